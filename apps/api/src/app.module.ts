@@ -1,0 +1,34 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_PIPE } from '@nestjs/core';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { AppConfig, CoreModule, DatabaseSettings, InputValidationPipe } from '@chancery/core';
+import { graphqlOptions } from './graphql/graphql-options';
+import { GraphQLTokenLimitMiddleware } from './graphql/token-limit.middleware';
+import { HealthModule } from './health/health.module';
+import { ApiInfoResolver } from './platform/api-info.resolver';
+
+export interface ApiModuleOptions {
+  config: AppConfig;
+  database: DatabaseSettings;
+}
+
+/** The API process: composition of the bounded contexts and nothing else. */
+@Module({})
+export class ApiModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(GraphQLTokenLimitMiddleware).forRoutes('graphql');
+  }
+
+  static register(options: ApiModuleOptions): DynamicModule {
+    return {
+      module: ApiModule,
+      imports: [
+        CoreModule.forRoot({ ...options, applicationName: 'chancery-api' }),
+        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(options.config) }),
+        HealthModule,
+      ],
+      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }, ApiInfoResolver],
+    };
+  }
+}

@@ -1,0 +1,40 @@
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { AppConfig, formatGraphQLError } from '@chancery/core';
+import { join } from 'node:path';
+import { documentErrorStatusPlugin } from './document-error-status.plugin';
+import { GRAPHQL_LIMITS } from './graphql-limits';
+
+export { GRAPHQL_LIMITS } from './graphql-limits';
+
+export const SCHEMA_FILE = join(process.cwd(), 'schema.graphql');
+
+export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+  const armor = new ApolloArmor({
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true },
+    maxAliases: { n: GRAPHQL_LIMITS.maxAliases, allowList: [] },
+    maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
+    // Counted before parsing by GraphQLTokenLimitMiddleware (see there why not here).
+    maxTokens: { enabled: false },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: false },
+    // Suggestions ("did you mean …") reveal the schema; off where introspection is off.
+    blockFieldSuggestion: { enabled: config.isProduction },
+  });
+  const protection = armor.protect();
+  return {
+    // The schema is built in memory at start; `npm run schema:generate` writes schema.graphql, and a
+    // test fails when the committed file drifts from the code.
+    autoSchemaFile: true,
+    sortSchema: true,
+    path: '/graphql',
+    introspection: !config.isProduction,
+    includeStacktraceInErrorResponses: false,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    playground: false,
+    formatError: formatGraphQLError,
+    plugins: [...protection.plugins, documentErrorStatusPlugin],
+    validationRules: protection.validationRules,
+    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+  };
+}

@@ -1,0 +1,60 @@
+import 'reflect-metadata';
+import {
+  AppConfig,
+  ConfigValidationError,
+  ensureApplicationRole,
+  loadAppConfig,
+  resolveDatabaseSettings,
+  runMigrations,
+} from '@chancery/core';
+import { createApiApplication } from './api-application';
+
+function say(line: string): void {
+  process.stdout.write(`[chancery] ${line}\n`);
+}
+
+async function main(): Promise<void> {
+  const startedAt = Date.now();
+  const config: AppConfig = loadAppConfig();
+  const database = await resolveDatabaseSettings(config);
+  if (database.embedded) {
+    say(`embedded PostgreSQL started on 127.0.0.1:${database.embedded.port} (data in ${config.DATA_DIR}/postgres)`);
+  } else {
+    say('using the PostgreSQL server of DATABASE_URL');
+  }
+
+  const migrate = config.MIGRATIONS_RUN ?? (Boolean(database.embedded) || !config.isProduction);
+  if (migrate) {
+    await ensureApplicationRole(database.ownerUrl, database.appPassword);
+    const applied = await runMigrations(database.ownerUrl);
+    say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
+  }
+
+  const app = await createApiApplication(config, database);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal} received: stopping`);
+    await app.close().catch(() => undefined);
+    await database.embedded?.stop();
+    say('stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+
+  await app.listen(config.PORT, config.isProduction ? '0.0.0.0' : '127.0.0.1');
+  const url = `http://localhost:${config.PORT}`;
+  say(`ready in ${Date.now() - startedAt} ms: GraphQL at ${url}/graphql, health at ${url}/health/ready`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigValidationError) {
+    process.stderr.write(`${error.message}\n`);
+  } else {
+    process.stderr.write(`[chancery] could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,44 @@
+/**
+ * Two projects: `unit` (pure code beside the sources) and `e2e` (the real Nest app over HTTP against a
+ * real PostgreSQL; the global setup prepares a migrated template database that each test file clones).
+ */
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+      target: 'es2022',
+      keepClassNames: true,
+    },
+    module: { type: 'commonjs', ignoreDynamic: false },
+  },
+];
+const moduleNameMapper = {
+  '^@chancery/([a-z-]+)$': '<rootDir>/libs/$1/src',
+  '^@chancery/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
+};
+// NestJS 12 and a few of its dependencies ship as ES modules only; Jest's module system (before
+// Node 24.9) cannot require them, so they are compiled to CommonJS like our own code.
+const ESM_ONLY_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', '@noble', '@scure', 'otplib', '@otplib', '@as-integrations'];
+const common = {
+  transform: { '^.+\\.(t|m?j)s$': swc },
+  transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
+  moduleNameMapper,
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/libs/testing/src/database/global-setup.ts',
+      globalTeardown: '<rootDir>/libs/testing/src/database/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

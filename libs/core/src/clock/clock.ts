@@ -1,0 +1,29 @@
+/**
+ * The one source of "now". Services take it by injection so tests can move time (legal clocks,
+ * token expiry, retention) without sleeping.
+ */
+export abstract class Clock {
+  abstract now(): Date;
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** A clock tests set and advance by hand. */
+export class FixedClock extends Clock {
+  constructor(private current: Date = new Date()) {
+    super();
+  }
+  now(): Date {
+    return new Date(this.current.getTime());
+  }
+  set(at: Date): void {
+    this.current = new Date(at.getTime());
+  }
+  advance(milliseconds: number): void {
+    this.current = new Date(this.current.getTime() + milliseconds);
+  }
+}

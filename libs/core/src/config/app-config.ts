@@ -1,0 +1,104 @@
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+
+export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
+export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  value === undefined ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+
+/**
+ * Every setting the processes read from the environment, validated once at start so a typo
+ * stops the process with a readable message instead of failing on the first request.
+ */
+export class AppConfig {
+  @IsIn(NODE_ENVIRONMENTS)
+  NODE_ENV: NodeEnvironment = 'development';
+
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(65535)
+  PORT = 3000;
+
+  /** Owner connection (runs migrations). Absent: an embedded PostgreSQL is started in ./.data. */
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_valid_protocol: true })
+  DATABASE_URL?: string;
+
+  /** Application-role connection. Absent: derived from DATABASE_URL with the application role's name. */
+  @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_valid_protocol: true })
+  DATABASE_APP_URL?: string;
+
+  /** Password given to the application role when the bootstrap creates it. */
+  @IsOptional()
+  @IsString()
+  DATABASE_APP_PASSWORD?: string;
+
+  /** Run pending migrations when the API starts (default: on for the embedded database and development). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  MIGRATIONS_RUN?: boolean;
+
+  /** Load the demo data set (default: on for the embedded database only). */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  DEMO_DATA?: boolean;
+
+  @IsOptional()
+  @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
+  REDIS_URL?: string;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Folder for the embedded database and development keys. */
+  @IsString()
+  DATA_DIR = '.data';
+
+  /** Public base URL of the API, used in links sent by e-mail and QR codes. */
+  @IsUrl({ require_tld: false })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** PEM of the ES256 private key signing access tokens. Absent outside production: generated in DATA_DIR. */
+  @IsOptional()
+  @IsString()
+  JWT_PRIVATE_KEY?: string;
+
+  @IsString()
+  JWT_ISSUER = 'chancery';
+
+  @IsString()
+  JWT_AUDIENCE = 'chancery-api';
+
+  get isProduction(): boolean {
+    return this.NODE_ENV === 'production';
+  }
+}
+
+export class ConfigValidationError extends Error {}
+
+/** Reads and validates the environment; throws one error listing every bad setting. */
+export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const known = Object.keys(new AppConfig());
+  const picked: Record<string, unknown> = {};
+  for (const key of [...known, 'DATABASE_URL', 'DATABASE_APP_URL', 'DATABASE_APP_PASSWORD', 'MIGRATIONS_RUN', 'DEMO_DATA', 'REDIS_URL', 'JWT_PRIVATE_KEY']) {
+    if (env[key] !== undefined && env[key] !== '') picked[key] = env[key];
+  }
+  const config = plainToInstance(AppConfig, picked);
+  const errors = validateSync(config, { whitelist: true });
+  if (errors.length > 0) {
+    const lines = errors.map((e) => `  ${e.property}: ${Object.values(e.constraints ?? {}).join('; ')}`);
+    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  if (config.isProduction && !config.DATABASE_URL) {
+    throw new ConfigValidationError('Invalid configuration:\n  DATABASE_URL: required in production');
+  }
+  if (config.isProduction && !config.JWT_PRIVATE_KEY) {
+    throw new ConfigValidationError('Invalid configuration:\n  JWT_PRIVATE_KEY: required in production');
+  }
+  return config;
+}

@@ -1,0 +1,26 @@
+import { Role } from './roles';
+
+export type ActorKind = 'anonymous' | 'user' | 'apiKey' | 'system';
+
+/**
+ * Who is acting. One shape for every caller so services, the policy engine, logs and the database
+ * context read the same thing.
+ */
+export interface Actor {
+  kind: ActorKind;
+  /** The user (kind `user`) or the API key (kind `apiKey`). */
+  id?: string;
+  /** The tenant the actor acts in; absent for anonymous callers and the platform operator. */
+  tenantId?: string;
+  /** The company the actor acts for (organisation roles and organisation API keys). */
+  organisationId?: string;
+  roles: readonly Role[];
+  /** Set when the session passed a second-factor check recently (step-up). */
+  steppedUpAt?: Date;
+}
+
+export const ANONYMOUS_ACTOR: Actor = Object.freeze({ kind: 'anonymous', roles: Object.freeze([]) as readonly Role[] });
+
+export function hasRole(actor: Actor, ...roles: Role[]): boolean {
+  return roles.some((role) => actor.roles.includes(role));
+}

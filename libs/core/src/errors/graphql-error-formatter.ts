@@ -1,0 +1,61 @@
+import { HttpException, Logger } from '@nestjs/common';
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { DomainError, ErrorCode } from './domain-error';
+
+/** Codes Apollo and graphql-armor give to a refused document or variables; safe to pass through as they are. */
+const DOCUMENT_ERROR_CODES = new Set([
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+  'BAD_USER_INPUT',
+  'BAD_REQUEST',
+  'OPERATION_RESOLUTION_FAILURE',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'PERSISTED_QUERY_NOT_SUPPORTED',
+]);
+
+const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
+  400: ErrorCode.BAD_USER_INPUT,
+  401: ErrorCode.UNAUTHENTICATED,
+  403: ErrorCode.FORBIDDEN,
+  404: ErrorCode.NOT_FOUND,
+  409: ErrorCode.CONFLICT,
+  429: ErrorCode.TOO_MANY_REQUESTS,
+};
+
+const logger = new Logger('GraphQLErrors');
+
+/**
+ * The one place where errors become what a client sees: domain errors keep their code and field
+ * list; anything unexpected becomes INTERNAL_SERVER_ERROR with no message, path or stack of ours.
+ */
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+  const original = unwrapResolverError(error);
+  const base = { locations: formatted.locations, path: formatted.path };
+
+  if (original instanceof DomainError) {
+    const { fields } = original.details;
+    return {
+      ...base,
+      message: original.message,
+      extensions: { code: original.code, ...(fields ? { fields } : {}) },
+    };
+  }
+  if (original instanceof HttpException) {
+    const code = HTTP_STATUS_CODES[original.getStatus()];
+    if (code) return { ...base, message: httpMessage(original), extensions: { code } };
+  }
+  const code = formatted.extensions?.code;
+  if (typeof code === 'string' && DOCUMENT_ERROR_CODES.has(code)) {
+    return { ...base, message: formatted.message, extensions: { code } };
+  }
+  logger.error({ err: original }, 'unexpected error while serving a GraphQL operation');
+  return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
+}
+
+function httpMessage(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') return response;
+  const message = (response as { message?: unknown }).message;
+  return typeof message === 'string' ? message : exception.message;
+}

@@ -1,0 +1,2 @@
+export * from './test-app';
+export * from './database/test-database-server';

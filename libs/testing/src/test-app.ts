@@ -1,0 +1,112 @@
+import { INestApplication, Type } from '@nestjs/common';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { Client } from 'pg';
+import { AppConfig, Clock, FixedClock, loadAppConfig } from '@chancery/core';
+import { ApiModule } from '../../../apps/api/src/app.module';
+import { API_APPLICATION_OPTIONS, configureApiApplication } from '../../../apps/api/src/api-application';
+import { createTestDatabase, TestDatabase } from './database/test-database-server';
+
+export interface GraphQLResponse<T = Record<string, unknown>> {
+  status: number;
+  data?: T | null;
+  errors?: Array<{ message: string; path?: string[]; extensions?: { code?: string; fields?: Array<{ field: string; reason: string; constraint?: string }> } & Record<string, unknown> }>;
+  /** The raw body text, for checks that nothing leaks (stack traces, values). */
+  text: string;
+}
+
+export interface GraphQLRequestOptions {
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+export interface TestAppOptions {
+  /** Extra environment for the app's config (NODE_ENV, limits…). */
+  env?: Record<string, string>;
+  /** Replace providers before the app starts (a real alternative, e.g. a fixed clock). */
+  customize?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+}
+
+/**
+ * The real API application on a fresh database of its own, listening on a free port; tests talk
+ * to it over HTTP, as clients do.
+ */
+export class TestApp {
+  private constructor(
+    readonly app: INestApplication,
+    readonly database: TestDatabase,
+    readonly config: AppConfig,
+    readonly clock: FixedClock,
+  ) {}
+
+  static async start(options: TestAppOptions = {}): Promise<TestApp> {
+    const database = await createTestDatabase();
+    const config = loadAppConfig({
+      NODE_ENV: 'test',
+      PORT: '0',
+      DATABASE_URL: database.ownerUrl,
+      DATABASE_APP_URL: database.appUrl,
+      ...options.env,
+    });
+    const clock = new FixedClock(new Date());
+    let builder = Test.createTestingModule({ imports: [ApiModule.register({ config, database })] })
+      .overrideProvider(Clock)
+      .useValue(clock);
+    if (options.customize) builder = options.customize(builder);
+    const moduleRef = await builder.compile();
+    const app = configureApiApplication(moduleRef.createNestApplication(API_APPLICATION_OPTIONS), config);
+    await app.listen(0, '127.0.0.1');
+    return new TestApp(app, database, config, clock);
+  }
+
+  get<T>(token: Type<T> | string | symbol): T {
+    return this.app.get(token, { strict: false });
+  }
+
+  http() {
+    return request(this.app.getHttpServer());
+  }
+
+  async graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    options: GraphQLRequestOptions = {},
+  ): Promise<GraphQLResponse<T>> {
+    let call = this.http().post('/graphql').set('content-type', 'application/json');
+    if (options.token) call = call.set('authorization', `Bearer ${options.token}`);
+    for (const [name, value] of Object.entries(options.headers ?? {})) call = call.set(name, value);
+    const response = await call.send({ query, variables });
+    const body = (response.body ?? {}) as { data?: T; errors?: GraphQLResponse['errors'] };
+    return { status: response.status, data: body.data, errors: body.errors, text: response.text };
+  }
+
+  /** The app's own connection (application role, row-level security applies). */
+  get dataSource(): DataSource {
+    return this.get(DataSource);
+  }
+
+  /** A connection as the owner, for checks the application role must not be able to make. */
+  async asOwner<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: this.database.ownerUrl });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  async stop(): Promise<void> {
+    await this.app.close();
+    await this.database.drop();
+  }
+}
+
+/** Fails the test with the server's errors when a GraphQL call that should succeed did not. */
+export function expectData<T>(response: GraphQLResponse<T>): T {
+  if (response.errors?.length || !response.data) {
+    throw new Error(`GraphQL call failed (${response.status}): ${JSON.stringify(response.errors)}`);
+  }
+  return response.data;
+}
