@@ -13,3 +13,4 @@ export * from './errors/domain-error';
 export * from './errors/graphql-error-formatter';
 export * from './errors/validation';
 export * from './logging/logger-options';
+export * from './context/access-rule';

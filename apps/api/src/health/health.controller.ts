@@ -1,4 +1,5 @@
 import { Controller, Get } from '@nestjs/common';
+import { Public } from '@chancery/core';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 
 /** Liveness says the process answers; readiness says it can serve (the database answers). */
@@ -9,12 +10,14 @@ export class HealthController {
     private readonly database: TypeOrmHealthIndicator,
   ) {}
 
+  @Public()
   @Get('live')
   @HealthCheck()
   live() {
     return this.health.check([]);
   }
 
+  @Public()
   @Get('ready')
   @HealthCheck()
   ready() {

@@ -1,4 +1,5 @@
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Public } from '@chancery/core';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -16,6 +17,7 @@ const API_VERSION = (JSON.parse(readFileSync(join(process.cwd(), 'package.json')
 
 @Resolver(() => ApiInfo)
 export class ApiInfoResolver {
+  @Public()
   @Query(() => ApiInfo, { description: 'Version and capabilities of the API. Public.' })
   apiInfo(): ApiInfo {
     return { version: API_VERSION, languages: ['nl', 'fr', 'de', 'en'] };
