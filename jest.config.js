@@ -5,6 +5,8 @@
 const swc = [
   '@swc/jest',
   {
+    // Aliases come from moduleNameMapper; .swcrc (for the build) is not read here.
+    swcrc: false,
     jsc: {
       parser: { syntax: 'typescript', decorators: true, dynamicImport: true },
       transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
