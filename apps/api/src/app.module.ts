@@ -2,7 +2,10 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/c
 import { APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
+import { AuditModule } from '@chancery/audit';
+import { AuthModule } from '@chancery/auth';
 import { AppConfig, CoreModule, DatabaseSettings, InputValidationPipe } from '@chancery/core';
+import { IdentityModule } from '@chancery/identity';
 import { graphqlOptions } from './graphql/graphql-options';
 import { GraphQLTokenLimitMiddleware } from './graphql/token-limit.middleware';
 import { HealthModule } from './health/health.module';
@@ -27,6 +30,9 @@ export class ApiModule implements NestModule {
         CoreModule.forRoot({ ...options, applicationName: 'chancery-api' }),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(options.config) }),
         HealthModule,
+        AuditModule,
+        AuthModule,
+        IdentityModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }, ApiInfoResolver],
     };

@@ -11,6 +11,7 @@ import { DATABASE_SETTINGS } from './database/database.constants';
 import { DatabaseSettings } from './database/database-settings';
 import { TransactionRunner } from './database/transaction-runner';
 import { loggerOptions, requestIdOf } from './logging/logger-options';
+import { Outbox } from './outbox/outbox.service';
 
 export interface CoreModuleOptions {
   config: AppConfig;
@@ -66,8 +67,9 @@ export class CoreModule {
         { provide: Clock, useClass: SystemClock },
         RequestContext,
         TransactionRunner,
+        Outbox,
       ],
-      exports: [AppConfig, DATABASE_SETTINGS, Clock, RequestContext, TransactionRunner],
+      exports: [AppConfig, DATABASE_SETTINGS, Clock, RequestContext, TransactionRunner, Outbox],
     };
   }
 }

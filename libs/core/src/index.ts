@@ -14,3 +14,4 @@ export * from './errors/graphql-error-formatter';
 export * from './errors/validation';
 export * from './logging/logger-options';
 export * from './context/access-rule';
+export * from './outbox/outbox.service';

@@ -15,6 +15,8 @@ export interface Actor {
   /** The company the actor acts for (organisation roles and organisation API keys). */
   organisationId?: string;
   roles: readonly Role[];
+  /** The login session (refresh-token family) of a user actor. */
+  sessionId?: string;
   /** Set when the session passed a second-factor check recently (step-up). */
   steppedUpAt?: Date;
 }

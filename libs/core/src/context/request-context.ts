@@ -18,14 +18,15 @@ export interface RequestContextStore extends ClsStore {
  */
 @Injectable()
 export class RequestContext {
-  constructor(private readonly cls: ClsService<RequestContextStore>) {}
+  // Untyped store access: ClsService's typed paths recurse into EntityManager and exhaust the compiler.
+  constructor(private readonly cls: ClsService) {}
 
   get requestId(): string | undefined {
-    return this.cls.isActive() ? this.cls.get('requestId') : undefined;
+    return this.cls.isActive() ? (this.cls.get('requestId') as string | undefined) : undefined;
   }
 
   get actor(): Actor {
-    return (this.cls.isActive() && this.cls.get('actor')) || ANONYMOUS_ACTOR;
+    return (this.cls.isActive() && (this.cls.get('actor') as Actor | undefined)) || ANONYMOUS_ACTOR;
   }
 
   get tenantId(): string | undefined {
@@ -33,11 +34,11 @@ export class RequestContext {
   }
 
   get operation(): string | undefined {
-    return this.cls.isActive() ? this.cls.get('operation') : undefined;
+    return this.cls.isActive() ? (this.cls.get('operation') as string | undefined) : undefined;
   }
 
   get transaction(): EntityManager | undefined {
-    return this.cls.isActive() ? this.cls.get('transaction') : undefined;
+    return this.cls.isActive() ? (this.cls.get('transaction') as EntityManager | undefined) : undefined;
   }
 
   setActor(actor: Actor): void {

@@ -5,7 +5,8 @@ import {
   runMigrations,
   startEmbeddedPostgres,
   withDatabase,
-} from '@chancery/core';
+} from '../../../core/src';
+// Relative imports: the global setup runs outside Jest's module mapper.
 import { TEST_APP_PASSWORD_ENV, TEST_SERVER_URL_ENV, TEST_TEMPLATE_ENV } from './test-database-server';
 
 const TEMPLATE = 'chancery_test_template';

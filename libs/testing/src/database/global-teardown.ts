@@ -1,4 +1,4 @@
-import type { EmbeddedPostgres } from '@chancery/core';
+import type { EmbeddedPostgres } from '../../../core/src';
 
 export default async function globalTeardown(): Promise<void> {
   const embedded = (globalThis as { __chanceryEmbedded?: EmbeddedPostgres }).__chanceryEmbedded;

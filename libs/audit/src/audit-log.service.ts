@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { Clock, ForbiddenError, RequestContext, TransactionRunner } from '@chancery/core';
+import type { EntityManager } from 'typeorm';
+import { AuditChainVerification, auditChainLockKey, auditEntryHash, AuditEntryFields } from './audit-chain';
+import { AuditEntryStore, StoredAuditEntry } from './audit-entry.store';
+import { AuditEntryInput, checkAuditEntryInput, checkUuid, InvalidAuditEntryError } from './audit-entry.input';
+
+export interface RecordedAuditEntry {
+  id: string;
+  tenantId: string | null;
+  sequence: number;
+}
+
+export interface AuditEntriesPage {
+  first: number;
+  /** Continue a newest-first listing below this sequence. */
+  afterSequence?: number;
+}
+
+/**
+ * The tamper-evident audit log. Entries of one tenant form a hash chain; the application role may
+ * only read and append (see the migration), so a changed, removed or reordered entry shows up in
+ * `verifyChain`. Security-relevant changes call `record` inside their own unit of work, so the
+ * entry commits or rolls back with the change it describes.
+ */
+@Injectable()
+export class AuditLog {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly context: RequestContext,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * Appends an entry to its tenant's chain, in the caller's open unit of work when there is one.
+   * Holds the chain's lock until that unit of work ends: record late in a transaction, not first.
+   */
+  async record(entry: AuditEntryInput): Promise<RecordedAuditEntry> {
+    checkAuditEntryInput(entry);
+    if (this.context.transaction) return this.transactions.run((manager) => this.append(manager, entry));
+    const tenantId = entry.tenantId !== undefined ? entry.tenantId : (this.context.actor.tenantId ?? null);
+    // A platform-level event (no tenant) is written to the platform's chain, which only a unit of
+    // work in platform scope may append to.
+    const scope = tenantId === null ? { platformScope: true } : { tenantId };
+    return this.transactions.run((manager) => this.append(manager, { ...entry, tenantId }), scope);
+  }
+
+  /** Recomputes one chain (null: the platform's) from its first entry. */
+  async verifyChain(tenantId: string | null): Promise<AuditChainVerification> {
+    if (tenantId !== null) checkUuid('tenantId', tenantId);
+    const scope = tenantId === null ? { platformScope: true } : { tenantId };
+    return this.transactions.run((manager) => storeOf(manager).verify(tenantId), scope);
+  }
+
+  /** The chain of the actor's tenant, verified. */
+  async verifyCurrentTenantChain(): Promise<AuditChainVerification> {
+    return this.verifyChain(this.currentTenant());
+  }
+
+  /** The actor's tenant's entries, newest first. */
+  async listEntries(page: AuditEntriesPage): Promise<StoredAuditEntry[]> {
+    const tenantId = this.currentTenant();
+    // Scoped here and by row-level security: two locks.
+    return this.transactions.run((manager) => storeOf(manager).newestFirst(tenantId, page.first, page.afterSequence));
+  }
+
+  private currentTenant(): string {
+    const tenantId = this.context.actor.tenantId;
+    if (!tenantId) throw new ForbiddenError('The audit log is read within a tenant');
+    return tenantId;
+  }
+
+  private async append(manager: EntityManager, entry: AuditEntryInput): Promise<RecordedAuditEntry> {
+    const store = storeOf(manager);
+    const tenantId = await this.chainOf(manager, entry.tenantId);
+    // Serialises appends to this chain until the transaction ends; the unique (tenant_id, sequence)
+    // index refuses a duplicate position should anything get past it.
+    await manager.query('SELECT pg_advisory_xact_lock($1)', [auditChainLockKey(tenantId)]);
+    const previous = await store.lastOfChain(tenantId);
+    const actor = this.context.actor;
+    const fields: AuditEntryFields = {
+      tenantId,
+      sequence: previous ? previous.sequence + 1 : 1,
+      // Read after the lock, so time and sequence agree within a chain.
+      occurredAt: this.clock.now(),
+      actorKind: actor.kind,
+      actorId: actor.id ? lowerCaseUuid('actor id', actor.id) : null,
+      action: entry.action,
+      subjectType: entry.subjectType ?? null,
+      subjectId: entry.subjectId ?? null,
+      details: { ...entry.details },
+      requestId: this.context.requestId ?? null,
+    };
+    const previousHash = previous?.hash ?? null;
+    const id = await store.append({ ...fields, previousHash, hash: auditEntryHash(previousHash, fields) });
+    return { id, tenantId, sequence: fields.sequence };
+  }
+
+  /**
+   * The chain an entry goes to, checked against the unit of work it is written in: row-level
+   * security would refuse a foreign one anyway, this says why.
+   */
+  private async chainOf(manager: EntityManager, requested: string | null | undefined): Promise<string | null> {
+    const [scope] = (await manager.query(
+      `SELECT app_current_tenant()::text AS tenant, app_in_platform_scope() AS platform`,
+    )) as { tenant: string | null; platform: boolean }[];
+    const tenantId = requested === undefined ? scope.tenant : requested && lowerCaseUuid('tenantId', requested);
+    if (tenantId === null && !scope.platform) {
+      throw new InvalidAuditEntryError('Audit entry refused: a platform-level entry needs a unit of work in platform scope');
+    }
+    if (tenantId !== null && tenantId !== scope.tenant) {
+      throw new InvalidAuditEntryError("Audit entry refused: tenantId is not the open unit of work's tenant");
+    }
+    return tenantId;
+  }
+}
+
+function storeOf(manager: EntityManager): AuditEntryStore {
+  return new AuditEntryStore((sql, parameters) => manager.query(sql, parameters));
+}
+
+// PostgreSQL prints uuids in lower case; hash what it will read back.
+function lowerCaseUuid(field: string, value: string): string {
+  checkUuid(field, value);
+  return value.toLowerCase();
+}

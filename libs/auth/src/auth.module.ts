@@ -1,0 +1,27 @@
+import { Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { PassportModule } from '@nestjs/passport';
+import { AuditModule } from '@chancery/audit';
+import { AccessGuard } from './access.guard';
+import { AccessTokenService } from './access-token';
+import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { AuthResolver } from './auth.resolver';
+import { AuthService } from './auth.service';
+import { JwtStrategy } from './jwt.strategy';
+import { SessionStateService } from './session-state.service';
+
+/** Login, tokens, second factor, and the global access guard. */
+@Module({
+  imports: [PassportModule, AuditModule],
+  providers: [
+    AccessTokenService,
+    SessionStateService,
+    JwtStrategy,
+    ApiKeyAuthenticator,
+    AuthService,
+    AuthResolver,
+    { provide: APP_GUARD, useClass: AccessGuard },
+  ],
+  exports: [AccessTokenService, AuthService],
+})
+export class AuthModule {}

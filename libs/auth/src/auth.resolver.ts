@@ -1,0 +1,82 @@
+import { Args, ArgsType, Context, Field, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import type { Request } from 'express';
+import { Authenticated, Public } from '@chancery/core';
+import { AuthService, SessionTokens } from './auth.service';
+
+@InputType()
+export class LoginInput {
+  @Field() @IsEmail() @MaxLength(254) email: string;
+  @Field() @IsString() @Length(1, 256) password: string;
+  @Field({ nullable: true, description: "The tenant's slug; absent for the platform operator." })
+  @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
+  @Field({ nullable: true }) @IsOptional() @Matches(/^\d{6}$/) totpCode?: string;
+}
+
+@ArgsType()
+export class RefreshArgs {
+  @Field() @IsString() @Length(1, 200) refreshToken: string;
+}
+
+@ArgsType()
+export class TotpCodeArgs {
+  @Field() @Matches(/^\d{6}$/, { message: 'must be the 6-digit code of the authenticator app' }) code: string;
+}
+
+@ObjectType('SessionTokens')
+export class SessionTokensType implements SessionTokens {
+  @Field() accessToken: string;
+  @Field() accessTokenExpiresAt: Date;
+  @Field({ description: 'Opaque; use once with refreshSession, which returns a new one.' }) refreshToken: string;
+  @Field() totpEnrolmentRequired: boolean;
+}
+
+@Resolver()
+export class AuthResolver {
+  constructor(private readonly auth: AuthService) {}
+
+  @Public()
+  @Mutation(() => SessionTokensType)
+  login(@Args('input') input: LoginInput, @Context('req') req: Request): Promise<SessionTokens> {
+    return this.auth.login(
+      { email: input.email, password: input.password, tenantSlug: input.tenant, totpCode: input.totpCode },
+      { ipAddress: req.ip, userAgent: req.headers['user-agent'] },
+    );
+  }
+
+  @Public()
+  @Mutation(() => SessionTokensType)
+  refreshSession(@Args() { refreshToken }: RefreshArgs): Promise<SessionTokens> {
+    return this.auth.refresh(refreshToken);
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean)
+  logout(): Promise<boolean> {
+    return this.auth.logout();
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean)
+  logoutEverywhere(): Promise<boolean> {
+    return this.auth.logoutEverywhere();
+  }
+
+  @Authenticated()
+  @Mutation(() => String, { description: 'Starts second-factor enrolment; returns an otpauth:// URI to show as a QR code.' })
+  beginTotpEnrolment(): Promise<string> {
+    return this.auth.beginTotpEnrolment();
+  }
+
+  @Authenticated()
+  @Mutation(() => Boolean)
+  confirmTotpEnrolment(@Args() { code }: TotpCodeArgs): Promise<boolean> {
+    return this.auth.confirmTotpEnrolment(code);
+  }
+
+  @Authenticated()
+  @Mutation(() => Date, { description: 'Verifies the second factor again; high-value acts accept it for 5 minutes.' })
+  stepUp(@Args() { code }: TotpCodeArgs): Promise<Date> {
+    return this.auth.stepUp(code);
+  }
+}

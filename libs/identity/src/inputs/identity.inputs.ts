@@ -1,0 +1,110 @@
+import { Field, ID, InputType } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsEmail,
+  IsEnum,
+  IsIBAN,
+  IsIn,
+  IsISO31661Alpha2,
+  IsOptional,
+  IsPhoneNumber,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { Role } from '@chancery/core';
+import { PASSWORD_MAX_LENGTH } from '@chancery/auth/password-policy';
+import { LoginMethod } from '../entities/organisation.entity';
+import { TenantKind } from '../entities/tenant.entity';
+import { IsEuVatNumber } from '../validation/company-identifiers';
+
+export const LANGUAGES = ['nl', 'fr', 'de', 'en'] as const;
+
+@InputType()
+export class PersonDetailsInput {
+  @Field() @IsString() @Length(1, 100) firstName: string;
+  @Field() @IsString() @Length(1, 100) lastName: string;
+  @Field() @IsEmail() @MaxLength(254) email: string;
+  @Field({ nullable: true }) @IsOptional() @IsPhoneNumber(undefined, { message: 'must be a telephone number in international format, e.g. +32 3 232 22 19' }) phone?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) jobTitle?: string;
+  @Field({ defaultValue: 'en' }) @IsIn(LANGUAGES) preferredLanguage: string = 'en';
+  @Field() @IsString() @MaxLength(PASSWORD_MAX_LENGTH) password: string;
+}
+
+@InputType()
+export class RegisterOrganisationInput {
+  @Field({ nullable: true, description: 'The chamber to register with; proposed from the postal code when absent.' })
+  @IsOptional() @IsString() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenantSlug?: string;
+  @Field({ description: 'VAT number, e.g. BE0123.456.749; Belgian numbers are checked with their check digits.' })
+  @IsEuVatNumber() vatNumber: string;
+  @Field() @IsString() @Length(1, 200) name: string;
+  @Field() @IsString() @Length(1, 50) legalForm: string;
+  @Field() @IsString() @Length(1, 200) street: string;
+  @Field() @IsString() @Length(2, 10) postalCode: string;
+  @Field() @IsString() @Length(1, 100) city: string;
+  @Field() @IsISO31661Alpha2() country: string;
+  @Field() @IsPhoneNumber(undefined, { message: 'must be a telephone number in international format, e.g. +32 3 232 22 19' }) phone: string;
+  @Field() @IsEmail() @MaxLength(254) email: string;
+  @Field() @IsIBAN(undefined, { message: 'must be a valid IBAN' }) iban: string;
+  @Field(() => LoginMethod, { description: 'Chosen once; cannot be changed afterwards.' }) @IsEnum(LoginMethod) loginMethod: LoginMethod;
+  @Field(() => PersonDetailsInput) @ValidateNested() @Type(() => PersonDetailsInput) administrator: PersonDetailsInput;
+}
+
+@InputType()
+export class PostalCodeRangeInput {
+  @Field() @Matches(/^\d{4,5}$/) from: string;
+  @Field() @Matches(/^\d{4,5}$/) to: string;
+}
+
+@InputType()
+export class CreateTenantInput {
+  @Field() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'must be lower-case letters, digits and dashes' }) slug: string;
+  @Field() @IsString() @Length(1, 200) name: string;
+  @Field(() => [TenantKind]) @ArrayMinSize(1) @ArrayUnique() @IsEnum(TenantKind, { each: true }) kinds: TenantKind[];
+  @Field() @IsString() @Length(1, 50) legalEntityNumber: string;
+  @Field() @IsString() @Length(1, 200) street: string;
+  @Field() @IsString() @Length(2, 10) postalCode: string;
+  @Field() @IsString() @Length(1, 100) city: string;
+  @Field() @IsISO31661Alpha2() country: string;
+  @Field({ nullable: true }) @IsOptional() @IsPhoneNumber() phone?: string;
+  @Field({ nullable: true }) @IsOptional() @IsEmail() email?: string;
+  @Field(() => [String]) @ArrayMinSize(1) @ArrayUnique() @IsIn(LANGUAGES, { each: true }) languages: string[];
+  @Field() @IsEmail() privacyContactEmail: string;
+  @Field(() => [PostalCodeRangeInput], { defaultValue: [] }) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => PostalCodeRangeInput) servedPostalCodes: PostalCodeRangeInput[] = [];
+  @Field(() => PersonDetailsInput) @ValidateNested() @Type(() => PersonDetailsInput) administrator: PersonDetailsInput;
+}
+
+@InputType()
+export class InviteUserInput {
+  @Field() @IsEmail() @MaxLength(254) email: string;
+  @Field(() => [Role]) @ArrayMinSize(1) @ArrayUnique() @IsEnum(Role, { each: true }) roles: Role[];
+}
+
+@InputType()
+export class AcceptInvitationInput {
+  @Field() @IsString() @MaxLength(200) token: string;
+  @Field() @IsString() @Length(1, 100) firstName: string;
+  @Field() @IsString() @Length(1, 100) lastName: string;
+  @Field({ nullable: true }) @IsOptional() @IsPhoneNumber() phone?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) jobTitle?: string;
+  @Field({ defaultValue: 'en' }) @IsIn(LANGUAGES) preferredLanguage: string = 'en';
+  @Field() @IsString() @MaxLength(PASSWORD_MAX_LENGTH) password: string;
+}
+
+@InputType()
+export class ChangeUserRolesInput {
+  @Field(() => ID) @IsUUID() userId: string;
+  @Field(() => [Role], { defaultValue: [] }) @ArrayUnique() @IsEnum(Role, { each: true }) grant: Role[] = [];
+  @Field(() => [Role], { defaultValue: [] }) @ArrayUnique() @IsEnum(Role, { each: true }) withdraw: Role[] = [];
+}
+
+@InputType()
+export class CreateApiKeyInput {
+  @Field() @IsString() @Length(1, 100) name: string;
+}
