@@ -1,2 +1,4 @@
 export * from './test-app';
 export * from './database/test-database-server';
+export * from './identity-factory';
+export * from './figures';

@@ -39,7 +39,7 @@ export class AuditLog1764100000300 implements MigrationInterface {
     // Policies for reading and appending only: even if UPDATE or DELETE were granted by mistake,
     // no row would be reachable by them.
     const visible = `tenant_id = app_current_tenant() OR (tenant_id IS NULL AND app_in_platform_scope())`;
-    await db.query(`CREATE POLICY audit_entry_read ON audit_entry FOR SELECT USING (true)`);
+    await db.query(`CREATE POLICY audit_entry_read ON audit_entry FOR SELECT USING (${visible})`);
     await db.query(`CREATE POLICY audit_entry_append ON audit_entry FOR INSERT WITH CHECK (${visible})`);
     // Named bypass: the role running this migration (the owner) may read every chain, so the
     // verification command works where the owner is neither superuser nor BYPASSRLS (managed
