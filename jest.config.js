@@ -32,6 +32,8 @@ const common = {
 };
 
 module.exports = {
+  // Per-project testTimeout is ignored by Jest; end-to-end files start an app and hash passwords.
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
@@ -40,7 +42,6 @@ module.exports = {
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
       globalSetup: '<rootDir>/libs/testing/src/database/global-setup.ts',
       globalTeardown: '<rootDir>/libs/testing/src/database/global-teardown.ts',
-      testTimeout: 60000,
     },
   ],
 };

@@ -21,7 +21,12 @@ describe('The tamper-evident audit log', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const config = loadAppConfig({ NODE_ENV: 'test', DATABASE_URL: db.ownerUrl, DATABASE_APP_URL: db.appUrl, LOG_LEVEL: 'silent' });
+    const config = loadAppConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: db.ownerUrl,
+      DATABASE_APP_URL: db.appUrl,
+      LOG_LEVEL: 'silent',
+    });
     moduleRef = await Test.createTestingModule({
       imports: [CoreModule.forRoot({ config, database: db, applicationName: 'audit-test' }), AuditModule],
     }).compile();
@@ -46,9 +51,21 @@ describe('The tamper-evident audit log', () => {
     return context.runAs(actor, work, requestId);
   }
 
-  async function recordMany(actor: Actor, count: number, entry: Partial<AuditEntryInput> = {}): Promise<void> {
+  async function recordMany(
+    actor: Actor,
+    count: number,
+    entry: Partial<AuditEntryInput> = {},
+  ): Promise<void> {
     for (let i = 1; i <= count; i += 1) {
-      await as(actor, () => auditLog.record({ action: 'identity.role.granted', subjectType: 'User', subjectId: `u-${i}`, details: { role: 'CLERK', n: i }, ...entry }));
+      await as(actor, () =>
+        auditLog.record({
+          action: 'identity.role.granted',
+          subjectType: 'User',
+          subjectId: `u-${i}`,
+          details: { role: 'CLERK', n: i },
+          ...entry,
+        }),
+      );
     }
   }
 
@@ -79,7 +96,17 @@ describe('The tamper-evident audit log', () => {
   it('chains the entries of a tenant and verifies them; the listing is newest first', async () => {
     const tenant = randomUUID();
     const admin = staffOf(tenant);
-    const first = await as(admin, () => auditLog.record({ action: 'auth.login.succeeded', subjectType: 'User', subjectId: admin.id, details: { method: 'password' } }), 'req-login');
+    const first = await as(
+      admin,
+      () =>
+        auditLog.record({
+          action: 'auth.login.succeeded',
+          subjectType: 'User',
+          subjectId: admin.id,
+          details: { method: 'password' },
+        }),
+      'req-login',
+    );
     await recordMany(admin, 2);
 
     expect(first).toEqual({ id: expect.any(String), tenantId: tenant, sequence: 1 });
@@ -113,7 +140,11 @@ describe('The tamper-evident audit log', () => {
     await expect(
       as(admin, () =>
         transactions.run(async () => {
-          await auditLog.record({ action: 'identity.invitation.sent', subjectType: 'Invitation', subjectId: 'inv-1' });
+          await auditLog.record({
+            action: 'identity.invitation.sent',
+            subjectType: 'Invitation',
+            subjectId: 'inv-1',
+          });
           throw new RefusedChange();
         }),
       ),
@@ -122,20 +153,33 @@ describe('The tamper-evident audit log', () => {
 
     // The login flow: an anonymous caller in a unit of work opened for the tenant.
     await as({ kind: 'anonymous', roles: [] }, () =>
-      transactions.run(() => auditLog.record({ action: 'auth.login.failed', details: { reason: 'badPassword' } }), { tenantId: tenant }),
+      transactions.run(
+        () => auditLog.record({ action: 'auth.login.failed', details: { reason: 'badPassword' } }),
+        { tenantId: tenant },
+      ),
     );
     const [entry] = await as(admin, () => auditLog.listEntries({ first: 1 }));
-    expect(entry).toMatchObject({ tenantId: tenant, sequence: 1, actorKind: 'anonymous', actorId: null, action: 'auth.login.failed' });
+    expect(entry).toMatchObject({
+      tenantId: tenant,
+      sequence: 1,
+      actorKind: 'anonymous',
+      actorId: null,
+      action: 'auth.login.failed',
+    });
   });
 
   it('gives 50 concurrent writers of one tenant the sequences 1..50, without gaps, in a valid chain', async () => {
     const tenant = randomUUID();
     const recorded = await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
-        as(staffOf(tenant), () => auditLog.record({ action: 'auth.login.succeeded', details: { writer: i } })),
+        as(staffOf(tenant), () =>
+          auditLog.record({ action: 'auth.login.succeeded', details: { writer: i } }),
+        ),
       ),
     );
-    expect(recorded.map((r) => r.sequence).sort((a, b) => a - b)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    expect(recorded.map((r) => r.sequence).sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 50 }, (_, i) => i + 1),
+    );
     expect(await auditLog.verifyChain(tenant)).toEqual({ entries: 50, valid: true });
   });
 
@@ -144,16 +188,29 @@ describe('The tamper-evident audit log', () => {
       const tenant = randomUUID();
       await recordMany(staffOf(tenant), 5);
       await asOwner((owner) =>
-        owner.query(`UPDATE audit_entry SET details = '{"role":"TENANT_ADMIN","n":3}' WHERE tenant_id = $1 AND sequence = 3`, [tenant]),
+        owner.query(
+          `UPDATE audit_entry SET details = '{"role":"TENANT_ADMIN","n":3}' WHERE tenant_id = $1 AND sequence = 3`,
+          [tenant],
+        ),
       );
-      expect(await auditLog.verifyChain(tenant)).toEqual({ entries: 5, valid: false, firstBrokenSequence: 3 });
+      expect(await auditLog.verifyChain(tenant)).toEqual({
+        entries: 5,
+        valid: false,
+        firstBrokenSequence: 3,
+      });
     });
 
     it('a deleted entry in the middle', async () => {
       const tenant = randomUUID();
       await recordMany(staffOf(tenant), 5);
-      await asOwner((owner) => owner.query(`DELETE FROM audit_entry WHERE tenant_id = $1 AND sequence = 3`, [tenant]));
-      expect(await auditLog.verifyChain(tenant)).toEqual({ entries: 4, valid: false, firstBrokenSequence: 3 });
+      await asOwner((owner) =>
+        owner.query(`DELETE FROM audit_entry WHERE tenant_id = $1 AND sequence = 3`, [tenant]),
+      );
+      expect(await auditLog.verifyChain(tenant)).toEqual({
+        entries: 4,
+        valid: false,
+        firstBrokenSequence: 3,
+      });
     });
 
     it('two entries swapped', async () => {
@@ -165,16 +222,26 @@ describe('The tamper-evident audit log', () => {
         await owner.query(swap, [tenant, 4, 2]);
         await owner.query(swap, [tenant, 1000, 4]);
       });
-      expect(await auditLog.verifyChain(tenant)).toEqual({ entries: 5, valid: false, firstBrokenSequence: 2 });
+      expect(await auditLog.verifyChain(tenant)).toEqual({
+        entries: 5,
+        valid: false,
+        firstBrokenSequence: 2,
+      });
     });
 
     it('a rewritten hash', async () => {
       const tenant = randomUUID();
       await recordMany(staffOf(tenant), 4);
       await asOwner((owner) =>
-        owner.query(`UPDATE audit_entry SET hash = sha256(hash) WHERE tenant_id = $1 AND sequence = 2`, [tenant]),
+        owner.query(`UPDATE audit_entry SET hash = sha256(hash) WHERE tenant_id = $1 AND sequence = 2`, [
+          tenant,
+        ]),
       );
-      expect(await auditLog.verifyChain(tenant)).toEqual({ entries: 4, valid: false, firstBrokenSequence: 2 });
+      expect(await auditLog.verifyChain(tenant)).toEqual({
+        entries: 4,
+        valid: false,
+        firstBrokenSequence: 2,
+      });
     });
   });
 
@@ -187,7 +254,10 @@ describe('The tamper-evident audit log', () => {
       const tenant = randomUUID();
       await recordMany(staffOf(tenant), 1);
       await asApplication(tenant, async (app) => {
-        await expect(app.query(statement)).rejects.toMatchObject({ code: '42501', message: expect.stringMatching(/permission denied/) });
+        await expect(app.query(statement)).rejects.toMatchObject({
+          code: '42501',
+          message: expect.stringMatching(/permission denied/),
+        });
       });
       expect(await auditLog.verifyChain(tenant)).toEqual({ entries: 1, valid: true });
     });
@@ -201,7 +271,11 @@ describe('The tamper-evident audit log', () => {
             FROM pg_class c WHERE c.relname = 'audit_entry'`);
         return rows[0];
       });
-      expect(row).toEqual({ relrowsecurity: true, relforcerowsecurity: true, privileges: ['SELECT', 'INSERT'] });
+      expect(row).toEqual({
+        relrowsecurity: true,
+        relforcerowsecurity: true,
+        privileges: ['SELECT', 'INSERT'],
+      });
     });
   });
 
@@ -219,8 +293,13 @@ describe('The tamper-evident audit log', () => {
       const listed = await as(staffOf(tenantA, [Role.AUDITOR]), () => auditLog.listEntries({ first: 200 }));
       expect(listed.map((e) => e.tenantId)).toEqual([tenantA, tenantA]);
       await asApplication(tenantA, async (app) => {
-        expect((await app.query(`SELECT count(*)::int AS n FROM audit_entry WHERE tenant_id = $1`, [tenantB])).rows[0].n).toBe(0);
-        expect((await app.query(`SELECT DISTINCT tenant_id FROM audit_entry`)).rows).toEqual([{ tenant_id: tenantA }]);
+        expect(
+          (await app.query(`SELECT count(*)::int AS n FROM audit_entry WHERE tenant_id = $1`, [tenantB]))
+            .rows[0].n,
+        ).toBe(0);
+        expect((await app.query(`SELECT DISTINCT tenant_id FROM audit_entry`)).rows).toEqual([
+          { tenant_id: tenantA },
+        ]);
       });
     });
 
@@ -232,7 +311,9 @@ describe('The tamper-evident audit log', () => {
 
     it("tenant A's context cannot append to tenant B's chain", async () => {
       await expect(
-        as(staffOf(tenantA), () => transactions.run(() => auditLog.record({ action: 'auth.login.succeeded', tenantId: tenantB }))),
+        as(staffOf(tenantA), () =>
+          transactions.run(() => auditLog.record({ action: 'auth.login.succeeded', tenantId: tenantB })),
+        ),
       ).rejects.toThrow(InvalidAuditEntryError);
       await asApplication(tenantA, async (app) => {
         await expect(
@@ -249,20 +330,30 @@ describe('The tamper-evident audit log', () => {
 
   it('keeps platform-level events in a chain of their own, readable only in platform scope', async () => {
     const before = await auditLog.verifyChain(null);
-    await as(SYSTEM, () => auditLog.record({ action: 'platform.tenant.created', subjectType: 'Tenant', subjectId: randomUUID() }));
-    await as(SYSTEM, () => auditLog.record({ action: 'platform.tenant.created', subjectType: 'Tenant', subjectId: randomUUID() }));
+    await as(SYSTEM, () =>
+      auditLog.record({ action: 'platform.tenant.created', subjectType: 'Tenant', subjectId: randomUUID() }),
+    );
+    await as(SYSTEM, () =>
+      auditLog.record({ action: 'platform.tenant.created', subjectType: 'Tenant', subjectId: randomUUID() }),
+    );
     expect(await auditLog.verifyChain(null)).toEqual({ entries: before.entries + 2, valid: true });
     await asApplication(randomUUID(), async (app) => {
-      expect((await app.query(`SELECT count(*)::int AS n FROM audit_entry WHERE tenant_id IS NULL`)).rows[0].n).toBe(0);
+      expect(
+        (await app.query(`SELECT count(*)::int AS n FROM audit_entry WHERE tenant_id IS NULL`)).rows[0].n,
+      ).toBe(0);
     });
     // A platform-level entry cannot be slipped into a tenant's unit of work.
     await expect(
-      as(staffOf(randomUUID()), () => transactions.run(() => auditLog.record({ action: 'platform.tenant.created', tenantId: null }))),
+      as(staffOf(randomUUID()), () =>
+        transactions.run(() => auditLog.record({ action: 'platform.tenant.created', tenantId: null })),
+      ),
     ).rejects.toThrow(InvalidAuditEntryError);
   });
 
   it('refuses to read the log without a tenant', async () => {
-    await expect(as(SYSTEM, () => auditLog.listEntries({ first: 10 }))).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(as(SYSTEM, () => auditLog.listEntries({ first: 10 }))).rejects.toMatchObject({
+      code: 'FORBIDDEN',
+    });
   });
 
   describe('the verification command', () => {
@@ -271,7 +362,9 @@ describe('The tamper-evident audit log', () => {
       const broken = randomUUID();
       await recordMany(staffOf(intact), 3);
       await recordMany(staffOf(broken), 3);
-      await asOwner((owner) => owner.query(`DELETE FROM audit_entry WHERE tenant_id = $1 AND sequence = 1`, [broken]));
+      await asOwner((owner) =>
+        owner.query(`DELETE FROM audit_entry WHERE tenant_id = $1 AND sequence = 1`, [broken]),
+      );
 
       const reports = await asOwner((owner) => verifyAllAuditChains(owner));
       expect(reports).toContainEqual({ tenantId: intact, entries: 3, valid: true });
@@ -286,7 +379,13 @@ describe('The tamper-evident audit log', () => {
       const run = promisify(execFile);
       const result = await run(
         'node',
-        ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'libs/audit/src/cli/verify-audit-chain.ts'],
+        [
+          '-r',
+          'ts-node/register/transpile-only',
+          '-r',
+          'tsconfig-paths/register',
+          'libs/audit/src/cli/verify-audit-chain.ts',
+        ],
         { env: { ...process.env, DATABASE_URL: db.ownerUrl }, cwd: process.cwd() },
       ).then(
         () => ({ code: 0, stdout: '' }),
@@ -294,9 +393,17 @@ describe('The tamper-evident audit log', () => {
       );
       expect(result.code).toBe(1);
       const lines = result.stdout.trim().split('\n');
-      const chains = await asOwner(async (owner) => (await owner.query(`SELECT count(DISTINCT coalesce(tenant_id::text, '')) AS n FROM audit_entry`)).rows[0].n);
+      const chains = await asOwner(
+        async (owner) =>
+          (await owner.query(`SELECT count(DISTINCT coalesce(tenant_id::text, '')) AS n FROM audit_entry`))
+            .rows[0].n,
+      );
       expect(lines).toHaveLength(Number(chains));
-      expect(lines.every((line) => /^(platform|tenant [0-9a-f-]{36}): \d+ entries, (valid|BROKEN at sequence \d+)$/.test(line))).toBe(true);
+      expect(
+        lines.every((line) =>
+          /^(platform|tenant [0-9a-f-]{36}): \d+ entries, (valid|BROKEN at sequence \d+)$/.test(line),
+        ),
+      ).toBe(true);
       expect(lines.some((line) => line.includes('BROKEN'))).toBe(true);
     }, 60_000);
   });

@@ -29,7 +29,9 @@ class ActorFromHeaderGuard implements CanActivate {
   constructor(private readonly context: RequestContext) {}
 
   canActivate(execution: ExecutionContext): boolean {
-    const { req } = GqlExecutionContext.create(execution).getContext<{ req: { headers: Record<string, unknown> } }>();
+    const { req } = GqlExecutionContext.create(execution).getContext<{
+      req: { headers: Record<string, unknown> };
+    }>();
     const header = req.headers['x-test-actor'];
     if (typeof header === 'string') this.context.setActor(JSON.parse(header) as Actor);
     return true;
@@ -44,7 +46,12 @@ describe('The audit log over GraphQL', () => {
 
   beforeAll(async () => {
     db = await createTestDatabase();
-    const config = loadAppConfig({ NODE_ENV: 'test', DATABASE_URL: db.ownerUrl, DATABASE_APP_URL: db.appUrl, LOG_LEVEL: 'silent' });
+    const config = loadAppConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: db.ownerUrl,
+      DATABASE_APP_URL: db.appUrl,
+      LOG_LEVEL: 'silent',
+    });
     const moduleRef = await Test.createTestingModule({
       imports: [
         CoreModule.forRoot({ config, database: db, applicationName: 'audit-graphql-test' }),
@@ -68,7 +75,12 @@ describe('The audit log over GraphQL', () => {
     const context = app.get(RequestContext);
     for (let i = 1; i <= 4; i += 1) {
       await context.runAs(auditor, () =>
-        auditLog.record({ action: 'identity.role.granted', subjectType: 'User', subjectId: `u-${i}`, details: { role: 'CLERK', count: i, notified: i % 2 === 0, reason: null } }),
+        auditLog.record({
+          action: 'identity.role.granted',
+          subjectType: 'User',
+          subjectId: `u-${i}`,
+          details: { role: 'CLERK', count: i, notified: i % 2 === 0, reason: null },
+        }),
       );
     }
     // Another tenant's entries, which must never show.
@@ -86,7 +98,10 @@ describe('The audit log over GraphQL', () => {
       .set('content-type', 'application/json')
       .set('x-test-actor', JSON.stringify(actor))
       .send({ query, variables });
-    return response.body as { data?: Record<string, any> | null; errors?: Array<{ message: string; extensions?: Record<string, any> }> };
+    return response.body as {
+      data?: Record<string, any> | null;
+      errors?: Array<{ message: string; extensions?: Record<string, any> }>;
+    };
   }
 
   const ENTRIES = `query ($first: Int, $after: Int) {
@@ -129,7 +144,10 @@ describe('The audit log over GraphQL', () => {
   ])('refuses %s as BAD_USER_INPUT naming the field', async (_label, variables, field) => {
     const { data, errors } = await graphql(ENTRIES, variables);
     expect(data?.auditEntries ?? null).toBeNull();
-    expect(errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field })] });
+    expect(errors?.[0]?.extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [expect.objectContaining({ field })],
+    });
   });
 
   it("verifies the tenant's chain", async () => {

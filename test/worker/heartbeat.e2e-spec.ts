@@ -18,12 +18,17 @@ interface HeartbeatRow {
 jest.setTimeout(40_000);
 
 /** Reads until `accept` holds or the time is up; the worker polls every 0.5 s here. */
-async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 15_000): Promise<T> {
+async function eventually<T>(
+  read: () => Promise<T>,
+  accept: (value: T) => boolean,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await read();
     if (accept(value)) return value;
-    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms; last read: ${JSON.stringify(value)}`);
+    if (Date.now() > deadline)
+      throw new Error(`not reached within ${timeoutMs} ms; last read: ${JSON.stringify(value)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -36,10 +41,20 @@ describe('The worker heartbeat', () => {
 
   beforeAll(async () => {
     database = await createTestDatabase();
-    const config = loadAppConfig({ NODE_ENV: 'test', DATABASE_URL: database.ownerUrl, DATABASE_APP_URL: database.appUrl });
+    const config = loadAppConfig({
+      NODE_ENV: 'test',
+      DATABASE_URL: database.ownerUrl,
+      DATABASE_APP_URL: database.appUrl,
+    });
     worker = await Test.createTestingModule({
       // Schedules are recorded but not fired, so the minute cron cannot add a run to the count.
-      imports: [WorkerModule.register({ config, database, jobQueue: { pollingIntervalSeconds: 0.5, fireSchedules: false } })],
+      imports: [
+        WorkerModule.register({
+          config,
+          database,
+          jobQueue: { pollingIntervalSeconds: 0.5, fireSchedules: false },
+        }),
+      ],
     })
       .overrideProvider(Clock)
       .useValue(clock)
@@ -56,7 +71,8 @@ describe('The worker heartbeat', () => {
   });
 
   const heartbeat = async (): Promise<HeartbeatRow | undefined> =>
-    (await owner.query<HeartbeatRow>('SELECT * FROM worker_heartbeat WHERE job_name = $1', [HEARTBEAT_JOB])).rows[0];
+    (await owner.query<HeartbeatRow>('SELECT * FROM worker_heartbeat WHERE job_name = $1', [HEARTBEAT_JOB]))
+      .rows[0];
 
   it('records a run sent on demand, then counts the next one', async () => {
     expect(await heartbeat()).toBeUndefined();
@@ -78,7 +94,9 @@ describe('The worker heartbeat', () => {
 
   it('is scheduled every minute, in UTC', async () => {
     const schedules = await worker.get(JobQueue).schedules();
-    expect(schedules).toContainEqual(expect.objectContaining({ name: HEARTBEAT_JOB, cron: '* * * * *', timezone: 'UTC' }));
+    expect(schedules).toContainEqual(
+      expect.objectContaining({ name: HEARTBEAT_JOB, cron: '* * * * *', timezone: 'UTC' }),
+    );
   });
 
   it("keeps pg-boss's tables (job payloads) out of the application role's reach", async () => {

@@ -8,6 +8,7 @@ import {
   runMigrations,
 } from '@chancery/core';
 import { createApiApplication } from './api-application';
+import { describeDemoAccounts, loadDemoDataOnce } from './demo/demo-data';
 
 function say(line: string): void {
   process.stdout.write(`[chancery] ${line}\n`);
@@ -28,6 +29,13 @@ async function main(): Promise<void> {
     await ensureApplicationRole(database.ownerUrl, database.appPassword);
     const applied = await runMigrations(database.ownerUrl);
     say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
+  }
+
+  if (config.DEMO_DATA ?? Boolean(database.embedded)) {
+    const demo = await loadDemoDataOnce(database.ownerUrl);
+    say(demo.loadedNow ? `demo data loaded: ${demo.accounts.length} accounts` : 'demo data present');
+    // Passwords and second-factor secrets of the demo accounts, for a developer's first login only.
+    if (config.NODE_ENV === 'development') say(describeDemoAccounts(demo.accounts));
   }
 
   const app = await createApiApplication(config, database);

@@ -22,7 +22,9 @@ async function main(): Promise<void> {
   const config: AppConfig = loadAppConfig();
   const database = await resolveDatabaseSettings(config);
   if (database.embedded) {
-    say(`embedded PostgreSQL started on 127.0.0.1:${database.embedded.port} (data in ${config.DATA_DIR}/postgres)`);
+    say(
+      `embedded PostgreSQL started on 127.0.0.1:${database.embedded.port} (data in ${config.DATA_DIR}/postgres)`,
+    );
   } else {
     say('using the PostgreSQL server of DATABASE_URL');
   }
@@ -65,7 +67,9 @@ main().catch((error: unknown) => {
   if (error instanceof ConfigValidationError) {
     process.stderr.write(`${error.message}\n`);
   } else {
-    process.stderr.write(`[chancery-worker] could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    process.stderr.write(
+      `[chancery-worker] could not start: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
   }
   process.exit(1);
 });

@@ -13,7 +13,13 @@ export function configureWorkerContext<T extends INestApplicationContext>(app: T
 }
 
 /** The worker has no HTTP server: an application context that starts the job queue and its workers. */
-export async function createWorkerContext(config: AppConfig, database: DatabaseSettings): Promise<INestApplicationContext> {
-  const app = await NestFactory.createApplicationContext(WorkerModule.register({ config, database }), WORKER_CONTEXT_OPTIONS);
+export async function createWorkerContext(
+  config: AppConfig,
+  database: DatabaseSettings,
+): Promise<INestApplicationContext> {
+  const app = await NestFactory.createApplicationContext(
+    WorkerModule.register({ config, database }),
+    WORKER_CONTEXT_OPTIONS,
+  );
   return configureWorkerContext(app);
 }

@@ -22,7 +22,11 @@ export class WorkerModule {
     return {
       module: WorkerModule,
       imports: [
-        CoreModule.forRoot({ config: options.config, database: options.database, applicationName: 'chancery-worker' }),
+        CoreModule.forRoot({
+          config: options.config,
+          database: options.database,
+          applicationName: 'chancery-worker',
+        }),
         DiscoveryModule,
       ],
       providers: [

@@ -44,7 +44,9 @@ function verify(entries: ChainedAuditEntry[]) {
 
 describe('The audit hash chain', () => {
   it('hashes every field, absent ones as null, in canonical form', () => {
-    expect(canonicalAuditEntry(fields(3, { subjectType: null, subjectId: null, details: { b: 2, a: 'x' } }))).toBe(
+    expect(
+      canonicalAuditEntry(fields(3, { subjectType: null, subjectId: null, details: { b: 2, a: 'x' } })),
+    ).toBe(
       '{"action":"auth.login.succeeded","actorId":"0b6e1f0c-3c1e-4a57-8f43-8d1f0f3f7a21","actorKind":"user",' +
         '"details":{"a":"x","b":2},"occurredAt":"2025-11-26T10:00:03.000Z","requestId":"req-3","sequence":3,' +
         `"subjectId":null,"subjectType":null,"tenantId":"${TENANT}"}`,
@@ -58,7 +60,10 @@ describe('The audit hash chain', () => {
     );
     const previous = Buffer.alloc(32, 7);
     expect(auditEntryHash(previous, fields(2)).toString('hex')).toBe(
-      createHash('sha256').update(previous).update(canonicalAuditEntry(fields(2))).digest('hex'),
+      createHash('sha256')
+        .update(previous)
+        .update(canonicalAuditEntry(fields(2)))
+        .digest('hex'),
     );
   });
 

@@ -63,7 +63,9 @@ export function auditEntryHash(previousHash: Buffer | null, fields: AuditEntryFi
  * hash so it needs no registry; a collision between two tenants would only make them take turns.
  */
 export function auditChainLockKey(tenantId: string | null): string {
-  const digest = createHash('sha256').update(`audit_entry:${tenantId ?? 'platform'}`).digest();
+  const digest = createHash('sha256')
+    .update(`audit_entry:${tenantId ?? 'platform'}`)
+    .digest();
   return digest.readBigInt64BE(0).toString();
 }
 

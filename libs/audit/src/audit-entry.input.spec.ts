@@ -1,4 +1,9 @@
-import { AuditEntryInput, checkAuditEntryInput, InvalidAuditEntryError, MAX_AUDIT_VALUE_LENGTH } from './audit-entry.input';
+import {
+  AuditEntryInput,
+  checkAuditEntryInput,
+  InvalidAuditEntryError,
+  MAX_AUDIT_VALUE_LENGTH,
+} from './audit-entry.input';
 
 describe('What an audit entry may hold', () => {
   it('accepts ids, codes and counts', () => {

@@ -70,7 +70,11 @@ export class AuditEntryStore {
   }
 
   /** One page of a chain, newest first, continuing below `beforeSequence` when given. */
-  async newestFirst(tenantId: string | null, first: number, beforeSequence?: number): Promise<StoredAuditEntry[]> {
+  async newestFirst(
+    tenantId: string | null,
+    first: number,
+    beforeSequence?: number,
+  ): Promise<StoredAuditEntry[]> {
     const [chain, parameters] = chainCondition(tenantId);
     const before = beforeSequence === undefined ? '' : `AND sequence < $${parameters.length + 1}`;
     const rows = (await this.sql(

@@ -3,7 +3,12 @@ import { Clock, ForbiddenError, RequestContext, TransactionRunner } from '@chanc
 import type { EntityManager } from 'typeorm';
 import { AuditChainVerification, auditChainLockKey, auditEntryHash, AuditEntryFields } from './audit-chain';
 import { AuditEntryStore, StoredAuditEntry } from './audit-entry.store';
-import { AuditEntryInput, checkAuditEntryInput, checkUuid, InvalidAuditEntryError } from './audit-entry.input';
+import {
+  AuditEntryInput,
+  checkAuditEntryInput,
+  checkUuid,
+  InvalidAuditEntryError,
+} from './audit-entry.input';
 
 export interface RecordedAuditEntry {
   id: string;
@@ -61,7 +66,9 @@ export class AuditLog {
   async listEntries(page: AuditEntriesPage): Promise<StoredAuditEntry[]> {
     const tenantId = this.currentTenant();
     // Scoped here and by row-level security: two locks.
-    return this.transactions.run((manager) => storeOf(manager).newestFirst(tenantId, page.first, page.afterSequence));
+    return this.transactions.run((manager) =>
+      storeOf(manager).newestFirst(tenantId, page.first, page.afterSequence),
+    );
   }
 
   private currentTenant(): string {
@@ -100,13 +107,19 @@ export class AuditLog {
    * The chain an entry goes to, checked against the unit of work it is written in: row-level
    * security would refuse a foreign one anyway, this says why.
    */
-  private async chainOf(manager: EntityManager, requested: string | null | undefined): Promise<string | null> {
+  private async chainOf(
+    manager: EntityManager,
+    requested: string | null | undefined,
+  ): Promise<string | null> {
     const [scope] = (await manager.query(
       `SELECT app_current_tenant()::text AS tenant, app_in_platform_scope() AS platform`,
     )) as { tenant: string | null; platform: boolean }[];
-    const tenantId = requested === undefined ? scope.tenant : requested && lowerCaseUuid('tenantId', requested);
+    const tenantId =
+      requested === undefined ? scope.tenant : requested && lowerCaseUuid('tenantId', requested);
     if (tenantId === null && !scope.platform) {
-      throw new InvalidAuditEntryError('Audit entry refused: a platform-level entry needs a unit of work in platform scope');
+      throw new InvalidAuditEntryError(
+        'Audit entry refused: a platform-level entry needs a unit of work in platform scope',
+      );
     }
     if (tenantId !== null && tenantId !== scope.tenant) {
       throw new InvalidAuditEntryError("Audit entry refused: tenantId is not the open unit of work's tenant");

@@ -9,13 +9,17 @@ export class AuditResolver {
   constructor(private readonly auditLog: AuditLog) {}
 
   @RequireRoles(Role.TENANT_ADMIN, Role.AUDITOR)
-  @Query(() => [AuditEntry], { description: "The tenant's audit log, newest first. Tenant admins and auditors." })
+  @Query(() => [AuditEntry], {
+    description: "The tenant's audit log, newest first. Tenant admins and auditors.",
+  })
   async auditEntries(@Args() page: AuditEntriesArgs): Promise<AuditEntry[]> {
     return (await this.auditLog.listEntries(page)).map(toAuditEntryType);
   }
 
   @RequireRoles(Role.TENANT_ADMIN, Role.AUDITOR)
-  @Query(() => AuditChainStatus, { description: "Recomputes the tenant's audit chain. Tenant admins and auditors." })
+  @Query(() => AuditChainStatus, {
+    description: "Recomputes the tenant's audit chain. Tenant admins and auditors.",
+  })
   verifyAuditChain(): Promise<AuditChainStatus> {
     return this.auditLog.verifyCurrentTenantChain();
   }

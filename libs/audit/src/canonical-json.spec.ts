@@ -26,13 +26,19 @@ describe('Canonical JSON (RFC 8785) of audit values', () => {
     const keys = Object.keys(JSON.parse(canonicalJson(input)) as object);
     // JSON.parse keeps "1" first (an array index), so read the order from the text instead.
     expect(keys).toHaveLength(7);
-    const order = [...canonicalJson(input).matchAll(/"([^"]*)":"[^"]*"/g)].map((m) => JSON.parse(`"${m[1]}"`));
+    const order = [...canonicalJson(input).matchAll(/"([^"]*)":"[^"]*"/g)].map((m) =>
+      JSON.parse(`"${m[1]}"`),
+    );
     expect(order).toEqual(['\r', '1', '\u0080', '\u00f6', '\u20ac', '\ud83d\ude00', '\ufb33']);
   });
 
   it('gives the same text whatever order the members were written in, and no whitespace', () => {
-    expect(canonicalJson({ b: 1, a: { d: [true, null], c: 'x' } })).toBe('{"a":{"c":"x","d":[true,null]},"b":1}');
-    expect(canonicalJson({ a: { c: 'x', d: [true, null] }, b: 1 })).toBe('{"a":{"c":"x","d":[true,null]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [true, null], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[true,null]},"b":1}',
+    );
+    expect(canonicalJson({ a: { c: 'x', d: [true, null] }, b: 1 })).toBe(
+      '{"a":{"c":"x","d":[true,null]},"b":1}',
+    );
   });
 
   it('writes -0 as 0', () => {

@@ -9,7 +9,8 @@
  * silently coerced, so two writers can never hash different texts for the same value.
  */
 
-export type JsonValue = null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | string | readonly JsonValue[] | { readonly [key: string]: JsonValue };
 
 export class CanonicalJsonError extends Error {
   override readonly name = 'CanonicalJsonError';
@@ -33,8 +34,10 @@ function serialize(value: unknown, path: string): string {
     case 'string':
       return serializeString(value, path);
     case 'object':
-      if (Array.isArray(value)) return `[${value.map((item, i) => serialize(item, `${path}[${i}]`)).join(',')}]`;
-      if (!isPlainObject(value)) throw new CanonicalJsonError(`${path}: only plain objects have a canonical form`);
+      if (Array.isArray(value))
+        return `[${value.map((item, i) => serialize(item, `${path}[${i}]`)).join(',')}]`;
+      if (!isPlainObject(value))
+        throw new CanonicalJsonError(`${path}: only plain objects have a canonical form`);
       return serializeObject(value as Record<string, unknown>, path);
     default:
       throw new CanonicalJsonError(`${path}: a ${typeof value} has no JSON form`);

@@ -101,7 +101,9 @@ export class JobQueue implements OnModuleInit, OnApplicationShutdown {
         this.logger.warn(`job queue did not stop within ${timeoutMs + 5_000} ms`);
       }
     } catch (error) {
-      this.logger.warn(`job queue stopped with an error: ${error instanceof Error ? error.message : String(error)}`);
+      this.logger.warn(
+        `job queue stopped with an error: ${error instanceof Error ? error.message : String(error)}`,
+      );
     } finally {
       clearTimeout(timer);
     }

@@ -66,7 +66,9 @@ export class JobRegistry implements OnApplicationBootstrap {
           await job.handle(run.data ?? {}, { id: run.id, name: run.name });
         } catch (error) {
           // Message only: the payload is ids, but an error's details may quote data.
-          this.logger.error(`${job.name} run ${run.id} failed: ${error instanceof Error ? error.message : String(error)}`);
+          this.logger.error(
+            `${job.name} run ${run.id} failed: ${error instanceof Error ? error.message : String(error)}`,
+          );
           throw error;
         }
       },

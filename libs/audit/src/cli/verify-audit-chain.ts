@@ -23,7 +23,8 @@ export async function verifyAllAuditChains(client: Client): Promise<AuditChainRe
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     const reports: AuditChainReport[] = [];
-    for (const tenantId of await store.chains()) reports.push({ tenantId, ...(await store.verify(tenantId)) });
+    for (const tenantId of await store.chains())
+      reports.push({ tenantId, ...(await store.verify(tenantId)) });
     return reports;
   } finally {
     await client.query('ROLLBACK');

@@ -6,7 +6,10 @@ export class AuditDetail {
   @Field()
   key: string;
 
-  @Field(() => String, { nullable: true, description: 'The value as text (numbers and booleans too); null when null.' })
+  @Field(() => String, {
+    nullable: true,
+    description: 'The value as text (numbers and booleans too); null when null.',
+  })
   value: string | null;
 }
 
@@ -50,7 +53,8 @@ export class AuditChainStatus {
 
   @Field(() => Int, {
     nullable: true,
-    description: 'The first position where the stored chain differs from the recomputed one (changed, missing or moved entry).',
+    description:
+      'The first position where the stored chain differs from the recomputed one (changed, missing or moved entry).',
   })
   firstBrokenSequence?: number;
 }

