@@ -216,18 +216,21 @@ export class AuthService {
   /** Marks the session as recently verified by the second factor, for high-value acts (signing). */
   async stepUp(code: string): Promise<Date> {
     const { id: userId, sessionId } = this.context.actor;
-    return this.transactions.run(async (manager) => {
+    // The failure is recorded in a transaction that commits; the error is thrown after it.
+    const steppedUpAt = await this.transactions.run(async (manager) => {
       const [user] = (await manager.query(`SELECT totp_secret, totp_enrolled_at FROM user_account WHERE id = $1`, [userId])) as Array<{ totp_secret: string | null; totp_enrolled_at: Date | null }>;
       if (!user?.totp_enrolled_at || !user.totp_secret) throw new ForbiddenError('Enrol a second factor first');
       const now = this.clock.now();
       if (!isValidTotpCode(user.totp_secret, code, now)) {
         await this.audit.record({ action: 'auth.stepup.failed', subjectType: 'User', subjectId: userId });
-        throw BadUserInputError.field('code', 'is not the current code of the authenticator app', 'totp');
+        return null;
       }
       await manager.query(`UPDATE auth_session SET stepped_up_at = $2 WHERE id = $1`, [sessionId, now]);
       await this.audit.record({ action: 'auth.stepup.succeeded', subjectType: 'User', subjectId: userId });
       return now;
     }, this.ownScope());
+    if (!steppedUpAt) throw BadUserInputError.field('code', 'is not the current code of the authenticator app', 'totp');
+    return steppedUpAt;
   }
 
   private ownScope() {
