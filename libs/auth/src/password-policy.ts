@@ -14,12 +14,18 @@ export function assertAcceptablePassword(password: string, field: string, email?
       ? `must be at least ${PASSWORD_MIN_LENGTH} characters long`
       : password.length > PASSWORD_MAX_LENGTH
         ? `must be at most ${PASSWORD_MAX_LENGTH} characters long`
-        : email && password.toLowerCase().includes(email.toLowerCase().split('@')[0] ?? '\u0000')
+        : containsMailbox(password, email)
           ? 'must not contain the e-mail address'
           : new Set(password).size < 4
             ? 'is too easy to guess'
             : null;
   if (reason) throw BadUserInputError.field(field, reason, 'passwordPolicy');
+}
+
+/** The part before the @, when long enough to matter (a one-letter mailbox is in every password). */
+function containsMailbox(password: string, email?: string): boolean {
+  const mailbox = email?.toLowerCase().split('@')[0] ?? '';
+  return mailbox.length >= 4 && password.toLowerCase().includes(mailbox);
 }
 
 /** argon2id with the library's defaults (64 MiB, 3 passes), which follow RFC 9106's second choice. */

@@ -25,3 +25,4 @@ export * from './personal-data';
 export type { MatrixViewer } from './visibility-matrix';
 export { MATRIX_VIEWERS, renderVisibilityMatrix, writeVisibilityMatrix } from './visibility-matrix';
 export { generateVisibilityMatrix, visibilityMatrixIsCurrent } from './cli/generate-visibility-matrix';
+export * from './graphql/policy-field.middleware';

@@ -2,6 +2,7 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { AppConfig, formatGraphQLError } from '@chancery/core';
 import { join } from 'node:path';
+import { policyFieldMiddleware } from '@chancery/policy';
 import { documentErrorStatusPlugin } from './document-error-status.plugin';
 import { GRAPHQL_LIMITS } from './graphql-limits';
 
@@ -26,6 +27,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // test fails when the committed file drifts from the code.
     autoSchemaFile: true,
     sortSchema: true,
+    // Field visibility (libs/policy) on every field of every record type, at every depth.
+    buildSchemaOptions: { fieldMiddleware: [policyFieldMiddleware] },
     path: '/graphql',
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,

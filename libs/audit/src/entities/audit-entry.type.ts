@@ -1,10 +1,19 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Role } from '@chancery/core';
+import { anyone, Internal, NotPersonalData, ownTenant, PersonalData, PolicyEntity, Readable } from '@chancery/policy';
 import type { StoredAuditEntry } from '../audit-entry.store';
 
+const AUDIT_READERS = ownTenant(Role.TENANT_ADMIN, Role.AUDITOR);
+
 @ObjectType({ description: 'One detail of an audit entry: an id, a code or a count, never personal data.' })
+// Reachable only through AuditEntry.details, which is policed itself.
+@PolicyEntity<AuditDetail>({ name: 'AuditDetail', relations: {} })
 export class AuditDetail {
+  @Readable(anyone()) @NotPersonalData('ids and codes only, checked when recorded')
   @Field()
   key: string;
+
+  @Readable(anyone()) @NotPersonalData('ids and codes only, checked when recorded')
 
   @Field(() => String, {
     nullable: true,
@@ -14,32 +23,45 @@ export class AuditDetail {
 }
 
 @ObjectType({ description: "An entry of the tenant's tamper-evident audit log. Tenant admins and auditors." })
+@PolicyEntity<AuditEntry>({ name: 'AuditEntry', relations: { tenantId: (e) => e.tenantId } })
 export class AuditEntry {
-  @Field(() => ID)
+  @Internal() @NotPersonalData()
+  tenantId: string | null;
+
+  @Readable(AUDIT_READERS) @NotPersonalData()
+  @Field(() => ID, { nullable: true })
   id: string;
 
-  @Field(() => Int, { description: "Position in the tenant's chain, from 1, without gaps." })
+  @Readable(AUDIT_READERS) @NotPersonalData()
+  @Field(() => Int, { nullable: true, description: "Position in the tenant's chain, from 1, without gaps." })
   sequence: number;
 
-  @Field(() => GraphQLISODateTime)
+  @Readable(AUDIT_READERS) @NotPersonalData()
+  @Field(() => GraphQLISODateTime, { nullable: true })
   occurredAt: Date;
 
-  @Field({ description: 'anonymous, user, apiKey or system.' })
+  @Readable(AUDIT_READERS) @NotPersonalData()
+  @Field(() => String, { nullable: true, description: 'anonymous, user, apiKey or system.' })
   actorKind: string;
 
+  @Readable(AUDIT_READERS) @PersonalData({ category: 'electronicIdentification', subject: 'user', purpose: 'Evidence of who did what, for disputes and security', legalBasis: 'legitimateInterest', retention: 'as long as the records the entry is evidence for (issued certificates: 7 years)' })
   @Field(() => ID, { nullable: true, description: 'The user or API key that acted.' })
   actorId: string | null;
 
-  @Field({ description: 'What happened, e.g. auth.login.succeeded.' })
+  @Readable(AUDIT_READERS) @NotPersonalData()
+  @Field(() => String, { nullable: true, description: 'What happened, e.g. auth.login.succeeded.' })
   action: string;
 
+  @Readable(AUDIT_READERS) @NotPersonalData()
   @Field(() => String, { nullable: true })
   subjectType: string | null;
 
+  @Readable(AUDIT_READERS) @NotPersonalData()
   @Field(() => String, { nullable: true })
   subjectId: string | null;
 
-  @Field(() => [AuditDetail], { description: 'Sorted by key.' })
+  @Readable(AUDIT_READERS) @NotPersonalData()
+  @Field(() => [AuditDetail], { nullable: true, description: 'Sorted by key.' })
   details: AuditDetail[];
 }
 
@@ -62,6 +84,7 @@ export class AuditChainStatus {
 /** The GraphQL shape of a stored entry: details as sorted key/value pairs, no hashes. */
 export function toAuditEntryType(entry: StoredAuditEntry): AuditEntry {
   return {
+    tenantId: entry.tenantId,
     id: entry.id,
     sequence: entry.sequence,
     occurredAt: entry.occurredAt,

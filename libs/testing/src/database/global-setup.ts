@@ -1,3 +1,7 @@
+// Relative imports: the global setup runs outside Jest's module mapper.
+import { chmodSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import {
   ensureApplicationRole,
@@ -6,46 +10,64 @@ import {
   startEmbeddedPostgres,
   withDatabase,
 } from '../../../core/src';
-// Relative imports: the global setup runs outside Jest's module mapper.
-import { TEST_APP_PASSWORD_ENV, TEST_SERVER_URL_ENV, TEST_TEMPLATE_ENV } from './test-database-server';
+import { TEST_APP_PASSWORD_ENV, TEST_RUN_ENV, TEST_SERVER_URL_ENV, TEST_TEMPLATE_ENV, testDatabasePrefix } from './test-database-server';
 
-const TEMPLATE = 'chancery_test_template';
 const EMBEDDED_APP_PASSWORD = 'chancery-app-embedded';
 
 /**
  * Prepares the server for the end-to-end tests: TEST_DATABASE_URL or DATABASE_URL when set (CI's
- * PostgreSQL 15), otherwise an embedded PostgreSQL of the tests' own. Migrates a template database once;
- * every test file clones it.
+ * PostgreSQL 15), otherwise an embedded PostgreSQL of this run's own, in a temporary folder. Migrates
+ * a template database once; every test file clones it. Names carry the run's pid, so runs side by
+ * side on one server leave each other alone.
  */
 export default async function globalSetup(): Promise<void> {
+  const runId = String(process.pid);
   const given = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL;
   let server: string;
   let appPassword = '';
   if (given) {
     server = withDatabase(given, 'postgres');
   } else {
-    const embedded = await startEmbeddedPostgres({ dataDir: process.env.DATA_DIR ?? '.data', name: 'test-postgres' });
-    (globalThis as { __chanceryEmbedded?: typeof embedded }).__chanceryEmbedded = embedded;
+    const dataDir = mkdtempSync(join(tmpdir(), 'chancery-test-'));
+    chmodSync(dataDir, 0o755); // PostgreSQL runs as the `postgres` user when the tests run as root.
+    const embedded = await startEmbeddedPostgres({ dataDir, name: 'postgres' });
+    (globalThis as { __chanceryEmbedded?: unknown }).__chanceryEmbedded = { ...embedded, dataDir };
     server = embedded.serverUrl;
     appPassword = EMBEDDED_APP_PASSWORD;
   }
   await ensureApplicationRole(server, appPassword || undefined);
 
+  const template = `${testDatabasePrefix(runId)}template`;
   const client = new Client({ connectionString: server });
   await client.connect();
   try {
-    // Test databases a crashed run left behind.
-    const leftovers = await client.query(`SELECT datname FROM pg_database WHERE datname LIKE 'chancery\\_test\\_%'`);
-    for (const { datname } of leftovers.rows as { datname: string }[]) {
-      await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(datname)} WITH (FORCE)`);
-    }
-    await client.query(`CREATE DATABASE ${quoteIdentifier(TEMPLATE)}`);
+    await dropDatabasesOfEndedRuns(client);
+    await client.query(`CREATE DATABASE ${quoteIdentifier(template)}`);
   } finally {
     await client.end();
   }
-  await runMigrations(withDatabase(server, TEMPLATE));
+  await runMigrations(withDatabase(server, template));
 
+  process.env[TEST_RUN_ENV] = runId;
   process.env[TEST_SERVER_URL_ENV] = server;
-  process.env[TEST_TEMPLATE_ENV] = TEMPLATE;
+  process.env[TEST_TEMPLATE_ENV] = template;
   process.env[TEST_APP_PASSWORD_ENV] = appPassword;
+}
+
+/** Test databases of runs whose process is gone (crashed or interrupted). */
+async function dropDatabasesOfEndedRuns(client: Client): Promise<void> {
+  const { rows } = await client.query(`SELECT datname FROM pg_database WHERE datname ~ '^chancery_t[0-9]+_'`);
+  for (const { datname } of rows as Array<{ datname: string }>) {
+    const pid = Number(/^chancery_t(\d+)_/.exec(datname)?.[1]);
+    if (!isAlive(pid)) await client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(datname)} WITH (FORCE)`);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -12,6 +12,12 @@ import {
 export const TEST_SERVER_URL_ENV = 'CHANCERY_TEST_SERVER_URL';
 export const TEST_TEMPLATE_ENV = 'CHANCERY_TEST_TEMPLATE';
 export const TEST_APP_PASSWORD_ENV = 'CHANCERY_TEST_APP_PASSWORD';
+export const TEST_RUN_ENV = 'CHANCERY_TEST_RUN';
+
+/** Every database of one test run starts with this; the run is the pid of Jest's main process. */
+export function testDatabasePrefix(runId: string): string {
+  return `chancery_t${runId}_`;
+}
 
 export interface TestDatabase extends DatabaseSettings {
   name: string;
@@ -39,8 +45,10 @@ export async function withServerClient<T>(work: (client: Client) => Promise<T>):
  * far faster than migrating), and dropped afterwards.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const template = process.env[TEST_TEMPLATE_ENV] ?? 'chancery_test_template';
-  const name = `chancery_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const template = process.env[TEST_TEMPLATE_ENV];
+  const runId = process.env[TEST_RUN_ENV];
+  if (!template || !runId) throw new Error('run the e2e tests through Jest (its global setup prepares the template database)');
+  const name = `${testDatabasePrefix(runId)}${process.pid}_${randomBytes(4).toString('hex')}`;
   await withServerClient((client) =>
     client.query(`CREATE DATABASE ${quoteIdentifier(name)} TEMPLATE ${quoteIdentifier(template)}`),
   );
