@@ -1,14 +1,12 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { AppConfig, formatGraphQLError } from '@chancery/core';
-import { join } from 'node:path';
 import { policyFieldMiddleware } from '@chancery/policy';
 import { documentErrorStatusPlugin } from './document-error-status.plugin';
 import { GRAPHQL_LIMITS } from './graphql-limits';
 
 export { GRAPHQL_LIMITS } from './graphql-limits';
 
-export const SCHEMA_FILE = join(process.cwd(), 'schema.graphql');
 
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const armor = new ApolloArmor({

@@ -1,0 +1,63 @@
+import { GraphQLSchemaHost } from '@nestjs/graphql';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { GraphQLObjectType, getNullableType, isNonNullType, isObjectType } from 'graphql';
+import { ENVELOPE_TYPES, generateVisibilityMatrix, getPolicy, canReadWithRelations } from '@chancery/policy';
+import { TestApp } from '@chancery/testing';
+import { printApiSchema, SCHEMA_FILE } from '../../apps/api/src/graphql/schema-file';
+import { POLICY_ENTITIES, VISIBILITY_MATRIX_FILE } from '../../apps/api/src/policy/policy-entities';
+
+/**
+ * The committed schema.graphql and docs/visibility-matrix.md are what the code produces; with
+ * UPDATE_GENERATED_FILES=1 (npm run schema:generate / policy:matrix) they are rewritten instead.
+ */
+const updating = process.env.UPDATE_GENERATED_FILES === '1';
+
+function expectFile(path: string, generated: string): void {
+  if (updating) {
+    writeFileSync(path, generated);
+    return;
+  }
+  expect(existsSync(path) ? readFileSync(path, 'utf8') : `(${path} is missing)`).toBe(generated);
+}
+
+describe('Generated files', () => {
+  let app: TestApp;
+  beforeAll(async () => {
+    app = await TestApp.start();
+  });
+  afterAll(() => app?.stop());
+
+  it('schema.graphql is the schema the API serves (run `npm run schema:generate` after changing it)', () => {
+    expectFile(SCHEMA_FILE, printApiSchema(app.get(GraphQLSchemaHost).schema));
+  });
+
+  it('docs/visibility-matrix.md is generated from the declarations (run `npm run policy:matrix`)', () => {
+    expectFile(VISIBILITY_MATRIX_FILE, generateVisibilityMatrix(POLICY_ENTITIES));
+  });
+
+  it('every object type of the schema is a declared record type or a known envelope', () => {
+    const schema = app.get(GraphQLSchemaHost).schema;
+    const recordTypes = new Set(POLICY_ENTITIES.map((cls) => getPolicy(cls)!.name));
+    const undeclared = Object.values(schema.getTypeMap())
+      .filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'))
+      .map((type) => type.name)
+      .filter((name) => !recordTypes.has(name) && !ENVELOPE_TYPES.has(name));
+    expect(undeclared).toEqual([]);
+  });
+
+  it('a field that someone may not read is nullable in the schema, so concealing it reads as null', () => {
+    const schema = app.get(GraphQLSchemaHost).schema;
+    const anyoneOnly = new Set(['anyone'] as const);
+    const problems: string[] = [];
+    for (const cls of POLICY_ENTITIES) {
+      const policy = getPolicy(cls)!;
+      const type = schema.getType(policy.name);
+      if (!isObjectType(type)) continue;
+      for (const [fieldName, field] of Object.entries(type.getFields())) {
+        const public_ = canReadWithRelations({ kind: 'anonymous', roles: [] }, cls, fieldName, new Set(anyoneOnly));
+        if (!public_ && isNonNullType(field.type)) problems.push(`${policy.name}.${fieldName}: ${String(getNullableType(field.type))}!`);
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+});
