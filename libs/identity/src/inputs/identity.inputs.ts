@@ -108,3 +108,28 @@ export class ChangeUserRolesInput {
 export class CreateApiKeyInput {
   @Field() @IsString() @Length(1, 100) name: string;
 }
+
+/** Only the fields a person may change about themself; who may is decided by the field declarations. */
+@InputType()
+export class UpdateUserProfileInput {
+  @Field(() => ID) @IsUUID() userId: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) firstName?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) lastName?: string;
+  @Field({ nullable: true }) @IsOptional() @IsPhoneNumber(undefined, { message: 'must be a telephone number in international format, e.g. +32 3 232 22 19' }) phone?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) jobTitle?: string;
+  @Field({ nullable: true }) @IsOptional() @IsIn(LANGUAGES) preferredLanguage?: string;
+}
+
+/** The company details its administrator keeps up to date; VAT number and login method are fixed. */
+@InputType()
+export class UpdateOrganisationInput {
+  @Field(() => ID) @IsUUID() organisationId: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 50) legalForm?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) street?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(2, 10) postalCode?: string;
+  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) city?: string;
+  @Field({ nullable: true }) @IsOptional() @IsPhoneNumber(undefined, { message: 'must be a telephone number in international format, e.g. +32 3 232 22 19' }) phone?: string;
+  @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
+  @Field({ nullable: true }) @IsOptional() @IsIBAN(undefined, { message: 'must be a valid IBAN' }) iban?: string;
+}

@@ -14,7 +14,10 @@ import {
   CreateTenantInput,
   InviteUserInput,
   RegisterOrganisationInput,
+  UpdateOrganisationInput,
+  UpdateUserProfileInput,
 } from '../inputs/identity.inputs';
+import { RecordUpdatesService } from '../services/record-updates.service';
 import { ApiKeyService } from '../services/api-key.service';
 import { OrganisationRegistrationService } from '../services/organisation-registration.service';
 import { TenantDirectoryService } from '../services/tenant-directory.service';
@@ -64,6 +67,7 @@ export class IdentityResolver {
     private readonly registration: OrganisationRegistrationService,
     private readonly users: UserAdministrationService,
     private readonly apiKeyService: ApiKeyService,
+    private readonly updates: RecordUpdatesService,
   ) {}
 
   @Public()
@@ -160,5 +164,18 @@ export class IdentityResolver {
   @Mutation(() => ApiKey)
   revokeApiKey(@Args() { id }: IdArgs): Promise<ApiKey> {
     return this.apiKeyService.revoke(id);
+  }
+
+  // Open to every logged-in user: the field declarations decide who may change which field.
+  @Authenticated()
+  @Mutation(() => UserAccount)
+  updateUserProfile(@Args('input') input: UpdateUserProfileInput): Promise<UserAccount> {
+    return this.updates.updateUserProfile(input);
+  }
+
+  @Authenticated()
+  @Mutation(() => Organisation)
+  updateOrganisation(@Args('input') input: UpdateOrganisationInput): Promise<Organisation> {
+    return this.updates.updateOrganisation(input);
   }
 }

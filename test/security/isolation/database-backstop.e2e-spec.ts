@@ -1,0 +1,350 @@
+import { Client, Pool } from 'pg';
+import { Actor, ANONYMOUS_ACTOR, APPLICATION_ROLE, RequestContext, Role, TransactionRunner } from '@chancery/core';
+import { expectData, IdentityFactory, reportFigure, TestApp, TestTenant, TestUser } from '@chancery/testing';
+
+/**
+ * VERIFY T5 — the database backstop (ARCHITECTURE decision 1, the second lock): whatever the
+ * application code does, PostgreSQL itself keeps tenants apart.
+ * (a) every table of schema public with a tenant_id column has row-level security enabled AND forced;
+ * (b) the application's role owns nothing, is no superuser and cannot bypass row-level security;
+ * (c) connected as that role: no tenant context → 0 rows; tenant A's context → only A's rows, and a
+ *     row for tenant B is refused by the policies' WITH CHECK;
+ * (d) 1,000 interleaved units of work of two tenants over ONE pooled connection (a plain pg.Pool, the
+ *     app's own TransactionRunner, and HTTP requests, the app itself running on a pool of one): 0 rows
+ *     of the other tenant, and the tenant setting never outlives its transaction.
+ */
+
+const UNITS = 1000;
+/** Tables the brief names: the catalog check must find at least these. */
+const REQUIRED_TENANT_TABLES = ['user_account', 'organisation', 'auth_session', 'audit_entry'];
+
+const quote = (identifier: string) => `"${identifier.replace(/"/g, '""')}"`;
+
+interface Seeded {
+  tenant: TestTenant;
+  orgAdmin: TestUser;
+  tenantAdmin: TestUser;
+  tenantAdminToken: string;
+}
+
+describe('T5 database backstop: row-level security as the second lock', () => {
+  let app: TestApp;
+  let factory: IdentityFactory;
+  let a: Seeded;
+  let b: Seeded;
+  let tenantTables: string[];
+  /** Rows per table and tenant, counted as the owner. */
+  let ownerCounts: Record<string, Record<string, number>>;
+  const figures = { forced: 0, rowsWithoutContext: -1, crossTenantRows: -1 };
+
+  async function seedTenant(label: string, vatNumber: string): Promise<Seeded> {
+    const tenant = await factory.tenant({ name: `Chamber ${label}` });
+    const organisation = await factory.organisation(tenant);
+    const orgAdmin = await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN] });
+    await factory.user({ tenant, organisation, roles: [Role.ORG_MEMBER] });
+    const tenantAdmin = await factory.user({ tenant, roles: [Role.TENANT_ADMIN] });
+    await factory.user({ tenant, roles: [Role.CLERK] });
+    // Sessions, refresh tokens and audit entries, through the real login.
+    const orgSession = await factory.login(orgAdmin);
+    const staffSession = await factory.login(tenantAdmin);
+    // An API key, an invitation and its e-mail in the outbox.
+    expectData(await app.graphql('mutation { createApiKey(input: { name: "ERP" }) { secret } }', {}, { token: orgSession.accessToken }));
+    expectData(await app.graphql('mutation($i: InviteUserInput!) { inviteUser(input: $i) { id } }', { i: { email: `invitee-${label}@example.test`, roles: ['ORG_MEMBER'] } }, { token: orgSession.accessToken }));
+    // A failed login (login_throttle).
+    const failed = await app.graphql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: orgAdmin.email, password: 'not the password at all', tenant: tenant.slug } });
+    expect(failed.errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
+    // A registration: a one-time e-mail confirmation token.
+    expectData(
+      await app.graphql('mutation($i: RegisterOrganisationInput!) { registerOrganisation(input: $i) { organisation { id } } }', {
+        i: {
+          tenantSlug: tenant.slug, vatNumber, name: `Registered ${label}`, legalForm: 'NV', street: 'Kaai 1', postalCode: '2000', city: 'Antwerpen',
+          country: 'BE', phone: '+3232322219', email: `info-${label}@example.test`, iban: 'BE71096123456769', loginMethod: 'PASSWORD',
+          administrator: { firstName: 'Reg', lastName: label, email: `admin-${label}@example.test`, password: 'a long enough passphrase 42', preferredLanguage: 'en' },
+        },
+      }),
+    );
+    return { tenant, orgAdmin, tenantAdmin, tenantAdminToken: staffSession.accessToken };
+  }
+
+  async function asApplicationRole<T>(work: (client: Client) => Promise<T>): Promise<T> {
+    const client = new Client({ connectionString: app.database.appUrl });
+    await client.connect();
+    try {
+      return await work(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  beforeAll(async () => {
+    // The application itself runs on a pool of ONE connection here, so (d) also exercises the app's
+    // own pool, TransactionRunner and HTTP path with every unit of work sharing that connection.
+    const previousPoolSize = process.env.DATABASE_POOL_SIZE;
+    process.env.DATABASE_POOL_SIZE = '1';
+    try {
+      app = await TestApp.start({ env: { LOG_LEVEL: 'silent' } });
+    } finally {
+      if (previousPoolSize === undefined) delete process.env.DATABASE_POOL_SIZE;
+      else process.env.DATABASE_POOL_SIZE = previousPoolSize;
+    }
+    factory = new IdentityFactory(app);
+    a = await seedTenant('a', 'BE0123.456.749');
+    b = await seedTenant('b', 'BE0123.456.749');
+    // A platform-operator row too (tenant_id IS NULL): it must not show without platform scope either.
+    await factory.user({ roles: [Role.PLATFORM_ADMIN] });
+  }, 120_000);
+
+  afterAll(() => app?.stop());
+
+  it('(a) every table with tenant_id has row-level security enabled and forced, with a policy', async () => {
+    const rows = await app.asOwner(async (db) =>
+      (
+        await db.query(`
+          SELECT c.relname AS table, c.relrowsecurity AS enabled, c.relforcerowsecurity AS forced,
+                 (SELECT count(*)::int FROM pg_policy p WHERE p.polrelid = c.oid) AS policies
+            FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+           WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p')
+             AND EXISTS (SELECT 1 FROM pg_attribute a WHERE a.attrelid = c.oid AND a.attname = 'tenant_id' AND NOT a.attisdropped)
+           ORDER BY c.relname`)
+      ).rows as Array<{ table: string; enabled: boolean; forced: boolean; policies: number }>,
+    );
+    tenantTables = rows.map((r) => r.table);
+    expect(tenantTables).toEqual(expect.arrayContaining(REQUIRED_TENANT_TABLES));
+    figures.forced = rows.filter((r) => r.enabled && r.forced && r.policies > 0).length;
+    // Whole rows, so a failure names the table and what is missing.
+    expect(rows).toEqual(rows.map((r) => ({ table: r.table, enabled: true, forced: true, policies: expect.any(Number) })));
+    for (const row of rows) expect({ table: row.table, hasPolicy: row.policies > 0 }).toEqual({ table: row.table, hasPolicy: true });
+  });
+
+  it('(b) the application role owns nothing, is no superuser and cannot bypass row-level security', async () => {
+    const facts = await app.asOwner(async (db) => ({
+      ownedTables: (await db.query(`SELECT schemaname || '.' || tablename AS t FROM pg_tables WHERE tableowner = $1`, [APPLICATION_ROLE])).rows,
+      ownedRelations: (await db.query(`SELECT relname FROM pg_class WHERE relowner = (SELECT oid FROM pg_roles WHERE rolname = $1)`, [APPLICATION_ROLE])).rows,
+      role: (await db.query(`SELECT rolsuper, rolbypassrls, rolcreaterole, rolcreatedb FROM pg_roles WHERE rolname = $1`, [APPLICATION_ROLE])).rows[0],
+      // Not a member of any role that is superuser, bypasses RLS, or owns a table (SET ROLE would do).
+      powerfulRolesHeld: (
+        await db.query(
+          `SELECT r.rolname FROM pg_roles r
+            WHERE r.rolname <> $1 AND pg_has_role($1, r.oid, 'MEMBER')
+              AND (r.rolsuper OR r.rolbypassrls OR EXISTS (SELECT 1 FROM pg_class c WHERE c.relowner = r.oid AND c.relkind IN ('r','p')))`,
+          [APPLICATION_ROLE],
+        )
+      ).rows,
+    }));
+    expect(facts).toEqual({
+      ownedTables: [],
+      ownedRelations: [],
+      role: { rolsuper: false, rolbypassrls: false, rolcreaterole: false, rolcreatedb: false },
+      powerfulRolesHeld: [],
+    });
+    // And the app really connects as that role.
+    const [{ current_user: appUser }] = await app.dataSource.query('SELECT current_user');
+    expect(appUser).toBe(APPLICATION_ROLE);
+  });
+
+  it('(c) as the application role: no context → 0 rows; tenant A → only A\'s rows; a row for B is refused', async () => {
+    expect(tenantTables?.length).toBeGreaterThan(0);
+    ownerCounts = await app.asOwner(async (db) => {
+      const counts: Record<string, Record<string, number>> = {};
+      for (const table of tenantTables) {
+        const rows = (await db.query(`SELECT tenant_id::text AS tenant, count(*)::int AS n FROM ${quote(table)} GROUP BY 1`)).rows as Array<{ tenant: string | null; n: number }>;
+        counts[table] = Object.fromEntries(rows.map((r) => [r.tenant ?? 'platform', r.n]));
+      }
+      return counts;
+    });
+    // Rows of both tenants exist in every tenant table (a new table needs seeding above, or this fails).
+    const unseeded = tenantTables.filter((t) => !(ownerCounts[t]![a.tenant.id]! > 0 && ownerCounts[t]![b.tenant.id]! > 0));
+    expect(unseeded).toEqual([]);
+
+    const result = await asApplicationRole(async (db) => {
+      const [{ current_user: user }] = (await db.query('SELECT current_user')).rows;
+      expect(user).toBe(APPLICATION_ROLE);
+
+      // No tenant context at all (a plain query, and an explicit empty transaction).
+      const withoutContext: Record<string, number> = {};
+      for (const table of tenantTables) {
+        withoutContext[table] = (await db.query(`SELECT count(*)::int AS n FROM ${quote(table)}`)).rows[0].n;
+      }
+      // Platform scope without a tenant: the operator's rows only, never a tenant's.
+      await db.query('BEGIN');
+      await db.query(`SELECT set_config('app.scope', 'platform', true)`);
+      const tenantRowsInPlatformScope: Record<string, number> = {};
+      for (const table of tenantTables) {
+        tenantRowsInPlatformScope[table] = (await db.query(`SELECT count(*)::int AS n FROM ${quote(table)} WHERE tenant_id IS NOT NULL`)).rows[0].n;
+      }
+      await db.query('ROLLBACK');
+
+      // Tenant A's context: A's rows, all of them, and nothing else.
+      await db.query('BEGIN');
+      await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenant.id]);
+      const visible: Record<string, { own: number; other: number }> = {};
+      const refusals: Record<string, { insert: string; update?: string }> = {};
+      for (const table of tenantTables) {
+        visible[table] = (
+          await db.query(
+            `SELECT count(*) FILTER (WHERE tenant_id = $1)::int AS own, count(*) FILTER (WHERE tenant_id IS DISTINCT FROM $1)::int AS other FROM ${quote(table)}`,
+            [a.tenant.id],
+          )
+        ).rows[0];
+        // A copy of one of A's rows, relabelled as B's: refused by WITH CHECK, before any constraint.
+        const attempt = async (sql: string): Promise<string> => {
+          await db.query('SAVEPOINT attempt');
+          try {
+            await db.query(sql, [b.tenant.id]);
+            return 'ACCEPTED';
+          } catch (error) {
+            const { code, message } = error as { code?: string; message: string };
+            return `${code}: ${/row-level security policy/.test(message) ? 'row-level security policy' : message}`;
+          } finally {
+            await db.query('ROLLBACK TO SAVEPOINT attempt');
+          }
+        };
+        refusals[table] = {
+          insert: await attempt(
+            `INSERT INTO ${quote(table)} SELECT (jsonb_populate_record(NULL::${quote(table)}, to_jsonb(x) || jsonb_build_object('tenant_id', $1::text))).* FROM ${quote(table)} x LIMIT 1`,
+          ),
+        };
+        const [{ can_update: canUpdate }] = (await db.query(`SELECT has_table_privilege(current_user, $1, 'UPDATE') AS can_update`, [table])).rows;
+        if (canUpdate) {
+          refusals[table]!.update = await attempt(`UPDATE ${quote(table)} SET tenant_id = $1 WHERE ctid = (SELECT ctid FROM ${quote(table)} LIMIT 1)`);
+        }
+      }
+      await db.query('SAVEPOINT attempt');
+      let explicitInsert = 'ACCEPTED';
+      try {
+        await db.query(`INSERT INTO user_account (tenant_id, email, first_name, last_name, status) VALUES ($1, 'intruder@example.test', 'In', 'Truder', 'ACTIVE')`, [b.tenant.id]);
+      } catch (error) {
+        explicitInsert = `${(error as { code?: string }).code}: ${(error as Error).message}`;
+      }
+      await db.query('ROLLBACK');
+      return { withoutContext, tenantRowsInPlatformScope, visible, refusals, explicitInsert };
+    });
+
+    figures.rowsWithoutContext = Object.values(result.withoutContext).reduce((x, y) => x + y, 0);
+    const zeroes = Object.fromEntries(tenantTables.map((t) => [t, 0]));
+    expect(result.withoutContext).toEqual(zeroes);
+    expect(result.tenantRowsInPlatformScope).toEqual(zeroes);
+    expect(result.visible).toEqual(Object.fromEntries(tenantTables.map((t) => [t, { own: ownerCounts[t]![a.tenant.id], other: 0 }])));
+    const refused = 'row-level security policy';
+    expect(result.refusals).toEqual(
+      Object.fromEntries(tenantTables.map((t) => [t, result.refusals[t]!.update === undefined ? { insert: `42501: ${refused}` } : { insert: `42501: ${refused}`, update: `42501: ${refused}` }])),
+    );
+    expect(result.explicitInsert).toBe('42501: new row violates row-level security policy for table "user_account"');
+  });
+
+  describe('(d) 1,000 interleaved units of work of two tenants over one connection', () => {
+    let tenantUserIds: Record<string, Set<string>>;
+    let crossTenant = 0;
+
+    beforeAll(async () => {
+      tenantUserIds = await app.asOwner(async (db) => {
+        const rows = (await db.query('SELECT id, tenant_id::text AS tenant FROM user_account WHERE tenant_id IS NOT NULL')).rows as Array<{ id: string; tenant: string }>;
+        const ids: Record<string, Set<string>> = { [a.tenant.id]: new Set(), [b.tenant.id]: new Set() };
+        for (const row of rows) ids[row.tenant]?.add(row.id);
+        return ids;
+      });
+    });
+
+    /** Tenant A, B, A, B… (the tests add a unit without any tenant after every ninth). */
+    const schedule = () => Array.from({ length: UNITS }, (_, i) => (i % 2 === 0 ? a.tenant.id : b.tenant.id));
+
+    it('a pg.Pool of one connection as the application role', async () => {
+      const pool = new Pool({ connectionString: app.database.appUrl, max: 1 });
+      try {
+        const unit = async (tenantId: string | null) => {
+          const client = await pool.connect();
+          try {
+            await client.query('BEGIN');
+            if (tenantId) await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
+            await new Promise((resolve) => setImmediate(resolve));
+            const { rows } = await client.query('SELECT tenant_id::text AS tenant, pg_backend_pid() AS pid FROM user_account');
+            await client.query('COMMIT');
+            return { tenantId, rows: rows as Array<{ tenant: string | null; pid: number }> };
+          } finally {
+            client.release();
+          }
+        };
+        const units = schedule().flatMap((tenantId, i) => (i % 9 === 8 ? [tenantId, null] : [tenantId]));
+        const results = await Promise.all(units.map(unit));
+        const tenantResults = results.filter((r) => r.tenantId);
+        const noContext = results.filter((r) => !r.tenantId);
+        const foreign = tenantResults.reduce((n, r) => n + r.rows.filter((row) => row.tenant !== r.tenantId).length, 0);
+        crossTenant += foreign;
+        expect(tenantResults).toHaveLength(UNITS);
+        expect(foreign).toBe(0);
+        // Every unit saw all of its own tenant's users (the check is not passing on empty results).
+        expect(tenantResults.every((r) => r.rows.length === tenantUserIds[r.tenantId!]!.size)).toBe(true);
+        expect(noContext.reduce((n, r) => n + r.rows.length, 0)).toBe(0);
+        expect(new Set(results.flatMap((r) => r.rows.map((row) => row.pid))).size).toBe(1);
+        expect(pool.totalCount).toBe(1);
+        // After all of them, the one connection carries no tenant: set_config(…, true) ended with each transaction.
+        const after = await pool.query(`SELECT count(*)::int AS n, coalesce(current_setting('app.tenant_id', true), '') AS setting FROM user_account`);
+        expect(after.rows[0]).toEqual({ n: 0, setting: '' });
+      } finally {
+        await pool.end();
+      }
+    }, 120_000);
+
+    it("the app's own TransactionRunner over the app's own pool (one connection)", async () => {
+      const runner = app.get(TransactionRunner);
+      const context = app.get(RequestContext);
+      const actors: Record<string, Actor> = {
+        [a.tenant.id]: { kind: 'user', id: a.tenantAdmin.id, tenantId: a.tenant.id, roles: [Role.TENANT_ADMIN] },
+        [b.tenant.id]: { kind: 'user', id: b.tenantAdmin.id, tenantId: b.tenant.id, roles: [Role.TENANT_ADMIN] },
+      };
+      const unit = (actor: Actor) =>
+        context.runAs(actor, () =>
+          runner.run(async (manager) => ({
+            tenantId: actor.tenantId ?? null,
+            rows: (await manager.query('SELECT tenant_id::text AS tenant, pg_backend_pid() AS pid FROM user_account')) as Array<{ tenant: string | null; pid: number }>,
+          })),
+        );
+      const units = schedule().flatMap((tenantId, i) => (i % 9 === 8 ? [actors[tenantId]!, ANONYMOUS_ACTOR] : [actors[tenantId]!]));
+      const results = await Promise.all(units.map(unit));
+      const tenantResults = results.filter((r) => r.tenantId);
+      const foreign = tenantResults.reduce((n, r) => n + r.rows.filter((row) => row.tenant !== r.tenantId).length, 0);
+      crossTenant += foreign;
+      expect(tenantResults).toHaveLength(UNITS);
+      expect(foreign).toBe(0);
+      expect(tenantResults.every((r) => r.rows.length === tenantUserIds[r.tenantId!]!.size)).toBe(true);
+      expect(results.filter((r) => !r.tenantId).reduce((n, r) => n + r.rows.length, 0)).toBe(0);
+      expect(new Set(results.flatMap((r) => r.rows.map((row) => row.pid))).size).toBe(1);
+      // The same (only) pooled connection, used directly without the runner: no tenant left behind.
+      const after = await app.dataSource.query(`SELECT count(*)::int AS n, coalesce(current_setting('app.tenant_id', true), '') AS setting FROM user_account`);
+      expect(after[0]).toEqual({ n: 0, setting: '' });
+    }, 120_000);
+
+    it('HTTP requests of the two tenants\' admins, concurrently, on the app running with one connection', async () => {
+      const query = '{ managedUsers { id } me { id } }';
+      const results = await Promise.all(
+        schedule().map(async (tenantId) => {
+          const seeded = tenantId === a.tenant.id ? a : b;
+          const response = await app.graphql<{ managedUsers: Array<{ id: string }>; me: { id: string } }>(query, {}, { token: seeded.tenantAdminToken });
+          return { tenantId, seeded, response };
+        }),
+      );
+      const failures = results.filter((r) => r.response.errors?.length || !r.response.data).map((r) => r.response.text.slice(0, 200));
+      expect(failures).toEqual([]);
+      const foreign = results.reduce((n, { tenantId, seeded, response }) => {
+        const ids = [...response.data!.managedUsers.map((u) => u.id), response.data!.me.id];
+        return n + ids.filter((id) => !tenantUserIds[tenantId]!.has(id)).length + (response.data!.me.id === seeded.tenantAdmin.id ? 0 : 1);
+      }, 0);
+      crossTenant += foreign;
+      expect(foreign).toBe(0);
+      expect(results.every((r) => r.response.data!.managedUsers.length > 0)).toBe(true);
+      const after = await app.dataSource.query(`SELECT count(*)::int AS n FROM user_account`);
+      expect(after[0].n).toBe(0);
+    }, 180_000);
+
+    afterAll(() => {
+      figures.crossTenantRows = crossTenant;
+    });
+  });
+
+  afterAll(() => {
+    const tables = tenantTables?.length ?? 0;
+    reportFigure(
+      `T5 database backstop: ${figures.forced}/${tables} tables forced, ${figures.rowsWithoutContext} rows without context, ${figures.crossTenantRows} cross-tenant rows in ${UNITS} interleaved requests`,
+    );
+  });
+});
