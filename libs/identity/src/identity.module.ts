@@ -9,7 +9,7 @@ import { UserAccount } from './entities/user-account.entity';
 import { UserRole } from './entities/user-role.entity';
 import { IdentityResolver } from './resolvers/identity.resolver';
 import { ApiKeyService } from './services/api-key.service';
-import { RecordUpdatesService } from './services/record-updates.service';
+import { PolicedRecordsService } from './services/policed-records.service';
 import { OrganisationRegistrationService } from './services/organisation-registration.service';
 import { TenantDirectoryService } from './services/tenant-directory.service';
 import { UserAdministrationService } from './services/user-administration.service';
@@ -17,7 +17,7 @@ import { UserAdministrationService } from './services/user-administration.servic
 /** Tenants, companies, users and roles, invitations, API keys. */
 @Module({
   imports: [TypeOrmModule.forFeature([Tenant, Organisation, UserAccount, UserRole, Invitation, ApiKey]), AuditModule],
-  providers: [TenantDirectoryService, OrganisationRegistrationService, UserAdministrationService, ApiKeyService, RecordUpdatesService, IdentityResolver],
+  providers: [TenantDirectoryService, OrganisationRegistrationService, UserAdministrationService, ApiKeyService, PolicedRecordsService, IdentityResolver],
   exports: [TenantDirectoryService, UserAdministrationService],
 })
 export class IdentityModule {}

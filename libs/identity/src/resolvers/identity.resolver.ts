@@ -17,7 +17,7 @@ import {
   UpdateOrganisationInput,
   UpdateUserProfileInput,
 } from '../inputs/identity.inputs';
-import { RecordUpdatesService } from '../services/record-updates.service';
+import { PolicedRecordsService } from '../services/policed-records.service';
 import { ApiKeyService } from '../services/api-key.service';
 import { OrganisationRegistrationService } from '../services/organisation-registration.service';
 import { TenantDirectoryService } from '../services/tenant-directory.service';
@@ -67,7 +67,7 @@ export class IdentityResolver {
     private readonly registration: OrganisationRegistrationService,
     private readonly users: UserAdministrationService,
     private readonly apiKeyService: ApiKeyService,
-    private readonly updates: RecordUpdatesService,
+    private readonly records: PolicedRecordsService,
   ) {}
 
   @Public()
@@ -166,16 +166,28 @@ export class IdentityResolver {
     return this.apiKeyService.revoke(id);
   }
 
-  // Open to every logged-in user: the field declarations decide who may change which field.
+  // Open to every logged-in user: the field declarations decide who sees and changes which field.
+  @Authenticated()
+  @Query(() => UserAccount)
+  user(@Args() { id }: IdArgs): Promise<UserAccount> {
+    return this.records.findUser(id);
+  }
+
+  @Authenticated()
+  @Query(() => Organisation)
+  organisation(@Args() { id }: IdArgs): Promise<Organisation> {
+    return this.records.findOrganisation(id);
+  }
+
   @Authenticated()
   @Mutation(() => UserAccount)
   updateUserProfile(@Args('input') input: UpdateUserProfileInput): Promise<UserAccount> {
-    return this.updates.updateUserProfile(input);
+    return this.records.updateUserProfile(input);
   }
 
   @Authenticated()
   @Mutation(() => Organisation)
   updateOrganisation(@Args('input') input: UpdateOrganisationInput): Promise<Organisation> {
-    return this.updates.updateOrganisation(input);
+    return this.records.updateOrganisation(input);
   }
 }

@@ -9,17 +9,30 @@ import { UpdateOrganisationInput, UpdateUserProfileInput } from '../inputs/ident
 import { isValidPostalCode } from '../validation/company-identifiers';
 
 /**
- * Updates of records where the field declarations decide who may change what: a record the viewer
+ * Reads and updates of single records where the field declarations decide who may change what: a record the viewer
  * cannot see is "not found"; a field the viewer may not write is FORBIDDEN, named, and nothing is
  * written.
  */
 @Injectable()
-export class RecordUpdatesService {
+export class PolicedRecordsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly context: RequestContext,
     private readonly audit: AuditLog,
   ) {}
+
+  /** A user record as this viewer may see it; one the viewer may not see at all is "not found". */
+  findUser(id: string): Promise<UserAccount> {
+    return this.find(UserAccount, 'User', id, async (manager, user) => {
+      const roles = (await manager.query(`SELECT role FROM user_role WHERE user_id = $1 ORDER BY role`, [user.id])) as Array<{ role: UserAccount['roles'] extends (infer R)[] | undefined ? R : never }>;
+      user.roles = roles.map((r) => r.role);
+      return user;
+    });
+  }
+
+  findOrganisation(id: string): Promise<Organisation> {
+    return this.find(Organisation, 'Organisation', id, async (_manager, organisation) => organisation);
+  }
 
   updateUserProfile(input: UpdateUserProfileInput): Promise<UserAccount> {
     const { userId, ...changes } = input;
@@ -40,6 +53,19 @@ export class RecordUpdatesService {
       await manager.update(Organisation, { id: organisation.id }, normalised);
       await this.audit.record({ action: 'identity.organisation.updated', subjectType: 'Organisation', subjectId: organisation.id, details: { fields: Object.keys(changes).sort().join(',') } });
       return manager.findOneByOrFail(Organisation, { id: organisation.id });
+    });
+  }
+
+  private find<T extends { id: string }>(
+    cls: EntityClass<T> & (new () => T),
+    what: string,
+    id: string,
+    complete: (manager: EntityManager, record: T) => Promise<T>,
+  ): Promise<T> {
+    return this.transactions.run(async (manager) => {
+      const record = await manager.findOne(cls, { where: { id } as never });
+      if (!record || !canRead(this.context.actor, cls, 'id', record)) throw new NotFoundError(what);
+      return complete(manager, record);
     });
   }
 
