@@ -5,8 +5,25 @@
  * of one token give at most one success and leave the family revoked.
  */
 import { Role } from '@chancery/core';
-import { expectData, IdentityFactory, reportFigure, TestApp, TestOrganisation, TestSession, TestTenant, TestUser } from '@chancery/testing';
-import { decodeAccessToken, me, outcome, refresh, REFUSED, usable, usableChain, loginUsable } from './token-kit';
+import {
+  IdentityFactory,
+  reportFigure,
+  TestApp,
+  TestOrganisation,
+  TestSession,
+  TestTenant,
+  TestUser,
+} from '@chancery/testing';
+import {
+  decodeAccessToken,
+  me,
+  outcome,
+  refresh,
+  REFUSED,
+  usable,
+  usableChain,
+  loginUsable,
+} from './token-kit';
 
 const CONCURRENT_USES = 10;
 
@@ -27,13 +44,23 @@ describe('T10 refresh rotation and reuse', () => {
   const member = (): Promise<TestUser> => factory.user({ tenant, organisation, roles: [Role.ORG_MEMBER] });
 
   async function sessionState(sessionId: string): Promise<{ revoked: boolean; reason: string | null }> {
-    const rows = await app.asOwner((db) => db.query(`SELECT revoked_at IS NOT NULL AS revoked, revoked_reason AS reason FROM auth_session WHERE id = $1`, [sessionId]));
+    const rows = await app.asOwner((db) =>
+      db.query(
+        `SELECT revoked_at IS NOT NULL AS revoked, revoked_reason AS reason FROM auth_session WHERE id = $1`,
+        [sessionId],
+      ),
+    );
     return rows.rows[0] as { revoked: boolean; reason: string | null };
   }
 
-  async function reuseEvents(sessionId: string): Promise<Array<{ action: string; subject_type: string; subject_id: string }>> {
+  async function reuseEvents(
+    sessionId: string,
+  ): Promise<Array<{ action: string; subject_type: string; subject_id: string }>> {
     const rows = await app.asOwner((db) =>
-      db.query(`SELECT action, subject_type, subject_id FROM audit_entry WHERE action = 'auth.refresh.reused' AND subject_id = $1 ORDER BY id`, [sessionId]),
+      db.query(
+        `SELECT action, subject_type, subject_id FROM audit_entry WHERE action = 'auth.refresh.reused' AND subject_id = $1 ORDER BY id`,
+        [sessionId],
+      ),
     );
     return rows.rows as Array<{ action: string; subject_type: string; subject_id: string }>;
   }
@@ -55,9 +82,14 @@ describe('T10 refresh rotation and reuse', () => {
     expect(sessions).toHaveLength(6);
     const answers = [];
     for (const [index, session] of sessions.entries()) {
-      answers.push({ randomPartHasUnderscore: index >= 3, firstUse: outcome(await refresh(app, session.refreshToken)).codes });
+      answers.push({
+        randomPartHasUnderscore: index >= 3,
+        firstUse: outcome(await refresh(app, session.refreshToken)).codes,
+      });
     }
-    expect(answers).toEqual(sessions.map((_, index) => ({ randomPartHasUnderscore: index >= 3, firstUse: [] })));
+    expect(answers).toEqual(
+      sessions.map((_, index) => ({ randomPartHasUnderscore: index >= 3, firstUse: [] })),
+    );
   });
 
   it('rotates: every refresh returns a new refresh token, and an old one is refused afterwards', async () => {
@@ -74,14 +106,24 @@ describe('T10 refresh rotation and reuse', () => {
       sameFamily: sessionIds.size,
       newestWorks,
       oldRefused,
-    }).toEqual({ distinctRefreshTokens: 4, distinctAccessTokens: 4, sameFamily: 1, newestWorks: [], oldRefused: REFUSED });
+    }).toEqual({
+      distinctRefreshTokens: 4,
+      distinctAccessTokens: 4,
+      sameFamily: 1,
+      newestWorks: [],
+      oldRefused: REFUSED,
+    });
   });
 
   it('refuses a replayed refresh token, revokes the whole family, and logs the event', async () => {
     const user = await member();
     const [first, second] = await usableChain(app, factory, user, 1);
     const sessionId = decodeAccessToken(second!.accessToken).sid;
-    const before = { access: outcome(await me(app, second!.accessToken)).codes, state: await sessionState(sessionId), events: await reuseEvents(sessionId) };
+    const before = {
+      access: outcome(await me(app, second!.accessToken)).codes,
+      state: await sessionState(sessionId),
+      events: await reuseEvents(sessionId),
+    };
 
     const replay = outcome(await refresh(app, first!.refreshToken));
     const observed = {
@@ -104,7 +146,9 @@ describe('T10 refresh rotation and reuse', () => {
       state: { revoked: true, reason: 'refresh token reused' },
       events: [{ action: 'auth.refresh.reused', subject_type: 'Session', subject_id: sessionId }],
     });
-    const all = await app.asOwner((db) => db.query(`SELECT action FROM audit_entry WHERE action = 'auth.refresh.reused'`));
+    const all = await app.asOwner((db) =>
+      db.query(`SELECT action FROM audit_entry WHERE action = 'auth.refresh.reused'`),
+    );
     expect(all.rows.length).toBeGreaterThanOrEqual(1);
   });
 
@@ -114,7 +158,9 @@ describe('T10 refresh rotation and reuse', () => {
     const sessionId = decodeAccessToken(session.accessToken).sid;
     const before = outcome(await me(app, session.accessToken)).codes;
 
-    const responses = await Promise.all(Array.from({ length: CONCURRENT_USES }, () => refresh(app, session.refreshToken)));
+    const responses = await Promise.all(
+      Array.from({ length: CONCURRENT_USES }, () => refresh(app, session.refreshToken)),
+    );
     const successes = responses.filter((r) => r.data?.refreshSession).map((r) => r.data!.refreshSession);
     const refusals = responses.filter((r) => !r.data?.refreshSession).map(outcome);
     const k = successes.length;
@@ -128,12 +174,18 @@ describe('T10 refresh rotation and reuse', () => {
       winnerAccessToken: winner ? outcome(await me(app, winner.accessToken)) : REFUSED,
       // A winner's refresh token the server cannot parse (secret-token bug, see token-kit `usable`)
       // would be refused whatever the family's state; the session state below covers that case.
-      winnerRefreshToken: winner && usable(winner.refreshToken) ? outcome(await refresh(app, winner.refreshToken)) : REFUSED,
+      winnerRefreshToken:
+        winner && usable(winner.refreshToken) ? outcome(await refresh(app, winner.refreshToken)) : REFUSED,
       state: await sessionState(sessionId),
       reuseEvents: (await reuseEvents(sessionId)).length,
     };
-    const familyRevoked = observed.state.revoked && observed.originalAccessToken.codes[0] === 'UNAUTHENTICATED' && observed.winnerAccessToken.codes[0] === 'UNAUTHENTICATED';
-    reportFigure(`T10 refresh reuse: ${familyRevoked ? 'family revoked' : 'FAILED: family not revoked'}, ${k} success(es) in ${CONCURRENT_USES} concurrent uses`);
+    const familyRevoked =
+      observed.state.revoked &&
+      observed.originalAccessToken.codes[0] === 'UNAUTHENTICATED' &&
+      observed.winnerAccessToken.codes[0] === 'UNAUTHENTICATED';
+    reportFigure(
+      `T10 refresh reuse: ${familyRevoked ? 'family revoked' : 'FAILED: family not revoked'}, ${k} success(es) in ${CONCURRENT_USES} concurrent uses`,
+    );
     expect(observed).toEqual({
       before: [],
       atMostOneSuccess: true,

@@ -10,7 +10,8 @@ import { GraphQLResponse, IdentityFactory, TestApp, TestSession, TestUser } from
 
 export const ME = '{ me { id email roles } }';
 export const MANAGED_USERS = '{ managedUsers { id } }';
-export const REFRESH = 'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }';
+export const REFRESH =
+  'mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken refreshToken } }';
 export const LOGOUT = 'mutation { logout }';
 export const LOGOUT_EVERYWHERE = 'mutation { logoutEverywhere }';
 
@@ -27,18 +28,37 @@ export function b64json(value: unknown): string {
 /** Header and payload of a compact JWS, without checking anything. */
 export function parts(token: string): { header: Json; payload: Json; signature: string } {
   const [h, p, s] = token.split('.');
-  return { header: JSON.parse(Buffer.from(h!, 'base64url').toString()) as Json, payload: JSON.parse(Buffer.from(p!, 'base64url').toString()) as Json, signature: s ?? '' };
+  return {
+    header: JSON.parse(Buffer.from(h!, 'base64url').toString()) as Json,
+    payload: JSON.parse(Buffer.from(p!, 'base64url').toString()) as Json,
+    signature: s ?? '',
+  };
 }
 
 export type Signer = (signingInput: string) => Buffer;
 
 /** ES256/ES384 with the JOSE signature encoding (r||s), RS256, EdDSA, HS256. */
 export const signers = {
-  es256: (key: KeyObject): Signer => (input) => cryptoSign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }),
-  es384: (key: KeyObject): Signer => (input) => cryptoSign('sha384', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }),
-  rs256: (key: KeyObject): Signer => (input) => cryptoSign('sha256', Buffer.from(input), key),
-  eddsa: (key: KeyObject): Signer => (input) => cryptoSign(null, Buffer.from(input), key),
-  hs256: (secret: string | Buffer): Signer => (input) => createHmac('sha256', secret).update(input).digest(),
+  es256:
+    (key: KeyObject): Signer =>
+    (input) =>
+      cryptoSign('sha256', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }),
+  es384:
+    (key: KeyObject): Signer =>
+    (input) =>
+      cryptoSign('sha384', Buffer.from(input), { key, dsaEncoding: 'ieee-p1363' }),
+  rs256:
+    (key: KeyObject): Signer =>
+    (input) =>
+      cryptoSign('sha256', Buffer.from(input), key),
+  eddsa:
+    (key: KeyObject): Signer =>
+    (input) =>
+      cryptoSign(null, Buffer.from(input), key),
+  hs256:
+    (secret: string | Buffer): Signer =>
+    (input) =>
+      createHmac('sha256', secret).update(input).digest(),
 };
 
 export function signJws(header: Json, payload: Json, signer: Signer | null): string {
@@ -46,7 +66,10 @@ export function signJws(header: Json, payload: Json, signer: Signer | null): str
   return `${input}.${signer ? b64url(signer(input)) : ''}`;
 }
 
-export function newKey(kind: 'p256' | 'p384' | 'rsa' | 'ed25519'): { privateKey: KeyObject; publicKey: KeyObject } {
+export function newKey(kind: 'p256' | 'p384' | 'rsa' | 'ed25519'): {
+  privateKey: KeyObject;
+  publicKey: KeyObject;
+} {
   switch (kind) {
     case 'p256':
       return generateKeyPairSync('ec', { namedCurve: 'P-256' });
@@ -61,7 +84,10 @@ export function newKey(kind: 'p256' | 'p384' | 'rsa' | 'ed25519'): { privateKey:
 
 /** The key id the app derives from its public key (jwt-keys.ts): SHA-256 of the SPKI DER, base64url, 16 chars. */
 export function keyIdOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('base64url').slice(0, 16);
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('base64url')
+    .slice(0, 16);
 }
 
 /**
@@ -70,7 +96,11 @@ export function keyIdOf(publicKey: KeyObject): string {
  */
 export function appSigningKey(): { privateKey: KeyObject; pem: string; keyId: string } {
   const { privateKey, publicKey } = newKey('p256');
-  return { privateKey, pem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, keyId: keyIdOf(publicKey) };
+  return {
+    privateKey,
+    pem: privateKey.export({ type: 'pkcs8', format: 'pem' }) as string,
+    keyId: keyIdOf(publicKey),
+  };
 }
 
 export function decodeAccessToken(token: string): jwt.JwtPayload & { sid: string; tid?: string; tv: number } {
@@ -84,8 +114,16 @@ export function codes(response: GraphQLResponse<unknown>): string[] {
 }
 
 /** What a refusal is made of, for toEqual: status class, data, error codes. */
-export function outcome(response: GraphQLResponse<unknown>): { status: string; data: unknown; codes: string[] } {
-  return { status: response.status < 500 ? 'below 500' : String(response.status), data: response.data ?? null, codes: codes(response) };
+export function outcome(response: GraphQLResponse<unknown>): {
+  status: string;
+  data: unknown;
+  codes: string[];
+} {
+  return {
+    status: response.status < 500 ? 'below 500' : String(response.status),
+    data: response.data ?? null,
+    codes: codes(response),
+  };
 }
 
 export const REFUSED = { status: 'below 500', data: null, codes: ['UNAUTHENTICATED'] };
@@ -126,12 +164,18 @@ export async function loginUsable(factory: IdentityFactory, user: TestUser): Pro
  * of sessions, oldest first (index 0 is the login). A chain that hits an unparseable token is
  * abandoned and a new login started.
  */
-export async function usableChain(app: TestApp, factory: IdentityFactory, user: TestUser, rotations: number): Promise<TestSession[]> {
+export async function usableChain(
+  app: TestApp,
+  factory: IdentityFactory,
+  user: TestUser,
+  rotations: number,
+): Promise<TestSession[]> {
   attempts: for (let attempt = 0; attempt < 40; attempt += 1) {
     const chain = [await loginUsable(factory, user)];
     for (let i = 0; i < rotations; i += 1) {
       const response = await refresh(app, chain[chain.length - 1]!.refreshToken);
-      if (!response.data?.refreshSession) throw new Error(`refresh of a parseable, unused token failed: ${JSON.stringify(response.errors)}`);
+      if (!response.data?.refreshSession)
+        throw new Error(`refresh of a parseable, unused token failed: ${JSON.stringify(response.errors)}`);
       chain.push(response.data.refreshSession);
       if (!usable(response.data.refreshSession.refreshToken)) continue attempts;
     }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditLog } from '@chancery/audit';
-import { BadUserInputError, DomainError, ErrorCode, NotFoundError, RequestContext, TransactionRunner } from '@chancery/core';
+import { BadUserInputError, DomainError, ErrorCode, NotFoundError, RequestContext, Role, TransactionRunner } from '@chancery/core';
 import { assertWritable, canRead, EntityClass, PolicyWriteDeniedError } from '@chancery/policy';
 import { Organisation } from '../entities/organisation.entity';
 import { UserAccount } from '../entities/user-account.entity';
@@ -24,7 +24,7 @@ export class PolicedRecordsService {
   /** A user record as this viewer may see it; one the viewer may not see at all is "not found". */
   findUser(id: string): Promise<UserAccount> {
     return this.find(UserAccount, 'User', id, async (manager, user) => {
-      const roles = (await manager.query(`SELECT role FROM user_role WHERE user_id = $1 ORDER BY role`, [user.id])) as Array<{ role: UserAccount['roles'] extends (infer R)[] | undefined ? R : never }>;
+      const roles = (await manager.query(`SELECT role FROM user_role WHERE user_id = $1 ORDER BY role`, [user.id])) as Array<{ role: Role }>;
       user.roles = roles.map((r) => r.role);
       return user;
     });
