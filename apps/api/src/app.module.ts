@@ -6,6 +6,7 @@ import { AuditModule } from '@chancery/audit';
 import { AuthModule } from '@chancery/auth';
 import { AppConfig, CoreModule, DatabaseSettings, InputValidationPipe } from '@chancery/core';
 import { IdentityModule } from '@chancery/identity';
+import { PrivacyModule } from '@chancery/privacy';
 import { graphqlOptions } from './graphql/graphql-options';
 import { GraphQLTokenLimitMiddleware } from './graphql/token-limit.middleware';
 import { HealthModule } from './health/health.module';
@@ -33,6 +34,7 @@ export class ApiModule implements NestModule {
         AuditModule,
         AuthModule,
         IdentityModule,
+        PrivacyModule,
       ],
       providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }, ApiInfoResolver],
     };

@@ -66,6 +66,7 @@ export class AccessGuard implements CanActivate {
     if (actor.kind === 'anonymous') throw new UnauthenticatedError();
     if (rule.kind === 'authenticated') return true;
     if (!hasRole(actor, ...rule.roles)) throw new ForbiddenError();
+    if (actor.secondFactorMissing) throw new ForbiddenError('Enrol a second factor first (beginTotpEnrolment)');
     if (rule.stepUp) {
       const fresh = actor.steppedUpAt && this.clock.now().getTime() - actor.steppedUpAt.getTime() <= STEP_UP_WINDOW_MS;
       if (!fresh) throw new ForbiddenError('A recent second-factor check (stepUp) is required');

@@ -8,6 +8,7 @@ import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
 import { JwtStrategy } from './jwt.strategy';
+import { PasswordResetService } from './password-reset.service';
 import { SessionStateService } from './session-state.service';
 
 /** Login, tokens, second factor, and the global access guard. */
@@ -19,6 +20,7 @@ import { SessionStateService } from './session-state.service';
     JwtStrategy,
     ApiKeyAuthenticator,
     AuthService,
+    PasswordResetService,
     AuthResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],

@@ -3,6 +3,8 @@ import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class
 import type { Request } from 'express';
 import { Authenticated, Public } from '@chancery/core';
 import { AuthService, SessionTokens } from './auth.service';
+import { PASSWORD_MAX_LENGTH } from './password-policy';
+import { PasswordResetService } from './password-reset.service';
 
 @InputType()
 export class LoginInput {
@@ -23,6 +25,18 @@ export class TotpCodeArgs {
   @Field() @Matches(/^\d{6}$/, { message: 'must be the 6-digit code of the authenticator app' }) code: string;
 }
 
+@ArgsType()
+export class PasswordResetRequestArgs {
+  @Field() @IsEmail() @MaxLength(254) email: string;
+  @Field({ nullable: true }) @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
+}
+
+@ArgsType()
+export class PasswordResetArgs {
+  @Field() @IsString() @Length(1, 200) token: string;
+  @Field() @IsString() @MaxLength(PASSWORD_MAX_LENGTH) newPassword: string;
+}
+
 @ObjectType('SessionTokens')
 export class SessionTokensType implements SessionTokens {
   @Field() accessToken: string;
@@ -33,7 +47,10 @@ export class SessionTokensType implements SessionTokens {
 
 @Resolver()
 export class AuthResolver {
-  constructor(private readonly auth: AuthService) {}
+  constructor(
+    private readonly auth: AuthService,
+    private readonly passwordReset: PasswordResetService,
+  ) {}
 
   @Public()
   @Mutation(() => SessionTokensType)
@@ -78,5 +95,17 @@ export class AuthResolver {
   @Mutation(() => Date, { description: 'Verifies the second factor again; high-value acts accept it for 5 minutes.' })
   stepUp(@Args() { code }: TotpCodeArgs): Promise<Date> {
     return this.auth.stepUp(code);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Sends a reset link if the address has an account; answers true either way.' })
+  requestPasswordReset(@Args() { email, tenant }: PasswordResetRequestArgs): Promise<boolean> {
+    return this.passwordReset.requestReset(email, tenant);
+  }
+
+  @Public()
+  @Mutation(() => Boolean, { description: 'Sets a new password with the link of the reset e-mail; every session of the account ends.' })
+  resetPassword(@Args() { token, newPassword }: PasswordResetArgs): Promise<boolean> {
+    return this.passwordReset.reset(token, newPassword);
   }
 }

@@ -16,6 +16,7 @@ import { AuditLog } from '@chancery/audit';
 import { AccessTokenService } from './access-token';
 import { verifyPassword } from './password-policy';
 import { issueSecret, parseSecret } from './secret-token';
+import { secondFactorMissing } from './second-factor';
 import { isValidTotpCode, newTotpSecret, totpUri } from './totp';
 
 /** A session (refresh-token family) ends 30 days after login, or after 7 days without use. */
@@ -26,8 +27,6 @@ export const STEP_UP_WINDOW_MS = 5 * 60_000;
 /** At most 5 failed logins per account in 15 minutes. */
 const MAX_FAILED_LOGINS = 5;
 const FAILED_LOGIN_WINDOW_MS = 15 * 60_000;
-/** Staff roles that must have a second factor (SPEC §6: signing is a high-value act). */
-export const ROLES_REQUIRING_TOTP: readonly Role[] = [Role.SIGNER, Role.TENANT_ADMIN];
 
 export interface SessionTokens {
   accessToken: string;
@@ -91,12 +90,14 @@ export class AuthService {
         `SELECT u.id, u.tenant_id, u.organisation_id, u.password_hash, u.status, u.token_version, u.totp_secret, u.totp_enrolled_at,
                 o.login_method, ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id) AS roles
            FROM user_account u LEFT JOIN organisation o ON o.id = u.organisation_id
-          WHERE u.email = $1 AND u.tenant_id IS NOT DISTINCT FROM $2`,
+          WHERE u.email = $1 AND u.tenant_id IS NOT DISTINCT FROM $2::uuid`,
         [email, tenantId],
       )) as LoginCandidate[];
       const passwordOk = await verifyPassword(candidate?.password_hash ?? null, command.password);
       const now = this.clock.now();
-      const totpNeeded = Boolean(candidate?.totp_enrolled_at) || candidate?.login_method === 'PASSWORD_AND_TOTP';
+      // An enrolled second factor is always asked for; one that is required but not yet enrolled
+      // lets the session in to enrol (the access guard keeps everything else closed until then).
+      const totpNeeded = Boolean(candidate?.totp_enrolled_at);
       const totpOk =
         !totpNeeded ||
         (candidate?.totp_secret && command.totpCode ? isValidTotpCode(candidate.totp_secret, command.totpCode, now) : false);
@@ -128,11 +129,12 @@ export class AuthService {
     const outcome = await this.transactions.run(async (manager) => {
       const [row] = (await manager.query(
         `SELECT t.id AS token_id, t.used_at, s.id AS session_id, s.revoked_at, s.last_refreshed_at, s.absolute_expires_at, s.stepped_up_at,
-                u.id, u.tenant_id, u.organisation_id, u.status, u.token_version, u.totp_enrolled_at,
+                u.id, u.tenant_id, u.organisation_id, u.status, u.token_version, u.totp_enrolled_at, o.login_method,
                 ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id) AS roles
            FROM refresh_token t
            JOIN auth_session s ON s.id = t.session_id
            JOIN user_account u ON u.id = s.user_id
+           LEFT JOIN organisation o ON o.id = u.organisation_id
           WHERE t.token_hash = $1
           FOR UPDATE OF t, s`,
         [parsed.hash],
@@ -271,7 +273,7 @@ export class AuthService {
     return this.tokensFor(user, session!.id, refresh.token);
   }
 
-  private tokensFor(user: Pick<LoginCandidate, 'id' | 'tenant_id' | 'organisation_id' | 'roles' | 'token_version' | 'totp_enrolled_at'>, sessionId: string, refreshToken: string): SessionTokens {
+  private tokensFor(user: Pick<LoginCandidate, 'id' | 'tenant_id' | 'organisation_id' | 'roles' | 'token_version' | 'totp_enrolled_at' | 'login_method'>, sessionId: string, refreshToken: string): SessionTokens {
     const access = this.accessTokens.issue({
       sub: user.id,
       sid: sessionId,
@@ -284,7 +286,7 @@ export class AuthService {
       accessToken: access.token,
       accessTokenExpiresAt: access.expiresAt,
       refreshToken,
-      totpEnrolmentRequired: !user.totp_enrolled_at && user.roles.some((role) => ROLES_REQUIRING_TOTP.includes(role)),
+      totpEnrolmentRequired: secondFactorMissing(user),
     };
   }
 

@@ -5,3 +5,4 @@ export * from './access.guard';
 export * from './secret-token';
 export * from './password-policy';
 export * from './totp';
+export * from './second-factor';

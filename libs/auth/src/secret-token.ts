@@ -31,8 +31,10 @@ export function hashSecret(token: string): Buffer {
 /** Null for anything that is not one of our secrets of the expected kind. */
 export function parseSecret(token: unknown, expected: SecretKind): ParsedSecret | null {
   if (typeof token !== 'string' || token.length > 200) return null;
-  const [kind, tenantPart, random, ...rest] = token.split('_');
-  if (rest.length || kind !== expected || !random || !/^[A-Za-z0-9-]{43}$/.test(random)) return null;
+  // The random part is base64url, which may itself contain '_': split off the first two parts only.
+  const [kind, tenantPart] = token.split('_', 2);
+  const random = token.slice(`${kind}_${tenantPart}_`.length);
+  if (kind !== expected || !/^[A-Za-z0-9_-]{43}$/.test(random)) return null;
   if (tenantPart !== PLATFORM && !UUID_COMPACT.test(tenantPart ?? '')) return null;
   const tenantId =
     tenantPart === PLATFORM

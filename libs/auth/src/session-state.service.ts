@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor, Clock, Role, TransactionRunner } from '@chancery/core';
+import { secondFactorMissing } from './second-factor';
 
 interface SessionStateRow {
   status: string;
@@ -9,6 +10,8 @@ interface SessionStateRow {
   revoked_at: Date | null;
   absolute_expires_at: Date;
   stepped_up_at: Date | null;
+  totp_enrolled_at: Date | null;
+  login_method: string | null;
   roles: Role[];
 }
 
@@ -29,9 +32,11 @@ export class SessionStateService {
     const rows: SessionStateRow[] = await this.transactions.run(
       (manager) =>
         manager.query(
-          `SELECT u.status, u.token_version, u.organisation_id, u.tenant_id, s.revoked_at, s.absolute_expires_at, s.stepped_up_at,
+          `SELECT u.status, u.token_version, u.organisation_id, u.tenant_id, u.totp_enrolled_at, o.login_method,
+                  s.revoked_at, s.absolute_expires_at, s.stepped_up_at,
                   ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles
              FROM user_account u JOIN auth_session s ON s.user_id = u.id AND s.id = $2
+             LEFT JOIN organisation o ON o.id = u.organisation_id
             WHERE u.id = $1`,
           [claims.userId, claims.sessionId],
         ),
@@ -57,6 +62,7 @@ export class SessionStateService {
       roles: row.roles,
       sessionId: claims.sessionId,
       steppedUpAt: row.stepped_up_at ?? undefined,
+      secondFactorMissing: secondFactorMissing(row),
     };
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '../../core/src';
 import { hashPassword } from '../../auth/src/password-policy';
 import { newTotpSecret, totpCodeAt } from '../../auth/src/totp';
+import { ROLES_REQUIRING_TOTP } from '../../auth/src/second-factor';
 import { expectData, TestApp } from './test-app';
 
 export const DEFAULT_TEST_PASSWORD = 'correct horse battery staple';
@@ -73,12 +74,16 @@ export class IdentityFactory {
     return { id: row!.id, tenantId: tenant.id, name };
   }
 
-  /** A user with roles; `tenant` absent means the platform operator. */
+  /**
+   * A user with roles; `tenant` absent means the platform operator. Roles that require a second
+   * factor (signer, tenant admin) get one enrolled unless `withTotp: false`.
+   */
   async user(options: { tenant?: TestTenant; organisation?: TestOrganisation; roles: Role[]; status?: string; withTotp?: boolean; email?: string }): Promise<TestUser> {
     const n = this.next();
     const email = options.email ?? `user-${n}-${randomUUID().slice(0, 6)}@example.test`;
     defaultPasswordHash ??= hashPassword(DEFAULT_TEST_PASSWORD);
-    const totpSecret = options.withTotp ? newTotpSecret() : undefined;
+    const withTotp = options.withTotp ?? options.roles.some((role) => ROLES_REQUIRING_TOTP.includes(role));
+    const totpSecret = withTotp ? newTotpSecret() : undefined;
     const tenantId = options.tenant?.id ?? null;
     const id = await this.app.asOwner(async (db) => {
       const result = await db.query(

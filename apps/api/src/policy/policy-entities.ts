@@ -2,6 +2,7 @@ import { AuditDetail, AuditEntry } from '@chancery/audit';
 import { ApiKey, Invitation, Organisation, Tenant, UserAccount } from '@chancery/identity';
 import { PostalCodeRange } from '@chancery/identity/entities/tenant.entity';
 import type { EntityClass } from '@chancery/policy';
+import { PersonalDataAccess } from '@chancery/privacy';
 
 /**
  * Every record type the API outputs. The visibility matrix is generated from this list, and a test
@@ -16,6 +17,7 @@ export const POLICY_ENTITIES: readonly EntityClass[] = [
   ApiKey,
   AuditEntry,
   AuditDetail,
+  PersonalDataAccess,
 ];
 
 export const VISIBILITY_MATRIX_FILE = 'docs/visibility-matrix.md';

@@ -17,6 +17,11 @@ export interface Actor {
   roles: readonly Role[];
   /** The login session (refresh-token family) of a user actor. */
   sessionId?: string;
+  /**
+   * The account must enrol a second factor (its company chose password + TOTP, or it holds a role
+   * that requires one) and has not yet: only enrolment and its own profile are open to it.
+   */
+  secondFactorMissing?: boolean;
   /** Set when the session passed a second-factor check recently (step-up). */
   steppedUpAt?: Date;
 }

@@ -38,7 +38,7 @@ export class PolicedRecordsService {
     const { userId, ...changes } = input;
     return this.update(UserAccount, 'User', userId, changes, async (manager, user) => {
       await manager.update(UserAccount, { id: user.id }, changes);
-      await this.audit.record({ action: 'identity.user.profile-updated', subjectType: 'User', subjectId: user.id, details: { fields: Object.keys(changes).sort().join(',') } });
+      await this.audit.record({ action: 'identity.user.profileUpdated', subjectType: 'User', subjectId: user.id, details: { fields: Object.keys(changes).sort().join(',') } });
       return (await manager.findOneByOrFail(UserAccount, { id: user.id }));
     });
   }

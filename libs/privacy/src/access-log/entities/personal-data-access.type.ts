@@ -1,0 +1,83 @@
+import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Role } from '@chancery/core';
+import { Internal, NotPersonalData, ownTenant, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable, self } from '@chancery/policy';
+import type { StoredPersonalDataAccess } from '../personal-data-access.store';
+
+/** The tenant's privacy officer, and the person the entry is about. */
+const ACCESS_LOG_READERS = [ownTenant(Role.PRIVACY_OFFICER), self()];
+
+const ACCOUNTABILITY = {
+  subject: 'user',
+  purpose: 'Account for who read whose personal data (access accountability)',
+  legalBasis: 'legitimateInterest',
+  retention: '1 year after the access',
+} as const;
+const ACCESSOR_ID: PersonalDataDeclaration = { category: 'electronicIdentification', ...ACCOUNTABILITY };
+const ACCESSOR_ROLES: PersonalDataDeclaration = { category: 'employment', ...ACCOUNTABILITY };
+const SUBJECT_ID: PersonalDataDeclaration = { category: 'electronicIdentification', ...ACCOUNTABILITY };
+
+@ObjectType({
+  description:
+    "One request's read of one person's (or company's) personal data by tenant staff or the operator: " +
+    'categories and fields, never values. The privacy officer and the data subject.',
+})
+@PolicyEntity<PersonalDataAccess>({
+  name: 'PersonalDataAccess',
+  relations: {
+    tenantId: (a) => a.tenantId,
+    selfUserId: (a) => (a.subjectType === 'user' ? a.subjectId : null),
+  },
+})
+export class PersonalDataAccess {
+  @Internal() @NotPersonalData('bookkeeping of the record')
+  tenantId: string;
+
+  @Readable(...ACCESS_LOG_READERS) @NotPersonalData('position in the log')
+  @Field(() => ID, { nullable: true })
+  id: string;
+
+  @Readable(...ACCESS_LOG_READERS) @NotPersonalData('time of the access')
+  @Field(() => GraphQLISODateTime, { nullable: true })
+  occurredAt: Date;
+
+  @Readable(...ACCESS_LOG_READERS) @NotPersonalData('kind of caller')
+  @Field(() => String, { nullable: true, description: 'user, apiKey or system.' })
+  accessorKind: string;
+
+  @Readable(...ACCESS_LOG_READERS) @PersonalData(ACCESSOR_ID)
+  @Field(() => ID, { nullable: true, description: 'The user or API key that read.' })
+  accessorId: string | null;
+
+  // Strings, not the Role enum: the log keeps the roles as they were, even ones later renamed.
+  @Readable(...ACCESS_LOG_READERS) @PersonalData(ACCESSOR_ROLES)
+  @Field(() => [String], { nullable: true, description: 'The roles the accessor held when reading.' })
+  accessorRoles: string[];
+
+  @Readable(...ACCESS_LOG_READERS) @NotPersonalData('kind of data subject')
+  @Field(() => String, { nullable: true, description: 'Whose data: user or organisation.' })
+  subjectType: string;
+
+  @Readable(...ACCESS_LOG_READERS) @PersonalData(SUBJECT_ID)
+  @Field(() => ID, { nullable: true, description: 'The user or company whose data was read.' })
+  subjectId: string;
+
+  @Readable(...ACCESS_LOG_READERS) @NotPersonalData('names of declared categories, never values')
+  @Field(() => [String], { nullable: true, description: 'Personal-data categories read, sorted.' })
+  categories: string[];
+
+  @Readable(...ACCESS_LOG_READERS) @NotPersonalData('names of declared fields, never values')
+  @Field(() => [String], { nullable: true, description: 'Entity.field names read, sorted.' })
+  fields: string[];
+
+  @Readable(...ACCESS_LOG_READERS) @NotPersonalData('name of an API operation')
+  @Field(() => String, { nullable: true, description: "The API operation that read, e.g. 'user'." })
+  operation: string;
+
+  @Readable(...ACCESS_LOG_READERS) @NotPersonalData('random id of the request, to find its service log lines')
+  @Field(() => String, { nullable: true })
+  requestId: string | null;
+}
+
+export function toPersonalDataAccessType(stored: StoredPersonalDataAccess): PersonalDataAccess {
+  return Object.assign(new PersonalDataAccess(), stored);
+}

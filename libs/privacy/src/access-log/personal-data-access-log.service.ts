@@ -1,0 +1,133 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock, ForbiddenError, RequestContext, TransactionRunner } from '@chancery/core';
+import type { EntityClass } from '@chancery/policy';
+import {
+  PersonalDataAccessRecord,
+  PersonalDataAccessStore,
+  StoredPersonalDataAccess,
+} from './personal-data-access.store';
+import { collectPersonalDataOutput, PendingPersonalDataAccess, personalDataReadsOfRequest } from './personal-data-reads';
+
+export interface PersonalDataAccessPage {
+  first: number;
+  before?: string;
+}
+
+/** Some accesses could not be written; they were logged at error level with everything but values. */
+export class PersonalDataAccessNotRecordedError extends Error {
+  override readonly name = 'PersonalDataAccessNotRecordedError';
+}
+
+/**
+ * The personal-data access log (SPEC §5, access accountability): who of the tenant's staff or the
+ * operator read whose personal data, which categories and fields, when, through which operation.
+ * Reads are collected per request (see `collectPersonalDataRead`) and written once, by `flush`, one row
+ * per (tenant, accessor, subject). The application role may only read and append (see the migration).
+ */
+@Injectable()
+export class PersonalDataAccessLog {
+  private readonly logger = new Logger(PersonalDataAccessLog.name);
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly context: RequestContext,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * For outputs other than GraphQL (exports, PDFs, feeds): records the fields of `record` that the
+   * current actor may read, by the same rules as the GraphQL path. Call `flush()` before delivering.
+   */
+  recordOutput(cls: EntityClass, record: object, fields: readonly string[]): void {
+    collectPersonalDataOutput(this.context.actor, cls, record, fields);
+  }
+
+  /**
+   * Writes the current request's collected accesses, one transaction per tenant with that tenant's
+   * context, and empties the buffer. A failure is logged at error level with the unwritten rows (ids
+   * and names only) and thrown, so an output that has not yet left can refuse to leave.
+   * `operation` defaults to the request context's operation.
+   */
+  async flush(operation?: string): Promise<number> {
+    const pending = personalDataReadsOfRequest()?.take() ?? [];
+    if (pending.length === 0) return 0;
+    const occurredAt = this.clock.now();
+    const requestId = this.context.requestId ?? null;
+    const recordedOperation = operation ?? this.context.operation ?? 'unknown';
+    const byTenant = new Map<string, PersonalDataAccessRecord[]>();
+    for (const access of pending) {
+      const records = byTenant.get(access.tenantId) ?? [];
+      records.push(toRecord(access, occurredAt, recordedOperation, requestId));
+      byTenant.set(access.tenantId, records);
+    }
+
+    const unwritten: PersonalDataAccessRecord[] = [];
+    for (const [tenantId, records] of byTenant) {
+      try {
+        await this.transactions.run((manager) => storeOf(manager).append(records), { tenantId });
+      } catch (error) {
+        unwritten.push(...records);
+        this.logger.error(
+          { err: error, unrecordedPersonalDataAccesses: records.map(withoutTime) },
+          `personal-data access log: ${records.length} access(es) in tenant ${tenantId} NOT recorded`,
+        );
+      }
+    }
+    if (unwritten.length > 0) {
+      throw new PersonalDataAccessNotRecordedError(`${unwritten.length} personal-data access(es) not recorded`);
+    }
+    return pending.length;
+  }
+
+  /** The privacy officer's view: the tenant's accesses, of one subject when given, newest first. */
+  async listForTenant(page: PersonalDataAccessPage & { subjectId?: string }): Promise<StoredPersonalDataAccess[]> {
+    const tenantId = this.context.actor.tenantId;
+    if (!tenantId) throw new ForbiddenError('The personal-data access log is read within a tenant');
+    // Scoped here and by row-level security: two locks.
+    return this.transactions.run((manager) =>
+      storeOf(manager).newestFirst({ tenantId, subjectId: page.subjectId?.toLowerCase(), first: page.first, before: page.before }),
+    );
+  }
+
+  /** The data subject's view: accesses to the caller's own personal data, newest first. */
+  async listForCurrentUser(page: PersonalDataAccessPage): Promise<StoredPersonalDataAccess[]> {
+    const actor = this.context.actor;
+    // Only a person in a tenant can have rows about them; an API key is not a data subject.
+    if (actor.kind !== 'user' || !actor.id || !actor.tenantId) return [];
+    const tenantId = actor.tenantId;
+    const subjectId = actor.id;
+    return this.transactions.run((manager) =>
+      storeOf(manager).newestFirst({ tenantId, subjectType: 'user', subjectId, first: page.first, before: page.before }),
+    );
+  }
+}
+
+function storeOf(manager: { query: (sql: string, parameters?: unknown[]) => Promise<unknown> }): PersonalDataAccessStore {
+  return new PersonalDataAccessStore((sql, parameters) => manager.query(sql, parameters) as Promise<unknown[]>);
+}
+
+function toRecord(
+  access: PendingPersonalDataAccess,
+  occurredAt: Date,
+  operation: string,
+  requestId: string | null,
+): PersonalDataAccessRecord {
+  return {
+    tenantId: access.tenantId,
+    occurredAt,
+    accessorKind: access.accessor.kind,
+    accessorId: access.accessor.id,
+    accessorRoles: access.accessor.roles,
+    subjectType: access.subjectType,
+    subjectId: access.subjectId,
+    categories: [...access.categories].sort(),
+    fields: [...access.fields].sort(),
+    operation,
+    requestId,
+  };
+}
+
+// What an operator needs to re-enter a lost row by hand: everything but the time, which is the log line's.
+function withoutTime({ occurredAt: _at, ...rest }: PersonalDataAccessRecord): Omit<PersonalDataAccessRecord, 'occurredAt'> {
+  return rest;
+}

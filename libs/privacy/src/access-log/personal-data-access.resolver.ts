@@ -1,0 +1,26 @@
+import { Args, Query, Resolver } from '@nestjs/graphql';
+import { Authenticated, RequireRoles, Role } from '@chancery/core';
+import { PersonalDataAccess, toPersonalDataAccessType } from './entities/personal-data-access.type';
+import { PersonalDataAccessesArgs, PersonalDataAccessPageArgs } from './inputs/personal-data-accesses.args';
+import { PersonalDataAccessLog } from './personal-data-access-log.service';
+
+@Resolver(() => PersonalDataAccess)
+export class PersonalDataAccessResolver {
+  constructor(private readonly accessLog: PersonalDataAccessLog) {}
+
+  @RequireRoles(Role.PRIVACY_OFFICER)
+  @Query(() => [PersonalDataAccess], {
+    description: "Who of the staff or the operator read whose personal data in this tenant, newest first. Privacy officers.",
+  })
+  async personalDataAccesses(@Args() args: PersonalDataAccessesArgs): Promise<PersonalDataAccess[]> {
+    return (await this.accessLog.listForTenant(args)).map(toPersonalDataAccessType);
+  }
+
+  @Authenticated()
+  @Query(() => [PersonalDataAccess], {
+    description: 'Who of the staff or the operator read your personal data, newest first.',
+  })
+  async myPersonalDataAccesses(@Args() page: PersonalDataAccessPageArgs): Promise<PersonalDataAccess[]> {
+    return (await this.accessLog.listForCurrentUser(page)).map(toPersonalDataAccessType);
+  }
+}

@@ -1,0 +1,151 @@
+import { Logger } from '@nestjs/common';
+import { ClsServiceManager } from 'nestjs-cls';
+import { Actor, ActorKind, Role, TENANT_STAFF_ROLES } from '@chancery/core';
+import { canRead, EntityClass, EntityPolicy, getPolicy, PersonalDataDeclaration, relationsOf } from '@chancery/policy';
+
+/** Whose reads of other people's personal data are accounted for: the tenant's staff and the operator. */
+export const ACCOUNTABLE_ROLES: readonly Role[] = [...TENANT_STAFF_ROLES, Role.PLATFORM_ADMIN];
+
+/**
+ * Entities whose reads are not recorded. The access log itself: its `accessorId` is personal data of
+ * the accessor, so every look at the log by the privacy officer would add rows about the staff it
+ * lists, and the log would grow by being read. It is readable only by the privacy officer (the
+ * person overseeing the log) and by the data subject about themself. The one bypass; keep it small.
+ */
+export const ENTITIES_NOT_RECORDED: ReadonlySet<string> = new Set(['PersonalDataAccess']);
+
+/** Who read, as recorded: never more than the actor's kind, id and roles. */
+export interface Accessor {
+  kind: ActorKind;
+  /** Null for an actor without a uuid (a system job). */
+  id: string | null;
+  roles: string[];
+}
+
+/** What one request read of one person (or company) in one tenant; names only, never values. */
+export interface PendingPersonalDataAccess {
+  tenantId: string;
+  accessor: Accessor;
+  subjectType: string;
+  subjectId: string;
+  categories: Set<string>;
+  /** `Entity.field`. */
+  fields: Set<string>;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The reads of one request, grouped by (tenant, accessor, subject) so the log gets one row per
+ * person read, however many fields, records or aliases touched them.
+ */
+export class PersonalDataReads {
+  private readonly pending = new Map<string, PendingPersonalDataAccess>();
+
+  add(
+    viewer: Actor,
+    tenantId: string,
+    subject: { type: string; id: string },
+    category: string,
+    field: string,
+  ): void {
+    const accessor = accessorOf(viewer);
+    const key = [tenantId, accessor.kind, accessor.id, subject.type, subject.id].join('|');
+    let access = this.pending.get(key);
+    if (!access) {
+      access = { tenantId, accessor, subjectType: subject.type, subjectId: subject.id, categories: new Set(), fields: new Set() };
+      this.pending.set(key, access);
+    }
+    access.categories.add(category);
+    access.fields.add(field);
+  }
+
+  /** Everything recorded so far, emptying the buffer so nothing is written twice. */
+  take(): PendingPersonalDataAccess[] {
+    const all = [...this.pending.values()];
+    this.pending.clear();
+    return all;
+  }
+
+  get size(): number {
+    return this.pending.size;
+  }
+}
+
+const READS_KEY = 'privacy.personalDataReads';
+const logger = new Logger('PersonalDataAccessLog');
+
+/**
+ * The current request's buffer, created on first use. Nested contexts (units of work) copy the store
+ * shallowly, so a buffer created at the request's root is shared with them; the GraphQL plugin
+ * therefore creates it when the request starts, before any resolver opens a nested context.
+ */
+export function personalDataReadsOfRequest(): PersonalDataReads | undefined {
+  const cls = ClsServiceManager.getClsService();
+  if (!cls.isActive()) return undefined;
+  let reads = cls.get(READS_KEY) as PersonalDataReads | undefined;
+  if (!reads) {
+    reads = new PersonalDataReads();
+    cls.set(READS_KEY, reads);
+  }
+  return reads;
+}
+
+/**
+ * The listener the policy's GraphQL field middleware calls for every field it lets a viewer read.
+ * Records the read when the field is personal data, the viewer is staff or the operator, and the
+ * record is about someone else. Synchronous and allocation-light: it runs for every field.
+ */
+export function collectPersonalDataRead(viewer: Actor, cls: EntityClass, record: object, field: string): void {
+  if (!viewer.roles.some((role) => ACCOUNTABLE_ROLES.includes(role))) return;
+  const policy = getPolicy(cls);
+  const declaration = policy?.fields.get(field)?.personalData;
+  if (!policy || !declaration || ENTITIES_NOT_RECORDED.has(policy.name)) return;
+  if (relationsOf(viewer, cls, record).has('self')) return;
+  const subject = subjectOf(policy, declaration, record);
+  // The row belongs to the tenant whose record was read; a record of no tenant (the operator's own
+  // accounts) has no privacy officer to account to.
+  const tenantId = policy.relations.tenantId?.(record);
+  if (!subject || !tenantId) return;
+  const reads = personalDataReadsOfRequest();
+  if (!reads) {
+    // Outside any request context there is no buffer to flush; say so rather than lose it quietly.
+    logger.error(`personal data read outside a request context was not recorded: ${policy.name}.${field}`);
+    return;
+  }
+  reads.add(viewer, tenantId, subject, declaration.category, `${policy.name}.${field}`);
+}
+
+/**
+ * Records what a non-GraphQL output (an export, a PDF, a feed) shows of a record: the fields the
+ * viewer may read, by the same rules as the GraphQL path. Written by `PersonalDataAccessLog.flush()`.
+ */
+export function collectPersonalDataOutput(viewer: Actor, cls: EntityClass, record: object, fields: readonly string[]): void {
+  for (const field of fields) {
+    if (canRead(viewer, cls, field, record)) collectPersonalDataRead(viewer, cls, record, field);
+  }
+}
+
+/**
+ * Whose data a record is: the person it is about (its `selfUserId`) when it has one, else the company
+ * it belongs to. A record with neither cannot be attributed to a data subject and is not recorded.
+ */
+function subjectOf(
+  policy: EntityPolicy,
+  declaration: PersonalDataDeclaration,
+  record: object,
+): { type: string; id: string } | undefined {
+  const userId = policy.relations.selfUserId?.(record);
+  if (userId) return { type: policy.subject ?? declaration.subject, id: userId };
+  const organisationId = policy.relations.organisationId?.(record);
+  if (organisationId) return { type: 'organisation', id: organisationId };
+  return undefined;
+}
+
+function accessorOf(viewer: Actor): Accessor {
+  return {
+    kind: viewer.kind,
+    id: viewer.id && UUID.test(viewer.id) ? viewer.id.toLowerCase() : null,
+    roles: [...viewer.roles].sort(),
+  };
+}

@@ -1,0 +1,158 @@
+import { Role } from '@chancery/core';
+import { totpCodeAt } from '@chancery/auth/totp';
+import { expectData, IdentityFactory, TestApp, TestSession } from '@chancery/testing';
+
+/** Reads the last e-mail queued for a recipient and the token in its link. */
+async function lastEmailToken(app: TestApp, recipient: string, kind: string): Promise<string | null> {
+  const { rows } = await app.asOwner((db) =>
+    db.query(`SELECT body FROM outbox_message WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`, [recipient]),
+  );
+  const body = (rows[0] as { body?: string } | undefined)?.body ?? '';
+  return new RegExp(`(${kind}_[a-z0-9]+_[A-Za-z0-9_-]{43})`).exec(body)?.[1] ?? null;
+}
+
+describe('Account lifecycle', () => {
+  let app: TestApp;
+  let factory: IdentityFactory;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    factory = new IdentityFactory(app);
+  });
+  afterAll(() => app?.stop());
+
+  describe('invitations', () => {
+    it('an organisation admin invites a colleague, who accepts once and logs in with the roles given', async () => {
+      const tenant = await factory.tenant();
+      const company = await factory.organisation(tenant);
+      const admin = await factory.user({ tenant, organisation: company, roles: [Role.ORG_ADMIN] });
+      const { accessToken } = await factory.login(admin);
+      const invited = expectData(await app.graphql<{ inviteUser: { email: string; roles: string[] } }>(
+        'mutation($i: InviteUserInput!) { inviteUser(input: $i) { email roles } }',
+        { i: { email: 'New.Colleague@Example.test', roles: ['ORG_MEMBER'] } }, { token: accessToken }));
+      expect(invited.inviteUser).toEqual({ email: 'new.colleague@example.test', roles: ['ORG_MEMBER'] });
+
+      const token = await lastEmailToken(app, 'new.colleague@example.test', 'inv');
+      expect(token).not.toBeNull();
+      const accept = { token, firstName: 'Nina', lastName: 'New', password: 'a sufficiently long secret' };
+      expectData(await app.graphql('mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) }', { i: accept }));
+      const again = await app.graphql('mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) }', { i: accept });
+      expect(again.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+
+      const session = expectData(await app.graphql<{ login: TestSession }>('mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken } }',
+        { i: { email: 'new.colleague@example.test', password: 'a sufficiently long secret', tenant: tenant.slug } }));
+      const me = expectData(await app.graphql<{ me: unknown }>('{ me { email roles organisationId } }', {}, { token: session.login.accessToken }));
+      expect(me.me).toEqual({ email: 'new.colleague@example.test', roles: ['ORG_MEMBER'], organisationId: company.id });
+    });
+
+    it('no one grants a role outside their own kind: an organisation admin cannot invite staff, a member cannot invite at all', async () => {
+      const tenant = await factory.tenant();
+      const company = await factory.organisation(tenant);
+      const admin = await factory.login(await factory.user({ tenant, organisation: company, roles: [Role.ORG_ADMIN] }));
+      const member = await factory.login(await factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER] }));
+      const invite = 'mutation($i: InviteUserInput!) { inviteUser(input: $i) { id } }';
+      for (const role of ['SIGNER', 'TENANT_ADMIN', 'PLATFORM_ADMIN']) {
+        const refused = await app.graphql(invite, { i: { email: 'x@example.test', roles: [role] } }, { token: admin.accessToken });
+        expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      }
+      const byMember = await app.graphql(invite, { i: { email: 'x@example.test', roles: ['ORG_MEMBER'] } }, { token: member.accessToken });
+      expect(byMember.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      const { rows } = await app.asOwner((db) => db.query(`SELECT count(*)::int AS n FROM invitation WHERE email = 'x@example.test'`));
+      expect(rows[0]).toEqual({ n: 0 });
+    });
+  });
+
+  describe('password reset', () => {
+    it('sends a single-use link, sets the new password and ends every session', async () => {
+      const tenant = await factory.tenant();
+      const user = await factory.user({ tenant, roles: [Role.CLERK] });
+      const before = await factory.login(user);
+      expectData(await app.graphql('mutation($e: String!, $t: String) { requestPasswordReset(email: $e, tenant: $t) }', { e: user.email, t: tenant.slug }));
+      const token = await lastEmailToken(app, user.email, 'prt');
+      expect(token).not.toBeNull();
+
+      const weak = await app.graphql('mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }', { t: token, p: 'short' });
+      expect(weak.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'newPassword' })] }));
+      expectData(await app.graphql('mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }', { t: token, p: 'my brand new passphrase' }));
+      const reused = await app.graphql('mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }', { t: token, p: 'yet another passphrase' });
+      expect(reused.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+
+      const oldSession = await app.graphql('{ me { id } }', {}, { token: before.accessToken });
+      expect(oldSession.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      const oldPassword = await app.graphql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: user.email, password: user.password, tenant: tenant.slug } });
+      expect(oldPassword.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      expectData(await app.graphql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: user.email, password: 'my brand new passphrase', tenant: tenant.slug } }));
+    });
+
+    it('answers the same for an unknown address and sends nothing', async () => {
+      const tenant = await factory.tenant();
+      const response = await app.graphql('mutation($e: String!, $t: String) { requestPasswordReset(email: $e, tenant: $t) }', { e: 'nobody@example.test', t: tenant.slug });
+      expect(response.data).toEqual({ requestPasswordReset: true });
+      expect(await lastEmailToken(app, 'nobody@example.test', 'prt')).toBeNull();
+    });
+  });
+
+  describe('second factor', () => {
+    it('enrols TOTP, then requires the code at login, and step-up marks the session for high-value acts', async () => {
+      const tenant = await factory.tenant();
+      const signer = await factory.user({ tenant, roles: [Role.SIGNER], withTotp: false });
+      const first = expectData(await app.graphql<{ login: TestSession & { totpEnrolmentRequired: boolean } }>(
+        'mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken totpEnrolmentRequired } }',
+        { i: { email: signer.email, password: signer.password, tenant: tenant.slug } }));
+      expect(first.login.totpEnrolmentRequired).toBe(true);
+      const uri = expectData(await app.graphql<{ beginTotpEnrolment: string }>('mutation { beginTotpEnrolment }', {}, { token: first.login.accessToken })).beginTotpEnrolment;
+      const secret = new URL(uri).searchParams.get('secret')!;
+      const wrong = await app.graphql('mutation($c: String!) { confirmTotpEnrolment(code: $c) }', { c: '000000' }, { token: first.login.accessToken });
+      expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+      expectData(await app.graphql('mutation($c: String!) { confirmTotpEnrolment(code: $c) }', { c: totpCodeAt(secret, app.clock.now()) }, { token: first.login.accessToken }));
+
+      const withoutCode = await app.graphql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: signer.email, password: signer.password, tenant: tenant.slug } });
+      expect(withoutCode.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      const withCode = expectData(await app.graphql<{ login: TestSession }>('mutation($i: LoginInput!) { login(input: $i) { accessToken } }',
+        { i: { email: signer.email, password: signer.password, tenant: tenant.slug, totpCode: totpCodeAt(secret, app.clock.now()) } }));
+      const steppedUp = await app.graphql<{ stepUp: string }>('mutation($c: String!) { stepUp(code: $c) }', { c: totpCodeAt(secret, app.clock.now()) }, { token: withCode.login.accessToken });
+      expect(new Date(expectData(steppedUp).stepUp).getTime()).toBe(app.clock.now().getTime());
+      const { rows } = await app.asOwner((db) => db.query(`SELECT action FROM audit_entry WHERE subject_id = $1 AND action LIKE 'auth.%' ORDER BY sequence`, [signer.id]));
+      expect(rows.map((r: { action: string }) => r.action)).toEqual(expect.arrayContaining(['auth.totp.enrolled', 'auth.stepup.succeeded']));
+    });
+  });
+
+  it('a tenant admin without an enrolled second factor can enrol, but role-gated operations stay closed until then', async () => {
+    const tenant = await factory.tenant();
+    const admin = await factory.user({ tenant, roles: [Role.TENANT_ADMIN], withTotp: false });
+    const session = expectData(await app.graphql<{ login: TestSession & { totpEnrolmentRequired: boolean } }>(
+      'mutation($i: LoginInput!) { login(input: $i) { accessToken totpEnrolmentRequired } }',
+      { i: { email: admin.email, password: admin.password, tenant: tenant.slug } })).login;
+    expect(session.totpEnrolmentRequired).toBe(true);
+    const closed = await app.graphql('{ managedUsers { id } }', {}, { token: session.accessToken });
+    expect(closed.errors?.map((e) => [e.extensions?.code, e.message])).toEqual([['FORBIDDEN', 'Enrol a second factor first (beginTotpEnrolment)']]);
+    const uri = expectData(await app.graphql<{ beginTotpEnrolment: string }>('mutation { beginTotpEnrolment }', {}, { token: session.accessToken })).beginTotpEnrolment;
+    const secret = new URL(uri).searchParams.get('secret')!;
+    expectData(await app.graphql('mutation($c: String!) { confirmTotpEnrolment(code: $c) }', { c: totpCodeAt(secret, app.clock.now()) }, { token: session.accessToken }));
+    const open = await app.graphql<{ managedUsers: Array<{ id: string }> }>('{ managedUsers { id } }', {}, { token: session.accessToken });
+    expect(expectData(open).managedUsers).toEqual([{ id: admin.id }]);
+  });
+
+  describe('API keys', () => {
+    it('an organisation admin creates a key, shown once and stored hashed; it authenticates until revoked', async () => {
+      const tenant = await factory.tenant();
+      const company = await factory.organisation(tenant);
+      const admin = await factory.login(await factory.user({ tenant, organisation: company, roles: [Role.ORG_ADMIN] }));
+      const created = expectData(await app.graphql<{ createApiKey: { secret: string; apiKey: { id: string; scopes: string[] } } }>(
+        'mutation { createApiKey(input: { name: "ERP" }) { secret apiKey { id scopes } } }', {}, { token: admin.accessToken })).createApiKey;
+      expect(created.apiKey.scopes).toEqual(['ORGANISATION_ERP']);
+      const { rows } = await app.asOwner((db) => db.query(`SELECT encode(key_hash, 'hex') AS hash FROM api_key WHERE id = $1`, [created.apiKey.id]));
+      expect(JSON.stringify(rows)).not.toContain(created.secret);
+
+      const used = await app.graphql('{ apiInfo { version } }', {}, { headers: { 'x-api-key': created.secret } });
+      expect(used.errors).toBeUndefined();
+      const forged = await app.graphql('{ apiInfo { version } }', {}, { headers: { 'x-api-key': `${created.secret.slice(0, -2)}xx` } });
+      expect(forged.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      const lastUsed = await app.asOwner((db) => db.query(`SELECT last_used_at FROM api_key WHERE id = $1`, [created.apiKey.id]));
+      expect(lastUsed.rows[0].last_used_at).not.toBeNull();
+
+      expectData(await app.graphql('mutation($id: ID!) { revokeApiKey(id: $id) { revokedAt } }', { id: created.apiKey.id }, { token: admin.accessToken }));
+      const revoked = await app.graphql('{ apiInfo { version } }', {}, { headers: { 'x-api-key': created.secret } });
+      expect(revoked.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    });
+  });
+});
