@@ -2,6 +2,7 @@
 // Flat config. Recommended rules only, without type information: the type-checked presets would
 // double the time of `npm run lint`, and `npm run typecheck` already runs the compiler.
 import eslint from '@eslint/js';
+import { defineConfig } from 'eslint/config';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
 
@@ -16,15 +17,20 @@ const nodeCommonJsGlobals = {
   console: 'readonly',
 };
 
-export default tseslint.config(
+export default defineConfig(
   { ignores: ['dist/**', '.data/**', 'node_modules/**', 'coverage/**'] },
   eslint.configs.recommended,
-  ...tseslint.configs.recommended,
+  tseslint.configs.recommended,
   {
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
-        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrorsIgnorePattern: '^_', ignoreRestSiblings: true },
+        {
+          argsIgnorePattern: '^_',
+          varsIgnorePattern: '^_',
+          caughtErrorsIgnorePattern: '^_',
+          ignoreRestSiblings: true,
+        },
       ],
       '@typescript-eslint/no-explicit-any': 'warn',
     },

@@ -27,6 +27,30 @@ export interface VerifiedAccessToken extends AccessTokenClaims {
   exp: number;
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Clock difference tolerated between the instance that issued a token and the one checking it. */
+const CLOCK_SKEW_SECONDS = 30;
+
+/**
+ * The claims beyond what jsonwebtoken checks: ids are UUIDs, and the token was not issued in the
+ * future nor for longer than our lifetime (jsonwebtoken's maxAge counts from `iat`, so a future
+ * `iat` would stretch it).
+ */
+export function hasAccessTokenShape(payload: unknown, nowSeconds: number): payload is VerifiedAccessToken {
+  if (typeof payload !== 'object' || payload === null) return false;
+  const claims = payload as Partial<VerifiedAccessToken>;
+  return (
+    typeof claims.sub === 'string' && UUID.test(claims.sub) &&
+    typeof claims.sid === 'string' && UUID.test(claims.sid) &&
+    (claims.tid === undefined || (typeof claims.tid === 'string' && UUID.test(claims.tid))) &&
+    typeof claims.tv === 'number' && Number.isInteger(claims.tv) &&
+    Array.isArray(claims.roles) &&
+    typeof claims.iat === 'number' && typeof claims.exp === 'number' &&
+    claims.iat <= nowSeconds + CLOCK_SKEW_SECONDS &&
+    claims.exp - claims.iat <= ACCESS_TOKEN_LIFETIME_SECONDS
+  );
+}
+
 @Injectable()
 export class AccessTokenService {
   private readonly keys: AccessTokenKeys;
@@ -73,16 +97,8 @@ export class AccessTokenService {
         maxAge: ACCESS_TOKEN_LIFETIME_SECONDS,
         complete: true,
       });
-      if (header.typ !== ACCESS_TOKEN_TYPE || header.kid !== this.keys.keyId || typeof payload !== 'object') return null;
-      const claims = payload as Partial<VerifiedAccessToken>;
-      const validShape =
-        typeof claims.sub === 'string' &&
-        typeof claims.sid === 'string' &&
-        typeof claims.tv === 'number' &&
-        Array.isArray(claims.roles) &&
-        typeof claims.exp === 'number' &&
-        typeof claims.iat === 'number';
-      return validShape ? (claims as VerifiedAccessToken) : null;
+      if (header.typ !== ACCESS_TOKEN_TYPE || header.kid !== this.keys.keyId) return null;
+      return hasAccessTokenShape(payload, Math.floor(this.clock.now().getTime() / 1000)) ? payload : null;
     } catch {
       return null;
     }

@@ -55,7 +55,7 @@ export class AccessGuard implements CanActivate {
     const apiKey = request.headers[API_KEY_HEADER];
     if (apiKey !== undefined) {
       const actor = typeof apiKey === 'string' ? await this.apiKeys.authenticate(apiKey) : null;
-      if (!actor) throw new UnauthenticatedError('Invalid API key');
+      if (!actor) throw new UnauthenticatedError();
       return actor;
     }
     return this.context.actor;
@@ -82,11 +82,20 @@ function requestOf(execution: ExecutionContext): Request {
   return execution.switchToHttp().getRequest<Request>();
 }
 
+const authenticationLogger = new Logger('Authentication');
+
+/**
+ * Every refused token gets the same answer as no token at all, so the answer does not tell a forger
+ * whether the signature was good; the reason goes to the server's log only.
+ */
 function authenticateWithPassport(request: Request): Promise<Actor> {
   return new Promise((resolve, reject) => {
-    passport.authenticate('jwt', { session: false }, (error: unknown, actor: Actor | false) => {
-      if (error instanceof Error && error.name === 'UnauthenticatedError') return reject(error);
-      if (error || !actor) return reject(new UnauthenticatedError('Invalid or expired access token'));
+    passport.authenticate('jwt', { session: false }, (error: unknown, actor: Actor | false, info: unknown) => {
+      if (error || !actor) {
+        const reason = error instanceof Error ? error.message : info instanceof Error ? info.message : 'no token';
+        authenticationLogger.debug(`access token refused: ${reason}`);
+        return reject(new UnauthenticatedError());
+      }
       resolve(actor);
     })(request, undefined, () => undefined);
   });

@@ -8,8 +8,8 @@ import {
   ACCESS_TOKEN_LIFETIME_SECONDS,
   ACCESS_TOKEN_TYPE,
   AccessTokenService,
+  hasAccessTokenShape,
   MAX_ACCESS_TOKEN_LENGTH,
-  VerifiedAccessToken,
 } from './access-token';
 import { ACCESS_TOKEN_ALGORITHM } from './jwt-keys';
 import { SessionStateService } from './session-state.service';
@@ -49,7 +49,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
       get: () => Math.floor(clock.now().getTime() / 1000),
     });
     this.keyId = accessTokens.keyId;
+    this.clock = clock;
   }
+
+  private readonly clock: Clock;
 
   private readonly keyId: string;
 
@@ -59,10 +62,10 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     if (!decoded || decoded.header.typ !== ACCESS_TOKEN_TYPE || decoded.header.kid !== this.keyId) {
       throw new UnauthenticatedError('Invalid access token');
     }
-    const claims = payload as Partial<VerifiedAccessToken>;
-    if (typeof claims.sub !== 'string' || typeof claims.sid !== 'string' || typeof claims.tv !== 'number') {
+    if (!hasAccessTokenShape(payload, Math.floor(this.clock.now().getTime() / 1000))) {
       throw new UnauthenticatedError('Invalid access token');
     }
+    const claims = payload;
     const actor = await this.sessions.actorForAccessToken({
       userId: claims.sub,
       sessionId: claims.sid,

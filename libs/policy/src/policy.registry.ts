@@ -24,17 +24,21 @@ interface OwnEntityDeclaration {
   relations: RelationResolvers<unknown>;
 }
 
+/** A class, as decorators receive it (its constructor). */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-function-type -- decorators hand us the constructor as ClassRef
+type ClassRef = Function;
+
 // Keyed by constructor. Map, not WeakMap: entity classes live as long as the process and the matrix
 // needs to list them.
-const ownFields = new Map<Function, Map<string, OwnFieldDeclaration>>();
-const ownEntities = new Map<Function, OwnEntityDeclaration>();
-const entityNames = new Map<string, Function>();
+const ownFields = new Map<ClassRef, Map<string, OwnFieldDeclaration>>();
+const ownEntities = new Map<ClassRef, OwnEntityDeclaration>();
+const entityNames = new Map<string, ClassRef>();
 // Resolved policies; cleared whenever a declaration is added, which only happens while classes load.
-const resolved = new Map<Function, EntityPolicy | null>();
+const resolved = new Map<ClassRef, EntityPolicy | null>();
 
 /** Records one aspect of a field's declaration, refusing a second declaration of the same aspect. */
 export function declareField(
-  cls: Function,
+  cls: ClassRef,
   field: string,
   aspect: keyof OwnFieldDeclaration,
   declaration: OwnFieldDeclaration,
@@ -62,7 +66,7 @@ export function declareField(
   resolved.clear();
 }
 
-export function declareEntity<T>(cls: Function, options: PolicyEntityOptions<T>): void {
+export function declareEntity<T>(cls: ClassRef, options: PolicyEntityOptions<T>): void {
   if (!options.name) {
     throw new PolicyDeclarationError(`@PolicyEntity on ${cls.name} needs a name`);
   }
@@ -90,7 +94,7 @@ export function declareEntity<T>(cls: Function, options: PolicyEntityOptions<T>)
  * merged from the base class down (a subclass overrides an aspect it redeclares). `undefined` for a
  * class with no @PolicyEntity anywhere in its chain: its records are readable by no one.
  */
-export function getPolicy(cls: Function | EntityClass): EntityPolicy | undefined {
+export function getPolicy(cls: ClassRef | EntityClass): EntityPolicy | undefined {
   const cached = resolved.get(cls);
   if (cached !== undefined) return cached ?? undefined;
   const policy = resolvePolicy(cls);
@@ -99,7 +103,7 @@ export function getPolicy(cls: Function | EntityClass): EntityPolicy | undefined
 }
 
 /** The declaration of one field, or `undefined` when the field (or the class) is not declared. */
-export function getFieldPolicy(cls: Function | EntityClass, field: string): FieldPolicy | undefined {
+export function getFieldPolicy(cls: ClassRef | EntityClass, field: string): FieldPolicy | undefined {
   return getPolicy(cls)?.fields.get(field);
 }
 
@@ -113,14 +117,14 @@ export function allPolicyEntities(): EntityPolicy[] {
   return policies;
 }
 
-function resolvePolicy(cls: Function): EntityPolicy | null {
-  const chain: Function[] = [];
+function resolvePolicy(cls: ClassRef): EntityPolicy | null {
+  const chain: ClassRef[] = [];
   for (
     let c: unknown = cls;
     typeof c === 'function' && c !== Function.prototype;
     c = Object.getPrototypeOf(c)
   ) {
-    chain.unshift(c as Function);
+    chain.unshift(c as ClassRef);
   }
   let entity: OwnEntityDeclaration | undefined;
   const merged = new Map<string, OwnFieldDeclaration>();

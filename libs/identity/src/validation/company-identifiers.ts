@@ -28,7 +28,7 @@ const EU_VAT_PATTERNS: Record<string, RegExp> = {
 
 /** Returns the VAT number in its compact form (`BE0123456749`), or null when it is not valid. */
 export function normaliseEuVatNumber(value: string): string | null {
-  const compact = value.toUpperCase().replace(/[\s.\-]/g, '');
+  const compact = value.toUpperCase().replace(/[\s.-]/g, '');
   const country = compact.slice(0, 2);
   const rest = compact.slice(2);
   if (country === 'BE') {
