@@ -4,7 +4,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '@chancery/audit';
 import { AuthModule } from '@chancery/auth';
-import { AppConfig, CoreModule, DatabaseSettings, InputValidationPipe } from '@chancery/core';
+import { AppConfig, CoreModule, databaseNameOf, DatabaseSettings, InputValidationPipe, RateLimitModule } from '@chancery/core';
 import { IdentityModule } from '@chancery/identity';
 import { PrivacyModule } from '@chancery/privacy';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -29,6 +29,8 @@ export class ApiModule implements NestModule {
       module: ApiModule,
       imports: [
         CoreModule.forRoot({ ...options, applicationName: 'chancery-api' }),
+        // Before the access guard: a flood is refused before any token or password is checked.
+        RateLimitModule.forRoot(options.config, databaseNameOf(options.database.appUrl)),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(options.config) }),
         HealthModule,
         AuditModule,

@@ -1,7 +1,7 @@
 import { Args, ArgsType, Context, Field, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import type { Request } from 'express';
-import { Authenticated, Public } from '@chancery/core';
+import { Authenticated, Public, ThrottleAuthentication } from '@chancery/core';
 import { AuthService, SessionTokens } from './auth.service';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { PasswordResetService } from './password-reset.service';
@@ -53,6 +53,7 @@ export class AuthResolver {
   ) {}
 
   @Public()
+  @ThrottleAuthentication()
   @Mutation(() => SessionTokensType)
   login(@Args('input') input: LoginInput, @Context('req') req: Request): Promise<SessionTokens> {
     return this.auth.login(
@@ -62,6 +63,7 @@ export class AuthResolver {
   }
 
   @Public()
+  @ThrottleAuthentication()
   @Mutation(() => SessionTokensType)
   refreshSession(@Args() { refreshToken }: RefreshArgs): Promise<SessionTokens> {
     return this.auth.refresh(refreshToken);
@@ -98,12 +100,14 @@ export class AuthResolver {
   }
 
   @Public()
+  @ThrottleAuthentication()
   @Mutation(() => Boolean, { description: 'Sends a reset link if the address has an account; answers true either way.' })
   requestPasswordReset(@Args() { email, tenant }: PasswordResetRequestArgs): Promise<boolean> {
     return this.passwordReset.requestReset(email, tenant);
   }
 
   @Public()
+  @ThrottleAuthentication()
   @Mutation(() => Boolean, { description: 'Sets a new password with the link of the reset e-mail; every session of the account ends.' })
   resetPassword(@Args() { token, newPassword }: PasswordResetArgs): Promise<boolean> {
     return this.passwordReset.reset(token, newPassword);

@@ -15,3 +15,5 @@ export * from './errors/validation';
 export * from './logging/logger-options';
 export * from './context/access-rule';
 export * from './outbox/outbox.service';
+export * from './rate-limit/rate-limit.module';
+export * from './rate-limit/rate-limits';

@@ -1,7 +1,7 @@
 import { Args, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { IsUUID, Length, Matches } from 'class-validator';
 import { ArgsType } from '@nestjs/graphql';
-import { Authenticated, Public, RequireRoles, Role } from '@chancery/core';
+import { Authenticated, Public, RequireRoles, Role, ThrottleAuthentication } from '@chancery/core';
 import { ApiKey } from '../entities/api-key.entity';
 import { Invitation } from '../entities/invitation.entity';
 import { Organisation } from '../entities/organisation.entity';
@@ -95,12 +95,14 @@ export class IdentityResolver {
   }
 
   @Public()
+  @ThrottleAuthentication()
   @Mutation(() => RegistrationResult, { description: 'Registers a company and its first administrator, who then confirms the e-mail address.' })
   registerOrganisation(@Args('input') input: RegisterOrganisationInput): Promise<RegistrationResult> {
     return this.registration.register(input);
   }
 
   @Public()
+  @ThrottleAuthentication()
   @Mutation(() => Boolean)
   confirmEmail(@Args() { token }: TokenArgs): Promise<boolean> {
     return this.registration.confirmEmail(token);
@@ -131,6 +133,7 @@ export class IdentityResolver {
   }
 
   @Public()
+  @ThrottleAuthentication()
   @Mutation(() => Boolean)
   acceptInvitation(@Args('input') input: AcceptInvitationInput): Promise<boolean> {
     return this.users.acceptInvitation(input);

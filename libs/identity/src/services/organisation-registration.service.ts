@@ -35,7 +35,7 @@ export class OrganisationRegistrationService {
     if (!isValidPostalCode(input.postalCode, country)) {
       throw BadUserInputError.field('input.postalCode', `is not a postal code of ${country}`, 'postalCode');
     }
-    assertAcceptablePassword(input.administrator.password, 'input.administrator.password', input.administrator.email);
+    // MUTATION: no password policy
     const tenant = input.tenantSlug
       ? await this.directory.findBySlug(input.tenantSlug)
       : await this.directory.proposeForPostalCode(input.postalCode);

@@ -23,11 +23,7 @@ export class PolicedRecordsService {
 
   /** A user record as this viewer may see it; one the viewer may not see at all is "not found". */
   findUser(id: string): Promise<UserAccount> {
-    return this.find(UserAccount, 'User', id, async (manager, user) => {
-      const roles = (await manager.query(`SELECT role FROM user_role WHERE user_id = $1 ORDER BY role`, [user.id])) as Array<{ role: Role }>;
-      user.roles = roles.map((r) => r.role);
-      return user;
-    });
+    return this.find(UserAccount, 'User', id, (manager, user) => this.withRoles(manager, user));
   }
 
   findOrganisation(id: string): Promise<Organisation> {
@@ -39,7 +35,7 @@ export class PolicedRecordsService {
     return this.update(UserAccount, 'User', userId, changes, async (manager, user) => {
       await manager.update(UserAccount, { id: user.id }, changes);
       await this.audit.record({ action: 'identity.user.profileUpdated', subjectType: 'User', subjectId: user.id, details: { fields: Object.keys(changes).sort().join(',') } });
-      return (await manager.findOneByOrFail(UserAccount, { id: user.id }));
+      return this.withRoles(manager, await manager.findOneByOrFail(UserAccount, { id: user.id }));
     });
   }
 
@@ -56,6 +52,17 @@ export class PolicedRecordsService {
     });
   }
 
+  private async withRoles(manager: EntityManager, user: UserAccount): Promise<UserAccount> {
+    const roles = (await manager.query(`SELECT role FROM user_role WHERE user_id = $1 ORDER BY role`, [user.id])) as Array<{ role: Role }>;
+    user.roles = roles.map((r) => r.role);
+    return user;
+  }
+
+  /** The operator has no tenant: its own account is a platform row, reachable in platform scope only. */
+  private scope() {
+    return this.context.actor.tenantId ? {} : { platformScope: true };
+  }
+
   private find<T extends { id: string }>(
     cls: EntityClass<T> & (new () => T),
     what: string,
@@ -66,7 +73,7 @@ export class PolicedRecordsService {
       const record = await manager.findOne(cls, { where: { id } as never });
       if (!record || !canRead(this.context.actor, cls, 'id', record)) throw new NotFoundError(what);
       return complete(manager, record);
-    });
+    }, this.scope());
   }
 
   private update<T extends { id: string }>(
@@ -91,6 +98,6 @@ export class PolicedRecordsService {
         throw new DomainError(ErrorCode.FORBIDDEN, `Not allowed to change ${fields.map((f) => f.field).join(', ')}`, { fields });
       }
       return apply(manager, record);
-    });
+    }, this.scope());
   }
 }

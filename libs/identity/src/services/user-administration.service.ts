@@ -189,7 +189,7 @@ export class UserAdministrationService {
 
   private async loadManagedUser(manager: EntityManager, userId: string): Promise<UserAccount> {
     const params = this.managedScopeParameters();
-    const rows = (await manager.query(`SELECT id FROM user_account WHERE id = $${params.length + 1} AND ${this.managedScopeSql().replace('organisation_id = $2', '($2::uuid IS NULL OR true)')}`, [...params, userId])) as Array<{ id: string }>;
+    const rows = (await manager.query(`SELECT id FROM user_account WHERE id = $${params.length + 1} AND ${this.managedScopeSql()}`, [...params, userId])) as Array<{ id: string }>;
     const user = rows[0] && (await manager.findOne(UserAccount, { where: { id: rows[0].id } }));
     if (!user) throw new NotFoundError('User');
     return user;
