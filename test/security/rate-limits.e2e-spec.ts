@@ -2,7 +2,7 @@ import { Role } from '@chancery/core';
 import { IdentityFactory, reportFigure, TestApp } from '@chancery/testing';
 
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }';
-const codes = (response: { errors?: Array<{ extensions?: { code?: string } }> }) => response.errors?.map((e) => e.extensions?.code) ?? [];
+const codes = (response: { errors?: Array<{ extensions?: { code?: string } }> }): string[] => response.errors?.map((e) => String(e.extensions?.code)) ?? [];
 
 /**
  * Login is throttled per client address and per account. Counted in Redis when REDIS_URL is set

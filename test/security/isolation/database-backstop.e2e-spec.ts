@@ -63,6 +63,20 @@ describe('T5 database backstop: row-level security as the second lock', () => {
         },
       }),
     );
+    // A staff read of a person's data (what fills the personal-data access log once it is wired).
+    await app.graphql('query($id: ID!) { user(id: $id) { id email phone } }', { id: orgAdmin.id }, { token: staffSession.accessToken });
+    // Tables no API operation fills yet get a row as the owner would write it, so (c) is not vacuous for them.
+    await app.asOwner(async (db) => {
+      const { rows } = await db.query(`SELECT to_regclass('personal_data_access') IS NOT NULL AS present`);
+      if (!rows[0].present) return;
+      const existing = await db.query('SELECT 1 FROM personal_data_access WHERE tenant_id = $1 LIMIT 1', [tenant.id]);
+      if (existing.rowCount) return;
+      await db.query(
+        `INSERT INTO personal_data_access (tenant_id, occurred_at, accessor_kind, accessor_id, accessor_roles, subject_type, subject_id, categories, fields, operation)
+         VALUES ($1, now(), 'user', $2, '{TENANT_ADMIN}', 'User', $3, '{contact}', '{email}', 'user')`,
+        [tenant.id, tenantAdmin.id, orgAdmin.id],
+      );
+    });
     return { tenant, orgAdmin, tenantAdmin, tenantAdminToken: staffSession.accessToken };
   }
 

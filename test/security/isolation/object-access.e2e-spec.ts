@@ -28,7 +28,7 @@ import {
 // operation without an entry fails 'every id-taking operation has a call template'.
 // ---------------------------------------------------------------------------------------------
 
-type RecordKind = 'user' | 'apiKey';
+type RecordKind = 'user' | 'apiKey' | 'organisation' | 'accessEntry';
 
 interface Caller {
   label: string;
@@ -40,14 +40,58 @@ interface Caller {
   options: GraphQLRequestOptions;
 }
 
-interface CallTemplate {
-  takes: RecordKind;
-  document: string;
-  /** One or more ways of calling with the id (e.g. grant and withdraw for changeUserRoles). */
-  variants: Record<string, (id: unknown, caller: Caller) => Record<string, unknown>>;
-  /** The response field holding the record, for the positive control. */
-  field: string;
+interface KnownRecord {
+  kind: RecordKind;
+  id: string;
+  label: string;
+  tenantId: string | null;
+  organisationId: string | null;
+  /** For access-log entries: the person the entry is about. */
+  subjectId?: string;
 }
+
+/**
+ * Where a record of the caller's own tenant stands for one operation: `own` (the caller's scope),
+ * `outside` (not the caller's: must answer like a missing id), or `skip` (the caller may legitimately
+ * see it and the answer depends on field declarations: T1's matrix, not BOLA). Records of other
+ * tenants and the platform operator are always outside.
+ */
+type Reach = 'own' | 'outside' | 'skip';
+
+interface Variant {
+  /** The id path of the operation this variant puts the id in (every path found must be covered). */
+  path: string;
+  takes: RecordKind;
+  variables: (id: unknown, caller: Caller) => Record<string, unknown>;
+}
+
+interface CallTemplate {
+  document: string;
+  variants: Record<string, Variant>;
+  /** The response field. */
+  field: string;
+  /** A single record (a missing id is NOT_FOUND) or a list (a missing id gives an empty page). */
+  answers: 'record' | 'list';
+  /** Who gets past the operation's role rule to the lookup (for the others every id is FORBIDDEN). */
+  allowed: (caller: Caller) => boolean;
+  reach: (caller: Caller, record: KnownRecord) => Reach;
+  /** Positive controls: [caller label, variant, record label] the call must work on. */
+  controls: Array<[caller: string, variant: string, record: string]>;
+}
+
+const STAFF_ROLES: readonly Role[] = [Role.TENANT_ADMIN, Role.CLERK, Role.SIGNER, Role.PRIVACY_OFFICER, Role.AUDITOR];
+const isStaff = (caller: Caller) => caller.roles.some((role) => STAFF_ROLES.includes(role));
+const holds = (...roles: Role[]) => (caller: Caller) => caller.roles.some((role) => roles.includes(role));
+const anyone = () => true;
+const sameCompany = (caller: Caller, record: KnownRecord) => (caller.organisationId ?? null) === (record.organisationId ?? null);
+
+/** User and key administration: a company's admin manages its company, a tenant's admin its staff. */
+const administered = (caller: Caller, record: KnownRecord): Reach => (sameCompany(caller, record) ? 'own' : 'outside');
+/** Single-record reads: own company's records; tenant staff see their tenant's records (field by field). */
+const readable = (caller: Caller, record: KnownRecord): Reach =>
+  caller.organisationId && record.organisationId === caller.organisationId ? 'own' : isStaff(caller) ? 'skip' : 'outside';
+/** The tenant's privacy officer lists the whole tenant's access log. */
+const wholeTenant = (): Reach => 'own';
 
 /** A role the caller's kind may hand out, so changeUserRoles gets past its role check to the lookup. */
 function roleGrantableBy(caller: Caller): Role {
@@ -55,38 +99,127 @@ function roleGrantableBy(caller: Caller): Role {
 }
 
 const CALL_TEMPLATES: Record<string, CallTemplate> = {
-  managedUser: {
-    takes: 'user',
-    document: 'query($id: ID!) { managedUser(userId: $id) { id email status roles } }',
-    variants: { read: (id) => ({ id }) },
-    field: 'managedUser',
+  user: {
+    document: 'query($id: ID!) { user(id: $id) { id } }',
+    variants: { read: { path: 'id', takes: 'user', variables: (id) => ({ id }) } },
+    field: 'user',
+    answers: 'record',
+    allowed: anyone,
+    reach: readable,
+    controls: [['A1 ORG_MEMBER', 'read', 'A1 ORG_ADMIN'], ['A staff CLERK', 'read', 'A2 ORG_MEMBER']],
   },
-  disableUser: {
-    takes: 'user',
-    document: 'mutation($id: ID!) { disableUser(userId: $id) { id status } }',
-    variants: { disable: (id) => ({ id }) },
-    field: 'disableUser',
+  organisation: {
+    document: 'query($id: ID!) { organisation(id: $id) { id } }',
+    variants: { read: { path: 'id', takes: 'organisation', variables: (id) => ({ id }) } },
+    field: 'organisation',
+    answers: 'record',
+    allowed: anyone,
+    reach: readable,
+    controls: [['A1 ORG_MEMBER', 'read', 'company A1'], ['A staff CLERK', 'read', 'company A2']],
+  },
+  managedUser: {
+    document: 'query($id: ID!) { managedUser(userId: $id) { id } }',
+    variants: { read: { path: 'userId', takes: 'user', variables: (id) => ({ id }) } },
+    field: 'managedUser',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'read', "A1 ORG_ADMIN's target"], ['A staff TENANT_ADMIN', 'read', "A staff TENANT_ADMIN's target"]],
+  },
+  personalDataAccesses: {
+    document: 'query($subjectId: ID, $before: ID) { personalDataAccesses(subjectId: $subjectId, before: $before) { id } }',
+    variants: {
+      person: { path: 'subjectId', takes: 'user', variables: (id) => ({ subjectId: id }) },
+      company: { path: 'subjectId', takes: 'organisation', variables: (id) => ({ subjectId: id }) },
+      cursor: { path: 'before', takes: 'accessEntry', variables: (id) => ({ before: id }) },
+    },
+    field: 'personalDataAccesses',
+    answers: 'list',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'person', 'A1 ORG_MEMBER'], ['A staff PRIVACY_OFFICER', 'cursor', 'A newest access entry']],
+  },
+  myPersonalDataAccesses: {
+    document: 'query($before: ID) { myPersonalDataAccesses(before: $before) { id } }',
+    variants: { cursor: { path: 'before', takes: 'accessEntry', variables: (id) => ({ before: id }) } },
+    field: 'myPersonalDataAccesses',
+    answers: 'list',
+    allowed: anyone,
+    // Entries about oneself are one's own; another person's entry of the same tenant as a cursor
+    // only positions one's own page (the rows returned are still one's own).
+    reach: (caller, record) => (record.subjectId === caller.userId ? 'own' : 'skip'),
+    controls: [['A1 ORG_MEMBER', 'cursor', 'A newest access entry']],
+  },
+  updateUserProfile: {
+    document: 'mutation($input: UpdateUserProfileInput!) { updateUserProfile(input: $input) { id } }',
+    variants: {
+      name: { path: 'input.userId', takes: 'user', variables: (id) => ({ input: { userId: id, firstName: 'Mallory' } }) },
+      contact: { path: 'input.userId', takes: 'user', variables: (id) => ({ input: { userId: id, phone: '+32470999999', jobTitle: 'Intruder' } }) },
+    },
+    field: 'updateUserProfile',
+    answers: 'record',
+    allowed: anyone,
+    // Only oneself may change one's profile; colleagues' records are readable (FORBIDDEN, named: T1/T4).
+    reach: (caller, record) => (caller.userId === record.id ? 'own' : readable(caller, record) === 'outside' ? 'outside' : 'skip'),
+    controls: [['A1 ORG_MEMBER', 'name', 'A1 ORG_MEMBER'], ['A staff AUDITOR', 'name', 'A staff AUDITOR']],
+  },
+  updateOrganisation: {
+    document: 'mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }',
+    variants: {
+      name: { path: 'input.organisationId', takes: 'organisation', variables: (id) => ({ input: { organisationId: id, name: 'Hijacked NV' } }) },
+      bank: { path: 'input.organisationId', takes: 'organisation', variables: (id) => ({ input: { organisationId: id, iban: 'BE71096123456769', email: 'pay-here@example.test' } }) },
+    },
+    field: 'updateOrganisation',
+    answers: 'record',
+    allowed: anyone,
+    reach: (caller, record) => (readable(caller, record) === 'own' ? 'skip' : readable(caller, record)),
+    controls: [['A1 ORG_ADMIN', 'name', 'company A1']],
   },
   changeUserRoles: {
-    takes: 'user',
     document: 'mutation($input: ChangeUserRolesInput!) { changeUserRoles(input: $input) { id roles } }',
     variants: {
-      grant: (id, caller) => ({ input: { userId: id, grant: [roleGrantableBy(caller)] } }),
-      withdraw: (id, caller) => ({ input: { userId: id, withdraw: [roleGrantableBy(caller)] } }),
-      nothing: (id) => ({ input: { userId: id } }),
+      grant: { path: 'input.userId', takes: 'user', variables: (id, caller) => ({ input: { userId: id, grant: [roleGrantableBy(caller)] } }) },
+      withdraw: { path: 'input.userId', takes: 'user', variables: (id, caller) => ({ input: { userId: id, withdraw: [roleGrantableBy(caller)] } }) },
+      nothing: { path: 'input.userId', takes: 'user', variables: (id) => ({ input: { userId: id } }) },
     },
     field: 'changeUserRoles',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'grant', "A1 ORG_ADMIN's target"], ['A staff TENANT_ADMIN', 'grant', "A staff TENANT_ADMIN's target"]],
   },
   revokeApiKey: {
-    takes: 'apiKey',
     document: 'mutation($id: ID!) { revokeApiKey(id: $id) { id revokedAt } }',
-    variants: { revoke: (id) => ({ id }) },
+    variants: { revoke: { path: 'id', takes: 'apiKey', variables: (id) => ({ id }) } },
     field: 'revokeApiKey',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'revoke', "A1 ORG_ADMIN's own key"], ['A staff TENANT_ADMIN', 'revoke', "A staff TENANT_ADMIN's own key"]],
+  },
+  disableUser: {
+    document: 'mutation($id: ID!) { disableUser(userId: $id) { id } }',
+    variants: { disable: { path: 'userId', takes: 'user', variables: (id) => ({ id }) } },
+    field: 'disableUser',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'disable', "A1 ORG_ADMIN's target"], ['A staff TENANT_ADMIN', 'disable', "A staff TENANT_ADMIN's target"]],
   },
 };
 
-/** Ids that are not ids: refused by validation, never a 5xx, never a success. */
-const MALFORMED_IDS: unknown[] = ['not-a-uuid', "' OR '1'='1", '', '00000000-0000-0000-0000-00000000000g', `{${randomUUID()}}`, 12345, 'x'.repeat(5000)];
+/** An id of the right shape that names nothing. */
+function randomIdOf(kind: RecordKind): string {
+  return kind === 'accessEntry' ? String(9_000_000_000 + Math.floor(Math.random() * 1_000_000_000)) : randomUUID();
+}
+
+/** Ids that are not ids of that kind: refused by validation, never a 5xx, never a success. */
+function malformedIdsOf(kind: RecordKind): unknown[] {
+  const common = ["' OR '1'='1", '', 'x'.repeat(5000), '../../etc/passwd'];
+  return kind === 'accessEntry'
+    ? [...common, 'not-a-number', '-1', '0', '1e3', '1'.repeat(30), randomUUID()]
+    : [...common, 'not-a-uuid', '00000000-0000-0000-0000-00000000000g', `{${randomUUID()}}`, 12345];
+}
 
 // ---------------------------------------------------------------------------------------------
 // Introspection: every operation with an argument of type ID, or an input object holding one.
@@ -124,17 +257,14 @@ async function idTakingOperations(app: TestApp): Promise<Array<{ operation: stri
   ).__schema.types.filter((t) => t.kind === 'INPUT_OBJECT');
   const inputs = new Map(inputTypes.map((t) => [t.name, t.inputFields ?? []]));
 
-  // The path to an ID inside an argument, or null. Names that say "id" count too, whatever the scalar.
-  const idPath = (name: string, type: TypeRef, seen: Set<string>): string | null => {
+  // Every path to an ID inside an argument. Names that say "id" count too, whatever the scalar.
+  const idPaths = (name: string, type: TypeRef, seen: Set<string>): string[] => {
     const named = namedType(type);
-    if (named.name === 'ID' || /(^id$|Id$|Ids$)/.test(name)) return name;
+    if (named.name === 'ID' || /(^id$|Id$|Ids$)/.test(name)) return [name];
     if (named.kind === 'INPUT_OBJECT' && named.name && !seen.has(named.name)) {
-      for (const field of inputs.get(named.name) ?? []) {
-        const inner = idPath(field.name, field.type!, new Set([...seen, named.name]));
-        if (inner) return `${name}.${inner}`;
-      }
+      return (inputs.get(named.name) ?? []).flatMap((field) => idPaths(field.name, field.type!, new Set([...seen, named.name!])).map((inner) => `${name}.${inner}`));
     }
-    return null;
+    return [];
   };
 
   const found: Array<{ operation: string; via: string }> = [];
@@ -147,11 +277,7 @@ async function idTakingOperations(app: TestApp): Promise<Array<{ operation: stri
     ).__type.fields;
     for (const field of fields) {
       for (const arg of field.args ?? []) {
-        const via = idPath(arg.name, arg.type, new Set());
-        if (via) {
-          found.push({ operation: field.name, via });
-          break;
-        }
+        for (const via of idPaths(arg.name, arg.type, new Set())) found.push({ operation: field.name, via });
       }
     }
   }
@@ -160,23 +286,14 @@ async function idTakingOperations(app: TestApp): Promise<Array<{ operation: stri
 
 // ---------------------------------------------------------------------------------------------
 
-interface KnownRecord {
-  kind: RecordKind;
-  id: string;
-  label: string;
-  tenantId: string | null;
-  organisationId: string | null;
-}
-
 type Category = 'other tenant' | 'other tenant (upper-case id)' | 'other company' | 'own tenant, outside scope' | 'platform' | 'deleted' | 'random' | 'malformed';
 
-/** What a caller may not reach: everything but its own company's records (or its tenant's staff records). */
-function categoryFor(caller: Caller, record: KnownRecord): Category | 'own' {
+function categoryFor(template: CallTemplate, caller: Caller, record: KnownRecord): Category | 'own' | 'skip' {
   if (record.tenantId === null) return 'platform';
   if (record.tenantId !== caller.tenantId) return 'other tenant';
-  if (record.organisationId === caller.organisationId) return 'own';
-  if (caller.organisationId && record.organisationId) return 'other company';
-  return 'own tenant, outside scope';
+  const reach = template.reach(caller, record);
+  if (reach !== 'outside') return reach;
+  return caller.organisationId && record.organisationId && record.organisationId !== caller.organisationId ? 'other company' : 'own tenant, outside scope';
 }
 
 /** The whole answer, minus where in the document the error points. */
@@ -188,9 +305,10 @@ function answerOf(response: GraphQLResponse): unknown {
   };
 }
 
+/** A record came back, or a non-empty page (a foreign id must give what a missing one gives: nothing). */
 function succeeded(response: GraphQLResponse, field: string): boolean {
   const value = (response.data as Record<string, unknown> | null | undefined)?.[field];
-  return value !== undefined && value !== null;
+  return Array.isArray(value) ? value.length > 0 : value !== undefined && value !== null;
 }
 
 async function inBatches<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
@@ -205,28 +323,59 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  let deletedIds: Record<RecordKind, string[]>;
-  /** Own-scope targets for the positive controls. */
-  const ownTargets: Record<string, { caller: Caller; user: string; apiKey: string }> = {};
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [] };
+  let operations: string[];
 
   const addUser = (user: TestUser, label: string) =>
     records.push({ kind: 'user', id: user.id, label, tenantId: user.tenantId, organisationId: user.organisationId });
+  const byLabel = (label: string) => callers.find((c) => c.label === label) ?? fail(`no caller ${label}`);
+  const recordByLabel = (kind: RecordKind, label: string) => records.find((r) => r.kind === kind && r.label === label) ?? fail(`no ${kind} ${label}`);
+  function fail(message: string): never {
+    throw new Error(message);
+  }
 
-  async function createApiKey(caller: Caller, label: string): Promise<string> {
+  async function createApiKey(caller: Caller, label: string): Promise<{ secret: string; record: KnownRecord }> {
     const { createApiKey: created } = expectData(
-      await app.graphql<{ createApiKey: { apiKey: { id: string; organisationId: string | null }; secret: string } }>(
-        'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id organisationId } secret } }',
+      await app.graphql<{ createApiKey: { apiKey: { id: string }; secret: string } }>(
+        'mutation($input: CreateApiKeyInput!) { createApiKey(input: $input) { apiKey { id } secret } }',
         { input: { name: label } },
         caller.options,
       ),
     );
-    records.push({ kind: 'apiKey', id: created.apiKey.id, label, tenantId: caller.tenantId, organisationId: created.apiKey.organisationId });
-    return created.secret;
+    const [row] = await app.asOwner(async (db) => (await db.query('SELECT tenant_id, organisation_id FROM api_key WHERE id = $1', [created.apiKey.id])).rows);
+    const record: KnownRecord = { kind: 'apiKey', id: created.apiKey.id, label, tenantId: row.tenant_id, organisationId: row.organisation_id };
+    records.push(record);
+    return { secret: created.secret, record };
   }
 
   async function userCaller(user: TestUser, label: string): Promise<Caller> {
     const session = await factory.login(user);
     return { label, tenantId: user.tenantId!, organisationId: user.organisationId, roles: user.roles, userId: user.id, options: { token: session.accessToken } };
+  }
+
+  /** Entries of the personal-data access log: staff reading people's data (written by the app itself). */
+  async function recordAccessEntries(tenant: TestTenant, prefix: string, clerk: Caller): Promise<void> {
+    const people = records.filter((r) => r.kind === 'user' && r.tenantId === tenant.id && r.organisationId !== null);
+    for (const person of [...people, ...people]) {
+      await app.graphql('query($id: ID!) { user(id: $id) { id email phone } }', { id: person.id }, clerk.options);
+    }
+    await app.asOwner(async (db) => {
+      // Should the log not be written by reads (yet), the owner writes what it would hold.
+      const { rowCount } = await db.query('SELECT 1 FROM personal_data_access WHERE tenant_id = $1', [tenant.id]);
+      if (!rowCount) {
+        for (const person of [...people, ...people]) {
+          await db.query(
+            `INSERT INTO personal_data_access (tenant_id, occurred_at, accessor_kind, accessor_id, accessor_roles, subject_type, subject_id, categories, fields, operation)
+             VALUES ($1, clock_timestamp(), 'user', $2, '{CLERK}', 'user', $3, '{contact}', '{User.email}', 'user')`,
+            [tenant.id, clerk.userId, person.id],
+          );
+        }
+      }
+      const rows = (await db.query('SELECT id::text AS id, subject_id FROM personal_data_access WHERE tenant_id = $1 ORDER BY occurred_at DESC, id DESC', [tenant.id])).rows as Array<{ id: string; subject_id: string }>;
+      rows.forEach((row, i) =>
+        records.push({ kind: 'accessEntry', id: row.id, label: i === 0 ? `${prefix} newest access entry` : `${prefix} access entry ${row.id}`, tenantId: tenant.id, organisationId: null, subjectId: row.subject_id }),
+      );
+    });
   }
 
   beforeAll(async () => {
@@ -235,72 +384,96 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     tenantA = await factory.tenant();
     tenantB = await factory.tenant();
 
+    // Two tenants, two companies each, a user of every role; tenant A's users are the callers.
     for (const [tenant, prefix] of [[tenantA, 'A'], [tenantB, 'B']] as const) {
       for (const n of [1, 2]) {
         const company = await factory.organisation(tenant, { name: `Company ${prefix}${n}` });
         companies[`${prefix}${n}`] = company;
+        records.push({ kind: 'organisation', id: company.id, label: `company ${prefix}${n}`, tenantId: tenant.id, organisationId: company.id });
         for (const role of [Role.ORG_ADMIN, Role.ORG_MEMBER]) {
           const user = await factory.user({ tenant, organisation: company, roles: [role] });
           addUser(user, `${prefix}${n} ${role}`);
-          if (prefix === 'A') callers.push(await userCaller(user, `A${n} ${role}`));
-          else if (role === Role.ORG_ADMIN) await createApiKey(await userCaller(user, `B${n} ${role}`), `B${n} ERP key`);
+          const caller = await userCaller(user, `${prefix}${n} ${role}`);
+          if (prefix === 'A') callers.push(caller);
+          else if (role === Role.ORG_ADMIN) await createApiKey(caller, `B${n} ERP key`);
         }
       }
+      let clerk: Caller | undefined;
       for (const role of [Role.TENANT_ADMIN, Role.CLERK, Role.SIGNER, Role.PRIVACY_OFFICER, Role.AUDITOR]) {
         const user = await factory.user({ tenant, roles: [role] });
         addUser(user, `${prefix} staff ${role}`);
-        if (prefix === 'A') callers.push(await userCaller(user, `A staff ${role}`));
-        else if (role === Role.TENANT_ADMIN) await createApiKey(await userCaller(user, `B ${role}`), 'B feed key');
+        const caller = await userCaller(user, `${prefix} staff ${role}`);
+        if (prefix === 'A') callers.push(caller);
+        if (role === Role.TENANT_ADMIN && prefix === 'B') await createApiKey(caller, 'B feed key');
+        if (role === Role.CLERK) clerk = caller;
       }
+      await recordAccessEntries(tenant, prefix, clerk!);
     }
     addUser(await factory.user({ roles: [Role.PLATFORM_ADMIN] }), 'platform operator');
 
-    // Tenant A's keys (also callers: an ERP key of company A1 and the tenant's feed key), and the
-    // own-scope targets of the positive controls.
-    const byLabel = (label: string) => callers.find((c) => c.label === label)!;
-    for (const [label, keyLabel] of [['A1 ORG_ADMIN', 'A1 ERP key'], ['A2 ORG_ADMIN', 'A2 ERP key'], ['A staff TENANT_ADMIN', 'A feed key']]) {
-      const secret = await createApiKey(byLabel(label), keyLabel);
-      const key = records[records.length - 1]!;
-      callers.push({ label: `${keyLabel} (x-api-key)`, tenantId: tenantA.id, organisationId: key.organisationId, roles: [], options: { headers: { 'x-api-key': secret } } });
+    // Tenant A's keys, also used as callers (x-api-key): the ERP keys of A1 and A2, the tenant's feed key.
+    for (const [label, keyLabel] of [['A1 ORG_ADMIN', 'A1 ERP key'], ['A2 ORG_ADMIN', 'A2 ERP key'], ['A staff TENANT_ADMIN', 'A feed key']] as const) {
+      const { secret, record } = await createApiKey(byLabel(label), keyLabel);
+      callers.push({ label: `${keyLabel} (x-api-key)`, tenantId: tenantA.id, organisationId: record.organisationId, roles: [], options: { headers: { 'x-api-key': secret } } });
     }
+    // Own-scope targets of the positive controls (the changes happen to these, not to the callers).
     for (const [label, organisation, role] of [['A1 ORG_ADMIN', companies.A1, Role.ORG_MEMBER], ['A staff TENANT_ADMIN', undefined, Role.CLERK]] as const) {
-      const caller = byLabel(label);
-      const target = await factory.user({ tenant: tenantA, organisation, roles: [role] });
-      addUser(target, `${label}'s target`);
-      await createApiKey(caller, `${label}'s own key`);
-      ownTargets[label] = { caller, user: target.id, apiKey: records[records.length - 1]!.id };
+      addUser(await factory.user({ tenant: tenantA, organisation, roles: [role] }), `${label}'s target`);
+      await createApiKey(byLabel(label), `${label}'s own key`);
     }
 
-    // Records that existed once: created in company A1, then deleted (as the owner would).
+    // Records that existed once, in company A1 (the closest to the callers), then deleted.
     const doomedUser = await factory.user({ tenant: tenantA, organisation: companies.A1, roles: [Role.ORG_MEMBER] });
-    await createApiKey(byLabel('A1 ORG_ADMIN'), 'doomed key');
-    const doomedKey = records.pop()!;
+    const doomedKey = (await createApiKey(byLabel('A1 ORG_ADMIN'), 'doomed key')).record;
+    records.splice(records.indexOf(doomedKey), 1);
+    const doomedCompany = await factory.organisation(tenantA);
     await app.asOwner(async (db) => {
       await db.query('DELETE FROM user_role WHERE user_id = $1', [doomedUser.id]);
       await db.query('DELETE FROM user_account WHERE id = $1', [doomedUser.id]);
       await db.query('DELETE FROM api_key WHERE id = $1', [doomedKey.id]);
+      await db.query('DELETE FROM organisation WHERE id = $1', [doomedCompany.id]);
+      const [entry] = (await db.query(
+        `INSERT INTO personal_data_access (tenant_id, occurred_at, accessor_kind, accessor_roles, subject_type, subject_id, categories, fields, operation)
+         VALUES ($1, now(), 'user', '{CLERK}', 'user', $2, '{contact}', '{User.email}', 'user') RETURNING id::text AS id`,
+        [tenantA.id, doomedUser.id],
+      )).rows;
+      await db.query('DELETE FROM personal_data_access WHERE id = $1', [entry.id]);
+      deletedIds.accessEntry.push(entry.id);
     });
-    deletedIds = { user: [doomedUser.id], apiKey: [doomedKey.id] };
-  }, 120_000);
+    deletedIds.user.push(doomedUser.id);
+    deletedIds.apiKey.push(doomedKey.id);
+    deletedIds.organisation.push(doomedCompany.id);
+
+    operations = [...new Set((await idTakingOperations(app)).map((o) => o.operation))].filter((name) => CALL_TEMPLATES[name]);
+  }, 180_000);
 
   afterAll(() => app?.stop());
 
-  it('every id-taking operation has a call template (a new operation needs a new case)', async () => {
-    const operations = await idTakingOperations(app);
+  const call = (operation: string, variant: string, caller: Caller, id: unknown) => {
+    const template = CALL_TEMPLATES[operation]!;
+    return app.graphql(template.document, template.variants[variant]!.variables(id, caller), caller.options);
+  };
+
+  it('every id-taking operation has a call template for each of its id arguments (a new one needs a new case)', async () => {
+    const found = await idTakingOperations(app);
     // The known ones are found (the discovery itself is not vacuous)…
-    expect(operations.map((o) => o.operation)).toEqual(expect.arrayContaining(['managedUser', 'disableUser', 'changeUserRoles', 'revokeApiKey']));
-    // …and every one found is called below.
-    const untested = operations.filter((o) => !CALL_TEMPLATES[o.operation]).map((o) => `${o.operation} (${o.via})`);
+    expect(found.map((o) => o.operation)).toEqual(expect.arrayContaining(['managedUser', 'disableUser', 'changeUserRoles', 'revokeApiKey', 'user', 'organisation']));
+    // …and every id argument found is called below.
+    const untested = found
+      .filter((o) => !Object.values(CALL_TEMPLATES[o.operation]?.variants ?? {}).some((variant) => variant.path === o.via))
+      .map((o) => `${o.operation} (${o.via})`);
     expect(untested).toEqual([]);
   });
 
   it('0 successes with foreign ids, and "exists but not yours" answers exactly like "does not exist"', async () => {
-    const operations = (await idTakingOperations(app)).map((o) => o.operation).filter((name) => CALL_TEMPLATES[name]);
+    // Whole rows, so a change that "failed" but stuck is caught (api_key.last_used_at moves with key callers).
     const snapshot = () =>
       app.asOwner(async (db) => ({
-        users: (await db.query('SELECT id, status, token_version FROM user_account ORDER BY id')).rows,
+        users: (await db.query(`SELECT to_jsonb(u) AS row FROM user_account u ORDER BY id`)).rows,
+        organisations: (await db.query('SELECT to_jsonb(o) AS row FROM organisation o ORDER BY id')).rows,
         roles: (await db.query('SELECT user_id, role FROM user_role ORDER BY user_id, role')).rows,
-        keys: (await db.query('SELECT id, revoked_at FROM api_key ORDER BY id')).rows,
+        keys: (await db.query(`SELECT to_jsonb(k) - 'last_used_at' AS row FROM api_key k ORDER BY id`)).rows,
+        sessions: (await db.query('SELECT id, revoked_at FROM auth_session ORDER BY id')).rows,
       }));
     const before = await snapshot();
 
@@ -309,26 +482,22 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     const references: Array<{ operation: string; variant: string; caller: Caller; ids: string[] }> = [];
     for (const operation of operations) {
       const template = CALL_TEMPLATES[operation]!;
-      for (const variant of Object.keys(template.variants)) {
+      for (const [variant, { takes }] of Object.entries(template.variants)) {
         for (const caller of callers) {
-          const randomIds = [randomUUID(), randomUUID()];
-          references.push({ operation, variant, caller, ids: randomIds });
-          for (const record of records.filter((r) => r.kind === template.takes)) {
-            const category = categoryFor(caller, record);
-            if (category === 'own') continue;
+          references.push({ operation, variant, caller, ids: [randomIdOf(takes), randomIdOf(takes)] });
+          for (const record of records.filter((r) => r.kind === takes)) {
+            const category = categoryFor(template, caller, record);
+            if (category === 'own' || category === 'skip') continue;
             calls.push({ operation, variant, caller, category, label: record.label, id: record.id });
-            if (category === 'other tenant') calls.push({ operation, variant, caller, category: 'other tenant (upper-case id)', label: record.label, id: record.id.toUpperCase() });
+            if (category === 'other tenant' && takes !== 'accessEntry') {
+              calls.push({ operation, variant, caller, category: 'other tenant (upper-case id)', label: record.label, id: record.id.toUpperCase() });
+            }
           }
-          for (const id of deletedIds[template.takes]) calls.push({ operation, variant, caller, category: 'deleted', label: 'deleted record', id });
-          for (const id of MALFORMED_IDS) calls.push({ operation, variant, caller, category: 'malformed', label: JSON.stringify(id).slice(0, 40), id });
+          for (const id of deletedIds[takes]) calls.push({ operation, variant, caller, category: 'deleted', label: `deleted ${takes}`, id });
+          for (const id of malformedIdsOf(takes)) calls.push({ operation, variant, caller, category: 'malformed', label: JSON.stringify(id).slice(0, 40), id });
         }
       }
     }
-
-    const call = (operation: string, variant: string, caller: Caller, id: unknown) => {
-      const template = CALL_TEMPLATES[operation]!;
-      return app.graphql(template.document, template.variants[variant]!(id, caller), caller.options);
-    };
 
     // "Does not exist": two random ids per operation, variant and caller, answering identically.
     const missing = new Map<string, unknown>();
@@ -336,25 +505,33 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     const successes: string[] = [];
     const differences: string[] = [];
     const serverErrors: string[] = [];
+    const reachedLookup = new Map<string, number>();
     await inBatches(references, 8, async ({ operation, variant, caller, ids }) => {
+      const template = CALL_TEMPLATES[operation]!;
       const [first, second] = await Promise.all(ids.map((id) => call(operation, variant, caller, id)));
       for (const response of [first!, second!]) {
-        if (succeeded(response, CALL_TEMPLATES[operation]!.field)) successes.push(`${key(operation, variant, caller)} random id`);
+        if (succeeded(response, template.field)) successes.push(`${key(operation, variant, caller)} random id`);
         if (response.status >= 500) serverErrors.push(`${key(operation, variant, caller)} random id → ${response.status}`);
       }
-      expect(answerOf(second!)).toEqual(answerOf(first!));
+      if (JSON.stringify(answerOf(second!)) !== JSON.stringify(answerOf(first!))) differences.push(`${key(operation, variant, caller)}: two random ids answer differently`);
       missing.set(key(operation, variant, caller), answerOf(first!));
-      // For a caller allowed to call the operation, "missing" is the lookup's NOT_FOUND (not a role
-      // refusal that would make every comparison trivially equal).
-      if (caller.roles.some((role) => role === Role.ORG_ADMIN || role === Role.TENANT_ADMIN)) {
-        expect({ where: key(operation, variant, caller), code: first!.errors?.[0]?.extensions?.code }).toEqual({ where: key(operation, variant, caller), code: 'NOT_FOUND' });
+      // A caller the operation's role rule lets through reaches the lookup: "missing" must be its
+      // NOT_FOUND (or empty page), not a refusal that would make every comparison trivially equal.
+      const code = first!.errors?.[0]?.extensions?.code;
+      const value = (first!.data as Record<string, unknown> | null | undefined)?.[template.field];
+      const lookupAnswer = template.answers === 'record' ? code === 'NOT_FOUND' : Array.isArray(value) && value.length === 0 && !first!.errors?.length;
+      if (template.allowed(caller)) {
+        if (lookupAnswer) reachedLookup.set(`${operation}/${variant}`, (reachedLookup.get(`${operation}/${variant}`) ?? 0) + 1);
+        else if (caller.options.token) differences.push(`${key(operation, variant, caller)}: a missing id answers ${JSON.stringify(answerOf(first!))}, not the lookup's answer`);
       }
     });
 
     const perCategory = new Map<Category, number>([['random', references.length * 2]]);
-    await inBatches(calls, 16, async ({ operation, variant, caller, category, label, id }) => {
+    const perOperation = new Map<string, number>();
+    await inBatches(calls, 24, async ({ operation, variant, caller, category, label, id }) => {
       const response = await call(operation, variant, caller, id);
       perCategory.set(category, (perCategory.get(category) ?? 0) + 1);
+      perOperation.set(operation, (perOperation.get(operation) ?? 0) + 1);
       const where = `${operation}/${variant} as ${caller.label} with ${category} id of ${label}`;
       if (succeeded(response, CALL_TEMPLATES[operation]!.field)) successes.push(`${where}: ${response.text.slice(0, 300)}`);
       if (response.status >= 500) serverErrors.push(`${where} → HTTP ${response.status}`);
@@ -370,46 +547,61 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
 
     const after = await snapshot();
     const total = [...perCategory.values()].reduce((a, b) => a + b, 0);
-    process.stdout.write(`\nT3 calls by kind of id: ${[...perCategory.entries()].map(([c, n]) => `${c} ${n}`).join(', ')}; ${operations.length} operations, ${callers.length} callers\n`);
+    process.stdout.write(
+      `\nT3 calls by kind of id: ${[...perCategory.entries()].map(([c, n]) => `${c} ${n}`).join(', ')}\n` +
+        `T3 calls by operation: ${[...perOperation.entries()].map(([o, n]) => `${o} ${n}`).join(', ')}; ${callers.length} callers\n`,
+    );
     reportFigure(`T3 object access: ${total} foreign-id calls, ${successes.length} successes`);
 
     expect(successes).toEqual([]);
     expect(serverErrors).toEqual([]);
     expect(differences).toEqual([]);
-    // Nothing any of those calls did stuck: no user disabled, no role granted or withdrawn, no key revoked.
+    // Nothing any of those calls did stuck: no profile or company changed, no user disabled, no role
+    // granted or withdrawn, no key revoked, no session ended.
     expect(after).toEqual(before);
-    // The table is not vacuous: every kind of foreign id was tried.
+    // Not vacuous: every kind of foreign id was tried, and every operation reached its lookup for someone.
     for (const category of ['other tenant', 'other company', 'own tenant, outside scope', 'platform', 'deleted', 'malformed'] as Category[]) {
-      expect(perCategory.get(category) ?? 0).toBeGreaterThan(0);
+      expect({ category, calls: (perCategory.get(category) ?? 0) > 0 }).toEqual({ category, calls: true });
     }
-  }, 300_000);
-
-  it('positive control: each operation works on the caller\'s own records, and that answer differs from a missing id\'s', async () => {
-    const operations = (await idTakingOperations(app)).map((o) => o.operation).filter((name) => CALL_TEMPLATES[name]);
-    // Reads first, then changes (a disabled target is still manageable; the order keeps it simple).
-    const order = ['managedUser', 'changeUserRoles', 'revokeApiKey', 'disableUser'];
-    operations.sort((a, b) => (order.indexOf(a) + 1 || 99) - (order.indexOf(b) + 1 || 99));
-    const controlled: string[] = [];
-    for (const { caller, user, apiKey } of Object.values(ownTargets)) {
-      for (const operation of operations) {
-        const template = CALL_TEMPLATES[operation]!;
-        const id = template.takes === 'user' ? user : apiKey;
-        const variant = Object.keys(template.variants)[0]!;
-        const missing = await app.graphql(template.document, template.variants[variant]!(randomUUID(), caller), caller.options);
-        const own = await app.graphql<Record<string, { id: string }>>(template.document, template.variants[variant]!(id, caller), caller.options);
-        expect({ operation, caller: caller.label, errors: own.errors ?? [] }).toEqual({ operation, caller: caller.label, errors: [] });
-        expect(own.data?.[template.field]?.id).toBe(id);
-        expect(answerOf(own)).not.toEqual(answerOf(missing));
-        controlled.push(operation);
+    for (const operation of operations) {
+      for (const variant of Object.keys(CALL_TEMPLATES[operation]!.variants)) {
+        expect({ operation: `${operation}/${variant}`, reachesLookup: (reachedLookup.get(`${operation}/${variant}`) ?? 0) > 0 }).toEqual({ operation: `${operation}/${variant}`, reachesLookup: true });
       }
     }
-    expect(new Set(controlled)).toEqual(new Set(operations));
-    // And the changes happened (the calls are not no-ops that merely answer).
+  }, 600_000);
+
+  it("positive control: each operation works on the caller's own records, and that answer differs from a missing id's", async () => {
+    // Reads first, then changes; disabling last (the order of the table).
+    const order = Object.keys(CALL_TEMPLATES);
+    const controlled = new Set<string>();
+    for (const operation of [...operations].sort((x, y) => order.indexOf(x) - order.indexOf(y))) {
+      const template = CALL_TEMPLATES[operation]!;
+      for (const [callerLabel, variant, recordLabel] of template.controls) {
+        const caller = byLabel(callerLabel);
+        const record = recordByLabel(template.variants[variant]!.takes, recordLabel);
+        // Within the caller's reach (its own, or legitimately visible to it), never one of the foreign ids above.
+        expect({ operation, caller: callerLabel, reachable: ['own', 'skip'].includes(categoryFor(template, caller, record)) }).toEqual({ operation, caller: callerLabel, reachable: true });
+        const missing = await call(operation, variant, caller, randomIdOf(template.variants[variant]!.takes));
+        const own = await call(operation, variant, caller, record.id);
+        expect({ operation, caller: callerLabel, errors: own.errors ?? [] }).toEqual({ operation, caller: callerLabel, errors: [] });
+        const value = (own.data as Record<string, unknown>)[template.field];
+        if (template.answers === 'record') expect((value as { id: string }).id).toBe(record.id);
+        else expect({ operation, variant, returned: (value as unknown[]).length > 0 }).toEqual({ operation, variant, returned: true });
+        expect(answerOf(own)).not.toEqual(answerOf(missing));
+        controlled.add(`${operation}/${template.variants[variant]!.path}`);
+      }
+    }
+    // Every id argument of every operation has a positive control.
+    const paths = [...new Set(operations.flatMap((operation) => Object.values(CALL_TEMPLATES[operation]!.variants).map((v) => `${operation}/${v.path}`)))];
+    expect([...controlled].sort()).toEqual(paths.sort());
+    // The changes happened (the calls are not no-ops that merely answer).
+    const targets = records.filter((r) => r.label.endsWith("'s target")).map((r) => r.id);
+    const ownKeys = records.filter((r) => r.label.endsWith("'s own key")).map((r) => r.id);
     const state = await app.asOwner(async (db) => ({
-      users: (await db.query(`SELECT id, status FROM user_account WHERE id = ANY($1) ORDER BY id`, [Object.values(ownTargets).map((t) => t.user)])).rows,
-      keysRevoked: Number((await db.query(`SELECT count(*) FROM api_key WHERE id = ANY($1) AND revoked_at IS NOT NULL`, [Object.values(ownTargets).map((t) => t.apiKey)])).rows[0].count),
+      statuses: (await db.query(`SELECT status FROM user_account WHERE id = ANY($1)`, [targets])).rows.map((r: { status: string }) => r.status),
+      revokedKeys: Number((await db.query(`SELECT count(*) FROM api_key WHERE id = ANY($1) AND revoked_at IS NOT NULL`, [ownKeys])).rows[0].count),
+      renamed: (await db.query(`SELECT name FROM organisation WHERE id = $1`, [companies.A1!.id])).rows[0].name,
     }));
-    expect(state.users.map((u: { status: string }) => u.status)).toEqual(['DISABLED', 'DISABLED']);
-    expect(state.keysRevoked).toBe(2);
+    expect(state).toEqual({ statuses: ['DISABLED', 'DISABLED'], revokedKeys: 2, renamed: 'Hijacked NV' });
   }, 120_000);
 });

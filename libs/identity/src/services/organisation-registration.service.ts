@@ -35,7 +35,7 @@ export class OrganisationRegistrationService {
     if (!isValidPostalCode(input.postalCode, country)) {
       throw BadUserInputError.field('input.postalCode', `is not a postal code of ${country}`, 'postalCode');
     }
-    // MUTATION: no password policy
+    assertAcceptablePassword(input.administrator.password, 'input.administrator.password', input.administrator.email);
     const tenant = input.tenantSlug
       ? await this.directory.findBySlug(input.tenantSlug)
       : await this.directory.proposeForPostalCode(input.postalCode);
@@ -96,7 +96,7 @@ export class OrganisationRegistrationService {
     const confirmed = await this.transactions.run(async (manager) => {
       const now = this.clock.now();
       const [rows] = (await manager.query(
-        `UPDATE one_time_token SET used_at = $2 WHERE token_hash = $1 AND purpose = 'EMAIL_CONFIRMATION' AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
+        `UPDATE one_time_token SET used_at = $2 WHERE token_hash = $1 AND purpose = 'EMAIL_CONFIRMATION' AND expires_at > $2 RETURNING user_id`,
         [parsed.hash, now],
       )) as [Array<{ user_id: string }>, number];
       const userId = rows[0]?.user_id;
