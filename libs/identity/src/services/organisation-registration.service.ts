@@ -59,7 +59,7 @@ export class OrganisationRegistrationService {
         }));
         const [user] = (await manager.query(
           `INSERT INTO user_account (tenant_id, organisation_id, email, first_name, last_name, phone, job_title, preferred_language, password_hash, status)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'PENDING_CONFIRMATION') RETURNING id`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'ACTIVE') RETURNING id`,
           [tenant.id, created.id, administratorEmail, admin.firstName, admin.lastName, admin.phone ?? null, admin.jobTitle ?? null, admin.preferredLanguage, passwordHash],
         )) as Array<{ id: string }>;
         await manager.query(`INSERT INTO user_role (tenant_id, user_id, role) VALUES ($1, $2, $3)`, [tenant.id, user!.id, Role.ORG_ADMIN]);
@@ -96,7 +96,7 @@ export class OrganisationRegistrationService {
     const confirmed = await this.transactions.run(async (manager) => {
       const now = this.clock.now();
       const [rows] = (await manager.query(
-        `UPDATE one_time_token SET used_at = $2 WHERE token_hash = $1 AND purpose = 'EMAIL_CONFIRMATION' AND expires_at > $2 RETURNING user_id`,
+        `UPDATE one_time_token SET used_at = $2 WHERE token_hash = $1 AND purpose = 'EMAIL_CONFIRMATION' AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
         [parsed.hash, now],
       )) as [Array<{ user_id: string }>, number];
       const userId = rows[0]?.user_id;
