@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage } from 'node:http';
+import type { DestinationStream } from 'pino';
 import { AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
 import { ANONYMOUS_ACTOR } from './context/actor';
@@ -18,8 +19,10 @@ export interface CoreModuleOptions {
   database: DatabaseSettings;
   /** Name shown in pg_stat_activity. */
   applicationName: string;
-  /** Extra log paths to redact (the policy library adds the personal-data fields it declares). */
+  /** Extra log paths to redact (the personal-data fields the policy declarations name). */
   redactPaths?: string[];
+  /** Where log lines go instead of stdout (tests read them back). */
+  logDestination?: DestinationStream;
 }
 
 type RequestWithId = IncomingMessage & { id?: string };
@@ -49,7 +52,7 @@ export class CoreModule {
             },
           },
         }),
-        LoggerModule.forRoot(loggerOptions(config, options.redactPaths)),
+        LoggerModule.forRoot(loggerOptions(config, options.redactPaths, options.logDestination)),
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: database.appUrl,

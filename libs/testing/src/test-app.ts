@@ -2,6 +2,7 @@ import { INestApplication, Type } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import type { DestinationStream } from 'pino';
 import { Client } from 'pg';
 import { AppConfig, Clock, FixedClock, loadAppConfig } from '@chancery/core';
 import { ApiModule } from '../../../apps/api/src/app.module';
@@ -24,6 +25,8 @@ export interface GraphQLRequestOptions {
 export interface TestAppOptions {
   /** Extra environment for the app's config (NODE_ENV, limits…). */
   env?: Record<string, string>;
+  /** Receives every log line the app writes (JSON), for checks of what logs contain. */
+  logDestination?: DestinationStream;
   /** Replace providers before the app starts (a real alternative, e.g. a fixed clock). */
   customize?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
 }
@@ -49,10 +52,12 @@ export class TestApp {
       DATABASE_APP_URL: database.appUrl,
       // Every test logs in from 127.0.0.1; the throttling test sets its own limit.
       AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+      // Quiet unless a test asks (LOG_LEVEL in its env, or in the shell for debugging).
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       ...options.env,
     });
     const clock = new FixedClock(new Date());
-    let builder = Test.createTestingModule({ imports: [ApiModule.register({ config, database })] })
+    let builder = Test.createTestingModule({ imports: [ApiModule.register({ config, database, logDestination: options.logDestination })] })
       .overrideProvider(Clock)
       .useValue(clock);
     if (options.customize) builder = options.customize(builder);

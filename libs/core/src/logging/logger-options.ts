@@ -1,4 +1,5 @@
 import type { Params } from 'nestjs-pino';
+import type { DestinationStream } from 'pino';
 import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
@@ -42,25 +43,25 @@ export function requestIdOf(req: IncomingMessage): string {
   return randomUUID();
 }
 
-export function loggerOptions(config: AppConfig, extraRedactions: string[] = []): Params {
-  return {
-    pinoHttp: {
-      level: config.NODE_ENV === 'test' ? (process.env.LOG_LEVEL ?? 'silent') : config.LOG_LEVEL,
-      genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
-      customProps: (req) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
-      redact: { paths: [...REDACTED_LOG_PATHS, ...extraRedactions], censor: '[redacted]' },
-      // Only method and path of the request: query strings and bodies can carry personal data.
-      serializers: {
-        req: (req: { id?: string; method?: string; url?: string }) => ({
-          id: req.id,
-          method: req.method,
-          path: typeof req.url === 'string' ? req.url.split('?')[0] : undefined,
-        }),
-        res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
-      },
-      autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
-      transport:
-        config.NODE_ENV === 'development' ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
+export function loggerOptions(config: AppConfig, extraRedactions: string[] = [], destination?: DestinationStream): Params {
+  const options: Exclude<Params['pinoHttp'], DestinationStream | unknown[] | undefined> = {
+    level: config.LOG_LEVEL,
+    genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
+    customProps: (req) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
+    redact: { paths: [...REDACTED_LOG_PATHS, ...extraRedactions], censor: '[redacted]' },
+    // Only method and path of the request: query strings and bodies can carry personal data.
+    serializers: {
+      req: (req: { id?: string; method?: string; url?: string }) => ({
+        id: req.id,
+        method: req.method,
+        path: typeof req.url === 'string' ? req.url.split('?')[0] : undefined,
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
+    autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
+    transport:
+      config.NODE_ENV === 'development' && !destination ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
   };
+  // Tests pass a destination to read the lines back (VERIFY T19).
+  return { pinoHttp: destination ? [options, destination] : options };
 }

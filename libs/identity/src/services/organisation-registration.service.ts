@@ -59,7 +59,7 @@ export class OrganisationRegistrationService {
         }));
         const [user] = (await manager.query(
           `INSERT INTO user_account (tenant_id, organisation_id, email, first_name, last_name, phone, job_title, preferred_language, password_hash, status)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'ACTIVE') RETURNING id`,
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'PENDING_CONFIRMATION') RETURNING id`,
           [tenant.id, created.id, administratorEmail, admin.firstName, admin.lastName, admin.phone ?? null, admin.jobTitle ?? null, admin.preferredLanguage, passwordHash],
         )) as Array<{ id: string }>;
         await manager.query(`INSERT INTO user_role (tenant_id, user_id, role) VALUES ($1, $2, $3)`, [tenant.id, user!.id, Role.ORG_ADMIN]);
