@@ -28,6 +28,8 @@ const common = {
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],
   moduleNameMapper,
   testEnvironment: 'node',
+  // Decorator metadata is recorded only if reflect-metadata is loaded before the first decorated class.
+  setupFiles: ['reflect-metadata'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };
 

@@ -10,11 +10,10 @@ const AUDIT_READERS = ownTenant(Role.TENANT_ADMIN, Role.AUDITOR);
 @PolicyEntity<AuditDetail>({ name: 'AuditDetail', relations: {} })
 export class AuditDetail {
   @Readable(anyone()) @NotPersonalData('ids and codes only, checked when recorded')
-  @Field()
+  @Field(() => String)
   key: string;
 
   @Readable(anyone()) @NotPersonalData('ids and codes only, checked when recorded')
-
   @Field(() => String, {
     nullable: true,
     description: 'The value as text (numbers and booleans too); null when null.',

@@ -3,13 +3,11 @@ import { chmodSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
-import {
-  ensureApplicationRole,
-  quoteIdentifier,
-  runMigrations,
-  startEmbeddedPostgres,
-  withDatabase,
-} from '../../../core/src';
+// Only the database helpers: the global setup runs in Jest's main process, and loading NestJS
+// modules there leaks their global metadata stores into the test files' contexts.
+import { ensureApplicationRole, quoteIdentifier, withDatabase } from '../../../core/src/database/database-settings';
+import { startEmbeddedPostgres } from '../../../core/src/database/embedded-postgres';
+import { runMigrations } from '../../../core/src/database/migrator';
 import { TEST_APP_PASSWORD_ENV, TEST_RUN_ENV, TEST_SERVER_URL_ENV, TEST_TEMPLATE_ENV, testDatabasePrefix } from './test-database-server';
 
 const EMBEDDED_APP_PASSWORD = 'chancery-app-embedded';

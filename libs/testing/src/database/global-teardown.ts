@@ -1,7 +1,7 @@
 // Relative imports: the global teardown runs outside Jest's module mapper.
 import { rmSync } from 'node:fs';
 import { Client } from 'pg';
-import { quoteIdentifier } from '../../../core/src';
+import { quoteIdentifier } from '../../../core/src/database/database-settings';
 import { TEST_SERVER_URL_ENV, testDatabasePrefix } from './test-database-server';
 
 export default async function globalTeardown(): Promise<void> {

@@ -6,7 +6,7 @@ import {
   quoteIdentifier,
   withCredentials,
   withDatabase,
-} from '../../../core/src';
+} from '../../../core/src/database/database-settings';
 
 /** Set by the global setup for the test workers. */
 export const TEST_SERVER_URL_ENV = 'CHANCERY_TEST_SERVER_URL';
