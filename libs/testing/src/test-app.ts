@@ -52,6 +52,7 @@ export class TestApp {
       DATABASE_APP_URL: database.appUrl,
       // Every test logs in from 127.0.0.1; the throttling test sets its own limit.
       AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+      RATE_LIMIT_PER_MINUTE: '1000000',
       // Quiet unless a test asks (LOG_LEVEL in its env, or in the shell for debugging).
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
       ...options.env,

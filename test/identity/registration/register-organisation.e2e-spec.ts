@@ -174,16 +174,20 @@ describe('Registering a company', () => {
     });
 
     it('a company that chose password + TOTP can get its administrator in (to enrol the second factor)', async () => {
-      // BUG (libs/auth/src/auth.service.ts, login): with login_method PASSWORD_AND_TOTP, totpNeeded is
-      // true and totpOk needs totp_secret, which a newly registered administrator cannot have (enrolment
-      // needs a session): the administrator can never log in. Any way in that ends with an enrolled
-      // second factor would do; this test accepts the one the code already uses for staff who must
-      // enrol (a session with totpEnrolmentRequired = true). Fails until fixed.
+      // Regression, found while writing this suite: with login_method PASSWORD_AND_TOTP, login demanded a
+      // TOTP code from an administrator who could not have enrolled yet (enrolment needs a session), so
+      // the company's administrator could never log in (libs/auth/src/auth.service.ts at 2366d9f). Any
+      // way in that ends with an enrolled second factor would do; this checks the one the code uses for
+      // everyone who must enrol: a session that says so (totpEnrolmentRequired) and opens nothing else.
       const { input, token } = await registerAndReadToken({ loginMethod: 'PASSWORD_AND_TOTP' });
       expectData(await app.graphql(CONFIRM, { token }));
       const response = await login(input.administrator.email as string, chamber);
       expect(response.errors ?? []).toEqual([]);
       expect(response.data?.login.totpEnrolmentRequired).toBe(true);
+      // Until enrolled, the administrator's role opens nothing.
+      const gated = await app.graphql('{ managedUsers { id } }', {}, { token: response.data!.login.accessToken });
+      expect(gated.data?.managedUsers ?? null).toBeNull();
+      expect(gated.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
   });
 

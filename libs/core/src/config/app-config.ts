@@ -52,6 +52,12 @@ export class AppConfig {
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
   REDIS_URL?: string;
 
+  /** Requests per client address and minute, for every operation. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_MINUTE = 600;
+
   /** Login, refresh, registration, password reset and invitation calls per client address and minute. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()

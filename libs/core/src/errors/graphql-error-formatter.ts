@@ -47,7 +47,7 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && DOCUMENT_ERROR_CODES.has(code)) {
-    return { ...base, message: formatted.message, extensions: { code } };
+    return { ...base, message: withoutEchoedValues(formatted.message), extensions: { code } };
   }
   logger.error({ err: original }, 'unexpected error while serving a GraphQL operation');
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
@@ -58,4 +58,17 @@ function httpMessage(exception: HttpException): string {
   if (typeof response === 'string') return response;
   const message = (response as { message?: unknown }).message;
   return typeof message === 'string' ? message : exception.message;
+}
+
+/**
+ * graphql-js repeats the offending value in its coercion messages ("String cannot represent a non
+ * string value: 32479000222", "Variable "$i" got invalid value …"). A submitted value can be personal
+ * data, and an answer must not echo it (VERIFY T2): keep what is wrong, drop the value.
+ */
+export function withoutEchoedValues(message: string): string {
+  return message
+    .replace(/(Variable "\$[^"]+") got invalid value .*?; /s, '$1 got an invalid value; ')
+    .replace(/(cannot represent (?:a |an )?[\w -]+?value)(?::.*)?$/s, '$1')
+    .replace(/(Expected value of type "[^"]+"), found [^;]*/g, '$1')
+    .replace(/(Enum "[^"]+" cannot represent non-enum value)(?::.*)?$/s, '$1');
 }

@@ -3,7 +3,7 @@ import { APP_GUARD, Reflector } from '@nestjs/core';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { GraphQLThrottlerGuard } from './graphql-throttler.guard';
-import { AUTHENTICATION_OPERATION, GENERAL_RATE_LIMIT_PER_MINUTE } from './rate-limits';
+import { AUTHENTICATION_OPERATION } from './rate-limits';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 /**
@@ -22,7 +22,7 @@ export class RateLimitModule {
       imports: [
         ThrottlerModule.forRoot({
           throttlers: [
-            { name: 'default', ttl: 60_000, limit: GENERAL_RATE_LIMIT_PER_MINUTE },
+            { name: 'default', ttl: 60_000, limit: config.RATE_LIMIT_PER_MINUTE },
             {
               name: 'authentication',
               ttl: 60_000,

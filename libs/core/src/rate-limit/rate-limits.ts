@@ -1,8 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
 
-/** Requests per minute per client address, for every operation. */
-export const GENERAL_RATE_LIMIT_PER_MINUTE = 600;
-
 export const AUTHENTICATION_OPERATION = 'chancery:authentication-operation';
 
 /**

@@ -88,11 +88,13 @@ export class PersonalDataAccessStore {
       conditions.push(`subject_id = $${parameters.length}::uuid`);
     }
     if (query.before !== undefined) {
-      // A cursor from elsewhere (another tenant, another subject) finds no row: the page is empty.
+      // The cursor row must pass the same filters as the page (tenant, subject): a cursor from
+      // elsewhere finds no row, the page is empty, and nothing is learnt about another person's entries.
+      const cursorConditions = [...conditions];
       parameters.push(query.before);
       conditions.push(
         `(occurred_at, id) < (SELECT occurred_at, id FROM personal_data_access
-                               WHERE tenant_id = $1 AND id = $${parameters.length}::bigint)`,
+                               WHERE ${cursorConditions.join(' AND ')} AND id = $${parameters.length}::bigint)`,
       );
     }
     const rows = (await this.sql(
