@@ -156,3 +156,75 @@ describe('Account lifecycle', () => {
     });
   });
 });
+
+describe('Signature images', () => {
+  let app: TestApp;
+  let factory: IdentityFactory;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    factory = new IdentityFactory(app);
+  });
+  afterAll(() => app?.stop());
+
+  const PNG = `data:image/png;base64,${Buffer.from('a tiny stand-in for a PNG').toString('base64')}`;
+  const SET = 'mutation($image: String!) { setMySignatureImage(image: $image) { signatureImage } }';
+
+  it('a signer sets their own; the tenant admin sees it, a clerk and the company do not', async () => {
+    const tenant = await factory.tenant();
+    const company = await factory.organisation(tenant);
+    const signer = await factory.user({ tenant, roles: [Role.SIGNER] });
+    const signerSession = await factory.login(signer);
+    expect(expectData(await app.graphql(SET, { image: PNG }, { token: signerSession.accessToken }))).toEqual({ setMySignatureImage: { signatureImage: PNG } });
+
+    const read = 'query($id: ID!) { user(id: $id) { signatureImage } }';
+    const admin = await factory.login(await factory.user({ tenant, roles: [Role.TENANT_ADMIN] }));
+    const clerk = await factory.login(await factory.user({ tenant, roles: [Role.CLERK] }));
+    const orgAdmin = await factory.login(await factory.user({ tenant, organisation: company, roles: [Role.ORG_ADMIN] }));
+    expect(expectData(await app.graphql(read, { id: signer.id }, { token: admin.accessToken }))).toEqual({ user: { signatureImage: PNG } });
+    expect(expectData(await app.graphql(read, { id: signer.id }, { token: clerk.accessToken }))).toEqual({ user: { signatureImage: null } });
+    expect((await app.graphql(read, { id: signer.id }, { token: orgAdmin.accessToken })).errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND']);
+  });
+
+  it('refuses anything but a PNG or JPEG data URL, and anyone but a signer', async () => {
+    const tenant = await factory.tenant();
+    const signer = await factory.login(await factory.user({ tenant, roles: [Role.SIGNER] }));
+    const notImage = await app.graphql(SET, { image: 'data:text/html;base64,PHNjcmlwdD4=' }, { token: signer.accessToken });
+    expect(notImage.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'image' })] }));
+    const clerk = await factory.login(await factory.user({ tenant, roles: [Role.CLERK] }));
+    expect((await app.graphql(SET, { image: PNG }, { token: clerk.accessToken })).errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+});
+
+describe('Login sessions', () => {
+  let app: TestApp;
+  let factory: IdentityFactory;
+  beforeAll(async () => {
+    app = await TestApp.start();
+    factory = new IdentityFactory(app);
+  });
+  afterAll(() => app?.stop());
+
+  it('a person sees their sessions with address and browser and ends one; the privacy officer sees them, a clerk cannot', async () => {
+    const tenant = await factory.tenant();
+    const company = await factory.organisation(tenant);
+    const user = await factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER] });
+    const laptop = await factory.login(user);
+    const phone = await factory.login(user);
+    const mine = expectData(await app.graphql<{ mySessions: Array<{ id: string; ipAddress: string; userAgent: string | null; revokedAt: string | null }> }>(
+      '{ mySessions { id ipAddress userAgent revokedAt } }', {}, { token: laptop.accessToken })).mySessions;
+    expect(mine).toHaveLength(2);
+    expect(mine.every((s) => typeof s.ipAddress === 'string' && s.revokedAt === null)).toBe(true);
+
+    const [other] = mine;
+    expectData(await app.graphql('mutation($s: ID!) { endMySession(sessionId: $s) { revokedAt } }', { s: other!.id }, { token: laptop.accessToken }));
+    const stillWorking = [laptop, phone].map(async (s) => (await app.graphql('{ me { id } }', {}, { token: s.accessToken })).errors?.[0]?.extensions?.code ?? 'ok');
+    expect((await Promise.all(stillWorking)).sort()).toEqual(['UNAUTHENTICATED', 'ok']);
+
+    const officer = await factory.login(await factory.user({ tenant, roles: [Role.PRIVACY_OFFICER] }));
+    const seen = expectData(await app.graphql<{ sessionsOfUser: Array<{ ipAddress: string | null }> }>('query($u: ID!) { sessionsOfUser(userId: $u) { ipAddress } }', { u: user.id }, { token: officer.accessToken })).sessionsOfUser;
+    expect(seen).toHaveLength(2);
+    expect(seen.every((s) => typeof s.ipAddress === 'string')).toBe(true);
+    const clerk = await factory.login(await factory.user({ tenant, roles: [Role.CLERK] }));
+    expect((await app.graphql('query($u: ID!) { sessionsOfUser(userId: $u) { ipAddress } }', { u: user.id }, { token: clerk.accessToken })).errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+});

@@ -65,6 +65,10 @@ export class AccessGuard implements CanActivate {
     if (rule.kind === 'public') return true;
     if (actor.kind === 'anonymous') throw new UnauthenticatedError();
     if (rule.kind === 'authenticated') return true;
+    if (rule.kind === 'person') {
+      if (actor.kind !== 'user') throw new ForbiddenError('Only a logged-in person may do this, not an API key');
+      return true;
+    }
     if (!hasRole(actor, ...rule.roles)) throw new ForbiddenError();
     if (actor.secondFactorMissing) throw new ForbiddenError('Enrol a second factor first (beginTotpEnrolment)');
     if (rule.stepUp) {

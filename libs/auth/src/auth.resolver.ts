@@ -1,7 +1,7 @@
 import { Args, ArgsType, Context, Field, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import type { Request } from 'express';
-import { Authenticated, Public, ThrottleAuthentication } from '@chancery/core';
+import { AuthenticatedPerson, Public, ThrottleAuthentication } from '@chancery/core';
 import { AuthService, SessionTokens } from './auth.service';
 import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { PasswordResetService } from './password-reset.service';
@@ -69,31 +69,31 @@ export class AuthResolver {
     return this.auth.refresh(refreshToken);
   }
 
-  @Authenticated()
+  @AuthenticatedPerson()
   @Mutation(() => Boolean)
   logout(): Promise<boolean> {
     return this.auth.logout();
   }
 
-  @Authenticated()
+  @AuthenticatedPerson()
   @Mutation(() => Boolean)
   logoutEverywhere(): Promise<boolean> {
     return this.auth.logoutEverywhere();
   }
 
-  @Authenticated()
+  @AuthenticatedPerson()
   @Mutation(() => String, { description: 'Starts second-factor enrolment; returns an otpauth:// URI to show as a QR code.' })
   beginTotpEnrolment(): Promise<string> {
     return this.auth.beginTotpEnrolment();
   }
 
-  @Authenticated()
+  @AuthenticatedPerson()
   @Mutation(() => Boolean)
   confirmTotpEnrolment(@Args() { code }: TotpCodeArgs): Promise<boolean> {
     return this.auth.confirmTotpEnrolment(code);
   }
 
-  @Authenticated()
+  @AuthenticatedPerson()
   @Mutation(() => Date, { description: 'Verifies the second factor again; high-value acts accept it for 5 minutes.' })
   stepUp(@Args() { code }: TotpCodeArgs): Promise<Date> {
     return this.auth.stepUp(code);

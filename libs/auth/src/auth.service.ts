@@ -6,6 +6,7 @@ import {
   Clock,
   ConflictError,
   ForbiddenError,
+  personIdOf,
   RequestContext,
   Role,
   TooManyRequestsError,
@@ -176,7 +177,7 @@ export class AuthService {
 
   /** Ends every session of the caller and invalidates every access token issued so far. */
   async logoutEverywhere(): Promise<boolean> {
-    const { id: userId } = this.context.actor;
+    const userId = personIdOf(this.context.actor);
     if (!userId) throw new UnauthenticatedError();
     await this.transactions.run(async (manager) => {
       const now = this.clock.now();
@@ -189,7 +190,7 @@ export class AuthService {
 
   /** Starts TOTP enrolment: a new secret, returned once as an otpauth:// URI for the app to scan. */
   async beginTotpEnrolment(): Promise<string> {
-    const { id: userId } = this.context.actor;
+    const userId = personIdOf(this.context.actor);
     return this.transactions.run(async (manager) => {
       const [user] = (await manager.query(`SELECT email, totp_enrolled_at FROM user_account WHERE id = $1`, [userId])) as Array<{ email: string; totp_enrolled_at: Date | null }>;
       if (!user) throw new UnauthenticatedError();
@@ -202,7 +203,8 @@ export class AuthService {
 
   /** Completes enrolment with a first code from the app; the session counts as stepped up. */
   async confirmTotpEnrolment(code: string): Promise<boolean> {
-    const { id: userId, sessionId } = this.context.actor;
+    const userId = personIdOf(this.context.actor);
+    const { sessionId } = this.context.actor;
     await this.transactions.run(async (manager) => {
       const [user] = (await manager.query(`SELECT totp_secret, totp_enrolled_at FROM user_account WHERE id = $1`, [userId])) as Array<{ totp_secret: string | null; totp_enrolled_at: Date | null }>;
       if (!user?.totp_secret || user.totp_enrolled_at) throw new ConflictError('No second-factor enrolment in progress');
@@ -217,7 +219,8 @@ export class AuthService {
 
   /** Marks the session as recently verified by the second factor, for high-value acts (signing). */
   async stepUp(code: string): Promise<Date> {
-    const { id: userId, sessionId } = this.context.actor;
+    const userId = personIdOf(this.context.actor);
+    const { sessionId } = this.context.actor;
     // The failure is recorded in a transaction that commits; the error is thrown after it.
     const steppedUpAt = await this.transactions.run(async (manager) => {
       const [user] = (await manager.query(`SELECT totp_secret, totp_enrolled_at FROM user_account WHERE id = $1`, [userId])) as Array<{ totp_secret: string | null; totp_enrolled_at: Date | null }>;

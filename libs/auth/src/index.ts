@@ -6,3 +6,4 @@ export * from './secret-token';
 export * from './password-policy';
 export * from './totp';
 export * from './second-factor';
+export * from './entities/auth-session.entity';

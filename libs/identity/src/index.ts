@@ -7,3 +7,4 @@ export * from './entities/api-key.entity';
 export * from './services/tenant-directory.service';
 export * from './services/user-administration.service';
 export * from './validation/company-identifiers';
+export * from './entities/user-role.entity';

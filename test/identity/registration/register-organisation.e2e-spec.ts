@@ -318,4 +318,24 @@ describe('Registering a company', () => {
     ];
     expect(places).toEqual(['RegisterOrganisationInput.loginMethod']);
   });
+
+  describe('an administrator address that already has an account with the chamber', () => {
+    it('answers exactly as a registration does, creates nothing, and tells the address owner by e-mail', async () => {
+      const first = validInput();
+      expectData(await register(first));
+      const before = await counts();
+      const again = validInput({ administrator: { ...first.administrator } as Input['administrator'] });
+      const reused = await register(again);
+      const fresh = await register(validInput());
+      expect(reused.status).toBe(fresh.status);
+      expect(reused.data).toEqual(fresh.data);
+      expect(reused.errors).toBeUndefined();
+      const after = await counts();
+      // The fresh registration added one company, one user, one role, one token and one e-mail; the
+      // reused address added nothing but its notice e-mail.
+      expect({ ...after }).toEqual({ ...before, organisations: before.organisations! + 1, users: before.users! + 1, roles: before.roles! + 1, tokens: before.tokens! + 1, messages: before.messages! + 2 });
+      const notices = await app.asOwner(async (db) => (await db.query(`SELECT template FROM outbox_message WHERE recipient = $1 ORDER BY created_at`, [(first.administrator as { email: string }).email.toLowerCase()])).rows);
+      expect(notices.map((n: { template: string }) => n.template)).toEqual(['identity.confirm-email', 'identity.registration-address-in-use']);
+    });
+  });
 });

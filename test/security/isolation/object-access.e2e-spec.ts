@@ -29,7 +29,7 @@ import {
 // operation without an entry fails 'every id-taking operation has a call template'.
 // ---------------------------------------------------------------------------------------------
 
-type RecordKind = 'user' | 'apiKey' | 'organisation' | 'accessEntry';
+type RecordKind = 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session';
 
 interface Caller {
   label: string;
@@ -47,7 +47,7 @@ interface KnownRecord {
   label: string;
   tenantId: string | null;
   organisationId: string | null;
-  /** For access-log entries: the person the entry is about. */
+  /** For access-log entries: the person the entry is about; for sessions: whose session it is. */
   subjectId?: string;
 }
 
@@ -149,7 +149,7 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     // Entries about oneself are one's own; another person's entry of the same tenant as a cursor
     // only positions one's own page (the rows returned are still one's own).
     reach: (caller, record) => (record.subjectId === caller.userId ? 'own' : 'skip'),
-    controls: [['A1 ORG_MEMBER', 'cursor', 'A newest access entry']],
+    controls: [['A1 ORG_MEMBER', 'cursor', "A1 ORG_MEMBER's newest access entry"]],
   },
   updateUserProfile: {
     document: 'mutation($input: UpdateUserProfileInput!) { updateUserProfile(input: $input) { id } }',
@@ -197,6 +197,25 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
     reach: administered,
     controls: [['A1 ORG_ADMIN', 'revoke', "A1 ORG_ADMIN's own key"], ['A staff TENANT_ADMIN', 'revoke', "A staff TENANT_ADMIN's own key"]],
+  },
+  sessionsOfUser: {
+    document: 'query($id: ID!) { sessionsOfUser(userId: $id) { id } }',
+    variants: { read: { path: 'userId', takes: 'user', variables: (id) => ({ id }) } },
+    field: 'sessionsOfUser',
+    answers: 'list',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'read', 'A1 ORG_MEMBER']],
+  },
+  endMySession: {
+    document: 'mutation($id: ID!) { endMySession(sessionId: $id) { id } }',
+    variants: { end: { path: 'sessionId', takes: 'session', variables: (id) => ({ id }) } },
+    field: 'endMySession',
+    answers: 'record',
+    // People only (API keys are refused by the operation's rule), and only their own sessions.
+    allowed: (caller) => caller.userId !== undefined,
+    reach: (caller, record) => (record.subjectId === caller.userId ? 'skip' : 'outside'),
+    controls: [['A1 ORG_MEMBER', 'end', "A1 ORG_MEMBER's spare session"]],
   },
   disableUser: {
     document: 'mutation($id: ID!) { disableUser(userId: $id) { id } }',
@@ -331,7 +350,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [] };
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [] };
   let operations: string[];
 
   const addUser = (user: TestUser, label: string) =>
@@ -451,6 +470,21 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     deletedIds.user.push(doomedUser.id);
     deletedIds.apiKey.push(doomedKey.id);
     deletedIds.organisation.push(doomedCompany.id);
+
+    // A second session of one caller, which the positive control of endMySession ends.
+    const a1Member = records.find((r) => r.kind === 'user' && r.label === 'A1 ORG_MEMBER')!;
+    const spare = await app.asOwner(async (db) => (await db.query(`INSERT INTO auth_session (tenant_id, user_id, created_at, last_refreshed_at, absolute_expires_at) VALUES ($1, $2, now(), now(), now() + interval '1 day') RETURNING id`, [tenantA.id, a1Member.id])).rows[0].id as string);
+    // The newest access-log entry about that caller, a cursor of their own log.
+    const ownEntry = records.find((r) => r.kind === 'accessEntry' && r.subjectId === a1Member.id)!;
+    ownEntry.label = "A1 ORG_MEMBER's newest access entry";
+    // Every login session so far (the callers' own included): a session id is the target of endMySession.
+    await app.asOwner(async (db) => {
+      const sessions = (await db.query('SELECT s.id, s.tenant_id, s.user_id, u.organisation_id FROM auth_session s JOIN user_account u ON u.id = s.user_id')).rows as Array<{ id: string; tenant_id: string | null; user_id: string; organisation_id: string | null }>;
+      sessions.forEach((row) => records.push({ kind: 'session', id: row.id, label: row.id === spare ? "A1 ORG_MEMBER's spare session" : `session ${row.id}`, tenantId: row.tenant_id, organisationId: row.organisation_id, subjectId: row.user_id }));
+      const { rows } = await db.query(`INSERT INTO auth_session (tenant_id, user_id, created_at, last_refreshed_at, absolute_expires_at) SELECT tenant_id, id, now(), now(), now() FROM user_account WHERE tenant_id = $1 LIMIT 1 RETURNING id`, [tenantA.id]);
+      await db.query('DELETE FROM auth_session WHERE id = $1', [rows[0].id]);
+      deletedIds.session.push(rows[0].id);
+    });
 
     operations = [...new Set((await idTakingOperations(app)).map((o) => o.operation))].filter((name) => CALL_TEMPLATES[name]);
   }, 180_000);

@@ -11,13 +11,17 @@ export const ACCESS_RULE = 'chancery:access-rule';
 export type AccessRule =
   | { kind: 'public' }
   | { kind: 'authenticated' }
+  | { kind: 'person' }
   | { kind: 'roles'; roles: readonly Role[]; stepUp?: boolean };
 
 /** Anyone, including anonymous callers (public datasheets, verification, registration, login). */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
 
-/** Any logged-in user, whatever their roles (their own profile, logout). */
+/** Any authenticated caller, a logged-in person or an integration's API key (reads scoped by the policy). */
 export const Authenticated = () => SetMetadata(ACCESS_RULE, { kind: 'authenticated' } satisfies AccessRule);
+
+/** A logged-in person, whatever their roles, never an API key (their own profile, sessions, logout). */
+export const AuthenticatedPerson = () => SetMetadata(ACCESS_RULE, { kind: 'person' } satisfies AccessRule);
 
 /** A user holding at least one of the roles, in the tenant of the session. */
 export const RequireRoles = (...roles: Role[]) =>

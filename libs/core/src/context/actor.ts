@@ -28,6 +28,15 @@ export interface Actor {
 
 export const ANONYMOUS_ACTOR: Actor = Object.freeze({ kind: 'anonymous', roles: Object.freeze([]) as readonly Role[] });
 
+/**
+ * The id of the logged-in person acting. Refuses any other caller, so a query keyed by it can never
+ * run with an undefined id (which TypeORM would read as "no condition").
+ */
+export function personIdOf(actor: Actor): string {
+  if (actor.kind !== 'user' || !actor.id) throw new Error('a logged-in person is required here');
+  return actor.id;
+}
+
 export function hasRole(actor: Actor, ...roles: Role[]): boolean {
   return roles.some((role) => actor.roles.includes(role));
 }

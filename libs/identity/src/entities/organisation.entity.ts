@@ -38,7 +38,8 @@ export class Organisation {
   @Field(() => String, { nullable: true }) @Column({ name: 'postal_code' }) postalCode: string;
   @Readable(ownOrganisation(), staffOfOwnTenant()) @Writable(ownOrganisation(Role.ORG_ADMIN)) @PersonalData(COMPANY_DATA)
   @Field(() => String, { nullable: true }) @Column() city: string;
-  @Readable(ownOrganisation(), staffOfOwnTenant()) @Writable(ownOrganisation(Role.ORG_ADMIN)) @PersonalData(COMPANY_DATA)
+  // Not writable: a company moving abroad is a new registration (VAT number, chamber and postal rules change).
+  @Readable(ownOrganisation(), staffOfOwnTenant()) @PersonalData(COMPANY_DATA)
   @Field(() => String, { nullable: true }) @Column() country: string;
   @Readable(ownOrganisation(), staffOfOwnTenant()) @Writable(ownOrganisation(Role.ORG_ADMIN)) @PersonalData(COMPANY_DATA)
   @Field(() => String, { nullable: true }) @Column() phone: string;

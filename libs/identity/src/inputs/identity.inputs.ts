@@ -1,4 +1,4 @@
-import { Field, ID, InputType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -118,6 +118,15 @@ export class UpdateUserProfileInput {
   @Field({ nullable: true }) @IsOptional() @IsPhoneNumber(undefined, { message: 'must be a telephone number in international format, e.g. +32 3 232 22 19' }) phone?: string;
   @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) jobTitle?: string;
   @Field({ nullable: true }) @IsOptional() @IsIn(LANGUAGES) preferredLanguage?: string;
+}
+
+/** A signer's handwritten signature, reproduced on the certificates they sign (004 §2.2). */
+@ArgsType()
+export class SignatureImageArgs {
+  @Field({ description: 'A PNG or JPEG as a data URL (data:image/png;base64,…), at most 200 kB.' })
+  @Matches(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/, { message: 'must be a PNG or JPEG data URL' })
+  @MaxLength(280_000, { message: 'must be at most 200 kB' })
+  image: string;
 }
 
 /** The company details its administrator keeps up to date; VAT number and login method are fixed. */

@@ -1,7 +1,7 @@
 import { Args, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { IsUUID, Length, Matches } from 'class-validator';
 import { ArgsType } from '@nestjs/graphql';
-import { Authenticated, Public, RequireRoles, Role, ThrottleAuthentication } from '@chancery/core';
+import { AuthenticatedPerson, Authenticated, Public, RequireRoles, Role, ThrottleAuthentication } from '@chancery/core';
 import { ApiKey } from '../entities/api-key.entity';
 import { Invitation } from '../entities/invitation.entity';
 import { Organisation } from '../entities/organisation.entity';
@@ -14,6 +14,7 @@ import {
   CreateTenantInput,
   InviteUserInput,
   RegisterOrganisationInput,
+  SignatureImageArgs,
   UpdateOrganisationInput,
   UpdateUserProfileInput,
 } from '../inputs/identity.inputs';
@@ -108,7 +109,7 @@ export class IdentityResolver {
     return this.registration.confirmEmail(token);
   }
 
-  @Authenticated()
+  @AuthenticatedPerson()
   @Query(() => UserAccount)
   me(): Promise<UserAccount> {
     return this.users.me();
@@ -182,13 +183,19 @@ export class IdentityResolver {
     return this.records.findOrganisation(id);
   }
 
-  @Authenticated()
+  @AuthenticatedPerson()
   @Mutation(() => UserAccount)
   updateUserProfile(@Args('input') input: UpdateUserProfileInput): Promise<UserAccount> {
     return this.records.updateUserProfile(input);
   }
 
-  @Authenticated()
+  @RequireRoles(Role.SIGNER)
+  @Mutation(() => UserAccount, { description: "Sets the signer's own signature image, reproduced on the certificates they sign." })
+  setMySignatureImage(@Args() { image }: SignatureImageArgs): Promise<UserAccount> {
+    return this.records.setSignatureImage(image);
+  }
+
+  @AuthenticatedPerson()
   @Mutation(() => Organisation)
   updateOrganisation(@Args('input') input: UpdateOrganisationInput): Promise<Organisation> {
     return this.records.updateOrganisation(input);

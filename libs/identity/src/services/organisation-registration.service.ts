@@ -51,6 +51,11 @@ export class OrganisationRegistrationService {
       const organisation = await this.transactions.run(async (manager) => {
         const duplicate = await manager.count(Organisation, { where: { companyNumber: vatNumber } });
         if (duplicate) throw BadUserInputError.field('input.vatNumber', 'this company is already registered with this chamber', 'duplicate');
+        const [existing] = (await manager.query(`SELECT id FROM user_account WHERE email = $1`, [administratorEmail])) as Array<{ id: string }>;
+        if (existing) {
+          await this.noticeAddressInUse(tenant, administratorEmail, existing.id);
+          return null;
+        }
         const { administrator: admin } = input;
         const created = await manager.save(Organisation, manager.create(Organisation, {
           tenantId: tenant.id, companyNumber: vatNumber, vatNumber, name: input.name, legalForm: input.legalForm,
@@ -77,16 +82,31 @@ export class OrganisationRegistrationService {
         await this.audit.record({ action: 'identity.organisation.registered', subjectType: 'Organisation', subjectId: created.id, tenantId: tenant.id });
         return created;
       }, { tenantId: tenant.id });
-      return { organisation, tenant };
+      return { organisation: organisation ?? notRegistered(tenant.id), tenant };
     } catch (error) {
-      if (isUniqueViolation(error)) {
-        const detail = String((error as { detail?: string }).detail ?? (error as { driverError?: { detail?: string } }).driverError?.detail ?? '');
-        throw detail.includes('email')
-          ? BadUserInputError.field('input.administrator.email', 'cannot be used for a new account with this chamber', 'unique')
-          : BadUserInputError.field('input.vatNumber', 'this company is already registered with this chamber', 'duplicate');
-      }
-      throw error;
+      if (!isUniqueViolation(error)) throw error;
+      const detail = String((error as { detail?: string }).detail ?? (error as { driverError?: { detail?: string } }).driverError?.detail ?? '');
+      if (!detail.includes('email')) throw BadUserInputError.field('input.vatNumber', 'this company is already registered with this chamber', 'duplicate');
+      // A registration with the same address won the race: answer as below.
+      await this.transactions.run(() => this.noticeAddressInUse(tenant, administratorEmail, null), { tenantId: tenant.id });
+      return { organisation: notRegistered(tenant.id), tenant };
     }
+  }
+
+  /**
+   * The address already has an account with this chamber. Saying so would tell anyone whether an
+   * address is registered (login and password reset never do): the answer is the same as for a
+   * registration, nothing is created, and the address's owner is told by e-mail.
+   */
+  private async noticeAddressInUse(tenant: Tenant, email: string, userId: string | null): Promise<void> {
+    await this.outbox.queueEmail({
+      tenantId: tenant.id,
+      recipient: email,
+      template: 'identity.registration-address-in-use',
+      subject: `A registration with ${tenant.name} used your e-mail address`,
+      body: `Someone tried to register a company with ${tenant.name} using this address, which already has an account. If it was you, log in (or reset your password) at ${this.config.PUBLIC_BASE_URL}; otherwise you can ignore this message.`,
+    });
+    await this.audit.record({ action: 'identity.registration.addressInUse', subjectType: userId ? 'User' : undefined, subjectId: userId ?? undefined, tenantId: tenant.id });
   }
 
   /** Activates the account the confirmation e-mail was sent for; a token works once. */
@@ -108,4 +128,12 @@ export class OrganisationRegistrationService {
     if (!confirmed) throw new UnauthenticatedError('Invalid or expired confirmation link');
     return true;
   }
+}
+
+/**
+ * What a registration that created nothing answers with: a company record that exists nowhere, so
+ * every field is concealed from the anonymous registrant exactly as a new company's would be.
+ */
+function notRegistered(tenantId: string): Organisation {
+  return Object.assign(new Organisation(), { tenantId });
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { AuditLog } from '@chancery/audit';
-import { BadUserInputError, DomainError, ErrorCode, NotFoundError, RequestContext, Role, TransactionRunner } from '@chancery/core';
+import { BadUserInputError, DomainError, ErrorCode, NotFoundError, personIdOf, RequestContext, Role, TransactionRunner } from '@chancery/core';
 import { assertWritable, canRead, EntityClass, PolicyWriteDeniedError } from '@chancery/policy';
 import { Organisation } from '../entities/organisation.entity';
 import { UserAccount } from '../entities/user-account.entity';
@@ -35,6 +35,16 @@ export class PolicedRecordsService {
     return this.update(UserAccount, 'User', userId, changes, async (manager, user) => {
       await manager.update(UserAccount, { id: user.id }, changes);
       await this.audit.record({ action: 'identity.user.profileUpdated', subjectType: 'User', subjectId: user.id, details: { fields: Object.keys(changes).sort().join(',') } });
+      return this.withRoles(manager, await manager.findOneByOrFail(UserAccount, { id: user.id }));
+    });
+  }
+
+  /** A signer sets their own signature image; the field's declaration lets only the person write it. */
+  setSignatureImage(image: string): Promise<UserAccount> {
+    const userId = personIdOf(this.context.actor);
+    return this.update(UserAccount, 'User', userId, { signatureImage: image }, async (manager, user) => {
+      await manager.update(UserAccount, { id: user.id }, { signatureImage: image });
+      await this.audit.record({ action: 'identity.user.signatureImageSet', subjectType: 'User', subjectId: user.id });
       return this.withRoles(manager, await manager.findOneByOrFail(UserAccount, { id: user.id }));
     });
   }

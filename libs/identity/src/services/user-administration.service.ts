@@ -12,6 +12,7 @@ import {
   hasRole,
   NotFoundError,
   ORGANISATION_ROLES,
+  personIdOf,
   Outbox,
   RequestContext,
   Role,
@@ -49,7 +50,7 @@ export class UserAdministrationService {
   ) {}
 
   me(): Promise<UserAccount> {
-    const { id } = this.context.actor;
+    const id = personIdOf(this.context.actor);
     const scope = this.context.actor.tenantId ? {} : { platformScope: true };
     return this.transactions.run(async (manager) => {
       const user = await manager.findOne(UserAccount, { where: { id } });
@@ -63,7 +64,10 @@ export class UserAdministrationService {
     return this.transactions.run(async (manager) => {
       const users = await manager.query(`SELECT id FROM user_account WHERE ${this.managedScopeSql()} ORDER BY last_name, first_name`, this.managedScopeParameters());
       const found = await manager.find(UserAccount, { where: { id: In((users as Array<{ id: string }>).map((u) => u.id)) }, order: { lastName: 'ASC', firstName: 'ASC' } });
-      return Promise.all(found.map((user) => this.withRoles(manager, user)));
+      // One query for every user's roles: a transaction's connection runs one query at a time.
+      const roles = (await manager.query(`SELECT user_id, role FROM user_role WHERE user_id = ANY($1) ORDER BY role`, [found.map((u) => u.id)])) as Array<{ user_id: string; role: Role }>;
+      for (const user of found) user.roles = roles.filter((r) => r.user_id === user.id).map((r) => r.role);
+      return found;
     });
   }
 

@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { Authenticated, RequireRoles, Role } from '@chancery/core';
+import { AuthenticatedPerson, RequireRoles, Role } from '@chancery/core';
 import { PersonalDataAccess, toPersonalDataAccessType } from './entities/personal-data-access.type';
 import { PersonalDataAccessesArgs, PersonalDataAccessPageArgs } from './inputs/personal-data-accesses.args';
 import { PersonalDataAccessLog } from './personal-data-access-log.service';
@@ -16,7 +16,7 @@ export class PersonalDataAccessResolver {
     return (await this.accessLog.listForTenant(args)).map(toPersonalDataAccessType);
   }
 
-  @Authenticated()
+  @AuthenticatedPerson()
   @Query(() => [PersonalDataAccess], {
     description: 'Who of the staff or the operator read your personal data, newest first.',
   })

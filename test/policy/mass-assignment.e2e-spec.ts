@@ -1,0 +1,309 @@
+// Decorator metadata is recorded only if reflect-metadata is loaded before the first decorated class.
+import 'reflect-metadata';
+import { randomUUID } from 'node:crypto';
+import {
+  getNamedType,
+  GraphQLInputObjectType,
+  GraphQLInputType,
+  isEnumType,
+  isInputObjectType,
+  isListType,
+  isNonNullType,
+  isObjectType,
+} from 'graphql';
+import { Role } from '@chancery/core';
+import { allPolicyEntities, getPolicy } from '@chancery/policy';
+import { expectData, reportFigure, TestApp } from '@chancery/testing';
+import { buildWorld, identityDigest, POLICY_TEST_APP_OPTIONS, Viewer, World } from './policy-world';
+
+/**
+ * VERIFY T4 — mass assignment. Every input type of the served schema, wherever a mutation takes it
+ * (as its argument or nested in another input), is sent each property a client may not set: the
+ * brief's list (tenantId, organisationId, role, roles, status, id, passwordHash, tokenVersion,
+ * totpSecret, emailConfirmedAt, signatureImage, isMember, loginMethod, createdBy, keyHash) plus every
+ * field of the record the mutation returns that no declaration lets anyone write. Each is sent as an
+ * extra property in the variables (refused by variable coercion: BAD_USER_INPUT) and inline in the
+ * document (GRAPHQL_VALIDATION_FAILED), by a caller with the right role, on a valid base input; and
+ * every mutation is sent each of them as an extra argument. Expected: refused, no 5xx, nothing
+ * written (a digest of the identity tables, taken as the database owner); the base input then
+ * succeeds, so the refusals are not explained by a bad base.
+ *
+ * Prints `T4 mass assignment: <N> attempts, <accepted> accepted`.
+ */
+
+/** Properties a client may never set (the brief's list). */
+const FORBIDDEN = [
+  'tenantId', 'organisationId', 'role', 'roles', 'status', 'id', 'passwordHash', 'tokenVersion', 'totpSecret',
+  'emailConfirmedAt', 'signatureImage', 'isMember', 'loginMethod', 'createdBy', 'keyHash',
+];
+
+/** Input fields of those names that are there by design. Any other input field of a forbidden name fails the suite. */
+const LEGITIMATE: Record<string, string> = {
+  'UpdateOrganisationInput.organisationId': 'the id of the company to update (the target, checked by the policy)',
+  'InviteUserInput.roles': 'the roles offered, limited to what the inviter may grant',
+  'RegisterOrganisationInput.loginMethod': 'chosen once, at registration',
+};
+
+/** A value of the property's kind, so a schema that accepted it would really write something. */
+function extraValue(name: string, world: World): unknown {
+  const values: Record<string, unknown> = {
+    tenantId: world.tenants.B.id,
+    organisationId: world.orgs.B1.id,
+    role: 'PLATFORM_ADMIN',
+    roles: ['PLATFORM_ADMIN'],
+    status: 'ACTIVE',
+    passwordHash: '$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA',
+    tokenVersion: 0,
+    totpSecret: 'JBSWY3DPEHPK3PXP',
+    signatureImage: 'data:image/png;base64,iVBORw0KGgo=',
+    isMember: true,
+    loginMethod: 'PASSWORD',
+    keyHash: 'deadbeef',
+    scopes: ['DATASHEET_FEED'],
+    kinds: ['CERTIFICATION_BODY'],
+  };
+  if (name in values) return values[name];
+  if (name === 'id' || name.endsWith('Id') || name.endsWith('By')) return randomUUID();
+  if (name.endsWith('At')) return new Date().toISOString();
+  return `value of ${name}`;
+}
+
+/** A GraphQL literal of the value, enums bare where the type says so. */
+function literal(value: unknown, type: GraphQLInputType | undefined): string {
+  const inner = type && isNonNullType(type) ? type.ofType : type;
+  if (value === null || value === undefined) return 'null';
+  if (Array.isArray(value)) return `[${value.map((v) => literal(v, inner && isListType(inner) ? (inner.ofType as GraphQLInputType) : undefined)).join(', ')}]`;
+  if (typeof value === 'object') {
+    const fields = inner && isInputObjectType(inner) ? inner.getFields() : {};
+    return `{ ${Object.entries(value as Record<string, unknown>).map(([k, v]) => `${k}: ${literal(v, fields[k]?.type)}`).join(', ')} }`;
+  }
+  if (inner && isEnumType(inner)) return String(value);
+  return JSON.stringify(value);
+}
+
+interface MutationTemplate {
+  caller: string;
+  /** Valid variables; fresh values each call (e-mail addresses, slugs, VAT numbers). */
+  base: (world: World) => Promise<Record<string, unknown>>;
+}
+
+let serial = 0;
+const next = () => ++serial;
+
+function belgianVat(n: number): string {
+  const base = String(2_000_000 + n * 7919 + Math.floor(Math.random() * 1000) * 1_000).padStart(8, '0').slice(0, 8);
+  return `BE${base}${String(97 - (Number(base) % 97)).padStart(2, '0')}`;
+}
+
+const PASSWORD = 'a long enough passphrase 42';
+
+/** How to call each mutation that takes an input object validly. A new one fails the suite until it is added. */
+const TEMPLATES: Record<string, MutationTemplate> = {
+  acceptInvitation: {
+    caller: 'anonymous',
+    base: async (world) => {
+      const email = `t4-invitee-${next()}-${randomUUID().slice(0, 6)}@example.test`;
+      expectData(await world.app.graphql('mutation($input: InviteUserInput!) { inviteUser(input: $input) { id } }', { input: { email, roles: ['ORG_MEMBER'] } }, { token: world.viewer('a1Admin').token }));
+      const [row] = (await world.owner.query(`SELECT body FROM outbox_message WHERE recipient = $1`, [email])).rows as Array<{ body: string }>;
+      const token = /token=([^\s&]+)/.exec(row!.body)![1]!;
+      return { input: { token: decodeURIComponent(token), firstName: 'Ine', lastName: 'Vitee', password: PASSWORD, preferredLanguage: 'nl' } };
+    },
+  },
+  changeUserRoles: {
+    caller: 'a1Admin',
+    base: async (world) => ({ input: { userId: world.users.a1Colleague!.id, grant: ['ORG_MEMBER'] } }),
+  },
+  createApiKey: { caller: 'a1Admin', base: async () => ({ input: { name: `T4 key ${next()}` } }) },
+  createTenant: {
+    caller: 'platformAdmin',
+    base: async () => {
+      const slug = `t4-tenant-${next()}-${randomUUID().slice(0, 6)}`;
+      return {
+        input: {
+          slug, name: `Chamber ${slug}`, kinds: ['CHAMBER_OF_COMMERCE'], legalEntityNumber: '0123.456.749', street: 'Markt 1', postalCode: '3000', city: 'Leuven',
+          country: 'BE', phone: '+3216000000', email: `info@${slug}.test`, languages: ['nl'], privacyContactEmail: `privacy@${slug}.test`,
+          servedPostalCodes: [{ from: '3000', to: '3099' }],
+          administrator: { firstName: 'Ada', lastName: 'Admin', email: `admin@${slug}.test`, password: PASSWORD, preferredLanguage: 'nl' },
+        },
+      };
+    },
+  },
+  inviteUser: { caller: 'a1Admin', base: async () => ({ input: { email: `t4-invite-${next()}@example.test`, roles: ['ORG_MEMBER'] } }) },
+  login: {
+    caller: 'anonymous',
+    // A fresh account: the world's accounts are marked second-factor enrolled after their logins.
+    base: async (world) => {
+      const user = await world.factory.user({ tenant: world.tenants.A, organisation: { id: world.orgs.A1.id, tenantId: world.orgs.A1.tenantId, name: 'A1' }, roles: [Role.ORG_MEMBER] });
+      return { input: { email: user.email, password: user.password, tenant: world.tenants.A.slug } };
+    },
+  },
+  registerOrganisation: {
+    caller: 'anonymous',
+    base: async (world) => {
+      const n = next();
+      return {
+        input: {
+          tenantSlug: world.tenants.A.slug, vatNumber: belgianVat(n), name: `T4 Company ${n}`, legalForm: 'NV', street: 'Kaai 1', postalCode: '2000', city: 'Antwerpen',
+          country: 'BE', phone: '+3232322219', email: `info-${n}@t4.test`, iban: 'BE71096123456769', loginMethod: 'PASSWORD',
+          administrator: { firstName: 'Anna', lastName: 'Peeters', email: `anna-${n}-${randomUUID().slice(0, 6)}@t4.test`, password: PASSWORD, preferredLanguage: 'nl' },
+        },
+      };
+    },
+  },
+  updateOrganisation: { caller: 'a1Admin', base: async (world) => ({ input: { organisationId: world.orgs.A1.id, city: `City ${next()}` } }) },
+  updateUserProfile: { caller: 'a1Member', base: async (world) => ({ input: { userId: world.users.a1Member!.id, jobTitle: `Title ${next()}` } }) },
+};
+
+/** Where an input type occurs: the mutation, and the path from the variables to the object. */
+interface Site {
+  mutation: string;
+  argument: string;
+  path: Array<string | number>;
+  inputType: GraphQLInputObjectType;
+}
+
+describe('T4 mass assignment', () => {
+  let app: TestApp;
+  let world: World;
+  let attempts = 0;
+  let accepted = 0;
+  const problems: string[] = [];
+  const codes = new Map<string, number>();
+
+  beforeAll(async () => {
+    app = await TestApp.start(POLICY_TEST_APP_OPTIONS);
+    world = await buildWorld(app, { apiKeys: false });
+  }, 180_000);
+  afterAll(async () => {
+    await world?.close();
+    await app?.stop();
+  });
+
+  function sitesOf(): Site[] {
+    const sites: Site[] = [];
+    const walk = (mutation: string, argument: string, type: GraphQLInputType, path: Array<string | number>, seen: Set<string>) => {
+      const inner = isNonNullType(type) ? type.ofType : type;
+      if (isListType(inner)) return walk(mutation, argument, inner.ofType as GraphQLInputType, [...path, 0], seen);
+      if (!isInputObjectType(inner) || seen.has(inner.name)) return;
+      sites.push({ mutation, argument, path, inputType: inner });
+      for (const field of Object.values(inner.getFields())) walk(mutation, argument, field.type, [...path, field.name], new Set([...seen, inner.name]));
+    };
+    for (const field of Object.values(world.schema.getMutationType()!.getFields())) {
+      for (const arg of field.args) walk(field.name, arg.name, arg.type, [arg.name], new Set());
+    }
+    return sites;
+  }
+
+  /** Fields of the records a mutation returns (directly or in an envelope) that no grant lets anyone write. */
+  function unwritableFieldsOf(mutation: string): string[] {
+    const recordNames = new Set(allPolicyEntities().map((p) => p.name));
+    const returned = getNamedType(world.schema.getMutationType()!.getFields()[mutation]!.type);
+    const records = recordNames.has(returned.name)
+      ? [returned.name]
+      : isObjectType(returned) ? Object.values(returned.getFields()).map((f) => getNamedType(f.type).name).filter((n) => recordNames.has(n)) : [];
+    const fields: string[] = [];
+    for (const name of records) {
+      const policy = getPolicy(allPolicyEntities().find((p) => p.name === name)!.cls)!;
+      for (const [field, fp] of policy.fields) if (fp.write.length === 0) fields.push(field);
+    }
+    return fields;
+  }
+
+  function setAt(root: Record<string, unknown>, path: Array<string | number>, extra: Record<string, unknown>): Record<string, unknown> {
+    const copy = structuredClone(root);
+    let target: Record<string | number, unknown> = copy;
+    for (const key of path) target = target[key] as Record<string | number, unknown>;
+    Object.assign(target, extra);
+    return copy;
+  }
+
+  /** The mutation with its declared arguments as variables (and `extraArgument` inline), or everything inline. */
+  function document(mutation: string, args: Record<string, unknown> | null, extraArgument?: string): string {
+    const field = world.schema.getMutationType()!.getFields()[mutation]!;
+    const selection = isObjectType(getNamedType(field.type)) ? ' { __typename }' : '';
+    if (args === null) {
+      const declared = field.args.map((a) => `$${a.name}: ${String(a.type)}`).join(', ');
+      const passed = [...field.args.map((a) => `${a.name}: $${a.name}`), ...(extraArgument ? [extraArgument] : [])].join(', ');
+      return `mutation${declared ? `(${declared})` : ''} { ${mutation}${passed ? `(${passed})` : ''}${selection} }`;
+    }
+    const literalArgs = Object.entries(args).map(([name, value]) => `${name}: ${literal(value, field.args.find((a) => a.name === name)?.type)}`).join(', ');
+    return `mutation { ${mutation}${literalArgs ? `(${literalArgs})` : ''}${selection} }`;
+  }
+
+  async function attempt(label: string, caller: Viewer, query: string, variables: Record<string, unknown> | undefined, expectedCode: string): Promise<void> {
+    attempts += 1;
+    const before = await identityDigest(world);
+    const response = await app.graphql(query, variables, { token: caller.token });
+    const after = await identityDigest(world);
+    const code = response.errors?.length ? String(response.errors[0]?.extensions?.code) : 'ACCEPTED';
+    codes.set(code, (codes.get(code) ?? 0) + 1);
+    if (code === 'ACCEPTED' || before !== after) {
+      accepted += 1;
+      problems.push(`ACCEPTED ${label}: ${code}, identity tables ${before === after ? 'unchanged' : 'CHANGED'}`);
+    } else if (response.status >= 500 || code !== expectedCode) {
+      problems.push(`${label}: HTTP ${response.status} ${code}, expected ${expectedCode}`);
+    }
+  }
+
+  it('every input type is taken by a mutation this suite can call, and has no field of a forbidden name except by design', () => {
+    const inputTypes = Object.values(world.schema.getTypeMap()).filter((t): t is GraphQLInputObjectType => isInputObjectType(t) && !t.name.startsWith('__'));
+    const sites = sitesOf();
+    const untaken = inputTypes.filter((t) => !sites.some((s) => s.inputType === t)).map((t) => t.name);
+    const noTemplate = [...new Set(sites.map((s) => s.mutation))].filter((m) => !TEMPLATES[m]);
+    const offered = inputTypes.flatMap((t) => Object.keys(t.getFields()).filter((f) => FORBIDDEN.includes(f)).map((f) => `${t.name}.${f}`)).filter((f) => !LEGITIMATE[f]);
+    expect({ untaken, noTemplate, offered }).toEqual({ untaken: [], noTemplate: [], offered: [] });
+    expect(inputTypes.length).toBeGreaterThanOrEqual(10);
+  });
+
+  it('every input type, wherever a mutation takes it, refuses every property a client may not set', async () => {
+    const byMutation = new Map<string, Site[]>();
+    for (const site of sitesOf()) byMutation.set(site.mutation, [...(byMutation.get(site.mutation) ?? []), site]);
+    const covered = new Set<string>();
+    for (const [mutation, sites] of byMutation) {
+      const template = TEMPLATES[mutation];
+      if (!template) continue; // reported by the previous test
+      const caller = world.viewer(template.caller);
+      // One base for every attempt on this mutation, then used once for real: it must succeed, which
+      // also shows no attempt consumed it (an invitation token, a VAT number, a slug).
+      const base = await template.base(world);
+      for (const site of sites) {
+        const own = new Set(Object.keys(site.inputType.getFields()));
+        const extras = [...new Set([...FORBIDDEN, ...(site.path.length === 1 ? unwritableFieldsOf(mutation) : [])])].filter((p) => !own.has(p));
+        for (const property of extras) {
+          const variables = setAt(base, site.path, { [property]: extraValue(property, world) });
+          const where = `${mutation} ${site.path.join('.')} (${site.inputType.name}) + ${property}`;
+          await attempt(`${where} [variables]`, caller, document(mutation, null), variables, 'BAD_USER_INPUT');
+          await attempt(`${where} [inline]`, caller, document(mutation, variables), undefined, 'GRAPHQL_VALIDATION_FAILED');
+        }
+        covered.add(site.inputType.name);
+      }
+      const control = await app.graphql(document(mutation, null), base, { token: caller.token });
+      if (control.errors?.length) problems.push(`control ${mutation}: the base input was refused (${JSON.stringify(control.errors)}), so its refusals prove nothing`);
+    }
+    expect(covered.size).toBeGreaterThanOrEqual(10);
+    expect(problems).toEqual([]);
+  });
+
+  it('every mutation refuses every such property as an extra argument', async () => {
+    const before = problems.length;
+    for (const field of Object.values(world.schema.getMutationType()!.getFields())) {
+      const template = TEMPLATES[field.name];
+      const caller = world.viewer(template?.caller ?? 'a1Admin');
+      const declared = new Set(field.args.map((a) => a.name));
+      const base = template ? await template.base(world) : {};
+      for (const property of FORBIDDEN.filter((p) => !declared.has(p))) {
+        // The declared arguments as variables (valid ones when a template gives them), plus the extra one inline.
+        const extra = `${property}: ${literal(extraValue(property, world), undefined)}`;
+        await attempt(`${field.name}(${property}: …) [argument]`, caller, document(field.name, null, extra), base, 'GRAPHQL_VALIDATION_FAILED');
+      }
+    }
+    expect(problems.slice(before)).toEqual([]);
+  });
+
+  it('prints the figure: 0 accepted', () => {
+    reportFigure(`T4 mass assignment: ${attempts} attempts, ${accepted} accepted`);
+    process.stdout.write(`T4 refusal codes: ${JSON.stringify(Object.fromEntries(codes))}\n`);
+    expect(attempts).toBeGreaterThan(300);
+    expect(accepted).toBe(0);
+  });
+});
