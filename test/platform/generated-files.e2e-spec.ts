@@ -1,3 +1,4 @@
+import { ModulesContainer } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { GraphQLObjectType, getNullableType, isNonNullType, isObjectType } from 'graphql';
@@ -5,6 +6,7 @@ import { ENVELOPE_TYPES, generateVisibilityMatrix, getPolicy, canReadWithRelatio
 import { TestApp } from '@chancery/testing';
 import { printApiSchema, SCHEMA_FILE } from '../../apps/api/src/graphql/schema-file';
 import { POLICY_ENTITIES, VISIBILITY_MATRIX_FILE } from '../../apps/api/src/policy/policy-entities';
+import { accessRulesOf, OPERATIONS_FILE, renderOperationAccess } from '../../apps/api/src/policy/operation-access';
 
 /**
  * The committed schema.graphql and docs/visibility-matrix.md are what the code produces; with
@@ -33,6 +35,14 @@ describe('Generated files', () => {
 
   it('docs/visibility-matrix.md is generated from the declarations (run `npm run policy:matrix`)', () => {
     expectFile(VISIBILITY_MATRIX_FILE, generateVisibilityMatrix(POLICY_ENTITIES));
+  });
+
+  it('docs/operations.md lists every operation with its access rule, and every operation declares one', () => {
+    const schema = app.get(GraphQLSchemaHost).schema;
+    const rules = accessRulesOf(app.get(ModulesContainer));
+    const operations = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
+    expect(operations.filter((name) => !rules.has(name))).toEqual([]);
+    expectFile(OPERATIONS_FILE, renderOperationAccess(schema, rules));
   });
 
   it('every object type of the schema is a declared record type or a known envelope', () => {

@@ -236,7 +236,7 @@ describe('Personal-data access log', () => {
 
     it('declares one access rule per operation', () => {
       expect(Reflect.getMetadata(ACCESS_RULE, PersonalDataAccessResolver.prototype.personalDataAccesses)).toEqual({ kind: 'roles', roles: [Role.PRIVACY_OFFICER] });
-      expect(Reflect.getMetadata(ACCESS_RULE, PersonalDataAccessResolver.prototype.myPersonalDataAccesses)).toEqual({ kind: 'authenticated' });
+      expect(Reflect.getMetadata(ACCESS_RULE, PersonalDataAccessResolver.prototype.myPersonalDataAccesses)).toEqual({ kind: 'person' });
     });
   });
 
