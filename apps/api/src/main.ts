@@ -1,12 +1,5 @@
 import 'reflect-metadata';
-import {
-  AppConfig,
-  ConfigValidationError,
-  ensureApplicationRole,
-  loadAppConfig,
-  resolveDatabaseSettings,
-  runMigrations,
-} from '@chancery/core';
+import { AppConfig, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
 import { createApiApplication } from './api-application';
 import { describeDemoAccounts, loadDemoDataOnce } from './demo/demo-data';
 
@@ -17,19 +10,7 @@ function say(line: string): void {
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config: AppConfig = loadAppConfig();
-  const database = await resolveDatabaseSettings(config);
-  if (database.embedded) {
-    say(`embedded PostgreSQL started on 127.0.0.1:${database.embedded.port} (data in ${config.DATA_DIR}/postgres)`);
-  } else {
-    say('using the PostgreSQL server of DATABASE_URL');
-  }
-
-  const migrate = config.MIGRATIONS_RUN ?? (Boolean(database.embedded) || !config.isProduction);
-  if (migrate) {
-    await ensureApplicationRole(database.ownerUrl, database.appPassword);
-    const applied = await runMigrations(database.ownerUrl);
-    say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
-  }
+  const database = await openDatabase(config, say);
 
   if (config.DEMO_DATA ?? Boolean(database.embedded)) {
     const demo = await loadDemoDataOnce(database.ownerUrl);

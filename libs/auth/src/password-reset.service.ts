@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
 import { AppConfig, Clock, Outbox, TransactionRunner, UnauthenticatedError } from '@chancery/core';
+import { consumeOneTimeToken } from './one-time-token';
 import { assertAcceptablePassword, hashPassword } from './password-policy';
 import { issueSecret, parseSecret } from './secret-token';
 
@@ -56,11 +57,7 @@ export class PasswordResetService {
     const tenantId = parsed.tenantId ?? null;
     const done = await this.transactions.run(async (manager) => {
       const now = this.clock.now();
-      const [rows] = (await manager.query(
-        `UPDATE one_time_token SET used_at = $2 WHERE token_hash = $1 AND purpose = 'PASSWORD_RESET' AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
-        [parsed.hash, now],
-      )) as [Array<{ user_id: string }>, number];
-      const userId = rows[0]?.user_id;
+      const userId = await consumeOneTimeToken(manager, 'PASSWORD_RESET', parsed.hash, now);
       if (!userId) return false;
       const [user] = (await manager.query(`SELECT email FROM user_account WHERE id = $1`, [userId])) as Array<{ email: string }>;
       assertAcceptablePassword(newPassword, 'newPassword', user?.email);

@@ -17,3 +17,4 @@ export * from './context/access-rule';
 export * from './outbox/outbox.service';
 export * from './rate-limit/rate-limit.module';
 export * from './rate-limit/rate-limits';
+export * from './database/open-database';

