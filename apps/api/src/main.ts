@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const config: AppConfig = loadAppConfig();
   const database = await openDatabase(config, say);
 
-  if (config.DEMO_DATA ?? Boolean(database.embedded)) {
+  if (config.DEMO_DATA ?? Boolean(database.embedded || database.sharedEmbedded)) {
     const demo = await loadDemoDataOnce(database.ownerUrl);
     say(demo.loadedNow ? `demo data loaded: ${demo.accounts.length} accounts` : 'demo data present');
     // Passwords and second-factor secrets of the demo accounts, for a developer's first login only.

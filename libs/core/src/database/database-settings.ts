@@ -1,3 +1,5 @@
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { Client } from 'pg';
 import { AppConfig } from '../config/app-config';
 import { EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
@@ -16,6 +18,8 @@ export interface DatabaseSettings {
   appPassword?: string;
   /** Set when this process started its own PostgreSQL. */
   embedded?: EmbeddedPostgres;
+  /** Set when this process uses the embedded PostgreSQL another process of this checkout started. */
+  sharedEmbedded?: boolean;
 }
 
 export function withCredentials(url: string, user: string, password?: string, database?: string): string {
@@ -53,15 +57,48 @@ export async function resolveDatabaseSettings(
       appPassword: config.DATABASE_APP_PASSWORD,
     };
   }
-  const embedded = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, onLog: log });
-  await createDatabaseIfMissing(embedded.serverUrl, EMBEDDED_DATABASE);
-  const ownerUrl = withDatabase(embedded.serverUrl, EMBEDDED_DATABASE);
+  // The API and the worker share one embedded PostgreSQL: the second process finds the first's.
+  const running = await runningEmbeddedServer(config.DATA_DIR);
+  if (running) return { ...embeddedSettings(running), sharedEmbedded: true };
+  const started = await startEmbeddedPostgres({ dataDir: config.DATA_DIR, onLog: log });
+  await createDatabaseIfMissing(started.serverUrl, EMBEDDED_DATABASE);
+  const marker = join(config.DATA_DIR, RUNNING_SERVER_FILE);
+  writeFileSync(marker, JSON.stringify({ serverUrl: started.serverUrl, pid: process.pid }), { mode: 0o600 });
+  const embedded = { ...started, stop: () => { rmSync(marker, { force: true }); return started.stop(); } };
+  return { ...embeddedSettings(started.serverUrl), embedded };
+}
+
+/** Written by the process that started the embedded PostgreSQL, removed when it stops it. */
+const RUNNING_SERVER_FILE = 'embedded-postgres.json';
+
+function embeddedSettings(serverUrl: string): DatabaseSettings {
+  const ownerUrl = withDatabase(serverUrl, EMBEDDED_DATABASE);
   return {
     ownerUrl,
     appUrl: withCredentials(ownerUrl, APPLICATION_ROLE, EMBEDDED_APPLICATION_PASSWORD),
     appPassword: EMBEDDED_APPLICATION_PASSWORD,
-    embedded,
   };
+}
+
+/** The embedded server another process of this checkout started and still runs, if any. */
+async function runningEmbeddedServer(dataDir: string): Promise<string | null> {
+  const marker = join(dataDir, RUNNING_SERVER_FILE);
+  if (!existsSync(marker)) return null;
+  const { serverUrl, pid } = JSON.parse(readFileSync(marker, 'utf8')) as { serverUrl: string; pid: number };
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return null; // its process is gone (the server went with it): start afresh
+  }
+  const client = new Client({ connectionString: serverUrl, connectionTimeoutMillis: 1000 });
+  try {
+    await client.connect();
+    return serverUrl;
+  } catch {
+    return null;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
 }
 
 export async function createDatabaseIfMissing(serverUrl: string, database: string, template?: string): Promise<boolean> {

@@ -13,9 +13,11 @@ export async function openDatabase(config: AppConfig, say: (line: string) => voi
   say(
     database.embedded
       ? `embedded PostgreSQL started on 127.0.0.1:${database.embedded.port} (data in ${config.DATA_DIR}/postgres)`
-      : 'using the PostgreSQL server of DATABASE_URL',
+      : database.sharedEmbedded
+        ? `using the embedded PostgreSQL another process started (data in ${config.DATA_DIR}/postgres)`
+        : 'using the PostgreSQL server of DATABASE_URL',
   );
-  const migrate = config.MIGRATIONS_RUN ?? (Boolean(database.embedded) || !config.isProduction);
+  const migrate = config.MIGRATIONS_RUN ?? (Boolean(database.embedded || database.sharedEmbedded) || !config.isProduction);
   if (migrate) {
     try {
       await ensureApplicationRole(database.ownerUrl, database.appPassword);
