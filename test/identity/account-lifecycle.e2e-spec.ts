@@ -1,6 +1,6 @@
 import { Role } from '@chancery/core';
 import { totpCodeAt } from '@chancery/auth/totp';
-import { expectData, IdentityFactory, TestApp, TestSession } from '@chancery/testing';
+import { expectData, IdentityFactory, TestApp, TestSession, useTestApp } from '@chancery/testing';
 
 /** Reads the last e-mail queued for a recipient and the token in its link. */
 async function lastEmailToken(app: TestApp, recipient: string, kind: string): Promise<string | null> {
@@ -12,13 +12,13 @@ async function lastEmailToken(app: TestApp, recipient: string, kind: string): Pr
 }
 
 describe('Account lifecycle', () => {
+  const world = useTestApp();
   let app: TestApp;
   let factory: IdentityFactory;
-  beforeAll(async () => {
-    app = await TestApp.start();
+  beforeAll(() => {
+    app = world.app;
     factory = new IdentityFactory(app);
   });
-  afterAll(() => app?.stop());
 
   describe('invitations', () => {
     it('an organisation admin invites a colleague, who accepts once and logs in with the roles given', async () => {
@@ -158,13 +158,13 @@ describe('Account lifecycle', () => {
 });
 
 describe('Signature images', () => {
+  const world = useTestApp();
   let app: TestApp;
   let factory: IdentityFactory;
-  beforeAll(async () => {
-    app = await TestApp.start();
+  beforeAll(() => {
+    app = world.app;
     factory = new IdentityFactory(app);
   });
-  afterAll(() => app?.stop());
 
   const PNG = `data:image/png;base64,${Buffer.from('a tiny stand-in for a PNG').toString('base64')}`;
   const SET = 'mutation($image: String!) { setMySignatureImage(image: $image) { signatureImage } }';
@@ -196,13 +196,13 @@ describe('Signature images', () => {
 });
 
 describe('Login sessions', () => {
+  const world = useTestApp();
   let app: TestApp;
   let factory: IdentityFactory;
-  beforeAll(async () => {
-    app = await TestApp.start();
+  beforeAll(() => {
+    app = world.app;
     factory = new IdentityFactory(app);
   });
-  afterAll(() => app?.stop());
 
   it('a person sees their sessions with address and browser and ends one; the privacy officer sees them, a clerk cannot', async () => {
     const tenant = await factory.tenant();

@@ -118,3 +118,21 @@ export function expectData<T>(response: GraphQLResponse<T>): T {
   }
   return response.data;
 }
+
+/**
+ * Starts the real app for the tests of the enclosing `describe` (beforeAll) and stops it after them
+ * (afterAll). Read `app` inside tests and hooks, not at definition time.
+ */
+export function useTestApp(options: TestAppOptions = {}): { readonly app: TestApp } {
+  const holder: { app?: TestApp } = {};
+  beforeAll(async () => {
+    holder.app = await TestApp.start(options);
+  });
+  afterAll(() => holder.app?.stop());
+  return {
+    get app(): TestApp {
+      if (!holder.app) throw new Error('the test app is not started yet: use it inside a test or hook');
+      return holder.app;
+    },
+  };
+}
