@@ -7,6 +7,7 @@ import { TestApp } from '@chancery/testing';
 import { printApiSchema, SCHEMA_FILE } from '../../apps/api/src/graphql/schema-file';
 import { POLICY_ENTITIES, VISIBILITY_MATRIX_FILE } from '../../apps/api/src/policy/policy-entities';
 import { accessRulesOf, OPERATIONS_FILE, renderOperationAccess } from '../../apps/api/src/policy/operation-access';
+import { DATABASE_ACCESS_FILE, renderDatabaseAccess } from '../../apps/api/src/policy/database-access';
 
 /**
  * The committed schema.graphql and docs/visibility-matrix.md are what the code produces; with
@@ -43,6 +44,10 @@ describe('Generated files', () => {
     const operations = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
     expect(operations.filter((name) => !rules.has(name))).toEqual([]);
     expectFile(OPERATIONS_FILE, renderOperationAccess(schema, rules));
+  });
+
+  it('docs/database-access.md is the row-level security and the grants the migrations create', async () => {
+    expectFile(DATABASE_ACCESS_FILE, await app.asOwner((owner) => renderDatabaseAccess(owner)));
   });
 
   it('every object type of the schema is a declared record type or a known envelope', () => {
