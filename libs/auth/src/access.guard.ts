@@ -48,7 +48,19 @@ export class AccessGuard implements CanActivate {
     return this.permits(rule, actor);
   }
 
-  private async authenticate(request: Request): Promise<Actor> {
+  /** Once per HTTP request, however many root fields the GraphQL document has. */
+  private authenticate(request: Request): Promise<Actor> {
+    let actor = this.authenticated.get(request);
+    if (!actor) {
+      actor = this.authenticateOnce(request);
+      this.authenticated.set(request, actor);
+    }
+    return actor;
+  }
+
+  private readonly authenticated = new WeakMap<Request, Promise<Actor>>();
+
+  private async authenticateOnce(request: Request): Promise<Actor> {
     // A presented credential is checked even on public operations: a bad token is an error, never
     // a silent downgrade to anonymous.
     if (request.headers.authorization !== undefined) return authenticateWithPassport(request);
