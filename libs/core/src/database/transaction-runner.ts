@@ -39,4 +39,12 @@ export class TransactionRunner {
       return this.context.withTransaction(manager, () => work(manager));
     });
   }
+
+  /**
+   * Moves an open platform-scope transaction into a tenant, for the one act that spans both: the
+   * operator creating a tenant with its first administrator, atomically.
+   */
+  async enterTenant(manager: EntityManager, tenantId: string): Promise<void> {
+    await manager.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.scope', '', true)`, [tenantId]);
+  }
 }

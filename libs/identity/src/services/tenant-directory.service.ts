@@ -39,13 +39,12 @@ export class TenantDirectoryService {
     const passwordHash = await hashPassword(input.administrator.password);
     const { administrator, ...details } = input;
     try {
-      // Creating a tenant is the operator's act (platform scope); its first admin is the tenant's own row.
-      const tenant = await this.transactions.run(async (manager) => {
-        const created = await manager.save(Tenant, manager.create(Tenant, { ...details, phone: details.phone ?? null, email: details.email ?? null, website: null }));
-        await this.audit.record({ action: 'identity.tenant.created', subjectType: 'Tenant', subjectId: created.id, tenantId: null });
-        return created;
-      }, { platformScope: true });
-      await this.transactions.run(async (manager) => {
+      // Creating a tenant is the operator's act (platform scope); its first admin is the tenant's own
+      // row. One transaction, so a tenant never exists without its administrator.
+      return await this.transactions.run(async (manager) => {
+        const tenant = await manager.save(Tenant, manager.create(Tenant, { ...details, phone: details.phone ?? null, email: details.email ?? null, website: null }));
+        await this.audit.record({ action: 'identity.tenant.created', subjectType: 'Tenant', subjectId: tenant.id, tenantId: null });
+        await this.transactions.enterTenant(manager, tenant.id);
         const [user] = (await manager.query(
           `INSERT INTO user_account (tenant_id, email, first_name, last_name, phone, job_title, preferred_language, password_hash, status, email_confirmed_at)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', now()) RETURNING id`,
@@ -53,8 +52,8 @@ export class TenantDirectoryService {
         )) as Array<{ id: string }>;
         await manager.query(`INSERT INTO user_role (tenant_id, user_id, role) VALUES ($1, $2, $3)`, [tenant.id, user!.id, Role.TENANT_ADMIN]);
         await this.audit.record({ action: 'identity.role.granted', subjectType: 'User', subjectId: user!.id, details: { role: Role.TENANT_ADMIN }, tenantId: tenant.id });
-      }, { tenantId: tenant.id });
-      return tenant;
+        return tenant;
+      }, { platformScope: true });
     } catch (error) {
       if (isUniqueViolation(error)) throw BadUserInputError.field('input.slug', 'is already used by another tenant', 'unique');
       throw error;
