@@ -104,6 +104,10 @@ describe('Account lifecycle', () => {
       const wrong = await app.graphql('mutation($c: String!) { confirmTotpEnrolment(code: $c) }', { c: '000000' }, { token: first.login.accessToken });
       expect(wrong.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expectData(await app.graphql('mutation($c: String!) { confirmTotpEnrolment(code: $c) }', { c: totpCodeAt(secret, app.clock.now()) }, { token: first.login.accessToken }));
+      // Stored sealed (AES-GCM): a copy of the database alone does not give the second factor away.
+      const stored = (await app.asOwner((db) => db.query(`SELECT totp_secret FROM user_account WHERE id = $1`, [signer.id]))).rows[0] as { totp_secret: string };
+      expect(stored.totp_secret.startsWith('v1.')).toBe(true);
+      expect(stored.totp_secret).not.toContain(secret);
 
       const withoutCode = await app.graphql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: signer.email, password: signer.password, tenant: tenant.slug } });
       expect(withoutCode.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);

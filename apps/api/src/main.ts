@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
+import { loadSecretsKey } from '@chancery/auth/secret-box';
 import { createApiApplication } from './api-application';
 import { describeDemoAccounts, loadDemoDataOnce } from './demo/demo-data';
 
@@ -13,7 +14,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, say);
 
   if (config.DEMO_DATA ?? Boolean(database.embedded || database.sharedEmbedded)) {
-    const demo = await loadDemoDataOnce(database.ownerUrl);
+    const demo = await loadDemoDataOnce(database.ownerUrl, loadSecretsKey(config));
     say(demo.loadedNow ? `demo data loaded: ${demo.accounts.length} accounts` : 'demo data present');
     // Passwords and second-factor secrets of the demo accounts, for a developer's first login only.
     if (config.NODE_ENV === 'development') say(describeDemoAccounts(demo.accounts));

@@ -13,6 +13,7 @@ import { SessionsResolver } from './sessions.resolver';
 import { SessionsService } from './sessions.service';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordResetService } from './password-reset.service';
+import { SecretBox } from './secret-box';
 import { SessionStateService } from './session-state.service';
 
 /** Login, tokens, second factor, and the global access guard. */
@@ -24,12 +25,13 @@ import { SessionStateService } from './session-state.service';
     JwtStrategy,
     ApiKeyAuthenticator,
     AuthService,
+    SecretBox,
     PasswordResetService,
     AuthResolver,
     SessionsService,
     SessionsResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AccessTokenService, AuthService],
+  exports: [AccessTokenService, AuthService, SecretBox],
 })
 export class AuthModule {}

@@ -18,6 +18,7 @@ import { AccessTokenService } from './access-token';
 import { verifyPassword } from './password-policy';
 import { issueSecret, parseSecret } from './secret-token';
 import { secondFactorMissing } from './second-factor';
+import { SecretBox } from './secret-box';
 import { isValidTotpCode, newTotpSecret, totpUri } from './totp';
 
 /** A session (refresh-token family) ends 30 days after login, or after 7 days without use. */
@@ -73,6 +74,7 @@ export class AuthService {
     private readonly clock: Clock,
     private readonly accessTokens: AccessTokenService,
     private readonly audit: AuditLog,
+    private readonly secrets: SecretBox,
   ) {}
 
   async login(command: LoginCommand, client: ClientInfo): Promise<SessionTokens> {
@@ -101,7 +103,7 @@ export class AuthService {
       const totpNeeded = Boolean(candidate?.totp_enrolled_at);
       const totpOk =
         !totpNeeded ||
-        (candidate?.totp_secret && command.totpCode ? isValidTotpCode(candidate.totp_secret, command.totpCode, now) : false);
+        (candidate?.totp_secret && command.totpCode ? this.isCurrentCode(candidate.totp_secret, command.totpCode, now) : false);
       if (!candidate || !passwordOk || !totpOk || candidate.status !== 'ACTIVE') {
         await this.recordFailedLogin(manager, accountKey, tenantId);
         await this.audit.record({ action: 'auth.login.failed', subjectType: candidate ? 'User' : undefined, subjectId: candidate?.id, tenantId });
@@ -196,7 +198,7 @@ export class AuthService {
       if (!user) throw new UnauthenticatedError();
       if (user.totp_enrolled_at) throw new ConflictError('A second factor is already enrolled');
       const secret = newTotpSecret();
-      await manager.query(`UPDATE user_account SET totp_secret = $2 WHERE id = $1`, [userId, secret]);
+      await manager.query(`UPDATE user_account SET totp_secret = $2 WHERE id = $1`, [userId, this.secrets.seal(secret)]);
       return totpUri(secret, user.email);
     }, this.ownScope());
   }
@@ -209,7 +211,7 @@ export class AuthService {
       const [user] = (await manager.query(`SELECT totp_secret, totp_enrolled_at FROM user_account WHERE id = $1`, [userId])) as Array<{ totp_secret: string | null; totp_enrolled_at: Date | null }>;
       if (!user?.totp_secret || user.totp_enrolled_at) throw new ConflictError('No second-factor enrolment in progress');
       const now = this.clock.now();
-      if (!isValidTotpCode(user.totp_secret, code, now)) throw BadUserInputError.field('code', 'is not the current code of the authenticator app', 'totp');
+      if (!this.isCurrentCode(user.totp_secret, code, now)) throw BadUserInputError.field('code', 'is not the current code of the authenticator app', 'totp');
       await manager.query(`UPDATE user_account SET totp_enrolled_at = $2 WHERE id = $1`, [userId, now]);
       await manager.query(`UPDATE auth_session SET stepped_up_at = $2 WHERE id = $1`, [sessionId, now]);
       await this.audit.record({ action: 'auth.totp.enrolled', subjectType: 'User', subjectId: userId });
@@ -226,7 +228,7 @@ export class AuthService {
       const [user] = (await manager.query(`SELECT totp_secret, totp_enrolled_at FROM user_account WHERE id = $1`, [userId])) as Array<{ totp_secret: string | null; totp_enrolled_at: Date | null }>;
       if (!user?.totp_enrolled_at || !user.totp_secret) throw new ForbiddenError('Enrol a second factor first');
       const now = this.clock.now();
-      if (!isValidTotpCode(user.totp_secret, code, now)) {
+      if (!this.isCurrentCode(user.totp_secret, code, now)) {
         await this.audit.record({ action: 'auth.stepup.failed', subjectType: 'User', subjectId: userId });
         return null;
       }
@@ -236,6 +238,12 @@ export class AuthService {
     }, this.ownScope());
     if (!steppedUpAt) throw BadUserInputError.field('code', 'is not the current code of the authenticator app', 'totp');
     return steppedUpAt;
+  }
+
+  /** Checks a code against a stored (sealed) second-factor secret. */
+  private isCurrentCode(sealedSecret: string, code: string, now: Date): boolean {
+    const secret = this.secrets.open(sealedSecret);
+    return secret !== null && isValidTotpCode(secret, code, now);
   }
 
   private ownScope() {

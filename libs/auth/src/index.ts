@@ -7,3 +7,4 @@ export * from './password-policy';
 export * from './totp';
 export * from './second-factor';
 export * from './entities/auth-session.entity';
+export * from './secret-box';

@@ -3,6 +3,7 @@ import { Role } from '../../core/src';
 import { hashPassword } from '../../auth/src/password-policy';
 import { newTotpSecret, totpCodeAt } from '../../auth/src/totp';
 import { ROLES_REQUIRING_TOTP } from '../../auth/src/second-factor';
+import { SecretBox } from '../../auth/src/secret-box';
 import { expectData, TestApp } from './test-app';
 
 export const DEFAULT_TEST_PASSWORD = 'correct horse battery staple';
@@ -89,7 +90,7 @@ export class IdentityFactory {
       const result = await db.query(
         `INSERT INTO user_account (tenant_id, organisation_id, email, first_name, last_name, phone, job_title, password_hash, status, email_confirmed_at, totp_secret, totp_enrolled_at)
          VALUES ($1, $2, $3, $4, $5, '+32470000000', 'Export manager', $6, $7, now(), $8, $9) RETURNING id`,
-        [tenantId, options.organisation?.id ?? null, email, `First${n}`, `Last${n}`, await defaultPasswordHash, options.status ?? 'ACTIVE', totpSecret ?? null, totpSecret ? new Date() : null],
+        [tenantId, options.organisation?.id ?? null, email, `First${n}`, `Last${n}`, await defaultPasswordHash, options.status ?? 'ACTIVE', totpSecret ? this.app.get(SecretBox).seal(totpSecret) : null, totpSecret ? new Date() : null],
       );
       const userId = (result.rows[0] as { id: string }).id;
       for (const role of options.roles) {

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { Role } from '@chancery/core';
 import { hashPassword } from '@chancery/auth/password-policy';
 import { newTotpSecret } from '@chancery/auth/totp';
+import { openSecret, sealSecret } from '@chancery/auth/secret-box';
 
 /** Printed by `npm start` in development only; never used outside the demo data set. */
 export const DEMO_PASSWORD = 'chancery-demo-2026';
@@ -51,12 +52,12 @@ const TENANTS = [
  * each, and a user for every role. Loaded once (the chamber's slug marks it) through the owner
  * connection, as an operator's import would.
  */
-export async function loadDemoDataOnce(ownerUrl: string): Promise<{ loadedNow: boolean; accounts: DemoAccount[] }> {
+export async function loadDemoDataOnce(ownerUrl: string, secretsKey: Buffer): Promise<{ loadedNow: boolean; accounts: DemoAccount[] }> {
   const db = new Client({ connectionString: ownerUrl });
   await db.connect();
   try {
     const loaded = await db.query('SELECT 1 FROM tenant WHERE slug = $1', [DEMO_MARKER_SLUG]);
-    if (loaded.rowCount) return { loadedNow: false, accounts: await demoAccounts(db) };
+    if (loaded.rowCount) return { loadedNow: false, accounts: await demoAccounts(db, secretsKey) };
     const passwordHash = await hashPassword(DEMO_PASSWORD);
     const accounts: DemoAccount[] = [];
     await db.query('BEGIN');
@@ -64,7 +65,7 @@ export async function loadDemoDataOnce(ownerUrl: string): Promise<{ loadedNow: b
       const { rows } = await db.query(
         `INSERT INTO user_account (tenant_id, organisation_id, email, first_name, last_name, phone, job_title, preferred_language, password_hash, status, email_confirmed_at, totp_secret, totp_enrolled_at)
          VALUES ($1, $2, $3, $4, $5, '+32470123456', $6, 'nl', $7, 'ACTIVE', now(), $8, $9) RETURNING id`,
-        [tenantId, organisationId, account.email, names[0], names[1], account.roles.join(', ').toLowerCase(), passwordHash, account.totpSecret ?? null, account.totpSecret ? new Date() : null],
+        [tenantId, organisationId, account.email, names[0], names[1], account.roles.join(', ').toLowerCase(), passwordHash, account.totpSecret ? sealSecret(secretsKey, account.totpSecret) : null, account.totpSecret ? new Date() : null],
       );
       for (const role of account.roles) {
         await db.query('INSERT INTO user_role (tenant_id, user_id, role) VALUES ($1, $2, $3)', [tenantId, rows[0].id, role]);
@@ -110,14 +111,15 @@ export async function loadDemoDataOnce(ownerUrl: string): Promise<{ loadedNow: b
   }
 }
 
-async function demoAccounts(db: Client): Promise<DemoAccount[]> {
+async function demoAccounts(db: Client, secretsKey: Buffer): Promise<DemoAccount[]> {
   const { rows } = await db.query(
     `SELECT u.email, t.slug AS tenant, o.name AS organisation, u.totp_secret AS "totpSecret",
             ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles
        FROM user_account u LEFT JOIN tenant t ON t.id = u.tenant_id LEFT JOIN organisation o ON o.id = u.organisation_id
       WHERE u.email LIKE '%.test' ORDER BY t.slug NULLS FIRST, o.name NULLS FIRST, u.email`,
   );
-  return rows as DemoAccount[];
+  // The stored secrets are sealed; the developer's authenticator app needs them in the clear.
+  return (rows as DemoAccount[]).map((a) => ({ ...a, totpSecret: a.totpSecret ? (openSecret(secretsKey, a.totpSecret) ?? undefined) : undefined }));
 }
 
 /** The demo accounts as a table for the console (development only). */

@@ -80,6 +80,11 @@ export class AppConfig {
   @IsString()
   JWT_PRIVATE_KEY?: string;
 
+  /** Base64 of 32 bytes sealing stored second-factor secrets. Absent outside production: generated in DATA_DIR. */
+  @IsOptional()
+  @IsString()
+  SECRETS_KEY?: string;
+
   @IsString()
   JWT_ISSUER = 'chancery';
 
@@ -97,7 +102,7 @@ export class ConfigValidationError extends Error {}
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'DATABASE_APP_URL', 'DATABASE_APP_PASSWORD', 'MIGRATIONS_RUN', 'DEMO_DATA', 'REDIS_URL', 'JWT_PRIVATE_KEY']) {
+  for (const key of [...known, 'DATABASE_URL', 'DATABASE_APP_URL', 'DATABASE_APP_PASSWORD', 'MIGRATIONS_RUN', 'DEMO_DATA', 'REDIS_URL', 'JWT_PRIVATE_KEY', 'SECRETS_KEY']) {
     if (env[key] !== undefined && env[key] !== '') picked[key] = env[key];
   }
   const config = plainToInstance(AppConfig, picked);
@@ -111,6 +116,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.isProduction && !config.JWT_PRIVATE_KEY) {
     throw new ConfigValidationError('Invalid configuration:\n  JWT_PRIVATE_KEY: required in production');
+  }
+  if (config.isProduction && !config.SECRETS_KEY) {
+    throw new ConfigValidationError('Invalid configuration:\n  SECRETS_KEY: required in production');
   }
   return config;
 }

@@ -12,7 +12,11 @@ import { revertLastMigration, runMigrations } from '../migrator';
 async function main(command: string | undefined): Promise<void> {
   if (command !== 'run' && command !== 'revert') throw new Error('usage: migrate run|revert');
   // Only the database settings matter here; the signing key is the API's business.
-  const config = loadAppConfig({ ...process.env, JWT_PRIVATE_KEY: process.env.JWT_PRIVATE_KEY ?? 'not-needed-for-migrations' });
+  const config = loadAppConfig({
+    ...process.env,
+    JWT_PRIVATE_KEY: process.env.JWT_PRIVATE_KEY ?? 'not-needed-for-migrations',
+    SECRETS_KEY: process.env.SECRETS_KEY ?? 'not-needed-for-migrations',
+  });
   const database = await resolveDatabaseSettings(config);
   try {
     await ensureApplicationRole(database.ownerUrl, database.appPassword);
