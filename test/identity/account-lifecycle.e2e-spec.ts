@@ -15,10 +15,7 @@ describe('Account lifecycle', () => {
   const world = useTestApp();
   let app: TestApp;
   let factory: IdentityFactory;
-  beforeAll(() => {
-    app = world.app;
-    factory = new IdentityFactory(app);
-  });
+  beforeAll(() => ({ app, factory } = world));
 
   describe('invitations', () => {
     it('an organisation admin invites a colleague, who accepts once and logs in with the roles given', async () => {
@@ -165,10 +162,7 @@ describe('Signature images', () => {
   const world = useTestApp();
   let app: TestApp;
   let factory: IdentityFactory;
-  beforeAll(() => {
-    app = world.app;
-    factory = new IdentityFactory(app);
-  });
+  beforeAll(() => ({ app, factory } = world));
 
   const PNG = `data:image/png;base64,${Buffer.from('a tiny stand-in for a PNG').toString('base64')}`;
   const SET = 'mutation($image: String!) { setMySignatureImage(image: $image) { signatureImage } }';
@@ -203,10 +197,7 @@ describe('Login sessions', () => {
   const world = useTestApp();
   let app: TestApp;
   let factory: IdentityFactory;
-  beforeAll(() => {
-    app = world.app;
-    factory = new IdentityFactory(app);
-  });
+  beforeAll(() => ({ app, factory } = world));
 
   it('a person sees their sessions with address and browser and ends one; the privacy officer sees them, a clerk cannot', async () => {
     const tenant = await factory.tenant();

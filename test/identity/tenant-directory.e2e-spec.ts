@@ -25,10 +25,7 @@ describe('The tenant directory', () => {
   const world = useTestApp();
   let app: TestApp;
   let factory: IdentityFactory;
-  beforeAll(() => {
-    app = world.app;
-    factory = new IdentityFactory(app);
-  });
+  beforeAll(() => ({ app, factory } = world));
 
   it('the operator creates a tenant with its first administrator; the public list shows it and proposes it for its postal codes', async () => {
     const operator = await factory.login(await factory.user({ roles: [Role.PLATFORM_ADMIN] }));

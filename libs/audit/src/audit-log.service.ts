@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, ForbiddenError, RequestContext, TransactionRunner } from '@chancery/core';
+import { Clock, ForbiddenError, RequestContext, scopeOf, TransactionRunner } from '@chancery/core';
 import type { EntityManager } from 'typeorm';
 import { AuditChainVerification, auditChainLockKey, auditEntryHash, AuditEntryFields } from './audit-chain';
 import { AuditEntryStore, StoredAuditEntry } from './audit-entry.store';
@@ -46,14 +46,14 @@ export class AuditLog {
     const tenantId = entry.tenantId !== undefined ? entry.tenantId : (this.context.actor.tenantId ?? null);
     // A platform-level event (no tenant) is written to the platform's chain, which only a unit of
     // work in platform scope may append to.
-    const scope = tenantId === null ? { platformScope: true } : { tenantId };
+    const scope = scopeOf(tenantId);
     return this.transactions.run((manager) => this.append(manager, { ...entry, tenantId }), scope);
   }
 
   /** Recomputes one chain (null: the platform's) from its first entry. */
   async verifyChain(tenantId: string | null): Promise<AuditChainVerification> {
     if (tenantId !== null) checkUuid('tenantId', tenantId);
-    const scope = tenantId === null ? { platformScope: true } : { tenantId };
+    const scope = scopeOf(tenantId);
     return this.transactions.run((manager) => storeOf(manager).verify(tenantId), scope);
   }
 

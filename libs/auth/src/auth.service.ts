@@ -9,6 +9,7 @@ import {
   personIdOf,
   RequestContext,
   Role,
+  scopeOf,
   TooManyRequestsError,
   TransactionRunner,
   UnauthenticatedError,
@@ -84,7 +85,7 @@ export class AuthService {
       await verifyPassword(null, command.password);
       throw new UnauthenticatedError(LOGIN_FAILED);
     }
-    const scope = tenantId ? { tenantId } : { platformScope: true };
+    const scope = scopeOf(tenantId);
     const accountKey = createHash('sha256').update(`${tenantId ?? 'platform'}|${email}`).digest();
 
     const outcome = await this.transactions.run(async (manager) => {
@@ -128,7 +129,7 @@ export class AuthService {
   async refresh(refreshToken: string): Promise<SessionTokens> {
     const parsed = parseSecret(refreshToken, 'rt');
     if (!parsed) throw new UnauthenticatedError('Invalid refresh token');
-    const scope = parsed.tenantId ? { tenantId: parsed.tenantId } : { platformScope: true };
+    const scope = scopeOf(parsed.tenantId);
     const outcome = await this.transactions.run(async (manager) => {
       const [row] = (await manager.query(
         `SELECT t.id AS token_id, t.used_at, s.id AS session_id, s.revoked_at, s.last_refreshed_at, s.absolute_expires_at, s.stepped_up_at,
@@ -173,7 +174,7 @@ export class AuthService {
     await this.transactions.run(async (manager) => {
       await this.revokeSession(manager, sessionId, 'logout', this.clock.now());
       await this.audit.record({ action: 'auth.logout', subjectType: 'Session', subjectId: sessionId });
-    }, this.ownScope());
+    });
     return true;
   }
 
@@ -186,7 +187,7 @@ export class AuthService {
       await manager.query(`UPDATE auth_session SET revoked_at = $2, revoked_reason = 'logout everywhere' WHERE user_id = $1 AND revoked_at IS NULL`, [userId, now]);
       await manager.query(`UPDATE user_account SET token_version = token_version + 1 WHERE id = $1`, [userId]);
       await this.audit.record({ action: 'auth.logout.everywhere', subjectType: 'User', subjectId: userId });
-    }, this.ownScope());
+    });
     return true;
   }
 
@@ -200,7 +201,7 @@ export class AuthService {
       const secret = newTotpSecret();
       await manager.query(`UPDATE user_account SET totp_secret = $2 WHERE id = $1`, [userId, this.secrets.seal(secret)]);
       return totpUri(secret, user.email);
-    }, this.ownScope());
+    });
   }
 
   /** Completes enrolment with a first code from the app; the session counts as stepped up. */
@@ -215,7 +216,7 @@ export class AuthService {
       await manager.query(`UPDATE user_account SET totp_enrolled_at = $2 WHERE id = $1`, [userId, now]);
       await manager.query(`UPDATE auth_session SET stepped_up_at = $2 WHERE id = $1`, [sessionId, now]);
       await this.audit.record({ action: 'auth.totp.enrolled', subjectType: 'User', subjectId: userId });
-    }, this.ownScope());
+    });
     return true;
   }
 
@@ -235,7 +236,7 @@ export class AuthService {
       await manager.query(`UPDATE auth_session SET stepped_up_at = $2 WHERE id = $1`, [sessionId, now]);
       await this.audit.record({ action: 'auth.stepup.succeeded', subjectType: 'User', subjectId: userId });
       return now;
-    }, this.ownScope());
+    });
     if (!steppedUpAt) throw BadUserInputError.field('code', 'is not the current code of the authenticator app', 'totp');
     return steppedUpAt;
   }
@@ -246,10 +247,6 @@ export class AuthService {
     return secret !== null && isValidTotpCode(secret, code, now);
   }
 
-  private ownScope() {
-    const { tenantId } = this.context.actor;
-    return tenantId ? { tenantId } : { platformScope: true };
-  }
 
   private async tenantIdOfSlug(slug: string): Promise<string | null> {
     const rows = (await this.transactions.run((manager) => manager.query(`SELECT id FROM tenant WHERE slug = $1`, [slug]))) as Array<{ id: string }>;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
-import { AppConfig, Clock, Outbox, TransactionRunner, UnauthenticatedError } from '@chancery/core';
+import { AppConfig, Clock, Outbox, scopeOf, TransactionRunner, UnauthenticatedError } from '@chancery/core';
 import { consumeOneTimeToken } from './one-time-token';
 import { assertAcceptablePassword, hashPassword } from './password-policy';
 import { issueSecret, parseSecret } from './secret-token';
@@ -46,7 +46,7 @@ export class PasswordResetService {
         body: `Choose a new password within one hour: ${this.config.PUBLIC_BASE_URL}/reset-password?token=${secret.token}\nIf you did not ask for this, ignore this message.`,
       });
       await this.audit.record({ action: 'auth.passwordReset.requested', subjectType: 'User', subjectId: user.id, tenantId });
-    }, tenantId ? { tenantId } : { platformScope: true });
+    }, scopeOf(tenantId));
     return true;
   }
 
@@ -65,7 +65,7 @@ export class PasswordResetService {
       await manager.query(`UPDATE auth_session SET revoked_at = $2, revoked_reason = 'password reset' WHERE user_id = $1 AND revoked_at IS NULL`, [userId, now]);
       await this.audit.record({ action: 'auth.passwordReset.completed', subjectType: 'User', subjectId: userId, tenantId });
       return true;
-    }, tenantId ? { tenantId } : { platformScope: true });
+    }, scopeOf(tenantId));
     if (!done) throw new UnauthenticatedError('Invalid or expired reset link');
     return true;
   }

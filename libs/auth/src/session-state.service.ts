@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, Clock, Role, TransactionRunner } from '@chancery/core';
+import { Actor, Clock, Role, scopeOf, TransactionRunner } from '@chancery/core';
 import { secondFactorMissing } from './second-factor';
 
 interface SessionStateRow {
@@ -40,7 +40,7 @@ export class SessionStateService {
             WHERE u.id = $1`,
           [claims.userId, claims.sessionId],
         ),
-      claims.tenantId ? { tenantId: claims.tenantId } : { platformScope: true },
+      scopeOf(claims.tenantId),
     );
     const row = rows[0];
     const now = this.clock.now();

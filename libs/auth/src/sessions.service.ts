@@ -36,17 +36,13 @@ export class SessionsService {
         await this.audit.record({ action: 'auth.session.ended', subjectType: 'Session', subjectId: session.id });
       }
       return session;
-    }, this.scope());
+    });
   }
 
   private listOf(userId: string): Promise<AuthSession[]> {
     return this.transactions.run(
-      (manager) => manager.find(AuthSession, { where: { userId }, order: { createdAt: 'DESC' }, take: SESSIONS_LISTED }),
-      this.scope(),
+      (manager) => manager.find(AuthSession, { where: { userId }, order: { createdAt: 'DESC' }, take: SESSIONS_LISTED })
     );
   }
 
-  private scope() {
-    return this.context.actor.tenantId ? {} : { platformScope: true };
-  }
 }

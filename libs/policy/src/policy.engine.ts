@@ -26,28 +26,20 @@ export function relationsOf<T extends object>(viewer: Actor, cls: EntityClass<T>
   return toSet(policy ? relationMask(viewer, policy, record) : BIT.anyone);
 }
 
-export function canRead<T extends object>(
-  viewer: Actor,
-  cls: EntityClass<T>,
-  field: string,
-  record: T,
-): boolean {
-  const policy = getPolicy(cls);
-  const fieldPolicy = policy?.fields.get(field);
-  if (!policy || !fieldPolicy) return false;
-  return anyGrantApplies(fieldPolicy.read, viewer.roles, relationMask(viewer, policy, record));
+export function canRead<T extends object>(viewer: Actor, cls: EntityClass<T>, field: string, record: T): boolean {
+  return isGranted('read', viewer, cls, field, record);
 }
 
-export function canWrite<T extends object>(
-  viewer: Actor,
-  cls: EntityClass<T>,
-  field: string,
-  record: T,
-): boolean {
+export function canWrite<T extends object>(viewer: Actor, cls: EntityClass<T>, field: string, record: T): boolean {
+  return isGranted('write', viewer, cls, field, record);
+}
+
+/** Default deny: no policy for the class, or no declaration of the field, grants nothing. */
+function isGranted<T extends object>(access: 'read' | 'write', viewer: Actor, cls: EntityClass<T>, field: string, record: T): boolean {
   const policy = getPolicy(cls);
   const fieldPolicy = policy?.fields.get(field);
   if (!policy || !fieldPolicy) return false;
-  return anyGrantApplies(fieldPolicy.write, viewer.roles, relationMask(viewer, policy, record));
+  return anyGrantApplies(fieldPolicy[access], viewer.roles, relationMask(viewer, policy, record));
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-
-const DOCUMENT_ERROR_CODES = new Set(['GRAPHQL_PARSE_FAILED', 'GRAPHQL_VALIDATION_FAILED', 'BAD_USER_INPUT']);
+import { DOCUMENT_ERROR_CODES } from '@chancery/core';
 
 /**
  * graphql-armor's token limit parses the document itself, and Apollo answers a parse error thrown

@@ -4,7 +4,7 @@ import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from './domain-error';
 
 /** Codes Apollo and graphql-armor give to a refused document or variables; safe to pass through as they are. */
-const DOCUMENT_ERROR_CODES = new Set([
+export const DOCUMENT_ERROR_CODES: ReadonlySet<string> = new Set([
   'GRAPHQL_PARSE_FAILED',
   'GRAPHQL_VALIDATION_FAILED',
   'BAD_USER_INPUT',

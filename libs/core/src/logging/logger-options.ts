@@ -5,8 +5,9 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 
 /**
- * Paths pino replaces with "[redacted]" on every line. Personal data (e-mail, phone, names) and secrets
- * (passwords, tokens, keys) never reach a log; the policy library adds the fields it declares personal.
+ * Paths pino replaces with "[redacted]" on every line: secrets (passwords, tokens, keys) and GraphQL
+ * variables. Personal data is added by the API from the field declarations (`personalDataLogRedactions`),
+ * so a newly declared field is redacted without a second list to keep.
  */
 export const REDACTED_LOG_PATHS: string[] = [
   'req.headers.authorization',
@@ -22,14 +23,6 @@ export const REDACTED_LOG_PATHS: string[] = [
   '*.secret',
   '*.totpCode',
   '*.apiKey',
-  '*.email',
-  '*.phone',
-  '*.telephone',
-  '*.firstName',
-  '*.lastName',
-  '*.name',
-  '*.iban',
-  '*.bankAccount',
   'variables',
   '*.variables',
 ];

@@ -68,10 +68,6 @@ export class PolicedRecordsService {
     return user;
   }
 
-  /** The operator has no tenant: its own account is a platform row, reachable in platform scope only. */
-  private scope() {
-    return this.context.actor.tenantId ? {} : { platformScope: true };
-  }
 
   private find<T extends { id: string }>(
     cls: EntityClass<T> & (new () => T),
@@ -83,7 +79,7 @@ export class PolicedRecordsService {
       const record = await manager.findOne(cls, { where: { id } as never });
       if (!record || !canRead(this.context.actor, cls, 'id', record)) throw new NotFoundError(what);
       return complete(manager, record);
-    }, this.scope());
+    });
   }
 
   private update<T extends { id: string }>(
@@ -108,6 +104,6 @@ export class PolicedRecordsService {
         throw new DomainError(ErrorCode.FORBIDDEN, `Not allowed to change ${fields.map((f) => f.field).join(', ')}`, { fields });
       }
       return apply(manager, record);
-    }, this.scope());
+    });
   }
 }

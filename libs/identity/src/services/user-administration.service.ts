@@ -51,12 +51,11 @@ export class UserAdministrationService {
 
   me(): Promise<UserAccount> {
     const id = personIdOf(this.context.actor);
-    const scope = this.context.actor.tenantId ? {} : { platformScope: true };
     return this.transactions.run(async (manager) => {
       const user = await manager.findOne(UserAccount, { where: { id } });
       if (!user) throw new UnauthenticatedError();
       return this.withRoles(manager, user);
-    }, scope);
+    });
   }
 
   /** Users the actor administers: the company's users for its admin, the tenant's staff for the tenant's admin. */
