@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson } from '@chancery/core';
 
 /** A detail of an audit entry: ids, codes and counts only, never personal-data values. */
 export type AuditDetailValue = string | number | boolean | null;

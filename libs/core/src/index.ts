@@ -18,3 +18,4 @@ export * from './outbox/outbox.service';
 export * from './rate-limit/rate-limit.module';
 export * from './rate-limit/rate-limits';
 export * from './database/open-database';
+export * from './crypto/canonical-json';

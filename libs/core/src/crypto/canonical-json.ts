@@ -1,5 +1,5 @@
 /*
- * Canonical JSON after RFC 8785 (JCS), for the values the audit log hashes. The `canonicalize`
+ * Canonical JSON after RFC 8785 (JCS), for the values the audit log hashes. Shared by the audit log (hash chain) and certificates (signed content). The `canonicalize`
  * package the architecture names is not installed in this repository, and the subset we need (plain
  * objects, arrays, strings, finite numbers, booleans, null) is small enough to write exactly:
  * - object members sorted by the UTF-16 code units of their names (JavaScript's default sort),
