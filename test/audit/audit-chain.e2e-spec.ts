@@ -1,11 +1,11 @@
-import { Test, TestingModule } from '@nestjs/testing';
 import { randomUUID } from 'node:crypto';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { Client } from 'pg';
-import { Actor, CoreModule, loadAppConfig, RequestContext, Role, TransactionRunner } from '@chancery/core';
-import { createTestDatabase, TestDatabase } from '@chancery/testing/database/test-database-server';
-import { AuditEntryInput, AuditLog, AuditModule, InvalidAuditEntryError } from '@chancery/audit';
+import { Role } from '@chancery/access';
+import { Actor, RequestContext, TransactionRunner } from '@chancery/core';
+import { useTestApp } from '@chancery/testing';
+import { AuditEntryInput, AuditLog, InvalidAuditEntryError } from '@chancery/audit';
 import { describeAuditChain, verifyAllAuditChains } from '@chancery/audit/cli/verify-audit-chain';
 
 /*
@@ -13,30 +13,16 @@ import { describeAuditChain, verifyAllAuditChains } from '@chancery/audit/cli/ve
  * grants apply) and, for tampering, through the owner.
  */
 describe('The tamper-evident audit log', () => {
-  let db: TestDatabase;
-  let moduleRef: TestingModule;
+  const world = useTestApp();
   let auditLog: AuditLog;
   let context: RequestContext;
   let transactions: TransactionRunner;
+  const db = { get ownerUrl() { return world.app.database.ownerUrl; }, get appUrl() { return world.app.database.appUrl; } };
 
-  beforeAll(async () => {
-    db = await createTestDatabase();
-    const config = loadAppConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: db.ownerUrl,
-      DATABASE_APP_URL: db.appUrl,
-      LOG_LEVEL: 'silent',
-    });
-    moduleRef = await Test.createTestingModule({
-      imports: [CoreModule.forRoot({ config, database: db, applicationName: 'audit-test' }), AuditModule],
-    }).compile();
-    auditLog = moduleRef.get(AuditLog);
-    context = moduleRef.get(RequestContext);
-    transactions = moduleRef.get(TransactionRunner);
-  });
-  afterAll(async () => {
-    await moduleRef?.close();
-    await db?.drop();
+  beforeAll(() => {
+    auditLog = world.app.get(AuditLog);
+    context = world.app.get(RequestContext);
+    transactions = world.app.get(TransactionRunner);
   });
 
   const staffOf = (tenantId: string, roles: Role[] = [Role.TENANT_ADMIN]): Actor => ({
@@ -151,12 +137,9 @@ describe('The tamper-evident audit log', () => {
     ).rejects.toThrow(RefusedChange);
     expect(await auditLog.verifyChain(tenant)).toEqual({ entries: 0, valid: true });
 
-    // The login flow: an anonymous caller in a unit of work opened for the tenant.
+    // The login flow: an anonymous caller in a unit of work opened for the tenant it named.
     await as({ kind: 'anonymous', roles: [] }, () =>
-      transactions.run(
-        () => auditLog.record({ action: 'auth.login.failed', details: { reason: 'badPassword' } }),
-        { tenantId: tenant },
-      ),
+      transactions.beforeSession(tenant, () => auditLog.record({ action: 'auth.login.failed', details: { reason: 'badPassword' } })),
     );
     const [entry] = await as(admin, () => auditLog.listEntries({ first: 1 }));
     expect(entry).toMatchObject({
@@ -331,11 +314,13 @@ describe('The tamper-evident audit log', () => {
   it('keeps platform-level events in a chain of their own, readable only in platform scope', async () => {
     const before = await auditLog.verifyChain(null);
     await as(SYSTEM, () =>
-      auditLog.record({ action: 'platform.tenant.created', subjectType: 'Tenant', subjectId: randomUUID() }),
+      transactions.asSystem(null, () => auditLog.record({ action: 'platform.tenant.created', subjectType: 'Tenant', subjectId: randomUUID() })),
     );
     await as(SYSTEM, () =>
-      auditLog.record({ action: 'platform.tenant.created', subjectType: 'Tenant', subjectId: randomUUID() }),
+      transactions.asSystem(null, () => auditLog.record({ action: 'platform.tenant.created', subjectType: 'Tenant', subjectId: randomUUID() })),
     );
+    // Outside platform scope, the system cannot append to the platform's chain.
+    await expect(as(SYSTEM, () => auditLog.record({ action: 'platform.tenant.created', tenantId: null }))).rejects.toThrow(InvalidAuditEntryError);
     expect(await auditLog.verifyChain(null)).toEqual({ entries: before.entries + 2, valid: true });
     await asApplication(randomUUID(), async (app) => {
       expect(

@@ -1,76 +1,20 @@
-import { CanActivate, ExecutionContext, INestApplication, Injectable } from '@nestjs/common';
-import { APP_GUARD, APP_PIPE } from '@nestjs/core';
-import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
-import { GqlExecutionContext, GraphQLModule } from '@nestjs/graphql';
-import { Test } from '@nestjs/testing';
-import { randomUUID } from 'node:crypto';
-import request from 'supertest';
-import {
-  AccessRule,
-  ACCESS_RULE,
-  Actor,
-  CoreModule,
-  formatGraphQLError,
-  InputValidationPipe,
-  loadAppConfig,
-  RequestContext,
-  Role,
-} from '@chancery/core';
-import { createTestDatabase, TestDatabase } from '@chancery/testing/database/test-database-server';
-import { AuditLog, AuditModule } from '@chancery/audit';
+import { ACCESS_RULE, AccessRule, Permission, Role } from '@chancery/access';
+import { AuditLog } from '@chancery/audit';
 import { AuditResolver } from '@chancery/audit/audit.resolver';
-
-/**
- * Stands in for the authentication guard (written elsewhere) in this suite only: the actor comes from
- * a header. Role enforcement is that guard's; here we check the rule each operation declares.
- */
-@Injectable()
-class ActorFromHeaderGuard implements CanActivate {
-  constructor(private readonly context: RequestContext) {}
-
-  canActivate(execution: ExecutionContext): boolean {
-    const { req } = GqlExecutionContext.create(execution).getContext<{
-      req: { headers: Record<string, unknown> };
-    }>();
-    const header = req.headers['x-test-actor'];
-    if (typeof header === 'string') this.context.setActor(JSON.parse(header) as Actor);
-    return true;
-  }
-}
+import { Actor, RequestContext } from '@chancery/core';
+import { TestSession, useTestApp } from '@chancery/testing';
 
 describe('The audit log over GraphQL', () => {
-  let db: TestDatabase;
-  let app: INestApplication;
-  const tenant = randomUUID();
-  const auditor: Actor = { kind: 'user', id: randomUUID(), tenantId: tenant, roles: [Role.AUDITOR] };
+  const world = useTestApp();
+  let auditor: Actor;
+  let session: TestSession;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    const config = loadAppConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: db.ownerUrl,
-      DATABASE_APP_URL: db.appUrl,
-      LOG_LEVEL: 'silent',
-    });
-    const moduleRef = await Test.createTestingModule({
-      imports: [
-        CoreModule.forRoot({ config, database: db, applicationName: 'audit-graphql-test' }),
-        GraphQLModule.forRoot<ApolloDriverConfig>({
-          driver: ApolloDriver,
-          autoSchemaFile: true,
-          formatError: formatGraphQLError,
-          context: ({ req }: { req: unknown }) => ({ req }),
-        }),
-        AuditModule,
-      ],
-      providers: [
-        { provide: APP_PIPE, useClass: InputValidationPipe },
-        { provide: APP_GUARD, useClass: ActorFromHeaderGuard },
-      ],
-    }).compile();
-    app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
-
+    const { app, factory } = world;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.AUDITOR] });
+    auditor = { kind: 'user', id: user.id, tenantId: tenant.id, roles: [Role.AUDITOR] };
+    session = await factory.login(user);
     const auditLog = app.get(AuditLog);
     const context = app.get(RequestContext);
     for (let i = 1; i <= 4; i += 1) {
@@ -83,25 +27,14 @@ describe('The audit log over GraphQL', () => {
         }),
       );
     }
-    // Another tenant's entries, which must never show.
-    const other: Actor = { ...auditor, tenantId: randomUUID() };
-    await context.runAs(other, () => auditLog.record({ action: 'auth.login.succeeded' }));
-  });
-  afterAll(async () => {
-    await app?.close();
-    await db?.drop();
+    // Sequence 1 is the auditor's own login; 2 to 5 the grants. Another tenant's entries must never show.
+    const other = await factory.tenant();
+    await factory.auditEntry(other.id, { action: 'auth.login.succeeded' });
   });
 
-  async function graphql(query: string, variables: Record<string, unknown> = {}, actor: Actor = auditor) {
-    const response = await request(app.getHttpServer())
-      .post('/graphql')
-      .set('content-type', 'application/json')
-      .set('x-test-actor', JSON.stringify(actor))
-      .send({ query, variables });
-    return response.body as {
-      data?: Record<string, any> | null;
-      errors?: Array<{ message: string; extensions?: Record<string, any> }>;
-    };
+  async function graphql(query: string, variables: Record<string, unknown> = {}) {
+    const response = await world.app.graphql<Record<string, any>>(query, variables, { token: session.accessToken });
+    return { data: response.data, errors: response.errors };
   }
 
   const ENTRIES = `query ($first: Int, $after: Int) {
@@ -113,10 +46,10 @@ describe('The audit log over GraphQL', () => {
   it("lists the tenant's entries newest first, details as sorted key/value pairs", async () => {
     const { data, errors } = await graphql(ENTRIES);
     expect(errors).toBeUndefined();
-    expect(data!.auditEntries.map((e: { sequence: number }) => e.sequence)).toEqual([4, 3, 2, 1]);
+    expect(data!.auditEntries.map((e: { sequence: number }) => e.sequence)).toEqual([5, 4, 3, 2, 1]);
     expect(data!.auditEntries[0]).toEqual({
       id: expect.any(String),
-      sequence: 4,
+      sequence: 5,
       occurredAt: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       actorKind: 'user',
       actorId: auditor.id,
@@ -153,11 +86,11 @@ describe('The audit log over GraphQL', () => {
   it("verifies the tenant's chain", async () => {
     const { data, errors } = await graphql('{ verifyAuditChain { entries valid firstBrokenSequence } }');
     expect(errors).toBeUndefined();
-    expect(data!.verifyAuditChain).toEqual({ entries: 4, valid: true, firstBrokenSequence: null });
+    expect(data!.verifyAuditChain).toEqual({ entries: 5, valid: true, firstBrokenSequence: null });
   });
 
-  it('declares tenant admins and auditors as the only callers of both operations', () => {
-    const rule: AccessRule = { kind: 'roles', roles: [Role.TENANT_ADMIN, Role.AUDITOR] };
+  it('declares the audit-log permission (tenant admins and auditors) on both operations', () => {
+    const rule: AccessRule = { kind: 'permission', permission: Permission.ReadAuditLog };
     expect(Reflect.getMetadata(ACCESS_RULE, AuditResolver.prototype.auditEntries)).toEqual(rule);
     expect(Reflect.getMetadata(ACCESS_RULE, AuditResolver.prototype.verifyAuditChain)).toEqual(rule);
   });

@@ -1,5 +1,5 @@
-import { Role } from '@chancery/core';
-import { totpCodeAt } from '@chancery/auth/totp';
+import { Role } from '@chancery/access';
+import { totpCodeAt } from '@chancery/identity';
 import { expectData, IdentityFactory, TestApp, TestSession, useTestApp } from '@chancery/testing';
 
 /** Reads the last e-mail queued for a recipient and the token in its link. */

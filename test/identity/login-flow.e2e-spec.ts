@@ -1,4 +1,4 @@
-import { Role } from '@chancery/core';
+import { Role } from '@chancery/access';
 import { expectData, IdentityFactory, TestApp } from '@chancery/testing';
 
 describe('Logging in and using the session', () => {

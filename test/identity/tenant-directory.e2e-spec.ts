@@ -1,4 +1,4 @@
-import { Role } from '@chancery/core';
+import { Role } from '@chancery/access';
 import { expectData, IdentityFactory, TestApp, useTestApp } from '@chancery/testing';
 
 const CREATE = 'mutation($i: CreateTenantInput!) { createTenant(input: $i) { id slug name kinds } }';

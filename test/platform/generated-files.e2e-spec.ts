@@ -2,10 +2,10 @@ import { ModulesContainer } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { GraphQLObjectType, getNullableType, isNonNullType, isObjectType } from 'graphql';
-import { ENVELOPE_TYPES, generateVisibilityMatrix, getPolicy, canReadWithRelations } from '@chancery/policy';
-import { TestApp } from '@chancery/testing';
+import { canReadWithRelations, envelopeTypeNames, generateVisibilityMatrix, getPolicy, policedEntities } from '@chancery/policy';
+import { useTestApp } from '@chancery/testing';
+import { VISIBILITY_MATRIX_FILE } from '@chancery/testing/policy/policy-world';
 import { printApiSchema, SCHEMA_FILE } from '../../apps/api/src/graphql/schema-file';
-import { POLICY_ENTITIES, VISIBILITY_MATRIX_FILE } from '../../apps/api/src/policy/policy-entities';
 import { accessRulesOf, OPERATIONS_FILE, renderOperationAccess } from '../../apps/api/src/policy/operation-access';
 import { DATABASE_ACCESS_FILE, renderDatabaseAccess } from '../../apps/api/src/policy/database-access';
 
@@ -24,47 +24,45 @@ function expectFile(path: string, generated: string): void {
 }
 
 describe('Generated files', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await TestApp.start();
-  });
-  afterAll(() => app?.stop());
+  const world = useTestApp();
+  const POLICY_ENTITIES = () => policedEntities().map((policy) => policy.cls);
 
   it('schema.graphql is the schema the API serves (run `npm run schema:generate` after changing it)', () => {
-    expectFile(SCHEMA_FILE, printApiSchema(app.get(GraphQLSchemaHost).schema));
+    expectFile(SCHEMA_FILE, printApiSchema(world.app.get(GraphQLSchemaHost).schema));
   });
 
   it('docs/visibility-matrix.md is generated from the declarations (run `npm run policy:matrix`)', () => {
-    expectFile(VISIBILITY_MATRIX_FILE, generateVisibilityMatrix(POLICY_ENTITIES));
+    expectFile(VISIBILITY_MATRIX_FILE, generateVisibilityMatrix(POLICY_ENTITIES()));
   });
 
   it('docs/operations.md lists every operation with its access rule, and every operation declares one', () => {
-    const schema = app.get(GraphQLSchemaHost).schema;
-    const rules = accessRulesOf(app.get(ModulesContainer));
+    const schema = world.app.get(GraphQLSchemaHost).schema;
+    const rules = accessRulesOf(world.app.get(ModulesContainer));
     const operations = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
     expect(operations.filter((name) => !rules.has(name))).toEqual([]);
     expectFile(OPERATIONS_FILE, renderOperationAccess(schema, rules));
   });
 
   it('docs/database-access.md is the row-level security and the grants the migrations create', async () => {
-    expectFile(DATABASE_ACCESS_FILE, await app.asOwner((owner) => renderDatabaseAccess(owner)));
+    expectFile(DATABASE_ACCESS_FILE, await world.app.asOwner((owner) => renderDatabaseAccess(owner)));
   });
 
   it('every object type of the schema is a declared record type or a known envelope', () => {
-    const schema = app.get(GraphQLSchemaHost).schema;
-    const recordTypes = new Set(POLICY_ENTITIES.map((cls) => getPolicy(cls)!.name));
+    const schema = world.app.get(GraphQLSchemaHost).schema;
+    const recordTypes = new Set(policedEntities().map((policy) => policy.name));
+    const envelopes = envelopeTypeNames();
     const undeclared = Object.values(schema.getTypeMap())
       .filter((type): type is GraphQLObjectType => isObjectType(type) && !type.name.startsWith('__'))
       .map((type) => type.name)
-      .filter((name) => !recordTypes.has(name) && !ENVELOPE_TYPES.has(name));
+      .filter((name) => !recordTypes.has(name) && !envelopes.has(name) && name !== 'Query' && name !== 'Mutation');
     expect(undeclared).toEqual([]);
   });
 
   it('a field that someone may not read is nullable in the schema, so concealing it reads as null', () => {
-    const schema = app.get(GraphQLSchemaHost).schema;
+    const schema = world.app.get(GraphQLSchemaHost).schema;
     const anyoneOnly = new Set(['anyone'] as const);
     const problems: string[] = [];
-    for (const cls of POLICY_ENTITIES) {
+    for (const cls of POLICY_ENTITIES()) {
       const policy = getPolicy(cls)!;
       const type = schema.getType(policy.name);
       if (!isObjectType(type)) continue;

@@ -11,10 +11,10 @@ import {
   isNonNullType,
   isObjectType,
 } from 'graphql';
-import { Role } from '@chancery/core';
-import { allPolicyEntities, getPolicy } from '@chancery/policy';
+import { Role } from '@chancery/access';
+import { policedEntities, getPolicy } from '@chancery/policy';
 import { expectData, reportFigure, TestApp } from '@chancery/testing';
-import { buildWorld, identityDigest, POLICY_TEST_APP_OPTIONS, Viewer, World } from './policy-world';
+import { buildWorld, identityDigest, POLICY_TEST_APP_OPTIONS, Viewer, World } from '@chancery/testing/policy/policy-world';
 
 /**
  * VERIFY T4 — mass assignment. Every input type of the served schema, wherever a mutation takes it
@@ -196,14 +196,14 @@ describe('T4 mass assignment', () => {
 
   /** Fields of the records a mutation returns (directly or in an envelope) that no grant lets anyone write. */
   function unwritableFieldsOf(mutation: string): string[] {
-    const recordNames = new Set(allPolicyEntities().map((p) => p.name));
+    const recordNames = new Set(policedEntities().map((p) => p.name));
     const returned = getNamedType(world.schema.getMutationType()!.getFields()[mutation]!.type);
     const records = recordNames.has(returned.name)
       ? [returned.name]
       : isObjectType(returned) ? Object.values(returned.getFields()).map((f) => getNamedType(f.type).name).filter((n) => recordNames.has(n)) : [];
     const fields: string[] = [];
     for (const name of records) {
-      const policy = getPolicy(allPolicyEntities().find((p) => p.name === name)!.cls)!;
+      const policy = getPolicy(policedEntities().find((p) => p.name === name)!.cls)!;
       for (const [field, fp] of policy.fields) if (fp.write.length === 0) fields.push(field);
     }
     return fields;

@@ -1,7 +1,8 @@
 // Decorator metadata is recorded only if reflect-metadata is loaded before the first decorated class.
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
-import { Actor, ALL_ROLES, Role } from '@chancery/core';
+import { ALL_ROLES, holdersOf, Role } from '@chancery/access';
+import { Actor } from '@chancery/core';
 import { UserAccount } from '@chancery/identity';
 import { Organisation } from '@chancery/identity/entities/organisation.entity';
 import { canFilterOrSort, canRead, EntityClass } from '@chancery/policy';
@@ -19,7 +20,7 @@ import {
   Viewer,
   World,
   POLICY_TEST_APP_OPTIONS,
-} from './policy-world';
+} from '@chancery/testing/policy/policy-world';
 
 /**
  * VERIFY T2 — side channels of concealed fields. Every probe asks the same question twice, with a
@@ -411,8 +412,8 @@ describe('T2 side channels', () => {
     const before = differences.length;
     // managedUsers sorts by last name, then first name: every role the operation admits may read both of every user it lists.
     const rule = accessRuleOf('managedUsers');
-    expect(rule.kind).toBe('roles');
-    for (const role of rule.kind === 'roles' ? rule.roles : []) {
+    expect(rule.kind).toBe('permission');
+    for (const role of rule.kind === 'permission' ? holdersOf(rule.permission) : []) {
       for (const spec of USER_SPECS.filter((s) => s.tenant === 'A')) {
         const actor: Actor = { kind: 'user', id: randomUUID(), tenantId: world.tenants.A.id, ...(role === Role.ORG_ADMIN || role === Role.ORG_MEMBER ? { organisationId: world.orgs.A1.id } : {}), roles: [role] };
         const u = world.users[spec.key]!;

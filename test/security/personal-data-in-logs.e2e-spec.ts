@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { Role } from '@chancery/core';
+import { Role } from '@chancery/access';
 import { expectData, IdentityFactory, reportFigure, TestApp } from '@chancery/testing';
 
 /**

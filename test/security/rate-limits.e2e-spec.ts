@@ -1,4 +1,4 @@
-import { Role } from '@chancery/core';
+import { Role } from '@chancery/access';
 import { IdentityFactory, reportFigure, TestApp } from '@chancery/testing';
 
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }';

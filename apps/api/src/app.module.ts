@@ -1,15 +1,16 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_PIPE } from '@nestjs/core';
+import { APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '@chancery/audit';
 import { AuthModule } from '@chancery/auth';
 import { AppConfig, CoreModule, databaseNameOf, DatabaseSettings, InputValidationPipe, RateLimitModule } from '@chancery/core';
 import { IdentityModule } from '@chancery/identity';
-import { personalDataLogRedactions } from '@chancery/policy';
+import { NotificationsModule } from '@chancery/notifications';
+import { logOutputThroughGate, PresentResultsInterceptor } from '@chancery/policy';
 import { PrivacyModule } from '@chancery/privacy';
 import type { DestinationStream } from 'pino';
-import { POLICY_ENTITIES } from './policy/policy-entities';
 import { graphqlOptions } from './graphql/graphql-options';
 import { GraphQLTokenLimitMiddleware } from './graphql/token-limit.middleware';
 import { HealthModule } from './health/health.module';
@@ -33,21 +34,24 @@ export class ApiModule implements NestModule {
     return {
       module: ApiModule,
       imports: [
-        CoreModule.forRoot({
-          ...options,
-          applicationName: 'chancery-api',
-          redactPaths: personalDataLogRedactions(POLICY_ENTITIES),
-        }),
+        CoreModule.forRoot({ ...options, applicationName: 'chancery-api', logs: logOutputThroughGate(options.logDestination) }),
+        EventEmitterModule.forRoot(),
         // Before the access guard: a flood is refused before any token or password is checked.
         RateLimitModule.forRoot(options.config, databaseNameOf(options.database.appUrl)),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(options.config) }),
         HealthModule,
         AuditModule,
-        AuthModule,
+        NotificationsModule,
         IdentityModule,
+        AuthModule,
         PrivacyModule,
       ],
-      providers: [{ provide: APP_PIPE, useClass: InputValidationPipe }, ApiInfoResolver],
+      providers: [
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        // The output gate on every resolver's result (see libs/policy).
+        { provide: APP_INTERCEPTOR, useClass: PresentResultsInterceptor },
+        ApiInfoResolver,
+      ],
     };
   }
 }

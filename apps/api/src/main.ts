@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
-import { loadSecretsKey } from '@chancery/auth/secret-box';
+import { ALL_MIGRATIONS } from '@chancery/migrations';
 import { createApiApplication } from './api-application';
 import { describeDemoAccounts, loadDemoDataOnce } from './demo/demo-data';
 
@@ -11,16 +11,15 @@ function say(line: string): void {
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config: AppConfig = loadAppConfig();
-  const database = await openDatabase(config, say);
+  const database = await openDatabase(config, ALL_MIGRATIONS, say);
+  const app = await createApiApplication(config, database);
 
   if (config.DEMO_DATA ?? Boolean(database.embedded || database.sharedEmbedded)) {
-    const demo = await loadDemoDataOnce(database.ownerUrl, loadSecretsKey(config));
+    const demo = await loadDemoDataOnce(app, config.DATA_DIR);
     say(demo.loadedNow ? `demo data loaded: ${demo.accounts.length} accounts` : 'demo data present');
     // Passwords and second-factor secrets of the demo accounts, for a developer's first login only.
-    if (config.NODE_ENV === 'development') say(describeDemoAccounts(demo.accounts));
+    if (config.NODE_ENV === 'development' && demo.accounts.length) say(describeDemoAccounts(demo.accounts));
   }
-
-  const app = await createApiApplication(config, database);
 
   let stopping = false;
   const stop = async (signal: string) => {

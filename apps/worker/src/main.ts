@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
+import { ALL_MIGRATIONS } from '@chancery/migrations';
 import { JobRegistry } from './jobs/job-registry';
 import { createWorkerContext } from './worker-application';
 
@@ -13,7 +14,7 @@ function say(line: string): void {
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config: AppConfig = loadAppConfig();
-  const database = await openDatabase(config, say);
+  const database = await openDatabase(config, ALL_MIGRATIONS, say);
 
   // A failed start must not leave the embedded PostgreSQL running behind the exit.
   const app = await createWorkerContext(config, database).catch(async (error: unknown) => {

@@ -1,11 +1,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AppConfig, CoreModule, DatabaseSettings } from '@chancery/core';
+import { logOutputThroughGate } from '@chancery/policy';
+import type { DestinationStream } from 'pino';
 import { DEFAULT_JOB_QUEUE_OPTIONS, JOB_QUEUE_OPTIONS, JobQueue, JobQueueOptions } from './jobs/job-queue';
 import { JobRegistry } from './jobs/job-registry';
 import { HeartbeatJob } from './jobs/platform/heartbeat.job';
+import { WORKER_CONTEXTS } from './worker-contexts';
 
-/** The jobs this process works, one class each (see `jobs/job-handler.ts`). */
+/** The jobs this process works, one class each (see `JobHandler` in libs/core). */
 const JOBS = [HeartbeatJob];
 
 export interface WorkerModuleOptions {
@@ -13,9 +17,10 @@ export interface WorkerModuleOptions {
   database: DatabaseSettings;
   /** Tests poll faster and leave schedules unfired. */
   jobQueue?: Partial<JobQueueOptions>;
+  logDestination?: DestinationStream;
 }
 
-/** The jobs process: composition of the job queue, the registry and the jobs, nothing else. */
+/** The jobs process: composition of the job queue, the registry, the contexts and the jobs, nothing else. */
 @Module({})
 export class WorkerModule {
   static register(options: WorkerModuleOptions): DynamicModule {
@@ -26,8 +31,11 @@ export class WorkerModule {
           config: options.config,
           database: options.database,
           applicationName: 'chancery-worker',
+          logs: logOutputThroughGate(options.logDestination),
         }),
+        EventEmitterModule.forRoot(),
         DiscoveryModule,
+        ...WORKER_CONTEXTS,
       ],
       providers: [
         { provide: JOB_QUEUE_OPTIONS, useValue: { ...DEFAULT_JOB_QUEUE_OPTIONS, ...options.jobQueue } },

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, ForbiddenError, RequestContext, scopeOf, TransactionRunner } from '@chancery/core';
-import type { EntityManager } from 'typeorm';
+import { Clock, defineErrors, ErrorCode, RequestContext, TransactionRunner } from '@chancery/core';
 import { AuditChainVerification, auditChainLockKey, auditEntryHash, AuditEntryFields } from './audit-chain';
-import { AuditEntryStore, StoredAuditEntry } from './audit-entry.store';
+import { AuditEntryRepository, StoredAuditEntry } from './audit-entry.repository';
 import {
   AuditEntryInput,
   checkAuditEntryInput,
@@ -28,10 +27,15 @@ export interface AuditEntriesPage {
  * `verifyChain`. Security-relevant changes call `record` inside their own unit of work, so the
  * entry commits or rolls back with the change it describes.
  */
+export const AuditErrors = defineErrors('audit', {
+  AUDIT_LOG_IS_PER_TENANT: [ErrorCode.FORBIDDEN, 'The audit log is read within a tenant; the caller acts in none.'],
+});
+
 @Injectable()
 export class AuditLog {
   constructor(
     private readonly transactions: TransactionRunner,
+    private readonly entries: AuditEntryRepository,
     private readonly context: RequestContext,
     private readonly clock: Clock,
   ) {}
@@ -42,48 +46,40 @@ export class AuditLog {
    */
   async record(entry: AuditEntryInput): Promise<RecordedAuditEntry> {
     checkAuditEntryInput(entry);
-    if (this.context.transaction) return this.transactions.run((manager) => this.append(manager, entry));
-    const tenantId = entry.tenantId !== undefined ? entry.tenantId : (this.context.actor.tenantId ?? null);
-    // A platform-level event (no tenant) is written to the platform's chain, which only a unit of
-    // work in platform scope may append to.
-    const scope = scopeOf(tenantId);
-    return this.transactions.run((manager) => this.append(manager, { ...entry, tenantId }), scope);
+    return this.transactions.run(() => this.append(entry));
   }
 
-  /** Recomputes one chain (null: the platform's) from its first entry. */
+  /** Recomputes one chain (null: the platform's) from its first entry, as the system (integrity checks). */
   async verifyChain(tenantId: string | null): Promise<AuditChainVerification> {
     if (tenantId !== null) checkUuid('tenantId', tenantId);
-    const scope = scopeOf(tenantId);
-    return this.transactions.run((manager) => storeOf(manager).verify(tenantId), scope);
+    return this.transactions.asSystem(tenantId, () => this.entries.verify(tenantId));
   }
 
   /** The chain of the actor's tenant, verified. */
   async verifyCurrentTenantChain(): Promise<AuditChainVerification> {
-    return this.verifyChain(this.currentTenant());
+    const tenantId = this.currentTenant();
+    return this.transactions.run(() => this.entries.verify(tenantId));
   }
 
   /** The actor's tenant's entries, newest first. */
   async listEntries(page: AuditEntriesPage): Promise<StoredAuditEntry[]> {
     const tenantId = this.currentTenant();
     // Scoped here and by row-level security: two locks.
-    return this.transactions.run((manager) =>
-      storeOf(manager).newestFirst(tenantId, page.first, page.afterSequence),
-    );
+    return this.transactions.run(() => this.entries.newestFirst(tenantId, page.first, page.afterSequence));
   }
 
   private currentTenant(): string {
     const tenantId = this.context.actor.tenantId;
-    if (!tenantId) throw new ForbiddenError('The audit log is read within a tenant');
+    if (!tenantId) throw AuditErrors.AUDIT_LOG_IS_PER_TENANT('The audit log is read within a tenant');
     return tenantId;
   }
 
-  private async append(manager: EntityManager, entry: AuditEntryInput): Promise<RecordedAuditEntry> {
-    const store = storeOf(manager);
-    const tenantId = await this.chainOf(manager, entry.tenantId);
+  private async append(entry: AuditEntryInput): Promise<RecordedAuditEntry> {
+    const tenantId = await this.chainOf(entry.tenantId);
     // Serialises appends to this chain until the transaction ends; the unique (tenant_id, sequence)
     // index refuses a duplicate position should anything get past it.
-    await manager.query('SELECT pg_advisory_xact_lock($1)', [auditChainLockKey(tenantId)]);
-    const previous = await store.lastOfChain(tenantId);
+    await this.entries.lockChain(auditChainLockKey(tenantId));
+    const previous = await this.entries.lastOfChain(tenantId);
     const actor = this.context.actor;
     const fields: AuditEntryFields = {
       tenantId,
@@ -99,7 +95,7 @@ export class AuditLog {
       requestId: this.context.requestId ?? null,
     };
     const previousHash = previous?.hash ?? null;
-    const id = await store.append({ ...fields, previousHash, hash: auditEntryHash(previousHash, fields) });
+    const id = await this.entries.append({ ...fields, previousHash, hash: auditEntryHash(previousHash, fields) });
     return { id, tenantId, sequence: fields.sequence };
   }
 
@@ -107,13 +103,8 @@ export class AuditLog {
    * The chain an entry goes to, checked against the unit of work it is written in: row-level
    * security would refuse a foreign one anyway, this says why.
    */
-  private async chainOf(
-    manager: EntityManager,
-    requested: string | null | undefined,
-  ): Promise<string | null> {
-    const [scope] = (await manager.query(
-      `SELECT app_current_tenant()::text AS tenant, app_in_platform_scope() AS platform`,
-    )) as { tenant: string | null; platform: boolean }[];
+  private async chainOf(requested: string | null | undefined): Promise<string | null> {
+    const scope = await this.entries.scopeOfTransaction();
     const tenantId =
       requested === undefined ? scope.tenant : requested && lowerCaseUuid('tenantId', requested);
     if (tenantId === null && !scope.platform) {
@@ -126,10 +117,6 @@ export class AuditLog {
     }
     return tenantId;
   }
-}
-
-function storeOf(manager: EntityManager): AuditEntryStore {
-  return new AuditEntryStore((sql, parameters) => manager.query(sql, parameters));
 }
 
 // PostgreSQL prints uuids in lower case; hash what it will read back.

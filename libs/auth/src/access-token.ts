@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
-import { AppConfig, Clock, Role } from '@chancery/core';
+import { AppConfig, Clock } from '@chancery/core';
 import { ACCESS_TOKEN_ALGORITHM, AccessTokenKeys, loadAccessTokenKeys } from './jwt-keys';
 
 /** Short-lived: a withdrawn role is caught per request anyway, this bounds a stolen token. */
@@ -17,7 +17,7 @@ export interface AccessTokenClaims {
   sid: string;
   tid?: string;
   oid?: string;
-  roles: Role[];
+  roles: string[];
   /** Token version of the account; bumped when it is disabled or a role is withdrawn. */
   tv: number;
 }

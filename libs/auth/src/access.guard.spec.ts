@@ -2,13 +2,14 @@ import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ClsServiceManager, ClsModule } from 'nestjs-cls';
 import { Test } from '@nestjs/testing';
-import { Clock, ForbiddenError, Public, RequestContext, RequireRoles, Role, SystemClock, UnauthenticatedError } from '@chancery/core';
+import { Allow, Permission, Public } from '@chancery/access';
+import { Clock, DomainError, RequestContext, SystemClock, UnauthenticatedError } from '@chancery/core';
 import { AccessGuard } from './access.guard';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 
 class Operations {
   @Public() open() {}
-  @RequireRoles(Role.CLERK) forClerks() {}
+  @Allow(Permission.ReadAuditLog) forAuditors() {}
   undeclared() {}
 }
 
@@ -17,7 +18,7 @@ function httpContext(handler: () => void): ExecutionContext {
     getType: () => 'http',
     getHandler: () => handler,
     getClass: () => Operations,
-    switchToHttp: () => ({ getRequest: () => ({ headers: {} }) }),
+    switchToHttp: () => ({ getRequest: () => ({ headers: {}, method: 'POST' }) }),
   } as unknown as ExecutionContext;
 }
 
@@ -33,7 +34,8 @@ describe('The access guard', () => {
   const inRequest = <T>(work: () => Promise<T>) => ClsServiceManager.getClsService().run(work);
 
   it('refuses an operation that declares no access rule, to everyone (deny by default)', async () => {
-    await expect(inRequest(() => guard.canActivate(httpContext(Operations.prototype.undeclared)))).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(inRequest(() => guard.canActivate(httpContext(Operations.prototype.undeclared)))).rejects.toMatchObject({ code: 'FORBIDDEN', reason: 'PERMISSION_REQUIRED' });
+    await expect(inRequest(() => guard.canActivate(httpContext(Operations.prototype.undeclared)))).rejects.toBeInstanceOf(DomainError);
   });
 
   it('lets anyone call a public operation', async () => {
@@ -41,6 +43,6 @@ describe('The access guard', () => {
   });
 
   it('asks an anonymous caller of a role-gated operation to authenticate', async () => {
-    await expect(inRequest(() => guard.canActivate(httpContext(Operations.prototype.forClerks)))).rejects.toBeInstanceOf(UnauthenticatedError);
+    await expect(inRequest(() => guard.canActivate(httpContext(Operations.prototype.forAuditors)))).rejects.toBeInstanceOf(UnauthenticatedError);
   });
 });

@@ -3,18 +3,11 @@ import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import type { Request } from 'express';
 import passport from 'passport';
-import {
-  ACCESS_RULE,
-  AccessRule,
-  Actor,
-  Clock,
-  ForbiddenError,
-  hasRole,
-  RequestContext,
-  UnauthenticatedError,
-} from '@chancery/core';
-import { STEP_UP_WINDOW_MS } from './auth.service';
+import { ACCESS_RULE, AccessRule, demandPermission } from '@chancery/access';
+import { Actor, Clock, CoreErrors, RequestContext, UnauthenticatedError } from '@chancery/core';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
+import { AuthErrors } from './auth.errors';
+import { HOLD_FOR_REQUEST } from './jwt.strategy';
 
 export const API_KEY_HEADER = 'x-api-key';
 
@@ -25,6 +18,7 @@ export const API_KEY_HEADER = 'x-api-key';
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger(AccessGuard.name);
+  private readonly authenticated = new WeakMap<Request, Promise<Actor>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -35,30 +29,28 @@ export class AccessGuard implements CanActivate {
 
   async canActivate(execution: ExecutionContext): Promise<boolean> {
     const rule = this.reflector.getAllAndOverride<AccessRule | undefined>(ACCESS_RULE, [execution.getHandler(), execution.getClass()]);
-    const request = requestOf(execution);
-    if (execution.getType<string>() === 'graphql') {
-      this.context.setOperation(GqlExecutionContext.create(execution).getInfo().fieldName);
-    }
+    const { request, readOnly } = requestOf(execution);
     if (!rule) {
       this.logger.error(`operation ${execution.getClass().name}.${execution.getHandler().name} declares no access rule`);
-      throw new ForbiddenError();
+      throw CoreErrors.PERMISSION_REQUIRED('Not allowed');
     }
-    const actor = await this.authenticate(request);
+    const actor = await this.authenticate(request, readOnly);
     this.context.setActor(actor);
-    return this.permits(rule, actor);
+    this.permit(rule, actor);
+    return true;
   }
 
   /** Once per HTTP request, however many root fields the GraphQL document has. */
-  private authenticate(request: Request): Promise<Actor> {
+  private authenticate(request: Request, readOnly: boolean): Promise<Actor> {
     let actor = this.authenticated.get(request);
     if (!actor) {
+      // A query's session check opens the request's read-only unit of work, which its reads then join.
+      (request as Request & { [HOLD_FOR_REQUEST]?: boolean })[HOLD_FOR_REQUEST] = readOnly;
       actor = this.authenticateOnce(request);
       this.authenticated.set(request, actor);
     }
     return actor;
   }
-
-  private readonly authenticated = new WeakMap<Request, Promise<Actor>>();
 
   private async authenticateOnce(request: Request): Promise<Actor> {
     // A presented credential is checked even on public operations: a bad token is an error, never
@@ -73,29 +65,25 @@ export class AccessGuard implements CanActivate {
     return this.context.actor;
   }
 
-  private permits(rule: AccessRule, actor: Actor): boolean {
-    if (rule.kind === 'public') return true;
+  private permit(rule: AccessRule, actor: Actor): void {
+    if (rule.kind === 'public') return;
     if (actor.kind === 'anonymous') throw new UnauthenticatedError();
-    if (rule.kind === 'authenticated') return true;
     if (rule.kind === 'person') {
-      if (actor.kind !== 'user') throw new ForbiddenError('Only a logged-in person may do this, not an API key');
-      return true;
+      if (actor.kind !== 'user') throw CoreErrors.PERSON_REQUIRED('Only a logged-in person may do this, not an API key');
+      return;
     }
-    if (!hasRole(actor, ...rule.roles)) throw new ForbiddenError();
-    if (actor.secondFactorMissing) throw new ForbiddenError('Enrol a second factor first (beginTotpEnrolment)');
-    if (rule.stepUp) {
-      const fresh = actor.steppedUpAt && this.clock.now().getTime() - actor.steppedUpAt.getTime() <= STEP_UP_WINDOW_MS;
-      if (!fresh) throw new ForbiddenError('A recent second-factor check (stepUp) is required');
-    }
-    return true;
+    if (actor.secondFactorMissing) throw AuthErrors.SECOND_FACTOR_ENROLMENT_REQUIRED('Enrol a second factor first (beginTotpEnrolment)');
+    demandPermission(actor, rule.permission, this.clock.now());
   }
 }
 
-function requestOf(execution: ExecutionContext): Request {
+function requestOf(execution: ExecutionContext): { request: Request; readOnly: boolean } {
   if (execution.getType<string>() === 'graphql') {
-    return GqlExecutionContext.create(execution).getContext<{ req: Request }>().req;
+    const gql = GqlExecutionContext.create(execution);
+    return { request: gql.getContext<{ req: Request }>().req, readOnly: gql.getInfo().operation.operation === 'query' };
   }
-  return execution.switchToHttp().getRequest<Request>();
+  const request = execution.switchToHttp().getRequest<Request>();
+  return { request, readOnly: request.method === 'GET' || request.method === 'HEAD' };
 }
 
 const authenticationLogger = new Logger('Authentication');

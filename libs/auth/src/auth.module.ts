@@ -2,36 +2,40 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuthSession } from './entities/auth-session.entity';
 import { AuditModule } from '@chancery/audit';
+import { IdentityModule } from '@chancery/identity';
+import { NotificationsModule } from '@chancery/notifications';
 import { AccessGuard } from './access.guard';
 import { AccessTokenService } from './access-token';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AuthResolver } from './auth.resolver';
 import { AuthService } from './auth.service';
-import { AuthSession } from './entities/auth-session.entity';
-import { SessionsResolver } from './sessions.resolver';
-import { SessionsService } from './sessions.service';
 import { JwtStrategy } from './jwt.strategy';
 import { PasswordResetService } from './password-reset.service';
-import { SecretBox } from './secret-box';
+import { LoginThrottleRepository } from './repositories/login-throttle.repository';
+import { SessionRepository } from './repositories/session.repository';
 import { SessionStateService } from './session-state.service';
+import { SessionsResolver } from './sessions.resolver';
+import { SessionsService } from './sessions.service';
 
-/** Login, tokens, second factor, and the global access guard. */
+/** Login, sessions and tokens, step-up, and the global access guard. Above identity. */
 @Module({
-  imports: [PassportModule, AuditModule, TypeOrmModule.forFeature([AuthSession])],
+  imports: [TypeOrmModule.forFeature([AuthSession]), PassportModule, AuditModule, IdentityModule, NotificationsModule],
   providers: [
+    SessionRepository,
+    LoginThrottleRepository,
     AccessTokenService,
     SessionStateService,
     JwtStrategy,
     ApiKeyAuthenticator,
     AuthService,
-    SecretBox,
     PasswordResetService,
     AuthResolver,
     SessionsService,
     SessionsResolver,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [AccessTokenService, AuthService, SecretBox],
+  exports: [AccessTokenService, AuthService],
 })
 export class AuthModule {}

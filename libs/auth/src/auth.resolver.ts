@@ -1,9 +1,11 @@
 import { Args, ArgsType, Context, Field, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
 import type { Request } from 'express';
-import { AuthenticatedPerson, Public, ThrottleAuthentication } from '@chancery/core';
+import { AuthenticatedPerson, Public } from '@chancery/access';
+import { ThrottleAuthentication } from '@chancery/core';
+import { AccountsService, PASSWORD_MAX_LENGTH } from '@chancery/identity';
+import { Envelope } from '@chancery/policy';
 import { AuthService, SessionTokens } from './auth.service';
-import { PASSWORD_MAX_LENGTH } from './password-policy';
 import { PasswordResetService } from './password-reset.service';
 
 @InputType()
@@ -26,6 +28,14 @@ export class TotpCodeArgs {
 }
 
 @ArgsType()
+export class StepUpArgs {
+  @Field({ nullable: true, description: 'The current code of the authenticator app (accounts with a second factor).' })
+  @IsOptional() @Matches(/^\d{6}$/, { message: 'must be the 6-digit code of the authenticator app' }) code?: string;
+  @Field({ nullable: true, description: 'The password (accounts without a second factor).' })
+  @IsOptional() @IsString() @Length(1, 256) password?: string;
+}
+
+@ArgsType()
 export class PasswordResetRequestArgs {
   @Field() @IsEmail() @MaxLength(254) email: string;
   @Field({ nullable: true }) @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
@@ -37,6 +47,7 @@ export class PasswordResetArgs {
   @Field() @IsString() @MaxLength(PASSWORD_MAX_LENGTH) newPassword: string;
 }
 
+@Envelope('SessionTokens')
 @ObjectType('SessionTokens')
 export class SessionTokensType implements SessionTokens {
   @Field() accessToken: string;
@@ -49,24 +60,27 @@ export class SessionTokensType implements SessionTokens {
 export class AuthResolver {
   constructor(
     private readonly auth: AuthService,
+    private readonly accounts: AccountsService,
     private readonly passwordReset: PasswordResetService,
   ) {}
 
   @Public()
   @ThrottleAuthentication()
   @Mutation(() => SessionTokensType)
-  login(@Args('input') input: LoginInput, @Context('req') req: Request): Promise<SessionTokens> {
-    return this.auth.login(
-      { email: input.email, password: input.password, tenantSlug: input.tenant, totpCode: input.totpCode },
-      { ipAddress: req.ip, userAgent: req.headers['user-agent'] },
+  async login(@Args('input') input: LoginInput, @Context('req') req: Request): Promise<SessionTokens> {
+    return tokens(
+      await this.auth.login(
+        { email: input.email, password: input.password, tenantSlug: input.tenant, totpCode: input.totpCode },
+        { ipAddress: req.ip, userAgent: req.headers['user-agent'] },
+      ),
     );
   }
 
   @Public()
   @ThrottleAuthentication()
   @Mutation(() => SessionTokensType)
-  refreshSession(@Args() { refreshToken }: RefreshArgs): Promise<SessionTokens> {
-    return this.auth.refresh(refreshToken);
+  async refreshSession(@Args() { refreshToken }: RefreshArgs): Promise<SessionTokens> {
+    return tokens(await this.auth.refresh(refreshToken));
   }
 
   @AuthenticatedPerson()
@@ -84,7 +98,7 @@ export class AuthResolver {
   @AuthenticatedPerson()
   @Mutation(() => String, { description: 'Starts second-factor enrolment; returns an otpauth:// URI to show as a QR code.' })
   beginTotpEnrolment(): Promise<string> {
-    return this.auth.beginTotpEnrolment();
+    return this.accounts.beginTotpEnrolment();
   }
 
   @AuthenticatedPerson()
@@ -94,9 +108,11 @@ export class AuthResolver {
   }
 
   @AuthenticatedPerson()
-  @Mutation(() => Date, { description: 'Verifies the second factor again; high-value acts accept it for 5 minutes.' })
-  stepUp(@Args() { code }: TotpCodeArgs): Promise<Date> {
-    return this.auth.stepUp(code);
+  @Mutation(() => Date, {
+    description: 'Re-authenticates the session (second-factor code, or the password without one); high-value acts accept it for 5 minutes.',
+  })
+  stepUp(@Args() credentials: StepUpArgs): Promise<Date> {
+    return this.auth.stepUp(credentials);
   }
 
   @Public()
@@ -112,4 +128,8 @@ export class AuthResolver {
   resetPassword(@Args() { token, newPassword }: PasswordResetArgs): Promise<boolean> {
     return this.passwordReset.reset(token, newPassword);
   }
+}
+
+function tokens(issued: SessionTokens): SessionTokensType {
+  return Object.assign(new SessionTokensType(), issued);
 }

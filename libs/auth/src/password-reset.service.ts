@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
-import { AppConfig, Clock, Outbox, scopeOf, TransactionRunner, UnauthenticatedError } from '@chancery/core';
-import { consumeOneTimeToken } from './one-time-token';
-import { assertAcceptablePassword, hashPassword } from './password-policy';
-import { issueSecret, parseSecret } from './secret-token';
+import { AppConfig, Clock, hashPassword, parseSecret, TransactionRunner } from '@chancery/core';
+import { AccountsService, assertAcceptablePassword, TenantDirectoryService } from '@chancery/identity';
+import { Mailer } from '@chancery/notifications';
+import { AuthErrors } from './auth.errors';
+import { PASSWORD_RESET } from './email/auth-emails';
+import { SessionRepository } from './repositories/session.repository';
 
 export const PASSWORD_RESET_LIFETIME_MS = 60 * 60_000;
 
@@ -15,58 +17,52 @@ export const PASSWORD_RESET_LIFETIME_MS = 60 * 60_000;
 export class PasswordResetService {
   constructor(
     private readonly transactions: TransactionRunner,
-    private readonly outbox: Outbox,
+    private readonly accounts: AccountsService,
+    private readonly directory: TenantDirectoryService,
+    private readonly sessions: SessionRepository,
+    private readonly mailer: Mailer,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
 
   async requestReset(email: string, tenantSlug: string | undefined): Promise<true> {
-    const tenant = tenantSlug
-      ? ((await this.transactions.run((m) => m.query(`SELECT id FROM tenant WHERE slug = $1`, [tenantSlug]))) as Array<{ id: string }>)[0]
-      : undefined;
+    const tenant = tenantSlug ? await this.directory.findBySlug(tenantSlug) : null;
     if (tenantSlug && !tenant) return true;
     const tenantId = tenant?.id ?? null;
-    await this.transactions.run(async (manager) => {
-      const [user] = (await manager.query(
-        `SELECT id, email FROM user_account WHERE email = $1 AND tenant_id IS NOT DISTINCT FROM $2::uuid AND status = 'ACTIVE'`,
-        [email.trim().toLowerCase(), tenantId],
-      )) as Array<{ id: string; email: string }>;
-      if (!user) return;
-      const secret = issueSecret('prt', tenantId);
-      await manager.query(
-        `INSERT INTO one_time_token (tenant_id, user_id, purpose, token_hash, expires_at) VALUES ($1, $2, 'PASSWORD_RESET', $3, $4)`,
-        [tenantId, user.id, secret.hash, new Date(this.clock.now().getTime() + PASSWORD_RESET_LIFETIME_MS)],
-      );
-      await this.outbox.queueEmail({
+    await this.transactions.beforeSession(tenantId, async () => {
+      const account = await this.accounts.findActiveByEmail(tenantId, email.trim().toLowerCase());
+      if (!account) return;
+      const token = await this.accounts.issuePasswordResetToken(account.id, tenantId, PASSWORD_RESET_LIFETIME_MS);
+      await this.mailer.queue(PASSWORD_RESET, {
         tenantId,
-        recipient: user.email,
-        template: 'auth.password-reset',
-        subject: 'Reset your Chancery password',
-        body: `Choose a new password within one hour: ${this.config.PUBLIC_BASE_URL}/reset-password?token=${secret.token}\nIf you did not ask for this, ignore this message.`,
+        to: account.email,
+        language: account.preferredLanguage,
+        values: { link: `${this.config.PUBLIC_BASE_URL}/reset-password?token=${token}` },
       });
-      await this.audit.record({ action: 'auth.passwordReset.requested', subjectType: 'User', subjectId: user.id, tenantId });
-    }, scopeOf(tenantId));
+      await this.audit.record({ action: 'auth.passwordReset.requested', subjectType: 'User', subjectId: account.id, tenantId });
+    });
     return true;
   }
 
   /** Sets the new password; every session of the account ends, so a thief's session ends too. */
   async reset(token: string, newPassword: string): Promise<true> {
     const parsed = parseSecret(token, 'prt');
-    if (!parsed) throw new UnauthenticatedError('Invalid or expired reset link');
+    if (!parsed) throw AuthErrors.RESET_LINK_INVALID('Invalid or expired reset link');
+    assertAcceptablePassword(newPassword, 'newPassword');
+    // Hashed before the transaction: argon2 must not hold a connection.
+    const passwordHash = await hashPassword(newPassword);
     const tenantId = parsed.tenantId ?? null;
-    const done = await this.transactions.run(async (manager) => {
-      const now = this.clock.now();
-      const userId = await consumeOneTimeToken(manager, 'PASSWORD_RESET', parsed.hash, now);
+    const done = await this.transactions.forSecretHolder(parsed, async () => {
+      const userId = await this.accounts.consumePasswordResetToken(parsed);
       if (!userId) return false;
-      const [user] = (await manager.query(`SELECT email FROM user_account WHERE id = $1`, [userId])) as Array<{ email: string }>;
-      assertAcceptablePassword(newPassword, 'newPassword', user?.email);
-      await manager.query(`UPDATE user_account SET password_hash = $2, token_version = token_version + 1 WHERE id = $1`, [userId, await hashPassword(newPassword)]);
-      await manager.query(`UPDATE auth_session SET revoked_at = $2, revoked_reason = 'password reset' WHERE user_id = $1 AND revoked_at IS NULL`, [userId, now]);
+      assertAcceptablePassword(newPassword, 'newPassword', (await this.accounts.emailOf(userId)) ?? undefined);
+      await this.accounts.setPasswordHash(userId, passwordHash);
+      await this.sessions.revokeAllOf(userId, 'password reset', this.clock.now());
       await this.audit.record({ action: 'auth.passwordReset.completed', subjectType: 'User', subjectId: userId, tenantId });
       return true;
-    }, scopeOf(tenantId));
-    if (!done) throw new UnauthenticatedError('Invalid or expired reset link');
+    });
+    if (!done) throw AuthErrors.RESET_LINK_INVALID('Invalid or expired reset link');
     return true;
   }
 }

@@ -1,6 +1,6 @@
 import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsUUID } from 'class-validator';
-import { AuthenticatedPerson, RequireRoles, Role } from '@chancery/core';
+import { Allow, AuthenticatedPerson, Permission } from '@chancery/access';
 import { AuthSession } from './entities/auth-session.entity';
 import { SessionsService } from './sessions.service';
 
@@ -24,7 +24,7 @@ export class SessionsResolver {
     return this.sessions.mine();
   }
 
-  @RequireRoles(Role.PRIVACY_OFFICER)
+  @Allow(Permission.ReadUserSessions)
   @Query(() => [AuthSession], { description: "A user's login sessions (privacy officer; the read is in the access log)." })
   sessionsOfUser(@Args() { userId }: SessionsOfUserArgs): Promise<AuthSession[]> {
     return this.sessions.ofUser(userId);

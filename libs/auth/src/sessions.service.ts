@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
 import { AuditLog } from '@chancery/audit';
-import { Clock, NotFoundError, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
+import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
+import { ACCOUNT_DISABLED, AccountDisabled } from '@chancery/identity';
+import { AuthErrors } from './auth.errors';
 import { AuthSession } from './entities/auth-session.entity';
-
-const SESSIONS_LISTED = 50;
+import { SessionRepository } from './repositories/session.repository';
 
 /** A person's login sessions: they see and end their own; the privacy officer sees a user's. */
 @Injectable()
@@ -11,38 +13,36 @@ export class SessionsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly context: RequestContext,
+    private readonly sessions: SessionRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
 
   mine(): Promise<AuthSession[]> {
-    return this.listOf(personIdOf(this.context.actor));
+    const userId = personIdOf(this.context.actor);
+    return this.transactions.run(() => this.sessions.listOf(userId));
   }
 
-  /** The privacy officer's view (access requests, misuse); the user id must be of the same tenant. */
+  /** The privacy officer's view (access requests, misuse); row-level security keeps it to the tenant. */
   ofUser(userId: string): Promise<AuthSession[]> {
-    return this.listOf(userId);
+    return this.transactions.run(() => this.sessions.listOf(userId));
   }
 
   async endMine(sessionId: string): Promise<AuthSession> {
     const userId = personIdOf(this.context.actor);
-    return this.transactions.run(async (manager) => {
-      const session = await manager.findOne(AuthSession, { where: { id: sessionId, userId } });
-      if (!session) throw new NotFoundError('Session');
-      if (!session.revokedAt) {
-        session.revokedAt = this.clock.now();
-        session.revokedReason = 'ended by the user';
-        await manager.save(AuthSession, session);
-        await this.audit.record({ action: 'auth.session.ended', subjectType: 'Session', subjectId: session.id });
-      }
-      return session;
+    return this.transactions.run(async () => {
+      const session = await this.sessions.findOf(userId, sessionId);
+      if (!session) throw AuthErrors.SESSION_NOT_FOUND('Session not found');
+      if (session.revokedAt) return session;
+      await this.sessions.revoke(session.id, 'ended by the user', this.clock.now());
+      await this.audit.record({ action: 'auth.session.ended', subjectType: 'Session', subjectId: session.id });
+      return (await this.sessions.findOf(userId, sessionId))!;
     });
   }
 
-  private listOf(userId: string): Promise<AuthSession[]> {
-    return this.transactions.run(
-      (manager) => manager.find(AuthSession, { where: { userId }, order: { createdAt: 'DESC' }, take: SESSIONS_LISTED })
-    );
+  /** A disabled account's sessions end with it, in the same transaction (identity announces it). */
+  @OnEvent(ACCOUNT_DISABLED, { suppressErrors: false })
+  async endSessionsOfDisabledAccount(event: AccountDisabled): Promise<void> {
+    await this.sessions.revokeAllOf(event.userId, 'account disabled', this.clock.now());
   }
-
 }

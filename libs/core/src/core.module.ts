@@ -2,34 +2,32 @@ import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
 import { LoggerModule } from 'nestjs-pino';
-import type { IncomingMessage } from 'node:http';
-import type { DestinationStream } from 'pino';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
 import { ANONYMOUS_ACTOR } from './context/actor';
-import { RequestContext } from './context/request-context';
+import { RequestContext, RequestTally } from './context/request-context';
+import { SecretBox } from './crypto/secret-box';
 import { DATABASE_SETTINGS } from './database/database.constants';
 import { DatabaseSettings } from './database/database-settings';
-import { TransactionRunner } from './database/transaction-runner';
-import { loggerOptions, requestIdOf } from './logging/logger-options';
-import { Outbox } from './outbox/outbox.service';
+import { Sql, TransactionRunner } from './database/transaction-runner';
+import { WorkerHeartbeatRepository } from './jobs/worker-heartbeat.repository';
+import { LogOutputOptions, loggerOptions, requestIdOf } from './logging/logger-options';
 
 export interface CoreModuleOptions {
   config: AppConfig;
   database: DatabaseSettings;
   /** Name shown in pg_stat_activity. */
   applicationName: string;
-  /** Extra log paths to redact (the personal-data fields the policy declarations name). */
-  redactPaths?: string[];
-  /** Where log lines go instead of stdout (tests read them back). */
-  logDestination?: DestinationStream;
+  /** Redactions, the log gate and the destination of log lines. */
+  logs?: LogOutputOptions;
 }
 
 type RequestWithId = IncomingMessage & { id?: string };
 
 /**
  * What every process needs: validated config, the clock, the request context, logging, and the
- * database connection as the application role.
+ * database connection as the application role. Knows no domain.
  */
 @Global()
 @Module({})
@@ -46,13 +44,20 @@ export class CoreModule {
             generateId: true,
             // The same id pino puts on the request's log lines.
             idGenerator: (req: RequestWithId) => (req.id ??= requestIdOf(req)),
-            setup: (cls, req: RequestWithId) => {
+            setup: (cls, req: RequestWithId, res: ServerResponse) => {
               cls.set('requestId', req.id);
               cls.set('actor', ANONYMOUS_ACTOR);
+              const tally: RequestTally = { statements: 0, endHooks: [], values: new Map() };
+              cls.set('tally', tally);
+              // 'close' comes when the response is sent or the client went away: either way the
+              // request's held unit of work (if any) ends here.
+              res.once('close', () => {
+                for (const hook of tally.endHooks.splice(0)) hook();
+              });
             },
           },
         }),
-        LoggerModule.forRoot(loggerOptions(config, options.redactPaths, options.logDestination)),
+        LoggerModule.forRoot(loggerOptions(config, options.logs)),
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: database.appUrl,
@@ -60,7 +65,8 @@ export class CoreModule {
           synchronize: false,
           migrationsRun: false,
           applicationName: options.applicationName,
-          logging: ['error'],
+          // Statements go through units of work (pg directly); TypeORM logs nothing, never a parameter.
+          logging: false,
           extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
         }),
       ],
@@ -70,9 +76,11 @@ export class CoreModule {
         { provide: Clock, useClass: SystemClock },
         RequestContext,
         TransactionRunner,
-        Outbox,
+        Sql,
+        SecretBox,
+        WorkerHeartbeatRepository,
       ],
-      exports: [AppConfig, DATABASE_SETTINGS, Clock, RequestContext, TransactionRunner, Outbox],
+      exports: [AppConfig, DATABASE_SETTINGS, Clock, RequestContext, TransactionRunner, Sql, SecretBox, WorkerHeartbeatRepository],
     };
   }
 }

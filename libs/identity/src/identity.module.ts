@@ -1,23 +1,45 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { AuditModule } from '@chancery/audit';
 import { ApiKey } from './entities/api-key.entity';
 import { Invitation } from './entities/invitation.entity';
 import { Organisation } from './entities/organisation.entity';
 import { Tenant } from './entities/tenant.entity';
 import { UserAccount } from './entities/user-account.entity';
 import { UserRole } from './entities/user-role.entity';
+import { AuditModule } from '@chancery/audit';
+import { NotificationsModule } from '@chancery/notifications';
+import { AccountRepository } from './repositories/account.repository';
+import { AccountTokenRepository } from './repositories/account-token.repository';
+import { ApiKeyRepository } from './repositories/api-key.repository';
+import { InvitationRepository } from './repositories/invitation.repository';
+import { OrganisationRepository } from './repositories/organisation.repository';
+import { TenantRepository } from './repositories/tenant.repository';
 import { IdentityResolver } from './resolvers/identity.resolver';
+import { AccountsService } from './services/accounts.service';
 import { ApiKeyService } from './services/api-key.service';
-import { PolicedRecordsService } from './services/policed-records.service';
+import { IdentityProvisioning } from './services/identity-provisioning.service';
 import { OrganisationRegistrationService } from './services/organisation-registration.service';
+import { PolicedRecordsService } from './services/policed-records.service';
 import { TenantDirectoryService } from './services/tenant-directory.service';
 import { UserAdministrationService } from './services/user-administration.service';
 
-/** Tenants, companies, users and roles, invitations, API keys. */
+const REPOSITORIES = [TenantRepository, OrganisationRepository, AccountRepository, InvitationRepository, ApiKeyRepository, AccountTokenRepository];
+
+/** Tenants, companies, accounts and roles, invitations, API keys, credentials. Below auth. */
 @Module({
-  imports: [TypeOrmModule.forFeature([Tenant, Organisation, UserAccount, UserRole, Invitation, ApiKey]), AuditModule],
-  providers: [TenantDirectoryService, OrganisationRegistrationService, UserAdministrationService, ApiKeyService, PolicedRecordsService, IdentityResolver],
-  exports: [TenantDirectoryService, UserAdministrationService],
+  // The tables' entities, so the data source knows every table of the application (the declarations walk).
+  imports: [TypeOrmModule.forFeature([Tenant, Organisation, UserAccount, UserRole, Invitation, ApiKey]), AuditModule, NotificationsModule],
+  providers: [
+    ...REPOSITORIES,
+    TenantDirectoryService,
+    OrganisationRegistrationService,
+    UserAdministrationService,
+    AccountsService,
+    ApiKeyService,
+    PolicedRecordsService,
+    IdentityProvisioning,
+    IdentityResolver,
+  ],
+  exports: [TenantDirectoryService, AccountsService, ApiKeyService, IdentityProvisioning],
 })
 export class IdentityModule {}

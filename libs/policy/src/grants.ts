@@ -1,4 +1,4 @@
-import { Role, TENANT_STAFF_ROLES } from '@chancery/core/context/roles';
+import { Role, TENANT_STAFF_ROLES } from '@chancery/access';
 import { Grant, Relation } from './policy.types';
 
 // Builders so declarations read as sentences: @Readable(self(), ownOrganisation(Role.ORG_ADMIN)).

@@ -6,7 +6,7 @@ import {
   TestOrganisation,
   TestPerson,
   UnregisteredRecord,
-} from './testing/policy-test-entities';
+} from '@chancery/testing/policy/policy-test-entities';
 
 const policies = [TestPerson, TestOrganisation, TestDatasheet].map((cls) => getPolicy(cls) as EntityPolicy);
 

@@ -1,4 +1,4 @@
-import { allPolicyEntities, getPolicy } from './policy.registry';
+import { policedEntities, getPolicy } from './policy.registry';
 import { EntityClass, EntityPolicy, PersonalDataDeclaration } from './policy.types';
 
 /** One field of one entity that holds personal data, with what is declared about it. */
@@ -30,7 +30,7 @@ export function personalDataFields(cls: EntityClass): PersonalDataField[] {
  */
 export function personalDataOfSubject(
   subject: string,
-  entities: readonly EntityPolicy[] = allPolicyEntities(),
+  entities: readonly EntityPolicy[] = policedEntities(),
 ): PersonalDataField[] {
   return entities.flatMap(fieldsOf).filter((f) => f.declaration.subject === subject);
 }

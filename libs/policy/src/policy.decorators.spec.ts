@@ -1,4 +1,4 @@
-import { Role } from '@chancery/core/context/roles';
+import { Role } from '@chancery/access';
 import { anyone, ownOrganisation, ownTenant, self, staffOfOwnTenant } from './grants';
 import {
   Internal,
@@ -10,9 +10,9 @@ import {
 } from './policy.decorators';
 import { canRead } from './policy.engine';
 import { PolicyDeclarationError } from './policy.errors';
-import { allPolicyEntities, getFieldPolicy, getPolicy } from './policy.registry';
+import { policedEntities, getFieldPolicy, getPolicy } from './policy.registry';
 import { Grant, PersonalDataDeclaration } from './policy.types';
-import { TestPerson, UnregisteredRecord, aUser } from './testing/policy-test-entities';
+import { TestPerson, UnregisteredRecord, aUser } from '@chancery/testing/policy/policy-test-entities';
 
 const contact: PersonalDataDeclaration = {
   category: 'contact',
@@ -58,7 +58,7 @@ describe('the registry', () => {
 
   it('has no policy for a class without @PolicyEntity, even if its fields are decorated', () => {
     expect(getPolicy(UnregisteredRecord)).toBeUndefined();
-    const names = allPolicyEntities().map((p) => p.name);
+    const names = policedEntities().map((p) => p.name);
     expect(names).toEqual(
       expect.arrayContaining(['TestTenant', 'TestOrganisation', 'TestPerson', 'TestDatasheet']),
     );
@@ -75,7 +75,7 @@ describe('the registry', () => {
       note: string;
     }
 
-    @PolicyEntity<Derived>({ name: 'Derived', relations: { tenantId: (d) => d.tenantId } })
+    @PolicyEntity<Derived>({ name: 'Derived', visibleTo: [ownTenant()], relations: { tenantId: (d) => d.tenantId } })
     class Derived extends Base {
       // An initializer, because a redeclared field is otherwise a type error under ES2022 class fields.
       @Readable(staffOfOwnTenant())
@@ -102,7 +102,7 @@ describe('the registry', () => {
       expect(getPolicy(Unannotated)?.name).toBe('Derived');
       expect(canRead(aUser({ tenantId: 't' }), Unannotated, 'tenantId', record)).toBe(false);
       expect(canRead(aUser({ tenantId: 't' }), Derived, 'tenantId', record)).toBe(true);
-      expect(allPolicyEntities().map((p) => p.name)).not.toContain('Unannotated');
+      expect(policedEntities().map((p) => p.name)).not.toContain('Unannotated');
     });
 
     it('never makes a base class readable on its own', () => {
@@ -200,7 +200,7 @@ describe('declarations that contradict themselves stop the class from loading', 
 
   it('two entities with the same name', () => {
     declaring(() => {
-      @PolicyEntity<object>({ name: 'TestPerson', relations: {} })
+      @PolicyEntity<object>({ name: 'TestPerson', visibleTo: [], relations: {} })
       class Impostor {}
       return Impostor;
     });

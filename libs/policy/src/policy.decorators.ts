@@ -1,6 +1,6 @@
-import { ALL_ROLES } from '@chancery/core/context/roles';
+import { ALL_ROLES } from '@chancery/access';
 import { PolicyDeclarationError } from './policy.errors';
-import { declareEntity, declareField } from './policy.registry';
+import { declareEntity, declareEnvelope, declareField } from './policy.registry';
 import {
   EntityClass,
   Grant,
@@ -19,6 +19,15 @@ export function PolicyEntity<T extends object>(
   options: PolicyEntityOptions<T>,
 ): (cls: EntityClass<T>) => void {
   return (cls) => declareEntity(cls, options);
+}
+
+/**
+ * Marks a GraphQL object type as an envelope around records (a login's tokens, a registration's
+ * result): the output gate copies its fields and presents the records inside them. `typeName` is
+ * the GraphQL type's name.
+ */
+export function Envelope(typeName: string): ClassDecorator {
+  return (cls) => declareEnvelope(cls, typeName);
 }
 
 /** Who may read the field. Not readable by anyone a grant does not name (default deny). */

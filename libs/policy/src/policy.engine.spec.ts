@@ -1,13 +1,12 @@
-import { Actor } from '@chancery/core/context/actor';
-import { ALL_ROLES, Role } from '@chancery/core/context/roles';
-import { ForbiddenError } from '@chancery/core/errors/domain-error';
+import { ALL_ROLES, Role } from '@chancery/access';
+import { Actor, DomainError } from '@chancery/core';
+import { present, UnpresentableOutputError } from './gate/output-gate';
 import {
   assertWritable,
   canFilterOrSort,
   canRead,
   canReadWithRelations,
   canWrite,
-  conceal,
   readableFields,
   relationsOf,
 } from './policy.engine';
@@ -32,7 +31,10 @@ import {
   anonymousViewer,
   platformAdmin,
   staff,
-} from './testing/policy-test-entities';
+} from '@chancery/testing/policy/policy-test-entities';
+
+/** The record as the output gate lets `viewer` see it (all readable fields, as an export would). */
+const shown = (viewer: Actor, record: object): any => present(viewer, record, 'export');
 
 /** A viewer with every role and every relation to Alice's record: the most any viewer could have. */
 const everything: Actor = {
@@ -56,7 +58,7 @@ describe('default deny', () => {
     (_label, viewer) => {
       const person = aPerson();
       expect(canRead(viewer, TestPerson, 'canary', person)).toBe(false);
-      expect(conceal(viewer, TestPerson, person).canary).toBeNull();
+      expect(shown(viewer, person).canary).toBeUndefined();
     },
   );
 
@@ -65,14 +67,14 @@ describe('default deny', () => {
     (_label, viewer) => {
       const record = Object.assign(new UnregisteredRecord(), { title: 'visible?', secret: 's3cret' });
       expect(canRead(viewer, UnregisteredRecord, 'title', record)).toBe(false);
-      expect(conceal(viewer, UnregisteredRecord, record)).toEqual({ title: null, secret: null });
+      expect(() => shown(viewer, record)).toThrow(UnpresentableOutputError);
       expect(readableFields(viewer, UnregisteredRecord, record).size).toBe(0);
     },
   );
 
   it('an @Internal field is readable by no one, not even the person themself', () => {
-    const concealed = conceal(everything, TestPerson, aPerson());
-    expect(concealed.passwordHash).toBeNull();
+    const concealed = shown(everything, aPerson());
+    expect(concealed.passwordHash).toBeUndefined();
     expect(concealed.email).toBe('alice@acme.example'); // the same viewer does see declared fields
   });
 
@@ -165,7 +167,7 @@ describe('reading a person’s e-mail: self, ORG_ADMIN of the company, staff of 
 
   it.each(cases)('%s → %s', (_who, allowed, viewer) => {
     expect(canRead(viewer, TestPerson, 'email', alice)).toBe(allowed);
-    expect(conceal(viewer, TestPerson, alice).email).toBe(allowed ? alice.email : null);
+    expect(shown(viewer, alice).email).toBe(allowed ? alice.email : undefined);
   });
 
   it('the role restriction applies only to its grant: an ORG_MEMBER of Acme reads the display name', () => {
@@ -179,16 +181,12 @@ describe('reading a datasheet: published to everyone, drafts to the company, sta
   const globexMember = aUser({ id: BOB, organisationId: GLOBEX, roles: [Role.ORG_MEMBER] });
 
   it('anonymous visitors read the product name of a published datasheet, not of a draft', () => {
-    expect(conceal(anonymousViewer(), TestDatasheet, aDatasheet({ state: 'published' })).productName).toBe(
-      'Steel bolts M8',
-    );
-    expect(conceal(anonymousViewer(), TestDatasheet, aDatasheet()).productName).toBeNull();
+    expect(shown(anonymousViewer(), aDatasheet({ state: 'published' })).productName).toBe('Steel bolts M8');
+    expect(shown(anonymousViewer(), aDatasheet()).productName).toBeUndefined();
   });
 
   it('publishing does not reveal fields granted to others only', () => {
-    expect(
-      conceal(anonymousViewer(), TestDatasheet, aDatasheet({ state: 'published' })).draftNotes,
-    ).toBeNull();
+    expect(shown(anonymousViewer(), aDatasheet({ state: 'published' })).draftNotes).toBeUndefined();
   });
 
   it('a party to the project reads what parties are granted, with the roles the grant names', () => {
@@ -200,11 +198,8 @@ describe('reading a datasheet: published to everyone, drafts to the company, sta
   });
 
   it('anyone means anonymous too, for genuinely public fields only', () => {
-    expect(conceal(anonymousViewer(), TestTenant, aTenant())).toEqual({
-      id: CHAMBER,
-      name: 'Chamber of Example',
-      billingReference: null,
-    });
+    const seen = shown(anonymousViewer(), aTenant());
+    expect({ ...seen }).toStrictEqual({ id: CHAMBER, name: 'Chamber of Example' });
     expect(canRead(staff(Role.TENANT_ADMIN), TestTenant, 'billingReference', aTenant())).toBe(true);
   });
 
@@ -215,46 +210,52 @@ describe('reading a datasheet: published to everyone, drafts to the company, sta
   });
 });
 
-describe('conceal', () => {
-  it('returns a copy with the same prototype and leaves the record untouched', () => {
+describe('the output gate', () => {
+  it('returns a copy with the same prototype holding only what the viewer may read, and leaves the record untouched', () => {
     const alice = aPerson();
-    const concealed = conceal(anonymousViewer(), TestPerson, alice);
+    const concealed = shown(anonymousViewer(), alice);
     expect(concealed).not.toBe(alice);
     expect(concealed).toBeInstanceOf(TestPerson);
     expect(alice.email).toBe('alice@acme.example');
-    expect(Object.keys(concealed)).toEqual(Object.keys(alice));
+    expect(Object.keys(concealed).every((key) => canRead(anonymousViewer(), TestPerson, key, alice))).toBe(true);
   });
 
-  it('conceals a nested record with its own class’s policy', () => {
+  it('presents a nested record with its own class’s policy', () => {
     const sheet = aDatasheet({ state: 'published', author: aPerson() });
-    const forAnonymous = conceal(anonymousViewer(), TestDatasheet, sheet);
+    const forAnonymous = shown(anonymousViewer(), sheet);
     expect(forAnonymous.author).toBeInstanceOf(TestPerson);
-    expect(forAnonymous.author?.displayName).toBeNull(); // published sheet, but the author is no one's business
-    const forClerk = conceal(staff(Role.CLERK), TestDatasheet, sheet);
+    expect(forAnonymous.author?.displayName).toBeUndefined(); // published sheet, but the author is no one's business
+    const forClerk = shown(staff(Role.CLERK), sheet);
     expect(forClerk.author?.email).toBe('alice@acme.example');
-    expect(forClerk.author?.passwordHash).toBeNull();
-    expect(forClerk.author?.canary).toBeNull();
+    expect(forClerk.author?.passwordHash).toBeUndefined();
+    expect(forClerk.author?.canary).toBeUndefined();
   });
 
-  it('conceals every record in an array, and leaves arrays of plain values as they are', () => {
+  it('presents every record in an array, and leaves arrays of plain values as they are', () => {
     const acme = anOrganisation({ members: [aPerson(), aPerson({ id: BOB, email: 'bob@acme.example' })] });
-    const concealed = conceal(aUser(), TestOrganisation, acme);
-    expect(concealed.members?.map((m) => m.email)).toEqual(['alice@acme.example', null]);
+    const concealed = shown(aUser(), acme);
+    expect(concealed.members?.map((m: TestPerson) => m.email)).toEqual(['alice@acme.example', undefined]);
     const sheet = aDatasheet({ partyOrganisationIds: [GLOBEX] });
-    expect(conceal(aUser(), TestDatasheet, sheet).partyOrganisationIds).toBe(sheet.partyOrganisationIds);
+    expect(shown(aUser(), sheet).partyOrganisationIds).toEqual(sheet.partyOrganisationIds);
   });
 
   it('does not reveal a nested record through a field the viewer may not read', () => {
     const sheet = aDatasheet({ state: 'draft', author: aPerson() });
-    expect(conceal(anonymousViewer(), TestDatasheet, sheet).author).toBeNull();
+    expect(shown(anonymousViewer(), sheet).author).toBeUndefined();
   });
 
   it('terminates on cycles and keeps shared references shared', () => {
     const alice = aPerson();
     const acme = anOrganisation({ members: [alice] });
     alice.organisation = acme;
-    const concealed = conceal(aUser(), TestPerson, alice);
+    const concealed = shown(aUser(), alice);
     expect(concealed.organisation?.members?.[0]).toBe(concealed);
+  });
+
+  it('asks for only the selected fields when given a selection', () => {
+    const alice = aPerson();
+    const selected = present(aUser(), alice, 'graphql', new Map([['email', null], ['canary', null]]));
+    expect({ ...selected }).toStrictEqual({ email: 'alice@acme.example' });
   });
 });
 
@@ -274,12 +275,13 @@ describe('writing', () => {
       attempt();
     } catch (error) {
       const denied = error as PolicyWriteDeniedError;
-      expect(denied).toBeInstanceOf(ForbiddenError);
+      expect(denied).toBeInstanceOf(DomainError);
       expect(denied.code).toBe('FORBIDDEN');
-      expect(denied.field).toBe('email');
+      expect(denied.reason).toBe('FIELD_NOT_WRITABLE');
+      expect(denied.deniedFields).toEqual(['email']);
       expect(denied.message).toContain('email');
       expect(denied.message).not.toContain('attacker');
-      expect(JSON.stringify(denied.details)).not.toContain('attacker');
+      expect(JSON.stringify(denied.fields)).not.toContain('attacker');
     }
   });
 
@@ -292,7 +294,7 @@ describe('writing', () => {
         email: 'y',
         tenantId: undefined,
       });
-    expect(attempt).toThrow(expect.objectContaining({ field: 'canary', deniedFields: ['canary', 'email'] }));
+    expect(attempt).toThrow(expect.objectContaining({ deniedFields: ['canary', 'email'] }));
   });
 
   it('refuses writes to other tenants’ records', () => {

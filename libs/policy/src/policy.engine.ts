@@ -1,5 +1,4 @@
-import { Actor } from '@chancery/core/context/actor';
-import { Role } from '@chancery/core/context/roles';
+import type { Actor } from '@chancery/core';
 import { PolicyWriteDeniedError } from './policy.errors';
 import { getPolicy } from './policy.registry';
 import { EntityClass, EntityPolicy, Grant, Relation, RELATIONS } from './policy.types';
@@ -26,6 +25,13 @@ export function relationsOf<T extends object>(viewer: Actor, cls: EntityClass<T>
   return toSet(policy ? relationMask(viewer, policy, record) : BIT.anyone);
 }
 
+/** Record-level access: whether the viewer may see the record at all (its entity's `visibleTo`). */
+export function canSee<T extends object>(viewer: Actor, cls: EntityClass<T>, record: T): boolean {
+  const policy = getPolicy(cls);
+  return policy !== undefined && anyGrantApplies(policy.visibleTo, viewer.roles, relationMask(viewer, policy, record));
+}
+
+/** Whether the viewer may read the field of the record: the record is visible to them and a field grant applies. */
 export function canRead<T extends object>(viewer: Actor, cls: EntityClass<T>, field: string, record: T): boolean {
   return isGranted('read', viewer, cls, field, record);
 }
@@ -34,12 +40,13 @@ export function canWrite<T extends object>(viewer: Actor, cls: EntityClass<T>, f
   return isGranted('write', viewer, cls, field, record);
 }
 
-/** Default deny: no policy for the class, or no declaration of the field, grants nothing. */
+/** Default deny: no policy for the class, an invisible record, or no declaration of the field grants nothing. */
 function isGranted<T extends object>(access: 'read' | 'write', viewer: Actor, cls: EntityClass<T>, field: string, record: T): boolean {
   const policy = getPolicy(cls);
   const fieldPolicy = policy?.fields.get(field);
   if (!policy || !fieldPolicy) return false;
-  return anyGrantApplies(fieldPolicy[access], viewer.roles, relationMask(viewer, policy, record));
+  const mask = relationMask(viewer, policy, record);
+  return anyGrantApplies(policy.visibleTo, viewer.roles, mask) && anyGrantApplies(fieldPolicy[access], viewer.roles, mask);
 }
 
 /**
@@ -53,11 +60,12 @@ export function canReadWithRelations(
   field: string,
   relations: ReadonlySet<Relation>,
 ): boolean {
-  const fieldPolicy = getPolicy(cls)?.fields.get(field);
-  if (!fieldPolicy) return false;
+  const policy = getPolicy(cls);
+  const fieldPolicy = policy?.fields.get(field);
+  if (!policy || !fieldPolicy) return false;
   let mask = BIT.anyone;
   for (const relation of relations) mask |= BIT[relation] ?? 0;
-  return anyGrantApplies(fieldPolicy.read, viewer.roles, mask);
+  return anyGrantApplies(policy.visibleTo, viewer.roles, mask) && anyGrantApplies(fieldPolicy.read, viewer.roles, mask);
 }
 
 /**
@@ -82,19 +90,11 @@ export function readableFields<T extends object>(viewer: Actor, cls: EntityClass
   const policy = getPolicy(cls);
   if (!policy) return readable;
   const mask = relationMask(viewer, policy, record);
+  if (!anyGrantApplies(policy.visibleTo, viewer.roles, mask)) return readable;
   for (const [name, fieldPolicy] of policy.fields) {
     if (anyGrantApplies(fieldPolicy.read, viewer.roles, mask)) readable.add(name);
   }
   return readable;
-}
-
-/**
- * A shallow copy of the record (same prototype) in which every field the viewer may not read is
- * `null`, undeclared fields included. Readable fields holding records of other policy entities are
- * concealed with those entities' policies.
- */
-export function conceal<T extends object>(viewer: Actor, cls: EntityClass<T>, record: T): T {
-  return concealRecord(viewer, getPolicy(cls), record, new Map());
 }
 
 /** Throws PolicyWriteDeniedError naming the first field of `input` the viewer may not set; `undefined` values are not writes. */
@@ -106,19 +106,20 @@ export function assertWritable<T extends object>(
 ): void {
   const policy = getPolicy(cls);
   const mask = policy ? relationMask(viewer, policy, record) : 0;
+  const visible = policy !== undefined && anyGrantApplies(policy.visibleTo, viewer.roles, mask);
   let denied: string[] | undefined;
   for (const field of Object.keys(input)) {
     if (input[field] === undefined) continue;
     const fieldPolicy = policy?.fields.get(field);
-    if (!fieldPolicy || !anyGrantApplies(fieldPolicy.write, viewer.roles, mask)) (denied ??= []).push(field);
+    if (!visible || !fieldPolicy || !anyGrantApplies(fieldPolicy.write, viewer.roles, mask)) (denied ??= []).push(field);
   }
-  if (denied) throw new PolicyWriteDeniedError(policy?.name ?? cls.name, denied[0], denied);
+  if (denied) throw new PolicyWriteDeniedError(policy?.name ?? cls.name, denied);
 }
 
 /** Whether one grant applies to a viewer holding `roles` with the given relations; for generated test cases. */
 export function grantApplies(
   grant: Grant,
-  roles: readonly Role[],
+  roles: readonly string[],
   relations: ReadonlySet<Relation>,
 ): boolean {
   let mask = BIT.anyone;
@@ -126,7 +127,8 @@ export function grantApplies(
   return anyGrantApplies([grant], roles, mask);
 }
 
-function anyGrantApplies(grants: readonly Grant[], roles: readonly Role[], mask: number): boolean {
+/** Whether any of the grants applies to a viewer holding `roles` whose relations to the record are `mask`. */
+export function anyGrantApplies(grants: readonly Grant[], roles: readonly string[], mask: number): boolean {
   for (const g of grants) {
     if ((mask & BIT[g.relation]) === 0) continue;
     if (g.roles === undefined) return true;
@@ -135,7 +137,8 @@ function anyGrantApplies(grants: readonly Grant[], roles: readonly Role[], mask:
   return false;
 }
 
-function relationMask(viewer: Actor, policy: EntityPolicy, record: object): number {
+/** The viewer's relations to the record as bits (see BIT). */
+export function relationMask(viewer: Actor, policy: EntityPolicy, record: object): number {
   const r = policy.relations;
   let mask = BIT.anyone;
   if (viewer.kind === 'user' && viewer.id && r.selfUserId?.(record) === viewer.id) mask |= BIT.self;
@@ -157,50 +160,4 @@ function toSet(mask: number): Set<Relation> {
   const set = new Set<Relation>();
   for (const relation of RELATIONS) if (mask & BIT[relation]) set.add(relation);
   return set;
-}
-
-// `seen` maps originals to their concealed copies so shared and cyclic references stay consistent.
-function concealRecord<T extends object>(
-  viewer: Actor,
-  policy: EntityPolicy | undefined,
-  record: T,
-  seen: Map<object, object>,
-): T {
-  if (record === null || typeof record !== 'object') return record;
-  const done = seen.get(record);
-  if (done) return done as T;
-
-  const copy = Object.create(Object.getPrototypeOf(record) as object | null) as Record<string, unknown>;
-  seen.set(record, copy);
-  const source = record as unknown as Record<string, unknown>;
-  const mask = policy ? relationMask(viewer, policy, record) : 0;
-  for (const key of Object.keys(source)) {
-    const fieldPolicy = policy?.fields.get(key);
-    copy[key] =
-      fieldPolicy && anyGrantApplies(fieldPolicy.read, viewer.roles, mask)
-        ? concealNested(viewer, source[key], seen)
-        : null;
-  }
-  return copy as T;
-}
-
-function concealNested(viewer: Actor, value: unknown, seen: Map<object, object>): unknown {
-  if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) {
-    // Copy the array only when an element is a record to conceal.
-    let out: unknown[] | undefined;
-    for (let i = 0; i < value.length; i++) {
-      const element: unknown = value[i];
-      const concealed = concealNested(viewer, element, seen);
-      if (concealed !== element) (out ??= value.slice())[i] = concealed;
-    }
-    return out ?? value;
-  }
-  const policy = entityPolicyOf(value);
-  return policy ? concealRecord(viewer, policy, value, seen) : value;
-}
-
-function entityPolicyOf(value: object): EntityPolicy | undefined {
-  const ctor: unknown = Object.getPrototypeOf(value)?.constructor;
-  return typeof ctor === 'function' && ctor !== Object ? getPolicy(ctor) : undefined;
 }

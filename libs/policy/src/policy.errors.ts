@@ -1,20 +1,21 @@
-import { ForbiddenError } from '@chancery/core/errors/domain-error';
+import { DomainError, ErrorCode } from '@chancery/core';
 
 /**
- * The viewer tried to set a field no grant lets them write. Names the field, never the value: the
- * value may be personal data and errors end up in logs.
+ * The viewer tried to set a field no grant lets them write. Names the fields (as `input.<field>`),
+ * never the values: a value may be personal data and errors end up in logs.
  */
-export class PolicyWriteDeniedError extends ForbiddenError {
-  /** Every field of the input the viewer may not write, in input order; `field` is the first. */
-  readonly deniedFields: readonly string[];
-
+export class PolicyWriteDeniedError extends DomainError {
   constructor(
     readonly entity: string,
-    readonly field: string,
-    deniedFields: readonly string[] = [field],
+    /** Every field of the input the viewer may not write, in input order. */
+    readonly deniedFields: readonly string[],
   ) {
-    super(`Not allowed to write ${entity}.${field}`, field);
-    this.deniedFields = deniedFields;
+    super(
+      ErrorCode.FORBIDDEN,
+      'FIELD_NOT_WRITABLE',
+      `Not allowed to change ${deniedFields.map((f) => `input.${f}`).join(', ')}`,
+      deniedFields.map((field) => ({ field: `input.${field}`, reason: 'you may not change this field', constraint: 'FIELD_NOT_WRITABLE' })),
+    );
   }
 }
 

@@ -20,6 +20,7 @@ interface OwnFieldDeclaration {
 
 interface OwnEntityDeclaration {
   name: string;
+  visibleTo: readonly Grant[];
   subject?: string;
   relations: RelationResolvers<unknown>;
 }
@@ -79,9 +80,13 @@ export function declareEntity<T>(cls: ClassRef, options: PolicyEntityOptions<T>)
   if (ownEntities.has(cls)) {
     throw new PolicyDeclarationError(`${cls.name} has @PolicyEntity twice`);
   }
+  if (!Array.isArray(options.visibleTo)) {
+    throw new PolicyDeclarationError(`@PolicyEntity on ${cls.name} must say who may see its records (visibleTo)`);
+  }
   entityNames.set(options.name, cls);
   ownEntities.set(cls, {
     name: options.name,
+    visibleTo: Object.freeze(options.visibleTo.map((g) => Object.freeze({ ...g }))),
     subject: options.subject,
     // Resolvers are only ever called with records of this class; erase the type for storage.
     relations: Object.freeze({ ...options.relations }) as RelationResolvers<unknown>,
@@ -107,14 +112,42 @@ export function getFieldPolicy(cls: ClassRef | EntityClass, field: string): Fiel
   return getPolicy(cls)?.fields.get(field);
 }
 
-/** Every class that carries its own @PolicyEntity, in the order the classes loaded. */
-export function allPolicyEntities(): EntityPolicy[] {
+/**
+ * The entity registry: every class that carries its own @PolicyEntity, by name. The application's
+ * entities are declared where they live (each context) and loaded with it; the visibility matrix,
+ * log redactions and the register of processing are generated from this list.
+ */
+export function policedEntities(): EntityPolicy[] {
   const policies: EntityPolicy[] = [];
   for (const cls of ownEntities.keys()) {
     const policy = getPolicy(cls);
     if (policy) policies.push(policy);
   }
-  return policies;
+  return policies.sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The policy of the entity with this name (the GraphQL type name of record types). */
+export function policyNamed(name: string): EntityPolicy | undefined {
+  const cls = entityNames.get(name);
+  return cls ? getPolicy(cls) : undefined;
+}
+
+// ---- Envelopes: GraphQL object types that carry records without being records ------------------
+
+const envelopes = new Map<ClassRef, string>();
+
+/** Declares a class an envelope: its own fields carry no data beyond the records inside them. */
+export function declareEnvelope(cls: ClassRef, typeName: string): void {
+  envelopes.set(cls, typeName);
+}
+
+export function isEnvelope(cls: ClassRef): boolean {
+  return envelopes.has(cls);
+}
+
+/** The GraphQL type names of every declared envelope. */
+export function envelopeTypeNames(): ReadonlySet<string> {
+  return new Set(envelopes.values());
 }
 
 function resolvePolicy(cls: ClassRef): EntityPolicy | null {
@@ -153,6 +186,7 @@ function resolvePolicy(cls: ClassRef): EntityPolicy | null {
   return Object.freeze({
     cls: cls as EntityClass,
     name: entity.name,
+    visibleTo: entity.visibleTo,
     subject: entity.subject,
     relations: entity.relations,
     fields,

@@ -1,4 +1,4 @@
-import { Role } from '@chancery/core/context/roles';
+import { Role } from '@chancery/access';
 
 /**
  * How a viewer stands to a record. A grant names one relation; the engine works out which
@@ -46,8 +46,13 @@ export interface RelationResolvers<T> {
 }
 
 export interface PolicyEntityOptions<T> {
-  /** The entity's name in the matrix and in errors, e.g. `User`. Unique across the application. */
+  /** The entity's name in the matrix and in errors, e.g. `User`; the GraphQL type's name when it is one. */
   name: string;
+  /**
+   * Record-level access: who may see a record at all. A viewer no grant names gets nothing of it
+   * (the output gate drops it); field rules then decide what the others see. `[]`: output nowhere.
+   */
+  visibleTo: readonly Grant[];
   relations: RelationResolvers<T>;
   /** Whose personal data the entity mainly holds, e.g. `user`, `organisation`. */
   subject?: string;
@@ -136,6 +141,8 @@ export type EntityClass<T extends object = object> = abstract new (...args: neve
 export interface EntityPolicy {
   readonly cls: EntityClass;
   readonly name: string;
+  /** Who may see a record at all (see PolicyEntityOptions.visibleTo). */
+  readonly visibleTo: readonly Grant[];
   readonly subject?: string;
   readonly relations: RelationResolvers<unknown>;
   /** Declared fields in declaration order; inherited fields first. */

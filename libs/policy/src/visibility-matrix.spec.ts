@@ -11,7 +11,7 @@ import {
   TestPerson,
   TestTenant,
   UnregisteredRecord,
-} from './testing/policy-test-entities';
+} from '@chancery/testing/policy/policy-test-entities';
 
 const classes = [TestTenant, TestPerson, TestOrganisation, TestDatasheet];
 const policies = classes.map((cls) => getPolicy(cls) as EntityPolicy);

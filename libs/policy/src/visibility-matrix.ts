@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { ALL_ROLES, ORGANISATION_ROLES, Role, TENANT_STAFF_ROLES } from '@chancery/core/context/roles';
+import { ALL_ROLES, ORGANISATION_ROLES, Role, TENANT_STAFF_ROLES } from '@chancery/access';
 import { describeGrant } from './grants';
 import { grantApplies } from './policy.engine';
-import { allPolicyEntities } from './policy.registry';
+import { policedEntities } from './policy.registry';
 import { EntityPolicy, FieldPolicy, Grant, Relation } from './policy.types';
 
 /*
@@ -55,13 +55,16 @@ const HEADER = [
   '`anyone@relation` means any viewer with the relation; `self` is the person the record is about;',
   '`anyone` and `anyone@published` include anonymous visitors. `internal` fields are never output.',
   '',
+  'A record first has to be visible to a viewer at all (`Records visible to`); its fields are then read and',
+  'written by their own grants.',
+  '',
   'In the role × field tables each role is assumed to have the most favourable relation it can have to the',
   'record (R = read, W = write, — = neither):',
   ...MATRIX_VIEWERS.map((v) => `- ${v.label}: ${v.relations.join(', ')}`),
 ];
 
 /** Deterministic Markdown: entities sorted by name, fields in declaration order. */
-export function renderVisibilityMatrix(entities: readonly EntityPolicy[] = allPolicyEntities()): string {
+export function renderVisibilityMatrix(entities: readonly EntityPolicy[] = policedEntities()): string {
   const sorted = [...entities].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   const lines = [...HEADER];
   for (const entity of sorted) lines.push('', ...renderEntity(entity));
@@ -71,7 +74,7 @@ export function renderVisibilityMatrix(entities: readonly EntityPolicy[] = allPo
 /** Renders and writes the matrix, creating the folder if needed; returns what was written. */
 export function writeVisibilityMatrix(
   path: string,
-  entities: readonly EntityPolicy[] = allPolicyEntities(),
+  entities: readonly EntityPolicy[] = policedEntities(),
 ): string {
   const markdown = renderVisibilityMatrix(entities);
   mkdirSync(dirname(path), { recursive: true });
@@ -83,6 +86,7 @@ function renderEntity(entity: EntityPolicy): string[] {
   const fields = [...entity.fields.values()];
   const lines = [`## ${entity.name}`, ''];
   if (entity.subject) lines.push(`Data subject: ${entity.subject}`, '');
+  lines.push(`Records visible to: ${entity.visibleTo.length ? grantsCell(entity.visibleTo) : 'nobody (never output)'}`, '');
   if (fields.length === 0) return [...lines, 'No declared fields: nothing is readable.'];
 
   lines.push(
@@ -120,7 +124,7 @@ function renderEntity(entity: EntityPolicy): string[] {
     row(Array(MATRIX_VIEWERS.length + 1).fill('---')),
   );
   for (const f of fields) {
-    lines.push(row([f.name, ...MATRIX_VIEWERS.map((v) => accessCell(f, v))]));
+    lines.push(row([f.name, ...MATRIX_VIEWERS.map((v) => accessCell(entity, f, v))]));
   }
   return lines;
 }
@@ -135,10 +139,11 @@ function classificationCell(f: FieldPolicy): string {
   return 'unclassified';
 }
 
-function accessCell(f: FieldPolicy, viewer: MatrixViewer): string {
+function accessCell(entity: EntityPolicy, f: FieldPolicy, viewer: MatrixViewer): string {
   const relations = new Set(viewer.relations);
-  const read = f.read.some((g) => grantApplies(g, viewer.roles, relations));
-  const write = f.write.some((g) => grantApplies(g, viewer.roles, relations));
+  const visible = entity.visibleTo.some((g) => grantApplies(g, viewer.roles, relations));
+  const read = visible && f.read.some((g) => grantApplies(g, viewer.roles, relations));
+  const write = visible && f.write.some((g) => grantApplies(g, viewer.roles, relations));
   return read ? (write ? 'RW' : 'R') : write ? 'W' : '—';
 }
 

@@ -1,9 +1,4 @@
 export * from './privacy.module';
 export * from './access-log/personal-data-access-log.service';
 export { PersonalDataAccess } from './access-log/entities/personal-data-access.type';
-export {
-  ACCOUNTABLE_ROLES,
-  ENTITIES_NOT_RECORDED,
-  collectPersonalDataRead,
-  collectPersonalDataOutput,
-} from './access-log/personal-data-reads';
+export { ACCOUNTABLE_ROLES, ENTITIES_NOT_RECORDED, collectPersonalDataPresented } from './access-log/personal-data-reads';

@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '../../core/src';
-import { hashPassword } from '../../auth/src/password-policy';
-import { newTotpSecret, totpCodeAt } from '../../auth/src/totp';
-import { ROLES_REQUIRING_TOTP } from '../../auth/src/second-factor';
-import { SecretBox } from '../../auth/src/secret-box';
+import { Role } from '@chancery/access';
+import { AuditEntryInput, AuditLog, RecordedAuditEntry } from '@chancery/audit';
+import { hashPassword, TransactionRunner } from '@chancery/core';
+import { IdentityProvisioning, LoginMethod, newTotpSecret, ROLES_REQUIRING_TOTP, TenantKind, totpCodeAt, UserStatus } from '@chancery/identity';
 import { expectData, TestApp } from './test-app';
 
 export const DEFAULT_TEST_PASSWORD = 'correct horse battery staple';
@@ -39,40 +38,50 @@ export interface TestSession {
 let defaultPasswordHash: Promise<string> | undefined;
 
 /**
- * Builds tenants, companies and users as real rows (through the owner connection, as a migration or
- * an operator would), with overrides; sessions come from the real login mutation.
+ * Builds every record type the identity context holds, as real rows made through the application's
+ * own provisioning and repositories (in the system's scope, row-level security applying), with
+ * overrides; sessions come from the real login mutation.
  */
 export class IdentityFactory {
   private counter = 0;
 
   constructor(private readonly app: TestApp) {}
 
-  async tenant(overrides: Partial<{ slug: string; name: string; kinds: string[]; servedPostalCodes: Array<{ from: string; to: string }> }> = {}): Promise<TestTenant> {
-    const n = this.next();
-    const slug = overrides.slug ?? `tenant-${n}-${randomUUID().slice(0, 6)}`;
-    const name = overrides.name ?? `Chamber ${n}`;
-    const [row] = await this.app.asOwner((db) =>
-      db.query(
-        `INSERT INTO tenant (slug, name, kinds, legal_entity_number, street, postal_code, city, country, phone, email, languages, privacy_contact_email, served_postal_codes)
-         VALUES ($1, $2, $3, '0123.456.749', 'Markgravestraat 12', '2000', 'Antwerpen', 'BE', '+3232322219', $4, '{nl,en}', $5, $6) RETURNING id`,
-        [slug, name, overrides.kinds ?? ['CHAMBER_OF_COMMERCE'], `info@${slug}.test`, `privacy@${slug}.test`, JSON.stringify(overrides.servedPostalCodes ?? [])],
-      ).then((r) => r.rows as Array<{ id: string }>),
-    );
-    return { id: row!.id, slug, name };
+  private get provisioning(): IdentityProvisioning {
+    return this.app.get(IdentityProvisioning);
   }
 
-  async organisation(tenant: TestTenant, overrides: Partial<{ name: string; loginMethod: string }> = {}): Promise<TestOrganisation> {
+  async tenant(overrides: Partial<{ slug: string; name: string; kinds: TenantKind[]; servedPostalCodes: Array<{ from: string; to: string }> }> = {}): Promise<TestTenant> {
+    const n = this.next();
+    const slug = overrides.slug ?? `tenant-${n}-${randomUUID().slice(0, 6)}`;
+    const tenant = await this.provisioning.provisionTenant({
+      slug,
+      name: overrides.name ?? `Chamber ${n}`,
+      kinds: overrides.kinds ?? [TenantKind.CHAMBER_OF_COMMERCE],
+      legalEntityNumber: '0123.456.749',
+      street: 'Markgravestraat 12',
+      postalCode: '2000',
+      city: 'Antwerpen',
+      country: 'BE',
+      phone: '+3232322219',
+      email: `info@${slug}.test`,
+      languages: ['nl', 'en'],
+      privacyContactEmail: `privacy@${slug}.test`,
+      servedPostalCodes: overrides.servedPostalCodes ?? [],
+    });
+    return { id: tenant.id, slug: tenant.slug, name: tenant.name };
+  }
+
+  async organisation(tenant: TestTenant, overrides: Partial<{ name: string; loginMethod: LoginMethod | string }> = {}): Promise<TestOrganisation> {
     const n = this.next();
     const name = overrides.name ?? `Company ${n}`;
     const companyNumber = `BE${String(1000000 + n).padStart(10, '0')}-${randomUUID().slice(0, 4)}`;
-    const [row] = await this.app.asOwner((db) =>
-      db.query(
-        `INSERT INTO organisation (tenant_id, company_number, vat_number, name, legal_form, street, postal_code, city, country, phone, email, iban, login_method)
-         VALUES ($1, $2, $2, $3, 'NV', 'Kaai 1', '2000', 'Antwerpen', 'BE', '+3232000000', $4, 'BE71096123456769', $5) RETURNING id`,
-        [tenant.id, companyNumber, name, `contact-${n}@company.test`, overrides.loginMethod ?? 'PASSWORD'],
-      ).then((r) => r.rows as Array<{ id: string }>),
-    );
-    return { id: row!.id, tenantId: tenant.id, name };
+    const organisation = await this.provisioning.provisionOrganisation({
+      tenantId: tenant.id, companyNumber, vatNumber: companyNumber, name, legalForm: 'NV', street: 'Kaai 1', postalCode: '2000',
+      city: 'Antwerpen', country: 'BE', phone: '+3232000000', email: `contact-${n}@company.test`, iban: 'BE71096123456769',
+      loginMethod: (overrides.loginMethod as LoginMethod | undefined) ?? LoginMethod.PASSWORD,
+    });
+    return { id: organisation.id, tenantId: tenant.id, name };
   }
 
   /**
@@ -86,17 +95,10 @@ export class IdentityFactory {
     const withTotp = options.withTotp ?? options.roles.some((role) => ROLES_REQUIRING_TOTP.includes(role));
     const totpSecret = withTotp ? newTotpSecret() : undefined;
     const tenantId = options.tenant?.id ?? null;
-    const id = await this.app.asOwner(async (db) => {
-      const result = await db.query(
-        `INSERT INTO user_account (tenant_id, organisation_id, email, first_name, last_name, phone, job_title, password_hash, status, email_confirmed_at, totp_secret, totp_enrolled_at)
-         VALUES ($1, $2, $3, $4, $5, '+32470000000', 'Export manager', $6, $7, now(), $8, $9) RETURNING id`,
-        [tenantId, options.organisation?.id ?? null, email, `First${n}`, `Last${n}`, await defaultPasswordHash, options.status ?? 'ACTIVE', totpSecret ? this.app.get(SecretBox).seal(totpSecret) : null, totpSecret ? new Date() : null],
-      );
-      const userId = (result.rows[0] as { id: string }).id;
-      for (const role of options.roles) {
-        await db.query(`INSERT INTO user_role (tenant_id, user_id, role) VALUES ($1, $2, $3)`, [tenantId, userId, role]);
-      }
-      return userId;
+    const id = await this.provisioning.provisionAccount({
+      tenantId, organisationId: options.organisation?.id ?? null, email, firstName: `First${n}`, lastName: `Last${n}`,
+      phone: '+32470000000', jobTitle: 'Export manager', roles: options.roles, status: (options.status as UserStatus | undefined) ?? UserStatus.ACTIVE,
+      passwordHash: await defaultPasswordHash, totpSecret,
     });
     return {
       id,
@@ -110,11 +112,34 @@ export class IdentityFactory {
     };
   }
 
+  /** A pending invitation sent by `invitedBy`, with the token its e-mail would carry. */
+  async invitation(options: { tenant: TestTenant; organisation?: TestOrganisation; invitedBy: TestUser; roles: Role[]; email?: string }): Promise<{ id: string; token: string; email: string }> {
+    const email = options.email ?? `invitee-${this.next()}-${randomUUID().slice(0, 6)}@example.test`;
+    const { invitation, token } = await this.provisioning.provisionInvitation({
+      tenantId: options.tenant.id, organisationId: options.organisation?.id ?? null, email, roles: options.roles, invitedBy: options.invitedBy.id,
+    });
+    return { id: invitation.id, token, email };
+  }
+
+  /** A live API key of a company (ERP) or of the tenant (datasheet feed), with its secret. */
+  async apiKey(options: { tenant: TestTenant; organisation?: TestOrganisation; createdBy: TestUser; name?: string }): Promise<{ id: string; secret: string }> {
+    const { apiKey, secret } = await this.provisioning.provisionApiKey({
+      tenantId: options.tenant.id, organisationId: options.organisation?.id ?? null, name: options.name ?? `key ${this.next()}`, createdBy: options.createdBy.id,
+    });
+    return { id: apiKey.id, secret };
+  }
+
+  /** An audit entry in a tenant's chain (null: the platform's), recorded as the system. */
+  auditEntry(tenantId: string | null, entry: Omit<AuditEntryInput, 'tenantId'>): Promise<RecordedAuditEntry> {
+    return this.app.get(TransactionRunner).asSystem(tenantId, () => this.app.get(AuditLog).record({ ...entry, tenantId }));
+  }
+
   totpCode(user: TestUser): string {
     if (!user.totpSecret) throw new Error('user has no second factor');
     return totpCodeAt(user.totpSecret, this.app.clock.now());
   }
 
+  /** A session through the real login (the user's second factor when enrolled). */
   async login(user: TestUser): Promise<TestSession> {
     const data = expectData(
       await this.app.graphql<{ login: TestSession }>(

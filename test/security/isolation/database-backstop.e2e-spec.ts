@@ -1,6 +1,7 @@
 import { Client, Pool } from 'pg';
 import { ThrottlerStorage } from '@nestjs/throttler';
-import { Actor, ANONYMOUS_ACTOR, APPLICATION_ROLE, RequestContext, Role, TransactionRunner } from '@chancery/core';
+import { Role } from '@chancery/access';
+import { Actor, ANONYMOUS_ACTOR, APPLICATION_ROLE, RequestContext, Sql, TransactionRunner } from '@chancery/core';
 import { expectData, IdentityFactory, reportFigure, TestApp, TestTenant, TestUser } from '@chancery/testing';
 
 /**
@@ -309,6 +310,7 @@ describe('T5 database backstop: row-level security as the second lock', () => {
 
     it("the app's own TransactionRunner over the app's own pool (one connection)", async () => {
       const runner = app.get(TransactionRunner);
+      const sql = app.get(Sql);
       const context = app.get(RequestContext);
       const actors: Record<string, Actor> = {
         [a.tenant.id]: { kind: 'user', id: a.tenantAdmin.id, tenantId: a.tenant.id, roles: [Role.TENANT_ADMIN] },
@@ -316,9 +318,9 @@ describe('T5 database backstop: row-level security as the second lock', () => {
       };
       const unit = (actor: Actor) =>
         context.runAs(actor, () =>
-          runner.run(async (manager) => ({
+          runner.run(async () => ({
             tenantId: actor.tenantId ?? null,
-            rows: (await manager.query('SELECT tenant_id::text AS tenant, pg_backend_pid() AS pid FROM user_account')) as Array<{ tenant: string | null; pid: number }>,
+            rows: await sql.query<{ tenant: string | null; pid: number }>('SELECT tenant_id::text AS tenant, pg_backend_pid() AS pid FROM user_account'),
           })),
         );
       const units = schedule().flatMap((tenantId, i) => (i % 9 === 8 ? [actors[tenantId]!, ANONYMOUS_ACTOR] : [actors[tenantId]!]));

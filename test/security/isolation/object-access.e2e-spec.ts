@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Role } from '@chancery/core';
+import { Role } from '@chancery/access';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import {
   expectData,
@@ -105,7 +105,7 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     variants: { read: { path: 'id', takes: 'user', variables: (id) => ({ id }) } },
     field: 'user',
     answers: 'record',
-    allowed: anyone,
+    allowed: (caller) => caller.userId !== undefined,
     reach: readable,
     controls: [['A1 ORG_MEMBER', 'read', 'A1 ORG_ADMIN'], ['A staff CLERK', 'read', 'A2 ORG_MEMBER']],
   },
@@ -172,7 +172,7 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     },
     field: 'updateOrganisation',
     answers: 'record',
-    allowed: anyone,
+    allowed: holds(Role.ORG_ADMIN),
     reach: (caller, record) => (readable(caller, record) === 'own' ? 'skip' : readable(caller, record)),
     controls: [['A1 ORG_ADMIN', 'name', 'company A1']],
   },

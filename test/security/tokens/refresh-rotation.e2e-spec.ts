@@ -4,7 +4,7 @@
  * access tokens stop at the next request), and the event is in the security log; N concurrent uses
  * of one token give at most one success and leave the family revoked.
  */
-import { Role } from '@chancery/core';
+import { Role } from '@chancery/access';
 import {
   IdentityFactory,
   reportFigure,

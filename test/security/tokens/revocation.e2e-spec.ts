@@ -5,7 +5,7 @@
  * "log out everywhere" every session of the user.
  */
 import { isDeepStrictEqual } from 'node:util';
-import { Role } from '@chancery/core';
+import { Role } from '@chancery/access';
 import {
   expectData,
   IdentityFactory,

@@ -5,7 +5,7 @@
  */
 import { createHash, createHmac, generateKeyPairSync, KeyObject, sign as cryptoSign } from 'node:crypto';
 import * as jwt from 'jsonwebtoken';
-import { parseSecret } from '@chancery/auth/secret-token';
+import { parseSecret } from '@chancery/core';
 import { GraphQLResponse, IdentityFactory, TestApp, TestSession, TestUser } from '@chancery/testing';
 
 export const ME = '{ me { id email roles } }';

@@ -6,7 +6,7 @@
  * untouched claims, so each real-key case below is refused for the one thing it changes.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
-import { Role } from '@chancery/core';
+import { Role } from '@chancery/access';
 import { AccessTokenService } from '@chancery/auth';
 import {
   expectData,

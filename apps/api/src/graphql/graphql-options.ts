@@ -1,7 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { AppConfig, formatGraphQLError } from '@chancery/core';
-import { policyFieldMiddleware } from '@chancery/policy';
 import { documentErrorStatusPlugin } from './document-error-status.plugin';
 import { GRAPHQL_LIMITS } from './graphql-limits';
 
@@ -25,8 +24,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // test fails when the committed file drifts from the code.
     autoSchemaFile: true,
     sortSchema: true,
-    // Field visibility (libs/policy) on every field of every record type, at every depth.
-    buildSchemaOptions: { fieldMiddleware: [policyFieldMiddleware] },
+    // Field resolvers' results pass the output gate too (the interceptor), not only root fields'.
+    fieldResolverEnhancers: ['interceptors'],
     path: '/graphql',
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,

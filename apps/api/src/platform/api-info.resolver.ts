@@ -1,8 +1,10 @@
 import { Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import { Public } from '@chancery/core';
+import { Public } from '@chancery/access';
+import { Envelope } from '@chancery/policy';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+@Envelope('ApiInfo')
 @ObjectType({ description: 'What this server is. Public.' })
 export class ApiInfo {
   @Field({ description: 'Version of the Chancery API.' })
@@ -20,6 +22,6 @@ export class ApiInfoResolver {
   @Public()
   @Query(() => ApiInfo, { description: 'Version and capabilities of the API. Public.' })
   apiInfo(): ApiInfo {
-    return { version: API_VERSION, languages: ['nl', 'fr', 'de', 'en'] };
+    return Object.assign(new ApiInfo(), { version: API_VERSION, languages: ['nl', 'fr', 'de', 'en'] });
   }
 }

@@ -1,4 +1,5 @@
 import type { Client } from 'pg';
+import { SCOPE_BYPASSES } from '@chancery/core';
 
 export const DATABASE_ACCESS_FILE = 'docs/database-access.md';
 
@@ -36,7 +37,18 @@ export async function renderDatabaseAccess(owner: Client): Promise<string> {
     '',
     'The application connects as `chancery_app` (owns nothing, NOBYPASSRLS). Every table with a `tenant_id` has',
     'row-level security enabled and forced; `app_current_tenant()` is the tenant set per transaction with',
-    '`set_config(\'app.tenant_id\', …, true)`, `app_in_platform_scope()` the one named bypass for the operator\'s own rows.',
+    '`set_config(\'app.tenant_id\', …, true)`; `app_in_platform_scope()` holds in the platform operator\'s own scope',
+    '(rows without a tenant), `app_in_public_scope()` in the read-only scope of public reads.',
+    '',
+    '## How a transaction gets its scope',
+    '',
+    'Ordinarily from the request\'s actor (`TransactionRunner.run`): its tenant; the platform operator\'s own rows for the',
+    'operator; no tenant for an anonymous caller. Every other scope is one of these named entry points, each with its',
+    'own test (`test/platform/scope-bypasses.e2e-spec.ts`):',
+    '',
+    '| entry point | why it exists |',
+    '| --- | --- |',
+    ...Object.entries(SCOPE_BYPASSES).map(([name, why]) => `| \`${name}\` | ${why} |`),
     '',
     '## Tables',
     '',

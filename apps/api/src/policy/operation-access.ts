@@ -1,6 +1,6 @@
 import { ModulesContainer } from '@nestjs/core';
 import { GraphQLSchema } from 'graphql';
-import { ACCESS_RULE, AccessRule } from '@chancery/core';
+import { ACCESS_RULE, AccessRule, ALL_PERMISSIONS, ALL_ROLES, API_KEY_SCOPE_PERMISSIONS, ApiKeyScope, describeAccessRule, PERMISSIONS, ROLE_PERMISSIONS } from '@chancery/access';
 
 export const OPERATIONS_FILE = 'docs/operations.md';
 
@@ -22,23 +22,10 @@ export function accessRulesOf(modules: ModulesContainer): Map<string, AccessRule
   return rules;
 }
 
-function describeRule(rule: AccessRule | undefined): string {
-  if (!rule) return '**none: refused to everyone**';
-  switch (rule.kind) {
-    case 'public':
-      return 'anyone, anonymous included';
-    case 'authenticated':
-      return 'a logged-in person or an API key';
-    case 'person':
-      return 'a logged-in person';
-    case 'roles':
-      return `${rule.roles.join(', ')}${rule.stepUp ? ' with a recent second-factor step-up' : ''}`;
-  }
-}
-
 /**
- * The list of every GraphQL operation with who may call it, for people to read and check against
- * the privacy documentation. Field visibility inside the answers is in docs/visibility-matrix.md.
+ * Every GraphQL operation with who may call it, and the permission catalogue by role and API-key
+ * scope: generated from the declarations, for people to read and check against the privacy
+ * documentation. Field visibility inside the answers is in docs/visibility-matrix.md.
  */
 export function renderOperationAccess(schema: GraphQLSchema, rules: Map<string, AccessRule>): string {
   const section = (title: string, fields: string[]) => [
@@ -46,18 +33,35 @@ export function renderOperationAccess(schema: GraphQLSchema, rules: Map<string, 
     '',
     '| operation | who may call it |',
     '| --- | --- |',
-    ...fields.sort().map((name) => `| \`${name}\` | ${describeRule(rules.get(name))} |`),
+    ...fields.sort().map((name) => `| \`${name}\` | ${describeAccessRule(rules.get(name))} |`),
     '',
   ];
+  const scopes = Object.values(ApiKeyScope) as ApiKeyScope[];
   return [
-    '<!-- Generated from the resolvers by `npm run schema:generate`; a test fails when it drifts. -->',
+    '<!-- Generated from the resolvers and libs/access by `npm run schema:generate`; a test fails when it drifts. -->',
     '',
     '# Operations and who may call them',
     '',
     'Every operation declares exactly one rule; one without a rule is refused to everyone (deny by default).',
+    'A permission is held through a role (a person) or a scope (an API key); a step-up asks the session to have',
+    're-authenticated within 5 minutes (`recent-login`: password or second factor; `second-factor`: a code only).',
     'What each caller then sees of the records is decided per field: `docs/visibility-matrix.md`.',
     '',
     ...section('Queries', Object.keys(schema.getQueryType()?.getFields() ?? {})),
     ...section('Mutations', Object.keys(schema.getMutationType()?.getFields() ?? {})),
+    '## Permissions by role and API-key scope',
+    '',
+    `| permission | step-up | ${[...ALL_ROLES, ...scopes.map((s) => `key: ${s}`)].join(' | ')} | what it allows |`,
+    `| --- | --- | ${[...ALL_ROLES, ...scopes].map(() => '---').join(' | ')} | --- |`,
+    ...ALL_PERMISSIONS.map((permission) =>
+      [
+        `| \`${permission}\``,
+        PERMISSIONS[permission].stepUp ?? '—',
+        ...ALL_ROLES.map((role) => (ROLE_PERMISSIONS[role].has(permission) ? '✓' : '')),
+        ...scopes.map((scope) => (API_KEY_SCOPE_PERMISSIONS[scope].includes(permission) ? '✓' : '')),
+        `${PERMISSIONS[permission].description} |`,
+      ].join(' | '),
+    ),
+    '',
   ].join('\n');
 }

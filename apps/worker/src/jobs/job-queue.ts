@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import PgBoss from 'pg-boss';
 import { DATABASE_SETTINGS, DatabaseSettings } from '@chancery/core';
-import { JobPayload } from './job-handler';
+import { JobPayload } from '@chancery/core';
 
 export const JOB_QUEUE_OPTIONS = Symbol('JOB_QUEUE_OPTIONS');
 

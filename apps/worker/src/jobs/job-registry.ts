@@ -1,15 +1,15 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type PgBoss from 'pg-boss';
-import { Actor, RequestContext } from '@chancery/core';
-import { JobHandler, JobPayload, WorkerJob } from './job-handler';
+import { Actor, RequestContext, SYSTEM_ACTOR } from '@chancery/core';
+import { JobHandler, JobPayload, WorkerJob } from '@chancery/core';
 import { JobQueue } from './job-queue';
 
 /**
  * Who acts when a job runs: the system, in no tenant. A job that works on one tenant's data passes
- * that tenant to `TransactionRunner.run(work, { tenantId })`, so row-level security still applies.
+ * that tenant to `TransactionRunner.asSystem(tenantId, work)`, so row-level security still applies.
  */
-export const WORKER_ACTOR: Actor = Object.freeze({ kind: 'system', roles: Object.freeze([]) });
+export const WORKER_ACTOR: Actor = SYSTEM_ACTOR;
 
 /**
  * Finds every `@WorkerJob()` provider at start, creates its queue, keeps its schedule in line with

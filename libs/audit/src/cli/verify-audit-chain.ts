@@ -1,7 +1,8 @@
 import { Client } from 'pg';
 import { loadAppConfig } from '@chancery/core/config/app-config';
 import type { AuditChainVerification } from '../audit-chain';
-import { AuditEntryStore } from '../audit-entry.store';
+import type { Sql } from '@chancery/core';
+import { AuditEntryRepository } from '../audit-entry.repository';
 
 /*
  * Verifies every audit chain in the database and exits 1 when any is broken:
@@ -19,7 +20,9 @@ export interface AuditChainReport extends AuditChainVerification {
 
 /** Verifies each chain the connection can read, in one snapshot so concurrent appends do not interleave. */
 export async function verifyAllAuditChains(client: Client): Promise<AuditChainReport[]> {
-  const store = new AuditEntryStore(async (sql, parameters) => (await client.query(sql, parameters)).rows);
+  // The owner's client in place of a unit of work: the same statements, over every chain.
+  const owner = { query: async (text: string, values: unknown[] = []) => (await client.query(text, values)).rows } as unknown as Sql;
+  const store = new AuditEntryRepository(owner);
   await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY');
   try {
     const reports: AuditChainReport[] = [];

@@ -1,13 +1,13 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
-import { Role } from '@chancery/core';
-import { anyone, Internal, NotPersonalData, ownTenant, PersonalData, PolicyEntity, Readable } from '@chancery/policy';
-import type { StoredAuditEntry } from '../audit-entry.store';
+import { Role } from '@chancery/access';
+import { anyone, Envelope, Internal, NotPersonalData, ownTenant, PersonalData, PolicyEntity, Readable } from '@chancery/policy';
+import type { StoredAuditEntry } from '../audit-entry.repository';
 
 const AUDIT_READERS = ownTenant(Role.TENANT_ADMIN, Role.AUDITOR);
 
 @ObjectType({ description: 'One detail of an audit entry: an id, a code or a count, never personal data.' })
 // Reachable only through AuditEntry.details, which is policed itself.
-@PolicyEntity<AuditDetail>({ name: 'AuditDetail', relations: {} })
+@PolicyEntity<AuditDetail>({ name: 'AuditDetail', visibleTo: [anyone()], relations: {} })
 export class AuditDetail {
   @Readable(anyone()) @NotPersonalData('ids and codes only, checked when recorded')
   @Field(() => String)
@@ -22,7 +22,7 @@ export class AuditDetail {
 }
 
 @ObjectType({ description: "An entry of the tenant's tamper-evident audit log. Tenant admins and auditors." })
-@PolicyEntity<AuditEntry>({ name: 'AuditEntry', relations: { tenantId: (e) => e.tenantId } })
+@PolicyEntity<AuditEntry>({ name: 'AuditEntry', visibleTo: [AUDIT_READERS], relations: { tenantId: (e) => e.tenantId } })
 export class AuditEntry {
   @Internal() @NotPersonalData()
   tenantId: string | null;
@@ -64,6 +64,7 @@ export class AuditEntry {
   details: AuditDetail[];
 }
 
+@Envelope('AuditChainStatus')
 @ObjectType({ description: "Result of recomputing the tenant's audit chain from its first entry." })
 export class AuditChainStatus {
   @Field(() => Int)
@@ -82,7 +83,7 @@ export class AuditChainStatus {
 
 /** The GraphQL shape of a stored entry: details as sorted key/value pairs, no hashes. */
 export function toAuditEntryType(entry: StoredAuditEntry): AuditEntry {
-  return {
+  return Object.assign(new AuditEntry(), {
     tenantId: entry.tenantId,
     id: entry.id,
     sequence: entry.sequence,
@@ -94,6 +95,6 @@ export function toAuditEntryType(entry: StoredAuditEntry): AuditEntry {
     subjectId: entry.subjectId,
     details: Object.keys(entry.details)
       .sort()
-      .map((key) => ({ key, value: entry.details[key] === null ? null : String(entry.details[key]) })),
-  };
+      .map((key) => Object.assign(new AuditDetail(), { key, value: entry.details[key] === null ? null : String(entry.details[key]) })),
+  });
 }

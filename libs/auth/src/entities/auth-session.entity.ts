@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Role } from '@chancery/core';
+import { Role } from '@chancery/access';
 import { Internal, NotPersonalData, ownTenant, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable, self } from '@chancery/policy';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -20,6 +20,7 @@ const SESSION_READERS = [self(), ownTenant(Role.PRIVACY_OFFICER)];
 @PolicyEntity<AuthSession>({
   name: 'Session',
   subject: 'user',
+  visibleTo: SESSION_READERS,
   relations: { tenantId: (s) => s.tenantId, selfUserId: (s) => s.userId },
 })
 @Entity({ name: 'auth_session' })
@@ -38,6 +39,8 @@ export class AuthSession {
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'absolute_expires_at' }) absoluteExpiresAt: Date;
   @Internal() @PersonalData(SESSION_USAGE)
   @Column('timestamptz', { name: 'stepped_up_at', nullable: true }) steppedUpAt: Date | null;
+  @Internal() @NotPersonalData('how a session last re-authenticated: password or second factor')
+  @Column('text', { name: 'stepped_up_with', nullable: true }) steppedUpWith: 'password' | 'secondFactor' | null;
   @Readable(...SESSION_READERS) @PersonalData(SESSION_USAGE)
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
   @Readable(...SESSION_READERS) @NotPersonalData('why a session ended: logout, expiry, reuse')

@@ -1,25 +1,40 @@
 import { Injectable } from '@nestjs/common';
 import { ClsService, ClsStore } from 'nestjs-cls';
-import type { EntityManager } from 'typeorm';
+import type { UnitOfWork } from '../database/unit-of-work';
 import { Actor, ANONYMOUS_ACTOR } from './actor';
+
+/** Mutable per-request tallies, shared by every nested context of the request. */
+export interface RequestTally {
+  statements: number;
+  /** The read-only unit of work a query's session check opened, shared by the query's reads. */
+  heldUnit?: UnitOfWork;
+  readonly endHooks: Array<() => void>;
+  /** Values kept for the rest of the request (see `requestScoped`). */
+  readonly values: Map<string, unknown>;
+}
 
 export interface RequestContextStore extends ClsStore {
   requestId: string;
   actor: Actor;
   /** The open unit of work, so nested service calls join it instead of opening a second one. */
-  transaction?: EntityManager;
+  unitOfWork?: UnitOfWork;
   /** The operation being served (GraphQL operation or job name), for the access log. */
   operation?: string;
+  tally?: RequestTally;
 }
 
 /**
- * The request context as one object (request id, actor, tenant, open transaction), carried by
+ * The request context as one object (request id, actor, open unit of work), carried by
  * AsyncLocalStorage through `nestjs-cls` so services, logs and the database helper read the same one.
  */
 @Injectable()
 export class RequestContext {
-  // Untyped store access: ClsService's typed paths recurse into EntityManager and exhaust the compiler.
+  // Untyped store access: ClsService's typed paths recurse into the unit of work and exhaust the compiler.
   constructor(private readonly cls: ClsService) {}
+
+  get active(): boolean {
+    return this.cls.isActive();
+  }
 
   get requestId(): string | undefined {
     return this.cls.isActive() ? (this.cls.get('requestId') as string | undefined) : undefined;
@@ -37,8 +52,21 @@ export class RequestContext {
     return this.cls.isActive() ? (this.cls.get('operation') as string | undefined) : undefined;
   }
 
-  get transaction(): EntityManager | undefined {
-    return this.cls.isActive() ? (this.cls.get('transaction') as EntityManager | undefined) : undefined;
+  /** The unit of work calls in this context join: the innermost one open, else the request's held one (if not ended). */
+  get unitOfWork(): UnitOfWork | undefined {
+    if (!this.cls.isActive()) return undefined;
+    const unit = (this.cls.get('unitOfWork') as UnitOfWork | undefined) ?? this.heldUnitOfWork;
+    return unit && !unit.ended ? unit : undefined;
+  }
+
+  /** The request's held (read-only) unit of work, if one was adopted and has not ended. */
+  get heldUnitOfWork(): UnitOfWork | undefined {
+    const unit = this.tally?.heldUnit;
+    return unit && !unit.ended ? unit : undefined;
+  }
+
+  get tally(): RequestTally | undefined {
+    return this.cls.isActive() ? (this.cls.get('tally') as RequestTally | undefined) : undefined;
   }
 
   setActor(actor: Actor): void {
@@ -49,12 +77,38 @@ export class RequestContext {
     if (this.cls.isActive()) this.cls.set('operation', operation);
   }
 
-  /** Runs `work` with the given transaction visible to every nested call. */
-  withTransaction<T>(manager: EntityManager, work: () => Promise<T>): Promise<T> {
+  /** Makes `unit` the unit of work of the rest of the current request (see TransactionRunner). */
+  holdUnitOfWork(unit: UnitOfWork): void {
+    const tally = this.tally;
+    if (!tally) throw new Error('a unit of work can be held only within a request');
+    tally.heldUnit = unit;
+  }
+
+  /** Runs `work` with the given unit of work visible to every nested call. */
+  withUnitOfWork<T>(unit: UnitOfWork, work: () => Promise<T>): Promise<T> {
     return this.cls.run({ ifNested: 'inherit' }, () => {
-      this.cls.set('transaction', manager);
+      this.cls.set('unitOfWork', unit);
       return work();
     });
+  }
+
+  /**
+   * A value kept for the rest of the current request (created on first use), shared by every nested
+   * context of the request; outside a request, a fresh one each time (nothing is kept).
+   */
+  requestScoped<T>(key: string, create: () => T): T {
+    const values = this.tally?.values;
+    if (!values) return create();
+    if (!values.has(key)) values.set(key, create());
+    return values.get(key) as T;
+  }
+
+  /** Runs `hook` when the response of the current request has been sent (or the client went away). */
+  onRequestEnd(hook: () => void): boolean {
+    const tally = this.tally;
+    if (!tally) return false;
+    tally.endHooks.push(hook);
+    return true;
   }
 
   /**
@@ -64,7 +118,7 @@ export class RequestContext {
   runAs<T>(actor: Actor, work: () => Promise<T>, requestId?: string): Promise<T> {
     return this.cls.run({ ifNested: 'inherit' }, () => {
       this.cls.set('actor', actor);
-      this.cls.set('transaction', undefined);
+      this.cls.set('unitOfWork', undefined);
       if (requestId) this.cls.set('requestId', requestId);
       return work();
     });

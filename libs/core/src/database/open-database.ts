@@ -1,6 +1,6 @@
 import { AppConfig } from '../config/app-config';
 import { DatabaseSettings, ensureApplicationRole, resolveDatabaseSettings } from './database-settings';
-import { runMigrations } from './migrator';
+import { MigrationClass, runMigrations } from './migrator';
 
 /**
  * What every process does first: find the database (DATABASE_URL, or the embedded one), and apply
@@ -8,7 +8,11 @@ import { runMigrations } from './migrator';
  * outside production; in production a separate migration step does it. The migration lock lets the
  * API and the worker start together.
  */
-export async function openDatabase(config: AppConfig, say: (line: string) => void): Promise<DatabaseSettings> {
+export async function openDatabase(
+  config: AppConfig,
+  migrations: readonly MigrationClass[],
+  say: (line: string) => void,
+): Promise<DatabaseSettings> {
   const database = await resolveDatabaseSettings(config);
   say(
     database.embedded
@@ -21,7 +25,7 @@ export async function openDatabase(config: AppConfig, say: (line: string) => voi
   if (migrate) {
     try {
       await ensureApplicationRole(database.ownerUrl, database.appPassword);
-      const applied = await runMigrations(database.ownerUrl);
+      const applied = await runMigrations(database.ownerUrl, migrations);
       say(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema is up to date');
     } catch (error) {
       // A failed start must not leave the embedded PostgreSQL running behind the exit.

@@ -1,31 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { Actor } from '../context/actor';
 import { RequestContext } from '../context/request-context';
+import { ScopeBypass } from './scope-bypasses';
+import { ScopeMode, UnitOfWork, UnitScope } from './unit-of-work';
 
 /**
- * The unit-of-work options for acting in a given tenant, or, for null (the platform operator's own
- * accounts), in platform scope. For callers without a session yet (login, refresh, links by e-mail).
- */
-export function scopeOf(tenantId: string | null | undefined): UnitOfWorkOptions {
-  return tenantId ? { tenantId } : { platformScope: true };
-}
-
-export interface UnitOfWorkOptions {
-  /**
-   * Open the transaction in platform scope: the operator's own rows (tenant_id IS NULL) become
-   * visible, and no tenant's. Implied for an operator's session (a person without a tenant); asked
-   * for explicitly only where no session exists yet (`grep -r 'platformScope\|scopeOf('`).
-   */
-  platformScope?: boolean;
-  /** Act in this tenant instead of the actor's (registration, login, token refresh: no session yet). */
-  tenantId?: string;
-}
-
-/**
- * Runs a unit of work in one transaction with the request's tenant and actor applied to the database
- * session via `set_config(..., true)`: transaction-local, so a pooled connection never carries one
- * request's tenant into another's. Row-level security reads these settings.
+ * Opens units of work (transactions) with the request's tenant and actor applied to the database
+ * session, which row-level security reads. `run` is the one ordinary way in: the actor's own scope
+ * (its tenant; the platform operator's own rows for the operator; no tenant for anonymous callers).
+ * Every other scope has a named entry point below that says why it exists (see `SCOPE_BYPASSES`).
+ * A call made while a unit is open joins it, so a service calling another shares one transaction.
  */
 @Injectable()
 export class TransactionRunner {
@@ -34,28 +21,137 @@ export class TransactionRunner {
     private readonly context: RequestContext,
   ) {}
 
-  async run<T>(work: (manager: EntityManager) => Promise<T>, options: UnitOfWorkOptions = {}): Promise<T> {
-    const open = this.context.transaction;
-    if (open && !options.tenantId && !options.platformScope) return work(open);
-    const actor = this.context.actor;
-    const tenantId = options.tenantId ?? actor.tenantId ?? '';
-    // The operator (a person without a tenant) works in platform scope: its own rows, no tenant's.
-    const platformScope = options.platformScope || (!options.tenantId && actor.kind === 'user' && !actor.tenantId);
-    return this.dataSource.transaction(async (manager) => {
-      await manager.query(
-        `SELECT set_config('app.tenant_id', $1, true), set_config('app.actor_id', $2, true),
-                set_config('app.scope', $3, true), set_config('app.request_id', $4, true)`,
-        [tenantId, actor.kind === 'user' ? (actor.id ?? '') : '', platformScope ? 'platform' : '', this.context.requestId ?? ''],
-      );
-      return this.context.withTransaction(manager, () => work(manager));
-    });
+  /** The actor's own scope; joins the unit of work already open in this call chain. */
+  run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.context.unitOfWork) return work();
+    return this.within(this.scopeOfActor(this.context.actor), work);
+  }
+
+  /** Like `run`, but never joins: for work that must commit on its own (a failure record kept when the caller fails). */
+  runSeparately<T>(work: () => Promise<T>): Promise<T> {
+    return this.within(this.scopeOfActor(this.context.actor), work);
+  }
+
+  /** Bypass `forSecretHolder`: see SCOPE_BYPASSES. `tenantId` comes from the presented secret. */
+  forSecretHolder<T>(secret: { tenantId?: string | null }, work: () => Promise<T>): Promise<T> {
+    return this.within(this.bypass('forSecretHolder', secret.tenantId ?? null), work);
+  }
+
+  /** Bypass `beforeSession`: see SCOPE_BYPASSES. `tenantId` null: the platform (the operator's login). */
+  beforeSession<T>(tenantId: string | null, work: () => Promise<T>): Promise<T> {
+    return this.within(this.bypass('beforeSession', tenantId), work);
   }
 
   /**
-   * Moves an open platform-scope transaction into a tenant, for the one act that spans both: the
-   * operator creating a tenant with its first administrator, atomically.
+   * Bypass `forAccessToken`: see SCOPE_BYPASSES. With `holdForRequest`, the unit stays open as the
+   * request's unit of work (read only) and every later `run` of the request joins it: a query's
+   * session check and its reads then share one transaction, committed when the response is sent.
    */
-  async enterTenant(manager: EntityManager, tenantId: string): Promise<void> {
-    await manager.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.scope', '', true)`, [tenantId]);
+  async forAccessToken<T>(
+    token: { tenantId: string | null; userId: string },
+    work: () => Promise<T>,
+    options: { holdForRequest?: boolean } = {},
+  ): Promise<T> {
+    const scope = { ...this.bypass('forAccessToken', token.tenantId), actorId: token.userId };
+    if (!options.holdForRequest || !this.context.tally) return this.within(scope, work);
+    const unit = this.unit({ ...scope, readOnly: true });
+    this.context.holdUnitOfWork(unit);
+    this.context.onRequestEnd(() => void unit.finish('commit').catch(() => undefined));
+    try {
+      return await work();
+    } catch (error) {
+      await unit.finish('rollback').catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /**
+   * Bypass `creatingTenant`: see SCOPE_BYPASSES. `work` starts in platform scope and calls
+   * `enterTenant(id)` once the tenant row exists, to write the tenant's own rows.
+   */
+  creatingTenant<T>(work: (enterTenant: (tenantId: string) => Promise<void>) => Promise<T>): Promise<T> {
+    return this.within(this.bypass('creatingTenant', null), async () => {
+      const unit = this.context.unitOfWork!;
+      return work(async (tenantId) => {
+        await unit.query(`SELECT set_config('app.tenant_id', $1, true), set_config('app.scope', '', true)`, [tenantId]);
+      });
+    });
+  }
+
+  /** Bypass `asSystem`: see SCOPE_BYPASSES. `tenantId` null: the platform's own rows. */
+  asSystem<T>(tenantId: string | null, work: () => Promise<T>): Promise<T> {
+    return this.within(this.bypass('asSystem', tenantId), work);
+  }
+
+  /** Bypass `publicReading`: see SCOPE_BYPASSES. Read only. */
+  publicReading<T>(work: () => Promise<T>): Promise<T> {
+    return this.within({ ...this.bypass('publicReading', null), mode: 'public', readOnly: true }, work);
+  }
+
+  private scopeOfActor(actor: Actor): UnitScope {
+    // A person without a tenant is the platform operator: its own rows, no tenant's.
+    const mode: ScopeMode = !actor.tenantId && actor.kind === 'user' ? 'platform' : 'tenant';
+    return {
+      entry: 'actor',
+      mode,
+      tenantId: actor.tenantId ?? null,
+      actorId: actor.kind === 'user' ? (actor.id ?? null) : null,
+      requestId: this.context.requestId ?? null,
+      readOnly: false,
+    };
+  }
+
+  private bypass(entry: ScopeBypass, tenantId: string | null): UnitScope {
+    const actor = this.context.actor;
+    return {
+      entry,
+      mode: tenantId ? 'tenant' : 'platform',
+      tenantId,
+      actorId: actor.kind === 'user' ? (actor.id ?? null) : null,
+      requestId: this.context.requestId ?? null,
+      readOnly: false,
+    };
+  }
+
+  private unit(scope: UnitScope): UnitOfWork {
+    const tally = this.context.tally;
+    return new UnitOfWork(this.pool, scope, tally ? () => void (tally.statements += 1) : undefined);
+  }
+
+  private async within<T>(scope: UnitScope, work: () => Promise<T>): Promise<T> {
+    // A request never holds two connections: a query's held unit ends (its reads are done) before
+    // any other unit of the same request opens; later calls open units of their own.
+    await this.context.heldUnitOfWork?.finish('commit');
+    const unit = this.unit(scope);
+    return this.context.withUnitOfWork(unit, async () => {
+      let result: T;
+      try {
+        result = await work();
+      } catch (error) {
+        await unit.finish('rollback').catch(() => undefined);
+        throw error;
+      }
+      await unit.finish('commit');
+      return result;
+    });
+  }
+
+  private get pool(): Pool {
+    // TypeORM's PostgreSQL driver keeps the pg pool here; one pool serves TypeORM and the units of work.
+    const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
+    if (!pool) throw new Error('the database connection is not initialised');
+    return pool;
+  }
+}
+
+/** Runs SQL in the current unit of work: the only way repositories reach the database. */
+@Injectable()
+export class Sql {
+  constructor(private readonly context: RequestContext) {}
+
+  query<T = Record<string, unknown>>(text: string, values: readonly unknown[] = []): Promise<T[]> {
+    const unit = this.context.unitOfWork;
+    if (!unit) throw new Error('SQL outside a unit of work: call the repository within TransactionRunner.run (or a named scope)');
+    return unit.query<T>(text, values);
   }
 }

@@ -1,7 +1,9 @@
 /**
- * The stable error codes a client can rely on. Services throw `DomainError`s carrying one of them;
- * a single function (`formatGraphQLError`) turns them into GraphQL errors. Services never throw
- * HTTP exceptions.
+ * Failures a client can act on. Every failure carries a category (`code`, the stable GraphQL error
+ * code: BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, TOO_MANY_REQUESTS) and a
+ * `reason` declared by the context that raises it (e.g. LAST_ADMINISTRATOR), so clients branch on
+ * codes, never on messages. One function (`formatGraphQLError`) turns them into GraphQL errors.
+ * Services never throw HTTP exceptions.
  */
 export enum ErrorCode {
   BAD_USER_INPUT = 'BAD_USER_INPUT',
@@ -18,24 +20,96 @@ export interface FieldProblem {
   field: string;
   /** Why it was refused, in words a user can act on. */
   reason: string;
-  /** Short machine-readable reason, e.g. `isIban`, `duplicate`. */
+  /** Short machine-readable reason, e.g. `isIban`, `COMPANY_ALREADY_REGISTERED`. */
   constraint?: string;
 }
+
+/** Values safe to hand to a client next to the code: ids, states, counts. Never personal data. */
+export type ErrorDetails = Readonly<Record<string, string | number | boolean | null | readonly string[]>>;
 
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,
+    /** The context's reason, e.g. `LAST_ADMINISTRATOR`; clients branch on it. */
+    readonly reason: string,
     message: string,
-    readonly details: { fields?: FieldProblem[]; [key: string]: unknown } = {},
+    readonly fields?: readonly FieldProblem[],
+    readonly details?: ErrorDetails,
   ) {
     super(message);
     this.name = new.target.name;
   }
 }
 
+export interface ErrorOptions {
+  /** The input field the failure is about; it becomes the one entry of `fields`. */
+  field?: string;
+  fields?: readonly FieldProblem[];
+  details?: ErrorDetails;
+}
+
+export type ErrorFactory = (message: string, options?: ErrorOptions) => DomainError;
+
+/** One context's failures: each reason with its category. */
+export interface ErrorCatalogue {
+  readonly context: string;
+  readonly reasons: Readonly<Record<string, { code: ErrorCode; description: string }>>;
+}
+
+const catalogues = new Map<string, ErrorCatalogue>();
+
+/**
+ * Declares a context's error reasons once, with their category and what they mean, and returns a
+ * factory per reason: `IdentityErrors.LAST_ADMINISTRATOR('…', { details })`. `docs/errors.md` is
+ * generated from every catalogue.
+ */
+export function defineErrors<const R extends Record<string, readonly [ErrorCode, string]>>(
+  context: string,
+  reasons: R,
+): { readonly [K in keyof R]: ErrorFactory } {
+  const catalogue: ErrorCatalogue = {
+    context,
+    reasons: Object.fromEntries(Object.entries(reasons).map(([reason, [code, description]]) => [reason, { code, description }])),
+  };
+  const taken = [...catalogues.values()].flatMap((c) => Object.keys(c.reasons).filter((r) => r in reasons && c.context !== context));
+  if (taken.length) throw new Error(`error reasons declared by two contexts: ${taken.join(', ')}`);
+  catalogues.set(context, catalogue);
+  return Object.fromEntries(
+    Object.entries(reasons).map(([reason, [code]]) => [
+      reason,
+      (message: string, options: ErrorOptions = {}) =>
+        new DomainError(
+          code,
+          reason,
+          message,
+          options.fields ?? (options.field ? [{ field: options.field, reason: message, constraint: reason }] : undefined),
+          options.details,
+        ),
+    ]),
+  ) as { readonly [K in keyof R]: ErrorFactory };
+}
+
+/** Every declared catalogue, by context name. */
+export function errorCatalogues(): ErrorCatalogue[] {
+  return [...catalogues.values()].sort((a, b) => a.context.localeCompare(b.context));
+}
+
+/** Failures of the platform itself: input validation, authentication, limits. */
+export const CoreErrors = defineErrors('core', {
+  INVALID_INPUT: [ErrorCode.BAD_USER_INPUT, 'An input field is missing, malformed or out of range; `fields` names each one.'],
+  AUTHENTICATION_REQUIRED: [ErrorCode.UNAUTHENTICATED, 'No valid credentials were presented (or they were refused).'],
+  PERMISSION_REQUIRED: [ErrorCode.FORBIDDEN, 'The caller lacks the permission the operation declares.'],
+  PERSON_REQUIRED: [ErrorCode.FORBIDDEN, 'Only a logged-in person may do this, not an API key.'],
+  RECORD_NOT_FOUND: [ErrorCode.NOT_FOUND, "No such record, or not one the caller may see (the two answer alike)."],
+  RATE_LIMITED: [ErrorCode.TOO_MANY_REQUESTS, 'Too many requests from this client; `Retry-After` says when to try again.'],
+  BUSY: [ErrorCode.TOO_MANY_REQUESTS, 'The server is at capacity for this kind of work; try again shortly.'],
+  FIELD_NOT_WRITABLE: [ErrorCode.FORBIDDEN, 'The caller may not change the field(s) named in `fields`.'],
+});
+
+/** A refused input, naming each field (the validation pipe and services use it). */
 export class BadUserInputError extends DomainError {
   constructor(fields: FieldProblem[], message?: string) {
-    super(ErrorCode.BAD_USER_INPUT, message ?? fields.map((f) => `${f.field}: ${f.reason}`).join('; '), { fields });
+    super(ErrorCode.BAD_USER_INPUT, 'INVALID_INPUT', message ?? fields.map((f) => `${f.field}: ${f.reason}`).join('; '), fields);
   }
 
   static field(field: string, reason: string, constraint?: string): BadUserInputError {
@@ -45,13 +119,7 @@ export class BadUserInputError extends DomainError {
 
 export class UnauthenticatedError extends DomainError {
   constructor(message = 'Authentication required') {
-    super(ErrorCode.UNAUTHENTICATED, message);
-  }
-}
-
-export class ForbiddenError extends DomainError {
-  constructor(message = 'Not allowed', field?: string) {
-    super(ErrorCode.FORBIDDEN, message, field ? { fields: [{ field, reason: message }] } : {});
+    super(ErrorCode.UNAUTHENTICATED, 'AUTHENTICATION_REQUIRED', message);
   }
 }
 
@@ -61,18 +129,6 @@ export class ForbiddenError extends DomainError {
  */
 export class NotFoundError extends DomainError {
   constructor(what: string) {
-    super(ErrorCode.NOT_FOUND, `${what} not found`);
-  }
-}
-
-export class ConflictError extends DomainError {
-  constructor(message: string, details: Record<string, unknown> = {}) {
-    super(ErrorCode.CONFLICT, message, details);
-  }
-}
-
-export class TooManyRequestsError extends DomainError {
-  constructor(message = 'Too many attempts; try again later') {
-    super(ErrorCode.TOO_MANY_REQUESTS, message);
+    super(ErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND', `${what} not found`);
   }
 }

@@ -2,6 +2,7 @@ import { HttpException, Logger } from '@nestjs/common';
 import { unwrapResolverError } from '@apollo/server/errors';
 import type { GraphQLFormattedError } from 'graphql';
 import { DomainError, ErrorCode } from './domain-error';
+import { describeError } from './error-description';
 
 /** Codes Apollo and graphql-armor give to a refused document or variables; safe to pass through as they are. */
 export const DOCUMENT_ERROR_CODES: ReadonlySet<string> = new Set([
@@ -14,46 +15,51 @@ export const DOCUMENT_ERROR_CODES: ReadonlySet<string> = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
 ]);
 
-const HTTP_STATUS_CODES: Record<number, ErrorCode> = {
-  400: ErrorCode.BAD_USER_INPUT,
-  401: ErrorCode.UNAUTHENTICATED,
-  403: ErrorCode.FORBIDDEN,
-  404: ErrorCode.NOT_FOUND,
-  409: ErrorCode.CONFLICT,
-  429: ErrorCode.TOO_MANY_REQUESTS,
+const HTTP_STATUS_CODES: Record<number, [ErrorCode, string]> = {
+  400: [ErrorCode.BAD_USER_INPUT, 'INVALID_INPUT'],
+  401: [ErrorCode.UNAUTHENTICATED, 'AUTHENTICATION_REQUIRED'],
+  403: [ErrorCode.FORBIDDEN, 'PERMISSION_REQUIRED'],
+  404: [ErrorCode.NOT_FOUND, 'RECORD_NOT_FOUND'],
+  429: [ErrorCode.TOO_MANY_REQUESTS, 'RATE_LIMITED'],
 };
 
 const logger = new Logger('GraphQLErrors');
 
 /**
- * The one place where errors become what a client sees: domain errors keep their code and field
- * list; anything unexpected becomes INTERNAL_SERVER_ERROR with no message, path or stack of ours.
+ * The one place where errors become what a client sees: domain errors keep their code, reason,
+ * fields and details; anything unexpected becomes INTERNAL_SERVER_ERROR with no message, path or
+ * stack of ours (the log gets a description without values).
  */
 export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
 
   if (original instanceof DomainError) {
-    const { fields } = original.details;
     return {
       ...base,
       message: original.message,
-      extensions: { code: original.code, ...(fields ? { fields } : {}) },
+      extensions: {
+        code: original.code,
+        reason: original.reason,
+        ...(original.fields ? { fields: original.fields } : {}),
+        ...(original.details ? { details: original.details } : {}),
+      },
     };
   }
   if (original instanceof HttpException) {
-    const code = HTTP_STATUS_CODES[original.getStatus()];
-    if (code) return { ...base, message: httpMessage(original), extensions: { code } };
+    const known = HTTP_STATUS_CODES[original.getStatus()];
+    if (known) return { ...base, message: httpMessage(original), extensions: { code: known[0], reason: known[1] } };
   }
   const code = formatted.extensions?.code;
   if (typeof code === 'string' && DOCUMENT_ERROR_CODES.has(code)) {
     return { ...base, message: withoutEchoedValues(formatted.message), extensions: { code } };
   }
-  logger.error({ err: original }, 'unexpected error while serving a GraphQL operation');
+  logger.error({ failure: describeError(original) }, 'unexpected error while serving a GraphQL operation');
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
 }
 
 function httpMessage(exception: HttpException): string {
+  if (exception.getStatus() === 429) return 'Too many requests; try again later';
   const response = exception.getResponse();
   if (typeof response === 'string') return response;
   const message = (response as { message?: unknown }).message;

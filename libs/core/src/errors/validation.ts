@@ -45,7 +45,7 @@ export class InputValidationPipe extends ValidationPipe {
       return await super.transform(value, metadata);
     } catch (error) {
       if (error instanceof BadUserInputError && metadata.data) {
-        const fields = (error.details.fields ?? []).map((f) => ({ ...f, field: `${metadata.data}.${f.field}` }));
+        const fields = (error.fields ?? []).map((f) => ({ ...f, field: `${metadata.data}.${f.field}` }));
         throw new BadUserInputError(fields);
       }
       throw error;

@@ -1,19 +1,12 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Role } from '@chancery/core';
+import { ApiKeyScope, Role } from '@chancery/access';
 import { Internal, NotPersonalData, PersonalData, PolicyEntity, Readable, ownOrganisation, ownTenant } from '@chancery/policy';
 import { USER_ACCOUNT_ID } from './personal-data.declarations';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
-export enum ApiKeyScope {
-  /** An organisation's ERP: its own applications and certificates. */
-  ORGANISATION_ERP = 'ORGANISATION_ERP',
-  /** A tenant's feed consumer: the external system that republishes datasheets. */
-  DATASHEET_FEED = 'DATASHEET_FEED',
-}
-
 /** A key for an integration: shown once, stored hashed, scoped, revocable. */
 @ObjectType()
-@PolicyEntity<ApiKey>({ name: 'ApiKey', relations: { tenantId: (k) => k.tenantId, organisationId: (k) => k.organisationId } })
+@PolicyEntity<ApiKey>({ name: 'ApiKey', visibleTo: [ownOrganisation(Role.ORG_ADMIN), ownTenant(Role.TENANT_ADMIN)], relations: { tenantId: (k) => k.tenantId, organisationId: (k) => k.organisationId } })
 @Entity({ name: 'api_key' })
 export class ApiKey {
   @Readable(ownOrganisation(Role.ORG_ADMIN), ownTenant(Role.TENANT_ADMIN)) @NotPersonalData('integration settings')

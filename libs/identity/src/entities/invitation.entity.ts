@@ -1,12 +1,12 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
-import { Role } from '@chancery/core';
+import { Role } from '@chancery/access';
 import { Internal, NotPersonalData, PersonalData, PolicyEntity, Readable, ownOrganisation, ownTenant } from '@chancery/policy';
 import { INVITEE_CONTACT } from './personal-data.declarations';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A single-use, expiring invitation to join a company (or a tenant's staff) with given roles. */
 @ObjectType()
-@PolicyEntity<Invitation>({ name: 'Invitation', subject: 'invitee', relations: { tenantId: (i) => i.tenantId, organisationId: (i) => i.organisationId } })
+@PolicyEntity<Invitation>({ name: 'Invitation', subject: 'invitee', visibleTo: [ownOrganisation(Role.ORG_ADMIN), ownTenant(Role.TENANT_ADMIN)], relations: { tenantId: (i) => i.tenantId, organisationId: (i) => i.organisationId } })
 @Entity({ name: 'invitation' })
 export class Invitation {
   @Readable(ownOrganisation(Role.ORG_ADMIN), ownTenant(Role.TENANT_ADMIN)) @NotPersonalData()

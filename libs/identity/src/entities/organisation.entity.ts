@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Role } from '@chancery/core';
+import { Role } from '@chancery/access';
 import { Internal, NotPersonalData, PersonalData, PolicyEntity, Readable, Writable, ownOrganisation, ownTenant, staffOfOwnTenant } from '@chancery/policy';
 import { COMPANY_BANK_ACCOUNT, COMPANY_DATA } from './personal-data.declarations';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
@@ -16,6 +16,7 @@ registerEnumType(LoginMethod, { name: 'LoginMethod' });
 @PolicyEntity<Organisation>({
   name: 'Organisation',
   subject: 'organisation',
+  visibleTo: [ownOrganisation(), staffOfOwnTenant()],
   relations: { tenantId: (o) => o.tenantId, organisationId: (o) => o.id },
 })
 @Entity({ name: 'organisation' })

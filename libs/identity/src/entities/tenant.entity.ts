@@ -10,7 +10,7 @@ registerEnumType(TenantKind, { name: 'TenantKind' });
 
 /** A range of postal codes a chamber serves, inclusive (Belgian codes are four digits). */
 @ObjectType()
-@PolicyEntity<PostalCodeRange>({ name: 'PostalCodeRange', relations: {} })
+@PolicyEntity<PostalCodeRange>({ name: 'PostalCodeRange', visibleTo: [anyone()], relations: {} })
 export class PostalCodeRange {
   @Readable(anyone()) @NotPersonalData() @Field() from: string;
   @Readable(anyone()) @NotPersonalData() @Field() to: string;
@@ -22,7 +22,7 @@ export class PostalCodeRange {
  * that closes the DigiChambers policy.
  */
 @ObjectType()
-@PolicyEntity<Tenant>({ name: 'Tenant', relations: { tenantId: (t) => t.id } })
+@PolicyEntity<Tenant>({ name: 'Tenant', visibleTo: [anyone()], relations: { tenantId: (t) => t.id } })
 @Entity({ name: 'tenant' })
 export class Tenant {
   @Readable(anyone()) @NotPersonalData('public directory entry of the tenant (functional addresses)')

@@ -1,5 +1,5 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Role } from '@chancery/core';
+import { Role } from '@chancery/access';
 import { Internal, PersonalData, PolicyEntity, Readable, Writable, ownOrganisation, ownTenant, self, staffOfOwnTenant } from '@chancery/policy';
 import { SIGNER_SIGNATURE, USER_ACCOUNT_ID, USER_ACCOUNT_STATE, USER_CONTACT, USER_CREDENTIALS, USER_EMPLOYMENT, USER_IDENTIFICATION, USER_USAGE } from './personal-data.declarations';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
@@ -17,6 +17,7 @@ registerEnumType(Role, { name: 'Role' });
 @PolicyEntity<UserAccount>({
   name: 'User',
   subject: 'user',
+  visibleTo: [self(), ownOrganisation(), staffOfOwnTenant()],
   relations: { tenantId: (u) => u.tenantId, organisationId: (u) => u.organisationId, selfUserId: (u) => u.id },
 })
 @Entity({ name: 'user_account' })

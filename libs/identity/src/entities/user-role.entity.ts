@@ -1,4 +1,4 @@
-import { Role } from '@chancery/core';
+import { Role } from '@chancery/access';
 import { Internal, NotPersonalData, PersonalData, PolicyEntity } from '@chancery/policy';
 import { USER_ACCOUNT_ID, USER_ACCOUNT_STATE } from './personal-data.declarations';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
@@ -7,7 +7,7 @@ import { Column, Entity, PrimaryColumn } from 'typeorm';
  * One role a person holds. A person can hold several; withdrawing one deletes its row. Never output
  * as such: roles reach clients as `User.roles`, under that field's declaration.
  */
-@PolicyEntity<UserRole>({ name: 'UserRole', subject: 'user', relations: { tenantId: (r) => r.tenantId, selfUserId: (r) => r.userId } })
+@PolicyEntity<UserRole>({ name: 'UserRole', subject: 'user', visibleTo: [], relations: { tenantId: (r) => r.tenantId, selfUserId: (r) => r.userId } })
 @Entity({ name: 'user_role' })
 export class UserRole {
   @Internal() @PersonalData(USER_ACCOUNT_ID)

@@ -18,8 +18,8 @@ import {
   MaxLength,
   ValidateNested,
 } from 'class-validator';
-import { Role } from '@chancery/core';
-import { PASSWORD_MAX_LENGTH } from '@chancery/auth/password-policy';
+import { Role } from '@chancery/access';
+import { PASSWORD_MAX_LENGTH } from '../password-policy';
 import { LoginMethod } from '../entities/organisation.entity';
 import { TenantKind } from '../entities/tenant.entity';
 import { IsEuVatNumber } from '../validation/company-identifiers';

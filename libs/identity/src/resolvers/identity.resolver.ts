@@ -1,7 +1,8 @@
-import { Args, Field, ID, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import { IsUUID, Length, Matches } from 'class-validator';
-import { ArgsType } from '@nestjs/graphql';
-import { AuthenticatedPerson, Authenticated, Public, RequireRoles, Role, ThrottleAuthentication } from '@chancery/core';
+import { Allow, AuthenticatedPerson, Permission, Public } from '@chancery/access';
+import { ThrottleAuthentication } from '@chancery/core';
+import { Envelope } from '@chancery/policy';
 import { ApiKey } from '../entities/api-key.entity';
 import { Invitation } from '../entities/invitation.entity';
 import { Organisation } from '../entities/organisation.entity';
@@ -18,18 +19,22 @@ import {
   UpdateOrganisationInput,
   UpdateUserProfileInput,
 } from '../inputs/identity.inputs';
-import { PolicedRecordsService } from '../services/policed-records.service';
+import { AccountsService } from '../services/accounts.service';
 import { ApiKeyService } from '../services/api-key.service';
 import { OrganisationRegistrationService } from '../services/organisation-registration.service';
+import { PolicedRecordsService } from '../services/policed-records.service';
 import { TenantDirectoryService } from '../services/tenant-directory.service';
 import { UserAdministrationService } from '../services/user-administration.service';
 
+@Envelope('RegistrationResult')
 @ObjectType()
 export class RegistrationResult {
-  @Field(() => Organisation) organisation: Organisation;
+  @Field(() => Organisation, { nullable: true, description: 'The company, as the caller may see it (an anonymous registrant: not at all).' })
+  organisation: Organisation;
   @Field(() => Tenant, { description: 'The chamber the company registered with.' }) tenant: Tenant;
 }
 
+@Envelope('CreatedApiKey')
 @ObjectType()
 export class CreatedApiKey {
   @Field(() => ApiKey) apiKey: ApiKey;
@@ -61,12 +66,13 @@ export class SlugArgs {
   @Field() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) slug: string;
 }
 
-@Resolver()
+@Resolver(() => UserAccount)
 export class IdentityResolver {
   constructor(
     private readonly directory: TenantDirectoryService,
     private readonly registration: OrganisationRegistrationService,
     private readonly users: UserAdministrationService,
+    private readonly accounts: AccountsService,
     private readonly apiKeyService: ApiKeyService,
     private readonly records: PolicedRecordsService,
   ) {}
@@ -89,7 +95,7 @@ export class IdentityResolver {
     return this.directory.proposeForPostalCode(postalCode);
   }
 
-  @RequireRoles(Role.PLATFORM_ADMIN)
+  @Allow(Permission.CreateTenant)
   @Mutation(() => Tenant)
   createTenant(@Args('input') input: CreateTenantInput): Promise<Tenant> {
     return this.directory.create(input);
@@ -98,8 +104,8 @@ export class IdentityResolver {
   @Public()
   @ThrottleAuthentication()
   @Mutation(() => RegistrationResult, { description: 'Registers a company and its first administrator, who then confirms the e-mail address.' })
-  registerOrganisation(@Args('input') input: RegisterOrganisationInput): Promise<RegistrationResult> {
-    return this.registration.register(input);
+  async registerOrganisation(@Args('input') input: RegisterOrganisationInput): Promise<RegistrationResult> {
+    return Object.assign(new RegistrationResult(), await this.registration.register(input));
   }
 
   @Public()
@@ -112,22 +118,22 @@ export class IdentityResolver {
   @AuthenticatedPerson()
   @Query(() => UserAccount)
   me(): Promise<UserAccount> {
-    return this.users.me();
+    return this.accounts.me();
   }
 
-  @RequireRoles(Role.ORG_ADMIN, Role.TENANT_ADMIN)
+  @Allow(Permission.ManageUsers)
   @Query(() => [UserAccount], { description: "The company's users (organisation admin) or the tenant's staff (tenant admin)." })
   managedUsers(): Promise<UserAccount[]> {
     return this.users.listManagedUsers();
   }
 
-  @RequireRoles(Role.ORG_ADMIN, Role.TENANT_ADMIN)
+  @Allow(Permission.ManageUsers)
   @Query(() => UserAccount)
   managedUser(@Args() { userId }: UserIdArgs): Promise<UserAccount> {
     return this.users.findManagedUser(userId);
   }
 
-  @RequireRoles(Role.ORG_ADMIN, Role.TENANT_ADMIN)
+  @Allow(Permission.InviteUsers)
   @Mutation(() => Invitation)
   inviteUser(@Args('input') input: InviteUserInput): Promise<Invitation> {
     return this.users.invite(input);
@@ -140,44 +146,44 @@ export class IdentityResolver {
     return this.users.acceptInvitation(input);
   }
 
-  @RequireRoles(Role.ORG_ADMIN, Role.TENANT_ADMIN)
+  @Allow(Permission.ChangeUserRoles)
   @Mutation(() => UserAccount)
   changeUserRoles(@Args('input') input: ChangeUserRolesInput): Promise<UserAccount> {
     return this.users.changeRoles(input);
   }
 
-  @RequireRoles(Role.ORG_ADMIN, Role.TENANT_ADMIN)
+  @Allow(Permission.DisableUsers)
   @Mutation(() => UserAccount)
   disableUser(@Args() { userId }: UserIdArgs): Promise<UserAccount> {
     return this.users.disable(userId);
   }
 
-  @RequireRoles(Role.ORG_ADMIN, Role.TENANT_ADMIN)
+  @Allow(Permission.ManageApiKeys)
   @Mutation(() => CreatedApiKey)
-  createApiKey(@Args('input') input: CreateApiKeyInput): Promise<CreatedApiKey> {
-    return this.apiKeyService.create(input.name);
+  async createApiKey(@Args('input') input: CreateApiKeyInput): Promise<CreatedApiKey> {
+    return Object.assign(new CreatedApiKey(), await this.apiKeyService.create(input.name));
   }
 
-  @RequireRoles(Role.ORG_ADMIN, Role.TENANT_ADMIN)
+  @Allow(Permission.ReadApiKeys)
   @Query(() => [ApiKey])
   apiKeys(): Promise<ApiKey[]> {
     return this.apiKeyService.list();
   }
 
-  @RequireRoles(Role.ORG_ADMIN, Role.TENANT_ADMIN)
+  @Allow(Permission.ManageApiKeys)
   @Mutation(() => ApiKey)
   revokeApiKey(@Args() { id }: IdArgs): Promise<ApiKey> {
     return this.apiKeyService.revoke(id);
   }
 
-  // Open to every logged-in user: the field declarations decide who sees and changes which field.
-  @Authenticated()
+  // The field declarations decide who sees which field of the record; the record itself must be visible.
+  @Allow(Permission.ReadUserRecords)
   @Query(() => UserAccount)
   user(@Args() { id }: IdArgs): Promise<UserAccount> {
     return this.records.findUser(id);
   }
 
-  @Authenticated()
+  @Allow(Permission.ReadOrganisationRecords)
   @Query(() => Organisation)
   organisation(@Args() { id }: IdArgs): Promise<Organisation> {
     return this.records.findOrganisation(id);
@@ -189,15 +195,21 @@ export class IdentityResolver {
     return this.records.updateUserProfile(input);
   }
 
-  @RequireRoles(Role.SIGNER)
+  @Allow(Permission.SetOwnSignatureImage)
   @Mutation(() => UserAccount, { description: "Sets the signer's own signature image, reproduced on the certificates they sign." })
   setMySignatureImage(@Args() { image }: SignatureImageArgs): Promise<UserAccount> {
     return this.records.setSignatureImage(image);
   }
 
-  @AuthenticatedPerson()
+  @Allow(Permission.UpdateOrganisation)
   @Mutation(() => Organisation)
   updateOrganisation(@Args('input') input: UpdateOrganisationInput): Promise<Organisation> {
     return this.records.updateOrganisation(input);
+  }
+
+  /** Large, and rarely asked for: read only when selected, under the field's declaration. */
+  @ResolveField(() => String, { nullable: true })
+  signatureImage(@Parent() user: UserAccount): Promise<string | null> {
+    return this.records.signatureImageOf(user);
   }
 }

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { ApiKeyScope, holdsRole, Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { issueSecret } from '@chancery/auth/secret-token';
-import { Clock, hasRole, NotFoundError, RequestContext, Role, TransactionRunner } from '@chancery/core';
-import { IsNull } from 'typeorm';
-import { ApiKey, ApiKeyScope } from '../entities/api-key.entity';
+import { Actor, Clock, issueSecret, ParsedSecret, RequestContext, TransactionRunner } from '@chancery/core';
+import { ApiKey } from '../entities/api-key.entity';
+import { IdentityErrors } from '../identity.errors';
+import { ApiKeyOwner, ApiKeyRepository, AuthenticatedApiKey } from '../repositories/api-key.repository';
 
 /** Keys for integrations: an organisation admin's ERP key, a tenant admin's datasheet-feed key. */
 @Injectable()
@@ -11,6 +12,7 @@ export class ApiKeyService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly context: RequestContext,
+    private readonly keys: ApiKeyRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -18,19 +20,16 @@ export class ApiKeyService {
   /** The secret is returned once, here; only its hash is kept. */
   async create(name: string): Promise<{ apiKey: ApiKey; secret: string }> {
     const actor = this.context.actor;
-    const forTenant = hasRole(actor, Role.TENANT_ADMIN);
-    const secret = issueSecret('key', actor.tenantId);
-    const apiKey = await this.transactions.run(async (manager) => {
-      const created = await manager.save(ApiKey, manager.create(ApiKey, {
-        tenantId: actor.tenantId!,
-        organisationId: forTenant ? null : actor.organisationId!,
+    const owner = ownerOf(actor);
+    const secret = issueSecret('key', owner.tenantId);
+    const apiKey = await this.transactions.run(async () => {
+      const created = await this.keys.insert({
+        ...owner,
         name,
-        scopes: [forTenant ? ApiKeyScope.DATASHEET_FEED : ApiKeyScope.ORGANISATION_ERP],
+        scopes: [owner.organisationId ? ApiKeyScope.ORGANISATION_ERP : ApiKeyScope.DATASHEET_FEED],
         keyHash: secret.hash,
         createdBy: actor.id!,
-        lastUsedAt: null,
-        revokedAt: null,
-      }));
+      });
       await this.audit.record({ action: 'identity.apikey.created', subjectType: 'ApiKey', subjectId: created.id });
       return created;
     });
@@ -38,26 +37,31 @@ export class ApiKeyService {
   }
 
   list(): Promise<ApiKey[]> {
-    return this.transactions.run((manager) => manager.find(ApiKey, { where: this.ownedBy(), order: { createdAt: 'DESC' } }));
+    const owner = ownerOf(this.context.actor);
+    return this.transactions.run(() => this.keys.listOwnedBy(owner));
   }
 
-  async revoke(id: string): Promise<ApiKey> {
-    return this.transactions.run(async (manager) => {
-      const key = await manager.findOne(ApiKey, { where: { ...this.ownedBy(), id } });
-      if (!key) throw new NotFoundError('API key');
-      if (!key.revokedAt) {
-        key.revokedAt = this.clock.now();
-        await manager.save(ApiKey, key);
-        await this.audit.record({ action: 'identity.apikey.revoked', subjectType: 'ApiKey', subjectId: key.id });
-      }
-      return key;
+  revoke(id: string): Promise<ApiKey> {
+    const owner = ownerOf(this.context.actor);
+    return this.transactions.run(async () => {
+      const key = await this.keys.findOwned(id, owner);
+      if (!key) throw IdentityErrors.API_KEY_NOT_FOUND('API key not found');
+      if (key.revokedAt) return key;
+      const revoked = await this.keys.revoke(key.id, this.clock.now());
+      await this.audit.record({ action: 'identity.apikey.revoked', subjectType: 'ApiKey', subjectId: key.id });
+      return revoked!;
     });
   }
 
-  private ownedBy() {
-    const actor = this.context.actor;
-    return hasRole(actor, Role.TENANT_ADMIN)
-      ? { tenantId: actor.tenantId!, organisationId: IsNull() }
-      : { tenantId: actor.tenantId!, organisationId: actor.organisationId! };
+  /** The key a presented secret belongs to, if it is live (for the access guard, before any session). */
+  authenticate(secret: ParsedSecret): Promise<AuthenticatedApiKey | null> {
+    return this.transactions.forSecretHolder(secret, () => this.keys.authenticate(secret.hash, this.clock.now()));
   }
+}
+
+function ownerOf(actor: Actor): ApiKeyOwner {
+  if (!actor.tenantId) throw IdentityErrors.API_KEY_NOT_FOUND('API key not found');
+  return holdsRole(actor.roles, Role.TENANT_ADMIN)
+    ? { tenantId: actor.tenantId, organisationId: null }
+    : { tenantId: actor.tenantId, organisationId: actor.organisationId ?? null };
 }

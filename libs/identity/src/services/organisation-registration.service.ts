@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
+import { Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { assertAcceptablePassword, hashPassword } from '@chancery/auth/password-policy';
-import { consumeOneTimeToken } from '@chancery/auth/one-time-token';
-import { issueSecret, parseSecret } from '@chancery/auth/secret-token';
-import { AppConfig, BadUserInputError, Clock, Outbox, Role, TransactionRunner, UnauthenticatedError } from '@chancery/core';
-import { Organisation } from '../entities/organisation.entity';
+import { AppConfig, Clock, hashPassword, isUniqueViolation, issueSecret, parseSecret, TransactionRunner } from '@chancery/core';
+import { Mailer } from '@chancery/notifications';
+import { CONFIRM_EMAIL, REGISTRATION_ADDRESS_IN_USE } from '../email/identity-emails';
+import { LoginMethod, Organisation } from '../entities/organisation.entity';
 import { Tenant } from '../entities/tenant.entity';
+import { UserStatus } from '../entities/user-account.entity';
+import { IdentityErrors } from '../identity.errors';
 import { RegisterOrganisationInput } from '../inputs/identity.inputs';
+import { assertAcceptablePassword } from '../password-policy';
+import { AccountRepository } from '../repositories/account.repository';
+import { AccountTokenRepository } from '../repositories/account-token.repository';
+import { OrganisationRepository } from '../repositories/organisation.repository';
 import { isValidPostalCode, normaliseEuVatNumber } from '../validation/company-identifiers';
-import { isUniqueViolation } from './database-errors';
 import { TenantDirectoryService } from './tenant-directory.service';
 
 export const EMAIL_CONFIRMATION_LIFETIME_MS = 48 * 3600_000;
@@ -24,8 +29,11 @@ export class OrganisationRegistrationService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly directory: TenantDirectoryService,
+    private readonly organisations: OrganisationRepository,
+    private readonly accounts: AccountRepository,
+    private readonly accountTokens: AccountTokenRepository,
     private readonly audit: AuditLog,
-    private readonly outbox: Outbox,
+    private readonly mailer: Mailer,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -34,7 +42,7 @@ export class OrganisationRegistrationService {
     const vatNumber = normaliseEuVatNumber(input.vatNumber)!;
     const country = input.country.toUpperCase();
     if (!isValidPostalCode(input.postalCode, country)) {
-      throw BadUserInputError.field('input.postalCode', `is not a postal code of ${country}`, 'postalCode');
+      throw IdentityErrors.INVALID_POSTAL_CODE(`is not a postal code of ${country}`, { field: 'input.postalCode' });
     }
     assertAcceptablePassword(input.administrator.password, 'input.administrator.password', input.administrator.email);
     const tenant = input.tenantSlug
@@ -42,54 +50,58 @@ export class OrganisationRegistrationService {
       : await this.directory.proposeForPostalCode(input.postalCode);
     if (!tenant) {
       throw input.tenantSlug
-        ? BadUserInputError.field('input.tenantSlug', 'is not a known chamber', 'exists')
-        : BadUserInputError.field('input.tenantSlug', 'no chamber serves this postal code: choose one', 'required');
+        ? IdentityErrors.UNKNOWN_CHAMBER('is not a known chamber', { field: 'input.tenantSlug' })
+        : IdentityErrors.NO_CHAMBER_FOR_POSTAL_CODE('no chamber serves this postal code: choose one', { field: 'input.tenantSlug' });
     }
+    // Hashed before the transaction: argon2 takes tens of milliseconds and must not hold a connection.
     const passwordHash = await hashPassword(input.administrator.password);
     const administratorEmail = input.administrator.email.toLowerCase();
     const confirmation = issueSecret('ect', tenant.id);
     try {
-      const organisation = await this.transactions.run(async (manager) => {
-        const duplicate = await manager.count(Organisation, { where: { companyNumber: vatNumber } });
-        if (duplicate) throw BadUserInputError.field('input.vatNumber', 'this company is already registered with this chamber', 'duplicate');
-        const [existing] = (await manager.query(`SELECT id FROM user_account WHERE email = $1`, [administratorEmail])) as Array<{ id: string }>;
+      const organisation = await this.transactions.beforeSession(tenant.id, async () => {
+        if (await this.organisations.existsWithCompanyNumber(tenant.id, vatNumber)) {
+          throw IdentityErrors.COMPANY_ALREADY_REGISTERED('this company is already registered with this chamber', { field: 'input.vatNumber' });
+        }
+        const existing = await this.accounts.findIdByEmail(tenant.id, administratorEmail);
         if (existing) {
-          await this.noticeAddressInUse(tenant, administratorEmail, existing.id);
+          await this.noticeAddressInUse(tenant, administratorEmail, input.administrator.preferredLanguage, existing);
           return null;
         }
-        const { administrator: admin } = input;
-        const created = await manager.save(Organisation, manager.create(Organisation, {
+        const admin = input.administrator;
+        const created = await this.organisations.insert({
           tenantId: tenant.id, companyNumber: vatNumber, vatNumber, name: input.name, legalForm: input.legalForm,
           street: input.street, postalCode: input.postalCode, city: input.city, country, phone: input.phone,
-          email: input.email.toLowerCase(), iban: input.iban.replace(/\s/g, '').toUpperCase(), loginMethod: input.loginMethod, isMember: false,
-        }));
-        const [user] = (await manager.query(
-          `INSERT INTO user_account (tenant_id, organisation_id, email, first_name, last_name, phone, job_title, preferred_language, password_hash, status)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'PENDING_CONFIRMATION') RETURNING id`,
-          [tenant.id, created.id, administratorEmail, admin.firstName, admin.lastName, admin.phone ?? null, admin.jobTitle ?? null, admin.preferredLanguage, passwordHash],
-        )) as Array<{ id: string }>;
-        await manager.query(`INSERT INTO user_role (tenant_id, user_id, role) VALUES ($1, $2, $3)`, [tenant.id, user!.id, Role.ORG_ADMIN]);
-        await manager.query(
-          `INSERT INTO one_time_token (tenant_id, user_id, purpose, token_hash, expires_at) VALUES ($1, $2, 'EMAIL_CONFIRMATION', $3, $4)`,
-          [tenant.id, user!.id, confirmation.hash, new Date(this.clock.now().getTime() + EMAIL_CONFIRMATION_LIFETIME_MS)],
-        );
-        await this.outbox.queueEmail({
+          email: input.email.toLowerCase(), iban: input.iban.replace(/\s/g, '').toUpperCase(), loginMethod: input.loginMethod as LoginMethod, isMember: false,
+        });
+        const userId = await this.accounts.insert({
+          tenantId: tenant.id, organisationId: created.id, email: administratorEmail, firstName: admin.firstName, lastName: admin.lastName,
+          phone: admin.phone ?? null, jobTitle: admin.jobTitle ?? null, preferredLanguage: admin.preferredLanguage, passwordHash,
+          status: UserStatus.PENDING_CONFIRMATION, emailConfirmedAt: null,
+        });
+        await this.accounts.grantRoles(userId, tenant.id, [Role.ORG_ADMIN], null);
+        await this.accountTokens.insert({
+          tenantId: tenant.id, userId, purpose: 'EMAIL_CONFIRMATION', hash: confirmation.hash,
+          expiresAt: new Date(this.clock.now().getTime() + EMAIL_CONFIRMATION_LIFETIME_MS),
+        });
+        await this.mailer.queue(CONFIRM_EMAIL, {
           tenantId: tenant.id,
-          recipient: administratorEmail,
-          template: 'identity.confirm-email',
-          subject: `Confirm your e-mail address for ${tenant.name}`,
-          body: `Confirm your address to activate your account: ${this.config.PUBLIC_BASE_URL}/confirm-email?token=${confirmation.token}`,
+          to: administratorEmail,
+          language: admin.preferredLanguage,
+          values: { tenantName: tenant.name, link: `${this.config.PUBLIC_BASE_URL}/confirm-email?token=${confirmation.token}` },
         });
         await this.audit.record({ action: 'identity.organisation.registered', subjectType: 'Organisation', subjectId: created.id, tenantId: tenant.id });
         return created;
-      }, { tenantId: tenant.id });
+      });
       return { organisation: organisation ?? notRegistered(tenant.id), tenant };
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-      const detail = String((error as { detail?: string }).detail ?? (error as { driverError?: { detail?: string } }).driverError?.detail ?? '');
-      if (!detail.includes('email')) throw BadUserInputError.field('input.vatNumber', 'this company is already registered with this chamber', 'duplicate');
+      if (isUniqueViolation(error, 'organisation_tenant_id_company_number_key')) {
+        throw IdentityErrors.COMPANY_ALREADY_REGISTERED('this company is already registered with this chamber', { field: 'input.vatNumber' });
+      }
+      if (!isUniqueViolation(error, 'user_account_email_per_tenant')) throw error;
       // A registration with the same address won the race: answer as below.
-      await this.transactions.run(() => this.noticeAddressInUse(tenant, administratorEmail, null), { tenantId: tenant.id });
+      await this.transactions.beforeSession(tenant.id, () =>
+        this.noticeAddressInUse(tenant, administratorEmail, input.administrator.preferredLanguage, null),
+      );
       return { organisation: notRegistered(tenant.id), tenant };
     }
   }
@@ -99,13 +111,12 @@ export class OrganisationRegistrationService {
    * address is registered (login and password reset never do): the answer is the same as for a
    * registration, nothing is created, and the address's owner is told by e-mail.
    */
-  private async noticeAddressInUse(tenant: Tenant, email: string, userId: string | null): Promise<void> {
-    await this.outbox.queueEmail({
+  private async noticeAddressInUse(tenant: Tenant, email: string, language: string, userId: string | null): Promise<void> {
+    await this.mailer.queue(REGISTRATION_ADDRESS_IN_USE, {
       tenantId: tenant.id,
-      recipient: email,
-      template: 'identity.registration-address-in-use',
-      subject: `A registration with ${tenant.name} used your e-mail address`,
-      body: `Someone tried to register a company with ${tenant.name} using this address, which already has an account. If it was you, log in (or reset your password) at ${this.config.PUBLIC_BASE_URL}; otherwise you can ignore this message.`,
+      to: email,
+      language,
+      values: { tenantName: tenant.name, loginLink: `${this.config.PUBLIC_BASE_URL}/login` },
     });
     await this.audit.record({ action: 'identity.registration.addressInUse', subjectType: userId ? 'User' : undefined, subjectId: userId ?? undefined, tenantId: tenant.id });
   }
@@ -113,16 +124,16 @@ export class OrganisationRegistrationService {
   /** Activates the account the confirmation e-mail was sent for; a token works once. */
   async confirmEmail(token: string): Promise<boolean> {
     const parsed = parseSecret(token, 'ect');
-    if (!parsed?.tenantId) throw new UnauthenticatedError('Invalid or expired confirmation link');
-    const confirmed = await this.transactions.run(async (manager) => {
+    if (!parsed?.tenantId) throw IdentityErrors.CONFIRMATION_LINK_INVALID('Invalid or expired confirmation link');
+    const confirmed = await this.transactions.forSecretHolder(parsed, async () => {
       const now = this.clock.now();
-      const userId = await consumeOneTimeToken(manager, 'EMAIL_CONFIRMATION', parsed.hash, now);
+      const userId = await this.accountTokens.consume('EMAIL_CONFIRMATION', parsed.hash, now);
       if (!userId) return false;
-      await manager.query(`UPDATE user_account SET status = 'ACTIVE', email_confirmed_at = $2 WHERE id = $1 AND status = 'PENDING_CONFIRMATION'`, [userId, now]);
+      await this.accounts.confirmEmail(userId, now);
       await this.audit.record({ action: 'identity.email.confirmed', subjectType: 'User', subjectId: userId, tenantId: parsed.tenantId });
       return true;
-    }, { tenantId: parsed.tenantId });
-    if (!confirmed) throw new UnauthenticatedError('Invalid or expired confirmation link');
+    });
+    if (!confirmed) throw IdentityErrors.CONFIRMATION_LINK_INVALID('Invalid or expired confirmation link');
     return true;
   }
 }

@@ -1,109 +1,105 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { demandPermission, Permission } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { BadUserInputError, DomainError, ErrorCode, NotFoundError, personIdOf, RequestContext, Role, TransactionRunner } from '@chancery/core';
-import { assertWritable, canRead, EntityClass, PolicyWriteDeniedError } from '@chancery/policy';
+import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
+import { assertWritable, canRead, canSee, originalOf } from '@chancery/policy';
 import { Organisation } from '../entities/organisation.entity';
 import { UserAccount } from '../entities/user-account.entity';
+import { IdentityErrors } from '../identity.errors';
 import { UpdateOrganisationInput, UpdateUserProfileInput } from '../inputs/identity.inputs';
+import { AccountRepository } from '../repositories/account.repository';
+import { OrganisationRepository } from '../repositories/organisation.repository';
 import { isValidPostalCode } from '../validation/company-identifiers';
 
 /**
- * Reads and updates of single records where the field declarations decide who may change what: a record the viewer
- * cannot see is "not found"; a field the viewer may not write is FORBIDDEN, named, and nothing is
- * written.
+ * Reads and updates of single records where the field declarations decide who may change what: a
+ * record the viewer cannot see is "not found"; a field the viewer may not write is FORBIDDEN, named,
+ * and nothing is written.
  */
 @Injectable()
 export class PolicedRecordsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly context: RequestContext,
+    private readonly accounts: AccountRepository,
+    private readonly organisations: OrganisationRepository,
     private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
-  /** A user record as this viewer may see it; one the viewer may not see at all is "not found". */
+  /** A user record, if the viewer may see it at all; otherwise "not found", like a missing id. */
   findUser(id: string): Promise<UserAccount> {
-    return this.find(UserAccount, 'User', id, (manager, user) => this.withRoles(manager, user));
+    return this.transactions.run(async () => this.visible(UserAccount, await this.accounts.findById(id), () => IdentityErrors.USER_NOT_FOUND('User not found')));
   }
 
   findOrganisation(id: string): Promise<Organisation> {
-    return this.find(Organisation, 'Organisation', id, async (_manager, organisation) => organisation);
+    return this.transactions.run(async () =>
+      this.visible(Organisation, await this.organisations.findById(id), () => IdentityErrors.ORGANISATION_NOT_FOUND('Organisation not found')),
+    );
+  }
+
+  /** `User.signatureImage`, loaded only when asked for (it is large), if the viewer may read it. */
+  async signatureImageOf(presented: UserAccount): Promise<string | null> {
+    const record = originalOf(presented);
+    if (!record || !canRead(this.context.actor, UserAccount, 'signatureImage', record)) return null;
+    return this.transactions.run(() => this.accounts.signatureImageOf(record.id));
   }
 
   updateUserProfile(input: UpdateUserProfileInput): Promise<UserAccount> {
     const { userId, ...changes } = input;
-    return this.update(UserAccount, 'User', userId, changes, async (manager, user) => {
-      await manager.update(UserAccount, { id: user.id }, changes);
-      await this.audit.record({ action: 'identity.user.profileUpdated', subjectType: 'User', subjectId: user.id, details: { fields: Object.keys(changes).sort().join(',') } });
-      return this.withRoles(manager, await manager.findOneByOrFail(UserAccount, { id: user.id }));
+    const given = changed(changes);
+    return this.transactions.run(async () => {
+      const user = this.visible(UserAccount, await this.accounts.findById(userId), () => IdentityErrors.USER_NOT_FOUND('User not found'));
+      assertWritable(this.context.actor, UserAccount, user, given);
+      await this.accounts.updateProfile(user.id, given);
+      await this.audit.record({ action: 'identity.user.profileUpdated', subjectType: 'User', subjectId: user.id, details: { fields: Object.keys(given).sort().join(',') } });
+      return (await this.accounts.findById(user.id))!;
     });
   }
 
   /** A signer sets their own signature image; the field's declaration lets only the person write it. */
   setSignatureImage(image: string): Promise<UserAccount> {
     const userId = personIdOf(this.context.actor);
-    return this.update(UserAccount, 'User', userId, { signatureImage: image }, async (manager, user) => {
-      await manager.update(UserAccount, { id: user.id }, { signatureImage: image });
+    return this.transactions.run(async () => {
+      const user = this.visible(UserAccount, await this.accounts.findById(userId), () => IdentityErrors.USER_NOT_FOUND('User not found'));
+      assertWritable(this.context.actor, UserAccount, user, { signatureImage: image });
+      await this.accounts.setSignatureImage(user.id, image);
       await this.audit.record({ action: 'identity.user.signatureImageSet', subjectType: 'User', subjectId: user.id });
-      return this.withRoles(manager, await manager.findOneByOrFail(UserAccount, { id: user.id }));
+      return user;
     });
   }
 
   updateOrganisation(input: UpdateOrganisationInput): Promise<Organisation> {
     const { organisationId, ...changes } = input;
-    return this.update(Organisation, 'Organisation', organisationId, changes, async (manager, organisation) => {
-      if (changes.postalCode && !isValidPostalCode(changes.postalCode, organisation.country)) {
-        throw BadUserInputError.field('input.postalCode', `is not a postal code of ${organisation.country}`, 'postalCode');
+    const given = changed(changes);
+    return this.transactions.run(async () => {
+      const organisation = this.visible(Organisation, await this.organisations.findById(organisationId), () => IdentityErrors.ORGANISATION_NOT_FOUND('Organisation not found'));
+      assertWritable(this.context.actor, Organisation, organisation, given);
+      // The bank account is a high-value change: it needs its own permission, with its step-up.
+      if (given.iban !== undefined) demandPermission(this.context.actor, Permission.ChangeBankDetails, this.clock.now());
+      if (typeof given.postalCode === 'string' && !isValidPostalCode(given.postalCode, organisation.country)) {
+        throw IdentityErrors.INVALID_POSTAL_CODE(`is not a postal code of ${organisation.country}`, { field: 'input.postalCode' });
       }
-      const normalised = { ...changes, ...(changes.iban ? { iban: changes.iban.replace(/\s/g, '').toUpperCase() } : {}), ...(changes.email ? { email: changes.email.toLowerCase() } : {}) };
-      await manager.update(Organisation, { id: organisation.id }, normalised);
-      await this.audit.record({ action: 'identity.organisation.updated', subjectType: 'Organisation', subjectId: organisation.id, details: { fields: Object.keys(changes).sort().join(',') } });
-      return manager.findOneByOrFail(Organisation, { id: organisation.id });
+      const normalised = {
+        ...given,
+        ...(typeof given.iban === 'string' ? { iban: given.iban.replace(/\s/g, '').toUpperCase() } : {}),
+        ...(typeof given.email === 'string' ? { email: given.email.toLowerCase() } : {}),
+      };
+      const updated = await this.organisations.update(organisation.id, normalised);
+      await this.audit.record({ action: 'identity.organisation.updated', subjectType: 'Organisation', subjectId: organisation.id, details: { fields: Object.keys(given).sort().join(',') } });
+      return updated;
     });
   }
 
-  private async withRoles(manager: EntityManager, user: UserAccount): Promise<UserAccount> {
-    const roles = (await manager.query(`SELECT role FROM user_role WHERE user_id = $1 ORDER BY role`, [user.id])) as Array<{ role: Role }>;
-    user.roles = roles.map((r) => r.role);
-    return user;
+  private visible<T extends object>(cls: new () => T, record: T | null, notFound: () => Error): T {
+    if (!record || !canSee(this.context.actor, cls, record)) throw notFound();
+    return record;
   }
+}
 
-
-  private find<T extends { id: string }>(
-    cls: EntityClass<T> & (new () => T),
-    what: string,
-    id: string,
-    complete: (manager: EntityManager, record: T) => Promise<T>,
-  ): Promise<T> {
-    return this.transactions.run(async (manager) => {
-      const record = await manager.findOne(cls, { where: { id } as never });
-      if (!record || !canRead(this.context.actor, cls, 'id', record)) throw new NotFoundError(what);
-      return complete(manager, record);
-    });
-  }
-
-  private update<T extends { id: string }>(
-    cls: EntityClass<T> & (new () => T),
-    what: string,
-    id: string,
-    changes: Record<string, unknown>,
-    apply: (manager: EntityManager, record: T) => Promise<T>,
-  ): Promise<T> {
-    const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined));
-    if (Object.keys(given).length === 0) throw BadUserInputError.field('input', 'names no field to change', 'empty');
-    return this.transactions.run(async (manager) => {
-      const record = await manager.findOne(cls, { where: { id } as never });
-      const viewer = this.context.actor;
-      // Someone who may not even see the record learns nothing from the answer.
-      if (!record || !canRead(viewer, cls, 'id', record)) throw new NotFoundError(what);
-      try {
-        assertWritable(viewer, cls, record, given);
-      } catch (error) {
-        if (!(error instanceof PolicyWriteDeniedError)) throw error;
-        const fields = error.deniedFields.map((field) => ({ field: `input.${field}`, reason: 'you may not change this field', constraint: 'policy' }));
-        throw new DomainError(ErrorCode.FORBIDDEN, `Not allowed to change ${fields.map((f) => f.field).join(', ')}`, { fields });
-      }
-      return apply(manager, record);
-    });
-  }
+/** The fields an input actually sets; refuses an input that sets none. */
+function changed<T extends object>(changes: T): Partial<T> {
+  const given = Object.fromEntries(Object.entries(changes).filter(([, value]) => value !== undefined)) as Partial<T>;
+  if (Object.keys(given).length === 0) throw IdentityErrors.NOTHING_TO_CHANGE('names no field to change', { field: 'input' });
+  return given;
 }

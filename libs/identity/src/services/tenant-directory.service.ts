@@ -1,25 +1,32 @@
 import { Injectable } from '@nestjs/common';
+import { Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { hashPassword, assertAcceptablePassword } from '@chancery/auth/password-policy';
-import { BadUserInputError, Role, TransactionRunner } from '@chancery/core';
+import { Clock, hashPassword, isUniqueViolation, TransactionRunner } from '@chancery/core';
 import { Tenant } from '../entities/tenant.entity';
+import { UserStatus } from '../entities/user-account.entity';
+import { IdentityErrors } from '../identity.errors';
 import { CreateTenantInput } from '../inputs/identity.inputs';
-import { isUniqueViolation } from './database-errors';
+import { assertAcceptablePassword } from '../password-policy';
+import { AccountRepository } from '../repositories/account.repository';
+import { TenantRepository } from '../repositories/tenant.repository';
 
 /** The list of tenants (public) and their creation by the platform operator. */
 @Injectable()
 export class TenantDirectoryService {
   constructor(
     private readonly transactions: TransactionRunner,
+    private readonly tenants: TenantRepository,
+    private readonly accounts: AccountRepository,
     private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
   list(): Promise<Tenant[]> {
-    return this.transactions.run((manager) => manager.find(Tenant, { order: { name: 'ASC' } }));
+    return this.transactions.run(() => this.tenants.list());
   }
 
   findBySlug(slug: string): Promise<Tenant | null> {
-    return this.transactions.run((manager) => manager.findOne(Tenant, { where: { slug } }));
+    return this.transactions.run(() => this.tenants.findBySlug(slug));
   }
 
   /** The chamber that serves a postal code, if one does (DigiChambers register page). */
@@ -33,29 +40,35 @@ export class TenantDirectoryService {
     );
   }
 
-  /** Creates a tenant with its first administrator (who must confirm by logging in and enrolling TOTP). */
+  /** Creates a tenant with its first administrator (who must enrol a second factor at first login). */
   async create(input: CreateTenantInput): Promise<Tenant> {
-    assertAcceptablePassword(input.administrator.password, 'input.administrator.password', input.administrator.email);
-    const passwordHash = await hashPassword(input.administrator.password);
     const { administrator, ...details } = input;
+    assertAcceptablePassword(administrator.password, 'input.administrator.password', administrator.email);
+    const passwordHash = await hashPassword(administrator.password);
     try {
-      // Creating a tenant is the operator's act (platform scope); its first admin is the tenant's own
-      // row. One transaction, so a tenant never exists without its administrator.
-      return await this.transactions.run(async (manager) => {
-        const tenant = await manager.save(Tenant, manager.create(Tenant, { ...details, phone: details.phone ?? null, email: details.email ?? null, website: null }));
+      return await this.transactions.creatingTenant(async (enterTenant) => {
+        const tenant = await this.tenants.insert({ ...details, phone: details.phone ?? null, email: details.email ?? null });
         await this.audit.record({ action: 'identity.tenant.created', subjectType: 'Tenant', subjectId: tenant.id, tenantId: null });
-        await this.transactions.enterTenant(manager, tenant.id);
-        const [user] = (await manager.query(
-          `INSERT INTO user_account (tenant_id, email, first_name, last_name, phone, job_title, preferred_language, password_hash, status, email_confirmed_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', now()) RETURNING id`,
-          [tenant.id, administrator.email.toLowerCase(), administrator.firstName, administrator.lastName, administrator.phone ?? null, administrator.jobTitle ?? null, administrator.preferredLanguage, passwordHash],
-        )) as Array<{ id: string }>;
-        await manager.query(`INSERT INTO user_role (tenant_id, user_id, role) VALUES ($1, $2, $3)`, [tenant.id, user!.id, Role.TENANT_ADMIN]);
-        await this.audit.record({ action: 'identity.role.granted', subjectType: 'User', subjectId: user!.id, details: { role: Role.TENANT_ADMIN }, tenantId: tenant.id });
+        await enterTenant(tenant.id);
+        const userId = await this.accounts.insert({
+          tenantId: tenant.id,
+          organisationId: null,
+          email: administrator.email.toLowerCase(),
+          firstName: administrator.firstName,
+          lastName: administrator.lastName,
+          phone: administrator.phone ?? null,
+          jobTitle: administrator.jobTitle ?? null,
+          preferredLanguage: administrator.preferredLanguage,
+          passwordHash,
+          status: UserStatus.ACTIVE,
+          emailConfirmedAt: this.clock.now(),
+        });
+        await this.accounts.grantRoles(userId, tenant.id, [Role.TENANT_ADMIN], null);
+        await this.audit.record({ action: 'identity.role.granted', subjectType: 'User', subjectId: userId, details: { role: Role.TENANT_ADMIN }, tenantId: tenant.id });
         return tenant;
-      }, { platformScope: true });
+      });
     } catch (error) {
-      if (isUniqueViolation(error)) throw BadUserInputError.field('input.slug', 'is already used by another tenant', 'unique');
+      if (isUniqueViolation(error, 'tenant_slug_key')) throw IdentityErrors.TENANT_SLUG_TAKEN('is already used by another tenant', { field: 'input.slug' });
       throw error;
     }
   }

@@ -1,47 +1,57 @@
 import { Logger } from '@nestjs/common';
 import { ClsServiceManager } from 'nestjs-cls';
-import { Actor, FixedClock, RequestContext, Role, TransactionRunner } from '@chancery/core';
-import { NotPersonalData, PersonalData, PolicyEntity, Readable, staffOfOwnTenant } from '@chancery/policy';
+import { Role } from '@chancery/access';
+import { Actor, FixedClock, RequestContext, TransactionRunner } from '@chancery/core';
+import { anyone, NotPersonalData, onPersonalDataPresented, ownTenant, PersonalData, PolicyEntity, present, Readable, staffOfOwnTenant } from '@chancery/policy';
 import { parse } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
 import { PersonalDataAccessLog, PersonalDataAccessNotRecordedError } from './personal-data-access-log.service';
 import { rootFieldsOf } from './personal-data-access-log.plugin';
-import { collectPersonalDataRead } from './personal-data-reads';
+import { PersonalDataAccessRepository } from './personal-data-access.repository';
+import { collectPersonalDataPresented } from './personal-data-reads';
 
 const TENANT_A = '6f1d1c9e-8a43-4c2b-9d7e-2b0c1a6f4e11';
 const TENANT_B = '7f1d1c9e-8a43-4c2b-9d7e-2b0c1a6f4e11';
 const ALICE = '0b6e1f0c-3c1e-4a57-8f43-8d1f0f3f7a21';
 const OPERATOR: Actor = { kind: 'user', id: '1b6e1f0c-3c1e-4a57-8f43-8d1f0f3f7a22', roles: [Role.PLATFORM_ADMIN] };
 
-@PolicyEntity<Member>({ name: 'Member', subject: 'user', relations: { tenantId: (m) => m.tenantId, selfUserId: (m) => m.id } })
+@PolicyEntity<Member>({ name: 'Member', subject: 'user', visibleTo: [anyone()], relations: { tenantId: (m) => m.tenantId, selfUserId: (m) => m.id } })
 class Member {
   @NotPersonalData() tenantId: string;
   @NotPersonalData() id: string;
-  @Readable(staffOfOwnTenant()) @PersonalData({ category: 'contact', subject: 'user', purpose: 't', legalBasis: 'contract', retention: 't' }) email: string;
+  @Readable(staffOfOwnTenant(), ownTenant(Role.PLATFORM_ADMIN)) @PersonalData({ category: 'contact', subject: 'user', purpose: 't', legalBasis: 'contract', retention: 't' }) email: string;
 }
 
 interface Written {
-  tenantId: string | undefined;
+  tenantId: string | null;
   sql: string;
   parameters: unknown[];
 }
 
-/** A log over a fake unit of work that records statements, failing for the tenants named. */
+beforeAll(() => onPersonalDataPresented(collectPersonalDataPresented));
+afterAll(() => onPersonalDataPresented(undefined));
+
+/** A log over the real repository and a fake unit of work that records statements, failing for the tenants named. */
 function logWith(failingTenants: string[] = []): { log: PersonalDataAccessLog; written: Written[] } {
   const written: Written[] = [];
+  let tenantOfUnit: string | null = null;
+  const sql = { query: async (text: string, parameters: unknown[]) => (written.push({ tenantId: tenantOfUnit, sql: text, parameters }), []) };
   const transactions = {
-    run: async (work: (manager: unknown) => Promise<unknown>, options: { tenantId?: string } = {}) => {
-      if (options.tenantId && failingTenants.includes(options.tenantId)) throw new Error('connection refused');
-      return work({ query: async (sql: string, parameters: unknown[]) => (written.push({ tenantId: options.tenantId, sql, parameters }), []) });
+    asSystem: async (tenantId: string | null, work: () => Promise<unknown>) => {
+      if (tenantId && failingTenants.includes(tenantId)) throw new Error('connection refused');
+      tenantOfUnit = tenantId;
+      return work();
     },
   } as unknown as TransactionRunner;
   const context = new RequestContext(ClsServiceManager.getClsService());
-  return { log: new PersonalDataAccessLog(transactions, context, new FixedClock(new Date('2026-01-02T03:04:05Z'))), written };
+  const repository = new PersonalDataAccessRepository(sql as never);
+  return { log: new PersonalDataAccessLog(transactions, repository, context, new FixedClock(new Date('2026-01-02T03:04:05Z'))), written };
 }
 
+/** The operator, acting in each tenant in turn (as under a support grant), is shown Alice's e-mail there. */
 function readBoth(): void {
   for (const tenantId of [TENANT_A, TENANT_B]) {
-    collectPersonalDataRead(OPERATOR, Member, Object.assign(new Member(), { tenantId, id: ALICE, email: 'a@example.test' }), 'email');
+    present({ ...OPERATOR, tenantId }, Object.assign(new Member(), { tenantId, id: ALICE, email: 'a@example.test' }), 'graphql');
   }
 }
 

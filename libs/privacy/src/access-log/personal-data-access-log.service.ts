@@ -1,12 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, ForbiddenError, RequestContext, TransactionRunner } from '@chancery/core';
-import type { EntityClass } from '@chancery/policy';
-import {
-  PersonalDataAccessRecord,
-  PersonalDataAccessStore,
-  StoredPersonalDataAccess,
-} from './personal-data-access.store';
-import { collectPersonalDataOutput, PendingPersonalDataAccess, personalDataReadsOfRequest } from './personal-data-reads';
+import { Clock, defineErrors, ErrorCode, RequestContext, TransactionRunner } from '@chancery/core';
+import { PersonalDataAccessRecord, PersonalDataAccessRepository, StoredPersonalDataAccess } from './personal-data-access.repository';
+import { PendingPersonalDataAccess, personalDataReadsOfRequest } from './personal-data-reads';
+
+export const PrivacyErrors = defineErrors('privacy', {
+  ACCESS_LOG_IS_PER_TENANT: [ErrorCode.FORBIDDEN, 'The personal-data access log is read within a tenant; the caller acts in none.'],
+});
 
 export interface PersonalDataAccessPage {
   first: number;
@@ -30,17 +29,10 @@ export class PersonalDataAccessLog {
 
   constructor(
     private readonly transactions: TransactionRunner,
+    private readonly accesses: PersonalDataAccessRepository,
     private readonly context: RequestContext,
     private readonly clock: Clock,
   ) {}
-
-  /**
-   * For outputs other than GraphQL (exports, PDFs, feeds): records the fields of `record` that the
-   * current actor may read, by the same rules as the GraphQL path. Call `flush()` before delivering.
-   */
-  recordOutput(cls: EntityClass, record: object, fields: readonly string[]): void {
-    collectPersonalDataOutput(this.context.actor, cls, record, fields);
-  }
 
   /**
    * Writes the current request's collected accesses, one transaction per tenant with that tenant's
@@ -64,7 +56,8 @@ export class PersonalDataAccessLog {
     const unwritten: PersonalDataAccessRecord[] = [];
     for (const [tenantId, records] of byTenant) {
       try {
-        await this.transactions.run((manager) => storeOf(manager).append(records), { tenantId });
+        // The system records on the tenant's behalf, in its own transaction: the request's unit may be read only.
+        await this.transactions.asSystem(tenantId, () => this.accesses.append(records));
       } catch (error) {
         unwritten.push(...records);
         this.logger.error(
@@ -82,10 +75,10 @@ export class PersonalDataAccessLog {
   /** The privacy officer's view: the tenant's accesses, of one subject when given, newest first. */
   async listForTenant(page: PersonalDataAccessPage & { subjectId?: string }): Promise<StoredPersonalDataAccess[]> {
     const tenantId = this.context.actor.tenantId;
-    if (!tenantId) throw new ForbiddenError('The personal-data access log is read within a tenant');
+    if (!tenantId) throw PrivacyErrors.ACCESS_LOG_IS_PER_TENANT('The personal-data access log is read within a tenant');
     // Scoped here and by row-level security: two locks.
-    return this.transactions.run((manager) =>
-      storeOf(manager).newestFirst({ tenantId, subjectId: page.subjectId?.toLowerCase(), first: page.first, before: page.before }),
+    return this.transactions.run(() =>
+      this.accesses.newestFirst({ tenantId, subjectId: page.subjectId?.toLowerCase(), first: page.first, before: page.before }),
     );
   }
 
@@ -96,14 +89,10 @@ export class PersonalDataAccessLog {
     if (actor.kind !== 'user' || !actor.id || !actor.tenantId) return [];
     const tenantId = actor.tenantId;
     const subjectId = actor.id;
-    return this.transactions.run((manager) =>
-      storeOf(manager).newestFirst({ tenantId, subjectType: 'user', subjectId, first: page.first, before: page.before }),
+    return this.transactions.run(() =>
+      this.accesses.newestFirst({ tenantId, subjectType: 'user', subjectId, first: page.first, before: page.before }),
     );
   }
-}
-
-function storeOf(manager: { query: (sql: string, parameters?: unknown[]) => Promise<unknown> }): PersonalDataAccessStore {
-  return new PersonalDataAccessStore((sql, parameters) => manager.query(sql, parameters) as Promise<unknown[]>);
 }
 
 function toRecord(

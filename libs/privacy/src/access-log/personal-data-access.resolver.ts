@@ -1,5 +1,5 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
-import { AuthenticatedPerson, RequireRoles, Role } from '@chancery/core';
+import { Allow, AuthenticatedPerson, Permission } from '@chancery/access';
 import { PersonalDataAccess, toPersonalDataAccessType } from './entities/personal-data-access.type';
 import { PersonalDataAccessesArgs, PersonalDataAccessPageArgs } from './inputs/personal-data-accesses.args';
 import { PersonalDataAccessLog } from './personal-data-access-log.service';
@@ -8,7 +8,7 @@ import { PersonalDataAccessLog } from './personal-data-access-log.service';
 export class PersonalDataAccessResolver {
   constructor(private readonly accessLog: PersonalDataAccessLog) {}
 
-  @RequireRoles(Role.PRIVACY_OFFICER)
+  @Allow(Permission.ReadPersonalDataAccessLog)
   @Query(() => [PersonalDataAccess], {
     description: "Who of the staff or the operator read whose personal data in this tenant, newest first. Privacy officers.",
   })

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
 import { ClsServiceManager } from 'nestjs-cls';
-import { Actor, ActorKind, Role, TENANT_STAFF_ROLES } from '@chancery/core';
-import { canRead, EntityClass, EntityPolicy, getPolicy, PersonalDataDeclaration, relationsOf } from '@chancery/policy';
+import { Role, TENANT_STAFF_ROLES } from '@chancery/access';
+import { Actor, ActorKind } from '@chancery/core';
+import { EntityPolicy, FieldPolicy, OutputPurpose, PersonalDataDeclaration, relationsOf } from '@chancery/policy';
 
 /** Whose reads of other people's personal data are accounted for: the tenant's staff and the operator. */
 export const ACCOUNTABLE_ROLES: readonly Role[] = [...TENANT_STAFF_ROLES, Role.PLATFORM_ADMIN];
@@ -92,37 +93,34 @@ export function personalDataReadsOfRequest(): PersonalDataReads | undefined {
 }
 
 /**
- * The listener the policy's GraphQL field middleware calls for every field it lets a viewer read.
- * Records the read when the field is personal data, the viewer is staff or the operator, and the
- * record is about someone else. Synchronous and allocation-light: it runs for every field.
+ * The listener the output gate calls for every record it presents with personal-data fields in it,
+ * on every output path (GraphQL, e-mail, exports, PDFs, feeds). Records the read when the viewer is
+ * staff or the operator and the record is about someone else. Synchronous and allocation-light.
  */
-export function collectPersonalDataRead(viewer: Actor, cls: EntityClass, record: object, field: string): void {
-  if (!viewer.roles.some((role) => ACCOUNTABLE_ROLES.includes(role))) return;
-  const policy = getPolicy(cls);
-  const declaration = policy?.fields.get(field)?.personalData;
-  if (!policy || !declaration || ENTITIES_NOT_RECORDED.has(policy.name)) return;
-  if (relationsOf(viewer, cls, record).has('self')) return;
-  const subject = subjectOf(policy, declaration, record);
+export function collectPersonalDataPresented(
+  viewer: Actor,
+  policy: EntityPolicy,
+  record: object,
+  fields: readonly FieldPolicy[],
+  purpose: OutputPurpose,
+): void {
+  if (purpose === 'log' || !viewer.roles.some((role) => (ACCOUNTABLE_ROLES as readonly string[]).includes(role))) return;
+  if (ENTITIES_NOT_RECORDED.has(policy.name)) return;
+  if (relationsOf(viewer, policy.cls, record).has('self')) return;
   // The row belongs to the tenant whose record was read; a record of no tenant (the operator's own
   // accounts) has no privacy officer to account to.
   const tenantId = policy.relations.tenantId?.(record);
-  if (!subject || !tenantId) return;
+  if (!tenantId) return;
   const reads = personalDataReadsOfRequest();
-  if (!reads) {
-    // Outside any request context there is no buffer to flush; say so rather than lose it quietly.
-    logger.error(`personal data read outside a request context was not recorded: ${policy.name}.${field}`);
-    return;
-  }
-  reads.add(viewer, tenantId, subject, declaration.category, `${policy.name}.${field}`);
-}
-
-/**
- * Records what a non-GraphQL output (an export, a PDF, a feed) shows of a record: the fields the
- * viewer may read, by the same rules as the GraphQL path. Written by `PersonalDataAccessLog.flush()`.
- */
-export function collectPersonalDataOutput(viewer: Actor, cls: EntityClass, record: object, fields: readonly string[]): void {
   for (const field of fields) {
-    if (canRead(viewer, cls, field, record)) collectPersonalDataRead(viewer, cls, record, field);
+    const subject = subjectOf(policy, field.personalData!, record);
+    if (!subject) continue;
+    if (!reads) {
+      // Outside any request context there is no buffer to flush; say so rather than lose it quietly.
+      logger.error(`personal data presented outside a request context was not recorded: ${policy.name}.${field.name}`);
+      return;
+    }
+    reads.add(viewer, tenantId, subject, field.personalData!.category, `${policy.name}.${field.name}`);
   }
 }
 

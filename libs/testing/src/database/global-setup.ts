@@ -1,5 +1,5 @@
 // Relative imports: the global setup runs outside Jest's module mapper.
-import { chmodSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
@@ -8,6 +8,7 @@ import { Client } from 'pg';
 import { ensureApplicationRole, quoteIdentifier, withDatabase } from '../../../core/src/database/database-settings';
 import { startEmbeddedPostgres } from '../../../core/src/database/embedded-postgres';
 import { runMigrations } from '../../../core/src/database/migrator';
+import { register } from 'tsconfig-paths';
 import { TEST_APP_PASSWORD_ENV, TEST_RUN_ENV, TEST_SERVER_URL_ENV, TEST_TEMPLATE_ENV, testDatabasePrefix } from './test-database-server';
 
 const EMBEDDED_APP_PASSWORD = 'chancery-app-embedded';
@@ -44,7 +45,7 @@ export default async function globalSetup(): Promise<void> {
   } finally {
     await client.end();
   }
-  await runMigrations(withDatabase(server, template));
+  await runMigrations(withDatabase(server, template), await loadMigrationList());
 
   process.env[TEST_RUN_ENV] = runId;
   process.env[TEST_SERVER_URL_ENV] = server;
@@ -68,4 +69,15 @@ function isAlive(pid: number): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * Every context's migrations, in order. The list module imports them by their `@chancery/*` names,
+ * which Jest's module mapper does not resolve in a global setup: the tsconfig paths do.
+ */
+async function loadMigrationList(): Promise<typeof import('../../../migrations/src').ALL_MIGRATIONS> {
+  const root = join(__dirname, '..', '..', '..', '..');
+  const { compilerOptions } = JSON.parse(readFileSync(join(root, 'tsconfig.json'), 'utf8')) as { compilerOptions: { paths: Record<string, string[]> } };
+  register({ baseUrl: root, paths: compilerOptions.paths });
+  return (await import('../../../migrations/src')).ALL_MIGRATIONS;
 }

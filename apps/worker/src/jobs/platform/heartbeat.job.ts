@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { hostname } from 'node:os';
-import { Clock, TransactionRunner } from '@chancery/core';
-import { JobHandler, WorkerJob } from '../job-handler';
+import { Clock, JobHandler, TransactionRunner, WorkerHeartbeatRepository, WorkerJob } from '@chancery/core';
 
 export const HEARTBEAT_JOB = 'platform.heartbeat';
 
@@ -9,14 +8,6 @@ export const HEARTBEAT_JOB = 'platform.heartbeat';
 export function workerIdentity(): string {
   return `${hostname()}:${process.pid}`;
 }
-
-const RECORD_HEARTBEAT = `
-  INSERT INTO worker_heartbeat (job_name, last_run_at, run_count, last_worker)
-  VALUES ($1, $2, 1, $3)
-  ON CONFLICT (job_name) DO UPDATE
-    SET last_run_at = EXCLUDED.last_run_at,
-        run_count = worker_heartbeat.run_count + 1,
-        last_worker = EXCLUDED.last_worker`;
 
 /**
  * Proof that the worker fleet is alive and its schedules fire: a stale `last_run_at` means no worker
@@ -30,12 +21,11 @@ export class HeartbeatJob implements JobHandler<Record<string, never>> {
 
   constructor(
     private readonly transactions: TransactionRunner,
+    private readonly heartbeats: WorkerHeartbeatRepository,
     private readonly clock: Clock,
   ) {}
 
   async handle(): Promise<void> {
-    await this.transactions.run((manager) =>
-      manager.query(RECORD_HEARTBEAT, [this.name, this.clock.now(), workerIdentity()]),
-    );
+    await this.transactions.asSystem(null, () => this.heartbeats.recordRun(this.name, this.clock.now(), workerIdentity()));
   }
 }

@@ -1,7 +1,7 @@
 import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
-import { Role } from '@chancery/core';
+import { Role } from '@chancery/access';
 import { Internal, NotPersonalData, ownTenant, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable, self } from '@chancery/policy';
-import type { StoredPersonalDataAccess } from '../personal-data-access.store';
+import type { StoredPersonalDataAccess } from '../personal-data-access.repository';
 
 /** The tenant's privacy officer, and the person the entry is about. */
 const ACCESS_LOG_READERS = [ownTenant(Role.PRIVACY_OFFICER), self()];
@@ -23,6 +23,7 @@ const SUBJECT_ID: PersonalDataDeclaration = { category: 'electronicIdentificatio
 })
 @PolicyEntity<PersonalDataAccess>({
   name: 'PersonalDataAccess',
+  visibleTo: ACCESS_LOG_READERS,
   relations: {
     tenantId: (a) => a.tenantId,
     selfUserId: (a) => (a.subjectType === 'user' ? a.subjectId : null),

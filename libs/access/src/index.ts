@@ -1,0 +1,5 @@
+export * from './roles';
+export * from './permissions';
+export * from './role-permissions';
+export * from './access-rule';
+export * from './access-check';

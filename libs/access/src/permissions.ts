@@ -1,0 +1,61 @@
+/**
+ * Every permission, defined once (the habit of Vendure's DEFAULT_PERMISSIONS). Operations declare the
+ * one permission they need (`@Allow`); roles and API-key scopes are granted permissions in
+ * `role-permissions.ts`; `docs/operations.md` and the role × permission table are generated from these.
+ *
+ * `stepUp` marks the high-value acts: the session must have re-authenticated within the last five
+ * minutes. `recent-login` accepts a fresh password (accounts without a second factor) or a second
+ * factor; `second-factor` accepts only a second-factor code (signing, SPEC §6).
+ */
+export enum Permission {
+  // Platform
+  CreateTenant = 'CreateTenant',
+  // Records read by id; the field declarations decide what each caller sees of them
+  ReadUserRecords = 'ReadUserRecords',
+  ReadOrganisationRecords = 'ReadOrganisationRecords',
+  // People and access of a company or a tenant's staff
+  ManageUsers = 'ManageUsers',
+  InviteUsers = 'InviteUsers',
+  ChangeUserRoles = 'ChangeUserRoles',
+  DisableUsers = 'DisableUsers',
+  ResetSecondFactor = 'ResetSecondFactor',
+  ReadApiKeys = 'ReadApiKeys',
+  ManageApiKeys = 'ManageApiKeys',
+  // The company
+  UpdateOrganisation = 'UpdateOrganisation',
+  ChangeBankDetails = 'ChangeBankDetails',
+  // Signing
+  SetOwnSignatureImage = 'SetOwnSignatureImage',
+  // Accountability
+  ReadAuditLog = 'ReadAuditLog',
+  ReadPersonalDataAccessLog = 'ReadPersonalDataAccessLog',
+  ReadUserSessions = 'ReadUserSessions',
+}
+
+export type StepUpLevel = 'recent-login' | 'second-factor';
+
+export interface PermissionDefinition {
+  readonly description: string;
+  readonly stepUp?: StepUpLevel;
+}
+
+export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
+  [Permission.CreateTenant]: { description: 'Create a tenant (chamber or certification body) with its first administrator' },
+  [Permission.ReadUserRecords]: { description: "Read a user's record by id (what of it: the field declarations)" },
+  [Permission.ReadOrganisationRecords]: { description: "Read a company's record by id (what of it: the field declarations)" },
+  [Permission.ManageUsers]: { description: "List and read the users one administers: the company's users, or the tenant's staff" },
+  [Permission.InviteUsers]: { description: 'Invite a person to the company or the staff with roles one may grant' },
+  [Permission.ChangeUserRoles]: { description: 'Grant and withdraw roles one may grant', stepUp: 'recent-login' },
+  [Permission.DisableUsers]: { description: 'Disable an account one administers' },
+  [Permission.ResetSecondFactor]: { description: "Remove a user's second factor (a lost phone), so they enrol again", stepUp: 'recent-login' },
+  [Permission.ReadApiKeys]: { description: "List the company's or the tenant's API keys" },
+  [Permission.ManageApiKeys]: { description: 'Create and revoke API keys', stepUp: 'recent-login' },
+  [Permission.UpdateOrganisation]: { description: "Change the company's details (the field declarations say which)" },
+  [Permission.ChangeBankDetails]: { description: "Change the company's bank account", stepUp: 'recent-login' },
+  [Permission.SetOwnSignatureImage]: { description: 'Set one’s own signature image, reproduced on the certificates one signs' },
+  [Permission.ReadAuditLog]: { description: "Read and verify the tenant's tamper-evident audit log" },
+  [Permission.ReadPersonalDataAccessLog]: { description: "Read who read whose personal data in the tenant" },
+  [Permission.ReadUserSessions]: { description: "Read a user's login sessions (IP address, browser)" },
+};
+
+export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);

@@ -1,0 +1,58 @@
+import { Permission } from './permissions';
+import { ALL_ROLES, Role } from './roles';
+
+/**
+ * The kinds of API key (SPEC §1 integrations), each scoped to a set of permissions: a key can do
+ * what its scope lists and nothing else, whatever its creator may do.
+ */
+export enum ApiKeyScope {
+  /** An organisation's ERP: its own company record (and its applications and certificates, later). */
+  ORGANISATION_ERP = 'ORGANISATION_ERP',
+  /** A tenant's feed consumer: the external system that republishes datasheets. */
+  DATASHEET_FEED = 'DATASHEET_FEED',
+}
+
+const EVERY_ROLE: readonly Role[] = ALL_ROLES;
+
+/** Who holds each permission. The one place where roles meet permissions. */
+const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
+  [Permission.CreateTenant]: [Role.PLATFORM_ADMIN],
+  [Permission.ReadUserRecords]: EVERY_ROLE,
+  [Permission.ReadOrganisationRecords]: EVERY_ROLE,
+  [Permission.ManageUsers]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
+  [Permission.InviteUsers]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
+  [Permission.ChangeUserRoles]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
+  [Permission.DisableUsers]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
+  [Permission.ResetSecondFactor]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
+  [Permission.ReadApiKeys]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
+  [Permission.ManageApiKeys]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
+  [Permission.UpdateOrganisation]: [Role.ORG_ADMIN],
+  [Permission.ChangeBankDetails]: [Role.ORG_ADMIN],
+  [Permission.SetOwnSignatureImage]: [Role.SIGNER],
+  [Permission.ReadAuditLog]: [Role.TENANT_ADMIN, Role.AUDITOR],
+  [Permission.ReadPersonalDataAccessLog]: [Role.PRIVACY_OFFICER],
+  [Permission.ReadUserSessions]: [Role.PRIVACY_OFFICER],
+};
+
+/** What each kind of API key may do. */
+export const API_KEY_SCOPE_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Permission[]>> = {
+  [ApiKeyScope.ORGANISATION_ERP]: [Permission.ReadOrganisationRecords],
+  [ApiKeyScope.DATASHEET_FEED]: [],
+};
+
+export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = Object.fromEntries(
+  ALL_ROLES.map((role) => [
+    role,
+    new Set((Object.keys(HOLDERS) as Permission[]).filter((permission) => HOLDERS[permission].includes(role))),
+  ]),
+) as unknown as Record<Role, ReadonlySet<Permission>>;
+
+/** The roles that hold a permission, in the order of `Role`. */
+export function holdersOf(permission: Permission): readonly Role[] {
+  return ALL_ROLES.filter((role) => HOLDERS[permission].includes(role));
+}
+
+/** The API-key scopes that carry a permission. */
+export function scopesWith(permission: Permission): readonly ApiKeyScope[] {
+  return (Object.values(ApiKeyScope) as ApiKeyScope[]).filter((scope) => API_KEY_SCOPE_PERMISSIONS[scope].includes(permission));
+}

@@ -1,0 +1,124 @@
+import { Injectable } from '@nestjs/common';
+import { selectColumns, Sql, StepUpMethod, toEntity } from '@chancery/core';
+import { AccountAccess, accountAccessColumns, accountAccessOf } from '@chancery/identity';
+import { AuthSession } from '../entities/auth-session.entity';
+
+const SESSION = selectColumns(AuthSession, 's');
+const SESSIONS_LISTED = 50;
+
+export interface NewSession {
+  tenantId: string | null;
+  userId: string;
+  at: Date;
+  absoluteExpiresAt: Date;
+  steppedUp: { at: Date; with: StepUpMethod } | null;
+  ipAddress: string | null;
+  userAgent: string | null;
+}
+
+/** A session as the per-request check sees it, with its account (identity's published `account_access`). */
+export interface SessionState {
+  revokedAt: Date | null;
+  absoluteExpiresAt: Date;
+  steppedUpAt: Date | null;
+  steppedUpWith: StepUpMethod | null;
+  access: AccountAccess;
+}
+
+/** A refresh token with its session, locked for the rotation. */
+export interface RefreshTokenRow {
+  tokenId: string;
+  usedAt: Date | null;
+  sessionId: string;
+  userId: string;
+  revokedAt: Date | null;
+  lastRefreshedAt: Date;
+  absoluteExpiresAt: Date;
+  steppedUpAt: Date | null;
+  steppedUpWith: StepUpMethod | null;
+}
+
+/** The `auth_session` and `refresh_token` tables: login sessions and their rotating refresh tokens. */
+@Injectable()
+export class SessionRepository {
+  constructor(private readonly sql: Sql) {}
+
+  async open(session: NewSession): Promise<string> {
+    const [row] = await this.sql.query<{ id: string }>(
+      `INSERT INTO auth_session (tenant_id, user_id, created_at, last_refreshed_at, absolute_expires_at, stepped_up_at, stepped_up_with, ip_address, user_agent)
+       VALUES ($1, $2, $3, $3, $4, $5, $6, $7, $8) RETURNING id`,
+      [session.tenantId, session.userId, session.at, session.absoluteExpiresAt, session.steppedUp?.at ?? null, session.steppedUp?.with ?? null, session.ipAddress, session.userAgent],
+    );
+    return row!.id;
+  }
+
+  async addRefreshToken(tenantId: string | null, sessionId: string, hash: Buffer, at: Date): Promise<void> {
+    await this.sql.query(`INSERT INTO refresh_token (tenant_id, session_id, token_hash, created_at) VALUES ($1, $2, $3, $4)`, [tenantId, sessionId, hash, at]);
+  }
+
+  /**
+   * The per-request check: the session and its account in one statement. The account comes from the
+   * view identity publishes for this (auth never reads identity's tables).
+   */
+  async stateOf(userId: string, sessionId: string): Promise<SessionState | null> {
+    const [row] = await this.sql.query(
+      `SELECT s.revoked_at AS "revokedAt", s.absolute_expires_at AS "absoluteExpiresAt", s.stepped_up_at AS "steppedUpAt",
+              s.stepped_up_with AS "steppedUpWith", ${accountAccessColumns('a')}
+         FROM auth_session s JOIN account_access a ON a.id = s.user_id
+        WHERE s.id = $2 AND s.user_id = $1`,
+      [userId, sessionId],
+    );
+    if (!row) return null;
+    return {
+      revokedAt: row.revokedAt as Date | null,
+      absoluteExpiresAt: row.absoluteExpiresAt as Date,
+      steppedUpAt: row.steppedUpAt as Date | null,
+      steppedUpWith: row.steppedUpWith as StepUpMethod | null,
+      access: accountAccessOf(row),
+    };
+  }
+
+  /** The refresh token with this hash and its session, both locked until the rotation commits. */
+  async lockRefreshToken(hash: Buffer): Promise<RefreshTokenRow | null> {
+    const [row] = await this.sql.query<RefreshTokenRow>(
+      `SELECT t.id AS "tokenId", t.used_at AS "usedAt", s.id AS "sessionId", s.user_id AS "userId", s.revoked_at AS "revokedAt",
+              s.last_refreshed_at AS "lastRefreshedAt", s.absolute_expires_at AS "absoluteExpiresAt",
+              s.stepped_up_at AS "steppedUpAt", s.stepped_up_with AS "steppedUpWith"
+         FROM refresh_token t JOIN auth_session s ON s.id = t.session_id
+        WHERE t.token_hash = $1
+          FOR UPDATE OF t, s`,
+      [hash],
+    );
+    return row ?? null;
+  }
+
+  async markRefreshTokenUsed(tokenId: string, sessionId: string, at: Date): Promise<void> {
+    await this.sql.query(`UPDATE refresh_token t SET used_at = $2 WHERE t.id = $1`, [tokenId, at]);
+    await this.sql.query(`UPDATE auth_session s SET last_refreshed_at = $2 WHERE s.id = $1`, [sessionId, at]);
+  }
+
+  async revoke(sessionId: string, reason: string, at: Date): Promise<void> {
+    await this.sql.query(`UPDATE auth_session s SET revoked_at = $2, revoked_reason = $3 WHERE s.id = $1 AND s.revoked_at IS NULL`, [sessionId, at, reason]);
+  }
+
+  async revokeAllOf(userId: string, reason: string, at: Date): Promise<void> {
+    await this.sql.query(`UPDATE auth_session s SET revoked_at = $2, revoked_reason = $3 WHERE s.user_id = $1 AND s.revoked_at IS NULL`, [userId, at, reason]);
+  }
+
+  async markSteppedUp(sessionId: string, at: Date, method: StepUpMethod): Promise<void> {
+    await this.sql.query(`UPDATE auth_session s SET stepped_up_at = $2, stepped_up_with = $3 WHERE s.id = $1`, [sessionId, at, method]);
+  }
+
+  async listOf(userId: string): Promise<AuthSession[]> {
+    const rows = await this.sql.query(
+      `SELECT ${SESSION} FROM auth_session s WHERE s.user_id = $1 ORDER BY s.created_at DESC, s.id LIMIT ${SESSIONS_LISTED}`,
+      [userId],
+    );
+    return rows.map((row) => toEntity(AuthSession, row));
+  }
+
+  async findOf(userId: string, sessionId: string): Promise<AuthSession | null> {
+    const [row] = await this.sql.query(`SELECT ${SESSION} FROM auth_session s WHERE s.id = $2 AND s.user_id = $1`, [userId, sessionId]);
+    return row ? toEntity(AuthSession, row) : null;
+  }
+}

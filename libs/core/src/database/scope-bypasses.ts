@@ -1,0 +1,21 @@
+/**
+ * The named ways a unit of work may be scoped other than by the actor of the request. Each says why
+ * it exists; `docs/database-access.md` lists them, each has its own test, and
+ * `grep -rn 'transactions\.\(forSecretHolder\|beforeSession\|…\)'` finds every use.
+ */
+export const SCOPE_BYPASSES = {
+  forSecretHolder:
+    'Acting for the holder of an unguessable secret (invitation, e-mail confirmation, password reset, refresh token, API key) before any session exists, in the tenant the secret names; a forged tenant part finds no hash.',
+  beforeSession:
+    "An anonymous caller naming a tenant or the platform (login by slug, registration with a chamber, a password-reset request): the flow looks up only what the caller's own input names.",
+  forAccessToken:
+    "Checking a signed access token's session in the tenant the token names, before the actor is known; for a query, the check and the reads share one transaction.",
+  creatingTenant:
+    "The platform operator creating a tenant and its first administrator atomically: platform scope, then the new tenant's.",
+  asSystem:
+    'The system acting on its own in one tenant or the platform (scheduled jobs, outbox delivery, demo data, test factories); no person is the actor.',
+  publicReading:
+    'Anonymous reads of what is published (certificate verification, published datasheets) across tenants, read only; row-level security shows only published rows.',
+} as const;
+
+export type ScopeBypass = keyof typeof SCOPE_BYPASSES;

@@ -1,0 +1,105 @@
+import type { Pool, PoolClient } from 'pg';
+
+/**
+ * How a unit of work's transaction is scoped in the database: row-level security reads these
+ * settings (`app_current_tenant()`, `app_in_platform_scope()`, `app_in_public_scope()`).
+ *
+ * - `tenant`: rows of `tenantId` (none when it is null: an anonymous caller sees only what public
+ *   policies show);
+ * - `platform`: the platform operator's own rows (tenant_id IS NULL), and no tenant's;
+ * - `public`: published rows of every tenant, read only (see the `publicReading` entry point).
+ */
+export type ScopeMode = 'tenant' | 'platform' | 'public';
+
+export interface UnitScope {
+  /** The entry point that opened the unit: `actor` (the caller's own scope) or a named bypass. */
+  entry: string;
+  mode: ScopeMode;
+  tenantId: string | null;
+  actorId: string | null;
+  requestId: string | null;
+  readOnly: boolean;
+}
+
+/** Told of every statement a unit sends (counting per request, the SQL snapshots of the tests). */
+export type StatementObserver = (text: string) => void;
+
+const SET_SCOPE = `SELECT set_config('app.tenant_id', $1, true), set_config('app.scope', $2, true),
+       set_config('app.actor_id', $3, true), set_config('app.request_id', $4, true)`;
+
+/**
+ * One transaction, opened on its first statement: a unit of work that turns out to need no SQL (an
+ * answer already at hand) costs nothing. The scope is applied with `set_config(…, true)`, which is
+ * transaction-local, so a pooled connection never carries one request's tenant into another's.
+ */
+export class UnitOfWork {
+  private connection?: Promise<PoolClient>;
+  private finished = false;
+  /** Statements run one after another: parallel callers (a query's root fields) share the unit. */
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly pool: Pool,
+    readonly scope: UnitScope,
+    private readonly observe: StatementObserver = () => undefined,
+  ) {}
+
+  /** Sends one statement in this unit's transaction and returns its rows. */
+  query<T = Record<string, unknown>>(text: string, values: readonly unknown[] = []): Promise<T[]> {
+    if (this.finished) return Promise.reject(new Error(`unit of work (${this.scope.entry}) already ended: a statement was sent after it`));
+    const run = this.tail.then(async () => {
+      const client = await (this.connection ??= this.open());
+      this.observe(text);
+      const result = await client.query(text, values as unknown[]);
+      return result.rows as T[];
+    });
+    this.tail = run.catch(() => undefined);
+    return run;
+  }
+
+  get started(): boolean {
+    return this.connection !== undefined;
+  }
+
+  get ended(): boolean {
+    return this.finished;
+  }
+
+  /** Ends the transaction (if one was opened) and returns its connection to the pool. Idempotent. */
+  async finish(outcome: 'commit' | 'rollback'): Promise<void> {
+    if (this.finished) return;
+    this.finished = true;
+    if (!this.connection) return;
+    await this.tail;
+    const client = await this.connection.catch(() => undefined);
+    if (!client) return;
+    try {
+      this.observe(outcome === 'commit' ? 'COMMIT' : 'ROLLBACK');
+      await client.query(outcome === 'commit' ? 'COMMIT' : 'ROLLBACK');
+      client.release();
+    } catch (error) {
+      // A connection whose transaction state is unknown must not go back to the pool.
+      client.release(error instanceof Error ? error : true);
+      if (outcome === 'commit') throw error;
+    }
+  }
+
+  private async open(): Promise<PoolClient> {
+    const client = await this.pool.connect();
+    try {
+      this.observe('BEGIN');
+      await client.query(this.scope.readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
+      this.observe(SET_SCOPE);
+      await client.query(SET_SCOPE, [
+        this.scope.tenantId ?? '',
+        this.scope.mode === 'tenant' ? '' : this.scope.mode,
+        this.scope.actorId ?? '',
+        this.scope.requestId ?? '',
+      ]);
+      return client;
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+      throw error;
+    }
+  }
+}

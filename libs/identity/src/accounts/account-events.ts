@@ -1,0 +1,10 @@
+/**
+ * What identity announces to the contexts above it (auth ends sessions on these), published inside
+ * the unit of work of the change: a listener that fails rolls the change back.
+ */
+export const ACCOUNT_DISABLED = 'identity.account.disabled';
+
+export interface AccountDisabled {
+  userId: string;
+  tenantId: string | null;
+}

@@ -1,0 +1,37 @@
+import { emailTemplate } from '@chancery/notifications';
+
+interface ConfirmEmailValues {
+  tenantName: string;
+  link: string;
+}
+
+export const CONFIRM_EMAIL = emailTemplate<ConfirmEmailValues>('identity.confirm-email', {
+  en: (v) => ({ subject: `Confirm your e-mail address for ${v.tenantName}`, text: `Confirm your address to activate your account:\n${v.link}\n\nThe link works once, within 48 hours.` }),
+  nl: (v) => ({ subject: `Bevestig uw e-mailadres voor ${v.tenantName}`, text: `Bevestig uw adres om uw account te activeren:\n${v.link}\n\nDe link werkt één keer, binnen 48 uur.` }),
+  fr: (v) => ({ subject: `Confirmez votre adresse e-mail pour ${v.tenantName}`, text: `Confirmez votre adresse pour activer votre compte :\n${v.link}\n\nLe lien fonctionne une fois, dans les 48 heures.` }),
+  de: (v) => ({ subject: `Bestätigen Sie Ihre E-Mail-Adresse für ${v.tenantName}`, text: `Bestätigen Sie Ihre Adresse, um Ihr Konto zu aktivieren:\n${v.link}\n\nDer Link funktioniert einmal, innerhalb von 48 Stunden.` }),
+});
+
+interface InvitationValues {
+  tenantName: string;
+  link: string;
+}
+
+export const INVITATION = emailTemplate<InvitationValues>('identity.invitation', {
+  en: (v) => ({ subject: `You are invited to ${v.tenantName} on Chancery`, text: `Accept the invitation and choose your password:\n${v.link}\n\nThe invitation works once, within 7 days.` }),
+  nl: (v) => ({ subject: `U bent uitgenodigd bij ${v.tenantName} op Chancery`, text: `Aanvaard de uitnodiging en kies uw wachtwoord:\n${v.link}\n\nDe uitnodiging werkt één keer, binnen 7 dagen.` }),
+  fr: (v) => ({ subject: `Vous êtes invité(e) chez ${v.tenantName} sur Chancery`, text: `Acceptez l'invitation et choisissez votre mot de passe :\n${v.link}\n\nL'invitation fonctionne une fois, dans les 7 jours.` }),
+  de: (v) => ({ subject: `Sie sind zu ${v.tenantName} auf Chancery eingeladen`, text: `Nehmen Sie die Einladung an und wählen Sie Ihr Passwort:\n${v.link}\n\nDie Einladung funktioniert einmal, innerhalb von 7 Tagen.` }),
+});
+
+interface AddressInUseValues {
+  tenantName: string;
+  loginLink: string;
+}
+
+export const REGISTRATION_ADDRESS_IN_USE = emailTemplate<AddressInUseValues>('identity.registration-address-in-use', {
+  en: (v) => ({ subject: `A registration with ${v.tenantName} used your e-mail address`, text: `Someone tried to register a company with ${v.tenantName} using this address, which already has an account. If it was you, log in (or reset your password) at ${v.loginLink}; otherwise you can ignore this message.` }),
+  nl: (v) => ({ subject: `Een registratie bij ${v.tenantName} gebruikte uw e-mailadres`, text: `Iemand probeerde een onderneming te registreren bij ${v.tenantName} met dit adres, dat al een account heeft. Was u het, meld u dan aan (of stel uw wachtwoord opnieuw in) op ${v.loginLink}; anders kunt u dit bericht negeren.` }),
+  fr: (v) => ({ subject: `Une inscription auprès de ${v.tenantName} a utilisé votre adresse e-mail`, text: `Quelqu'un a tenté d'inscrire une entreprise auprès de ${v.tenantName} avec cette adresse, qui a déjà un compte. Si c'était vous, connectez-vous (ou réinitialisez votre mot de passe) sur ${v.loginLink} ; sinon, ignorez ce message.` }),
+  de: (v) => ({ subject: `Eine Registrierung bei ${v.tenantName} hat Ihre E-Mail-Adresse verwendet`, text: `Jemand hat versucht, ein Unternehmen bei ${v.tenantName} mit dieser Adresse zu registrieren, die bereits ein Konto hat. Wenn Sie es waren, melden Sie sich an (oder setzen Sie Ihr Passwort zurück) unter ${v.loginLink}; andernfalls können Sie diese Nachricht ignorieren.` }),
+});

@@ -1,0 +1,216 @@
+import { Injectable } from '@nestjs/common';
+import { Role } from '@chancery/access';
+import { columnOf, selectColumns, Sql, toEntity } from '@chancery/core';
+import { accountAccessColumns, AccountAccess, accountAccessOf } from '../accounts/account-access';
+import { UserAccount, UserStatus } from '../entities/user-account.entity';
+
+/** An account's columns a reader may be shown: never the password hash, the second-factor secret or the (large) signature image. */
+const ACCOUNT = selectColumns(UserAccount, 'u', { except: ['passwordHash', 'totpSecret', 'signatureImage'] });
+const ROLES = `ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles`;
+
+/** Whose accounts an administrator manages: a company's users, or (organisationId null) the tenant's staff. */
+export interface ManagedScope {
+  tenantId: string;
+  organisationId: string | null;
+}
+
+export interface NewAccount {
+  tenantId: string | null;
+  organisationId: string | null;
+  email: string;
+  firstName: string;
+  lastName: string;
+  phone: string | null;
+  jobTitle: string | null;
+  preferredLanguage: string;
+  passwordHash: string;
+  status: UserStatus;
+  emailConfirmedAt: Date | null;
+  totpSecret?: string | null;
+  totpEnrolledAt?: Date | null;
+}
+
+export type ProfileChanges = Partial<Pick<UserAccount, 'firstName' | 'lastName' | 'phone' | 'jobTitle' | 'preferredLanguage'>>;
+
+/**
+ * What login needs to decide: the account's state, and its credentials kept private to identity
+ * (`AccountsService` compares them; callers never read a hash or a secret).
+ */
+export class LoginCandidate {
+  constructor(
+    readonly access: AccountAccess,
+    /** @internal identity only */
+    readonly passwordHash: string | null,
+    /** @internal identity only: sealed */
+    readonly totpSecret: string | null,
+  ) {}
+
+  get id(): string {
+    return this.access.account.id;
+  }
+}
+
+/** The `user_account` and `user_role` tables: a person's account and the roles they hold. */
+@Injectable()
+export class AccountRepository {
+  constructor(private readonly sql: Sql) {}
+
+  async findById(id: string): Promise<UserAccount | null> {
+    const [row] = await this.sql.query(`SELECT ${ACCOUNT}, ${ROLES} FROM user_account u WHERE u.id = $1`, [id]);
+    return row ? toEntity(UserAccount, row) : null;
+  }
+
+  /** The accounts an administrator manages, with their roles, in one statement. */
+  async listManaged(scope: ManagedScope): Promise<UserAccount[]> {
+    const rows = await this.sql.query(
+      `SELECT ${ACCOUNT}, ${ROLES} FROM user_account u
+        WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid
+        ORDER BY u.last_name, u.first_name, u.id`,
+      [scope.tenantId, scope.organisationId],
+    );
+    return rows.map((row) => toEntity(UserAccount, row));
+  }
+
+  /** One managed account; another scope's (or a missing) id finds nothing. */
+  async findManaged(id: string, scope: ManagedScope): Promise<UserAccount | null> {
+    const [row] = await this.sql.query(
+      `SELECT ${ACCOUNT}, ${ROLES} FROM user_account u
+        WHERE u.id = $3 AND u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid`,
+      [scope.tenantId, scope.organisationId, id],
+    );
+    return row ? toEntity(UserAccount, row) : null;
+  }
+
+  /** The account of an e-mail address in a tenant (null: the platform operator's accounts). */
+  async findIdByEmail(tenantId: string | null, email: string): Promise<string | null> {
+    const [row] = await this.sql.query<{ id: string }>(
+      `SELECT u.id FROM user_account u WHERE u.email = $1 AND u.tenant_id IS NOT DISTINCT FROM $2::uuid`,
+      [email, tenantId],
+    );
+    return row?.id ?? null;
+  }
+
+  async findActiveByEmail(tenantId: string | null, email: string): Promise<{ id: string; email: string; preferredLanguage: string } | null> {
+    const [row] = await this.sql.query<{ id: string; email: string; preferredLanguage: string }>(
+      `SELECT u.id, u.email, u.preferred_language AS "preferredLanguage" FROM user_account u
+        WHERE u.email = $1 AND u.tenant_id IS NOT DISTINCT FROM $2::uuid AND u.status = 'ACTIVE'`,
+      [email, tenantId],
+    );
+    return row ?? null;
+  }
+
+  async insert(account: NewAccount): Promise<string> {
+    const [row] = await this.sql.query<{ id: string }>(
+      `INSERT INTO user_account (tenant_id, organisation_id, email, first_name, last_name, phone, job_title, preferred_language,
+                                 password_hash, status, email_confirmed_at, totp_secret, totp_enrolled_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING id`,
+      [
+        account.tenantId, account.organisationId, account.email, account.firstName, account.lastName, account.phone,
+        account.jobTitle, account.preferredLanguage, account.passwordHash, account.status, account.emailConfirmedAt,
+        account.totpSecret ?? null, account.totpEnrolledAt ?? null,
+      ],
+    );
+    return row!.id;
+  }
+
+  /** Grants roles (already held ones are left as they are). */
+  async grantRoles(userId: string, tenantId: string | null, roles: readonly Role[], grantedBy: string | null): Promise<void> {
+    if (roles.length === 0) return;
+    await this.sql.query(
+      `INSERT INTO user_role (tenant_id, user_id, role, granted_by) SELECT $1, $2, unnest($3::text[]), $4 ON CONFLICT DO NOTHING`,
+      [tenantId, userId, roles, grantedBy],
+    );
+  }
+
+  async withdrawRoles(userId: string, roles: readonly Role[]): Promise<void> {
+    if (roles.length === 0) return;
+    await this.sql.query(`DELETE FROM user_role r WHERE r.user_id = $1 AND r.role = ANY($2::text[])`, [userId, roles]);
+  }
+
+  /** Disabled: the account's access tokens stop at the next request (token version). */
+  async disable(userId: string): Promise<void> {
+    await this.sql.query(`UPDATE user_account u SET status = 'DISABLED', token_version = token_version + 1 WHERE u.id = $1`, [userId]);
+  }
+
+  /** Ends every access token issued so far (logout everywhere, password change). */
+  async bumpTokenVersion(userId: string): Promise<void> {
+    await this.sql.query(`UPDATE user_account u SET token_version = token_version + 1 WHERE u.id = $1`, [userId]);
+  }
+
+  /** A pending account becomes active once its address is confirmed. */
+  async confirmEmail(userId: string, at: Date): Promise<void> {
+    await this.sql.query(
+      `UPDATE user_account u SET status = 'ACTIVE', email_confirmed_at = $2 WHERE u.id = $1 AND u.status = 'PENDING_CONFIRMATION'`,
+      [userId, at],
+    );
+  }
+
+  async updateProfile(id: string, changes: ProfileChanges): Promise<void> {
+    const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as Array<[keyof ProfileChanges, unknown]>;
+    if (entries.length === 0) return;
+    const assignments = entries.map(([property], i) => `${columnOf(UserAccount, property)} = $${i + 2}`);
+    await this.sql.query(`UPDATE user_account u SET ${assignments.join(', ')} WHERE u.id = $1`, [id, ...entries.map(([, value]) => value)]);
+  }
+
+  async setSignatureImage(id: string, image: string | null): Promise<void> {
+    await this.sql.query(`UPDATE user_account u SET signature_image = $2 WHERE u.id = $1`, [id, image]);
+  }
+
+  async signatureImageOf(id: string): Promise<string | null> {
+    const [row] = await this.sql.query<{ image: string | null }>(`SELECT u.signature_image AS image FROM user_account u WHERE u.id = $1`, [id]);
+    return row?.image ?? null;
+  }
+
+  /** Credentials and state of one account, by id (step-up by password). */
+  async credentialsOf(userId: string): Promise<LoginCandidate | null> {
+    const [row] = await this.sql.query(
+      `SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", ${accountAccessColumns('a')}
+         FROM user_account u JOIN account_access a ON a.id = u.id WHERE u.id = $1`,
+      [userId],
+    );
+    return row ? new LoginCandidate(accountAccessOf(row), row.passwordHash as string | null, row.totpSecret as string | null) : null;
+  }
+
+  /** Credentials and state of the account an e-mail names in a tenant (null: the platform's). */
+  async loginCandidate(tenantId: string | null, email: string): Promise<LoginCandidate | null> {
+    const [row] = await this.sql.query(
+      `SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", ${accountAccessColumns('a')}
+         FROM user_account u JOIN account_access a ON a.id = u.id
+        WHERE u.email = $1 AND u.tenant_id IS NOT DISTINCT FROM $2::uuid`,
+      [email, tenantId],
+    );
+    if (!row) return null;
+    return new LoginCandidate(accountAccessOf(row), row.passwordHash as string | null, row.totpSecret as string | null);
+  }
+
+  /** The account's state as the session checks read it (status, token version, roles, second factor). */
+  async accessOf(userId: string): Promise<AccountAccess | null> {
+    const [row] = await this.sql.query(`SELECT ${accountAccessColumns('a')} FROM account_access a WHERE a.id = $1`, [userId]);
+    return row ? accountAccessOf(row) : null;
+  }
+
+  async secondFactorOf(userId: string): Promise<{ email: string; totpSecret: string | null; totpEnrolledAt: Date | null } | null> {
+    const [row] = await this.sql.query<{ email: string; totpSecret: string | null; totpEnrolledAt: Date | null }>(
+      `SELECT u.email, u.totp_secret AS "totpSecret", u.totp_enrolled_at AS "totpEnrolledAt" FROM user_account u WHERE u.id = $1`,
+      [userId],
+    );
+    return row ?? null;
+  }
+
+  async setTotpSecret(userId: string, sealedSecret: string): Promise<void> {
+    await this.sql.query(`UPDATE user_account u SET totp_secret = $2 WHERE u.id = $1`, [userId, sealedSecret]);
+  }
+
+  async markTotpEnrolled(userId: string, at: Date): Promise<void> {
+    await this.sql.query(`UPDATE user_account u SET totp_enrolled_at = $2 WHERE u.id = $1`, [userId, at]);
+  }
+
+  /** A new password; every access token issued so far stops working. */
+  async setPassword(userId: string, passwordHash: string): Promise<void> {
+    await this.sql.query(`UPDATE user_account u SET password_hash = $2, token_version = token_version + 1 WHERE u.id = $1`, [userId, passwordHash]);
+  }
+
+  async recordLogin(userId: string, at: Date): Promise<void> {
+    await this.sql.query(`UPDATE user_account u SET last_login_at = $2 WHERE u.id = $1`, [userId, at]);
+  }
+}

@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { columnOf, selectColumns, Sql, toEntity } from '@chancery/core';
+import { Organisation } from '../entities/organisation.entity';
+
+const ORGANISATION = selectColumns(Organisation, 'o');
+
+export type NewOrganisation = Omit<Organisation, 'id' | 'createdAt'>;
+export type OrganisationChanges = Partial<Pick<Organisation, 'name' | 'legalForm' | 'street' | 'postalCode' | 'city' | 'phone' | 'email' | 'iban'>>;
+
+/** The `organisation` table: the companies that are customers of a tenant. */
+@Injectable()
+export class OrganisationRepository {
+  constructor(private readonly sql: Sql) {}
+
+  async findById(id: string): Promise<Organisation | null> {
+    const [row] = await this.sql.query(`SELECT ${ORGANISATION} FROM organisation o WHERE o.id = $1`, [id]);
+    return row ? toEntity(Organisation, row) : null;
+  }
+
+  async existsWithCompanyNumber(tenantId: string, companyNumber: string): Promise<boolean> {
+    const rows = await this.sql.query(`SELECT 1 FROM organisation o WHERE o.tenant_id = $1 AND o.company_number = $2`, [tenantId, companyNumber]);
+    return rows.length > 0;
+  }
+
+  async insert(organisation: NewOrganisation): Promise<Organisation> {
+    const [row] = await this.sql.query(
+      `INSERT INTO organisation AS o (tenant_id, company_number, vat_number, name, legal_form, street, postal_code, city, country, phone, email,
+                                      iban, login_method, is_member)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${ORGANISATION}`,
+      [
+        organisation.tenantId, organisation.companyNumber, organisation.vatNumber, organisation.name, organisation.legalForm,
+        organisation.street, organisation.postalCode, organisation.city, organisation.country, organisation.phone,
+        organisation.email, organisation.iban, organisation.loginMethod, organisation.isMember,
+      ],
+    );
+    return toEntity(Organisation, row!);
+  }
+
+  /** Sets the given fields; the service decided who may change which. */
+  async update(id: string, changes: OrganisationChanges): Promise<Organisation> {
+    const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as Array<[keyof OrganisationChanges, unknown]>;
+    const assignments = entries.map(([property], i) => `${columnOf(Organisation, property)} = $${i + 2}`);
+    const [row] = await this.sql.query(
+      `UPDATE organisation o SET ${assignments.join(', ')} WHERE o.id = $1 RETURNING ${ORGANISATION}`,
+      [id, ...entries.map(([, value]) => value)],
+    );
+    return toEntity(Organisation, row!);
+  }
+}

@@ -1,0 +1,50 @@
+import { Injectable } from '@nestjs/common';
+import { selectColumns, Sql, toEntity } from '@chancery/core';
+import { PostalCodeRange, Tenant } from '../entities/tenant.entity';
+
+const TENANT = selectColumns(Tenant, 't');
+
+export type NewTenant = Pick<
+  Tenant,
+  'slug' | 'name' | 'kinds' | 'legalEntityNumber' | 'street' | 'postalCode' | 'city' | 'country' | 'phone' | 'email' | 'languages' | 'privacyContactEmail'
+> & { servedPostalCodes: Array<{ from: string; to: string }> };
+
+/** The `tenant` table: the public directory of chambers and certification bodies. */
+@Injectable()
+export class TenantRepository {
+  constructor(private readonly sql: Sql) {}
+
+  async list(): Promise<Tenant[]> {
+    return (await this.sql.query(`SELECT ${TENANT} FROM tenant t ORDER BY t.name`)).map(toTenant);
+  }
+
+  async findBySlug(slug: string): Promise<Tenant | null> {
+    const [row] = await this.sql.query(`SELECT ${TENANT} FROM tenant t WHERE t.slug = $1`, [slug]);
+    return row ? toTenant(row) : null;
+  }
+
+  async findById(id: string): Promise<Tenant | null> {
+    const [row] = await this.sql.query(`SELECT ${TENANT} FROM tenant t WHERE t.id = $1`, [id]);
+    return row ? toTenant(row) : null;
+  }
+
+  /** Platform scope only (row-level security: tenants are created by the operator). */
+  async insert(tenant: NewTenant): Promise<Tenant> {
+    const [row] = await this.sql.query(
+      `INSERT INTO tenant AS t (slug, name, kinds, legal_entity_number, street, postal_code, city, country, phone, email, languages,
+                               privacy_contact_email, served_postal_codes)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING ${TENANT}`,
+      [
+        tenant.slug, tenant.name, tenant.kinds, tenant.legalEntityNumber, tenant.street, tenant.postalCode, tenant.city,
+        tenant.country, tenant.phone, tenant.email, tenant.languages, tenant.privacyContactEmail, JSON.stringify(tenant.servedPostalCodes),
+      ],
+    );
+    return toTenant(row!);
+  }
+}
+
+function toTenant(row: object): Tenant {
+  const tenant = toEntity(Tenant, row);
+  tenant.servedPostalCodes = (tenant.servedPostalCodes ?? []).map((range) => Object.assign(new PostalCodeRange(), range));
+  return tenant;
+}

@@ -1,0 +1,32 @@
+import type { MigrationClass } from '@chancery/core/database/migrator';
+import { PLATFORM_MIGRATIONS } from '@chancery/core/database/migrations';
+import { AUDIT_MIGRATIONS } from '@chancery/audit/migrations';
+import { AUTH_MIGRATIONS } from '@chancery/auth/migrations';
+import { IDENTITY_MIGRATIONS } from '@chancery/identity/migrations';
+import { NOTIFICATIONS_MIGRATIONS } from '@chancery/notifications/migrations';
+import { PRIVACY_MIGRATIONS } from '@chancery/privacy/migrations';
+
+/** Each context's migrations, by the context that owns the tables (docs/architecture.md is generated from this). */
+export const MIGRATIONS_BY_CONTEXT: Readonly<Record<string, readonly MigrationClass[]>> = {
+  core: PLATFORM_MIGRATIONS,
+  identity: IDENTITY_MIGRATIONS,
+  auth: AUTH_MIGRATIONS,
+  notifications: NOTIFICATIONS_MIGRATIONS,
+  audit: AUDIT_MIGRATIONS,
+  privacy: PRIVACY_MIGRATIONS,
+};
+
+/** The timestamp in a migration's name orders it: contexts' migrations interleave in time. */
+function timestampOf(migration: MigrationClass): number {
+  const match = /(\d{13})$/.exec(migration.name);
+  if (!match) throw new Error(`migration ${migration.name} does not end with its 13-digit timestamp`);
+  return Number(match[1]);
+}
+
+/**
+ * Every migration of every context, in time order: one list, read by the API, the worker, the
+ * migration command and the tests, so they all apply the same schema.
+ */
+export const ALL_MIGRATIONS: readonly MigrationClass[] = Object.values(MIGRATIONS_BY_CONTEXT)
+  .flat()
+  .sort((a, b) => timestampOf(a) - timestampOf(b));

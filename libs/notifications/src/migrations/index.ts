@@ -1,0 +1,3 @@
+import { Outbox1765000000300 } from './1765000000300-outbox';
+
+export const NOTIFICATIONS_MIGRATIONS = [Outbox1765000000300];

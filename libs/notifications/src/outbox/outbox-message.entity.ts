@@ -1,0 +1,27 @@
+import { Internal, NotPersonalData, PersonalData, PersonalDataDeclaration, PolicyEntity } from '@chancery/policy';
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+const RECIPIENT: PersonalDataDeclaration = {
+  category: 'contact',
+  subject: 'recipient',
+  purpose: 'Deliver the messages the application sends (confirmations, invitations, notices)',
+  legalBasis: 'contract',
+  retention: '90 days after delivery',
+};
+const MESSAGE: PersonalDataDeclaration = { ...RECIPIENT, category: 'correspondence' };
+
+/** One message to deliver, written in the transaction of the change that causes it. Never output as such. */
+@PolicyEntity<OutboxMessage>({ name: 'OutboxMessage', subject: 'recipient', visibleTo: [], relations: { tenantId: (m) => m.tenantId } })
+@Entity({ name: 'outbox_message' })
+export class OutboxMessage {
+  @Internal() @NotPersonalData() @PrimaryGeneratedColumn('uuid') id: string;
+  @Internal() @NotPersonalData() @Column('uuid', { name: 'tenant_id', nullable: true }) tenantId: string | null;
+  @Internal() @NotPersonalData() @Column('text') channel: 'EMAIL';
+  @Internal() @PersonalData(RECIPIENT) @Column('text') recipient: string;
+  @Internal() @NotPersonalData() @Column('text') template: string;
+  @Internal() @PersonalData(MESSAGE) @Column('text') subject: string;
+  @Internal() @PersonalData(MESSAGE) @Column('text') body: string;
+  @Internal() @NotPersonalData() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  @Internal() @NotPersonalData() @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
+  @Internal() @NotPersonalData() @Column('integer') attempts: number;
+}

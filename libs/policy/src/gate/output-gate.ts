@@ -1,0 +1,146 @@
+import type { Actor } from '@chancery/core';
+import { anyGrantApplies, relationMask } from '../policy.engine';
+import { getPolicy, isEnvelope } from '../policy.registry';
+import { EntityPolicy, FieldPolicy } from '../policy.types';
+
+/**
+ * Why a record leaves the system. Every output path names its purpose: the access log records what
+ * staff saw through it, and logs get references only.
+ */
+export type OutputPurpose = 'graphql' | 'http' | 'email' | 'webhook' | 'feed' | 'pdf' | 'export' | 'log';
+
+/**
+ * Which fields to output: a map from field name to the selection inside it (null for a leaf), or
+ * `all` (every field the viewer may read). GraphQL passes what the query selected.
+ */
+export type Selection = ReadonlyMap<string, Selection | null> | 'all';
+
+/** A record that is neither a declared entity nor an envelope reached an output: refused, loudly. */
+export class UnpresentableOutputError extends Error {
+  override readonly name = 'UnpresentableOutputError';
+}
+
+/** Told of every personal-data field a viewer is shown (the access log keeps the ones that count). */
+export type PresentedPersonalData = (
+  viewer: Actor,
+  policy: EntityPolicy,
+  record: object,
+  fields: readonly FieldPolicy[],
+  purpose: OutputPurpose,
+) => void;
+
+let presentedListener: PresentedPersonalData | undefined;
+
+/** Set by the module that keeps the personal-data access log. */
+export function onPersonalDataPresented(listener: PresentedPersonalData | undefined): void {
+  presentedListener = listener;
+}
+
+const originals = new WeakMap<object, object>();
+const counts = new Map<OutputPurpose, number>();
+
+/** The record a presented copy was made from (for field resolvers that check a declaration). */
+export function originalOf<T extends object>(presented: T): T | undefined {
+  return originals.get(presented) as T | undefined;
+}
+
+/** Whether the object is a copy the gate made (output adapters refuse anything else). */
+export function isPresented(value: object): boolean {
+  return originals.has(value);
+}
+
+/** How many records the gate has presented per purpose, since the process started. */
+export function presentedCounts(): ReadonlyMap<OutputPurpose, number> {
+  return counts;
+}
+
+/**
+ * The output gate: the only way a record leaves the system (GraphQL, HTTP, e-mail, webhook, feed,
+ * PDF, export, log). Returns a copy holding only the fields `viewer` may read (and the selection
+ * asks for), records nested inside presented the same way; `null` when the viewer may not see the
+ * record at all (its entity's `visibleTo`). Visibility is decided once per record, synchronously.
+ * Arrays come back without the records the viewer may not see. A value that is neither a declared
+ * entity nor an envelope is refused with an error (default deny, loudly).
+ * For `log`, a record is reduced to a reference: `{ entity, id }`.
+ */
+export function present<T>(viewer: Actor, value: T, purpose: OutputPurpose, selection: Selection = 'all'): T | null {
+  return presentValue({ viewer, purpose, done: new Map() }, value, selection) as T | null;
+}
+
+/** One call of the gate: who sees, why, and the copies made so far (shared records stay shared, cycles end). */
+interface Presentation {
+  viewer: Actor;
+  purpose: OutputPurpose;
+  done: Map<object, Map<Selection, object | null>>;
+}
+
+function presentValue(p: Presentation, value: unknown, selection: Selection | null): unknown {
+  if (value === null || value === undefined || typeof value !== 'object') return value;
+  if (Array.isArray(value)) {
+    const out: unknown[] = [];
+    for (const element of value) {
+      const presented = presentValue(p, element, selection);
+      if (presented !== null || element === null) out.push(presented);
+    }
+    return out;
+  }
+  if (value instanceof Date || Buffer.isBuffer(value)) return value;
+  const ctor = (Object.getPrototypeOf(value) as { constructor?: unknown } | null)?.constructor;
+  if (typeof ctor === 'function' && ctor !== Object) {
+    const policy = getPolicy(ctor);
+    const wanted = selection ?? 'all';
+    const earlier = p.done.get(value)?.get(wanted);
+    if (earlier !== undefined) return earlier;
+    if (policy) return presentRecord(p, policy, value, wanted);
+    if (isEnvelope(ctor)) return presentEnvelope(p, value, wanted);
+  }
+  throw new UnpresentableOutputError(
+    `${typeof ctor === 'function' ? ctor.name : 'a plain object'} reached an output (${p.purpose}) without a @PolicyEntity or @Envelope declaration`,
+  );
+}
+
+function remember(p: Presentation, original: object, selection: Selection, copy: object | null): void {
+  let bySelection = p.done.get(original);
+  if (!bySelection) p.done.set(original, (bySelection = new Map()));
+  bySelection.set(selection, copy);
+}
+
+function presentRecord(p: Presentation, policy: EntityPolicy, record: object, selection: Selection): object | null {
+  const { viewer, purpose } = p;
+  if (purpose === 'log') return { entity: policy.name, id: (record as { id?: unknown }).id ?? null };
+  const mask = relationMask(viewer, policy, record);
+  if (!anyGrantApplies(policy.visibleTo, viewer.roles, mask)) {
+    remember(p, record, selection, null);
+    return null;
+  }
+  const copy = Object.create(Object.getPrototypeOf(record) as object) as Record<string, unknown>;
+  remember(p, record, selection, copy);
+  const source = record as Record<string, unknown>;
+  let personal: FieldPolicy[] | undefined;
+  const names = selection === 'all' ? policy.fields.keys() : selection.keys();
+  for (const name of names) {
+    const field = policy.fields.get(name);
+    if (!field || !anyGrantApplies(field.read, viewer.roles, mask)) continue;
+    const raw = source[name];
+    if (raw === undefined) continue;
+    copy[name] = presentValue(p, raw, selection === 'all' ? 'all' : (selection.get(name) ?? null));
+    if (field.personalData) (personal ??= []).push(field);
+  }
+  originals.set(copy, record);
+  counts.set(purpose, (counts.get(purpose) ?? 0) + 1);
+  if (personal && presentedListener) presentedListener(viewer, policy, record, personal, purpose);
+  return copy;
+}
+
+function presentEnvelope(p: Presentation, envelope: object, selection: Selection): object {
+  const copy = Object.create(Object.getPrototypeOf(envelope) as object) as Record<string, unknown>;
+  remember(p, envelope, selection, copy);
+  const source = envelope as Record<string, unknown>;
+  const names = selection === 'all' ? Object.keys(source) : selection.keys();
+  for (const name of names) {
+    if (source[name] === undefined) continue;
+    copy[name] = presentValue(p, source[name], selection === 'all' ? 'all' : (selection.get(name) ?? null));
+  }
+  originals.set(copy, envelope);
+  return copy;
+}

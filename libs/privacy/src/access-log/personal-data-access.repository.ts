@@ -1,0 +1,122 @@
+import { Injectable } from '@nestjs/common';
+import { Sql } from '@chancery/core';
+
+/** One row as written: names of categories and fields, never their values. */
+export interface PersonalDataAccessRecord {
+  tenantId: string;
+  occurredAt: Date;
+  accessorKind: string;
+  accessorId: string | null;
+  accessorRoles: string[];
+  subjectType: string;
+  subjectId: string;
+  categories: string[];
+  fields: string[];
+  operation: string;
+  requestId: string | null;
+}
+
+export interface StoredPersonalDataAccess extends PersonalDataAccessRecord {
+  id: string;
+}
+
+export interface PersonalDataAccessQuery {
+  tenantId: string;
+  subjectType?: string;
+  subjectId?: string;
+  first: number;
+  /** Continue a newest-first listing after this row. */
+  before?: string;
+}
+
+interface PersonalDataAccessRow {
+  id: string;
+  tenant_id: string;
+  occurred_at: Date;
+  accessor_kind: string;
+  accessor_id: string | null;
+  accessor_roles: string[];
+  subject_type: string;
+  subject_id: string;
+  categories: string[];
+  fields: string[];
+  operation: string;
+  request_id: string | null;
+}
+
+const COLUMNS = `id, tenant_id, occurred_at, accessor_kind, accessor_id, accessor_roles, subject_type, subject_id,
+  categories, fields, operation, request_id`;
+const COLUMNS_PER_ROW = 11;
+
+/** The `personal_data_access` table (append-only); every read names the tenant it reads. */
+@Injectable()
+export class PersonalDataAccessRepository {
+  constructor(private readonly sql: Sql) {}
+
+  /** Appends rows, all of the transaction's tenant, in one statement. */
+  async append(records: readonly PersonalDataAccessRecord[]): Promise<void> {
+    if (records.length === 0) return;
+    const parameters: unknown[] = [];
+    const values = records.map((r, i) => {
+      parameters.push(
+        r.tenantId, r.occurredAt, r.accessorKind, r.accessorId, r.accessorRoles, r.subjectType, r.subjectId,
+        r.categories, r.fields, r.operation, r.requestId,
+      );
+      const at = i * COLUMNS_PER_ROW;
+      return `(${Array.from({ length: COLUMNS_PER_ROW }, (_, j) => `$${at + j + 1}`).join(', ')})`;
+    });
+    await this.sql.query(
+      `INSERT INTO personal_data_access (tenant_id, occurred_at, accessor_kind, accessor_id, accessor_roles,
+         subject_type, subject_id, categories, fields, operation, request_id)
+       VALUES ${values.join(', ')}`,
+      parameters,
+    );
+  }
+
+  /** One page, newest first; ties in time broken by id so the cursor never skips or repeats a row. */
+  async newestFirst(query: PersonalDataAccessQuery): Promise<StoredPersonalDataAccess[]> {
+    const parameters: unknown[] = [query.tenantId];
+    const conditions = ['tenant_id = $1'];
+    if (query.subjectType !== undefined) {
+      parameters.push(query.subjectType);
+      conditions.push(`subject_type = $${parameters.length}`);
+    }
+    if (query.subjectId !== undefined) {
+      parameters.push(query.subjectId);
+      conditions.push(`subject_id = $${parameters.length}::uuid`);
+    }
+    if (query.before !== undefined) {
+      // The cursor row must pass the same filters as the page (tenant, subject): a cursor from
+      // elsewhere finds no row, the page is empty, and nothing is learnt about another person's entries.
+      const cursorConditions = [...conditions];
+      parameters.push(query.before);
+      conditions.push(
+        `(occurred_at, id) < (SELECT occurred_at, id FROM personal_data_access
+                               WHERE ${cursorConditions.join(' AND ')} AND id = $${parameters.length}::bigint)`,
+      );
+    }
+    const rows = (await this.sql.query(
+      `SELECT ${COLUMNS} FROM personal_data_access WHERE ${conditions.join(' AND ')}
+       ORDER BY occurred_at DESC, id DESC LIMIT ${Math.trunc(query.first)}`,
+      parameters,
+    )) as PersonalDataAccessRow[];
+    return rows.map(toStored);
+  }
+}
+
+function toStored(row: PersonalDataAccessRow): StoredPersonalDataAccess {
+  return {
+    id: String(row.id),
+    tenantId: row.tenant_id,
+    occurredAt: row.occurred_at,
+    accessorKind: row.accessor_kind,
+    accessorId: row.accessor_id,
+    accessorRoles: row.accessor_roles,
+    subjectType: row.subject_type,
+    subjectId: row.subject_id,
+    categories: row.categories,
+    fields: row.fields,
+    operation: row.operation,
+    requestId: row.request_id,
+  };
+}
