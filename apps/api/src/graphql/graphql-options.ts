@@ -2,10 +2,10 @@ import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { AppConfig, formatGraphQLError } from '@chancery/core';
 import { documentErrorStatusPlugin } from './document-error-status.plugin';
+import { statementCountPlugin } from './statement-count.plugin';
 import { GRAPHQL_LIMITS } from './graphql-limits';
 
 export { GRAPHQL_LIMITS } from './graphql-limits';
-
 
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const armor = new ApolloArmor({
@@ -33,7 +33,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     allowBatchedHttpRequests: false,
     playground: false,
     formatError: formatGraphQLError,
-    plugins: [...protection.plugins, documentErrorStatusPlugin],
+    plugins: [...protection.plugins, documentErrorStatusPlugin, ...(config.EXPOSE_STATEMENT_COUNT ? [statementCountPlugin] : [])],
     validationRules: protection.validationRules,
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
   };

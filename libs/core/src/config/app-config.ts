@@ -85,6 +85,15 @@ export class AppConfig {
   @IsString()
   SECRETS_KEY?: string;
 
+  /**
+   * Answer every GraphQL request with `x-sql-statements`: how many SQL statements it cost (tests and
+   * `npm run bench` count them; off by default, it tells a caller something about the server).
+   */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  EXPOSE_STATEMENT_COUNT?: boolean;
+
   @IsString()
   JWT_ISSUER = 'chancery';
 
@@ -102,7 +111,7 @@ export class ConfigValidationError extends Error {}
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'DATABASE_APP_URL', 'DATABASE_APP_PASSWORD', 'MIGRATIONS_RUN', 'DEMO_DATA', 'REDIS_URL', 'JWT_PRIVATE_KEY', 'SECRETS_KEY']) {
+  for (const key of [...known, 'DATABASE_URL', 'DATABASE_APP_URL', 'DATABASE_APP_PASSWORD', 'MIGRATIONS_RUN', 'DEMO_DATA', 'REDIS_URL', 'JWT_PRIVATE_KEY', 'SECRETS_KEY', 'EXPOSE_STATEMENT_COUNT']) {
     if (env[key] !== undefined && env[key] !== '') picked[key] = env[key];
   }
   const config = plainToInstance(AppConfig, picked);
