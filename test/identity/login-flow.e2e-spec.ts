@@ -1,14 +1,14 @@
 import { Role } from '@chancery/access';
-import { expectData, IdentityFactory, TestApp } from '@chancery/testing';
+import { expectData, IdentityFactory, TestApp, useTestApp } from '@chancery/testing';
 
 describe('Logging in and using the session', () => {
   let app: TestApp;
   let factory: IdentityFactory;
+  const started = useTestApp();
   beforeAll(async () => {
-    app = await TestApp.start();
-    factory = new IdentityFactory(app);
+    app = started.app;
+    factory = started.factory;
   });
-  afterAll(() => app?.stop());
 
   it('logs in, reads its own profile, refreshes and logs out', async () => {
     const tenant = await factory.tenant();

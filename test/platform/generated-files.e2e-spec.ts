@@ -1,27 +1,14 @@
 import { ModulesContainer } from '@nestjs/core';
 import { GraphQLSchemaHost } from '@nestjs/graphql';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { GraphQLObjectType, getNullableType, isNonNullType, isObjectType } from 'graphql';
 import { canReadWithRelations, envelopeTypeNames, generateVisibilityMatrix, getPolicy, policedEntities } from '@chancery/policy';
 import { useTestApp } from '@chancery/testing';
 import { VISIBILITY_MATRIX_FILE } from '@chancery/testing/policy/policy-world';
-import { printApiSchema, SCHEMA_FILE } from '../../apps/api/src/graphql/schema-file';
-import { accessRulesOf, OPERATIONS_FILE, renderOperationAccess } from '../../apps/api/src/policy/operation-access';
-import { DATABASE_ACCESS_FILE, renderDatabaseAccess } from '../../apps/api/src/policy/database-access';
-
-/**
- * The committed schema.graphql and docs/visibility-matrix.md are what the code produces; with
- * UPDATE_GENERATED_FILES=1 (npm run schema:generate / policy:matrix) they are rewritten instead.
- */
-const updating = process.env.UPDATE_GENERATED_FILES === '1';
-
-function expectFile(path: string, generated: string): void {
-  if (updating) {
-    writeFileSync(path, generated);
-    return;
-  }
-  expect(existsSync(path) ? readFileSync(path, 'utf8') : `(${path} is missing)`).toBe(generated);
-}
+import { printApiSchema, SCHEMA_FILE } from '@chancery/testing/generated-docs/schema-file';
+import { accessRulesOf, OPERATIONS_FILE, renderOperationAccess } from '@chancery/testing/generated-docs/operation-access';
+import { DATABASE_ACCESS_FILE, renderDatabaseAccess } from '@chancery/testing/generated-docs/database-access';
+import { ERRORS_FILE, renderErrorCatalogue } from '@chancery/testing/generated-docs/errors-doc';
+import { expectFile } from '@chancery/testing/generated-docs/expect-file';
 
 describe('Generated files', () => {
   const world = useTestApp();
@@ -41,6 +28,10 @@ describe('Generated files', () => {
     const operations = [...Object.keys(schema.getQueryType()!.getFields()), ...Object.keys(schema.getMutationType()!.getFields())];
     expect(operations.filter((name) => !rules.has(name))).toEqual([]);
     expectFile(OPERATIONS_FILE, renderOperationAccess(schema, rules));
+  });
+
+  it('docs/errors.md lists every context\'s error reasons with their codes', () => {
+    expectFile(ERRORS_FILE, renderErrorCatalogue());
   });
 
   it('docs/database-access.md is the row-level security and the grants the migrations create', async () => {

@@ -1,13 +1,13 @@
-import { TestApp, expectData } from '@chancery/testing';
+import { expectData, TestApp, useTestApp } from '@chancery/testing';
 import { ApiInfoResolver } from '../../apps/api/src/platform/api-info.resolver';
 import { GRAPHQL_LIMITS } from '../../apps/api/src/graphql/graphql-options';
 
 describe('The GraphQL endpoint and health checks', () => {
   let app: TestApp;
+  const started = useTestApp();
   beforeAll(async () => {
-    app = await TestApp.start();
+    app = started.app;
   });
-  afterAll(() => app?.stop());
 
   it('answers a query over HTTP', async () => {
     const data = expectData(await app.graphql<{ apiInfo: { version: string; languages: string[] } }>('{ apiInfo { version languages } }'));
@@ -83,10 +83,10 @@ describe('The GraphQL endpoint and health checks', () => {
 
 describe('The token limit', () => {
   let app: TestApp;
+  const started = useTestApp();
   beforeAll(async () => {
-    app = await TestApp.start();
+    app = started.app;
   });
-  afterAll(() => app?.stop());
 
   it('refuses a document with more tokens than the limit with 400, before any resolver runs', async () => {
     const resolver = app.get(ApiInfoResolver);

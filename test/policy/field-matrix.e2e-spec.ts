@@ -6,7 +6,7 @@ import { getNamedType, GraphQLResolveInfo, isObjectType, Kind, OperationDefiniti
 import { ALL_ROLES } from '@chancery/access';
 import { Actor, ANONYMOUS_ACTOR } from '@chancery/core';
 import { canRead, canSee, envelopeTypeNames, getFieldPolicy, policedEntities, present, selectionOf } from '@chancery/policy';
-import { reportFigure, TestApp } from '@chancery/testing';
+import { reportFigure, TestApp, useTestApp } from '@chancery/testing';
 import {
   accessRefusal,
   addTally,
@@ -62,13 +62,13 @@ describe('T1 field matrix', () => {
   /** Outcomes of writes that are neither a leak nor a false denial (e.g. NOT_FOUND where FORBIDDEN was due). */
   const writeOutcomeProblems: string[] = [];
 
+  const started = useTestApp(POLICY_TEST_APP_OPTIONS);
   beforeAll(async () => {
-    app = await TestApp.start(POLICY_TEST_APP_OPTIONS);
+    app = started.app;
     world = await buildWorld(app);
   }, 180_000);
   afterAll(async () => {
     await world?.close();
-    await app?.stop();
   });
 
   /** Adds the part's tally to the total and compares its differing answers as whole objects. */

@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { Role } from '@chancery/access';
 import { policedEntities, getPolicy } from '@chancery/policy';
-import { expectData, reportFigure, TestApp } from '@chancery/testing';
+import { expectData, reportFigure, TestApp, useTestApp } from '@chancery/testing';
 import { buildWorld, identityDigest, POLICY_TEST_APP_OPTIONS, Viewer, World } from '@chancery/testing/policy/policy-world';
 
 /**
@@ -170,13 +170,13 @@ describe('T4 mass assignment', () => {
   const problems: string[] = [];
   const codes = new Map<string, number>();
 
+  const started = useTestApp(POLICY_TEST_APP_OPTIONS);
   beforeAll(async () => {
-    app = await TestApp.start(POLICY_TEST_APP_OPTIONS);
+    app = started.app;
     world = await buildWorld(app, { apiKeys: false });
   }, 180_000);
   afterAll(async () => {
     await world?.close();
-    await app?.stop();
   });
 
   function sitesOf(): Site[] {

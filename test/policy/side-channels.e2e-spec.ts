@@ -6,7 +6,7 @@ import { Actor } from '@chancery/core';
 import { UserAccount } from '@chancery/identity';
 import { Organisation } from '@chancery/identity/entities/organisation.entity';
 import { canFilterOrSort, canRead, EntityClass } from '@chancery/policy';
-import { GraphQLResponse, reportFigure, TestApp, TestUser } from '@chancery/testing';
+import { GraphQLResponse, reportFigure, TestApp, TestUser, useTestApp } from '@chancery/testing';
 import {
   accessRuleOf,
   ApiKeyRecord,
@@ -50,13 +50,13 @@ describe('T2 side channels', () => {
   let probes = 0;
   const differences: string[] = [];
 
+  const started = useTestApp(POLICY_TEST_APP_OPTIONS);
   beforeAll(async () => {
-    app = await TestApp.start(POLICY_TEST_APP_OPTIONS);
+    app = started.app;
     world = await buildWorld(app);
   }, 180_000);
   afterAll(async () => {
     await world?.close();
-    await app?.stop();
   });
 
   const gql = (query: string, variables: Record<string, unknown>, viewer?: Viewer) => app.graphql<Record<string, unknown>>(query, variables, { token: viewer?.token });

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { ACCESS_RULE, Permission, Role } from '@chancery/access';
 import { policedEntities } from '@chancery/policy';
 import { PersonalDataAccessResolver } from '@chancery/privacy/access-log/personal-data-access.resolver';
-import { expectData, IdentityFactory, TestApp, TestTenant, TestUser } from '@chancery/testing';
+import { expectData, IdentityFactory, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
 /**
  * SPEC §5 access accountability: every read of another person's personal data by tenant staff or the
@@ -56,9 +56,10 @@ describe('Personal-data access log', () => {
     return (await storedRows(accessor.tenantId!)).filter((row) => row.accessor_id === accessor.id);
   }
 
+  const started = useTestApp();
   beforeAll(async () => {
-    app = await TestApp.start();
-    factory = new IdentityFactory(app);
+    app = started.app;
+    factory = started.factory;
     tenant = await factory.tenant();
     otherTenant = await factory.tenant();
     const company = await factory.organisation(tenant);
@@ -71,7 +72,6 @@ describe('Personal-data access log', () => {
       tokens.set(user, (await factory.login(user)).accessToken);
     }
   });
-  afterAll(() => app?.stop());
 
   describe('recording', () => {
     let row: AccessRow;

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { Role } from '@chancery/access';
-import { expectData, IdentityFactory, reportFigure, TestApp } from '@chancery/testing';
+import { expectData, IdentityFactory, reportFigure, TestApp, useTestApp } from '@chancery/testing';
 
 /**
  * VERIFY T19 (first part): a full request cycle — registration, confirmation, login, refresh, reads,
@@ -17,11 +17,11 @@ describe('Personal data in logs', () => {
   });
   let app: TestApp;
   let factory: IdentityFactory;
+  const started = useTestApp({ env: { LOG_LEVEL: 'trace' }, logDestination: destination });
   beforeAll(async () => {
-    app = await TestApp.start({ env: { LOG_LEVEL: 'trace' }, logDestination: destination });
-    factory = new IdentityFactory(app);
+    app = started.app;
+    factory = started.factory;
   });
-  afterAll(() => app?.stop());
 
   it('a full request cycle logs no e-mail, phone, name, password or token', async () => {
     const tenant = await factory.tenant({ servedPostalCodes: [{ from: '2000', to: '2999' }] });

@@ -1,5 +1,5 @@
 import { Role } from '@chancery/access';
-import { IdentityFactory, reportFigure, TestApp } from '@chancery/testing';
+import { IdentityFactory, reportFigure, TestApp, useTestApp } from '@chancery/testing';
 
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken } }';
 const codes = (response: { errors?: Array<{ extensions?: { code?: string } }> }): string[] => response.errors?.map((e) => String(e.extensions?.code)) ?? [];
@@ -13,11 +13,11 @@ const redis: Record<string, string> = process.env.REDIS_URL ? { REDIS_URL: proce
 describe('Login throttling per account', () => {
   let app: TestApp;
   let factory: IdentityFactory;
+  const started = useTestApp({ env: redis });
   beforeAll(async () => {
-    app = await TestApp.start({ env: redis });
-    factory = new IdentityFactory(app);
+    app = started.app;
+    factory = started.factory;
   });
-  afterAll(() => app?.stop());
 
   it('refuses a sixth failed login of one account for 15 minutes, even with the right password, and says the same for an unknown address', async () => {
     const tenant = await factory.tenant();
@@ -42,10 +42,10 @@ describe('Login throttling per account', () => {
 
 describe('Authentication calls per client address', () => {
   let app: TestApp;
+  const started = useTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '8', ...redis } });
   beforeAll(async () => {
-    app = await TestApp.start({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '8', ...redis } });
+    app = started.app;
   });
-  afterAll(() => app?.stop());
 
   it('refuses more authentication calls per minute from one client address than the limit, other operations unaffected', async () => {
     const results: string[][] = [];

@@ -1,11 +1,8 @@
-import { Test, TestingModule } from '@nestjs/testing';
 import { Client } from 'pg';
-import { Clock, FixedClock, loadAppConfig } from '@chancery/core';
-import { createTestDatabase, TestDatabase } from '@chancery/testing';
+import { FixedClock } from '@chancery/core';
+import { useTestWorker } from '@chancery/testing';
 import { JobQueue } from '../../apps/worker/src/jobs/job-queue';
 import { HEARTBEAT_JOB, workerIdentity } from '../../apps/worker/src/jobs/platform/heartbeat.job';
-import { configureWorkerContext } from '../../apps/worker/src/worker-application';
-import { WorkerModule } from '../../apps/worker/src/worker.module';
 
 interface HeartbeatRow {
   job_name: string;
@@ -35,40 +32,15 @@ async function eventually<T>(
 
 describe('The worker heartbeat', () => {
   const clock = new FixedClock(new Date('2026-03-02T09:15:00.000Z'));
-  let database: TestDatabase;
-  let worker: TestingModule;
+  const started = useTestWorker({ clock });
   let owner: Client;
 
   beforeAll(async () => {
-    database = await createTestDatabase();
-    const config = loadAppConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: database.ownerUrl,
-      DATABASE_APP_URL: database.appUrl,
-    });
-    worker = await Test.createTestingModule({
-      // Schedules are recorded but not fired, so the minute cron cannot add a run to the count.
-      imports: [
-        WorkerModule.register({
-          config,
-          database,
-          jobQueue: { pollingIntervalSeconds: 0.5, fireSchedules: false },
-        }),
-      ],
-    })
-      .overrideProvider(Clock)
-      .useValue(clock)
-      .compile();
-    await configureWorkerContext(worker).init();
-    owner = new Client({ connectionString: database.ownerUrl });
+    owner = new Client({ connectionString: started.worker.database.ownerUrl });
+    owner.on('error', () => undefined); // the worker's teardown drops the database under it
     await owner.connect();
   });
-
-  afterAll(async () => {
-    await worker?.close();
-    await owner?.end();
-    await database?.drop();
-  });
+  afterAll(() => owner?.end().catch(() => undefined));
 
   const heartbeat = async (): Promise<HeartbeatRow | undefined> =>
     (await owner.query<HeartbeatRow>('SELECT * FROM worker_heartbeat WHERE job_name = $1', [HEARTBEAT_JOB]))
@@ -77,7 +49,7 @@ describe('The worker heartbeat', () => {
   it('records a run sent on demand, then counts the next one', async () => {
     expect(await heartbeat()).toBeUndefined();
 
-    await worker.get(JobQueue).send(HEARTBEAT_JOB);
+    await started.worker.get(JobQueue).send(HEARTBEAT_JOB);
     const first = await eventually(heartbeat, (row) => row !== undefined);
     expect(first).toEqual({
       job_name: HEARTBEAT_JOB,
@@ -87,20 +59,20 @@ describe('The worker heartbeat', () => {
     });
 
     clock.advance(60_000);
-    await worker.get(JobQueue).send(HEARTBEAT_JOB);
+    await started.worker.get(JobQueue).send(HEARTBEAT_JOB);
     const second = await eventually(heartbeat, (row) => row?.run_count !== '1');
     expect(second).toEqual({ ...first, last_run_at: clock.now(), run_count: '2' });
   });
 
   it('is scheduled every minute, in UTC', async () => {
-    const schedules = await worker.get(JobQueue).schedules();
+    const schedules = await started.worker.get(JobQueue).schedules();
     expect(schedules).toContainEqual(
       expect.objectContaining({ name: HEARTBEAT_JOB, cron: '* * * * *', timezone: 'UTC' }),
     );
   });
 
   it("keeps pg-boss's tables (job payloads) out of the application role's reach", async () => {
-    const app = new Client({ connectionString: database.appUrl });
+    const app = new Client({ connectionString: started.worker.database.appUrl });
     await app.connect();
     try {
       await expect(app.query('SELECT count(*) FROM pgboss.job')).rejects.toThrow(/permission denied/);

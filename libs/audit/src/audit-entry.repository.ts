@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Sql } from '@chancery/core';
+import { GenerateSql, Sql, SQL_EXAMPLE } from '@chancery/core';
 import { AuditChainVerification, AuditChainVerifier, AuditDetails, ChainedAuditEntry } from './audit-chain';
 
 export interface StoredAuditEntry extends ChainedAuditEntry {
@@ -37,11 +37,13 @@ export class AuditEntryRepository {
   constructor(private readonly sql: Sql) {}
 
   /** Serialises appends to one chain until the transaction ends. */
+  @GenerateSql({ params: ['42'] })
   async lockChain(lockKey: string): Promise<void> {
     await this.sql.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
   }
 
   /** The tenant (and platform scope) the current transaction was opened in, as row-level security sees it. */
+  @GenerateSql({ params: [] })
   async scopeOfTransaction(): Promise<{ tenant: string | null; platform: boolean }> {
     const [scope] = (await this.sql.query(`SELECT app_current_tenant()::text AS tenant, app_in_platform_scope() AS platform`)) as Array<{
       tenant: string | null;
@@ -50,6 +52,7 @@ export class AuditEntryRepository {
     return scope!;
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] }, { params: [null], tenantId: null })
   async lastOfChain(tenantId: string | null): Promise<{ sequence: number; hash: Buffer } | undefined> {
     const [chain, parameters] = chainCondition(tenantId);
     const rows = (await this.sql.query(
@@ -59,6 +62,7 @@ export class AuditEntryRepository {
     return rows[0] && { sequence: Number(rows[0].sequence), hash: rows[0].hash };
   }
 
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, sequence: 1, occurredAt: SQL_EXAMPLE.at, actorKind: 'user', actorId: SQL_EXAMPLE.userId, action: 'identity.role.granted', subjectType: 'User', subjectId: 'u', details: {}, requestId: null, previousHash: null, hash: SQL_EXAMPLE.hash }] })
   async append(entry: ChainedAuditEntry): Promise<string> {
     const rows = (await this.sql.query(
       `INSERT INTO audit_entry (tenant_id, sequence, occurred_at, actor_kind, actor_id, action, subject_type,
@@ -84,6 +88,7 @@ export class AuditEntryRepository {
   }
 
   /** One page of a chain, newest first, continuing below `beforeSequence` when given. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 50] }, { params: [SQL_EXAMPLE.tenantId, 50, 10] })
   async newestFirst(
     tenantId: string | null,
     first: number,
@@ -99,6 +104,7 @@ export class AuditEntryRepository {
   }
 
   /** A whole chain in sequence order, read a page at a time so its length does not matter. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
   async *chain(tenantId: string | null, pageSize = VERIFY_PAGE_SIZE): AsyncGenerator<StoredAuditEntry> {
     const [chain, parameters] = chainCondition(tenantId);
     let after = 0;
@@ -114,6 +120,7 @@ export class AuditEntryRepository {
     }
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
   async verify(tenantId: string | null): Promise<AuditChainVerification> {
     const verifier = new AuditChainVerifier();
     for await (const entry of this.chain(tenantId)) verifier.accept(entry);
@@ -121,6 +128,7 @@ export class AuditEntryRepository {
   }
 
   /** Every chain that has entries (tenant ids; null for the platform's), as far as the reader may see. */
+  @GenerateSql({ params: [] })
   async chains(): Promise<(string | null)[]> {
     const rows = (await this.sql.query(
       `SELECT DISTINCT tenant_id FROM audit_entry ORDER BY tenant_id NULLS FIRST`,

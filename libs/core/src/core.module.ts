@@ -67,7 +67,7 @@ export class CoreModule {
           applicationName: options.applicationName,
           // Statements go through units of work (pg directly); TypeORM logs nothing, never a parameter.
           logging: false,
-          extra: { max: Number(process.env.DATABASE_POOL_SIZE ?? 10) },
+          extra: { max: config.DATABASE_POOL_SIZE },
         }),
       ],
       providers: [

@@ -26,3 +26,4 @@ export * from './jobs/worker-heartbeat.repository';
 export * from './logging/logger-options';
 export * from './rate-limit/rate-limit.module';
 export * from './rate-limit/rate-limits';
+export * from './database/generate-sql';

@@ -30,3 +30,17 @@ function timestampOf(migration: MigrationClass): number {
 export const ALL_MIGRATIONS: readonly MigrationClass[] = Object.values(MIGRATIONS_BY_CONTEXT)
   .flat()
   .sort((a, b) => timestampOf(a) - timestampOf(b));
+
+/**
+ * Views a context publishes for another to read in SQL (a context's tables are its own; a published
+ * view is an interface, like an exported service). The architecture test refuses any other read of
+ * another context's table or view.
+ */
+export const PUBLISHED_VIEWS: ReadonlyArray<{ view: string; owner: string; readers: readonly string[]; why: string }> = [
+  {
+    view: 'account_access',
+    owner: 'identity',
+    readers: ['auth'],
+    why: "the per-request session check reads the session and its account's state in one statement",
+  },
+];

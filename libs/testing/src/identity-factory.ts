@@ -3,7 +3,7 @@ import { Role } from '@chancery/access';
 import { AuditEntryInput, AuditLog, RecordedAuditEntry } from '@chancery/audit';
 import { hashPassword, TransactionRunner } from '@chancery/core';
 import { IdentityProvisioning, LoginMethod, newTotpSecret, ROLES_REQUIRING_TOTP, TenantKind, totpCodeAt, UserStatus } from '@chancery/identity';
-import { expectData, TestApp } from './test-app';
+import { expectData, type TestApp } from './test-app';
 
 export const DEFAULT_TEST_PASSWORD = 'correct horse battery staple';
 

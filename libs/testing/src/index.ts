@@ -1,4 +1,6 @@
 export * from './test-app';
+export * from './use-test-app';
 export * from './database/test-database-server';
 export * from './identity-factory';
 export * from './figures';
+export * from './test-worker';

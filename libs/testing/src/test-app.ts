@@ -8,7 +8,6 @@ import { AppConfig, Clock, FixedClock, loadAppConfig } from '@chancery/core';
 import { ApiModule } from '../../../apps/api/src/app.module';
 import { API_APPLICATION_OPTIONS, configureApiApplication } from '../../../apps/api/src/api-application';
 import { createTestDatabase, TestDatabase } from './database/test-database-server';
-import { IdentityFactory } from './identity-factory';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -118,29 +117,4 @@ export function expectData<T>(response: GraphQLResponse<T>): T {
     throw new Error(`GraphQL call failed (${response.status}): ${JSON.stringify(response.errors)}`);
   }
   return response.data;
-}
-
-/**
- * Starts the real app for the tests of the enclosing `describe` (beforeAll) and stops it after them
- * (afterAll). Read `app` inside tests and hooks, not at definition time.
- */
-export function useTestApp(options: TestAppOptions = {}): { readonly app: TestApp; readonly factory: IdentityFactory } {
-  const holder: { app?: TestApp; factory?: IdentityFactory } = {};
-  beforeAll(async () => {
-    holder.app = await TestApp.start(options);
-    holder.factory = new IdentityFactory(holder.app);
-  });
-  afterAll(() => holder.app?.stop());
-  const started = <T>(value: T | undefined): T => {
-    if (value === undefined) throw new Error('the test app is not started yet: use it inside a test or hook');
-    return value;
-  };
-  return {
-    get app() {
-      return started(holder.app);
-    },
-    get factory() {
-      return started(holder.factory);
-    },
-  };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expectData, GraphQLResponse, IdentityFactory, TestApp, TestTenant } from '@chancery/testing';
+import { expectData, GraphQLResponse, IdentityFactory, TestApp, TestTenant, useTestApp } from '@chancery/testing';
 
 /**
  * Company registration over HTTP (issue 3, "What it must do" 2): a valid registration, e-mail
@@ -107,15 +107,15 @@ describe('Registering a company', () => {
     return response;
   }
 
+  const started = useTestApp({ env: { LOG_LEVEL: 'silent' } });
   beforeAll(async () => {
-    app = await TestApp.start({ env: { LOG_LEVEL: 'silent' } });
-    factory = new IdentityFactory(app);
+    app = started.app;
+    factory = started.factory;
     chamber = await factory.tenant({ name: 'Voka Antwerpen-Waasland' });
     otherChamber = await factory.tenant({ name: 'Voka Limburg' });
     ghent = await factory.tenant({ name: 'Voka Oost-Vlaanderen', servedPostalCodes: [{ from: '9000', to: '9999' }] });
   }, 60_000);
 
-  afterAll(() => app?.stop());
 
   describe('a valid registration', () => {
     it('registers the company (BE0123.456.749) and its administrator, who cannot log in before confirming', async () => {

@@ -2,7 +2,7 @@ import { Client, Pool } from 'pg';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { Role } from '@chancery/access';
 import { Actor, ANONYMOUS_ACTOR, APPLICATION_ROLE, RequestContext, Sql, TransactionRunner } from '@chancery/core';
-import { expectData, IdentityFactory, reportFigure, TestApp, TestTenant, TestUser } from '@chancery/testing';
+import { expectData, IdentityFactory, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
 /**
  * VERIFY T5 — the database backstop (ARCHITECTURE decision 1, the second lock): whatever the
@@ -99,25 +99,21 @@ describe('T5 database backstop: row-level security as the second lock', () => {
     }
   }
 
+  // The application itself runs on a pool of ONE connection here, so (d) also exercises the app's
+  // own pool, TransactionRunner and HTTP path with every unit of work sharing that connection.
+  const started = useTestApp({
+    env: { LOG_LEVEL: 'silent', DATABASE_POOL_SIZE: '1' },
+    customize: (builder) => builder.overrideProvider(ThrottlerStorage).useValue(UNLIMITED_RATE),
+  });
   beforeAll(async () => {
-    // The application itself runs on a pool of ONE connection here, so (d) also exercises the app's
-    // own pool, TransactionRunner and HTTP path with every unit of work sharing that connection.
-    const previousPoolSize = process.env.DATABASE_POOL_SIZE;
-    process.env.DATABASE_POOL_SIZE = '1';
-    try {
-      app = await TestApp.start({ env: { LOG_LEVEL: 'silent' }, customize: (builder) => builder.overrideProvider(ThrottlerStorage).useValue(UNLIMITED_RATE) });
-    } finally {
-      if (previousPoolSize === undefined) delete process.env.DATABASE_POOL_SIZE;
-      else process.env.DATABASE_POOL_SIZE = previousPoolSize;
-    }
-    factory = new IdentityFactory(app);
+    app = started.app;
+    factory = started.factory;
     a = await seedTenant('a', 'BE0123.456.749');
     b = await seedTenant('b', 'BE0123.456.749');
     // A platform-operator row too (tenant_id IS NULL): it must not show without platform scope either.
     await factory.user({ roles: [Role.PLATFORM_ADMIN] });
   }, 120_000);
 
-  afterAll(() => app?.stop());
 
   it('(a) every table with tenant_id has row-level security enabled and forced, with a policy', async () => {
     const rows = await app.asOwner(async (db) =>

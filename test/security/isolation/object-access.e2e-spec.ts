@@ -11,6 +11,7 @@ import {
   TestOrganisation,
   TestTenant,
   TestUser,
+  useTestApp,
 } from '@chancery/testing';
 
 /**
@@ -405,9 +406,10 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     });
   }
 
+  const started = useTestApp({ env: { LOG_LEVEL: 'silent' }, customize: (builder) => builder.overrideProvider(ThrottlerStorage).useValue(UNLIMITED_RATE) });
   beforeAll(async () => {
-    app = await TestApp.start({ env: { LOG_LEVEL: 'silent' }, customize: (builder) => builder.overrideProvider(ThrottlerStorage).useValue(UNLIMITED_RATE) });
-    factory = new IdentityFactory(app);
+    app = started.app;
+    factory = started.factory;
     tenantA = await factory.tenant();
     tenantB = await factory.tenant();
 
@@ -489,7 +491,6 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     operations = [...new Set((await idTakingOperations(app)).map((o) => o.operation))].filter((name) => CALL_TEMPLATES[name]);
   }, 180_000);
 
-  afterAll(() => app?.stop());
 
   const call = (operation: string, variant: string, caller: Caller, id: unknown) => {
     const template = CALL_TEMPLATES[operation]!;

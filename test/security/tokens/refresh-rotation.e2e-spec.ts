@@ -13,6 +13,7 @@ import {
   TestSession,
   TestTenant,
   TestUser,
+  useTestApp,
 } from '@chancery/testing';
 import {
   decodeAccessToken,
@@ -33,13 +34,13 @@ describe('T10 refresh rotation and reuse', () => {
   let tenant: TestTenant;
   let organisation: TestOrganisation;
 
+  const started = useTestApp();
   beforeAll(async () => {
-    app = await TestApp.start();
-    factory = new IdentityFactory(app);
+    app = started.app;
+    factory = started.factory;
     tenant = await factory.tenant();
     organisation = await factory.organisation(tenant);
   });
-  afterAll(() => app?.stop());
 
   const member = (): Promise<TestUser> => factory.user({ tenant, organisation, roles: [Role.ORG_MEMBER] });
 

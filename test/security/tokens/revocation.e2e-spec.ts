@@ -15,6 +15,7 @@ import {
   TestSession,
   TestTenant,
   TestUser,
+  useTestApp,
 } from '@chancery/testing';
 import {
   decodeAccessToken,
@@ -46,15 +47,15 @@ describe('T9 lifetimes and revocation', () => {
     logout: 'FAILED: the test did not complete',
   };
 
+  const started = useTestApp();
   beforeAll(async () => {
-    app = await TestApp.start();
-    factory = new IdentityFactory(app);
+    app = started.app;
+    factory = started.factory;
     tenant = await factory.tenant();
     organisation = await factory.organisation(tenant);
     admin = await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN] });
     adminSession = await factory.login(admin);
   });
-  afterAll(() => app?.stop());
 
   /** The parts of an answer a check compares: status class, error codes, and the data. */
   const answer = (response: Parameters<typeof outcome>[0]) => outcome(response);

@@ -16,6 +16,7 @@ import {
   TestApp,
   TestSession,
   TestUser,
+  useTestApp,
 } from '@chancery/testing';
 import {
   appSigningKey,
@@ -51,9 +52,10 @@ describe('T8 token tampering', () => {
     | Promise<{ cases: Case[]; results: Array<{ name: string; response: GraphQLResponse<unknown> }> }>
     | undefined;
 
+  const started = useTestApp({ env: { JWT_PRIVATE_KEY: signingKey.pem } });
   beforeAll(async () => {
-    app = await TestApp.start({ env: { JWT_PRIVATE_KEY: signingKey.pem } });
-    factory = new IdentityFactory(app);
+    app = started.app;
+    factory = started.factory;
     const tenant = await factory.tenant();
     const organisation = await factory.organisation(tenant);
     user = await factory.user({ tenant, organisation, roles: [Role.ORG_MEMBER] });
@@ -70,7 +72,6 @@ describe('T8 token tampering', () => {
       ),
     ).createApiKey.secret;
   });
-  afterAll(() => app?.stop());
 
   /** The genuine token's header and claims; real-key cases start from these and change one thing. */
   function genuine(): { header: Json; payload: Json } {

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { loadAppConfig } from '@chancery/core/config/app-config';
+import { loadAppConfig } from '@chancery/core';
 import type { AuditChainVerification } from '../audit-chain';
 import type { Sql } from '@chancery/core';
 import { AuditEntryRepository } from '../audit-entry.repository';

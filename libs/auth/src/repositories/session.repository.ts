@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { selectColumns, Sql, StepUpMethod, toEntity } from '@chancery/core';
+import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, StepUpMethod, toEntity } from '@chancery/core';
 import { AccountAccess, accountAccessColumns, accountAccessOf } from '@chancery/identity';
 import { AuthSession } from '../entities/auth-session.entity';
 
@@ -43,6 +43,7 @@ export interface RefreshTokenRow {
 export class SessionRepository {
   constructor(private readonly sql: Sql) {}
 
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, userId: SQL_EXAMPLE.userId, at: SQL_EXAMPLE.at, absoluteExpiresAt: SQL_EXAMPLE.at, steppedUp: { at: SQL_EXAMPLE.at, with: 'password' }, ipAddress: '127.0.0.1', userAgent: 'browser' }] })
   async open(session: NewSession): Promise<string> {
     const [row] = await this.sql.query<{ id: string }>(
       `INSERT INTO auth_session (tenant_id, user_id, created_at, last_refreshed_at, absolute_expires_at, stepped_up_at, stepped_up_with, ip_address, user_agent)
@@ -52,6 +53,7 @@ export class SessionRepository {
     return row!.id;
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.id, SQL_EXAMPLE.hash, SQL_EXAMPLE.at] })
   async addRefreshToken(tenantId: string | null, sessionId: string, hash: Buffer, at: Date): Promise<void> {
     await this.sql.query(`INSERT INTO refresh_token (tenant_id, session_id, token_hash, created_at) VALUES ($1, $2, $3, $4)`, [tenantId, sessionId, hash, at]);
   }
@@ -60,6 +62,7 @@ export class SessionRepository {
    * The per-request check: the session and its account in one statement. The account comes from the
    * view identity publishes for this (auth never reads identity's tables).
    */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, SQL_EXAMPLE.id] })
   async stateOf(userId: string, sessionId: string): Promise<SessionState | null> {
     const [row] = await this.sql.query(
       `SELECT s.revoked_at AS "revokedAt", s.absolute_expires_at AS "absoluteExpiresAt", s.stepped_up_at AS "steppedUpAt",
@@ -79,6 +82,7 @@ export class SessionRepository {
   }
 
   /** The refresh token with this hash and its session, both locked until the rotation commits. */
+  @GenerateSql({ params: [SQL_EXAMPLE.hash] })
   async lockRefreshToken(hash: Buffer): Promise<RefreshTokenRow | null> {
     const [row] = await this.sql.query<RefreshTokenRow>(
       `SELECT t.id AS "tokenId", t.used_at AS "usedAt", s.id AS "sessionId", s.user_id AS "userId", s.revoked_at AS "revokedAt",
@@ -92,23 +96,28 @@ export class SessionRepository {
     return row ?? null;
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.id, SQL_EXAMPLE.at] })
   async markRefreshTokenUsed(tokenId: string, sessionId: string, at: Date): Promise<void> {
     await this.sql.query(`UPDATE refresh_token t SET used_at = $2 WHERE t.id = $1`, [tokenId, at]);
     await this.sql.query(`UPDATE auth_session s SET last_refreshed_at = $2 WHERE s.id = $1`, [sessionId, at]);
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.id, 'logout', SQL_EXAMPLE.at] })
   async revoke(sessionId: string, reason: string, at: Date): Promise<void> {
     await this.sql.query(`UPDATE auth_session s SET revoked_at = $2, revoked_reason = $3 WHERE s.id = $1 AND s.revoked_at IS NULL`, [sessionId, at, reason]);
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, 'logout everywhere', SQL_EXAMPLE.at] })
   async revokeAllOf(userId: string, reason: string, at: Date): Promise<void> {
     await this.sql.query(`UPDATE auth_session s SET revoked_at = $2, revoked_reason = $3 WHERE s.user_id = $1 AND s.revoked_at IS NULL`, [userId, at, reason]);
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.at, 'secondFactor'] })
   async markSteppedUp(sessionId: string, at: Date, method: StepUpMethod): Promise<void> {
     await this.sql.query(`UPDATE auth_session s SET stepped_up_at = $2, stepped_up_with = $3 WHERE s.id = $1`, [sessionId, at, method]);
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async listOf(userId: string): Promise<AuthSession[]> {
     const rows = await this.sql.query(
       `SELECT ${SESSION} FROM auth_session s WHERE s.user_id = $1 ORDER BY s.created_at DESC, s.id LIMIT ${SESSIONS_LISTED}`,
@@ -117,6 +126,7 @@ export class SessionRepository {
     return rows.map((row) => toEntity(AuthSession, row));
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, SQL_EXAMPLE.id] })
   async findOf(userId: string, sessionId: string): Promise<AuthSession | null> {
     const [row] = await this.sql.query(`SELECT ${SESSION} FROM auth_session s WHERE s.id = $2 AND s.user_id = $1`, [userId, sessionId]);
     return row ? toEntity(AuthSession, row) : null;

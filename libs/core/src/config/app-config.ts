@@ -52,6 +52,13 @@ export class AppConfig {
   @IsUrl({ protocols: ['redis', 'rediss'], require_tld: false })
   REDIS_URL?: string;
 
+  /** Connections of each process's pool to the application role (the worker's job queue has its own). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  DATABASE_POOL_SIZE = 10;
+
   /** Requests per client address and minute, for every operation. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()

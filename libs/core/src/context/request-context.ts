@@ -6,6 +6,8 @@ import { Actor, ANONYMOUS_ACTOR } from './actor';
 /** Mutable per-request tallies, shared by every nested context of the request. */
 export interface RequestTally {
   statements: number;
+  /** When set, every statement's text is appended here (the SQL snapshots of the tests). */
+  recorded?: string[];
   /** The read-only unit of work a query's session check opened, shared by the query's reads. */
   heldUnit?: UnitOfWork;
   readonly endHooks: Array<() => void>;
@@ -101,6 +103,24 @@ export class RequestContext {
     if (!values) return create();
     if (!values.has(key)) values.set(key, create());
     return values.get(key) as T;
+  }
+
+  /**
+   * Runs `work` in a request context of its own and returns the text of every statement its units
+   * of work sent (BEGIN, scope and COMMIT included), for the tests that snapshot repositories' SQL.
+   */
+  recordStatements(work: () => Promise<unknown>): Promise<string[]> {
+    const recorded: string[] = [];
+    return this.cls.run(async () => {
+      this.cls.set('actor', ANONYMOUS_ACTOR);
+      const tally: RequestTally = { statements: 0, endHooks: [], values: new Map(), recorded };
+      this.cls.set('tally', tally);
+      await work().catch(() => undefined);
+      // As at the end of a response: a held unit of work ends and gives its connection back.
+      for (const hook of tally.endHooks.splice(0)) hook();
+      await tally.heldUnit?.finish('commit').catch(() => undefined);
+      return recorded;
+    });
   }
 
   /** Runs `hook` when the response of the current request has been sent (or the client went away). */

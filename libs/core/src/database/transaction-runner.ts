@@ -115,7 +115,16 @@ export class TransactionRunner {
 
   private unit(scope: UnitScope): UnitOfWork {
     const tally = this.context.tally;
-    return new UnitOfWork(this.pool, scope, tally ? () => void (tally.statements += 1) : undefined);
+    return new UnitOfWork(
+      this.pool,
+      scope,
+      tally
+        ? (text) => {
+            tally.statements += 1;
+            tally.recorded?.push(text);
+          }
+        : undefined,
+    );
   }
 
   private async within<T>(scope: UnitScope, work: () => Promise<T>): Promise<T> {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { GenerateSql, SQL_EXAMPLE } from '../database/generate-sql';
 import { Sql } from '../database/transaction-runner';
 
 /** The platform's `worker_heartbeat` table: when each job last ran, and where. */
@@ -6,6 +7,7 @@ import { Sql } from '../database/transaction-runner';
 export class WorkerHeartbeatRepository {
   constructor(private readonly sql: Sql) {}
 
+  @GenerateSql({ params: ['platform.heartbeat', SQL_EXAMPLE.at, 'host:1'] })
   async recordRun(jobName: string, at: Date, worker: string): Promise<void> {
     await this.sql.query(
       `INSERT INTO worker_heartbeat (job_name, last_run_at, run_count, last_worker)

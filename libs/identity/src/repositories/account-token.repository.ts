@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Sql } from '@chancery/core';
+import { GenerateSql, Sql, SQL_EXAMPLE } from '@chancery/core';
 
 export type AccountTokenPurpose = 'EMAIL_CONFIRMATION' | 'PASSWORD_RESET';
 
@@ -8,6 +8,7 @@ export type AccountTokenPurpose = 'EMAIL_CONFIRMATION' | 'PASSWORD_RESET';
 export class AccountTokenRepository {
   constructor(private readonly sql: Sql) {}
 
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, userId: SQL_EXAMPLE.userId, purpose: 'PASSWORD_RESET', hash: SQL_EXAMPLE.hash, expiresAt: SQL_EXAMPLE.at }] })
   async insert(token: { tenantId: string | null; userId: string; purpose: AccountTokenPurpose; hash: Buffer; expiresAt: Date }): Promise<void> {
     await this.sql.query(
       `INSERT INTO one_time_token (tenant_id, user_id, purpose, token_hash, expires_at) VALUES ($1, $2, $3, $4, $5)`,
@@ -19,6 +20,7 @@ export class AccountTokenRepository {
    * Uses a token if it is unused and unexpired, and returns its user, or null. The UPDATE is the
    * check, so two concurrent uses cannot both succeed.
    */
+  @GenerateSql({ params: ['PASSWORD_RESET', SQL_EXAMPLE.hash, SQL_EXAMPLE.at] })
   async consume(purpose: AccountTokenPurpose, hash: Buffer, now: Date): Promise<string | null> {
     const [row] = await this.sql.query<{ userId: string }>(
       `UPDATE one_time_token t SET used_at = $3

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@chancery/access';
-import { columnOf, selectColumns, Sql, toEntity } from '@chancery/core';
+import { columnOf, GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
 import { accountAccessColumns, AccountAccess, accountAccessOf } from '../accounts/account-access';
 import { UserAccount, UserStatus } from '../entities/user-account.entity';
 
@@ -55,12 +55,14 @@ export class LoginCandidate {
 export class AccountRepository {
   constructor(private readonly sql: Sql) {}
 
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async findById(id: string): Promise<UserAccount | null> {
     const [row] = await this.sql.query(`SELECT ${ACCOUNT}, ${ROLES} FROM user_account u WHERE u.id = $1`, [id]);
     return row ? toEntity(UserAccount, row) : null;
   }
 
   /** The accounts an administrator manages, with their roles, in one statement. */
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }] })
   async listManaged(scope: ManagedScope): Promise<UserAccount[]> {
     const rows = await this.sql.query(
       `SELECT ${ACCOUNT}, ${ROLES} FROM user_account u
@@ -72,6 +74,7 @@ export class AccountRepository {
   }
 
   /** One managed account; another scope's (or a missing) id finds nothing. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, { tenantId: SQL_EXAMPLE.tenantId, organisationId: null }] })
   async findManaged(id: string, scope: ManagedScope): Promise<UserAccount | null> {
     const [row] = await this.sql.query(
       `SELECT ${ACCOUNT}, ${ROLES} FROM user_account u
@@ -82,6 +85,7 @@ export class AccountRepository {
   }
 
   /** The account of an e-mail address in a tenant (null: the platform operator's accounts). */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'ann@example.test'] })
   async findIdByEmail(tenantId: string | null, email: string): Promise<string | null> {
     const [row] = await this.sql.query<{ id: string }>(
       `SELECT u.id FROM user_account u WHERE u.email = $1 AND u.tenant_id IS NOT DISTINCT FROM $2::uuid`,
@@ -90,6 +94,7 @@ export class AccountRepository {
     return row?.id ?? null;
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'ann@example.test'] })
   async findActiveByEmail(tenantId: string | null, email: string): Promise<{ id: string; email: string; preferredLanguage: string } | null> {
     const [row] = await this.sql.query<{ id: string; email: string; preferredLanguage: string }>(
       `SELECT u.id, u.email, u.preferred_language AS "preferredLanguage" FROM user_account u
@@ -99,6 +104,7 @@ export class AccountRepository {
     return row ?? null;
   }
 
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, email: 'ann@example.test', firstName: 'Ann', lastName: 'Example', phone: null, jobTitle: null, preferredLanguage: 'nl', passwordHash: 'x', status: 'ACTIVE', emailConfirmedAt: null }] })
   async insert(account: NewAccount): Promise<string> {
     const [row] = await this.sql.query<{ id: string }>(
       `INSERT INTO user_account (tenant_id, organisation_id, email, first_name, last_name, phone, job_title, preferred_language,
@@ -114,6 +120,7 @@ export class AccountRepository {
   }
 
   /** Grants roles (already held ones are left as they are). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, SQL_EXAMPLE.tenantId, ['ORG_MEMBER'], null] })
   async grantRoles(userId: string, tenantId: string | null, roles: readonly Role[], grantedBy: string | null): Promise<void> {
     if (roles.length === 0) return;
     await this.sql.query(
@@ -122,22 +129,26 @@ export class AccountRepository {
     );
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, ['ORG_MEMBER']] })
   async withdrawRoles(userId: string, roles: readonly Role[]): Promise<void> {
     if (roles.length === 0) return;
     await this.sql.query(`DELETE FROM user_role r WHERE r.user_id = $1 AND r.role = ANY($2::text[])`, [userId, roles]);
   }
 
   /** Disabled: the account's access tokens stop at the next request (token version). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async disable(userId: string): Promise<void> {
     await this.sql.query(`UPDATE user_account u SET status = 'DISABLED', token_version = token_version + 1 WHERE u.id = $1`, [userId]);
   }
 
   /** Ends every access token issued so far (logout everywhere, password change). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async bumpTokenVersion(userId: string): Promise<void> {
     await this.sql.query(`UPDATE user_account u SET token_version = token_version + 1 WHERE u.id = $1`, [userId]);
   }
 
   /** A pending account becomes active once its address is confirmed. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
   async confirmEmail(userId: string, at: Date): Promise<void> {
     await this.sql.query(
       `UPDATE user_account u SET status = 'ACTIVE', email_confirmed_at = $2 WHERE u.id = $1 AND u.status = 'PENDING_CONFIRMATION'`,
@@ -145,6 +156,7 @@ export class AccountRepository {
     );
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, { firstName: 'Ann', phone: '+32470000000' }] })
   async updateProfile(id: string, changes: ProfileChanges): Promise<void> {
     const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as Array<[keyof ProfileChanges, unknown]>;
     if (entries.length === 0) return;
@@ -152,16 +164,19 @@ export class AccountRepository {
     await this.sql.query(`UPDATE user_account u SET ${assignments.join(', ')} WHERE u.id = $1`, [id, ...entries.map(([, value]) => value)]);
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, 'data:image/png;base64,AA=='] })
   async setSignatureImage(id: string, image: string | null): Promise<void> {
     await this.sql.query(`UPDATE user_account u SET signature_image = $2 WHERE u.id = $1`, [id, image]);
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async signatureImageOf(id: string): Promise<string | null> {
     const [row] = await this.sql.query<{ image: string | null }>(`SELECT u.signature_image AS image FROM user_account u WHERE u.id = $1`, [id]);
     return row?.image ?? null;
   }
 
   /** Credentials and state of one account, by id (step-up by password). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async credentialsOf(userId: string): Promise<LoginCandidate | null> {
     const [row] = await this.sql.query(
       `SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", ${accountAccessColumns('a')}
@@ -172,6 +187,7 @@ export class AccountRepository {
   }
 
   /** Credentials and state of the account an e-mail names in a tenant (null: the platform's). */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'ann@example.test'] })
   async loginCandidate(tenantId: string | null, email: string): Promise<LoginCandidate | null> {
     const [row] = await this.sql.query(
       `SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", ${accountAccessColumns('a')}
@@ -184,11 +200,13 @@ export class AccountRepository {
   }
 
   /** The account's state as the session checks read it (status, token version, roles, second factor). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async accessOf(userId: string): Promise<AccountAccess | null> {
     const [row] = await this.sql.query(`SELECT ${accountAccessColumns('a')} FROM account_access a WHERE a.id = $1`, [userId]);
     return row ? accountAccessOf(row) : null;
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async secondFactorOf(userId: string): Promise<{ email: string; totpSecret: string | null; totpEnrolledAt: Date | null } | null> {
     const [row] = await this.sql.query<{ email: string; totpSecret: string | null; totpEnrolledAt: Date | null }>(
       `SELECT u.email, u.totp_secret AS "totpSecret", u.totp_enrolled_at AS "totpEnrolledAt" FROM user_account u WHERE u.id = $1`,
@@ -197,19 +215,23 @@ export class AccountRepository {
     return row ?? null;
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, 'v1.sealed'] })
   async setTotpSecret(userId: string, sealedSecret: string): Promise<void> {
     await this.sql.query(`UPDATE user_account u SET totp_secret = $2 WHERE u.id = $1`, [userId, sealedSecret]);
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
   async markTotpEnrolled(userId: string, at: Date): Promise<void> {
     await this.sql.query(`UPDATE user_account u SET totp_enrolled_at = $2 WHERE u.id = $1`, [userId, at]);
   }
 
   /** A new password; every access token issued so far stops working. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, 'x'] })
   async setPassword(userId: string, passwordHash: string): Promise<void> {
     await this.sql.query(`UPDATE user_account u SET password_hash = $2, token_version = token_version + 1 WHERE u.id = $1`, [userId, passwordHash]);
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
   async recordLogin(userId: string, at: Date): Promise<void> {
     await this.sql.query(`UPDATE user_account u SET last_login_at = $2 WHERE u.id = $1`, [userId, at]);
   }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { selectColumns, Sql, toEntity } from '@chancery/core';
+import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
 import { ApiKey } from '../entities/api-key.entity';
 
 const API_KEY = selectColumns(ApiKey, 'k', { except: ['keyHash'] });
@@ -25,6 +25,7 @@ export interface AuthenticatedApiKey {
 export class ApiKeyRepository {
   constructor(private readonly sql: Sql) {}
 
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, name: 'ERP', scopes: ['ORGANISATION_ERP'], keyHash: SQL_EXAMPLE.hash, createdBy: SQL_EXAMPLE.userId }] })
   async insert(key: NewApiKey): Promise<ApiKey> {
     const [row] = await this.sql.query(
       `INSERT INTO api_key AS k (tenant_id, organisation_id, name, scopes, key_hash, created_by)
@@ -34,6 +35,7 @@ export class ApiKeyRepository {
     return toEntity(ApiKey, row!);
   }
 
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }] })
   async listOwnedBy(owner: ApiKeyOwner): Promise<ApiKey[]> {
     const rows = await this.sql.query(
       `SELECT ${API_KEY} FROM api_key k WHERE k.tenant_id = $1 AND k.organisation_id IS NOT DISTINCT FROM $2::uuid
@@ -43,6 +45,7 @@ export class ApiKeyRepository {
     return rows.map((row) => toEntity(ApiKey, row));
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.id, { tenantId: SQL_EXAMPLE.tenantId, organisationId: null }] })
   async findOwned(id: string, owner: ApiKeyOwner): Promise<ApiKey | null> {
     const [row] = await this.sql.query(
       `SELECT ${API_KEY} FROM api_key k WHERE k.id = $3 AND k.tenant_id = $1 AND k.organisation_id IS NOT DISTINCT FROM $2::uuid`,
@@ -52,6 +55,7 @@ export class ApiKeyRepository {
   }
 
   /** Revokes the key if it is not already; returns it as it is afterwards. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.at] })
   async revoke(id: string, at: Date): Promise<ApiKey | null> {
     const [row] = await this.sql.query(
       `UPDATE api_key k SET revoked_at = coalesce(k.revoked_at, $2) WHERE k.id = $1 RETURNING ${API_KEY}`,
@@ -64,6 +68,7 @@ export class ApiKeyRepository {
    * The live key with this hash. Its last use is recorded at most once a minute: a write on every
    * request would make a busy integration's concurrent requests queue on the key's row.
    */
+  @GenerateSql({ params: [SQL_EXAMPLE.hash, SQL_EXAMPLE.at] })
   async authenticate(keyHash: Buffer, now: Date): Promise<AuthenticatedApiKey | null> {
     const [row] = await this.sql.query<AuthenticatedApiKey>(
       `WITH key AS (SELECT k.id, k.tenant_id, k.organisation_id, k.scopes, k.last_used_at FROM api_key k

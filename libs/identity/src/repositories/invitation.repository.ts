@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@chancery/access';
-import { selectColumns, Sql, toEntity } from '@chancery/core';
+import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
 import { Invitation } from '../entities/invitation.entity';
 
 const INVITATION = selectColumns(Invitation, 'i', { except: ['tokenHash'] });
@@ -21,6 +21,7 @@ export interface AcceptedInvitation {
 export class InvitationRepository {
   constructor(private readonly sql: Sql) {}
 
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, email: 'new@example.test', roles: ['ORG_MEMBER'], tokenHash: SQL_EXAMPLE.hash, invitedBy: SQL_EXAMPLE.userId, expiresAt: SQL_EXAMPLE.at }] })
   async insert(invitation: NewInvitation): Promise<Invitation> {
     const [row] = await this.sql.query(
       `INSERT INTO invitation AS i (tenant_id, organisation_id, email, roles, token_hash, invited_by, expires_at)
@@ -31,6 +32,7 @@ export class InvitationRepository {
   }
 
   /** Marks the invitation accepted if it is usable now; the UPDATE is the check, so it works once. */
+  @GenerateSql({ params: [SQL_EXAMPLE.hash, SQL_EXAMPLE.at] })
   async accept(tokenHash: Buffer, now: Date): Promise<AcceptedInvitation | null> {
     const [row] = await this.sql.query<AcceptedInvitation>(
       `UPDATE invitation i SET accepted_at = $2

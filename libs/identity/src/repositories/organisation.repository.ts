@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { columnOf, selectColumns, Sql, toEntity } from '@chancery/core';
+import { columnOf, GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
 import { Organisation } from '../entities/organisation.entity';
 
 const ORGANISATION = selectColumns(Organisation, 'o');
@@ -12,16 +12,19 @@ export type OrganisationChanges = Partial<Pick<Organisation, 'name' | 'legalForm
 export class OrganisationRepository {
   constructor(private readonly sql: Sql) {}
 
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
   async findById(id: string): Promise<Organisation | null> {
     const [row] = await this.sql.query(`SELECT ${ORGANISATION} FROM organisation o WHERE o.id = $1`, [id]);
     return row ? toEntity(Organisation, row) : null;
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'BE0123456749'] })
   async existsWithCompanyNumber(tenantId: string, companyNumber: string): Promise<boolean> {
     const rows = await this.sql.query(`SELECT 1 FROM organisation o WHERE o.tenant_id = $1 AND o.company_number = $2`, [tenantId, companyNumber]);
     return rows.length > 0;
   }
 
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, companyNumber: 'BE0123456749', vatNumber: 'BE0123456749', name: 'Example NV', legalForm: 'NV', street: 'Kaai 1', postalCode: '2000', city: 'Antwerpen', country: 'BE', phone: '+3232000000', email: 'info@example.test', iban: 'BE71096123456769', loginMethod: 'PASSWORD', isMember: false }] })
   async insert(organisation: NewOrganisation): Promise<Organisation> {
     const [row] = await this.sql.query(
       `INSERT INTO organisation AS o (tenant_id, company_number, vat_number, name, legal_form, street, postal_code, city, country, phone, email,
@@ -37,6 +40,7 @@ export class OrganisationRepository {
   }
 
   /** Sets the given fields; the service decided who may change which. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, { name: 'Example NV', iban: 'BE71096123456769' }] })
   async update(id: string, changes: OrganisationChanges): Promise<Organisation> {
     const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as Array<[keyof OrganisationChanges, unknown]>;
     const assignments = entries.map(([property], i) => `${columnOf(Organisation, property)} = $${i + 2}`);

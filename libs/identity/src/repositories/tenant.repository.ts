@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { selectColumns, Sql, toEntity } from '@chancery/core';
+import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
 import { PostalCodeRange, Tenant } from '../entities/tenant.entity';
 
 const TENANT = selectColumns(Tenant, 't');
@@ -14,21 +14,25 @@ export type NewTenant = Pick<
 export class TenantRepository {
   constructor(private readonly sql: Sql) {}
 
+  @GenerateSql({ params: [] })
   async list(): Promise<Tenant[]> {
     return (await this.sql.query(`SELECT ${TENANT} FROM tenant t ORDER BY t.name`)).map(toTenant);
   }
 
+  @GenerateSql({ params: ['voka-antwerpen-waasland'] })
   async findBySlug(slug: string): Promise<Tenant | null> {
     const [row] = await this.sql.query(`SELECT ${TENANT} FROM tenant t WHERE t.slug = $1`, [slug]);
     return row ? toTenant(row) : null;
   }
 
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
   async findById(id: string): Promise<Tenant | null> {
     const [row] = await this.sql.query(`SELECT ${TENANT} FROM tenant t WHERE t.id = $1`, [id]);
     return row ? toTenant(row) : null;
   }
 
   /** Platform scope only (row-level security: tenants are created by the operator). */
+  @GenerateSql({ params: [{ slug: 'example', name: 'Example', kinds: ['CHAMBER_OF_COMMERCE'], legalEntityNumber: '0404.419.278', street: 'Street 1', postalCode: '2000', city: 'Antwerpen', country: 'BE', phone: null, email: null, languages: ['nl'], privacyContactEmail: 'privacy@example.test', servedPostalCodes: [] }], tenantId: null })
   async insert(tenant: NewTenant): Promise<Tenant> {
     const [row] = await this.sql.query(
       `INSERT INTO tenant AS t (slug, name, kinds, legal_entity_number, street, postal_code, city, country, phone, email, languages,

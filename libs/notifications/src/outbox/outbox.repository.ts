@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Sql } from '@chancery/core';
+import { GenerateSql, Sql, SQL_EXAMPLE } from '@chancery/core';
 
 export interface NewOutboxMessage {
   tenantId: string | null;
@@ -14,6 +14,7 @@ export interface NewOutboxMessage {
 export class OutboxRepository {
   constructor(private readonly sql: Sql) {}
 
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, recipient: 'ann@example.test', template: 'identity.invitation', subject: 's', body: 'b' }] })
   async insertEmail(message: NewOutboxMessage): Promise<void> {
     await this.sql.query(
       `INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body) VALUES ($1, 'EMAIL', $2, $3, $4, $5)`,

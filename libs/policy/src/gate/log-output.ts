@@ -11,7 +11,7 @@ const MAX_DEPTH = 4;
 
 /**
  * The log channel: pino passes every logged object through here (API and worker alike). A record of
- * a declared entity becomes a reference `{ entity, id }` through the gate, wherever it sits in the
+ * a declared entity becomes a reference `{ entity, ref }` through the gate, wherever it sits in the
  * object; path redaction (declared personal-data field names, secrets) applies on top.
  */
 export function formatLogObject(object: Record<string, unknown>): Record<string, unknown> {

@@ -61,7 +61,7 @@ export function presentedCounts(): ReadonlyMap<OutputPurpose, number> {
  * record at all (its entity's `visibleTo`). Visibility is decided once per record, synchronously.
  * Arrays come back without the records the viewer may not see. A value that is neither a declared
  * entity nor an envelope is refused with an error (default deny, loudly).
- * For `log`, a record is reduced to a reference: `{ entity, id }`.
+ * For `log`, a record is reduced to a reference: `{ entity, ref }` (its id).
  */
 export function present<T>(viewer: Actor, value: T, purpose: OutputPurpose, selection: Selection = 'all'): T | null {
   return presentValue({ viewer, purpose, done: new Map() }, value, selection) as T | null;
@@ -107,7 +107,11 @@ function remember(p: Presentation, original: object, selection: Selection, copy:
 
 function presentRecord(p: Presentation, policy: EntityPolicy, record: object, selection: Selection): object | null {
   const { viewer, purpose } = p;
-  if (purpose === 'log') return { entity: policy.name, id: (record as { id?: unknown }).id ?? null };
+  if (purpose === 'log') {
+    counts.set(purpose, (counts.get(purpose) ?? 0) + 1);
+    // A reference, under a key no field declaration names (the log's path redaction leaves it).
+    return { entity: policy.name, ref: (record as { id?: unknown }).id ?? null };
+  }
   const mask = relationMask(viewer, policy, record);
   if (!anyGrantApplies(policy.visibleTo, viewer.roles, mask)) {
     remember(p, record, selection, null);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Sql } from '@chancery/core';
+import { GenerateSql, Sql, SQL_EXAMPLE } from '@chancery/core';
 
 /** One row as written: names of categories and fields, never their values. */
 export interface PersonalDataAccessRecord {
@@ -54,6 +54,7 @@ export class PersonalDataAccessRepository {
   constructor(private readonly sql: Sql) {}
 
   /** Appends rows, all of the transaction's tenant, in one statement. */
+  @GenerateSql({ params: [[{ tenantId: SQL_EXAMPLE.tenantId, occurredAt: SQL_EXAMPLE.at, accessorKind: 'user', accessorId: SQL_EXAMPLE.userId, accessorRoles: ['CLERK'], subjectType: 'user', subjectId: SQL_EXAMPLE.userId, categories: ['contact'], fields: ['User.email'], operation: 'user', requestId: null }]] })
   async append(records: readonly PersonalDataAccessRecord[]): Promise<void> {
     if (records.length === 0) return;
     const parameters: unknown[] = [];
@@ -74,6 +75,7 @@ export class PersonalDataAccessRepository {
   }
 
   /** One page, newest first; ties in time broken by id so the cursor never skips or repeats a row. */
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, first: 50 }] }, { params: [{ tenantId: SQL_EXAMPLE.tenantId, subjectType: 'user', subjectId: SQL_EXAMPLE.userId, first: 50, before: '10' }] })
   async newestFirst(query: PersonalDataAccessQuery): Promise<StoredPersonalDataAccess[]> {
     const parameters: unknown[] = [query.tenantId];
     const conditions = ['tenant_id = $1'];

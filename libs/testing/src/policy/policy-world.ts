@@ -397,6 +397,8 @@ export async function buildWorld(app: TestApp, options: { apiKeys?: boolean } = 
   const schema = servedSchema(app);
   indexAccessRules(app);
   const owner = new Client({ connectionString: app.database.ownerUrl });
+  // The app's teardown drops the database (and this connection with it) before or after world.close().
+  owner.on('error', () => undefined);
   await owner.connect();
 
   const tenants = {
@@ -462,7 +464,7 @@ export async function buildWorld(app: TestApp, options: { apiKeys?: boolean } = 
     policy: new CommittedPolicy(),
     apiKeys: [],
     builtResponses: [],
-    close: () => owner.end(),
+    close: () => owner.end().catch(() => undefined),
   };
 
   if (options.apiKeys !== false) await buildApiKeys(world);

@@ -1,0 +1,262 @@
+import { Writable } from 'node:stream';
+import { Logger } from 'nestjs-pino';
+import { Role } from '@chancery/access';
+import { Actor, GENERATE_SQL, RequestContext, SCOPE_BYPASSES, ScopeBypass, Sql, SYSTEM_ACTOR, TransactionRunner } from '@chancery/core';
+import { UserAccount } from '@chancery/identity';
+import { PUBLISHED_VIEWS } from '@chancery/migrations';
+import { emailTemplate, Mailer } from '@chancery/notifications';
+import { formatLogObject, outputChannels, OutputPurpose, presentedCounts } from '@chancery/policy';
+import { expectData, reportFigure, TestOrganisation, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { ARCHITECTURE_FILE, renderArchitecture } from '@chancery/testing/generated-docs/architecture-doc';
+import { expectFile } from '@chancery/testing/generated-docs/expect-file';
+import { captureRepository, methodsOf, renderSnapshot, repositoryClasses, snapshotPathOf, tablesByContext, tablesOf } from './repository-sql';
+import { contextGraph, dataAccessAndOutputViolations, dependencyViolations } from './static-checks';
+
+/**
+ * The shape the issue "Before the document contexts" asks for, checked: each context owns its tables
+ * and reaches them only through its data-access layer (whose SQL is snapshot-tested), contexts import
+ * each other only downwards and through their index, every output goes through the gate, and every
+ * named scope bypass does what it says and no more. Prints
+ *   architecture: <a> SQL outside data-access layers, <b> cross-context table reads, <n> outputs through the gate, <m> named bypasses tested
+ * and writes docs/architecture.md (UPDATE_GENERATED_FILES=1).
+ */
+const logLines: string[] = [];
+const logDestination = new Writable({
+  write(chunk: Buffer, _encoding, done) {
+    logLines.push(...chunk.toString('utf8').split('\n').filter(Boolean));
+    done();
+  },
+});
+
+describe('Architecture', () => {
+  const world = useTestApp({ env: { LOG_LEVEL: 'info' }, logDestination });
+  const figures = { sqlOutside: -1, crossContextReads: -1, channels: new Set<string>(), bypasses: new Set<ScopeBypass>() };
+  const repositories = repositoryClasses();
+  const owners = tablesByContext();
+
+  describe('each context owns its data', () => {
+    it('finds the repositories of every context (so the checks below are not vacuous)', () => {
+      const contexts = new Set(repositories.map((r) => r.context));
+      expect([...contexts].sort()).toEqual(expect.arrayContaining(['audit', 'auth', 'core', 'identity', 'notifications', 'privacy']));
+      expect(repositories.length).toBeGreaterThanOrEqual(12);
+    });
+
+    it('every method of every repository has an example to capture its SQL with (@GenerateSql)', () => {
+      const missing = repositories.flatMap((r) =>
+        methodsOf(r.cls).filter((m) => !Reflect.getMetadata(GENERATE_SQL, r.cls.prototype[m as keyof object])).map((m) => `${r.name}.${m}`),
+      );
+      expect(missing).toEqual([]);
+    });
+
+    it("each repository's SQL is its committed snapshot, and reads only its own context's tables (or a view published to it)", async () => {
+      const crossContext: string[] = [];
+      for (const repository of repositories) {
+        const captured = await captureRepository(world.app.app, repository);
+        expect(captured.every((c) => c.statements.length > 0)).toBe(true);
+        expectFile(snapshotPathOf(repository), renderSnapshot(repository, captured));
+        for (const { method, statements } of captured) {
+          for (const table of statements.flatMap(tablesOf)) {
+            const owner = owners.get(table);
+            const published = PUBLISHED_VIEWS.find((v) => v.view === table && v.readers.includes(repository.context));
+            if (owner !== repository.context && !published) crossContext.push(`${repository.name}.${method} (${repository.context}) reads ${table} of ${owner ?? 'no context'}`);
+          }
+        }
+      }
+      figures.crossContextReads = crossContext.length;
+      expect(crossContext).toEqual([]);
+    }, 120_000);
+
+    it('every table belongs to exactly one context', () => {
+      expect(owners.size).toBeGreaterThanOrEqual(13);
+      for (const [table, context] of owners) expect([table, context]).toEqual([table, expect.stringMatching(/^[a-z]+$/)]);
+    });
+  });
+
+  describe('rules of the code', () => {
+    it('no SQL outside the data-access layers, no output sink outside the gate (lint)', () => {
+      const violations = dataAccessAndOutputViolations();
+      figures.sqlOutside = violations.filter((v) => v.includes('data-access layer')).length;
+      expect(violations).toEqual([]);
+    }, 120_000);
+
+    it('contexts import each other downwards and through their index only; no cycles (dependency-cruiser)', () => {
+      expect(dependencyViolations()).toEqual([]);
+    }, 120_000);
+  });
+
+  // ------------------------------------------------------------------------------------------
+  // Named scope bypasses: each does what it says, and no more
+  // ------------------------------------------------------------------------------------------
+  describe('named scope entry points', () => {
+    let a: TestTenant;
+    let b: TestTenant;
+    let operator: TestUser;
+    const transactions = () => world.app.get(TransactionRunner);
+    const sql = () => world.app.get(Sql);
+    const context = () => world.app.get(RequestContext);
+    /** Tenants whose accounts the current unit of work sees ('platform' for rows without a tenant). */
+    const visibleAccounts = async () =>
+      [...new Set((await sql().query<{ tenant: string | null }>('SELECT tenant_id::text AS tenant FROM user_account')).map((r) => r.tenant ?? 'platform'))].sort();
+    const tryInsertInto = (tenantId: string) =>
+      sql()
+        .query(`INSERT INTO login_throttle (tenant_id, account_key, failures, window_start) VALUES ($1, gen_random_bytes(32), 1, now())`, [tenantId])
+        .then(() => 'written', (error: Error) => error.message);
+    const bypass = (name: ScopeBypass, test: () => Promise<void>) =>
+      it(`${name}: ${SCOPE_BYPASSES[name].split(/[.:;(]/)[0]}`, async () => {
+        await context().runAs(SYSTEM_ACTOR, test);
+        figures.bypasses.add(name);
+      });
+
+    beforeAll(async () => {
+      a = await world.factory.tenant();
+      b = await world.factory.tenant();
+      await world.factory.user({ tenant: a, roles: [Role.CLERK] });
+      await world.factory.user({ tenant: b, roles: [Role.CLERK] });
+      operator = await world.factory.user({ roles: [Role.PLATFORM_ADMIN] });
+    });
+
+    const seesOnly = (expected: string[]) => async () => expect((await visibleAccounts()).filter((t) => t === 'platform' || t === a.id || t === b.id)).toEqual(expected.sort());
+
+    bypass('forSecretHolder', async () => {
+      await transactions().forSecretHolder({ tenantId: a.id }, seesOnly([a.id]));
+      await transactions().forSecretHolder({}, seesOnly(['platform']));
+      expect(await transactions().forSecretHolder({ tenantId: a.id }, () => tryInsertInto(b.id))).toMatch(/row-level security/);
+    });
+
+    bypass('beforeSession', async () => {
+      await transactions().beforeSession(b.id, seesOnly([b.id]));
+      await transactions().beforeSession(null, seesOnly(['platform']));
+      expect(await transactions().beforeSession(b.id, () => tryInsertInto(a.id))).toMatch(/row-level security/);
+    });
+
+    bypass('forAccessToken', async () => {
+      await transactions().forAccessToken({ tenantId: a.id, userId: operator.id }, seesOnly([a.id]));
+      // Held for a query's request: read only, and it ends before any other unit of the request opens.
+      const statements = await context().recordStatements(async () => {
+        const held = await transactions().forAccessToken({ tenantId: a.id, userId: operator.id }, async () => tryInsertInto(a.id), { holdForRequest: true });
+        expect(held).toMatch(/read-only transaction/);
+      });
+      expect(statements[0]).toBe('BEGIN');
+    });
+
+    bypass('creatingTenant', async () => {
+      await transactions().creatingTenant(async (enterTenant) => {
+        await seesOnly(['platform'])();
+        await enterTenant(b.id);
+        await seesOnly([b.id])();
+        throw new Error('rolled back on purpose');
+      }).catch((error: Error) => expect(error.message).toBe('rolled back on purpose'));
+    });
+
+    bypass('asSystem', async () => {
+      await transactions().asSystem(a.id, seesOnly([a.id]));
+      await transactions().asSystem(null, seesOnly(['platform']));
+      expect(await transactions().asSystem(a.id, () => tryInsertInto(b.id))).toMatch(/row-level security/);
+    });
+
+    bypass('publicReading', async () => {
+      await transactions().publicReading(seesOnly([]));
+      const directory = await transactions().publicReading(() => sql().query<{ n: number }>('SELECT count(*)::int AS n FROM tenant'));
+      expect(directory[0]!.n).toBeGreaterThanOrEqual(2);
+      expect(await transactions().publicReading(() => tryInsertInto(a.id))).toMatch(/read-only transaction/);
+    });
+
+    it("the actor's own scope (run): a tenant's person sees their tenant, the operator the platform's rows, anonymous nothing", async () => {
+      const as = (actor: Actor, expected: string[]) => context().runAs(actor, () => transactions().run(seesOnly(expected)));
+      await as({ kind: 'user', id: operator.id, tenantId: a.id, roles: [Role.CLERK] }, [a.id]);
+      await as({ kind: 'user', id: operator.id, roles: [Role.PLATFORM_ADMIN] }, ['platform']);
+      await as({ kind: 'anonymous', roles: [] }, []);
+    });
+
+    it('every named entry point has its test here', () => {
+      expect([...figures.bypasses].sort()).toEqual(Object.keys(SCOPE_BYPASSES).sort());
+    });
+  });
+
+  // ------------------------------------------------------------------------------------------
+  // Outputs: every channel passes records through the gate
+  // ------------------------------------------------------------------------------------------
+  describe('every output goes through the gate', () => {
+    let tenant: TestTenant;
+    let company: TestOrganisation;
+    let admin: TestUser;
+    let member: TestUser;
+    const PHONE = '+32470123987';
+    const countOf = (purpose: OutputPurpose) => presentedCounts().get(purpose) ?? 0;
+    const channel = (name: string, test: () => Promise<void>) =>
+      it(`${name}: a field the viewer may not read never leaves`, async () => {
+        await test();
+        figures.channels.add(name);
+      });
+    /** The admin's account as the application holds it (phone and e-mail readable by the company's admins only). */
+    const adminAccount = () => Object.assign(new UserAccount(), { id: admin.id, tenantId: tenant.id, organisationId: company.id, firstName: 'Ann', email: admin.email, phone: PHONE });
+    const memberActor = (): Actor => ({ kind: 'user', id: member.id, tenantId: tenant.id, organisationId: company.id, roles: [Role.ORG_MEMBER] });
+
+    beforeAll(async () => {
+      tenant = await world.factory.tenant();
+      company = await world.factory.organisation(tenant);
+      admin = await world.factory.user({ tenant, organisation: company, roles: [Role.ORG_ADMIN] });
+      member = await world.factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER] });
+      await world.app.asOwner((db) => db.query('UPDATE user_account SET phone = $2 WHERE id = $1', [admin.id, PHONE]));
+    });
+
+    channel('graphql', async () => {
+      const before = countOf('graphql');
+      const session = await world.factory.login(member);
+      const response = await world.app.graphql<{ user: { firstName: string; phone: string | null; email: string | null } }>(
+        'query($id: ID!) { user(id: $id) { firstName phone email } }', { id: admin.id }, { token: session.accessToken });
+      expect(expectData(response).user).toEqual({ firstName: expect.any(String), phone: null, email: null });
+      expect(response.text).not.toContain(PHONE);
+      expect(countOf('graphql')).toBeGreaterThan(before);
+    });
+
+    channel('log', async () => {
+      const before = countOf('log');
+      world.app.get(Logger).log({ account: adminAccount(), nested: { accounts: [adminAccount()] }, msg: 'architecture probe' });
+      const line = logLines.find((l) => l.includes('architecture probe'));
+      expect(line).toBeDefined();
+      expect(line).not.toContain(PHONE);
+      expect(line).not.toContain(admin.email);
+      expect(JSON.parse(line!).account).toEqual({ entity: 'User', ref: admin.id });
+      expect(formatLogObject({ account: adminAccount() })).toEqual({ account: { entity: 'User', ref: admin.id } });
+      expect(countOf('log')).toBeGreaterThan(before);
+    });
+
+    channel('email', async () => {
+      const before = countOf('email');
+      const probe = emailTemplate<{ colleague: UserAccount }>('architecture.probe', {
+        en: (v) => ({ subject: 'probe', text: `${v.colleague.firstName}: ${v.colleague.phone ?? 'hidden'}` }),
+        nl: (v) => ({ subject: 'probe', text: `${v.colleague.firstName}: ${v.colleague.phone ?? 'verborgen'}` }),
+        fr: (v) => ({ subject: 'probe', text: `${v.colleague.firstName}: ${v.colleague.phone ?? 'masqué'}` }),
+        de: (v) => ({ subject: 'probe', text: `${v.colleague.firstName}: ${v.colleague.phone ?? 'verborgen'}` }),
+      });
+      await world.app.get(RequestContext).runAs(SYSTEM_ACTOR, () =>
+        world.app.get(TransactionRunner).asSystem(tenant.id, () =>
+          world.app.get(Mailer).queue(probe, { tenantId: tenant.id, to: member.email, language: 'en', viewer: memberActor(), values: { colleague: adminAccount() } }),
+        ),
+      );
+      const [message] = (await world.app.asOwner((db) => db.query(`SELECT body FROM outbox_message WHERE template = 'architecture.probe'`))).rows as Array<{ body: string }>;
+      expect(message!.body).toBe('Ann: hidden');
+      expect(countOf('email')).toBeGreaterThan(before);
+    });
+
+    it('every registered output channel has its test here', () => {
+      expect([...figures.channels].sort()).toEqual(outputChannels().map((c) => c.name).sort());
+    });
+  });
+
+  it('docs/architecture.md is generated from the code', () => {
+    const tables = new Map<string, string[]>();
+    for (const [table, context] of owners) tables.set(context, [...(tables.get(context) ?? []), table].sort());
+    const byContext = new Map<string, string[]>();
+    for (const r of repositories) byContext.set(r.context, [...(byContext.get(r.context) ?? []), r.name].sort());
+    expectFile(ARCHITECTURE_FILE, renderArchitecture({ tables, repositories: byContext, publishedViews: PUBLISHED_VIEWS, graph: contextGraph(), channels: outputChannels() }));
+  }, 120_000);
+
+  afterAll(() => {
+    reportFigure(
+      `architecture: ${figures.sqlOutside} SQL outside data-access layers, ${figures.crossContextReads} cross-context table reads, ` +
+        `${figures.channels.size} outputs through the gate, ${figures.bypasses.size} named bypasses tested`,
+    );
+  });
+});
