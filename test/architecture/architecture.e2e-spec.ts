@@ -1,11 +1,14 @@
+import { ExecutionContext } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import { Writable } from 'node:stream';
+import { firstValueFrom, of } from 'rxjs';
 import { Logger } from 'nestjs-pino';
 import { Role } from '@chancery/access';
 import { Actor, GENERATE_SQL, RequestContext, SCOPE_BYPASSES, ScopeBypass, Sql, SYSTEM_ACTOR, TransactionRunner } from '@chancery/core';
 import { UserAccount } from '@chancery/identity';
 import { PUBLISHED_VIEWS } from '@chancery/migrations';
 import { emailTemplate, Mailer } from '@chancery/notifications';
-import { formatLogObject, outputChannels, OutputPurpose, presentedCounts } from '@chancery/policy';
+import { formatLogObject, outputChannels, OutputPurpose, presentedCounts, PresentResultsInterceptor } from '@chancery/policy';
 import { expectData, reportFigure, TestOrganisation, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 import { ARCHITECTURE_FILE, renderArchitecture } from '@chancery/testing/generated-docs/architecture-doc';
 import { expectFile } from '@chancery/testing/generated-docs/expect-file';
@@ -208,6 +211,25 @@ describe('Architecture', () => {
       expect(expectData(response).user).toEqual({ firstName: expect.any(String), phone: null, email: null });
       expect(response.text).not.toContain(PHONE);
       expect(countOf('graphql')).toBeGreaterThan(before);
+    });
+
+    channel('http', async () => {
+      const before = countOf('http');
+      // A route's result passes the gate as its caller may see it (the public verification and
+      // datasheet routes use this path); health reports, which hold no records, are marked and pass as they are.
+      class Routes {
+        colleague() {}
+      }
+      const execution = { getType: () => 'http', getHandler: () => Routes.prototype.colleague, getClass: () => Routes } as unknown as ExecutionContext;
+      const interceptor = new PresentResultsInterceptor(world.app.get(RequestContext), world.app.get(Reflector));
+      const sent = await world.app.get(RequestContext).runAs(memberActor(), () =>
+        firstValueFrom(interceptor.intercept(execution, { handle: () => of(adminAccount()) })),
+      );
+      expect({ ...(sent as object) }).toEqual({ id: admin.id, organisationId: company.id, firstName: 'Ann' });
+      expect(JSON.stringify(sent)).not.toContain(PHONE);
+      expect(countOf('http')).toBeGreaterThan(before);
+      const health = await world.app.http().get('/health/live');
+      expect(health.status).toBe(200);
     });
 
     channel('log', async () => {

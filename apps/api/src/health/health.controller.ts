@@ -1,5 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { Public } from '@chancery/access';
+import { OutputWithoutRecords } from '@chancery/policy';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 
 /** Liveness says the process answers; readiness says it can serve (the database answers). */
@@ -11,6 +12,7 @@ export class HealthController {
   ) {}
 
   @Public()
+  @OutputWithoutRecords('a health report: process and database status, no records')
   @Get('live')
   @HealthCheck()
   live() {
@@ -18,6 +20,7 @@ export class HealthController {
   }
 
   @Public()
+  @OutputWithoutRecords('a health report: process and database status, no records')
   @Get('ready')
   @HealthCheck()
   ready() {
