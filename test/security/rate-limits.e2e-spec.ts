@@ -58,3 +58,36 @@ describe('Authentication calls per client address', () => {
     reportFigure(`rate limits: login per account after 5 failures, authentication calls per address after 8/min (${process.env.REDIS_URL ? 'Redis' : 'in-memory'} counters)`);
   });
 });
+
+/** Defect 2 of #14: a forged X-Forwarded-For gave every request a new address, and the limits vanished. */
+describe('The client address behind proxies', () => {
+  const RESET = 'mutation { requestPasswordReset(email: "nobody@example.test") }';
+  const LIMIT = 5;
+
+  describe('no proxy trusted (the default)', () => {
+    const started = useTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: String(LIMIT), ...redis } });
+
+    it('a different X-Forwarded-For on every request does not escape the per-address limit', async () => {
+      const results: number[] = [];
+      for (let i = 0; i < 30; i += 1) {
+        const response = await started.app.http().post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', `203.0.113.${i + 1}`).send({ query: RESET });
+        results.push(response.status);
+      }
+      const accepted = results.filter((status) => status === 200).length;
+      expect(accepted).toBe(LIMIT);
+      expect(results.slice(LIMIT)).toEqual(Array(30 - LIMIT).fill(429));
+      reportFigure(`spoofed client address: ${results.length} requests, limit held after ${accepted}`);
+    });
+  });
+
+  describe('TRUST_PROXY=1 (one load balancer in front)', () => {
+    const started = useTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: String(LIMIT), TRUST_PROXY: '1', ...redis } });
+
+    it('the address the proxy reports is the client’s: two clients behind it have a budget each', async () => {
+      const from = (address: string) => started.app.http().post('/graphql').set('content-type', 'application/json').set('x-forwarded-for', address).send({ query: RESET });
+      for (let i = 0; i < LIMIT; i += 1) expect((await from('198.51.100.1')).status).toBe(200);
+      expect((await from('198.51.100.1')).status).toBe(429);
+      expect((await from('198.51.100.2')).status).toBe(200);
+    });
+  });
+});

@@ -20,8 +20,11 @@ export function configureApiApplication(app: INestApplication, config: AppConfig
   express.useLogger(express.get(Logger));
   express.useBodyParser('json', { limit: MAX_BODY_SIZE });
   express.disable('x-powered-by');
-  // Behind the load balancer in production (HTTPS terminates there): trust its X-Forwarded-* headers.
-  if (config.isProduction) express.set('trust proxy', 1);
+  // Only the proxies TRUST_PROXY names may tell the client's address (X-Forwarded-For); by default none,
+  // so a forged header cannot give each request a new address and slip past the per-address limits.
+  express.set('trust proxy', config.trustedProxies);
+  // Responses are small and never revalidated by clients: no ETag computed per response.
+  express.set('etag', false);
   return express;
 }
 

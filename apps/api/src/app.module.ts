@@ -1,11 +1,11 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
-import { APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { GraphQLModule } from '@nestjs/graphql';
 import { AuditModule } from '@chancery/audit';
 import { AuthModule } from '@chancery/auth';
-import { AppConfig, CoreModule, databaseNameOf, DatabaseSettings, InputValidationPipe, RateLimitModule } from '@chancery/core';
+import { AppConfig, CoreModule, databaseNameOf, DatabaseSettings, ErrorResponseFilter, InputValidationPipe, RateLimitModule } from '@chancery/core';
 import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
 import { logOutputThroughGate, PresentResultsInterceptor } from '@chancery/policy';
@@ -48,6 +48,8 @@ export class ApiModule implements NestModule {
       ],
       providers: [
         { provide: APP_PIPE, useClass: InputValidationPipe },
+        // One shape for every refusal, GraphQL or HTTP, whatever refused it.
+        { provide: APP_FILTER, useClass: ErrorResponseFilter },
         // The output gate on every resolver's result (see libs/policy).
         { provide: APP_INTERCEPTOR, useClass: PresentResultsInterceptor },
         ApiInfoResolver,

@@ -1,8 +1,8 @@
 import { Args, ArgsType, Context, Field, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
-import { IsEmail, IsOptional, IsString, Length, Matches, MaxLength } from 'class-validator';
+import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
 import type { Request } from 'express';
 import { AuthenticatedPerson, Public } from '@chancery/access';
-import { ThrottleAuthentication } from '@chancery/core';
+import { Optional, ThrottleAuthentication } from '@chancery/core';
 import { AccountsService, PASSWORD_MAX_LENGTH } from '@chancery/identity';
 import { Envelope } from '@chancery/policy';
 import { AuthService, SessionTokens } from './auth.service';
@@ -13,8 +13,8 @@ export class LoginInput {
   @Field() @IsEmail() @MaxLength(254) email: string;
   @Field() @IsString() @Length(1, 256) password: string;
   @Field({ nullable: true, description: "The tenant's slug; absent for the platform operator." })
-  @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^\d{6}$/) totpCode?: string;
+  @Optional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
+  @Field({ nullable: true }) @Optional() @Matches(/^\d{6}$/) totpCode?: string;
 }
 
 @ArgsType()
@@ -30,15 +30,15 @@ export class TotpCodeArgs {
 @ArgsType()
 export class StepUpArgs {
   @Field({ nullable: true, description: 'The current code of the authenticator app (accounts with a second factor).' })
-  @IsOptional() @Matches(/^\d{6}$/, { message: 'must be the 6-digit code of the authenticator app' }) code?: string;
+  @Optional() @Matches(/^\d{6}$/, { message: 'must be the 6-digit code of the authenticator app' }) code?: string;
   @Field({ nullable: true, description: 'The password (accounts without a second factor).' })
-  @IsOptional() @IsString() @Length(1, 256) password?: string;
+  @Optional() @IsString() @Length(1, 256) password?: string;
 }
 
 @ArgsType()
 export class PasswordResetRequestArgs {
   @Field() @IsEmail() @MaxLength(254) email: string;
-  @Field({ nullable: true }) @IsOptional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
+  @Field({ nullable: true }) @Optional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
 }
 
 @ArgsType()

@@ -27,3 +27,4 @@ export * from './logging/logger-options';
 export * from './rate-limit/rate-limit.module';
 export * from './rate-limit/rate-limits';
 export * from './database/generate-sql';
+export * from './errors/error-response.filter';

@@ -1,10 +1,10 @@
 import type { ApolloServerPlugin } from '@apollo/server';
-import { DOCUMENT_ERROR_CODES } from '@chancery/core';
+import { DOCUMENT_ERROR_CODES, ErrorCode } from '@chancery/core';
 
 /**
- * graphql-armor's token limit parses the document itself, and Apollo answers a parse error thrown
- * there with HTTP 500. A refused document is the client's fault: answer 400, as Apollo does for its
- * own parse and validation errors.
+ * HTTP statuses for answers without data: a refused document is the client's fault (400, although
+ * graphql-armor's token limit makes Apollo say 500), and a rate-limited request is 429 (with the
+ * Retry-After header the throttler set), so proxies and clients treat them as such.
  */
 export const documentErrorStatusPlugin: ApolloServerPlugin = {
   async requestDidStart() {
@@ -12,9 +12,10 @@ export const documentErrorStatusPlugin: ApolloServerPlugin = {
       async willSendResponse({ response }) {
         if (response.body.kind !== 'single') return;
         const { data, errors } = response.body.singleResult;
-        if (data !== undefined || !errors?.length) return;
-        const allDocumentErrors = errors.every((error) => DOCUMENT_ERROR_CODES.has(String(error.extensions?.code)));
-        if (allDocumentErrors && (response.http.status ?? 200) >= 500) response.http.status = 400;
+        if (!errors?.length || (data !== undefined && data !== null)) return;
+        const codes = errors.map((error) => String(error.extensions?.code));
+        if (codes.every((code) => code === ErrorCode.TOO_MANY_REQUESTS)) response.http.status = 429;
+        else if (codes.every((code) => DOCUMENT_ERROR_CODES.has(code)) && (response.http.status ?? 200) >= 500) response.http.status = 400;
       },
     };
   },

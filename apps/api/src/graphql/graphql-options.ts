@@ -9,12 +9,14 @@ export { GRAPHQL_LIMITS } from './graphql-limits';
 
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const armor = new ApolloArmor({
-    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: false, flattenFragments: true },
+    // Where introspection is on (not in production), the standard introspection query of GraphiQL,
+    // Apollo Sandbox, Postman and codegen is deeper and costlier than any operation of ours: let it be.
+    maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: !config.isProduction, flattenFragments: true },
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases, allowList: [] },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
     // Counted before parsing by GraphQLTokenLimitMiddleware (see there why not here).
     maxTokens: { enabled: false },
-    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: false },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: !config.isProduction },
     // Suggestions ("did you mean …") reveal the schema; off where introspection is off.
     blockFieldSuggestion: { enabled: config.isProduction },
   });
@@ -33,6 +35,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     allowBatchedHttpRequests: false,
     playground: false,
     formatError: formatGraphQLError,
+    // Nest would reset every answer with a `data` key to 200, undoing the 429 of a rate-limited
+    // operation; our formatter sets no http status on errors, so only documentErrorStatusPlugin sets one.
+    preserveHttpStatusForExecutionErrors: false,
     plugins: [...protection.plugins, documentErrorStatusPlugin, ...(config.EXPOSE_STATEMENT_COUNT ? [statementCountPlugin] : [])],
     validationRules: protection.validationRules,
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),

@@ -16,7 +16,7 @@ export class GraphQLTokenLimitMiddleware implements NestMiddleware {
       res.status(400).json({
         errors: [
           {
-            message: `Syntax Error: Token limit of ${GRAPHQL_LIMITS.maxTokens} exceeded.`,
+            message: `Token limit of ${GRAPHQL_LIMITS.maxTokens} exceeded.`,
             extensions: { code: 'GRAPHQL_VALIDATION_FAILED' },
           },
         ],

@@ -1,5 +1,6 @@
+import { Optional } from '@chancery/core';
 import { ArgsType, Field, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, Max, Min } from 'class-validator';
 
 export const MAX_AUDIT_ENTRIES_PAGE = 200;
 
@@ -15,7 +16,7 @@ export class AuditEntriesArgs {
     nullable: true,
     description: 'Continue the newest-first listing after this entry: only entries with a lower sequence.',
   })
-  @IsOptional()
+  @Optional()
   @IsInt()
   @Min(1)
   afterSequence?: number;

@@ -1,5 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
@@ -65,6 +65,16 @@ export class AppConfig {
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /**
+   * Which proxies' X-Forwarded-For to believe when telling the client's address (rate limits, session
+   * records): a hop count (`1`: the load balancer in front) or a comma-separated list of addresses and
+   * CIDR ranges of the proxies (`10.0.0.0/8,192.168.1.10`). Absent: none, the address of the TCP peer is the
+   * client's, and a forged header changes nothing.
+   */
+  @IsOptional()
+  @Matches(/^(\d{1,2}|[0-9a-fA-F.:/]+(\s*,\s*[0-9a-fA-F.:/]+)*)$/, { message: 'must be a hop count or a comma-separated list of addresses or CIDR ranges' })
+  TRUST_PROXY?: string;
+
   /** Login, refresh, registration, password reset and invitation calls per client address and minute. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
@@ -110,6 +120,12 @@ export class AppConfig {
   get isProduction(): boolean {
     return this.NODE_ENV === 'production';
   }
+
+  /** TRUST_PROXY as Express's `trust proxy` setting: false (none), a hop count, or a list of proxies. */
+  get trustedProxies(): false | number | string[] {
+    if (!this.TRUST_PROXY) return false;
+    return /^\d+$/.test(this.TRUST_PROXY) ? Number(this.TRUST_PROXY) : this.TRUST_PROXY.split(',').map((part) => part.trim());
+  }
 }
 
 export class ConfigValidationError extends Error {}
@@ -118,7 +134,7 @@ export class ConfigValidationError extends Error {}
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'DATABASE_APP_URL', 'DATABASE_APP_PASSWORD', 'MIGRATIONS_RUN', 'DEMO_DATA', 'REDIS_URL', 'JWT_PRIVATE_KEY', 'SECRETS_KEY', 'EXPOSE_STATEMENT_COUNT']) {
+  for (const key of [...known, 'DATABASE_URL', 'DATABASE_APP_URL', 'DATABASE_APP_PASSWORD', 'MIGRATIONS_RUN', 'DEMO_DATA', 'REDIS_URL', 'JWT_PRIVATE_KEY', 'SECRETS_KEY', 'EXPOSE_STATEMENT_COUNT', 'TRUST_PROXY']) {
     if (env[key] !== undefined && env[key] !== '') picked[key] = env[key];
   }
   const config = plainToInstance(AppConfig, picked);
@@ -135,6 +151,10 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.isProduction && !config.SECRETS_KEY) {
     throw new ConfigValidationError('Invalid configuration:\n  SECRETS_KEY: required in production');
+  }
+  if (config.isProduction && config.DEMO_DATA) {
+    // The demo accounts share a published password and print their second-factor secrets.
+    throw new ConfigValidationError('Invalid configuration:\n  DEMO_DATA: never in production (its accounts have a published password)');
   }
   return config;
 }

@@ -51,8 +51,16 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
     if (known) return { ...base, message: httpMessage(original), extensions: { code: known[0], reason: known[1] } };
   }
   const code = formatted.extensions?.code;
+  if (code === 'BAD_REQUEST' && /Cross-Site Request Forgery/.test(formatted.message)) {
+    // Apollo's CSRF prevention: a request a browser could send cross-site without a preflight.
+    return {
+      message: 'Refused as a possible cross-site request: send JSON (content-type: application/json) or an apollo-require-preflight header',
+      extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'CSRF_PREVENTED' },
+    };
+  }
   if (typeof code === 'string' && DOCUMENT_ERROR_CODES.has(code)) {
-    return { ...base, message: withoutEchoedValues(formatted.message), extensions: { code } };
+    // graphql-armor prefixes its limits with "Syntax Error:" although the document parsed fine.
+    return { ...base, message: withoutEchoedValues(formatted.message).replace(/^Syntax Error: /, ''), extensions: { code } };
   }
   logger.error({ failure: describeError(original) }, 'unexpected error while serving a GraphQL operation');
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };

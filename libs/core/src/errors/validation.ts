@@ -1,4 +1,5 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { BadUserInputError, FieldProblem } from './domain-error';
 
 /** Flattens class-validator's tree into one problem per field, with the full path of each. */
@@ -23,9 +24,63 @@ function humanise(reason: string, property: string, path: string): string {
   return reason;
 }
 
+/** Characters no text field of ours takes: NUL and other C0 controls but tab and line breaks, direction overrides and isolates. */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
+/** A high surrogate not followed by a low one, or a low one not preceded by a high one (not well-formed UTF-16). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
 /**
- * The global pipe: whitelist + refuse unknown properties + transform, and a refusal that names
- * every field with its path under the argument (`input.vatNumber`), as a `BAD_USER_INPUT`.
+ * What is wrong with a string of an input, whatever the field: text a database or a reader would
+ * choke on, or a value that is only blank. Undefined when it is fine.
+ */
+export function problemWithText(value: string): string | undefined {
+  if (FORBIDDEN_CHARACTER.test(value)) return 'contains a control or text-direction character that is not allowed';
+  if (LONE_SURROGATE.test(value)) return 'is not well-formed text (an unpaired surrogate)';
+  if (value.length > 0 && value.trim().length === 0) return 'must not be blank';
+  return undefined;
+}
+
+/** Every string in the value (objects and arrays walked), with its path, that `problemWithText` refuses. */
+export function unsafeTextIn(value: unknown, path: string, seen = new WeakSet<object>()): FieldProblem[] {
+  if (typeof value === 'string') {
+    const reason = problemWithText(value);
+    return reason ? [{ field: path, reason, constraint: 'safeText' }] : [];
+  }
+  if (value === null || typeof value !== 'object' || value instanceof Date || Buffer.isBuffer(value) || seen.has(value)) return [];
+  seen.add(value);
+  if (Array.isArray(value)) return value.flatMap((item, i) => unsafeTextIn(item, `${path}[${i}]`, seen));
+  return Object.entries(value).flatMap(([key, item]) => unsafeTextIn(item, path ? `${path}.${key}` : key, seen));
+}
+
+/**
+ * An input field that may be left out, but not set to null: GraphQL's nullable input fields let a
+ * client send `null`, which for a field that must have a value would reach the database as a
+ * violation (a 500). Use `@OptionalNullable()` where null means "clear the value".
+ */
+export function Optional(options?: ValidationOptions): PropertyDecorator {
+  return (target, property) => {
+    ValidateIf((_object: object, value: unknown) => value !== undefined, options)(target, property);
+    registerDecorator({
+      name: 'notNull',
+      target: target.constructor,
+      propertyName: property as string,
+      options: { message: 'must not be null (leave the field out to keep its value)', ...options },
+      validator: { validate: (value: unknown) => value !== null },
+    });
+  };
+}
+
+/** An input field that may be left out, or set to null to clear the stored value. */
+export function OptionalNullable(options?: ValidationOptions): PropertyDecorator {
+  return ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null, options);
+}
+
+/**
+ * The global pipe: refuses text no field takes (controls, unpaired surrogates, direction overrides,
+ * blank values) wherever it is in the input, then whitelist + refuse unknown properties + transform,
+ * and a refusal that names every field with its path under the argument (`input.vatNumber`), as a
+ * `BAD_USER_INPUT`.
  */
 @Injectable()
 export class InputValidationPipe extends ValidationPipe {
@@ -41,6 +96,9 @@ export class InputValidationPipe extends ValidationPipe {
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Client input only: a custom parameter (the actor, the request) is ours, not the client's.
+    const unsafe = metadata.type === 'custom' ? [] : unsafeTextIn(value, metadata.data ?? '');
+    if (unsafe.length) throw new BadUserInputError(unsafe);
     try {
       return await super.transform(value, metadata);
     } catch (error) {

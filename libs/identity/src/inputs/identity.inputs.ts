@@ -9,7 +9,6 @@ import {
   IsIBAN,
   IsIn,
   IsISO31661Alpha2,
-  IsOptional,
   IsPhoneNumber,
   IsString,
   IsUUID,
@@ -19,6 +18,7 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { Role } from '@chancery/access';
+import { Optional, OptionalNullable } from '@chancery/core';
 import { PASSWORD_MAX_LENGTH } from '../password-policy';
 import { LoginMethod } from '../entities/organisation.entity';
 import { TenantKind } from '../entities/tenant.entity';
@@ -31,8 +31,8 @@ export class PersonDetailsInput {
   @Field() @IsString() @Length(1, 100) firstName: string;
   @Field() @IsString() @Length(1, 100) lastName: string;
   @Field() @IsEmail() @MaxLength(254) email: string;
-  @Field({ nullable: true }) @IsOptional() @IsPhoneNumber(undefined, { message: 'must be a telephone number in international format, e.g. +32 3 232 22 19' }) phone?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) jobTitle?: string;
+  @Field({ nullable: true }) @Optional() @IsPhoneNumber(undefined, { message: 'must be a telephone number in international format, e.g. +32 3 232 22 19' }) phone?: string;
+  @Field({ nullable: true }) @Optional() @IsString() @Length(1, 100) jobTitle?: string;
   @Field({ defaultValue: 'en' }) @IsIn(LANGUAGES) preferredLanguage: string = 'en';
   @Field() @IsString() @MaxLength(PASSWORD_MAX_LENGTH) password: string;
 }
@@ -40,7 +40,7 @@ export class PersonDetailsInput {
 @InputType()
 export class RegisterOrganisationInput {
   @Field({ nullable: true, description: 'The chamber to register with; proposed from the postal code when absent.' })
-  @IsOptional() @IsString() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenantSlug?: string;
+  @Optional() @IsString() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenantSlug?: string;
   @Field({ description: 'VAT number, e.g. BE0123.456.749; Belgian numbers are checked with their check digits.' })
   @IsEuVatNumber() vatNumber: string;
   @Field() @IsString() @Length(1, 200) name: string;
@@ -72,8 +72,8 @@ export class CreateTenantInput {
   @Field() @IsString() @Length(2, 10) postalCode: string;
   @Field() @IsString() @Length(1, 100) city: string;
   @Field() @IsISO31661Alpha2() country: string;
-  @Field({ nullable: true }) @IsOptional() @IsPhoneNumber() phone?: string;
-  @Field({ nullable: true }) @IsOptional() @IsEmail() email?: string;
+  @Field({ nullable: true }) @Optional() @IsPhoneNumber() phone?: string;
+  @Field({ nullable: true }) @Optional() @IsEmail() email?: string;
   @Field(() => [String]) @ArrayMinSize(1) @ArrayUnique() @IsIn(LANGUAGES, { each: true }) languages: string[];
   @Field() @IsEmail() privacyContactEmail: string;
   @Field(() => [PostalCodeRangeInput], { defaultValue: [] }) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => PostalCodeRangeInput) servedPostalCodes: PostalCodeRangeInput[] = [];
@@ -91,8 +91,8 @@ export class AcceptInvitationInput {
   @Field() @IsString() @MaxLength(200) token: string;
   @Field() @IsString() @Length(1, 100) firstName: string;
   @Field() @IsString() @Length(1, 100) lastName: string;
-  @Field({ nullable: true }) @IsOptional() @IsPhoneNumber() phone?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) jobTitle?: string;
+  @Field({ nullable: true }) @Optional() @IsPhoneNumber() phone?: string;
+  @Field({ nullable: true }) @Optional() @IsString() @Length(1, 100) jobTitle?: string;
   @Field({ defaultValue: 'en' }) @IsIn(LANGUAGES) preferredLanguage: string = 'en';
   @Field() @IsString() @MaxLength(PASSWORD_MAX_LENGTH) password: string;
 }
@@ -113,11 +113,11 @@ export class CreateApiKeyInput {
 @InputType()
 export class UpdateUserProfileInput {
   @Field(() => ID) @IsUUID() userId: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) firstName?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) lastName?: string;
-  @Field({ nullable: true }) @IsOptional() @IsPhoneNumber(undefined, { message: 'must be a telephone number in international format, e.g. +32 3 232 22 19' }) phone?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) jobTitle?: string;
-  @Field({ nullable: true }) @IsOptional() @IsIn(LANGUAGES) preferredLanguage?: string;
+  @Field({ nullable: true }) @Optional() @IsString() @Length(1, 100) firstName?: string;
+  @Field({ nullable: true }) @Optional() @IsString() @Length(1, 100) lastName?: string;
+  @Field(() => String, { nullable: true, description: 'null clears it.' }) @OptionalNullable() @IsPhoneNumber(undefined, { message: 'must be a telephone number in international format, e.g. +32 3 232 22 19' }) phone?: string | null;
+  @Field(() => String, { nullable: true, description: 'null clears it.' }) @OptionalNullable() @IsString() @Length(1, 100) jobTitle?: string | null;
+  @Field({ nullable: true }) @Optional() @IsIn(LANGUAGES) preferredLanguage?: string;
 }
 
 /** A signer's handwritten signature, reproduced on the certificates they sign (004 §2.2). */
@@ -133,12 +133,12 @@ export class SignatureImageArgs {
 @InputType()
 export class UpdateOrganisationInput {
   @Field(() => ID) @IsUUID() organisationId: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) name?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 50) legalForm?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 200) street?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(2, 10) postalCode?: string;
-  @Field({ nullable: true }) @IsOptional() @IsString() @Length(1, 100) city?: string;
-  @Field({ nullable: true }) @IsOptional() @IsPhoneNumber(undefined, { message: 'must be a telephone number in international format, e.g. +32 3 232 22 19' }) phone?: string;
-  @Field({ nullable: true }) @IsOptional() @IsEmail() @MaxLength(254) email?: string;
-  @Field({ nullable: true }) @IsOptional() @IsIBAN(undefined, { message: 'must be a valid IBAN' }) iban?: string;
+  @Field({ nullable: true }) @Optional() @IsString() @Length(1, 200) name?: string;
+  @Field({ nullable: true }) @Optional() @IsString() @Length(1, 50) legalForm?: string;
+  @Field({ nullable: true }) @Optional() @IsString() @Length(1, 200) street?: string;
+  @Field({ nullable: true }) @Optional() @IsString() @Length(2, 10) postalCode?: string;
+  @Field({ nullable: true }) @Optional() @IsString() @Length(1, 100) city?: string;
+  @Field({ nullable: true }) @Optional() @IsPhoneNumber(undefined, { message: 'must be a telephone number in international format, e.g. +32 3 232 22 19' }) phone?: string;
+  @Field({ nullable: true }) @Optional() @IsEmail() @MaxLength(254) email?: string;
+  @Field({ nullable: true }) @Optional() @IsIBAN(undefined, { message: 'must be a valid IBAN' }) iban?: string;
 }

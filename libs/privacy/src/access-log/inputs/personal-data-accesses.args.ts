@@ -1,5 +1,6 @@
+import { Optional } from '@chancery/core';
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
-import { IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
 
 export const MAX_PERSONAL_DATA_ACCESSES_PAGE = 200;
 
@@ -12,7 +13,7 @@ export class PersonalDataAccessPageArgs {
   first = 50;
 
   @Field(() => ID, { nullable: true, description: 'Continue the newest-first listing after this entry.' })
-  @IsOptional()
+  @Optional()
   @Matches(/^[1-9][0-9]{0,17}$/, { message: 'is not an entry id' })
   before?: string;
 }
@@ -20,7 +21,7 @@ export class PersonalDataAccessPageArgs {
 @ArgsType()
 export class PersonalDataAccessesArgs extends PersonalDataAccessPageArgs {
   @Field(() => ID, { nullable: true, description: 'Only accesses to this user or company.' })
-  @IsOptional()
+  @Optional()
   @IsUUID()
   subjectId?: string;
 }
