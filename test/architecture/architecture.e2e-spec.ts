@@ -132,6 +132,21 @@ describe('Architecture', () => {
       expect(await transactions().beforeSession(b.id, () => tryInsertInto(a.id))).toMatch(/row-level security/);
     });
 
+    bypass('lookingUpLoginAddress', async () => {
+      const email = `same-address-${a.id.slice(0, 8)}@example.test`;
+      await world.factory.user({ tenant: a, roles: [Role.CLERK], email });
+      await world.factory.user({ tenant: b, roles: [Role.CLERK], email });
+      await world.factory.user({ roles: [Role.PLATFORM_ADMIN], email });
+      // Every account with the address, in whichever tenant; no other account, and nothing of other tables.
+      const seen = await transactions().lookingUpLoginAddress(email, () => sql().query<{ tenant: string | null; email: string }>('SELECT tenant_id::text AS tenant, email FROM user_account'));
+      expect(seen.map((r) => r.tenant ?? 'platform').sort()).toEqual([a.id, b.id, 'platform'].sort());
+      expect(new Set(seen.map((r) => r.email))).toEqual(new Set([email]));
+      expect(await transactions().lookingUpLoginAddress(email, () => sql().query('SELECT * FROM user_role'))).toEqual([]);
+      expect(await transactions().lookingUpLoginAddress(email, () => sql().query('SELECT * FROM organisation'))).toEqual([]);
+      expect(await transactions().lookingUpLoginAddress('', () => sql().query('SELECT * FROM user_account'))).toEqual([]);
+      expect(await transactions().lookingUpLoginAddress(email, () => tryInsertInto(a.id))).toMatch(/read-only transaction/);
+    });
+
     bypass('forAccessToken', async () => {
       await transactions().forAccessToken({ tenantId: a.id, userId: operator.id }, seesOnly([a.id]));
       // Held for a query's request: read only, and it ends before any other unit of the request opens.

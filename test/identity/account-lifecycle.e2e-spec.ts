@@ -4,6 +4,7 @@ import { expectData, IdentityFactory, TestApp, TestSession, useTestApp } from '@
 
 /** Reads the last e-mail queued for a recipient and the token in its link. */
 async function lastEmailToken(app: TestApp, recipient: string, kind: string): Promise<string | null> {
+  await app.settled();
   const { rows } = await app.asOwner((db) =>
     db.query(`SELECT body FROM outbox_message WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`, [recipient]),
   );
@@ -106,10 +107,13 @@ describe('Account lifecycle', () => {
       expect(stored.totp_secret.startsWith('v1.')).toBe(true);
       expect(stored.totp_secret).not.toContain(secret);
 
+      // A code works once: the login and the step-up each wait for the next one.
+      app.clock.advance(30_000);
       const withoutCode = await app.graphql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: signer.email, password: signer.password, tenant: tenant.slug } });
       expect(withoutCode.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
       const withCode = expectData(await app.graphql<{ login: TestSession }>('mutation($i: LoginInput!) { login(input: $i) { accessToken } }',
         { i: { email: signer.email, password: signer.password, tenant: tenant.slug, totpCode: totpCodeAt(secret, app.clock.now()) } }));
+      app.clock.advance(30_000);
       const steppedUp = await app.graphql<{ stepUp: string }>('mutation($c: String!) { stepUp(code: $c) }', { c: totpCodeAt(secret, app.clock.now()) }, { token: withCode.login.accessToken });
       expect(new Date(expectData(steppedUp).stepUp).getTime()).toBe(app.clock.now().getTime());
       const { rows } = await app.asOwner((db) => db.query(`SELECT action FROM audit_entry WHERE subject_id = $1 AND action LIKE 'auth.%' ORDER BY sequence`, [signer.id]));

@@ -170,7 +170,7 @@ describe('Hostile input and transport refusals', () => {
       expect(refusedCall.headers['retry-after']).toMatch(/^\d+$/);
       expect(Object.keys(refusedCall.headers).filter((h) => h.startsWith('retry-after-'))).toEqual([]);
       expect(refusedCall.text).not.toContain('ThrottlerException');
-      expect(refusedCall.body.errors[0].extensions).toEqual({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED' });
+      expect(refusedCall.body.errors[0].extensions).toEqual({ code: 'TOO_MANY_REQUESTS', reason: 'RATE_LIMITED', details: { retryAfterSeconds: Number(refusedCall.headers['retry-after']) } });
     });
   });
 

@@ -58,6 +58,7 @@ describe('Personal data in logs', () => {
     expectData(await app.graphql('query($id: ID!) { user(id: $id) { email phone } }', { id: me.id }, { token: clerk.accessToken }));
     await app.graphql('{ me { id } }', {}, { token: `${refreshed.accessToken}x` });
     await app.graphql('mutation($e: String!, $t: String) { requestPasswordReset(email: $e, tenant: $t) }', { e: secrets.email, t: tenant.slug });
+    await app.settled();
     expectData(await app.graphql('mutation { logout }', {}, { token: refreshed.accessToken }));
 
     const forbidden = [...Object.values(secrets), '+32475999888', session.accessToken, session.refreshToken, refreshed.accessToken, refreshed.refreshToken, confirmation];

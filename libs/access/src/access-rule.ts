@@ -15,13 +15,18 @@ export const ACCESS_RULE = 'chancery:access-rule';
  * - `person`: a logged-in person acting on their own account, whatever their roles; never an API key;
  * - `permission`: a person whose roles grant the permission, or an API key whose scope does.
  */
-export type AccessRule = { kind: 'public' } | { kind: 'person' } | { kind: 'permission'; permission: Permission };
+export type AccessRule = { kind: 'public' } | { kind: 'person'; beforeSecondFactor?: boolean } | { kind: 'permission'; permission: Permission };
 
 /** Anyone, including anonymous callers. */
 export const Public = () => SetMetadata(ACCESS_RULE, { kind: 'public' } satisfies AccessRule);
 
-/** A logged-in person on their own account (profile, sessions, second factor, logout). */
-export const AuthenticatedPerson = () => SetMetadata(ACCESS_RULE, { kind: 'person' } satisfies AccessRule);
+/**
+ * A logged-in person on their own account (profile, sessions, second factor, logout). An account
+ * that must have a second factor and has not enrolled yet may call only the operations marked
+ * `beforeSecondFactor` (enrolling and logging out): until then its password alone proves little.
+ */
+export const AuthenticatedPerson = (options: { beforeSecondFactor?: boolean } = {}) =>
+  SetMetadata(ACCESS_RULE, (options.beforeSecondFactor ? { kind: 'person', beforeSecondFactor: true } : { kind: 'person' }) satisfies AccessRule);
 
 /** Callers granted the permission (`role-permissions.ts`); its step-up, if any, comes with it. */
 export const Allow = (permission: Permission) => SetMetadata(ACCESS_RULE, { kind: 'permission', permission } satisfies AccessRule);
@@ -52,7 +57,7 @@ export function describeAccessRule(rule: AccessRule | undefined): string {
     case 'public':
       return 'anyone, anonymous included';
     case 'person':
-      return 'a logged-in person (own account)';
+      return rule.beforeSecondFactor ? 'a logged-in person (own account), also before a required second factor is enrolled' : 'a logged-in person (own account)';
     case 'permission': {
       const stepUp = stepUpOf(rule.permission);
       return `\`${rule.permission}\`${stepUp ? ` + step-up (${stepUp})` : ''}`;

@@ -68,12 +68,12 @@ export class AccessGuard implements CanActivate {
   private permit(rule: AccessRule, actor: Actor): void {
     if (rule.kind === 'public') return;
     if (actor.kind === 'anonymous') throw new UnauthenticatedError();
-    if (rule.kind === 'person') {
-      if (actor.kind !== 'user') throw CoreErrors.PERSON_REQUIRED('Only a logged-in person may do this, not an API key');
-      return;
+    if (rule.kind === 'person' && actor.kind !== 'user') throw CoreErrors.PERSON_REQUIRED('Only a logged-in person may do this, not an API key');
+    // Until a required second factor is enrolled, the session may enrol and log out, nothing else.
+    if (actor.secondFactorMissing && !(rule.kind === 'person' && rule.beforeSecondFactor)) {
+      throw AuthErrors.SECOND_FACTOR_ENROLMENT_REQUIRED('Enrol a second factor first (beginTotpEnrolment)');
     }
-    if (actor.secondFactorMissing) throw AuthErrors.SECOND_FACTOR_ENROLMENT_REQUIRED('Enrol a second factor first (beginTotpEnrolment)');
-    demandPermission(actor, rule.permission, this.clock.now());
+    if (rule.kind === 'permission') demandPermission(actor, rule.permission, this.clock.now());
   }
 }
 

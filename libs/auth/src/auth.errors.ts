@@ -3,7 +3,10 @@ import { defineErrors, ErrorCode } from '@chancery/core';
 /** What the auth context refuses, each reason with its category (docs/errors.md lists them). */
 export const AuthErrors = defineErrors('auth', {
   LOGIN_FAILED: [ErrorCode.UNAUTHENTICATED, 'Wrong e-mail address, password or second factor (one answer for all, so it tells nothing).'],
-  LOGIN_THROTTLED: [ErrorCode.TOO_MANY_REQUESTS, 'Too many failed logins for this account from here; wait and try again.'],
+  LOGIN_THROTTLED: [ErrorCode.TOO_MANY_REQUESTS, 'Too many failed logins for this account (from here, or in all); `details.retryAfterSeconds` says when to try again. The right password with a second-factor code is always accepted.'],
+  TENANT_CHOICE_REQUIRED: [ErrorCode.BAD_USER_INPUT, 'The password matches accounts in several tenants: log in again naming one of `details.tenants` (slugs; `details.tenantNames` in the same order), given only after the password matched.'],
+  STEP_UP_THROTTLED: [ErrorCode.TOO_MANY_REQUESTS, 'Too many wrong step-up codes or passwords for this session or account; `details.retryAfterSeconds` says when to try again.'],
+  CURRENT_PASSWORD_WRONG: [ErrorCode.BAD_USER_INPUT, 'The current password given to change it is wrong.'],
   REFRESH_TOKEN_INVALID: [ErrorCode.UNAUTHENTICATED, 'The refresh token is unknown, used, revoked or expired.'],
   RESET_LINK_INVALID: [ErrorCode.UNAUTHENTICATED, 'The password-reset link is unknown, already used or expired.'],
   SESSION_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such session among the caller’s.'],

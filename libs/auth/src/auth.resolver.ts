@@ -12,7 +12,7 @@ import { PasswordResetService } from './password-reset.service';
 export class LoginInput {
   @Field() @IsEmail() @MaxLength(254) email: string;
   @Field() @IsString() @Length(1, 256) password: string;
-  @Field({ nullable: true, description: "The tenant's slug; absent for the platform operator." })
+  @Field({ nullable: true, description: "The tenant's slug. Absent: the tenant where the password matches (TENANT_CHOICE_REQUIRED when it matches in several), or the platform operator's account." })
   @Optional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
   @Field({ nullable: true }) @Optional() @Matches(/^\d{6}$/) totpCode?: string;
 }
@@ -33,6 +33,12 @@ export class StepUpArgs {
   @Optional() @Matches(/^\d{6}$/, { message: 'must be the 6-digit code of the authenticator app' }) code?: string;
   @Field({ nullable: true, description: 'The password (accounts without a second factor).' })
   @Optional() @IsString() @Length(1, 256) password?: string;
+}
+
+@ArgsType()
+export class ChangePasswordArgs {
+  @Field() @IsString() @Length(1, 256) currentPassword: string;
+  @Field() @IsString() @MaxLength(PASSWORD_MAX_LENGTH) newPassword: string;
 }
 
 @ArgsType()
@@ -83,25 +89,25 @@ export class AuthResolver {
     return tokens(await this.auth.refresh(refreshToken));
   }
 
-  @AuthenticatedPerson()
+  @AuthenticatedPerson({ beforeSecondFactor: true })
   @Mutation(() => Boolean)
   logout(): Promise<boolean> {
     return this.auth.logout();
   }
 
-  @AuthenticatedPerson()
+  @AuthenticatedPerson({ beforeSecondFactor: true })
   @Mutation(() => Boolean)
   logoutEverywhere(): Promise<boolean> {
     return this.auth.logoutEverywhere();
   }
 
-  @AuthenticatedPerson()
+  @AuthenticatedPerson({ beforeSecondFactor: true })
   @Mutation(() => String, { description: 'Starts second-factor enrolment; returns an otpauth:// URI to show as a QR code.' })
   beginTotpEnrolment(): Promise<string> {
     return this.accounts.beginTotpEnrolment();
   }
 
-  @AuthenticatedPerson()
+  @AuthenticatedPerson({ beforeSecondFactor: true })
   @Mutation(() => Boolean)
   confirmTotpEnrolment(@Args() { code }: TotpCodeArgs): Promise<boolean> {
     return this.auth.confirmTotpEnrolment(code);
@@ -113,6 +119,14 @@ export class AuthResolver {
   })
   stepUp(@Args() credentials: StepUpArgs): Promise<Date> {
     return this.auth.stepUp(credentials);
+  }
+
+  @AuthenticatedPerson()
+  @Mutation(() => SessionTokensType, {
+    description: 'Changes your password, given the current one: every other session ends, and this one continues with the tokens returned (the old ones stop).',
+  })
+  async changeMyPassword(@Args() { currentPassword, newPassword }: ChangePasswordArgs): Promise<SessionTokensType> {
+    return tokens(await this.auth.changeMyPassword(currentPassword, newPassword));
   }
 
   @Public()

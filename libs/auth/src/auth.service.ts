@@ -1,9 +1,19 @@
 import { Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { AuditLog } from '@chancery/audit';
-import { Clock, issueSecret, parseSecret, personIdOf, RequestContext, StepUpMethod, TransactionRunner } from '@chancery/core';
-import { AccountAccess, AccountsService, LoginCandidate, secondFactorMissing, TenantDirectoryService } from '@chancery/identity';
+import { Clock, issueSecret, parseSecret, PasswordHasher, personIdOf, RequestContext, StepUpMethod, TransactionRunner } from '@chancery/core';
+import { AccountAccess, AccountsService, assertAcceptablePassword, LoginCandidate, secondFactorMissing, TenantDirectoryService } from '@chancery/identity';
 import { AccessTokenService } from './access-token';
+import {
+  accountBackoffRemainingMs,
+  ATTEMPT_WINDOW_MS,
+  attemptKey,
+  LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS,
+  secondsFrom,
+  STEP_UP_FAILURES_PER_ACCOUNT,
+  STEP_UP_FAILURES_PER_SESSION,
+  USUAL_ADDRESS_MS,
+  windowRemainingMs,
+} from './attempt-limits';
 import { AuthErrors } from './auth.errors';
 import { LoginThrottleRepository } from './repositories/login-throttle.repository';
 import { SessionRepository } from './repositories/session.repository';
@@ -11,9 +21,6 @@ import { SessionRepository } from './repositories/session.repository';
 /** A session (refresh-token family) ends 30 days after login, or after 7 days without use. */
 export const SESSION_ABSOLUTE_LIFETIME_MS = 30 * 24 * 3600_000;
 export const SESSION_IDLE_LIFETIME_MS = 7 * 24 * 3600_000;
-/** At most 5 failed logins per account in 15 minutes. */
-const MAX_FAILED_LOGINS = 5;
-const FAILED_LOGIN_WINDOW_MS = 15 * 60_000;
 
 export interface SessionTokens {
   accessToken: string;
@@ -38,6 +45,19 @@ export interface ClientInfo {
 /** The one answer to every failed login: it never tells whether the address is registered. */
 const LOGIN_FAILED = 'Invalid e-mail address, password or second factor';
 
+/** What a login attempt found out about one account (or its absence), before anything is written. */
+interface Assessment {
+  tenantId: string | null;
+  candidate: LoginCandidate | null;
+  keys: { fromHere: Buffer; account: Buffer };
+  /** Milliseconds the attempt must wait (address stopped, or the account's back-off); 0: not throttled. */
+  throttledForMs: number;
+  passwordOk: boolean;
+  totpNeeded: boolean;
+  /** The unused second-factor time step the code proved, if any. */
+  step: number | null;
+}
+
 @Injectable()
 export class AuthService {
   constructor(
@@ -50,47 +70,85 @@ export class AuthService {
     private readonly sessions: SessionRepository,
     private readonly throttle: LoginThrottleRepository,
     private readonly audit: AuditLog,
+    private readonly passwords: PasswordHasher,
   ) {}
 
   /**
-   * Password (and second factor, when enrolled) → a new session. The password is compared outside
-   * any transaction: argon2 takes tens of milliseconds and must not hold a pooled connection.
+   * Password (and second factor, when enrolled) → a new session. Without a tenant, the password
+   * decides which of the tenants with an account for the address is meant; several: the caller
+   * must choose (TENANT_CHOICE_REQUIRED). Passwords are compared outside any transaction.
    */
   async login(command: LoginCommand, client: ClientInfo): Promise<SessionTokens> {
     const email = command.email.trim().toLowerCase();
-    const tenantId = command.tenantSlug ? ((await this.directory.findBySlug(command.tenantSlug))?.id ?? null) : null;
-    if (command.tenantSlug && !tenantId) {
+    if (!command.tenantSlug) return this.loginWithoutTenant(email, command, client);
+    const tenantId = (await this.directory.findBySlug(command.tenantSlug))?.id;
+    if (!tenantId) {
       await this.accounts.passwordMatches(null, command.password);
       throw AuthErrors.LOGIN_FAILED(LOGIN_FAILED);
     }
-    const accountKey = createHash('sha256').update(`${tenantId ?? 'platform'}|${email}`).digest();
-    const windowStartAfter = new Date(this.clock.now().getTime() - FAILED_LOGIN_WINDOW_MS);
+    return this.conclude(await this.assess(tenantId, email, command, client), client);
+  }
 
-    const found = await this.transactions.beforeSession(tenantId, async () => ({
-      throttled: (await this.throttle.failuresSince(accountKey, windowStartAfter)) >= MAX_FAILED_LOGINS,
-      candidate: await this.accounts.findLoginCandidate(tenantId, email),
-    }));
-    if (found.throttled) throw AuthErrors.LOGIN_THROTTLED('Too many attempts; try again later');
-    const candidate = found.candidate;
-    const passwordOk = await this.accounts.passwordMatches(candidate, command.password);
-    // An enrolled second factor is always asked for; one that is required but not yet enrolled lets
-    // the session in to enrol (the access guard keeps everything else closed until then).
+  private async loginWithoutTenant(email: string, command: LoginCommand, client: ClientInfo): Promise<SessionTokens> {
+    const tenantIds = await this.accounts.tenantsWithAddress(email);
+    // No account anywhere: judged against the platform, where none will be found (same answer, same work).
+    if (tenantIds.length <= 1) return this.conclude(await this.assess(tenantIds[0] ?? null, email, command, client), client);
+    const assessments = await Promise.all(tenantIds.map((tenantId) => this.assess(tenantId, email, command, client)));
+    const matching = assessments.filter((a) => a.passwordOk && a.throttledForMs === 0);
+    if (matching.length === 1) return this.conclude(matching[0]!, client);
+    if (matching.length === 0) return this.conclude(assessments.find((a) => a.throttledForMs > 0) ?? assessments[0]!, client);
+    // Only now, with the password proved for each, may the caller learn where the address has accounts.
+    const tenants = await this.directory.findByIds(matching.map((a) => a.tenantId).filter((id): id is string => id !== null));
+    throw AuthErrors.TENANT_CHOICE_REQUIRED('The password matches accounts in several tenants: choose one', {
+      field: 'input.tenant',
+      details: { tenants: tenants.map((t) => t.slug), tenantNames: tenants.map((t) => t.name) },
+    });
+  }
+
+  /** Reads the counters and the account, then judges the credentials outside any transaction. */
+  private async assess(tenantId: string | null, email: string, command: LoginCommand, client: ClientInfo): Promise<Assessment> {
+    const scope = tenantId ?? 'platform';
+    const keys = { fromHere: attemptKey('login', scope, email, client.ipAddress ?? 'unknown'), account: attemptKey('login', scope, email) };
+    const now = this.clock.now();
+    const found = await this.transactions.beforeSession(tenantId, async () => {
+      const [fromHere, account] = await this.throttle.failuresSince([keys.fromHere, keys.account], new Date(now.getTime() - ATTEMPT_WINDOW_MS));
+      const candidate = await this.accounts.findLoginCandidate(tenantId, email);
+      const usual = candidate && client.ipAddress ? await this.sessions.loggedInFrom(candidate.id, client.ipAddress, new Date(now.getTime() - USUAL_ADDRESS_MS)) : false;
+      return { fromHere: fromHere!, account: account!, candidate, usual };
+    });
+    const { candidate } = found;
+    const addressStoppedForMs = found.fromHere.failures >= LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS ? windowRemainingMs(found.fromHere, now) : 0;
+    const throttledForMs = Math.max(addressStoppedForMs, found.usual ? 0 : accountBackoffRemainingMs(found.account, now));
     const totpNeeded = Boolean(candidate?.access.totpEnrolledAt);
-    const totpOk = !totpNeeded || (candidate !== null && this.accounts.secondFactorAccepts(candidate, command.totpCode));
-    const accepted = candidate !== null && passwordOk && totpOk && candidate.access.status === 'ACTIVE';
+    // Throttled: only the complete proof (password and an unused code) is judged; without a code the
+    // password is not even compared, so a throttled attempt tells nothing about it.
+    const judge = throttledForMs === 0 || Boolean(command.totpCode);
+    const passwordOk = judge ? await this.accounts.passwordMatches(candidate, command.password) : false;
+    const step = candidate && passwordOk && totpNeeded ? this.accounts.secondFactorStep(candidate, command.totpCode) : null;
+    return { tenantId, candidate, keys, throttledForMs, passwordOk, totpNeeded, step };
+  }
 
+  /** Opens the session of an accepted attempt; counts a failed one (a throttled one is not counted). */
+  private async conclude(attempt: Assessment, client: ClientInfo): Promise<SessionTokens> {
+    const { candidate, tenantId } = attempt;
+    const proved = candidate !== null && attempt.passwordOk && candidate.access.status === 'ACTIVE' && (!attempt.totpNeeded || attempt.step !== null);
+    const strong = proved && attempt.totpNeeded;
+    if (attempt.throttledForMs > 0 && !strong) {
+      throw AuthErrors.LOGIN_THROTTLED('Too many attempts; try again later', { details: { retryAfterSeconds: secondsFrom(attempt.throttledForMs) } });
+    }
     const tokens = await this.transactions.beforeSession(tenantId, async () => {
       const now = this.clock.now();
-      if (!accepted) {
-        await this.throttle.recordFailure(tenantId, accountKey, now, new Date(now.getTime() - FAILED_LOGIN_WINDOW_MS));
-        await this.audit.record({ action: 'auth.login.failed', subjectType: candidate ? 'User' : undefined, subjectId: candidate?.id, tenantId });
-        return null;
+      // The code is spent here, in the transaction that opens the session: one use only.
+      if (proved && (attempt.step === null || (await this.accounts.useSecondFactorStep(candidate.id, attempt.step)))) {
+        await this.throttle.clear([attempt.keys.fromHere]);
+        await this.accounts.recordLogin(candidate.id, now);
+        const opened = await this.openSession(candidate, now, { at: now, with: attempt.totpNeeded ? 'secondFactor' : 'password' }, client);
+        await this.audit.record({ action: 'auth.login.succeeded', subjectType: 'User', subjectId: candidate.id, tenantId });
+        return opened;
       }
-      await this.throttle.clear(accountKey);
-      await this.accounts.recordLogin(candidate.id, now);
-      const opened = await this.openSession(candidate, now, { at: now, with: totpNeeded ? 'secondFactor' : 'password' }, client);
-      await this.audit.record({ action: 'auth.login.succeeded', subjectType: 'User', subjectId: candidate.id, tenantId });
-      return opened;
+      await this.throttle.recordFailure(tenantId, [attempt.keys.fromHere, attempt.keys.account], now, new Date(now.getTime() - ATTEMPT_WINDOW_MS));
+      await this.audit.record({ action: 'auth.login.failed', subjectType: candidate ? 'User' : undefined, subjectId: candidate?.id, tenantId });
+      return null;
     });
     if (!tokens) throw AuthErrors.LOGIN_FAILED(LOGIN_FAILED);
     return tokens;
@@ -162,35 +220,88 @@ export class AuthService {
   }
 
   /**
-   * Re-authenticates the session for high-value acts (5 minutes): with the second-factor code when
-   * one is enrolled, with the password otherwise. A failure is recorded in a transaction that
-   * commits; the error comes after it.
+   * Re-authenticates the session for high-value acts (5 minutes): with an unused second-factor code
+   * when one is enrolled, with the password otherwise. Wrong attempts are limited per session and
+   * per account; a failure is recorded in a transaction that commits, the error comes after it.
    */
   async stepUp(credentials: { code?: string; password?: string }): Promise<Date> {
     const userId = personIdOf(this.context.actor);
-    const { sessionId } = this.context.actor;
-    const candidate = await this.transactions.run(() => this.accounts.credentialsOf(userId));
+    const sessionId = this.context.actor.sessionId!;
+    const { candidate, limits } = await this.transactions.run(async () => ({
+      candidate: await this.accounts.credentialsOf(userId),
+      limits: await this.reauthenticationLimits(userId, sessionId),
+    }));
     if (!candidate) throw AuthErrors.STEP_UP_FAILED('The step-up failed');
     const method: StepUpMethod = candidate.access.totpEnrolledAt ? 'secondFactor' : 'password';
+    const field = method === 'secondFactor' ? 'code' : 'password';
     const given = method === 'secondFactor' ? credentials.code : credentials.password;
-    if (!given) {
-      throw AuthErrors.STEP_UP_CREDENTIAL_MISSING(
-        method === 'secondFactor' ? 'give the current code of the authenticator app' : 'give your password',
-        { field: method === 'secondFactor' ? 'code' : 'password' },
-      );
-    }
-    const ok = method === 'secondFactor' ? this.accounts.secondFactorAccepts(candidate, given) : await this.accounts.passwordMatches(candidate, given);
+    if (!given) throw AuthErrors.STEP_UP_CREDENTIAL_MISSING(method === 'secondFactor' ? 'give the current code of the authenticator app' : 'give your password', { field });
+    if (limits.throttledForMs > 0) throw AuthErrors.STEP_UP_THROTTLED('Too many wrong attempts; try again later', { details: { retryAfterSeconds: secondsFrom(limits.throttledForMs) } });
+    const step = method === 'secondFactor' ? this.accounts.secondFactorStep(candidate, given) : null;
+    const passwordOk = method === 'password' ? await this.accounts.passwordMatches(candidate, given) : false;
     const now = this.clock.now();
-    await this.transactions.run(async () => {
-      if (ok) await this.sessions.markSteppedUp(sessionId!, now, method);
-      await this.audit.record({ action: ok ? 'auth.stepup.succeeded' : 'auth.stepup.failed', subjectType: 'User', subjectId: userId, details: { method } });
+    const ok = await this.transactions.run(async () => {
+      const proved = method === 'secondFactor' ? step !== null && (await this.accounts.useSecondFactorStep(userId, step)) : passwordOk;
+      if (proved) {
+        await this.sessions.markSteppedUp(sessionId, now, method);
+        await this.throttle.clear([limits.keys.session]);
+      } else {
+        await this.throttle.recordFailure(candidate.access.tenantId, [limits.keys.session, limits.keys.account], now, new Date(now.getTime() - ATTEMPT_WINDOW_MS));
+      }
+      await this.audit.record({ action: proved ? 'auth.stepup.succeeded' : 'auth.stepup.failed', subjectType: 'User', subjectId: userId, details: { method } });
+      return proved;
     });
-    if (!ok) {
-      throw AuthErrors.STEP_UP_FAILED(method === 'secondFactor' ? 'is not the current code of the authenticator app' : 'is not your password', {
-        field: method === 'secondFactor' ? 'code' : 'password',
-      });
-    }
+    if (!ok) throw AuthErrors.STEP_UP_FAILED(method === 'secondFactor' ? 'is not the current code of the authenticator app, or was used already' : 'is not your password', { field });
     return now;
+  }
+
+  /**
+   * Changes the caller's password, given the current one: every other session ends, every access
+   * token issued so far stops, and the caller's session continues with the tokens returned.
+   */
+  async changeMyPassword(currentPassword: string, newPassword: string): Promise<SessionTokens> {
+    const userId = personIdOf(this.context.actor);
+    const sessionId = this.context.actor.sessionId!;
+    const { candidate, limits } = await this.transactions.run(async () => ({
+      candidate: await this.accounts.credentialsOf(userId),
+      limits: await this.reauthenticationLimits(userId, sessionId),
+    }));
+    if (!candidate) throw AuthErrors.CURRENT_PASSWORD_WRONG('is not your current password', { field: 'currentPassword' });
+    assertAcceptablePassword(newPassword, 'newPassword', candidate.access.account.email);
+    if (limits.throttledForMs > 0) throw AuthErrors.STEP_UP_THROTTLED('Too many wrong attempts; try again later', { details: { retryAfterSeconds: secondsFrom(limits.throttledForMs) } });
+    const currentOk = await this.accounts.passwordMatches(candidate, currentPassword);
+    const newHash = currentOk ? await this.passwords.hash(newPassword) : null;
+    const now = this.clock.now();
+    const tokens = await this.transactions.run(async () => {
+      if (!newHash) {
+        await this.throttle.recordFailure(candidate.access.tenantId, [limits.keys.session, limits.keys.account], now, new Date(now.getTime() - ATTEMPT_WINDOW_MS));
+        await this.audit.record({ action: 'auth.password.change.failed', subjectType: 'User', subjectId: userId });
+        return null;
+      }
+      await this.accounts.changePassword(userId, newHash);
+      await this.sessions.revokeAllOfExcept(userId, sessionId, 'password changed', now);
+      // This session's outstanding refresh tokens are spent too: only the one returned now renews it.
+      await this.sessions.retireRefreshTokens(sessionId, now);
+      const access = await this.accounts.accessOf(userId);
+      const refresh = issueSecret('rt', access!.tenantId);
+      await this.sessions.addRefreshToken(access!.tenantId, sessionId, refresh.hash, now);
+      await this.audit.record({ action: 'auth.password.changed', subjectType: 'User', subjectId: userId });
+      return this.tokensFor(access!, sessionId, refresh.token);
+    });
+    if (!tokens) throw AuthErrors.CURRENT_PASSWORD_WRONG('is not your current password', { field: 'currentPassword' });
+    return tokens;
+  }
+
+  /** The step-up counters of the session and the account, and how long they hold the next attempt back. In the caller's unit. */
+  private async reauthenticationLimits(userId: string, sessionId: string): Promise<{ keys: { session: Buffer; account: Buffer }; throttledForMs: number }> {
+    const keys = { session: attemptKey('step-up', 'session', sessionId), account: attemptKey('step-up', 'account', userId) };
+    const now = this.clock.now();
+    const [session, account] = await this.throttle.failuresSince([keys.session, keys.account], new Date(now.getTime() - ATTEMPT_WINDOW_MS));
+    const throttledForMs = Math.max(
+      session!.failures >= STEP_UP_FAILURES_PER_SESSION ? windowRemainingMs(session!, now) : 0,
+      account!.failures >= STEP_UP_FAILURES_PER_ACCOUNT ? windowRemainingMs(account!, now) : 0,
+    );
+    return { keys, throttledForMs };
   }
 
   private async openSession(candidate: LoginCandidate, now: Date, steppedUp: { at: Date; with: StepUpMethod }, client: ClientInfo): Promise<SessionTokens> {

@@ -1,6 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
-import { AppConfig, Clock, hashPassword, parseSecret, TransactionRunner } from '@chancery/core';
+import { ANONYMOUS_ACTOR, AppConfig, Clock, describeError, parseSecret, PasswordHasher, RequestContext, TransactionRunner } from '@chancery/core';
 import { AccountsService, assertAcceptablePassword, TenantDirectoryService } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
 import { AuthErrors } from './auth.errors';
@@ -15,7 +15,11 @@ export const PASSWORD_RESET_LIFETIME_MS = 60 * 60_000;
  */
 @Injectable()
 export class PasswordResetService {
+  private readonly logger = new Logger(PasswordResetService.name);
+
   constructor(
+    private readonly context: RequestContext,
+    private readonly passwords: PasswordHasher,
     private readonly transactions: TransactionRunner,
     private readonly accounts: AccountsService,
     private readonly directory: TenantDirectoryService,
@@ -26,12 +30,23 @@ export class PasswordResetService {
     private readonly config: AppConfig,
   ) {}
 
+  /**
+   * Answers at once, and looks the address up after the response is sent: the answer takes the same
+   * time, and does the same database work, whether or not the address has an account.
+   */
   async requestReset(email: string, tenantSlug: string | undefined): Promise<true> {
     const tenant = tenantSlug ? await this.directory.findBySlug(tenantSlug) : null;
     if (tenantSlug && !tenant) return true;
     const tenantId = tenant?.id ?? null;
+    this.context
+      .afterResponse(ANONYMOUS_ACTOR, () => this.sendResetLink(tenantId, email.trim().toLowerCase()))
+      .catch((error: unknown) => this.logger.error(`password-reset request not handled: ${describeError(error)}`));
+    return true;
+  }
+
+  private async sendResetLink(tenantId: string | null, email: string): Promise<void> {
     await this.transactions.beforeSession(tenantId, async () => {
-      const account = await this.accounts.findActiveByEmail(tenantId, email.trim().toLowerCase());
+      const account = await this.accounts.findActiveByEmail(tenantId, email);
       if (!account) return;
       const token = await this.accounts.issuePasswordResetToken(account.id, tenantId, PASSWORD_RESET_LIFETIME_MS);
       await this.mailer.queue(PASSWORD_RESET, {
@@ -42,7 +57,6 @@ export class PasswordResetService {
       });
       await this.audit.record({ action: 'auth.passwordReset.requested', subjectType: 'User', subjectId: account.id, tenantId });
     });
-    return true;
   }
 
   /** Sets the new password; every session of the account ends, so a thief's session ends too. */
@@ -51,13 +65,15 @@ export class PasswordResetService {
     if (!parsed) throw AuthErrors.RESET_LINK_INVALID('Invalid or expired reset link');
     assertAcceptablePassword(newPassword, 'newPassword');
     // Hashed before the transaction: argon2 must not hold a connection.
-    const passwordHash = await hashPassword(newPassword);
+    const passwordHash = await this.passwords.hash(newPassword);
     const tenantId = parsed.tenantId ?? null;
     const done = await this.transactions.forSecretHolder(parsed, async () => {
       const userId = await this.accounts.consumePasswordResetToken(parsed);
       if (!userId) return false;
       assertAcceptablePassword(newPassword, 'newPassword', (await this.accounts.emailOf(userId)) ?? undefined);
       await this.accounts.setPasswordHash(userId, passwordHash);
+      // The other links sent to the account stop working with this one: one reset per request.
+      await this.accounts.spendPasswordResetTokens(userId);
       await this.sessions.revokeAllOf(userId, 'password reset', this.clock.now());
       await this.audit.record({ action: 'auth.passwordReset.completed', subjectType: 'User', subjectId: userId, tenantId });
       return true;

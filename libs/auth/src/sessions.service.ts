@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OnEvent } from '@nestjs/event-emitter';
 import { AuditLog } from '@chancery/audit';
 import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
-import { ACCOUNT_DISABLED, AccountDisabled } from '@chancery/identity';
+import { ACCOUNT_DISABLED, AccountDisabled, SECOND_FACTOR_REMOVED } from '@chancery/identity';
 import { AuthErrors } from './auth.errors';
 import { AuthSession } from './entities/auth-session.entity';
 import { SessionRepository } from './repositories/session.repository';
@@ -44,5 +44,11 @@ export class SessionsService {
   @OnEvent(ACCOUNT_DISABLED, { suppressErrors: false })
   async endSessionsOfDisabledAccount(event: AccountDisabled): Promise<void> {
     await this.sessions.revokeAllOf(event.userId, 'account disabled', this.clock.now());
+  }
+
+  /** A removed second factor ends the sessions it protected, in the same transaction. */
+  @OnEvent(SECOND_FACTOR_REMOVED, { suppressErrors: false })
+  async endSessionsOfResetSecondFactor(event: AccountDisabled): Promise<void> {
+    await this.sessions.revokeAllOf(event.userId, 'second factor reset', this.clock.now());
   }
 }

@@ -7,6 +7,7 @@ import { AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
 import { ANONYMOUS_ACTOR } from './context/actor';
 import { RequestContext, RequestTally } from './context/request-context';
+import { PasswordHasher } from './crypto/password-hashing';
 import { SecretBox } from './crypto/secret-box';
 import { DATABASE_SETTINGS } from './database/database.constants';
 import { DatabaseSettings } from './database/database-settings';
@@ -78,9 +79,10 @@ export class CoreModule {
         TransactionRunner,
         Sql,
         SecretBox,
+        PasswordHasher,
         WorkerHeartbeatRepository,
       ],
-      exports: [AppConfig, DATABASE_SETTINGS, Clock, RequestContext, TransactionRunner, Sql, SecretBox, WorkerHeartbeatRepository],
+      exports: [AppConfig, DATABASE_SETTINGS, Clock, RequestContext, TransactionRunner, Sql, SecretBox, PasswordHasher, WorkerHeartbeatRepository],
     };
   }
 }

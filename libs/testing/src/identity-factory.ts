@@ -6,6 +6,7 @@ import { IdentityProvisioning, LoginMethod, newTotpSecret, ROLES_REQUIRING_TOTP,
 import { expectData, type TestApp } from './test-app';
 
 export const DEFAULT_TEST_PASSWORD = 'correct horse battery staple';
+const TOTP_STEP_MS = 30_000;
 
 export interface TestTenant {
   id: string;
@@ -44,6 +45,9 @@ let defaultPasswordHash: Promise<string> | undefined;
  */
 export class IdentityFactory {
   private counter = 0;
+
+  /** The last second-factor time step this factory handed out per user. */
+  private readonly usedTotpSteps = new Map<string, number>();
 
   constructor(private readonly app: TestApp) {}
 
@@ -134,9 +138,18 @@ export class IdentityFactory {
     return this.app.get(TransactionRunner).asSystem(tenantId, () => this.app.get(AuditLog).record({ ...entry, tenantId }));
   }
 
+  /**
+   * A second-factor code the server has not seen used yet: a code works once (RFC 6238 §5.2), as a
+   * person would wait for the next one. Within the ±1 step the server accepts, or after moving the
+   * test clock to the next step when those are spent.
+   */
   totpCode(user: TestUser): string {
     if (!user.totpSecret) throw new Error('user has no second factor');
-    return totpCodeAt(user.totpSecret, this.app.clock.now());
+    const current = Math.floor(this.app.clock.now().getTime() / TOTP_STEP_MS);
+    const step = Math.max(current - 1, (this.usedTotpSteps.get(user.id) ?? -Infinity) + 1);
+    if (step > current + 1) this.app.clock.advance((step - current) * TOTP_STEP_MS);
+    this.usedTotpSteps.set(user.id, step);
+    return totpCodeAt(user.totpSecret, new Date(step * TOTP_STEP_MS));
   }
 
   /** A session through the real login (the user's second factor when enrolled). */

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { DestinationStream } from 'pino';
 import { Client } from 'pg';
-import { AppConfig, Clock, FixedClock, loadAppConfig } from '@chancery/core';
+import { AppConfig, Clock, FixedClock, loadAppConfig, RequestContext } from '@chancery/core';
 import { ApiModule } from '../../../apps/api/src/app.module';
 import { API_APPLICATION_OPTIONS, configureApiApplication } from '../../../apps/api/src/api-application';
 import { createTestDatabase, TestDatabase } from './database/test-database-server';
@@ -87,6 +87,11 @@ export class TestApp {
     const response = await call.send({ query, variables });
     const body = (response.body ?? {}) as { data?: T; errors?: GraphQLResponse['errors'] };
     return { status: response.status, data: body.data, errors: body.errors, text: response.text };
+  }
+
+  /** Waits for the work the app does after it answered (a password-reset lookup and e-mail). */
+  settled(): Promise<void> {
+    return this.get(RequestContext).afterResponseWorkDone();
   }
 
   /** The app's own connection (application role, row-level security applies). */

@@ -2,13 +2,16 @@
 -- Every statement the repository sends, so a changed tenant or owner filter shows up in review.
 
 -- LoginThrottleRepository.failuresSince
-SELECT l.failures FROM login_throttle l WHERE l.account_key = $1 AND l.window_start > $2;
+SELECT l.account_key AS key, l.failures, l.window_start AS "windowStart", l.last_failure_at AS "lastFailureAt" FROM login_throttle l
+WHERE l.account_key = ANY($1::bytea[]) AND l.window_start > $2;
 
 -- LoginThrottleRepository.recordFailure
-INSERT INTO login_throttle AS l (tenant_id, account_key, failures, window_start) VALUES ($1, $2, 1, $3)
+INSERT INTO login_throttle AS l (tenant_id, account_key, failures, window_start, last_failure_at)
+SELECT $1, key, 1, $3, $3 FROM unnest($2::bytea[]) AS key
 ON CONFLICT (account_key) DO UPDATE
 SET failures = CASE WHEN l.window_start <= $4 THEN 1 ELSE l.failures + 1 END,
-window_start = CASE WHEN l.window_start <= $4 THEN $3 ELSE l.window_start END;
+window_start = CASE WHEN l.window_start <= $4 THEN $3 ELSE l.window_start END,
+last_failure_at = $3;
 
 -- LoginThrottleRepository.clear
-DELETE FROM login_throttle l WHERE l.account_key = $1;
+DELETE FROM login_throttle l WHERE l.account_key = ANY($1::bytea[]);

@@ -1,34 +1,51 @@
 import { Injectable } from '@nestjs/common';
 import { GenerateSql, Sql, SQL_EXAMPLE } from '@chancery/core';
 
-/** The `login_throttle` table: failed logins per account key (a hash of tenant and e-mail). */
+/** Failed attempts counted under one key, in the current window. */
+export interface FailureCount {
+  failures: number;
+  windowStart: Date | null;
+  lastFailureAt: Date | null;
+}
+
+/**
+ * The `login_throttle` table: failed attempts per key, a hash naming what is counted (an account and
+ * a client address, an account, a session's step-ups…; see `attempt-limits.ts`), in a fixed window.
+ */
 @Injectable()
 export class LoginThrottleRepository {
   constructor(private readonly sql: Sql) {}
 
-  @GenerateSql({ params: [SQL_EXAMPLE.hash, SQL_EXAMPLE.at] })
-  async failuresSince(accountKey: Buffer, windowStartAfter: Date): Promise<number> {
-    const [row] = await this.sql.query<{ failures: number }>(
-      `SELECT l.failures FROM login_throttle l WHERE l.account_key = $1 AND l.window_start > $2`,
-      [accountKey, windowStartAfter],
+  /** The failures counted under each key in windows that started after `windowStartAfter`, in the keys' order. */
+  @GenerateSql({ params: [[SQL_EXAMPLE.hash], SQL_EXAMPLE.at] })
+  async failuresSince(keys: readonly Buffer[], windowStartAfter: Date): Promise<FailureCount[]> {
+    const rows = await this.sql.query<{ key: Buffer; failures: number; windowStart: Date; lastFailureAt: Date }>(
+      `SELECT l.account_key AS key, l.failures, l.window_start AS "windowStart", l.last_failure_at AS "lastFailureAt" FROM login_throttle l
+        WHERE l.account_key = ANY($1::bytea[]) AND l.window_start > $2`,
+      [keys, windowStartAfter],
     );
-    return row?.failures ?? 0;
+    return keys.map((key) => {
+      const row = rows.find((r) => r.key.equals(key));
+      return { failures: row?.failures ?? 0, windowStart: row?.windowStart ?? null, lastFailureAt: row?.lastFailureAt ?? null };
+    });
   }
 
-  /** Counts a failure in the current window, or starts a new window. */
-  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.hash, SQL_EXAMPLE.at, SQL_EXAMPLE.at] })
-  async recordFailure(tenantId: string | null, accountKey: Buffer, at: Date, windowStartAfter: Date): Promise<void> {
+  /** Counts a failure under each key in its current window, or starts a new window. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, [SQL_EXAMPLE.hash], SQL_EXAMPLE.at, SQL_EXAMPLE.at] })
+  async recordFailure(tenantId: string | null, keys: readonly Buffer[], at: Date, windowStartAfter: Date): Promise<void> {
     await this.sql.query(
-      `INSERT INTO login_throttle AS l (tenant_id, account_key, failures, window_start) VALUES ($1, $2, 1, $3)
+      `INSERT INTO login_throttle AS l (tenant_id, account_key, failures, window_start, last_failure_at)
+       SELECT $1, key, 1, $3, $3 FROM unnest($2::bytea[]) AS key
        ON CONFLICT (account_key) DO UPDATE
          SET failures = CASE WHEN l.window_start <= $4 THEN 1 ELSE l.failures + 1 END,
-             window_start = CASE WHEN l.window_start <= $4 THEN $3 ELSE l.window_start END`,
-      [tenantId, accountKey, at, windowStartAfter],
+             window_start = CASE WHEN l.window_start <= $4 THEN $3 ELSE l.window_start END,
+             last_failure_at = $3`,
+      [tenantId, keys, at, windowStartAfter],
     );
   }
 
-  @GenerateSql({ params: [SQL_EXAMPLE.hash] })
-  async clear(accountKey: Buffer): Promise<void> {
-    await this.sql.query(`DELETE FROM login_throttle l WHERE l.account_key = $1`, [accountKey]);
+  @GenerateSql({ params: [[SQL_EXAMPLE.hash]] })
+  async clear(keys: readonly Buffer[]): Promise<void> {
+    await this.sql.query(`DELETE FROM login_throttle l WHERE l.account_key = ANY($1::bytea[])`, [keys]);
   }
 }

@@ -26,11 +26,20 @@ FOR UPDATE OF t, s;
 UPDATE refresh_token t SET used_at = $2 WHERE t.id = $1;
 UPDATE auth_session s SET last_refreshed_at = $2 WHERE s.id = $1;
 
+-- SessionRepository.retireRefreshTokens
+UPDATE refresh_token t SET used_at = $2 WHERE t.session_id = $1 AND t.used_at IS NULL;
+
 -- SessionRepository.revoke
 UPDATE auth_session s SET revoked_at = $2, revoked_reason = $3 WHERE s.id = $1 AND s.revoked_at IS NULL;
 
 -- SessionRepository.revokeAllOf
 UPDATE auth_session s SET revoked_at = $2, revoked_reason = $3 WHERE s.user_id = $1 AND s.revoked_at IS NULL;
+
+-- SessionRepository.revokeAllOfExcept
+UPDATE auth_session s SET revoked_at = $3, revoked_reason = $4 WHERE s.user_id = $1 AND s.id <> $2 AND s.revoked_at IS NULL;
+
+-- SessionRepository.loggedInFrom
+SELECT 1 FROM auth_session s WHERE s.user_id = $1 AND s.ip_address = $2 AND s.created_at > $3 LIMIT 1;
 
 -- SessionRepository.markSteppedUp
 UPDATE auth_session s SET stepped_up_at = $2, stepped_up_with = $3 WHERE s.id = $1;

@@ -102,6 +102,12 @@ export class SessionRepository {
     await this.sql.query(`UPDATE auth_session s SET last_refreshed_at = $2 WHERE s.id = $1`, [sessionId, at]);
   }
 
+  /** Marks the session's unused refresh tokens used: presenting one now ends the session (reuse). */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.at] })
+  async retireRefreshTokens(sessionId: string, at: Date): Promise<void> {
+    await this.sql.query(`UPDATE refresh_token t SET used_at = $2 WHERE t.session_id = $1 AND t.used_at IS NULL`, [sessionId, at]);
+  }
+
   @GenerateSql({ params: [SQL_EXAMPLE.id, 'logout', SQL_EXAMPLE.at] })
   async revoke(sessionId: string, reason: string, at: Date): Promise<void> {
     await this.sql.query(`UPDATE auth_session s SET revoked_at = $2, revoked_reason = $3 WHERE s.id = $1 AND s.revoked_at IS NULL`, [sessionId, at, reason]);
@@ -110,6 +116,22 @@ export class SessionRepository {
   @GenerateSql({ params: [SQL_EXAMPLE.userId, 'logout everywhere', SQL_EXAMPLE.at] })
   async revokeAllOf(userId: string, reason: string, at: Date): Promise<void> {
     await this.sql.query(`UPDATE auth_session s SET revoked_at = $2, revoked_reason = $3 WHERE s.user_id = $1 AND s.revoked_at IS NULL`, [userId, at, reason]);
+  }
+
+  /** Every session of the person but one (a password change keeps the session that made it). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, SQL_EXAMPLE.id, 'password changed', SQL_EXAMPLE.at] })
+  async revokeAllOfExcept(userId: string, keptSessionId: string, reason: string, at: Date): Promise<void> {
+    await this.sql.query(
+      `UPDATE auth_session s SET revoked_at = $3, revoked_reason = $4 WHERE s.user_id = $1 AND s.id <> $2 AND s.revoked_at IS NULL`,
+      [userId, keptSessionId, at, reason],
+    );
+  }
+
+  /** Whether the person logged in from this address since `since` (their usual place, not slowed by an account's back-off). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, '192.0.2.1', SQL_EXAMPLE.at] })
+  async loggedInFrom(userId: string, ipAddress: string, since: Date): Promise<boolean> {
+    const rows = await this.sql.query(`SELECT 1 FROM auth_session s WHERE s.user_id = $1 AND s.ip_address = $2 AND s.created_at > $3 LIMIT 1`, [userId, ipAddress, since]);
+    return rows.length > 0;
   }
 
   @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.at, 'secondFactor'] })

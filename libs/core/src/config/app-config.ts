@@ -65,6 +65,20 @@ export class AppConfig {
   @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /** Passwords hashed or verified at the same time (each takes 64 MiB and a libuv thread). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  PASSWORD_HASH_CONCURRENCY = 4;
+
+  /** Password checks allowed to wait for one of those; beyond, TOO_MANY_REQUESTS at once. */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(0)
+  @Max(10_000)
+  PASSWORD_HASH_QUEUE = 32;
+
   /**
    * Which proxies' X-Forwarded-For to believe when telling the client's address (rate limits, session
    * records): a hop count (`1`: the load balancer in front) or a comma-separated list of addresses and

@@ -32,6 +32,8 @@ export interface RequestContextStore extends ClsStore {
 @Injectable()
 export class RequestContext {
   // Untyped store access: ClsService's typed paths recurse into the unit of work and exhaust the compiler.
+  private readonly afterResponseWork = new Set<Promise<void>>();
+
   constructor(private readonly cls: ClsService) {}
 
   get active(): boolean {
@@ -129,6 +131,35 @@ export class RequestContext {
     if (!tally) return false;
     tally.endHooks.push(hook);
     return true;
+  }
+
+  /**
+   * Runs `work` once the response has been sent, in a context of its own (the request's id, the given
+   * actor, no unit of work, not counted with the request): work whose duration the answer must not
+   * reveal (whether a password-reset address has an account). Outside a request it runs at once.
+   * The returned promise settles when the work has run; the caller decides what a failure means.
+   */
+  afterResponse(actor: Actor, work: () => Promise<void>): Promise<void> {
+    const requestId = this.requestId;
+    const run = () =>
+      this.cls.run(() => {
+        this.cls.set('actor', actor);
+        if (requestId) this.cls.set('requestId', requestId);
+        return work();
+      });
+    const done = new Promise<void>((resolve, reject) => {
+      const deferred = this.onRequestEnd(() => void run().then(resolve, reject));
+      if (!deferred) run().then(resolve, reject);
+    });
+    this.afterResponseWork.add(done);
+    const forget = () => void this.afterResponseWork.delete(done);
+    done.then(forget, forget);
+    return done;
+  }
+
+  /** Settles when every piece of after-response work started so far has run (tests, shutdown). */
+  async afterResponseWorkDone(): Promise<void> {
+    while (this.afterResponseWork.size > 0) await Promise.allSettled([...this.afterResponseWork]);
   }
 
   /**

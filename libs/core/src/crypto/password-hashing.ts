@@ -1,8 +1,15 @@
+import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
+import { AppConfig } from '../config/app-config';
+import { RequestContext } from '../context/request-context';
+import { CoreErrors } from '../errors/domain-error';
 
 /**
  * Password hashing (argon2id with the library's defaults: 64 MiB, 3 passes, RFC 9106's second
  * choice). Identity stores the hashes; login, password change and reset verify and make them.
+ *
+ * `hashPassword` and `verifyPassword` are unbounded: for seeding (demo data, tests). Requests go
+ * through `PasswordHasher`, which bounds the work.
  */
 export function hashPassword(password: string): Promise<string> {
   return argon2.hash(password, { type: argon2.argon2id });
@@ -16,3 +23,50 @@ export async function verifyPassword(hash: string | null, password: string): Pro
 }
 
 const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$2m7N6bQ0u7Ow0Zl7p1i0Pq6eW4J3Kx0Yq1gqgk1b6xM';
+
+/**
+ * Hashing and verifying passwords for requests, at most PASSWORD_HASH_CONCURRENCY at a time (each
+ * takes 64 MiB and a thread of libuv's pool, which file and DNS work share) with at most
+ * PASSWORD_HASH_QUEUE waiting. Beyond that the answer is TOO_MANY_REQUESTS at once: a flood of
+ * failed logins gets refusals instead of a queue that delays everyone's login by minutes. Never
+ * call it inside a unit of work (a held connection would wait with it).
+ */
+@Injectable()
+export class PasswordHasher {
+  private running = 0;
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(
+    private readonly config: AppConfig,
+    private readonly context: RequestContext,
+  ) {}
+
+  hash(password: string): Promise<string> {
+    return this.bounded(() => hashPassword(password));
+  }
+
+  /** Whether the password matches the hash; takes the same time when there is no hash. */
+  verify(hash: string | null, password: string): Promise<boolean> {
+    return this.bounded(() => verifyPassword(hash, password));
+  }
+
+  private async bounded<T>(work: () => Promise<T>): Promise<T> {
+    // A programming error, refused loudly: the open transaction would hold its connection while
+    // the hash waits and runs (#14: a flood of failed logins starved the pool this way).
+    if (this.context.unitOfWork) throw new Error('a password was hashed inside a unit of work: hash before or after it');
+    if (this.running >= this.config.PASSWORD_HASH_CONCURRENCY) {
+      if (this.waiting.length >= this.config.PASSWORD_HASH_QUEUE) throw CoreErrors.BUSY('The server is busy checking passwords; try again in a few seconds');
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else {
+      this.running += 1;
+    }
+    try {
+      return await work();
+    } finally {
+      // Hand the slot to the next in line, or free it.
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running -= 1;
+    }
+  }
+}

@@ -8,6 +8,8 @@ export const SCOPE_BYPASSES = {
     'Acting for the holder of an unguessable secret (invitation, e-mail confirmation, password reset, refresh token, API key) before any session exists, in the tenant the secret names; a forged tenant part finds no hash.',
   beforeSession:
     "An anonymous caller naming a tenant or the platform (login by slug, registration with a chamber, a password-reset request): the flow looks up only what the caller's own input names.",
+  lookingUpLoginAddress:
+    'A login without a tenant: the accounts with exactly the typed address, in whichever tenant (or the platform), read only; the password then decides, tenant by tenant, through beforeSession.',
   forAccessToken:
     "Checking a signed access token's session in the tenant the token names, before the actor is known; for a query, the check and the reads share one transaction.",
   creatingTenant:

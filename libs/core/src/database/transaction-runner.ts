@@ -83,6 +83,14 @@ export class TransactionRunner {
     return this.within(this.bypass('asSystem', tenantId), work);
   }
 
+  /**
+   * Bypass `lookingUpLoginAddress`: see SCOPE_BYPASSES. Read only; row-level security shows only the
+   * tenant of each account with exactly this address, nothing else of any row.
+   */
+  lookingUpLoginAddress<T>(email: string, work: () => Promise<T>): Promise<T> {
+    return this.within({ ...this.bypass('lookingUpLoginAddress', null), mode: 'login-lookup', readOnly: true, lookup: email }, work);
+  }
+
   /** Bypass `publicReading`: see SCOPE_BYPASSES. Read only. */
   publicReading<T>(work: () => Promise<T>): Promise<T> {
     return this.within({ ...this.bypass('publicReading', null), mode: 'public', readOnly: true }, work);

@@ -7,9 +7,11 @@ import type { Pool, PoolClient } from 'pg';
  * - `tenant`: rows of `tenantId` (none when it is null: an anonymous caller sees only what public
  *   policies show);
  * - `platform`: the platform operator's own rows (tenant_id IS NULL), and no tenant's;
- * - `public`: published rows of every tenant, read only (see the `publicReading` entry point).
+ * - `public`: published rows of every tenant, read only (see the `publicReading` entry point);
+ * - `login-lookup`: only which tenants have an account with the address in `lookup`, read only (see
+ *   the `lookingUpLoginAddress` entry point).
  */
-export type ScopeMode = 'tenant' | 'platform' | 'public';
+export type ScopeMode = 'tenant' | 'platform' | 'public' | 'login-lookup';
 
 export interface UnitScope {
   /** The entry point that opened the unit: `actor` (the caller's own scope) or a named bypass. */
@@ -19,13 +21,15 @@ export interface UnitScope {
   actorId: string | null;
   requestId: string | null;
   readOnly: boolean;
+  /** The one value a lookup scope may match (`app.lookup`): the typed e-mail address of a login. */
+  lookup?: string;
 }
 
 /** Told of every statement a unit sends (counting per request, the SQL snapshots of the tests). */
 export type StatementObserver = (text: string) => void;
 
 const SET_SCOPE = `SELECT set_config('app.tenant_id', $1, true), set_config('app.scope', $2, true),
-       set_config('app.actor_id', $3, true), set_config('app.request_id', $4, true)`;
+       set_config('app.actor_id', $3, true), set_config('app.request_id', $4, true), set_config('app.lookup', $5, true)`;
 
 /**
  * One transaction, opened on its first statement: a unit of work that turns out to need no SQL (an
@@ -95,6 +99,7 @@ export class UnitOfWork {
         this.scope.mode === 'tenant' ? '' : this.scope.mode,
         this.scope.actorId ?? '',
         this.scope.requestId ?? '',
+        this.scope.lookup ?? '',
       ]);
       return client;
     } catch (error) {

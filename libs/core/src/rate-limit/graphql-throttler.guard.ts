@@ -27,7 +27,7 @@ export class GraphQLThrottlerGuard extends ThrottlerGuard {
     return `${context.getClass().name}.${context.getHandler().name}.${name}.${suffix}`;
   }
 
-  protected override async throwThrottlingException(_context: ExecutionContext, _detail: ThrottlerLimitDetail): Promise<void> {
-    throw CoreErrors.RATE_LIMITED('Too many requests; try again later');
+  protected override async throwThrottlingException(_context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    throw CoreErrors.RATE_LIMITED('Too many requests; try again later', { details: { retryAfterSeconds: Math.max(1, Math.ceil(detail.timeToBlockExpire)) } });
   }
 }

@@ -8,3 +8,6 @@ export interface AccountDisabled {
   userId: string;
   tenantId: string | null;
 }
+
+/** An administrator removed the account's second factor (a lost phone): its sessions end, it enrols again. */
+export const SECOND_FACTOR_REMOVED = 'identity.account.second-factor-removed';

@@ -35,3 +35,15 @@ export const REGISTRATION_ADDRESS_IN_USE = emailTemplate<AddressInUseValues>('id
   fr: (v) => ({ subject: `Une inscription auprès de ${v.tenantName} a utilisé votre adresse e-mail`, text: `Quelqu'un a tenté d'inscrire une entreprise auprès de ${v.tenantName} avec cette adresse, qui a déjà un compte. Si c'était vous, connectez-vous (ou réinitialisez votre mot de passe) sur ${v.loginLink} ; sinon, ignorez ce message.` }),
   de: (v) => ({ subject: `Eine Registrierung bei ${v.tenantName} hat Ihre E-Mail-Adresse verwendet`, text: `Jemand hat versucht, ein Unternehmen bei ${v.tenantName} mit dieser Adresse zu registrieren, die bereits ein Konto hat. Wenn Sie es waren, melden Sie sich an (oder setzen Sie Ihr Passwort zurück) unter ${v.loginLink}; andernfalls können Sie diese Nachricht ignorieren.` }),
 });
+
+interface PasswordChangedValues {
+  at: string;
+}
+
+/** A security notice: the account's password was changed (by its holder, logged in). */
+export const PASSWORD_CHANGED = emailTemplate<PasswordChangedValues>('identity.password-changed', {
+  en: (v) => ({ subject: 'Your Chancery password was changed', text: `The password of your account was changed at ${v.at} (UTC), and every other session was logged out. If it was not you, reset your password at once and tell your administrator.` }),
+  nl: (v) => ({ subject: 'Uw Chancery-wachtwoord werd gewijzigd', text: `Het wachtwoord van uw account werd gewijzigd op ${v.at} (UTC) en alle andere sessies werden afgemeld. Was u het niet, stel dan meteen een nieuw wachtwoord in en verwittig uw beheerder.` }),
+  fr: (v) => ({ subject: 'Votre mot de passe Chancery a été modifié', text: `Le mot de passe de votre compte a été modifié le ${v.at} (UTC) et toutes les autres sessions ont été fermées. Si ce n'était pas vous, réinitialisez immédiatement votre mot de passe et prévenez votre administrateur.` }),
+  de: (v) => ({ subject: 'Ihr Chancery-Passwort wurde geändert', text: `Das Passwort Ihres Kontos wurde am ${v.at} (UTC) geändert, und alle anderen Sitzungen wurden abgemeldet. Wenn Sie es nicht waren, setzen Sie Ihr Passwort sofort zurück und informieren Sie Ihren Administrator.` }),
+});

@@ -27,8 +27,10 @@ export class Invitation {
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'expires_at' }) expiresAt: Date;
   @Readable(ownOrganisation(Role.ORG_ADMIN), ownTenant(Role.TENANT_ADMIN)) @NotPersonalData()
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'accepted_at', nullable: true }) acceptedAt: Date | null;
+  @Readable(ownOrganisation(Role.ORG_ADMIN), ownTenant(Role.TENANT_ADMIN)) @NotPersonalData()
+  @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
   @Internal() @NotPersonalData()
-  @Column('timestamptz', { name: 'revoked_at', nullable: true }) revokedAt: Date | null;
+  @Column('text', { name: 'revoked_reason', nullable: true }) revokedReason: string | null;
   @Internal() @NotPersonalData()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -1,3 +1,4 @@
 import { Identity1765000000100 } from './1765000000100-identity';
+import { IdentityHardening1765100000100 } from './1765100000100-identity-hardening';
 
-export const IDENTITY_MIGRATIONS = [Identity1765000000100];
+export const IDENTITY_MIGRATIONS = [Identity1765000000100, IdentityHardening1765100000100];

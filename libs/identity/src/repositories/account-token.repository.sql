@@ -8,3 +8,6 @@ INSERT INTO one_time_token (tenant_id, user_id, purpose, token_hash, expires_at)
 UPDATE one_time_token t SET used_at = $3
 WHERE t.token_hash = $1 AND t.purpose = $2 AND t.used_at IS NULL AND t.expires_at > $3
 RETURNING t.user_id AS "userId";
+
+-- AccountTokenRepository.spendAll
+UPDATE one_time_token t SET used_at = $3 WHERE t.user_id = $1 AND t.purpose = $2 AND t.used_at IS NULL;

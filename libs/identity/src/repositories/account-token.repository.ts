@@ -30,4 +30,10 @@ export class AccountTokenRepository {
     );
     return row?.userId ?? null;
   }
+
+  /** Marks every unused token of the purpose of the account used. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, 'PASSWORD_RESET', SQL_EXAMPLE.at] })
+  async spendAll(userId: string, purpose: AccountTokenPurpose, at: Date): Promise<void> {
+    await this.sql.query(`UPDATE one_time_token t SET used_at = $3 WHERE t.user_id = $1 AND t.purpose = $2 AND t.used_at IS NULL`, [userId, purpose, at]);
+  }
 }

@@ -50,11 +50,11 @@ UPDATE user_account u SET signature_image = $2 WHERE u.id = $1;
 SELECT u.signature_image AS image FROM user_account u WHERE u.id = $1;
 
 -- AccountRepository.credentialsOf
-SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", a.id AS "account.id", a.tenant_id AS "account.tenantId", a.organisation_id AS "account.organisationId", a.email AS "account.email", a.first_name AS "account.firstName", a.last_name AS "account.lastName", a.phone AS "account.phone", a.job_title AS "account.jobTitle", a.preferred_language AS "account.preferredLanguage", a.status AS "account.status", a.token_version AS "account.tokenVersion", a.totp_enrolled_at AS "account.totpEnrolledAt", a.email_confirmed_at AS "account.emailConfirmedAt", a.last_login_at AS "account.lastLoginAt", a.created_at AS "account.createdAt", a.login_method AS "account.loginMethod", a.roles AS "account.roles"
+SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", u.totp_last_step::float8 AS "totpLastStep", a.id AS "account.id", a.tenant_id AS "account.tenantId", a.organisation_id AS "account.organisationId", a.email AS "account.email", a.first_name AS "account.firstName", a.last_name AS "account.lastName", a.phone AS "account.phone", a.job_title AS "account.jobTitle", a.preferred_language AS "account.preferredLanguage", a.status AS "account.status", a.token_version AS "account.tokenVersion", a.totp_enrolled_at AS "account.totpEnrolledAt", a.email_confirmed_at AS "account.emailConfirmedAt", a.last_login_at AS "account.lastLoginAt", a.created_at AS "account.createdAt", a.login_method AS "account.loginMethod", a.roles AS "account.roles"
 FROM user_account u JOIN account_access a ON a.id = u.id WHERE u.id = $1;
 
 -- AccountRepository.loginCandidate
-SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", a.id AS "account.id", a.tenant_id AS "account.tenantId", a.organisation_id AS "account.organisationId", a.email AS "account.email", a.first_name AS "account.firstName", a.last_name AS "account.lastName", a.phone AS "account.phone", a.job_title AS "account.jobTitle", a.preferred_language AS "account.preferredLanguage", a.status AS "account.status", a.token_version AS "account.tokenVersion", a.totp_enrolled_at AS "account.totpEnrolledAt", a.email_confirmed_at AS "account.emailConfirmedAt", a.last_login_at AS "account.lastLoginAt", a.created_at AS "account.createdAt", a.login_method AS "account.loginMethod", a.roles AS "account.roles"
+SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", u.totp_last_step::float8 AS "totpLastStep", a.id AS "account.id", a.tenant_id AS "account.tenantId", a.organisation_id AS "account.organisationId", a.email AS "account.email", a.first_name AS "account.firstName", a.last_name AS "account.lastName", a.phone AS "account.phone", a.job_title AS "account.jobTitle", a.preferred_language AS "account.preferredLanguage", a.status AS "account.status", a.token_version AS "account.tokenVersion", a.totp_enrolled_at AS "account.totpEnrolledAt", a.email_confirmed_at AS "account.emailConfirmedAt", a.last_login_at AS "account.lastLoginAt", a.created_at AS "account.createdAt", a.login_method AS "account.loginMethod", a.roles AS "account.roles"
 FROM user_account u JOIN account_access a ON a.id = u.id
 WHERE u.email = $1 AND u.tenant_id IS NOT DISTINCT FROM $2::uuid;
 
@@ -75,3 +75,25 @@ UPDATE user_account u SET password_hash = $2, token_version = token_version + 1 
 
 -- AccountRepository.recordLogin
 UPDATE user_account u SET last_login_at = $2 WHERE u.id = $1;
+
+-- AccountRepository.tenantsWithAddress
+SELECT u.tenant_id AS "tenantId" FROM user_account u WHERE u.email = $1 ORDER BY u.tenant_id NULLS FIRST;
+
+-- AccountRepository.useTotpStep
+UPDATE user_account u SET totp_last_step = $2 WHERE u.id = $1 AND (u.totp_last_step IS NULL OR u.totp_last_step < $2) RETURNING u.id;
+
+-- AccountRepository.removeSecondFactor
+UPDATE user_account u SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL, token_version = token_version + 1 WHERE u.id = $1;
+
+-- AccountRepository.lockAdministration
+SELECT pg_advisory_xact_lock(hashtextextended('administration:' || $1 || ':' || coalesce($2, 'staff'), 0));
+
+-- AccountRepository.countActiveHolders
+SELECT count(*)::int AS n FROM user_account u JOIN user_role r ON r.user_id = u.id
+WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid AND r.role = $3 AND u.status = 'ACTIVE' AND u.id <> ALL($4::uuid[]);
+
+-- AccountRepository.existsInScope
+SELECT 1 FROM user_account u WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid AND u.email = $3;
+
+-- AccountRepository.enable
+UPDATE user_account u SET status = 'ACTIVE' WHERE u.id = $1 AND u.status = 'DISABLED' RETURNING u.id;

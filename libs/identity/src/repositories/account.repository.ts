@@ -43,11 +43,17 @@ export class LoginCandidate {
     readonly passwordHash: string | null,
     /** @internal identity only: sealed */
     readonly totpSecret: string | null,
+    /** @internal identity only: the last second-factor time step accepted (a code works once) */
+    readonly totpLastStep: number | null = null,
   ) {}
 
   get id(): string {
     return this.access.account.id;
   }
+}
+
+function candidateOf(row: Record<string, unknown>): LoginCandidate {
+  return new LoginCandidate(accountAccessOf(row), row.passwordHash as string | null, row.totpSecret as string | null, row.totpLastStep as number | null);
 }
 
 /** The `user_account` and `user_role` tables: a person's account and the roles they hold. */
@@ -179,24 +185,23 @@ export class AccountRepository {
   @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async credentialsOf(userId: string): Promise<LoginCandidate | null> {
     const [row] = await this.sql.query(
-      `SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", ${accountAccessColumns('a')}
+      `SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", u.totp_last_step::float8 AS "totpLastStep", ${accountAccessColumns('a')}
          FROM user_account u JOIN account_access a ON a.id = u.id WHERE u.id = $1`,
       [userId],
     );
-    return row ? new LoginCandidate(accountAccessOf(row), row.passwordHash as string | null, row.totpSecret as string | null) : null;
+    return row ? candidateOf(row) : null;
   }
 
   /** Credentials and state of the account an e-mail names in a tenant (null: the platform's). */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'ann@example.test'] })
   async loginCandidate(tenantId: string | null, email: string): Promise<LoginCandidate | null> {
     const [row] = await this.sql.query(
-      `SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", ${accountAccessColumns('a')}
+      `SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", u.totp_last_step::float8 AS "totpLastStep", ${accountAccessColumns('a')}
          FROM user_account u JOIN account_access a ON a.id = u.id
         WHERE u.email = $1 AND u.tenant_id IS NOT DISTINCT FROM $2::uuid`,
       [email, tenantId],
     );
-    if (!row) return null;
-    return new LoginCandidate(accountAccessOf(row), row.passwordHash as string | null, row.totpSecret as string | null);
+    return row ? candidateOf(row) : null;
   }
 
   /** The account's state as the session checks read it (status, token version, roles, second factor). */
@@ -234,5 +239,74 @@ export class AccountRepository {
   @GenerateSql({ params: [SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
   async recordLogin(userId: string, at: Date): Promise<void> {
     await this.sql.query(`UPDATE user_account u SET last_login_at = $2 WHERE u.id = $1`, [userId, at]);
+  }
+
+  /**
+   * Which tenants (null: the platform) have an account with this address. Only in the
+   * `lookingUpLoginAddress` scope, where row-level security shows these rows and nothing else.
+   */
+  @GenerateSql({ params: ['ann@example.test'] })
+  async tenantsWithAddress(email: string): Promise<Array<string | null>> {
+    const rows = await this.sql.query<{ tenantId: string | null }>(`SELECT u.tenant_id AS "tenantId" FROM user_account u WHERE u.email = $1 ORDER BY u.tenant_id NULLS FIRST`, [email]);
+    return rows.map((row) => row.tenantId);
+  }
+
+  /**
+   * Records a second-factor time step as used, if it is later than the last one: the UPDATE is the
+   * check, so two requests with one code cannot both pass. False: the code was already used.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, 58_000_000] })
+  async useTotpStep(userId: string, step: number): Promise<boolean> {
+    const rows = await this.sql.query(
+      `UPDATE user_account u SET totp_last_step = $2 WHERE u.id = $1 AND (u.totp_last_step IS NULL OR u.totp_last_step < $2) RETURNING u.id`,
+      [userId, step],
+    );
+    return rows.length === 1;
+  }
+
+  /** The second factor removed (a lost phone): the person enrols again; every access token ends. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async removeSecondFactor(userId: string): Promise<void> {
+    await this.sql.query(
+      `UPDATE user_account u SET totp_secret = NULL, totp_enrolled_at = NULL, totp_last_step = NULL, token_version = token_version + 1 WHERE u.id = $1`,
+      [userId],
+    );
+  }
+
+  /**
+   * Serialises changes to who administers a company (or a tenant's staff) until the transaction
+   * ends: two administrators withdrawing each other at once cannot both pass the last-admin check.
+   */
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }] })
+  async lockAdministration(scope: ManagedScope): Promise<void> {
+    await this.sql.query(`SELECT pg_advisory_xact_lock(hashtextextended('administration:' || $1 || ':' || coalesce($2, 'staff'), 0))`, [scope.tenantId, scope.organisationId]);
+  }
+
+  /** Active accounts of the scope holding the role, not counting `except`. */
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }, 'ORG_ADMIN', [SQL_EXAMPLE.userId]] })
+  async countActiveHolders(scope: ManagedScope, role: Role, except: readonly string[]): Promise<number> {
+    const [row] = await this.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM user_account u JOIN user_role r ON r.user_id = u.id
+        WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid AND r.role = $3 AND u.status = 'ACTIVE' AND u.id <> ALL($4::uuid[])`,
+      [scope.tenantId, scope.organisationId, role, except],
+    );
+    return row!.n;
+  }
+
+  /** Whether the scope (a company, or the tenant's staff) has an account with this address. */
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }, 'ann@example.test'] })
+  async existsInScope(scope: ManagedScope, email: string): Promise<boolean> {
+    const rows = await this.sql.query(
+      `SELECT 1 FROM user_account u WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid AND u.email = $3`,
+      [scope.tenantId, scope.organisationId, email],
+    );
+    return rows.length > 0;
+  }
+
+  /** A disabled account active again; its old tokens stay ended (the version moved on when it was disabled). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async enable(userId: string): Promise<boolean> {
+    const rows = await this.sql.query(`UPDATE user_account u SET status = 'ACTIVE' WHERE u.id = $1 AND u.status = 'DISABLED' RETURNING u.id`, [userId]);
+    return rows.length === 1;
   }
 }

@@ -21,3 +21,6 @@ WHERE k.key_hash = $1 AND k.revoked_at IS NULL),
 touched AS (UPDATE api_key SET last_used_at = $2 FROM key
 WHERE api_key.id = key.id AND (key.last_used_at IS NULL OR key.last_used_at < $2::timestamptz - interval '1 minute'))
 SELECT key.id, key.tenant_id AS "tenantId", key.organisation_id AS "organisationId", key.scopes FROM key;
+
+-- ApiKeyRepository.revokeCreatedBy
+UPDATE api_key k SET revoked_at = $2 WHERE k.created_by = $1 AND k.revoked_at IS NULL RETURNING k.id;

@@ -80,4 +80,11 @@ export class ApiKeyRepository {
     );
     return row ?? null;
   }
+
+  /** Revokes every live key the person created (they were disabled); returns their ids. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
+  async revokeCreatedBy(userId: string, at: Date): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(`UPDATE api_key k SET revoked_at = $2 WHERE k.created_by = $1 AND k.revoked_at IS NULL RETURNING k.id`, [userId, at]);
+    return rows.map((row) => row.id);
+  }
 }

@@ -3,9 +3,29 @@
 
 -- InvitationRepository.insert
 INSERT INTO invitation AS i (tenant_id, organisation_id, email, roles, token_hash, invited_by, expires_at)
-VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING i.id, i.tenant_id AS "tenantId", i.organisation_id AS "organisationId", i.email, i.roles, i.invited_by AS "invitedBy", i.expires_at AS "expiresAt", i.accepted_at AS "acceptedAt", i.revoked_at AS "revokedAt", i.created_at AS "createdAt";
+VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING i.id, i.tenant_id AS "tenantId", i.organisation_id AS "organisationId", i.email, i.roles, i.invited_by AS "invitedBy", i.expires_at AS "expiresAt", i.accepted_at AS "acceptedAt", i.revoked_at AS "revokedAt", i.revoked_reason AS "revokedReason", i.created_at AS "createdAt";
 
 -- InvitationRepository.accept
 UPDATE invitation i SET accepted_at = $2
 WHERE i.token_hash = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > $2
 RETURNING i.id, i.organisation_id AS "organisationId", i.email, i.roles, i.invited_by AS "invitedBy";
+
+-- InvitationRepository.listPending
+SELECT i.id, i.tenant_id AS "tenantId", i.organisation_id AS "organisationId", i.email, i.roles, i.invited_by AS "invitedBy", i.expires_at AS "expiresAt", i.accepted_at AS "acceptedAt", i.revoked_at AS "revokedAt", i.revoked_reason AS "revokedReason", i.created_at AS "createdAt" FROM invitation i
+WHERE i.tenant_id = $1 AND i.organisation_id IS NOT DISTINCT FROM $2::uuid
+AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > $3
+ORDER BY i.created_at DESC, i.id;
+
+-- InvitationRepository.pendingExists
+SELECT 1 FROM invitation i
+WHERE i.tenant_id = $1 AND i.organisation_id IS NOT DISTINCT FROM $2::uuid AND i.email = $3
+AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > $4;
+
+-- InvitationRepository.revoke
+UPDATE invitation i SET revoked_at = $4, revoked_reason = $3
+WHERE i.id = $5 AND i.tenant_id = $1 AND i.organisation_id IS NOT DISTINCT FROM $2::uuid AND i.accepted_at IS NULL AND i.revoked_at IS NULL
+RETURNING i.id, i.tenant_id AS "tenantId", i.organisation_id AS "organisationId", i.email, i.roles, i.invited_by AS "invitedBy", i.expires_at AS "expiresAt", i.accepted_at AS "acceptedAt", i.revoked_at AS "revokedAt", i.revoked_reason AS "revokedReason", i.created_at AS "createdAt";
+
+-- InvitationRepository.revokeSentBy
+UPDATE invitation i SET revoked_at = $3, revoked_reason = $2
+WHERE i.invited_by = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL RETURNING i.id;

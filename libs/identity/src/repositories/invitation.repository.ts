@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Role } from '@chancery/access';
 import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
 import { Invitation } from '../entities/invitation.entity';
+import type { ManagedScope } from './account.repository';
 
 const INVITATION = selectColumns(Invitation, 'i', { except: ['tokenHash'] });
 
@@ -41,5 +42,53 @@ export class InvitationRepository {
       [tokenHash, now],
     );
     return row ?? null;
+  }
+
+  /** Invitations of the scope not yet accepted, revoked or expired, newest first. */
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }, SQL_EXAMPLE.at] })
+  async listPending(scope: ManagedScope, now: Date): Promise<Invitation[]> {
+    const rows = await this.sql.query(
+      `SELECT ${INVITATION} FROM invitation i
+        WHERE i.tenant_id = $1 AND i.organisation_id IS NOT DISTINCT FROM $2::uuid
+          AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > $3
+        ORDER BY i.created_at DESC, i.id`,
+      [scope.tenantId, scope.organisationId, now],
+    );
+    return rows.map((row) => toEntity(Invitation, row));
+  }
+
+  /** Whether the scope has a pending invitation for this address. */
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }, 'new@example.test', SQL_EXAMPLE.at] })
+  async pendingExists(scope: ManagedScope, email: string, now: Date): Promise<boolean> {
+    const rows = await this.sql.query(
+      `SELECT 1 FROM invitation i
+        WHERE i.tenant_id = $1 AND i.organisation_id IS NOT DISTINCT FROM $2::uuid AND i.email = $3
+          AND i.accepted_at IS NULL AND i.revoked_at IS NULL AND i.expires_at > $4`,
+      [scope.tenantId, scope.organisationId, email, now],
+    );
+    return rows.length > 0;
+  }
+
+  /** Revokes one pending invitation of the scope; null when there is none with this id (or it is no longer pending). */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, { tenantId: SQL_EXAMPLE.tenantId, organisationId: null }, 'revoked by an administrator', SQL_EXAMPLE.at] })
+  async revoke(id: string, scope: ManagedScope, reason: string, at: Date): Promise<Invitation | null> {
+    const [row] = await this.sql.query(
+      `UPDATE invitation i SET revoked_at = $4, revoked_reason = $3
+        WHERE i.id = $5 AND i.tenant_id = $1 AND i.organisation_id IS NOT DISTINCT FROM $2::uuid AND i.accepted_at IS NULL AND i.revoked_at IS NULL
+       RETURNING ${INVITATION}`,
+      [scope.tenantId, scope.organisationId, reason, at, id],
+    );
+    return row ? toEntity(Invitation, row) : null;
+  }
+
+  /** Revokes every pending invitation the person sent (they were disabled, or lost the role to grant); returns their ids. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, 'inviter disabled', SQL_EXAMPLE.at] })
+  async revokeSentBy(inviterId: string, reason: string, at: Date): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(
+      `UPDATE invitation i SET revoked_at = $3, revoked_reason = $2
+        WHERE i.invited_by = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL RETURNING i.id`,
+      [inviterId, reason, at],
+    );
+    return rows.map((row) => row.id);
   }
 }

@@ -26,10 +26,30 @@ import { PolicedRecordsService } from '../services/policed-records.service';
 import { TenantDirectoryService } from '../services/tenant-directory.service';
 import { UserAdministrationService } from '../services/user-administration.service';
 
+/**
+ * What the registrant submitted, as registered: their own input read back (the same answer whether
+ * or not the address already had an account, so it tells nothing about anyone else).
+ */
+@Envelope('RegisteredCompany')
+@ObjectType()
+export class RegisteredCompany {
+  @Field() name: string;
+  @Field({ description: 'Normalised: country prefix and digits.' }) vatNumber: string;
+  @Field() city: string;
+  @Field() country: string;
+  @Field({ description: 'Where the confirmation link went: the administrator confirms it to activate the account.' }) confirmationSentTo: string;
+  @Field({ description: 'AWAITING_EMAIL_CONFIRMATION until the link is used.' }) status: string;
+}
+
 @Envelope('RegistrationResult')
 @ObjectType()
 export class RegistrationResult {
-  @Field(() => Organisation, { nullable: true, description: 'The company, as the caller may see it (an anonymous registrant: not at all).' })
+  @Field(() => RegisteredCompany, { description: 'The company as registered, to show the registrant.' }) company: RegisteredCompany;
+  @Field(() => Organisation, {
+    nullable: true,
+    deprecationReason: 'An anonymous registrant may read nothing of the stored record; use `company`.',
+    description: 'The company, as the caller may see it (an anonymous registrant: not at all).',
+  })
   organisation: Organisation;
   @Field(() => Tenant, { description: 'The chamber the company registered with.' }) tenant: Tenant;
 }
@@ -105,7 +125,8 @@ export class IdentityResolver {
   @ThrottleAuthentication()
   @Mutation(() => RegistrationResult, { description: 'Registers a company and its first administrator, who then confirms the e-mail address.' })
   async registerOrganisation(@Args('input') input: RegisterOrganisationInput): Promise<RegistrationResult> {
-    return Object.assign(new RegistrationResult(), await this.registration.register(input));
+    const registration = await this.registration.register(input);
+    return Object.assign(new RegistrationResult(), registration, { company: Object.assign(new RegisteredCompany(), registration.company) });
   }
 
   @Public()
@@ -139,6 +160,18 @@ export class IdentityResolver {
     return this.users.invite(input);
   }
 
+  @Allow(Permission.InviteUsers)
+  @Query(() => [Invitation], { description: 'Pending invitations of the company (organisation admin) or of the staff (tenant admin), newest first.' })
+  invitations(): Promise<Invitation[]> {
+    return this.users.listPendingInvitations();
+  }
+
+  @Allow(Permission.InviteUsers)
+  @Mutation(() => Invitation, { description: 'Revokes a pending invitation: its link stops working.' })
+  revokeInvitation(@Args() { id }: IdArgs): Promise<Invitation> {
+    return this.users.revokeInvitation(id);
+  }
+
   @Public()
   @ThrottleAuthentication()
   @Mutation(() => Boolean)
@@ -156,6 +189,18 @@ export class IdentityResolver {
   @Mutation(() => UserAccount)
   disableUser(@Args() { userId }: UserIdArgs): Promise<UserAccount> {
     return this.users.disable(userId);
+  }
+
+  @Allow(Permission.EnableUsers)
+  @Mutation(() => UserAccount, { description: 'Enables a disabled account again; the person logs in anew (old sessions stay ended).' })
+  enableUser(@Args() { userId }: UserIdArgs): Promise<UserAccount> {
+    return this.users.enable(userId);
+  }
+
+  @Allow(Permission.ResetSecondFactor)
+  @Mutation(() => UserAccount, { description: "Removes a user's second factor (a lost phone): their sessions end and they enrol again at the next login." })
+  resetSecondFactor(@Args() { userId }: UserIdArgs): Promise<UserAccount> {
+    return this.users.resetSecondFactor(userId);
   }
 
   @Allow(Permission.ManageApiKeys)

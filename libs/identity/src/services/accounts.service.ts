@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
-import { Clock, issueSecret, ParsedSecret, personIdOf, RequestContext, SecretBox, TransactionRunner, verifyPassword } from '@chancery/core';
+import { Clock, issueSecret, ParsedSecret, PasswordHasher, personIdOf, RequestContext, SecretBox, TransactionRunner } from '@chancery/core';
+import { Mailer } from '@chancery/notifications';
 import { AccountAccess } from '../accounts/account-access';
+import { PASSWORD_CHANGED } from '../email/identity-emails';
 import { UserAccount } from '../entities/user-account.entity';
 import { IdentityErrors } from '../identity.errors';
 import { AccountRepository, LoginCandidate } from '../repositories/account.repository';
 
 export type { LoginCandidate };
 import { AccountTokenRepository } from '../repositories/account-token.repository';
-import { isValidTotpCode, newTotpSecret, totpUri } from '../second-factor/totp';
+import { newTotpSecret, totpStepOf, totpUri } from '../second-factor/totp';
 
 /** The account of the request's person, as the session check read it (see `rememberForRequest`). */
 const CURRENT_ACCOUNT = 'identity.currentAccount';
@@ -28,6 +30,8 @@ export class AccountsService {
     private readonly secrets: SecretBox,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly passwords: PasswordHasher,
+    private readonly mailer: Mailer,
   ) {}
 
   /** The account an e-mail names in a tenant (null: the platform operator's), with its credentials. In the caller's unit. */
@@ -45,14 +49,27 @@ export class AccountsService {
    * outside any unit of work: argon2 takes tens of milliseconds and must not hold a connection.
    */
   passwordMatches(candidate: LoginCandidate | null, password: string): Promise<boolean> {
-    return verifyPassword(candidate?.passwordHash ?? null, password);
+    return this.passwords.verify(candidate?.passwordHash ?? null, password);
   }
 
-  /** Whether a code is the current one of the candidate's enrolled second factor. */
-  secondFactorAccepts(candidate: LoginCandidate, code: string | undefined): boolean {
-    if (!candidate.access.totpEnrolledAt) return false;
+  /**
+   * The time step of a code that is current for the candidate's enrolled second factor and not yet
+   * used, or null. The caller then spends it with `useSecondFactorStep`, in the unit that acts on it.
+   */
+  secondFactorStep(candidate: LoginCandidate, code: string | undefined): number | null {
+    if (!candidate.access.totpEnrolledAt || !code) return null;
     const secret = this.secrets.open(candidate.totpSecret);
-    return Boolean(code && secret && isValidTotpCode(secret, code, this.clock.now()));
+    return secret ? totpStepOf(secret, code, this.clock.now(), candidate.totpLastStep) : null;
+  }
+
+  /** Spends a second-factor time step: false when another request used it (or a later one) first. In the caller's unit. */
+  useSecondFactorStep(userId: string, step: number): Promise<boolean> {
+    return this.accounts.useTotpStep(userId, step);
+  }
+
+  /** Which tenants (null: the platform) have an account with this address; a login without a tenant asks. */
+  tenantsWithAddress(email: string): Promise<Array<string | null>> {
+    return this.transactions.lookingUpLoginAddress(email, () => this.accounts.tenantsWithAddress(email));
   }
 
   /** The account's current state (status, token version, roles, second factor), in the caller's unit. */
@@ -86,13 +103,28 @@ export class AccountsService {
     return this.accountTokens.consume('PASSWORD_RESET', secret.hash, this.clock.now());
   }
 
+  /** Every unused reset link of the account stops working (a reset was completed). In the caller's unit. */
+  async spendPasswordResetTokens(userId: string): Promise<void> {
+    await this.accountTokens.spendAll(userId, 'PASSWORD_RESET', this.clock.now());
+  }
+
   async emailOf(userId: string): Promise<string | null> {
     return (await this.accounts.secondFactorOf(userId))?.email ?? null;
   }
 
-  /** Sets a new password hash (hashed by the caller, outside any transaction); every access token ends. */
+  /** Sets a new password hash (hashed by the caller, outside any transaction); every access token ends. In the caller's unit. */
   async setPasswordHash(userId: string, passwordHash: string): Promise<void> {
     await this.accounts.setPassword(userId, passwordHash);
+  }
+
+  /** The person changed their own password: the new hash, every access token ended, and a notice to the address. In the caller's unit. */
+  async changePassword(userId: string, passwordHash: string): Promise<void> {
+    await this.accounts.setPassword(userId, passwordHash);
+    await this.accountTokens.spendAll(userId, 'PASSWORD_RESET', this.clock.now());
+    const account = await this.accounts.findById(userId);
+    if (account) {
+      await this.mailer.queue(PASSWORD_CHANGED, { tenantId: account.tenantId, to: account.email, language: account.preferredLanguage, values: { at: this.clock.now().toISOString() } });
+    }
   }
 
   /** Starts TOTP enrolment: a new secret, returned once as an otpauth:// URI for the app to scan. */
@@ -114,20 +146,15 @@ export class AccountsService {
     if (!account?.totpSecret || account.totpEnrolledAt) throw IdentityErrors.NO_ENROLMENT_IN_PROGRESS('No second-factor enrolment in progress');
     const now = this.clock.now();
     const secret = this.secrets.open(account.totpSecret);
-    if (!secret || !isValidTotpCode(secret, code, now)) {
+    const step = secret ? totpStepOf(secret, code, now) : null;
+    if (step === null) {
       throw IdentityErrors.SECOND_FACTOR_CODE_WRONG('is not the current code of the authenticator app', { field: 'code' });
     }
     await this.accounts.markTotpEnrolled(userId, now);
+    // The enrolment code is spent: it cannot log in or step up a second time.
+    await this.accounts.useTotpStep(userId, step);
     await this.audit.record({ action: 'auth.totp.enrolled', subjectType: 'User', subjectId: userId });
     return now;
-  }
-
-  /** Whether the code is the current one of the account's enrolled second factor. In the caller's unit. */
-  async verifySecondFactor(userId: string, code: string): Promise<boolean> {
-    const account = await this.accounts.secondFactorOf(userId);
-    if (!account?.totpEnrolledAt || !account.totpSecret) throw IdentityErrors.SECOND_FACTOR_NOT_ENROLLED('Enrol a second factor first');
-    const secret = this.secrets.open(account.totpSecret);
-    return Boolean(secret && isValidTotpCode(secret, code, this.clock.now()));
   }
 
   /**

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { AppConfig, Clock, hashPassword, isUniqueViolation, issueSecret, parseSecret, TransactionRunner } from '@chancery/core';
+import { AppConfig, Clock, issueSecret, isUniqueViolation, parseSecret, PasswordHasher, TransactionRunner } from '@chancery/core';
 import { Mailer } from '@chancery/notifications';
 import { CONFIRM_EMAIL, REGISTRATION_ADDRESS_IN_USE } from '../email/identity-emails';
 import { LoginMethod, Organisation } from '../entities/organisation.entity';
@@ -21,12 +21,15 @@ export const EMAIL_CONFIRMATION_LIFETIME_MS = 48 * 3600_000;
 export interface Registration {
   organisation: Organisation;
   tenant: Tenant;
+  /** The registrant's own input, as registered (see RegisteredCompany). */
+  company: { name: string; vatNumber: string; city: string; country: string; confirmationSentTo: string; status: 'AWAITING_EMAIL_CONFIRMATION' };
 }
 
 /** A company registers with one tenant; its first administrator confirms the e-mail address. */
 @Injectable()
 export class OrganisationRegistrationService {
   constructor(
+    private readonly passwords: PasswordHasher,
     private readonly transactions: TransactionRunner,
     private readonly directory: TenantDirectoryService,
     private readonly organisations: OrganisationRepository,
@@ -54,9 +57,10 @@ export class OrganisationRegistrationService {
         : IdentityErrors.NO_CHAMBER_FOR_POSTAL_CODE('no chamber serves this postal code: choose one', { field: 'input.tenantSlug' });
     }
     // Hashed before the transaction: argon2 takes tens of milliseconds and must not hold a connection.
-    const passwordHash = await hashPassword(input.administrator.password);
+    const passwordHash = await this.passwords.hash(input.administrator.password);
     const administratorEmail = input.administrator.email.toLowerCase();
     const confirmation = issueSecret('ect', tenant.id);
+    const company = { name: input.name, vatNumber, city: input.city, country, confirmationSentTo: administratorEmail, status: 'AWAITING_EMAIL_CONFIRMATION' as const };
     try {
       const organisation = await this.transactions.beforeSession(tenant.id, async () => {
         if (await this.organisations.existsWithCompanyNumber(tenant.id, vatNumber)) {
@@ -92,7 +96,7 @@ export class OrganisationRegistrationService {
         await this.audit.record({ action: 'identity.organisation.registered', subjectType: 'Organisation', subjectId: created.id, tenantId: tenant.id });
         return created;
       });
-      return { organisation: organisation ?? notRegistered(tenant.id), tenant };
+      return { organisation: organisation ?? notRegistered(tenant.id), tenant, company };
     } catch (error) {
       if (isUniqueViolation(error, 'organisation_tenant_id_company_number_key')) {
         throw IdentityErrors.COMPANY_ALREADY_REGISTERED('this company is already registered with this chamber', { field: 'input.vatNumber' });
@@ -102,7 +106,7 @@ export class OrganisationRegistrationService {
       await this.transactions.beforeSession(tenant.id, () =>
         this.noticeAddressInUse(tenant, administratorEmail, input.administrator.preferredLanguage, null),
       );
-      return { organisation: notRegistered(tenant.id), tenant };
+      return { organisation: notRegistered(tenant.id), tenant, company };
     }
   }
 

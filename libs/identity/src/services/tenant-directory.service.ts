@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { Clock, hashPassword, isUniqueViolation, TransactionRunner } from '@chancery/core';
+import { Clock, isUniqueViolation, PasswordHasher, TransactionRunner } from '@chancery/core';
 import { Tenant } from '../entities/tenant.entity';
 import { UserStatus } from '../entities/user-account.entity';
 import { IdentityErrors } from '../identity.errors';
@@ -14,6 +14,7 @@ import { TenantRepository } from '../repositories/tenant.repository';
 @Injectable()
 export class TenantDirectoryService {
   constructor(
+    private readonly passwords: PasswordHasher,
     private readonly transactions: TransactionRunner,
     private readonly tenants: TenantRepository,
     private readonly accounts: AccountRepository,
@@ -27,6 +28,12 @@ export class TenantDirectoryService {
 
   findBySlug(slug: string): Promise<Tenant | null> {
     return this.transactions.run(() => this.tenants.findBySlug(slug));
+  }
+
+  /** Tenants by id, in the order given (public details: the directory lists them all). */
+  async findByIds(ids: readonly string[]): Promise<Tenant[]> {
+    const found = await this.transactions.run(() => Promise.all(ids.map((id) => this.tenants.findById(id))));
+    return found.filter((tenant): tenant is Tenant => tenant !== null);
   }
 
   /** The chamber that serves a postal code, if one does (DigiChambers register page). */
@@ -44,7 +51,7 @@ export class TenantDirectoryService {
   async create(input: CreateTenantInput): Promise<Tenant> {
     const { administrator, ...details } = input;
     assertAcceptablePassword(administrator.password, 'input.administrator.password', administrator.email);
-    const passwordHash = await hashPassword(administrator.password);
+    const passwordHash = await this.passwords.hash(administrator.password);
     try {
       return await this.transactions.creatingTenant(async (enterTenant) => {
         const tenant = await this.tenants.insert({ ...details, phone: details.phone ?? null, email: details.email ?? null });

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { holdsRole, ORGANISATION_ROLES, Role, TENANT_STAFF_ROLES } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { Actor, AppConfig, Clock, hashPassword, isUniqueViolation, issueSecret, parseSecret, RequestContext, TransactionRunner } from '@chancery/core';
+import { Actor, AppConfig, Clock, issueSecret, isUniqueViolation, parseSecret, PasswordHasher, RequestContext, TransactionRunner } from '@chancery/core';
 import { Mailer } from '@chancery/notifications';
-import { ACCOUNT_DISABLED, AccountDisabled } from '../accounts/account-events';
+import { ACCOUNT_DISABLED, AccountDisabled, SECOND_FACTOR_REMOVED } from '../accounts/account-events';
 import { INVITATION } from '../email/identity-emails';
 import { Invitation } from '../entities/invitation.entity';
 import { UserAccount, UserStatus } from '../entities/user-account.entity';
@@ -12,10 +12,14 @@ import { IdentityErrors } from '../identity.errors';
 import { AcceptInvitationInput, ChangeUserRolesInput, InviteUserInput } from '../inputs/identity.inputs';
 import { assertAcceptablePassword } from '../password-policy';
 import { AccountRepository, ManagedScope } from '../repositories/account.repository';
+import { ApiKeyRepository } from '../repositories/api-key.repository';
 import { InvitationRepository } from '../repositories/invitation.repository';
 import { TenantRepository } from '../repositories/tenant.repository';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 3600_000;
+
+/** The roles that administer people: a company (and the tenant's staff) must always keep one. */
+const ADMINISTRATOR_ROLES: readonly Role[] = [Role.ORG_ADMIN, Role.TENANT_ADMIN];
 
 /**
  * Which roles an actor may hand out, and to whom: an organisation's admin grants organisation
@@ -40,10 +44,12 @@ export function managedScopeOf(actor: Actor): ManagedScope {
 @Injectable()
 export class UserAdministrationService {
   constructor(
+    private readonly passwords: PasswordHasher,
     private readonly transactions: TransactionRunner,
     private readonly context: RequestContext,
     private readonly accounts: AccountRepository,
     private readonly invitations: InvitationRepository,
+    private readonly apiKeys: ApiKeyRepository,
     private readonly tenants: TenantRepository,
     private readonly audit: AuditLog,
     private readonly mailer: Mailer,
@@ -68,10 +74,19 @@ export class UserAdministrationService {
     const grantable = grantableRoles(actor);
     const refused = input.roles.find((role) => !grantable.includes(role));
     if (refused) throw IdentityErrors.ROLE_NOT_GRANTABLE(`You cannot grant the role ${refused}`, { field: 'input.roles' });
-    const { tenantId, organisationId } = managedScopeOf(actor);
+    const scope = managedScopeOf(actor);
+    const { tenantId, organisationId } = scope;
     const secret = issueSecret('inv', tenantId);
     const email = input.email.toLowerCase();
     return this.transactions.run(async () => {
+      // Said at once to the administrator, who may see the company's people anyway: an account of
+      // another company or another tenant is not revealed here (its acceptance fails instead).
+      if (await this.accounts.existsInScope(scope, email)) {
+        throw IdentityErrors.ADDRESS_ALREADY_IN_COMPANY('already has an account here', { field: 'input.email' });
+      }
+      if (await this.invitations.pendingExists(scope, email, this.clock.now())) {
+        throw IdentityErrors.INVITATION_ALREADY_PENDING('already has a pending invitation; revoke it to send a new one', { field: 'input.email' });
+      }
       const invitation = await this.invitations.insert({
         tenantId,
         organisationId,
@@ -93,6 +108,23 @@ export class UserAdministrationService {
     });
   }
 
+  /** Pending invitations of what the actor administers (the company, or the tenant's staff). */
+  listPendingInvitations(): Promise<Invitation[]> {
+    const scope = managedScopeOf(this.context.actor);
+    return this.transactions.run(() => this.invitations.listPending(scope, this.clock.now()));
+  }
+
+  /** Revokes a pending invitation: its link stops working. Another scope's (or a missing) id is "not found". */
+  async revokeInvitation(id: string): Promise<Invitation> {
+    const scope = managedScopeOf(this.context.actor);
+    return this.transactions.run(async () => {
+      const revoked = await this.invitations.revoke(id, scope, 'revoked by an administrator', this.clock.now());
+      if (!revoked) throw IdentityErrors.INVITATION_NOT_FOUND('Invitation not found, or no longer pending');
+      await this.audit.record({ action: 'identity.invitation.revoked', subjectType: 'Invitation', subjectId: id });
+      return revoked;
+    });
+  }
+
   /** Creates the invited person's account with the invitation's roles; the invitation works once. */
   async acceptInvitation(input: AcceptInvitationInput): Promise<boolean> {
     const parsed = parseSecret(input.token, 'inv');
@@ -100,7 +132,7 @@ export class UserAdministrationService {
     const tenantId = parsed.tenantId;
     // Checked and hashed before the transaction: argon2 must not hold a connection.
     assertAcceptablePassword(input.password, 'input.password');
-    const passwordHash = await hashPassword(input.password);
+    const passwordHash = await this.passwords.hash(input.password);
     const accepted = await this.transactions.forSecretHolder(parsed, async () => {
       const now = this.clock.now();
       const invitation = await this.invitations.accept(parsed.hash, now);
@@ -133,10 +165,14 @@ export class UserAdministrationService {
     if (refused) throw IdentityErrors.ROLE_NOT_GRANTABLE(`You cannot change the role ${refused}`, { field: 'input.roles' });
     return this.transactions.run(async () => {
       const user = await this.loadManaged(input.userId);
+      const withdrawn = input.withdraw.filter((role) => (user.roles ?? []).includes(role) && !input.grant.includes(role));
+      await this.keepAnAdministrator(user, withdrawn);
       await this.accounts.grantRoles(user.id, user.tenantId, input.grant, this.context.actor.id ?? null);
       for (const role of input.grant) await this.audit.record({ action: 'identity.role.granted', subjectType: 'User', subjectId: user.id, details: { role } });
-      await this.accounts.withdrawRoles(user.id, input.withdraw);
-      for (const role of input.withdraw) await this.audit.record({ action: 'identity.role.withdrawn', subjectType: 'User', subjectId: user.id, details: { role } });
+      await this.accounts.withdrawRoles(user.id, withdrawn);
+      for (const role of withdrawn) await this.audit.record({ action: 'identity.role.withdrawn', subjectType: 'User', subjectId: user.id, details: { role } });
+      // The role that allowed the person to invite is gone: so are the invitations they sent with it.
+      if (withdrawn.some((role) => ADMINISTRATOR_ROLES.includes(role))) await this.revokeInvitationsSentBy(user.id, 'inviter lost the role to grant');
       // Roles are read from the database on every request, so a withdrawal takes effect at the next
       // one while the user's other roles keep working; the session itself stays valid.
       return this.loadManaged(user.id);
@@ -148,11 +184,67 @@ export class UserAdministrationService {
     if (userId === this.context.actor.id) throw IdentityErrors.CANNOT_DISABLE_SELF('you cannot disable your own account', { field: 'userId' });
     return this.transactions.run(async () => {
       const user = await this.loadManaged(userId);
+      await this.keepAnAdministrator(user, user.status === UserStatus.ACTIVE ? (user.roles ?? []) : []);
       await this.accounts.disable(user.id);
       await this.events.emitAsync(ACCOUNT_DISABLED, { userId: user.id, tenantId: user.tenantId } satisfies AccountDisabled);
       await this.audit.record({ action: 'identity.user.disabled', subjectType: 'User', subjectId: user.id });
+      await this.revokeInvitationsSentBy(user.id, 'inviter disabled');
+      // Decided in docs/decisions.md: a key answers for the person who made it, and ends with their account.
+      const keys = await this.apiKeys.revokeCreatedBy(user.id, this.clock.now());
+      for (const key of keys) await this.audit.record({ action: 'identity.apiKey.revoked', subjectType: 'ApiKey', subjectId: key, details: { reason: 'creator disabled' } });
       return this.loadManaged(user.id);
     });
+  }
+
+  /** A disabled account active again, with its roles; its old sessions and tokens stay ended, it logs in anew. */
+  async enable(userId: string): Promise<UserAccount> {
+    return this.transactions.run(async () => {
+      const user = await this.loadManaged(userId);
+      if (!(await this.accounts.enable(user.id))) throw IdentityErrors.USER_NOT_DISABLED('the account is not disabled', { field: 'userId' });
+      await this.audit.record({ action: 'identity.user.enabled', subjectType: 'User', subjectId: user.id });
+      return this.loadManaged(user.id);
+    });
+  }
+
+  /**
+   * Removes a user's second factor (a lost phone): their sessions end and they enrol again at the next
+   * login. Not one's own: another administrator checks who is asking.
+   */
+  async resetSecondFactor(userId: string): Promise<UserAccount> {
+    if (userId === this.context.actor.id) throw IdentityErrors.CANNOT_RESET_OWN_SECOND_FACTOR('ask another administrator to reset your second factor', { field: 'userId' });
+    return this.transactions.run(async () => {
+      const user = await this.loadManaged(userId);
+      if (!user.totpEnrolledAt) throw IdentityErrors.SECOND_FACTOR_NOT_ENROLLED('the user has no second factor', { field: 'userId' });
+      await this.accounts.removeSecondFactor(user.id);
+      await this.events.emitAsync(SECOND_FACTOR_REMOVED, { userId: user.id, tenantId: user.tenantId } satisfies AccountDisabled);
+      await this.audit.record({ action: 'identity.secondFactor.reset', subjectType: 'User', subjectId: user.id });
+      return this.loadManaged(user.id);
+    });
+  }
+
+  /**
+   * Refuses a change that would leave the user's company (or the tenant's staff) without an active
+   * administrator: nobody could give the role back. The lock makes two simultaneous changes wait
+   * for each other, so they cannot both see the other admin still there.
+   */
+  private async keepAnAdministrator(user: UserAccount, rolesLost: readonly Role[]): Promise<void> {
+    const lost = rolesLost.filter((role) => ADMINISTRATOR_ROLES.includes(role));
+    if (lost.length === 0 || !user.tenantId) return;
+    const scope: ManagedScope = { tenantId: user.tenantId, organisationId: user.organisationId };
+    await this.accounts.lockAdministration(scope);
+    for (const role of lost) {
+      if ((await this.accounts.countActiveHolders(scope, role, [user.id])) === 0) {
+        throw IdentityErrors.LAST_ADMINISTRATOR(`the ${role} role cannot be removed from the only active administrator; make someone else ${role} first`, {
+          field: 'userId',
+          details: { role },
+        });
+      }
+    }
+  }
+
+  private async revokeInvitationsSentBy(userId: string, reason: string): Promise<void> {
+    const revoked = await this.invitations.revokeSentBy(userId, reason, this.clock.now());
+    for (const id of revoked) await this.audit.record({ action: 'identity.invitation.revoked', subjectType: 'Invitation', subjectId: id, details: { reason } });
   }
 
   private async loadManaged(userId: string): Promise<UserAccount> {

@@ -1,0 +1,379 @@
+import { Role } from '@chancery/access';
+import { LoginMethod } from '@chancery/identity';
+import { expectData, IdentityFactory, reportFigure, TestApp, TestUser, useTestApp } from '@chancery/testing';
+
+/**
+ * What the security review of #14 found in accounts and sessions (defects 3 to 10), each written
+ * to fail before its fix.
+ */
+const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken refreshToken } }';
+const STEP_UP = 'mutation($c: String, $p: String) { stepUp(code: $c, password: $p) }';
+const codeOf = (response: { errors?: Array<{ extensions?: Record<string, unknown> }> }): string | undefined => response.errors?.[0]?.extensions?.code as string | undefined;
+const reasonOf = (response: { errors?: Array<{ extensions?: Record<string, unknown> }> }): string | undefined => response.errors?.[0]?.extensions?.reason as string | undefined;
+const redis: Record<string, string> = process.env.REDIS_URL ? { REDIS_URL: process.env.REDIS_URL } : {};
+
+function loginFrom(app: TestApp, address: string, input: Record<string, unknown>) {
+  return app.graphql<{ login: { accessToken: string; refreshToken: string } }>(LOGIN, { i: input }, { headers: { 'x-forwarded-for': address } });
+}
+
+describe('defect 3: password hashing never starves the server', () => {
+  const started = useTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '100000', PASSWORD_HASH_CONCURRENCY: '1', PASSWORD_HASH_QUEUE: '2' } });
+
+  it('a flood of failed logins is answered TOO_MANY_REQUESTS beyond the hashing queue, holds no transaction open, and `me` answers during it', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.CLERK] });
+    const session = await factory.login(user);
+
+    let floodDone = false;
+    const flood = Promise.all(
+      Array.from({ length: 30 }, (_, i) => app.graphql(LOGIN, { i: { email: `flood-${i}@example.test`, password: 'wrong password here', tenant: tenant.slug } })),
+    ).finally(() => {
+      floodDone = true;
+    });
+    const me = await app.graphql<{ me: { id: string } }>('{ me { id } }', {}, { token: session.accessToken });
+    const meAnsweredDuringFlood = !floodDone;
+    const answers = await flood;
+
+    expect(expectData(me).me.id).toBe(user.id);
+    expect(meAnsweredDuringFlood).toBe(true);
+    // Hashing inside a unit of work is refused by PasswordHasher itself (it would answer 500): none did.
+    expect(answers.filter((answer) => answer.status >= 500)).toEqual([]);
+    const busy = answers.filter((answer) => reasonOf(answer) === 'BUSY');
+    expect(busy.length).toBeGreaterThan(0);
+    for (const answer of busy) {
+      expect(codeOf(answer)).toBe('TOO_MANY_REQUESTS');
+      expect(answer.status).toBe(429);
+    }
+    expect(answers.every((answer) => ['BUSY', 'LOGIN_FAILED'].includes(String(reasonOf(answer))))).toBe(true);
+  });
+});
+
+describe('defect 4: nobody can lock somebody else out', () => {
+  const started = useTestApp({ env: { TRUST_PROXY: '1', ...redis } });
+  let app: TestApp;
+  let factory: IdentityFactory;
+  beforeAll(() => {
+    app = started.app;
+    factory = started.factory;
+  });
+
+  async function failFrom(user: TestUser, addresses: string[]): Promise<void> {
+    for (const address of addresses) {
+      const answer = await loginFrom(app, address, { email: user.email, password: 'a wrong guess of the password', tenant: user.tenantSlug });
+      expect(['LOGIN_FAILED', 'LOGIN_THROTTLED']).toContain(reasonOf(answer));
+    }
+  }
+
+  it('after many failures from strangers, the owner’s correct password and second factor are accepted', async () => {
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.SIGNER], withTotp: true });
+    const strangers = Array.from({ length: 40 }, (_, i) => `198.51.100.${i + 1}`);
+    await failFrom(user, [...strangers, ...strangers.slice(0, 10)]);
+    const owner = await loginFrom(app, '192.0.2.77', { email: user.email, password: user.password, tenant: tenant.slug, totpCode: factory.totpCode(user) });
+    expect(owner.errors).toBeUndefined();
+    reportFigure(`lockout: correct password and second factor accepted after 50 foreign failures`);
+  });
+
+  it('five failures from one address stop that address, not the owner at another one', async () => {
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.CLERK] });
+    await failFrom(user, Array(5).fill('203.0.113.9'));
+    const sameAddress = await loginFrom(app, '203.0.113.9', { email: user.email, password: user.password, tenant: tenant.slug });
+    expect(reasonOf(sameAddress)).toBe('LOGIN_THROTTLED');
+    const owner = await loginFrom(app, '192.0.2.10', { email: user.email, password: user.password, tenant: tenant.slug });
+    expect(owner.errors).toBeUndefined();
+  });
+
+  it('many addresses guessing one account are slowed down: the account answers at most once per back-off interval', async () => {
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.CLERK] });
+    await factory.login(user); // from the owner's usual address (the test client's)
+    await failFrom(user, Array.from({ length: 12 }, (_, i) => `198.51.100.${100 + i}`));
+    // An attacker at a new address, even with the right password, waits like everyone else.
+    const during = await loginFrom(app, '198.51.100.200', { email: user.email, password: user.password, tenant: tenant.slug });
+    expect(reasonOf(during)).toBe('LOGIN_THROTTLED');
+    expect(during.errors?.[0]?.extensions?.details).toEqual({ retryAfterSeconds: expect.any(Number) });
+    // The owner's usual address (a successful login in the last 30 days) is not slowed down.
+    const ownerUsual = await factory.login(user);
+    expect(ownerUsual.accessToken).toBeTruthy();
+    app.clock.advance(61_000);
+    const after = await loginFrom(app, '198.51.100.201', { email: user.email, password: user.password, tenant: tenant.slug });
+    expect(after.errors).toBeUndefined();
+  });
+
+  it('an unknown address is throttled exactly like a known one (no enumeration)', async () => {
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.CLERK] });
+    const known: Array<string | undefined> = [];
+    const unknown: Array<string | undefined> = [];
+    for (let i = 0; i < 7; i += 1) {
+      known.push(reasonOf(await loginFrom(app, '203.0.113.50', { email: user.email, password: 'a wrong guess of the password', tenant: tenant.slug })));
+      unknown.push(reasonOf(await loginFrom(app, '203.0.113.50', { email: 'nobody-here@example.test', password: 'a wrong guess of the password', tenant: tenant.slug })));
+    }
+    expect(unknown).toEqual(known);
+  });
+});
+
+describe('defect 5: a second-factor code works once', () => {
+  const started = useTestApp();
+
+  it('the same code does not log in twice, nor step up after the login it served', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.SIGNER], withTotp: true });
+    const code = factory.totpCode(user);
+    const input = { email: user.email, password: user.password, tenant: tenant.slug, totpCode: code };
+    const first = await app.graphql<{ login: { accessToken: string } }>(LOGIN, { i: input });
+    const attempts = [await app.graphql(LOGIN, { i: input }), await app.graphql(STEP_UP, { c: code }, { token: expectData(first).login.accessToken })];
+    const accepted = attempts.filter((attempt) => !attempt.errors).length;
+    expect(accepted).toBe(0);
+    expect(reasonOf(attempts[0])).toBe('LOGIN_FAILED');
+    expect(reasonOf(attempts[1])).toBe('STEP_UP_FAILED');
+    // The next code (30 seconds later) works.
+    app.clock.advance(30_000);
+    expect((await app.graphql(STEP_UP, { c: factory.totpCode(user) }, { token: expectData(first).login.accessToken })).errors).toBeUndefined();
+    reportFigure(`totp replay: ${attempts.length} reused codes, ${accepted} accepted`);
+  });
+
+  it('step-up attempts are limited per session: after 5 wrong codes even the right one is refused for 15 minutes', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.SIGNER], withTotp: true });
+    const session = await factory.login(user);
+    app.clock.advance(30_000);
+    for (let i = 0; i < 5; i += 1) expect(reasonOf(await app.graphql(STEP_UP, { c: '000000' }, { token: session.accessToken }))).toBe('STEP_UP_FAILED');
+    const right = await app.graphql(STEP_UP, { c: factory.totpCode(user) }, { token: session.accessToken });
+    expect(reasonOf(right)).toBe('STEP_UP_THROTTLED');
+    expect(codeOf(right)).toBe('TOO_MANY_REQUESTS');
+    app.clock.advance(15 * 60_000 + 1);
+    const renewed = expectData(await app.graphql<{ refreshSession: { accessToken: string } }>('mutation($t: String!) { refreshSession(refreshToken: $t) { accessToken } }', { t: session.refreshToken }));
+    expect((await app.graphql(STEP_UP, { c: factory.totpCode(user) }, { token: renewed.refreshSession.accessToken })).errors).toBeUndefined();
+  });
+
+  it('step-up attempts are limited per account too: a new session does not reset the count', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.SIGNER], withTotp: true });
+    for (let s = 0; s < 2; s += 1) {
+      const session = await factory.login(user);
+      app.clock.advance(30_000);
+      for (let i = 0; i < 5; i += 1) await app.graphql(STEP_UP, { c: '000000' }, { token: session.accessToken });
+    }
+    const fresh = await factory.login(user);
+    app.clock.advance(30_000);
+    expect(reasonOf(await app.graphql(STEP_UP, { c: factory.totpCode(user) }, { token: fresh.accessToken }))).toBe('STEP_UP_THROTTLED');
+  });
+});
+
+describe('defect 6: until enrolment, an account that needs a second factor can only enrol and log out', () => {
+  const started = useTestApp();
+
+  it('the admin of a PASSWORD_AND_TOTP company without a second factor can change nothing, not even their own profile', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const organisation = await factory.organisation(tenant, { loginMethod: LoginMethod.PASSWORD_AND_TOTP });
+    const admin = await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN] });
+    const session = await factory.login(admin);
+    const as = { token: session.accessToken };
+    const ibanOf = async () => ((await app.asOwner((db) => db.query(`SELECT iban FROM organisation WHERE id = $1`, [organisation.id]))).rows[0] as { iban: string | null }).iban;
+    const ibanBefore = await ibanOf();
+    const refused = [
+      await app.graphql('mutation($o: ID!) { updateOrganisation(input: { organisationId: $o, iban: "BE68539007547034" }) { id } }', { o: organisation.id }, as),
+      await app.graphql('mutation($u: ID!) { updateUserProfile(input: { userId: $u, firstName: "Changed" }) { id } }', { u: admin.id }, as),
+      await app.graphql('{ mySessions { id } }', {}, as),
+      await app.graphql('mutation { createApiKey(input: { name: "sneaky" }) { secret } }', {}, as),
+    ];
+    for (const answer of refused) expect(reasonOf(answer)).toBe('SECOND_FACTOR_ENROLMENT_REQUIRED');
+    expect(await ibanOf()).toBe(ibanBefore);
+
+    expect((await app.graphql('mutation { beginTotpEnrolment }', {}, as)).errors).toBeUndefined();
+    expect((await app.graphql('mutation { logout }', {}, as)).errors).toBeUndefined();
+  });
+});
+
+describe('defect 7: a company or a tenant always keeps an administrator', () => {
+  const started = useTestApp();
+  const CHANGE = 'mutation($u: ID!, $w: [Role!]!) { changeUserRoles(input: { userId: $u, withdraw: $w }) { id roles } }';
+
+  it('the only ORG_ADMIN cannot withdraw their own role; with a second admin they can', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const organisation = await factory.organisation(tenant);
+    const admin = await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN, Role.ORG_MEMBER] });
+    const session = await factory.login(admin);
+    const refused = await app.graphql(CHANGE, { u: admin.id, w: ['ORG_ADMIN'] }, { token: session.accessToken });
+    expect(codeOf(refused)).toBe('CONFLICT');
+    expect(reasonOf(refused)).toBe('LAST_ADMINISTRATOR');
+    await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN] });
+    expect((await app.graphql(CHANGE, { u: admin.id, w: ['ORG_ADMIN'] }, { token: session.accessToken })).errors).toBeUndefined();
+  });
+
+  it('the only TENANT_ADMIN cannot withdraw their own role', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const admin = await factory.user({ tenant, roles: [Role.TENANT_ADMIN, Role.CLERK], withTotp: true });
+    const session = await factory.login(admin);
+    const refused = await app.graphql(CHANGE, { u: admin.id, w: ['TENANT_ADMIN'] }, { token: session.accessToken });
+    expect(reasonOf(refused)).toBe('LAST_ADMINISTRATOR');
+  });
+
+  it('two admins withdrawing each other’s role at the same moment: one of them stays admin', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const organisation = await factory.organisation(tenant);
+    const first = await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN, Role.ORG_MEMBER] });
+    const second = await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN, Role.ORG_MEMBER] });
+    const [a, b] = await Promise.all([factory.login(first), factory.login(second)]);
+    const answers = await Promise.all([
+      app.graphql(CHANGE, { u: second.id, w: ['ORG_ADMIN'] }, { token: a.accessToken }),
+      app.graphql(CHANGE, { u: first.id, w: ['ORG_ADMIN'] }, { token: b.accessToken }),
+    ]);
+    const admins = await app.asOwner(async (db) => (await db.query(`SELECT count(*)::int AS n FROM user_role WHERE user_id = ANY($1) AND role = 'ORG_ADMIN'`, [[first.id, second.id]])).rows[0] as { n: number });
+    expect(admins.n).toBe(1);
+    expect(answers.filter((answer) => !answer.errors)).toHaveLength(1);
+  });
+});
+
+describe('defect 8: invitations can be seen, revoked, and die with their sender’s right to send them', () => {
+  const started = useTestApp();
+  const INVITE = 'mutation($e: String!, $r: [Role!]!) { inviteUser(input: { email: $e, roles: $r }) { id } }';
+  const ACCEPT = 'mutation($t: String!) { acceptInvitation(input: { token: $t, firstName: "Ines", lastName: "Vit", password: "a long and good password 9", preferredLanguage: "nl" }) }';
+
+  it('administrators list pending invitations and revoke one; the revoked link no longer works', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const organisation = await factory.organisation(tenant);
+    const admin = await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN] });
+    const otherAdmin = await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN] });
+    const invitation = await factory.invitation({ tenant, organisation, invitedBy: admin, roles: [Role.ORG_MEMBER] });
+    const session = await factory.login(otherAdmin);
+    const listed = expectData(await app.graphql<{ invitations: Array<{ id: string; email: string; roles: string[]; expiresAt: string }> }>('{ invitations { id email roles expiresAt } }', {}, { token: session.accessToken }));
+    expect(listed.invitations).toEqual([{ id: invitation.id, email: invitation.email, roles: ['ORG_MEMBER'], expiresAt: expect.any(String) }]);
+    expectData(await app.graphql('mutation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }', { id: invitation.id }, { token: session.accessToken }));
+    expect(reasonOf(await app.graphql(ACCEPT, { t: invitation.token }))).toBe('INVITATION_INVALID');
+    expect(expectData(await app.graphql<{ invitations: unknown[] }>('{ invitations { id } }', {}, { token: session.accessToken })).invitations).toEqual([]);
+  });
+
+  it('another company’s invitation is not found', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const [mine, theirs] = [await factory.organisation(tenant), await factory.organisation(tenant)];
+    const admin = await factory.user({ tenant, organisation: mine, roles: [Role.ORG_ADMIN] });
+    const theirAdmin = await factory.user({ tenant, organisation: theirs, roles: [Role.ORG_ADMIN] });
+    const invitation = await factory.invitation({ tenant, organisation: theirs, invitedBy: theirAdmin, roles: [Role.ORG_MEMBER] });
+    const session = await factory.login(admin);
+    expect(codeOf(await app.graphql('mutation($id: ID!) { revokeInvitation(id: $id) { id } }', { id: invitation.id }, { token: session.accessToken }))).toBe('NOT_FOUND');
+  });
+
+  it('disabling the inviter revokes their pending invitations', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const [first, second] = [await factory.user({ tenant, roles: [Role.TENANT_ADMIN], withTotp: true }), await factory.user({ tenant, roles: [Role.TENANT_ADMIN], withTotp: true })];
+    const invitation = await factory.invitation({ tenant, invitedBy: first, roles: [Role.TENANT_ADMIN] });
+    const session = await factory.login(second);
+    app.clock.advance(30_000);
+    expectData(await app.graphql(STEP_UP, { c: factory.totpCode(second) }, { token: session.accessToken }));
+    expectData(await app.graphql('mutation($u: ID!) { disableUser(userId: $u) { id } }', { u: first.id }, { token: session.accessToken }));
+    expect(reasonOf(await app.graphql(ACCEPT, { t: invitation.token }))).toBe('INVITATION_INVALID');
+  });
+
+  it('withdrawing the role that allowed the grant revokes the invitations it sent', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const organisation = await factory.organisation(tenant);
+    const inviter = await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN, Role.ORG_MEMBER] });
+    const other = await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN] });
+    const invitation = await factory.invitation({ tenant, organisation, invitedBy: inviter, roles: [Role.ORG_ADMIN] });
+    const session = await factory.login(other);
+    expectData(await app.graphql('mutation($u: ID!) { changeUserRoles(input: { userId: $u, withdraw: [ORG_ADMIN] }) { id } }', { u: inviter.id }, { token: session.accessToken }));
+    expect(reasonOf(await app.graphql(ACCEPT, { t: invitation.token }))).toBe('INVITATION_INVALID');
+  });
+
+  it('inviting an address that already belongs to the company answers at once, and a second pending invitation too', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const organisation = await factory.organisation(tenant);
+    const admin = await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN] });
+    const colleague = await factory.user({ tenant, organisation, roles: [Role.ORG_MEMBER] });
+    const session = await factory.login(admin);
+    const member = await app.graphql(INVITE, { e: colleague.email.toUpperCase(), r: ['ORG_MEMBER'] }, { token: session.accessToken });
+    expect(codeOf(member)).toBe('CONFLICT');
+    expect(reasonOf(member)).toBe('ADDRESS_ALREADY_IN_COMPANY');
+    expectData(await app.graphql(INVITE, { e: 'new.person@example.test', r: ['ORG_MEMBER'] }, { token: session.accessToken }));
+    expect(reasonOf(await app.graphql(INVITE, { e: 'new.person@example.test', r: ['ORG_MEMBER'] }, { token: session.accessToken }))).toBe('INVITATION_ALREADY_PENDING');
+  });
+});
+
+describe('defect 9: reset links', () => {
+  const started = useTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: '1000', EXPOSE_STATEMENT_COUNT: 'true' } });
+  const RESET = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }';
+
+  async function resetTokensOf(app: TestApp, email: string): Promise<string[]> {
+    await app.settled();
+    const { rows } = await app.asOwner((db) => db.query(`SELECT body FROM outbox_message WHERE recipient = $1 AND template = 'auth.password-reset' ORDER BY created_at`, [email]));
+    return (rows as Array<{ body: string }>).map((row) => /token=([A-Za-z0-9_.~-]+)/.exec(row.body)![1]);
+  }
+
+  it('after a successful reset, every other outstanding link of the account stops working', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.CLERK] });
+    for (let i = 0; i < 2; i += 1) expectData(await app.graphql('mutation($e: String!, $t: String) { requestPasswordReset(email: $e, tenant: $t) }', { e: user.email, t: tenant.slug }));
+    const [first, second] = await resetTokensOf(app, user.email);
+    expectData(await app.graphql(RESET, { t: second, p: 'a brand new long password 1' }));
+    expect(reasonOf(await app.graphql(RESET, { t: first, p: 'another new long password 2' }))).toBe('RESET_LINK_INVALID');
+  });
+
+  it('a request for an address with an account does the same database work as one for an address without', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.CLERK] });
+    const statementsOf = async (email: string) => {
+      const response = await app.http().post('/graphql').set('content-type', 'application/json').send({ query: 'mutation($e: String!, $t: String) { requestPasswordReset(email: $e, tenant: $t) }', variables: { e: email, t: tenant.slug } });
+      expect(response.body.errors).toBeUndefined();
+      return response.headers['x-sql-statements'];
+    };
+    const existing = await statementsOf(user.email);
+    const missing = await statementsOf('nobody-at-all@example.test');
+    expect(existing).toBeDefined();
+    expect(existing).toBe(missing);
+  });
+});
+
+describe('defect 10: API keys', () => {
+  const started = useTestApp();
+
+  it('a key does what its scope allows, and nothing else', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const organisation = await factory.organisation(tenant);
+    const admin = await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN] });
+    const key = await factory.apiKey({ tenant, organisation, createdBy: admin });
+    const asKey = { headers: { 'x-api-key': key.secret } };
+    // ORGANISATION_ERP reads the company's record…
+    expect((await app.graphql('query($id: ID!) { organisation(id: $id) { id } }', { id: organisation.id }, asKey)).errors).toBeUndefined();
+    // …and nothing its scope does not carry, even what the admin who made it may do.
+    expect(reasonOf(await app.graphql('{ managedUsers { id } }', {}, asKey))).toBe('PERMISSION_REQUIRED');
+    expect(reasonOf(await app.graphql('mutation { createApiKey(input: { name: "another" }) { secret } }', {}, asKey))).toBe('PERMISSION_REQUIRED');
+    expect(reasonOf(await app.graphql('mutation($o: ID!) { updateOrganisation(input: { organisationId: $o, city: "Gent" }) { id } }', { o: organisation.id }, asKey))).toBe('PERMISSION_REQUIRED');
+    expect(reasonOf(await app.graphql('{ me { id } }', {}, asKey))).toBe('PERSON_REQUIRED');
+  });
+
+  it('a key stops working when the person who created it is disabled (decision in docs/decisions.md)', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const organisation = await factory.organisation(tenant);
+    const creator = await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN] });
+    const other = await factory.user({ tenant, organisation, roles: [Role.ORG_ADMIN] });
+    const key = await factory.apiKey({ tenant, organisation, createdBy: creator });
+    const asKey = { headers: { 'x-api-key': key.secret } };
+    const probe = '{ apiInfo { version } }';
+    expect((await app.graphql(probe, {}, asKey)).errors).toBeUndefined();
+    const session = await factory.login(other);
+    expectData(await app.graphql('mutation($u: ID!) { disableUser(userId: $u) { id } }', { u: creator.id }, { token: session.accessToken }));
+    expect(codeOf(await app.graphql(probe, {}, asKey))).toBe('UNAUTHENTICATED');
+    const keys = expectData(await app.graphql<{ apiKeys: Array<{ id: string; revokedAt: string | null }> }>('{ apiKeys { id revokedAt } }', {}, { token: session.accessToken }));
+    expect(keys.apiKeys.find((k) => k.id === key.id)?.revokedAt).toEqual(expect.any(String));
+  });
+});
