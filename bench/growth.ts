@@ -29,7 +29,7 @@ export async function pruneAuditTail(owner: Client, tenantId: string): Promise<P
         [tenantId, mark],
       );
       const left = Number(rows[0]!.left);
-      return `${deleted.rowCount ?? 0} audit entries removed${left ? `, ${left} kept (the owner may not delete them)` : ''}`;
+      return `${deleted.rowCount ?? 0} audit entries removed${left ? `, ${left} kept (this owner may not delete them, or they were written meanwhile)` : ''}`;
     });
 }
 

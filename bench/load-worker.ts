@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
 import type { LoadJob, LoadResult } from './load';
-import { cpuSeconds } from './proc';
+import { cpuSeconds, waitUntilIdle } from './proc';
 import { SCENARIOS } from './scenarios';
 
 /**
@@ -23,10 +23,10 @@ async function main(job: LoadJob): Promise<LoadResult> {
       ? { verifyBody: (body: string | Buffer | undefined) => comparable(String(body)) === job.expectBody }
       : { expectBody: job.expectBody }),
   };
-  await settle(job.quietPids);
+  await waitUntilIdle(job.quietPids);
   if (job.warmupSeconds > 0) await autocannon({ ...options, duration: job.warmupSeconds });
   // Requests the warm-up left in flight (a login's argon2) would otherwise run into the measured part.
-  await settle(job.quietPids);
+  await waitUntilIdle(job.quietPids);
   const cpuBefore = cpuSeconds(job.serverPid);
   const result = await autocannon({ ...options, duration: job.durationSeconds });
   const cpuAfter = cpuSeconds(job.serverPid);
@@ -42,21 +42,6 @@ async function main(job: LoadJob): Promise<LoadResult> {
     mismatches: result.mismatches,
     cpuSeconds: cpuBefore === null || cpuAfter === null ? null : cpuAfter - cpuBefore,
   };
-}
-
-/**
- * Waits until the servers are idle (under 5 % of a core for a quarter of a second): the load of the
- * previous run, whose last requests the server may still be serving, must not weigh on this one.
- */
-async function settle(pids: readonly number[]): Promise<void> {
-  const busy = () => pids.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
-  const deadline = Date.now() + 60_000;
-  for (let before = busy(); Date.now() < deadline;) {
-    await new Promise((resolve) => setTimeout(resolve, 250));
-    const after = busy();
-    if (after - before < 0.0125) return;
-    before = after;
-  }
 }
 
 main(JSON.parse(process.argv[2]!) as LoadJob).then(

@@ -32,3 +32,18 @@ export function rssMiB(pid: number): number | null {
   const match = /^VmRSS:\s+(\d+) kB/m.exec(readFileSync(file, 'utf8'));
   return match ? Number(match[1]) / 1024 : null;
 }
+
+/**
+ * Waits until the servers are idle (under 5 % of a core for a quarter of a second): the load of the
+ * previous run, whose last requests the server may still be serving, must not weigh on this one.
+ */
+export async function waitUntilIdle(pids: readonly number[]): Promise<void> {
+  const busy = () => pids.reduce((sum, pid) => sum + (cpuSeconds(pid) ?? 0), 0);
+  const deadline = Date.now() + 60_000;
+  for (let before = busy(); Date.now() < deadline;) {
+    await new Promise((resolve) => setTimeout(resolve, 250));
+    const after = busy();
+    if (after - before < 0.0125) return;
+    before = after;
+  }
+}

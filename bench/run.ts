@@ -9,7 +9,7 @@ import { BenchDatabase, openBenchDatabase, withOwner } from './database';
 import { BenchFixture, loadFixture } from './fixture';
 import type { Prune } from './growth';
 import { failuresOf, LoadResult, runLoad } from './load';
-import { rssMiB } from './proc';
+import { rssMiB, waitUntilIdle } from './proc';
 import { ServerProcess, startServer, stopChildren } from './processes';
 import { figureLines, rate, ScenarioOutcome, targetLines, writePerformanceDoc } from './report';
 import { BenchTokens } from './requests';
@@ -103,6 +103,8 @@ async function main(): Promise<number> {
       }
     }
     const prune = prunes.get(scenario);
+    // The last requests of a run may still be committing: prune the chain's tail only after them.
+    await waitUntilIdle([api.pid, baseline.pid]);
     if (prune) say(`${scenario.name}: ${await withOwner(database.ownerUrl, prune)}`);
     outcomes.push(outcome);
   }
