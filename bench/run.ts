@@ -129,7 +129,7 @@ async function main(): Promise<number> {
     });
     say('docs/performance.md rewritten');
   } else {
-    say('docs/performance.md left as it was (quick run; BENCH_WRITE_DOCS=1 to write it)');
+    say('docs/performance.md left as it was (quick, partial or profiled run; BENCH_WRITE_DOCS=1 writes it)');
   }
   return 0;
 }
@@ -264,9 +264,14 @@ main().then(
     process.exit(code);
   },
   async (error: unknown) => {
-    process.stderr.write(
-      `[bench] ${error instanceof BenchCheckError ? 'FAILED: ' : ''}${error instanceof Error ? (error instanceof BenchCheckError ? error.message : (error.stack ?? error.message)) : String(error)}\n`,
-    );
+    if (interrupted) return; // the signal handler is stopping everything; the load worker's end is no news
+    const message =
+      error instanceof BenchCheckError
+        ? `FAILED: ${error.message}`
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
+    say(message);
     await shutDown();
     process.exit(1);
   },

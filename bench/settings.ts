@@ -19,7 +19,7 @@ export interface BenchSettings {
   databaseUrl?: string;
   /** pg pool size of both servers (the API's DATABASE_POOL_SIZE, default 10). */
   poolSize: number;
-  /** Rewrite docs/performance.md (default: yes for full runs, no for quick ones). */
+  /** Rewrite docs/performance.md (default: only a full run of every scenario, unprofiled). */
   writeDocs: boolean;
   /** The API's log level (production default: info, one line per request). */
   apiLogLevel: string;
@@ -57,7 +57,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
     only,
     databaseUrl: env.BENCH_DATABASE_URL || env.DATABASE_URL || undefined,
     poolSize: number(env, 'DATABASE_POOL_SIZE', 10),
-    writeDocs: flag(env, 'BENCH_WRITE_DOCS') ?? !quick,
+    writeDocs: flag(env, 'BENCH_WRITE_DOCS') ?? (!quick && !only && !env.BENCH_API_NODE_ARGS),
     apiLogLevel: env.BENCH_API_LOG_LEVEL || 'info',
   };
 }
