@@ -11,6 +11,8 @@ export interface ScenarioOutcome {
   statements: number;
   api: LoadResult[];
   baseline: LoadResult[];
+  /** Resident memory (MiB) of each server once this scenario's runs were over. */
+  rssAfter: { api: number | null; baseline: number | null };
 }
 
 export interface Summary {
@@ -40,6 +42,7 @@ export function summarise(runs: readonly LoadResult[]): Summary {
 
 const fixed = (value: number, digits: number) => value.toFixed(digits);
 const ms = (value: number) => (value >= 100 ? fixed(value, 0) : fixed(value, 1));
+const mib = (value: number | null) => (value === null ? 'n/a' : fixed(value, 0));
 /** Requests per second: whole numbers, except the few of a login run. */
 export const rate = (value: number) => (value >= 100 ? fixed(value, 0) : fixed(value, 1));
 
@@ -118,9 +121,15 @@ export function writePerformanceDoc(
     '|---|---:|---:|---:|---|---:|---:|---:|---:|---:|',
     ...rows,
     '',
-    'Requests per second of each run, in the order they ran:',
+    'Requests per second of each run, per server, in the order of the rounds:',
     '',
     ...runs,
+    '',
+    'Resident memory after each scenario (MiB), API / baseline:',
+    '',
+    outcomes
+      .map(({ scenario, rssAfter }) => `${scenario.name} ${mib(rssAfter.api)} / ${mib(rssAfter.baseline)}`)
+      .join(', '),
     '',
     END,
   ].join('\n');

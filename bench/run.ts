@@ -70,6 +70,7 @@ async function main(): Promise<number> {
       statements: checked.get(scenario)!.statements,
       api: [],
       baseline: [],
+      rssAfter: { api: null, baseline: null },
     };
     for (let round = 0; round < settings.rounds; round += 1) {
       // API first in even rounds, baseline first in odd ones: drift over time is shared.
@@ -106,6 +107,10 @@ async function main(): Promise<number> {
     // The last requests of a run may still be committing: prune the chain's tail only after them.
     await waitUntilIdle([api.pid, baseline.pid]);
     if (prune) say(`${scenario.name}: ${await withOwner(database.ownerUrl, prune)}`);
+    outcome.rssAfter = { api: rssMiB(api.pid), baseline: rssMiB(baseline.pid) };
+    say(
+      `${scenario.name}: resident memory API ${outcome.rssAfter.api?.toFixed(0)} MiB, baseline ${outcome.rssAfter.baseline?.toFixed(0)} MiB`,
+    );
     outcomes.push(outcome);
   }
 
