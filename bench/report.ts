@@ -42,6 +42,8 @@ export function summarise(runs: readonly LoadResult[]): Summary {
 
 const fixed = (value: number, digits: number) => value.toFixed(digits);
 const ms = (value: number) => (value >= 100 ? fixed(value, 0) : fixed(value, 1));
+/** Nothing completed in a run (a login on a starved machine): no ratio rather than NaN. */
+const ratioText = (ratio: number) => (Number.isFinite(ratio) ? fixed(ratio, 2) : 'n/a');
 const mib = (value: number | null) => (value === null ? 'n/a' : fixed(value, 0));
 /** Requests per second: whole numbers, except the few of a login run. */
 export const rate = (value: number) => (value >= 100 ? fixed(value, 0) : fixed(value, 1));
@@ -51,7 +53,7 @@ export function figureLines(outcomes: readonly ScenarioOutcome[], rss: number | 
   const lines = outcomes.map(({ scenario, statements, api, baseline }) => {
     const a = summarise(api);
     const ratio = a.rps / summarise(baseline).rps;
-    return `bench ${scenario.name}: ${rate(a.rps)} req/s, p50 ${ms(a.p50)}, p99 ${ms(a.p99)}, ratio to baseline ${fixed(ratio, 2)}, ${statements} statements per request`;
+    return `bench ${scenario.name}: ${rate(a.rps)} req/s, p50 ${ms(a.p50)}, p99 ${ms(a.p99)}, ratio to baseline ${ratioText(ratio)}, ${statements} statements per request`;
   });
   lines.push(`bench rss: ${rss === null ? 'n/a' : fixed(rss, 0)} MiB after the runs`);
   return lines;
@@ -63,7 +65,7 @@ export function targetLines(outcomes: readonly ScenarioOutcome[], rss: number | 
     .filter(({ scenario }) => scenario.target !== undefined)
     .map(({ scenario, api, baseline }) => {
       const ratio = summarise(api).rps / summarise(baseline).rps;
-      return `${scenario.name} ratio ${fixed(ratio, 2)} (target ≥ ${scenario.target}): ${ratio >= scenario.target! ? 'met' : 'NOT met'}`;
+      return `${scenario.name} ratio ${ratioText(ratio)} (target ≥ ${scenario.target}): ${ratio >= scenario.target! ? 'met' : 'NOT met'}`;
     });
   if (rss !== null)
     lines.push(
@@ -100,7 +102,7 @@ export function writePerformanceDoc(
       scenario.target === undefined
         ? '—'
         : `≥ ${scenario.target} ${ratio >= scenario.target ? '(met)' : '(**not met**)'}`;
-    return `| ${scenario.name} | ${rate(a.rps)} | ${rate(b.rps)} | ${fixed(ratio, 2)} | ${target} | ${ms(a.p50)} / ${ms(a.p99)} | ${ms(b.p50)} / ${ms(b.p99)} | ${statements} | ${cpu(a.cpuMsPerRequest)} | ${cpu(b.cpuMsPerRequest)} |`;
+    return `| ${scenario.name} | ${rate(a.rps)} | ${rate(b.rps)} | ${ratioText(ratio)} | ${target} | ${ms(a.p50)} / ${ms(a.p99)} | ${ms(b.p50)} / ${ms(b.p99)} | ${statements} | ${cpu(a.cpuMsPerRequest)} | ${cpu(b.cpuMsPerRequest)} |`;
   });
   const runs = outcomes.map(
     ({ scenario, api, baseline }) =>
