@@ -1,0 +1,143 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import type { LoadResult } from './load';
+import type { Scenario } from './scenarios';
+import type { BenchSettings } from './settings';
+
+/** The issue's memory target for the API process after the runs. */
+export const RSS_TARGET_MIB = 200;
+
+export interface ScenarioOutcome {
+  scenario: Scenario;
+  statements: number;
+  api: LoadResult[];
+  baseline: LoadResult[];
+  /** Resident memory (MiB) of each server once this scenario's runs were over. */
+  rssAfter: { api: number | null; baseline: number | null };
+}
+
+export interface Summary {
+  rps: number;
+  p50: number;
+  p99: number;
+  /** Server CPU time per request served, ms; null without /proc. */
+  cpuMsPerRequest: number | null;
+  runs: number[];
+}
+
+/** The runs of one server: means over the rounds (each run alternated with the other server's). */
+export function summarise(runs: readonly LoadResult[]): Summary {
+  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / values.length;
+  const cpu = runs.every((run) => run.cpuSeconds !== null)
+    ? runs.reduce((sum, run) => sum + run.cpuSeconds!, 0)
+    : null;
+  const requests = runs.reduce((sum, run) => sum + run.requests, 0);
+  return {
+    rps: mean(runs.map((run) => run.rps)),
+    p50: mean(runs.map((run) => run.p50)),
+    p99: mean(runs.map((run) => run.p99)),
+    cpuMsPerRequest: cpu === null || requests === 0 ? null : (cpu * 1000) / requests,
+    runs: runs.map((run) => run.rps),
+  };
+}
+
+const fixed = (value: number, digits: number) => value.toFixed(digits);
+const ms = (value: number) => (value >= 100 ? fixed(value, 0) : fixed(value, 1));
+/** Nothing completed in a run (a login on a starved machine): no ratio rather than NaN. */
+const ratioText = (ratio: number) => (Number.isFinite(ratio) ? fixed(ratio, 2) : 'n/a');
+const mib = (value: number | null) => (value === null ? 'n/a' : fixed(value, 0));
+/** Requests per second: whole numbers, except the few of a login run. */
+export const rate = (value: number) => (value >= 100 ? fixed(value, 0) : fixed(value, 1));
+
+/** The figure lines, one per scenario, then the API's memory. */
+export function figureLines(outcomes: readonly ScenarioOutcome[], rss: number | null): string[] {
+  const lines = outcomes.map(({ scenario, statements, api, baseline }) => {
+    const a = summarise(api);
+    const ratio = a.rps / summarise(baseline).rps;
+    return `bench ${scenario.name}: ${rate(a.rps)} req/s, p50 ${ms(a.p50)}, p99 ${ms(a.p99)}, ratio to baseline ${ratioText(ratio)}, ${statements} statements per request`;
+  });
+  lines.push(`bench rss: ${rss === null ? 'n/a' : fixed(rss, 0)} MiB after the runs`);
+  return lines;
+}
+
+/** Each target of the issue, met or not (reported; the harness does not fail on them). */
+export function targetLines(outcomes: readonly ScenarioOutcome[], rss: number | null): string[] {
+  const lines = outcomes
+    .filter(({ scenario }) => scenario.target !== undefined)
+    .map(({ scenario, api, baseline }) => {
+      const ratio = summarise(api).rps / summarise(baseline).rps;
+      return `${scenario.name} ratio ${ratioText(ratio)} (target ≥ ${scenario.target}): ${ratio >= scenario.target! ? 'met' : 'NOT met'}`;
+    });
+  if (rss !== null)
+    lines.push(
+      `API RSS ${fixed(rss, 0)} MiB (target ≤ ${RSS_TARGET_MIB}): ${rss <= RSS_TARGET_MIB ? 'met' : 'NOT met'}`,
+    );
+  return lines;
+}
+
+export interface RunDescription {
+  date: string;
+  commit: string;
+  machine: string;
+  node: string;
+  postgres: string;
+  settings: BenchSettings;
+}
+
+const BEGIN = '<!-- bench:results:begin (rewritten by npm run bench) -->';
+const END = '<!-- bench:results:end -->';
+
+/** Rewrites the results part of docs/performance.md (between its markers), keeping the prose around it. */
+export function writePerformanceDoc(
+  path: string,
+  outcomes: readonly ScenarioOutcome[],
+  rss: number | null,
+  run: RunDescription,
+): void {
+  const s = run.settings;
+  const cpu = (value: number | null) => (value === null ? 'n/a' : fixed(value, 2));
+  const rows = outcomes.map(({ scenario, statements, api, baseline }) => {
+    const [a, b] = [summarise(api), summarise(baseline)];
+    const ratio = a.rps / b.rps;
+    const target =
+      scenario.target === undefined
+        ? '—'
+        : `≥ ${scenario.target} ${ratio >= scenario.target ? '(met)' : '(**not met**)'}`;
+    return `| ${scenario.name} | ${rate(a.rps)} | ${rate(b.rps)} | ${ratioText(ratio)} | ${target} | ${ms(a.p50)} / ${ms(a.p99)} | ${ms(b.p50)} / ${ms(b.p99)} | ${statements} | ${cpu(a.cpuMsPerRequest)} | ${cpu(b.cpuMsPerRequest)} |`;
+  });
+  const runs = outcomes.map(
+    ({ scenario, api, baseline }) =>
+      `- ${scenario.name}: API ${summarise(api).runs.map(rate).join(', ')}; baseline ${summarise(baseline).runs.map(rate).join(', ')}`,
+  );
+  const section = [
+    BEGIN,
+    '',
+    `- Date: ${run.date}`,
+    `- Commit: ${run.commit}`,
+    `- Machine: ${run.machine}`,
+    `- Node.js: ${run.node}`,
+    `- PostgreSQL: ${run.postgres}`,
+    `- Load: ${s.connections} connections, ${s.warmupSeconds} s warm-up then ${s.durationSeconds} s measured per run, ${s.rounds} run(s) per server alternating; login ${s.loginConnections} connections, ${s.loginDurationSeconds} s${s.quick ? ' (BENCH_QUICK: not for comparison)' : ''}`,
+    `- API resident memory after the runs: ${rss === null ? 'n/a' : `${fixed(rss, 0)} MiB`} (target ≤ ${RSS_TARGET_MIB} MiB${rss === null ? '' : rss <= RSS_TARGET_MIB ? ', met' : ', **not met**'})`,
+    '',
+    '| scenario | API req/s | baseline req/s | ratio | target | API p50 / p99 ms | baseline p50 / p99 ms | SQL statements per request | API CPU ms/request | baseline CPU ms/request |',
+    '|---|---:|---:|---:|---|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    'Requests per second of each run, per server, in the order of the rounds:',
+    '',
+    ...runs,
+    '',
+    'Resident memory after each scenario (MiB), API / baseline:',
+    '',
+    outcomes
+      .map(({ scenario, rssAfter }) => `${scenario.name} ${mib(rssAfter.api)} / ${mib(rssAfter.baseline)}`)
+      .join(', '),
+    '',
+    END,
+  ].join('\n');
+  const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
+  const start = current.indexOf(BEGIN);
+  const end = current.indexOf(END);
+  if (start === -1 || end === -1) throw new Error(`${path} has no results markers (${BEGIN} … ${END})`);
+  writeFileSync(path, current.slice(0, start) + section + current.slice(end + END.length));
+}

@@ -1,0 +1,283 @@
+import 'reflect-metadata';
+import { execFileSync } from 'node:child_process';
+import { generateKeyPairSync, randomBytes } from 'node:crypto';
+import { cpus } from 'node:os';
+import { join, resolve } from 'node:path';
+import { findFreePort } from '@chancery/core';
+import { BenchCheckError, checkScenario, CheckedScenario } from './check';
+import { BenchDatabase, openBenchDatabase, withOwner } from './database';
+import { BenchFixture, loadFixture } from './fixture';
+import type { Prune } from './growth';
+import { failuresOf, LoadResult, runLoad } from './load';
+import { rssMiB, waitUntilIdle } from './proc';
+import { ServerProcess, startServer, stopChildren } from './processes';
+import { figureLines, rate, ScenarioOutcome, targetLines, writePerformanceDoc } from './report';
+import { BenchTokens } from './requests';
+import { Scenario, SCENARIOS } from './scenarios';
+import { seedOnce } from './seed';
+import { BenchSettings, readSettings } from './settings';
+
+/**
+ * `npm run bench`: the API (production build, real PostgreSQL) against the hand-written baseline in
+ * the same run, on the same seeded database, loaded by autocannon from separate processes,
+ * alternating the two servers so the machine's noise is shared. Figure lines go to stdout,
+ * progress to stderr; docs/performance.md gets the table.
+ */
+const ROOT = resolve(__dirname, '../..');
+
+function say(line: string): void {
+  process.stderr.write(`[bench] ${line}\n`);
+}
+
+let database: BenchDatabase | undefined;
+
+async function main(): Promise<number> {
+  const settings = readSettings();
+  const scenarios = SCENARIOS.filter((scenario) => !settings.only || settings.only.includes(scenario.name));
+  if (scenarios.length === 0)
+    throw new Error(`BENCH_SCENARIOS names none of: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+
+  database = await openBenchDatabase(settings.databaseUrl, say);
+  say(`database chancery_bench on ${database.description}`);
+  const fixture = await prepareData(database, scenarios);
+
+  // A signing key for this run, given to both servers (and to the tokens the bench presents).
+  const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
+    .privateKey.export({ type: 'pkcs8', format: 'pem' })
+    .toString();
+  const tokens = new BenchTokens(pem);
+  const [api, baseline] = await startServers(settings, database, pem);
+  say(`API (pid ${api.pid}) and baseline (pid ${baseline.pid}) ready`);
+
+  // Marked before the checks: what the checks and the runs write is removed afterwards.
+  const prunes = new Map<Scenario, Prune>();
+  await withOwner(database.ownerUrl, async (owner) => {
+    for (const scenario of scenarios)
+      if (scenario.growth) prunes.set(scenario, await scenario.growth(owner, fixture));
+  });
+
+  const checked = new Map<Scenario, CheckedScenario>();
+  for (const scenario of scenarios) {
+    checked.set(scenario, await checkScenario(scenario, api, baseline, tokens.requestFor(scenario, fixture)));
+    say(`${scenario.name}: same JSON and ${checked.get(scenario)!.statements} statements from both servers`);
+  }
+
+  const outcomes: ScenarioOutcome[] = [];
+  const invalid: string[] = [];
+  for (const scenario of scenarios) {
+    const outcome: ScenarioOutcome = {
+      scenario,
+      statements: checked.get(scenario)!.statements,
+      api: [],
+      baseline: [],
+      rssAfter: { api: null, baseline: null },
+    };
+    for (let round = 0; round < settings.rounds; round += 1) {
+      // API first in even rounds, baseline first in odd ones: drift over time is shared.
+      const order =
+        round % 2 === 0
+          ? ([
+              ['api', api],
+              ['baseline', baseline],
+            ] as const)
+          : ([
+              ['baseline', baseline],
+              ['api', api],
+            ] as const);
+      for (const [name, server] of order) {
+        const result = await measure(settings, scenario, fixture, tokens, checked.get(scenario)!, server, [
+          api,
+          baseline,
+        ]);
+        outcome[name].push(result);
+        const failures = failuresOf(result);
+        say(
+          `${scenario.name} ${name} run ${round + 1}/${settings.rounds}: ${result.requests} requests, ${rate(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms` +
+            (failures
+              ? `, ${result.non2xx} non-2xx, ${result.errors} errors, ${result.mismatches} unexpected answers`
+              : ''),
+        );
+        if (failures)
+          invalid.push(
+            `${scenario.name} (${name}): ${failures} of ${result.requests} responses were not the checked answer`,
+          );
+      }
+    }
+    const prune = prunes.get(scenario);
+    // The last requests of a run may still be committing: prune the chain's tail only after them.
+    await waitUntilIdle([api.pid, baseline.pid]);
+    if (prune) say(`${scenario.name}: ${await withOwner(database.ownerUrl, prune)}`);
+    outcome.rssAfter = { api: rssMiB(api.pid), baseline: rssMiB(baseline.pid) };
+    say(
+      `${scenario.name}: resident memory API ${outcome.rssAfter.api?.toFixed(0)} MiB, baseline ${outcome.rssAfter.baseline?.toFixed(0)} MiB`,
+    );
+    outcomes.push(outcome);
+  }
+
+  const rss = rssMiB(api.pid);
+  for (const line of figureLines(outcomes, rss)) process.stdout.write(`${line}\n`);
+  for (const line of targetLines(outcomes, rss)) say(`target: ${line}`);
+
+  if (invalid.length > 0) {
+    say(`FAILED: responses under load were not the checked answer:\n  ${invalid.join('\n  ')}`);
+    return 1;
+  }
+  if (settings.writeDocs) {
+    const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores`;
+    writePerformanceDoc(join(ROOT, 'docs/performance.md'), outcomes, rss, {
+      date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+      commit: commitOf(),
+      machine,
+      node: process.version,
+      postgres: database.description,
+      settings,
+    });
+    say('docs/performance.md rewritten');
+  } else {
+    say('docs/performance.md left as it was (quick, partial or profiled run; BENCH_WRITE_DOCS=1 writes it)');
+  }
+  return 0;
+}
+
+/** Seeds once (a stale seed: the database is made anew), then the fixture and each scenario's own rows. */
+async function prepareData(db: BenchDatabase, scenarios: readonly Scenario[]): Promise<BenchFixture> {
+  let state = await withOwner(db.ownerUrl, (owner) => seedOnce(owner, say));
+  if (state === 'stale') {
+    say('the database holds another version of the bench data: making it anew');
+    await db.recreate();
+    state = await withOwner(db.ownerUrl, (owner) => seedOnce(owner, say));
+  }
+  if (state === 'present') say('bench data present (seeded by an earlier run)');
+  return withOwner(db.ownerUrl, async (owner) => {
+    const fixture = await loadFixture(owner);
+    for (const scenario of scenarios) await scenario.seed?.(owner, fixture);
+    return fixture;
+  });
+}
+
+async function startServers(
+  settings: BenchSettings,
+  db: BenchDatabase,
+  pem: string,
+): Promise<[ServerProcess, ServerProcess]> {
+  const [apiPort, baselinePort] = [await findFreePort(), await findFreePort()];
+  const { REDIS_URL: _redis, DATA_DIR: _dataDir, ...inherited } = process.env;
+  const shared = {
+    ...inherited,
+    NODE_ENV: 'production',
+    DATABASE_URL: db.ownerUrl,
+    DATABASE_APP_URL: db.appUrl,
+    DATABASE_POOL_SIZE: String(settings.poolSize),
+    JWT_PRIVATE_KEY: pem,
+    JWT_ISSUER: 'chancery',
+    JWT_AUDIENCE: 'chancery-api',
+  };
+  return Promise.all([
+    startServer({
+      name: 'API',
+      script: join(ROOT, 'dist/apps/api/src/main.js'),
+      nodeArgs: process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean),
+      cwd: ROOT,
+      port: apiPort,
+      readyPath: '/health/ready',
+      env: {
+        ...shared,
+        PORT: String(apiPort),
+        SECRETS_KEY: randomBytes(32).toString('base64'),
+        EXPOSE_STATEMENT_COUNT: 'true',
+        MIGRATIONS_RUN: 'false',
+        DEMO_DATA: 'false',
+        LOG_LEVEL: settings.apiLogLevel,
+        // The rate limits count per client address, and every bench request comes from one.
+        RATE_LIMIT_PER_MINUTE: '1000000000',
+        AUTH_RATE_LIMIT_PER_MINUTE: '1000000000',
+      },
+    }),
+    startServer({
+      name: 'baseline',
+      script: join(__dirname, 'baseline/server.js'),
+      cwd: ROOT,
+      port: baselinePort,
+      readyPath: '/health',
+      env: { ...shared, PORT: String(baselinePort) },
+    }),
+  ]);
+}
+
+function measure(
+  settings: BenchSettings,
+  scenario: Scenario,
+  fixture: BenchFixture,
+  tokens: BenchTokens,
+  checked: CheckedScenario,
+  server: ServerProcess,
+  quiet: readonly ServerProcess[],
+): Promise<LoadResult> {
+  const request = tokens.requestFor(scenario, fixture);
+  const login = scenario.load === 'login';
+  return runLoad(
+    {
+      url: `${server.url}/graphql`,
+      connections: login ? settings.loginConnections : settings.connections,
+      warmupSeconds: settings.warmupSeconds,
+      durationSeconds: login ? settings.loginDurationSeconds : settings.durationSeconds,
+      ...request,
+      scenario: scenario.name,
+      expectBody: (scenario.comparable ?? ((body: string) => body))(checked.body),
+      serverPid: server.pid,
+      quietPids: quiet.map((process) => process.pid),
+    },
+    ROOT,
+  );
+}
+
+function commitOf(): string {
+  try {
+    const commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    }).trim();
+    const changed = execFileSync(
+      'git',
+      ['status', '--porcelain', '--', 'apps', 'libs', 'bench', 'package.json'],
+      { cwd: ROOT, encoding: 'utf8' },
+    ).trim();
+    return changed ? `${commit} (with uncommitted changes)` : commit;
+  } catch {
+    return 'unknown';
+  }
+}
+
+async function shutDown(): Promise<void> {
+  await stopChildren();
+  await database?.stop().catch(() => undefined);
+}
+
+let interrupted = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    say(`${signal}: stopping the servers`);
+    void shutDown().finally(() => process.exit(130));
+  });
+}
+
+main().then(
+  async (code) => {
+    await shutDown();
+    process.exit(code);
+  },
+  async (error: unknown) => {
+    if (interrupted) return; // the signal handler is stopping everything; the load worker's end is no news
+    const message =
+      error instanceof BenchCheckError
+        ? `FAILED: ${error.message}`
+        : error instanceof Error
+          ? (error.stack ?? error.message)
+          : String(error);
+    say(message);
+    await shutDown();
+    process.exit(1);
+  },
+);

@@ -1,0 +1,63 @@
+/**
+ * What `npm run bench` reads from the environment. Defaults are the issue's: 32 connections, a 5 s
+ * warm-up and 20 s measured per run; BENCH_QUICK=1 shrinks everything to try the harness out.
+ */
+export interface BenchSettings {
+  quick: boolean;
+  /** Connections of the load generator (every scenario but login). */
+  connections: number;
+  warmupSeconds: number;
+  durationSeconds: number;
+  /** How many times each server is measured per scenario, alternating API and baseline. */
+  rounds: number;
+  /** Login is argon2-bound: fewer connections, its own duration. */
+  loginConnections: number;
+  loginDurationSeconds: number;
+  /** Only these scenarios (BENCH_SCENARIOS=me,tenants); null: all. */
+  only: string[] | null;
+  /** A PostgreSQL server to hold the `chancery_bench` database; absent: embedded in .data/bench. */
+  databaseUrl?: string;
+  /** pg pool size of both servers (the API's DATABASE_POOL_SIZE, default 10). */
+  poolSize: number;
+  /** Rewrite docs/performance.md (default: only a full run of every scenario, unprofiled). */
+  writeDocs: boolean;
+  /** The API's log level (production default: info, one line per request). */
+  apiLogLevel: string;
+}
+
+function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
+  return value;
+}
+
+function flag(env: NodeJS.ProcessEnv, name: string): boolean | undefined {
+  const raw = env[name];
+  return raw === undefined || raw === '' ? undefined : ['1', 'true', 'yes'].includes(raw.toLowerCase());
+}
+
+export function readSettings(env: NodeJS.ProcessEnv = process.env): BenchSettings {
+  const quick = flag(env, 'BENCH_QUICK') ?? false;
+  const only = env.BENCH_SCENARIOS
+    ? env.BENCH_SCENARIOS.split(',')
+        .map((name) => name.trim())
+        .filter(Boolean)
+    : null;
+  return {
+    quick,
+    connections: number(env, 'BENCH_CONNECTIONS', 32),
+    warmupSeconds: number(env, 'BENCH_WARMUP', quick ? 1 : 5),
+    durationSeconds: number(env, 'BENCH_DURATION', quick ? 3 : 20),
+    rounds: number(env, 'BENCH_ROUNDS', quick ? 1 : 3),
+    loginConnections: number(env, 'BENCH_LOGIN_CONNECTIONS', 8),
+    loginDurationSeconds: number(env, 'BENCH_LOGIN_DURATION', quick ? 6 : 20),
+    only,
+    databaseUrl: env.BENCH_DATABASE_URL || env.DATABASE_URL || undefined,
+    poolSize: number(env, 'DATABASE_POOL_SIZE', 10),
+    writeDocs: flag(env, 'BENCH_WRITE_DOCS') ?? (!quick && !only && !env.BENCH_API_NODE_ARGS),
+    apiLogLevel: env.BENCH_API_LOG_LEVEL || 'info',
+  };
+}
