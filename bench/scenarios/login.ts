@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
 import { issueSecret, verifyPassword, type Actor } from '@chancery/core';
+import { attemptKey } from '@chancery/auth/attempt-limits';
 import { ANONYMOUS_ACTOR } from '@chancery/core';
 import { LoginThrottleRepository } from '@chancery/auth/repositories/login-throttle.repository';
 import { SessionRepository } from '@chancery/auth/repositories/session.repository';
@@ -13,8 +13,8 @@ import { pruneLogins } from '../growth';
 import { Scenario } from './scenario';
 
 const SESSION_ABSOLUTE_LIFETIME_MS = 30 * 24 * 3600_000;
-const MAX_FAILED_LOGINS = 5;
 const FAILED_LOGIN_WINDOW_MS = 15 * 60_000;
+const USUAL_ADDRESS_MS = 30 * 24 * 3600_000;
 
 /**
  * Login with e-mail, password and tenant: argon2id verification is the cost. Three units as in
@@ -38,14 +38,18 @@ export const login: Scenario = {
     );
     if (!tenant)
       throw new BaselineError('Invalid e-mail address, password or second factor', 'UNAUTHENTICATED');
-    const accountKey = createHash('sha256').update(`${tenant.id}|${email}`).digest();
-    const windowStartAfter = new Date(Date.now() - FAILED_LOGIN_WINDOW_MS);
-    const found = await inUnit(call, { tenantId: tenant.id }, async (unit) => ({
-      throttled:
-        (await new LoginThrottleRepository(unit.sql).failuresSince(accountKey, windowStartAfter)) >=
-        MAX_FAILED_LOGINS,
-      candidate: await new AccountRepository(unit.sql).loginCandidate(tenant.id, email),
-    }));
+    const address = call.request.socket.remoteAddress ?? 'unknown';
+    const keys = { fromHere: attemptKey('login', tenant.id, email, address), account: attemptKey('login', tenant.id, email) };
+    const now = Date.now();
+    // The same reads as AuthService's assessment: both counters, the account, and whether it logged in from here.
+    const found = await inUnit(call, { tenantId: tenant.id }, async (unit) => {
+      const [fromHere] = await new LoginThrottleRepository(unit.sql).failuresSince([keys.fromHere, keys.account], new Date(now - FAILED_LOGIN_WINDOW_MS));
+      const candidate = await new AccountRepository(unit.sql).loginCandidate(tenant.id, email);
+      if (candidate && call.request.socket.remoteAddress) {
+        await new SessionRepository(unit.sql).loggedInFrom(candidate.id, call.request.socket.remoteAddress, new Date(now - USUAL_ADDRESS_MS));
+      }
+      return { throttled: fromHere!.failures >= 5, candidate };
+    });
     const candidate = found.candidate;
     // Outside any transaction: argon2 must not hold a connection.
     const passwordOk = await verifyPassword(candidate?.passwordHash ?? null, input.password);
@@ -62,7 +66,7 @@ export const login: Scenario = {
     const refresh = await inUnit(call, { tenantId: tenant.id }, async (unit) => {
       const now = new Date();
       const sessions = new SessionRepository(unit.sql);
-      await new LoginThrottleRepository(unit.sql).clear(accountKey);
+      await new LoginThrottleRepository(unit.sql).clear([keys.fromHere]);
       await new AccountRepository(unit.sql).recordLogin(candidate.id, now);
       const sessionId = await sessions.open({
         tenantId: access.tenantId,
