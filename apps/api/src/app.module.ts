@@ -3,6 +3,8 @@ import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { GraphQLModule } from '@nestjs/graphql';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { join } from 'node:path';
 import { AuditModule } from '@chancery/audit';
 import { AuthModule } from '@chancery/auth';
 import { AppConfig, CoreModule, databaseNameOf, DatabaseSettings, ErrorResponseFilter, InputValidationPipe, RateLimitModule } from '@chancery/core';
@@ -15,6 +17,20 @@ import { graphqlOptions } from './graphql/graphql-options';
 import { GraphQLTokenLimitMiddleware } from './graphql/token-limit.middleware';
 import { HealthModule } from './health/health.module';
 import { ApiInfoResolver } from './platform/api-info.resolver';
+
+/**
+ * The web portal (`npm run build:web` → dist/web), served from the API's own port: files as they
+ * are, index.html for every other path (the portal's routes), never /graphql or /health. Its
+ * Content-Security-Policy (the same list as apps/web/vite.config.mts, plus frame-ancestors) allows
+ * scripts, styles and requests from this origin only.
+ */
+const PORTAL_ROOT = join(__dirname, '..', '..', '..', 'web');
+const PORTAL_HEADERS: Record<string, string> = {
+  'Content-Security-Policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
+  'Referrer-Policy': 'no-referrer',
+  'X-Content-Type-Options': 'nosniff',
+};
 
 export interface ApiModuleOptions {
   config: AppConfig;
@@ -39,6 +55,16 @@ export class ApiModule implements NestModule {
         // Before the access guard: a flood is refused before any token or password is checked.
         RateLimitModule.forRoot(options.config, databaseNameOf(options.database.appUrl)),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(options.config) }),
+        ServeStaticModule.forRoot({
+          rootPath: PORTAL_ROOT,
+          exclude: ['/graphql{*rest}', '/health{*rest}'],
+          serveStaticOptions: {
+            index: false,
+            setHeaders: (res) => {
+              for (const [name, value] of Object.entries(PORTAL_HEADERS)) res.setHeader(name, value);
+            },
+          },
+        }),
         HealthModule,
         AuditModule,
         NotificationsModule,

@@ -1,0 +1,121 @@
+import type { TypedDocumentString } from '../gql/graphql';
+import { graphql } from '../gql';
+import { sessionStore } from '../auth/session-store';
+import { ApiError, type FieldProblem } from './errors';
+
+/** The one GraphQL client: a typed fetch, same origin, JSON (which Apollo's CSRF prevention requires). */
+const ENDPOINT = '/graphql';
+
+interface GraphQLErrorShape {
+  message: string;
+  extensions?: { code?: string; reason?: string; fields?: FieldProblem[] };
+}
+
+interface GraphQLResponse<R> {
+  data?: R | null;
+  errors?: GraphQLErrorShape[];
+}
+
+/** Optional when the operation has no required variables, required otherwise. */
+type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
+
+const RefreshSession = graphql(`
+  mutation RefreshSession($refreshToken: String!) {
+    refreshSession(refreshToken: $refreshToken) {
+      accessToken
+      accessTokenExpiresAt
+      refreshToken
+      totpEnrolmentRequired
+    }
+  }
+`);
+
+/** Runs an operation; throws an ApiError when the API refuses it. */
+export function request<R, V>(document: TypedDocumentString<R, V>, ...[variables]: VariablesArgument<V>): Promise<R> {
+  return send(document, variables, { renewOnExpiry: true });
+}
+
+/**
+ * Runs a public operation without the session's token (login, registration, e-mail links, the
+ * directory): a refusal there must never renew or end the session of a user who is logged in.
+ */
+export function requestPublic<R, V>(document: TypedDocumentString<R, V>, ...[variables]: VariablesArgument<V>): Promise<R> {
+  return send(document, variables, { renewOnExpiry: false, anonymous: true });
+}
+
+async function send<R, V>(
+  document: TypedDocumentString<R, V>,
+  variables: V | undefined,
+  options: { renewOnExpiry: boolean; anonymous?: boolean },
+): Promise<R> {
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  const token = options.anonymous ? null : (sessionStore.get()?.accessToken ?? null);
+  if (token) headers.authorization = `Bearer ${token}`;
+
+  let response: Response;
+  try {
+    response = await fetch(ENDPOINT, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ query: document.toString(), variables: withoutNulls(variables) }),
+      credentials: 'same-origin',
+    });
+  } catch (error) {
+    throw new ApiError('NETWORK', error instanceof Error ? error.message : 'network error');
+  }
+
+  let body: GraphQLResponse<R>;
+  try {
+    body = (await response.json()) as GraphQLResponse<R>;
+  } catch {
+    throw new ApiError(response.status === 429 ? 'TOO_MANY_REQUESTS' : 'INTERNAL_SERVER_ERROR', `HTTP ${response.status}`);
+  }
+
+  const errors = body.errors ?? [];
+  if (errors.length > 0) {
+    const first = errors[0]!;
+    const code = first.extensions?.code ?? (response.status === 429 ? 'TOO_MANY_REQUESTS' : 'INTERNAL_SERVER_ERROR');
+    if (code === 'UNAUTHENTICATED' && token && options.renewOnExpiry) {
+      // The access token may have expired or been ended: renew once, then try again.
+      if (await renewTokens()) return send(document, variables, { renewOnExpiry: false });
+      sessionStore.end('expired');
+    }
+    const fields = errors.flatMap((error) => error.extensions?.fields ?? []);
+    throw new ApiError(code, first.message, first.extensions?.reason ?? null, fields);
+  }
+  if (body.data == null) throw new ApiError('INTERNAL_SERVER_ERROR', 'no data');
+  return body.data;
+}
+
+/**
+ * Top-level variables that are null are left out: the API treats an explicit null paging or
+ * filter argument (`afterSequence`, `before`, `subjectId`) as a value and answers an empty list,
+ * while an absent one means "from the start" / "everyone".
+ */
+function withoutNulls(variables: unknown): Record<string, unknown> {
+  if (!variables || typeof variables !== 'object') return {};
+  return Object.fromEntries(Object.entries(variables).filter(([, value]) => value !== null && value !== undefined));
+}
+
+let renewing: Promise<boolean> | null = null;
+
+/** Exchanges the refresh token for new tokens; concurrent callers share one exchange. */
+export function renewTokens(): Promise<boolean> {
+  renewing ??= (async () => {
+    const refreshToken = sessionStore.get()?.refreshToken;
+    if (!refreshToken) return false;
+    try {
+      const data = await send(RefreshSession, { refreshToken }, { renewOnExpiry: false, anonymous: true });
+      sessionStore.renew(data.refreshSession);
+      return true;
+    } catch (error) {
+      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') sessionStore.end('expired');
+      return false;
+    } finally {
+      renewing = null;
+    }
+  })();
+  return renewing;
+}
+
+sessionStore.setRefresher(renewTokens);

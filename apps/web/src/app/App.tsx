@@ -1,0 +1,77 @@
+import { lazy, Suspense } from 'react';
+import { Route, Routes } from 'react-router';
+import { ORGANISATION_ROLES } from '../auth/roles';
+import { SessionProvider } from '../auth/session';
+import DirectoryPage from '../features/directory/DirectoryPage';
+import { Loading } from '../ui/feedback';
+import { NotFound, RequireRoles, RequireSession } from './guards';
+import { PublicLayout } from './PublicLayout';
+
+// Route-level code splitting: a public page loads the shell, the directory and its own screen;
+// the logged-in portal and each of its screens are chunks of their own.
+const LoginPage = lazy(() => import('../features/account/LoginPage'));
+const RegisterPage = lazy(() => import('../features/registration/RegisterPage'));
+const ConfirmEmailPage = lazy(() => import('../features/registration/ConfirmEmailPage'));
+const AcceptInvitationPage = lazy(() => import('../features/registration/AcceptInvitationPage'));
+const ForgotPasswordPage = lazy(() => import('../features/account/ForgotPasswordPage'));
+const ResetPasswordPage = lazy(() => import('../features/account/ResetPasswordPage'));
+
+const AppLayout = lazy(() => import('./AppLayout'));
+const HomePage = lazy(() => import('./HomePage'));
+const SecondFactorPage = lazy(() => import('../features/account/SecondFactorPage'));
+const ProfilePage = lazy(() => import('../features/account/ProfilePage'));
+const SessionsPage = lazy(() => import('../features/account/SessionsPage'));
+const MyDataAccessesPage = lazy(() => import('../features/account/MyDataAccessesPage'));
+const SignaturePage = lazy(() => import('../features/account/SignaturePage'));
+const CompanyPage = lazy(() => import('../features/organisation/CompanyPage'));
+const UsersPage = lazy(() => import('../features/organisation/UsersPage'));
+const ApiKeysPage = lazy(() => import('../features/organisation/ApiKeysPage'));
+const AuditLogPage = lazy(() => import('../features/staff/AuditLogPage'));
+const AccessLogPage = lazy(() => import('../features/privacy/AccessLogPage'));
+const PrivacyUserPage = lazy(() => import('../features/privacy/PrivacyUserPage'));
+const CreateTenantPage = lazy(() => import('../features/platform/CreateTenantPage'));
+
+export function App() {
+  return (
+    <SessionProvider>
+      <Routes>
+        <Route element={<PublicLayout />}>
+          <Route index element={<DirectoryPage />} />
+          <Route path="login" element={<LoginPage />} />
+          <Route path="register" element={<RegisterPage />} />
+          {/* The three paths the server's e-mails link to. */}
+          <Route path="confirm-email" element={<ConfirmEmailPage />} />
+          <Route path="accept-invitation" element={<AcceptInvitationPage />} />
+          <Route path="reset-password" element={<ResetPasswordPage />} />
+          <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+        <Route
+          path="app"
+          element={
+            <RequireSession>
+              <Suspense fallback={<Loading />}>
+                <AppLayout />
+              </Suspense>
+            </RequireSession>
+          }
+        >
+          <Route index element={<HomePage />} />
+          <Route path="second-factor" element={<SecondFactorPage />} />
+          <Route path="profile" element={<ProfilePage />} />
+          <Route path="sessions" element={<SessionsPage />} />
+          <Route path="my-data-accesses" element={<MyDataAccessesPage />} />
+          <Route path="signature" element={<RequireRoles roles={['SIGNER']}><SignaturePage /></RequireRoles>} />
+          <Route path="company" element={<RequireRoles roles={ORGANISATION_ROLES}><CompanyPage /></RequireRoles>} />
+          <Route path="users" element={<RequireRoles roles={['ORG_ADMIN', 'TENANT_ADMIN']}><UsersPage /></RequireRoles>} />
+          <Route path="api-keys" element={<RequireRoles roles={['ORG_ADMIN', 'TENANT_ADMIN']}><ApiKeysPage /></RequireRoles>} />
+          <Route path="audit" element={<RequireRoles roles={['TENANT_ADMIN', 'AUDITOR']}><AuditLogPage /></RequireRoles>} />
+          <Route path="privacy/accesses" element={<RequireRoles roles={['PRIVACY_OFFICER']}><AccessLogPage /></RequireRoles>} />
+          <Route path="privacy/users/:userId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><PrivacyUserPage /></RequireRoles>} />
+          <Route path="platform/tenants/new" element={<RequireRoles roles={['PLATFORM_ADMIN']}><CreateTenantPage /></RequireRoles>} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </SessionProvider>
+  );
+}

@@ -1,0 +1,99 @@
+import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
+import { request } from '../api/client';
+import { ApiError } from '../api/errors';
+import { graphql } from '../gql';
+import type { MeQuery } from '../gql/graphql';
+import { changeLanguage, currentLanguage } from '../i18n/i18n';
+import { isLanguage } from '../i18n/languages';
+import { sessionStore, type Session, type SessionTokens } from './session-store';
+
+// Only fields the person may read about themself (docs/visibility-matrix.md: User, `self`).
+const Me = graphql(`
+  query Me {
+    me {
+      id
+      email
+      firstName
+      lastName
+      preferredLanguage
+      roles
+      status
+      totpEnrolledAt
+      organisationId
+    }
+  }
+`);
+
+const Logout = graphql(`
+  mutation Logout {
+    logout
+  }
+`);
+
+export type Me = MeQuery['me'];
+
+interface SessionContextValue {
+  session: Session | null;
+  me: Me | null;
+  meError: ApiError | null;
+  reloadMe: () => Promise<Me | null>;
+  signIn: (tokens: SessionTokens, tenantSlug: string | null) => Promise<Me | null>;
+  signOut: () => Promise<void>;
+}
+
+const SessionContext = createContext<SessionContextValue | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const session = useSyncExternalStore(sessionStore.subscribe, sessionStore.get);
+  const [me, setMe] = useState<Me | null>(null);
+  const [meError, setMeError] = useState<ApiError | null>(null);
+
+  const reloadMe = useCallback(async () => {
+    try {
+      const data = await request(Me);
+      setMe(data.me);
+      setMeError(null);
+      return data.me;
+    } catch (error) {
+      setMeError(ApiError.of(error));
+      return null;
+    }
+  }, []);
+
+  useEffect(() => {
+    if (!session) {
+      setMe(null);
+      setMeError(null);
+    }
+  }, [session]);
+
+  const signIn = useCallback(
+    async (tokens: SessionTokens, tenantSlug: string | null) => {
+      sessionStore.start(tokens, tenantSlug);
+      const loaded = await reloadMe();
+      // The user's own choice of language, kept by the server, wins after login.
+      const preferred = loaded?.preferredLanguage;
+      if (isLanguage(preferred) && preferred !== currentLanguage()) await changeLanguage(preferred);
+      return loaded;
+    },
+    [reloadMe],
+  );
+
+  const signOut = useCallback(async () => {
+    try {
+      await request(Logout);
+    } catch {
+      // Ending the session here matters more than the server's answer (it may already be gone).
+    }
+    sessionStore.end('logout');
+  }, []);
+
+  const value = useMemo(() => ({ session, me, meError, reloadMe, signIn, signOut }), [session, me, meError, reloadMe, signIn, signOut]);
+  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+}
+
+export function useSession(): SessionContextValue {
+  const value = useContext(SessionContext);
+  if (!value) throw new Error('useSession outside SessionProvider');
+  return value;
+}

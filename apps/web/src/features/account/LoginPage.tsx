@@ -1,0 +1,96 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { requestPublic } from '../../api/client';
+import { clientError } from '../../api/errors';
+import { useSession } from '../../auth/session';
+import { sessionStore } from '../../auth/session-store';
+import { graphql } from '../../gql';
+import { Notice } from '../../ui/feedback';
+import { Form, SubmitButton } from '../../ui/Form';
+import { TextField } from '../../ui/fields';
+import { PageTitle } from '../../ui/Page';
+import { useAction } from '../../ui/use-api';
+import { initialChoice, rememberedTenant, rememberTenant, slugOf, TenantPicker, type TenantChoice } from './TenantPicker';
+
+const Login = graphql(`
+  mutation Login($input: LoginInput!) {
+    login(input: $input) {
+      accessToken
+      accessTokenExpiresAt
+      refreshToken
+      totpEnrolmentRequired
+    }
+  }
+`);
+
+/** Only paths inside the portal: never an address elsewhere (no open redirect). */
+function safeNext(next: string | null): string {
+  return next && next.startsWith('/app') && !next.startsWith('//') ? next : '/app';
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const { signIn } = useSession();
+  const [tenant, setTenant] = useState<TenantChoice>(() => initialChoice(params.get('tenant') ?? rememberedTenant()));
+  const [email, setEmail] = useState('');
+  const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  const [ended] = useState(() => sessionStore.endReason());
+  const overrides = useMemo(() => ({ UNAUTHENTICATED: t('login.failed'), TOO_MANY_REQUESTS: t('login.throttled') }), [t]);
+
+  const { run, pending, error } = useAction(async () => {
+    const missing = [
+      ...(tenant.selected ? [] : [{ field: 'input.tenant', reason: 'required', constraint: 'required' }]),
+      ...(email.trim() ? [] : [{ field: 'input.email', reason: 'required', constraint: 'required' }]),
+      ...(password ? [] : [{ field: 'input.password', reason: 'required', constraint: 'required' }]),
+    ];
+    if (missing.length) throw clientError(missing);
+    const slug = slugOf(tenant);
+    const totpCode = code.replace(/\s/g, '');
+    const data = await requestPublic(Login, {
+      input: { email: email.trim(), password, ...(slug ? { tenant: slug } : {}), ...(totpCode ? { totpCode } : {}) },
+    });
+    rememberTenant(slug);
+    await signIn(data.login, slug);
+    navigate(data.login.totpEnrolmentRequired ? '/app/second-factor' : safeNext(params.get('next')), { replace: true });
+  });
+
+  return (
+    <div className="narrow">
+      <PageTitle>{t('login.title')}</PageTitle>
+      {ended === 'expired' ? <Notice kind="warning">{t('login.sessionEnded')}</Notice> : null}
+      <Form error={error} overrides={overrides} onSubmit={() => void run()}>
+        <TenantPicker name="input.tenant" value={tenant} onChange={setTenant} allowPlatform />
+        <TextField name="input.email" label={t('fields.email')} type="email" autoComplete="username" value={email} onValue={setEmail} />
+        <TextField name="input.password" label={t('fields.password')} type="password" autoComplete="current-password" value={password} onValue={setPassword} />
+        <TextField
+          name="input.totpCode"
+          label={t('login.code')}
+          hint={t('login.codeHint')}
+          optional
+          inputMode="numeric"
+          autoComplete="one-time-code"
+          pattern="[0-9]*"
+          maxLength={7}
+          value={code}
+          onValue={setCode}
+        />
+        <SubmitButton pending={pending} pendingLabel={t('login.submitting')}>
+          {t('login.submit')}
+        </SubmitButton>
+      </Form>
+      <ul className="link-list">
+        <li>
+          <Link to="/forgot-password">{t('login.forgotPassword')}</Link>
+        </li>
+        <li>
+          <Link to="/register">{t('login.noAccount')}</Link>
+        </li>
+      </ul>
+      <p className="small-print">{t('login.reloadNote')}</p>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { request } from '../../api/client';
+import { graphql } from '../../gql';
+import { Dialog } from '../../ui/Dialog';
+import { Form, SubmitButton } from '../../ui/Form';
+import { TextField } from '../../ui/fields';
+import { useAction } from '../../ui/use-api';
+
+const StepUp = graphql(`
+  mutation StepUp($code: String!) {
+    stepUp(code: $code)
+  }
+`);
+
+/** How long the API accepts a step-up for high-value acts (libs/auth: STEP_UP_WINDOW_MS). */
+export const STEP_UP_WINDOW_MS = 5 * 60_000;
+
+/**
+ * Asks for the second factor again before a high-value act (signing a certificate, later): the
+ * API accepts it for five minutes. `onVerified` receives the end of that window.
+ */
+export function StepUpDialog({ open, onClose, onVerified }: { open: boolean; onClose: () => void; onVerified: (until: Date) => void }) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState('');
+  const { run, pending, error } = useAction(async () => {
+    const data = await request(StepUp, { code: code.replace(/\s/g, '') });
+    setCode('');
+    onVerified(new Date(Date.parse(data.stepUp) + STEP_UP_WINDOW_MS));
+  });
+  return (
+    <Dialog open={open} title={t('stepUp.title')} onClose={onClose}>
+      <p>{t('stepUp.body')}</p>
+      <Form error={error} onSubmit={() => void run()} idScope="step-up-">
+        <TextField name="code" label={t('secondFactor.code')} inputMode="numeric" autoComplete="one-time-code" maxLength={7} value={code} onValue={setCode} />
+        <SubmitButton pending={pending} pendingLabel={t('common.checking')}>
+          {t('stepUp.submit')}
+        </SubmitButton>
+      </Form>
+    </Dialog>
+  );
+}

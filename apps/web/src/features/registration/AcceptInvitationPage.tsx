@@ -1,0 +1,84 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { requestPublic } from '../../api/client';
+import { clientError } from '../../api/errors';
+import { graphql } from '../../gql';
+import { currentLanguage } from '../../i18n/i18n';
+import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages';
+import { Notice } from '../../ui/feedback';
+import { Form, SubmitButton } from '../../ui/Form';
+import { SelectField, TextField } from '../../ui/fields';
+import { PageTitle } from '../../ui/Page';
+import { useAction } from '../../ui/use-api';
+import { passwordProblems, useLinkToken } from './link-token';
+
+const AcceptInvitation = graphql(`
+  mutation AcceptInvitation($input: AcceptInvitationInput!) {
+    acceptInvitation(input: $input)
+  }
+`);
+
+/** The page the invitation e-mail links to (`/accept-invitation?token=…`). */
+export default function AcceptInvitationPage() {
+  const { t } = useTranslation();
+  const token = useLinkToken();
+  const [form, setForm] = useState({ firstName: '', lastName: '', phone: '', jobTitle: '', preferredLanguage: currentLanguage() as string, password: '', confirmation: '' });
+  const set = (key: keyof typeof form) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
+  const [done, setDone] = useState(false);
+  const overrides = useMemo(() => ({ UNAUTHENTICATED: t('acceptInvitation.invalidLink') }), [t]);
+  const { run, pending, error } = useAction(async () => {
+    const problems = [
+      ...(form.firstName.trim() ? [] : [{ field: 'input.firstName', reason: 'required', constraint: 'required' }]),
+      ...(form.lastName.trim() ? [] : [{ field: 'input.lastName', reason: 'required', constraint: 'required' }]),
+      ...passwordProblems(form.password, form.confirmation, 'input.password', 'passwordConfirmation'),
+    ];
+    if (problems.length) throw clientError(problems);
+    await requestPublic(AcceptInvitation, {
+      input: {
+        token,
+        firstName: form.firstName.trim(),
+        lastName: form.lastName.trim(),
+        preferredLanguage: form.preferredLanguage,
+        password: form.password,
+        ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
+        ...(form.jobTitle.trim() ? { jobTitle: form.jobTitle.trim() } : {}),
+      },
+    });
+    setDone(true);
+  });
+
+  return (
+    <div className="narrow">
+      <PageTitle lead={t('acceptInvitation.lead')}>{t('acceptInvitation.title')}</PageTitle>
+      {!token ? <Notice kind="warning">{t('acceptInvitation.invalidLink')}</Notice> : null}
+      {done ? (
+        <Notice kind="success" title={t('acceptInvitation.doneTitle')}>
+          <p>{t('acceptInvitation.done')}</p>
+          <p>
+            <Link to="/login">{t('common.goToLogin')}</Link>
+          </p>
+        </Notice>
+      ) : token ? (
+        <Form error={error} overrides={overrides} onSubmit={() => void run()}>
+          <TextField name="input.firstName" label={t('fields.firstName')} autoComplete="given-name" value={form.firstName} onValue={set('firstName')} />
+          <TextField name="input.lastName" label={t('fields.lastName')} autoComplete="family-name" value={form.lastName} onValue={set('lastName')} />
+          <TextField name="input.jobTitle" label={t('fields.jobTitle')} optional autoComplete="organization-title" value={form.jobTitle} onValue={set('jobTitle')} />
+          <TextField name="input.phone" label={t('fields.phone')} hint={t('fields.phoneHint')} optional type="tel" autoComplete="tel" value={form.phone} onValue={set('phone')} />
+          <SelectField
+            name="input.preferredLanguage"
+            label={t('fields.preferredLanguage')}
+            value={form.preferredLanguage}
+            onValue={set('preferredLanguage')}
+            options={LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language], lang: language }))}
+          />
+          <TextField name="input.password" label={t('fields.password')} hint={t('fields.passwordHint')} type="password" autoComplete="new-password" value={form.password} onValue={set('password')} />
+          <TextField name="passwordConfirmation" label={t('fields.passwordConfirmation')} type="password" autoComplete="new-password" value={form.confirmation} onValue={set('confirmation')} />
+          <SubmitButton pending={pending} pendingLabel={t('common.saving')}>
+            {t('acceptInvitation.submit')}
+          </SubmitButton>
+        </Form>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,146 @@
+import { useTranslation } from 'react-i18next';
+import { request } from '../../api/client';
+import { graphql } from '../../gql';
+import { useFormat } from '../../i18n/format';
+import { translateDynamic } from '../../i18n/errors';
+import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
+import { PageTitle } from '../../ui/Page';
+import { usePagedList } from '../../ui/paged';
+import { useAction } from '../../ui/use-api';
+import { useState } from 'react';
+
+const PAGE_SIZE = 50;
+
+// TENANT_ADMIN and AUDITOR read every AuditEntry field of their own tenant.
+const AuditEntries = graphql(`
+  query AuditEntries($first: Int!, $afterSequence: Int) {
+    auditEntries(first: $first, afterSequence: $afterSequence) {
+      id
+      sequence
+      occurredAt
+      action
+      actorKind
+      actorId
+      subjectType
+      subjectId
+      details {
+        key
+        value
+      }
+    }
+  }
+`);
+
+const VerifyAuditChain = graphql(`
+  query VerifyAuditChain {
+    verifyAuditChain {
+      valid
+      entries
+      firstBrokenSequence
+    }
+  }
+`);
+
+/** The tenant's tamper-evident log, newest first, and a check of its hash chain. */
+export default function AuditLogPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const list = usePagedList(
+    async (afterSequence: number | null) => (await request(AuditEntries, { first: PAGE_SIZE, afterSequence })).auditEntries,
+    (row) => row.sequence,
+    PAGE_SIZE,
+  );
+  const [status, setStatus] = useState<{ valid: boolean; entries: number; firstBrokenSequence: number | null } | null>(null);
+  const verify = useAction(async () => {
+    const data = await request(VerifyAuditChain);
+    setStatus(data.verifyAuditChain);
+  });
+
+  return (
+    <>
+      <PageTitle lead={t('audit.lead')}>{t('audit.title')}</PageTitle>
+      <section className="panel" aria-labelledby="verify-title">
+        <h2 id="verify-title">{t('audit.verifyTitle')}</h2>
+        <p>{t('audit.verifyLead')}</p>
+        <ErrorSummary error={verify.error} />
+        {status ? (
+          status.valid ? (
+            <Notice kind="success">{t('audit.chainValid', { count: status.entries, entries: format.number(status.entries) })}</Notice>
+          ) : (
+            <div className="notice notice--error" role="alert">
+              <p>{t('audit.chainBroken', { sequence: status.firstBrokenSequence ?? '?' })}</p>
+            </div>
+          )
+        ) : null}
+        <button type="button" className="button button--secondary" onClick={() => void verify.run()} disabled={verify.pending}>
+          {verify.pending ? t('common.checking') : t('audit.verify')}
+        </button>
+      </section>
+      {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
+      {list.rows.length > 0 ? (
+        <div className="table-wrap" role="region" aria-label={t('audit.entries')} tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t('audit.entries')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('audit.sequence')}</th>
+                <th scope="col">{t('audit.when')}</th>
+                <th scope="col">{t('audit.action')}</th>
+                <th scope="col">{t('audit.actor')}</th>
+                <th scope="col">{t('audit.subject')}</th>
+                <th scope="col">{t('audit.details')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.rows.map((entry) => (
+                <tr key={entry.id ?? entry.sequence ?? ''}>
+                  <td className="numeric">{entry.sequence}</td>
+                  <td>{format.dateTime(entry.occurredAt)}</td>
+                  <td>
+                    <code>{entry.action}</code>
+                  </td>
+                  <td>
+                    {translateDynamic(`actorKinds.${entry.actorKind ?? ''}`) ?? entry.actorKind}
+                    {entry.actorId ? (
+                      <>
+                        <br />
+                        <code className="id">{entry.actorId}</code>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    {entry.subjectType}
+                    {entry.subjectId ? (
+                      <>
+                        <br />
+                        <code className="id">{entry.subjectId}</code>
+                      </>
+                    ) : null}
+                  </td>
+                  <td>
+                    <ul className="plain-list">
+                      {(entry.details ?? []).map((detail) => (
+                        <li key={detail.key}>
+                          <code>
+                            {detail.key}={detail.value ?? '∅'}
+                          </code>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {!list.loading && !list.error && list.rows.length === 0 ? <p>{t('audit.none')}</p> : null}
+      {list.loading ? <Loading /> : null}
+      {!list.complete && list.rows.length > 0 && !list.loading ? (
+        <button type="button" className="button button--secondary" onClick={list.loadMore}>
+          {t('common.loadOlder')}
+        </button>
+      ) : null}
+    </>
+  );
+}

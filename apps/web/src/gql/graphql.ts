@@ -1,0 +1,805 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptInvitationInput = {
+  firstName: string;
+  jobTitle?: string | null | undefined;
+  lastName: string;
+  password: string;
+  phone?: string | null | undefined;
+  preferredLanguage?: string;
+  token: string;
+};
+
+export type ChangeUserRolesInput = {
+  grant?: Array<Role>;
+  userId: string;
+  withdraw?: Array<Role>;
+};
+
+export type CreateApiKeyInput = {
+  name: string;
+};
+
+export type CreateTenantInput = {
+  administrator: PersonDetailsInput;
+  city: string;
+  country: string;
+  email?: string | null | undefined;
+  kinds: Array<TenantKind>;
+  languages: Array<string>;
+  legalEntityNumber: string;
+  name: string;
+  phone?: string | null | undefined;
+  postalCode: string;
+  privacyContactEmail: string;
+  servedPostalCodes?: Array<PostalCodeRangeInput>;
+  slug: string;
+  street: string;
+};
+
+export type InviteUserInput = {
+  email: string;
+  roles: Array<Role>;
+};
+
+export type LoginInput = {
+  email: string;
+  password: string;
+  /** The tenant's slug; absent for the platform operator. */
+  tenant?: string | null | undefined;
+  totpCode?: string | null | undefined;
+};
+
+export type LoginMethod =
+  | 'PASSWORD'
+  | 'PASSWORD_AND_TOTP';
+
+export type PersonDetailsInput = {
+  email: string;
+  firstName: string;
+  jobTitle?: string | null | undefined;
+  lastName: string;
+  password: string;
+  phone?: string | null | undefined;
+  preferredLanguage?: string;
+};
+
+export type PostalCodeRangeInput = {
+  from: string;
+  to: string;
+};
+
+export type RegisterOrganisationInput = {
+  administrator: PersonDetailsInput;
+  city: string;
+  country: string;
+  email: string;
+  iban: string;
+  legalForm: string;
+  /** Chosen once; cannot be changed afterwards. */
+  loginMethod: LoginMethod;
+  name: string;
+  phone: string;
+  postalCode: string;
+  street: string;
+  /** The chamber to register with; proposed from the postal code when absent. */
+  tenantSlug?: string | null | undefined;
+  /** VAT number, e.g. BE0123.456.749; Belgian numbers are checked with their check digits. */
+  vatNumber: string;
+};
+
+export type Role =
+  | 'AUDITOR'
+  | 'CLERK'
+  | 'ORG_ADMIN'
+  | 'ORG_MEMBER'
+  | 'PLATFORM_ADMIN'
+  | 'PRIVACY_OFFICER'
+  | 'SIGNER'
+  | 'TENANT_ADMIN';
+
+export type TenantKind =
+  | 'CERTIFICATION_BODY'
+  | 'CHAMBER_OF_COMMERCE';
+
+export type UpdateOrganisationInput = {
+  city?: string | null | undefined;
+  email?: string | null | undefined;
+  iban?: string | null | undefined;
+  legalForm?: string | null | undefined;
+  name?: string | null | undefined;
+  organisationId: string;
+  phone?: string | null | undefined;
+  postalCode?: string | null | undefined;
+  street?: string | null | undefined;
+};
+
+export type UpdateUserProfileInput = {
+  firstName?: string | null | undefined;
+  jobTitle?: string | null | undefined;
+  lastName?: string | null | undefined;
+  phone?: string | null | undefined;
+  preferredLanguage?: string | null | undefined;
+  userId: string;
+};
+
+export type UserStatus =
+  | 'ACTIVE'
+  | 'DISABLED'
+  | 'PENDING_CONFIRMATION';
+
+export type RefreshSessionMutationVariables = Exact<{
+  refreshToken: string;
+}>;
+
+
+export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, totpEnrolmentRequired: boolean } };
+
+export type UpdateMyLanguageMutationVariables = Exact<{
+  input: UpdateUserProfileInput;
+}>;
+
+
+export type UpdateMyLanguageMutation = { updateUserProfile: { id: string | null, preferredLanguage: string | null } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { id: string | null, email: string | null, firstName: string | null, lastName: string | null, preferredLanguage: string | null, roles: Array<Role> | null, status: UserStatus | null, totpEnrolledAt: string | null, organisationId: string | null } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: boolean };
+
+export type RequestPasswordResetMutationVariables = Exact<{
+  email: string;
+  tenant?: string | null | undefined;
+}>;
+
+
+export type RequestPasswordResetMutation = { requestPasswordReset: boolean };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, totpEnrolmentRequired: boolean } };
+
+export type MyPersonalDataAccessesQueryVariables = Exact<{
+  first: number;
+  before?: string | null | undefined;
+}>;
+
+
+export type MyPersonalDataAccessesQuery = { myPersonalDataAccesses: Array<{ id: string | null, occurredAt: string | null, accessorKind: string | null, accessorId: string | null, accessorRoles: Array<string> | null, subjectType: string | null, subjectId: string | null, categories: Array<string> | null, fields: Array<string> | null, operation: string | null }> };
+
+export type MyProfileQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyProfileQuery = { me: { id: string | null, email: string | null, firstName: string | null, lastName: string | null, phone: string | null, jobTitle: string | null, preferredLanguage: string | null, roles: Array<Role> | null, status: UserStatus | null, lastLoginAt: string | null, totpEnrolledAt: string | null } };
+
+export type UpdateMyProfileMutationVariables = Exact<{
+  input: UpdateUserProfileInput;
+}>;
+
+
+export type UpdateMyProfileMutation = { updateUserProfile: { id: string | null, firstName: string | null, lastName: string | null, phone: string | null, jobTitle: string | null, preferredLanguage: string | null } };
+
+export type ResetPasswordMutationVariables = Exact<{
+  token: string;
+  newPassword: string;
+}>;
+
+
+export type ResetPasswordMutation = { resetPassword: boolean };
+
+export type BeginTotpEnrolmentMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BeginTotpEnrolmentMutation = { beginTotpEnrolment: string };
+
+export type ConfirmTotpEnrolmentMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type ConfirmTotpEnrolmentMutation = { confirmTotpEnrolment: boolean };
+
+export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySessionsQuery = { mySessions: Array<{ id: string | null, createdAt: string | null, lastRefreshedAt: string | null, absoluteExpiresAt: string | null, revokedAt: string | null, revokedReason: string | null, ipAddress: string | null, userAgent: string | null }> };
+
+export type EndMySessionMutationVariables = Exact<{
+  sessionId: string;
+}>;
+
+
+export type EndMySessionMutation = { endMySession: { id: string | null, revokedAt: string | null } };
+
+export type LogoutEverywhereMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutEverywhereMutation = { logoutEverywhere: boolean };
+
+export type MySignatureQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySignatureQuery = { me: { id: string | null, signatureImage: string | null } };
+
+export type SetMySignatureImageMutationVariables = Exact<{
+  image: string;
+}>;
+
+
+export type SetMySignatureImageMutation = { setMySignatureImage: { id: string | null } };
+
+export type StepUpMutationVariables = Exact<{
+  code: string;
+}>;
+
+
+export type StepUpMutation = { stepUp: string };
+
+export type TenantDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TenantDirectoryQuery = { tenants: Array<{ id: string, slug: string, name: string, kinds: Array<TenantKind>, legalEntityNumber: string, street: string, postalCode: string, city: string, country: string, phone: string | null, email: string | null, website: string | null, languages: Array<string>, privacyContactEmail: string }> };
+
+export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiKeysQuery = { apiKeys: Array<{ id: string | null, name: string | null, scopes: Array<string> | null, createdAt: string | null, lastUsedAt: string | null, revokedAt: string | null }> };
+
+export type CreateApiKeyMutationVariables = Exact<{
+  input: CreateApiKeyInput;
+}>;
+
+
+export type CreateApiKeyMutation = { createApiKey: { secret: string, apiKey: { id: string | null, name: string | null } } };
+
+export type RevokeApiKeyMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeApiKeyMutation = { revokeApiKey: { id: string | null, revokedAt: string | null } };
+
+export type CompanyForAdminQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CompanyForAdminQuery = { organisation: { id: string | null, name: string | null, legalForm: string | null, vatNumber: string | null, companyNumber: string | null, street: string | null, postalCode: string | null, city: string | null, country: string | null, phone: string | null, email: string | null, iban: string | null, loginMethod: LoginMethod | null, isMember: boolean | null } };
+
+export type CompanyForMemberQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CompanyForMemberQuery = { organisation: { id: string | null, name: string | null, legalForm: string | null, vatNumber: string | null, companyNumber: string | null, street: string | null, postalCode: string | null, city: string | null, country: string | null, phone: string | null, email: string | null } };
+
+export type UpdateCompanyMutationVariables = Exact<{
+  input: UpdateOrganisationInput;
+}>;
+
+
+export type UpdateCompanyMutation = { updateOrganisation: { id: string | null } };
+
+export type ManagedUsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ManagedUsersQuery = { managedUsers: Array<{ id: string | null, email: string | null, firstName: string | null, lastName: string | null, jobTitle: string | null, status: UserStatus | null, totpEnrolledAt: string | null, roles: Array<Role> | null }> };
+
+export type InviteUserMutationVariables = Exact<{
+  input: InviteUserInput;
+}>;
+
+
+export type InviteUserMutation = { inviteUser: { id: string | null, email: string | null, roles: Array<Role> | null, expiresAt: string | null } };
+
+export type ChangeUserRolesMutationVariables = Exact<{
+  input: ChangeUserRolesInput;
+}>;
+
+
+export type ChangeUserRolesMutation = { changeUserRoles: { id: string | null, roles: Array<Role> | null } };
+
+export type DisableUserMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type DisableUserMutation = { disableUser: { id: string | null, status: UserStatus | null } };
+
+export type CreateTenantMutationVariables = Exact<{
+  input: CreateTenantInput;
+}>;
+
+
+export type CreateTenantMutation = { createTenant: { id: string, slug: string, name: string } };
+
+export type PersonalDataAccessesQueryVariables = Exact<{
+  first: number;
+  before?: string | null | undefined;
+  subjectId?: string | null | undefined;
+}>;
+
+
+export type PersonalDataAccessesQuery = { personalDataAccesses: Array<{ id: string | null, occurredAt: string | null, accessorKind: string | null, accessorId: string | null, accessorRoles: Array<string> | null, subjectType: string | null, subjectId: string | null, categories: Array<string> | null, fields: Array<string> | null, operation: string | null, requestId: string | null }> };
+
+export type PrivacyUserQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type PrivacyUserQuery = { user: { id: string | null, firstName: string | null, lastName: string | null, email: string | null, jobTitle: string | null, organisationId: string | null, status: UserStatus | null, roles: Array<Role> | null, lastLoginAt: string | null }, sessionsOfUser: Array<{ id: string | null, createdAt: string | null, lastRefreshedAt: string | null, absoluteExpiresAt: string | null, revokedAt: string | null, revokedReason: string | null, ipAddress: string | null, userAgent: string | null }> };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  input: AcceptInvitationInput;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: boolean };
+
+export type ConfirmEmailMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfirmEmailMutation = { confirmEmail: boolean };
+
+export type ProposeChamberQueryVariables = Exact<{
+  postalCode: string;
+}>;
+
+
+export type ProposeChamberQuery = { proposeChamber: { slug: string, name: string, city: string } | null };
+
+export type RegisterOrganisationMutationVariables = Exact<{
+  input: RegisterOrganisationInput;
+}>;
+
+
+export type RegisterOrganisationMutation = { registerOrganisation: { tenant: { slug: string, name: string } } };
+
+export type AuditEntriesQueryVariables = Exact<{
+  first: number;
+  afterSequence?: number | null | undefined;
+}>;
+
+
+export type AuditEntriesQuery = { auditEntries: Array<{ id: string | null, sequence: number | null, occurredAt: string | null, action: string | null, actorKind: string | null, actorId: string | null, subjectType: string | null, subjectId: string | null, details: Array<{ key: string, value: string | null }> | null }> };
+
+export type VerifyAuditChainQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VerifyAuditChainQuery = { verifyAuditChain: { valid: boolean, entries: number, firstBrokenSequence: number | null } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+
+export const RefreshSessionDocument = new TypedDocumentString(`
+    mutation RefreshSession($refreshToken: String!) {
+  refreshSession(refreshToken: $refreshToken) {
+    accessToken
+    accessTokenExpiresAt
+    refreshToken
+    totpEnrolmentRequired
+  }
+}
+    `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
+export const UpdateMyLanguageDocument = new TypedDocumentString(`
+    mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {
+  updateUserProfile(input: $input) {
+    id
+    preferredLanguage
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateMyLanguageMutation, UpdateMyLanguageMutationVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    id
+    email
+    firstName
+    lastName
+    preferredLanguage
+    roles
+    status
+    totpEnrolledAt
+    organisationId
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const RequestPasswordResetDocument = new TypedDocumentString(`
+    mutation RequestPasswordReset($email: String!, $tenant: String) {
+  requestPasswordReset(email: $email, tenant: $tenant)
+}
+    `) as unknown as TypedDocumentString<RequestPasswordResetMutation, RequestPasswordResetMutationVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    accessToken
+    accessTokenExpiresAt
+    refreshToken
+    totpEnrolmentRequired
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const MyPersonalDataAccessesDocument = new TypedDocumentString(`
+    query MyPersonalDataAccesses($first: Int!, $before: ID) {
+  myPersonalDataAccesses(first: $first, before: $before) {
+    id
+    occurredAt
+    accessorKind
+    accessorId
+    accessorRoles
+    subjectType
+    subjectId
+    categories
+    fields
+    operation
+  }
+}
+    `) as unknown as TypedDocumentString<MyPersonalDataAccessesQuery, MyPersonalDataAccessesQueryVariables>;
+export const MyProfileDocument = new TypedDocumentString(`
+    query MyProfile {
+  me {
+    id
+    email
+    firstName
+    lastName
+    phone
+    jobTitle
+    preferredLanguage
+    roles
+    status
+    lastLoginAt
+    totpEnrolledAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyProfileQuery, MyProfileQueryVariables>;
+export const UpdateMyProfileDocument = new TypedDocumentString(`
+    mutation UpdateMyProfile($input: UpdateUserProfileInput!) {
+  updateUserProfile(input: $input) {
+    id
+    firstName
+    lastName
+    phone
+    jobTitle
+    preferredLanguage
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateMyProfileMutation, UpdateMyProfileMutationVariables>;
+export const ResetPasswordDocument = new TypedDocumentString(`
+    mutation ResetPassword($token: String!, $newPassword: String!) {
+  resetPassword(token: $token, newPassword: $newPassword)
+}
+    `) as unknown as TypedDocumentString<ResetPasswordMutation, ResetPasswordMutationVariables>;
+export const BeginTotpEnrolmentDocument = new TypedDocumentString(`
+    mutation BeginTotpEnrolment {
+  beginTotpEnrolment
+}
+    `) as unknown as TypedDocumentString<BeginTotpEnrolmentMutation, BeginTotpEnrolmentMutationVariables>;
+export const ConfirmTotpEnrolmentDocument = new TypedDocumentString(`
+    mutation ConfirmTotpEnrolment($code: String!) {
+  confirmTotpEnrolment(code: $code)
+}
+    `) as unknown as TypedDocumentString<ConfirmTotpEnrolmentMutation, ConfirmTotpEnrolmentMutationVariables>;
+export const MySessionsDocument = new TypedDocumentString(`
+    query MySessions {
+  mySessions {
+    id
+    createdAt
+    lastRefreshedAt
+    absoluteExpiresAt
+    revokedAt
+    revokedReason
+    ipAddress
+    userAgent
+  }
+}
+    `) as unknown as TypedDocumentString<MySessionsQuery, MySessionsQueryVariables>;
+export const EndMySessionDocument = new TypedDocumentString(`
+    mutation EndMySession($sessionId: ID!) {
+  endMySession(sessionId: $sessionId) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<EndMySessionMutation, EndMySessionMutationVariables>;
+export const LogoutEverywhereDocument = new TypedDocumentString(`
+    mutation LogoutEverywhere {
+  logoutEverywhere
+}
+    `) as unknown as TypedDocumentString<LogoutEverywhereMutation, LogoutEverywhereMutationVariables>;
+export const MySignatureDocument = new TypedDocumentString(`
+    query MySignature {
+  me {
+    id
+    signatureImage
+  }
+}
+    `) as unknown as TypedDocumentString<MySignatureQuery, MySignatureQueryVariables>;
+export const SetMySignatureImageDocument = new TypedDocumentString(`
+    mutation SetMySignatureImage($image: String!) {
+  setMySignatureImage(image: $image) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SetMySignatureImageMutation, SetMySignatureImageMutationVariables>;
+export const StepUpDocument = new TypedDocumentString(`
+    mutation StepUp($code: String!) {
+  stepUp(code: $code)
+}
+    `) as unknown as TypedDocumentString<StepUpMutation, StepUpMutationVariables>;
+export const TenantDirectoryDocument = new TypedDocumentString(`
+    query TenantDirectory {
+  tenants {
+    id
+    slug
+    name
+    kinds
+    legalEntityNumber
+    street
+    postalCode
+    city
+    country
+    phone
+    email
+    website
+    languages
+    privacyContactEmail
+  }
+}
+    `) as unknown as TypedDocumentString<TenantDirectoryQuery, TenantDirectoryQueryVariables>;
+export const ApiKeysDocument = new TypedDocumentString(`
+    query ApiKeys {
+  apiKeys {
+    id
+    name
+    scopes
+    createdAt
+    lastUsedAt
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApiKeysQuery, ApiKeysQueryVariables>;
+export const CreateApiKeyDocument = new TypedDocumentString(`
+    mutation CreateApiKey($input: CreateApiKeyInput!) {
+  createApiKey(input: $input) {
+    secret
+    apiKey {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateApiKeyMutation, CreateApiKeyMutationVariables>;
+export const RevokeApiKeyDocument = new TypedDocumentString(`
+    mutation RevokeApiKey($id: ID!) {
+  revokeApiKey(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeApiKeyMutation, RevokeApiKeyMutationVariables>;
+export const CompanyForAdminDocument = new TypedDocumentString(`
+    query CompanyForAdmin($id: ID!) {
+  organisation(id: $id) {
+    id
+    name
+    legalForm
+    vatNumber
+    companyNumber
+    street
+    postalCode
+    city
+    country
+    phone
+    email
+    iban
+    loginMethod
+    isMember
+  }
+}
+    `) as unknown as TypedDocumentString<CompanyForAdminQuery, CompanyForAdminQueryVariables>;
+export const CompanyForMemberDocument = new TypedDocumentString(`
+    query CompanyForMember($id: ID!) {
+  organisation(id: $id) {
+    id
+    name
+    legalForm
+    vatNumber
+    companyNumber
+    street
+    postalCode
+    city
+    country
+    phone
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<CompanyForMemberQuery, CompanyForMemberQueryVariables>;
+export const UpdateCompanyDocument = new TypedDocumentString(`
+    mutation UpdateCompany($input: UpdateOrganisationInput!) {
+  updateOrganisation(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateCompanyMutation, UpdateCompanyMutationVariables>;
+export const ManagedUsersDocument = new TypedDocumentString(`
+    query ManagedUsers {
+  managedUsers {
+    id
+    email
+    firstName
+    lastName
+    jobTitle
+    status
+    totpEnrolledAt
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<ManagedUsersQuery, ManagedUsersQueryVariables>;
+export const InviteUserDocument = new TypedDocumentString(`
+    mutation InviteUser($input: InviteUserInput!) {
+  inviteUser(input: $input) {
+    id
+    email
+    roles
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<InviteUserMutation, InviteUserMutationVariables>;
+export const ChangeUserRolesDocument = new TypedDocumentString(`
+    mutation ChangeUserRoles($input: ChangeUserRolesInput!) {
+  changeUserRoles(input: $input) {
+    id
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeUserRolesMutation, ChangeUserRolesMutationVariables>;
+export const DisableUserDocument = new TypedDocumentString(`
+    mutation DisableUser($userId: ID!) {
+  disableUser(userId: $userId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<DisableUserMutation, DisableUserMutationVariables>;
+export const CreateTenantDocument = new TypedDocumentString(`
+    mutation CreateTenant($input: CreateTenantInput!) {
+  createTenant(input: $input) {
+    id
+    slug
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateTenantMutation, CreateTenantMutationVariables>;
+export const PersonalDataAccessesDocument = new TypedDocumentString(`
+    query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {
+  personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {
+    id
+    occurredAt
+    accessorKind
+    accessorId
+    accessorRoles
+    subjectType
+    subjectId
+    categories
+    fields
+    operation
+    requestId
+  }
+}
+    `) as unknown as TypedDocumentString<PersonalDataAccessesQuery, PersonalDataAccessesQueryVariables>;
+export const PrivacyUserDocument = new TypedDocumentString(`
+    query PrivacyUser($userId: ID!) {
+  user(id: $userId) {
+    id
+    firstName
+    lastName
+    email
+    jobTitle
+    organisationId
+    status
+    roles
+    lastLoginAt
+  }
+  sessionsOfUser(userId: $userId) {
+    id
+    createdAt
+    lastRefreshedAt
+    absoluteExpiresAt
+    revokedAt
+    revokedReason
+    ipAddress
+    userAgent
+  }
+}
+    `) as unknown as TypedDocumentString<PrivacyUserQuery, PrivacyUserQueryVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($input: AcceptInvitationInput!) {
+  acceptInvitation(input: $input)
+}
+    `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const ConfirmEmailDocument = new TypedDocumentString(`
+    mutation ConfirmEmail($token: String!) {
+  confirmEmail(token: $token)
+}
+    `) as unknown as TypedDocumentString<ConfirmEmailMutation, ConfirmEmailMutationVariables>;
+export const ProposeChamberDocument = new TypedDocumentString(`
+    query ProposeChamber($postalCode: String!) {
+  proposeChamber(postalCode: $postalCode) {
+    slug
+    name
+    city
+  }
+}
+    `) as unknown as TypedDocumentString<ProposeChamberQuery, ProposeChamberQueryVariables>;
+export const RegisterOrganisationDocument = new TypedDocumentString(`
+    mutation RegisterOrganisation($input: RegisterOrganisationInput!) {
+  registerOrganisation(input: $input) {
+    tenant {
+      slug
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterOrganisationMutation, RegisterOrganisationMutationVariables>;
+export const AuditEntriesDocument = new TypedDocumentString(`
+    query AuditEntries($first: Int!, $afterSequence: Int) {
+  auditEntries(first: $first, afterSequence: $afterSequence) {
+    id
+    sequence
+    occurredAt
+    action
+    actorKind
+    actorId
+    subjectType
+    subjectId
+    details {
+      key
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditEntriesQuery, AuditEntriesQueryVariables>;
+export const VerifyAuditChainDocument = new TypedDocumentString(`
+    query VerifyAuditChain {
+  verifyAuditChain {
+    valid
+    entries
+    firstBrokenSequence
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;

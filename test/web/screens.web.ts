@@ -1,0 +1,265 @@
+import { deflateSync } from 'node:zlib';
+import type { Page } from '@playwright/test';
+import { checkScreen, chooseLanguage, expect, journey, logIn, test, tokenFromOutbox, totpCode, uniqueSuffix, useLanguage, type Language } from './support/fixtures';
+import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
+
+const VOKA = 'voka-antwerpen-waasland';
+
+/** Follows a link of the side navigation (a reload or page.goto would end the in-memory session). */
+async function openFromNav(page: Page, language: Language, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: MESSAGES[language].app.portalNavigation }).getByRole('link', { name: exactly(label) }).click();
+}
+
+/** Goes to a portal path inside the running app, as a link would (keeps the session). */
+async function navigateInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
+/** A 2×1 white PNG, the smallest signature image there is. */
+function tinyPng(): Buffer {
+  const crcTable = Array.from({ length: 256 }, (_, n) => {
+    let c = n;
+    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+    return c >>> 0;
+  });
+  const crc = (bytes: Buffer) => {
+    let c = 0xffffffff;
+    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
+    return (c ^ 0xffffffff) >>> 0;
+  };
+  const chunk = (type: string, data: Buffer) => {
+    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(data.length);
+    const sum = Buffer.alloc(4);
+    sum.writeUInt32BE(crc(body));
+    return Buffer.concat([length, body, sum]);
+  };
+  const header = Buffer.alloc(13);
+  header.writeUInt32BE(2, 0);
+  header.writeUInt32BE(1, 4);
+  header[8] = 8; // bit depth
+  header[9] = 2; // truecolour
+  const pixels = Buffer.from([0, 255, 255, 255, 255, 255, 255]);
+  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
+}
+
+const RESETS = [
+  { language: 'de' as const, email: 'member@company1.voka.test', tenant: VOKA },
+  { language: 'en' as const, email: 'member@company1.be-cert.test', tenant: 'be-cert' },
+];
+
+for (const { language, email, tenant } of RESETS) {
+  test(`a user who forgot the password resets it from the e-mail link and logs in (${language})`, async ({ page, state, pageProblems: _ }) => {
+    journey('password-reset', language);
+    const m = MESSAGES[language];
+    await useLanguage(page, language);
+    await page.goto('/login');
+    // A failed login: one sentence in the reader's language, no hint whether the address exists.
+    await page.getByLabel(exactly(m.login.tenant)).selectOption(tenant);
+    await page.getByLabel(new RegExp(`^${m.fields.email}`)).fill(email);
+    await page.getByLabel(exactly(m.fields.password)).fill('not-the-password-at-all');
+    await page.getByRole('button', { name: exactly(m.login.submit) }).click();
+    await expect(page.getByRole('alert').getByText(m.login.failed)).toBeVisible();
+    await checkScreen(page, language === 'en' ? 'login-failed' : `login-failed-${language}`);
+
+    await page.getByRole('link', { name: m.login.forgotPassword }).click();
+    await expect(page.getByRole('heading', { level: 1, name: m.forgotPassword.title })).toBeVisible();
+    await page.getByLabel(exactly(m.login.tenant)).selectOption(tenant);
+    await page.getByLabel(new RegExp(`^${m.fields.email}`)).fill(email);
+    await page.getByRole('button', { name: m.forgotPassword.submit }).click();
+    await expect(page.getByText(fill(m.forgotPassword.sent, { email }))).toBeVisible();
+    await checkScreen(page, language === 'en' ? 'forgot-password' : `forgot-password-${language}`);
+
+    const token = await tokenFromOutbox(state, email, 'auth.password-reset');
+    await page.goto(`/reset-password?token=${encodeURIComponent(token)}`);
+    await expect(page.getByRole('heading', { level: 1, name: m.resetPassword.title })).toBeVisible();
+    await expect(page).not.toHaveURL(/token=/);
+    const password = `fresh-${uniqueSuffix()}-orchard-lamp`;
+    // Two different passwords are caught before anything is sent.
+    await page.getByLabel(exactly(m.fields.newPassword)).fill(password);
+    await page.getByLabel(exactly(m.fields.passwordConfirmation)).fill(`${password}x`);
+    await page.getByRole('button', { name: m.resetPassword.submit }).click();
+    await expect(page.getByLabel(exactly(m.fields.passwordConfirmation))).toHaveAccessibleDescription(new RegExp(m.errors.constraint.mismatch));
+    await checkScreen(page, language === 'en' ? 'reset-password' : `reset-password-${language}`);
+    await page.getByLabel(exactly(m.fields.passwordConfirmation)).fill(password);
+    await page.getByRole('button', { name: m.resetPassword.submit }).click();
+    await expect(page.getByText(m.resetPassword.done)).toBeVisible();
+    await logIn(page, { tenant, email, password }, loginTexts(m));
+    await chooseLanguage(page, language);
+    await expect(page.getByRole('heading', { level: 1, name: fill(m.home.title, { name: 'Mark' }) })).toBeVisible();
+    await checkScreen(page, language === 'en' ? 'home-org-member' : `home-org-member-${language}`);
+
+    // A company user reads the company profile; what only administrators may read says "hidden".
+    await openFromNav(page, language, m.nav.company);
+    await expect(page.getByRole('heading', { level: 1, name: m.company.title })).toBeVisible();
+    const iban = page.getByRole('definition').filter({ hasText: m.common.hidden });
+    await expect(iban.first()).toContainText(m.company.adminOnly);
+    await checkScreen(page, language === 'en' ? 'company-profile-member' : `company-profile-member-${language}`);
+
+    // A screen for other roles is refused with a page that says so.
+    await navigateInApp(page, '/app/audit');
+    await expect(page.getByRole('heading', { level: 1, name: m.errors.forbiddenPage.title })).toBeVisible();
+    await checkScreen(page, language === 'en' ? 'forbidden' : `forbidden-${language}`);
+  });
+}
+
+test('an organisation admin keeps the company profile, the own profile and the sessions (nl)', async ({ page, state, pageProblems: _ }) => {
+  const m = MESSAGES.nl;
+  await useLanguage(page, 'nl');
+  await logIn(page, { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword }, loginTexts(m));
+  await chooseLanguage(page, 'nl');
+  await checkScreen(page, 'home-org-admin');
+
+  await openFromNav(page, 'nl', m.nav.company);
+  const phone = page.getByLabel(exactly(m.fields.phone));
+  await phone.fill('12');
+  await page.getByRole('button', { name: exactly(m.common.save) }).click();
+  await expect(phone).toHaveAttribute('aria-invalid', 'true');
+  await expect(phone).toHaveAccessibleDescription(new RegExp(m.errors.constraint.isphonenumber.slice(0, 30)));
+  await phone.fill('+32 3 201 02 03');
+  await page.getByRole('button', { name: exactly(m.common.save) }).click();
+  await expect(page.getByText(m.common.saved)).toBeVisible();
+  await checkScreen(page, 'company-profile');
+
+  await openFromNav(page, 'nl', m.nav.profile);
+  await page.getByLabel(new RegExp(`^${m.fields.jobTitle}`)).fill('Exportmanager');
+  await page.getByRole('button', { name: exactly(m.common.save) }).click();
+  await expect(page.getByText(m.common.saved)).toBeVisible();
+  await checkScreen(page, 'profile');
+
+  // Another login of the same account, as from a second computer.
+  const other = await page.request.post('/graphql', {
+    headers: { 'content-type': 'application/json', 'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) Firefox/140.0' },
+    data: { query: 'mutation Other($input: LoginInput!) { login(input: $input) { accessToken } }', variables: { input: { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword } } },
+  });
+  expect(other.ok()).toBe(true);
+  await openFromNav(page, 'nl', m.nav.sessions);
+  await expect(page.getByText(m.sessions.thisSession, { exact: true })).toBeVisible();
+  await checkScreen(page, 'sessions');
+  // Earlier logins of this account (other browsers) can be ended one by one.
+  const end = page.getByRole('button', { name: new RegExp(`^${m.sessions.end}`) }).first();
+  await end.click();
+  await expect(page.getByRole('dialog', { name: m.sessions.endTitle })).toBeVisible();
+  await checkScreen(page, 'sessions-end-dialog');
+  await page.getByRole('dialog').getByRole('button', { name: exactly(m.sessions.end) }).click();
+  await expect(page.getByText(m.sessions.endedNotice)).toBeVisible();
+
+  await openFromNav(page, 'nl', m.nav.myDataAccesses);
+  await expect(page.getByRole('heading', { level: 1, name: m.myDataAccesses.title })).toBeVisible();
+  await checkScreen(page, 'my-data-accesses');
+});
+
+test('a tenant admin manages staff roles and checks the second factor with the step-up dialog (fr)', async ({ page, state, pageProblems: _ }) => {
+  const m = MESSAGES.fr;
+  await useLanguage(page, 'fr');
+  const secret = state.totpSecrets['tenant-admin@voka.test']!;
+  await logIn(page, { tenant: VOKA, email: 'tenant-admin@voka.test', password: state.demoPassword, totpSecret: secret }, loginTexts(m));
+  await chooseLanguage(page, 'fr');
+  await checkScreen(page, 'home-tenant-admin');
+
+  await openFromNav(page, 'fr', m.nav.staffUsers);
+  await expect(page.getByRole('heading', { level: 1, name: m.users.titleStaff })).toBeVisible();
+  await checkScreen(page, 'staff-users');
+  const clerk = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: /Clara Clerk/ }) });
+  await clerk.getByRole('button', { name: new RegExp(`^${m.users.changeRoles}`) }).click();
+  const dialog = page.getByRole('dialog', { name: fill(m.users.changeRolesOf, { name: 'Clara Clerk' }) });
+  await expect(dialog.getByRole('checkbox', { name: m.roles.CLERK })).toBeChecked();
+  await dialog.getByRole('checkbox', { name: m.roles.AUDITOR }).check();
+  await checkScreen(page, 'staff-roles-dialog');
+  await dialog.getByRole('button', { name: exactly(m.common.save) }).click();
+  await expect(page.getByText(fill(m.users.rolesChanged, { name: 'Clara Clerk' }))).toBeVisible();
+  await expect(clerk).toContainText(m.roles.AUDITOR);
+
+  await openFromNav(page, 'fr', m.nav.secondFactor);
+  await page.getByRole('button', { name: m.stepUp.open }).click();
+  const stepUp = page.getByRole('dialog', { name: m.stepUp.title });
+  await expect(stepUp).toBeVisible();
+  await stepUp.getByLabel(exactly(m.secondFactor.code)).fill('000000');
+  await stepUp.getByRole('button', { name: exactly(m.stepUp.submit) }).click();
+  await expect(stepUp.getByLabel(exactly(m.secondFactor.code))).toHaveAttribute('aria-invalid', 'true');
+  await checkScreen(page, 'step-up-dialog');
+  await stepUp.getByLabel(exactly(m.secondFactor.code)).fill(totpCode(secret));
+  await stepUp.getByRole('button', { name: exactly(m.stepUp.submit) }).click();
+  await expect(page.getByRole('status').filter({ hasText: m.stepUp.verifiedUntil.split('{{')[0]!.trim() })).toBeVisible();
+  await checkScreen(page, 'second-factor');
+});
+
+test('a signer sets the signature image (de)', async ({ page, state, pageProblems: _ }) => {
+  const m = MESSAGES.de;
+  await useLanguage(page, 'de');
+  await logIn(page, { tenant: VOKA, email: 'signer@voka.test', password: state.demoPassword, totpSecret: state.totpSecrets['signer@voka.test'] }, loginTexts(m));
+  await chooseLanguage(page, 'de');
+  await openFromNav(page, 'de', m.nav.signature);
+  await expect(page.getByText(m.signature.none)).toBeVisible();
+  await page.getByLabel(exactly(m.signature.file)).setInputFiles({ name: 'signature.png', mimeType: 'image/png', buffer: tinyPng() });
+  await page.getByRole('button', { name: m.signature.submit }).click();
+  await expect(page.getByRole('img', { name: m.signature.currentAlt })).toBeVisible();
+  await checkScreen(page, 'signature');
+});
+
+test("a privacy officer reads the access log and a user's sessions (nl)", async ({ page, state, pageProblems: _ }) => {
+  const m = MESSAGES.nl;
+  await useLanguage(page, 'nl');
+  await logIn(page, { tenant: VOKA, email: 'privacy-officer@voka.test', password: state.demoPassword }, loginTexts(m));
+  await chooseLanguage(page, 'nl');
+  await openFromNav(page, 'nl', m.nav.accessLog);
+  await expect(page.getByRole('heading', { level: 1, name: m.accessLog.title })).toBeVisible();
+  const table = page.getByRole('table', { name: m.accessLog.title });
+  await expect(table.getByRole('row').nth(1)).toBeVisible();
+  await checkScreen(page, 'access-log');
+  // A bad id is caught beside its input.
+  await page.getByLabel(exactly(m.accessLog.userId)).fill('not-an-id');
+  await page.getByRole('button', { name: m.accessLog.openUser }).click();
+  await expect(page.getByLabel(exactly(m.accessLog.userId))).toHaveAttribute('aria-invalid', 'true');
+  await table.getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1, name: new RegExp(`^${m.privacyUser.titleUnknown}`) })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: m.privacyUser.sessions })).toBeVisible();
+  await checkScreen(page, 'privacy-user');
+});
+
+test('the platform operator creates a tenant, which the directory then lists (en)', async ({ page, state, pageProblems: _ }) => {
+  const m = MESSAGES.en;
+  await useLanguage(page, 'en');
+  await logIn(page, { tenant: null, email: 'operator@chancery.test', password: state.demoPassword, totpSecret: state.totpSecrets['operator@chancery.test'] }, loginTexts(m));
+  await chooseLanguage(page, 'en');
+  await openFromNav(page, 'en', m.nav.createTenant);
+  const suffix = uniqueSuffix();
+  const name = `Kamer van Koophandel Limburg ${suffix}`;
+  await page.getByLabel(exactly(m.fields.tenantName)).fill(name);
+  await page.getByLabel(exactly(m.fields.slug)).fill(`limburg-${suffix}`);
+  await page.getByLabel(exactly(m.fields.legalEntityNumber)).fill('0407.066.939');
+  await page.getByLabel(exactly(m.fields.street)).fill('Kunstlaan 18');
+  await page.getByLabel(exactly(m.fields.postalCode)).fill('3500');
+  await page.getByLabel(exactly(m.fields.city)).fill('Hasselt');
+  await page.getByLabel(exactly(m.fields.privacyContactEmail)).fill(`privacy-${suffix}@limburg.test`);
+  await page.getByRole('button', { name: m.createTenant.addRange }).click();
+  await page.getByLabel(fill(m.createTenant.rangeFrom, { index: 1 })).fill('3500');
+  await page.getByLabel(fill(m.createTenant.rangeTo, { index: 1 })).fill('3999');
+  await page.getByLabel(exactly(m.fields.firstName)).fill('Lena');
+  await page.getByLabel(exactly(m.fields.lastName)).fill('Limburg');
+  await page.getByLabel(exactly(m.fields.email)).last().fill(`admin-${suffix}@limburg.test`);
+  await page.getByLabel(exactly(m.fields.initialPassword)).fill('granite-river-window-88');
+  await page.getByLabel(exactly(m.fields.passwordConfirmation)).fill('granite-river-window-88');
+  await checkScreen(page, 'create-tenant');
+  await page.getByRole('button', { name: m.createTenant.submit }).click();
+  await expect(page.getByRole('heading', { level: 1, name: m.createTenant.doneTitle })).toBeVisible();
+  await page.getByRole('main').getByRole('link', { name: m.nav.directory }).click();
+  await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+});
+
+test('an unknown address shows a page that says so (fr)', async ({ page, pageProblems: _ }) => {
+  const m = MESSAGES.fr;
+  await useLanguage(page, 'fr');
+  await page.goto('/no-such-page');
+  await expect(page.getByRole('heading', { level: 1, name: m.errors.notFoundPage.title })).toBeVisible();
+  await checkScreen(page, 'not-found');
+  await page.goto('/login');
+  await expect(page.getByRole('heading', { level: 1, name: m.login.title })).toBeVisible();
+  await checkScreen(page, 'login');
+  await page.goto('/register');
+  await checkScreen(page, 'register');
+});

@@ -1,0 +1,134 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test as base, type Page } from '@playwright/test';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { generateSync } from 'otplib';
+import { Client } from 'pg';
+import { readState, REPO_ROOT, type WebTestState } from './server';
+
+export type Language = 'nl' | 'fr' | 'de' | 'en';
+
+interface Fixtures {
+  state: WebTestState;
+  /** Problems the page reported: uncaught errors, and any Content-Security-Policy violation. */
+  pageProblems: string[];
+}
+
+export const test = base.extend<Fixtures>({
+  state: async ({}, use) => {
+    await use(readState());
+  },
+  baseURL: async ({}, use) => {
+    await use(readState().baseURL);
+  },
+  pageProblems: async ({ page }, use) => {
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      const text = message.text();
+      if (/Content Security Policy|Refused to (load|execute|apply|connect)/i.test(text)) problems.push(`CSP: ${text}`);
+    });
+    await use(problems);
+    expect(problems, 'the page reported errors or CSP violations').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Marks the running test as a journey in a language, for the summary line. */
+export function journey(name: string, language: Language): void {
+  test.info().annotations.push({ type: 'journey', description: name }, { type: 'language', description: language });
+}
+
+/** The portal's language for this browser, as a visitor's earlier choice would have left it. */
+export async function useLanguage(page: Page, language: Language): Promise<void> {
+  await page.addInitScript((lang) => {
+    if (!sessionStorage.getItem('chancery.test.languageSet')) {
+      localStorage.setItem('chancery.language', lang);
+      sessionStorage.setItem('chancery.test.languageSet', '1');
+    }
+  }, language);
+}
+
+/** Picks a language in the portal's menu (saved as the user's preference when logged in). */
+export async function chooseLanguage(page: Page, language: Language): Promise<void> {
+  await page.locator('.language-switcher select').selectOption(language);
+  await expect(page.locator('html')).toHaveAttribute('lang', language);
+}
+
+/**
+ * axe-core over the screen as it is now (WCAG 2.0–2.2 A and AA rules): no serious or critical
+ * violation allowed. Counts the screen for the summary, and takes its picture when asked.
+ */
+export async function checkScreen(page: Page, screen: string): Promise<void> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice']).analyze();
+  const blocking = results.violations.filter((violation) => violation.impact === 'serious' || violation.impact === 'critical');
+  const report = blocking.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).slice(0, 5).join('\n  ')}`);
+  expect(report, `axe: serious or critical violations on "${screen}"`).toEqual([]);
+  test.info().annotations.push({ type: 'screen', description: screen });
+  // Pictures of the main screens only (not of each language variant, named `…-nl`, `…-fr`, …).
+  if (process.env.CHANCERY_WEB_SCREENSHOTS === '1' && !/-(nl|fr|de|en)$/.test(screen)) {
+    const folder = join(REPO_ROOT, 'docs', 'screens');
+    mkdirSync(folder, { recursive: true });
+    await page.screenshot({ path: join(folder, `${screen}.png`), fullPage: true, animations: 'disabled', caret: 'hide' });
+  }
+}
+
+/** The current code of an authenticator app holding `secret` (otplib, as the server checks it). */
+export function totpCode(secret: string): string {
+  return generateSync({ secret: secret.replace(/\s/g, '') });
+}
+
+/**
+ * The link token of the newest e-mail to `recipient` with this template, read from the outbox
+ * through the owner connection (until the server writes development mail to .data/mail/*.eml).
+ */
+export async function tokenFromOutbox(state: WebTestState, recipient: string, template: string): Promise<string> {
+  const db = new Client({ connectionString: state.ownerUrl });
+  await db.connect();
+  try {
+    for (let attempt = 0; attempt < 20; attempt += 1) {
+      const { rows } = await db.query<{ body: string }>(
+        `SELECT body FROM outbox_message WHERE recipient = $1 AND template = $2 ORDER BY created_at DESC LIMIT 1`,
+        [recipient.toLowerCase(), template],
+      );
+      const match = rows[0] ? /[?&]token=([^\s&]+)/.exec(rows[0].body) : null;
+      if (match) return decodeURIComponent(match[1]!);
+      await new Promise((done) => setTimeout(done, 250));
+    }
+    throw new Error(`no ${template} message to ${recipient} in the outbox`);
+  } finally {
+    await db.end();
+  }
+}
+
+/** A Belgian VAT number with valid check digits (97 − first eight digits mod 97), new each time. */
+export function newBelgianVatNumber(): string {
+  const body = `0${String(Math.floor(Math.random() * 10_000_000)).padStart(7, '0')}`;
+  const check = 97 - (Number(body) % 97);
+  return `BE${body}${String(check).padStart(2, '0')}`;
+}
+
+export function uniqueSuffix(): string {
+  return `${Date.now().toString(36)}${Math.floor(Math.random() * 1296).toString(36)}`;
+}
+
+interface LoginDetails {
+  tenant: string | null;
+  email: string;
+  password: string;
+  totpSecret?: string;
+}
+
+/** Logs in through the login form (tenant picked from the directory list, or the platform). */
+export async function logIn(page: Page, details: LoginDetails, texts: { tenant: RegExp; email: RegExp; password: RegExp; code: RegExp; submit: RegExp }) {
+  await page.goto('/login');
+  const tenantSelect = page.getByLabel(texts.tenant);
+  await expect(tenantSelect.locator('option')).not.toHaveCount(3); // the directory has loaded
+  await tenantSelect.selectOption(details.tenant ?? '__platform__');
+  await page.getByLabel(texts.email).fill(details.email);
+  await page.getByLabel(texts.password, { exact: true }).fill(details.password);
+  if (details.totpSecret) await page.getByLabel(texts.code).fill(totpCode(details.totpSecret));
+  await page.getByRole('button', { name: texts.submit }).click();
+  await expect(page).toHaveURL(/\/app/);
+}
