@@ -399,20 +399,21 @@ describe('T1 field matrix', () => {
     const sel = selectionOfType(world.schema, 'Session');
     // Every nullable column filled, so a readable one that comes back null counts.
     await world.owner.query(`UPDATE auth_session SET ip_address = coalesce(ip_address, '192.0.2.' || (1 + floor(random() * 200))::int), user_agent = coalesce(user_agent, 'Agent ' || left(id::text, 8))`);
-    const universe = async (inScope: (row: Record<string, unknown>) => (actor: Actor) => boolean, ofUser?: string): Promise<UniverseItem[]> =>
+    // `current` is not stored: it is true for the session of the viewer's own token only.
+    const universe = async (viewer: Viewer, inScope: (row: Record<string, unknown>) => (actor: Actor) => boolean, ofUser?: string): Promise<UniverseItem[]> =>
       ((await world.owner.query(`SELECT * FROM auth_session WHERE $1::uuid IS NULL OR user_id = $1`, [ofUser ?? null])).rows as Array<Record<string, unknown>>).map((row) => ({
         label: `session of ${Object.values(world.users).find((u) => u.id === row.user_id)?.key ?? String(row.user_id)}`,
         id: String(row.id), relation: { tenantId: row.tenant_id, userId: row.user_id },
-        stored: storedObject(world.schema, 'Session', row), inScope: inScope(row),
+        stored: storedObject(world.schema, 'Session', row, { current: row.id === viewer.actor.sessionId }), inScope: inScope(row),
       }));
-    const mine = await universe((row) => (actor) => row.user_id === actor.id);
     for (const viewer of world.viewers) {
+      const mine = await universe(viewer, (row) => (actor) => row.user_id === actor.id);
       judgeList(part, 'Session', 'mySessions', viewer, await fetchAll(viewer, 'mySessions', `{ mySessions { ${sel} } }`), mine);
     }
     for (const u of Object.values(world.users)) {
-      // The user's sessions; any other session in the answer is judged as one that must be absent.
-      const ofUser = await universe((row) => (actor) => row.tenant_id === (actor.tenantId ?? null), u.id);
       for (const viewer of world.viewers) {
+        // The user's sessions; any other session in the answer is judged as one that must be absent.
+        const ofUser = await universe(viewer, (row) => (actor) => row.tenant_id === (actor.tenantId ?? null), u.id);
         const result = await fetchAll(viewer, 'sessionsOfUser', `query { sessionsOfUser(userId: "${u.id}") { ${sel} } }`);
         judgeList(part, 'Session', 'sessionsOfUser', viewer, result, ofUser, `sessionsOfUser(${u.key})`);
       }
@@ -441,7 +442,7 @@ describe('T1 field matrix', () => {
       const [row] = (await world.owner.query(`SELECT * FROM auth_session WHERE id = $1`, [sessionId])).rows as Array<Record<string, unknown>>;
       expect(row!.revoked_at).not.toBeNull();
       judge(part, world.schema, 'Session', `endMySession(own) as ${viewer.label}`,
-        { data: expectedObject(world, 'Session', viewer.actor, { tenantId: row!.tenant_id, userId: row!.user_id }, storedObject(world.schema, 'Session', row!)) }, answerOf(response, 'endMySession'));
+        { data: expectedObject(world, 'Session', viewer.actor, { tenantId: row!.tenant_id, userId: row!.user_id }, storedObject(world.schema, 'Session', row!, { current: false })) }, answerOf(response, 'endMySession'));
     }
     settle(part);
   });
@@ -461,6 +462,36 @@ describe('T1 field matrix', () => {
       else expected = { data: expectedObject(world, 'Invitation', viewer.actor, { tenantId: row.tenant_id, organisationId: row.organisation_id }, storedObject(world.schema, 'Invitation', row)) };
       if (refusal) expect(row).toBeUndefined();
       judge(part, world.schema, 'Invitation', `inviteUser as ${viewer.label}`, expected, answerOf(response, 'inviteUser'));
+    }
+    // invitations: the pending invitations of the viewer's own company (or of the tenant's staff), nothing else.
+    const invitationRows = async () => ((await world.owner.query(`SELECT * FROM invitation`)).rows as Array<Record<string, unknown>>);
+    const pendingIn = (row: Record<string, unknown>) => (actor: Actor) =>
+      row.tenant_id === actor.tenantId && (row.organisation_id ?? null) === (actor.organisationId ?? null) &&
+      row.accepted_at === null && row.revoked_at === null && (row.expires_at as Date) > new Date();
+    const invitationUniverse = async (): Promise<UniverseItem[]> => (await invitationRows()).map((row) => ({
+      label: `invitation of ${String(row.email)}`, id: String(row.id), relation: { tenantId: row.tenant_id, organisationId: row.organisation_id },
+      stored: storedObject(world.schema, 'Invitation', row), inScope: pendingIn(row),
+    }));
+    let listed = 0;
+    for (const viewer of world.viewers) {
+      const result = await fetchAll(viewer, 'invitations', `{ invitations { ${sel} } }`);
+      listed += result.items.length;
+      judgeList(part, 'Invitation', 'invitations', viewer, result, await invitationUniverse());
+    }
+    expect(listed).toBeGreaterThan(0);
+    // revokeInvitation: every viewer tries every pending invitation; only an administrator of its scope succeeds.
+    for (const viewer of world.viewers) {
+      for (const row of (await invitationRows()).filter((r) => r.revoked_at === null && r.accepted_at === null)) {
+        const response = await gql(`mutation($id: ID!) { revokeInvitation(id: $id) { ${sel} } }`, { id: row.id }, viewer);
+        const [after] = (await world.owner.query(`SELECT * FROM invitation WHERE id = $1`, [row.id])).rows as Array<Record<string, unknown>>;
+        const refusal = accessRefusal('revokeInvitation', viewer.actor);
+        const expected: Answer = refusal ? { error: refusal }
+          : pendingIn(row)(viewer.actor)
+            ? { data: expectedObject(world, 'Invitation', viewer.actor, { tenantId: after!.tenant_id, organisationId: after!.organisation_id }, storedObject(world.schema, 'Invitation', after!)) }
+            : { error: 'NOT_FOUND' };
+        if ('error' in expected) expect(after!.revoked_at).toBeNull();
+        judge(part, world.schema, 'Invitation', `revokeInvitation(${String(row.email)}) as ${viewer.label}`, expected, answerOf(response, 'revokeInvitation'));
+      }
     }
     settle(part);
   });
@@ -641,7 +672,7 @@ describe('T1 field matrix', () => {
     settle(part);
   });
 
-  it('createTenant and disableUser: the records they return', async () => {
+  it('createTenant, disableUser, enableUser and resetSecondFactor: the records they return', async () => {
     const part = newTally();
     // createTenant: the platform operator creates a chamber; everyone else is refused.
     for (const viewer of world.viewers) {
@@ -667,6 +698,33 @@ describe('T1 field matrix', () => {
       expect(stored.status).toBe('DISABLED');
       judge(part, world.schema, 'User', `disableUser(${target}) as ${admin}`, { data: expectedObject(world, 'User', viewer.actor, relationOfUser(u), stored) }, answerOf(response, 'disableUser'));
     }
+    // enableUser: every viewer tries to enable each of them again; only their administrator succeeds.
+    for (const [admin, target] of [['a1Admin', 'a1Colleague'], ['aTenantAdmin', 'aClerk2'], ['bTenantAdmin', 'bClerk'], ['b1Admin', 'b1Member']] as const) {
+      const u = world.users[target]!;
+      for (const viewer of [...world.viewers.filter((v) => v.label !== admin), world.viewer(admin)]) {
+        const response = await gql(`mutation($id: ID!) { enableUser(userId: $id) { ${selectionOfType(world.schema, 'User')} } }`, { id: u.id }, viewer);
+        const stored = await storedUser(world, u.id);
+        const expected: Answer = viewer.label === admin
+          ? { data: expectedObject(world, 'User', viewer.actor, relationOfUser(u), stored) }
+          : { error: accessRefusal('enableUser', viewer.actor) ?? 'NOT_FOUND' };
+        expect(stored.status).toBe(viewer.label === admin ? 'ACTIVE' : 'DISABLED');
+        judge(part, world.schema, 'User', `enableUser(${target}) as ${viewer.label}`, expected, answerOf(response, 'enableUser'));
+      }
+    }
+    // resetSecondFactor: the same users given a second factor (only its presence matters here), reset by their administrator.
+    for (const [admin, target] of [['aTenantAdmin', 'aClerk2'], ['bTenantAdmin', 'bClerk']] as const) {
+      const u = world.users[target]!;
+      await world.owner.query(`UPDATE user_account SET totp_secret = 'not read by this test', totp_enrolled_at = now() WHERE id = $1`, [u.id]);
+      for (const viewer of [...world.viewers.filter((v) => v.label !== admin), world.viewer(admin)]) {
+        const response = await gql(`mutation($id: ID!) { resetSecondFactor(userId: $id) { ${selectionOfType(world.schema, 'User')} } }`, { id: u.id }, viewer);
+        const [row] = (await world.owner.query(`SELECT totp_enrolled_at FROM user_account WHERE id = $1`, [u.id])).rows as Array<{ totp_enrolled_at: Date | null }>;
+        const expected: Answer = viewer.label === admin
+          ? { data: expectedObject(world, 'User', viewer.actor, relationOfUser(u), await storedUser(world, u.id)) }
+          : { error: accessRefusal('resetSecondFactor', viewer.actor) ?? 'NOT_FOUND' };
+        expect(row!.totp_enrolled_at === null).toBe(viewer.label === admin);
+        judge(part, world.schema, 'User', `resetSecondFactor(${target}) as ${viewer.label}`, expected, answerOf(response, 'resetSecondFactor'));
+      }
+    }
     settle(part);
   });
 
@@ -675,7 +733,7 @@ describe('T1 field matrix', () => {
     'user', 'me', 'managedUser', 'changeUserRoles', 'managedUsers', 'organisation', 'tenants', 'tenant', 'proposeChamber', 'apiKeys',
     'createApiKey', 'revokeApiKey', 'auditEntries', 'personalDataAccesses', 'myPersonalDataAccesses', 'inviteUser', 'updateUserProfile',
     'updateOrganisation', 'registerOrganisation', 'createTenant', 'disableUser', 'mySessions', 'sessionsOfUser', 'endMySession',
-    'setMySignatureImage',
+    'setMySignatureImage', 'invitations', 'revokeInvitation', 'enableUser', 'resetSecondFactor',
   ]);
 
   it('every query and mutation that returns records is read by this suite', () => {

@@ -30,7 +30,7 @@ import {
 // operation without an entry fails 'every id-taking operation has a call template'.
 // ---------------------------------------------------------------------------------------------
 
-type RecordKind = 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session';
+type RecordKind = 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session' | 'invitation';
 
 interface Caller {
   label: string;
@@ -218,6 +218,33 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     reach: (caller, record) => (record.subjectId === caller.userId ? 'skip' : 'outside'),
     controls: [['A1 ORG_MEMBER', 'end', "A1 ORG_MEMBER's spare session"]],
   },
+  revokeInvitation: {
+    document: 'mutation($id: ID!) { revokeInvitation(id: $id) { id revokedAt } }',
+    variants: { revoke: { path: 'id', takes: 'invitation', variables: (id) => ({ id }) } },
+    field: 'revokeInvitation',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'revoke', "A1 ORG_ADMIN's invitation"], ['A staff TENANT_ADMIN', 'revoke', "A staff TENANT_ADMIN's invitation"]],
+  },
+  resetSecondFactor: {
+    document: 'mutation($id: ID!) { resetSecondFactor(userId: $id) { id } }',
+    variants: { reset: { path: 'userId', takes: 'user', variables: (id) => ({ id }) } },
+    field: 'resetSecondFactor',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'reset', "A1 ORG_ADMIN's target"], ['A staff TENANT_ADMIN', 'reset', "A staff TENANT_ADMIN's target"]],
+  },
+  enableUser: {
+    document: 'mutation($id: ID!) { enableUser(userId: $id) { id } }',
+    variants: { enable: { path: 'userId', takes: 'user', variables: (id) => ({ id }) } },
+    field: 'enableUser',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'enable', "A1 ORG_ADMIN's disabled colleague"], ['A staff TENANT_ADMIN', 'enable', "A staff TENANT_ADMIN's disabled colleague"]],
+  },
   disableUser: {
     document: 'mutation($id: ID!) { disableUser(userId: $id) { id } }',
     variants: { disable: { path: 'userId', takes: 'user', variables: (id) => ({ id }) } },
@@ -351,7 +378,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [] };
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [] };
   let operations: string[];
 
   const addUser = (user: TestUser, label: string) =>
@@ -406,6 +433,17 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     });
   }
 
+  /** A pending invitation of a company (or of a tenant's staff), written as inviteUser writes it. */
+  async function addInvitation(tenantId: string, organisationId: string | null, invitedBy: string, label: string): Promise<string> {
+    const id = await app.asOwner(async (db) => (await db.query(
+      `INSERT INTO invitation (tenant_id, organisation_id, email, roles, token_hash, invited_by, expires_at)
+       VALUES ($1, $2, $3, $4, gen_random_bytes(32), $5, now() + interval '7 days') RETURNING id`,
+      [tenantId, organisationId, `invitee-${randomUUID().slice(0, 8)}@example.test`, organisationId ? '{ORG_MEMBER}' : '{CLERK}', invitedBy],
+    )).rows[0].id as string);
+    records.push({ kind: 'invitation', id, label, tenantId, organisationId });
+    return id;
+  }
+
   const started = useTestApp({ env: { LOG_LEVEL: 'silent' }, customize: (builder) => builder.overrideProvider(ThrottlerStorage).useValue(UNLIMITED_RATE) });
   beforeAll(async () => {
     app = started.app;
@@ -451,6 +489,20 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
       await createApiKey(byLabel(label), `${label}'s own key`);
     }
 
+    // Pending invitations of every company and of both tenants' staff; the own ones are revoked by the controls.
+    for (const inviter of records.filter((r) => r.kind === 'user' && (r.label.endsWith(Role.ORG_ADMIN) || r.label.endsWith(Role.TENANT_ADMIN)))) {
+      await addInvitation(inviter.tenantId!, inviter.organisationId, inviter.id, `${inviter.label}'s invitation`);
+    }
+    // Targets of enableUser's controls: disabled colleagues of the two administrators.
+    for (const [label, organisation, role] of [['A1 ORG_ADMIN', companies.A1, Role.ORG_MEMBER], ['A staff TENANT_ADMIN', undefined, Role.CLERK]] as const) {
+      const colleague = await factory.user({ tenant: tenantA, organisation, roles: [role] });
+      await app.asOwner((db) => db.query(`UPDATE user_account SET status = 'DISABLED' WHERE id = $1`, [colleague.id]));
+      addUser(colleague, `${label}'s disabled colleague`);
+    }
+    // The controls' targets have a second factor, which resetSecondFactor's controls remove (only its presence matters).
+    await app.asOwner((db) => db.query(`UPDATE user_account SET totp_secret = 'not read by this test', totp_enrolled_at = now() WHERE id = ANY($1)`,
+      [records.filter((r) => r.label.endsWith("'s target")).map((r) => r.id)]));
+
     // Records that existed once, in company A1 (the closest to the callers), then deleted.
     const doomedUser = await factory.user({ tenant: tenantA, organisation: companies.A1, roles: [Role.ORG_MEMBER] });
     const doomedKey = (await createApiKey(byLabel('A1 ORG_ADMIN'), 'doomed key')).record;
@@ -472,6 +524,10 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     deletedIds.user.push(doomedUser.id);
     deletedIds.apiKey.push(doomedKey.id);
     deletedIds.organisation.push(doomedCompany.id);
+    const doomedInvitation = await addInvitation(tenantA.id, companies.A1!.id, byLabel('A1 ORG_ADMIN').userId!, 'doomed invitation');
+    records.splice(records.findIndex((r) => r.id === doomedInvitation), 1);
+    await app.asOwner((db) => db.query('DELETE FROM invitation WHERE id = $1', [doomedInvitation]));
+    deletedIds.invitation.push(doomedInvitation);
 
     // A second session of one caller, which the positive control of endMySession ends.
     const a1Member = records.find((r) => r.kind === 'user' && r.label === 'A1 ORG_MEMBER')!;
@@ -517,6 +573,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
         roles: (await db.query('SELECT user_id, role FROM user_role ORDER BY user_id, role')).rows,
         keys: (await db.query(`SELECT to_jsonb(k) - 'last_used_at' AS row FROM api_key k ORDER BY id`)).rows,
         sessions: (await db.query('SELECT id, revoked_at FROM auth_session ORDER BY id')).rows,
+        invitations: (await db.query('SELECT id, revoked_at FROM invitation ORDER BY id')).rows,
       }));
     const before = await snapshot();
 
@@ -639,12 +696,19 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     expect([...controlled].sort()).toEqual(paths.sort());
     // The changes happened (the calls are not no-ops that merely answer).
     const targets = records.filter((r) => r.label.endsWith("'s target")).map((r) => r.id);
+    const disabledColleagues = records.filter((r) => r.label.endsWith("'s disabled colleague")).map((r) => r.id);
+    const ownInvitations = records.filter((r) => r.label === "A1 ORG_ADMIN's invitation" || r.label === "A staff TENANT_ADMIN's invitation").map((r) => r.id);
     const ownKeys = records.filter((r) => r.label.endsWith("'s own key")).map((r) => r.id);
     const state = await app.asOwner(async (db) => ({
       statuses: (await db.query(`SELECT status FROM user_account WHERE id = ANY($1)`, [targets])).rows.map((r: { status: string }) => r.status),
       revokedKeys: Number((await db.query(`SELECT count(*) FROM api_key WHERE id = ANY($1) AND revoked_at IS NOT NULL`, [ownKeys])).rows[0].count),
       renamed: (await db.query(`SELECT name FROM organisation WHERE id = $1`, [companies.A1!.id])).rows[0].name,
+      secondFactors: Number((await db.query(`SELECT count(*) FROM user_account WHERE id = ANY($1) AND totp_enrolled_at IS NOT NULL`, [targets])).rows[0].count),
+      enabled: (await db.query(`SELECT status FROM user_account WHERE id = ANY($1)`, [disabledColleagues])).rows.map((r: { status: string }) => r.status),
+      revokedInvitations: Number((await db.query(`SELECT count(*) FROM invitation WHERE id = ANY($1) AND revoked_at IS NOT NULL`, [ownInvitations])).rows[0].count),
     }));
-    expect(state).toEqual({ statuses: ['DISABLED', 'DISABLED'], revokedKeys: 2, renamed: 'Hijacked NV' });
+    expect(state).toEqual({
+      statuses: ['DISABLED', 'DISABLED'], revokedKeys: 2, renamed: 'Hijacked NV', secondFactors: 0, enabled: ['ACTIVE', 'ACTIVE'], revokedInvitations: 2,
+    });
   }, 120_000);
 });

@@ -50,4 +50,7 @@ export class AuthSession {
   @Readable(...SESSION_READERS) @PersonalData(SESSION_DEVICE)
   @Field(() => String, { nullable: true, description: 'Browser and operating system, as the browser named them.' })
   @Column('text', { name: 'user_agent', nullable: true }) userAgent: string | null;
+  /** Not stored: `SessionsResolver.current` answers it from the request's own session. */
+  @Readable(...SESSION_READERS) @NotPersonalData('whether this is the session making the request')
+  current?: boolean;
 }

@@ -429,7 +429,9 @@ export async function buildWorld(app: TestApp, options: { apiKeys?: boolean } = 
   for (const spec of USER_SPECS.filter((s) => s.viewer)) {
     const record = users[spec.key]!;
     const session = await factory.login(record.user);
-    viewers.push({ label: spec.key, actor: actorOf(record), user: record.user, token: session.accessToken });
+    // The session the token belongs to, so an answer about "this session" can be judged.
+    const { sid } = JSON.parse(Buffer.from(session.accessToken.split('.')[1]!, 'base64url').toString()) as { sid: string };
+    viewers.push({ label: spec.key, actor: { ...actorOf(record), sessionId: sid }, user: record.user, token: session.accessToken });
   }
 
   // Fill every field with a distinct, valid value.
