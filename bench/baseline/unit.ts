@@ -17,7 +17,7 @@ let setScope: string | undefined;
 /**
  * Runs the server's UnitOfWork once against a recording stand-in for a pool and keeps the text of
  * the statement that applies the scope, checking that it still opens with BEGIN, then that
- * statement with (tenant, scope, actor, request id). A change there stops the bench with a message,
+ * statement with (tenant, scope, actor, request id, lookup). A change there stops the bench with a message,
  * rather than letting the baseline drift from the API.
  */
 export async function captureScopeStatement(): Promise<void> {
@@ -40,7 +40,7 @@ export async function captureScopeStatement(): Promise<void> {
   const [begin, scope, , commit] = sent;
   if (
     begin?.text !== 'BEGIN READ ONLY' ||
-    !isDeepStrictEqual(scope?.values, ['T', 'platform', 'A', 'R']) ||
+    !isDeepStrictEqual(scope?.values, ['T', 'platform', 'A', 'R', '']) ||
     commit?.text !== 'COMMIT'
   ) {
     throw new Error(
@@ -81,6 +81,7 @@ export class BaselineUnit {
         scope.mode === 'tenant' ? '' : scope.mode,
         scope.actorId ?? '',
         scope.requestId,
+        '', // app.lookup: only the login's tenant lookup sets it
       ]);
     } catch (error) {
       client.release(error instanceof Error ? error : true);

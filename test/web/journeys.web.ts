@@ -183,7 +183,6 @@ for (const { language, loginMethod } of REGISTRATIONS) {
     // The administrator sees the colleague among the company's users.
     await page.reload();
     await logIn(page, { tenant: VOKA, email: adminEmail, password, totpSecret: secret }, loginTexts(m));
-    // (In-app navigation: a reload would end the session, whose tokens live in memory only.)
     await page.getByRole('navigation', { name: m.app.portalNavigation }).getByRole('link', { name: exactly(m.nav.companyUsers) }).click();
     await expect(page.getByRole('rowheader', { name: /Cas Colleague/ })).toBeVisible();
   });
@@ -199,6 +198,12 @@ for (const language of ['en', 'nl'] as const) {
     // The demo accounts prefer Dutch: the portal follows the user's preference after login; choosing
     // another language in the menu saves it as the new preference.
     await chooseLanguage(page, language);
+    // The refresh token is in an HttpOnly cookie for /auth/session only: no script of the page can
+    // read it, and a reload resumes the session through it.
+    const refreshCookie = (await context.cookies()).find((cookie) => cookie.name === 'chancery_refresh');
+    expect(refreshCookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict', path: '/auth/session' });
+    expect(await page.evaluate(() => document.cookie)).not.toContain('chancery_refresh');
+    await page.reload();
     await page.getByRole('navigation', { name: m.app.portalNavigation }).getByRole('link', { name: m.nav.apiKeys }).click();
     await expect(page.getByRole('heading', { level: 1, name: m.apiKeys.title })).toBeVisible();
     const name = `ERP ${language} ${uniqueSuffix()}`;

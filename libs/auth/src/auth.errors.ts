@@ -12,5 +12,6 @@ export const AuthErrors = defineErrors('auth', {
   SESSION_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such session among the caller’s.'],
   SECOND_FACTOR_ENROLMENT_REQUIRED: [ErrorCode.FORBIDDEN, 'The account must enrol a second factor before anything else (beginTotpEnrolment).'],
   STEP_UP_FAILED: [ErrorCode.BAD_USER_INPUT, 'The code or password given for the step-up is wrong.'],
+  JSON_REQUIRED: [ErrorCode.BAD_USER_INPUT, 'The session-cookie routes take only `Content-Type: application/json` (which another site cannot send without a preflight).'],
   STEP_UP_CREDENTIAL_MISSING: [ErrorCode.BAD_USER_INPUT, 'A step-up needs the second-factor code (or, without a second factor, the password).'],
 });

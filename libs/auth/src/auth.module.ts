@@ -18,10 +18,12 @@ import { SessionRepository } from './repositories/session.repository';
 import { SessionStateService } from './session-state.service';
 import { SessionsResolver } from './sessions.resolver';
 import { SessionsService } from './sessions.service';
+import { SessionCookieController } from './session-cookie.controller';
 
 /** Login, sessions and tokens, step-up, and the global access guard. Above identity. */
 @Module({
   imports: [TypeOrmModule.forFeature([AuthSession]), PassportModule, AuditModule, IdentityModule, NotificationsModule],
+  controllers: [SessionCookieController],
   providers: [
     SessionRepository,
     LoginThrottleRepository,

@@ -1,12 +1,15 @@
 import { Args, ArgsType, Context, Field, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
-import { IsEmail, IsString, Length, Matches, MaxLength } from 'class-validator';
-import type { Request } from 'express';
+import { IsEmail, IsEnum, IsString, Length, Matches, MaxLength } from 'class-validator';
+import type { Request, Response } from 'express';
 import { AuthenticatedPerson, Public } from '@chancery/access';
 import { Optional, ThrottleAuthentication } from '@chancery/core';
 import { AccountsService, PASSWORD_MAX_LENGTH } from '@chancery/identity';
 import { Envelope } from '@chancery/policy';
 import { AuthService, SessionTokens } from './auth.service';
 import { PasswordResetService } from './password-reset.service';
+import { RefreshTokenDelivery, setRefreshCookie } from './refresh-cookie';
+
+const DELIVERY_DESCRIPTION = 'Where the refresh token goes: the answer (default) or an HttpOnly cookie for POST /auth/session/refresh (browsers).';
 
 @InputType()
 export class LoginInput {
@@ -15,6 +18,8 @@ export class LoginInput {
   @Field({ nullable: true, description: "The tenant's slug. Absent: the tenant where the password matches (TENANT_CHOICE_REQUIRED when it matches in several), or the platform operator's account." })
   @Optional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
   @Field({ nullable: true }) @Optional() @Matches(/^\d{6}$/) totpCode?: string;
+  @Field(() => RefreshTokenDelivery, { nullable: true, description: DELIVERY_DESCRIPTION })
+  @Optional() @IsEnum(RefreshTokenDelivery) refreshTokenIn?: RefreshTokenDelivery;
 }
 
 @ArgsType()
@@ -39,6 +44,8 @@ export class StepUpArgs {
 export class ChangePasswordArgs {
   @Field() @IsString() @Length(1, 256) currentPassword: string;
   @Field() @IsString() @MaxLength(PASSWORD_MAX_LENGTH) newPassword: string;
+  @Field(() => RefreshTokenDelivery, { nullable: true, description: DELIVERY_DESCRIPTION })
+  @Optional() @IsEnum(RefreshTokenDelivery) refreshTokenIn?: RefreshTokenDelivery;
 }
 
 @ArgsType()
@@ -55,10 +62,11 @@ export class PasswordResetArgs {
 
 @Envelope('SessionTokens')
 @ObjectType('SessionTokens')
-export class SessionTokensType implements SessionTokens {
+export class SessionTokensType {
   @Field() accessToken: string;
   @Field() accessTokenExpiresAt: Date;
-  @Field({ description: 'Opaque; use once with refreshSession, which returns a new one.' }) refreshToken: string;
+  @Field(() => String, { nullable: true, description: 'Opaque; use once with refreshSession, which returns a new one. Null when it was delivered as a cookie.' })
+  refreshToken: string | null;
   @Field() totpEnrolmentRequired: boolean;
 }
 
@@ -73,19 +81,18 @@ export class AuthResolver {
   @Public()
   @ThrottleAuthentication()
   @Mutation(() => SessionTokensType)
-  async login(@Args('input') input: LoginInput, @Context('req') req: Request): Promise<SessionTokens> {
-    return tokens(
-      await this.auth.login(
-        { email: input.email, password: input.password, tenantSlug: input.tenant, totpCode: input.totpCode },
-        { ipAddress: req.ip, userAgent: req.headers['user-agent'] },
-      ),
+  async login(@Args('input') input: LoginInput, @Context('req') req: Request, @Context('res') res: Response): Promise<SessionTokensType> {
+    const issued = await this.auth.login(
+      { email: input.email, password: input.password, tenantSlug: input.tenant, totpCode: input.totpCode },
+      { ipAddress: req.ip, userAgent: req.headers['user-agent'] },
     );
+    return tokens(issued, input.refreshTokenIn, res);
   }
 
   @Public()
   @ThrottleAuthentication()
   @Mutation(() => SessionTokensType)
-  async refreshSession(@Args() { refreshToken }: RefreshArgs): Promise<SessionTokens> {
+  async refreshSession(@Args() { refreshToken }: RefreshArgs): Promise<SessionTokensType> {
     return tokens(await this.auth.refresh(refreshToken));
   }
 
@@ -125,8 +132,8 @@ export class AuthResolver {
   @Mutation(() => SessionTokensType, {
     description: 'Changes your password, given the current one: every other session ends, and this one continues with the tokens returned (the old ones stop).',
   })
-  async changeMyPassword(@Args() { currentPassword, newPassword }: ChangePasswordArgs): Promise<SessionTokensType> {
-    return tokens(await this.auth.changeMyPassword(currentPassword, newPassword));
+  async changeMyPassword(@Args() { currentPassword, newPassword, refreshTokenIn }: ChangePasswordArgs, @Context('res') res: Response): Promise<SessionTokensType> {
+    return tokens(await this.auth.changeMyPassword(currentPassword, newPassword), refreshTokenIn, res);
   }
 
   @Public()
@@ -144,6 +151,11 @@ export class AuthResolver {
   }
 }
 
-function tokens(issued: SessionTokens): SessionTokensType {
+/** The answer; with COOKIE delivery the refresh token goes into the HttpOnly cookie only. */
+function tokens(issued: SessionTokens, delivery?: RefreshTokenDelivery, res?: Response): SessionTokensType {
+  if (delivery === RefreshTokenDelivery.COOKIE && res) {
+    setRefreshCookie(res, issued.refreshToken);
+    return Object.assign(new SessionTokensType(), issued, { refreshToken: null });
+  }
   return Object.assign(new SessionTokensType(), issued);
 }

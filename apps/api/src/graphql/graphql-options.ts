@@ -1,3 +1,4 @@
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { AppConfig, formatGraphQLError } from '@chancery/core';
@@ -38,7 +39,9 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // Nest would reset every answer with a `data` key to 200, undoing the 429 of a rate-limited
     // operation; our formatter sets no http status on errors, so only documentErrorStatusPlugin sets one.
     preserveHttpStatusForExecutionErrors: false,
-    plugins: [...protection.plugins, documentErrorStatusPlugin, ...(config.EXPOSE_STATEMENT_COUNT ? [statementCountPlugin] : [])],
+    // Apollo installs its cache-control plugin by default: it wraps the resolution of every field to
+    // compute a Cache-Control header from @cacheControl hints, and the schema has none.
+    plugins: [ApolloServerPluginCacheControlDisabled(), ...protection.plugins, documentErrorStatusPlugin, ...(config.EXPOSE_STATEMENT_COUNT ? [statementCountPlugin] : [])],
     validationRules: protection.validationRules,
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
   };

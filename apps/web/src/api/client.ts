@@ -1,6 +1,5 @@
 import type { TypedDocumentString } from '../gql/graphql';
-import { graphql } from '../gql';
-import { sessionStore } from '../auth/session-store';
+import { sessionStore, type SessionTokens } from '../auth/session-store';
 import { ApiError, type FieldProblem } from './errors';
 
 /** The one GraphQL client: a typed fetch, same origin, JSON (which Apollo's CSRF prevention requires). */
@@ -19,16 +18,8 @@ interface GraphQLResponse<R> {
 /** Optional when the operation has no required variables, required otherwise. */
 type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
 
-const RefreshSession = graphql(`
-  mutation RefreshSession($refreshToken: String!) {
-    refreshSession(refreshToken: $refreshToken) {
-      accessToken
-      accessTokenExpiresAt
-      refreshToken
-      totpEnrolmentRequired
-    }
-  }
-`);
+/** Renews the session from the HttpOnly refresh cookie (set by the login with `refreshTokenIn: COOKIE`). */
+const REFRESH_ENDPOINT = '/auth/session/refresh';
 
 /** Runs an operation; throws an ApiError when the API refuses it. */
 export function request<R, V>(document: TypedDocumentString<R, V>, ...[variables]: VariablesArgument<V>): Promise<R> {
@@ -99,17 +90,39 @@ function withoutNulls(variables: unknown): Record<string, unknown> {
 
 let renewing: Promise<boolean> | null = null;
 
-/** Exchanges the refresh token for new tokens; concurrent callers share one exchange. */
+/**
+ * New tokens for the session cookie: the server rotates the cookie and answers the access token.
+ * Null when there is no live session (UNAUTHENTICATED); throws on anything else (network, 5xx).
+ */
+export async function tokensFromCookie(): Promise<SessionTokens | null> {
+  let response: Response;
+  try {
+    response = await fetch(REFRESH_ENDPOINT, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{}', credentials: 'same-origin' });
+  } catch (error) {
+    throw new ApiError('NETWORK', error instanceof Error ? error.message : 'network error');
+  }
+  const body = (await response.json().catch(() => ({}))) as Partial<SessionTokens> & { errors?: GraphQLErrorShape[] };
+  const code = body.errors?.[0]?.extensions?.code;
+  if (code === 'UNAUTHENTICATED') return null;
+  if (!response.ok || typeof body.accessToken !== 'string' || typeof body.accessTokenExpiresAt !== 'string') {
+    throw new ApiError(code ?? 'INTERNAL_SERVER_ERROR', `HTTP ${response.status}`);
+  }
+  return { accessToken: body.accessToken, accessTokenExpiresAt: body.accessTokenExpiresAt, totpEnrolmentRequired: body.totpEnrolmentRequired === true };
+}
+
+/** Renews the access token from the cookie; concurrent callers share one exchange. */
 export function renewTokens(): Promise<boolean> {
   renewing ??= (async () => {
-    const refreshToken = sessionStore.get()?.refreshToken;
-    if (!refreshToken) return false;
+    if (!sessionStore.get()) return false;
     try {
-      const data = await send(RefreshSession, { refreshToken }, { renewOnExpiry: false, anonymous: true });
-      sessionStore.renew(data.refreshSession);
+      const tokens = await tokensFromCookie();
+      if (!tokens) {
+        sessionStore.end('expired');
+        return false;
+      }
+      sessionStore.renew(tokens);
       return true;
-    } catch (error) {
-      if (error instanceof ApiError && error.code === 'UNAUTHENTICATED') sessionStore.end('expired');
+    } catch {
       return false;
     } finally {
       renewing = null;

@@ -1,19 +1,17 @@
 /**
- * The login session, in memory only: the access token and (for now) the refresh token never touch
- * localStorage, sessionStorage or a readable cookie, so a script injected into the page cannot take
- * them away from this tab, and a reload logs out. When the server sets the refresh token as an
- * HttpOnly cookie, `refreshToken` disappears from here and a reload will resume the session.
+ * The login session. The access token lives in memory only (never localStorage, sessionStorage or a
+ * readable cookie), so a script injected into the page cannot carry it off; the refresh token is in
+ * an HttpOnly cookie the server sets for /auth/session only, which no script here can read. A reload
+ * resumes the session through that cookie (see `resumable`).
  */
 export interface SessionTokens {
   accessToken: string;
   accessTokenExpiresAt: string;
-  refreshToken: string;
   totpEnrolmentRequired: boolean;
 }
 
 export interface Session {
   accessToken: string;
-  refreshToken: string;
   /** Milliseconds since the epoch. */
   expiresAt: number;
   /** Slug of the tenant the user logged in to; null for the platform operator. */
@@ -36,6 +34,20 @@ const listeners = new Set<Listener>();
 
 /** Renew this long before the access token expires. */
 const REFRESH_MARGIN_MS = 60_000;
+
+/**
+ * Whether a session cookie may be there to resume after a reload: a flag, not a secret (the cookie
+ * itself is unreadable here), so a visitor who never logged in does not ask the server at every load.
+ */
+const RESUMABLE_KEY = 'chancery.sessionCookie';
+function setResumable(on: { tenantSlug: string | null } | false): void {
+  try {
+    if (on) localStorage.setItem(RESUMABLE_KEY, JSON.stringify(on));
+    else localStorage.removeItem(RESUMABLE_KEY);
+  } catch {
+    // Storage refused (private mode): a reload then logs out, as before.
+  }
+}
 
 function emit(): void {
   for (const listener of listeners) listener();
@@ -75,9 +87,9 @@ export const sessionStore = {
   },
   start(tokens: SessionTokens, tenantSlug: string | null): void {
     endReason = null;
+    setResumable({ tenantSlug });
     current = {
       accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
       expiresAt: Date.parse(tokens.accessTokenExpiresAt),
       tenantSlug,
       totpEnrolmentRequired: tokens.totpEnrolmentRequired,
@@ -91,7 +103,6 @@ export const sessionStore = {
     current = {
       ...current,
       accessToken: tokens.accessToken,
-      refreshToken: tokens.refreshToken,
       expiresAt: Date.parse(tokens.accessTokenExpiresAt),
       totpEnrolmentRequired: tokens.totpEnrolmentRequired,
     };
@@ -105,10 +116,22 @@ export const sessionStore = {
   },
   end(reason: SessionEndReason): void {
     clearTimeout(refreshTimer);
+    setResumable(false);
+    // The cookie is HttpOnly: only the server can forget it.
+    void fetch('/auth/session/end', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}', credentials: 'same-origin' }).catch(() => undefined);
     if (!current) return;
     current = null;
     endReason = reason;
     emit();
+  },
+  /** Whether a reload may resume a session from its cookie, and the tenant it was logged in to. */
+  resumable(): { tenantSlug: string | null } | null {
+    try {
+      const stored = JSON.parse(localStorage.getItem(RESUMABLE_KEY) ?? 'null') as { tenantSlug?: unknown } | null;
+      return stored ? { tenantSlug: typeof stored.tenantSlug === 'string' ? stored.tenantSlug : null } : null;
+    } catch {
+      return null;
+    }
   },
   /** The API client registers how to renew the tokens (kept apart to avoid an import cycle). */
   setRefresher(renew: () => Promise<boolean>): void {

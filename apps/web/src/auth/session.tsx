@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { request } from '../api/client';
+import { request, tokensFromCookie } from '../api/client';
 import { ApiError } from '../api/errors';
 import { graphql } from '../gql';
 import type { MeQuery } from '../gql/graphql';
@@ -47,6 +47,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const session = useSyncExternalStore(sessionStore.subscribe, sessionStore.get);
   const [me, setMe] = useState<Me | null>(null);
   const [meError, setMeError] = useState<ApiError | null>(null);
+  // After a reload: the session cookie is asked for new tokens before any page decides "logged out".
+  const [resuming, setResuming] = useState(() => !sessionStore.get() && sessionStore.resumable() !== null);
 
   const reloadMe = useCallback(async () => {
     try {
@@ -79,6 +81,22 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [reloadMe],
   );
 
+  useEffect(() => {
+    if (!resuming) return;
+    const saved = sessionStore.resumable();
+    void (async () => {
+      try {
+        const tokens = await tokensFromCookie();
+        if (tokens) await signIn(tokens, saved?.tenantSlug ?? null);
+        else sessionStore.end('expired');
+      } catch {
+        // The server could not be asked (offline): log in again.
+      } finally {
+        setResuming(false);
+      }
+    })();
+  }, [resuming, signIn]);
+
   const signOut = useCallback(async () => {
     try {
       await request(Logout);
@@ -89,7 +107,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo(() => ({ session, me, meError, reloadMe, signIn, signOut }), [session, me, meError, reloadMe, signIn, signOut]);
-  return <SessionContext.Provider value={value}>{children}</SessionContext.Provider>;
+  return <SessionContext.Provider value={value}>{resuming ? null : children}</SessionContext.Provider>;
 }
 
 export function useSession(): SessionContextValue {

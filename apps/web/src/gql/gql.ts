@@ -15,12 +15,11 @@ import * as types from './graphql';
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      totpEnrolmentRequired\n    }\n  }\n": typeof types.RefreshSessionDocument,
     "\n  mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      preferredLanguage\n    }\n  }\n": typeof types.UpdateMyLanguageDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      firstName\n      lastName\n      preferredLanguage\n      roles\n      status\n      totpEnrolledAt\n      organisationId\n    }\n  }\n": typeof types.MeDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation RequestPasswordReset($email: String!, $tenant: String) {\n    requestPasswordReset(email: $email, tenant: $tenant)\n  }\n": typeof types.RequestPasswordResetDocument,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      totpEnrolmentRequired\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      totpEnrolmentRequired\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query MyPersonalDataAccesses($first: Int!, $before: ID) {\n    myPersonalDataAccesses(first: $first, before: $before) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n    }\n  }\n": typeof types.MyPersonalDataAccessesDocument,
     "\n  query MyProfile {\n    me {\n      id\n      email\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n      roles\n      status\n      lastLoginAt\n      totpEnrolledAt\n    }\n  }\n": typeof types.MyProfileDocument,
     "\n  mutation UpdateMyProfile($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n    }\n  }\n": typeof types.UpdateMyProfileDocument,
@@ -55,12 +54,11 @@ type Documents = {
     "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n    }\n  }\n": typeof types.VerifyAuditChainDocument,
 };
 const documents: Documents = {
-    "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      totpEnrolmentRequired\n    }\n  }\n": types.RefreshSessionDocument,
     "\n  mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      preferredLanguage\n    }\n  }\n": types.UpdateMyLanguageDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      firstName\n      lastName\n      preferredLanguage\n      roles\n      status\n      totpEnrolledAt\n      organisationId\n    }\n  }\n": types.MeDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation RequestPasswordReset($email: String!, $tenant: String) {\n    requestPasswordReset(email: $email, tenant: $tenant)\n  }\n": types.RequestPasswordResetDocument,
-    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      totpEnrolmentRequired\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      totpEnrolmentRequired\n    }\n  }\n": types.LoginDocument,
     "\n  query MyPersonalDataAccesses($first: Int!, $before: ID) {\n    myPersonalDataAccesses(first: $first, before: $before) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n    }\n  }\n": types.MyPersonalDataAccessesDocument,
     "\n  query MyProfile {\n    me {\n      id\n      email\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n      roles\n      status\n      lastLoginAt\n      totpEnrolledAt\n    }\n  }\n": types.MyProfileDocument,
     "\n  mutation UpdateMyProfile($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n    }\n  }\n": types.UpdateMyProfileDocument,
@@ -98,10 +96,6 @@ const documents: Documents = {
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation RefreshSession($refreshToken: String!) {\n    refreshSession(refreshToken: $refreshToken) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      totpEnrolmentRequired\n    }\n  }\n"): typeof import('./graphql').RefreshSessionDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      preferredLanguage\n    }\n  }\n"): typeof import('./graphql').UpdateMyLanguageDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -118,7 +112,7 @@ export function graphql(source: "\n  mutation RequestPasswordReset($email: Strin
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      refreshToken\n      totpEnrolmentRequired\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      totpEnrolmentRequired\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -49,7 +49,9 @@ export type InviteUserInput = {
 export type LoginInput = {
   email: string;
   password: string;
-  /** The tenant's slug; absent for the platform operator. */
+  /** Where the refresh token goes: the answer (default) or an HttpOnly cookie for POST /auth/session/refresh (browsers). */
+  refreshTokenIn?: RefreshTokenDelivery | null | undefined;
+  /** The tenant's slug. Absent: the tenant where the password matches (TENANT_CHOICE_REQUIRED when it matches in several), or the platform operator's account. */
   tenant?: string | null | undefined;
   totpCode?: string | null | undefined;
 };
@@ -72,6 +74,11 @@ export type PostalCodeRangeInput = {
   from: string;
   to: string;
 };
+
+/** Where a login puts the refresh token. */
+export type RefreshTokenDelivery =
+  | 'COOKIE'
+  | 'RESPONSE';
 
 export type RegisterOrganisationInput = {
   administrator: PersonDetailsInput;
@@ -120,8 +127,10 @@ export type UpdateOrganisationInput = {
 
 export type UpdateUserProfileInput = {
   firstName?: string | null | undefined;
+  /** null clears it. */
   jobTitle?: string | null | undefined;
   lastName?: string | null | undefined;
+  /** null clears it. */
   phone?: string | null | undefined;
   preferredLanguage?: string | null | undefined;
   userId: string;
@@ -131,13 +140,6 @@ export type UserStatus =
   | 'ACTIVE'
   | 'DISABLED'
   | 'PENDING_CONFIRMATION';
-
-export type RefreshSessionMutationVariables = Exact<{
-  refreshToken: string;
-}>;
-
-
-export type RefreshSessionMutation = { refreshSession: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, totpEnrolmentRequired: boolean } };
 
 export type UpdateMyLanguageMutationVariables = Exact<{
   input: UpdateUserProfileInput;
@@ -169,7 +171,7 @@ export type LoginMutationVariables = Exact<{
 }>;
 
 
-export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, refreshToken: string, totpEnrolmentRequired: boolean } };
+export type LoginMutation = { login: { accessToken: string, accessTokenExpiresAt: string, totpEnrolmentRequired: boolean } };
 
 export type MyPersonalDataAccessesQueryVariables = Exact<{
   first: number;
@@ -401,16 +403,6 @@ export class TypedDocumentString<TResult, TVariables>
   }
 }
 
-export const RefreshSessionDocument = new TypedDocumentString(`
-    mutation RefreshSession($refreshToken: String!) {
-  refreshSession(refreshToken: $refreshToken) {
-    accessToken
-    accessTokenExpiresAt
-    refreshToken
-    totpEnrolmentRequired
-  }
-}
-    `) as unknown as TypedDocumentString<RefreshSessionMutation, RefreshSessionMutationVariables>;
 export const UpdateMyLanguageDocument = new TypedDocumentString(`
     mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {
   updateUserProfile(input: $input) {
@@ -449,7 +441,6 @@ export const LoginDocument = new TypedDocumentString(`
   login(input: $input) {
     accessToken
     accessTokenExpiresAt
-    refreshToken
     totpEnrolmentRequired
   }
 }

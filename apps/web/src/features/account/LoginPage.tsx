@@ -18,7 +18,6 @@ const Login = graphql(`
     login(input: $input) {
       accessToken
       accessTokenExpiresAt
-      refreshToken
       totpEnrolmentRequired
     }
   }
@@ -51,7 +50,8 @@ export default function LoginPage() {
     const slug = slugOf(tenant);
     const totpCode = code.replace(/\s/g, '');
     const data = await requestPublic(Login, {
-      input: { email: email.trim(), password, ...(slug ? { tenant: slug } : {}), ...(totpCode ? { totpCode } : {}) },
+      // The refresh token goes into an HttpOnly cookie, out of reach of this page's scripts.
+      input: { email: email.trim(), password, refreshTokenIn: 'COOKIE', ...(slug ? { tenant: slug } : {}), ...(totpCode ? { totpCode } : {}) },
     });
     rememberTenant(slug);
     await signIn(data.login, slug);
