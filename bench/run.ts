@@ -11,7 +11,7 @@ import type { Prune } from './growth';
 import { failuresOf, LoadResult, runLoad } from './load';
 import { rssMiB, waitUntilIdle } from './proc';
 import { ServerProcess, startServer, stopChildren } from './processes';
-import { figureLines, rate, ScenarioOutcome, targetLines, writePerformanceDoc } from './report';
+import { figureLines, rate, ScenarioOutcome, summarise, targetLines, writePerformanceDoc } from './report';
 import { BenchTokens } from './requests';
 import { Scenario, SCENARIOS } from './scenarios';
 import { seedOnce } from './seed';
@@ -108,6 +108,9 @@ async function main(): Promise<number> {
     await waitUntilIdle([api.pid, baseline.pid]);
     if (prune) say(`${scenario.name}: ${await withOwner(database.ownerUrl, prune)}`);
     outcome.rssAfter = { api: rssMiB(api.pid), baseline: rssMiB(baseline.pid) };
+    // CPU per request moves least with what else the machine runs: the figure to compare changes by.
+    const cpuMs = (runs: LoadResult[]) => summarise(runs).cpuMsPerRequest?.toFixed(2) ?? 'n/a';
+    say(`${scenario.name}: CPU per request API ${cpuMs(outcome.api)} ms, baseline ${cpuMs(outcome.baseline)} ms`);
     say(
       `${scenario.name}: resident memory API ${outcome.rssAfter.api?.toFixed(0)} MiB, baseline ${outcome.rssAfter.baseline?.toFixed(0)} MiB`,
     );

@@ -55,10 +55,12 @@ export default function SecondFactorPage() {
   });
   const confirm = useAction(async () => {
     await request(ConfirmTotpEnrolment, { code: code.replace(/\s/g, '') });
+    // The account is read first: until enrolment the API answers nothing but enrolment (so `me` is
+    // still empty), and the layout shows this page without it only while the flag is up.
+    await reloadMe();
     sessionStore.secondFactorEnrolled();
     setEnrolled(true);
     setUri(null);
-    await reloadMe();
   });
 
   const enrolledAt = me?.totpEnrolledAt;
