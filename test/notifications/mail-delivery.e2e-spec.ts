@@ -1,3 +1,4 @@
+import { createServer, Server } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,13 +52,60 @@ const PROBE = emailTemplate<{ n: number }>('test.probe', {
   de: (v) => ({ subject: `probe ${v.n}`, text: `probe ${v.n}` }),
 });
 
-async function queueProbes(app: TestApp, count: number): Promise<void> {
+async function queueProbes(app: TestApp, count: number, to: (n: number) => string = (n) => `probe-${n}@example.test`): Promise<void> {
   await app.get(RequestContext).runAs(SYSTEM_ACTOR, () =>
     app.get(TransactionRunner).asSystem(null, async () => {
-      for (let n = 0; n < count; n += 1) await app.get(Mailer).queue(PROBE, { tenantId: null, to: `probe-${n}@example.test`, language: 'en', values: { n } });
+      for (let n = 0; n < count; n += 1) await app.get(Mailer).queue(PROBE, { tenantId: null, to: to(n), language: 'en', values: { n } });
     }),
   );
 }
+
+/**
+ * The SMTP server of a provider, which we cannot run here: the few commands nodemailer sends, over a
+ * real socket. Refuses recipients whose address starts with `unknown` (550), keeps what it accepts.
+ */
+function fakeSmtpServer(port: number): { received: string[]; server: Server } {
+  const received: string[] = [];
+  const server = createServer((socket) => {
+    let buffer = '';
+    let data: string | null = null;
+    socket.write('220 smtp.example.test ESMTP\r\n');
+    socket.on('data', (chunk: Buffer) => {
+      buffer += chunk.toString('utf8');
+      for (;;) {
+        if (data !== null) {
+          const end = buffer.indexOf('\r\n.\r\n');
+          if (end < 0) return;
+          received.push(data + buffer.slice(0, end));
+          buffer = buffer.slice(end + 5);
+          data = null;
+          socket.write('250 2.0.0 queued\r\n');
+          continue;
+        }
+        const eol = buffer.indexOf('\r\n');
+        if (eol < 0) return;
+        const line = buffer.slice(0, eol);
+        buffer = buffer.slice(eol + 2);
+        const verb = line.slice(0, 4).toUpperCase();
+        if (verb === 'EHLO' || verb === 'HELO') socket.write('250 smtp.example.test\r\n');
+        else if (verb === 'RCPT') socket.write(/<unknown/i.test(line) ? '550 5.1.1 no such mailbox\r\n' : '250 2.1.5 ok\r\n');
+        else if (verb === 'DATA') {
+          data = '';
+          socket.write('354 go ahead\r\n');
+        } else if (verb === 'QUIT') {
+          socket.end('221 bye\r\n');
+          return;
+        } else socket.write('250 ok\r\n');
+      }
+    });
+    socket.on('error', () => undefined);
+  });
+  server.listen(port, '127.0.0.1');
+  return { received, server };
+}
+
+/** Within this helper's port range (3250-3259), for the SMTP test. */
+const SMTP_PORT = 3251;
 
 describe('e-mail that arrives: development delivery to .eml files', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'chancery-mail-'));
@@ -141,7 +189,12 @@ describe('e-mail that arrives: two workers, retries', () => {
   const first = useTestWorker({ sharesDatabaseWith: () => started.app, env: { DATA_DIR: dataDir }, outboxPollingMs: 0 });
   const second = useTestWorker({ sharesDatabaseWith: () => started.app, env: { DATA_DIR: dataDir }, outboxPollingMs: 0 });
   const failing = useTestWorker({ sharesDatabaseWith: () => started.app, env: { SMTP_URL: 'smtp://127.0.0.1:9' }, outboxPollingMs: 0 });
-  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+  const smtp = fakeSmtpServer(SMTP_PORT);
+  const sending = useTestWorker({ sharesDatabaseWith: () => started.app, env: { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAIL_FROM: 'Chancery <no-reply@chamber.example.test>' }, outboxPollingMs: 0 });
+  afterAll(() => {
+    rmSync(dataDir, { recursive: true, force: true });
+    smtp.server.close();
+  });
 
   it('sends each message once when two workers deliver at the same time (claims with SKIP LOCKED)', async () => {
     const { app } = started;
@@ -180,5 +233,20 @@ describe('e-mail that arrives: two workers, retries', () => {
     expect(await state()).toEqual([{ attempts: MAX_ATTEMPTS, last_error: 'ESOCKET', failed: true, body: '' }]);
     app.clock.advance(24 * 3_600_000);
     expect(await delivery.deliverDue()).toEqual({ sent: [], retrying: [], givenUp: [] });
+  });
+
+  it('sends through SMTP_URL with the outbox id as Message-ID; a 5xx refusal is final', async () => {
+    const { app } = started;
+    await app.asOwner((db) => db.query(`UPDATE outbox_message SET failed_at = now() WHERE sent_at IS NULL AND failed_at IS NULL`));
+    await queueProbes(app, 2, (n) => (n === 0 ? 'someone@example.test' : 'unknown@example.test'));
+    const [accepted, refused] = (await app.asOwner((db) => db.query<{ id: string }>(`SELECT id FROM outbox_message WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY recipient`))).rows;
+    const round = await sending.worker.get(OutboxDelivery).deliverDue();
+    expect(round).toEqual({ sent: [accepted!.id], retrying: [], givenUp: [refused!.id] });
+    expect(smtp.received).toHaveLength(1);
+    expect(smtp.received[0]).toMatch(new RegExp(`^Message-ID: <${accepted!.id}@chamber\\.example\\.test>`, 'm'));
+    expect(smtp.received[0]).toMatch(/^To: someone@example\.test/m);
+    expect(smtp.received[0]).toContain('probe 0');
+    const [row] = (await app.asOwner((db) => db.query(`SELECT last_error, body FROM outbox_message WHERE id = $1`, [refused!.id]))).rows;
+    expect(row).toEqual({ last_error: 'SMTP_550', body: '' });
   });
 });
