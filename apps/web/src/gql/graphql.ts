@@ -49,7 +49,7 @@ export type InviteUserInput = {
 export type LoginInput = {
   email: string;
   password: string;
-  /** The tenant's slug; absent for the platform operator. */
+  /** The tenant's slug. Absent: the tenant where the password matches (TENANT_CHOICE_REQUIRED when it matches in several), or the platform operator's account. */
   tenant?: string | null | undefined;
   totpCode?: string | null | undefined;
 };
@@ -120,8 +120,10 @@ export type UpdateOrganisationInput = {
 
 export type UpdateUserProfileInput = {
   firstName?: string | null | undefined;
+  /** null clears it. */
   jobTitle?: string | null | undefined;
   lastName?: string | null | undefined;
+  /** null clears it. */
   phone?: string | null | undefined;
   preferredLanguage?: string | null | undefined;
   userId: string;
