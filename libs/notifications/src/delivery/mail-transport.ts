@@ -54,7 +54,7 @@ export class SmtpMailTransport implements MailTransport {
     const parsed = new URL(url);
     this.description = `SMTP ${parsed.protocol}//${parsed.hostname}:${parsed.port || (parsed.protocol === 'smtps:' ? 465 : 587)}`;
     // Bounded waits: a hung server must not hold a claimed message past its claim (5 minutes).
-    this.transport = createTransport(url, { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 } as never);
+    this.transport = createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
   }
 
   async send(email: OutgoingEmail): Promise<void> {
