@@ -79,6 +79,22 @@ export default defineConfig(
     },
   },
   {
+    // The e-mail channel's last step: what the Mailer rendered through the gate (purpose `email`),
+    // queued sealed, is handed to nodemailer here and nowhere else.
+    files: ['libs/notifications/src/delivery/mail-transport.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'pg', message: SQL_OUTSIDE_REPOSITORY, allowTypeImports: true },
+            ...OUTPUT_SINKS.filter((name) => name !== 'nodemailer').map((name) => ({ name, message: OUTPUT_AROUND_THE_GATE, allowTypeImports: true })),
+          ],
+        },
+      ],
+    },
+  },
+  {
     // Tests: mocks and spies reach into objects, build deliberately malformed inputs, and use
     // `expect.anything()`-style values whose precise types add nothing.
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'libs/testing/**/*.ts'],

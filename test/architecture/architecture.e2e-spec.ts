@@ -9,7 +9,7 @@ import { UserAccount } from '@chancery/identity';
 import { PUBLISHED_VIEWS } from '@chancery/migrations';
 import { emailTemplate, Mailer } from '@chancery/notifications';
 import { formatLogObject, outputChannels, OutputPurpose, presentedCounts, PresentResultsInterceptor } from '@chancery/policy';
-import { expectData, reportFigure, TestOrganisation, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { expectData, queuedEmails, reportFigure, TestOrganisation, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 import { ARCHITECTURE_FILE, renderArchitecture } from '@chancery/testing/generated-docs/architecture-doc';
 import { expectFile } from '@chancery/testing/generated-docs/expect-file';
 import { captureRepository, methodsOf, renderSnapshot, repositoryClasses, snapshotPathOf, tablesByContext, tablesOf } from './repository-sql';
@@ -172,6 +172,25 @@ describe('Architecture', () => {
       expect(await transactions().asSystem(a.id, () => tryInsertInto(b.id))).toMatch(/row-level security/);
     });
 
+    bypass('deliveringOutbox', async () => {
+      await transactions().asSystem(a.id, () => sql().query(`INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body) VALUES ($1, 'EMAIL', 'a@example.test', 'architecture.bypass', 's', 'v1.x')`, [a.id]));
+      await transactions().asSystem(b.id, () => sql().query(`INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body) VALUES ($1, 'EMAIL', 'b@example.test', 'architecture.bypass', 's', 'v1.x')`, [b.id]));
+      // The outbox of every tenant, to read and mark; nothing of any other table; nothing added or removed.
+      const seen = await transactions().deliveringOutbox(() => sql().query<{ tenant: string }>(`SELECT tenant_id::text AS tenant FROM outbox_message WHERE template = 'architecture.bypass'`));
+      expect(seen.map((r) => r.tenant).sort()).toEqual([a.id, b.id].sort());
+      const marked = await transactions().deliveringOutbox(() => sql().query(`UPDATE outbox_message SET attempts = attempts + 1 WHERE template = 'architecture.bypass' RETURNING id`));
+      expect(marked).toHaveLength(2);
+      await transactions().deliveringOutbox(seesOnly([]));
+      expect(await transactions().deliveringOutbox(() => sql().query('SELECT * FROM tenant WHERE id = $1', [a.id]))).toHaveLength(1); // the public directory
+      expect(await transactions().deliveringOutbox(() => sql().query('SELECT * FROM organisation'))).toEqual([]);
+      expect(await transactions().deliveringOutbox(() => sql().query(`DELETE FROM outbox_message WHERE template = 'architecture.bypass' RETURNING id`))).toEqual([]);
+      expect(
+        await transactions()
+          .deliveringOutbox(() => sql().query(`INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body) VALUES ($1, 'EMAIL', 'x@example.test', 'architecture.bypass', 's', 'v1.x')`, [a.id]))
+          .then(() => 'written', (error: Error) => error.message),
+      ).toMatch(/row-level security/);
+    });
+
     bypass('publicReading', async () => {
       await transactions().publicReading(seesOnly([]));
       const directory = await transactions().publicReading(() => sql().query<{ n: number }>('SELECT count(*)::int AS n FROM tenant'));
@@ -272,7 +291,7 @@ describe('Architecture', () => {
           world.app.get(Mailer).queue(probe, { tenantId: tenant.id, to: member.email, language: 'en', viewer: memberActor(), values: { colleague: adminAccount() } }),
         ),
       );
-      const [message] = (await world.app.asOwner((db) => db.query(`SELECT body FROM outbox_message WHERE template = 'architecture.probe'`))).rows as Array<{ body: string }>;
+      const [message] = await queuedEmails(world.app, { template: 'architecture.probe' });
       expect(message!.body).toBe('Ann: hidden');
       expect(countOf('email')).toBeGreaterThan(before);
     });

@@ -138,7 +138,7 @@ export function tablesByContext(): Map<string, string> {
 /** The tables and views a statement reads or writes (CTE names and function calls left out). */
 export function tablesOf(statement: string): string[] {
   const ctes = new Set([...statement.matchAll(/(?:WITH|,)\s+([a-z_][a-z0-9_]*)\s+AS\s*\(/gi)].map((m) => m[1]!.toLowerCase()));
-  const names = [...statement.matchAll(/\b(?:FROM|JOIN|INTO|UPDATE)\s+([a-z_][a-z0-9_]*)\b(?!\s*\()/gi)].map((m) => m[1]!.toLowerCase());
+  const names = [...statement.matchAll(/\b(?<!FOR\s)(?:FROM|JOIN|INTO|UPDATE)\s+([a-z_][a-z0-9_]*)\b(?!\s*\()/gi)].map((m) => m[1]!.toLowerCase());
   const keywords = new Set(['set', 'select', 'lateral', 'only', 'of']);
   return [...new Set(names.filter((name) => !ctes.has(name) && !keywords.has(name)))];
 }

@@ -1,6 +1,6 @@
 import { Role } from '@chancery/access';
 import { LoginMethod } from '@chancery/identity';
-import { expectData, IdentityFactory, reportFigure, TestApp, TestUser, useTestApp } from '@chancery/testing';
+import { expectData, IdentityFactory, linkTokenOf, queuedEmails, reportFigure, TestApp, TestUser, useTestApp } from '@chancery/testing';
 
 /**
  * What the security review of #14 found in accounts and sessions (defects 3 to 10), each written
@@ -310,9 +310,7 @@ describe('defect 9: reset links', () => {
   const RESET = 'mutation($t: String!, $p: String!) { resetPassword(token: $t, newPassword: $p) }';
 
   async function resetTokensOf(app: TestApp, email: string): Promise<string[]> {
-    await app.settled();
-    const { rows } = await app.asOwner((db) => db.query(`SELECT body FROM outbox_message WHERE recipient = $1 AND template = 'auth.password-reset' ORDER BY created_at`, [email]));
-    return (rows as Array<{ body: string }>).map((row) => /token=([A-Za-z0-9_.~-]+)/.exec(row.body)![1]);
+    return (await queuedEmails(app, { recipient: email, template: 'auth.password-reset' })).map((message) => linkTokenOf(message.body)!);
   }
 
   it('after a successful reset, every other outstanding link of the account stops working', async () => {

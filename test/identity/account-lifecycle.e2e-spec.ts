@@ -1,14 +1,10 @@
 import { Role } from '@chancery/access';
 import { totpCodeAt } from '@chancery/identity';
-import { expectData, IdentityFactory, TestApp, TestSession, useTestApp } from '@chancery/testing';
+import { expectData, IdentityFactory, queuedEmails, TestApp, TestSession, useTestApp } from '@chancery/testing';
 
 /** Reads the last e-mail queued for a recipient and the token in its link. */
 async function lastEmailToken(app: TestApp, recipient: string, kind: string): Promise<string | null> {
-  await app.settled();
-  const { rows } = await app.asOwner((db) =>
-    db.query(`SELECT body FROM outbox_message WHERE recipient = $1 ORDER BY created_at DESC LIMIT 1`, [recipient]),
-  );
-  const body = (rows[0] as { body?: string } | undefined)?.body ?? '';
+  const body = (await queuedEmails(app, { recipient })).at(-1)?.body ?? '';
   return new RegExp(`(${kind}_[a-z0-9]+_[A-Za-z0-9_-]{43})`).exec(body)?.[1] ?? null;
 }
 

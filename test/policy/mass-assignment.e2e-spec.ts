@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { Role } from '@chancery/access';
 import { policedEntities, getPolicy } from '@chancery/policy';
-import { expectData, reportFigure, TestApp, useTestApp } from '@chancery/testing';
+import { expectData, lastLinkToken, reportFigure, TestApp, useTestApp } from '@chancery/testing';
 import { buildWorld, identityDigest, POLICY_TEST_APP_OPTIONS, Viewer, World } from '@chancery/testing/policy/policy-world';
 
 /**
@@ -104,9 +104,8 @@ const TEMPLATES: Record<string, MutationTemplate> = {
     base: async (world) => {
       const email = `t4-invitee-${next()}-${randomUUID().slice(0, 6)}@example.test`;
       expectData(await world.app.graphql('mutation($input: InviteUserInput!) { inviteUser(input: $input) { id } }', { input: { email, roles: ['ORG_MEMBER'] } }, { token: world.viewer('a1Admin').token }));
-      const [row] = (await world.owner.query(`SELECT body FROM outbox_message WHERE recipient = $1`, [email])).rows as Array<{ body: string }>;
-      const token = /token=([^\s&]+)/.exec(row!.body)![1]!;
-      return { input: { token: decodeURIComponent(token), firstName: 'Ine', lastName: 'Vitee', password: PASSWORD, preferredLanguage: 'nl' } };
+      const token = (await lastLinkToken(world.app, email, 'identity.invitation', world.owner))!;
+      return { input: { token, firstName: 'Ine', lastName: 'Vitee', password: PASSWORD, preferredLanguage: 'nl' } };
     },
   },
   changeUserRoles: {

@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { Role } from '@chancery/access';
-import { expectData, IdentityFactory, reportFigure, TestApp, useTestApp } from '@chancery/testing';
+import { expectData, IdentityFactory, linkTokenOf, queuedEmails, reportFigure, TestApp, useTestApp } from '@chancery/testing';
 
 /**
  * VERIFY T19 (first part): a full request cycle — registration, confirmation, login, refresh, reads,
@@ -39,8 +39,8 @@ describe('Personal data in logs', () => {
       { i: { tenantSlug: tenant.slug, vatNumber: 'BE0123.456.749', name: 'Exporter NV', legalForm: 'NV', street: 'Kaai 1', postalCode: '2000', city: 'Antwerpen', country: 'BE', phone: '+3232322219', email: secrets.companyEmail, iban: secrets.iban, loginMethod: 'PASSWORD', administrator: { firstName: secrets.firstName, lastName: secrets.lastName, email: secrets.email, phone: secrets.phone, password: secrets.password } } },
     );
     expectData(registration);
-    const { rows } = await app.asOwner((db) => db.query(`SELECT body FROM outbox_message WHERE recipient = $1`, [secrets.email]));
-    const confirmation = /(ect_[a-z0-9]+_[A-Za-z0-9_-]{43})/.exec((rows[0] as { body: string }).body)![1]!;
+    const [message] = await queuedEmails(app, { recipient: secrets.email });
+    const confirmation = linkTokenOf(message!.body)!;
     expectData(await app.graphql('mutation($t: String!) { confirmEmail(token: $t) }', { t: confirmation }));
 
     const wrong = await app.graphql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: secrets.email, password: `${secrets.password}!`, tenant: tenant.slug } });

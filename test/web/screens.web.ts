@@ -1,6 +1,6 @@
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { checkScreen, chooseLanguage, expect, journey, logIn, test, tokenFromOutbox, totpCode, uniqueSuffix, useLanguage, type Language } from './support/fixtures';
+import { checkScreen, chooseLanguage, expect, journey, logIn, test, linkFromMail, totpCode, uniqueSuffix, useLanguage, type Language } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 
 const VOKA = 'voka-antwerpen-waasland';
@@ -74,8 +74,7 @@ for (const { language, email, tenant } of RESETS) {
     await expect(page.getByText(fill(m.forgotPassword.sent, { email }))).toBeVisible();
     await checkScreen(page, language === 'en' ? 'forgot-password' : `forgot-password-${language}`);
 
-    const token = await tokenFromOutbox(state, email, 'auth.password-reset');
-    await page.goto(`/reset-password?token=${encodeURIComponent(token)}`);
+    await page.goto(await linkFromMail(state, email, 'auth.password-reset'));
     await expect(page.getByRole('heading', { level: 1, name: m.resetPassword.title })).toBeVisible();
     await expect(page).not.toHaveURL(/token=/);
     const password = `fresh-${uniqueSuffix()}-orchard-lamp`;

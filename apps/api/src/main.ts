@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+import { join } from 'node:path';
 import { AppConfig, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
 import { ALL_MIGRATIONS } from '@chancery/migrations';
+import { createWorkerContext } from '../../worker/src/worker-application';
 import { createApiApplication } from './api-application';
 import { describeDemoAccounts, loadDemoDataOnce } from './demo/demo-data';
 
@@ -21,11 +23,16 @@ async function main(): Promise<void> {
     if (config.NODE_ENV === 'development' && demo.accounts.length) say(describeDemoAccounts(demo.accounts));
   }
 
+  // `npm start` delivers e-mail too (development: .eml files in DATA_DIR/mail, links in the log), so a
+  // newcomer needs no second command; in production the worker runs as its own process (docker/compose.yaml).
+  const worker = (config.WORKER_IN_PROCESS ?? !config.isProduction) ? await createWorkerContext(config, database) : null;
+
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     say(`${signal} received: stopping`);
+    await worker?.close().catch(() => undefined);
     await app.close().catch(() => undefined);
     await database.embedded?.stop();
     say('stopped');
@@ -37,6 +44,7 @@ async function main(): Promise<void> {
   await app.listen(config.PORT, config.isProduction ? '0.0.0.0' : '127.0.0.1');
   const url = `http://localhost:${config.PORT}`;
   say(`ready in ${Date.now() - startedAt} ms: GraphQL at ${url}/graphql, health at ${url}/health/ready`);
+  if (worker && !config.SMTP_URL) say(`e-mail is written to ${join(config.DATA_DIR, 'mail')}/ as .eml files; each link is printed below as it is sent`);
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { AppConfig, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
 import { ALL_MIGRATIONS } from '@chancery/migrations';
+import { OutboxDelivery } from '@chancery/notifications';
 import { JobRegistry } from './jobs/job-registry';
 import { createWorkerContext } from './worker-application';
 
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
 
-  say(`ready in ${Date.now() - startedAt} ms: working ${app.get(JobRegistry).jobNames.join(', ')}`);
+  const mail = app.get(OutboxDelivery).destination;
+  say(`ready in ${Date.now() - startedAt} ms: working ${app.get(JobRegistry).jobNames.join(', ')}; e-mail ${mail ? `to ${mail}` : 'waits in the outbox: SMTP_URL is not set'}`);
 }
 
 main().catch((error: unknown) => {

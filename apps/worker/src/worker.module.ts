@@ -2,10 +2,12 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AppConfig, CoreModule, DatabaseSettings } from '@chancery/core';
+import { MailDeliveryModule } from '@chancery/notifications';
 import { logOutputThroughGate } from '@chancery/policy';
 import type { DestinationStream } from 'pino';
 import { DEFAULT_JOB_QUEUE_OPTIONS, JOB_QUEUE_OPTIONS, JobQueue, JobQueueOptions } from './jobs/job-queue';
 import { JobRegistry } from './jobs/job-registry';
+import { OUTBOX_POLLING, OutboxDeliveryLoop, OutboxPolling } from './jobs/notifications/outbox-delivery.loop';
 import { HeartbeatJob } from './jobs/platform/heartbeat.job';
 import { WORKER_CONTEXTS } from './worker-contexts';
 
@@ -17,6 +19,8 @@ export interface WorkerModuleOptions {
   database: DatabaseSettings;
   /** Tests poll faster and leave schedules unfired. */
   jobQueue?: Partial<JobQueueOptions>;
+  /** Tests poll the outbox faster, or not at all (0) to drive delivery rounds themselves. */
+  outboxPolling?: Partial<OutboxPolling>;
   logDestination?: DestinationStream;
 }
 
@@ -36,12 +40,15 @@ export class WorkerModule {
         EventEmitterModule.forRoot(),
         DiscoveryModule,
         ...WORKER_CONTEXTS,
+        MailDeliveryModule,
       ],
       providers: [
         { provide: JOB_QUEUE_OPTIONS, useValue: { ...DEFAULT_JOB_QUEUE_OPTIONS, ...options.jobQueue } },
         JobQueue,
         JobRegistry,
         ...JOBS,
+        { provide: OUTBOX_POLLING, useValue: { intervalMs: 1_000, ...options.outboxPolling } },
+        OutboxDeliveryLoop,
       ],
     };
   }

@@ -53,7 +53,7 @@ export class PasswordResetService {
         tenantId,
         to: account.email,
         language: account.preferredLanguage,
-        values: { link: `${this.config.PUBLIC_BASE_URL}/reset-password?token=${token}` },
+        values: { link: this.config.portalLink('/reset-password', token) },
       });
       await this.audit.record({ action: 'auth.passwordReset.requested', subjectType: 'User', subjectId: account.id, tenantId });
     });

@@ -1,5 +1,6 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import type { DestinationStream } from 'pino';
@@ -55,6 +56,8 @@ export class TestApp {
       RATE_LIMIT_PER_MINUTE: '1000000',
       // Quiet unless a test asks (LOG_LEVEL in its env, or in the shell for debugging).
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      // A key of its own, given to a worker sharing this database so it opens the outbox's sealed texts.
+      SECRETS_KEY: randomBytes(32).toString('base64'),
       ...options.env,
     });
     const clock = new FixedClock(new Date());

@@ -1,6 +1,7 @@
 import { INestApplicationContext, Type } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { Client } from 'pg';
+import type { DestinationStream } from 'pino';
 import { Clock, FixedClock, loadAppConfig } from '@chancery/core';
 import type { JobQueueOptions } from '../../../apps/worker/src/jobs/job-queue';
 import { configureWorkerContext } from '../../../apps/worker/src/worker-application';
@@ -13,6 +14,10 @@ export interface TestWorkerOptions {
   sharesDatabaseWith?: () => TestApp;
   env?: Record<string, string>;
   clock?: FixedClock;
+  /** Receives every log line the worker writes (JSON). */
+  logDestination?: DestinationStream;
+  /** Pause between outbox delivery rounds (default 200 ms); 0: none, the test calls `deliverDue` itself. */
+  outboxPollingMs?: number;
 }
 
 /**
@@ -35,11 +40,12 @@ export class TestWorker {
       DATABASE_URL: database.ownerUrl,
       DATABASE_APP_URL: database.appUrl,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      ...(shared?.config.SECRETS_KEY ? { SECRETS_KEY: shared.config.SECRETS_KEY } : {}),
       ...options.env,
     });
     const clock = options.clock ?? shared?.clock ?? new FixedClock(new Date());
     const jobQueue: Partial<JobQueueOptions> = { pollingIntervalSeconds: 0.5, fireSchedules: false };
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.register({ config, database, jobQueue })] })
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.register({ config, database, jobQueue, logDestination: options.logDestination, outboxPolling: { intervalMs: options.outboxPollingMs ?? 200 } })] })
       .overrideProvider(Clock)
       .useValue(clock)
       .compile();

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { expectData, GraphQLResponse, IdentityFactory, TestApp, TestTenant, useTestApp } from '@chancery/testing';
+import { expectData, GraphQLResponse, IdentityFactory, queuedEmails, TestApp, TestTenant, useTestApp } from '@chancery/testing';
 
 /**
  * Company registration over HTTP (issue 3, "What it must do" 2): a valid registration, e-mail
@@ -83,7 +83,7 @@ describe('Registering a company', () => {
 
   /** The confirmation token e-mailed to the address (read from the outbox as the owner). */
   async function confirmationTokenFor(email: string): Promise<string> {
-    const rows = await app.asOwner(async (db) => (await db.query(`SELECT template, body FROM outbox_message WHERE recipient = $1 ORDER BY created_at DESC`, [email.toLowerCase()])).rows as Array<{ template: string; body: string }>);
+    const rows = (await queuedEmails(app, { recipient: email })).reverse();
     expect(rows.map((r) => r.template)).toEqual(['identity.confirm-email']);
     const token = /(ect_[A-Za-z0-9_-]+)/.exec(rows[0]!.body)?.[1];
     expect(token).toBeDefined();

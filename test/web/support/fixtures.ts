@@ -1,9 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test as base, type Page } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSync } from 'otplib';
-import { Client } from 'pg';
 import { readState, REPO_ROOT, type WebTestState } from './server';
 
 export type Language = 'nl' | 'fr' | 'de' | 'en';
@@ -79,27 +78,37 @@ export function totpCode(secret: string): string {
   return generateSync({ secret: secret.replace(/\s/g, '') });
 }
 
-/**
- * The link token of the newest e-mail to `recipient` with this template, read from the outbox
- * through the owner connection (until the server writes development mail to .data/mail/*.eml).
- */
-export async function tokenFromOutbox(state: WebTestState, recipient: string, template: string): Promise<string> {
-  const db = new Client({ connectionString: state.ownerUrl });
-  await db.connect();
-  try {
-    for (let attempt = 0; attempt < 20; attempt += 1) {
-      const { rows } = await db.query<{ body: string }>(
-        `SELECT body FROM outbox_message WHERE recipient = $1 AND template = $2 ORDER BY created_at DESC LIMIT 1`,
-        [recipient.toLowerCase(), template],
-      );
-      const match = rows[0] ? /[?&]token=([^\s&]+)/.exec(rows[0].body) : null;
-      if (match) return decodeURIComponent(match[1]!);
-      await new Promise((done) => setTimeout(done, 250));
-    }
-    throw new Error(`no ${template} message to ${recipient} in the outbox`);
-  } finally {
-    await db.end();
+/** The text of an .eml file as nodemailer writes it (7bit, quoted-printable or base64), headers apart. */
+function readEml(path: string): { to: string; text: string } {
+  const eml = readFileSync(path, 'utf8');
+  const split = eml.indexOf('\r\n\r\n');
+  const head = eml.slice(0, split);
+  let text = eml.slice(split + 4);
+  if (/Content-Transfer-Encoding: base64/i.test(head)) text = Buffer.from(text, 'base64').toString('utf8');
+  else if (/quoted-printable/i.test(head)) {
+    text = Buffer.from(text.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))), 'latin1').toString('utf8');
   }
+  return { to: /^To: (.+)$/m.exec(head)?.[1]?.trim().toLowerCase() ?? '', text };
+}
+
+/**
+ * The link of the newest e-mail to `recipient` with this template, as a person would click it: read
+ * from the .eml file the server delivered to DATA_DIR/mail (`npm start` delivers in development).
+ */
+export async function linkFromMail(state: WebTestState, recipient: string, template: string): Promise<string> {
+  const folder = join(state.dataDir, 'mail');
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    const files = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.eml') && name.includes(`-${template}-`)) : [];
+    const newest = files
+      .map((name) => ({ path: join(folder, name), at: statSync(join(folder, name)).mtimeMs }))
+      .sort((a, b) => b.at - a.at)
+      .map(({ path }) => readEml(path))
+      .find((mail) => mail.to === recipient.toLowerCase());
+    const link = newest ? /https?:\/\/\S+#token=\S+/.exec(newest.text)?.[0] : undefined;
+    if (link) return link;
+    await new Promise((done) => setTimeout(done, 250));
+  }
+  throw new Error(`no ${template} e-mail to ${recipient} in ${folder}`);
 }
 
 /** A Belgian VAT number with valid check digits (97 − first eight digits mod 97), new each time. */

@@ -102,9 +102,34 @@ export class AppConfig {
   @IsString()
   DATA_DIR = '.data';
 
-  /** Public base URL of the API, used in links sent by e-mail and QR codes. */
-  @IsUrl({ require_tld: false })
-  PUBLIC_BASE_URL = 'http://localhost:3000';
+  /**
+   * Public base URL of the portal and the API, used in links sent by e-mail and QR codes. Absent:
+   * `http://localhost:<PORT>`, where `npm start` serves both.
+   */
+  @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] })
+  PUBLIC_BASE_URL?: string;
+
+  /**
+   * Where the worker delivers e-mail: `smtp://user:pass@host:587` or `smtps://…:465` (nodemailer's
+   * connection URL). Absent outside production: every message is written to DATA_DIR/mail as `.eml`.
+   */
+  @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_valid_protocol: true })
+  SMTP_URL?: string;
+
+  /** The sender of every e-mail. */
+  @IsString()
+  MAIL_FROM = 'Chancery <no-reply@chancery.localhost>';
+
+  /**
+   * Whether this process delivers the outbox itself: `npm start` (the API) runs the worker in-process
+   * in development so e-mail arrives with no second command; in production the worker runs apart.
+   */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  WORKER_IN_PROCESS?: boolean;
 
   /** PEM of the ES256 private key signing access tokens. Absent outside production: generated in DATA_DIR. */
   @IsOptional()
@@ -135,6 +160,19 @@ export class AppConfig {
     return this.NODE_ENV === 'production';
   }
 
+  /** PUBLIC_BASE_URL without a trailing slash, or the local server's own address. */
+  get publicBaseUrl(): string {
+    return (this.PUBLIC_BASE_URL ?? `http://localhost:${this.PORT}`).replace(/\/+$/, '');
+  }
+
+  /**
+   * A link to a page of the portal carrying a one-time token. The token rides in the fragment
+   * (`#token=…`), which browsers never send: it stays out of server and proxy logs and Referer headers.
+   */
+  portalLink(route: '/reset-password' | '/accept-invitation' | '/confirm-email', token: string): string {
+    return `${this.publicBaseUrl}${route}#token=${encodeURIComponent(token)}`;
+  }
+
   /** TRUST_PROXY as Express's `trust proxy` setting: false (none), a hop count, or a list of proxies. */
   get trustedProxies(): false | number | string[] {
     if (!this.TRUST_PROXY) return false;
@@ -148,7 +186,7 @@ export class ConfigValidationError extends Error {}
 export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const picked: Record<string, unknown> = {};
-  for (const key of [...known, 'DATABASE_URL', 'DATABASE_APP_URL', 'DATABASE_APP_PASSWORD', 'MIGRATIONS_RUN', 'DEMO_DATA', 'REDIS_URL', 'JWT_PRIVATE_KEY', 'SECRETS_KEY', 'EXPOSE_STATEMENT_COUNT', 'TRUST_PROXY']) {
+  for (const key of [...known, 'DATABASE_URL', 'DATABASE_APP_URL', 'DATABASE_APP_PASSWORD', 'MIGRATIONS_RUN', 'DEMO_DATA', 'REDIS_URL', 'JWT_PRIVATE_KEY', 'SECRETS_KEY', 'EXPOSE_STATEMENT_COUNT', 'TRUST_PROXY', 'PUBLIC_BASE_URL', 'SMTP_URL', 'WORKER_IN_PROCESS']) {
     if (env[key] !== undefined && env[key] !== '') picked[key] = env[key];
   }
   const config = plainToInstance(AppConfig, picked);

@@ -15,7 +15,9 @@ export const SCOPE_BYPASSES = {
   creatingTenant:
     "The platform operator creating a tenant and its first administrator atomically: platform scope, then the new tenant's.",
   asSystem:
-    'The system acting on its own in one tenant or the platform (scheduled jobs, outbox delivery, demo data, test factories); no person is the actor.',
+    'The system acting on its own in one tenant or the platform (scheduled jobs, demo data, test factories); no person is the actor.',
+  deliveringOutbox:
+    "The worker claiming and marking the outbox's messages of every tenant at once (one query per batch, not one per tenant); row-level security shows the outbox table only, no other table, and no row can be added or removed.",
   publicReading:
     'Anonymous reads of what is published (certificate verification, published datasheets) across tenants, read only; row-level security shows only published rows.',
 } as const;

@@ -91,6 +91,11 @@ export class TransactionRunner {
     return this.within({ ...this.bypass('lookingUpLoginAddress', null), mode: 'login-lookup', readOnly: true, lookup: email }, work);
   }
 
+  /** Bypass `deliveringOutbox`: see SCOPE_BYPASSES. Row-level security shows the outbox table only. */
+  deliveringOutbox<T>(work: () => Promise<T>): Promise<T> {
+    return this.within({ ...this.bypass('deliveringOutbox', null), mode: 'outbox-delivery' }, work);
+  }
+
   /** Bypass `publicReading`: see SCOPE_BYPASSES. Read only. */
   publicReading<T>(work: () => Promise<T>): Promise<T> {
     return this.within({ ...this.bypass('publicReading', null), mode: 'public', readOnly: true }, work);

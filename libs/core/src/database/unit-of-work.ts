@@ -9,9 +9,11 @@ import type { Pool, PoolClient } from 'pg';
  * - `platform`: the platform operator's own rows (tenant_id IS NULL), and no tenant's;
  * - `public`: published rows of every tenant, read only (see the `publicReading` entry point);
  * - `login-lookup`: only which tenants have an account with the address in `lookup`, read only (see
- *   the `lookingUpLoginAddress` entry point).
+ *   the `lookingUpLoginAddress` entry point);
+ * - `outbox-delivery`: the outbox's rows of every tenant, to read and mark, nothing else (see the
+ *   `deliveringOutbox` entry point).
  */
-export type ScopeMode = 'tenant' | 'platform' | 'public' | 'login-lookup';
+export type ScopeMode = 'tenant' | 'platform' | 'public' | 'login-lookup' | 'outbox-delivery';
 
 export interface UnitScope {
   /** The entry point that opened the unit: `actor` (the caller's own scope) or a named bypass. */

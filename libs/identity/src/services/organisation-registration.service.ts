@@ -91,7 +91,7 @@ export class OrganisationRegistrationService {
           tenantId: tenant.id,
           to: administratorEmail,
           language: admin.preferredLanguage,
-          values: { tenantName: tenant.name, link: `${this.config.PUBLIC_BASE_URL}/confirm-email?token=${confirmation.token}` },
+          values: { tenantName: tenant.name, link: this.config.portalLink('/confirm-email', confirmation.token) },
         });
         await this.audit.record({ action: 'identity.organisation.registered', subjectType: 'Organisation', subjectId: created.id, tenantId: tenant.id });
         return created;
@@ -120,7 +120,7 @@ export class OrganisationRegistrationService {
       tenantId: tenant.id,
       to: email,
       language,
-      values: { tenantName: tenant.name, loginLink: `${this.config.PUBLIC_BASE_URL}/login` },
+      values: { tenantName: tenant.name, loginLink: `${this.config.publicBaseUrl}/login` },
     });
     await this.audit.record({ action: 'identity.registration.addressInUse', subjectType: userId ? 'User' : undefined, subjectId: userId ?? undefined, tenantId: tenant.id });
   }

@@ -101,7 +101,7 @@ export class UserAdministrationService {
         tenantId,
         to: email,
         language: tenant?.languages[0],
-        values: { tenantName: tenant?.name ?? 'Chancery', link: `${this.config.PUBLIC_BASE_URL}/accept-invitation?token=${secret.token}` },
+        values: { tenantName: tenant?.name ?? 'Chancery', link: this.config.portalLink('/accept-invitation', secret.token) },
       });
       await this.audit.record({ action: 'identity.invitation.created', subjectType: 'Invitation', subjectId: invitation.id, details: { roles: input.roles.join(',') } });
       return invitation;

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, ANONYMOUS_ACTOR, TransactionRunner } from '@chancery/core';
+import { Actor, ANONYMOUS_ACTOR, Clock, SecretBox, TransactionRunner } from '@chancery/core';
 import { present, registerOutputChannel } from '@chancery/policy';
 import { OutboxRepository } from '../outbox/outbox.repository';
 import { EmailTemplate, languageOf } from './email-template';
@@ -19,14 +19,16 @@ export interface EmailMessage<V> {
 
 /**
  * The e-mail channel. Messages are written to the outbox in the transaction of the change that
- * causes them (a rolled-back registration sends nothing, a committed one always does); the worker
- * delivers them. Every record among the values passes the output gate as the recipient would see it.
+ * causes them (a rolled-back registration sends nothing, a committed one always does), their text
+ * sealed; the worker opens and delivers them. Every record among the values passes the output gate as the recipient would see it.
  */
 @Injectable()
 export class Mailer {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly outbox: OutboxRepository,
+    private readonly secrets: SecretBox,
+    private readonly clock: Clock,
   ) {}
 
   async queue<V extends object>(template: EmailTemplate<V>, message: EmailMessage<V>): Promise<void> {
@@ -35,8 +37,13 @@ export class Mailer {
       Object.entries(message.values).map(([key, value]) => [key, isRecord(value) ? present(viewer, value, 'email') : value]),
     ) as V;
     const content = template.render(values, languageOf(message.language));
+    // Sealed, not a token reference: the links carry one-time secrets (reset, invitation, e-mail
+    // confirmation) of which the database keeps only hashes, so the text cannot be rebuilt at delivery;
+    // sealing the whole text under SECRETS_KEY (AES-256-GCM, as second-factor secrets) keeps every
+    // template's secrets and personal data unreadable in a copy of the database, with one rule for all.
+    const body = this.secrets.seal(content.text);
     await this.transactions.run(() =>
-      this.outbox.insertEmail({ tenantId: message.tenantId, recipient: message.to, template: template.name, subject: content.subject, body: content.text }),
+      this.outbox.insertEmail({ tenantId: message.tenantId, recipient: message.to, template: template.name, subject: content.subject, body, dueAt: this.clock.now() }),
     );
   }
 }

@@ -20,8 +20,14 @@ export class OutboxMessage {
   @Internal() @PersonalData(RECIPIENT) @Column('text') recipient: string;
   @Internal() @NotPersonalData() @Column('text') template: string;
   @Internal() @PersonalData(MESSAGE) @Column('text') subject: string;
+  /** Sealed (AES-256-GCM under SECRETS_KEY): its links carry live one-time tokens. Erased once delivered. */
   @Internal() @PersonalData(MESSAGE) @Column('text') body: string;
   @Internal() @NotPersonalData() @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Internal() @NotPersonalData() @Column('timestamptz', { name: 'sent_at', nullable: true }) sentAt: Date | null;
   @Internal() @NotPersonalData() @Column('integer') attempts: number;
+  @Internal() @NotPersonalData() @Column('timestamptz', { name: 'next_attempt_at' }) nextAttemptAt: Date;
+  @Internal() @NotPersonalData() @Column('timestamptz', { name: 'claimed_until', nullable: true }) claimedUntil: Date | null;
+  @Internal() @NotPersonalData() @Column('timestamptz', { name: 'failed_at', nullable: true }) failedAt: Date | null;
+  /** A code (`SMTP_550`, `ECONNREFUSED`), never the server's text, which may quote the address. */
+  @Internal() @NotPersonalData() @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
 }

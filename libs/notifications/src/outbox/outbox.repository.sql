@@ -2,4 +2,22 @@
 -- Every statement the repository sends, so a changed tenant or owner filter shows up in review.
 
 -- OutboxRepository.insertEmail
-INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body) VALUES ($1, 'EMAIL', $2, $3, $4, $5);
+INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body, next_attempt_at) VALUES ($1, 'EMAIL', $2, $3, $4, $5, $6);
+
+-- OutboxRepository.claimDue
+UPDATE outbox_message m SET attempts = m.attempts + 1, claimed_until = $2
+WHERE m.id IN (SELECT id FROM outbox_message
+WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+RETURNING m.id, m.tenant_id AS "tenantId", m.recipient, m.template, m.subject, m.body, m.attempts, m.created_at AS "createdAt";
+
+-- OutboxRepository.markSent
+UPDATE outbox_message SET sent_at = $2, body = '', claimed_until = NULL, last_error = NULL WHERE id = $1 AND sent_at IS NULL;
+
+-- OutboxRepository.markNotSent
+UPDATE outbox_message
+SET claimed_until = NULL, last_error = $2,
+next_attempt_at = coalesce($3, next_attempt_at),
+failed_at = CASE WHEN $3::timestamptz IS NULL THEN $4::timestamptz END,
+body = CASE WHEN $3::timestamptz IS NULL THEN '' ELSE body END
+WHERE id = $1 AND sent_at IS NULL;

@@ -6,19 +6,77 @@ export interface NewOutboxMessage {
   recipient: string;
   template: string;
   subject: string;
+  /** Sealed by the Mailer. */
   body: string;
+  /** The application clock's now: the message is due at once. */
+  dueAt: Date;
 }
 
-/** The outbox table: messages waiting for the worker. */
+/** A message a worker holds until `claimedUntil`: no other worker takes it before then. */
+export interface ClaimedOutboxMessage {
+  id: string;
+  tenantId: string | null;
+  recipient: string;
+  template: string;
+  subject: string;
+  body: string;
+  /** Including this one. */
+  attempts: number;
+  createdAt: Date;
+}
+
+const EXAMPLE_ID = '00000000-0000-4000-8000-00000000000e';
+
+/** The outbox table: messages waiting for the worker, claimed, sent or given up. */
 @Injectable()
 export class OutboxRepository {
   constructor(private readonly sql: Sql) {}
 
-  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, recipient: 'ann@example.test', template: 'identity.invitation', subject: 's', body: 'b' }] })
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, recipient: 'ann@example.test', template: 'identity.invitation', subject: 's', body: 'v1.b', dueAt: SQL_EXAMPLE.at }] })
   async insertEmail(message: NewOutboxMessage): Promise<void> {
     await this.sql.query(
-      `INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body) VALUES ($1, 'EMAIL', $2, $3, $4, $5)`,
-      [message.tenantId, message.recipient, message.template, message.subject, message.body],
+      `INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body, next_attempt_at) VALUES ($1, 'EMAIL', $2, $3, $4, $5, $6)`,
+      [message.tenantId, message.recipient, message.template, message.subject, message.body, message.dueAt],
+    );
+  }
+
+  /**
+   * Takes up to `limit` due messages nobody holds, counts the attempt and holds them until
+   * `claimedUntil`. `SKIP LOCKED`: two workers claiming at once take different messages, never wait
+   * for each other, and never both take one; a worker that dies loses its claim when it runs out.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, SQL_EXAMPLE.at, 10] })
+  claimDue(now: Date, claimedUntil: Date, limit: number): Promise<ClaimedOutboxMessage[]> {
+    return this.sql.query<ClaimedOutboxMessage>(
+      `UPDATE outbox_message m SET attempts = m.attempts + 1, claimed_until = $2
+        WHERE m.id IN (SELECT id FROM outbox_message
+                        WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+                        ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
+        RETURNING m.id, m.tenant_id AS "tenantId", m.recipient, m.template, m.subject, m.body, m.attempts, m.created_at AS "createdAt"`,
+      [now, claimedUntil, limit],
+    );
+  }
+
+  /** Sent: the text is erased (its links carry one-time tokens; the recipient has it now). */
+  @GenerateSql({ params: [EXAMPLE_ID, SQL_EXAMPLE.at] })
+  async markSent(id: string, at: Date): Promise<void> {
+    await this.sql.query(
+      `UPDATE outbox_message SET sent_at = $2, body = '', claimed_until = NULL, last_error = NULL WHERE id = $1 AND sent_at IS NULL`,
+      [id, at],
+    );
+  }
+
+  /** Not sent this time: tried again from `retryAt`, or given up (`retryAt` null) with its text erased. */
+  @GenerateSql({ params: [EXAMPLE_ID, 'ECONNREFUSED', SQL_EXAMPLE.at, SQL_EXAMPLE.at] })
+  async markNotSent(id: string, error: string, retryAt: Date | null, at: Date): Promise<void> {
+    await this.sql.query(
+      `UPDATE outbox_message
+          SET claimed_until = NULL, last_error = $2,
+              next_attempt_at = coalesce($3, next_attempt_at),
+              failed_at = CASE WHEN $3::timestamptz IS NULL THEN $4::timestamptz END,
+              body = CASE WHEN $3::timestamptz IS NULL THEN '' ELSE body END
+        WHERE id = $1 AND sent_at IS NULL`,
+      [id, error, retryAt, at],
     );
   }
 }

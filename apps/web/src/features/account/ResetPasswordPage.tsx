@@ -17,7 +17,7 @@ const ResetPassword = graphql(`
   }
 `);
 
-/** The page the password-reset e-mail links to (`/reset-password?token=…`). */
+/** The page the password-reset e-mail links to (`/reset-password#token=…`). */
 export default function ResetPasswordPage() {
   const { t } = useTranslation();
   const token = useLinkToken();

@@ -19,7 +19,7 @@ const AcceptInvitation = graphql(`
   }
 `);
 
-/** The page the invitation e-mail links to (`/accept-invitation?token=…`). */
+/** The page the invitation e-mail links to (`/accept-invitation#token=…`). */
 export default function AcceptInvitationPage() {
   const { t } = useTranslation();
   const token = useLinkToken();

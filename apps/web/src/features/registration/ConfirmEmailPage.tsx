@@ -18,7 +18,7 @@ const ConfirmEmail = graphql(`
 /** A token works once: the same page rendered twice (React's strict mode) shares one request. */
 const confirmations = new Map<string, Promise<boolean>>();
 
-/** The page the confirmation e-mail links to (`/confirm-email?token=…`). */
+/** The page the confirmation e-mail links to (`/confirm-email#token=…`). */
 export default function ConfirmEmailPage() {
   const { t } = useTranslation();
   const token = useLinkToken();

@@ -1,17 +1,24 @@
 import { useEffect, useState } from 'react';
 
+/** The token of the address: `#token=…` (the e-mails' links), or `?token=…` (links sent before those). */
+function tokenOf(url: URL): string {
+  return new URLSearchParams(url.hash.replace(/^#/, '')).get('token') ?? url.searchParams.get('token') ?? '';
+}
+
 /**
- * The one-time token of an e-mail link (`?token=…`), read once and then taken out of the address
- * bar, so it stays out of the history, bookmarks and screenshots (the page also sends no Referer).
+ * The one-time token of an e-mail link (`/reset-password#token=…`), read once and then taken out of
+ * the address bar, so it stays out of the history, bookmarks and screenshots (the page also sends no
+ * Referer). The links carry it in the fragment, which the browser never sends: it reaches no server
+ * or proxy log; the page hands it to the API in the body of a POST.
  */
 export function useLinkToken(): string {
   // Read during render (pure: React may render and discard a first attempt), removed once committed.
-  const [token] = useState(() => new URL(window.location.href).searchParams.get('token') ?? '');
+  const [token] = useState(() => tokenOf(new URL(window.location.href)));
   useEffect(() => {
     const url = new URL(window.location.href);
-    if (!url.searchParams.has('token')) return;
+    if (!tokenOf(url)) return;
     url.searchParams.delete('token');
-    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}${url.hash}`);
+    window.history.replaceState(window.history.state, '', `${url.pathname}${url.search}`);
   }, []);
   return token;
 }
