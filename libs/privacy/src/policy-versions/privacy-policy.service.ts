@@ -79,12 +79,14 @@ export class PrivacyPolicyService {
     return this.answer(versionId, 'OBJECTED', reason);
   }
 
-  /** Every active user of the tenant with their answer to the version (explicit, pending or deemed). */
+  /** Every active user of the tenant with their answer to the version (explicit, pending or deemed); empty for a version not of the tenant. */
   async responses(versionId: string): Promise<PrivacyPolicyResponse[]> {
     const tenantId = tenantOfActor(this.context.actor);
     const now = this.clock.now();
     return this.transactions.run(async () => {
-      const version = await this.loadVersion(tenantId, versionId);
+      // A version that is not the tenant's has no answers here: an empty list, as for one that does not exist.
+      const version = await this.policies.findVersion(tenantId, versionId);
+      if (!version) return [];
       const recorded = new Map((await this.policies.responsesTo(tenantId, version.id)).map((r) => [r.userId, r]));
       const people = await this.people.activePeopleOfTenant(tenantId);
       const ids = [...new Set([...people.map((p) => p.id), ...recorded.keys()])];

@@ -1,4 +1,4 @@
-import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '@chancery/access';
 import { anyone, Grant, Internal, NotPersonalData, ownOrganisation, ownTenant, PersonalData, PolicyEntity, Readable } from '@chancery/policy';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
@@ -62,7 +62,7 @@ export class SubProcessorChange {
   @Readable(anyone()) @NotPersonalData(PUBLIC)
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'effective_at' }) effectiveAt: Date;
   @Readable(anyone()) @NotPersonalData('a count of organisations')
-  @Field(() => Number, { nullable: true, description: 'Customer organisations notified when it was announced.' })
+  @Field(() => Int, { nullable: true, description: 'Customer organisations notified when it was announced.' })
   @Column('integer', { name: 'customers_notified' }) customersNotified: number;
 }
 
