@@ -50,6 +50,11 @@ describe('T17 sub-processors: public lists, announced changes, objection window'
     const quiet = await factory.organisation(tenant, { name: 'Customer without an active admin' });
     companies.push(quiet);
     await factory.user({ tenant, organisation: quiet, roles: [Role.ORG_ADMIN], status: 'DISABLED' });
+    // Languages of two administrators, so the announcement can be checked in each.
+    await app.asOwner(async (db) => {
+      await db.query(`UPDATE user_account SET preferred_language = 'fr' WHERE id = $1`, [admins[1]!.id]);
+      await db.query(`UPDATE user_account SET preferred_language = 'nl' WHERE id = $1`, [admins[2]!.id]);
+    });
     await factory.organisation(otherTenant);
     privacyOfficer = await factory.user({ tenant, roles: [Role.PRIVACY_OFFICER] });
     tenantAdmin = await factory.user({ tenant, roles: [Role.TENANT_ADMIN] });
@@ -94,6 +99,9 @@ describe('T17 sub-processors: public lists, announced changes, objection window'
     const quietEmail = await app.asOwner(async (db) => (await db.query(`SELECT email FROM organisation WHERE id = $1`, [companies[3]!.id])).rows[0].email as string);
     expect(messages.map((m) => m.recipient).sort()).toEqual([...admins.map((a) => a.email), quietEmail].sort());
     expect(messages.every((m) => m.tenant_id === tenant.id && m.body.includes('ScanCo BV') && m.body.includes(change.objectionDeadline))).toBe(true);
+    const subjectTo = (user: TestUser) => messages.find((m) => m.recipient === user.email)!.subject;
+    expect(subjectTo(admins[1]!)).toContain('changement prévu des sous-traitants');
+    expect(subjectTo(admins[2]!)).toContain('geplande wijziging van subverwerkers');
     figures.customers += companies.length;
     figures.notified += new Set(messages.map((m) => m.recipient)).size;
   });

@@ -287,7 +287,7 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     controls: [['A staff PRIVACY_OFFICER', 'notify', 'A breach']],
   },
   announceSubProcessorChange: {
-    document: 'mutation($input: AnnounceSubProcessorChangeInput!) { announceSubProcessorChange(input: $input) { id } }',
+    document: 'mutation($input: AnnounceSubProcessorChangeInput!) { announceSubProcessorChange(input: $input) { id subProcessorId } }',
     variants: {
       removal: {
         path: 'input.subProcessorId', takes: 'subProcessor',
@@ -298,10 +298,11 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     answers: 'record',
     allowed: holds(Role.PRIVACY_OFFICER, Role.TENANT_ADMIN),
     reach: wholeTenant,
+    returnedId: (value) => value.subProcessorId,
     controls: [['A staff PRIVACY_OFFICER', 'removal', 'A sub-processor']],
   },
   objectToSubProcessorChange: {
-    document: 'mutation($input: ObjectToSubProcessorChangeInput!) { objectToSubProcessorChange(input: $input) { id } }',
+    document: 'mutation($input: ObjectToSubProcessorChangeInput!) { objectToSubProcessorChange(input: $input) { id changeId } }',
     variants: { object: { path: 'input.changeId', takes: 'subProcessorChange', variables: (id) => ({ input: { changeId: id, reason: 'x' } }) } },
     field: 'objectToSubProcessorChange',
     answers: 'record',
@@ -309,6 +310,7 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     // A company objects to its tenant's changes; the tenant's administrator (no company) to the platform's only.
     reach: (caller) => (caller.organisationId ? 'own' : 'outside'),
     platformReach: (caller) => (!caller.organisationId && caller.roles.includes(Role.TENANT_ADMIN) ? 'own' : 'outside'),
+    returnedId: (value) => value.changeId,
     controls: [['A1 ORG_ADMIN', 'object', 'A sub-processor change'], ['A staff TENANT_ADMIN', 'object', 'platform sub-processor change']],
   },
   acceptPrivacyPolicy: {
@@ -318,6 +320,7 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     answers: 'record',
     allowed: (caller) => caller.userId !== undefined,
     reach: wholeTenant,
+    returnedId: (value) => value.versionId,
     controls: [['A1 ORG_MEMBER', 'accept', 'A policy version']],
   },
   objectToPrivacyPolicy: {
@@ -327,6 +330,7 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     answers: 'record',
     allowed: (caller) => caller.userId !== undefined,
     reach: wholeTenant,
+    returnedId: (value) => value.versionId,
     controls: [['A1 ORG_ADMIN', 'object', 'A policy version']],
   },
   disableUser: {
