@@ -3,10 +3,10 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { getNamedType, GraphQLResolveInfo, isObjectType, Kind, OperationDefinitionNode, parse } from 'graphql';
-import { ALL_ROLES } from '@chancery/access';
+import { ALL_ROLES, Role } from '@chancery/access';
 import { Actor, ANONYMOUS_ACTOR } from '@chancery/core';
 import { canRead, canSee, envelopeTypeNames, getFieldPolicy, policedEntities, present, selectionOf } from '@chancery/policy';
-import { reportFigure, TestApp, useTestApp } from '@chancery/testing';
+import { expectData, reportFigure, TestApp, useTestApp } from '@chancery/testing';
 import {
   accessRefusal,
   addTally,
@@ -728,12 +728,211 @@ describe('T1 field matrix', () => {
     settle(part);
   });
 
+  // ----------------------------------------------------------------------------------------------
+  // The privacy office (issue 18 items 5–8): register entries, sub-processors, changes and
+  // objections, breaches, privacy-policy versions and answers. Every viewer performs every
+  // mutation (refused or stored, and the record returned judged), then every viewer reads every list.
+  // ----------------------------------------------------------------------------------------------
+
+  it('privacy office: every viewer × every mutation and every record of the register, sub-processors, breaches and policy versions', async () => {
+    const part = newTally();
+    const owner = world.owner;
+    const rowOf = async (table: string, id: string) => ((await owner.query(`SELECT * FROM ${table} WHERE id = $1`, [id])).rows[0] ?? null) as Record<string, unknown> | null;
+    const slugOf = { A: world.tenants.A.slug, B: world.tenants.B.slug };
+    const DAY = 24 * 60 * 60 * 1000;
+    // The expected draft of a breach is what the privacy officer of its tenant is shown (its text is T18's).
+    const drafts = new Map<string, string>();
+    const breachExtra = (row: Record<string, unknown>) => ({
+      authorityDeadline: new Date(new Date(row.became_aware_at as string).getTime() + 72 * 60 * 60 * 1000),
+      notificationDraft: drafts.get(String(row.id)) ?? null,
+    });
+    const bOfficer = await world.factory.user({ tenant: world.tenants.B, roles: [Role.PRIVACY_OFFICER] });
+    const bOfficerToken = (await world.factory.login(bOfficer)).accessToken;
+
+    // In-force sub-processors of the platform and both tenants (announced long ago; written as the owner).
+    for (const tenantId of [null, world.tenants.A.id, world.tenants.B.id]) {
+      await owner.query(
+        `INSERT INTO sub_processor (tenant_id, name, service, location, transfer_safeguard, data_categories, effective_from, created_at)
+         VALUES ($1, $2, 'hosting', 'BE', NULL, '{contact}', now() - interval '400 days', now() - interval '400 days')`,
+        [tenantId, `Host of ${tenantId ?? 'the platform'}`],
+      );
+    }
+
+    /** Every viewer calls the mutation; the answer is the refusal, or the stored row (found by `find`) as the viewer may see it. */
+    async function everyViewer(operation: string, typeName: string, document: (viewer: Viewer, n: number) => { query: string; variables: Record<string, unknown> },
+      stored: (viewer: Viewer, answer: Record<string, unknown>) => Promise<{ relation: object; object: Record<string, unknown> } | null>, refusedBeyondRule?: (viewer: Viewer) => string | null): Promise<void> {
+      let n = 0;
+      for (const viewer of world.viewers) {
+        n += 1;
+        const { query, variables } = document(viewer, n);
+        const response = await gql(query, variables, viewer);
+        const actual = answerOf(response, operation);
+        const refusal = accessRefusal(operation, viewer.actor) ?? refusedBeyondRule?.(viewer) ?? null;
+        if (refusal) {
+          judge(part, world.schema, typeName, `${operation} as ${viewer.label}`, { error: refusal }, actual);
+          continue;
+        }
+        const found = 'data' in actual ? await stored(viewer, actual.data) : null;
+        const expected: Answer = found ? { data: expectedObject(world, typeName, viewer.actor, found.relation, found.object) } : { error: 'NOT STORED' };
+        judge(part, world.schema, typeName, `${operation} as ${viewer.label}`, expected, actual);
+      }
+    }
+
+    // Register entries.
+    const activityInput = { name: 'Newsletter', purpose: 'Inform members', legalBasis: 'consent', dataSubjects: ['subscribers'], dataCategories: ['contact'], recipients: ['mailer'], transfers: 'None', retention: 'until unsubscribed', securityMeasures: 'double opt-in' };
+    await everyViewer('addProcessingActivity', 'ProcessingActivity',
+      () => ({ query: `mutation($input: AddProcessingActivityInput!) { addProcessingActivity(input: $input) { ${selectionOfType(world.schema, 'ProcessingActivity')} } }`, variables: { input: activityInput } }),
+      async (_v, answer) => { const row = await rowOf('processing_activity', String(answer.id)); return row && { relation: { tenantId: row.tenant_id }, object: storedObject(world.schema, 'ProcessingActivity', row) }; });
+    const doomed = expectData(await app.graphql<{ addProcessingActivity: { id: string } }>(`mutation($input: AddProcessingActivityInput!) { addProcessingActivity(input: $input) { id } }`, { input: activityInput }, { token: world.viewer('aPrivacyOfficer').token })).addProcessingActivity.id;
+    const doomedRow = (await rowOf('processing_activity', doomed))!;
+    await everyViewer('removeProcessingActivity', 'ProcessingActivity',
+      () => ({ query: `mutation($id: ID!) { removeProcessingActivity(id: $id) { ${selectionOfType(world.schema, 'ProcessingActivity')} } }`, variables: { id: doomed } }),
+      async () => ({ relation: { tenantId: doomedRow.tenant_id }, object: storedObject(world.schema, 'ProcessingActivity', doomedRow) }));
+
+    // Sub-processor changes (every announcer: tenant A's staff, B's administrator, the operator) and objections.
+    await everyViewer('announceSubProcessorChange', 'SubProcessorChange',
+      (viewer, n) => ({
+        query: `mutation($input: AnnounceSubProcessorChangeInput!) { announceSubProcessorChange(input: $input) { ${selectionOfType(world.schema, 'SubProcessorChange')} } }`,
+        variables: { input: { kind: 'ADDITION', description: `change ${n} by ${viewer.label}`, effectiveAt: new Date(app.clock.now().getTime() + 31 * DAY).toISOString(), newSubProcessor: { name: `Processor ${n}`, service: 'scanning', location: 'NL' } } },
+      }),
+      async (_v, answer) => { const row = await rowOf('sub_processor_change', String(answer.id)); return row && { relation: { tenantId: row.tenant_id }, object: storedObject(world.schema, 'SubProcessorChange', row) }; });
+    const changeOf = async (tenantId: string | null) => String((await owner.query(`SELECT id FROM sub_processor_change WHERE tenant_id IS NOT DISTINCT FROM $1 ORDER BY announced_at LIMIT 1`, [tenantId])).rows[0].id);
+    const changes = { A: await changeOf(world.tenants.A.id), B: await changeOf(world.tenants.B.id), platform: await changeOf(null) };
+    await everyViewer('objectToSubProcessorChange', 'SubProcessorObjection',
+      // A company objects to its tenant's change; tenant staff (no company) to the platform's.
+      (viewer) => ({
+        query: `mutation($input: ObjectToSubProcessorChangeInput!) { objectToSubProcessorChange(input: $input) { ${selectionOfType(world.schema, 'SubProcessorObjection')} } }`,
+        variables: { input: { changeId: viewer.actor.organisationId ? (viewer.actor.tenantId === world.tenants.A.id ? changes.A : changes.B) : changes.platform, reason: `objection of ${viewer.label}` } },
+      }),
+      async (_v, answer) => {
+        const row = await rowOf('sub_processor_objection', String(answer.id));
+        return row && { relation: { tenantId: row.tenant_id, organisationId: row.organisation_id, objectorUserId: row.objector_user_id }, object: storedObject(world.schema, 'SubProcessorObjection', row) };
+      });
+
+    // Breaches of both tenants (B's through its privacy officer, who is not a viewer).
+    const breachInput = (reference: string) => ({ reference, nature: 'Laptop stolen', becameAwareAt: app.clock.now().toISOString(), dataCategories: ['contact'], involvesAllOrganisations: true, likelyConsequences: 'Phishing', measures: 'Wiped', notifiable: true, highRisk: true });
+    const BREACH_SELECTION = selectionOfType(world.schema, 'Breach');
+    const bBreach = expectData(await app.graphql<{ registerBreach: { id: string; notificationDraft: string } }>(`mutation($input: RegisterBreachInput!) { registerBreach(input: $input) { id notificationDraft } }`, { input: breachInput('B-1') }, { token: bOfficerToken })).registerBreach;
+    drafts.set(bBreach.id, bBreach.notificationDraft);
+    await everyViewer('registerBreach', 'Breach',
+      (viewer, n) => ({ query: `mutation($input: RegisterBreachInput!) { registerBreach(input: $input) { ${BREACH_SELECTION} } }`, variables: { input: breachInput(`A-${n}`) } }),
+      async (_v, answer) => {
+        const row = await rowOf('breach', String(answer.id));
+        if (row) drafts.set(String(row.id), String(answer.notificationDraft));
+        return row && { relation: { tenantId: row.tenant_id }, object: storedObject(world.schema, 'Breach', row, breachExtra(row)) };
+      });
+    const aBreach = String((await owner.query(`SELECT id FROM breach WHERE tenant_id = $1 LIMIT 1`, [world.tenants.A.id])).rows[0].id);
+    for (const [operation, query] of [
+      ['recordBreachAuthorityNotification', `mutation($id: ID!) { recordBreachAuthorityNotification(input: { breachId: $id }) { ${BREACH_SELECTION} } }`],
+      ['notifyBreachSubjects', `mutation($id: ID!) { notifyBreachSubjects(breachId: $id) { ${BREACH_SELECTION} } }`],
+      ['breach', `query($id: ID!) { breach(breachId: $id) { ${BREACH_SELECTION} } }`],
+    ] as const) {
+      await everyViewer(operation, 'Breach', () => ({ query, variables: { id: aBreach } }), async (_v, answer) => {
+        const row = (await rowOf('breach', aBreach))!;
+        drafts.set(aBreach, String(answer.notificationDraft));
+        return { relation: { tenantId: row.tenant_id }, object: storedObject(world.schema, 'Breach', row, breachExtra(row)) };
+      }, (viewer) => (viewer.actor.tenantId === world.tenants.A.id ? null : 'NOT_FOUND'));
+    }
+
+    // Policy versions: each tenant's privacy officer publishes; every viewer answers A's version (accept or object in turn).
+    const bVersion = expectData(await app.graphql<{ publishPrivacyPolicy: { id: string } }>(`mutation { publishPrivacyPolicy(input: { title: "B", summary: "B", body: "B" }) { id } }`, {}, { token: bOfficerToken })).publishPrivacyPolicy.id;
+    await everyViewer('publishPrivacyPolicy', 'PrivacyPolicyVersion',
+      () => ({ query: `mutation { publishPrivacyPolicy(input: { title: "A", summary: "A", body: "A" }) { ${selectionOfType(world.schema, 'PrivacyPolicyVersion')} } }`, variables: {} }),
+      async (_v, answer) => { const row = await rowOf('privacy_policy_version', String(answer.id)); return row && { relation: { tenantId: row.tenant_id }, object: storedObject(world.schema, 'PrivacyPolicyVersion', row) }; });
+    const aVersionRow = (await owner.query(`SELECT * FROM privacy_policy_version WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1`, [world.tenants.A.id])).rows[0] as Record<string, unknown>;
+    const aVersion = String(aVersionRow.id);
+    const answerObject = async (versionRow: Record<string, unknown>, userId: string) => {
+      const [row] = (await owner.query(`SELECT * FROM privacy_policy_response WHERE version_id = $1 AND user_id = $2`, [versionRow.id, userId])).rows as Array<Record<string, unknown>>;
+      const answer = row ? (row.response as string) : app.clock.now() > new Date(versionRow.objection_deadline as string) ? 'DEEMED_ACCEPTED' : 'PENDING';
+      return { relation: { tenantId: versionRow.tenant_id, userId }, object: storedObject(world.schema, 'PrivacyPolicyResponse', row ?? { reason: null, responded_at: null }, { versionId: versionRow.id, userId, answer, objectionDeadline: versionRow.objection_deadline }) };
+    };
+    const RESPONSE_SELECTION = selectionOfType(world.schema, 'PrivacyPolicyResponse');
+    let turn = 0;
+    for (const viewer of world.viewers) {
+      turn += 1;
+      const [operation, query] = turn % 2
+        ? ['acceptPrivacyPolicy', `mutation($id: ID!) { acceptPrivacyPolicy(versionId: $id) { ${RESPONSE_SELECTION} } }`]
+        : ['objectToPrivacyPolicy', `mutation($id: ID!) { objectToPrivacyPolicy(input: { versionId: $id, reason: "no" }) { ${RESPONSE_SELECTION} } }`];
+      const actual = answerOf(await gql(query, { id: aVersion }, viewer), operation);
+      const refusal = accessRefusal(operation, viewer.actor) ?? (viewer.actor.tenantId === world.tenants.A.id ? null : viewer.actor.tenantId ? 'NOT_FOUND' : 'FORBIDDEN');
+      const expected: Answer = refusal ? { error: refusal } : await answerObject(aVersionRow, viewer.actor.id!).then((found) => ({ data: expectedObject(world, 'PrivacyPolicyResponse', viewer.actor, found.relation, found.object) }));
+      judge(part, world.schema, 'PrivacyPolicyResponse', `${operation} as ${viewer.label}`, expected, actual);
+    }
+
+    // Reads: every viewer × every list, against every record of the world.
+    const universeOf = async (table: string, typeName: string, relation: (row: Record<string, unknown>) => object, inScope: (row: Record<string, unknown>) => (actor: Actor) => boolean, extra?: (row: Record<string, unknown>) => Record<string, unknown>): Promise<UniverseItem[]> =>
+      ((await owner.query(`SELECT * FROM ${table}`)).rows as Array<Record<string, unknown>>).map((row) => ({
+        label: `${table} ${String(row.id)}`, id: String(row.id), relation: relation(row), stored: storedObject(world.schema, typeName, row, extra?.(row)), inScope: inScope(row),
+      }));
+    const sameTenant = (row: Record<string, unknown>) => (actor: Actor) => row.tenant_id === (actor.tenantId ?? null);
+    const now = app.clock.now();
+    const inForce = (row: Record<string, unknown>) => new Date(row.effective_from as string) <= now && (row.effective_until === null || new Date(row.effective_until as string) > now);
+    for (const viewer of world.viewers) {
+      judgeList(part, 'ProcessingActivity', 'processingActivities', viewer,
+        await fetchAll(viewer, 'processingActivities', `{ processingActivities { ${selectionOfType(world.schema, 'ProcessingActivity')} } }`),
+        await universeOf('processing_activity', 'ProcessingActivity', (row) => ({ tenantId: row.tenant_id }), sameTenant));
+      for (const [slug, tenantId] of [[null, null], [slugOf.A, world.tenants.A.id], [slugOf.B, world.tenants.B.id]] as const) {
+        judgeList(part, 'SubProcessor', 'subProcessors', viewer,
+          await fetchAll(viewer, 'subProcessors', `{ subProcessors${slug ? `(tenantSlug: "${slug}")` : ''} { ${selectionOfType(world.schema, 'SubProcessor')} } }`),
+          await universeOf('sub_processor', 'SubProcessor', (row) => ({ tenantId: row.tenant_id }), (row) => () => row.tenant_id === tenantId && inForce(row)), `subProcessors(${slug ?? 'platform'})`);
+        judgeList(part, 'SubProcessorChange', 'subProcessorChanges', viewer,
+          await fetchAll(viewer, 'subProcessorChanges', `{ subProcessorChanges${slug ? `(tenantSlug: "${slug}")` : ''} { ${selectionOfType(world.schema, 'SubProcessorChange')} } }`),
+          await universeOf('sub_processor_change', 'SubProcessorChange', (row) => ({ tenantId: row.tenant_id }), (row) => () => row.tenant_id === tenantId), `subProcessorChanges(${slug ?? 'platform'})`);
+      }
+      for (const [slug, tenantId] of [[slugOf.A, world.tenants.A.id], [slugOf.B, world.tenants.B.id]] as const) {
+        judgeList(part, 'PrivacyPolicyVersion', 'privacyPolicyVersions', viewer,
+          await fetchAll(viewer, 'privacyPolicyVersions', `{ privacyPolicyVersions(tenantSlug: "${slug}") { ${selectionOfType(world.schema, 'PrivacyPolicyVersion')} } }`),
+          await universeOf('privacy_policy_version', 'PrivacyPolicyVersion', (row) => ({ tenantId: row.tenant_id }), (row) => () => row.tenant_id === tenantId), `privacyPolicyVersions(${slug})`);
+      }
+      judgeList(part, 'SubProcessorObjection', 'subProcessorObjections', viewer,
+        await fetchAll(viewer, 'subProcessorObjections', `{ subProcessorObjections { ${selectionOfType(world.schema, 'SubProcessorObjection')} } }`),
+        await universeOf('sub_processor_objection', 'SubProcessorObjection', (row) => ({ tenantId: row.tenant_id, organisationId: row.organisation_id, objectorUserId: row.objector_user_id }),
+          (row) => (actor) => row.change_tenant_id === (actor.tenantId ?? null)));
+      judgeList(part, 'Breach', 'breaches', viewer,
+        await fetchAll(viewer, 'breaches', `{ breaches { ${BREACH_SELECTION} } }`),
+        await universeOf('breach', 'Breach', (row) => ({ tenantId: row.tenant_id }), sameTenant, breachExtra));
+
+      // The in-application notice: the newest version of the viewer's tenant and the viewer's answer.
+      const noticeRefusal = accessRefusal('myPrivacyPolicyNotice', viewer.actor);
+      const noticeActual = answerOf(await gql(`{ myPrivacyPolicyNotice { ${RESPONSE_SELECTION} } }`, {}, viewer), 'myPrivacyPolicyNotice');
+      const latest = viewer.actor.tenantId
+        ? ((await owner.query(`SELECT * FROM privacy_policy_version WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1`, [viewer.actor.tenantId])).rows[0] as Record<string, unknown> | undefined)
+        : undefined;
+      const noticeExpected: Answer = noticeRefusal ? { error: noticeRefusal }
+        : latest ? await answerObject(latest, viewer.actor.id!).then((found) => ({ data: expectedObject(world, 'PrivacyPolicyResponse', viewer.actor, found.relation, found.object) }))
+          : { data: null as unknown as Record<string, unknown> };
+      if (!noticeRefusal && !latest) expect({ viewer: viewer.label, notice: noticeActual }).toEqual({ viewer: viewer.label, notice: { error: 'NULL' } });
+      else judge(part, world.schema, 'PrivacyPolicyResponse', `myPrivacyPolicyNotice as ${viewer.label}`, noticeExpected, noticeActual);
+
+      // Every user's answer to A's version (the list has no id: judged per user).
+      const listRefusal = accessRefusal('privacyPolicyResponses', viewer.actor) ?? (viewer.actor.tenantId === world.tenants.A.id ? null : 'ABSENT');
+      const listed = await fetchAll(viewer, 'privacyPolicyResponses', `{ privacyPolicyResponses(versionId: "${aVersion}") { ${RESPONSE_SELECTION} } }`);
+      const aUsers = ((await owner.query(`SELECT id FROM user_account WHERE tenant_id = $1 AND status = 'ACTIVE'`, [world.tenants.A.id])).rows as Array<{ id: string }>).map((r) => r.id);
+      for (const userId of aUsers) {
+        const item = listed.items.find((x) => x.userId === userId);
+        const expected: Answer = listRefusal ? { error: listRefusal } : await answerObject(aVersionRow, userId).then((found) => ({ data: expectedObject(world, 'PrivacyPolicyResponse', viewer.actor, found.relation, found.object) }));
+        judge(part, world.schema, 'PrivacyPolicyResponse', `privacyPolicyResponses[${userId}] as ${viewer.label}`, expected, listed.code ? { error: listed.code } : item ? { data: item } : { error: 'ABSENT' });
+      }
+      expect({ viewer: viewer.label, extra: listed.items.filter((x) => !aUsers.includes(String(x.userId))) }).toEqual({ viewer: viewer.label, extra: [] });
+    }
+    // Not vacuous: the lists had records of both tenants and the platform.
+    expect((await owner.query(`SELECT count(DISTINCT coalesce(tenant_id::text, 'platform'))::int AS n FROM sub_processor_change`)).rows[0].n).toBe(3);
+    expect(bVersion).toEqual(expect.any(String));
+    expect(part.cases).toBeGreaterThan(1000);
+    settle(part);
+  }, 600_000);
+
   /** Operations this suite reads records through; a new one that returns records fails the next test until it is added. */
   const T1_PATHS = new Set([
     'user', 'me', 'managedUser', 'changeUserRoles', 'managedUsers', 'organisation', 'tenants', 'tenant', 'proposeChamber', 'apiKeys',
     'createApiKey', 'revokeApiKey', 'auditEntries', 'personalDataAccesses', 'myPersonalDataAccesses', 'inviteUser', 'updateUserProfile',
     'updateOrganisation', 'registerOrganisation', 'createTenant', 'disableUser', 'mySessions', 'sessionsOfUser', 'endMySession',
     'setMySignatureImage', 'invitations', 'revokeInvitation', 'enableUser', 'resetSecondFactor',
+    'setMySignatureImage',
+    // The privacy office.
+    'processingActivities', 'addProcessingActivity', 'removeProcessingActivity', 'subProcessors', 'subProcessorChanges', 'announceSubProcessorChange',
+    'objectToSubProcessorChange', 'subProcessorObjections', 'breaches', 'breach', 'registerBreach', 'recordBreachAuthorityNotification', 'notifyBreachSubjects',
+    'privacyPolicyVersions', 'publishPrivacyPolicy', 'myPrivacyPolicyNotice', 'acceptPrivacyPolicy', 'objectToPrivacyPolicy', 'privacyPolicyResponses',
   ]);
 
   it('every query and mutation that returns records is read by this suite', () => {

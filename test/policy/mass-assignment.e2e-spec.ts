@@ -127,6 +127,48 @@ const TEMPLATES: Record<string, MutationTemplate> = {
       };
     },
   },
+  // The privacy office (issue 18 items 5–8).
+  addProcessingActivity: {
+    caller: 'aPrivacyOfficer',
+    base: async () => ({ input: { name: `T4 activity ${next()}`, purpose: 'x', legalBasis: 'consent', dataSubjects: ['subscribers'], dataCategories: ['contact'], transfers: 'None', retention: 'x', securityMeasures: 'x' } }),
+  },
+  announceSubProcessorChange: {
+    caller: 'aPrivacyOfficer',
+    base: async (world) => ({ input: { kind: 'ADDITION', description: `T4 change ${next()}`, effectiveAt: new Date(world.app.clock.now().getTime() + 40 * 24 * 3600 * 1000).toISOString(), newSubProcessor: { name: 'ScanCo', service: 'scanning', location: 'NL' } } }),
+  },
+  objectToSubProcessorChange: {
+    caller: 'a1Admin',
+    base: async (world) => {
+      const { announceSubProcessorChange: change } = expectData(await world.app.graphql<{ announceSubProcessorChange: { id: string } }>(
+        'mutation($i: AnnounceSubProcessorChangeInput!) { announceSubProcessorChange(input: $i) { id } }',
+        { i: { kind: 'ADDITION', description: 'x', effectiveAt: new Date(world.app.clock.now().getTime() + 40 * 24 * 3600 * 1000).toISOString(), newSubProcessor: { name: 'ScanCo', service: 'scanning', location: 'NL' } } },
+        { token: world.viewer('aPrivacyOfficer').token }));
+      return { input: { changeId: change.id, reason: 'x' } };
+    },
+  },
+  publishPrivacyPolicy: { caller: 'aPrivacyOfficer', base: async () => ({ input: { title: `T4 ${next()}`, summary: 's', body: 'b' } }) },
+  objectToPrivacyPolicy: {
+    caller: 'a1Member',
+    base: async (world) => {
+      const { publishPrivacyPolicy: version } = expectData(await world.app.graphql<{ publishPrivacyPolicy: { id: string } }>(
+        'mutation { publishPrivacyPolicy(input: { title: "t", summary: "s", body: "b" }) { id } }', {}, { token: world.viewer('aPrivacyOfficer').token }));
+      return { input: { versionId: version.id, reason: 'x' } };
+    },
+  },
+  registerBreach: {
+    caller: 'aPrivacyOfficer',
+    base: async (world) => ({ input: { reference: `T4-${next()}-${randomUUID().slice(0, 6)}`, nature: 'x', becameAwareAt: new Date(0).toISOString(), dataCategories: ['contact'], involvedOrganisationIds: [world.orgs.A1.id], likelyConsequences: 'x', measures: 'x', notifiable: true } }),
+  },
+  recordBreachAuthorityNotification: {
+    caller: 'aPrivacyOfficer',
+    base: async (world) => {
+      const { registerBreach: breach } = expectData(await world.app.graphql<{ registerBreach: { id: string } }>(
+        'mutation($i: RegisterBreachInput!) { registerBreach(input: $i) { id } }',
+        { i: { reference: `T4-${next()}-${randomUUID().slice(0, 6)}`, nature: 'x', becameAwareAt: new Date(0).toISOString(), dataCategories: ['contact'], likelyConsequences: 'x', measures: 'x', notifiable: true } },
+        { token: world.viewer('aPrivacyOfficer').token }));
+      return { input: { breachId: breach.id, delayReason: 'drill' } };
+    },
+  },
   inviteUser: { caller: 'a1Admin', base: async () => ({ input: { email: `t4-invite-${next()}@example.test`, roles: ['ORG_MEMBER'] } }) },
   login: {
     caller: 'anonymous',

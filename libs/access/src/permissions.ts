@@ -31,6 +31,17 @@ export enum Permission {
   ReadAuditLog = 'ReadAuditLog',
   ReadPersonalDataAccessLog = 'ReadPersonalDataAccessLog',
   ReadUserSessions = 'ReadUserSessions',
+  // The privacy office (SPEC §5)
+  ReadProcessingRegister = 'ReadProcessingRegister',
+  ManageProcessingRegister = 'ManageProcessingRegister',
+  ReadPlatformProcessingRegister = 'ReadPlatformProcessingRegister',
+  AnnounceSubProcessorChange = 'AnnounceSubProcessorChange',
+  ReadSubProcessorObjections = 'ReadSubProcessorObjections',
+  ObjectToSubProcessorChange = 'ObjectToSubProcessorChange',
+  ReadBreaches = 'ReadBreaches',
+  ManageBreaches = 'ManageBreaches',
+  PublishPrivacyPolicy = 'PublishPrivacyPolicy',
+  ReadPrivacyPolicyResponses = 'ReadPrivacyPolicyResponses',
 }
 
 export type StepUpLevel = 'recent-login' | 'second-factor';
@@ -58,6 +69,16 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.ReadAuditLog]: { description: "Read and verify the tenant's tamper-evident audit log" },
   [Permission.ReadPersonalDataAccessLog]: { description: "Read who read whose personal data in the tenant" },
   [Permission.ReadUserSessions]: { description: "Read a user's login sessions (IP address, browser)" },
+  [Permission.ReadProcessingRegister]: { description: "Read and export the tenant's register of processing activities (Art. 30(1))" },
+  [Permission.ManageProcessingRegister]: { description: "Add and remove the tenant's own entries of its register of processing activities" },
+  [Permission.ReadPlatformProcessingRegister]: { description: "Read and export the platform's register as processor (Art. 30(2))" },
+  [Permission.AnnounceSubProcessorChange]: { description: 'Announce a planned change of the sub-processor list (the tenant’s, or the platform’s for the operator)' },
+  [Permission.ReadSubProcessorObjections]: { description: 'Read the customers’ objections to planned sub-processor changes' },
+  [Permission.ObjectToSubProcessorChange]: { description: 'Object, as a customer, to a planned sub-processor change within its window' },
+  [Permission.ReadBreaches]: { description: "Read the tenant's breach register" },
+  [Permission.ManageBreaches]: { description: 'Register breaches, record the notification to the authority, notify the people affected' },
+  [Permission.PublishPrivacyPolicy]: { description: "Publish a new version of the tenant's privacy policy" },
+  [Permission.ReadPrivacyPolicyResponses]: { description: "Read the users' answers (accepted, objected, deemed) to a privacy-policy version" },
 };
 
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);

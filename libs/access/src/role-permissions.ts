@@ -33,6 +33,17 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.ReadAuditLog]: [Role.TENANT_ADMIN, Role.AUDITOR],
   [Permission.ReadPersonalDataAccessLog]: [Role.PRIVACY_OFFICER],
   [Permission.ReadUserSessions]: [Role.PRIVACY_OFFICER],
+  [Permission.ReadProcessingRegister]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN, Role.AUDITOR],
+  [Permission.ManageProcessingRegister]: [Role.PRIVACY_OFFICER],
+  [Permission.ReadPlatformProcessingRegister]: [Role.PLATFORM_ADMIN],
+  [Permission.AnnounceSubProcessorChange]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN],
+  [Permission.ReadSubProcessorObjections]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN],
+  // A tenant's customer is a company (its administrator); the platform's customer is a tenant (its administrator).
+  [Permission.ObjectToSubProcessorChange]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
+  [Permission.ReadBreaches]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN],
+  [Permission.ManageBreaches]: [Role.PRIVACY_OFFICER],
+  [Permission.PublishPrivacyPolicy]: [Role.PRIVACY_OFFICER],
+  [Permission.ReadPrivacyPolicyResponses]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN],
 };
 
 /** What each kind of API key may do. */

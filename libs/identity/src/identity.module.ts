@@ -14,6 +14,8 @@ import { ApiKeyRepository } from './repositories/api-key.repository';
 import { InvitationRepository } from './repositories/invitation.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
 import { TenantRepository } from './repositories/tenant.repository';
+import { PeopleDirectoryRepository } from './repositories/people-directory.repository';
+import { PeopleDirectory } from './services/people-directory.service';
 import { IdentityResolver } from './resolvers/identity.resolver';
 import { AccountsService } from './services/accounts.service';
 import { ApiKeyService } from './services/api-key.service';
@@ -23,7 +25,7 @@ import { PolicedRecordsService } from './services/policed-records.service';
 import { TenantDirectoryService } from './services/tenant-directory.service';
 import { UserAdministrationService } from './services/user-administration.service';
 
-const REPOSITORIES = [TenantRepository, OrganisationRepository, AccountRepository, InvitationRepository, ApiKeyRepository, AccountTokenRepository];
+const REPOSITORIES = [TenantRepository, OrganisationRepository, AccountRepository, InvitationRepository, ApiKeyRepository, AccountTokenRepository, PeopleDirectoryRepository];
 
 /** Tenants, companies, accounts and roles, invitations, API keys, credentials. Below auth. */
 @Module({
@@ -39,7 +41,8 @@ const REPOSITORIES = [TenantRepository, OrganisationRepository, AccountRepositor
     PolicedRecordsService,
     IdentityProvisioning,
     IdentityResolver,
+    PeopleDirectory,
   ],
-  exports: [TenantDirectoryService, AccountsService, ApiKeyService, IdentityProvisioning],
+  exports: [TenantDirectoryService, AccountsService, ApiKeyService, IdentityProvisioning, PeopleDirectory],
 })
 export class IdentityModule {}

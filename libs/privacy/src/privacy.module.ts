@@ -5,6 +5,7 @@ import { PersonalDataAccessLog } from './access-log/personal-data-access-log.ser
 import { PersonalDataAccessRepository } from './access-log/personal-data-access.repository';
 import { PersonalDataAccessResolver } from './access-log/personal-data-access.resolver';
 import { collectPersonalDataPresented } from './access-log/personal-data-reads';
+import { PrivacyOfficeModule } from './privacy-office.module';
 
 /**
  * Privacy operations (SPEC §5). For now the personal-data access log: the output gate reports every
@@ -12,6 +13,7 @@ import { collectPersonalDataPresented } from './access-log/personal-data-reads';
  * personal data by staff or the operator, and its Apollo plugin writes them once per request.
  */
 @Module({
+  imports: [PrivacyOfficeModule],
   providers: [PersonalDataAccessRepository, PersonalDataAccessLog, PersonalDataAccessResolver, PersonalDataAccessLogPlugin],
   exports: [PersonalDataAccessLog],
 })

@@ -74,6 +74,21 @@ describe('T5 database backstop: row-level security as the second lock', () => {
     );
     // A staff read of a person's data (what fills the personal-data access log once it is wired).
     await app.graphql('query($id: ID!) { user(id: $id) { id email phone } }', { id: orgAdmin.id }, { token: staffSession.accessToken });
+    // The privacy office's tables (issue 18 items 5–8), through the API.
+    const officerToken = (await factory.login(await factory.user({ tenant, roles: [Role.PRIVACY_OFFICER] }))).accessToken;
+    const call = async <T>(token: string, query: string, variables: Record<string, unknown> = {}) => expectData(await app.graphql<T>(query, variables, { token }));
+    await call(officerToken, 'mutation($i: AddProcessingActivityInput!) { addProcessingActivity(input: $i) { id } }', {
+      i: { name: 'Newsletter', purpose: 'x', legalBasis: 'consent', dataSubjects: ['subscribers'], dataCategories: ['contact'], transfers: 'None', retention: 'x', securityMeasures: 'x' },
+    });
+    await call(officerToken, 'mutation($i: RegisterBreachInput!) { registerBreach(input: $i) { id } }', {
+      i: { reference: `BR-${label}`, nature: 'x', becameAwareAt: new Date(0).toISOString(), dataCategories: ['contact'], likelyConsequences: 'x', measures: 'x', notifiable: true },
+    });
+    const { publishPrivacyPolicy: version } = await call<{ publishPrivacyPolicy: { id: string } }>(officerToken, 'mutation { publishPrivacyPolicy(input: { title: "t", summary: "s", body: "b" }) { id } }');
+    await call(orgSession.accessToken, 'mutation($id: ID!) { acceptPrivacyPolicy(versionId: $id) { answer } }', { id: version.id });
+    const { announceSubProcessorChange: change } = await call<{ announceSubProcessorChange: { id: string } }>(staffSession.accessToken,
+      'mutation($i: AnnounceSubProcessorChangeInput!) { announceSubProcessorChange(input: $i) { id } }',
+      { i: { kind: 'ADDITION', description: 'x', effectiveAt: new Date(Date.now() + 40 * 24 * 3600 * 1000).toISOString(), newSubProcessor: { name: 'ScanCo', service: 'scanning', location: 'NL' } } });
+    await call(orgSession.accessToken, 'mutation($i: ObjectToSubProcessorChangeInput!) { objectToSubProcessorChange(input: $i) { id } }', { i: { changeId: change.id, reason: 'x' } });
     // Tables no API operation fills yet get a row as the owner would write it, so (c) is not vacuous for them.
     await app.asOwner(async (db) => {
       const { rows } = await db.query(`SELECT to_regclass('personal_data_access') IS NOT NULL AS present`);

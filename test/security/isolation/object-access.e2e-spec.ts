@@ -30,7 +30,7 @@ import {
 // operation without an entry fails 'every id-taking operation has a call template'.
 // ---------------------------------------------------------------------------------------------
 
-type RecordKind = 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session' | 'invitation';
+type RecordKind = 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session' | 'invitation' | 'processingActivity' | 'breach' | 'subProcessor' | 'subProcessorChange' | 'policyVersion';
 
 interface Caller {
   label: string;
@@ -77,6 +77,13 @@ interface CallTemplate {
   /** Who gets past the operation's role rule to the lookup (for the others every id is FORBIDDEN). */
   allowed: (caller: Caller) => boolean;
   reach: (caller: Caller, record: KnownRecord) => Reach;
+  /**
+   * For records of the platform (no tenant), which are otherwise always foreign: the callers whose
+   * own they are (a tenant's administrator objects to the platform's sub-processor changes as its customer).
+   */
+  platformReach?: (caller: Caller) => Reach;
+  /** For a mutation that returns another record than the one its id names: where the returned record names it. */
+  returnedId?: (value: Record<string, unknown>) => unknown;
   /** Positive controls: [caller label, variant, record label] the call must work on. */
   controls: Array<[caller: string, variant: string, record: string]>;
 }
@@ -245,6 +252,114 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     reach: administered,
     controls: [['A1 ORG_ADMIN', 'enable', "A1 ORG_ADMIN's disabled colleague"], ['A staff TENANT_ADMIN', 'enable', "A staff TENANT_ADMIN's disabled colleague"]],
   },
+  // The privacy office (issue 18 items 5–8).
+  breach: {
+    document: 'query($id: ID!) { breach(breachId: $id) { id } }',
+    variants: { read: { path: 'breachId', takes: 'breach', variables: (id) => ({ id }) } },
+    field: 'breach',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER, Role.TENANT_ADMIN),
+    reach: wholeTenant,
+    controls: [['A staff TENANT_ADMIN', 'read', 'A breach']],
+  },
+  privacyPolicyResponses: {
+    document: 'query($id: ID!) { privacyPolicyResponses(versionId: $id) { userId answer } }',
+    variants: { read: { path: 'versionId', takes: 'policyVersion', variables: (id) => ({ id }) } },
+    field: 'privacyPolicyResponses',
+    answers: 'list',
+    allowed: holds(Role.PRIVACY_OFFICER, Role.TENANT_ADMIN),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'read', 'A policy version']],
+  },
+  removeProcessingActivity: {
+    document: 'mutation($id: ID!) { removeProcessingActivity(id: $id) { id } }',
+    variants: { remove: { path: 'id', takes: 'processingActivity', variables: (id) => ({ id }) } },
+    field: 'removeProcessingActivity',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'remove', 'A processing activity']],
+  },
+  registerBreach: {
+    document: 'mutation($input: RegisterBreachInput!) { registerBreach(input: $input) { id involvedOrganisationIds } }',
+    variants: {
+      involved: {
+        path: 'input.involvedOrganisationIds', takes: 'organisation',
+        variables: (id) => ({ input: { reference: `BR-${randomUUID().slice(0, 8)}`, nature: 'x', becameAwareAt: new Date(0).toISOString(), dataCategories: ['contact'], involvedOrganisationIds: [id], likelyConsequences: 'x', measures: 'x', notifiable: true } }),
+      },
+    },
+    field: 'registerBreach',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    returnedId: (value) => (value.involvedOrganisationIds as string[])[0],
+    controls: [['A staff PRIVACY_OFFICER', 'involved', 'company A1']],
+  },
+  recordBreachAuthorityNotification: {
+    document: 'mutation($input: RecordBreachAuthorityNotificationInput!) { recordBreachAuthorityNotification(input: $input) { id } }',
+    variants: { record: { path: 'input.breachId', takes: 'breach', variables: (id) => ({ input: { breachId: id, delayReason: 'drill' } }) } },
+    field: 'recordBreachAuthorityNotification',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'record', 'A breach']],
+  },
+  notifyBreachSubjects: {
+    document: 'mutation($id: ID!) { notifyBreachSubjects(breachId: $id) { id } }',
+    variants: { notify: { path: 'breachId', takes: 'breach', variables: (id) => ({ id }) } },
+    field: 'notifyBreachSubjects',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'notify', 'A breach']],
+  },
+  announceSubProcessorChange: {
+    document: 'mutation($input: AnnounceSubProcessorChangeInput!) { announceSubProcessorChange(input: $input) { id subProcessorId } }',
+    variants: {
+      removal: {
+        path: 'input.subProcessorId', takes: 'subProcessor',
+        variables: (id) => ({ input: { kind: 'REMOVAL', description: 'x', effectiveAt: new Date(Date.now() + 400 * 24 * 3600 * 1000).toISOString(), subProcessorId: id } }),
+      },
+    },
+    field: 'announceSubProcessorChange',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER, Role.TENANT_ADMIN),
+    reach: wholeTenant,
+    returnedId: (value) => value.subProcessorId,
+    controls: [['A staff PRIVACY_OFFICER', 'removal', 'A sub-processor']],
+  },
+  objectToSubProcessorChange: {
+    document: 'mutation($input: ObjectToSubProcessorChangeInput!) { objectToSubProcessorChange(input: $input) { id changeId } }',
+    variants: { object: { path: 'input.changeId', takes: 'subProcessorChange', variables: (id) => ({ input: { changeId: id, reason: 'x' } }) } },
+    field: 'objectToSubProcessorChange',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    // A company objects to its tenant's changes; the tenant's administrator (no company) to the platform's only.
+    reach: (caller) => (caller.organisationId ? 'own' : 'outside'),
+    platformReach: (caller) => (!caller.organisationId && caller.roles.includes(Role.TENANT_ADMIN) ? 'own' : 'outside'),
+    returnedId: (value) => value.changeId,
+    controls: [['A1 ORG_ADMIN', 'object', 'A sub-processor change'], ['A staff TENANT_ADMIN', 'object', 'platform sub-processor change']],
+  },
+  acceptPrivacyPolicy: {
+    document: 'mutation($id: ID!) { acceptPrivacyPolicy(versionId: $id) { versionId answer } }',
+    variants: { accept: { path: 'versionId', takes: 'policyVersion', variables: (id) => ({ id }) } },
+    field: 'acceptPrivacyPolicy',
+    answers: 'record',
+    allowed: (caller) => caller.userId !== undefined,
+    reach: wholeTenant,
+    returnedId: (value) => value.versionId,
+    controls: [['A1 ORG_MEMBER', 'accept', 'A policy version']],
+  },
+  objectToPrivacyPolicy: {
+    document: 'mutation($input: ObjectToPrivacyPolicyInput!) { objectToPrivacyPolicy(input: $input) { versionId answer } }',
+    variants: { object: { path: 'input.versionId', takes: 'policyVersion', variables: (id) => ({ input: { versionId: id } }) } },
+    field: 'objectToPrivacyPolicy',
+    answers: 'record',
+    allowed: (caller) => caller.userId !== undefined,
+    reach: wholeTenant,
+    returnedId: (value) => value.versionId,
+    controls: [['A1 ORG_ADMIN', 'object', 'A policy version']],
+  },
   disableUser: {
     document: 'mutation($id: ID!) { disableUser(userId: $id) { id } }',
     variants: { disable: { path: 'userId', takes: 'user', variables: (id) => ({ id }) } },
@@ -337,7 +452,10 @@ async function idTakingOperations(app: TestApp): Promise<Array<{ operation: stri
 type Category = 'other tenant' | 'other tenant (upper-case id)' | 'other company' | 'own tenant, outside scope' | 'platform' | 'deleted' | 'random' | 'malformed';
 
 function categoryFor(template: CallTemplate, caller: Caller, record: KnownRecord): Category | 'own' | 'skip' {
-  if (record.tenantId === null) return 'platform';
+  if (record.tenantId === null) {
+    const reach = template.platformReach?.(caller) ?? 'outside';
+    return reach === 'outside' ? 'platform' : reach;
+  }
   if (record.tenantId !== caller.tenantId) return 'other tenant';
   const reach = template.reach(caller, record);
   if (reach !== 'outside') return reach;
@@ -378,8 +496,10 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [] };
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [] };
   let operations: string[];
+  /** Every tenant's staff as callers (B's are not among `callers`: they make B's records). */
+  const staffCallers: Record<string, Caller> = {};
 
   const addUser = (user: TestUser, label: string) =>
     records.push({ kind: 'user', id: user.id, label, tenantId: user.tenantId, organisationId: user.organisationId });
@@ -471,6 +591,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
         addUser(user, `${prefix} staff ${role}`);
         const caller = await userCaller(user, `${prefix} staff ${role}`);
         if (prefix === 'A') callers.push(caller);
+        staffCallers[`${prefix} staff ${role}`] = caller;
         if (role === Role.TENANT_ADMIN && prefix === 'B') await createApiKey(caller, 'B feed key');
         if (role === Role.CLERK) clerk = caller;
       }
@@ -543,6 +664,33 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
       await db.query('DELETE FROM auth_session WHERE id = $1', [rows[0].id]);
       deletedIds.session.push(rows[0].id);
     });
+
+    // The privacy office's records of both tenants and the platform, made through the API.
+    const as = async <T>(caller: Caller, query: string, variables: Record<string, unknown> = {}) => expectData(await app.graphql<T>(query, variables, caller.options));
+    const operatorUser = await factory.user({ roles: [Role.PLATFORM_ADMIN] });
+    const operatorCaller = await userCaller(operatorUser, 'platform operator (privacy office)');
+    const ACTIVITY = { name: 'Newsletter', purpose: 'x', legalBasis: 'consent', dataSubjects: ['subscribers'], dataCategories: ['contact'], transfers: 'None', retention: 'x', securityMeasures: 'x' };
+    for (const prefix of ['A', 'B'] as const) {
+      const officer = staffCallers[`${prefix} staff PRIVACY_OFFICER`]!;
+      const tenantId = prefix === 'A' ? tenantA.id : tenantB.id;
+      const push = (kind: RecordKind, id: string, label: string) => records.push({ kind, id, label: `${prefix} ${label}`, tenantId, organisationId: null });
+      push('processingActivity', (await as<{ addProcessingActivity: { id: string } }>(officer, 'mutation($i: AddProcessingActivityInput!) { addProcessingActivity(input: $i) { id } }', { i: ACTIVITY })).addProcessingActivity.id, 'processing activity');
+      push('breach', (await as<{ registerBreach: { id: string } }>(officer, 'mutation($i: RegisterBreachInput!) { registerBreach(input: $i) { id } }', {
+        i: { reference: `${prefix}-1`, nature: 'x', becameAwareAt: new Date(0).toISOString(), dataCategories: ['contact'], involvesAllOrganisations: true, likelyConsequences: 'x', measures: 'x', notifiable: true, highRisk: true },
+      })).registerBreach.id, 'breach');
+      push('policyVersion', (await as<{ publishPrivacyPolicy: { id: string } }>(officer, 'mutation { publishPrivacyPolicy(input: { title: "t", summary: "s", body: "b" }) { id } }')).publishPrivacyPolicy.id, 'policy version');
+    }
+    const announceAddition = (caller: Caller) => as<{ announceSubProcessorChange: { id: string; subProcessorId: string } }>(caller,
+      'mutation($i: AnnounceSubProcessorChangeInput!) { announceSubProcessorChange(input: $i) { id subProcessorId } }',
+      { i: { kind: 'ADDITION', description: 'x', effectiveAt: new Date(Date.now() + 40 * 24 * 3600 * 1000).toISOString(), newSubProcessor: { name: 'ScanCo', service: 'scanning', location: 'NL' } } });
+    for (const [label, caller, tenantId] of [['A', staffCallers['A staff PRIVACY_OFFICER']!, tenantA.id], ['B', staffCallers['B staff TENANT_ADMIN']!, tenantB.id], ['platform', operatorCaller, null]] as const) {
+      const change = (await announceAddition(caller)).announceSubProcessorChange;
+      records.push({ kind: 'subProcessorChange', id: change.id, label: `${label} sub-processor change`, tenantId, organisationId: null });
+      records.push({ kind: 'subProcessor', id: change.subProcessorId, label: `${label} sub-processor`, tenantId, organisationId: null });
+    }
+    const gone = (await as<{ addProcessingActivity: { id: string } }>(staffCallers['A staff PRIVACY_OFFICER']!, 'mutation($i: AddProcessingActivityInput!) { addProcessingActivity(input: $i) { id } }', { i: ACTIVITY })).addProcessingActivity.id;
+    await as(staffCallers['A staff PRIVACY_OFFICER']!, 'mutation($id: ID!) { removeProcessingActivity(id: $id) { id } }', { id: gone });
+    deletedIds.processingActivity.push(gone);
 
     operations = [...new Set((await idTakingOperations(app)).map((o) => o.operation))].filter((name) => CALL_TEMPLATES[name]);
   }, 180_000);
@@ -685,7 +833,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
         const own = await call(operation, variant, caller, record.id);
         expect({ operation, caller: callerLabel, errors: own.errors ?? [] }).toEqual({ operation, caller: callerLabel, errors: [] });
         const value = (own.data as Record<string, unknown>)[template.field];
-        if (template.answers === 'record') expect((value as { id: string }).id).toBe(record.id);
+        if (template.answers === 'record') expect(template.returnedId ? template.returnedId(value as Record<string, unknown>) : (value as { id: string }).id).toBe(record.id);
         else expect({ operation, variant, returned: (value as unknown[]).length > 0 }).toEqual({ operation, variant, returned: true });
         expect(answerOf(own)).not.toEqual(answerOf(missing));
         controlled.add(`${operation}/${template.variants[variant]!.path}`);

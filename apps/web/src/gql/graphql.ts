@@ -49,8 +49,6 @@ export type InviteUserInput = {
 export type LoginInput = {
   email: string;
   password: string;
-  /** Where the refresh token goes: the answer (default) or an HttpOnly cookie for POST /auth/session/refresh (browsers). */
-  refreshTokenIn?: RefreshTokenDelivery | null | undefined;
   /** The tenant's slug. Absent: the tenant where the password matches (TENANT_CHOICE_REQUIRED when it matches in several), or the platform operator's account. */
   tenant?: string | null | undefined;
   totpCode?: string | null | undefined;
@@ -74,11 +72,6 @@ export type PostalCodeRangeInput = {
   from: string;
   to: string;
 };
-
-/** Where a login puts the refresh token. */
-export type RefreshTokenDelivery =
-  | 'COOKIE'
-  | 'RESPONSE';
 
 export type RegisterOrganisationInput = {
   administrator: PersonDetailsInput;

@@ -1,0 +1,43 @@
+import { Injectable } from '@nestjs/common';
+import { GenerateSql, Sql, SQL_EXAMPLE } from '@chancery/core';
+
+/** What another context needs to reach a person of a tenant: never more than address, language and place. */
+export interface ReachablePerson {
+  id: string;
+  organisationId: string | null;
+  email: string;
+  preferredLanguage: string;
+  roles: string[];
+  createdAt: Date;
+}
+
+/** A customer company and its general address (where it is told when no administrator can be). */
+export interface ReachableCompany {
+  id: string;
+  email: string;
+}
+
+/** The active accounts of one tenant, for messages the privacy office must send to everyone concerned. */
+@Injectable()
+export class PeopleDirectoryRepository {
+  constructor(private readonly sql: Sql) {}
+
+  /** Every active account of the tenant (companies' users and staff) with its roles, oldest first. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
+  async activePeopleOfTenant(tenantId: string): Promise<ReachablePerson[]> {
+    return this.sql.query<ReachablePerson>(
+      `SELECT u.id, u.organisation_id AS "organisationId", u.email, u.preferred_language AS "preferredLanguage",
+              ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles, u.created_at AS "createdAt"
+         FROM user_account u
+        WHERE u.tenant_id = $1 AND u.status = 'ACTIVE'
+        ORDER BY u.created_at, u.id`,
+      [tenantId],
+    );
+  }
+
+  /** Every company of the tenant with its general e-mail address. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
+  async companiesOfTenant(tenantId: string): Promise<ReachableCompany[]> {
+    return this.sql.query<ReachableCompany>(`SELECT o.id, o.email FROM organisation o WHERE o.tenant_id = $1 ORDER BY o.id`, [tenantId]);
+  }
+}

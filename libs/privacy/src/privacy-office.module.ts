@@ -1,0 +1,42 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@chancery/audit';
+import { IdentityModule } from '@chancery/identity';
+import { NotificationsModule } from '@chancery/notifications';
+import { Breach } from './breaches/breach.entity';
+import { BreachRepository } from './breaches/breach.repository';
+import { BreachResolver } from './breaches/breach.resolver';
+import { BreachService } from './breaches/breach.service';
+import { PrivacyPolicyResponse, PrivacyPolicyVersion } from './policy-versions/privacy-policy-version.entity';
+import { PrivacyPolicyRepository } from './policy-versions/privacy-policy.repository';
+import { PrivacyPolicyResolver } from './policy-versions/privacy-policy.resolver';
+import { PrivacyPolicyService } from './policy-versions/privacy-policy.service';
+import { ProcessingActivity } from './register/processing-activity.entity';
+import { ProcessingActivityRepository } from './register/processing-activity.repository';
+import { ProcessingRegisterResolver } from './register/processing-register.resolver';
+import { ProcessingRegisterService } from './register/processing-register.service';
+import { SubProcessor, SubProcessorChange, SubProcessorObjection } from './sub-processors/sub-processor.entity';
+import { SubProcessorRepository } from './sub-processors/sub-processor.repository';
+import { SubProcessorResolver } from './sub-processors/sub-processor.resolver';
+import { SubProcessorService } from './sub-processors/sub-processor.service';
+
+/**
+ * The privacy office of each tenant and of the platform (SPEC §5): the register of processing
+ * activities, sub-processors, breaches and privacy-policy versions. Imported by PrivacyModule.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([ProcessingActivity, SubProcessor, SubProcessorChange, SubProcessorObjection, Breach, PrivacyPolicyVersion, PrivacyPolicyResponse]),
+    AuditModule,
+    IdentityModule,
+    NotificationsModule,
+  ],
+  providers: [
+    ProcessingActivityRepository, ProcessingRegisterService, ProcessingRegisterResolver,
+    SubProcessorRepository, SubProcessorService, SubProcessorResolver,
+    BreachRepository, BreachService, BreachResolver,
+    PrivacyPolicyRepository, PrivacyPolicyService, PrivacyPolicyResolver,
+  ],
+  exports: [ProcessingRegisterService, SubProcessorService, BreachService, PrivacyPolicyService],
+})
+export class PrivacyOfficeModule {}

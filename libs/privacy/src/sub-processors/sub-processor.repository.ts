@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
+import { SubProcessor, SubProcessorChange, SubProcessorChangeKind, SubProcessorObjection } from './sub-processor.entity';
+
+const SUB_PROCESSOR = selectColumns(SubProcessor, 's');
+const CHANGE = selectColumns(SubProcessorChange, 'c');
+const OBJECTION = selectColumns(SubProcessorObjection, 'o');
+
+/** `owner`: a tenant id, or null for the platform's own list. */
+type Owner = string | null;
+
+/** The `sub_processor`, `sub_processor_change` and `sub_processor_objection` tables. */
+@Injectable()
+export class SubProcessorRepository {
+  constructor(private readonly sql: Sql) {}
+
+  /** The list in force at `at`: started, and not yet ended. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.at] }, { params: [null, SQL_EXAMPLE.at], tenantId: null })
+  async inForce(owner: Owner, at: Date): Promise<SubProcessor[]> {
+    const rows = await this.sql.query(
+      `SELECT ${SUB_PROCESSOR} FROM sub_processor s
+        WHERE s.tenant_id IS NOT DISTINCT FROM $1::uuid AND s.effective_from <= $2 AND (s.effective_until IS NULL OR s.effective_until > $2)
+        ORDER BY s.name, s.id`,
+      [owner, at],
+    );
+    return rows.map((row) => toEntity(SubProcessor, row));
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.id] })
+  async findById(owner: Owner, id: string): Promise<SubProcessor | null> {
+    const [row] = await this.sql.query(`SELECT ${SUB_PROCESSOR} FROM sub_processor s WHERE s.tenant_id IS NOT DISTINCT FROM $1::uuid AND s.id = $2`, [owner, id]);
+    return row ? toEntity(SubProcessor, row) : null;
+  }
+
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, name: 'Mailer BV', service: 'e-mail delivery', location: 'BE', transferSafeguard: null, dataCategories: ['contact'], effectiveFrom: SQL_EXAMPLE.at, effectiveUntil: null, createdAt: SQL_EXAMPLE.at }] })
+  async insert(subProcessor: Omit<SubProcessor, 'id'>): Promise<SubProcessor> {
+    const s = subProcessor;
+    const [row] = await this.sql.query(
+      `INSERT INTO sub_processor AS s (tenant_id, name, service, location, transfer_safeguard, data_categories, effective_from, effective_until, created_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) RETURNING ${SUB_PROCESSOR}`,
+      [s.tenantId, s.name, s.service, s.location, s.transferSafeguard, s.dataCategories, s.effectiveFrom, s.effectiveUntil, s.createdAt],
+    );
+    return toEntity(SubProcessor, row!);
+  }
+
+  /** Ends a sub-processor at `at`, unless an end is already set (then nothing changes: null). */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.id, SQL_EXAMPLE.at] })
+  async endAt(owner: Owner, id: string, at: Date): Promise<SubProcessor | null> {
+    const [row] = await this.sql.query(
+      `UPDATE sub_processor s SET effective_until = $3
+        WHERE s.tenant_id IS NOT DISTINCT FROM $1::uuid AND s.id = $2 AND s.effective_until IS NULL RETURNING ${SUB_PROCESSOR}`,
+      [owner, id, at],
+    );
+    return row ? toEntity(SubProcessor, row) : null;
+  }
+
+  /** Announced changes of one list, newest first. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] }, { params: [null], tenantId: null })
+  async changes(owner: Owner): Promise<SubProcessorChange[]> {
+    const rows = await this.sql.query(`SELECT ${CHANGE} FROM sub_processor_change c WHERE c.tenant_id IS NOT DISTINCT FROM $1::uuid ORDER BY c.announced_at DESC, c.id`, [owner]);
+    return rows.map((row) => toEntity(SubProcessorChange, row));
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.id] })
+  async findChange(owner: Owner, id: string): Promise<SubProcessorChange | null> {
+    const [row] = await this.sql.query(`SELECT ${CHANGE} FROM sub_processor_change c WHERE c.tenant_id IS NOT DISTINCT FROM $1::uuid AND c.id = $2`, [owner, id]);
+    return row ? toEntity(SubProcessorChange, row) : null;
+  }
+
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, kind: SubProcessorChangeKind.ADDITION, subProcessorId: SQL_EXAMPLE.id, description: 'New mailer', announcedAt: SQL_EXAMPLE.at, objectionDeadline: SQL_EXAMPLE.at, effectiveAt: SQL_EXAMPLE.at, customersNotified: 2 }] })
+  async insertChange(change: Omit<SubProcessorChange, 'id'>): Promise<SubProcessorChange> {
+    const c = change;
+    const [row] = await this.sql.query(
+      `INSERT INTO sub_processor_change AS c (tenant_id, kind, sub_processor_id, description, announced_at, objection_deadline, effective_at, customers_notified)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING ${CHANGE}`,
+      [c.tenantId, c.kind, c.subProcessorId, c.description, c.announcedAt, c.objectionDeadline, c.effectiveAt, c.customersNotified],
+    );
+    return toEntity(SubProcessorChange, row!);
+  }
+
+  /** Records an objection; null when this customer already objected to the change. */
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, changeId: SQL_EXAMPLE.id, changeTenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, objectorUserId: SQL_EXAMPLE.userId, reason: 'Not in the EEA', objectedAt: SQL_EXAMPLE.at }] })
+  async insertObjection(objection: Omit<SubProcessorObjection, 'id'>): Promise<SubProcessorObjection | null> {
+    const o = objection;
+    const [row] = await this.sql.query(
+      `INSERT INTO sub_processor_objection AS o (tenant_id, change_id, change_tenant_id, organisation_id, objector_user_id, reason, objected_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING ${OBJECTION}`,
+      [o.tenantId, o.changeId, o.changeTenantId, o.organisationId, o.objectorUserId, o.reason, o.objectedAt],
+    );
+    return row ? toEntity(SubProcessorObjection, row) : null;
+  }
+
+  /** Objections to the changes one list's owner announced (a tenant's, or with null the platform's), newest first. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] }, { params: [null], tenantId: null })
+  async objectionsTo(owner: Owner): Promise<SubProcessorObjection[]> {
+    const rows = await this.sql.query(
+      `SELECT ${OBJECTION} FROM sub_processor_objection o WHERE o.change_tenant_id IS NOT DISTINCT FROM $1::uuid ORDER BY o.objected_at DESC, o.id`,
+      [owner],
+    );
+    return rows.map((row) => toEntity(SubProcessorObjection, row));
+  }
+}

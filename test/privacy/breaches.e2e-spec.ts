@@ -1,0 +1,176 @@
+import { Role } from '@chancery/access';
+import { ARTICLE_33_3_HEADINGS } from '@chancery/privacy';
+import { expectData, IdentityFactory, reportFigure, TestApp, TestOrganisation, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+
+/**
+ * VERIFY T18 — breach drill (simulated clock), SPEC §5 (000 §7, 001, 002 §5; GDPR Art. 33–34): every
+ * breach is in the register, notifiable or not; awareness starts a 72-hour clock; the notification
+ * draft holds the items of Art. 33(3); the people affected are derived from the data categories and
+ * the records involved; those of a high-risk breach are told in their own language.
+ */
+const HOUR = 60 * 60 * 1000;
+const BREACH_FIELDS = `id reference nature becameAwareAt occurredAt dataCategories involvedOrganisationIds involvesAllOrganisations involvesStaff
+  affectedPeople affectedRecords likelyConsequences measures notifiable notNotifiableReason highRisk authorityNotifiedAt delayReason
+  subjectsNotifiedAt subjectsNotified registeredAt authorityDeadline notificationDraft`;
+
+interface BreachAnswer {
+  id: string; reference: string; becameAwareAt: string; affectedPeople: number; notifiable: boolean; authorityDeadline: string; notificationDraft: string;
+  authorityNotifiedAt: string | null; delayReason: string | null; subjectsNotified: number | null;
+}
+
+describe('T18 breach drill', () => {
+  let app: TestApp;
+  let factory: IdentityFactory;
+  let tenant: TestTenant;
+  let otherTenant: TestTenant;
+  let companies: TestOrganisation[];
+  const people: Record<string, TestUser[]> = {};
+  let privacyOfficer: TestUser;
+  let tenantAdmin: TestUser;
+  let clerk: TestUser;
+  let otherPrivacyOfficer: TestUser;
+  const figures = { breaches: 0, drafts: 0, derived: 0, notNotifiableDocumented: 0 };
+
+  const gql = async <T>(query: string, variables: Record<string, unknown>, user: TestUser) =>
+    app.graphql<T>(query, variables, { token: (await factory.login(user)).accessToken });
+  const register = (input: Record<string, unknown>, user = privacyOfficer) =>
+    gql<{ registerBreach: BreachAnswer }>(`mutation($input: RegisterBreachInput!) { registerBreach(input: $input) { ${BREACH_FIELDS} } }`, { input }, user);
+
+  const started = useTestApp();
+  beforeAll(async () => {
+    app = started.app;
+    factory = started.factory;
+    app.clock.set(new Date('2026-06-15T08:00:00Z'));
+    tenant = await factory.tenant();
+    otherTenant = await factory.tenant();
+    companies = [];
+    for (const n of [0, 1, 2]) {
+      const company = await factory.organisation(tenant, { name: `Company ${n}` });
+      companies.push(company);
+      people[company.id] = [
+        await factory.user({ tenant, organisation: company, roles: [Role.ORG_ADMIN] }),
+        await factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER] }),
+        await factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER] }),
+      ];
+    }
+    privacyOfficer = await factory.user({ tenant, roles: [Role.PRIVACY_OFFICER] });
+    tenantAdmin = await factory.user({ tenant, roles: [Role.TENANT_ADMIN] });
+    clerk = await factory.user({ tenant, roles: [Role.CLERK] });
+    const otherCompany = await factory.organisation(otherTenant);
+    await factory.user({ tenant: otherTenant, organisation: otherCompany, roles: [Role.ORG_ADMIN] });
+    otherPrivacyOfficer = await factory.user({ tenant: otherTenant, roles: [Role.PRIVACY_OFFICER] });
+    // Languages of the people of company 0, so the notices can be checked in each.
+    await app.asOwner(async (db) => {
+      const [admin, first, second] = people[companies[0]!.id]!;
+      for (const [user, language] of [[admin!, 'nl'], [first!, 'fr'], [second!, 'de']] as const) {
+        await db.query(`UPDATE user_account SET preferred_language = $2 WHERE id = $1`, [user.id, language]);
+      }
+    });
+  });
+
+  let breach: BreachAnswer;
+
+  it('awareness starts the 72-hour clock; the draft holds the Art. 33(3) items; the people affected are derived from categories and records', async () => {
+    const becameAwareAt = new Date(app.clock.now().getTime() - 2 * HOUR);
+    breach = expectData(await register({
+      reference: 'BR-2026-001', nature: 'A clerk’s laptop with an export of two companies’ users was stolen from a car.',
+      becameAwareAt: becameAwareAt.toISOString(), dataCategories: ['contact', 'identification'],
+      involvedOrganisationIds: [companies[0]!.id, companies[1]!.id], likelyConsequences: 'Phishing e-mails to the people listed.',
+      measures: 'Laptop disk encrypted; remote wipe sent; passwords of the staff member reset.', notifiable: true, highRisk: true,
+    })).registerBreach;
+    figures.breaches += 1;
+    expect(new Date(breach.authorityDeadline).getTime() - new Date(breach.becameAwareAt).getTime()).toBe(72 * HOUR);
+    // Derived: the users of the two companies involved (3 each), not the third company, not the staff.
+    expect(breach.affectedPeople).toBe(6);
+    figures.derived += 1;
+    for (const heading of ARTICLE_33_3_HEADINGS) expect(breach.notificationDraft).toContain(`## ${heading}`);
+    expect(breach.notificationDraft).toContain('Approximate number of data subjects: 6');
+    expect(breach.notificationDraft).toContain('data-protection contact: ');
+    expect(breach.notificationDraft).toContain('(70 hours left)');
+    figures.drafts += 1;
+  });
+
+  it('other categories and records derive other people: credentials of the staff reach the staff, company data reaches the companies’ administrators', async () => {
+    const staff = expectData(await register({
+      reference: 'BR-2026-002', nature: 'Password hashes of staff accounts exposed in a log file.', becameAwareAt: app.clock.now().toISOString(),
+      dataCategories: ['credentials'], involvesStaff: true, likelyConsequences: 'Offline guessing of weak passwords.', measures: 'Passwords reset.',
+      notifiable: false, notNotifiableReason: 'Hashes are argon2id with a strong policy: unlikely to result in a risk (Art. 33(1)).',
+    })).registerBreach;
+    expect(staff.affectedPeople).toBe(3);
+    const company = expectData(await register({
+      reference: 'BR-2026-003', nature: 'Bank accounts of all customer companies sent to a wrong recipient.', becameAwareAt: app.clock.now().toISOString(),
+      dataCategories: ['financial'], involvesAllOrganisations: true, likelyConsequences: 'Fraudulent debit attempts.', measures: 'Recipient confirmed deletion.', notifiable: true,
+    })).registerBreach;
+    expect(company.affectedPeople).toBe(companies.length);
+    figures.breaches += 2;
+    figures.derived += 2;
+  });
+
+  it('a breach that is not notifiable is documented all the same, with the reason; the reason is required', async () => {
+    const missing = await register({
+      reference: 'BR-2026-004', nature: 'E-mail to a wrong colleague, deleted unread.', becameAwareAt: app.clock.now().toISOString(), dataCategories: ['contact'],
+      likelyConsequences: 'None.', measures: 'Recipient confirmed deletion.', notifiable: false,
+    });
+    expect(missing.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_NOTIFIABLE_REASON_REQUIRED' });
+    const documented = expectData(await register({
+      reference: 'BR-2026-004', nature: 'E-mail to a wrong colleague, deleted unread.', becameAwareAt: app.clock.now().toISOString(), dataCategories: ['contact'],
+      likelyConsequences: 'None.', measures: 'Recipient confirmed deletion.', notifiable: false, notNotifiableReason: 'Unlikely to result in a risk: deleted unread.',
+    })).registerBreach;
+    expect(documented.notificationDraft).toContain('Not notifiable: Unlikely to result in a risk: deleted unread.. Documented in the register under Art. 33(5).');
+    const list = expectData(await gql<{ breaches: Array<{ reference: string; notifiable: boolean }> }>(`{ breaches { reference notifiable } }`, {}, tenantAdmin)).breaches;
+    expect(list.filter((b) => !b.notifiable).map((b) => b.reference).sort()).toEqual(['BR-2026-002', 'BR-2026-004']);
+    const notify = await gql(`mutation($input: RecordBreachAuthorityNotificationInput!) { recordBreachAuthorityNotification(input: $input) { id } }`, { input: { breachId: documented.id } }, privacyOfficer);
+    expect(notify.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'BREACH_NOT_NOTIFIABLE' });
+    figures.breaches += 1;
+    figures.notNotifiableDocumented = list.filter((b) => !b.notifiable).length;
+  });
+
+  it('after 72 hours the draft says overdue, and the notification is recorded only with the reasons for the delay', async () => {
+    app.clock.set(new Date(new Date(breach.becameAwareAt).getTime() + 72 * HOUR + 1));
+    const overdue = expectData(await gql<{ breach: BreachAnswer }>(`query($id: ID!) { breach(breachId: $id) { notificationDraft } }`, { id: breach.id }, privacyOfficer)).breach;
+    expect(overdue.notificationDraft).toContain('OVERDUE since');
+    const record = (input: Record<string, unknown>) => gql<{ recordBreachAuthorityNotification: BreachAnswer }>(
+      `mutation($input: RecordBreachAuthorityNotificationInput!) { recordBreachAuthorityNotification(input: $input) { ${BREACH_FIELDS} } }`, { input }, privacyOfficer);
+    expect((await record({ breachId: breach.id })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DELAY_REASON_REQUIRED' });
+    const onTime = await record({ breachId: breach.id, notifiedAt: new Date(new Date(breach.becameAwareAt).getTime() + 71 * HOUR).toISOString() });
+    expect(expectData(onTime).recordBreachAuthorityNotification).toMatchObject({ delayReason: null });
+    expect((await record({ breachId: breach.id, delayReason: 'x' })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'AUTHORITY_ALREADY_NOTIFIED' });
+  });
+
+  it('the people of a high-risk breach are told once, each in their language', async () => {
+    const notify = () => gql<{ notifyBreachSubjects: BreachAnswer }>(`mutation($id: ID!) { notifyBreachSubjects(breachId: $id) { subjectsNotified subjectsNotifiedAt } }`, { id: breach.id }, privacyOfficer);
+    expect(expectData(await notify()).notifyBreachSubjects.subjectsNotified).toBe(6);
+    expect((await notify()).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'SUBJECTS_ALREADY_NOTIFIED' });
+    const messages = await app.asOwner(async (db) => (await db.query(`SELECT recipient, subject FROM outbox_message WHERE template = 'privacy.breach-notice' AND tenant_id = $1`, [tenant.id])).rows as Array<{ recipient: string; subject: string }>);
+    const expected = [...people[companies[0]!.id]!, ...people[companies[1]!.id]!].map((u) => u.email).sort();
+    expect(messages.map((m) => m.recipient).sort()).toEqual(expected);
+    const subjectOf = (user: TestUser) => messages.find((m) => m.recipient === user.email)!.subject;
+    const [nl, fr, de] = people[companies[0]!.id]!;
+    expect(subjectOf(nl!)).toContain('beveiligingsincident');
+    expect(subjectOf(fr!)).toContain('incident de sécurité');
+    expect(subjectOf(de!)).toContain('Sicherheitsvorfall');
+  });
+
+  it('only the privacy officer writes the register, the tenant admin reads it, no one else; another tenant sees none of it', async () => {
+    const input = { reference: 'BR-X', nature: 'x', becameAwareAt: app.clock.now().toISOString(), dataCategories: ['contact'], likelyConsequences: 'x', measures: 'x', notifiable: true };
+    expect((await register(input, tenantAdmin)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await register(input, clerk)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect((await gql(`{ breaches { id } }`, {}, clerk)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    expect(expectData(await gql<{ breaches: unknown[] }>(`{ breaches { id } }`, {}, otherPrivacyOfficer)).breaches).toEqual([]);
+    const foreign = await gql(`query($id: ID!) { breach(breachId: $id) { id } }`, { id: breach.id }, otherPrivacyOfficer);
+    expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const foreignCompany = await register({ ...input, involvedOrganisationIds: [companies[0]!.id] }, otherPrivacyOfficer);
+    expect(foreignCompany.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const future = await register({ ...input, reference: 'BR-F', becameAwareAt: new Date(app.clock.now().getTime() + HOUR).toISOString() });
+    expect(future.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'AWARENESS_IN_THE_FUTURE' });
+  });
+
+  it('prints the figure', async () => {
+    // Every breach of the register, read back: its draft holds the four items.
+    const all = expectData(await gql<{ breaches: BreachAnswer[] }>(`{ breaches { ${BREACH_FIELDS} } }`, {}, privacyOfficer)).breaches;
+    figures.drafts = all.filter((b) => ARTICLE_33_3_HEADINGS.every((h) => b.notificationDraft.includes(`## ${h}`))).length;
+    expect(figures.drafts).toBe(all.length);
+    reportFigure(`T18 breach drill: ${figures.breaches} breaches, 72-hour clock from awareness, ${figures.drafts}/${figures.breaches} drafts with the 4 Art. 33(3) items, affected people derived in ${figures.derived}/${figures.derived}, ${figures.notNotifiableDocumented} not notifiable documented`);
+    expect(figures.breaches).toBe(4);
+  });
+});
