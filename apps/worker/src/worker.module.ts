@@ -6,11 +6,12 @@ import { logOutputThroughGate } from '@chancery/policy';
 import type { DestinationStream } from 'pino';
 import { DEFAULT_JOB_QUEUE_OPTIONS, JOB_QUEUE_OPTIONS, JobQueue, JobQueueOptions } from './jobs/job-queue';
 import { JobRegistry } from './jobs/job-registry';
+import { RenderCertificatePdfsJob } from './jobs/certificates/render-certificate-pdfs.job';
 import { HeartbeatJob } from './jobs/platform/heartbeat.job';
 import { WORKER_CONTEXTS } from './worker-contexts';
 
 /** The jobs this process works, one class each (see `JobHandler` in libs/core). */
-const JOBS = [HeartbeatJob];
+const JOBS = [HeartbeatJob, RenderCertificatePdfsJob];
 
 export interface WorkerModuleOptions {
   config: AppConfig;

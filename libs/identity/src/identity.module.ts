@@ -19,6 +19,7 @@ import { AccountsService } from './services/accounts.service';
 import { ApiKeyService } from './services/api-key.service';
 import { IdentityProvisioning } from './services/identity-provisioning.service';
 import { OrganisationRegistrationService } from './services/organisation-registration.service';
+import { PartyDirectoryService } from './services/party-directory.service';
 import { PolicedRecordsService } from './services/policed-records.service';
 import { TenantDirectoryService } from './services/tenant-directory.service';
 import { UserAdministrationService } from './services/user-administration.service';
@@ -38,8 +39,9 @@ const REPOSITORIES = [TenantRepository, OrganisationRepository, AccountRepositor
     ApiKeyService,
     PolicedRecordsService,
     IdentityProvisioning,
+    PartyDirectoryService,
     IdentityResolver,
   ],
-  exports: [TenantDirectoryService, AccountsService, ApiKeyService, IdentityProvisioning],
+  exports: [TenantDirectoryService, AccountsService, ApiKeyService, IdentityProvisioning, PartyDirectoryService],
 })
 export class IdentityModule {}
