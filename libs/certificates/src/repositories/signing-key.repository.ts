@@ -34,7 +34,7 @@ export class SigningKeyRepository {
   /** Public halves of a tenant's keys (the public scope reads every tenant's: filtered by tenant here). */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
   async publicKeysOf(tenantId: string): Promise<SigningKey[]> {
-    const rows = await this.sql.query(`SELECT ${PUBLIC_KEY} FROM certificate_signing_key k WHERE k.tenant_id = $1 ORDER BY k.created_at, k.id`, [tenantId]);
+    const rows = await this.sql.query(`SELECT ${PUBLIC_KEY} FROM certificate_signing_key k WHERE k.tenant_id = $1 ORDER BY k.retired_at IS NULL, k.created_at, k.id`, [tenantId]);
     return rows.map((row) => toEntity(SigningKey, row));
   }
 
