@@ -171,7 +171,7 @@ describe('Certificates of origin, end to end', () => {
     expect(old).toMatchObject({ authentic: true, status: 'SUPERSEDED', supersededByNumber: successor.number });
 
     // Revoke the replacement, with a reason the public answer shows.
-    const revoked = expectData(await gql<{ revokeCertificate: { status: string } }>(`mutation($id: ID!) { revokeCertificate(certificateId: $id, reason: ISSUED_IN_ERROR) { status } }`, { id: successor.id }, signerToken));
+    const revoked = expectData(await gql<{ revokeCertificate: { status: string } }>(`mutation($id: ID!) { revokeCertificate(certificateId: $id, reason: "ISSUED_IN_ERROR") { status } }`, { id: successor.id }, signerToken));
     expect(revoked.revokeCertificate.status).toBe('REVOKED');
     const revokedAnswer = expectData(await app.graphql<{ verifyCertificate: Record<string, unknown> }>(`query($n: String!, $c: String!) { verifyCertificate(number: $n, code: $c) { ${VERIFICATION_FIELDS} } }`, { n: successor.number, c: successor.verificationCode })).verifyCertificate;
     expect(revokedAnswer).toMatchObject({ authentic: true, status: 'REVOKED', revocationReason: 'ISSUED_IN_ERROR' });

@@ -118,7 +118,7 @@ describe('Public verification of certificates', () => {
 
   it('a revoked certificate verifies as revoked, with its reason code', async () => {
     const certificate = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
-    expectData(await started.app.graphql(`mutation($id: ID!) { revokeCertificate(certificateId: $id, reason: GOODS_NOT_EXPORTED) { id } }`, { id: certificate.id }, { token: tokens.signer }));
+    expectData(await started.app.graphql(`mutation($id: ID!) { revokeCertificate(certificateId: $id, reason: "GOODS_NOT_EXPORTED") { id } }`, { id: certificate.id }, { token: tokens.signer }));
     expect(expectData(await verify(certificate.number, certificate.verificationCode)).verifyCertificate).toMatchObject({
       authentic: true, status: 'REVOKED', revocationReason: 'GOODS_NOT_EXPORTED', number: certificate.number,
     });

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsBoolean,
-  IsEnum,
+  IsIn,
   IsInt,
   IsISO31661Alpha2,
   IsNumber,
@@ -42,7 +42,8 @@ export class ConsigneeInput {
 /** The content of an application; on creation, what is not given comes from `fromApplicationId` or the saved consignee. */
 @InputType()
 export class CertificateApplicationContentInput {
-  @Field(() => CertificateLanguage, { nullable: true }) @Optional() @IsEnum(CertificateLanguage) language?: CertificateLanguage;
+  // Text checked by the validation pipe (not a GraphQL enum), so a refusal names the field like every other.
+  @Field(() => String, { nullable: true, description: 'NL, FR, DE or EN.' }) @Optional() @IsIn(Object.values(CertificateLanguage)) language?: CertificateLanguage;
   @Field(() => ConsigneeInput, { nullable: true }) @Optional() @ValidateNested() @Type(() => ConsigneeInput) consignee?: ConsigneeInput;
   @Field({ nullable: true, description: 'ISO 3166 alpha-2.' }) @Optional() @IsISO31661Alpha2() countryOfOrigin?: string;
   @Field({ nullable: true }) @Optional() @IsString() @MaxLength(1000) transportDetails?: string;
@@ -91,12 +92,12 @@ export class SignArgs extends ApplicationIdArgs {
 
 @ArgsType()
 export class RevokeArgs extends CertificateIdArgs {
-  @Field(() => RevocationReason) @IsEnum(RevocationReason) reason: RevocationReason;
+  @Field(() => String, { description: `One of ${Object.values(RevocationReason).join(', ')}.` }) @IsIn(Object.values(RevocationReason)) reason: RevocationReason;
 }
 
 @ArgsType()
 export class ApplicationListArgs {
-  @Field(() => ApplicationState, { nullable: true }) @Optional() @IsEnum(ApplicationState) state?: ApplicationState;
+  @Field(() => String, { nullable: true, description: 'An ApplicationState.' }) @Optional() @IsIn(Object.values(ApplicationState)) state?: ApplicationState;
   @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(200) first: number = 50;
 }
 
