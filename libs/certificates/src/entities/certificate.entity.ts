@@ -86,7 +86,7 @@ export class Certificate {
 }
 
 /** A fee to invoice: one per issued certificate and per copy, at the tenant's member or non-member price. */
-@ObjectType()
+@ObjectType('CertificateBillableLine')
 @PolicyEntity<BillableLine>({
   name: 'CertificateBillableLine',
   subject: 'organisation',
@@ -108,7 +108,7 @@ export class BillableLine {
 }
 
 /** How many applications a chamber user processed in a month: their personal data (SPEC §2, 004 §2.2). */
-@ObjectType()
+@ObjectType('CertificateProcessingStatistic')
 @PolicyEntity<ProcessingStatistic>({
   name: 'CertificateProcessingStatistic',
   subject: 'user',

@@ -67,12 +67,12 @@ export class ApplicationRepository {
 
   @GenerateSql({ params: [SQL_EXAMPLE.id, { remarks: 'Urgent', goods: [] }, SQL_EXAMPLE.at] })
   async updateContent(id: string, changes: Partial<ApplicationContent>, at: Date): Promise<CertificateApplication> {
-    return this.update(id, changes, at);
+    return updateApplication(this.sql, id, changes, at);
   }
 
   @GenerateSql({ params: [SQL_EXAMPLE.id, { state: 'IN_REVIEW', claimedBy: SQL_EXAMPLE.userId }, SQL_EXAMPLE.at] })
   async updateWorkflow(id: string, changes: ApplicationWorkflowChanges, at: Date): Promise<CertificateApplication> {
-    return this.update(id, changes, at);
+    return updateApplication(this.sql, id, changes, at);
   }
 
   /** Whether an application replacing the certificate is open (not rejected, not yet issued). */
@@ -115,16 +115,17 @@ export class ApplicationRepository {
       [userId],
     );
   }
+}
 
-  private async update(id: string, changes: object, at: Date): Promise<CertificateApplication> {
-    const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as Array<[keyof CertificateApplication & string, unknown]>;
-    const assignments = entries.map(([property], i) => `${columnOf(CertificateApplication, property)} = $${i + 3}`);
-    const [row] = await this.sql.query(
-      `UPDATE certificate_application a SET ${[...assignments, 'updated_at = $2'].join(', ')} WHERE a.id = $1 RETURNING ${APPLICATION}`,
-      [id, at, ...entries.map(([property, value]) => (property === 'goods' ? JSON.stringify(value) : value))],
-    );
-    return hydrate(row!);
-  }
+/** Sets the given columns and `updated_at`; the service decided which may change. */
+async function updateApplication(sql: Sql, id: string, changes: object, at: Date): Promise<CertificateApplication> {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as Array<[keyof CertificateApplication & string, unknown]>;
+  const assignments = entries.map(([property], i) => `${columnOf(CertificateApplication, property)} = $${i + 3}`);
+  const [row] = await sql.query(
+    `UPDATE certificate_application a SET ${[...assignments, 'updated_at = $2'].join(', ')} WHERE a.id = $1 RETURNING ${APPLICATION}`,
+    [id, at, ...entries.map(([property, value]) => (property === 'goods' ? JSON.stringify(value) : value))],
+  );
+  return hydrate(row!);
 }
 
 /** Goods lines come back from jsonb as plain objects: made GoodsLine records again, so the output gate knows them. */
