@@ -50,7 +50,7 @@ describe('Public verification of certificates', () => {
   };
   const verifySigned = async (payload: string, signature: string, keyId: string) => {
     const response = await started.app.graphql<{ verifySignedCertificate: Record<string, unknown> }>(
-      `query($p: String!, $s: String!, $k: String!) { verifySignedCertificate(payload: $p, signature: $s, keyId: $k) { ${VERIFICATION_FIELDS} } }`,
+      `query($p: String!, $s: String!, $k: String!) { verifySignedCertificate(payload: $p, signature: $s, kid: $k) { ${VERIFICATION_FIELDS} } }`,
       { p: payload, s: signature, k: keyId },
     );
     publicAnswers.push(response.text);

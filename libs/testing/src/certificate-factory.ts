@@ -4,7 +4,7 @@ import { expectData, GraphQLResponse, TestApp } from './test-app';
 export const APPLICATION_FIELDS = `id organisationId state language consigneeName consigneeAddress consigneeCountry countryOfOrigin transportDetails
   goods { description hsCode quantity unit grossWeightKg netWeightKg marksAndNumbers packages } invoiceReferences remarks declarationAccepted
   supportingDocuments { id kind fileName mediaType sizeBytes sha256 uploadedBy createdAt } createdBy claimedBy reviewedBy reviewComment rejectionReason
-  replacesCertificateId certificateId createdAt updatedAt submittedAt`;
+  replacesCertificateId startedFromApplicationId certificateId createdAt updatedAt submittedAt`;
 
 export const CERTIFICATE_FIELDS = `id organisationId applicationId number status language countryOfOrigin goodsHash issuingChamber signedPayload signature keyId
   verificationCode signedBy issuedAt revokedAt revocationReason supersededAt supersededByCertificateId supersededByNumber pdfReady

@@ -99,6 +99,8 @@ export class CertificateApplication {
   @Field(() => String, { nullable: true }) @Column({ name: 'rejection_reason', type: 'text', nullable: true }) rejectionReason: string | null;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('reference to a certificate')
   @Field(() => ID, { nullable: true, description: 'The issued certificate this application replaces.' }) @Column({ name: 'replaces_certificate_id', type: 'uuid', nullable: true }) replacesCertificateId: string | null;
+  @Readable(...OWNERS_AND_STAFF) @NotPersonalData('reference to an application')
+  @Field(() => ID, { nullable: true, description: 'The previous application it was started from (a repeat export).' }) @Column({ name: 'started_from_application_id', type: 'uuid', nullable: true }) startedFromApplicationId: string | null;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('reference to a certificate')
   @Field(() => ID, { nullable: true, description: 'The certificate issued from it.' }) @Column({ name: 'certificate_id', type: 'uuid', nullable: true }) certificateId: string | null;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('time of the record')

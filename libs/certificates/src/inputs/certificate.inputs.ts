@@ -39,7 +39,7 @@ export class ConsigneeInput {
   @Field() @IsISO31661Alpha2() country: string;
 }
 
-/** The content of an application; on creation, what is not given comes from `fromApplicationId` or the saved consignee. */
+/** The content of an application; on creation, what is not given comes from `fromApplicationId` (saved consignees are read with `savedConsignees` and sent as `consignee`). */
 @InputType()
 export class CertificateApplicationContentInput {
   // Text checked by the validation pipe (not a GraphQL enum), so a refusal names the field like every other.
@@ -56,7 +56,6 @@ export class CertificateApplicationContentInput {
 @InputType()
 export class CreateCertificateApplicationInput extends CertificateApplicationContentInput {
   @Field(() => ID, { nullable: true, description: 'Start from a previous application of the company (repeat exports).' }) @Optional() @IsUUID() fromApplicationId?: string;
-  @Field(() => ID, { nullable: true, description: 'Fill the consignee from a saved one.' }) @Optional() @IsUUID() savedConsigneeId?: string;
 }
 
 @InputType()
@@ -116,7 +115,7 @@ export class VerifyCertificateArgs {
 export class VerifySignedCertificateArgs {
   @Field({ description: 'The signed content, as signed (canonical JSON).' }) @IsString() @Length(2, 200_000) payload: string;
   @Field() @Matches(/^[A-Za-z0-9_-]{20,200}$/, { message: 'is not a base64url signature' }) signature: string;
-  @Field() @Matches(/^[A-Za-z0-9_-]{10,100}$/, { message: 'is not a key id' }) keyId: string;
+  @Field() @Matches(/^[A-Za-z0-9_-]{10,100}$/, { message: 'is not a key id' }) kid: string;
 }
 
 @ArgsType()

@@ -61,6 +61,7 @@ export class Certificates1766100000100 implements MigrationInterface {
         review_comment           text,
         rejection_reason         text,
         replaces_certificate_id  uuid,
+        started_from_application_id uuid,
         certificate_id           uuid,
         created_at               timestamptz NOT NULL DEFAULT now(),
         updated_at               timestamptz NOT NULL DEFAULT now(),

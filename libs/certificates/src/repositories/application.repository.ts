@@ -9,7 +9,7 @@ export type ApplicationContent = Pick<
   CertificateApplication,
   'language' | 'consigneeName' | 'consigneeAddress' | 'consigneeCountry' | 'countryOfOrigin' | 'transportDetails' | 'goods' | 'invoiceReferences' | 'remarks' | 'declarationAccepted' | 'supportingDocumentIds'
 >;
-export type NewApplication = ApplicationContent & Pick<CertificateApplication, 'tenantId' | 'organisationId' | 'createdBy' | 'replacesCertificateId'>;
+export type NewApplication = ApplicationContent & Pick<CertificateApplication, 'tenantId' | 'organisationId' | 'createdBy' | 'replacesCertificateId' | 'startedFromApplicationId'>;
 export type ApplicationWorkflowChanges = Partial<Pick<CertificateApplication, 'state' | 'claimedBy' | 'reviewedBy' | 'reviewComment' | 'rejectionReason' | 'certificateId' | 'submittedAt'>>;
 
 const EXAMPLE_CONTENT: ApplicationContent = {
@@ -22,16 +22,16 @@ const EXAMPLE_CONTENT: ApplicationContent = {
 export class ApplicationRepository {
   constructor(private readonly sql: Sql) {}
 
-  @GenerateSql({ params: [{ ...EXAMPLE_CONTENT, tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, createdBy: SQL_EXAMPLE.userId, replacesCertificateId: null }, SQL_EXAMPLE.at] })
+  @GenerateSql({ params: [{ ...EXAMPLE_CONTENT, tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, createdBy: SQL_EXAMPLE.userId, replacesCertificateId: null, startedFromApplicationId: null }, SQL_EXAMPLE.at] })
   async insert(application: NewApplication, at: Date): Promise<CertificateApplication> {
     const [row] = await this.sql.query(
       `INSERT INTO certificate_application AS a (tenant_id, organisation_id, state, language, consignee_name, consignee_address, consignee_country,
               country_of_origin, transport_details, goods, invoice_references, remarks, declaration_accepted, supporting_document_ids, created_by,
-              replaces_certificate_id, created_at, updated_at)
-       VALUES ($1, $2, 'DRAFT', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING ${APPLICATION}`,
+              replaces_certificate_id, started_from_application_id, created_at, updated_at)
+       VALUES ($1, $2, 'DRAFT', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) RETURNING ${APPLICATION}`,
       [application.tenantId, application.organisationId, application.language, application.consigneeName, application.consigneeAddress, application.consigneeCountry,
         application.countryOfOrigin, application.transportDetails, JSON.stringify(application.goods), application.invoiceReferences, application.remarks,
-        application.declarationAccepted, application.supportingDocumentIds, application.createdBy, application.replacesCertificateId, at],
+        application.declarationAccepted, application.supportingDocumentIds, application.createdBy, application.replacesCertificateId, application.startedFromApplicationId, at],
     );
     return hydrate(row!);
   }
@@ -96,12 +96,6 @@ export class ApplicationRepository {
   async consigneesOf(organisationId: string): Promise<SavedConsignee[]> {
     const rows = await this.sql.query(`SELECT ${CONSIGNEE} FROM saved_consignee c WHERE c.organisation_id = $1 ORDER BY c.name, c.id LIMIT 500`, [organisationId]);
     return rows.map((row) => toEntity(SavedConsignee, row));
-  }
-
-  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.organisationId] })
-  async consignee(id: string, organisationId: string): Promise<SavedConsignee | null> {
-    const [row] = await this.sql.query(`SELECT ${CONSIGNEE} FROM saved_consignee c WHERE c.id = $1 AND c.organisation_id = $2`, [id, organisationId]);
-    return row ? toEntity(SavedConsignee, row) : null;
   }
 
   /** Decisions per clerk and month (UTC): the reviewer's part of the processing statistics. */

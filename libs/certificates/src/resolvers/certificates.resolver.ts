@@ -188,8 +188,8 @@ export class CertificatesResolver {
 
   @Public()
   @Query(() => CertificateVerification, { description: 'Checks a signed certificate (payload, signature, key id) against the published key, and its status.' })
-  verifySignedCertificate(@Args() { payload, signature, keyId }: VerifySignedCertificateArgs): Promise<CertificateVerification> {
-    return this.verification.verifySigned(payload, signature, keyId);
+  verifySignedCertificate(@Args() { payload, signature, kid }: VerifySignedCertificateArgs): Promise<CertificateVerification> {
+    return this.verification.verifySigned(payload, signature, kid);
   }
 
   @Public()

@@ -41,15 +41,10 @@ export class ApplicationsService {
         base.declarationAccepted = false;
         base.supportingDocumentIds = [];
       }
-      if (input.savedConsigneeId) {
-        const saved = await this.applications.consignee(input.savedConsigneeId, organisationId);
-        if (!saved) throw BadUserInputError.field('input.savedConsigneeId', 'no such saved consignee of the company', 'SAVED_CONSIGNEE_UNKNOWN');
-        base = { ...base, consigneeName: saved.name, consigneeAddress: saved.address, consigneeCountry: saved.country };
-      }
       const content = { ...defaults(), ...base, ...changesFrom(input) } as ApplicationContent;
       const missing = REQUIRED_ON_CREATE.filter((field) => (field === 'consignee' ? !content.consigneeName : !content[field]));
-      if (missing.length) throw new BadUserInputError(missing.map((field) => ({ field: `input.${field}`, reason: 'is required (or comes from fromApplicationId / savedConsigneeId)', constraint: 'isDefined' })));
-      const created = await this.applications.insert({ ...content, tenantId, organisationId, createdBy: actorId, replacesCertificateId: null }, this.clock.now());
+      if (missing.length) throw new BadUserInputError(missing.map((field) => ({ field: `input.${field}`, reason: 'is required (or comes from fromApplicationId)', constraint: 'isDefined' })));
+      const created = await this.applications.insert({ ...content, tenantId, organisationId, createdBy: actorId, replacesCertificateId: null, startedFromApplicationId: input.fromApplicationId ?? null }, this.clock.now());
       await this.audit.record({ action: 'certificates.application.created', subjectType: 'CertificateApplication', subjectId: created.id, details: { fromApplicationId: input.fromApplicationId ?? null } });
       return this.withDocuments(created);
     });
@@ -60,7 +55,7 @@ export class ApplicationsService {
     const { actorId } = this.exporter();
     if (await this.applications.openReplacementOf(certificateId)) throw CertificateErrors.REPLACEMENT_PENDING('A replacement of this certificate is already in progress');
     const content = { ...contentOf(source), declarationAccepted: false };
-    const created = await this.applications.insert({ ...content, tenantId: source.tenantId, organisationId: source.organisationId, createdBy: actorId, replacesCertificateId: certificateId }, this.clock.now());
+    const created = await this.applications.insert({ ...content, tenantId: source.tenantId, organisationId: source.organisationId, createdBy: actorId, replacesCertificateId: certificateId, startedFromApplicationId: null }, this.clock.now());
     await this.audit.record({ action: 'certificates.application.replacementStarted', subjectType: 'CertificateApplication', subjectId: created.id, details: { replacesCertificateId: certificateId } });
     return created;
   }
