@@ -156,7 +156,8 @@ const TEMPLATES: Record<string, MutationTemplate> = {
     caller: 'a1Admin',
     base: async (world) => {
       const created = await new CertificateFactory(world.app).create(world.viewer('a1Admin').token!);
-      return { input: { applicationId: created.id, remarks: `Remark ${next()}` } };
+      const { consignee, goods } = applicationInput();
+      return { input: { applicationId: created.id, remarks: `Remark ${next()}`, consignee, goods } };
     },
   },
   saveConsignee: { caller: 'a1Admin', base: async () => ({ input: { name: `Consignee ${next()}`, address: '1 Dock Road, Leeds', country: 'GB' } }) },
