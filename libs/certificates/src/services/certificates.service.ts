@@ -41,7 +41,7 @@ export class CertificatesService {
       return await this.transactions.run(() => this.signOnce(applicationId, idempotencyKey, signer));
     } catch (error) {
       // Two requests with one key for two applications: the loser sees the unique index.
-      if (isUniqueViolation(error)) throw CertificateErrors.IDEMPOTENCY_KEY_REUSED('The idempotency key was already used for another application', { field: 'idempotencyKey' });
+      if (isUniqueViolation(error, 'certificate_tenant_id_idempotency_key_key')) throw CertificateErrors.IDEMPOTENCY_KEY_REUSED('The idempotency key was already used for another application', { field: 'idempotencyKey' });
       throw error;
     }
   }
