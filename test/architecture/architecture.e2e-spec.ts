@@ -8,8 +8,9 @@ import { Actor, GENERATE_SQL, RequestContext, SCOPE_BYPASSES, ScopeBypass, Sql, 
 import { UserAccount } from '@chancery/identity';
 import { PUBLISHED_VIEWS } from '@chancery/migrations';
 import { emailTemplate, Mailer } from '@chancery/notifications';
-import { formatLogObject, outputChannels, OutputPurpose, presentedCounts, PresentResultsInterceptor } from '@chancery/policy';
-import { expectData, queuedEmails, reportFigure, TestOrganisation, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { formatLogObject, outputChannels, OutputPurpose, present, presentedCounts, PresentResultsInterceptor } from '@chancery/policy';
+import { Certificate, CertificatePdfService } from '@chancery/certificates';
+import { CertificateFactory, expectData, queuedEmails, reportFigure, TestOrganisation, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 import { ARCHITECTURE_FILE, renderArchitecture } from '@chancery/testing/generated-docs/architecture-doc';
 import { expectFile } from '@chancery/testing/generated-docs/expect-file';
 import { captureRepository, methodsOf, renderSnapshot, repositoryClasses, snapshotPathOf, tablesByContext, tablesOf } from './repository-sql';
@@ -294,6 +295,23 @@ describe('Architecture', () => {
       const [message] = await queuedEmails(world.app, { template: 'architecture.probe' });
       expect(message!.body).toBe('Ann: hidden');
       expect(countOf('email')).toBeGreaterThan(before);
+    });
+
+    channel('pdf', async () => {
+      // A certificate's PDF is rendered from the certificate as the company's users see it (the
+      // signer's id, readable by staff only, is not in what the renderer gets), and stored.
+      const before = countOf('pdf');
+      const certificates = new CertificateFactory(world.app);
+      const clerk = await world.factory.login(await world.factory.user({ tenant, roles: [Role.CLERK] }));
+      const signer = await world.factory.login(await world.factory.user({ tenant, roles: [Role.SIGNER] }));
+      const certificate = await certificates.issued((await world.factory.login(admin)).accessToken, clerk.accessToken, signer.accessToken);
+      const seen = present(memberActor(), Object.assign(new Certificate(), { id: certificate.id, tenantId: tenant.id, organisationId: company.id, signedBy: signer.accessToken, signedPayload: '{}' }), 'pdf');
+      expect(seen).toEqual(expect.objectContaining({ signedPayload: '{}' }));
+      expect(seen).not.toHaveProperty('signedBy');
+      await world.app.get(RequestContext).runAs(SYSTEM_ACTOR, () => world.app.get(CertificatePdfService).renderAwaiting());
+      const [row] = (await world.app.asOwner((db) => db.query(`SELECT pdf_document_id FROM certificate WHERE id = $1`, [certificate.id]))).rows as Array<{ pdf_document_id: string | null }>;
+      expect(row!.pdf_document_id).not.toBeNull();
+      expect(countOf('pdf')).toBeGreaterThan(before);
     });
 
     it('every registered output channel has its test here', () => {

@@ -933,6 +933,12 @@ describe('T1 field matrix', () => {
     'processingActivities', 'addProcessingActivity', 'removeProcessingActivity', 'subProcessors', 'subProcessorChanges', 'announceSubProcessorChange',
     'objectToSubProcessorChange', 'subProcessorObjections', 'breaches', 'breach', 'registerBreach', 'recordBreachAuthorityNotification', 'notifyBreachSubjects',
     'privacyPolicyVersions', 'publishPrivacyPolicy', 'myPrivacyPolicyNotice', 'acceptPrivacyPolicy', 'objectToPrivacyPolicy', 'privacyPolicyResponses',
+    // Certificates of origin: read by test/policy/certificates-field-matrix.e2e-spec.ts (same world, same judge).
+    'certificateApplications', 'certificateApplication', 'certificatesOfOrigin', 'certificateOfOrigin', 'savedConsignees', 'certificateSettings',
+    'certificateBillableLines', 'certificateProcessingStatistics', 'verifyCertificate', 'verifySignedCertificate', 'certificateSigningKeys',
+    'createCertificateApplication', 'updateCertificateApplication', 'submitCertificateApplication', 'claimCertificateApplication',
+    'requestCertificateApplicationChanges', 'rejectCertificateApplication', 'approveCertificateApplication', 'signCertificate', 'revokeCertificate',
+    'replaceCertificate', 'requestCertificateCopy', 'saveConsignee', 'setCertificateSettings', 'rotateCertificateSigningKey',
   ]);
 
   it('every query and mutation that returns records is read by this suite', () => {

@@ -13,7 +13,7 @@ import {
 } from 'graphql';
 import { Role } from '@chancery/access';
 import { policedEntities, getPolicy } from '@chancery/policy';
-import { expectData, lastLinkToken, reportFigure, TestApp, useTestApp } from '@chancery/testing';
+import { applicationInput, CertificateFactory, expectData, lastLinkToken, reportFigure, TestApp, useTestApp } from '@chancery/testing';
 import { buildWorld, identityDigest, POLICY_TEST_APP_OPTIONS, Viewer, World } from '@chancery/testing/policy/policy-world';
 
 /**
@@ -192,6 +192,20 @@ const TEMPLATES: Record<string, MutationTemplate> = {
     },
   },
   updateOrganisation: { caller: 'a1Admin', base: async (world) => ({ input: { organisationId: world.orgs.A1.id, city: `City ${next()}` } }) },
+  createCertificateApplication: { caller: 'a1Admin', base: async () => ({ input: applicationInput() }) },
+  updateCertificateApplication: {
+    caller: 'a1Admin',
+    base: async (world) => {
+      const created = await new CertificateFactory(world.app).create(world.viewer('a1Admin').token!);
+      const { consignee, goods } = applicationInput();
+      return { input: { applicationId: created.id, remarks: `Remark ${next()}`, consignee, goods } };
+    },
+  },
+  saveConsignee: { caller: 'a1Admin', base: async () => ({ input: { name: `Consignee ${next()}`, address: '1 Dock Road, Leeds', country: 'GB' } }) },
+  setCertificateSettings: {
+    caller: 'aTenantAdmin',
+    base: async () => ({ input: { numberPrefix: 'BE-T4', memberFeeCents: 2500, nonMemberFeeCents: 4000, copyMemberFeeCents: 500, copyNonMemberFeeCents: 800, currency: 'EUR' } }),
+  },
   updateUserProfile: { caller: 'a1Member', base: async (world) => ({ input: { userId: world.users.a1Member!.id, jobTitle: `Title ${next()}` } }) },
 };
 

@@ -1,5 +1,5 @@
 import { Role } from '@chancery/access';
-import { expectData, IdentityFactory, reportFigure, TestApp, TestOrganisation, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { expectData, IdentityFactory, queuedEmails, reportFigure, TestApp, TestOrganisation, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
 /**
  * VERIFY T17 — sub-processor change (simulated clock), SPEC §5 (001 subcontractors list, 002 §5): the
@@ -66,7 +66,12 @@ describe('T17 sub-processors: public lists, announced changes, objection window'
     gql<{ announceSubProcessorChange: Change }>(`mutation($input: AnnounceSubProcessorChangeInput!) { announceSubProcessorChange(input: $input) { ${CHANGE_FIELDS} } }`, { input }, user);
 
   async function outbox(template: string): Promise<Array<{ recipient: string; tenant_id: string | null; subject: string; body: string }>> {
-    return app.asOwner(async (db) => (await db.query(`SELECT recipient, tenant_id, subject, body FROM outbox_message WHERE template = $1 ORDER BY created_at, recipient`, [template])).rows);
+    // Queued texts are sealed at rest: read them opened, as the worker does.
+    const messages = await queuedEmails(app, { template });
+    return messages
+      .map((m) => ({ recipient: m.recipient, tenant_id: m.tenantId, subject: m.subject, body: m.body, at: m.createdAt.getTime() }))
+      .sort((x, y) => x.at - y.at || x.recipient.localeCompare(y.recipient))
+      .map(({ at: _at, ...m }) => m);
   }
 
   let change: Change;

@@ -7,6 +7,7 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { join } from 'node:path';
 import { AuditModule } from '@chancery/audit';
 import { AuthModule } from '@chancery/auth';
+import { CertificatesModule } from '@chancery/certificates';
 import { AppConfig, CoreModule, databaseNameOf, DatabaseSettings, ErrorResponseFilter, InputValidationPipe, RateLimitModule } from '@chancery/core';
 import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
@@ -71,6 +72,7 @@ export class ApiModule implements NestModule {
         IdentityModule,
         AuthModule,
         PrivacyModule,
+        CertificatesModule,
       ],
       providers: [
         { provide: APP_PIPE, useClass: InputValidationPipe },

@@ -8,11 +8,12 @@ import type { DestinationStream } from 'pino';
 import { DEFAULT_JOB_QUEUE_OPTIONS, JOB_QUEUE_OPTIONS, JobQueue, JobQueueOptions } from './jobs/job-queue';
 import { JobRegistry } from './jobs/job-registry';
 import { OUTBOX_POLLING, OutboxDeliveryLoop, OutboxPolling } from './jobs/notifications/outbox-delivery.loop';
+import { RenderCertificatePdfsJob } from './jobs/certificates/render-certificate-pdfs.job';
 import { HeartbeatJob } from './jobs/platform/heartbeat.job';
 import { WORKER_CONTEXTS } from './worker-contexts';
 
 /** The jobs this process works, one class each (see `JobHandler` in libs/core). */
-const JOBS = [HeartbeatJob];
+const JOBS = [HeartbeatJob, RenderCertificatePdfsJob];
 
 export interface WorkerModuleOptions {
   config: AppConfig;

@@ -21,6 +21,7 @@ import { AccountsService } from './services/accounts.service';
 import { ApiKeyService } from './services/api-key.service';
 import { IdentityProvisioning } from './services/identity-provisioning.service';
 import { OrganisationRegistrationService } from './services/organisation-registration.service';
+import { PartyDirectoryService } from './services/party-directory.service';
 import { PolicedRecordsService } from './services/policed-records.service';
 import { TenantDirectoryService } from './services/tenant-directory.service';
 import { UserAdministrationService } from './services/user-administration.service';
@@ -40,9 +41,10 @@ const REPOSITORIES = [TenantRepository, OrganisationRepository, AccountRepositor
     ApiKeyService,
     PolicedRecordsService,
     IdentityProvisioning,
+    PartyDirectoryService,
     IdentityResolver,
     PeopleDirectory,
   ],
-  exports: [TenantDirectoryService, AccountsService, ApiKeyService, IdentityProvisioning, PeopleDirectory],
+  exports: [TenantDirectoryService, AccountsService, ApiKeyService, IdentityProvisioning, PeopleDirectory, PartyDirectoryService],
 })
 export class IdentityModule {}

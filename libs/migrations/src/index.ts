@@ -5,6 +5,8 @@ import { AUTH_MIGRATIONS } from '@chancery/auth/migrations';
 import { IDENTITY_MIGRATIONS } from '@chancery/identity/migrations';
 import { NOTIFICATIONS_MIGRATIONS } from '@chancery/notifications/migrations';
 import { PRIVACY_MIGRATIONS } from '@chancery/privacy/migrations';
+import { DOCUMENTS_MIGRATIONS } from '@chancery/documents/migrations';
+import { CERTIFICATES_MIGRATIONS } from '@chancery/certificates/migrations';
 
 /** Each context's migrations, by the context that owns the tables (docs/architecture.md is generated from this). */
 export const MIGRATIONS_BY_CONTEXT: Readonly<Record<string, readonly MigrationClass[]>> = {
@@ -14,6 +16,8 @@ export const MIGRATIONS_BY_CONTEXT: Readonly<Record<string, readonly MigrationCl
   notifications: NOTIFICATIONS_MIGRATIONS,
   audit: AUDIT_MIGRATIONS,
   privacy: PRIVACY_MIGRATIONS,
+  documents: DOCUMENTS_MIGRATIONS,
+  certificates: CERTIFICATES_MIGRATIONS,
 };
 
 /** The timestamp in a migration's name orders it: contexts' migrations interleave in time. */

@@ -5,3 +5,4 @@ export * from './identity-factory';
 export * from './figures';
 export * from './test-worker';
 export * from './outbox';
+export * from './certificate-factory';

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@chancery/access';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import {
+  CertificateFactory,
   expectData,
   GraphQLRequestOptions,
   GraphQLResponse,
@@ -30,7 +31,10 @@ import {
 // operation without an entry fails 'every id-taking operation has a call template'.
 // ---------------------------------------------------------------------------------------------
 
-type RecordKind = 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session' | 'invitation' | 'processingActivity' | 'breach' | 'subProcessor' | 'subProcessorChange' | 'policyVersion';
+type RecordKind =
+  | 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session' | 'invitation'
+  | 'processingActivity' | 'breach' | 'subProcessor' | 'subProcessorChange' | 'policyVersion'
+  | 'application' | 'certificate';
 
 interface Caller {
   label: string;
@@ -82,7 +86,7 @@ interface CallTemplate {
    * own they are (a tenant's administrator objects to the platform's sub-processor changes as its customer).
    */
   platformReach?: (caller: Caller) => Reach;
-  /** For a mutation that returns another record than the one its id names: where the returned record names it. */
+  /** Where a control's answer names the record called with (default: the answer's `id`), for a mutation that returns another record. */
   returnedId?: (value: Record<string, unknown>) => unknown;
   /** Positive controls: [caller label, variant, record label] the call must work on. */
   controls: Array<[caller: string, variant: string, record: string]>;
@@ -371,6 +375,128 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
   },
 };
 
+// Certificates of origin (#16): a draft is its company's alone; the tenant's staff reach every other
+// application and certificate of their tenant (what of them: T1), the companies only their own.
+const CERTIFICATE_READERS = [Role.ORG_ADMIN, Role.ORG_MEMBER, Role.TENANT_ADMIN, Role.CLERK, Role.SIGNER, Role.AUDITOR];
+const isDraft = (record: KnownRecord) => record.label.endsWith(' draft');
+/** Company users: their company's records; staff: the tenant's, drafts excepted. */
+const certificateReach = (caller: Caller, record: KnownRecord): Reach =>
+  caller.organisationId ? (record.organisationId === caller.organisationId ? 'own' : 'outside') : isDraft(record) ? 'outside' : 'skip';
+const ownCompanyOnly = (caller: Caller, record: KnownRecord): Reach => (record.organisationId === caller.organisationId ? 'own' : 'outside');
+const staffStep = (caller: Caller, record: KnownRecord): Reach => (isDraft(record) ? 'outside' : 'skip');
+let billingMonth = '';
+const step = (operation: string, by: Role, control: [string, string, string], extra = ''): CallTemplate => ({
+  document: `mutation($id: ID!) { ${operation}(applicationId: $id${extra}) { id } }`,
+  variants: { [control[1]]: { path: 'applicationId', takes: 'application', variables: (id) => ({ id }) } },
+  field: operation,
+  answers: 'record',
+  allowed: by === Role.CLERK ? holds(Role.CLERK) : holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+  reach: by === Role.CLERK ? staffStep : ownCompanyOnly,
+  controls: [control],
+});
+Object.assign(CALL_TEMPLATES, {
+  certificateApplication: {
+    document: 'query($id: ID!) { certificateApplication(applicationId: $id) { id } }',
+    variants: { read: { path: 'applicationId', takes: 'application', variables: (id) => ({ id }) } },
+    field: 'certificateApplication',
+    answers: 'record',
+    allowed: holds(...CERTIFICATE_READERS),
+    reach: certificateReach,
+    controls: [['A1 ORG_MEMBER', 'read', 'A1 draft'], ['A staff CLERK', 'read', 'A2 submitted']],
+  },
+  certificateOfOrigin: {
+    document: 'query($id: ID!) { certificateOfOrigin(certificateId: $id) { id } }',
+    variants: { read: { path: 'certificateId', takes: 'certificate', variables: (id) => ({ id }) } },
+    field: 'certificateOfOrigin',
+    answers: 'record',
+    allowed: holds(...CERTIFICATE_READERS),
+    reach: certificateReach,
+    controls: [['A1 ORG_MEMBER', 'read', 'A1 certificate'], ['A staff AUDITOR', 'read', 'A2 certificate']],
+  },
+  certificateBillableLines: {
+    document: 'query($id: ID!, $month: String!) { certificateBillableLines(month: $month, organisationId: $id) { id } }',
+    variants: { company: { path: 'organisationId', takes: 'organisation', variables: (id) => ({ id, month: billingMonth }) } },
+    field: 'certificateBillableLines',
+    answers: 'list',
+    allowed: holds(Role.TENANT_ADMIN, Role.AUDITOR),
+    reach: wholeTenant,
+    controls: [['A staff TENANT_ADMIN', 'company', 'company A1']],
+  },
+  certificateProcessingStatistics: {
+    document: 'query($id: ID!) { certificateProcessingStatistics(userId: $id) { userId } }',
+    variants: { person: { path: 'userId', takes: 'user', variables: (id) => ({ id }) } },
+    field: 'certificateProcessingStatistics',
+    answers: 'list',
+    allowed: holds(Role.TENANT_ADMIN, Role.CLERK, Role.SIGNER),
+    // The person's own, or anyone's of the tenant for its administrator (SPEC §2).
+    reach: (caller, record) => (caller.roles.includes(Role.TENANT_ADMIN) || record.id === caller.userId ? 'own' : 'outside'),
+    controls: [['A staff TENANT_ADMIN', 'person', 'A staff CLERK']],
+  },
+  createCertificateApplication: {
+    document: 'mutation($input: CreateCertificateApplicationInput!) { createCertificateApplication(input: $input) { id startedFromApplicationId } }',
+    variants: { from: { path: 'input.fromApplicationId', takes: 'application', variables: (id) => ({ input: { fromApplicationId: id, declarationAccepted: true } }) } },
+    field: 'createCertificateApplication',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+    reach: ownCompanyOnly,
+    controls: [['A1 ORG_MEMBER', 'from', 'A1 submitted']],
+    returnedId: (value) => value.startedFromApplicationId,
+  },
+  updateCertificateApplication: {
+    document: 'mutation($input: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $input) { id } }',
+    variants: { edit: { path: 'input.applicationId', takes: 'application', variables: (id) => ({ input: { applicationId: id, remarks: 'Hijacked' } }) } },
+    field: 'updateCertificateApplication',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+    reach: ownCompanyOnly,
+    controls: [['A1 ORG_ADMIN', 'edit', 'A1 draft']],
+  },
+  submitCertificateApplication: step('submitCertificateApplication', Role.ORG_ADMIN, ['A1 ORG_ADMIN', 'submit', 'A1 draft']),
+  claimCertificateApplication: step('claimCertificateApplication', Role.CLERK, ['A staff CLERK', 'claim', 'A1 submitted']),
+  requestCertificateApplicationChanges: step('requestCertificateApplicationChanges', Role.CLERK, ['A staff CLERK', 'changes', 'A1 in review 1'], ', comment: "Please add the invoice"'),
+  rejectCertificateApplication: step('rejectCertificateApplication', Role.CLERK, ['A staff CLERK', 'reject', 'A1 in review 2'], ', reason: "Not of Belgian origin"'),
+  approveCertificateApplication: step('approveCertificateApplication', Role.CLERK, ['A staff CLERK', 'approve', 'A1 in review 3']),
+  signCertificate: {
+    document: 'mutation($id: ID!, $key: String!) { signCertificate(applicationId: $id, idempotencyKey: $key) { id applicationId } }',
+    variants: { sign: { path: 'applicationId', takes: 'application', variables: (id) => ({ id, key: `t3-${randomUUID()}` }) } },
+    field: 'signCertificate',
+    answers: 'record',
+    allowed: holds(Role.SIGNER),
+    reach: staffStep,
+    controls: [['A staff SIGNER', 'sign', 'A1 approved']],
+    returnedId: (value) => value.applicationId,
+  },
+  requestCertificateCopy: {
+    document: 'mutation($id: ID!) { requestCertificateCopy(certificateId: $id) { id certificateId } }',
+    variants: { copy: { path: 'certificateId', takes: 'certificate', variables: (id) => ({ id }) } },
+    field: 'requestCertificateCopy',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+    reach: ownCompanyOnly,
+    controls: [['A1 ORG_ADMIN', 'copy', 'A1 certificate']],
+    returnedId: (value) => value.certificateId,
+  },
+  replaceCertificate: {
+    document: 'mutation($id: ID!) { replaceCertificate(certificateId: $id) { id replacesCertificateId } }',
+    variants: { replace: { path: 'certificateId', takes: 'certificate', variables: (id) => ({ id }) } },
+    field: 'replaceCertificate',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+    reach: ownCompanyOnly,
+    controls: [['A1 ORG_ADMIN', 'replace', 'A1 certificate']],
+    returnedId: (value) => value.replacesCertificateId,
+  },
+  revokeCertificate: {
+    document: 'mutation($id: ID!) { revokeCertificate(certificateId: $id, reason: "OTHER") { id } }',
+    variants: { revoke: { path: 'certificateId', takes: 'certificate', variables: (id) => ({ id }) } },
+    field: 'revokeCertificate',
+    answers: 'record',
+    allowed: holds(Role.SIGNER),
+    reach: () => 'skip',
+    controls: [['A staff SIGNER', 'revoke', 'A1 certificate']],
+  },
+} satisfies Record<string, CallTemplate>);
+
 /** An id of the right shape that names nothing. */
 function randomIdOf(kind: RecordKind): string {
   return kind === 'accessEntry' ? String(9_000_000_000 + Math.floor(Math.random() * 1_000_000_000)) : randomUUID();
@@ -496,7 +622,9 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [] };
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [] };
+  /** Tenant B's people, who make tenant B's records (they are not callers). */
+  const otherCallers: Caller[] = [];
   let operations: string[];
   /** Every tenant's staff as callers (B's are not among `callers`: they make B's records). */
   const staffCallers: Record<string, Caller> = {};
@@ -582,7 +710,8 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
           addUser(user, `${prefix}${n} ${role}`);
           const caller = await userCaller(user, `${prefix}${n} ${role}`);
           if (prefix === 'A') callers.push(caller);
-          else if (role === Role.ORG_ADMIN) await createApiKey(caller, `B${n} ERP key`);
+          else otherCallers.push(caller);
+          if (prefix === 'B' && role === Role.ORG_ADMIN) await createApiKey(caller, `B${n} ERP key`);
         }
       }
       let clerk: Caller | undefined;
@@ -591,6 +720,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
         addUser(user, `${prefix} staff ${role}`);
         const caller = await userCaller(user, `${prefix} staff ${role}`);
         if (prefix === 'A') callers.push(caller);
+        else otherCallers.push(caller);
         staffCallers[`${prefix} staff ${role}`] = caller;
         if (role === Role.TENANT_ADMIN && prefix === 'B') await createApiKey(caller, 'B feed key');
         if (role === Role.CLERK) clerk = caller;
@@ -691,6 +821,31 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     const gone = (await as<{ addProcessingActivity: { id: string } }>(staffCallers['A staff PRIVACY_OFFICER']!, 'mutation($i: AddProcessingActivityInput!) { addProcessingActivity(input: $i) { id } }', { i: ACTIVITY })).addProcessingActivity.id;
     await as(staffCallers['A staff PRIVACY_OFFICER']!, 'mutation($id: ID!) { removeProcessingActivity(id: $id) { id } }', { id: gone });
     deletedIds.processingActivity.push(gone);
+    // Certificate applications in every state and certificates, of A1, A2 and B1, made by their people through the API.
+    const certificatesOf = new CertificateFactory(app);
+    const person = (label: string) => [...callers, ...otherCallers].find((c) => c.label === label)?.options.token ?? fail(`no token of ${label}`);
+    billingMonth = app.clock.now().toISOString().slice(0, 7);
+    for (const company of ['A1', 'A2', 'B1'] as const) {
+      const tenantId = company.startsWith('A') ? tenantA.id : tenantB.id;
+      const organisationId = companies[company]!.id;
+      const [exporter, clerk, signer] = [person(`${company} ORG_ADMIN`), person(`${company[0]} staff CLERK`), person(`${company[0]} staff SIGNER`)];
+      const add = (kind: RecordKind, id: string, label: string) => records.push({ kind, id, label: `${company} ${label}`, tenantId, organisationId });
+      add('application', (await certificatesOf.create(exporter)).id, 'draft');
+      const submitted = await certificatesOf.create(exporter);
+      await certificatesOf.step('submitCertificateApplication', submitted.id, exporter);
+      add('application', submitted.id, 'submitted');
+      for (const n of [1, 2, 3]) {
+        const inReview = await certificatesOf.create(exporter);
+        await certificatesOf.step('submitCertificateApplication', inReview.id, exporter);
+        await certificatesOf.step('claimCertificateApplication', inReview.id, clerk);
+        add('application', inReview.id, `in review ${n}`);
+      }
+      add('application', (await certificatesOf.approved(exporter, clerk)).id, 'approved');
+      add('certificate', (await certificatesOf.issued(exporter, clerk, signer)).id, 'certificate');
+    }
+    const doomedApplication = await certificatesOf.create(person('A1 ORG_ADMIN'));
+    await app.asOwner((db) => db.query('DELETE FROM certificate_application WHERE id = $1', [doomedApplication.id]));
+    deletedIds.application.push(doomedApplication.id);
 
     operations = [...new Set((await idTakingOperations(app)).map((o) => o.operation))].filter((name) => CALL_TEMPLATES[name]);
   }, 180_000);
@@ -833,7 +988,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
         const own = await call(operation, variant, caller, record.id);
         expect({ operation, caller: callerLabel, errors: own.errors ?? [] }).toEqual({ operation, caller: callerLabel, errors: [] });
         const value = (own.data as Record<string, unknown>)[template.field];
-        if (template.answers === 'record') expect(template.returnedId ? template.returnedId(value as Record<string, unknown>) : (value as { id: string }).id).toBe(record.id);
+        if (template.answers === 'record') expect((template.returnedId ?? ((v) => v.id))(value as Record<string, unknown>)).toBe(record.id);
         else expect({ operation, variant, returned: (value as unknown[]).length > 0 }).toEqual({ operation, variant, returned: true });
         expect(answerOf(own)).not.toEqual(answerOf(missing));
         controlled.add(`${operation}/${template.variants[variant]!.path}`);

@@ -130,6 +130,27 @@ export class AppConfig {
   @Transform(toBoolean)
   @IsBoolean()
   WORKER_IN_PROCESS?: boolean;
+  /** Where document bytes live: `postgres` (default; shared by every replica, no extra server) or `s3`. */
+  @IsIn(['postgres', 's3'])
+  DOCUMENT_STORAGE: 'postgres' | 's3' = 'postgres';
+
+  /** The S3-compatible storage (DOCUMENT_STORAGE=s3); credentials come from the AWS SDK's usual chain. */
+  @IsString()
+  S3_BUCKET = '';
+
+  @IsString()
+  S3_ENDPOINT = '';
+
+  @IsString()
+  S3_REGION = 'us-east-1';
+
+  /** Largest uploaded document, in bytes (checked on the bytes received). */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(50 * 1024 * 1024)
+  DOCUMENT_MAX_BYTES = 10 * 1024 * 1024;
+
 
   /** PEM of the ES256 private key signing access tokens. Absent outside production: generated in DATA_DIR. */
   @IsOptional()

@@ -1,0 +1,18 @@
+import { defineErrors, ErrorCode } from '@chancery/core';
+
+/** What the certificates context refuses, each reason with its category. */
+export const CertificateErrors = defineErrors('certificates', {
+  ILLEGAL_TRANSITION: [ErrorCode.CONFLICT, 'The application or certificate is not in a state that allows this step; `details.from` and `details.to` name both states.'],
+  NOT_EDITABLE: [ErrorCode.CONFLICT, 'Only a draft, or an application whose changes were requested, can be edited; `details.state` names its state.'],
+  CLAIMED_BY_ANOTHER_CLERK: [ErrorCode.CONFLICT, 'Another clerk has claimed the application; only they decide on it.'],
+  DECLARATION_REQUIRED: [ErrorCode.BAD_USER_INPUT, "The exporter's declaration must be accepted before submitting."],
+  GOODS_REQUIRED: [ErrorCode.BAD_USER_INPUT, 'An application needs at least one goods line before it is submitted.'],
+  IDEMPOTENCY_KEY_REUSED: [ErrorCode.CONFLICT, 'The idempotency key was already used to sign another application.'],
+  SIGNER_IS_REVIEWER: [ErrorCode.CONFLICT, 'The clerk who approved an application cannot also sign it (four eyes).'],
+  NO_SIGNING_KEY: [ErrorCode.CONFLICT, 'The tenant has no signing key yet.'],
+  PDF_NOT_RENDERED: [ErrorCode.CONFLICT, 'The PDF is being rendered; try again shortly.'],
+  NOT_A_CHAMBER_CASE: [ErrorCode.FORBIDDEN, 'Only a company user or the tenant’s staff can do this.'],
+  REPLACEMENT_PENDING: [ErrorCode.CONFLICT, 'A replacement of this certificate is already in progress.'],
+  MONTH_INVALID: [ErrorCode.BAD_USER_INPUT, 'The month is not of the form YYYY-MM.'],
+  VERIFICATION_THROTTLED: [ErrorCode.TOO_MANY_REQUESTS, 'Too many failed verifications from this address or for this number; try again later.'],
+});

@@ -1,0 +1,59 @@
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { raw } from 'express';
+import { AuditModule } from '@chancery/audit';
+import { DocumentsModule } from '@chancery/documents';
+import { IdentityModule } from '@chancery/identity';
+import { NotificationsModule } from '@chancery/notifications';
+import { CertificateApplication, SavedConsignee } from './entities/certificate-application.entity';
+import { BillableLine, Certificate, CertificateCopy } from './entities/certificate.entity';
+import { CertificateSettings, SigningKey } from './entities/public-verification.types';
+import { CertificatePdfService } from './pdf/certificate-pdf.service';
+import { ApplicationRepository } from './repositories/application.repository';
+import { CertificateRepository } from './repositories/certificate.repository';
+import { SigningKeyRepository } from './repositories/signing-key.repository';
+import { VerificationRepository } from './repositories/verification.repository';
+import { CertificatesController } from './resolvers/certificates.controller';
+import { CertificatesResolver } from './resolvers/certificates.resolver';
+import { ApplicationNotices } from './services/application-notices';
+import { ApplicationsService } from './services/applications.service';
+import { CertificateReportsService } from './services/certificate-reports.service';
+import { CertificatesService } from './services/certificates.service';
+import { SigningKeysService } from './services/signing-keys.service';
+import { VerificationService } from './services/verification.service';
+
+/** Room for the largest document (DOCUMENT_MAX_BYTES is checked on the bytes by the documents context). */
+const UPLOAD_BODY_LIMIT = '51mb';
+
+/** Certificates of origin: applications and their workflow, signing, PDFs, public verification, fees and statistics. */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([CertificateApplication, SavedConsignee, Certificate, CertificateCopy, BillableLine, SigningKey, CertificateSettings]),
+    AuditModule,
+    NotificationsModule,
+    IdentityModule,
+    DocumentsModule,
+  ],
+  providers: [
+    ApplicationRepository,
+    CertificateRepository,
+    SigningKeyRepository,
+    VerificationRepository,
+    ApplicationNotices,
+    ApplicationsService,
+    CertificatesService,
+    SigningKeysService,
+    VerificationService,
+    CertificateReportsService,
+    CertificatePdfService,
+    CertificatesResolver,
+  ],
+  controllers: [CertificatesController],
+  exports: [CertificatePdfService, CertificatesService],
+})
+export class CertificatesModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // Uploads are raw bytes (not JSON): the API's JSON body limit does not apply to this one route.
+    consumer.apply(raw({ type: () => true, limit: UPLOAD_BODY_LIMIT })).forRoutes({ path: 'certificate-applications/:applicationId/documents', method: RequestMethod.POST });
+  }
+}

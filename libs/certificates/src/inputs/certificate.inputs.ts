@@ -1,0 +1,145 @@
+import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO31661Alpha2,
+  IsNumber,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { Optional } from '@chancery/core';
+import { ApplicationState, CertificateLanguage } from '../entities/certificate-application.entity';
+import { RevocationReason } from '../entities/certificate.entity';
+
+@InputType()
+export class GoodsLineInput {
+  @Field() @IsString() @Length(1, 500) description: string;
+  @Field({ description: 'Harmonized System code: 6 to 10 digits.' }) @Matches(/^\d{6,10}$/, { message: 'must be 6 to 10 digits' }) hsCode: string;
+  @Field(() => Float) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0.001) @Max(1e9) quantity: number;
+  @Field() @IsString() @Length(1, 20) unit: string;
+  @Field(() => Float) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(1e9) grossWeightKg: number;
+  @Field(() => Float) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(1e9) netWeightKg: number;
+  @Field({ defaultValue: '' }) @IsString() @MaxLength(500) marksAndNumbers: string = '';
+  @Field(() => Int) @IsInt() @Min(1) @Max(1_000_000) packages: number;
+}
+
+@InputType()
+export class ConsigneeInput {
+  @Field() @IsString() @Length(1, 200) name: string;
+  @Field() @IsString() @Length(1, 500) address: string;
+  @Field() @IsISO31661Alpha2() country: string;
+}
+
+/** The content of an application; on creation, what is not given comes from `fromApplicationId` (saved consignees are read with `savedConsignees` and sent as `consignee`). */
+@InputType()
+export class CertificateApplicationContentInput {
+  // Text checked by the validation pipe (not a GraphQL enum), so a refusal names the field like every other.
+  @Field(() => String, { nullable: true, description: 'NL, FR, DE or EN.' }) @Optional() @IsIn(Object.values(CertificateLanguage)) language?: CertificateLanguage;
+  @Field(() => ConsigneeInput, { nullable: true }) @Optional() @ValidateNested() @Type(() => ConsigneeInput) consignee?: ConsigneeInput;
+  @Field({ nullable: true, description: 'ISO 3166 alpha-2.' }) @Optional() @IsISO31661Alpha2() countryOfOrigin?: string;
+  @Field({ nullable: true }) @Optional() @IsString() @MaxLength(1000) transportDetails?: string;
+  @Field(() => [GoodsLineInput], { nullable: true }) @Optional() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => GoodsLineInput) goods?: GoodsLineInput[];
+  @Field(() => [String], { nullable: true }) @Optional() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 100, { each: true }) invoiceReferences?: string[];
+  @Field({ nullable: true }) @Optional() @IsString() @MaxLength(2000) remarks?: string;
+  @Field({ nullable: true, description: "The exporter's declaration: the goods originate in the country stated." }) @Optional() @IsBoolean() declarationAccepted?: boolean;
+}
+
+@InputType()
+export class CreateCertificateApplicationInput extends CertificateApplicationContentInput {
+  @Field(() => ID, { nullable: true, description: 'Start from a previous application of the company (repeat exports).' }) @Optional() @IsUUID() fromApplicationId?: string;
+}
+
+@InputType()
+export class UpdateCertificateApplicationInput extends CertificateApplicationContentInput {
+  @Field(() => ID) @IsUUID() applicationId: string;
+}
+
+@ArgsType()
+export class ApplicationIdArgs {
+  @Field(() => ID) @IsUUID() applicationId: string;
+}
+
+@ArgsType()
+export class CertificateIdArgs {
+  @Field(() => ID) @IsUUID() certificateId: string;
+}
+
+@ArgsType()
+export class ReviewCommentArgs extends ApplicationIdArgs {
+  @Field() @IsString() @Length(1, 2000) comment: string;
+}
+
+@ArgsType()
+export class RejectArgs extends ApplicationIdArgs {
+  @Field() @IsString() @Length(1, 2000) reason: string;
+}
+
+@ArgsType()
+export class SignArgs extends ApplicationIdArgs {
+  @Field({ description: 'Chosen by the client, the same on every retry: signing twice with it issues one certificate.' })
+  @Matches(/^[A-Za-z0-9_-]{8,100}$/, { message: 'must be 8 to 100 letters, digits, - or _' }) idempotencyKey: string;
+}
+
+@ArgsType()
+export class RevokeArgs extends CertificateIdArgs {
+  @Field(() => String, { description: `One of ${Object.values(RevocationReason).join(', ')}.` }) @IsIn(Object.values(RevocationReason)) reason: RevocationReason;
+}
+
+@ArgsType()
+export class ApplicationListArgs {
+  @Field(() => String, { nullable: true, description: 'An ApplicationState.' }) @Optional() @IsIn(Object.values(ApplicationState)) state?: ApplicationState;
+  @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(200) first: number = 50;
+}
+
+@ArgsType()
+export class CertificateListArgs {
+  @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(200) first: number = 50;
+}
+
+@ArgsType()
+export class VerifyCertificateArgs {
+  @Field() @Matches(/^[A-Z0-9-]{6,60}$/, { message: 'is not a certificate number' }) number: string;
+  @Field() @Matches(/^[A-Z0-9-]{4,30}$/i, { message: 'is not a verification code' }) code: string;
+}
+
+@ArgsType()
+export class VerifySignedCertificateArgs {
+  @Field({ description: 'The signed content, as signed (canonical JSON).' }) @IsString() @Length(2, 200_000) payload: string;
+  @Field() @Matches(/^[A-Za-z0-9_-]{20,200}$/, { message: 'is not a base64url signature' }) signature: string;
+  @Field() @Matches(/^[A-Za-z0-9_-]{10,100}$/, { message: 'is not a key id' }) kid: string;
+}
+
+@ArgsType()
+export class TenantSlugArgs {
+  @Field() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenantSlug: string;
+}
+
+@ArgsType()
+export class BillingMonthArgs {
+  @Field({ description: 'YYYY-MM (UTC).' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be YYYY-MM' }) month: string;
+  @Field(() => ID, { nullable: true }) @Optional() @IsUUID() organisationId?: string;
+}
+
+@ArgsType()
+export class StatisticsArgs {
+  @Field(() => ID, { nullable: true, description: 'A chamber user (tenant admin); absent: one’s own.' }) @Optional() @IsUUID() userId?: string;
+}
+
+@InputType()
+export class CertificateSettingsInput {
+  @Field() @Matches(/^[A-Z0-9]{1,12}(-[A-Z0-9]{1,12}){0,3}$/, { message: 'must be upper-case letters and digits in parts joined by -, e.g. BE-ANT' }) numberPrefix: string;
+  @Field(() => Int) @IsInt() @Min(0) @Max(1_000_000) memberFeeCents: number;
+  @Field(() => Int) @IsInt() @Min(0) @Max(1_000_000) nonMemberFeeCents: number;
+  @Field(() => Int) @IsInt() @Min(0) @Max(1_000_000) copyMemberFeeCents: number;
+  @Field(() => Int) @IsInt() @Min(0) @Max(1_000_000) copyNonMemberFeeCents: number;
+  @Field({ defaultValue: 'EUR' }) @Matches(/^[A-Z]{3}$/) currency: string = 'EUR';
+}

@@ -1,0 +1,78 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Role } from '@chancery/access';
+import { Actor, AppConfig, SecretBox, TransactionRunner } from '@chancery/core';
+import { DocumentsService } from '@chancery/documents';
+import { PartyDirectoryService, TenantDirectoryService } from '@chancery/identity';
+import { present, registerOutputChannel } from '@chancery/policy';
+import { CertificateRepository } from '../repositories/certificate.repository';
+import { renderCertificatePdf } from './certificate-pdf';
+
+registerOutputChannel({ name: 'pdf', purpose: 'pdf', where: 'libs/certificates/src/pdf/certificate-pdf.service.ts (certificates rendered by the worker, from the signed content)' });
+
+/** How a certificate is reached from the QR code: the plain GET a browser or a cache can open. */
+export function verificationUrl(baseUrl: string, number: string, code: string): string {
+  return `${baseUrl.replace(/\/$/, '')}/verify/${encodeURIComponent(number)}?code=${encodeURIComponent(code)}`;
+}
+
+/**
+ * Renders the PDFs of issued certificates and copies that have none yet, and stores them (documents
+ * context), so a download is the stored file and a replica restart loses nothing. Runs in the worker,
+ * tenant by tenant as the system (row-level security applies); each PDF in its own transaction, so
+ * one that fails is retried on the next run without holding back the others.
+ */
+@Injectable()
+export class CertificatePdfService {
+  private readonly logger = new Logger(CertificatePdfService.name);
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly certificates: CertificateRepository,
+    private readonly documents: DocumentsService,
+    private readonly tenants: TenantDirectoryService,
+    private readonly parties: PartyDirectoryService,
+    private readonly secrets: SecretBox,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Renders what awaits a PDF in every tenant; returns how many were rendered. */
+  async renderAwaiting(limitPerTenant = 50): Promise<number> {
+    let rendered = 0;
+    for (const tenant of await this.tenants.list()) {
+      const awaiting = await this.transactions.asSystem(tenant.id, () => this.certificates.awaitingPdf(limitPerTenant));
+      for (const item of awaiting) {
+        try {
+          await this.transactions.asSystem(tenant.id, () => this.renderOne(item.certificateId, item.copyId));
+          rendered += 1;
+        } catch (error) {
+          this.logger.error(`PDF of certificate ${item.certificateId} failed: ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    }
+    return rendered;
+  }
+
+  private async renderOne(certificateId: string, copyId: string | null): Promise<void> {
+    const stored = await this.certificates.findById(certificateId);
+    if (!stored) return;
+    // The PDF is the company's: its content leaves through the gate as the company's users see it.
+    const reader: Actor = { kind: 'user', tenantId: stored.tenantId, organisationId: stored.organisationId, roles: [Role.ORG_MEMBER] };
+    const certificate = present(reader, stored, 'pdf');
+    if (!certificate?.signedPayload) return;
+    const copy = copyId ? await this.certificates.findCopy(copyId) : null;
+    const code = this.secrets.open(stored.sealedVerificationCode) ?? '';
+    const bytes = await renderCertificatePdf({
+      signedPayload: certificate.signedPayload,
+      verificationCode: code,
+      verificationUrl: verificationUrl(this.config.publicBaseUrl, certificate.number, code),
+      signerName: (await this.parties.signerName(stored.signedBy)) ?? '',
+      signatureImage: await this.parties.signatureImage(stored.signedBy),
+      copyNumber: copy?.copyNumber ?? 0,
+    });
+    const document = await this.documents.store({
+      tenantId: stored.tenantId, organisationId: stored.organisationId, kind: 'CERTIFICATE_PDF',
+      fileName: `${certificate.number}${copy ? `-copy-${copy.copyNumber}` : ''}.pdf`, bytes,
+    });
+    if (copy) await this.certificates.setCopyPdf(copy.id, document.id);
+    else await this.certificates.setCertificatePdf(stored.id, document.id);
+  }
+}

@@ -1,0 +1,153 @@
+// eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the `pdf` output channel (registered in certificate-pdf.service.ts): it prints the gate-presented certificate only
+import PDFDocument from 'pdfkit';
+import QRCode from 'qrcode';
+import { dirname, join } from 'node:path';
+import type { CertificateLanguage } from '../entities/certificate-application.entity';
+
+/** Noto Sans (OFL) from an npm package: Latin, with every letter of NL, FR, DE and EN; never the machine's fonts. */
+const FONT_DIR = dirname(require.resolve('@expo-google-fonts/noto-sans/package.json'));
+const REGULAR = join(FONT_DIR, '400Regular', 'NotoSans_400Regular.ttf');
+const BOLD = join(FONT_DIR, '700Bold', 'NotoSans_700Bold.ttf');
+
+interface Labels {
+  title: string;
+  exporter: string;
+  consignee: string;
+  origin: string;
+  transport: string;
+  goods: string;
+  hs: string;
+  quantity: string;
+  weights: string;
+  marks: string;
+  invoices: string;
+  remarks: string;
+  certification: string;
+  number: string;
+  verification: string;
+  issued: string;
+  copy: string;
+  signedBy: string;
+  replaces: string;
+}
+
+const LABELS: Record<CertificateLanguage, Labels> = {
+  EN: {
+    title: 'CERTIFICATE OF ORIGIN', exporter: 'Exporter', consignee: 'Consignee', origin: 'Country of origin', transport: 'Transport details', goods: 'Goods',
+    hs: 'HS code', quantity: 'Quantity', weights: 'Gross / net weight (kg)', marks: 'Marks and numbers; packages', invoices: 'Invoices', remarks: 'Remarks',
+    certification: 'The undersigned authority certifies that the goods described above originate in the country shown.', number: 'Certificate number',
+    verification: 'Verification code', issued: 'Issued on', copy: 'COPY', signedBy: 'Authorised signatory', replaces: 'Replaces certificate',
+  },
+  NL: {
+    title: 'CERTIFICAAT VAN OORSPRONG', exporter: 'Exporteur', consignee: 'Geadresseerde', origin: 'Land van oorsprong', transport: 'Vervoer', goods: 'Goederen',
+    hs: 'GS-code', quantity: 'Hoeveelheid', weights: 'Bruto- / nettogewicht (kg)', marks: 'Merken en nummers; colli', invoices: 'Facturen', remarks: 'Opmerkingen',
+    certification: 'De ondergetekende instantie verklaart dat de hierboven omschreven goederen van oorsprong zijn uit het vermelde land.', number: 'Certificaatnummer',
+    verification: 'Verificatiecode', issued: 'Uitgereikt op', copy: 'AFSCHRIFT', signedBy: 'Gemachtigde ondertekenaar', replaces: 'Vervangt certificaat',
+  },
+  FR: {
+    title: "CERTIFICAT D'ORIGINE", exporter: 'Exportateur', consignee: 'Destinataire', origin: "Pays d'origine", transport: 'Transport', goods: 'Marchandises',
+    hs: 'Code SH', quantity: 'Quantité', weights: 'Poids brut / net (kg)', marks: 'Marques et numéros ; colis', invoices: 'Factures', remarks: 'Remarques',
+    certification: "L'autorité soussignée certifie que les marchandises désignées ci-dessus sont originaires du pays indiqué.", number: 'Numéro du certificat',
+    verification: 'Code de vérification', issued: 'Délivré le', copy: 'COPIE', signedBy: 'Signataire autorisé', replaces: 'Remplace le certificat',
+  },
+  DE: {
+    title: 'URSPRUNGSZEUGNIS', exporter: 'Ausführer', consignee: 'Empfänger', origin: 'Ursprungsland', transport: 'Beförderung', goods: 'Waren',
+    hs: 'HS-Code', quantity: 'Menge', weights: 'Roh- / Eigengewicht (kg)', marks: 'Zeichen und Nummern; Packstücke', invoices: 'Rechnungen', remarks: 'Bemerkungen',
+    certification: 'Die unterzeichnende Stelle bescheinigt, dass die oben bezeichneten Waren ihren Ursprung in dem angegebenen Land haben.', number: 'Zeugnisnummer',
+    verification: 'Prüfcode', issued: 'Ausgestellt am', copy: 'ABSCHRIFT', signedBy: 'Zeichnungsberechtigte Person', replaces: 'Ersetzt Zeugnis',
+  },
+};
+
+/** The signed content as `certificatePayload` wrote it. */
+interface SignedContent {
+  number: string;
+  issuedAt: string;
+  issuingChamber: { name: string; country: string };
+  exporter: { name: string; address: string; country: string };
+  consignee: { name: string; address: string; country: string };
+  countryOfOrigin: string;
+  transportDetails: string;
+  goods: Array<{ description: string; hsCode: string; quantity: number; unit: string; grossWeightKg: number; netWeightKg: number; marksAndNumbers: string; packages: number }>;
+  invoiceReferences: string[];
+  remarks: string;
+  language: CertificateLanguage;
+  replaces: string | null;
+}
+
+export interface CertificatePdfInput {
+  signedPayload: string;
+  verificationCode: string;
+  verificationUrl: string;
+  signerName: string;
+  /** A data: URL (PNG or JPEG) of the signer's signature, if they stored one. */
+  signatureImage: string | null;
+  /** 0 for the original. */
+  copyNumber: number;
+}
+
+/**
+ * Renders the certificate from its signed content (what was signed is what is printed), in its
+ * language, with the chamber's digital stamp, the signer's name and signature, the number, the
+ * verification code and a QR code to the public verification. Deterministic apart from the date
+ * pdfkit writes into the file's info, which is fixed to the issue date.
+ */
+export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
+  const c = JSON.parse(input.signedPayload) as SignedContent;
+  const l = LABELS[c.language] ?? LABELS.EN;
+  const qr = await QRCode.toBuffer(input.verificationUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
+  const issuedAt = new Date(c.issuedAt);
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${l.title} ${c.number}`, Author: c.issuingChamber.name, CreationDate: issuedAt } });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Buffer>((resolve, reject) => {
+    doc.on('end', () => resolve(Buffer.concat(chunks)));
+    doc.on('error', reject);
+  });
+  doc.registerFont('regular', REGULAR);
+  doc.registerFont('bold', BOLD);
+
+  doc.font('bold').fontSize(18).text(l.title, { align: 'center' });
+  doc.font('regular').fontSize(10).text(c.issuingChamber.name, { align: 'center' });
+  if (input.copyNumber > 0) doc.font('bold').fontSize(14).fillColor('#b00000').text(`${l.copy} ${input.copyNumber}`, { align: 'center' }).fillColor('black');
+  doc.moveDown();
+  const field = (label: string, value: string) => {
+    doc.font('bold').fontSize(9).text(label);
+    doc.font('regular').fontSize(10).text(value || '—');
+    doc.moveDown(0.4);
+  };
+  field(l.number, c.number);
+  field(l.exporter, `${c.exporter.name}\n${c.exporter.address}, ${c.exporter.country}`);
+  field(l.consignee, `${c.consignee.name}\n${c.consignee.address}, ${c.consignee.country}`);
+  field(l.origin, c.countryOfOrigin);
+  field(l.transport, c.transportDetails);
+  doc.font('bold').fontSize(9).text(l.goods);
+  for (const [i, g] of c.goods.entries()) {
+    doc.font('regular').fontSize(9).text(
+      `${i + 1}. ${g.description} — ${l.hs} ${g.hsCode} — ${l.quantity} ${g.quantity} ${g.unit} — ${l.weights} ${g.grossWeightKg} / ${g.netWeightKg} — ${l.marks} ${g.marksAndNumbers || '—'}; ${g.packages}`,
+    );
+  }
+  doc.moveDown(0.4);
+  field(l.invoices, c.invoiceReferences.join(', '));
+  if (c.remarks) field(l.remarks, c.remarks);
+  if (c.replaces) field(l.replaces, c.replaces);
+  doc.moveDown();
+  doc.font('regular').fontSize(10).text(l.certification);
+  doc.moveDown();
+
+  const top = doc.y;
+  // The chamber's digital stamp: its name in a ring, with the issue date.
+  doc.save().lineWidth(2).strokeColor('#1a3d7c').circle(120, top + 55, 50).stroke().restore();
+  doc.font('bold').fontSize(7).fillColor('#1a3d7c').text(c.issuingChamber.name, 75, top + 40, { width: 90, align: 'center' });
+  doc.font('regular').fontSize(7).text(issuedAt.toISOString().slice(0, 10), 75, top + 65, { width: 90, align: 'center' }).fillColor('black');
+  if (input.signatureImage) {
+    const match = /^data:image\/(png|jpeg);base64,(.+)$/.exec(input.signatureImage);
+    if (match) doc.image(Buffer.from(match[2]!, 'base64'), 200, top + 10, { fit: [150, 60] });
+  }
+  doc.font('regular').fontSize(9).text(`${l.signedBy}: ${input.signerName}`, 200, top + 75);
+  doc.text(`${l.issued}: ${issuedAt.toISOString().slice(0, 10)}`, 200, top + 88);
+  doc.image(qr, 420, top, { width: 120 });
+  doc.font('bold').fontSize(9).text(`${l.verification}: ${input.verificationCode}`, 380, top + 125, { width: 180, align: 'center' });
+  doc.font('regular').fontSize(7).text(input.verificationUrl, 380, top + 140, { width: 180, align: 'center' });
+  doc.end();
+  return done;
+}

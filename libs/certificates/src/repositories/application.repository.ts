@@ -1,0 +1,130 @@
+import { Injectable } from '@nestjs/common';
+import { columnOf, GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
+import { ApplicationState, CertificateApplication, GoodsLine, SavedConsignee } from '../entities/certificate-application.entity';
+
+const APPLICATION = selectColumns(CertificateApplication, 'a');
+const CONSIGNEE = selectColumns(SavedConsignee, 'c');
+
+export type ApplicationContent = Pick<
+  CertificateApplication,
+  'language' | 'consigneeName' | 'consigneeAddress' | 'consigneeCountry' | 'countryOfOrigin' | 'transportDetails' | 'goods' | 'invoiceReferences' | 'remarks' | 'declarationAccepted' | 'supportingDocumentIds'
+>;
+export type NewApplication = ApplicationContent & Pick<CertificateApplication, 'tenantId' | 'organisationId' | 'createdBy' | 'replacesCertificateId' | 'startedFromApplicationId'>;
+export type ApplicationWorkflowChanges = Partial<Pick<CertificateApplication, 'state' | 'claimedBy' | 'reviewedBy' | 'reviewComment' | 'rejectionReason' | 'certificateId' | 'submittedAt'>>;
+
+const EXAMPLE_CONTENT: ApplicationContent = {
+  language: 'EN' as never, consigneeName: 'Importer Ltd', consigneeAddress: '1 Dock Road, Leeds', consigneeCountry: 'GB', countryOfOrigin: 'BE',
+  transportDetails: 'By sea, Antwerp to Felixstowe', goods: [], invoiceReferences: ['INV-1'], remarks: '', declarationAccepted: true, supportingDocumentIds: [],
+};
+
+/** The `certificate_application` and `saved_consignee` tables. Row-level security keeps tenants apart; these statements add the company or workflow filter. */
+@Injectable()
+export class ApplicationRepository {
+  constructor(private readonly sql: Sql) {}
+
+  @GenerateSql({ params: [{ ...EXAMPLE_CONTENT, tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, createdBy: SQL_EXAMPLE.userId, replacesCertificateId: null, startedFromApplicationId: null }, SQL_EXAMPLE.at] })
+  async insert(application: NewApplication, at: Date): Promise<CertificateApplication> {
+    const [row] = await this.sql.query(
+      `INSERT INTO certificate_application AS a (tenant_id, organisation_id, state, language, consignee_name, consignee_address, consignee_country,
+              country_of_origin, transport_details, goods, invoice_references, remarks, declaration_accepted, supporting_document_ids, created_by,
+              replaces_certificate_id, started_from_application_id, created_at, updated_at)
+       VALUES ($1, $2, 'DRAFT', $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $17) RETURNING ${APPLICATION}`,
+      [application.tenantId, application.organisationId, application.language, application.consigneeName, application.consigneeAddress, application.consigneeCountry,
+        application.countryOfOrigin, application.transportDetails, JSON.stringify(application.goods), application.invoiceReferences, application.remarks,
+        application.declarationAccepted, application.supportingDocumentIds, application.createdBy, application.replacesCertificateId, application.startedFromApplicationId, at],
+    );
+    return hydrate(row!);
+  }
+
+  /** The application, locked for the rest of the transaction when `forUpdate` (every workflow step locks it first). */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, false] }, { params: [SQL_EXAMPLE.id, true] })
+  async findById(id: string, forUpdate = false): Promise<CertificateApplication | null> {
+    const [row] = await this.sql.query(`SELECT ${APPLICATION} FROM certificate_application a WHERE a.id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+    return row ? hydrate(row) : null;
+  }
+
+  /** A company's applications, newest first. */
+  @GenerateSql({ params: [SQL_EXAMPLE.organisationId, null, 50] })
+  async listOfOrganisation(organisationId: string, state: ApplicationState | null, limit: number): Promise<CertificateApplication[]> {
+    const rows = await this.sql.query(
+      `SELECT ${APPLICATION} FROM certificate_application a WHERE a.organisation_id = $1 AND ($2::text IS NULL OR a.state = $2)
+        ORDER BY a.created_at DESC, a.id LIMIT $3`,
+      [organisationId, state, limit],
+    );
+    return rows.map(hydrate);
+  }
+
+  /** The tenant's queue: every application but drafts (a draft is the company's alone), oldest submission first. */
+  @GenerateSql({ params: [null, 50] })
+  async listOfTenantQueue(state: ApplicationState | null, limit: number): Promise<CertificateApplication[]> {
+    const rows = await this.sql.query(
+      `SELECT ${APPLICATION} FROM certificate_application a WHERE a.state <> 'DRAFT' AND ($1::text IS NULL OR a.state = $1)
+        ORDER BY a.submitted_at NULLS LAST, a.id LIMIT $2`,
+      [state, limit],
+    );
+    return rows.map(hydrate);
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id, { remarks: 'Urgent', goods: [] }, SQL_EXAMPLE.at] })
+  async updateContent(id: string, changes: Partial<ApplicationContent>, at: Date): Promise<CertificateApplication> {
+    return updateApplication(this.sql, id, changes, at);
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id, { state: 'IN_REVIEW', claimedBy: SQL_EXAMPLE.userId }, SQL_EXAMPLE.at] })
+  async updateWorkflow(id: string, changes: ApplicationWorkflowChanges, at: Date): Promise<CertificateApplication> {
+    return updateApplication(this.sql, id, changes, at);
+  }
+
+  /** Whether an application replacing the certificate is open (not rejected, not yet issued). */
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async openReplacementOf(certificateId: string): Promise<boolean> {
+    const rows = await this.sql.query(`SELECT 1 FROM certificate_application a WHERE a.replaces_certificate_id = $1 AND a.state NOT IN ('REJECTED', 'ISSUED')`, [certificateId]);
+    return rows.length > 0;
+  }
+
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, name: 'Importer Ltd', address: '1 Dock Road', country: 'GB' }] })
+  async saveConsignee(consignee: Pick<SavedConsignee, 'tenantId' | 'organisationId' | 'name' | 'address' | 'country'>): Promise<SavedConsignee> {
+    const [row] = await this.sql.query(
+      `INSERT INTO saved_consignee AS c (tenant_id, organisation_id, name, address, country) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (tenant_id, organisation_id, name, address, country) DO UPDATE SET name = excluded.name RETURNING ${CONSIGNEE}`,
+      [consignee.tenantId, consignee.organisationId, consignee.name, consignee.address, consignee.country],
+    );
+    return toEntity(SavedConsignee, row!);
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.organisationId] })
+  async consigneesOf(organisationId: string): Promise<SavedConsignee[]> {
+    const rows = await this.sql.query(`SELECT ${CONSIGNEE} FROM saved_consignee c WHERE c.organisation_id = $1 ORDER BY c.name, c.id LIMIT 500`, [organisationId]);
+    return rows.map((row) => toEntity(SavedConsignee, row));
+  }
+
+  /** Decisions per clerk and month (UTC): the reviewer's part of the processing statistics. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async reviewsPerMonth(userId: string | null): Promise<Array<{ userId: string; month: string; count: number }>> {
+    return this.sql.query(
+      `SELECT a.reviewed_by AS "userId", to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS count
+         FROM certificate_application a
+        WHERE a.reviewed_by IS NOT NULL AND ($1::uuid IS NULL OR a.reviewed_by = $1)
+        GROUP BY 1, 2 ORDER BY 2 DESC, 1 LIMIT 1000`,
+      [userId],
+    );
+  }
+}
+
+/** Sets the given columns and `updated_at`; the service decided which may change. */
+async function updateApplication(sql: Sql, id: string, changes: object, at: Date): Promise<CertificateApplication> {
+  const entries = Object.entries(changes).filter(([, value]) => value !== undefined) as Array<[keyof CertificateApplication & string, unknown]>;
+  const assignments = entries.map(([property], i) => `${columnOf(CertificateApplication, property)} = $${i + 3}`);
+  const [row] = await sql.query(
+    `UPDATE certificate_application a SET ${[...assignments, 'updated_at = $2'].join(', ')} WHERE a.id = $1 RETURNING ${APPLICATION}`,
+    [id, at, ...entries.map(([property, value]) => (property === 'goods' ? JSON.stringify(value) : value))],
+  );
+  return hydrate(row!);
+}
+
+/** Goods lines come back from jsonb as plain objects: made GoodsLine records again, so the output gate knows them. */
+function hydrate(row: object): CertificateApplication {
+  const application = toEntity(CertificateApplication, row);
+  application.goods = (application.goods ?? []).map((line) => Object.assign(new GoodsLine(), line));
+  return application;
+}

@@ -1,0 +1,187 @@
+import { Injectable } from '@nestjs/common';
+import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
+import { BillableLine, Certificate, CertificateCopy, CertificateStatus } from '../entities/certificate.entity';
+import { CertificateSettings } from '../entities/public-verification.types';
+
+const CERTIFICATE = selectColumns(Certificate, 'c');
+const COPY = selectColumns(CertificateCopy, 'k');
+const LINE = selectColumns(BillableLine, 'l');
+const SETTINGS = selectColumns(CertificateSettings, 's');
+
+export type NewCertificate = Omit<Certificate, 'id' | 'status' | 'revokedAt' | 'revocationReason' | 'supersededAt' | 'supersededByCertificateId' | 'supersededByNumber' | 'pdfDocumentId' | 'verificationCode' | 'pdfReady' | 'copies'>;
+export type CertificateStatusChange = Partial<Pick<Certificate, 'status' | 'revokedAt' | 'revocationReason' | 'supersededAt' | 'supersededByCertificateId' | 'supersededByNumber'>>;
+
+const EXAMPLE_CERTIFICATE: NewCertificate = {
+  tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, applicationId: SQL_EXAMPLE.id, number: 'BE-ANT-2026-000001', year: 2026, sequence: 1,
+  language: 'EN' as never, countryOfOrigin: 'BE', goodsHash: 'ab'.repeat(32), issuingChamber: 'Chamber', signedPayload: '{}', signature: 'sig', keyId: 'kid',
+  verificationCodeHash: 'ab'.repeat(32), sealedVerificationCode: 'v1.x', idempotencyKey: 'key', signedBy: SQL_EXAMPLE.userId, issuedAt: SQL_EXAMPLE.at,
+};
+
+/**
+ * The `certificate`, `certificate_copy`, `certificate_number_counter`, `certificate_billable_line`
+ * and `certificate_settings` tables. Row-level security keeps tenants apart; an issued certificate's
+ * content columns cannot be updated by the application role at all.
+ */
+@Injectable()
+export class CertificateRepository {
+  constructor(private readonly sql: Sql) {}
+
+  /**
+   * The next number of the tenant's year, in the caller's transaction: the counter row stays locked
+   * until it ends, so concurrent signers queue, and a rollback gives the number back (no gaps).
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 2026] })
+  async nextSequence(tenantId: string, year: number): Promise<number> {
+    const [row] = await this.sql.query<{ value: number }>(
+      `INSERT INTO certificate_number_counter AS n (tenant_id, year, last_value) VALUES ($1, $2, 1)
+       ON CONFLICT (tenant_id, year) DO UPDATE SET last_value = n.last_value + 1 RETURNING n.last_value AS value`,
+      [tenantId, year],
+    );
+    return row!.value;
+  }
+
+  @GenerateSql({ params: [EXAMPLE_CERTIFICATE] })
+  async insert(c: NewCertificate): Promise<Certificate> {
+    const [row] = await this.sql.query(
+      `INSERT INTO certificate AS c (tenant_id, organisation_id, application_id, number, year, sequence, status, language, country_of_origin, goods_hash,
+              issuing_chamber, signed_payload, signature, key_id, verification_code_hash, sealed_verification_code, idempotency_key, signed_by, issued_at)
+       VALUES ($1, $2, $3, $4, $5, $6, 'ISSUED', $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18) RETURNING ${CERTIFICATE}`,
+      [c.tenantId, c.organisationId, c.applicationId, c.number, c.year, c.sequence, c.language, c.countryOfOrigin, c.goodsHash, c.issuingChamber, c.signedPayload,
+        c.signature, c.keyId, c.verificationCodeHash, c.sealedVerificationCode, c.idempotencyKey, c.signedBy, c.issuedAt],
+    );
+    return toEntity(Certificate, row!);
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id, false] }, { params: [SQL_EXAMPLE.id, true] })
+  async findById(id: string, forUpdate = false): Promise<Certificate | null> {
+    const [row] = await this.sql.query(`SELECT ${CERTIFICATE} FROM certificate c WHERE c.id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
+    return row ? toEntity(Certificate, row) : null;
+  }
+
+  @GenerateSql({ params: ['signing-request-1'] })
+  async findByIdempotencyKey(key: string): Promise<Certificate | null> {
+    const [row] = await this.sql.query(`SELECT ${CERTIFICATE} FROM certificate c WHERE c.idempotency_key = $1`, [key]);
+    return row ? toEntity(Certificate, row) : null;
+  }
+
+  /** A company's certificates (`organisationId`), or the tenant's (null), newest first. */
+  @GenerateSql({ params: [SQL_EXAMPLE.organisationId, 50] }, { params: [null, 50] })
+  async list(organisationId: string | null, limit: number): Promise<Certificate[]> {
+    const rows = await this.sql.query(
+      `SELECT ${CERTIFICATE} FROM certificate c WHERE ($1::uuid IS NULL OR c.organisation_id = $1) ORDER BY c.issued_at DESC, c.id LIMIT $2`,
+      [organisationId, limit],
+    );
+    return rows.map((row) => toEntity(Certificate, row));
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id, { status: 'REVOKED', revokedAt: SQL_EXAMPLE.at, revocationReason: 'ISSUED_IN_ERROR' }] })
+  async changeStatus(id: string, change: CertificateStatusChange): Promise<Certificate> {
+    const [row] = await this.sql.query(
+      `UPDATE certificate c SET status = $2, revoked_at = coalesce($3, c.revoked_at), revocation_reason = coalesce($4, c.revocation_reason),
+              superseded_at = coalesce($5, c.superseded_at), superseded_by_certificate_id = coalesce($6, c.superseded_by_certificate_id),
+              superseded_by_number = coalesce($7, c.superseded_by_number)
+        WHERE c.id = $1 RETURNING ${CERTIFICATE}`,
+      [id, change.status, change.revokedAt ?? null, change.revocationReason ?? null, change.supersededAt ?? null, change.supersededByCertificateId ?? null, change.supersededByNumber ?? null],
+    );
+    return toEntity(Certificate, row!);
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.id] })
+  async setCertificatePdf(id: string, documentId: string): Promise<void> {
+    await this.sql.query(`UPDATE certificate c SET pdf_document_id = $2 WHERE c.id = $1 AND c.pdf_document_id IS NULL`, [id, documentId]);
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.id] })
+  async setCopyPdf(id: string, documentId: string): Promise<void> {
+    await this.sql.query(`UPDATE certificate_copy k SET pdf_document_id = $2 WHERE k.id = $1 AND k.pdf_document_id IS NULL`, [id, documentId]);
+  }
+
+  /** Certificates and copies of the transaction's tenant whose PDF is still to render, oldest first. */
+  @GenerateSql({ params: [20] })
+  async awaitingPdf(limit: number): Promise<Array<{ certificateId: string; copyId: string | null }>> {
+    return this.sql.query(
+      `(SELECT c.id AS "certificateId", NULL::uuid AS "copyId", c.issued_at AS at FROM certificate c WHERE c.pdf_document_id IS NULL)
+       UNION ALL
+       (SELECT k.certificate_id, k.id, k.created_at FROM certificate_copy k WHERE k.pdf_document_id IS NULL)
+       ORDER BY at LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /** Copies are numbered per certificate; the certificate row is locked by the caller. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.id, SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
+  async insertCopy(tenantId: string, certificateId: string, requestedBy: string, at: Date): Promise<CertificateCopy> {
+    const [row] = await this.sql.query(
+      `INSERT INTO certificate_copy AS k (tenant_id, certificate_id, copy_number, requested_by, created_at)
+       SELECT $1, $2, coalesce(max(x.copy_number), 0) + 1, $3, $4 FROM certificate_copy x WHERE x.certificate_id = $2
+       RETURNING ${COPY}`,
+      [tenantId, certificateId, requestedBy, at],
+    );
+    return toEntity(CertificateCopy, row!);
+  }
+
+  @GenerateSql({ params: [[SQL_EXAMPLE.id]] })
+  async copiesOf(certificateIds: readonly string[]): Promise<CertificateCopy[]> {
+    const rows = await this.sql.query(`SELECT ${COPY} FROM certificate_copy k WHERE k.certificate_id = ANY($1::uuid[]) ORDER BY k.certificate_id, k.copy_number`, [certificateIds]);
+    return rows.map((row) => toEntity(CertificateCopy, row));
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async findCopy(id: string): Promise<CertificateCopy | null> {
+    const [row] = await this.sql.query(`SELECT ${COPY} FROM certificate_copy k WHERE k.id = $1`, [id]);
+    return row ? toEntity(CertificateCopy, row) : null;
+  }
+
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, certificateId: SQL_EXAMPLE.id, kind: 'ISSUE', copyNumber: null, member: true, amountCents: 2500, currency: 'EUR', occurredAt: SQL_EXAMPLE.at }] })
+  async insertBillableLine(line: Omit<BillableLine, 'id'>): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO certificate_billable_line (tenant_id, organisation_id, certificate_id, kind, copy_number, member, amount_cents, currency, occurred_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+      [line.tenantId, line.organisationId, line.certificateId, line.kind, line.copyNumber, line.member, line.amountCents, line.currency, line.occurredAt],
+    );
+  }
+
+  /** The billable lines of a month (UTC), per company, for the invoicing export. */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, SQL_EXAMPLE.at, null] })
+  async billableLines(from: Date, until: Date, organisationId: string | null): Promise<BillableLine[]> {
+    const rows = await this.sql.query(
+      `SELECT ${LINE} FROM certificate_billable_line l
+        WHERE l.occurred_at >= $1 AND l.occurred_at < $2 AND ($3::uuid IS NULL OR l.organisation_id = $3)
+        ORDER BY l.organisation_id, l.occurred_at, l.id LIMIT 100000`,
+      [from, until, organisationId],
+    );
+    return rows.map((row) => toEntity(BillableLine, row));
+  }
+
+  /** Signatures per signer and month (UTC): the signer's part of the processing statistics. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async signaturesPerMonth(userId: string | null): Promise<Array<{ userId: string; month: string; count: number }>> {
+    return this.sql.query(
+      `SELECT c.signed_by AS "userId", to_char(c.issued_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS count
+         FROM certificate c WHERE ($1::uuid IS NULL OR c.signed_by = $1) GROUP BY 1, 2 ORDER BY 2 DESC, 1 LIMIT 1000`,
+      [userId],
+    );
+  }
+
+  @GenerateSql({ params: [] })
+  async settings(): Promise<CertificateSettings | null> {
+    const [row] = await this.sql.query(`SELECT ${SETTINGS} FROM certificate_settings s`);
+    return row ? toEntity(CertificateSettings, row) : null;
+  }
+
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, numberPrefix: 'BE-ANT', memberFeeCents: 2500, nonMemberFeeCents: 4000, copyMemberFeeCents: 500, copyNonMemberFeeCents: 800, currency: 'EUR' }] })
+  async saveSettings(s: CertificateSettings): Promise<CertificateSettings> {
+    const [row] = await this.sql.query(
+      `INSERT INTO certificate_settings AS s (tenant_id, number_prefix, member_fee_cents, non_member_fee_cents, copy_member_fee_cents, copy_non_member_fee_cents, currency)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)
+       ON CONFLICT (tenant_id) DO UPDATE SET number_prefix = excluded.number_prefix, member_fee_cents = excluded.member_fee_cents,
+         non_member_fee_cents = excluded.non_member_fee_cents, copy_member_fee_cents = excluded.copy_member_fee_cents,
+         copy_non_member_fee_cents = excluded.copy_non_member_fee_cents, currency = excluded.currency
+       RETURNING ${SETTINGS}`,
+      [s.tenantId, s.numberPrefix, s.memberFeeCents, s.nonMemberFeeCents, s.copyMemberFeeCents, s.copyNonMemberFeeCents, s.currency],
+    );
+    return toEntity(CertificateSettings, row!);
+  }
+}
+
+export { CertificateStatus };

@@ -1,0 +1,65 @@
+import { Injectable } from '@nestjs/common';
+import { GenerateSql, Sql, SQL_EXAMPLE } from '@chancery/core';
+import { CertificateStatus, RevocationReason } from '../entities/certificate.entity';
+
+/** What the public verification reads of a certificate: no company, no person, no sealed code. */
+export interface PublicCertificateRow {
+  tenantId: string;
+  number: string;
+  status: CertificateStatus;
+  revocationReason: RevocationReason | null;
+  supersededByNumber: string | null;
+  issuingChamber: string;
+  issuedAt: Date;
+  countryOfOrigin: string;
+  goodsHash: string;
+  signedPayload: string;
+  signature: string;
+  keyId: string;
+  verificationCodeHash: string;
+  publicKey: string;
+}
+
+/**
+ * Reads of the public verification (the `publicReading` scope: every tenant's issued certificates and
+ * public keys, read only), and the throttle of failed attempts (`certificate_verification_throttle`,
+ * platform rows written as the system).
+ */
+@Injectable()
+export class VerificationRepository {
+  constructor(private readonly sql: Sql) {}
+
+  @GenerateSql({ params: ['BE-ANT-2026-000001'] })
+  async findByNumber(number: string): Promise<PublicCertificateRow | null> {
+    const [row] = await this.sql.query<PublicCertificateRow>(
+      `SELECT c.tenant_id AS "tenantId", c.number, c.status, c.revocation_reason AS "revocationReason", c.superseded_by_number AS "supersededByNumber",
+              c.issuing_chamber AS "issuingChamber", c.issued_at AS "issuedAt", c.country_of_origin AS "countryOfOrigin", c.goods_hash AS "goodsHash",
+              c.signed_payload AS "signedPayload", c.signature, c.key_id AS "keyId", c.verification_code_hash AS "verificationCodeHash", k.public_key AS "publicKey"
+         FROM certificate c JOIN certificate_signing_key k ON k.id = c.key_id AND k.tenant_id = c.tenant_id
+        WHERE c.number = $1`,
+      [number],
+    );
+    return row ?? null;
+  }
+
+  @GenerateSql({ params: [[SQL_EXAMPLE.hash], SQL_EXAMPLE.at] })
+  async failuresSince(keys: readonly Buffer[], windowStartAfter: Date): Promise<number[]> {
+    const rows = await this.sql.query<{ key: Buffer; failures: number }>(
+      `SELECT t.throttle_key AS key, t.failures FROM certificate_verification_throttle t WHERE t.throttle_key = ANY($1::bytea[]) AND t.window_start > $2`,
+      [keys, windowStartAfter],
+    );
+    return keys.map((key) => rows.find((r) => r.key.equals(key))?.failures ?? 0);
+  }
+
+  @GenerateSql({ params: [[SQL_EXAMPLE.hash], SQL_EXAMPLE.at, SQL_EXAMPLE.at] })
+  async recordFailure(keys: readonly Buffer[], at: Date, windowStartAfter: Date): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO certificate_verification_throttle AS t (tenant_id, throttle_key, failures, window_start)
+       SELECT NULL, key, 1, $2 FROM unnest($1::bytea[]) AS key
+       ON CONFLICT (throttle_key) DO UPDATE
+         SET failures = CASE WHEN t.window_start <= $3 THEN 1 ELSE t.failures + 1 END,
+             window_start = CASE WHEN t.window_start <= $3 THEN $2 ELSE t.window_start END`,
+      [keys, at, windowStartAfter],
+    );
+  }
+}

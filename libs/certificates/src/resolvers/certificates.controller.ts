@@ -1,0 +1,95 @@
+import { Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Allow, Permission, Public } from '@chancery/access';
+import { BadUserInputError, NotFoundError, RequestContext } from '@chancery/core';
+import { Envelope, OutputWithoutRecords, present } from '@chancery/policy';
+import { CertificatePublicKey, CertificateVerification } from '../entities/public-verification.types';
+import { ApplicationsService } from '../services/applications.service';
+import { CertificatesService } from '../services/certificates.service';
+import { SigningKeysService } from '../services/signing-keys.service';
+import { VerificationService } from '../services/verification.service';
+import { renderVerificationPage } from './verification-page';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NUMBER = /^[A-Z0-9-]{6,60}$/;
+const CODE = /^[A-Z0-9-]{4,30}$/i;
+
+/** A chamber's key set, JWKS-like (RFC 7517 `keys`, RFC 8037 OKP/Ed25519). */
+@Envelope('CertificateKeySet')
+export class CertificateKeySet {
+  keys: CertificatePublicKey[];
+}
+
+/**
+ * The plain HTTP side of certificates: the verification page the QR code opens (no login, cacheable),
+ * the published key set, the PDF download (the stored file) and the upload of supporting documents
+ * (raw bytes; type and size are checked on them).
+ */
+@Controller()
+export class CertificatesController {
+  constructor(
+    private readonly verification: VerificationService,
+    private readonly keys: SigningKeysService,
+    private readonly certificates: CertificatesService,
+    private readonly applications: ApplicationsService,
+    private readonly context: RequestContext,
+  ) {}
+
+  @Public()
+  @OutputWithoutRecords('HTML or JSON of a CertificateVerification presented through the gate (purpose http) in the handler')
+  @Get('verify/:number')
+  // eslint-disable-next-line no-restricted-syntax -- writes the CertificateVerification presented by the gate (purpose http) as JSON or HTML
+  async verify(@Param('number') number: string, @Query('code') code: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const normalised = String(number ?? '').toUpperCase();
+    if (!NUMBER.test(normalised)) throw BadUserInputError.field('number', 'is not a certificate number', 'matches');
+    if (typeof code !== 'string' || !CODE.test(code)) throw BadUserInputError.field('code', 'is not a verification code', 'matches');
+    const answer = present(this.context.actor, await this.verification.verify(normalised, code, request.ip ?? 'unknown'), 'http') as CertificateVerification;
+    // Same answer for everyone with this URL: a cache may keep it a little while (status changes are rare).
+    response.setHeader('Cache-Control', 'public, max-age=300');
+    response.setHeader('Vary', 'Accept');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Referrer-Policy', 'no-referrer');
+    if ((request.headers.accept ?? '').includes('application/json')) {
+      response.json(answer);
+      return;
+    }
+    response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    response.type('html').send(renderVerificationPage(answer));
+  }
+
+  @Public()
+  @Header('Cache-Control', 'public, max-age=3600')
+  @Get('certificates/keys/:tenantSlug')
+  async keySet(@Param('tenantSlug') tenantSlug: string): Promise<CertificateKeySet> {
+    if (!/^[a-z0-9][a-z0-9-]{1,62}$/.test(String(tenantSlug))) throw new NotFoundError('Key set');
+    return Object.assign(new CertificateKeySet(), { keys: await this.keys.publicKeys(tenantSlug) });
+  }
+
+  @Allow(Permission.ReadCertificates)
+  @OutputWithoutRecords('the stored PDF, rendered from the gate-presented certificate by the worker')
+  @Get('certificates/:certificateId/pdf')
+  // eslint-disable-next-line no-restricted-syntax -- sends the stored PDF, rendered by the pdf channel from the gate-presented certificate
+  async pdf(@Param('certificateId') certificateId: string, @Query('copy') copy: string | undefined, @Res() response: Response): Promise<void> {
+    if (!UUID.test(String(certificateId))) throw new NotFoundError('Certificate');
+    const copyNumber = copy === undefined ? 0 : Number(copy);
+    if (!Number.isInteger(copyNumber) || copyNumber < 0 || copyNumber > 10_000) throw BadUserInputError.field('copy', 'must be a copy number', 'isInt');
+    const { fileName, bytes } = await this.certificates.pdf(certificateId, copyNumber);
+    response.setHeader('Content-Type', 'application/pdf');
+    response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
+    response.setHeader('Cache-Control', 'private, no-store');
+    response.send(bytes);
+  }
+
+  /** Raw bytes (any content type); the file name in `X-File-Name`. Answers the application, as GraphQL would. */
+  @Allow(Permission.ApplyForCertificates)
+  @OutputWithoutRecords('the application is presented through the gate (purpose http) in the handler')
+  @Post('certificate-applications/:applicationId/documents')
+  // eslint-disable-next-line no-restricted-syntax -- answers 201 with the application presented by the gate (purpose http)
+  async upload(@Param('applicationId') applicationId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    if (!UUID.test(String(applicationId))) throw new NotFoundError('Certificate application');
+    const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const fileName = decodeURIComponent(String(request.headers['x-file-name'] ?? ''));
+    const application = await this.applications.attachDocument(applicationId, fileName, bytes);
+    response.status(201).json(present(this.context.actor, application, 'http'));
+  }
+}

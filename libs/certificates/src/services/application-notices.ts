@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { PartyDirectoryService } from '@chancery/identity';
+import { emailTemplate, Mailer } from '@chancery/notifications';
+import { ApplicationState, CertificateApplication } from '../entities/certificate-application.entity';
+
+interface StateChangeValues {
+  state: string;
+  applicationId: string;
+  number: string;
+}
+
+const STATE_WORDS: Record<'en' | 'nl' | 'fr' | 'de', Record<ApplicationState, string>> = {
+  en: { DRAFT: 'draft', SUBMITTED: 'submitted', IN_REVIEW: 'in review', CHANGES_REQUESTED: 'changes requested', REJECTED: 'rejected', APPROVED: 'approved', ISSUED: 'issued' },
+  nl: { DRAFT: 'ontwerp', SUBMITTED: 'ingediend', IN_REVIEW: 'in behandeling', CHANGES_REQUESTED: 'aanpassingen gevraagd', REJECTED: 'geweigerd', APPROVED: 'goedgekeurd', ISSUED: 'uitgereikt' },
+  fr: { DRAFT: 'brouillon', SUBMITTED: 'soumise', IN_REVIEW: 'en cours d’examen', CHANGES_REQUESTED: 'modifications demandées', REJECTED: 'refusée', APPROVED: 'approuvée', ISSUED: 'délivrée' },
+  de: { DRAFT: 'Entwurf', SUBMITTED: 'eingereicht', IN_REVIEW: 'in Prüfung', CHANGES_REQUESTED: 'Änderungen angefordert', REJECTED: 'abgelehnt', APPROVED: 'genehmigt', ISSUED: 'ausgestellt' },
+};
+
+/** Only ids and states: the company reads the details in the application (e-mail is not a safe place for them). */
+export const APPLICATION_STATE_CHANGED = emailTemplate<StateChangeValues>('certificates.application-state-changed', {
+  en: (v) => ({ subject: `Your certificate application is ${STATE_WORDS.en[v.state as ApplicationState]}`, text: `Application ${v.applicationId} is now ${STATE_WORDS.en[v.state as ApplicationState]}.${v.number ? `\nCertificate number: ${v.number}` : ''}\nOpen the portal to see the details.` }),
+  nl: (v) => ({ subject: `Uw aanvraag voor een oorsprongscertificaat is ${STATE_WORDS.nl[v.state as ApplicationState]}`, text: `Aanvraag ${v.applicationId} is nu ${STATE_WORDS.nl[v.state as ApplicationState]}.${v.number ? `\nCertificaatnummer: ${v.number}` : ''}\nOpen het portaal voor de details.` }),
+  fr: (v) => ({ subject: `Votre demande de certificat d’origine est ${STATE_WORDS.fr[v.state as ApplicationState]}`, text: `La demande ${v.applicationId} est maintenant ${STATE_WORDS.fr[v.state as ApplicationState]}.${v.number ? `\nNuméro du certificat : ${v.number}` : ''}\nOuvrez le portail pour les détails.` }),
+  de: (v) => ({ subject: `Ihr Antrag auf ein Ursprungszeugnis: ${STATE_WORDS.de[v.state as ApplicationState]}`, text: `Antrag ${v.applicationId} ist jetzt: ${STATE_WORDS.de[v.state as ApplicationState]}.${v.number ? `\nZeugnisnummer: ${v.number}` : ''}\nÖffnen Sie das Portal für die Einzelheiten.` }),
+});
+
+/**
+ * Tells the company user who applied, in their language, when the application changes state: through
+ * the outbox (the notifications context's Mailer), in the transaction of the change.
+ */
+@Injectable()
+export class ApplicationNotices {
+  constructor(
+    private readonly mailer: Mailer,
+    private readonly parties: PartyDirectoryService,
+  ) {}
+
+  async stateChanged(application: CertificateApplication, number?: string): Promise<void> {
+    const to = await this.parties.mailingAddress(application.createdBy);
+    if (!to) return;
+    await this.mailer.queue(APPLICATION_STATE_CHANGED, {
+      tenantId: application.tenantId,
+      to: to.email,
+      language: to.language,
+      values: { state: application.state, applicationId: application.id, number: number ?? '' },
+    });
+  }
+}

@@ -1,0 +1,233 @@
+import { Injectable } from '@nestjs/common';
+import { holdsRole, Role, TENANT_STAFF_ROLES } from '@chancery/access';
+import { AuditLog } from '@chancery/audit';
+import { BadUserInputError, Clock, NotFoundError, RequestContext, TransactionRunner } from '@chancery/core';
+import { DocumentsService } from '@chancery/documents';
+import { canSee } from '@chancery/policy';
+import { assertEditable, assertTransition } from '../application-workflow';
+import { CertificateErrors } from '../certificates.errors';
+import { ApplicationState, CertificateApplication, CertificateLanguage, GoodsLine, SavedConsignee } from '../entities/certificate-application.entity';
+import { CertificateApplicationContentInput, ConsigneeInput, CreateCertificateApplicationInput, UpdateCertificateApplicationInput } from '../inputs/certificate.inputs';
+import { ApplicationContent, ApplicationRepository } from '../repositories/application.repository';
+import { ApplicationNotices } from './application-notices';
+
+const REQUIRED_ON_CREATE = ['language', 'consignee', 'countryOfOrigin'] as const;
+
+/**
+ * Applications for certificates of origin and their review (SPEC §2): the company drafts and submits,
+ * one clerk claims and decides. Each step locks the application, checks the transition in
+ * `application-workflow.ts`, writes the audit log and the company's notice in the same transaction.
+ */
+@Injectable()
+export class ApplicationsService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly applications: ApplicationRepository,
+    private readonly documents: DocumentsService,
+    private readonly audit: AuditLog,
+    private readonly notices: ApplicationNotices,
+    private readonly context: RequestContext,
+    private readonly clock: Clock,
+  ) {}
+
+  async create(input: CreateCertificateApplicationInput): Promise<CertificateApplication> {
+    const { tenantId, organisationId, actorId } = this.exporter();
+    return this.transactions.run(async () => {
+      let base: Partial<ApplicationContent> = {};
+      if (input.fromApplicationId) {
+        const previous = await this.visible(input.fromApplicationId);
+        if (previous.organisationId !== organisationId) throw new NotFoundError('Certificate application');
+        base = contentOf(previous);
+        base.declarationAccepted = false;
+        base.supportingDocumentIds = [];
+      }
+      const content = { ...defaults(), ...base, ...changesFrom(input) } as ApplicationContent;
+      const missing = REQUIRED_ON_CREATE.filter((field) => (field === 'consignee' ? !content.consigneeName : !content[field]));
+      if (missing.length) throw new BadUserInputError(missing.map((field) => ({ field: `input.${field}`, reason: 'is required (or comes from fromApplicationId)', constraint: 'isDefined' })));
+      const created = await this.applications.insert({ ...content, tenantId, organisationId, createdBy: actorId, replacesCertificateId: null, startedFromApplicationId: input.fromApplicationId ?? null }, this.clock.now());
+      await this.audit.record({ action: 'certificates.application.created', subjectType: 'CertificateApplication', subjectId: created.id, details: { fromApplicationId: input.fromApplicationId ?? null } });
+      return this.withDocuments(created);
+    });
+  }
+
+  /** A new draft prefilled from an issued certificate's application; issuing it supersedes that certificate. In the caller's unit. */
+  async createReplacement(source: CertificateApplication, certificateId: string): Promise<CertificateApplication> {
+    const { actorId } = this.exporter();
+    if (await this.applications.openReplacementOf(certificateId)) throw CertificateErrors.REPLACEMENT_PENDING('A replacement of this certificate is already in progress');
+    const content = { ...contentOf(source), declarationAccepted: false };
+    const created = await this.applications.insert({ ...content, tenantId: source.tenantId, organisationId: source.organisationId, createdBy: actorId, replacesCertificateId: certificateId, startedFromApplicationId: null }, this.clock.now());
+    await this.audit.record({ action: 'certificates.application.replacementStarted', subjectType: 'CertificateApplication', subjectId: created.id, details: { replacesCertificateId: certificateId } });
+    return created;
+  }
+
+  async update(input: UpdateCertificateApplicationInput): Promise<CertificateApplication> {
+    const { organisationId } = this.exporter();
+    return this.transactions.run(async () => {
+      const application = await this.visible(input.applicationId, true);
+      if (application.organisationId !== organisationId) throw new NotFoundError('Certificate application');
+      assertEditable(application.state);
+      const changes = changesFrom(input);
+      if (Object.keys(changes).length === 0) throw BadUserInputError.field('input', 'names no field to change', 'NOTHING_TO_CHANGE');
+      const updated = await this.applications.updateContent(application.id, changes, this.clock.now());
+      await this.audit.record({ action: 'certificates.application.edited', subjectType: 'CertificateApplication', subjectId: application.id, details: { fields: Object.keys(changes).sort().join(',') } });
+      return this.withDocuments(updated);
+    });
+  }
+
+  /** Attaches an uploaded supporting document (bytes checked by the documents context). */
+  async attachDocument(applicationId: string, fileName: string, bytes: Buffer): Promise<CertificateApplication> {
+    const { organisationId } = this.exporter();
+    return this.transactions.run(async () => {
+      const application = await this.visible(applicationId, true);
+      if (application.organisationId !== organisationId) throw new NotFoundError('Certificate application');
+      assertEditable(application.state);
+      const document = await this.documents.store({ tenantId: application.tenantId, organisationId, kind: 'SUPPORTING_DOCUMENT', fileName, bytes });
+      const updated = await this.applications.updateContent(application.id, { supportingDocumentIds: [...application.supportingDocumentIds, document.id] }, this.clock.now());
+      await this.audit.record({ action: 'certificates.application.documentAttached', subjectType: 'CertificateApplication', subjectId: application.id, details: { documentId: document.id, sha256: document.sha256 } });
+      return this.withDocuments(updated);
+    });
+  }
+
+  async submit(applicationId: string): Promise<CertificateApplication> {
+    const { organisationId } = this.exporter();
+    return this.step(applicationId, ApplicationState.SUBMITTED, (application) => {
+      if (application.organisationId !== organisationId) throw new NotFoundError('Certificate application');
+      if (!application.declarationAccepted) throw CertificateErrors.DECLARATION_REQUIRED("Accept the exporter's declaration first", { field: 'input.declarationAccepted' });
+      if (application.goods.length === 0) throw CertificateErrors.GOODS_REQUIRED('Add at least one goods line first', { field: 'input.goods' });
+      return { submittedAt: this.clock.now(), claimedBy: null };
+    });
+  }
+
+  /** One clerk takes the application; another clerk's claim is refused until it is decided. */
+  async claim(applicationId: string): Promise<CertificateApplication> {
+    const clerk = this.staffId();
+    return this.transactions.run(async () => {
+      const application = await this.visible(applicationId, true);
+      if (application.state === ApplicationState.IN_REVIEW) {
+        if (application.claimedBy === clerk) return this.withDocuments(application);
+        throw CertificateErrors.CLAIMED_BY_ANOTHER_CLERK('Another clerk is reviewing this application');
+      }
+      return this.transition(application, ApplicationState.IN_REVIEW, { claimedBy: clerk });
+    });
+  }
+
+  requestChanges(applicationId: string, comment: string): Promise<CertificateApplication> {
+    return this.decide(applicationId, ApplicationState.CHANGES_REQUESTED, { reviewComment: comment });
+  }
+
+  reject(applicationId: string, reason: string): Promise<CertificateApplication> {
+    return this.decide(applicationId, ApplicationState.REJECTED, { rejectionReason: reason });
+  }
+
+  approve(applicationId: string): Promise<CertificateApplication> {
+    return this.decide(applicationId, ApplicationState.APPROVED, {});
+  }
+
+  async get(applicationId: string): Promise<CertificateApplication> {
+    return this.transactions.run(async () => this.withDocuments(await this.visible(applicationId)));
+  }
+
+  /** The company's applications (company users) or the tenant's queue without drafts (staff). */
+  async list(state: ApplicationState | undefined, first: number): Promise<CertificateApplication[]> {
+    const actor = this.context.actor;
+    return this.transactions.run(async () => {
+      const found = actor.organisationId
+        ? await this.applications.listOfOrganisation(actor.organisationId, state ?? null, first)
+        : holdsRole(actor.roles, ...TENANT_STAFF_ROLES)
+          ? await this.applications.listOfTenantQueue(state ?? null, first)
+          : [];
+      return Promise.all(found.map((a) => this.withDocuments(a)));
+    });
+  }
+
+  async saveConsignee(consignee: ConsigneeInput): Promise<SavedConsignee> {
+    const { tenantId, organisationId } = this.exporter();
+    return this.transactions.run(() => this.applications.saveConsignee({ tenantId, organisationId, name: consignee.name, address: consignee.address, country: consignee.country }));
+  }
+
+  async savedConsignees(): Promise<SavedConsignee[]> {
+    const { organisationId } = this.exporter();
+    return this.transactions.run(() => this.applications.consigneesOf(organisationId));
+  }
+
+  /** The application if the caller may see it (a draft: its company only), else NOT_FOUND. In the caller's unit. */
+  async visible(applicationId: string, forUpdate = false): Promise<CertificateApplication> {
+    const application = await this.applications.findById(applicationId, forUpdate);
+    if (!application || !canSee(this.context.actor, CertificateApplication, application)) throw new NotFoundError('Certificate application');
+    return application;
+  }
+
+  /** Moves a locked application on, with its audit entry and the company's notice. In the caller's unit. */
+  async transition(application: CertificateApplication, to: ApplicationState, changes: Partial<CertificateApplication> = {}, number?: string): Promise<CertificateApplication> {
+    assertTransition(application.state, to);
+    const updated = await this.applications.updateWorkflow(application.id, { ...changes, state: to }, this.clock.now());
+    await this.audit.record({
+      action: `certificates.application.${to.toLowerCase()}`, subjectType: 'CertificateApplication', subjectId: application.id,
+      details: { from: application.state, to, ...(changes.certificateId ? { certificateId: changes.certificateId } : {}) },
+    });
+    await this.notices.stateChanged(updated, number);
+    return this.withDocuments(updated);
+  }
+
+  async withDocuments(application: CertificateApplication): Promise<CertificateApplication> {
+    application.supportingDocuments = await this.documents.describe(application.supportingDocumentIds);
+    return application;
+  }
+
+  private async decide(applicationId: string, to: ApplicationState, changes: Partial<CertificateApplication>): Promise<CertificateApplication> {
+    const clerk = this.staffId();
+    return this.step(applicationId, to, (application) => {
+      if (application.state === ApplicationState.IN_REVIEW && application.claimedBy !== clerk) {
+        throw CertificateErrors.CLAIMED_BY_ANOTHER_CLERK('Only the clerk who claimed the application decides on it');
+      }
+      return { ...changes, reviewedBy: clerk };
+    });
+  }
+
+  private step(applicationId: string, to: ApplicationState, check: (a: CertificateApplication) => Partial<CertificateApplication>): Promise<CertificateApplication> {
+    return this.transactions.run(async () => {
+      const application = await this.visible(applicationId, true);
+      assertTransition(application.state, to);
+      return this.transition(application, to, check(application));
+    });
+  }
+
+  private exporter(): { tenantId: string; organisationId: string; actorId: string } {
+    const actor = this.context.actor;
+    if (!actor.tenantId || !actor.organisationId || !actor.id) throw CertificateErrors.NOT_A_CHAMBER_CASE('Only a user of a company applies for certificates');
+    return { tenantId: actor.tenantId, organisationId: actor.organisationId, actorId: actor.id };
+  }
+
+  private staffId(): string {
+    const actor = this.context.actor;
+    if (actor.kind !== 'user' || !actor.id || !actor.tenantId || actor.organisationId || !holdsRole(actor.roles, Role.CLERK, Role.TENANT_ADMIN, Role.SIGNER)) {
+      throw CertificateErrors.NOT_A_CHAMBER_CASE('Only the tenant’s staff review applications');
+    }
+    return actor.id;
+  }
+}
+
+function defaults(): Partial<ApplicationContent> {
+  return { language: CertificateLanguage.EN, transportDetails: '', goods: [], invoiceReferences: [], remarks: '', declarationAccepted: false, supportingDocumentIds: [] };
+}
+
+function contentOf(a: CertificateApplication): ApplicationContent {
+  return {
+    language: a.language, consigneeName: a.consigneeName, consigneeAddress: a.consigneeAddress, consigneeCountry: a.consigneeCountry, countryOfOrigin: a.countryOfOrigin,
+    transportDetails: a.transportDetails, goods: a.goods.map((g) => ({ ...g })), invoiceReferences: [...a.invoiceReferences], remarks: a.remarks,
+    declarationAccepted: a.declarationAccepted, supportingDocumentIds: [...a.supportingDocumentIds],
+  };
+}
+
+function changesFrom(input: CertificateApplicationContentInput): Partial<ApplicationContent> {
+  const changes: Partial<ApplicationContent> = {};
+  if (input.language !== undefined) changes.language = input.language;
+  if (input.consignee !== undefined) Object.assign(changes, { consigneeName: input.consignee.name, consigneeAddress: input.consignee.address, consigneeCountry: input.consignee.country.toUpperCase() });
+  if (input.countryOfOrigin !== undefined) changes.countryOfOrigin = input.countryOfOrigin.toUpperCase();
+  if (input.transportDetails !== undefined) changes.transportDetails = input.transportDetails;
+  if (input.goods !== undefined) changes.goods = input.goods.map((g) => Object.assign(new GoodsLine(), { ...g }));
+  if (input.invoiceReferences !== undefined) changes.invoiceReferences = input.invoiceReferences;
+  if (input.remarks !== undefined) changes.remarks = input.remarks;
+  if (input.declarationAccepted !== undefined) changes.declarationAccepted = input.declarationAccepted;
+  return changes;
+}

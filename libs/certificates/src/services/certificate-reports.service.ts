@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { holdsRole, Role } from '@chancery/access';
+import { AuditLog } from '@chancery/audit';
+import { personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
+import { CertificateErrors } from '../certificates.errors';
+import { BillableLine, ProcessingStatistic } from '../entities/certificate.entity';
+import { CertificateSettings } from '../entities/public-verification.types';
+import { CertificateSettingsInput } from '../inputs/certificate.inputs';
+import { ApplicationRepository } from '../repositories/application.repository';
+import { CertificateRepository } from '../repositories/certificate.repository';
+
+/** A tenant's fees and settings, the monthly billable export, and the processing statistics of its staff. */
+@Injectable()
+export class CertificateReportsService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly certificates: CertificateRepository,
+    private readonly applications: ApplicationRepository,
+    private readonly audit: AuditLog,
+    private readonly context: RequestContext,
+  ) {}
+
+  async settings(): Promise<CertificateSettings | null> {
+    return this.transactions.run(() => this.certificates.settings());
+  }
+
+  async saveSettings(input: CertificateSettingsInput): Promise<CertificateSettings> {
+    const tenantId = this.tenantId();
+    return this.transactions.run(async () => {
+      const saved = await this.certificates.saveSettings(Object.assign(new CertificateSettings(), { tenantId, ...input }));
+      await this.audit.record({ action: 'certificates.settings.changed', subjectType: 'CertificateSettings', subjectId: tenantId, details: { ...input } });
+      return saved;
+    });
+  }
+
+  /** Billable lines of a month (UTC), per company: the invoicing export. */
+  async billableLines(month: string, organisationId?: string): Promise<BillableLine[]> {
+    const match = /^(\d{4})-(\d{2})$/.exec(month);
+    if (!match) throw CertificateErrors.MONTH_INVALID('The month must read YYYY-MM', { field: 'month' });
+    const from = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
+    const until = new Date(Date.UTC(Number(match[1]), Number(match[2]), 1));
+    this.tenantId();
+    return this.transactions.run(() => this.certificates.billableLines(from, until, organisationId ?? null));
+  }
+
+  /**
+   * Applications each chamber user processed per month: a person's own, or anyone's of the tenant for
+   * its administrator (SPEC §2; 004 §2.2). The output gate applies the same rule to every row.
+   */
+  async statistics(userId?: string): Promise<ProcessingStatistic[]> {
+    const actor = this.context.actor;
+    const me = personIdOf(actor);
+    const tenantId = this.tenantId();
+    const isAdmin = holdsRole(actor.roles, Role.TENANT_ADMIN);
+    const subject = userId ?? (isAdmin ? null : me);
+    if (subject !== null && subject !== me && !isAdmin) return [];
+    return this.transactions.run(async () => {
+      const [reviews, signatures] = await Promise.all([this.applications.reviewsPerMonth(subject), this.certificates.signaturesPerMonth(subject)]);
+      const rows = new Map<string, ProcessingStatistic>();
+      const row = (u: string, month: string) => {
+        const key = `${u}|${month}`;
+        let found = rows.get(key);
+        if (!found) rows.set(key, (found = Object.assign(new ProcessingStatistic(), { tenantId, userId: u, month, reviewed: 0, signed: 0 })));
+        return found;
+      };
+      for (const r of reviews) row(r.userId, r.month).reviewed = r.count;
+      for (const s of signatures) row(s.userId, s.month).signed = s.count;
+      return [...rows.values()].sort((a, b) => b.month.localeCompare(a.month) || a.userId.localeCompare(b.userId));
+    });
+  }
+
+  private tenantId(): string {
+    const tenantId = this.context.actor.tenantId;
+    if (!tenantId || this.context.actor.organisationId) throw CertificateErrors.NOT_A_CHAMBER_CASE('Only the tenant’s staff see this');
+    return tenantId;
+  }
+}

@@ -1,0 +1,201 @@
+import { Injectable } from '@nestjs/common';
+import { AuditLog } from '@chancery/audit';
+import { Clock, NotFoundError, RequestContext, SecretBox, TransactionRunner, isUniqueViolation, personIdOf } from '@chancery/core';
+import { DocumentsService } from '@chancery/documents';
+import { PartyDirectoryService, TenantDirectoryService } from '@chancery/identity';
+import { canSee } from '@chancery/policy';
+import { assertCertificateTransition, assertTransition } from '../application-workflow';
+import { CertificateErrors } from '../certificates.errors';
+import { ApplicationState, CertificateApplication } from '../entities/certificate-application.entity';
+import { Certificate, CertificateCopy, CertificateStatus, RevocationReason } from '../entities/certificate.entity';
+import { CertificateSettings } from '../entities/public-verification.types';
+import { CertificateRepository } from '../repositories/certificate.repository';
+import { certificateNumber, certificatePayload, goodsHash, newVerificationCode, verificationCodeHash } from '../signing/certificate-payload';
+import { ApplicationsService } from './applications.service';
+import { SigningKeysService } from './signing-keys.service';
+
+/**
+ * Issued certificates: signing (number, frozen content, signature), revocation, replacement and
+ * copies, each in one transaction with its audit entry. Signing is idempotent: the application row
+ * lock makes a second or concurrent signature of the same application return the first certificate.
+ */
+@Injectable()
+export class CertificatesService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly certificates: CertificateRepository,
+    private readonly applications: ApplicationsService,
+    private readonly keys: SigningKeysService,
+    private readonly tenants: TenantDirectoryService,
+    private readonly parties: PartyDirectoryService,
+    private readonly documents: DocumentsService,
+    private readonly secrets: SecretBox,
+    private readonly audit: AuditLog,
+    private readonly context: RequestContext,
+    private readonly clock: Clock,
+  ) {}
+
+  async sign(applicationId: string, idempotencyKey: string): Promise<Certificate> {
+    const signer = personIdOf(this.context.actor);
+    try {
+      return await this.transactions.run(() => this.signOnce(applicationId, idempotencyKey, signer));
+    } catch (error) {
+      // Two requests with one key for two applications: the loser sees the unique index.
+      if (isUniqueViolation(error, 'certificate_tenant_id_idempotency_key_key')) throw CertificateErrors.IDEMPOTENCY_KEY_REUSED('The idempotency key was already used for another application', { field: 'idempotencyKey' });
+      throw error;
+    }
+  }
+
+  async revoke(certificateId: string, reason: RevocationReason): Promise<Certificate> {
+    return this.transactions.run(async () => {
+      const certificate = await this.visible(certificateId, true);
+      assertCertificateTransition(certificate.status, CertificateStatus.REVOKED);
+      const revoked = await this.certificates.changeStatus(certificate.id, { status: CertificateStatus.REVOKED, revokedAt: this.clock.now(), revocationReason: reason });
+      await this.audit.record({ action: 'certificates.certificate.revoked', subjectType: 'CertificateOfOrigin', subjectId: certificate.id, details: { number: certificate.number, reason } });
+      return this.presentable(revoked);
+    });
+  }
+
+  /** Starts a replacement: a new draft prefilled from the certificate's application; issuing it supersedes this certificate. */
+  async replace(certificateId: string): Promise<CertificateApplication> {
+    return this.transactions.run(async () => {
+      const certificate = await this.visible(certificateId, true);
+      assertCertificateTransition(certificate.status, CertificateStatus.SUPERSEDED);
+      if (certificate.organisationId !== this.context.actor.organisationId) throw new NotFoundError('Certificate');
+      const source = await this.applications.visible(certificate.applicationId);
+      return this.applications.withDocuments(await this.applications.createReplacement(source, certificate.id));
+    });
+  }
+
+  /** A copy (duplicate): numbered, billed, rendered by the worker with "COPY n" on it. */
+  async requestCopy(certificateId: string): Promise<CertificateCopy> {
+    const requester = personIdOf(this.context.actor);
+    return this.transactions.run(async () => {
+      const certificate = await this.visible(certificateId, true);
+      if (certificate.status !== CertificateStatus.ISSUED) {
+        throw CertificateErrors.ILLEGAL_TRANSITION(`A certificate in status ${certificate.status} gets no copies`, { details: { from: certificate.status, to: 'COPY' } });
+      }
+      const now = this.clock.now();
+      const copy = await this.certificates.insertCopy(certificate.tenantId, certificate.id, requester, now);
+      await this.bill(certificate, 'COPY', copy.copyNumber, now);
+      await this.audit.record({ action: 'certificates.certificate.copied', subjectType: 'CertificateOfOrigin', subjectId: certificate.id, details: { copyNumber: copy.copyNumber } });
+      return Object.assign(copy, { organisationId: certificate.organisationId, pdfReady: false });
+    });
+  }
+
+  async get(certificateId: string): Promise<Certificate> {
+    return this.transactions.run(async () => this.presentable(await this.visible(certificateId)));
+  }
+
+  /** The company's certificates (company users) or the tenant's (staff). */
+  async list(first: number): Promise<Certificate[]> {
+    const actor = this.context.actor;
+    return this.transactions.run(async () => {
+      const found = await this.certificates.list(actor.organisationId ?? null, first);
+      return Promise.all(found.filter((c) => canSee(actor, Certificate, c)).map((c) => this.presentable(c)));
+    });
+  }
+
+  /** The stored PDF of the certificate (copy 0) or of one of its copies, as rendered by the worker. */
+  async pdf(certificateId: string, copyNumber: number): Promise<{ fileName: string; bytes: Buffer }> {
+    return this.transactions.run(async () => {
+      const certificate = await this.visible(certificateId);
+      let documentId = certificate.pdfDocumentId;
+      if (copyNumber > 0) {
+        const copy = (await this.certificates.copiesOf([certificate.id])).find((k) => k.copyNumber === copyNumber);
+        if (!copy) throw new NotFoundError('Certificate copy');
+        documentId = copy.pdfDocumentId;
+      }
+      if (!documentId) throw CertificateErrors.PDF_NOT_RENDERED('The PDF is being rendered; try again shortly');
+      const { bytes } = await this.documents.read(documentId);
+      return { fileName: `${certificate.number}${copyNumber > 0 ? `-copy-${copyNumber}` : ''}.pdf`, bytes };
+    });
+  }
+
+  /** The certificate if the caller may see it, else NOT_FOUND. In the caller's unit. */
+  async visible(certificateId: string, forUpdate = false): Promise<Certificate> {
+    const certificate = await this.certificates.findById(certificateId, forUpdate);
+    if (!certificate || !canSee(this.context.actor, Certificate, certificate)) throw new NotFoundError('Certificate');
+    return certificate;
+  }
+
+  private async signOnce(applicationId: string, idempotencyKey: string, signer: string): Promise<Certificate> {
+    const earlier = await this.certificates.findByIdempotencyKey(idempotencyKey);
+    if (earlier) {
+      if (earlier.applicationId !== applicationId) throw CertificateErrors.IDEMPOTENCY_KEY_REUSED('The idempotency key was already used for another application', { field: 'idempotencyKey' });
+      return this.presentable(earlier);
+    }
+    const application = await this.applications.visible(applicationId, true);
+    if (application.state === ApplicationState.ISSUED && application.certificateId) {
+      // Signed already (a retry, or a concurrent request that got the lock first): the same certificate.
+      return this.presentable((await this.certificates.findById(application.certificateId))!);
+    }
+    assertTransition(application.state, ApplicationState.ISSUED);
+    if (application.reviewedBy === signer) throw CertificateErrors.SIGNER_IS_REVIEWER('The clerk who approved the application cannot sign it');
+
+    const issuedAt = this.clock.now();
+    const year = issuedAt.getUTCFullYear();
+    const [tenant] = await this.tenants.findByIds([application.tenantId]);
+    const exporter = await this.parties.companyProfile(application.organisationId);
+    if (!tenant || !exporter) throw new NotFoundError('Certificate application');
+    const settings = await this.settingsOf(application.tenantId, tenant.country, tenant.slug);
+    // The counter row lock queues concurrent signers of the tenant until this transaction ends.
+    const sequence = await this.certificates.nextSequence(application.tenantId, year);
+    const number = certificateNumber(settings.numberPrefix, year, sequence);
+    const replaced = application.replacesCertificateId ? await this.certificates.findById(application.replacesCertificateId, true) : null;
+    if (replaced) assertCertificateTransition(replaced.status, CertificateStatus.SUPERSEDED);
+
+    const activeKey = await this.keys.activeKey(application.tenantId);
+    const payload = certificatePayload({
+      number, issuedAt, keyId: activeKey.id, application, replacesNumber: replaced?.number ?? null,
+      chamber: { name: tenant.name, slug: tenant.slug, country: tenant.country },
+      exporter: { name: exporter.name, address: `${exporter.street}, ${exporter.postalCode} ${exporter.city}`, country: exporter.country },
+    });
+    const { keyId, signature } = await this.keys.sign(application.tenantId, payload);
+    const code = newVerificationCode();
+    const certificate = await this.certificates.insert({
+      tenantId: application.tenantId, organisationId: application.organisationId, applicationId: application.id, number, year, sequence,
+      language: application.language, countryOfOrigin: application.countryOfOrigin, goodsHash: goodsHash(application.goods), issuingChamber: tenant.name,
+      signedPayload: payload, signature, keyId, verificationCodeHash: verificationCodeHash(code), sealedVerificationCode: this.secrets.seal(code),
+      idempotencyKey, signedBy: signer, issuedAt,
+    });
+    if (replaced) {
+      await this.certificates.changeStatus(replaced.id, { status: CertificateStatus.SUPERSEDED, supersededAt: issuedAt, supersededByCertificateId: certificate.id, supersededByNumber: number });
+      await this.audit.record({ action: 'certificates.certificate.superseded', subjectType: 'CertificateOfOrigin', subjectId: replaced.id, details: { number: replaced.number, supersededBy: number } });
+    }
+    await this.bill(certificate, 'ISSUE', null, issuedAt, exporter.isMember, settings);
+    await this.audit.record({ action: 'certificates.certificate.issued', subjectType: 'CertificateOfOrigin', subjectId: certificate.id, details: { number, keyId, applicationId: application.id } });
+    await this.applications.transition(application, ApplicationState.ISSUED, { certificateId: certificate.id }, number);
+    return this.presentable(certificate);
+  }
+
+  private async bill(certificate: Certificate, kind: 'ISSUE' | 'COPY', copyNumber: number | null, at: Date, member?: boolean, settings?: CertificateSettings): Promise<void> {
+    const isMember = member ?? (await this.parties.companyProfile(certificate.organisationId))?.isMember ?? false;
+    const fees = settings ?? (await this.certificates.settings());
+    const amountCents = !fees ? 0 : kind === 'ISSUE' ? (isMember ? fees.memberFeeCents : fees.nonMemberFeeCents) : isMember ? fees.copyMemberFeeCents : fees.copyNonMemberFeeCents;
+    await this.certificates.insertBillableLine({
+      tenantId: certificate.tenantId, organisationId: certificate.organisationId, certificateId: certificate.id, kind, copyNumber, member: isMember, amountCents,
+      currency: fees?.currency ?? 'EUR', occurredAt: at,
+    });
+  }
+
+  private async settingsOf(tenantId: string, country: string, slug: string): Promise<CertificateSettings> {
+    return (
+      (await this.certificates.settings()) ??
+      Object.assign(new CertificateSettings(), {
+        tenantId, numberPrefix: `${country}-${slug.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 60),
+        memberFeeCents: 0, nonMemberFeeCents: 0, copyMemberFeeCents: 0, copyNonMemberFeeCents: 0, currency: 'EUR',
+      })
+    );
+  }
+
+  /** With what its readers see beside the columns: the printed code, the copies, whether the PDF is ready. In the caller's unit. */
+  private async presentable(certificate: Certificate): Promise<Certificate> {
+    const copies = await this.certificates.copiesOf([certificate.id]);
+    return Object.assign(certificate, {
+      verificationCode: this.secrets.open(certificate.sealedVerificationCode) ?? undefined,
+      pdfReady: certificate.pdfDocumentId !== null,
+      copies: copies.map((k) => Object.assign(k, { organisationId: certificate.organisationId, pdfReady: k.pdfDocumentId !== null })),
+    });
+  }
+}

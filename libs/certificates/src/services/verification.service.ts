@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import { Clock, TransactionRunner } from '@chancery/core';
+import { CertificateErrors } from '../certificates.errors';
+import { CertificateVerification } from '../entities/public-verification.types';
+import { PublicCertificateRow, VerificationRepository } from '../repositories/verification.repository';
+import { SigningKeyRepository } from '../repositories/signing-key.repository';
+import { sameHash, verificationCodeHash } from '../signing/certificate-payload';
+import { verifyEd25519 } from '../signing/ed25519';
+
+/** Failed verifications allowed per client address and per certificate number in a window. */
+export const VERIFICATION_WINDOW_MS = 15 * 60_000;
+export const VERIFICATION_FAILURES_PER_ADDRESS = 20;
+export const VERIFICATION_FAILURES_PER_NUMBER = 10;
+
+// Checked when no certificate has the number, so an unknown number costs what a wrong code costs.
+const DUMMY_HASH = createHash('sha256').update('no such certificate').digest('hex');
+const DUMMY_KEY = 'F8w8T5yyckqeFLkxQttySQCbLlCE-PhP2TZlAsSG7gs';
+
+/**
+ * The public verification (no login; SPEC §2): by number and code, or by a signed certificate.
+ * Proves authenticity (the signature checks with the tenant's public key) and status, and shows no
+ * person. An unknown number and a wrong code get the same answer through the same work; failures are
+ * counted per client address and per number, and past the limit every attempt is refused.
+ */
+@Injectable()
+export class VerificationService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly verifications: VerificationRepository,
+    private readonly keys: SigningKeyRepository,
+    private readonly clock: Clock,
+  ) {}
+
+  async verify(number: string, code: string, clientAddress: string): Promise<CertificateVerification> {
+    const normalised = number.trim().toUpperCase();
+    const throttleKeys = [throttleKey('address', clientAddress), throttleKey('number', normalised)];
+    const now = this.clock.now();
+    const windowStartAfter = new Date(now.getTime() - VERIFICATION_WINDOW_MS);
+    const [byAddress, byNumber] = await this.transactions.asSystem(null, () => this.verifications.failuresSince(throttleKeys, windowStartAfter));
+    if (byAddress! >= VERIFICATION_FAILURES_PER_ADDRESS || byNumber! >= VERIFICATION_FAILURES_PER_NUMBER) {
+      throw CertificateErrors.VERIFICATION_THROTTLED('Too many failed verifications; try again later');
+    }
+    const row = await this.transactions.publicReading(() => this.verifications.findByNumber(normalised));
+    const codeMatches = sameHash(row?.verificationCodeHash ?? DUMMY_HASH, verificationCodeHash(code)) && row !== null;
+    const signatureChecks = verifyEd25519(row?.publicKey ?? DUMMY_KEY, row?.signedPayload ?? '{}', row?.signature ?? 'AAAA');
+    if (!codeMatches || !row) {
+      await this.transactions.asSystem(null, () => this.verifications.recordFailure(throttleKeys, now, windowStartAfter));
+      return notAuthentic();
+    }
+    return answerFor(row, signatureChecks);
+  }
+
+  /** Checks a signed certificate (payload + signature + key id) against the published key, and tells its current status. */
+  async verifySigned(payload: string, signature: string, keyId: string): Promise<CertificateVerification> {
+    const key = await this.transactions.publicReading(() => this.keys.publicKey(keyId));
+    if (!key || !verifyEd25519(key.publicKey, payload, signature)) return notAuthentic();
+    let number: unknown;
+    try {
+      number = (JSON.parse(payload) as { number?: unknown }).number;
+    } catch {
+      return notAuthentic();
+    }
+    const row = typeof number === 'string' ? await this.transactions.publicReading(() => this.verifications.findByNumber(number as string)) : null;
+    if (!row || row.keyId !== keyId || row.signedPayload !== payload) return notAuthentic();
+    return answerFor(row, true);
+  }
+}
+
+function throttleKey(kind: string, value: string): Buffer {
+  return createHash('sha256').update(`certificates.verification\u0000${kind}\u0000${value}`).digest();
+}
+
+function notAuthentic(): CertificateVerification {
+  return Object.assign(new CertificateVerification(), {
+    authentic: false, number: null, status: null, revocationReason: null, supersededByNumber: null, issuingChamber: null, issuedAt: null, countryOfOrigin: null,
+    goodsHash: null, keyId: null,
+  });
+}
+
+function answerFor(row: PublicCertificateRow, authentic: boolean): CertificateVerification {
+  if (!authentic) return notAuthentic();
+  return Object.assign(new CertificateVerification(), {
+    authentic: true, number: row.number, status: row.status, revocationReason: row.revocationReason, supersededByNumber: row.supersededByNumber,
+    issuingChamber: row.issuingChamber, issuedAt: row.issuedAt, countryOfOrigin: row.countryOfOrigin, goodsHash: row.goodsHash, keyId: row.keyId,
+  });
+}

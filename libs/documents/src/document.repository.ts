@@ -1,0 +1,47 @@
+import { Injectable } from '@nestjs/common';
+import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
+import { StoredDocument } from './entities/stored-document.entity';
+
+const DOCUMENT = selectColumns(StoredDocument, 'd');
+
+export type NewStoredDocument = Omit<StoredDocument, 'createdAt' | 'id'> & { id?: string };
+
+/** The `stored_document` and `document_content` tables: document records and, for the default storage, their bytes. */
+@Injectable()
+export class DocumentRepository {
+  constructor(private readonly sql: Sql) {}
+
+  @GenerateSql({ params: [{ id: SQL_EXAMPLE.id, tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, kind: 'SUPPORTING_DOCUMENT', fileName: 'invoice.pdf', mediaType: 'application/pdf', sizeBytes: 10, sha256: 'ab'.repeat(32), storage: 'postgres', storageKey: SQL_EXAMPLE.id, uploadedBy: SQL_EXAMPLE.userId }] })
+  async insert(document: NewStoredDocument): Promise<StoredDocument> {
+    const [row] = await this.sql.query(
+      `INSERT INTO stored_document AS d (id, tenant_id, organisation_id, kind, file_name, media_type, size_bytes, sha256, storage, storage_key, uploaded_by)
+       VALUES (coalesce($1, gen_random_uuid()), $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) RETURNING ${DOCUMENT}`,
+      [document.id ?? null, document.tenantId, document.organisationId, document.kind, document.fileName, document.mediaType, document.sizeBytes, document.sha256,
+        document.storage, document.storageKey, document.uploadedBy],
+    );
+    return toEntity(StoredDocument, row!);
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async findById(id: string): Promise<StoredDocument | null> {
+    const [row] = await this.sql.query(`SELECT ${DOCUMENT} FROM stored_document d WHERE d.id = $1`, [id]);
+    return row ? toEntity(StoredDocument, row) : null;
+  }
+
+  @GenerateSql({ params: [[SQL_EXAMPLE.id]] })
+  async findByIds(ids: readonly string[]): Promise<StoredDocument[]> {
+    const rows = await this.sql.query(`SELECT ${DOCUMENT} FROM stored_document d WHERE d.id = ANY($1::uuid[]) ORDER BY d.created_at, d.id`, [ids]);
+    return rows.map((row) => toEntity(StoredDocument, row));
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.id, Buffer.from('%PDF-1.7')] })
+  async insertContent(tenantId: string, documentId: string, bytes: Buffer): Promise<void> {
+    await this.sql.query(`INSERT INTO document_content (tenant_id, document_id, bytes) VALUES ($1, $2, $3)`, [tenantId, documentId, bytes]);
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async contentOf(documentId: string): Promise<Buffer | null> {
+    const [row] = await this.sql.query<{ bytes: Buffer }>(`SELECT c.bytes FROM document_content c WHERE c.document_id = $1`, [documentId]);
+    return row?.bytes ?? null;
+  }
+}

@@ -1,0 +1,9 @@
+import { defineErrors, ErrorCode } from '@chancery/core';
+
+export const DocumentErrors = defineErrors('documents', {
+  DOCUMENT_EMPTY: [ErrorCode.BAD_USER_INPUT, 'The document has no bytes.'],
+  DOCUMENT_TOO_LARGE: [ErrorCode.BAD_USER_INPUT, 'The document is larger than the limit (`details.maxBytes`).'],
+  DOCUMENT_TYPE_NOT_ACCEPTED: [ErrorCode.BAD_USER_INPUT, 'The bytes are not a PDF, PNG or JPEG file (checked on the content, not the name).'],
+  DOCUMENT_NAME_INVALID: [ErrorCode.BAD_USER_INPUT, 'The file name is empty, too long or holds control characters or a path.'],
+  DOCUMENT_CONTENT_MISSING: [ErrorCode.CONFLICT, 'The stored bytes of the document are missing or do not match its checksum.'],
+});

@@ -1,0 +1,6 @@
+import { PersonalDataDeclaration } from '@chancery/policy';
+
+export const DOCUMENT_UPLOADER: PersonalDataDeclaration = {
+  category: 'electronicIdentification', subject: 'user', purpose: 'Know who supplied a supporting document (evidence of the application)', legalBasis: 'legalObligation',
+  retention: 'the retention of the certificate file it supports (DigiChambers §4.3)',
+};

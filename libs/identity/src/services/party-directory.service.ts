@@ -1,0 +1,49 @@
+import { Injectable } from '@nestjs/common';
+import { AccountRepository } from '../repositories/account.repository';
+import { OrganisationRepository } from '../repositories/organisation.repository';
+
+/** What a document context needs to know of a company: its name and address as printed, and whether it is a member. */
+export interface CompanyProfile {
+  id: string;
+  name: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  isMember: boolean;
+}
+
+/**
+ * The people and companies other contexts print or write to (a certificate's exporter and signer, a
+ * notice's recipient), read in the caller's unit of work, so row-level security applies: a caller
+ * only finds parties of its own tenant. Answers carry only what the caller's output needs.
+ */
+@Injectable()
+export class PartyDirectoryService {
+  constructor(
+    private readonly organisations: OrganisationRepository,
+    private readonly accounts: AccountRepository,
+  ) {}
+
+  async companyProfile(organisationId: string): Promise<CompanyProfile | null> {
+    const o = await this.organisations.findById(organisationId);
+    return o ? { id: o.id, name: o.name, street: o.street, postalCode: o.postalCode, city: o.city, country: o.country, isMember: o.isMember } : null;
+  }
+
+  /** Where and in which language to write to a person; null for an account that is not active. */
+  async mailingAddress(userId: string): Promise<{ email: string; language: string } | null> {
+    const account = await this.accounts.findById(userId);
+    return account && account.status === 'ACTIVE' ? { email: account.email, language: account.preferredLanguage } : null;
+  }
+
+  /** The name an official signs with, as the certificate form prints it. */
+  async signerName(userId: string): Promise<string | null> {
+    const account = await this.accounts.findById(userId);
+    return account ? `${account.firstName} ${account.lastName}` : null;
+  }
+
+  /** The signer's stored signature image (a data: URL), reproduced on the certificates they sign. */
+  signatureImage(userId: string): Promise<string | null> {
+    return this.accounts.signatureImageOf(userId);
+  }
+}

@@ -1,0 +1,193 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { Role } from '@chancery/access';
+import {
+  APPLICATION_FIELDS,
+  CertificateFactory,
+  expectData,
+  IdentityFactory,
+  lastLinkToken,
+  SAMPLE_PDF,
+  TestApp,
+  TestTenant,
+  TestUser,
+  TestWorker,
+  VERIFICATION_FIELDS,
+} from '@chancery/testing';
+import { RenderCertificatePdfsJob } from '../../apps/worker/src/jobs/certificates/render-certificate-pdfs.job';
+
+const SECRETS_KEY = randomBytes(32).toString('base64');
+const REGISTER = 'mutation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { company { name } } }';
+const PASSWORD = 'a long enough passphrase 42';
+
+function belgianVat(seed: number): string {
+  const base = String(3_000_000 + seed * 7919).padStart(8, '0');
+  const check = String(97 - (Number(base) % 97)).padStart(2, '0');
+  const digits = `${base}${check}`;
+  return `BE${digits.slice(0, 4)}.${digits.slice(4, 7)}.${digits.slice(7)}`;
+}
+
+/**
+ * Certificates of origin, end to end over HTTP (#16): register → apply with goods lines and a
+ * document → submit → claim → request changes → resubmit → approve → step-up → sign → PDF rendered by
+ * the worker and downloaded → verified publicly → replaced → the old one verifies as superseded →
+ * the replacement revoked. Every transition leaves an audit entry.
+ */
+describe('Certificates of origin, end to end', () => {
+  let app: TestApp;
+  let worker: TestWorker;
+  let people: IdentityFactory;
+  let certificates: CertificateFactory;
+  let chamber: TestTenant;
+  let clerk: TestUser;
+  let otherClerk: TestUser;
+  let signer: TestUser;
+
+  beforeAll(async () => {
+    app = await TestApp.start({ env: { SECRETS_KEY, PUBLIC_BASE_URL: 'https://chancery.example.test' } });
+    worker = await TestWorker.start({ sharesDatabaseWith: () => app, env: { SECRETS_KEY, PUBLIC_BASE_URL: 'https://chancery.example.test' } });
+    people = new IdentityFactory(app);
+    certificates = new CertificateFactory(app);
+    chamber = await people.tenant({ servedPostalCodes: [{ from: '2000', to: '2999' }] });
+    clerk = await people.user({ tenant: chamber, roles: [Role.CLERK] });
+    otherClerk = await people.user({ tenant: chamber, roles: [Role.CLERK] });
+    signer = await people.user({ tenant: chamber, roles: [Role.SIGNER] });
+  }, 120_000);
+  afterAll(async () => {
+    await worker?.stop();
+    await app?.stop();
+  });
+
+  const gql = <T = Record<string, unknown>>(query: string, variables: Record<string, unknown>, token?: string) => app.graphql<T>(query, variables, { token });
+
+  async function registerCompany(): Promise<{ token: string; email: string }> {
+    const email = `exporter-${randomUUID().slice(0, 8)}@exporter.test`;
+    const input = {
+      tenantSlug: chamber.slug, vatNumber: belgianVat(Math.floor(Math.random() * 900)), name: 'Pralines Export NV', legalForm: 'NV', street: 'Kaai 1', postalCode: '2000',
+      city: 'Antwerpen', country: 'BE', phone: '+3232322219', email: 'info@pralines.test', iban: 'BE71096123456769', loginMethod: 'PASSWORD',
+      administrator: { firstName: 'Anna', lastName: 'Peeters', email, password: PASSWORD, preferredLanguage: 'nl' },
+    };
+    expectData(await gql(REGISTER, { input }));
+    const token = await lastLinkToken(app, email);
+    expect(expectData(await gql<{ confirmEmail: boolean }>('mutation($t: String!) { confirmEmail(token: $t) }', { t: token })).confirmEmail).toBe(true);
+    const login = expectData(await gql<{ login: { accessToken: string } }>('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password: PASSWORD, tenant: chamber.slug } }));
+    return { token: login.login.accessToken, email };
+  }
+
+  const auditActions = (subjectId: string) =>
+    app.asOwner(async (db) => (await db.query(`SELECT action FROM audit_entry WHERE subject_id = $1 ORDER BY sequence`, [subjectId])).rows.map((r: { action: string }) => r.action));
+
+  it('goes from registration to a revoked replacement, every step over HTTP', async () => {
+    // Register the company and apply.
+    const exporter = await registerCompany();
+    const draft = await certificates.create(exporter.token, { language: 'FR' });
+    expect(draft).toMatchObject({ state: 'DRAFT', language: 'FR', consigneeName: 'Harbour Imports Ltd', countryOfOrigin: 'BE' });
+    expect(draft.goods).toHaveLength(2);
+
+    // A supporting document: type and size checked on the bytes, checksum recorded.
+    const upload = await app.http().post(`/certificate-applications/${draft.id}/documents`).set('authorization', `Bearer ${exporter.token}`)
+      .set('content-type', 'application/octet-stream').set('x-file-name', 'invoice.pdf').send(SAMPLE_PDF);
+    expect(upload.status).toBe(201);
+    expect(upload.body.supportingDocuments).toEqual([expect.objectContaining({ fileName: 'invoice.pdf', mediaType: 'application/pdf', sizeBytes: SAMPLE_PDF.length })]);
+    const renamed = await app.http().post(`/certificate-applications/${draft.id}/documents`).set('authorization', `Bearer ${exporter.token}`)
+      .set('content-type', 'application/pdf').set('x-file-name', 'invoice.pdf').send(Buffer.from('MZ\x90\x00 this is an executable'));
+    expect(renamed.status).toBe(400);
+    expect(renamed.body.errors[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'DOCUMENT_TYPE_NOT_ACCEPTED', fields: [expect.objectContaining({ field: 'file' })] });
+
+    // A draft is the company's alone: the clerk does not see it.
+    expect((await gql(`query($id: ID!) { certificateApplication(applicationId: $id) { id } }`, { id: draft.id }, (await people.login(clerk)).accessToken)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+
+    const clerkToken = (await people.login(clerk)).accessToken;
+    await certificates.step('submitCertificateApplication', draft.id, exporter.token);
+    const claimed = await certificates.step('claimCertificateApplication', draft.id, clerkToken);
+    expect(claimed).toMatchObject({ state: 'IN_REVIEW', claimedBy: clerk.id });
+    // One clerk at a time.
+    const second = await certificates.stepResponse('claimCertificateApplication', draft.id, (await people.login(otherClerk)).accessToken);
+    expect(second.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CLAIMED_BY_ANOTHER_CLERK' });
+
+    const changes = await certificates.step('requestCertificateApplicationChanges', draft.id, clerkToken, { comment: 'Add the vessel name to the transport details' });
+    expect(changes).toMatchObject({ state: 'CHANGES_REQUESTED', reviewComment: 'Add the vessel name to the transport details' });
+    const seenByCompany = expectData(await gql<{ certificateApplication: Record<string, unknown> }>(`query($id: ID!) { certificateApplication(applicationId: $id) { ${APPLICATION_FIELDS} } }`, { id: draft.id }, exporter.token)).certificateApplication;
+    expect(seenByCompany).toMatchObject({ state: 'CHANGES_REQUESTED', reviewComment: 'Add the vessel name to the transport details', claimedBy: null, reviewedBy: null });
+    expectData(await gql(`mutation($i: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $i) { id } }`, { i: { applicationId: draft.id, transportDetails: 'By sea on MSC Anna, Antwerp to Felixstowe' } }, exporter.token));
+    await certificates.step('submitCertificateApplication', draft.id, exporter.token);
+    await certificates.step('claimCertificateApplication', draft.id, clerkToken);
+    const approved = await certificates.step('approveCertificateApplication', draft.id, clerkToken);
+    expect(approved.state).toBe('APPROVED');
+
+    // Signing needs a recent second factor: stale after 5 minutes, fresh again after stepUp.
+    const signerToken = (await people.login(signer)).accessToken;
+    app.clock.advance(6 * 60_000);
+    const stale = await certificates.signResponse(draft.id, signerToken);
+    expect(stale.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_STEP_UP_REQUIRED' });
+    expectData(await gql('mutation($c: String) { stepUp(code: $c) }', { c: people.totpCode(signer) }, signerToken));
+    const key = `sign-${randomUUID()}`;
+    const certificate = await certificates.sign(draft.id, signerToken, key);
+    const year = app.clock.now().getUTCFullYear();
+    expect(certificate.number).toMatch(new RegExp(`^BE-[A-Z0-9-]+-${year}-000001$`));
+    expect(certificate).toMatchObject({ status: 'ISSUED', language: 'FR', countryOfOrigin: 'BE', pdfReady: false });
+    expect(certificate.verificationCode).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+    // The same request again (a retry) issues nothing new.
+    expect((await certificates.sign(draft.id, signerToken, key)).id).toBe(certificate.id);
+
+    // The worker renders the PDF and stores it; the download is the stored file.
+    await worker.get(RenderCertificatePdfsJob).handle();
+    const pdf = await app.http().get(`/certificates/${certificate.id}/pdf`).set('authorization', `Bearer ${exporter.token}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(pdf.status).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
+    expect((pdf.body as Buffer).length).toBeGreaterThan(5000);
+    // A copy is recorded as such and rendered with its number.
+    const copy = expectData(await gql<{ requestCertificateCopy: { copyNumber: number } }>(`mutation($id: ID!) { requestCertificateCopy(certificateId: $id) { copyNumber } }`, { id: certificate.id }, exporter.token));
+    expect(copy.requestCertificateCopy.copyNumber).toBe(1);
+    await worker.get(RenderCertificatePdfsJob).handle();
+    expect((await app.http().get(`/certificates/${certificate.id}/pdf?copy=1`).set('authorization', `Bearer ${exporter.token}`)).status).toBe(200);
+
+    // Public verification: GraphQL, and the plain GET of the QR code (JSON and HTML), no login.
+    const verified = expectData(await certificates.verify(certificate.number, certificate.verificationCode)).verifyCertificate;
+    expect(verified).toMatchObject({ authentic: true, number: certificate.number, status: 'ISSUED', countryOfOrigin: 'BE', issuingChamber: chamber.name });
+    const viaGet = await app.http().get(`/verify/${certificate.number}?code=${certificate.verificationCode}`).set('accept', 'application/json');
+    expect(viaGet.status).toBe(200);
+    expect(viaGet.headers['cache-control']).toBe('public, max-age=300');
+    expect(viaGet.body).toEqual(JSON.parse(JSON.stringify(verified)));
+    const page = await app.http().get(`/verify/${certificate.number}?code=${certificate.verificationCode}`);
+    expect(page.headers['content-type']).toMatch(/text\/html/);
+    expect(page.text).toContain('Authentic and valid');
+
+    // Replace: a new draft prefilled from the certificate; issuing it supersedes the old one.
+    const replacement = expectData(await gql<{ replaceCertificate: Record<string, unknown> & { id: string } }>(`mutation($id: ID!) { replaceCertificate(certificateId: $id) { ${APPLICATION_FIELDS} } }`, { id: certificate.id }, exporter.token)).replaceCertificate;
+    expect(replacement).toMatchObject({ state: 'DRAFT', replacesCertificateId: certificate.id, consigneeName: 'Harbour Imports Ltd', declarationAccepted: false });
+    expectData(await gql(`mutation($i: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $i) { id } }`, { i: { applicationId: replacement.id, remarks: 'Corrected net weight', declarationAccepted: true } }, exporter.token));
+    await certificates.step('submitCertificateApplication', replacement.id, exporter.token);
+    await certificates.step('claimCertificateApplication', replacement.id, clerkToken);
+    await certificates.step('approveCertificateApplication', replacement.id, clerkToken);
+    const successor = await certificates.sign(replacement.id, signerToken);
+    expect(successor.number).toMatch(new RegExp(`-${year}-000002$`));
+    expect(JSON.parse(successor.signedPayload)).toMatchObject({ replaces: certificate.number });
+    const old = expectData(await certificates.verify(certificate.number, certificate.verificationCode)).verifyCertificate;
+    expect(old).toMatchObject({ authentic: true, status: 'SUPERSEDED', supersededByNumber: successor.number });
+
+    // Revoke the replacement, with a reason the public answer shows.
+    const revoked = expectData(await gql<{ revokeCertificate: { status: string } }>(`mutation($id: ID!) { revokeCertificate(certificateId: $id, reason: "ISSUED_IN_ERROR") { status } }`, { id: successor.id }, signerToken));
+    expect(revoked.revokeCertificate.status).toBe('REVOKED');
+    const revokedAnswer = expectData(await app.graphql<{ verifyCertificate: Record<string, unknown> }>(`query($n: String!, $c: String!) { verifyCertificate(number: $n, code: $c) { ${VERIFICATION_FIELDS} } }`, { n: successor.number, c: successor.verificationCode })).verifyCertificate;
+    expect(revokedAnswer).toMatchObject({ authentic: true, status: 'REVOKED', revocationReason: 'ISSUED_IN_ERROR' });
+
+    // Every transition is in the audit log.
+    expect(await auditActions(draft.id)).toEqual([
+      'certificates.application.created', 'certificates.application.documentAttached', 'certificates.application.submitted', 'certificates.application.in_review',
+      'certificates.application.changes_requested', 'certificates.application.edited', 'certificates.application.submitted', 'certificates.application.in_review',
+      'certificates.application.approved', 'certificates.application.issued',
+    ]);
+    expect(await auditActions(certificate.id)).toEqual(['certificates.certificate.issued', 'certificates.certificate.copied', 'certificates.certificate.superseded']);
+    expect(await auditActions(successor.id)).toEqual(['certificates.certificate.issued', 'certificates.certificate.revoked']);
+
+    // The company was told of each change, in its language (Dutch), through the outbox.
+    const notices = await app.asOwner(async (db) => (await db.query(`SELECT subject FROM outbox_message WHERE recipient = $1 AND template = 'certificates.application-state-changed' ORDER BY created_at`, [exporter.email])).rows as Array<{ subject: string }>);
+    expect(notices.length).toBeGreaterThanOrEqual(7);
+    expect(notices.every((n) => n.subject.startsWith('Uw aanvraag'))).toBe(true);
+  });
+});

@@ -1,0 +1,209 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Role } from '@chancery/access';
+import { CertificatePublicKey, CertificateVerification } from '@chancery/certificates';
+import { getFieldPolicy, policedEntities } from '@chancery/policy';
+import { CertificateFactory, expectData, reportFigure, TestCertificate, TestTenant, useTestApp, VERIFICATION_FIELDS } from '@chancery/testing';
+
+const VERIFY_SCRIPT = join(__dirname, '..', '..', 'docs', 'verify-certificate.mjs');
+const KEY_FIELDS = 'kid kty crv x use alg createdAt retiredAt';
+
+/**
+ * The public verification (#16, SPEC §2): no login; authenticity from the chamber's public key,
+ * status (valid, revoked with reason, superseded by which number); a tampered signed JSON fails, on
+ * the server and offline (docs/verify-certificate.mjs, node:crypto only); an unknown number and a
+ * wrong code answer alike; guessing is throttled per client address and per number; the answers hold
+ * no personal data (checked against the policy declarations and against every personal value stored).
+ */
+describe('Public verification of certificates', () => {
+  // Client addresses come from X-Forwarded-For, as behind the production proxy.
+  const started = useTestApp({ env: { TRUST_PROXY: '127.0.0.1' } });
+  let certificates: CertificateFactory;
+  let chamber: TestTenant;
+  let tokens: { exporter: string; clerk: string; signer: string; admin: string };
+  let issued: TestCertificate;
+  /** Every public answer this suite received, for the personal-data scan. */
+  const publicAnswers: string[] = [];
+  let addressSerial = 0;
+  const freshAddress = () => `203.0.113.${(addressSerial += 1)}`;
+
+  beforeAll(async () => {
+    const { app, factory } = started;
+    certificates = new CertificateFactory(app);
+    chamber = await factory.tenant();
+    const company = await factory.organisation(chamber);
+    tokens = {
+      exporter: (await factory.login(await factory.user({ tenant: chamber, organisation: company, roles: [Role.ORG_ADMIN] }))).accessToken,
+      clerk: (await factory.login(await factory.user({ tenant: chamber, roles: [Role.CLERK] }))).accessToken,
+      signer: (await factory.login(await factory.user({ tenant: chamber, roles: [Role.SIGNER] }))).accessToken,
+      admin: (await factory.login(await factory.user({ tenant: chamber, roles: [Role.TENANT_ADMIN] }))).accessToken,
+    };
+    issued = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
+  }, 120_000);
+
+  const verify = async (number: string, code: string, address = freshAddress()) => {
+    const response = await certificates.verify(number, code, { 'x-forwarded-for': address });
+    publicAnswers.push(response.text);
+    return response;
+  };
+  const verifySigned = async (payload: string, signature: string, keyId: string) => {
+    const response = await started.app.graphql<{ verifySignedCertificate: Record<string, unknown> }>(
+      `query($p: String!, $s: String!, $k: String!) { verifySignedCertificate(payload: $p, signature: $s, kid: $k) { ${VERIFICATION_FIELDS} } }`,
+      { p: payload, s: signature, k: keyId },
+    );
+    publicAnswers.push(response.text);
+    return expectData(response).verifySignedCertificate;
+  };
+  const keySet = async () => {
+    const response = await started.app.http().get(`/certificates/keys/${chamber.slug}`);
+    publicAnswers.push(response.text);
+    return response.body as { keys: Array<Record<string, unknown>> };
+  };
+  const offline = (certificate: { payload: string; signature: string; keyId: string }, keys: unknown): { ok: boolean; output: string } => {
+    const dir = mkdtempSync(join(tmpdir(), 'verify-'));
+    writeFileSync(join(dir, 'certificate.json'), JSON.stringify(certificate));
+    writeFileSync(join(dir, 'keys.json'), JSON.stringify(keys));
+    try {
+      return { ok: true, output: execFileSync(process.execPath, [VERIFY_SCRIPT, join(dir, 'certificate.json'), join(dir, 'keys.json')], { encoding: 'utf8', stdio: 'pipe' }) };
+    } catch (error) {
+      return { ok: false, output: String((error as { stderr?: string }).stderr ?? error) };
+    }
+  };
+
+  it('an issued certificate verifies by number and code, with its status and no login', async () => {
+    const answer = expectData(await verify(issued.number, issued.verificationCode)).verifyCertificate;
+    expect(answer).toEqual({
+      authentic: true, number: issued.number, status: 'ISSUED', revocationReason: null, supersededByNumber: null, issuingChamber: chamber.name,
+      issuedAt: expect.any(String), countryOfOrigin: 'BE', goodsHash: expect.stringMatching(/^[0-9a-f]{64}$/), keyId: issued.keyId,
+    });
+    // The code is not case- or dash-sensitive as typed from paper.
+    expect(expectData(await verify(issued.number, issued.verificationCode.replace(/-/g, '').toLowerCase())).verifyCertificate.authentic).toBe(true);
+  });
+
+  it('a tampered signed JSON fails, on the server and offline with node:crypto alone', async () => {
+    const original = { payload: issued.signedPayload, signature: issued.signature, keyId: issued.keyId };
+    expect((await verifySigned(original.payload, original.signature, original.keyId)).authentic).toBe(true);
+    const content = JSON.parse(issued.signedPayload);
+    content.goods[0].quantity += 1;
+    const tampered = { ...original, payload: JSON.stringify(content) };
+    expect(await verifySigned(tampered.payload, tampered.signature, tampered.keyId)).toMatchObject({ authentic: false, number: null, status: null });
+    // A signature moved onto other content, or presented with another key, fails too.
+    expect((await verifySigned(original.payload.replace(issued.number, 'BE-XXX-2026-999999'), original.signature, original.keyId)).authentic).toBe(false);
+
+    const keys = await keySet();
+    expect(offline(original, keys)).toMatchObject({ ok: true, output: expect.stringContaining(`VERIFIED: ${issued.number}`) });
+    expect(offline(tampered, keys)).toMatchObject({ ok: false, output: expect.stringContaining('NOT VERIFIED') });
+  });
+
+  it('publishes the keys as a JWKS-like document (OKP/Ed25519); a rotated key still verifies what it signed', async () => {
+    const before = await keySet();
+    expect(before.keys).toEqual([{ kid: issued.keyId, kty: 'OKP', crv: 'Ed25519', x: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/), use: 'sig', alg: 'EdDSA', createdAt: expect.any(String), retiredAt: null }]);
+    const rotated = expectData(await started.app.graphql<{ rotateCertificateSigningKey: { kid: string } }>(`mutation { rotateCertificateSigningKey { ${KEY_FIELDS} } }`, {}, { token: tokens.admin }));
+    expect(rotated.rotateCertificateSigningKey.kid).not.toBe(issued.keyId);
+    const after = await keySet();
+    expect(after.keys.map((k) => [k.kid, k.retiredAt === null])).toEqual([[issued.keyId, false], [rotated.rotateCertificateSigningKey.kid, true]]);
+    const viaGraphql = await started.app.graphql<{ certificateSigningKeys: unknown[] }>(`query($s: String!) { certificateSigningKeys(tenantSlug: $s) { ${KEY_FIELDS} } }`, { s: chamber.slug });
+    publicAnswers.push(viaGraphql.text);
+    expect(expectData(viaGraphql).certificateSigningKeys).toEqual(after.keys);
+
+    // The old certificate still verifies; a new one is signed with the new key.
+    expect(expectData(await verify(issued.number, issued.verificationCode)).verifyCertificate.authentic).toBe(true);
+    expect(offline({ payload: issued.signedPayload, signature: issued.signature, keyId: issued.keyId }, after).ok).toBe(true);
+    const next = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
+    expect(next.keyId).toBe(rotated.rotateCertificateSigningKey.kid);
+    expect(expectData(await verify(next.number, next.verificationCode)).verifyCertificate).toMatchObject({ authentic: true, keyId: next.keyId });
+  });
+
+  it('a revoked certificate verifies as revoked, with its reason code', async () => {
+    const certificate = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
+    expectData(await started.app.graphql(`mutation($id: ID!) { revokeCertificate(certificateId: $id, reason: "GOODS_NOT_EXPORTED") { id } }`, { id: certificate.id }, { token: tokens.signer }));
+    expect(expectData(await verify(certificate.number, certificate.verificationCode)).verifyCertificate).toMatchObject({
+      authentic: true, status: 'REVOKED', revocationReason: 'GOODS_NOT_EXPORTED', number: certificate.number,
+    });
+    const page = await started.app.http().get(`/verify/${certificate.number}?code=${certificate.verificationCode}`).set('x-forwarded-for', freshAddress());
+    publicAnswers.push(page.text);
+    expect(page.text).toContain('Authentic, revoked');
+  });
+
+  it('an unknown number and a wrong code get the same answer, over GraphQL and the plain GET', async () => {
+    const unknownNumber = issued.number.replace(/\d{6}$/, '999999');
+    const wrongCode = await verify(issued.number, 'AAAA-AAAA-AAAA');
+    const unknown = await verify(unknownNumber, issued.verificationCode);
+    expect(wrongCode.data?.verifyCertificate).toMatchObject({ authentic: false });
+    expect(wrongCode.text.replaceAll(issued.number, 'N')).toBe(unknown.text.replaceAll(unknownNumber, 'N'));
+    expect(wrongCode.text).not.toContain(issued.number);
+    const getWrong = await started.app.http().get(`/verify/${issued.number}?code=AAAA-AAAA-AAAA`).set('accept', 'application/json').set('x-forwarded-for', freshAddress());
+    const getUnknown = await started.app.http().get(`/verify/${unknownNumber}?code=${issued.verificationCode}`).set('accept', 'application/json').set('x-forwarded-for', freshAddress());
+    publicAnswers.push(getWrong.text, getUnknown.text);
+    expect([getWrong.status, getWrong.text]).toEqual([getUnknown.status, getUnknown.text]);
+  });
+
+  it('guessing is throttled per client address and per number, whatever the number', async () => {
+    // One address: 20 failures (unknown numbers and wrong codes alike), then even a right code is refused.
+    const guesser = freshAddress();
+    for (let i = 0; i < 20; i += 1) expect(expectData(await verify(`BE-GUESS-2026-${String(i).padStart(6, '0')}`, 'AAAA-AAAA-AAAA', guesser)).verifyCertificate.authentic).toBe(false);
+    const refused = await verify(issued.number, issued.verificationCode, guesser);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'VERIFICATION_THROTTLED' });
+    expect(expectData(await verify(issued.number, issued.verificationCode)).verifyCertificate.authentic).toBe(true);
+
+    // One number: 10 failures from 10 addresses, then the number is closed to everyone for the window.
+    const target = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
+    for (let i = 0; i < 10; i += 1) await verify(target.number, `WRONG-${i}`);
+    expect((await verify(target.number, target.verificationCode)).errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+    // An unknown number is throttled exactly alike (the limit tells nothing about existence).
+    const ghost = 'BE-GHOST-2026-000001';
+    for (let i = 0; i < 10; i += 1) await verify(ghost, `WRONG-${i}`);
+    expect((await verify(ghost, 'AAAA-AAAA-AAAA')).errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
+    // Fifteen minutes later the window is over.
+    started.app.clock.advance(16 * 60_000);
+    expect(expectData(await verify(target.number, target.verificationCode)).verifyCertificate.authentic).toBe(true);
+  });
+
+  it('prints the figure: no personal-data field in any public answer (declarations and stored values)', async () => {
+    // 1. Every field a public answer can carry is declared, and none is declared personal data.
+    const publicTypes = [CertificateVerification, CertificatePublicKey];
+    const declaredPersonal: string[] = [];
+    for (const answer of publicAnswers.filter((a) => a.startsWith('{'))) {
+      const body = JSON.parse(answer) as Record<string, unknown>;
+      const records = collectRecords(body);
+      for (const record of records) {
+        for (const field of Object.keys(record)) {
+          const declared = publicTypes.map((cls) => getFieldPolicy(cls, field)).find(Boolean);
+          if (!declared || declared.personalData || !declared.notPersonalData) declaredPersonal.push(field);
+        }
+      }
+    }
+    // 2. No value declared personal data anywhere in the database appears in any public answer.
+    const personalColumns = policedEntities().flatMap((p) => [...p.fields.values()].filter((f) => f.personalData).map((f) => `${p.name}.${f.name}`));
+    expect(personalColumns.length).toBeGreaterThan(10);
+    const values = await started.app.asOwner(async (db) => {
+      const rows = [];
+      for (const statement of [
+        `SELECT id::text, email, first_name, last_name, phone, job_title FROM user_account WHERE tenant_id = $1`,
+        `SELECT name, street, email, phone, vat_number, company_number, iban FROM organisation WHERE tenant_id = $1`,
+        `SELECT consignee_name, consignee_address, created_by::text, claimed_by::text, reviewed_by::text, review_comment, rejection_reason FROM certificate_application WHERE tenant_id = $1`,
+        `SELECT signed_by::text FROM certificate WHERE tenant_id = $1`,
+      ]) rows.push(await db.query(statement, [chamber.id]));
+      return rows.flatMap((r) => r.rows.flatMap((row: Record<string, unknown>) => Object.values(row))).filter((v): v is string => typeof v === 'string' && v.length >= 4);
+    });
+    expect(values.length).toBeGreaterThan(20);
+    const leakedValues = [...new Set(values)].filter((value) => publicAnswers.some((answer) => answer.includes(value)));
+    const personalFields = new Set(declaredPersonal).size + leakedValues.length;
+    expect(publicAnswers.length).toBeGreaterThan(40);
+    reportFigure(`verification: ${personalFields} personal-data fields in public answers`);
+    expect({ declaredPersonal: [...new Set(declaredPersonal)], leakedValues }).toEqual({ declaredPersonal: [], leakedValues: [] });
+  });
+});
+
+/** The objects of a GraphQL or JSON answer that are records (skips `data`, `errors` and envelopes like `keys`). */
+function collectRecords(body: unknown): Array<Record<string, unknown>> {
+  if (Array.isArray(body)) return body.flatMap(collectRecords);
+  if (!body || typeof body !== 'object') return [];
+  const object = body as Record<string, unknown>;
+  if ('errors' in object || 'data' in object) return collectRecords(object.data ?? null);
+  if ('keys' in object && Array.isArray(object.keys)) return collectRecords(object.keys);
+  if ('verifyCertificate' in object || 'verifySignedCertificate' in object || 'certificateSigningKeys' in object) return Object.values(object).flatMap(collectRecords);
+  return [object];
+}

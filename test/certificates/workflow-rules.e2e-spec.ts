@@ -1,0 +1,173 @@
+import { Role } from '@chancery/access';
+import { APPLICATION_TRANSITIONS, ApplicationState } from '@chancery/certificates';
+import { applicationInput, CertificateFactory, expectData, GraphQLResponse, TestApplication, useTestApp } from '@chancery/testing';
+
+type Actor = 'exporter' | 'clerk' | 'signer';
+
+/** Every workflow operation: who calls it and the state it moves an application to. */
+const OPERATIONS: Array<{ operation: string; by: Actor; to: ApplicationState; extra?: Record<string, string> }> = [
+  { operation: 'submitCertificateApplication', by: 'exporter', to: ApplicationState.SUBMITTED },
+  { operation: 'claimCertificateApplication', by: 'clerk', to: ApplicationState.IN_REVIEW },
+  { operation: 'requestCertificateApplicationChanges', by: 'clerk', to: ApplicationState.CHANGES_REQUESTED, extra: { comment: 'Please add the invoice' } },
+  { operation: 'rejectCertificateApplication', by: 'clerk', to: ApplicationState.REJECTED, extra: { reason: 'Goods not of Belgian origin' } },
+  { operation: 'approveCertificateApplication', by: 'clerk', to: ApplicationState.APPROVED },
+  { operation: 'signCertificate', by: 'signer', to: ApplicationState.ISSUED },
+];
+
+/**
+ * The workflow's rules (#16): every operation tried in every state; the transitions of
+ * `APPLICATION_TRANSITIONS` succeed, every other one is a CONFLICT naming both states (staff acting on
+ * a draft get NOT_FOUND: a draft is the company's alone). Certificates: ISSUED → REVOKED | SUPERSEDED
+ * only. And every bad input gives BAD_USER_INPUT naming its field.
+ */
+describe('Certificate workflow rules', () => {
+  const started = useTestApp();
+  let certificates: CertificateFactory;
+  let tokens: Record<Actor | 'admin', string>;
+
+  beforeAll(async () => {
+    const { app, factory } = started;
+    certificates = new CertificateFactory(app);
+    const chamber = await factory.tenant();
+    const company = await factory.organisation(chamber);
+    tokens = {
+      exporter: (await factory.login(await factory.user({ tenant: chamber, organisation: company, roles: [Role.ORG_ADMIN] }))).accessToken,
+      clerk: (await factory.login(await factory.user({ tenant: chamber, roles: [Role.CLERK] }))).accessToken,
+      signer: (await factory.login(await factory.user({ tenant: chamber, roles: [Role.SIGNER] }))).accessToken,
+      admin: (await factory.login(await factory.user({ tenant: chamber, roles: [Role.TENANT_ADMIN] }))).accessToken,
+    };
+  }, 120_000);
+
+  /** A new application brought to `state` through the API. */
+  async function inState(state: ApplicationState): Promise<TestApplication> {
+    const a = await certificates.create(tokens.exporter);
+    const path: Record<ApplicationState, Array<[string, Actor, Record<string, string>?]>> = {
+      DRAFT: [],
+      SUBMITTED: [['submitCertificateApplication', 'exporter']],
+      IN_REVIEW: [['submitCertificateApplication', 'exporter'], ['claimCertificateApplication', 'clerk']],
+      CHANGES_REQUESTED: [['submitCertificateApplication', 'exporter'], ['claimCertificateApplication', 'clerk'], ['requestCertificateApplicationChanges', 'clerk', { comment: 'x' }]],
+      REJECTED: [['submitCertificateApplication', 'exporter'], ['claimCertificateApplication', 'clerk'], ['rejectCertificateApplication', 'clerk', { reason: 'x' }]],
+      APPROVED: [['submitCertificateApplication', 'exporter'], ['claimCertificateApplication', 'clerk'], ['approveCertificateApplication', 'clerk']],
+      ISSUED: [['submitCertificateApplication', 'exporter'], ['claimCertificateApplication', 'clerk'], ['approveCertificateApplication', 'clerk']],
+    };
+    for (const [operation, by, extra] of path[state]) await certificates.step(operation, a.id, tokens[by], extra);
+    if (state === ApplicationState.ISSUED) await certificates.sign(a.id, tokens.signer);
+    return { ...a, state };
+  }
+
+  function call(operation: string, by: Actor, applicationId: string, extra?: Record<string, string>): Promise<GraphQLResponse<Record<string, unknown>>> {
+    if (operation === 'signCertificate') return certificates.signResponse(applicationId, tokens[by]) as Promise<GraphQLResponse<Record<string, unknown>>>;
+    return certificates.stepResponse(operation, applicationId, tokens[by], extra);
+  }
+
+  it('every operation in every state: the declared transitions succeed, every other one is refused naming both states', async () => {
+    const outcomes: string[] = [];
+    const expected: string[] = [];
+    let illegal = 0;
+    for (const from of Object.values(ApplicationState)) {
+      for (const { operation, by, to, extra } of OPERATIONS) {
+        const application = await inState(from);
+        const response = await call(operation, by, application.id, extra);
+        const allowed = APPLICATION_TRANSITIONS[from].includes(to);
+        const staffOnDraft = from === ApplicationState.DRAFT && by !== 'exporter';
+        // Idempotent by design: the claiming clerk claiming again, a signature of an issued application (the same certificate).
+        const repeat = (from === ApplicationState.IN_REVIEW && to === ApplicationState.IN_REVIEW) || (from === ApplicationState.ISSUED && to === ApplicationState.ISSUED);
+        const error = response.errors?.[0]?.extensions;
+        outcomes.push(`${from} --${operation}--> ${error ? `${error.code}${error.details ? ` ${JSON.stringify(error.details)}` : ''}` : 'ok'}`);
+        expected.push(
+          `${from} --${operation}--> ${allowed || repeat ? 'ok' : staffOnDraft ? 'NOT_FOUND' : `CONFLICT ${JSON.stringify({ from, to })}`}`,
+        );
+        if (!allowed && !repeat) illegal += 1;
+        // A refused step changed nothing.
+        if (!allowed && !repeat) {
+          const after = expectData(await started.app.graphql<{ certificateApplication: { state: string } }>(`query($id: ID!) { certificateApplication(applicationId: $id) { state } }`, { id: application.id }, { token: tokens.exporter }));
+          expect(after.certificateApplication.state).toBe(from);
+        }
+      }
+    }
+    expect(outcomes).toEqual(expected);
+    expect(illegal).toBeGreaterThan(30);
+  });
+
+  it('an issued certificate is only revoked or superseded, once', async () => {
+    const certificate = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
+    const revoke = () => started.app.graphql(`mutation($id: ID!) { revokeCertificate(certificateId: $id, reason: "OTHER") { status } }`, { id: certificate.id }, { token: tokens.signer });
+    expectData(await revoke());
+    expect((await revoke()).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION', details: { from: 'REVOKED', to: 'REVOKED' } });
+    const replace = await started.app.graphql(`mutation($id: ID!) { replaceCertificate(certificateId: $id) { id } }`, { id: certificate.id }, { token: tokens.exporter });
+    expect(replace.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', details: { from: 'REVOKED', to: 'SUPERSEDED' } });
+    const copy = await started.app.graphql(`mutation($id: ID!) { requestCertificateCopy(certificateId: $id) { id } }`, { id: certificate.id }, { token: tokens.exporter });
+    expect(copy.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', details: { from: 'REVOKED', to: 'COPY' } });
+    // Nothing issued is edited: the database refuses it to the application role as well.
+    const denied = await started.app.asOwner(async (db) => {
+      await db.query(`SET ROLE chancery_app`);
+      try {
+        await db.query(`UPDATE certificate SET signed_payload = '{}' WHERE id = $1`, [certificate.id]);
+        return false;
+      } catch (error) {
+        return /permission denied/.test(String(error));
+      } finally {
+        await db.query(`RESET ROLE`);
+      }
+    });
+    expect(denied).toBe(true);
+  });
+
+  it('a second replacement while one is open, and editing after submission, are refused', async () => {
+    const certificate = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
+    expectData(await started.app.graphql(`mutation($id: ID!) { replaceCertificate(certificateId: $id) { id } }`, { id: certificate.id }, { token: tokens.exporter }));
+    const again = await started.app.graphql(`mutation($id: ID!) { replaceCertificate(certificateId: $id) { id } }`, { id: certificate.id }, { token: tokens.exporter });
+    expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REPLACEMENT_PENDING' });
+    const submitted = await inState(ApplicationState.SUBMITTED);
+    const edit = await started.app.graphql(`mutation($i: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $i) { id } }`, { i: { applicationId: submitted.id, remarks: 'late change' } }, { token: tokens.exporter });
+    expect(edit.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_EDITABLE', details: { state: 'SUBMITTED' } });
+  });
+
+  it('every bad input gives BAD_USER_INPUT naming its field', async () => {
+    const goods = (applicationInput().goods as Array<Record<string, unknown>>)[0]!;
+    const cases: Array<[Record<string, unknown>, string]> = [
+      [{ language: 'ES' }, 'input.language'],
+      [{ countryOfOrigin: 'XX' }, 'input.countryOfOrigin'],
+      [{ consignee: { name: '', address: 'Dock Road 1', country: 'GB' } }, 'input.consignee.name'],
+      [{ consignee: { name: 'Importer', address: 'Dock Road 1', country: 'ZZ' } }, 'input.consignee.country'],
+      [{ goods: [{ ...goods, hsCode: '18069' }] }, 'input.goods.0.hsCode'],
+      [{ goods: [{ ...goods, hsCode: '18069012345' }] }, 'input.goods.0.hsCode'],
+      [{ goods: [{ ...goods, quantity: 0 }] }, 'input.goods.0.quantity'],
+      [{ goods: [{ ...goods, grossWeightKg: -1 }] }, 'input.goods.0.grossWeightKg'],
+      [{ goods: [{ ...goods, netWeightKg: -0.5 }] }, 'input.goods.0.netWeightKg'],
+      [{ goods: [{ ...goods, packages: 0 }] }, 'input.goods.0.packages'],
+      [{ goods: [{ ...goods, description: '' }] }, 'input.goods.0.description'],
+      [{ goods: [{ ...goods, unit: '' }] }, 'input.goods.0.unit'],
+      [{ invoiceReferences: [''] }, 'input.invoiceReferences'],
+      [{ remarks: 'x'.repeat(2001) }, 'input.remarks'],
+      [{ transportDetails: 'x'.repeat(1001) }, 'input.transportDetails'],
+      [{ fromApplicationId: 'not-a-uuid' }, 'input.fromApplicationId'],
+    ];
+    const problems: string[] = [];
+    for (const [overrides, field] of cases) {
+      const response = await started.app.graphql(`mutation($input: CreateCertificateApplicationInput!) { createCertificateApplication(input: $input) { id } }`, { input: applicationInput(overrides) }, { token: tokens.exporter });
+      const error = response.errors?.[0]?.extensions;
+      const fields = (error?.fields ?? []).map((f) => f.field);
+      if (error?.code !== 'BAD_USER_INPUT' || !fields.some((f) => f === field || f.startsWith(`${field}.`))) problems.push(`${field}: ${JSON.stringify(response.errors)}`);
+    }
+    // Missing required content on a fresh application.
+    const bare = await started.app.graphql(`mutation($input: CreateCertificateApplicationInput!) { createCertificateApplication(input: $input) { id } }`, { input: {} }, { token: tokens.exporter });
+    expect(bare.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
+    expect((bare.errors?.[0]?.extensions?.fields ?? []).map((f) => f.field).sort()).toEqual(['input.consignee', 'input.countryOfOrigin']);
+    // Operation arguments.
+    const draft = await certificates.create(tokens.exporter, { declarationAccepted: false });
+    const argumentCases: Array<[GraphQLResponse, string]> = [
+      [await started.app.graphql(`mutation { signCertificate(applicationId: "${draft.id}", idempotencyKey: "short") { id } }`, {}, { token: tokens.signer }), 'idempotencyKey'],
+      [await started.app.graphql(`mutation { signCertificate(applicationId: "nope", idempotencyKey: "long-enough-key") { id } }`, {}, { token: tokens.signer }), 'applicationId'],
+      [await started.app.graphql(`mutation { requestCertificateApplicationChanges(applicationId: "${draft.id}", comment: "") { id } }`, {}, { token: tokens.clerk }), 'comment'],
+      [await started.app.graphql(`query { verifyCertificate(number: "x", code: "AAAA-AAAA-AAAA") { authentic } }`, {}), 'number'],
+      [await started.app.graphql(`query { certificateBillableLines(month: "2026-13") { id } }`, {}, { token: tokens.admin }), 'month'],
+      [await certificates.stepResponse('submitCertificateApplication', draft.id, tokens.exporter), 'input.declarationAccepted'],
+    ];
+    for (const [response, field] of argumentCases) {
+      const error = response.errors?.[0]?.extensions;
+      if (error?.code !== 'BAD_USER_INPUT' || !(error.fields ?? []).some((f) => f.field === field)) problems.push(`${field}: ${JSON.stringify(error)}`);
+    }
+    expect(problems).toEqual([]);
+  });
+});
