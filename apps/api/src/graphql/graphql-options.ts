@@ -1,6 +1,6 @@
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import { AppConfig, formatGraphQLError } from '@chancery/core';
+import { AppConfig, formatGraphQLError, oncePerRequestRule } from '@chancery/core';
 import { documentErrorStatusPlugin } from './document-error-status.plugin';
 import { statementCountPlugin } from './statement-count.plugin';
 import { GRAPHQL_LIMITS } from './graphql-limits';
@@ -39,7 +39,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // operation; our formatter sets no http status on errors, so only documentErrorStatusPlugin sets one.
     preserveHttpStatusForExecutionErrors: false,
     plugins: [...protection.plugins, documentErrorStatusPlugin, ...(config.EXPOSE_STATEMENT_COUNT ? [statementCountPlugin] : [])],
-    validationRules: protection.validationRules,
+    validationRules: [...protection.validationRules, oncePerRequestRule],
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
   };
 }

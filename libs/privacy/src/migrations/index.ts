@@ -1,3 +1,4 @@
 import { PersonalDataAccessLog1765000000500 } from './1765000000500-personal-data-access-log';
+import { PersonalDataAccessChain1766300000000 } from './1766300000000-personal-data-access-chain';
 
-export const PRIVACY_MIGRATIONS = [PersonalDataAccessLog1765000000500];
+export const PRIVACY_MIGRATIONS = [PersonalDataAccessLog1765000000500, PersonalDataAccessChain1766300000000];
