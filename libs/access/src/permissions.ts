@@ -31,6 +31,9 @@ export enum Permission {
   ReadAuditLog = 'ReadAuditLog',
   ReadPersonalDataAccessLog = 'ReadPersonalDataAccessLog',
   ReadUserSessions = 'ReadUserSessions',
+  // Privacy operations (SPEC §5)
+  HandleDataSubjectRequests = 'HandleDataSubjectRequests',
+  ManageRetention = 'ManageRetention',
 }
 
 export type StepUpLevel = 'recent-login' | 'second-factor';
@@ -58,6 +61,8 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.ReadAuditLog]: { description: "Read and verify the tenant's tamper-evident audit log" },
   [Permission.ReadPersonalDataAccessLog]: { description: "Read who read whose personal data in the tenant" },
   [Permission.ReadUserSessions]: { description: "Read a user's login sessions (IP address, browser)" },
+  [Permission.HandleDataSubjectRequests]: { description: "Handle data-subject requests: the queue, identity checks, extensions, exports, erasure, restriction" },
+  [Permission.ManageRetention]: { description: 'Run the retention sweep and place legal holds on records' },
 };
 
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);

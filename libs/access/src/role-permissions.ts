@@ -33,6 +33,8 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.ReadAuditLog]: [Role.TENANT_ADMIN, Role.AUDITOR],
   [Permission.ReadPersonalDataAccessLog]: [Role.PRIVACY_OFFICER],
   [Permission.ReadUserSessions]: [Role.PRIVACY_OFFICER],
+  [Permission.HandleDataSubjectRequests]: [Role.PRIVACY_OFFICER],
+  [Permission.ManageRetention]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN],
 };
 
 /** What each kind of API key may do. */

@@ -9,6 +9,8 @@ import { UserRole } from './entities/user-role.entity';
 import { AuditModule } from '@chancery/audit';
 import { NotificationsModule } from '@chancery/notifications';
 import { AccountRepository } from './repositories/account.repository';
+import { IdentityPersonalDataRepository } from './repositories/personal-data.repository';
+import { IdentityPersonalDataHolder } from './personal-data/identity-personal-data.holder';
 import { AccountTokenRepository } from './repositories/account-token.repository';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { InvitationRepository } from './repositories/invitation.repository';
@@ -23,7 +25,7 @@ import { PolicedRecordsService } from './services/policed-records.service';
 import { TenantDirectoryService } from './services/tenant-directory.service';
 import { UserAdministrationService } from './services/user-administration.service';
 
-const REPOSITORIES = [TenantRepository, OrganisationRepository, AccountRepository, InvitationRepository, ApiKeyRepository, AccountTokenRepository];
+const REPOSITORIES = [TenantRepository, OrganisationRepository, AccountRepository, InvitationRepository, ApiKeyRepository, AccountTokenRepository, IdentityPersonalDataRepository];
 
 /** Tenants, companies, accounts and roles, invitations, API keys, credentials. Below auth. */
 @Module({
@@ -39,6 +41,7 @@ const REPOSITORIES = [TenantRepository, OrganisationRepository, AccountRepositor
     PolicedRecordsService,
     IdentityProvisioning,
     IdentityResolver,
+    IdentityPersonalDataHolder,
   ],
   exports: [TenantDirectoryService, AccountsService, ApiKeyService, IdentityProvisioning],
 })

@@ -1,0 +1,22 @@
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Envelope } from '@chancery/policy';
+
+@Envelope('HolderErasure')
+@ObjectType({ description: 'What erasure did in one holder of personal data, and why anything was kept.' })
+export class HolderErasureType {
+  @Field({ description: 'The holder, e.g. identity.accounts.' }) holder: string;
+  @Field(() => Int) deleted: number;
+  @Field(() => Int) deidentified: number;
+  @Field(() => Int, { description: 'Kept as they are: they hold only an id, under a duty to keep them.' }) keptAsReference: number;
+  @Field(() => String, { nullable: true, description: 'The legal or evidential duty behind what was kept.' }) reason?: string | null;
+}
+
+@Envelope('RetentionSweepResult')
+@ObjectType({ description: 'What one retention sweep did in one holder of personal data.' })
+export class RetentionSweepResultType {
+  @Field() holder: string;
+  @Field(() => Int) expired: number;
+  @Field(() => Int) deleted: number;
+  @Field(() => Int) deidentified: number;
+  @Field(() => Int, { description: 'Past retention but under a legal hold or a restriction: untouched.' }) held: number;
+}
