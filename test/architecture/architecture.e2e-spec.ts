@@ -8,6 +8,7 @@ import { Actor, GENERATE_SQL, RequestContext, SCOPE_BYPASSES, ScopeBypass, Sql, 
 import { UserAccount } from '@chancery/identity';
 import { PUBLISHED_VIEWS } from '@chancery/migrations';
 import { emailTemplate, Mailer } from '@chancery/notifications';
+import { PersonalDataExporter } from '@chancery/privacy';
 import { formatLogObject, outputChannels, OutputPurpose, presentedCounts, PresentResultsInterceptor } from '@chancery/policy';
 import { expectData, reportFigure, TestOrganisation, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 import { ARCHITECTURE_FILE, renderArchitecture } from '@chancery/testing/generated-docs/architecture-doc';
@@ -275,6 +276,23 @@ describe('Architecture', () => {
       const [message] = (await world.app.asOwner((db) => db.query(`SELECT body FROM outbox_message WHERE template = 'architecture.probe'`))).rows as Array<{ body: string }>;
       expect(message!.body).toBe('Ann: hidden');
       expect(countOf('email')).toBeGreaterThan(before);
+    });
+
+    channel('data-subject-export', async () => {
+      const before = countOf('export');
+      const adminActor: Actor = { kind: 'user', id: admin.id, tenantId: tenant.id, organisationId: company.id, roles: [Role.ORG_ADMIN] };
+      const exported = await world.app.get(RequestContext).runAs(adminActor, () =>
+        world.app.get(TransactionRunner).run(() =>
+          world.app.get(PersonalDataExporter).exportOf({ tenantId: tenant.id, userId: admin.id, email: admin.email }, false),
+        ),
+      );
+      const text = JSON.stringify(exported);
+      expect(text).toContain(PHONE);
+      // Credentials are declared personal data but never leave; nor does anything of a colleague.
+      expect(text).not.toContain('$argon2');
+      expect(text).not.toContain(member.email);
+      expect(exported.records.find((r) => r.entity === 'User')?.withheld.map((w) => w.field).sort()).toEqual(['passwordHash', 'totpSecret']);
+      expect(countOf('export')).toBeGreaterThan(before);
     });
 
     it('every registered output channel has its test here', () => {

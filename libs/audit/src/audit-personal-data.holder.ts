@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HoldsPersonalData, PersonalDataHolder } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder } from '@chancery/policy';
 import { AuditEntryRepository } from './audit-entry.repository';
 import { toAuditEntryType } from './entities/audit-entry.type';
 
@@ -15,9 +15,9 @@ export class AuditPersonalDataHolder implements PersonalDataHolder {
 
   constructor(private readonly entries: AuditEntryRepository) {}
 
-  async recordsOf(subject: DataSubject): Promise<object[]> {
+  async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
     if (!subject.userId) return [];
-    return (await this.entries.byActor(subject.tenantId, subject.userId.toLowerCase())).map(toAuditEntryType);
+    return (await this.entries.byActor(subject.tenantId, subject.userId.toLowerCase())).map((entry) => ({ record: toAuditEntryType(entry) }));
   }
 
   async erase(subject: DataSubject): Promise<ErasureOutcome> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionSweep } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionSweep } from '@chancery/policy';
 import { SessionPersonalDataRepository } from '../repositories/session-personal-data.repository';
 
 /** A person's login sessions (IP address, browser): exported, deleted on erasure, deleted a year after they end. */
@@ -10,8 +10,8 @@ export class SessionPersonalDataHolder implements PersonalDataHolder {
 
   constructor(private readonly sessions: SessionPersonalDataRepository) {}
 
-  async recordsOf(subject: DataSubject): Promise<object[]> {
-    return subject.userId ? this.sessions.sessionsOf(subject.userId) : [];
+  async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
+    return subject.userId ? (await this.sessions.sessionsOf(subject.userId)).map((record) => ({ record })) : [];
   }
 
   async erase(subject: DataSubject): Promise<ErasureOutcome> {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionSweep } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionSweep } from '@chancery/policy';
 import { erasedAddressOf, IdentityPersonalDataRepository } from '../repositories/personal-data.repository';
 
 /**
@@ -14,16 +14,17 @@ export class IdentityPersonalDataHolder implements PersonalDataHolder {
 
   constructor(private readonly data: IdentityPersonalDataRepository) {}
 
-  async recordsOf(subject: DataSubject): Promise<object[]> {
-    const records: object[] = [];
+  async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
+    const records: HeldRecord[] = [];
     if (subject.userId) {
       const account = await this.data.account(subject.userId);
       if (account) {
-        account.roles = (await this.data.roles(subject.userId)).map((r) => r.role);
-        records.push(account, ...(await this.data.roles(subject.userId)));
+        const roles = await this.data.roles(subject.userId);
+        account.roles = roles.map((r) => r.role);
+        records.push({ record: account }, ...roles.map((record) => ({ record, aboutOthers: ['grantedBy'] })));
       }
     }
-    if (subject.email) records.push(...(await this.data.invitationsTo(subject.email)));
+    if (subject.email) records.push(...(await this.data.invitationsTo(subject.email)).map((record) => ({ record })));
     return records;
   }
 

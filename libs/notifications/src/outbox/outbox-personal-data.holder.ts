@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionSweep } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionSweep } from '@chancery/policy';
 import { OutboxPersonalDataRepository } from './outbox-personal-data.repository';
 
 /** Messages to a person's address: exported, erased with the person, deleted 90 days after delivery. */
@@ -10,8 +10,8 @@ export class OutboxPersonalDataHolder implements PersonalDataHolder {
 
   constructor(private readonly outbox: OutboxPersonalDataRepository) {}
 
-  async recordsOf(subject: DataSubject): Promise<object[]> {
-    return subject.email ? this.outbox.messagesTo(subject.email) : [];
+  async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
+    return subject.email ? (await this.outbox.messagesTo(subject.email)).map((record) => ({ record })) : [];
   }
 
   async erase(subject: DataSubject): Promise<ErasureOutcome> {

@@ -11,6 +11,16 @@ export interface DataSubject {
   email: string;
 }
 
+/**
+ * One record a holder keeps of the person, as an instance of a declared entity (`@PolicyEntity`).
+ * `aboutOthers` names its personal-data fields that are someone else's (the staff member who read,
+ * the administrator who granted): they stay out of the person's export.
+ */
+export interface HeldRecord {
+  record: object;
+  aboutOthers?: readonly string[];
+}
+
 /** What erasure did to one holder's records of a person, and why where something is kept. */
 export interface ErasureOutcome {
   /** Records removed. */
@@ -55,8 +65,8 @@ export interface RetentionSweep {
 export interface PersonalDataHolder {
   /** `<context>.<records>`, e.g. `identity.accounts`. */
   readonly holder: string;
-  /** The person's records, as instances of declared entities (`@PolicyEntity`). */
-  recordsOf(subject: DataSubject): Promise<object[]>;
+  /** The person's records, and which of their fields are about someone else. */
+  recordsOf(subject: DataSubject): Promise<HeldRecord[]>;
   erase(subject: DataSubject): Promise<ErasureOutcome>;
   /** Enforces retention in the tenant of the open unit of work; absent when the holder keeps nothing past a rule. */
   sweepRetention?(sweep: RetentionSweep): Promise<RetentionOutcome>;

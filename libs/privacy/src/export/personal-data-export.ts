@@ -80,14 +80,14 @@ export class PersonalDataExporter {
     const declarations = new Map<PersonalDataCategory, PersonalDataDeclaration[]>();
     const selfViewer = { kind: 'user' as const, id: subject.userId ?? undefined, tenantId: subject.tenantId, roles: [] };
     for (const holder of this.holders.all()) {
-      for (const record of await holder.recordsOf(subject)) {
+      for (const { record, aboutOthers = [] } of await holder.recordsOf(subject)) {
         const policy = getPolicy(record.constructor as never);
         if (!policy) continue;
         present(this.context.actor, record, 'export');
         const exported: ExportedRecord = { holder: holder.holder, entity: policy.name, fields: [], withheld: [] };
         for (const field of policy.fields.values()) {
           const declaration = field.personalData;
-          if (!declaration) continue;
+          if (!declaration || aboutOthers.includes(field.name)) continue;
           const list = declarations.get(declaration.category) ?? [];
           list.push(declaration);
           declarations.set(declaration.category, list);

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HoldsPersonalData, PersonalDataHolder } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder } from '@chancery/policy';
 import { toPersonalDataAccessType } from '../access-log/entities/personal-data-access.type';
 import { PersonalDataAccessRepository } from '../access-log/personal-data-access.repository';
 import { DataSubjectRequestRepository } from '../requests/data-subject-request.repository';
@@ -19,10 +19,14 @@ export class PrivacyPersonalDataHolder implements PersonalDataHolder {
     private readonly requests: DataSubjectRequestRepository,
   ) {}
 
-  async recordsOf(subject: DataSubject): Promise<object[]> {
+  async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
     if (!subject.userId) return [];
     const accesses = await this.accesses.newestFirst({ tenantId: subject.tenantId, subjectType: 'user', subjectId: subject.userId, first: 10_000 });
-    return [...accesses.map(toPersonalDataAccessType), ...(await this.requests.ofSubject(subject.userId))];
+    return [
+      // Who read is the reader's personal data, not the person's: the person sees it through myPersonalDataAccesses.
+      ...accesses.map((access) => ({ record: toPersonalDataAccessType(access), aboutOthers: ['accessorId', 'accessorRoles'] })),
+      ...(await this.requests.ofSubject(subject.userId)).map((record) => ({ record, aboutOthers: ['identityCheckedBy'] })),
+    ];
   }
 
   async erase(subject: DataSubject): Promise<ErasureOutcome> {

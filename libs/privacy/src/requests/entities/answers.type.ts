@@ -2,7 +2,7 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Envelope } from '@chancery/policy';
 
 @Envelope('HolderErasure')
-@ObjectType({ description: 'What erasure did in one holder of personal data, and why anything was kept.' })
+@ObjectType('HolderErasure', { description: 'What erasure did in one holder of personal data, and why anything was kept.' })
 export class HolderErasureType {
   @Field({ description: 'The holder, e.g. identity.accounts.' }) holder: string;
   @Field(() => Int) deleted: number;
@@ -12,7 +12,7 @@ export class HolderErasureType {
 }
 
 @Envelope('RetentionSweepResult')
-@ObjectType({ description: 'What one retention sweep did in one holder of personal data.' })
+@ObjectType('RetentionSweepResult', { description: 'What one retention sweep did in one holder of personal data.' })
 export class RetentionSweepResultType {
   @Field() holder: string;
   @Field(() => Int) expired: number;
