@@ -98,7 +98,7 @@ describe('T12 export and T13 erasure', () => {
     try {
       await redis.connect();
       const keys = await redis.keys('*');
-      const values = await Promise.all(keys.map((key) => redis.dump(key)));
+      const values = await Promise.all(keys.map((key) => redis.dumpBuffer(key)));
       return keys.join('\n') + values.map((v) => v?.toString('latin1') ?? '').join('\n');
     } finally {
       redis.disconnect();

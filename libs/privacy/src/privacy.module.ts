@@ -18,6 +18,7 @@ import { DataSubjectRequestRepository } from './requests/data-subject-request.re
 import { DataSubjectRequestsResolver } from './requests/data-subject-requests.resolver';
 import { DataSubjectRequests } from './requests/data-subject-requests.service';
 import { DataSubjectRights } from './requests/data-subject-rights.service';
+import { RetentionSweeper, RetentionSweepJob } from './retention/retention-sweep';
 
 /** Data-subject requests, their export and erasure over every context's personal-data holder (SPEC §5, #18 items 1–3). */
 const DATA_SUBJECT_REQUESTS = [
@@ -29,6 +30,8 @@ const DATA_SUBJECT_REQUESTS = [
   DataSubjectRequests,
   DataSubjectRights,
   DataSubjectRequestsResolver,
+  RetentionSweeper,
+  RetentionSweepJob,
 ];
 
 /**

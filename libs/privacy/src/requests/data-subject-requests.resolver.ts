@@ -1,6 +1,7 @@
-import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, AuthenticatedPerson, Permission, Public } from '@chancery/access';
-import { HolderErasureType } from './entities/answers.type';
+import { RetentionSweeper } from '../retention/retention-sweep';
+import { HolderErasureType, RetentionSweepResultType } from './entities/answers.type';
 import { DataSubjectRequest } from './entities/data-subject-request.entity';
 import { DataSubjectRequests } from './data-subject-requests.service';
 import { DataSubjectRights } from './data-subject-rights.service';
@@ -10,6 +11,8 @@ import {
   ExtendDataSubjectRequestInput,
   MyDataSubjectRequestInput,
   MyExportArgs,
+  PlaceLegalHoldInput,
+  RetentionSweepArgs,
   PublicDataSubjectRequestInput,
   RequestIdArgs,
 } from './inputs/data-subject-request.inputs';
@@ -19,7 +22,20 @@ export class DataSubjectRequestsResolver {
   constructor(
     private readonly requests: DataSubjectRequests,
     private readonly rights: DataSubjectRights,
+    private readonly retention: RetentionSweeper,
   ) {}
+
+  @Allow(Permission.ManageRetention)
+  @Mutation(() => [RetentionSweepResultType], { description: "Run the tenant's retention sweep now (it also runs every night): counts per holder." })
+  async runRetentionSweep(@Args() args: RetentionSweepArgs): Promise<RetentionSweepResultType[]> {
+    return (await this.retention.sweepCurrentTenant(args.batchSize)).map((outcome) => Object.assign(new RetentionSweepResultType(), outcome));
+  }
+
+  @Allow(Permission.ManageRetention)
+  @Mutation(() => ID, { description: 'Place a legal hold on a record: the retention sweep leaves it alone.' })
+  placeLegalHold(@Args('input') input: PlaceLegalHoldInput): Promise<string> {
+    return this.retention.placeHold(input.record, input.reason);
+  }
 
   @AuthenticatedPerson()
   @Mutation(() => DataSubjectRequest, { description: 'Exercise a right over your own data; acknowledged at once, answered within a month.' })

@@ -59,3 +59,8 @@ export class MyExportArgs {
   @Field({ defaultValue: false, description: 'Only the data you provided, for moving it elsewhere (Art. 20).' })
   @Optional() @IsBoolean() portability: boolean = false;
 }
+
+@ArgsType()
+export class RetentionSweepArgs {
+  @Field(() => Int, { defaultValue: 500, description: 'Records per statement, 1 to 5000.' }) @IsInt() @Min(1) @Max(5000) batchSize: number = 500;
+}
