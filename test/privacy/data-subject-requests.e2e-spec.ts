@@ -165,7 +165,7 @@ describe('T11 data-subject request clock', () => {
     const token = /token=(\S+)/.exec(link!.body)![1]!;
     const [request] = expectData(await app.graphql<{ dataSubjectRequests: RequestView[] }>(`{ dataSubjectRequests { ${REQUEST_FIELDS} } }`, {}, { token: await tokenOf(officer) }))
       .dataSubjectRequests.filter((r) => r.status === 'AWAITING_EMAIL_VERIFICATION');
-    const early = await app.graphql(`mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) }`, { id: request!.id }, { token: await tokenOf(officer) });
+    const early = await app.graphql(`mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) { id } }`, { id: request!.id }, { token: await tokenOf(officer) });
     expect(early.errors?.[0]?.extensions?.code).toBe('CONFLICT');
     expect(expectData(await app.graphql<{ confirmDataSubjectRequest: boolean }>(`mutation($t: String!) { confirmDataSubjectRequest(token: $t) }`, { t: token })).confirmDataSubjectRequest).toBe(true);
     const reused = await app.graphql(`mutation($t: String!) { confirmDataSubjectRequest(token: $t) }`, { t: token });

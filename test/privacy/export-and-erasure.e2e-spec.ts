@@ -133,8 +133,8 @@ describe('T12 export and T13 erasure', () => {
 
   it('T12: the export holds every declared field of the person, validates against its schema, and nothing of anyone else', async () => {
     const requestId = await ask(alice, 'ACCESS');
-    const response = await graphql<{ exportForDataSubjectRequest: string }>(`mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) }`, { id: requestId }, officerToken);
-    const document = JSON.parse(expectData(response).exportForDataSubjectRequest) as DataSubjectExport;
+    const response = await graphql<{ exportForDataSubjectRequest: { document: string } }>(`mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) { document } }`, { id: requestId }, officerToken);
+    const document = JSON.parse(expectData(response).exportForDataSubjectRequest.document) as DataSubjectExport;
     // Alice's own copy in the other tenant, by herself; and Bob's portability copy.
     const own = JSON.parse(expectData(await graphql<{ myPersonalDataExport: string }>(`{ myPersonalDataExport }`, {}, (await factory.login(aliceElsewhere.user)).accessToken)).myPersonalDataExport) as DataSubjectExport;
     const portable = JSON.parse(expectData(await graphql<{ myPersonalDataExport: string }>(`{ myPersonalDataExport(portability: true) }`, {}, (await factory.login(bob.user)).accessToken)).myPersonalDataExport) as DataSubjectExport;
@@ -178,7 +178,7 @@ describe('T12 export and T13 erasure', () => {
     expect(portable.records.flatMap((r) => r.fields).every((f) => f.providedBySubject)).toBe(true);
     expect(portable.records.flatMap((r) => r.fields).map((f) => f.field)).toEqual(expect.arrayContaining(['firstName', 'phone', 'email']));
     // Nothing is released before the identity check: the export of another request type is refused.
-    const wrong = await graphql(`mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) }`, { id: await ask(bob, 'ERASURE') }, officerToken);
+    const wrong = await graphql(`mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) { id } }`, { id: await ask(bob, 'ERASURE') }, officerToken);
     expect(wrong.errors?.[0]?.extensions?.code).toBe('CONFLICT');
 
     expect(foreignValues).toBe(0);
@@ -192,12 +192,12 @@ describe('T12 export and T13 erasure', () => {
     const before = await allRows();
     const erase = async () =>
       expectData(
-        await graphql<{ eraseForDataSubjectRequest: Array<{ holder: string; deleted: number; deidentified: number; keptAsReference: number; reason: string | null }> }>(
-          `mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { holder deleted deidentified keptAsReference reason } }`,
+        await graphql<{ eraseForDataSubjectRequest: { holders: Array<{ holder: string; deleted: number; deidentified: number; keptAsReference: number; reason: string | null }> } }>(
+          `mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { holders { holder deleted deidentified keptAsReference reason } } }`,
           { id: requestId },
           officerToken,
         ),
-      ).eraseForDataSubjectRequest;
+      ).eraseForDataSubjectRequest.holders;
     const outcomes = await erase();
     const after = await allRows();
 

@@ -30,7 +30,7 @@ import {
 // operation without an entry fails 'every id-taking operation has a call template'.
 // ---------------------------------------------------------------------------------------------
 
-type RecordKind = 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session';
+type RecordKind = 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session' | 'dataSubjectRequest';
 
 interface Caller {
   label: string;
@@ -101,6 +101,61 @@ function roleGrantableBy(caller: Caller): Role {
 }
 
 const CALL_TEMPLATES: Record<string, CallTemplate> = {
+  // Data-subject requests: the tenant's privacy officers handle every request of their tenant.
+  checkDataSubjectIdentity: {
+    document: 'mutation($id: ID!) { checkDataSubjectIdentity(requestId: $id) { id } }',
+    variants: { check: { path: 'requestId', takes: 'dataSubjectRequest', variables: (id) => ({ id }) } },
+    field: 'checkDataSubjectIdentity',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'check', 'A request awaiting an identity check']],
+  },
+  extendDataSubjectRequest: {
+    document: 'mutation($input: ExtendDataSubjectRequestInput!) { extendDataSubjectRequest(input: $input) { id } }',
+    variants: { extend: { path: 'input.requestId', takes: 'dataSubjectRequest', variables: (id) => ({ input: { requestId: id, months: 1, reason: 'Archives to search first' } }) } },
+    field: 'extendDataSubjectRequest',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'extend', 'A objection request']],
+  },
+  exportForDataSubjectRequest: {
+    document: 'mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) { id } }',
+    variants: { export: { path: 'requestId', takes: 'dataSubjectRequest', variables: (id) => ({ id }) } },
+    field: 'exportForDataSubjectRequest',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'export', 'A access request']],
+  },
+  eraseForDataSubjectRequest: {
+    document: 'mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { id } }',
+    variants: { erase: { path: 'requestId', takes: 'dataSubjectRequest', variables: (id) => ({ id }) } },
+    field: 'eraseForDataSubjectRequest',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'erase', 'A erasure request']],
+  },
+  restrictForDataSubjectRequest: {
+    document: 'mutation($id: ID!) { restrictForDataSubjectRequest(requestId: $id) { id } }',
+    variants: { restrict: { path: 'requestId', takes: 'dataSubjectRequest', variables: (id) => ({ id }) } },
+    field: 'restrictForDataSubjectRequest',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'restrict', 'A restriction request']],
+  },
+  closeDataSubjectRequest: {
+    document: 'mutation($input: CloseDataSubjectRequestInput!) { closeDataSubjectRequest(input: $input) { id } }',
+    variants: { close: { path: 'input.requestId', takes: 'dataSubjectRequest', variables: (id) => ({ input: { requestId: id, outcome: 'Rectified as asked' } }) } },
+    field: 'closeDataSubjectRequest',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'close', 'A rectification request']],
+  },
   user: {
     document: 'query($id: ID!) { user(id: $id) { id } }',
     variants: { read: { path: 'id', takes: 'user', variables: (id) => ({ id }) } },
@@ -351,7 +406,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [] };
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], dataSubjectRequest: [] };
   let operations: string[];
 
   const addUser = (user: TestUser, label: string) =>
@@ -486,6 +541,33 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
       const { rows } = await db.query(`INSERT INTO auth_session (tenant_id, user_id, created_at, last_refreshed_at, absolute_expires_at) SELECT tenant_id, id, now(), now(), now() FROM user_account WHERE tenant_id = $1 LIMIT 1 RETURNING id`, [tenantA.id]);
       await db.query('DELETE FROM auth_session WHERE id = $1', [rows[0].id]);
       deletedIds.session.push(rows[0].id);
+    });
+
+    // Data-subject requests in both tenants, about a person of each tenant's first company; the ones
+    // of tenant A in the states the positive controls need.
+    // The erasure's positive control erases someone who is no caller.
+    const erasable = await factory.user({ tenant: tenantA, organisation: companies.A1, roles: [Role.ORG_MEMBER] });
+    await app.asOwner(async (db) => {
+      const insert = `INSERT INTO data_subject_request (tenant_id, type, status, subject_user_id, requester_email, language, received_at, acknowledged_at, first_due_on, due_on, identity_verified_by)
+        VALUES ($1, $2, $3, $4, 'person@example.test', 'en', now(), now(), (now() + interval '1 month')::date, (now() + interval '1 month')::date, $5) RETURNING id::text AS id`;
+      for (const [tenant, prefix] of [[tenantA, 'A'], [tenantB, 'B']] as const) {
+        const person = records.find((r) => r.kind === 'user' && r.label === `${prefix}1 ORG_MEMBER`)!;
+        for (const [type, status, verified, label] of [
+          ['ACCESS', 'AWAITING_IDENTITY_CHECK', null, 'request awaiting an identity check'],
+          ['OBJECTION', 'IN_PROGRESS', 'LOGIN', 'objection request'],
+          ['RESTRICTION', 'IN_PROGRESS', 'LOGIN', 'restriction request'],
+          ['RECTIFICATION', 'IN_PROGRESS', 'LOGIN', 'rectification request'],
+          ['ACCESS', 'IN_PROGRESS', 'LOGIN', 'access request'],
+          ['ERASURE', 'IN_PROGRESS', 'LOGIN', 'erasure request'],
+        ] as const) {
+          const subjectId = type === 'ERASURE' && prefix === 'A' ? erasable.id : person.id;
+          const [row] = (await db.query(insert, [tenant.id, type, status, subjectId, verified])).rows as Array<{ id: string }>;
+          records.push({ kind: 'dataSubjectRequest', id: row!.id, label: `${prefix} ${label}`, tenantId: tenant.id, organisationId: person.organisationId, subjectId: person.id });
+        }
+      }
+      const [gone] = (await db.query(insert, [tenantA.id, 'ACCESS', 'IN_PROGRESS', null, 'LOGIN'])).rows as Array<{ id: string }>;
+      await db.query('DELETE FROM data_subject_request WHERE id = $1', [gone!.id]);
+      deletedIds.dataSubjectRequest.push(gone!.id);
     });
 
     operations = [...new Set((await idTakingOperations(app)).map((o) => o.operation))].filter((name) => CALL_TEMPLATES[name]);

@@ -1,7 +1,7 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, AuthenticatedPerson, Permission, Public } from '@chancery/access';
 import { RetentionSweeper } from '../retention/retention-sweep';
-import { HolderErasureType, RetentionSweepResultType } from './entities/answers.type';
+import { DataSubjectErasureAnswer, DataSubjectExportAnswer, HolderErasureType, RetentionSweepResultType } from './entities/answers.type';
 import { DataSubjectRequest } from './entities/data-subject-request.entity';
 import { DataSubjectRequests } from './data-subject-requests.service';
 import { DataSubjectRights } from './data-subject-rights.service';
@@ -88,15 +88,17 @@ export class DataSubjectRequestsResolver {
   }
 
   @Allow(Permission.HandleDataSubjectRequests)
-  @Mutation(() => String, { description: 'Answer an access or portability request: the export as JSON.' })
-  async exportForDataSubjectRequest(@Args() args: RequestIdArgs): Promise<string> {
-    return JSON.stringify(await this.rights.exportFor(args.requestId));
+  @Mutation(() => DataSubjectExportAnswer, { description: 'Answer an access or portability request: the export as JSON.' })
+  async exportForDataSubjectRequest(@Args() args: RequestIdArgs): Promise<DataSubjectExportAnswer> {
+    const document = JSON.stringify(await this.rights.exportFor(args.requestId));
+    return Object.assign(new DataSubjectExportAnswer(), { id: args.requestId, document });
   }
 
   @Allow(Permission.HandleDataSubjectRequests)
-  @Mutation(() => [HolderErasureType], { description: 'Answer an erasure request: deleted, de-identified or kept, per holder, and why.' })
-  async eraseForDataSubjectRequest(@Args() args: RequestIdArgs): Promise<HolderErasureType[]> {
-    return (await this.rights.erase(args.requestId)).map((outcome) => Object.assign(new HolderErasureType(), outcome));
+  @Mutation(() => DataSubjectErasureAnswer, { description: 'Answer an erasure request: deleted, de-identified or kept, per holder, and why.' })
+  async eraseForDataSubjectRequest(@Args() args: RequestIdArgs): Promise<DataSubjectErasureAnswer> {
+    const holders = (await this.rights.erase(args.requestId)).map((outcome) => Object.assign(new HolderErasureType(), outcome));
+    return Object.assign(new DataSubjectErasureAnswer(), { id: args.requestId, holders });
   }
 
   @Allow(Permission.HandleDataSubjectRequests)

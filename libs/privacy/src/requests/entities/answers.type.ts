@@ -1,4 +1,4 @@
-import { Field, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Envelope } from '@chancery/policy';
 
 @Envelope('HolderErasure')
@@ -19,4 +19,18 @@ export class RetentionSweepResultType {
   @Field(() => Int) deleted: number;
   @Field(() => Int) deidentified: number;
   @Field(() => Int, { description: 'Past retention but under a legal hold or a restriction: untouched.' }) held: number;
+}
+
+@Envelope('DataSubjectExportAnswer')
+@ObjectType('DataSubjectExportAnswer', { description: 'The answer to an access or portability request.' })
+export class DataSubjectExportAnswer {
+  @Field(() => ID, { description: 'The request answered.' }) id: string;
+  @Field({ description: 'The export as JSON (docs/privacy/data-subject-export.schema.json).' }) document: string;
+}
+
+@Envelope('DataSubjectErasureAnswer')
+@ObjectType('DataSubjectErasureAnswer', { description: 'The answer to an erasure request, per holder of personal data.' })
+export class DataSubjectErasureAnswer {
+  @Field(() => ID, { description: 'The request answered.' }) id: string;
+  @Field(() => [HolderErasureType]) holders: HolderErasureType[];
 }
