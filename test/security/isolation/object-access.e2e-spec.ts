@@ -517,8 +517,11 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
       await db.query('DELETE FROM api_key WHERE id = $1', [doomedKey.id]);
       await db.query('DELETE FROM organisation WHERE id = $1', [doomedCompany.id]);
       const [entry] = (await db.query(
-        `INSERT INTO personal_data_access (tenant_id, occurred_at, accessor_kind, accessor_roles, subject_type, subject_id, categories, fields, operation)
-         VALUES ($1, now(), 'user', '{CLERK}', 'user', $2, '{contact}', '{User.email}', 'user') RETURNING id::text AS id`,
+        // Linked to the end of the tenant's chain (the log is chained), then removed.
+        `INSERT INTO personal_data_access (tenant_id, occurred_at, accessor_kind, accessor_roles, subject_type, subject_id, categories, fields, operation, sequence, previous_hash, hash)
+         SELECT $1, now(), 'user', '{CLERK}', 'user', $2, '{contact}', '{User.email}', 'user', coalesce(max(sequence), 0) + 1,
+                (SELECT hash FROM personal_data_access WHERE tenant_id = $1 ORDER BY sequence DESC NULLS LAST LIMIT 1), sha256('doomed')
+         FROM personal_data_access WHERE tenant_id = $1 RETURNING id::text AS id`,
         [tenantA.id, doomedUser.id],
       )).rows;
       await db.query('DELETE FROM personal_data_access WHERE id = $1', [entry.id]);
