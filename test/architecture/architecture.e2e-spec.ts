@@ -11,6 +11,7 @@ import { emailTemplate, Mailer } from '@chancery/notifications';
 import { formatLogObject, outputChannels, OutputPurpose, present, presentedCounts, PresentResultsInterceptor } from '@chancery/policy';
 import { Certificate, CertificatePdfService } from '@chancery/certificates';
 import { CertificateFactory, expectData, queuedEmails, reportFigure, TestOrganisation, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { PersonalDataExporter } from '@chancery/privacy';
 import { ARCHITECTURE_FILE, renderArchitecture } from '@chancery/testing/generated-docs/architecture-doc';
 import { expectFile } from '@chancery/testing/generated-docs/expect-file';
 import { captureRepository, methodsOf, renderSnapshot, repositoryClasses, snapshotPathOf, tablesByContext, tablesOf } from './repository-sql';
@@ -312,6 +313,23 @@ describe('Architecture', () => {
       const [row] = (await world.app.asOwner((db) => db.query(`SELECT pdf_document_id FROM certificate WHERE id = $1`, [certificate.id]))).rows as Array<{ pdf_document_id: string | null }>;
       expect(row!.pdf_document_id).not.toBeNull();
       expect(countOf('pdf')).toBeGreaterThan(before);
+    });
+
+    channel('data-subject-export', async () => {
+      const before = countOf('export');
+      const adminActor: Actor = { kind: 'user', id: admin.id, tenantId: tenant.id, organisationId: company.id, roles: [Role.ORG_ADMIN] };
+      const exported = await world.app.get(RequestContext).runAs(adminActor, () =>
+        world.app.get(TransactionRunner).run(() =>
+          world.app.get(PersonalDataExporter).exportOf({ tenantId: tenant.id, userId: admin.id, email: admin.email }, false),
+        ),
+      );
+      const text = JSON.stringify(exported);
+      expect(text).toContain(PHONE);
+      // Credentials are declared personal data but never leave; nor does anything of a colleague.
+      expect(text).not.toContain('$argon2');
+      expect(text).not.toContain(member.email);
+      expect(exported.records.find((r) => r.entity === 'User')?.withheld.map((w) => w.field).sort()).toEqual(['passwordHash', 'totpSecret']);
+      expect(countOf('export')).toBeGreaterThan(before);
     });
 
     it('every registered output channel has its test here', () => {

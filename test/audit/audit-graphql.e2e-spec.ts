@@ -89,6 +89,23 @@ describe('The audit log over GraphQL', () => {
     expect(data!.verifyAuditChain).toEqual({ entries: 5, valid: true, firstBrokenSequence: null });
   });
 
+  it('recomputes the chain at most once per request (#14 defect 13): a second alias or spread is refused before any resolver runs', async () => {
+    for (const document of [
+      '{ a: verifyAuditChain { valid } b: verifyAuditChain { valid } }',
+      '{ verifyAuditChain { valid } ...F } fragment F on Query { again: verifyAuditChain { entries } }',
+    ]) {
+      const response = await world.app.graphql(document, {}, { token: session.accessToken });
+      expect(response.status).toBeLessThan(500);
+      expect(response.data ?? null).toBeNull();
+      expect(response.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(response.errors?.[0]?.message).toMatch(/verifyAuditChain.*once per request/);
+    }
+    // Once is fine, with any other fields beside it.
+    const { data, errors } = await graphql('{ verifyAuditChain { valid } auditEntries(first: 1) { sequence } }');
+    expect(errors).toBeUndefined();
+    expect(data!.verifyAuditChain.valid).toBe(true);
+  });
+
   it('declares the audit-log permission (tenant admins and auditors) on both operations', () => {
     const rule: AccessRule = { kind: 'permission', permission: Permission.ReadAuditLog };
     expect(Reflect.getMetadata(ACCESS_RULE, AuditResolver.prototype.auditEntries)).toEqual(rule);

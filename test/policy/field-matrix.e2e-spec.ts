@@ -447,6 +447,59 @@ describe('T1 field matrix', () => {
     settle(part);
   });
 
+  it('data-subject requests: the queue, one\'s own, and every operation that returns one, × every viewer', async () => {
+    const part = newTally();
+    const sel = selectionOfType(world.schema, 'DataSubjectRequest');
+    const REQUEST_ROWS = `SELECT *, first_due_on::text AS first_due_text, due_on::text AS due_text FROM data_subject_request`;
+    const stored = (row: Record<string, unknown>) =>
+      storedObject(world.schema, 'DataSubjectRequest', row, { firstDueOn: row.first_due_text, dueOn: row.due_text, overdue: false });
+    const relation = (row: Record<string, unknown>) => ({ tenantId: row.tenant_id, subjectUserId: row.subject_user_id });
+    // Each person files a request about themself (the one mutation anyone logged in may call).
+    for (const viewer of world.viewers) {
+      const response = await gql(`mutation { requestMyDataSubjectRight(input: { type: RECTIFICATION, details: "My job title changed" }) { ${sel} } }`, {}, viewer);
+      const refusal = accessRefusal('requestMyDataSubjectRight', viewer.actor) ?? (viewer.actor.tenantId ? null : 'CONFLICT');
+      const answer = answerOf(response, 'requestMyDataSubjectRight');
+      if (refusal) {
+        judge(part, world.schema, 'DataSubjectRequest', `requestMyDataSubjectRight as ${viewer.label}`, { error: refusal }, answer);
+        continue;
+      }
+      const [row] = (await world.owner.query(`${REQUEST_ROWS} WHERE id = $1`, [(answer as { data?: { id?: string } }).data?.id ?? null])).rows as Array<Record<string, unknown>>;
+      expect(row).toBeDefined();
+      judge(part, world.schema, 'DataSubjectRequest', `requestMyDataSubjectRight as ${viewer.label}`,
+        { data: expectedObject(world, 'DataSubjectRequest', viewer.actor, relation(row!), stored(row!)) }, answer);
+    }
+    const rows = (await world.owner.query(`${REQUEST_ROWS} ORDER BY received_at`)).rows as Array<Record<string, unknown>>;
+    expect(rows.length).toBeGreaterThan(1);
+    const universe = (inScope: (row: Record<string, unknown>) => (actor: Actor) => boolean): UniverseItem[] =>
+      rows.map((row) => ({ label: `request ${String(row.id)}`, id: String(row.id), relation: relation(row), stored: stored(row), inScope: inScope(row) }));
+    for (const viewer of world.viewers) {
+      judgeList(part, 'DataSubjectRequest', 'dataSubjectRequests', viewer, await fetchAll(viewer, 'dataSubjectRequests', `{ dataSubjectRequests(open: false) { ${sel} } }`), universe((row) => (actor) => row.tenant_id === actor.tenantId));
+      judgeList(part, 'DataSubjectRequest', 'myDataSubjectRequests', viewer, await fetchAll(viewer, 'myDataSubjectRequests', `{ myDataSubjectRequests { ${sel} } }`), universe((row) => (actor) => row.subject_user_id === actor.id));
+    }
+    // The officers' operations on one request of each tenant: the officer of that tenant gets it back, everyone else nothing.
+    const operations: Array<[string, (id: string) => string]> = [
+      ['extendDataSubjectRequest', (id) => `mutation { extendDataSubjectRequest(input: { requestId: "${id}", months: 1, reason: "Waiting for the archives" }) { ${sel} } }`],
+      ['closeDataSubjectRequest', (id) => `mutation { closeDataSubjectRequest(input: { requestId: "${id}", outcome: "Job title rectified" }) { ${sel} } }`],
+    ];
+    for (const [operation, document] of operations) {
+      for (const row of rows.filter((r, i, all) => all.findIndex((o) => o.tenant_id === r.tenant_id) === i)) {
+        for (const viewer of world.viewers) {
+          const response = await gql(document(String(row.id)), {}, viewer);
+          const refusal = accessRefusal(operation, viewer.actor) ?? (row.tenant_id === viewer.actor.tenantId ? null : 'NOT_FOUND');
+          const answer = answerOf(response, operation);
+          if (refusal) {
+            judge(part, world.schema, 'DataSubjectRequest', `${operation}(request of ${String(row.tenant_id)}) as ${viewer.label}`, { error: refusal }, answer);
+            continue;
+          }
+          const [after] = (await world.owner.query(`${REQUEST_ROWS} WHERE id = $1`, [row.id])).rows as Array<Record<string, unknown>>;
+          judge(part, world.schema, 'DataSubjectRequest', `${operation} as ${viewer.label}`,
+            { data: expectedObject(world, 'DataSubjectRequest', viewer.actor, relation(after!), stored(after!)) }, answer);
+        }
+      }
+    }
+    settle(part);
+  });
+
   it('inviteUser: the invitation it returns, to each viewer who may invite', async () => {
     const part = newTally();
     const sel = selectionOfType(world.schema, 'Invitation');
@@ -939,6 +992,10 @@ describe('T1 field matrix', () => {
     'createCertificateApplication', 'updateCertificateApplication', 'submitCertificateApplication', 'claimCertificateApplication',
     'requestCertificateApplicationChanges', 'rejectCertificateApplication', 'approveCertificateApplication', 'signCertificate', 'revokeCertificate',
     'replaceCertificate', 'requestCertificateCopy', 'saveConsignee', 'setCertificateSettings', 'rotateCertificateSigningKey',
+    'setMySignatureImage', 'requestMyDataSubjectRight', 'dataSubjectRequests', 'myDataSubjectRequests', 'extendDataSubjectRequest',
+    'closeDataSubjectRequest',
+    // Same type and gate as closeDataSubjectRequest, each with its own state rule; their T3 cases call them.
+    'checkDataSubjectIdentity', 'restrictForDataSubjectRequest',
   ]);
 
   it('every query and mutation that returns records is read by this suite', () => {

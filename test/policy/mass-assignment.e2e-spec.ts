@@ -98,7 +98,20 @@ function belgianVat(n: number): string {
 const PASSWORD = 'a long enough passphrase 42';
 
 /** How to call each mutation that takes an input object validly. A new one fails the suite until it is added. */
+/** A request of A1's member, for the privacy officer's mutations to act on. */
+async function memberRequest(world: World): Promise<string> {
+  const response = await world.app.graphql<{ requestMyDataSubjectRight: { id: string } }>(
+    'mutation { requestMyDataSubjectRight(input: { type: RECTIFICATION }) { id } }', {}, { token: world.viewer('a1Member').token },
+  );
+  return expectData(response).requestMyDataSubjectRight.id;
+}
+
 const TEMPLATES: Record<string, MutationTemplate> = {
+  requestMyDataSubjectRight: { caller: 'a1Member', base: async () => ({ input: { type: 'RECTIFICATION', details: 'My job title changed' } }) },
+  submitDataSubjectRequest: { caller: 'anonymous', base: async () => ({ input: { email: `t4-dsr-${next()}@example.test`, type: 'ACCESS', language: 'en' } }) },
+  extendDataSubjectRequest: { caller: 'aPrivacyOfficer', base: async (world) => ({ input: { requestId: await memberRequest(world), months: 1, reason: 'Waiting for the archives' } }) },
+  closeDataSubjectRequest: { caller: 'aPrivacyOfficer', base: async (world) => ({ input: { requestId: await memberRequest(world), outcome: 'Job title rectified' } }) },
+  placeLegalHold: { caller: 'aPrivacyOfficer', base: async () => ({ input: { record: `Session:${randomUUID()}`, reason: 'Litigation about logins' } }) },
   acceptInvitation: {
     caller: 'anonymous',
     base: async (world) => {

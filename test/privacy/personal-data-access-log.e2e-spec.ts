@@ -1,6 +1,8 @@
 import { Client } from 'pg';
 import { ACCESS_RULE, Permission, Role } from '@chancery/access';
 import { policedEntities } from '@chancery/policy';
+import { AuditLog } from '@chancery/audit';
+import { Actor, RequestContext } from '@chancery/core';
 import { PersonalDataAccessResolver } from '@chancery/privacy/access-log/personal-data-access.resolver';
 import { expectData, IdentityFactory, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
@@ -236,6 +238,60 @@ describe('Personal-data access log', () => {
     it('declares one access rule per operation', () => {
       expect(Reflect.getMetadata(ACCESS_RULE, PersonalDataAccessResolver.prototype.personalDataAccesses)).toEqual({ kind: 'permission', permission: Permission.ReadPersonalDataAccessLog });
       expect(Reflect.getMetadata(ACCESS_RULE, PersonalDataAccessResolver.prototype.myPersonalDataAccesses)).toEqual({ kind: 'person' });
+    });
+  });
+
+  describe('no gaps, and tamper-evident (#14 defect 12)', () => {
+    it("records an auditor's read of AuditEntry.actorId as a read of that actor's data", async () => {
+      const auditor = await factory.user({ tenant, roles: [Role.AUDITOR] });
+      const auditorToken = (await factory.login(auditor)).accessToken;
+      const clerkActor: Actor = { kind: 'user', id: clerk.id, tenantId: tenant.id, roles: [Role.CLERK] };
+      await app.get(RequestContext).runAs(clerkActor, () =>
+        app.get(AuditLog).record({ action: 'identity.role.granted', subjectType: 'User', subjectId: member.id, details: { role: 'CLERK' } }),
+      );
+      const data = expectData(await app.graphql<{ auditEntries: Array<{ actorId: string | null }> }>(`{ auditEntries { actorId action } }`, {}, { token: auditorToken }));
+      expect(data.auditEntries.map((e) => e.actorId)).toContain(clerk.id);
+      const rows = (await storedRows(tenant.id)).filter((row) => row.accessor_id === auditor.id);
+      expect(rows.map((r) => [r.subject_type, r.subject_id, r.categories, r.fields, r.operation])).toContainEqual(
+        ['user', clerk.id, ['electronicIdentification'], ['AuditEntry.actorId'], 'auditEntries'],
+      );
+      // The auditor's own login entry is about the auditor: not someone else's data.
+      expect(rows.some((r) => r.subject_id === auditor.id)).toBe(false);
+    });
+
+    it('records reads by API keys', async () => {
+      const company = await factory.organisation(tenant);
+      const admin = await factory.user({ tenant, organisation: company, roles: [Role.ORG_ADMIN] });
+      const key = await factory.apiKey({ tenant, organisation: company, createdBy: admin });
+      const data = expectData(
+        await app.graphql<{ organisation: { name: string } }>(`query($id: ID!) { organisation(id: $id) { name email } }`, { id: company.id }, { headers: { 'x-api-key': key.secret } }),
+      );
+      expect(data.organisation.name).toEqual(expect.any(String));
+      const rows = (await storedRows(tenant.id)).filter((row) => row.accessor_id === key.id);
+      expect(rows.map((r) => [r.accessor_kind, r.subject_type, r.subject_id, r.fields, r.operation])).toEqual([
+        ['apiKey', 'organisation', company.id, ['Organisation.email', 'Organisation.name'], 'organisation'],
+      ]);
+    });
+
+    it("chains the tenant's rows like the audit log, and its verification finds a changed row", async () => {
+      const rows = await app.asOwner(async (db) => {
+        await db.query(`SELECT set_config('app.tenant_id', $1, false)`, [tenant.id]);
+        return (await db.query(`SELECT sequence, previous_hash, hash FROM personal_data_access ORDER BY sequence`)).rows as Array<{ sequence: string; previous_hash: Buffer | null; hash: Buffer }>;
+      });
+      expect(rows.length).toBeGreaterThan(2);
+      rows.forEach((row, i) => {
+        expect(Number(row.sequence)).toBe(i + 1);
+        expect(row.previous_hash).toEqual(i === 0 ? null : rows[i - 1]!.hash);
+      });
+      const verify = async () =>
+        expectData(await app.graphql<{ verifyPersonalDataAccessChain: { entries: number; valid: boolean; firstBrokenSequence: number | null } }>(
+          `{ verifyPersonalDataAccessChain { entries valid firstBrokenSequence } }`, {}, as(privacyOfficer),
+        )).verifyPersonalDataAccessChain;
+      expect(await verify()).toEqual({ entries: rows.length, valid: true, firstBrokenSequence: null });
+      await app.asOwner((db) => db.query(`UPDATE personal_data_access SET fields = '{User.phone}' WHERE tenant_id = $1 AND sequence = 2`, [tenant.id]));
+      expect(await verify()).toEqual({ entries: rows.length, valid: false, firstBrokenSequence: 2 });
+      const response = await app.graphql(`{ verifyPersonalDataAccessChain { valid } }`, {}, as(clerk));
+      expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     });
   });
 

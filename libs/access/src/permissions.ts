@@ -51,6 +51,9 @@ export enum Permission {
   ManageBreaches = 'ManageBreaches',
   PublishPrivacyPolicy = 'PublishPrivacyPolicy',
   ReadPrivacyPolicyResponses = 'ReadPrivacyPolicyResponses',
+  // Privacy operations (SPEC §5)
+  HandleDataSubjectRequests = 'HandleDataSubjectRequests',
+  ManageRetention = 'ManageRetention',
 }
 
 export type StepUpLevel = 'recent-login' | 'second-factor';
@@ -96,6 +99,8 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.ManageBreaches]: { description: 'Register breaches, record the notification to the authority, notify the people affected' },
   [Permission.PublishPrivacyPolicy]: { description: "Publish a new version of the tenant's privacy policy" },
   [Permission.ReadPrivacyPolicyResponses]: { description: "Read the users' answers (accepted, objected, deemed) to a privacy-policy version" },
+  [Permission.HandleDataSubjectRequests]: { description: "Handle data-subject requests: the queue, identity checks, extensions, exports, erasure, restriction" },
+  [Permission.ManageRetention]: { description: 'Run the retention sweep and place legal holds on records' },
 };
 
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);

@@ -52,6 +52,8 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.ManageBreaches]: [Role.PRIVACY_OFFICER],
   [Permission.PublishPrivacyPolicy]: [Role.PRIVACY_OFFICER],
   [Permission.ReadPrivacyPolicyResponses]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN],
+  [Permission.HandleDataSubjectRequests]: [Role.PRIVACY_OFFICER],
+  [Permission.ManageRetention]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN],
 };
 
 /** What each kind of API key may do. */

@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson } from '@chancery/core';
+import { canonicalJson, chainedHash, chainLockKey, HashChainVerification, HashChainVerifier } from '@chancery/core';
 
 /** A detail of an audit entry: ids, codes and counts only, never personal-data values. */
 export type AuditDetailValue = string | number | boolean | null;
@@ -25,12 +24,7 @@ export interface ChainedAuditEntry extends AuditEntryFields {
   hash: Buffer;
 }
 
-export interface AuditChainVerification {
-  entries: number;
-  valid: boolean;
-  /** The first position where the stored chain differs from a recomputed one (a missing entry's own number). */
-  firstBrokenSequence?: number;
-}
+export type AuditChainVerification = HashChainVerification;
 
 /** The text an entry's hash is taken over. Every field is present (absent ones as null), keys sorted. */
 export function canonicalAuditEntry(fields: AuditEntryFields): string {
@@ -48,61 +42,19 @@ export function canonicalAuditEntry(fields: AuditEntryFields): string {
   });
 }
 
-/**
- * sha256(previous hash || canonical JSON of the entry). Chaining through the previous hash is what
- * makes a changed, removed or reordered entry break every hash after it.
- */
+/** The entry's link in its chain (see `chainedHash` in libs/core, shared with the access log). */
 export function auditEntryHash(previousHash: Buffer | null, fields: AuditEntryFields): Buffer {
-  const hash = createHash('sha256');
-  if (previousHash) hash.update(previousHash);
-  return hash.update(canonicalAuditEntry(fields), 'utf8').digest();
+  return chainedHash(previousHash, canonicalAuditEntry(fields));
 }
 
-/**
- * Key of the transaction-scoped advisory lock that serialises appends to one chain. Derived from a
- * hash so it needs no registry; a collision between two tenants would only make them take turns.
- */
+/** Key of the advisory lock that serialises appends to one tenant's (or the platform's) chain. */
 export function auditChainLockKey(tenantId: string | null): string {
-  const digest = createHash('sha256')
-    .update(`audit_entry:${tenantId ?? 'platform'}`)
-    .digest();
-  return digest.readBigInt64BE(0).toString();
+  return chainLockKey('audit_entry', tenantId);
 }
 
-/**
- * Walks one chain in sequence order, one entry at a time, so arbitrarily long chains are verified
- * page by page. After the first break it only counts.
- */
-export class AuditChainVerifier {
-  private entries = 0;
-  private expectedSequence = 1;
-  private previousHash: Buffer | null = null;
-  private firstBrokenSequence?: number;
-
-  accept(entry: ChainedAuditEntry): void {
-    this.entries += 1;
-    if (this.firstBrokenSequence !== undefined) return;
-    if (entry.sequence !== this.expectedSequence) {
-      // A gap is a removed entry: name the missing position, not the one after it.
-      this.firstBrokenSequence = Math.min(entry.sequence, this.expectedSequence);
-      return;
-    }
-    const linked = sameBytes(entry.previousHash, this.previousHash);
-    if (!linked || !auditEntryHash(this.previousHash, entry).equals(entry.hash)) {
-      this.firstBrokenSequence = entry.sequence;
-      return;
-    }
-    this.previousHash = entry.hash;
-    this.expectedSequence += 1;
+/** Walks one audit chain in sequence order (see HashChainVerifier). */
+export class AuditChainVerifier extends HashChainVerifier<ChainedAuditEntry> {
+  constructor() {
+    super(auditEntryHash);
   }
-
-  get status(): AuditChainVerification {
-    return this.firstBrokenSequence === undefined
-      ? { entries: this.entries, valid: true }
-      : { entries: this.entries, valid: false, firstBrokenSequence: this.firstBrokenSequence };
-  }
-}
-
-function sameBytes(a: Buffer | null, b: Buffer | null): boolean {
-  return a === null || b === null ? a === b : a.equals(b);
 }

@@ -37,5 +37,9 @@ SELECT id, tenant_id, sequence, occurred_at, actor_kind, actor_id, action, subje
 details, request_id, previous_hash, hash FROM audit_entry WHERE tenant_id = $1 AND sequence > $2
 ORDER BY sequence LIMIT 1000;
 
+-- AuditEntryRepository.byActor
+SELECT id, tenant_id, sequence, occurred_at, actor_kind, actor_id, action, subject_type, subject_id,
+details, request_id, previous_hash, hash FROM audit_entry WHERE tenant_id = $1 AND actor_id = $2 ORDER BY sequence;
+
 -- AuditEntryRepository.chains
 SELECT DISTINCT tenant_id FROM audit_entry ORDER BY tenant_id NULLS FIRST;

@@ -127,6 +127,16 @@ export class AuditEntryRepository {
     return verifier.status;
   }
 
+  /** The entries a person acted in, in the tenant of the open unit (what the audit log holds of them). */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId] })
+  async byActor(tenantId: string, actorId: string): Promise<StoredAuditEntry[]> {
+    const rows = (await this.sql.query(
+      `SELECT ${COLUMNS} FROM audit_entry WHERE tenant_id = $1 AND actor_id = $2 ORDER BY sequence`,
+      [tenantId, actorId],
+    )) as AuditEntryRow[];
+    return rows.map(toStoredEntry);
+  }
+
   /** Every chain that has entries (tenant ids; null for the platform's), as far as the reader may see. */
   @GenerateSql({ params: [] })
   async chains(): Promise<(string | null)[]> {

@@ -1,5 +1,6 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Allow, Permission } from '@chancery/access';
+import { OncePerRequest } from '@chancery/core';
 import { AuditLog } from './audit-log.service';
 import { AuditChainStatus, AuditEntry, toAuditEntryType } from './entities/audit-entry.type';
 import { AuditEntriesArgs } from './inputs/audit-entries.args';
@@ -17,6 +18,7 @@ export class AuditResolver {
   }
 
   @Allow(Permission.ReadAuditLog)
+  @OncePerRequest()
   @Query(() => AuditChainStatus, {
     description: "Recomputes the tenant's audit chain. Tenant admins and auditors.",
   })

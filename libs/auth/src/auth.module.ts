@@ -15,6 +15,8 @@ import { JwtStrategy } from './jwt.strategy';
 import { PasswordResetService } from './password-reset.service';
 import { LoginThrottleRepository } from './repositories/login-throttle.repository';
 import { SessionRepository } from './repositories/session.repository';
+import { SessionPersonalDataRepository } from './repositories/session-personal-data.repository';
+import { SessionPersonalDataHolder } from './personal-data/session-personal-data.holder';
 import { SessionStateService } from './session-state.service';
 import { SessionsResolver } from './sessions.resolver';
 import { SessionsService } from './sessions.service';
@@ -36,6 +38,8 @@ import { SessionCookieController } from './session-cookie.controller';
     AuthResolver,
     SessionsService,
     SessionsResolver,
+    SessionPersonalDataRepository,
+    SessionPersonalDataHolder,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
   exports: [AccessTokenService, AuthService],

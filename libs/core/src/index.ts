@@ -28,3 +28,5 @@ export * from './rate-limit/rate-limit.module';
 export * from './rate-limit/rate-limits';
 export * from './database/generate-sql';
 export * from './errors/error-response.filter';
+export * from './crypto/hash-chain';
+export * from './graphql/once-per-request';

@@ -9,6 +9,8 @@ import { UserRole } from './entities/user-role.entity';
 import { AuditModule } from '@chancery/audit';
 import { NotificationsModule } from '@chancery/notifications';
 import { AccountRepository } from './repositories/account.repository';
+import { IdentityPersonalDataRepository } from './repositories/personal-data.repository';
+import { IdentityPersonalDataHolder } from './personal-data/identity-personal-data.holder';
 import { AccountTokenRepository } from './repositories/account-token.repository';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { InvitationRepository } from './repositories/invitation.repository';
@@ -26,7 +28,10 @@ import { PolicedRecordsService } from './services/policed-records.service';
 import { TenantDirectoryService } from './services/tenant-directory.service';
 import { UserAdministrationService } from './services/user-administration.service';
 
-const REPOSITORIES = [TenantRepository, OrganisationRepository, AccountRepository, InvitationRepository, ApiKeyRepository, AccountTokenRepository, PeopleDirectoryRepository];
+const REPOSITORIES = [
+  TenantRepository, OrganisationRepository, AccountRepository, InvitationRepository, ApiKeyRepository, AccountTokenRepository, PeopleDirectoryRepository,
+  IdentityPersonalDataRepository,
+];
 
 /** Tenants, companies, accounts and roles, invitations, API keys, credentials. Below auth. */
 @Module({
@@ -44,6 +49,7 @@ const REPOSITORIES = [TenantRepository, OrganisationRepository, AccountRepositor
     PartyDirectoryService,
     IdentityResolver,
     PeopleDirectory,
+    IdentityPersonalDataHolder,
   ],
   exports: [TenantDirectoryService, AccountsService, ApiKeyService, IdentityProvisioning, PeopleDirectory, PartyDirectoryService],
 })

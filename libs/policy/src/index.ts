@@ -23,3 +23,4 @@ export { MATRIX_VIEWERS, renderVisibilityMatrix, writeVisibilityMatrix } from '.
 export { generateVisibilityMatrix, visibilityMatrixIsCurrent } from './cli/generate-visibility-matrix';
 export * from './graphql/graphql-selection';
 export * from './graphql/present-results.interceptor';
+export * from './holders/personal-data-holder';

@@ -12,3 +12,6 @@ export { Breach } from './breaches/breach.entity';
 export { PrivacyPolicyService } from './policy-versions/privacy-policy.service';
 export { PrivacyPolicyAnswer, PrivacyPolicyResponse, PrivacyPolicyVersion } from './policy-versions/privacy-policy-version.entity';
 export { addWorkingDays, isWorkingDay } from './policy-versions/working-days';
+export { PersonalDataExporter, EXPORT_FORMAT } from './export/personal-data-export';
+export type { DataSubjectExport } from './export/personal-data-export';
+export { DataSubjectRequestType, DataSubjectRequestStatus, DataSubjectRequest } from './requests/entities/data-subject-request.entity';

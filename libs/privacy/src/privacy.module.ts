@@ -1,4 +1,8 @@
 import { Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { IdentityModule } from '@chancery/identity';
+import { NotificationsModule } from '@chancery/notifications';
 import { onPersonalDataPresented } from '@chancery/policy';
 import { PersonalDataAccessLogPlugin } from './access-log/personal-data-access-log.plugin';
 import { PersonalDataAccessLog } from './access-log/personal-data-access-log.service';
@@ -6,6 +10,30 @@ import { PersonalDataAccessRepository } from './access-log/personal-data-access.
 import { PersonalDataAccessResolver } from './access-log/personal-data-access.resolver';
 import { collectPersonalDataPresented } from './access-log/personal-data-reads';
 import { PrivacyOfficeModule } from './privacy-office.module';
+import { PersonalDataEraser } from './erasure/personal-data-erasure';
+import { PersonalDataExporter } from './export/personal-data-export';
+import { PersonalDataHolders } from './holders/personal-data-holders';
+import { PrivacyPersonalDataHolder } from './holders/privacy-personal-data.holder';
+import { DataSubjectRequest } from './requests/entities/data-subject-request.entity';
+import { DataSubjectRequestRepository } from './requests/data-subject-request.repository';
+import { DataSubjectRequestsResolver } from './requests/data-subject-requests.resolver';
+import { DataSubjectRequests } from './requests/data-subject-requests.service';
+import { DataSubjectRights } from './requests/data-subject-rights.service';
+import { RetentionSweeper, RetentionSweepJob } from './retention/retention-sweep';
+
+/** Data-subject requests, their export and erasure over every context's personal-data holder (SPEC §5, #18 items 1–3). */
+const DATA_SUBJECT_REQUESTS = [
+  PersonalDataHolders,
+  PersonalDataExporter,
+  PersonalDataEraser,
+  PrivacyPersonalDataHolder,
+  DataSubjectRequestRepository,
+  DataSubjectRequests,
+  DataSubjectRights,
+  DataSubjectRequestsResolver,
+  RetentionSweeper,
+  RetentionSweepJob,
+];
 
 /**
  * Privacy operations (SPEC §5). For now the personal-data access log: the output gate reports every
@@ -13,8 +41,8 @@ import { PrivacyOfficeModule } from './privacy-office.module';
  * personal data by staff or the operator, and its Apollo plugin writes them once per request.
  */
 @Module({
-  imports: [PrivacyOfficeModule],
-  providers: [PersonalDataAccessRepository, PersonalDataAccessLog, PersonalDataAccessResolver, PersonalDataAccessLogPlugin],
+  imports: [PrivacyOfficeModule, DiscoveryModule, TypeOrmModule.forFeature([DataSubjectRequest]), IdentityModule, NotificationsModule],
+  providers: [PersonalDataAccessRepository, PersonalDataAccessLog, PersonalDataAccessResolver, PersonalDataAccessLogPlugin, ...DATA_SUBJECT_REQUESTS],
   exports: [PersonalDataAccessLog],
 })
 export class PrivacyModule implements OnModuleInit, OnModuleDestroy {

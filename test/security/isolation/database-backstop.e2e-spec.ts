@@ -89,6 +89,14 @@ describe('T5 database backstop: row-level security as the second lock', () => {
       'mutation($i: AnnounceSubProcessorChangeInput!) { announceSubProcessorChange(input: $i) { id } }',
       { i: { kind: 'ADDITION', description: 'x', effectiveAt: new Date(Date.now() + 40 * 24 * 3600 * 1000).toISOString(), newSubProcessor: { name: 'ScanCo', service: 'scanning', location: 'NL' } } });
     await call(orgSession.accessToken, 'mutation($i: ObjectToSubProcessorChangeInput!) { objectToSubProcessorChange(input: $i) { id } }', { i: { changeId: change.id, reason: 'x' } });
+    // A data-subject request, a restriction and a legal hold (privacy operations).
+    const { requestMyDataSubjectRight: request } = expectData(
+      await app.graphql<{ requestMyDataSubjectRight: { id: string } }>('mutation { requestMyDataSubjectRight(input: { type: RESTRICTION }) { id } }', {}, { token: orgSession.accessToken }),
+    );
+    await app.asOwner(async (db) => {
+      await db.query(`INSERT INTO processing_restriction (tenant_id, user_id, request_id, restricted_at) VALUES ($1, $2, $3, now())`, [tenant.id, orgAdmin.id, request.id]);
+      await db.query(`INSERT INTO legal_hold (tenant_id, record, reason, placed_at) VALUES ($1, 'Session:' || gen_random_uuid(), 'Litigation', now())`, [tenant.id]);
+    });
     // Tables no API operation fills yet get a row as the owner would write it, so (c) is not vacuous for them.
     await app.asOwner(async (db) => {
       const { rows } = await db.query(`SELECT to_regclass('personal_data_access') IS NOT NULL AS present`);

@@ -34,7 +34,7 @@ import {
 type RecordKind =
   | 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session' | 'invitation'
   | 'processingActivity' | 'breach' | 'subProcessor' | 'subProcessorChange' | 'policyVersion'
-  | 'application' | 'certificate';
+  | 'application' | 'certificate' | 'dataSubjectRequest';
 
 interface Caller {
   label: string;
@@ -112,6 +112,61 @@ function roleGrantableBy(caller: Caller): Role {
 }
 
 const CALL_TEMPLATES: Record<string, CallTemplate> = {
+  // Data-subject requests: the tenant's privacy officers handle every request of their tenant.
+  checkDataSubjectIdentity: {
+    document: 'mutation($id: ID!) { checkDataSubjectIdentity(requestId: $id) { id } }',
+    variants: { check: { path: 'requestId', takes: 'dataSubjectRequest', variables: (id) => ({ id }) } },
+    field: 'checkDataSubjectIdentity',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'check', 'A request awaiting an identity check']],
+  },
+  extendDataSubjectRequest: {
+    document: 'mutation($input: ExtendDataSubjectRequestInput!) { extendDataSubjectRequest(input: $input) { id } }',
+    variants: { extend: { path: 'input.requestId', takes: 'dataSubjectRequest', variables: (id) => ({ input: { requestId: id, months: 1, reason: 'Archives to search first' } }) } },
+    field: 'extendDataSubjectRequest',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'extend', 'A objection request']],
+  },
+  exportForDataSubjectRequest: {
+    document: 'mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) { id } }',
+    variants: { export: { path: 'requestId', takes: 'dataSubjectRequest', variables: (id) => ({ id }) } },
+    field: 'exportForDataSubjectRequest',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'export', 'A access request']],
+  },
+  eraseForDataSubjectRequest: {
+    document: 'mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { id } }',
+    variants: { erase: { path: 'requestId', takes: 'dataSubjectRequest', variables: (id) => ({ id }) } },
+    field: 'eraseForDataSubjectRequest',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'erase', 'A erasure request']],
+  },
+  restrictForDataSubjectRequest: {
+    document: 'mutation($id: ID!) { restrictForDataSubjectRequest(requestId: $id) { id } }',
+    variants: { restrict: { path: 'requestId', takes: 'dataSubjectRequest', variables: (id) => ({ id }) } },
+    field: 'restrictForDataSubjectRequest',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'restrict', 'A restriction request']],
+  },
+  closeDataSubjectRequest: {
+    document: 'mutation($input: CloseDataSubjectRequestInput!) { closeDataSubjectRequest(input: $input) { id } }',
+    variants: { close: { path: 'input.requestId', takes: 'dataSubjectRequest', variables: (id) => ({ input: { requestId: id, outcome: 'Rectified as asked' } }) } },
+    field: 'closeDataSubjectRequest',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'close', 'A rectification request']],
+  },
   user: {
     document: 'query($id: ID!) { user(id: $id) { id } }',
     variants: { read: { path: 'id', takes: 'user', variables: (id) => ({ id }) } },
@@ -622,7 +677,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [] };
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [] };
   /** Tenant B's people, who make tenant B's records (they are not callers). */
   const otherCallers: Caller[] = [];
   let operations: string[];
@@ -765,8 +820,11 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
       await db.query('DELETE FROM api_key WHERE id = $1', [doomedKey.id]);
       await db.query('DELETE FROM organisation WHERE id = $1', [doomedCompany.id]);
       const [entry] = (await db.query(
-        `INSERT INTO personal_data_access (tenant_id, occurred_at, accessor_kind, accessor_roles, subject_type, subject_id, categories, fields, operation)
-         VALUES ($1, now(), 'user', '{CLERK}', 'user', $2, '{contact}', '{User.email}', 'user') RETURNING id::text AS id`,
+        // Linked to the end of the tenant's chain (the log is chained), then removed.
+        `INSERT INTO personal_data_access (tenant_id, occurred_at, accessor_kind, accessor_roles, subject_type, subject_id, categories, fields, operation, sequence, previous_hash, hash)
+         SELECT $1, now(), 'user', '{CLERK}', 'user', $2, '{contact}', '{User.email}', 'user', coalesce(max(sequence), 0) + 1,
+                (SELECT hash FROM personal_data_access WHERE tenant_id = $1 ORDER BY sequence DESC NULLS LAST LIMIT 1), sha256('doomed')
+         FROM personal_data_access WHERE tenant_id = $1 RETURNING id::text AS id`,
         [tenantA.id, doomedUser.id],
       )).rows;
       await db.query('DELETE FROM personal_data_access WHERE id = $1', [entry.id]);
@@ -846,6 +904,32 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     const doomedApplication = await certificatesOf.create(person('A1 ORG_ADMIN'));
     await app.asOwner((db) => db.query('DELETE FROM certificate_application WHERE id = $1', [doomedApplication.id]));
     deletedIds.application.push(doomedApplication.id);
+    // Data-subject requests in both tenants, about a person of each tenant's first company; the ones
+    // of tenant A in the states the positive controls need.
+    // The erasure's positive control erases someone who is no caller.
+    const erasable = await factory.user({ tenant: tenantA, organisation: companies.A1, roles: [Role.ORG_MEMBER] });
+    await app.asOwner(async (db) => {
+      const insert = `INSERT INTO data_subject_request (tenant_id, type, status, subject_user_id, requester_email, language, received_at, acknowledged_at, first_due_on, due_on, identity_verified_by)
+        VALUES ($1, $2, $3, $4, 'person@example.test', 'en', now(), now(), (now() + interval '1 month')::date, (now() + interval '1 month')::date, $5) RETURNING id::text AS id`;
+      for (const [tenant, prefix] of [[tenantA, 'A'], [tenantB, 'B']] as const) {
+        const person = records.find((r) => r.kind === 'user' && r.label === `${prefix}1 ORG_MEMBER`)!;
+        for (const [type, status, verified, label] of [
+          ['ACCESS', 'AWAITING_IDENTITY_CHECK', null, 'request awaiting an identity check'],
+          ['OBJECTION', 'IN_PROGRESS', 'LOGIN', 'objection request'],
+          ['RESTRICTION', 'IN_PROGRESS', 'LOGIN', 'restriction request'],
+          ['RECTIFICATION', 'IN_PROGRESS', 'LOGIN', 'rectification request'],
+          ['ACCESS', 'IN_PROGRESS', 'LOGIN', 'access request'],
+          ['ERASURE', 'IN_PROGRESS', 'LOGIN', 'erasure request'],
+        ] as const) {
+          const subjectId = type === 'ERASURE' && prefix === 'A' ? erasable.id : person.id;
+          const [row] = (await db.query(insert, [tenant.id, type, status, subjectId, verified])).rows as Array<{ id: string }>;
+          records.push({ kind: 'dataSubjectRequest', id: row!.id, label: `${prefix} ${label}`, tenantId: tenant.id, organisationId: person.organisationId, subjectId: person.id });
+        }
+      }
+      const [gone] = (await db.query(insert, [tenantA.id, 'ACCESS', 'IN_PROGRESS', null, 'LOGIN'])).rows as Array<{ id: string }>;
+      await db.query('DELETE FROM data_subject_request WHERE id = $1', [gone!.id]);
+      deletedIds.dataSubjectRequest.push(gone!.id);
+    });
 
     operations = [...new Set((await idTakingOperations(app)).map((o) => o.operation))].filter((name) => CALL_TEMPLATES[name]);
   }, 180_000);

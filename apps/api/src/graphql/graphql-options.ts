@@ -1,7 +1,7 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import { AppConfig, formatGraphQLError } from '@chancery/core';
+import { AppConfig, formatGraphQLError, oncePerRequestRule } from '@chancery/core';
 import { documentErrorStatusPlugin } from './document-error-status.plugin';
 import { statementCountPlugin } from './statement-count.plugin';
 import { GRAPHQL_LIMITS } from './graphql-limits';
@@ -42,7 +42,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // Apollo installs its cache-control plugin by default: it wraps the resolution of every field to
     // compute a Cache-Control header from @cacheControl hints, and the schema has none.
     plugins: [ApolloServerPluginCacheControlDisabled(), ...protection.plugins, documentErrorStatusPlugin, ...(config.EXPOSE_STATEMENT_COUNT ? [statementCountPlugin] : [])],
-    validationRules: protection.validationRules,
+    validationRules: [...protection.validationRules, oncePerRequestRule],
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
   };
 }

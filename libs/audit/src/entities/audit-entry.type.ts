@@ -22,7 +22,13 @@ export class AuditDetail {
 }
 
 @ObjectType({ description: "An entry of the tenant's tamper-evident audit log. Tenant admins and auditors." })
-@PolicyEntity<AuditEntry>({ name: 'AuditEntry', visibleTo: [AUDIT_READERS], relations: { tenantId: (e) => e.tenantId } })
+// The person an entry is about, for the access log, is its acting user: `actorId` is their personal
+// data (an auditor reading it reads that person's). Grants no access: no rule here names `self`.
+@PolicyEntity<AuditEntry>({
+  name: 'AuditEntry',
+  visibleTo: [AUDIT_READERS],
+  relations: { tenantId: (e) => e.tenantId, selfUserId: (e) => (e.actorKind === 'user' ? e.actorId : null) },
+})
 export class AuditEntry {
   @Internal() @NotPersonalData()
   tenantId: string | null;

@@ -35,7 +35,8 @@ afterAll(() => onPersonalDataPresented(undefined));
 function logWith(failingTenants: string[] = []): { log: PersonalDataAccessLog; written: Written[] } {
   const written: Written[] = [];
   let tenantOfUnit: string | null = null;
-  const sql = { query: async (text: string, parameters: unknown[]) => (written.push({ tenantId: tenantOfUnit, sql: text, parameters }), []) };
+  // Only the inserts are kept: the chain's lock and end are read first in the same unit (an empty chain here).
+  const sql = { query: async (text: string, parameters: unknown[]) => (text.includes('INSERT') && written.push({ tenantId: tenantOfUnit, sql: text, parameters }), []) };
   const transactions = {
     asSystem: async (tenantId: string | null, work: () => Promise<unknown>) => {
       if (tenantId && failingTenants.includes(tenantId)) throw new Error('connection refused');
@@ -74,6 +75,7 @@ describe('Writing the personal-data access log', () => {
     expect(written.map((w) => w.tenantId)).toEqual([TENANT_A, TENANT_B]);
     expect(written[0]!.parameters).toEqual([
       TENANT_A, new Date('2026-01-02T03:04:05Z'), 'user', OPERATOR.id, ['PLATFORM_ADMIN'], 'user', ALICE, ['contact'], ['Member.email'], 'user', 'req-1',
+      1, null, expect.any(Buffer),
     ]);
     expect(JSON.stringify(written)).not.toContain('a@example.test');
   });

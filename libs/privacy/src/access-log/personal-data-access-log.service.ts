@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, defineErrors, ErrorCode, RequestContext, TransactionRunner } from '@chancery/core';
+import { Clock, defineErrors, ErrorCode, HashChainVerification, RequestContext, TransactionRunner } from '@chancery/core';
+import { chainAfter, personalDataAccessLockKey } from './personal-data-access-chain';
 import { PersonalDataAccessRecord, PersonalDataAccessRepository, StoredPersonalDataAccess } from './personal-data-access.repository';
 import { PendingPersonalDataAccess, personalDataReadsOfRequest } from './personal-data-reads';
 
@@ -57,7 +58,7 @@ export class PersonalDataAccessLog {
     for (const [tenantId, records] of byTenant) {
       try {
         // The system records on the tenant's behalf, in its own transaction: the request's unit may be read only.
-        await this.transactions.asSystem(tenantId, () => this.accesses.append(records));
+        await this.transactions.asSystem(tenantId, () => this.appendToChain(tenantId, records));
       } catch (error) {
         unwritten.push(...records);
         this.logger.error(
@@ -70,6 +71,20 @@ export class PersonalDataAccessLog {
       throw new PersonalDataAccessNotRecordedError(`${unwritten.length} personal-data access(es) not recorded`);
     }
     return pending.length;
+  }
+
+  /** Recomputes the actor's tenant's chain from its first row (privacy officers). */
+  async verifyCurrentTenantChain(): Promise<HashChainVerification> {
+    const tenantId = this.context.actor.tenantId;
+    if (!tenantId) throw PrivacyErrors.ACCESS_LOG_IS_PER_TENANT('The personal-data access log is read within a tenant');
+    return this.transactions.run(() => this.accesses.verify(tenantId));
+  }
+
+  /** Links the rows to the end of the tenant's chain, holding its lock until the transaction ends. */
+  private async appendToChain(tenantId: string, records: readonly PersonalDataAccessRecord[]): Promise<void> {
+    await this.accesses.lockChain(personalDataAccessLockKey(tenantId));
+    const last = await this.accesses.lastOfChain(tenantId);
+    await this.accesses.append(chainAfter(last, records));
   }
 
   /** The privacy officer's view: the tenant's accesses, of one subject when given, newest first. */

@@ -1,20 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql, Sql, SQL_EXAMPLE } from '@chancery/core';
+import { GenerateSql, HashChainVerification, Sql, SQL_EXAMPLE } from '@chancery/core';
+import { ChainedPersonalDataAccess, PersonalDataAccessChainVerifier, PersonalDataAccessRecord } from './personal-data-access-chain';
 
-/** One row as written: names of categories and fields, never their values. */
-export interface PersonalDataAccessRecord {
-  tenantId: string;
-  occurredAt: Date;
-  accessorKind: string;
-  accessorId: string | null;
-  accessorRoles: string[];
-  subjectType: string;
-  subjectId: string;
-  categories: string[];
-  fields: string[];
-  operation: string;
-  requestId: string | null;
-}
+export type { PersonalDataAccessRecord };
 
 export interface StoredPersonalDataAccess extends PersonalDataAccessRecord {
   id: string;
@@ -42,36 +30,76 @@ interface PersonalDataAccessRow {
   fields: string[];
   operation: string;
   request_id: string | null;
+  sequence?: string | null;
+  previous_hash?: Buffer | null;
+  hash?: Buffer | null;
 }
 
 const COLUMNS = `id, tenant_id, occurred_at, accessor_kind, accessor_id, accessor_roles, subject_type, subject_id,
   categories, fields, operation, request_id`;
-const COLUMNS_PER_ROW = 11;
+const COLUMNS_PER_ROW = 14;
+const VERIFY_PAGE_SIZE = 1000;
 
 /** The `personal_data_access` table (append-only); every read names the tenant it reads. */
 @Injectable()
 export class PersonalDataAccessRepository {
   constructor(private readonly sql: Sql) {}
 
-  /** Appends rows, all of the transaction's tenant, in one statement. */
-  @GenerateSql({ params: [[{ tenantId: SQL_EXAMPLE.tenantId, occurredAt: SQL_EXAMPLE.at, accessorKind: 'user', accessorId: SQL_EXAMPLE.userId, accessorRoles: ['CLERK'], subjectType: 'user', subjectId: SQL_EXAMPLE.userId, categories: ['contact'], fields: ['User.email'], operation: 'user', requestId: null }]] })
-  async append(records: readonly PersonalDataAccessRecord[]): Promise<void> {
+  /** Serialises appends to one tenant's chain until the transaction ends. */
+  @GenerateSql({ params: ['42'] })
+  async lockChain(lockKey: string): Promise<void> {
+    await this.sql.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
+  }
+
+  /** The end of a tenant's chain: its last chained row. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
+  async lastOfChain(tenantId: string): Promise<{ sequence: number; hash: Buffer } | undefined> {
+    const rows = (await this.sql.query(
+      `SELECT sequence, hash FROM personal_data_access WHERE tenant_id = $1 AND sequence IS NOT NULL
+       ORDER BY sequence DESC LIMIT 1`,
+      [tenantId],
+    )) as Array<{ sequence: string; hash: Buffer }>;
+    return rows[0] && { sequence: Number(rows[0].sequence), hash: rows[0].hash };
+  }
+
+  /** Appends chained rows, all of the transaction's tenant, in one statement. */
+  @GenerateSql({ params: [[{ tenantId: SQL_EXAMPLE.tenantId, occurredAt: SQL_EXAMPLE.at, accessorKind: 'user', accessorId: SQL_EXAMPLE.userId, accessorRoles: ['CLERK'], subjectType: 'user', subjectId: SQL_EXAMPLE.userId, categories: ['contact'], fields: ['User.email'], operation: 'user', requestId: null, sequence: 1, previousHash: null, hash: SQL_EXAMPLE.hash }]] })
+  async append(records: readonly ChainedPersonalDataAccess[]): Promise<void> {
     if (records.length === 0) return;
     const parameters: unknown[] = [];
     const values = records.map((r, i) => {
       parameters.push(
         r.tenantId, r.occurredAt, r.accessorKind, r.accessorId, r.accessorRoles, r.subjectType, r.subjectId,
-        r.categories, r.fields, r.operation, r.requestId,
+        r.categories, r.fields, r.operation, r.requestId, r.sequence, r.previousHash, r.hash,
       );
       const at = i * COLUMNS_PER_ROW;
       return `(${Array.from({ length: COLUMNS_PER_ROW }, (_, j) => `$${at + j + 1}`).join(', ')})`;
     });
     await this.sql.query(
       `INSERT INTO personal_data_access (tenant_id, occurred_at, accessor_kind, accessor_id, accessor_roles,
-         subject_type, subject_id, categories, fields, operation, request_id)
+         subject_type, subject_id, categories, fields, operation, request_id, sequence, previous_hash, hash)
        VALUES ${values.join(', ')}`,
       parameters,
     );
+  }
+
+  /** Recomputes a tenant's chain from its first row, a page at a time so its length does not matter. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
+  async verify(tenantId: string, pageSize = VERIFY_PAGE_SIZE): Promise<HashChainVerification> {
+    const verifier = new PersonalDataAccessChainVerifier();
+    let after = 0;
+    for (;;) {
+      const rows = (await this.sql.query(
+        `SELECT ${COLUMNS}, sequence, previous_hash, hash FROM personal_data_access
+         WHERE tenant_id = $1 AND sequence > $2 ORDER BY sequence LIMIT ${Math.trunc(pageSize)}`,
+        [tenantId, after],
+      )) as PersonalDataAccessRow[];
+      for (const row of rows) {
+        verifier.accept({ ...toStored(row), sequence: Number(row.sequence), previousHash: row.previous_hash ?? null, hash: row.hash! });
+      }
+      if (rows.length < pageSize) return verifier.status;
+      after = Number(rows[rows.length - 1]!.sequence);
+    }
   }
 
   /** One page, newest first; ties in time broken by id so the cursor never skips or repeats a row. */

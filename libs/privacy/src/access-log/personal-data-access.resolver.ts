@@ -1,6 +1,7 @@
 import { Args, Query, Resolver } from '@nestjs/graphql';
 import { Allow, AuthenticatedPerson, Permission } from '@chancery/access';
-import { PersonalDataAccess, toPersonalDataAccessType } from './entities/personal-data-access.type';
+import { OncePerRequest } from '@chancery/core';
+import { PersonalDataAccess, PersonalDataAccessChainStatus, toPersonalDataAccessType } from './entities/personal-data-access.type';
 import { PersonalDataAccessesArgs, PersonalDataAccessPageArgs } from './inputs/personal-data-accesses.args';
 import { PersonalDataAccessLog } from './personal-data-access-log.service';
 
@@ -22,5 +23,14 @@ export class PersonalDataAccessResolver {
   })
   async myPersonalDataAccesses(@Args() page: PersonalDataAccessPageArgs): Promise<PersonalDataAccess[]> {
     return (await this.accessLog.listForCurrentUser(page)).map(toPersonalDataAccessType);
+  }
+
+  @Allow(Permission.ReadPersonalDataAccessLog)
+  @OncePerRequest()
+  @Query(() => PersonalDataAccessChainStatus, {
+    description: "Recomputes the tenant's personal-data access log chain. Privacy officers.",
+  })
+  async verifyPersonalDataAccessChain(): Promise<PersonalDataAccessChainStatus> {
+    return Object.assign(new PersonalDataAccessChainStatus(), await this.accessLog.verifyCurrentTenantChain());
   }
 }

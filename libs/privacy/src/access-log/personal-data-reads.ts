@@ -104,7 +104,7 @@ export function collectPersonalDataPresented(
   fields: readonly FieldPolicy[],
   purpose: OutputPurpose,
 ): void {
-  if (purpose === 'log' || !viewer.roles.some((role) => (ACCOUNTABLE_ROLES as readonly string[]).includes(role))) return;
+  if (purpose === 'log' || !isAccountable(viewer)) return;
   if (ENTITIES_NOT_RECORDED.has(policy.name)) return;
   if (relationsOf(viewer, policy.cls, record).has('self')) return;
   // The row belongs to the tenant whose record was read; a record of no tenant (the operator's own
@@ -122,6 +122,14 @@ export function collectPersonalDataPresented(
     }
     reads.add(viewer, tenantId, subject, field.personalData!.category, `${policy.name}.${field.name}`);
   }
+}
+
+/**
+ * Staff and the operator account for what they read of others; so does every API key: an integration
+ * reads on nobody's behalf that a person could answer for, and has no roles (#14 defect 12).
+ */
+function isAccountable(viewer: Actor): boolean {
+  return viewer.kind === 'apiKey' || viewer.roles.some((role) => (ACCOUNTABLE_ROLES as readonly string[]).includes(role));
 }
 
 /**

@@ -1,4 +1,6 @@
 import { PersonalDataAccessLog1765000000500 } from './1765000000500-personal-data-access-log';
+import { PersonalDataAccessChain1766300000000 } from './1766300000000-personal-data-access-chain';
+import { DataSubjectRequests1766300000100 } from './1766300000100-data-subject-requests';
 import { PrivacyOffice1766400000000 } from './1766400000000-privacy-office';
 
-export const PRIVACY_MIGRATIONS = [PersonalDataAccessLog1765000000500, PrivacyOffice1766400000000];
+export const PRIVACY_MIGRATIONS = [PersonalDataAccessLog1765000000500, PersonalDataAccessChain1766300000000, DataSubjectRequests1766300000100, PrivacyOffice1766400000000];

@@ -1,6 +1,6 @@
-import { Field, GraphQLISODateTime, ID, ObjectType } from '@nestjs/graphql';
+import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Role } from '@chancery/access';
-import { Internal, NotPersonalData, ownTenant, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable, self } from '@chancery/policy';
+import { Envelope, Internal, NotPersonalData, ownTenant, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable, self } from '@chancery/policy';
 import type { StoredPersonalDataAccess } from '../personal-data-access.repository';
 
 /** The tenant's privacy officer, and the person the entry is about. */
@@ -81,4 +81,17 @@ export class PersonalDataAccess {
 
 export function toPersonalDataAccessType(stored: StoredPersonalDataAccess): PersonalDataAccess {
   return Object.assign(new PersonalDataAccess(), stored);
+}
+
+@Envelope('PersonalDataAccessChainStatus')
+@ObjectType({ description: "Result of recomputing the tenant's personal-data access log chain from its first row." })
+export class PersonalDataAccessChainStatus {
+  @Field(() => Int, { description: 'Chained rows (rows written before the log was chained are not counted).' })
+  entries: number;
+
+  @Field()
+  valid: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'The first position where the stored chain differs from the recomputed one.' })
+  firstBrokenSequence?: number;
 }

@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder } from '@chancery/policy';
+import { AuditEntryRepository } from './audit-entry.repository';
+import { toAuditEntryType } from './entities/audit-entry.type';
+
+/**
+ * The audit log holds of a person only their account id as the actor of entries. It is evidence
+ * (disputes, 004 §4.3) and append-only: erasure keeps the entries, which name nobody once the account
+ * is de-identified.
+ */
+@HoldsPersonalData()
+@Injectable()
+export class AuditPersonalDataHolder implements PersonalDataHolder {
+  readonly holder = 'audit.entries';
+
+  constructor(private readonly entries: AuditEntryRepository) {}
+
+  async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
+    if (!subject.userId) return [];
+    return (await this.entries.byActor(subject.tenantId, subject.userId.toLowerCase())).map((entry) => ({ record: toAuditEntryType(entry) }));
+  }
+
+  async erase(subject: DataSubject): Promise<ErasureOutcome> {
+    const kept = subject.userId ? (await this.entries.byActor(subject.tenantId, subject.userId.toLowerCase())).length : 0;
+    return {
+      deleted: 0,
+      deidentified: 0,
+      keptAsReference: kept,
+      reason: kept > 0 ? 'The tamper-evident audit trail is kept as evidence of who did what (disputes, DigiChambers §4.3); it holds only the de-identified account id.' : undefined,
+    };
+  }
+}

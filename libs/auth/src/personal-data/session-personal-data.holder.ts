@@ -1,0 +1,33 @@
+import { Injectable } from '@nestjs/common';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionSweep } from '@chancery/policy';
+import { SessionPersonalDataRepository } from '../repositories/session-personal-data.repository';
+
+/** A person's login sessions (IP address, browser): exported, deleted on erasure, deleted a year after they end. */
+@HoldsPersonalData()
+@Injectable()
+export class SessionPersonalDataHolder implements PersonalDataHolder {
+  readonly holder = 'auth.sessions';
+
+  constructor(private readonly sessions: SessionPersonalDataRepository) {}
+
+  async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
+    return subject.userId ? (await this.sessions.sessionsOf(subject.userId)).map((record) => ({ record })) : [];
+  }
+
+  async erase(subject: DataSubject): Promise<ErasureOutcome> {
+    return { deleted: subject.userId ? await this.sessions.deleteSessionsOf(subject.userId) : 0, deidentified: 0, keptAsReference: 0 };
+  }
+
+  async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    const held = [...sweep.held];
+    const restricted = [...sweep.restrictedUserIds];
+    const counted = await this.sessions.countEndedBefore(sweep.now, held, restricted);
+    let deleted = 0;
+    for (;;) {
+      const batch = await this.sessions.deleteEndedBefore(sweep.now, held, restricted, sweep.batchSize);
+      deleted += batch;
+      if (batch < sweep.batchSize) break;
+    }
+    return { expired: counted.expired, deleted, deidentified: 0, held: counted.held };
+  }
+}

@@ -1,0 +1,62 @@
+import { Injectable } from '@nestjs/common';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionSweep } from '@chancery/policy';
+import { erasedAddressOf, IdentityPersonalDataRepository } from '../repositories/personal-data.repository';
+
+/**
+ * Identity's personal data of a person: the account, its roles, one-time tokens, and invitations
+ * sent to the person's address. Erasure de-identifies the account (its id stays the reference of the
+ * audit trail, kept as evidence) and deletes the rest.
+ */
+@HoldsPersonalData()
+@Injectable()
+export class IdentityPersonalDataHolder implements PersonalDataHolder {
+  readonly holder = 'identity.accounts';
+
+  constructor(private readonly data: IdentityPersonalDataRepository) {}
+
+  async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
+    const records: HeldRecord[] = [];
+    if (subject.userId) {
+      const account = await this.data.account(subject.userId);
+      if (account) {
+        const roles = await this.data.roles(subject.userId);
+        account.roles = roles.map((r) => r.role);
+        records.push({ record: account }, ...roles.map((record) => ({ record, aboutOthers: ['grantedBy'] })));
+      }
+    }
+    if (subject.email) records.push(...(await this.data.invitationsTo(subject.email)).map((record) => ({ record })));
+    return records;
+  }
+
+  async erase(subject: DataSubject): Promise<ErasureOutcome> {
+    let deleted = 0;
+    let deidentified = 0;
+    if (subject.userId) {
+      const account = await this.data.account(subject.userId);
+      const email = account?.email ?? subject.email;
+      deleted += await this.data.deleteRoles(subject.userId);
+      deleted += await this.data.deleteOneTimeTokens(subject.userId);
+      if (email) deleted += await this.data.deleteInvitationsTo(email);
+      deidentified += await this.data.deidentifyAccount(subject.userId, erasedAddressOf(subject.userId));
+    }
+    if (subject.email) deleted += await this.data.deleteInvitationsTo(subject.email);
+    return {
+      deleted,
+      deidentified,
+      keptAsReference: 0,
+      reason: deidentified > 0 ? "The account's identifier is kept, without name, address, telephone or credentials: it is the reference of the audit trail kept as evidence (DigiChambers §4.3)." : undefined,
+    };
+  }
+
+  async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    const held = [...sweep.held];
+    const { expired, held: heldCount } = await this.data.countExpiredInvitations(sweep.now, held);
+    let deleted = 0;
+    for (;;) {
+      const batch = await this.data.deleteExpiredInvitations(sweep.now, held, sweep.batchSize);
+      deleted += batch;
+      if (batch < sweep.batchSize) break;
+    }
+    return { expired, deleted, deidentified: 0, held: heldCount };
+  }
+}

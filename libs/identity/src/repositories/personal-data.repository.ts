@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
+import { Invitation } from '../entities/invitation.entity';
+import { UserAccount } from '../entities/user-account.entity';
+import { UserRole } from '../entities/user-role.entity';
+
+const ACCOUNT = selectColumns(UserAccount, 'u');
+const ROLE = selectColumns(UserRole, 'r');
+const INVITATION = selectColumns(Invitation, 'i');
+
+/** The address an erased account keeps: unique, unroutable (RFC 2606 `.invalid`), and nobody's. */
+export function erasedAddressOf(userId: string): string {
+  return `erased-${userId.toLowerCase()}@erased.invalid`;
+}
+
+/**
+ * What identity holds of one person, for data-subject exports, erasure and retention (the
+ * `PersonalDataHolder` of identity). Runs in the unit of work of the person's tenant.
+ */
+@Injectable()
+export class IdentityPersonalDataRepository {
+  constructor(private readonly sql: Sql) {}
+
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async account(userId: string): Promise<UserAccount | null> {
+    const rows = await this.sql.query(`SELECT ${ACCOUNT} FROM user_account u WHERE u.id = $1`, [userId]);
+    return rows[0] ? toEntity(UserAccount, rows[0]) : null;
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async roles(userId: string): Promise<UserRole[]> {
+    const rows = await this.sql.query(`SELECT ${ROLE} FROM user_role r WHERE r.user_id = $1 ORDER BY r.role`, [userId]);
+    return rows.map((row) => toEntity(UserRole, row));
+  }
+
+  @GenerateSql({ params: ['a@example.test'] })
+  async invitationsTo(email: string): Promise<Invitation[]> {
+    const rows = await this.sql.query(`SELECT ${INVITATION} FROM invitation i WHERE lower(i.email) = lower($1) ORDER BY i.created_at`, [email]);
+    return rows.map((row) => toEntity(Invitation, row));
+  }
+
+  /**
+   * Keeps the account row (its id is the reference of the audit trail and, later, of certificates
+   * signed or requested) with nothing left that names, reaches or authenticates the person.
+   * Idempotent: an account already erased is not touched again.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, 'erased-x@erased.invalid'] })
+  async deidentifyAccount(userId: string, erasedAddress: string): Promise<number> {
+    const rows = await this.sql.query(
+      `UPDATE user_account SET email = $2, first_name = '', last_name = '', phone = NULL, job_title = NULL,
+         password_hash = NULL, totp_secret = NULL, totp_enrolled_at = NULL, signature_image = NULL,
+         last_login_at = NULL, email_confirmed_at = NULL, status = 'DISABLED', token_version = token_version + 1
+       WHERE id = $1 AND email <> $2
+       RETURNING id`,
+      [userId, erasedAddress],
+    );
+    return rows.length;
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async deleteRoles(userId: string): Promise<number> {
+    return (await this.sql.query(`DELETE FROM user_role WHERE user_id = $1 RETURNING role`, [userId])).length;
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async deleteOneTimeTokens(userId: string): Promise<number> {
+    return (await this.sql.query(`DELETE FROM one_time_token WHERE user_id = $1 RETURNING id`, [userId])).length;
+  }
+
+  @GenerateSql({ params: ['a@example.test'] })
+  async deleteInvitationsTo(email: string): Promise<number> {
+    return (await this.sql.query(`DELETE FROM invitation WHERE lower(email) = lower($1) RETURNING id`, [email])).length;
+  }
+
+  /** Invitations past their retention ("until accepted, or 30 days after expiry"), except held ones: one batch. */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, [], 500] })
+  async deleteExpiredInvitations(now: Date, held: readonly string[], batchSize: number): Promise<number> {
+    const rows = await this.sql.query(
+      `DELETE FROM invitation WHERE id IN (
+         SELECT id FROM invitation
+         WHERE (accepted_at IS NOT NULL OR revoked_at IS NOT NULL OR expires_at < $1::timestamptz - interval '30 days')
+           AND NOT (('Invitation:' || id::text) = ANY($2::text[]))
+         ORDER BY created_at LIMIT ${Math.trunc(batchSize)})
+       RETURNING id`,
+      [now, held],
+    );
+    return rows.length;
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.at, []] })
+  async countExpiredInvitations(now: Date, held: readonly string[]): Promise<{ expired: number; held: number }> {
+    const [row] = await this.sql.query<{ expired: string; held: string }>(
+      `SELECT count(*) AS expired, count(*) FILTER (WHERE ('Invitation:' || id::text) = ANY($2::text[])) AS held FROM invitation
+       WHERE accepted_at IS NOT NULL OR revoked_at IS NOT NULL OR expires_at < $1::timestamptz - interval '30 days'`,
+      [now, held],
+    );
+    return { expired: Number(row!.expired), held: Number(row!.held) };
+  }
+}

@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
+import { OutboxMessage } from './outbox-message.entity';
+
+const MESSAGE = selectColumns(OutboxMessage, 'm');
+
+/** The outbox as a holder of personal data: the messages to one address, and their retention. */
+@Injectable()
+export class OutboxPersonalDataRepository {
+  constructor(private readonly sql: Sql) {}
+
+  @GenerateSql({ params: ['ann@example.test'] })
+  async messagesTo(recipient: string): Promise<OutboxMessage[]> {
+    const rows = await this.sql.query(`SELECT ${MESSAGE} FROM outbox_message m WHERE lower(m.recipient) = lower($1) ORDER BY m.created_at`, [recipient]);
+    return rows.map((row) => toEntity(OutboxMessage, row));
+  }
+
+  @GenerateSql({ params: ['ann@example.test'] })
+  async deleteMessagesTo(recipient: string): Promise<number> {
+    return (await this.sql.query(`DELETE FROM outbox_message WHERE lower(recipient) = lower($1) RETURNING id`, [recipient])).length;
+  }
+
+  /** Delivered messages past "90 days after delivery", except held ones: one batch. */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, [], 500] })
+  async deleteDeliveredBefore(now: Date, held: readonly string[], batchSize: number): Promise<number> {
+    const rows = await this.sql.query(
+      `DELETE FROM outbox_message WHERE id IN (
+         SELECT id FROM outbox_message WHERE sent_at < $1::timestamptz - interval '90 days'
+           AND NOT (('OutboxMessage:' || id::text) = ANY($2::text[]))
+         ORDER BY sent_at LIMIT ${Math.trunc(batchSize)})
+       RETURNING id`,
+      [now, held],
+    );
+    return rows.length;
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.at, []] })
+  async countDeliveredBefore(now: Date, held: readonly string[]): Promise<{ expired: number; held: number }> {
+    const [row] = await this.sql.query<{ expired: string; held: string }>(
+      `SELECT count(*) AS expired, count(*) FILTER (WHERE ('OutboxMessage:' || id::text) = ANY($2::text[])) AS held
+       FROM outbox_message WHERE sent_at < $1::timestamptz - interval '90 days'`,
+      [now, held],
+    );
+    return { expired: Number(row!.expired), held: Number(row!.held) };
+  }
+}

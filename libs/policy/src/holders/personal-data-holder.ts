@@ -1,0 +1,78 @@
+import { DiscoveryService } from '@nestjs/core';
+
+/**
+ * A person whose data a tenant holds, as a data-subject request names them: the account (when the
+ * person has one in the tenant) and the e-mail address they gave (invitations, messages and public
+ * requests know a person only by it).
+ */
+export interface DataSubject {
+  tenantId: string;
+  userId: string | null;
+  email: string;
+}
+
+/**
+ * One record a holder keeps of the person, as an instance of a declared entity (`@PolicyEntity`).
+ * `aboutOthers` names its personal-data fields that are someone else's (the staff member who read,
+ * the administrator who granted): they stay out of the person's export.
+ */
+export interface HeldRecord {
+  record: object;
+  aboutOthers?: readonly string[];
+}
+
+/** What erasure did to one holder's records of a person, and why where something is kept. */
+export interface ErasureOutcome {
+  /** Records removed. */
+  deleted: number;
+  /** Records kept with the person's data replaced (a duty to keep the record applies). */
+  deidentified: number;
+  /** Records kept as they are: they hold only a reference (an id) and a duty to keep them applies. */
+  keptAsReference: number;
+  /** Why what was kept is kept (the legal or evidential duty), in the words of the answer to the person. */
+  reason?: string;
+}
+
+/** What a retention sweep did in one holder: records past their declared retention, and what became of them. */
+export interface RetentionOutcome {
+  expired: number;
+  deleted: number;
+  deidentified: number;
+  /** Past retention but under a legal hold: left as they are. */
+  held: number;
+}
+
+export interface RetentionSweep {
+  now: Date;
+  /** Records (`Entity:id`) under a legal hold: never touched. */
+  held: ReadonlySet<string>;
+  /** At most this many records per statement (batched so a sweep never holds long locks). */
+  batchSize: number;
+  /** Subjects (user ids) whose processing is restricted: storage only, so no sweep touches them. */
+  restrictedUserIds: ReadonlySet<string>;
+}
+
+/**
+ * The contract each bounded context implements for the personal data it holds (SPEC §5): what it
+ * holds of one person (the data-subject export passes these records through the output gate), how it
+ * erases them (deletes where no duty to keep applies, de-identifies where one does) and how it
+ * enforces the retention its declarations name. Every method runs in the unit of work the caller
+ * opened in the person's tenant, and must be safe to repeat: erasing twice changes nothing.
+ *
+ * A context adds a provider with `@HoldsPersonalData()` implementing this; the privacy context finds
+ * every such provider, so contexts added later (certificates, datasheets) plug in without changes here.
+ */
+export interface PersonalDataHolder {
+  /** `<context>.<records>`, e.g. `identity.accounts`. */
+  readonly holder: string;
+  /** The person's records, and which of their fields are about someone else. */
+  recordsOf(subject: DataSubject): Promise<HeldRecord[]>;
+  erase(subject: DataSubject): Promise<ErasureOutcome>;
+  /** Enforces retention in the tenant of the open unit of work; absent when the holder keeps nothing past a rule. */
+  sweepRetention?(sweep: RetentionSweep): Promise<RetentionOutcome>;
+}
+
+/** Marks a provider as a personal-data holder the privacy context discovers. */
+export const HoldsPersonalData = DiscoveryService.createDecorator<void>();
+
+export const NOTHING_ERASED: ErasureOutcome = Object.freeze({ deleted: 0, deidentified: 0, keptAsReference: 0 });

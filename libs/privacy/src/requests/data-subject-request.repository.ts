@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
+import { DataSubjectRequest, DataSubjectRequestStatus, DataSubjectRequestType } from './entities/data-subject-request.entity';
+
+// Dates as text (YYYY-MM-DD): the legal clock counts days, not instants.
+const REQUEST = selectColumns(DataSubjectRequest, 'r', { except: ['firstDueOn', 'dueOn', 'verificationTokenHash'] }) +
+  `, r.first_due_on::text AS "firstDueOn", r.due_on::text AS "dueOn"`;
+
+export interface NewDataSubjectRequest {
+  tenantId: string;
+  type: DataSubjectRequestType;
+  status: DataSubjectRequestStatus;
+  subjectUserId: string | null;
+  requesterEmail: string;
+  language: string;
+  details: string | null;
+  receivedAt: Date;
+  firstDueOn: string;
+  identityVerifiedBy: string | null;
+  verificationTokenHash: Buffer | null;
+}
+
+/** The `data_subject_request`, `processing_restriction` and `legal_hold` tables of the tenant in the open unit. */
+@Injectable()
+export class DataSubjectRequestRepository {
+  constructor(private readonly sql: Sql) {}
+
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, type: 'ACCESS', status: 'IN_PROGRESS', subjectUserId: SQL_EXAMPLE.userId, requesterEmail: 'a@example.test', language: 'en', details: null, receivedAt: SQL_EXAMPLE.at, firstDueOn: '2026-02-01', identityVerifiedBy: 'LOGIN', verificationTokenHash: null }] })
+  async insert(request: NewDataSubjectRequest): Promise<DataSubjectRequest> {
+    const rows = await this.sql.query(
+      `INSERT INTO data_subject_request AS r (tenant_id, type, status, subject_user_id, requester_email, language, details,
+         received_at, first_due_on, due_on, identity_verified_by, verification_token_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $9, $10, $11)
+       RETURNING ${REQUEST}`,
+      [request.tenantId, request.type, request.status, request.subjectUserId, request.requesterEmail, request.language, request.details,
+        request.receivedAt, request.firstDueOn, request.identityVerifiedBy, request.verificationTokenHash],
+    );
+    return toEntity(DataSubjectRequest, rows[0]!);
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.at] })
+  async markAcknowledged(id: string, at: Date): Promise<void> {
+    await this.sql.query(`UPDATE data_subject_request SET acknowledged_at = $2 WHERE id = $1 AND acknowledged_at IS NULL`, [id, at]);
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async findById(id: string): Promise<DataSubjectRequest | null> {
+    const rows = await this.sql.query(`SELECT ${REQUEST} FROM data_subject_request r WHERE r.id = $1`, [id]);
+    return rows[0] ? toEntity(DataSubjectRequest, rows[0]) : null;
+  }
+
+  /** Takes the request a confirmation link names, once: the hash is cleared as the address is confirmed. */
+  @GenerateSql({ params: [SQL_EXAMPLE.hash, SQL_EXAMPLE.at] })
+  async confirmEmail(tokenHash: Buffer, at: Date): Promise<DataSubjectRequest | null> {
+    const rows = await this.sql.query(
+      `UPDATE data_subject_request AS r SET email_verified_at = $2, verification_token_hash = NULL, status = 'AWAITING_IDENTITY_CHECK'
+       WHERE r.verification_token_hash = $1 AND r.status = 'AWAITING_EMAIL_VERIFICATION'
+       RETURNING ${REQUEST}`,
+      [tokenHash, at],
+    );
+    return rows[0] ? toEntity(DataSubjectRequest, rows[0]) : null;
+  }
+
+  /** The privacy officers' queue: open requests by due date, or every request when `open` is false. */
+  @GenerateSql({ params: [true, 50] })
+  async queue(open: boolean, first: number): Promise<DataSubjectRequest[]> {
+    const rows = await this.sql.query(
+      `SELECT ${REQUEST} FROM data_subject_request r
+       WHERE ($1::boolean = false OR r.status NOT IN ('COMPLETED', 'REFUSED'))
+       ORDER BY r.due_on, r.received_at LIMIT ${Math.trunc(first)}`,
+      [open],
+    );
+    return rows.map((row) => toEntity(DataSubjectRequest, row));
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async ofSubject(userId: string): Promise<DataSubjectRequest[]> {
+    const rows = await this.sql.query(`SELECT ${REQUEST} FROM data_subject_request r WHERE r.subject_user_id = $1 ORDER BY r.received_at DESC`, [userId]);
+    return rows.map((row) => toEntity(DataSubjectRequest, row));
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.userId, SQL_EXAMPLE.userId] })
+  async recordIdentityCheck(id: string, checkedBy: string, subjectUserId: string | null): Promise<void> {
+    await this.sql.query(
+      `UPDATE data_subject_request SET identity_verified_by = 'EMAIL_AND_MANUAL_CHECK', identity_checked_by = $2,
+         subject_user_id = COALESCE(subject_user_id, $3), status = 'IN_PROGRESS'
+       WHERE id = $1 AND status = 'AWAITING_IDENTITY_CHECK'`,
+      [id, checkedBy, subjectUserId],
+    );
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id, 2, 'complex request', '2026-04-01', SQL_EXAMPLE.at] })
+  async extend(id: string, months: number, reason: string, dueOn: string, at: Date): Promise<void> {
+    await this.sql.query(
+      `UPDATE data_subject_request SET extension_months = $2, extension_reason = $3, due_on = $4, extended_at = $5
+       WHERE id = $1 AND extension_months IS NULL`,
+      [id, months, reason, dueOn, at],
+    );
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id, 'COMPLETED', '{}', SQL_EXAMPLE.at] })
+  async complete(id: string, status: DataSubjectRequestStatus, outcome: string, at: Date): Promise<void> {
+    await this.sql.query(`UPDATE data_subject_request SET status = $2, outcome = $3, completed_at = $4 WHERE id = $1`, [id, status, outcome, at]);
+  }
+
+  /** Erasure: the requests stay (evidence the person was answered in time), without the person's address or words. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, 'a@example.test'] })
+  async deidentifySubject(userId: string | null, email: string): Promise<number> {
+    const rows = await this.sql.query(
+      `UPDATE data_subject_request SET requester_email = NULL, details = NULL
+       WHERE (subject_user_id = $1 OR lower(requester_email) = lower($2)) AND (requester_email IS NOT NULL OR details IS NOT NULL)
+       RETURNING id`,
+      [userId, email],
+    );
+    return rows.length;
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, 'a@example.test'] })
+  async countOfSubject(userId: string | null, email: string): Promise<number> {
+    const [row] = await this.sql.query<{ n: string }>(
+      `SELECT count(*) AS n FROM data_subject_request WHERE subject_user_id = $1 OR lower(requester_email) = lower($2)`,
+      [userId, email],
+    );
+    return Number(row!.n);
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId, SQL_EXAMPLE.id, SQL_EXAMPLE.at] })
+  async restrict(tenantId: string, userId: string, requestId: string | null, at: Date): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO processing_restriction (tenant_id, user_id, request_id, restricted_at) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (tenant_id, user_id) DO UPDATE SET lifted_at = NULL`,
+      [tenantId, userId, requestId, at],
+    );
+  }
+
+  @GenerateSql({ params: [] })
+  async restrictedUserIds(): Promise<string[]> {
+    const rows = await this.sql.query<{ user_id: string }>(`SELECT user_id FROM processing_restriction WHERE lifted_at IS NULL`);
+    return rows.map((row) => row.user_id);
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, `UserAccount:${SQL_EXAMPLE.userId}`, 'litigation', SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
+  async placeHold(tenantId: string, record: string, reason: string, placedBy: string | null, at: Date): Promise<string> {
+    const [row] = await this.sql.query<{ id: string }>(
+      `INSERT INTO legal_hold (tenant_id, record, reason, placed_by, placed_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      [tenantId, record, reason, placedBy, at],
+    );
+    return row!.id;
+  }
+
+  @GenerateSql({ params: [] })
+  async heldRecords(): Promise<string[]> {
+    const rows = await this.sql.query<{ record: string }>(`SELECT record FROM legal_hold WHERE released_at IS NULL`);
+    return rows.map((row) => row.record);
+  }
+}

@@ -1,0 +1,66 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Optional, OptionalNullable } from '@chancery/core';
+import { DataSubjectRequestType } from '../entities/data-subject-request.entity';
+import { MAX_EXTENSION_MONTHS } from '../legal-clock';
+
+const LANGUAGES = ['nl', 'fr', 'de', 'en'];
+
+@InputType({ description: "A logged-in person's request about their own data." })
+export class MyDataSubjectRequestInput {
+  @Field(() => DataSubjectRequestType) @IsEnum(DataSubjectRequestType) type: DataSubjectRequestType;
+  @Field(() => String, { nullable: true, description: 'What to rectify, what you object to, anything that helps.' })
+  @OptionalNullable() @IsString() @Length(1, 4000) details?: string | null;
+}
+
+@InputType({ description: 'The public privacy form: anyone, with an e-mail address that is then confirmed.' })
+export class PublicDataSubjectRequestInput {
+  @Field() @IsEmail() @MaxLength(254) email: string;
+  @Field(() => DataSubjectRequestType) @IsEnum(DataSubjectRequestType) type: DataSubjectRequestType;
+  @Field({ defaultValue: 'en' }) @IsIn(LANGUAGES) language: string = 'en';
+  @Field(() => String, { nullable: true }) @OptionalNullable() @IsString() @Length(1, 4000) details?: string | null;
+  @Field(() => String, { nullable: true, description: "The tenant's slug; leave out to reach every tenant where your address is known." })
+  @OptionalNullable() @IsString() @Matches(/^[a-z0-9-]{2,63}$/, { message: 'is not a tenant slug' }) tenant?: string | null;
+}
+
+@InputType()
+export class ExtendDataSubjectRequestInput {
+  @Field(() => ID) @IsUUID() requestId: string;
+  @Field(() => Int, { description: `Further months, 1 to ${MAX_EXTENSION_MONTHS}.` }) @IsInt() @Min(1) @Max(MAX_EXTENSION_MONTHS) months: number;
+  @Field({ description: 'Why more time is needed; the person is told.' }) @IsString() @Length(10, 1000) reason: string;
+}
+
+@InputType()
+export class CloseDataSubjectRequestInput {
+  @Field(() => ID) @IsUUID() requestId: string;
+  @Field({ description: 'What was done (or why the request is refused), as the person is told.' }) @IsString() @Length(1, 4000) outcome: string;
+  @Field({ defaultValue: false }) @IsBoolean() refused: boolean = false;
+}
+
+@InputType({ description: 'A legal hold: the retention sweep leaves the record alone until released.' })
+export class PlaceLegalHoldInput {
+  @Field({ description: 'Entity:id, e.g. Session:2f0c…' }) @Matches(/^[A-Za-z]+:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: 'must be Entity:uuid' }) record: string;
+  @Field() @IsString() @Length(3, 1000) reason: string;
+}
+
+@ArgsType()
+export class DataSubjectRequestQueueArgs {
+  @Field({ defaultValue: true, description: 'Only requests not yet answered.' }) @IsBoolean() open: boolean = true;
+  @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(200) first: number = 50;
+}
+
+@ArgsType()
+export class RequestIdArgs {
+  @Field(() => ID) @IsUUID() requestId: string;
+}
+
+@ArgsType()
+export class MyExportArgs {
+  @Field({ defaultValue: false, description: 'Only the data you provided, for moving it elsewhere (Art. 20).' })
+  @Optional() @IsBoolean() portability: boolean = false;
+}
+
+@ArgsType()
+export class RetentionSweepArgs {
+  @Field(() => Int, { defaultValue: 500, description: 'Records per statement, 1 to 5000.' }) @IsInt() @Min(1) @Max(5000) batchSize: number = 500;
+}

@@ -1,0 +1,13 @@
+import { defineErrors, ErrorCode } from '@chancery/core';
+
+/** What the data-subject request desk refuses (docs/errors.md lists them). */
+export const DataSubjectRequestErrors = defineErrors('privacy.requests', {
+  REQUEST_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such data-subject request in the tenant, or not one the caller may see.'],
+  REQUEST_LINK_INVALID: [ErrorCode.UNAUTHENTICATED, 'The confirmation link of the request is unknown or already used.'],
+  EXTENSION_NOT_ALLOWED: [ErrorCode.CONFLICT, 'A request is extended once, before its first deadline, while open.'],
+  IDENTITY_NOT_VERIFIED: [ErrorCode.CONFLICT, "Nothing is released or changed before the person's identity is verified."],
+  IDENTITY_CHECK_NOT_DUE: [ErrorCode.CONFLICT, 'The request is not waiting for an identity check (address not confirmed, or already checked).'],
+  REQUEST_CLOSED: [ErrorCode.CONFLICT, 'The request is already answered.'],
+  WRONG_REQUEST_TYPE: [ErrorCode.CONFLICT, 'The operation does not answer this type of request.'],
+  NO_ACCOUNT_FOR_REQUEST: [ErrorCode.CONFLICT, 'The person has no account in the tenant: there is nothing of theirs to act on by account.'],
+});

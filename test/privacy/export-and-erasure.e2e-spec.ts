@@ -1,0 +1,249 @@
+import Ajv from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Redis from 'ioredis';
+import { Role } from '@chancery/access';
+import { AuditLog } from '@chancery/audit';
+import { Actor, RequestContext } from '@chancery/core';
+import { getPolicy, policyNamed } from '@chancery/policy';
+import type { DataSubjectExport } from '@chancery/privacy';
+import { expectData, IdentityFactory, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+
+/**
+ * VERIFY T12 and T13 against real PostgreSQL. The export holds every field declared personal data of
+ * the person across every holder of the tenant, validates against docs/privacy/data-subject-export.schema.json,
+ * and holds nothing of anyone else. Erasure leaves none of the person's name, e-mail or telephone in any
+ * row of the tenant (personal-data columns, audit and access logs, outbox), nor in the caches (Redis);
+ * every other row is byte-identical, and a second run changes nothing.
+ */
+
+const SCHEMA = JSON.parse(readFileSync(join(__dirname, '..', '..', 'docs', 'privacy', 'data-subject-export.schema.json'), 'utf8')) as object;
+
+interface Person {
+  user: TestUser;
+  firstName: string;
+  lastName: string;
+  phone: string;
+}
+
+describe('T12 export and T13 erasure', () => {
+  const started = useTestApp();
+  let app: TestApp;
+  let factory: IdentityFactory;
+  let tenant: TestTenant;
+  let otherTenant: TestTenant;
+  let alice: Person;
+  let aliceElsewhere: Person;
+  let bob: Person;
+  let clerk: TestUser;
+  let officer: TestUser;
+  let officerToken: string;
+  const validate = new Ajv({ allErrors: true, strict: false });
+  addFormats(validate);
+  const validExport = validate.compile(SCHEMA);
+
+  const graphql = <T>(query: string, variables: Record<string, unknown>, token: string) => app.graphql<T>(query, variables, { token });
+
+  async function person(options: Parameters<IdentityFactory['user']>[0], name: string): Promise<Person> {
+    const user = await factory.user(options);
+    const suffix = Math.random().toString(36).slice(2, 8);
+    const p = { user, firstName: `${name}first${suffix}`, lastName: `${name}last${suffix}`, phone: `+3247${Math.floor(1_000_000 + Math.random() * 8_999_999)}` };
+    await app.asOwner((db) => db.query(`UPDATE user_account SET first_name = $2, last_name = $3, phone = $4 WHERE id = $1`, [user.id, p.firstName, p.lastName, p.phone]));
+    return p;
+  }
+
+  const valuesOf = (p: Person) => [p.user.email, p.firstName, p.lastName, p.phone];
+
+  async function ask(p: Person, type: string): Promise<string> {
+    const token = (await factory.login(p.user)).accessToken;
+    return expectData(
+      await graphql<{ requestMyDataSubjectRight: { id: string } }>(`mutation($input: MyDataSubjectRequestInput!) { requestMyDataSubjectRight(input: $input) { id } }`, { input: { type } }, token),
+    ).requestMyDataSubjectRight.id;
+  }
+
+  /** Every declared personal-data field of each exported record is there (a value or withheld with a reason), but those about others. */
+  function coverage(document: DataSubjectExport): { declared: number; present: number } {
+    const aboutOthers: Record<string, string[]> = { UserRole: ['grantedBy'], PersonalDataAccess: ['accessorId', 'accessorRoles'], DataSubjectRequest: ['identityCheckedBy'] };
+    let declared = 0;
+    let present = 0;
+    for (const record of document.records) {
+      const policy = policyNamed(record.entity)!;
+      const names = new Set([...record.fields.map((f) => f.field), ...record.withheld.map((w) => w.field)]);
+      for (const field of getPolicy(policy.cls)!.fields.values()) {
+        if (!field.personalData || aboutOthers[record.entity]?.includes(field.name)) continue;
+        declared += 1;
+        if (names.has(field.name)) present += 1;
+      }
+    }
+    return { declared, present };
+  }
+
+  /** Every row of every table in the schema, as JSON text, by table. */
+  async function allRows(): Promise<Map<string, string[]>> {
+    return app.asOwner(async (db) => {
+      const tables = (await db.query(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name <> 'migrations' ORDER BY 1`)).rows as Array<{ table_name: string }>;
+      const rows = new Map<string, string[]>();
+      for (const { table_name } of tables) {
+        const found = (await db.query(`SELECT row_to_json(t)::text AS json FROM "${table_name}" t`)).rows as Array<{ json: string }>;
+        rows.set(table_name, found.map((r) => r.json).sort());
+      }
+      return rows;
+    });
+  }
+
+  async function redisText(): Promise<string> {
+    if (!process.env.REDIS_URL) return '';
+    const redis = new Redis(process.env.REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 1 });
+    try {
+      await redis.connect();
+      const keys = await redis.keys('*');
+      const values = await Promise.all(keys.map((key) => redis.dumpBuffer(key)));
+      return keys.join('\n') + values.map((v) => v?.toString('latin1') ?? '').join('\n');
+    } finally {
+      redis.disconnect();
+    }
+  }
+
+  beforeAll(async () => {
+    app = started.app;
+    factory = started.factory;
+    tenant = await factory.tenant();
+    otherTenant = await factory.tenant();
+    const company = await factory.organisation(tenant);
+    alice = await person({ tenant, organisation: company, roles: [Role.ORG_ADMIN] }, 'alice');
+    bob = await person({ tenant, organisation: company, roles: [Role.ORG_MEMBER] }, 'bob');
+    // Alice is also a customer of another tenant, a separate controller.
+    aliceElsewhere = await person({ tenant: otherTenant, organisation: await factory.organisation(otherTenant), roles: [Role.ORG_MEMBER], email: alice.user.email }, 'alice');
+    clerk = await factory.user({ tenant, roles: [Role.CLERK] });
+    officer = await factory.user({ tenant, roles: [Role.PRIVACY_OFFICER] });
+    // Alice appears in many places: sessions, the audit log (logins), an invitation to her address,
+    // the outbox, the access log (a clerk read her), and her requests.
+    await factory.invitation({ tenant, organisation: company, invitedBy: bob.user, roles: [Role.ORG_MEMBER], email: alice.user.email });
+    await factory.invitation({ tenant, organisation: company, invitedBy: alice.user, roles: [Role.ORG_MEMBER] });
+    await factory.login(bob.user);
+    const aliceActor: Actor = { kind: 'user', id: alice.user.id, tenantId: tenant.id, organisationId: company.id, roles: [Role.ORG_ADMIN] };
+    await app.get(RequestContext).runAs(aliceActor, () =>
+      app.get(AuditLog).record({ action: 'identity.role.granted', subjectType: 'User', subjectId: bob.user.id, details: { role: 'ORG_MEMBER' } }),
+    );
+    const clerkToken = (await factory.login(clerk)).accessToken;
+    expectData(await graphql(`query($a: ID!, $b: ID!) { a: user(id: $a) { email phone firstName } b: user(id: $b) { email phone } }`, { a: alice.user.id, b: bob.user.id }, clerkToken));
+    officerToken = (await factory.login(officer)).accessToken;
+  });
+
+  it('T12: the export holds every declared field of the person, validates against its schema, and nothing of anyone else', async () => {
+    const requestId = await ask(alice, 'ACCESS');
+    const response = await graphql<{ exportForDataSubjectRequest: { document: string } }>(`mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) { document } }`, { id: requestId }, officerToken);
+    const document = JSON.parse(expectData(response).exportForDataSubjectRequest.document) as DataSubjectExport;
+    // Alice's own copy in the other tenant, by herself; and Bob's portability copy.
+    const own = JSON.parse(expectData(await graphql<{ myPersonalDataExport: string }>(`{ myPersonalDataExport }`, {}, (await factory.login(aliceElsewhere.user)).accessToken)).myPersonalDataExport) as DataSubjectExport;
+    const portable = JSON.parse(expectData(await graphql<{ myPersonalDataExport: string }>(`{ myPersonalDataExport(portability: true) }`, {}, (await factory.login(bob.user)).accessToken)).myPersonalDataExport) as DataSubjectExport;
+    const exports: Array<[DataSubjectExport, Person, Person[]]> = [
+      [document, alice, [bob, aliceElsewhere]],
+      [own, aliceElsewhere, [alice, bob]],
+      [portable, bob, [alice, aliceElsewhere]],
+    ];
+
+    let declared = 0;
+    let present = 0;
+    let foreignValues = 0;
+    for (const [exported, subject, others] of exports) {
+      expect(validExport(exported)).toBe(true);
+      // Portability holds only what the person provided (checked below); the others hold every declared field.
+      if (!exported.portability) {
+        const c = coverage(exported);
+        declared += c.declared;
+        present += c.present;
+      }
+      const text = JSON.stringify(exported.records);
+      for (const value of valuesOf(subject).slice(1)) expect(text).toContain(value);
+      for (const other of others) {
+        for (const value of [...valuesOf(other).slice(1), other.user.id]) if (text.includes(value)) foreignValues += 1;
+      }
+      for (const value of [clerk.id, officer.id, clerk.email, officer.email]) if (text.includes(value)) foreignValues += 1;
+    }
+    expect(validate.errors ?? []).toEqual([]);
+
+    // Every holder of the tenant contributed: account, roles, sessions, audit entries, invitation, outbox, access log, requests.
+    expect([...new Set(document.records.map((r) => r.entity))].sort()).toEqual(
+      ['AuditEntry', 'DataSubjectRequest', 'Invitation', 'OutboxMessage', 'PersonalDataAccess', 'Session', 'User', 'UserRole'],
+    );
+    expect(document.records.find((r) => r.entity === 'User')!.fields.find((f) => f.field === 'phone')!.value).toBe(alice.phone);
+    expect(document.categories.every((c) => c.purposes.length > 0 && c.legalBases.length > 0 && c.retention.length > 0 && c.recipients.length > 0)).toBe(true);
+    // The other tenant's export is that controller's alone.
+    expect(own.controllerTenantId).toBe(otherTenant.id);
+    expect(JSON.stringify(own)).not.toContain(alice.user.id);
+    // Portability: only what Bob provided, each marked so.
+    expect(portable.portability).toBe(true);
+    expect(portable.records.flatMap((r) => r.fields).every((f) => f.providedBySubject)).toBe(true);
+    expect(portable.records.flatMap((r) => r.fields).map((f) => f.field)).toEqual(expect.arrayContaining(['firstName', 'phone', 'email']));
+    // Nothing is released before the identity check: the export of another request type is refused.
+    const wrong = await graphql(`mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) { id } }`, { id: await ask(bob, 'ERASURE') }, officerToken);
+    expect(wrong.errors?.[0]?.extensions?.code).toBe('CONFLICT');
+
+    expect(foreignValues).toBe(0);
+    expect(present).toBe(declared);
+    reportFigure(`T12 export: ${exports.length} subjects, ${Math.round((100 * present) / declared)}% of declared fields, ${foreignValues} values of anyone else`);
+  });
+
+  it('T13: erasure deletes or de-identifies with reasons; 0 hits outside kept records; everyone else byte-identical; twice changes nothing', async () => {
+    const requestId = await ask(alice, 'ERASURE');
+    const aliceSessions = await app.asOwner(async (db) => ((await db.query(`SELECT id::text FROM auth_session WHERE user_id = $1`, [alice.user.id])).rows as Array<{ id: string }>).map((r) => r.id));
+    const before = await allRows();
+    const erase = async () =>
+      expectData(
+        await graphql<{ eraseForDataSubjectRequest: { holders: Array<{ holder: string; deleted: number; deidentified: number; keptAsReference: number; reason: string | null }> } }>(
+          `mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { holders { holder deleted deidentified keptAsReference reason } } }`,
+          { id: requestId },
+          officerToken,
+        ),
+      ).eraseForDataSubjectRequest.holders;
+    const outcomes = await erase();
+    const after = await allRows();
+
+    // The answer says what was deleted, de-identified or kept, and why anything was kept.
+    const byHolder = Object.fromEntries(outcomes.map((o) => [o.holder, o]));
+    expect(byHolder['identity.accounts']).toMatchObject({ deidentified: 1, reason: expect.stringContaining('audit trail') });
+    expect(byHolder['auth.sessions']!.deleted).toBeGreaterThan(0);
+    expect(byHolder['notifications.outbox']!.deleted).toBeGreaterThan(0);
+    expect(byHolder['audit.entries']).toMatchObject({ keptAsReference: expect.any(Number), reason: expect.stringContaining('evidence') });
+    expect(byHolder['audit.entries']!.keptAsReference).toBeGreaterThan(0);
+    for (const outcome of outcomes) if (outcome.deidentified + outcome.keptAsReference > 0) expect(outcome.reason).toEqual(expect.any(String));
+
+    // The scan: every row of every table of this tenant, plus tables without tenants, plus the caches.
+    let hits = 0;
+    const aliceValues = valuesOf(alice);
+    for (const [table, rows] of after) {
+      for (const row of rows) {
+        const parsed = JSON.parse(row) as { tenant_id?: string | null };
+        if (parsed.tenant_id === otherTenant.id) continue;
+        for (const value of aliceValues) if (row.toLowerCase().includes(value.toLowerCase())) hits += 1, console.log(`hit in ${table}: ${value}`);
+      }
+    }
+    const cache = await redisText();
+    for (const value of aliceValues) if (cache.includes(value)) hits += 1;
+
+    // Everyone else: every row before that does not concern Alice is still there, unchanged.
+    const concernsAlice = (row: string) => [alice.user.id, ...aliceSessions, ...aliceValues].some((v) => row.toLowerCase().includes(v.toLowerCase())) || row.includes(requestId);
+    let otherRows = 0;
+    const changed: string[] = [];
+    for (const [table, rows] of before) {
+      const remaining = new Set(after.get(table) ?? []);
+      for (const row of rows.filter((r) => !concernsAlice(r))) {
+        otherRows += 1;
+        if (!remaining.has(row)) changed.push(`${table}: ${row}`);
+      }
+    }
+    expect(changed).toEqual([]);
+    // Alice in the other tenant (another controller) is untouched.
+    expect([...after.values()].flat().filter((r) => r.includes(aliceElsewhere.user.id) && r.includes(aliceElsewhere.firstName) && r.includes(alice.user.email)).length).toBeGreaterThan(0);
+
+    // Running it again finds nothing to change.
+    const again = await erase();
+    expect(again.every((o) => o.deleted === 0 && o.deidentified === 0)).toBe(true);
+    expect(await allRows()).toEqual(after);
+
+    expect(hits).toBe(0);
+    reportFigure(`T13 erasure: 1 subjects, ${hits} hits outside kept records, ${otherRows} other rows unchanged`);
+  });
+});
