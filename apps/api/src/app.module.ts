@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { AuditModule } from '@chancery/audit';
 import { AuthModule } from '@chancery/auth';
 import { AppConfig, CoreModule, databaseNameOf, DatabaseSettings, ErrorResponseFilter, InputValidationPipe, RateLimitModule } from '@chancery/core';
+import { DatasheetsModule } from '@chancery/datasheets';
 import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
 import { logOutputThroughGate, PresentResultsInterceptor } from '@chancery/policy';
@@ -70,6 +71,7 @@ export class ApiModule implements NestModule {
         NotificationsModule,
         IdentityModule,
         AuthModule,
+        DatasheetsModule,
         PrivacyModule,
       ],
       providers: [

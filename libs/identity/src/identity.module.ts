@@ -18,6 +18,7 @@ import { IdentityResolver } from './resolvers/identity.resolver';
 import { AccountsService } from './services/accounts.service';
 import { ApiKeyService } from './services/api-key.service';
 import { IdentityProvisioning } from './services/identity-provisioning.service';
+import { OrganisationPeople } from './services/organisation-people.service';
 import { OrganisationRegistrationService } from './services/organisation-registration.service';
 import { PolicedRecordsService } from './services/policed-records.service';
 import { TenantDirectoryService } from './services/tenant-directory.service';
@@ -38,8 +39,9 @@ const REPOSITORIES = [TenantRepository, OrganisationRepository, AccountRepositor
     ApiKeyService,
     PolicedRecordsService,
     IdentityProvisioning,
+    OrganisationPeople,
     IdentityResolver,
   ],
-  exports: [TenantDirectoryService, AccountsService, ApiKeyService, IdentityProvisioning],
+  exports: [TenantDirectoryService, AccountsService, ApiKeyService, IdentityProvisioning, OrganisationPeople],
 })
 export class IdentityModule {}

@@ -14,6 +14,7 @@ export * from './services/tenant-directory.service';
 export * from './services/accounts.service';
 export * from './services/api-key.service';
 export * from './services/identity-provisioning.service';
+export * from './services/organisation-people.service';
 export type { NewTenant } from './repositories/tenant.repository';
 export { PASSWORD_MAX_LENGTH, assertAcceptablePassword } from './password-policy';
 export * from './validation/company-identifiers';

@@ -2,6 +2,7 @@ import type { MigrationClass } from '@chancery/core/database/migrator';
 import { PLATFORM_MIGRATIONS } from '@chancery/core/database/migrations';
 import { AUDIT_MIGRATIONS } from '@chancery/audit/migrations';
 import { AUTH_MIGRATIONS } from '@chancery/auth/migrations';
+import { DATASHEETS_MIGRATIONS } from '@chancery/datasheets/migrations';
 import { IDENTITY_MIGRATIONS } from '@chancery/identity/migrations';
 import { NOTIFICATIONS_MIGRATIONS } from '@chancery/notifications/migrations';
 import { PRIVACY_MIGRATIONS } from '@chancery/privacy/migrations';
@@ -14,6 +15,7 @@ export const MIGRATIONS_BY_CONTEXT: Readonly<Record<string, readonly MigrationCl
   notifications: NOTIFICATIONS_MIGRATIONS,
   audit: AUDIT_MIGRATIONS,
   privacy: PRIVACY_MIGRATIONS,
+  datasheets: DATASHEETS_MIGRATIONS,
 };
 
 /** The timestamp in a migration's name orders it: contexts' migrations interleave in time. */

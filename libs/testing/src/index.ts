@@ -4,3 +4,4 @@ export * from './database/test-database-server';
 export * from './identity-factory';
 export * from './figures';
 export * from './test-worker';
+export * from './datasheets-factory';
