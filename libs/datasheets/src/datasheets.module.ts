@@ -13,6 +13,7 @@ import { ProductFamilySchema } from './entities/product-family-schema.entity';
 import { PublishedDatasheet } from './entities/published-datasheet.entity';
 import { CertifiedProductRepository } from './repositories/certified-product.repository';
 import { DatasheetLedgerRepository, DisclosureAcknowledgementRepository, ProductFamilySchemaRepository } from './repositories/datasheet-support.repository';
+import { DatasheetProvisioningRepository } from './repositories/datasheet-provisioning.repository';
 import { DatasheetVersionRepository } from './repositories/datasheet-version.repository';
 import { DatasheetRepository } from './repositories/datasheet.repository';
 import { PublishedDatasheetRepository } from './repositories/published-datasheet.repository';
@@ -21,6 +22,7 @@ import { CertifiedProductsService } from './services/certified-products.service'
 import { ContactDisclosureService } from './services/contact-disclosure.service';
 import { DatasheetFeedService } from './services/datasheet-feed.service';
 import { DatasheetPublication } from './services/datasheet-publication.service';
+import { DatasheetsProvisioning } from './services/datasheets-provisioning.service';
 import { DatasheetsService } from './services/datasheets.service';
 import { PublicDatasheetsService } from './services/public-datasheets.service';
 
@@ -33,6 +35,7 @@ const REPOSITORIES = [
   DisclosureAcknowledgementRepository,
   ProductFamilySchemaRepository,
   DatasheetLedgerRepository,
+  DatasheetProvisioningRepository,
 ];
 
 /** Certified products, datasheets and versions, publication, the public API and feed, the contact-disclosure rule. */
@@ -47,9 +50,10 @@ const REPOSITORIES = [
     ContactDisclosureService,
     PublicDatasheetsService,
     DatasheetFeedService,
+    DatasheetsProvisioning,
     DatasheetsResolver,
     PublicDatasheetsResolver,
   ],
-  exports: [ContactDisclosureService, PublicDatasheetsService],
+  exports: [ContactDisclosureService, PublicDatasheetsService, DatasheetsProvisioning],
 })
 export class DatasheetsModule {}

@@ -13,3 +13,5 @@ export * from './services/contact-disclosure.service';
 export * from './services/public-datasheets.service';
 export * from './jobs/contact-replacement-deadline.job';
 export { PUBLIC_CODE_ALPHABET, normalisePublicCode } from './public-code';
+export * from './services/datasheets-provisioning.service';
+export type { BulkPublished } from './repositories/datasheet-provisioning.repository';
