@@ -22,8 +22,8 @@ export class ContactDisclosureObjection {
   @Field(() => Date, { nullable: true, description: 'Unless the company names a new contact by then, those datasheets are unpublished.' }) replacementDeadline: Date | null;
 }
 
-@Envelope('DatasheetSettingsResult')
-@ObjectType('DatasheetSettings')
+@Envelope('DatasheetTenantSettings')
+@ObjectType('DatasheetTenantSettings')
 export class DatasheetSettingsResult {
   @Field(() => Int) contactReplacementDays: number;
 }
