@@ -1,6 +1,6 @@
 import { Role } from '@chancery/access';
 import { DatasheetsProvisioning } from '@chancery/datasheets';
-import { expectData, reportFigure, useTestApp } from '@chancery/testing';
+import { reportFigure, useTestApp } from '@chancery/testing';
 
 /**
  * Public search over 10,000 seeded published datasheets (two certification bodies, several versions

@@ -20,7 +20,7 @@ registerEnumType(DatasheetContactKind, { name: 'DatasheetContactKind' });
 @PolicyEntity<PublishedDatasheet>({
   name: 'PublishedDatasheet',
   visibleTo: [published()],
-  relations: { tenantId: (d) => d.tenantId, organisationId: (d) => d.organisationId, isPublished: (d) => d.publishedAt instanceof Date },
+  relations: { tenantId: (d) => d.tenantId, organisationId: (d) => d.organisationId, isPublished: (d) => Boolean(d.publishedAt) },
 })
 @Entity({ name: 'published_datasheet' })
 export class PublishedDatasheet {
