@@ -198,6 +198,9 @@ describe('contact disclosure: objection', () => {
     const { user: colleague } = await sheets.orgUser(body, holder.organisation, Role.ORG_MEMBER);
     const notEligible = await app.graphql('mutation($d: ID!, $u: ID!) { nameDatasheetContact(datasheetId: $d, userId: $u) { id } }', { d: datasheets[0]!.datasheetId, u: objector.user.id }, { token: holder.adminToken });
     expect(reasonOf(notEligible)).toBe('CONTACT_NOT_ELIGIBLE');
+    const { user: stranger } = await sheets.orgUser(body, (await sheets.holder(body)).organisation, Role.ORG_MEMBER);
+    const otherCompany = await app.graphql('mutation($d: ID!, $u: ID!) { nameDatasheetContact(datasheetId: $d, userId: $u) { id } }', { d: datasheets[0]!.datasheetId, u: stranger.id }, { token: holder.adminToken });
+    expect({ code: codeOf(otherCompany), reason: reasonOf(otherCompany) }).toEqual({ code: 'NOT_FOUND', reason: 'CONTACT_PERSON_NOT_FOUND' });
     const named = expectData(await app.graphql<{ nameDatasheetContact: Record<string, unknown> }>('mutation($d: ID!, $u: ID!) { nameDatasheetContact(datasheetId: $d, userId: $u) { contactUserId contactReplacementRequired contactReplacementDeadline } }', { d: datasheets[0]!.datasheetId, u: colleague.id }, { token: holder.adminToken })).nameDatasheetContact;
     expect(named).toEqual({ contactUserId: colleague.id, contactReplacementRequired: false, contactReplacementDeadline: null });
     expect(expectData(await app.graphql<{ publishedDatasheet: Record<string, unknown> }>(`query($id: ID) { publishedDatasheet(id: $id) { contactKind contactEmail contactReplacementRequired } }`, { id: datasheets[0]!.datasheetId })).publishedDatasheet).toEqual({
@@ -217,7 +220,7 @@ describe('contact disclosure: objection', () => {
     await eventually(published, (n) => n === 1);
     const clerkToken = (await started.factory.login(body.clerk)).accessToken; // a month later: a new login
     for (const sheet of datasheets.slice(1)) {
-      expect((await app.graphql<{ publishedDatasheet: unknown }>('query($id: ID) { publishedDatasheet(id: $id) { id } }', { id: sheet.datasheetId })).data).toEqual({ publishedDatasheet: null });
+      expect(codeOf(await app.graphql('query($id: ID) { publishedDatasheet(id: $id) { id } }', { id: sheet.datasheetId }))).toBe('NOT_FOUND');
       const states = expectData(await app.graphql<{ datasheetVersions: Array<{ state: string }> }>('query($d: ID!) { datasheetVersions(datasheetId: $d) { state } }', { d: sheet.datasheetId }, { token: clerkToken })).datasheetVersions;
       expect(states).toEqual([{ state: 'UNPUBLISHED' }]);
     }

@@ -124,7 +124,7 @@ describe('datasheets: from product to published, and a new version supersedes it
     const product = await sheets.product(body, holder);
     const draft = await sheets.draft(holder.adminToken, product.id);
     const anonymous = await app.graphql<{ publishedDatasheet: unknown }>('query($id: ID) { publishedDatasheet(id: $id) { id } }', { id: draft.datasheetId });
-    expect(anonymous.data).toEqual({ publishedDatasheet: null });
+    expect({ code: codeOf(anonymous), data: anonymous.data }).toEqual({ code: 'NOT_FOUND', data: null });
     expect((await app.http().get(`/public/datasheets/${draft.datasheetId}`)).status).toBe(404);
     // The database itself, in the public scope the public API reads in: 0 rows of every other table of the context.
     const counts = await app.asOwner(async (db) => {

@@ -791,7 +791,7 @@ describe('T1 field matrix', () => {
     for (const viewer of world.viewers) {
       for (const id of datasheetIds) {
         const item = publicUniverse.find((p) => p.id === id);
-        const expected: Answer = item ? { data: expectedObject(world, 'PublishedDatasheet', viewer.actor, item.relation, item.stored) } : { error: 'NULL' };
+        const expected: Answer = item ? { data: expectedObject(world, 'PublishedDatasheet', viewer.actor, item.relation, item.stored) } : { error: 'NOT_FOUND' };
         judge(part, world.schema, 'PublishedDatasheet', `publishedDatasheet(id ${id.slice(0, 8)}) as ${viewer.label}`, expected, answerOf(await gql(`query($id: ID) { publishedDatasheet(id: $id) { ${pubSel} } }`, { id }, viewer), 'publishedDatasheet'));
         judge(part, world.schema, 'PublishedDatasheet', `publishedDatasheet(code of ${id.slice(0, 8)}) as ${viewer.label}`, expected, answerOf(await gql(`query($c: String) { publishedDatasheet(code: $c) { ${pubSel} } }`, { c: codes.get(id) }, viewer), 'publishedDatasheet'));
       }

@@ -197,8 +197,8 @@ export class PublicDatasheetsResolver {
   constructor(private readonly publicDatasheets: PublicDatasheetsService) {}
 
   @Public()
-  @Query(() => PublishedDatasheet, { nullable: true, description: 'A published datasheet by public id or by short code (exactly one).' })
-  publishedDatasheet(@Args() { id, code }: PublishedDatasheetArgs): Promise<PublishedDatasheet | null> {
+  @Query(() => PublishedDatasheet, { description: 'A published datasheet by public id or by short code (exactly one); NOT_FOUND when none is published under it.' })
+  publishedDatasheet(@Args() { id, code }: PublishedDatasheetArgs): Promise<PublishedDatasheet> {
     return this.publicDatasheets.find({ id, code });
   }
 

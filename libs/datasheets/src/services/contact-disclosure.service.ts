@@ -114,6 +114,9 @@ export class ContactDisclosureService {
     return this.transactions.run(async () => {
       const datasheet = scope ? await this.datasheets.lockInScope(datasheetId, scope) : null;
       if (!datasheet) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found', { field: 'datasheetId' });
+      // A person of another company answers like one who does not exist.
+      const person = await this.people.person(userId);
+      if (person?.organisationId !== datasheet.organisationId) throw DatasheetsErrors.CONTACT_PERSON_NOT_FOUND('Person not found', { field: 'userId' });
       const eligible = await this.publication.eligibleContact(datasheet, userId);
       if (!eligible) throw DatasheetsErrors.CONTACT_NOT_ELIGIBLE('cannot be the published contact', { field: 'userId' });
       const updated = await this.publication.showPersonContact(datasheet, eligible.contact);

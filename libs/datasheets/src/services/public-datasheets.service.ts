@@ -41,10 +41,12 @@ export class PublicDatasheetsService {
     private readonly directory: TenantDirectoryService,
   ) {}
 
-  /** By public id or by short code: exactly one of them. */
-  find(key: { id?: string; code?: string }): Promise<PublishedDatasheet | null> {
+  /** By public id or by short code (exactly one of them); NOT_FOUND when nothing is published under it. */
+  async find(key: { id?: string; code?: string }): Promise<PublishedDatasheet> {
     if ((key.id === undefined) === (key.code === undefined)) throw DatasheetsErrors.ID_OR_CODE_REQUIRED('give either id or code', { field: key.id === undefined ? 'id' : 'code' });
-    return key.id ? this.byId(key.id) : this.byCode(key.code!);
+    const found = key.id ? await this.byId(key.id) : await this.byCode(key.code!);
+    if (!found) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found');
+    return found;
   }
 
   byId(id: string): Promise<PublishedDatasheet | null> {

@@ -174,9 +174,10 @@ export class UserAdministrationService {
       const withdrawn = input.withdraw.filter((role) => (user.roles ?? []).includes(role) && !input.grant.includes(role));
       await this.keepAnAdministrator(user, withdrawn);
       await this.accounts.grantRoles(user.id, user.tenantId, input.grant, this.context.actor.id ?? null);
-      if (user.organisationId && user.tenantId && input.grant.length > 0) {
+      const taken = input.grant.filter((role) => !(user.roles ?? []).includes(role));
+      if (user.organisationId && user.tenantId && taken.length > 0) {
         await this.events.emitAsync(ORGANISATION_ROLES_TAKEN, {
-          userId: user.id, tenantId: user.tenantId, organisationId: user.organisationId, roles: input.grant, acknowledgedNoticeVersion: null, field: 'input.grant',
+          userId: user.id, tenantId: user.tenantId, organisationId: user.organisationId, roles: taken, acknowledgedNoticeVersion: null, field: 'input.grant',
         } satisfies OrganisationRolesTaken);
       }
       for (const role of input.grant) await this.audit.record({ action: 'identity.role.granted', subjectType: 'User', subjectId: user.id, details: { role } });
