@@ -54,9 +54,9 @@ export class DatasheetsFactory {
     return this.app.graphql<T>(query, variables, { token });
   }
 
-  /** A certification body with its tenant admin and a clerk (logged in), and the kerbstone family's schema. */
-  async certificationBody(): Promise<CertificationBody> {
-    const tenant = await this.identity.tenant({ kinds: [TenantKind.CERTIFICATION_BODY], name: `Certification body ${randomUUID().slice(0, 4)}` });
+  /** A certification body (or the tenant given, already one) with its tenant admin and a clerk (logged in), and the kerbstone family's schema. */
+  async certificationBody(existing?: TestTenant): Promise<CertificationBody> {
+    const tenant = existing ?? (await this.identity.tenant({ kinds: [TenantKind.CERTIFICATION_BODY], name: `Certification body ${randomUUID().slice(0, 4)}` }));
     const admin = await this.identity.user({ tenant, roles: [Role.TENANT_ADMIN] });
     const clerk = await this.identity.user({ tenant, roles: [Role.CLERK] });
     const adminToken = (await this.identity.login(admin)).accessToken;
