@@ -171,7 +171,7 @@ const TEMPLATES: Record<string, MutationTemplate> = {
       const { createDatasheet } = expectData(await world.app.graphql<{ createDatasheet: { id: string } }>('mutation($input: CreateDatasheetInput!) { createDatasheet(input: $input) { id } }', {
         input: { certifiedProductId: await productOfB1(world), characteristics: '{}', texts: [] },
       }, { token: world.viewer('b1Admin').token }));
-      return { input: { versionId: createDatasheet.id, characteristics: `{"strength":"C${next()}"}` } };
+      return { input: { versionId: createDatasheet.id, characteristics: `{"strength":"C${next()}"}`, texts: [{ language: 'nl', title: 'Boordsteen', description: 'Beton' }] } };
     },
   },
   updateOrganisation: { caller: 'a1Admin', base: async (world) => ({ input: { organisationId: world.orgs.A1.id, city: `City ${next()}` } }) },
