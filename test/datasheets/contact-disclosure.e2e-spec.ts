@@ -81,6 +81,17 @@ describe('contact disclosure: acknowledgement when taking an organisation role',
   });
 });
 
+describe('contact disclosure: an objection by someone without an organisation role', () => {
+  const started = useTestApp();
+
+  it('withdraws nothing, changes no datasheet, and answers (no 5xx)', async () => {
+    const sheets = new DatasheetsFactory(started.app, started.factory);
+    const body = await sheets.certificationBody();
+    const answer = await started.app.graphql('mutation { objectToContactDisclosure { withdrawnRoles datasheetsAffected replacementDeadline } }', {}, { token: body.clerkToken });
+    expect(answer.data).toEqual({ objectToContactDisclosure: { withdrawnRoles: [], datasheetsAffected: 0, replacementDeadline: null } });
+  });
+});
+
 describe('contact disclosure: objection', () => {
   const started = useTestApp();
   const running = useTestWorker({ sharesDatabaseWith: () => started.app });

@@ -102,7 +102,7 @@ export class ContactDisclosureService {
       }
       await this.audit.record({
         action: 'datasheets.contact.objected', subjectType: 'User', subjectId: userId,
-        details: { rolesWithdrawn: withdrawnRoles.join(','), datasheets: affected.length, published },
+        details: { rolesWithdrawn: withdrawnRoles.length ? withdrawnRoles.join(',') : 'none', datasheets: affected.length, published },
       });
       return { withdrawnRoles, datasheetsAffected: affected.length, replacementDeadline: deadline };
     });
