@@ -12,7 +12,9 @@ import { DatasheetChange, DatasheetSettings } from './entities/internal.entities
 import { ProductFamilySchema } from './entities/product-family-schema.entity';
 import { PublishedDatasheet } from './entities/published-datasheet.entity';
 import { CertifiedProductRepository } from './repositories/certified-product.repository';
-import { DatasheetLedgerRepository, DisclosureAcknowledgementRepository, ProductFamilySchemaRepository } from './repositories/datasheet-support.repository';
+import { DatasheetLedgerRepository } from './repositories/datasheet-ledger.repository';
+import { DisclosureAcknowledgementRepository } from './repositories/disclosure-acknowledgement.repository';
+import { ProductFamilySchemaRepository } from './repositories/product-family-schema.repository';
 import { DatasheetProvisioningRepository } from './repositories/datasheet-provisioning.repository';
 import { DatasheetVersionRepository } from './repositories/datasheet-version.repository';
 import { DatasheetRepository } from './repositories/datasheet.repository';

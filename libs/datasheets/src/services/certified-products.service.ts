@@ -8,7 +8,7 @@ import { CertifiedProduct, CertifiedProductStatus } from '../entities/certified-
 import { ProductFamilySchema } from '../entities/product-family-schema.entity';
 import { CreateCertifiedProductInput, SetProductFamilySchemaInput } from '../inputs/datasheets.inputs';
 import { CertifiedProductRepository } from '../repositories/certified-product.repository';
-import { ProductFamilySchemaRepository } from '../repositories/datasheet-support.repository';
+import { ProductFamilySchemaRepository } from '../repositories/product-family-schema.repository';
 import { DatasheetPublication } from './datasheet-publication.service';
 import { datasheetScopeOf, staffScopeOf } from './datasheet-scope';
 

@@ -3,7 +3,7 @@ import { RequestContext, TransactionRunner } from '@chancery/core';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { DatasheetChangeKind } from '../entities/internal.entities';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
-import { DatasheetLedgerRepository } from '../repositories/datasheet-support.repository';
+import { DatasheetLedgerRepository } from '../repositories/datasheet-ledger.repository';
 import { PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
 import { MAX_PAGE_SIZE } from './public-datasheets.service';
 

@@ -9,7 +9,8 @@ import { DatasheetState, DatasheetVersion, OPEN_STATES } from '../entities/datas
 import { Datasheet } from '../entities/datasheet.entity';
 import { CreateDatasheetInput, DatasheetTextInput, UpdateDatasheetDraftInput } from '../inputs/datasheets.inputs';
 import { CertifiedProductRepository, DatasheetScope } from '../repositories/certified-product.repository';
-import { DisclosureAcknowledgementRepository, ProductFamilySchemaRepository } from '../repositories/datasheet-support.repository';
+import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
+import { ProductFamilySchemaRepository } from '../repositories/product-family-schema.repository';
 import { DatasheetVersionRepository, VersionContent } from '../repositories/datasheet-version.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
 import { newPublicCode } from '../public-code';
