@@ -3,12 +3,14 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { isDeepStrictEqual } from 'node:util';
 import { getNamedType, GraphQLResolveInfo, isObjectType, Kind, OperationDefinitionNode, parse } from 'graphql';
-import { ALL_ROLES, Role } from '@chancery/access';
+import { ALL_ROLES, holdsRole, Role, TENANT_STAFF_ROLES } from '@chancery/access';
+import { CONTACT_DISCLOSURE_NOTICE } from '@chancery/datasheets';
 import { Actor, ANONYMOUS_ACTOR } from '@chancery/core';
 import { canRead, canSee, envelopeTypeNames, getFieldPolicy, policedEntities, present, selectionOf } from '@chancery/policy';
 import { expectData, reportFigure, TestApp, useTestApp } from '@chancery/testing';
 import {
   accessRefusal,
+  actorOf,
   addTally,
   Answer,
   answerOf,
@@ -974,6 +976,146 @@ describe('T1 field matrix', () => {
     expect(part.cases).toBeGreaterThan(1000);
     settle(part);
   }, 600_000);
+  // Technical datasheets (#17): every viewer × every product, datasheet, version, schema, published
+  // datasheet and acknowledgement, through every operation that returns them
+  // ----------------------------------------------------------------------------------------------
+
+  it('datasheets: certified products, datasheets, versions, schemas, acknowledgements and published datasheets, every viewer × every record', async () => {
+    const part = newTally();
+    // Both tenants certify products from here on (the registration tests above registered with a chamber).
+    await world.owner.query(`UPDATE tenant SET kinds = '{CHAMBER_OF_COMMERCE,CERTIFICATION_BODY}' WHERE id = ANY($1)`, [[world.tenants.A.id, world.tenants.B.id]]);
+    const one = async <T = Record<string, unknown>>(viewer: Viewer, document: string, variables: Record<string, unknown>, operation: string): Promise<T> => {
+      const response = await gql(document, variables, viewer);
+      if (response.errors?.length) throw new Error(`${operation} as ${viewer.label}: ${JSON.stringify(response.errors)}`);
+      return response.data![operation] as T;
+    };
+    const sel = (type: string) => selectionOfType(world.schema, type);
+    const stored = async (type: string, table: string, key: string, id: string): Promise<{ row: Record<string, unknown>; object: Record<string, unknown> }> => {
+      const [row] = (await world.owner.query(`SELECT *, ${table === 'product_family_schema' ? 'json_schema' : table === 'datasheet_version' || table === 'published_datasheet' ? 'characteristics' : 'NULL'}::text AS json_text FROM ${table} WHERE ${key} = $1`, [id])).rows as Array<Record<string, unknown>>;
+      const extra: Record<string, unknown> = {};
+      if (table === 'product_family_schema') extra.jsonSchema = row!.json_text;
+      if (table === 'datasheet_version') extra.characteristics = row!.json_text;
+      if (table === 'published_datasheet') Object.assign(extra, { id: row!.datasheet_id, characteristics: row!.json_text });
+      return { row: row!, object: storedObject(world.schema, type, row!, extra) };
+    };
+    /** A mutation's answer: refused by the rule for most viewers, the stored record as this viewer may see it for the one who acts. */
+    const judgeWrite = async (operation: string, typeName: string, actor: Viewer, document: string, variables: Record<string, unknown>, load: (data: Record<string, unknown>) => Promise<{ row: Record<string, unknown>; object: Record<string, unknown> }>) => {
+      for (const viewer of world.viewers.filter((v) => v !== actor && accessRefusal(operation, v.actor))) {
+        judge(part, world.schema, typeName, `${operation} as ${viewer.label}`, { error: accessRefusal(operation, viewer.actor)! }, answerOf(await gql(document, variables, viewer), operation));
+      }
+      const answer = answerOf(await gql(document, variables, actor), operation);
+      if (!('data' in answer)) throw new Error(`${operation} as ${actor.label}: ${answer.error}`);
+      const { row, object } = await load(answer.data);
+      judge(part, world.schema, typeName, `${operation} as ${actor.label}`, { data: expectedObject(world, typeName, actor.actor, relationOf(row), object) }, answer);
+      return answer.data;
+    };
+    const relationOf = (row: Record<string, unknown>) => ({ tenantId: row.tenant_id, organisationId: row.organisation_id, userId: row.user_id, publishedAt: row.published_at });
+    // Another administrator of company A2 (the world's own is not a viewer), to complete A2's datasheet.
+    const a2User = await world.factory.user({ tenant: world.tenants.A, organisation: { id: world.orgs.A2.id, tenantId: world.tenants.A.id, name: 'A2' }, roles: [Role.ORG_ADMIN] });
+    const a2Admin: Viewer = { label: 'a2Admin (second)', actor: actorOf({ ...a2User, roles: [Role.ORG_ADMIN] }), user: a2User, token: (await world.factory.login(a2User)).accessToken };
+
+    // Notice acknowledged by every person who will complete datasheets (and judged for each viewer who may call it).
+    for (const viewer of [...world.viewers, a2Admin]) {
+      const response = await gql(`mutation($v: String!) { acknowledgeContactDisclosureNotice(version: $v) { ${sel('ContactDisclosureAcknowledgement')} } }`, { v: CONTACT_DISCLOSURE_NOTICE.version }, viewer);
+      const refusal = accessRefusal('acknowledgeContactDisclosureNotice', viewer.actor) ?? (viewer.actor.tenantId ? null : 'FORBIDDEN');
+      if (refusal) {
+        judge(part, world.schema, 'ContactDisclosureAcknowledgement', `acknowledge as ${viewer.label}`, { error: refusal }, answerOf(response, 'acknowledgeContactDisclosureNotice'));
+        continue;
+      }
+      const { row, object } = await stored('ContactDisclosureAcknowledgement', 'contact_disclosure_acknowledgement', 'user_id', viewer.actor.id!);
+      judge(part, world.schema, 'ContactDisclosureAcknowledgement', `acknowledge as ${viewer.label}`, { data: expectedObject(world, 'ContactDisclosureAcknowledgement', viewer.actor, relationOf(row), object) }, answerOf(response, 'acknowledgeContactDisclosureNotice'));
+    }
+
+    const schemaDoc = `mutation($input: SetProductFamilySchemaInput!) { setProductFamilySchema(input: $input) { ${sel('ProductFamilySchema')} } }`;
+    const schemaInput = { input: { family: 'kerbstones', jsonSchema: JSON.stringify({ type: 'object', required: ['strength'] }) } };
+    await judgeWrite('setProductFamilySchema', 'ProductFamilySchema', world.viewer('aTenantAdmin'), schemaDoc, schemaInput, (d) => stored('ProductFamilySchema', 'product_family_schema', 'id', d.id as string));
+    await one(world.viewer('bTenantAdmin'), schemaDoc, schemaInput, 'setProductFamilySchema');
+
+    // Products of A1, A2 (tenant A) and B1 (tenant B); one datasheet each, published; a second version of A1's in draft.
+    const productDoc = `mutation($input: CreateCertifiedProductInput!) { createCertifiedProduct(input: $input) { ${sel('CertifiedProduct')} } }`;
+    const productInput = (org: string, n: number) => ({ input: { organisationId: world.orgs[org as 'A1']!.id, name: `Kerbstone ${org}-${n}`, productFamily: 'kerbstones', certificateReference: `BENOR-${org}-${n}-${randomUUID().slice(0, 4)}`, scheme: 'BENOR', productionUnit: 'Gent' } });
+    const productIds: string[] = [];
+    for (const [org, staff] of [['A1', 'aClerk'], ['A2', 'aTenantAdmin'], ['B1', 'bTenantAdmin']] as const) {
+      const data = await judgeWrite('createCertifiedProduct', 'CertifiedProduct', world.viewer(staff), productDoc, productInput(org, 1), (d) => stored('CertifiedProduct', 'certified_product', 'id', d.id as string));
+      productIds.push(data.id as string);
+    }
+    const spare = await one<{ id: string }>(world.viewer('aClerk'), productDoc, productInput('A1', 2), 'createCertifiedProduct');
+    await judgeWrite('changeCertifiedProductStatus', 'CertifiedProduct', world.viewer('aClerk'), `mutation($id: ID!) { changeCertifiedProductStatus(id: $id, status: SUSPENDED) { ${sel('CertifiedProduct')} } }`, { id: spare.id }, (d) => stored('CertifiedProduct', 'certified_product', 'id', d.id as string));
+
+    const versionSel = sel('DatasheetVersion');
+    const loadVersion = (d: Record<string, unknown>) => stored('DatasheetVersion', 'datasheet_version', 'id', d.id as string);
+    const datasheetIds: string[] = [];
+    for (const [i, completer, staff] of [[0, world.viewer('a1Member'), world.viewer('aClerk')], [1, a2Admin, world.viewer('aTenantAdmin')], [2, world.viewer('b1Admin'), world.viewer('bTenantAdmin')]] as const) {
+      const created = await judgeWrite('createDatasheet', 'DatasheetVersion', completer, `mutation($input: CreateDatasheetInput!) { createDatasheet(input: $input) { ${versionSel} } }`, { input: { certifiedProductId: productIds[i], characteristics: '{"strength":"C30/37"}', texts: [{ language: 'nl', title: 'Boordsteen', description: 'Beton' }] } }, loadVersion);
+      datasheetIds.push(created.datasheetId as string);
+      const v = { v: created.id };
+      await judgeWrite('updateDatasheetDraft', 'DatasheetVersion', completer, `mutation($input: UpdateDatasheetDraftInput!) { updateDatasheetDraft(input: $input) { ${versionSel} } }`, { input: { versionId: created.id, texts: [{ language: 'en', title: 'Kerbstone', description: 'Concrete' }] } }, loadVersion);
+      await judgeWrite('submitDatasheetVersion', 'DatasheetVersion', completer, `mutation($v: ID!) { submitDatasheetVersion(versionId: $v) { ${versionSel} } }`, v, loadVersion);
+      await judgeWrite('requestDatasheetChanges', 'DatasheetVersion', staff, `mutation($v: ID!) { requestDatasheetChanges(versionId: $v, comment: "Add the French text") { ${versionSel} } }`, v, loadVersion);
+      await one(completer, `mutation($v: ID!) { submitDatasheetVersion(versionId: $v) { id } }`, v, 'submitDatasheetVersion');
+      await judgeWrite('approveDatasheetVersion', 'DatasheetVersion', staff, `mutation($v: ID!) { approveDatasheetVersion(versionId: $v) { ${versionSel} } }`, v, loadVersion);
+      await judgeWrite('publishDatasheetVersion', 'DatasheetVersion', staff, `mutation($v: ID!) { publishDatasheetVersion(versionId: $v) { ${versionSel} } }`, v, loadVersion);
+    }
+    await judgeWrite('startDatasheetVersion', 'DatasheetVersion', world.viewer('a1Admin'), `mutation($d: ID!) { startDatasheetVersion(datasheetId: $d) { ${versionSel} } }`, { d: datasheetIds[0] }, loadVersion);
+    await judgeWrite('nameDatasheetContact', 'Datasheet', world.viewer('a1Admin'), `mutation($d: ID!, $u: ID!) { nameDatasheetContact(datasheetId: $d, userId: $u) { ${sel('Datasheet')} } }`, { d: datasheetIds[0], u: world.users.a1Admin!.id }, (d) => stored('Datasheet', 'datasheet', 'id', d.id as string));
+    await judgeWrite('unpublishDatasheet', 'Datasheet', world.viewer('aTenantAdmin'), `mutation($d: ID!) { unpublishDatasheet(datasheetId: $d) { ${sel('Datasheet')} } }`, { d: datasheetIds[1] }, (d) => stored('Datasheet', 'datasheet', 'id', d.id as string));
+
+    // Reads: every viewer × every record of each list, and of each version list.
+    const universeOf = async (type: string, table: string, where = 'TRUE'): Promise<UniverseItem[]> => {
+      const rows = (await world.owner.query(`SELECT id FROM ${table} WHERE ${where} AND tenant_id = ANY($1)`, [[world.tenants.A.id, world.tenants.B.id]])).rows as Array<{ id: string }>;
+      return Promise.all(rows.map(async ({ id }) => {
+        const { row, object } = await stored(type, table, 'id', id);
+        const relation = relationOf(row);
+        return { label: `${type} ${id.slice(0, 8)}`, id, relation, stored: object, inScope: (actor: Actor) => actor.tenantId === row.tenant_id && (holdsRole(actor.roles, ...TENANT_STAFF_ROLES) || actor.organisationId === row.organisation_id) };
+      }));
+    };
+    const products = await universeOf('CertifiedProduct', 'certified_product');
+    const sheets = await universeOf('Datasheet', 'datasheet');
+    const schemas = (await universeOf('ProductFamilySchema', 'product_family_schema')).map((s) => ({ ...s, inScope: (actor: Actor) => actor.tenantId === (s.relation as { tenantId: string }).tenantId }));
+    for (const viewer of world.viewers) {
+      judgeList(part, 'CertifiedProduct', 'certifiedProducts', viewer, await fetchAll(viewer, 'certifiedProducts', `{ certifiedProducts { ${sel('CertifiedProduct')} } }`), products);
+      judgeList(part, 'Datasheet', 'datasheets', viewer, await fetchAll(viewer, 'datasheets', `{ datasheets { ${sel('Datasheet')} } }`), sheets);
+      judgeList(part, 'ProductFamilySchema', 'productFamilySchemas', viewer, await fetchAll(viewer, 'productFamilySchemas', `{ productFamilySchemas { ${sel('ProductFamilySchema')} } }`), schemas);
+      for (const id of datasheetIds) {
+        const versions = await universeOf('DatasheetVersion', 'datasheet_version', `datasheet_id = '${id}'`);
+        judgeList(part, 'DatasheetVersion', 'datasheetVersions', viewer, await fetchAll(viewer, 'datasheetVersions', `{ datasheetVersions(datasheetId: "${id}") { ${versionSel} } }`), versions, `datasheetVersions(${id.slice(0, 8)})`);
+      }
+    }
+
+    // The public side: every viewer (anonymous first) reads every datasheet by id and code, and searches each tenant.
+    const publishedRows = (await world.owner.query(`SELECT datasheet_id FROM published_datasheet WHERE tenant_id = ANY($1)`, [[world.tenants.A.id, world.tenants.B.id]])).rows as Array<{ datasheet_id: string }>;
+    const publicUniverse: UniverseItem[] = await Promise.all(publishedRows.map(async ({ datasheet_id }) => {
+      const { row, object } = await stored('PublishedDatasheet', 'published_datasheet', 'datasheet_id', datasheet_id);
+      return { label: `published ${datasheet_id.slice(0, 8)}`, id: datasheet_id, relation: relationOf(row), stored: object, inScope: () => true };
+    }));
+    expect(publicUniverse).toHaveLength(2);
+    const codes = new Map(((await world.owner.query(`SELECT id, public_code FROM datasheet WHERE id = ANY($1)`, [datasheetIds])).rows as Array<{ id: string; public_code: string }>).map((r) => [r.id, r.public_code]));
+    const pubSel = sel('PublishedDatasheet');
+    for (const viewer of world.viewers) {
+      for (const id of datasheetIds) {
+        const item = publicUniverse.find((p) => p.id === id);
+        const expected: Answer = item ? { data: expectedObject(world, 'PublishedDatasheet', viewer.actor, item.relation, item.stored) } : { error: 'NOT_FOUND' };
+        judge(part, world.schema, 'PublishedDatasheet', `publishedDatasheet(id ${id.slice(0, 8)}) as ${viewer.label}`, expected, answerOf(await gql(`query($id: ID) { publishedDatasheet(id: $id) { ${pubSel} } }`, { id }, viewer), 'publishedDatasheet'));
+        judge(part, world.schema, 'PublishedDatasheet', `publishedDatasheet(code of ${id.slice(0, 8)}) as ${viewer.label}`, expected, answerOf(await gql(`query($c: String) { publishedDatasheet(code: $c) { ${pubSel} } }`, { c: codes.get(id) }, viewer), 'publishedDatasheet'));
+      }
+      for (const tenant of [world.tenants.A, world.tenants.B]) {
+        const response = await gql(`query($t: String) { searchPublishedDatasheets(tenant: $t) { items { ${pubSel} } } }`, { t: tenant.slug }, viewer);
+        const items = ((response.data?.searchPublishedDatasheets as { items?: Array<Record<string, unknown>> } | undefined)?.items ?? []);
+        judgeList(part, 'PublishedDatasheet', 'searchPublishedDatasheets', viewer, { code: response.errors?.length ? String(response.errors[0]?.extensions?.code) : null, items }, publicUniverse.map((p) => ({ ...p, inScope: () => (p.relation as { tenantId: string }).tenantId === tenant.id })), `searchPublishedDatasheets(${tenant === world.tenants.A ? 'A' : 'B'})`);
+      }
+      // The feed: the tenant's changes, each with the datasheet as published now.
+      const feed = await gql(`{ datasheetFeed { events { datasheetId datasheet { ${pubSel} } } } }`, {}, viewer);
+      const refusal = accessRefusal('datasheetFeed', viewer.actor);
+      const events = ((feed.data?.datasheetFeed as { events?: Array<{ datasheetId: string; datasheet: Record<string, unknown> | null }> } | undefined)?.events ?? []);
+      if (refusal) judge(part, world.schema, 'PublishedDatasheet', `datasheetFeed as ${viewer.label}`, { error: refusal }, answerOf(feed, 'datasheetFeed'));
+      for (const event of events) {
+        const item = publicUniverse.find((p) => p.id === event.datasheetId);
+        expect({ viewer: viewer.label, ownTenant: item ? (item.relation as { tenantId: string }).tenantId === viewer.actor.tenantId : true }).toEqual({ viewer: viewer.label, ownTenant: true });
+        judge(part, world.schema, 'PublishedDatasheet', `datasheetFeed[${event.datasheetId.slice(0, 8)}] as ${viewer.label}`, item ? { data: expectedObject(world, 'PublishedDatasheet', viewer.actor, item.relation, item.stored) } : { error: 'NULL' }, event.datasheet ? { data: event.datasheet } : { error: 'NULL' });
+      }
+    }
+    settle(part);
+  });
 
   /** Operations this suite reads records through; a new one that returns records fails the next test until it is added. */
   const T1_PATHS = new Set([
@@ -996,6 +1138,11 @@ describe('T1 field matrix', () => {
     'closeDataSubjectRequest',
     // Same type and gate as closeDataSubjectRequest, each with its own state rule; their T3 cases call them.
     'checkDataSubjectIdentity', 'restrictForDataSubjectRequest',
+    // Datasheets (#17)
+    'acknowledgeContactDisclosureNotice', 'setProductFamilySchema', 'productFamilySchemas', 'createCertifiedProduct', 'changeCertifiedProductStatus',
+    'certifiedProducts', 'createDatasheet', 'updateDatasheetDraft', 'submitDatasheetVersion', 'requestDatasheetChanges', 'approveDatasheetVersion',
+    'publishDatasheetVersion', 'startDatasheetVersion', 'nameDatasheetContact', 'unpublishDatasheet', 'datasheets', 'datasheetVersions',
+    'publishedDatasheet', 'searchPublishedDatasheets', 'datasheetFeed',
   ]);
 
   it('every query and mutation that returns records is read by this suite', () => {

@@ -12,6 +12,7 @@ import {
   isObjectType,
 } from 'graphql';
 import { Role } from '@chancery/access';
+import { CONTACT_DISCLOSURE_NOTICE } from '@chancery/datasheets';
 import { policedEntities, getPolicy } from '@chancery/policy';
 import { applicationInput, CertificateFactory, expectData, lastLinkToken, reportFigure, TestApp, useTestApp } from '@chancery/testing';
 import { buildWorld, identityDigest, POLICY_TEST_APP_OPTIONS, Viewer, World } from '@chancery/testing/policy/policy-world';
@@ -42,6 +43,7 @@ const LEGITIMATE: Record<string, string> = {
   'UpdateOrganisationInput.organisationId': 'the id of the company to update (the target, checked by the policy)',
   'InviteUserInput.roles': 'the roles offered, limited to what the inviter may grant',
   'RegisterOrganisationInput.loginMethod': 'chosen once, at registration',
+  'CreateCertifiedProductInput.organisationId': 'the certificate holder the staff certify the product of (the target, checked in the tenant)',
 };
 
 /** A value of the property's kind, so a schema that accepted it would really write something. */
@@ -204,6 +206,28 @@ const TEMPLATES: Record<string, MutationTemplate> = {
       };
     },
   },
+  // Datasheets (#17), in tenant B (a certification body too; tenant A stays a chamber for the registrations above).
+  createCertifiedProduct: { caller: 'bTenantAdmin', base: async (world) => ({ input: await productInput(world) }) },
+  setProductFamilySchema: {
+    caller: 'bTenantAdmin',
+    base: async (world) => {
+      await certifyingB(world);
+      return { input: { family: `family-${next()}`, jsonSchema: '{"type":"object"}' } };
+    },
+  },
+  createDatasheet: {
+    caller: 'b1Admin',
+    base: async (world) => ({ input: { certifiedProductId: await productOfB1(world), characteristics: '{"strength":"C30/37"}', texts: [{ language: 'en', title: 'Kerb', description: 'Concrete' }] } }),
+  },
+  updateDatasheetDraft: {
+    caller: 'b1Admin',
+    base: async (world) => {
+      const { createDatasheet } = expectData(await world.app.graphql<{ createDatasheet: { id: string } }>('mutation($input: CreateDatasheetInput!) { createDatasheet(input: $input) { id } }', {
+        input: { certifiedProductId: await productOfB1(world), characteristics: '{}', texts: [] },
+      }, { token: world.viewer('b1Admin').token }));
+      return { input: { versionId: createDatasheet.id, characteristics: `{"strength":"C${next()}"}`, texts: [{ language: 'nl', title: 'Boordsteen', description: 'Beton' }] } };
+    },
+  },
   updateOrganisation: { caller: 'a1Admin', base: async (world) => ({ input: { organisationId: world.orgs.A1.id, city: `City ${next()}` } }) },
   createCertificateApplication: { caller: 'a1Admin', base: async () => ({ input: applicationInput() }) },
   updateCertificateApplication: {
@@ -221,6 +245,22 @@ const TEMPLATES: Record<string, MutationTemplate> = {
   },
   updateUserProfile: { caller: 'a1Member', base: async (world) => ({ input: { userId: world.users.a1Member!.id, jobTitle: `Title ${next()}` } }) },
 };
+
+/** Tenant B certifies products, and company B1's administrator acknowledged the contact-disclosure notice. */
+async function certifyingB(world: World): Promise<void> {
+  await world.owner.query(`UPDATE tenant SET kinds = '{CHAMBER_OF_COMMERCE,CERTIFICATION_BODY}' WHERE id = $1`, [world.tenants.B.id]);
+  expectData(await world.app.graphql('mutation($v: String!) { acknowledgeContactDisclosureNotice(version: $v) { id } }', { v: CONTACT_DISCLOSURE_NOTICE.version }, { token: world.viewer('b1Admin').token }));
+}
+
+async function productInput(world: World): Promise<Record<string, unknown>> {
+  await certifyingB(world);
+  return { organisationId: world.orgs.B1.id, name: `Kerbstone ${next()}`, productFamily: 'kerbstones', certificateReference: `T4-${randomUUID()}`, scheme: 'BENOR', productionUnit: 'Gent' };
+}
+
+async function productOfB1(world: World): Promise<string> {
+  const { createCertifiedProduct } = expectData(await world.app.graphql<{ createCertifiedProduct: { id: string } }>('mutation($input: CreateCertifiedProductInput!) { createCertifiedProduct(input: $input) { id } }', { input: await productInput(world) }, { token: world.viewer('bTenantAdmin').token }));
+  return createCertifiedProduct.id;
+}
 
 /** Where an input type occurs: the mutation, and the path from the variables to the object. */
 interface Site {

@@ -9,6 +9,7 @@ import { AuditModule } from '@chancery/audit';
 import { AuthModule } from '@chancery/auth';
 import { CertificatesModule } from '@chancery/certificates';
 import { AppConfig, CoreModule, databaseNameOf, DatabaseSettings, ErrorResponseFilter, InputValidationPipe, RateLimitModule } from '@chancery/core';
+import { DatasheetsModule } from '@chancery/datasheets';
 import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
 import { logOutputThroughGate, PresentResultsInterceptor } from '@chancery/policy';
@@ -71,6 +72,7 @@ export class ApiModule implements NestModule {
         NotificationsModule,
         IdentityModule,
         AuthModule,
+        DatasheetsModule,
         PrivacyModule,
         CertificatesModule,
       ],

@@ -3,6 +3,7 @@ import { DiscoveryModule } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { AppConfig, CoreModule, DatabaseSettings } from '@chancery/core';
 import { MailDeliveryModule } from '@chancery/notifications';
+import { ContactReplacementDeadlineJob } from '@chancery/datasheets';
 import { logOutputThroughGate } from '@chancery/policy';
 import type { DestinationStream } from 'pino';
 import { DEFAULT_JOB_QUEUE_OPTIONS, JOB_QUEUE_OPTIONS, JobQueue, JobQueueOptions } from './jobs/job-queue';
@@ -13,7 +14,7 @@ import { HeartbeatJob } from './jobs/platform/heartbeat.job';
 import { WORKER_CONTEXTS } from './worker-contexts';
 
 /** The jobs this process works, one class each (see `JobHandler` in libs/core). */
-const JOBS = [HeartbeatJob, RenderCertificatePdfsJob];
+const JOBS = [HeartbeatJob, RenderCertificatePdfsJob, ContactReplacementDeadlineJob];
 
 export interface WorkerModuleOptions {
   config: AppConfig;

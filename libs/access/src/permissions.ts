@@ -54,6 +54,16 @@ export enum Permission {
   // Privacy operations (SPEC §5)
   HandleDataSubjectRequests = 'HandleDataSubjectRequests',
   ManageRetention = 'ManageRetention',
+  // Technical datasheets (certification bodies)
+  ManageCertifiedProducts = 'ManageCertifiedProducts',
+  ManageProductFamilySchemas = 'ManageProductFamilySchemas',
+  ReadDatasheets = 'ReadDatasheets',
+  CompleteDatasheets = 'CompleteDatasheets',
+  ReviewDatasheets = 'ReviewDatasheets',
+  PublishDatasheets = 'PublishDatasheets',
+  NameDatasheetContact = 'NameDatasheetContact',
+  ManageDatasheetSettings = 'ManageDatasheetSettings',
+  ReadDatasheetFeed = 'ReadDatasheetFeed',
 }
 
 export type StepUpLevel = 'recent-login' | 'second-factor';
@@ -101,6 +111,15 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.ReadPrivacyPolicyResponses]: { description: "Read the users' answers (accepted, objected, deemed) to a privacy-policy version" },
   [Permission.HandleDataSubjectRequests]: { description: "Handle data-subject requests: the queue, identity checks, extensions, exports, erasure, restriction" },
   [Permission.ManageRetention]: { description: 'Run the retention sweep and place legal holds on records' },
+  [Permission.ManageCertifiedProducts]: { description: "Create the certificate holders' certified products and change their status" },
+  [Permission.ManageProductFamilySchemas]: { description: 'Keep the JSON Schema of each product family' },
+  [Permission.ReadDatasheets]: { description: "Read certified products and datasheets with every version: the company's own, or the tenant's" },
+  [Permission.CompleteDatasheets]: { description: "Complete the company's datasheets: drafts, new versions, submission (publishes one's contact details)" },
+  [Permission.ReviewDatasheets]: { description: 'Approve a submitted datasheet version or request changes' },
+  [Permission.PublishDatasheets]: { description: 'Publish an approved datasheet version, or unpublish a datasheet' },
+  [Permission.NameDatasheetContact]: { description: "Name the person published as a datasheet's contact" },
+  [Permission.ManageDatasheetSettings]: { description: "Set the tenant's deadline for naming a new datasheet contact" },
+  [Permission.ReadDatasheetFeed]: { description: "Read the tenant's feed of datasheet changes (the external central system)" },
 };
 
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);

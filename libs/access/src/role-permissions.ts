@@ -54,12 +54,21 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.ReadPrivacyPolicyResponses]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN],
   [Permission.HandleDataSubjectRequests]: [Role.PRIVACY_OFFICER],
   [Permission.ManageRetention]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN],
+  [Permission.ManageCertifiedProducts]: [Role.TENANT_ADMIN, Role.CLERK],
+  [Permission.ManageProductFamilySchemas]: [Role.TENANT_ADMIN],
+  [Permission.ReadDatasheets]: [Role.ORG_ADMIN, Role.ORG_MEMBER, Role.TENANT_ADMIN, Role.CLERK, Role.SIGNER, Role.PRIVACY_OFFICER, Role.AUDITOR],
+  [Permission.CompleteDatasheets]: [Role.ORG_ADMIN, Role.ORG_MEMBER],
+  [Permission.ReviewDatasheets]: [Role.TENANT_ADMIN, Role.CLERK],
+  [Permission.PublishDatasheets]: [Role.TENANT_ADMIN, Role.CLERK],
+  [Permission.NameDatasheetContact]: [Role.ORG_ADMIN],
+  [Permission.ManageDatasheetSettings]: [Role.TENANT_ADMIN],
+  [Permission.ReadDatasheetFeed]: [Role.TENANT_ADMIN],
 };
 
 /** What each kind of API key may do. */
 export const API_KEY_SCOPE_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Permission[]>> = {
   [ApiKeyScope.ORGANISATION_ERP]: [Permission.ReadOrganisationRecords],
-  [ApiKeyScope.DATASHEET_FEED]: [],
+  [ApiKeyScope.DATASHEET_FEED]: [Permission.ReadDatasheetFeed],
 };
 
 export const ROLE_PERMISSIONS: Readonly<Record<Role, ReadonlySet<Permission>>> = Object.fromEntries(

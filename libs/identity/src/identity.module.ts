@@ -22,6 +22,7 @@ import { IdentityResolver } from './resolvers/identity.resolver';
 import { AccountsService } from './services/accounts.service';
 import { ApiKeyService } from './services/api-key.service';
 import { IdentityProvisioning } from './services/identity-provisioning.service';
+import { OrganisationPeople } from './services/organisation-people.service';
 import { OrganisationRegistrationService } from './services/organisation-registration.service';
 import { PartyDirectoryService } from './services/party-directory.service';
 import { PolicedRecordsService } from './services/policed-records.service';
@@ -47,10 +48,11 @@ const REPOSITORIES = [
     PolicedRecordsService,
     IdentityProvisioning,
     PartyDirectoryService,
+    OrganisationPeople,
     IdentityResolver,
     PeopleDirectory,
     IdentityPersonalDataHolder,
   ],
-  exports: [TenantDirectoryService, AccountsService, ApiKeyService, IdentityProvisioning, PeopleDirectory, PartyDirectoryService],
+  exports: [TenantDirectoryService, AccountsService, ApiKeyService, IdentityProvisioning, PeopleDirectory, PartyDirectoryService, OrganisationPeople],
 })
 export class IdentityModule {}

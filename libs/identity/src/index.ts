@@ -16,6 +16,7 @@ export * from './services/api-key.service';
 export * from './services/identity-provisioning.service';
 export * from './services/people-directory.service';
 export * from './services/party-directory.service';
+export * from './services/organisation-people.service';
 export type { NewTenant } from './repositories/tenant.repository';
 export { PASSWORD_MAX_LENGTH, assertAcceptablePassword } from './password-policy';
 export * from './validation/company-identifiers';

@@ -2,6 +2,7 @@ import type { MigrationClass } from '@chancery/core/database/migrator';
 import { PLATFORM_MIGRATIONS } from '@chancery/core/database/migrations';
 import { AUDIT_MIGRATIONS } from '@chancery/audit/migrations';
 import { AUTH_MIGRATIONS } from '@chancery/auth/migrations';
+import { DATASHEETS_MIGRATIONS } from '@chancery/datasheets/migrations';
 import { IDENTITY_MIGRATIONS } from '@chancery/identity/migrations';
 import { NOTIFICATIONS_MIGRATIONS } from '@chancery/notifications/migrations';
 import { PRIVACY_MIGRATIONS } from '@chancery/privacy/migrations';
@@ -18,6 +19,7 @@ export const MIGRATIONS_BY_CONTEXT: Readonly<Record<string, readonly MigrationCl
   privacy: PRIVACY_MIGRATIONS,
   documents: DOCUMENTS_MIGRATIONS,
   certificates: CERTIFICATES_MIGRATIONS,
+  datasheets: DATASHEETS_MIGRATIONS,
 };
 
 /** The timestamp in a migration's name orders it: contexts' migrations interleave in time. */

@@ -6,3 +6,4 @@ export * from './figures';
 export * from './test-worker';
 export * from './outbox';
 export * from './certificate-factory';
+export * from './datasheets-factory';

@@ -2,7 +2,7 @@ import { Client, Pool } from 'pg';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { Role } from '@chancery/access';
 import { Actor, ANONYMOUS_ACTOR, APPLICATION_ROLE, RequestContext, Sql, TransactionRunner } from '@chancery/core';
-import { expectData, IdentityFactory, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { DatasheetsFactory, expectData, IdentityFactory, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
 /**
  * VERIFY T5 — the database backstop (ARCHITECTURE decision 1, the second lock): whatever the
@@ -133,6 +133,14 @@ describe('T5 database backstop: row-level security as the second lock', () => {
     factory = started.factory;
     a = await seedTenant('a', 'BE0123.456.749');
     b = await seedTenant('b', 'BE0123.456.749');
+    // Datasheets (#17): both tenants certify products too; a published datasheet, its change log, the deadline setting.
+    for (const seeded of [a, b]) {
+      await app.asOwner((db) => db.query(`UPDATE tenant SET kinds = '{CHAMBER_OF_COMMERCE,CERTIFICATION_BODY}' WHERE id = $1`, [seeded.tenant.id]));
+      const sheets = new DatasheetsFactory(app, factory);
+      const body = await sheets.certificationBody(seeded.tenant);
+      expectData(await app.graphql('mutation { setDatasheetSettings(contactReplacementDays: 20) { contactReplacementDays } }', {}, { token: body.adminToken }));
+      await sheets.published(body, await sheets.holder(body));
+    }
     // A platform-operator row too (tenant_id IS NULL): it must not show without platform scope either.
     await factory.user({ roles: [Role.PLATFORM_ADMIN] });
   }, 120_000);

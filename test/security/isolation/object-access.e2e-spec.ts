@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@chancery/access';
 import { ThrottlerStorage } from '@nestjs/throttler';
+import { CONTACT_DISCLOSURE_NOTICE } from '@chancery/datasheets';
 import {
   CertificateFactory,
   expectData,
@@ -34,7 +35,8 @@ import {
 type RecordKind =
   | 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session' | 'invitation'
   | 'processingActivity' | 'breach' | 'subProcessor' | 'subProcessorChange' | 'policyVersion'
-  | 'application' | 'certificate' | 'dataSubjectRequest';
+  | 'application' | 'certificate' | 'dataSubjectRequest'
+  | 'product' | 'datasheet' | 'version';
 
 interface Caller {
   label: string;
@@ -54,6 +56,8 @@ interface KnownRecord {
   organisationId: string | null;
   /** For access-log entries: the person the entry is about; for sessions: whose session it is. */
   subjectId?: string;
+  /** For datasheets: published (everyone may read it through the public API). */
+  published?: boolean;
 }
 
 /**
@@ -88,6 +92,8 @@ interface CallTemplate {
   platformReach?: (caller: Caller) => Reach;
   /** Where a control's answer names the record called with (default: the answer's `id`), for a mutation that returns another record. */
   returnedId?: (value: Record<string, unknown>) => unknown;
+  /** The answer is another record than the one the id names (a datasheet made for a product): its id is not compared. */
+  answersAnotherRecord?: boolean;
   /** Positive controls: [caller label, variant, record label] the call must work on. */
   controls: Array<[caller: string, variant: string, record: string]>;
 }
@@ -105,6 +111,11 @@ const readable = (caller: Caller, record: KnownRecord): Reach =>
   caller.organisationId && record.organisationId === caller.organisationId ? 'own' : isStaff(caller) ? 'skip' : 'outside';
 /** The tenant's privacy officer lists the whole tenant's access log. */
 const wholeTenant = (): Reach => 'own';
+/** Datasheets: a company's users work on its own; staff read the whole tenant's. */
+const companyOnly = (caller: Caller, record: KnownRecord): Reach => (caller.organisationId && record.organisationId === caller.organisationId ? 'own' : 'outside');
+const companyOrStaff = (caller: Caller, record: KnownRecord): Reach => (isStaff(caller) ? 'own' : companyOnly(caller, record));
+/** Set when the datasheets are made: the datasheet nameDatasheetContact's person variant names a contact for. */
+const DATASHEET_FIXTURE = { a1Published: '' };
 
 /** A role the caller's kind may hand out, so changeUserRoles gets past its role check to the lookup. */
 function roleGrantableBy(caller: Caller): Role {
@@ -419,6 +430,136 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     returnedId: (value) => value.versionId,
     controls: [['A1 ORG_ADMIN', 'object', 'A policy version']],
   },
+  // Datasheets (#17). Products, datasheets and versions: a company's own for its users, the whole tenant's for staff.
+  datasheetVersions: {
+    document: 'query($id: ID!) { datasheetVersions(datasheetId: $id) { id } }',
+    variants: { read: { path: 'datasheetId', takes: 'datasheet', variables: (id) => ({ id }) } },
+    field: 'datasheetVersions',
+    answers: 'list',
+    allowed: (caller) => caller.userId !== undefined && caller.roles.length > 0,
+    reach: companyOrStaff,
+    controls: [['A1 ORG_MEMBER', 'read', 'A1 published datasheet'], ['A staff AUDITOR', 'read', 'A1 draft datasheet']],
+  },
+  publishedDatasheet: {
+    document: 'query($id: ID) { publishedDatasheet(id: $id) { id } }',
+    variants: { read: { path: 'id', takes: 'datasheet', variables: (id) => ({ id }) } },
+    field: 'publishedDatasheet',
+    answers: 'record',
+    allowed: anyone,
+    // Published datasheets are everyone's to read; anything else (a draft of one's own company included) is not found.
+    reach: (_caller, record) => (record.published ? 'own' : 'outside'),
+    controls: [['A2 ORG_MEMBER', 'read', 'A1 published datasheet']],
+  },
+  createCertifiedProduct: {
+    document: 'mutation($input: CreateCertifiedProductInput!) { createCertifiedProduct(input: $input) { id: organisationId } }',
+    variants: {
+      create: {
+        path: 'input.organisationId',
+        takes: 'organisation',
+        variables: (id) => ({ input: { organisationId: id, name: 'Kerbstone', productFamily: 'kerbstones', certificateReference: `BENOR-${randomUUID()}`, scheme: 'BENOR', productionUnit: 'Gent' } }),
+      },
+    },
+    field: 'createCertifiedProduct',
+    answers: 'record',
+    allowed: holds(Role.TENANT_ADMIN, Role.CLERK),
+    reach: () => 'own',
+    controls: [['A staff CLERK', 'create', 'company A2']],
+  },
+  changeCertifiedProductStatus: {
+    document: 'mutation($id: ID!) { changeCertifiedProductStatus(id: $id, status: ACTIVE) { id } }',
+    variants: { change: { path: 'id', takes: 'product', variables: (id) => ({ id }) } },
+    field: 'changeCertifiedProductStatus',
+    answers: 'record',
+    allowed: holds(Role.TENANT_ADMIN, Role.CLERK),
+    reach: () => 'own',
+    controls: [['A staff TENANT_ADMIN', 'change', 'A1 product without datasheet']],
+  },
+  createDatasheet: {
+    document: 'mutation($input: CreateDatasheetInput!) { createDatasheet(input: $input) { id datasheetId } }',
+    variants: { create: { path: 'input.certifiedProductId', takes: 'product', variables: (id) => ({ input: { certifiedProductId: id, characteristics: '{"strength":"C30/37"}', texts: [] } }) } },
+    field: 'createDatasheet',
+    answers: 'record',
+    answersAnotherRecord: true,
+    allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+    reach: companyOnly,
+    controls: [['A1 ORG_ADMIN', 'create', 'A1 product without datasheet']],
+  },
+  startDatasheetVersion: {
+    document: 'mutation($id: ID!) { startDatasheetVersion(datasheetId: $id) { id: datasheetId } }',
+    variants: { start: { path: 'datasheetId', takes: 'datasheet', variables: (id) => ({ id }) } },
+    field: 'startDatasheetVersion',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+    reach: companyOnly,
+    controls: [['A1 ORG_ADMIN', 'start', 'A1 published datasheet']],
+  },
+  updateDatasheetDraft: {
+    document: 'mutation($input: UpdateDatasheetDraftInput!) { updateDatasheetDraft(input: $input) { id } }',
+    variants: { edit: { path: 'input.versionId', takes: 'version', variables: (id) => ({ input: { versionId: id, characteristics: '{"strength":"C35/45"}' } }) } },
+    field: 'updateDatasheetDraft',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+    reach: companyOnly,
+    controls: [['A1 ORG_ADMIN', 'edit', 'A1 draft version']],
+  },
+  submitDatasheetVersion: {
+    document: 'mutation($id: ID!) { submitDatasheetVersion(versionId: $id) { id } }',
+    variants: { submit: { path: 'versionId', takes: 'version', variables: (id) => ({ id }) } },
+    field: 'submitDatasheetVersion',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+    reach: companyOnly,
+    controls: [['A1 ORG_ADMIN', 'submit', 'A1 draft version']],
+  },
+  approveDatasheetVersion: {
+    document: 'mutation($id: ID!) { approveDatasheetVersion(versionId: $id) { id } }',
+    variants: { approve: { path: 'versionId', takes: 'version', variables: (id) => ({ id }) } },
+    field: 'approveDatasheetVersion',
+    answers: 'record',
+    allowed: holds(Role.TENANT_ADMIN, Role.CLERK),
+    reach: () => 'own',
+    controls: [['A staff CLERK', 'approve', 'A1 submitted version']],
+  },
+  requestDatasheetChanges: {
+    document: 'mutation($id: ID!) { requestDatasheetChanges(versionId: $id, comment: "Add the French text") { id } }',
+    variants: { request: { path: 'versionId', takes: 'version', variables: (id) => ({ id }) } },
+    field: 'requestDatasheetChanges',
+    answers: 'record',
+    allowed: holds(Role.TENANT_ADMIN, Role.CLERK),
+    reach: () => 'own',
+    controls: [['A staff CLERK', 'request', 'A1 second submitted version']],
+  },
+  publishDatasheetVersion: {
+    document: 'mutation($id: ID!) { publishDatasheetVersion(versionId: $id) { id } }',
+    variants: { publish: { path: 'versionId', takes: 'version', variables: (id) => ({ id }) } },
+    field: 'publishDatasheetVersion',
+    answers: 'record',
+    allowed: holds(Role.TENANT_ADMIN, Role.CLERK),
+    reach: () => 'own',
+    controls: [['A staff TENANT_ADMIN', 'publish', 'A1 approved version']],
+  },
+  nameDatasheetContact: {
+    document: 'mutation($d: ID!, $u: ID!) { nameDatasheetContact(datasheetId: $d, userId: $u) { id } }',
+    variants: {
+      datasheet: { path: 'datasheetId', takes: 'datasheet', variables: (id, caller) => ({ d: id, u: caller.userId ?? randomUUID() }) },
+      person: { path: 'userId', takes: 'user', variables: (id) => ({ d: DATASHEET_FIXTURE.a1Published, u: id }) },
+    },
+    field: 'nameDatasheetContact',
+    answers: 'record',
+    answersAnotherRecord: true,
+    allowed: holds(Role.ORG_ADMIN),
+    reach: companyOnly,
+    controls: [['A1 ORG_ADMIN', 'datasheet', 'A1 published datasheet'], ['A1 ORG_ADMIN', 'person', 'A1 ORG_ADMIN']],
+  },
+  unpublishDatasheet: {
+    document: 'mutation($id: ID!) { unpublishDatasheet(datasheetId: $id) { id } }',
+    variants: { unpublish: { path: 'datasheetId', takes: 'datasheet', variables: (id) => ({ id }) } },
+    field: 'unpublishDatasheet',
+    answers: 'record',
+    allowed: holds(Role.TENANT_ADMIN, Role.CLERK),
+    reach: () => 'own',
+    controls: [['A staff CLERK', 'unpublish', 'A1 published datasheet']],
+  },
   disableUser: {
     document: 'mutation($id: ID!) { disableUser(userId: $id) { id } }',
     variants: { disable: { path: 'userId', takes: 'user', variables: (id) => ({ id }) } },
@@ -677,9 +818,11 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [] };
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], product: [], datasheet: [], version: [] };
   /** Tenant B's people, who make tenant B's records (they are not callers). */
   const otherCallers: Caller[] = [];
+  /** Every caller made, tenant B's too (only tenant A's call the operations). */
+  const allCallers: Caller[] = [];
   let operations: string[];
   /** Every tenant's staff as callers (B's are not among `callers`: they make B's records). */
   const staffCallers: Record<string, Caller> = {};
@@ -764,6 +907,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
           const user = await factory.user({ tenant, organisation: company, roles: [role] });
           addUser(user, `${prefix}${n} ${role}`);
           const caller = await userCaller(user, `${prefix}${n} ${role}`);
+          allCallers.push(caller);
           if (prefix === 'A') callers.push(caller);
           else otherCallers.push(caller);
           if (prefix === 'B' && role === Role.ORG_ADMIN) await createApiKey(caller, `B${n} ERP key`);
@@ -774,6 +918,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
         const user = await factory.user({ tenant, roles: [role] });
         addUser(user, `${prefix} staff ${role}`);
         const caller = await userCaller(user, `${prefix} staff ${role}`);
+        allCallers.push(caller);
         if (prefix === 'A') callers.push(caller);
         else otherCallers.push(caller);
         staffCallers[`${prefix} staff ${role}`] = caller;
@@ -931,6 +1076,44 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
       deletedIds.dataSubjectRequest.push(gone!.id);
     });
 
+    // Datasheets (#17): both tenants certify products; company A1's datasheets in each state, drafts of A2 and B1 (B's never
+    // published: a published datasheet is everyone's to read, so it could not stand for "another tenant's").
+    await app.asOwner((db) => db.query(`UPDATE tenant SET kinds = '{CHAMBER_OF_COMMERCE,CERTIFICATION_BODY}' WHERE id = ANY($1)`, [[tenantA.id, tenantB.id]]));
+    const ok = async <T = Record<string, any>>(document: string, variables: Record<string, unknown>, caller: Caller): Promise<T> => expectData(await app.graphql<T>(document, variables, caller.options));
+    const everyone = (label: string) => allCallers.find((c) => c.label === label) ?? fail(`no caller ${label}`);
+    for (const label of ['A1 ORG_ADMIN', 'A2 ORG_ADMIN', 'B1 ORG_ADMIN']) await ok('mutation($v: String!) { acknowledgeContactDisclosureNotice(version: $v) { id } }', { v: CONTACT_DISCLOSURE_NOTICE.version }, everyone(label));
+    for (const label of ['A staff TENANT_ADMIN', 'B staff TENANT_ADMIN']) {
+      await ok('mutation($i: SetProductFamilySchemaInput!) { setProductFamilySchema(input: $i) { id } }', { i: { family: 'kerbstones', jsonSchema: '{"type":"object","required":["strength"]}' } }, everyone(label));
+    }
+    const product = async (company: string, staff: string, label: string): Promise<string> => {
+      const { createCertifiedProduct } = await ok('mutation($i: CreateCertifiedProductInput!) { createCertifiedProduct(input: $i) { id } }', {
+        i: { organisationId: companies[company]!.id, name: `Kerbstone ${label}`, productFamily: 'kerbstones', certificateReference: `BENOR-${randomUUID()}`, scheme: 'BENOR', productionUnit: 'Gent' },
+      }, everyone(staff));
+      records.push({ kind: 'product', id: createCertifiedProduct.id, label, tenantId: companies[company]!.tenantId, organisationId: companies[company]!.id });
+      return createCertifiedProduct.id as string;
+    };
+    const sheet = async (company: string, staff: string, label: string, steps: Array<'submit' | 'approve' | 'publish'>): Promise<{ datasheetId: string; versionId: string }> => {
+      const completer = everyone(`${company} ORG_ADMIN`);
+      const productId = await product(company, staff, `${label} product`);
+      const { createDatasheet } = await ok('mutation($i: CreateDatasheetInput!) { createDatasheet(input: $i) { id datasheetId } }', { i: { certifiedProductId: productId, characteristics: '{"strength":"C30/37"}', texts: [] } }, completer);
+      const v = { v: createDatasheet.id };
+      if (steps.includes('submit')) await ok('mutation($v: ID!) { submitDatasheetVersion(versionId: $v) { id } }', v, completer);
+      if (steps.includes('approve')) await ok('mutation($v: ID!) { approveDatasheetVersion(versionId: $v) { id } }', v, everyone(staff));
+      if (steps.includes('publish')) await ok('mutation($v: ID!) { publishDatasheetVersion(versionId: $v) { id } }', v, everyone(staff));
+      const where = { tenantId: companies[company]!.tenantId, organisationId: companies[company]!.id };
+      records.push({ kind: 'datasheet', id: createDatasheet.datasheetId, label: `${label} datasheet`, ...where, published: steps.includes('publish') });
+      records.push({ kind: 'version', id: createDatasheet.id, label: `${label} version`, ...where });
+      return { datasheetId: createDatasheet.datasheetId, versionId: createDatasheet.id };
+    };
+    DATASHEET_FIXTURE.a1Published = (await sheet('A1', 'A staff CLERK', 'A1 published', ['submit', 'approve', 'publish'])).datasheetId;
+    await sheet('A1', 'A staff CLERK', 'A1 draft', []);
+    await sheet('A1', 'A staff CLERK', 'A1 submitted', ['submit']);
+    await sheet('A1', 'A staff CLERK', 'A1 second submitted', ['submit']);
+    await sheet('A1', 'A staff CLERK', 'A1 approved', ['submit', 'approve']);
+    await sheet('A2', 'A staff CLERK', 'A2 draft', []);
+    await sheet('B1', 'B staff CLERK', 'B1 draft', ['submit', 'approve']);
+    await product('A1', 'A staff CLERK', 'A1 product without datasheet');
+
     operations = [...new Set((await idTakingOperations(app)).map((o) => o.operation))].filter((name) => CALL_TEMPLATES[name]);
   }, 180_000);
 
@@ -1073,6 +1256,8 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
         expect({ operation, caller: callerLabel, errors: own.errors ?? [] }).toEqual({ operation, caller: callerLabel, errors: [] });
         const value = (own.data as Record<string, unknown>)[template.field];
         if (template.answers === 'record') expect((template.returnedId ?? ((v) => v.id))(value as Record<string, unknown>)).toBe(record.id);
+        if (template.answers === 'record' && template.answersAnotherRecord) expect({ operation, variant, returned: typeof (value as { id?: unknown } | null)?.id }).toEqual({ operation, variant, returned: 'string' });
+        else if (template.answers === 'record') expect((value as { id: string }).id).toBe(record.id);
         else expect({ operation, variant, returned: (value as unknown[]).length > 0 }).toEqual({ operation, variant, returned: true });
         expect(answerOf(own)).not.toEqual(answerOf(missing));
         controlled.add(`${operation}/${template.variants[variant]!.path}`);

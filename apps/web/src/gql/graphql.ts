@@ -5,6 +5,8 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
 export type AcceptInvitationInput = {
+  /** In a certification body's space: the version of the contact-disclosure notice (contactDisclosureNotice) the person acknowledges. */
+  acknowledgedContactDisclosureNotice?: string | null | undefined;
   firstName: string;
   jobTitle?: string | null | undefined;
   lastName: string;
@@ -74,6 +76,8 @@ export type PostalCodeRangeInput = {
 };
 
 export type RegisterOrganisationInput = {
+  /** In a certification body's space: the version of the contact-disclosure notice (contactDisclosureNotice) the administrator acknowledges. */
+  acknowledgedContactDisclosureNotice?: string | null | undefined;
   administrator: PersonDetailsInput;
   city: string;
   country: string;

@@ -11,3 +11,22 @@ export interface AccountDisabled {
 
 /** An administrator removed the account's second factor (a lost phone): its sessions end, it enrols again. */
 export const SECOND_FACTOR_REMOVED = 'identity.account.second-factor-removed';
+
+/**
+ * A person takes organisation roles (registration, an accepted invitation, a role granted). The
+ * datasheets context listens: in a certification body's space the person must have acknowledged the
+ * contact-disclosure notice (COPRO §5b), given here as the version they acknowledged with the request.
+ * A listener that refuses (throws) rolls the change back.
+ */
+export const ORGANISATION_ROLES_TAKEN = 'identity.organisation-roles.taken';
+
+export interface OrganisationRolesTaken {
+  userId: string;
+  tenantId: string;
+  organisationId: string;
+  roles: readonly string[];
+  /** The notice version the person acknowledged with this request; null when the request carried none (a role granted by an admin). */
+  acknowledgedNoticeVersion: string | null;
+  /** The input field that carries the acknowledgement (or names the grant), for the refusal. */
+  field: string;
+}

@@ -54,6 +54,8 @@ export class RegisterOrganisationInput {
   @Field() @IsIBAN(undefined, { message: 'must be a valid IBAN' }) iban: string;
   @Field(() => LoginMethod, { description: 'Chosen once; cannot be changed afterwards.' }) @IsEnum(LoginMethod) loginMethod: LoginMethod;
   @Field(() => PersonDetailsInput) @ValidateNested() @Type(() => PersonDetailsInput) administrator: PersonDetailsInput;
+  @Field({ nullable: true, description: "In a certification body's space: the version of the contact-disclosure notice (contactDisclosureNotice) the administrator acknowledges." })
+  @Optional() @IsString() @Length(1, 40) acknowledgedContactDisclosureNotice?: string;
 }
 
 @InputType()
@@ -95,6 +97,8 @@ export class AcceptInvitationInput {
   @Field({ nullable: true }) @Optional() @IsString() @Length(1, 100) jobTitle?: string;
   @Field({ defaultValue: 'en' }) @IsIn(LANGUAGES) preferredLanguage: string = 'en';
   @Field() @IsString() @MaxLength(PASSWORD_MAX_LENGTH) password: string;
+  @Field({ nullable: true, description: "In a certification body's space: the version of the contact-disclosure notice (contactDisclosureNotice) the person acknowledges." })
+  @Optional() @IsString() @Length(1, 40) acknowledgedContactDisclosureNotice?: string;
 }
 
 @InputType()

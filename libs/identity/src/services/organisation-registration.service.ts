@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { AppConfig, Clock, issueSecret, isUniqueViolation, parseSecret, PasswordHasher, TransactionRunner } from '@chancery/core';
 import { Mailer } from '@chancery/notifications';
+import { ORGANISATION_ROLES_TAKEN, OrganisationRolesTaken } from '../accounts/account-events';
 import { CONFIRM_EMAIL, REGISTRATION_ADDRESS_IN_USE } from '../email/identity-emails';
 import { LoginMethod, Organisation } from '../entities/organisation.entity';
 import { Tenant } from '../entities/tenant.entity';
@@ -39,6 +41,7 @@ export class OrganisationRegistrationService {
     private readonly mailer: Mailer,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly events: EventEmitter2,
   ) {}
 
   async register(input: RegisterOrganisationInput): Promise<Registration> {
@@ -83,6 +86,10 @@ export class OrganisationRegistrationService {
           status: UserStatus.PENDING_CONFIRMATION, emailConfirmedAt: null,
         });
         await this.accounts.grantRoles(userId, tenant.id, [Role.ORG_ADMIN], null);
+        await this.events.emitAsync(ORGANISATION_ROLES_TAKEN, {
+          userId, tenantId: tenant.id, organisationId: created.id, roles: [Role.ORG_ADMIN],
+          acknowledgedNoticeVersion: input.acknowledgedContactDisclosureNotice ?? null, field: 'input.acknowledgedContactDisclosureNotice',
+        } satisfies OrganisationRolesTaken);
         await this.accountTokens.insert({
           tenantId: tenant.id, userId, purpose: 'EMAIL_CONFIRMATION', hash: confirmation.hash,
           expiresAt: new Date(this.clock.now().getTime() + EMAIL_CONFIRMATION_LIFETIME_MS),

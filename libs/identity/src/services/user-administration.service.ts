@@ -4,7 +4,7 @@ import { holdsRole, ORGANISATION_ROLES, Role, TENANT_STAFF_ROLES } from '@chance
 import { AuditLog } from '@chancery/audit';
 import { Actor, AppConfig, Clock, issueSecret, isUniqueViolation, parseSecret, PasswordHasher, RequestContext, TransactionRunner } from '@chancery/core';
 import { Mailer } from '@chancery/notifications';
-import { ACCOUNT_DISABLED, AccountDisabled, SECOND_FACTOR_REMOVED } from '../accounts/account-events';
+import { ACCOUNT_DISABLED, AccountDisabled, ORGANISATION_ROLES_TAKEN, OrganisationRolesTaken, SECOND_FACTOR_REMOVED } from '../accounts/account-events';
 import { INVITATION } from '../email/identity-emails';
 import { Invitation } from '../entities/invitation.entity';
 import { UserAccount, UserStatus } from '../entities/user-account.entity';
@@ -145,6 +145,12 @@ export class UserAdministrationService {
           status: UserStatus.ACTIVE, emailConfirmedAt: now,
         });
         await this.accounts.grantRoles(userId, tenantId, invitation.roles, invitation.invitedBy);
+        if (invitation.organisationId) {
+          await this.events.emitAsync(ORGANISATION_ROLES_TAKEN, {
+            userId, tenantId, organisationId: invitation.organisationId, roles: invitation.roles,
+            acknowledgedNoticeVersion: input.acknowledgedContactDisclosureNotice ?? null, field: 'input.acknowledgedContactDisclosureNotice',
+          } satisfies OrganisationRolesTaken);
+        }
         await this.audit.record({ action: 'identity.invitation.accepted', subjectType: 'User', subjectId: userId, details: { invitation: invitation.id }, tenantId });
       } catch (error) {
         if (isUniqueViolation(error, 'user_account_email_per_tenant')) {
@@ -168,6 +174,12 @@ export class UserAdministrationService {
       const withdrawn = input.withdraw.filter((role) => (user.roles ?? []).includes(role) && !input.grant.includes(role));
       await this.keepAnAdministrator(user, withdrawn);
       await this.accounts.grantRoles(user.id, user.tenantId, input.grant, this.context.actor.id ?? null);
+      const taken = input.grant.filter((role) => !(user.roles ?? []).includes(role));
+      if (user.organisationId && user.tenantId && taken.length > 0) {
+        await this.events.emitAsync(ORGANISATION_ROLES_TAKEN, {
+          userId: user.id, tenantId: user.tenantId, organisationId: user.organisationId, roles: taken, acknowledgedNoticeVersion: null, field: 'input.grant',
+        } satisfies OrganisationRolesTaken);
+      }
       for (const role of input.grant) await this.audit.record({ action: 'identity.role.granted', subjectType: 'User', subjectId: user.id, details: { role } });
       await this.accounts.withdrawRoles(user.id, withdrawn);
       for (const role of withdrawn) await this.audit.record({ action: 'identity.role.withdrawn', subjectType: 'User', subjectId: user.id, details: { role } });

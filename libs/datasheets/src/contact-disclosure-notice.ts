@@ -1,0 +1,13 @@
+/**
+ * The notice a person acknowledges before taking ORG_ADMIN or ORG_MEMBER in a certification body's
+ * space (COPRO §5b). A changed text gets a new version: acknowledgements record which one was read.
+ */
+export const CONTACT_DISCLOSURE_NOTICE = {
+  version: '2026-01',
+  text: {
+    en: 'As administrator or invited user of a certificate holder, your name, e-mail address, telephone number and position are published as contact on the technical datasheets you complete: every visitor of the website and an external central system not managed by the certification body can read them. This disclosure is a necessary consequence of the role. If you object to it, you cannot remain administrator or invited user: your role is withdrawn, your details leave every public output at once, and the company names another contact.',
+    nl: 'Als beheerder of uitgenodigde gebruiker van een certificaathouder worden uw naam, e-mailadres, telefoonnummer en functie als contact gepubliceerd op de technische fiches die u invult: elke bezoeker van de website en een extern centraal systeem dat niet door de certificatie-instelling wordt beheerd, kunnen ze raadplegen. Deze bekendmaking is een noodzakelijk gevolg van de rol. Verzet u zich ertegen, dan kunt u geen beheerder of uitgenodigde gebruiker blijven: uw rol wordt ingetrokken, uw gegevens verdwijnen meteen uit elke publieke uitvoer en de onderneming duidt een andere contactpersoon aan.',
+    fr: "En tant qu'administrateur ou utilisateur invité d'un titulaire de certificat, vos nom, adresse e-mail, numéro de téléphone et fonction sont publiés comme contact sur les fiches techniques que vous complétez : tout visiteur du site web et un système central externe non géré par l'organisme de certification peuvent les consulter. Cette divulgation est une conséquence nécessaire du rôle. Si vous vous y opposez, vous ne pouvez pas rester administrateur ou utilisateur invité : votre rôle est retiré, vos coordonnées quittent immédiatement toute publication, et l'entreprise désigne un autre contact.",
+    de: 'Als Administrator oder eingeladener Benutzer eines Zertifikatsinhabers werden Ihr Name, Ihre E-Mail-Adresse, Telefonnummer und Funktion als Kontakt auf den technischen Datenblättern veröffentlicht, die Sie ausfüllen: Jeder Besucher der Website und ein externes zentrales System, das nicht von der Zertifizierungsstelle verwaltet wird, können sie einsehen. Diese Offenlegung ist eine notwendige Folge der Rolle. Wenn Sie widersprechen, können Sie nicht Administrator oder eingeladener Benutzer bleiben: Ihre Rolle wird entzogen, Ihre Daten verschwinden sofort aus jeder öffentlichen Ausgabe, und das Unternehmen benennt einen anderen Kontakt.',
+  },
+} as const;

@@ -1,0 +1,70 @@
+import { CallHandler, Controller, ExecutionContext, Get, Injectable, NestInterceptor, Param, Query, UseInterceptors } from '@nestjs/common';
+import { createHash } from 'node:crypto';
+import type { Request, Response } from 'express';
+import { map, Observable } from 'rxjs';
+import { Public } from '@chancery/access';
+import { DatasheetsErrors } from '../datasheets.errors';
+import { PublishedDatasheet } from '../entities/published-datasheet.entity';
+import { PublishedDatasheetPage } from '../resolvers/datasheets.outputs';
+import { PublicDatasheetsService } from '../services/public-datasheets.service';
+import { SearchPublishedDatasheetsArgs } from '../inputs/datasheets.inputs';
+
+/**
+ * Caches (browsers, proxies, the external system) keep the answer and revalidate it on every use
+ * (`no-cache`): an unchanged datasheet costs a 304, and a change (a new version, an unpublication, a
+ * contact's objection) reaches every reader at once, no stale copy served meanwhile. The ETag is the
+ * public read model's revision of each datasheet in the answer, so it changes with any of them.
+ */
+export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
+
+function etagOf(result: unknown): string | null {
+  const rows = result instanceof PublishedDatasheet ? [result] : result instanceof PublishedDatasheetPage ? result.items : null;
+  if (!rows) return null;
+  const hash = createHash('sha256');
+  for (const row of rows) hash.update(`${row.id}:${row.revision};`);
+  if (result instanceof PublishedDatasheetPage) hash.update(`next:${result.nextCursor ?? ''}`);
+  return `"${hash.digest('base64url').slice(0, 27)}"`;
+}
+
+@Injectable()
+export class PublicCacheHeaders implements NestInterceptor {
+  intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const request = execution.switchToHttp().getRequest<Request>();
+    const response = execution.switchToHttp().getResponse<Response>();
+    return next.handle().pipe(
+      map((result: unknown) => {
+        const etag = etagOf(result);
+        response.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
+        if (!etag) return result;
+        response.setHeader('ETag', etag);
+        if (request.headers['if-none-match'] === etag) {
+          response.status(304);
+          return undefined;
+        }
+        return result;
+      }),
+    );
+  }
+}
+
+/** The public API as plain GET JSON, answered by the same service and output gate as GraphQL. */
+@Controller('public/datasheets')
+@UseInterceptors(PublicCacheHeaders)
+export class PublicDatasheetsController {
+  constructor(private readonly publicDatasheets: PublicDatasheetsService) {}
+
+  @Public()
+  @Get()
+  async search(@Query() query: SearchPublishedDatasheetsArgs): Promise<PublishedDatasheetPage> {
+    return Object.assign(new PublishedDatasheetPage(), await this.publicDatasheets.search(query));
+  }
+
+  /** By short code (as printed on delivery notes) or by public id. */
+  @Public()
+  @Get(':key')
+  async one(@Param('key') key: string): Promise<PublishedDatasheet> {
+    const found = /^[0-9a-f-]{36}$/i.test(key) ? await this.publicDatasheets.byId(key.toLowerCase()) : await this.publicDatasheets.byCode(key);
+    if (!found) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found');
+    return found;
+  }
+}

@@ -1,0 +1,61 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@chancery/audit';
+import { IdentityModule } from '@chancery/identity';
+import { NotificationsModule } from '@chancery/notifications';
+import { PublicDatasheetsController } from './controllers/public-datasheets.controller';
+import { CertifiedProduct } from './entities/certified-product.entity';
+import { ContactDisclosureAcknowledgement } from './entities/contact-disclosure-acknowledgement.entity';
+import { DatasheetVersion } from './entities/datasheet-version.entity';
+import { Datasheet } from './entities/datasheet.entity';
+import { DatasheetChange, DatasheetSettings } from './entities/internal.entities';
+import { ProductFamilySchema } from './entities/product-family-schema.entity';
+import { PublishedDatasheet } from './entities/published-datasheet.entity';
+import { CertifiedProductRepository } from './repositories/certified-product.repository';
+import { DatasheetLedgerRepository } from './repositories/datasheet-ledger.repository';
+import { DisclosureAcknowledgementRepository } from './repositories/disclosure-acknowledgement.repository';
+import { ProductFamilySchemaRepository } from './repositories/product-family-schema.repository';
+import { DatasheetProvisioningRepository } from './repositories/datasheet-provisioning.repository';
+import { DatasheetVersionRepository } from './repositories/datasheet-version.repository';
+import { DatasheetRepository } from './repositories/datasheet.repository';
+import { PublishedDatasheetRepository } from './repositories/published-datasheet.repository';
+import { DatasheetsResolver, PublicDatasheetsResolver } from './resolvers/datasheets.resolver';
+import { CertifiedProductsService } from './services/certified-products.service';
+import { ContactDisclosureService } from './services/contact-disclosure.service';
+import { DatasheetFeedService } from './services/datasheet-feed.service';
+import { DatasheetPublication } from './services/datasheet-publication.service';
+import { DatasheetsProvisioning } from './services/datasheets-provisioning.service';
+import { DatasheetsService } from './services/datasheets.service';
+import { PublicDatasheetsService } from './services/public-datasheets.service';
+
+const ENTITIES = [CertifiedProduct, Datasheet, DatasheetVersion, PublishedDatasheet, ProductFamilySchema, ContactDisclosureAcknowledgement, DatasheetSettings, DatasheetChange];
+const REPOSITORIES = [
+  CertifiedProductRepository,
+  DatasheetRepository,
+  DatasheetVersionRepository,
+  PublishedDatasheetRepository,
+  DisclosureAcknowledgementRepository,
+  ProductFamilySchemaRepository,
+  DatasheetLedgerRepository,
+  DatasheetProvisioningRepository,
+];
+
+/** Certified products, datasheets and versions, publication, the public API and feed, the contact-disclosure rule. */
+@Module({
+  imports: [TypeOrmModule.forFeature(ENTITIES), AuditModule, NotificationsModule, IdentityModule],
+  controllers: [PublicDatasheetsController],
+  providers: [
+    ...REPOSITORIES,
+    DatasheetPublication,
+    CertifiedProductsService,
+    DatasheetsService,
+    ContactDisclosureService,
+    PublicDatasheetsService,
+    DatasheetFeedService,
+    DatasheetsProvisioning,
+    DatasheetsResolver,
+    PublicDatasheetsResolver,
+  ],
+  exports: [ContactDisclosureService, PublicDatasheetsService, DatasheetsProvisioning],
+})
+export class DatasheetsModule {}

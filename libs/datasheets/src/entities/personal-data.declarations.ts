@@ -1,0 +1,24 @@
+import { PersonalDataDeclaration } from '@chancery/policy';
+
+/** The personal data the datasheets context holds, named once for the register of processing. */
+export const PUBLISHED_CONTACT: PersonalDataDeclaration = {
+  category: 'contact',
+  subject: 'datasheetContact',
+  purpose: 'Publish the contact person of the certificate holder on its technical datasheet, for every reader and the external central system (COPRO §5b)',
+  legalBasis: 'legitimateInterest',
+  retention: 'while the datasheet is published with this person as contact; removed from every public output at once on objection',
+};
+export const COMPLETED_BY: PersonalDataDeclaration = {
+  category: 'electronicIdentification',
+  subject: 'user',
+  purpose: 'Know who completed a datasheet version and who is its published contact',
+  legalBasis: 'legitimateInterest',
+  retention: 'the datasheet’s lifetime + 1 year',
+};
+export const DISCLOSURE_ACKNOWLEDGEMENT: PersonalDataDeclaration = {
+  category: 'security',
+  subject: 'user',
+  purpose: 'Evidence that the person acknowledged the contact-disclosure notice, or objected to it (COPRO §5b)',
+  legalBasis: 'legitimateInterest',
+  retention: 'the role’s lifetime + 1 year',
+};

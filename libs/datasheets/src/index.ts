@@ -1,0 +1,17 @@
+export * from './datasheets.module';
+export * from './datasheets.errors';
+export * from './contact-disclosure-notice';
+export * from './entities/certified-product.entity';
+export * from './entities/datasheet.entity';
+export * from './entities/datasheet-version.entity';
+export * from './entities/datasheet-text.entity';
+export * from './entities/published-datasheet.entity';
+export * from './entities/product-family-schema.entity';
+export * from './entities/contact-disclosure-acknowledgement.entity';
+export { DatasheetChangeKind } from './entities/internal.entities';
+export * from './services/contact-disclosure.service';
+export * from './services/public-datasheets.service';
+export * from './jobs/contact-replacement-deadline.job';
+export { PUBLIC_CODE_ALPHABET, normalisePublicCode } from './public-code';
+export * from './services/datasheets-provisioning.service';
+export type { BulkPublished } from './repositories/datasheet-provisioning.repository';

@@ -1,0 +1,105 @@
+import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayUnique, IsEnum, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { Optional, OptionalNullable } from '@chancery/core';
+import { CertifiedProductStatus } from '../entities/certified-product.entity';
+
+export const DATASHEET_LANGUAGES = ['nl', 'fr', 'de', 'en'] as const;
+/** Largest JSON accepted for characteristics or a schema. */
+const MAX_JSON = 64_000;
+const FAMILY = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+@InputType()
+export class CreateCertifiedProductInput {
+  @Field(() => ID) @IsUUID() organisationId: string;
+  @Field() @IsString() @Length(1, 200) name: string;
+  @Field({ description: 'The product family, e.g. kerbstones (lower case, digits, dashes).' }) @Matches(FAMILY) productFamily: string;
+  @Field() @IsString() @Length(1, 100) certificateReference: string;
+  @Field({ description: 'e.g. BENOR, CE' }) @IsString() @Length(1, 50) scheme: string;
+  @Field() @IsString() @Length(1, 200) productionUnit: string;
+}
+
+@ArgsType()
+export class ChangeCertifiedProductStatusArgs {
+  @Field(() => ID) @IsUUID() id: string;
+  @Field(() => CertifiedProductStatus) @IsEnum(CertifiedProductStatus) status: CertifiedProductStatus;
+}
+
+@InputType()
+export class SetProductFamilySchemaInput {
+  @Field() @Matches(FAMILY) family: string;
+  @Field({ description: 'A JSON Schema, as JSON text.' }) @IsString() @MaxLength(MAX_JSON) jsonSchema: string;
+}
+
+@InputType()
+export class DatasheetTextInput {
+  @Field() @IsIn(DATASHEET_LANGUAGES) language: string;
+  @Field() @IsString() @Length(1, 300) title: string;
+  @Field() @IsString() @MaxLength(10_000) description: string;
+}
+
+@InputType()
+export class CreateDatasheetInput {
+  @Field(() => ID) @IsUUID() certifiedProductId: string;
+  @Field({ description: 'The technical characteristics, a JSON object (as JSON text).' }) @IsString() @MaxLength(MAX_JSON) characteristics: string;
+  @Field(() => [DatasheetTextInput], { description: 'One text per language (NL, FR, DE, EN).' })
+  @ArrayMaxSize(4) @ArrayUnique((t: DatasheetTextInput) => t.language) @ValidateNested({ each: true }) @Type(() => DatasheetTextInput) texts: DatasheetTextInput[];
+}
+
+@InputType()
+export class UpdateDatasheetDraftInput {
+  @Field(() => ID) @IsUUID() versionId: string;
+  @Field({ nullable: true }) @Optional() @IsString() @MaxLength(MAX_JSON) characteristics?: string;
+  @Field(() => [DatasheetTextInput], { nullable: true })
+  @Optional() @ArrayMaxSize(4) @ArrayUnique((t: DatasheetTextInput) => t.language) @ValidateNested({ each: true }) @Type(() => DatasheetTextInput) texts?: DatasheetTextInput[];
+}
+
+@ArgsType()
+export class VersionIdArgs {
+  @Field(() => ID) @IsUUID() versionId: string;
+}
+
+@ArgsType()
+export class DatasheetIdArgs {
+  @Field(() => ID) @IsUUID() datasheetId: string;
+}
+
+@ArgsType()
+export class RequestDatasheetChangesArgs {
+  @Field(() => ID) @IsUUID() versionId: string;
+  @Field() @IsString() @Length(1, 2000) comment: string;
+}
+
+@ArgsType()
+export class NameDatasheetContactArgs {
+  @Field(() => ID) @IsUUID() datasheetId: string;
+  @Field(() => ID) @IsUUID() userId: string;
+}
+
+@ArgsType()
+export class AcknowledgeNoticeArgs {
+  @Field({ description: 'The version of the notice read (contactDisclosureNotice.version).' }) @IsString() @Length(1, 40) version: string;
+}
+
+@ArgsType()
+export class DatasheetSettingsArgs {
+  @Field(() => Int, { description: 'Days a company has to name a new contact after an objection before its datasheets are unpublished.' })
+  @IsInt() @Min(1) @Max(365) contactReplacementDays: number;
+}
+
+@ArgsType()
+export class PublishedDatasheetArgs {
+  @Field(() => ID, { nullable: true, description: 'The public id.' }) @Optional() @IsUUID() id?: string;
+  @Field({ nullable: true, description: 'The short public code (8 characters).' }) @Optional() @IsString() @Length(8, 20) code?: string;
+}
+
+@ArgsType()
+export class SearchPublishedDatasheetsArgs {
+  @Field({ nullable: true, description: 'The certification body, by its slug (the tenant directory).' }) @Optional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
+  @Field({ nullable: true }) @Optional() @Matches(FAMILY) productFamily?: string;
+  @Field({ nullable: true, description: 'Part of the product name.' }) @Optional() @IsString() @Length(2, 100) productName?: string;
+  @Field({ nullable: true, description: 'Part of the certificate holder’s name.' }) @Optional() @IsString() @Length(2, 100) holderName?: string;
+  @Field({ nullable: true }) @Optional() @IsString() @Length(1, 100) certificateReference?: string;
+  @Field(() => Int, { nullable: true, description: 'Page size: 50 when absent, at most 100.' }) @Optional() @Type(() => Number) @IsInt() @Min(1) first?: number;
+  @Field(() => String, { nullable: true, description: 'The nextCursor of the previous page.' }) @OptionalNullable() @IsString() @MaxLength(200) after?: string | null;
+}

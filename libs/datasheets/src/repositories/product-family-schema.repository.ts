@@ -1,0 +1,34 @@
+import { Injectable } from '@nestjs/common';
+import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
+import { ProductFamilySchema } from '../entities/product-family-schema.entity';
+
+const FAMILY_SCHEMA = selectColumns(ProductFamilySchema, 's', { except: ['jsonSchema'] }) + ', s.json_schema::text AS "jsonSchema"';
+
+/** `product_family_schema`: the tenant's JSON Schema per product family. */
+@Injectable()
+export class ProductFamilySchemaRepository {
+  constructor(private readonly sql: Sql) {}
+
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'kerbstones', '{"type":"object"}', SQL_EXAMPLE.at] })
+  async upsert(tenantId: string, family: string, jsonSchema: string, at: Date): Promise<ProductFamilySchema> {
+    const [row] = await this.sql.query(
+      `INSERT INTO product_family_schema AS s (tenant_id, family, json_schema, updated_at) VALUES ($1, $2, $3::jsonb, $4)
+       ON CONFLICT (tenant_id, family) DO UPDATE SET json_schema = EXCLUDED.json_schema, updated_at = EXCLUDED.updated_at, version = s.version + 1
+       RETURNING ${FAMILY_SCHEMA}`,
+      [tenantId, family, jsonSchema, at],
+    );
+    return toEntity(ProductFamilySchema, row!);
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'kerbstones'] })
+  async find(tenantId: string, family: string): Promise<ProductFamilySchema | null> {
+    const [row] = await this.sql.query(`SELECT ${FAMILY_SCHEMA} FROM product_family_schema s WHERE s.tenant_id = $1 AND s.family = $2`, [tenantId, family]);
+    return row ? toEntity(ProductFamilySchema, row) : null;
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
+  async list(tenantId: string): Promise<ProductFamilySchema[]> {
+    const rows = await this.sql.query(`SELECT ${FAMILY_SCHEMA} FROM product_family_schema s WHERE s.tenant_id = $1 ORDER BY s.family`, [tenantId]);
+    return rows.map((row) => toEntity(ProductFamilySchema, row));
+  }
+}

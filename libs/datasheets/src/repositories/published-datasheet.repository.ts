@@ -1,0 +1,132 @@
+import { Injectable } from '@nestjs/common';
+import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
+import { DatasheetText } from '../entities/datasheet-text.entity';
+import { DatasheetContactKind, PublishedDatasheet } from '../entities/published-datasheet.entity';
+
+const PUBLISHED = selectColumns(PublishedDatasheet, 'p', { except: ['characteristics'] }) + ', p.characteristics::text AS characteristics';
+
+/** The contact a published datasheet shows. */
+export interface PublishedContact {
+  kind: DatasheetContactKind;
+  userId: string | null;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  position: string | null;
+  replacementRequired: boolean;
+}
+
+export type NewPublishedDatasheet = Omit<PublishedDatasheet, 'revision' | 'contactKind' | 'contactUserId' | 'contactName' | 'contactEmail' | 'contactPhone' | 'contactPosition' | 'contactReplacementRequired'>;
+
+export interface PublishedSearch {
+  tenantId?: string;
+  productFamily?: string;
+  productName?: string;
+  holderName?: string;
+  certificateReference?: string;
+  /** Continue after this row of the stable order (published_at DESC, datasheet_id DESC). */
+  after?: { publishedAt: Date; id: string };
+  limit: number;
+}
+
+function toPublished(row: Record<string, unknown>): PublishedDatasheet {
+  const record = toEntity(PublishedDatasheet, row);
+  record.texts = ((row.texts as DatasheetText[] | null) ?? []).map((t) => toEntity(DatasheetText, t));
+  return record;
+}
+
+const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+/**
+ * `published_datasheet`: the public read model, one row per published datasheet, written in the
+ * transactions that publish, unpublish and change a contact. The public scope can read this table
+ * and no other of the context: whatever a public read asks, drafts stay out of reach.
+ */
+@Injectable()
+export class PublishedDatasheetRepository {
+  constructor(private readonly sql: Sql) {}
+
+  @GenerateSql({
+    params: [
+      { id: SQL_EXAMPLE.id, tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, versionId: SQL_EXAMPLE.id, versionNumber: 1, publicCode: 'K7QX3M9P', productName: 'Kerbstone K1', productFamily: 'kerbstones', certificateReference: 'BENOR-1', scheme: 'BENOR', productionUnit: 'Gent', holderName: 'Example NV', characteristics: '{}', texts: [], publishedAt: SQL_EXAMPLE.at },
+      { kind: 'PERSON', userId: SQL_EXAMPLE.userId, name: 'Ann Example', email: 'ann@example.test', phone: null, position: null, replacementRequired: false },
+    ],
+  })
+  async upsert(record: NewPublishedDatasheet, contact: PublishedContact): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO published_datasheet AS p (datasheet_id, tenant_id, organisation_id, version_id, version_number, public_code, product_name, product_family,
+              certificate_reference, scheme, production_unit, holder_name, characteristics, texts, contact_kind, contact_user_id, contact_name, contact_email,
+              contact_phone, contact_position, contact_replacement_required, published_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16, $17, $18, $19, $20, $21, $22)
+       ON CONFLICT (datasheet_id) DO UPDATE SET version_id = EXCLUDED.version_id, version_number = EXCLUDED.version_number, product_name = EXCLUDED.product_name,
+              product_family = EXCLUDED.product_family, certificate_reference = EXCLUDED.certificate_reference, scheme = EXCLUDED.scheme,
+              production_unit = EXCLUDED.production_unit, holder_name = EXCLUDED.holder_name, characteristics = EXCLUDED.characteristics, texts = EXCLUDED.texts,
+              contact_kind = EXCLUDED.contact_kind, contact_user_id = EXCLUDED.contact_user_id, contact_name = EXCLUDED.contact_name,
+              contact_email = EXCLUDED.contact_email, contact_phone = EXCLUDED.contact_phone, contact_position = EXCLUDED.contact_position,
+              contact_replacement_required = EXCLUDED.contact_replacement_required, published_at = EXCLUDED.published_at, revision = p.revision + 1`,
+      [
+        record.id, record.tenantId, record.organisationId, record.versionId, record.versionNumber, record.publicCode, record.productName, record.productFamily,
+        record.certificateReference, record.scheme, record.productionUnit, record.holderName, record.characteristics, JSON.stringify(record.texts),
+        contact.kind, contact.userId, contact.name, contact.email, contact.phone, contact.position, contact.replacementRequired, record.publishedAt,
+      ],
+    );
+  }
+
+  /** Replaces the contact a published datasheet shows (objection, a new contact named); false when it is not published. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, { kind: 'COMPANY', userId: null, name: 'Example NV', email: 'info@example.test', phone: '+3232000000', position: null, replacementRequired: true }] })
+  async replaceContact(datasheetId: string, contact: PublishedContact): Promise<boolean> {
+    const rows = await this.sql.query(
+      `UPDATE published_datasheet p SET contact_kind = $2, contact_user_id = $3, contact_name = $4, contact_email = $5, contact_phone = $6,
+              contact_position = $7, contact_replacement_required = $8, revision = p.revision + 1
+        WHERE p.datasheet_id = $1 RETURNING p.datasheet_id`,
+      [datasheetId, contact.kind, contact.userId, contact.name, contact.email, contact.phone, contact.position, contact.replacementRequired],
+    );
+    return rows.length > 0;
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async remove(datasheetId: string): Promise<boolean> {
+    const rows = await this.sql.query(`DELETE FROM published_datasheet p WHERE p.datasheet_id = $1 RETURNING p.datasheet_id`, [datasheetId]);
+    return rows.length > 0;
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async findById(id: string): Promise<PublishedDatasheet | null> {
+    const [row] = await this.sql.query(`SELECT ${PUBLISHED} FROM published_datasheet p WHERE p.datasheet_id = $1`, [id]);
+    return row ? toPublished(row) : null;
+  }
+
+  @GenerateSql({ params: ['K7QX3M9P'] })
+  async findByCode(code: string): Promise<PublishedDatasheet | null> {
+    const [row] = await this.sql.query(`SELECT ${PUBLISHED} FROM published_datasheet p WHERE p.public_code = $1`, [code]);
+    return row ? toPublished(row) : null;
+  }
+
+  @GenerateSql({ params: [[SQL_EXAMPLE.id]] })
+  async findByIds(ids: readonly string[]): Promise<PublishedDatasheet[]> {
+    const rows = await this.sql.query(`SELECT ${PUBLISHED} FROM published_datasheet p WHERE p.datasheet_id = ANY($1::uuid[])`, [ids]);
+    return rows.map(toPublished);
+  }
+
+  /** One page of the search, in one statement: filters, the stable order and the cursor on one table. */
+  @GenerateSql({
+    params: [{ tenantId: SQL_EXAMPLE.tenantId, productFamily: 'kerbstones', productName: 'kerb', holderName: 'example', certificateReference: 'BENOR-1', after: { publishedAt: SQL_EXAMPLE.at, id: SQL_EXAMPLE.id }, limit: 51 }],
+  })
+  async search(search: PublishedSearch): Promise<PublishedDatasheet[]> {
+    const values: unknown[] = [];
+    const where: string[] = [];
+    const param = (value: unknown) => `$${values.push(value)}`;
+    if (search.tenantId) where.push(`p.tenant_id = ${param(search.tenantId)}`);
+    if (search.productFamily) where.push(`p.product_family = ${param(search.productFamily)}`);
+    if (search.productName) where.push(`p.product_name ILIKE ${param(likePattern(search.productName))}`);
+    if (search.holderName) where.push(`p.holder_name ILIKE ${param(likePattern(search.holderName))}`);
+    if (search.certificateReference) where.push(`p.certificate_reference = ${param(search.certificateReference)}`);
+    if (search.after) where.push(`(p.published_at, p.datasheet_id) < (${param(search.after.publishedAt)}, ${param(search.after.id)})`);
+    const rows = await this.sql.query(
+      `SELECT ${PUBLISHED} FROM published_datasheet p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY p.published_at DESC, p.datasheet_id DESC LIMIT ${param(search.limit)}`,
+      values,
+    );
+    return rows.map(toPublished);
+  }
+}

@@ -1,0 +1,210 @@
+import { Args, ArgsType, Field, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
+import { Allow, AuthenticatedPerson, Permission, Public } from '@chancery/access';
+import { Optional, OptionalNullable } from '@chancery/core';
+import { CONTACT_DISCLOSURE_NOTICE } from '../contact-disclosure-notice';
+import { CertifiedProduct } from '../entities/certified-product.entity';
+import { ContactDisclosureAcknowledgement } from '../entities/contact-disclosure-acknowledgement.entity';
+import { DatasheetVersion } from '../entities/datasheet-version.entity';
+import { Datasheet } from '../entities/datasheet.entity';
+import { ProductFamilySchema } from '../entities/product-family-schema.entity';
+import { PublishedDatasheet } from '../entities/published-datasheet.entity';
+import {
+  AcknowledgeNoticeArgs,
+  ChangeCertifiedProductStatusArgs,
+  CreateCertifiedProductInput,
+  CreateDatasheetInput,
+  DATASHEET_LANGUAGES,
+  DatasheetIdArgs,
+  DatasheetSettingsArgs,
+  NameDatasheetContactArgs,
+  PublishedDatasheetArgs,
+  RequestDatasheetChangesArgs,
+  SearchPublishedDatasheetsArgs,
+  SetProductFamilySchemaInput,
+  UpdateDatasheetDraftInput,
+  VersionIdArgs,
+} from '../inputs/datasheets.inputs';
+import { CertifiedProductsService } from '../services/certified-products.service';
+import { ContactDisclosureService } from '../services/contact-disclosure.service';
+import { DatasheetFeedService } from '../services/datasheet-feed.service';
+import { DatasheetsService } from '../services/datasheets.service';
+import { PublicDatasheetsService } from '../services/public-datasheets.service';
+import {
+  ContactDisclosureNotice,
+  ContactDisclosureObjection,
+  DatasheetFeedEvent,
+  DatasheetFeedPage,
+  DatasheetSettingsResult,
+  PublishedDatasheetPage,
+} from './datasheets.outputs';
+
+@ArgsType()
+class NoticeLanguageArgs {
+  @Field({ defaultValue: 'en' }) @IsIn(DATASHEET_LANGUAGES) language: string = 'en';
+}
+
+@ArgsType()
+class FeedArgs {
+  @Field(() => String, { nullable: true, description: 'The nextCursor of the previous page; from the beginning when absent.' }) @OptionalNullable() @IsString() @Matches(/^\d{1,18}$/) after?: string | null;
+  @Field(() => Int, { nullable: true }) @Optional() @IsInt() @Min(1) @Max(100) first?: number;
+}
+
+/** Certified products and datasheets: the company completes, the tenant's staff review and publish. */
+@Resolver()
+export class DatasheetsResolver {
+  constructor(
+    private readonly products: CertifiedProductsService,
+    private readonly sheets: DatasheetsService,
+    private readonly disclosure: ContactDisclosureService,
+    private readonly feed: DatasheetFeedService,
+  ) {}
+
+  @Allow(Permission.ManageCertifiedProducts)
+  @Mutation(() => CertifiedProduct)
+  createCertifiedProduct(@Args('input') input: CreateCertifiedProductInput): Promise<CertifiedProduct> {
+    return this.products.create(input);
+  }
+
+  @Allow(Permission.ManageCertifiedProducts)
+  @Mutation(() => CertifiedProduct, { description: 'A product no longer ACTIVE takes its published datasheet off the public outputs.' })
+  changeCertifiedProductStatus(@Args() { id, status }: ChangeCertifiedProductStatusArgs): Promise<CertifiedProduct> {
+    return this.products.changeStatus(id, status);
+  }
+
+  @Allow(Permission.ReadDatasheets)
+  @Query(() => [CertifiedProduct], { description: "The company's certified products (organisation users) or the tenant's (staff)." })
+  certifiedProducts(): Promise<CertifiedProduct[]> {
+    return this.products.list();
+  }
+
+  @Allow(Permission.ManageProductFamilySchemas)
+  @Mutation(() => ProductFamilySchema)
+  setProductFamilySchema(@Args('input') input: SetProductFamilySchemaInput): Promise<ProductFamilySchema> {
+    return this.products.setFamilySchema(input);
+  }
+
+  @Allow(Permission.ReadDatasheets)
+  @Query(() => [ProductFamilySchema])
+  productFamilySchemas(): Promise<ProductFamilySchema[]> {
+    return this.products.listFamilySchemas();
+  }
+
+  @Allow(Permission.CompleteDatasheets)
+  @Mutation(() => DatasheetVersion, { description: 'A new datasheet for a certified product, its first version a draft completed by the caller.' })
+  createDatasheet(@Args('input') input: CreateDatasheetInput): Promise<DatasheetVersion> {
+    return this.sheets.create(input);
+  }
+
+  @Allow(Permission.CompleteDatasheets)
+  @Mutation(() => DatasheetVersion, { description: 'A new draft version from the latest one; published, it supersedes the version published before.' })
+  startDatasheetVersion(@Args() { datasheetId }: DatasheetIdArgs): Promise<DatasheetVersion> {
+    return this.sheets.startNewVersion(datasheetId);
+  }
+
+  @Allow(Permission.CompleteDatasheets)
+  @Mutation(() => DatasheetVersion)
+  updateDatasheetDraft(@Args('input') input: UpdateDatasheetDraftInput): Promise<DatasheetVersion> {
+    return this.sheets.updateDraft(input);
+  }
+
+  @Allow(Permission.CompleteDatasheets)
+  @Mutation(() => DatasheetVersion)
+  submitDatasheetVersion(@Args() { versionId }: VersionIdArgs): Promise<DatasheetVersion> {
+    return this.sheets.submit(versionId);
+  }
+
+  @Allow(Permission.ReviewDatasheets)
+  @Mutation(() => DatasheetVersion)
+  approveDatasheetVersion(@Args() { versionId }: VersionIdArgs): Promise<DatasheetVersion> {
+    return this.sheets.approve(versionId);
+  }
+
+  @Allow(Permission.ReviewDatasheets)
+  @Mutation(() => DatasheetVersion)
+  requestDatasheetChanges(@Args() { versionId, comment }: RequestDatasheetChangesArgs): Promise<DatasheetVersion> {
+    return this.sheets.requestChanges(versionId, comment);
+  }
+
+  @Allow(Permission.PublishDatasheets)
+  @Mutation(() => DatasheetVersion)
+  publishDatasheetVersion(@Args() { versionId }: VersionIdArgs): Promise<DatasheetVersion> {
+    return this.sheets.publish(versionId);
+  }
+
+  @Allow(Permission.PublishDatasheets)
+  @Mutation(() => Datasheet)
+  unpublishDatasheet(@Args() { datasheetId }: DatasheetIdArgs): Promise<Datasheet> {
+    return this.sheets.unpublish(datasheetId);
+  }
+
+  @Allow(Permission.ReadDatasheets)
+  @Query(() => [Datasheet])
+  datasheets(): Promise<Datasheet[]> {
+    return this.sheets.list();
+  }
+
+  @Allow(Permission.ReadDatasheets)
+  @Query(() => [DatasheetVersion], { description: 'Every version of a datasheet with its dates, oldest first.' })
+  datasheetVersions(@Args() { datasheetId }: DatasheetIdArgs): Promise<DatasheetVersion[]> {
+    return this.sheets.versionsOf(datasheetId);
+  }
+
+  @Public()
+  @Query(() => ContactDisclosureNotice)
+  contactDisclosureNotice(@Args() { language }: NoticeLanguageArgs): ContactDisclosureNotice {
+    const text = CONTACT_DISCLOSURE_NOTICE.text[language as keyof typeof CONTACT_DISCLOSURE_NOTICE.text];
+    return Object.assign(new ContactDisclosureNotice(), { version: CONTACT_DISCLOSURE_NOTICE.version, language, text });
+  }
+
+  @AuthenticatedPerson()
+  @Mutation(() => ContactDisclosureAcknowledgement)
+  acknowledgeContactDisclosureNotice(@Args() { version }: AcknowledgeNoticeArgs): Promise<ContactDisclosureAcknowledgement> {
+    return this.disclosure.acknowledge(version);
+  }
+
+  @AuthenticatedPerson()
+  @Mutation(() => ContactDisclosureObjection, {
+    description: 'The caller objects to the publication of their contact details: their organisation role is withdrawn and their details leave every public output at once.',
+  })
+  async objectToContactDisclosure(): Promise<ContactDisclosureObjection> {
+    return Object.assign(new ContactDisclosureObjection(), await this.disclosure.object());
+  }
+
+  @Allow(Permission.NameDatasheetContact)
+  @Mutation(() => Datasheet)
+  nameDatasheetContact(@Args() { datasheetId, userId }: NameDatasheetContactArgs): Promise<Datasheet> {
+    return this.disclosure.nameContact(datasheetId, userId);
+  }
+
+  @Allow(Permission.ManageDatasheetSettings)
+  @Mutation(() => DatasheetSettingsResult)
+  async setDatasheetSettings(@Args() { contactReplacementDays }: DatasheetSettingsArgs): Promise<DatasheetSettingsResult> {
+    return Object.assign(new DatasheetSettingsResult(), { contactReplacementDays: await this.disclosure.setContactReplacementDays(contactReplacementDays) });
+  }
+
+  @Allow(Permission.ReadDatasheetFeed)
+  @Query(() => DatasheetFeedPage, { description: "The tenant's datasheet changes after a cursor (the external central system's feed)." })
+  async datasheetFeed(@Args() { after, first }: FeedArgs): Promise<DatasheetFeedPage> {
+    const page = await this.feed.changes(after, first);
+    return Object.assign(new DatasheetFeedPage(), { nextCursor: page.nextCursor, events: page.events.map((e) => Object.assign(new DatasheetFeedEvent(), e)) });
+  }
+}
+
+/** The public API of published datasheets: no login. */
+@Resolver()
+export class PublicDatasheetsResolver {
+  constructor(private readonly publicDatasheets: PublicDatasheetsService) {}
+
+  @Public()
+  @Query(() => PublishedDatasheet, { description: 'A published datasheet by public id or by short code (exactly one); NOT_FOUND when none is published under it.' })
+  publishedDatasheet(@Args() { id, code }: PublishedDatasheetArgs): Promise<PublishedDatasheet> {
+    return this.publicDatasheets.find({ id, code });
+  }
+
+  @Public()
+  @Query(() => PublishedDatasheetPage, { description: 'Published datasheets, newest first, in pages (at most 100).' })
+  async searchPublishedDatasheets(@Args() args: SearchPublishedDatasheetsArgs): Promise<PublishedDatasheetPage> {
+    return Object.assign(new PublishedDatasheetPage(), await this.publicDatasheets.search(args));
+  }
+}

@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { OnEvent } from '@nestjs/event-emitter';
+import { ORGANISATION_ROLES, Role } from '@chancery/access';
+import { AuditLog } from '@chancery/audit';
+import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
+import { ORGANISATION_ROLES_TAKEN, OrganisationPeople, OrganisationRolesTaken, TenantDirectoryService, TenantKind } from '@chancery/identity';
+import { Mailer } from '@chancery/notifications';
+import { CONTACT_DISCLOSURE_NOTICE } from '../contact-disclosure-notice';
+import { DatasheetsErrors } from '../datasheets.errors';
+import { CONTACT_OBJECTION } from '../email/datasheets-emails';
+import { ContactDisclosureAcknowledgement } from '../entities/contact-disclosure-acknowledgement.entity';
+import { Datasheet } from '../entities/datasheet.entity';
+import { DatasheetLedgerRepository } from '../repositories/datasheet-ledger.repository';
+import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
+import { DatasheetRepository } from '../repositories/datasheet.repository';
+import { DatasheetPublication } from './datasheet-publication.service';
+import { companyScopeOf, staffScopeOf } from './datasheet-scope';
+
+export interface ObjectionOutcome {
+  withdrawnRoles: Role[];
+  datasheetsAffected: number;
+  replacementDeadline: Date | null;
+}
+
+/**
+ * The contact-disclosure rule (COPRO §5b, SPEC §3): the person who completes a datasheet is published
+ * as its contact, so taking an organisation role in a certification body's space requires
+ * acknowledging the notice; objecting withdraws the role and takes the person's details off every
+ * public output at once; the company names a new contact or its datasheets are unpublished after the
+ * tenant's deadline.
+ */
+@Injectable()
+export class ContactDisclosureService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly context: RequestContext,
+    private readonly acknowledgements: DisclosureAcknowledgementRepository,
+    private readonly datasheets: DatasheetRepository,
+    private readonly ledger: DatasheetLedgerRepository,
+    private readonly publication: DatasheetPublication,
+    private readonly people: OrganisationPeople,
+    private readonly directory: TenantDirectoryService,
+    private readonly mailer: Mailer,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The logged-in person acknowledges the current notice (text and version recorded with the time). */
+  async acknowledge(version: string): Promise<ContactDisclosureAcknowledgement> {
+    if (version !== CONTACT_DISCLOSURE_NOTICE.version) throw DatasheetsErrors.NOTICE_VERSION_OUTDATED(`the current notice is version ${CONTACT_DISCLOSURE_NOTICE.version}`, { field: 'version' });
+    const userId = personIdOf(this.context.actor);
+    const tenantId = this.context.actor.tenantId;
+    if (!tenantId) throw DatasheetsErrors.NOT_A_CERTIFICATION_BODY('the platform has no datasheets');
+    return this.transactions.run(() => this.record(tenantId, userId));
+  }
+
+  /**
+   * Identity announces organisation roles being taken (registration, invitation, grant), inside the
+   * unit of work that grants them: in a certification body's space, no acknowledgement, no role.
+   */
+  @OnEvent(ORGANISATION_ROLES_TAKEN, { suppressErrors: false })
+  async onOrganisationRolesTaken(event: OrganisationRolesTaken): Promise<void> {
+    if (!event.roles.some((role) => ORGANISATION_ROLES.includes(role as Role))) return;
+    await this.transactions.run(async () => {
+      const tenant = await this.people.tenant(event.tenantId);
+      if (!tenant?.kinds.includes(TenantKind.CERTIFICATION_BODY)) return;
+      if (await this.acknowledgements.isAcknowledged(event.tenantId, event.userId, CONTACT_DISCLOSURE_NOTICE.version)) return;
+      if (event.acknowledgedNoticeVersion !== CONTACT_DISCLOSURE_NOTICE.version) {
+        throw DatasheetsErrors.DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED(
+          `this role publishes the person's contact details on datasheets: the person must acknowledge notice ${CONTACT_DISCLOSURE_NOTICE.version} (contactDisclosureNotice)`,
+          { field: event.field, details: { noticeVersion: CONTACT_DISCLOSURE_NOTICE.version } },
+        );
+      }
+      await this.record(event.tenantId, event.userId);
+    });
+  }
+
+  /**
+   * The person objects to the disclosure. In one unit of work: the acknowledgement is marked objected,
+   * their organisation roles are withdrawn (effective at their next request), every datasheet showing
+   * them shows the company's general contact instead, flagged, with the deadline running; the change
+   * log tells the external system; the remaining administrators are told to name a new contact.
+   */
+  async object(): Promise<ObjectionOutcome> {
+    const userId = personIdOf(this.context.actor);
+    const tenantId = this.context.actor.tenantId;
+    if (!tenantId) throw DatasheetsErrors.NOT_A_CERTIFICATION_BODY('the platform has no datasheets');
+    return this.transactions.run(async () => {
+      const now = this.clock.now();
+      const person = await this.people.person(userId);
+      await this.acknowledgements.markObjected(tenantId, userId, now);
+      const withdrawnRoles = await this.people.withdrawOrganisationRoles(userId, 'objected to the contact disclosure');
+      const affected = await this.datasheets.lockWithContact(tenantId, userId);
+      const deadline = affected.length ? await this.publication.replacementDeadline(tenantId) : null;
+      let published = 0;
+      for (const datasheet of affected) if (await this.publication.showCompanyContact(datasheet, deadline!)) published += 1;
+      if (person?.organisationId && affected.length) {
+        const admins = await this.people.activeAdministrators(tenantId, person.organisationId, userId);
+        const recipients = admins.length ? admins.map((a) => ({ to: a.email, language: a.preferredLanguage })) : await this.companyAddress(person.organisationId);
+        for (const recipient of recipients) {
+          await this.mailer.queue(CONTACT_OBJECTION, { tenantId, ...recipient, values: { count: published, deadline: deadline!.toISOString() } });
+        }
+      }
+      await this.audit.record({
+        action: 'datasheets.contact.objected', subjectType: 'User', subjectId: userId,
+        details: { rolesWithdrawn: withdrawnRoles.length ? withdrawnRoles.join(',') : 'none', datasheets: affected.length, published },
+      });
+      return { withdrawnRoles, datasheetsAffected: affected.length, replacementDeadline: deadline };
+    });
+  }
+
+  /** The company names a new contact for a datasheet: an active colleague with an organisation role who acknowledged the notice. */
+  async nameContact(datasheetId: string, userId: string): Promise<Datasheet> {
+    const scope = companyScopeOf(this.context.actor);
+    return this.transactions.run(async () => {
+      const datasheet = scope ? await this.datasheets.lockInScope(datasheetId, scope) : null;
+      if (!datasheet) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found', { field: 'datasheetId' });
+      // A person of another company answers like one who does not exist.
+      const person = await this.people.person(userId);
+      if (person?.organisationId !== datasheet.organisationId) throw DatasheetsErrors.CONTACT_PERSON_NOT_FOUND('Person not found', { field: 'userId' });
+      const eligible = await this.publication.eligibleContact(datasheet, userId);
+      if (!eligible) throw DatasheetsErrors.CONTACT_NOT_ELIGIBLE('cannot be the published contact', { field: 'userId' });
+      const updated = await this.publication.showPersonContact(datasheet, eligible.contact);
+      await this.audit.record({ action: 'datasheets.contact.named', subjectType: 'Datasheet', subjectId: datasheet.id, details: { contact: userId } });
+      return updated;
+    });
+  }
+
+  /** The tenant's deadline for naming a new contact. */
+  async setContactReplacementDays(days: number): Promise<number> {
+    const scope = staffScopeOf(this.context.actor);
+    if (!scope) throw DatasheetsErrors.NOT_A_CERTIFICATION_BODY('not a certification body’s staff');
+    return this.transactions.run(async () => {
+      await this.ledger.setContactReplacementDays(scope.tenantId, days, this.clock.now());
+      await this.audit.record({ action: 'datasheets.settings.changed', details: { contactReplacementDays: days } });
+      return days;
+    });
+  }
+
+  /** The scheduled job: in every tenant, datasheets whose deadline passed without a new contact are unpublished. */
+  async unpublishOverdue(): Promise<number> {
+    const tenants = await this.directory.list();
+    let unpublished = 0;
+    for (const tenant of tenants.filter((t) => t.kinds.includes(TenantKind.CERTIFICATION_BODY))) {
+      unpublished += await this.transactions.asSystem(tenant.id, async () => {
+        let count = 0;
+        for (const datasheet of await this.datasheets.lockOverdue(tenant.id, this.clock.now())) {
+          if (await this.publication.unpublish(datasheet, 'no new contact named before the deadline')) count += 1;
+        }
+        return count;
+      });
+    }
+    return unpublished;
+  }
+
+  private async record(tenantId: string, userId: string): Promise<ContactDisclosureAcknowledgement> {
+    const acknowledgement = await this.acknowledgements.record({
+      tenantId, userId, noticeVersion: CONTACT_DISCLOSURE_NOTICE.version, noticeText: CONTACT_DISCLOSURE_NOTICE.text.en, acknowledgedAt: this.clock.now(),
+    });
+    await this.audit.record({ action: 'datasheets.notice.acknowledged', subjectType: 'User', subjectId: userId, tenantId, details: { version: CONTACT_DISCLOSURE_NOTICE.version } });
+    return acknowledgement;
+  }
+
+  private async companyAddress(organisationId: string): Promise<Array<{ to: string; language: string }>> {
+    const organisation = await this.people.organisation(organisationId);
+    return organisation ? [{ to: organisation.email, language: 'en' }] : [];
+  }
+}

@@ -1,0 +1,146 @@
+import { Injectable } from '@nestjs/common';
+import { ORGANISATION_ROLES, Role } from '@chancery/access';
+import { AuditLog } from '@chancery/audit';
+import { Clock } from '@chancery/core';
+import { Organisation, OrganisationPeople, UserStatus } from '@chancery/identity';
+import { CONTACT_DISCLOSURE_NOTICE } from '../contact-disclosure-notice';
+import { DatasheetsErrors } from '../datasheets.errors';
+import { CertifiedProduct, CertifiedProductStatus } from '../entities/certified-product.entity';
+import { DatasheetState, DatasheetVersion } from '../entities/datasheet-version.entity';
+import { Datasheet } from '../entities/datasheet.entity';
+import { DatasheetChangeKind } from '../entities/internal.entities';
+import { DatasheetContactKind } from '../entities/published-datasheet.entity';
+import { CertifiedProductRepository } from '../repositories/certified-product.repository';
+import { DatasheetLedgerRepository } from '../repositories/datasheet-ledger.repository';
+import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
+import { DatasheetVersionRepository } from '../repositories/datasheet-version.repository';
+import { DatasheetRepository } from '../repositories/datasheet.repository';
+import { PublishedContact, PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
+
+export const DEFAULT_CONTACT_REPLACEMENT_DAYS = 30;
+const DAY_MS = 24 * 3600_000;
+
+/**
+ * What goes public, and when it stops: publishing a version (superseding the one before), unpublishing,
+ * and the contact a published datasheet shows. The public read model and the change log are written
+ * here, in the unit of work of the change, so no public output ever disagrees with the datasheet.
+ */
+@Injectable()
+export class DatasheetPublication {
+  constructor(
+    private readonly datasheets: DatasheetRepository,
+    private readonly versions: DatasheetVersionRepository,
+    private readonly published: PublishedDatasheetRepository,
+    private readonly products: CertifiedProductRepository,
+    private readonly ledger: DatasheetLedgerRepository,
+    private readonly acknowledgements: DisclosureAcknowledgementRepository,
+    private readonly people: OrganisationPeople,
+    private readonly audit: AuditLog,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Publishes an approved version: the published one before it is superseded, in the same unit. */
+  async publish(datasheet: Datasheet, version: DatasheetVersion): Promise<DatasheetVersion> {
+    const now = this.clock.now();
+    const product = await this.products.findInScope(datasheet.certifiedProductId, { tenantId: datasheet.tenantId, organisationId: null });
+    if (product?.status !== CertifiedProductStatus.ACTIVE) throw DatasheetsErrors.PRODUCT_NOT_ACTIVE('the certified product is not active', { field: 'versionId' });
+    const previous = await this.versions.findOfDatasheetIn(datasheet.id, [DatasheetState.PUBLISHED]);
+    if (previous) {
+      await this.versions.setState(previous.id, DatasheetState.SUPERSEDED, now, null);
+      await this.ledger.recordChange(datasheet.tenantId, datasheet.id, previous.id, DatasheetChangeKind.SUPERSEDED, now);
+    }
+    const publishedVersion = await this.versions.setState(version.id, DatasheetState.PUBLISHED, now, null);
+    const organisation = await this.people.organisation(datasheet.organisationId);
+    const person = await this.eligibleContact(datasheet, version.completedBy);
+    let contact: PublishedContact;
+    if (person) {
+      await this.datasheets.setContact(datasheet.id, person.id, false, null);
+      contact = person.contact;
+    } else {
+      // The one who completed it objected (or left): the company's general contact, flagged, with the deadline running.
+      await this.datasheets.setContact(datasheet.id, null, true, datasheet.contactReplacementDeadline ?? (await this.replacementDeadline(datasheet.tenantId)));
+      contact = companyContact(organisation);
+    }
+    await this.published.upsert(
+      {
+        id: datasheet.id, tenantId: datasheet.tenantId, organisationId: datasheet.organisationId, versionId: publishedVersion.id, versionNumber: publishedVersion.number,
+        publicCode: datasheet.publicCode, productName: product.name, productFamily: product.productFamily, certificateReference: product.certificateReference,
+        scheme: product.scheme, productionUnit: product.productionUnit, holderName: organisation?.name ?? '', characteristics: publishedVersion.characteristics,
+        texts: publishedVersion.texts, publishedAt: now,
+      },
+      contact,
+    );
+    await this.ledger.recordChange(datasheet.tenantId, datasheet.id, publishedVersion.id, DatasheetChangeKind.PUBLISHED, now);
+    await this.audit.record({ action: 'datasheets.version.published', subjectType: 'DatasheetVersion', subjectId: publishedVersion.id, details: { datasheet: datasheet.id, number: publishedVersion.number, superseded: previous?.id ?? null } });
+    return publishedVersion;
+  }
+
+  /** Takes the datasheet off every public output (its published version becomes UNPUBLISHED); false when it was not published. */
+  async unpublish(datasheet: Datasheet, reason: string): Promise<boolean> {
+    const now = this.clock.now();
+    const current = await this.versions.findOfDatasheetIn(datasheet.id, [DatasheetState.PUBLISHED]);
+    if (!current) return false;
+    await this.versions.setState(current.id, DatasheetState.UNPUBLISHED, now, null);
+    await this.published.remove(datasheet.id);
+    await this.ledger.recordChange(datasheet.tenantId, datasheet.id, current.id, DatasheetChangeKind.UNPUBLISHED, now);
+    await this.audit.record({ action: 'datasheets.datasheet.unpublished', subjectType: 'Datasheet', subjectId: datasheet.id, details: { version: current.id, reason } });
+    return true;
+  }
+
+  async unpublishProduct(product: CertifiedProduct, reason: string): Promise<void> {
+    const datasheet = await this.datasheets.lockOfProduct(product.id, product.tenantId);
+    if (datasheet) await this.unpublish(datasheet, reason);
+  }
+
+  /**
+   * The published datasheet shows the company's general contact, flagged CONTACT_REPLACEMENT_REQUIRED,
+   * until the company names a new contact or the deadline unpublishes it. Returns whether it was published.
+   */
+  async showCompanyContact(datasheet: Datasheet, deadline: Date): Promise<boolean> {
+    await this.datasheets.setContact(datasheet.id, null, true, deadline);
+    const organisation = await this.people.organisation(datasheet.organisationId);
+    const replaced = await this.published.replaceContact(datasheet.id, companyContact(organisation));
+    if (replaced) await this.ledger.recordChange(datasheet.tenantId, datasheet.id, null, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
+    return replaced;
+  }
+
+  /** A person named as the datasheet's contact (eligible: checked by the caller). */
+  async showPersonContact(datasheet: Datasheet, contact: PublishedContact & { userId: string }): Promise<Datasheet> {
+    const updated = await this.datasheets.setContact(datasheet.id, contact.userId, false, null);
+    if (await this.published.replaceContact(datasheet.id, contact)) {
+      await this.ledger.recordChange(datasheet.tenantId, datasheet.id, null, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
+    }
+    return updated;
+  }
+
+  /**
+   * The person as a published contact, if they may be one: an active user of the datasheet's company
+   * holding an organisation role who acknowledged the current notice and has not objected.
+   */
+  async eligibleContact(datasheet: Pick<Datasheet, 'tenantId' | 'organisationId'>, userId: string): Promise<{ id: string; contact: PublishedContact & { userId: string } } | null> {
+    const person = await this.people.person(userId);
+    if (!person || person.status !== UserStatus.ACTIVE || person.organisationId !== datasheet.organisationId) return null;
+    if (!(person.roles ?? []).some((role: Role) => ORGANISATION_ROLES.includes(role))) return null;
+    if (!(await this.acknowledgements.isAcknowledged(datasheet.tenantId, userId, CONTACT_DISCLOSURE_NOTICE.version))) return null;
+    return {
+      id: person.id,
+      contact: {
+        kind: DatasheetContactKind.PERSON, userId: person.id, name: `${person.firstName} ${person.lastName}`, email: person.email, phone: person.phone,
+        position: person.jobTitle, replacementRequired: false,
+      },
+    };
+  }
+
+  async replacementDeadline(tenantId: string): Promise<Date> {
+    const days = (await this.ledger.contactReplacementDays(tenantId)) ?? DEFAULT_CONTACT_REPLACEMENT_DAYS;
+    return new Date(this.clock.now().getTime() + days * DAY_MS);
+  }
+}
+
+/** The company's general contact details (COPRO §5b: shown until another contact person is presented). */
+export function companyContact(organisation: Organisation | null): PublishedContact {
+  return {
+    kind: DatasheetContactKind.COMPANY, userId: null, name: organisation?.name ?? '', email: organisation?.email ?? null, phone: organisation?.phone ?? null,
+    position: null, replacementRequired: true,
+  };
+}

@@ -1,0 +1,103 @@
+import { Injectable } from '@nestjs/common';
+import { TransactionRunner } from '@chancery/core';
+import { TenantDirectoryService } from '@chancery/identity';
+import { DatasheetsErrors } from '../datasheets.errors';
+import { PublishedDatasheet } from '../entities/published-datasheet.entity';
+import { PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
+import { normalisePublicCode } from '../public-code';
+
+export const DEFAULT_PAGE_SIZE = 50;
+export const MAX_PAGE_SIZE = 100;
+
+export interface PublicSearch {
+  tenant?: string;
+  productFamily?: string;
+  productName?: string;
+  holderName?: string;
+  certificateReference?: string;
+  first?: number;
+  after?: string | null;
+}
+
+export interface PublicPage {
+  items: PublishedDatasheet[];
+  nextCursor: string | null;
+}
+
+/**
+ * The public API of published datasheets (anyone, no login): by public id, by short code, and search.
+ * Reads run in the public scope (`publicReading`), where row-level security shows the public read
+ * model only, so no question asked here can reach a draft, a review or an unpublished version.
+ * GraphQL and the plain GET routes both answer from here; the output gate presents the records.
+ */
+@Injectable()
+export class PublicDatasheetsService {
+  /** Tenant slugs never change: resolved once per process, so a search page stays one statement. */
+  private readonly tenantIds = new Map<string, string | null>();
+
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly published: PublishedDatasheetRepository,
+    private readonly directory: TenantDirectoryService,
+  ) {}
+
+  /** By public id or by short code (exactly one of them); NOT_FOUND when nothing is published under it. */
+  async find(key: { id?: string; code?: string }): Promise<PublishedDatasheet> {
+    if ((key.id === undefined) === (key.code === undefined)) throw DatasheetsErrors.ID_OR_CODE_REQUIRED('give either id or code', { field: key.id === undefined ? 'id' : 'code' });
+    const found = key.id ? await this.byId(key.id) : await this.byCode(key.code!);
+    if (!found) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found');
+    return found;
+  }
+
+  byId(id: string): Promise<PublishedDatasheet | null> {
+    return this.transactions.publicReading(() => this.published.findById(id));
+  }
+
+  byCode(typed: string): Promise<PublishedDatasheet | null> {
+    const code = normalisePublicCode(typed);
+    if (!code) return Promise.resolve(null);
+    return this.transactions.publicReading(() => this.published.findByCode(code));
+  }
+
+  async search(search: PublicSearch): Promise<PublicPage> {
+    const first = search.first ?? DEFAULT_PAGE_SIZE;
+    if (first > MAX_PAGE_SIZE) throw DatasheetsErrors.DATASHEET_PAGE_TOO_LARGE(`at most ${MAX_PAGE_SIZE} per page`, { field: 'first' });
+    const after = search.after ? decodeCursor(search.after) : undefined;
+    let tenantId: string | undefined;
+    if (search.tenant) {
+      const id = await this.tenantIdOf(search.tenant);
+      if (!id) return { items: [], nextCursor: null };
+      tenantId = id;
+    }
+    const rows = await this.transactions.publicReading(() =>
+      this.published.search({
+        tenantId, productFamily: search.productFamily, productName: search.productName, holderName: search.holderName,
+        certificateReference: search.certificateReference, after, limit: first + 1,
+      }),
+    );
+    const items = rows.slice(0, first);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > first && last ? encodeCursor(last) : null };
+  }
+
+  private async tenantIdOf(slug: string): Promise<string | null> {
+    if (!this.tenantIds.has(slug)) {
+      const tenant = await this.directory.findBySlug(slug);
+      if (!tenant) return null; // not remembered: a tenant created later is found then
+      this.tenantIds.set(slug, tenant.id);
+    }
+    return this.tenantIds.get(slug) ?? null;
+  }
+}
+
+/** The position after a row in the stable order (published_at DESC, id DESC), opaque to clients. */
+function encodeCursor(row: PublishedDatasheet): string {
+  return Buffer.from(`${row.publishedAt.toISOString()}|${row.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { publishedAt: Date; id: string } {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const publishedAt = new Date(at ?? '');
+  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(publishedAt.getTime())) throw DatasheetsErrors.DATASHEET_CURSOR_INVALID('is not a cursor this API gave', { field: 'after' });
+  return { publishedAt, id };
+}

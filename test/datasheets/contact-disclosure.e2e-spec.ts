@@ -1,0 +1,240 @@
+import { Role } from '@chancery/access';
+import { CONTACT_DISCLOSURE_NOTICE, CONTACT_REPLACEMENT_DEADLINE_JOB } from '@chancery/datasheets';
+import { CertificateHolder, CertificationBody, DatasheetsFactory, expectData, reportFigure, TestUser, useTestApp, useTestWorker } from '@chancery/testing';
+import { JobQueue } from '../../apps/worker/src/jobs/job-queue';
+
+/**
+ * The contact-disclosure rule (COPRO §5b, SPEC §3, VERIFY T14). Taking ORG_ADMIN or ORG_MEMBER in a
+ * certification body's space requires acknowledging the notice; after `objectToContactDisclosure`
+ * the person's name, e-mail and phone appear in no public answer, feed event or cached answer; their
+ * role stops at their next request; the datasheets show the company's general contact, flagged; the
+ * remaining administrators are told; the deadline job unpublishes what got no new contact.
+ */
+const PUBLIC_FIELDS = 'id versionNumber publicCode productName holderName contactKind contactName contactEmail contactPhone contactPosition contactReplacementRequired';
+const codeOf = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.code;
+const reasonOf = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.reason;
+const DAY = 24 * 3600_000;
+
+jest.setTimeout(120_000);
+
+async function eventually<T>(read: () => Promise<T>, accept: (value: T) => boolean, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (accept(value)) return value;
+    if (Date.now() > deadline) throw new Error(`not reached within ${timeoutMs} ms; last read: ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+describe('contact disclosure: acknowledgement when taking an organisation role', () => {
+  const started = useTestApp();
+  let sheets: DatasheetsFactory;
+  let body: CertificationBody;
+  let holder: CertificateHolder;
+  const ACCEPT = 'mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) }';
+
+  beforeAll(async () => {
+    sheets = new DatasheetsFactory(started.app, started.factory);
+    body = await sheets.certificationBody();
+    holder = await sheets.holder(body);
+  });
+
+  it('an invitation to a certificate holder is accepted only with the current notice acknowledged, which is recorded with its text and time', async () => {
+    const { app, factory } = started;
+    const invitation = await factory.invitation({ tenant: body.tenant, organisation: holder.organisation, invitedBy: holder.admin, roles: [Role.ORG_MEMBER] });
+    const input = { token: invitation.token, firstName: 'Ines', lastName: 'Invited', password: 'a long enough passphrase 42' };
+    const refused = await app.graphql(ACCEPT, { i: input });
+    expect({ code: codeOf(refused), reason: reasonOf(refused), field: refused.errors?.[0]?.extensions?.fields?.[0]?.field }).toEqual({
+      code: 'BAD_USER_INPUT', reason: 'DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED', field: 'input.acknowledgedContactDisclosureNotice',
+    });
+    // Nothing half-written: no account, and the invitation still works.
+    expect((await app.asOwner((db) => db.query('SELECT 1 FROM user_account WHERE email = $1', [invitation.email]))).rowCount).toBe(0);
+    const outdated = await app.graphql(ACCEPT, { i: { ...input, acknowledgedContactDisclosureNotice: '2019-01' } });
+    expect(reasonOf(outdated)).toBe('DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED');
+    const before = new Date(app.clock.now().getTime());
+    expectData(await app.graphql(ACCEPT, { i: { ...input, acknowledgedContactDisclosureNotice: CONTACT_DISCLOSURE_NOTICE.version } }));
+    const { rows } = await app.asOwner((db) =>
+      db.query(`SELECT a.notice_version, a.notice_text, a.acknowledged_at, a.objected_at FROM contact_disclosure_acknowledgement a JOIN user_account u ON u.id = a.user_id WHERE u.email = $1`, [invitation.email]),
+    );
+    expect(rows).toEqual([{ notice_version: CONTACT_DISCLOSURE_NOTICE.version, notice_text: CONTACT_DISCLOSURE_NOTICE.text.en, acknowledged_at: before, objected_at: null }]);
+  });
+
+  it('a chamber of commerce asks no acknowledgement; a role granted by an administrator needs the person’s own', async () => {
+    const { app, factory } = started;
+    const chamber = await factory.tenant();
+    const company = await factory.organisation(chamber);
+    const admin = await factory.user({ tenant: chamber, organisation: company, roles: [Role.ORG_ADMIN] });
+    const invitation = await factory.invitation({ tenant: chamber, organisation: company, invitedBy: admin, roles: [Role.ORG_MEMBER] });
+    expectData(await app.graphql(ACCEPT, { i: { token: invitation.token, firstName: 'C', lastName: 'Chamber', password: 'a long enough passphrase 42' } }));
+
+    const { user: member, token: memberToken } = await sheets.orgUser(body, holder.organisation, Role.ORG_MEMBER, false);
+    const grant = 'mutation($i: ChangeUserRolesInput!) { changeUserRoles(input: $i) { roles } }';
+    const refused = await app.graphql(grant, { i: { userId: member.id, grant: [Role.ORG_ADMIN] } }, { token: holder.adminToken });
+    expect({ reason: reasonOf(refused), field: refused.errors?.[0]?.extensions?.fields?.[0]?.field }).toEqual({ reason: 'DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED', field: 'input.grant' });
+    // Completing a datasheet without the acknowledgement is refused as well.
+    const product = await sheets.product(body, holder);
+    const draft = await app.graphql('mutation($input: CreateDatasheetInput!) { createDatasheet(input: $input) { id } }', { input: { certifiedProductId: product.id, characteristics: '{}', texts: [] } }, { token: memberToken });
+    expect(reasonOf(draft)).toBe('DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED');
+    await sheets.acknowledge(memberToken);
+    expect(expectData(await app.graphql<{ changeUserRoles: { roles: string[] } }>(grant, { i: { userId: member.id, grant: [Role.ORG_ADMIN] } }, { token: holder.adminToken })).changeUserRoles.roles).toEqual([Role.ORG_ADMIN, Role.ORG_MEMBER]);
+  });
+});
+
+describe('contact disclosure: an objection by someone without an organisation role', () => {
+  const started = useTestApp();
+
+  it('withdraws nothing, changes no datasheet, and answers (no 5xx)', async () => {
+    const sheets = new DatasheetsFactory(started.app, started.factory);
+    const body = await sheets.certificationBody();
+    const answer = await started.app.graphql('mutation { objectToContactDisclosure { withdrawnRoles datasheetsAffected replacementDeadline } }', {}, { token: body.clerkToken });
+    expect(answer.data).toEqual({ objectToContactDisclosure: { withdrawnRoles: [], datasheetsAffected: 0, replacementDeadline: null } });
+  });
+});
+
+describe('contact disclosure: objection', () => {
+  const started = useTestApp();
+  const running = useTestWorker({ sharesDatabaseWith: () => started.app });
+  let sheets: DatasheetsFactory;
+  let body: CertificationBody;
+  let holder: CertificateHolder;
+  let objector: { user: TestUser; token: string };
+  let objectorDetails: string[];
+  let datasheets: Array<{ datasheetId: string; versionId: string; publicCode: string }>;
+  let feedKey: string;
+
+  beforeAll(async () => {
+    const { app, factory } = started;
+    sheets = new DatasheetsFactory(app, factory);
+    body = await sheets.certificationBody();
+    holder = await sheets.holder(body, 'Prefab Oost BV');
+    objector = await sheets.orgUser(body, holder.organisation, Role.ORG_ADMIN);
+    // Distinctive details, so any appearance anywhere is found.
+    await app.asOwner((db) => db.query(`UPDATE user_account SET first_name = 'Oona', last_name = 'Objectova', phone = '+32479123456', job_title = 'Quality manager' WHERE id = $1`, [objector.user.id]));
+    objectorDetails = ['Oona', 'Objectova', objector.user.email, '+32479123456'];
+    datasheets = [];
+    for (const name of ['Kerb A', 'Kerb B', 'Kerb C']) {
+      datasheets.push(await sheets.published(body, { ...holder, adminToken: objector.token, admin: objector.user }, { name: `${name} ${Date.now()}` }));
+    }
+    feedKey = (await factory.apiKey({ tenant: body.tenant, createdBy: body.admin })).secret;
+  });
+
+  /** Every public output of the tenant's datasheets: GraphQL, plain GET, the feed replayed from 0, and the cache revalidations. */
+  async function publicOutputs(etags: Map<string, string>): Promise<{ texts: string[]; answers: number; feedEvents: number; cacheEntries: number; newEtags: Map<string, string> }> {
+    const { app } = started;
+    const texts: string[] = [];
+    let answers = 0;
+    for (const sheet of datasheets) {
+      texts.push((await app.graphql(`query($id: ID) { publishedDatasheet(id: $id) { ${PUBLIC_FIELDS} } }`, { id: sheet.datasheetId })).text);
+      texts.push((await app.graphql(`query($c: String) { publishedDatasheet(code: $c) { ${PUBLIC_FIELDS} } }`, { c: sheet.publicCode })).text);
+      answers += 2;
+    }
+    for (const [filter, value] of [['tenant', body.tenant.slug], ['holderName', 'Prefab Oost'], ['productName', 'Kerb']]) {
+      texts.push((await app.graphql(`query($v: String) { searchPublishedDatasheets(${filter}: $v) { items { ${PUBLIC_FIELDS} } nextCursor } }`, { v: value })).text);
+      texts.push((await app.http().get(`/public/datasheets?${filter}=${encodeURIComponent(value)}`)).text);
+      answers += 2;
+    }
+    const newEtags = new Map<string, string>();
+    let cacheEntries = 0;
+    for (const path of [...datasheets.map((d) => `/public/datasheets/${d.publicCode}`), `/public/datasheets?tenant=${body.tenant.slug}`]) {
+      const fresh = await app.http().get(path);
+      texts.push(fresh.text);
+      answers += 1;
+      if (fresh.headers.etag) newEtags.set(path, fresh.headers.etag as string);
+      const cached = etags.get(path);
+      if (cached) {
+        // A cache holding the earlier answer revalidates: it must get the new answer, never a 304 that keeps the old one.
+        const revalidated = await app.http().get(path).set('if-none-match', cached);
+        texts.push(`${revalidated.status} ${revalidated.text}`);
+        if (revalidated.status === 304) texts.push(`304 kept the cached copy of ${path}`);
+        cacheEntries += 1;
+      }
+    }
+    let feedEvents = 0;
+    let after = '0';
+    for (;;) {
+      const response = await app.graphql<{ datasheetFeed: { events: unknown[]; nextCursor: string } }>(
+        `query($a: String) { datasheetFeed(after: $a) { events { seq kind datasheetId datasheet { ${PUBLIC_FIELDS} } } nextCursor } }`, { a: after }, { headers: { 'x-api-key': feedKey } },
+      );
+      const page = expectData(response).datasheetFeed;
+      texts.push(response.text);
+      feedEvents += page.events.length;
+      if (page.nextCursor === after) break;
+      after = page.nextCursor;
+    }
+    return { texts, answers, feedEvents, cacheEntries, newEtags };
+  }
+
+  const appearances = (texts: string[]) => texts.reduce((n, text) => n + objectorDetails.filter((detail) => text.includes(detail)).length, 0);
+
+  it('after the objection: 0 appearances in public answers, feed events and cache entries; the role stops at the next request; the datasheets are flagged; the admins are told; the deadline job unpublishes', async () => {
+    const { app } = started;
+    const before = await publicOutputs(new Map());
+    // The detector finds the details before the objection (so 0 afterwards means something).
+    expect(appearances(before.texts)).toBeGreaterThan(10);
+    expect(expectData(await app.graphql<{ datasheets: unknown[] }>('{ datasheets { id } }', {}, { token: objector.token })).datasheets).toHaveLength(3);
+
+    const objection = expectData(
+      await app.graphql<{ objectToContactDisclosure: Record<string, unknown> }>('mutation { objectToContactDisclosure { withdrawnRoles datasheetsAffected replacementDeadline } }', {}, { token: objector.token }),
+    ).objectToContactDisclosure;
+    expect(objection).toEqual({ withdrawnRoles: [Role.ORG_ADMIN], datasheetsAffected: 3, replacementDeadline: new Date(app.clock.now().getTime() + 30 * DAY).toISOString() });
+
+    // Their role no longer works on their next request (same token).
+    const next = await app.graphql('{ datasheets { id } }', {}, { token: objector.token });
+    expect(codeOf(next)).toBe('FORBIDDEN');
+    expect(codeOf(await app.graphql('mutation($d: ID!) { startDatasheetVersion(datasheetId: $d) { id } }', { d: datasheets[0]!.datasheetId }, { token: objector.token }))).toBe('FORBIDDEN');
+
+    const after = await publicOutputs(before.newEtags);
+    const total = after.answers + after.feedEvents + after.cacheEntries;
+    const found = appearances(after.texts);
+    reportFigure(`disclosure objection: ${found} appearances in ${total} public answers, feed events and cache entries`);
+    expect(found).toBe(0);
+    expect(after.feedEvents).toBeGreaterThan(datasheets.length);
+    expect(after.cacheEntries).toBe(datasheets.length + 1);
+
+    // The datasheets show the company's general contact, flagged CONTACT_REPLACEMENT_REQUIRED.
+    const shown = expectData(await app.graphql<{ publishedDatasheet: Record<string, unknown> }>(`query($id: ID) { publishedDatasheet(id: $id) { ${PUBLIC_FIELDS} } }`, { id: datasheets[0]!.datasheetId })).publishedDatasheet;
+    const company = (await app.asOwner((db) => db.query('SELECT name, email, phone FROM organisation WHERE id = $1', [holder.organisation.id]))).rows[0];
+    expect(shown).toMatchObject({ contactKind: 'COMPANY', contactName: company.name, contactEmail: company.email, contactPhone: company.phone, contactPosition: null, contactReplacementRequired: true });
+    const flagged = expectData(await app.graphql<{ datasheets: Array<{ contactUserId: string | null; contactReplacementRequired: boolean }> }>('{ datasheets { contactUserId contactReplacementRequired } }', {}, { token: body.clerkToken })).datasheets;
+    expect(flagged).toEqual(datasheets.map(() => ({ contactUserId: null, contactReplacementRequired: true })));
+    // The external system got an update per datasheet; the remaining administrator was told, without the objector's details.
+    const changes = (await app.asOwner((db) => db.query(`SELECT kind, count(*)::int AS n FROM datasheet_change WHERE tenant_id = $1 GROUP BY kind ORDER BY kind`, [body.tenant.id]))).rows;
+    expect(changes).toEqual([{ kind: 'CONTACT_CHANGED', n: 3 }, { kind: 'PUBLISHED', n: 3 }]);
+    const mails = (await app.asOwner((db) => db.query(`SELECT recipient, body FROM outbox_message WHERE template = 'datasheets.contact-objection'`))).rows as Array<{ recipient: string; body: string }>;
+    expect(mails.map((m) => m.recipient)).toEqual([holder.admin.email]);
+    expect(appearances(mails.map((m) => m.body))).toBe(0);
+
+    // The company names a new contact for one datasheet: a colleague who acknowledged the notice.
+    const { user: colleague } = await sheets.orgUser(body, holder.organisation, Role.ORG_MEMBER);
+    const notEligible = await app.graphql('mutation($d: ID!, $u: ID!) { nameDatasheetContact(datasheetId: $d, userId: $u) { id } }', { d: datasheets[0]!.datasheetId, u: objector.user.id }, { token: holder.adminToken });
+    expect(reasonOf(notEligible)).toBe('CONTACT_NOT_ELIGIBLE');
+    const { user: stranger } = await sheets.orgUser(body, (await sheets.holder(body)).organisation, Role.ORG_MEMBER);
+    const otherCompany = await app.graphql('mutation($d: ID!, $u: ID!) { nameDatasheetContact(datasheetId: $d, userId: $u) { id } }', { d: datasheets[0]!.datasheetId, u: stranger.id }, { token: holder.adminToken });
+    expect({ code: codeOf(otherCompany), reason: reasonOf(otherCompany) }).toEqual({ code: 'NOT_FOUND', reason: 'CONTACT_PERSON_NOT_FOUND' });
+    const named = expectData(await app.graphql<{ nameDatasheetContact: Record<string, unknown> }>('mutation($d: ID!, $u: ID!) { nameDatasheetContact(datasheetId: $d, userId: $u) { contactUserId contactReplacementRequired contactReplacementDeadline } }', { d: datasheets[0]!.datasheetId, u: colleague.id }, { token: holder.adminToken })).nameDatasheetContact;
+    expect(named).toEqual({ contactUserId: colleague.id, contactReplacementRequired: false, contactReplacementDeadline: null });
+    expect(expectData(await app.graphql<{ publishedDatasheet: Record<string, unknown> }>(`query($id: ID) { publishedDatasheet(id: $id) { contactKind contactEmail contactReplacementRequired } }`, { id: datasheets[0]!.datasheetId })).publishedDatasheet).toEqual({
+      contactKind: 'PERSON', contactEmail: colleague.email, contactReplacementRequired: false,
+    });
+
+    // Before the deadline the job changes nothing; after it, the two datasheets without a new contact are unpublished.
+    const queue = running.worker.get(JobQueue);
+    app.clock.advance(29 * DAY);
+    await queue.send(CONTACT_REPLACEMENT_DEADLINE_JOB);
+    const published = async () => (await app.asOwner((db) => db.query(`SELECT datasheet_id FROM published_datasheet WHERE tenant_id = $1 ORDER BY datasheet_id`, [body.tenant.id]))).rows.length;
+    const runs = async () => (await app.asOwner((db) => db.query(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND state = 'completed'`, [CONTACT_REPLACEMENT_DEADLINE_JOB]))).rows[0].n as number;
+    await eventually(runs, (n) => n >= 1);
+    expect(await published()).toBe(3);
+    app.clock.advance(2 * DAY);
+    await queue.send(CONTACT_REPLACEMENT_DEADLINE_JOB);
+    await eventually(published, (n) => n === 1);
+    const clerkToken = (await started.factory.login(body.clerk)).accessToken; // a month later: a new login
+    for (const sheet of datasheets.slice(1)) {
+      expect(codeOf(await app.graphql('query($id: ID) { publishedDatasheet(id: $id) { id } }', { id: sheet.datasheetId }))).toBe('NOT_FOUND');
+      const states = expectData(await app.graphql<{ datasheetVersions: Array<{ state: string }> }>('query($d: ID!) { datasheetVersions(datasheetId: $d) { state } }', { d: sheet.datasheetId }, { token: clerkToken })).datasheetVersions;
+      expect(states).toEqual([{ state: 'UNPUBLISHED' }]);
+    }
+    expect((await app.graphql<{ publishedDatasheet: { id: string } }>('query($id: ID) { publishedDatasheet(id: $id) { id } }', { id: datasheets[0]!.datasheetId })).data).toEqual({ publishedDatasheet: { id: datasheets[0]!.datasheetId } });
+  });
+});
