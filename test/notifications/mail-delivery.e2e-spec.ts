@@ -105,7 +105,8 @@ function fakeSmtpServer(port: number): { received: string[]; server: Server } {
 }
 
 /** Within this helper's port range (3250-3259), for the SMTP test. */
-const SMTP_PORT = 3251;
+// A port of its own per run, so two runs of the suite on one machine do not take each other's messages.
+const SMTP_PORT = 20_000 + Math.floor(Math.random() * 20_000);
 
 describe('e-mail that arrives: development delivery to .eml files', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'chancery-mail-'));

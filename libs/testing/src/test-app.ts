@@ -113,7 +113,17 @@ export class TestApp {
     }
   }
 
+  /** Processes sharing this app's database (test workers): stopped before it is dropped. */
+  private readonly sharers = new Set<{ stop(): Promise<void> }>();
+
+  shareDatabaseWith(sharer: { stop(): Promise<void> }): void {
+    this.sharers.add(sharer);
+  }
+
   async stop(): Promise<void> {
+    // Jest runs afterAll hooks in the order declared, so a worker declared after the app would still
+    // hold connections when the database is dropped (and fail the file on "terminating connection").
+    for (const sharer of this.sharers) await sharer.stop();
     await this.app.close();
     await this.database.drop();
   }

@@ -50,7 +50,9 @@ export class TestWorker {
       .useValue(clock)
       .compile();
     await configureWorkerContext(moduleRef).init();
-    return new TestWorker(moduleRef, database, clock, !shared);
+    const worker = new TestWorker(moduleRef, database, clock, !shared);
+    shared?.shareDatabaseWith(worker);
+    return worker;
   }
 
   get<T>(token: Type<T> | string | symbol): T {
@@ -67,9 +69,15 @@ export class TestWorker {
     }
   }
 
-  async stop(): Promise<void> {
-    await this.context.close();
-    if (this.ownsDatabase) await this.database.drop();
+  private stopped?: Promise<void>;
+
+  /** Stops the worker once (the app it shares a database with may have stopped it already). */
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      await this.context.close();
+      if (this.ownsDatabase) await this.database.drop();
+    })();
+    return this.stopped;
   }
 }
 
