@@ -104,7 +104,6 @@ function fakeSmtpServer(port: number): { received: string[]; server: Server } {
   return { received, server };
 }
 
-/** Within this helper's port range (3250-3259), for the SMTP test. */
 // A port of its own per run, so two runs of the suite on one machine do not take each other's messages.
 const SMTP_PORT = 20_000 + Math.floor(Math.random() * 20_000);
 
