@@ -2,7 +2,7 @@ import { Client, Pool } from 'pg';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { Role } from '@chancery/access';
 import { Actor, ANONYMOUS_ACTOR, APPLICATION_ROLE, RequestContext, Sql, TransactionRunner } from '@chancery/core';
-import { DatasheetsFactory, expectData, IdentityFactory, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { CertificateFactory, DatasheetsFactory, expectData, IdentityFactory, reportFigure, SAMPLE_PDF, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
 /**
  * VERIFY T5 — the database backstop (ARCHITECTURE decision 1, the second lock): whatever the
@@ -97,6 +97,26 @@ describe('T5 database backstop: row-level security as the second lock', () => {
       await db.query(`INSERT INTO processing_restriction (tenant_id, user_id, request_id, restricted_at) VALUES ($1, $2, $3, now())`, [tenant.id, orgAdmin.id, request.id]);
       await db.query(`INSERT INTO legal_hold (tenant_id, record, reason, placed_at) VALUES ($1, 'Session:' || gen_random_uuid(), 'Litigation', now())`, [tenant.id]);
     });
+    // Certificates of origin (#16): settings, a saved consignee, an application with a document, an
+    // issued certificate (number counter, signing key, billable line), a copy and a failed verification.
+    const certificates = new CertificateFactory(app);
+    const clerkToken = (await factory.login(await factory.user({ tenant, roles: [Role.CLERK] }))).accessToken;
+    // A fresh login counts as a recent step-up for the signature.
+    const signerToken = (await factory.login(await factory.user({ tenant, roles: [Role.SIGNER] }))).accessToken;
+    await call(staffSession.accessToken, 'mutation($i: CertificateSettingsInput!) { setCertificateSettings(input: $i) { numberPrefix } }', {
+      i: { numberPrefix: `BE-${label.slice(0, 3).toUpperCase()}`, memberFeeCents: 2500, nonMemberFeeCents: 4000, copyMemberFeeCents: 500, copyNonMemberFeeCents: 800 },
+    });
+    await call(orgSession.accessToken, 'mutation($i: ConsigneeInput!) { saveConsignee(input: $i) { id } }', { i: { name: 'Importer Ltd', address: '1 Dock Road, Dover', country: 'GB' } });
+    const draft = await certificates.create(orgSession.accessToken);
+    const upload = await app.http().post(`/certificate-applications/${draft.id}/documents`).set('authorization', `Bearer ${orgSession.accessToken}`)
+      .set('content-type', 'application/octet-stream').set('x-file-name', 'invoice.pdf').send(SAMPLE_PDF);
+    expect(upload.status).toBe(201);
+    const issued = await certificates.issued(orgSession.accessToken, clerkToken, signerToken);
+    await call(orgSession.accessToken, 'mutation($id: ID!) { requestCertificateCopy(certificateId: $id) { copyNumber } }', { id: issued.id });
+    await certificates.verify(issued.number, 'WRONG-CODE');
+    // The verification throttle counts per address and number, outside any tenant (tenant_id NULL); a
+    // row with a tenant, as the owner could write one, must still stay with its tenant.
+    await app.asOwner((db) => db.query(`INSERT INTO certificate_verification_throttle (tenant_id, throttle_key, failures, window_start) VALUES ($1, gen_random_bytes(32), 1, now())`, [tenant.id]));
     // Tables no API operation fills yet get a row as the owner would write it, so (c) is not vacuous for them.
     await app.asOwner(async (db) => {
       const { rows } = await db.query(`SELECT to_regclass('personal_data_access') IS NOT NULL AS present`);
