@@ -147,7 +147,7 @@ for (const { language, loginMethod } of REGISTRATIONS) {
     await expect(page.getByRole('img', { name: m.secondFactor.qrLabel })).toBeVisible();
     await checkScreen(page, language === 'fr' ? 'second-factor-enrolment' : `second-factor-enrolment-${language}`);
     const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
-    await page.getByLabel(exactly(m.secondFactor.code)).fill(totpCode(secret));
+    await page.getByLabel(exactly(m.secondFactor.code)).fill(await totpCode(secret));
     await page.getByRole('button', { name: exactly(m.secondFactor.confirm) }).click();
     await expect(page.getByText(m.secondFactor.enrolledNow)).toBeVisible();
     if (loginMethod === 'PASSWORD_AND_TOTP') await page.getByRole('button', { name: m.secondFactor.continue }).click();

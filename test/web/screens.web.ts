@@ -181,7 +181,7 @@ test('a tenant admin manages staff roles and checks the second factor with the s
   await stepUp.getByRole('button', { name: exactly(m.stepUp.submit) }).click();
   await expect(stepUp.getByLabel(exactly(m.secondFactor.code))).toHaveAttribute('aria-invalid', 'true');
   await checkScreen(page, 'step-up-dialog');
-  await stepUp.getByLabel(exactly(m.secondFactor.code)).fill(totpCode(secret));
+  await stepUp.getByLabel(exactly(m.secondFactor.code)).fill(await totpCode(secret));
   await stepUp.getByRole('button', { name: exactly(m.stepUp.submit) }).click();
   await expect(page.getByRole('status').filter({ hasText: m.stepUp.verifiedUntil.split('{{')[0]!.trim() })).toBeVisible();
   await checkScreen(page, 'second-factor');

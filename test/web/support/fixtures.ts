@@ -73,9 +73,23 @@ export async function checkScreen(page: Page, screen: string): Promise<void> {
   }
 }
 
-/** The current code of an authenticator app holding `secret` (otplib, as the server checks it). */
-export function totpCode(secret: string): string {
-  return generateSync({ secret: secret.replace(/\s/g, '') });
+/** The last 30-second time step whose code was given out, per secret. */
+const usedSteps = new Map<string, number>();
+
+/**
+ * An unused code of an authenticator app holding `secret` (otplib, as the server checks it). The
+ * server accepts each code once, so a code already given out in this time step means waiting for the
+ * next one, as a person would.
+ */
+export async function totpCode(secret: string): Promise<string> {
+  const key = secret.replace(/\s/g, '');
+  const stepOf = (ms: number) => Math.floor(ms / 30_000);
+  const used = usedSteps.get(key);
+  if (used !== undefined && stepOf(Date.now()) <= used) {
+    await new Promise((done) => setTimeout(done, (used + 1) * 30_000 - Date.now() + 500));
+  }
+  usedSteps.set(key, stepOf(Date.now()));
+  return generateSync({ secret: key });
 }
 
 /** The text of an .eml file as nodemailer writes it (7bit, quoted-printable or base64), headers apart. */
@@ -137,7 +151,7 @@ export async function logIn(page: Page, details: LoginDetails, texts: { tenant: 
   await tenantSelect.selectOption(details.tenant ?? '__platform__');
   await page.getByLabel(texts.email).fill(details.email);
   await page.getByLabel(texts.password, { exact: true }).fill(details.password);
-  if (details.totpSecret) await page.getByLabel(texts.code).fill(totpCode(details.totpSecret));
+  if (details.totpSecret) await page.getByLabel(texts.code).fill(await totpCode(details.totpSecret));
   await page.getByRole('button', { name: texts.submit }).click();
   await expect(page).toHaveURL(/\/app/);
 }
