@@ -51,6 +51,8 @@ export type InviteUserInput = {
 export type LoginInput = {
   email: string;
   password: string;
+  /** Where the refresh token goes: the answer (default) or an HttpOnly cookie for POST /auth/session/refresh (browsers). */
+  refreshTokenIn?: RefreshTokenDelivery | null | undefined;
   /** The tenant's slug. Absent: the tenant where the password matches (TENANT_CHOICE_REQUIRED when it matches in several), or the platform operator's account. */
   tenant?: string | null | undefined;
   totpCode?: string | null | undefined;
@@ -74,6 +76,11 @@ export type PostalCodeRangeInput = {
   from: string;
   to: string;
 };
+
+/** Where a login puts the refresh token. */
+export type RefreshTokenDelivery =
+  | 'COOKIE'
+  | 'RESPONSE';
 
 export type RegisterOrganisationInput = {
   /** In a certification body's space: the version of the contact-disclosure notice (contactDisclosureNotice) the administrator acknowledges. */
