@@ -91,8 +91,10 @@ export class CertificatesService {
   async list(first: number): Promise<Certificate[]> {
     const actor = this.context.actor;
     return this.transactions.run(async () => {
-      const found = await this.certificates.list(actor.organisationId ?? null, first);
-      return Promise.all(found.filter((c) => canSee(actor, Certificate, c)).map((c) => this.presentable(c)));
+      const found = (await this.certificates.list(actor.organisationId ?? null, first)).filter((c) => canSee(actor, Certificate, c));
+      // One query for the copies of the whole page, not one per certificate.
+      const copies = await this.certificates.copiesOf(found.map((c) => c.id));
+      return Promise.all(found.map((c) => this.presentable(c, copies.filter((k) => k.certificateId === c.id))));
     });
   }
 
@@ -190,8 +192,8 @@ export class CertificatesService {
   }
 
   /** With what its readers see beside the columns: the printed code, the copies, whether the PDF is ready. In the caller's unit. */
-  private async presentable(certificate: Certificate): Promise<Certificate> {
-    const copies = await this.certificates.copiesOf([certificate.id]);
+  private async presentable(certificate: Certificate, loadedCopies?: CertificateCopy[]): Promise<Certificate> {
+    const copies = loadedCopies ?? (await this.certificates.copiesOf([certificate.id]));
     return Object.assign(certificate, {
       verificationCode: this.secrets.open(certificate.sealedVerificationCode) ?? undefined,
       pdfReady: certificate.pdfDocumentId !== null,
