@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Clock, TransactionRunner } from '@chancery/core';
+import { Clock, sameHash, TransactionRunner } from '@chancery/core';
 import { CertificateErrors } from '../certificates.errors';
 import { CertificateVerification } from '../entities/public-verification.types';
 import { PublicCertificateRow, VerificationRepository } from '../repositories/verification.repository';
 import { SigningKeyRepository } from '../repositories/signing-key.repository';
-import { sameHash, verificationCodeHash } from '../signing/certificate-payload';
+import { verificationCodeDigest } from '../signing/certificate-payload';
 import { verifyEd25519 } from '../signing/ed25519';
 
 /** Failed verifications allowed per client address and per certificate number in a window. */
@@ -14,7 +14,8 @@ export const VERIFICATION_FAILURES_PER_ADDRESS = 20;
 export const VERIFICATION_FAILURES_PER_NUMBER = 10;
 
 // Checked when no certificate has the number, so an unknown number costs what a wrong code costs.
-const DUMMY_HASH = createHash('sha256').update('no such certificate').digest('hex');
+/** Compared against when there is no certificate, so a missing number costs the same work. */
+const DUMMY_HASH = createHash('sha256').update('no such certificate').digest();
 const DUMMY_KEY = 'F8w8T5yyckqeFLkxQttySQCbLlCE-PhP2TZlAsSG7gs';
 
 /**
@@ -42,7 +43,7 @@ export class VerificationService {
       throw CertificateErrors.VERIFICATION_THROTTLED('Too many failed verifications; try again later');
     }
     const row = await this.transactions.publicReading(() => this.verifications.findByNumber(normalised));
-    const codeMatches = sameHash(row?.verificationCodeHash ?? DUMMY_HASH, verificationCodeHash(code)) && row !== null;
+    const codeMatches = sameHash(row ? Buffer.from(row.verificationCodeHash, 'hex') : DUMMY_HASH, verificationCodeDigest(code)) && row !== null;
     const signatureChecks = verifyEd25519(row?.publicKey ?? DUMMY_KEY, row?.signedPayload ?? '{}', row?.signature ?? 'AAAA');
     if (!codeMatches || !row) {
       await this.transactions.asSystem(null, () => this.verifications.recordFailure(throttleKeys, now, windowStartAfter));

@@ -1,5 +1,5 @@
-import { createHash, randomInt, timingSafeEqual } from 'node:crypto';
-import { canonicalJson, JsonValue } from '@chancery/core/crypto/canonical-json';
+import { createHash, randomInt } from 'node:crypto';
+import { canonicalJson, JsonValue } from '@chancery/core';
 import type { CertificateApplication, GoodsLine } from '../entities/certificate-application.entity';
 
 /** What is signed: the certificate's content as the form shows it, frozen at signing. */
@@ -71,9 +71,7 @@ export function verificationCodeHash(code: string): string {
   return createHash('sha256').update(code.toUpperCase().replace(/[^0-9A-Z]/g, '')).digest('hex');
 }
 
-/** Compares in constant time whatever the inputs (a missing certificate is compared against a dummy hash). */
-export function sameHash(a: string, b: string): boolean {
-  const x = Buffer.from(a.padEnd(64, '0').slice(0, 64), 'hex');
-  const y = Buffer.from(b.padEnd(64, '0').slice(0, 64), 'hex');
-  return x.length === y.length && timingSafeEqual(x, y) && a.length === b.length;
+/** The hash as bytes, for core's constant-time `sameHash`. */
+export function verificationCodeDigest(code: string): Buffer {
+  return Buffer.from(verificationCodeHash(code), 'hex');
 }
