@@ -129,6 +129,8 @@ describe('T12 export and T13 erasure', () => {
     const clerkToken = (await factory.login(clerk)).accessToken;
     expectData(await graphql(`query($a: ID!, $b: ID!) { a: user(id: $a) { email phone firstName } b: user(id: $b) { email phone } }`, { a: alice.user.id, b: bob.user.id }, clerkToken));
     officerToken = (await factory.login(officer)).accessToken;
+    // A message with a live one-time link: the export must not hand that secret out.
+    expectData(await graphql(`mutation($e: String!, $t: String) { requestPasswordReset(email: $e, tenant: $t) }`, { e: alice.user.email, t: tenant.slug }));
   });
 
   it('T12: the export holds every declared field of the person, validates against its schema, and nothing of anyone else', async () => {
@@ -169,6 +171,10 @@ describe('T12 export and T13 erasure', () => {
       ['AuditEntry', 'DataSubjectRequest', 'Invitation', 'OutboxMessage', 'PersonalDataAccess', 'Session', 'User', 'UserRole'],
     );
     expect(document.records.find((r) => r.entity === 'User')!.fields.find((f) => f.field === 'phone')!.value).toBe(alice.phone);
+    // Her messages as she read them (not the sealed text at rest), without the one-time secret of their links.
+    const bodies = document.records.filter((r) => r.entity === 'OutboxMessage').map((r) => String(r.fields.find((f) => f.field === 'body')!.value));
+    expect(bodies.some((body) => body.includes('/reset-password#token=(removed'))).toBe(true);
+    for (const body of bodies) expect(body).not.toMatch(/^v\d+\.|#token=(?!\(removed)/);
     expect(document.categories.every((c) => c.purposes.length > 0 && c.legalBases.length > 0 && c.retention.length > 0 && c.recipients.length > 0)).toBe(true);
     // The other tenant's export is that controller's alone.
     expect(own.controllerTenantId).toBe(otherTenant.id);

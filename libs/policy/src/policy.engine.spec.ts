@@ -1,6 +1,6 @@
 import { ALL_ROLES, Role } from '@chancery/access';
 import { Actor, DomainError } from '@chancery/core';
-import { present, UnpresentableOutputError } from './gate/output-gate';
+import { isPresented, onPersonalDataPresented, present, presentToDataSubject, UnpresentableOutputError } from './gate/output-gate';
 import {
   assertWritable,
   canFilterOrSort,
@@ -256,6 +256,40 @@ describe('the output gate', () => {
     const alice = aPerson();
     const selected = present(aUser(), alice, 'graphql', new Map([['email', null], ['canary', null]]));
     expect({ ...selected }).toStrictEqual({ email: 'alice@acme.example' });
+  });
+});
+
+describe('the output gate for a data-subject request (Art. 15)', () => {
+  const officer = staff(Role.PRIVACY_OFFICER);
+
+  it('releases every personal-data field of the person, and nothing undeclared, not personal or a credential', () => {
+    const exported = presentToDataSubject(aPerson(), { requestedBy: officer }) as any;
+    expect(isPresented(exported)).toBe(true);
+    expect(Object.keys(exported).sort()).toEqual(['displayName', 'email', 'id']);
+    expect(exported.passwordHash).toBeUndefined();
+    expect(exported.canary).toBeUndefined();
+    expect(exported.tenantId).toBeUndefined();
+  });
+
+  it('leaves out the fields that are about someone else', () => {
+    const exported = presentToDataSubject(aPerson(), { requestedBy: officer, aboutOthers: ['email'] }) as any;
+    expect(exported.email).toBeUndefined();
+    expect(exported.displayName).toBe('Alice Example');
+  });
+
+  it('tells the access log that the requester read the released fields, for the export', () => {
+    const seen: Array<[string | undefined, string[], string]> = [];
+    onPersonalDataPresented((viewer, _policy, _record, fields, purpose) => seen.push([viewer.id, fields.map((f) => f.name), purpose]));
+    try {
+      presentToDataSubject(aPerson(), { requestedBy: officer });
+    } finally {
+      onPersonalDataPresented(undefined);
+    }
+    expect(seen).toEqual([[officer.id, ['id', 'displayName', 'email'], 'export']]);
+  });
+
+  it('refuses a record without a declaration', () => {
+    expect(() => presentToDataSubject(new UnregisteredRecord(), { requestedBy: officer })).toThrow(UnpresentableOutputError);
   });
 });
 

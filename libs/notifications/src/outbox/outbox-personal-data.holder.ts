@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
+import { SecretBox } from '@chancery/core';
 import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionSweep } from '@chancery/policy';
+import { OutboxMessage } from './outbox-message.entity';
 import { OutboxPersonalDataRepository } from './outbox-personal-data.repository';
+
+/** A link's one-time secret (reset, invitation, confirmation) travels in its fragment: `#token=…`. */
+const LINK_SECRET = /#token=[^\s)>\]]+/g;
+const SECRET_REMOVED = '#token=(removed: a one-time secret)';
+const UNREADABLE = '(this message can no longer be opened: it was sealed under a key that has since been replaced)';
 
 /** Messages to a person's address: exported, erased with the person, deleted 90 days after delivery. */
 @HoldsPersonalData()
@@ -8,10 +15,26 @@ import { OutboxPersonalDataRepository } from './outbox-personal-data.repository'
 export class OutboxPersonalDataHolder implements PersonalDataHolder {
   readonly holder = 'notifications.outbox';
 
-  constructor(private readonly outbox: OutboxPersonalDataRepository) {}
+  constructor(
+    private readonly outbox: OutboxPersonalDataRepository,
+    private readonly secrets: SecretBox,
+  ) {}
 
+  /**
+   * The messages as the person read them: the stored text is sealed (it would be ciphertext in the
+   * export), so it is opened here, and the one-time secrets of its links are cut out (an export must
+   * not be a way into the account, even while a reset link is still valid).
+   */
   async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
-    return subject.email ? (await this.outbox.messagesTo(subject.email)).map((record) => ({ record })) : [];
+    if (!subject.email) return [];
+    return (await this.outbox.messagesTo(subject.email)).map((message) => ({ record: this.readable(message) }));
+  }
+
+  private readable(message: OutboxMessage): OutboxMessage {
+    const text = this.secrets.open(message.body);
+    return Object.assign(Object.create(OutboxMessage.prototype) as OutboxMessage, message, {
+      body: text === null ? UNREADABLE : text.replace(LINK_SECRET, SECRET_REMOVED),
+    });
   }
 
   async erase(subject: DataSubject): Promise<ErasureOutcome> {

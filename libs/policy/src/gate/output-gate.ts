@@ -148,3 +148,48 @@ function presentEnvelope(p: Presentation, envelope: object, selection: Selection
   originals.set(copy, envelope);
   return copy;
 }
+
+/** What `presentToDataSubject` needs to know beyond the record. */
+export interface DataSubjectPresentation {
+  /** Who produces the answer (the person, or the officer answering their request): the access log names them. */
+  requestedBy: Actor;
+  /** Personal-data fields of the record that are someone else's (the reader of an access, the granter of a role). */
+  aboutOthers?: readonly string[];
+}
+
+/**
+ * The gate's one rule for a data-subject request (GDPR Art. 15 and 20): a record a holder vouches is
+ * about the person gives them every field declared personal data about them — also the ones their
+ * everyday role may not read, such as the address an audit entry recorded — except credentials (a
+ * copy of a password hash or second-factor secret would be a key to the account) and the fields that
+ * are someone else's. Nothing else leaves: no undeclared field, no field declared not personal data.
+ * Returns the gate's copy (purpose `export`); the access log records `requestedBy` reading them.
+ */
+export function presentToDataSubject<T extends object>(record: T, presentation: DataSubjectPresentation): T {
+  const policy = getPolicy((Object.getPrototypeOf(record) as { constructor: EntityPolicy['cls'] }).constructor);
+  if (!policy) {
+    throw new UnpresentableOutputError(`${record.constructor.name} reached an output (export) without a @PolicyEntity declaration`);
+  }
+  const others = new Set(presentation.aboutOthers ?? []);
+  const copy = Object.create(Object.getPrototypeOf(record) as object) as Record<string, unknown>;
+  const source = record as Record<string, unknown>;
+  const personal: FieldPolicy[] = [];
+  for (const field of releasedToDataSubject(policy, others)) {
+    const raw = source[field.name];
+    if (raw === undefined) continue;
+    // A nested record is presented to the requester as usual: the rule covers the person's own fields only.
+    copy[field.name] = presentValue({ viewer: presentation.requestedBy, purpose: 'export', done: new Map() }, raw, 'all');
+    personal.push(field);
+  }
+  originals.set(copy, record);
+  counts.set('export', (counts.get('export') ?? 0) + 1);
+  if (personal.length > 0 && presentedListener) presentedListener(presentation.requestedBy, policy, record, personal, 'export');
+  return copy as T;
+}
+
+/** The fields `presentToDataSubject` hands out: declared personal data, not credentials, not about others. */
+export function releasedToDataSubject(policy: EntityPolicy, aboutOthers: ReadonlySet<string>): FieldPolicy[] {
+  return [...policy.fields.values()].filter(
+    (field) => field.personalData !== undefined && field.personalData.category !== 'credentials' && !aboutOthers.has(field.name),
+  );
+}

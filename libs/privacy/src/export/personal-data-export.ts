@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, RequestContext } from '@chancery/core';
-import { canWrite, DataSubject, getPolicy, PersonalDataCategory, PersonalDataDeclaration, present } from '@chancery/policy';
+import { canWrite, DataSubject, getPolicy, PersonalDataCategory, PersonalDataDeclaration, releasedToDataSubject, presentToDataSubject } from '@chancery/policy';
 import { PersonalDataHolders } from '../holders/personal-data-holders';
 
 /** Version of the document; its JSON Schema is docs/privacy/data-subject-export.schema.json. */
@@ -63,8 +63,9 @@ const WITHHELD_CREDENTIAL = 'a secret (password hash, second-factor secret): a c
  * The access and portability export (Art. 15 and 20; VERIFY T12): every field declared personal data
  * on every record each holder keeps of the person, with purposes, legal bases, retention, recipients
  * and source per category. The declarations decide which fields; the holders decide which records
- * are the person's. Each record also passes the output gate as the caller (purpose `export`), so the
- * staff member who produces an export is in the personal-data access log like any other reader.
+ * are the person's. Every value is taken from the output gate's copy (`presentToDataSubject`,
+ * purpose `export`), so the staff member who produces an export is in the personal-data access log
+ * like any other reader.
  */
 @Injectable()
 export class PersonalDataExporter {
@@ -83,21 +84,24 @@ export class PersonalDataExporter {
       for (const { record, aboutOthers = [] } of await holder.recordsOf(subject)) {
         const policy = getPolicy(record.constructor as never);
         if (!policy) continue;
-        present(this.context.actor, record, 'export');
+        // The values come from the gate's copy: its data-subject rule decides what leaves, and the
+        // access log records who produced the export.
+        const presented = presentToDataSubject(record, { requestedBy: this.context.actor, aboutOthers }) as Record<string, unknown>;
         const exported: ExportedRecord = { holder: holder.holder, entity: policy.name, fields: [], withheld: [] };
+        const released = new Set(releasedToDataSubject(policy, new Set(aboutOthers)).map((field) => field.name));
         for (const field of policy.fields.values()) {
           const declaration = field.personalData;
           if (!declaration || aboutOthers.includes(field.name)) continue;
           const list = declarations.get(declaration.category) ?? [];
           list.push(declaration);
           declarations.set(declaration.category, list);
-          if (declaration.category === 'credentials') {
+          if (!released.has(field.name)) {
             exported.withheld.push({ field: field.name, category: declaration.category, reason: WITHHELD_CREDENTIAL });
             continue;
           }
           const provided = canWrite(selfViewer, policy.cls, field.name, record) || (!OBSERVED.has(declaration.category) && policy.name !== 'AuditEntry');
           if (portability && !provided) continue;
-          exported.fields.push({ field: field.name, category: declaration.category, value: jsonValue((record as Record<string, unknown>)[field.name]), providedBySubject: provided });
+          exported.fields.push({ field: field.name, category: declaration.category, value: jsonValue(presented[field.name]), providedBySubject: provided });
         }
         records.push(exported);
       }
