@@ -130,7 +130,7 @@ describe('T12 export and T13 erasure', () => {
     expectData(await graphql(`query($a: ID!, $b: ID!) { a: user(id: $a) { email phone firstName } b: user(id: $b) { email phone } }`, { a: alice.user.id, b: bob.user.id }, clerkToken));
     officerToken = (await factory.login(officer)).accessToken;
     // A message with a live one-time link: the export must not hand that secret out.
-    expectData(await graphql(`mutation($e: String!, $t: String) { requestPasswordReset(email: $e, tenant: $t) }`, { e: alice.user.email, t: tenant.slug }));
+    expectData(await app.graphql(`mutation($e: String!, $t: String) { requestPasswordReset(email: $e, tenant: $t) }`, { e: alice.user.email, t: tenant.slug }));
   });
 
   it('T12: the export holds every declared field of the person, validates against its schema, and nothing of anyone else', async () => {

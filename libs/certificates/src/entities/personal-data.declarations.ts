@@ -31,3 +31,9 @@ export const STAFF_STATISTICS: PersonalDataDeclaration = {
 export const COMPANY_BILLING: PersonalDataDeclaration = {
   category: 'financial', subject: 'organisation', purpose: 'Invoice the fees of issued certificates and copies', legalBasis: 'legalObligation', retention: '7 years after the file closes (invoicing)',
 };
+export const SIGNATORY_NAME: PersonalDataDeclaration = {
+  category: 'identification', subject: 'user', purpose: 'Print the name of the authorised official on the certificate they signed, as the form requires', legalBasis: 'legalObligation', retention: CERTIFICATE_FILE,
+};
+export const SIGNATORY_SIGNATURE: PersonalDataDeclaration = {
+  category: 'signature', subject: 'user', purpose: "Reproduce the authorised official's signature on the certificate they signed", legalBasis: 'legalObligation', retention: CERTIFICATE_FILE,
+};

@@ -4,6 +4,7 @@ import { Actor, AppConfig, SecretBox, TransactionRunner } from '@chancery/core';
 import { DocumentsService } from '@chancery/documents';
 import { PartyDirectoryService, TenantDirectoryService } from '@chancery/identity';
 import { present, registerOutputChannel } from '@chancery/policy';
+import { CertificateSignatory } from '../entities/certificate-signatory';
 import { CertificateRepository } from '../repositories/certificate.repository';
 import { renderCertificatePdf } from './certificate-pdf';
 
@@ -60,12 +61,13 @@ export class CertificatePdfService {
     if (!certificate?.signedPayload) return;
     const copy = copyId ? await this.certificates.findCopy(copyId) : null;
     const code = this.secrets.open(stored.sealedVerificationCode) ?? '';
+    const signatory = present(reader, await this.signatoryOf(stored.tenantId, stored.organisationId, stored.signedBy), 'pdf');
     const bytes = await renderCertificatePdf({
       signedPayload: certificate.signedPayload,
       verificationCode: code,
       verificationUrl: verificationUrl(this.config.publicBaseUrl, certificate.number, code),
-      signerName: (await this.parties.signerName(stored.signedBy)) ?? '',
-      signatureImage: await this.parties.signatureImage(stored.signedBy),
+      signerName: signatory?.name ?? '',
+      signatureImage: signatory?.signatureImage ?? null,
       copyNumber: copy?.copyNumber ?? 0,
     });
     const document = await this.documents.store({
@@ -74,5 +76,13 @@ export class CertificatePdfService {
     });
     if (copy) await this.certificates.setCopyPdf(copy.id, document.id);
     else await this.certificates.setCertificatePdf(stored.id, document.id);
+  }
+
+  private async signatoryOf(tenantId: string, organisationId: string, signerId: string): Promise<CertificateSignatory> {
+    return CertificateSignatory.of({
+      tenantId, organisationId, userId: signerId,
+      name: (await this.parties.signerName(signerId)) ?? '',
+      signatureImage: await this.parties.signatureImage(signerId),
+    });
   }
 }
