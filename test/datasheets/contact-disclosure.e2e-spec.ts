@@ -238,3 +238,68 @@ describe('contact disclosure: objection', () => {
     expect((await app.graphql<{ publishedDatasheet: { id: string } }>('query($id: ID) { publishedDatasheet(id: $id) { id } }', { id: datasheets[0]!.datasheetId })).data).toEqual({ publishedDatasheet: { id: datasheets[0]!.datasheetId } });
   });
 });
+
+describe('contact disclosure: a contact who can no longer answer for the datasheet', () => {
+  const started = useTestApp();
+  let sheets: DatasheetsFactory;
+  let body: CertificationBody;
+  let holder: CertificateHolder;
+
+  beforeAll(async () => {
+    sheets = new DatasheetsFactory(started.app, started.factory);
+    body = await sheets.certificationBody();
+    holder = await sheets.holder(body, 'Beton West NV');
+  });
+
+  /** A colleague with distinctive details who publishes a datasheet, so they are its public contact. */
+  async function contactOfADatasheet(role: Role, name: string): Promise<{ user: TestUser; token: string; datasheetId: string; details: string[] }> {
+    const person = await sheets.orgUser(body, holder.organisation, role);
+    await started.app.asOwner((db) => db.query(`UPDATE user_account SET first_name = $2, last_name = 'Leaving', phone = $3 WHERE id = $1`, [person.user.id, name, `+3247${Math.floor(Math.random() * 1e7)}`]));
+    const phone = (await started.app.asOwner((db) => db.query('SELECT phone FROM user_account WHERE id = $1', [person.user.id]))).rows[0].phone as string;
+    const sheet = await sheets.published(body, { ...holder, adminToken: person.token, admin: person.user }, { name: `Paver ${Math.random().toString(36).slice(2, 8)}` });
+    return { ...person, datasheetId: sheet.datasheetId, details: [name, person.user.email, phone] };
+  }
+
+  async function publicContact(datasheetId: string): Promise<{ text: string; contactKind: string; contactReplacementRequired: boolean }> {
+    const response = await started.app.graphql<{ publishedDatasheet: { contactKind: string; contactReplacementRequired: boolean } }>(`query($id: ID) { publishedDatasheet(id: $id) { ${PUBLIC_FIELDS} } }`, { id: datasheetId });
+    return { text: response.text, ...expectData(response).publishedDatasheet };
+  }
+
+  it('a disabled account, a withdrawn organisation role and an erasure take the person off the public datasheet, as an objection does', async () => {
+    const { app, factory } = started;
+    const disabled = await contactOfADatasheet(Role.ORG_MEMBER, 'Dirk');
+    const demoted = await contactOfADatasheet(Role.ORG_MEMBER, 'Rita');
+    const erased = await contactOfADatasheet(Role.ORG_MEMBER, 'Erik');
+    const stays = await contactOfADatasheet(Role.ORG_ADMIN, 'Stan');
+    for (const person of [disabled, demoted, erased, stays]) {
+      const shown = await publicContact(person.datasheetId);
+      expect(shown.contactKind).toBe('PERSON');
+      expect(person.details.every((detail) => shown.text.includes(detail))).toBe(true);
+    }
+
+    expectData(await app.graphql('mutation($u: ID!) { disableUser(userId: $u) { id } }', { u: disabled.user.id }, { token: holder.adminToken }));
+    expectData(await app.graphql('mutation($input: ChangeUserRolesInput!) { changeUserRoles(input: $input) { id } }', { input: { userId: demoted.user.id, grant: [], withdraw: [Role.ORG_MEMBER] } }, { token: holder.adminToken }));
+    // Giving up one organisation role while keeping another leaves the person eligible: nothing changes.
+    expectData(await app.graphql('mutation($input: ChangeUserRolesInput!) { changeUserRoles(input: $input) { id } }', { input: { userId: stays.user.id, grant: [Role.ORG_MEMBER], withdraw: [Role.ORG_ADMIN] } }, { token: holder.adminToken }));
+    const officer = await factory.user({ tenant: body.tenant, roles: [Role.PRIVACY_OFFICER] });
+    const request = expectData(await app.graphql<{ requestMyDataSubjectRight: { id: string } }>('mutation($input: MyDataSubjectRequestInput!) { requestMyDataSubjectRight(input: $input) { id } }', { input: { type: 'ERASURE' } }, { token: erased.token })).requestMyDataSubjectRight;
+    const erasure = expectData(await app.graphql<{ eraseForDataSubjectRequest: { holders: Array<{ holder: string; deidentified: number; keptAsReference: number; reason: string | null }> } }>(
+      'mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { holders { holder deidentified keptAsReference reason } } }', { id: request.id }, { token: (await factory.login(officer)).accessToken },
+    )).eraseForDataSubjectRequest.holders;
+    expect(erasure.find((h) => h.holder === 'datasheets.contacts')).toMatchObject({ deidentified: 1, keptAsReference: 1, reason: expect.stringContaining('identifier') });
+
+    for (const person of [disabled, demoted, erased]) {
+      const shown = await publicContact(person.datasheetId);
+      expect({ kind: shown.contactKind, flagged: shown.contactReplacementRequired, details: person.details.filter((detail) => shown.text.includes(detail)) }).toEqual({ kind: 'COMPANY', flagged: true, details: [] });
+    }
+    expect((await publicContact(stays.datasheetId)).contactKind).toBe('PERSON');
+    // The external system is told of each change, and the company's administrator is asked to name new contacts.
+    const changes = (await app.asOwner((db) => db.query(`SELECT datasheet_id FROM datasheet_change WHERE tenant_id = $1 AND kind = 'CONTACT_CHANGED' ORDER BY seq`, [body.tenant.id]))).rows.map((r) => r.datasheet_id);
+    expect(changes).toEqual([disabled.datasheetId, demoted.datasheetId, erased.datasheetId]);
+    const told = (await app.asOwner((db) => db.query(`SELECT recipient FROM outbox_message WHERE template = 'datasheets.contact-objection' AND tenant_id = $1`, [body.tenant.id]))).rows.map((r) => r.recipient);
+    // (Stan was still an administrator when the first two left, so he was told too.)
+    expect(told.filter((to) => to === holder.admin.email)).toHaveLength(3);
+    expect(told.filter((to) => to === stays.user.email)).toHaveLength(2);
+    expect(told).toHaveLength(5);
+  });
+});

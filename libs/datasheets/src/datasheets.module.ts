@@ -11,6 +11,7 @@ import { Datasheet } from './entities/datasheet.entity';
 import { DatasheetChange, DatasheetSettings } from './entities/internal.entities';
 import { ProductFamilySchema } from './entities/product-family-schema.entity';
 import { PublishedDatasheet } from './entities/published-datasheet.entity';
+import { DatasheetsPersonalDataHolder } from './personal-data/datasheets-personal-data.holder';
 import { CertifiedProductRepository } from './repositories/certified-product.repository';
 import { DatasheetLedgerRepository } from './repositories/datasheet-ledger.repository';
 import { DisclosureAcknowledgementRepository } from './repositories/disclosure-acknowledgement.repository';
@@ -53,6 +54,7 @@ const REPOSITORIES = [
     PublicDatasheetsService,
     DatasheetFeedService,
     DatasheetsProvisioning,
+    DatasheetsPersonalDataHolder,
     DatasheetsResolver,
     PublicDatasheetsResolver,
   ],

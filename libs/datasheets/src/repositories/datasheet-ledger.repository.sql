@@ -11,6 +11,9 @@ ON CONFLICT (tenant_id) DO UPDATE SET contact_replacement_days = EXCLUDED.contac
 -- DatasheetLedgerRepository.recordChange
 INSERT INTO datasheet_change (tenant_id, datasheet_id, version_id, kind, occurred_at) VALUES ($1, $2, $3, $4, $5);
 
+-- DatasheetLedgerRepository.recordChanges
+INSERT INTO datasheet_change (tenant_id, datasheet_id, version_id, kind, occurred_at) SELECT $1, id, NULL, $3, $4 FROM unnest($2::uuid[]) WITH ORDINALITY AS t(id, n) ORDER BY n;
+
 -- DatasheetLedgerRepository.changesAfter
 SELECT c.seq::text AS seq, c.datasheet_id AS "datasheetId", c.version_id AS "versionId", c.kind, c.occurred_at AS "occurredAt"
 FROM datasheet_change c WHERE c.tenant_id = $1 AND c.seq > $2::bigint ORDER BY c.seq LIMIT $3;

@@ -30,6 +30,15 @@ export class DatasheetLedgerRepository {
     );
   }
 
+  /** The same change to several datasheets, one statement (a contact leaving every datasheet at once). */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, [SQL_EXAMPLE.id], 'CONTACT_CHANGED', SQL_EXAMPLE.at] })
+  async recordChanges(tenantId: string, datasheetIds: readonly string[], kind: DatasheetChangeKind, at: Date): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO datasheet_change (tenant_id, datasheet_id, version_id, kind, occurred_at) SELECT $1, id, NULL, $3, $4 FROM unnest($2::uuid[]) WITH ORDINALITY AS t(id, n) ORDER BY n`,
+      [tenantId, datasheetIds, kind, at],
+    );
+  }
+
   /** Changes of the tenant after the cursor, oldest first. */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, '0', 100] })
   async changesAfter(tenantId: string, after: string, limit: number): Promise<Array<{ seq: string; datasheetId: string; versionId: string | null; kind: DatasheetChangeKind; occurredAt: Date }>> {

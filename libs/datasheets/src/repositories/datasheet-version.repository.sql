@@ -22,3 +22,6 @@ WHERE v.id = $1 RETURNING v.id, v.tenant_id AS "tenantId", v.organisation_id AS 
 -- DatasheetVersionRepository.setState
 UPDATE datasheet_version v SET state = $2, updated_at = $3, review_comment = coalesce($4, v.review_comment), submitted_at = $3
 WHERE v.id = $1 RETURNING v.id, v.tenant_id AS "tenantId", v.organisation_id AS "organisationId", v.datasheet_id AS "datasheetId", v.number, v.state, v.texts, v.completed_by AS "completedBy", v.review_comment AS "reviewComment", v.created_at AS "createdAt", v.updated_at AS "updatedAt", v.submitted_at AS "submittedAt", v.approved_at AS "approvedAt", v.published_at AS "publishedAt", v.superseded_at AS "supersededAt", v.unpublished_at AS "unpublishedAt", v.characteristics::text AS characteristics;
+
+-- DatasheetVersionRepository.completedBy
+SELECT v.id, v.tenant_id AS "tenantId", v.organisation_id AS "organisationId", v.datasheet_id AS "datasheetId", v.number, v.state, v.texts, v.completed_by AS "completedBy", v.review_comment AS "reviewComment", v.created_at AS "createdAt", v.updated_at AS "updatedAt", v.submitted_at AS "submittedAt", v.approved_at AS "approvedAt", v.published_at AS "publishedAt", v.superseded_at AS "supersededAt", v.unpublished_at AS "unpublishedAt", v.characteristics::text AS characteristics FROM datasheet_version v WHERE v.completed_by = $1 ORDER BY v.created_at, v.id;

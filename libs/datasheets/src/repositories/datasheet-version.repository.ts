@@ -95,4 +95,11 @@ export class DatasheetVersionRepository {
     );
     return toVersion(row!);
   }
+
+  /** The versions the person completed (a data-subject export; kept as a reference on erasure). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async completedBy(userId: string): Promise<DatasheetVersion[]> {
+    const rows = await this.sql.query(`SELECT ${VERSION} FROM datasheet_version v WHERE v.completed_by = $1 ORDER BY v.created_at, v.id`, [userId]);
+    return rows.map((row) => toEntity(DatasheetVersion, row));
+  }
 }

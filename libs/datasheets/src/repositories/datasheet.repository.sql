@@ -22,6 +22,14 @@ SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d
 -- DatasheetRepository.setContact
 UPDATE datasheet d SET contact_user_id = $2, contact_replacement_required = $3, contact_replacement_deadline = $4 WHERE d.id = $1 RETURNING d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d.certified_product_id AS "certifiedProductId", d.public_code AS "publicCode", d.contact_user_id AS "contactUserId", d.contact_replacement_required AS "contactReplacementRequired", d.contact_replacement_deadline AS "contactReplacementDeadline", d.created_at AS "createdAt";
 
+-- DatasheetRepository.releaseContact
+UPDATE datasheet d SET contact_user_id = NULL, contact_replacement_required = true,
+contact_replacement_deadline = COALESCE(d.contact_replacement_deadline, $3)
+WHERE d.tenant_id = $1 AND d.contact_user_id = $2 RETURNING d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d.certified_product_id AS "certifiedProductId", d.public_code AS "publicCode", d.contact_user_id AS "contactUserId", d.contact_replacement_required AS "contactReplacementRequired", d.contact_replacement_deadline AS "contactReplacementDeadline", d.created_at AS "createdAt";
+
+-- DatasheetRepository.withContact
+SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d.certified_product_id AS "certifiedProductId", d.public_code AS "publicCode", d.contact_user_id AS "contactUserId", d.contact_replacement_required AS "contactReplacementRequired", d.contact_replacement_deadline AS "contactReplacementDeadline", d.created_at AS "createdAt" FROM datasheet d WHERE d.contact_user_id = $1 ORDER BY d.created_at, d.id;
+
 -- DatasheetRepository.lockOverdue
 SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d.certified_product_id AS "certifiedProductId", d.public_code AS "publicCode", d.contact_user_id AS "contactUserId", d.contact_replacement_required AS "contactReplacementRequired", d.contact_replacement_deadline AS "contactReplacementDeadline", d.created_at AS "createdAt" FROM datasheet d
 WHERE d.tenant_id = $1 AND d.contact_replacement_required AND d.contact_replacement_deadline <= $2

@@ -69,6 +69,29 @@ export class DatasheetRepository {
     return toEntity(Datasheet, row!);
   }
 
+  /**
+   * The person is no longer the contact of any datasheet (objection, account disabled, role lost,
+   * erasure): every datasheet naming them is flagged for a new contact, one statement for all.
+   * A deadline already running is kept (the company does not get a new one by a second event).
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
+  async releaseContact(tenantId: string, userId: string, deadline: Date): Promise<Datasheet[]> {
+    const rows = await this.sql.query(
+      `UPDATE datasheet d SET contact_user_id = NULL, contact_replacement_required = true,
+              contact_replacement_deadline = COALESCE(d.contact_replacement_deadline, $3)
+        WHERE d.tenant_id = $1 AND d.contact_user_id = $2 RETURNING ${DATASHEET}`,
+      [tenantId, userId, deadline],
+    );
+    return rows.map((row) => toEntity(Datasheet, row));
+  }
+
+  /** The datasheets naming the person as their contact (a data-subject export). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async withContact(userId: string): Promise<Datasheet[]> {
+    const rows = await this.sql.query(`SELECT ${DATASHEET} FROM datasheet d WHERE d.contact_user_id = $1 ORDER BY d.created_at, d.id`, [userId]);
+    return rows.map((row) => toEntity(Datasheet, row));
+  }
+
   /** Datasheets whose company named no new contact before the deadline. */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.at] })
   async lockOverdue(tenantId: string, now: Date): Promise<Datasheet[]> {

@@ -32,6 +32,18 @@ export class DisclosureAcknowledgementRepository {
     return rows.length > 0;
   }
 
+  /** The person's acknowledgements and objections in the unit of work's tenant (a data-subject export). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async ofUser(userId: string): Promise<ContactDisclosureAcknowledgement[]> {
+    const rows = await this.sql.query(`SELECT ${ACKNOWLEDGEMENT} FROM contact_disclosure_acknowledgement a WHERE a.user_id = $1 ORDER BY a.acknowledged_at`, [userId]);
+    return rows.map((row) => toEntity(ContactDisclosureAcknowledgement, row));
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async deleteOfUser(userId: string): Promise<number> {
+    return (await this.sql.query(`DELETE FROM contact_disclosure_acknowledgement a WHERE a.user_id = $1 RETURNING a.id`, [userId])).length;
+  }
+
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
   async markObjected(tenantId: string, userId: string, at: Date): Promise<number> {
     const rows = await this.sql.query(

@@ -84,6 +84,25 @@ export class PublishedDatasheetRepository {
     return rows.length > 0;
   }
 
+  /** The same contact on several published datasheets, one statement; returns the ones that are published. */
+  @GenerateSql({ params: [[SQL_EXAMPLE.id], { kind: 'COMPANY', userId: null, name: 'Example NV', email: 'info@example.test', phone: '+3232000000', position: null, replacementRequired: true }] })
+  async replaceContactOfMany(datasheetIds: readonly string[], contact: PublishedContact): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(
+      `UPDATE published_datasheet p SET contact_kind = $2, contact_user_id = $3, contact_name = $4, contact_email = $5, contact_phone = $6,
+              contact_position = $7, contact_replacement_required = $8, revision = p.revision + 1
+        WHERE p.datasheet_id = ANY($1::uuid[]) RETURNING p.datasheet_id AS id`,
+      [datasheetIds, contact.kind, contact.userId, contact.name, contact.email, contact.phone, contact.position, contact.replacementRequired],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** The published datasheets showing the person as their contact (a data-subject export). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async withContact(userId: string): Promise<PublishedDatasheet[]> {
+    const rows = await this.sql.query(`SELECT ${PUBLISHED} FROM published_datasheet p WHERE p.contact_user_id = $1 ORDER BY p.datasheet_id`, [userId]);
+    return rows.map((row) => toEntity(PublishedDatasheet, row));
+  }
+
   @GenerateSql({ params: [SQL_EXAMPLE.id] })
   async remove(datasheetId: string): Promise<boolean> {
     const rows = await this.sql.query(`DELETE FROM published_datasheet p WHERE p.datasheet_id = $1 RETURNING p.datasheet_id`, [datasheetId]);

@@ -3,7 +3,10 @@ import { OnEvent } from '@nestjs/event-emitter';
 import { ORGANISATION_ROLES, Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
-import { ORGANISATION_ROLES_TAKEN, OrganisationPeople, OrganisationRolesTaken, TenantDirectoryService, TenantKind } from '@chancery/identity';
+import {
+  ACCOUNT_DISABLED, AccountDisabled, ORGANISATION_ROLES_TAKEN, ORGANISATION_ROLES_WITHDRAWN, OrganisationPeople, OrganisationRolesTaken, OrganisationRolesWithdrawn,
+  TenantDirectoryService, TenantKind,
+} from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
 import { CONTACT_DISCLOSURE_NOTICE } from '../contact-disclosure-notice';
 import { DatasheetsErrors } from '../datasheets.errors';
@@ -13,7 +16,7 @@ import { Datasheet } from '../entities/datasheet.entity';
 import { DatasheetLedgerRepository } from '../repositories/datasheet-ledger.repository';
 import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
-import { DatasheetPublication } from './datasheet-publication.service';
+import { DatasheetPublication, ReleasedContact } from './datasheet-publication.service';
 import { companyScopeOf, staffScopeOf } from './datasheet-scope';
 
 export interface ObjectionOutcome {
@@ -86,27 +89,47 @@ export class ContactDisclosureService {
     const tenantId = this.context.actor.tenantId;
     if (!tenantId) throw DatasheetsErrors.NOT_A_CERTIFICATION_BODY('the platform has no datasheets');
     return this.transactions.run(async () => {
-      const now = this.clock.now();
-      const person = await this.people.person(userId);
-      await this.acknowledgements.markObjected(tenantId, userId, now);
+      await this.acknowledgements.markObjected(tenantId, userId, this.clock.now());
       const withdrawnRoles = await this.people.withdrawOrganisationRoles(userId, 'objected to the contact disclosure');
-      const affected = await this.datasheets.lockWithContact(tenantId, userId);
-      const deadline = affected.length ? await this.publication.replacementDeadline(tenantId) : null;
-      let published = 0;
-      for (const datasheet of affected) if (await this.publication.showCompanyContact(datasheet, deadline!)) published += 1;
-      if (person?.organisationId && affected.length) {
-        const admins = await this.people.activeAdministrators(tenantId, person.organisationId, userId);
-        const recipients = admins.length ? admins.map((a) => ({ to: a.email, language: a.preferredLanguage })) : await this.companyAddress(person.organisationId);
-        for (const recipient of recipients) {
-          await this.mailer.queue(CONTACT_OBJECTION, { tenantId, ...recipient, values: { count: published, deadline: deadline!.toISOString() } });
-        }
-      }
-      await this.audit.record({
-        action: 'datasheets.contact.objected', subjectType: 'User', subjectId: userId,
-        details: { rolesWithdrawn: withdrawnRoles.length ? withdrawnRoles.join(',') : 'none', datasheets: affected.length, published },
-      });
-      return { withdrawnRoles, datasheetsAffected: affected.length, replacementDeadline: deadline };
+      const released = await this.releaseAsContact(tenantId, userId, 'objected to the contact disclosure');
+      await this.audit.record({ action: 'datasheets.contact.objected', subjectType: 'User', subjectId: userId, details: { rolesWithdrawn: withdrawnRoles.length ? withdrawnRoles.join(',') : 'none' } });
+      return { withdrawnRoles, datasheetsAffected: released.datasheets.length, replacementDeadline: released.deadline };
     });
+  }
+
+  /** A disabled account's holder can no longer answer for its datasheets: they show the company's contact. */
+  @OnEvent(ACCOUNT_DISABLED, { suppressErrors: false })
+  async onAccountDisabled(event: AccountDisabled): Promise<void> {
+    if (event.tenantId) await this.transactions.run(() => this.releaseAsContact(event.tenantId!, event.userId, 'account disabled'));
+  }
+
+  /** Without an organisation role, a person cannot be a published contact (COPRO §5b): the same as an objection, for the datasheets. */
+  @OnEvent(ORGANISATION_ROLES_WITHDRAWN, { suppressErrors: false })
+  async onOrganisationRolesWithdrawn(event: OrganisationRolesWithdrawn): Promise<void> {
+    if (event.remaining.some((role) => ORGANISATION_ROLES.includes(role as Role))) return;
+    await this.transactions.run(() => this.releaseAsContact(event.tenantId, event.userId, 'no longer holds an organisation role'));
+  }
+
+  /**
+   * Takes the person off every datasheet they are the contact of, in the caller's unit of work (their
+   * details leave every public output at once, the change log tells the external system), tells the
+   * company's remaining administrators to name a new contact, and audits it with the reason.
+   */
+  async releaseAsContact(tenantId: string, userId: string, reason: string): Promise<ReleasedContact> {
+    const released = await this.publication.releasePersonContact(tenantId, userId);
+    if (released.datasheets.length === 0) return released;
+    for (const organisationId of new Set(released.datasheets.map((d) => d.organisationId))) {
+      const admins = await this.people.activeAdministrators(tenantId, organisationId, userId);
+      const recipients = admins.length ? admins.map((a) => ({ to: a.email, language: a.preferredLanguage })) : await this.companyAddress(organisationId);
+      for (const recipient of recipients) {
+        await this.mailer.queue(CONTACT_OBJECTION, { tenantId, ...recipient, values: { count: released.published, deadline: released.deadline!.toISOString() } });
+      }
+    }
+    await this.audit.record({
+      action: 'datasheets.contact.released', subjectType: 'User', subjectId: userId, tenantId,
+      details: { reason, datasheets: released.datasheets.length, published: released.published },
+    });
+    return released;
   }
 
   /** The company names a new contact for a datasheet: an active colleague with an organisation role who acknowledged the notice. */

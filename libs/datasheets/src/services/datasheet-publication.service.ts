@@ -18,6 +18,13 @@ import { DatasheetRepository } from '../repositories/datasheet.repository';
 import { PublishedContact, PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
 
 export const DEFAULT_CONTACT_REPLACEMENT_DAYS = 30;
+
+/** What releasing a person as contact changed: the datasheets that named them, how many of them are public, the deadline. */
+export interface ReleasedContact {
+  datasheets: Datasheet[];
+  published: number;
+  deadline: Date | null;
+}
 const DAY_MS = 24 * 3600_000;
 
 /**
@@ -93,15 +100,23 @@ export class DatasheetPublication {
   }
 
   /**
-   * The published datasheet shows the company's general contact, flagged CONTACT_REPLACEMENT_REQUIRED,
-   * until the company names a new contact or the deadline unpublishes it. Returns whether it was published.
+   * The person stops being the contact of every datasheet naming them: each shows its company's
+   * general contact instead, flagged, with the tenant's deadline running, and the change log tells
+   * the external system. A fixed number of statements however many datasheets name them.
    */
-  async showCompanyContact(datasheet: Datasheet, deadline: Date): Promise<boolean> {
-    await this.datasheets.setContact(datasheet.id, null, true, deadline);
-    const organisation = await this.people.organisation(datasheet.organisationId);
-    const replaced = await this.published.replaceContact(datasheet.id, companyContact(organisation));
-    if (replaced) await this.ledger.recordChange(datasheet.tenantId, datasheet.id, null, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
-    return replaced;
+  async releasePersonContact(tenantId: string, userId: string): Promise<ReleasedContact> {
+    const deadline = await this.replacementDeadline(tenantId);
+    const released = await this.datasheets.releaseContact(tenantId, userId, deadline);
+    if (released.length === 0) return { datasheets: [], published: 0, deadline: null };
+    let published = 0;
+    // A contact belongs to the datasheet's company, so this is one company in practice.
+    for (const organisationId of new Set(released.map((d) => d.organisationId))) {
+      const ids = released.filter((d) => d.organisationId === organisationId).map((d) => d.id);
+      const replaced = await this.published.replaceContactOfMany(ids, companyContact(await this.people.organisation(organisationId)));
+      if (replaced.length) await this.ledger.recordChanges(tenantId, replaced, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
+      published += replaced.length;
+    }
+    return { datasheets: released, published, deadline: released[0]!.contactReplacementDeadline ?? deadline };
   }
 
   /** A person named as the datasheet's contact (eligible: checked by the caller). */

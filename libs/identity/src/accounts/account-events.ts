@@ -20,6 +20,21 @@ export const SECOND_FACTOR_REMOVED = 'identity.account.second-factor-removed';
  */
 export const ORGANISATION_ROLES_TAKEN = 'identity.organisation-roles.taken';
 
+/**
+ * A person's organisation roles were withdrawn by an administrator; `remaining` are the roles they
+ * still hold. The datasheets context listens: someone without an organisation role can no longer be
+ * a datasheet's published contact (COPRO §5b).
+ */
+export const ORGANISATION_ROLES_WITHDRAWN = 'identity.organisation-roles.withdrawn';
+
+export interface OrganisationRolesWithdrawn {
+  userId: string;
+  tenantId: string;
+  organisationId: string;
+  withdrawn: readonly string[];
+  remaining: readonly string[];
+}
+
 export interface OrganisationRolesTaken {
   userId: string;
   tenantId: string;

@@ -4,7 +4,9 @@ import { holdsRole, ORGANISATION_ROLES, Role, TENANT_STAFF_ROLES } from '@chance
 import { AuditLog } from '@chancery/audit';
 import { Actor, AppConfig, Clock, issueSecret, isUniqueViolation, parseSecret, PasswordHasher, RequestContext, TransactionRunner } from '@chancery/core';
 import { Mailer } from '@chancery/notifications';
-import { ACCOUNT_DISABLED, AccountDisabled, ORGANISATION_ROLES_TAKEN, OrganisationRolesTaken, SECOND_FACTOR_REMOVED } from '../accounts/account-events';
+import {
+  ACCOUNT_DISABLED, AccountDisabled, ORGANISATION_ROLES_TAKEN, ORGANISATION_ROLES_WITHDRAWN, OrganisationRolesTaken, OrganisationRolesWithdrawn, SECOND_FACTOR_REMOVED,
+} from '../accounts/account-events';
 import { INVITATION } from '../email/identity-emails';
 import { Invitation } from '../entities/invitation.entity';
 import { UserAccount, UserStatus } from '../entities/user-account.entity';
@@ -183,6 +185,12 @@ export class UserAdministrationService {
       for (const role of input.grant) await this.audit.record({ action: 'identity.role.granted', subjectType: 'User', subjectId: user.id, details: { role } });
       await this.accounts.withdrawRoles(user.id, withdrawn);
       for (const role of withdrawn) await this.audit.record({ action: 'identity.role.withdrawn', subjectType: 'User', subjectId: user.id, details: { role } });
+      if (user.organisationId && user.tenantId && withdrawn.length > 0) {
+        const remaining = [...new Set([...(user.roles ?? []).filter((role) => !withdrawn.includes(role)), ...input.grant])];
+        await this.events.emitAsync(ORGANISATION_ROLES_WITHDRAWN, {
+          userId: user.id, tenantId: user.tenantId, organisationId: user.organisationId, withdrawn, remaining,
+        } satisfies OrganisationRolesWithdrawn);
+      }
       // The role that allowed the person to invite is gone: so are the invitations they sent with it.
       if (withdrawn.some((role) => ADMINISTRATOR_ROLES.includes(role))) await this.revokeInvitationsSentBy(user.id, 'inviter lost the role to grant');
       // Roles are read from the database on every request, so a withdrawal takes effect at the next

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder } from '@chancery/policy';
+import { DatasheetVersionRepository } from '../repositories/datasheet-version.repository';
+import { DatasheetRepository } from '../repositories/datasheet.repository';
+import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
+import { PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
+import { ContactDisclosureService } from '../services/contact-disclosure.service';
+
+/**
+ * The datasheets' personal data of a person: where they are the published contact (name, e-mail,
+ * telephone, position on public datasheets and in the feed), the versions they completed, and their
+ * acknowledgements of the disclosure notice. Erasure takes them off every public output exactly as
+ * an objection does (the company's general contact, flagged, the external system told), deletes the
+ * acknowledgements, and keeps the versions' reference to who completed them.
+ */
+@HoldsPersonalData()
+@Injectable()
+export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
+  readonly holder = 'datasheets.contacts';
+
+  constructor(
+    private readonly datasheets: DatasheetRepository,
+    private readonly published: PublishedDatasheetRepository,
+    private readonly versions: DatasheetVersionRepository,
+    private readonly acknowledgements: DisclosureAcknowledgementRepository,
+    private readonly disclosure: ContactDisclosureService,
+  ) {}
+
+  async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
+    if (!subject.userId) return [];
+    const userId = subject.userId;
+    return [
+      ...(await this.published.withContact(userId)),
+      ...(await this.datasheets.withContact(userId)),
+      ...(await this.versions.completedBy(userId)),
+      ...(await this.acknowledgements.ofUser(userId)),
+    ].map((record) => ({ record }));
+  }
+
+  async erase(subject: DataSubject): Promise<ErasureOutcome> {
+    if (!subject.userId) return { deleted: 0, deidentified: 0, keptAsReference: 0 };
+    const released = await this.disclosure.releaseAsContact(subject.tenantId, subject.userId, 'erasure requested by the person');
+    const deleted = await this.acknowledgements.deleteOfUser(subject.userId);
+    const kept = (await this.versions.completedBy(subject.userId)).length;
+    return {
+      deleted,
+      deidentified: released.datasheets.length,
+      keptAsReference: kept,
+      reason: kept > 0
+        ? "The datasheet versions you completed keep your account's identifier (no name or contact details): they are the record of a certified product's declared characteristics, kept for the product's certification file."
+        : undefined,
+    };
+  }
+}
