@@ -1,3 +1,4 @@
+import { DAY_MS } from '@chancery/core';
 import { createHash } from 'node:crypto';
 import type { FailureCount } from './repositories/login-throttle.repository';
 
@@ -18,7 +19,7 @@ export const ATTEMPT_WINDOW_MS = 15 * 60_000;
 export const LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
 export const LOGIN_FAILURES_BEFORE_ACCOUNT_BACKOFF = 10;
 export const MAX_ACCOUNT_BACKOFF_MS = 60_000;
-export const USUAL_ADDRESS_MS = 30 * 24 * 3600_000;
+export const USUAL_ADDRESS_MS = 30 * DAY_MS;
 export const STEP_UP_FAILURES_PER_SESSION = 5;
 export const STEP_UP_FAILURES_PER_ACCOUNT = 10;
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
-import { Clock, issueSecret, parseSecret, PasswordHasher, personIdOf, RequestContext, StepUpMethod, TransactionRunner } from '@chancery/core';
+import { Clock, DAY_MS, issueSecret, parseSecret, PasswordHasher, personIdOf, RequestContext, StepUpMethod, TransactionRunner } from '@chancery/core';
 import { AccountAccess, AccountsService, assertAcceptablePassword, LoginCandidate, secondFactorMissing, TenantDirectoryService } from '@chancery/identity';
 import { AccessTokenService } from './access-token';
 import {
@@ -19,8 +19,8 @@ import { LoginThrottleRepository } from './repositories/login-throttle.repositor
 import { SessionRepository } from './repositories/session.repository';
 
 /** A session (refresh-token family) ends 30 days after login, or after 7 days without use. */
-export const SESSION_ABSOLUTE_LIFETIME_MS = 30 * 24 * 3600_000;
-export const SESSION_IDLE_LIFETIME_MS = 7 * 24 * 3600_000;
+export const SESSION_ABSOLUTE_LIFETIME_MS = 30 * DAY_MS;
+export const SESSION_IDLE_LIFETIME_MS = 7 * DAY_MS;
 
 export interface SessionTokens {
   accessToken: string;

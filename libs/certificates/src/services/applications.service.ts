@@ -136,7 +136,7 @@ export class ApplicationsService {
         : holdsRole(actor.roles, ...TENANT_STAFF_ROLES)
           ? await this.applications.listOfTenantQueue(state ?? null, first)
           : [];
-      return Promise.all(found.map((a) => this.withDocuments(a)));
+      return this.withDocumentsOfAll(found);
     });
   }
 
@@ -172,6 +172,15 @@ export class ApplicationsService {
   async withDocuments(application: CertificateApplication): Promise<CertificateApplication> {
     application.supportingDocuments = await this.documents.describe(application.supportingDocumentIds);
     return application;
+  }
+
+  /** The documents of a whole page of applications in one query, not one per application. */
+  private async withDocumentsOfAll(applications: CertificateApplication[]): Promise<CertificateApplication[]> {
+    const byId = new Map((await this.documents.describe(applications.flatMap((a) => a.supportingDocumentIds))).map((d) => [d.id, d]));
+    for (const application of applications) {
+      application.supportingDocuments = application.supportingDocumentIds.flatMap((id) => byId.get(id) ?? []);
+    }
+    return applications;
   }
 
   private async decide(applicationId: string, to: ApplicationState, changes: Partial<CertificateApplication>): Promise<CertificateApplication> {

@@ -12,6 +12,14 @@ export class SystemClock extends Clock {
   }
 }
 
+/** A day of elapsed time (24 hours): deadlines counted in days from an instant. */
+export const DAY_MS = 86_400_000;
+
+/** The instant `days` days (of 24 hours) after `at`; legal calendar rules (a month, working days) are in privacy. */
+export function addDays(at: Date, days: number): Date {
+  return new Date(at.getTime() + days * DAY_MS);
+}
+
 /** A clock tests set and advance by hand. */
 export class FixedClock extends Clock {
   constructor(private current: Date = new Date()) {

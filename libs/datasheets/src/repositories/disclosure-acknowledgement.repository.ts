@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { CONTACT_DISCLOSURE_NOTICE } from '../contact-disclosure-notice';
 import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
 import { ContactDisclosureAcknowledgement } from '../entities/contact-disclosure-acknowledgement.entity';
 
@@ -22,9 +23,9 @@ export class DisclosureAcknowledgementRepository {
     return toEntity(ContactDisclosureAcknowledgement, row!);
   }
 
-  /** Whether the person holds an acknowledgement of this version of the notice without a later objection. */
+  /** Whether the person holds an acknowledgement of the notice (the current version unless named) without a later objection. */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId, '2026-01'] })
-  async isAcknowledged(tenantId: string, userId: string, noticeVersion: string): Promise<boolean> {
+  async isAcknowledged(tenantId: string, userId: string, noticeVersion: string = CONTACT_DISCLOSURE_NOTICE.version): Promise<boolean> {
     const rows = await this.sql.query(
       `SELECT 1 FROM contact_disclosure_acknowledgement a WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.notice_version = $3 AND a.objected_at IS NULL`,
       [tenantId, userId, noticeVersion],

@@ -67,7 +67,7 @@ export class ContactDisclosureService {
     await this.transactions.run(async () => {
       const tenant = await this.people.tenant(event.tenantId);
       if (!tenant?.kinds.includes(TenantKind.CERTIFICATION_BODY)) return;
-      if (await this.acknowledgements.isAcknowledged(event.tenantId, event.userId, CONTACT_DISCLOSURE_NOTICE.version)) return;
+      if (await this.acknowledgements.isAcknowledged(event.tenantId, event.userId)) return;
       if (event.acknowledgedNoticeVersion !== CONTACT_DISCLOSURE_NOTICE.version) {
         throw DatasheetsErrors.DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED(
           `this role publishes the person's contact details on datasheets: the person must acknowledge notice ${CONTACT_DISCLOSURE_NOTICE.version} (contactDisclosureNotice)`,

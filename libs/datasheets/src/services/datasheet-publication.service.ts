@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { ORGANISATION_ROLES, Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { Clock } from '@chancery/core';
+import { addDays, Clock } from '@chancery/core';
 import { Organisation, OrganisationPeople, UserStatus } from '@chancery/identity';
-import { CONTACT_DISCLOSURE_NOTICE } from '../contact-disclosure-notice';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { CertifiedProduct, CertifiedProductStatus } from '../entities/certified-product.entity';
 import { DatasheetState, DatasheetVersion } from '../entities/datasheet-version.entity';
@@ -25,7 +24,6 @@ export interface ReleasedContact {
   published: number;
   deadline: Date | null;
 }
-const DAY_MS = 24 * 3600_000;
 
 /**
  * What goes public, and when it stops: publishing a version (superseding the one before), unpublishing,
@@ -136,7 +134,7 @@ export class DatasheetPublication {
     const person = await this.people.person(userId);
     if (!person || person.status !== UserStatus.ACTIVE || person.organisationId !== datasheet.organisationId) return null;
     if (!(person.roles ?? []).some((role: Role) => ORGANISATION_ROLES.includes(role))) return null;
-    if (!(await this.acknowledgements.isAcknowledged(datasheet.tenantId, userId, CONTACT_DISCLOSURE_NOTICE.version))) return null;
+    if (!(await this.acknowledgements.isAcknowledged(datasheet.tenantId, userId))) return null;
     return {
       id: person.id,
       contact: {
@@ -148,7 +146,7 @@ export class DatasheetPublication {
 
   async replacementDeadline(tenantId: string): Promise<Date> {
     const days = (await this.ledger.contactReplacementDays(tenantId)) ?? DEFAULT_CONTACT_REPLACEMENT_DAYS;
-    return new Date(this.clock.now().getTime() + days * DAY_MS);
+    return addDays(this.clock.now(), days);
   }
 }
 

@@ -193,7 +193,7 @@ export class DatasheetsService {
 
   /** Completing a datasheet publishes one's contact details: the notice must have been acknowledged (COPRO §5b). */
   private async assertAcknowledged(tenantId: string, userId: string): Promise<void> {
-    if (!(await this.acknowledgements.isAcknowledged(tenantId, userId, CONTACT_DISCLOSURE_NOTICE.version))) {
+    if (!(await this.acknowledgements.isAcknowledged(tenantId, userId))) {
       throw DatasheetsErrors.DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED('acknowledge the contact-disclosure notice first (acknowledgeContactDisclosureNotice)', {
         details: { noticeVersion: CONTACT_DISCLOSURE_NOTICE.version },
       });

@@ -30,10 +30,15 @@ export interface PublicPage {
  * model only, so no question asked here can reach a draft, a review or an unpublished version.
  * GraphQL and the plain GET routes both answer from here; the output gate presents the records.
  */
+const SLUG_MEMORY_MS = 60_000;
+
 @Injectable()
 export class PublicDatasheetsService {
-  /** Tenant slugs never change: resolved once per process, so a search page stays one statement. */
-  private readonly tenantIds = new Map<string, string | null>();
+  /**
+   * Slug → tenant id, remembered for a minute so a search page stays one statement. Not for ever: a
+   * tenant that leaves is destroyed and its slug may be given to another (offboarding).
+   */
+  private readonly tenantIds = new Map<string, { id: string; until: number }>();
 
   constructor(
     private readonly transactions: TransactionRunner,
@@ -81,12 +86,16 @@ export class PublicDatasheetsService {
   }
 
   private async tenantIdOf(slug: string): Promise<string | null> {
-    if (!this.tenantIds.has(slug)) {
-      const tenant = await this.directory.findBySlug(slug);
-      if (!tenant) return null; // not remembered: a tenant created later is found then
-      this.tenantIds.set(slug, tenant.id);
+    const now = Date.now();
+    const known = this.tenantIds.get(slug);
+    if (known && known.until > now) return known.id;
+    const tenant = await this.directory.findBySlug(slug);
+    if (!tenant) {
+      this.tenantIds.delete(slug); // not remembered: a tenant created later is found then
+      return null;
     }
-    return this.tenantIds.get(slug) ?? null;
+    this.tenantIds.set(slug, { id: tenant.id, until: now + SLUG_MEMORY_MS });
+    return tenant.id;
   }
 }
 

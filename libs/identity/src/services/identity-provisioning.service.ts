@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ApiKeyScope, Role } from '@chancery/access';
 import { Clock, hashPassword, issueSecret, SecretBox, TransactionRunner } from '@chancery/core';
+import { INVITATION_LIFETIME_MS } from './user-administration.service';
 import { ApiKey } from '../entities/api-key.entity';
 import { Invitation } from '../entities/invitation.entity';
 import { LoginMethod, Organisation } from '../entities/organisation.entity';
@@ -89,7 +90,7 @@ export class IdentityProvisioning {
   provisionInvitation(invitation: { tenantId: string; organisationId: string | null; email: string; roles: Role[]; invitedBy: string }): Promise<{ invitation: Invitation; token: string }> {
     const secret = issueSecret('inv', invitation.tenantId);
     return this.transactions.asSystem(invitation.tenantId, async () => ({
-      invitation: await this.invitations.insert({ ...invitation, tokenHash: secret.hash, expiresAt: new Date(this.clock.now().getTime() + 7 * 24 * 3600_000) }),
+      invitation: await this.invitations.insert({ ...invitation, tokenHash: secret.hash, expiresAt: new Date(this.clock.now().getTime() + INVITATION_LIFETIME_MS) }),
       token: secret.token,
     }));
   }

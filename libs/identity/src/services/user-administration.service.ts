@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { holdsRole, ORGANISATION_ROLES, Role, TENANT_STAFF_ROLES } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { Actor, AppConfig, Clock, issueSecret, isUniqueViolation, parseSecret, PasswordHasher, RequestContext, TransactionRunner } from '@chancery/core';
+import { Actor, AppConfig, Clock, DAY_MS, issueSecret, isUniqueViolation, parseSecret, PasswordHasher, RequestContext, TransactionRunner } from '@chancery/core';
 import { Mailer } from '@chancery/notifications';
 import {
   ACCOUNT_DISABLED, AccountDisabled, ORGANISATION_ROLES_TAKEN, ORGANISATION_ROLES_WITHDRAWN, OrganisationRolesTaken, OrganisationRolesWithdrawn, SECOND_FACTOR_REMOVED,
@@ -18,7 +18,7 @@ import { ApiKeyRepository } from '../repositories/api-key.repository';
 import { InvitationRepository } from '../repositories/invitation.repository';
 import { TenantRepository } from '../repositories/tenant.repository';
 
-export const INVITATION_LIFETIME_MS = 7 * 24 * 3600_000;
+export const INVITATION_LIFETIME_MS = 7 * DAY_MS;
 
 /** The roles that administer people: a company (and the tenant's staff) must always keep one. */
 const ADMINISTRATOR_ROLES: readonly Role[] = [Role.ORG_ADMIN, Role.TENANT_ADMIN];

@@ -1,3 +1,5 @@
+import { DAY_MS } from '@chancery/core';
+
 /**
  * Working days for DigiChambers' rule (004 §1.2): a change of the privacy policy is deemed accepted by
  * whoever has not objected "within three (3) working days" after it was visibly announced.
@@ -13,7 +15,6 @@
  * working days are Monday, Tuesday and Wednesday, and the deadline is Wednesday 10:00 (Brussels).
  */
 const ZONE = 'Europe/Brussels';
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** The calendar date (y, m 1-12, d) and weekday (0 = Sunday) of an instant in Brussels. */
 function brusselsDate(at: Date): { year: number; month: number; day: number; weekday: number } {

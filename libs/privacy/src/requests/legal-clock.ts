@@ -1,3 +1,5 @@
+import { DAY_MS } from '@chancery/core';
+
 /**
  * The legal clock of data-subject requests (GDPR Art. 12(3); SPEC §5): answered within one month of
  * receipt, extendable once by up to two further months. "One month" is a calendar month (Regulation
@@ -22,7 +24,7 @@ export function addCalendarMonths(day: string, months: number): string {
 }
 
 export function addDays(day: string, days: number): string {
-  return dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000));
+  return dayOf(new Date(Date.parse(`${day}T00:00:00Z`) + days * DAY_MS));
 }
 
 /** The first deadline of a request received at `receivedAt`. */

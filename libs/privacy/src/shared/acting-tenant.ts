@@ -12,4 +12,3 @@ export function listOwnerOf(actor: Actor): string | null {
   return actor.tenantId ?? null;
 }
 
-export const DAY_MS = 24 * 60 * 60 * 1000;

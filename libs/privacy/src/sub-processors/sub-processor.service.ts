@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
+import { addDays, Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
 import { PeopleDirectory, Tenant, TenantDirectoryService } from '@chancery/identity';
 import { languageOf, Mailer } from '@chancery/notifications';
-import { DAY_MS, listOwnerOf, tenantOfActor } from '../shared/acting-tenant';
+import { listOwnerOf, tenantOfActor } from '../shared/acting-tenant';
 import { PrivacyOfficeErrors } from '../shared/privacy-office.errors';
 import { CHANGE_WORDS, SUB_PROCESSOR_CHANGE_ANNOUNCED } from '../shared/privacy-office.emails';
 import { SubProcessor, SubProcessorChange, SubProcessorChangeKind, SubProcessorObjection } from './sub-processor.entity';
@@ -80,7 +80,7 @@ export class SubProcessorService {
     if (windowDays < DEFAULT_OBJECTION_WINDOW_DAYS) {
       throw PrivacyOfficeErrors.OBJECTION_WINDOW_TOO_SHORT(`The objection window is at least ${DEFAULT_OBJECTION_WINDOW_DAYS} days`, { field: 'input.objectionWindowDays' });
     }
-    const objectionDeadline = new Date(announcedAt.getTime() + windowDays * DAY_MS);
+    const objectionDeadline = addDays(announcedAt, windowDays);
     if (request.effectiveAt.getTime() < objectionDeadline.getTime()) {
       throw PrivacyOfficeErrors.OBJECTION_WINDOW_TOO_SHORT(
         `The change can take effect on ${objectionDeadline.toISOString()} at the earliest (announcement + ${windowDays} days)`,
