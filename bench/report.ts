@@ -53,7 +53,8 @@ export function figureLines(outcomes: readonly ScenarioOutcome[], rss: number | 
   const lines = outcomes.map(({ scenario, statements, api, baseline }) => {
     const a = summarise(api);
     const ratio = a.rps / summarise(baseline).rps;
-    return `bench ${scenario.name}: ${rate(a.rps)} req/s, p50 ${ms(a.p50)}, p99 ${ms(a.p99)}, ratio to baseline ${ratioText(ratio)}, ${statements} statements per request`;
+    const line = `bench ${scenario.name}: ${rate(a.rps)} req/s, p50 ${ms(a.p50)}, p99 ${ms(a.p99)}, ratio to baseline ${ratioText(ratio)}`;
+    return scenario.statementsInFigure === false ? line : `${line}, ${statements} statements per request`;
   });
   lines.push(`bench rss: ${rss === null ? 'n/a' : fixed(rss, 0)} MiB after the runs`);
   return lines;
@@ -81,6 +82,10 @@ export interface RunDescription {
   node: string;
   postgres: string;
   settings: BenchSettings;
+  /** The machine's load average during the runs (min to max, mean): it is shared. */
+  load: string;
+  /** The document volume seeded. */
+  volume: string;
 }
 
 const BEGIN = '<!-- bench:results:begin (rewritten by npm run bench) -->';
@@ -116,6 +121,8 @@ export function writePerformanceDoc(
     `- Machine: ${run.machine}`,
     `- Node.js: ${run.node}`,
     `- PostgreSQL: ${run.postgres}`,
+    `- Data: ${run.volume}`,
+    `- Machine load (1-minute load average after each run): ${run.load}; the machine is shared with other work, so absolute figures are noisy and only the ratios and CPU per request of the same run compare`,
     `- Load: ${s.connections} connections, ${s.warmupSeconds} s warm-up then ${s.durationSeconds} s measured per run, ${s.rounds} run(s) per server alternating; login ${s.loginConnections} connections, ${s.loginDurationSeconds} s${s.quick ? ' (BENCH_QUICK: not for comparison)' : ''}`,
     `- API resident memory after the runs: ${rss === null ? 'n/a' : `${fixed(rss, 0)} MiB`} (target ≤ ${RSS_TARGET_MIB} MiB${rss === null ? '' : rss <= RSS_TARGET_MIB ? ', met' : ', **not met**'})`,
     '',
