@@ -91,13 +91,24 @@ export interface RunDescription {
 const BEGIN = '<!-- bench:results:begin (rewritten by npm run bench) -->';
 const END = '<!-- bench:results:end -->';
 
+/** A partial run (`--only`, another volume) writes a block of its own, kept beside the full run's. */
+function markersOf(block: string | null): { begin: string; end: string } {
+  if (!block) return { begin: BEGIN, end: END };
+  return {
+    begin: `<!-- bench:results:${block}:begin (rewritten by npm run bench) -->`,
+    end: `<!-- bench:results:${block}:end -->`,
+  };
+}
+
 /** Rewrites the results part of docs/performance.md (between its markers), keeping the prose around it. */
 export function writePerformanceDoc(
   path: string,
   outcomes: readonly ScenarioOutcome[],
   rss: number | null,
   run: RunDescription,
+  block: string | null = null,
 ): void {
+  const { begin: BEGIN, end: END } = markersOf(block);
   const s = run.settings;
   const cpu = (value: number | null) => (value === null ? 'n/a' : fixed(value, 2));
   const rows = outcomes.map(({ scenario, statements, api, baseline }) => {
@@ -116,6 +127,7 @@ export function writePerformanceDoc(
   const section = [
     BEGIN,
     '',
+    ...(block ? [`### Run: ${block}`, ''] : []),
     `- Date: ${run.date}`,
     `- Commit: ${run.commit}`,
     `- Machine: ${run.machine}`,
@@ -145,6 +157,10 @@ export function writePerformanceDoc(
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const start = current.indexOf(BEGIN);
   const end = current.indexOf(END);
+  if (block && (start === -1 || end === -1)) {
+    writeFileSync(path, `${current.trimEnd()}\n\n${section}\n`);
+    return;
+  }
   if (start === -1 || end === -1) throw new Error(`${path} has no results markers (${BEGIN} … ${END})`);
   writeFileSync(path, current.slice(0, start) + section + current.slice(end + END.length));
 }

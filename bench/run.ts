@@ -5,7 +5,7 @@ import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort } from '@chancery/core';
 import { BenchCheckError, checkScenario, CheckedScenario } from './check';
-import { BenchDatabase, benchDatabaseName, openBenchDatabase, withOwner } from './database';
+import { BENCH_DATABASE, BenchDatabase, benchDatabaseName, openBenchDatabase, withOwner } from './database';
 import { BenchFixture, loadFixture } from './fixture';
 import type { Prune } from './growth';
 import { failuresOf, LoadResult, runLoad } from './load';
@@ -114,7 +114,9 @@ async function main(): Promise<number> {
     outcome.rssAfter = { api: rssMiB(api.pid), baseline: rssMiB(baseline.pid) };
     // CPU per request moves least with what else the machine runs: the figure to compare changes by.
     const cpuMs = (runs: LoadResult[]) => summarise(runs).cpuMsPerRequest?.toFixed(2) ?? 'n/a';
-    say(`${scenario.name}: CPU per request API ${cpuMs(outcome.api)} ms, baseline ${cpuMs(outcome.baseline)} ms`);
+    say(
+      `${scenario.name}: CPU per request API ${cpuMs(outcome.api)} ms, baseline ${cpuMs(outcome.baseline)} ms`,
+    );
     say(
       `${scenario.name}: resident memory API ${outcome.rssAfter.api?.toFixed(0)} MiB, baseline ${outcome.rssAfter.baseline?.toFixed(0)} MiB`,
     );
@@ -132,16 +134,22 @@ async function main(): Promise<number> {
   }
   if (settings.writeDocs) {
     const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores`;
-    writePerformanceDoc(join(ROOT, 'docs/performance.md'), outcomes, rss, {
-      date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-      commit: commitOf(),
-      machine,
-      node: process.version,
-      postgres: database.description,
-      settings,
-      load: describeLoad(loadSamples),
-      volume: `${settings.volume.datasheets.toLocaleString('en')} datasheets, ${settings.volume.certificates.toLocaleString('en')} certificates (database ${database.name})`,
-    });
+    writePerformanceDoc(
+      join(ROOT, 'docs/performance.md'),
+      outcomes,
+      rss,
+      {
+        date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+        commit: commitOf(),
+        machine,
+        node: process.version,
+        postgres: database.description,
+        settings,
+        load: describeLoad(loadSamples),
+        volume: `${settings.volume.datasheets.toLocaleString('en')} datasheets, ${settings.volume.certificates.toLocaleString('en')} certificates (database ${database.name})`,
+      },
+      blockOf(settings, database.name),
+    );
     say('docs/performance.md rewritten');
   } else {
     say('docs/performance.md left as it was (quick, partial or profiled run; BENCH_WRITE_DOCS=1 writes it)');
@@ -245,6 +253,12 @@ function measure(
     },
     ROOT,
   );
+}
+
+/** Where a run's table goes in docs/performance.md: the full run's block, or one per selection and database. */
+function blockOf(settings: BenchSettings, databaseName: string): string | null {
+  if (!settings.only && databaseName === BENCH_DATABASE) return null;
+  return [settings.only?.join(',') ?? 'all', databaseName].join(' on ');
 }
 
 function describeLoad(samples: readonly number[]): string {

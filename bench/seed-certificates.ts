@@ -107,9 +107,13 @@ export async function seedCertificates(
     consignee_country: string;
     goods: CertificateApplication['goods'];
     sequence: number;
-  }>(`SELECT s, exporter, language, country_of_origin, consignee_country, goods, sequence FROM bench_certificate WHERE year = $1 AND sequence = 1 AND certificate_id IS NOT NULL`, [VERIFIED_YEAR]);
+  }>(
+    `SELECT s, exporter, language, country_of_origin, consignee_country, goods, sequence FROM bench_certificate WHERE year = $1 AND sequence = 1 AND certificate_id IS NOT NULL`,
+    [VERIFIED_YEAR],
+  );
   const verified = chosen[0];
-  let real: { s: number; payload: string; signature: string; goodsHash: string; issuedAt: Date } | null = null;
+  let real: { s: number; payload: string; signature: string; goodsHash: string; issuedAt: Date } | null =
+    null;
   if (verified) {
     const number = certificateNumber(prefix, VERIFIED_YEAR, 1);
     const issuedAt = new Date(Date.UTC(VERIFIED_YEAR, 0, 2));
@@ -133,7 +137,13 @@ export async function seedCertificates(
       application,
       replacesNumber: null,
     });
-    real = { s: verified.s, payload, signature: signEd25519(key.privateKeyPkcs8, payload), goodsHash: goodsHash(verified.goods), issuedAt };
+    real = {
+      s: verified.s,
+      payload,
+      signature: signEd25519(key.privateKeyPkcs8, payload),
+      goodsHash: goodsHash(verified.goods),
+      issuedAt,
+    };
   }
   await owner.query(
     `INSERT INTO certificate (id, tenant_id, organisation_id, application_id, number, year, sequence, status, language, country_of_origin, goods_hash,

@@ -1,7 +1,14 @@
 import type { Client } from 'pg';
 
 /** What the product names are made of: the search scenario (Q2) looks for one colour. */
-const PRODUCT_KINDS = ['Kerbstone', 'Paving block', 'Concrete tile', 'Drainage pipe', 'Precast slab', 'Masonry unit'];
+const PRODUCT_KINDS = [
+  'Kerbstone',
+  'Paving block',
+  'Concrete tile',
+  'Drainage pipe',
+  'Precast slab',
+  'Masonry unit',
+];
 const COLOURS = ['grey', 'anthracite', 'red', 'ochre', 'white', 'sand', 'black', 'terracotta'];
 const FAMILIES = ['kerbstones', 'paving', 'tiles', 'pipes', 'slabs', 'masonry'];
 /** The short-code alphabet (libs/datasheets public-code.ts): 32 characters, so 8 of them are 40 bits. */
@@ -18,7 +25,13 @@ export const SEARCHED_COLOUR = 'anthracite';
  * contact, flagged CONTACT_REPLACEMENT_REQUIRED, as after an objection). `offset`: datasheets of the
  * tenants before this one, so the short codes are unique over the whole data set.
  */
-export async function seedDatasheets(owner: Client, tenantId: string, n: number, count: number, offset: number): Promise<void> {
+export async function seedDatasheets(
+  owner: Client,
+  tenantId: string,
+  n: number,
+  count: number,
+  offset: number,
+): Promise<void> {
   if (count === 0) return;
   await owner.query(
     `INSERT INTO product_family_schema (tenant_id, family, json_schema)

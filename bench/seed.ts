@@ -105,14 +105,22 @@ export const DEFAULT_DOCUMENT_VOLUME: DocumentVolume = { datasheets: 200_000, ce
  * Seeds the data set once, in one transaction (an interrupted seed leaves nothing behind), with
  * set-based SQL through the owner connection. Returns 'stale' when another seed version is there.
  */
-export async function seedOnce(owner: Client, volume: DocumentVolume, say: (line: string) => void): Promise<SeedState> {
+export async function seedOnce(
+  owner: Client,
+  volume: DocumentVolume,
+  say: (line: string) => void,
+): Promise<SeedState> {
   await owner.query(
     `CREATE TABLE IF NOT EXISTS bench_seed (version integer PRIMARY KEY, seeded_at timestamptz NOT NULL DEFAULT now(),
                                             datasheets integer NOT NULL, certificates integer NOT NULL)`,
   );
-  const { rows } = await owner.query<{ version: number; datasheets?: number; certificates?: number }>('SELECT * FROM bench_seed');
+  const { rows } = await owner.query<{ version: number; datasheets?: number; certificates?: number }>(
+    'SELECT * FROM bench_seed',
+  );
   const same = (row: (typeof rows)[number]) =>
-    row.version === SEED_VERSION && row.datasheets === volume.datasheets && row.certificates === volume.certificates;
+    row.version === SEED_VERSION &&
+    row.datasheets === volume.datasheets &&
+    row.certificates === volume.certificates;
   if (rows.some(same)) return 'present';
   if (rows.length > 0) return 'stale';
 
@@ -139,10 +147,21 @@ export async function seedOnce(owner: Client, volume: DocumentVolume, say: (line
       await scoped(owner, tenant.id);
       await seedTenant(owner, tenant.id, tenant.n, passwordHash);
       const datasheets = shareOf(volume.datasheets, tenant.n);
-      await seedDatasheets(owner, tenant.id, tenant.n, datasheets, (shareOf(volume.datasheets, 0) + 1) * (tenant.n - 1));
+      await seedDatasheets(
+        owner,
+        tenant.id,
+        tenant.n,
+        datasheets,
+        (shareOf(volume.datasheets, 0) + 1) * (tenant.n - 1),
+      );
       await seedCertificates(
         owner,
-        { id: tenant.id, n: tenant.n, name: `Bench Chamber ${String(tenant.n).padStart(2, '0')}`, slug: tenantSlug(tenant.n) },
+        {
+          id: tenant.id,
+          n: tenant.n,
+          name: `Bench Chamber ${String(tenant.n).padStart(2, '0')}`,
+          slug: tenantSlug(tenant.n),
+        },
         shareOf(volume.certificates, tenant.n),
       );
       say(`tenant ${tenant.n} of ${tenants.length} seeded (${((Date.now() - started) / 1000).toFixed(0)} s)`);

@@ -50,7 +50,10 @@ export function argumentsAsEnvironment(args: readonly string[]): NodeJS.ProcessE
       const value = inline ?? args[++i];
       if (value === undefined) throw new Error(`${flagName} needs a value`);
       env[names[flagName]!] = value;
-    } else throw new Error(`unknown argument ${args[i]} (--only A,B  --quick  --datasheets N  --certificates N  --rounds N  --duration S  --write-docs)`);
+    } else
+      throw new Error(
+        `unknown argument ${args[i]} (--only A,B  --quick  --datasheets N  --certificates N  --rounds N  --duration S  --write-docs)`,
+      );
   }
   return env;
 }
@@ -90,8 +93,12 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
     writeDocs: flag(env, 'BENCH_WRITE_DOCS') ?? (!quick && !only && !env.BENCH_API_NODE_ARGS),
     apiLogLevel: env.BENCH_API_LOG_LEVEL || 'info',
     volume: {
-      datasheets: Math.round(number(env, 'BENCH_DATASHEETS', DEFAULT_DOCUMENT_VOLUME.datasheets, { zero: true })),
-      certificates: Math.round(number(env, 'BENCH_CERTIFICATES', DEFAULT_DOCUMENT_VOLUME.certificates, { zero: true })),
+      datasheets: Math.round(
+        number(env, 'BENCH_DATASHEETS', DEFAULT_DOCUMENT_VOLUME.datasheets, { zero: true }),
+      ),
+      certificates: Math.round(
+        number(env, 'BENCH_CERTIFICATES', DEFAULT_DOCUMENT_VOLUME.certificates, { zero: true }),
+      ),
     },
   };
 }

@@ -88,7 +88,11 @@ async function handle(services: BaselineServices, req: IncomingMessage, res: Ser
 }
 
 /** The plain GET form: the same statements, JSON (as Express's res.json writes it) and cache headers as the API. */
-async function handleGet(services: BaselineServices, req: IncomingMessage, res: ServerResponse): Promise<void> {
+async function handleGet(
+  services: BaselineServices,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://baseline');
   const scenario = getRoutes.find((candidate) => candidate.get!.route.test(url.pathname));
   if (!scenario) return void res.writeHead(404).end();

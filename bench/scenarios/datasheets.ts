@@ -42,7 +42,10 @@ function answerOf(d: PublishedDatasheet): Record<string, unknown> {
 }
 
 /** PublicDatasheetsService's reads: the public scope, read only, one statement. */
-async function publicRead<T>(call: BaselineCall, work: (published: PublishedDatasheetRepository) => Promise<T>): Promise<T> {
+async function publicRead<T>(
+  call: BaselineCall,
+  work: (published: PublishedDatasheetRepository) => Promise<T>,
+): Promise<T> {
   const unit = await call.open({ mode: 'public', tenantId: null, actorId: null, readOnly: true });
   try {
     const result = await work(new PublishedDatasheetRepository(unit.sql));
@@ -79,7 +82,10 @@ interface Page {
 }
 
 /** PublicDatasheetsService.search for the first page (no cursor given). */
-async function searchPage(call: BaselineCall, search: { tenant?: string; productName?: string; first?: number }): Promise<Page> {
+async function searchPage(
+  call: BaselineCall,
+  search: { tenant?: string; productName?: string; first?: number },
+): Promise<Page> {
   const first = search.first ?? 50;
   let tenantId: string | undefined;
   if (search.tenant) {
@@ -93,7 +99,9 @@ async function searchPage(call: BaselineCall, search: { tenant?: string; product
   const items = rows.slice(0, first);
   const last = items[items.length - 1];
   const nextCursor =
-    rows.length > first && last ? Buffer.from(`${last.publishedAt.toISOString()}|${last.id}`).toString('base64url') : null;
+    rows.length > first && last
+      ? Buffer.from(`${last.publishedAt.toISOString()}|${last.id}`).toString('base64url')
+      : null;
   return { items, nextCursor };
 }
 
@@ -151,7 +159,10 @@ export const datasheetByIdGet: Scenario = {
       if (!UUID.test(key)) throw new Error('the bench asks by public id');
       const found = await publicRead(call, (published) => published.findById(key.toLowerCase()));
       if (!found) throw new Error('Datasheet not found');
-      return { body: answerOf(found), headers: { 'cache-control': PUBLIC_CACHE_CONTROL, etag: etagOf([found]) } };
+      return {
+        body: answerOf(found),
+        headers: { 'cache-control': PUBLIC_CACHE_CONTROL, etag: etagOf([found]) },
+      };
     },
   },
 };

@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
 import { sameHash } from '@chancery/core';
-import { PublicCertificateRow, VerificationRepository } from '@chancery/certificates/repositories/verification.repository';
+import {
+  PublicCertificateRow,
+  VerificationRepository,
+} from '@chancery/certificates/repositories/verification.repository';
 import {
   VERIFICATION_FAILURES_PER_ADDRESS,
   VERIFICATION_FAILURES_PER_NUMBER,
@@ -56,12 +59,17 @@ async function verify(call: BaselineCall, number: string, code: string): Promise
   const address = call.request.socket.remoteAddress ?? 'unknown';
   const keys = [throttleKey('address', address), throttleKey('number', normalised)];
   const windowStartAfter = new Date(Date.now() - VERIFICATION_WINDOW_MS);
-  const [byAddress, byNumber] = await inUnit(call, { mode: 'platform', tenantId: null, actorId: null, readOnly: false }, (v) =>
-    v.failuresSince(keys, windowStartAfter),
+  const [byAddress, byNumber] = await inUnit(
+    call,
+    { mode: 'platform', tenantId: null, actorId: null, readOnly: false },
+    (v) => v.failuresSince(keys, windowStartAfter),
   );
-  if (byAddress! >= VERIFICATION_FAILURES_PER_ADDRESS || byNumber! >= VERIFICATION_FAILURES_PER_NUMBER) throw new Error('throttled: the bench asks with the right code');
-  const row: PublicCertificateRow | null = await inUnit(call, { mode: 'public', tenantId: null, actorId: null, readOnly: true }, (v) =>
-    v.findByNumber(normalised),
+  if (byAddress! >= VERIFICATION_FAILURES_PER_ADDRESS || byNumber! >= VERIFICATION_FAILURES_PER_NUMBER)
+    throw new Error('throttled: the bench asks with the right code');
+  const row: PublicCertificateRow | null = await inUnit(
+    call,
+    { mode: 'public', tenantId: null, actorId: null, readOnly: true },
+    (v) => v.findByNumber(normalised),
   );
   if (!row) throw new Error('no such certificate: the bench asks for a seeded one');
   const codeMatches = sameHash(Buffer.from(row.verificationCodeHash, 'hex'), verificationCodeDigest(code));
@@ -106,7 +114,8 @@ export const verifyCertificateGet: Scenario = {
   baseline: () => Promise.reject(new Error('a GET scenario')),
   caller: () => null,
   get: {
-    path: ({ certificate }) => `/verify/${encodeURIComponent(certificate.number)}?code=${encodeURIComponent(certificate.code)}`,
+    path: ({ certificate }) =>
+      `/verify/${encodeURIComponent(certificate.number)}?code=${encodeURIComponent(certificate.code)}`,
     route: /^\/verify\/[^/]+$/,
     accept: 'application/json',
     async baseline(call, url) {
