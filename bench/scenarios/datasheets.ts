@@ -119,7 +119,8 @@ function requireDatasheet(fixture: BenchFixture): string {
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const GRAPHQL_ONLY = {
+/** A GET scenario has no GraphQL request: the baseline routes it by path (`get.route`). */
+const NOT_A_GRAPHQL_REQUEST = {
   operationName: '',
   document: '',
   baseline: () => Promise.reject(new Error('a GET scenario')),
@@ -145,7 +146,7 @@ export const datasheetById: Scenario = {
 };
 
 export const datasheetByIdGet: Scenario = {
-  ...GRAPHQL_ONLY,
+  ...NOT_A_GRAPHQL_REQUEST,
   name: 'Q1 datasheet by id (GET)',
   key: 'Q1.get',
   statementsInFigure: false,
@@ -186,7 +187,7 @@ export const datasheetSearch: Scenario = {
 };
 
 export const datasheetSearchGet: Scenario = {
-  ...GRAPHQL_ONLY,
+  ...NOT_A_GRAPHQL_REQUEST,
   name: 'Q2 datasheet search (GET)',
   key: 'Q2.get',
   statementsInFigure: false,
