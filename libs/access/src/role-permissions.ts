@@ -63,6 +63,8 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.NameDatasheetContact]: [Role.ORG_ADMIN],
   [Permission.ManageDatasheetSettings]: [Role.TENANT_ADMIN],
   [Permission.ReadDatasheetFeed]: [Role.TENANT_ADMIN],
+  [Permission.ReadWebhooks]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
+  [Permission.ManageWebhooks]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
 };
 
 /** What each kind of API key may do. */

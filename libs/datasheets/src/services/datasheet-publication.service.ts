@@ -16,6 +16,7 @@ import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-
 import { DatasheetVersionRepository } from '../repositories/datasheet-version.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
 import { PublishedContact, PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
+import { WebhookEvents, WebhookEventType } from '@chancery/webhooks';
 
 export const DEFAULT_CONTACT_REPLACEMENT_DAYS = 30;
 const DAY_MS = 24 * 3600_000;
@@ -37,7 +38,14 @@ export class DatasheetPublication {
     private readonly people: OrganisationPeople,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly webhooks: WebhookEvents,
   ) {}
+
+  /** The change log entry the pull feed reads, and the same event for the tenant's push targets, in the change's unit. */
+  private async recordChange(tenantId: string, datasheetId: string, versionId: string | null, kind: DatasheetChangeKind, at: Date): Promise<void> {
+    await this.ledger.recordChange(tenantId, datasheetId, versionId, kind, at);
+    await this.webhooks.publish({ tenantId, type: `datasheet.${kind.toLowerCase()}` as WebhookEventType, subject: { datasheetId, versionId, kind } });
+  }
 
   /** Publishes an approved version: the published one before it is superseded, in the same unit. */
   async publish(datasheet: Datasheet, version: DatasheetVersion): Promise<DatasheetVersion> {
@@ -47,7 +55,7 @@ export class DatasheetPublication {
     const previous = await this.versions.findOfDatasheetIn(datasheet.id, [DatasheetState.PUBLISHED]);
     if (previous) {
       await this.versions.setState(previous.id, DatasheetState.SUPERSEDED, now, null);
-      await this.ledger.recordChange(datasheet.tenantId, datasheet.id, previous.id, DatasheetChangeKind.SUPERSEDED, now);
+      await this.recordChange(datasheet.tenantId, datasheet.id, previous.id, DatasheetChangeKind.SUPERSEDED, now);
     }
     const publishedVersion = await this.versions.setState(version.id, DatasheetState.PUBLISHED, now, null);
     const organisation = await this.people.organisation(datasheet.organisationId);
@@ -70,7 +78,7 @@ export class DatasheetPublication {
       },
       contact,
     );
-    await this.ledger.recordChange(datasheet.tenantId, datasheet.id, publishedVersion.id, DatasheetChangeKind.PUBLISHED, now);
+    await this.recordChange(datasheet.tenantId, datasheet.id, publishedVersion.id, DatasheetChangeKind.PUBLISHED, now);
     await this.audit.record({ action: 'datasheets.version.published', subjectType: 'DatasheetVersion', subjectId: publishedVersion.id, details: { datasheet: datasheet.id, number: publishedVersion.number, superseded: previous?.id ?? null } });
     return publishedVersion;
   }
@@ -82,7 +90,7 @@ export class DatasheetPublication {
     if (!current) return false;
     await this.versions.setState(current.id, DatasheetState.UNPUBLISHED, now, null);
     await this.published.remove(datasheet.id);
-    await this.ledger.recordChange(datasheet.tenantId, datasheet.id, current.id, DatasheetChangeKind.UNPUBLISHED, now);
+    await this.recordChange(datasheet.tenantId, datasheet.id, current.id, DatasheetChangeKind.UNPUBLISHED, now);
     await this.audit.record({ action: 'datasheets.datasheet.unpublished', subjectType: 'Datasheet', subjectId: datasheet.id, details: { version: current.id, reason } });
     return true;
   }
@@ -100,7 +108,7 @@ export class DatasheetPublication {
     await this.datasheets.setContact(datasheet.id, null, true, deadline);
     const organisation = await this.people.organisation(datasheet.organisationId);
     const replaced = await this.published.replaceContact(datasheet.id, companyContact(organisation));
-    if (replaced) await this.ledger.recordChange(datasheet.tenantId, datasheet.id, null, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
+    if (replaced) await this.recordChange(datasheet.tenantId, datasheet.id, null, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
     return replaced;
   }
 
@@ -108,7 +116,7 @@ export class DatasheetPublication {
   async showPersonContact(datasheet: Datasheet, contact: PublishedContact & { userId: string }): Promise<Datasheet> {
     const updated = await this.datasheets.setContact(datasheet.id, contact.userId, false, null);
     if (await this.published.replaceContact(datasheet.id, contact)) {
-      await this.ledger.recordChange(datasheet.tenantId, datasheet.id, null, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
+      await this.recordChange(datasheet.tenantId, datasheet.id, null, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
     }
     return updated;
   }
