@@ -128,6 +128,7 @@ const TEMPLATES: Record<string, MutationTemplate> = {
     base: async (world) => ({ input: { userId: world.users.a1Colleague!.id, grant: ['ORG_MEMBER'] } }),
   },
   createApiKey: { caller: 'a1Admin', base: async () => ({ input: { name: `T4 key ${next()}` } }) },
+  registerWebhook: { caller: 'a1Admin', base: async () => ({ input: { url: `https://erp.example.test/hooks/${next()}`, eventTypes: ['certificate.issued'] } }) },
   createTenant: {
     caller: 'platformAdmin',
     base: async () => {

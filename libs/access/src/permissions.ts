@@ -64,6 +64,9 @@ export enum Permission {
   NameDatasheetContact = 'NameDatasheetContact',
   ManageDatasheetSettings = 'ManageDatasheetSettings',
   ReadDatasheetFeed = 'ReadDatasheetFeed',
+  // Outgoing webhooks (a company's ERP, the tenant's datasheet feed)
+  ReadWebhooks = 'ReadWebhooks',
+  ManageWebhooks = 'ManageWebhooks',
 }
 
 export type StepUpLevel = 'recent-login' | 'second-factor';
@@ -120,6 +123,8 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.NameDatasheetContact]: { description: "Name the person published as a datasheet's contact" },
   [Permission.ManageDatasheetSettings]: { description: "Set the tenant's deadline for naming a new datasheet contact" },
   [Permission.ReadDatasheetFeed]: { description: "Read the tenant's feed of datasheet changes (the external central system)" },
+  [Permission.ReadWebhooks]: { description: "List the company's (ERP) or the tenant's (datasheet feed) webhook targets, their deliveries and dead letters" },
+  [Permission.ManageWebhooks]: { description: 'Register, delete and rotate the secret of webhook targets; send a dead letter again', stepUp: 'recent-login' },
 };
 
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);

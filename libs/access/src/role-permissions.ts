@@ -6,7 +6,7 @@ import { ALL_ROLES, Role } from './roles';
  * what its scope lists and nothing else, whatever its creator may do.
  */
 export enum ApiKeyScope {
-  /** An organisation's ERP: its own company record (and its applications and certificates, later). */
+  /** An organisation's ERP: its own company record, drafting and submitting its applications, reading its applications and certificates. */
   ORGANISATION_ERP = 'ORGANISATION_ERP',
   /** A tenant's feed consumer: the external system that republishes datasheets. */
   DATASHEET_FEED = 'DATASHEET_FEED',
@@ -63,11 +63,13 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.NameDatasheetContact]: [Role.ORG_ADMIN],
   [Permission.ManageDatasheetSettings]: [Role.TENANT_ADMIN],
   [Permission.ReadDatasheetFeed]: [Role.TENANT_ADMIN],
+  [Permission.ReadWebhooks]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
+  [Permission.ManageWebhooks]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
 };
 
 /** What each kind of API key may do. */
 export const API_KEY_SCOPE_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Permission[]>> = {
-  [ApiKeyScope.ORGANISATION_ERP]: [Permission.ReadOrganisationRecords],
+  [ApiKeyScope.ORGANISATION_ERP]: [Permission.ReadOrganisationRecords, Permission.ApplyForCertificates, Permission.ReadCertificates],
   [ApiKeyScope.DATASHEET_FEED]: [Permission.ReadDatasheetFeed],
 };
 

@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@chancery/access';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { CONTACT_DISCLOSURE_NOTICE } from '@chancery/datasheets';
+import { RequestContext, SYSTEM_ACTOR, TransactionRunner } from '@chancery/core';
+import { WebhookEvents } from '@chancery/webhooks';
 import {
   CertificateFactory,
   expectData,
@@ -36,7 +38,8 @@ type RecordKind =
   | 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session' | 'invitation'
   | 'processingActivity' | 'breach' | 'subProcessor' | 'subProcessorChange' | 'policyVersion'
   | 'application' | 'certificate' | 'dataSubjectRequest'
-  | 'product' | 'datasheet' | 'version';
+  | 'product' | 'datasheet' | 'version'
+  | 'webhook' | 'webhookDelivery';
 
 interface Caller {
   label: string;
@@ -560,6 +563,45 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     reach: () => 'own',
     controls: [['A staff CLERK', 'unpublish', 'A1 published datasheet']],
   },
+  // Webhook targets: a company's administrator manages its ERP's, a tenant's administrator the tenant's own.
+  webhookDeliveries: {
+    document: 'query($id: ID!) { webhookDeliveries(webhookId: $id) { id subscriptionId } }',
+    variants: { read: { path: 'webhookId', takes: 'webhook', variables: (id) => ({ id }) } },
+    field: 'webhookDeliveries',
+    answers: 'record',
+    returnedId: (value) => (value as unknown as Array<{ subscriptionId: string }>)[0]?.subscriptionId,
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'read', "A1 ORG_ADMIN's webhook"], ['A staff TENANT_ADMIN', 'read', "A staff TENANT_ADMIN's webhook"]],
+  },
+  rotateWebhookSecret: {
+    document: 'mutation($id: ID!) { rotateWebhookSecret(webhookId: $id) { webhook { id } } }',
+    variants: { rotate: { path: 'webhookId', takes: 'webhook', variables: (id) => ({ id }) } },
+    field: 'rotateWebhookSecret',
+    answers: 'record',
+    returnedId: (value) => (value as { webhook: { id: string } }).webhook.id,
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'rotate', "A1 ORG_ADMIN's webhook"], ['A staff TENANT_ADMIN', 'rotate', "A staff TENANT_ADMIN's webhook"]],
+  },
+  redeliverWebhook: {
+    document: 'mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { id } }',
+    variants: { redeliver: { path: 'deliveryId', takes: 'webhookDelivery', variables: (id) => ({ id }) } },
+    field: 'redeliverWebhook',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'redeliver', "A1 ORG_ADMIN's dead letter"], ['A staff TENANT_ADMIN', 'redeliver', "A staff TENANT_ADMIN's dead letter"]],
+  },
+  deleteWebhook: {
+    document: 'mutation($id: ID!) { deleteWebhook(webhookId: $id) { id } }',
+    variants: { delete: { path: 'webhookId', takes: 'webhook', variables: (id) => ({ id }) } },
+    field: 'deleteWebhook',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'delete', "A1 ORG_ADMIN's spare webhook"], ['A staff TENANT_ADMIN', 'delete', "A staff TENANT_ADMIN's spare webhook"]],
+  },
   disableUser: {
     document: 'mutation($id: ID!) { disableUser(userId: $id) { id } }',
     variants: { disable: { path: 'userId', takes: 'user', variables: (id) => ({ id }) } },
@@ -818,7 +860,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], product: [], datasheet: [], version: [] };
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], product: [], datasheet: [], version: [], webhook: [], webhookDelivery: [] };
   /** Tenant B's people, who make tenant B's records (they are not callers). */
   const otherCallers: Caller[] = [];
   /** Every caller made, tenant B's too (only tenant A's call the operations). */
@@ -1114,6 +1156,34 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     await sheet('B1', 'B staff CLERK', 'B1 draft', ['submit', 'approve']);
     await product('A1', 'A staff CLERK', 'A1 product without datasheet');
 
+    // Webhook targets of every administrator, each with a dead letter; a spare one for deleteWebhook's control; a deleted one.
+    const webhook = async (label: string, callerLabel: string): Promise<KnownRecord> => {
+      const caller = everyone(callerLabel);
+      const eventTypes = caller.organisationId ? ['certificate.issued'] : ['datasheet.published'];
+      const { registerWebhook } = await ok('mutation($i: RegisterWebhookInput!) { registerWebhook(input: $i) { webhook { id } } }', { i: { url: 'https://receiver.example.test/hooks', eventTypes } }, caller);
+      const record: KnownRecord = { kind: 'webhook', id: registerWebhook.webhook.id, label, tenantId: caller.tenantId, organisationId: caller.organisationId };
+      records.push(record);
+      return record;
+    };
+    for (const label of ['A1 ORG_ADMIN', 'A2 ORG_ADMIN', 'B1 ORG_ADMIN', 'A staff TENANT_ADMIN', 'B staff TENANT_ADMIN']) {
+      const target = await webhook(`${label}'s webhook`, label);
+      await app.get(RequestContext).runAs(SYSTEM_ACTOR, () =>
+        app.get(TransactionRunner).asSystem(target.tenantId!, () =>
+          app.get(WebhookEvents).publish(target.organisationId
+            ? { tenantId: target.tenantId!, organisationId: target.organisationId, type: 'certificate.issued', subject: {} }
+            : { tenantId: target.tenantId!, type: 'datasheet.published', subject: {} }),
+        ),
+      );
+      const [delivery] = await app.asOwner(async (db) => (await db.query(`UPDATE webhook_delivery SET dead_lettered_at = now(), attempts = 10 WHERE subscription_id = $1 RETURNING id`, [target.id])).rows);
+      records.push({ kind: 'webhookDelivery', id: delivery.id, label: `${label}'s dead letter`, tenantId: target.tenantId, organisationId: target.organisationId });
+    }
+    await webhook("A1 ORG_ADMIN's spare webhook", 'A1 ORG_ADMIN');
+    await webhook("A staff TENANT_ADMIN's spare webhook", 'A staff TENANT_ADMIN');
+    const doomedWebhook = await webhook('doomed webhook', 'A1 ORG_ADMIN');
+    records.splice(records.indexOf(doomedWebhook), 1);
+    await app.asOwner((db) => db.query('DELETE FROM webhook_subscription WHERE id = $1', [doomedWebhook.id]));
+    deletedIds.webhook.push(doomedWebhook.id);
+
     operations = [...new Set((await idTakingOperations(app)).map((o) => o.operation))].filter((name) => CALL_TEMPLATES[name]);
   }, 180_000);
 
@@ -1144,6 +1214,8 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
         keys: (await db.query(`SELECT to_jsonb(k) - 'last_used_at' AS row FROM api_key k ORDER BY id`)).rows,
         sessions: (await db.query('SELECT id, revoked_at FROM auth_session ORDER BY id')).rows,
         invitations: (await db.query('SELECT id, revoked_at FROM invitation ORDER BY id')).rows,
+        webhooks: (await db.query('SELECT to_jsonb(w) AS row FROM webhook_subscription w ORDER BY id')).rows,
+        webhookDeliveries: (await db.query('SELECT to_jsonb(d) AS row FROM webhook_delivery d ORDER BY id')).rows,
       }));
     const before = await snapshot();
 

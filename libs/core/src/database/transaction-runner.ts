@@ -96,6 +96,11 @@ export class TransactionRunner {
     return this.within({ ...this.bypass('deliveringOutbox', null), mode: 'outbox-delivery' }, work);
   }
 
+  /** Bypass `deliveringWebhooks`: see SCOPE_BYPASSES. Row-level security shows the deliveries and their subscriptions only. */
+  deliveringWebhooks<T>(work: () => Promise<T>): Promise<T> {
+    return this.within({ ...this.bypass('deliveringWebhooks', null), mode: 'webhook-delivery' }, work);
+  }
+
   /** Bypass `publicReading`: see SCOPE_BYPASSES. Read only. */
   publicReading<T>(work: () => Promise<T>): Promise<T> {
     return this.within({ ...this.bypass('publicReading', null), mode: 'public', readOnly: true }, work);
