@@ -20,6 +20,8 @@ export const SCOPE_BYPASSES = {
     "The worker claiming and marking the outbox's messages of every tenant at once (one query per batch, not one per tenant); row-level security shows the outbox table only, no other table, and no row can be added or removed.",
   publicReading:
     'Anonymous reads of what is published (certificate verification, published datasheets) across tenants, read only; row-level security shows only published rows.',
+  duringSupportGrant:
+    "The platform operator reading one tenant's data under a support grant its administrator approved: read only; the database itself checks, in the transaction, that the grant is approved, the operator's own and running at the clock's time, and only then opens that tenant's rows.",
 } as const;
 
 export type ScopeBypass = keyof typeof SCOPE_BYPASSES;
