@@ -54,6 +54,7 @@ export enum Permission {
   // Privacy operations (SPEC §5)
   HandleDataSubjectRequests = 'HandleDataSubjectRequests',
   ManageRetention = 'ManageRetention',
+  ManagePrivacySettings = 'ManagePrivacySettings',
   // Support access (SPEC §5, 002 §4)
   RequestSupportAccess = 'RequestSupportAccess',
   ReadSupportGrants = 'ReadSupportGrants',
@@ -121,6 +122,7 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.ReadPrivacyPolicyResponses]: { description: "Read the users' answers (accepted, objected, deemed) to a privacy-policy version" },
   [Permission.HandleDataSubjectRequests]: { description: "Handle data-subject requests: the queue, identity checks, extensions, exports, erasure, restriction" },
   [Permission.ManageRetention]: { description: 'Run the retention sweep and place legal holds on records' },
+  [Permission.ManagePrivacySettings]: { description: "Read and change the tenant's privacy settings (how request deadlines are counted)" },
   [Permission.RequestSupportAccess]: { description: "Ask a tenant for a time-boxed support grant to its data, with a purpose (the operator)" },
   [Permission.ReadSupportGrants]: { description: "Read the support grants asked of the tenant (or, for the operator, its own requests)" },
   [Permission.DecideSupportAccess]: { description: "Approve or refuse the operator's support grant, or end it early", stepUp: 'recent-login' },

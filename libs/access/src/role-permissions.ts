@@ -54,6 +54,7 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.ReadPrivacyPolicyResponses]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN],
   [Permission.HandleDataSubjectRequests]: [Role.PRIVACY_OFFICER],
   [Permission.ManageRetention]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN],
+  [Permission.ManagePrivacySettings]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN],
   [Permission.RequestSupportAccess]: [Role.PLATFORM_ADMIN],
   [Permission.ReadSupportGrants]: [Role.TENANT_ADMIN, Role.PRIVACY_OFFICER, Role.PLATFORM_ADMIN],
   [Permission.DecideSupportAccess]: [Role.TENANT_ADMIN],

@@ -23,6 +23,10 @@ import { TenantDestructionCertificate, TenantOffboarding } from './offboarding/t
 import { TenantOffboardingRepository } from './offboarding/tenant-offboarding.repository';
 import { TenantOffboardingResolver } from './offboarding/tenant-offboarding.resolver';
 import { TenantOffboardingService } from './offboarding/tenant-offboarding.service';
+import { PrivacySettings } from './settings/privacy-settings.entity';
+import { PrivacySettingsRepository } from './settings/privacy-settings.repository';
+import { PrivacySettingsResolver } from './settings/privacy-settings.resolver';
+import { PrivacySettingsService } from './settings/privacy-settings.service';
 import { SupportAccessResolver } from './support-access/support-access.resolver';
 import { SupportAccessService } from './support-access/support-access.service';
 import { SupportGrant } from './support-access/support-grant.entity';
@@ -34,7 +38,7 @@ import { SupportGrantRepository } from './support-access/support-grant.repositor
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ProcessingActivity, SubProcessor, SubProcessorChange, SubProcessorObjection, Breach, PrivacyPolicyVersion, PrivacyPolicyResponse, SupportGrant, TenantOffboarding, TenantDestructionCertificate]),
+    TypeOrmModule.forFeature([ProcessingActivity, SubProcessor, SubProcessorChange, SubProcessorObjection, Breach, PrivacyPolicyVersion, PrivacyPolicyResponse, SupportGrant, TenantOffboarding, TenantDestructionCertificate, PrivacySettings]),
     AuditModule,
     IdentityModule,
     NotificationsModule,
@@ -46,7 +50,8 @@ import { SupportGrantRepository } from './support-access/support-grant.repositor
     PrivacyPolicyRepository, PrivacyPolicyService, PrivacyPolicyResolver,
     SupportGrantRepository, SupportAccessService, SupportAccessResolver,
     TenantOffboardingRepository, TenantOffboardingService, TenantOffboardingResolver,
+    PrivacySettingsRepository, PrivacySettingsService, PrivacySettingsResolver,
   ],
-  exports: [ProcessingRegisterService, SubProcessorService, BreachService, PrivacyPolicyService],
+  exports: [ProcessingRegisterService, SubProcessorService, BreachService, PrivacyPolicyService, PrivacySettingsService],
 })
 export class PrivacyOfficeModule {}
