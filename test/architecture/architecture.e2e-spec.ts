@@ -6,7 +6,7 @@ import { Writable } from 'node:stream';
 import { firstValueFrom, of } from 'rxjs';
 import { Logger } from 'nestjs-pino';
 import { Role } from '@chancery/access';
-import { Actor, GENERATE_SQL, RequestContext, SCOPE_BYPASSES, ScopeBypass, SecretBox, Sql, SYSTEM_ACTOR, TransactionRunner } from '@chancery/core';
+import { Actor, GENERATE_SQL, RequestContext, SCOPE_BYPASSES, ScopeBypass, SecretBox, Sql, SUPPORT_GRANT_NOT_ACTIVE, SYSTEM_ACTOR, TransactionRunner } from '@chancery/core';
 import { UserAccount } from '@chancery/identity';
 import { PUBLISHED_VIEWS } from '@chancery/migrations';
 import { emailTemplate, Mailer } from '@chancery/notifications';
@@ -224,6 +224,33 @@ describe('Architecture', () => {
       const directory = await transactions().publicReading(() => sql().query<{ n: number }>('SELECT count(*)::int AS n FROM tenant'));
       expect(directory[0]!.n).toBeGreaterThanOrEqual(2);
       expect(await transactions().publicReading(() => tryInsertInto(a.id))).toMatch(/read-only transaction/);
+    });
+
+    bypass('duringSupportGrant', async () => {
+      const grant = async (tenantId: string, status: string, endsInMinutes: number, requestedBy = operator.id) => {
+        const now = world.app.clock.now();
+        const [row] = await transactions().asSystem(tenantId, () =>
+          sql().query<{ id: string }>(
+            `INSERT INTO support_grant (tenant_id, requested_by, purpose, duration_minutes, requested_at, status, starts_at, ends_at)
+             VALUES ($1, $2, 'architecture test', 60, $3, $4, $3, $5) RETURNING id`,
+            [tenantId, requestedBy, new Date(now.getTime() - 120 * 60_000), status, new Date(now.getTime() + endsInMinutes * 60_000)],
+          ),
+        );
+        return row!.id;
+      };
+      const asOperator = <T>(work: () => Promise<T>) => context().runAs({ kind: 'user', id: operator.id, roles: [Role.PLATFORM_ADMIN] }, work);
+      const refused = (grantId: string) =>
+        asOperator(() => transactions().duringSupportGrant(grantId, () => visibleAccounts())).then(() => 'entered', (error: { code?: string }) => error.code);
+      // A running grant of tenant a: a's rows only, read only.
+      const running = await grant(a.id, 'APPROVED', 30);
+      await asOperator(() => transactions().duringSupportGrant(running, seesOnly([a.id])));
+      expect(await asOperator(() => transactions().duringSupportGrant(running, () => tryInsertInto(a.id)))).toMatch(/read-only transaction/);
+      // Anything else enters nothing: not approved, expired, another operator's, no such grant, another actor.
+      expect(await refused(await grant(a.id, 'REQUESTED', 30))).toBe(SUPPORT_GRANT_NOT_ACTIVE);
+      expect(await refused(await grant(a.id, 'APPROVED', -1))).toBe(SUPPORT_GRANT_NOT_ACTIVE);
+      expect(await refused(await grant(b.id, 'APPROVED', 30, a.id))).toBe(SUPPORT_GRANT_NOT_ACTIVE);
+      expect(await refused('00000000-0000-4000-8000-000000000000')).toBe(SUPPORT_GRANT_NOT_ACTIVE);
+      expect(await transactions().duringSupportGrant(running, () => visibleAccounts()).then(() => 'entered', (error: { code?: string }) => error.code)).toBe(SUPPORT_GRANT_NOT_ACTIVE);
     });
 
     it("the actor's own scope (run): a tenant's person sees their tenant, the operator the platform's rows, anonymous nothing", async () => {
