@@ -5,8 +5,7 @@ const escape = (value: unknown) =>
 
 /**
  * The page a browser shows for the QR link: the presented answer, nothing more, and a link to the
- * same verification on the portal,
- * in the reader's language (`portalPath`: the portal, which the API serves, reads the browser's language).
+ * same verification on the portal (`portalPath`), which speaks the reader's language.
  */
 export function renderVerificationPage(v: CertificateVerification, portalPath?: string): string {
   const rows: Array<[string, unknown]> = v.authentic
