@@ -1,7 +1,10 @@
 import { gzipSync } from 'node:zlib';
-import type { Locator, Page } from '@playwright/test';
+import type { Browser, Locator, Page } from '@playwright/test';
 import { expect, test, useLanguage } from './support/fixtures';
 import { exactly, MESSAGES } from './support/messages';
+
+// Measured without Playwright's trace recording, which slows the page it records.
+test.use({ trace: 'off', screenshot: 'off' });
 
 /** What a public page may cost a phone (issue #19): JavaScript gzipped, and time until it can be used. */
 const BUDGET_KB = 150;
@@ -30,37 +33,54 @@ async function recordLongTasks(page: Page): Promise<void> {
   });
 }
 
+/** One fresh visitor (nothing cached, nothing stored): the page's gzipped JavaScript and when it became usable. */
+async function visit(browser: Browser, publicPage: PublicPage): Promise<{ kilobytes: number; interactiveMs: number; timing: string; scripts: number }> {
+  const context = await browser.newContext({ locale: 'en-GB' });
+  const page = await context.newPage();
+  await useLanguage(page, 'en');
+  await recordLongTasks(page);
+  const scripts = new Map<string, Promise<Buffer>>();
+  page.on('response', (response) => {
+    if (response.request().resourceType() === 'script') scripts.set(response.url(), response.body());
+  });
+  await page.goto(publicPage.path, { waitUntil: 'commit' });
+  await expect(publicPage.ready(page)).toBeEnabled();
+  // Interactive: the first control is there, and no long task keeps the main thread busy after it.
+  const { interactiveMs, timing } = await page.evaluate(() => {
+    const readyAt = performance.now();
+    const tasks = (window as unknown as { __longTasks: Array<{ end: number }> }).__longTasks;
+    const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return {
+      interactiveMs: Math.round(Math.max(readyAt, ...tasks.map((task) => task.end))),
+      timing: navigation ? `response ${Math.round(navigation.responseEnd)} ms, DOM ${Math.round(navigation.domContentLoadedEventEnd)} ms, ${tasks.length} long tasks` : '',
+    };
+  });
+  await page.waitForLoadState('networkidle');
+  // The server sends the files as they are; a static host or proxy compresses them, so count them gzipped.
+  const bodies = await Promise.all(scripts.values());
+  const gzippedBytes = bodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
+  await context.close();
+  return { kilobytes: Math.round((gzippedBytes / 1024) * 10) / 10, interactiveMs, timing, scripts: bodies.length };
+}
+
+/** Visits per page: the median is reported, so one visit slowed by another process on a shared machine does not decide. */
+const VISITS = 3;
+
 test('public pages load under 150 kB of JavaScript (gzipped) and are interactive within 1 s', async ({ browser }) => {
   const lines: string[] = [];
   for (const publicPage of PUBLIC_PAGES) {
-    // A fresh visitor: nothing cached, nothing stored.
-    const context = await browser.newContext({ locale: 'en-GB' });
-    const page = await context.newPage();
-    await useLanguage(page, 'en');
-    await recordLongTasks(page);
-    const scripts = new Map<string, Promise<Buffer>>();
-    page.on('response', (response) => {
-      if (response.request().resourceType() === 'script') scripts.set(response.url(), response.body());
-    });
-    await page.goto(publicPage.path, { waitUntil: 'commit' });
-    const control = publicPage.ready(page);
-    await expect(control).toBeEnabled();
-    // Interactive: the first control is there, and no long task keeps the main thread busy after it.
-    const interactiveMs = await page.evaluate(() => {
-      const readyAt = performance.now();
-      const tasks = (window as unknown as { __longTasks: Array<{ end: number }> }).__longTasks;
-      return Math.round(Math.max(readyAt, ...tasks.map((task) => task.end)));
-    });
-    await page.waitForLoadState('networkidle');
-    // The server sends the files as they are; a static host or proxy compresses them, so count them gzipped.
-    const bodies = await Promise.all(scripts.values());
-    const gzippedBytes = bodies.reduce((sum, body) => sum + gzipSync(body, { level: 9 }).length, 0);
-    const kilobytes = Math.round((gzippedBytes / 1024) * 10) / 10;
-    lines.push(`${publicPage.name} ${kilobytes} kB JS gzipped, interactive in ${interactiveMs} ms`);
-    expect(scripts.size, `${publicPage.name}: scripts loaded`).toBeGreaterThan(0);
-    expect(kilobytes, `${publicPage.name}: JavaScript gzipped (kB)`).toBeLessThanOrEqual(BUDGET_KB);
-    expect(interactiveMs, `${publicPage.name}: time to interactive (ms)`).toBeLessThanOrEqual(BUDGET_INTERACTIVE_MS);
-    await context.close();
+    // The server has just started: one visit first, so the measure is of the page, not of a cold server.
+    await visit(browser, publicPage);
+    const visits = [];
+    for (let n = 0; n < VISITS; n += 1) visits.push(await visit(browser, publicPage));
+    visits.sort((a, b) => a.interactiveMs - b.interactiveMs);
+    const median = visits[Math.floor(visits.length / 2)]!;
+    const timings = visits.map((v) => `${v.interactiveMs} ms (${v.timing})`).join('; ');
+    test.info().annotations.push({ type: 'timing', description: `${publicPage.name}: ${timings}` });
+    lines.push(`${publicPage.name} ${median.kilobytes} kB JS gzipped, interactive in ${median.interactiveMs} ms`);
+    expect(median.scripts, `${publicPage.name}: scripts loaded`).toBeGreaterThan(0);
+    expect(median.kilobytes, `${publicPage.name}: JavaScript gzipped (kB)`).toBeLessThanOrEqual(BUDGET_KB);
+    expect(median.interactiveMs, `${publicPage.name}: time to interactive (ms), median of ${VISITS}: ${timings}`).toBeLessThanOrEqual(BUDGET_INTERACTIVE_MS);
   }
   process.stdout.write(`public pages: ${lines.join('; ')}\n`);
 });

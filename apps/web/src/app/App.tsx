@@ -33,9 +33,13 @@ const CreateTenantPage = lazy(() => import('../features/platform/CreateTenantPag
 // Certificates of origin (#16): the company's applications, the chamber's queue, the public verification.
 const CertificatesPage = lazy(() => import('../features/certificates/CertificatesPage'));
 const ApplicationPage = lazy(() => import('../features/certificates/ApplicationPage'));
+const NewApplicationPage = lazy(() => import('../features/certificates/ApplicationPage').then((module) => ({ default: module.NewApplicationPage })));
 const ReviewQueuePage = lazy(() => import('../features/certificates/ReviewQueuePage'));
 const ReviewApplicationPage = lazy(() => import('../features/certificates/ReviewApplicationPage'));
-const VerificationPage = lazy(() => import('../features/certificates/VerificationPage'));
+const loadVerificationPage = () => import('../features/certificates/VerificationPage');
+const VerificationPage = lazy(loadVerificationPage);
+// The QR code's visitors land here on a phone: fetch the page's chunk at once, beside the messages.
+if (window.location.pathname.startsWith('/verification')) void loadVerificationPage();
 const CERTIFICATE_STAFF: readonly Role[] = ['CLERK', 'SIGNER', 'TENANT_ADMIN', 'AUDITOR'];
 
 export function App() {
@@ -79,6 +83,7 @@ export function App() {
           <Route path="privacy/accesses" element={<RequireRoles roles={['PRIVACY_OFFICER']}><AccessLogPage /></RequireRoles>} />
           <Route path="privacy/users/:userId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><PrivacyUserPage /></RequireRoles>} />
           <Route path="certificates" element={<RequireRoles roles={ORGANISATION_ROLES}><CertificatesPage /></RequireRoles>} />
+          <Route path="certificates/new" element={<RequireRoles roles={ORGANISATION_ROLES}><NewApplicationPage /></RequireRoles>} />
           <Route path="certificates/:applicationId" element={<RequireRoles roles={ORGANISATION_ROLES}><ApplicationPage /></RequireRoles>} />
           <Route path="review" element={<RequireRoles roles={CERTIFICATE_STAFF}><ReviewQueuePage /></RequireRoles>} />
           <Route path="review/:applicationId" element={<RequireRoles roles={CERTIFICATE_STAFF}><ReviewApplicationPage /></RequireRoles>} />

@@ -9,7 +9,7 @@ import { Form } from '../../ui/Form';
 import { ChoiceGroup, FieldShell, SelectField, TextField } from '../../ui/fields';
 import { useAction, useLoad } from '../../ui/use-api';
 import { tradeCountries } from './countries';
-import { CERTIFICATE_LANGUAGES, SaveConsignee, SavedConsignees, SubmitCertificateApplication, UpdateCertificateApplication } from './operations';
+import { CERTIFICATE_LANGUAGES, CreateCertificateApplication, SaveConsignee, SavedConsignees, SubmitCertificateApplication, UpdateCertificateApplication } from './operations';
 
 /** A goods line as typed: text, so a half-typed number stays what the user typed. */
 interface GoodsLineDraft {
@@ -36,22 +36,33 @@ function parseNumber(text: string): number {
 /**
  * The application as the company fills it in: consignee (or a saved one), origin and transport,
  * goods lines added and removed, invoices, remarks, language and the exporter's declaration. Saves
- * the draft, or saves and submits; the API's refusals are shown beside the fields they name.
+ * the draft, or saves and submits; the API's refusals are shown beside the fields they name. Without
+ * an application it makes a new draft (the API needs its consignee, origin and language first).
  */
-export function ApplicationForm({ application, onSaved, onSubmitted }: { application: ApplicationFieldsFragment; onSaved: (updated: ApplicationFieldsFragment) => void; onSubmitted: () => void }) {
+export function ApplicationForm({
+  application,
+  onSaved,
+  onSubmitted,
+  onCreated,
+}: {
+  application: ApplicationFieldsFragment | null;
+  onSaved?: (updated: ApplicationFieldsFragment) => void;
+  onSubmitted?: () => void;
+  onCreated?: (applicationId: string) => void;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const countries = useMemo(() => tradeCountries(format), [format]);
   const saved = useLoad(() => request(SavedConsignees));
-  const [consigneeName, setConsigneeName] = useState(application.consigneeName ?? '');
-  const [consigneeAddress, setConsigneeAddress] = useState(application.consigneeAddress ?? '');
-  const [consigneeCountry, setConsigneeCountry] = useState(application.consigneeCountry ?? '');
+  const [consigneeName, setConsigneeName] = useState(application?.consigneeName ?? '');
+  const [consigneeAddress, setConsigneeAddress] = useState(application?.consigneeAddress ?? '');
+  const [consigneeCountry, setConsigneeCountry] = useState(application?.consigneeCountry ?? '');
   const [keepConsignee, setKeepConsignee] = useState(false);
   const [savedConsignee, setSavedConsignee] = useState('');
-  const [countryOfOrigin, setCountryOfOrigin] = useState(application.countryOfOrigin ?? 'BE');
-  const [transportDetails, setTransportDetails] = useState(application.transportDetails ?? '');
+  const [countryOfOrigin, setCountryOfOrigin] = useState(application?.countryOfOrigin ?? 'BE');
+  const [transportDetails, setTransportDetails] = useState(application?.transportDetails ?? '');
   const [lines, setLines] = useState<GoodsLineDraft[]>(() =>
-    (application.goods ?? []).map((line) => ({
+    (application?.goods ?? []).map((line) => ({
       key: nextKey++,
       description: line.description,
       hsCode: line.hsCode,
@@ -63,10 +74,11 @@ export function ApplicationForm({ application, onSaved, onSubmitted }: { applica
       marksAndNumbers: line.marksAndNumbers,
     })),
   );
-  const [invoices, setInvoices] = useState((application.invoiceReferences ?? []).join('\n'));
-  const [remarks, setRemarks] = useState(application.remarks ?? '');
-  const [language, setLanguage] = useState<string>(application.language ?? 'EN');
-  const [declaration, setDeclaration] = useState(Boolean(application.declarationAccepted));
+  const [invoices, setInvoices] = useState((application?.invoiceReferences ?? []).join('\n'));
+  const [remarks, setRemarks] = useState(application?.remarks ?? '');
+  // A new certificate in the reader's language, unless they choose another.
+  const [language, setLanguage] = useState<string>(application?.language ?? format.language.toUpperCase());
+  const [declaration, setDeclaration] = useState(Boolean(application?.declarationAccepted));
   const [notice, setNotice] = useState<string | null>(null);
 
   const chooseSaved = (id: string) => {
@@ -104,29 +116,36 @@ export function ApplicationForm({ application, onSaved, onSubmitted }: { applica
     return goods;
   };
 
-  const save = async (): Promise<ApplicationFieldsFragment> => {
+  /** Saves the form; answers the saved application, or null when a new draft was made (onCreated has it). */
+  const save = async (): Promise<ApplicationFieldsFragment | null> => {
     const goods = goodsInput();
     const consigneeGiven = consigneeName.trim() || consigneeAddress.trim() || consigneeCountry;
     const consignee = consigneeGiven ? { name: consigneeName.trim(), address: consigneeAddress.trim(), country: consigneeCountry } : undefined;
-    const data = await request(UpdateCertificateApplication, {
-      input: {
-        applicationId: application.id ?? '',
-        consignee,
-        countryOfOrigin: countryOfOrigin || undefined,
-        transportDetails: transportDetails.trim(),
-        goods,
-        invoiceReferences: invoices.split('\n').map((line) => line.trim()).filter(Boolean),
-        remarks: remarks.trim(),
-        language,
-        declarationAccepted: declaration,
-      },
-    });
-    if (keepConsignee && consignee) {
+    const content = {
+      consignee,
+      countryOfOrigin: countryOfOrigin || undefined,
+      transportDetails: transportDetails.trim(),
+      goods,
+      invoiceReferences: invoices.split('\n').map((line) => line.trim()).filter(Boolean),
+      remarks: remarks.trim(),
+      language,
+      declarationAccepted: declaration,
+    };
+    const keep = async () => {
+      if (!keepConsignee || !consignee) return;
       await request(SaveConsignee, { input: consignee });
       setKeepConsignee(false);
       saved.reload();
+    };
+    if (!application) {
+      const created = await request(CreateCertificateApplication, { input: content });
+      await keep();
+      if (created.createCertificateApplication.id) onCreated?.(created.createCertificateApplication.id);
+      return null;
     }
-    onSaved(data.updateCertificateApplication);
+    const data = await request(UpdateCertificateApplication, { input: { applicationId: application.id ?? '', ...content } });
+    await keep();
+    onSaved?.(data.updateCertificateApplication);
     return data.updateCertificateApplication;
   };
   const saveDraft = useAction(async () => {
@@ -138,20 +157,21 @@ export function ApplicationForm({ application, onSaved, onSubmitted }: { applica
   const submit = useAction(async () => {
     setNotice(null);
     saveDraft.setError(null);
-    await save();
-    await request(SubmitCertificateApplication, { applicationId: application.id ?? '' });
-    onSubmitted();
+    const current = await save();
+    if (!current?.id) return;
+    await request(SubmitCertificateApplication, { applicationId: current.id });
+    onSubmitted?.();
   });
   const error = submit.error ?? saveDraft.error;
   const pending = submit.pending || saveDraft.pending;
   const savedOptions = saved.data?.savedConsignees ?? [];
 
   return (
-    <Form error={error} onSubmit={() => void submit.run()} aria-labelledby="application-form-title">
+    <Form error={error} onSubmit={() => void (application ? submit.run() : saveDraft.run())} aria-labelledby="application-form-title">
       <h2 id="application-form-title" className="visually-hidden">
         {t('certificates.form.titleNew')}
       </h2>
-      <fieldset className="form-section">
+      <fieldset className="form-section" id="field-input-consignee" tabIndex={-1}>
         <legend>{t('certificates.form.consignee')}</legend>
         {savedOptions.length > 0 ? (
           <SelectField
@@ -243,12 +263,20 @@ export function ApplicationForm({ application, onSaved, onSubmitted }: { applica
       />
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       <div className="button-row">
-        <button type="submit" className="button" disabled={pending}>
-          {submit.pending ? t('certificates.form.submitting') : t('certificates.form.submit')}
-        </button>
-        <button type="button" className="button button--secondary" disabled={pending} onClick={() => void saveDraft.run()}>
-          {saveDraft.pending ? t('common.saving') : t('certificates.form.saveDraft')}
-        </button>
+        {application ? (
+          <>
+            <button type="submit" className="button" disabled={pending}>
+              {submit.pending ? t('certificates.form.submitting') : t('certificates.form.submit')}
+            </button>
+            <button type="button" className="button button--secondary" disabled={pending} onClick={() => void saveDraft.run()}>
+              {saveDraft.pending ? t('common.saving') : t('certificates.form.saveDraft')}
+            </button>
+          </>
+        ) : (
+          <button type="submit" className="button" disabled={pending}>
+            {saveDraft.pending ? t('common.saving') : t('certificates.form.saveDraft')}
+          </button>
+        )}
       </div>
     </Form>
   );

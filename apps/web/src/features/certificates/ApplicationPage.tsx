@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
 import { request } from '../../api/client';
 import { clientError } from '../../api/errors';
 import type { ApplicationFieldsFragment } from '../../gql/graphql';
@@ -24,7 +24,8 @@ export default function ApplicationPage() {
   const format = useFormat();
   const loaded = useLoad(() => request(CertificateApplication, { applicationId }), [applicationId]);
   const [current, setCurrent] = useState<ApplicationFieldsFragment | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const location = useLocation();
+  const [notice, setNotice] = useState<string | null>(() => (location.state as { notice?: string } | null)?.notice ?? null);
   const application = current && current.id === applicationId ? current : (loaded.data?.certificateApplication ?? null);
 
   if (loaded.loading && !loaded.data) return <Loading />;
@@ -96,6 +97,22 @@ export default function ApplicationPage() {
         <ApplicationDetails application={application} />
       )}
       {application.certificateId ? <CertificatePanel certificateId={application.certificateId} actions={(certificate, reloadCertificate) => <CompanyCertificateActions certificateId={certificate.id ?? ''} issued={certificate.status === 'ISSUED'} onCopy={reloadCertificate} />} /> : null}
+    </>
+  );
+}
+
+/** A new application: the form alone; once its draft is saved, the application's own page (documents, submission). */
+export function NewApplicationPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <>
+      <p>
+        <Link to="/app/certificates">{t('certificates.detail.back')}</Link>
+      </p>
+      <PageTitle lead={t('certificates.form.lead')}>{t('certificates.form.titleNew')}</PageTitle>
+      <ApplicationForm application={null} onCreated={(id) => navigate(`/app/certificates/${id}`, { state: { notice: t('certificates.form.saved') } })} />
+      <p className="muted">{t('certificates.form.documentsAfterSave')}</p>
     </>
   );
 }

@@ -19,7 +19,11 @@ export default function CertificatesPage() {
   const applications = useLoad(() => request(CertificateApplications, { first: 200 }));
   const [startFrom, setStartFrom] = useState('');
   const create = useAction(async () => {
-    const data = await request(CreateCertificateApplication, { input: startFrom ? { fromApplicationId: startFrom } : {} });
+    if (!startFrom) {
+      navigate('/app/certificates/new');
+      return;
+    }
+    const data = await request(CreateCertificateApplication, { input: { fromApplicationId: startFrom } });
     if (data.createCertificateApplication.id) navigate(`/app/certificates/${data.createCertificateApplication.id}`);
   });
   const list = applications.data?.certificateApplications ?? [];

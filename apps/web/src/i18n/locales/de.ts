@@ -646,6 +646,7 @@ const de: Messages = {
       submitted: 'Der Antrag wurde bei der Kammer eingereicht.',
       documents: 'Belege',
       documentsLead: 'Rechnungen, Packlisten oder andere Ursprungsnachweise: PDF, PNG oder JPEG.',
+      documentsAfterSave: 'Sobald der Entwurf gespeichert ist, fügen Sie die Belege bei und reichen ihn ein.',
       noDocuments: 'Keine Dokumente beigefügt.',
       file: 'Datei',
       upload: 'Das Dokument beifügen',

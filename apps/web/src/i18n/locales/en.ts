@@ -648,6 +648,7 @@ const en = {
       submitted: 'The application has been submitted to the chamber.',
       documents: 'Supporting documents',
       documentsLead: 'Invoices, packing lists or other evidence of origin: PDF, PNG or JPEG.',
+      documentsAfterSave: 'Once the draft is saved, you attach the supporting documents and submit it.',
       noDocuments: 'No documents attached.',
       file: 'File',
       upload: 'Attach the document',

@@ -646,6 +646,7 @@ const fr: Messages = {
       submitted: 'La demande a été soumise à la chambre.',
       documents: 'Pièces justificatives',
       documentsLead: "Factures, listes de colisage ou autres preuves d'origine : PDF, PNG ou JPEG.",
+      documentsAfterSave: 'Une fois le brouillon enregistré, vous joignez les pièces justificatives et le soumettez.',
       noDocuments: 'Aucun document joint.',
       file: 'Fichier',
       upload: 'Joindre le document',

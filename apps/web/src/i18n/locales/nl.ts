@@ -646,6 +646,7 @@ const nl: Messages = {
       submitted: 'De aanvraag is ingediend bij de kamer.',
       documents: 'Bewijsstukken',
       documentsLead: 'Facturen, paklijsten of ander bewijs van oorsprong: pdf, png of jpeg.',
+      documentsAfterSave: 'Zodra het ontwerp bewaard is, voegt u de bewijsstukken toe en dient u het in.',
       noDocuments: 'Geen documenten toegevoegd.',
       file: 'Bestand',
       upload: 'Het document toevoegen',
