@@ -11,6 +11,14 @@ async function openFromNav(page: Page, language: Language, label: string): Promi
   await page.getByRole('navigation', { name: MESSAGES[language].app.portalNavigation }).getByRole('link', { name: exactly(label) }).click();
 }
 
+/** Goes to a portal path inside the running app, as a link would (keeps the in-memory session). */
+async function navigateInApp(page: Page, path: string): Promise<void> {
+  await page.evaluate((to) => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, path);
+}
+
 /** The smallest file the API takes as a PDF (it recognises the type from the bytes). */
 const SUPPORTING_PDF = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
@@ -43,6 +51,9 @@ for (const language of ['en', 'fr'] as const) {
     await useLanguage(page, language);
     await logIn(page, { tenant: VOKA, email: COMPANY_USER, password: state.demoPassword }, loginTexts(m));
     await chooseLanguage(page, language);
+    // The chamber's queue is not for a company: the portal says so rather than showing an empty screen.
+    await navigateInApp(page, '/app/review');
+    await expect(page.getByRole('heading', { level: 1, name: m.errors.forbiddenPage.title })).toBeVisible();
     await openFromNav(page, language, m.nav.certificates);
     await expect(page.getByRole('heading', { level: 1, name: c.list.title })).toBeVisible();
     await page.getByRole('button', { name: exactly(c.list.create) }).click();
