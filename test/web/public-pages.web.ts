@@ -78,9 +78,10 @@ test('public pages load under 150 kB of JavaScript (gzipped) and are interactive
     const timings = visits.map((v) => `${v.interactiveMs} ms (${v.timing})`).join('; ');
     test.info().annotations.push({ type: 'timing', description: `${publicPage.name}: ${timings}` });
     lines.push(`${publicPage.name} ${median.kilobytes} kB JS gzipped, interactive in ${median.interactiveMs} ms`);
+    // The figure first, so a page over budget still shows by how much.
+    process.stdout.write(`public pages: ${lines.join('; ')}\n`);
     expect(median.scripts, `${publicPage.name}: scripts loaded`).toBeGreaterThan(0);
     expect(median.kilobytes, `${publicPage.name}: JavaScript gzipped (kB)`).toBeLessThanOrEqual(BUDGET_KB);
     expect(median.interactiveMs, `${publicPage.name}: time to interactive (ms), median of ${VISITS}: ${timings}`).toBeLessThanOrEqual(BUDGET_INTERACTIVE_MS);
   }
-  process.stdout.write(`public pages: ${lines.join('; ')}\n`);
 });
