@@ -24,7 +24,7 @@ export const NAVIGATION: NavSection[] = [
     id: 'company',
     label: 'nav.sections.company',
     items: [
-      // Certificates of origin: applications (drafts, submit), issued certificates (print).
+      { to: '/app/certificates', label: 'nav.certificates', description: 'nav.descriptions.certificates', roles: ORGANISATION_ROLES },
       // Technical datasheets of the company's certified products.
       { to: '/app/company', label: 'nav.company', description: 'nav.descriptions.company', roles: ORGANISATION_ROLES },
       { to: '/app/users', label: 'nav.companyUsers', description: 'nav.descriptions.companyUsers', roles: ['ORG_ADMIN'] },
@@ -35,7 +35,9 @@ export const NAVIGATION: NavSection[] = [
     id: 'tenant',
     label: 'nav.sections.tenant',
     items: [
-      // Review queue (CLERK), signing (SIGNER), datasheet approval and publication, customers.
+      // Datasheet approval and publication, customers.
+      { to: '/app/review', label: 'nav.reviewQueue', description: 'nav.descriptions.reviewQueue', roles: ['CLERK', 'TENANT_ADMIN', 'AUDITOR'] },
+      { to: '/app/review?state=APPROVED', label: 'nav.signingQueue', description: 'nav.descriptions.signingQueue', roles: ['SIGNER'] },
       { to: '/app/users', label: 'nav.staffUsers', description: 'nav.descriptions.staffUsers', roles: ['TENANT_ADMIN'] },
       { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.tenantApiKeys', roles: ['TENANT_ADMIN'] },
       { to: '/app/audit', label: 'nav.audit', description: 'nav.descriptions.audit', roles: ['TENANT_ADMIN', 'AUDITOR'] },

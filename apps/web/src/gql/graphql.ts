@@ -16,14 +16,56 @@ export type AcceptInvitationInput = {
   token: string;
 };
 
+export type ApplicationState =
+  | 'APPROVED'
+  | 'CHANGES_REQUESTED'
+  | 'DRAFT'
+  | 'IN_REVIEW'
+  | 'ISSUED'
+  | 'REJECTED'
+  | 'SUBMITTED';
+
+export type CertificateLanguage =
+  | 'DE'
+  | 'EN'
+  | 'FR'
+  | 'NL';
+
+export type CertificateStatus =
+  | 'ISSUED'
+  | 'REVOKED'
+  | 'SUPERSEDED';
+
 export type ChangeUserRolesInput = {
   grant?: Array<Role>;
   userId: string;
   withdraw?: Array<Role>;
 };
 
+export type ConsigneeInput = {
+  address: string;
+  country: string;
+  name: string;
+};
+
 export type CreateApiKeyInput = {
   name: string;
+};
+
+export type CreateCertificateApplicationInput = {
+  consignee?: ConsigneeInput | null | undefined;
+  /** ISO 3166 alpha-2. */
+  countryOfOrigin?: string | null | undefined;
+  /** The exporter's declaration: the goods originate in the country stated. */
+  declarationAccepted?: boolean | null | undefined;
+  /** Start from a previous application of the company (repeat exports). */
+  fromApplicationId?: string | null | undefined;
+  goods?: Array<GoodsLineInput> | null | undefined;
+  invoiceReferences?: Array<string> | null | undefined;
+  /** NL, FR, DE or EN. */
+  language?: string | null | undefined;
+  remarks?: string | null | undefined;
+  transportDetails?: string | null | undefined;
 };
 
 export type CreateTenantInput = {
@@ -41,6 +83,18 @@ export type CreateTenantInput = {
   servedPostalCodes?: Array<PostalCodeRangeInput>;
   slug: string;
   street: string;
+};
+
+export type GoodsLineInput = {
+  description: string;
+  grossWeightKg: number;
+  /** Harmonized System code: 6 to 10 digits. */
+  hsCode: string;
+  marksAndNumbers?: string;
+  netWeightKg: number;
+  packages: number;
+  quantity: number;
+  unit: string;
 };
 
 export type InviteUserInput = {
@@ -103,6 +157,13 @@ export type RegisterOrganisationInput = {
   vatNumber: string;
 };
 
+export type RevocationReason =
+  | 'AT_EXPORTER_REQUEST'
+  | 'FRAUDULENT_APPLICATION'
+  | 'GOODS_NOT_EXPORTED'
+  | 'ISSUED_IN_ERROR'
+  | 'OTHER';
+
 export type Role =
   | 'AUDITOR'
   | 'CLERK'
@@ -116,6 +177,21 @@ export type Role =
 export type TenantKind =
   | 'CERTIFICATION_BODY'
   | 'CHAMBER_OF_COMMERCE';
+
+export type UpdateCertificateApplicationInput = {
+  applicationId: string;
+  consignee?: ConsigneeInput | null | undefined;
+  /** ISO 3166 alpha-2. */
+  countryOfOrigin?: string | null | undefined;
+  /** The exporter's declaration: the goods originate in the country stated. */
+  declarationAccepted?: boolean | null | undefined;
+  goods?: Array<GoodsLineInput> | null | undefined;
+  invoiceReferences?: Array<string> | null | undefined;
+  /** NL, FR, DE or EN. */
+  language?: string | null | undefined;
+  remarks?: string | null | undefined;
+  transportDetails?: string | null | undefined;
+};
 
 export type UpdateOrganisationInput = {
   city?: string | null | undefined;
@@ -252,6 +328,140 @@ export type StepUpMutationVariables = Exact<{
 
 
 export type StepUpMutation = { stepUp: string };
+
+export type VerifyCertificateQueryVariables = Exact<{
+  number: string;
+  code: string;
+}>;
+
+
+export type VerifyCertificateQuery = { verifyCertificate: { authentic: boolean, number: string | null, status: CertificateStatus | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, issuingChamber: string | null, issuedAt: string | null, countryOfOrigin: string | null, goodsHash: string | null, keyId: string | null } };
+
+export type ApplicationFieldsFragment = { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null };
+
+export type CertificateFieldsFragment = { id: string | null, applicationId: string | null, number: string | null, status: CertificateStatus | null, language: CertificateLanguage | null, countryOfOrigin: string | null, issuedAt: string | null, revokedAt: string | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, verificationCode: string | null, pdfReady: boolean | null, copies: Array<{ id: string | null, copyNumber: number | null, createdAt: string | null, pdfReady: boolean | null }> | null };
+
+export type CertificateApplicationsQueryVariables = Exact<{
+  state?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type CertificateApplicationsQuery = { certificateApplications: Array<{ id: string | null, state: ApplicationState | null, consigneeName: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, createdAt: string | null, submittedAt: string | null, updatedAt: string | null, claimedBy: string | null, certificateId: string | null, goods: Array<{ hsCode: string }> | null }> };
+
+export type CertificatesOfOriginQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type CertificatesOfOriginQuery = { certificatesOfOrigin: Array<{ id: string | null, applicationId: string | null, number: string | null, status: CertificateStatus | null, issuedAt: string | null }> };
+
+export type CertificateApplicationQueryVariables = Exact<{
+  applicationId: string;
+}>;
+
+
+export type CertificateApplicationQuery = { certificateApplication: { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null } };
+
+export type CertificateOfOriginQueryVariables = Exact<{
+  certificateId: string;
+}>;
+
+
+export type CertificateOfOriginQuery = { certificateOfOrigin: { id: string | null, applicationId: string | null, number: string | null, status: CertificateStatus | null, language: CertificateLanguage | null, countryOfOrigin: string | null, issuedAt: string | null, revokedAt: string | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, verificationCode: string | null, pdfReady: boolean | null, copies: Array<{ id: string | null, copyNumber: number | null, createdAt: string | null, pdfReady: boolean | null }> | null } };
+
+export type SavedConsigneesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SavedConsigneesQuery = { savedConsignees: Array<{ id: string | null, name: string | null, address: string | null, country: string | null }> };
+
+export type SaveConsigneeMutationVariables = Exact<{
+  input: ConsigneeInput;
+}>;
+
+
+export type SaveConsigneeMutation = { saveConsignee: { id: string | null } };
+
+export type CreateCertificateApplicationMutationVariables = Exact<{
+  input: CreateCertificateApplicationInput;
+}>;
+
+
+export type CreateCertificateApplicationMutation = { createCertificateApplication: { id: string | null } };
+
+export type UpdateCertificateApplicationMutationVariables = Exact<{
+  input: UpdateCertificateApplicationInput;
+}>;
+
+
+export type UpdateCertificateApplicationMutation = { updateCertificateApplication: { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null } };
+
+export type SubmitCertificateApplicationMutationVariables = Exact<{
+  applicationId: string;
+}>;
+
+
+export type SubmitCertificateApplicationMutation = { submitCertificateApplication: { id: string | null, state: ApplicationState | null } };
+
+export type ReplaceCertificateMutationVariables = Exact<{
+  certificateId: string;
+}>;
+
+
+export type ReplaceCertificateMutation = { replaceCertificate: { id: string | null } };
+
+export type RequestCertificateCopyMutationVariables = Exact<{
+  certificateId: string;
+}>;
+
+
+export type RequestCertificateCopyMutation = { requestCertificateCopy: { id: string | null, copyNumber: number | null } };
+
+export type ClaimCertificateApplicationMutationVariables = Exact<{
+  applicationId: string;
+}>;
+
+
+export type ClaimCertificateApplicationMutation = { claimCertificateApplication: { id: string | null, state: ApplicationState | null } };
+
+export type RequestCertificateApplicationChangesMutationVariables = Exact<{
+  applicationId: string;
+  comment: string;
+}>;
+
+
+export type RequestCertificateApplicationChangesMutation = { requestCertificateApplicationChanges: { id: string | null, state: ApplicationState | null } };
+
+export type RejectCertificateApplicationMutationVariables = Exact<{
+  applicationId: string;
+  reason: string;
+}>;
+
+
+export type RejectCertificateApplicationMutation = { rejectCertificateApplication: { id: string | null, state: ApplicationState | null } };
+
+export type ApproveCertificateApplicationMutationVariables = Exact<{
+  applicationId: string;
+}>;
+
+
+export type ApproveCertificateApplicationMutation = { approveCertificateApplication: { id: string | null, state: ApplicationState | null } };
+
+export type SignCertificateMutationVariables = Exact<{
+  applicationId: string;
+  idempotencyKey: string;
+}>;
+
+
+export type SignCertificateMutation = { signCertificate: { id: string | null, number: string | null } };
+
+export type RevokeCertificateMutationVariables = Exact<{
+  certificateId: string;
+  reason: string;
+}>;
+
+
+export type RevokeCertificateMutation = { revokeCertificate: { id: string | null, status: CertificateStatus | null } };
 
 export type TenantDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -406,7 +616,69 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ApplicationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApplicationFields on CertificateApplication {
+  id
+  state
+  language
+  consigneeName
+  consigneeAddress
+  consigneeCountry
+  countryOfOrigin
+  transportDetails
+  goods {
+    description
+    hsCode
+    quantity
+    unit
+    grossWeightKg
+    netWeightKg
+    marksAndNumbers
+    packages
+  }
+  invoiceReferences
+  remarks
+  declarationAccepted
+  supportingDocuments {
+    id
+    fileName
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  claimedBy
+  reviewComment
+  rejectionReason
+  replacesCertificateId
+  startedFromApplicationId
+  certificateId
+  createdAt
+  updatedAt
+  submittedAt
+}
+    `, {"fragmentName":"ApplicationFields"}) as unknown as TypedDocumentString<ApplicationFieldsFragment, unknown>;
+export const CertificateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CertificateFields on CertificateOfOrigin {
+  id
+  applicationId
+  number
+  status
+  language
+  countryOfOrigin
+  issuedAt
+  revokedAt
+  revocationReason
+  supersededByNumber
+  verificationCode
+  pdfReady
+  copies {
+    id
+    copyNumber
+    createdAt
+    pdfReady
+  }
+}
+    `, {"fragmentName":"CertificateFields"}) as unknown as TypedDocumentString<CertificateFieldsFragment, unknown>;
 export const UpdateMyLanguageDocument = new TypedDocumentString(`
     mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {
   updateUserProfile(input: $input) {
@@ -556,6 +828,266 @@ export const StepUpDocument = new TypedDocumentString(`
   stepUp(code: $code)
 }
     `) as unknown as TypedDocumentString<StepUpMutation, StepUpMutationVariables>;
+export const VerifyCertificateDocument = new TypedDocumentString(`
+    query VerifyCertificate($number: String!, $code: String!) {
+  verifyCertificate(number: $number, code: $code) {
+    authentic
+    number
+    status
+    revocationReason
+    supersededByNumber
+    issuingChamber
+    issuedAt
+    countryOfOrigin
+    goodsHash
+    keyId
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyCertificateQuery, VerifyCertificateQueryVariables>;
+export const CertificateApplicationsDocument = new TypedDocumentString(`
+    query CertificateApplications($state: String, $first: Int!) {
+  certificateApplications(state: $state, first: $first) {
+    id
+    state
+    consigneeName
+    consigneeCountry
+    countryOfOrigin
+    createdAt
+    submittedAt
+    updatedAt
+    claimedBy
+    certificateId
+    goods {
+      hsCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CertificateApplicationsQuery, CertificateApplicationsQueryVariables>;
+export const CertificatesOfOriginDocument = new TypedDocumentString(`
+    query CertificatesOfOrigin($first: Int!) {
+  certificatesOfOrigin(first: $first) {
+    id
+    applicationId
+    number
+    status
+    issuedAt
+  }
+}
+    `) as unknown as TypedDocumentString<CertificatesOfOriginQuery, CertificatesOfOriginQueryVariables>;
+export const CertificateApplicationDocument = new TypedDocumentString(`
+    query CertificateApplication($applicationId: ID!) {
+  certificateApplication(applicationId: $applicationId) {
+    ...ApplicationFields
+  }
+}
+    fragment ApplicationFields on CertificateApplication {
+  id
+  state
+  language
+  consigneeName
+  consigneeAddress
+  consigneeCountry
+  countryOfOrigin
+  transportDetails
+  goods {
+    description
+    hsCode
+    quantity
+    unit
+    grossWeightKg
+    netWeightKg
+    marksAndNumbers
+    packages
+  }
+  invoiceReferences
+  remarks
+  declarationAccepted
+  supportingDocuments {
+    id
+    fileName
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  claimedBy
+  reviewComment
+  rejectionReason
+  replacesCertificateId
+  startedFromApplicationId
+  certificateId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<CertificateApplicationQuery, CertificateApplicationQueryVariables>;
+export const CertificateOfOriginDocument = new TypedDocumentString(`
+    query CertificateOfOrigin($certificateId: ID!) {
+  certificateOfOrigin(certificateId: $certificateId) {
+    ...CertificateFields
+  }
+}
+    fragment CertificateFields on CertificateOfOrigin {
+  id
+  applicationId
+  number
+  status
+  language
+  countryOfOrigin
+  issuedAt
+  revokedAt
+  revocationReason
+  supersededByNumber
+  verificationCode
+  pdfReady
+  copies {
+    id
+    copyNumber
+    createdAt
+    pdfReady
+  }
+}`) as unknown as TypedDocumentString<CertificateOfOriginQuery, CertificateOfOriginQueryVariables>;
+export const SavedConsigneesDocument = new TypedDocumentString(`
+    query SavedConsignees {
+  savedConsignees {
+    id
+    name
+    address
+    country
+  }
+}
+    `) as unknown as TypedDocumentString<SavedConsigneesQuery, SavedConsigneesQueryVariables>;
+export const SaveConsigneeDocument = new TypedDocumentString(`
+    mutation SaveConsignee($input: ConsigneeInput!) {
+  saveConsignee(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SaveConsigneeMutation, SaveConsigneeMutationVariables>;
+export const CreateCertificateApplicationDocument = new TypedDocumentString(`
+    mutation CreateCertificateApplication($input: CreateCertificateApplicationInput!) {
+  createCertificateApplication(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCertificateApplicationMutation, CreateCertificateApplicationMutationVariables>;
+export const UpdateCertificateApplicationDocument = new TypedDocumentString(`
+    mutation UpdateCertificateApplication($input: UpdateCertificateApplicationInput!) {
+  updateCertificateApplication(input: $input) {
+    ...ApplicationFields
+  }
+}
+    fragment ApplicationFields on CertificateApplication {
+  id
+  state
+  language
+  consigneeName
+  consigneeAddress
+  consigneeCountry
+  countryOfOrigin
+  transportDetails
+  goods {
+    description
+    hsCode
+    quantity
+    unit
+    grossWeightKg
+    netWeightKg
+    marksAndNumbers
+    packages
+  }
+  invoiceReferences
+  remarks
+  declarationAccepted
+  supportingDocuments {
+    id
+    fileName
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  claimedBy
+  reviewComment
+  rejectionReason
+  replacesCertificateId
+  startedFromApplicationId
+  certificateId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<UpdateCertificateApplicationMutation, UpdateCertificateApplicationMutationVariables>;
+export const SubmitCertificateApplicationDocument = new TypedDocumentString(`
+    mutation SubmitCertificateApplication($applicationId: ID!) {
+  submitCertificateApplication(applicationId: $applicationId) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitCertificateApplicationMutation, SubmitCertificateApplicationMutationVariables>;
+export const ReplaceCertificateDocument = new TypedDocumentString(`
+    mutation ReplaceCertificate($certificateId: ID!) {
+  replaceCertificate(certificateId: $certificateId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReplaceCertificateMutation, ReplaceCertificateMutationVariables>;
+export const RequestCertificateCopyDocument = new TypedDocumentString(`
+    mutation RequestCertificateCopy($certificateId: ID!) {
+  requestCertificateCopy(certificateId: $certificateId) {
+    id
+    copyNumber
+  }
+}
+    `) as unknown as TypedDocumentString<RequestCertificateCopyMutation, RequestCertificateCopyMutationVariables>;
+export const ClaimCertificateApplicationDocument = new TypedDocumentString(`
+    mutation ClaimCertificateApplication($applicationId: ID!) {
+  claimCertificateApplication(applicationId: $applicationId) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimCertificateApplicationMutation, ClaimCertificateApplicationMutationVariables>;
+export const RequestCertificateApplicationChangesDocument = new TypedDocumentString(`
+    mutation RequestCertificateApplicationChanges($applicationId: ID!, $comment: String!) {
+  requestCertificateApplicationChanges(
+    applicationId: $applicationId
+    comment: $comment
+  ) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<RequestCertificateApplicationChangesMutation, RequestCertificateApplicationChangesMutationVariables>;
+export const RejectCertificateApplicationDocument = new TypedDocumentString(`
+    mutation RejectCertificateApplication($applicationId: ID!, $reason: String!) {
+  rejectCertificateApplication(applicationId: $applicationId, reason: $reason) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<RejectCertificateApplicationMutation, RejectCertificateApplicationMutationVariables>;
+export const ApproveCertificateApplicationDocument = new TypedDocumentString(`
+    mutation ApproveCertificateApplication($applicationId: ID!) {
+  approveCertificateApplication(applicationId: $applicationId) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveCertificateApplicationMutation, ApproveCertificateApplicationMutationVariables>;
+export const SignCertificateDocument = new TypedDocumentString(`
+    mutation SignCertificate($applicationId: ID!, $idempotencyKey: String!) {
+  signCertificate(applicationId: $applicationId, idempotencyKey: $idempotencyKey) {
+    id
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<SignCertificateMutation, SignCertificateMutationVariables>;
+export const RevokeCertificateDocument = new TypedDocumentString(`
+    mutation RevokeCertificate($certificateId: ID!, $reason: String!) {
+  revokeCertificate(certificateId: $certificateId, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeCertificateMutation, RevokeCertificateMutationVariables>;
 export const TenantDirectoryDocument = new TypedDocumentString(`
     query TenantDirectory {
   tenants {
