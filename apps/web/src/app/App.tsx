@@ -30,6 +30,14 @@ const AuditLogPage = lazy(() => import('../features/staff/AuditLogPage'));
 const AccessLogPage = lazy(() => import('../features/privacy/AccessLogPage'));
 const PrivacyUserPage = lazy(() => import('../features/privacy/PrivacyUserPage'));
 const CreateTenantPage = lazy(() => import('../features/platform/CreateTenantPage'));
+// Technical datasheets: public search and page, the company's datasheets, the staff's review.
+const PublicDatasheetSearchPage = lazy(() => import('../features/datasheets/PublicDatasheetSearchPage'));
+const PublicDatasheetPage = lazy(() => import('../features/datasheets/PublicDatasheetPage'));
+const CompanyDatasheetsPage = lazy(() => import('../features/datasheets/CompanyDatasheetsPage'));
+const DatasheetEditorPage = lazy(() => import('../features/datasheets/DatasheetEditorPage'));
+const CertifiedProductsPage = lazy(() => import('../features/datasheets/CertifiedProductsPage'));
+const DatasheetReviewPage = lazy(() => import('../features/datasheets/DatasheetReviewPage'));
+const ContactDisclosurePage = lazy(() => import('../features/datasheets/ContactDisclosurePage'));
 
 export function App() {
   return (
@@ -44,6 +52,9 @@ export function App() {
           <Route path="accept-invitation" element={<AcceptInvitationPage />} />
           <Route path="reset-password" element={<ResetPasswordPage />} />
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          <Route path="datasheets" element={<PublicDatasheetSearchPage />} />
+          <Route path="datasheets/id/:id" element={<PublicDatasheetPage />} />
+          <Route path="datasheets/:code" element={<PublicDatasheetPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route
@@ -69,6 +80,11 @@ export function App() {
           <Route path="privacy/accesses" element={<RequireRoles roles={['PRIVACY_OFFICER']}><AccessLogPage /></RequireRoles>} />
           <Route path="privacy/users/:userId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><PrivacyUserPage /></RequireRoles>} />
           <Route path="platform/tenants/new" element={<RequireRoles roles={['PLATFORM_ADMIN']}><CreateTenantPage /></RequireRoles>} />
+          <Route path="datasheets" element={<RequireRoles roles={ORGANISATION_ROLES}><CompanyDatasheetsPage /></RequireRoles>} />
+          <Route path="datasheets/:productId" element={<RequireRoles roles={ORGANISATION_ROLES}><DatasheetEditorPage /></RequireRoles>} />
+          <Route path="contact-disclosure" element={<RequireRoles roles={ORGANISATION_ROLES}><ContactDisclosurePage /></RequireRoles>} />
+          <Route path="certified-products" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']}><CertifiedProductsPage /></RequireRoles>} />
+          <Route path="datasheet-review" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']}><DatasheetReviewPage /></RequireRoles>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -30,6 +30,9 @@ export function PublicLayout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/datasheets">{t('nav.datasheetSearch')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/register">{t('nav.register')}</NavLink>
               </li>
               <li>
