@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { Role } from '@chancery/access';
 import { hashPassword } from '@chancery/core';
 import { IdentityProvisioning, LoginMethod, newTotpSecret, TenantKind } from '@chancery/identity';
+import { loadDemoDatasheets, type DemoPerson } from './demo-datasheets';
 
 /** Printed by `npm start` in development only; never used outside the demo data set. */
 export const DEMO_PASSWORD = 'chancery-demo-2026';
@@ -74,12 +75,14 @@ export async function loadDemoDataOnce(app: INestApplicationContext, dataDir: st
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: DemoAccount[] = [];
+  const people: DemoPerson[] = [];
   const addUser = async (account: DemoAccount, tenantId: string | null, organisationId: string | null, [firstName, lastName]: [string, string]) => {
-    await provisioning.provisionAccount({
+    const userId = await provisioning.provisionAccount({
       tenantId, organisationId, email: account.email, firstName, lastName, phone: '+32470123456',
       jobTitle: account.roles.join(', ').toLowerCase(), preferredLanguage: 'nl', roles: account.roles, passwordHash, totpSecret: account.totpSecret,
     });
     accounts.push(account);
+    people.push({ userId, email: account.email, tenantId, organisationId, organisation: account.organisation ?? null, roles: account.roles, name: `${firstName} ${lastName}`, jobTitle: account.roles.join(', ').toLowerCase() });
   };
   await addUser({ email: 'operator@chancery.test', roles: [Role.PLATFORM_ADMIN], tenant: null, totpSecret: newTotpSecret() }, null, null, ['Olivia', 'Operator']);
   for (const { domain, companies, ...details } of TENANTS) {
@@ -101,6 +104,7 @@ export async function loadDemoDataOnce(app: INestApplicationContext, dataDir: st
       }
     }
   }
+  await loadDemoDatasheets(app, people);
   writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
   return { loadedNow: true, accounts };
 }
