@@ -82,7 +82,7 @@ export function App() {
           <Route path="platform/tenants/new" element={<RequireRoles roles={['PLATFORM_ADMIN']}><CreateTenantPage /></RequireRoles>} />
           <Route path="datasheets" element={<RequireRoles roles={ORGANISATION_ROLES}><CompanyDatasheetsPage /></RequireRoles>} />
           <Route path="datasheets/:productId" element={<RequireRoles roles={ORGANISATION_ROLES}><DatasheetEditorPage /></RequireRoles>} />
-          <Route path="contact-disclosure" element={<RequireRoles roles={ORGANISATION_ROLES}><ContactDisclosurePage /></RequireRoles>} />
+          <Route path="contact-disclosure" element={<ContactDisclosurePage />} />
           <Route path="certified-products" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']}><CertifiedProductsPage /></RequireRoles>} />
           <Route path="datasheet-review" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']}><DatasheetReviewPage /></RequireRoles>} />
           <Route path="*" element={<NotFound />} />

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request, requestPublic } from '../../api/client';
+import { hasAnyRole, ORGANISATION_ROLES } from '../../auth/roles';
 import { useSession } from '../../auth/session';
 import { graphql } from '../../gql';
 import type { ObjectToContactDisclosureMutation } from '../../gql/graphql';
@@ -38,7 +39,10 @@ const ObjectToContactDisclosure = graphql(`
 export default function ContactDisclosurePage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { session, reloadMe } = useSession();
+  const { session, me, reloadMe } = useSession();
+  // Open to every logged-in person (not only company users), so the outcome stays in view once the
+  // objection has withdrawn the roles; the acknowledgement and the objection are for company users.
+  const companyUser = hasAnyRole(me?.roles, ORGANISATION_ROLES);
   const tenant = useLoad(async () => (session?.tenantSlug ? (await requestPublic(TenantKinds, { slug: session.tenantSlug })).tenant : null), [session?.tenantSlug]);
   const certificationBody = Boolean(tenant.data?.kinds.includes('CERTIFICATION_BODY'));
   const notice = useDisclosureNotice(certificationBody);
@@ -75,7 +79,7 @@ export default function ContactDisclosurePage() {
           <NoticeText notice={notice.data} />
         </section>
       ) : null}
-      {certificationBody && !objection ? (
+      {certificationBody && companyUser && !objection ? (
         <>
           {acknowledged ? <Notice kind="success">{t('disclosure.acknowledged')}</Notice> : <AcknowledgePanel onAcknowledged={() => setAcknowledged(true)} />}
           <section className="panel" aria-labelledby="object-title">

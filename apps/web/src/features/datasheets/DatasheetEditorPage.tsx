@@ -156,10 +156,17 @@ export default function DatasheetEditorPage() {
     loaded.reload();
   });
   const submit = useAction(async () => {
+    const firstDraft = !latest;
     const versionId = await saveDraft().catch(acknowledgementNeeded);
-    await request(SubmitDatasheetVersion, { versionId }).catch(acknowledgementNeeded);
-    setNotice(t('datasheets.editor.submitted'));
-    loaded.reload();
+    try {
+      await request(SubmitDatasheetVersion, { versionId }).catch(acknowledgementNeeded);
+      setNotice(t('datasheets.editor.submitted'));
+      loaded.reload();
+    } catch (error) {
+      // The draft exists now even though the submission was refused: the next attempt updates it.
+      if (firstDraft) loaded.reload();
+      throw error;
+    }
   });
   const startVersion = useAction(async () => {
     await request(StartDatasheetVersion, { datasheetId: loaded.data?.datasheet?.id ?? '' }).catch(acknowledgementNeeded);

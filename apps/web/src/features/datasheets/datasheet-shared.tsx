@@ -8,7 +8,8 @@ import { FieldErrorsContext, FieldShell } from '../../ui/fields';
 export const DATASHEET_LANGUAGES = ['nl', 'fr', 'de', 'en'] as const;
 export type DatasheetLanguage = (typeof DATASHEET_LANGUAGES)[number];
 
-export const CHARACTERISTICS_FIELD = 'input.characteristics';
+// The path the API names a characteristic by when it refuses one at submission (`characteristics/dimensions/lengthMm`).
+export const CHARACTERISTICS_FIELD = 'characteristics';
 
 /** Versions the company may still change. */
 export const EDITABLE_STATES: readonly DatasheetState[] = ['DRAFT', 'CHANGES_REQUESTED'];
