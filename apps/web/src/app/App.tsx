@@ -38,6 +38,8 @@ const DatasheetEditorPage = lazy(() => import('../features/datasheets/DatasheetE
 const CertifiedProductsPage = lazy(() => import('../features/datasheets/CertifiedProductsPage'));
 const DatasheetReviewPage = lazy(() => import('../features/datasheets/DatasheetReviewPage'));
 const ContactDisclosurePage = lazy(() => import('../features/datasheets/ContactDisclosurePage'));
+// A visitor arriving on a datasheet (a QR code, a delivery note): its chunk loads alongside the messages.
+if (/^\/datasheets\/./.test(window.location.pathname)) void import('../features/datasheets/PublicDatasheetPage');
 
 export function App() {
   return (
