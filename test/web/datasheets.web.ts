@@ -39,6 +39,8 @@ for (const language of ['nl', 'de'] as const) {
     state,
     pageProblems: _,
   }) => {
+    // Three people (company, clerk, visitor) and three logins with argon2: more than one person's budget.
+    test.setTimeout(480_000);
     journey('datasheet', language);
     const m = MESSAGES[language];
     const suffix = uniqueSuffix();
@@ -122,7 +124,7 @@ for (const language of ['nl', 'de'] as const) {
     await visitor.getByLabel(exactly(m.datasheets.fields.productName)).fill(suffix);
     await visitor.getByRole('button', { name: exactly(m.datasheets.public.search) }).click();
     await expect(visitor.getByText(fill(m.datasheets.public.shown_one, { count: 1 }))).toBeVisible();
-    await checkScreen(visitor, screen('datasheet-search'));
+    await checkScreen(visitor, screen('datasheet-search-results'));
     await visitor.getByRole('link', { name: productName }).click();
     await expect(visitor.getByRole('heading', { level: 1, name: productName })).toBeVisible();
     // …the text in the reader's language, the characteristics and the person who completed it as contact.
