@@ -222,3 +222,36 @@ test('a certificate holder registers with the certification body acknowledging t
   // The role is gone at once: the company's entries leave the menu.
   await expect(page.getByRole('navigation', { name: m.app.portalNavigation }).getByRole('link', { name: exactly(m.nav.datasheets) })).toBeHidden();
 });
+
+test('a colleague invited into a certificate holder of the certification body acknowledges the contact-disclosure notice when accepting (de)', async ({ page, browser, state, pageProblems: _ }) => {
+  journey('contact-disclosure', 'de');
+  const m = MESSAGES.de;
+  const colleague = `colleague-${uniqueSuffix()}@company1.be-cert.test`;
+  const password = 'amber-signal-orchard-23';
+  const admin = await personAt(browser, state, 'de');
+  await logIn(admin, { tenant: BE_CERT, email: 'admin@company1.be-cert.test', password: state.demoPassword }, loginTexts(m));
+  await chooseLanguage(admin, 'de');
+  await openFromNav(admin, 'de', m.nav.companyUsers);
+  await admin.getByLabel(exactly(m.fields.email)).fill(colleague);
+  await admin.getByRole('checkbox', { name: exactly(m.roles.ORG_MEMBER) }).check();
+  await admin.getByRole('button', { name: exactly(m.users.inviteSubmit) }).click();
+  await expect(admin.getByText(m.users.invitedTitle)).toBeVisible();
+  await admin.context().close();
+
+  await useLanguage(page, 'de');
+  await page.goto(await linkFromMail(state, colleague, 'identity.invitation'));
+  await expect(page.getByRole('heading', { level: 1, name: m.acceptInvitation.title })).toBeVisible();
+  await page.getByLabel(exactly(m.fields.firstName)).fill('Clara');
+  await page.getByLabel(exactly(m.fields.lastName)).fill('Colleague');
+  await page.getByLabel(exactly(m.fields.password)).and(page.locator('[type=password]')).fill(password);
+  await page.getByLabel(exactly(m.fields.passwordConfirmation)).fill(password);
+  const consent = page.getByRole('group', { name: m.disclosure.consentTitle });
+  await expect(consent.getByText(/Name, Ihre E-Mail-Adresse, Telefonnummer und Funktion als Kontakt/)).toBeVisible();
+  // Without the acknowledgement the API refuses the company role, and says so at the box.
+  await page.getByRole('button', { name: exactly(m.acceptInvitation.submit) }).click();
+  await expect(page.getByRole('group', { name: m.disclosure.consentLegend })).toHaveAccessibleDescription(new RegExp(escape(m.errors.constraint.disclosurenoticenotacknowledged)));
+  await checkScreen(page, 'accept-invitation-disclosure-notice');
+  await consent.getByRole('checkbox').check();
+  await page.getByRole('button', { name: exactly(m.acceptInvitation.submit) }).click();
+  await expect(page.getByText(m.acceptInvitation.doneTitle)).toBeVisible();
+});
