@@ -5,6 +5,7 @@ import { Role } from '@chancery/access';
 import { ApplicationsService, CertificateLanguage, CertificatesService } from '@chancery/certificates';
 import { type Actor, hashPassword, RequestContext } from '@chancery/core';
 import { IdentityProvisioning, LoginMethod, newTotpSecret, TenantKind } from '@chancery/identity';
+import { loadDemoDatasheets, type DemoPerson } from './demo-datasheets';
 
 /** Printed by `npm start` in development only; never used outside the demo data set. */
 export const DEMO_PASSWORD = 'chancery-demo-2026';
@@ -76,6 +77,7 @@ export async function loadDemoDataOnce(app: INestApplicationContext, dataDir: st
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: DemoAccount[] = [];
   const people: DemoPeople = new Map();
+  const datasheetPeople: DemoPerson[] = [];
   const addUser = async (account: DemoAccount, tenantId: string | null, organisationId: string | null, [firstName, lastName]: [string, string]) => {
     const id = await provisioning.provisionAccount({
       tenantId, organisationId, email: account.email, firstName, lastName, phone: '+32470123456',
@@ -83,6 +85,7 @@ export async function loadDemoDataOnce(app: INestApplicationContext, dataDir: st
     });
     accounts.push(account);
     people.set(account.email, { id, tenantId, organisationId });
+    datasheetPeople.push({ userId: id, email: account.email, tenantId, organisationId, organisation: account.organisation ?? null, roles: account.roles, name: `${firstName} ${lastName}`, jobTitle: account.roles.join(', ').toLowerCase() });
   };
   await addUser({ email: 'operator@chancery.test', roles: [Role.PLATFORM_ADMIN], tenant: null, totpSecret: newTotpSecret() }, null, null, ['Olivia', 'Operator']);
   for (const { domain, companies, ...details } of TENANTS) {
@@ -105,6 +108,7 @@ export async function loadDemoDataOnce(app: INestApplicationContext, dataDir: st
     }
   }
   await loadCertificateDemoData(app, people);
+  await loadDemoDatasheets(app, datasheetPeople);
   writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
   return { loadedNow: true, accounts };
 }

@@ -41,6 +41,16 @@ const VerificationPage = lazy(loadVerificationPage);
 // The QR code's visitors land here on a phone: fetch the page's chunk at once, beside the messages.
 if (window.location.pathname.startsWith('/verification')) void loadVerificationPage();
 const CERTIFICATE_STAFF: readonly Role[] = ['CLERK', 'SIGNER', 'TENANT_ADMIN', 'AUDITOR'];
+// Technical datasheets: public search and page, the company's datasheets, the staff's review.
+const PublicDatasheetSearchPage = lazy(() => import('../features/datasheets/PublicDatasheetSearchPage'));
+const PublicDatasheetPage = lazy(() => import('../features/datasheets/PublicDatasheetPage'));
+const CompanyDatasheetsPage = lazy(() => import('../features/datasheets/CompanyDatasheetsPage'));
+const DatasheetEditorPage = lazy(() => import('../features/datasheets/DatasheetEditorPage'));
+const CertifiedProductsPage = lazy(() => import('../features/datasheets/CertifiedProductsPage'));
+const DatasheetReviewPage = lazy(() => import('../features/datasheets/DatasheetReviewPage'));
+const ContactDisclosurePage = lazy(() => import('../features/datasheets/ContactDisclosurePage'));
+// A visitor arriving on a datasheet (a QR code, a delivery note): its chunk loads alongside the messages.
+if (/^\/datasheets\/./.test(window.location.pathname)) void import('../features/datasheets/PublicDatasheetPage');
 
 export function App() {
   return (
@@ -58,6 +68,9 @@ export function App() {
           {/* The API keeps /verify/:number (the QR code's plain GET, HTML or JSON); its page links here. */}
           <Route path="verification" element={<VerificationPage />} />
           <Route path="verification/:number" element={<VerificationPage />} />
+          <Route path="datasheets" element={<PublicDatasheetSearchPage />} />
+          <Route path="datasheets/id/:id" element={<PublicDatasheetPage />} />
+          <Route path="datasheets/:code" element={<PublicDatasheetPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route
@@ -88,6 +101,11 @@ export function App() {
           <Route path="review" element={<RequireRoles roles={CERTIFICATE_STAFF}><ReviewQueuePage /></RequireRoles>} />
           <Route path="review/:applicationId" element={<RequireRoles roles={CERTIFICATE_STAFF}><ReviewApplicationPage /></RequireRoles>} />
           <Route path="platform/tenants/new" element={<RequireRoles roles={['PLATFORM_ADMIN']}><CreateTenantPage /></RequireRoles>} />
+          <Route path="datasheets" element={<RequireRoles roles={ORGANISATION_ROLES}><CompanyDatasheetsPage /></RequireRoles>} />
+          <Route path="datasheets/:productId" element={<RequireRoles roles={ORGANISATION_ROLES}><DatasheetEditorPage /></RequireRoles>} />
+          <Route path="contact-disclosure" element={<ContactDisclosurePage />} />
+          <Route path="certified-products" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']}><CertifiedProductsPage /></RequireRoles>} />
+          <Route path="datasheet-review" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']}><DatasheetReviewPage /></RequireRoles>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

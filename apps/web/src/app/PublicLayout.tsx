@@ -33,6 +33,9 @@ export function PublicLayout() {
                 <NavLink to="/verification">{t('nav.verifyCertificate')}</NavLink>
               </li>
               <li>
+                <NavLink to="/datasheets">{t('nav.datasheetSearch')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/register">{t('nav.register')}</NavLink>
               </li>
               <li>

@@ -52,6 +52,30 @@ type Documents = {
     "\n  mutation ApproveCertificateApplication($applicationId: ID!) {\n    approveCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": typeof types.ApproveCertificateApplicationDocument,
     "\n  mutation SignCertificate($applicationId: ID!, $idempotencyKey: String!) {\n    signCertificate(applicationId: $applicationId, idempotencyKey: $idempotencyKey) {\n      id\n      number\n    }\n  }\n": typeof types.SignCertificateDocument,
     "\n  mutation RevokeCertificate($certificateId: ID!, $reason: String!) {\n    revokeCertificate(certificateId: $certificateId, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeCertificateDocument,
+    "\n  query HolderName($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.HolderNameDocument,
+    "\n  mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {\n    createCertifiedProduct(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateCertifiedProductDocument,
+    "\n  mutation ChangeCertifiedProductStatus($id: ID!, $status: CertifiedProductStatus!) {\n    changeCertifiedProductStatus(id: $id, status: $status) {\n      id\n      status\n      statusChangedAt\n    }\n  }\n": typeof types.ChangeCertifiedProductStatusDocument,
+    "\n  mutation SetProductFamilySchema($input: SetProductFamilySchemaInput!) {\n    setProductFamilySchema(input: $input) {\n      id\n      family\n      version\n    }\n  }\n": typeof types.SetProductFamilySchemaDocument,
+    "\n  query TenantKinds($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      kinds\n    }\n  }\n": typeof types.TenantKindsDocument,
+    "\n  mutation ObjectToContactDisclosure {\n    objectToContactDisclosure {\n      withdrawnRoles\n      datasheetsAffected\n      replacementDeadline\n    }\n  }\n": typeof types.ObjectToContactDisclosureDocument,
+    "\n  mutation CreateDatasheet($input: CreateDatasheetInput!) {\n    createDatasheet(input: $input) {\n      id\n      datasheetId\n      state\n    }\n  }\n": typeof types.CreateDatasheetDocument,
+    "\n  mutation UpdateDatasheetDraft($input: UpdateDatasheetDraftInput!) {\n    updateDatasheetDraft(input: $input) {\n      id\n      state\n      updatedAt\n    }\n  }\n": typeof types.UpdateDatasheetDraftDocument,
+    "\n  mutation SubmitDatasheetVersion($versionId: ID!) {\n    submitDatasheetVersion(versionId: $versionId) {\n      id\n      state\n      submittedAt\n    }\n  }\n": typeof types.SubmitDatasheetVersionDocument,
+    "\n  mutation StartDatasheetVersion($datasheetId: ID!) {\n    startDatasheetVersion(datasheetId: $datasheetId) {\n      id\n      state\n    }\n  }\n": typeof types.StartDatasheetVersionDocument,
+    "\n  query ContactCandidates {\n    managedUsers {\n      id\n      firstName\n      lastName\n      email\n      status\n      roles\n    }\n  }\n": typeof types.ContactCandidatesDocument,
+    "\n  mutation NameDatasheetContact($datasheetId: ID!, $userId: ID!) {\n    nameDatasheetContact(datasheetId: $datasheetId, userId: $userId) {\n      id\n      contactUserId\n      contactReplacementRequired\n    }\n  }\n": typeof types.NameDatasheetContactDocument,
+    "\n  mutation ApproveDatasheetVersion($versionId: ID!) {\n    approveDatasheetVersion(versionId: $versionId) {\n      id\n      state\n    }\n  }\n": typeof types.ApproveDatasheetVersionDocument,
+    "\n  mutation RequestDatasheetChanges($versionId: ID!, $comment: String!) {\n    requestDatasheetChanges(versionId: $versionId, comment: $comment) {\n      id\n      state\n    }\n  }\n": typeof types.RequestDatasheetChangesDocument,
+    "\n  mutation PublishDatasheetVersion($versionId: ID!) {\n    publishDatasheetVersion(versionId: $versionId) {\n      id\n      state\n      publishedAt\n    }\n  }\n": typeof types.PublishDatasheetVersionDocument,
+    "\n  mutation UnpublishDatasheet($datasheetId: ID!) {\n    unpublishDatasheet(datasheetId: $datasheetId) {\n      id\n    }\n  }\n": typeof types.UnpublishDatasheetDocument,
+    "\n  query ContactDisclosureNotice($language: String!) {\n    contactDisclosureNotice(language: $language) {\n      version\n      language\n      text\n    }\n  }\n": typeof types.ContactDisclosureNoticeDocument,
+    "\n  mutation AcknowledgeContactDisclosureNotice($version: String!) {\n    acknowledgeContactDisclosureNotice(version: $version) {\n      acknowledgedAt\n      noticeVersion\n    }\n  }\n": typeof types.AcknowledgeContactDisclosureNoticeDocument,
+    "\n  query PublishedDatasheet($code: String, $id: ID) {\n    publishedDatasheet(code: $code, id: $id) {\n      id\n      publicCode\n      versionNumber\n      publishedAt\n      productName\n      productFamily\n      productionUnit\n      scheme\n      certificateReference\n      holderName\n      characteristics\n      texts {\n        language\n        title\n        description\n      }\n      contactKind\n      contactName\n      contactPosition\n      contactEmail\n      contactPhone\n      contactReplacementRequired\n    }\n  }\n": typeof types.PublishedDatasheetDocument,
+    "\n  query SearchPublishedDatasheets(\n    $tenant: String\n    $productFamily: String\n    $productName: String\n    $holderName: String\n    $certificateReference: String\n    $first: Int\n    $after: String\n  ) {\n    searchPublishedDatasheets(\n      tenant: $tenant\n      productFamily: $productFamily\n      productName: $productName\n      holderName: $holderName\n      certificateReference: $certificateReference\n      first: $first\n      after: $after\n    ) {\n      items {\n        id\n        publicCode\n        productName\n        productFamily\n        holderName\n        scheme\n        certificateReference\n        publishedAt\n        versionNumber\n      }\n      nextCursor\n    }\n  }\n": typeof types.SearchPublishedDatasheetsDocument,
+    "\n  query CertifiedProducts {\n    certifiedProducts {\n      id\n      organisationId\n      name\n      productFamily\n      certificateReference\n      scheme\n      productionUnit\n      status\n      statusChangedAt\n      createdAt\n    }\n  }\n": typeof types.CertifiedProductsDocument,
+    "\n  query Datasheets {\n    datasheets {\n      id\n      certifiedProductId\n      organisationId\n      publicCode\n      contactUserId\n      contactReplacementRequired\n      contactReplacementDeadline\n      createdAt\n    }\n  }\n": typeof types.DatasheetsDocument,
+    "\n  query ProductFamilySchemas {\n    productFamilySchemas {\n      id\n      family\n      version\n      jsonSchema\n      updatedAt\n    }\n  }\n": typeof types.ProductFamilySchemasDocument,
+    "\n  query DatasheetVersions($datasheetId: ID!) {\n    datasheetVersions(datasheetId: $datasheetId) {\n      id\n      datasheetId\n      number\n      state\n      characteristics\n      texts {\n        language\n        title\n        description\n      }\n      completedBy\n      reviewComment\n      createdAt\n      updatedAt\n      submittedAt\n      approvedAt\n      publishedAt\n      supersededAt\n      unpublishedAt\n    }\n  }\n": typeof types.DatasheetVersionsDocument,
     "\n  query TenantDirectory {\n    tenants {\n      id\n      slug\n      name\n      kinds\n      legalEntityNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n      website\n      languages\n      privacyContactEmail\n    }\n  }\n": typeof types.TenantDirectoryDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
@@ -111,6 +135,30 @@ const documents: Documents = {
     "\n  mutation ApproveCertificateApplication($applicationId: ID!) {\n    approveCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": types.ApproveCertificateApplicationDocument,
     "\n  mutation SignCertificate($applicationId: ID!, $idempotencyKey: String!) {\n    signCertificate(applicationId: $applicationId, idempotencyKey: $idempotencyKey) {\n      id\n      number\n    }\n  }\n": types.SignCertificateDocument,
     "\n  mutation RevokeCertificate($certificateId: ID!, $reason: String!) {\n    revokeCertificate(certificateId: $certificateId, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.RevokeCertificateDocument,
+    "\n  query HolderName($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n": types.HolderNameDocument,
+    "\n  mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {\n    createCertifiedProduct(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateCertifiedProductDocument,
+    "\n  mutation ChangeCertifiedProductStatus($id: ID!, $status: CertifiedProductStatus!) {\n    changeCertifiedProductStatus(id: $id, status: $status) {\n      id\n      status\n      statusChangedAt\n    }\n  }\n": types.ChangeCertifiedProductStatusDocument,
+    "\n  mutation SetProductFamilySchema($input: SetProductFamilySchemaInput!) {\n    setProductFamilySchema(input: $input) {\n      id\n      family\n      version\n    }\n  }\n": types.SetProductFamilySchemaDocument,
+    "\n  query TenantKinds($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      kinds\n    }\n  }\n": types.TenantKindsDocument,
+    "\n  mutation ObjectToContactDisclosure {\n    objectToContactDisclosure {\n      withdrawnRoles\n      datasheetsAffected\n      replacementDeadline\n    }\n  }\n": types.ObjectToContactDisclosureDocument,
+    "\n  mutation CreateDatasheet($input: CreateDatasheetInput!) {\n    createDatasheet(input: $input) {\n      id\n      datasheetId\n      state\n    }\n  }\n": types.CreateDatasheetDocument,
+    "\n  mutation UpdateDatasheetDraft($input: UpdateDatasheetDraftInput!) {\n    updateDatasheetDraft(input: $input) {\n      id\n      state\n      updatedAt\n    }\n  }\n": types.UpdateDatasheetDraftDocument,
+    "\n  mutation SubmitDatasheetVersion($versionId: ID!) {\n    submitDatasheetVersion(versionId: $versionId) {\n      id\n      state\n      submittedAt\n    }\n  }\n": types.SubmitDatasheetVersionDocument,
+    "\n  mutation StartDatasheetVersion($datasheetId: ID!) {\n    startDatasheetVersion(datasheetId: $datasheetId) {\n      id\n      state\n    }\n  }\n": types.StartDatasheetVersionDocument,
+    "\n  query ContactCandidates {\n    managedUsers {\n      id\n      firstName\n      lastName\n      email\n      status\n      roles\n    }\n  }\n": types.ContactCandidatesDocument,
+    "\n  mutation NameDatasheetContact($datasheetId: ID!, $userId: ID!) {\n    nameDatasheetContact(datasheetId: $datasheetId, userId: $userId) {\n      id\n      contactUserId\n      contactReplacementRequired\n    }\n  }\n": types.NameDatasheetContactDocument,
+    "\n  mutation ApproveDatasheetVersion($versionId: ID!) {\n    approveDatasheetVersion(versionId: $versionId) {\n      id\n      state\n    }\n  }\n": types.ApproveDatasheetVersionDocument,
+    "\n  mutation RequestDatasheetChanges($versionId: ID!, $comment: String!) {\n    requestDatasheetChanges(versionId: $versionId, comment: $comment) {\n      id\n      state\n    }\n  }\n": types.RequestDatasheetChangesDocument,
+    "\n  mutation PublishDatasheetVersion($versionId: ID!) {\n    publishDatasheetVersion(versionId: $versionId) {\n      id\n      state\n      publishedAt\n    }\n  }\n": types.PublishDatasheetVersionDocument,
+    "\n  mutation UnpublishDatasheet($datasheetId: ID!) {\n    unpublishDatasheet(datasheetId: $datasheetId) {\n      id\n    }\n  }\n": types.UnpublishDatasheetDocument,
+    "\n  query ContactDisclosureNotice($language: String!) {\n    contactDisclosureNotice(language: $language) {\n      version\n      language\n      text\n    }\n  }\n": types.ContactDisclosureNoticeDocument,
+    "\n  mutation AcknowledgeContactDisclosureNotice($version: String!) {\n    acknowledgeContactDisclosureNotice(version: $version) {\n      acknowledgedAt\n      noticeVersion\n    }\n  }\n": types.AcknowledgeContactDisclosureNoticeDocument,
+    "\n  query PublishedDatasheet($code: String, $id: ID) {\n    publishedDatasheet(code: $code, id: $id) {\n      id\n      publicCode\n      versionNumber\n      publishedAt\n      productName\n      productFamily\n      productionUnit\n      scheme\n      certificateReference\n      holderName\n      characteristics\n      texts {\n        language\n        title\n        description\n      }\n      contactKind\n      contactName\n      contactPosition\n      contactEmail\n      contactPhone\n      contactReplacementRequired\n    }\n  }\n": types.PublishedDatasheetDocument,
+    "\n  query SearchPublishedDatasheets(\n    $tenant: String\n    $productFamily: String\n    $productName: String\n    $holderName: String\n    $certificateReference: String\n    $first: Int\n    $after: String\n  ) {\n    searchPublishedDatasheets(\n      tenant: $tenant\n      productFamily: $productFamily\n      productName: $productName\n      holderName: $holderName\n      certificateReference: $certificateReference\n      first: $first\n      after: $after\n    ) {\n      items {\n        id\n        publicCode\n        productName\n        productFamily\n        holderName\n        scheme\n        certificateReference\n        publishedAt\n        versionNumber\n      }\n      nextCursor\n    }\n  }\n": types.SearchPublishedDatasheetsDocument,
+    "\n  query CertifiedProducts {\n    certifiedProducts {\n      id\n      organisationId\n      name\n      productFamily\n      certificateReference\n      scheme\n      productionUnit\n      status\n      statusChangedAt\n      createdAt\n    }\n  }\n": types.CertifiedProductsDocument,
+    "\n  query Datasheets {\n    datasheets {\n      id\n      certifiedProductId\n      organisationId\n      publicCode\n      contactUserId\n      contactReplacementRequired\n      contactReplacementDeadline\n      createdAt\n    }\n  }\n": types.DatasheetsDocument,
+    "\n  query ProductFamilySchemas {\n    productFamilySchemas {\n      id\n      family\n      version\n      jsonSchema\n      updatedAt\n    }\n  }\n": types.ProductFamilySchemasDocument,
+    "\n  query DatasheetVersions($datasheetId: ID!) {\n    datasheetVersions(datasheetId: $datasheetId) {\n      id\n      datasheetId\n      number\n      state\n      characteristics\n      texts {\n        language\n        title\n        description\n      }\n      completedBy\n      reviewComment\n      createdAt\n      updatedAt\n      submittedAt\n      approvedAt\n      publishedAt\n      supersededAt\n      unpublishedAt\n    }\n  }\n": types.DatasheetVersionsDocument,
     "\n  query TenantDirectory {\n    tenants {\n      id\n      slug\n      name\n      kinds\n      legalEntityNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n      website\n      languages\n      privacyContactEmail\n    }\n  }\n": types.TenantDirectoryDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
@@ -281,6 +329,102 @@ export function graphql(source: "\n  mutation SignCertificate($applicationId: ID
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RevokeCertificate($certificateId: ID!, $reason: String!) {\n    revokeCertificate(certificateId: $certificateId, reason: $reason) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RevokeCertificateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HolderName($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').HolderNameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {\n    createCertifiedProduct(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateCertifiedProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeCertifiedProductStatus($id: ID!, $status: CertifiedProductStatus!) {\n    changeCertifiedProductStatus(id: $id, status: $status) {\n      id\n      status\n      statusChangedAt\n    }\n  }\n"): typeof import('./graphql').ChangeCertifiedProductStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetProductFamilySchema($input: SetProductFamilySchemaInput!) {\n    setProductFamilySchema(input: $input) {\n      id\n      family\n      version\n    }\n  }\n"): typeof import('./graphql').SetProductFamilySchemaDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantKinds($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      kinds\n    }\n  }\n"): typeof import('./graphql').TenantKindsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ObjectToContactDisclosure {\n    objectToContactDisclosure {\n      withdrawnRoles\n      datasheetsAffected\n      replacementDeadline\n    }\n  }\n"): typeof import('./graphql').ObjectToContactDisclosureDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDatasheet($input: CreateDatasheetInput!) {\n    createDatasheet(input: $input) {\n      id\n      datasheetId\n      state\n    }\n  }\n"): typeof import('./graphql').CreateDatasheetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDatasheetDraft($input: UpdateDatasheetDraftInput!) {\n    updateDatasheetDraft(input: $input) {\n      id\n      state\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').UpdateDatasheetDraftDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitDatasheetVersion($versionId: ID!) {\n    submitDatasheetVersion(versionId: $versionId) {\n      id\n      state\n      submittedAt\n    }\n  }\n"): typeof import('./graphql').SubmitDatasheetVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartDatasheetVersion($datasheetId: ID!) {\n    startDatasheetVersion(datasheetId: $datasheetId) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').StartDatasheetVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactCandidates {\n    managedUsers {\n      id\n      firstName\n      lastName\n      email\n      status\n      roles\n    }\n  }\n"): typeof import('./graphql').ContactCandidatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NameDatasheetContact($datasheetId: ID!, $userId: ID!) {\n    nameDatasheetContact(datasheetId: $datasheetId, userId: $userId) {\n      id\n      contactUserId\n      contactReplacementRequired\n    }\n  }\n"): typeof import('./graphql').NameDatasheetContactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveDatasheetVersion($versionId: ID!) {\n    approveDatasheetVersion(versionId: $versionId) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').ApproveDatasheetVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestDatasheetChanges($versionId: ID!, $comment: String!) {\n    requestDatasheetChanges(versionId: $versionId, comment: $comment) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').RequestDatasheetChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishDatasheetVersion($versionId: ID!) {\n    publishDatasheetVersion(versionId: $versionId) {\n      id\n      state\n      publishedAt\n    }\n  }\n"): typeof import('./graphql').PublishDatasheetVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnpublishDatasheet($datasheetId: ID!) {\n    unpublishDatasheet(datasheetId: $datasheetId) {\n      id\n    }\n  }\n"): typeof import('./graphql').UnpublishDatasheetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactDisclosureNotice($language: String!) {\n    contactDisclosureNotice(language: $language) {\n      version\n      language\n      text\n    }\n  }\n"): typeof import('./graphql').ContactDisclosureNoticeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeContactDisclosureNotice($version: String!) {\n    acknowledgeContactDisclosureNotice(version: $version) {\n      acknowledgedAt\n      noticeVersion\n    }\n  }\n"): typeof import('./graphql').AcknowledgeContactDisclosureNoticeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublishedDatasheet($code: String, $id: ID) {\n    publishedDatasheet(code: $code, id: $id) {\n      id\n      publicCode\n      versionNumber\n      publishedAt\n      productName\n      productFamily\n      productionUnit\n      scheme\n      certificateReference\n      holderName\n      characteristics\n      texts {\n        language\n        title\n        description\n      }\n      contactKind\n      contactName\n      contactPosition\n      contactEmail\n      contactPhone\n      contactReplacementRequired\n    }\n  }\n"): typeof import('./graphql').PublishedDatasheetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchPublishedDatasheets(\n    $tenant: String\n    $productFamily: String\n    $productName: String\n    $holderName: String\n    $certificateReference: String\n    $first: Int\n    $after: String\n  ) {\n    searchPublishedDatasheets(\n      tenant: $tenant\n      productFamily: $productFamily\n      productName: $productName\n      holderName: $holderName\n      certificateReference: $certificateReference\n      first: $first\n      after: $after\n    ) {\n      items {\n        id\n        publicCode\n        productName\n        productFamily\n        holderName\n        scheme\n        certificateReference\n        publishedAt\n        versionNumber\n      }\n      nextCursor\n    }\n  }\n"): typeof import('./graphql').SearchPublishedDatasheetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CertifiedProducts {\n    certifiedProducts {\n      id\n      organisationId\n      name\n      productFamily\n      certificateReference\n      scheme\n      productionUnit\n      status\n      statusChangedAt\n      createdAt\n    }\n  }\n"): typeof import('./graphql').CertifiedProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Datasheets {\n    datasheets {\n      id\n      certifiedProductId\n      organisationId\n      publicCode\n      contactUserId\n      contactReplacementRequired\n      contactReplacementDeadline\n      createdAt\n    }\n  }\n"): typeof import('./graphql').DatasheetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductFamilySchemas {\n    productFamilySchemas {\n      id\n      family\n      version\n      jsonSchema\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').ProductFamilySchemasDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DatasheetVersions($datasheetId: ID!) {\n    datasheetVersions(datasheetId: $datasheetId) {\n      id\n      datasheetId\n      number\n      state\n      characteristics\n      texts {\n        language\n        title\n        description\n      }\n      completedBy\n      reviewComment\n      createdAt\n      updatedAt\n      submittedAt\n      approvedAt\n      publishedAt\n      supersededAt\n      unpublishedAt\n    }\n  }\n"): typeof import('./graphql').DatasheetVersionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
