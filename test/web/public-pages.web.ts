@@ -17,9 +17,10 @@ interface PublicPage {
   ready: (page: Page) => Locator;
 }
 
-/** The public pages under budget; the datasheet page joins this list when it exists. */
+/** The public pages under budget: certificate verification, and the datasheet search where visitors start. */
 const PUBLIC_PAGES: PublicPage[] = [
   { name: 'verification', path: '/verification', ready: (page) => page.getByRole('button', { name: exactly(MESSAGES.en.verification.submit) }) },
+  { name: 'datasheet search', path: '/datasheets', ready: (page) => page.getByRole('button', { name: exactly(MESSAGES.en.datasheets.public.search) }) },
 ];
 
 /** Long tasks (main thread busy > 50 ms) from the very start, so "interactive" waits for them to end. */
