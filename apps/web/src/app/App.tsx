@@ -15,6 +15,13 @@ const ConfirmEmailPage = lazy(() => import('../features/registration/ConfirmEmai
 const AcceptInvitationPage = lazy(() => import('../features/registration/AcceptInvitationPage'));
 const ForgotPasswordPage = lazy(() => import('../features/account/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('../features/account/ResetPasswordPage'));
+const PublicRequestPage = lazy(() => import('../features/privacy/PublicRequestPage'));
+const ConfirmRequestPage = lazy(() => import('../features/privacy/ConfirmRequestPage'));
+const PrivacyNoticePage = lazy(() => import('../features/privacy/PrivacyNoticePage'));
+const RequestQueuePage = lazy(() => import('../features/privacy/RequestQueuePage'));
+const RequestDetailPage = lazy(() => import('../features/privacy/RequestDetailPage'));
+const BreachesPage = lazy(() => import('../features/privacy/BreachesPage'));
+const RegisterExportPage = lazy(() => import('../features/privacy/RegisterExportPage'));
 
 const AppLayout = lazy(() => import('./AppLayout'));
 const HomePage = lazy(() => import('./HomePage'));
@@ -44,6 +51,10 @@ export function App() {
           <Route path="accept-invitation" element={<AcceptInvitationPage />} />
           <Route path="reset-password" element={<ResetPasswordPage />} />
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          {/* Privacy: the public request form, its e-mail's link, a tenant's notice and sub-processors. */}
+          <Route path="privacy/request" element={<PublicRequestPage />} />
+          <Route path="privacy/confirm-request" element={<ConfirmRequestPage />} />
+          <Route path="privacy/:slug" element={<PrivacyNoticePage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route
@@ -68,6 +79,10 @@ export function App() {
           <Route path="audit" element={<RequireRoles roles={['TENANT_ADMIN', 'AUDITOR']}><AuditLogPage /></RequireRoles>} />
           <Route path="privacy/accesses" element={<RequireRoles roles={['PRIVACY_OFFICER']}><AccessLogPage /></RequireRoles>} />
           <Route path="privacy/users/:userId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><PrivacyUserPage /></RequireRoles>} />
+          <Route path="privacy/requests" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RequestQueuePage /></RequireRoles>} />
+          <Route path="privacy/requests/:requestId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RequestDetailPage /></RequireRoles>} />
+          <Route path="privacy/breaches" element={<RequireRoles roles={['PRIVACY_OFFICER']}><BreachesPage /></RequireRoles>} />
+          <Route path="privacy/register" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RegisterExportPage /></RequireRoles>} />
           <Route path="platform/tenants/new" element={<RequireRoles roles={['PLATFORM_ADMIN']}><CreateTenantPage /></RequireRoles>} />
           <Route path="*" element={<NotFound />} />
         </Route>
