@@ -149,7 +149,7 @@ export default function BreachesPage() {
       {data && data.breaches.length === 0 ? <p>{t('privacyDesk.breaches.none')}</p> : null}
       {notifyAuthority.error || notifySubjects.error ? <Form error={notifyAuthority.error ?? notifySubjects.error} overrides={reasons} onSubmit={() => undefined} idScope="breach-action-"><span /></Form> : null}
       {(data?.breaches ?? []).map((breach) => (
-        <article key={breach.id ?? ''} className="details details--wide" aria-labelledby={`breach-${breach.id ?? ''}`}>
+        <article key={breach.id ?? ''} className="details--wide" aria-labelledby={`breach-${breach.id ?? ''}`}>
           <h2 id={`breach-${breach.id ?? ''}`}>{breach.reference}</h2>
           <dl className="details">
             <div>
