@@ -49,6 +49,7 @@ for (const language of ['en', 'nl'] as const) {
     await page.getByRole('button', { name: d.form.submit }).click();
     await expect(page.getByRole('heading', { level: 1, name: d.form.sentTitle })).toBeVisible();
     await expect(page.getByText(fill(d.form.sent, { email }))).toBeVisible();
+    await checkScreen(page, screen('privacy-request-sent'));
     const receivedOn = new Date().toISOString().slice(0, 10);
 
     // The confirmation link of the e-mail, as the person clicks it: the token leaves the address bar.
