@@ -15,6 +15,13 @@ const ConfirmEmailPage = lazy(() => import('../features/registration/ConfirmEmai
 const AcceptInvitationPage = lazy(() => import('../features/registration/AcceptInvitationPage'));
 const ForgotPasswordPage = lazy(() => import('../features/account/ForgotPasswordPage'));
 const ResetPasswordPage = lazy(() => import('../features/account/ResetPasswordPage'));
+const PublicRequestPage = lazy(() => import('../features/privacy/PublicRequestPage'));
+const ConfirmRequestPage = lazy(() => import('../features/privacy/ConfirmRequestPage'));
+const PrivacyNoticePage = lazy(() => import('../features/privacy/PrivacyNoticePage'));
+const RequestQueuePage = lazy(() => import('../features/privacy/RequestQueuePage'));
+const RequestDetailPage = lazy(() => import('../features/privacy/RequestDetailPage'));
+const BreachesPage = lazy(() => import('../features/privacy/BreachesPage'));
+const RegisterExportPage = lazy(() => import('../features/privacy/RegisterExportPage'));
 
 const AppLayout = lazy(() => import('./AppLayout'));
 const HomePage = lazy(() => import('./HomePage'));
@@ -71,6 +78,10 @@ export function App() {
           <Route path="datasheets" element={<PublicDatasheetSearchPage />} />
           <Route path="datasheets/id/:id" element={<PublicDatasheetPage />} />
           <Route path="datasheets/:code" element={<PublicDatasheetPage />} />
+          {/* Privacy: the public request form, its e-mail's link, a tenant's notice and sub-processors. */}
+          <Route path="privacy/request" element={<PublicRequestPage />} />
+          <Route path="privacy/confirm-request" element={<ConfirmRequestPage />} />
+          <Route path="privacy/:slug" element={<PrivacyNoticePage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route
@@ -100,6 +111,10 @@ export function App() {
           <Route path="certificates/:applicationId" element={<RequireRoles roles={ORGANISATION_ROLES}><ApplicationPage /></RequireRoles>} />
           <Route path="review" element={<RequireRoles roles={CERTIFICATE_STAFF}><ReviewQueuePage /></RequireRoles>} />
           <Route path="review/:applicationId" element={<RequireRoles roles={CERTIFICATE_STAFF}><ReviewApplicationPage /></RequireRoles>} />
+          <Route path="privacy/requests" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RequestQueuePage /></RequireRoles>} />
+          <Route path="privacy/requests/:requestId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RequestDetailPage /></RequireRoles>} />
+          <Route path="privacy/breaches" element={<RequireRoles roles={['PRIVACY_OFFICER']}><BreachesPage /></RequireRoles>} />
+          <Route path="privacy/register" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RegisterExportPage /></RequireRoles>} />
           <Route path="platform/tenants/new" element={<RequireRoles roles={['PLATFORM_ADMIN']}><CreateTenantPage /></RequireRoles>} />
           <Route path="datasheets" element={<RequireRoles roles={ORGANISATION_ROLES}><CompanyDatasheetsPage /></RequireRoles>} />
           <Route path="datasheets/:productId" element={<RequireRoles roles={ORGANISATION_ROLES}><DatasheetEditorPage /></RequireRoles>} />

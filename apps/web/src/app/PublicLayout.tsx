@@ -39,6 +39,9 @@ export function PublicLayout() {
                 <NavLink to="/register">{t('nav.register')}</NavLink>
               </li>
               <li>
+                <NavLink to="/privacy/request">{t('privacyDesk.nav.publicForm')}</NavLink>
+              </li>
+              <li>
                 {session ? <NavLink to="/app">{t('nav.myPortal')}</NavLink> : <NavLink to="/login">{t('nav.login')}</NavLink>}
               </li>
             </ul>

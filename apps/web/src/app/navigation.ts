@@ -48,7 +48,10 @@ export const NAVIGATION: NavSection[] = [
     id: 'privacy',
     label: 'nav.sections.privacy',
     items: [
-      // Data-subject requests, breaches, register of processing activities, retention.
+      // Retention and support grants have no screen yet.
+      { to: '/app/privacy/requests', label: 'privacyDesk.queue.title', description: 'privacyDesk.nav.requests', roles: ['PRIVACY_OFFICER'] },
+      { to: '/app/privacy/breaches', label: 'privacyDesk.breaches.title', description: 'privacyDesk.nav.breaches', roles: ['PRIVACY_OFFICER'] },
+      { to: '/app/privacy/register', label: 'privacyDesk.register.title', description: 'privacyDesk.nav.register', roles: ['PRIVACY_OFFICER'] },
       { to: '/app/privacy/accesses', label: 'nav.accessLog', description: 'nav.descriptions.accessLog', roles: ['PRIVACY_OFFICER'] },
     ],
   },

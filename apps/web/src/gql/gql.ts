@@ -89,7 +89,23 @@ type Documents = {
     "\n  mutation DisableUser($userId: ID!) {\n    disableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n": typeof types.DisableUserDocument,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.CreateTenantDocument,
     "\n  query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {\n    personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n      requestId\n    }\n  }\n": typeof types.PersonalDataAccessesDocument,
+    "\n  query Breaches {\n    breaches {\n      id\n      reference\n      becameAwareAt\n      occurredAt\n      authorityDeadline\n      authorityNotifiedAt\n      notifiable\n      notNotifiableReason\n      highRisk\n      affectedPeople\n      subjectsNotified\n      subjectsNotifiedAt\n      nature\n      dataCategories\n      notificationDraft\n    }\n  }\n": typeof types.BreachesDocument,
+    "\n  mutation RegisterBreach($input: RegisterBreachInput!) {\n    registerBreach(input: $input) {\n      id\n      reference\n    }\n  }\n": typeof types.RegisterBreachDocument,
+    "\n  mutation RecordBreachAuthorityNotification($input: RecordBreachAuthorityNotificationInput!) {\n    recordBreachAuthorityNotification(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordBreachAuthorityNotificationDocument,
+    "\n  mutation NotifyBreachSubjects($breachId: ID!) {\n    notifyBreachSubjects(breachId: $breachId) {\n      id\n    }\n  }\n": typeof types.NotifyBreachSubjectsDocument,
+    "\n  mutation ConfirmDataSubjectRequest($token: String!) {\n    confirmDataSubjectRequest(token: $token)\n  }\n": typeof types.ConfirmDataSubjectRequestDocument,
+    "\n  query TenantPrivacy($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      privacyContactEmail\n    }\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      body\n      publishedAt\n    }\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      effectiveFrom\n      transferSafeguard\n    }\n  }\n": typeof types.TenantPrivacyDocument,
     "\n  query PrivacyUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      firstName\n      lastName\n      email\n      jobTitle\n      organisationId\n      status\n      roles\n      lastLoginAt\n    }\n    sessionsOfUser(userId: $userId) {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n": typeof types.PrivacyUserDocument,
+    "\n  query PrivacyTenants {\n    tenants {\n      slug\n      name\n    }\n  }\n": typeof types.PrivacyTenantsDocument,
+    "\n  mutation SubmitDataSubjectRequest($input: PublicDataSubjectRequestInput!) {\n    submitDataSubjectRequest(input: $input)\n  }\n": typeof types.SubmitDataSubjectRequestDocument,
+    "\n  query ProcessingRegister($format: RegisterFormat!) {\n    processingRegister(format: $format)\n  }\n": typeof types.ProcessingRegisterDocument,
+    "\n  mutation CheckDataSubjectIdentity($requestId: ID!) {\n    checkDataSubjectIdentity(requestId: $requestId) {\n      id\n    }\n  }\n": typeof types.CheckDataSubjectIdentityDocument,
+    "\n  mutation ExtendDataSubjectRequest($input: ExtendDataSubjectRequestInput!) {\n    extendDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": typeof types.ExtendDataSubjectRequestDocument,
+    "\n  mutation ExportForDataSubjectRequest($requestId: ID!) {\n    exportForDataSubjectRequest(requestId: $requestId) {\n      id\n      document\n    }\n  }\n": typeof types.ExportForDataSubjectRequestDocument,
+    "\n  mutation EraseForDataSubjectRequest($requestId: ID!) {\n    eraseForDataSubjectRequest(requestId: $requestId) {\n      id\n      holders {\n        holder\n        deleted\n        deidentified\n        keptAsReference\n        reason\n      }\n    }\n  }\n": typeof types.EraseForDataSubjectRequestDocument,
+    "\n  mutation RestrictForDataSubjectRequest($requestId: ID!) {\n    restrictForDataSubjectRequest(requestId: $requestId) {\n      id\n    }\n  }\n": typeof types.RestrictForDataSubjectRequestDocument,
+    "\n  mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {\n    closeDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": typeof types.CloseDataSubjectRequestDocument,
+    "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n": typeof types.DataSubjectRequestQueueDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input)\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n": typeof types.ConfirmEmailDocument,
     "\n  query ProposeChamber($postalCode: String!) {\n    proposeChamber(postalCode: $postalCode) {\n      slug\n      name\n      city\n    }\n  }\n": typeof types.ProposeChamberDocument,
@@ -172,7 +188,23 @@ const documents: Documents = {
     "\n  mutation DisableUser($userId: ID!) {\n    disableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n": types.DisableUserDocument,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": types.CreateTenantDocument,
     "\n  query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {\n    personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n      requestId\n    }\n  }\n": types.PersonalDataAccessesDocument,
+    "\n  query Breaches {\n    breaches {\n      id\n      reference\n      becameAwareAt\n      occurredAt\n      authorityDeadline\n      authorityNotifiedAt\n      notifiable\n      notNotifiableReason\n      highRisk\n      affectedPeople\n      subjectsNotified\n      subjectsNotifiedAt\n      nature\n      dataCategories\n      notificationDraft\n    }\n  }\n": types.BreachesDocument,
+    "\n  mutation RegisterBreach($input: RegisterBreachInput!) {\n    registerBreach(input: $input) {\n      id\n      reference\n    }\n  }\n": types.RegisterBreachDocument,
+    "\n  mutation RecordBreachAuthorityNotification($input: RecordBreachAuthorityNotificationInput!) {\n    recordBreachAuthorityNotification(input: $input) {\n      id\n    }\n  }\n": types.RecordBreachAuthorityNotificationDocument,
+    "\n  mutation NotifyBreachSubjects($breachId: ID!) {\n    notifyBreachSubjects(breachId: $breachId) {\n      id\n    }\n  }\n": types.NotifyBreachSubjectsDocument,
+    "\n  mutation ConfirmDataSubjectRequest($token: String!) {\n    confirmDataSubjectRequest(token: $token)\n  }\n": types.ConfirmDataSubjectRequestDocument,
+    "\n  query TenantPrivacy($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      privacyContactEmail\n    }\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      body\n      publishedAt\n    }\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      effectiveFrom\n      transferSafeguard\n    }\n  }\n": types.TenantPrivacyDocument,
     "\n  query PrivacyUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      firstName\n      lastName\n      email\n      jobTitle\n      organisationId\n      status\n      roles\n      lastLoginAt\n    }\n    sessionsOfUser(userId: $userId) {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n": types.PrivacyUserDocument,
+    "\n  query PrivacyTenants {\n    tenants {\n      slug\n      name\n    }\n  }\n": types.PrivacyTenantsDocument,
+    "\n  mutation SubmitDataSubjectRequest($input: PublicDataSubjectRequestInput!) {\n    submitDataSubjectRequest(input: $input)\n  }\n": types.SubmitDataSubjectRequestDocument,
+    "\n  query ProcessingRegister($format: RegisterFormat!) {\n    processingRegister(format: $format)\n  }\n": types.ProcessingRegisterDocument,
+    "\n  mutation CheckDataSubjectIdentity($requestId: ID!) {\n    checkDataSubjectIdentity(requestId: $requestId) {\n      id\n    }\n  }\n": types.CheckDataSubjectIdentityDocument,
+    "\n  mutation ExtendDataSubjectRequest($input: ExtendDataSubjectRequestInput!) {\n    extendDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": types.ExtendDataSubjectRequestDocument,
+    "\n  mutation ExportForDataSubjectRequest($requestId: ID!) {\n    exportForDataSubjectRequest(requestId: $requestId) {\n      id\n      document\n    }\n  }\n": types.ExportForDataSubjectRequestDocument,
+    "\n  mutation EraseForDataSubjectRequest($requestId: ID!) {\n    eraseForDataSubjectRequest(requestId: $requestId) {\n      id\n      holders {\n        holder\n        deleted\n        deidentified\n        keptAsReference\n        reason\n      }\n    }\n  }\n": types.EraseForDataSubjectRequestDocument,
+    "\n  mutation RestrictForDataSubjectRequest($requestId: ID!) {\n    restrictForDataSubjectRequest(requestId: $requestId) {\n      id\n    }\n  }\n": types.RestrictForDataSubjectRequestDocument,
+    "\n  mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {\n    closeDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": types.CloseDataSubjectRequestDocument,
+    "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n": types.DataSubjectRequestQueueDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input)\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n": types.ConfirmEmailDocument,
     "\n  query ProposeChamber($postalCode: String!) {\n    proposeChamber(postalCode: $postalCode) {\n      slug\n      name\n      city\n    }\n  }\n": types.ProposeChamberDocument,
@@ -480,7 +512,71 @@ export function graphql(source: "\n  query PersonalDataAccesses($first: Int!, $b
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Breaches {\n    breaches {\n      id\n      reference\n      becameAwareAt\n      occurredAt\n      authorityDeadline\n      authorityNotifiedAt\n      notifiable\n      notNotifiableReason\n      highRisk\n      affectedPeople\n      subjectsNotified\n      subjectsNotifiedAt\n      nature\n      dataCategories\n      notificationDraft\n    }\n  }\n"): typeof import('./graphql').BreachesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterBreach($input: RegisterBreachInput!) {\n    registerBreach(input: $input) {\n      id\n      reference\n    }\n  }\n"): typeof import('./graphql').RegisterBreachDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordBreachAuthorityNotification($input: RecordBreachAuthorityNotificationInput!) {\n    recordBreachAuthorityNotification(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').RecordBreachAuthorityNotificationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NotifyBreachSubjects($breachId: ID!) {\n    notifyBreachSubjects(breachId: $breachId) {\n      id\n    }\n  }\n"): typeof import('./graphql').NotifyBreachSubjectsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmDataSubjectRequest($token: String!) {\n    confirmDataSubjectRequest(token: $token)\n  }\n"): typeof import('./graphql').ConfirmDataSubjectRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantPrivacy($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      privacyContactEmail\n    }\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      body\n      publishedAt\n    }\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      effectiveFrom\n      transferSafeguard\n    }\n  }\n"): typeof import('./graphql').TenantPrivacyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PrivacyUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      firstName\n      lastName\n      email\n      jobTitle\n      organisationId\n      status\n      roles\n      lastLoginAt\n    }\n    sessionsOfUser(userId: $userId) {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n"): typeof import('./graphql').PrivacyUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrivacyTenants {\n    tenants {\n      slug\n      name\n    }\n  }\n"): typeof import('./graphql').PrivacyTenantsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitDataSubjectRequest($input: PublicDataSubjectRequestInput!) {\n    submitDataSubjectRequest(input: $input)\n  }\n"): typeof import('./graphql').SubmitDataSubjectRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProcessingRegister($format: RegisterFormat!) {\n    processingRegister(format: $format)\n  }\n"): typeof import('./graphql').ProcessingRegisterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CheckDataSubjectIdentity($requestId: ID!) {\n    checkDataSubjectIdentity(requestId: $requestId) {\n      id\n    }\n  }\n"): typeof import('./graphql').CheckDataSubjectIdentityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExtendDataSubjectRequest($input: ExtendDataSubjectRequestInput!) {\n    extendDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').ExtendDataSubjectRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportForDataSubjectRequest($requestId: ID!) {\n    exportForDataSubjectRequest(requestId: $requestId) {\n      id\n      document\n    }\n  }\n"): typeof import('./graphql').ExportForDataSubjectRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EraseForDataSubjectRequest($requestId: ID!) {\n    eraseForDataSubjectRequest(requestId: $requestId) {\n      id\n      holders {\n        holder\n        deleted\n        deidentified\n        keptAsReference\n        reason\n      }\n    }\n  }\n"): typeof import('./graphql').EraseForDataSubjectRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RestrictForDataSubjectRequest($requestId: ID!) {\n    restrictForDataSubjectRequest(requestId: $requestId) {\n      id\n    }\n  }\n"): typeof import('./graphql').RestrictForDataSubjectRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {\n    closeDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CloseDataSubjectRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n"): typeof import('./graphql').DataSubjectRequestQueueDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -48,6 +48,13 @@ export type ChangeUserRolesInput = {
   withdraw?: Array<Role>;
 };
 
+export type CloseDataSubjectRequestInput = {
+  /** What was done (or why the request is refused), as the person is told. */
+  outcome: string;
+  refused?: boolean;
+  requestId: string;
+};
+
 export type ConsigneeInput = {
   address: string;
   country: string;
@@ -110,6 +117,22 @@ export type CreateTenantInput = {
   street: string;
 };
 
+export type DataSubjectRequestStatus =
+  | 'AWAITING_EMAIL_VERIFICATION'
+  | 'AWAITING_IDENTITY_CHECK'
+  | 'COMPLETED'
+  | 'IN_PROGRESS'
+  | 'REFUSED';
+
+export type DataSubjectRequestType =
+  | 'ACCESS'
+  | 'CONSENT_WITHDRAWAL'
+  | 'ERASURE'
+  | 'OBJECTION'
+  | 'PORTABILITY'
+  | 'RECTIFICATION'
+  | 'RESTRICTION';
+
 export type DatasheetContactKind =
   | 'COMPANY'
   | 'PERSON';
@@ -127,6 +150,14 @@ export type DatasheetTextInput = {
   description: string;
   language: string;
   title: string;
+};
+
+export type ExtendDataSubjectRequestInput = {
+  /** Further months, 1 to 2. */
+  months: number;
+  /** Why more time is needed; the person is told. */
+  reason: string;
+  requestId: string;
 };
 
 export type GoodsLineInput = {
@@ -175,10 +206,61 @@ export type PostalCodeRangeInput = {
   to: string;
 };
 
+/** The public privacy form: anyone, with an e-mail address that is then confirmed. */
+export type PublicDataSubjectRequestInput = {
+  details?: string | null | undefined;
+  email: string;
+  language?: string;
+  /** The tenant's slug; leave out to reach every tenant where your address is known. */
+  tenant?: string | null | undefined;
+  type: DataSubjectRequestType;
+};
+
+export type RecordBreachAuthorityNotificationInput = {
+  breachId: string;
+  /** Required after 72 hours (Art. 33(1)). */
+  delayReason?: string | null | undefined;
+  /** When the authority was notified; now when absent. */
+  notifiedAt?: string | null | undefined;
+};
+
 /** Where a login puts the refresh token. */
 export type RefreshTokenDelivery =
   | 'COOKIE'
   | 'RESPONSE';
+
+export type RegisterBreachInput = {
+  affectedRecords?: number | null | undefined;
+  /** When the tenant became aware: the 72-hour clock starts here. */
+  becameAwareAt: string;
+  /** Categories of personal data involved, of identification, contact, electronicIdentification, employment, signature, usageStatistics, companyData, credentials, security, correspondence, financial. */
+  dataCategories: Array<string>;
+  /** High risk to the people: they are told too (Art. 34). */
+  highRisk?: boolean;
+  /** Companies whose records are involved. */
+  involvedOrganisationIds?: Array<string>;
+  involvesAllOrganisations?: boolean;
+  /** The tenant's own staff's records are involved. */
+  involvesStaff?: boolean;
+  /** Art. 33(3)(c). */
+  likelyConsequences: string;
+  /** Measures taken or proposed (Art. 33(3)(d)). */
+  measures: string;
+  /** What happened (Art. 33(3)(a)). */
+  nature: string;
+  /** Why not, when not notifiable (documented under Art. 33(5)). */
+  notNotifiableReason?: string | null | undefined;
+  /** To be notified to the supervisory authority. */
+  notifiable: boolean;
+  occurredAt?: string | null | undefined;
+  /** The tenant's own reference, e.g. BR-2026-003. */
+  reference: string;
+};
+
+/** JSON (machine-readable) or MARKDOWN (a readable document). */
+export type RegisterFormat =
+  | 'JSON'
+  | 'MARKDOWN';
 
 export type RegisterOrganisationInput = {
   /** In a certification body's space: the version of the contact-disclosure notice (contactDisclosureNotice) the administrator acknowledges. */
@@ -774,12 +856,121 @@ export type PersonalDataAccessesQueryVariables = Exact<{
 
 export type PersonalDataAccessesQuery = { personalDataAccesses: Array<{ id: string | null, occurredAt: string | null, accessorKind: string | null, accessorId: string | null, accessorRoles: Array<string> | null, subjectType: string | null, subjectId: string | null, categories: Array<string> | null, fields: Array<string> | null, operation: string | null, requestId: string | null }> };
 
+export type BreachesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type BreachesQuery = { breaches: Array<{ id: string | null, reference: string | null, becameAwareAt: string | null, occurredAt: string | null, authorityDeadline: string | null, authorityNotifiedAt: string | null, notifiable: boolean | null, notNotifiableReason: string | null, highRisk: boolean | null, affectedPeople: number | null, subjectsNotified: number | null, subjectsNotifiedAt: string | null, nature: string | null, dataCategories: Array<string> | null, notificationDraft: string | null }> };
+
+export type RegisterBreachMutationVariables = Exact<{
+  input: RegisterBreachInput;
+}>;
+
+
+export type RegisterBreachMutation = { registerBreach: { id: string | null, reference: string | null } };
+
+export type RecordBreachAuthorityNotificationMutationVariables = Exact<{
+  input: RecordBreachAuthorityNotificationInput;
+}>;
+
+
+export type RecordBreachAuthorityNotificationMutation = { recordBreachAuthorityNotification: { id: string | null } };
+
+export type NotifyBreachSubjectsMutationVariables = Exact<{
+  breachId: string;
+}>;
+
+
+export type NotifyBreachSubjectsMutation = { notifyBreachSubjects: { id: string | null } };
+
+export type ConfirmDataSubjectRequestMutationVariables = Exact<{
+  token: string;
+}>;
+
+
+export type ConfirmDataSubjectRequestMutation = { confirmDataSubjectRequest: boolean };
+
+export type TenantPrivacyQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type TenantPrivacyQuery = { tenant: { slug: string, name: string, privacyContactEmail: string } | null, privacyPolicyVersions: Array<{ id: string | null, version: number | null, title: string | null, summary: string | null, body: string | null, publishedAt: string | null }>, subProcessors: Array<{ id: string | null, name: string | null, service: string | null, location: string | null, dataCategories: Array<string> | null, effectiveFrom: string | null, transferSafeguard: string | null }> };
+
 export type PrivacyUserQueryVariables = Exact<{
   userId: string;
 }>;
 
 
 export type PrivacyUserQuery = { user: { id: string | null, firstName: string | null, lastName: string | null, email: string | null, jobTitle: string | null, organisationId: string | null, status: UserStatus | null, roles: Array<Role> | null, lastLoginAt: string | null }, sessionsOfUser: Array<{ id: string | null, createdAt: string | null, lastRefreshedAt: string | null, absoluteExpiresAt: string | null, revokedAt: string | null, revokedReason: string | null, ipAddress: string | null, userAgent: string | null }> };
+
+export type PrivacyTenantsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PrivacyTenantsQuery = { tenants: Array<{ slug: string, name: string }> };
+
+export type SubmitDataSubjectRequestMutationVariables = Exact<{
+  input: PublicDataSubjectRequestInput;
+}>;
+
+
+export type SubmitDataSubjectRequestMutation = { submitDataSubjectRequest: boolean };
+
+export type ProcessingRegisterQueryVariables = Exact<{
+  format: RegisterFormat;
+}>;
+
+
+export type ProcessingRegisterQuery = { processingRegister: string };
+
+export type CheckDataSubjectIdentityMutationVariables = Exact<{
+  requestId: string;
+}>;
+
+
+export type CheckDataSubjectIdentityMutation = { checkDataSubjectIdentity: { id: string | null } };
+
+export type ExtendDataSubjectRequestMutationVariables = Exact<{
+  input: ExtendDataSubjectRequestInput;
+}>;
+
+
+export type ExtendDataSubjectRequestMutation = { extendDataSubjectRequest: { id: string | null } };
+
+export type ExportForDataSubjectRequestMutationVariables = Exact<{
+  requestId: string;
+}>;
+
+
+export type ExportForDataSubjectRequestMutation = { exportForDataSubjectRequest: { id: string, document: string } };
+
+export type EraseForDataSubjectRequestMutationVariables = Exact<{
+  requestId: string;
+}>;
+
+
+export type EraseForDataSubjectRequestMutation = { eraseForDataSubjectRequest: { id: string, holders: Array<{ holder: string, deleted: number, deidentified: number, keptAsReference: number, reason: string | null }> } };
+
+export type RestrictForDataSubjectRequestMutationVariables = Exact<{
+  requestId: string;
+}>;
+
+
+export type RestrictForDataSubjectRequestMutation = { restrictForDataSubjectRequest: { id: string | null } };
+
+export type CloseDataSubjectRequestMutationVariables = Exact<{
+  input: CloseDataSubjectRequestInput;
+}>;
+
+
+export type CloseDataSubjectRequestMutation = { closeDataSubjectRequest: { id: string | null } };
+
+export type DataSubjectRequestQueueQueryVariables = Exact<{
+  open: boolean;
+  first: number;
+}>;
+
+
+export type DataSubjectRequestQueueQuery = { dataSubjectRequests: Array<{ id: string | null, type: DataSubjectRequestType | null, status: DataSubjectRequestStatus | null, receivedAt: string | null, acknowledgedAt: string | null, completedAt: string | null, firstDueOn: string | null, dueOn: string | null, overdue: boolean | null, extensionMonths: number | null, extensionReason: string | null, identityVerifiedBy: string | null, language: string | null, requesterEmail: string | null, subjectUserId: string | null, details: string | null, outcome: string | null }> };
 
 export type AcceptInvitationMutationVariables = Exact<{
   input: AcceptInvitationInput;
@@ -1750,6 +1941,80 @@ export const PersonalDataAccessesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PersonalDataAccessesQuery, PersonalDataAccessesQueryVariables>;
+export const BreachesDocument = new TypedDocumentString(`
+    query Breaches {
+  breaches {
+    id
+    reference
+    becameAwareAt
+    occurredAt
+    authorityDeadline
+    authorityNotifiedAt
+    notifiable
+    notNotifiableReason
+    highRisk
+    affectedPeople
+    subjectsNotified
+    subjectsNotifiedAt
+    nature
+    dataCategories
+    notificationDraft
+  }
+}
+    `) as unknown as TypedDocumentString<BreachesQuery, BreachesQueryVariables>;
+export const RegisterBreachDocument = new TypedDocumentString(`
+    mutation RegisterBreach($input: RegisterBreachInput!) {
+  registerBreach(input: $input) {
+    id
+    reference
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterBreachMutation, RegisterBreachMutationVariables>;
+export const RecordBreachAuthorityNotificationDocument = new TypedDocumentString(`
+    mutation RecordBreachAuthorityNotification($input: RecordBreachAuthorityNotificationInput!) {
+  recordBreachAuthorityNotification(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RecordBreachAuthorityNotificationMutation, RecordBreachAuthorityNotificationMutationVariables>;
+export const NotifyBreachSubjectsDocument = new TypedDocumentString(`
+    mutation NotifyBreachSubjects($breachId: ID!) {
+  notifyBreachSubjects(breachId: $breachId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<NotifyBreachSubjectsMutation, NotifyBreachSubjectsMutationVariables>;
+export const ConfirmDataSubjectRequestDocument = new TypedDocumentString(`
+    mutation ConfirmDataSubjectRequest($token: String!) {
+  confirmDataSubjectRequest(token: $token)
+}
+    `) as unknown as TypedDocumentString<ConfirmDataSubjectRequestMutation, ConfirmDataSubjectRequestMutationVariables>;
+export const TenantPrivacyDocument = new TypedDocumentString(`
+    query TenantPrivacy($slug: String!) {
+  tenant(slug: $slug) {
+    slug
+    name
+    privacyContactEmail
+  }
+  privacyPolicyVersions(tenantSlug: $slug) {
+    id
+    version
+    title
+    summary
+    body
+    publishedAt
+  }
+  subProcessors(tenantSlug: $slug) {
+    id
+    name
+    service
+    location
+    dataCategories
+    effectiveFrom
+    transferSafeguard
+  }
+}
+    `) as unknown as TypedDocumentString<TenantPrivacyQuery, TenantPrivacyQueryVariables>;
 export const PrivacyUserDocument = new TypedDocumentString(`
     query PrivacyUser($userId: ID!) {
   user(id: $userId) {
@@ -1775,6 +2040,97 @@ export const PrivacyUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PrivacyUserQuery, PrivacyUserQueryVariables>;
+export const PrivacyTenantsDocument = new TypedDocumentString(`
+    query PrivacyTenants {
+  tenants {
+    slug
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<PrivacyTenantsQuery, PrivacyTenantsQueryVariables>;
+export const SubmitDataSubjectRequestDocument = new TypedDocumentString(`
+    mutation SubmitDataSubjectRequest($input: PublicDataSubjectRequestInput!) {
+  submitDataSubjectRequest(input: $input)
+}
+    `) as unknown as TypedDocumentString<SubmitDataSubjectRequestMutation, SubmitDataSubjectRequestMutationVariables>;
+export const ProcessingRegisterDocument = new TypedDocumentString(`
+    query ProcessingRegister($format: RegisterFormat!) {
+  processingRegister(format: $format)
+}
+    `) as unknown as TypedDocumentString<ProcessingRegisterQuery, ProcessingRegisterQueryVariables>;
+export const CheckDataSubjectIdentityDocument = new TypedDocumentString(`
+    mutation CheckDataSubjectIdentity($requestId: ID!) {
+  checkDataSubjectIdentity(requestId: $requestId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CheckDataSubjectIdentityMutation, CheckDataSubjectIdentityMutationVariables>;
+export const ExtendDataSubjectRequestDocument = new TypedDocumentString(`
+    mutation ExtendDataSubjectRequest($input: ExtendDataSubjectRequestInput!) {
+  extendDataSubjectRequest(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ExtendDataSubjectRequestMutation, ExtendDataSubjectRequestMutationVariables>;
+export const ExportForDataSubjectRequestDocument = new TypedDocumentString(`
+    mutation ExportForDataSubjectRequest($requestId: ID!) {
+  exportForDataSubjectRequest(requestId: $requestId) {
+    id
+    document
+  }
+}
+    `) as unknown as TypedDocumentString<ExportForDataSubjectRequestMutation, ExportForDataSubjectRequestMutationVariables>;
+export const EraseForDataSubjectRequestDocument = new TypedDocumentString(`
+    mutation EraseForDataSubjectRequest($requestId: ID!) {
+  eraseForDataSubjectRequest(requestId: $requestId) {
+    id
+    holders {
+      holder
+      deleted
+      deidentified
+      keptAsReference
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<EraseForDataSubjectRequestMutation, EraseForDataSubjectRequestMutationVariables>;
+export const RestrictForDataSubjectRequestDocument = new TypedDocumentString(`
+    mutation RestrictForDataSubjectRequest($requestId: ID!) {
+  restrictForDataSubjectRequest(requestId: $requestId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RestrictForDataSubjectRequestMutation, RestrictForDataSubjectRequestMutationVariables>;
+export const CloseDataSubjectRequestDocument = new TypedDocumentString(`
+    mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {
+  closeDataSubjectRequest(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CloseDataSubjectRequestMutation, CloseDataSubjectRequestMutationVariables>;
+export const DataSubjectRequestQueueDocument = new TypedDocumentString(`
+    query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {
+  dataSubjectRequests(open: $open, first: $first) {
+    id
+    type
+    status
+    receivedAt
+    acknowledgedAt
+    completedAt
+    firstDueOn
+    dueOn
+    overdue
+    extensionMonths
+    extensionReason
+    identityVerifiedBy
+    language
+    requesterEmail
+    subjectUserId
+    details
+    outcome
+  }
+}
+    `) as unknown as TypedDocumentString<DataSubjectRequestQueueQuery, DataSubjectRequestQueueQueryVariables>;
 export const AcceptInvitationDocument = new TypedDocumentString(`
     mutation AcceptInvitation($input: AcceptInvitationInput!) {
   acceptInvitation(input: $input)

@@ -150,6 +150,10 @@ export default function DirectoryPage() {
                   {t('directory.loginAt')}
                   <span className="visually-hidden"> {tenant.name}</span>
                 </Link>
+                <Link to={`/privacy/${encodeURIComponent(tenant.slug)}`} className="button button--link button--small">
+                  {t('privacyDesk.notice.link')}
+                  <span className="visually-hidden"> {tenant.name}</span>
+                </Link>
               </p>
             </article>
           </li>

@@ -1,0 +1,142 @@
+import type { Page } from '@playwright/test';
+import { checkScreen, chooseLanguage, expect, journey, linkFromMail, logIn, test, uniqueSuffix, useLanguage } from './support/fixtures';
+import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
+
+const VOKA = 'voka-antwerpen-waasland';
+const VOKA_NAME = 'Voka – Kamer van Koophandel Antwerpen-Waasland';
+const LOCALES = { en: 'en-GB', nl: 'nl-BE' } as const;
+
+/** One calendar month after `day` (YYYY-MM-DD), the last day of a shorter month when it has no such day (31 January → 28/29 February). */
+function oneMonthAfter(day: string): string {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
+  const lastOfNext = new Date(Date.UTC(year, month + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(year, month, Math.min(date, lastOfNext))).toISOString().slice(0, 10);
+}
+
+/** A date as the page shows it (the browser's own Intl, as the portal formats it). */
+function shownDate(page: Page, day: string, locale: string): Promise<string> {
+  return page.evaluate(([iso, loc]) => new Intl.DateTimeFormat(loc, { dateStyle: 'long' }).format(new Date(iso!)), [day, locale]);
+}
+
+for (const language of ['en', 'nl'] as const) {
+  test(`an anonymous visitor files a privacy request, confirms it from the e-mail, and the privacy officer sees it by its due date (${language})`, async ({ page, state, pageProblems: _ }) => {
+    journey('privacy request', language);
+    const m = MESSAGES[language];
+    const d = m.privacyDesk;
+    const email = `dsr-${uniqueSuffix()}@example.test`;
+    const screen = (name: string) => (language === 'en' ? name : `${name}-${language}`);
+    await useLanguage(page, language);
+
+    // The tenant's public privacy page leads to the form, with the tenant chosen.
+    await page.goto(`/privacy/${VOKA}`);
+    await expect(page.getByRole('heading', { level: 1, name: fill(d.notice.title, { tenant: VOKA_NAME }) })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: d.notice.subProcessors })).toBeVisible();
+    await checkScreen(page, screen('privacy-notice'));
+    await page.getByRole('link', { name: d.notice.makeRequest }).click();
+    await expect(page.getByRole('heading', { level: 1, name: d.form.title })).toBeVisible();
+    await expect(page.getByLabel(exactly(d.form.tenant))).toHaveValue(VOKA);
+
+    // An empty address is refused beside its input, in the reader's language.
+    await page.getByRole('button', { name: d.form.submit }).click();
+    await expect(page.getByLabel(new RegExp(`^${m.fields.email}`))).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText(m.errors.constraint.required).first()).toBeVisible();
+
+    await page.getByRole('radio', { name: d.types.ERASURE }).check();
+    await page.getByLabel(new RegExp(`^${m.fields.email}`)).fill(email);
+    await page.getByLabel(exactly(d.form.language)).selectOption(language);
+    await page.getByLabel(new RegExp(`^${d.form.details}`)).fill('Please erase my contact details.');
+    await checkScreen(page, screen('privacy-request-form'));
+    await page.getByRole('button', { name: d.form.submit }).click();
+    await expect(page.getByRole('heading', { level: 1, name: d.form.sentTitle })).toBeVisible();
+    await expect(page.getByText(fill(d.form.sent, { email }))).toBeVisible();
+    await checkScreen(page, screen('privacy-request-sent'));
+    const receivedOn = new Date().toISOString().slice(0, 10);
+
+    // The confirmation link of the e-mail, as the person clicks it: the token leaves the address bar.
+    const link = await linkFromMail(state, email, 'privacy.request-confirm-address');
+    expect(new URL(link).pathname).toBe('/privacy/confirm-request');
+    await page.goto(link);
+    await expect(page.getByText(d.confirm.doneTitle)).toBeVisible();
+    expect(page.url()).not.toContain('token=');
+    await checkScreen(page, screen('privacy-confirm-request'));
+    // The same link a second time (a new page load, not a jump within this one) is refused in words.
+    await page.goto('/');
+    await page.goto(link);
+    await expect(page.getByText(d.confirm.invalidLink)).toBeVisible();
+
+    // The privacy officer's queue: the request with its due date, one calendar month after receipt.
+    await logIn(page, { tenant: VOKA, email: 'privacy-officer@voka.test', password: state.demoPassword }, loginTexts(m));
+    await chooseLanguage(page, language);
+    await page.getByRole('navigation', { name: m.app.portalNavigation }).getByRole('link', { name: exactly(d.queue.title) }).click();
+    await expect(page.getByRole('heading', { level: 1, name: d.queue.title })).toBeVisible();
+    const dueOn = oneMonthAfter(receivedOn);
+    const row = page.getByRole('row').filter({ hasText: email });
+    await expect(row).toContainText(await shownDate(page, dueOn, LOCALES[language]));
+    await expect(row).toContainText(d.types.ERASURE);
+    await expect(row).toContainText(d.statuses.AWAITING_IDENTITY_CHECK);
+    await checkScreen(page, screen('privacy-requests'));
+    process.stdout.write(`[web] privacy request (${language}): received ${receivedOn}, due ${dueOn}, in the officer's queue\n`);
+
+    // Its detail: the identity check, then one extension with a reason.
+    await row.getByRole('link').click();
+    await expect(page.getByRole('heading', { level: 1, name: fill(d.detail.title, { type: d.types.ERASURE }) })).toBeVisible();
+    await page.getByRole('button', { name: d.detail.check }).click();
+    await expect(page.getByText(d.detail.checked)).toBeVisible();
+    await page.getByRole('button', { name: exactly(d.detail.extend) }).click();
+    await expect(page.getByLabel(exactly(d.detail.reason))).toHaveAttribute('aria-invalid', 'true');
+    await page.getByLabel(exactly(d.detail.months)).selectOption('2');
+    await page.getByLabel(exactly(d.detail.reason)).fill('The records of two departments must be searched.');
+    await page.getByRole('button', { name: exactly(d.detail.extend) }).click();
+    await expect(page.getByText(d.detail.extended)).toBeVisible();
+    const extendedDue = oneMonthAfter(oneMonthAfter(dueOn));
+    await expect(page.locator('.details').getByText(await shownDate(page, extendedDue, LOCALES[language]), { exact: true })).toBeVisible();
+    await checkScreen(page, screen('privacy-request-detail'));
+  });
+}
+
+test('a privacy officer records a breach with its 72-hour clock and exports the register (en)', async ({ page, state, pageProblems: _ }) => {
+  journey('privacy office', 'en');
+  const m = MESSAGES.en;
+  const d = m.privacyDesk;
+  await useLanguage(page, 'en');
+  await logIn(page, { tenant: VOKA, email: 'privacy-officer@voka.test', password: state.demoPassword }, loginTexts(m));
+  await chooseLanguage(page, 'en');
+  const nav = page.getByRole('navigation', { name: m.app.portalNavigation });
+  await nav.getByRole('link', { name: exactly(d.breaches.title) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: d.breaches.title })).toBeVisible();
+
+  // Became aware two hours ago: about 70 hours remain.
+  const reference = `BR-${uniqueSuffix()}`;
+  const awareAt = new Date(Date.now() - 2 * 3_600_000);
+  const local = await page.evaluate((ms) => {
+    const at = new Date(ms);
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${at.getFullYear()}-${pad(at.getMonth() + 1)}-${pad(at.getDate())}T${pad(at.getHours())}:${pad(at.getMinutes())}`;
+  }, awareAt.getTime());
+  await page.getByLabel(exactly(d.breaches.reference)).fill(reference);
+  await page.getByLabel(new RegExp(`^${d.breaches.becameAwareAt}`)).fill(local);
+  await page.getByLabel(exactly(d.breaches.nature)).fill('A laptop with an export of contact details was stolen.');
+  await page.getByLabel(exactly(d.breaches.consequences)).fill('Phishing of the people concerned.');
+  await page.getByLabel(exactly(d.breaches.measures)).fill('Disk encryption checked; passwords reset.');
+  await page.getByRole('checkbox', { name: m.dataCategories.contact }).check();
+  await page.getByRole('button', { name: d.breaches.submit }).click();
+  await expect(page.getByText(fill(d.breaches.recorded, { reference }))).toBeVisible();
+  const card = page.getByRole('article', { name: reference });
+  await expect(card.locator('.badge')).toBeVisible();
+  const hours = Number(/(\d+) hours left/.exec((await card.locator('.badge').textContent()) ?? '')?.[1]);
+  expect(hours).toBeGreaterThanOrEqual(68);
+  expect(hours).toBeLessThanOrEqual(70);
+  await checkScreen(page, 'privacy-breaches');
+
+  await nav.getByRole('link', { name: exactly(d.register.title) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: d.register.title })).toBeVisible();
+  await expect(page.locator('pre.document')).not.toBeEmpty();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: d.register.json }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toMatch(/^processing-register-\d{4}-\d{2}-\d{2}\.json$/);
+  const register = JSON.parse(await (await file.createReadStream()).toArray().then((chunks) => Buffer.concat(chunks).toString('utf8'))) as unknown;
+  expect(register).toBeTruthy();
+  await checkScreen(page, 'privacy-register');
+  process.stdout.write(`[web] breach ${reference}: ${hours} hours left of 72; register exported\n`);
+});
