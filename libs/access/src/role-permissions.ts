@@ -61,6 +61,9 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.ReviewDatasheets]: [Role.TENANT_ADMIN, Role.CLERK],
   [Permission.PublishDatasheets]: [Role.TENANT_ADMIN, Role.CLERK],
   [Permission.NameDatasheetContact]: [Role.ORG_ADMIN],
+  [Permission.ReadProjectCertificates]: [Role.ORG_ADMIN, Role.ORG_MEMBER, Role.TENANT_ADMIN, Role.CLERK, Role.SIGNER, Role.PRIVACY_OFFICER, Role.AUDITOR],
+  [Permission.CompleteProjectCertificates]: [Role.ORG_ADMIN, Role.ORG_MEMBER],
+  [Permission.DistributeProjectCertificates]: [Role.ORG_ADMIN],
   [Permission.ManageDatasheetSettings]: [Role.TENANT_ADMIN],
   [Permission.ReadDatasheetFeed]: [Role.TENANT_ADMIN],
 };
