@@ -10,6 +10,7 @@ const LAYERS = [
   ['access'],
   ['policy'],
   ['audit', 'notifications'],
+  ['webhooks'],
   ['identity'],
   ['auth'],
   ['documents'],

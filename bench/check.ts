@@ -20,10 +20,10 @@ interface Answer {
 }
 
 async function ask(server: ServerProcess, request: BenchRequest): Promise<Answer> {
-  const response = await fetch(`${server.url}/graphql`, {
-    method: 'POST',
+  const response = await fetch(`${server.url}${request.path}`, {
+    method: request.method,
     headers: request.headers,
-    body: request.body,
+    body: request.method === 'POST' ? request.body : undefined,
   });
   const statements = Number(response.headers.get(STATEMENT_COUNT_HEADER) ?? NaN);
   return { status: response.status, body: await response.text(), statements };
@@ -40,13 +40,18 @@ export async function checkScenario(
   baseline: ServerProcess,
   request: BenchRequest,
 ): Promise<CheckedScenario> {
+  if (scenario.warmBeforeCheck) {
+    await ask(api, request);
+    await ask(baseline, request);
+  }
   const fromApi = await ask(api, request);
   const fromBaseline = await ask(baseline, request);
   for (const [name, answer] of [
     ['API', fromApi],
     ['baseline', fromBaseline],
   ] as const) {
-    if (answer.status !== 200 || !answer.body.startsWith('{"data":{')) {
+    const expected = request.method === 'POST' ? '{"data":{' : '{';
+    if (answer.status !== 200 || !answer.body.startsWith(expected)) {
       throw new BenchCheckError(
         `${scenario.name}: the ${name} answered ${answer.status}: ${answer.body.slice(0, 500)}`,
       );

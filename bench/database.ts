@@ -10,13 +10,25 @@ import {
   withDatabase,
 } from '@chancery/core';
 import { ALL_MIGRATIONS } from '@chancery/migrations';
+import { DEFAULT_DOCUMENT_VOLUME, DocumentVolume } from './seed';
 
 /** Kept between runs, so the data is seeded once. */
 export const BENCH_DATABASE = 'chancery_bench';
+
+/** `chancery_bench`, or for other document volumes than the issues' a database of its own (kept too). */
+export function benchDatabaseName(volume: DocumentVolume): string {
+  const parts = [
+    volume.datasheets === DEFAULT_DOCUMENT_VOLUME.datasheets ? '' : `_d${volume.datasheets}`,
+    volume.certificates === DEFAULT_DOCUMENT_VOLUME.certificates ? '' : `_c${volume.certificates}`,
+  ];
+  return BENCH_DATABASE + parts.join('');
+}
 /** Only set on the embedded cluster, which is ours; a shared server's role keeps its password. */
 const EMBEDDED_APP_PASSWORD = 'chancery-bench-app';
 
 export interface BenchDatabase {
+  /** The database's name (chancery_bench, or one per other document volume). */
+  name: string;
   /** Owner of `chancery_bench`: migrations, seeding, pruning. */
   ownerUrl: string;
   /** The application role, as both servers connect. */
@@ -35,6 +47,7 @@ export interface BenchDatabase {
  */
 export async function openBenchDatabase(
   serverUrl: string | undefined,
+  name: string,
   say: (line: string) => void,
 ): Promise<BenchDatabase> {
   let stop = async (): Promise<void> => undefined;
@@ -52,9 +65,9 @@ export async function openBenchDatabase(
     appPassword = EMBEDDED_APP_PASSWORD;
   }
   const server = serverUrl;
-  const ownerUrl = withDatabase(server, BENCH_DATABASE);
+  const ownerUrl = withDatabase(server, name);
   const prepare = async () => {
-    if (await createDatabaseIfMissing(server, BENCH_DATABASE)) say(`database ${BENCH_DATABASE} created`);
+    if (await createDatabaseIfMissing(server, name)) say(`database ${name} created`);
     await ensureApplicationRole(ownerUrl, appPassword);
     const applied = await runMigrations(ownerUrl, ALL_MIGRATIONS);
     if (applied.length) say(`migrations applied: ${applied.join(', ')}`);
@@ -63,14 +76,15 @@ export async function openBenchDatabase(
     await prepare();
     const version = await serverVersion(ownerUrl);
     return {
+      name,
       ownerUrl,
       appUrl: process.env.DATABASE_APP_URL
-        ? withDatabase(process.env.DATABASE_APP_URL, BENCH_DATABASE)
+        ? withDatabase(process.env.DATABASE_APP_URL, name)
         : withCredentials(ownerUrl, APPLICATION_ROLE, appPassword),
       description: `PostgreSQL ${version} (${where})`,
       recreate: async () => {
         await withOwner(withDatabase(server, 'postgres'), (client) =>
-          client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(BENCH_DATABASE)} WITH (FORCE)`),
+          client.query(`DROP DATABASE IF EXISTS ${quoteIdentifier(name)} WITH (FORCE)`),
         );
         await prepare();
       },

@@ -1,6 +1,8 @@
 import type { Client } from 'pg';
 import { inTenant } from './database';
 import { BENCH_PASSWORD, companyUserEmail, tenantSlug } from './seed';
+import { certificatePrefix, VERIFIED_CODE, VERIFIED_YEAR } from './seed-certificates';
+import { SEARCHED_COLOUR } from './seed-datasheets';
 
 /** A seeded person with an open session, as an access token names them. */
 export interface BenchCaller {
@@ -21,6 +23,12 @@ export interface BenchFixture {
   admin: BenchCaller;
   /** Another user of that company, who logs in (login scenario). */
   member: { userId: string; email: string; password: string };
+  /** Q1: a published datasheet of tenant 1 showing a person as its contact; null without datasheets. */
+  datasheetId: string | null;
+  /** Q2: a page of tenant 1's published datasheets whose product name holds this text. */
+  datasheetSearch: { tenant: string; productName: string; first: number };
+  /** The certificate the verification scenarios ask for, with its code (tenant 1, first number of 2026). */
+  certificate: { number: string; code: string };
 }
 
 /** Marks the sessions the bench opens for its callers (reused by later runs). */
@@ -34,10 +42,17 @@ export async function loadFixture(owner: Client): Promise<BenchFixture> {
   return inTenant(owner, tenant.id, async () => {
     const admin = await account(owner, companyUserEmail(1, 1, 1));
     const member = await account(owner, companyUserEmail(1, 1, 2));
+    const { rows: datasheets } = await owner.query<{ id: string }>(
+      `SELECT datasheet_id AS id FROM published_datasheet WHERE tenant_id = $1 AND contact_kind = 'PERSON' ORDER BY public_code LIMIT 1`,
+      [tenant.id],
+    );
     return {
       tenant,
       admin: { ...admin, sessionId: await openSession(owner, admin) },
       member: { userId: member.userId, email: member.email, password: BENCH_PASSWORD },
+      datasheetId: datasheets[0]?.id ?? null,
+      datasheetSearch: { tenant: tenant.slug, productName: SEARCHED_COLOUR, first: 50 },
+      certificate: { number: `${certificatePrefix(1)}-${VERIFIED_YEAR}-000001`, code: VERIFIED_CODE },
     };
   });
 }

@@ -13,9 +13,9 @@ async function main(job: LoadJob): Promise<LoadResult> {
   const options = {
     url: job.url,
     connections: job.connections,
-    method: 'POST' as const,
+    method: job.method,
     headers: job.headers,
-    body: job.body,
+    ...(job.method === 'POST' ? { body: job.body } : {}),
     // Login waits for argon2 behind the other connections' logins: give it time rather than count timeouts.
     timeout: 60,
     // Every answer is checked, not only the first: a server answering errors fast must not look fast.

@@ -4,6 +4,7 @@ import { runNode } from './processes';
 /** One run of the load generator against one server. */
 export interface LoadJob {
   url: string;
+  method: 'GET' | 'POST';
   connections: number;
   warmupSeconds: number;
   durationSeconds: number;

@@ -53,7 +53,8 @@ export function figureLines(outcomes: readonly ScenarioOutcome[], rss: number | 
   const lines = outcomes.map(({ scenario, statements, api, baseline }) => {
     const a = summarise(api);
     const ratio = a.rps / summarise(baseline).rps;
-    return `bench ${scenario.name}: ${rate(a.rps)} req/s, p50 ${ms(a.p50)}, p99 ${ms(a.p99)}, ratio to baseline ${ratioText(ratio)}, ${statements} statements per request`;
+    const line = `bench ${scenario.name}: ${rate(a.rps)} req/s, p50 ${ms(a.p50)}, p99 ${ms(a.p99)}, ratio to baseline ${ratioText(ratio)}`;
+    return scenario.statementsInFigure === false ? line : `${line}, ${statements} statements per request`;
   });
   lines.push(`bench rss: ${rss === null ? 'n/a' : fixed(rss, 0)} MiB after the runs`);
   return lines;
@@ -81,10 +82,23 @@ export interface RunDescription {
   node: string;
   postgres: string;
   settings: BenchSettings;
+  /** The machine's load average during the runs (min to max, mean): it is shared. */
+  load: string;
+  /** The document volume seeded. */
+  volume: string;
 }
 
 const BEGIN = '<!-- bench:results:begin (rewritten by npm run bench) -->';
 const END = '<!-- bench:results:end -->';
+
+/** A partial run (`--only`, another volume) writes a block of its own, kept beside the full run's. */
+function markersOf(block: string | null): { begin: string; end: string } {
+  if (!block) return { begin: BEGIN, end: END };
+  return {
+    begin: `<!-- bench:results:${block}:begin (rewritten by npm run bench) -->`,
+    end: `<!-- bench:results:${block}:end -->`,
+  };
+}
 
 /** Rewrites the results part of docs/performance.md (between its markers), keeping the prose around it. */
 export function writePerformanceDoc(
@@ -92,7 +106,9 @@ export function writePerformanceDoc(
   outcomes: readonly ScenarioOutcome[],
   rss: number | null,
   run: RunDescription,
+  block: string | null = null,
 ): void {
+  const { begin: BEGIN, end: END } = markersOf(block);
   const s = run.settings;
   const cpu = (value: number | null) => (value === null ? 'n/a' : fixed(value, 2));
   const rows = outcomes.map(({ scenario, statements, api, baseline }) => {
@@ -111,11 +127,14 @@ export function writePerformanceDoc(
   const section = [
     BEGIN,
     '',
+    ...(block ? [`### Run: ${block}`, ''] : []),
     `- Date: ${run.date}`,
     `- Commit: ${run.commit}`,
     `- Machine: ${run.machine}`,
     `- Node.js: ${run.node}`,
     `- PostgreSQL: ${run.postgres}`,
+    `- Data: ${run.volume}`,
+    `- Machine load (1-minute load average after each run): ${run.load}; the machine is shared with other work, so absolute figures are noisy and only the ratios and CPU per request of the same run compare`,
     `- Load: ${s.connections} connections, ${s.warmupSeconds} s warm-up then ${s.durationSeconds} s measured per run, ${s.rounds} run(s) per server alternating; login ${s.loginConnections} connections, ${s.loginDurationSeconds} s${s.quick ? ' (BENCH_QUICK: not for comparison)' : ''}`,
     `- API resident memory after the runs: ${rss === null ? 'n/a' : `${fixed(rss, 0)} MiB`} (target ≤ ${RSS_TARGET_MIB} MiB${rss === null ? '' : rss <= RSS_TARGET_MIB ? ', met' : ', **not met**'})`,
     '',
@@ -138,6 +157,10 @@ export function writePerformanceDoc(
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '';
   const start = current.indexOf(BEGIN);
   const end = current.indexOf(END);
+  if (block && (start === -1 || end === -1)) {
+    writeFileSync(path, `${current.trimEnd()}\n\n${section}\n`);
+    return;
+  }
   if (start === -1 || end === -1) throw new Error(`${path} has no results markers (${BEGIN} … ${END})`);
   writeFileSync(path, current.slice(0, start) + section + current.slice(end + END.length));
 }

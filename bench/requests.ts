@@ -5,7 +5,11 @@ import type { Scenario } from './scenarios';
 
 /** An HTTP request of a scenario, the same bytes for the API and the baseline. */
 export interface BenchRequest {
+  method: 'GET' | 'POST';
+  /** `/graphql`, or the GET form's path and query. */
+  path: string;
   headers: Record<string, string>;
+  /** The GraphQL request; empty for a GET. */
   body: string;
 }
 
@@ -28,6 +32,10 @@ export class BenchTokens {
 
   requestFor(scenario: Scenario, fixture: BenchFixture): BenchRequest {
     const caller = scenario.caller(fixture);
+    if (scenario.get) {
+      const headers: Record<string, string> = scenario.get.accept ? { accept: scenario.get.accept } : {};
+      return { method: 'GET', path: scenario.get.path(fixture), headers, body: '' };
+    }
     const headers: Record<string, string> = { 'content-type': 'application/json' };
     if (caller) {
       const { token } = this.service.issue({
@@ -45,6 +53,6 @@ export class BenchTokens {
       query: scenario.document,
       variables: scenario.variables?.(fixture) ?? {},
     });
-    return { headers, body };
+    return { method: 'POST', path: '/graphql', headers, body };
   }
 }

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
 import { execFileSync } from 'node:child_process';
-import { generateKeyPairSync, randomBytes } from 'node:crypto';
-import { cpus } from 'node:os';
+import { generateKeyPairSync } from 'node:crypto';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { findFreePort } from '@chancery/core';
 import { BenchCheckError, checkScenario, CheckedScenario } from './check';
-import { BenchDatabase, openBenchDatabase, withOwner } from './database';
+import { BENCH_DATABASE, BenchDatabase, benchDatabaseName, openBenchDatabase, withOwner } from './database';
 import { BenchFixture, loadFixture } from './fixture';
 import type { Prune } from './growth';
 import { failuresOf, LoadResult, runLoad } from './load';
@@ -13,9 +13,10 @@ import { rssMiB, waitUntilIdle } from './proc';
 import { ServerProcess, startServer, stopChildren } from './processes';
 import { figureLines, rate, ScenarioOutcome, summarise, targetLines, writePerformanceDoc } from './report';
 import { BenchTokens } from './requests';
-import { Scenario, SCENARIOS } from './scenarios';
+import { keyOf, Scenario, SCENARIOS, selectedBy } from './scenarios';
 import { seedOnce } from './seed';
-import { BenchSettings, readSettings } from './settings';
+import { BENCH_SECRETS_KEY } from './seed-certificates';
+import { argumentsAsEnvironment, BenchSettings, readSettings } from './settings';
 
 /**
  * `npm run bench`: the API (production build, real PostgreSQL) against the hand-written baseline in
@@ -30,16 +31,18 @@ function say(line: string): void {
 }
 
 let database: BenchDatabase | undefined;
+/** The machine's 1-minute load average after each run: it is shared, and the report says how busy it was. */
+const loadSamples: number[] = [];
 
 async function main(): Promise<number> {
-  const settings = readSettings();
-  const scenarios = SCENARIOS.filter((scenario) => !settings.only || settings.only.includes(scenario.name));
+  const settings = readSettings({ ...process.env, ...argumentsAsEnvironment(process.argv.slice(2)) });
+  const scenarios = SCENARIOS.filter((scenario) => selectedBy(scenario, settings.only));
   if (scenarios.length === 0)
-    throw new Error(`BENCH_SCENARIOS names none of: ${SCENARIOS.map((s) => s.name).join(', ')}`);
+    throw new Error(`--only / BENCH_SCENARIOS names none of: ${SCENARIOS.map(keyOf).join(', ')}`);
 
-  database = await openBenchDatabase(settings.databaseUrl, say);
-  say(`database chancery_bench on ${database.description}`);
-  const fixture = await prepareData(database, scenarios);
+  database = await openBenchDatabase(settings.databaseUrl, benchDatabaseName(settings.volume), say);
+  say(`database ${database.name} on ${database.description}`);
+  const fixture = await prepareData(database, scenarios, settings);
 
   // A signing key for this run, given to both servers (and to the tokens the bench presents).
   const pem = generateKeyPairSync('ec', { namedCurve: 'P-256' })
@@ -90,6 +93,7 @@ async function main(): Promise<number> {
           baseline,
         ]);
         outcome[name].push(result);
+        loadSamples.push(loadavg()[0]!);
         const failures = failuresOf(result);
         say(
           `${scenario.name} ${name} run ${round + 1}/${settings.rounds}: ${result.requests} requests, ${rate(result.rps)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms` +
@@ -110,7 +114,9 @@ async function main(): Promise<number> {
     outcome.rssAfter = { api: rssMiB(api.pid), baseline: rssMiB(baseline.pid) };
     // CPU per request moves least with what else the machine runs: the figure to compare changes by.
     const cpuMs = (runs: LoadResult[]) => summarise(runs).cpuMsPerRequest?.toFixed(2) ?? 'n/a';
-    say(`${scenario.name}: CPU per request API ${cpuMs(outcome.api)} ms, baseline ${cpuMs(outcome.baseline)} ms`);
+    say(
+      `${scenario.name}: CPU per request API ${cpuMs(outcome.api)} ms, baseline ${cpuMs(outcome.baseline)} ms`,
+    );
     say(
       `${scenario.name}: resident memory API ${outcome.rssAfter.api?.toFixed(0)} MiB, baseline ${outcome.rssAfter.baseline?.toFixed(0)} MiB`,
     );
@@ -120,6 +126,7 @@ async function main(): Promise<number> {
   const rss = rssMiB(api.pid);
   for (const line of figureLines(outcomes, rss)) process.stdout.write(`${line}\n`);
   for (const line of targetLines(outcomes, rss)) say(`target: ${line}`);
+  say(`load average (1 min) after the runs: ${describeLoad(loadSamples)} on ${cpus().length} cores`);
 
   if (invalid.length > 0) {
     say(`FAILED: responses under load were not the checked answer:\n  ${invalid.join('\n  ')}`);
@@ -127,14 +134,22 @@ async function main(): Promise<number> {
   }
   if (settings.writeDocs) {
     const machine = `${cpus()[0]?.model.trim() ?? 'unknown CPU'}, ${cpus().length} cores`;
-    writePerformanceDoc(join(ROOT, 'docs/performance.md'), outcomes, rss, {
-      date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
-      commit: commitOf(),
-      machine,
-      node: process.version,
-      postgres: database.description,
-      settings,
-    });
+    writePerformanceDoc(
+      join(ROOT, 'docs/performance.md'),
+      outcomes,
+      rss,
+      {
+        date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+        commit: commitOf(),
+        machine,
+        node: process.version,
+        postgres: database.description,
+        settings,
+        load: describeLoad(loadSamples),
+        volume: `${settings.volume.datasheets.toLocaleString('en')} datasheets, ${settings.volume.certificates.toLocaleString('en')} certificates (database ${database.name})`,
+      },
+      blockOf(settings, database.name),
+    );
     say('docs/performance.md rewritten');
   } else {
     say('docs/performance.md left as it was (quick, partial or profiled run; BENCH_WRITE_DOCS=1 writes it)');
@@ -143,12 +158,17 @@ async function main(): Promise<number> {
 }
 
 /** Seeds once (a stale seed: the database is made anew), then the fixture and each scenario's own rows. */
-async function prepareData(db: BenchDatabase, scenarios: readonly Scenario[]): Promise<BenchFixture> {
-  let state = await withOwner(db.ownerUrl, (owner) => seedOnce(owner, say));
+async function prepareData(
+  db: BenchDatabase,
+  scenarios: readonly Scenario[],
+  settings: BenchSettings,
+): Promise<BenchFixture> {
+  const seed = () => withOwner(db.ownerUrl, (owner) => seedOnce(owner, settings.volume, say));
+  let state = await seed();
   if (state === 'stale') {
     say('the database holds another version of the bench data: making it anew');
     await db.recreate();
-    state = await withOwner(db.ownerUrl, (owner) => seedOnce(owner, say));
+    state = await seed();
   }
   if (state === 'present') say('bench data present (seeded by an earlier run)');
   return withOwner(db.ownerUrl, async (owner) => {
@@ -186,7 +206,8 @@ async function startServers(
       env: {
         ...shared,
         PORT: String(apiPort),
-        SECRETS_KEY: randomBytes(32).toString('base64'),
+        // Fixed for the bench data: the tenants' signing keys were sealed with it when seeded.
+        SECRETS_KEY: BENCH_SECRETS_KEY,
         EXPOSE_STATEMENT_COUNT: 'true',
         MIGRATIONS_RUN: 'false',
         DEMO_DATA: 'false',
@@ -220,7 +241,7 @@ function measure(
   const login = scenario.load === 'login';
   return runLoad(
     {
-      url: `${server.url}/graphql`,
+      url: `${server.url}${request.path}`,
       connections: login ? settings.loginConnections : settings.connections,
       warmupSeconds: settings.warmupSeconds,
       durationSeconds: login ? settings.loginDurationSeconds : settings.durationSeconds,
@@ -232,6 +253,18 @@ function measure(
     },
     ROOT,
   );
+}
+
+/** Where a run's table goes in docs/performance.md: the full run's block, or one per selection and database. */
+function blockOf(settings: BenchSettings, databaseName: string): string | null {
+  if (!settings.only && databaseName === BENCH_DATABASE) return null;
+  return [settings.only?.join(',') ?? 'all', databaseName].join(' on ');
+}
+
+function describeLoad(samples: readonly number[]): string {
+  if (samples.length === 0) return 'n/a';
+  const mean = samples.reduce((sum, value) => sum + value, 0) / samples.length;
+  return `${Math.min(...samples).toFixed(2)} to ${Math.max(...samples).toFixed(2)}, mean ${mean.toFixed(2)}`;
 }
 
 function commitOf(): string {

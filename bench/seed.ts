@@ -2,12 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { auditEntryHash, AuditEntryFields } from '@chancery/audit/audit-chain';
 import { hashPassword } from '@chancery/core';
+import { seedCertificates } from './seed-certificates';
+import { seedDatasheets } from './seed-datasheets';
 
 /**
  * Bump when the data set changes: a database seeded with another version is dropped and seeded anew.
  * The marker table lives beside the application's tables; the application never reads it.
  */
-export const SEED_VERSION = 1;
+export const SEED_VERSION = 2;
 
 /** The password of every seeded account (bench data only). */
 export const BENCH_PASSWORD = 'Bench-password-2025!';
@@ -90,16 +92,36 @@ const AUDIT_ACTIONS = [
 
 export type SeedState = 'seeded' | 'present' | 'stale';
 
+/** The document volumes (BENCH_DATASHEETS, BENCH_CERTIFICATES): spread evenly over the tenants. */
+export interface DocumentVolume {
+  datasheets: number;
+  certificates: number;
+}
+
+/** Issue #17: 200,000 datasheets; issue #16: 1,000,000 certificates. */
+export const DEFAULT_DOCUMENT_VOLUME: DocumentVolume = { datasheets: 200_000, certificates: 1_000_000 };
+
 /**
  * Seeds the data set once, in one transaction (an interrupted seed leaves nothing behind), with
  * set-based SQL through the owner connection. Returns 'stale' when another seed version is there.
  */
-export async function seedOnce(owner: Client, say: (line: string) => void): Promise<SeedState> {
+export async function seedOnce(
+  owner: Client,
+  volume: DocumentVolume,
+  say: (line: string) => void,
+): Promise<SeedState> {
   await owner.query(
-    `CREATE TABLE IF NOT EXISTS bench_seed (version integer PRIMARY KEY, seeded_at timestamptz NOT NULL DEFAULT now())`,
+    `CREATE TABLE IF NOT EXISTS bench_seed (version integer PRIMARY KEY, seeded_at timestamptz NOT NULL DEFAULT now(),
+                                            datasheets integer NOT NULL, certificates integer NOT NULL)`,
   );
-  const { rows } = await owner.query<{ version: number }>('SELECT version FROM bench_seed');
-  if (rows.some((row) => row.version === SEED_VERSION)) return 'present';
+  const { rows } = await owner.query<{ version: number; datasheets?: number; certificates?: number }>(
+    'SELECT * FROM bench_seed',
+  );
+  const same = (row: (typeof rows)[number]) =>
+    row.version === SEED_VERSION &&
+    row.datasheets === volume.datasheets &&
+    row.certificates === volume.certificates;
+  if (rows.some(same)) return 'present';
   if (rows.length > 0) return 'stale';
 
   const started = Date.now();
@@ -124,8 +146,31 @@ export async function seedOnce(owner: Client, say: (line: string) => void): Prom
     for (const tenant of tenants) {
       await scoped(owner, tenant.id);
       await seedTenant(owner, tenant.id, tenant.n, passwordHash);
+      const datasheets = shareOf(volume.datasheets, tenant.n);
+      await seedDatasheets(
+        owner,
+        tenant.id,
+        tenant.n,
+        datasheets,
+        (shareOf(volume.datasheets, 0) + 1) * (tenant.n - 1),
+      );
+      await seedCertificates(
+        owner,
+        {
+          id: tenant.id,
+          n: tenant.n,
+          name: `Bench Chamber ${String(tenant.n).padStart(2, '0')}`,
+          slug: tenantSlug(tenant.n),
+        },
+        shareOf(volume.certificates, tenant.n),
+      );
+      say(`tenant ${tenant.n} of ${tenants.length} seeded (${((Date.now() - started) / 1000).toFixed(0)} s)`);
     }
-    await owner.query('INSERT INTO bench_seed (version) VALUES ($1)', [SEED_VERSION]);
+    await owner.query('INSERT INTO bench_seed (version, datasheets, certificates) VALUES ($1, $2, $3)', [
+      SEED_VERSION,
+      volume.datasheets,
+      volume.certificates,
+    ]);
     await owner.query('COMMIT');
   } catch (error) {
     await owner.query('ROLLBACK').catch(() => undefined);
@@ -134,6 +179,12 @@ export async function seedOnce(owner: Client, say: (line: string) => void): Prom
   await owner.query('ANALYZE');
   say(`seeded in ${((Date.now() - started) / 1000).toFixed(1)} s: ${await counts(owner)}`);
   return 'seeded';
+}
+
+/** Tenant n's part of a volume (the first tenants take the remainder); n = 0: the even share. */
+function shareOf(total: number, n: number): number {
+  const even = Math.floor(total / VOLUME.tenants);
+  return n === 0 ? even : even + (n <= total % VOLUME.tenants ? 1 : 0);
 }
 
 /** The scope row-level security reads (the same settings as the units of work). */
@@ -265,7 +316,10 @@ async function counts(owner: Client): Promise<string> {
   const { rows } = await owner.query<Record<string, string>>(
     `SELECT (SELECT count(*) FROM tenant) AS tenants, (SELECT count(*) FROM organisation) AS companies,
             (SELECT count(*) FROM user_account) AS users, (SELECT count(*) FROM user_role) AS roles,
-            (SELECT count(*) FROM auth_session) AS sessions, (SELECT count(*) FROM audit_entry) AS "audit entries"`,
+            (SELECT count(*) FROM auth_session) AS sessions, (SELECT count(*) FROM audit_entry) AS "audit entries",
+            (SELECT count(*) FROM datasheet) AS datasheets, (SELECT count(*) FROM datasheet_version) AS "datasheet versions",
+            (SELECT count(*) FROM published_datasheet) AS "published datasheets", (SELECT count(*) FROM certificate_application) AS applications,
+            (SELECT count(*) FROM certificate) AS certificates`,
   );
   return Object.entries(rows[0]!)
     .map(([name, count]) => `${Number(count).toLocaleString('en')} ${name}`)

@@ -1,3 +1,5 @@
+import { DEFAULT_DOCUMENT_VOLUME, DocumentVolume } from './seed';
+
 /**
  * What `npm run bench` reads from the environment. Defaults are the issue's: 32 connections, a 5 s
  * warm-up and 20 s measured per run; BENCH_QUICK=1 shrinks everything to try the harness out.
@@ -23,13 +25,44 @@ export interface BenchSettings {
   writeDocs: boolean;
   /** The API's log level (production default: info, one line per request). */
   apiLogLevel: string;
+  /** Datasheets and certificates seeded (BENCH_DATASHEETS, BENCH_CERTIFICATES); other volumes than the issues' get a database of their own. */
+  volume: DocumentVolume;
 }
 
-function number(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+/**
+ * The command line, e.g. `npm run bench -- --only Q1,Q2 --quick --datasheets 20000`: the same as the
+ * variables (BENCH_SCENARIOS, BENCH_QUICK, BENCH_DATASHEETS, BENCH_CERTIFICATES), which it overrides.
+ */
+export function argumentsAsEnvironment(args: readonly string[]): NodeJS.ProcessEnv {
+  const names: Record<string, string> = {
+    '--only': 'BENCH_SCENARIOS',
+    '--datasheets': 'BENCH_DATASHEETS',
+    '--certificates': 'BENCH_CERTIFICATES',
+    '--rounds': 'BENCH_ROUNDS',
+    '--duration': 'BENCH_DURATION',
+  };
+  const env: NodeJS.ProcessEnv = {};
+  for (let i = 0; i < args.length; i += 1) {
+    const [flagName, inline] = args[i]!.split('=', 2) as [string, string | undefined];
+    if (flagName === '--quick') env.BENCH_QUICK = '1';
+    else if (flagName === '--write-docs') env.BENCH_WRITE_DOCS = '1';
+    else if (names[flagName]) {
+      const value = inline ?? args[++i];
+      if (value === undefined) throw new Error(`${flagName} needs a value`);
+      env[names[flagName]!] = value;
+    } else
+      throw new Error(
+        `unknown argument ${args[i]} (--only A,B  --quick  --datasheets N  --certificates N  --rounds N  --duration S  --write-docs)`,
+      );
+  }
+  return env;
+}
+
+function number(env: NodeJS.ProcessEnv, name: string, fallback: number, { zero = false } = {}): number {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value <= 0)
+  const value = Number(raw.replace(/_/g, ''));
+  if (!Number.isFinite(value) || value < 0 || (value === 0 && !zero))
     throw new Error(`${name} must be a positive number, not ${JSON.stringify(raw)}`);
   return value;
 }
@@ -59,5 +92,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
     poolSize: number(env, 'DATABASE_POOL_SIZE', 10),
     writeDocs: flag(env, 'BENCH_WRITE_DOCS') ?? (!quick && !only && !env.BENCH_API_NODE_ARGS),
     apiLogLevel: env.BENCH_API_LOG_LEVEL || 'info',
+    volume: {
+      datasheets: Math.round(
+        number(env, 'BENCH_DATASHEETS', DEFAULT_DOCUMENT_VOLUME.datasheets, { zero: true }),
+      ),
+      certificates: Math.round(
+        number(env, 'BENCH_CERTIFICATES', DEFAULT_DOCUMENT_VOLUME.certificates, { zero: true }),
+      ),
+    },
   };
 }

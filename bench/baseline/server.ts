@@ -37,10 +37,14 @@ async function main(): Promise<void> {
   server.listen(Number(required('PORT')), '127.0.0.1');
 }
 
-const byOperation = new Map(SCENARIOS.map((scenario) => [scenario.operationName, scenario]));
+const byOperation = new Map(
+  SCENARIOS.filter((scenario) => !scenario.get).map((scenario) => [scenario.operationName, scenario]),
+);
+const getRoutes = SCENARIOS.filter((scenario) => scenario.get);
 
 async function handle(services: BaselineServices, req: IncomingMessage, res: ServerResponse): Promise<void> {
   if (req.method === 'GET' && req.url === '/health') return void res.end('ok');
+  if (req.method === 'GET') return handleGet(services, req, res);
   if (req.method !== 'POST' || req.url !== '/graphql') return void res.writeHead(404).end();
   // A JSON body only (the API's CSRF prevention refuses simple requests the same way).
   if (!req.headers['content-type']?.startsWith('application/json')) return void res.writeHead(400).end();
@@ -80,6 +84,39 @@ async function handle(services: BaselineServices, req: IncomingMessage, res: Ser
   res.end(payload);
   await call
     .afterResponse(outcome)
+    .catch((error: unknown) => process.stderr.write(`[baseline] commit after response: ${String(error)}\n`));
+}
+
+/** The plain GET form: the same statements, JSON (as Express's res.json writes it) and cache headers as the API. */
+async function handleGet(
+  services: BaselineServices,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://baseline');
+  const scenario = getRoutes.find((candidate) => candidate.get!.route.test(url.pathname));
+  if (!scenario) return void res.writeHead(404).end();
+  const call = new BaselineCall(services, req);
+  let answer: { body: unknown; headers: Record<string, string> };
+  try {
+    answer = await scenario.get!.baseline(call, url);
+  } catch (error) {
+    process.stderr.write(
+      `[baseline] ${scenario.name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    await call.afterResponse('rollback');
+    return void res.writeHead(500).end();
+  }
+  const payload = JSON.stringify(answer.body);
+  res.writeHead(200, {
+    ...answer.headers,
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(payload),
+    'x-sql-statements': String(call.statements + call.pendingStatements),
+  });
+  res.end(payload);
+  await call
+    .afterResponse('commit')
     .catch((error: unknown) => process.stderr.write(`[baseline] commit after response: ${String(error)}\n`));
 }
 

@@ -1,11 +1,39 @@
+import { datasheetById, datasheetByIdGet, datasheetSearch, datasheetSearchGet } from './datasheets';
 import { login } from './login';
 import { managedUsers } from './managed-users';
 import { me } from './me';
 import { Scenario } from './scenario';
 import { tenants } from './tenants';
 import { updateUserProfile } from './update-profile';
+import { verifyCertificate, verifyCertificateGet } from './verification';
 
 /** Every scenario, in the order they run and print. A new one: its own module, listed here. */
-export const SCENARIOS: readonly Scenario[] = [tenants, me, managedUsers, login, updateUserProfile];
+export const SCENARIOS: readonly Scenario[] = [
+  tenants,
+  me,
+  managedUsers,
+  login,
+  updateUserProfile,
+  datasheetById,
+  datasheetByIdGet,
+  datasheetSearch,
+  datasheetSearchGet,
+  verifyCertificate,
+  verifyCertificateGet,
+];
+
+/** What `--only` selects a scenario by: its key (default its name); `Q1` also selects `Q1.get`. */
+export function keyOf(scenario: Scenario): string {
+  return scenario.key ?? scenario.name;
+}
+
+export function selectedBy(scenario: Scenario, only: readonly string[] | null): boolean {
+  if (!only) return true;
+  const key = keyOf(scenario).toLowerCase();
+  return only.some((wanted) => {
+    const w = wanted.toLowerCase();
+    return key === w || key.split('.')[0] === w || scenario.name.toLowerCase() === w;
+  });
+}
 
 export type { Scenario };

@@ -11,6 +11,27 @@ import type { Prune } from '../growth';
 export interface Scenario {
   /** As printed: `bench <name>: …`. */
   name: string;
+  /**
+   * What `--only` / BENCH_SCENARIOS select it by (default: the name). A dotted key is also selected
+   * by its first part: `Q1` selects `Q1` and `Q1.get`.
+   */
+  key?: string;
+  /** The figure line ends with the statement count (issue #15's lines); the document issues' lines do not. */
+  statementsInFigure?: boolean;
+  /** One request of it to each server before the checked one: a per-process lookup (a tenant's slug) is then remembered by both. */
+  warmBeforeCheck?: boolean;
+  /**
+   * The plain HTTP GET form of an operation instead of a GraphQL POST: the path and query both servers
+   * get, and the baseline's answer (the JSON value and the headers the API sets on it).
+   */
+  get?: {
+    path(fixture: BenchFixture): string;
+    /** The baseline routes a GET to the scenario whose pattern matches its path. */
+    route: RegExp;
+    /** The request's Accept header (the verification GET answers HTML without it). */
+    accept?: string;
+    baseline(call: BaselineCall, url: URL): Promise<{ body: unknown; headers: Record<string, string> }>;
+  };
   /** API req/s ÷ baseline req/s the issue asks for; absent: reported without a target. */
   target?: number;
   /** `login` runs with its own connections and duration (argon2 is the cost, not the server). */

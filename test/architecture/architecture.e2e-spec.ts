@@ -1,10 +1,12 @@
 import { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
+import { createServer } from 'node:http';
+import { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { firstValueFrom, of } from 'rxjs';
 import { Logger } from 'nestjs-pino';
 import { Role } from '@chancery/access';
-import { Actor, GENERATE_SQL, RequestContext, SCOPE_BYPASSES, ScopeBypass, Sql, SYSTEM_ACTOR, TransactionRunner } from '@chancery/core';
+import { Actor, GENERATE_SQL, RequestContext, SCOPE_BYPASSES, ScopeBypass, SecretBox, Sql, SUPPORT_GRANT_NOT_ACTIVE, SYSTEM_ACTOR, TransactionRunner } from '@chancery/core';
 import { UserAccount } from '@chancery/identity';
 import { PUBLISHED_VIEWS } from '@chancery/migrations';
 import { emailTemplate, Mailer } from '@chancery/notifications';
@@ -12,6 +14,7 @@ import { formatLogObject, outputChannels, OutputPurpose, present, presentedCount
 import { Certificate, CertificatePdfService } from '@chancery/certificates';
 import { CertificateFactory, expectData, queuedEmails, reportFigure, TestOrganisation, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 import { PersonalDataExporter } from '@chancery/privacy';
+import { WebhookDispatcher, WebhookEvents, WebhookPayloads } from '@chancery/webhooks';
 import { ARCHITECTURE_FILE, renderArchitecture } from '@chancery/testing/generated-docs/architecture-doc';
 import { expectFile } from '@chancery/testing/generated-docs/expect-file';
 import { captureRepository, methodsOf, renderSnapshot, repositoryClasses, snapshotPathOf, tablesByContext, tablesOf } from './repository-sql';
@@ -193,11 +196,61 @@ describe('Architecture', () => {
       ).toMatch(/row-level security/);
     });
 
+    bypass('deliveringWebhooks', async () => {
+      const subscribe = (tenantId: string) =>
+        transactions().asSystem(tenantId, async () => {
+          const [s] = await sql().query<{ id: string }>(`INSERT INTO webhook_subscription (tenant_id, url, event_types, secret, created_at) VALUES ($1, 'https://x.example.test', '{datasheet.published}', 'v1.x', now()) RETURNING id`, [tenantId]);
+          await sql().query(`INSERT INTO webhook_delivery (tenant_id, subscription_id, event_id, event_type, subject, occurred_at, next_attempt_at) VALUES ($1, $2, gen_random_uuid(), 'architecture.bypass', '{}', now(), now())`, [tenantId, s!.id]);
+          return s!.id;
+        });
+      const subscriptions = [await subscribe(a.id), await subscribe(b.id)];
+      // Deliveries of every tenant with their targets, to read and mark; nothing else; nothing added or removed.
+      const seen = await transactions().deliveringWebhooks(() => sql().query<{ tenant: string }>(`SELECT d.tenant_id::text AS tenant FROM webhook_delivery d JOIN webhook_subscription s ON s.id = d.subscription_id WHERE d.event_type = 'architecture.bypass'`));
+      expect(seen.map((r) => r.tenant).sort()).toEqual([a.id, b.id].sort());
+      expect(await transactions().deliveringWebhooks(() => sql().query(`UPDATE webhook_delivery SET attempts = attempts + 1 WHERE event_type = 'architecture.bypass' RETURNING id`))).toHaveLength(2);
+      expect(await transactions().deliveringWebhooks(() => sql().query(`UPDATE webhook_subscription SET url = 'https://evil.example.test' WHERE id = ANY($1::uuid[]) RETURNING id`, [subscriptions]))).toEqual([]);
+      await transactions().deliveringWebhooks(seesOnly([]));
+      expect(await transactions().deliveringWebhooks(() => sql().query('SELECT * FROM organisation'))).toEqual([]);
+      expect(await transactions().deliveringWebhooks(() => sql().query(`DELETE FROM webhook_delivery WHERE event_type = 'architecture.bypass' RETURNING id`))).toEqual([]);
+      expect(
+        await transactions()
+          .deliveringWebhooks(() => sql().query(`INSERT INTO webhook_delivery (tenant_id, subscription_id, event_id, event_type, subject, occurred_at, next_attempt_at) VALUES ($1, $2, gen_random_uuid(), 'architecture.bypass', '{}', now(), now())`, [a.id, subscriptions[0]]))
+          .then(() => 'written', (error: Error) => error.message),
+      ).toMatch(/row-level security/);
+    });
+
     bypass('publicReading', async () => {
       await transactions().publicReading(seesOnly([]));
       const directory = await transactions().publicReading(() => sql().query<{ n: number }>('SELECT count(*)::int AS n FROM tenant'));
       expect(directory[0]!.n).toBeGreaterThanOrEqual(2);
       expect(await transactions().publicReading(() => tryInsertInto(a.id))).toMatch(/read-only transaction/);
+    });
+
+    bypass('duringSupportGrant', async () => {
+      const grant = async (tenantId: string, status: string, endsInMinutes: number, requestedBy = operator.id) => {
+        const now = world.app.clock.now();
+        const [row] = await transactions().asSystem(tenantId, () =>
+          sql().query<{ id: string }>(
+            `INSERT INTO support_grant (tenant_id, requested_by, purpose, duration_minutes, requested_at, status, starts_at, ends_at)
+             VALUES ($1, $2, 'architecture test', 60, $3, $4, $3, $5) RETURNING id`,
+            [tenantId, requestedBy, new Date(now.getTime() - 120 * 60_000), status, new Date(now.getTime() + endsInMinutes * 60_000)],
+          ),
+        );
+        return row!.id;
+      };
+      const asOperator = <T>(work: () => Promise<T>) => context().runAs({ kind: 'user', id: operator.id, roles: [Role.PLATFORM_ADMIN] }, work);
+      const refused = (grantId: string) =>
+        asOperator(() => transactions().duringSupportGrant(grantId, () => visibleAccounts())).then(() => 'entered', (error: { code?: string }) => error.code);
+      // A running grant of tenant a: a's rows only, read only.
+      const running = await grant(a.id, 'APPROVED', 30);
+      await asOperator(() => transactions().duringSupportGrant(running, seesOnly([a.id])));
+      expect(await asOperator(() => transactions().duringSupportGrant(running, () => tryInsertInto(a.id)))).toMatch(/read-only transaction/);
+      // Anything else enters nothing: not approved, expired, another operator's, no such grant, another actor.
+      expect(await refused(await grant(a.id, 'REQUESTED', 30))).toBe(SUPPORT_GRANT_NOT_ACTIVE);
+      expect(await refused(await grant(a.id, 'APPROVED', -1))).toBe(SUPPORT_GRANT_NOT_ACTIVE);
+      expect(await refused(await grant(b.id, 'APPROVED', 30, a.id))).toBe(SUPPORT_GRANT_NOT_ACTIVE);
+      expect(await refused('00000000-0000-4000-8000-000000000000')).toBe(SUPPORT_GRANT_NOT_ACTIVE);
+      expect(await transactions().duringSupportGrant(running, () => visibleAccounts()).then(() => 'entered', (error: { code?: string }) => error.code)).toBe(SUPPORT_GRANT_NOT_ACTIVE);
     });
 
     it("the actor's own scope (run): a tenant's person sees their tenant, the operator the platform's rows, anonymous nothing", async () => {
@@ -330,6 +383,41 @@ describe('Architecture', () => {
       expect(text).not.toContain(member.email);
       expect(exported.records.find((r) => r.entity === 'User')?.withheld.map((w) => w.field).sort()).toEqual(['passwordHash', 'totpSecret']);
       expect(countOf('export')).toBeGreaterThan(before);
+    });
+
+    channel('webhook', async () => {
+      // A webhook body passes the gate as the target's integration may see it: of a person's account,
+      // only what the company's integration may read; the phone and e-mail nowhere in the request.
+      const before = countOf('webhook');
+      const bodies: string[] = [];
+      const server = createServer((req, res) => {
+        const chunks: Buffer[] = [];
+        req.on('data', (c: Buffer) => chunks.push(c));
+        req.on('end', () => {
+          bodies.push(Buffer.concat(chunks).toString('utf8'));
+          res.end();
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      try {
+        const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/probe`;
+        const secret = world.app.get(SecretBox).seal('whsec_' + Buffer.alloc(24, 7).toString('base64'));
+        await world.app.asOwner((db) => db.query(`INSERT INTO webhook_subscription (tenant_id, organisation_id, url, event_types, secret, created_at) VALUES ($1, $2, $3, '{certificate.revoked}', $4, now())`, [tenant.id, company.id, url, secret]));
+        world.app.get(WebhookPayloads).register({ eventTypes: ['certificate.revoked'], dataOf: async () => adminAccount() });
+        await world.app.get(RequestContext).runAs(SYSTEM_ACTOR, async () => {
+          await world.app.get(TransactionRunner).asSystem(tenant.id, () => world.app.get(WebhookEvents).publish({ tenantId: tenant.id, organisationId: company.id, type: 'certificate.revoked', subject: {} }));
+          expect((await world.app.get(WebhookDispatcher).deliverDue()).delivered.length).toBeGreaterThan(0);
+        });
+      } finally {
+        server.close();
+      }
+      // The company's integration (an ERP key's scope, no role) reads no one's phone or e-mail.
+      const data = JSON.parse(bodies.at(-1)!).data as Record<string, unknown>;
+      expect(data).not.toHaveProperty('phone');
+      expect(data).not.toHaveProperty('email');
+      expect(bodies.join('')).not.toContain(PHONE);
+      expect(bodies.join('')).not.toContain(admin.email);
+      expect(countOf('webhook')).toBeGreaterThan(before);
     });
 
     it('every registered output channel has its test here', () => {

@@ -262,3 +262,16 @@ test('an unknown address shows a page that says so (fr)', async ({ page, pagePro
   await page.goto('/register');
   await checkScreen(page, 'register');
 });
+
+test('the public datasheet search lists the published datasheets; an unknown short code says so (en)', async ({ page, pageProblems: _ }) => {
+  const m = MESSAGES.en;
+  await useLanguage(page, 'en');
+  await page.goto('/datasheets');
+  await expect(page.getByRole('heading', { level: 1, name: m.datasheets.public.searchTitle })).toBeVisible();
+  // The demo certification body's published datasheets: the search is not empty on a fresh start.
+  await expect(page.getByRole('heading', { level: 3, name: 'Mosan PIR Roof Board 120' })).toBeVisible();
+  await checkScreen(page, 'datasheet-search');
+  await page.goto('/datasheets/ZZZZ2222');
+  await expect(page.getByRole('heading', { level: 1, name: m.datasheets.public.notFoundTitle })).toBeVisible();
+  await checkScreen(page, 'datasheet-not-found');
+});

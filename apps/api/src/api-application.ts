@@ -4,6 +4,7 @@ import { NestExpressApplication } from '@nestjs/platform-express';
 import { Logger } from 'nestjs-pino';
 import { AppConfig, DatabaseSettings } from '@chancery/core';
 import { ApiModule } from './app.module';
+import { statementCountMiddleware } from './graphql/statement-count.plugin';
 
 /** Largest request body accepted: a GraphQL document with variables, never a file (uploads go elsewhere). */
 export const MAX_BODY_SIZE = '256kb';
@@ -25,6 +26,7 @@ export function configureApiApplication(app: INestApplication, config: AppConfig
   express.set('trust proxy', config.trustedProxies);
   // Responses are small and never revalidated by clients: no ETag computed per response.
   express.set('etag', false);
+  if (config.EXPOSE_STATEMENT_COUNT) express.use(statementCountMiddleware);
   return express;
 }
 

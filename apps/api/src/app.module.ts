@@ -14,6 +14,7 @@ import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
 import { logOutputThroughGate, PresentResultsInterceptor } from '@chancery/policy';
 import { PrivacyModule } from '@chancery/privacy';
+import { WebhooksModule } from '@chancery/webhooks';
 import type { DestinationStream } from 'pino';
 import { graphqlOptions } from './graphql/graphql-options';
 import { GraphQLTokenLimitMiddleware } from './graphql/token-limit.middleware';
@@ -70,6 +71,7 @@ export class ApiModule implements NestModule {
         HealthModule,
         AuditModule,
         NotificationsModule,
+        WebhooksModule,
         IdentityModule,
         AuthModule,
         DatasheetsModule,

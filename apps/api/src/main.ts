@@ -2,12 +2,17 @@ import 'reflect-metadata';
 import { join } from 'node:path';
 import { AppConfig, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
 import { ALL_MIGRATIONS } from '@chancery/migrations';
-import { createWorkerContext } from '../../worker/src/worker-application';
 import { createApiApplication } from './api-application';
 import { describeDemoAccounts, loadDemoDataOnce } from './demo/demo-data';
 
 function say(line: string): void {
   process.stdout.write(`[chancery] ${line}\n`);
+}
+
+/** Loaded only when the worker runs in this process: its modules (pg-boss, PDF rendering, mail) would otherwise sit in every API's memory. */
+function loadWorker(): typeof import('../../worker/src/worker-application') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded at first use (a CommonJS build keeps import() native)
+  return require('../../worker/src/worker-application') as typeof import('../../worker/src/worker-application');
 }
 
 async function main(): Promise<void> {
@@ -25,7 +30,7 @@ async function main(): Promise<void> {
 
   // `npm start` delivers e-mail too (development: .eml files in DATA_DIR/mail, links in the log), so a
   // newcomer needs no second command; in production the worker runs as its own process (docker/compose.yaml).
-  const worker = (config.WORKER_IN_PROCESS ?? !config.isProduction) ? await createWorkerContext(config, database) : null;
+  const worker = (config.WORKER_IN_PROCESS ?? !config.isProduction) ? await loadWorker().createWorkerContext(config, database) : null;
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -9,6 +9,7 @@ import type { DestinationStream } from 'pino';
 import { DEFAULT_JOB_QUEUE_OPTIONS, JOB_QUEUE_OPTIONS, JobQueue, JobQueueOptions } from './jobs/job-queue';
 import { JobRegistry } from './jobs/job-registry';
 import { OUTBOX_POLLING, OutboxDeliveryLoop, OutboxPolling } from './jobs/notifications/outbox-delivery.loop';
+import { WEBHOOK_POLLING, WebhookDeliveryLoop, WebhookPolling } from './jobs/webhooks/webhook-delivery.loop';
 import { RenderCertificatePdfsJob } from './jobs/certificates/render-certificate-pdfs.job';
 import { HeartbeatJob } from './jobs/platform/heartbeat.job';
 import { WORKER_CONTEXTS } from './worker-contexts';
@@ -23,6 +24,8 @@ export interface WorkerModuleOptions {
   jobQueue?: Partial<JobQueueOptions>;
   /** Tests poll the outbox faster, or not at all (0) to drive delivery rounds themselves. */
   outboxPolling?: Partial<OutboxPolling>;
+  /** Tests drive webhook delivery rounds themselves (0). */
+  webhookPolling?: Partial<WebhookPolling>;
   logDestination?: DestinationStream;
 }
 
@@ -51,6 +54,8 @@ export class WorkerModule {
         ...JOBS,
         { provide: OUTBOX_POLLING, useValue: { intervalMs: 1_000, ...options.outboxPolling } },
         OutboxDeliveryLoop,
+        { provide: WEBHOOK_POLLING, useValue: { intervalMs: 1_000, ...options.webhookPolling } },
+        WebhookDeliveryLoop,
       ],
     };
   }

@@ -54,6 +54,17 @@ export enum Permission {
   // Privacy operations (SPEC §5)
   HandleDataSubjectRequests = 'HandleDataSubjectRequests',
   ManageRetention = 'ManageRetention',
+  ManagePrivacySettings = 'ManagePrivacySettings',
+  // Support access (SPEC §5, 002 §4)
+  RequestSupportAccess = 'RequestSupportAccess',
+  ReadSupportGrants = 'ReadSupportGrants',
+  DecideSupportAccess = 'DecideSupportAccess',
+  ReadUnderSupportGrant = 'ReadUnderSupportGrant',
+  // Offboarding (SPEC §5, COVER "fate of data")
+  RequestTenantOffboarding = 'RequestTenantOffboarding',
+  ConfirmTenantOffboarding = 'ConfirmTenantOffboarding',
+  ReadTenantOffboarding = 'ReadTenantOffboarding',
+  DestroyTenant = 'DestroyTenant',
   // Technical datasheets (certification bodies)
   ManageCertifiedProducts = 'ManageCertifiedProducts',
   ManageProductFamilySchemas = 'ManageProductFamilySchemas',
@@ -67,6 +78,9 @@ export enum Permission {
   ReadProjectCertificates = 'ReadProjectCertificates',
   CompleteProjectCertificates = 'CompleteProjectCertificates',
   DistributeProjectCertificates = 'DistributeProjectCertificates',
+  // Outgoing webhooks (a company's ERP, the tenant's datasheet feed)
+  ReadWebhooks = 'ReadWebhooks',
+  ManageWebhooks = 'ManageWebhooks',
 }
 
 export type StepUpLevel = 'recent-login' | 'second-factor';
@@ -114,6 +128,15 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.ReadPrivacyPolicyResponses]: { description: "Read the users' answers (accepted, objected, deemed) to a privacy-policy version" },
   [Permission.HandleDataSubjectRequests]: { description: "Handle data-subject requests: the queue, identity checks, extensions, exports, erasure, restriction" },
   [Permission.ManageRetention]: { description: 'Run the retention sweep and place legal holds on records' },
+  [Permission.ManagePrivacySettings]: { description: "Read and change the tenant's privacy settings (how request deadlines are counted)" },
+  [Permission.RequestSupportAccess]: { description: "Ask a tenant for a time-boxed support grant to its data, with a purpose (the operator)" },
+  [Permission.ReadSupportGrants]: { description: "Read the support grants asked of the tenant (or, for the operator, its own requests)" },
+  [Permission.DecideSupportAccess]: { description: "Approve or refuse the operator's support grant, or end it early", stepUp: 'recent-login' },
+  [Permission.RequestTenantOffboarding]: { description: "File a tenant's departure from the platform (the operator)", stepUp: 'recent-login' },
+  [Permission.ConfirmTenantOffboarding]: { description: "Confirm the tenant's departure and take the archive of all its records", stepUp: 'recent-login' },
+  [Permission.ReadTenantOffboarding]: { description: "Read the tenant's departure (the operator: every tenant's)" },
+  [Permission.DestroyTenant]: { description: "Destroy a departed tenant's data after the waiting period; read the destruction certificates", stepUp: 'recent-login' },
+  [Permission.ReadUnderSupportGrant]: { description: "Read a tenant's data during a support grant it approved; every read is in the tenant's access log" },
   [Permission.ManageCertifiedProducts]: { description: "Create the certificate holders' certified products and change their status" },
   [Permission.ManageProductFamilySchemas]: { description: 'Keep the JSON Schema of each product family' },
   [Permission.ReadDatasheets]: { description: "Read certified products and datasheets with every version: the company's own, or the tenant's" },
@@ -126,6 +149,8 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.ReadProjectCertificates]: { description: 'Read the project certificates of projects the company is a party to, or the tenant’s' },
   [Permission.CompleteProjectCertificates]: { description: 'Open a project certificate naming its parties (publishes one’s contact details to the parties)' },
   [Permission.DistributeProjectCertificates]: { description: 'Send an issued project certificate to an external system (recorded for every party)' },
+  [Permission.ReadWebhooks]: { description: "List the company's (ERP) or the tenant's (datasheet feed) webhook targets, their deliveries and dead letters" },
+  [Permission.ManageWebhooks]: { description: 'Register, delete and rotate the secret of webhook targets; send a dead letter again', stepUp: 'recent-login' },
 };
 
 export const ALL_PERMISSIONS: readonly Permission[] = Object.values(Permission);

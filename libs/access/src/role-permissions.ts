@@ -6,7 +6,7 @@ import { ALL_ROLES, Role } from './roles';
  * what its scope lists and nothing else, whatever its creator may do.
  */
 export enum ApiKeyScope {
-  /** An organisation's ERP: its own company record (and its applications and certificates, later). */
+  /** An organisation's ERP: its own company record, drafting and submitting its applications, reading its applications and certificates. */
   ORGANISATION_ERP = 'ORGANISATION_ERP',
   /** A tenant's feed consumer: the external system that republishes datasheets. */
   DATASHEET_FEED = 'DATASHEET_FEED',
@@ -54,6 +54,15 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.ReadPrivacyPolicyResponses]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN],
   [Permission.HandleDataSubjectRequests]: [Role.PRIVACY_OFFICER],
   [Permission.ManageRetention]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN],
+  [Permission.ManagePrivacySettings]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN],
+  [Permission.RequestSupportAccess]: [Role.PLATFORM_ADMIN],
+  [Permission.ReadSupportGrants]: [Role.TENANT_ADMIN, Role.PRIVACY_OFFICER, Role.PLATFORM_ADMIN],
+  [Permission.DecideSupportAccess]: [Role.TENANT_ADMIN],
+  [Permission.ReadUnderSupportGrant]: [Role.PLATFORM_ADMIN],
+  [Permission.RequestTenantOffboarding]: [Role.PLATFORM_ADMIN],
+  [Permission.ConfirmTenantOffboarding]: [Role.TENANT_ADMIN],
+  [Permission.ReadTenantOffboarding]: [Role.TENANT_ADMIN, Role.PLATFORM_ADMIN],
+  [Permission.DestroyTenant]: [Role.PLATFORM_ADMIN],
   [Permission.ManageCertifiedProducts]: [Role.TENANT_ADMIN, Role.CLERK],
   [Permission.ManageProductFamilySchemas]: [Role.TENANT_ADMIN],
   [Permission.ReadDatasheets]: [Role.ORG_ADMIN, Role.ORG_MEMBER, Role.TENANT_ADMIN, Role.CLERK, Role.SIGNER, Role.PRIVACY_OFFICER, Role.AUDITOR],
@@ -66,11 +75,13 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.DistributeProjectCertificates]: [Role.ORG_ADMIN],
   [Permission.ManageDatasheetSettings]: [Role.TENANT_ADMIN],
   [Permission.ReadDatasheetFeed]: [Role.TENANT_ADMIN],
+  [Permission.ReadWebhooks]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
+  [Permission.ManageWebhooks]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
 };
 
 /** What each kind of API key may do. */
 export const API_KEY_SCOPE_PERMISSIONS: Readonly<Record<ApiKeyScope, readonly Permission[]>> = {
-  [ApiKeyScope.ORGANISATION_ERP]: [Permission.ReadOrganisationRecords],
+  [ApiKeyScope.ORGANISATION_ERP]: [Permission.ReadOrganisationRecords, Permission.ApplyForCertificates, Permission.ReadCertificates],
   [ApiKeyScope.DATASHEET_FEED]: [Permission.ReadDatasheetFeed],
 };
 

@@ -5,6 +5,7 @@ import { AuditModule } from '@chancery/audit';
 import { DocumentsModule } from '@chancery/documents';
 import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
+import { WebhooksModule } from '@chancery/webhooks';
 import { CertificateApplication, SavedConsignee } from './entities/certificate-application.entity';
 import { BillableLine, Certificate, CertificateCopy } from './entities/certificate.entity';
 import { CertificateSettings, SigningKey } from './entities/public-verification.types';
@@ -33,6 +34,7 @@ const UPLOAD_BODY_LIMIT = '51mb';
     NotificationsModule,
     IdentityModule,
     DocumentsModule,
+    WebhooksModule,
   ],
   providers: [
     ApplicationRepository,

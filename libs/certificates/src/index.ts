@@ -5,6 +5,7 @@ export * from './entities/certificate-application.entity';
 export * from './entities/certificate.entity';
 export * from './entities/public-verification.types';
 export * from './services/certificates.service';
+export * from './services/applications.service';
 export * from './pdf/certificate-pdf.service';
 export { certificatePayload, goodsHash, certificateNumber } from './signing/certificate-payload';
 export { verifyEd25519, jwkThumbprint } from './signing/ed25519';

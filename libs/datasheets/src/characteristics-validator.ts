@@ -1,9 +1,17 @@
-import Ajv, { ValidateFunction } from 'ajv';
+import type Ajv from 'ajv';
+import type { ValidateFunction } from 'ajv';
 import { FieldProblem } from '@chancery/core';
 import { DatasheetsErrors } from './datasheets.errors';
 
-const ajv = new Ajv({ allErrors: true, strict: false });
 const compiled = new Map<string, ValidateFunction>();
+let validator: Ajv | undefined;
+
+/** Ajv (about 8 MiB resident) is loaded at the first schema checked, not with every API process. */
+function ajv(): Ajv {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded at first use (a CommonJS build keeps import() native)
+  validator ??= new (require('ajv') as typeof import('ajv')).default({ allErrors: true, strict: false });
+  return validator;
+}
 
 /** A JSON object from its text, or a BAD_USER_INPUT naming the field. */
 export function parseJsonObject(text: string, field: string): Record<string, unknown> {
@@ -21,7 +29,7 @@ export function parseJsonObject(text: string, field: string): Record<string, unk
 export function assertValidSchema(schemaText: string, field: string): void {
   const schema = parseJsonObject(schemaText, field);
   try {
-    ajv.compile(schema);
+    ajv().compile(schema);
   } catch (error) {
     throw DatasheetsErrors.INVALID_SCHEMA(`is not a valid JSON Schema: ${(error as Error).message.slice(0, 200)}`, { field });
   }
@@ -35,7 +43,7 @@ export function assertCharacteristicsValid(characteristics: string, schemaText: 
   const value = parseJsonObject(characteristics, field);
   let validate = compiled.get(schemaText);
   if (!validate) {
-    validate = ajv.compile(JSON.parse(schemaText) as object);
+    validate = ajv().compile(JSON.parse(schemaText) as object);
     if (compiled.size > 500) compiled.clear();
     compiled.set(schemaText, validate);
   }

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@chancery/audit';
 import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
+import { WebhooksModule } from '@chancery/webhooks';
 import { PublicDatasheetsController } from './controllers/public-datasheets.controller';
 import { CertifiedProduct } from './entities/certified-product.entity';
 import { ContactDisclosureAcknowledgement } from './entities/contact-disclosure-acknowledgement.entity';
@@ -31,6 +32,7 @@ import { DatasheetFeedService } from './services/datasheet-feed.service';
 import { DatasheetPublication } from './services/datasheet-publication.service';
 import { DatasheetsProvisioning } from './services/datasheets-provisioning.service';
 import { DatasheetsService } from './services/datasheets.service';
+import { DatasheetWebhookPayloads } from './services/datasheet-webhook-payloads';
 import { PublicDatasheetsService } from './services/public-datasheets.service';
 
 const ENTITIES = [CertifiedProduct, Datasheet, DatasheetVersion, PublishedDatasheet, ProductFamilySchema, ContactDisclosureAcknowledgement, DatasheetSettings, DatasheetChange, ProjectCertificate, ProjectParty, ProjectDistribution];
@@ -47,7 +49,7 @@ const REPOSITORIES = [
 
 /** Certified products, datasheets and versions, publication, the public API and feed, the contact-disclosure rule. */
 @Module({
-  imports: [TypeOrmModule.forFeature(ENTITIES), AuditModule, NotificationsModule, IdentityModule],
+  imports: [TypeOrmModule.forFeature(ENTITIES), AuditModule, NotificationsModule, IdentityModule, WebhooksModule],
   controllers: [PublicDatasheetsController],
   providers: [
     ...REPOSITORIES,
@@ -57,6 +59,7 @@ const REPOSITORIES = [
     ContactDisclosureService,
     PublicDatasheetsService,
     DatasheetFeedService,
+    DatasheetWebhookPayloads,
     DatasheetsProvisioning,
     DatasheetsPersonalDataHolder,
     ProjectCertificateRepository,

@@ -15,3 +15,6 @@ export * from './jobs/contact-replacement-deadline.job';
 export { PUBLIC_CODE_ALPHABET, normalisePublicCode } from './public-code';
 export * from './services/datasheets-provisioning.service';
 export type { BulkPublished } from './repositories/datasheet-provisioning.repository';
+// The demo data set (apps/api) completes datasheets through the application's own rules.
+export { CertifiedProductsService } from './services/certified-products.service';
+export { DatasheetsService } from './services/datasheets.service';

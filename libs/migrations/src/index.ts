@@ -8,6 +8,7 @@ import { NOTIFICATIONS_MIGRATIONS } from '@chancery/notifications/migrations';
 import { PRIVACY_MIGRATIONS } from '@chancery/privacy/migrations';
 import { DOCUMENTS_MIGRATIONS } from '@chancery/documents/migrations';
 import { CERTIFICATES_MIGRATIONS } from '@chancery/certificates/migrations';
+import { WEBHOOKS_MIGRATIONS } from '@chancery/webhooks/migrations';
 
 /** Each context's migrations, by the context that owns the tables (docs/architecture.md is generated from this). */
 export const MIGRATIONS_BY_CONTEXT: Readonly<Record<string, readonly MigrationClass[]>> = {
@@ -20,6 +21,7 @@ export const MIGRATIONS_BY_CONTEXT: Readonly<Record<string, readonly MigrationCl
   documents: DOCUMENTS_MIGRATIONS,
   certificates: CERTIFICATES_MIGRATIONS,
   datasheets: DATASHEETS_MIGRATIONS,
+  webhooks: WEBHOOKS_MIGRATIONS,
 };
 
 /** The timestamp in a migration's name orders it: contexts' migrations interleave in time. */

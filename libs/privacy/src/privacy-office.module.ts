@@ -19,14 +19,26 @@ import { SubProcessor, SubProcessorChange, SubProcessorObjection } from './sub-p
 import { SubProcessorRepository } from './sub-processors/sub-processor.repository';
 import { SubProcessorResolver } from './sub-processors/sub-processor.resolver';
 import { SubProcessorService } from './sub-processors/sub-processor.service';
+import { TenantDestructionCertificate, TenantOffboarding } from './offboarding/tenant-offboarding.entity';
+import { TenantOffboardingRepository } from './offboarding/tenant-offboarding.repository';
+import { TenantOffboardingResolver } from './offboarding/tenant-offboarding.resolver';
+import { TenantOffboardingService } from './offboarding/tenant-offboarding.service';
+import { PrivacySettings } from './settings/privacy-settings.entity';
+import { PrivacySettingsRepository } from './settings/privacy-settings.repository';
+import { PrivacySettingsResolver } from './settings/privacy-settings.resolver';
+import { PrivacySettingsService } from './settings/privacy-settings.service';
+import { SupportAccessResolver } from './support-access/support-access.resolver';
+import { SupportAccessService } from './support-access/support-access.service';
+import { SupportGrant } from './support-access/support-grant.entity';
+import { SupportGrantRepository } from './support-access/support-grant.repository';
 
 /**
  * The privacy office of each tenant and of the platform (SPEC §5): the register of processing
- * activities, sub-processors, breaches and privacy-policy versions. Imported by PrivacyModule.
+ * activities, sub-processors, breaches, privacy-policy versions, support access and offboarding. Imported by PrivacyModule.
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ProcessingActivity, SubProcessor, SubProcessorChange, SubProcessorObjection, Breach, PrivacyPolicyVersion, PrivacyPolicyResponse]),
+    TypeOrmModule.forFeature([ProcessingActivity, SubProcessor, SubProcessorChange, SubProcessorObjection, Breach, PrivacyPolicyVersion, PrivacyPolicyResponse, SupportGrant, TenantOffboarding, TenantDestructionCertificate, PrivacySettings]),
     AuditModule,
     IdentityModule,
     NotificationsModule,
@@ -36,7 +48,10 @@ import { SubProcessorService } from './sub-processors/sub-processor.service';
     SubProcessorRepository, SubProcessorService, SubProcessorResolver,
     BreachRepository, BreachService, BreachResolver,
     PrivacyPolicyRepository, PrivacyPolicyService, PrivacyPolicyResolver,
+    SupportGrantRepository, SupportAccessService, SupportAccessResolver,
+    TenantOffboardingRepository, TenantOffboardingService, TenantOffboardingResolver,
+    PrivacySettingsRepository, PrivacySettingsService, PrivacySettingsResolver,
   ],
-  exports: [ProcessingRegisterService, SubProcessorService, BreachService, PrivacyPolicyService],
+  exports: [ProcessingRegisterService, SubProcessorService, BreachService, PrivacyPolicyService, PrivacySettingsService],
 })
 export class PrivacyOfficeModule {}

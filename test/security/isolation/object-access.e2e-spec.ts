@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Role } from '@chancery/access';
 import { ThrottlerStorage } from '@nestjs/throttler';
 import { CONTACT_DISCLOSURE_NOTICE } from '@chancery/datasheets';
+import { RequestContext, SYSTEM_ACTOR, TransactionRunner } from '@chancery/core';
+import { WebhookEvents } from '@chancery/webhooks';
 import {
   CertificateFactory,
   expectData,
@@ -36,7 +38,9 @@ type RecordKind =
   | 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session' | 'invitation'
   | 'processingActivity' | 'breach' | 'subProcessor' | 'subProcessorChange' | 'policyVersion'
   | 'application' | 'certificate' | 'dataSubjectRequest'
-  | 'product' | 'datasheet' | 'version';
+  | 'product' | 'datasheet' | 'version'
+  | 'webhook' | 'webhookDelivery'
+  | 'project';
 
 interface Caller {
   label: string;
@@ -115,7 +119,7 @@ const wholeTenant = (): Reach => 'own';
 const companyOnly = (caller: Caller, record: KnownRecord): Reach => (caller.organisationId && record.organisationId === caller.organisationId ? 'own' : 'outside');
 const companyOrStaff = (caller: Caller, record: KnownRecord): Reach => (isStaff(caller) ? 'own' : companyOnly(caller, record));
 /** Set when the datasheets are made: the datasheet nameDatasheetContact's person variant names a contact for. */
-const DATASHEET_FIXTURE = { a1Published: '' };
+const DATASHEET_FIXTURE = { a1Published: '', a1Project: '' };
 
 /** A role the caller's kind may hand out, so changeUserRoles gets past its role check to the lookup. */
 function roleGrantableBy(caller: Caller): Role {
@@ -551,6 +555,69 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     reach: companyOnly,
     controls: [['A1 ORG_ADMIN', 'datasheet', 'A1 published datasheet'], ['A1 ORG_ADMIN', 'person', 'A1 ORG_ADMIN']],
   },
+  // Project certificates (COPRO §5c): the companies party to the project, and the tenant's staff.
+  projectCertificate: {
+    document: 'query($id: ID!) { projectCertificate(projectId: $id) { id } }',
+    variants: { read: { path: 'projectId', takes: 'project', variables: (id) => ({ id }) } },
+    field: 'projectCertificate',
+    answers: 'record',
+    allowed: anyone,
+    reach: companyOrStaff,
+    controls: [['A1 ORG_MEMBER', 'read', 'A1 project'], ['A staff AUDITOR', 'read', 'A1 project']],
+  },
+  createProjectCertificate: {
+    document: 'mutation($input: CreateProjectCertificateInput!) { createProjectCertificate(input: $input) { id } }',
+    variants: {
+      create: {
+        path: 'input.parties.organisationId',
+        takes: 'organisation',
+        // The company looked up first: the caller's own party is checked for the disclosure notice after it,
+        // so a member who never acknowledged it still gets the lookup's answer.
+        variables: (id, caller) => ({ input: { reference: 'N49 lot 3', site: 'Zelzate', material: 'tar-containing asphalt', quantityTonnes: 10, parties: [
+          { role: 'CONTRACTOR', organisationId: id }, { role: 'CLIENT', organisationId: caller.organisationId ?? randomUUID() }, { role: 'INTERMEDIATE_STORAGE', organisationId: caller.organisationId ?? randomUUID() },
+        ] } }),
+      },
+    },
+    field: 'createProjectCertificate',
+    answers: 'record',
+    answersAnotherRecord: true,
+    allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+    // Any company of the caller's own tenant may be named a party; another tenant's is not found.
+    reach: () => 'own',
+    controls: [['A1 ORG_ADMIN', 'create', 'company A2']],
+  },
+  nameProjectContact: {
+    document: 'mutation($id: ID!, $u: ID!) { nameProjectContact(projectId: $id, role: CLIENT, userId: $u) { id } }',
+    variants: {
+      project: { path: 'projectId', takes: 'project', variables: (id, caller) => ({ id, u: caller.userId ?? randomUUID() }) },
+      person: { path: 'userId', takes: 'user', variables: (id) => ({ id: DATASHEET_FIXTURE.a1Project, u: id }) },
+    },
+    field: 'nameProjectContact',
+    answers: 'record',
+    answersAnotherRecord: true,
+    allowed: holds(Role.ORG_ADMIN),
+    reach: companyOnly,
+    controls: [['A1 ORG_ADMIN', 'project', 'A1 project'], ['A1 ORG_ADMIN', 'person', 'A1 ORG_ADMIN']],
+  },
+  issueProjectCertificate: {
+    document: 'mutation($id: ID!) { issueProjectCertificate(projectId: $id) { id } }',
+    variants: { issue: { path: 'projectId', takes: 'project', variables: (id) => ({ id }) } },
+    field: 'issueProjectCertificate',
+    answers: 'record',
+    allowed: holds(Role.TENANT_ADMIN, Role.CLERK),
+    reach: () => 'own',
+    controls: [['A staff CLERK', 'issue', 'A1 project']],
+  },
+  distributeProjectCertificate: {
+    document: 'mutation($id: ID!) { distributeProjectCertificate(projectId: $id, target: "Central register") { id } }',
+    variants: { distribute: { path: 'projectId', takes: 'project', variables: (id) => ({ id }) } },
+    field: 'distributeProjectCertificate',
+    answers: 'record',
+    answersAnotherRecord: true,
+    allowed: holds(Role.ORG_ADMIN),
+    reach: companyOnly,
+    controls: [['A1 ORG_ADMIN', 'distribute', 'A1 issued project']],
+  },
   unpublishDatasheet: {
     document: 'mutation($id: ID!) { unpublishDatasheet(datasheetId: $id) { id } }',
     variants: { unpublish: { path: 'datasheetId', takes: 'datasheet', variables: (id) => ({ id }) } },
@@ -559,6 +626,45 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     allowed: holds(Role.TENANT_ADMIN, Role.CLERK),
     reach: () => 'own',
     controls: [['A staff CLERK', 'unpublish', 'A1 published datasheet']],
+  },
+  // Webhook targets: a company's administrator manages its ERP's, a tenant's administrator the tenant's own.
+  webhookDeliveries: {
+    document: 'query($id: ID!) { webhookDeliveries(webhookId: $id) { id subscriptionId } }',
+    variants: { read: { path: 'webhookId', takes: 'webhook', variables: (id) => ({ id }) } },
+    field: 'webhookDeliveries',
+    answers: 'record',
+    returnedId: (value) => (value as unknown as Array<{ subscriptionId: string }>)[0]?.subscriptionId,
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'read', "A1 ORG_ADMIN's webhook"], ['A staff TENANT_ADMIN', 'read', "A staff TENANT_ADMIN's webhook"]],
+  },
+  rotateWebhookSecret: {
+    document: 'mutation($id: ID!) { rotateWebhookSecret(webhookId: $id) { webhook { id } } }',
+    variants: { rotate: { path: 'webhookId', takes: 'webhook', variables: (id) => ({ id }) } },
+    field: 'rotateWebhookSecret',
+    answers: 'record',
+    returnedId: (value) => (value as { webhook: { id: string } }).webhook.id,
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'rotate', "A1 ORG_ADMIN's webhook"], ['A staff TENANT_ADMIN', 'rotate', "A staff TENANT_ADMIN's webhook"]],
+  },
+  redeliverWebhook: {
+    document: 'mutation($id: ID!) { redeliverWebhook(deliveryId: $id) { id } }',
+    variants: { redeliver: { path: 'deliveryId', takes: 'webhookDelivery', variables: (id) => ({ id }) } },
+    field: 'redeliverWebhook',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'redeliver', "A1 ORG_ADMIN's dead letter"], ['A staff TENANT_ADMIN', 'redeliver', "A staff TENANT_ADMIN's dead letter"]],
+  },
+  deleteWebhook: {
+    document: 'mutation($id: ID!) { deleteWebhook(webhookId: $id) { id } }',
+    variants: { delete: { path: 'webhookId', takes: 'webhook', variables: (id) => ({ id }) } },
+    field: 'deleteWebhook',
+    answers: 'record',
+    allowed: holds(Role.ORG_ADMIN, Role.TENANT_ADMIN),
+    reach: administered,
+    controls: [['A1 ORG_ADMIN', 'delete', "A1 ORG_ADMIN's spare webhook"], ['A staff TENANT_ADMIN', 'delete', "A staff TENANT_ADMIN's spare webhook"]],
   },
   disableUser: {
     document: 'mutation($id: ID!) { disableUser(userId: $id) { id } }',
@@ -818,7 +924,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], product: [], datasheet: [], version: [] };
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], product: [], datasheet: [], version: [], webhook: [], webhookDelivery: [], project: [] };
   /** Tenant B's people, who make tenant B's records (they are not callers). */
   const otherCallers: Caller[] = [];
   /** Every caller made, tenant B's too (only tenant A's call the operations). */
@@ -1114,6 +1220,53 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     await sheet('B1', 'B staff CLERK', 'B1 draft', ['submit', 'approve']);
     await product('A1', 'A staff CLERK', 'A1 product without datasheet');
 
+    // Project certificates (COPRO §5c): company A1 is every party of its projects (one draft, one issued), B1 of B's.
+    const project = async (company: string, label: string, issuedBy?: string): Promise<string> => {
+      const creator = everyone(`${company} ORG_ADMIN`);
+      const parties = ['CLIENT', 'CONTRACTOR', 'INTERMEDIATE_STORAGE'].map((role) => ({ role, organisationId: companies[company]!.id }));
+      const { createProjectCertificate } = await ok('mutation($i: CreateProjectCertificateInput!) { createProjectCertificate(input: $i) { id } }', {
+        i: { reference: `Project ${label}`, site: 'Gent', material: 'tar-containing asphalt', quantityTonnes: 100, parties },
+      }, creator);
+      const id = createProjectCertificate.id as string;
+      for (const role of ['CONTRACTOR', 'INTERMEDIATE_STORAGE']) {
+        await ok('mutation($id: ID!, $r: ProjectPartyRole!, $u: ID!) { nameProjectContact(projectId: $id, role: $r, userId: $u) { id } }', { id, r: role, u: creator.userId }, creator);
+      }
+      if (issuedBy) await ok('mutation($id: ID!) { issueProjectCertificate(projectId: $id) { id } }', { id }, everyone(issuedBy));
+      records.push({ kind: 'project', id, label, tenantId: companies[company]!.tenantId, organisationId: companies[company]!.id });
+      return id;
+    };
+    DATASHEET_FIXTURE.a1Project = await project('A1', 'A1 project');
+    await project('A1', 'A1 issued project', 'A staff CLERK');
+    await project('B1', 'B1 project', 'B staff CLERK');
+
+    // Webhook targets of every administrator, each with a dead letter; a spare one for deleteWebhook's control; a deleted one.
+    const webhook = async (label: string, callerLabel: string): Promise<KnownRecord> => {
+      const caller = everyone(callerLabel);
+      const eventTypes = caller.organisationId ? ['certificate.issued'] : ['datasheet.published'];
+      const { registerWebhook } = await ok('mutation($i: RegisterWebhookInput!) { registerWebhook(input: $i) { webhook { id } } }', { i: { url: 'https://receiver.example.test/hooks', eventTypes } }, caller);
+      const record: KnownRecord = { kind: 'webhook', id: registerWebhook.webhook.id, label, tenantId: caller.tenantId, organisationId: caller.organisationId };
+      records.push(record);
+      return record;
+    };
+    for (const label of ['A1 ORG_ADMIN', 'A2 ORG_ADMIN', 'B1 ORG_ADMIN', 'A staff TENANT_ADMIN', 'B staff TENANT_ADMIN']) {
+      const target = await webhook(`${label}'s webhook`, label);
+      await app.get(RequestContext).runAs(SYSTEM_ACTOR, () =>
+        app.get(TransactionRunner).asSystem(target.tenantId!, () =>
+          app.get(WebhookEvents).publish(target.organisationId
+            ? { tenantId: target.tenantId!, organisationId: target.organisationId, type: 'certificate.issued', subject: {} }
+            : { tenantId: target.tenantId!, type: 'datasheet.published', subject: {} }),
+        ),
+      );
+      const [delivery] = await app.asOwner(async (db) => (await db.query(`UPDATE webhook_delivery SET dead_lettered_at = now(), attempts = 10 WHERE subscription_id = $1 RETURNING id`, [target.id])).rows);
+      records.push({ kind: 'webhookDelivery', id: delivery.id, label: `${label}'s dead letter`, tenantId: target.tenantId, organisationId: target.organisationId });
+    }
+    await webhook("A1 ORG_ADMIN's spare webhook", 'A1 ORG_ADMIN');
+    await webhook("A staff TENANT_ADMIN's spare webhook", 'A staff TENANT_ADMIN');
+    const doomedWebhook = await webhook('doomed webhook', 'A1 ORG_ADMIN');
+    records.splice(records.indexOf(doomedWebhook), 1);
+    await app.asOwner((db) => db.query('DELETE FROM webhook_subscription WHERE id = $1', [doomedWebhook.id]));
+    deletedIds.webhook.push(doomedWebhook.id);
+
     operations = [...new Set((await idTakingOperations(app)).map((o) => o.operation))].filter((name) => CALL_TEMPLATES[name]);
   }, 180_000);
 
@@ -1144,6 +1297,8 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
         keys: (await db.query(`SELECT to_jsonb(k) - 'last_used_at' AS row FROM api_key k ORDER BY id`)).rows,
         sessions: (await db.query('SELECT id, revoked_at FROM auth_session ORDER BY id')).rows,
         invitations: (await db.query('SELECT id, revoked_at FROM invitation ORDER BY id')).rows,
+        webhooks: (await db.query('SELECT to_jsonb(w) AS row FROM webhook_subscription w ORDER BY id')).rows,
+        webhookDeliveries: (await db.query('SELECT to_jsonb(d) AS row FROM webhook_delivery d ORDER BY id')).rows,
       }));
     const before = await snapshot();
 

@@ -2,8 +2,10 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Role } from '@chancery/access';
-import { hashPassword } from '@chancery/core';
+import { ApplicationsService, CertificateLanguage, CertificatesService } from '@chancery/certificates';
+import { type Actor, hashPassword, RequestContext } from '@chancery/core';
 import { IdentityProvisioning, LoginMethod, newTotpSecret, TenantKind } from '@chancery/identity';
+import { loadDemoDatasheets, type DemoPerson } from './demo-datasheets';
 
 /** Printed by `npm start` in development only; never used outside the demo data set. */
 export const DEMO_PASSWORD = 'chancery-demo-2026';
@@ -74,12 +76,16 @@ export async function loadDemoDataOnce(app: INestApplicationContext, dataDir: st
   }
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: DemoAccount[] = [];
+  const people: DemoPeople = new Map();
+  const datasheetPeople: DemoPerson[] = [];
   const addUser = async (account: DemoAccount, tenantId: string | null, organisationId: string | null, [firstName, lastName]: [string, string]) => {
-    await provisioning.provisionAccount({
+    const id = await provisioning.provisionAccount({
       tenantId, organisationId, email: account.email, firstName, lastName, phone: '+32470123456',
       jobTitle: account.roles.join(', ').toLowerCase(), preferredLanguage: 'nl', roles: account.roles, passwordHash, totpSecret: account.totpSecret,
     });
     accounts.push(account);
+    people.set(account.email, { id, tenantId, organisationId });
+    datasheetPeople.push({ userId: id, email: account.email, tenantId, organisationId, organisation: account.organisation ?? null, roles: account.roles, name: `${firstName} ${lastName}`, jobTitle: account.roles.join(', ').toLowerCase() });
   };
   await addUser({ email: 'operator@chancery.test', roles: [Role.PLATFORM_ADMIN], tenant: null, totpSecret: newTotpSecret() }, null, null, ['Olivia', 'Operator']);
   for (const { domain, companies, ...details } of TENANTS) {
@@ -101,8 +107,60 @@ export async function loadDemoDataOnce(app: INestApplicationContext, dataDir: st
       }
     }
   }
+  await loadCertificateDemoData(app, people);
+  await loadDemoDatasheets(app, datasheetPeople);
   writeFileSync(file, JSON.stringify(accounts, null, 2), { mode: 0o600 });
   return { loadedNow: true, accounts };
+}
+
+/** Who the demo accounts are, by e-mail address, for the feature data sets below. */
+type DemoPeople = Map<string, { id: string; tenantId: string | null; organisationId: string | null }>;
+
+// Certificates of origin (#16): the demo chamber's applications in every state of the review, and
+// issued certificates (their PDFs rendered by the worker), so the queue and the lists are not empty.
+type ApplicationContent = Parameters<ApplicationsService['create']>[0];
+type GoodsLine = NonNullable<ApplicationContent['goods']>[number];
+
+async function loadCertificateDemoData(app: INestApplicationContext, people: DemoPeople): Promise<void> {
+  const context = app.get(RequestContext, { strict: false });
+  const applications = app.get(ApplicationsService, { strict: false });
+  const certificates = app.get(CertificatesService, { strict: false });
+  const person = (email: string, roles: Role[]): Actor => {
+    const found = people.get(email)!;
+    return { kind: 'user', id: found.id, tenantId: found.tenantId ?? undefined, organisationId: found.organisationId ?? undefined, roles };
+  };
+  const exporter = person('admin@company1.voka.test', [Role.ORG_ADMIN]);
+  const clerk = person('clerk@voka.test', [Role.CLERK]);
+  const signer = person('signer@voka.test', [Role.SIGNER]);
+  const as = <T>(actor: Actor, work: () => Promise<T>) => context.runAs(actor, work);
+  const line = (description: string, hsCode: string, quantity: number, unit: string, netWeightKg: number, packages: number): GoodsLine => ({
+    description, hsCode, quantity, unit, grossWeightKg: Math.round(netWeightKg * 1.08), netWeightKg, packages, marksAndNumbers: `SM/${hsCode.slice(0, 4)}/1-${packages}`,
+  });
+  const shipments: Array<ApplicationContent & { until: 'DRAFT' | 'SUBMITTED' | 'IN_REVIEW' | 'CHANGES_REQUESTED' | 'APPROVED' | 'ISSUED' }> = [
+    { until: 'ISSUED', consignee: { name: 'Hudson Industrial Supply Inc.', address: '400 Commerce Drive\nNewark, NJ 07114', country: 'US' }, goods: [line('Centrifugal pumps, cast iron', '841370', 24, 'pcs', 1850, 6)], transportDetails: 'By sea, Antwerp to Newark, MSC Aurora voyage 48W', invoiceReferences: ['SM-2026-0101'], language: CertificateLanguage.EN },
+    { until: 'ISSUED', consignee: { name: 'Société Maghrébine d’Équipement', address: 'Zone industrielle Sidi Bernoussi\nCasablanca', country: 'MA' }, goods: [line('Hydraulic valves', '848120', 300, 'pcs', 420, 4), line('Spare seals', '401693', 1200, 'pcs', 35, 1)], transportDetails: 'By road and sea via Algeciras', invoiceReferences: ['SM-2026-0102'], language: CertificateLanguage.FR },
+    { until: 'APPROVED', consignee: { name: 'Gulf Process Engineering LLC', address: 'Jebel Ali Free Zone, Dubai', country: 'AE' }, goods: [line('Industrial mixers', '847982', 4, 'pcs', 2600, 4)], transportDetails: 'By sea, Antwerp to Jebel Ali', invoiceReferences: ['SM-2026-0107'], language: CertificateLanguage.EN },
+    { until: 'IN_REVIEW', consignee: { name: 'Shanghai Fluid Systems Co., Ltd.', address: '88 Jinqiao Road, Pudong, Shanghai', country: 'CN' }, goods: [line('Pump housings, machined', '841391', 60, 'pcs', 900, 3)], transportDetails: 'By sea, Antwerp to Shanghai', invoiceReferences: ['SM-2026-0109'], language: CertificateLanguage.EN },
+    { until: 'CHANGES_REQUESTED', consignee: { name: 'Anatolia Makina A.Ş.', address: 'Organize Sanayi Bölgesi, Bursa', country: 'TR' }, goods: [line('Gear pumps', '841360', 40, 'pcs', 610, 2)], transportDetails: 'By road via Kapıkule', invoiceReferences: ['SM-2026-0110'], language: CertificateLanguage.EN },
+    { until: 'SUBMITTED', consignee: { name: 'Maple Water Works Ltd.', address: '1200 Bay Street, Toronto, ON', country: 'CA' }, goods: [line('Submersible pumps', '841370', 16, 'pcs', 740, 4)], transportDetails: 'By sea, Antwerp to Montreal', invoiceReferences: ['SM-2026-0112'], language: CertificateLanguage.EN },
+    { until: 'SUBMITTED', consignee: { name: 'Nippon Flow Control K.K.', address: '2-1 Marunouchi, Chiyoda-ku, Tokyo', country: 'JP' }, goods: [line('Valve actuators', '848140', 80, 'pcs', 260, 2)], transportDetails: 'By air, Brussels to Narita', invoiceReferences: ['SM-2026-0113'], language: CertificateLanguage.EN },
+    { until: 'DRAFT', consignee: { name: 'Andes Minería S.A.', address: 'Avenida Apoquindo 3000, Santiago', country: 'CL' }, goods: [line('Slurry pumps', '841370', 6, 'pcs', 2300, 6)], language: CertificateLanguage.EN },
+  ];
+  for (const [index, { until, ...content }] of shipments.entries()) {
+    const application = await as(exporter, () => applications.create({ ...content, countryOfOrigin: 'BE', declarationAccepted: true, remarks: '' }));
+    if (until === 'DRAFT') continue;
+    await as(exporter, () => applications.submit(application.id));
+    if (until === 'SUBMITTED') continue;
+    await as(clerk, () => applications.claim(application.id));
+    if (until === 'IN_REVIEW') continue;
+    if (until === 'CHANGES_REQUESTED') {
+      await as(clerk, () => applications.requestChanges(application.id, 'Please attach the commercial invoice SM-2026-0110 and state the net weight per package.'));
+      continue;
+    }
+    await as(clerk, () => applications.approve(application.id));
+    if (until === 'APPROVED') continue;
+    await as(signer, () => certificates.sign(application.id, `demo-${index}-${application.id}`));
+  }
 }
 
 /** The demo accounts as a table for the console (development only). */

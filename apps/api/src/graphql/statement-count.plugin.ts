@@ -1,3 +1,4 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ClsServiceManager } from 'nestjs-cls';
 import type { RequestTally } from '@chancery/core';
@@ -12,13 +13,34 @@ export const statementCountPlugin: ApolloServerPlugin = {
   async requestDidStart() {
     return {
       async willSendResponse({ response }) {
-        const cls = ClsServiceManager.getClsService();
-        const tally = cls.isActive() ? (cls.get('tally') as RequestTally | undefined) : undefined;
-        if (!tally) return;
-        const held = tally.heldUnit;
-        const pendingCommit = held && held.started && !held.ended ? 1 : 0;
-        response.http.headers.set(STATEMENT_COUNT_HEADER, String(tally.statements + pendingCommit));
+        const count = statementsOfRequest();
+        if (count !== null) response.http.headers.set(STATEMENT_COUNT_HEADER, String(count));
       },
     };
   },
 };
+
+function statementsOfRequest(): number | null {
+  const cls = ClsServiceManager.getClsService();
+  const tally = cls.isActive() ? (cls.get('tally') as RequestTally | undefined) : undefined;
+  if (!tally) return null;
+  const held = tally.heldUnit;
+  const pendingCommit = held && held.started && !held.ended ? 1 : 0;
+  return tally.statements + pendingCommit;
+}
+
+/**
+ * The same header on the plain HTTP routes (the public GET forms), set as the head is written:
+ * the handler's statements are done by then. Installed only with EXPOSE_STATEMENT_COUNT.
+ */
+export function statementCountMiddleware(_request: IncomingMessage, response: ServerResponse, next: () => void): void {
+  const writeHead = response.writeHead;
+  response.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
+    if (!this.headersSent && !this.hasHeader(STATEMENT_COUNT_HEADER)) {
+      const count = statementsOfRequest();
+      if (count !== null) this.setHeader(STATEMENT_COUNT_HEADER, String(count));
+    }
+    return writeHead.apply(this, args);
+  } as ServerResponse['writeHead'];
+  next();
+}

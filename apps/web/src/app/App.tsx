@@ -1,6 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { Route, Routes } from 'react-router';
-import { ORGANISATION_ROLES } from '../auth/roles';
+import { ORGANISATION_ROLES, type Role } from '../auth/roles';
 import { SessionProvider } from '../auth/session';
 import DirectoryPage from '../features/directory/DirectoryPage';
 import { Loading } from '../ui/feedback';
@@ -30,6 +30,27 @@ const AuditLogPage = lazy(() => import('../features/staff/AuditLogPage'));
 const AccessLogPage = lazy(() => import('../features/privacy/AccessLogPage'));
 const PrivacyUserPage = lazy(() => import('../features/privacy/PrivacyUserPage'));
 const CreateTenantPage = lazy(() => import('../features/platform/CreateTenantPage'));
+// Certificates of origin (#16): the company's applications, the chamber's queue, the public verification.
+const CertificatesPage = lazy(() => import('../features/certificates/CertificatesPage'));
+const ApplicationPage = lazy(() => import('../features/certificates/ApplicationPage'));
+const NewApplicationPage = lazy(() => import('../features/certificates/ApplicationPage').then((module) => ({ default: module.NewApplicationPage })));
+const ReviewQueuePage = lazy(() => import('../features/certificates/ReviewQueuePage'));
+const ReviewApplicationPage = lazy(() => import('../features/certificates/ReviewApplicationPage'));
+const loadVerificationPage = () => import('../features/certificates/VerificationPage');
+const VerificationPage = lazy(loadVerificationPage);
+// The QR code's visitors land here on a phone: fetch the page's chunk at once, beside the messages.
+if (window.location.pathname.startsWith('/verification')) void loadVerificationPage();
+const CERTIFICATE_STAFF: readonly Role[] = ['CLERK', 'SIGNER', 'TENANT_ADMIN', 'AUDITOR'];
+// Technical datasheets: public search and page, the company's datasheets, the staff's review.
+const PublicDatasheetSearchPage = lazy(() => import('../features/datasheets/PublicDatasheetSearchPage'));
+const PublicDatasheetPage = lazy(() => import('../features/datasheets/PublicDatasheetPage'));
+const CompanyDatasheetsPage = lazy(() => import('../features/datasheets/CompanyDatasheetsPage'));
+const DatasheetEditorPage = lazy(() => import('../features/datasheets/DatasheetEditorPage'));
+const CertifiedProductsPage = lazy(() => import('../features/datasheets/CertifiedProductsPage'));
+const DatasheetReviewPage = lazy(() => import('../features/datasheets/DatasheetReviewPage'));
+const ContactDisclosurePage = lazy(() => import('../features/datasheets/ContactDisclosurePage'));
+// A visitor arriving on a datasheet (a QR code, a delivery note): its chunk loads alongside the messages.
+if (/^\/datasheets\/./.test(window.location.pathname)) void import('../features/datasheets/PublicDatasheetPage');
 
 export function App() {
   return (
@@ -44,6 +65,12 @@ export function App() {
           <Route path="accept-invitation" element={<AcceptInvitationPage />} />
           <Route path="reset-password" element={<ResetPasswordPage />} />
           <Route path="forgot-password" element={<ForgotPasswordPage />} />
+          {/* The API keeps /verify/:number (the QR code's plain GET, HTML or JSON); its page links here. */}
+          <Route path="verification" element={<VerificationPage />} />
+          <Route path="verification/:number" element={<VerificationPage />} />
+          <Route path="datasheets" element={<PublicDatasheetSearchPage />} />
+          <Route path="datasheets/id/:id" element={<PublicDatasheetPage />} />
+          <Route path="datasheets/:code" element={<PublicDatasheetPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route
@@ -68,7 +95,17 @@ export function App() {
           <Route path="audit" element={<RequireRoles roles={['TENANT_ADMIN', 'AUDITOR']}><AuditLogPage /></RequireRoles>} />
           <Route path="privacy/accesses" element={<RequireRoles roles={['PRIVACY_OFFICER']}><AccessLogPage /></RequireRoles>} />
           <Route path="privacy/users/:userId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><PrivacyUserPage /></RequireRoles>} />
+          <Route path="certificates" element={<RequireRoles roles={ORGANISATION_ROLES}><CertificatesPage /></RequireRoles>} />
+          <Route path="certificates/new" element={<RequireRoles roles={ORGANISATION_ROLES}><NewApplicationPage /></RequireRoles>} />
+          <Route path="certificates/:applicationId" element={<RequireRoles roles={ORGANISATION_ROLES}><ApplicationPage /></RequireRoles>} />
+          <Route path="review" element={<RequireRoles roles={CERTIFICATE_STAFF}><ReviewQueuePage /></RequireRoles>} />
+          <Route path="review/:applicationId" element={<RequireRoles roles={CERTIFICATE_STAFF}><ReviewApplicationPage /></RequireRoles>} />
           <Route path="platform/tenants/new" element={<RequireRoles roles={['PLATFORM_ADMIN']}><CreateTenantPage /></RequireRoles>} />
+          <Route path="datasheets" element={<RequireRoles roles={ORGANISATION_ROLES}><CompanyDatasheetsPage /></RequireRoles>} />
+          <Route path="datasheets/:productId" element={<RequireRoles roles={ORGANISATION_ROLES}><DatasheetEditorPage /></RequireRoles>} />
+          <Route path="contact-disclosure" element={<ContactDisclosurePage />} />
+          <Route path="certified-products" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']}><CertifiedProductsPage /></RequireRoles>} />
+          <Route path="datasheet-review" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']}><DatasheetReviewPage /></RequireRoles>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -30,6 +30,12 @@ export function PublicLayout() {
                 </NavLink>
               </li>
               <li>
+                <NavLink to="/verification">{t('nav.verifyCertificate')}</NavLink>
+              </li>
+              <li>
+                <NavLink to="/datasheets">{t('nav.datasheetSearch')}</NavLink>
+              </li>
+              <li>
                 <NavLink to="/register">{t('nav.register')}</NavLink>
               </li>
               <li>

@@ -24,8 +24,8 @@ export const NAVIGATION: NavSection[] = [
     id: 'company',
     label: 'nav.sections.company',
     items: [
-      // Certificates of origin: applications (drafts, submit), issued certificates (print).
-      // Technical datasheets of the company's certified products.
+      { to: '/app/certificates', label: 'nav.certificates', description: 'nav.descriptions.certificates', roles: ORGANISATION_ROLES },
+      { to: '/app/datasheets', label: 'nav.datasheets', description: 'nav.descriptions.datasheets', roles: ORGANISATION_ROLES },
       { to: '/app/company', label: 'nav.company', description: 'nav.descriptions.company', roles: ORGANISATION_ROLES },
       { to: '/app/users', label: 'nav.companyUsers', description: 'nav.descriptions.companyUsers', roles: ['ORG_ADMIN'] },
       { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.apiKeys', roles: ['ORG_ADMIN'] },
@@ -35,7 +35,10 @@ export const NAVIGATION: NavSection[] = [
     id: 'tenant',
     label: 'nav.sections.tenant',
     items: [
-      // Review queue (CLERK), signing (SIGNER), datasheet approval and publication, customers.
+      { to: '/app/review', label: 'nav.reviewQueue', description: 'nav.descriptions.reviewQueue', roles: ['CLERK', 'TENANT_ADMIN', 'AUDITOR'] },
+      { to: '/app/review?state=APPROVED', label: 'nav.signingQueue', description: 'nav.descriptions.signingQueue', roles: ['SIGNER'] },
+      { to: '/app/certified-products', label: 'nav.certifiedProducts', description: 'nav.descriptions.certifiedProducts', roles: ['TENANT_ADMIN', 'CLERK'] },
+      { to: '/app/datasheet-review', label: 'nav.datasheetReview', description: 'nav.descriptions.datasheetReview', roles: ['TENANT_ADMIN', 'CLERK'] },
       { to: '/app/users', label: 'nav.staffUsers', description: 'nav.descriptions.staffUsers', roles: ['TENANT_ADMIN'] },
       { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.tenantApiKeys', roles: ['TENANT_ADMIN'] },
       { to: '/app/audit', label: 'nav.audit', description: 'nav.descriptions.audit', roles: ['TENANT_ADMIN', 'AUDITOR'] },
@@ -66,6 +69,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/signature', label: 'nav.signature', description: 'nav.descriptions.signature', roles: ['SIGNER'] },
       { to: '/app/sessions', label: 'nav.sessions', description: 'nav.descriptions.sessions' },
       { to: '/app/my-data-accesses', label: 'nav.myDataAccesses', description: 'nav.descriptions.myDataAccesses' },
+      { to: '/app/contact-disclosure', label: 'nav.contactDisclosure', description: 'nav.descriptions.contactDisclosure', roles: ORGANISATION_ROLES },
     ],
   },
 ];

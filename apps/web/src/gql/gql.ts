@@ -32,6 +32,50 @@ type Documents = {
     "\n  query MySignature {\n    me {\n      id\n      signatureImage\n    }\n  }\n": typeof types.MySignatureDocument,
     "\n  mutation SetMySignatureImage($image: String!) {\n    setMySignatureImage(image: $image) {\n      id\n    }\n  }\n": typeof types.SetMySignatureImageDocument,
     "\n  mutation StepUp($code: String!) {\n    stepUp(code: $code)\n  }\n": typeof types.StepUpDocument,
+    "\n  query VerifyCertificate($number: String!, $code: String!) {\n    verifyCertificate(number: $number, code: $code) {\n      authentic\n      number\n      status\n      revocationReason\n      supersededByNumber\n      issuingChamber\n      issuedAt\n      countryOfOrigin\n      goodsHash\n      keyId\n    }\n  }\n": typeof types.VerifyCertificateDocument,
+    "\n  fragment ApplicationFields on CertificateApplication {\n    id\n    state\n    language\n    consigneeName\n    consigneeAddress\n    consigneeCountry\n    countryOfOrigin\n    transportDetails\n    goods {\n      description\n      hsCode\n      quantity\n      unit\n      grossWeightKg\n      netWeightKg\n      marksAndNumbers\n      packages\n    }\n    invoiceReferences\n    remarks\n    declarationAccepted\n    supportingDocuments {\n      id\n      fileName\n      mediaType\n      sizeBytes\n      createdAt\n    }\n    claimedBy\n    reviewComment\n    rejectionReason\n    replacesCertificateId\n    startedFromApplicationId\n    certificateId\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": typeof types.ApplicationFieldsFragmentDoc,
+    "\n  fragment CertificateFields on CertificateOfOrigin {\n    id\n    applicationId\n    number\n    status\n    language\n    countryOfOrigin\n    issuedAt\n    revokedAt\n    revocationReason\n    supersededByNumber\n    verificationCode\n    pdfReady\n    copies {\n      id\n      copyNumber\n      createdAt\n      pdfReady\n    }\n  }\n": typeof types.CertificateFieldsFragmentDoc,
+    "\n  query CertificateApplications($state: String, $first: Int!) {\n    certificateApplications(state: $state, first: $first) {\n      id\n      state\n      consigneeName\n      consigneeCountry\n      countryOfOrigin\n      createdAt\n      submittedAt\n      updatedAt\n      claimedBy\n      certificateId\n      goods {\n        hsCode\n      }\n    }\n  }\n": typeof types.CertificateApplicationsDocument,
+    "\n  query CertificatesOfOrigin($first: Int!) {\n    certificatesOfOrigin(first: $first) {\n      id\n      applicationId\n      number\n      status\n      issuedAt\n    }\n  }\n": typeof types.CertificatesOfOriginDocument,
+    "\n  query CertificateApplication($applicationId: ID!) {\n    certificateApplication(applicationId: $applicationId) {\n      ...ApplicationFields\n    }\n  }\n": typeof types.CertificateApplicationDocument,
+    "\n  query CertificateOfOrigin($certificateId: ID!) {\n    certificateOfOrigin(certificateId: $certificateId) {\n      ...CertificateFields\n    }\n  }\n": typeof types.CertificateOfOriginDocument,
+    "\n  query SavedConsignees {\n    savedConsignees {\n      id\n      name\n      address\n      country\n    }\n  }\n": typeof types.SavedConsigneesDocument,
+    "\n  mutation SaveConsignee($input: ConsigneeInput!) {\n    saveConsignee(input: $input) {\n      id\n    }\n  }\n": typeof types.SaveConsigneeDocument,
+    "\n  mutation CreateCertificateApplication($input: CreateCertificateApplicationInput!) {\n    createCertificateApplication(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateCertificateApplicationDocument,
+    "\n  mutation UpdateCertificateApplication($input: UpdateCertificateApplicationInput!) {\n    updateCertificateApplication(input: $input) {\n      ...ApplicationFields\n    }\n  }\n": typeof types.UpdateCertificateApplicationDocument,
+    "\n  mutation SubmitCertificateApplication($applicationId: ID!) {\n    submitCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": typeof types.SubmitCertificateApplicationDocument,
+    "\n  mutation ReplaceCertificate($certificateId: ID!) {\n    replaceCertificate(certificateId: $certificateId) {\n      id\n    }\n  }\n": typeof types.ReplaceCertificateDocument,
+    "\n  mutation RequestCertificateCopy($certificateId: ID!) {\n    requestCertificateCopy(certificateId: $certificateId) {\n      id\n      copyNumber\n    }\n  }\n": typeof types.RequestCertificateCopyDocument,
+    "\n  mutation ClaimCertificateApplication($applicationId: ID!) {\n    claimCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": typeof types.ClaimCertificateApplicationDocument,
+    "\n  mutation RequestCertificateApplicationChanges($applicationId: ID!, $comment: String!) {\n    requestCertificateApplicationChanges(applicationId: $applicationId, comment: $comment) {\n      id\n      state\n    }\n  }\n": typeof types.RequestCertificateApplicationChangesDocument,
+    "\n  mutation RejectCertificateApplication($applicationId: ID!, $reason: String!) {\n    rejectCertificateApplication(applicationId: $applicationId, reason: $reason) {\n      id\n      state\n    }\n  }\n": typeof types.RejectCertificateApplicationDocument,
+    "\n  mutation ApproveCertificateApplication($applicationId: ID!) {\n    approveCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": typeof types.ApproveCertificateApplicationDocument,
+    "\n  mutation SignCertificate($applicationId: ID!, $idempotencyKey: String!) {\n    signCertificate(applicationId: $applicationId, idempotencyKey: $idempotencyKey) {\n      id\n      number\n    }\n  }\n": typeof types.SignCertificateDocument,
+    "\n  mutation RevokeCertificate($certificateId: ID!, $reason: String!) {\n    revokeCertificate(certificateId: $certificateId, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeCertificateDocument,
+    "\n  query HolderName($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.HolderNameDocument,
+    "\n  mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {\n    createCertifiedProduct(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateCertifiedProductDocument,
+    "\n  mutation ChangeCertifiedProductStatus($id: ID!, $status: CertifiedProductStatus!) {\n    changeCertifiedProductStatus(id: $id, status: $status) {\n      id\n      status\n      statusChangedAt\n    }\n  }\n": typeof types.ChangeCertifiedProductStatusDocument,
+    "\n  mutation SetProductFamilySchema($input: SetProductFamilySchemaInput!) {\n    setProductFamilySchema(input: $input) {\n      id\n      family\n      version\n    }\n  }\n": typeof types.SetProductFamilySchemaDocument,
+    "\n  query TenantKinds($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      kinds\n    }\n  }\n": typeof types.TenantKindsDocument,
+    "\n  mutation ObjectToContactDisclosure {\n    objectToContactDisclosure {\n      withdrawnRoles\n      datasheetsAffected\n      replacementDeadline\n    }\n  }\n": typeof types.ObjectToContactDisclosureDocument,
+    "\n  mutation CreateDatasheet($input: CreateDatasheetInput!) {\n    createDatasheet(input: $input) {\n      id\n      datasheetId\n      state\n    }\n  }\n": typeof types.CreateDatasheetDocument,
+    "\n  mutation UpdateDatasheetDraft($input: UpdateDatasheetDraftInput!) {\n    updateDatasheetDraft(input: $input) {\n      id\n      state\n      updatedAt\n    }\n  }\n": typeof types.UpdateDatasheetDraftDocument,
+    "\n  mutation SubmitDatasheetVersion($versionId: ID!) {\n    submitDatasheetVersion(versionId: $versionId) {\n      id\n      state\n      submittedAt\n    }\n  }\n": typeof types.SubmitDatasheetVersionDocument,
+    "\n  mutation StartDatasheetVersion($datasheetId: ID!) {\n    startDatasheetVersion(datasheetId: $datasheetId) {\n      id\n      state\n    }\n  }\n": typeof types.StartDatasheetVersionDocument,
+    "\n  query ContactCandidates {\n    managedUsers {\n      id\n      firstName\n      lastName\n      email\n      status\n      roles\n    }\n  }\n": typeof types.ContactCandidatesDocument,
+    "\n  mutation NameDatasheetContact($datasheetId: ID!, $userId: ID!) {\n    nameDatasheetContact(datasheetId: $datasheetId, userId: $userId) {\n      id\n      contactUserId\n      contactReplacementRequired\n    }\n  }\n": typeof types.NameDatasheetContactDocument,
+    "\n  mutation ApproveDatasheetVersion($versionId: ID!) {\n    approveDatasheetVersion(versionId: $versionId) {\n      id\n      state\n    }\n  }\n": typeof types.ApproveDatasheetVersionDocument,
+    "\n  mutation RequestDatasheetChanges($versionId: ID!, $comment: String!) {\n    requestDatasheetChanges(versionId: $versionId, comment: $comment) {\n      id\n      state\n    }\n  }\n": typeof types.RequestDatasheetChangesDocument,
+    "\n  mutation PublishDatasheetVersion($versionId: ID!) {\n    publishDatasheetVersion(versionId: $versionId) {\n      id\n      state\n      publishedAt\n    }\n  }\n": typeof types.PublishDatasheetVersionDocument,
+    "\n  mutation UnpublishDatasheet($datasheetId: ID!) {\n    unpublishDatasheet(datasheetId: $datasheetId) {\n      id\n    }\n  }\n": typeof types.UnpublishDatasheetDocument,
+    "\n  query ContactDisclosureNotice($language: String!) {\n    contactDisclosureNotice(language: $language) {\n      version\n      language\n      text\n    }\n  }\n": typeof types.ContactDisclosureNoticeDocument,
+    "\n  mutation AcknowledgeContactDisclosureNotice($version: String!) {\n    acknowledgeContactDisclosureNotice(version: $version) {\n      acknowledgedAt\n      noticeVersion\n    }\n  }\n": typeof types.AcknowledgeContactDisclosureNoticeDocument,
+    "\n  query PublishedDatasheet($code: String, $id: ID) {\n    publishedDatasheet(code: $code, id: $id) {\n      id\n      publicCode\n      versionNumber\n      publishedAt\n      productName\n      productFamily\n      productionUnit\n      scheme\n      certificateReference\n      holderName\n      characteristics\n      texts {\n        language\n        title\n        description\n      }\n      contactKind\n      contactName\n      contactPosition\n      contactEmail\n      contactPhone\n      contactReplacementRequired\n    }\n  }\n": typeof types.PublishedDatasheetDocument,
+    "\n  query SearchPublishedDatasheets(\n    $tenant: String\n    $productFamily: String\n    $productName: String\n    $holderName: String\n    $certificateReference: String\n    $first: Int\n    $after: String\n  ) {\n    searchPublishedDatasheets(\n      tenant: $tenant\n      productFamily: $productFamily\n      productName: $productName\n      holderName: $holderName\n      certificateReference: $certificateReference\n      first: $first\n      after: $after\n    ) {\n      items {\n        id\n        publicCode\n        productName\n        productFamily\n        holderName\n        scheme\n        certificateReference\n        publishedAt\n        versionNumber\n      }\n      nextCursor\n    }\n  }\n": typeof types.SearchPublishedDatasheetsDocument,
+    "\n  query CertifiedProducts {\n    certifiedProducts {\n      id\n      organisationId\n      name\n      productFamily\n      certificateReference\n      scheme\n      productionUnit\n      status\n      statusChangedAt\n      createdAt\n    }\n  }\n": typeof types.CertifiedProductsDocument,
+    "\n  query Datasheets {\n    datasheets {\n      id\n      certifiedProductId\n      organisationId\n      publicCode\n      contactUserId\n      contactReplacementRequired\n      contactReplacementDeadline\n      createdAt\n    }\n  }\n": typeof types.DatasheetsDocument,
+    "\n  query ProductFamilySchemas {\n    productFamilySchemas {\n      id\n      family\n      version\n      jsonSchema\n      updatedAt\n    }\n  }\n": typeof types.ProductFamilySchemasDocument,
+    "\n  query DatasheetVersions($datasheetId: ID!) {\n    datasheetVersions(datasheetId: $datasheetId) {\n      id\n      datasheetId\n      number\n      state\n      characteristics\n      texts {\n        language\n        title\n        description\n      }\n      completedBy\n      reviewComment\n      createdAt\n      updatedAt\n      submittedAt\n      approvedAt\n      publishedAt\n      supersededAt\n      unpublishedAt\n    }\n  }\n": typeof types.DatasheetVersionsDocument,
     "\n  query TenantDirectory {\n    tenants {\n      id\n      slug\n      name\n      kinds\n      legalEntityNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n      website\n      languages\n      privacyContactEmail\n    }\n  }\n": typeof types.TenantDirectoryDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
@@ -71,6 +115,50 @@ const documents: Documents = {
     "\n  query MySignature {\n    me {\n      id\n      signatureImage\n    }\n  }\n": types.MySignatureDocument,
     "\n  mutation SetMySignatureImage($image: String!) {\n    setMySignatureImage(image: $image) {\n      id\n    }\n  }\n": types.SetMySignatureImageDocument,
     "\n  mutation StepUp($code: String!) {\n    stepUp(code: $code)\n  }\n": types.StepUpDocument,
+    "\n  query VerifyCertificate($number: String!, $code: String!) {\n    verifyCertificate(number: $number, code: $code) {\n      authentic\n      number\n      status\n      revocationReason\n      supersededByNumber\n      issuingChamber\n      issuedAt\n      countryOfOrigin\n      goodsHash\n      keyId\n    }\n  }\n": types.VerifyCertificateDocument,
+    "\n  fragment ApplicationFields on CertificateApplication {\n    id\n    state\n    language\n    consigneeName\n    consigneeAddress\n    consigneeCountry\n    countryOfOrigin\n    transportDetails\n    goods {\n      description\n      hsCode\n      quantity\n      unit\n      grossWeightKg\n      netWeightKg\n      marksAndNumbers\n      packages\n    }\n    invoiceReferences\n    remarks\n    declarationAccepted\n    supportingDocuments {\n      id\n      fileName\n      mediaType\n      sizeBytes\n      createdAt\n    }\n    claimedBy\n    reviewComment\n    rejectionReason\n    replacesCertificateId\n    startedFromApplicationId\n    certificateId\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": types.ApplicationFieldsFragmentDoc,
+    "\n  fragment CertificateFields on CertificateOfOrigin {\n    id\n    applicationId\n    number\n    status\n    language\n    countryOfOrigin\n    issuedAt\n    revokedAt\n    revocationReason\n    supersededByNumber\n    verificationCode\n    pdfReady\n    copies {\n      id\n      copyNumber\n      createdAt\n      pdfReady\n    }\n  }\n": types.CertificateFieldsFragmentDoc,
+    "\n  query CertificateApplications($state: String, $first: Int!) {\n    certificateApplications(state: $state, first: $first) {\n      id\n      state\n      consigneeName\n      consigneeCountry\n      countryOfOrigin\n      createdAt\n      submittedAt\n      updatedAt\n      claimedBy\n      certificateId\n      goods {\n        hsCode\n      }\n    }\n  }\n": types.CertificateApplicationsDocument,
+    "\n  query CertificatesOfOrigin($first: Int!) {\n    certificatesOfOrigin(first: $first) {\n      id\n      applicationId\n      number\n      status\n      issuedAt\n    }\n  }\n": types.CertificatesOfOriginDocument,
+    "\n  query CertificateApplication($applicationId: ID!) {\n    certificateApplication(applicationId: $applicationId) {\n      ...ApplicationFields\n    }\n  }\n": types.CertificateApplicationDocument,
+    "\n  query CertificateOfOrigin($certificateId: ID!) {\n    certificateOfOrigin(certificateId: $certificateId) {\n      ...CertificateFields\n    }\n  }\n": types.CertificateOfOriginDocument,
+    "\n  query SavedConsignees {\n    savedConsignees {\n      id\n      name\n      address\n      country\n    }\n  }\n": types.SavedConsigneesDocument,
+    "\n  mutation SaveConsignee($input: ConsigneeInput!) {\n    saveConsignee(input: $input) {\n      id\n    }\n  }\n": types.SaveConsigneeDocument,
+    "\n  mutation CreateCertificateApplication($input: CreateCertificateApplicationInput!) {\n    createCertificateApplication(input: $input) {\n      id\n    }\n  }\n": types.CreateCertificateApplicationDocument,
+    "\n  mutation UpdateCertificateApplication($input: UpdateCertificateApplicationInput!) {\n    updateCertificateApplication(input: $input) {\n      ...ApplicationFields\n    }\n  }\n": types.UpdateCertificateApplicationDocument,
+    "\n  mutation SubmitCertificateApplication($applicationId: ID!) {\n    submitCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": types.SubmitCertificateApplicationDocument,
+    "\n  mutation ReplaceCertificate($certificateId: ID!) {\n    replaceCertificate(certificateId: $certificateId) {\n      id\n    }\n  }\n": types.ReplaceCertificateDocument,
+    "\n  mutation RequestCertificateCopy($certificateId: ID!) {\n    requestCertificateCopy(certificateId: $certificateId) {\n      id\n      copyNumber\n    }\n  }\n": types.RequestCertificateCopyDocument,
+    "\n  mutation ClaimCertificateApplication($applicationId: ID!) {\n    claimCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": types.ClaimCertificateApplicationDocument,
+    "\n  mutation RequestCertificateApplicationChanges($applicationId: ID!, $comment: String!) {\n    requestCertificateApplicationChanges(applicationId: $applicationId, comment: $comment) {\n      id\n      state\n    }\n  }\n": types.RequestCertificateApplicationChangesDocument,
+    "\n  mutation RejectCertificateApplication($applicationId: ID!, $reason: String!) {\n    rejectCertificateApplication(applicationId: $applicationId, reason: $reason) {\n      id\n      state\n    }\n  }\n": types.RejectCertificateApplicationDocument,
+    "\n  mutation ApproveCertificateApplication($applicationId: ID!) {\n    approveCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": types.ApproveCertificateApplicationDocument,
+    "\n  mutation SignCertificate($applicationId: ID!, $idempotencyKey: String!) {\n    signCertificate(applicationId: $applicationId, idempotencyKey: $idempotencyKey) {\n      id\n      number\n    }\n  }\n": types.SignCertificateDocument,
+    "\n  mutation RevokeCertificate($certificateId: ID!, $reason: String!) {\n    revokeCertificate(certificateId: $certificateId, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.RevokeCertificateDocument,
+    "\n  query HolderName($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n": types.HolderNameDocument,
+    "\n  mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {\n    createCertifiedProduct(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateCertifiedProductDocument,
+    "\n  mutation ChangeCertifiedProductStatus($id: ID!, $status: CertifiedProductStatus!) {\n    changeCertifiedProductStatus(id: $id, status: $status) {\n      id\n      status\n      statusChangedAt\n    }\n  }\n": types.ChangeCertifiedProductStatusDocument,
+    "\n  mutation SetProductFamilySchema($input: SetProductFamilySchemaInput!) {\n    setProductFamilySchema(input: $input) {\n      id\n      family\n      version\n    }\n  }\n": types.SetProductFamilySchemaDocument,
+    "\n  query TenantKinds($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      kinds\n    }\n  }\n": types.TenantKindsDocument,
+    "\n  mutation ObjectToContactDisclosure {\n    objectToContactDisclosure {\n      withdrawnRoles\n      datasheetsAffected\n      replacementDeadline\n    }\n  }\n": types.ObjectToContactDisclosureDocument,
+    "\n  mutation CreateDatasheet($input: CreateDatasheetInput!) {\n    createDatasheet(input: $input) {\n      id\n      datasheetId\n      state\n    }\n  }\n": types.CreateDatasheetDocument,
+    "\n  mutation UpdateDatasheetDraft($input: UpdateDatasheetDraftInput!) {\n    updateDatasheetDraft(input: $input) {\n      id\n      state\n      updatedAt\n    }\n  }\n": types.UpdateDatasheetDraftDocument,
+    "\n  mutation SubmitDatasheetVersion($versionId: ID!) {\n    submitDatasheetVersion(versionId: $versionId) {\n      id\n      state\n      submittedAt\n    }\n  }\n": types.SubmitDatasheetVersionDocument,
+    "\n  mutation StartDatasheetVersion($datasheetId: ID!) {\n    startDatasheetVersion(datasheetId: $datasheetId) {\n      id\n      state\n    }\n  }\n": types.StartDatasheetVersionDocument,
+    "\n  query ContactCandidates {\n    managedUsers {\n      id\n      firstName\n      lastName\n      email\n      status\n      roles\n    }\n  }\n": types.ContactCandidatesDocument,
+    "\n  mutation NameDatasheetContact($datasheetId: ID!, $userId: ID!) {\n    nameDatasheetContact(datasheetId: $datasheetId, userId: $userId) {\n      id\n      contactUserId\n      contactReplacementRequired\n    }\n  }\n": types.NameDatasheetContactDocument,
+    "\n  mutation ApproveDatasheetVersion($versionId: ID!) {\n    approveDatasheetVersion(versionId: $versionId) {\n      id\n      state\n    }\n  }\n": types.ApproveDatasheetVersionDocument,
+    "\n  mutation RequestDatasheetChanges($versionId: ID!, $comment: String!) {\n    requestDatasheetChanges(versionId: $versionId, comment: $comment) {\n      id\n      state\n    }\n  }\n": types.RequestDatasheetChangesDocument,
+    "\n  mutation PublishDatasheetVersion($versionId: ID!) {\n    publishDatasheetVersion(versionId: $versionId) {\n      id\n      state\n      publishedAt\n    }\n  }\n": types.PublishDatasheetVersionDocument,
+    "\n  mutation UnpublishDatasheet($datasheetId: ID!) {\n    unpublishDatasheet(datasheetId: $datasheetId) {\n      id\n    }\n  }\n": types.UnpublishDatasheetDocument,
+    "\n  query ContactDisclosureNotice($language: String!) {\n    contactDisclosureNotice(language: $language) {\n      version\n      language\n      text\n    }\n  }\n": types.ContactDisclosureNoticeDocument,
+    "\n  mutation AcknowledgeContactDisclosureNotice($version: String!) {\n    acknowledgeContactDisclosureNotice(version: $version) {\n      acknowledgedAt\n      noticeVersion\n    }\n  }\n": types.AcknowledgeContactDisclosureNoticeDocument,
+    "\n  query PublishedDatasheet($code: String, $id: ID) {\n    publishedDatasheet(code: $code, id: $id) {\n      id\n      publicCode\n      versionNumber\n      publishedAt\n      productName\n      productFamily\n      productionUnit\n      scheme\n      certificateReference\n      holderName\n      characteristics\n      texts {\n        language\n        title\n        description\n      }\n      contactKind\n      contactName\n      contactPosition\n      contactEmail\n      contactPhone\n      contactReplacementRequired\n    }\n  }\n": types.PublishedDatasheetDocument,
+    "\n  query SearchPublishedDatasheets(\n    $tenant: String\n    $productFamily: String\n    $productName: String\n    $holderName: String\n    $certificateReference: String\n    $first: Int\n    $after: String\n  ) {\n    searchPublishedDatasheets(\n      tenant: $tenant\n      productFamily: $productFamily\n      productName: $productName\n      holderName: $holderName\n      certificateReference: $certificateReference\n      first: $first\n      after: $after\n    ) {\n      items {\n        id\n        publicCode\n        productName\n        productFamily\n        holderName\n        scheme\n        certificateReference\n        publishedAt\n        versionNumber\n      }\n      nextCursor\n    }\n  }\n": types.SearchPublishedDatasheetsDocument,
+    "\n  query CertifiedProducts {\n    certifiedProducts {\n      id\n      organisationId\n      name\n      productFamily\n      certificateReference\n      scheme\n      productionUnit\n      status\n      statusChangedAt\n      createdAt\n    }\n  }\n": types.CertifiedProductsDocument,
+    "\n  query Datasheets {\n    datasheets {\n      id\n      certifiedProductId\n      organisationId\n      publicCode\n      contactUserId\n      contactReplacementRequired\n      contactReplacementDeadline\n      createdAt\n    }\n  }\n": types.DatasheetsDocument,
+    "\n  query ProductFamilySchemas {\n    productFamilySchemas {\n      id\n      family\n      version\n      jsonSchema\n      updatedAt\n    }\n  }\n": types.ProductFamilySchemasDocument,
+    "\n  query DatasheetVersions($datasheetId: ID!) {\n    datasheetVersions(datasheetId: $datasheetId) {\n      id\n      datasheetId\n      number\n      state\n      characteristics\n      texts {\n        language\n        title\n        description\n      }\n      completedBy\n      reviewComment\n      createdAt\n      updatedAt\n      submittedAt\n      approvedAt\n      publishedAt\n      supersededAt\n      unpublishedAt\n    }\n  }\n": types.DatasheetVersionsDocument,
     "\n  query TenantDirectory {\n    tenants {\n      id\n      slug\n      name\n      kinds\n      legalEntityNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n      website\n      languages\n      privacyContactEmail\n    }\n  }\n": types.TenantDirectoryDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
@@ -161,6 +249,182 @@ export function graphql(source: "\n  mutation SetMySignatureImage($image: String
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation StepUp($code: String!) {\n    stepUp(code: $code)\n  }\n"): typeof import('./graphql').StepUpDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query VerifyCertificate($number: String!, $code: String!) {\n    verifyCertificate(number: $number, code: $code) {\n      authentic\n      number\n      status\n      revocationReason\n      supersededByNumber\n      issuingChamber\n      issuedAt\n      countryOfOrigin\n      goodsHash\n      keyId\n    }\n  }\n"): typeof import('./graphql').VerifyCertificateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ApplicationFields on CertificateApplication {\n    id\n    state\n    language\n    consigneeName\n    consigneeAddress\n    consigneeCountry\n    countryOfOrigin\n    transportDetails\n    goods {\n      description\n      hsCode\n      quantity\n      unit\n      grossWeightKg\n      netWeightKg\n      marksAndNumbers\n      packages\n    }\n    invoiceReferences\n    remarks\n    declarationAccepted\n    supportingDocuments {\n      id\n      fileName\n      mediaType\n      sizeBytes\n      createdAt\n    }\n    claimedBy\n    reviewComment\n    rejectionReason\n    replacesCertificateId\n    startedFromApplicationId\n    certificateId\n    createdAt\n    updatedAt\n    submittedAt\n  }\n"): typeof import('./graphql').ApplicationFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment CertificateFields on CertificateOfOrigin {\n    id\n    applicationId\n    number\n    status\n    language\n    countryOfOrigin\n    issuedAt\n    revokedAt\n    revocationReason\n    supersededByNumber\n    verificationCode\n    pdfReady\n    copies {\n      id\n      copyNumber\n      createdAt\n      pdfReady\n    }\n  }\n"): typeof import('./graphql').CertificateFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CertificateApplications($state: String, $first: Int!) {\n    certificateApplications(state: $state, first: $first) {\n      id\n      state\n      consigneeName\n      consigneeCountry\n      countryOfOrigin\n      createdAt\n      submittedAt\n      updatedAt\n      claimedBy\n      certificateId\n      goods {\n        hsCode\n      }\n    }\n  }\n"): typeof import('./graphql').CertificateApplicationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CertificatesOfOrigin($first: Int!) {\n    certificatesOfOrigin(first: $first) {\n      id\n      applicationId\n      number\n      status\n      issuedAt\n    }\n  }\n"): typeof import('./graphql').CertificatesOfOriginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CertificateApplication($applicationId: ID!) {\n    certificateApplication(applicationId: $applicationId) {\n      ...ApplicationFields\n    }\n  }\n"): typeof import('./graphql').CertificateApplicationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CertificateOfOrigin($certificateId: ID!) {\n    certificateOfOrigin(certificateId: $certificateId) {\n      ...CertificateFields\n    }\n  }\n"): typeof import('./graphql').CertificateOfOriginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SavedConsignees {\n    savedConsignees {\n      id\n      name\n      address\n      country\n    }\n  }\n"): typeof import('./graphql').SavedConsigneesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveConsignee($input: ConsigneeInput!) {\n    saveConsignee(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').SaveConsigneeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCertificateApplication($input: CreateCertificateApplicationInput!) {\n    createCertificateApplication(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CreateCertificateApplicationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateCertificateApplication($input: UpdateCertificateApplicationInput!) {\n    updateCertificateApplication(input: $input) {\n      ...ApplicationFields\n    }\n  }\n"): typeof import('./graphql').UpdateCertificateApplicationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitCertificateApplication($applicationId: ID!) {\n    submitCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').SubmitCertificateApplicationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReplaceCertificate($certificateId: ID!) {\n    replaceCertificate(certificateId: $certificateId) {\n      id\n    }\n  }\n"): typeof import('./graphql').ReplaceCertificateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestCertificateCopy($certificateId: ID!) {\n    requestCertificateCopy(certificateId: $certificateId) {\n      id\n      copyNumber\n    }\n  }\n"): typeof import('./graphql').RequestCertificateCopyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ClaimCertificateApplication($applicationId: ID!) {\n    claimCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').ClaimCertificateApplicationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestCertificateApplicationChanges($applicationId: ID!, $comment: String!) {\n    requestCertificateApplicationChanges(applicationId: $applicationId, comment: $comment) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').RequestCertificateApplicationChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectCertificateApplication($applicationId: ID!, $reason: String!) {\n    rejectCertificateApplication(applicationId: $applicationId, reason: $reason) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').RejectCertificateApplicationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveCertificateApplication($applicationId: ID!) {\n    approveCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').ApproveCertificateApplicationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignCertificate($applicationId: ID!, $idempotencyKey: String!) {\n    signCertificate(applicationId: $applicationId, idempotencyKey: $idempotencyKey) {\n      id\n      number\n    }\n  }\n"): typeof import('./graphql').SignCertificateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeCertificate($certificateId: ID!, $reason: String!) {\n    revokeCertificate(certificateId: $certificateId, reason: $reason) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RevokeCertificateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query HolderName($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').HolderNameDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {\n    createCertifiedProduct(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateCertifiedProductDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeCertifiedProductStatus($id: ID!, $status: CertifiedProductStatus!) {\n    changeCertifiedProductStatus(id: $id, status: $status) {\n      id\n      status\n      statusChangedAt\n    }\n  }\n"): typeof import('./graphql').ChangeCertifiedProductStatusDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetProductFamilySchema($input: SetProductFamilySchemaInput!) {\n    setProductFamilySchema(input: $input) {\n      id\n      family\n      version\n    }\n  }\n"): typeof import('./graphql').SetProductFamilySchemaDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantKinds($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      kinds\n    }\n  }\n"): typeof import('./graphql').TenantKindsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ObjectToContactDisclosure {\n    objectToContactDisclosure {\n      withdrawnRoles\n      datasheetsAffected\n      replacementDeadline\n    }\n  }\n"): typeof import('./graphql').ObjectToContactDisclosureDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateDatasheet($input: CreateDatasheetInput!) {\n    createDatasheet(input: $input) {\n      id\n      datasheetId\n      state\n    }\n  }\n"): typeof import('./graphql').CreateDatasheetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateDatasheetDraft($input: UpdateDatasheetDraftInput!) {\n    updateDatasheetDraft(input: $input) {\n      id\n      state\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').UpdateDatasheetDraftDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitDatasheetVersion($versionId: ID!) {\n    submitDatasheetVersion(versionId: $versionId) {\n      id\n      state\n      submittedAt\n    }\n  }\n"): typeof import('./graphql').SubmitDatasheetVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation StartDatasheetVersion($datasheetId: ID!) {\n    startDatasheetVersion(datasheetId: $datasheetId) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').StartDatasheetVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactCandidates {\n    managedUsers {\n      id\n      firstName\n      lastName\n      email\n      status\n      roles\n    }\n  }\n"): typeof import('./graphql').ContactCandidatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NameDatasheetContact($datasheetId: ID!, $userId: ID!) {\n    nameDatasheetContact(datasheetId: $datasheetId, userId: $userId) {\n      id\n      contactUserId\n      contactReplacementRequired\n    }\n  }\n"): typeof import('./graphql').NameDatasheetContactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveDatasheetVersion($versionId: ID!) {\n    approveDatasheetVersion(versionId: $versionId) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').ApproveDatasheetVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestDatasheetChanges($versionId: ID!, $comment: String!) {\n    requestDatasheetChanges(versionId: $versionId, comment: $comment) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').RequestDatasheetChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishDatasheetVersion($versionId: ID!) {\n    publishDatasheetVersion(versionId: $versionId) {\n      id\n      state\n      publishedAt\n    }\n  }\n"): typeof import('./graphql').PublishDatasheetVersionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UnpublishDatasheet($datasheetId: ID!) {\n    unpublishDatasheet(datasheetId: $datasheetId) {\n      id\n    }\n  }\n"): typeof import('./graphql').UnpublishDatasheetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ContactDisclosureNotice($language: String!) {\n    contactDisclosureNotice(language: $language) {\n      version\n      language\n      text\n    }\n  }\n"): typeof import('./graphql').ContactDisclosureNoticeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcknowledgeContactDisclosureNotice($version: String!) {\n    acknowledgeContactDisclosureNotice(version: $version) {\n      acknowledgedAt\n      noticeVersion\n    }\n  }\n"): typeof import('./graphql').AcknowledgeContactDisclosureNoticeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PublishedDatasheet($code: String, $id: ID) {\n    publishedDatasheet(code: $code, id: $id) {\n      id\n      publicCode\n      versionNumber\n      publishedAt\n      productName\n      productFamily\n      productionUnit\n      scheme\n      certificateReference\n      holderName\n      characteristics\n      texts {\n        language\n        title\n        description\n      }\n      contactKind\n      contactName\n      contactPosition\n      contactEmail\n      contactPhone\n      contactReplacementRequired\n    }\n  }\n"): typeof import('./graphql').PublishedDatasheetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SearchPublishedDatasheets(\n    $tenant: String\n    $productFamily: String\n    $productName: String\n    $holderName: String\n    $certificateReference: String\n    $first: Int\n    $after: String\n  ) {\n    searchPublishedDatasheets(\n      tenant: $tenant\n      productFamily: $productFamily\n      productName: $productName\n      holderName: $holderName\n      certificateReference: $certificateReference\n      first: $first\n      after: $after\n    ) {\n      items {\n        id\n        publicCode\n        productName\n        productFamily\n        holderName\n        scheme\n        certificateReference\n        publishedAt\n        versionNumber\n      }\n      nextCursor\n    }\n  }\n"): typeof import('./graphql').SearchPublishedDatasheetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CertifiedProducts {\n    certifiedProducts {\n      id\n      organisationId\n      name\n      productFamily\n      certificateReference\n      scheme\n      productionUnit\n      status\n      statusChangedAt\n      createdAt\n    }\n  }\n"): typeof import('./graphql').CertifiedProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Datasheets {\n    datasheets {\n      id\n      certifiedProductId\n      organisationId\n      publicCode\n      contactUserId\n      contactReplacementRequired\n      contactReplacementDeadline\n      createdAt\n    }\n  }\n"): typeof import('./graphql').DatasheetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProductFamilySchemas {\n    productFamilySchemas {\n      id\n      family\n      version\n      jsonSchema\n      updatedAt\n    }\n  }\n"): typeof import('./graphql').ProductFamilySchemasDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DatasheetVersions($datasheetId: ID!) {\n    datasheetVersions(datasheetId: $datasheetId) {\n      id\n      datasheetId\n      number\n      state\n      characteristics\n      texts {\n        language\n        title\n        description\n      }\n      completedBy\n      reviewComment\n      createdAt\n      updatedAt\n      submittedAt\n      approvedAt\n      publishedAt\n      supersededAt\n      unpublishedAt\n    }\n  }\n"): typeof import('./graphql').DatasheetVersionsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

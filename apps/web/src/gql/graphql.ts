@@ -16,14 +16,81 @@ export type AcceptInvitationInput = {
   token: string;
 };
 
+export type ApplicationState =
+  | 'APPROVED'
+  | 'CHANGES_REQUESTED'
+  | 'DRAFT'
+  | 'IN_REVIEW'
+  | 'ISSUED'
+  | 'REJECTED'
+  | 'SUBMITTED';
+
+export type CertificateLanguage =
+  | 'DE'
+  | 'EN'
+  | 'FR'
+  | 'NL';
+
+export type CertificateStatus =
+  | 'ISSUED'
+  | 'REVOKED'
+  | 'SUPERSEDED';
+
+export type CertifiedProductStatus =
+  | 'ACTIVE'
+  | 'EXPIRED'
+  | 'SUSPENDED'
+  | 'WITHDRAWN';
+
 export type ChangeUserRolesInput = {
   grant?: Array<Role>;
   userId: string;
   withdraw?: Array<Role>;
 };
 
+export type ConsigneeInput = {
+  address: string;
+  country: string;
+  name: string;
+};
+
 export type CreateApiKeyInput = {
   name: string;
+};
+
+export type CreateCertificateApplicationInput = {
+  consignee?: ConsigneeInput | null | undefined;
+  /** ISO 3166 alpha-2. */
+  countryOfOrigin?: string | null | undefined;
+  /** The exporter's declaration: the goods originate in the country stated. */
+  declarationAccepted?: boolean | null | undefined;
+  /** Start from a previous application of the company (repeat exports). */
+  fromApplicationId?: string | null | undefined;
+  goods?: Array<GoodsLineInput> | null | undefined;
+  invoiceReferences?: Array<string> | null | undefined;
+  /** NL, FR, DE or EN. */
+  language?: string | null | undefined;
+  remarks?: string | null | undefined;
+  transportDetails?: string | null | undefined;
+};
+
+export type CreateCertifiedProductInput = {
+  certificateReference: string;
+  name: string;
+  organisationId: string;
+  /** The product family, e.g. kerbstones (lower case, digits, dashes). */
+  productFamily: string;
+  productionUnit: string;
+  /** e.g. BENOR, CE */
+  scheme: string;
+};
+
+export type CreateDatasheetInput = {
+  certifiedProductId: string;
+  /** The technical characteristics, a JSON object (as JSON text). */
+  characteristics: string;
+  /** One text per language (NL, FR, DE, EN). */
+  texts: Array<DatasheetTextInput>;
 };
 
 export type CreateTenantInput = {
@@ -41,6 +108,37 @@ export type CreateTenantInput = {
   servedPostalCodes?: Array<PostalCodeRangeInput>;
   slug: string;
   street: string;
+};
+
+export type DatasheetContactKind =
+  | 'COMPANY'
+  | 'PERSON';
+
+export type DatasheetState =
+  | 'APPROVED'
+  | 'CHANGES_REQUESTED'
+  | 'DRAFT'
+  | 'PUBLISHED'
+  | 'SUBMITTED'
+  | 'SUPERSEDED'
+  | 'UNPUBLISHED';
+
+export type DatasheetTextInput = {
+  description: string;
+  language: string;
+  title: string;
+};
+
+export type GoodsLineInput = {
+  description: string;
+  grossWeightKg: number;
+  /** Harmonized System code: 6 to 10 digits. */
+  hsCode: string;
+  marksAndNumbers?: string;
+  netWeightKg: number;
+  packages: number;
+  quantity: number;
+  unit: string;
 };
 
 export type InviteUserInput = {
@@ -103,6 +201,13 @@ export type RegisterOrganisationInput = {
   vatNumber: string;
 };
 
+export type RevocationReason =
+  | 'AT_EXPORTER_REQUEST'
+  | 'FRAUDULENT_APPLICATION'
+  | 'GOODS_NOT_EXPORTED'
+  | 'ISSUED_IN_ERROR'
+  | 'OTHER';
+
 export type Role =
   | 'AUDITOR'
   | 'CLERK'
@@ -113,9 +218,36 @@ export type Role =
   | 'SIGNER'
   | 'TENANT_ADMIN';
 
+export type SetProductFamilySchemaInput = {
+  family: string;
+  /** A JSON Schema, as JSON text. */
+  jsonSchema: string;
+};
+
 export type TenantKind =
   | 'CERTIFICATION_BODY'
   | 'CHAMBER_OF_COMMERCE';
+
+export type UpdateCertificateApplicationInput = {
+  applicationId: string;
+  consignee?: ConsigneeInput | null | undefined;
+  /** ISO 3166 alpha-2. */
+  countryOfOrigin?: string | null | undefined;
+  /** The exporter's declaration: the goods originate in the country stated. */
+  declarationAccepted?: boolean | null | undefined;
+  goods?: Array<GoodsLineInput> | null | undefined;
+  invoiceReferences?: Array<string> | null | undefined;
+  /** NL, FR, DE or EN. */
+  language?: string | null | undefined;
+  remarks?: string | null | undefined;
+  transportDetails?: string | null | undefined;
+};
+
+export type UpdateDatasheetDraftInput = {
+  characteristics?: string | null | undefined;
+  texts?: Array<DatasheetTextInput> | null | undefined;
+  versionId: string;
+};
 
 export type UpdateOrganisationInput = {
   city?: string | null | undefined;
@@ -252,6 +384,308 @@ export type StepUpMutationVariables = Exact<{
 
 
 export type StepUpMutation = { stepUp: string };
+
+export type VerifyCertificateQueryVariables = Exact<{
+  number: string;
+  code: string;
+}>;
+
+
+export type VerifyCertificateQuery = { verifyCertificate: { authentic: boolean, number: string | null, status: CertificateStatus | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, issuingChamber: string | null, issuedAt: string | null, countryOfOrigin: string | null, goodsHash: string | null, keyId: string | null } };
+
+export type ApplicationFieldsFragment = { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null };
+
+export type CertificateFieldsFragment = { id: string | null, applicationId: string | null, number: string | null, status: CertificateStatus | null, language: CertificateLanguage | null, countryOfOrigin: string | null, issuedAt: string | null, revokedAt: string | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, verificationCode: string | null, pdfReady: boolean | null, copies: Array<{ id: string | null, copyNumber: number | null, createdAt: string | null, pdfReady: boolean | null }> | null };
+
+export type CertificateApplicationsQueryVariables = Exact<{
+  state?: string | null | undefined;
+  first: number;
+}>;
+
+
+export type CertificateApplicationsQuery = { certificateApplications: Array<{ id: string | null, state: ApplicationState | null, consigneeName: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, createdAt: string | null, submittedAt: string | null, updatedAt: string | null, claimedBy: string | null, certificateId: string | null, goods: Array<{ hsCode: string }> | null }> };
+
+export type CertificatesOfOriginQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type CertificatesOfOriginQuery = { certificatesOfOrigin: Array<{ id: string | null, applicationId: string | null, number: string | null, status: CertificateStatus | null, issuedAt: string | null }> };
+
+export type CertificateApplicationQueryVariables = Exact<{
+  applicationId: string;
+}>;
+
+
+export type CertificateApplicationQuery = { certificateApplication: { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null } };
+
+export type CertificateOfOriginQueryVariables = Exact<{
+  certificateId: string;
+}>;
+
+
+export type CertificateOfOriginQuery = { certificateOfOrigin: { id: string | null, applicationId: string | null, number: string | null, status: CertificateStatus | null, language: CertificateLanguage | null, countryOfOrigin: string | null, issuedAt: string | null, revokedAt: string | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, verificationCode: string | null, pdfReady: boolean | null, copies: Array<{ id: string | null, copyNumber: number | null, createdAt: string | null, pdfReady: boolean | null }> | null } };
+
+export type SavedConsigneesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type SavedConsigneesQuery = { savedConsignees: Array<{ id: string | null, name: string | null, address: string | null, country: string | null }> };
+
+export type SaveConsigneeMutationVariables = Exact<{
+  input: ConsigneeInput;
+}>;
+
+
+export type SaveConsigneeMutation = { saveConsignee: { id: string | null } };
+
+export type CreateCertificateApplicationMutationVariables = Exact<{
+  input: CreateCertificateApplicationInput;
+}>;
+
+
+export type CreateCertificateApplicationMutation = { createCertificateApplication: { id: string | null } };
+
+export type UpdateCertificateApplicationMutationVariables = Exact<{
+  input: UpdateCertificateApplicationInput;
+}>;
+
+
+export type UpdateCertificateApplicationMutation = { updateCertificateApplication: { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null } };
+
+export type SubmitCertificateApplicationMutationVariables = Exact<{
+  applicationId: string;
+}>;
+
+
+export type SubmitCertificateApplicationMutation = { submitCertificateApplication: { id: string | null, state: ApplicationState | null } };
+
+export type ReplaceCertificateMutationVariables = Exact<{
+  certificateId: string;
+}>;
+
+
+export type ReplaceCertificateMutation = { replaceCertificate: { id: string | null } };
+
+export type RequestCertificateCopyMutationVariables = Exact<{
+  certificateId: string;
+}>;
+
+
+export type RequestCertificateCopyMutation = { requestCertificateCopy: { id: string | null, copyNumber: number | null } };
+
+export type ClaimCertificateApplicationMutationVariables = Exact<{
+  applicationId: string;
+}>;
+
+
+export type ClaimCertificateApplicationMutation = { claimCertificateApplication: { id: string | null, state: ApplicationState | null } };
+
+export type RequestCertificateApplicationChangesMutationVariables = Exact<{
+  applicationId: string;
+  comment: string;
+}>;
+
+
+export type RequestCertificateApplicationChangesMutation = { requestCertificateApplicationChanges: { id: string | null, state: ApplicationState | null } };
+
+export type RejectCertificateApplicationMutationVariables = Exact<{
+  applicationId: string;
+  reason: string;
+}>;
+
+
+export type RejectCertificateApplicationMutation = { rejectCertificateApplication: { id: string | null, state: ApplicationState | null } };
+
+export type ApproveCertificateApplicationMutationVariables = Exact<{
+  applicationId: string;
+}>;
+
+
+export type ApproveCertificateApplicationMutation = { approveCertificateApplication: { id: string | null, state: ApplicationState | null } };
+
+export type SignCertificateMutationVariables = Exact<{
+  applicationId: string;
+  idempotencyKey: string;
+}>;
+
+
+export type SignCertificateMutation = { signCertificate: { id: string | null, number: string | null } };
+
+export type RevokeCertificateMutationVariables = Exact<{
+  certificateId: string;
+  reason: string;
+}>;
+
+
+export type RevokeCertificateMutation = { revokeCertificate: { id: string | null, status: CertificateStatus | null } };
+
+export type HolderNameQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type HolderNameQuery = { organisation: { id: string | null, name: string | null } };
+
+export type CreateCertifiedProductMutationVariables = Exact<{
+  input: CreateCertifiedProductInput;
+}>;
+
+
+export type CreateCertifiedProductMutation = { createCertifiedProduct: { id: string | null, name: string | null } };
+
+export type ChangeCertifiedProductStatusMutationVariables = Exact<{
+  id: string;
+  status: CertifiedProductStatus;
+}>;
+
+
+export type ChangeCertifiedProductStatusMutation = { changeCertifiedProductStatus: { id: string | null, status: CertifiedProductStatus | null, statusChangedAt: string | null } };
+
+export type SetProductFamilySchemaMutationVariables = Exact<{
+  input: SetProductFamilySchemaInput;
+}>;
+
+
+export type SetProductFamilySchemaMutation = { setProductFamilySchema: { id: string | null, family: string | null, version: number | null } };
+
+export type TenantKindsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type TenantKindsQuery = { tenant: { slug: string, name: string, kinds: Array<TenantKind> } | null };
+
+export type ObjectToContactDisclosureMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ObjectToContactDisclosureMutation = { objectToContactDisclosure: { withdrawnRoles: Array<Role>, datasheetsAffected: number, replacementDeadline: string | null } };
+
+export type CreateDatasheetMutationVariables = Exact<{
+  input: CreateDatasheetInput;
+}>;
+
+
+export type CreateDatasheetMutation = { createDatasheet: { id: string | null, datasheetId: string | null, state: DatasheetState | null } };
+
+export type UpdateDatasheetDraftMutationVariables = Exact<{
+  input: UpdateDatasheetDraftInput;
+}>;
+
+
+export type UpdateDatasheetDraftMutation = { updateDatasheetDraft: { id: string | null, state: DatasheetState | null, updatedAt: string | null } };
+
+export type SubmitDatasheetVersionMutationVariables = Exact<{
+  versionId: string;
+}>;
+
+
+export type SubmitDatasheetVersionMutation = { submitDatasheetVersion: { id: string | null, state: DatasheetState | null, submittedAt: string | null } };
+
+export type StartDatasheetVersionMutationVariables = Exact<{
+  datasheetId: string;
+}>;
+
+
+export type StartDatasheetVersionMutation = { startDatasheetVersion: { id: string | null, state: DatasheetState | null } };
+
+export type ContactCandidatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ContactCandidatesQuery = { managedUsers: Array<{ id: string | null, firstName: string | null, lastName: string | null, email: string | null, status: UserStatus | null, roles: Array<Role> | null }> };
+
+export type NameDatasheetContactMutationVariables = Exact<{
+  datasheetId: string;
+  userId: string;
+}>;
+
+
+export type NameDatasheetContactMutation = { nameDatasheetContact: { id: string | null, contactUserId: string | null, contactReplacementRequired: boolean | null } };
+
+export type ApproveDatasheetVersionMutationVariables = Exact<{
+  versionId: string;
+}>;
+
+
+export type ApproveDatasheetVersionMutation = { approveDatasheetVersion: { id: string | null, state: DatasheetState | null } };
+
+export type RequestDatasheetChangesMutationVariables = Exact<{
+  versionId: string;
+  comment: string;
+}>;
+
+
+export type RequestDatasheetChangesMutation = { requestDatasheetChanges: { id: string | null, state: DatasheetState | null } };
+
+export type PublishDatasheetVersionMutationVariables = Exact<{
+  versionId: string;
+}>;
+
+
+export type PublishDatasheetVersionMutation = { publishDatasheetVersion: { id: string | null, state: DatasheetState | null, publishedAt: string | null } };
+
+export type UnpublishDatasheetMutationVariables = Exact<{
+  datasheetId: string;
+}>;
+
+
+export type UnpublishDatasheetMutation = { unpublishDatasheet: { id: string | null } };
+
+export type ContactDisclosureNoticeQueryVariables = Exact<{
+  language: string;
+}>;
+
+
+export type ContactDisclosureNoticeQuery = { contactDisclosureNotice: { version: string, language: string, text: string } };
+
+export type AcknowledgeContactDisclosureNoticeMutationVariables = Exact<{
+  version: string;
+}>;
+
+
+export type AcknowledgeContactDisclosureNoticeMutation = { acknowledgeContactDisclosureNotice: { acknowledgedAt: string | null, noticeVersion: string | null } };
+
+export type PublishedDatasheetQueryVariables = Exact<{
+  code?: string | null | undefined;
+  id?: string | null | undefined;
+}>;
+
+
+export type PublishedDatasheetQuery = { publishedDatasheet: { id: string | null, publicCode: string | null, versionNumber: number | null, publishedAt: string | null, productName: string | null, productFamily: string | null, productionUnit: string | null, scheme: string | null, certificateReference: string | null, holderName: string | null, characteristics: string | null, contactKind: DatasheetContactKind | null, contactName: string | null, contactPosition: string | null, contactEmail: string | null, contactPhone: string | null, contactReplacementRequired: boolean | null, texts: Array<{ language: string, title: string, description: string }> | null } };
+
+export type SearchPublishedDatasheetsQueryVariables = Exact<{
+  tenant?: string | null | undefined;
+  productFamily?: string | null | undefined;
+  productName?: string | null | undefined;
+  holderName?: string | null | undefined;
+  certificateReference?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type SearchPublishedDatasheetsQuery = { searchPublishedDatasheets: { nextCursor: string | null, items: Array<{ id: string | null, publicCode: string | null, productName: string | null, productFamily: string | null, holderName: string | null, scheme: string | null, certificateReference: string | null, publishedAt: string | null, versionNumber: number | null }> } };
+
+export type CertifiedProductsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CertifiedProductsQuery = { certifiedProducts: Array<{ id: string | null, organisationId: string | null, name: string | null, productFamily: string | null, certificateReference: string | null, scheme: string | null, productionUnit: string | null, status: CertifiedProductStatus | null, statusChangedAt: string | null, createdAt: string | null }> };
+
+export type DatasheetsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DatasheetsQuery = { datasheets: Array<{ id: string | null, certifiedProductId: string | null, organisationId: string | null, publicCode: string | null, contactUserId: string | null, contactReplacementRequired: boolean | null, contactReplacementDeadline: string | null, createdAt: string | null }> };
+
+export type ProductFamilySchemasQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProductFamilySchemasQuery = { productFamilySchemas: Array<{ id: string | null, family: string | null, version: number | null, jsonSchema: string | null, updatedAt: string | null }> };
+
+export type DatasheetVersionsQueryVariables = Exact<{
+  datasheetId: string;
+}>;
+
+
+export type DatasheetVersionsQuery = { datasheetVersions: Array<{ id: string | null, datasheetId: string | null, number: number | null, state: DatasheetState | null, characteristics: string | null, completedBy: string | null, reviewComment: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, approvedAt: string | null, publishedAt: string | null, supersededAt: string | null, unpublishedAt: string | null, texts: Array<{ language: string, title: string, description: string }> | null }> };
 
 export type TenantDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -406,7 +840,69 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const ApplicationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApplicationFields on CertificateApplication {
+  id
+  state
+  language
+  consigneeName
+  consigneeAddress
+  consigneeCountry
+  countryOfOrigin
+  transportDetails
+  goods {
+    description
+    hsCode
+    quantity
+    unit
+    grossWeightKg
+    netWeightKg
+    marksAndNumbers
+    packages
+  }
+  invoiceReferences
+  remarks
+  declarationAccepted
+  supportingDocuments {
+    id
+    fileName
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  claimedBy
+  reviewComment
+  rejectionReason
+  replacesCertificateId
+  startedFromApplicationId
+  certificateId
+  createdAt
+  updatedAt
+  submittedAt
+}
+    `, {"fragmentName":"ApplicationFields"}) as unknown as TypedDocumentString<ApplicationFieldsFragment, unknown>;
+export const CertificateFieldsFragmentDoc = new TypedDocumentString(`
+    fragment CertificateFields on CertificateOfOrigin {
+  id
+  applicationId
+  number
+  status
+  language
+  countryOfOrigin
+  issuedAt
+  revokedAt
+  revocationReason
+  supersededByNumber
+  verificationCode
+  pdfReady
+  copies {
+    id
+    copyNumber
+    createdAt
+    pdfReady
+  }
+}
+    `, {"fragmentName":"CertificateFields"}) as unknown as TypedDocumentString<CertificateFieldsFragment, unknown>;
 export const UpdateMyLanguageDocument = new TypedDocumentString(`
     mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {
   updateUserProfile(input: $input) {
@@ -556,6 +1052,543 @@ export const StepUpDocument = new TypedDocumentString(`
   stepUp(code: $code)
 }
     `) as unknown as TypedDocumentString<StepUpMutation, StepUpMutationVariables>;
+export const VerifyCertificateDocument = new TypedDocumentString(`
+    query VerifyCertificate($number: String!, $code: String!) {
+  verifyCertificate(number: $number, code: $code) {
+    authentic
+    number
+    status
+    revocationReason
+    supersededByNumber
+    issuingChamber
+    issuedAt
+    countryOfOrigin
+    goodsHash
+    keyId
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyCertificateQuery, VerifyCertificateQueryVariables>;
+export const CertificateApplicationsDocument = new TypedDocumentString(`
+    query CertificateApplications($state: String, $first: Int!) {
+  certificateApplications(state: $state, first: $first) {
+    id
+    state
+    consigneeName
+    consigneeCountry
+    countryOfOrigin
+    createdAt
+    submittedAt
+    updatedAt
+    claimedBy
+    certificateId
+    goods {
+      hsCode
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CertificateApplicationsQuery, CertificateApplicationsQueryVariables>;
+export const CertificatesOfOriginDocument = new TypedDocumentString(`
+    query CertificatesOfOrigin($first: Int!) {
+  certificatesOfOrigin(first: $first) {
+    id
+    applicationId
+    number
+    status
+    issuedAt
+  }
+}
+    `) as unknown as TypedDocumentString<CertificatesOfOriginQuery, CertificatesOfOriginQueryVariables>;
+export const CertificateApplicationDocument = new TypedDocumentString(`
+    query CertificateApplication($applicationId: ID!) {
+  certificateApplication(applicationId: $applicationId) {
+    ...ApplicationFields
+  }
+}
+    fragment ApplicationFields on CertificateApplication {
+  id
+  state
+  language
+  consigneeName
+  consigneeAddress
+  consigneeCountry
+  countryOfOrigin
+  transportDetails
+  goods {
+    description
+    hsCode
+    quantity
+    unit
+    grossWeightKg
+    netWeightKg
+    marksAndNumbers
+    packages
+  }
+  invoiceReferences
+  remarks
+  declarationAccepted
+  supportingDocuments {
+    id
+    fileName
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  claimedBy
+  reviewComment
+  rejectionReason
+  replacesCertificateId
+  startedFromApplicationId
+  certificateId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<CertificateApplicationQuery, CertificateApplicationQueryVariables>;
+export const CertificateOfOriginDocument = new TypedDocumentString(`
+    query CertificateOfOrigin($certificateId: ID!) {
+  certificateOfOrigin(certificateId: $certificateId) {
+    ...CertificateFields
+  }
+}
+    fragment CertificateFields on CertificateOfOrigin {
+  id
+  applicationId
+  number
+  status
+  language
+  countryOfOrigin
+  issuedAt
+  revokedAt
+  revocationReason
+  supersededByNumber
+  verificationCode
+  pdfReady
+  copies {
+    id
+    copyNumber
+    createdAt
+    pdfReady
+  }
+}`) as unknown as TypedDocumentString<CertificateOfOriginQuery, CertificateOfOriginQueryVariables>;
+export const SavedConsigneesDocument = new TypedDocumentString(`
+    query SavedConsignees {
+  savedConsignees {
+    id
+    name
+    address
+    country
+  }
+}
+    `) as unknown as TypedDocumentString<SavedConsigneesQuery, SavedConsigneesQueryVariables>;
+export const SaveConsigneeDocument = new TypedDocumentString(`
+    mutation SaveConsignee($input: ConsigneeInput!) {
+  saveConsignee(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<SaveConsigneeMutation, SaveConsigneeMutationVariables>;
+export const CreateCertificateApplicationDocument = new TypedDocumentString(`
+    mutation CreateCertificateApplication($input: CreateCertificateApplicationInput!) {
+  createCertificateApplication(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCertificateApplicationMutation, CreateCertificateApplicationMutationVariables>;
+export const UpdateCertificateApplicationDocument = new TypedDocumentString(`
+    mutation UpdateCertificateApplication($input: UpdateCertificateApplicationInput!) {
+  updateCertificateApplication(input: $input) {
+    ...ApplicationFields
+  }
+}
+    fragment ApplicationFields on CertificateApplication {
+  id
+  state
+  language
+  consigneeName
+  consigneeAddress
+  consigneeCountry
+  countryOfOrigin
+  transportDetails
+  goods {
+    description
+    hsCode
+    quantity
+    unit
+    grossWeightKg
+    netWeightKg
+    marksAndNumbers
+    packages
+  }
+  invoiceReferences
+  remarks
+  declarationAccepted
+  supportingDocuments {
+    id
+    fileName
+    mediaType
+    sizeBytes
+    createdAt
+  }
+  claimedBy
+  reviewComment
+  rejectionReason
+  replacesCertificateId
+  startedFromApplicationId
+  certificateId
+  createdAt
+  updatedAt
+  submittedAt
+}`) as unknown as TypedDocumentString<UpdateCertificateApplicationMutation, UpdateCertificateApplicationMutationVariables>;
+export const SubmitCertificateApplicationDocument = new TypedDocumentString(`
+    mutation SubmitCertificateApplication($applicationId: ID!) {
+  submitCertificateApplication(applicationId: $applicationId) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitCertificateApplicationMutation, SubmitCertificateApplicationMutationVariables>;
+export const ReplaceCertificateDocument = new TypedDocumentString(`
+    mutation ReplaceCertificate($certificateId: ID!) {
+  replaceCertificate(certificateId: $certificateId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<ReplaceCertificateMutation, ReplaceCertificateMutationVariables>;
+export const RequestCertificateCopyDocument = new TypedDocumentString(`
+    mutation RequestCertificateCopy($certificateId: ID!) {
+  requestCertificateCopy(certificateId: $certificateId) {
+    id
+    copyNumber
+  }
+}
+    `) as unknown as TypedDocumentString<RequestCertificateCopyMutation, RequestCertificateCopyMutationVariables>;
+export const ClaimCertificateApplicationDocument = new TypedDocumentString(`
+    mutation ClaimCertificateApplication($applicationId: ID!) {
+  claimCertificateApplication(applicationId: $applicationId) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ClaimCertificateApplicationMutation, ClaimCertificateApplicationMutationVariables>;
+export const RequestCertificateApplicationChangesDocument = new TypedDocumentString(`
+    mutation RequestCertificateApplicationChanges($applicationId: ID!, $comment: String!) {
+  requestCertificateApplicationChanges(
+    applicationId: $applicationId
+    comment: $comment
+  ) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<RequestCertificateApplicationChangesMutation, RequestCertificateApplicationChangesMutationVariables>;
+export const RejectCertificateApplicationDocument = new TypedDocumentString(`
+    mutation RejectCertificateApplication($applicationId: ID!, $reason: String!) {
+  rejectCertificateApplication(applicationId: $applicationId, reason: $reason) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<RejectCertificateApplicationMutation, RejectCertificateApplicationMutationVariables>;
+export const ApproveCertificateApplicationDocument = new TypedDocumentString(`
+    mutation ApproveCertificateApplication($applicationId: ID!) {
+  approveCertificateApplication(applicationId: $applicationId) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveCertificateApplicationMutation, ApproveCertificateApplicationMutationVariables>;
+export const SignCertificateDocument = new TypedDocumentString(`
+    mutation SignCertificate($applicationId: ID!, $idempotencyKey: String!) {
+  signCertificate(applicationId: $applicationId, idempotencyKey: $idempotencyKey) {
+    id
+    number
+  }
+}
+    `) as unknown as TypedDocumentString<SignCertificateMutation, SignCertificateMutationVariables>;
+export const RevokeCertificateDocument = new TypedDocumentString(`
+    mutation RevokeCertificate($certificateId: ID!, $reason: String!) {
+  revokeCertificate(certificateId: $certificateId, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeCertificateMutation, RevokeCertificateMutationVariables>;
+export const HolderNameDocument = new TypedDocumentString(`
+    query HolderName($id: ID!) {
+  organisation(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<HolderNameQuery, HolderNameQueryVariables>;
+export const CreateCertifiedProductDocument = new TypedDocumentString(`
+    mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {
+  createCertifiedProduct(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<CreateCertifiedProductMutation, CreateCertifiedProductMutationVariables>;
+export const ChangeCertifiedProductStatusDocument = new TypedDocumentString(`
+    mutation ChangeCertifiedProductStatus($id: ID!, $status: CertifiedProductStatus!) {
+  changeCertifiedProductStatus(id: $id, status: $status) {
+    id
+    status
+    statusChangedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeCertifiedProductStatusMutation, ChangeCertifiedProductStatusMutationVariables>;
+export const SetProductFamilySchemaDocument = new TypedDocumentString(`
+    mutation SetProductFamilySchema($input: SetProductFamilySchemaInput!) {
+  setProductFamilySchema(input: $input) {
+    id
+    family
+    version
+  }
+}
+    `) as unknown as TypedDocumentString<SetProductFamilySchemaMutation, SetProductFamilySchemaMutationVariables>;
+export const TenantKindsDocument = new TypedDocumentString(`
+    query TenantKinds($slug: String!) {
+  tenant(slug: $slug) {
+    slug
+    name
+    kinds
+  }
+}
+    `) as unknown as TypedDocumentString<TenantKindsQuery, TenantKindsQueryVariables>;
+export const ObjectToContactDisclosureDocument = new TypedDocumentString(`
+    mutation ObjectToContactDisclosure {
+  objectToContactDisclosure {
+    withdrawnRoles
+    datasheetsAffected
+    replacementDeadline
+  }
+}
+    `) as unknown as TypedDocumentString<ObjectToContactDisclosureMutation, ObjectToContactDisclosureMutationVariables>;
+export const CreateDatasheetDocument = new TypedDocumentString(`
+    mutation CreateDatasheet($input: CreateDatasheetInput!) {
+  createDatasheet(input: $input) {
+    id
+    datasheetId
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<CreateDatasheetMutation, CreateDatasheetMutationVariables>;
+export const UpdateDatasheetDraftDocument = new TypedDocumentString(`
+    mutation UpdateDatasheetDraft($input: UpdateDatasheetDraftInput!) {
+  updateDatasheetDraft(input: $input) {
+    id
+    state
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateDatasheetDraftMutation, UpdateDatasheetDraftMutationVariables>;
+export const SubmitDatasheetVersionDocument = new TypedDocumentString(`
+    mutation SubmitDatasheetVersion($versionId: ID!) {
+  submitDatasheetVersion(versionId: $versionId) {
+    id
+    state
+    submittedAt
+  }
+}
+    `) as unknown as TypedDocumentString<SubmitDatasheetVersionMutation, SubmitDatasheetVersionMutationVariables>;
+export const StartDatasheetVersionDocument = new TypedDocumentString(`
+    mutation StartDatasheetVersion($datasheetId: ID!) {
+  startDatasheetVersion(datasheetId: $datasheetId) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<StartDatasheetVersionMutation, StartDatasheetVersionMutationVariables>;
+export const ContactCandidatesDocument = new TypedDocumentString(`
+    query ContactCandidates {
+  managedUsers {
+    id
+    firstName
+    lastName
+    email
+    status
+    roles
+  }
+}
+    `) as unknown as TypedDocumentString<ContactCandidatesQuery, ContactCandidatesQueryVariables>;
+export const NameDatasheetContactDocument = new TypedDocumentString(`
+    mutation NameDatasheetContact($datasheetId: ID!, $userId: ID!) {
+  nameDatasheetContact(datasheetId: $datasheetId, userId: $userId) {
+    id
+    contactUserId
+    contactReplacementRequired
+  }
+}
+    `) as unknown as TypedDocumentString<NameDatasheetContactMutation, NameDatasheetContactMutationVariables>;
+export const ApproveDatasheetVersionDocument = new TypedDocumentString(`
+    mutation ApproveDatasheetVersion($versionId: ID!) {
+  approveDatasheetVersion(versionId: $versionId) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveDatasheetVersionMutation, ApproveDatasheetVersionMutationVariables>;
+export const RequestDatasheetChangesDocument = new TypedDocumentString(`
+    mutation RequestDatasheetChanges($versionId: ID!, $comment: String!) {
+  requestDatasheetChanges(versionId: $versionId, comment: $comment) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<RequestDatasheetChangesMutation, RequestDatasheetChangesMutationVariables>;
+export const PublishDatasheetVersionDocument = new TypedDocumentString(`
+    mutation PublishDatasheetVersion($versionId: ID!) {
+  publishDatasheetVersion(versionId: $versionId) {
+    id
+    state
+    publishedAt
+  }
+}
+    `) as unknown as TypedDocumentString<PublishDatasheetVersionMutation, PublishDatasheetVersionMutationVariables>;
+export const UnpublishDatasheetDocument = new TypedDocumentString(`
+    mutation UnpublishDatasheet($datasheetId: ID!) {
+  unpublishDatasheet(datasheetId: $datasheetId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UnpublishDatasheetMutation, UnpublishDatasheetMutationVariables>;
+export const ContactDisclosureNoticeDocument = new TypedDocumentString(`
+    query ContactDisclosureNotice($language: String!) {
+  contactDisclosureNotice(language: $language) {
+    version
+    language
+    text
+  }
+}
+    `) as unknown as TypedDocumentString<ContactDisclosureNoticeQuery, ContactDisclosureNoticeQueryVariables>;
+export const AcknowledgeContactDisclosureNoticeDocument = new TypedDocumentString(`
+    mutation AcknowledgeContactDisclosureNotice($version: String!) {
+  acknowledgeContactDisclosureNotice(version: $version) {
+    acknowledgedAt
+    noticeVersion
+  }
+}
+    `) as unknown as TypedDocumentString<AcknowledgeContactDisclosureNoticeMutation, AcknowledgeContactDisclosureNoticeMutationVariables>;
+export const PublishedDatasheetDocument = new TypedDocumentString(`
+    query PublishedDatasheet($code: String, $id: ID) {
+  publishedDatasheet(code: $code, id: $id) {
+    id
+    publicCode
+    versionNumber
+    publishedAt
+    productName
+    productFamily
+    productionUnit
+    scheme
+    certificateReference
+    holderName
+    characteristics
+    texts {
+      language
+      title
+      description
+    }
+    contactKind
+    contactName
+    contactPosition
+    contactEmail
+    contactPhone
+    contactReplacementRequired
+  }
+}
+    `) as unknown as TypedDocumentString<PublishedDatasheetQuery, PublishedDatasheetQueryVariables>;
+export const SearchPublishedDatasheetsDocument = new TypedDocumentString(`
+    query SearchPublishedDatasheets($tenant: String, $productFamily: String, $productName: String, $holderName: String, $certificateReference: String, $first: Int, $after: String) {
+  searchPublishedDatasheets(
+    tenant: $tenant
+    productFamily: $productFamily
+    productName: $productName
+    holderName: $holderName
+    certificateReference: $certificateReference
+    first: $first
+    after: $after
+  ) {
+    items {
+      id
+      publicCode
+      productName
+      productFamily
+      holderName
+      scheme
+      certificateReference
+      publishedAt
+      versionNumber
+    }
+    nextCursor
+  }
+}
+    `) as unknown as TypedDocumentString<SearchPublishedDatasheetsQuery, SearchPublishedDatasheetsQueryVariables>;
+export const CertifiedProductsDocument = new TypedDocumentString(`
+    query CertifiedProducts {
+  certifiedProducts {
+    id
+    organisationId
+    name
+    productFamily
+    certificateReference
+    scheme
+    productionUnit
+    status
+    statusChangedAt
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<CertifiedProductsQuery, CertifiedProductsQueryVariables>;
+export const DatasheetsDocument = new TypedDocumentString(`
+    query Datasheets {
+  datasheets {
+    id
+    certifiedProductId
+    organisationId
+    publicCode
+    contactUserId
+    contactReplacementRequired
+    contactReplacementDeadline
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<DatasheetsQuery, DatasheetsQueryVariables>;
+export const ProductFamilySchemasDocument = new TypedDocumentString(`
+    query ProductFamilySchemas {
+  productFamilySchemas {
+    id
+    family
+    version
+    jsonSchema
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ProductFamilySchemasQuery, ProductFamilySchemasQueryVariables>;
+export const DatasheetVersionsDocument = new TypedDocumentString(`
+    query DatasheetVersions($datasheetId: ID!) {
+  datasheetVersions(datasheetId: $datasheetId) {
+    id
+    datasheetId
+    number
+    state
+    characteristics
+    texts {
+      language
+      title
+      description
+    }
+    completedBy
+    reviewComment
+    createdAt
+    updatedAt
+    submittedAt
+    approvedAt
+    publishedAt
+    supersededAt
+    unpublishedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DatasheetVersionsQuery, DatasheetVersionsQueryVariables>;
 export const TenantDirectoryDocument = new TypedDocumentString(`
     query TenantDirectory {
   tenants {

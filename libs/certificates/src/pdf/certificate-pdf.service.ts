@@ -6,13 +6,19 @@ import { PartyDirectoryService, TenantDirectoryService } from '@chancery/identit
 import { present, registerOutputChannel } from '@chancery/policy';
 import { CertificateSignatory } from '../entities/certificate-signatory';
 import { CertificateRepository } from '../repositories/certificate.repository';
-import { renderCertificatePdf } from './certificate-pdf';
+import type { renderCertificatePdf as RenderCertificatePdf } from './certificate-pdf';
 
 registerOutputChannel({ name: 'pdf', purpose: 'pdf', where: 'libs/certificates/src/pdf/certificate-pdf.service.ts (certificates rendered by the worker, from the signed content)' });
 
 /** How a certificate is reached from the QR code: the plain GET a browser or a cache can open. */
 export function verificationUrl(baseUrl: string, number: string, code: string): string {
   return `${baseUrl.replace(/\/$/, '')}/verify/${encodeURIComponent(number)}?code=${encodeURIComponent(code)}`;
+}
+
+/** pdfkit, qrcode and the fonts (about 30 MiB resident) load with the first PDF rendered (the worker), not in every API process. */
+function renderer(): typeof RenderCertificatePdf {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded at first use (a CommonJS build keeps import() native)
+  return (require('./certificate-pdf') as typeof import('./certificate-pdf')).renderCertificatePdf;
 }
 
 /**
@@ -62,7 +68,7 @@ export class CertificatePdfService {
     const copy = copyId ? await this.certificates.findCopy(copyId) : null;
     const code = this.secrets.open(stored.sealedVerificationCode) ?? '';
     const signatory = present(reader, await this.signatoryOf(stored.tenantId, stored.organisationId, stored.signedBy), 'pdf');
-    const bytes = await renderCertificatePdf({
+    const bytes = await renderer()({
       signedPayload: certificate.signedPayload,
       verificationCode: code,
       verificationUrl: verificationUrl(this.config.publicBaseUrl, certificate.number, code),

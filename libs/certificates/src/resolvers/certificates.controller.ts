@@ -54,7 +54,9 @@ export class CertificatesController {
       return;
     }
     response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-    response.type('html').send(renderVerificationPage(answer));
+    // The portal's page for the same number and code (apps/web: /verification/:number), in the reader's language.
+    const portalPath = `/verification/${encodeURIComponent(normalised)}?code=${encodeURIComponent(code)}`;
+    response.type('html').send(renderVerificationPage(answer, portalPath));
   }
 
   @Public()

@@ -3,8 +3,11 @@ import type { CertificateVerification } from '../entities/public-verification.ty
 const escape = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-/** The page a browser shows for the QR link: the presented answer, nothing more. */
-export function renderVerificationPage(v: CertificateVerification): string {
+/**
+ * The page a browser shows for the QR link: the presented answer, nothing more, and a link to the
+ * same verification on the portal (`portalPath`), which speaks the reader's language.
+ */
+export function renderVerificationPage(v: CertificateVerification, portalPath?: string): string {
   const rows: Array<[string, unknown]> = v.authentic
     ? [
         ['Certificate number', v.number],
@@ -25,5 +28,6 @@ export function renderVerificationPage(v: CertificateVerification): string {
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}th{text-align:left;padding-right:1rem}</style></head>
 <body><h1>Certificate of origin</h1><p><strong>${escape(verdict)}</strong></p>
 <table>${rows.map(([label, value]) => `<tr><th>${escape(label)}</th><td>${escape(value)}</td></tr>`).join('')}</table>
+${portalPath ? `<p><a href="${escape(portalPath)}">View in your language: Nederlands · Français · Deutsch · English</a></p>` : ''}
 </body></html>`;
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PartyDirectoryService } from '@chancery/identity';
 import { emailTemplate, Mailer } from '@chancery/notifications';
+import { WebhookEvents } from '@chancery/webhooks';
 import { ApplicationState, CertificateApplication } from '../entities/certificate-application.entity';
 
 interface StateChangeValues {
@@ -33,9 +34,15 @@ export class ApplicationNotices {
   constructor(
     private readonly mailer: Mailer,
     private readonly parties: PartyDirectoryService,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   async stateChanged(application: CertificateApplication, number?: string): Promise<void> {
+    // The company's ERP hears of it too (ids, state and number; it reads the rest with its key).
+    await this.webhooks.publish({
+      tenantId: application.tenantId, organisationId: application.organisationId, type: 'certificate_application.state_changed',
+      subject: { applicationId: application.id, state: application.state, certificateId: application.certificateId ?? null, certificateNumber: number ?? null },
+    });
     const to = await this.parties.mailingAddress(application.createdBy);
     if (!to) return;
     await this.mailer.queue(APPLICATION_STATE_CHANGED, {

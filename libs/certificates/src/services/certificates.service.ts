@@ -4,6 +4,7 @@ import { Clock, NotFoundError, RequestContext, SecretBox, TransactionRunner, isU
 import { DocumentsService } from '@chancery/documents';
 import { PartyDirectoryService, TenantDirectoryService } from '@chancery/identity';
 import { canSee } from '@chancery/policy';
+import { WebhookEvents } from '@chancery/webhooks';
 import { assertCertificateTransition, assertTransition } from '../application-workflow';
 import { CertificateErrors } from '../certificates.errors';
 import { ApplicationState, CertificateApplication } from '../entities/certificate-application.entity';
@@ -33,6 +34,7 @@ export class CertificatesService {
     private readonly audit: AuditLog,
     private readonly context: RequestContext,
     private readonly clock: Clock,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   async sign(applicationId: string, idempotencyKey: string): Promise<Certificate> {
@@ -52,6 +54,7 @@ export class CertificatesService {
       assertCertificateTransition(certificate.status, CertificateStatus.REVOKED);
       const revoked = await this.certificates.changeStatus(certificate.id, { status: CertificateStatus.REVOKED, revokedAt: this.clock.now(), revocationReason: reason });
       await this.audit.record({ action: 'certificates.certificate.revoked', subjectType: 'CertificateOfOrigin', subjectId: certificate.id, details: { number: certificate.number, reason } });
+      await this.webhooks.publish({ tenantId: certificate.tenantId, organisationId: certificate.organisationId, type: 'certificate.revoked', subject: { certificateId: certificate.id, number: certificate.number, status: CertificateStatus.REVOKED, reason } });
       return this.presentable(revoked);
     });
   }
@@ -164,9 +167,11 @@ export class CertificatesService {
     if (replaced) {
       await this.certificates.changeStatus(replaced.id, { status: CertificateStatus.SUPERSEDED, supersededAt: issuedAt, supersededByCertificateId: certificate.id, supersededByNumber: number });
       await this.audit.record({ action: 'certificates.certificate.superseded', subjectType: 'CertificateOfOrigin', subjectId: replaced.id, details: { number: replaced.number, supersededBy: number } });
+      await this.webhooks.publish({ tenantId: replaced.tenantId, organisationId: replaced.organisationId, type: 'certificate.superseded', subject: { certificateId: replaced.id, number: replaced.number, status: CertificateStatus.SUPERSEDED, supersededByCertificateId: certificate.id, supersededByNumber: number } });
     }
     await this.bill(certificate, 'ISSUE', null, issuedAt, exporter.isMember, settings);
     await this.audit.record({ action: 'certificates.certificate.issued', subjectType: 'CertificateOfOrigin', subjectId: certificate.id, details: { number, keyId, applicationId: application.id } });
+    await this.webhooks.publish({ tenantId: certificate.tenantId, organisationId: certificate.organisationId, type: 'certificate.issued', subject: { certificateId: certificate.id, number, status: CertificateStatus.ISSUED, applicationId: application.id } });
     await this.applications.transition(application, ApplicationState.ISSUED, { certificateId: certificate.id }, number);
     return this.presentable(certificate);
   }

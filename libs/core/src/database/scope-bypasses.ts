@@ -18,8 +18,12 @@ export const SCOPE_BYPASSES = {
     'The system acting on its own in one tenant or the platform (scheduled jobs, demo data, test factories); no person is the actor.',
   deliveringOutbox:
     "The worker claiming and marking the outbox's messages of every tenant at once (one query per batch, not one per tenant); row-level security shows the outbox table only, no other table, and no row can be added or removed.",
+  deliveringWebhooks:
+    "The worker claiming and marking the webhook deliveries of every tenant at once (one query per batch, not one per tenant), with their subscription's target and sealed secret; row-level security shows those two tables only, reading deliveries and marking them, nothing added or removed. Payloads are built afterwards in the delivery's own tenant (asSystem).",
   publicReading:
     'Anonymous reads of what is published (certificate verification, published datasheets) across tenants, read only; row-level security shows only published rows.',
+  duringSupportGrant:
+    "The platform operator reading one tenant's data under a support grant its administrator approved: read only; the database itself checks, in the transaction, that the grant is approved, the operator's own and running at the clock's time, and only then opens that tenant's rows.",
 } as const;
 
 export type ScopeBypass = keyof typeof SCOPE_BYPASSES;

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { DataSource } from 'typeorm';
+import { Clock } from '../clock/clock';
 import { Actor } from '../context/actor';
 import { RequestContext } from '../context/request-context';
 import { ScopeBypass } from './scope-bypasses';
@@ -19,6 +20,7 @@ export class TransactionRunner {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly context: RequestContext,
+    private readonly clock: Clock,
   ) {}
 
   /** The actor's own scope; joins the unit of work already open in this call chain. */
@@ -96,9 +98,32 @@ export class TransactionRunner {
     return this.within({ ...this.bypass('deliveringOutbox', null), mode: 'outbox-delivery' }, work);
   }
 
+  /** Bypass `deliveringWebhooks`: see SCOPE_BYPASSES. Row-level security shows the deliveries and their subscriptions only. */
+  deliveringWebhooks<T>(work: () => Promise<T>): Promise<T> {
+    return this.within({ ...this.bypass('deliveringWebhooks', null), mode: 'webhook-delivery' }, work);
+  }
+
   /** Bypass `publicReading`: see SCOPE_BYPASSES. Read only. */
   publicReading<T>(work: () => Promise<T>): Promise<T> {
     return this.within({ ...this.bypass('publicReading', null), mode: 'public', readOnly: true }, work);
+  }
+
+  /**
+   * Bypass `duringSupportGrant`: see SCOPE_BYPASSES. Read only. The unit starts seeing nothing; its
+   * first statement asks the database (`app_enter_support_grant`, privacy's support-access migration)
+   * to check the grant against the acting operator and the clock's time and, only if it holds, to
+   * enter the grant's tenant. Anything else (no such grant, another operator's, not yet approved,
+   * refused, ended, expired) fails with SQLSTATE `SUPPORT_GRANT_NOT_ACTIVE` and nothing is read.
+   */
+  duringSupportGrant<T>(grantId: string, work: (grant: ActiveSupportGrant) => Promise<T>): Promise<T> {
+    const scope: UnitScope = { ...this.bypass('duringSupportGrant', null), mode: 'support', readOnly: true };
+    return this.within(scope, async () => {
+      const [grant] = await this.context.unitOfWork!.query<ActiveSupportGrant>(
+        `SELECT tenant_id AS "tenantId", purpose, ends_at AS "endsAt" FROM app_enter_support_grant($1, $2)`,
+        [grantId, this.clock.now()],
+      );
+      return work(grant!);
+    });
   }
 
   private scopeOfActor(actor: Actor): UnitScope {
@@ -165,6 +190,16 @@ export class TransactionRunner {
     return pool;
   }
 }
+
+/** The grant a `duringSupportGrant` unit entered, as the database found it. */
+export interface ActiveSupportGrant {
+  tenantId: string;
+  purpose: string;
+  endsAt: Date;
+}
+
+/** What `app_enter_support_grant` raises when the grant does not hold (no such grant, not the operator's, not running). */
+export const SUPPORT_GRANT_NOT_ACTIVE = 'CSG01';
 
 /** Runs SQL in the current unit of work: the only way repositories reach the database. */
 @Injectable()

@@ -11,9 +11,13 @@ import type { Pool, PoolClient } from 'pg';
  * - `login-lookup`: only which tenants have an account with the address in `lookup`, read only (see
  *   the `lookingUpLoginAddress` entry point);
  * - `outbox-delivery`: the outbox's rows of every tenant, to read and mark, nothing else (see the
- *   `deliveringOutbox` entry point).
+ *   `deliveringOutbox` entry point);
+ * - `webhook-delivery`: the webhook deliveries of every tenant and their subscriptions' targets, to
+ *   read and mark deliveries, nothing else (see the `deliveringWebhooks` entry point);
+ * - `support`: nothing at all until the database has checked a support grant and entered its tenant
+ *   (see the `duringSupportGrant` entry point).
  */
-export type ScopeMode = 'tenant' | 'platform' | 'public' | 'login-lookup' | 'outbox-delivery';
+export type ScopeMode = 'tenant' | 'platform' | 'public' | 'login-lookup' | 'outbox-delivery' | 'webhook-delivery' | 'support';
 
 export interface UnitScope {
   /** The entry point that opened the unit: `actor` (the caller's own scope) or a named bypass. */

@@ -15,6 +15,7 @@ import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-
 import { DatasheetVersionRepository } from '../repositories/datasheet-version.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
 import { PublishedContact, PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
+import { WebhookEvents, WebhookEventType } from '@chancery/webhooks';
 
 export const DEFAULT_CONTACT_REPLACEMENT_DAYS = 30;
 
@@ -42,7 +43,22 @@ export class DatasheetPublication {
     private readonly people: OrganisationPeople,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly webhooks: WebhookEvents,
   ) {}
+
+  /** The change log entry the pull feed reads, and the same event for the tenant's push targets, in the change's unit. */
+  private async recordChange(tenantId: string, datasheetId: string, versionId: string | null, kind: DatasheetChangeKind, at: Date): Promise<void> {
+    await this.ledger.recordChange(tenantId, datasheetId, versionId, kind, at);
+    await this.webhooks.publish({ tenantId, type: `datasheet.${kind.toLowerCase()}` as WebhookEventType, subject: { datasheetId, versionId, kind } });
+  }
+
+  /** The same change to several datasheets: one change-log statement, and the push event of each. */
+  private async recordChanges(tenantId: string, datasheetIds: readonly string[], kind: DatasheetChangeKind, at: Date): Promise<void> {
+    await this.ledger.recordChanges(tenantId, datasheetIds, kind, at);
+    for (const datasheetId of datasheetIds) {
+      await this.webhooks.publish({ tenantId, type: `datasheet.${kind.toLowerCase()}` as WebhookEventType, subject: { datasheetId, versionId: null, kind } });
+    }
+  }
 
   /** Publishes an approved version: the published one before it is superseded, in the same unit. */
   async publish(datasheet: Datasheet, version: DatasheetVersion): Promise<DatasheetVersion> {
@@ -52,7 +68,7 @@ export class DatasheetPublication {
     const previous = await this.versions.findOfDatasheetIn(datasheet.id, [DatasheetState.PUBLISHED]);
     if (previous) {
       await this.versions.setState(previous.id, DatasheetState.SUPERSEDED, now, null);
-      await this.ledger.recordChange(datasheet.tenantId, datasheet.id, previous.id, DatasheetChangeKind.SUPERSEDED, now);
+      await this.recordChange(datasheet.tenantId, datasheet.id, previous.id, DatasheetChangeKind.SUPERSEDED, now);
     }
     const publishedVersion = await this.versions.setState(version.id, DatasheetState.PUBLISHED, now, null);
     const organisation = await this.people.organisation(datasheet.organisationId);
@@ -75,7 +91,7 @@ export class DatasheetPublication {
       },
       contact,
     );
-    await this.ledger.recordChange(datasheet.tenantId, datasheet.id, publishedVersion.id, DatasheetChangeKind.PUBLISHED, now);
+    await this.recordChange(datasheet.tenantId, datasheet.id, publishedVersion.id, DatasheetChangeKind.PUBLISHED, now);
     await this.audit.record({ action: 'datasheets.version.published', subjectType: 'DatasheetVersion', subjectId: publishedVersion.id, details: { datasheet: datasheet.id, number: publishedVersion.number, superseded: previous?.id ?? null } });
     return publishedVersion;
   }
@@ -87,7 +103,7 @@ export class DatasheetPublication {
     if (!current) return false;
     await this.versions.setState(current.id, DatasheetState.UNPUBLISHED, now, null);
     await this.published.remove(datasheet.id);
-    await this.ledger.recordChange(datasheet.tenantId, datasheet.id, current.id, DatasheetChangeKind.UNPUBLISHED, now);
+    await this.recordChange(datasheet.tenantId, datasheet.id, current.id, DatasheetChangeKind.UNPUBLISHED, now);
     await this.audit.record({ action: 'datasheets.datasheet.unpublished', subjectType: 'Datasheet', subjectId: datasheet.id, details: { version: current.id, reason } });
     return true;
   }
@@ -111,7 +127,7 @@ export class DatasheetPublication {
     for (const organisationId of new Set(released.map((d) => d.organisationId))) {
       const ids = released.filter((d) => d.organisationId === organisationId).map((d) => d.id);
       const replaced = await this.published.replaceContactOfMany(ids, companyContact(await this.people.organisation(organisationId)));
-      if (replaced.length) await this.ledger.recordChanges(tenantId, replaced, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
+      if (replaced.length) await this.recordChanges(tenantId, replaced, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
       published += replaced.length;
     }
     return { datasheets: released, published, deadline: released[0]!.contactReplacementDeadline ?? deadline };
@@ -121,7 +137,7 @@ export class DatasheetPublication {
   async showPersonContact(datasheet: Datasheet, contact: PublishedContact & { userId: string }): Promise<Datasheet> {
     const updated = await this.datasheets.setContact(datasheet.id, contact.userId, false, null);
     if (await this.published.replaceContact(datasheet.id, contact)) {
-      await this.ledger.recordChange(datasheet.tenantId, datasheet.id, null, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
+      await this.recordChange(datasheet.tenantId, datasheet.id, null, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
     }
     return updated;
   }

@@ -1,4 +1,4 @@
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
 import { DocumentLocation, DocumentStorage } from './document-storage';
 
 export interface S3StorageSettings {
@@ -15,12 +15,19 @@ export interface S3StorageSettings {
  */
 export class S3DocumentStorage implements DocumentStorage {
   readonly name = 's3' as const;
-  private readonly client: S3Client;
+  private client?: S3Client;
 
   constructor(private readonly settings: S3StorageSettings) {
-    this.client =
-      settings.client ??
-      new S3Client({ region: settings.region, ...(settings.endpoint ? { endpoint: settings.endpoint, forcePathStyle: true } : {}) });
+    this.client = settings.client;
+  }
+
+  /** The SDK is large (about 20 MiB resident): loaded at the first document stored or read, not with every process. */
+  private async sdk(): Promise<{ s3: typeof import('@aws-sdk/client-s3'); client: S3Client }> {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded at first use (a CommonJS build keeps import() native)
+    const s3 = require('@aws-sdk/client-s3') as typeof import('@aws-sdk/client-s3');
+    const { region, endpoint } = this.settings;
+    this.client ??= new s3.S3Client({ region, ...(endpoint ? { endpoint, forcePathStyle: true } : {}) });
+    return { s3, client: this.client };
   }
 
   static keyOf(tenantId: string, documentId: string): string {
@@ -28,18 +35,20 @@ export class S3DocumentStorage implements DocumentStorage {
   }
 
   async put(location: DocumentLocation, bytes: Buffer, mediaType: string): Promise<void> {
-    await this.client.send(
-      new PutObjectCommand({ Bucket: this.settings.bucket, Key: location.storageKey, Body: bytes, ContentType: mediaType, ServerSideEncryption: 'AES256' }),
+    const { s3, client } = await this.sdk();
+    await client.send(
+      new s3.PutObjectCommand({ Bucket: this.settings.bucket, Key: location.storageKey, Body: bytes, ContentType: mediaType, ServerSideEncryption: 'AES256' }),
     );
   }
 
   async get(location: DocumentLocation): Promise<Buffer | null> {
+    const { s3, client } = await this.sdk();
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.settings.bucket, Key: location.storageKey }));
+      const object = await client.send(new s3.GetObjectCommand({ Bucket: this.settings.bucket, Key: location.storageKey }));
       if (!object.Body) return null;
       return Buffer.from(await object.Body.transformToByteArray());
     } catch (error) {
-      if (error instanceof NoSuchKey) return null;
+      if (error instanceof s3.NoSuchKey) return null;
       throw error;
     }
   }

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { AppConfig } from '@chancery/core';
 
 /** One e-mail as it leaves: the outbox row's id names it (Message-ID), so a resend is recognisable. */
@@ -45,16 +45,22 @@ function messageIdOf(email: OutgoingEmail, from: string): string {
   return `<${email.id}@${domain}>`;
 }
 
+/** nodemailer (about 12 MiB resident) loads with the first transport, in the process that delivers mail, not in every API process. */
+function nodemailer(): typeof import('nodemailer') {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded at first use (a CommonJS build keeps import() native)
+  return require('nodemailer') as typeof import('nodemailer');
+}
+
 /** nodemailer over SMTP (`SMTP_URL`): smtp:// with STARTTLS when offered, smtps:// for implicit TLS. */
 export class SmtpMailTransport implements MailTransport {
   readonly description: string;
-  private readonly transport;
+  private readonly transport: Transporter;
 
   constructor(url: string) {
     const parsed = new URL(url);
     this.description = `SMTP ${parsed.protocol}//${parsed.hostname}:${parsed.port || (parsed.protocol === 'smtps:' ? 465 : 587)}`;
     // Bounded waits: a hung server must not hold a claimed message past its claim (5 minutes).
-    this.transport = createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
+    this.transport = nodemailer().createTransport({ url, connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 });
   }
 
   async send(email: OutgoingEmail): Promise<void> {
@@ -80,7 +86,7 @@ export class SmtpMailTransport implements MailTransport {
 export class FileMailTransport implements MailTransport {
   readonly description: string;
   private readonly logger = new Logger('Mail');
-  private readonly composer = createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
+  private readonly composer = nodemailer().createTransport({ streamTransport: true, buffer: true, newline: 'windows' });
 
   constructor(readonly folder: string) {
     this.description = `files in ${folder}`;

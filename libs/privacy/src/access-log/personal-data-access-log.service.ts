@@ -42,11 +42,13 @@ export class PersonalDataAccessLog {
    * `operation` defaults to the request context's operation.
    */
   async flush(operation?: string): Promise<number> {
-    const pending = personalDataReadsOfRequest()?.take() ?? [];
+    const reads = personalDataReadsOfRequest();
+    const pending = reads?.take() ?? [];
     if (pending.length === 0) return 0;
     const occurredAt = this.clock.now();
     const requestId = this.context.requestId ?? null;
-    const recordedOperation = operation ?? this.context.operation ?? 'unknown';
+    const grant = reads?.supportGrant;
+    const recordedOperation = (operation ?? this.context.operation ?? 'unknown') + (grant ? ` under support grant ${grant.id} (purpose: ${grant.purpose})` : '');
     const byTenant = new Map<string, PersonalDataAccessRecord[]>();
     for (const access of pending) {
       const records = byTenant.get(access.tenantId) ?? [];

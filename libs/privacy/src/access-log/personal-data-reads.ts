@@ -42,6 +42,8 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 export class PersonalDataReads {
   private readonly pending = new Map<string, PendingPersonalDataAccess>();
+  /** Set when the request reads a tenant under a support grant: its rows then name the grant and purpose. */
+  supportGrant?: { id: string; purpose: string };
 
   add(
     viewer: Actor,

@@ -2,5 +2,8 @@ import { PersonalDataAccessLog1765000000500 } from './1765000000500-personal-dat
 import { PersonalDataAccessChain1766300000000 } from './1766300000000-personal-data-access-chain';
 import { DataSubjectRequests1766300000100 } from './1766300000100-data-subject-requests';
 import { PrivacyOffice1766400000000 } from './1766400000000-privacy-office';
+import { SupportAccess1766810000000 } from './1766810000000-support-access';
+import { TenantOffboarding1766810000100 } from './1766810000100-tenant-offboarding';
+import { PrivacySettings1766810000200 } from './1766810000200-privacy-settings';
 
-export const PRIVACY_MIGRATIONS = [PersonalDataAccessLog1765000000500, PersonalDataAccessChain1766300000000, DataSubjectRequests1766300000100, PrivacyOffice1766400000000];
+export const PRIVACY_MIGRATIONS = [PersonalDataAccessLog1765000000500, PersonalDataAccessChain1766300000000, DataSubjectRequests1766300000100, PrivacyOffice1766400000000, SupportAccess1766810000000, TenantOffboarding1766810000100, PrivacySettings1766810000200];

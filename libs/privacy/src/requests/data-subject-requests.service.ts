@@ -5,6 +5,7 @@ import { Mailer } from '@chancery/notifications';
 import { DataSubject } from '@chancery/policy';
 import { DataSubjectRequest, DataSubjectRequestStatus, DataSubjectRequestType } from './entities/data-subject-request.entity';
 import { DataSubjectRequestRepository } from './data-subject-request.repository';
+import { PrivacySettingsService } from '../settings/privacy-settings.service';
 import { dayOf, extendedDeadline, firstDeadline, isOverdue } from './legal-clock';
 import { REQUEST_ACKNOWLEDGEMENT, REQUEST_CONFIRM_ADDRESS, REQUEST_EXTENDED } from './request-emails';
 import { DataSubjectRequestErrors } from './requests.errors';
@@ -36,6 +37,7 @@ export class DataSubjectRequests {
     private readonly context: RequestContext,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly settings: PrivacySettingsService,
   ) {}
 
   /** A logged-in person's request about themself: the login is the identity check. */
@@ -170,7 +172,7 @@ export class DataSubjectRequests {
       language: intake.language,
       details: intake.details,
       receivedAt,
-      firstDueOn: firstDeadline(receivedAt),
+      firstDueOn: firstDeadline(receivedAt, await this.settings.requestDeadlineRuleOf(intake.tenantId)),
       identityVerifiedBy: intake.verifiedByLogin ? 'LOGIN' : null,
       verificationTokenHash: confirmation?.hash ?? null,
     });

@@ -10,8 +10,16 @@ import { Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
-import { useAction } from '../../ui/use-api';
+import { useAction, useLoad } from '../../ui/use-api';
 import { passwordProblems, useLinkToken } from './link-token';
+import { TenantDirectory } from '../directory/DirectoryPage';
+import { DisclosureConsent, useDisclosureNotice } from '../datasheets/DisclosureNotice';
+
+/** The tenant an invitation token belongs to (`inv_<tenant id without dashes>_<secret>`). */
+function tenantIdOf(token: string): string | null {
+  const compact = /^inv_([0-9a-f]{32})_/i.exec(token)?.[1];
+  return compact ? `${compact.slice(0, 8)}-${compact.slice(8, 12)}-${compact.slice(12, 16)}-${compact.slice(16, 20)}-${compact.slice(20)}`.toLowerCase() : null;
+}
 
 const AcceptInvitation = graphql(`
   mutation AcceptInvitation($input: AcceptInvitationInput!) {
@@ -26,6 +34,13 @@ export default function AcceptInvitationPage() {
   const [form, setForm] = useState({ firstName: '', lastName: '', phone: '', jobTitle: '', preferredLanguage: currentLanguage() as string, password: '', confirmation: '' });
   const set = (key: keyof typeof form) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
   const [done, setDone] = useState(false);
+  // A certification body's space: a company user's contact details are published on its datasheets
+  // (COPRO §5b), so the notice is shown; the API decides whether this invitation's role needs it.
+  const directory = useLoad(() => requestPublic(TenantDirectory));
+  const tenantId = tenantIdOf(token);
+  const certificationBody = Boolean(directory.data?.tenants.find((tenant) => tenant.id.toLowerCase() === tenantId)?.kinds.includes('CERTIFICATION_BODY'));
+  const notice = useDisclosureNotice(certificationBody);
+  const [acknowledged, setAcknowledged] = useState(false);
   const overrides = useMemo(() => ({ UNAUTHENTICATED: t('acceptInvitation.invalidLink') }), [t]);
   const { run, pending, error } = useAction(async () => {
     const problems = [
@@ -43,6 +58,7 @@ export default function AcceptInvitationPage() {
         password: form.password,
         ...(form.phone.trim() ? { phone: form.phone.trim() } : {}),
         ...(form.jobTitle.trim() ? { jobTitle: form.jobTitle.trim() } : {}),
+        ...(certificationBody && acknowledged && notice.data ? { acknowledgedContactDisclosureNotice: notice.data.version } : {}),
       },
     });
     setDone(true);
@@ -74,6 +90,7 @@ export default function AcceptInvitationPage() {
           />
           <TextField name="input.password" label={t('fields.password')} hint={t('fields.passwordHint')} type="password" autoComplete="new-password" value={form.password} onValue={set('password')} />
           <TextField name="passwordConfirmation" label={t('fields.passwordConfirmation')} type="password" autoComplete="new-password" value={form.confirmation} onValue={set('confirmation')} />
+          {certificationBody && notice.data ? <DisclosureConsent notice={notice.data} acknowledged={acknowledged} onChange={setAcknowledged} /> : null}
           <SubmitButton pending={pending} pendingLabel={t('common.saving')}>
             {t('acceptInvitation.submit')}
           </SubmitButton>

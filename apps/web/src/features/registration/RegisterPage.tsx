@@ -16,6 +16,7 @@ import { useAction, useLoad } from '../../ui/use-api';
 import { rememberTenant } from '../account/TenantPicker';
 import { TenantDirectory } from '../directory/DirectoryPage';
 import { passwordProblems } from './link-token';
+import { ACKNOWLEDGEMENT_FIELD, DisclosureConsent, useDisclosureNotice } from '../datasheets/DisclosureNotice';
 
 const ProposeChamber = graphql(`
   query ProposeChamber($postalCode: String!) {
@@ -118,10 +119,17 @@ export default function RegisterPage() {
   const countries = useMemo(() => sortedCountries(format), [format]);
   const tenants = useMemo(() => [...(directory.data?.tenants ?? [])].sort((a, b) => a.name.localeCompare(b.name)), [directory.data]);
 
+  // A certification body's space: the administrator's contact details are published on its datasheets (COPRO §5b).
+  const chosenSlug = form.tenantSlug || proposal?.slug || null;
+  const certificationBody = Boolean(tenants.find((tenant) => tenant.slug === chosenSlug)?.kinds.includes('CERTIFICATION_BODY'));
+  const notice = useDisclosureNotice(certificationBody);
+  const [acknowledged, setAcknowledged] = useState(false);
+
   const { run, pending, error } = useAction(async () => {
     const problems = [
       ...REQUIRED.filter(([key]) => !String(form[key]).trim()).map(([, field]) => ({ field, reason: 'required', constraint: 'required' })),
       ...passwordProblems(form.password, form.confirmation, 'input.administrator.password', 'passwordConfirmation'),
+      ...(certificationBody && !acknowledged ? [{ field: ACKNOWLEDGEMENT_FIELD, reason: 'required', constraint: 'acknowledgement' }] : []),
     ];
     if (problems.length) throw clientError(problems);
     const data = await requestPublic(RegisterOrganisation, {
@@ -138,6 +146,7 @@ export default function RegisterPage() {
         iban: form.iban.trim(),
         loginMethod: form.loginMethod,
         ...(form.tenantSlug ? { tenantSlug: form.tenantSlug } : {}),
+        ...(certificationBody && acknowledged && notice.data ? { acknowledgedContactDisclosureNotice: notice.data.version } : {}),
         administrator: {
           firstName: form.firstName.trim(),
           lastName: form.lastName.trim(),
@@ -243,6 +252,7 @@ export default function RegisterPage() {
           <TextField name="input.administrator.password" label={t('fields.password')} hint={t('fields.passwordHint')} type="password" autoComplete="new-password" value={form.password} onValue={set('password')} />
           <TextField name="passwordConfirmation" label={t('fields.passwordConfirmation')} type="password" autoComplete="new-password" value={form.confirmation} onValue={set('confirmation')} />
         </fieldset>
+        {certificationBody && notice.data ? <DisclosureConsent notice={notice.data} acknowledged={acknowledged} onChange={setAcknowledged} /> : null}
         <SubmitButton pending={pending} pendingLabel={t('common.sending')}>
           {t('register.submit')}
         </SubmitButton>

@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import type { ApplicationFieldsFragment } from '../../gql/graphql';
+import { useFormat } from '../../i18n/format';
+
+/** The state of an application as a badge: words, never colour alone. */
+export function StateBadge({ state }: { state: string | null }) {
+  const { t } = useTranslation();
+  if (!state) return null;
+  const kind = state === 'ISSUED' || state === 'APPROVED' ? 'badge--ok' : state === 'REJECTED' ? 'badge--muted' : 'badge--info';
+  return <span className={`badge ${kind}`}>{t(`certificates.states.${state as 'DRAFT'}`)}</span>;
+}
+
+/** What the company applied for, read-only (the review screens, and an application no longer editable). */
+export function ApplicationDetails({ application }: { application: ApplicationFieldsFragment }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const goods = application.goods ?? [];
+  return (
+    <section className="panel" aria-labelledby="application-content">
+      <h2 id="application-content">{t('certificates.detail.content')}</h2>
+      <dl className="details details--wide cert-details">
+        <dt>{t('certificates.form.consignee')}</dt>
+        <dd>
+          {application.consigneeName ?? ''}
+          {application.consigneeAddress ? <><br />{application.consigneeAddress}</> : null}
+          {application.consigneeCountry ? <><br />{format.country(application.consigneeCountry)}</> : null}
+        </dd>
+        <dt>{t('certificates.form.countryOfOrigin')}</dt>
+        <dd>{format.country(application.countryOfOrigin)}</dd>
+        <dt>{t('certificates.form.transportDetails')}</dt>
+        <dd>{application.transportDetails || t('certificates.detail.none')}</dd>
+        <dt>{t('certificates.form.invoiceReferences')}</dt>
+        <dd>{application.invoiceReferences?.length ? application.invoiceReferences.join(', ') : t('certificates.detail.none')}</dd>
+        <dt>{t('certificates.form.remarks')}</dt>
+        <dd className="preserve-lines">{application.remarks || t('certificates.detail.none')}</dd>
+        <dt>{t('certificates.form.language')}</dt>
+        <dd>{application.language ? t(`certificates.languages.${application.language}`) : ''}</dd>
+        <dt>{t('certificates.form.declaration')}</dt>
+        <dd>{application.declarationAccepted ? t('certificates.detail.declarationAccepted') : t('certificates.detail.declarationNotAccepted')}</dd>
+      </dl>
+      <h3>{t('certificates.form.goods')}</h3>
+      {goods.length === 0 ? <p>{t('certificates.form.noLines')}</p> : null}
+      {goods.length > 0 ? (
+        <div className="table-wrap" role="region" aria-label={t('certificates.form.goods')} tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t('certificates.form.goods')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('certificates.form.description')}</th>
+                <th scope="col">{t('certificates.form.hsCode')}</th>
+                <th scope="col" className="numeric">{t('certificates.form.quantity')}</th>
+                <th scope="col" className="numeric">{t('certificates.form.grossWeightKg')}</th>
+                <th scope="col" className="numeric">{t('certificates.form.netWeightKg')}</th>
+                <th scope="col" className="numeric">{t('certificates.form.packages')}</th>
+                <th scope="col">{t('certificates.form.marksAndNumbers')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {goods.map((line, index) => (
+                <tr key={index}>
+                  <th scope="row">{line.description}</th>
+                  <td>{line.hsCode}</td>
+                  <td className="numeric">
+                    {format.number(line.quantity)} {line.unit}
+                  </td>
+                  <td className="numeric">{format.number(line.grossWeightKg)}</td>
+                  <td className="numeric">{format.number(line.netWeightKg)}</td>
+                  <td className="numeric">{format.number(line.packages)}</td>
+                  <td>{line.marksAndNumbers}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <DocumentList application={application} />
+    </section>
+  );
+}
+
+export function DocumentList({ application }: { application: ApplicationFieldsFragment }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const documents = application.supportingDocuments ?? [];
+  return (
+    <>
+      <h3>{t('certificates.form.documents')}</h3>
+      {documents.length === 0 ? <p>{t('certificates.form.noDocuments')}</p> : null}
+      {documents.length > 0 ? (
+        <ul className="plain-list">
+          {documents.map((document) => (
+            <li key={document.id ?? ''}>
+              {document.fileName} — {t('certificates.form.sizeKb', { size: format.number(Math.ceil((document.sizeBytes ?? 0) / 1024)) })}, {format.dateTime(document.createdAt)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,191 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useLocation, useNavigate, useParams } from 'react-router';
+import { request } from '../../api/client';
+import { clientError } from '../../api/errors';
+import type { ApplicationFieldsFragment } from '../../gql/graphql';
+import { useFormat } from '../../i18n/format';
+import { ConfirmDialog } from '../../ui/Dialog';
+import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
+import { Form, SubmitButton } from '../../ui/Form';
+import { FieldShell } from '../../ui/fields';
+import { PageTitle } from '../../ui/Page';
+import { useAction, useLoad } from '../../ui/use-api';
+import { ApplicationDetails, DocumentList, StateBadge } from './ApplicationDetails';
+import { ApplicationForm } from './ApplicationForm';
+import { uploadSupportingDocument } from './certificate-files';
+import { CertificatePanel } from './CertificatePanel';
+import { CertificateApplication, EDITABLE_STATES, ReplaceCertificate, RequestCertificateCopy } from './operations';
+
+/** One application of the company: filled in while a draft (or sent back), then followed to its certificate. */
+export default function ApplicationPage() {
+  const { applicationId = '' } = useParams();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const loaded = useLoad(() => request(CertificateApplication, { applicationId }), [applicationId]);
+  const [current, setCurrent] = useState<ApplicationFieldsFragment | null>(null);
+  const location = useLocation();
+  const [notice, setNotice] = useState<string | null>(() => (location.state as { notice?: string } | null)?.notice ?? null);
+  const application = current && current.id === applicationId ? current : (loaded.data?.certificateApplication ?? null);
+
+  if (loaded.loading && !loaded.data) return <Loading />;
+  if (loaded.error) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
+  if (!application) return null;
+  const editable = EDITABLE_STATES.includes(application.state ?? '');
+  const reload = () => {
+    setCurrent(null);
+    loaded.reload();
+  };
+
+  return (
+    <>
+      <p>
+        <Link to="/app/certificates">{t('certificates.detail.back')}</Link>
+      </p>
+      <PageTitle lead={editable ? t('certificates.form.lead') : undefined}>{t('certificates.detail.title', { date: format.dateTime(application.createdAt) })}</PageTitle>
+      <dl className="details cert-details">
+        <dt>{t('certificates.detail.state')}</dt>
+        <dd>
+          <StateBadge state={application.state} />
+        </dd>
+        {application.submittedAt ? (
+          <>
+            <dt>{t('certificates.detail.submittedAt')}</dt>
+            <dd>{format.dateTime(application.submittedAt)}</dd>
+          </>
+        ) : null}
+      </dl>
+      {application.startedFromApplicationId ? <p>{t('certificates.detail.startedFrom')}</p> : null}
+      {application.replacesCertificateId ? <p>{t('certificates.detail.replaces')}</p> : null}
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      {application.state === 'CHANGES_REQUESTED' && application.reviewComment ? (
+        <div className="notice notice--warning" role="note" aria-labelledby="review-comment-title">
+          <h2 className="notice__title" id="review-comment-title">
+            {t('certificates.form.changesRequestedTitle')}
+          </h2>
+          <p className="preserve-lines">{application.reviewComment}</p>
+          <p>{t('certificates.form.changesRequestedBody')}</p>
+        </div>
+      ) : null}
+      {application.state === 'REJECTED' ? (
+        <div className="notice notice--warning" role="note" aria-labelledby="rejected-title">
+          <h2 className="notice__title" id="rejected-title">
+            {t('certificates.detail.rejectedTitle')}
+          </h2>
+          <p className="preserve-lines">
+            {t('certificates.detail.rejectionReason')}: {application.rejectionReason}
+          </p>
+        </div>
+      ) : null}
+      {editable ? (
+        <>
+          <ApplicationForm
+            key={application.id}
+            application={application}
+            onSaved={(updated) => setCurrent(updated)}
+            onSubmitted={() => {
+              setNotice(t('certificates.form.submitted'));
+              reload();
+            }}
+          />
+          <DocumentUpload application={application} onUploaded={(name) => {
+            setNotice(t('certificates.form.uploaded', { name }));
+            reload();
+          }} />
+        </>
+      ) : (
+        <ApplicationDetails application={application} />
+      )}
+      {application.certificateId ? <CertificatePanel certificateId={application.certificateId} actions={(certificate, reloadCertificate) => <CompanyCertificateActions certificateId={certificate.id ?? ''} issued={certificate.status === 'ISSUED'} onCopy={reloadCertificate} />} /> : null}
+    </>
+  );
+}
+
+/** A new application: the form alone; once its draft is saved, the application's own page (documents, submission). */
+export function NewApplicationPage() {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  return (
+    <>
+      <p>
+        <Link to="/app/certificates">{t('certificates.detail.back')}</Link>
+      </p>
+      <PageTitle lead={t('certificates.form.lead')}>{t('certificates.form.titleNew')}</PageTitle>
+      <ApplicationForm application={null} onCreated={(id) => navigate(`/app/certificates/${id}`, { state: { notice: t('certificates.form.saved') } })} />
+      <p className="muted">{t('certificates.form.documentsAfterSave')}</p>
+    </>
+  );
+}
+
+/** Supporting documents: the list, and one file at a time sent as it is (the API checks type and size on the bytes). */
+function DocumentUpload({ application, onUploaded }: { application: ApplicationFieldsFragment; onUploaded: (name: string) => void }) {
+  const { t } = useTranslation();
+  const [file, setFile] = useState<File | null>(null);
+  const [inputKey, setInputKey] = useState(0);
+  const upload = useAction(async () => {
+    if (!file) throw clientError([{ field: 'file', reason: 'required', constraint: 'required' }]);
+    await uploadSupportingDocument(application.id ?? '', file);
+    setFile(null);
+    setInputKey((k) => k + 1);
+    onUploaded(file.name);
+  });
+  return (
+    <section className="panel" aria-labelledby="documents-title">
+      <h2 id="documents-title" className="visually-hidden">
+        {t('certificates.form.documents')}
+      </h2>
+      <DocumentList application={application} />
+      <p>{t('certificates.form.documentsLead')}</p>
+      <Form error={upload.error} onSubmit={() => void upload.run()} idScope="upload-">
+        <FieldShell name="file" label={t('certificates.form.file')}>
+          {(a11y) => <input key={inputKey} {...a11y} type="file" accept="application/pdf,image/png,image/jpeg" onChange={(event) => setFile(event.target.files?.[0] ?? null)} />}
+        </FieldShell>
+        <SubmitButton pending={upload.pending} pendingLabel={t('certificates.form.uploading')}>
+          {t('certificates.form.upload')}
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}
+
+/** What the company does with its issued certificate besides printing it: a copy, or a replacement. */
+function CompanyCertificateActions({ certificateId, issued, onCopy }: { certificateId: string; issued: boolean; onCopy: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+  const copy = useAction(async () => {
+    const data = await request(RequestCertificateCopy, { certificateId });
+    setNotice(t('certificates.certificate.copyRequested', { copy: data.requestCertificateCopy.copyNumber ?? 0 }));
+    onCopy();
+  });
+  const replace = useAction(async () => {
+    const data = await request(ReplaceCertificate, { certificateId });
+    setConfirming(false);
+    if (data.replaceCertificate.id) navigate(`/app/certificates/${data.replaceCertificate.id}`);
+  });
+  if (!issued) return null;
+  return (
+    <>
+      <ErrorSummary error={copy.error ?? replace.error} />
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      <div className="button-row">
+        <button type="button" className="button button--secondary" disabled={copy.pending} onClick={() => void copy.run()}>
+          {t('certificates.certificate.requestCopy')}
+        </button>
+        <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
+          {t('certificates.certificate.replace')}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={t('certificates.certificate.replaceTitle')}
+        body={<p>{t('certificates.certificate.replaceBody')}</p>}
+        confirmLabel={t('certificates.certificate.replace')}
+        pending={replace.pending}
+        onConfirm={() => void replace.run()}
+        onClose={() => setConfirming(false)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,107 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { request } from '../../api/client';
+import { useFormat } from '../../i18n/format';
+import { LoadError, Loading } from '../../ui/feedback';
+import { Form, SubmitButton } from '../../ui/Form';
+import { SelectField } from '../../ui/fields';
+import { PageTitle } from '../../ui/Page';
+import { useAction, useLoad } from '../../ui/use-api';
+import { StateBadge } from './ApplicationDetails';
+import { CertificateApplications, CreateCertificateApplication } from './operations';
+
+/** The company's applications for certificates of origin, and where a new one starts. */
+export default function CertificatesPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const navigate = useNavigate();
+  const applications = useLoad(() => request(CertificateApplications, { first: 200 }));
+  const [startFrom, setStartFrom] = useState('');
+  const create = useAction(async () => {
+    if (!startFrom) {
+      navigate('/app/certificates/new');
+      return;
+    }
+    const data = await request(CreateCertificateApplication, { input: { fromApplicationId: startFrom } });
+    if (data.createCertificateApplication.id) navigate(`/app/certificates/${data.createCertificateApplication.id}`);
+  });
+  const list = applications.data?.certificateApplications ?? [];
+  const consigneeOf = (name: string | null) => name || t('certificates.list.noConsignee');
+  return (
+    <>
+      <PageTitle lead={t('certificates.list.lead')}>{t('certificates.list.title')}</PageTitle>
+      <section className="panel" aria-labelledby="new-application-title">
+        <h2 id="new-application-title">{t('certificates.list.newTitle')}</h2>
+        <Form error={create.error} onSubmit={() => void create.run()} className="form form--inline">
+          <SelectField
+            name="input.fromApplicationId"
+            label={t('certificates.list.startFrom')}
+            hint={t('certificates.list.startFromHint')}
+            value={startFrom}
+            onValue={setStartFrom}
+            options={[
+              { value: '', label: t('certificates.list.blank') },
+              ...list
+                .filter((application) => application.state !== 'DRAFT' || application.consigneeName)
+                .map((application) => ({
+                  value: application.id ?? '',
+                  label: t('certificates.list.previous', {
+                    consignee: consigneeOf(application.consigneeName),
+                    date: format.date(application.createdAt),
+                    state: application.state ? t(`certificates.states.${application.state}`) : '',
+                  }),
+                })),
+            ]}
+          />
+          <SubmitButton pending={create.pending} pendingLabel={t('certificates.list.creating')}>
+            {t('certificates.list.create')}
+          </SubmitButton>
+        </Form>
+      </section>
+      <h2>{t('certificates.list.applications')}</h2>
+      {applications.loading && !applications.data ? <Loading /> : null}
+      {applications.error ? <LoadError error={applications.error} onRetry={applications.reload} /> : null}
+      {applications.data && list.length === 0 ? <p>{t('certificates.list.none')}</p> : null}
+      {list.length > 0 ? (
+        <div className="table-wrap" role="region" aria-label={t('certificates.list.applications')} tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t('certificates.list.applications')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('certificates.list.created')}</th>
+                <th scope="col">{t('certificates.list.consignee')}</th>
+                <th scope="col">{t('certificates.list.destination')}</th>
+                <th scope="col">{t('certificates.list.origin')}</th>
+                <th scope="col" className="numeric">{t('certificates.list.goodsLines')}</th>
+                <th scope="col">{t('certificates.list.state')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((application) => (
+                <tr key={application.id ?? ''}>
+                  <td>{format.dateTime(application.createdAt)}</td>
+                  <th scope="row">{consigneeOf(application.consigneeName)}</th>
+                  <td>{format.country(application.consigneeCountry)}</td>
+                  <td>{format.country(application.countryOfOrigin)}</td>
+                  <td className="numeric">{format.number(application.goods?.length ?? 0)}</td>
+                  <td>
+                    <StateBadge state={application.state} />
+                  </td>
+                  <td className="actions">
+                    <Link to={`/app/certificates/${application.id}`} aria-label={t('certificates.list.openApplication', { consignee: consigneeOf(application.consigneeName), date: format.dateTime(application.createdAt) })}>
+                      {t('certificates.list.open')}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,103 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useSearchParams } from 'react-router';
+import { request } from '../../api/client';
+import { hasAnyRole } from '../../auth/roles';
+import { useSession } from '../../auth/session';
+import { useFormat } from '../../i18n/format';
+import { LoadError, Loading } from '../../ui/feedback';
+import { SelectField } from '../../ui/fields';
+import { PageTitle } from '../../ui/Page';
+import { useLoad } from '../../ui/use-api';
+import { StateBadge } from './ApplicationDetails';
+import { APPLICATION_STATES, CertificateApplications } from './operations';
+
+/**
+ * The chamber's queue (drafts stay the company's): a clerk works what is submitted or in review,
+ * a signer what is approved (`?state=APPROVED`, the "To sign" entry). The state filter is in the
+ * address, so a link or a reload keeps it.
+ */
+export default function ReviewQueuePage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { me } = useSession();
+  const [params, setParams] = useSearchParams();
+  const state = params.get('state') ?? '';
+  const [choice, setChoice] = useState(state);
+  // The two menu entries ("Review queue", "To sign") open this same screen with another filter.
+  useEffect(() => setChoice(state), [state]);
+  const queue = useLoad(() => request(CertificateApplications, { first: 200, state: state || null }), [state]);
+  const signing = state === 'APPROVED' && hasAnyRole(me?.roles, ['SIGNER']);
+  const list = queue.data?.certificateApplications ?? [];
+  return (
+    <>
+      <PageTitle lead={signing ? t('certificates.review.signingLead') : t('certificates.review.lead')}>{signing ? t('certificates.review.signingTitle') : t('certificates.review.title')}</PageTitle>
+      <form
+        className="form form--inline filters"
+        onSubmit={(event) => {
+          event.preventDefault();
+          setParams(choice ? { state: choice } : {});
+        }}
+      >
+        <SelectField
+          name="state"
+          label={t('certificates.review.filter')}
+          value={choice}
+          onValue={setChoice}
+          options={[{ value: '', label: t('certificates.review.allStates') }, ...APPLICATION_STATES.filter((s) => s !== 'DRAFT').map((s) => ({ value: s, label: t(`certificates.states.${s}`) }))]}
+        />
+        <button type="submit" className="button button--secondary">
+          {t('certificates.review.show')}
+        </button>
+      </form>
+      {queue.loading && !queue.data ? <Loading /> : null}
+      {queue.error ? <LoadError error={queue.error} onRetry={queue.reload} /> : null}
+      {queue.data && list.length === 0 ? <p>{t('certificates.review.none')}</p> : null}
+      {list.length > 0 ? (
+        <div className="table-wrap" role="region" aria-label={t('certificates.list.applications')} tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t('certificates.list.applications')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('certificates.detail.submittedAt')}</th>
+                <th scope="col">{t('certificates.list.consignee')}</th>
+                <th scope="col">{t('certificates.list.destination')}</th>
+                <th scope="col">{t('certificates.list.origin')}</th>
+                <th scope="col" className="numeric">{t('certificates.list.goodsLines')}</th>
+                <th scope="col">{t('certificates.list.state')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((application) => (
+                <tr key={application.id ?? ''}>
+                  <td>{format.dateTime(application.submittedAt)}</td>
+                  <th scope="row">{application.consigneeName || t('certificates.list.noConsignee')}</th>
+                  <td>{format.country(application.consigneeCountry)}</td>
+                  <td>{format.country(application.countryOfOrigin)}</td>
+                  <td className="numeric">{format.number(application.goods?.length ?? 0)}</td>
+                  <td>
+                    <StateBadge state={application.state} />
+                    {application.state === 'IN_REVIEW' && application.claimedBy ? (
+                      <span className="muted"> {application.claimedBy === me?.id ? t('certificates.review.claimedByYou') : t('certificates.review.claimedByOther')}</span>
+                    ) : null}
+                  </td>
+                  <td className="actions">
+                    <Link
+                      to={`/app/review/${application.id}`}
+                      aria-label={t('certificates.list.openApplication', { consignee: application.consigneeName ?? '', date: format.dateTime(application.submittedAt ?? application.createdAt) })}
+                    >
+                      {t('certificates.list.open')}
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,243 @@
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { request } from '../../api/client';
+import { clientError } from '../../api/errors';
+import { hasAnyRole } from '../../auth/roles';
+import { useSession } from '../../auth/session';
+import { graphql } from '../../gql';
+import type { CertifiedProductsQuery, CertifiedProductStatus } from '../../gql/graphql';
+import { useFormat } from '../../i18n/format';
+import { Dialog } from '../../ui/Dialog';
+import { LoadError, Loading, Notice } from '../../ui/feedback';
+import { Form, SubmitButton } from '../../ui/Form';
+import { SelectField, TextField } from '../../ui/fields';
+import { PageTitle } from '../../ui/Page';
+import { useAction, useLoad } from '../../ui/use-api';
+import { TextAreaField } from './datasheet-shared';
+import { CertifiedProducts, ProductFamilySchemas } from './operations';
+
+const HolderName = graphql(`
+  query HolderName($id: ID!) {
+    organisation(id: $id) {
+      id
+      name
+    }
+  }
+`);
+
+const CreateCertifiedProduct = graphql(`
+  mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {
+    createCertifiedProduct(input: $input) {
+      id
+      name
+    }
+  }
+`);
+
+const ChangeCertifiedProductStatus = graphql(`
+  mutation ChangeCertifiedProductStatus($id: ID!, $status: CertifiedProductStatus!) {
+    changeCertifiedProductStatus(id: $id, status: $status) {
+      id
+      status
+      statusChangedAt
+    }
+  }
+`);
+
+const SetProductFamilySchema = graphql(`
+  mutation SetProductFamilySchema($input: SetProductFamilySchemaInput!) {
+    setProductFamilySchema(input: $input) {
+      id
+      family
+      version
+    }
+  }
+`);
+
+const STATUSES: CertifiedProductStatus[] = ['ACTIVE', 'SUSPENDED', 'WITHDRAWN', 'EXPIRED'];
+type Product = CertifiedProductsQuery['certifiedProducts'][number];
+const OTHER_HOLDER = 'other';
+
+/** The certification body's certified products: create one for a certificate holder, change its status. */
+export default function CertifiedProductsPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { me } = useSession();
+  const data = useLoad(async () => {
+    const [products, schemas] = await Promise.all([request(CertifiedProducts), request(ProductFamilySchemas)]);
+    // The holders' names: one small read per company (a certification body has tens of holders).
+    const holderIds = [...new Set(products.certifiedProducts.map((p) => p.organisationId).filter((id): id is string => Boolean(id)))];
+    const names = await Promise.all(holderIds.map(async (id) => [id, (await request(HolderName, { id })).organisation.name ?? ''] as const));
+    return { products: products.certifiedProducts, schemas: schemas.productFamilySchemas, holders: new Map(names) };
+  });
+  const [form, setForm] = useState({ holder: OTHER_HOLDER, organisationId: '', name: '', productFamily: '', certificateReference: '', scheme: 'BENOR', productionUnit: '' });
+  const set = (key: keyof typeof form) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
+  const [notice, setNotice] = useState<string | null>(null);
+  const [changing, setChanging] = useState<Product | null>(null);
+  const [status, setStatus] = useState<CertifiedProductStatus>('ACTIVE');
+  const families = useMemo(() => [...new Set((data.data?.schemas ?? []).map((s) => s.family ?? ''))].filter(Boolean).sort(), [data.data]);
+  const holders = useMemo(() => [...(data.data?.holders.entries() ?? [])].sort((a, b) => a[1].localeCompare(b[1])), [data.data]);
+
+  const create = useAction(async () => {
+    const organisationId = form.holder === OTHER_HOLDER ? form.organisationId.trim() : form.holder;
+    const required: Array<[string, string]> = [
+      [organisationId, 'input.organisationId'], [form.name, 'input.name'], [form.productFamily, 'input.productFamily'],
+      [form.certificateReference, 'input.certificateReference'], [form.scheme, 'input.scheme'], [form.productionUnit, 'input.productionUnit'],
+    ];
+    const problems = required.filter(([value]) => !value.trim()).map(([, field]) => ({ field, reason: 'required', constraint: 'required' }));
+    if (problems.length) throw clientError(problems);
+    const created = await request(CreateCertifiedProduct, {
+      input: {
+        organisationId, name: form.name.trim(), productFamily: form.productFamily.trim(), certificateReference: form.certificateReference.trim(),
+        scheme: form.scheme.trim(), productionUnit: form.productionUnit.trim(),
+      },
+    });
+    setNotice(t('datasheets.products.created', { name: created.createCertifiedProduct.name ?? '' }));
+    setForm((previous) => ({ ...previous, name: '', certificateReference: '', productionUnit: '' }));
+    data.reload();
+  });
+  const change = useAction(async () => {
+    if (!changing?.id) return;
+    await request(ChangeCertifiedProductStatus, { id: changing.id, status });
+    setNotice(t('datasheets.products.statusChanged', { name: changing.name ?? '', status: t(`datasheets.productStatus.${status}`) }));
+    setChanging(null);
+    data.reload();
+  });
+
+  return (
+    <>
+      <PageTitle lead={t('datasheets.products.lead')}>{t('datasheets.products.title')}</PageTitle>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      {data.loading && !data.data ? <Loading /> : null}
+      {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : null}
+      {data.data && data.data.products.length === 0 ? <p>{t('datasheets.products.none')}</p> : null}
+      {data.data && data.data.products.length > 0 ? (
+        <div className="table-wrap" role="region" aria-label={t('datasheets.products.listTitle')} tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t('datasheets.products.listTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('datasheets.fields.product')}</th>
+                <th scope="col">{t('datasheets.fields.holder')}</th>
+                <th scope="col">{t('datasheets.fields.family')}</th>
+                <th scope="col">{t('datasheets.fields.certificate')}</th>
+                <th scope="col">{t('datasheets.fields.productStatus')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.data.products.map((product) => (
+                <tr key={product.id ?? ''}>
+                  <th scope="row">
+                    {product.name}
+                    {product.productionUnit ? <span className="muted"> · {product.productionUnit}</span> : null}
+                  </th>
+                  <td>{data.data!.holders.get(product.organisationId ?? '') ?? ''}</td>
+                  <td>{product.productFamily}</td>
+                  <td>
+                    {product.scheme} {product.certificateReference}
+                  </td>
+                  <td>
+                    <span className={`badge badge--${product.status === 'ACTIVE' ? 'ok' : 'muted'}`}>{product.status ? t(`datasheets.productStatus.${product.status}`) : ''}</span>
+                    {product.statusChangedAt ? <span className="muted"> {format.date(product.statusChangedAt)}</span> : null}
+                  </td>
+                  <td className="actions">
+                    <button
+                      type="button"
+                      className="button button--secondary button--small"
+                      onClick={() => {
+                        setChanging(product);
+                        setStatus(product.status ?? 'ACTIVE');
+                      }}
+                    >
+                      {t('datasheets.products.changeStatus')}
+                      <span className="visually-hidden"> ({product.name})</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+
+      <section className="panel" aria-labelledby="create-product-title">
+        <h2 id="create-product-title">{t('datasheets.products.createTitle')}</h2>
+        <Form error={create.error} onSubmit={() => void create.run()} idScope="product-">
+          <SelectField
+            name="holder"
+            label={t('datasheets.fields.holder')}
+            value={form.holder}
+            onValue={set('holder')}
+            options={[...holders.map(([id, name]) => ({ value: id, label: name })), { value: OTHER_HOLDER, label: t('datasheets.products.otherHolder') }]}
+          />
+          {form.holder === OTHER_HOLDER ? (
+            <TextField name="input.organisationId" label={t('datasheets.fields.holderId')} hint={t('datasheets.fields.holderIdHint')} spellCheck={false} value={form.organisationId} onValue={set('organisationId')} />
+          ) : null}
+          <TextField name="input.name" label={t('datasheets.fields.productName')} value={form.name} onValue={set('name')} />
+          <TextField name="input.productFamily" label={t('datasheets.fields.family')} hint={t('datasheets.fields.familyHint', { families: families.join(', ') || '—' })} spellCheck={false} value={form.productFamily} onValue={set('productFamily')} />
+          <div className="field-row">
+            <TextField name="input.scheme" label={t('datasheets.fields.scheme')} hint={t('datasheets.fields.schemeHint')} className="input--short" value={form.scheme} onValue={set('scheme')} />
+            <TextField name="input.certificateReference" label={t('datasheets.fields.certificateReference')} value={form.certificateReference} onValue={set('certificateReference')} />
+          </div>
+          <TextField name="input.productionUnit" label={t('datasheets.fields.productionUnit')} value={form.productionUnit} onValue={set('productionUnit')} />
+          <SubmitButton pending={create.pending} pendingLabel={t('common.saving')}>
+            {t('datasheets.products.create')}
+          </SubmitButton>
+        </Form>
+      </section>
+
+      {hasAnyRole(me?.roles, ['TENANT_ADMIN']) ? <FamilySchemaForm families={families} onSaved={data.reload} /> : null}
+
+      <Dialog open={changing !== null} title={t('datasheets.products.changeStatusOf', { name: changing?.name ?? '' })} onClose={() => setChanging(null)}>
+        <Form error={change.error} onSubmit={() => void change.run()} idScope="status-">
+          <p>{t('datasheets.products.statusHint')}</p>
+          <SelectField
+            name="status"
+            label={t('datasheets.fields.productStatus')}
+            value={status}
+            onValue={(value) => setStatus(value as CertifiedProductStatus)}
+            options={STATUSES.map((value) => ({ value, label: t(`datasheets.productStatus.${value}`) }))}
+          />
+          <SubmitButton pending={change.pending} pendingLabel={t('common.saving')}>
+            {t('common.save')}
+          </SubmitButton>
+        </Form>
+      </Dialog>
+    </>
+  );
+}
+
+/** The tenant's JSON Schema of a product family: the datasheet forms are generated from it. */
+function FamilySchemaForm({ families, onSaved }: { families: string[]; onSaved: () => void }) {
+  const { t } = useTranslation();
+  const [family, setFamily] = useState('');
+  const [jsonSchema, setJsonSchema] = useState('');
+  const [saved, setSaved] = useState<string | null>(null);
+  const save = useAction(async () => {
+    const problems = [
+      ...(family.trim() ? [] : [{ field: 'input.family', reason: 'required', constraint: 'required' }]),
+      ...(jsonSchema.trim() ? [] : [{ field: 'input.jsonSchema', reason: 'required', constraint: 'required' }]),
+    ];
+    if (problems.length) throw clientError(problems);
+    const result = await request(SetProductFamilySchema, { input: { family: family.trim(), jsonSchema } });
+    setSaved(t('datasheets.schemas.saved', { family: result.setProductFamilySchema.family ?? '', version: result.setProductFamilySchema.version ?? 1 }));
+    onSaved();
+  });
+  return (
+    <section className="panel" aria-labelledby="schema-title">
+      <h2 id="schema-title">{t('datasheets.schemas.title')}</h2>
+      <p>{t('datasheets.schemas.lead', { families: families.join(', ') || '—' })}</p>
+      {saved ? <Notice kind="success">{saved}</Notice> : null}
+      <Form error={save.error} onSubmit={() => void save.run()} idScope="schema-">
+        <TextField name="input.family" label={t('datasheets.fields.family')} spellCheck={false} value={family} onValue={setFamily} />
+        <TextAreaField name="input.jsonSchema" label={t('datasheets.schemas.jsonSchema')} hint={t('datasheets.schemas.jsonSchemaHint')} rows={10} spellCheck={false} className="input--code" value={jsonSchema} onValue={setJsonSchema} />
+        <SubmitButton pending={save.pending} pendingLabel={t('common.saving')}>
+          {t('datasheets.schemas.save')}
+        </SubmitButton>
+      </Form>
+    </section>
+  );
+}

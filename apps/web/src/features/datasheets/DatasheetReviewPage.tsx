@@ -1,0 +1,281 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { request } from '../../api/client';
+import { clientError } from '../../api/errors';
+import { graphql } from '../../gql';
+import type { DatasheetsQuery } from '../../gql/graphql';
+import { useFormat } from '../../i18n/format';
+import { LANGUAGE_NAMES } from '../../i18n/languages';
+import { ConfirmDialog, Dialog } from '../../ui/Dialog';
+import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
+import { Form, SubmitButton } from '../../ui/Form';
+import { PageTitle } from '../../ui/Page';
+import { useAction, useLoad } from '../../ui/use-api';
+import { CharacteristicsList, parseObject, StateBadge, TextAreaField } from './datasheet-shared';
+import { CertifiedProducts, Datasheets, DatasheetVersions, ProductFamilySchemas } from './operations';
+import { parseSchema, titleAt } from './SchemaForm';
+import { VersionsTable, type DatasheetVersionRow } from './VersionsTable';
+
+const ApproveDatasheetVersion = graphql(`
+  mutation ApproveDatasheetVersion($versionId: ID!) {
+    approveDatasheetVersion(versionId: $versionId) {
+      id
+      state
+    }
+  }
+`);
+
+const RequestDatasheetChanges = graphql(`
+  mutation RequestDatasheetChanges($versionId: ID!, $comment: String!) {
+    requestDatasheetChanges(versionId: $versionId, comment: $comment) {
+      id
+      state
+    }
+  }
+`);
+
+const PublishDatasheetVersion = graphql(`
+  mutation PublishDatasheetVersion($versionId: ID!) {
+    publishDatasheetVersion(versionId: $versionId) {
+      id
+      state
+      publishedAt
+    }
+  }
+`);
+
+const UnpublishDatasheet = graphql(`
+  mutation UnpublishDatasheet($datasheetId: ID!) {
+    unpublishDatasheet(datasheetId: $datasheetId) {
+      id
+    }
+  }
+`);
+
+interface Row {
+  datasheet: DatasheetsQuery['datasheets'][number];
+  productName: string;
+  family: string;
+  certificate: string;
+  schemaText: string | null;
+  versions: DatasheetVersionRow[];
+  latest: DatasheetVersionRow | null;
+  published: DatasheetVersionRow | null;
+}
+
+/** The certification body's datasheets: approve or send back what was submitted, publish what was approved, unpublish. */
+export default function DatasheetReviewPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const data = useLoad(async () => {
+    const [products, datasheets, schemas] = await Promise.all([request(CertifiedProducts), request(Datasheets), request(ProductFamilySchemas)]);
+    // The versions of each datasheet (the API lists them per datasheet; a tenant's queue is short).
+    return Promise.all(
+      datasheets.datasheets.map(async (datasheet): Promise<Row> => {
+        const product = products.certifiedProducts.find((p) => p.id === datasheet.certifiedProductId);
+        const versions = (await request(DatasheetVersions, { datasheetId: datasheet.id ?? '' })).datasheetVersions;
+        const schema = schemas.productFamilySchemas.filter((s) => s.family === product?.productFamily).sort((a, b) => (b.version ?? 0) - (a.version ?? 0))[0];
+        return {
+          datasheet, versions, productName: product?.name ?? '', family: product?.productFamily ?? '', certificate: `${product?.scheme ?? ''} ${product?.certificateReference ?? ''}`.trim(),
+          schemaText: schema?.jsonSchema ?? null, latest: versions[versions.length - 1] ?? null, published: versions.find((v) => v.state === 'PUBLISHED') ?? null,
+        };
+      }),
+    );
+  });
+  const [notice, setNotice] = useState<string | null>(null);
+  const [viewing, setViewing] = useState<Row | null>(null);
+  const [changesFor, setChangesFor] = useState<Row | null>(null);
+  const [comment, setComment] = useState('');
+  const [unpublishing, setUnpublishing] = useState<Row | null>(null);
+
+  const done = (message: string) => {
+    setNotice(message);
+    setViewing(null);
+    data.reload();
+  };
+  const approve = useAction(async (row: Row) => {
+    await request(ApproveDatasheetVersion, { versionId: row.latest?.id ?? '' });
+    done(t('datasheets.review.approved', { product: row.productName }));
+  });
+  const publish = useAction(async (row: Row) => {
+    await request(PublishDatasheetVersion, { versionId: row.latest?.id ?? '' });
+    done(t('datasheets.review.publishedNotice', { product: row.productName, code: row.datasheet.publicCode ?? '' }));
+  });
+  const requestChanges = useAction(async () => {
+    if (!comment.trim()) throw clientError([{ field: 'comment', reason: 'required', constraint: 'required' }]);
+    await request(RequestDatasheetChanges, { versionId: changesFor?.latest?.id ?? '', comment: comment.trim() });
+    setChangesFor(null);
+    setComment('');
+    done(t('datasheets.review.changesRequested', { product: changesFor?.productName ?? '' }));
+  });
+  const unpublish = useAction(async () => {
+    await request(UnpublishDatasheet, { datasheetId: unpublishing?.datasheet.id ?? '' });
+    setUnpublishing(null);
+    done(t('datasheets.review.unpublishedNotice', { product: unpublishing?.productName ?? '' }));
+  });
+
+  const rows = data.data ?? [];
+  const toApprove = rows.filter((row) => row.latest?.state === 'SUBMITTED');
+  const toPublish = rows.filter((row) => row.latest?.state === 'APPROVED');
+  const published = rows.filter((row) => row.published);
+  const actionError = approve.error ?? publish.error;
+
+  const table = (title: string, id: string, list: Row[], actions: (row: Row) => React.ReactNode) => (
+    <section className="panel" aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {list.length === 0 ? (
+        <p>{t('datasheets.review.empty')}</p>
+      ) : (
+        <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('datasheets.fields.product')}</th>
+                <th scope="col">{t('datasheets.fields.publicCode')}</th>
+                <th scope="col">{t('datasheets.versions.number')}</th>
+                <th scope="col">{t('datasheets.versions.state')}</th>
+                <th scope="col">{t('datasheets.review.since')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((row) => (
+                <tr key={row.datasheet.id ?? ''}>
+                  <th scope="row">
+                    {row.productName}
+                    <span className="muted"> · {row.certificate}</span>
+                  </th>
+                  <td>
+                    <code>{row.datasheet.publicCode}</code>
+                  </td>
+                  <td className="numeric">{row.latest?.number}</td>
+                  <td>
+                    <StateBadge state={row.latest?.state} />
+                    {row.datasheet.contactReplacementRequired ? <span className="badge"> {t('datasheets.contact.flag')}</span> : null}
+                  </td>
+                  <td>{format.dateTime(row.latest?.submittedAt ?? row.latest?.approvedAt ?? row.latest?.publishedAt)}</td>
+                  <td className="actions">{actions(row)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+  const open = (row: Row) => (
+    <button type="button" className="button button--secondary button--small" onClick={() => setViewing(row)}>
+      {t('datasheets.review.open')}
+      <span className="visually-hidden"> ({row.productName})</span>
+    </button>
+  );
+
+  return (
+    <>
+      <PageTitle lead={t('datasheets.review.lead')}>{t('datasheets.review.title')}</PageTitle>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      <ErrorSummary error={actionError} />
+      {data.loading && !data.data ? <Loading /> : null}
+      {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : null}
+      {data.data ? (
+        <>
+          {table(t('datasheets.review.toApprove'), 'to-approve', toApprove, open)}
+          {table(t('datasheets.review.toPublish'), 'to-publish', toPublish, (row) => (
+            <>
+              {open(row)}
+              <button type="button" className="button button--small" disabled={publish.pending} onClick={() => void publish.run(row)}>
+                {t('datasheets.review.publish')}
+                <span className="visually-hidden"> ({row.productName})</span>
+              </button>
+            </>
+          ))}
+          {table(t('datasheets.review.published'), 'published', published, (row) => (
+            <>
+              <Link to={`/datasheets/${row.datasheet.publicCode ?? ''}`} className="button button--secondary button--small">
+                {t('datasheets.review.publicPage')}
+                <span className="visually-hidden"> ({row.productName})</span>
+              </Link>
+              <button type="button" className="button button--danger button--small" onClick={() => setUnpublishing(row)}>
+                {t('datasheets.review.unpublish')}
+                <span className="visually-hidden"> ({row.productName})</span>
+              </button>
+            </>
+          ))}
+        </>
+      ) : null}
+
+      <Dialog open={viewing !== null} title={t('datasheets.review.dialogTitle', { product: viewing?.productName ?? '', number: viewing?.latest?.number ?? '' })} onClose={() => setViewing(null)}>
+        {viewing?.latest ? (
+          <>
+            <ErrorSummary error={actionError} />
+            <p>
+              <StateBadge state={viewing.latest.state} /> <span className="muted">{viewing.family} · {viewing.certificate}</span>
+            </p>
+            <h3>{t('datasheets.editor.characteristics')}</h3>
+            <CharacteristicsList values={parseObject(viewing.latest.characteristics)} titles={(path) => titleAt(parseSchema(viewing.schemaText), path)} />
+            <h3>{t('datasheets.editor.texts')}</h3>
+            {(viewing.latest.texts ?? []).map((text) => (
+              <div key={text.language} lang={text.language}>
+                <h4>
+                  {text.title} <span className="muted">({LANGUAGE_NAMES[text.language as keyof typeof LANGUAGE_NAMES] ?? text.language})</span>
+                </h4>
+                <p>{text.description}</p>
+              </div>
+            ))}
+            <h3>{t('datasheets.versions.title')}</h3>
+            <VersionsTable versions={viewing.versions} />
+            {viewing.latest.state === 'SUBMITTED' ? (
+              <div className="button-row">
+                <button type="button" className="button" disabled={approve.pending} onClick={() => void approve.run(viewing)}>
+                  {t('datasheets.review.approve')}
+                </button>
+                <button
+                  type="button"
+                  className="button button--secondary"
+                  onClick={() => {
+                    setChangesFor(viewing);
+                    setViewing(null);
+                  }}
+                >
+                  {t('datasheets.review.requestChanges')}
+                </button>
+              </div>
+            ) : null}
+            {viewing.latest.state === 'APPROVED' ? (
+              <div className="button-row">
+                <button type="button" className="button" disabled={publish.pending} onClick={() => void publish.run(viewing)}>
+                  {t('datasheets.review.publish')}
+                </button>
+              </div>
+            ) : null}
+          </>
+        ) : null}
+      </Dialog>
+      <Dialog open={changesFor !== null} title={t('datasheets.review.requestChangesOf', { product: changesFor?.productName ?? '' })} onClose={() => setChangesFor(null)}>
+        <Form error={requestChanges.error} onSubmit={() => void requestChanges.run()} idScope="changes-">
+          <TextAreaField name="comment" label={t('datasheets.review.comment')} hint={t('datasheets.review.commentHint')} value={comment} onValue={setComment} />
+          <SubmitButton pending={requestChanges.pending} pendingLabel={t('common.sending')}>
+            {t('datasheets.review.sendBack')}
+          </SubmitButton>
+        </Form>
+      </Dialog>
+      <ConfirmDialog
+        open={unpublishing !== null}
+        title={t('datasheets.review.unpublishTitle', { product: unpublishing?.productName ?? '' })}
+        body={
+          <>
+            <ErrorSummary error={unpublish.error} />
+            <p>{t('datasheets.review.unpublishBody')}</p>
+          </>
+        }
+        confirmLabel={t('datasheets.review.unpublish')}
+        pending={unpublish.pending}
+        onConfirm={() => void unpublish.run()}
+        onClose={() => setUnpublishing(null)}
+      />
+    </>
+  );
+}

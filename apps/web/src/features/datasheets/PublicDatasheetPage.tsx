@@ -1,0 +1,157 @@
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { requestPublic } from '../../api/client';
+import { graphql } from '../../gql';
+import { useFormat } from '../../i18n/format';
+import { LANGUAGE_NAMES } from '../../i18n/languages';
+import { LoadError, Loading } from '../../ui/feedback';
+import { PageTitle } from '../../ui/Page';
+import { useLoad } from '../../ui/use-api';
+import { CharacteristicsList, parseObject, textFor } from './datasheet-shared';
+
+// Anonymous: the API answers only the fields declared published, the contact included (the person
+// who completed it, or the company's general contact after an objection).
+const PublishedDatasheet = graphql(`
+  query PublishedDatasheet($code: String, $id: ID) {
+    publishedDatasheet(code: $code, id: $id) {
+      id
+      publicCode
+      versionNumber
+      publishedAt
+      productName
+      productFamily
+      productionUnit
+      scheme
+      certificateReference
+      holderName
+      characteristics
+      texts {
+        language
+        title
+        description
+      }
+      contactKind
+      contactName
+      contactPosition
+      contactEmail
+      contactPhone
+      contactReplacementRequired
+    }
+  }
+`);
+
+/** A published datasheet by its short code (`/datasheets/ABCD2345`) or public id (`/datasheets/id/…`). */
+export default function PublicDatasheetPage() {
+  const { t, i18n } = useTranslation();
+  const format = useFormat();
+  const { code, id } = useParams();
+  const loaded = useLoad(async () => (await requestPublic(PublishedDatasheet, id ? { id } : { code: code ?? '' })).publishedDatasheet, [code, id]);
+
+  if (loaded.loading) return <Loading />;
+  if (loaded.error) {
+    return (
+      <>
+        <PageTitle>{t('datasheets.public.notFoundTitle')}</PageTitle>
+        {loaded.error.code === 'NOT_FOUND' || loaded.error.code === 'BAD_USER_INPUT' ? <p>{t('datasheets.public.notFound')}</p> : <LoadError error={loaded.error} onRetry={loaded.reload} />}
+        <p>
+          <Link to="/datasheets">{t('datasheets.public.backToSearch')}</Link>
+        </p>
+      </>
+    );
+  }
+  const sheet = loaded.data!;
+  const text = textFor(sheet.texts, i18n.language);
+  const otherTexts = (sheet.texts ?? []).filter((other) => other !== text);
+  return (
+    <article className="datasheet">
+      <PageTitle lead={`${sheet.holderName ?? ''} · ${sheet.scheme ?? ''} ${sheet.certificateReference ?? ''}`}>{sheet.productName ?? ''}</PageTitle>
+      <p>
+        <Link to="/datasheets">{t('datasheets.public.backToSearch')}</Link>
+      </p>
+      {text ? (
+        <section lang={text.language} aria-labelledby="text-title">
+          <h2 id="text-title">{text.title}</h2>
+          <p>{text.description}</p>
+        </section>
+      ) : null}
+      <dl className="details details--wide">
+        <div>
+          <dt>{t('datasheets.fields.publicCode')}</dt>
+          <dd>
+            <code>{sheet.publicCode}</code>
+          </dd>
+        </div>
+        <div>
+          <dt>{t('datasheets.fields.holder')}</dt>
+          <dd>{sheet.holderName}</dd>
+        </div>
+        <div>
+          <dt>{t('datasheets.fields.certificate')}</dt>
+          <dd>
+            {sheet.scheme} {sheet.certificateReference}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('datasheets.fields.family')}</dt>
+          <dd>{sheet.productFamily}</dd>
+        </div>
+        <div>
+          <dt>{t('datasheets.fields.productionUnit')}</dt>
+          <dd>{sheet.productionUnit}</dd>
+        </div>
+        <div>
+          <dt>{t('datasheets.public.version')}</dt>
+          <dd>{t('datasheets.public.publishedOn', { date: format.date(sheet.publishedAt), version: sheet.versionNumber ?? 1 })}</dd>
+        </div>
+      </dl>
+      <section aria-labelledby="characteristics-title">
+        <h2 id="characteristics-title">{t('datasheets.editor.characteristics')}</h2>
+        <CharacteristicsList values={parseObject(sheet.characteristics)} />
+      </section>
+      <section aria-labelledby="contact-title">
+        <h2 id="contact-title">{t('datasheets.public.contact')}</h2>
+        {sheet.contactKind === 'COMPANY' ? <p className="muted">{t('datasheets.public.companyContact')}</p> : null}
+        <dl className="details">
+          {sheet.contactName ? (
+            <div>
+              <dt>{t('datasheets.public.contactName')}</dt>
+              <dd>
+                {sheet.contactName}
+                {sheet.contactPosition ? <span className="muted"> · {sheet.contactPosition}</span> : null}
+              </dd>
+            </div>
+          ) : null}
+          {sheet.contactEmail ? (
+            <div>
+              <dt>{t('fields.email')}</dt>
+              <dd>
+                <a href={`mailto:${sheet.contactEmail}`}>{sheet.contactEmail}</a>
+              </dd>
+            </div>
+          ) : null}
+          {sheet.contactPhone ? (
+            <div>
+              <dt>{t('fields.phone')}</dt>
+              <dd>
+                <a href={`tel:${sheet.contactPhone}`}>{sheet.contactPhone}</a>
+              </dd>
+            </div>
+          ) : null}
+        </dl>
+      </section>
+      {otherTexts.length > 0 ? (
+        <section aria-labelledby="languages-title">
+          <h2 id="languages-title">{t('datasheets.public.otherLanguages')}</h2>
+          {otherTexts.map((other) => (
+            <div key={other.language} lang={other.language}>
+              <h3>
+                {other.title} <span className="muted">({LANGUAGE_NAMES[other.language as keyof typeof LANGUAGE_NAMES] ?? other.language})</span>
+              </h3>
+              <p>{other.description}</p>
+            </div>
+          ))}
+        </section>
+      ) : null}
+    </article>
+  );
+}

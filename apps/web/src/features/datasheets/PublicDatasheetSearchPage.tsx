@@ -1,0 +1,184 @@
+import { useMemo, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { requestPublic } from '../../api/client';
+import { ApiError } from '../../api/errors';
+import { graphql } from '../../gql';
+import type { SearchPublishedDatasheetsQuery } from '../../gql/graphql';
+import { useFormat } from '../../i18n/format';
+import { LoadError, Loading } from '../../ui/feedback';
+import { SelectField, TextField } from '../../ui/fields';
+import { PageTitle } from '../../ui/Page';
+import { useLoad } from '../../ui/use-api';
+import { TenantDirectory } from '../directory/DirectoryPage';
+
+const PAGE_SIZE = 20;
+
+// Anonymous: only the fields the API declares published.
+const SearchPublishedDatasheets = graphql(`
+  query SearchPublishedDatasheets(
+    $tenant: String
+    $productFamily: String
+    $productName: String
+    $holderName: String
+    $certificateReference: String
+    $first: Int
+    $after: String
+  ) {
+    searchPublishedDatasheets(
+      tenant: $tenant
+      productFamily: $productFamily
+      productName: $productName
+      holderName: $holderName
+      certificateReference: $certificateReference
+      first: $first
+      after: $after
+    ) {
+      items {
+        id
+        publicCode
+        productName
+        productFamily
+        holderName
+        scheme
+        certificateReference
+        publishedAt
+        versionNumber
+      }
+      nextCursor
+    }
+  }
+`);
+
+const FILTERS = ['tenant', 'productFamily', 'productName', 'holderName', 'certificateReference'] as const;
+type Filter = (typeof FILTERS)[number];
+type Item = SearchPublishedDatasheetsQuery['searchPublishedDatasheets']['items'][number];
+
+/** Public search of published datasheets; the filters live in the address, so a search can be shared. */
+export default function PublicDatasheetSearchPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [params, setParams] = useSearchParams();
+  const applied = useMemo(() => Object.fromEntries(FILTERS.map((key) => [key, params.get(key) ?? ''])) as Record<Filter, string>, [params]);
+  const [form, setForm] = useState<Record<Filter, string>>(applied);
+  const directory = useLoad(() => requestPublic(TenantDirectory));
+  const bodies = (directory.data?.tenants ?? []).filter((tenant) => tenant.kinds.includes('CERTIFICATION_BODY'));
+  const [more, setMore] = useState<{ items: Item[]; cursor: string | null; loading: boolean; error: ApiError | null }>({ items: [], cursor: null, loading: false, error: null });
+
+  const variables = (after: string | null) => ({
+    ...Object.fromEntries(FILTERS.filter((key) => applied[key].trim()).map((key) => [key, applied[key].trim()])),
+    first: PAGE_SIZE,
+    ...(after ? { after } : {}),
+  });
+  const firstPage = useLoad(async () => {
+    const page = (await requestPublic(SearchPublishedDatasheets, variables(null))).searchPublishedDatasheets;
+    setMore({ items: [], cursor: page.nextCursor, loading: false, error: null });
+    return page;
+  }, [applied]);
+  const loadMore = async () => {
+    setMore((previous) => ({ ...previous, loading: true, error: null }));
+    try {
+      const page = (await requestPublic(SearchPublishedDatasheets, variables(more.cursor))).searchPublishedDatasheets;
+      setMore((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor, loading: false, error: null }));
+    } catch (error) {
+      setMore((previous) => ({ ...previous, loading: false, error: ApiError.of(error) }));
+    }
+  };
+  const search = (event: FormEvent) => {
+    event.preventDefault();
+    setParams(Object.fromEntries(FILTERS.filter((key) => form[key].trim()).map((key) => [key, form[key].trim()])));
+  };
+  const navigate = useNavigate();
+  const [code, setCode] = useState('');
+  const findCode = (event: FormEvent) => {
+    event.preventDefault();
+    const normalised = code.replace(/[\s-]/g, '').toUpperCase();
+    if (normalised) navigate(`/datasheets/${encodeURIComponent(normalised)}`);
+  };
+  const set = (key: Filter) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
+  const items = [...(firstPage.data?.items ?? []), ...more.items];
+
+  return (
+    <>
+      <PageTitle lead={t('datasheets.public.searchLead')}>{t('datasheets.public.searchTitle')}</PageTitle>
+      <form className="form" role="search" aria-label={t('datasheets.public.searchTitle')} onSubmit={search}>
+        <div className="filters">
+          <SelectField
+            name="tenant"
+            label={t('datasheets.fields.certificationBody')}
+            value={form.tenant}
+            onValue={set('tenant')}
+            options={[{ value: '', label: t('datasheets.public.allBodies') }, ...bodies.map((body) => ({ value: body.slug, label: body.name }))]}
+          />
+          <TextField name="productName" label={t('datasheets.fields.productName')} type="search" value={form.productName} onValue={set('productName')} />
+          <TextField name="holderName" label={t('datasheets.fields.holder')} type="search" value={form.holderName} onValue={set('holderName')} />
+        </div>
+        <div className="filters">
+          <TextField name="productFamily" label={t('datasheets.fields.family')} spellCheck={false} value={form.productFamily} onValue={set('productFamily')} />
+          <TextField name="certificateReference" label={t('datasheets.fields.certificateReference')} spellCheck={false} value={form.certificateReference} onValue={set('certificateReference')} />
+        </div>
+        <button type="submit" className="button">
+          {t('datasheets.public.search')}
+        </button>
+      </form>
+      <form className="form code-lookup" aria-labelledby="code-title" onSubmit={findCode}>
+        <h2 id="code-title">{t('datasheets.public.byCode')}</h2>
+        <div className="field-row">
+          <TextField name="code" label={t('datasheets.fields.publicCode')} hint={t('datasheets.public.codeHint')} autoCapitalize="characters" spellCheck={false} className="input--short" value={code} onValue={setCode} />
+          <button type="submit" className="button button--secondary">
+            {t('datasheets.public.open')}
+          </button>
+        </div>
+      </form>
+      <section aria-labelledby="results-title" aria-busy={firstPage.loading}>
+        <h2 id="results-title">{t('datasheets.public.results')}</h2>
+        {firstPage.loading ? <Loading /> : null}
+        {firstPage.error ? <LoadError error={firstPage.error} onRetry={firstPage.reload} /> : null}
+        {!firstPage.loading && firstPage.data ? (
+          <p className="result-count" role="status">
+            {items.length === 0 ? t('datasheets.public.noResults') : t('datasheets.public.shown', { count: items.length })}
+          </p>
+        ) : null}
+        {items.length > 0 ? (
+          <ul className="datasheet-list">
+            {items.map((item) => (
+              <li key={item.id ?? item.publicCode ?? ''} className="tenant-card">
+                <h3 className="tenant-card__name">
+                  <Link to={`/datasheets/${item.publicCode ?? ''}`}>{item.productName}</Link>
+                </h3>
+                <dl className="details">
+                  <div>
+                    <dt>{t('datasheets.fields.holder')}</dt>
+                    <dd>{item.holderName}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('datasheets.fields.certificate')}</dt>
+                    <dd>
+                      {item.scheme} {item.certificateReference}
+                    </dd>
+                  </div>
+                  <div>
+                    <dt>{t('datasheets.fields.family')}</dt>
+                    <dd>{item.productFamily}</dd>
+                  </div>
+                  <div>
+                    <dt>{t('datasheets.fields.publicCode')}</dt>
+                    <dd>
+                      <code>{item.publicCode}</code> · {t('datasheets.public.publishedOn', { date: format.date(item.publishedAt), version: item.versionNumber ?? 1 })}
+                    </dd>
+                  </div>
+                </dl>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {more.error ? <LoadError error={more.error} onRetry={() => void loadMore()} /> : null}
+        {more.cursor && !firstPage.loading ? (
+          <button type="button" className="button button--secondary" disabled={more.loading} onClick={() => void loadMore()}>
+            {more.loading ? t('common.loading') : t('datasheets.public.more')}
+          </button>
+        ) : null}
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,162 @@
+import { useTranslation } from 'react-i18next';
+import { SelectField, TextField } from '../../ui/fields';
+import { CHARACTERISTICS_FIELD, humanise } from './datasheet-shared';
+
+/** The part of JSON Schema the form understands; anything else is entered as JSON text. */
+export interface JsonSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+}
+
+export type Values = Record<string, unknown>;
+
+export function parseSchema(text: string | null | undefined): JsonSchema | null {
+  if (!text) return null;
+  try {
+    const schema = JSON.parse(text) as JsonSchema;
+    return schema && typeof schema === 'object' ? schema : null;
+  } catch {
+    return null;
+  }
+}
+
+function typeOf(schema: JsonSchema): string {
+  const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
+  if (type) return type;
+  return schema.properties ? 'object' : 'string';
+}
+
+/** The schema's title for a property path (`/dimensions/lengthMm`), else the key made readable. */
+export function titleAt(schema: JsonSchema | null, path: string): string | null {
+  let node: JsonSchema | undefined = schema ?? undefined;
+  for (const key of path.split('/').filter(Boolean)) node = node?.properties?.[key];
+  return node?.title ?? null;
+}
+
+/**
+ * Missing required values, checked before sending (the same rule the API applies), each named by the
+ * path the API would use, so the message stands beside the input.
+ */
+export function missingRequired(schema: JsonSchema, values: Values, path = ''): Array<{ field: string; reason: string; constraint: string }> {
+  const problems: Array<{ field: string; reason: string; constraint: string }> = [];
+  for (const [key, child] of Object.entries(schema.properties ?? {})) {
+    const value = values[key];
+    const here = `${path}/${key}`;
+    if (typeOf(child) === 'object') {
+      if (schema.required?.includes(key) || value !== undefined) problems.push(...missingRequired(child, (value as Values) ?? {}, here));
+    } else if (schema.required?.includes(key) && (value === undefined || value === '')) {
+      problems.push({ field: `${CHARACTERISTICS_FIELD}${here}`, reason: 'required', constraint: 'required' });
+    }
+  }
+  return problems;
+}
+
+/** Empty inputs left out, so the schema's own rules (required, type) speak about them. */
+export function withoutEmpty(values: Values): Values {
+  const result: Values = {};
+  for (const [key, value] of Object.entries(values)) {
+    if (value === '' || value === undefined) continue;
+    if (value && typeof value === 'object' && !Array.isArray(value)) {
+      const nested = withoutEmpty(value as Values);
+      if (Object.keys(nested).length) result[key] = nested;
+    } else result[key] = value;
+  }
+  return result;
+}
+
+/** A number where the text is one; the text otherwise (the API then names the field as not a number). */
+function numberOrText(text: string): unknown {
+  if (text.trim() === '') return '';
+  const number = Number(text.replace(',', '.'));
+  return Number.isFinite(number) ? number : text;
+}
+
+interface SchemaFieldsProps {
+  schema: JsonSchema;
+  values: Values;
+  onChange: (values: Values) => void;
+  path?: string;
+}
+
+/** Inputs generated from the product family's JSON Schema; each input's name is the API's path for it. */
+export function SchemaFields({ schema, values, onChange, path = '' }: SchemaFieldsProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {Object.entries(schema.properties ?? {}).map(([key, child]) => {
+        const here = `${path}/${key}`;
+        const name = `${CHARACTERISTICS_FIELD}${here}`;
+        const label = child.title ?? humanise(key);
+        const optional = !schema.required?.includes(key);
+        const value = values[key];
+        const set = (next: unknown) => onChange({ ...values, [key]: next });
+        const type = typeOf(child);
+        const range = [child.minimum !== undefined ? `≥ ${child.minimum}` : null, child.maximum !== undefined ? `≤ ${child.maximum}` : null].filter(Boolean).join(', ');
+        const hint = [child.description, range].filter(Boolean).join(' · ') || undefined;
+        if (type === 'object') {
+          return (
+            <fieldset key={key} className="form-section">
+              <legend>{label}</legend>
+              {child.description ? <p className="field__hint">{child.description}</p> : null}
+              <SchemaFields schema={child} values={(value as Values) ?? {}} onChange={set} path={here} />
+            </fieldset>
+          );
+        }
+        if (child.enum) {
+          return (
+            <SelectField
+              key={key}
+              name={name}
+              label={label}
+              hint={hint}
+              optional={optional}
+              value={value === undefined ? '' : String(value)}
+              onValue={(text) => set(text === '' ? '' : (child.enum!.find((option) => String(option) === text) ?? text))}
+              options={[{ value: '', label: t('datasheets.choose') }, ...child.enum.map((option) => ({ value: String(option), label: String(option) }))]}
+            />
+          );
+        }
+        if (type === 'boolean') {
+          return (
+            <SelectField
+              key={key}
+              name={name}
+              label={label}
+              hint={hint}
+              optional={optional}
+              value={value === undefined || value === '' ? '' : String(value)}
+              onValue={(text) => set(text === '' ? '' : text === 'true')}
+              options={[
+                { value: '', label: t('datasheets.choose') },
+                { value: 'true', label: t('datasheets.yes') },
+                { value: 'false', label: t('datasheets.no') },
+              ]}
+            />
+          );
+        }
+        if (type === 'number' || type === 'integer') {
+          return (
+            <TextField
+              key={key}
+              name={name}
+              label={label}
+              hint={hint}
+              optional={optional}
+              inputMode={type === 'integer' ? 'numeric' : 'decimal'}
+              className="input--short"
+              value={value === undefined ? '' : String(value)}
+              onValue={(text) => set(numberOrText(text))}
+            />
+          );
+        }
+        return <TextField key={key} name={name} label={label} hint={hint} optional={optional} value={value === undefined ? '' : String(value)} onValue={set} />;
+      })}
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import { defineErrors, ErrorCode } from '@chancery/core';
+
+/** What offboarding refuses. */
+export const TenantOffboardingErrors = defineErrors('offboarding', {
+  OFFBOARDING_TENANT_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No tenant has this id.'],
+  OFFBOARDING_ALREADY_FILED: [ErrorCode.CONFLICT, 'The tenant’s departure is already filed.'],
+  OFFBOARDING_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such offboarding, or not one the caller may see.'],
+  OFFBOARDING_NOT_PENDING: [ErrorCode.CONFLICT, 'The departure is already confirmed.'],
+  OFFBOARDING_NOT_CONFIRMED: [ErrorCode.CONFLICT, 'The tenant’s administrator has not confirmed the departure yet.'],
+  DESTRUCTION_NOT_DUE: [ErrorCode.CONFLICT, 'A tenant is destroyed only once its administrator confirmed, its archive was taken and the waiting period passed.'],
+});

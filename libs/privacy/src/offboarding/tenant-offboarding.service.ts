@@ -1,0 +1,208 @@
+import { createHash } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { getMetadataArgsStorage } from 'typeorm';
+import { TENANT_STAFF_ROLES } from '@chancery/access';
+import { AuditLog } from '@chancery/audit';
+import { canonicalJson, Clock, columnsOfEntity, personIdOf, RequestContext, sqlStateOf, TransactionRunner } from '@chancery/core';
+import { TenantDirectoryService } from '@chancery/identity';
+import { EntityClass, getPolicy, present } from '@chancery/policy';
+import { tenantOfActor } from '../shared/acting-tenant';
+import { TenantOffboardingErrors } from './tenant-offboarding.errors';
+import { TableRowCount, TenantArchive, TenantDestructionCertificate, TenantOffboarding, TenantOffboardingStatus } from './tenant-offboarding.entity';
+import { TenantOffboardingRepository } from './tenant-offboarding.repository';
+
+/** Between the administrator's confirmation and the destruction: time to take the archive and change one's mind. */
+export const OFFBOARDING_WAITING_DAYS = 30;
+const DAY_MS = 24 * 60 * 60 * 1000;
+const FOREIGN_KEY_VIOLATION = '23503';
+const NOT_DUE = 'CTD01';
+
+/** The entity class mapped to each table (its @Entity name), for the archive to pass each row through the gate. */
+function entityOfTable(table: string): EntityClass | undefined {
+  const found = getMetadataArgsStorage().tables.find((t) => t.name === table && typeof t.target === 'function');
+  return found?.target as EntityClass | undefined;
+}
+
+/**
+ * Offboarding (COVER's "fate of data"; issue 18 item 10). Two steps by two parties: the operator files
+ * it, the tenant's administrator confirms (step-up). The administrator then takes the archive: every
+ * record of every table of the tenant, through the output gate with the `export` purpose, as the
+ * administrator may see it (internal fields, secrets and hashes stay out). After the waiting period the
+ * operator destroys: the database deletes every row of the tenant in every table, checking itself that
+ * the offboarding is confirmed, exported and due. A destruction certificate (counts per table, times,
+ * the archive's hash, and a hash over all of it) is kept at platform level and in the platform's audit chain.
+ */
+@Injectable()
+export class TenantOffboardingService {
+  constructor(
+    private readonly transactions: TransactionRunner,
+    private readonly offboardings: TenantOffboardingRepository,
+    private readonly tenants: TenantDirectoryService,
+    private readonly audit: AuditLog,
+    private readonly context: RequestContext,
+    private readonly clock: Clock,
+  ) {}
+
+  /** Step one, the operator: files the tenant's departure. */
+  async request(tenantId: string): Promise<TenantOffboarding> {
+    const operatorId = personIdOf(this.context.actor);
+    try {
+      return await this.transactions.run(async () => {
+        const filed = await this.offboardings.insertRequest(tenantId.toLowerCase(), operatorId, this.clock.now());
+        if (!filed) throw TenantOffboardingErrors.OFFBOARDING_ALREADY_FILED('The tenant is already leaving', { field: 'tenantId' });
+        await this.audit.record({ action: 'privacy.offboarding.requested', subjectType: 'TenantOffboarding', subjectId: filed.id, details: { tenantId: filed.tenantId } });
+        return withHash(filed);
+      });
+    } catch (error) {
+      if (sqlStateOf(error) === FOREIGN_KEY_VIOLATION) throw TenantOffboardingErrors.OFFBOARDING_TENANT_NOT_FOUND('No such tenant', { field: 'tenantId' });
+      throw error;
+    }
+  }
+
+  /** Step two, the tenant's administrator: confirms; the waiting period starts. */
+  async confirm(offboardingId: string): Promise<TenantOffboarding> {
+    const tenantId = tenantOfActor(this.context.actor);
+    const adminId = personIdOf(this.context.actor);
+    const at = this.clock.now();
+    return this.transactions.run(async () => {
+      await this.load(offboardingId, tenantId);
+      const confirmed = await this.offboardings.confirm(tenantId, offboardingId.toLowerCase(), adminId, at, new Date(at.getTime() + OFFBOARDING_WAITING_DAYS * DAY_MS));
+      if (!confirmed) throw TenantOffboardingErrors.OFFBOARDING_NOT_PENDING('Already confirmed', { details: { offboardingId } });
+      await this.audit.record({ action: 'privacy.offboarding.confirmed', subjectType: 'TenantOffboarding', subjectId: confirmed.id, details: { waitingDays: OFFBOARDING_WAITING_DAYS } });
+      return withHash(confirmed);
+    });
+  }
+
+  /** The tenant's offboarding for its administrators; every tenant's for the operator. */
+  async list(): Promise<TenantOffboarding[]> {
+    return (await this.transactions.run(() => this.offboardings.listVisible())).map(withHash);
+  }
+
+  /**
+   * The archive returned to the tenant (confirmed offboardings only): every row of every table of the
+   * tenant, as an instance of its entity, through the gate with the `export` purpose, seen as the
+   * tenant's staff together may see it (the administrator holding every staff role). Rows of tables without a declared entity are counted, not handed out.
+   * Its SHA-256 is recorded: the destruction certificate names the archive the tenant received.
+   */
+  async exportArchive(offboardingId: string): Promise<TenantArchive> {
+    const actor = this.context.actor;
+    const tenantId = tenantOfActor(actor);
+    // The controller gets back what its staff together may see: every staff role, in its own tenant.
+    const viewer = { ...actor, roles: [...new Set([...actor.roles, ...TENANT_STAFF_ROLES])] };
+    const at = this.clock.now();
+    return this.transactions.run(async () => {
+      const offboarding = await this.load(offboardingId, tenantId);
+      if (offboarding.status !== TenantOffboardingStatus.CONFIRMED) {
+        throw TenantOffboardingErrors.OFFBOARDING_NOT_CONFIRMED('The administrator confirms the departure first', { details: { offboardingId } });
+      }
+      const tables: Record<string, { entity: string | null; records: unknown[]; withheld: number }> = {};
+      let records = 0;
+      let withheld = 0;
+      for (const { table, row } of await this.offboardings.archiveRows()) {
+        const entry = (tables[table] ??= { entity: null, records: [], withheld: 0 });
+        const cls = entityOfTable(table);
+        const policy = cls && getPolicy(cls);
+        if (!cls || !policy) {
+          entry.withheld += 1;
+          withheld += 1;
+          continue;
+        }
+        entry.entity = policy.name;
+        const presented = present(viewer, recordOf(cls, row), 'export');
+        if (presented === null) {
+          entry.withheld += 1;
+          withheld += 1;
+          continue;
+        }
+        entry.records.push(presented);
+        records += 1;
+      }
+      const json = JSON.stringify({ format: 'chancery.tenant-archive/1', tenantId, offboardingId: offboarding.id, exportedAt: at.toISOString(), records, withheld, tables });
+      const sha256 = createHash('sha256').update(json).digest();
+      await this.offboardings.recordExport(tenantId, offboarding.id, sha256, at, records);
+      await this.audit.record({ action: 'privacy.offboarding.exported', subjectType: 'TenantOffboarding', subjectId: offboarding.id, details: { records, withheld } });
+      return Object.assign(new TenantArchive(), { offboardingId: offboarding.id, records, withheld, sha256: sha256.toString('hex'), json });
+    });
+  }
+
+  /** The operator, after the waiting period: every row of the tenant deleted; the certificate written. */
+  async destroy(offboardingId: string): Promise<TenantDestructionCertificate> {
+    const operatorId = personIdOf(this.context.actor);
+    const at = this.clock.now();
+    try {
+      return await this.transactions.run(async () => {
+        const offboarding = await this.load(offboardingId, null);
+        const [tenant] = await this.tenants.findByIds([offboarding.tenantId]);
+        const deleted = await this.offboardings.destroyTenant(offboarding.id, at);
+        const fields = {
+          departedTenantId: offboarding.tenantId, tenantSlug: tenant!.slug, tenantName: tenant!.name, requestedAt: offboarding.requestedAt, confirmedAt: offboarding.confirmedAt!,
+          exportSha256: offboarding.exportSha256!, exportedAt: offboarding.exportedAt!, exportedRecords: offboarding.exportedRecords!, destroyedAt: at, destroyedBy: operatorId,
+          deletedRows: Object.fromEntries(deleted.map((d) => [d.table, d.deleted])),
+        };
+        const certificate = await this.offboardings.insertCertificate({ ...fields, certificateSha256: certificateHash(fields) });
+        await this.audit.record({
+          action: 'privacy.offboarding.destroyed', subjectType: 'TenantDestructionCertificate', subjectId: certificate.id,
+          details: { tenantId: offboarding.tenantId, rows: deleted.reduce((n, d) => n + d.deleted, 0), certificateSha256: certificate.certificateSha256.toString('hex') },
+        });
+        return forOutput(certificate);
+      });
+    } catch (error) {
+      if (sqlStateOf(error) === NOT_DUE) {
+        throw TenantOffboardingErrors.DESTRUCTION_NOT_DUE('Not before the administrator confirmed, the archive was taken and the waiting period passed', { details: { offboardingId } });
+      }
+      throw error;
+    }
+  }
+
+  /** The platform's certificates, each checked against its hash. */
+  async certificates(): Promise<TenantDestructionCertificate[]> {
+    return (await this.transactions.run(() => this.offboardings.listCertificates())).map(forOutput);
+  }
+
+  /** In the tenant's scope (`tenantId`) or, for the operator, the platform's; a row of another tenant answers NOT_FOUND. */
+  private async load(offboardingId: string, tenantId: string | null): Promise<TenantOffboarding> {
+    const found = await this.offboardings.findById(offboardingId.toLowerCase());
+    if (!found || (tenantId !== null && found.tenantId !== tenantId)) {
+      throw TenantOffboardingErrors.OFFBOARDING_NOT_FOUND('No such offboarding', { details: { offboardingId } });
+    }
+    return found;
+  }
+}
+
+/** A row of `app_tenant_archive_rows` (column names) as an instance of its entity (property names). JSON values travel as their text. */
+function recordOf(cls: EntityClass, row: Record<string, unknown>): object {
+  const record = Object.create(cls.prototype as object) as Record<string, unknown>;
+  for (const { property, column } of columnsOfEntity(cls)) {
+    const value = row[column];
+    record[property] = value !== null && typeof value === 'object' && !(Array.isArray(value) && value.every((v) => v === null || typeof v !== 'object')) ? JSON.stringify(value) : value;
+  }
+  return record;
+}
+
+type CertificateFields = Omit<TenantDestructionCertificate, 'id' | 'certificateSha256' | 'exportHash' | 'certificateHash' | 'rowsDeleted' | 'totalRowsDeleted' | 'intact'>;
+
+/** SHA-256 over the canonical JSON of every field but the id and the hash itself. */
+export function certificateHash(c: CertificateFields): Buffer {
+  const text = canonicalJson({
+    departedTenantId: c.departedTenantId, tenantSlug: c.tenantSlug, tenantName: c.tenantName, requestedAt: new Date(c.requestedAt).toISOString(),
+    confirmedAt: new Date(c.confirmedAt).toISOString(), exportSha256: Buffer.from(c.exportSha256).toString('hex'), exportedAt: new Date(c.exportedAt).toISOString(),
+    exportedRecords: c.exportedRecords, destroyedAt: new Date(c.destroyedAt).toISOString(), destroyedBy: c.destroyedBy, deletedRows: c.deletedRows,
+  });
+  return createHash('sha256').update(text).digest();
+}
+
+function withHash(offboarding: TenantOffboarding): TenantOffboarding {
+  offboarding.exportHash = offboarding.exportSha256 ? offboarding.exportSha256.toString('hex') : null;
+  return offboarding;
+}
+
+function forOutput(certificate: TenantDestructionCertificate): TenantDestructionCertificate {
+  certificate.exportHash = certificate.exportSha256.toString('hex');
+  certificate.certificateHash = certificate.certificateSha256.toString('hex');
+  certificate.rowsDeleted = Object.entries(certificate.deletedRows)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([table, rows]) => Object.assign(new TableRowCount(), { table, rows }));
+  certificate.totalRowsDeleted = certificate.rowsDeleted.reduce((n, r) => n + r.rows, 0);
+  certificate.intact = certificateHash(certificate).equals(certificate.certificateSha256);
+  return certificate;
+}

@@ -1,0 +1,12 @@
+export * from './webhooks.module';
+export { WebhookEvents } from './services/webhook-events.service';
+export type { WebhookEvent } from './services/webhook-events.service';
+export { WebhookPayloads } from './services/webhook-payloads';
+export type { WebhookPayloadSource, WebhookEventRef } from './services/webhook-payloads';
+export { WebhookDispatcher, WEBHOOK_MAX_ATTEMPTS, webhookRetryDelayMs, jitteredDelayMs } from './services/webhook-dispatcher.service';
+export type { WebhookRound } from './services/webhook-dispatcher.service';
+export { signPayload, verifySignature } from './services/webhook-signature';
+export { WebhookSubscription } from './entities/webhook-subscription.entity';
+export { WebhookDelivery } from './entities/webhook-delivery.entity';
+export { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
+export type { WebhookEventType, WebhookSubject } from './webhook-event-types';

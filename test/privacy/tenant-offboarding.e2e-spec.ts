@@ -1,0 +1,151 @@
+import { createHash } from 'node:crypto';
+import type { Client } from 'pg';
+import { Role } from '@chancery/access';
+import { CertificateFactory, expectData, IdentityFactory, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+
+/**
+ * SPEC §5 offboarding (COVER "fate of data"; issue 18 item 10): a departing tenant's data is returned
+ * as an archive (every table, through the output gate, purpose `export`) and then destroyed: two
+ * parties (the operator files, the tenant's administrator confirms), a waiting period (simulated
+ * clock), then every row of the tenant in every table is deleted and a destruction certificate is kept
+ * at platform level with counts per table, the archive's hash and a hash over all of it. Prints
+ *   offboarding: <n> records exported, <m> rows deleted in <t> tables, 0 rows of the tenant left, <k> rows of other tenants unchanged
+ */
+const DAY = 24 * 60 * 60 * 1000;
+const OFFBOARDING_FIELDS = 'id tenantId status requestedAt confirmedAt destroyNotBefore exportedAt exportedRecords exportHash';
+const CERTIFICATE_FIELDS = 'id departedTenantId tenantSlug tenantName destroyedAt exportHash certificateHash totalRowsDeleted intact rowsDeleted { table rows }';
+
+/** Every base table of the schema with a tenant_id column. */
+async function tenantTables(db: Client): Promise<string[]> {
+  const { rows } = await db.query<{ table_name: string }>(
+    `SELECT c.table_name FROM information_schema.columns c JOIN information_schema.tables t USING (table_schema, table_name)
+      WHERE c.table_schema = 'public' AND c.column_name = 'tenant_id' AND t.table_type = 'BASE TABLE' ORDER BY 1`);
+  return rows.map((r) => r.table_name);
+}
+
+/** Per table, the rows of tenants other than `departing` as their exact text, and how many. */
+async function otherTenantsRows(db: Client, departing: string): Promise<{ digest: Record<string, string>; rows: number }> {
+  const digest: Record<string, string> = {};
+  let rows = 0;
+  for (const table of [...(await tenantTables(db)), 'tenant']) {
+    const key = table === 'tenant' ? 'id' : 'tenant_id';
+    const { rows: [found] } = await db.query<{ n: number; text: string | null }>(
+      `SELECT count(*)::int AS n, string_agg(to_jsonb(x)::text, E'\\n' ORDER BY to_jsonb(x)::text) AS text FROM "${table}" x WHERE x.${key} IS NOT NULL AND x.${key} <> $1`, [departing]);
+    digest[table] = createHash('sha256').update(found!.text ?? '').digest('hex');
+    rows += found!.n;
+  }
+  return { digest, rows };
+}
+
+describe('Offboarding: the departing tenant gets its archive, then every row of it is destroyed and certified', () => {
+  let app: TestApp;
+  let factory: IdentityFactory;
+  let departing: TestTenant;
+  let staying: TestTenant;
+  let adminA: TestUser;
+  let adminB: TestUser;
+  let operator: TestUser;
+  const peopleOfA: TestUser[] = [];
+  const peopleOfB: TestUser[] = [];
+  const figures = { exported: 0, deleted: 0, tables: 0, left: -1, unchanged: 0 };
+
+  const gql = async <T>(query: string, variables: Record<string, unknown>, user: TestUser) =>
+    app.graphql<T>(query, variables, { token: (await factory.login(user)).accessToken });
+  const destroy = (offboardingId: string) =>
+    gql<{ destroyTenant: Record<string, unknown> & { rowsDeleted: Array<{ table: string; rows: number }>; totalRowsDeleted: number; exportHash: string; intact: boolean } }>(
+      `mutation($o: ID!) { destroyTenant(offboardingId: $o) { ${CERTIFICATE_FIELDS} } }`, { o: offboardingId }, operator);
+
+  const started = useTestApp();
+  beforeAll(async () => {
+    app = started.app;
+    factory = started.factory;
+    const certificates = new CertificateFactory(app);
+    for (const [tenant, people] of [[(departing = await factory.tenant()), peopleOfA], [(staying = await factory.tenant()), peopleOfB]] as const) {
+      const admin = await factory.user({ tenant, roles: [Role.TENANT_ADMIN] });
+      const company = await factory.organisation(tenant);
+      const orgAdmin = await factory.user({ tenant, organisation: company, roles: [Role.ORG_ADMIN] });
+      people.push(admin, orgAdmin, await factory.user({ tenant, roles: [Role.CLERK] }), await factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER] }));
+      await factory.invitation({ tenant, organisation: company, invitedBy: orgAdmin, roles: [Role.ORG_MEMBER] });
+      await factory.apiKey({ tenant, organisation: company, createdBy: orgAdmin });
+      await certificates.create((await factory.login(orgAdmin)).accessToken);
+    }
+    adminA = peopleOfA[0]!;
+    adminB = peopleOfB[0]!;
+    operator = await factory.user({ roles: [Role.PLATFORM_ADMIN] });
+  });
+
+  it('runs: filed by the operator, confirmed by the administrator, exported, destroyed after the wait, certified', async () => {
+
+    const filed = expectData(await gql<{ requestTenantOffboarding: { id: string; status: string } }>(
+      `mutation($t: ID!) { requestTenantOffboarding(tenantId: $t) { ${OFFBOARDING_FIELDS} } }`, { t: departing.id }, operator)).requestTenantOffboarding;
+    expect(filed.status).toBe('REQUESTED');
+    // Only the departing tenant's administrator confirms; nothing is destroyed on the operator's word alone.
+    const confirm = (user: TestUser) => gql<{ confirmTenantOffboarding: { status: string; destroyNotBefore: string } }>(
+      `mutation($o: ID!) { confirmTenantOffboarding(offboardingId: $o) { ${OFFBOARDING_FIELDS} } }`, { o: filed.id }, user);
+    expect((await confirm(adminB)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await confirm(operator)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    expect((await destroy(filed.id)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DESTRUCTION_NOT_DUE' });
+    const confirmed = expectData(await confirm(adminA)).confirmTenantOffboarding;
+    expect(confirmed.status).toBe('CONFIRMED');
+    expect(new Date(confirmed.destroyNotBefore).getTime()).toBe(app.clock.now().getTime() + 30 * DAY);
+    // Confirmed but no archive taken yet: refused.
+    app.clock.advance(31 * DAY);
+    expect((await destroy(filed.id)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DESTRUCTION_NOT_DUE' });
+    app.clock.advance(-31 * DAY);
+
+    // The archive: every table's records, as the administrator may see them; the departing tenant's people, no one else.
+    const archive = expectData(await gql<{ exportTenantArchive: { records: number; withheld: number; sha256: string; json: string } }>(
+      'mutation($o: ID!) { exportTenantArchive(offboardingId: $o) { records withheld sha256 json } }', { o: filed.id }, adminA)).exportTenantArchive;
+    expect(createHash('sha256').update(archive.json).digest('hex')).toBe(archive.sha256);
+    const parsed = JSON.parse(archive.json) as { tenantId: string; tables: Record<string, { entity: string | null; records: Array<Record<string, unknown>> }> };
+    expect(parsed.tenantId).toBe(departing.id);
+    for (const person of peopleOfA) expect(archive.json).toContain(person.email);
+    for (const person of peopleOfB) expect(archive.json).not.toContain(person.email);
+    expect(archive.json).not.toContain(staying.id);
+    expect(Object.keys(parsed.tables)).toEqual(expect.arrayContaining(['user_account', 'organisation', 'invitation', 'api_key', 'certificate_application', 'audit_entry']));
+    expect(archive.json).not.toMatch(/password_hash|passwordHash|\$argon2/);
+    figures.exported = archive.records;
+
+    // Still inside the waiting period: refused, by the database itself.
+    expect((await destroy(filed.id)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DESTRUCTION_NOT_DUE' });
+    app.clock.advance(30 * DAY);
+    const before = await app.asOwner((db) => otherTenantsRows(db, departing.id));
+    const certificate = expectData(await destroy(filed.id)).destroyTenant;
+    expect(certificate).toMatchObject({ departedTenantId: departing.id, tenantSlug: departing.slug, exportHash: archive.sha256, intact: true });
+    expect(certificate.rowsDeleted.find((r) => r.table === 'user_account')?.rows).toBe(peopleOfA.length);
+    expect(certificate.rowsDeleted.find((r) => r.table === 'tenant')?.rows).toBe(1);
+    figures.deleted = certificate.totalRowsDeleted;
+    figures.tables = certificate.rowsDeleted.filter((r) => r.rows > 0).length;
+
+    // Every table scanned for the tenant: 0 rows; the other tenants' rows byte for byte as before.
+    const left = await app.asOwner(async (db) => {
+      let n = 0;
+      for (const table of await tenantTables(db)) n += (await db.query<{ n: number }>(`SELECT count(*)::int AS n FROM "${table}" WHERE tenant_id = $1`, [departing.id])).rows[0]!.n;
+      n += (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM tenant WHERE id = $1', [departing.id])).rows[0]!.n;
+      return n;
+    });
+    figures.left = left;
+    expect(left).toBe(0);
+    const after = await app.asOwner((db) => otherTenantsRows(db, departing.id));
+    expect(after.digest).toEqual(before.digest);
+    figures.unchanged = after.rows;
+    // The departed tenant's people can no longer log in; the staying tenant's can.
+    expect((await app.graphql('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email: adminA.email, password: adminA.password, tenant: adminA.tenantSlug } })).errors?.[0]).toBeDefined();
+    expect(expectData(await gql<{ tenantOffboardings: unknown[] }>('{ tenantOffboardings { id } }', {}, adminB)).tenantOffboardings).toEqual([]);
+  });
+
+  it('the certificate is kept at platform level and can be checked later: a changed field no longer matches its hash', async () => {
+    const list = async () => expectData(await gql<{ tenantDestructionCertificates: Array<{ departedTenantId: string; intact: boolean }> }>(
+      `{ tenantDestructionCertificates { ${CERTIFICATE_FIELDS} } }`, {}, operator)).tenantDestructionCertificates;
+    expect((await list()).find((c) => c.departedTenantId === departing.id)?.intact).toBe(true);
+    expect((await gql('{ tenantDestructionCertificates { id } }', {}, adminB)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    await app.asOwner((db) => db.query(`UPDATE tenant_destruction_certificate SET deleted_rows = deleted_rows || '{"user_account": 0}' WHERE departed_tenant_id = $1`, [departing.id]));
+    expect((await list()).find((c) => c.departedTenantId === departing.id)?.intact).toBe(false);
+  });
+
+  afterAll(() => {
+    reportFigure(
+      `offboarding: ${figures.exported} records exported, ${figures.deleted} rows deleted in ${figures.tables} tables, ${figures.left} rows of the tenant left, ${figures.unchanged} rows of other tenants unchanged`,
+    );
+  });
+});

@@ -1,0 +1,257 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser, Page } from '@playwright/test';
+import { checkScreen, chooseLanguage, expect, journey, linkFromMail, logIn, newBelgianVatNumber, test, uniqueSuffix, useLanguage, type Language } from './support/fixtures';
+import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
+import { REPO_ROOT, type WebTestState } from './support/server';
+
+const BE_CERT = 'be-cert';
+const HOLDER = 'Brabant Concrete Products NV';
+/** The demo company user who completes the datasheet (the demo data acknowledged the notice for them). */
+const MEMBER = { email: 'member@company1.be-cert.test', name: 'Mark Member1' };
+const CLERK = 'clerk@be-cert.test';
+
+/** Budget of JavaScript for a public page, gzipped (issue 19). */
+const PUBLIC_JS_BUDGET_BYTES = 150 * 1024;
+
+/** Follows a link of the side navigation (a reload or page.goto would end the in-memory session). */
+async function openFromNav(page: Page, language: Language, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: MESSAGES[language].app.portalNavigation }).getByRole('link', { name: exactly(label) }).click();
+}
+
+/** Another person at another computer: a browser context of their own, in their language. */
+async function personAt(browser: Browser, state: WebTestState, language: Language): Promise<Page> {
+  const context = await browser.newContext({ baseURL: state.baseURL });
+  const page = await context.newPage();
+  await useLanguage(page, language);
+  return page;
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+for (const language of ['nl', 'de'] as const) {
+  test(`a company completes a datasheet, the certification body approves and publishes it, a visitor finds it by search and by short code (${language})`, async ({
+    page,
+    browser,
+    state,
+    pageProblems: _,
+  }) => {
+    // Three people (company, clerk, visitor) and three logins with argon2: more than one person's budget.
+    test.setTimeout(480_000);
+    journey('datasheet', language);
+    const m = MESSAGES[language];
+    const suffix = uniqueSuffix();
+    const productName = `Web kerbstone ${suffix}`;
+    const reference = `BENOR-WEB-${suffix}`;
+    const screen = (name: string) => (language === 'nl' ? name : `${name}-${language}`);
+
+    // The certification body's clerk registers the certified product of the holder.
+    const clerk = await personAt(browser, state, language);
+    await logIn(clerk, { tenant: BE_CERT, email: CLERK, password: state.demoPassword }, loginTexts(m));
+    // The demo people's saved language wins at login: each picks the journey's language.
+    await chooseLanguage(clerk, language);
+    await openFromNav(clerk, language, m.nav.certifiedProducts);
+    await expect(clerk.getByRole('heading', { level: 1, name: m.datasheets.products.title })).toBeVisible();
+    await clerk.getByLabel(exactly(m.datasheets.fields.holder)).selectOption({ label: HOLDER });
+    await clerk.getByLabel(exactly(m.datasheets.fields.productName)).fill(productName);
+    await clerk.getByLabel(new RegExp(`^${m.datasheets.fields.family}`)).fill('kerbstones');
+    await clerk.getByLabel(new RegExp(`^${m.datasheets.fields.scheme}`)).fill('BENOR');
+    await clerk.getByLabel(exactly(m.datasheets.fields.certificateReference)).fill(reference);
+    await clerk.getByLabel(exactly(m.datasheets.fields.productionUnit)).fill('Vilvoorde plant');
+    await clerk.getByRole('button', { name: exactly(m.datasheets.products.create) }).click();
+    await expect(clerk.getByText(fill(m.datasheets.products.created, { name: productName }))).toBeVisible();
+    await expect(clerk.getByRole('rowheader', { name: new RegExp(`^${escape(productName)}`) })).toBeVisible();
+    await checkScreen(clerk, screen('certified-products'));
+
+    // The company's member completes the datasheet from the form of the product family's schema.
+    await useLanguage(page, language);
+    await logIn(page, { tenant: BE_CERT, email: MEMBER.email, password: state.demoPassword }, loginTexts(m));
+    await chooseLanguage(page, language);
+    await openFromNav(page, language, m.nav.datasheets);
+    await expect(page.getByRole('heading', { level: 1, name: m.datasheets.company.title })).toBeVisible();
+    await checkScreen(page, screen('company-datasheets'));
+    await page.getByRole('link', { name: `${m.datasheets.company.complete} (${productName})` }).click();
+    await expect(page.getByRole('heading', { level: 1, name: fill(m.datasheets.editor.title, { product: productName }) })).toBeVisible();
+    await page.getByLabel(/^Compressive strength class/).selectOption('C35/45');
+    const length = page.getByLabel(/^Length \(mm\)/);
+    await length.fill('50');
+    await page.getByRole('group', { name: 'Nederlands' }).getByLabel(new RegExp(`^${m.datasheets.fields.textTitle}`)).fill(`Boordsteen ${suffix}`);
+    await page.getByRole('group', { name: 'Nederlands' }).getByLabel(new RegExp(`^${m.datasheets.fields.textDescription}`)).fill('Betonnen boordsteen voor wegen.');
+    await page.getByRole('group', { name: 'Deutsch' }).getByLabel(new RegExp(`^${m.datasheets.fields.textTitle}`)).fill(`Bordstein ${suffix}`);
+    await page.getByRole('group', { name: 'Deutsch' }).getByLabel(new RegExp(`^${m.datasheets.fields.textDescription}`)).fill('Betonbordstein für Straßen.');
+    await page.getByRole('button', { name: exactly(m.datasheets.editor.submit) }).click();
+
+    // The API refuses a length below the schema's minimum: the sentence stands beside that input.
+    await expect(page.getByRole('alert').filter({ hasText: m.errors.summaryTitle })).toBeVisible();
+    await expect(length).toHaveAttribute('aria-invalid', 'true');
+    await expect(length).toHaveAccessibleDescription(new RegExp(escape(m.errors.constraint.minimum)));
+    await checkScreen(page, screen('datasheet-editor-error'));
+    await length.fill('600');
+    await page.getByRole('button', { name: exactly(m.datasheets.editor.submit) }).click();
+    await expect(page.getByText(m.datasheets.editor.submitted)).toBeVisible();
+    await expect(page.getByText(m.datasheets.editor.awaiting)).toBeVisible();
+    const versions = page.getByRole('region', { name: m.datasheets.versions.title });
+    await expect(versions.getByRole('cell', { name: exactly(m.datasheets.states.SUBMITTED) })).toBeVisible();
+    await checkScreen(page, screen('datasheet-submitted'));
+
+    // The clerk approves it, then publishes it.
+    await openFromNav(clerk, language, m.nav.datasheetReview);
+    await expect(clerk.getByRole('heading', { level: 1, name: m.datasheets.review.title })).toBeVisible();
+    await clerk.getByRole('button', { name: `${m.datasheets.review.open} (${productName})` }).click();
+    const dialog = clerk.getByRole('dialog');
+    await expect(dialog.getByText('C35/45')).toBeVisible();
+    await checkScreen(clerk, screen('datasheet-review'));
+    await dialog.getByRole('button', { name: exactly(m.datasheets.review.approve) }).click();
+    await expect(clerk.getByText(fill(m.datasheets.review.approved, { product: productName }))).toBeVisible();
+    await clerk.getByRole('button', { name: `${m.datasheets.review.publish} (${productName})` }).click();
+    const published = clerk.getByText(new RegExp(escape(fill(m.datasheets.review.publishedNotice, { product: productName, code: 'CODE' })).replace('CODE', '([A-Z0-9]{8})')));
+    await expect(published).toBeVisible();
+    const code = new RegExp(escape(fill(m.datasheets.review.publishedNotice, { product: productName, code: 'CODE' })).replace('CODE', '([A-Z0-9]{8})')).exec((await published.textContent()) ?? '')?.[1];
+    expect(code).toMatch(/^[A-HJ-NP-Z2-9]{8}$/);
+    await clerk.context().close();
+
+    // The company sees the version published.
+    await page.reload();
+    await expect(page.getByRole('region', { name: m.datasheets.versions.title }).getByRole('cell', { name: exactly(m.datasheets.states.PUBLISHED) })).toBeVisible();
+
+    // An anonymous visitor finds it by search…
+    const visitor = await personAt(browser, state, language);
+    await visitor.goto('/datasheets');
+    await expect(visitor.getByRole('heading', { level: 1, name: m.datasheets.public.searchTitle })).toBeVisible();
+    await visitor.getByLabel(exactly(m.datasheets.fields.productName)).fill(suffix);
+    await visitor.getByRole('button', { name: exactly(m.datasheets.public.search) }).click();
+    await expect(visitor.getByText(fill(m.datasheets.public.shown_one, { count: 1 }))).toBeVisible();
+    await checkScreen(visitor, screen('datasheet-search-results'));
+    await visitor.getByRole('link', { name: productName }).click();
+    await expect(visitor.getByRole('heading', { level: 1, name: productName })).toBeVisible();
+    // …the text in the reader's language, the characteristics and the person who completed it as contact.
+    await expect(visitor.getByRole('heading', { level: 2, name: language === 'nl' ? `Boordsteen ${suffix}` : `Bordstein ${suffix}` })).toBeVisible();
+    await expect(visitor.getByText('C35/45')).toBeVisible();
+    await expect(visitor.getByText(MEMBER.name)).toBeVisible();
+    await expect(visitor.getByRole('link', { name: MEMBER.email })).toBeVisible();
+    await checkScreen(visitor, screen('datasheet-public'));
+
+    // …and by the short code printed on a delivery note (typed in lower case, with a dash).
+    await visitor.getByRole('link', { name: m.datasheets.public.backToSearch }).first().click();
+    await visitor.getByLabel(new RegExp(`^${m.datasheets.fields.publicCode}`)).fill(`${code!.slice(0, 4).toLowerCase()}-${code!.slice(4)}`);
+    await visitor.getByRole('button', { name: exactly(m.datasheets.public.open) }).click();
+    await expect(visitor).toHaveURL(new RegExp(`/datasheets/${code}$`));
+    await expect(visitor.getByRole('heading', { level: 1, name: productName })).toBeVisible();
+    await visitor.context().close();
+
+    // The public page opened directly, as from a QR code on a phone: its JavaScript and time to use.
+    const phone = await browser.newContext({ baseURL: state.baseURL, viewport: { width: 375, height: 740 }, isMobile: true });
+    const fresh = await phone.newPage();
+    await useLanguage(fresh, language);
+    const scripts = new Set<string>();
+    fresh.on('response', (response) => {
+      if (response.request().resourceType() === 'script') scripts.add(new URL(response.url()).pathname);
+    });
+    const started = Date.now();
+    await fresh.goto(`/datasheets/${code}`);
+    await expect(fresh.getByRole('heading', { level: 1, name: productName })).toBeVisible();
+    const interactiveMs = Date.now() - started;
+    const gzipped = [...scripts].reduce((total, path) => total + gzipSync(readFileSync(join(REPO_ROOT, 'dist', 'web', path))).length, 0);
+    expect([...scripts].some((path) => /AppLayout|DatasheetEditorPage|DatasheetReviewPage|CertifiedProductsPage/.test(path))).toBe(false);
+    expect(gzipped).toBeLessThan(PUBLIC_JS_BUDGET_BYTES);
+    test.info().annotations.push({ type: 'public-js', description: `datasheet page: ${scripts.size} files, ${(gzipped / 1024).toFixed(1)} kB gzipped` });
+    process.stdout.write(`[web] public datasheet page (${language}): ${scripts.size} JavaScript files, ${(gzipped / 1024).toFixed(1)} kB gzipped, heading shown ${interactiveMs} ms after navigation\n`);
+    await phone.close();
+  });
+}
+
+test('a certificate holder registers with the certification body acknowledging the contact-disclosure notice, and later objects to it (fr)', async ({
+  page,
+  state,
+  pageProblems: _,
+}) => {
+  journey('contact-disclosure', 'fr');
+  const m = MESSAGES.fr;
+  const suffix = uniqueSuffix();
+  const adminEmail = `admin-${suffix}@holder.test`;
+  const password = 'quiet-granite-meadow-17';
+  await useLanguage(page, 'fr');
+
+  await page.goto('/register');
+  await expect(page.getByRole('heading', { level: 1, name: m.register.title })).toBeVisible();
+  await page.getByLabel(exactly(m.fields.companyName)).fill(`Holder ${suffix} SA`);
+  await page.getByLabel(exactly(m.fields.legalForm)).fill('SA');
+  await page.getByLabel(exactly(m.fields.vatNumber)).fill(newBelgianVatNumber());
+  await page.getByLabel(exactly(m.fields.street)).fill('Rue de la Station 5');
+  await page.getByLabel(exactly(m.fields.postalCode)).fill('4000');
+  await page.getByLabel(exactly(m.fields.city)).fill('Liège');
+  await page.getByLabel(new RegExp(`^${escape(m.register.registerWith)}`)).selectOption(BE_CERT);
+  await page.getByLabel(exactly(m.fields.phone)).first().fill('+32 4 200 00 00');
+  await page.getByLabel(exactly(m.fields.companyEmail)).fill(`info-${suffix}@holder.test`);
+  await page.getByLabel(exactly(m.fields.iban)).fill('BE71 0961 2345 6769');
+  await page.getByLabel(exactly(m.fields.firstName)).fill('Hugo');
+  await page.getByLabel(exactly(m.fields.lastName)).fill('Holder');
+  await page.getByLabel(new RegExp(`^${m.fields.email}$`)).fill(adminEmail);
+  await page.getByLabel(exactly(m.fields.password)).and(page.locator('[type=password]')).fill(password);
+  await page.getByLabel(exactly(m.fields.passwordConfirmation)).fill(password);
+
+  // The certification body's notice (text and version from the API), to acknowledge before registering.
+  const consent = page.getByRole('group', { name: m.disclosure.consentTitle });
+  await expect(consent.getByText(/vos nom, adresse e-mail, numéro de téléphone et fonction sont publiés/)).toBeVisible();
+  await page.getByRole('button', { name: exactly(m.register.submit) }).click();
+  const box = page.getByRole('checkbox', { name: new RegExp(`^${escape(m.disclosure.consentLabel.split('(')[0]!.trim())}`) });
+  await expect(page.getByRole('group', { name: m.disclosure.consentLegend })).toHaveAccessibleDescription(new RegExp(escape(m.errors.constraint.acknowledgement)));
+  await checkScreen(page, 'register-disclosure-notice');
+  await box.check();
+  await page.getByRole('button', { name: exactly(m.register.submit) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: m.register.doneTitle })).toBeVisible();
+
+  await page.goto(await linkFromMail(state, adminEmail, 'identity.confirm-email'));
+  await expect(page.getByText(m.confirmEmail.done)).toBeVisible();
+  await logIn(page, { tenant: BE_CERT, email: adminEmail, password }, loginTexts(m));
+
+  // From the account: the notice, what an objection costs, and the objection itself.
+  await openFromNav(page, 'fr', m.nav.contactDisclosure);
+  await expect(page.getByRole('heading', { level: 1, name: m.disclosure.pageTitle })).toBeVisible();
+  await expect(page.getByText(m.disclosure.consequenceRole)).toBeVisible();
+  await checkScreen(page, 'contact-disclosure');
+  await page.getByRole('button', { name: exactly(m.disclosure.object) }).click();
+  const confirm = page.getByRole('dialog', { name: m.disclosure.confirmTitle });
+  await expect(confirm.getByText(m.disclosure.confirmBody)).toBeVisible();
+  await confirm.getByRole('button', { name: exactly(m.disclosure.confirm) }).click();
+  await expect(page.getByText(m.disclosure.objectedTitle)).toBeVisible();
+  await expect(page.getByText(fill(m.disclosure.objectedRoles, { roles: m.roles.ORG_ADMIN }))).toBeVisible();
+  // The role is gone at once: the company's entries leave the menu.
+  await expect(page.getByRole('navigation', { name: m.app.portalNavigation }).getByRole('link', { name: exactly(m.nav.datasheets) })).toBeHidden();
+});
+
+test('a colleague invited into a certificate holder of the certification body acknowledges the contact-disclosure notice when accepting (de)', async ({ page, browser, state, pageProblems: _ }) => {
+  journey('contact-disclosure', 'de');
+  const m = MESSAGES.de;
+  const colleague = `colleague-${uniqueSuffix()}@company1.be-cert.test`;
+  const password = 'amber-signal-orchard-23';
+  const admin = await personAt(browser, state, 'de');
+  await logIn(admin, { tenant: BE_CERT, email: 'admin@company1.be-cert.test', password: state.demoPassword }, loginTexts(m));
+  await chooseLanguage(admin, 'de');
+  await openFromNav(admin, 'de', m.nav.companyUsers);
+  await admin.getByLabel(exactly(m.fields.email)).fill(colleague);
+  await admin.getByRole('checkbox', { name: exactly(m.roles.ORG_MEMBER) }).check();
+  await admin.getByRole('button', { name: exactly(m.users.inviteSubmit) }).click();
+  await expect(admin.getByText(m.users.invitedTitle)).toBeVisible();
+  await admin.context().close();
+
+  await useLanguage(page, 'de');
+  await page.goto(await linkFromMail(state, colleague, 'identity.invitation'));
+  await expect(page.getByRole('heading', { level: 1, name: m.acceptInvitation.title })).toBeVisible();
+  await page.getByLabel(exactly(m.fields.firstName)).fill('Clara');
+  await page.getByLabel(exactly(m.fields.lastName)).fill('Colleague');
+  await page.getByLabel(exactly(m.fields.password)).and(page.locator('[type=password]')).fill(password);
+  await page.getByLabel(exactly(m.fields.passwordConfirmation)).fill(password);
+  const consent = page.getByRole('group', { name: m.disclosure.consentTitle });
+  await expect(consent.getByText(/Name, Ihre E-Mail-Adresse, Telefonnummer und Funktion als Kontakt/)).toBeVisible();
+  // Without the acknowledgement the API refuses the company role, and says so at the box.
+  await page.getByRole('button', { name: exactly(m.acceptInvitation.submit) }).click();
+  await expect(page.getByRole('group', { name: m.disclosure.consentLegend })).toHaveAccessibleDescription(new RegExp(escape(m.errors.constraint.disclosurenoticenotacknowledged)));
+  await checkScreen(page, 'accept-invitation-disclosure-notice');
+  await consent.getByRole('checkbox').check();
+  await page.getByRole('button', { name: exactly(m.acceptInvitation.submit) }).click();
+  await expect(page.getByText(m.acceptInvitation.doneTitle)).toBeVisible();
+});
