@@ -1145,6 +1145,8 @@ describe('T1 field matrix', () => {
     'publishedDatasheet', 'searchPublishedDatasheets', 'datasheetFeed',
     // Webhooks: read by test/policy/webhooks-field-matrix.e2e-spec.ts (same world, same judge).
     'registerWebhook', 'webhooks', 'rotateWebhookSecret', 'deleteWebhook', 'webhookDeliveries', 'redeliverWebhook',
+    // Project certificates: read by test/policy/projects-field-matrix.e2e-spec.ts (same world, same judge).
+    'createProjectCertificate', 'projectCertificates', 'projectCertificate', 'nameProjectContact', 'issueProjectCertificate', 'distributeProjectCertificate',
   ]);
 
   it('every query and mutation that returns records is read by this suite', () => {

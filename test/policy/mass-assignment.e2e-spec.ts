@@ -44,6 +44,9 @@ const LEGITIMATE: Record<string, string> = {
   'InviteUserInput.roles': 'the roles offered, limited to what the inviter may grant',
   'RegisterOrganisationInput.loginMethod': 'chosen once, at registration',
   'CreateCertifiedProductInput.organisationId': 'the certificate holder the staff certify the product of (the target, checked in the tenant)',
+  'RequestSupportAccessInput.tenantId': 'the tenant the operator asks for a support grant (its administrator decides)',
+  'ProjectPartyInput.organisationId': 'a company named as a party to the project (checked in the tenant; the caller’s own must be one)',
+  'ProjectPartyInput.role': 'the status of that company in the project (client, contractor, intermediate storage), not a user role',
 };
 
 /** A value of the property's kind, so a schema that accepted it would really write something. */
@@ -227,6 +230,16 @@ const TEMPLATES: Record<string, MutationTemplate> = {
         input: { certifiedProductId: await productOfB1(world), characteristics: '{}', texts: [] },
       }, { token: world.viewer('b1Admin').token }));
       return { input: { versionId: createDatasheet.id, characteristics: `{"strength":"C${next()}"}`, texts: [{ language: 'nl', title: 'Boordsteen', description: 'Beton' }] } };
+    },
+  },
+  requestSupportAccess: { caller: 'platformAdmin', base: async (world) => ({ input: { tenantId: world.tenants.B.id, purpose: `Support ticket ${next()}: a datasheet does not render`, durationMinutes: 30 } }) },
+  // Project certificates (COPRO §5c), in tenant B: company B1 in every role.
+  createProjectCertificate: {
+    caller: 'b1Admin',
+    base: async (world) => {
+      await certifyingB(world);
+      const parties = ['CLIENT', 'CONTRACTOR', 'INTERMEDIATE_STORAGE'].map((role) => ({ role, organisationId: world.orgs.B1.id }));
+      return { input: { reference: `Works contract ${next()}`, site: 'N49, km 12', material: 'tar-containing asphalt', quantityTonnes: 100, parties } };
     },
   },
   updateOrganisation: { caller: 'a1Admin', base: async (world) => ({ input: { organisationId: world.orgs.A1.id, city: `City ${next()}` } }) },

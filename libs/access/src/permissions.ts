@@ -75,6 +75,9 @@ export enum Permission {
   NameDatasheetContact = 'NameDatasheetContact',
   ManageDatasheetSettings = 'ManageDatasheetSettings',
   ReadDatasheetFeed = 'ReadDatasheetFeed',
+  ReadProjectCertificates = 'ReadProjectCertificates',
+  CompleteProjectCertificates = 'CompleteProjectCertificates',
+  DistributeProjectCertificates = 'DistributeProjectCertificates',
   // Outgoing webhooks (a company's ERP, the tenant's datasheet feed)
   ReadWebhooks = 'ReadWebhooks',
   ManageWebhooks = 'ManageWebhooks',
@@ -143,6 +146,9 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.NameDatasheetContact]: { description: "Name the person published as a datasheet's contact" },
   [Permission.ManageDatasheetSettings]: { description: "Set the tenant's deadline for naming a new datasheet contact" },
   [Permission.ReadDatasheetFeed]: { description: "Read the tenant's feed of datasheet changes (the external central system)" },
+  [Permission.ReadProjectCertificates]: { description: 'Read the project certificates of projects the company is a party to, or the tenant’s' },
+  [Permission.CompleteProjectCertificates]: { description: 'Open a project certificate naming its parties (publishes one’s contact details to the parties)' },
+  [Permission.DistributeProjectCertificates]: { description: 'Send an issued project certificate to an external system (recorded for every party)' },
   [Permission.ReadWebhooks]: { description: "List the company's (ERP) or the tenant's (datasheet feed) webhook targets, their deliveries and dead letters" },
   [Permission.ManageWebhooks]: { description: 'Register, delete and rotate the secret of webhook targets; send a dead letter again', stepUp: 'recent-login' },
 };

@@ -13,6 +13,10 @@ import { DatasheetChange, DatasheetSettings } from './entities/internal.entities
 import { ProductFamilySchema } from './entities/product-family-schema.entity';
 import { PublishedDatasheet } from './entities/published-datasheet.entity';
 import { DatasheetsPersonalDataHolder } from './personal-data/datasheets-personal-data.holder';
+import { ProjectCertificate, ProjectDistribution, ProjectParty } from './projects/project-certificate.entity';
+import { ProjectCertificateRepository } from './projects/project-certificate.repository';
+import { ProjectCertificatesResolver } from './projects/project-certificates.resolver';
+import { ProjectCertificatesService } from './projects/project-certificates.service';
 import { CertifiedProductRepository } from './repositories/certified-product.repository';
 import { DatasheetLedgerRepository } from './repositories/datasheet-ledger.repository';
 import { DisclosureAcknowledgementRepository } from './repositories/disclosure-acknowledgement.repository';
@@ -31,7 +35,7 @@ import { DatasheetsService } from './services/datasheets.service';
 import { DatasheetWebhookPayloads } from './services/datasheet-webhook-payloads';
 import { PublicDatasheetsService } from './services/public-datasheets.service';
 
-const ENTITIES = [CertifiedProduct, Datasheet, DatasheetVersion, PublishedDatasheet, ProductFamilySchema, ContactDisclosureAcknowledgement, DatasheetSettings, DatasheetChange];
+const ENTITIES = [CertifiedProduct, Datasheet, DatasheetVersion, PublishedDatasheet, ProductFamilySchema, ContactDisclosureAcknowledgement, DatasheetSettings, DatasheetChange, ProjectCertificate, ProjectParty, ProjectDistribution];
 const REPOSITORIES = [
   CertifiedProductRepository,
   DatasheetRepository,
@@ -58,6 +62,9 @@ const REPOSITORIES = [
     DatasheetWebhookPayloads,
     DatasheetsProvisioning,
     DatasheetsPersonalDataHolder,
+    ProjectCertificateRepository,
+    ProjectCertificatesService,
+    ProjectCertificatesResolver,
     DatasheetsResolver,
     PublicDatasheetsResolver,
   ],

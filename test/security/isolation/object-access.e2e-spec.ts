@@ -39,7 +39,8 @@ type RecordKind =
   | 'processingActivity' | 'breach' | 'subProcessor' | 'subProcessorChange' | 'policyVersion'
   | 'application' | 'certificate' | 'dataSubjectRequest'
   | 'product' | 'datasheet' | 'version'
-  | 'webhook' | 'webhookDelivery';
+  | 'webhook' | 'webhookDelivery'
+  | 'project';
 
 interface Caller {
   label: string;
@@ -118,7 +119,7 @@ const wholeTenant = (): Reach => 'own';
 const companyOnly = (caller: Caller, record: KnownRecord): Reach => (caller.organisationId && record.organisationId === caller.organisationId ? 'own' : 'outside');
 const companyOrStaff = (caller: Caller, record: KnownRecord): Reach => (isStaff(caller) ? 'own' : companyOnly(caller, record));
 /** Set when the datasheets are made: the datasheet nameDatasheetContact's person variant names a contact for. */
-const DATASHEET_FIXTURE = { a1Published: '' };
+const DATASHEET_FIXTURE = { a1Published: '', a1Project: '' };
 
 /** A role the caller's kind may hand out, so changeUserRoles gets past its role check to the lookup. */
 function roleGrantableBy(caller: Caller): Role {
@@ -554,6 +555,69 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     reach: companyOnly,
     controls: [['A1 ORG_ADMIN', 'datasheet', 'A1 published datasheet'], ['A1 ORG_ADMIN', 'person', 'A1 ORG_ADMIN']],
   },
+  // Project certificates (COPRO §5c): the companies party to the project, and the tenant's staff.
+  projectCertificate: {
+    document: 'query($id: ID!) { projectCertificate(projectId: $id) { id } }',
+    variants: { read: { path: 'projectId', takes: 'project', variables: (id) => ({ id }) } },
+    field: 'projectCertificate',
+    answers: 'record',
+    allowed: anyone,
+    reach: companyOrStaff,
+    controls: [['A1 ORG_MEMBER', 'read', 'A1 project'], ['A staff AUDITOR', 'read', 'A1 project']],
+  },
+  createProjectCertificate: {
+    document: 'mutation($input: CreateProjectCertificateInput!) { createProjectCertificate(input: $input) { id } }',
+    variants: {
+      create: {
+        path: 'input.parties.organisationId',
+        takes: 'organisation',
+        // The company looked up first: the caller's own party is checked for the disclosure notice after it,
+        // so a member who never acknowledged it still gets the lookup's answer.
+        variables: (id, caller) => ({ input: { reference: 'N49 lot 3', site: 'Zelzate', material: 'tar-containing asphalt', quantityTonnes: 10, parties: [
+          { role: 'CONTRACTOR', organisationId: id }, { role: 'CLIENT', organisationId: caller.organisationId ?? randomUUID() }, { role: 'INTERMEDIATE_STORAGE', organisationId: caller.organisationId ?? randomUUID() },
+        ] } }),
+      },
+    },
+    field: 'createProjectCertificate',
+    answers: 'record',
+    answersAnotherRecord: true,
+    allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+    // Any company of the caller's own tenant may be named a party; another tenant's is not found.
+    reach: () => 'own',
+    controls: [['A1 ORG_ADMIN', 'create', 'company A2']],
+  },
+  nameProjectContact: {
+    document: 'mutation($id: ID!, $u: ID!) { nameProjectContact(projectId: $id, role: CLIENT, userId: $u) { id } }',
+    variants: {
+      project: { path: 'projectId', takes: 'project', variables: (id, caller) => ({ id, u: caller.userId ?? randomUUID() }) },
+      person: { path: 'userId', takes: 'user', variables: (id) => ({ id: DATASHEET_FIXTURE.a1Project, u: id }) },
+    },
+    field: 'nameProjectContact',
+    answers: 'record',
+    answersAnotherRecord: true,
+    allowed: holds(Role.ORG_ADMIN),
+    reach: companyOnly,
+    controls: [['A1 ORG_ADMIN', 'project', 'A1 project'], ['A1 ORG_ADMIN', 'person', 'A1 ORG_ADMIN']],
+  },
+  issueProjectCertificate: {
+    document: 'mutation($id: ID!) { issueProjectCertificate(projectId: $id) { id } }',
+    variants: { issue: { path: 'projectId', takes: 'project', variables: (id) => ({ id }) } },
+    field: 'issueProjectCertificate',
+    answers: 'record',
+    allowed: holds(Role.TENANT_ADMIN, Role.CLERK),
+    reach: () => 'own',
+    controls: [['A staff CLERK', 'issue', 'A1 project']],
+  },
+  distributeProjectCertificate: {
+    document: 'mutation($id: ID!) { distributeProjectCertificate(projectId: $id, target: "Central register") { id } }',
+    variants: { distribute: { path: 'projectId', takes: 'project', variables: (id) => ({ id }) } },
+    field: 'distributeProjectCertificate',
+    answers: 'record',
+    answersAnotherRecord: true,
+    allowed: holds(Role.ORG_ADMIN),
+    reach: companyOnly,
+    controls: [['A1 ORG_ADMIN', 'distribute', 'A1 issued project']],
+  },
   unpublishDatasheet: {
     document: 'mutation($id: ID!) { unpublishDatasheet(datasheetId: $id) { id } }',
     variants: { unpublish: { path: 'datasheetId', takes: 'datasheet', variables: (id) => ({ id }) } },
@@ -860,7 +924,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], product: [], datasheet: [], version: [], webhook: [], webhookDelivery: [] };
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], product: [], datasheet: [], version: [], webhook: [], webhookDelivery: [], project: [] };
   /** Tenant B's people, who make tenant B's records (they are not callers). */
   const otherCallers: Caller[] = [];
   /** Every caller made, tenant B's too (only tenant A's call the operations). */
@@ -1155,6 +1219,25 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     await sheet('A2', 'A staff CLERK', 'A2 draft', []);
     await sheet('B1', 'B staff CLERK', 'B1 draft', ['submit', 'approve']);
     await product('A1', 'A staff CLERK', 'A1 product without datasheet');
+
+    // Project certificates (COPRO §5c): company A1 is every party of its projects (one draft, one issued), B1 of B's.
+    const project = async (company: string, label: string, issuedBy?: string): Promise<string> => {
+      const creator = everyone(`${company} ORG_ADMIN`);
+      const parties = ['CLIENT', 'CONTRACTOR', 'INTERMEDIATE_STORAGE'].map((role) => ({ role, organisationId: companies[company]!.id }));
+      const { createProjectCertificate } = await ok('mutation($i: CreateProjectCertificateInput!) { createProjectCertificate(input: $i) { id } }', {
+        i: { reference: `Project ${label}`, site: 'Gent', material: 'tar-containing asphalt', quantityTonnes: 100, parties },
+      }, creator);
+      const id = createProjectCertificate.id as string;
+      for (const role of ['CONTRACTOR', 'INTERMEDIATE_STORAGE']) {
+        await ok('mutation($id: ID!, $r: ProjectPartyRole!, $u: ID!) { nameProjectContact(projectId: $id, role: $r, userId: $u) { id } }', { id, r: role, u: creator.userId }, creator);
+      }
+      if (issuedBy) await ok('mutation($id: ID!) { issueProjectCertificate(projectId: $id) { id } }', { id }, everyone(issuedBy));
+      records.push({ kind: 'project', id, label, tenantId: companies[company]!.tenantId, organisationId: companies[company]!.id });
+      return id;
+    };
+    DATASHEET_FIXTURE.a1Project = await project('A1', 'A1 project');
+    await project('A1', 'A1 issued project', 'A staff CLERK');
+    await project('B1', 'B1 project', 'B staff CLERK');
 
     // Webhook targets of every administrator, each with a dead letter; a spare one for deleteWebhook's control; a deleted one.
     const webhook = async (label: string, callerLabel: string): Promise<KnownRecord> => {

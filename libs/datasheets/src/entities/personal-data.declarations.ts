@@ -22,3 +22,17 @@ export const DISCLOSURE_ACKNOWLEDGEMENT: PersonalDataDeclaration = {
   legalBasis: 'legitimateInterest',
   retention: 'the role’s lifetime + 1 year',
 };
+export const PROJECT_CONTACT: PersonalDataDeclaration = {
+  category: 'contact',
+  subject: 'projectContact',
+  purpose: "Name the contact person of the client, contractor or intermediate storage location on a project certificate, for the parties to the project and the external system they distribute it to (COPRO §5c)",
+  legalBasis: 'legitimateInterest',
+  retention: 'the project certificate file: while the certificate is kept; removed at once on objection (another contact is named)',
+};
+export const PROJECT_DISTRIBUTOR: PersonalDataDeclaration = {
+  category: 'electronicIdentification',
+  subject: 'user',
+  purpose: 'Know who distributed a project certificate to an external system (the parties can see it was sent)',
+  legalBasis: 'legitimateInterest',
+  retention: 'the project certificate file',
+};

@@ -4,6 +4,7 @@ import { DatasheetVersionRepository } from '../repositories/datasheet-version.re
 import { DatasheetRepository } from '../repositories/datasheet.repository';
 import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
 import { PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
+import { ProjectCertificateRepository } from '../projects/project-certificate.repository';
 import { ContactDisclosureService } from '../services/contact-disclosure.service';
 
 /**
@@ -24,6 +25,7 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
     private readonly versions: DatasheetVersionRepository,
     private readonly acknowledgements: DisclosureAcknowledgementRepository,
     private readonly disclosure: ContactDisclosureService,
+    private readonly projects: ProjectCertificateRepository,
   ) {}
 
   async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
@@ -34,17 +36,19 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
       ...(await this.datasheets.withContact(userId)),
       ...(await this.versions.completedBy(userId)),
       ...(await this.acknowledgements.ofUser(userId)),
+      ...(await this.projects.partiesWithContact(userId)),
     ].map((record) => ({ record }));
   }
 
   async erase(subject: DataSubject): Promise<ErasureOutcome> {
     if (!subject.userId) return { deleted: 0, deidentified: 0, keptAsReference: 0 };
+    const projectParties = (await this.projects.partiesWithContact(subject.userId)).length;
     const released = await this.disclosure.releaseAsContact(subject.tenantId, subject.userId, 'erasure requested by the person');
     const deleted = await this.acknowledgements.deleteOfUser(subject.userId);
     const kept = (await this.versions.completedBy(subject.userId)).length;
     return {
       deleted,
-      deidentified: released.datasheets.length,
+      deidentified: released.datasheets.length + projectParties,
       keptAsReference: kept,
       reason: kept > 0
         ? "The datasheet versions you completed keep your account's identifier (no name or contact details): they are the record of a certified product's declared characteristics, kept for the product's certification file."

@@ -16,7 +16,8 @@ import { Datasheet } from '../entities/datasheet.entity';
 import { DatasheetLedgerRepository } from '../repositories/datasheet-ledger.repository';
 import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
-import { DatasheetPublication, ReleasedContact } from './datasheet-publication.service';
+import { ProjectCertificateRepository } from '../projects/project-certificate.repository';
+import { companyContact, DatasheetPublication, ReleasedContact } from './datasheet-publication.service';
 import { companyScopeOf, staffScopeOf } from './datasheet-scope';
 
 export interface ObjectionOutcome {
@@ -41,6 +42,7 @@ export class ContactDisclosureService {
     private readonly datasheets: DatasheetRepository,
     private readonly ledger: DatasheetLedgerRepository,
     private readonly publication: DatasheetPublication,
+    private readonly projects: ProjectCertificateRepository,
     private readonly people: OrganisationPeople,
     private readonly directory: TenantDirectoryService,
     private readonly mailer: Mailer,
@@ -116,7 +118,11 @@ export class ContactDisclosureService {
    * company's remaining administrators to name a new contact, and audits it with the reason.
    */
   async releaseAsContact(tenantId: string, userId: string, reason: string): Promise<ReleasedContact> {
+    const projectParties = await this.releaseAsProjectContact(tenantId, userId);
     const released = await this.publication.releasePersonContact(tenantId, userId);
+    if (projectParties > 0) {
+      await this.audit.record({ action: 'datasheets.project.contactReleased', subjectType: 'User', subjectId: userId, tenantId, details: { reason, parties: projectParties } });
+    }
     if (released.datasheets.length === 0) return released;
     for (const organisationId of new Set(released.datasheets.map((d) => d.organisationId))) {
       const admins = await this.people.activeAdministrators(tenantId, organisationId, userId);
@@ -182,6 +188,13 @@ export class ContactDisclosureService {
     });
     await this.audit.record({ action: 'datasheets.notice.acknowledged', subjectType: 'User', subjectId: userId, tenantId, details: { version: CONTACT_DISCLOSURE_NOTICE.version } });
     return acknowledgement;
+  }
+
+  /** The same rule on project certificates (COPRO §5c): each party the person stood for shows its company's contact, flagged. */
+  private async releaseAsProjectContact(tenantId: string, userId: string): Promise<number> {
+    const person = await this.people.person(userId);
+    const organisation = person?.organisationId ? await this.people.organisation(person.organisationId) : null;
+    return this.projects.releaseContact(tenantId, userId, companyContact(organisation));
   }
 
   private async companyAddress(organisationId: string): Promise<Array<{ to: string; language: string }>> {

@@ -1,0 +1,119 @@
+import { Role } from '@chancery/access';
+import { CertificationBody, DatasheetsFactory, expectData, TestOrganisation, TestUser, useTestApp } from '@chancery/testing';
+
+/**
+ * Multi-party project certificates (COPRO 000 §5c, SPEC §3): the client, the contractor and the
+ * intermediate storage location are named with a contact person each; the members of those three
+ * companies read the certificate (and each other's contacts), nobody else does; staff issue it once
+ * every party has a contact; a party's administrator distributes it; the disclosure rule applies to
+ * each named contact (an objection puts the company's general contact in their place).
+ */
+const PROJECT = `id reference site material quantityTonnes state issuedAt
+  parties { role organisationId organisationName contactKind contactUserId contactName contactEmail contactPhone contactReplacementRequired }
+  distributions { target distributedBy distributedAt }`;
+const codeOf = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.code;
+const reasonOf = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.reason;
+
+interface Party {
+  organisation: TestOrganisation;
+  admin: TestUser;
+  adminToken: string;
+}
+interface Project {
+  id: string;
+  state: string;
+  parties: Array<{ role: string; organisationId: string; contactKind: string; contactUserId: string | null; contactEmail: string | null; contactReplacementRequired: boolean }>;
+  distributions: Array<{ target: string; distributedBy: string }>;
+}
+
+jest.setTimeout(120_000);
+
+describe('project certificates (COPRO §5c)', () => {
+  const started = useTestApp();
+  let sheets: DatasheetsFactory;
+  let body: CertificationBody;
+  let client: Party;
+  let contractor: Party;
+  let storage: Party;
+  let outsider: Party;
+
+  const gql = <T>(query: string, variables: Record<string, unknown>, token?: string) => started.app.graphql<T>(query, variables, { token });
+  const create = (token: string, parties: Array<{ role: string; organisationId: string }>) =>
+    gql<{ createProjectCertificate: Project }>(`mutation($input: CreateProjectCertificateInput!) { createProjectCertificate(input: $input) { ${PROJECT} } }`, {
+      input: { reference: 'N49 Zelzate lot 3', site: 'N49, km 12–14', material: 'tar-containing asphalt for thermal cleaning', quantityTonnes: 1250.5, parties },
+    }, token);
+  const read = (id: string, token: string) => gql<{ projectCertificate: Project }>(`query($id: ID!) { projectCertificate(projectId: $id) { ${PROJECT} } }`, { id }, token);
+
+  beforeAll(async () => {
+    sheets = new DatasheetsFactory(started.app, started.factory);
+    body = await sheets.certificationBody();
+    client = await sheets.holder(body, 'Wegen Vlaanderen');
+    contractor = await sheets.holder(body, 'Asfaltwerken Noord');
+    storage = await sheets.holder(body, 'Tussenopslag Gent');
+    outsider = await sheets.holder(body, 'Ander Bedrijf');
+  });
+
+  it('the parties open, complete, read and distribute it; staff issue it; nobody else sees it; an objecting contact is replaced', async () => {
+    const parties = [
+      { role: 'CLIENT', organisationId: client.organisation.id },
+      { role: 'CONTRACTOR', organisationId: contractor.organisation.id },
+      { role: 'INTERMEDIATE_STORAGE', organisationId: storage.organisation.id },
+    ];
+    // Bad inputs name the field: two clients; the caller's company not among the parties; a company of another tenant.
+    expect(reasonOf(await create(client.adminToken, [parties[0]!, { ...parties[1]!, role: 'CLIENT' }, parties[2]!]))).toBe('PROJECT_PARTIES_INVALID');
+    expect(reasonOf(await create(outsider.adminToken, parties))).toBe('PROJECT_PARTIES_INVALID');
+    const elsewhere = await started.factory.organisation(await started.factory.tenant());
+    const foreign = await create(client.adminToken, [parties[0]!, parties[1]!, { role: 'INTERMEDIATE_STORAGE', organisationId: elsewhere.id }]);
+    expect({ code: codeOf(foreign), fields: foreign.errors?.[0]?.extensions?.fields }).toEqual({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'input.parties.2.organisationId' })] });
+    expect(codeOf(await create(client.adminToken, [{ ...parties[0]!, organisationId: 'not-a-uuid' }, parties[1]!, parties[2]!]))).toBe('BAD_USER_INPUT');
+
+    // The client's administrator opens it: they are the client's contact; the others show their company, flagged.
+    const project = expectData(await create(client.adminToken, parties)).createProjectCertificate;
+    expect(project.state).toBe('DRAFT');
+    expect(project.parties.map((p) => [p.role, p.contactKind, p.contactReplacementRequired])).toEqual([
+      ['CLIENT', 'PERSON', false], ['CONTRACTOR', 'COMPANY', true], ['INTERMEDIATE_STORAGE', 'COMPANY', true],
+    ]);
+
+    // Staff cannot issue it before every party has a contact person.
+    const early = await gql('mutation($id: ID!) { issueProjectCertificate(projectId: $id) { id } }', { id: project.id }, body.clerkToken);
+    expect({ code: codeOf(early), reason: reasonOf(early) }).toEqual({ code: 'CONFLICT', reason: 'PROJECT_CONTACT_MISSING' });
+
+    // Each company names its own contact, never another party's.
+    const notYours = await gql('mutation($id: ID!, $r: ProjectPartyRole!, $u: ID!) { nameProjectContact(projectId: $id, role: $r, userId: $u) { id } }', { id: project.id, r: 'CLIENT', u: contractor.admin.id }, contractor.adminToken);
+    expect(codeOf(notYours)).toBe('FORBIDDEN');
+    const name = (party: Party, role: string, userId: string) =>
+      gql<{ nameProjectContact: Project }>(`mutation($id: ID!, $r: ProjectPartyRole!, $u: ID!) { nameProjectContact(projectId: $id, role: $r, userId: $u) { ${PROJECT} } }`, { id: project.id, r: role, u: userId }, party.adminToken);
+    const { user: storekeeper, token: storekeeperToken } = await sheets.orgUser(body, storage.organisation, Role.ORG_MEMBER);
+    const { user: unacknowledged } = await sheets.orgUser(body, storage.organisation, Role.ORG_MEMBER, false);
+    expect(reasonOf(await name(storage, 'INTERMEDIATE_STORAGE', unacknowledged.id))).toBe('CONTACT_NOT_ELIGIBLE');
+    expectData(await name(contractor, 'CONTRACTOR', contractor.admin.id));
+    expectData(await name(storage, 'INTERMEDIATE_STORAGE', storekeeper.id));
+
+    // The members of the three companies read it, with each other's contacts; another company and another tenant get NOT_FOUND.
+    const asStorekeeper = expectData(await read(project.id, storekeeperToken)).projectCertificate;
+    expect(asStorekeeper.parties.find((p) => p.role === 'CONTRACTOR')!.contactEmail).toBe(contractor.admin.email);
+    expect(codeOf(await read(project.id, outsider.adminToken))).toBe('NOT_FOUND');
+    const otherBody = await sheets.certificationBody();
+    expect(codeOf(await read(project.id, otherBody.clerkToken))).toBe('NOT_FOUND');
+    const listed = async (token: string) => expectData(await gql<{ projectCertificates: Array<{ id: string }> }>('{ projectCertificates { id } }', {}, token)).projectCertificates.map((p) => p.id);
+    expect(await listed(contractor.adminToken)).toEqual([project.id]);
+    expect(await listed(outsider.adminToken)).toEqual([]);
+    expect(await listed(body.clerkToken)).toEqual([project.id]);
+
+    // Staff issue it; a party's administrator distributes it (not a member, not before issue).
+    const distribute = (token: string) => gql<{ distributeProjectCertificate: { target: string } }>('mutation($id: ID!, $t: String!) { distributeProjectCertificate(projectId: $id, target: $t) { target } }', { id: project.id, t: 'Central asphalt register' }, token);
+    expect(reasonOf(await distribute(client.adminToken))).toBe('PROJECT_TRANSITION_INVALID');
+    expect(expectData(await gql<{ issueProjectCertificate: Project }>(`mutation($id: ID!) { issueProjectCertificate(projectId: $id) { ${PROJECT} } }`, { id: project.id }, body.clerkToken)).issueProjectCertificate.state).toBe('ISSUED');
+    expect(codeOf(await distribute(storekeeperToken))).toBe('FORBIDDEN');
+    expect(codeOf(await distribute(outsider.adminToken))).toBe('NOT_FOUND');
+    expectData(await distribute(storage.adminToken));
+    expect(expectData(await read(project.id, client.adminToken)).projectCertificate.distributions).toEqual([{ target: 'Central asphalt register', distributedBy: storage.admin.id, distributedAt: expect.any(String) }]);
+
+    // The contractor's contact objects: the contractor's company contact takes their place, flagged, for every party.
+    expectData(await gql('mutation { objectToContactDisclosure { datasheetsAffected } }', {}, contractor.adminToken));
+    const after = await read(project.id, client.adminToken);
+    const shown = expectData(after).projectCertificate.parties.find((p) => p.role === 'CONTRACTOR')!;
+    expect(shown).toMatchObject({ contactKind: 'COMPANY', contactUserId: null, contactReplacementRequired: true });
+    expect(after.text).not.toContain(contractor.admin.email);
+  });
+});
