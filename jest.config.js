@@ -34,8 +34,9 @@ const common = {
 };
 
 module.exports = {
-  // Per-project testTimeout is ignored by Jest; end-to-end files start an app and hash passwords.
-  testTimeout: 60000,
+  // Per-project testTimeout is ignored by Jest; end-to-end files start an app and hash passwords, and
+  // in CI they share two cores with the browser tests: a limit for a hung test, not a speed target.
+  testTimeout: 180000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

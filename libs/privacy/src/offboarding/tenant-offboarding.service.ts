@@ -163,7 +163,7 @@ export class TenantOffboardingService {
   private async load(offboardingId: string, tenantId: string | null): Promise<TenantOffboarding> {
     const found = await this.offboardings.findById(offboardingId.toLowerCase());
     if (!found || (tenantId !== null && found.tenantId !== tenantId)) {
-      throw TenantOffboardingErrors.OFFBOARDING_NOT_FOUND('No such offboarding', { details: { offboardingId } });
+      throw TenantOffboardingErrors.OFFBOARDING_NOT_FOUND('No such offboarding', { field: 'offboardingId' });
     }
     return found;
   }

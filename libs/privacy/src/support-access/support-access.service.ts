@@ -130,7 +130,7 @@ export class SupportAccessService {
 
   private async load(tenantId: string, grantId: string): Promise<SupportGrant> {
     const grant = await this.grants.findById(tenantId, grantId.toLowerCase());
-    if (!grant) throw SupportAccessErrors.SUPPORT_GRANT_NOT_FOUND('No such support grant', { details: { grantId } });
+    if (!grant) throw SupportAccessErrors.SUPPORT_GRANT_NOT_FOUND('No such support grant', { field: 'grantId' });
     return grant;
   }
 
