@@ -1147,6 +1147,9 @@ describe('T1 field matrix', () => {
     'registerWebhook', 'webhooks', 'rotateWebhookSecret', 'deleteWebhook', 'webhookDeliveries', 'redeliverWebhook',
     // Project certificates: read by test/policy/projects-field-matrix.e2e-spec.ts (same world, same judge).
     'createProjectCertificate', 'projectCertificates', 'projectCertificate', 'nameProjectContact', 'issueProjectCertificate', 'distributeProjectCertificate',
+    // Privacy operations (support access, offboarding, settings): read by test/policy/privacy-operations-field-matrix.e2e-spec.ts (same world, same judge).
+    'privacySettings', 'setRequestDeadlineRule', 'supportAccounts', 'supportGrants', 'requestSupportAccess', 'approveSupportAccess', 'refuseSupportAccess',
+    'endSupportAccess', 'tenantOffboardings', 'tenantDestructionCertificates', 'requestTenantOffboarding', 'confirmTenantOffboarding', 'destroyTenant',
   ]);
 
   it('every query and mutation that returns records is read by this suite', () => {
