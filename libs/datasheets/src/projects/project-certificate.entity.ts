@@ -28,6 +28,8 @@ const PARTIES_AND_STAFF = [projectParty(), staffOfOwnTenant()];
 @ObjectType()
 @PolicyEntity<ProjectParty>({
   name: 'ProjectParty',
+  // The contact is a user of the platform: they see what is held about them (access log, export).
+  subject: 'user',
   visibleTo: [...PARTIES_AND_STAFF, self()],
   relations: { tenantId: (p) => p.tenantId, projectPartyOrganisationIds: (p) => p.partyOrganisationIds ?? [], selfUserId: (p) => p.contactUserId },
 })
