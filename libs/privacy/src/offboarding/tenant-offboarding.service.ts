@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { getMetadataArgsStorage } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { InjectDataSource } from '@nestjs/typeorm';
 import { TENANT_STAFF_ROLES } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { canonicalJson, Clock, columnsOfEntity, personIdOf, RequestContext, sqlStateOf, TransactionRunner } from '@chancery/core';
@@ -17,11 +18,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const FOREIGN_KEY_VIOLATION = '23503';
 const NOT_DUE = 'CTD01';
 
-/** The entity class mapped to each table (its @Entity name), for the archive to pass each row through the gate. */
-function entityOfTable(table: string): EntityClass | undefined {
-  const found = getMetadataArgsStorage().tables.find((t) => t.name === table && typeof t.target === 'function');
-  return found?.target as EntityClass | undefined;
-}
 
 /**
  * Offboarding (COVER's "fate of data"; issue 18 item 10). Two steps by two parties: the operator files
@@ -41,7 +37,18 @@ export class TenantOffboardingService {
     private readonly audit: AuditLog,
     private readonly context: RequestContext,
     private readonly clock: Clock,
+    @InjectDataSource() private readonly dataSource: DataSource,
   ) {}
+
+  /**
+   * The entity class the application maps to a table, for the archive to pass each row through the
+   * gate. Asked of the running DataSource, not of TypeORM's process-wide decorator storage, which can
+   * hold an older class of the same name (a second module registry, as in the test runner).
+   */
+  private entityOfTable(table: string): EntityClass | undefined {
+    const found = this.dataSource.entityMetadatas.find((m) => m.tableName === table && typeof m.target === 'function');
+    return found?.target as EntityClass | undefined;
+  }
 
   /** Step one, the operator: files the tenant's departure. */
   async request(tenantId: string): Promise<TenantOffboarding> {
@@ -100,7 +107,7 @@ export class TenantOffboardingService {
       let withheld = 0;
       for (const { table, row } of await this.offboardings.archiveRows()) {
         const entry = (tables[table] ??= { entity: null, records: [], withheld: 0 });
-        const cls = entityOfTable(table);
+        const cls = this.entityOfTable(table);
         const policy = cls && getPolicy(cls);
         if (!cls || !policy) {
           entry.withheld += 1;
