@@ -13,7 +13,7 @@ import {
   TestWorker,
   VERIFICATION_FIELDS,
 } from '@chancery/testing';
-import { RenderCertificatePdfsJob } from '../../apps/worker/src/jobs/certificates/render-certificate-pdfs.job';
+import { CertificatePdfRenderingLoop } from '../../apps/worker/src/jobs/certificates/certificate-pdf-rendering.loop';
 
 const SECRETS_KEY = randomBytes(32).toString('base64');
 const REGISTER = 'mutation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { company { name } } }';
@@ -130,7 +130,7 @@ describe('Certificates of origin, end to end', () => {
     expect((await certificates.sign(draft.id, signerToken, key)).id).toBe(certificate.id);
 
     // The worker renders the PDF and stores it; the download is the stored file.
-    await worker.get(RenderCertificatePdfsJob).handle();
+    await worker.get(CertificatePdfRenderingLoop).runOnce();
     const pdf = await app.http().get(`/certificates/${certificate.id}/pdf`).set('authorization', `Bearer ${exporter.token}`).buffer(true).parse((res, done) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
@@ -143,7 +143,7 @@ describe('Certificates of origin, end to end', () => {
     // A copy is recorded as such and rendered with its number.
     const copy = expectData(await gql<{ requestCertificateCopy: { copyNumber: number } }>(`mutation($id: ID!) { requestCertificateCopy(certificateId: $id) { copyNumber } }`, { id: certificate.id }, exporter.token));
     expect(copy.requestCertificateCopy.copyNumber).toBe(1);
-    await worker.get(RenderCertificatePdfsJob).handle();
+    await worker.get(CertificatePdfRenderingLoop).runOnce();
     expect((await app.http().get(`/certificates/${certificate.id}/pdf?copy=1`).set('authorization', `Bearer ${exporter.token}`)).status).toBe(200);
 
     // Public verification: GraphQL, and the plain GET of the QR code (JSON and HTML), no login.

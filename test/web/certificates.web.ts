@@ -41,7 +41,7 @@ async function openApplication(page: Page, language: Language, consignee: string
 
 for (const language of ['en', 'fr'] as const) {
   test(`a company applies for a certificate of origin, the chamber reviews and signs it, anyone verifies it (${language})`, async ({ page, browser, state, pageProblems: _ }) => {
-    // Two second-factor codes (each waits for its own 30-second step) and the worker's PDF (every minute), on a shared machine.
+    // Second-factor codes (one 30-second step each, at most one step ahead) and the worker's PDF, on a shared machine.
     test.setTimeout(900_000);
     journey('certificate-of-origin', language);
     const m = MESSAGES[language];

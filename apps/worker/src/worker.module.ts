@@ -10,12 +10,12 @@ import { DEFAULT_JOB_QUEUE_OPTIONS, JOB_QUEUE_OPTIONS, JobQueue, JobQueueOptions
 import { JobRegistry } from './jobs/job-registry';
 import { OUTBOX_POLLING, OutboxDeliveryLoop, OutboxPolling } from './jobs/notifications/outbox-delivery.loop';
 import { WEBHOOK_POLLING, WebhookDeliveryLoop, WebhookPolling } from './jobs/webhooks/webhook-delivery.loop';
-import { RenderCertificatePdfsJob } from './jobs/certificates/render-certificate-pdfs.job';
+import { CertificatePdfRenderingLoop, PDF_POLLING, PdfPolling } from './jobs/certificates/certificate-pdf-rendering.loop';
 import { HeartbeatJob } from './jobs/platform/heartbeat.job';
 import { WORKER_CONTEXTS } from './worker-contexts';
 
 /** The jobs this process works, one class each (see `JobHandler` in libs/core). */
-const JOBS = [HeartbeatJob, RenderCertificatePdfsJob, ContactReplacementDeadlineJob];
+const JOBS = [HeartbeatJob, ContactReplacementDeadlineJob];
 
 export interface WorkerModuleOptions {
   config: AppConfig;
@@ -26,6 +26,8 @@ export interface WorkerModuleOptions {
   outboxPolling?: Partial<OutboxPolling>;
   /** Tests drive webhook delivery rounds themselves (0). */
   webhookPolling?: Partial<WebhookPolling>;
+  /** Tests render certificate PDFs themselves (0). */
+  pdfPolling?: Partial<PdfPolling>;
   logDestination?: DestinationStream;
 }
 
@@ -56,6 +58,9 @@ export class WorkerModule {
         OutboxDeliveryLoop,
         { provide: WEBHOOK_POLLING, useValue: { intervalMs: 1_000, ...options.webhookPolling } },
         WebhookDeliveryLoop,
+        // Every 2 s: a round asks each tenant for what awaits a PDF (one indexed query each).
+        { provide: PDF_POLLING, useValue: { intervalMs: 2_000, ...options.pdfPolling } },
+        CertificatePdfRenderingLoop,
       ],
     };
   }

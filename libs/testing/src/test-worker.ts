@@ -20,6 +20,8 @@ export interface TestWorkerOptions {
   outboxPollingMs?: number;
   /** Pause between webhook delivery rounds (default 200 ms); 0: none, the test calls `deliverDue` itself. */
   webhookPollingMs?: number;
+  /** Pause between certificate PDF rounds (default 0: none, the test renders with `CertificatePdfRenderingLoop.runOnce`). */
+  pdfPollingMs?: number;
 }
 
 /**
@@ -47,7 +49,7 @@ export class TestWorker {
     });
     const clock = options.clock ?? shared?.clock ?? new FixedClock(new Date());
     const jobQueue: Partial<JobQueueOptions> = { pollingIntervalSeconds: 0.5, fireSchedules: false };
-    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.register({ config, database, jobQueue, logDestination: options.logDestination, outboxPolling: { intervalMs: options.outboxPollingMs ?? 200 }, webhookPolling: { intervalMs: options.webhookPollingMs ?? 200 } })] })
+    const moduleRef = await Test.createTestingModule({ imports: [WorkerModule.register({ config, database, jobQueue, logDestination: options.logDestination, outboxPolling: { intervalMs: options.outboxPollingMs ?? 200 }, webhookPolling: { intervalMs: options.webhookPollingMs ?? 200 }, pdfPolling: { intervalMs: options.pdfPollingMs ?? 0 } })] })
       .overrideProvider(Clock)
       .useValue(clock)
       .compile();

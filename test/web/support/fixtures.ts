@@ -78,18 +78,20 @@ const usedSteps = new Map<string, number>();
 
 /**
  * An unused code of an authenticator app holding `secret` (otplib, as the server checks it). The
- * server accepts each code once, so a code already given out in this time step means waiting for the
- * next one, as a person would.
+ * server accepts the current step and its neighbours (a phone's clock drifts) but each step once and
+ * never an earlier one, so a code is that of the step after the last one given out, no earlier than
+ * the current step; one more than a step ahead means waiting for time to catch up, as a person would.
  */
 export async function totpCode(secret: string): Promise<string> {
   const key = secret.replace(/\s/g, '');
-  const stepOf = (ms: number) => Math.floor(ms / 30_000);
-  const used = usedSteps.get(key);
-  if (used !== undefined && stepOf(Date.now()) <= used) {
-    await new Promise((done) => setTimeout(done, (used + 1) * 30_000 - Date.now() + 500));
-  }
-  usedSteps.set(key, stepOf(Date.now()));
-  return generateSync({ secret: key });
+  const STEP_MS = 30_000;
+  const current = Math.floor(Date.now() / STEP_MS);
+  const step = Math.max(current, (usedSteps.get(key) ?? -1) + 1);
+  // A code of step s is accepted from the start of step s - 1: wait for it (with half a second to spare).
+  const acceptedFrom = (step - 1) * STEP_MS + 500;
+  if (Date.now() < acceptedFrom) await new Promise((done) => setTimeout(done, acceptedFrom - Date.now()));
+  usedSteps.set(key, step);
+  return generateSync({ secret: key, epoch: Math.floor((step * STEP_MS) / 1000) });
 }
 
 /** The text of an .eml file as nodemailer writes it (7bit, quoted-printable or base64), headers apart. */

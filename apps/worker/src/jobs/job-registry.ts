@@ -35,6 +35,12 @@ export class JobRegistry implements OnApplicationBootstrap {
       await this.queue.work(job.name, (run) => this.runJob(job, run));
       this.jobs.set(job.name, job);
     }
+    // A job class removed from the code takes its schedule along (the PDF job became a polling loop).
+    for (const { name } of await this.queue.schedules()) {
+      if (this.jobs.has(name)) continue;
+      await this.queue.unschedule(name);
+      this.logger.log(`schedule of ${name} removed: no job class works it any more`);
+    }
     this.logger.log(`working ${[...this.jobs.keys()].join(', ') || 'no jobs'}`);
   }
 

@@ -25,7 +25,8 @@ function renderer(): typeof RenderCertificatePdf {
  * Renders the PDFs of issued certificates and copies that have none yet, and stores them (documents
  * context), so a download is the stored file and a replica restart loses nothing. Runs in the worker,
  * tenant by tenant as the system (row-level security applies); each PDF in its own transaction, so
- * one that fails is retried on the next run without holding back the others.
+ * one that fails is retried on the next round without holding back the others. Each PDF is claimed
+ * (row lock, skip locked) for its transaction: any number of workers can render side by side.
  */
 @Injectable()
 export class CertificatePdfService {
@@ -48,8 +49,7 @@ export class CertificatePdfService {
       const awaiting = await this.transactions.asSystem(tenant.id, () => this.certificates.awaitingPdf(limitPerTenant));
       for (const item of awaiting) {
         try {
-          await this.transactions.asSystem(tenant.id, () => this.renderOne(item.certificateId, item.copyId));
-          rendered += 1;
+          if (await this.transactions.asSystem(tenant.id, () => this.renderOne(item.certificateId, item.copyId))) rendered += 1;
         } catch (error) {
           this.logger.error(`PDF of certificate ${item.certificateId} failed: ${error instanceof Error ? error.message : String(error)}`);
         }
@@ -58,13 +58,15 @@ export class CertificatePdfService {
     return rendered;
   }
 
-  private async renderOne(certificateId: string, copyId: string | null): Promise<void> {
+  /** Renders one PDF unless another worker has it (or has done it); true when this one rendered it. */
+  private async renderOne(certificateId: string, copyId: string | null): Promise<boolean> {
+    if (!(await this.certificates.claimAwaitingPdf(certificateId, copyId))) return false;
     const stored = await this.certificates.findById(certificateId);
-    if (!stored) return;
+    if (!stored) return false;
     // The PDF is the company's: its content leaves through the gate as the company's users see it.
     const reader: Actor = { kind: 'user', tenantId: stored.tenantId, organisationId: stored.organisationId, roles: [Role.ORG_MEMBER] };
     const certificate = present(reader, stored, 'pdf');
-    if (!certificate?.signedPayload) return;
+    if (!certificate?.signedPayload) return false;
     const copy = copyId ? await this.certificates.findCopy(copyId) : null;
     const code = this.secrets.open(stored.sealedVerificationCode) ?? '';
     const signatory = present(reader, await this.signatoryOf(stored.tenantId, stored.organisationId, stored.signedBy), 'pdf');
@@ -82,6 +84,7 @@ export class CertificatePdfService {
     });
     if (copy) await this.certificates.setCopyPdf(copy.id, document.id);
     else await this.certificates.setCertificatePdf(stored.id, document.id);
+    return true;
   }
 
   private async signatoryOf(tenantId: string, organisationId: string, signerId: string): Promise<CertificateSignatory> {

@@ -96,6 +96,18 @@ export class CertificateRepository {
     await this.sql.query(`UPDATE certificate_copy k SET pdf_document_id = $2 WHERE k.id = $1 AND k.pdf_document_id IS NULL`, [id, documentId]);
   }
 
+  /**
+   * Takes the certificate (copyId null) or copy whose PDF is still to render for this transaction, so
+   * two workers never render the same one; false when it has its PDF or another worker holds it.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, null] })
+  async claimAwaitingPdf(certificateId: string, copyId: string | null): Promise<boolean> {
+    const rows: unknown[] = copyId
+      ? await this.sql.query(`SELECT k.id FROM certificate_copy k WHERE k.id = $1 AND k.pdf_document_id IS NULL FOR UPDATE SKIP LOCKED`, [copyId])
+      : await this.sql.query(`SELECT c.id FROM certificate c WHERE c.id = $1 AND c.pdf_document_id IS NULL FOR UPDATE SKIP LOCKED`, [certificateId]);
+    return rows.length === 1;
+  }
+
   /** Certificates and copies of the transaction's tenant whose PDF is still to render, oldest first. */
   @GenerateSql({ params: [20] })
   async awaitingPdf(limit: number): Promise<Array<{ certificateId: string; copyId: string | null }>> {
