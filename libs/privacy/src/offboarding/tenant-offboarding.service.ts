@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { TENANT_STAFF_ROLES } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { canonicalJson, Clock, columnsOfEntity, personIdOf, RequestContext, sqlStateOf, TransactionRunner } from '@chancery/core';
+import { canonicalJson, Clock, columnsOfEntity, EntityTables, personIdOf, RequestContext, sqlStateOf, TransactionRunner } from '@chancery/core';
 import { TenantDirectoryService } from '@chancery/identity';
 import { EntityClass, getPolicy, present } from '@chancery/policy';
 import { tenantOfActor } from '../shared/acting-tenant';
@@ -37,18 +35,8 @@ export class TenantOffboardingService {
     private readonly audit: AuditLog,
     private readonly context: RequestContext,
     private readonly clock: Clock,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly entityTables: EntityTables,
   ) {}
-
-  /**
-   * The entity class the application maps to a table, for the archive to pass each row through the
-   * gate. Asked of the running DataSource, not of TypeORM's process-wide decorator storage, which can
-   * hold an older class of the same name (a second module registry, as in the test runner).
-   */
-  private entityOfTable(table: string): EntityClass | undefined {
-    const found = this.dataSource.entityMetadatas.find((m) => m.tableName === table && typeof m.target === 'function');
-    return found?.target as EntityClass | undefined;
-  }
 
   /** Step one, the operator: files the tenant's departure. */
   async request(tenantId: string): Promise<TenantOffboarding> {
@@ -107,7 +95,7 @@ export class TenantOffboardingService {
       let withheld = 0;
       for (const { table, row } of await this.offboardings.archiveRows()) {
         const entry = (tables[table] ??= { entity: null, records: [], withheld: 0 });
-        const cls = this.entityOfTable(table);
+        const cls = this.entityTables.entityOf(table) as EntityClass | undefined;
         const policy = cls && getPolicy(cls);
         if (!cls || !policy) {
           entry.withheld += 1;
