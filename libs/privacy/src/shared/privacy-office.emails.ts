@@ -31,7 +31,7 @@ export const BREACH_NOTICE = emailTemplate<BreachValues>('privacy.breach-notice'
   nl: (v) => ({ subject: `${v.controller}: een beveiligingsincident betreft uw persoonsgegevens`, text: `Referentie ${v.reference}.\nWat er gebeurde: ${v.nature}\nWaarschijnlijke gevolgen: ${v.consequences}\nWat wij deden en wat u kunt doen: ${v.measures}\nVragen: ${v.contact}` }),
   fr: (v) => ({ subject: `${v.controller} : un incident de sécurité concerne vos données personnelles`, text: `Référence ${v.reference}.\nCe qui s'est passé : ${v.nature}\nConséquences probables : ${v.consequences}\nCe que nous avons fait et ce que vous pouvez faire : ${v.measures}\nQuestions : ${v.contact}` }),
   de: (v) => ({ subject: `${v.controller}: ein Sicherheitsvorfall betrifft Ihre personenbezogenen Daten`, text: `Referenz ${v.reference}.\nWas geschah: ${v.nature}\nWahrscheinliche Folgen: ${v.consequences}\nWas wir getan haben und was Sie tun können: ${v.measures}\nFragen: ${v.contact}` }),
-});
+}, { sentDuringRestriction: true });
 
 /** The change, in the recipient's language. */
 export const CHANGE_WORDS = {
