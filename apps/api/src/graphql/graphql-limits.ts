@@ -10,3 +10,6 @@ export const GRAPHQL_LIMITS = {
   maxTokens: 2000,
   maxCost: 5000,
 } as const;
+
+/** graphql-armor's cost weights: an object 2, a scalar 1, each level deeper 1.5 times the one above. */
+export const GRAPHQL_COST_WEIGHTS = { objectCost: 2, scalarCost: 1, depthCostFactor: 1.5 } as const;

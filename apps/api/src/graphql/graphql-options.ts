@@ -4,7 +4,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { AppConfig, formatGraphQLError, oncePerRequestRule } from '@chancery/core';
 import { documentErrorStatusPlugin } from './document-error-status.plugin';
 import { statementCountPlugin } from './statement-count.plugin';
-import { GRAPHQL_LIMITS } from './graphql-limits';
+import { GRAPHQL_COST_WEIGHTS, GRAPHQL_LIMITS } from './graphql-limits';
 
 export { GRAPHQL_LIMITS } from './graphql-limits';
 
@@ -17,7 +17,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
     // Counted before parsing by GraphQLTokenLimitMiddleware (see there why not here).
     maxTokens: { enabled: false },
-    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, objectCost: 2, scalarCost: 1, depthCostFactor: 1.5, ignoreIntrospection: !config.isProduction },
+    costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ...GRAPHQL_COST_WEIGHTS, ignoreIntrospection: !config.isProduction },
     // Suggestions ("did you mean …") reveal the schema; off where introspection is off.
     blockFieldSuggestion: { enabled: config.isProduction },
   });
