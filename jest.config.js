@@ -36,7 +36,7 @@ const common = {
 module.exports = {
   // Per-project testTimeout is ignored by Jest; end-to-end files start an app and hash passwords, and
   // in CI they share two cores with the browser tests: a limit for a hung test, not a speed target.
-  testTimeout: 180000,
+  testTimeout: 300000,
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {

@@ -72,7 +72,7 @@ describe('Architecture', () => {
       }
       figures.crossContextReads = crossContext.length;
       expect(crossContext).toEqual([]);
-    }, 120_000);
+    });
 
     it('every table belongs to exactly one context', () => {
       expect(owners.size).toBeGreaterThanOrEqual(13);
@@ -85,11 +85,11 @@ describe('Architecture', () => {
       const violations = dataAccessAndOutputViolations();
       figures.sqlOutside = violations.filter((v) => v.includes('data-access layer')).length;
       expect(violations).toEqual([]);
-    }, 120_000);
+    });
 
     it('contexts import each other downwards and through their index only; no cycles (dependency-cruiser)', () => {
       expect(dependencyViolations()).toEqual([]);
-    }, 120_000);
+    });
   });
 
   // ------------------------------------------------------------------------------------------
@@ -431,7 +431,7 @@ describe('Architecture', () => {
     const byContext = new Map<string, string[]>();
     for (const r of repositories) byContext.set(r.context, [...(byContext.get(r.context) ?? []), r.name].sort());
     expectFile(ARCHITECTURE_FILE, renderArchitecture({ tables, repositories: byContext, publishedViews: PUBLISHED_VIEWS, graph: contextGraph(), channels: outputChannels() }));
-  }, 120_000);
+  });
 
   afterAll(() => {
     reportFigure(

@@ -51,7 +51,7 @@ describe('Certificates of origin, end to end', () => {
     clerk = await people.user({ tenant: chamber, roles: [Role.CLERK] });
     otherClerk = await people.user({ tenant: chamber, roles: [Role.CLERK] });
     signer = await people.user({ tenant: chamber, roles: [Role.SIGNER] });
-  }, 120_000);
+  });
   afterAll(async () => {
     await worker?.stop();
     await app?.stop();

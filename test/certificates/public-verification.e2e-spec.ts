@@ -41,7 +41,7 @@ describe('Public verification of certificates', () => {
       admin: (await factory.login(await factory.user({ tenant: chamber, roles: [Role.TENANT_ADMIN] }))).accessToken,
     };
     issued = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
-  }, 120_000);
+  });
 
   const verify = async (number: string, code: string, address = freshAddress()) => {
     const response = await certificates.verify(number, code, { 'x-forwarded-for': address });

@@ -36,7 +36,7 @@ describe('Certificate workflow rules', () => {
       signer: (await factory.login(await factory.user({ tenant: chamber, roles: [Role.SIGNER] }))).accessToken,
       admin: (await factory.login(await factory.user({ tenant: chamber, roles: [Role.TENANT_ADMIN] }))).accessToken,
     };
-  }, 120_000);
+  });
 
   /** A new application brought to `state` through the API. */
   async function inState(state: ApplicationState): Promise<TestApplication> {

@@ -68,7 +68,7 @@ describe('T1 field matrix', () => {
   beforeAll(async () => {
     app = started.app;
     world = await buildWorld(app);
-  }, 180_000);
+  });
   afterAll(async () => {
     await world?.close();
   });

@@ -296,7 +296,7 @@ describe('T4 mass assignment', () => {
   beforeAll(async () => {
     app = started.app;
     world = await buildWorld(app, { apiKeys: false });
-  }, 180_000);
+  });
   afterAll(async () => {
     await world?.close();
   });

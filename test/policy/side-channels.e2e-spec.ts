@@ -54,7 +54,7 @@ describe('T2 side channels', () => {
   beforeAll(async () => {
     app = started.app;
     world = await buildWorld(app);
-  }, 180_000);
+  });
   afterAll(async () => {
     await world?.close();
   });

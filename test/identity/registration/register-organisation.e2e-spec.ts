@@ -114,7 +114,7 @@ describe('Registering a company', () => {
     chamber = await factory.tenant({ name: 'Voka Antwerpen-Waasland' });
     otherChamber = await factory.tenant({ name: 'Voka Limburg' });
     ghent = await factory.tenant({ name: 'Voka Oost-Vlaanderen', servedPostalCodes: [{ from: '9000', to: '9999' }] });
-  }, 60_000);
+  });
 
 
   describe('a valid registration', () => {

@@ -199,7 +199,7 @@ describe('T5 database backstop: row-level security as the second lock', () => {
     }
     // A platform-operator row too (tenant_id IS NULL): it must not show without platform scope either.
     await factory.user({ roles: [Role.PLATFORM_ADMIN] });
-  }, 120_000);
+  });
 
 
   it('(a) every table with tenant_id has row-level security enabled and forced, with a policy', async () => {
@@ -390,7 +390,7 @@ describe('T5 database backstop: row-level security as the second lock', () => {
       } finally {
         await pool.end();
       }
-    }, 120_000);
+    });
 
     it("the app's own TransactionRunner over the app's own pool (one connection)", async () => {
       const runner = app.get(TransactionRunner);
@@ -420,7 +420,7 @@ describe('T5 database backstop: row-level security as the second lock', () => {
       // The same (only) pooled connection, used directly without the runner: no tenant left behind.
       const after = await app.dataSource.query(`SELECT count(*)::int AS n, coalesce(current_setting('app.tenant_id', true), '') AS setting FROM user_account`);
       expect(after[0]).toEqual({ n: 0, setting: '' });
-    }, 120_000);
+    });
 
     it('HTTP requests of the two tenants\' admins, concurrently, on the app running with one connection', async () => {
       const query = '{ managedUsers { id } me { id } }';
@@ -448,7 +448,7 @@ describe('T5 database backstop: row-level security as the second lock', () => {
       expect(results.every((r) => r.response.data!.managedUsers.length > 0)).toBe(true);
       const after = await app.dataSource.query(`SELECT count(*)::int AS n FROM user_account`);
       expect(after[0].n).toBe(0);
-    }, 180_000);
+    });
 
     afterAll(() => {
       figures.crossTenantRows = crossTenant;
