@@ -37,6 +37,9 @@ UPDATE certificate c SET pdf_document_id = $2 WHERE c.id = $1 AND c.pdf_document
 -- CertificateRepository.setCopyPdf
 UPDATE certificate_copy k SET pdf_document_id = $2 WHERE k.id = $1 AND k.pdf_document_id IS NULL;
 
+-- CertificateRepository.claimAwaitingPdf
+SELECT c.id FROM certificate c WHERE c.id = $1 AND c.pdf_document_id IS NULL FOR UPDATE SKIP LOCKED;
+
 -- CertificateRepository.awaitingPdf
 (SELECT c.id AS "certificateId", NULL::uuid AS "copyId", c.issued_at AS at FROM certificate c WHERE c.pdf_document_id IS NULL)
 UNION ALL
