@@ -149,7 +149,9 @@ export function writePerformanceDoc(
     `- PostgreSQL: ${run.postgres}`,
     `- Data: ${run.volume}`,
     `- Machine load (1-minute load average after each run): ${run.load}; the machine is shared with other work, so absolute figures are noisy and only the ratios and CPU per request of the same run compare`,
-    `- Load: ${s.connections} connections, ${s.warmupSeconds} s warm-up then ${s.durationSeconds} s measured per run, ${s.rounds} run(s) per server alternating; login ${s.loginConnections} connections, ${s.loginDurationSeconds} s${s.quick ? ' (BENCH_QUICK: not for comparison)' : ''}`,
+    outcomes.length
+      ? `- Load: ${s.connections} connections, ${s.warmupSeconds} s warm-up then ${s.durationSeconds} s measured per run, ${s.rounds} run(s) per server alternating; login ${s.loginConnections} connections, ${s.loginDurationSeconds} s${s.quick ? ' (BENCH_QUICK: not for comparison)' : ''}`
+      : `- Load: none (work done one item after another)${s.quick ? ' (BENCH_QUICK: not for comparison)' : ''}`,
     `- API resident memory after the runs: ${rss === null ? 'n/a' : `${fixed(rss, 0)} MiB`} (target ≤ ${RSS_TARGET_MIB} MiB${rss === null ? '' : rss <= RSS_TARGET_MIB ? ', met' : ', **not met**'})`,
     '',
     ...(outcomes.length
