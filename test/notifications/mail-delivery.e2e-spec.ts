@@ -224,7 +224,7 @@ describe('e-mail that arrives: two workers, retries', () => {
     expect((await delivery.deliverDue()).retrying).toHaveLength(1);
     expect(await state()).toEqual([{ attempts: 1, last_error: 'ESOCKET', failed: false, body: expect.stringMatching(/^v1\./) }]);
     // Not due again before its delay.
-    expect(await delivery.deliverDue()).toEqual({ sent: [], retrying: [], givenUp: [] });
+    expect(await delivery.deliverDue()).toEqual({ sent: [], retrying: [], givenUp: [], held: [], released: 0 });
     for (let attempt = 1; attempt < MAX_ATTEMPTS; attempt += 1) {
       app.clock.advance(retryDelayMs(attempt));
       const round = await delivery.deliverDue();
@@ -232,7 +232,7 @@ describe('e-mail that arrives: two workers, retries', () => {
     }
     expect(await state()).toEqual([{ attempts: MAX_ATTEMPTS, last_error: 'ESOCKET', failed: true, body: '' }]);
     app.clock.advance(24 * 3_600_000);
-    expect(await delivery.deliverDue()).toEqual({ sent: [], retrying: [], givenUp: [] });
+    expect(await delivery.deliverDue()).toEqual({ sent: [], retrying: [], givenUp: [], held: [], released: 0 });
   });
 
   it('sends through SMTP_URL with the outbox id as Message-ID; a 5xx refusal is final', async () => {
@@ -241,7 +241,7 @@ describe('e-mail that arrives: two workers, retries', () => {
     await queueProbes(app, 2, (n) => (n === 0 ? 'someone@example.test' : 'unknown@example.test'));
     const [accepted, refused] = (await app.asOwner((db) => db.query<{ id: string }>(`SELECT id FROM outbox_message WHERE sent_at IS NULL AND failed_at IS NULL ORDER BY recipient`))).rows;
     const round = await sending.worker.get(OutboxDelivery).deliverDue();
-    expect(round).toEqual({ sent: [accepted!.id], retrying: [], givenUp: [refused!.id] });
+    expect(round).toEqual({ sent: [accepted!.id], retrying: [], givenUp: [refused!.id], held: [], released: 0 });
     expect(smtp.received).toHaveLength(1);
     expect(smtp.received[0]).toMatch(new RegExp(`^Message-ID: <${accepted!.id}@chamber\\.example\\.test>`, 'm'));
     expect(smtp.received[0]).toMatch(/^To: someone@example\.test/m);

@@ -1137,7 +1137,7 @@ describe('T1 field matrix', () => {
     'setMySignatureImage', 'requestMyDataSubjectRight', 'dataSubjectRequests', 'myDataSubjectRequests', 'extendDataSubjectRequest',
     'closeDataSubjectRequest',
     // Same type and gate as closeDataSubjectRequest, each with its own state rule; their T3 cases call them.
-    'checkDataSubjectIdentity', 'restrictForDataSubjectRequest',
+    'checkDataSubjectIdentity', 'restrictForDataSubjectRequest', 'liftProcessingRestriction',
     // Datasheets (#17)
     'acknowledgeContactDisclosureNotice', 'setProductFamilySchema', 'productFamilySchemas', 'createCertifiedProduct', 'changeCertifiedProductStatus',
     'certifiedProducts', 'createDatasheet', 'updateDatasheetDraft', 'submitDatasheetVersion', 'requestDatasheetChanges', 'approveDatasheetVersion',

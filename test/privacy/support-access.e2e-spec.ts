@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@chancery/access';
-import { expectData, IdentityFactory, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { expectData, IdentityFactory, queuedEmails, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
 /**
  * SPEC §5 support access (002 §4; issue 18 item 9): the platform operator sees a tenant's personal
@@ -76,6 +76,10 @@ describe('Support access: the operator reads a tenant only under a grant the ten
     expect(unknown.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_ACTIVE_SUPPORT_GRANT' });
     const pending = expectData(await requestGrant(tenantA.id)).requestSupportAccess;
     expect(pending).toMatchObject({ status: 'REQUESTED', tenantId: tenantA.id, purpose: PURPOSE, endsAt: null });
+    // The tenant is told at its privacy contact, with the purpose and the duration; no other tenant is.
+    const notices = await queuedEmails(app, { template: 'privacy.support-access-requested' });
+    expect(notices.map((n) => [n.recipient, n.tenantId])).toEqual([[`privacy@${tenantA.slug}.test`, null]]);
+    expect(notices[0]!.body).toContain(PURPOSE);
     const early = await accounts(pending.id);
     expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_ACTIVE_SUPPORT_GRANT' });
     figures.withoutGrant += (early.data?.supportAccounts?.length ?? 0) + (unknown.data?.supportAccounts?.length ?? 0);

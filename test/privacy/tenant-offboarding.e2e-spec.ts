@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from 'pg';
 import { Role } from '@chancery/access';
-import { CertificateFactory, expectData, IdentityFactory, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { CertificateFactory, expectData, IdentityFactory, queuedEmails, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
 /**
  * SPEC §5 offboarding (COVER "fate of data"; issue 18 item 10): a departing tenant's data is returned
@@ -79,6 +79,9 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
     const filed = expectData(await gql<{ requestTenantOffboarding: { id: string; status: string } }>(
       `mutation($t: ID!) { requestTenantOffboarding(tenantId: $t) { ${OFFBOARDING_FIELDS} } }`, { t: departing.id }, operator)).requestTenantOffboarding;
     expect(filed.status).toBe('REQUESTED');
+    // The departing tenant is told at its privacy contact at once; the staying one is not.
+    const notices = await queuedEmails(app, { template: 'privacy.offboarding-requested' });
+    expect(notices.map((n) => [n.recipient, n.tenantId])).toEqual([[`privacy@${departing.slug}.test`, null]]);
     // Only the departing tenant's administrator confirms; nothing is destroyed on the operator's word alone.
     const confirm = (user: TestUser) => gql<{ confirmTenantOffboarding: { status: string; destroyNotBefore: string } }>(
       `mutation($o: ID!) { confirmTenantOffboarding(offboardingId: $o) { ${OFFBOARDING_FIELDS} } }`, { o: filed.id }, user);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { checkScreen, chooseLanguage, expect, journey, logIn, newBelgianVatNumber, test, linkFromMail, totpCode, uniqueSuffix, useLanguage, type Language } from './support/fixtures';
+import { certificateOfOriginJourney } from './support/certificate-journey';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import { REPO_ROOT } from './support/server';
 
@@ -73,11 +74,15 @@ test('the directory works on a phone (nl)', async ({ browser, state }) => {
 
 const REGISTRATIONS = [
   { language: 'fr' as const, loginMethod: 'PASSWORD_AND_TOTP' as const },
-  { language: 'de' as const, loginMethod: 'PASSWORD' as const },
+  { language: 'en' as const, loginMethod: 'PASSWORD' as const },
 ];
 
+// Issue #19's chained journey: the company that registers is the one that applies, is reviewed,
+// signed and verified; each step on the screens a person uses, in two languages.
 for (const { language, loginMethod } of REGISTRATIONS) {
-  test(`a company registers, confirms its e-mail, logs in, enrols a second factor and invites a colleague (${language})`, async ({ page, state, context, pageProblems: _ }) => {
+  test(`a company registers, confirms its e-mail, enrols a second factor, invites a colleague, applies for a certificate of origin that the chamber reviews and signs, and anyone verifies it (${language})`, async ({ page, browser, state, context, pageProblems: _ }) => {
+    // Argon2 logins, second-factor codes (one 30-second step each at most one step ahead) and the worker's PDF, on a shared machine.
+    test.setTimeout(900_000);
     journey('registration', language);
     const m = MESSAGES[language];
     const suffix = uniqueSuffix();
@@ -186,6 +191,9 @@ for (const { language, loginMethod } of REGISTRATIONS) {
     await logIn(page, { tenant: VOKA, email: adminEmail, password, totpSecret: secret }, loginTexts(m));
     await page.getByRole('navigation', { name: m.app.portalNavigation }).getByRole('link', { name: exactly(m.nav.companyUsers) }).click();
     await expect(page.getByRole('rowheader', { name: /Cas Colleague/ })).toBeVisible();
+
+    // The new company applies for its first certificate of origin; the chamber reviews and signs it.
+    await certificateOfOriginJourney({ page, browser, state, language, companyName: `Exporter ${suffix} NV` });
   });
 }
 

@@ -15,23 +15,36 @@ interface PublicPage {
   path: string;
   /** The control a visitor uses first: the page is interactive once it is there and enabled. */
   ready: (page: Page) => Locator;
+  /** That control's text, for the page itself to note the moment it appears enabled. */
+  readyText: string;
 }
 
 /** The public pages under budget: certificate verification, and the datasheet search where visitors start. */
 const PUBLIC_PAGES: PublicPage[] = [
-  { name: 'verification', path: '/verification', ready: (page) => page.getByRole('button', { name: exactly(MESSAGES.en.verification.submit) }) },
-  { name: 'datasheet search', path: '/datasheets', ready: (page) => page.getByRole('button', { name: exactly(MESSAGES.en.datasheets.public.search) }) },
+  { name: 'verification', path: '/verification', ready: (page) => page.getByRole('button', { name: exactly(MESSAGES.en.verification.submit) }), readyText: MESSAGES.en.verification.submit },
+  { name: 'datasheet search', path: '/datasheets', ready: (page) => page.getByRole('button', { name: exactly(MESSAGES.en.datasheets.public.search) }), readyText: MESSAGES.en.datasheets.public.search },
 ];
 
-/** Long tasks (main thread busy > 50 ms) from the very start, so "interactive" waits for them to end. */
-async function recordLongTasks(page: Page): Promise<void> {
-  await page.addInitScript(() => {
+/**
+ * From the very start: long tasks (main thread busy > 50 ms), so "interactive" waits for them to end,
+ * and the moment the first control appears enabled, noted by the page itself as the DOM changes
+ * (Playwright's polling of the locator would see it later than it happened).
+ */
+async function recordLongTasksAndReadiness(page: Page, readyText: string): Promise<void> {
+  await page.addInitScript((text) => {
     const tasks: Array<{ start: number; end: number }> = [];
-    (window as unknown as { __longTasks: typeof tasks }).__longTasks = tasks;
+    const probe = window as unknown as { __longTasks: typeof tasks; __readyAt?: number };
+    probe.__longTasks = tasks;
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, end: entry.startTime + entry.duration });
     }).observe({ type: 'longtask', buffered: true });
-  });
+    const check = () => {
+      if (probe.__readyAt !== undefined) return;
+      const ready = [...document.querySelectorAll('button')].some((button) => button.textContent?.trim() === text && !button.disabled);
+      if (ready) probe.__readyAt = performance.now();
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['disabled'] });
+  }, readyText);
 }
 
 /** One fresh visitor (nothing cached, nothing stored): the page's gzipped JavaScript and when it became usable. */
@@ -39,7 +52,7 @@ async function visit(browser: Browser, publicPage: PublicPage): Promise<{ kiloby
   const context = await browser.newContext({ locale: 'en-GB' });
   const page = await context.newPage();
   await useLanguage(page, 'en');
-  await recordLongTasks(page);
+  await recordLongTasksAndReadiness(page, publicPage.readyText);
   const scripts = new Map<string, Promise<Buffer>>();
   page.on('response', (response) => {
     if (response.request().resourceType() === 'script') scripts.set(response.url(), response.body());
@@ -48,8 +61,9 @@ async function visit(browser: Browser, publicPage: PublicPage): Promise<{ kiloby
   await expect(publicPage.ready(page)).toBeEnabled();
   // Interactive: the first control is there, and no long task keeps the main thread busy after it.
   const { interactiveMs, timing } = await page.evaluate(() => {
-    const readyAt = performance.now();
-    const tasks = (window as unknown as { __longTasks: Array<{ end: number }> }).__longTasks;
+    const probe = window as unknown as { __longTasks: Array<{ end: number }>; __readyAt?: number };
+    const readyAt = probe.__readyAt ?? performance.now();
+    const tasks = probe.__longTasks;
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
     return {
       interactiveMs: Math.round(Math.max(readyAt, ...tasks.map((task) => task.end))),
@@ -67,7 +81,7 @@ async function visit(browser: Browser, publicPage: PublicPage): Promise<{ kiloby
 /** Visits per page: the median is reported, so one visit slowed by another process on a shared machine does not decide. */
 const VISITS = 3;
 
-test('public pages load under 150 kB of JavaScript (gzipped) and are interactive within 1 s', async ({ browser }) => {
+test('public pages load under 150 kB of JavaScript (gzipped) and are interactive within 1 s @speed', async ({ browser }) => {
   const measured: Array<{ name: string; median: Awaited<ReturnType<typeof visit>>; timings: string }> = [];
   for (const publicPage of PUBLIC_PAGES) {
     // The server has just started: one visit first, so the measure is of the page, not of a cold server.

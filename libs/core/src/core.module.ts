@@ -12,6 +12,7 @@ import { SecretBox } from './crypto/secret-box';
 import { DATABASE_SETTINGS } from './database/database.constants';
 import { DatabaseSettings } from './database/database-settings';
 import { Sql, TransactionRunner } from './database/transaction-runner';
+import { EntityTables } from './database/entity-tables';
 import { WorkerHeartbeatRepository } from './jobs/worker-heartbeat.repository';
 import { LogOutputOptions, loggerOptions, requestIdOf } from './logging/logger-options';
 
@@ -78,11 +79,12 @@ export class CoreModule {
         RequestContext,
         TransactionRunner,
         Sql,
+        EntityTables,
         SecretBox,
         PasswordHasher,
         WorkerHeartbeatRepository,
       ],
-      exports: [AppConfig, DATABASE_SETTINGS, Clock, RequestContext, TransactionRunner, Sql, SecretBox, PasswordHasher, WorkerHeartbeatRepository],
+      exports: [AppConfig, DATABASE_SETTINGS, Clock, RequestContext, TransactionRunner, Sql, EntityTables, SecretBox, PasswordHasher, WorkerHeartbeatRepository],
     };
   }
 }

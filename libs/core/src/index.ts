@@ -16,6 +16,7 @@ export * from './database/migrator';
 export * from './database/open-database';
 export * from './database/scope-bypasses';
 export * from './database/transaction-runner';
+export * from './database/entity-tables';
 export * from './database/unit-of-work';
 export * from './errors/domain-error';
 export * from './errors/error-description';

@@ -24,3 +24,4 @@ export { generateVisibilityMatrix, visibilityMatrixIsCurrent } from './cli/gener
 export * from './graphql/graphql-selection';
 export * from './graphql/present-results.interceptor';
 export * from './holders/personal-data-holder';
+export * from './holders/processing-restrictions';

@@ -19,6 +19,7 @@ import { DataSubjectRequestRepository } from './requests/data-subject-request.re
 import { DataSubjectRequestsResolver } from './requests/data-subject-requests.resolver';
 import { DataSubjectRequests } from './requests/data-subject-requests.service';
 import { DataSubjectRights } from './requests/data-subject-rights.service';
+import { ProcessingRestrictionsModule } from './requests/privacy-processing-restrictions';
 import { RetentionSweeper, RetentionSweepJob } from './retention/retention-sweep';
 
 /** Data-subject requests, their export and erasure over every context's personal-data holder (SPEC §5, #18 items 1–3). */
@@ -41,7 +42,7 @@ const DATA_SUBJECT_REQUESTS = [
  * personal data by staff or the operator, and its Apollo plugin writes them once per request.
  */
 @Module({
-  imports: [PrivacyOfficeModule, DiscoveryModule, TypeOrmModule.forFeature([DataSubjectRequest]), IdentityModule, NotificationsModule],
+  imports: [PrivacyOfficeModule, ProcessingRestrictionsModule, DiscoveryModule, TypeOrmModule.forFeature([DataSubjectRequest]), IdentityModule, NotificationsModule],
   providers: [PersonalDataAccessRepository, PersonalDataAccessLog, PersonalDataAccessResolver, PersonalDataAccessLogPlugin, ...DATA_SUBJECT_REQUESTS],
   exports: [PersonalDataAccessLog],
 })

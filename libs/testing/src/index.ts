@@ -7,3 +7,4 @@ export * from './test-worker';
 export * from './outbox';
 export * from './certificate-factory';
 export * from './datasheets-factory';
+export * from './pdf-text';

@@ -174,6 +174,15 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     reach: wholeTenant,
     controls: [['A staff PRIVACY_OFFICER', 'restrict', 'A restriction request']],
   },
+  liftProcessingRestriction: {
+    document: 'mutation($id: ID!) { liftProcessingRestriction(requestId: $id) { id } }',
+    variants: { lift: { path: 'requestId', takes: 'dataSubjectRequest', variables: (id) => ({ id }) } },
+    field: 'liftProcessingRestriction',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'lift', 'A restriction in force']],
+  },
   closeDataSubjectRequest: {
     document: 'mutation($input: CloseDataSubjectRequestInput!) { closeDataSubjectRequest(input: $input) { id } }',
     variants: { close: { path: 'input.requestId', takes: 'dataSubjectRequest', variables: (id) => ({ input: { requestId: id, outcome: 'Rectified as asked' } }) } },
@@ -1238,6 +1247,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     // of tenant A in the states the positive controls need.
     // The erasure's positive control erases someone who is no caller.
     const erasable = await factory.user({ tenant: tenantA, organisation: companies.A1, roles: [Role.ORG_MEMBER] });
+    const liftable = await factory.user({ tenant: tenantA, organisation: companies.A1, roles: [Role.ORG_MEMBER] });
     await app.asOwner(async (db) => {
       const insert = `INSERT INTO data_subject_request (tenant_id, type, status, subject_user_id, requester_email, language, received_at, acknowledged_at, first_due_on, due_on, identity_verified_by)
         VALUES ($1, $2, $3, $4, 'person@example.test', 'en', now(), now(), (now() + interval '1 month')::date, (now() + interval '1 month')::date, $5) RETURNING id::text AS id`;
@@ -1256,6 +1266,10 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
           records.push({ kind: 'dataSubjectRequest', id: row!.id, label: `${prefix} ${label}`, tenantId: tenant.id, organisationId: person.organisationId, subjectId: person.id });
         }
       }
+      // A restriction in force (answered earlier), for the lifting's positive control: of someone who is no caller.
+      const [restriction] = (await db.query(insert, [tenantA.id, 'RESTRICTION', 'COMPLETED', liftable.id, 'LOGIN'])).rows as Array<{ id: string }>;
+      await db.query(`INSERT INTO processing_restriction (tenant_id, user_id, request_id, restricted_at) VALUES ($1, $2, $3, now())`, [tenantA.id, liftable.id, restriction!.id]);
+      records.push({ kind: 'dataSubjectRequest', id: restriction!.id, label: 'A restriction in force', tenantId: tenantA.id, organisationId: companies.A1!.id, subjectId: liftable.id });
       const [gone] = (await db.query(insert, [tenantA.id, 'ACCESS', 'IN_PROGRESS', null, 'LOGIN'])).rows as Array<{ id: string }>;
       await db.query('DELETE FROM data_subject_request WHERE id = $1', [gone!.id]);
       deletedIds.dataSubjectRequest.push(gone!.id);

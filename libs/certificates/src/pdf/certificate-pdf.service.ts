@@ -3,7 +3,7 @@ import { Role } from '@chancery/access';
 import { Actor, AppConfig, SecretBox, TransactionRunner } from '@chancery/core';
 import { DocumentsService } from '@chancery/documents';
 import { PartyDirectoryService, TenantDirectoryService } from '@chancery/identity';
-import { present, registerOutputChannel } from '@chancery/policy';
+import { ProcessingRestrictions, present, registerOutputChannel } from '@chancery/policy';
 import { CertificateSignatory } from '../entities/certificate-signatory';
 import { CertificateRepository } from '../repositories/certificate.repository';
 import type { renderCertificatePdf as RenderCertificatePdf } from './certificate-pdf';
@@ -40,6 +40,7 @@ export class CertificatePdfService {
     private readonly parties: PartyDirectoryService,
     private readonly secrets: SecretBox,
     private readonly config: AppConfig,
+    private readonly restrictions: ProcessingRestrictions,
   ) {}
 
   /** Renders what awaits a PDF in every tenant; returns how many were rendered. */
@@ -69,7 +70,12 @@ export class CertificatePdfService {
     if (!certificate?.signedPayload) return false;
     const copy = copyId ? await this.certificates.findCopy(copyId) : null;
     const code = this.secrets.open(stored.sealedVerificationCode) ?? '';
-    const signatory = present(reader, await this.signatoryOf(stored.tenantId, stored.organisationId, stored.signedBy), 'pdf');
+    // A signer whose processing is restricted (Art. 18) is not read nor printed: the PDF goes out
+    // without their name and signature image. The certificate stays valid (the chamber's stamp, the
+    // Ed25519 signature over the signed content, the verification code), and the exporter, whose
+    // goods wait for it, is not held hostage to a request that is not theirs.
+    const signerRestricted = (await this.restrictions.restrictedAmong([stored.signedBy])).size > 0;
+    const signatory = signerRestricted ? null : present(reader, await this.signatoryOf(stored.tenantId, stored.organisationId, stored.signedBy), 'pdf');
     const bytes = await renderer()({
       signedPayload: certificate.signedPayload,
       verificationCode: code,

@@ -40,6 +40,18 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
     ].map((record) => ({ record }));
   }
 
+  /**
+   * Restriction (Art. 18): publishing the person is processing, so they leave every public output
+   * as on an objection (the company's general contact, flagged, the deadline running, the external
+   * system told). Their role stays; while restricted they cannot be named or published again.
+   */
+  async restrictProcessing(subject: DataSubject): Promise<number> {
+    if (!subject.userId) return 0;
+    const projectParties = (await this.projects.partiesWithContact(subject.userId)).length;
+    const released = await this.disclosure.releaseAsContact(subject.tenantId, subject.userId, 'processing restricted at the person’s request');
+    return released.datasheets.length + projectParties;
+  }
+
   async erase(subject: DataSubject): Promise<ErasureOutcome> {
     if (!subject.userId) return { deleted: 0, deidentified: 0, keptAsReference: 0 };
     const projectParties = (await this.projects.partiesWithContact(subject.userId)).length;

@@ -16,6 +16,7 @@ import { DatasheetVersionRepository } from '../repositories/datasheet-version.re
 import { DatasheetRepository } from '../repositories/datasheet.repository';
 import { PublishedContact, PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
 import { WebhookEvents, WebhookEventType } from '@chancery/webhooks';
+import { ProcessingRestrictions } from '@chancery/policy';
 
 export const DEFAULT_CONTACT_REPLACEMENT_DAYS = 30;
 
@@ -44,6 +45,7 @@ export class DatasheetPublication {
     private readonly audit: AuditLog,
     private readonly clock: Clock,
     private readonly webhooks: WebhookEvents,
+    private readonly restrictions: ProcessingRestrictions,
   ) {}
 
   /** The change log entry the pull feed reads, and the same event for the tenant's push targets, in the change's unit. */
@@ -144,9 +146,11 @@ export class DatasheetPublication {
 
   /**
    * The person as a published contact, if they may be one: an active user of the datasheet's company
-   * holding an organisation role who acknowledged the current notice and has not objected.
+   * holding an organisation role who acknowledged the current notice and has not objected, and
+   * whose processing is not restricted (Art. 18: publishing them would be processing).
    */
   async eligibleContact(datasheet: Pick<Datasheet, 'tenantId' | 'organisationId'>, userId: string): Promise<{ id: string; contact: PublishedContact & { userId: string } } | null> {
+    if ((await this.restrictions.restrictedAmong([userId])).size > 0) return null;
     const person = await this.people.person(userId);
     if (!person || person.status !== UserStatus.ACTIVE || person.organisationId !== datasheet.organisationId) return null;
     if (!(person.roles ?? []).some((role: Role) => ORGANISATION_ROLES.includes(role))) return null;

@@ -1,5 +1,6 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig, Clock, SecretBox, TransactionRunner } from '@chancery/core';
+import { ProcessingRestrictions } from '@chancery/policy';
 import { ClaimedOutboxMessage, OutboxRepository } from '../outbox/outbox.repository';
 import { deliveryErrorCode, MailTransport, PermanentDeliveryError } from './mail-transport';
 
@@ -21,6 +22,10 @@ export interface DeliveryRound {
   sent: string[];
   retrying: string[];
   givenUp: string[];
+  /** Claimed but held: the recipient's processing is restricted (Art. 18). */
+  held: string[];
+  /** Held messages due again this round: their recipient's restriction was lifted. */
+  released: number;
 }
 
 /**
@@ -29,6 +34,11 @@ export interface DeliveryRound {
  * before anything is sent, and no transaction stays open while a server is talked to. A message is
  * sent once however many workers run (the claim); a worker dying between sending and marking leaves
  * it to be sent again after the claim runs out, with the same Message-ID, so it can be recognised.
+ *
+ * Restriction of processing (Art. 18): a message to a restricted person is held, not sent and not
+ * given up, unless its template is one the controller owes the person about their own rights
+ * (`sentDuringRestriction`); each round first releases the held messages whose recipient's restriction
+ * was lifted, so they go out as if just queued.
  */
 @Injectable()
 export class OutboxDelivery implements OnApplicationShutdown {
@@ -40,6 +50,7 @@ export class OutboxDelivery implements OnApplicationShutdown {
     private readonly secrets: SecretBox,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly restrictions: ProcessingRestrictions,
     @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport | null,
   ) {}
 
@@ -50,18 +61,52 @@ export class OutboxDelivery implements OnApplicationShutdown {
 
   /** One round: up to a batch of due messages, each sent once. */
   async deliverDue(limit = BATCH): Promise<DeliveryRound> {
-    const round: DeliveryRound = { sent: [], retrying: [], givenUp: [] };
+    const round: DeliveryRound = { sent: [], retrying: [], givenUp: [], held: [], released: 0 };
     if (!this.transport) return round;
+    round.released = await this.releaseLifted();
     const now = this.clock.now();
     const claimed = await this.transactions.deliveringOutbox(() => this.outbox.claimDue(now, new Date(now.getTime() + CLAIM_MS), limit));
+    const held = await this.toHold(claimed);
+    if (held.length) {
+      await this.transactions.deliveringOutbox(() => this.outbox.hold(held, this.clock.now()));
+      round.held.push(...held);
+    }
     for (const message of claimed) {
+      if (held.includes(message.id)) continue;
       const outcome = await this.deliver(message, this.transport);
       round[outcome].push(message.id);
     }
     return round;
   }
 
-  private async deliver(message: ClaimedOutboxMessage, transport: MailTransport): Promise<keyof DeliveryRound> {
+  /** The claimed messages whose recipient's processing is restricted in the message's tenant (asked tenant by tenant). */
+  private async toHold(claimed: readonly ClaimedOutboxMessage[]): Promise<string[]> {
+    const byTenant = new Map<string, ClaimedOutboxMessage[]>();
+    for (const message of claimed) {
+      // The platform's own messages (no tenant) have no controller's restriction to follow.
+      if (message.sentDuringRestriction || !message.tenantId) continue;
+      byTenant.set(message.tenantId, [...(byTenant.get(message.tenantId) ?? []), message]);
+    }
+    const held: string[] = [];
+    for (const [tenantId, messages] of byTenant) {
+      const restricted = await this.transactions.asSystem(tenantId, () => this.restrictions.restrictedAddressesAmong(messages.map((m) => m.recipient)));
+      held.push(...messages.filter((m) => restricted.has(m.recipient)).map((m) => m.id));
+    }
+    return held;
+  }
+
+  /** Held messages whose recipient is no longer restricted are due again; how many. */
+  private async releaseLifted(): Promise<number> {
+    let released = 0;
+    for (const { tenantId, recipients } of await this.transactions.deliveringOutbox(() => this.outbox.heldRecipients())) {
+      const restricted = await this.transactions.asSystem(tenantId, () => this.restrictions.restrictedAddressesAmong(recipients));
+      const lifted = recipients.filter((recipient) => !restricted.has(recipient));
+      if (lifted.length) released += await this.transactions.deliveringOutbox(() => this.outbox.release(tenantId, lifted));
+    }
+    return released;
+  }
+
+  private async deliver(message: ClaimedOutboxMessage, transport: MailTransport): Promise<'sent' | 'retrying' | 'givenUp'> {
     const text = this.secrets.open(message.body);
     try {
       // A text that does not open (another SECRETS_KEY, tampered) will never open: give it up.

@@ -16,9 +16,20 @@ export interface EmailContent {
  */
 export interface EmailTemplate<V> {
   readonly name: string;
+  /**
+   * Delivered even while the recipient's processing is restricted (Art. 18): what the controller owes
+   * the person about their own rights (the answers to their data-subject request, Art. 12(3), the
+   * notice before a restriction is lifted, Art. 18(3), a breach notice, Art. 34). Every other message
+   * to a restricted person is held until the restriction is lifted (see OutboxDelivery).
+   */
+  readonly sentDuringRestriction: boolean;
   render(values: V, language: Language): EmailContent;
 }
 
-export function emailTemplate<V>(name: string, renderings: Record<Language, (values: V) => EmailContent>): EmailTemplate<V> {
-  return { name, render: (values, language) => renderings[language](values) };
+export function emailTemplate<V>(
+  name: string,
+  renderings: Record<Language, (values: V) => EmailContent>,
+  options: { sentDuringRestriction?: true } = {},
+): EmailTemplate<V> {
+  return { name, sentDuringRestriction: options.sentDuringRestriction ?? false, render: (values, language) => renderings[language](values) };
 }

@@ -43,7 +43,10 @@ export class Mailer {
     // template's secrets and personal data unreadable in a copy of the database, with one rule for all.
     const body = this.secrets.seal(content.text);
     await this.transactions.run(() =>
-      this.outbox.insertEmail({ tenantId: message.tenantId, recipient: message.to, template: template.name, subject: content.subject, body, dueAt: this.clock.now() }),
+      this.outbox.insertEmail({
+        tenantId: message.tenantId, recipient: message.to, template: template.name, subject: content.subject, body, dueAt: this.clock.now(),
+        sentDuringRestriction: template.sentDuringRestriction,
+      }),
     );
   }
 }

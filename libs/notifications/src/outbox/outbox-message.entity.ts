@@ -28,6 +28,10 @@ export class OutboxMessage {
   @Internal() @NotPersonalData() @Column('timestamptz', { name: 'next_attempt_at' }) nextAttemptAt: Date;
   @Internal() @NotPersonalData() @Column('timestamptz', { name: 'claimed_until', nullable: true }) claimedUntil: Date | null;
   @Internal() @NotPersonalData() @Column('timestamptz', { name: 'failed_at', nullable: true }) failedAt: Date | null;
+  /** Delivered even to a person whose processing is restricted (the template says so: their own rights). */
+  @Internal() @NotPersonalData() @Column('boolean', { name: 'sent_during_restriction' }) sentDuringRestriction: boolean;
+  /** Since when it waits for the recipient's restriction of processing (Art. 18) to be lifted; null: not held. */
+  @Internal() @NotPersonalData() @Column('timestamptz', { name: 'held_at', nullable: true }) heldAt: Date | null;
   /** A code (`SMTP_550`, `ECONNREFUSED`), never the server's text, which may quote the address. */
   @Internal() @NotPersonalData() @Column('text', { name: 'last_error', nullable: true }) lastError: string | null;
 }

@@ -2,7 +2,7 @@
 -- Every statement the repository sends, so a changed tenant or owner filter shows up in review.
 
 -- OutboxPersonalDataRepository.messagesTo
-SELECT m.id, m.tenant_id AS "tenantId", m.channel, m.recipient, m.template, m.subject, m.body, m.created_at AS "createdAt", m.sent_at AS "sentAt", m.attempts, m.next_attempt_at AS "nextAttemptAt", m.claimed_until AS "claimedUntil", m.failed_at AS "failedAt", m.last_error AS "lastError" FROM outbox_message m WHERE lower(m.recipient) = lower($1) ORDER BY m.created_at;
+SELECT m.id, m.tenant_id AS "tenantId", m.channel, m.recipient, m.template, m.subject, m.body, m.created_at AS "createdAt", m.sent_at AS "sentAt", m.attempts, m.next_attempt_at AS "nextAttemptAt", m.claimed_until AS "claimedUntil", m.failed_at AS "failedAt", m.sent_during_restriction AS "sentDuringRestriction", m.held_at AS "heldAt", m.last_error AS "lastError" FROM outbox_message m WHERE lower(m.recipient) = lower($1) ORDER BY m.created_at;
 
 -- OutboxPersonalDataRepository.deleteMessagesTo
 DELETE FROM outbox_message WHERE lower(recipient) = lower($1) RETURNING id;

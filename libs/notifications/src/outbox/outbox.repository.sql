@@ -2,14 +2,25 @@
 -- Every statement the repository sends, so a changed tenant or owner filter shows up in review.
 
 -- OutboxRepository.insertEmail
-INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body, next_attempt_at) VALUES ($1, 'EMAIL', $2, $3, $4, $5, $6);
+INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body, next_attempt_at, sent_during_restriction) VALUES ($1, 'EMAIL', $2, $3, $4, $5, $6, $7);
 
 -- OutboxRepository.claimDue
 UPDATE outbox_message m SET attempts = m.attempts + 1, claimed_until = $2
 WHERE m.id IN (SELECT id FROM outbox_message
-WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+WHERE sent_at IS NULL AND failed_at IS NULL AND held_at IS NULL AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
 ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-RETURNING m.id, m.tenant_id AS "tenantId", m.recipient, m.template, m.subject, m.body, m.attempts, m.created_at AS "createdAt";
+RETURNING m.id, m.tenant_id AS "tenantId", m.recipient, m.template, m.subject, m.body, m.attempts, m.created_at AS "createdAt",
+m.sent_during_restriction AS "sentDuringRestriction";
+
+-- OutboxRepository.hold
+UPDATE outbox_message SET held_at = $2, claimed_until = NULL, attempts = attempts - 1 WHERE id = ANY($1::uuid[]) AND sent_at IS NULL;
+
+-- OutboxRepository.heldRecipients
+SELECT tenant_id AS "tenantId", array_agg(DISTINCT recipient ORDER BY recipient) AS recipients
+FROM outbox_message WHERE held_at IS NOT NULL AND tenant_id IS NOT NULL GROUP BY tenant_id ORDER BY tenant_id;
+
+-- OutboxRepository.release
+UPDATE outbox_message SET held_at = NULL WHERE held_at IS NOT NULL AND tenant_id = $1 AND recipient = ANY($2::text[]) RETURNING id;
 
 -- OutboxRepository.markSent
 UPDATE outbox_message SET sent_at = $2, body = '', claimed_until = NULL, last_error = NULL WHERE id = $1 AND sent_at IS NULL;

@@ -10,6 +10,8 @@ export interface NewOutboxMessage {
   body: string;
   /** The application clock's now: the message is due at once. */
   dueAt: Date;
+  /** Delivered even while the recipient's processing is restricted (the template's say). */
+  sentDuringRestriction: boolean;
 }
 
 /** A message a worker holds until `claimedUntil`: no other worker takes it before then. */
@@ -23,6 +25,13 @@ export interface ClaimedOutboxMessage {
   /** Including this one. */
   attempts: number;
   createdAt: Date;
+  sentDuringRestriction: boolean;
+}
+
+/** Recipients of held messages, by tenant: whose restriction the worker asks about again. */
+export interface HeldRecipients {
+  tenantId: string;
+  recipients: string[];
 }
 
 const EXAMPLE_ID = '00000000-0000-4000-8000-00000000000e';
@@ -32,11 +41,11 @@ const EXAMPLE_ID = '00000000-0000-4000-8000-00000000000e';
 export class OutboxRepository {
   constructor(private readonly sql: Sql) {}
 
-  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, recipient: 'ann@example.test', template: 'identity.invitation', subject: 's', body: 'v1.b', dueAt: SQL_EXAMPLE.at }] })
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, recipient: 'ann@example.test', template: 'identity.invitation', subject: 's', body: 'v1.b', dueAt: SQL_EXAMPLE.at, sentDuringRestriction: false }] })
   async insertEmail(message: NewOutboxMessage): Promise<void> {
     await this.sql.query(
-      `INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body, next_attempt_at) VALUES ($1, 'EMAIL', $2, $3, $4, $5, $6)`,
-      [message.tenantId, message.recipient, message.template, message.subject, message.body, message.dueAt],
+      `INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body, next_attempt_at, sent_during_restriction) VALUES ($1, 'EMAIL', $2, $3, $4, $5, $6, $7)`,
+      [message.tenantId, message.recipient, message.template, message.subject, message.body, message.dueAt, message.sentDuringRestriction],
     );
   }
 
@@ -50,11 +59,43 @@ export class OutboxRepository {
     return this.sql.query<ClaimedOutboxMessage>(
       `UPDATE outbox_message m SET attempts = m.attempts + 1, claimed_until = $2
         WHERE m.id IN (SELECT id FROM outbox_message
-                        WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
+                        WHERE sent_at IS NULL AND failed_at IS NULL AND held_at IS NULL AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until <= $1)
                         ORDER BY next_attempt_at, id LIMIT $3 FOR UPDATE SKIP LOCKED)
-        RETURNING m.id, m.tenant_id AS "tenantId", m.recipient, m.template, m.subject, m.body, m.attempts, m.created_at AS "createdAt"`,
+        RETURNING m.id, m.tenant_id AS "tenantId", m.recipient, m.template, m.subject, m.body, m.attempts, m.created_at AS "createdAt",
+                  m.sent_during_restriction AS "sentDuringRestriction"`,
       [now, claimedUntil, limit],
     );
+  }
+
+  /**
+   * Held: the recipient's processing is restricted (Art. 18). Neither sent nor given up, and the
+   * attempt it was claimed for is not counted; no round claims it until `release`.
+   */
+  @GenerateSql({ params: [[EXAMPLE_ID], SQL_EXAMPLE.at] })
+  async hold(ids: readonly string[], at: Date): Promise<void> {
+    await this.sql.query(
+      `UPDATE outbox_message SET held_at = $2, claimed_until = NULL, attempts = attempts - 1 WHERE id = ANY($1::uuid[]) AND sent_at IS NULL`,
+      [ids, at],
+    );
+  }
+
+  /** The recipients of held messages, by tenant (one small indexed read per round). */
+  @GenerateSql({ params: [] })
+  heldRecipients(): Promise<HeldRecipients[]> {
+    return this.sql.query<HeldRecipients>(
+      `SELECT tenant_id AS "tenantId", array_agg(DISTINCT recipient ORDER BY recipient) AS recipients
+         FROM outbox_message WHERE held_at IS NOT NULL AND tenant_id IS NOT NULL GROUP BY tenant_id ORDER BY tenant_id`,
+    );
+  }
+
+  /** The restriction was lifted: the held messages to these recipients of the tenant are due again; how many. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, ['ann@example.test']] })
+  async release(tenantId: string, recipients: readonly string[]): Promise<number> {
+    const rows = await this.sql.query(
+      `UPDATE outbox_message SET held_at = NULL WHERE held_at IS NOT NULL AND tenant_id = $1 AND recipient = ANY($2::text[]) RETURNING id`,
+      [tenantId, recipients],
+    );
+    return rows.length;
   }
 
   /** Sent: the text is erased (its links carry one-time tokens; the recipient has it now). */

@@ -70,6 +70,12 @@ export interface PersonalDataHolder {
   erase(subject: DataSubject): Promise<ErasureOutcome>;
   /** Enforces retention in the tenant of the open unit of work; absent when the holder keeps nothing past a rule. */
   sweepRetention?(sweep: RetentionSweep): Promise<RetentionOutcome>;
+  /**
+   * The person's processing is restricted (Art. 18: storage only): whatever the holder publishes of
+   * them stops at once, in the restricting unit of work (a public output is processing). Returns how
+   * many records changed; absent when the holder publishes nothing of anyone.
+   */
+  restrictProcessing?(subject: DataSubject): Promise<number>;
 }
 
 /** Marks a provider as a personal-data holder the privacy context discovers. */

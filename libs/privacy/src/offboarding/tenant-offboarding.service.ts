@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { TENANT_STAFF_ROLES } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { canonicalJson, Clock, columnsOfEntity, personIdOf, RequestContext, sqlStateOf, TransactionRunner } from '@chancery/core';
+import { canonicalJson, Clock, columnsOfEntity, EntityTables, personIdOf, RequestContext, sqlStateOf, TransactionRunner } from '@chancery/core';
 import { TenantDirectoryService } from '@chancery/identity';
+import { Mailer } from '@chancery/notifications';
 import { EntityClass, getPolicy, present } from '@chancery/policy';
+import { TENANT_OFFBOARDING_REQUESTED } from '../shared/privacy-office.emails';
 import { tenantOfActor } from '../shared/acting-tenant';
 import { TenantOffboardingErrors } from './tenant-offboarding.errors';
 import { TableRowCount, TenantArchive, TenantDestructionCertificate, TenantOffboarding, TenantOffboardingStatus } from './tenant-offboarding.entity';
@@ -34,23 +34,14 @@ export class TenantOffboardingService {
     private readonly transactions: TransactionRunner,
     private readonly offboardings: TenantOffboardingRepository,
     private readonly tenants: TenantDirectoryService,
+    private readonly mailer: Mailer,
     private readonly audit: AuditLog,
     private readonly context: RequestContext,
     private readonly clock: Clock,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly entityTables: EntityTables,
   ) {}
 
-  /**
-   * The entity class the application maps to a table, for the archive to pass each row through the
-   * gate. Asked of the running DataSource, not of TypeORM's process-wide decorator storage, which can
-   * hold an older class of the same name (a second module registry, as in the test runner).
-   */
-  private entityOfTable(table: string): EntityClass | undefined {
-    const found = this.dataSource.entityMetadatas.find((m) => m.tableName === table && typeof m.target === 'function');
-    return found?.target as EntityClass | undefined;
-  }
-
-  /** Step one, the operator: files the tenant's departure. */
+  /** Step one, the operator: files the tenant's departure; the tenant's privacy contact is told in the same transaction. */
   async request(tenantId: string): Promise<TenantOffboarding> {
     const operatorId = personIdOf(this.context.actor);
     try {
@@ -58,6 +49,12 @@ export class TenantOffboardingService {
         const filed = await this.offboardings.insertRequest(tenantId.toLowerCase(), operatorId, this.clock.now());
         if (!filed) throw TenantOffboardingErrors.OFFBOARDING_ALREADY_FILED('The tenant is already leaving', { field: 'tenantId' });
         await this.audit.record({ action: 'privacy.offboarding.requested', subjectType: 'TenantOffboarding', subjectId: filed.id, details: { tenantId: filed.tenantId } });
+        const [tenant] = await this.tenants.findByIds([filed.tenantId]);
+        if (tenant) {
+          await this.mailer.queue(TENANT_OFFBOARDING_REQUESTED, {
+            tenantId: null, to: tenant.privacyContactEmail, language: tenant.languages[0] ?? 'en', values: { waitingDays: OFFBOARDING_WAITING_DAYS },
+          });
+        }
         return withHash(filed);
       });
     } catch (error) {
@@ -107,7 +104,7 @@ export class TenantOffboardingService {
       let withheld = 0;
       for (const { table, row } of await this.offboardings.archiveRows()) {
         const entry = (tables[table] ??= { entity: null, records: [], withheld: 0 });
-        const cls = this.entityOfTable(table);
+        const cls = this.entityTables.entityOf(table) as EntityClass | undefined;
         const policy = cls && getPolicy(cls);
         if (!cls || !policy) {
           entry.withheld += 1;

@@ -48,7 +48,10 @@ SELECT count(*) AS n FROM data_subject_request WHERE subject_user_id = $1 OR low
 
 -- DataSubjectRequestRepository.restrict
 INSERT INTO processing_restriction (tenant_id, user_id, request_id, restricted_at) VALUES ($1, $2, $3, $4)
-ON CONFLICT (tenant_id, user_id) DO UPDATE SET lifted_at = NULL;
+ON CONFLICT (tenant_id, user_id) DO UPDATE SET request_id = EXCLUDED.request_id, restricted_at = EXCLUDED.restricted_at, lifted_at = NULL;
+
+-- DataSubjectRequestRepository.liftRestriction
+UPDATE processing_restriction SET lifted_at = $3 WHERE tenant_id = $1 AND user_id = $2 AND lifted_at IS NULL RETURNING user_id;
 
 -- DataSubjectRequestRepository.restrictedUserIds
 SELECT user_id FROM processing_restriction WHERE lifted_at IS NULL;

@@ -128,9 +128,19 @@ export class DataSubjectRequestRepository {
   async restrict(tenantId: string, userId: string, requestId: string | null, at: Date): Promise<void> {
     await this.sql.query(
       `INSERT INTO processing_restriction (tenant_id, user_id, request_id, restricted_at) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (tenant_id, user_id) DO UPDATE SET lifted_at = NULL`,
+       ON CONFLICT (tenant_id, user_id) DO UPDATE SET request_id = EXCLUDED.request_id, restricted_at = EXCLUDED.restricted_at, lifted_at = NULL`,
       [tenantId, userId, requestId, at],
     );
+  }
+
+  /** Lifts the person's restriction in force; false when none is. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
+  async liftRestriction(tenantId: string, userId: string, at: Date): Promise<boolean> {
+    const rows = await this.sql.query(
+      `UPDATE processing_restriction SET lifted_at = $3 WHERE tenant_id = $1 AND user_id = $2 AND lifted_at IS NULL RETURNING user_id`,
+      [tenantId, userId, at],
+    );
+    return rows.length > 0;
   }
 
   @GenerateSql({ params: [] })

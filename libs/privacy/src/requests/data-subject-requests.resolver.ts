@@ -108,6 +108,12 @@ export class DataSubjectRequestsResolver {
   }
 
   @Allow(Permission.HandleDataSubjectRequests)
+  @Mutation(() => DataSubjectRequest, { description: "Lift the restriction a restriction request put in place: the person is told, and their data is processed again (held e-mails go out)." })
+  liftProcessingRestriction(@Args() args: RequestIdArgs): Promise<DataSubjectRequest> {
+    return this.rights.liftRestriction(args.requestId);
+  }
+
+  @Allow(Permission.HandleDataSubjectRequests)
   @Mutation(() => DataSubjectRequest, { description: 'Close a request answered by hand, or refuse it with the reason.' })
   closeDataSubjectRequest(@Args('input') input: CloseDataSubjectRequestInput): Promise<DataSubjectRequest> {
     return this.rights.close(input.requestId, input.outcome, input.refused);

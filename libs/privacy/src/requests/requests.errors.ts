@@ -9,5 +9,6 @@ export const DataSubjectRequestErrors = defineErrors('privacy.requests', {
   IDENTITY_CHECK_NOT_DUE: [ErrorCode.CONFLICT, 'The request is not waiting for an identity check (address not confirmed, or already checked).'],
   REQUEST_CLOSED: [ErrorCode.CONFLICT, 'The request is already answered.'],
   WRONG_REQUEST_TYPE: [ErrorCode.CONFLICT, 'The operation does not answer this type of request.'],
+  RESTRICTION_NOT_IN_FORCE: [ErrorCode.CONFLICT, "The person's processing is not restricted (never was, or already lifted)."],
   NO_ACCOUNT_FOR_REQUEST: [ErrorCode.CONFLICT, 'The person has no account in the tenant: there is nothing of theirs to act on by account.'],
 });

@@ -31,10 +31,41 @@ export const BREACH_NOTICE = emailTemplate<BreachValues>('privacy.breach-notice'
   nl: (v) => ({ subject: `${v.controller}: een beveiligingsincident betreft uw persoonsgegevens`, text: `Referentie ${v.reference}.\nWat er gebeurde: ${v.nature}\nWaarschijnlijke gevolgen: ${v.consequences}\nWat wij deden en wat u kunt doen: ${v.measures}\nVragen: ${v.contact}` }),
   fr: (v) => ({ subject: `${v.controller} : un incident de sécurité concerne vos données personnelles`, text: `Référence ${v.reference}.\nCe qui s'est passé : ${v.nature}\nConséquences probables : ${v.consequences}\nCe que nous avons fait et ce que vous pouvez faire : ${v.measures}\nQuestions : ${v.contact}` }),
   de: (v) => ({ subject: `${v.controller}: ein Sicherheitsvorfall betrifft Ihre personenbezogenen Daten`, text: `Referenz ${v.reference}.\nWas geschah: ${v.nature}\nWahrscheinliche Folgen: ${v.consequences}\nWas wir getan haben und was Sie tun können: ${v.measures}\nFragen: ${v.contact}` }),
-});
+}, { sentDuringRestriction: true });
 
 /** The change, in the recipient's language. */
 export const CHANGE_WORDS = {
   ADDITION: { en: 'a new sub-processor', nl: 'een nieuwe subverwerker', fr: 'un nouveau sous-traitant', de: 'ein neuer Unterauftragsverarbeiter' },
   REMOVAL: { en: 'a sub-processor leaves', nl: 'een subverwerker vertrekt', fr: 'un sous-traitant part', de: 'ein Unterauftragsverarbeiter entfällt' },
 } as const;
+
+interface SupportAccessRequestedValues {
+  purpose: string;
+  durationMinutes: number;
+}
+
+/**
+ * From the platform to the tenant's privacy contact: the operator asks to read the tenant's data for
+ * support. Nothing is readable before an administrator approves; the notice says where to decide.
+ */
+export const SUPPORT_ACCESS_REQUESTED = emailTemplate<SupportAccessRequestedValues>('privacy.support-access-requested', {
+  en: (v) => ({ subject: 'Chancery support asks for access to your data', text: `The Chancery operator asks for support access to your organisation's data for ${v.durationMinutes} minutes, for this purpose: ${v.purpose}\nNothing can be read until one of your administrators approves it in the application (Privacy, support access); you may also refuse it, or end it early once approved. Every read is in your access log.` }),
+  nl: (v) => ({ subject: 'Chancery-ondersteuning vraagt toegang tot uw gegevens', text: `De beheerder van Chancery vraagt ondersteuningstoegang tot de gegevens van uw organisatie gedurende ${v.durationMinutes} minuten, met dit doel: ${v.purpose}\nNiets kan gelezen worden voordat een van uw beheerders de toegang in de toepassing goedkeurt (Privacy, ondersteuningstoegang); u kunt ze ook weigeren, of na goedkeuring vroeger beëindigen. Elke lezing staat in uw toegangslogboek.` }),
+  fr: (v) => ({ subject: 'Le support de Chancery demande un accès à vos données', text: `L'opérateur de Chancery demande un accès de support aux données de votre organisation pendant ${v.durationMinutes} minutes, dans ce but : ${v.purpose}\nRien ne peut être lu avant qu'un de vos administrateurs ne l'approuve dans l'application (Vie privée, accès de support) ; vous pouvez aussi le refuser, ou y mettre fin plus tôt une fois approuvé. Chaque lecture figure dans votre journal des accès.` }),
+  de: (v) => ({ subject: 'Der Chancery-Support bittet um Zugriff auf Ihre Daten', text: `Der Betreiber von Chancery bittet um Support-Zugriff auf die Daten Ihrer Organisation für ${v.durationMinutes} Minuten, zu diesem Zweck: ${v.purpose}\nNichts kann gelesen werden, bevor einer Ihrer Administratoren ihn in der Anwendung genehmigt (Datenschutz, Support-Zugriff); Sie können ihn auch ablehnen oder nach der Genehmigung vorzeitig beenden. Jeder Lesezugriff steht in Ihrem Zugriffsprotokoll.` }),
+});
+
+interface OffboardingRequestedValues {
+  waitingDays: number;
+}
+
+/**
+ * From the platform to the tenant's privacy contact: the operator has filed the tenant's departure.
+ * Nothing is destroyed before an administrator confirms it, takes the archive, and the wait has run.
+ */
+export const TENANT_OFFBOARDING_REQUESTED = emailTemplate<OffboardingRequestedValues>('privacy.offboarding-requested', {
+  en: (v) => ({ subject: "Chancery: your organisation's departure has been filed", text: `The Chancery operator has filed the end of your organisation's use of Chancery. Nothing happens until one of your administrators confirms it in the application; after the confirmation you take the archive of all your data, and ${v.waitingDays} days later every row of it is destroyed, with a destruction certificate. If you did not ask to leave, tell us before confirming anything.` }),
+  nl: (v) => ({ subject: 'Chancery: het vertrek van uw organisatie is ingediend', text: `De beheerder van Chancery heeft het einde van het gebruik van Chancery door uw organisatie ingediend. Er gebeurt niets tot een van uw beheerders het in de toepassing bevestigt; na de bevestiging neemt u het archief van al uw gegevens, en ${v.waitingDays} dagen later wordt elke rij ervan vernietigd, met een vernietigingsattest. Vroeg u niet om te vertrekken, laat het ons dan weten voordat u iets bevestigt.` }),
+  fr: (v) => ({ subject: 'Chancery : le départ de votre organisation a été introduit', text: `L'opérateur de Chancery a introduit la fin de l'utilisation de Chancery par votre organisation. Rien ne se passe tant qu'un de vos administrateurs ne l'a pas confirmée dans l'application ; après la confirmation vous prenez l'archive de toutes vos données, et ${v.waitingDays} jours plus tard chacune de ses lignes est détruite, avec un certificat de destruction. Si vous n'avez pas demandé à partir, dites-le-nous avant de confirmer quoi que ce soit.` }),
+  de: (v) => ({ subject: 'Chancery: der Austritt Ihrer Organisation wurde eingereicht', text: `Der Betreiber von Chancery hat das Ende der Nutzung von Chancery durch Ihre Organisation eingereicht. Es geschieht nichts, bis einer Ihrer Administratoren es in der Anwendung bestätigt; nach der Bestätigung nehmen Sie das Archiv all Ihrer Daten, und ${v.waitingDays} Tage später wird jede Zeile davon vernichtet, mit einem Vernichtungszertifikat. Haben Sie nicht um den Austritt gebeten, sagen Sie es uns, bevor Sie etwas bestätigen.` }),
+});

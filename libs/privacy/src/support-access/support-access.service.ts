@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
 import { Clock, personIdOf, RequestContext, sqlStateOf, SUPPORT_GRANT_NOT_ACTIVE, TransactionRunner } from '@chancery/core';
-import { PeopleDirectory } from '@chancery/identity';
+import { PeopleDirectory, TenantDirectoryService } from '@chancery/identity';
+import { Mailer } from '@chancery/notifications';
 import { personalDataReadsOfRequest } from '../access-log/personal-data-reads';
+import { SUPPORT_ACCESS_REQUESTED } from '../shared/privacy-office.emails';
 import { tenantOfActor } from '../shared/acting-tenant';
 import { SupportAccount } from './support-account.entity';
 import { SupportAccessErrors } from './support-access.errors';
@@ -26,12 +28,18 @@ export class SupportAccessService {
     private readonly transactions: TransactionRunner,
     private readonly grants: SupportGrantRepository,
     private readonly people: PeopleDirectory,
+    private readonly tenants: TenantDirectoryService,
+    private readonly mailer: Mailer,
     private readonly audit: AuditLog,
     private readonly context: RequestContext,
     private readonly clock: Clock,
   ) {}
 
-  /** The operator's request, in its own scope; audited in the platform's chain. */
+  /**
+   * The operator's request, in its own scope; audited in the platform's chain. The tenant learns of it
+   * at its privacy contact in the same transaction (the platform's channel to its customer, as for
+   * sub-processor changes), so no request waits unseen for an administrator to open the portal.
+   */
   async request(tenantId: string, purpose: string, durationMinutes: number): Promise<SupportGrant> {
     const operatorId = personIdOf(this.context.actor);
     const at = this.clock.now();
@@ -42,6 +50,12 @@ export class SupportAccessService {
           action: 'privacy.supportGrant.requested', subjectType: 'SupportGrant', subjectId: grant.id,
           details: { tenantId: grant.tenantId, durationMinutes },
         });
+        const [tenant] = await this.tenants.findByIds([grant.tenantId]);
+        if (tenant) {
+          await this.mailer.queue(SUPPORT_ACCESS_REQUESTED, {
+            tenantId: null, to: tenant.privacyContactEmail, language: tenant.languages[0] ?? 'en', values: { purpose: grant.purpose, durationMinutes },
+          });
+        }
         return this.withStatus(grant, at);
       });
     } catch (error) {

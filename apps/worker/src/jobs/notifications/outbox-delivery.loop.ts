@@ -33,6 +33,6 @@ export class OutboxDeliveryLoop extends PollingLoop {
 
   protected async runRound(): Promise<number> {
     const done = await this.delivery.deliverDue();
-    return done.sent.length + done.retrying.length + done.givenUp.length;
+    return done.sent.length + done.retrying.length + done.givenUp.length + done.held.length + done.released;
   }
 }
