@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { LoadResult } from './load';
-import type { Scenario } from './scenarios';
+import type { Scenario, ThroughputScenario } from './scenarios';
+import type { ThroughputResult } from './scenarios/scenario';
 import type { BenchSettings } from './settings';
 
 /** The issue's memory target for the API process after the runs. */
@@ -60,6 +61,18 @@ export function figureLines(outcomes: readonly ScenarioOutcome[], rss: number | 
   return lines;
 }
 
+export interface ThroughputOutcome {
+  scenario: ThroughputScenario;
+  result: ThroughputResult;
+}
+
+/** One line per throughput scenario, in the style of the load scenarios' lines. */
+export function throughputLines(outcomes: readonly ThroughputOutcome[]): string[] {
+  return outcomes.map(({ scenario, result: r }) =>
+    `bench ${scenario.name}: ${fixed(r.signaturesPerSecond, 1)} signatures/s (p50 ${ms(r.signatureP50)}, p99 ${ms(r.signatureP99)} ms), ${fixed(r.pdfsPerSecond, 1)} PDFs/s, over ${r.count} applications`,
+  );
+}
+
 /** Each target of the issue, met or not (reported; the harness does not fail on them). */
 export function targetLines(outcomes: readonly ScenarioOutcome[], rss: number | null): string[] {
   const lines = outcomes
@@ -107,6 +120,7 @@ export function writePerformanceDoc(
   rss: number | null,
   run: RunDescription,
   block: string | null = null,
+  throughputs: readonly ThroughputOutcome[] = [],
 ): void {
   const { begin: BEGIN, end: END } = markersOf(block);
   const s = run.settings;
@@ -135,23 +149,42 @@ export function writePerformanceDoc(
     `- PostgreSQL: ${run.postgres}`,
     `- Data: ${run.volume}`,
     `- Machine load (1-minute load average after each run): ${run.load}; the machine is shared with other work, so absolute figures are noisy and only the ratios and CPU per request of the same run compare`,
-    `- Load: ${s.connections} connections, ${s.warmupSeconds} s warm-up then ${s.durationSeconds} s measured per run, ${s.rounds} run(s) per server alternating; login ${s.loginConnections} connections, ${s.loginDurationSeconds} s${s.quick ? ' (BENCH_QUICK: not for comparison)' : ''}`,
+    outcomes.length
+      ? `- Load: ${s.connections} connections, ${s.warmupSeconds} s warm-up then ${s.durationSeconds} s measured per run, ${s.rounds} run(s) per server alternating; login ${s.loginConnections} connections, ${s.loginDurationSeconds} s${s.quick ? ' (BENCH_QUICK: not for comparison)' : ''}`
+      : `- Load: none (work done one item after another)${s.quick ? ' (BENCH_QUICK: not for comparison)' : ''}`,
     `- API resident memory after the runs: ${rss === null ? 'n/a' : `${fixed(rss, 0)} MiB`} (target ≤ ${RSS_TARGET_MIB} MiB${rss === null ? '' : rss <= RSS_TARGET_MIB ? ', met' : ', **not met**'})`,
     '',
-    '| scenario | API req/s | baseline req/s | ratio | target | API p50 / p99 ms | baseline p50 / p99 ms | SQL statements per request | API CPU ms/request | baseline CPU ms/request |',
-    '|---|---:|---:|---:|---|---:|---:|---:|---:|---:|',
-    ...rows,
-    '',
-    'Requests per second of each run, per server, in the order of the rounds:',
-    '',
-    ...runs,
-    '',
-    'Resident memory after each scenario (MiB), API / baseline:',
-    '',
-    outcomes
-      .map(({ scenario, rssAfter }) => `${scenario.name} ${mib(rssAfter.api)} / ${mib(rssAfter.baseline)}`)
-      .join(', '),
-    '',
+    ...(outcomes.length
+      ? [
+          '| scenario | API req/s | baseline req/s | ratio | target | API p50 / p99 ms | baseline p50 / p99 ms | SQL statements per request | API CPU ms/request | baseline CPU ms/request |',
+          '|---|---:|---:|---:|---|---:|---:|---:|---:|---:|',
+          ...rows,
+          '',
+          'Requests per second of each run, per server, in the order of the rounds:',
+          '',
+          ...runs,
+          '',
+          'Resident memory after each scenario (MiB), API / baseline:',
+          '',
+          outcomes
+            .map(({ scenario, rssAfter }) => `${scenario.name} ${mib(rssAfter.api)} / ${mib(rssAfter.baseline)}`)
+            .join(', '),
+          '',
+        ]
+      : []),
+    ...(throughputs.length
+      ? [
+          'One after the other, no baseline (one signer; PDFs by the worker\'s rendering, one worker):',
+          '',
+          '| scenario | applications | signatures/s | signature p50 / p99 ms | API CPU ms/signature | PDFs/s | rendering CPU ms/PDF | step-ups |',
+          '|---|---:|---:|---:|---:|---:|---:|---:|',
+          ...throughputs.map(
+            ({ scenario, result: r }) =>
+              `| ${scenario.name} | ${r.count} | ${fixed(r.signaturesPerSecond, 1)} | ${ms(r.signatureP50)} / ${ms(r.signatureP99)} | ${cpu(r.apiCpuMsPerSignature)} | ${fixed(r.pdfsPerSecond, 1)} | ${cpu(r.workerCpuMsPerPdf)} | ${r.stepUps} |`,
+          ),
+          '',
+        ]
+      : []),
     END,
   ].join('\n');
   const current = existsSync(path) ? readFileSync(path, 'utf8') : '';

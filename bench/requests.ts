@@ -1,6 +1,6 @@
 import { AccessTokenService } from '@chancery/auth/access-token';
 import { AppConfig, SystemClock } from '@chancery/core';
-import type { BenchFixture } from './fixture';
+import type { BenchCaller, BenchFixture } from './fixture';
 import type { Scenario } from './scenarios';
 
 /** An HTTP request of a scenario, the same bytes for the API and the baseline. */
@@ -20,7 +20,7 @@ export interface BenchRequest {
 export class BenchTokens {
   private readonly service: AccessTokenService;
 
-  constructor(privateKeyPem: string) {
+  constructor(readonly privateKeyPem: string) {
     const config = {
       JWT_PRIVATE_KEY: privateKeyPem,
       JWT_ISSUER: 'chancery',
@@ -30,6 +30,18 @@ export class BenchTokens {
     this.service = new AccessTokenService(config as AppConfig, new SystemClock());
   }
 
+  /** A fresh access token of a seeded caller with an open session. */
+  accessToken(caller: BenchCaller): string {
+    return this.service.issue({
+      sub: caller.userId,
+      sid: caller.sessionId,
+      tid: caller.tenantId,
+      oid: caller.organisationId ?? undefined,
+      roles: caller.roles,
+      tv: caller.tokenVersion,
+    }).token;
+  }
+
   requestFor(scenario: Scenario, fixture: BenchFixture): BenchRequest {
     const caller = scenario.caller(fixture);
     if (scenario.get) {
@@ -37,17 +49,7 @@ export class BenchTokens {
       return { method: 'GET', path: scenario.get.path(fixture), headers, body: '' };
     }
     const headers: Record<string, string> = { 'content-type': 'application/json' };
-    if (caller) {
-      const { token } = this.service.issue({
-        sub: caller.userId,
-        sid: caller.sessionId,
-        tid: caller.tenantId,
-        oid: caller.organisationId ?? undefined,
-        roles: caller.roles,
-        tv: caller.tokenVersion,
-      });
-      headers.authorization = `Bearer ${token}`;
-    }
+    if (caller) headers.authorization = `Bearer ${this.accessToken(caller)}`;
     const body = JSON.stringify({
       operationName: scenario.operationName,
       query: scenario.document,

@@ -11,9 +11,9 @@ import type { Prune } from './growth';
 import { failuresOf, LoadResult, runLoad } from './load';
 import { rssMiB, waitUntilIdle } from './proc';
 import { ServerProcess, startServer, stopChildren } from './processes';
-import { figureLines, rate, ScenarioOutcome, summarise, targetLines, writePerformanceDoc } from './report';
+import { figureLines, rate, ScenarioOutcome, summarise, targetLines, throughputLines, ThroughputOutcome, writePerformanceDoc } from './report';
 import { BenchTokens } from './requests';
-import { keyOf, Scenario, SCENARIOS, selectedBy } from './scenarios';
+import { keyOf, Scenario, SCENARIOS, selectedBy, THROUGHPUT_SCENARIOS } from './scenarios';
 import { seedOnce } from './seed';
 import { BENCH_SECRETS_KEY } from './seed-certificates';
 import { argumentsAsEnvironment, BenchSettings, readSettings } from './settings';
@@ -37,8 +37,11 @@ const loadSamples: number[] = [];
 async function main(): Promise<number> {
   const settings = readSettings({ ...process.env, ...argumentsAsEnvironment(process.argv.slice(2)) });
   const scenarios = SCENARIOS.filter((scenario) => selectedBy(scenario, settings.only));
-  if (scenarios.length === 0)
-    throw new Error(`--only / BENCH_SCENARIOS names none of: ${SCENARIOS.map(keyOf).join(', ')}`);
+  const throughputScenarios = THROUGHPUT_SCENARIOS.filter((scenario) => selectedBy(scenario, settings.only));
+  if (scenarios.length === 0 && throughputScenarios.length === 0)
+    throw new Error(
+      `--only / BENCH_SCENARIOS names none of: ${[...SCENARIOS, ...THROUGHPUT_SCENARIOS].map(keyOf).join(', ')}`,
+    );
 
   database = await openBenchDatabase(settings.databaseUrl, benchDatabaseName(settings.volume), say);
   say(`database ${database.name} on ${database.description}`);
@@ -123,8 +126,19 @@ async function main(): Promise<number> {
     outcomes.push(outcome);
   }
 
+  // Then the work done one item after another (signing), after every load run and its pruning.
+  const throughputs: ThroughputOutcome[] = [];
+  for (const scenario of throughputScenarios) {
+    await waitUntilIdle([api.pid, baseline.pid]);
+    throughputs.push({ scenario, result: await scenario.run({ settings, database: database!, api, tokens, say }) });
+    loadSamples.push(loadavg()[0]!);
+  }
+
   const rss = rssMiB(api.pid);
-  for (const line of figureLines(outcomes, rss)) process.stdout.write(`${line}\n`);
+  const lines = figureLines(outcomes, rss);
+  // The throughput lines before the closing memory line.
+  lines.splice(lines.length - 1, 0, ...throughputLines(throughputs));
+  for (const line of lines) process.stdout.write(`${line}\n`);
   for (const line of targetLines(outcomes, rss)) say(`target: ${line}`);
   say(`load average (1 min) after the runs: ${describeLoad(loadSamples)} on ${cpus().length} cores`);
 
@@ -149,6 +163,7 @@ async function main(): Promise<number> {
         volume: `${settings.volume.datasheets.toLocaleString('en')} datasheets, ${settings.volume.certificates.toLocaleString('en')} certificates (database ${database.name})`,
       },
       blockOf(settings, database.name),
+      throughputs,
     );
     say('docs/performance.md rewritten');
   } else {

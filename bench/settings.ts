@@ -25,6 +25,8 @@ export interface BenchSettings {
   writeDocs: boolean;
   /** The API's log level (production default: info, one line per request). */
   apiLogLevel: string;
+  /** Applications the signing throughput scenario signs, one after the other (BENCH_SIGNATURES, `--signatures`). */
+  signatures: number;
   /** Datasheets and certificates seeded (BENCH_DATASHEETS, BENCH_CERTIFICATES); other volumes than the issues' get a database of their own. */
   volume: DocumentVolume;
 }
@@ -40,6 +42,7 @@ export function argumentsAsEnvironment(args: readonly string[]): NodeJS.ProcessE
     '--certificates': 'BENCH_CERTIFICATES',
     '--rounds': 'BENCH_ROUNDS',
     '--duration': 'BENCH_DURATION',
+    '--signatures': 'BENCH_SIGNATURES',
   };
   const env: NodeJS.ProcessEnv = {};
   for (let i = 0; i < args.length; i += 1) {
@@ -52,7 +55,7 @@ export function argumentsAsEnvironment(args: readonly string[]): NodeJS.ProcessE
       env[names[flagName]!] = value;
     } else
       throw new Error(
-        `unknown argument ${args[i]} (--only A,B  --quick  --datasheets N  --certificates N  --rounds N  --duration S  --write-docs)`,
+        `unknown argument ${args[i]} (--only A,B  --quick  --datasheets N  --certificates N  --rounds N  --duration S  --signatures N  --write-docs)`,
       );
   }
   return env;
@@ -92,6 +95,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): BenchSetting
     poolSize: number(env, 'DATABASE_POOL_SIZE', 10),
     writeDocs: flag(env, 'BENCH_WRITE_DOCS') ?? (!quick && !only && !env.BENCH_API_NODE_ARGS),
     apiLogLevel: env.BENCH_API_LOG_LEVEL || 'info',
+    signatures: Math.round(number(env, 'BENCH_SIGNATURES', quick ? 20 : 200)),
     volume: {
       datasheets: Math.round(
         number(env, 'BENCH_DATASHEETS', DEFAULT_DOCUMENT_VOLUME.datasheets, { zero: true }),

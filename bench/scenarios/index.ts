@@ -2,7 +2,8 @@ import { datasheetById, datasheetByIdGet, datasheetSearch, datasheetSearchGet } 
 import { login } from './login';
 import { managedUsers } from './managed-users';
 import { me } from './me';
-import { Scenario } from './scenario';
+import { Scenario, ThroughputScenario } from './scenario';
+import { signingThroughput } from './signing';
 import { tenants } from './tenants';
 import { updateUserProfile } from './update-profile';
 import { verifyCertificate, verifyCertificateGet } from './verification';
@@ -22,12 +23,15 @@ export const SCENARIOS: readonly Scenario[] = [
   verifyCertificateGet,
 ];
 
+/** Scenarios measured one item after another, without a baseline; they run after the load scenarios. */
+export const THROUGHPUT_SCENARIOS: readonly ThroughputScenario[] = [signingThroughput];
+
 /** What `--only` selects a scenario by: its key (default its name); `Q1` also selects `Q1.get`. */
-export function keyOf(scenario: Scenario): string {
+export function keyOf(scenario: Scenario | ThroughputScenario): string {
   return scenario.key ?? scenario.name;
 }
 
-export function selectedBy(scenario: Scenario, only: readonly string[] | null): boolean {
+export function selectedBy(scenario: Scenario | ThroughputScenario, only: readonly string[] | null): boolean {
   if (!only) return true;
   const key = keyOf(scenario).toLowerCase();
   return only.some((wanted) => {
@@ -36,4 +40,4 @@ export function selectedBy(scenario: Scenario, only: readonly string[] | null): 
   });
 }
 
-export type { Scenario };
+export type { Scenario, ThroughputScenario };

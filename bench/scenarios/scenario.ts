@@ -1,7 +1,11 @@
 import type { Client } from 'pg';
 import type { BaselineCall } from '../baseline/call';
 import type { BenchCaller, BenchFixture } from '../fixture';
+import type { BenchDatabase } from '../database';
 import type { Prune } from '../growth';
+import type { ServerProcess } from '../processes';
+import type { BenchTokens } from '../requests';
+import type { BenchSettings } from '../settings';
 
 /**
  * One benchmarked operation, in one module: what it needs seeded, the GraphQL request both servers
@@ -56,4 +60,42 @@ export interface Scenario {
    * scenario's audit entries, login's sessions). Returns a function that prunes and says what it did.
    */
   growth?(owner: Client, fixture: BenchFixture): Promise<Prune>;
+}
+
+/**
+ * A scenario measured as work done one item after another rather than under concurrent load, with
+ * no baseline to compare with (issue #16's signing throughput): it prepares its data, drives the API
+ * (and the worker's code) itself and reports items per second.
+ */
+export interface ThroughputScenario {
+  /** As printed: `bench <name>: …`. */
+  name: string;
+  /** What `--only` / BENCH_SCENARIOS select it by. */
+  key: string;
+  run(context: ThroughputContext): Promise<ThroughputResult>;
+}
+
+export interface ThroughputContext {
+  settings: BenchSettings;
+  database: BenchDatabase;
+  api: ServerProcess;
+  tokens: BenchTokens;
+  say(line: string): void;
+}
+
+export interface ThroughputResult {
+  /** Applications signed, one after the other. */
+  count: number;
+  signaturesPerSecond: number;
+  /** Latency of one signature (ms). */
+  signatureP50: number;
+  signatureP99: number;
+  /** The API process's CPU time per signature (ms); null without /proc. */
+  apiCpuMsPerSignature: number | null;
+  pdfs: number;
+  pdfsPerSecond: number;
+  /** CPU time of the rendering (the worker's code, in the harness's process) per PDF (ms). */
+  workerCpuMsPerPdf: number;
+  /** Second-factor step-ups the signer needed (1 unless the signing outlasted the step-up window). */
+  stepUps: number;
 }

@@ -1,22 +1,23 @@
 import { Role } from '@chancery/access';
-import { APPLICATION_TRANSITIONS, ApplicationState } from '@chancery/certificates';
-import { applicationInput, CertificateFactory, expectData, GraphQLResponse, TestApplication, useTestApp } from '@chancery/testing';
+import { APPLICATION_STEPS, ApplicationState, ApplicationStep } from '@chancery/certificates';
+import { applicationInput, CertificateFactory, expectData, GraphQLResponse, TestApplication, TestTenant, useTestApp } from '@chancery/testing';
 
 type Actor = 'exporter' | 'clerk' | 'signer';
 
-/** Every workflow operation: who calls it and the state it moves an application to. */
-const OPERATIONS: Array<{ operation: string; by: Actor; to: ApplicationState; extra?: Record<string, string> }> = [
-  { operation: 'submitCertificateApplication', by: 'exporter', to: ApplicationState.SUBMITTED },
-  { operation: 'claimCertificateApplication', by: 'clerk', to: ApplicationState.IN_REVIEW },
-  { operation: 'requestCertificateApplicationChanges', by: 'clerk', to: ApplicationState.CHANGES_REQUESTED, extra: { comment: 'Please add the invoice' } },
-  { operation: 'rejectCertificateApplication', by: 'clerk', to: ApplicationState.REJECTED, extra: { reason: 'Goods not of Belgian origin' } },
-  { operation: 'approveCertificateApplication', by: 'clerk', to: ApplicationState.APPROVED },
-  { operation: 'signCertificate', by: 'signer', to: ApplicationState.ISSUED },
+/** Every workflow operation: who calls it and its step (the states it starts from, the state it moves an application to). */
+const OPERATIONS: Array<{ operation: string; by: Actor; step: ApplicationStep; extra?: Record<string, string> }> = [
+  { operation: 'submitCertificateApplication', by: 'exporter', step: 'submit' },
+  { operation: 'claimCertificateApplication', by: 'clerk', step: 'claim' },
+  { operation: 'releaseCertificateApplication', by: 'clerk', step: 'release' },
+  { operation: 'requestCertificateApplicationChanges', by: 'clerk', step: 'requestChanges', extra: { comment: 'Please add the invoice' } },
+  { operation: 'rejectCertificateApplication', by: 'clerk', step: 'reject', extra: { reason: 'Goods not of Belgian origin' } },
+  { operation: 'approveCertificateApplication', by: 'clerk', step: 'approve' },
+  { operation: 'signCertificate', by: 'signer', step: 'sign' },
 ];
 
 /**
- * The workflow's rules (#16): every operation tried in every state; the transitions of
- * `APPLICATION_TRANSITIONS` succeed, every other one is a CONFLICT naming both states (staff acting on
+ * The workflow's rules (#16): every operation tried in every state; the steps of
+ * `APPLICATION_STEPS` from their states succeed, every other one is a CONFLICT naming both states (staff acting on
  * a draft get NOT_FOUND: a draft is the company's alone). Certificates: ISSUED → REVOKED | SUPERSEDED
  * only. And every bad input gives BAD_USER_INPUT naming its field.
  */
@@ -24,11 +25,12 @@ describe('Certificate workflow rules', () => {
   const started = useTestApp();
   let certificates: CertificateFactory;
   let tokens: Record<Actor | 'admin', string>;
+  let chamber: TestTenant;
 
   beforeAll(async () => {
     const { app, factory } = started;
     certificates = new CertificateFactory(app);
-    const chamber = await factory.tenant();
+    chamber = await factory.tenant();
     const company = await factory.organisation(chamber);
     tokens = {
       exporter: (await factory.login(await factory.user({ tenant: chamber, organisation: company, roles: [Role.ORG_ADMIN] }))).accessToken,
@@ -65,10 +67,11 @@ describe('Certificate workflow rules', () => {
     const expected: string[] = [];
     let illegal = 0;
     for (const from of Object.values(ApplicationState)) {
-      for (const { operation, by, to, extra } of OPERATIONS) {
+      for (const { operation, by, step, extra } of OPERATIONS) {
+        const to = APPLICATION_STEPS[step].to;
         const application = await inState(from);
         const response = await call(operation, by, application.id, extra);
-        const allowed = APPLICATION_TRANSITIONS[from].includes(to);
+        const allowed = APPLICATION_STEPS[step].from.includes(from);
         const staffOnDraft = from === ApplicationState.DRAFT && by !== 'exporter';
         // Idempotent by design: the claiming clerk claiming again, a signature of an issued application (the same certificate).
         const repeat = (from === ApplicationState.IN_REVIEW && to === ApplicationState.IN_REVIEW) || (from === ApplicationState.ISSUED && to === ApplicationState.ISSUED);
@@ -87,6 +90,46 @@ describe('Certificate workflow rules', () => {
     }
     expect(outcomes).toEqual(expected);
     expect(illegal).toBeGreaterThan(30);
+  });
+
+  it('a claim is released by its clerk or by the tenant admin, never by another clerk; the released application is claimed by another clerk', async () => {
+    const { app, factory } = started;
+    const otherClerk = (await factory.login(await factory.user({ tenant: chamber, roles: [Role.CLERK] }))).accessToken;
+    const trail = async (id: string) =>
+      (await app.asOwner((db) => db.query(`SELECT action, details FROM audit_entry WHERE subject_id = $1 ORDER BY sequence`, [id]))).rows as Array<{ action: string; details: Record<string, unknown> }>;
+
+    // The claiming clerk releases: back to the queue, the claim cleared, the trail says so.
+    const mine = await inState(ApplicationState.IN_REVIEW);
+    const claimer = (await trail(mine.id)).find((e) => e.action === 'certificates.application.in_review');
+    const released = await certificates.step('releaseCertificateApplication', mine.id, tokens.clerk);
+    expect(released).toMatchObject({ state: 'SUBMITTED', claimedBy: null });
+    expect((await trail(mine.id)).at(-1)).toMatchObject({ action: 'certificates.application.released', details: { from: 'IN_REVIEW', to: 'SUBMITTED' } });
+    expect(claimer).toBeDefined();
+    // Released twice: nothing to release any more.
+    expect((await certificates.stepResponse('releaseCertificateApplication', mine.id, tokens.clerk)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION', details: { from: 'SUBMITTED', to: 'SUBMITTED' } });
+    // Another clerk claims the released application and decides on it; the first clerk no longer may.
+    expect(await certificates.step('claimCertificateApplication', mine.id, otherClerk)).toMatchObject({ state: 'IN_REVIEW' });
+    expect((await certificates.stepResponse('approveCertificateApplication', mine.id, tokens.clerk)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CLAIMED_BY_ANOTHER_CLERK' });
+
+    // Another clerk cannot release a colleague's claim; nothing changes.
+    const theirs = await inState(ApplicationState.IN_REVIEW);
+    const refused = await certificates.stepResponse('releaseCertificateApplication', theirs.id, otherClerk);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'CLAIMED_BY_ANOTHER_CLERK' });
+    const unchanged = expectData(await app.graphql<{ certificateApplication: { state: string; claimedBy: string | null } }>(`query($id: ID!) { certificateApplication(applicationId: $id) { state claimedBy } }`, { id: theirs.id }, { token: tokens.clerk }));
+    expect(unchanged.certificateApplication).toMatchObject({ state: 'IN_REVIEW', claimedBy: expect.any(String) });
+    expect((await trail(theirs.id)).some((e) => e.action === 'certificates.application.released')).toBe(false);
+
+    // The tenant admin releases it (a clerk off sick); the trail names whose claim it was.
+    const byAdmin = await certificates.step('releaseCertificateApplication', theirs.id, tokens.admin);
+    expect(byAdmin).toMatchObject({ state: 'SUBMITTED', claimedBy: null });
+    expect((await trail(theirs.id)).at(-1)).toMatchObject({ action: 'certificates.application.released', details: { from: 'IN_REVIEW', to: 'SUBMITTED', releasedClaimOf: unchanged.certificateApplication.claimedBy } });
+    expect(await certificates.step('claimCertificateApplication', theirs.id, otherClerk)).toMatchObject({ state: 'IN_REVIEW' });
+
+    // Neither a signer nor the company releases a claim (their roles do not hold the permission).
+    const signerTry = await certificates.stepResponse('releaseCertificateApplication', theirs.id, tokens.signer);
+    expect(signerTry.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+    const exporterTry = await certificates.stepResponse('releaseCertificateApplication', theirs.id, tokens.exporter);
+    expect(exporterTry.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it('an issued certificate is only revoked or superseded, once', async () => {

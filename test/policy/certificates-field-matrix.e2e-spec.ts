@@ -103,6 +103,14 @@ describe('T1 field matrix: certificates of origin', () => {
       await app.graphql(`mutation($i: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $i) { ${APPLICATION_FIELDS} } }`, { i: { applicationId: createdId, remarks: 'Edited' } }, { token: token('a1Member') }), 'updateCertificateApplication');
     await record('submitCertificateApplication', 'a1Member', 'CertificateApplication', 'certificate_application', await certificates.stepResponse('submitCertificateApplication', createdId, token('a1Member')), 'submitCertificateApplication');
     await record('claimCertificateApplication', 'aClerk', 'CertificateApplication', 'certificate_application', await certificates.stepResponse('claimCertificateApplication', createdId, a1.clerk), 'claimCertificateApplication');
+    // Released by the claiming clerk, then claimed again and released by the tenant admin (a clerk who is away).
+    const releasable = await certificates.create(a1.exporter);
+    await certificates.step('submitCertificateApplication', releasable.id, a1.exporter);
+    await certificates.step('claimCertificateApplication', releasable.id, a1.clerk);
+    await record('releaseCertificateApplication', 'aClerk', 'CertificateApplication', 'certificate_application', await certificates.stepResponse('releaseCertificateApplication', releasable.id, a1.clerk), 'releaseCertificateApplication');
+    await certificates.step('claimCertificateApplication', releasable.id, a1.clerk);
+    await record('releaseCertificateApplication', 'aTenantAdmin', 'CertificateApplication', 'certificate_application', await certificates.stepResponse('releaseCertificateApplication', releasable.id, token('aTenantAdmin')), 'releaseCertificateApplication');
+    applications.set('A1 released', releasable);
     const rejectable = await certificates.create(a1.exporter);
     await certificates.step('submitCertificateApplication', rejectable.id, a1.exporter);
     await certificates.step('claimCertificateApplication', rejectable.id, a1.clerk);

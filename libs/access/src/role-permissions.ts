@@ -33,6 +33,7 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.ApplyForCertificates]: [Role.ORG_ADMIN, Role.ORG_MEMBER],
   [Permission.ReadCertificates]: [Role.ORG_ADMIN, Role.ORG_MEMBER, Role.TENANT_ADMIN, Role.CLERK, Role.SIGNER, Role.AUDITOR],
   [Permission.ReviewCertificateApplications]: [Role.CLERK],
+  [Permission.ReleaseCertificateApplications]: [Role.CLERK, Role.TENANT_ADMIN],
   [Permission.SignCertificates]: [Role.SIGNER],
   [Permission.RevokeCertificates]: [Role.SIGNER],
   [Permission.ManageCertificateSettings]: [Role.TENANT_ADMIN],

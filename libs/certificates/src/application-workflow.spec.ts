@@ -1,5 +1,5 @@
 import { DomainError } from '@chancery/core';
-import { APPLICATION_TRANSITIONS, assertCertificateTransition, assertEditable, assertTransition, isAllowedTransition } from './application-workflow';
+import { APPLICATION_STEPS, APPLICATION_TRANSITIONS, ApplicationStep, assertCertificateTransition, assertEditable, assertStep, assertTransition, isAllowedTransition } from './application-workflow';
 import { ApplicationState } from './entities/certificate-application.entity';
 import { CertificateStatus } from './entities/certificate.entity';
 
@@ -9,7 +9,7 @@ describe('the certificate workflow', () => {
   it('allows exactly the transitions of SPEC §2', () => {
     const allowed = states.flatMap((from) => states.filter((to) => isAllowedTransition(from, to)).map((to) => `${from}→${to}`));
     expect(allowed.sort()).toEqual(
-      ['DRAFT→SUBMITTED', 'SUBMITTED→IN_REVIEW', 'IN_REVIEW→CHANGES_REQUESTED', 'IN_REVIEW→REJECTED', 'IN_REVIEW→APPROVED', 'CHANGES_REQUESTED→SUBMITTED', 'APPROVED→ISSUED'].sort(),
+      ['DRAFT→SUBMITTED', 'SUBMITTED→IN_REVIEW', 'IN_REVIEW→CHANGES_REQUESTED', 'IN_REVIEW→REJECTED', 'IN_REVIEW→APPROVED', 'IN_REVIEW→SUBMITTED', 'CHANGES_REQUESTED→SUBMITTED', 'APPROVED→ISSUED'].sort(),
     );
     expect(APPLICATION_TRANSITIONS.REJECTED).toEqual([]);
     expect(APPLICATION_TRANSITIONS.ISSUED).toEqual([]);
@@ -28,6 +28,22 @@ describe('the certificate workflow', () => {
         expect(error).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION', details: { from, to } });
       }
     }
+  });
+
+  it('each step starts from its own states: the company submits a draft or a sent-back application, a clerk releases only a claimed one', () => {
+    const starts = (step: ApplicationStep) => states.filter((from) => {
+      try {
+        assertStep(step, from);
+        return true;
+      } catch (error) {
+        expect(error).toMatchObject({ code: 'CONFLICT', reason: 'ILLEGAL_TRANSITION', details: { from, to: APPLICATION_STEPS[step].to } });
+        return false;
+      }
+    });
+    expect(starts('submit')).toEqual([ApplicationState.DRAFT, ApplicationState.CHANGES_REQUESTED]);
+    expect(starts('release')).toEqual([ApplicationState.IN_REVIEW]);
+    expect(starts('claim')).toEqual([ApplicationState.SUBMITTED]);
+    expect(starts('sign')).toEqual([ApplicationState.APPROVED]);
   });
 
   it('lets an issued certificate be revoked or superseded, once', () => {

@@ -8,20 +8,30 @@ import { CertificateErrors } from './certificates.errors';
  *   DRAFT → SUBMITTED → IN_REVIEW (claimed by one clerk) → CHANGES_REQUESTED → SUBMITTED …
  *                                                        → REJECTED
  *                                                        → APPROVED → ISSUED (signed)
+ *                                                        → SUBMITTED (the claim released: back to the queue)
  *   certificate: ISSUED → REVOKED | SUPERSEDED
  *
- * Services ask `assertTransition` before they write; anything not listed is a CONFLICT that names
- * both states. The database row is locked first, so the state checked is the state changed.
+ * Two steps lead to SUBMITTED (the company's submission, a clerk's release), so each step names the
+ * states it starts from; the transitions are their union. Services ask `assertStep` (or
+ * `assertTransition`) before they write; anything not listed is a CONFLICT that names both states.
+ * The database row is locked first, so the state checked is the state changed.
  */
-export const APPLICATION_TRANSITIONS: Readonly<Record<ApplicationState, readonly ApplicationState[]>> = {
-  [ApplicationState.DRAFT]: [ApplicationState.SUBMITTED],
-  [ApplicationState.SUBMITTED]: [ApplicationState.IN_REVIEW],
-  [ApplicationState.IN_REVIEW]: [ApplicationState.CHANGES_REQUESTED, ApplicationState.REJECTED, ApplicationState.APPROVED],
-  [ApplicationState.CHANGES_REQUESTED]: [ApplicationState.SUBMITTED],
-  [ApplicationState.REJECTED]: [],
-  [ApplicationState.APPROVED]: [ApplicationState.ISSUED],
-  [ApplicationState.ISSUED]: [],
+export type ApplicationStep = 'submit' | 'claim' | 'release' | 'requestChanges' | 'reject' | 'approve' | 'sign';
+
+export const APPLICATION_STEPS: Readonly<Record<ApplicationStep, { readonly from: readonly ApplicationState[]; readonly to: ApplicationState }>> = {
+  submit: { from: [ApplicationState.DRAFT, ApplicationState.CHANGES_REQUESTED], to: ApplicationState.SUBMITTED },
+  claim: { from: [ApplicationState.SUBMITTED], to: ApplicationState.IN_REVIEW },
+  // The claiming clerk (or the tenant admin, for a clerk who is away) gives the application back to the queue.
+  release: { from: [ApplicationState.IN_REVIEW], to: ApplicationState.SUBMITTED },
+  requestChanges: { from: [ApplicationState.IN_REVIEW], to: ApplicationState.CHANGES_REQUESTED },
+  reject: { from: [ApplicationState.IN_REVIEW], to: ApplicationState.REJECTED },
+  approve: { from: [ApplicationState.IN_REVIEW], to: ApplicationState.APPROVED },
+  sign: { from: [ApplicationState.APPROVED], to: ApplicationState.ISSUED },
 };
+
+export const APPLICATION_TRANSITIONS: Readonly<Record<ApplicationState, readonly ApplicationState[]>> = Object.fromEntries(
+  Object.values(ApplicationState).map((from) => [from, [...new Set(Object.values(APPLICATION_STEPS).filter((step) => step.from.includes(from)).map((step) => step.to))]]),
+) as unknown as Record<ApplicationState, readonly ApplicationState[]>;
 
 export const CERTIFICATE_TRANSITIONS: Readonly<Record<CertificateStatus, readonly CertificateStatus[]>> = {
   [CertificateStatus.ISSUED]: [CertificateStatus.REVOKED, CertificateStatus.SUPERSEDED],
@@ -38,6 +48,14 @@ export function isAllowedTransition(from: ApplicationState, to: ApplicationState
 
 export function assertTransition(from: ApplicationState, to: ApplicationState): void {
   if (!isAllowedTransition(from, to)) {
+    throw CertificateErrors.ILLEGAL_TRANSITION(`An application in state ${from} cannot move to ${to}`, { details: { from, to } });
+  }
+}
+
+/** The step may start from this state, else a CONFLICT naming the state and where the step leads. */
+export function assertStep(step: ApplicationStep, from: ApplicationState): void {
+  const { from: starts, to } = APPLICATION_STEPS[step];
+  if (!starts.includes(from)) {
     throw CertificateErrors.ILLEGAL_TRANSITION(`An application in state ${from} cannot move to ${to}`, { details: { from, to } });
   }
 }

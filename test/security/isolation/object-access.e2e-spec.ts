@@ -815,6 +815,12 @@ Object.assign(CALL_TEMPLATES, {
   requestCertificateApplicationChanges: step('requestCertificateApplicationChanges', Role.CLERK, ['A staff CLERK', 'changes', 'A1 in review 1'], ', comment: "Please add the invoice"'),
   rejectCertificateApplication: step('rejectCertificateApplication', Role.CLERK, ['A staff CLERK', 'reject', 'A1 in review 2'], ', reason: "Not of Belgian origin"'),
   approveCertificateApplication: step('approveCertificateApplication', Role.CLERK, ['A staff CLERK', 'approve', 'A1 in review 3']),
+  // The claiming clerk releases their claim; the tenant admin releases anyone's (a clerk who is away).
+  releaseCertificateApplication: {
+    ...step('releaseCertificateApplication', Role.CLERK, ['A staff CLERK', 'release', 'A1 in review 4']),
+    allowed: holds(Role.CLERK, Role.TENANT_ADMIN),
+    controls: [['A staff CLERK', 'release', 'A1 in review 4'], ['A staff TENANT_ADMIN', 'release', 'A1 in review 5']],
+  },
   signCertificate: {
     document: 'mutation($id: ID!, $key: String!) { signCertificate(applicationId: $id, idempotencyKey: $key) { id applicationId } }',
     variants: { sign: { path: 'applicationId', takes: 'application', variables: (id) => ({ id, key: `t3-${randomUUID()}` }) } },
@@ -1225,7 +1231,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
       const submitted = await certificatesOf.create(exporter);
       await certificatesOf.step('submitCertificateApplication', submitted.id, exporter);
       add('application', submitted.id, 'submitted');
-      for (const n of [1, 2, 3]) {
+      for (const n of [1, 2, 3, 4, 5]) {
         const inReview = await certificatesOf.create(exporter);
         await certificatesOf.step('submitCertificateApplication', inReview.id, exporter);
         await certificatesOf.step('claimCertificateApplication', inReview.id, clerk);

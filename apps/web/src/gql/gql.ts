@@ -47,6 +47,7 @@ type Documents = {
     "\n  mutation ReplaceCertificate($certificateId: ID!) {\n    replaceCertificate(certificateId: $certificateId) {\n      id\n    }\n  }\n": typeof types.ReplaceCertificateDocument,
     "\n  mutation RequestCertificateCopy($certificateId: ID!) {\n    requestCertificateCopy(certificateId: $certificateId) {\n      id\n      copyNumber\n    }\n  }\n": typeof types.RequestCertificateCopyDocument,
     "\n  mutation ClaimCertificateApplication($applicationId: ID!) {\n    claimCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": typeof types.ClaimCertificateApplicationDocument,
+    "\n  mutation ReleaseCertificateApplication($applicationId: ID!) {\n    releaseCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": typeof types.ReleaseCertificateApplicationDocument,
     "\n  mutation RequestCertificateApplicationChanges($applicationId: ID!, $comment: String!) {\n    requestCertificateApplicationChanges(applicationId: $applicationId, comment: $comment) {\n      id\n      state\n    }\n  }\n": typeof types.RequestCertificateApplicationChangesDocument,
     "\n  mutation RejectCertificateApplication($applicationId: ID!, $reason: String!) {\n    rejectCertificateApplication(applicationId: $applicationId, reason: $reason) {\n      id\n      state\n    }\n  }\n": typeof types.RejectCertificateApplicationDocument,
     "\n  mutation ApproveCertificateApplication($applicationId: ID!) {\n    approveCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": typeof types.ApproveCertificateApplicationDocument,
@@ -146,6 +147,7 @@ const documents: Documents = {
     "\n  mutation ReplaceCertificate($certificateId: ID!) {\n    replaceCertificate(certificateId: $certificateId) {\n      id\n    }\n  }\n": types.ReplaceCertificateDocument,
     "\n  mutation RequestCertificateCopy($certificateId: ID!) {\n    requestCertificateCopy(certificateId: $certificateId) {\n      id\n      copyNumber\n    }\n  }\n": types.RequestCertificateCopyDocument,
     "\n  mutation ClaimCertificateApplication($applicationId: ID!) {\n    claimCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": types.ClaimCertificateApplicationDocument,
+    "\n  mutation ReleaseCertificateApplication($applicationId: ID!) {\n    releaseCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": types.ReleaseCertificateApplicationDocument,
     "\n  mutation RequestCertificateApplicationChanges($applicationId: ID!, $comment: String!) {\n    requestCertificateApplicationChanges(applicationId: $applicationId, comment: $comment) {\n      id\n      state\n    }\n  }\n": types.RequestCertificateApplicationChangesDocument,
     "\n  mutation RejectCertificateApplication($applicationId: ID!, $reason: String!) {\n    rejectCertificateApplication(applicationId: $applicationId, reason: $reason) {\n      id\n      state\n    }\n  }\n": types.RejectCertificateApplicationDocument,
     "\n  mutation ApproveCertificateApplication($applicationId: ID!) {\n    approveCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": types.ApproveCertificateApplicationDocument,
@@ -341,6 +343,10 @@ export function graphql(source: "\n  mutation RequestCertificateCopy($certificat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ClaimCertificateApplication($applicationId: ID!) {\n    claimCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').ClaimCertificateApplicationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReleaseCertificateApplication($applicationId: ID!) {\n    releaseCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').ReleaseCertificateApplicationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

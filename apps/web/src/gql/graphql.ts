@@ -562,6 +562,13 @@ export type ClaimCertificateApplicationMutationVariables = Exact<{
 
 export type ClaimCertificateApplicationMutation = { claimCertificateApplication: { id: string | null, state: ApplicationState | null } };
 
+export type ReleaseCertificateApplicationMutationVariables = Exact<{
+  applicationId: string;
+}>;
+
+
+export type ReleaseCertificateApplicationMutation = { releaseCertificateApplication: { id: string | null, state: ApplicationState | null } };
+
 export type RequestCertificateApplicationChangesMutationVariables = Exact<{
   applicationId: string;
   comment: string;
@@ -1460,6 +1467,14 @@ export const ClaimCertificateApplicationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ClaimCertificateApplicationMutation, ClaimCertificateApplicationMutationVariables>;
+export const ReleaseCertificateApplicationDocument = new TypedDocumentString(`
+    mutation ReleaseCertificateApplication($applicationId: ID!) {
+  releaseCertificateApplication(applicationId: $applicationId) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<ReleaseCertificateApplicationMutation, ReleaseCertificateApplicationMutationVariables>;
 export const RequestCertificateApplicationChangesDocument = new TypedDocumentString(`
     mutation RequestCertificateApplicationChanges($applicationId: ID!, $comment: String!) {
   requestCertificateApplicationChanges(

@@ -1,3 +1,4 @@
 import { Certificates1766100000100 } from './1766100000100-certificates';
+import { CertificatePdfQueue1767200000000 } from './1767200000000-certificate-pdf-queue';
 
-export const CERTIFICATES_MIGRATIONS = [Certificates1766100000100];
+export const CERTIFICATES_MIGRATIONS = [Certificates1766100000100, CertificatePdfQueue1767200000000];

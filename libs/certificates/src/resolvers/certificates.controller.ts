@@ -14,6 +14,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMBER = /^[A-Z0-9-]{6,60}$/;
 const CODE = /^[A-Z0-9-]{4,30}$/i;
 
+/** `attachment` with the uploaded name: an ASCII fallback, and the name itself as RFC 8187 UTF-8 (quotes and accents survive). */
+function attachment(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
 /** A chamber's key set, JWKS-like (RFC 7517 `keys`, RFC 8037 OKP/Ed25519). */
 @Envelope('CertificateKeySet')
 export class CertificateKeySet {
@@ -79,6 +85,28 @@ export class CertificatesController {
     response.setHeader('Content-Type', 'application/pdf');
     response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
     response.setHeader('Cache-Control', 'private, no-store');
+    response.send(bytes);
+  }
+
+  /**
+   * A supporting document of an application, as uploaded (the stored bytes, checksum checked): for the
+   * company, and for the tenant's staff once the application is submitted. Sent as an attachment of
+   * the media type found in its bytes, never rendered by the browser in the portal's origin.
+   */
+  @Allow(Permission.ReadCertificates)
+  @OutputWithoutRecords('the stored bytes of a supporting document of an application the caller sees (checked in ApplicationsService.supportingDocument)')
+  @Get('certificate-applications/:applicationId/documents/:documentId')
+  // eslint-disable-next-line no-restricted-syntax -- sends the stored file; the application's visibility decided who may have it
+  async document(@Param('applicationId') applicationId: string, @Param('documentId') documentId: string, @Res() response: Response): Promise<void> {
+    if (!UUID.test(String(applicationId))) throw new NotFoundError('Certificate application');
+    if (!UUID.test(String(documentId))) throw new NotFoundError('Document');
+    const { document, bytes } = await this.applications.supportingDocument(applicationId.toLowerCase(), documentId.toLowerCase());
+    response.setHeader('Content-Type', document.mediaType);
+    response.setHeader('Content-Disposition', attachment(document.fileName));
+    response.setHeader('Content-Length', String(bytes.length));
+    response.setHeader('Cache-Control', 'private, no-store');
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
     response.send(bytes);
   }
 

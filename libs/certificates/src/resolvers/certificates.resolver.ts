@@ -78,6 +78,12 @@ export class CertificatesResolver {
     return this.applications.claim(applicationId);
   }
 
+  @Allow(Permission.ReleaseCertificateApplications)
+  @Mutation(() => CertificateApplication, { description: "IN_REVIEW → SUBMITTED, the claim cleared: back to the queue. The claiming clerk's own claim, or anyone's for the tenant admin." })
+  releaseCertificateApplication(@Args() { applicationId }: ApplicationIdArgs): Promise<CertificateApplication> {
+    return this.applications.release(applicationId);
+  }
+
   @Allow(Permission.ReviewCertificateApplications)
   @Mutation(() => CertificateApplication, { description: 'IN_REVIEW → CHANGES_REQUESTED, with comments for the company.' })
   requestCertificateApplicationChanges(@Args() { applicationId, comment }: ReviewCommentArgs): Promise<CertificateApplication> {

@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { holdsRole, Role, TENANT_STAFF_ROLES } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { BadUserInputError, Clock, NotFoundError, RequestContext, TransactionRunner } from '@chancery/core';
-import { DocumentsService } from '@chancery/documents';
+import { DocumentsService, StoredDocument } from '@chancery/documents';
 import { canSee } from '@chancery/policy';
-import { assertEditable, assertTransition } from '../application-workflow';
+import { ApplicationStep, APPLICATION_STEPS, assertEditable, assertStep, assertTransition } from '../application-workflow';
 import { CertificateErrors } from '../certificates.errors';
 import { ApplicationState, CertificateApplication, CertificateLanguage, GoodsLine, SavedConsignee } from '../entities/certificate-application.entity';
 import { CertificateApplicationContentInput, ConsigneeInput, CreateCertificateApplicationInput, UpdateCertificateApplicationInput } from '../inputs/certificate.inputs';
@@ -90,7 +90,7 @@ export class ApplicationsService {
 
   async submit(applicationId: string): Promise<CertificateApplication> {
     const { organisationId } = this.exporter();
-    return this.step(applicationId, ApplicationState.SUBMITTED, (application) => {
+    return this.step(applicationId, 'submit', (application) => {
       if (application.organisationId !== organisationId) throw new NotFoundError('Certificate application');
       if (!application.declarationAccepted) throw CertificateErrors.DECLARATION_REQUIRED("Accept the exporter's declaration first", { field: 'input.declarationAccepted' });
       if (application.goods.length === 0) throw CertificateErrors.GOODS_REQUIRED('Add at least one goods line first', { field: 'input.goods' });
@@ -107,20 +107,55 @@ export class ApplicationsService {
         if (application.claimedBy === clerk) return this.withDocuments(application);
         throw CertificateErrors.CLAIMED_BY_ANOTHER_CLERK('Another clerk is reviewing this application');
       }
+      assertStep('claim', application.state);
       return this.transition(application, ApplicationState.IN_REVIEW, { claimedBy: clerk });
     });
   }
 
+  /**
+   * IN_REVIEW → SUBMITTED, the claim cleared: back to the queue for any clerk. The clerk who claimed it
+   * releases their own claim; the tenant admin releases anyone's (a clerk who is away). Another clerk
+   * is refused as when deciding on it.
+   */
+  async release(applicationId: string): Promise<CertificateApplication> {
+    const staff = this.staffId();
+    const admin = holdsRole(this.context.actor.roles, Role.TENANT_ADMIN);
+    return this.transactions.run(async () => {
+      const application = await this.visible(applicationId, true);
+      assertStep('release', application.state);
+      if (application.claimedBy !== staff && !admin) {
+        throw CertificateErrors.CLAIMED_BY_ANOTHER_CLERK('Only the clerk who claimed the application, or the tenant admin, releases it');
+      }
+      return this.transition(application, ApplicationState.SUBMITTED, { claimedBy: null }, undefined, { releasedClaimOf: application.claimedBy });
+    });
+  }
+
   requestChanges(applicationId: string, comment: string): Promise<CertificateApplication> {
-    return this.decide(applicationId, ApplicationState.CHANGES_REQUESTED, { reviewComment: comment });
+    return this.decide(applicationId, 'requestChanges', { reviewComment: comment });
   }
 
   reject(applicationId: string, reason: string): Promise<CertificateApplication> {
-    return this.decide(applicationId, ApplicationState.REJECTED, { rejectionReason: reason });
+    return this.decide(applicationId, 'reject', { rejectionReason: reason });
   }
 
   approve(applicationId: string): Promise<CertificateApplication> {
-    return this.decide(applicationId, ApplicationState.APPROVED, {});
+    return this.decide(applicationId, 'approve', {});
+  }
+
+  /**
+   * A supporting document of an application, for whoever sees the application: its company, and the
+   * tenant's staff once it is submitted (a draft is the company's alone). Anything else, another
+   * tenant's included, is NOT_FOUND. The bytes are checked against their checksum on the way out.
+   */
+  async supportingDocument(applicationId: string, documentId: string): Promise<{ document: StoredDocument; bytes: Buffer }> {
+    return this.transactions.run(async () => {
+      const application = await this.visible(applicationId);
+      if (!application.supportingDocumentIds.includes(documentId)) throw new NotFoundError('Document');
+      const found = await this.documents.read(documentId);
+      // Attached by this company as a supporting document: a listed id never reaches another company's file or a certificate PDF.
+      if (found.document.kind !== 'SUPPORTING_DOCUMENT' || found.document.organisationId !== application.organisationId) throw new NotFoundError('Document');
+      return found;
+    });
   }
 
   async get(applicationId: string): Promise<CertificateApplication> {
@@ -158,12 +193,16 @@ export class ApplicationsService {
   }
 
   /** Moves a locked application on, with its audit entry and the company's notice. In the caller's unit. */
-  async transition(application: CertificateApplication, to: ApplicationState, changes: Partial<CertificateApplication> = {}, number?: string): Promise<CertificateApplication> {
+  async transition(
+    application: CertificateApplication, to: ApplicationState, changes: Partial<CertificateApplication> = {}, number?: string, auditDetails: Record<string, string | null> = {},
+  ): Promise<CertificateApplication> {
     assertTransition(application.state, to);
     const updated = await this.applications.updateWorkflow(application.id, { ...changes, state: to }, this.clock.now());
+    // A claim released is named as such in the trail (the state is SUBMITTED again, nobody submitted it).
+    const released = application.state === ApplicationState.IN_REVIEW && to === ApplicationState.SUBMITTED;
     await this.audit.record({
-      action: `certificates.application.${to.toLowerCase()}`, subjectType: 'CertificateApplication', subjectId: application.id,
-      details: { from: application.state, to, ...(changes.certificateId ? { certificateId: changes.certificateId } : {}) },
+      action: `certificates.application.${released ? 'released' : to.toLowerCase()}`, subjectType: 'CertificateApplication', subjectId: application.id,
+      details: { from: application.state, to, ...(changes.certificateId ? { certificateId: changes.certificateId } : {}), ...auditDetails },
     });
     await this.notices.stateChanged(updated, number);
     return this.withDocuments(updated);
@@ -183,9 +222,9 @@ export class ApplicationsService {
     return applications;
   }
 
-  private async decide(applicationId: string, to: ApplicationState, changes: Partial<CertificateApplication>): Promise<CertificateApplication> {
+  private async decide(applicationId: string, step: ApplicationStep, changes: Partial<CertificateApplication>): Promise<CertificateApplication> {
     const clerk = this.staffId();
-    return this.step(applicationId, to, (application) => {
+    return this.step(applicationId, step, (application) => {
       if (application.state === ApplicationState.IN_REVIEW && application.claimedBy !== clerk) {
         throw CertificateErrors.CLAIMED_BY_ANOTHER_CLERK('Only the clerk who claimed the application decides on it');
       }
@@ -193,11 +232,11 @@ export class ApplicationsService {
     });
   }
 
-  private step(applicationId: string, to: ApplicationState, check: (a: CertificateApplication) => Partial<CertificateApplication>): Promise<CertificateApplication> {
+  private step(applicationId: string, step: ApplicationStep, check: (a: CertificateApplication) => Partial<CertificateApplication>): Promise<CertificateApplication> {
     return this.transactions.run(async () => {
       const application = await this.visible(applicationId, true);
-      assertTransition(application.state, to);
-      return this.transition(application, to, check(application));
+      assertStep(step, application.state);
+      return this.transition(application, APPLICATION_STEPS[step].to, check(application));
     });
   }
 

@@ -5,7 +5,7 @@ import { DocumentsService } from '@chancery/documents';
 import { PartyDirectoryService, TenantDirectoryService } from '@chancery/identity';
 import { canSee } from '@chancery/policy';
 import { WebhookEvents } from '@chancery/webhooks';
-import { assertCertificateTransition, assertTransition } from '../application-workflow';
+import { assertCertificateTransition, assertStep } from '../application-workflow';
 import { CertificateErrors } from '../certificates.errors';
 import { ApplicationState, CertificateApplication } from '../entities/certificate-application.entity';
 import { Certificate, CertificateCopy, CertificateStatus, RevocationReason } from '../entities/certificate.entity';
@@ -135,7 +135,7 @@ export class CertificatesService {
       // Signed already (a retry, or a concurrent request that got the lock first): the same certificate.
       return this.presentable((await this.certificates.findById(application.certificateId))!);
     }
-    assertTransition(application.state, ApplicationState.ISSUED);
+    assertStep('sign', application.state);
     if (application.reviewedBy === signer) throw CertificateErrors.SIGNER_IS_REVIEWER('The clerk who approved the application cannot sign it');
 
     const issuedAt = this.clock.now();

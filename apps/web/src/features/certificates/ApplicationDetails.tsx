@@ -1,6 +1,10 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApplicationFieldsFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
+import { ErrorSummary } from '../../ui/feedback';
+import { useAction } from '../../ui/use-api';
+import { downloadSupportingDocument } from './certificate-files';
 
 /** The state of an application as a badge: words, never colour alone. */
 export function StateBadge({ state }: { state: string | null }) {
@@ -78,19 +82,39 @@ export function ApplicationDetails({ application }: { application: ApplicationFi
   );
 }
 
+/** The supporting documents, each downloadable as uploaded (the company's; the chamber's staff once submitted). */
 export function DocumentList({ application }: { application: ApplicationFieldsFragment }) {
   const { t } = useTranslation();
   const format = useFormat();
   const documents = application.supportingDocuments ?? [];
+  const [downloading, setDownloading] = useState<string | null>(null);
+  const download = useAction(async (documentId: string, fileName: string) => {
+    setDownloading(documentId);
+    try {
+      await downloadSupportingDocument(application.id ?? '', documentId, fileName);
+    } finally {
+      setDownloading(null);
+    }
+  });
   return (
     <>
       <h3>{t('certificates.form.documents')}</h3>
       {documents.length === 0 ? <p>{t('certificates.form.noDocuments')}</p> : null}
+      <ErrorSummary error={download.error} />
       {documents.length > 0 ? (
         <ul className="plain-list">
           {documents.map((document) => (
             <li key={document.id ?? ''}>
-              {document.fileName} — {t('certificates.form.sizeKb', { size: format.number(Math.ceil((document.sizeBytes ?? 0) / 1024)) })}, {format.dateTime(document.createdAt)}
+              <button
+                type="button"
+                className="button button--link"
+                disabled={downloading !== null}
+                aria-label={t('certificates.form.download', { name: document.fileName ?? '' })}
+                onClick={() => void download.run(document.id ?? '', document.fileName ?? 'document')}
+              >
+                {downloading === document.id ? t('certificates.form.downloading') : document.fileName}
+              </button>{' '}
+              — {t('certificates.form.sizeKb', { size: format.number(Math.ceil((document.sizeBytes ?? 0) / 1024)) })}, {format.dateTime(document.createdAt)}
             </li>
           ))}
         </ul>

@@ -20,6 +20,7 @@ import {
   CertificateApplication,
   ClaimCertificateApplication,
   RejectCertificateApplication,
+  ReleaseCertificateApplication,
   RequestCertificateApplicationChanges,
   REVOCATION_REASONS,
   RevokeCertificate,
@@ -36,8 +37,8 @@ type Decision = 'changes' | 'reject' | 'approve' | 'sign' | 'revoke' | null;
 
 /**
  * One application as the chamber sees it, with the acts the viewer's role and its state allow: a
- * clerk claims it, then requests changes, rejects or approves it; a signer signs it and may revoke
- * the certificate. Signing and revoking ask for the second factor again (step-up) when the last
+ * clerk claims it, then requests changes, rejects, approves or releases it (back to the queue); the
+ * tenant admin releases another clerk's claim; a signer signs it and may revoke the certificate. Signing and revoking ask for the second factor again (step-up) when the last
  * confirmation is older than the API's window.
  */
 export default function ReviewApplicationPage() {
@@ -60,6 +61,7 @@ export default function ReviewApplicationPage() {
   const id = application?.id ?? applicationId;
   const isClerk = hasAnyRole(me?.roles, ['CLERK']);
   const isSigner = hasAnyRole(me?.roles, ['SIGNER']);
+  const isTenantAdmin = hasAnyRole(me?.roles, ['TENANT_ADMIN']);
   const claimedByMe = application?.claimedBy != null && application.claimedBy === me?.id;
 
   const done = (message: string) => {
@@ -80,6 +82,11 @@ export default function ReviewApplicationPage() {
   const claim = useAction(async () => {
     await request(ClaimCertificateApplication, { applicationId: id });
     done(t('certificates.review.claimed'));
+  });
+  /** Back to the queue: the claiming clerk's own claim, or any clerk's for the tenant admin (a clerk who is away). */
+  const release = useAction(async () => {
+    await request(ReleaseCertificateApplication, { applicationId: id });
+    done(t('certificates.review.released'));
   });
   const requestChanges = useAction(async () => {
     if (!comment.trim()) throw clientError([{ field: 'comment', reason: 'required', constraint: 'required' }]);
@@ -120,7 +127,7 @@ export default function ReviewApplicationPage() {
   if (loaded.error) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
   if (!application) return null;
   const state = application.state;
-  const actionError = claim.error ?? approve.error ?? sign.error;
+  const actionError = claim.error ?? release.error ?? approve.error ?? sign.error;
 
   return (
     <>
@@ -167,7 +174,15 @@ export default function ReviewApplicationPage() {
             <button type="button" className="button button--danger" onClick={() => setDecision('reject')}>
               {t('certificates.review.reject')}
             </button>
+            <button type="button" className="button button--secondary" disabled={release.pending} onClick={() => void release.run()}>
+              {t('certificates.review.release')}
+            </button>
           </>
+        ) : null}
+        {isTenantAdmin && state === 'IN_REVIEW' && application.claimedBy && !claimedByMe ? (
+          <button type="button" className="button button--secondary" disabled={release.pending} onClick={() => void release.run()}>
+            {t('certificates.review.releaseOther')}
+          </button>
         ) : null}
         {isSigner && state === 'APPROVED' ? (
           <button type="button" className="button" disabled={sign.pending} onClick={() => setDecision('sign')}>

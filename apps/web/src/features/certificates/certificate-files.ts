@@ -3,8 +3,9 @@ import { ApiError, type FieldProblem } from '../../api/errors';
 import { sessionStore } from '../../auth/session-store';
 
 /**
- * The two plain HTTP routes of certificates the portal uses beside GraphQL: uploading a supporting
- * document (raw bytes, the name in `X-File-Name`) and downloading the stored PDF. Both carry the
+ * The plain HTTP routes of certificates the portal uses beside GraphQL: uploading a supporting
+ * document (raw bytes, the name in `X-File-Name`), downloading it again, and downloading the stored
+ * PDF. Each carries the
  * in-memory access token, renewed once from the session cookie when it has expired.
  */
 async function authorised(path: string, init: RequestInit, renewOnExpiry = true): Promise<Response> {
@@ -43,7 +44,16 @@ export async function uploadSupportingDocument(applicationId: string, file: File
 /** Downloads the stored PDF of a certificate (or of one of its copies) as a file. */
 export async function downloadCertificatePdf(certificateId: string, fileName: string, copyNumber = 0): Promise<void> {
   const query = copyNumber > 0 ? `?copy=${copyNumber}` : '';
-  const response = await authorised(`/certificates/${encodeURIComponent(certificateId)}/pdf${query}`, { method: 'GET' });
+  await saveAs(await authorised(`/certificates/${encodeURIComponent(certificateId)}/pdf${query}`, { method: 'GET' }), fileName);
+}
+
+/** Downloads a supporting document of an application as uploaded (the company's own; the chamber's staff once submitted). */
+export async function downloadSupportingDocument(applicationId: string, documentId: string, fileName: string): Promise<void> {
+  await saveAs(await authorised(`/certificate-applications/${encodeURIComponent(applicationId)}/documents/${encodeURIComponent(documentId)}`, { method: 'GET' }), fileName);
+}
+
+/** Hands a response's body to the browser as a file of that name. */
+async function saveAs(response: Response, fileName: string): Promise<void> {
   const url = URL.createObjectURL(await response.blob());
   const link = document.createElement('a');
   link.href = url;

@@ -186,6 +186,15 @@ export const ClaimCertificateApplication = graphql(`
   }
 `);
 
+export const ReleaseCertificateApplication = graphql(`
+  mutation ReleaseCertificateApplication($applicationId: ID!) {
+    releaseCertificateApplication(applicationId: $applicationId) {
+      id
+      state
+    }
+  }
+`);
+
 export const RequestCertificateApplicationChanges = graphql(`
   mutation RequestCertificateApplicationChanges($applicationId: ID!, $comment: String!) {
     requestCertificateApplicationChanges(applicationId: $applicationId, comment: $comment) {
