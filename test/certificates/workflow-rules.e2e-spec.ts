@@ -1,6 +1,6 @@
 import { Role } from '@chancery/access';
 import { APPLICATION_STEPS, ApplicationState, ApplicationStep } from '@chancery/certificates';
-import { applicationInput, CertificateFactory, expectData, GraphQLResponse, TestApplication, TestTenant, useTestApp } from '@chancery/testing';
+import { applicationInput, CertificateFactory, expectData, GraphQLResponse, queuedEmails, TestApplication, TestTenant, useTestApp } from '@chancery/testing';
 
 type Actor = 'exporter' | 'clerk' | 'signer';
 
@@ -101,8 +101,11 @@ describe('Certificate workflow rules', () => {
     // The claiming clerk releases: back to the queue, the claim cleared, the trail says so.
     const mine = await inState(ApplicationState.IN_REVIEW);
     const claimer = (await trail(mine.id)).find((e) => e.action === 'certificates.application.in_review');
+    const mailsBefore = (await queuedEmails(app, { template: 'certificates.application-state-changed' })).length;
     const released = await certificates.step('releaseCertificateApplication', mine.id, tokens.clerk);
     expect(released).toMatchObject({ state: 'SUBMITTED', claimedBy: null });
+    // The chamber's own hand-over: the company is not mailed that its application was "submitted" again.
+    expect(await queuedEmails(app, { template: 'certificates.application-state-changed' })).toHaveLength(mailsBefore);
     expect((await trail(mine.id)).at(-1)).toMatchObject({ action: 'certificates.application.released', details: { from: 'IN_REVIEW', to: 'SUBMITTED' } });
     expect(claimer).toBeDefined();
     // Released twice: nothing to release any more.

@@ -37,12 +37,17 @@ export class ApplicationNotices {
     private readonly webhooks: WebhookEvents,
   ) {}
 
-  async stateChanged(application: CertificateApplication, number?: string): Promise<void> {
+  /**
+   * `tellCompany` false: the ERP hears of the state as of any change, but no one is mailed (a claim
+   * released is the chamber's own hand-over: the company has nothing to read or do).
+   */
+  async stateChanged(application: CertificateApplication, number?: string, { tellCompany = true }: { tellCompany?: boolean } = {}): Promise<void> {
     // The company's ERP hears of it too (ids, state and number; it reads the rest with its key).
     await this.webhooks.publish({
       tenantId: application.tenantId, organisationId: application.organisationId, type: 'certificate_application.state_changed',
       subject: { applicationId: application.id, state: application.state, certificateId: application.certificateId ?? null, certificateNumber: number ?? null },
     });
+    if (!tellCompany) return;
     const to = await this.parties.mailingAddress(application.createdBy);
     if (!to) return;
     await this.mailer.queue(APPLICATION_STATE_CHANGED, {

@@ -204,7 +204,7 @@ export class ApplicationsService {
       action: `certificates.application.${released ? 'released' : to.toLowerCase()}`, subjectType: 'CertificateApplication', subjectId: application.id,
       details: { from: application.state, to, ...(changes.certificateId ? { certificateId: changes.certificateId } : {}), ...auditDetails },
     });
-    await this.notices.stateChanged(updated, number);
+    await this.notices.stateChanged(updated, number, { tellCompany: !released });
     return this.withDocuments(updated);
   }
 
