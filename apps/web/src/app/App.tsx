@@ -33,6 +33,7 @@ const SignaturePage = lazy(() => import('../features/account/SignaturePage'));
 const CompanyPage = lazy(() => import('../features/organisation/CompanyPage'));
 const UsersPage = lazy(() => import('../features/organisation/UsersPage'));
 const ApiKeysPage = lazy(() => import('../features/organisation/ApiKeysPage'));
+const WebhooksPage = lazy(() => import('../features/organisation/WebhooksPage'));
 const AuditLogPage = lazy(() => import('../features/staff/AuditLogPage'));
 const AccessLogPage = lazy(() => import('../features/privacy/AccessLogPage'));
 const PrivacyUserPage = lazy(() => import('../features/privacy/PrivacyUserPage'));
@@ -103,6 +104,7 @@ export function App() {
           <Route path="company" element={<RequireRoles roles={ORGANISATION_ROLES}><CompanyPage /></RequireRoles>} />
           <Route path="users" element={<RequireRoles roles={['ORG_ADMIN', 'TENANT_ADMIN']}><UsersPage /></RequireRoles>} />
           <Route path="api-keys" element={<RequireRoles roles={['ORG_ADMIN', 'TENANT_ADMIN']}><ApiKeysPage /></RequireRoles>} />
+          <Route path="webhooks" element={<RequireRoles roles={['ORG_ADMIN', 'TENANT_ADMIN']}><WebhooksPage /></RequireRoles>} />
           <Route path="audit" element={<RequireRoles roles={['TENANT_ADMIN', 'AUDITOR']}><AuditLogPage /></RequireRoles>} />
           <Route path="privacy/accesses" element={<RequireRoles roles={['PRIVACY_OFFICER']}><AccessLogPage /></RequireRoles>} />
           <Route path="privacy/users/:userId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><PrivacyUserPage /></RequireRoles>} />

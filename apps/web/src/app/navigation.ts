@@ -29,6 +29,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/company', label: 'nav.company', description: 'nav.descriptions.company', roles: ORGANISATION_ROLES },
       { to: '/app/users', label: 'nav.companyUsers', description: 'nav.descriptions.companyUsers', roles: ['ORG_ADMIN'] },
       { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.apiKeys', roles: ['ORG_ADMIN'] },
+      { to: '/app/webhooks', label: 'nav.webhooks', description: 'nav.descriptions.webhooks', roles: ['ORG_ADMIN'] },
     ],
   },
   {
@@ -41,6 +42,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/datasheet-review', label: 'nav.datasheetReview', description: 'nav.descriptions.datasheetReview', roles: ['TENANT_ADMIN', 'CLERK'] },
       { to: '/app/users', label: 'nav.staffUsers', description: 'nav.descriptions.staffUsers', roles: ['TENANT_ADMIN'] },
       { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.tenantApiKeys', roles: ['TENANT_ADMIN'] },
+      { to: '/app/webhooks', label: 'nav.webhooks', description: 'nav.descriptions.tenantWebhooks', roles: ['TENANT_ADMIN'] },
       { to: '/app/audit', label: 'nav.audit', description: 'nav.descriptions.audit', roles: ['TENANT_ADMIN', 'AUDITOR'] },
     ],
   },

@@ -31,7 +31,7 @@ type Documents = {
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
     "\n  query MySignature {\n    me {\n      id\n      signatureImage\n    }\n  }\n": typeof types.MySignatureDocument,
     "\n  mutation SetMySignatureImage($image: String!) {\n    setMySignatureImage(image: $image) {\n      id\n    }\n  }\n": typeof types.SetMySignatureImageDocument,
-    "\n  mutation StepUp($code: String!) {\n    stepUp(code: $code)\n  }\n": typeof types.StepUpDocument,
+    "\n  mutation StepUp($code: String, $password: String) {\n    stepUp(code: $code, password: $password)\n  }\n": typeof types.StepUpDocument,
     "\n  query VerifyCertificate($number: String!, $code: String!) {\n    verifyCertificate(number: $number, code: $code) {\n      authentic\n      number\n      status\n      revocationReason\n      supersededByNumber\n      issuingChamber\n      issuedAt\n      countryOfOrigin\n      goodsHash\n      keyId\n    }\n  }\n": typeof types.VerifyCertificateDocument,
     "\n  fragment ApplicationFields on CertificateApplication {\n    id\n    state\n    language\n    consigneeName\n    consigneeAddress\n    consigneeCountry\n    countryOfOrigin\n    transportDetails\n    goods {\n      description\n      hsCode\n      quantity\n      unit\n      grossWeightKg\n      netWeightKg\n      marksAndNumbers\n      packages\n    }\n    invoiceReferences\n    remarks\n    declarationAccepted\n    supportingDocuments {\n      id\n      fileName\n      mediaType\n      sizeBytes\n      createdAt\n    }\n    claimedBy\n    reviewComment\n    rejectionReason\n    replacesCertificateId\n    startedFromApplicationId\n    certificateId\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": typeof types.ApplicationFieldsFragmentDoc,
     "\n  fragment CertificateFields on CertificateOfOrigin {\n    id\n    applicationId\n    number\n    status\n    language\n    countryOfOrigin\n    issuedAt\n    revokedAt\n    revocationReason\n    supersededByNumber\n    verificationCode\n    pdfReady\n    copies {\n      id\n      copyNumber\n      createdAt\n      pdfReady\n    }\n  }\n": typeof types.CertificateFieldsFragmentDoc,
@@ -87,6 +87,12 @@ type Documents = {
     "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n": typeof types.InviteUserDocument,
     "\n  mutation ChangeUserRoles($input: ChangeUserRolesInput!) {\n    changeUserRoles(input: $input) {\n      id\n      roles\n    }\n  }\n": typeof types.ChangeUserRolesDocument,
     "\n  mutation DisableUser($userId: ID!) {\n    disableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n": typeof types.DisableUserDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {\n    webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {\n      id\n      eventType\n      occurredAt\n      attempts\n      lastStatus\n      lastError\n      nextAttemptAt\n      deliveredAt\n      deadLetteredAt\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": typeof types.RegisterWebhookDocument,
+    "\n  mutation RotateWebhookSecret($webhookId: ID!) {\n    rotateWebhookSecret(webhookId: $webhookId) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhook($webhookId: ID!) {\n    deleteWebhook(webhookId: $webhookId) {\n      id\n    }\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      attempts\n      nextAttemptAt\n      deadLetteredAt\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.CreateTenantDocument,
     "\n  query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {\n    personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n      requestId\n    }\n  }\n": typeof types.PersonalDataAccessesDocument,
     "\n  query Breaches {\n    breaches {\n      id\n      reference\n      becameAwareAt\n      occurredAt\n      authorityDeadline\n      authorityNotifiedAt\n      notifiable\n      notNotifiableReason\n      highRisk\n      affectedPeople\n      subjectsNotified\n      subjectsNotifiedAt\n      nature\n      dataCategories\n      notificationDraft\n    }\n  }\n": typeof types.BreachesDocument,
@@ -130,7 +136,7 @@ const documents: Documents = {
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
     "\n  query MySignature {\n    me {\n      id\n      signatureImage\n    }\n  }\n": types.MySignatureDocument,
     "\n  mutation SetMySignatureImage($image: String!) {\n    setMySignatureImage(image: $image) {\n      id\n    }\n  }\n": types.SetMySignatureImageDocument,
-    "\n  mutation StepUp($code: String!) {\n    stepUp(code: $code)\n  }\n": types.StepUpDocument,
+    "\n  mutation StepUp($code: String, $password: String) {\n    stepUp(code: $code, password: $password)\n  }\n": types.StepUpDocument,
     "\n  query VerifyCertificate($number: String!, $code: String!) {\n    verifyCertificate(number: $number, code: $code) {\n      authentic\n      number\n      status\n      revocationReason\n      supersededByNumber\n      issuingChamber\n      issuedAt\n      countryOfOrigin\n      goodsHash\n      keyId\n    }\n  }\n": types.VerifyCertificateDocument,
     "\n  fragment ApplicationFields on CertificateApplication {\n    id\n    state\n    language\n    consigneeName\n    consigneeAddress\n    consigneeCountry\n    countryOfOrigin\n    transportDetails\n    goods {\n      description\n      hsCode\n      quantity\n      unit\n      grossWeightKg\n      netWeightKg\n      marksAndNumbers\n      packages\n    }\n    invoiceReferences\n    remarks\n    declarationAccepted\n    supportingDocuments {\n      id\n      fileName\n      mediaType\n      sizeBytes\n      createdAt\n    }\n    claimedBy\n    reviewComment\n    rejectionReason\n    replacesCertificateId\n    startedFromApplicationId\n    certificateId\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": types.ApplicationFieldsFragmentDoc,
     "\n  fragment CertificateFields on CertificateOfOrigin {\n    id\n    applicationId\n    number\n    status\n    language\n    countryOfOrigin\n    issuedAt\n    revokedAt\n    revocationReason\n    supersededByNumber\n    verificationCode\n    pdfReady\n    copies {\n      id\n      copyNumber\n      createdAt\n      pdfReady\n    }\n  }\n": types.CertificateFieldsFragmentDoc,
@@ -186,6 +192,12 @@ const documents: Documents = {
     "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n": types.InviteUserDocument,
     "\n  mutation ChangeUserRoles($input: ChangeUserRolesInput!) {\n    changeUserRoles(input: $input) {\n      id\n      roles\n    }\n  }\n": types.ChangeUserRolesDocument,
     "\n  mutation DisableUser($userId: ID!) {\n    disableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n": types.DisableUserDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n  }\n": types.WebhooksDocument,
+    "\n  query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {\n    webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {\n      id\n      eventType\n      occurredAt\n      attempts\n      lastStatus\n      lastError\n      nextAttemptAt\n      deliveredAt\n      deadLetteredAt\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": types.RegisterWebhookDocument,
+    "\n  mutation RotateWebhookSecret($webhookId: ID!) {\n    rotateWebhookSecret(webhookId: $webhookId) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhook($webhookId: ID!) {\n    deleteWebhook(webhookId: $webhookId) {\n      id\n    }\n  }\n": types.DeleteWebhookDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      attempts\n      nextAttemptAt\n      deadLetteredAt\n    }\n  }\n": types.RedeliverWebhookDocument,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": types.CreateTenantDocument,
     "\n  query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {\n    personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n      requestId\n    }\n  }\n": types.PersonalDataAccessesDocument,
     "\n  query Breaches {\n    breaches {\n      id\n      reference\n      becameAwareAt\n      occurredAt\n      authorityDeadline\n      authorityNotifiedAt\n      notifiable\n      notNotifiableReason\n      highRisk\n      affectedPeople\n      subjectsNotified\n      subjectsNotifiedAt\n      nature\n      dataCategories\n      notificationDraft\n    }\n  }\n": types.BreachesDocument,
@@ -280,7 +292,7 @@ export function graphql(source: "\n  mutation SetMySignatureImage($image: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation StepUp($code: String!) {\n    stepUp(code: $code)\n  }\n"): typeof import('./graphql').StepUpDocument;
+export function graphql(source: "\n  mutation StepUp($code: String, $password: String) {\n    stepUp(code: $code, password: $password)\n  }\n"): typeof import('./graphql').StepUpDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -501,6 +513,30 @@ export function graphql(source: "\n  mutation ChangeUserRoles($input: ChangeUser
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DisableUser($userId: ID!) {\n    disableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').DisableUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n  }\n"): typeof import('./graphql').WebhooksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {\n    webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {\n      id\n      eventType\n      occurredAt\n      attempts\n      lastStatus\n      lastError\n      nextAttemptAt\n      deliveredAt\n      deadLetteredAt\n    }\n  }\n"): typeof import('./graphql').WebhookDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n"): typeof import('./graphql').RegisterWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($webhookId: ID!) {\n    rotateWebhookSecret(webhookId: $webhookId) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n"): typeof import('./graphql').RotateWebhookSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($webhookId: ID!) {\n    deleteWebhook(webhookId: $webhookId) {\n      id\n    }\n  }\n"): typeof import('./graphql').DeleteWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      attempts\n      nextAttemptAt\n      deadLetteredAt\n    }\n  }\n"): typeof import('./graphql').RedeliverWebhookDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

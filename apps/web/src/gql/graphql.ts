@@ -283,6 +283,13 @@ export type RegisterOrganisationInput = {
   vatNumber: string;
 };
 
+export type RegisterWebhookInput = {
+  /** Events to receive. A company's ERP: certificate_application.state_changed, certificate.*; a tenant: datasheet.*. */
+  eventTypes: Array<string>;
+  /** Where events are POSTed: https (http and local addresses outside production only). */
+  url: string;
+};
+
 export type RevocationReason =
   | 'AT_EXPORTER_REQUEST'
   | 'FRAUDULENT_APPLICATION'
@@ -461,7 +468,8 @@ export type SetMySignatureImageMutationVariables = Exact<{
 export type SetMySignatureImageMutation = { setMySignatureImage: { id: string | null } };
 
 export type StepUpMutationVariables = Exact<{
-  code: string;
+  code?: string | null | undefined;
+  password?: string | null | undefined;
 }>;
 
 
@@ -839,6 +847,47 @@ export type DisableUserMutationVariables = Exact<{
 
 
 export type DisableUserMutation = { disableUser: { id: string | null, status: UserStatus | null } };
+
+export type WebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhooksQuery = { webhooks: Array<{ id: string | null, url: string | null, eventTypes: Array<string> | null, createdAt: string | null, secretRotatedAt: string | null }> };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  webhookId: string;
+  deadLettersOnly?: boolean | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: Array<{ id: string | null, eventType: string | null, occurredAt: string | null, attempts: number | null, lastStatus: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, deadLetteredAt: string | null }> };
+
+export type RegisterWebhookMutationVariables = Exact<{
+  input: RegisterWebhookInput;
+}>;
+
+
+export type RegisterWebhookMutation = { registerWebhook: { secret: string, webhook: { id: string | null, url: string | null } } };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  webhookId: string;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, webhook: { id: string | null, url: string | null } } };
+
+export type DeleteWebhookMutationVariables = Exact<{
+  webhookId: string;
+}>;
+
+
+export type DeleteWebhookMutation = { deleteWebhook: { id: string | null } };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  deliveryId: string;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { id: string | null, attempts: number | null, nextAttemptAt: string | null, deadLetteredAt: string | null } };
 
 export type CreateTenantMutationVariables = Exact<{
   input: CreateTenantInput;
@@ -1239,8 +1288,8 @@ export const SetMySignatureImageDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SetMySignatureImageMutation, SetMySignatureImageMutationVariables>;
 export const StepUpDocument = new TypedDocumentString(`
-    mutation StepUp($code: String!) {
-  stepUp(code: $code)
+    mutation StepUp($code: String, $password: String) {
+  stepUp(code: $code, password: $password)
 }
     `) as unknown as TypedDocumentString<StepUpMutation, StepUpMutationVariables>;
 export const VerifyCertificateDocument = new TypedDocumentString(`
@@ -1915,6 +1964,71 @@ export const DisableUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DisableUserMutation, DisableUserMutationVariables>;
+export const WebhooksDocument = new TypedDocumentString(`
+    query Webhooks {
+  webhooks {
+    id
+    url
+    eventTypes
+    createdAt
+    secretRotatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksQuery, WebhooksQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {
+  webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {
+    id
+    eventType
+    occurredAt
+    attempts
+    lastStatus
+    lastError
+    nextAttemptAt
+    deliveredAt
+    deadLetteredAt
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const RegisterWebhookDocument = new TypedDocumentString(`
+    mutation RegisterWebhook($input: RegisterWebhookInput!) {
+  registerWebhook(input: $input) {
+    secret
+    webhook {
+      id
+      url
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterWebhookMutation, RegisterWebhookMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($webhookId: ID!) {
+  rotateWebhookSecret(webhookId: $webhookId) {
+    secret
+    webhook {
+      id
+      url
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const DeleteWebhookDocument = new TypedDocumentString(`
+    mutation DeleteWebhook($webhookId: ID!) {
+  deleteWebhook(webhookId: $webhookId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookMutation, DeleteWebhookMutationVariables>;
+export const RedeliverWebhookDocument = new TypedDocumentString(`
+    mutation RedeliverWebhook($deliveryId: ID!) {
+  redeliverWebhook(deliveryId: $deliveryId) {
+    id
+    attempts
+    nextAttemptAt
+    deadLetteredAt
+  }
+}
+    `) as unknown as TypedDocumentString<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;
 export const CreateTenantDocument = new TypedDocumentString(`
     mutation CreateTenant($input: CreateTenantInput!) {
   createTenant(input: $input) {

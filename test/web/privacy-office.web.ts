@@ -1,0 +1,143 @@
+import type { Page } from '@playwright/test';
+import { checkScreen, chooseLanguage, expect, journey, logIn, test, uniqueSuffix, useLanguage } from './support/fixtures';
+import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
+
+const VOKA = 'voka-antwerpen-waasland';
+/** A local address nothing listens on: every attempt is refused (local targets are allowed outside production). */
+const UNREACHABLE_TARGET = 'http://127.0.0.1:9/erp';
+
+async function openFromNav(page: Page, portalNavigation: string, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: portalNavigation }).getByRole('link', { name: label }).click();
+}
+
+/** The company's API, as its ERP would call it: logs in and moves a new application to the tenant's queue (an event for the ERP's webhook). */
+async function submitApplicationThroughApi(page: Page, password: string): Promise<void> {
+  const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
+    const response = await page.request.post('/graphql', {
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      data: { query, variables },
+    });
+    const body = (await response.json()) as { data?: T; errors?: unknown[] };
+    expect(body.errors ?? []).toEqual([]);
+    return body.data!;
+  };
+  const { login } = await call<{ login: { accessToken: string } }>('mutation L($input: LoginInput!) { login(input: $input) { accessToken } }', {
+    input: { tenant: VOKA, email: 'admin@company1.voka.test', password },
+  });
+  const { createCertificateApplication } = await call<{ createCertificateApplication: { id: string } }>(
+    'mutation C($input: CreateCertificateApplicationInput!) { createCertificateApplication(input: $input) { id } }',
+    {
+      input: {
+        consignee: { name: 'Rotterdam Pump Traders BV', address: 'Havenweg 4, Rotterdam', country: 'NL' },
+        countryOfOrigin: 'BE',
+        declarationAccepted: true,
+        language: 'EN',
+        transportDetails: 'By road',
+        invoiceReferences: [`WH-${uniqueSuffix()}`],
+        goods: [{ description: 'Centrifugal pumps', hsCode: '841370', quantity: 2, unit: 'pcs', grossWeightKg: 110, netWeightKg: 100, packages: 1, marksAndNumbers: 'WH/1' }],
+      },
+    },
+    login.accessToken,
+  );
+  await call('mutation S($id: ID!) { submitCertificateApplication(applicationId: $id) { id } }', { id: createCertificateApplication.id }, login.accessToken);
+}
+
+for (const language of ['en', 'fr'] as const) {
+  test(`an organisation admin registers a webhook target, sees its secret once and its deliveries, renews the secret and deletes it (${language})`, async ({ page, context, state, pageProblems: _ }) => {
+    journey('webhooks', language);
+    const m = MESSAGES[language];
+    const w = m.webhooks;
+    const screen = (name: string) => (language === 'en' ? name : `${name}-${language}`);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: state.baseURL });
+    await useLanguage(page, language);
+    await logIn(page, { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword }, loginTexts(m));
+    await chooseLanguage(page, language);
+    await openFromNav(page, m.app.portalNavigation, m.nav.webhooks);
+    await expect(page.getByRole('heading', { level: 1, name: w.title })).toBeVisible();
+
+    // A company's ERP may hear of its certificates only: the datasheet feed is not offered.
+    const events = page.getByRole('group', { name: w.events });
+    await expect(events.getByRole('checkbox')).toHaveCount(4);
+    await expect(events.getByRole('checkbox', { name: 'datasheet.published' })).toHaveCount(0);
+
+    // Nothing filled in: both inputs are named beside themselves.
+    await page.getByRole('button', { name: w.register }).click();
+    await expect(page.getByLabel(new RegExp(`^${w.url}`))).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('fieldset.field--invalid legend', { hasText: w.events })).toBeVisible();
+
+    // The API refuses an address it does not accept (credentials in it), and names the field.
+    await page.getByLabel(new RegExp(`^${w.url}`)).fill('https://user:secret@erp.example.test/hook');
+    await events.getByRole('checkbox', { name: 'certificate_application.state_changed' }).check();
+    await page.getByRole('button', { name: w.register }).click();
+    await expect(page.getByLabel(new RegExp(`^${w.url}`))).toHaveAttribute('aria-invalid', 'true');
+    await checkScreen(page, screen('webhooks-refused'));
+
+    const url = `${UNREACHABLE_TARGET}/${language}-${uniqueSuffix()}`;
+    await page.getByLabel(new RegExp(`^${w.url}`)).fill(url);
+    await events.getByRole('checkbox', { name: 'certificate.issued' }).check();
+    await page.getByRole('button', { name: w.register }).click();
+
+    // The signing secret, once, with a warning and a copy button.
+    const panel = page.getByRole('region', { name: fill(w.createdTitle, { url }) });
+    await expect(panel).toBeVisible();
+    await expect(panel.getByText(w.onceWarning)).toBeVisible();
+    const secret = await panel.getByLabel(w.secret, { exact: true }).inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    await expect(panel.getByLabel(w.secret, { exact: true })).toBeFocused();
+    await panel.getByRole('button', { name: w.copy }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    await checkScreen(page, screen('webhook-created'));
+    await panel.getByRole('button', { name: w.stored }).click();
+    await expect(page.getByLabel(w.secret, { exact: true })).toHaveCount(0);
+
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: url }) });
+    await expect(row.getByText('certificate_application.state_changed')).toBeVisible();
+    await expect(row.getByText('certificate.issued')).toBeVisible();
+
+    // The ERP's own application moves to the queue: the target is told, and the refused attempt shows.
+    await submitApplicationThroughApi(page, state.demoPassword);
+    await row.getByRole('button', { name: new RegExp(`^${w.showDeliveries}`) }).click();
+    const deliveries = page.getByRole('region', { name: fill(w.deliveriesTitle, { url }) });
+    await expect(deliveries.getByRole('rowheader', { name: 'certificate_application.state_changed' })).toBeVisible();
+    await checkScreen(page, screen('webhook-deliveries'));
+    // None was given up yet: the dead-letter filter leaves none, and nothing to send again.
+    await deliveries.getByLabel(w.deadLettersOnly).check();
+    await expect(deliveries.getByText(w.noDeliveries)).toBeVisible();
+    await expect(page.getByRole('button', { name: new RegExp(`^${w.redeliver}`) })).toHaveCount(0);
+
+    // A new secret replaces the old one, shown once.
+    await row.getByRole('button', { name: new RegExp(`^${w.rotate}`) }).click();
+    const rotateDialog = page.getByRole('dialog', { name: fill(w.rotateTitle, { url }) });
+    await expect(rotateDialog).toBeVisible();
+    await checkScreen(page, screen('webhook-rotate-dialog'));
+    await rotateDialog.getByRole('button', { name: w.rotate }).click();
+    const rotated = page.getByRole('region', { name: fill(w.rotatedTitle, { url }) });
+    await expect(rotated).toBeVisible();
+    const newSecret = await rotated.getByLabel(w.secret, { exact: true }).inputValue();
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(secret);
+    await rotated.getByRole('button', { name: w.stored }).click();
+
+    await row.getByRole('button', { name: new RegExp(`^${w.delete}`) }).click();
+    const deleteDialog = page.getByRole('dialog', { name: fill(w.deleteTitle, { url }) });
+    await deleteDialog.getByRole('button', { name: exactly(w.delete) }).click();
+    await expect(page.getByText(fill(w.deleted, { url }))).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: url })).toHaveCount(0);
+  });
+}
+
+test('a tenant admin is offered the datasheet events for the chamber’s own targets (nl)', async ({ page, state, pageProblems: _ }) => {
+  journey('webhooks (tenant)', 'nl');
+  const m = MESSAGES.nl;
+  await useLanguage(page, 'nl');
+  await logIn(page, { tenant: VOKA, email: 'tenant-admin@voka.test', password: state.demoPassword, totpSecret: state.totpSecrets['tenant-admin@voka.test'] }, loginTexts(m));
+  await chooseLanguage(page, 'nl');
+  await openFromNav(page, m.app.portalNavigation, m.nav.webhooks);
+  await expect(page.getByRole('heading', { level: 1, name: m.webhooks.title })).toBeVisible();
+  await expect(page.getByText(m.webhooks.leadTenant)).toBeVisible();
+  const events = page.getByRole('group', { name: m.webhooks.events });
+  await expect(events.getByRole('checkbox')).toHaveCount(4);
+  await expect(events.getByRole('checkbox', { name: 'datasheet.published' })).toBeVisible();
+  await expect(events.getByRole('checkbox', { name: 'certificate.issued' })).toHaveCount(0);
+  await checkScreen(page, 'webhooks-tenant-nl');
+});
