@@ -62,18 +62,18 @@ for (const language of ['en', 'fr'] as const) {
 
     // Nothing filled in: both inputs are named beside themselves.
     await page.getByRole('button', { name: w.register }).click();
-    await expect(page.getByLabel(new RegExp(`^${w.url}`))).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel(exactly(w.url))).toHaveAttribute('aria-invalid', 'true');
     await expect(page.locator('fieldset.field--invalid legend', { hasText: w.events })).toBeVisible();
 
     // The API refuses an address it does not accept (credentials in it), and names the field.
-    await page.getByLabel(new RegExp(`^${w.url}`)).fill('https://user:secret@erp.example.test/hook');
+    await page.getByLabel(exactly(w.url)).fill('https://user:secret@erp.example.test/hook');
     await events.getByRole('checkbox', { name: 'certificate_application.state_changed' }).check();
     await page.getByRole('button', { name: w.register }).click();
-    await expect(page.getByLabel(new RegExp(`^${w.url}`))).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByLabel(exactly(w.url))).toHaveAttribute('aria-invalid', 'true');
     await checkScreen(page, screen('webhooks-refused'));
 
     const url = `${UNREACHABLE_TARGET}/${language}-${uniqueSuffix()}`;
-    await page.getByLabel(new RegExp(`^${w.url}`)).fill(url);
+    await page.getByLabel(exactly(w.url)).fill(url);
     await events.getByRole('checkbox', { name: 'certificate.issued' }).check();
     await page.getByRole('button', { name: w.register }).click();
 
@@ -141,3 +141,80 @@ test('a tenant admin is offered the datasheet events for the chamber’s own tar
   await expect(events.getByRole('checkbox', { name: 'certificate.issued' })).toHaveCount(0);
   await checkScreen(page, 'webhooks-tenant-nl');
 });
+
+/** `YYYY-MM-DD`, `days` after today in the browser's (and this process's) local time. */
+function dayAfter(days: number): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+for (const language of ['en', 'nl'] as const) {
+  test(`the privacy officer announces a new sub-processor, a customer company objects within the window, and the officer sees the objection (${language})`, async ({ page, context, state, pageProblems: _ }) => {
+    journey('sub-processors', language);
+    const m = MESSAGES[language];
+    const s = m.subProcessors;
+    const screen = (name: string) => (language === 'en' ? name : `${name}-${language}`);
+    const description = `Mail delivery moves to Postbode ${language} ${uniqueSuffix()}`;
+    await useLanguage(page, language);
+    await logIn(page, { tenant: VOKA, email: 'privacy-officer@voka.test', password: state.demoPassword }, loginTexts(m));
+    await chooseLanguage(page, language);
+    await openFromNav(page, m.app.portalNavigation, m.nav.subProcessors);
+    await expect(page.getByRole('heading', { level: 1, name: s.title })).toBeVisible();
+    await expect(page.getByRole('link', { name: s.publicPage })).toHaveAttribute('href', `/privacy/${VOKA}`);
+    await checkScreen(page, screen('sub-processors'));
+
+    // An addition without its name, and taking effect inside the window: each input is named.
+    const form = page.getByRole('region', { name: s.announceTitle });
+    await form.getByRole('radio', { name: s.kinds.ADDITION }).check();
+    await form.getByLabel(exactly(s.description)).fill(description);
+    await form.getByRole('button', { name: s.announce }).click();
+    await expect(form.getByLabel(exactly(m.privacyDesk.notice.name))).toHaveAttribute('aria-invalid', 'true');
+    await form.getByLabel(exactly(m.privacyDesk.notice.name)).fill(`Postbode ${uniqueSuffix()} BV`);
+    await form.getByLabel(exactly(m.privacyDesk.notice.service)).fill('E-mail delivery');
+    await form.getByLabel(exactly(m.privacyDesk.notice.location)).selectOption('NL');
+    await form.getByRole('checkbox', { name: m.dataCategories.contact }).check();
+    await form.getByLabel(exactly(s.effectiveOn)).fill(dayAfter(10));
+    await form.getByRole('button', { name: s.announce }).click();
+    // The API refuses it (the customers would have less than the whole window) and names the date.
+    await expect(form.getByText(s.reasons.OBJECTION_WINDOW_TOO_SHORT)).toBeVisible();
+    await expect(form.getByLabel(exactly(s.effectiveOn))).toHaveAttribute('aria-invalid', 'true');
+    await checkScreen(page, screen('sub-processor-refused'));
+    await form.getByLabel(exactly(s.effectiveOn)).fill(dayAfter(45));
+    await form.getByRole('button', { name: s.announce }).click();
+    await expect(page.getByText(new RegExp(s.announced_other.split('{{count}}')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).toBeVisible();
+    const changes = page.getByRole('region', { name: s.changesTitle });
+    const announced = changes.getByRole('row').filter({ has: page.getByRole('rowheader', { name: description }) });
+    await expect(announced.getByText(s.windowOpen)).toBeVisible();
+
+    // A customer company (its administrator) sees the change and objects while the window is open.
+    const company = await context.browser()!.newContext({ baseURL: state.baseURL });
+    const customer = await company.newPage();
+    await useLanguage(customer, language);
+    await logIn(customer, { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword }, loginTexts(m));
+    await chooseLanguage(customer, language);
+    await openFromNav(customer, m.app.portalNavigation, m.nav.subProcessorChanges);
+    await expect(customer.getByRole('heading', { level: 1, name: s.customerTitle })).toBeVisible();
+    const row = customer.getByRole('row').filter({ has: customer.getByRole('rowheader', { name: description }) });
+    await row.getByRole('button', { name: new RegExp(`^${s.object}`) }).click();
+    const objectForm = customer.getByRole('region', { name: fill(s.objectTitle, { description }) });
+    await expect(objectForm.getByRole('heading', { level: 2 })).toBeFocused();
+    await objectForm.getByRole('button', { name: s.submitObjection }).click();
+    await expect(objectForm.getByLabel(new RegExp(`^${s.reason}`))).toHaveAttribute('aria-invalid', 'true');
+    await objectForm.getByLabel(new RegExp(`^${s.reason}`)).fill('Our customers require that mail stays with our current provider.');
+    await checkScreen(customer, screen('sub-processor-objection'));
+    await objectForm.getByRole('button', { name: s.submitObjection }).click();
+    await expect(customer.getByText(new RegExp(fill(s.objected, { description, date: 'DATE' }).split('DATE')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).toBeVisible();
+    // Once only: a second objection to the same change is refused, in words.
+    await row.getByRole('button', { name: new RegExp(`^${s.object}`) }).click();
+    await customer.getByLabel(new RegExp(`^${s.reason}`)).fill('Again.');
+    await customer.getByRole('button', { name: s.submitObjection }).click();
+    await expect(customer.getByText(s.reasons.ALREADY_OBJECTED)).toBeVisible();
+    await company.close();
+
+    // The officer sees the objection beside the change.
+    await page.reload();
+    const objections = page.getByRole('region', { name: s.objectionsTitle });
+    await expect(objections.getByRole('rowheader', { name: description })).toBeVisible();
+    await expect(objections.getByText('Our customers require that mail stays with our current provider.')).toBeVisible();
+  });
+}

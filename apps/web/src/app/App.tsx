@@ -22,6 +22,8 @@ const RequestQueuePage = lazy(() => import('../features/privacy/RequestQueuePage
 const RequestDetailPage = lazy(() => import('../features/privacy/RequestDetailPage'));
 const BreachesPage = lazy(() => import('../features/privacy/BreachesPage'));
 const RegisterExportPage = lazy(() => import('../features/privacy/RegisterExportPage'));
+const SubProcessorsPage = lazy(() => import('../features/privacy/SubProcessorsPage'));
+const SubProcessorChangesPage = lazy(() => import('../features/privacy/SubProcessorChangesPage'));
 
 const AppLayout = lazy(() => import('./AppLayout'));
 const HomePage = lazy(() => import('./HomePage'));
@@ -117,6 +119,8 @@ export function App() {
           <Route path="privacy/requests/:requestId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RequestDetailPage /></RequireRoles>} />
           <Route path="privacy/breaches" element={<RequireRoles roles={['PRIVACY_OFFICER']}><BreachesPage /></RequireRoles>} />
           <Route path="privacy/register" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RegisterExportPage /></RequireRoles>} />
+          <Route path="privacy/sub-processors" element={<RequireRoles roles={['PRIVACY_OFFICER', 'TENANT_ADMIN']}><SubProcessorsPage /></RequireRoles>} />
+          <Route path="sub-processor-changes" element={<RequireRoles roles={['ORG_ADMIN']}><SubProcessorChangesPage /></RequireRoles>} />
           <Route path="platform/tenants/new" element={<RequireRoles roles={['PLATFORM_ADMIN']}><CreateTenantPage /></RequireRoles>} />
           <Route path="datasheets" element={<RequireRoles roles={ORGANISATION_ROLES}><CompanyDatasheetsPage /></RequireRoles>} />
           <Route path="datasheets/:productId" element={<RequireRoles roles={ORGANISATION_ROLES}><DatasheetEditorPage /></RequireRoles>} />

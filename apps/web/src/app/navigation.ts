@@ -30,6 +30,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/users', label: 'nav.companyUsers', description: 'nav.descriptions.companyUsers', roles: ['ORG_ADMIN'] },
       { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.apiKeys', roles: ['ORG_ADMIN'] },
       { to: '/app/webhooks', label: 'nav.webhooks', description: 'nav.descriptions.webhooks', roles: ['ORG_ADMIN'] },
+      { to: '/app/sub-processor-changes', label: 'nav.subProcessorChanges', description: 'nav.descriptions.subProcessorChanges', roles: ['ORG_ADMIN'] },
     ],
   },
   {
@@ -54,6 +55,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/privacy/requests', label: 'privacyDesk.queue.title', description: 'privacyDesk.nav.requests', roles: ['PRIVACY_OFFICER'] },
       { to: '/app/privacy/breaches', label: 'privacyDesk.breaches.title', description: 'privacyDesk.nav.breaches', roles: ['PRIVACY_OFFICER'] },
       { to: '/app/privacy/register', label: 'privacyDesk.register.title', description: 'privacyDesk.nav.register', roles: ['PRIVACY_OFFICER'] },
+      { to: '/app/privacy/sub-processors', label: 'nav.subProcessors', description: 'nav.descriptions.subProcessors', roles: ['PRIVACY_OFFICER', 'TENANT_ADMIN'] },
       { to: '/app/privacy/accesses', label: 'nav.accessLog', description: 'nav.descriptions.accessLog', roles: ['PRIVACY_OFFICER'] },
     ],
   },
@@ -61,7 +63,7 @@ export const NAVIGATION: NavSection[] = [
     id: 'platform',
     label: 'nav.sections.platform',
     items: [
-      // Support grants, sub-processors.
+      // Support grants, the platform's sub-processors.
       { to: '/app/platform/tenants/new', label: 'nav.createTenant', description: 'nav.descriptions.createTenant', roles: ['PLATFORM_ADMIN'] },
     ],
   },

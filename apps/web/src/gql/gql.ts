@@ -112,6 +112,10 @@ type Documents = {
     "\n  mutation RestrictForDataSubjectRequest($requestId: ID!) {\n    restrictForDataSubjectRequest(requestId: $requestId) {\n      id\n    }\n  }\n": typeof types.RestrictForDataSubjectRequestDocument,
     "\n  mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {\n    closeDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": typeof types.CloseDataSubjectRequestDocument,
     "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n": typeof types.DataSubjectRequestQueueDocument,
+    "\n  query AnnouncedSubProcessorChanges($slug: String!) {\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n    }\n  }\n": typeof types.AnnouncedSubProcessorChangesDocument,
+    "\n  mutation ObjectToSubProcessorChange($input: ObjectToSubProcessorChangeInput!) {\n    objectToSubProcessorChange(input: $input) {\n      id\n      objectedAt\n    }\n  }\n": typeof types.ObjectToSubProcessorChangeDocument,
+    "\n  query TenantSubProcessors($slug: String!) {\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      transferSafeguard\n      effectiveFrom\n      effectiveUntil\n    }\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n      customersNotified\n    }\n    subProcessorObjections {\n      id\n      changeId\n      organisationId\n      reason\n      objectedAt\n    }\n  }\n": typeof types.TenantSubProcessorsDocument,
+    "\n  mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {\n    announceSubProcessorChange(input: $input) {\n      id\n      customersNotified\n      objectionDeadline\n    }\n  }\n": typeof types.AnnounceSubProcessorChangeDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input)\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n": typeof types.ConfirmEmailDocument,
     "\n  query ProposeChamber($postalCode: String!) {\n    proposeChamber(postalCode: $postalCode) {\n      slug\n      name\n      city\n    }\n  }\n": typeof types.ProposeChamberDocument,
@@ -217,6 +221,10 @@ const documents: Documents = {
     "\n  mutation RestrictForDataSubjectRequest($requestId: ID!) {\n    restrictForDataSubjectRequest(requestId: $requestId) {\n      id\n    }\n  }\n": types.RestrictForDataSubjectRequestDocument,
     "\n  mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {\n    closeDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": types.CloseDataSubjectRequestDocument,
     "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n": types.DataSubjectRequestQueueDocument,
+    "\n  query AnnouncedSubProcessorChanges($slug: String!) {\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n    }\n  }\n": types.AnnouncedSubProcessorChangesDocument,
+    "\n  mutation ObjectToSubProcessorChange($input: ObjectToSubProcessorChangeInput!) {\n    objectToSubProcessorChange(input: $input) {\n      id\n      objectedAt\n    }\n  }\n": types.ObjectToSubProcessorChangeDocument,
+    "\n  query TenantSubProcessors($slug: String!) {\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      transferSafeguard\n      effectiveFrom\n      effectiveUntil\n    }\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n      customersNotified\n    }\n    subProcessorObjections {\n      id\n      changeId\n      organisationId\n      reason\n      objectedAt\n    }\n  }\n": types.TenantSubProcessorsDocument,
+    "\n  mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {\n    announceSubProcessorChange(input: $input) {\n      id\n      customersNotified\n      objectionDeadline\n    }\n  }\n": types.AnnounceSubProcessorChangeDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input)\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n": types.ConfirmEmailDocument,
     "\n  query ProposeChamber($postalCode: String!) {\n    proposeChamber(postalCode: $postalCode) {\n      slug\n      name\n      city\n    }\n  }\n": types.ProposeChamberDocument,
@@ -613,6 +621,22 @@ export function graphql(source: "\n  mutation CloseDataSubjectRequest($input: Cl
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n"): typeof import('./graphql').DataSubjectRequestQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnnouncedSubProcessorChanges($slug: String!) {\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n    }\n  }\n"): typeof import('./graphql').AnnouncedSubProcessorChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ObjectToSubProcessorChange($input: ObjectToSubProcessorChangeInput!) {\n    objectToSubProcessorChange(input: $input) {\n      id\n      objectedAt\n    }\n  }\n"): typeof import('./graphql').ObjectToSubProcessorChangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantSubProcessors($slug: String!) {\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      transferSafeguard\n      effectiveFrom\n      effectiveUntil\n    }\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n      customersNotified\n    }\n    subProcessorObjections {\n      id\n      changeId\n      organisationId\n      reason\n      objectedAt\n    }\n  }\n"): typeof import('./graphql').TenantSubProcessorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {\n    announceSubProcessorChange(input: $input) {\n      id\n      customersNotified\n      objectionDeadline\n    }\n  }\n"): typeof import('./graphql').AnnounceSubProcessorChangeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

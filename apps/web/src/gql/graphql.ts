@@ -16,6 +16,19 @@ export type AcceptInvitationInput = {
   token: string;
 };
 
+export type AnnounceSubProcessorChangeInput = {
+  description: string;
+  /** When it takes effect: at least the objection window after now. */
+  effectiveAt: string;
+  kind: SubProcessorChangeKind;
+  /** For an addition. */
+  newSubProcessor?: NewSubProcessorInput | null | undefined;
+  /** Days customers may object; 30 when absent, never fewer. */
+  objectionWindowDays?: number | null | undefined;
+  /** For a removal: the sub-processor that leaves. */
+  subProcessorId?: string | null | undefined;
+};
+
 export type ApplicationState =
   | 'APPROVED'
   | 'CHANGES_REQUESTED'
@@ -191,6 +204,22 @@ export type LoginMethod =
   | 'PASSWORD'
   | 'PASSWORD_AND_TOTP';
 
+export type NewSubProcessorInput = {
+  dataCategories?: Array<string>;
+  /** Country where the data is processed (ISO 3166-1 alpha-2). */
+  location: string;
+  name: string;
+  /** What it does with the data. */
+  service: string;
+  /** For a country outside the EEA: the safeguard (Art. 46), e.g. standard contractual clauses. */
+  transferSafeguard?: string | null | undefined;
+};
+
+export type ObjectToSubProcessorChangeInput = {
+  changeId: string;
+  reason: string;
+};
+
 export type PersonDetailsInput = {
   email: string;
   firstName: string;
@@ -312,6 +341,10 @@ export type SetProductFamilySchemaInput = {
   /** A JSON Schema, as JSON text. */
   jsonSchema: string;
 };
+
+export type SubProcessorChangeKind =
+  | 'ADDITION'
+  | 'REMOVAL';
 
 export type TenantKind =
   | 'CERTIFICATION_BODY'
@@ -1020,6 +1053,34 @@ export type DataSubjectRequestQueueQueryVariables = Exact<{
 
 
 export type DataSubjectRequestQueueQuery = { dataSubjectRequests: Array<{ id: string | null, type: DataSubjectRequestType | null, status: DataSubjectRequestStatus | null, receivedAt: string | null, acknowledgedAt: string | null, completedAt: string | null, firstDueOn: string | null, dueOn: string | null, overdue: boolean | null, extensionMonths: number | null, extensionReason: string | null, identityVerifiedBy: string | null, language: string | null, requesterEmail: string | null, subjectUserId: string | null, details: string | null, outcome: string | null }> };
+
+export type AnnouncedSubProcessorChangesQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type AnnouncedSubProcessorChangesQuery = { subProcessorChanges: Array<{ id: string | null, kind: SubProcessorChangeKind | null, description: string | null, announcedAt: string | null, objectionDeadline: string | null, effectiveAt: string | null }> };
+
+export type ObjectToSubProcessorChangeMutationVariables = Exact<{
+  input: ObjectToSubProcessorChangeInput;
+}>;
+
+
+export type ObjectToSubProcessorChangeMutation = { objectToSubProcessorChange: { id: string | null, objectedAt: string | null } };
+
+export type TenantSubProcessorsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type TenantSubProcessorsQuery = { subProcessors: Array<{ id: string | null, name: string | null, service: string | null, location: string | null, dataCategories: Array<string> | null, transferSafeguard: string | null, effectiveFrom: string | null, effectiveUntil: string | null }>, subProcessorChanges: Array<{ id: string | null, kind: SubProcessorChangeKind | null, description: string | null, announcedAt: string | null, objectionDeadline: string | null, effectiveAt: string | null, customersNotified: number | null }>, subProcessorObjections: Array<{ id: string | null, changeId: string | null, organisationId: string | null, reason: string | null, objectedAt: string | null }> };
+
+export type AnnounceSubProcessorChangeMutationVariables = Exact<{
+  input: AnnounceSubProcessorChangeInput;
+}>;
+
+
+export type AnnounceSubProcessorChangeMutation = { announceSubProcessorChange: { id: string | null, customersNotified: number | null, objectionDeadline: string | null } };
 
 export type AcceptInvitationMutationVariables = Exact<{
   input: AcceptInvitationInput;
@@ -2245,6 +2306,65 @@ export const DataSubjectRequestQueueDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DataSubjectRequestQueueQuery, DataSubjectRequestQueueQueryVariables>;
+export const AnnouncedSubProcessorChangesDocument = new TypedDocumentString(`
+    query AnnouncedSubProcessorChanges($slug: String!) {
+  subProcessorChanges(tenantSlug: $slug) {
+    id
+    kind
+    description
+    announcedAt
+    objectionDeadline
+    effectiveAt
+  }
+}
+    `) as unknown as TypedDocumentString<AnnouncedSubProcessorChangesQuery, AnnouncedSubProcessorChangesQueryVariables>;
+export const ObjectToSubProcessorChangeDocument = new TypedDocumentString(`
+    mutation ObjectToSubProcessorChange($input: ObjectToSubProcessorChangeInput!) {
+  objectToSubProcessorChange(input: $input) {
+    id
+    objectedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ObjectToSubProcessorChangeMutation, ObjectToSubProcessorChangeMutationVariables>;
+export const TenantSubProcessorsDocument = new TypedDocumentString(`
+    query TenantSubProcessors($slug: String!) {
+  subProcessors(tenantSlug: $slug) {
+    id
+    name
+    service
+    location
+    dataCategories
+    transferSafeguard
+    effectiveFrom
+    effectiveUntil
+  }
+  subProcessorChanges(tenantSlug: $slug) {
+    id
+    kind
+    description
+    announcedAt
+    objectionDeadline
+    effectiveAt
+    customersNotified
+  }
+  subProcessorObjections {
+    id
+    changeId
+    organisationId
+    reason
+    objectedAt
+  }
+}
+    `) as unknown as TypedDocumentString<TenantSubProcessorsQuery, TenantSubProcessorsQueryVariables>;
+export const AnnounceSubProcessorChangeDocument = new TypedDocumentString(`
+    mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {
+  announceSubProcessorChange(input: $input) {
+    id
+    customersNotified
+    objectionDeadline
+  }
+}
+    `) as unknown as TypedDocumentString<AnnounceSubProcessorChangeMutation, AnnounceSubProcessorChangeMutationVariables>;
 export const AcceptInvitationDocument = new TypedDocumentString(`
     mutation AcceptInvitation($input: AcceptInvitationInput!) {
   acceptInvitation(input: $input)
