@@ -214,7 +214,53 @@ for (const language of ['en', 'nl'] as const) {
     // The officer sees the objection beside the change.
     await page.reload();
     const objections = page.getByRole('region', { name: s.objectionsTitle });
-    await expect(objections.getByRole('rowheader', { name: description })).toBeVisible();
-    await expect(objections.getByText('Our customers require that mail stays with our current provider.')).toBeVisible();
+    const objection = objections.getByRole('row').filter({ has: page.getByRole('rowheader', { name: description }) });
+    await expect(objection.getByText('Our customers require that mail stays with our current provider.')).toBeVisible();
+  });
+}
+
+for (const language of ['en', 'de'] as const) {
+  test(`the privacy officer adds an entry of the tenant's own to the register and removes it (${language})`, async ({ page, state, pageProblems: _ }) => {
+    journey('register entries', language);
+    const m = MESSAGES[language];
+    const r = m.registerEntries;
+    const name = `Newsletter ${language} ${uniqueSuffix()}`;
+    await useLanguage(page, language);
+    await logIn(page, { tenant: VOKA, email: 'privacy-officer@voka.test', password: state.demoPassword }, loginTexts(m));
+    await chooseLanguage(page, language);
+    await openFromNav(page, m.app.portalNavigation, m.privacyDesk.register.title);
+    await expect(page.getByRole('heading', { level: 1, name: m.privacyDesk.register.title })).toBeVisible();
+    const form = page.getByRole('region', { name: r.addTitle });
+
+    // Nothing filled in: the form names each required input.
+    await form.getByRole('button', { name: r.add }).click();
+    await expect(form.getByLabel(exactly(r.name))).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel(exactly(r.retention))).toHaveAttribute('aria-invalid', 'true');
+    await checkScreen(page, language === 'en' ? 'register-entry-refused' : `register-entry-refused-${language}`);
+
+    await form.getByLabel(exactly(r.name)).fill(name);
+    await form.getByLabel(exactly(r.purpose)).fill('Telling member companies of events and new services.');
+    await form.getByLabel(exactly(r.legalBasis)).selectOption('consent');
+    await form.getByLabel(exactly(r.dataSubjects)).fill('Contacts of member companies\nVisitors of the website');
+    await form.getByRole('checkbox', { name: m.dataCategories.identification }).check();
+    await form.getByRole('checkbox', { name: m.dataCategories.contact }).check();
+    await form.getByLabel(new RegExp(`^${r.recipients}`)).fill('Mailing provider');
+    await form.getByLabel(exactly(r.retention)).fill('Until unsubscribed');
+    await form.getByLabel(exactly(r.securityMeasures)).fill('Double opt-in; access limited to the communication team.');
+    await form.getByRole('button', { name: r.add }).click();
+    await expect(page.getByText(fill(r.added, { name }))).toBeVisible();
+
+    // The entry is listed, and the register document carries it.
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+    await expect(row.getByText(r.legalBases.consent)).toBeVisible();
+    await expect(page.getByLabel(m.privacyDesk.register.preview, { exact: true })).toContainText(name);
+    await checkScreen(page, language === 'en' ? 'register-entries' : `register-entries-${language}`);
+
+    await row.getByRole('button', { name: new RegExp(`^${r.remove}`) }).click();
+    const dialog = page.getByRole('dialog', { name: fill(r.removeTitle, { name }) });
+    await dialog.getByRole('button', { name: exactly(r.remove) }).click();
+    await expect(page.getByText(fill(r.removed, { name }))).toBeVisible();
+    await expect(page.getByRole('rowheader', { name })).toHaveCount(0);
+    await expect(page.getByLabel(m.privacyDesk.register.preview, { exact: true })).not.toContainText(name);
   });
 }

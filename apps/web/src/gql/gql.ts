@@ -104,6 +104,9 @@ type Documents = {
     "\n  query PrivacyUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      firstName\n      lastName\n      email\n      jobTitle\n      organisationId\n      status\n      roles\n      lastLoginAt\n    }\n    sessionsOfUser(userId: $userId) {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n": typeof types.PrivacyUserDocument,
     "\n  query PrivacyTenants {\n    tenants {\n      slug\n      name\n    }\n  }\n": typeof types.PrivacyTenantsDocument,
     "\n  mutation SubmitDataSubjectRequest($input: PublicDataSubjectRequestInput!) {\n    submitDataSubjectRequest(input: $input)\n  }\n": typeof types.SubmitDataSubjectRequestDocument,
+    "\n  query ProcessingActivities {\n    processingActivities {\n      id\n      name\n      purpose\n      legalBasis\n      dataSubjects\n      dataCategories\n      recipients\n      transfers\n      retention\n      securityMeasures\n      createdAt\n    }\n  }\n": typeof types.ProcessingActivitiesDocument,
+    "\n  mutation AddProcessingActivity($input: AddProcessingActivityInput!) {\n    addProcessingActivity(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.AddProcessingActivityDocument,
+    "\n  mutation RemoveProcessingActivity($id: ID!) {\n    removeProcessingActivity(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.RemoveProcessingActivityDocument,
     "\n  query ProcessingRegister($format: RegisterFormat!) {\n    processingRegister(format: $format)\n  }\n": typeof types.ProcessingRegisterDocument,
     "\n  mutation CheckDataSubjectIdentity($requestId: ID!) {\n    checkDataSubjectIdentity(requestId: $requestId) {\n      id\n    }\n  }\n": typeof types.CheckDataSubjectIdentityDocument,
     "\n  mutation ExtendDataSubjectRequest($input: ExtendDataSubjectRequestInput!) {\n    extendDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": typeof types.ExtendDataSubjectRequestDocument,
@@ -213,6 +216,9 @@ const documents: Documents = {
     "\n  query PrivacyUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      firstName\n      lastName\n      email\n      jobTitle\n      organisationId\n      status\n      roles\n      lastLoginAt\n    }\n    sessionsOfUser(userId: $userId) {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n": types.PrivacyUserDocument,
     "\n  query PrivacyTenants {\n    tenants {\n      slug\n      name\n    }\n  }\n": types.PrivacyTenantsDocument,
     "\n  mutation SubmitDataSubjectRequest($input: PublicDataSubjectRequestInput!) {\n    submitDataSubjectRequest(input: $input)\n  }\n": types.SubmitDataSubjectRequestDocument,
+    "\n  query ProcessingActivities {\n    processingActivities {\n      id\n      name\n      purpose\n      legalBasis\n      dataSubjects\n      dataCategories\n      recipients\n      transfers\n      retention\n      securityMeasures\n      createdAt\n    }\n  }\n": types.ProcessingActivitiesDocument,
+    "\n  mutation AddProcessingActivity($input: AddProcessingActivityInput!) {\n    addProcessingActivity(input: $input) {\n      id\n      name\n    }\n  }\n": types.AddProcessingActivityDocument,
+    "\n  mutation RemoveProcessingActivity($id: ID!) {\n    removeProcessingActivity(id: $id) {\n      id\n      name\n    }\n  }\n": types.RemoveProcessingActivityDocument,
     "\n  query ProcessingRegister($format: RegisterFormat!) {\n    processingRegister(format: $format)\n  }\n": types.ProcessingRegisterDocument,
     "\n  mutation CheckDataSubjectIdentity($requestId: ID!) {\n    checkDataSubjectIdentity(requestId: $requestId) {\n      id\n    }\n  }\n": types.CheckDataSubjectIdentityDocument,
     "\n  mutation ExtendDataSubjectRequest($input: ExtendDataSubjectRequestInput!) {\n    extendDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": types.ExtendDataSubjectRequestDocument,
@@ -589,6 +595,18 @@ export function graphql(source: "\n  query PrivacyTenants {\n    tenants {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SubmitDataSubjectRequest($input: PublicDataSubjectRequestInput!) {\n    submitDataSubjectRequest(input: $input)\n  }\n"): typeof import('./graphql').SubmitDataSubjectRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProcessingActivities {\n    processingActivities {\n      id\n      name\n      purpose\n      legalBasis\n      dataSubjects\n      dataCategories\n      recipients\n      transfers\n      retention\n      securityMeasures\n      createdAt\n    }\n  }\n"): typeof import('./graphql').ProcessingActivitiesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddProcessingActivity($input: AddProcessingActivityInput!) {\n    addProcessingActivity(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AddProcessingActivityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveProcessingActivity($id: ID!) {\n    removeProcessingActivity(id: $id) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').RemoveProcessingActivityDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

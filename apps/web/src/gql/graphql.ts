@@ -16,6 +16,21 @@ export type AcceptInvitationInput = {
   token: string;
 };
 
+export type AddProcessingActivityInput = {
+  /** Of identification, contact, electronicIdentification, employment, signature, usageStatistics, companyData, credentials, security, correspondence, financial. */
+  dataCategories: Array<string>;
+  dataSubjects: Array<string>;
+  /** One of consent, contract, legalObligation, vitalInterest, publicInterest, legitimateInterest. */
+  legalBasis: string;
+  name: string;
+  purpose: string;
+  recipients?: Array<string>;
+  retention: string;
+  securityMeasures: string;
+  /** Transfers outside the EEA and their safeguards, or "none". */
+  transfers: string;
+};
+
 export type AnnounceSubProcessorChangeInput = {
   description: string;
   /** When it takes effect: at least the objection window after now. */
@@ -996,6 +1011,25 @@ export type SubmitDataSubjectRequestMutationVariables = Exact<{
 
 
 export type SubmitDataSubjectRequestMutation = { submitDataSubjectRequest: boolean };
+
+export type ProcessingActivitiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProcessingActivitiesQuery = { processingActivities: Array<{ id: string | null, name: string | null, purpose: string | null, legalBasis: string | null, dataSubjects: Array<string> | null, dataCategories: Array<string> | null, recipients: Array<string> | null, transfers: string | null, retention: string | null, securityMeasures: string | null, createdAt: string | null }> };
+
+export type AddProcessingActivityMutationVariables = Exact<{
+  input: AddProcessingActivityInput;
+}>;
+
+
+export type AddProcessingActivityMutation = { addProcessingActivity: { id: string | null, name: string | null } };
+
+export type RemoveProcessingActivityMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RemoveProcessingActivityMutation = { removeProcessingActivity: { id: string | null, name: string | null } };
 
 export type ProcessingRegisterQueryVariables = Exact<{
   format: RegisterFormat;
@@ -2228,6 +2262,39 @@ export const SubmitDataSubjectRequestDocument = new TypedDocumentString(`
   submitDataSubjectRequest(input: $input)
 }
     `) as unknown as TypedDocumentString<SubmitDataSubjectRequestMutation, SubmitDataSubjectRequestMutationVariables>;
+export const ProcessingActivitiesDocument = new TypedDocumentString(`
+    query ProcessingActivities {
+  processingActivities {
+    id
+    name
+    purpose
+    legalBasis
+    dataSubjects
+    dataCategories
+    recipients
+    transfers
+    retention
+    securityMeasures
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ProcessingActivitiesQuery, ProcessingActivitiesQueryVariables>;
+export const AddProcessingActivityDocument = new TypedDocumentString(`
+    mutation AddProcessingActivity($input: AddProcessingActivityInput!) {
+  addProcessingActivity(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AddProcessingActivityMutation, AddProcessingActivityMutationVariables>;
+export const RemoveProcessingActivityDocument = new TypedDocumentString(`
+    mutation RemoveProcessingActivity($id: ID!) {
+  removeProcessingActivity(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveProcessingActivityMutation, RemoveProcessingActivityMutationVariables>;
 export const ProcessingRegisterDocument = new TypedDocumentString(`
     query ProcessingRegister($format: RegisterFormat!) {
   processingRegister(format: $format)
