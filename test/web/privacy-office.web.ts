@@ -172,7 +172,7 @@ for (const language of ['en', 'nl'] as const) {
     await form.getByLabel(exactly(m.privacyDesk.notice.name)).fill(`Postbode ${uniqueSuffix()} BV`);
     await form.getByLabel(exactly(m.privacyDesk.notice.service)).fill('E-mail delivery');
     await form.getByLabel(exactly(m.privacyDesk.notice.location)).selectOption('NL');
-    await form.getByRole('checkbox', { name: m.dataCategories.contact }).check();
+    await form.getByRole('checkbox', { name: m.dataCategories.contact, exact: true }).check();
     await form.getByLabel(exactly(s.effectiveOn)).fill(dayAfter(10));
     await form.getByRole('button', { name: s.announce }).click();
     // The API refuses it (the customers would have less than the whole window) and names the date.
@@ -242,8 +242,8 @@ for (const language of ['en', 'de'] as const) {
     await form.getByLabel(exactly(r.purpose)).fill('Telling member companies of events and new services.');
     await form.getByLabel(exactly(r.legalBasis)).selectOption('consent');
     await form.getByLabel(exactly(r.dataSubjects)).fill('Contacts of member companies\nVisitors of the website');
-    await form.getByRole('checkbox', { name: m.dataCategories.identification }).check();
-    await form.getByRole('checkbox', { name: m.dataCategories.contact }).check();
+    await form.getByRole('checkbox', { name: m.dataCategories.identification, exact: true }).check();
+    await form.getByRole('checkbox', { name: m.dataCategories.contact, exact: true }).check();
     await form.getByLabel(new RegExp(`^${r.recipients}`)).fill('Mailing provider');
     await form.getByLabel(exactly(r.retention)).fill('Until unsubscribed');
     await form.getByLabel(exactly(r.securityMeasures)).fill('Double opt-in; access limited to the communication team.');
