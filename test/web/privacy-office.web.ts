@@ -217,6 +217,7 @@ for (const language of ['en', 'nl'] as const) {
     const objections = page.getByRole('region', { name: s.objectionsTitle });
     const objection = objections.getByRole('row').filter({ has: page.getByRole('rowheader', { name: description }) });
     await expect(objection.getByText('Our customers require that mail stays with our current provider.')).toBeVisible();
+    await expect(objection.getByText('Scheldt Machinery NV')).toBeVisible();
   });
 }
 

@@ -1109,6 +1109,13 @@ export type TenantSubProcessorsQueryVariables = Exact<{
 
 export type TenantSubProcessorsQuery = { subProcessors: Array<{ id: string | null, name: string | null, service: string | null, location: string | null, dataCategories: Array<string> | null, transferSafeguard: string | null, effectiveFrom: string | null, effectiveUntil: string | null }>, subProcessorChanges: Array<{ id: string | null, kind: SubProcessorChangeKind | null, description: string | null, announcedAt: string | null, objectionDeadline: string | null, effectiveAt: string | null, customersNotified: number | null }>, subProcessorObjections: Array<{ id: string | null, changeId: string | null, organisationId: string | null, reason: string | null, objectedAt: string | null }> };
 
+export type ObjectingCompanyQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ObjectingCompanyQuery = { organisation: { id: string | null, name: string | null } };
+
 export type AnnounceSubProcessorChangeMutationVariables = Exact<{
   input: AnnounceSubProcessorChangeInput;
 }>;
@@ -2423,6 +2430,14 @@ export const TenantSubProcessorsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TenantSubProcessorsQuery, TenantSubProcessorsQueryVariables>;
+export const ObjectingCompanyDocument = new TypedDocumentString(`
+    query ObjectingCompany($id: ID!) {
+  organisation(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ObjectingCompanyQuery, ObjectingCompanyQueryVariables>;
 export const AnnounceSubProcessorChangeDocument = new TypedDocumentString(`
     mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {
   announceSubProcessorChange(input: $input) {

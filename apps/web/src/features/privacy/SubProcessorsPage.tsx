@@ -8,7 +8,7 @@ import { graphql } from '../../gql';
 import type { SubProcessorChangeKind } from '../../gql/graphql';
 import { translateDynamic } from '../../i18n/errors';
 import { sortedCountries, useFormat } from '../../i18n/format';
-import { LoadError, Loading, Notice } from '../../ui/feedback';
+import { HiddenValue, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { ChoiceGroup, FieldShell, SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
@@ -42,6 +42,15 @@ const TenantSubProcessors = graphql(`
       organisationId
       reason
       objectedAt
+    }
+  }
+`);
+
+const ObjectingCompany = graphql(`
+  query ObjectingCompany($id: ID!) {
+    organisation(id: $id) {
+      id
+      name
     }
   }
 `);
@@ -233,9 +242,7 @@ export default function SubProcessorsPage() {
                       <tr key={objection.id ?? ''}>
                         <th scope="row">{changeDescription(objection.changeId)}</th>
                         <td>{format.dateTime(objection.objectedAt)}</td>
-                        <td>
-                          <code>{objection.organisationId}</code>
-                        </td>
+                        <td>{objection.organisationId ? <CompanyName id={objection.organisationId} /> : <HiddenValue />}</td>
                         <td className="prewrap">{objection.reason}</td>
                       </tr>
                     ))}
@@ -290,6 +297,13 @@ export default function SubProcessorsPage() {
       </section>
     </>
   );
+}
+
+/** The objecting company's name, as the officer may read it (the API answers null for a field hidden from the role). */
+function CompanyName({ id }: { id: string }) {
+  const company = useLoad(() => request(ObjectingCompany, { id }), [id]);
+  if (company.loading && !company.data) return <span className="muted">…</span>;
+  return company.data?.organisation.name ? <>{company.data.organisation.name}</> : <HiddenValue />;
 }
 
 /** The sub-processor refusals (docs/errors.md), as the screens' own sentences. */

@@ -773,7 +773,7 @@ const de: Messages = {
     noObjections: 'Keine Einwände.',
     change: 'Änderung',
     objectedAt: 'Eingewendet',
-    customer: 'Unternehmen (Kennung)',
+    customer: 'Unternehmen',
     reason: 'Grund',
     announceTitle: 'Eine Änderung ankündigen',
     announceLead: 'Jedes Kundenunternehmen wird per E-Mail informiert. Die Änderung wird zu Beginn des gewählten Tages nach der Einwandsfrist wirksam.',

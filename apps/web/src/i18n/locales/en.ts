@@ -775,7 +775,7 @@ const en = {
     noObjections: 'No objections.',
     change: 'Change',
     objectedAt: 'Objected',
-    customer: 'Company (identifier)',
+    customer: 'Company',
     reason: 'Reason',
     announceTitle: 'Announce a change',
     announceLead: 'Every customer company is told by e-mail. The change takes effect at the start of the chosen day, after the objection window.',

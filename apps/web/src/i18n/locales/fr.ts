@@ -773,7 +773,7 @@ const fr: Messages = {
     noObjections: 'Aucune objection.',
     change: 'Changement',
     objectedAt: 'Objection faite',
-    customer: 'Entreprise (identifiant)',
+    customer: 'Entreprise',
     reason: 'Motif',
     announceTitle: 'Annoncer un changement',
     announceLead: 'Chaque entreprise cliente est informée par e-mail. Le changement prend effet au début du jour choisi, après le délai d’objection.',

@@ -773,7 +773,7 @@ const nl: Messages = {
     noObjections: 'Geen bezwaren.',
     change: 'Wijziging',
     objectedAt: 'Bezwaar gemaakt',
-    customer: 'Bedrijf (kenmerk)',
+    customer: 'Bedrijf',
     reason: 'Reden',
     announceTitle: 'Een wijziging aankondigen',
     announceLead: 'Elk klantbedrijf krijgt een e-mail. De wijziging gaat in bij het begin van de gekozen dag, na de bezwaartermijn.',
