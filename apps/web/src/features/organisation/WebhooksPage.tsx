@@ -113,13 +113,16 @@ function useStepUpRetry() {
       throw error;
     }
   };
-  const dialog = { open, onClose: () => ((pending.current = null), setOpen(false)), onVerified: () => {
-    setOpen(false);
-    const act = pending.current;
+  const onClose = () => {
     pending.current = null;
+    setOpen(false);
+  };
+  const onVerified = () => {
+    const act = pending.current;
+    onClose();
     act?.();
-  } };
-  return { guard, dialog };
+  };
+  return { guard, dialog: { open, onClose, onVerified } };
 }
 
 /** Webhook targets: the company's ERP (organisation admin) or the tenant's datasheet system (tenant admin). */
