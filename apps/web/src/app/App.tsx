@@ -22,6 +22,8 @@ const RequestQueuePage = lazy(() => import('../features/privacy/RequestQueuePage
 const RequestDetailPage = lazy(() => import('../features/privacy/RequestDetailPage'));
 const BreachesPage = lazy(() => import('../features/privacy/BreachesPage'));
 const RegisterExportPage = lazy(() => import('../features/privacy/RegisterExportPage'));
+const SubProcessorsPage = lazy(() => import('../features/privacy/SubProcessorsPage'));
+const SubProcessorChangesPage = lazy(() => import('../features/privacy/SubProcessorChangesPage'));
 
 const AppLayout = lazy(() => import('./AppLayout'));
 const HomePage = lazy(() => import('./HomePage'));
@@ -33,6 +35,7 @@ const SignaturePage = lazy(() => import('../features/account/SignaturePage'));
 const CompanyPage = lazy(() => import('../features/organisation/CompanyPage'));
 const UsersPage = lazy(() => import('../features/organisation/UsersPage'));
 const ApiKeysPage = lazy(() => import('../features/organisation/ApiKeysPage'));
+const WebhooksPage = lazy(() => import('../features/organisation/WebhooksPage'));
 const AuditLogPage = lazy(() => import('../features/staff/AuditLogPage'));
 const AccessLogPage = lazy(() => import('../features/privacy/AccessLogPage'));
 const PrivacyUserPage = lazy(() => import('../features/privacy/PrivacyUserPage'));
@@ -103,6 +106,7 @@ export function App() {
           <Route path="company" element={<RequireRoles roles={ORGANISATION_ROLES}><CompanyPage /></RequireRoles>} />
           <Route path="users" element={<RequireRoles roles={['ORG_ADMIN', 'TENANT_ADMIN']}><UsersPage /></RequireRoles>} />
           <Route path="api-keys" element={<RequireRoles roles={['ORG_ADMIN', 'TENANT_ADMIN']}><ApiKeysPage /></RequireRoles>} />
+          <Route path="webhooks" element={<RequireRoles roles={['ORG_ADMIN', 'TENANT_ADMIN']}><WebhooksPage /></RequireRoles>} />
           <Route path="audit" element={<RequireRoles roles={['TENANT_ADMIN', 'AUDITOR']}><AuditLogPage /></RequireRoles>} />
           <Route path="privacy/accesses" element={<RequireRoles roles={['PRIVACY_OFFICER']}><AccessLogPage /></RequireRoles>} />
           <Route path="privacy/users/:userId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><PrivacyUserPage /></RequireRoles>} />
@@ -115,6 +119,8 @@ export function App() {
           <Route path="privacy/requests/:requestId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RequestDetailPage /></RequireRoles>} />
           <Route path="privacy/breaches" element={<RequireRoles roles={['PRIVACY_OFFICER']}><BreachesPage /></RequireRoles>} />
           <Route path="privacy/register" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RegisterExportPage /></RequireRoles>} />
+          <Route path="privacy/sub-processors" element={<RequireRoles roles={['PRIVACY_OFFICER', 'TENANT_ADMIN']}><SubProcessorsPage /></RequireRoles>} />
+          <Route path="sub-processor-changes" element={<RequireRoles roles={['ORG_ADMIN']}><SubProcessorChangesPage /></RequireRoles>} />
           <Route path="platform/tenants/new" element={<RequireRoles roles={['PLATFORM_ADMIN']}><CreateTenantPage /></RequireRoles>} />
           <Route path="datasheets" element={<RequireRoles roles={ORGANISATION_ROLES}><CompanyDatasheetsPage /></RequireRoles>} />
           <Route path="datasheets/:productId" element={<RequireRoles roles={ORGANISATION_ROLES}><DatasheetEditorPage /></RequireRoles>} />

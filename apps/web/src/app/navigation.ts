@@ -29,6 +29,8 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/company', label: 'nav.company', description: 'nav.descriptions.company', roles: ORGANISATION_ROLES },
       { to: '/app/users', label: 'nav.companyUsers', description: 'nav.descriptions.companyUsers', roles: ['ORG_ADMIN'] },
       { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.apiKeys', roles: ['ORG_ADMIN'] },
+      { to: '/app/webhooks', label: 'nav.webhooks', description: 'nav.descriptions.webhooks', roles: ['ORG_ADMIN'] },
+      { to: '/app/sub-processor-changes', label: 'nav.subProcessorChanges', description: 'nav.descriptions.subProcessorChanges', roles: ['ORG_ADMIN'] },
     ],
   },
   {
@@ -41,6 +43,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/datasheet-review', label: 'nav.datasheetReview', description: 'nav.descriptions.datasheetReview', roles: ['TENANT_ADMIN', 'CLERK'] },
       { to: '/app/users', label: 'nav.staffUsers', description: 'nav.descriptions.staffUsers', roles: ['TENANT_ADMIN'] },
       { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.tenantApiKeys', roles: ['TENANT_ADMIN'] },
+      { to: '/app/webhooks', label: 'nav.webhooks', description: 'nav.descriptions.tenantWebhooks', roles: ['TENANT_ADMIN'] },
       { to: '/app/audit', label: 'nav.audit', description: 'nav.descriptions.audit', roles: ['TENANT_ADMIN', 'AUDITOR'] },
     ],
   },
@@ -52,6 +55,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/privacy/requests', label: 'privacyDesk.queue.title', description: 'privacyDesk.nav.requests', roles: ['PRIVACY_OFFICER'] },
       { to: '/app/privacy/breaches', label: 'privacyDesk.breaches.title', description: 'privacyDesk.nav.breaches', roles: ['PRIVACY_OFFICER'] },
       { to: '/app/privacy/register', label: 'privacyDesk.register.title', description: 'privacyDesk.nav.register', roles: ['PRIVACY_OFFICER'] },
+      { to: '/app/privacy/sub-processors', label: 'nav.subProcessors', description: 'nav.descriptions.subProcessors', roles: ['PRIVACY_OFFICER', 'TENANT_ADMIN'] },
       { to: '/app/privacy/accesses', label: 'nav.accessLog', description: 'nav.descriptions.accessLog', roles: ['PRIVACY_OFFICER'] },
     ],
   },
@@ -59,7 +63,7 @@ export const NAVIGATION: NavSection[] = [
     id: 'platform',
     label: 'nav.sections.platform',
     items: [
-      // Support grants, sub-processors.
+      // Support grants, the platform's sub-processors.
       { to: '/app/platform/tenants/new', label: 'nav.createTenant', description: 'nav.descriptions.createTenant', roles: ['PLATFORM_ADMIN'] },
     ],
   },

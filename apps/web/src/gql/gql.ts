@@ -31,7 +31,7 @@ type Documents = {
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
     "\n  query MySignature {\n    me {\n      id\n      signatureImage\n    }\n  }\n": typeof types.MySignatureDocument,
     "\n  mutation SetMySignatureImage($image: String!) {\n    setMySignatureImage(image: $image) {\n      id\n    }\n  }\n": typeof types.SetMySignatureImageDocument,
-    "\n  mutation StepUp($code: String!) {\n    stepUp(code: $code)\n  }\n": typeof types.StepUpDocument,
+    "\n  mutation StepUp($code: String, $password: String) {\n    stepUp(code: $code, password: $password)\n  }\n": typeof types.StepUpDocument,
     "\n  query VerifyCertificate($number: String!, $code: String!) {\n    verifyCertificate(number: $number, code: $code) {\n      authentic\n      number\n      status\n      revocationReason\n      supersededByNumber\n      issuingChamber\n      issuedAt\n      countryOfOrigin\n      goodsHash\n      keyId\n    }\n  }\n": typeof types.VerifyCertificateDocument,
     "\n  fragment ApplicationFields on CertificateApplication {\n    id\n    state\n    language\n    consigneeName\n    consigneeAddress\n    consigneeCountry\n    countryOfOrigin\n    transportDetails\n    goods {\n      description\n      hsCode\n      quantity\n      unit\n      grossWeightKg\n      netWeightKg\n      marksAndNumbers\n      packages\n    }\n    invoiceReferences\n    remarks\n    declarationAccepted\n    supportingDocuments {\n      id\n      fileName\n      mediaType\n      sizeBytes\n      createdAt\n    }\n    claimedBy\n    reviewComment\n    rejectionReason\n    replacesCertificateId\n    startedFromApplicationId\n    certificateId\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": typeof types.ApplicationFieldsFragmentDoc,
     "\n  fragment CertificateFields on CertificateOfOrigin {\n    id\n    applicationId\n    number\n    status\n    language\n    countryOfOrigin\n    issuedAt\n    revokedAt\n    revocationReason\n    supersededByNumber\n    verificationCode\n    pdfReady\n    copies {\n      id\n      copyNumber\n      createdAt\n      pdfReady\n    }\n  }\n": typeof types.CertificateFieldsFragmentDoc,
@@ -88,6 +88,12 @@ type Documents = {
     "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n": typeof types.InviteUserDocument,
     "\n  mutation ChangeUserRoles($input: ChangeUserRolesInput!) {\n    changeUserRoles(input: $input) {\n      id\n      roles\n    }\n  }\n": typeof types.ChangeUserRolesDocument,
     "\n  mutation DisableUser($userId: ID!) {\n    disableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n": typeof types.DisableUserDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {\n    webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {\n      id\n      eventType\n      occurredAt\n      attempts\n      lastStatus\n      lastError\n      nextAttemptAt\n      deliveredAt\n      deadLetteredAt\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
+    "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": typeof types.RegisterWebhookDocument,
+    "\n  mutation RotateWebhookSecret($webhookId: ID!) {\n    rotateWebhookSecret(webhookId: $webhookId) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhook($webhookId: ID!) {\n    deleteWebhook(webhookId: $webhookId) {\n      id\n    }\n  }\n": typeof types.DeleteWebhookDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      attempts\n      nextAttemptAt\n      deadLetteredAt\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.CreateTenantDocument,
     "\n  query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {\n    personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n      requestId\n    }\n  }\n": typeof types.PersonalDataAccessesDocument,
     "\n  query Breaches {\n    breaches {\n      id\n      reference\n      becameAwareAt\n      occurredAt\n      authorityDeadline\n      authorityNotifiedAt\n      notifiable\n      notNotifiableReason\n      highRisk\n      affectedPeople\n      subjectsNotified\n      subjectsNotifiedAt\n      nature\n      dataCategories\n      notificationDraft\n    }\n  }\n": typeof types.BreachesDocument,
@@ -99,6 +105,9 @@ type Documents = {
     "\n  query PrivacyUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      firstName\n      lastName\n      email\n      jobTitle\n      organisationId\n      status\n      roles\n      lastLoginAt\n    }\n    sessionsOfUser(userId: $userId) {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n": typeof types.PrivacyUserDocument,
     "\n  query PrivacyTenants {\n    tenants {\n      slug\n      name\n    }\n  }\n": typeof types.PrivacyTenantsDocument,
     "\n  mutation SubmitDataSubjectRequest($input: PublicDataSubjectRequestInput!) {\n    submitDataSubjectRequest(input: $input)\n  }\n": typeof types.SubmitDataSubjectRequestDocument,
+    "\n  query ProcessingActivities {\n    processingActivities {\n      id\n      name\n      purpose\n      legalBasis\n      dataSubjects\n      dataCategories\n      recipients\n      transfers\n      retention\n      securityMeasures\n      createdAt\n    }\n  }\n": typeof types.ProcessingActivitiesDocument,
+    "\n  mutation AddProcessingActivity($input: AddProcessingActivityInput!) {\n    addProcessingActivity(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.AddProcessingActivityDocument,
+    "\n  mutation RemoveProcessingActivity($id: ID!) {\n    removeProcessingActivity(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.RemoveProcessingActivityDocument,
     "\n  query ProcessingRegister($format: RegisterFormat!) {\n    processingRegister(format: $format)\n  }\n": typeof types.ProcessingRegisterDocument,
     "\n  mutation CheckDataSubjectIdentity($requestId: ID!) {\n    checkDataSubjectIdentity(requestId: $requestId) {\n      id\n    }\n  }\n": typeof types.CheckDataSubjectIdentityDocument,
     "\n  mutation ExtendDataSubjectRequest($input: ExtendDataSubjectRequestInput!) {\n    extendDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": typeof types.ExtendDataSubjectRequestDocument,
@@ -107,6 +116,11 @@ type Documents = {
     "\n  mutation RestrictForDataSubjectRequest($requestId: ID!) {\n    restrictForDataSubjectRequest(requestId: $requestId) {\n      id\n    }\n  }\n": typeof types.RestrictForDataSubjectRequestDocument,
     "\n  mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {\n    closeDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": typeof types.CloseDataSubjectRequestDocument,
     "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n": typeof types.DataSubjectRequestQueueDocument,
+    "\n  query AnnouncedSubProcessorChanges($slug: String!) {\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n    }\n  }\n": typeof types.AnnouncedSubProcessorChangesDocument,
+    "\n  mutation ObjectToSubProcessorChange($input: ObjectToSubProcessorChangeInput!) {\n    objectToSubProcessorChange(input: $input) {\n      id\n      objectedAt\n    }\n  }\n": typeof types.ObjectToSubProcessorChangeDocument,
+    "\n  query TenantSubProcessors($slug: String!) {\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      transferSafeguard\n      effectiveFrom\n      effectiveUntil\n    }\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n      customersNotified\n    }\n    subProcessorObjections {\n      id\n      changeId\n      organisationId\n      reason\n      objectedAt\n    }\n  }\n": typeof types.TenantSubProcessorsDocument,
+    "\n  query ObjectingCompany($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.ObjectingCompanyDocument,
+    "\n  mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {\n    announceSubProcessorChange(input: $input) {\n      id\n      customersNotified\n      objectionDeadline\n    }\n  }\n": typeof types.AnnounceSubProcessorChangeDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input)\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n": typeof types.ConfirmEmailDocument,
     "\n  query ProposeChamber($postalCode: String!) {\n    proposeChamber(postalCode: $postalCode) {\n      slug\n      name\n      city\n    }\n  }\n": typeof types.ProposeChamberDocument,
@@ -131,7 +145,7 @@ const documents: Documents = {
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
     "\n  query MySignature {\n    me {\n      id\n      signatureImage\n    }\n  }\n": types.MySignatureDocument,
     "\n  mutation SetMySignatureImage($image: String!) {\n    setMySignatureImage(image: $image) {\n      id\n    }\n  }\n": types.SetMySignatureImageDocument,
-    "\n  mutation StepUp($code: String!) {\n    stepUp(code: $code)\n  }\n": types.StepUpDocument,
+    "\n  mutation StepUp($code: String, $password: String) {\n    stepUp(code: $code, password: $password)\n  }\n": types.StepUpDocument,
     "\n  query VerifyCertificate($number: String!, $code: String!) {\n    verifyCertificate(number: $number, code: $code) {\n      authentic\n      number\n      status\n      revocationReason\n      supersededByNumber\n      issuingChamber\n      issuedAt\n      countryOfOrigin\n      goodsHash\n      keyId\n    }\n  }\n": types.VerifyCertificateDocument,
     "\n  fragment ApplicationFields on CertificateApplication {\n    id\n    state\n    language\n    consigneeName\n    consigneeAddress\n    consigneeCountry\n    countryOfOrigin\n    transportDetails\n    goods {\n      description\n      hsCode\n      quantity\n      unit\n      grossWeightKg\n      netWeightKg\n      marksAndNumbers\n      packages\n    }\n    invoiceReferences\n    remarks\n    declarationAccepted\n    supportingDocuments {\n      id\n      fileName\n      mediaType\n      sizeBytes\n      createdAt\n    }\n    claimedBy\n    reviewComment\n    rejectionReason\n    replacesCertificateId\n    startedFromApplicationId\n    certificateId\n    createdAt\n    updatedAt\n    submittedAt\n  }\n": types.ApplicationFieldsFragmentDoc,
     "\n  fragment CertificateFields on CertificateOfOrigin {\n    id\n    applicationId\n    number\n    status\n    language\n    countryOfOrigin\n    issuedAt\n    revokedAt\n    revocationReason\n    supersededByNumber\n    verificationCode\n    pdfReady\n    copies {\n      id\n      copyNumber\n      createdAt\n      pdfReady\n    }\n  }\n": types.CertificateFieldsFragmentDoc,
@@ -188,6 +202,12 @@ const documents: Documents = {
     "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n": types.InviteUserDocument,
     "\n  mutation ChangeUserRoles($input: ChangeUserRolesInput!) {\n    changeUserRoles(input: $input) {\n      id\n      roles\n    }\n  }\n": types.ChangeUserRolesDocument,
     "\n  mutation DisableUser($userId: ID!) {\n    disableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n": types.DisableUserDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n  }\n": types.WebhooksDocument,
+    "\n  query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {\n    webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {\n      id\n      eventType\n      occurredAt\n      attempts\n      lastStatus\n      lastError\n      nextAttemptAt\n      deliveredAt\n      deadLetteredAt\n    }\n  }\n": types.WebhookDeliveriesDocument,
+    "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": types.RegisterWebhookDocument,
+    "\n  mutation RotateWebhookSecret($webhookId: ID!) {\n    rotateWebhookSecret(webhookId: $webhookId) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
+    "\n  mutation DeleteWebhook($webhookId: ID!) {\n    deleteWebhook(webhookId: $webhookId) {\n      id\n    }\n  }\n": types.DeleteWebhookDocument,
+    "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      attempts\n      nextAttemptAt\n      deadLetteredAt\n    }\n  }\n": types.RedeliverWebhookDocument,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": types.CreateTenantDocument,
     "\n  query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {\n    personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n      requestId\n    }\n  }\n": types.PersonalDataAccessesDocument,
     "\n  query Breaches {\n    breaches {\n      id\n      reference\n      becameAwareAt\n      occurredAt\n      authorityDeadline\n      authorityNotifiedAt\n      notifiable\n      notNotifiableReason\n      highRisk\n      affectedPeople\n      subjectsNotified\n      subjectsNotifiedAt\n      nature\n      dataCategories\n      notificationDraft\n    }\n  }\n": types.BreachesDocument,
@@ -199,6 +219,9 @@ const documents: Documents = {
     "\n  query PrivacyUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      firstName\n      lastName\n      email\n      jobTitle\n      organisationId\n      status\n      roles\n      lastLoginAt\n    }\n    sessionsOfUser(userId: $userId) {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n": types.PrivacyUserDocument,
     "\n  query PrivacyTenants {\n    tenants {\n      slug\n      name\n    }\n  }\n": types.PrivacyTenantsDocument,
     "\n  mutation SubmitDataSubjectRequest($input: PublicDataSubjectRequestInput!) {\n    submitDataSubjectRequest(input: $input)\n  }\n": types.SubmitDataSubjectRequestDocument,
+    "\n  query ProcessingActivities {\n    processingActivities {\n      id\n      name\n      purpose\n      legalBasis\n      dataSubjects\n      dataCategories\n      recipients\n      transfers\n      retention\n      securityMeasures\n      createdAt\n    }\n  }\n": types.ProcessingActivitiesDocument,
+    "\n  mutation AddProcessingActivity($input: AddProcessingActivityInput!) {\n    addProcessingActivity(input: $input) {\n      id\n      name\n    }\n  }\n": types.AddProcessingActivityDocument,
+    "\n  mutation RemoveProcessingActivity($id: ID!) {\n    removeProcessingActivity(id: $id) {\n      id\n      name\n    }\n  }\n": types.RemoveProcessingActivityDocument,
     "\n  query ProcessingRegister($format: RegisterFormat!) {\n    processingRegister(format: $format)\n  }\n": types.ProcessingRegisterDocument,
     "\n  mutation CheckDataSubjectIdentity($requestId: ID!) {\n    checkDataSubjectIdentity(requestId: $requestId) {\n      id\n    }\n  }\n": types.CheckDataSubjectIdentityDocument,
     "\n  mutation ExtendDataSubjectRequest($input: ExtendDataSubjectRequestInput!) {\n    extendDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": types.ExtendDataSubjectRequestDocument,
@@ -207,6 +230,11 @@ const documents: Documents = {
     "\n  mutation RestrictForDataSubjectRequest($requestId: ID!) {\n    restrictForDataSubjectRequest(requestId: $requestId) {\n      id\n    }\n  }\n": types.RestrictForDataSubjectRequestDocument,
     "\n  mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {\n    closeDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": types.CloseDataSubjectRequestDocument,
     "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n": types.DataSubjectRequestQueueDocument,
+    "\n  query AnnouncedSubProcessorChanges($slug: String!) {\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n    }\n  }\n": types.AnnouncedSubProcessorChangesDocument,
+    "\n  mutation ObjectToSubProcessorChange($input: ObjectToSubProcessorChangeInput!) {\n    objectToSubProcessorChange(input: $input) {\n      id\n      objectedAt\n    }\n  }\n": types.ObjectToSubProcessorChangeDocument,
+    "\n  query TenantSubProcessors($slug: String!) {\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      transferSafeguard\n      effectiveFrom\n      effectiveUntil\n    }\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n      customersNotified\n    }\n    subProcessorObjections {\n      id\n      changeId\n      organisationId\n      reason\n      objectedAt\n    }\n  }\n": types.TenantSubProcessorsDocument,
+    "\n  query ObjectingCompany($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n": types.ObjectingCompanyDocument,
+    "\n  mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {\n    announceSubProcessorChange(input: $input) {\n      id\n      customersNotified\n      objectionDeadline\n    }\n  }\n": types.AnnounceSubProcessorChangeDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input)\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n": types.ConfirmEmailDocument,
     "\n  query ProposeChamber($postalCode: String!) {\n    proposeChamber(postalCode: $postalCode) {\n      slug\n      name\n      city\n    }\n  }\n": types.ProposeChamberDocument,
@@ -282,7 +310,7 @@ export function graphql(source: "\n  mutation SetMySignatureImage($image: String
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation StepUp($code: String!) {\n    stepUp(code: $code)\n  }\n"): typeof import('./graphql').StepUpDocument;
+export function graphql(source: "\n  mutation StepUp($code: String, $password: String) {\n    stepUp(code: $code, password: $password)\n  }\n"): typeof import('./graphql').StepUpDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -510,6 +538,30 @@ export function graphql(source: "\n  mutation DisableUser($userId: ID!) {\n    d
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n  }\n"): typeof import('./graphql').WebhooksDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {\n    webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {\n      id\n      eventType\n      occurredAt\n      attempts\n      lastStatus\n      lastError\n      nextAttemptAt\n      deliveredAt\n      deadLetteredAt\n    }\n  }\n"): typeof import('./graphql').WebhookDeliveriesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n"): typeof import('./graphql').RegisterWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateWebhookSecret($webhookId: ID!) {\n    rotateWebhookSecret(webhookId: $webhookId) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n"): typeof import('./graphql').RotateWebhookSecretDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteWebhook($webhookId: ID!) {\n    deleteWebhook(webhookId: $webhookId) {\n      id\n    }\n  }\n"): typeof import('./graphql').DeleteWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      attempts\n      nextAttemptAt\n      deadLetteredAt\n    }\n  }\n"): typeof import('./graphql').RedeliverWebhookDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n"): typeof import('./graphql').CreateTenantDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -554,6 +606,18 @@ export function graphql(source: "\n  mutation SubmitDataSubjectRequest($input: P
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query ProcessingActivities {\n    processingActivities {\n      id\n      name\n      purpose\n      legalBasis\n      dataSubjects\n      dataCategories\n      recipients\n      transfers\n      retention\n      securityMeasures\n      createdAt\n    }\n  }\n"): typeof import('./graphql').ProcessingActivitiesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AddProcessingActivity($input: AddProcessingActivityInput!) {\n    addProcessingActivity(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').AddProcessingActivityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveProcessingActivity($id: ID!) {\n    removeProcessingActivity(id: $id) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').RemoveProcessingActivityDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query ProcessingRegister($format: RegisterFormat!) {\n    processingRegister(format: $format)\n  }\n"): typeof import('./graphql').ProcessingRegisterDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -583,6 +647,26 @@ export function graphql(source: "\n  mutation CloseDataSubjectRequest($input: Cl
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n"): typeof import('./graphql').DataSubjectRequestQueueDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AnnouncedSubProcessorChanges($slug: String!) {\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n    }\n  }\n"): typeof import('./graphql').AnnouncedSubProcessorChangesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ObjectToSubProcessorChange($input: ObjectToSubProcessorChangeInput!) {\n    objectToSubProcessorChange(input: $input) {\n      id\n      objectedAt\n    }\n  }\n"): typeof import('./graphql').ObjectToSubProcessorChangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantSubProcessors($slug: String!) {\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      transferSafeguard\n      effectiveFrom\n      effectiveUntil\n    }\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n      customersNotified\n    }\n    subProcessorObjections {\n      id\n      changeId\n      organisationId\n      reason\n      objectedAt\n    }\n  }\n"): typeof import('./graphql').TenantSubProcessorsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ObjectingCompany($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').ObjectingCompanyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {\n    announceSubProcessorChange(input: $input) {\n      id\n      customersNotified\n      objectionDeadline\n    }\n  }\n"): typeof import('./graphql').AnnounceSubProcessorChangeDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

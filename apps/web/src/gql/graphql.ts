@@ -16,6 +16,34 @@ export type AcceptInvitationInput = {
   token: string;
 };
 
+export type AddProcessingActivityInput = {
+  /** Of identification, contact, electronicIdentification, employment, signature, usageStatistics, companyData, credentials, security, correspondence, financial. */
+  dataCategories: Array<string>;
+  dataSubjects: Array<string>;
+  /** One of consent, contract, legalObligation, vitalInterest, publicInterest, legitimateInterest. */
+  legalBasis: string;
+  name: string;
+  purpose: string;
+  recipients?: Array<string>;
+  retention: string;
+  securityMeasures: string;
+  /** Transfers outside the EEA and their safeguards, or "none". */
+  transfers: string;
+};
+
+export type AnnounceSubProcessorChangeInput = {
+  description: string;
+  /** When it takes effect: at least the objection window after now. */
+  effectiveAt: string;
+  kind: SubProcessorChangeKind;
+  /** For an addition. */
+  newSubProcessor?: NewSubProcessorInput | null | undefined;
+  /** Days customers may object; 30 when absent, never fewer. */
+  objectionWindowDays?: number | null | undefined;
+  /** For a removal: the sub-processor that leaves. */
+  subProcessorId?: string | null | undefined;
+};
+
 export type ApplicationState =
   | 'APPROVED'
   | 'CHANGES_REQUESTED'
@@ -191,6 +219,22 @@ export type LoginMethod =
   | 'PASSWORD'
   | 'PASSWORD_AND_TOTP';
 
+export type NewSubProcessorInput = {
+  dataCategories?: Array<string>;
+  /** Country where the data is processed (ISO 3166-1 alpha-2). */
+  location: string;
+  name: string;
+  /** What it does with the data. */
+  service: string;
+  /** For a country outside the EEA: the safeguard (Art. 46), e.g. standard contractual clauses. */
+  transferSafeguard?: string | null | undefined;
+};
+
+export type ObjectToSubProcessorChangeInput = {
+  changeId: string;
+  reason: string;
+};
+
 export type PersonDetailsInput = {
   email: string;
   firstName: string;
@@ -283,6 +327,13 @@ export type RegisterOrganisationInput = {
   vatNumber: string;
 };
 
+export type RegisterWebhookInput = {
+  /** Events to receive. A company's ERP: certificate_application.state_changed, certificate.*; a tenant: datasheet.*. */
+  eventTypes: Array<string>;
+  /** Where events are POSTed: https (http and local addresses outside production only). */
+  url: string;
+};
+
 export type RevocationReason =
   | 'AT_EXPORTER_REQUEST'
   | 'FRAUDULENT_APPLICATION'
@@ -305,6 +356,10 @@ export type SetProductFamilySchemaInput = {
   /** A JSON Schema, as JSON text. */
   jsonSchema: string;
 };
+
+export type SubProcessorChangeKind =
+  | 'ADDITION'
+  | 'REMOVAL';
 
 export type TenantKind =
   | 'CERTIFICATION_BODY'
@@ -461,7 +516,8 @@ export type SetMySignatureImageMutationVariables = Exact<{
 export type SetMySignatureImageMutation = { setMySignatureImage: { id: string | null } };
 
 export type StepUpMutationVariables = Exact<{
-  code: string;
+  code?: string | null | undefined;
+  password?: string | null | undefined;
 }>;
 
 
@@ -847,6 +903,47 @@ export type DisableUserMutationVariables = Exact<{
 
 export type DisableUserMutation = { disableUser: { id: string | null, status: UserStatus | null } };
 
+export type WebhooksQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type WebhooksQuery = { webhooks: Array<{ id: string | null, url: string | null, eventTypes: Array<string> | null, createdAt: string | null, secretRotatedAt: string | null }> };
+
+export type WebhookDeliveriesQueryVariables = Exact<{
+  webhookId: string;
+  deadLettersOnly?: boolean | null | undefined;
+}>;
+
+
+export type WebhookDeliveriesQuery = { webhookDeliveries: Array<{ id: string | null, eventType: string | null, occurredAt: string | null, attempts: number | null, lastStatus: number | null, lastError: string | null, nextAttemptAt: string | null, deliveredAt: string | null, deadLetteredAt: string | null }> };
+
+export type RegisterWebhookMutationVariables = Exact<{
+  input: RegisterWebhookInput;
+}>;
+
+
+export type RegisterWebhookMutation = { registerWebhook: { secret: string, webhook: { id: string | null, url: string | null } } };
+
+export type RotateWebhookSecretMutationVariables = Exact<{
+  webhookId: string;
+}>;
+
+
+export type RotateWebhookSecretMutation = { rotateWebhookSecret: { secret: string, webhook: { id: string | null, url: string | null } } };
+
+export type DeleteWebhookMutationVariables = Exact<{
+  webhookId: string;
+}>;
+
+
+export type DeleteWebhookMutation = { deleteWebhook: { id: string | null } };
+
+export type RedeliverWebhookMutationVariables = Exact<{
+  deliveryId: string;
+}>;
+
+
+export type RedeliverWebhookMutation = { redeliverWebhook: { id: string | null, attempts: number | null, nextAttemptAt: string | null, deadLetteredAt: string | null } };
+
 export type CreateTenantMutationVariables = Exact<{
   input: CreateTenantInput;
 }>;
@@ -922,6 +1019,25 @@ export type SubmitDataSubjectRequestMutationVariables = Exact<{
 
 export type SubmitDataSubjectRequestMutation = { submitDataSubjectRequest: boolean };
 
+export type ProcessingActivitiesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProcessingActivitiesQuery = { processingActivities: Array<{ id: string | null, name: string | null, purpose: string | null, legalBasis: string | null, dataSubjects: Array<string> | null, dataCategories: Array<string> | null, recipients: Array<string> | null, transfers: string | null, retention: string | null, securityMeasures: string | null, createdAt: string | null }> };
+
+export type AddProcessingActivityMutationVariables = Exact<{
+  input: AddProcessingActivityInput;
+}>;
+
+
+export type AddProcessingActivityMutation = { addProcessingActivity: { id: string | null, name: string | null } };
+
+export type RemoveProcessingActivityMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RemoveProcessingActivityMutation = { removeProcessingActivity: { id: string | null, name: string | null } };
+
 export type ProcessingRegisterQueryVariables = Exact<{
   format: RegisterFormat;
 }>;
@@ -978,6 +1094,41 @@ export type DataSubjectRequestQueueQueryVariables = Exact<{
 
 
 export type DataSubjectRequestQueueQuery = { dataSubjectRequests: Array<{ id: string | null, type: DataSubjectRequestType | null, status: DataSubjectRequestStatus | null, receivedAt: string | null, acknowledgedAt: string | null, completedAt: string | null, firstDueOn: string | null, dueOn: string | null, overdue: boolean | null, extensionMonths: number | null, extensionReason: string | null, identityVerifiedBy: string | null, language: string | null, requesterEmail: string | null, subjectUserId: string | null, details: string | null, outcome: string | null }> };
+
+export type AnnouncedSubProcessorChangesQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type AnnouncedSubProcessorChangesQuery = { subProcessorChanges: Array<{ id: string | null, kind: SubProcessorChangeKind | null, description: string | null, announcedAt: string | null, objectionDeadline: string | null, effectiveAt: string | null }> };
+
+export type ObjectToSubProcessorChangeMutationVariables = Exact<{
+  input: ObjectToSubProcessorChangeInput;
+}>;
+
+
+export type ObjectToSubProcessorChangeMutation = { objectToSubProcessorChange: { id: string | null, objectedAt: string | null } };
+
+export type TenantSubProcessorsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type TenantSubProcessorsQuery = { subProcessors: Array<{ id: string | null, name: string | null, service: string | null, location: string | null, dataCategories: Array<string> | null, transferSafeguard: string | null, effectiveFrom: string | null, effectiveUntil: string | null }>, subProcessorChanges: Array<{ id: string | null, kind: SubProcessorChangeKind | null, description: string | null, announcedAt: string | null, objectionDeadline: string | null, effectiveAt: string | null, customersNotified: number | null }>, subProcessorObjections: Array<{ id: string | null, changeId: string | null, organisationId: string | null, reason: string | null, objectedAt: string | null }> };
+
+export type ObjectingCompanyQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type ObjectingCompanyQuery = { organisation: { id: string | null, name: string | null } };
+
+export type AnnounceSubProcessorChangeMutationVariables = Exact<{
+  input: AnnounceSubProcessorChangeInput;
+}>;
+
+
+export type AnnounceSubProcessorChangeMutation = { announceSubProcessorChange: { id: string | null, customersNotified: number | null, objectionDeadline: string | null } };
 
 export type AcceptInvitationMutationVariables = Exact<{
   input: AcceptInvitationInput;
@@ -1246,8 +1397,8 @@ export const SetMySignatureImageDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SetMySignatureImageMutation, SetMySignatureImageMutationVariables>;
 export const StepUpDocument = new TypedDocumentString(`
-    mutation StepUp($code: String!) {
-  stepUp(code: $code)
+    mutation StepUp($code: String, $password: String) {
+  stepUp(code: $code, password: $password)
 }
     `) as unknown as TypedDocumentString<StepUpMutation, StepUpMutationVariables>;
 export const VerifyCertificateDocument = new TypedDocumentString(`
@@ -1930,6 +2081,71 @@ export const DisableUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DisableUserMutation, DisableUserMutationVariables>;
+export const WebhooksDocument = new TypedDocumentString(`
+    query Webhooks {
+  webhooks {
+    id
+    url
+    eventTypes
+    createdAt
+    secretRotatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<WebhooksQuery, WebhooksQueryVariables>;
+export const WebhookDeliveriesDocument = new TypedDocumentString(`
+    query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {
+  webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {
+    id
+    eventType
+    occurredAt
+    attempts
+    lastStatus
+    lastError
+    nextAttemptAt
+    deliveredAt
+    deadLetteredAt
+  }
+}
+    `) as unknown as TypedDocumentString<WebhookDeliveriesQuery, WebhookDeliveriesQueryVariables>;
+export const RegisterWebhookDocument = new TypedDocumentString(`
+    mutation RegisterWebhook($input: RegisterWebhookInput!) {
+  registerWebhook(input: $input) {
+    secret
+    webhook {
+      id
+      url
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RegisterWebhookMutation, RegisterWebhookMutationVariables>;
+export const RotateWebhookSecretDocument = new TypedDocumentString(`
+    mutation RotateWebhookSecret($webhookId: ID!) {
+  rotateWebhookSecret(webhookId: $webhookId) {
+    secret
+    webhook {
+      id
+      url
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RotateWebhookSecretMutation, RotateWebhookSecretMutationVariables>;
+export const DeleteWebhookDocument = new TypedDocumentString(`
+    mutation DeleteWebhook($webhookId: ID!) {
+  deleteWebhook(webhookId: $webhookId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<DeleteWebhookMutation, DeleteWebhookMutationVariables>;
+export const RedeliverWebhookDocument = new TypedDocumentString(`
+    mutation RedeliverWebhook($deliveryId: ID!) {
+  redeliverWebhook(deliveryId: $deliveryId) {
+    id
+    attempts
+    nextAttemptAt
+    deadLetteredAt
+  }
+}
+    `) as unknown as TypedDocumentString<RedeliverWebhookMutation, RedeliverWebhookMutationVariables>;
 export const CreateTenantDocument = new TypedDocumentString(`
     mutation CreateTenant($input: CreateTenantInput!) {
   createTenant(input: $input) {
@@ -2068,6 +2284,39 @@ export const SubmitDataSubjectRequestDocument = new TypedDocumentString(`
   submitDataSubjectRequest(input: $input)
 }
     `) as unknown as TypedDocumentString<SubmitDataSubjectRequestMutation, SubmitDataSubjectRequestMutationVariables>;
+export const ProcessingActivitiesDocument = new TypedDocumentString(`
+    query ProcessingActivities {
+  processingActivities {
+    id
+    name
+    purpose
+    legalBasis
+    dataSubjects
+    dataCategories
+    recipients
+    transfers
+    retention
+    securityMeasures
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<ProcessingActivitiesQuery, ProcessingActivitiesQueryVariables>;
+export const AddProcessingActivityDocument = new TypedDocumentString(`
+    mutation AddProcessingActivity($input: AddProcessingActivityInput!) {
+  addProcessingActivity(input: $input) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AddProcessingActivityMutation, AddProcessingActivityMutationVariables>;
+export const RemoveProcessingActivityDocument = new TypedDocumentString(`
+    mutation RemoveProcessingActivity($id: ID!) {
+  removeProcessingActivity(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveProcessingActivityMutation, RemoveProcessingActivityMutationVariables>;
 export const ProcessingRegisterDocument = new TypedDocumentString(`
     query ProcessingRegister($format: RegisterFormat!) {
   processingRegister(format: $format)
@@ -2146,6 +2395,73 @@ export const DataSubjectRequestQueueDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DataSubjectRequestQueueQuery, DataSubjectRequestQueueQueryVariables>;
+export const AnnouncedSubProcessorChangesDocument = new TypedDocumentString(`
+    query AnnouncedSubProcessorChanges($slug: String!) {
+  subProcessorChanges(tenantSlug: $slug) {
+    id
+    kind
+    description
+    announcedAt
+    objectionDeadline
+    effectiveAt
+  }
+}
+    `) as unknown as TypedDocumentString<AnnouncedSubProcessorChangesQuery, AnnouncedSubProcessorChangesQueryVariables>;
+export const ObjectToSubProcessorChangeDocument = new TypedDocumentString(`
+    mutation ObjectToSubProcessorChange($input: ObjectToSubProcessorChangeInput!) {
+  objectToSubProcessorChange(input: $input) {
+    id
+    objectedAt
+  }
+}
+    `) as unknown as TypedDocumentString<ObjectToSubProcessorChangeMutation, ObjectToSubProcessorChangeMutationVariables>;
+export const TenantSubProcessorsDocument = new TypedDocumentString(`
+    query TenantSubProcessors($slug: String!) {
+  subProcessors(tenantSlug: $slug) {
+    id
+    name
+    service
+    location
+    dataCategories
+    transferSafeguard
+    effectiveFrom
+    effectiveUntil
+  }
+  subProcessorChanges(tenantSlug: $slug) {
+    id
+    kind
+    description
+    announcedAt
+    objectionDeadline
+    effectiveAt
+    customersNotified
+  }
+  subProcessorObjections {
+    id
+    changeId
+    organisationId
+    reason
+    objectedAt
+  }
+}
+    `) as unknown as TypedDocumentString<TenantSubProcessorsQuery, TenantSubProcessorsQueryVariables>;
+export const ObjectingCompanyDocument = new TypedDocumentString(`
+    query ObjectingCompany($id: ID!) {
+  organisation(id: $id) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<ObjectingCompanyQuery, ObjectingCompanyQueryVariables>;
+export const AnnounceSubProcessorChangeDocument = new TypedDocumentString(`
+    mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {
+  announceSubProcessorChange(input: $input) {
+    id
+    customersNotified
+    objectionDeadline
+  }
+}
+    `) as unknown as TypedDocumentString<AnnounceSubProcessorChangeMutation, AnnounceSubProcessorChangeMutationVariables>;
 export const AcceptInvitationDocument = new TypedDocumentString(`
     mutation AcceptInvitation($input: AcceptInvitationInput!) {
   acceptInvitation(input: $input)

@@ -8,8 +8,8 @@ import { TextField } from '../../ui/fields';
 import { useAction } from '../../ui/use-api';
 
 const StepUp = graphql(`
-  mutation StepUp($code: String!) {
-    stepUp(code: $code)
+  mutation StepUp($code: String, $password: String) {
+    stepUp(code: $code, password: $password)
   }
 `);
 
@@ -20,19 +20,26 @@ export const STEP_UP_WINDOW_MS = 5 * 60_000;
  * Asks for the second factor again before a high-value act (signing a certificate, later): the
  * API accepts it for five minutes. `onVerified` receives the end of that window.
  */
-export function StepUpDialog({ open, onClose, onVerified }: { open: boolean; onClose: () => void; onVerified: (until: Date) => void }) {
+export function StepUpDialog({ open, onClose, onVerified, withPassword = false }: { open: boolean; onClose: () => void; onVerified: (until: Date) => void; withPassword?: boolean }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
   const { run, pending, error } = useAction(async () => {
-    const data = await request(StepUp, { code: code.replace(/\s/g, '') });
+    // An account without a second factor confirms with its password (the API's `recent-login`).
+    const data = await request(StepUp, withPassword ? { password } : { code: code.replace(/\s/g, '') });
     setCode('');
+    setPassword('');
     onVerified(new Date(Date.parse(data.stepUp) + STEP_UP_WINDOW_MS));
   });
   return (
     <Dialog open={open} title={t('stepUp.title')} onClose={onClose}>
-      <p>{t('stepUp.body')}</p>
+      <p>{withPassword ? t('stepUp.bodyPassword') : t('stepUp.body')}</p>
       <Form error={error} onSubmit={() => void run()} idScope="step-up-">
-        <TextField name="code" label={t('secondFactor.code')} inputMode="numeric" autoComplete="one-time-code" maxLength={7} value={code} onValue={setCode} />
+        {withPassword ? (
+          <TextField name="password" label={t('fields.password')} type="password" autoComplete="current-password" value={password} onValue={setPassword} />
+        ) : (
+          <TextField name="code" label={t('secondFactor.code')} inputMode="numeric" autoComplete="one-time-code" maxLength={7} value={code} onValue={setCode} />
+        )}
         <SubmitButton pending={pending} pendingLabel={t('common.checking')}>
           {t('stepUp.submit')}
         </SubmitButton>

@@ -6,6 +6,7 @@ import { LoadError, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
 import { Form } from '../../ui/Form';
+import { RegisterEntries } from './RegisterEntries';
 import { download } from './RequestDetailPage';
 
 const ProcessingRegister = graphql(`
@@ -14,7 +15,7 @@ const ProcessingRegister = graphql(`
   }
 `);
 
-/** The tenant's Art. 30(1) register: the readable document on screen, both forms to download. */
+/** The tenant's Art. 30(1) register: its own entries to add and remove, the readable document on screen, both forms to download. */
 export default function RegisterExportPage() {
   const { t } = useTranslation();
   const preview = useLoad(() => request(ProcessingRegister, { format: 'MARKDOWN' }));
@@ -37,6 +38,7 @@ export default function RegisterExportPage() {
           </button>
         </p>
       </Form>
+      <RegisterEntries onChanged={preview.reload} />
       <h2>{t('privacyDesk.register.preview')}</h2>
       {preview.loading ? <Loading /> : null}
       {preview.error ? <LoadError error={preview.error} onRetry={preview.reload} /> : null}

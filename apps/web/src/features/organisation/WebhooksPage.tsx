@@ -1,0 +1,394 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { request } from '../../api/client';
+import { ApiError, clientError } from '../../api/errors';
+import { hasAnyRole } from '../../auth/roles';
+import { useSession } from '../../auth/session';
+import { graphql } from '../../gql';
+import type { WebhooksQuery } from '../../gql/graphql';
+import { useFormat } from '../../i18n/format';
+import { CopyButton } from '../../ui/CopyButton';
+import { ConfirmDialog } from '../../ui/Dialog';
+import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
+import { Form, SubmitButton } from '../../ui/Form';
+import { ChoiceGroup, TextField } from '../../ui/fields';
+import { PageTitle } from '../../ui/Page';
+import { useAction, useLoad } from '../../ui/use-api';
+import { StepUpDialog } from '../account/StepUpDialog';
+
+const Webhooks = graphql(`
+  query Webhooks {
+    webhooks {
+      id
+      url
+      eventTypes
+      createdAt
+      secretRotatedAt
+    }
+  }
+`);
+
+const WebhookDeliveries = graphql(`
+  query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {
+    webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {
+      id
+      eventType
+      occurredAt
+      attempts
+      lastStatus
+      lastError
+      nextAttemptAt
+      deliveredAt
+      deadLetteredAt
+    }
+  }
+`);
+
+const RegisterWebhook = graphql(`
+  mutation RegisterWebhook($input: RegisterWebhookInput!) {
+    registerWebhook(input: $input) {
+      secret
+      webhook {
+        id
+        url
+      }
+    }
+  }
+`);
+
+const RotateWebhookSecret = graphql(`
+  mutation RotateWebhookSecret($webhookId: ID!) {
+    rotateWebhookSecret(webhookId: $webhookId) {
+      secret
+      webhook {
+        id
+        url
+      }
+    }
+  }
+`);
+
+const DeleteWebhook = graphql(`
+  mutation DeleteWebhook($webhookId: ID!) {
+    deleteWebhook(webhookId: $webhookId) {
+      id
+    }
+  }
+`);
+
+const RedeliverWebhook = graphql(`
+  mutation RedeliverWebhook($deliveryId: ID!) {
+    redeliverWebhook(deliveryId: $deliveryId) {
+      id
+      attempts
+      nextAttemptAt
+      deadLetteredAt
+    }
+  }
+`);
+
+type Webhook = WebhooksQuery['webhooks'][number];
+
+/** The events each owner may subscribe to (libs/webhooks: WEBHOOK_EVENT_TYPES); the API refuses any other. */
+export const COMPANY_WEBHOOK_EVENTS = ['certificate_application.state_changed', 'certificate.issued', 'certificate.revoked', 'certificate.superseded'] as const;
+export const TENANT_WEBHOOK_EVENTS = ['datasheet.published', 'datasheet.superseded', 'datasheet.unpublished', 'datasheet.contact_changed'] as const;
+type WebhookEvent = (typeof COMPANY_WEBHOOK_EVENTS)[number] | (typeof TENANT_WEBHOOK_EVENTS)[number];
+
+/**
+ * Runs a high-value act (the API asks for a re-authentication within five minutes): when the API
+ * answers STEP_UP_REQUIRED, the step-up dialog opens and the act runs again once confirmed.
+ */
+function useStepUpRetry() {
+  const [open, setOpen] = useState(false);
+  const pending = useRef<(() => void) | null>(null);
+  const guard = async <R,>(act: () => Promise<R>, retry: () => void): Promise<R | undefined> => {
+    try {
+      return await act();
+    } catch (error) {
+      if (error instanceof ApiError && error.reason === 'STEP_UP_REQUIRED') {
+        pending.current = retry;
+        setOpen(true);
+        return undefined;
+      }
+      throw error;
+    }
+  };
+  const onClose = () => {
+    pending.current = null;
+    setOpen(false);
+  };
+  const onVerified = () => {
+    const act = pending.current;
+    onClose();
+    act?.();
+  };
+  return { guard, dialog: { open, onClose, onVerified } };
+}
+
+/** Webhook targets: the company's ERP (organisation admin) or the tenant's datasheet system (tenant admin). */
+export default function WebhooksPage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { me } = useSession();
+  const staff = hasAnyRole(me?.roles, ['TENANT_ADMIN']) && !me?.organisationId;
+  const events: readonly WebhookEvent[] = staff ? TENANT_WEBHOOK_EVENTS : COMPANY_WEBHOOK_EVENTS;
+  const webhooks = useLoad(() => request(Webhooks));
+  const [url, setUrl] = useState('');
+  const [eventTypes, setEventTypes] = useState<WebhookEvent[]>([]);
+  const [secret, setSecret] = useState<{ url: string; secret: string; rotated: boolean } | null>(null);
+  const [deleting, setDeleting] = useState<Webhook | null>(null);
+  const [rotating, setRotating] = useState<Webhook | null>(null);
+  const [viewing, setViewing] = useState<Webhook | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const secretRef = useRef<HTMLInputElement>(null);
+  const stepUp = useStepUpRetry();
+
+  useEffect(() => {
+    if (secret) secretRef.current?.focus();
+  }, [secret]);
+
+  const register = useAction(async () => {
+    const problems = [];
+    if (!url.trim()) problems.push({ field: 'url', reason: 'required', constraint: 'required' });
+    if (eventTypes.length === 0) problems.push({ field: 'eventTypes', reason: 'required', constraint: 'required' });
+    if (problems.length) throw clientError(problems);
+    const data = await stepUp.guard(() => request(RegisterWebhook, { input: { url: url.trim(), eventTypes } }), () => void register.run());
+    if (!data) return;
+    setSecret({ url: data.registerWebhook.webhook.url ?? url.trim(), secret: data.registerWebhook.secret, rotated: false });
+    setUrl('');
+    setEventTypes([]);
+    setNotice(null);
+    webhooks.reload();
+  });
+  const rotate = useAction(async () => {
+    if (!rotating?.id) return;
+    const target = rotating;
+    const data = await stepUp.guard(() => request(RotateWebhookSecret, { webhookId: target.id ?? '' }), () => void rotate.run());
+    if (!data) return;
+    setRotating(null);
+    setSecret({ url: data.rotateWebhookSecret.webhook.url ?? target.url ?? '', secret: data.rotateWebhookSecret.secret, rotated: true });
+    setNotice(null);
+    webhooks.reload();
+  });
+  const remove = useAction(async () => {
+    if (!deleting?.id) return;
+    const target = deleting;
+    const data = await stepUp.guard(() => request(DeleteWebhook, { webhookId: target.id ?? '' }), () => void remove.run());
+    if (!data) return;
+    setDeleting(null);
+    if (viewing?.id === target.id) setViewing(null);
+    setNotice(t('webhooks.deleted', { url: target.url ?? '' }));
+    webhooks.reload();
+  });
+
+  return (
+    <>
+      <PageTitle lead={staff ? t('webhooks.leadTenant') : t('webhooks.leadCompany')}>{t('webhooks.title')}</PageTitle>
+      {secret ? (
+        <section className="secret-panel" aria-labelledby="webhook-secret-title">
+          <h2 id="webhook-secret-title">{secret.rotated ? t('webhooks.rotatedTitle', { url: secret.url }) : t('webhooks.createdTitle', { url: secret.url })}</h2>
+          <p className="secret-panel__warning">
+            <strong>{t('webhooks.onceWarning')}</strong>
+          </p>
+          <div className="field">
+            <label htmlFor="webhook-secret">{t('webhooks.secret')}</label>
+            <input id="webhook-secret" ref={secretRef} className="input--secret" readOnly value={secret.secret} onFocus={(event) => event.target.select()} spellCheck={false} aria-describedby="webhook-secret-usage" />
+            <p className="field__hint" id="webhook-secret-usage">
+              {t('webhooks.usage')}
+            </p>
+          </div>
+          <div className="button-row">
+            <CopyButton value={secret.secret} label={t('webhooks.copy')} />
+            <button type="button" className="button" onClick={() => setSecret(null)}>
+              {t('webhooks.stored')}
+            </button>
+          </div>
+        </section>
+      ) : null}
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      {webhooks.loading && !webhooks.data ? <Loading /> : null}
+      {webhooks.error ? <LoadError error={webhooks.error} onRetry={webhooks.reload} /> : null}
+      {webhooks.data && webhooks.data.webhooks.length === 0 ? <p>{t('webhooks.none')}</p> : null}
+      {webhooks.data && webhooks.data.webhooks.length > 0 ? (
+        <div className="table-wrap" role="region" aria-label={t('webhooks.listTitle')} tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t('webhooks.listTitle')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('webhooks.url')}</th>
+                <th scope="col">{t('webhooks.events')}</th>
+                <th scope="col">{t('webhooks.created')}</th>
+                <th scope="col">{t('webhooks.secretRotated')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {webhooks.data.webhooks.map((webhook) => (
+                <tr key={webhook.id ?? ''}>
+                  <th scope="row" className="break-anywhere">
+                    {webhook.url}
+                  </th>
+                  <td>
+                    <ul className="plain-list">
+                      {(webhook.eventTypes ?? []).map((type) => (
+                        <li key={type}>
+                          <code>{type}</code>
+                        </li>
+                      ))}
+                    </ul>
+                  </td>
+                  <td>{format.dateTime(webhook.createdAt)}</td>
+                  <td>{webhook.secretRotatedAt ? format.dateTime(webhook.secretRotatedAt) : t('common.never')}</td>
+                  <td className="actions">
+                    <button type="button" className="button button--secondary button--small" aria-pressed={viewing?.id === webhook.id} onClick={() => setViewing(viewing?.id === webhook.id ? null : webhook)}>
+                      {t('webhooks.showDeliveries')}
+                      <span className="visually-hidden"> {webhook.url}</span>
+                    </button>
+                    <button type="button" className="button button--secondary button--small" onClick={() => setRotating(webhook)}>
+                      {t('webhooks.rotate')}
+                      <span className="visually-hidden"> {webhook.url}</span>
+                    </button>
+                    <button type="button" className="button button--danger button--small" onClick={() => setDeleting(webhook)}>
+                      {t('webhooks.delete')}
+                      <span className="visually-hidden"> {webhook.url}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      {viewing?.id ? <Deliveries key={viewing.id} webhook={viewing} guard={stepUp.guard} /> : null}
+      <section aria-labelledby="register-webhook-title" className="panel">
+        <h2 id="register-webhook-title">{t('webhooks.registerTitle')}</h2>
+        <Form error={register.error} onSubmit={() => void register.run()} idScope="webhook-">
+          <TextField name="url" label={t('webhooks.url')} hint={t('webhooks.urlHint')} type="url" inputMode="url" autoComplete="off" value={url} onValue={setUrl} />
+          <ChoiceGroup
+            name="eventTypes"
+            legend={t('webhooks.events')}
+            hint={t('webhooks.eventsHint')}
+            type="checkbox"
+            options={events.map((type) => ({ value: type, label: type, description: t(`webhooks.eventTypes.${type}`) }))}
+            selected={eventTypes}
+            onChange={setEventTypes}
+          />
+          <SubmitButton pending={register.pending} pendingLabel={t('common.saving')}>
+            {t('webhooks.register')}
+          </SubmitButton>
+        </Form>
+      </section>
+      <ConfirmDialog
+        open={rotating !== null}
+        title={t('webhooks.rotateTitle', { url: rotating?.url ?? '' })}
+        body={
+          <>
+            <ErrorSummary error={rotate.error} />
+            <p>{t('webhooks.rotateBody')}</p>
+          </>
+        }
+        confirmLabel={t('webhooks.rotate')}
+        pending={rotate.pending}
+        onConfirm={() => void rotate.run()}
+        onClose={() => (setRotating(null), rotate.setError(null))}
+      />
+      <ConfirmDialog
+        open={deleting !== null}
+        title={t('webhooks.deleteTitle', { url: deleting?.url ?? '' })}
+        body={
+          <>
+            <ErrorSummary error={remove.error} />
+            <p>{t('webhooks.deleteBody')}</p>
+          </>
+        }
+        confirmLabel={t('webhooks.delete')}
+        pending={remove.pending}
+        onConfirm={() => void remove.run()}
+        onClose={() => (setDeleting(null), remove.setError(null))}
+      />
+      <StepUpDialog {...stepUp.dialog} withPassword={!me?.totpEnrolledAt} />
+    </>
+  );
+}
+
+type Guard = ReturnType<typeof useStepUpRetry>['guard'];
+
+/** The target's recent deliveries, newest first; a dead letter can be sent again. */
+function Deliveries({ webhook, guard }: { webhook: Webhook; guard: Guard }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const [deadLettersOnly, setDeadLettersOnly] = useState(false);
+  const deliveries = useLoad(() => request(WebhookDeliveries, { webhookId: webhook.id ?? '', deadLettersOnly }), [webhook.id, deadLettersOnly]);
+  const [notice, setNotice] = useState<string | null>(null);
+  const redeliver = useAction(async (deliveryId: string) => {
+    const data = await guard(() => request(RedeliverWebhook, { deliveryId }), () => void redeliver.run(deliveryId));
+    if (!data) return;
+    setNotice(t('webhooks.redelivered'));
+    deliveries.reload();
+  });
+  const titleId = 'webhook-deliveries-title';
+  return (
+    <section aria-labelledby={titleId} className="panel">
+      <h2 id={titleId}>{t('webhooks.deliveriesTitle', { url: webhook.url ?? '' })}</h2>
+      <div className="choice">
+        <input type="checkbox" id="dead-letters-only" checked={deadLettersOnly} onChange={(event) => setDeadLettersOnly(event.target.checked)} />
+        <label htmlFor="dead-letters-only">{t('webhooks.deadLettersOnly')}</label>
+      </div>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
+      <ErrorSummary error={redeliver.error} />
+      {deliveries.loading && !deliveries.data ? <Loading /> : null}
+      {deliveries.error ? <LoadError error={deliveries.error} onRetry={deliveries.reload} /> : null}
+      {deliveries.data && deliveries.data.webhookDeliveries.length === 0 ? <p>{t('webhooks.noDeliveries')}</p> : null}
+      {deliveries.data && deliveries.data.webhookDeliveries.length > 0 ? (
+        <div className="table-wrap" role="region" aria-label={t('webhooks.deliveries')} tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t('webhooks.deliveries')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('webhooks.event')}</th>
+                <th scope="col">{t('webhooks.occurred')}</th>
+                <th scope="col">{t('webhooks.status')}</th>
+                <th scope="col">{t('webhooks.attempts')}</th>
+                <th scope="col">{t('webhooks.lastAnswer')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('common.actions')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {deliveries.data.webhookDeliveries.map((delivery) => (
+                <tr key={delivery.id ?? ''}>
+                  <th scope="row">
+                    <code>{delivery.eventType}</code>
+                  </th>
+                  <td>{format.dateTime(delivery.occurredAt)}</td>
+                  <td>
+                    {delivery.deliveredAt ? (
+                      <span className="badge badge--ok">{t('webhooks.deliveredOn', { date: format.dateTime(delivery.deliveredAt) })}</span>
+                    ) : delivery.deadLetteredAt ? (
+                      <span className="badge badge--alarm">{t('webhooks.deadLetteredOn', { date: format.dateTime(delivery.deadLetteredAt) })}</span>
+                    ) : (
+                      <span className="badge badge--muted">{t('webhooks.pendingUntil', { date: format.dateTime(delivery.nextAttemptAt) })}</span>
+                    )}
+                  </td>
+                  <td>{format.number(delivery.attempts ?? 0)}</td>
+                  <td>{[delivery.lastStatus != null ? `HTTP ${delivery.lastStatus}` : null, delivery.lastError].filter(Boolean).join(' · ') || '—'}</td>
+                  <td className="actions">
+                    {delivery.deadLetteredAt && !delivery.deliveredAt ? (
+                      <button type="button" className="button button--small" disabled={redeliver.pending} onClick={() => void redeliver.run(delivery.id ?? '')}>
+                        {t('webhooks.redeliver')}
+                        <span className="visually-hidden"> {delivery.eventType}</span>
+                      </button>
+                    ) : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+    </section>
+  );
+}

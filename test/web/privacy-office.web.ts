@@ -1,0 +1,268 @@
+import type { Page } from '@playwright/test';
+import { checkScreen, chooseLanguage, expect, journey, logIn, test, uniqueSuffix, useLanguage } from './support/fixtures';
+import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
+
+const VOKA = 'voka-antwerpen-waasland';
+/** A local address nothing listens on: every attempt is refused (local targets are allowed outside production). */
+const UNREACHABLE_TARGET = 'http://127.0.0.1:9/erp';
+
+async function openFromNav(page: Page, portalNavigation: string, label: string): Promise<void> {
+  await page.getByRole('navigation', { name: portalNavigation }).getByRole('link', { name: label }).click();
+}
+
+/** The company's API, as its ERP would call it: logs in and moves a new application to the tenant's queue (an event for the ERP's webhook). */
+async function submitApplicationThroughApi(page: Page, password: string): Promise<void> {
+  const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
+    const response = await page.request.post('/graphql', {
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      data: { query, variables },
+    });
+    const body = (await response.json()) as { data?: T; errors?: unknown[] };
+    expect(body.errors ?? []).toEqual([]);
+    return body.data!;
+  };
+  const { login } = await call<{ login: { accessToken: string } }>('mutation L($input: LoginInput!) { login(input: $input) { accessToken } }', {
+    input: { tenant: VOKA, email: 'admin@company1.voka.test', password },
+  });
+  const { createCertificateApplication } = await call<{ createCertificateApplication: { id: string } }>(
+    'mutation C($input: CreateCertificateApplicationInput!) { createCertificateApplication(input: $input) { id } }',
+    {
+      input: {
+        consignee: { name: 'Rotterdam Pump Traders BV', address: 'Havenweg 4, Rotterdam', country: 'NL' },
+        countryOfOrigin: 'BE',
+        declarationAccepted: true,
+        language: 'EN',
+        transportDetails: 'By road',
+        invoiceReferences: [`WH-${uniqueSuffix()}`],
+        goods: [{ description: 'Centrifugal pumps', hsCode: '841370', quantity: 2, unit: 'pcs', grossWeightKg: 110, netWeightKg: 100, packages: 1, marksAndNumbers: 'WH/1' }],
+      },
+    },
+    login.accessToken,
+  );
+  await call('mutation S($id: ID!) { submitCertificateApplication(applicationId: $id) { id } }', { id: createCertificateApplication.id }, login.accessToken);
+}
+
+for (const language of ['en', 'fr'] as const) {
+  test(`an organisation admin registers a webhook target, sees its secret once and its deliveries, renews the secret and deletes it (${language})`, async ({ page, context, state, pageProblems: _ }) => {
+    journey('webhooks', language);
+    const m = MESSAGES[language];
+    const w = m.webhooks;
+    const screen = (name: string) => (language === 'en' ? name : `${name}-${language}`);
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: state.baseURL });
+    await useLanguage(page, language);
+    await logIn(page, { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword }, loginTexts(m));
+    await chooseLanguage(page, language);
+    await openFromNav(page, m.app.portalNavigation, m.nav.webhooks);
+    await expect(page.getByRole('heading', { level: 1, name: w.title })).toBeVisible();
+
+    // A company's ERP may hear of its certificates only: the datasheet feed is not offered.
+    const events = page.getByRole('group', { name: w.events });
+    await expect(events.getByRole('checkbox')).toHaveCount(4);
+    await expect(events.getByRole('checkbox', { name: 'datasheet.published' })).toHaveCount(0);
+
+    // Nothing filled in: both inputs are named beside themselves.
+    await page.getByRole('button', { name: w.register }).click();
+    await expect(page.getByLabel(exactly(w.url))).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.locator('fieldset.field--invalid legend', { hasText: w.events })).toBeVisible();
+
+    // The API refuses an address it does not accept (credentials in it), and names the field.
+    await page.getByLabel(exactly(w.url)).fill('https://user:secret@erp.example.test/hook');
+    await events.getByRole('checkbox', { name: 'certificate_application.state_changed' }).check();
+    await page.getByRole('button', { name: w.register }).click();
+    await expect(page.getByLabel(exactly(w.url))).toHaveAttribute('aria-invalid', 'true');
+    await checkScreen(page, screen('webhooks-refused'));
+
+    const url = `${UNREACHABLE_TARGET}/${language}-${uniqueSuffix()}`;
+    await page.getByLabel(exactly(w.url)).fill(url);
+    await events.getByRole('checkbox', { name: 'certificate.issued' }).check();
+    await page.getByRole('button', { name: w.register }).click();
+
+    // The signing secret, once, with a warning and a copy button.
+    const panel = page.getByRole('region', { name: fill(w.createdTitle, { url }) });
+    await expect(panel).toBeVisible();
+    await expect(panel.getByText(w.onceWarning)).toBeVisible();
+    const secret = await panel.getByLabel(w.secret, { exact: true }).inputValue();
+    expect(secret).toMatch(/^whsec_/);
+    await expect(panel.getByLabel(w.secret, { exact: true })).toBeFocused();
+    await panel.getByRole('button', { name: w.copy }).click();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
+    await checkScreen(page, screen('webhook-created'));
+    await panel.getByRole('button', { name: w.stored }).click();
+    await expect(page.getByLabel(w.secret, { exact: true })).toHaveCount(0);
+
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: url }) });
+    await expect(row.getByText('certificate_application.state_changed')).toBeVisible();
+    await expect(row.getByText('certificate.issued')).toBeVisible();
+
+    // The ERP's own application moves to the queue: the target is told, and the refused attempt shows.
+    await submitApplicationThroughApi(page, state.demoPassword);
+    await row.getByRole('button', { name: new RegExp(`^${w.showDeliveries}`) }).click();
+    const deliveries = page.getByRole('region', { name: fill(w.deliveriesTitle, { url }) });
+    await expect(deliveries.getByRole('rowheader', { name: 'certificate_application.state_changed' })).toBeVisible();
+    await checkScreen(page, screen('webhook-deliveries'));
+    // Not given up yet (the next try is ahead): only a dead letter may be sent again, and the filter leaves none.
+    await expect(deliveries.getByRole('row').filter({ hasText: w.pendingUntil.split('{{date}}')[0]!.trim() })).not.toHaveCount(0);
+    await expect(deliveries.getByRole('button', { name: new RegExp(`^${w.redeliver}`) })).toHaveCount(0);
+    await deliveries.getByLabel(w.deadLettersOnly).check();
+    await expect(deliveries.getByText(w.noDeliveries)).toBeVisible();
+
+    // A new secret replaces the old one, shown once.
+    await row.getByRole('button', { name: new RegExp(`^${w.rotate}`) }).click();
+    const rotateDialog = page.getByRole('dialog', { name: fill(w.rotateTitle, { url }) });
+    await expect(rotateDialog).toBeVisible();
+    await checkScreen(page, screen('webhook-rotate-dialog'));
+    await rotateDialog.getByRole('button', { name: w.rotate }).click();
+    const rotated = page.getByRole('region', { name: fill(w.rotatedTitle, { url }) });
+    await expect(rotated).toBeVisible();
+    const newSecret = await rotated.getByLabel(w.secret, { exact: true }).inputValue();
+    expect(newSecret).toMatch(/^whsec_/);
+    expect(newSecret).not.toBe(secret);
+    await rotated.getByRole('button', { name: w.stored }).click();
+
+    await row.getByRole('button', { name: new RegExp(`^${w.delete}`) }).click();
+    const deleteDialog = page.getByRole('dialog', { name: fill(w.deleteTitle, { url }) });
+    await deleteDialog.getByRole('button', { name: exactly(w.delete) }).click();
+    await expect(page.getByText(fill(w.deleted, { url }))).toBeVisible();
+    await expect(page.getByRole('rowheader', { name: url })).toHaveCount(0);
+  });
+}
+
+test('a tenant admin is offered the datasheet events for the chamber’s own targets (nl)', async ({ page, state, pageProblems: _ }) => {
+  journey('webhooks (tenant)', 'nl');
+  const m = MESSAGES.nl;
+  await useLanguage(page, 'nl');
+  await logIn(page, { tenant: VOKA, email: 'tenant-admin@voka.test', password: state.demoPassword, totpSecret: state.totpSecrets['tenant-admin@voka.test'] }, loginTexts(m));
+  await chooseLanguage(page, 'nl');
+  await openFromNav(page, m.app.portalNavigation, m.nav.webhooks);
+  await expect(page.getByRole('heading', { level: 1, name: m.webhooks.title })).toBeVisible();
+  await expect(page.getByText(m.webhooks.leadTenant)).toBeVisible();
+  const events = page.getByRole('group', { name: m.webhooks.events });
+  await expect(events.getByRole('checkbox')).toHaveCount(4);
+  await expect(events.getByRole('checkbox', { name: 'datasheet.published' })).toBeVisible();
+  await expect(events.getByRole('checkbox', { name: 'certificate.issued' })).toHaveCount(0);
+  await checkScreen(page, 'webhooks-tenant-nl');
+});
+
+/** `YYYY-MM-DD`, `days` after today in the browser's (and this process's) local time. */
+function dayAfter(days: number): string {
+  const date = new Date(Date.now() + days * 86_400_000);
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
+}
+
+for (const language of ['en', 'nl'] as const) {
+  test(`the privacy officer announces a new sub-processor, a customer company objects within the window, and the officer sees the objection (${language})`, async ({ page, context, state, pageProblems: _ }) => {
+    journey('sub-processors', language);
+    const m = MESSAGES[language];
+    const s = m.subProcessors;
+    const screen = (name: string) => (language === 'en' ? name : `${name}-${language}`);
+    const description = `Mail delivery moves to Postbode ${language} ${uniqueSuffix()}`;
+    await useLanguage(page, language);
+    await logIn(page, { tenant: VOKA, email: 'privacy-officer@voka.test', password: state.demoPassword }, loginTexts(m));
+    await chooseLanguage(page, language);
+    await openFromNav(page, m.app.portalNavigation, m.nav.subProcessors);
+    await expect(page.getByRole('heading', { level: 1, name: s.title })).toBeVisible();
+    await expect(page.getByRole('link', { name: s.publicPage })).toHaveAttribute('href', `/privacy/${VOKA}`);
+    await checkScreen(page, screen('sub-processors'));
+
+    // An addition without its name, and taking effect inside the window: each input is named.
+    const form = page.getByRole('region', { name: s.announceTitle });
+    await form.getByRole('radio', { name: s.kinds.ADDITION }).check();
+    await form.getByLabel(exactly(s.description)).fill(description);
+    await form.getByRole('button', { name: s.announce }).click();
+    await expect(form.getByLabel(exactly(m.privacyDesk.notice.name))).toHaveAttribute('aria-invalid', 'true');
+    await form.getByLabel(exactly(m.privacyDesk.notice.name)).fill(`Postbode ${uniqueSuffix()} BV`);
+    await form.getByLabel(exactly(m.privacyDesk.notice.service)).fill('E-mail delivery');
+    await form.getByLabel(exactly(m.privacyDesk.notice.location)).selectOption('NL');
+    await form.getByRole('checkbox', { name: m.dataCategories.contact, exact: true }).check();
+    await form.getByLabel(exactly(s.effectiveOn)).fill(dayAfter(10));
+    await form.getByRole('button', { name: s.announce }).click();
+    // The API refuses it (the customers would have less than the whole window) and names the date.
+    await expect(form.getByText(s.reasons.OBJECTION_WINDOW_TOO_SHORT)).toBeVisible();
+    await expect(form.getByLabel(exactly(s.effectiveOn))).toHaveAttribute('aria-invalid', 'true');
+    await checkScreen(page, screen('sub-processor-refused'));
+    await form.getByLabel(exactly(s.effectiveOn)).fill(dayAfter(45));
+    await form.getByRole('button', { name: s.announce }).click();
+    await expect(page.getByText(new RegExp(s.announced_other.split('{{count}}')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).toBeVisible();
+    const changes = page.getByRole('region', { name: s.changesTitle });
+    const announced = changes.getByRole('row').filter({ has: page.getByRole('rowheader', { name: description }) });
+    await expect(announced.getByText(s.windowOpen)).toBeVisible();
+
+    // A customer company (its administrator) sees the change and objects while the window is open.
+    const company = await context.browser()!.newContext({ baseURL: state.baseURL });
+    const customer = await company.newPage();
+    await useLanguage(customer, language);
+    await logIn(customer, { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword }, loginTexts(m));
+    await chooseLanguage(customer, language);
+    await openFromNav(customer, m.app.portalNavigation, m.nav.subProcessorChanges);
+    await expect(customer.getByRole('heading', { level: 1, name: s.customerTitle })).toBeVisible();
+    const row = customer.getByRole('row').filter({ has: customer.getByRole('rowheader', { name: description }) });
+    await row.getByRole('button', { name: new RegExp(`^${s.object}`) }).click();
+    const objectForm = customer.getByRole('region', { name: fill(s.objectTitle, { description }) });
+    await expect(objectForm.getByRole('heading', { level: 2 })).toBeFocused();
+    await objectForm.getByRole('button', { name: s.submitObjection }).click();
+    await expect(objectForm.getByLabel(new RegExp(`^${s.reason}`))).toHaveAttribute('aria-invalid', 'true');
+    await objectForm.getByLabel(new RegExp(`^${s.reason}`)).fill('Our customers require that mail stays with our current provider.');
+    await checkScreen(customer, screen('sub-processor-objection'));
+    await objectForm.getByRole('button', { name: s.submitObjection }).click();
+    await expect(customer.getByText(new RegExp(fill(s.objected, { description, date: 'DATE' }).split('DATE')[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).toBeVisible();
+    // Once only: a second objection to the same change is refused, in words.
+    await row.getByRole('button', { name: new RegExp(`^${s.object}`) }).click();
+    await customer.getByLabel(new RegExp(`^${s.reason}`)).fill('Again.');
+    await customer.getByRole('button', { name: s.submitObjection }).click();
+    await expect(customer.getByText(s.reasons.ALREADY_OBJECTED)).toBeVisible();
+    await company.close();
+
+    // The officer sees the objection beside the change.
+    await page.reload();
+    const objections = page.getByRole('region', { name: s.objectionsTitle });
+    const objection = objections.getByRole('row').filter({ has: page.getByRole('rowheader', { name: description }) });
+    await expect(objection.getByText('Our customers require that mail stays with our current provider.')).toBeVisible();
+    await expect(objection.getByText('Scheldt Machinery NV')).toBeVisible();
+  });
+}
+
+for (const language of ['en', 'de'] as const) {
+  test(`the privacy officer adds an entry of the tenant's own to the register and removes it (${language})`, async ({ page, state, pageProblems: _ }) => {
+    journey('register entries', language);
+    const m = MESSAGES[language];
+    const r = m.registerEntries;
+    const name = `Newsletter ${language} ${uniqueSuffix()}`;
+    await useLanguage(page, language);
+    await logIn(page, { tenant: VOKA, email: 'privacy-officer@voka.test', password: state.demoPassword }, loginTexts(m));
+    await chooseLanguage(page, language);
+    await openFromNav(page, m.app.portalNavigation, m.privacyDesk.register.title);
+    await expect(page.getByRole('heading', { level: 1, name: m.privacyDesk.register.title })).toBeVisible();
+    const form = page.getByRole('region', { name: r.addTitle });
+
+    // Nothing filled in: the form names each required input.
+    await form.getByRole('button', { name: r.add }).click();
+    await expect(form.getByLabel(exactly(r.name))).toHaveAttribute('aria-invalid', 'true');
+    await expect(form.getByLabel(exactly(r.retention))).toHaveAttribute('aria-invalid', 'true');
+    await checkScreen(page, language === 'en' ? 'register-entry-refused' : `register-entry-refused-${language}`);
+
+    await form.getByLabel(exactly(r.name)).fill(name);
+    await form.getByLabel(exactly(r.purpose)).fill('Telling member companies of events and new services.');
+    await form.getByLabel(exactly(r.legalBasis)).selectOption('consent');
+    await form.getByLabel(exactly(r.dataSubjects)).fill('Contacts of member companies\nVisitors of the website');
+    await form.getByRole('checkbox', { name: m.dataCategories.identification, exact: true }).check();
+    await form.getByRole('checkbox', { name: m.dataCategories.contact, exact: true }).check();
+    await form.getByLabel(new RegExp(`^${r.recipients}`)).fill('Mailing provider');
+    await form.getByLabel(exactly(r.retention)).fill('Until unsubscribed');
+    await form.getByLabel(exactly(r.securityMeasures)).fill('Double opt-in; access limited to the communication team.');
+    await form.getByRole('button', { name: r.add }).click();
+    await expect(page.getByText(fill(r.added, { name }))).toBeVisible();
+
+    // The entry is listed, and the register document carries it.
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
+    await expect(row.getByText(r.legalBases.consent)).toBeVisible();
+    await expect(page.getByLabel(m.privacyDesk.register.preview, { exact: true })).toContainText(name);
+    await checkScreen(page, language === 'en' ? 'register-entries' : `register-entries-${language}`);
+
+    await row.getByRole('button', { name: new RegExp(`^${r.remove}`) }).click();
+    const dialog = page.getByRole('dialog', { name: fill(r.removeTitle, { name }) });
+    await dialog.getByRole('button', { name: exactly(r.remove) }).click();
+    await expect(page.getByText(fill(r.removed, { name }))).toBeVisible();
+    await expect(page.getByRole('rowheader', { name })).toHaveCount(0);
+    await expect(page.getByLabel(m.privacyDesk.register.preview, { exact: true })).not.toContainText(name);
+  });
+}
