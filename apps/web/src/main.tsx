@@ -1,11 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { BrowserRouter } from 'react-router';
-import { App } from './app/App';
+import { App, preloadLandingPage } from './app/App';
 import { initI18n } from './i18n/i18n';
 import './styles/main.css';
 
-void initI18n().then(() => {
+// The messages and the page a visitor lands on load side by side; a failed page load is left to the router.
+void Promise.all([initI18n(), preloadLandingPage(window.location.pathname).catch(() => undefined)]).then(() => {
   createRoot(document.getElementById('root')!).render(
     <StrictMode>
       <BrowserRouter>

@@ -5,6 +5,7 @@ import { SessionProvider } from '../auth/session';
 import DirectoryPage from '../features/directory/DirectoryPage';
 import { Loading } from '../ui/feedback';
 import { NotFound, RequireRoles, RequireSession } from './guards';
+import { lazyPage } from './lazy-page';
 import { PublicLayout } from './PublicLayout';
 
 // Route-level code splitting: a public page loads the shell, the directory and its own screen;
@@ -46,21 +47,27 @@ const ApplicationPage = lazy(() => import('../features/certificates/ApplicationP
 const NewApplicationPage = lazy(() => import('../features/certificates/ApplicationPage').then((module) => ({ default: module.NewApplicationPage })));
 const ReviewQueuePage = lazy(() => import('../features/certificates/ReviewQueuePage'));
 const ReviewApplicationPage = lazy(() => import('../features/certificates/ReviewApplicationPage'));
-const loadVerificationPage = () => import('../features/certificates/VerificationPage');
-const VerificationPage = lazy(loadVerificationPage);
-// The QR code's visitors land here on a phone: fetch the page's chunk at once, beside the messages.
-if (window.location.pathname.startsWith('/verification')) void loadVerificationPage();
+const VerificationPage = lazyPage(() => import('../features/certificates/VerificationPage'));
 const CERTIFICATE_STAFF: readonly Role[] = ['CLERK', 'SIGNER', 'TENANT_ADMIN', 'AUDITOR'];
 // Technical datasheets: public search and page, the company's datasheets, the staff's review.
-const PublicDatasheetSearchPage = lazy(() => import('../features/datasheets/PublicDatasheetSearchPage'));
-const PublicDatasheetPage = lazy(() => import('../features/datasheets/PublicDatasheetPage'));
+const PublicDatasheetSearchPage = lazyPage(() => import('../features/datasheets/PublicDatasheetSearchPage'));
+const PublicDatasheetPage = lazyPage(() => import('../features/datasheets/PublicDatasheetPage'));
 const CompanyDatasheetsPage = lazy(() => import('../features/datasheets/CompanyDatasheetsPage'));
 const DatasheetEditorPage = lazy(() => import('../features/datasheets/DatasheetEditorPage'));
 const CertifiedProductsPage = lazy(() => import('../features/datasheets/CertifiedProductsPage'));
 const DatasheetReviewPage = lazy(() => import('../features/datasheets/DatasheetReviewPage'));
 const ContactDisclosurePage = lazy(() => import('../features/datasheets/ContactDisclosurePage'));
-// A visitor arriving on a datasheet (a QR code, a delivery note): its chunk loads alongside the messages.
-if (/^\/datasheets\/./.test(window.location.pathname)) void import('../features/datasheets/PublicDatasheetPage');
+
+/**
+ * The public page a visitor lands on (a certificate's QR code, a datasheet's code on a delivery note,
+ * the search), loaded beside the messages before the first render so it shows at once on a phone.
+ */
+export function preloadLandingPage(pathname: string): Promise<unknown> {
+  if (/^\/verification(\/|$)/.test(pathname)) return VerificationPage.preload();
+  if (/^\/datasheets\/?$/.test(pathname)) return PublicDatasheetSearchPage.preload();
+  if (/^\/datasheets\/./.test(pathname)) return PublicDatasheetPage.preload();
+  return Promise.resolve();
+}
 
 export function App() {
   return (
