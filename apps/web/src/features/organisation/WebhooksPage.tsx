@@ -241,7 +241,7 @@ export default function WebhooksPage() {
                   </td>
                   <td>{format.dateTime(webhook.createdAt)}</td>
                   <td>{webhook.secretRotatedAt ? format.dateTime(webhook.secretRotatedAt) : t('common.never')}</td>
-                  <td className="actions">
+                  <td className="actions actions--stacked">
                     <button type="button" className="button button--secondary button--small" aria-pressed={viewing?.id === webhook.id} onClick={() => setViewing(viewing?.id === webhook.id ? null : webhook)}>
                       {t('webhooks.showDeliveries')}
                       <span className="visually-hidden"> {webhook.url}</span>
