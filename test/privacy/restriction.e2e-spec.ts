@@ -249,13 +249,19 @@ describe('T14 restriction of processing: no job processes a restricted person', 
     const appearances = appearancesOf(contacts.restricted, after.texts);
     expect({ restrictedAppearances: appearances, otherAppears: appearancesOf(contacts.other, after.texts) > 5 }).toEqual({ restrictedAppearances: 0, otherAppears: true });
 
+    // The restricted contact has forgotten the password and asks for a link: processing the person asks for (Art. 18(2)).
+    expectData(await app().graphql('mutation($e: String!, $t: String) { requestPasswordReset(email: $e, tenant: $t) }', { e: contacts.restricted.user.email, t: body.tenant.slug }));
+    await app().settled();
+
     // A round of every job of the worker.
     const jobs: Array<{ job: string; touchedRestricted: number; processedOthers: number }> = [];
     const outbox = await outboxRounds();
     const heldFor = async (person: Person) => (await messagesTo(person, outbox.held)).length;
-    const sentTo = async (person: Person) => (await messagesTo(person, outbox.sent)).filter((m) => !m.template.startsWith('privacy.request-')).length;
-    // The answer to the person's own request goes out regardless (Art. 12(3)); everything else to them is held.
-    expect((await messagesTo(contacts.restricted, outbox.sent)).map((m) => m.template)).toEqual(['privacy.request-acknowledged']);
+    /** What the person asked for themself: the answers to their request, the reset link they asked for. */
+    const askedFor = (template: string) => template.startsWith('privacy.request-') || template === 'auth.password-reset';
+    const sentTo = async (person: Person) => (await messagesTo(person, outbox.sent)).filter((m) => !askedFor(m.template)).length;
+    // The answer to the person's own request (Art. 12(3)) and the reset link they asked for go out; everything else to them is held.
+    expect((await messagesTo(contacts.restricted, outbox.sent)).map((m) => m.template).sort()).toEqual(['auth.password-reset', 'privacy.request-acknowledged']);
     expect(await heldFor(contacts.restricted)).toBe(1);
     jobs.push({ job: 'outbox delivery', touchedRestricted: (await sentTo(contacts.restricted)) + (await sentTo(signers.restricted)), processedOthers: await sentTo(contacts.other) });
 

@@ -29,21 +29,22 @@ interface AddressInUseValues {
   loginLink: string;
 }
 
+/** A security notice, sent even during a restriction: someone used the person's address to register. */
 export const REGISTRATION_ADDRESS_IN_USE = emailTemplate<AddressInUseValues>('identity.registration-address-in-use', {
   en: (v) => ({ subject: `A registration with ${v.tenantName} used your e-mail address`, text: `Someone tried to register a company with ${v.tenantName} using this address, which already has an account. If it was you, log in (or reset your password) at ${v.loginLink}; otherwise you can ignore this message.` }),
   nl: (v) => ({ subject: `Een registratie bij ${v.tenantName} gebruikte uw e-mailadres`, text: `Iemand probeerde een onderneming te registreren bij ${v.tenantName} met dit adres, dat al een account heeft. Was u het, meld u dan aan (of stel uw wachtwoord opnieuw in) op ${v.loginLink}; anders kunt u dit bericht negeren.` }),
   fr: (v) => ({ subject: `Une inscription auprès de ${v.tenantName} a utilisé votre adresse e-mail`, text: `Quelqu'un a tenté d'inscrire une entreprise auprès de ${v.tenantName} avec cette adresse, qui a déjà un compte. Si c'était vous, connectez-vous (ou réinitialisez votre mot de passe) sur ${v.loginLink} ; sinon, ignorez ce message.` }),
   de: (v) => ({ subject: `Eine Registrierung bei ${v.tenantName} hat Ihre E-Mail-Adresse verwendet`, text: `Jemand hat versucht, ein Unternehmen bei ${v.tenantName} mit dieser Adresse zu registrieren, die bereits ein Konto hat. Wenn Sie es waren, melden Sie sich an (oder setzen Sie Ihr Passwort zurück) unter ${v.loginLink}; andernfalls können Sie diese Nachricht ignorieren.` }),
-});
+}, { sentDuringRestriction: true });
 
 interface PasswordChangedValues {
   at: string;
 }
 
-/** A security notice: the account's password was changed (by its holder, logged in). */
+/** A security notice: the account's password was changed (by its holder, logged in). Sent even during a restriction: it protects the account. */
 export const PASSWORD_CHANGED = emailTemplate<PasswordChangedValues>('identity.password-changed', {
   en: (v) => ({ subject: 'Your Chancery password was changed', text: `The password of your account was changed at ${v.at} (UTC), and every other session was logged out. If it was not you, reset your password at once and tell your administrator.` }),
   nl: (v) => ({ subject: 'Uw Chancery-wachtwoord werd gewijzigd', text: `Het wachtwoord van uw account werd gewijzigd op ${v.at} (UTC) en alle andere sessies werden afgemeld. Was u het niet, stel dan meteen een nieuw wachtwoord in en verwittig uw beheerder.` }),
   fr: (v) => ({ subject: 'Votre mot de passe Chancery a été modifié', text: `Le mot de passe de votre compte a été modifié le ${v.at} (UTC) et toutes les autres sessions ont été fermées. Si ce n'était pas vous, réinitialisez immédiatement votre mot de passe et prévenez votre administrateur.` }),
   de: (v) => ({ subject: 'Ihr Chancery-Passwort wurde geändert', text: `Das Passwort Ihres Kontos wurde am ${v.at} (UTC) geändert, und alle anderen Sitzungen wurden abgemeldet. Wenn Sie es nicht waren, setzen Sie Ihr Passwort sofort zurück und informieren Sie Ihren Administrator.` }),
-});
+}, { sentDuringRestriction: true });

@@ -19,8 +19,10 @@ export interface EmailTemplate<V> {
   /**
    * Delivered even while the recipient's processing is restricted (Art. 18): what the controller owes
    * the person about their own rights (the answers to their data-subject request, Art. 12(3), the
-   * notice before a restriction is lifted, Art. 18(3), a breach notice, Art. 34). Every other message
-   * to a restricted person is held until the restriction is lifted (see OutboxDelivery).
+   * notice before a restriction is lifted, Art. 18(3), a breach notice, Art. 34), what the person asked
+   * for themself (a password-reset link: processing with their consent, Art. 18(2)) and the security
+   * notices that protect their account (a password changed, their address used to register). Every
+   * other message to a restricted person is held until the restriction is lifted (see OutboxDelivery).
    */
   readonly sentDuringRestriction: boolean;
   render(values: V, language: Language): EmailContent;
