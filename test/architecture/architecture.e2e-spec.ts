@@ -219,6 +219,27 @@ describe('Architecture', () => {
       ).toMatch(/row-level security/);
     });
 
+    bypass('findingAwaitingPdfs', async () => {
+      // An issued certificate awaiting its PDF in each tenant.
+      const certificates = new CertificateFactory(world.app);
+      const issuedIn = async (tenant: TestTenant) => {
+        const company = await world.factory.organisation(tenant);
+        const token = async (roles: Role[], organisation?: TestOrganisation) => (await world.factory.login(await world.factory.user({ tenant, organisation, roles }))).accessToken;
+        return (await certificates.issued(await token([Role.ORG_ADMIN], company), await token([Role.CLERK]), await token([Role.SIGNER]))).id;
+      };
+      const issued = [await issuedIn(a), await issuedIn(b)];
+      const awaiting = () => transactions().findingAwaitingPdfs(() => sql().query<{ tenant: string }>(`SELECT tenant_id::text AS tenant FROM certificate WHERE id = ANY($1::uuid[])`, [issued]));
+      // Those of every tenant, read only; nothing of any other table.
+      expect((await awaiting()).map((r) => r.tenant).sort()).toEqual([a.id, b.id].sort());
+      await transactions().findingAwaitingPdfs(seesOnly([]));
+      expect(await transactions().findingAwaitingPdfs(() => sql().query('SELECT * FROM organisation'))).toEqual([]);
+      expect(await transactions().findingAwaitingPdfs(() => sql().query('SELECT * FROM certificate_application'))).toEqual([]);
+      expect(await transactions().findingAwaitingPdfs(() => tryInsertInto(a.id))).toMatch(/read-only transaction/);
+      // One round renders both (each in its own tenant); a certificate with its PDF is no longer seen.
+      expect(await world.app.get(CertificatePdfService).renderAwaiting()).toBeGreaterThanOrEqual(2);
+      expect(await awaiting()).toEqual([]);
+    });
+
     bypass('publicReading', async () => {
       await transactions().publicReading(seesOnly([]));
       const directory = await transactions().publicReading(() => sql().query<{ n: number }>('SELECT count(*)::int AS n FROM tenant'));

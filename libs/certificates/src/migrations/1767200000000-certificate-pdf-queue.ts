@@ -2,7 +2,7 @@ import { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The worker's PDF queue, indexed: each round asks every tenant for its certificates and copies
- * without a PDF, oldest first (`CertificateRepository.awaitingPdf`). Without these partial indexes
+ * without a PDF, oldest first (`CertificateRepository.awaitingPdf`; since the PDF-queue scope, one query for every tenant). Without these partial indexes
  * that was a scan of the tenant's whole register (about a second per tenant at a million
  * certificates, every round); with them it reads only the few rows waiting.
  */

@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Role } from '@chancery/access';
 import { Actor, AppConfig, SecretBox, TransactionRunner } from '@chancery/core';
 import { DocumentsService } from '@chancery/documents';
-import { PartyDirectoryService, TenantDirectoryService } from '@chancery/identity';
+import { PartyDirectoryService } from '@chancery/identity';
 import { ProcessingRestrictions, present, registerOutputChannel } from '@chancery/policy';
 import { CertificateSignatory } from '../entities/certificate-signatory';
 import { CertificateRepository } from '../repositories/certificate.repository';
@@ -23,8 +23,9 @@ function renderer(): typeof RenderCertificatePdf {
 
 /**
  * Renders the PDFs of issued certificates and copies that have none yet, and stores them (documents
- * context), so a download is the stored file and a replica restart loses nothing. Runs in the worker,
- * tenant by tenant as the system (row-level security applies); each PDF in its own transaction, so
+ * context), so a download is the stored file and a replica restart loses nothing. Runs in the worker:
+ * one query finds what waits in every tenant (`findingAwaitingPdfs`), then each PDF is rendered as the
+ * system in its own tenant (row-level security applies), in its own transaction, so
  * one that fails is retried on the next round without holding back the others. Each PDF is claimed
  * (row lock, skip locked) for its transaction: any number of workers can render side by side.
  */
@@ -36,7 +37,6 @@ export class CertificatePdfService {
     private readonly transactions: TransactionRunner,
     private readonly certificates: CertificateRepository,
     private readonly documents: DocumentsService,
-    private readonly tenants: TenantDirectoryService,
     private readonly parties: PartyDirectoryService,
     private readonly secrets: SecretBox,
     private readonly config: AppConfig,
@@ -44,16 +44,14 @@ export class CertificatePdfService {
   ) {}
 
   /** Renders what awaits a PDF in every tenant; returns how many were rendered. */
-  async renderAwaiting(limitPerTenant = 50): Promise<number> {
+  async renderAwaiting(limit = 50): Promise<number> {
     let rendered = 0;
-    for (const tenant of await this.tenants.list()) {
-      const awaiting = await this.transactions.asSystem(tenant.id, () => this.certificates.awaitingPdf(limitPerTenant));
-      for (const item of awaiting) {
-        try {
-          if (await this.transactions.asSystem(tenant.id, () => this.renderOne(item.certificateId, item.copyId))) rendered += 1;
-        } catch (error) {
-          this.logger.error(`PDF of certificate ${item.certificateId} failed: ${error instanceof Error ? error.message : String(error)}`);
-        }
+    // One query over every tenant (not one per tenant per round); each PDF then in its own tenant.
+    for (const item of await this.transactions.findingAwaitingPdfs(() => this.certificates.awaitingPdf(limit))) {
+      try {
+        if (await this.transactions.asSystem(item.tenantId, () => this.renderOne(item.certificateId, item.copyId))) rendered += 1;
+      } catch (error) {
+        this.logger.error(`PDF of certificate ${item.certificateId} failed: ${error instanceof Error ? error.message : String(error)}`);
       }
     }
     return rendered;

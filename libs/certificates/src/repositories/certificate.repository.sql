@@ -41,9 +41,9 @@ UPDATE certificate_copy k SET pdf_document_id = $2 WHERE k.id = $1 AND k.pdf_doc
 SELECT c.id FROM certificate c WHERE c.id = $1 AND c.pdf_document_id IS NULL FOR UPDATE SKIP LOCKED;
 
 -- CertificateRepository.awaitingPdf
-(SELECT c.id AS "certificateId", NULL::uuid AS "copyId", c.issued_at AS at FROM certificate c WHERE c.pdf_document_id IS NULL)
+(SELECT c.tenant_id AS "tenantId", c.id AS "certificateId", NULL::uuid AS "copyId", c.issued_at AS at FROM certificate c WHERE c.pdf_document_id IS NULL)
 UNION ALL
-(SELECT k.certificate_id, k.id, k.created_at FROM certificate_copy k WHERE k.pdf_document_id IS NULL)
+(SELECT k.tenant_id, k.certificate_id, k.id, k.created_at FROM certificate_copy k WHERE k.pdf_document_id IS NULL)
 ORDER BY at LIMIT $1;
 
 -- CertificateRepository.insertCopy

@@ -108,13 +108,16 @@ export class CertificateRepository {
     return rows.length === 1;
   }
 
-  /** Certificates and copies of the transaction's tenant whose PDF is still to render, oldest first. */
+  /**
+   * Certificates and copies whose PDF is still to render, oldest first, with their tenant: of every
+   * tenant in the `findingAwaitingPdfs` scope (the worker's round), of the transaction's tenant otherwise.
+   */
   @GenerateSql({ params: [20] })
-  async awaitingPdf(limit: number): Promise<Array<{ certificateId: string; copyId: string | null }>> {
+  async awaitingPdf(limit: number): Promise<Array<{ tenantId: string; certificateId: string; copyId: string | null }>> {
     return this.sql.query(
-      `(SELECT c.id AS "certificateId", NULL::uuid AS "copyId", c.issued_at AS at FROM certificate c WHERE c.pdf_document_id IS NULL)
+      `(SELECT c.tenant_id AS "tenantId", c.id AS "certificateId", NULL::uuid AS "copyId", c.issued_at AS at FROM certificate c WHERE c.pdf_document_id IS NULL)
        UNION ALL
-       (SELECT k.certificate_id, k.id, k.created_at FROM certificate_copy k WHERE k.pdf_document_id IS NULL)
+       (SELECT k.tenant_id, k.certificate_id, k.id, k.created_at FROM certificate_copy k WHERE k.pdf_document_id IS NULL)
        ORDER BY at LIMIT $1`,
       [limit],
     );

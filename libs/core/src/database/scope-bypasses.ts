@@ -20,6 +20,8 @@ export const SCOPE_BYPASSES = {
     "The worker claiming and marking the outbox's messages of every tenant at once (one query per batch, not one per tenant); row-level security shows the outbox table only, no other table, and no row can be added or removed.",
   deliveringWebhooks:
     "The worker claiming and marking the webhook deliveries of every tenant at once (one query per batch, not one per tenant), with their subscription's target and sealed secret; row-level security shows those two tables only, reading deliveries and marking them, nothing added or removed. Payloads are built afterwards in the delivery's own tenant (asSystem).",
+  findingAwaitingPdfs:
+    "The worker finding the certificates and copies of every tenant still waiting for their PDF (one query per round, not one per tenant); row-level security shows only those rows, read only, no other table. Each PDF is then claimed and rendered in its certificate's own tenant (asSystem).",
   publicReading:
     'Anonymous reads of what is published (certificate verification, published datasheets) across tenants, read only; row-level security shows only published rows.',
   duringSupportGrant:

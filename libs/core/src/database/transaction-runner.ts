@@ -103,6 +103,11 @@ export class TransactionRunner {
     return this.within({ ...this.bypass('deliveringWebhooks', null), mode: 'webhook-delivery' }, work);
   }
 
+  /** Bypass `findingAwaitingPdfs`: see SCOPE_BYPASSES. Read only; row-level security shows the rows without a PDF of two tables only. */
+  findingAwaitingPdfs<T>(work: () => Promise<T>): Promise<T> {
+    return this.within({ ...this.bypass('findingAwaitingPdfs', null), mode: 'pdf-queue', readOnly: true }, work);
+  }
+
   /** Bypass `publicReading`: see SCOPE_BYPASSES. Read only. */
   publicReading<T>(work: () => Promise<T>): Promise<T> {
     return this.within({ ...this.bypass('publicReading', null), mode: 'public', readOnly: true }, work);

@@ -14,10 +14,12 @@ import type { Pool, PoolClient } from 'pg';
  *   `deliveringOutbox` entry point);
  * - `webhook-delivery`: the webhook deliveries of every tenant and their subscriptions' targets, to
  *   read and mark deliveries, nothing else (see the `deliveringWebhooks` entry point);
+ * - `pdf-queue`: the certificates and copies of every tenant that have no PDF yet, read only, nothing
+ *   else (see the `findingAwaitingPdfs` entry point);
  * - `support`: nothing at all until the database has checked a support grant and entered its tenant
  *   (see the `duringSupportGrant` entry point).
  */
-export type ScopeMode = 'tenant' | 'platform' | 'public' | 'login-lookup' | 'outbox-delivery' | 'webhook-delivery' | 'support';
+export type ScopeMode = 'tenant' | 'platform' | 'public' | 'login-lookup' | 'outbox-delivery' | 'webhook-delivery' | 'pdf-queue' | 'support';
 
 export interface UnitScope {
   /** The entry point that opened the unit: `actor` (the caller's own scope) or a named bypass. */
