@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from 'pg';
 import { Role } from '@chancery/access';
-import { CertificateFactory, expectData, IdentityFactory, queuedEmails, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { CertificateFactory, expectData, IdentityFactory, queuedEmails, reportFigure, SAMPLE_PDF, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
 /**
  * SPEC §5 offboarding (COVER "fate of data"; issue 18 item 10): a departing tenant's data is returned
@@ -47,6 +47,8 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
   let operator: TestUser;
   const peopleOfA: TestUser[] = [];
   const peopleOfB: TestUser[] = [];
+  /** A supporting document's id per tenant (its bytes are the archive's too). */
+  const documentOf = new Map<string, string>();
   const figures = { exported: 0, deleted: 0, tables: 0, left: -1, unchanged: 0 };
 
   const gql = async <T>(query: string, variables: Record<string, unknown>, user: TestUser) =>
@@ -67,7 +69,12 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
       people.push(admin, orgAdmin, await factory.user({ tenant, roles: [Role.CLERK] }), await factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER] }));
       await factory.invitation({ tenant, organisation: company, invitedBy: orgAdmin, roles: [Role.ORG_MEMBER] });
       await factory.apiKey({ tenant, organisation: company, createdBy: orgAdmin });
-      await certificates.create((await factory.login(orgAdmin)).accessToken);
+      const orgToken = (await factory.login(orgAdmin)).accessToken;
+      const application = await certificates.create(orgToken);
+      const uploaded = await app.http().post(`/certificate-applications/${application.id}/documents`).set('authorization', `Bearer ${orgToken}`)
+        .set('content-type', 'application/octet-stream').set('x-file-name', 'invoice.pdf').send(SAMPLE_PDF);
+      expect(uploaded.status).toBe(201);
+      documentOf.set(tenant.id, (uploaded.body as { supportingDocuments: Array<{ id: string }> }).supportingDocuments[0]!.id);
     }
     adminA = peopleOfA[0]!;
     adminB = peopleOfB[0]!;
@@ -108,6 +115,32 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
     expect(Object.keys(parsed.tables)).toEqual(expect.arrayContaining(['user_account', 'organisation', 'invitation', 'api_key', 'certificate_application', 'audit_entry']));
     expect(archive.json).not.toMatch(/password_hash|passwordHash|\$argon2/);
     figures.exported = archive.records;
+
+    // The stored files come back too: the archive lists each document with where to fetch its bytes
+    // (checked against its SHA-256); only the departing tenant's administrator, only its own documents.
+    const documentA = documentOf.get(departing.id)!;
+    const listed = (parsed as unknown as { documents: Array<{ id: string; sha256: string; download: string }> }).documents;
+    expect(listed.map((d) => d.id)).toEqual([documentA]);
+    const fetch = async (path: string, user: TestUser) => {
+      const response = await app.http().get(path).set('authorization', `Bearer ${(await factory.login(user)).accessToken}`).buffer(true).parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+      return { status: response.status, bytes: response.body as Buffer, disposition: response.headers['content-disposition'] as string | undefined };
+    };
+    const file = await fetch(listed[0]!.download, adminA);
+    expect(file.status).toBe(200);
+    expect(createHash('sha256').update(file.bytes).digest('hex')).toBe(listed[0]!.sha256);
+    expect(Buffer.compare(file.bytes, SAMPLE_PDF)).toBe(0);
+    expect(file.disposition).toMatch(/^attachment;/);
+    expect((await fetch(listed[0]!.download, adminB)).status).toBe(404);
+    expect((await fetch(listed[0]!.download, operator)).status).toBe(403);
+    expect((await fetch(listed[0]!.download, peopleOfA[1]!)).status).toBe(403);
+    expect((await fetch(`/tenant-offboardings/${filed.id}/documents/${documentOf.get(staying.id)!}`, adminA)).status).toBe(404);
+    const malformed = await fetch(`/tenant-offboardings/${filed.id}/documents/not-an-id%00`, adminA);
+    expect({ status: malformed.status, body: JSON.parse(malformed.bytes.toString()) }).toMatchObject({ status: 400, body: { errors: [{ extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'documentId' }] } }] } });
+    expect((await fetch(`/tenant-offboardings/${filed.id}/documents/not-an-id`, adminA)).status).toBe(404);
 
     // Still inside the waiting period: refused, by the database itself.
     expect((await destroy(filed.id)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DESTRUCTION_NOT_DUE' });

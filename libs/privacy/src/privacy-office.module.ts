@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@chancery/audit';
+import { DocumentsModule } from '@chancery/documents';
 import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
 import { Breach } from './breaches/breach.entity';
@@ -23,6 +24,7 @@ import { TenantDestructionCertificate, TenantOffboarding } from './offboarding/t
 import { TenantOffboardingRepository } from './offboarding/tenant-offboarding.repository';
 import { TenantOffboardingResolver } from './offboarding/tenant-offboarding.resolver';
 import { TenantOffboardingService } from './offboarding/tenant-offboarding.service';
+import { TenantArchiveController } from './offboarding/tenant-archive.controller';
 import { PrivacySettings } from './settings/privacy-settings.entity';
 import { PrivacySettingsRepository } from './settings/privacy-settings.repository';
 import { PrivacySettingsResolver } from './settings/privacy-settings.resolver';
@@ -40,9 +42,11 @@ import { SupportGrantRepository } from './support-access/support-grant.repositor
   imports: [
     TypeOrmModule.forFeature([ProcessingActivity, SubProcessor, SubProcessorChange, SubProcessorObjection, Breach, PrivacyPolicyVersion, PrivacyPolicyResponse, SupportGrant, TenantOffboarding, TenantDestructionCertificate, PrivacySettings]),
     AuditModule,
+    DocumentsModule,
     IdentityModule,
     NotificationsModule,
   ],
+  controllers: [TenantArchiveController],
   providers: [
     ProcessingActivityRepository, ProcessingRegisterService, ProcessingRegisterResolver,
     SubProcessorRepository, SubProcessorService, SubProcessorResolver,

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/c
 import type { Request, Response } from 'express';
 import { Allow, Permission, Public } from '@chancery/access';
 import { BadUserInputError, NotFoundError, RequestContext } from '@chancery/core';
+import { sendDocumentAttachment } from '@chancery/documents';
 import { Envelope, OutputWithoutRecords, present } from '@chancery/policy';
 import { CertificatePublicKey, CertificateVerification } from '../entities/public-verification.types';
 import { ApplicationsService } from '../services/applications.service';
@@ -13,12 +14,6 @@ import { renderVerificationPage } from './verification-page';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMBER = /^[A-Z0-9-]{6,60}$/;
 const CODE = /^[A-Z0-9-]{4,30}$/i;
-
-/** `attachment` with the uploaded name: an ASCII fallback, and the name itself as RFC 8187 UTF-8 (quotes and accents survive). */
-function attachment(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
 
 /** A chamber's key set, JWKS-like (RFC 7517 `keys`, RFC 8037 OKP/Ed25519). */
 @Envelope('CertificateKeySet')
@@ -101,13 +96,7 @@ export class CertificatesController {
     if (!UUID.test(String(applicationId))) throw new NotFoundError('Certificate application');
     if (!UUID.test(String(documentId))) throw new NotFoundError('Document');
     const { document, bytes } = await this.applications.supportingDocument(applicationId.toLowerCase(), documentId.toLowerCase());
-    response.setHeader('Content-Type', document.mediaType);
-    response.setHeader('Content-Disposition', attachment(document.fileName));
-    response.setHeader('Content-Length', String(bytes.length));
-    response.setHeader('Cache-Control', 'private, no-store');
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-    response.send(bytes);
+    sendDocumentAttachment(response, document, bytes);
   }
 
   /** Raw bytes (any content type); the file name in `X-File-Name`. Answers the application, as GraphQL would. */

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { TENANT_STAFF_ROLES } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
+import { DocumentsService, StoredDocument } from '@chancery/documents';
 import { canonicalJson, Clock, columnsOfEntity, EntityTables, personIdOf, RequestContext, sqlStateOf, TransactionRunner } from '@chancery/core';
 import { TenantDirectoryService } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
@@ -39,6 +40,7 @@ export class TenantOffboardingService {
     private readonly context: RequestContext,
     private readonly clock: Clock,
     private readonly entityTables: EntityTables,
+    private readonly documents: DocumentsService,
   ) {}
 
   /** Step one, the operator: files the tenant's departure; the tenant's privacy contact is told in the same transaction. */
@@ -121,12 +123,38 @@ export class TenantOffboardingService {
         entry.records.push(presented);
         records += 1;
       }
-      const json = JSON.stringify({ format: 'chancery.tenant-archive/1', tenantId, offboardingId: offboarding.id, exportedAt: at.toISOString(), records, withheld, tables });
+      // The stored files (supporting documents, PDFs, attachments) are not rows: each is listed with
+      // its checksum and where its administrator fetches the bytes until the destruction.
+      const documents = Object.values(tables)
+        .filter((entry) => entry.entity === getPolicy(StoredDocument)?.name)
+        .flatMap((entry) => entry.records as Array<Pick<StoredDocument, 'id' | 'fileName' | 'mediaType' | 'sizeBytes' | 'sha256'>>)
+        .map((d) => ({ id: d.id, fileName: d.fileName, mediaType: d.mediaType, sizeBytes: d.sizeBytes, sha256: d.sha256, download: archivedDocumentPath(offboarding.id, d.id) }));
+      const json = JSON.stringify({ format: 'chancery.tenant-archive/1', tenantId, offboardingId: offboarding.id, exportedAt: at.toISOString(), records, withheld, tables, documents });
       const sha256 = createHash('sha256').update(json).digest();
       await this.offboardings.recordExport(tenantId, offboarding.id, sha256, at, records);
       await this.audit.record({ action: 'privacy.offboarding.exported', subjectType: 'TenantOffboarding', subjectId: offboarding.id, details: { records, withheld } });
       return Object.assign(new TenantArchive(), { offboardingId: offboarding.id, records, withheld, sha256: sha256.toString('hex'), json });
     });
+  }
+
+  /**
+   * A stored file of the archive (its bytes, checksum checked by the documents context): for the
+   * departing tenant's administrator, between the confirmation and the destruction; each fetch audited.
+   */
+  async archivedDocument(offboardingId: string, documentId: string): Promise<{ document: StoredDocument; bytes: Buffer }> {
+    const tenantId = tenantOfActor(this.context.actor);
+    const { offboarding, stored } = await this.transactions.run(async () => {
+      const offboarding = await this.load(offboardingId, tenantId);
+      if (offboarding.status !== TenantOffboardingStatus.CONFIRMED) {
+        throw TenantOffboardingErrors.OFFBOARDING_NOT_CONFIRMED('The administrator confirms the departure first', { details: { offboardingId } });
+      }
+      return { offboarding, stored: await this.documents.read(documentId) };
+    });
+    // A GET reads in the request's read-only unit; the audit entry is written in a unit of its own, before the bytes leave.
+    await this.transactions.runSeparately(() =>
+      this.audit.record({ action: 'privacy.offboarding.documentFetched', subjectType: 'StoredDocument', subjectId: stored.document.id, details: { offboardingId: offboarding.id } }),
+    );
+    return stored;
   }
 
   /** The operator, after the waiting period: every row of the tenant deleted; the certificate written. */
@@ -171,6 +199,11 @@ export class TenantOffboardingService {
     }
     return found;
   }
+}
+
+/** Where the archive's administrator fetches a stored file's bytes (TenantArchiveController). */
+export function archivedDocumentPath(offboardingId: string, documentId: string): string {
+  return `/tenant-offboardings/${offboardingId}/documents/${documentId}`;
 }
 
 /** A row of `app_tenant_archive_rows` (column names) as an instance of its entity (property names). JSON values travel as their text. */
