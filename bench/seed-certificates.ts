@@ -8,7 +8,7 @@ import {
   goodsHash,
   verificationCodeHash,
 } from '@chancery/certificates/signing/certificate-payload';
-import { newEd25519KeyPair, signEd25519 } from '@chancery/certificates/signing/ed25519';
+import { newEd25519KeyPair, signEd25519 } from '@chancery/core';
 
 /**
  * The API's SECRETS_KEY in the bench (bench data only): fixed, so the tenants' signing keys sealed at

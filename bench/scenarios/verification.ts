@@ -10,7 +10,7 @@ import {
   VERIFICATION_WINDOW_MS,
 } from '@chancery/certificates/services/verification.service';
 import { verificationCodeDigest } from '@chancery/certificates/signing/certificate-payload';
-import { verifyEd25519 } from '@chancery/certificates/signing/ed25519';
+import { verifyEd25519 } from '@chancery/core';
 import type { BaselineCall } from '../baseline/call';
 import { Scenario } from './scenario';
 

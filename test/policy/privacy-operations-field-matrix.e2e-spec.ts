@@ -1,6 +1,7 @@
 // Decorator metadata is recorded only if reflect-metadata is loaded before the first decorated class.
 import 'reflect-metadata';
 import { Role } from '@chancery/access';
+import { certificateContent } from '@chancery/privacy';
 import { reportFigure, TestApp, useTestApp } from '@chancery/testing';
 import {
   accessRefusal,
@@ -73,6 +74,11 @@ describe('T1 field matrix: privacy operations', () => {
     return {
       stored: storedObject(world.schema, 'TenantDestructionCertificate', r, {
         exportHash: hex(r.export_sha256), certificateHash: hex(r.certificate_sha256), rowsDeleted, totalRowsDeleted: rowsDeleted.reduce((n, x) => n + x.rows, 0), intact: true,
+        signedContent: certificateContent({
+          departedTenantId: r.departed_tenant_id as string, tenantSlug: r.tenant_slug as string, tenantName: r.tenant_name as string, requestedAt: r.requested_at as Date,
+          confirmedAt: r.confirmed_at as Date, exportSha256: r.export_sha256 as Buffer, exportedAt: r.exported_at as Date, exportedRecords: r.exported_records as number,
+          destroyedAt: r.destroyed_at as Date, destroyedBy: r.destroyed_by as string, deletedRows: r.deleted_rows as Record<string, number>,
+        }),
       }),
       relation: {},
     };

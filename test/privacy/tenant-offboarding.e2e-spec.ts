@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { Client } from 'pg';
 import { Role } from '@chancery/access';
+import { verifyEd25519 } from '@chancery/core';
+import { certificateContent } from '@chancery/privacy';
 import { CertificateFactory, expectData, IdentityFactory, queuedEmails, reportFigure, SAMPLE_PDF, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
 /**
@@ -13,7 +15,7 @@ import { CertificateFactory, expectData, IdentityFactory, queuedEmails, reportFi
  */
 const DAY = 24 * 60 * 60 * 1000;
 const OFFBOARDING_FIELDS = 'id tenantId status requestedAt confirmedAt destroyNotBefore exportedAt exportedRecords exportHash';
-const CERTIFICATE_FIELDS = 'id departedTenantId tenantSlug tenantName destroyedAt exportHash certificateHash totalRowsDeleted intact rowsDeleted { table rows }';
+const CERTIFICATE_FIELDS = 'id departedTenantId tenantSlug tenantName destroyedAt exportHash certificateHash totalRowsDeleted intact rowsDeleted { table rows } signedContent signingKeyId signature';
 
 /** Every base table of the schema with a tenant_id column. */
 async function tenantTables(db: Client): Promise<string[]> {
@@ -150,6 +152,22 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
     expect(certificate).toMatchObject({ departedTenantId: departing.id, tenantSlug: departing.slug, exportHash: archive.sha256, intact: true });
     expect(certificate.rowsDeleted.find((r) => r.table === 'user_account')?.rows).toBe(peopleOfA.length);
     expect(certificate.rowsDeleted.find((r) => r.table === 'tenant')?.rows).toBe(1);
+    // Signed by the platform: anyone verifies it with the published key alone; a changed byte does not verify.
+    const signed = certificate as unknown as { signedContent: string; signingKeyId: string; signature: string; certificateHash: string };
+    const keySet = await app.http().get('/platform/attestation-keys');
+    expect(keySet.status).toBe(200);
+    const key = (keySet.body as { keys: Array<{ kid: string; x: string; kty: string; crv: string }> }).keys.find((k) => k.kid === signed.signingKeyId)!;
+    expect(key).toMatchObject({ kty: 'OKP', crv: 'Ed25519' });
+    expect(keySet.text).not.toMatch(/sealed|private/i);
+    expect(verifyEd25519(key.x, signed.signedContent, signed.signature)).toBe(true);
+    expect(verifyEd25519(key.x, signed.signedContent.replace(departing.slug, `${departing.slug}x`), signed.signature)).toBe(false);
+    expect(createHash('sha256').update(signed.signedContent).digest('hex')).toBe(signed.certificateHash);
+    expect(JSON.parse(signed.signedContent)).toMatchObject({ departedTenantId: departing.id, exportSha256: archive.sha256 });
+    // And it is sent, signed, to the departed tenant's privacy contact (it has no account left to read it with).
+    const sent = await queuedEmails(app, { template: 'privacy.tenant-destroyed' });
+    expect(sent.map((m) => [m.recipient, m.tenantId])).toEqual([[`privacy@${departing.slug}.test`, null]]);
+    expect(sent[0]!.body).toContain(signed.signature);
+    expect(sent[0]!.body).toContain(signed.signedContent);
     figures.deleted = certificate.totalRowsDeleted;
     figures.tables = certificate.rowsDeleted.filter((r) => r.rows > 0).length;
 
@@ -170,12 +188,29 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
     expect(expectData(await gql<{ tenantOffboardings: unknown[] }>('{ tenantOffboardings { id } }', {}, adminB)).tenantOffboardings).toEqual([]);
   });
 
-  it('the certificate is kept at platform level and can be checked later: a changed field no longer matches its hash', async () => {
+  /** A stored certificate's fields, as the owner reads them. */
+  const rowOf = async (departedTenantId: string) => {
+    const { rows: [row] } = await app.asOwner((db) => db.query(`SELECT * FROM tenant_destruction_certificate WHERE departed_tenant_id = $1`, [departedTenantId]));
+    return {
+      departedTenantId: row.departed_tenant_id as string, tenantSlug: row.tenant_slug as string, tenantName: row.tenant_name as string, requestedAt: row.requested_at as Date,
+      confirmedAt: row.confirmed_at as Date, exportSha256: row.export_sha256 as Buffer, exportedAt: row.exported_at as Date, exportedRecords: row.exported_records as number,
+      destroyedAt: row.destroyed_at as Date, destroyedBy: row.destroyed_by as string, deletedRows: row.deleted_rows as Record<string, number>,
+    };
+  };
+
+  it('the certificate is kept at platform level and can be checked later: a changed field no longer matches its hash nor its signature', async () => {
     const list = async () => expectData(await gql<{ tenantDestructionCertificates: Array<{ departedTenantId: string; intact: boolean }> }>(
       `{ tenantDestructionCertificates { ${CERTIFICATE_FIELDS} } }`, {}, operator)).tenantDestructionCertificates;
     expect((await list()).find((c) => c.departedTenantId === departing.id)?.intact).toBe(true);
     expect((await gql('{ tenantDestructionCertificates { id } }', {}, adminB)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const original = (await rowOf(departing.id)).deletedRows;
     await app.asOwner((db) => db.query(`UPDATE tenant_destruction_certificate SET deleted_rows = deleted_rows || '{"user_account": 0}' WHERE departed_tenant_id = $1`, [departing.id]));
+    expect((await list()).find((c) => c.departedTenantId === departing.id)?.intact).toBe(false);
+    await app.asOwner((db) => db.query(`UPDATE tenant_destruction_certificate SET deleted_rows = $2 WHERE departed_tenant_id = $1`, [departing.id, JSON.stringify(original)]));
+    expect((await list()).find((c) => c.departedTenantId === departing.id)?.intact).toBe(true);
+    // A field changed and the hash recomputed by someone with the database: the signature still gives it away.
+    const forged = createHash('sha256').update(certificateContent({ ...(await rowOf(departing.id)), tenantName: 'Someone else' })).digest();
+    await app.asOwner((db) => db.query(`UPDATE tenant_destruction_certificate SET tenant_name = 'Someone else', certificate_sha256 = $2 WHERE departed_tenant_id = $1`, [departing.id, forged]));
     expect((await list()).find((c) => c.departedTenantId === departing.id)?.intact).toBe(false);
   });
 

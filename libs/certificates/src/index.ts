@@ -8,4 +8,3 @@ export * from './services/certificates.service';
 export * from './services/applications.service';
 export * from './pdf/certificate-pdf.service';
 export { certificatePayload, goodsHash, certificateNumber } from './signing/certificate-payload';
-export { verifyEd25519, jwkThumbprint } from './signing/ed25519';

@@ -4,6 +4,7 @@ export * from './context/actor';
 export * from './context/request-context';
 export * from './core.module';
 export * from './crypto/canonical-json';
+export * from './crypto/ed25519';
 export * from './crypto/password-hashing';
 export * from './crypto/secret-box';
 export * from './crypto/secret-token';

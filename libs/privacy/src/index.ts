@@ -19,7 +19,7 @@ export { SupportAccessService } from './support-access/support-access.service';
 export { SupportGrant, SupportGrantStatus } from './support-access/support-grant.entity';
 export { SupportAccount } from './support-access/support-account.entity';
 export { SUPPORT_GRANT_MAX_MINUTES } from './support-access/support-access.inputs';
-export { TenantOffboardingService, OFFBOARDING_WAITING_DAYS, certificateHash } from './offboarding/tenant-offboarding.service';
+export { TenantOffboardingService, OFFBOARDING_WAITING_DAYS, certificateContent } from './offboarding/tenant-offboarding.service';
 export { TenantArchive, TenantDestructionCertificate, TenantOffboarding, TenantOffboardingStatus } from './offboarding/tenant-offboarding.entity';
 export { PrivacySettingsService } from './settings/privacy-settings.service';
 export { PrivacySettings, RequestDeadlineRule } from './settings/privacy-settings.entity';

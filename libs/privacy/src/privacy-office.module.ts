@@ -20,11 +20,12 @@ import { SubProcessor, SubProcessorChange, SubProcessorObjection } from './sub-p
 import { SubProcessorRepository } from './sub-processors/sub-processor.repository';
 import { SubProcessorResolver } from './sub-processors/sub-processor.resolver';
 import { SubProcessorService } from './sub-processors/sub-processor.service';
-import { TenantDestructionCertificate, TenantOffboarding } from './offboarding/tenant-offboarding.entity';
+import { PlatformAttestationKey, TenantDestructionCertificate, TenantOffboarding } from './offboarding/tenant-offboarding.entity';
 import { TenantOffboardingRepository } from './offboarding/tenant-offboarding.repository';
 import { TenantOffboardingResolver } from './offboarding/tenant-offboarding.resolver';
 import { TenantOffboardingService } from './offboarding/tenant-offboarding.service';
 import { TenantArchiveController } from './offboarding/tenant-archive.controller';
+import { AttestationKeysController } from './offboarding/attestation-keys.controller';
 import { PrivacySettings } from './settings/privacy-settings.entity';
 import { PrivacySettingsRepository } from './settings/privacy-settings.repository';
 import { PrivacySettingsResolver } from './settings/privacy-settings.resolver';
@@ -40,13 +41,13 @@ import { SupportGrantRepository } from './support-access/support-grant.repositor
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ProcessingActivity, SubProcessor, SubProcessorChange, SubProcessorObjection, Breach, PrivacyPolicyVersion, PrivacyPolicyResponse, SupportGrant, TenantOffboarding, TenantDestructionCertificate, PrivacySettings]),
+    TypeOrmModule.forFeature([ProcessingActivity, SubProcessor, SubProcessorChange, SubProcessorObjection, Breach, PrivacyPolicyVersion, PrivacyPolicyResponse, SupportGrant, TenantOffboarding, TenantDestructionCertificate, PlatformAttestationKey, PrivacySettings]),
     AuditModule,
     DocumentsModule,
     IdentityModule,
     NotificationsModule,
   ],
-  controllers: [TenantArchiveController],
+  controllers: [TenantArchiveController, AttestationKeysController],
   providers: [
     ProcessingActivityRepository, ProcessingRegisterService, ProcessingRegisterResolver,
     SubProcessorRepository, SubProcessorService, SubProcessorResolver,

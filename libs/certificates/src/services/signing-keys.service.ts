@@ -5,7 +5,7 @@ import { TenantDirectoryService } from '@chancery/identity';
 import { CertificatePublicKey, SigningKey } from '../entities/public-verification.types';
 import { CertificateErrors } from '../certificates.errors';
 import { SigningKeyRepository } from '../repositories/signing-key.repository';
-import { newEd25519KeyPair, signEd25519 } from '../signing/ed25519';
+import { newEd25519KeyPair, signEd25519 } from '@chancery/core';
 
 /**
  * Each tenant's Ed25519 signing key. The private half is sealed at rest with the same secret box as

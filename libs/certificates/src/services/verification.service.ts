@@ -6,7 +6,7 @@ import { CertificateVerification } from '../entities/public-verification.types';
 import { PublicCertificateRow, VerificationRepository } from '../repositories/verification.repository';
 import { SigningKeyRepository } from '../repositories/signing-key.repository';
 import { verificationCodeDigest } from '../signing/certificate-payload';
-import { verifyEd25519 } from '../signing/ed25519';
+import { verifyEd25519 } from '@chancery/core';
 
 /** Failed verifications allowed per client address and per certificate number in a window. */
 export const VERIFICATION_WINDOW_MS = 15 * 60_000;

@@ -2,7 +2,7 @@ import { canonicalJson } from '@chancery/core';
 import { CertificateApplication, CertificateLanguage, GoodsLine } from '../entities/certificate-application.entity';
 import { sameHash } from '@chancery/core';
 import { certificateNumber, certificatePayload, goodsHash, newVerificationCode, verificationCodeDigest } from './certificate-payload';
-import { jwkThumbprint, newEd25519KeyPair, signEd25519, verifyEd25519 } from './ed25519';
+import { jwkThumbprint, newEd25519KeyPair, signEd25519, verifyEd25519 } from '@chancery/core';
 
 const application = Object.assign(new CertificateApplication(), {
   language: CertificateLanguage.NL, consigneeName: 'Importer Ltd', consigneeAddress: '1 Dock Road', consigneeCountry: 'GB', countryOfOrigin: 'BE',

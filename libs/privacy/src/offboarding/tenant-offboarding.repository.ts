@@ -1,16 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { GenerateSql, isUniqueViolation, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
-import { TenantDestructionCertificate, TenantOffboarding } from './tenant-offboarding.entity';
+import { PlatformAttestationKey, TenantDestructionCertificate, TenantOffboarding } from './tenant-offboarding.entity';
 
 const OFFBOARDING = selectColumns(TenantOffboarding, 'o');
 const CERTIFICATE = selectColumns(TenantDestructionCertificate, 'c');
+const ATTESTATION_KEY = selectColumns(PlatformAttestationKey, 'k');
 
-export type NewDestructionCertificate = Omit<TenantDestructionCertificate, 'id' | 'exportHash' | 'certificateHash' | 'rowsDeleted' | 'totalRowsDeleted' | 'intact'>;
+export type NewDestructionCertificate = Omit<TenantDestructionCertificate, 'id' | 'exportHash' | 'certificateHash' | 'rowsDeleted' | 'totalRowsDeleted' | 'intact' | 'signedContent'>;
 
 const CERTIFICATE_EXAMPLE: NewDestructionCertificate = {
   departedTenantId: SQL_EXAMPLE.tenantId, tenantSlug: 'departed', tenantName: 'Departed', requestedAt: SQL_EXAMPLE.at, confirmedAt: SQL_EXAMPLE.at,
   exportSha256: SQL_EXAMPLE.hash, exportedAt: SQL_EXAMPLE.at, exportedRecords: 10, destroyedAt: SQL_EXAMPLE.at, destroyedBy: SQL_EXAMPLE.userId,
-  deletedRows: { organisation: 1, tenant: 1 }, certificateSha256: SQL_EXAMPLE.hash,
+  deletedRows: { organisation: 1, tenant: 1 }, certificateSha256: SQL_EXAMPLE.hash, signingKeyId: 'kid', signature: 'signature',
 };
 
 /** `tenant_offboarding` and `tenant_destruction_certificate`, and the two functions that reach every tenant table (see the migration). */
@@ -82,10 +83,10 @@ export class TenantOffboardingRepository {
   async insertCertificate(c: NewDestructionCertificate): Promise<TenantDestructionCertificate> {
     const [row] = await this.sql.query(
       `INSERT INTO tenant_destruction_certificate AS c (departed_tenant_id, tenant_slug, tenant_name, requested_at, confirmed_at, export_sha256, exported_at,
-         exported_records, destroyed_at, destroyed_by, deleted_rows, certificate_sha256)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING ${CERTIFICATE}`,
+         exported_records, destroyed_at, destroyed_by, deleted_rows, certificate_sha256, signing_key_id, signature)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING ${CERTIFICATE}`,
       [c.departedTenantId, c.tenantSlug, c.tenantName, c.requestedAt, c.confirmedAt, c.exportSha256, c.exportedAt, c.exportedRecords, c.destroyedAt, c.destroyedBy,
-        JSON.stringify(c.deletedRows), c.certificateSha256],
+        JSON.stringify(c.deletedRows), c.certificateSha256, c.signingKeyId, c.signature],
     );
     return toEntity(TenantDestructionCertificate, row!);
   }
@@ -94,5 +95,25 @@ export class TenantOffboardingRepository {
   async listCertificates(): Promise<TenantDestructionCertificate[]> {
     const rows = await this.sql.query(`SELECT ${CERTIFICATE} FROM tenant_destruction_certificate c ORDER BY c.destroyed_at DESC, c.id`);
     return rows.map((row) => toEntity(TenantDestructionCertificate, row));
+  }
+
+  /** The platform's attestation key (the first made; platform scope). */
+  @GenerateSql({ params: [] })
+  async attestationKey(): Promise<PlatformAttestationKey | null> {
+    const [row] = await this.sql.query(`SELECT ${ATTESTATION_KEY} FROM platform_attestation_key k ORDER BY k.created_at, k.id LIMIT 1`);
+    return row ? toEntity(PlatformAttestationKey, row) : null;
+  }
+
+  /** Stores a new key; null when another transaction stored one first (the caller reads that one). */
+  @GenerateSql({ params: ['kid', 'x', 'v1.sealed', SQL_EXAMPLE.at] })
+  async insertAttestationKey(id: string, publicKey: string, sealedPrivateKey: string, at: Date): Promise<void> {
+    await this.sql.query(`INSERT INTO platform_attestation_key (id, public_key, sealed_private_key, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`, [id, publicKey, sealedPrivateKey, at]);
+  }
+
+  /** Every attestation key (platform or public scope): the public halves are published. */
+  @GenerateSql({ params: [] })
+  async attestationKeys(): Promise<PlatformAttestationKey[]> {
+    const rows = await this.sql.query(`SELECT ${ATTESTATION_KEY} FROM platform_attestation_key k ORDER BY k.created_at, k.id`);
+    return rows.map((row) => toEntity(PlatformAttestationKey, row));
   }
 }

@@ -3,14 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { TENANT_STAFF_ROLES } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { DocumentsService, StoredDocument } from '@chancery/documents';
-import { canonicalJson, Clock, columnsOfEntity, EntityTables, personIdOf, RequestContext, sqlStateOf, TransactionRunner } from '@chancery/core';
+import { canonicalJson, Clock, columnsOfEntity, EntityTables, newEd25519KeyPair, personIdOf, RequestContext, SecretBox, signEd25519, sqlStateOf, TransactionRunner, verifyEd25519 } from '@chancery/core';
 import { TenantDirectoryService } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
 import { EntityClass, getPolicy, present } from '@chancery/policy';
-import { TENANT_OFFBOARDING_REQUESTED } from '../shared/privacy-office.emails';
+import { TENANT_DESTROYED, TENANT_OFFBOARDING_REQUESTED } from '../shared/privacy-office.emails';
 import { tenantOfActor } from '../shared/acting-tenant';
 import { TenantOffboardingErrors } from './tenant-offboarding.errors';
-import { TableRowCount, TenantArchive, TenantDestructionCertificate, TenantOffboarding, TenantOffboardingStatus } from './tenant-offboarding.entity';
+import { AttestationPublicKey, PlatformAttestationKey, TableRowCount, TenantArchive, TenantDestructionCertificate, TenantOffboarding, TenantOffboardingStatus } from './tenant-offboarding.entity';
 import { TenantOffboardingRepository } from './tenant-offboarding.repository';
 
 /** Between the administrator's confirmation and the destruction: time to take the archive and change one's mind. */
@@ -41,6 +41,7 @@ export class TenantOffboardingService {
     private readonly clock: Clock,
     private readonly entityTables: EntityTables,
     private readonly documents: DocumentsService,
+    private readonly secrets: SecretBox,
   ) {}
 
   /** Step one, the operator: files the tenant's departure; the tenant's privacy contact is told in the same transaction. */
@@ -171,12 +172,20 @@ export class TenantOffboardingService {
           exportSha256: offboarding.exportSha256!, exportedAt: offboarding.exportedAt!, exportedRecords: offboarding.exportedRecords!, destroyedAt: at, destroyedBy: operatorId,
           deletedRows: Object.fromEntries(deleted.map((d) => [d.table, d.deleted])),
         };
-        const certificate = await this.offboardings.insertCertificate({ ...fields, certificateSha256: certificateHash(fields) });
+        const content = certificateContent(fields);
+        const key = await this.attestationKey();
+        const signature = this.sign(key, content);
+        const certificate = await this.offboardings.insertCertificate({ ...fields, certificateSha256: sha256Of(content), signingKeyId: key.id, signature });
+        // The controller gets the signed certificate at its privacy contact: it has no account left to read it with.
+        await this.mailer.queue(TENANT_DESTROYED, {
+          tenantId: null, to: tenant!.privacyContactEmail, language: tenant!.languages[0] ?? 'en',
+          values: { tenantName: tenant!.name, destroyedAt: at.toISOString(), keyId: key.id, signature, content },
+        });
         await this.audit.record({
           action: 'privacy.offboarding.destroyed', subjectType: 'TenantDestructionCertificate', subjectId: certificate.id,
           details: { tenantId: offboarding.tenantId, rows: deleted.reduce((n, d) => n + d.deleted, 0), certificateSha256: certificate.certificateSha256.toString('hex') },
         });
-        return forOutput(certificate);
+        return forOutput(certificate, new Map([[key.id, key.publicKey]]));
       });
     } catch (error) {
       if (sqlStateOf(error) === NOT_DUE) {
@@ -186,9 +195,35 @@ export class TenantOffboardingService {
     }
   }
 
-  /** The platform's certificates, each checked against its hash. */
+  /** The platform's certificates, each checked against its hash and signature. */
   async certificates(): Promise<TenantDestructionCertificate[]> {
-    return (await this.transactions.run(() => this.offboardings.listCertificates())).map(forOutput);
+    return this.transactions.run(async () => {
+      const keys = new Map((await this.offboardings.attestationKeys()).map((k) => [k.id, k.publicKey]));
+      return (await this.offboardings.listCertificates()).map((c) => forOutput(c, keys));
+    });
+  }
+
+  /** The platform's attestation keys' public halves (no login): what a former tenant checks a certificate with. */
+  async publicKeys(): Promise<AttestationPublicKey[]> {
+    const keys = await this.transactions.publicReading(() => this.offboardings.attestationKeys());
+    return keys.map((k) => Object.assign(new AttestationPublicKey(), { kty: 'OKP', crv: 'Ed25519', x: k.publicKey, kid: k.id, use: 'sig', alg: 'EdDSA', createdAt: k.createdAt }));
+  }
+
+  /** The platform's attestation key, made on first use (platform scope, in the caller's unit). */
+  private async attestationKey(): Promise<PlatformAttestationKey> {
+    const existing = await this.offboardings.attestationKey();
+    if (existing) return existing;
+    const pair = newEd25519KeyPair();
+    await this.offboardings.insertAttestationKey(pair.kid, pair.x, this.secrets.seal(pair.privateKeyPkcs8), this.clock.now());
+    await this.audit.record({ action: 'privacy.attestationKey.created', subjectType: 'PlatformAttestationKey', subjectId: undefined, details: { keyId: pair.kid } });
+    return (await this.offboardings.attestationKey())!;
+  }
+
+  private sign(key: PlatformAttestationKey, content: string): string {
+    const privateKey = this.secrets.open(key.sealedPrivateKey);
+    // Another SECRETS_KEY than the one that sealed it: nothing can be signed, and nothing is destroyed (the transaction rolls back).
+    if (!privateKey) throw new Error('The platform attestation key cannot be opened with this server’s SECRETS_KEY');
+    return signEd25519(privateKey, content);
   }
 
   /** In the tenant's scope (`tenantId`) or, for the operator, the platform's; a row of another tenant answers NOT_FOUND. */
@@ -216,15 +251,18 @@ function recordOf(cls: EntityClass, row: Record<string, unknown>): object {
   return record;
 }
 
-type CertificateFields = Omit<TenantDestructionCertificate, 'id' | 'certificateSha256' | 'exportHash' | 'certificateHash' | 'rowsDeleted' | 'totalRowsDeleted' | 'intact'>;
+type CertificateFields = Omit<TenantDestructionCertificate, 'id' | 'certificateSha256' | 'exportHash' | 'certificateHash' | 'rowsDeleted' | 'totalRowsDeleted' | 'intact' | 'signedContent' | 'signingKeyId' | 'signature'>;
 
-/** SHA-256 over the canonical JSON of every field but the id and the hash itself. */
-export function certificateHash(c: CertificateFields): Buffer {
-  const text = canonicalJson({
+/** The canonical JSON of every field but the id, the hash and the signature: what the hash and the signature cover. */
+export function certificateContent(c: CertificateFields): string {
+  return canonicalJson({
     departedTenantId: c.departedTenantId, tenantSlug: c.tenantSlug, tenantName: c.tenantName, requestedAt: new Date(c.requestedAt).toISOString(),
     confirmedAt: new Date(c.confirmedAt).toISOString(), exportSha256: Buffer.from(c.exportSha256).toString('hex'), exportedAt: new Date(c.exportedAt).toISOString(),
     exportedRecords: c.exportedRecords, destroyedAt: new Date(c.destroyedAt).toISOString(), destroyedBy: c.destroyedBy, deletedRows: c.deletedRows,
   });
+}
+
+function sha256Of(text: string): Buffer {
   return createHash('sha256').update(text).digest();
 }
 
@@ -233,13 +271,18 @@ function withHash(offboarding: TenantOffboarding): TenantOffboarding {
   return offboarding;
 }
 
-function forOutput(certificate: TenantDestructionCertificate): TenantDestructionCertificate {
+/** Output forms; `intact`: the hash matches the fields recomputed now and (signed certificates) the signature verifies with its key. */
+function forOutput(certificate: TenantDestructionCertificate, publicKeys: ReadonlyMap<string, string>): TenantDestructionCertificate {
   certificate.exportHash = certificate.exportSha256.toString('hex');
   certificate.certificateHash = certificate.certificateSha256.toString('hex');
   certificate.rowsDeleted = Object.entries(certificate.deletedRows)
     .sort(([a], [b]) => a.localeCompare(b))
     .map(([table, rows]) => Object.assign(new TableRowCount(), { table, rows }));
   certificate.totalRowsDeleted = certificate.rowsDeleted.reduce((n, r) => n + r.rows, 0);
-  certificate.intact = certificateHash(certificate).equals(certificate.certificateSha256);
+  certificate.signedContent = certificateContent(certificate);
+  const signed = certificate.signature === null || certificate.signature === undefined
+    ? certificate.signingKeyId === null
+    : publicKeys.has(certificate.signingKeyId ?? '') && verifyEd25519(publicKeys.get(certificate.signingKeyId!)!, certificate.signedContent, certificate.signature);
+  certificate.intact = sha256Of(certificate.signedContent).equals(certificate.certificateSha256) && signed;
   return certificate;
 }

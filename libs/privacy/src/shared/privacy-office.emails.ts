@@ -69,3 +69,22 @@ export const TENANT_OFFBOARDING_REQUESTED = emailTemplate<OffboardingRequestedVa
   fr: (v) => ({ subject: 'Chancery : le départ de votre organisation a été introduit', text: `L'opérateur de Chancery a introduit la fin de l'utilisation de Chancery par votre organisation. Rien ne se passe tant qu'un de vos administrateurs ne l'a pas confirmée dans l'application ; après la confirmation vous prenez l'archive de toutes vos données, et ${v.waitingDays} jours plus tard chacune de ses lignes est détruite, avec un certificat de destruction. Si vous n'avez pas demandé à partir, dites-le-nous avant de confirmer quoi que ce soit.` }),
   de: (v) => ({ subject: 'Chancery: der Austritt Ihrer Organisation wurde eingereicht', text: `Der Betreiber von Chancery hat das Ende der Nutzung von Chancery durch Ihre Organisation eingereicht. Es geschieht nichts, bis einer Ihrer Administratoren es in der Anwendung bestätigt; nach der Bestätigung nehmen Sie das Archiv all Ihrer Daten, und ${v.waitingDays} Tage später wird jede Zeile davon vernichtet, mit einem Vernichtungszertifikat. Haben Sie nicht um den Austritt gebeten, sagen Sie es uns, bevor Sie etwas bestätigen.` }),
 });
+
+interface TenantDestroyedValues {
+  tenantName: string;
+  destroyedAt: string;
+  keyId: string;
+  signature: string;
+  content: string;
+}
+
+/**
+ * To the departed tenant's privacy contact, once its data is destroyed (COVER: "justify in writing the
+ * destruction"): the certificate as signed, with what it takes to check it without an account.
+ */
+export const TENANT_DESTROYED = emailTemplate<TenantDestroyedValues>('privacy.tenant-destroyed', {
+  en: (v) => ({ subject: `${v.tenantName}: certificate of destruction of your data`, text: `Every record of ${v.tenantName} was destroyed on ${v.destroyedAt} (UTC). The certificate below is signed by the platform (Ed25519, key ${v.keyId}, published at /platform/attestation-keys).\n\nSignature: ${v.signature}\n\nCertificate:\n${v.content}` }),
+  nl: (v) => ({ subject: `${v.tenantName}: attest van vernietiging van uw gegevens`, text: `Alle gegevens van ${v.tenantName} werden vernietigd op ${v.destroyedAt} (UTC). Het attest hieronder is ondertekend door het platform (Ed25519, sleutel ${v.keyId}, gepubliceerd op /platform/attestation-keys).\n\nHandtekening: ${v.signature}\n\nAttest:\n${v.content}` }),
+  fr: (v) => ({ subject: `${v.tenantName} : certificat de destruction de vos données`, text: `Toutes les données de ${v.tenantName} ont été détruites le ${v.destroyedAt} (UTC). Le certificat ci-dessous est signé par la plateforme (Ed25519, clé ${v.keyId}, publiée sur /platform/attestation-keys).\n\nSignature : ${v.signature}\n\nCertificat :\n${v.content}` }),
+  de: (v) => ({ subject: `${v.tenantName}: Vernichtungsbescheinigung Ihrer Daten`, text: `Alle Daten von ${v.tenantName} wurden am ${v.destroyedAt} (UTC) vernichtet. Die Bescheinigung unten ist von der Plattform signiert (Ed25519, Schlüssel ${v.keyId}, veröffentlicht unter /platform/attestation-keys).\n\nSignatur: ${v.signature}\n\nBescheinigung:\n${v.content}` }),
+});

@@ -1,5 +1,5 @@
 import { createHash, createPrivateKey, createPublicKey, generateKeyPairSync, sign, verify } from 'node:crypto';
-import { canonicalJson } from '@chancery/core';
+import { canonicalJson } from './canonical-json';
 
 /** A fresh Ed25519 key pair: the public key as JWK `x` (base64url, RFC 8037), the private key as PKCS#8 DER (base64) to seal. */
 export function newEd25519KeyPair(): { x: string; privateKeyPkcs8: string; kid: string } {
