@@ -5,6 +5,7 @@ export * from './entities/certified-product.entity';
 export * from './entities/datasheet.entity';
 export * from './entities/datasheet-version.entity';
 export * from './entities/datasheet-text.entity';
+export * from './entities/datasheet-attachment.entity';
 export * from './entities/published-datasheet.entity';
 export * from './entities/product-family-schema.entity';
 export * from './entities/contact-disclosure-acknowledgement.entity';

@@ -70,6 +70,19 @@ export class DocumentsService {
     return this.transactions.run(() => this.documents.findByIds(ids));
   }
 
+  /**
+   * What a publisher (`datasheet:<id>`) shows the public from now on, in the caller's unit of work:
+   * the public scope reads these documents' records and bytes, and no others (row-level security).
+   */
+  setPublished(tenantId: string, publisher: string, documentIds: readonly string[]): Promise<void> {
+    return this.transactions.run(() => this.documents.replacePublished(tenantId, publisher, documentIds));
+  }
+
+  /** A published document's record and bytes, read in the public scope: anything not published now is NOT_FOUND. */
+  readPublished(id: string): Promise<{ document: StoredDocument; bytes: Buffer }> {
+    return this.transactions.publicReading(() => this.read(id));
+  }
+
   /** A document's record and bytes, checked against its checksum. The caller decided the reader may. */
   async read(id: string): Promise<{ document: StoredDocument; bytes: Buffer }> {
     return this.transactions.run(async () => {
