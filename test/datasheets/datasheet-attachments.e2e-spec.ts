@@ -294,6 +294,20 @@ describe('datasheet attachments: upload, list, download, publish, supersede', ()
     expect(await counts()).toEqual(full);
   });
 
+  it('an upload sets nothing but the file, its title and language: foreign headers and query properties are ignored (T4 over HTTP)', async () => {
+    const { app } = started;
+    const draft = await sheets.draft(holder.adminToken, (await sheets.product(body, holder)).id);
+    const response = await app.http().post(`/datasheet-versions/${draft.id}/attachments?tenantId=${otherBody.tenant.id}&organisationId=${neighbour.organisation.id}&uploadedBy=${body.clerk.id}&versionId=${randomUUID()}`)
+      .set('authorization', `Bearer ${member}`).set('content-type', 'application/pdf').set('x-file-name', 'dop.pdf').set('x-attachment-title', 'DoP')
+      .set('x-tenant-id', otherBody.tenant.id).set('x-organisation-id', neighbour.organisation.id).set('x-uploaded-by', body.clerk.id).set('x-attachment-id', randomUUID())
+      .send(SAMPLE_PDF);
+    expect(response.status).toBe(201);
+    const { rows } = await app.asOwner((db) => db.query(`SELECT tenant_id, organisation_id, version_id, uploaded_by FROM datasheet_attachment WHERE version_id = $1`, [draft.id]));
+    const memberId = (await app.asOwner((db) => db.query(`SELECT uploaded_by FROM datasheet_attachment WHERE id = $1`, [(response.body.attachments as Attachment[])[0]!.id]))).rows[0].uploaded_by as string;
+    expect(rows).toEqual([{ tenant_id: body.tenant.id, organisation_id: holder.organisation.id, version_id: draft.id, uploaded_by: memberId }]);
+    expect(memberId).not.toBe(body.clerk.id);
+  });
+
   it('the person who added an attachment finds it in their export; erasure clears who added it and keeps the document', async () => {
     const { app, factory } = started;
     const { user, token } = await sheets.orgUser(body, holder.organisation, Role.ORG_MEMBER);

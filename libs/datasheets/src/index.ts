@@ -19,3 +19,4 @@ export type { BulkPublished } from './repositories/datasheet-provisioning.reposi
 // The demo data set (apps/api) completes datasheets through the application's own rules.
 export { CertifiedProductsService } from './services/certified-products.service';
 export { DatasheetsService } from './services/datasheets.service';
+export { DatasheetAttachmentsService } from './services/datasheet-attachments.service';

@@ -1,10 +1,12 @@
 import type { INestApplicationContext } from '@nestjs/common';
+import PDFDocument from 'pdfkit';
 import { Role } from '@chancery/access';
 import { Clock, RequestContext, type Actor } from '@chancery/core';
 import {
   CONTACT_DISCLOSURE_NOTICE,
   CertifiedProductsService,
   ContactDisclosureService,
+  DatasheetAttachmentsService,
   DatasheetsProvisioning,
   DatasheetsService,
 } from '@chancery/datasheets';
@@ -71,6 +73,7 @@ export async function loadDemoDatasheets(app: INestApplicationContext, people: D
   const sheets = app.get(DatasheetsService, { strict: false });
   const disclosure = app.get(ContactDisclosureService, { strict: false });
   const provisioning = app.get(DatasheetsProvisioning, { strict: false });
+  const attachments = app.get(DatasheetAttachmentsService, { strict: false });
   const clock = app.get(Clock, { strict: false });
   const ofBody = people.filter((p) => p.email.endsWith(CERTIFICATION_BODY_DOMAIN) && p.tenantId);
   const admin = ofBody.find((p) => p.roles.includes(Role.TENANT_ADMIN));
@@ -116,9 +119,28 @@ export async function loadDemoDatasheets(app: INestApplicationContext, people: D
         ],
       }),
     );
+    // Its declaration of performance, attached as the company would (public once published).
+    const declaration = await declarationOfPerformance(board.name, board.reference, board.values);
+    await as(insulationMember, () => attachments.add(draft.id, { fileName: `DoP ${board.reference}.pdf`, title: `Declaration of performance ${board.reference}`, language: 'en', bytes: declaration }));
     if (!board.publish) continue;
     await as(insulationMember, () => sheets.submit(draft.id));
     await as(clerk, () => sheets.approve(draft.id));
     await as(clerk, () => sheets.publish(draft.id));
   }
+}
+
+/** A one-page demo declaration of performance (a real PDF: it opens in any viewer). */
+function declarationOfPerformance(product: string, reference: string, values: Record<string, unknown>): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const document = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Declaration of performance ${reference}`, CreationDate: new Date(Date.UTC(2026, 0, 1)) } });
+    const chunks: Buffer[] = [];
+    document.on('data', (chunk: Buffer) => chunks.push(chunk));
+    document.on('end', () => resolve(Buffer.concat(chunks)));
+    document.on('error', reject);
+    document.fontSize(18).text(`Declaration of performance ${reference}`);
+    document.moveDown().fontSize(12).text(`Product: ${product}`);
+    for (const [key, value] of Object.entries(values)) document.text(`${key}: ${String(value)}`);
+    document.moveDown().fontSize(9).text('Demo document of the Chancery demo data.');
+    document.end();
+  });
 }

@@ -48,7 +48,7 @@ export class DatasheetAttachments1767300000200 implements MigrationInterface {
         IF TG_OP = 'UPDATE' AND (to_jsonb(NEW) - 'uploaded_by') = (to_jsonb(OLD) - 'uploaded_by') AND NEW.uploaded_by IS NULL THEN
           RETURN NEW;
         END IF;
-        IF EXISTS (SELECT 1 FROM datasheet_version v WHERE v.id = row_of.version_id AND v.published_at IS NOT NULL) THEN
+        IF EXISTS (SELECT 1 FROM datasheet_version v WHERE v.id = row_of.version_id AND v.tenant_id = row_of.tenant_id AND v.published_at IS NOT NULL) THEN
           RAISE EXCEPTION 'the attachments of a published datasheet version are never changed'
             USING ERRCODE = 'check_violation', CONSTRAINT = 'datasheet_attachment_frozen_when_published';
         END IF;

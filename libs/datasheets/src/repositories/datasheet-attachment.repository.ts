@@ -37,13 +37,6 @@ export class DatasheetAttachmentRepository {
     return rows.map((row) => toEntity(DatasheetAttachment, row));
   }
 
-  /** One attachment of the version (none when the id is another version's). */
-  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.id, SQL_EXAMPLE.id] })
-  async findInVersion(tenantId: string, versionId: string, attachmentId: string): Promise<DatasheetAttachment | null> {
-    const [row] = await this.sql.query(`SELECT ${ATTACHMENT} FROM datasheet_attachment a WHERE a.tenant_id = $1 AND a.version_id = $2 AND a.id = $3`, [tenantId, versionId, attachmentId]);
-    return row ? toEntity(DatasheetAttachment, row) : null;
-  }
-
   /** An attachment by its own id within the scope (removal names the attachment only). */
   @GenerateSql({ params: [SQL_EXAMPLE.id, { tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }] })
   async findInScope(attachmentId: string, scope: { tenantId: string; organisationId: string | null }): Promise<DatasheetAttachment | null> {
