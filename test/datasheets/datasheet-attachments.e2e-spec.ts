@@ -333,6 +333,9 @@ describe('datasheet attachments: upload, list, download, publish, supersede', ()
     expect(holders.find((h) => h.holder === 'datasheets.contacts')!.deidentified).toBeGreaterThanOrEqual(1);
     const { rows } = await app.asOwner((db) => db.query(`SELECT uploaded_by, title, sha256 FROM datasheet_attachment WHERE id = $1`, [attachment!.id]));
     expect(rows).toEqual([{ uploaded_by: null, title: 'DoP', sha256: sha256(SAMPLE_PDF) }]);
+    // The document's own record never kept the person (the datasheets context does, and forgot it).
+    const held = await app.asOwner((db) => db.query(`SELECT count(*)::int AS n FROM stored_document WHERE uploaded_by = $1`, [user.id]));
+    expect(held.rows).toEqual([{ n: 0 }]);
     const stillThere = await download(draft.id, attachment!.id, holder.adminToken);
     expect(Buffer.compare(stillThere.body as Buffer, SAMPLE_PDF)).toBe(0);
   });

@@ -17,6 +17,11 @@ export interface NewDocument {
   bytes: Buffer;
   /** The field a refusal names (the caller's input), e.g. `file`. */
   field?: string;
+  /**
+   * Whether the record keeps who uploaded it (default yes: evidence of an application). No when the
+   * calling context keeps that itself and can forget it (a datasheet attachment's uploader, erased on request).
+   */
+  recordUploader?: boolean;
 }
 
 // eslint-disable-next-line no-control-regex -- refusing control characters in file names is the point
@@ -57,7 +62,7 @@ export class DocumentsService {
       const stored = await this.documents.insert({
         id, tenantId: document.tenantId, organisationId: document.organisationId, kind: document.kind, fileName: document.fileName, mediaType,
         sizeBytes: document.bytes.length, sha256: sha256(document.bytes), storage: this.storage.name, storageKey,
-        uploadedBy: actor.kind === 'user' ? (actor.id ?? null) : null,
+        uploadedBy: actor.kind === 'user' && document.recordUploader !== false ? (actor.id ?? null) : null,
       });
       await this.storage.put({ tenantId: document.tenantId, documentId: id, storageKey }, document.bytes, mediaType);
       return stored;

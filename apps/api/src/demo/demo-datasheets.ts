@@ -1,5 +1,4 @@
 import type { INestApplicationContext } from '@nestjs/common';
-import PDFDocument from 'pdfkit';
 import { Role } from '@chancery/access';
 import { Clock, RequestContext, type Actor } from '@chancery/core';
 import {
@@ -120,7 +119,7 @@ export async function loadDemoDatasheets(app: INestApplicationContext, people: D
       }),
     );
     // Its declaration of performance, attached as the company would (public once published).
-    const declaration = await declarationOfPerformance(board.name, board.reference, board.values);
+    const declaration = declarationOfPerformance(board.name, board.reference, board.values);
     await as(insulationMember, () => attachments.add(draft.id, { fileName: `DoP ${board.reference}.pdf`, title: `Declaration of performance ${board.reference}`, language: 'en', bytes: declaration }));
     if (!board.publish) continue;
     await as(insulationMember, () => sheets.submit(draft.id));
@@ -129,18 +128,30 @@ export async function loadDemoDatasheets(app: INestApplicationContext, people: D
   }
 }
 
-/** A one-page demo declaration of performance (a real PDF: it opens in any viewer). */
-function declarationOfPerformance(product: string, reference: string, values: Record<string, unknown>): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const document = new PDFDocument({ size: 'A4', margin: 56, info: { Title: `Declaration of performance ${reference}`, CreationDate: new Date(Date.UTC(2026, 0, 1)) } });
-    const chunks: Buffer[] = [];
-    document.on('data', (chunk: Buffer) => chunks.push(chunk));
-    document.on('end', () => resolve(Buffer.concat(chunks)));
-    document.on('error', reject);
-    document.fontSize(18).text(`Declaration of performance ${reference}`);
-    document.moveDown().fontSize(12).text(`Product: ${product}`);
-    for (const [key, value] of Object.entries(values)) document.text(`${key}: ${String(value)}`);
-    document.moveDown().fontSize(9).text('Demo document of the Chancery demo data.');
-    document.end();
+/**
+ * A one-page demo declaration of performance: a small but real PDF (Helvetica, ASCII text, exact
+ * cross-reference offsets), written out here because documents leave only through the output gate's
+ * channels and this is demo input, not an output.
+ */
+function declarationOfPerformance(product: string, reference: string, values: Record<string, unknown>): Buffer {
+  const escape = (text: string) => text.replace(/[^\x20-\x7e]/g, '?').replace(/[\\()]/g, (c) => `\\${c}`);
+  const lines = [`Declaration of performance ${reference}`, `Product: ${product}`, ...Object.entries(values).map(([key, value]) => `${key}: ${String(value)}`), 'Demo document of the Chancery demo data.'];
+  const stream = `BT /F1 12 Tf 56 780 Td 16 TL ${lines.map((line) => `(${escape(line)}) Tj T*`).join(' ')} ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}\nendstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(pdf));
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
   });
+  const xref = Buffer.byteLength(pdf);
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
 }

@@ -59,7 +59,10 @@ export class DatasheetAttachmentsService {
         throw DatasheetsErrors.DATASHEET_ATTACHMENTS_FULL(`A version carries at most ${MAX_ATTACHMENTS_PER_VERSION} attachments`, { field: 'file', details: { max: MAX_ATTACHMENTS_PER_VERSION } });
       }
       // Size, emptiness and an unknown type (an executable, a script) are refused there, on the bytes.
-      const document = await this.documents.store({ tenantId: version.tenantId, organisationId: version.organisationId, kind: 'DATASHEET_ATTACHMENT', fileName, bytes: upload.bytes });
+      // Who added it is kept here (and forgotten on erasure), not in the document's record.
+      const document = await this.documents.store({
+        tenantId: version.tenantId, organisationId: version.organisationId, kind: 'DATASHEET_ATTACHMENT', fileName, bytes: upload.bytes, recordUploader: false,
+      });
       const attachment = await this.attachments.insert({
         tenantId: version.tenantId, organisationId: version.organisationId, datasheetId: version.datasheetId, versionId: version.id, documentId: document.id, title,
         language: upload.language, fileName: document.fileName, mediaType: document.mediaType, sizeBytes: document.sizeBytes, sha256: document.sha256, uploadedBy,
