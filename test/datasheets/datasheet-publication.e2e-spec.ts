@@ -8,7 +8,7 @@ import { CertificateHolder, CertificationBody, DatasheetsFactory, expectData, KE
  * stays readable with its dates.
  */
 const PUBLIC_FIELDS =
-  'id tenantId versionId versionNumber publicCode productName productFamily certificateReference scheme productionUnit holderName characteristics texts { language title description } contactKind contactName contactEmail contactPhone contactPosition contactReplacementRequired publishedAt';
+  'id tenantId versionId versionNumber publicCode productName productFamily certificateReference scheme productionUnit holderName characteristics texts { language title description } contactKind contactName contactEmail contactPhone contactPosition contactReplacementRequired publishedAt attachments { id title language fileName mediaType sizeBytes sha256 }';
 const codeOf = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.code;
 const reasonOf = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => r.errors?.[0]?.extensions?.reason;
 
@@ -62,7 +62,7 @@ describe('datasheets: from product to published, and a new version supersedes it
       id: draft.datasheetId, tenantId: body.tenant.id, versionId: draft.id, versionNumber: 1, publicCode: sheet.publicCode, productName: 'Boordsteen KB 100',
       productFamily: 'kerbstones', certificateReference: 'BENOR-KB-0042', scheme: 'BENOR', productionUnit: 'Plant Gent', holderName: 'Betonfabriek Gent NV',
       characteristics: expect.any(String), texts: TEXTS, contactKind: 'PERSON', contactName: expect.stringMatching(/^First\d+ Last\d+$/), contactEmail: holder.admin.email,
-      contactPhone: '+32470000000', contactPosition: 'Export manager', contactReplacementRequired: false, publishedAt: v1.publishedAt,
+      contactPhone: '+32470000000', contactPosition: 'Export manager', contactReplacementRequired: false, publishedAt: v1.publishedAt, attachments: [],
     };
     const byId = expectData(await app.graphql<{ publishedDatasheet: Record<string, unknown> }>(`query($id: ID) { publishedDatasheet(id: $id) { ${PUBLIC_FIELDS} } }`, { id: draft.datasheetId })).publishedDatasheet;
     expect(byId).toEqual(expectedPublic);
@@ -132,7 +132,7 @@ describe('datasheets: from product to published, and a new version supersedes it
       await db.query(`SET LOCAL ROLE chancery_app`);
       await db.query(`SELECT set_config('app.scope', 'public', true)`);
       const out: Record<string, number> = {};
-      for (const table of ['certified_product', 'datasheet', 'datasheet_version', 'contact_disclosure_acknowledgement', 'datasheet_change', 'product_family_schema', 'datasheet_settings']) {
+      for (const table of ['certified_product', 'datasheet', 'datasheet_version', 'contact_disclosure_acknowledgement', 'datasheet_change', 'product_family_schema', 'datasheet_settings', 'datasheet_attachment']) {
         out[table] = Number((await db.query(`SELECT count(*) FROM ${table}`)).rows[0].count);
       }
       out.published_datasheet = Number((await db.query(`SELECT count(*) FROM published_datasheet`)).rows[0].count);
@@ -140,7 +140,7 @@ describe('datasheets: from product to published, and a new version supersedes it
       return out;
     });
     expect(counts).toEqual({
-      certified_product: 0, datasheet: 0, datasheet_version: 0, contact_disclosure_acknowledgement: 0, datasheet_change: 0, product_family_schema: 0, datasheet_settings: 0,
+      certified_product: 0, datasheet: 0, datasheet_version: 0, contact_disclosure_acknowledgement: 0, datasheet_change: 0, product_family_schema: 0, datasheet_settings: 0, datasheet_attachment: 0,
       published_datasheet: expect.any(Number),
     });
     expect(counts.published_datasheet).toBeGreaterThan(0);

@@ -7,7 +7,7 @@ import { ALL_ROLES, holdsRole, Role, TENANT_STAFF_ROLES } from '@chancery/access
 import { CONTACT_DISCLOSURE_NOTICE } from '@chancery/datasheets';
 import { Actor, ANONYMOUS_ACTOR } from '@chancery/core';
 import { canRead, canSee, envelopeTypeNames, getFieldPolicy, policedEntities, present, selectionOf } from '@chancery/policy';
-import { expectData, reportFigure, TestApp, useTestApp } from '@chancery/testing';
+import { expectData, reportFigure, SAMPLE_PDF, TestApp, useTestApp } from '@chancery/testing';
 import {
   accessRefusal,
   actorOf,
@@ -994,7 +994,10 @@ describe('T1 field matrix', () => {
       const [row] = (await world.owner.query(`SELECT *, ${table === 'product_family_schema' ? 'json_schema' : table === 'datasheet_version' || table === 'published_datasheet' ? 'characteristics' : 'NULL'}::text AS json_text FROM ${table} WHERE ${key} = $1`, [id])).rows as Array<Record<string, unknown>>;
       const extra: Record<string, unknown> = {};
       if (table === 'product_family_schema') extra.jsonSchema = row!.json_text;
-      if (table === 'datasheet_version') extra.characteristics = row!.json_text;
+      if (table === 'datasheet_version') {
+        extra.characteristics = row!.json_text;
+        extra.attachments = (await world.owner.query(`SELECT * FROM datasheet_attachment WHERE version_id = $1 ORDER BY created_at, id`, [id])).rows;
+      }
       if (table === 'published_datasheet') Object.assign(extra, { id: row!.datasheet_id, characteristics: row!.json_text });
       return { row: row!, object: storedObject(world.schema, type, row!, extra) };
     };
@@ -1049,6 +1052,15 @@ describe('T1 field matrix', () => {
       const created = await judgeWrite('createDatasheet', 'DatasheetVersion', completer, `mutation($input: CreateDatasheetInput!) { createDatasheet(input: $input) { ${versionSel} } }`, { input: { certifiedProductId: productIds[i], characteristics: '{"strength":"C30/37"}', texts: [{ language: 'nl', title: 'Boordsteen', description: 'Beton' }] } }, loadVersion);
       datasheetIds.push(created.datasheetId as string);
       const v = { v: created.id };
+      // Two attachments (over HTTP, raw bytes); one removed again, the other published with the version.
+      const attachmentIds: string[] = [];
+      for (const title of ['Declaration of performance', 'Drawing']) {
+        const uploaded = await world.app.http().post(`/datasheet-versions/${created.id}/attachments`).set('authorization', `Bearer ${completer.token}`)
+          .set('content-type', 'application/pdf').set('x-file-name', `${title}.pdf`).set('x-attachment-title', title).set('x-attachment-language', 'en').send(SAMPLE_PDF);
+        if (uploaded.status !== 201) throw new Error(`attachment as ${completer.label}: ${uploaded.status} ${uploaded.text}`);
+        attachmentIds.push((uploaded.body as { attachments: Array<{ id: string }> }).attachments.at(-1)!.id);
+      }
+      await judgeWrite('removeDatasheetAttachment', 'DatasheetVersion', completer, `mutation($a: ID!) { removeDatasheetAttachment(attachmentId: $a) { ${versionSel} } }`, { a: attachmentIds[1] }, loadVersion);
       await judgeWrite('updateDatasheetDraft', 'DatasheetVersion', completer, `mutation($input: UpdateDatasheetDraftInput!) { updateDatasheetDraft(input: $input) { ${versionSel} } }`, { input: { versionId: created.id, texts: [{ language: 'en', title: 'Kerbstone', description: 'Concrete' }] } }, loadVersion);
       await judgeWrite('submitDatasheetVersion', 'DatasheetVersion', completer, `mutation($v: ID!) { submitDatasheetVersion(versionId: $v) { ${versionSel} } }`, v, loadVersion);
       await judgeWrite('requestDatasheetChanges', 'DatasheetVersion', staff, `mutation($v: ID!) { requestDatasheetChanges(versionId: $v, comment: "Add the French text") { ${versionSel} } }`, v, loadVersion);
@@ -1141,7 +1153,7 @@ describe('T1 field matrix', () => {
     // Datasheets (#17)
     'acknowledgeContactDisclosureNotice', 'setProductFamilySchema', 'productFamilySchemas', 'createCertifiedProduct', 'changeCertifiedProductStatus',
     'certifiedProducts', 'createDatasheet', 'updateDatasheetDraft', 'submitDatasheetVersion', 'requestDatasheetChanges', 'approveDatasheetVersion',
-    'publishDatasheetVersion', 'startDatasheetVersion', 'nameDatasheetContact', 'unpublishDatasheet', 'datasheets', 'datasheetVersions',
+    'publishDatasheetVersion', 'startDatasheetVersion', 'nameDatasheetContact', 'unpublishDatasheet', 'datasheets', 'datasheetVersions', 'removeDatasheetAttachment',
     'publishedDatasheet', 'searchPublishedDatasheets', 'datasheetFeed',
     // Webhooks: read by test/policy/webhooks-field-matrix.e2e-spec.ts (same world, same judge).
     'registerWebhook', 'webhooks', 'rotateWebhookSecret', 'deleteWebhook', 'webhookDeliveries', 'redeliverWebhook',

@@ -14,7 +14,7 @@ import {
 import { Role } from '@chancery/access';
 import { CONTACT_DISCLOSURE_NOTICE } from '@chancery/datasheets';
 import { policedEntities, getPolicy } from '@chancery/policy';
-import { applicationInput, CertificateFactory, expectData, lastLinkToken, reportFigure, TestApp, useTestApp } from '@chancery/testing';
+import { applicationInput, CertificateFactory, expectData, lastLinkToken, reportFigure, SAMPLE_PDF, TestApp, useTestApp } from '@chancery/testing';
 import { buildWorld, identityDigest, POLICY_TEST_APP_OPTIONS, Viewer, World } from '@chancery/testing/policy/policy-world';
 
 /**
@@ -230,6 +230,18 @@ const TEMPLATES: Record<string, MutationTemplate> = {
         input: { certifiedProductId: await productOfB1(world), characteristics: '{}', texts: [] },
       }, { token: world.viewer('b1Admin').token }));
       return { input: { versionId: createDatasheet.id, characteristics: `{"strength":"C${next()}"}`, texts: [{ language: 'nl', title: 'Boordsteen', description: 'Beton' }] } };
+    },
+  },
+  // An attachment is added over HTTP (raw bytes; test/datasheets/datasheet-attachments sends it foreign headers); removal takes its id only.
+  removeDatasheetAttachment: {
+    caller: 'b1Admin',
+    base: async (world) => {
+      const { createDatasheet } = expectData(await world.app.graphql<{ createDatasheet: { id: string } }>('mutation($input: CreateDatasheetInput!) { createDatasheet(input: $input) { id } }', {
+        input: { certifiedProductId: await productOfB1(world), characteristics: '{}', texts: [] },
+      }, { token: world.viewer('b1Admin').token }));
+      const uploaded = await world.app.http().post(`/datasheet-versions/${createDatasheet.id}/attachments`).set('authorization', `Bearer ${world.viewer('b1Admin').token}`)
+        .set('content-type', 'application/pdf').set('x-file-name', 'dop.pdf').set('x-attachment-title', 'DoP').send(SAMPLE_PDF);
+      return { attachmentId: (uploaded.body as { attachments: Array<{ id: string }> }).attachments[0]!.id };
     },
   },
   requestSupportAccess: { caller: 'platformAdmin', base: async (world) => ({ input: { tenantId: world.tenants.B.id, purpose: `Support ticket ${next()}: a datasheet does not render`, durationMinutes: 30 } }) },

@@ -12,6 +12,11 @@ const HOLDER = 'Brabant Concrete Products NV';
 const MEMBER = { email: 'member@company1.be-cert.test', name: 'Mark Member1' };
 const CLERK = 'clerk@be-cert.test';
 
+/** A declaration of performance as the company attaches it (the API recognises a PDF by its first bytes). */
+const PDF_BYTES = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+const PNG_BYTES = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR drawing')]);
+const DOP_TITLE = 'Declaration of performance DoP-2026-01';
+
 /** Budget of JavaScript for a public page, gzipped (issue 19). */
 const PUBLIC_JS_BUDGET_BYTES = 150 * 1024;
 
@@ -89,6 +94,27 @@ for (const language of ['nl', 'de'] as const) {
     await expect(length).toHaveAttribute('aria-invalid', 'true');
     await expect(length).toHaveAccessibleDescription(new RegExp(escape(m.errors.constraint.minimum)));
     await checkScreen(page, screen('datasheet-editor-error'));
+
+    // The draft exists now: the company attaches its declaration of performance. A drawing whose
+    // name says PDF while its bytes are a PNG is refused, the sentence beside the file input.
+    const attachments = page.getByRole('region', { name: m.datasheets.attachments.title });
+    await expect(attachments.getByText(m.datasheets.attachments.none)).toBeVisible();
+    const fileInput = attachments.getByLabel(exactly(m.datasheets.attachments.file));
+    await fileInput.setInputFiles({ name: 'drawing.pdf', mimeType: 'application/pdf', buffer: PNG_BYTES });
+    await attachments.getByLabel(new RegExp(`^${escape(m.datasheets.attachments.documentTitle)}`)).fill('Drawing');
+    await attachments.getByRole('button', { name: exactly(m.datasheets.attachments.upload) }).click();
+    await expect(attachments.getByText(m.errors.reason.DATASHEET_ATTACHMENT_TYPE_MISMATCH)).toBeVisible();
+    await expect(fileInput).toHaveAttribute('aria-invalid', 'true');
+    await expect(fileInput).toHaveAccessibleDescription(new RegExp(escape(m.errors.constraint.datasheetattachmenttypemismatch)));
+    await checkScreen(page, screen('datasheet-attachment-error'));
+    await fileInput.setInputFiles({ name: 'DoP kerbstone.pdf', mimeType: 'application/pdf', buffer: PDF_BYTES });
+    await attachments.getByLabel(new RegExp(`^${escape(m.datasheets.attachments.documentTitle)}`)).fill(DOP_TITLE);
+    await attachments.getByLabel(new RegExp(`^${escape(m.datasheets.attachments.language)}`)).selectOption(language);
+    await attachments.getByRole('button', { name: exactly(m.datasheets.attachments.upload) }).click();
+    await expect(page.getByText(fill(m.datasheets.attachments.added, { title: DOP_TITLE }))).toBeVisible();
+    await expect(attachments.getByRole('rowheader', { name: DOP_TITLE })).toBeVisible();
+    await expect(attachments.getByRole('button', { name: fill(m.datasheets.attachments.download, { name: 'DoP kerbstone.pdf' }) })).toBeVisible();
+    await checkScreen(page, screen('datasheet-attachments'));
     await length.fill('600');
     await page.getByRole('button', { name: exactly(m.datasheets.editor.submit) }).click();
     await expect(page.getByText(m.datasheets.editor.submitted)).toBeVisible();
@@ -103,6 +129,7 @@ for (const language of ['nl', 'de'] as const) {
     await clerk.getByRole('button', { name: `${m.datasheets.review.open} (${productName})` }).click();
     const dialog = clerk.getByRole('dialog');
     await expect(dialog.getByText('C35/45')).toBeVisible();
+    await expect(dialog.getByRole('rowheader', { name: DOP_TITLE })).toBeVisible();
     await checkScreen(clerk, screen('datasheet-review'));
     await dialog.getByRole('button', { name: exactly(m.datasheets.review.approve) }).click();
     await expect(clerk.getByText(fill(m.datasheets.review.approved, { product: productName }))).toBeVisible();
@@ -132,6 +159,12 @@ for (const language of ['nl', 'de'] as const) {
     await expect(visitor.getByText('C35/45')).toBeVisible();
     await expect(visitor.getByText(MEMBER.name)).toBeVisible();
     await expect(visitor.getByRole('link', { name: MEMBER.email })).toBeVisible();
+    // The declaration of performance, downloadable by anyone from the public page.
+    const dopLink = visitor.getByRole('region', { name: m.datasheets.attachments.title }).getByRole('link', { name: DOP_TITLE });
+    await expect(dopLink).toBeVisible();
+    const download = await visitor.request.get((await dopLink.getAttribute('href'))!);
+    expect({ status: download.status(), type: download.headers()['content-type'], etag: download.headers()['etag'] }).toEqual({ status: 200, type: 'application/pdf', etag: expect.stringMatching(/^"[0-9a-f]{64}"$/) });
+    expect(Buffer.compare(await download.body(), PDF_BYTES)).toBe(0);
     await checkScreen(visitor, screen('datasheet-public'));
 
     // …and by the short code printed on a delivery note (typed in lower case, with a dash).

@@ -275,3 +275,18 @@ test('the public datasheet search lists the published datasheets; an unknown sho
   await expect(page.getByRole('heading', { level: 1, name: m.datasheets.public.notFoundTitle })).toBeVisible();
   await checkScreen(page, 'datasheet-not-found');
 });
+
+test('a published datasheet links its attachments for anyone to download (fr)', async ({ page, pageProblems: _ }) => {
+  const m = MESSAGES.fr;
+  await useLanguage(page, 'fr');
+  await page.goto('/datasheets');
+  await page.getByRole('link', { name: 'Mosan PIR Roof Board 120' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Mosan PIR Roof Board 120' })).toBeVisible();
+  // The demo company attached its declaration of performance before publication.
+  const link = page.getByRole('region', { name: m.datasheets.attachments.title }).getByRole('link', { name: 'Declaration of performance CE-MI-0451' });
+  await expect(link).toBeVisible();
+  const file = await page.request.get((await link.getAttribute('href'))!);
+  expect({ status: file.status(), type: file.headers()['content-type'], cache: file.headers()['cache-control'] }).toEqual({ status: 200, type: 'application/pdf', cache: 'public, no-cache' });
+  expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
+  await checkScreen(page, 'datasheet-public-attachments');
+});

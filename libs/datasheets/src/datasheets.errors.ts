@@ -27,5 +27,12 @@ export const DatasheetsErrors = defineErrors('datasheets', {
   PROJECT_PARTY_NOT_YOURS: [ErrorCode.FORBIDDEN, "Only the company in that role (its administrator) may do this for the party."],
   PROJECT_CONTACT_MISSING: [ErrorCode.CONFLICT, 'Every party needs a contact person before the project certificate is issued; `details.roles` names the parties without one.'],
   PROJECT_TRANSITION_INVALID: [ErrorCode.CONFLICT, 'The project certificate is not in a state that allows this step; `details.from` and `details.to` name both.'],
+  DATASHEET_ATTACHMENT_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such attachment of the version, or not one the caller may see (a public one: of the published version only).'],
+  DATASHEET_ATTACHMENTS_FROZEN: [ErrorCode.CONFLICT, 'Attachments are added and removed only while the version is a DRAFT or CHANGES_REQUESTED; a published version keeps its attachments for ever (`details.state`).'],
+  DATASHEET_ATTACHMENTS_FULL: [ErrorCode.CONFLICT, 'The version has the most attachments allowed (`details.max`): remove one first.'],
+  DATASHEET_ATTACHMENT_TITLE_INVALID: [ErrorCode.BAD_USER_INPUT, 'The title is empty, longer than 200 characters or holds control characters.'],
+  DATASHEET_ATTACHMENT_LANGUAGE_INVALID: [ErrorCode.BAD_USER_INPUT, 'The language is none of nl, fr, de, en.'],
+  DATASHEET_ATTACHMENT_NAME_INVALID: [ErrorCode.BAD_USER_INPUT, 'The file name is empty, too long, or holds NUL or other control characters.'],
+  DATASHEET_ATTACHMENT_TYPE_MISMATCH: [ErrorCode.BAD_USER_INPUT, "The file name's extension or the declared Content-Type is not the type found in the bytes (`details.found`); a PDF is .pdf, a PNG .png, a JPEG .jpg or .jpeg."],
   DATASHEET_CURSOR_INVALID: [ErrorCode.BAD_USER_INPUT, 'The cursor is not one this API gave.'],
 });

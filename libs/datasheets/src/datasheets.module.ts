@@ -1,11 +1,15 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { raw } from 'express';
 import { AuditModule } from '@chancery/audit';
+import { DocumentsModule } from '@chancery/documents';
 import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
 import { WebhooksModule } from '@chancery/webhooks';
+import { DatasheetAttachmentsController } from './controllers/datasheet-attachments.controller';
 import { PublicDatasheetsController } from './controllers/public-datasheets.controller';
 import { CertifiedProduct } from './entities/certified-product.entity';
+import { DatasheetAttachment } from './entities/datasheet-attachment.entity';
 import { ContactDisclosureAcknowledgement } from './entities/contact-disclosure-acknowledgement.entity';
 import { DatasheetVersion } from './entities/datasheet-version.entity';
 import { Datasheet } from './entities/datasheet.entity';
@@ -18,6 +22,7 @@ import { ProjectCertificateRepository } from './projects/project-certificate.rep
 import { ProjectCertificatesResolver } from './projects/project-certificates.resolver';
 import { ProjectCertificatesService } from './projects/project-certificates.service';
 import { CertifiedProductRepository } from './repositories/certified-product.repository';
+import { DatasheetAttachmentRepository } from './repositories/datasheet-attachment.repository';
 import { DatasheetLedgerRepository } from './repositories/datasheet-ledger.repository';
 import { DisclosureAcknowledgementRepository } from './repositories/disclosure-acknowledgement.repository';
 import { ProductFamilySchemaRepository } from './repositories/product-family-schema.repository';
@@ -28,6 +33,7 @@ import { PublishedDatasheetRepository } from './repositories/published-datasheet
 import { DatasheetsResolver, PublicDatasheetsResolver } from './resolvers/datasheets.resolver';
 import { CertifiedProductsService } from './services/certified-products.service';
 import { ContactDisclosureService } from './services/contact-disclosure.service';
+import { DatasheetAttachmentsService } from './services/datasheet-attachments.service';
 import { DatasheetFeedService } from './services/datasheet-feed.service';
 import { DatasheetPublication } from './services/datasheet-publication.service';
 import { DatasheetsProvisioning } from './services/datasheets-provisioning.service';
@@ -35,11 +41,12 @@ import { DatasheetsService } from './services/datasheets.service';
 import { DatasheetWebhookPayloads } from './services/datasheet-webhook-payloads';
 import { PublicDatasheetsService } from './services/public-datasheets.service';
 
-const ENTITIES = [CertifiedProduct, Datasheet, DatasheetVersion, PublishedDatasheet, ProductFamilySchema, ContactDisclosureAcknowledgement, DatasheetSettings, DatasheetChange, ProjectCertificate, ProjectParty, ProjectDistribution];
+const ENTITIES = [CertifiedProduct, Datasheet, DatasheetAttachment, DatasheetVersion, PublishedDatasheet, ProductFamilySchema, ContactDisclosureAcknowledgement, DatasheetSettings, DatasheetChange, ProjectCertificate, ProjectParty, ProjectDistribution];
 const REPOSITORIES = [
   CertifiedProductRepository,
   DatasheetRepository,
   DatasheetVersionRepository,
+  DatasheetAttachmentRepository,
   PublishedDatasheetRepository,
   DisclosureAcknowledgementRepository,
   ProductFamilySchemaRepository,
@@ -49,11 +56,12 @@ const REPOSITORIES = [
 
 /** Certified products, datasheets and versions, publication, the public API and feed, the contact-disclosure rule. */
 @Module({
-  imports: [TypeOrmModule.forFeature(ENTITIES), AuditModule, NotificationsModule, IdentityModule, WebhooksModule],
-  controllers: [PublicDatasheetsController],
+  imports: [TypeOrmModule.forFeature(ENTITIES), AuditModule, NotificationsModule, IdentityModule, WebhooksModule, DocumentsModule],
+  controllers: [PublicDatasheetsController, DatasheetAttachmentsController],
   providers: [
     ...REPOSITORIES,
     DatasheetPublication,
+    DatasheetAttachmentsService,
     CertifiedProductsService,
     DatasheetsService,
     ContactDisclosureService,
@@ -70,4 +78,10 @@ const REPOSITORIES = [
   ],
   exports: [ContactDisclosureService, PublicDatasheetsService, DatasheetsProvisioning],
 })
-export class DatasheetsModule {}
+export class DatasheetsModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    // Uploads are raw bytes (not JSON): the API's JSON body limit does not apply to this one route.
+    // Room for the largest document: DOCUMENT_MAX_BYTES is checked on the bytes by the documents context.
+    consumer.apply(raw({ type: () => true, limit: '51mb' })).forRoutes({ path: 'datasheet-versions/:versionId/attachments', method: RequestMethod.POST });
+  }
+}

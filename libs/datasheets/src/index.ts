@@ -5,6 +5,7 @@ export * from './entities/certified-product.entity';
 export * from './entities/datasheet.entity';
 export * from './entities/datasheet-version.entity';
 export * from './entities/datasheet-text.entity';
+export * from './entities/datasheet-attachment.entity';
 export * from './entities/published-datasheet.entity';
 export * from './entities/product-family-schema.entity';
 export * from './entities/contact-disclosure-acknowledgement.entity';
@@ -18,3 +19,4 @@ export type { BulkPublished } from './repositories/datasheet-provisioning.reposi
 // The demo data set (apps/api) completes datasheets through the application's own rules.
 export { CertifiedProductsService } from './services/certified-products.service';
 export { DatasheetsService } from './services/datasheets.service';
+export { DatasheetAttachmentsService } from './services/datasheet-attachments.service';

@@ -34,6 +34,17 @@ export class DocumentRepository {
     return rows.map((row) => toEntity(StoredDocument, row));
   }
 
+  /** The documents the publisher shows the public from now on (none: it shows nothing), replacing what it showed. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'datasheet:' + SQL_EXAMPLE.id, [SQL_EXAMPLE.id]] })
+  async replacePublished(tenantId: string, publisher: string, documentIds: readonly string[]): Promise<void> {
+    await this.sql.query(`DELETE FROM published_document p WHERE p.publisher = $1`, [publisher]);
+    if (documentIds.length === 0) return;
+    await this.sql.query(
+      `INSERT INTO published_document (tenant_id, publisher, document_id) SELECT $1, $2, d FROM unnest($3::uuid[]) AS d`,
+      [tenantId, publisher, [...new Set(documentIds)]],
+    );
+  }
+
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.id, Buffer.from('%PDF-1.7')] })
   async insertContent(tenantId: string, documentId: string, bytes: Buffer): Promise<void> {
     await this.sql.query(`INSERT INTO document_content (tenant_id, document_id, bytes) VALUES ($1, $2, $3)`, [tenantId, documentId, bytes]);

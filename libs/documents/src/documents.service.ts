@@ -17,6 +17,11 @@ export interface NewDocument {
   bytes: Buffer;
   /** The field a refusal names (the caller's input), e.g. `file`. */
   field?: string;
+  /**
+   * Whether the record keeps who uploaded it (default yes: evidence of an application). No when the
+   * calling context keeps that itself and can forget it (a datasheet attachment's uploader, erased on request).
+   */
+  recordUploader?: boolean;
 }
 
 // eslint-disable-next-line no-control-regex -- refusing control characters in file names is the point
@@ -57,7 +62,7 @@ export class DocumentsService {
       const stored = await this.documents.insert({
         id, tenantId: document.tenantId, organisationId: document.organisationId, kind: document.kind, fileName: document.fileName, mediaType,
         sizeBytes: document.bytes.length, sha256: sha256(document.bytes), storage: this.storage.name, storageKey,
-        uploadedBy: actor.kind === 'user' ? (actor.id ?? null) : null,
+        uploadedBy: actor.kind === 'user' && document.recordUploader !== false ? (actor.id ?? null) : null,
       });
       await this.storage.put({ tenantId: document.tenantId, documentId: id, storageKey }, document.bytes, mediaType);
       return stored;
@@ -68,6 +73,19 @@ export class DocumentsService {
   describe(ids: readonly string[]): Promise<StoredDocument[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.transactions.run(() => this.documents.findByIds(ids));
+  }
+
+  /**
+   * What a publisher (`datasheet:<id>`) shows the public from now on, in the caller's unit of work:
+   * the public scope reads these documents' records and bytes, and no others (row-level security).
+   */
+  setPublished(tenantId: string, publisher: string, documentIds: readonly string[]): Promise<void> {
+    return this.transactions.run(() => this.documents.replacePublished(tenantId, publisher, documentIds));
+  }
+
+  /** A published document's record and bytes, read in the public scope: anything not published now is NOT_FOUND. */
+  readPublished(id: string): Promise<{ document: StoredDocument; bytes: Buffer }> {
+    return this.transactions.publicReading(() => this.read(id));
   }
 
   /** A document's record and bytes, checked against its checksum. The caller decided the reader may. */

@@ -168,7 +168,13 @@ describe('T5 database backstop: row-level security as the second lock', () => {
       const sheets = new DatasheetsFactory(app, factory);
       const body = await sheets.certificationBody(seeded.tenant);
       expectData(await app.graphql('mutation { setDatasheetSettings(contactReplacementDays: 20) { contactReplacementDays } }', {}, { token: body.adminToken }));
-      await sheets.published(body, await sheets.holder(body));
+      // Published with an attachment: the attachment's row and the document the public may read.
+      const holder = await sheets.holder(body);
+      const draft = await sheets.draft(holder.adminToken, (await sheets.product(body, holder)).id);
+      const attached = await app.http().post(`/datasheet-versions/${draft.id}/attachments`).set('authorization', `Bearer ${holder.adminToken}`)
+        .set('content-type', 'application/pdf').set('x-file-name', 'dop.pdf').set('x-attachment-title', 'Declaration of performance').send(SAMPLE_PDF);
+      expect(attached.status).toBe(201);
+      await sheets.publish(body, holder.adminToken, draft.id);
     }
     // Webhooks, project certificates, support grants, offboarding and privacy settings: one row of each per
     // tenant, written as the owner (their own suites drive them through the API; here only the lock matters).

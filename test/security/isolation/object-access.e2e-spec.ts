@@ -11,6 +11,7 @@ import {
   GraphQLResponse,
   IdentityFactory,
   reportFigure,
+  SAMPLE_PDF,
   TestApp,
   TestOrganisation,
   TestTenant,
@@ -38,7 +39,7 @@ type RecordKind =
   | 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session' | 'invitation'
   | 'processingActivity' | 'breach' | 'subProcessor' | 'subProcessorChange' | 'policyVersion'
   | 'application' | 'certificate' | 'dataSubjectRequest'
-  | 'product' | 'datasheet' | 'version'
+  | 'product' | 'datasheet' | 'version' | 'attachment'
   | 'webhook' | 'webhookDelivery'
   | 'project'
   | 'supportGrant' | 'offboarding';
@@ -515,6 +516,17 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
     reach: companyOnly,
     controls: [['A1 ORG_ADMIN', 'edit', 'A1 draft version']],
+  },
+  // Attachments (#17 item 2): added over HTTP (test/datasheets/datasheet-attachments covers that route's ids); removed by id.
+  removeDatasheetAttachment: {
+    document: 'mutation($id: ID!) { removeDatasheetAttachment(attachmentId: $id) { id } }',
+    variants: { remove: { path: 'attachmentId', takes: 'attachment', variables: (id) => ({ id }) } },
+    field: 'removeDatasheetAttachment',
+    answers: 'record',
+    answersAnotherRecord: true,
+    allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+    reach: companyOnly,
+    controls: [['A1 ORG_ADMIN', 'remove', 'A1 draft attachment']],
   },
   submitDatasheetVersion: {
     document: 'mutation($id: ID!) { submitDatasheetVersion(versionId: $id) { id } }',
@@ -999,7 +1011,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], product: [], datasheet: [], version: [], webhook: [], webhookDelivery: [], project: [], supportGrant: [], offboarding: [] };
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], product: [], datasheet: [], version: [], attachment: [], webhook: [], webhookDelivery: [], project: [], supportGrant: [], offboarding: [] };
   /** Tenant B's people, who make tenant B's records (they are not callers). */
   const otherCallers: Caller[] = [];
   /** Every caller made, tenant B's too (only tenant A's call the operations). */
@@ -1296,12 +1308,17 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
       const productId = await product(company, staff, `${label} product`);
       const { createDatasheet } = await ok('mutation($i: CreateDatasheetInput!) { createDatasheet(input: $i) { id datasheetId } }', { i: { certifiedProductId: productId, characteristics: '{"strength":"C30/37"}', texts: [] } }, completer);
       const v = { v: createDatasheet.id };
+      // One attachment each, added while a draft (frozen with it once published).
+      const attached = await app.http().post(`/datasheet-versions/${createDatasheet.id}/attachments`).set('authorization', `Bearer ${completer.options.token}`)
+        .set('content-type', 'application/pdf').set('x-file-name', 'dop.pdf').set('x-attachment-title', 'DoP').send(SAMPLE_PDF);
+      if (attached.status !== 201) fail(`attachment of ${label}: ${attached.status} ${attached.text}`);
       if (steps.includes('submit')) await ok('mutation($v: ID!) { submitDatasheetVersion(versionId: $v) { id } }', v, completer);
       if (steps.includes('approve')) await ok('mutation($v: ID!) { approveDatasheetVersion(versionId: $v) { id } }', v, everyone(staff));
       if (steps.includes('publish')) await ok('mutation($v: ID!) { publishDatasheetVersion(versionId: $v) { id } }', v, everyone(staff));
       const where = { tenantId: companies[company]!.tenantId, organisationId: companies[company]!.id };
       records.push({ kind: 'datasheet', id: createDatasheet.datasheetId, label: `${label} datasheet`, ...where, published: steps.includes('publish') });
       records.push({ kind: 'version', id: createDatasheet.id, label: `${label} version`, ...where });
+      records.push({ kind: 'attachment', id: (attached.body as { attachments: Array<{ id: string }> }).attachments[0]!.id, label: `${label} attachment`, ...where });
       return { datasheetId: createDatasheet.datasheetId, versionId: createDatasheet.id };
     };
     DATASHEET_FIXTURE.a1Published = (await sheet('A1', 'A staff CLERK', 'A1 published', ['submit', 'approve', 'publish'])).datasheetId;
@@ -1312,6 +1329,11 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     await sheet('A2', 'A staff CLERK', 'A2 draft', []);
     await sheet('B1', 'B staff CLERK', 'B1 draft', ['submit', 'approve']);
     await product('A1', 'A staff CLERK', 'A1 product without datasheet');
+    // A removed attachment: its id answers like a missing one.
+    const removedAttachment = recordByLabel('attachment', 'A1 second submitted attachment');
+    await app.asOwner((db) => db.query('DELETE FROM datasheet_attachment WHERE id = $1', [removedAttachment.id]));
+    records.splice(records.indexOf(removedAttachment), 1);
+    deletedIds.attachment.push(removedAttachment.id);
 
     // Project certificates (COPRO §5c): company A1 is every party of its projects (one draft, one issued), B1 of B's.
     const project = async (company: string, label: string, issuedBy?: string): Promise<string> => {
@@ -1392,6 +1414,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
         invitations: (await db.query('SELECT id, revoked_at FROM invitation ORDER BY id')).rows,
         webhooks: (await db.query('SELECT to_jsonb(w) AS row FROM webhook_subscription w ORDER BY id')).rows,
         webhookDeliveries: (await db.query('SELECT to_jsonb(d) AS row FROM webhook_delivery d ORDER BY id')).rows,
+        attachments: (await db.query('SELECT to_jsonb(a) AS row FROM datasheet_attachment a ORDER BY id')).rows,
       }));
     const before = await snapshot();
 

@@ -5,6 +5,7 @@ import {
   CONTACT_DISCLOSURE_NOTICE,
   CertifiedProductsService,
   ContactDisclosureService,
+  DatasheetAttachmentsService,
   DatasheetsProvisioning,
   DatasheetsService,
 } from '@chancery/datasheets';
@@ -71,6 +72,7 @@ export async function loadDemoDatasheets(app: INestApplicationContext, people: D
   const sheets = app.get(DatasheetsService, { strict: false });
   const disclosure = app.get(ContactDisclosureService, { strict: false });
   const provisioning = app.get(DatasheetsProvisioning, { strict: false });
+  const attachments = app.get(DatasheetAttachmentsService, { strict: false });
   const clock = app.get(Clock, { strict: false });
   const ofBody = people.filter((p) => p.email.endsWith(CERTIFICATION_BODY_DOMAIN) && p.tenantId);
   const admin = ofBody.find((p) => p.roles.includes(Role.TENANT_ADMIN));
@@ -116,9 +118,40 @@ export async function loadDemoDatasheets(app: INestApplicationContext, people: D
         ],
       }),
     );
+    // Its declaration of performance, attached as the company would (public once published).
+    const declaration = declarationOfPerformance(board.name, board.reference, board.values);
+    await as(insulationMember, () => attachments.add(draft.id, { fileName: `DoP ${board.reference}.pdf`, title: `Declaration of performance ${board.reference}`, language: 'en', bytes: declaration }));
     if (!board.publish) continue;
     await as(insulationMember, () => sheets.submit(draft.id));
     await as(clerk, () => sheets.approve(draft.id));
     await as(clerk, () => sheets.publish(draft.id));
   }
+}
+
+/**
+ * A one-page demo declaration of performance: a small but real PDF (Helvetica, ASCII text, exact
+ * cross-reference offsets), written out here because documents leave only through the output gate's
+ * channels and this is demo input, not an output.
+ */
+function declarationOfPerformance(product: string, reference: string, values: Record<string, unknown>): Buffer {
+  const escape = (text: string) => text.replace(/[^\x20-\x7e]/g, '?').replace(/[\\()]/g, (c) => `\\${c}`);
+  const lines = [`Declaration of performance ${reference}`, `Product: ${product}`, ...Object.entries(values).map(([key, value]) => `${key}: ${String(value)}`), 'Demo document of the Chancery demo data.'];
+  const stream = `BT /F1 12 Tf 56 780 Td 16 TL ${lines.map((line) => `(${escape(line)}) Tj T*`).join(' ')} ET`;
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>',
+    '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
+    `<< /Length ${Buffer.byteLength(stream)} >>\nstream\n${stream}\nendstream`,
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((body, i) => {
+    offsets.push(Buffer.byteLength(pdf));
+    pdf += `${i + 1} 0 obj\n${body}\nendobj\n`;
+  });
+  const xref = Buffer.byteLength(pdf);
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
 }

@@ -664,6 +664,13 @@ export type RevokeCertificateMutationVariables = Exact<{
 
 export type RevokeCertificateMutation = { revokeCertificate: { id: string | null, status: CertificateStatus | null } };
 
+export type RemoveDatasheetAttachmentMutationVariables = Exact<{
+  attachmentId: string;
+}>;
+
+
+export type RemoveDatasheetAttachmentMutation = { removeDatasheetAttachment: { id: string | null } };
+
 export type HolderNameQueryVariables = Exact<{
   id: string;
 }>;
@@ -795,7 +802,7 @@ export type PublishedDatasheetQueryVariables = Exact<{
 }>;
 
 
-export type PublishedDatasheetQuery = { publishedDatasheet: { id: string | null, publicCode: string | null, versionNumber: number | null, publishedAt: string | null, productName: string | null, productFamily: string | null, productionUnit: string | null, scheme: string | null, certificateReference: string | null, holderName: string | null, characteristics: string | null, contactKind: DatasheetContactKind | null, contactName: string | null, contactPosition: string | null, contactEmail: string | null, contactPhone: string | null, contactReplacementRequired: boolean | null, texts: Array<{ language: string, title: string, description: string }> | null } };
+export type PublishedDatasheetQuery = { publishedDatasheet: { id: string | null, publicCode: string | null, versionNumber: number | null, publishedAt: string | null, productName: string | null, productFamily: string | null, productionUnit: string | null, scheme: string | null, certificateReference: string | null, holderName: string | null, characteristics: string | null, contactKind: DatasheetContactKind | null, contactName: string | null, contactPosition: string | null, contactEmail: string | null, contactPhone: string | null, contactReplacementRequired: boolean | null, texts: Array<{ language: string, title: string, description: string }> | null, attachments: Array<{ id: string | null, title: string | null, language: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null }> | null } };
 
 export type SearchPublishedDatasheetsQueryVariables = Exact<{
   tenant?: string | null | undefined;
@@ -830,7 +837,7 @@ export type DatasheetVersionsQueryVariables = Exact<{
 }>;
 
 
-export type DatasheetVersionsQuery = { datasheetVersions: Array<{ id: string | null, datasheetId: string | null, number: number | null, state: DatasheetState | null, characteristics: string | null, completedBy: string | null, reviewComment: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, approvedAt: string | null, publishedAt: string | null, supersededAt: string | null, unpublishedAt: string | null, texts: Array<{ language: string, title: string, description: string }> | null }> };
+export type DatasheetVersionsQuery = { datasheetVersions: Array<{ id: string | null, datasheetId: string | null, number: number | null, state: DatasheetState | null, characteristics: string | null, completedBy: string | null, reviewComment: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, approvedAt: string | null, publishedAt: string | null, supersededAt: string | null, unpublishedAt: string | null, texts: Array<{ language: string, title: string, description: string }> | null, attachments: Array<{ id: string | null, title: string | null, language: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, sha256: string | null }> | null }> };
 
 export type TenantDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1669,6 +1676,13 @@ export const RevokeCertificateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RevokeCertificateMutation, RevokeCertificateMutationVariables>;
+export const RemoveDatasheetAttachmentDocument = new TypedDocumentString(`
+    mutation RemoveDatasheetAttachment($attachmentId: ID!) {
+  removeDatasheetAttachment(attachmentId: $attachmentId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveDatasheetAttachmentMutation, RemoveDatasheetAttachmentMutationVariables>;
 export const HolderNameDocument = new TypedDocumentString(`
     query HolderName($id: ID!) {
   organisation(id: $id) {
@@ -1851,6 +1865,14 @@ export const PublishedDatasheetDocument = new TypedDocumentString(`
     contactEmail
     contactPhone
     contactReplacementRequired
+    attachments {
+      id
+      title
+      language
+      fileName
+      mediaType
+      sizeBytes
+    }
   }
 }
     `) as unknown as TypedDocumentString<PublishedDatasheetQuery, PublishedDatasheetQueryVariables>;
@@ -1933,6 +1955,15 @@ export const DatasheetVersionsDocument = new TypedDocumentString(`
       language
       title
       description
+    }
+    attachments {
+      id
+      title
+      language
+      fileName
+      mediaType
+      sizeBytes
+      sha256
     }
     completedBy
     reviewComment

@@ -2,6 +2,7 @@ import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '@chancery/access';
 import { Internal, NotPersonalData, PersonalData, PolicyEntity, Readable, ownOrganisation, staffOfOwnTenant } from '@chancery/policy';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { DatasheetAttachment } from './datasheet-attachment.entity';
 import { DatasheetText } from './datasheet-text.entity';
 import { COMPLETED_BY } from './personal-data.declarations';
 
@@ -43,6 +44,9 @@ export class DatasheetVersion {
   @Column('jsonb') characteristics: string;
   @Readable(...READERS) @NotPersonalData('product description')
   @Field(() => [DatasheetText], { nullable: true }) @Column('jsonb') texts: DatasheetText[];
+  @Readable(...READERS) @NotPersonalData('documents of the product (their records are policed themselves)')
+  @Field(() => [DatasheetAttachment], { nullable: true, description: 'Documents attached to this version (frozen with it once published).' })
+  attachments?: DatasheetAttachment[];
   @Readable(...READERS) @PersonalData(COMPLETED_BY)
   @Field(() => ID, { nullable: true, description: 'The organisation user who completed this version.' })
   @Column('uuid', { name: 'completed_by' }) completedBy: string;

@@ -36,3 +36,10 @@ export const PROJECT_DISTRIBUTOR: PersonalDataDeclaration = {
   legalBasis: 'legitimateInterest',
   retention: 'the project certificate file',
 };
+export const ATTACHMENT_UPLOADER: PersonalDataDeclaration = {
+  category: 'electronicIdentification',
+  subject: 'user',
+  purpose: 'Know who added a document to a datasheet version (the company and the certification body can ask them about it)',
+  legalBasis: 'legitimateInterest',
+  retention: 'the datasheet’s lifetime + 1 year; cleared at once on erasure (the document stays: it is the company’s)',
+};

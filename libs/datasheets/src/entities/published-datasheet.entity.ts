@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Internal, NotPersonalData, PersonalData, PolicyEntity, Readable, published } from '@chancery/policy';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { PublishedDatasheetAttachment } from './datasheet-attachment.entity';
 import { DatasheetText } from './datasheet-text.entity';
 import { COMPLETED_BY, PUBLISHED_CONTACT } from './personal-data.declarations';
 
@@ -52,6 +53,9 @@ export class PublishedDatasheet {
   @Field(() => String, { nullable: true, description: 'The technical characteristics, a JSON object.' }) @Column('jsonb') characteristics: string;
   @Readable(published()) @NotPersonalData('product description')
   @Field(() => [DatasheetText], { nullable: true }) @Column('jsonb') texts: DatasheetText[];
+  @Readable(published()) @NotPersonalData('public datasheet')
+  @Field(() => [PublishedDatasheetAttachment], { nullable: true, description: "The published version's attachments." })
+  @Column('jsonb') attachments: PublishedDatasheetAttachment[];
   @Internal() @PersonalData(COMPLETED_BY)
   @Column('uuid', { name: 'contact_user_id', nullable: true }) contactUserId: string | null;
   @Readable(published()) @NotPersonalData('public datasheet')

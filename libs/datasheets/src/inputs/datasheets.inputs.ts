@@ -55,6 +55,11 @@ export class UpdateDatasheetDraftInput {
 }
 
 @ArgsType()
+export class AttachmentIdArgs {
+  @Field(() => ID) @IsUUID() attachmentId: string;
+}
+
+@ArgsType()
 export class VersionIdArgs {
   @Field(() => ID) @IsUUID() versionId: string;
 }

@@ -1,4 +1,5 @@
 import { Datasheets1766200000000 } from './1766200000000-datasheets';
 import { ProjectCertificates1767100000000 } from './1767100000000-project-certificates';
+import { DatasheetAttachments1767300000200 } from './1767300000200-datasheet-attachments';
 
-export const DATASHEETS_MIGRATIONS = [Datasheets1766200000000, ProjectCertificates1767100000000];
+export const DATASHEETS_MIGRATIONS = [Datasheets1766200000000, ProjectCertificates1767100000000, DatasheetAttachments1767300000200];

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder } from '@chancery/policy';
+import { DatasheetAttachmentRepository } from '../repositories/datasheet-attachment.repository';
 import { DatasheetVersionRepository } from '../repositories/datasheet-version.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
 import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
@@ -9,10 +10,11 @@ import { ContactDisclosureService } from '../services/contact-disclosure.service
 
 /**
  * The datasheets' personal data of a person: where they are the published contact (name, e-mail,
- * telephone, position on public datasheets and in the feed), the versions they completed, and their
- * acknowledgements of the disclosure notice. Erasure takes them off every public output exactly as
- * an objection does (the company's general contact, flagged, the external system told), deletes the
- * acknowledgements, and keeps the versions' reference to who completed them.
+ * telephone, position on public datasheets and in the feed), the versions they completed, the
+ * attachments they added, and their acknowledgements of the disclosure notice. Erasure takes them
+ * off every public output exactly as an objection does (the company's general contact, flagged, the
+ * external system told), deletes the acknowledgements, keeps the versions' reference to who completed them, and clears who added
+ * attachments (the documents stay: they are the company's, not the person's).
  */
 @HoldsPersonalData()
 @Injectable()
@@ -26,6 +28,7 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
     private readonly acknowledgements: DisclosureAcknowledgementRepository,
     private readonly disclosure: ContactDisclosureService,
     private readonly projects: ProjectCertificateRepository,
+    private readonly attachments: DatasheetAttachmentRepository,
   ) {}
 
   async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
@@ -37,6 +40,7 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
       ...(await this.versions.completedBy(userId)),
       ...(await this.acknowledgements.ofUser(userId)),
       ...(await this.projects.partiesWithContact(userId)),
+      ...(await this.attachments.uploadedBy(userId)),
     ].map((record) => ({ record }));
   }
 
@@ -57,10 +61,12 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
     const projectParties = (await this.projects.partiesWithContact(subject.userId)).length;
     const released = await this.disclosure.releaseAsContact(subject.tenantId, subject.userId, 'erasure requested by the person');
     const deleted = await this.acknowledgements.deleteOfUser(subject.userId);
+    // The documents are the company's: they stay, without the id of the person who added them.
+    const forgotten = await this.attachments.forgetUploader(subject.userId);
     const kept = (await this.versions.completedBy(subject.userId)).length;
     return {
       deleted,
-      deidentified: released.datasheets.length + projectParties,
+      deidentified: released.datasheets.length + projectParties + forgotten,
       keptAsReference: kept,
       reason: kept > 0
         ? "The datasheet versions you completed keep your account's identifier (no name or contact details): they are the record of a certified product's declared characteristics, kept for the product's certification file."

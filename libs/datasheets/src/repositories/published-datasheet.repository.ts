@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
+import { PublishedDatasheetAttachment } from '../entities/datasheet-attachment.entity';
 import { DatasheetText } from '../entities/datasheet-text.entity';
 import { DatasheetContactKind, PublishedDatasheet } from '../entities/published-datasheet.entity';
 
@@ -32,6 +33,7 @@ export interface PublishedSearch {
 function toPublished(row: Record<string, unknown>): PublishedDatasheet {
   const record = toEntity(PublishedDatasheet, row);
   record.texts = ((row.texts as DatasheetText[] | null) ?? []).map((t) => toEntity(DatasheetText, t));
+  record.attachments = ((row.attachments as PublishedDatasheetAttachment[] | null) ?? []).map((a) => toEntity(PublishedDatasheetAttachment, a));
   return record;
 }
 
@@ -48,7 +50,7 @@ export class PublishedDatasheetRepository {
 
   @GenerateSql({
     params: [
-      { id: SQL_EXAMPLE.id, tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, versionId: SQL_EXAMPLE.id, versionNumber: 1, publicCode: 'K7QX3M9P', productName: 'Kerbstone K1', productFamily: 'kerbstones', certificateReference: 'BENOR-1', scheme: 'BENOR', productionUnit: 'Gent', holderName: 'Example NV', characteristics: '{}', texts: [], publishedAt: SQL_EXAMPLE.at },
+      { id: SQL_EXAMPLE.id, tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, versionId: SQL_EXAMPLE.id, versionNumber: 1, publicCode: 'K7QX3M9P', productName: 'Kerbstone K1', productFamily: 'kerbstones', certificateReference: 'BENOR-1', scheme: 'BENOR', productionUnit: 'Gent', holderName: 'Example NV', characteristics: '{}', texts: [], attachments: [], publishedAt: SQL_EXAMPLE.at },
       { kind: 'PERSON', userId: SQL_EXAMPLE.userId, name: 'Ann Example', email: 'ann@example.test', phone: null, position: null, replacementRequired: false },
     ],
   })
@@ -56,18 +58,20 @@ export class PublishedDatasheetRepository {
     await this.sql.query(
       `INSERT INTO published_datasheet AS p (datasheet_id, tenant_id, organisation_id, version_id, version_number, public_code, product_name, product_family,
               certificate_reference, scheme, production_unit, holder_name, characteristics, texts, contact_kind, contact_user_id, contact_name, contact_email,
-              contact_phone, contact_position, contact_replacement_required, published_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16, $17, $18, $19, $20, $21, $22)
+              contact_phone, contact_position, contact_replacement_required, published_at, attachments)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13::jsonb, $14::jsonb, $15, $16, $17, $18, $19, $20, $21, $22, $23::jsonb)
        ON CONFLICT (datasheet_id) DO UPDATE SET version_id = EXCLUDED.version_id, version_number = EXCLUDED.version_number, product_name = EXCLUDED.product_name,
               product_family = EXCLUDED.product_family, certificate_reference = EXCLUDED.certificate_reference, scheme = EXCLUDED.scheme,
               production_unit = EXCLUDED.production_unit, holder_name = EXCLUDED.holder_name, characteristics = EXCLUDED.characteristics, texts = EXCLUDED.texts,
               contact_kind = EXCLUDED.contact_kind, contact_user_id = EXCLUDED.contact_user_id, contact_name = EXCLUDED.contact_name,
               contact_email = EXCLUDED.contact_email, contact_phone = EXCLUDED.contact_phone, contact_position = EXCLUDED.contact_position,
-              contact_replacement_required = EXCLUDED.contact_replacement_required, published_at = EXCLUDED.published_at, revision = p.revision + 1`,
+              contact_replacement_required = EXCLUDED.contact_replacement_required, published_at = EXCLUDED.published_at, attachments = EXCLUDED.attachments,
+              revision = p.revision + 1`,
       [
         record.id, record.tenantId, record.organisationId, record.versionId, record.versionNumber, record.publicCode, record.productName, record.productFamily,
         record.certificateReference, record.scheme, record.productionUnit, record.holderName, record.characteristics, JSON.stringify(record.texts),
         contact.kind, contact.userId, contact.name, contact.email, contact.phone, contact.position, contact.replacementRequired, record.publishedAt,
+        JSON.stringify(record.attachments.map(({ id, documentId, title, language, fileName, mediaType, sizeBytes, sha256 }) => ({ id, documentId, title, language, fileName, mediaType, sizeBytes, sha256 }))),
       ],
     );
   }
@@ -119,6 +123,20 @@ export class PublishedDatasheetRepository {
   async findByCode(code: string): Promise<PublishedDatasheet | null> {
     const [row] = await this.sql.query(`SELECT ${PUBLISHED} FROM published_datasheet p WHERE p.public_code = $1`, [code]);
     return row ? toPublished(row) : null;
+  }
+
+  /**
+   * One attachment of a published datasheet (by short code or public id), with its tenant: only the
+   * published version's attachments are in the read model, so nothing else can be named here.
+   */
+  @GenerateSql({ params: [{ code: 'K7QX3M9P' }, SQL_EXAMPLE.id] })
+  async findAttachment(key: { id?: string; code?: string }, attachmentId: string): Promise<{ tenantId: string; attachment: PublishedDatasheetAttachment } | null> {
+    const [row] = await this.sql.query<{ tenantId: string; attachment: PublishedDatasheetAttachment }>(
+      `SELECT p.tenant_id AS "tenantId", a.value AS attachment FROM published_datasheet p CROSS JOIN LATERAL jsonb_array_elements(p.attachments) AS a(value)
+        WHERE (p.datasheet_id = $1 OR p.public_code = $2) AND a.value->>'id' = $3`,
+      [key.id ?? null, key.code ?? null, attachmentId],
+    );
+    return row ? { tenantId: row.tenantId, attachment: toEntity(PublishedDatasheetAttachment, row.attachment) } : null;
   }
 
   @GenerateSql({ params: [[SQL_EXAMPLE.id]] })

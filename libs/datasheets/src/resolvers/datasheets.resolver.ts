@@ -11,6 +11,7 @@ import { ProductFamilySchema } from '../entities/product-family-schema.entity';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
 import {
   AcknowledgeNoticeArgs,
+  AttachmentIdArgs,
   ChangeCertifiedProductStatusArgs,
   CreateCertifiedProductInput,
   CreateDatasheetInput,
@@ -27,6 +28,7 @@ import {
 } from '../inputs/datasheets.inputs';
 import { CertifiedProductsService } from '../services/certified-products.service';
 import { ContactDisclosureService } from '../services/contact-disclosure.service';
+import { DatasheetAttachmentsService } from '../services/datasheet-attachments.service';
 import { DatasheetFeedService } from '../services/datasheet-feed.service';
 import { DatasheetsService } from '../services/datasheets.service';
 import { PublicDatasheetsService } from '../services/public-datasheets.service';
@@ -58,6 +60,7 @@ export class DatasheetsResolver {
     private readonly sheets: DatasheetsService,
     private readonly disclosure: ContactDisclosureService,
     private readonly feed: DatasheetFeedService,
+    private readonly attachments: DatasheetAttachmentsService,
   ) {}
 
   @Allow(Permission.ManageCertifiedProducts)
@@ -106,6 +109,14 @@ export class DatasheetsResolver {
   @Mutation(() => DatasheetVersion)
   updateDatasheetDraft(@Args('input') input: UpdateDatasheetDraftInput): Promise<DatasheetVersion> {
     return this.sheets.updateDraft(input);
+  }
+
+  @Allow(Permission.CompleteDatasheets)
+  @Mutation(() => DatasheetVersion, {
+    description: 'Removes an attachment of a DRAFT or CHANGES_REQUESTED version (added by POST /datasheet-versions/{versionId}/attachments); answers the version.',
+  })
+  removeDatasheetAttachment(@Args() { attachmentId }: AttachmentIdArgs): Promise<DatasheetVersion> {
+    return this.attachments.remove(attachmentId);
   }
 
   @Allow(Permission.CompleteDatasheets)

@@ -16,6 +16,7 @@ import { DatasheetVersionRepository } from '../repositories/datasheet-version.re
 import { DatasheetRepository } from '../repositories/datasheet.repository';
 import { PublishedContact, PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
 import { WebhookEvents, WebhookEventType } from '@chancery/webhooks';
+import { DatasheetAttachmentsService } from './datasheet-attachments.service';
 import { ProcessingRestrictions } from '@chancery/policy';
 
 export const DEFAULT_CONTACT_REPLACEMENT_DAYS = 30;
@@ -46,6 +47,7 @@ export class DatasheetPublication {
     private readonly clock: Clock,
     private readonly webhooks: WebhookEvents,
     private readonly restrictions: ProcessingRestrictions,
+    private readonly attachments: DatasheetAttachmentsService,
   ) {}
 
   /** The change log entry the pull feed reads, and the same event for the tenant's push targets, in the change's unit. */
@@ -84,12 +86,15 @@ export class DatasheetPublication {
       await this.datasheets.setContact(datasheet.id, null, true, datasheet.contactReplacementDeadline ?? (await this.replacementDeadline(datasheet.tenantId)));
       contact = companyContact(organisation);
     }
+    // The published version's attachments, public from now on; the superseded version's no longer.
+    const attachments = await this.attachments.forPublication(publishedVersion);
+    await this.attachments.showPublicly(datasheet.tenantId, datasheet.id, attachments);
     await this.published.upsert(
       {
         id: datasheet.id, tenantId: datasheet.tenantId, organisationId: datasheet.organisationId, versionId: publishedVersion.id, versionNumber: publishedVersion.number,
         publicCode: datasheet.publicCode, productName: product.name, productFamily: product.productFamily, certificateReference: product.certificateReference,
         scheme: product.scheme, productionUnit: product.productionUnit, holderName: organisation?.name ?? '', characteristics: publishedVersion.characteristics,
-        texts: publishedVersion.texts, publishedAt: now,
+        texts: publishedVersion.texts, attachments, publishedAt: now,
       },
       contact,
     );
@@ -105,6 +110,7 @@ export class DatasheetPublication {
     if (!current) return false;
     await this.versions.setState(current.id, DatasheetState.UNPUBLISHED, now, null);
     await this.published.remove(datasheet.id);
+    await this.attachments.showPublicly(datasheet.tenantId, datasheet.id, []);
     await this.recordChange(datasheet.tenantId, datasheet.id, current.id, DatasheetChangeKind.UNPUBLISHED, now);
     await this.audit.record({ action: 'datasheets.datasheet.unpublished', subjectType: 'Datasheet', subjectId: datasheet.id, details: { version: current.id, reason } });
     return true;

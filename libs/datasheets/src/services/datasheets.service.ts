@@ -14,6 +14,7 @@ import { ProductFamilySchemaRepository } from '../repositories/product-family-sc
 import { DatasheetVersionRepository, VersionContent } from '../repositories/datasheet-version.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
 import { newPublicCode } from '../public-code';
+import { DatasheetAttachmentsService } from './datasheet-attachments.service';
 import { DatasheetPublication } from './datasheet-publication.service';
 import { companyScopeOf, datasheetScopeOf, staffScopeOf } from './datasheet-scope';
 
@@ -50,6 +51,7 @@ export class DatasheetsService {
     private readonly schemas: ProductFamilySchemaRepository,
     private readonly acknowledgements: DisclosureAcknowledgementRepository,
     private readonly publication: DatasheetPublication,
+    private readonly attachments: DatasheetAttachmentsService,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -73,7 +75,7 @@ export class DatasheetsService {
             contentOf(input.characteristics, input.texts),
           );
           await this.audit.record({ action: 'datasheets.datasheet.created', subjectType: 'Datasheet', subjectId: datasheet.id, details: { product: product.id, version: version.id } });
-          return version;
+          return this.attachments.withAttachments(version);
         });
       } catch (error) {
         // Two datasheets drew the same public code (1 in 2^40 per pair): draw again.
@@ -98,8 +100,9 @@ export class DatasheetsService {
         { tenantId: datasheet.tenantId, organisationId: datasheet.organisationId, datasheetId: datasheet.id, completedBy, at: this.clock.now() },
         { characteristics: latest.characteristics, texts: latest.texts.map(({ language, title, description }) => ({ language, title, description })) },
       );
-      await this.audit.record({ action: 'datasheets.version.started', subjectType: 'DatasheetVersion', subjectId: version.id, details: { datasheet: datasheet.id, number: version.number } });
-      return version;
+      const copied = await this.attachments.copyToNewVersion(datasheet.tenantId, latest.id, version.id);
+      await this.audit.record({ action: 'datasheets.version.started', subjectType: 'DatasheetVersion', subjectId: version.id, details: { datasheet: datasheet.id, number: version.number, attachmentsCopied: copied } });
+      return this.attachments.withAttachments(version);
     });
   }
 
@@ -115,7 +118,7 @@ export class DatasheetsService {
       const content = contentOf(input.characteristics ?? version.characteristics, input.texts ?? version.texts);
       const updated = await this.versions.updateContent(version.id, content, completedBy, this.clock.now());
       await this.audit.record({ action: 'datasheets.version.edited', subjectType: 'DatasheetVersion', subjectId: version.id });
-      return updated;
+      return this.attachments.withAttachments(updated);
     });
   }
 
@@ -150,7 +153,7 @@ export class DatasheetsService {
       const version = await this.lockVersion(versionId, scope, 'versionId');
       assertStep(version, 'publish');
       const datasheet = await this.lockDatasheet(version.datasheetId, { tenantId: version.tenantId, organisationId: null });
-      return this.publication.publish(datasheet, version);
+      return this.attachments.withAttachments(await this.publication.publish(datasheet, version));
     });
   }
 
@@ -173,7 +176,7 @@ export class DatasheetsService {
   versionsOf(datasheetId: string): Promise<DatasheetVersion[]> {
     const scope = datasheetScopeOf(this.context.actor);
     if (!scope) return Promise.resolve([]);
-    return this.transactions.run(() => this.versions.listOfDatasheet(datasheetId, scope));
+    return this.transactions.run(async () => this.attachments.withAttachments(await this.versions.listOfDatasheet(datasheetId, scope)));
   }
 
   private async review(versionId: string, step: 'approve' | 'requestChanges', comment: string | null): Promise<DatasheetVersion> {
@@ -188,7 +191,7 @@ export class DatasheetsService {
   private async step(version: DatasheetVersion, step: keyof typeof ALLOWED_FROM, comment: string | null): Promise<DatasheetVersion> {
     const updated = await this.versions.setState(version.id, TARGET[step], this.clock.now(), comment);
     await this.audit.record({ action: `datasheets.version.${TARGET[step].toLowerCase()}`, subjectType: 'DatasheetVersion', subjectId: version.id, details: { from: version.state } });
-    return updated;
+    return this.attachments.withAttachments(updated);
   }
 
   /** Completing a datasheet publishes one's contact details: the notice must have been acknowledged (COPRO §5b). */

@@ -1,9 +1,9 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Internal, NotPersonalData, PersonalData, PolicyEntity, Readable, ownOrganisation, staffOfOwnTenant } from '@chancery/policy';
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { DOCUMENT_UPLOADER } from './personal-data.declarations';
 
-export type DocumentKind = 'SUPPORTING_DOCUMENT' | 'CERTIFICATE_PDF';
+export type DocumentKind = 'SUPPORTING_DOCUMENT' | 'CERTIFICATE_PDF' | 'DATASHEET_ATTACHMENT';
 export type DocumentStorageName = 'postgres' | 's3';
 
 /**
@@ -44,4 +44,19 @@ export class StoredDocument {
   @Field(() => ID, { nullable: true }) @Column({ name: 'uploaded_by', type: 'uuid', nullable: true }) uploadedBy: string | null;
   @Readable(ownOrganisation(), staffOfOwnTenant()) @NotPersonalData('time of the upload')
   @Field(() => Date, { nullable: true }) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+}
+
+/**
+ * A document a publisher shows the public now (`datasheet:<id>`: its published version's
+ * attachments). Never output: it only opens the document's record and bytes to the public scope.
+ */
+@PolicyEntity<PublishedDocument>({ name: 'PublishedDocument', visibleTo: [], relations: { tenantId: (d) => d.tenantId } })
+@Entity({ name: 'published_document' })
+export class PublishedDocument {
+  @Internal() @NotPersonalData('bookkeeping of the record')
+  @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
+  @Internal() @NotPersonalData('which published record shows the document')
+  @PrimaryColumn({ type: 'text' }) publisher: string;
+  @Internal() @NotPersonalData('identifier of a document')
+  @PrimaryColumn({ name: 'document_id', type: 'uuid' }) documentId: string;
 }

@@ -1,3 +1,4 @@
 import { Documents1766100000000 } from './1766100000000-documents';
+import { PublishedDocuments1767300000100 } from './1767300000100-published-documents';
 
-export const DOCUMENTS_MIGRATIONS = [Documents1766100000000];
+export const DOCUMENTS_MIGRATIONS = [Documents1766100000000, PublishedDocuments1767300000100];

@@ -13,6 +13,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
+import { AttachmentsSection } from './AttachmentsSection';
 import { AcknowledgePanel } from './DisclosureNotice';
 import {
   CharacteristicsList,
@@ -270,6 +271,19 @@ export default function DatasheetEditorPage() {
         </Form>
       ) : null}
       {editable && product.status !== 'ACTIVE' ? <Notice kind="warning">{t('datasheets.editor.productNotActive')}</Notice> : null}
+      {latest?.id ? (
+        <AttachmentsSection
+          versionId={latest.id}
+          attachments={latest.attachments ?? []}
+          editable={editable && product.status === 'ACTIVE'}
+          onChanged={(text) => {
+            setNotice(text);
+            loaded.reload();
+          }}
+        />
+      ) : editable && product.status === 'ACTIVE' ? (
+        <p className="muted">{t('datasheets.attachments.afterSave')}</p>
+      ) : null}
 
       {!editable && latest ? (
         <section className="panel" aria-labelledby="current-title">

@@ -12,6 +12,7 @@ import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
+import { AttachmentsSection } from './AttachmentsSection';
 import { CharacteristicsList, parseObject, StateBadge, TextAreaField } from './datasheet-shared';
 import { CertifiedProducts, Datasheets, DatasheetVersions, ProductFamilySchemas } from './operations';
 import { parseSchema, titleAt } from './SchemaForm';
@@ -225,6 +226,7 @@ export default function DatasheetReviewPage() {
                 <p>{text.description}</p>
               </div>
             ))}
+            <AttachmentsSection versionId={viewing.latest.id ?? ''} attachments={viewing.latest.attachments ?? []} editable={false} nested />
             <h3>{t('datasheets.versions.title')}</h3>
             <VersionsTable versions={viewing.versions} />
             {viewing.latest.state === 'SUBMITTED' ? (

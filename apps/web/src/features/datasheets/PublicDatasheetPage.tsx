@@ -36,6 +36,14 @@ const PublishedDatasheet = graphql(`
       contactEmail
       contactPhone
       contactReplacementRequired
+      attachments {
+        id
+        title
+        language
+        fileName
+        mediaType
+        sizeBytes
+      }
     }
   }
 `);
@@ -108,6 +116,23 @@ export default function PublicDatasheetPage() {
         <h2 id="characteristics-title">{t('datasheets.editor.characteristics')}</h2>
         <CharacteristicsList values={parseObject(sheet.characteristics)} />
       </section>
+      {(sheet.attachments ?? []).length > 0 ? (
+        <section aria-labelledby="attachments-title">
+          <h2 id="attachments-title">{t('datasheets.attachments.title')}</h2>
+          <ul className="plain-list">
+            {(sheet.attachments ?? []).map((attachment) => (
+              <li key={attachment.id ?? ''} lang={attachment.language ?? undefined}>
+                <a href={`/public/datasheets/${encodeURIComponent(sheet.publicCode ?? '')}/attachments/${encodeURIComponent(attachment.id ?? '')}`} download={attachment.fileName ?? true}>
+                  {attachment.title}
+                </a>{' '}
+                <span className="muted" lang={i18n.language}>
+                  ({[attachment.language ? (LANGUAGE_NAMES[attachment.language as keyof typeof LANGUAGE_NAMES] ?? attachment.language) : null, fileKind(attachment.mediaType), t('datasheets.attachments.sizeKb', { size: format.number(Math.ceil((attachment.sizeBytes ?? 0) / 1024)) })].filter(Boolean).join(', ')})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <section aria-labelledby="contact-title">
         <h2 id="contact-title">{t('datasheets.public.contact')}</h2>
         {sheet.contactKind === 'COMPANY' ? <p className="muted">{t('datasheets.public.companyContact')}</p> : null}
@@ -154,4 +179,9 @@ export default function PublicDatasheetPage() {
       ) : null}
     </article>
   );
+}
+
+/** PDF, PNG or JPEG: what a reader needs to know before opening the file. */
+function fileKind(mediaType: string | null | undefined): string | null {
+  return mediaType ? (mediaType.split('/')[1] ?? mediaType).toUpperCase() : null;
 }

@@ -60,6 +60,15 @@ export const DatasheetVersions = graphql(`
         title
         description
       }
+      attachments {
+        id
+        title
+        language
+        fileName
+        mediaType
+        sizeBytes
+        sha256
+      }
       completedBy
       reviewComment
       createdAt

@@ -1,0 +1,96 @@
+import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import type { Request, Response } from 'express';
+import { Allow, Permission, Public } from '@chancery/access';
+import { RequestContext } from '@chancery/core';
+import { OutputWithoutRecords, present } from '@chancery/policy';
+import { DatasheetsErrors } from '../datasheets.errors';
+import { DatasheetAttachmentsService } from '../services/datasheet-attachments.service';
+import { PUBLIC_CACHE_CONTROL } from './public-datasheets.controller';
+
+/** `attachment` with the uploaded name: an ASCII fallback, and the name itself as RFC 8187 UTF-8. */
+function attachmentDisposition(fileName: string): string {
+  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
+}
+
+/** A header's value as text: URI-decoded (names and titles travel percent-encoded), '' when absent. */
+function headerText(request: Request, name: string, field: string): string {
+  const value = request.headers[name];
+  const raw = Array.isArray(value) ? value.join(',') : (value ?? '');
+  try {
+    return decodeURIComponent(raw);
+  } catch {
+    throw DatasheetsErrors.DATASHEET_ATTACHMENT_NAME_INVALID(`The ${name} header is not percent-encoded UTF-8`, { field });
+  }
+}
+
+/** The stored file, sent as an attachment of the type found in its bytes, never rendered in the portal's origin. */
+function sendFile(response: Response, file: { fileName: string; mediaType: string }, bytes: Buffer, cacheControl: string): void {
+  response.setHeader('Content-Type', file.mediaType);
+  response.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
+  response.setHeader('Content-Length', String(bytes.length));
+  response.setHeader('Cache-Control', cacheControl);
+  response.setHeader('X-Content-Type-Options', 'nosniff');
+  response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+  response.send(bytes);
+}
+
+/**
+ * Attachments of datasheet versions over plain HTTP: the upload (raw bytes; the file name, title and
+ * language in headers), the download by the holder's users and the tenant's staff, and the public
+ * download of a published version's attachment (cacheable, its ETag the SHA-256 of the bytes).
+ */
+@Controller()
+export class DatasheetAttachmentsController {
+  constructor(
+    private readonly attachments: DatasheetAttachmentsService,
+    private readonly context: RequestContext,
+  ) {}
+
+  /**
+   * Raw bytes (PDF, PNG or JPEG); `X-File-Name`, `X-Attachment-Title` and optionally
+   * `X-Attachment-Language` (nl, fr, de, en), percent-encoded. Answers the version, as GraphQL would.
+   */
+  @Allow(Permission.CompleteDatasheets)
+  @OutputWithoutRecords('the version is presented through the gate (purpose http) in the handler')
+  @Post('datasheet-versions/:versionId/attachments')
+  // eslint-disable-next-line no-restricted-syntax -- answers 201 with the version presented by the gate (purpose http)
+  async upload(@Param('versionId') versionId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
+    const language = headerText(request, 'x-attachment-language', 'language').trim().toLowerCase();
+    const version = await this.attachments.add(String(versionId).toLowerCase(), {
+      fileName: headerText(request, 'x-file-name', 'file.name'),
+      title: headerText(request, 'x-attachment-title', 'title'),
+      language: language === '' ? null : language,
+      declaredType: request.headers['content-type'],
+      bytes,
+    });
+    response.status(201).json(present(this.context.actor, version, 'http'));
+  }
+
+  @Allow(Permission.ReadDatasheets)
+  @OutputWithoutRecords('the stored bytes of an attachment of a version the caller reads (checked in DatasheetAttachmentsService.download)')
+  @Get('datasheet-versions/:versionId/attachments/:attachmentId')
+  // eslint-disable-next-line no-restricted-syntax -- sends the stored file; the version's scope decided who may have it
+  async download(@Param('versionId') versionId: string, @Param('attachmentId') attachmentId: string, @Res() response: Response): Promise<void> {
+    const { attachment, bytes } = await this.attachments.download(String(versionId).toLowerCase(), String(attachmentId).toLowerCase());
+    sendFile(response, attachment, bytes, 'private, no-store');
+  }
+
+  /** By short code or public id; an attachment of the published version only. Revalidated like the other public GETs. */
+  @Public()
+  @OutputWithoutRecords('the stored bytes of an attachment the public read model lists for the published version')
+  @Get('public/datasheets/:key/attachments/:attachmentId')
+  // eslint-disable-next-line no-restricted-syntax -- sends the published file with its ETag; the read model decided it is public
+  async downloadPublished(@Param('key') key: string, @Param('attachmentId') attachmentId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const cached = /^"([0-9a-f]{64})"$/.exec(String(request.headers['if-none-match'] ?? ''))?.[1];
+    const { attachment, bytes } = await this.attachments.downloadPublished(String(key), String(attachmentId), cached);
+    response.setHeader('ETag', `"${attachment.sha256}"`);
+    if (!bytes) {
+      response.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
+      response.status(304).end();
+      return;
+    }
+    sendFile(response, attachment, bytes, PUBLIC_CACHE_CONTROL);
+  }
+}
