@@ -2,16 +2,11 @@ import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Allow, Permission, Public } from '@chancery/access';
 import { RequestContext } from '@chancery/core';
+import { sendDocumentAttachment } from '@chancery/documents';
 import { OutputWithoutRecords, present } from '@chancery/policy';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { DatasheetAttachmentsService } from '../services/datasheet-attachments.service';
 import { PUBLIC_CACHE_CONTROL } from './public-datasheets.controller';
-
-/** `attachment` with the uploaded name: an ASCII fallback, and the name itself as RFC 8187 UTF-8. */
-function attachmentDisposition(fileName: string): string {
-  const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`;
-}
 
 /** A header's value as text: URI-decoded (names and titles travel percent-encoded), '' when absent. */
 function headerText(request: Request, name: string, field: string): string {
@@ -22,17 +17,6 @@ function headerText(request: Request, name: string, field: string): string {
   } catch {
     throw DatasheetsErrors.DATASHEET_ATTACHMENT_NAME_INVALID(`The ${name} header is not percent-encoded UTF-8`, { field });
   }
-}
-
-/** The stored file, sent as an attachment of the type found in its bytes, never rendered in the portal's origin. */
-function sendFile(response: Response, file: { fileName: string; mediaType: string }, bytes: Buffer, cacheControl: string): void {
-  response.setHeader('Content-Type', file.mediaType);
-  response.setHeader('Content-Disposition', attachmentDisposition(file.fileName));
-  response.setHeader('Content-Length', String(bytes.length));
-  response.setHeader('Cache-Control', cacheControl);
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
-  response.send(bytes);
 }
 
 /**
@@ -74,7 +58,7 @@ export class DatasheetAttachmentsController {
   // eslint-disable-next-line no-restricted-syntax -- sends the stored file; the version's scope decided who may have it
   async download(@Param('versionId') versionId: string, @Param('attachmentId') attachmentId: string, @Res() response: Response): Promise<void> {
     const { attachment, bytes } = await this.attachments.download(String(versionId).toLowerCase(), String(attachmentId).toLowerCase());
-    sendFile(response, attachment, bytes, 'private, no-store');
+    sendDocumentAttachment(response, attachment, bytes);
   }
 
   /** By short code or public id; an attachment of the published version only. Revalidated like the other public GETs. */
@@ -91,6 +75,6 @@ export class DatasheetAttachmentsController {
       response.status(304).end();
       return;
     }
-    sendFile(response, attachment, bytes, PUBLIC_CACHE_CONTROL);
+    sendDocumentAttachment(response, attachment, bytes, PUBLIC_CACHE_CONTROL);
   }
 }
