@@ -5,5 +5,6 @@ import { PrivacyOffice1766400000000 } from './1766400000000-privacy-office';
 import { SupportAccess1766810000000 } from './1766810000000-support-access';
 import { TenantOffboarding1766810000100 } from './1766810000100-tenant-offboarding';
 import { PrivacySettings1766810000200 } from './1766810000200-privacy-settings';
+import { RetentionPeriods1767300000000 } from './1767300000000-retention-periods';
 
-export const PRIVACY_MIGRATIONS = [PersonalDataAccessLog1765000000500, PersonalDataAccessChain1766300000000, DataSubjectRequests1766300000100, PrivacyOffice1766400000000, SupportAccess1766810000000, TenantOffboarding1766810000100, PrivacySettings1766810000200];
+export const PRIVACY_MIGRATIONS = [PersonalDataAccessLog1765000000500, PersonalDataAccessChain1766300000000, DataSubjectRequests1766300000100, PrivacyOffice1766400000000, SupportAccess1766810000000, TenantOffboarding1766810000100, PrivacySettings1766810000200, RetentionPeriods1767300000000];
