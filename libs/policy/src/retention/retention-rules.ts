@@ -158,5 +158,6 @@ export function describeRetention(key: RetentionRuleKey, tenantPeriods: Readonly
     ...(rule.legalMaximum !== null ? [`legal maximum ${describePeriod(rule, rule.legalMaximum)}`] : []),
   ];
   const duty = rule.basis === RetentionBasis.LEGAL_DUTY ? 'kept by legal duty: ' : '';
-  return `${key}: ${duty}${describePeriod(rule, period)} after ${rule.countsFrom} (${notes.join(', ')})`;
+  const when = period === 0 ? `until ${rule.countsFrom}` : `${describePeriod(rule, period)} after ${rule.countsFrom}`;
+  return `${key}: ${duty}${when} (${notes.join(', ')})`;
 }
