@@ -65,8 +65,19 @@ export default function RetentionSchedulePage() {
 
   const rules = loaded.data?.retentionSchedule ?? [];
   const ruleName = (key: string | null | undefined) => (key ? (translateDynamic(`retentionSchedule.rules.${key}`) ?? key) : '');
-  const amount = (value: number | null | undefined, unit: string | null | undefined) =>
-    value === null || value === undefined || !unit ? '—' : (translateDynamic(`retentionSchedule.units.${unit}`, { count: value }) ?? `${value} ${unit}`);
+  const amount = (value: number | null | undefined, unit: string | null | undefined) => {
+    if (value === null || value === undefined || !unit) return '—';
+    if (value === 0) return t('retentionSchedule.atOnce');
+    return translateDynamic(`retentionSchedule.units.${unit}`, { count: value }) ?? `${value} ${unit}`;
+  };
+  /** A number of days, months or years, zero included (the form's bounds). */
+  const counted = (value: number, unit: string | null | undefined) => translateDynamic(`retentionSchedule.units.${unit ?? ''}`, { count: value }) ?? String(value);
+  /** The legal minimum and maximum of a rule, in words; empty when no law bounds it. */
+  const legalBounds = (rule: Rule) =>
+    [
+      rule.legalMinimum != null ? t('retentionSchedule.minimum', { period: amount(rule.legalMinimum, rule.unit) }) : null,
+      rule.legalMaximum != null ? t('retentionSchedule.maximum', { period: amount(rule.legalMaximum, rule.unit) }) : null,
+    ].filter(Boolean).join('; ');
   const shortenable = rules.filter((rule) => {
     const bounds = boundsOf(rule);
     return bounds !== null && bounds.min < bounds.max;
@@ -108,11 +119,7 @@ export default function RetentionSchedulePage() {
                 <th scope="col">{t('retentionSchedule.rule')}</th>
                 <th scope="col">{t('retentionSchedule.basis')}</th>
                 <th scope="col">{t('retentionSchedule.default')}</th>
-                <th scope="col">{t('retentionSchedule.legalBounds')}</th>
                 <th scope="col">{t('retentionSchedule.inForce')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
               </tr>
             </thead>
             <tbody>
@@ -120,22 +127,20 @@ export default function RetentionSchedulePage() {
                 <tr key={rule.rule ?? ''}>
                   <th scope="row">{ruleName(rule.rule)}</th>
                   <td>{rule.basis ? (translateDynamic(`retentionSchedule.bases.${rule.basis}`) ?? rule.basis) : ''}</td>
-                  <td>{amount(rule.defaultPeriod, rule.unit)}</td>
                   <td>
-                    {rule.legalMinimum !== null && rule.legalMinimum !== undefined ? t('retentionSchedule.minimum', { period: amount(rule.legalMinimum, rule.unit) }) : null}
-                    {rule.legalMaximum !== null && rule.legalMaximum !== undefined ? t('retentionSchedule.maximum', { period: amount(rule.legalMaximum, rule.unit) }) : null}
-                    {rule.legalMinimum == null && rule.legalMaximum == null ? '—' : null}
+                    {amount(rule.defaultPeriod, rule.unit)}
+                    {legalBounds(rule) ? <span className="cell-note">{legalBounds(rule)}</span> : null}
                   </td>
                   <td>
                     {amount(rule.period, rule.unit)}
-                    {rule.updatedAt ? <span className="hint"> {t('retentionSchedule.shortenedOn', { date: format.date(rule.updatedAt) })}</span> : null}
-                  </td>
-                  <td className="actions">
                     {rule.updatedAt ? (
-                      <button type="button" className="button button--secondary button--small" disabled={restore.pending} onClick={() => void restore.run(rule)}>
-                        {t('retentionSchedule.restore')}
-                        <span className="visually-hidden"> {ruleName(rule.rule)}</span>
-                      </button>
+                      <>
+                        <span className="cell-note">{t('retentionSchedule.shortenedOn', { date: format.date(rule.updatedAt) })}</span>
+                        <button type="button" className="button button--secondary button--small" disabled={restore.pending} onClick={() => void restore.run(rule)}>
+                          {t('retentionSchedule.restore')}
+                          <span className="visually-hidden"> {ruleName(rule.rule)}</span>
+                        </button>
+                      </>
                     ) : null}
                   </td>
                 </tr>
@@ -159,7 +164,7 @@ export default function RetentionSchedulePage() {
             <TextField
               name="input.period"
               label={t('retentionSchedule.newPeriod', { unit: translateDynamic(`retentionSchedule.unitNames.${chosen.unit}`) ?? chosen.unit })}
-              hint={t('retentionSchedule.periodHint', { min: amount(chosenBounds.min, chosen.unit), max: amount(chosenBounds.max, chosen.unit) })}
+              hint={t('retentionSchedule.periodHint', { min: counted(chosenBounds.min, chosen.unit), max: counted(chosenBounds.max, chosen.unit) })}
               type="number"
               inputMode="numeric"
               min={chosenBounds.min}
