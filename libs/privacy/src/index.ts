@@ -25,3 +25,4 @@ export { PrivacySettingsService } from './settings/privacy-settings.service';
 export { PrivacySettings, RequestDeadlineRule } from './settings/privacy-settings.entity';
 export { RetentionScheduleService } from './retention/retention-schedule.service';
 export { RetentionPeriod } from './retention/retention-period.entity';
+export { RetentionSweeper, RetentionSweepJob, RETENTION_SWEEP_JOB } from './retention/retention-sweep';
