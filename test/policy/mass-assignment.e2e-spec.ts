@@ -116,6 +116,7 @@ const TEMPLATES: Record<string, MutationTemplate> = {
   submitDataSubjectRequest: { caller: 'anonymous', base: async () => ({ input: { email: `t4-dsr-${next()}@example.test`, type: 'ACCESS', language: 'en' } }) },
   extendDataSubjectRequest: { caller: 'aPrivacyOfficer', base: async (world) => ({ input: { requestId: await memberRequest(world), months: 1, reason: 'Waiting for the archives' } }) },
   closeDataSubjectRequest: { caller: 'aPrivacyOfficer', base: async (world) => ({ input: { requestId: await memberRequest(world), outcome: 'Job title rectified' } }) },
+  setRetentionPeriod: { caller: 'aPrivacyOfficer', base: async () => ({ input: { rule: 'LOGIN_SESSION', period: 6 } }) },
   placeLegalHold: { caller: 'aPrivacyOfficer', base: async () => ({ input: { record: `Session:${randomUUID()}`, reason: 'Litigation about logins' } }) },
   acceptInvitation: {
     caller: 'anonymous',

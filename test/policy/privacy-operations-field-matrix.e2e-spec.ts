@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { Role } from '@chancery/access';
 import { certificateContent } from '@chancery/privacy';
+import { effectivePeriod, RETENTION_RULES, RetentionRuleKey } from '@chancery/policy';
 import { reportFigure, TestApp, useTestApp } from '@chancery/testing';
 import {
   accessRefusal,
@@ -22,12 +23,13 @@ import {
 } from '@chancery/testing/policy/policy-world';
 
 /**
- * VERIFY T1 for the privacy operations (SPEC §5: support access, offboarding, privacy settings), on the
- * world of test/policy/field-matrix.e2e-spec.ts: every viewer reads privacySettings, supportGrants,
+ * VERIFY T1 for the privacy operations (SPEC §5: support access, offboarding, privacy settings, the
+ * retention schedule), on the world of test/policy/field-matrix.e2e-spec.ts: every viewer reads
+ * privacySettings, retentionSchedule (every rule), supportGrants,
  * tenantOffboardings, tenantDestructionCertificates and supportAccounts (per grant) selecting every
  * field; the expectation of each field comes from the committed docs/visibility-matrix.md, the listings
  * hold exactly the records the matrix's `Records visible to` line gives the viewer. The answers of
- * setRequestDeadlineRule, requestSupportAccess, approve/refuse/endSupportAccess, requestTenantOffboarding,
+ * setRequestDeadlineRule, setRetentionPeriod, requestSupportAccess, approve/refuse/endSupportAccess, requestTenantOffboarding,
  * confirmTenantOffboarding and destroyTenant (a throwaway third tenant, after its waiting period on the
  * app's simulated clock) are judged for their callers.
  *
@@ -60,6 +62,14 @@ describe('T1 field matrix: privacy operations', () => {
   const hex = (value: unknown) => (value ? Buffer.from(value as Buffer).toString('hex') : null);
 
   const storedSettings = (r: Record<string, unknown>): Stored => ({ stored: storedObject(world.schema, 'PrivacySettings', r), relation: { tenantId: r.tenant_id } });
+  /** One rule of a tenant's schedule: the catalogue's fields, and the tenant's row (if it shortened the rule) or the default. */
+  const storedRetention = async (tenantId: string, key: RetentionRuleKey): Promise<Stored> => {
+    const rule = RETENTION_RULES[key];
+    const [own] = await rows(`SELECT * FROM retention_period WHERE tenant_id = $1 AND rule = $2`, [tenantId, key]);
+    const row = own ?? { tenant_id: tenantId, rule: key, updated_at: null, updated_by: null };
+    const catalogue = { basis: rule.basis, countsFrom: rule.countsFrom, unit: rule.unit, defaultPeriod: rule.defaultPeriod, legalMinimum: rule.legalMinimum, legalMaximum: rule.legalMaximum, source: rule.source };
+    return { stored: storedObject(world.schema, 'RetentionPeriod', row, { ...catalogue, period: effectivePeriod(rule, own ? Number(own.period) : undefined) }), relation: { tenantId } };
+  };
   /** An approved grant past its end time reads EXPIRED (the clock's reading, not a stored status). */
   const storedGrant = (r: Record<string, unknown>): Stored => {
     const expired = r.status === 'APPROVED' && r.ends_at && new Date(r.ends_at as Date).getTime() <= app.clock.now().getTime();
@@ -100,6 +110,14 @@ describe('T1 field matrix: privacy operations', () => {
       const answer = answerOf(await gql(`mutation($r: RequestDeadlineRule!) { setRequestDeadlineRule(rule: $r) { ${settingsSel} } }`, { r: rule }, viewer), 'setRequestDeadlineRule');
       const [r] = await rows(`SELECT * FROM privacy_settings WHERE tenant_id = $1`, [viewer.actor.tenantId]);
       made.push({ label: `setRequestDeadlineRule by ${label}`, viewer, typeName: 'PrivacySettings', answer, ...storedSettings(r!) });
+    }
+
+    // Retention periods of both tenants, shortened by each role that may.
+    const retentionSel = selectionOf(world.schema, 'RetentionPeriod');
+    for (const [label, rule, period] of [['aPrivacyOfficer', 'LOGIN_SESSION', 6], ['aTenantAdmin', 'DELIVERED_MESSAGE', 60], ['bTenantAdmin', 'INVITATION', 14]] as const) {
+      const viewer = world.viewer(label);
+      const answer = answerOf(await gql(`mutation($i: SetRetentionPeriodInput!) { setRetentionPeriod(input: $i) { ${retentionSel} } }`, { i: { rule, period } }, viewer), 'setRetentionPeriod');
+      made.push({ label: `setRetentionPeriod(${rule}) by ${label}`, viewer, typeName: 'RetentionPeriod', answer, ...(await storedRetention(viewer.actor.tenantId!, rule as RetentionRuleKey)) });
     }
 
     // Support grants: approved (A and B), refused, ended early, still pending.
@@ -197,7 +215,7 @@ describe('T1 field matrix: privacy operations', () => {
     for (const m of made) {
       judge(part, world.schema, m.typeName, m.label, { data: expectedObject(world, m.typeName, m.viewer.actor, m.relation, m.stored) }, m.answer);
     }
-    expect(made.length).toBeGreaterThanOrEqual(17);
+    expect(made.length).toBeGreaterThanOrEqual(20);
     settle(part);
   });
 
@@ -215,6 +233,28 @@ describe('T1 field matrix: privacy operations', () => {
       const [r] = await rows(`SELECT * FROM privacy_settings WHERE tenant_id = $1`, [viewer.actor.tenantId]);
       const { stored, relation } = storedSettings(r!);
       judge(part, world.schema, 'PrivacySettings', label, { data: expectedObject(world, 'PrivacySettings', viewer.actor, relation, stored) }, answer);
+    }
+    settle(part);
+  });
+
+  it('retentionSchedule: every viewer, its own tenant’s rules with every field (the tenant’s periods where it shortened one)', async () => {
+    const part = newTally();
+    const selection = selectionOf(world.schema, 'RetentionPeriod');
+    for (const viewer of world.viewers) {
+      const response = await gql(`{ retentionSchedule { ${selection} } }`, {}, viewer);
+      const refusal = accessRefusal('retentionSchedule', viewer.actor);
+      const label = `retentionSchedule as ${viewer.label}`;
+      if (refusal) {
+        judge(part, world.schema, 'RetentionPeriod', label, { error: refusal }, answerOf(response, 'retentionSchedule'));
+        continue;
+      }
+      expect({ viewer: viewer.label, errors: response.errors }).toEqual({ viewer: viewer.label, errors: undefined });
+      const listed = (response.data?.retentionSchedule ?? []) as Array<Record<string, unknown>>;
+      expect(listed.map((r) => r.rule)).toEqual(Object.values(RetentionRuleKey));
+      for (const key of Object.values(RetentionRuleKey)) {
+        const { stored, relation } = await storedRetention(viewer.actor.tenantId!, key);
+        judge(part, world.schema, 'RetentionPeriod', `${label}[${key}]`, { data: expectedObject(world, 'RetentionPeriod', viewer.actor, relation, stored) }, { data: listed.find((r) => r.rule === key)! });
+      }
     }
     settle(part);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Role } from '@chancery/access';
 import { TransactionRunner } from '@chancery/core';
 import { IdentityProvisioning } from '@chancery/identity';
-import { policedEntities } from '@chancery/policy';
+import { policedEntities, RetentionRuleKey } from '@chancery/policy';
 import { ProcessingRegister, ProcessingRegisterService } from '@chancery/privacy';
 import { expectData, IdentityFactory, reportFigure, TestApp, TestUser, useTestApp } from '@chancery/testing';
 import { expectFile } from '@chancery/testing/generated-docs/expect-file';
@@ -112,6 +112,23 @@ describe('T16 register of processing activities', () => {
     const foreign = await gql(`mutation($id: ID!) { removeProcessingActivity(id: $id) { id } }`, { id: added.id }, otherOfficer);
     expect(foreign.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
     expect(expectData(await gql<{ removeProcessingActivity: { id: string } }>(`mutation($id: ID!) { removeProcessingActivity(id: $id) { id } }`, { id: added.id }, privacyOfficer)).removeProcessingActivity.id).toBe(added.id);
+  });
+
+  it("every declared activity's retention names its rule; a tenant's shortened period shows in its register only", async () => {
+    const [tenant, other] = [await factory.tenant(), await factory.tenant()];
+    const [officer, otherOfficer] = [await factory.user({ tenant, roles: [Role.PRIVACY_OFFICER] }), await factory.user({ tenant: other, roles: [Role.PRIVACY_OFFICER] })];
+    expectData(await gql(`mutation { setRetentionPeriod(input: { rule: LOGIN_SESSION, period: 4 }) { period } }`, {}, officer));
+    const retentionOf = async (user: TestUser) => {
+      const register = JSON.parse(expectData(await gql<{ processingRegister: string }>(`{ processingRegister(format: JSON) }`, {}, user)).processingRegister) as { activities: Array<{ source: string; retention: string[] }> };
+      return register.activities.filter((a) => a.source === 'declared').flatMap((a) => a.retention);
+    };
+    const mine = await retentionOf(officer);
+    const theirs = await retentionOf(otherOfficer);
+    const rulePattern = new RegExp(`^(${Object.values(RetentionRuleKey).join('|')}): `);
+    expect([...mine, ...theirs].filter((r) => !rulePattern.test(r))).toEqual([]);
+    expect(mine).toContain("LOGIN_SESSION: 4 months after the session ends (tenant's period; platform default 12 months, legal maximum 12 months)");
+    expect(theirs).toContain('LOGIN_SESSION: 12 months after the session ends (platform default, legal maximum 12 months)');
+    expect(theirs.some((r) => r.includes("tenant's period"))).toBe(false);
   });
 
   it("the platform's register as processor names every tenant as controller and has the items of Art. 30(2)", async () => {

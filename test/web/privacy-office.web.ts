@@ -266,3 +266,45 @@ for (const language of ['en', 'de'] as const) {
     await expect(page.getByLabel(m.privacyDesk.register.preview, { exact: true })).not.toContainText(name);
   });
 }
+
+for (const language of ['en', 'nl'] as const) {
+  test(`the privacy officer shortens a retention period, is refused a longer one, and restores the default (${language})`, async ({ page, state, pageProblems: _ }) => {
+    journey('retention schedule', language);
+    const m = MESSAGES[language];
+    const r = m.retentionSchedule;
+    const rule = r.rules.DELIVERED_MESSAGE;
+    await useLanguage(page, language);
+    await logIn(page, { tenant: VOKA, email: 'privacy-officer@voka.test', password: state.demoPassword }, loginTexts(m));
+    await chooseLanguage(page, language);
+    await openFromNav(page, m.app.portalNavigation, r.title);
+    await expect(page.getByRole('heading', { level: 1, name: r.title })).toBeVisible();
+    const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: rule, exact: true }) });
+    await expect(row.getByRole('cell').nth(2)).toHaveText(fill(r.units.DAYS_other, { count: 90 }));
+
+    const form = page.getByRole('region', { name: r.shortenTitle });
+    await form.getByLabel(exactly(r.rule)).selectOption({ label: rule });
+    const period = form.getByLabel(exactly(fill(r.newPeriod, { unit: r.unitNames.DAYS })));
+    // Longer than the platform's default: refused beside the input, nothing saved.
+    await period.fill('120');
+    await form.getByRole('button', { name: r.shorten }).click();
+    await expect(period).toHaveAttribute('aria-invalid', 'true');
+    await expect(row.getByRole('cell').nth(2)).toHaveText(fill(r.units.DAYS_other, { count: 90 }));
+
+    await period.fill('30');
+    await form.getByRole('button', { name: r.shorten }).click();
+    const shortened = fill(r.units.DAYS_other, { count: 30 });
+    await expect(page.getByText(fill(r.saved, { rule, period: shortened }))).toBeVisible();
+    await expect(row.getByRole('cell').nth(2)).toContainText(shortened);
+    await checkScreen(page, language === 'en' ? 'retention-schedule' : `retention-schedule-${language}`);
+
+    // The register of processing shows the chamber's period for the rule.
+    await openFromNav(page, m.app.portalNavigation, m.privacyDesk.register.title);
+    await expect(page.getByLabel(m.privacyDesk.register.preview, { exact: true })).toContainText("DELIVERED_MESSAGE: 30 days after the message is delivered (tenant's period; platform default 90 days)");
+
+    // Back to the default, so the demo tenant is as it was.
+    await openFromNav(page, m.app.portalNavigation, r.title);
+    await row.getByRole('button', { name: new RegExp(`^${r.restore}`) }).click();
+    await expect(page.getByText(fill(r.restored, { rule, period: fill(r.units.DAYS_other, { count: 90 }) }))).toBeVisible();
+    await expect(row.getByRole('button', { name: new RegExp(`^${r.restore}`) })).toHaveCount(0);
+  });
+}

@@ -220,6 +220,19 @@ test("a privacy officer reads the access log and a user's sessions (nl)", async 
   await checkScreen(page, 'privacy-user');
 });
 
+test("a tenant admin reads the chamber's retention schedule; a rule with a legal minimum shows it (fr)", async ({ page, state, pageProblems: _ }) => {
+  const m = MESSAGES.fr;
+  await useLanguage(page, 'fr');
+  await logIn(page, { tenant: VOKA, email: 'tenant-admin@voka.test', password: state.demoPassword, totpSecret: state.totpSecrets['tenant-admin@voka.test'] }, loginTexts(m));
+  await chooseLanguage(page, 'fr');
+  await openFromNav(page, 'fr', m.retentionSchedule.title);
+  await expect(page.getByRole('heading', { level: 1, name: m.retentionSchedule.title })).toBeVisible();
+  const certificates = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: m.retentionSchedule.rules.CERTIFICATE_FILE, exact: true }) });
+  await expect(certificates.getByRole('cell').nth(1)).toContainText(fill(m.retentionSchedule.minimum, { period: fill(m.retentionSchedule.units.YEARS_other, { count: 7 }) }));
+  await expect(page.getByRole('region', { name: m.retentionSchedule.shortenTitle })).toBeVisible();
+  await checkScreen(page, 'retention-schedule-tenant-admin');
+});
+
 test('the platform operator creates a tenant, which the directory then lists (en)', async ({ page, state, pageProblems: _ }) => {
   const m = MESSAGES.en;
   await useLanguage(page, 'en');

@@ -129,7 +129,7 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.PublishPrivacyPolicy]: { description: "Publish a new version of the tenant's privacy policy" },
   [Permission.ReadPrivacyPolicyResponses]: { description: "Read the users' answers (accepted, objected, deemed) to a privacy-policy version" },
   [Permission.HandleDataSubjectRequests]: { description: "Handle data-subject requests: the queue, identity checks, extensions, exports, erasure, restriction" },
-  [Permission.ManageRetention]: { description: 'Run the retention sweep and place legal holds on records' },
+  [Permission.ManageRetention]: { description: "Read and shorten the tenant's retention schedule, run the retention sweep and place legal holds on records" },
   [Permission.ManagePrivacySettings]: { description: "Read and change the tenant's privacy settings (how request deadlines are counted)" },
   [Permission.RequestSupportAccess]: { description: "Ask a tenant for a time-boxed support grant to its data, with a purpose (the operator)" },
   [Permission.ReadSupportGrants]: { description: "Read the support grants asked of the tenant (or, for the operator, its own requests)" },

@@ -25,3 +25,4 @@ export * from './graphql/graphql-selection';
 export * from './graphql/present-results.interceptor';
 export * from './holders/personal-data-holder';
 export * from './holders/processing-restrictions';
+export * from './retention/retention-rules';

@@ -23,7 +23,7 @@ describe('personal data declarations', () => {
         subject: 'user',
         purpose: 'sign-in and notifications',
         legalBasis: 'contract',
-        retention: 'account lifetime + 1 year',
+        retention: 'ACCOUNT',
       },
     });
   });

@@ -12,6 +12,7 @@ import { canRead } from './policy.engine';
 import { PolicyDeclarationError } from './policy.errors';
 import { policedEntities, getFieldPolicy, getPolicy } from './policy.registry';
 import { Grant, PersonalDataDeclaration } from './policy.types';
+import { RetentionRuleKey } from './retention/retention-rules';
 import { TestPerson, UnregisteredRecord, aUser } from '@chancery/testing/policy/policy-test-entities';
 
 const contact: PersonalDataDeclaration = {
@@ -19,7 +20,7 @@ const contact: PersonalDataDeclaration = {
   subject: 'user',
   purpose: 'notifications',
   legalBasis: 'contract',
-  retention: 'account lifetime',
+  retention: RetentionRuleKey.ACCOUNT,
 };
 
 describe('grant builders', () => {
@@ -184,7 +185,7 @@ describe('declarations that contradict themselves stop the class from loading', 
     });
     declaring(() => {
       class NoRetention {
-        @PersonalData({ ...contact, retention: '' })
+        @PersonalData({ ...contact, retention: 'account lifetime' } as unknown as PersonalDataDeclaration)
         email: string;
       }
       return NoRetention;

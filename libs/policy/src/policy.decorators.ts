@@ -1,5 +1,6 @@
 import { ALL_ROLES } from '@chancery/access';
 import { PolicyDeclarationError } from './policy.errors';
+import { isRetentionRuleKey } from './retention/retention-rules';
 import { declareEntity, declareEnvelope, declareField } from './policy.registry';
 import {
   EntityClass,
@@ -106,7 +107,10 @@ function checkedPersonalData(where: string, d: PersonalDataDeclaration): Persona
   if (!LEGAL_BASES.includes(d.legalBasis)) {
     throw new PolicyDeclarationError(`${where}: unknown legal basis "${String(d.legalBasis)}"`);
   }
-  for (const item of ['subject', 'purpose', 'retention'] as const) {
+  if (!isRetentionRuleKey(d.retention)) {
+    throw new PolicyDeclarationError(`${where}: @PersonalData needs a retention rule of the catalogue, not "${String(d.retention)}"`);
+  }
+  for (const item of ['subject', 'purpose'] as const) {
     if (typeof d[item] !== 'string' || d[item].trim() === '') {
       throw new PolicyDeclarationError(`${where}: @PersonalData needs a ${item}`);
     }

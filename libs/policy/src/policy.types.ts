@@ -1,4 +1,5 @@
 import { Role } from '@chancery/access';
+import { RetentionRuleKey } from './retention/retention-rules';
 
 /**
  * How a viewer stands to a record. A grant names one relation; the engine works out which
@@ -119,8 +120,8 @@ export interface PersonalDataDeclaration {
   readonly subject: string;
   readonly purpose: string;
   readonly legalBasis: LegalBasis;
-  /** A rule a person can apply, e.g. `account lifetime + 1 year`. */
-  readonly retention: string;
+  /** The retention rule of the catalogue (`retention/retention-rules.ts`): its basis, default period and legal bounds. */
+  readonly retention: RetentionRuleKey;
 }
 
 /** Everything declared about one field, after inheritance is resolved. */

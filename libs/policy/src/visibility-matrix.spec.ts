@@ -35,10 +35,10 @@ describe('the visibility matrix', () => {
 
   it('prints each field’s grants, personal data classification and register entries', () => {
     expect(lines).toContain(
-      '| email | self; ORG_ADMIN@ownOrganisation; TENANT_ADMIN,CLERK,SIGNER,PRIVACY_OFFICER,AUDITOR@ownTenant | self | contact | user | sign-in and notifications | contract | account lifetime + 1 year |',
+      '| email | self; ORG_ADMIN@ownOrganisation; TENANT_ADMIN,CLERK,SIGNER,PRIVACY_OFFICER,AUDITOR@ownTenant | self | contact | user | sign-in and notifications | contract | ACCOUNT: 12 months after the account is closed (platform default) |',
     );
     expect(lines).toContain(
-      '| passwordHash | internal | self | credentials | user | authenticate the user | contract | account lifetime + 1 year |',
+      '| passwordHash | internal | self | credentials | user | authenticate the user | contract | ACCOUNT: 12 months after the account is closed (platform default) |',
     );
     expect(lines).toContain(
       '| name | anyone | TENANT_ADMIN@ownTenant | no (name of a chamber of commerce) | — | — | — | — |',

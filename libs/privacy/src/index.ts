@@ -23,3 +23,6 @@ export { TenantOffboardingService, OFFBOARDING_WAITING_DAYS, certificateContent 
 export { TenantArchive, TenantDestructionCertificate, TenantOffboarding, TenantOffboardingStatus } from './offboarding/tenant-offboarding.entity';
 export { PrivacySettingsService } from './settings/privacy-settings.service';
 export { PrivacySettings, RequestDeadlineRule } from './settings/privacy-settings.entity';
+export { RetentionScheduleService } from './retention/retention-schedule.service';
+export { RetentionPeriod } from './retention/retention-period.entity';
+export { RetentionSweeper, RetentionSweepJob, RETENTION_SWEEP_JOB } from './retention/retention-sweep';

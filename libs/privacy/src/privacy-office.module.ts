@@ -30,6 +30,10 @@ import { PrivacySettings } from './settings/privacy-settings.entity';
 import { PrivacySettingsRepository } from './settings/privacy-settings.repository';
 import { PrivacySettingsResolver } from './settings/privacy-settings.resolver';
 import { PrivacySettingsService } from './settings/privacy-settings.service';
+import { RetentionPeriod } from './retention/retention-period.entity';
+import { RetentionPeriodRepository } from './retention/retention-period.repository';
+import { RetentionScheduleResolver } from './retention/retention-schedule.resolver';
+import { RetentionScheduleService } from './retention/retention-schedule.service';
 import { SupportAccessResolver } from './support-access/support-access.resolver';
 import { SupportAccessService } from './support-access/support-access.service';
 import { SupportGrant } from './support-access/support-grant.entity';
@@ -37,11 +41,11 @@ import { SupportGrantRepository } from './support-access/support-grant.repositor
 
 /**
  * The privacy office of each tenant and of the platform (SPEC §5): the register of processing
- * activities, sub-processors, breaches, privacy-policy versions, support access and offboarding. Imported by PrivacyModule.
+ * activities, sub-processors, breaches, privacy-policy versions, support access, offboarding and the retention schedule. Imported by PrivacyModule.
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ProcessingActivity, SubProcessor, SubProcessorChange, SubProcessorObjection, Breach, PrivacyPolicyVersion, PrivacyPolicyResponse, SupportGrant, TenantOffboarding, TenantDestructionCertificate, PlatformAttestationKey, PrivacySettings]),
+    TypeOrmModule.forFeature([ProcessingActivity, SubProcessor, SubProcessorChange, SubProcessorObjection, Breach, PrivacyPolicyVersion, PrivacyPolicyResponse, SupportGrant, TenantOffboarding, TenantDestructionCertificate, PlatformAttestationKey, PrivacySettings, RetentionPeriod]),
     AuditModule,
     DocumentsModule,
     IdentityModule,
@@ -56,7 +60,8 @@ import { SupportGrantRepository } from './support-access/support-grant.repositor
     SupportGrantRepository, SupportAccessService, SupportAccessResolver,
     TenantOffboardingRepository, TenantOffboardingService, TenantOffboardingResolver,
     PrivacySettingsRepository, PrivacySettingsService, PrivacySettingsResolver,
+    RetentionPeriodRepository, RetentionScheduleService, RetentionScheduleResolver,
   ],
-  exports: [ProcessingRegisterService, SubProcessorService, BreachService, PrivacyPolicyService, PrivacySettingsService],
+  exports: [ProcessingRegisterService, SubProcessorService, BreachService, PrivacyPolicyService, PrivacySettingsService, RetentionScheduleService],
 })
 export class PrivacyOfficeModule {}

@@ -201,6 +201,7 @@ describe('T5 database backstop: row-level security as the second lock', () => {
         await db.query(`INSERT INTO support_grant (tenant_id, requested_by, purpose, duration_minutes, requested_at, status) VALUES ($1, gen_random_uuid(), 'diagnose a failed import', 60, now(), 'REQUESTED')`, [t]);
         await db.query(`INSERT INTO tenant_offboarding (tenant_id, requested_by, requested_at, status) VALUES ($1, gen_random_uuid(), now(), 'REQUESTED')`, [t]);
         await db.query(`INSERT INTO privacy_settings (tenant_id, request_deadline_rule, updated_at, updated_by) VALUES ($1, 'THIRTY_DAYS', now(), $2)`, [t, seeded.tenantAdmin.id]);
+        await db.query(`INSERT INTO retention_period (tenant_id, rule, period, updated_at, updated_by) VALUES ($1, 'LOGIN_SESSION', 6, now(), $2)`, [t, seeded.tenantAdmin.id]);
       });
     }
     // A platform-operator row too (tenant_id IS NULL): it must not show without platform scope either.

@@ -1553,4 +1553,23 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
       statuses: ['DISABLED', 'DISABLED'], revokedKeys: 2, renamed: 'Hijacked NV', secondFactors: 0, enabled: ['ACTIVE', 'ACTIVE'], revokedInvitations: 2,
     });
   }, 300_000);
+
+  it("the retention schedule takes no id: a tenant's period reaches its own schedule only, and no one outside the privacy office reads or sets it", async () => {
+    const officerA = staffCallers['A staff PRIVACY_OFFICER']!;
+    const adminB = staffCallers['B staff TENANT_ADMIN']!;
+    const set = await app.graphql<{ setRetentionPeriod: unknown }>('mutation { setRetentionPeriod(input: { rule: LOGIN_SESSION, period: 2 }) { tenantId rule period } }', {}, officerA.options);
+    expect(expectData(set).setRetentionPeriod).toEqual({ tenantId: tenantA.id, rule: 'LOGIN_SESSION', period: 2 });
+    const readB = expectData(await app.graphql<{ retentionSchedule: Array<{ tenantId: string; rule: string; period: number | null }> }>('{ retentionSchedule { tenantId rule period } }', {}, adminB.options)).retentionSchedule;
+    expect(readB.every((r) => r.tenantId === tenantB.id)).toBe(true);
+    expect(readB.find((r) => r.rule === 'LOGIN_SESSION')!.period).toBe(12);
+    const stored = await app.asOwner(async (db) => (await db.query('SELECT tenant_id::text AS tenant FROM retention_period')).rows.map((r: { tenant: string }) => r.tenant));
+    expect(new Set(stored)).toEqual(new Set([tenantA.id]));
+    // Every caller without the permission (company users of both tenants, other staff) is refused alike.
+    for (const caller of allCallers.filter((c) => !c.roles.some((role) => role === Role.PRIVACY_OFFICER || role === Role.TENANT_ADMIN))) {
+      for (const document of ['{ retentionSchedule { rule period } }', 'mutation { setRetentionPeriod(input: { rule: LOGIN_SESSION, period: 1 }) { period } }']) {
+        const refused = await app.graphql(document, {}, caller.options);
+        expect({ caller: caller.label, document, code: refused.errors?.[0]?.extensions?.code, data: refused.data ?? null }).toEqual({ caller: caller.label, document, code: 'FORBIDDEN', data: null });
+      }
+    }
+  });
 });

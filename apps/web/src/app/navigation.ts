@@ -51,11 +51,12 @@ export const NAVIGATION: NavSection[] = [
     id: 'privacy',
     label: 'nav.sections.privacy',
     items: [
-      // Retention and support grants have no screen yet.
+      // Support grants have no screen yet.
       { to: '/app/privacy/requests', label: 'privacyDesk.queue.title', description: 'privacyDesk.nav.requests', roles: ['PRIVACY_OFFICER'] },
       { to: '/app/privacy/breaches', label: 'privacyDesk.breaches.title', description: 'privacyDesk.nav.breaches', roles: ['PRIVACY_OFFICER'] },
       { to: '/app/privacy/register', label: 'privacyDesk.register.title', description: 'privacyDesk.nav.register', roles: ['PRIVACY_OFFICER'] },
       { to: '/app/privacy/sub-processors', label: 'nav.subProcessors', description: 'nav.descriptions.subProcessors', roles: ['PRIVACY_OFFICER', 'TENANT_ADMIN'] },
+      { to: '/app/privacy/retention', label: 'retentionSchedule.title', description: 'retentionSchedule.nav', roles: ['PRIVACY_OFFICER', 'TENANT_ADMIN'] },
       { to: '/app/privacy/accesses', label: 'nav.accessLog', description: 'nav.descriptions.accessLog', roles: ['PRIVACY_OFFICER'] },
     ],
   },

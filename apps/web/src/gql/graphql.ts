@@ -334,6 +334,43 @@ export type RegisterWebhookInput = {
   url: string;
 };
 
+/** What a retention rule's period counts from. */
+export type RetentionBasis =
+  | 'ACCOUNT_CLOSED'
+  | 'EVENT_DATE'
+  | 'FILE_CLOSED'
+  | 'LEGAL_DUTY'
+  | 'UNTIL_WITHDRAWN';
+
+/** A retention rule of the catalogue; every personal-data declaration names one. */
+export type RetentionRuleKey =
+  | 'ACCOUNT'
+  | 'ACCOUNT_CREDENTIALS'
+  | 'CERTIFICATE_FILE'
+  | 'CUSTOMER_RECORD'
+  | 'DATASHEET_RECORD'
+  | 'DATA_SUBJECT_REQUEST'
+  | 'DELIVERED_MESSAGE'
+  | 'DISCLOSURE_ACKNOWLEDGEMENT'
+  | 'INVITATION'
+  | 'INVOICING'
+  | 'LOGIN_SESSION'
+  | 'PERSONAL_DATA_ACCESS'
+  | 'PRIVACY_ACCOUNTABILITY'
+  | 'PROCESSING_STATISTICS'
+  | 'PROJECT_CONTACT'
+  | 'PUBLISHED_CONTACT'
+  | 'SAVED_CONSIGNEE'
+  | 'SUB_PROCESSOR_OBJECTION'
+  | 'SUPPORT_VIEW'
+  | 'USAGE_EVENT';
+
+/** The unit of a retention rule's periods. */
+export type RetentionUnit =
+  | 'DAYS'
+  | 'MONTHS'
+  | 'YEARS';
+
 export type RevocationReason =
   | 'AT_EXPORTER_REQUEST'
   | 'FRAUDULENT_APPLICATION'
@@ -355,6 +392,13 @@ export type SetProductFamilySchemaInput = {
   family: string;
   /** A JSON Schema, as JSON text. */
   jsonSchema: string;
+};
+
+/** A tenant's own period for a retention rule. */
+export type SetRetentionPeriodInput = {
+  /** In the rule's unit; at most the platform's default, at least a legal minimum. Null: back to the default. */
+  period?: number | null | undefined;
+  rule: RetentionRuleKey;
 };
 
 export type SubProcessorChangeKind =
@@ -1101,6 +1145,18 @@ export type DataSubjectRequestQueueQueryVariables = Exact<{
 
 
 export type DataSubjectRequestQueueQuery = { dataSubjectRequests: Array<{ id: string | null, type: DataSubjectRequestType | null, status: DataSubjectRequestStatus | null, receivedAt: string | null, acknowledgedAt: string | null, completedAt: string | null, firstDueOn: string | null, dueOn: string | null, overdue: boolean | null, extensionMonths: number | null, extensionReason: string | null, identityVerifiedBy: string | null, language: string | null, requesterEmail: string | null, subjectUserId: string | null, details: string | null, outcome: string | null }> };
+
+export type RetentionScheduleQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RetentionScheduleQuery = { retentionSchedule: Array<{ rule: RetentionRuleKey | null, basis: RetentionBasis | null, unit: RetentionUnit | null, defaultPeriod: number | null, legalMinimum: number | null, legalMaximum: number | null, period: number | null, updatedAt: string | null }> };
+
+export type SetRetentionPeriodMutationVariables = Exact<{
+  input: SetRetentionPeriodInput;
+}>;
+
+
+export type SetRetentionPeriodMutation = { setRetentionPeriod: { rule: RetentionRuleKey | null, period: number | null, unit: RetentionUnit | null } };
 
 export type AnnouncedSubProcessorChangesQueryVariables = Exact<{
   slug: string;
@@ -2426,6 +2482,29 @@ export const DataSubjectRequestQueueDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DataSubjectRequestQueueQuery, DataSubjectRequestQueueQueryVariables>;
+export const RetentionScheduleDocument = new TypedDocumentString(`
+    query RetentionSchedule {
+  retentionSchedule {
+    rule
+    basis
+    unit
+    defaultPeriod
+    legalMinimum
+    legalMaximum
+    period
+    updatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RetentionScheduleQuery, RetentionScheduleQueryVariables>;
+export const SetRetentionPeriodDocument = new TypedDocumentString(`
+    mutation SetRetentionPeriod($input: SetRetentionPeriodInput!) {
+  setRetentionPeriod(input: $input) {
+    rule
+    period
+    unit
+  }
+}
+    `) as unknown as TypedDocumentString<SetRetentionPeriodMutation, SetRetentionPeriodMutationVariables>;
 export const AnnouncedSubProcessorChangesDocument = new TypedDocumentString(`
     query AnnouncedSubProcessorChanges($slug: String!) {
   subProcessorChanges(tenantSlug: $slug) {

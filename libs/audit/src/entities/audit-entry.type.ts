@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Role } from '@chancery/access';
-import { anyone, Envelope, Internal, NotPersonalData, ownTenant, PersonalData, PolicyEntity, Readable } from '@chancery/policy';
+import { anyone, Envelope, Internal, NotPersonalData, ownTenant, PersonalData, PolicyEntity, Readable, RetentionRuleKey } from '@chancery/policy';
 import type { StoredAuditEntry } from '../audit-entry.repository';
 
 const AUDIT_READERS = ownTenant(Role.TENANT_ADMIN, Role.AUDITOR);
@@ -49,7 +49,7 @@ export class AuditEntry {
   @Field(() => String, { nullable: true, description: 'anonymous, user, apiKey or system.' })
   actorKind: string;
 
-  @Readable(AUDIT_READERS) @PersonalData({ category: 'electronicIdentification', subject: 'user', purpose: 'Evidence of who did what, for disputes and security', legalBasis: 'legitimateInterest', retention: 'as long as the records the entry is evidence for (issued certificates: 7 years)' })
+  @Readable(AUDIT_READERS) @PersonalData({ category: 'electronicIdentification', subject: 'user', purpose: 'Evidence of who did what, for disputes and security', legalBasis: 'legitimateInterest', retention: RetentionRuleKey.CERTIFICATE_FILE })
   @Field(() => ID, { nullable: true, description: 'The user or API key that acted.' })
   actorId: string | null;
 

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Role } from '@chancery/access';
-import { Internal, NotPersonalData, ownTenant, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable, self } from '@chancery/policy';
+import { Internal, NotPersonalData, ownTenant, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable, self, RetentionRuleKey } from '@chancery/policy';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 const SESSION_DEVICE: PersonalDataDeclaration = {
@@ -8,7 +8,7 @@ const SESSION_DEVICE: PersonalDataDeclaration = {
   subject: 'user',
   purpose: 'Show the user where their account is logged in, and investigate misuse',
   legalBasis: 'legitimateInterest',
-  retention: '1 year after the session ends',
+  retention: RetentionRuleKey.LOGIN_SESSION,
 };
 const SESSION_USAGE: PersonalDataDeclaration = { ...SESSION_DEVICE, category: 'usageStatistics' };
 

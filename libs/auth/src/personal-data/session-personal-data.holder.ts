@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionSweep } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep } from '@chancery/policy';
 import { SessionPersonalDataRepository } from '../repositories/session-personal-data.repository';
 
-/** A person's login sessions (IP address, browser): exported, deleted on erasure, deleted a year after they end. */
+/** A person's login sessions (IP address, browser): exported, deleted on erasure, deleted after they end by rule LOGIN_SESSION. */
 @HoldsPersonalData()
 @Injectable()
 export class SessionPersonalDataHolder implements PersonalDataHolder {
@@ -21,10 +21,11 @@ export class SessionPersonalDataHolder implements PersonalDataHolder {
   async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
     const held = [...sweep.held];
     const restricted = [...sweep.restrictedUserIds];
-    const counted = await this.sessions.countEndedBefore(sweep.now, held, restricted);
+    const retention = sweep.intervalOf(RetentionRuleKey.LOGIN_SESSION);
+    const counted = await this.sessions.countEndedBefore(sweep.now, retention, held, restricted);
     let deleted = 0;
     for (;;) {
-      const batch = await this.sessions.deleteEndedBefore(sweep.now, held, restricted, sweep.batchSize);
+      const batch = await this.sessions.deleteEndedBefore(sweep.now, retention, held, restricted, sweep.batchSize);
       deleted += batch;
       if (batch < sweep.batchSize) break;
     }

@@ -9,11 +9,11 @@ DELETE FROM refresh_token WHERE session_id IN (SELECT id FROM auth_session WHERE
 DELETE FROM auth_session WHERE user_id = $1 RETURNING id;
 
 -- SessionPersonalDataRepository.deleteEndedBefore
-SELECT s.id FROM auth_session s WHERE coalesce(s.revoked_at, s.absolute_expires_at) < $1::timestamptz - interval '1 year'
-AND NOT (('Session:' || s.id::text) = ANY($2::text[])) AND NOT (s.user_id = ANY($3::uuid[]))
+SELECT s.id FROM auth_session s WHERE coalesce(s.revoked_at, s.absolute_expires_at) < $1::timestamptz - $2::interval
+AND NOT (('Session:' || s.id::text) = ANY($3::text[])) AND NOT (s.user_id = ANY($4::uuid[]))
 ORDER BY s.created_at LIMIT 500;
 
 -- SessionPersonalDataRepository.countEndedBefore
 SELECT count(*) AS expired,
-count(*) FILTER (WHERE ('Session:' || s.id::text) = ANY($2::text[]) OR s.user_id = ANY($3::uuid[])) AS held
-FROM auth_session s WHERE coalesce(s.revoked_at, s.absolute_expires_at) < $1::timestamptz - interval '1 year';
+count(*) FILTER (WHERE ('Session:' || s.id::text) = ANY($3::text[]) OR s.user_id = ANY($4::uuid[])) AS held
+FROM auth_session s WHERE coalesce(s.revoked_at, s.absolute_expires_at) < $1::timestamptz - $2::interval;

@@ -24,14 +24,14 @@ export class SessionPersonalDataRepository {
     return (await this.sql.query(`DELETE FROM auth_session WHERE user_id = $1 RETURNING id`, [userId])).length;
   }
 
-  /** Sessions ended more than a year ago ("1 year after the session ends"), except held or restricted ones: one batch. */
-  @GenerateSql({ params: [SQL_EXAMPLE.at, [], [], 500] })
-  async deleteEndedBefore(now: Date, held: readonly string[], restrictedUserIds: readonly string[], batchSize: number): Promise<number> {
+  /** Sessions ended longer than `retention` ago (rule LOGIN_SESSION, the tenant's period), except held or restricted ones: one batch. */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], [], 500] })
+  async deleteEndedBefore(now: Date, retention: string, held: readonly string[], restrictedUserIds: readonly string[], batchSize: number): Promise<number> {
     const expired = await this.sql.query<{ id: string }>(
-      `SELECT s.id FROM auth_session s WHERE ${ENDED} < $1::timestamptz - interval '1 year'
-         AND NOT (('Session:' || s.id::text) = ANY($2::text[])) AND NOT (s.user_id = ANY($3::uuid[]))
+      `SELECT s.id FROM auth_session s WHERE ${ENDED} < $1::timestamptz - $2::interval
+         AND NOT (('Session:' || s.id::text) = ANY($3::text[])) AND NOT (s.user_id = ANY($4::uuid[]))
        ORDER BY s.created_at LIMIT ${Math.trunc(batchSize)}`,
-      [now, held, restrictedUserIds],
+      [now, retention, held, restrictedUserIds],
     );
     if (expired.length === 0) return 0;
     const ids = expired.map((row) => row.id);
@@ -39,13 +39,13 @@ export class SessionPersonalDataRepository {
     return (await this.sql.query(`DELETE FROM auth_session WHERE id = ANY($1::uuid[]) RETURNING id`, [ids])).length;
   }
 
-  @GenerateSql({ params: [SQL_EXAMPLE.at, [], []] })
-  async countEndedBefore(now: Date, held: readonly string[], restrictedUserIds: readonly string[]): Promise<{ expired: number; held: number }> {
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], []] })
+  async countEndedBefore(now: Date, retention: string, held: readonly string[], restrictedUserIds: readonly string[]): Promise<{ expired: number; held: number }> {
     const [row] = await this.sql.query<{ expired: string; held: string }>(
       `SELECT count(*) AS expired,
-         count(*) FILTER (WHERE ('Session:' || s.id::text) = ANY($2::text[]) OR s.user_id = ANY($3::uuid[])) AS held
-       FROM auth_session s WHERE ${ENDED} < $1::timestamptz - interval '1 year'`,
-      [now, held, restrictedUserIds],
+         count(*) FILTER (WHERE ('Session:' || s.id::text) = ANY($3::text[]) OR s.user_id = ANY($4::uuid[])) AS held
+       FROM auth_session s WHERE ${ENDED} < $1::timestamptz - $2::interval`,
+      [now, retention, held, restrictedUserIds],
     );
     return { expired: Number(row!.expired), held: Number(row!.held) };
   }

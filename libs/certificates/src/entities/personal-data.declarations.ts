@@ -1,11 +1,11 @@
-import { PersonalDataDeclaration } from '@chancery/policy';
+import { PersonalDataDeclaration, RetentionRuleKey } from '@chancery/policy';
 
 /**
  * Personal data the certificates context holds. Certificates are evidence kept for disputes
  * (DigiChambers §3.2c, §4.3): what is on an issued certificate is kept with it, and de-identified
  * rather than deleted on erasure.
  */
-const CERTIFICATE_FILE = 'the certificate file: 10 years after issue (evidence, DigiChambers §4.3)';
+const CERTIFICATE_FILE = RetentionRuleKey.CERTIFICATE_FILE;
 
 export const CONSIGNEE_DETAILS: PersonalDataDeclaration = {
   category: 'identification', subject: 'consignee', purpose: 'Name the consignee on the certificate of origin, as the form requires', legalBasis: 'legalObligation', retention: CERTIFICATE_FILE,
@@ -14,7 +14,7 @@ export const CONSIGNEE_ADDRESS: PersonalDataDeclaration = {
   category: 'contact', subject: 'consignee', purpose: 'Address the consignee on the certificate of origin, as the form requires', legalBasis: 'legalObligation', retention: CERTIFICATE_FILE,
 };
 export const SAVED_CONSIGNEE: PersonalDataDeclaration = {
-  category: 'contact', subject: 'consignee', purpose: "Fill in a repeat exporter's usual consignees", legalBasis: 'legitimateInterest', retention: 'until the company removes it or leaves the chamber',
+  category: 'contact', subject: 'consignee', purpose: "Fill in a repeat exporter's usual consignees", legalBasis: 'legitimateInterest', retention: RetentionRuleKey.SAVED_CONSIGNEE,
 };
 export const APPLICANT: PersonalDataDeclaration = {
   category: 'electronicIdentification', subject: 'user', purpose: 'Know who applied for a certificate (evidence of the application)', legalBasis: 'legalObligation', retention: CERTIFICATE_FILE,
@@ -26,10 +26,10 @@ export const STAFF_NOTE: PersonalDataDeclaration = {
   category: 'correspondence', subject: 'user', purpose: 'Explain a review decision or a revocation to the company', legalBasis: 'legalObligation', retention: CERTIFICATE_FILE,
 };
 export const STAFF_STATISTICS: PersonalDataDeclaration = {
-  category: 'usageStatistics', subject: 'user', purpose: 'The number of requests each chamber user processed (DigiChambers §2.2)', legalBasis: 'legitimateInterest', retention: '2 years',
+  category: 'usageStatistics', subject: 'user', purpose: 'The number of requests each chamber user processed (DigiChambers §2.2)', legalBasis: 'legitimateInterest', retention: RetentionRuleKey.PROCESSING_STATISTICS,
 };
 export const COMPANY_BILLING: PersonalDataDeclaration = {
-  category: 'financial', subject: 'organisation', purpose: 'Invoice the fees of issued certificates and copies', legalBasis: 'legalObligation', retention: '7 years after the file closes (invoicing)',
+  category: 'financial', subject: 'organisation', purpose: 'Invoice the fees of issued certificates and copies', legalBasis: 'legalObligation', retention: RetentionRuleKey.INVOICING,
 };
 export const SIGNATORY_NAME: PersonalDataDeclaration = {
   category: 'identification', subject: 'user', purpose: 'Print the name of the authorised official on the certificate they signed, as the form requires', legalBasis: 'legalObligation', retention: CERTIFICATE_FILE,

@@ -1,6 +1,6 @@
-import { PersonalDataDeclaration } from '@chancery/policy';
+import { PersonalDataDeclaration, RetentionRuleKey } from '@chancery/policy';
 
 export const DOCUMENT_UPLOADER: PersonalDataDeclaration = {
   category: 'electronicIdentification', subject: 'user', purpose: 'Know who supplied a supporting document (evidence of the application)', legalBasis: 'legalObligation',
-  retention: 'the retention of the certificate file it supports (DigiChambers §4.3)',
+  retention: RetentionRuleKey.CERTIFICATE_FILE,
 };

@@ -1,10 +1,10 @@
-import { PersonalDataDeclaration } from '@chancery/policy';
+import { PersonalDataDeclaration, RetentionRuleKey } from '@chancery/policy';
 
 /**
  * The personal-data declarations the identity entities share, named once so the register of
  * processing reads the same purpose and retention wherever the same data is held.
  */
-const ACCOUNT_RETENTION = 'account lifetime + 1 year (evidence of access, DigiChambers §4.3)';
+const ACCOUNT_RETENTION = RetentionRuleKey.ACCOUNT;
 
 export const USER_IDENTIFICATION: PersonalDataDeclaration = {
   category: 'identification', subject: 'user', purpose: 'Identify the user of the application', legalBasis: 'contract', retention: ACCOUNT_RETENTION,
@@ -22,20 +22,20 @@ export const USER_ACCOUNT_STATE: PersonalDataDeclaration = {
   category: 'security', subject: 'user', purpose: 'Secure access to the application (roles, status, second factor)', legalBasis: 'legitimateInterest', retention: ACCOUNT_RETENTION,
 };
 export const USER_USAGE: PersonalDataDeclaration = {
-  category: 'usageStatistics', subject: 'user', purpose: 'Secure the application and answer questions about its use', legalBasis: 'legitimateInterest', retention: '1 year after the event',
+  category: 'usageStatistics', subject: 'user', purpose: 'Secure the application and answer questions about its use', legalBasis: 'legitimateInterest', retention: RetentionRuleKey.USAGE_EVENT,
 };
 export const USER_CREDENTIALS: PersonalDataDeclaration = {
-  category: 'credentials', subject: 'user', purpose: 'Authenticate the user', legalBasis: 'contract', retention: 'until changed or the account is closed',
+  category: 'credentials', subject: 'user', purpose: 'Authenticate the user', legalBasis: 'contract', retention: RetentionRuleKey.ACCOUNT_CREDENTIALS,
 };
 export const SIGNER_SIGNATURE: PersonalDataDeclaration = {
-  category: 'signature', subject: 'user', purpose: "Reproduce the authorised official's signature on issued certificates", legalBasis: 'legalObligation', retention: 'while authorised to sign + the retention of the certificates signed',
+  category: 'signature', subject: 'user', purpose: "Reproduce the authorised official's signature on issued certificates", legalBasis: 'legalObligation', retention: RetentionRuleKey.CERTIFICATE_FILE,
 };
 export const COMPANY_DATA: PersonalDataDeclaration = {
-  category: 'companyData', subject: 'organisation', purpose: 'Serve the company as a customer (certificates, datasheets, invoicing)', legalBasis: 'contract', retention: 'customer relationship + 7 years (invoicing)',
+  category: 'companyData', subject: 'organisation', purpose: 'Serve the company as a customer (certificates, datasheets, invoicing)', legalBasis: 'contract', retention: RetentionRuleKey.CUSTOMER_RECORD,
 };
 export const COMPANY_BANK_ACCOUNT: PersonalDataDeclaration = {
-  category: 'financial', subject: 'organisation', purpose: 'Invoice fees and process payments', legalBasis: 'legalObligation', retention: '7 years after the file closes (invoicing)',
+  category: 'financial', subject: 'organisation', purpose: 'Invoice fees and process payments', legalBasis: 'legalObligation', retention: RetentionRuleKey.INVOICING,
 };
 export const INVITEE_CONTACT: PersonalDataDeclaration = {
-  category: 'contact', subject: 'invitee', purpose: 'Invite a person to join a company or the staff', legalBasis: 'legitimateInterest', retention: 'until accepted, or 30 days after expiry',
+  category: 'contact', subject: 'invitee', purpose: 'Invite a person to join a company or the staff', legalBasis: 'legitimateInterest', retention: RetentionRuleKey.INVITATION,
 };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionSweep } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep } from '@chancery/policy';
 import { erasedAddressOf, IdentityPersonalDataRepository } from '../repositories/personal-data.repository';
 
 /**
@@ -50,10 +50,11 @@ export class IdentityPersonalDataHolder implements PersonalDataHolder {
 
   async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
     const held = [...sweep.held];
-    const { expired, held: heldCount } = await this.data.countExpiredInvitations(sweep.now, held);
+    const retention = sweep.intervalOf(RetentionRuleKey.INVITATION);
+    const { expired, held: heldCount } = await this.data.countExpiredInvitations(sweep.now, retention, held);
     let deleted = 0;
     for (;;) {
-      const batch = await this.data.deleteExpiredInvitations(sweep.now, held, sweep.batchSize);
+      const batch = await this.data.deleteExpiredInvitations(sweep.now, retention, held, sweep.batchSize);
       deleted += batch;
       if (batch < sweep.batchSize) break;
     }

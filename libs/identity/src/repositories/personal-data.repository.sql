@@ -29,11 +29,11 @@ DELETE FROM invitation WHERE lower(email) = lower($1) RETURNING id;
 -- IdentityPersonalDataRepository.deleteExpiredInvitations
 DELETE FROM invitation WHERE id IN (
 SELECT id FROM invitation
-WHERE (accepted_at IS NOT NULL OR revoked_at IS NOT NULL OR expires_at < $1::timestamptz - interval '30 days')
-AND NOT (('Invitation:' || id::text) = ANY($2::text[]))
+WHERE (accepted_at IS NOT NULL OR revoked_at IS NOT NULL OR expires_at < $1::timestamptz - $2::interval)
+AND NOT (('Invitation:' || id::text) = ANY($3::text[]))
 ORDER BY created_at LIMIT 500)
 RETURNING id;
 
 -- IdentityPersonalDataRepository.countExpiredInvitations
-SELECT count(*) AS expired, count(*) FILTER (WHERE ('Invitation:' || id::text) = ANY($2::text[])) AS held FROM invitation
-WHERE accepted_at IS NOT NULL OR revoked_at IS NOT NULL OR expires_at < $1::timestamptz - interval '30 days';
+SELECT count(*) AS expired, count(*) FILTER (WHERE ('Invitation:' || id::text) = ANY($3::text[])) AS held FROM invitation
+WHERE accepted_at IS NOT NULL OR revoked_at IS NOT NULL OR expires_at < $1::timestamptz - $2::interval;

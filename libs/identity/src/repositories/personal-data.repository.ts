@@ -72,27 +72,27 @@ export class IdentityPersonalDataRepository {
     return (await this.sql.query(`DELETE FROM invitation WHERE lower(email) = lower($1) RETURNING id`, [email])).length;
   }
 
-  /** Invitations past their retention ("until accepted, or 30 days after expiry"), except held ones: one batch. */
-  @GenerateSql({ params: [SQL_EXAMPLE.at, [], 500] })
-  async deleteExpiredInvitations(now: Date, held: readonly string[], batchSize: number): Promise<number> {
+  /** Invitations past their retention (rule INVITATION: answered ones at once, expired ones `retention` after expiry), except held ones: one batch. */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '30 days', [], 500] })
+  async deleteExpiredInvitations(now: Date, retention: string, held: readonly string[], batchSize: number): Promise<number> {
     const rows = await this.sql.query(
       `DELETE FROM invitation WHERE id IN (
          SELECT id FROM invitation
-         WHERE (accepted_at IS NOT NULL OR revoked_at IS NOT NULL OR expires_at < $1::timestamptz - interval '30 days')
-           AND NOT (('Invitation:' || id::text) = ANY($2::text[]))
+         WHERE (accepted_at IS NOT NULL OR revoked_at IS NOT NULL OR expires_at < $1::timestamptz - $2::interval)
+           AND NOT (('Invitation:' || id::text) = ANY($3::text[]))
          ORDER BY created_at LIMIT ${Math.trunc(batchSize)})
        RETURNING id`,
-      [now, held],
+      [now, retention, held],
     );
     return rows.length;
   }
 
-  @GenerateSql({ params: [SQL_EXAMPLE.at, []] })
-  async countExpiredInvitations(now: Date, held: readonly string[]): Promise<{ expired: number; held: number }> {
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '30 days', []] })
+  async countExpiredInvitations(now: Date, retention: string, held: readonly string[]): Promise<{ expired: number; held: number }> {
     const [row] = await this.sql.query<{ expired: string; held: string }>(
-      `SELECT count(*) AS expired, count(*) FILTER (WHERE ('Invitation:' || id::text) = ANY($2::text[])) AS held FROM invitation
-       WHERE accepted_at IS NOT NULL OR revoked_at IS NOT NULL OR expires_at < $1::timestamptz - interval '30 days'`,
-      [now, held],
+      `SELECT count(*) AS expired, count(*) FILTER (WHERE ('Invitation:' || id::text) = ANY($3::text[])) AS held FROM invitation
+       WHERE accepted_at IS NOT NULL OR revoked_at IS NOT NULL OR expires_at < $1::timestamptz - $2::interval`,
+      [now, retention, held],
     );
     return { expired: Number(row!.expired), held: Number(row!.held) };
   }

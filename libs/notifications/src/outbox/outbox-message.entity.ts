@@ -1,4 +1,4 @@
-import { Internal, NotPersonalData, PersonalData, PersonalDataDeclaration, PolicyEntity } from '@chancery/policy';
+import { Internal, NotPersonalData, PersonalData, PersonalDataDeclaration, PolicyEntity, RetentionRuleKey } from '@chancery/policy';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 const RECIPIENT: PersonalDataDeclaration = {
@@ -6,7 +6,7 @@ const RECIPIENT: PersonalDataDeclaration = {
   subject: 'recipient',
   purpose: 'Deliver the messages the application sends (confirmations, invitations, notices)',
   legalBasis: 'contract',
-  retention: '90 days after delivery',
+  retention: RetentionRuleKey.DELIVERED_MESSAGE,
 };
 const MESSAGE: PersonalDataDeclaration = { ...RECIPIENT, category: 'correspondence' };
 

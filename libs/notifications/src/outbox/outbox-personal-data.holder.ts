@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SecretBox } from '@chancery/core';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionSweep } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep } from '@chancery/policy';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxPersonalDataRepository } from './outbox-personal-data.repository';
 
@@ -9,7 +9,7 @@ const LINK_SECRET = /#token=[^\s)>\]]+/g;
 const SECRET_REMOVED = '#token=(removed: a one-time secret)';
 const UNREADABLE = '(this message can no longer be opened: it was sealed under a key that has since been replaced)';
 
-/** Messages to a person's address: exported, erased with the person, deleted 90 days after delivery. */
+/** Messages to a person's address: exported, erased with the person, deleted after delivery by rule DELIVERED_MESSAGE. */
 @HoldsPersonalData()
 @Injectable()
 export class OutboxPersonalDataHolder implements PersonalDataHolder {
@@ -43,10 +43,11 @@ export class OutboxPersonalDataHolder implements PersonalDataHolder {
 
   async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
     const held = [...sweep.held];
-    const counted = await this.outbox.countDeliveredBefore(sweep.now, held);
+    const retention = sweep.intervalOf(RetentionRuleKey.DELIVERED_MESSAGE);
+    const counted = await this.outbox.countDeliveredBefore(sweep.now, retention, held);
     let deleted = 0;
     for (;;) {
-      const batch = await this.outbox.deleteDeliveredBefore(sweep.now, held, sweep.batchSize);
+      const batch = await this.outbox.deleteDeliveredBefore(sweep.now, retention, held, sweep.batchSize);
       deleted += batch;
       if (batch < sweep.batchSize) break;
     }

@@ -9,11 +9,11 @@ DELETE FROM outbox_message WHERE lower(recipient) = lower($1) RETURNING id;
 
 -- OutboxPersonalDataRepository.deleteDeliveredBefore
 DELETE FROM outbox_message WHERE id IN (
-SELECT id FROM outbox_message WHERE sent_at < $1::timestamptz - interval '90 days'
-AND NOT (('OutboxMessage:' || id::text) = ANY($2::text[]))
+SELECT id FROM outbox_message WHERE sent_at < $1::timestamptz - $2::interval
+AND NOT (('OutboxMessage:' || id::text) = ANY($3::text[]))
 ORDER BY sent_at LIMIT 500)
 RETURNING id;
 
 -- OutboxPersonalDataRepository.countDeliveredBefore
-SELECT count(*) AS expired, count(*) FILTER (WHERE ('OutboxMessage:' || id::text) = ANY($2::text[])) AS held
-FROM outbox_message WHERE sent_at < $1::timestamptz - interval '90 days';
+SELECT count(*) AS expired, count(*) FILTER (WHERE ('OutboxMessage:' || id::text) = ANY($3::text[])) AS held
+FROM outbox_message WHERE sent_at < $1::timestamptz - $2::interval;

@@ -20,26 +20,26 @@ export class OutboxPersonalDataRepository {
     return (await this.sql.query(`DELETE FROM outbox_message WHERE lower(recipient) = lower($1) RETURNING id`, [recipient])).length;
   }
 
-  /** Delivered messages past "90 days after delivery", except held ones: one batch. */
-  @GenerateSql({ params: [SQL_EXAMPLE.at, [], 500] })
-  async deleteDeliveredBefore(now: Date, held: readonly string[], batchSize: number): Promise<number> {
+  /** Delivered messages older than `retention` (rule DELIVERED_MESSAGE, the tenant's period), except held ones: one batch. */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '90 days', [], 500] })
+  async deleteDeliveredBefore(now: Date, retention: string, held: readonly string[], batchSize: number): Promise<number> {
     const rows = await this.sql.query(
       `DELETE FROM outbox_message WHERE id IN (
-         SELECT id FROM outbox_message WHERE sent_at < $1::timestamptz - interval '90 days'
-           AND NOT (('OutboxMessage:' || id::text) = ANY($2::text[]))
+         SELECT id FROM outbox_message WHERE sent_at < $1::timestamptz - $2::interval
+           AND NOT (('OutboxMessage:' || id::text) = ANY($3::text[]))
          ORDER BY sent_at LIMIT ${Math.trunc(batchSize)})
        RETURNING id`,
-      [now, held],
+      [now, retention, held],
     );
     return rows.length;
   }
 
-  @GenerateSql({ params: [SQL_EXAMPLE.at, []] })
-  async countDeliveredBefore(now: Date, held: readonly string[]): Promise<{ expired: number; held: number }> {
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '90 days', []] })
+  async countDeliveredBefore(now: Date, retention: string, held: readonly string[]): Promise<{ expired: number; held: number }> {
     const [row] = await this.sql.query<{ expired: string; held: string }>(
-      `SELECT count(*) AS expired, count(*) FILTER (WHERE ('OutboxMessage:' || id::text) = ANY($2::text[])) AS held
-       FROM outbox_message WHERE sent_at < $1::timestamptz - interval '90 days'`,
-      [now, held],
+      `SELECT count(*) AS expired, count(*) FILTER (WHERE ('OutboxMessage:' || id::text) = ANY($3::text[])) AS held
+       FROM outbox_message WHERE sent_at < $1::timestamptz - $2::interval`,
+      [now, retention, held],
     );
     return { expired: Number(row!.expired), held: Number(row!.held) };
   }

@@ -1,4 +1,5 @@
 import { DiscoveryService } from '@nestjs/core';
+import { RetentionRuleKey } from '../retention/retention-rules';
 
 /**
  * A person whose data a tenant holds, as a data-subject request names them: the account (when the
@@ -50,6 +51,11 @@ export interface RetentionSweep {
   batchSize: number;
   /** Subjects (user ids) whose processing is restricted: storage only, so no sweep touches them. */
   restrictedUserIds: ReadonlySet<string>;
+  /**
+   * The tenant's effective period of a rule (its own shorter one, else the platform default) as a
+   * PostgreSQL interval literal (`6 months`): the holder passes it to its statements as one parameter.
+   */
+  intervalOf(rule: RetentionRuleKey): string;
 }
 
 /**

@@ -2,7 +2,7 @@ import { Logger } from '@nestjs/common';
 import { ClsServiceManager } from 'nestjs-cls';
 import { Role } from '@chancery/access';
 import { Actor, FixedClock, RequestContext, TransactionRunner } from '@chancery/core';
-import { anyone, NotPersonalData, onPersonalDataPresented, ownTenant, PersonalData, PolicyEntity, present, Readable, staffOfOwnTenant } from '@chancery/policy';
+import { anyone, NotPersonalData, onPersonalDataPresented, ownTenant, PersonalData, PolicyEntity, present, Readable, staffOfOwnTenant, RetentionRuleKey } from '@chancery/policy';
 import { parse } from 'graphql';
 import type { OperationDefinitionNode } from 'graphql';
 import { PersonalDataAccessLog, PersonalDataAccessNotRecordedError } from './personal-data-access-log.service';
@@ -19,7 +19,7 @@ const OPERATOR: Actor = { kind: 'user', id: '1b6e1f0c-3c1e-4a57-8f43-8d1f0f3f7a2
 class Member {
   @NotPersonalData() tenantId: string;
   @NotPersonalData() id: string;
-  @Readable(staffOfOwnTenant(), ownTenant(Role.PLATFORM_ADMIN)) @PersonalData({ category: 'contact', subject: 'user', purpose: 't', legalBasis: 'contract', retention: 't' }) email: string;
+  @Readable(staffOfOwnTenant(), ownTenant(Role.PLATFORM_ADMIN)) @PersonalData({ category: 'contact', subject: 'user', purpose: 't', legalBasis: 'contract', retention: RetentionRuleKey.ACCOUNT }) email: string;
 }
 
 interface Written {

@@ -12,6 +12,7 @@ import {
   Readable,
   ownTenant,
   self,
+  RetentionRuleKey,
   staffOfOwnTenant,
 } from '@chancery/policy';
 import { PendingPersonalDataAccess, collectPersonalDataPresented, personalDataReadsOfRequest } from './personal-data-reads';
@@ -20,7 +21,7 @@ const TENANT = '6f1d1c9e-8a43-4c2b-9d7e-2b0c1a6f4e11';
 const COMPANY = '0a1d1c9e-8a43-4c2b-9d7e-2b0c1a6f4e12';
 const ALICE = '0b6e1f0c-3c1e-4a57-8f43-8d1f0f3f7a21';
 const CLERK_ID = '1b6e1f0c-3c1e-4a57-8f43-8d1f0f3f7a22';
-const declared = { purpose: 'test', legalBasis: 'contract', retention: 'test' } as const;
+const declared = { purpose: 'test', legalBasis: 'contract', retention: RetentionRuleKey.ACCOUNT } as const;
 
 @PolicyEntity<Person>({ name: 'Person', visibleTo: [anyone()], subject: 'user', relations: { tenantId: (p) => p.tenantId, organisationId: (p) => p.organisationId, selfUserId: (p) => p.id } })
 class Person {

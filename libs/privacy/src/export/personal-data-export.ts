@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, RequestContext } from '@chancery/core';
-import { canWrite, DataSubject, getPolicy, PersonalDataCategory, PersonalDataDeclaration, releasedToDataSubject, presentToDataSubject } from '@chancery/policy';
+import { canWrite, DataSubject, describeRetention, getPolicy, PersonalDataCategory, PersonalDataDeclaration, releasedToDataSubject, presentToDataSubject } from '@chancery/policy';
+import { RetentionScheduleService } from '../retention/retention-schedule.service';
 import { PersonalDataHolders } from '../holders/personal-data-holders';
 
 /** Version of the document; its JSON Schema is docs/privacy/data-subject-export.schema.json. */
@@ -73,11 +74,14 @@ export class PersonalDataExporter {
     private readonly holders: PersonalDataHolders,
     private readonly context: RequestContext,
     private readonly clock: Clock,
+    private readonly schedule: RetentionScheduleService,
   ) {}
 
   /** In the caller's unit of work, in the subject's tenant. */
   async exportOf(subject: DataSubject, portability: boolean): Promise<DataSubjectExport> {
     const records: ExportedRecord[] = [];
+    // Retention as it applies in the controller tenant: its own shorter periods where it set them.
+    const periods = await this.schedule.ownPeriodsOf(subject.tenantId);
     const declarations = new Map<PersonalDataCategory, PersonalDataDeclaration[]>();
     const selfViewer = { kind: 'user' as const, id: subject.userId ?? undefined, tenantId: subject.tenantId, roles: [] };
     for (const holder of this.holders.all()) {
@@ -116,7 +120,7 @@ export class PersonalDataExporter {
         category,
         purposes: unique(list.map((d) => d.purpose)),
         legalBases: unique(list.map((d) => d.legalBasis)),
-        retention: unique(list.map((d) => d.retention)),
+        retention: unique(list.map((d) => describeRetention(d.retention, periods))),
         recipients: [...(RECIPIENTS[category] ?? DEFAULT_RECIPIENTS)],
         source: OBSERVED.has(category) ? 'recorded by the application as you used it' : 'provided by you, your company or the controller',
       })),

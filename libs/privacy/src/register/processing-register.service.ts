@@ -3,6 +3,7 @@ import { AuditLog } from '@chancery/audit';
 import { Clock, RequestContext, TransactionRunner } from '@chancery/core';
 import { Tenant, TenantDirectoryService } from '@chancery/identity';
 import { tenantOfActor } from '../shared/acting-tenant';
+import { RetentionScheduleService } from '../retention/retention-schedule.service';
 import { PrivacyOfficeErrors } from '../shared/privacy-office.errors';
 import { SubProcessor } from '../sub-processors/sub-processor.entity';
 import { SubProcessorService } from '../sub-processors/sub-processor.service';
@@ -25,6 +26,7 @@ export class ProcessingRegisterService {
     private readonly subProcessors: SubProcessorService,
     private readonly tenants: TenantDirectoryService,
     private readonly audit: AuditLog,
+    private readonly retention: RetentionScheduleService,
     private readonly context: RequestContext,
     private readonly clock: Clock,
   ) {}
@@ -64,9 +66,11 @@ export class ProcessingRegisterService {
     return this.transactions.run(async () => {
       const [tenant] = await this.tenants.findByIds([tenantId]);
       const entries = await this.activities.listOfTenant(tenantId);
+      const retentionPeriods = await this.retention.ownPeriodsOf(tenantId);
       return controllerRegister({
         controller: partyOf(tenant!),
         entries,
+        retentionPeriods,
         subProcessors: [...lists.platform.map((s) => toRegister(s, 'platform')), ...lists.tenant.map((s) => toRegister(s, 'tenant'))],
       });
     });

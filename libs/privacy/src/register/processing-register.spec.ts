@@ -1,15 +1,15 @@
 import { Role } from '@chancery/access';
-import { NotPersonalData, ownOrganisation, PersonalData, policedEntities, PolicyEntity, published, Readable, staffOfOwnTenant } from '@chancery/policy';
+import { NotPersonalData, ownOrganisation, PersonalData, policedEntities, PolicyEntity, published, Readable, staffOfOwnTenant, RetentionRuleKey } from '@chancery/policy';
 import { ARTICLE_30_1_ITEMS, controllerRegister, missingArticle30Items, processorRegister, renderRegisterMarkdown } from './processing-register';
 
 @PolicyEntity<Contact>({ name: 'RegisterSpecContact', subject: 'contactPerson', visibleTo: [staffOfOwnTenant(), ownOrganisation(), published()], relations: { tenantId: (c) => c.tenantId } })
 class Contact {
   @NotPersonalData() tenantId: string;
   @Readable(staffOfOwnTenant(), ownOrganisation(Role.ORG_ADMIN), published())
-  @PersonalData({ category: 'contact', subject: 'contactPerson', purpose: 'Publish the datasheet contact', legalBasis: 'contract', retention: 'while published' })
+  @PersonalData({ category: 'contact', subject: 'contactPerson', purpose: 'Publish the datasheet contact', legalBasis: 'contract', retention: RetentionRuleKey.PUBLISHED_CONTACT })
   email: string;
   @Readable(staffOfOwnTenant())
-  @PersonalData({ category: 'identification', subject: 'contactPerson', purpose: 'Publish the datasheet contact', legalBasis: 'contract', retention: 'while published + 1 year' })
+  @PersonalData({ category: 'identification', subject: 'contactPerson', purpose: 'Publish the datasheet contact', legalBasis: 'contract', retention: RetentionRuleKey.DATASHEET_RECORD })
   name: string;
 }
 
@@ -17,6 +17,14 @@ const entities = () => policedEntities().filter((p) => p.cls === Contact);
 const controller = { name: 'Chamber', privacyContact: 'privacy@chamber.test' };
 
 describe('The register of processing activities (Art. 30)', () => {
+  it("shows each declaration's retention rule with the tenant's period where it shortened one, held within the rule's bounds", () => {
+    const register = controllerRegister({ controller, entries: [], subProcessors: [], entities: entities(), retentionPeriods: new Map([[RetentionRuleKey.DATASHEET_RECORD, 3]]) });
+    expect(register.activities[0]!.retention).toContain("DATASHEET_RECORD: 3 months after the datasheet is withdrawn (tenant's period; platform default 12 months)");
+    // A stored period longer than the default is never shown (or applied) as such.
+    const lengthened = controllerRegister({ controller, entries: [], subProcessors: [], entities: entities(), retentionPeriods: new Map([[RetentionRuleKey.DATASHEET_RECORD, 40]]) });
+    expect(lengthened.activities[0]!.retention).toContain('DATASHEET_RECORD: 12 months after the datasheet is withdrawn (platform default)');
+  });
+
   it('makes one activity per declared purpose with the seven Art. 30(1) items, from the declarations', () => {
     const register = controllerRegister({ controller, entries: [], subProcessors: [], entities: entities() });
     expect(register.activities).toHaveLength(1);
@@ -24,7 +32,7 @@ describe('The register of processing activities (Art. 30)', () => {
     expect(activity).toMatchObject({
       name: 'Publish the datasheet contact', source: 'declared', purpose: 'Publish the datasheet contact', legalBases: ['contract'],
       categories: { dataSubjects: ['contactPerson'], personalData: ['contact details', 'identification data'] },
-      transfers: 'None: all processing takes place in the EEA', retention: ['while published', 'while published + 1 year'],
+      transfers: 'None: all processing takes place in the EEA', retention: ['DATASHEET_RECORD: 12 months after the datasheet is withdrawn (platform default)', 'PUBLISHED_CONTACT: until the person objects or stops being the contact (removed from every public output at once)'],
       fields: ['RegisterSpecContact.email', 'RegisterSpecContact.name'],
     });
     expect(activity!.recipients).toEqual(expect.arrayContaining(["the data subject's company (ORG_ADMIN)", 'the public and the external datasheet system, once published (000 §5b)']));

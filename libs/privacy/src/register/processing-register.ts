@@ -1,5 +1,5 @@
 import { Role } from '@chancery/access';
-import { EntityPolicy, Grant, PersonalDataField, personalDataOfSubject, policedEntities } from '@chancery/policy';
+import { describeRetention, EntityPolicy, Grant, PersonalDataField, personalDataOfSubject, policedEntities, RetentionRuleKey } from '@chancery/policy';
 
 /**
  * The register of processing activities (GDPR Art. 30), built from the code's personal-data
@@ -152,7 +152,7 @@ function describeParty(party: RegisterParty): string {
   return [party.name, party.legalEntityNumber, party.address, party.email, `privacy: ${party.privacyContact}`].filter(Boolean).join(', ');
 }
 
-function activitiesOf(controller: string, subProcessors: readonly RegisterSubProcessor[], entities?: readonly EntityPolicy[]): ProcessingActivityRecord[] {
+function activitiesOf(controller: string, subProcessors: readonly RegisterSubProcessor[], entities?: readonly EntityPolicy[], retentionPeriods?: ReadonlyMap<RetentionRuleKey, number>): ProcessingActivityRecord[] {
   const activities: ProcessingActivityRecord[] = [];
   for (const [purpose, group] of declaredActivities(entities)) {
     const categories = uniqueSorted(group.fields.map((f) => f.declaration.category));
@@ -174,7 +174,7 @@ function activitiesOf(controller: string, subProcessors: readonly RegisterSubPro
         ...processors.map((s) => `${s.name} (sub-processor of the ${s.engagedBy}: ${s.service})`),
       ]),
       transfers: transfersOf(processors),
-      retention: uniqueSorted(group.fields.map((f) => f.declaration.retention)),
+      retention: uniqueSorted(group.fields.map((f) => describeRetention(f.declaration.retention, retentionPeriods))),
       securityMeasures: [...PLATFORM_SECURITY_MEASURES],
       fields: uniqueSorted(group.fields.map((f) => `${f.entity}.${f.field}`)),
     });
@@ -188,6 +188,8 @@ export function controllerRegister(input: {
   entries: readonly TenantRegisterEntry[];
   subProcessors: readonly RegisterSubProcessor[];
   entities?: readonly EntityPolicy[];
+  /** The periods the tenant shortened, by rule: the register shows the period in force. */
+  retentionPeriods?: ReadonlyMap<RetentionRuleKey, number>;
 }): ProcessingRegister {
   const controller = describeParty(input.controller);
   const own: ProcessingActivityRecord[] = input.entries.map((e) => ({
@@ -207,7 +209,7 @@ export function controllerRegister(input: {
     article: 'GDPR Art. 30(1)',
     controller: input.controller,
     subProcessors: [...input.subProcessors],
-    activities: [...activitiesOf(controller, input.subProcessors, input.entities), ...own],
+    activities: [...activitiesOf(controller, input.subProcessors, input.entities, input.retentionPeriods), ...own],
   };
 }
 

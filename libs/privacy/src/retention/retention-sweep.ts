@@ -5,6 +5,7 @@ import { RetentionOutcome } from '@chancery/policy';
 import { PersonalDataHolders } from '../holders/personal-data-holders';
 import { DataSubjectRequestRepository } from '../requests/data-subject-request.repository';
 import { DataSubjectRequestErrors } from '../requests/requests.errors';
+import { RetentionScheduleService } from './retention-schedule.service';
 
 export const RETENTION_SWEEP_JOB = 'privacy.retention-sweep';
 export const DEFAULT_RETENTION_BATCH = 500;
@@ -17,6 +18,7 @@ export interface HolderRetention extends RetentionOutcome {
  * The retention sweep (SPEC §5; VERIFY T15): every holder deletes or de-identifies what its
  * declarations' retention rules say is due, in batches, and reports counts. Records under a legal
  * hold, and the data of people whose processing is restricted (Art. 18: storage only), are left alone.
+ * Each rule's period is the tenant's effective one (its retention schedule), never a holder's constant.
  */
 @Injectable()
 export class RetentionSweeper {
@@ -24,25 +26,30 @@ export class RetentionSweeper {
     private readonly transactions: TransactionRunner,
     private readonly holders: PersonalDataHolders,
     private readonly requests: DataSubjectRequestRepository,
+    private readonly schedule: RetentionScheduleService,
     private readonly context: RequestContext,
     private readonly clock: Clock,
   ) {}
 
   /** One tenant's sweep, in the caller's unit of work (one transaction: counts and deletions agree). */
-  async sweep(batchSize = DEFAULT_RETENTION_BATCH): Promise<HolderRetention[]> {
+  async sweep(tenantId: string, batchSize = DEFAULT_RETENTION_BATCH): Promise<HolderRetention[]> {
+    // The tenant's effective period of each rule, read once: each holder passes it to its statements as a parameter.
+    const intervalOf = await this.schedule.intervalsOf(tenantId);
     const held = new Set(await this.requests.heldRecords());
     const restrictedUserIds = new Set(await this.requests.restrictedUserIds());
     const outcomes: HolderRetention[] = [];
     for (const holder of this.holders.all()) {
       if (!holder.sweepRetention) continue;
-      outcomes.push({ holder: holder.holder, ...(await holder.sweepRetention({ now: this.clock.now(), held, restrictedUserIds, batchSize })) });
+      outcomes.push({ holder: holder.holder, ...(await holder.sweepRetention({ now: this.clock.now(), held, restrictedUserIds, batchSize, intervalOf })) });
     }
     return outcomes;
   }
 
   /** The actor's tenant's sweep, on demand (privacy officers, tenant admins). */
   sweepCurrentTenant(batchSize: number): Promise<HolderRetention[]> {
-    return this.transactions.run(() => this.sweep(batchSize));
+    const tenantId = this.context.actor.tenantId;
+    if (!tenantId) throw DataSubjectRequestErrors.NO_ACCOUNT_FOR_REQUEST('The retention sweep runs within a tenant');
+    return this.transactions.run(() => this.sweep(tenantId, batchSize));
   }
 
   /** Places a legal hold on a record of the actor's tenant: the sweep leaves it alone. */
@@ -70,7 +77,7 @@ export class RetentionSweepJob implements JobHandler<Record<string, never>> {
 
   async handle(): Promise<void> {
     for (const tenant of await this.tenants.list()) {
-      const outcomes = await this.transactions.asSystem(tenant.id, () => this.sweeper.sweep());
+      const outcomes = await this.transactions.asSystem(tenant.id, () => this.sweeper.sweep(tenant.id));
       // Counts only: which holder, how many expired, deleted, de-identified, held.
       this.logger.log({ tenantId: tenant.id, retention: outcomes }, 'retention sweep');
     }

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType } from '@nestjs/graphql';
 import { Role } from '@chancery/access';
-import { Grant, Internal, NotPersonalData, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable } from '@chancery/policy';
+import { Grant, Internal, NotPersonalData, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable, RetentionRuleKey } from '@chancery/policy';
 
 /**
  * What the operator sees of a tenant's accounts during a support grant. Such a record exists only
@@ -11,7 +11,7 @@ const UNDER_SUPPORT_GRANT: readonly Grant[] = [{ relation: 'anyone', roles: [Rol
 
 const SUPPORT_READ = (category: PersonalDataDeclaration['category']): PersonalDataDeclaration => ({
   category, subject: 'user', purpose: "Support the tenant at its request, under a time-boxed grant its administrator approved (processor's support, 002 §4)",
-  legalBasis: 'contract', retention: 'not kept: shown to the operator during the grant only',
+  legalBasis: 'contract', retention: RetentionRuleKey.SUPPORT_VIEW,
 });
 
 @ObjectType({ description: "A tenant's account as the platform operator sees it under an approved support grant." })

@@ -13,6 +13,7 @@ import {
   Readable,
   self,
   staffOfOwnTenant,
+  RetentionRuleKey,
   Writable,
 } from '@chancery/policy';
 
@@ -29,7 +30,7 @@ export const GLOBEX = 'org-globex';
 export const ALICE = 'user-alice';
 export const BOB = 'user-bob';
 
-const account = { subject: 'user', legalBasis: 'contract', retention: 'account lifetime + 1 year' } as const;
+const account = { subject: 'user', legalBasis: 'contract', retention: RetentionRuleKey.ACCOUNT } as const;
 
 @PolicyEntity<TestTenant>({ name: 'TestTenant', visibleTo: [anyone()], relations: { tenantId: (t) => t.id } })
 export class TestTenant {

@@ -1,6 +1,6 @@
 import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
 import { Role } from '@chancery/access';
-import { Envelope, Internal, NotPersonalData, ownTenant, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable, self } from '@chancery/policy';
+import { Envelope, Internal, NotPersonalData, ownTenant, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable, self, RetentionRuleKey } from '@chancery/policy';
 import type { StoredPersonalDataAccess } from '../personal-data-access.repository';
 
 /** The tenant's privacy officer, and the person the entry is about. */
@@ -10,7 +10,7 @@ const ACCOUNTABILITY = {
   subject: 'user',
   purpose: 'Account for who read whose personal data (access accountability)',
   legalBasis: 'legitimateInterest',
-  retention: '1 year after the access',
+  retention: RetentionRuleKey.PERSONAL_DATA_ACCESS,
 } as const;
 const ACCESSOR_ID: PersonalDataDeclaration = { category: 'electronicIdentification', ...ACCOUNTABILITY };
 const ACCESSOR_ROLES: PersonalDataDeclaration = { category: 'employment', ...ACCOUNTABILITY };

@@ -1,6 +1,6 @@
 import { Field, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '@chancery/access';
-import { Internal, NotPersonalData, ownTenant, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable, self } from '@chancery/policy';
+import { Internal, NotPersonalData, ownTenant, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable, self, RetentionRuleKey } from '@chancery/policy';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 
 export enum DataSubjectRequestType {
@@ -29,7 +29,7 @@ const REQUEST_HANDLING = {
   subject: 'user',
   purpose: 'Handle the requests of data subjects and prove they were answered in time (GDPR Art. 12)',
   legalBasis: 'legalObligation',
-  retention: '3 years after the request is answered',
+  retention: RetentionRuleKey.DATA_SUBJECT_REQUEST,
 } as const;
 const REQUESTER_CONTACT: PersonalDataDeclaration = { category: 'contact', ...REQUEST_HANDLING };
 const REQUESTER_ID: PersonalDataDeclaration = { category: 'electronicIdentification', ...REQUEST_HANDLING };
