@@ -241,6 +241,33 @@ describe('T1 field matrix', () => {
     settle(part);
   });
 
+  it('organisations (by ids, by name): every viewer lists exactly the companies of its tenant, each with the fields it may read', async () => {
+    const part = newTally();
+    const query = `query($ids: [ID!], $name: String) { organisations(ids: $ids, nameContains: $name, first: 100) { ${selectionOfType(world.schema, 'Organisation')} } }`;
+    const orgs = Object.values(world.orgs);
+    for (const viewer of world.viewers) {
+      const refusal = accessRefusal('organisations', viewer.actor);
+      for (const [label, variables] of [['every id', { ids: orgs.map((o) => o.id) }], ['no filter', {}]] as const) {
+        const response = await gql(query, variables, viewer);
+        if (refusal) {
+          judge(part, world.schema, 'Organisation', `organisations(${label}) as ${viewer.label}`, { error: refusal }, answerOf(response, 'organisations'));
+          continue;
+        }
+        const listed = (response.data?.organisations ?? []) as Array<{ id: string }>;
+        const mine = orgs.filter((o) => world.policy.canRead(viewer.actor, 'Organisation', 'id', { id: o.id, tenantId: o.tenantId }));
+        // Every company of the viewer's tenant the world made is listed, and nothing of another tenant.
+        expect({ viewer: viewer.label, label, foreign: listed.filter((l) => !mine.some((o) => o.id === l.id)).map((l) => l.id) }).toEqual({ viewer: viewer.label, label, foreign: [] });
+        if (label === 'every id') expect({ viewer: viewer.label, missing: mine.filter((o) => !listed.some((l) => l.id === o.id)).map((o) => o.key) }).toEqual({ viewer: viewer.label, missing: [] });
+        for (const o of mine) {
+          const item = listed.find((l) => l.id === o.id);
+          if (!item) continue;
+          judge(part, world.schema, 'Organisation', `organisations[${o.key}] as ${viewer.label}`, { data: expectedObject(world, 'Organisation', viewer.actor, { id: o.id, tenantId: o.tenantId }, await storedOrganisation(world, o.id)) }, { data: item });
+        }
+      }
+    }
+    settle(part);
+  });
+
   it('tenants, tenant(slug) and proposeChamber: every viewer × every tenant (with its postal code ranges)', async () => {
     const part = newTally();
     const sel = selectionOfType(world.schema, 'Tenant');
@@ -1131,7 +1158,7 @@ describe('T1 field matrix', () => {
 
   /** Operations this suite reads records through; a new one that returns records fails the next test until it is added. */
   const T1_PATHS = new Set([
-    'user', 'me', 'managedUser', 'changeUserRoles', 'managedUsers', 'organisation', 'tenants', 'tenant', 'proposeChamber', 'apiKeys',
+    'user', 'me', 'managedUser', 'changeUserRoles', 'managedUsers', 'organisation', 'organisations', 'tenants', 'tenant', 'proposeChamber', 'apiKeys',
     'createApiKey', 'revokeApiKey', 'auditEntries', 'personalDataAccesses', 'myPersonalDataAccesses', 'inviteUser', 'updateUserProfile',
     'updateOrganisation', 'registerOrganisation', 'createTenant', 'disableUser', 'mySessions', 'sessionsOfUser', 'endMySession',
     'setMySignatureImage', 'invitations', 'revokeInvitation', 'enableUser', 'resetSecondFactor',

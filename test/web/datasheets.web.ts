@@ -60,7 +60,12 @@ for (const language of ['nl', 'de'] as const) {
     await chooseLanguage(clerk, language);
     await openFromNav(clerk, language, m.nav.certifiedProducts);
     await expect(clerk.getByRole('heading', { level: 1, name: m.datasheets.products.title })).toBeVisible();
-    await clerk.getByLabel(exactly(m.datasheets.fields.holder)).selectOption({ label: HOLDER });
+    // The holder is found by part of its name among the chamber's companies (not by pasting an identifier).
+    await clerk.getByLabel(exactly(m.datasheets.fields.holder)).selectOption({ label: m.datasheets.products.otherHolder });
+    await clerk.getByLabel(new RegExp(`^${escape(m.datasheets.products.findHolder)}`)).fill(HOLDER.slice(0, 6).toUpperCase());
+    await clerk.getByRole('button', { name: exactly(m.datasheets.products.find) }).click();
+    const company = clerk.getByLabel(exactly(m.datasheets.fields.company));
+    await company.selectOption((await company.locator('option', { hasText: HOLDER }).first().getAttribute('value'))!);
     await clerk.getByLabel(exactly(m.datasheets.fields.productName)).fill(productName);
     await clerk.getByLabel(new RegExp(`^${m.datasheets.fields.family}`)).fill('kerbstones');
     await clerk.getByLabel(new RegExp(`^${m.datasheets.fields.scheme}`)).fill('BENOR');

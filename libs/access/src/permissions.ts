@@ -13,6 +13,7 @@ export enum Permission {
   // Records read by id; the field declarations decide what each caller sees of them
   ReadUserRecords = 'ReadUserRecords',
   ReadOrganisationRecords = 'ReadOrganisationRecords',
+  ListTenantOrganisations = 'ListTenantOrganisations',
   // People and access of a company or a tenant's staff
   ManageUsers = 'ManageUsers',
   InviteUsers = 'InviteUsers',
@@ -95,6 +96,7 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.CreateTenant]: { description: 'Create a tenant (chamber or certification body) with its first administrator' },
   [Permission.ReadUserRecords]: { description: "Read a user's record by id (what of it: the field declarations)" },
   [Permission.ReadOrganisationRecords]: { description: "Read a company's record by id (what of it: the field declarations)" },
+  [Permission.ListTenantOrganisations]: { description: "List the tenant's companies by name (staff choosing a company: a certificate holder, a party)" },
   [Permission.ManageUsers]: { description: "List and read the users one administers: the company's users, or the tenant's staff" },
   [Permission.InviteUsers]: { description: 'Invite a person to the company or the staff with roles one may grant; list and revoke pending invitations' },
   [Permission.ChangeUserRoles]: { description: 'Grant and withdraw roles one may grant', stepUp: 'recent-login' },

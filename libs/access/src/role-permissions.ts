@@ -19,6 +19,7 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.CreateTenant]: [Role.PLATFORM_ADMIN],
   [Permission.ReadUserRecords]: EVERY_ROLE,
   [Permission.ReadOrganisationRecords]: EVERY_ROLE,
+  [Permission.ListTenantOrganisations]: [Role.TENANT_ADMIN, Role.CLERK, Role.SIGNER, Role.AUDITOR],
   [Permission.ManageUsers]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
   [Permission.InviteUsers]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
   [Permission.ChangeUserRoles]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],

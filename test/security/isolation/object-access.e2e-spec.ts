@@ -211,6 +211,15 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     reach: readable,
     controls: [['A1 ORG_MEMBER', 'read', 'company A1'], ['A staff CLERK', 'read', 'company A2']],
   },
+  organisations: {
+    document: 'query($ids: [ID!]) { organisations(ids: $ids) { id } }',
+    variants: { name: { path: 'ids', takes: 'organisation', variables: (id) => ({ ids: [id] }) } },
+    field: 'organisations',
+    answers: 'list',
+    allowed: holds(Role.TENANT_ADMIN, Role.CLERK, Role.SIGNER, Role.AUDITOR),
+    reach: wholeTenant,
+    controls: [['A staff CLERK', 'name', 'company A2']],
+  },
   managedUser: {
     document: 'query($id: ID!) { managedUser(userId: $id) { id } }',
     variants: { read: { path: 'userId', takes: 'user', variables: (id) => ({ id }) } },

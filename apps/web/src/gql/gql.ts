@@ -54,7 +54,7 @@ type Documents = {
     "\n  mutation SignCertificate($applicationId: ID!, $idempotencyKey: String!) {\n    signCertificate(applicationId: $applicationId, idempotencyKey: $idempotencyKey) {\n      id\n      number\n    }\n  }\n": typeof types.SignCertificateDocument,
     "\n  mutation RevokeCertificate($certificateId: ID!, $reason: String!) {\n    revokeCertificate(certificateId: $certificateId, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeCertificateDocument,
     "\n  mutation RemoveDatasheetAttachment($attachmentId: ID!) {\n    removeDatasheetAttachment(attachmentId: $attachmentId) {\n      id\n    }\n  }\n": typeof types.RemoveDatasheetAttachmentDocument,
-    "\n  query HolderName($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.HolderNameDocument,
+    "\n  query Companies($ids: [ID!], $nameContains: String, $first: Int) {\n    organisations(ids: $ids, nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n": typeof types.CompaniesDocument,
     "\n  mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {\n    createCertifiedProduct(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateCertifiedProductDocument,
     "\n  mutation ChangeCertifiedProductStatus($id: ID!, $status: CertifiedProductStatus!) {\n    changeCertifiedProductStatus(id: $id, status: $status) {\n      id\n      status\n      statusChangedAt\n    }\n  }\n": typeof types.ChangeCertifiedProductStatusDocument,
     "\n  mutation SetProductFamilySchema($input: SetProductFamilySchemaInput!) {\n    setProductFamilySchema(input: $input) {\n      id\n      family\n      version\n    }\n  }\n": typeof types.SetProductFamilySchemaDocument,
@@ -171,7 +171,7 @@ const documents: Documents = {
     "\n  mutation SignCertificate($applicationId: ID!, $idempotencyKey: String!) {\n    signCertificate(applicationId: $applicationId, idempotencyKey: $idempotencyKey) {\n      id\n      number\n    }\n  }\n": types.SignCertificateDocument,
     "\n  mutation RevokeCertificate($certificateId: ID!, $reason: String!) {\n    revokeCertificate(certificateId: $certificateId, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.RevokeCertificateDocument,
     "\n  mutation RemoveDatasheetAttachment($attachmentId: ID!) {\n    removeDatasheetAttachment(attachmentId: $attachmentId) {\n      id\n    }\n  }\n": types.RemoveDatasheetAttachmentDocument,
-    "\n  query HolderName($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n": types.HolderNameDocument,
+    "\n  query Companies($ids: [ID!], $nameContains: String, $first: Int) {\n    organisations(ids: $ids, nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n": types.CompaniesDocument,
     "\n  mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {\n    createCertifiedProduct(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateCertifiedProductDocument,
     "\n  mutation ChangeCertifiedProductStatus($id: ID!, $status: CertifiedProductStatus!) {\n    changeCertifiedProductStatus(id: $id, status: $status) {\n      id\n      status\n      statusChangedAt\n    }\n  }\n": types.ChangeCertifiedProductStatusDocument,
     "\n  mutation SetProductFamilySchema($input: SetProductFamilySchemaInput!) {\n    setProductFamilySchema(input: $input) {\n      id\n      family\n      version\n    }\n  }\n": types.SetProductFamilySchemaDocument,
@@ -408,7 +408,7 @@ export function graphql(source: "\n  mutation RemoveDatasheetAttachment($attachm
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query HolderName($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').HolderNameDocument;
+export function graphql(source: "\n  query Companies($ids: [ID!], $nameContains: String, $first: Int) {\n    organisations(ids: $ids, nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n"): typeof import('./graphql').CompaniesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -715,12 +715,14 @@ export type RemoveDatasheetAttachmentMutationVariables = Exact<{
 
 export type RemoveDatasheetAttachmentMutation = { removeDatasheetAttachment: { id: string | null } };
 
-export type HolderNameQueryVariables = Exact<{
-  id: string;
+export type CompaniesQueryVariables = Exact<{
+  ids?: Array<string> | string | null | undefined;
+  nameContains?: string | null | undefined;
+  first?: number | null | undefined;
 }>;
 
 
-export type HolderNameQuery = { organisation: { id: string | null, name: string | null } };
+export type CompaniesQuery = { organisations: Array<{ id: string | null, name: string | null, city: string | null }> };
 
 export type CreateCertifiedProductMutationVariables = Exact<{
   input: CreateCertifiedProductInput;
@@ -1739,14 +1741,15 @@ export const RemoveDatasheetAttachmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveDatasheetAttachmentMutation, RemoveDatasheetAttachmentMutationVariables>;
-export const HolderNameDocument = new TypedDocumentString(`
-    query HolderName($id: ID!) {
-  organisation(id: $id) {
+export const CompaniesDocument = new TypedDocumentString(`
+    query Companies($ids: [ID!], $nameContains: String, $first: Int) {
+  organisations(ids: $ids, nameContains: $nameContains, first: $first) {
     id
     name
+    city
   }
 }
-    `) as unknown as TypedDocumentString<HolderNameQuery, HolderNameQueryVariables>;
+    `) as unknown as TypedDocumentString<CompaniesQuery, CompaniesQueryVariables>;
 export const CreateCertifiedProductDocument = new TypedDocumentString(`
     mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {
   createCertifiedProduct(input: $input) {

@@ -18,6 +18,22 @@ export class OrganisationRepository {
     return row ? toEntity(Organisation, row) : null;
   }
 
+  /**
+   * The transaction's tenant's companies (row-level security), by name then id: those whose name
+   * contains `nameContains` (as typed: % and _ match themselves) and, when given, whose id is in `ids`.
+   */
+  @GenerateSql({ params: ['beton', [SQL_EXAMPLE.id], 50] })
+  async list(nameContains: string | null, ids: readonly string[] | null, limit: number): Promise<Organisation[]> {
+    const rows = await this.sql.query(
+      `SELECT ${ORGANISATION} FROM organisation o
+        WHERE ($1::text IS NULL OR o.name ILIKE '%' || replace(replace(replace($1, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')
+          AND ($2::uuid[] IS NULL OR o.id = ANY($2::uuid[]))
+        ORDER BY o.name, o.id LIMIT $3`,
+      [nameContains, ids, limit],
+    );
+    return rows.map((row) => toEntity(Organisation, row));
+  }
+
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'BE0123456749'] })
   async existsWithCompanyNumber(tenantId: string, companyNumber: string): Promise<boolean> {
     const rows = await this.sql.query(`SELECT 1 FROM organisation o WHERE o.tenant_id = $1 AND o.company_number = $2`, [tenantId, companyNumber]);

@@ -1,5 +1,5 @@
-import { Args, ArgsType, Field, ID, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
-import { IsUUID, Length, Matches } from 'class-validator';
+import { Args, ArgsType, Field, ID, Int, Mutation, ObjectType, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
+import { ArrayMaxSize, IsArray, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { Allow, AuthenticatedPerson, Permission, Public } from '@chancery/access';
 import { ThrottleAuthentication } from '@chancery/core';
 import { Envelope } from '@chancery/policy';
@@ -69,6 +69,19 @@ export class UserIdArgs {
 @ArgsType()
 export class IdArgs {
   @Field(() => ID) @IsUUID() id: string;
+}
+
+/** Most companies one call lists: a page of names to choose from, not an export. */
+export const ORGANISATIONS_PAGE_MAX = 100;
+
+@ArgsType()
+export class OrganisationsArgs {
+  @Field(() => String, { nullable: true, description: 'Part of the name, any case.' })
+  @IsOptional() @IsString() @Length(1, 100) nameContains?: string;
+  @Field(() => [ID], { nullable: true, description: 'Only these companies (e.g. to name the holders on a list).' })
+  @IsOptional() @IsArray() @ArrayMaxSize(ORGANISATIONS_PAGE_MAX) @IsUUID('all', { each: true }) ids?: string[];
+  @Field(() => Int, { nullable: true, description: `At most this many (default 50, at most ${ORGANISATIONS_PAGE_MAX}).` })
+  @IsOptional() @IsInt() @Min(1) @Max(ORGANISATIONS_PAGE_MAX) first?: number;
 }
 
 @ArgsType()
@@ -232,6 +245,12 @@ export class IdentityResolver {
   @Query(() => Organisation)
   organisation(@Args() { id }: IdArgs): Promise<Organisation> {
     return this.records.findOrganisation(id);
+  }
+
+  @Allow(Permission.ListTenantOrganisations)
+  @Query(() => [Organisation], { description: "The tenant's companies by name (staff): those whose name contains `nameContains`, or with the given `ids`." })
+  organisations(@Args() args: OrganisationsArgs): Promise<Organisation[]> {
+    return this.records.listOrganisations(args.nameContains ?? null, args.ids?.map((id) => id.toLowerCase()) ?? null, args.first ?? 50);
   }
 
   @AuthenticatedPerson()

@@ -38,6 +38,11 @@ export class PolicedRecordsService {
     );
   }
 
+  /** The tenant's companies the caller may see (staff: every one of its tenant), by name; see OrganisationRepository.list. */
+  listOrganisations(nameContains: string | null, ids: readonly string[] | null, limit: number): Promise<Organisation[]> {
+    return this.transactions.run(async () => (await this.organisations.list(nameContains, ids, limit)).filter((o) => canSee(this.context.actor, Organisation, o)));
+  }
+
   /** `User.signatureImage`, loaded only when asked for (it is large), if the viewer may read it. */
   async signatureImageOf(presented: UserAccount): Promise<string | null> {
     const record = originalOf(presented);

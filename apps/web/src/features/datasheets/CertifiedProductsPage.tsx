@@ -16,14 +16,18 @@ import { useAction, useLoad } from '../../ui/use-api';
 import { TextAreaField } from './datasheet-shared';
 import { CertifiedProducts, ProductFamilySchemas } from './operations';
 
-const HolderName = graphql(`
-  query HolderName($id: ID!) {
-    organisation(id: $id) {
+const Companies = graphql(`
+  query Companies($ids: [ID!], $nameContains: String, $first: Int) {
+    organisations(ids: $ids, nameContains: $nameContains, first: $first) {
       id
       name
+      city
     }
   }
 `);
+
+/** Most holders named in one call (the API's page limit). */
+const COMPANIES_PER_CALL = 100;
 
 const CreateCertifiedProduct = graphql(`
   mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {
@@ -65,9 +69,14 @@ export default function CertifiedProductsPage() {
   const { me } = useSession();
   const data = useLoad(async () => {
     const [products, schemas] = await Promise.all([request(CertifiedProducts), request(ProductFamilySchemas)]);
-    // The holders' names: one small read per company (a certification body has tens of holders).
+    // The holders' names: one read per hundred companies.
     const holderIds = [...new Set(products.certifiedProducts.map((p) => p.organisationId).filter((id): id is string => Boolean(id)))];
-    const names = await Promise.all(holderIds.map(async (id) => [id, (await request(HolderName, { id })).organisation.name ?? ''] as const));
+    const pages = await Promise.all(
+      Array.from({ length: Math.ceil(holderIds.length / COMPANIES_PER_CALL) }, (_, i) =>
+        request(Companies, { ids: holderIds.slice(i * COMPANIES_PER_CALL, (i + 1) * COMPANIES_PER_CALL), first: COMPANIES_PER_CALL }),
+      ),
+    );
+    const names = pages.flatMap((page) => page.organisations.map((o) => [o.id ?? '', o.name ?? ''] as const));
     return { products: products.certifiedProducts, schemas: schemas.productFamilySchemas, holders: new Map(names) };
   });
   const [form, setForm] = useState({ holder: OTHER_HOLDER, organisationId: '', name: '', productFamily: '', certificateReference: '', scheme: 'BENOR', productionUnit: '' });
@@ -77,6 +86,17 @@ export default function CertifiedProductsPage() {
   const [status, setStatus] = useState<CertifiedProductStatus>('ACTIVE');
   const families = useMemo(() => [...new Set((data.data?.schemas ?? []).map((s) => s.family ?? ''))].filter(Boolean).sort(), [data.data]);
   const holders = useMemo(() => [...(data.data?.holders.entries() ?? [])].sort((a, b) => a[1].localeCompare(b[1])), [data.data]);
+
+  // Another company: found by part of its name among the tenant's companies.
+  const [search, setSearch] = useState('');
+  const [found, setFound] = useState<Array<{ id: string; label: string }> | null>(null);
+  const find = useAction(async () => {
+    if (!search.trim()) throw clientError([{ field: 'nameContains', reason: 'required', constraint: 'required' }]);
+    const result = await request(Companies, { nameContains: search.trim(), first: 20 });
+    const companies = result.organisations.map((o) => ({ id: o.id ?? '', label: o.city ? `${o.name ?? ''} (${o.city})` : (o.name ?? '') }));
+    setFound(companies);
+    setForm((previous) => ({ ...previous, organisationId: companies[0]?.id ?? '' }));
+  });
 
   const create = useAction(async () => {
     const organisationId = form.holder === OTHER_HOLDER ? form.organisationId.trim() : form.holder;
@@ -165,7 +185,7 @@ export default function CertifiedProductsPage() {
 
       <section className="panel" aria-labelledby="create-product-title">
         <h2 id="create-product-title">{t('datasheets.products.createTitle')}</h2>
-        <Form error={create.error} onSubmit={() => void create.run()} idScope="product-">
+        <Form error={find.error ?? create.error} onSubmit={() => void create.run()} idScope="product-">
           <SelectField
             name="holder"
             label={t('datasheets.fields.holder')}
@@ -174,7 +194,19 @@ export default function CertifiedProductsPage() {
             options={[...holders.map(([id, name]) => ({ value: id, label: name })), { value: OTHER_HOLDER, label: t('datasheets.products.otherHolder') }]}
           />
           {form.holder === OTHER_HOLDER ? (
-            <TextField name="input.organisationId" label={t('datasheets.fields.holderId')} hint={t('datasheets.fields.holderIdHint')} spellCheck={false} value={form.organisationId} onValue={set('organisationId')} />
+            <div className="field-row">
+              <TextField name="nameContains" label={t('datasheets.products.findHolder')} hint={t('datasheets.products.findHolderHint')} value={search} onValue={setSearch} />
+              <button type="button" className="button button--secondary" disabled={find.pending} onClick={() => void find.run()}>
+                {t('datasheets.products.find')}
+              </button>
+            </div>
+          ) : null}
+          {form.holder === OTHER_HOLDER && found !== null ? (
+            found.length === 0 ? (
+              <p role="status">{t('datasheets.products.noneFound', { name: search.trim() })}</p>
+            ) : (
+              <SelectField name="input.organisationId" label={t('datasheets.fields.company')} value={form.organisationId} onValue={set('organisationId')} options={found.map((c) => ({ value: c.id, label: c.label }))} />
+            )
           ) : null}
           <TextField name="input.name" label={t('datasheets.fields.productName')} value={form.name} onValue={set('name')} />
           <TextField name="input.productFamily" label={t('datasheets.fields.family')} hint={t('datasheets.fields.familyHint', { families: families.join(', ') || '—' })} spellCheck={false} value={form.productFamily} onValue={set('productFamily')} />
