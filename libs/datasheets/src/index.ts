@@ -18,3 +18,5 @@ export type { BulkPublished } from './repositories/datasheet-provisioning.reposi
 // The demo data set (apps/api) completes datasheets through the application's own rules.
 export { CertifiedProductsService } from './services/certified-products.service';
 export { DatasheetsService } from './services/datasheets.service';
+export { ProjectCertificatesService } from './projects/project-certificates.service';
+export { ProjectPartyRole } from './projects/project-certificate.entity';

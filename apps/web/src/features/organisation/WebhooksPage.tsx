@@ -90,7 +90,7 @@ const RedeliverWebhook = graphql(`
 type Webhook = WebhooksQuery['webhooks'][number];
 
 /** The events each owner may subscribe to (libs/webhooks: WEBHOOK_EVENT_TYPES); the API refuses any other. */
-export const COMPANY_WEBHOOK_EVENTS = ['certificate_application.state_changed', 'certificate.issued', 'certificate.revoked', 'certificate.superseded'] as const;
+export const COMPANY_WEBHOOK_EVENTS = ['certificate_application.state_changed', 'certificate.issued', 'certificate.revoked', 'certificate.superseded', 'project_certificate.distributed'] as const;
 export const TENANT_WEBHOOK_EVENTS = ['datasheet.published', 'datasheet.superseded', 'datasheet.unpublished', 'datasheet.contact_changed'] as const;
 type WebhookEvent = (typeof COMPANY_WEBHOOK_EVENTS)[number] | (typeof TENANT_WEBHOOK_EVENTS)[number];
 
