@@ -52,8 +52,8 @@ export default function ProjectCertificatePage() {
     loaded.reload();
   });
   const nameContact = useAction(async () => {
-    if (!contactRole) return;
-    if (!contactUser) throw clientError([{ field: 'userId', reason: 'required', constraint: 'required' }]);
+    const missing = [...(contactRole ? [] : ['role']), ...(contactUser ? [] : ['userId'])];
+    if (!contactRole || missing.length) throw clientError(missing.map((field) => ({ field, reason: 'required', constraint: 'required' })));
     await request(NameProjectContact, { projectId, role: contactRole, userId: contactUser });
     setNotice(t('projects.contactNamed', { role: t(`projects.roles.${contactRole}`) }));
     setContactRole(null);
