@@ -1,9 +1,7 @@
-import { createServer, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { Role } from '@chancery/access';
 import { RequestContext, SYSTEM_ACTOR } from '@chancery/core';
 import { WEBHOOK_MAX_ATTEMPTS, WebhookDispatcher, webhookRetryDelayMs, WebhookRound } from '@chancery/webhooks';
-import { CertificationBody, DatasheetsFactory, expectData, TestOrganisation, TestUser, useTestApp, useTestWorker } from '@chancery/testing';
+import { CertificationBody, DatasheetsFactory, expectData, TestOrganisation, TestUser, useTestApp, useTestWorker, WebhookReceiver } from '@chancery/testing';
 
 /**
  * Multi-party project certificates (COPRO 000 §5c, SPEC §3): the client, the contractor and the
@@ -34,47 +32,12 @@ interface Project {
 
 jest.setTimeout(120_000);
 
-/** A local webhook receiver: records each request's path and body; a path answers 500 while it has failures left. */
-class Receiver {
-  readonly received: Array<{ path: string; body: string; answered: number }> = [];
-  private readonly failures = new Map<string, number>();
-  private server?: Server;
-  base = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const path = req.url ?? '/';
-        const left = this.failures.get(path) ?? 0;
-        if (left > 0) this.failures.set(path, left - 1);
-        res.statusCode = left > 0 ? 500 : 204;
-        this.received.push({ path, body: Buffer.concat(chunks).toString('utf8'), answered: res.statusCode });
-        res.end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.base = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-  }
-
-  fail(path: string, times: number): void {
-    this.failures.set(path, times);
-  }
-
-  bodiesAt(path: string): Array<{ type: string; organisationId: string; data: { projectId: string; target: string; projectCertificate: Project } }> {
-    return this.received.filter((r) => r.path === path && r.answered < 300).map((r) => JSON.parse(r.body));
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
+type DistributedBody = { type: string; organisationId: string; data: { projectId: string; target: string; projectCertificate: Project } };
 
 describe('project certificates (COPRO §5c)', () => {
   const started = useTestApp();
   const running = useTestWorker({ sharesDatabaseWith: () => started.app, webhookPollingMs: 0, outboxPollingMs: 0 });
-  const receiver = new Receiver();
+  const receiver = new WebhookReceiver();
   beforeAll(() => receiver.start());
   afterAll(() => receiver.stop());
   const round = (): Promise<WebhookRound> => running.worker.get(RequestContext).runAs(SYSTEM_ACTOR, () => running.worker.get(WebhookDispatcher).deliverDue());
@@ -162,7 +125,7 @@ describe('project certificates (COPRO §5c)', () => {
     expectData(await distribute(storage.adminToken));
     expect(expectData(await read(project.id, client.adminToken)).projectCertificate.distributions).toEqual([{ target: 'Central asphalt register', distributedBy: storage.admin.id, distributedAt: expect.any(String) }]);
     expect((await round()).delivered).toHaveLength(1);
-    const [sent] = receiver.bodiesAt('/storage');
+    const [sent] = receiver.bodiesAt<DistributedBody>('/storage');
     expect(sent).toMatchObject({ type: 'project_certificate.distributed', organisationId: storage.organisation.id, data: { projectId: project.id, target: 'Central asphalt register' } });
     // The body is the certificate as a party reads it: the parties' contacts, the distribution.
     expect(sent!.data.projectCertificate.parties.find((p) => p.role === 'CONTRACTOR')!.contactEmail).toBe(contractor.admin.email);
@@ -184,7 +147,7 @@ describe('project certificates (COPRO §5c)', () => {
     // The retry's body is built now: the objecting person is not sent, their company stands in their place.
     started.app.clock.advance(webhookRetryDelayMs(WEBHOOK_MAX_ATTEMPTS) + 1_000);
     expect((await round()).delivered).toHaveLength(1);
-    const retried = receiver.bodiesAt('/storage').at(-1)!;
+    const retried = receiver.bodiesAt<DistributedBody>('/storage').at(-1)!;
     expect(retried.data.target).toBe('Regional register');
     expect(retried.data.projectCertificate.parties.find((p) => p.role === 'CONTRACTOR')).toMatchObject({ contactKind: 'COMPANY', contactUserId: null, contactReplacementRequired: true });
     expect(receiver.received.at(-1)!.body).not.toContain(contractor.admin.email);

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { Client } from 'pg';
 import { checkScreen, chooseLanguage, expect, journey, logIn, test, uniqueSuffix, useLanguage } from './support/fixtures';
+import { graphqlCaller } from './support/api';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import type { WebTestState } from './support/server';
 
@@ -14,15 +15,7 @@ async function openFromNav(page: Page, portalNavigation: string, label: string):
 
 /** The company's API, as its ERP would call it: logs in and moves a new application to the tenant's queue (an event for the ERP's webhook). */
 async function submitApplicationThroughApi(page: Page, password: string): Promise<void> {
-  const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
-    const response = await page.request.post('/graphql', {
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      data: { query, variables },
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    expect(body.errors ?? []).toEqual([]);
-    return body.data!;
-  };
+  const call = graphqlCaller(page);
   const { login } = await call<{ login: { accessToken: string } }>('mutation L($input: LoginInput!) { login(input: $input) { accessToken } }', {
     input: { tenant: VOKA, email: 'admin@company1.voka.test', password },
   });

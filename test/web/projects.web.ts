@@ -1,5 +1,6 @@
 import type { Browser, Page } from '@playwright/test';
 import { checkScreen, chooseLanguage, expect, journey, logIn, test, uniqueSuffix, useLanguage, type Language } from './support/fixtures';
+import { graphqlCaller } from './support/api';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import type { WebTestState } from './support/server';
 
@@ -26,15 +27,7 @@ async function personAt(browser: Browser, state: WebTestState, language: Languag
  * general contact, flagged, until it names a person). Returns the project's reference.
  */
 async function openProjectThroughApi(page: Page, password: string): Promise<string> {
-  const call = async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
-    const response = await page.request.post('/graphql', {
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      data: { query, variables },
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    expect(body.errors ?? []).toEqual([]);
-    return body.data!;
-  };
+  const call = graphqlCaller(page);
   const { login } = await call<{ login: { accessToken: string } }>('mutation L($input: LoginInput!) { login(input: $input) { accessToken } }', {
     input: { tenant: BE_CERT, email: CONCRETE_ADMIN.email, password },
   });

@@ -181,6 +181,7 @@ export default function ProjectCertificatePage() {
             onConfirm={() => void issue.run()}
             onClose={() => setConfirmIssue(false)}
             pending={issue.pending}
+            tone="primary"
           />
         </section>
       ) : null}
