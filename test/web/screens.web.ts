@@ -275,3 +275,23 @@ test('the public datasheet search lists the published datasheets; an unknown sho
   await expect(page.getByRole('heading', { level: 1, name: m.datasheets.public.notFoundTitle })).toBeVisible();
   await checkScreen(page, 'datasheet-not-found');
 });
+
+test('a company member reads the project certificates naming the company, each party with its contact, and can change nothing (nl)', async ({ page, state, pageProblems: _ }) => {
+  const m = MESSAGES.nl;
+  const p = m.projects;
+  await useLanguage(page, 'nl');
+  await logIn(page, { tenant: 'be-cert', email: 'member@company1.be-cert.test', password: state.demoPassword }, loginTexts(m));
+  await chooseLanguage(page, 'nl');
+  await openFromNav(page, 'nl', m.nav.projects);
+  await expect(page.getByRole('heading', { level: 1, name: p.title })).toBeVisible();
+  await checkScreen(page, 'project-certificates-member');
+  // The demo data's issued project: the insulation company is client, the member's company contractor and storage.
+  await page.getByRole('link', { name: 'N49 Zelzate lot 3' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: fill(p.detailTitle, { reference: 'N49 Zelzate lot 3' }) })).toBeVisible();
+  const client = page.getByRole('region', { name: p.partiesTitle }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: p.roles.CLIENT }) });
+  await expect(client.getByRole('link', { name: 'admin@company2.be-cert.test' })).toBeVisible();
+  // A member neither names contacts nor sends the certificate: those forms are not offered.
+  await expect(page.getByRole('heading', { level: 2, name: p.contactTitle })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2, name: p.distributeTitle })).toHaveCount(0);
+  await checkScreen(page, 'project-certificate-member');
+});

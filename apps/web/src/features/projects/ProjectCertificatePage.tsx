@@ -14,7 +14,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
 import { DistributeProjectCertificate, IssueProjectCertificate, NameProjectContact, ProjectCertificateDetails, ProjectColleagues } from './operations';
-import { ProjectStateBadge, useProjectReasons } from './project-shared';
+import { onThisProject, ProjectStateBadge, useProjectReasons } from './project-shared';
 
 /**
  * One project certificate: its parties with the contact each company published to the others (or
@@ -40,13 +40,13 @@ export default function ProjectCertificatePage() {
 
   const issue = useAction(async () => {
     setConfirmIssue(false);
-    await request(IssueProjectCertificate, { projectId });
+    await onThisProject(() => request(IssueProjectCertificate, { projectId }));
     setNotice(t('projects.issued', { reference: project?.reference ?? '' }));
     loaded.reload();
   });
   const distribute = useAction(async () => {
     if (!target.trim()) throw clientError([{ field: 'target', reason: 'required', constraint: 'required' }]);
-    const result = await request(DistributeProjectCertificate, { projectId, target: target.trim() });
+    const result = await onThisProject(() => request(DistributeProjectCertificate, { projectId, target: target.trim() }));
     setNotice(t('projects.distributed', { target: result.distributeProjectCertificate.target ?? target.trim() }));
     setTarget('');
     loaded.reload();
@@ -54,7 +54,7 @@ export default function ProjectCertificatePage() {
   const nameContact = useAction(async () => {
     const missing = [...(contactRole ? [] : ['role']), ...(contactUser ? [] : ['userId'])];
     if (!contactRole || missing.length) throw clientError(missing.map((field) => ({ field, reason: 'required', constraint: 'required' })));
-    await request(NameProjectContact, { projectId, role: contactRole, userId: contactUser });
+    await onThisProject(() => request(NameProjectContact, { projectId, role: contactRole, userId: contactUser }));
     setNotice(t('projects.contactNamed', { role: t(`projects.roles.${contactRole}`) }));
     setContactRole(null);
     setContactUser('');
@@ -84,20 +84,30 @@ export default function ProjectCertificatePage() {
         <Link to="/app/projects">{t('projects.back')}</Link>
       </p>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
-      <dl className="details">
-        <dt>{t('projects.fields.state')}</dt>
-        <dd>
-          <ProjectStateBadge state={project.state} />
-          {project.issuedAt ? <> {t('projects.issuedOn', { date: format.date(project.issuedAt) })}</> : null}
-        </dd>
-        <dt>{t('projects.fields.site')}</dt>
-        <dd>{value(project.site)}</dd>
-        <dt>{t('projects.fields.material')}</dt>
-        <dd>{value(project.material)}</dd>
-        <dt>{t('projects.fields.quantity')}</dt>
-        <dd>{project.quantityTonnes != null ? t('projects.tonnes', { quantity: format.number(project.quantityTonnes) }) : <HiddenValue />}</dd>
-        <dt>{t('projects.fields.createdAt')}</dt>
-        <dd>{project.createdAt ? format.date(project.createdAt) : <HiddenValue />}</dd>
+      <dl className="details details--wide">
+        <div>
+          <dt>{t('projects.fields.state')}</dt>
+          <dd>
+            <ProjectStateBadge state={project.state} />
+            {project.issuedAt ? <> {t('projects.issuedOn', { date: format.date(project.issuedAt) })}</> : null}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('projects.fields.site')}</dt>
+          <dd>{value(project.site)}</dd>
+        </div>
+        <div>
+          <dt>{t('projects.fields.material')}</dt>
+          <dd>{value(project.material)}</dd>
+        </div>
+        <div>
+          <dt>{t('projects.fields.quantity')}</dt>
+          <dd>{project.quantityTonnes != null ? t('projects.tonnes', { quantity: format.number(project.quantityTonnes) }) : <HiddenValue />}</dd>
+        </div>
+        <div>
+          <dt>{t('projects.fields.createdAt')}</dt>
+          <dd>{project.createdAt ? format.date(project.createdAt) : <HiddenValue />}</dd>
+        </div>
       </dl>
 
       <section>
@@ -111,7 +121,6 @@ export default function ProjectCertificatePage() {
                 <th scope="col">{t('projects.fields.contact')}</th>
                 <th scope="col">{t('fields.email')}</th>
                 <th scope="col">{t('fields.phone')}</th>
-                <th scope="col">{t('projects.fields.position')}</th>
               </tr>
             </thead>
             <tbody>
@@ -121,6 +130,7 @@ export default function ProjectCertificatePage() {
                   <td>{value(party.organisationName)}</td>
                   <td>
                     {value(party.contactName)}
+                    {party.contactPosition ? <span className="muted"> · {party.contactPosition}</span> : null}
                     {party.contactReplacementRequired ? (
                       <>
                         <br />
@@ -130,7 +140,6 @@ export default function ProjectCertificatePage() {
                   </td>
                   <td>{party.contactEmail ? <a href={`mailto:${party.contactEmail}`}>{party.contactEmail}</a> : <HiddenValue />}</td>
                   <td>{value(party.contactPhone)}</td>
-                  <td>{value(party.contactPosition)}</td>
                 </tr>
               ))}
             </tbody>

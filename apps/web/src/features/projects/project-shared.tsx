@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/errors';
 import type { ProjectCertificateState } from '../../gql/graphql';
 import { PROJECT_REASONS } from './operations';
 
@@ -15,4 +16,14 @@ export function ProjectStateBadge({ state }: { state: ProjectCertificateState | 
 export function useProjectReasons(): Record<string, string> {
   const { t } = useTranslation();
   return useMemo(() => Object.fromEntries(PROJECT_REASONS.map((reason) => [reason, t(`projects.reasons.${reason}`)])), [t]);
+}
+
+/** The project the screen shows is no input to point at: a refusal naming `projectId` stands as one sentence. */
+export async function onThisProject<R>(act: () => Promise<R>): Promise<R> {
+  try {
+    return await act();
+  } catch (error) {
+    const refused = ApiError.of(error);
+    throw new ApiError(refused.code, refused.message, refused.reason, refused.fields.filter((field) => field.field !== 'projectId'));
+  }
 }
