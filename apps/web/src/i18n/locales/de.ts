@@ -1409,7 +1409,6 @@ const de: Messages = {
       role: 'Partei',
       company: 'Unternehmen',
       contact: 'Kontaktperson',
-      position: 'Funktion',
       target: 'Externes System',
       distributedAt: 'Gesendet',
       distributedBy: 'Von',

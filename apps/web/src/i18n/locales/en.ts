@@ -1411,7 +1411,6 @@ const en = {
       role: 'Party',
       company: 'Company',
       contact: 'Contact person',
-      position: 'Position',
       target: 'External system',
       distributedAt: 'Sent',
       distributedBy: 'By',

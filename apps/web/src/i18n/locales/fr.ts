@@ -1409,7 +1409,6 @@ const fr: Messages = {
       role: 'Partie',
       company: 'Entreprise',
       contact: 'Personne de contact',
-      position: 'Fonction',
       target: 'Système externe',
       distributedAt: 'Envoyé',
       distributedBy: 'Par',

@@ -1409,7 +1409,6 @@ const nl: Messages = {
       role: 'Partij',
       company: 'Bedrijf',
       contact: 'Contactpersoon',
-      position: 'Functie',
       target: 'Extern systeem',
       distributedAt: 'Verstuurd',
       distributedBy: 'Door',
