@@ -1,12 +1,16 @@
 import { Role } from '@chancery/access';
-import { CertificationBody, DatasheetsFactory, expectData, TestOrganisation, TestUser, useTestApp } from '@chancery/testing';
+import { RequestContext, SYSTEM_ACTOR } from '@chancery/core';
+import { WEBHOOK_MAX_ATTEMPTS, WebhookDispatcher, webhookRetryDelayMs, WebhookRound } from '@chancery/webhooks';
+import { CertificationBody, DatasheetsFactory, expectData, TestOrganisation, TestUser, useTestApp, useTestWorker, WebhookReceiver } from '@chancery/testing';
 
 /**
  * Multi-party project certificates (COPRO 000 §5c, SPEC §3): the client, the contractor and the
  * intermediate storage location are named with a contact person each; the members of those three
  * companies read the certificate (and each other's contacts), nobody else does; staff issue it once
  * every party has a contact; a party's administrator distributes it; the disclosure rule applies to
- * each named contact (an objection puts the company's general contact in their place).
+ * each named contact (an objection puts the company's general contact in their place). A distribution
+ * reaches the external system as a webhook to the distributing company's targets (a real HTTP
+ * receiver here), its body built when sent: a contact who objected before a retry is not in it.
  */
 const PROJECT = `id reference site material quantityTonnes state issuedAt
   parties { role organisationId organisationName contactKind contactUserId contactName contactEmail contactPhone contactReplacementRequired }
@@ -28,8 +32,15 @@ interface Project {
 
 jest.setTimeout(120_000);
 
+type DistributedBody = { type: string; organisationId: string; data: { projectId: string; target: string; projectCertificate: Project } };
+
 describe('project certificates (COPRO §5c)', () => {
   const started = useTestApp();
+  const running = useTestWorker({ sharesDatabaseWith: () => started.app, webhookPollingMs: 0, outboxPollingMs: 0 });
+  const receiver = new WebhookReceiver();
+  beforeAll(() => receiver.start());
+  afterAll(() => receiver.stop());
+  const round = (): Promise<WebhookRound> => running.worker.get(RequestContext).runAs(SYSTEM_ACTOR, () => running.worker.get(WebhookDispatcher).deliverDue());
   let sheets: DatasheetsFactory;
   let body: CertificationBody;
   let client: Party;
@@ -106,8 +117,25 @@ describe('project certificates (COPRO §5c)', () => {
     expect(expectData(await gql<{ issueProjectCertificate: Project }>(`mutation($id: ID!) { issueProjectCertificate(projectId: $id) { ${PROJECT} } }`, { id: project.id }, body.clerkToken)).issueProjectCertificate.state).toBe('ISSUED');
     expect(codeOf(await distribute(storekeeperToken))).toBe('FORBIDDEN');
     expect(codeOf(await distribute(outsider.adminToken))).toBe('NOT_FOUND');
+    // The storage company's ERP and the client's listen for distributions; only the distributing company's hears of one.
+    const listen = async (party: Party, path: string) =>
+      expectData(await gql('mutation($i: RegisterWebhookInput!) { registerWebhook(input: $i) { secret } }', { i: { url: `${receiver.base}${path}`, eventTypes: ['project_certificate.distributed'] } }, party.adminToken));
+    await listen(storage, '/storage');
+    await listen(client, '/client');
     expectData(await distribute(storage.adminToken));
     expect(expectData(await read(project.id, client.adminToken)).projectCertificate.distributions).toEqual([{ target: 'Central asphalt register', distributedBy: storage.admin.id, distributedAt: expect.any(String) }]);
+    expect((await round()).delivered).toHaveLength(1);
+    const [sent] = receiver.bodiesAt<DistributedBody>('/storage');
+    expect(sent).toMatchObject({ type: 'project_certificate.distributed', organisationId: storage.organisation.id, data: { projectId: project.id, target: 'Central asphalt register' } });
+    // The body is the certificate as a party reads it: the parties' contacts, the distribution.
+    expect(sent!.data.projectCertificate.parties.find((p) => p.role === 'CONTRACTOR')!.contactEmail).toBe(contractor.admin.email);
+    expect(sent!.data.projectCertificate.distributions).toEqual([expect.objectContaining({ target: 'Central asphalt register', distributedBy: storage.admin.id })]);
+    expect(receiver.bodiesAt('/client')).toEqual([]);
+
+    // A second distribution whose first delivery fails; the contractor's contact objects before the retry.
+    receiver.fail('/storage', 1);
+    expectData(await gql('mutation($id: ID!, $t: String!) { distributeProjectCertificate(projectId: $id, target: $t) { target } }', { id: project.id, t: 'Regional register' }, storage.adminToken));
+    expect((await round()).retrying).toHaveLength(1);
 
     // The contractor's contact objects: the contractor's company contact takes their place, flagged, for every party.
     expectData(await gql('mutation { objectToContactDisclosure { datasheetsAffected } }', {}, contractor.adminToken));
@@ -115,5 +143,14 @@ describe('project certificates (COPRO §5c)', () => {
     const shown = expectData(after).projectCertificate.parties.find((p) => p.role === 'CONTRACTOR')!;
     expect(shown).toMatchObject({ contactKind: 'COMPANY', contactUserId: null, contactReplacementRequired: true });
     expect(after.text).not.toContain(contractor.admin.email);
+
+    // The retry's body is built now: the objecting person is not sent, their company stands in their place.
+    started.app.clock.advance(webhookRetryDelayMs(WEBHOOK_MAX_ATTEMPTS) + 1_000);
+    expect((await round()).delivered).toHaveLength(1);
+    const retried = receiver.bodiesAt<DistributedBody>('/storage').at(-1)!;
+    expect(retried.data.target).toBe('Regional register');
+    expect(retried.data.projectCertificate.parties.find((p) => p.role === 'CONTRACTOR')).toMatchObject({ contactKind: 'COMPANY', contactUserId: null, contactReplacementRequired: true });
+    expect(receiver.received.at(-1)!.body).not.toContain(contractor.admin.email);
+    expect(receiver.bodiesAt('/client')).toEqual([]);
   });
 });

@@ -970,6 +970,11 @@ describe('T1 field matrix', () => {
         await fetchAll(viewer, 'subProcessorObjections', `{ subProcessorObjections { ${selectionOfType(world.schema, 'SubProcessorObjection')} } }`),
         await universeOf('sub_processor_objection', 'SubProcessorObjection', (row) => ({ tenantId: row.tenant_id, organisationId: row.organisation_id, objectorUserId: row.objector_user_id }),
           (row) => (actor) => row.change_tenant_id === (actor.tenantId ?? null)));
+      // What the caller's company lodged (a tenant's administrator in no company: the tenant's own, to the platform's changes).
+      judgeList(part, 'SubProcessorObjection', 'lodgedSubProcessorObjections', viewer,
+        await fetchAll(viewer, 'lodgedSubProcessorObjections', `{ lodgedSubProcessorObjections { ${selectionOfType(world.schema, 'SubProcessorObjection')} } }`),
+        await universeOf('sub_processor_objection', 'SubProcessorObjection', (row) => ({ tenantId: row.tenant_id, organisationId: row.organisation_id, objectorUserId: row.objector_user_id }),
+          (row) => (actor) => row.tenant_id === actor.tenantId && (row.organisation_id ?? null) === (actor.organisationId ?? null)));
       judgeList(part, 'Breach', 'breaches', viewer,
         await fetchAll(viewer, 'breaches', `{ breaches { ${BREACH_SELECTION} } }`),
         await universeOf('breach', 'Breach', (row) => ({ tenantId: row.tenant_id }), sameTenant, breachExtra));
@@ -1165,7 +1170,7 @@ describe('T1 field matrix', () => {
     'setMySignatureImage',
     // The privacy office.
     'processingActivities', 'addProcessingActivity', 'removeProcessingActivity', 'subProcessors', 'subProcessorChanges', 'announceSubProcessorChange',
-    'objectToSubProcessorChange', 'subProcessorObjections', 'breaches', 'breach', 'registerBreach', 'recordBreachAuthorityNotification', 'notifyBreachSubjects',
+    'objectToSubProcessorChange', 'subProcessorObjections', 'lodgedSubProcessorObjections', 'breaches', 'breach', 'registerBreach', 'recordBreachAuthorityNotification', 'notifyBreachSubjects',
     'privacyPolicyVersions', 'publishPrivacyPolicy', 'myPrivacyPolicyNotice', 'acceptPrivacyPolicy', 'objectToPrivacyPolicy', 'privacyPolicyResponses',
     // Certificates of origin: read by test/policy/certificates-field-matrix.e2e-spec.ts (same world, same judge).
     'certificateApplications', 'certificateApplication', 'certificatesOfOrigin', 'certificateOfOrigin', 'savedConsignees', 'certificateSettings',

@@ -143,6 +143,13 @@ describe('T17 sub-processors: public lists, announced changes, objection window'
     expect((await seen(tenantAdmin)).map((o) => o.id)).toEqual([objection.id]);
     expect(await seen(otherTenantAdmin)).toEqual([]);
     expect(await seen(operator)).toEqual([]);
+    // The company sees what it lodged, the reason included; another company of the tenant and the tenant's own list (objections to the platform) do not hold it.
+    const lodged = async (user: TestUser) => gql<{ lodgedSubProcessorObjections: Array<{ id: string }> }>(`{ lodgedSubProcessorObjections { id changeId organisationId objectorUserId reason objectedAt } }`, {}, user);
+    expect(expectData(await lodged(admins[0]!)).lodgedSubProcessorObjections).toEqual([{ ...objection, objectedAt: expect.any(String) }]);
+    expect(expectData(await lodged(admins[1]!)).lodgedSubProcessorObjections).toEqual([]);
+    expect(expectData(await lodged(tenantAdmin)).lodgedSubProcessorObjections).toEqual([]);
+    expect(expectData(await lodged(otherTenantAdmin)).lodgedSubProcessorObjections).toEqual([]);
+    expect((await lodged(privacyOfficer)).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
 
     // After the window: refused, and nothing recorded.
     app.clock.advance(30 * DAY + 1);
@@ -173,6 +180,10 @@ describe('T17 sub-processors: public lists, announced changes, objection window'
     expect(objection.organisationId).toBeNull();
     const operatorSees = expectData(await gql<{ subProcessorObjections: Array<{ id: string }> }>(`{ subProcessorObjections { id } }`, {}, operator)).subProcessorObjections;
     expect(operatorSees.map((o) => o.id)).toEqual([objection.id]);
+    // The objecting tenant's administrator lists it as the tenant's own; a company of that tenant does not.
+    const lodgedBy = async (user: TestUser) => expectData(await gql<{ lodgedSubProcessorObjections: Array<{ id: string }> }>(`{ lodgedSubProcessorObjections { id } }`, {}, user)).lodgedSubProcessorObjections.map((o) => o.id);
+    expect(await lodgedBy(otherTenantAdmin)).toEqual([objection.id]);
+    expect(await lodgedBy(admins[0]!)).not.toContain(objection.id);
     // A company cannot object to the platform's change (it is not the platform's customer).
     const company = await gql(`mutation($input: ObjectToSubProcessorChangeInput!) { objectToSubProcessorChange(input: $input) { id } }`, { input: { changeId: platformChange.id, reason: 'x' } }, admins[1]!);
     expect(company.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');

@@ -303,3 +303,24 @@ test('a published datasheet links its attachments for anyone to download (fr)', 
   expect((await file.body()).subarray(0, 5).toString()).toBe('%PDF-');
   await checkScreen(page, 'datasheet-public-attachments');
 });
+
+test('a company member reads the project certificates naming the company, each party with its contact, and can change nothing (nl)', async ({ page, state, pageProblems: _ }) => {
+  const m = MESSAGES.nl;
+  const p = m.projects;
+  await useLanguage(page, 'nl');
+  // The insulation company's member (the password-reset journey above changes the concrete company's member's password).
+  await logIn(page, { tenant: 'be-cert', email: 'member@company2.be-cert.test', password: state.demoPassword }, loginTexts(m));
+  await chooseLanguage(page, 'nl');
+  await openFromNav(page, 'nl', m.nav.projects);
+  await expect(page.getByRole('heading', { level: 1, name: p.title })).toBeVisible();
+  await checkScreen(page, 'project-certificates-member');
+  // The demo data's issued project: the member's company is client, the concrete company contractor and storage.
+  await page.getByRole('link', { name: 'N49 Zelzate lot 3' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: fill(p.detailTitle, { reference: 'N49 Zelzate lot 3' }) })).toBeVisible();
+  const contractor = page.getByRole('region', { name: p.partiesTitle }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: p.roles.CONTRACTOR }) });
+  await expect(contractor.getByRole('link', { name: 'admin@company1.be-cert.test' })).toBeVisible();
+  // A member neither names contacts nor sends the certificate: those forms are not offered.
+  await expect(page.getByRole('heading', { level: 2, name: p.contactTitle })).toHaveCount(0);
+  await expect(page.getByRole('heading', { level: 2, name: p.distributeTitle })).toHaveCount(0);
+  await checkScreen(page, 'project-certificate-member');
+});

@@ -1,10 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { createServer, IncomingHttpHeaders, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
 import { Role } from '@chancery/access';
 import { RequestContext, SYSTEM_ACTOR } from '@chancery/core';
 import { WEBHOOK_MAX_ATTEMPTS, WebhookDispatcher, webhookRetryDelayMs, WebhookRound } from '@chancery/webhooks';
-import { CertificateFactory, DatasheetsFactory, expectData, reportFigure, TestApp, TestWorker, useTestApp, useTestWorker } from '@chancery/testing';
+import { CertificateFactory, DatasheetsFactory, expectData, ReceivedWebhook, reportFigure, TestApp, TestWorker, useTestApp, useTestWorker, WebhookReceiver } from '@chancery/testing';
 
 /**
  * Outgoing webhooks (#16 item 8, #17 item 5, #18 item 3), against a real HTTP receiver in this
@@ -17,57 +15,8 @@ import { CertificateFactory, DatasheetsFactory, expectData, reportFigure, TestAp
  */
 jest.setTimeout(180_000);
 
-interface Received {
-  path: string;
-  headers: IncomingHttpHeaders;
-  body: string;
-  answered: number;
-}
-
-/** A webhook receiver: records every request; a path answers 500 while it has failures left. */
-class Receiver {
-  readonly received: Received[] = [];
-  private readonly failures = new Map<string, number>();
-  private server?: Server;
-  base = '';
-
-  async start(): Promise<void> {
-    this.server = createServer((req, res) => {
-      const chunks: Buffer[] = [];
-      req.on('data', (chunk: Buffer) => chunks.push(chunk));
-      req.on('end', () => {
-        const path = req.url ?? '/';
-        const left = this.failures.get(path) ?? 0;
-        const answered = left > 0 ? 500 : 204;
-        if (left > 0) this.failures.set(path, left - 1);
-        this.received.push({ path, headers: req.headers, body: Buffer.concat(chunks).toString('utf8'), answered });
-        res.statusCode = answered;
-        res.end(answered === 500 ? 'internal error of ann@example.test' : '');
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.base = `http://127.0.0.1:${(this.server!.address() as AddressInfo).port}`;
-  }
-
-  fail(path: string, times: number): void {
-    this.failures.set(path, times);
-  }
-
-  at(path: string): Received[] {
-    return this.received.filter((r) => r.path === path);
-  }
-
-  bodiesAt(path: string): Array<{ type: string; eventId: string; organisationId: string | null; data: Record<string, unknown> }> {
-    return this.at(path).filter((r) => r.answered < 300).map((r) => JSON.parse(r.body));
-  }
-
-  stop(): Promise<void> {
-    return new Promise((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
-  }
-}
-
 /** The receiver's check, written from docs/webhooks.md with nothing but node:crypto. */
-function verifiedByDocumentedAlgorithm(secret: string, request: Received): boolean {
+function verifiedByDocumentedAlgorithm(secret: string, request: ReceivedWebhook): boolean {
   const id = String(request.headers['webhook-id']);
   const timestamp = String(request.headers['webhook-timestamp']);
   const key = Buffer.from(secret.replace(/^whsec_/, ''), 'base64');
@@ -81,7 +30,7 @@ const DELIVERY = 'id subscriptionId eventId eventType attempts lastStatus lastEr
 describe('outgoing webhooks', () => {
   const started = useTestApp();
   const running = useTestWorker({ sharesDatabaseWith: () => started.app, webhookPollingMs: 0, outboxPollingMs: 0 });
-  const receiver = new Receiver();
+  const receiver = new WebhookReceiver();
   beforeAll(() => receiver.start());
   afterAll(() => receiver.stop());
 

@@ -19,6 +19,7 @@ import { PublishedDatasheet } from './entities/published-datasheet.entity';
 import { DatasheetsPersonalDataHolder } from './personal-data/datasheets-personal-data.holder';
 import { ProjectCertificate, ProjectDistribution, ProjectParty } from './projects/project-certificate.entity';
 import { ProjectCertificateRepository } from './projects/project-certificate.repository';
+import { ProjectCertificateWebhookPayloads } from './projects/project-certificate-webhook-payloads';
 import { ProjectCertificatesResolver } from './projects/project-certificates.resolver';
 import { ProjectCertificatesService } from './projects/project-certificates.service';
 import { CertifiedProductRepository } from './repositories/certified-product.repository';
@@ -72,6 +73,7 @@ const REPOSITORIES = [
     DatasheetsPersonalDataHolder,
     ProjectCertificateRepository,
     ProjectCertificatesService,
+    ProjectCertificateWebhookPayloads,
     ProjectCertificatesResolver,
     DatasheetsResolver,
     PublicDatasheetsResolver,

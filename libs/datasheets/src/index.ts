@@ -20,3 +20,5 @@ export type { BulkPublished } from './repositories/datasheet-provisioning.reposi
 export { CertifiedProductsService } from './services/certified-products.service';
 export { DatasheetsService } from './services/datasheets.service';
 export { DatasheetAttachmentsService } from './services/datasheet-attachments.service';
+export { ProjectCertificatesService } from './projects/project-certificates.service';
+export { ProjectPartyRole } from './projects/project-certificate.entity';

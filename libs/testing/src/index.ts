@@ -8,3 +8,4 @@ export * from './outbox';
 export * from './certificate-factory';
 export * from './datasheets-factory';
 export * from './pdf-text';
+export * from './webhook-receiver';

@@ -1,6 +1,6 @@
 /**
  * The events a webhook target can subscribe to, and who may subscribe to each: a company's ERP hears
- * of its own applications and certificates; a tenant's targets (the external datasheet system) hear
+ * of its own applications and certificates (and of the project certificates it distributes); a tenant's targets (the external datasheet system) hear
  * the tenant's datasheet feed, the same events as the pull feed.
  */
 export const WEBHOOK_EVENT_TYPES = {
@@ -8,6 +8,8 @@ export const WEBHOOK_EVENT_TYPES = {
   'certificate.issued': 'organisation',
   'certificate.revoked': 'organisation',
   'certificate.superseded': 'organisation',
+  // A party's administrator sends a project certificate to an external system: to the distributing company's targets.
+  'project_certificate.distributed': 'organisation',
   'datasheet.published': 'tenant',
   'datasheet.superseded': 'tenant',
   'datasheet.unpublished': 'tenant',

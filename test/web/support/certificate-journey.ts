@@ -164,6 +164,13 @@ export async function certificateOfOriginJourney(
   const stepUp = signer.getByRole('dialog', { name: m.stepUp.title });
   await expect(stepUp).toBeVisible();
   await checkScreen(signer, screenName('certificate-sign-step-up', language));
+  // A mistyped code is refused beside the input and signs nothing; the right one then signs (the act runs again once confirmed).
+  await stepUp.getByLabel(exactly(m.secondFactor.code)).fill('000000');
+  await stepUp.getByRole('button', { name: exactly(m.stepUp.submit) }).click();
+  await expect(stepUp.getByLabel(exactly(m.secondFactor.code))).toHaveAttribute('aria-invalid', 'true');
+  await expect(stepUp.getByRole('alert')).toBeVisible();
+  await checkScreen(signer, screenName('certificate-sign-step-up-refused', language));
+  await expect(signer.getByText(new RegExp(fill(c.review.signed, { number: 'NUMBER' }).split('NUMBER')[1]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')))).toHaveCount(0);
   await stepUp.getByLabel(exactly(m.secondFactor.code)).fill(await totpCode(signerSecret));
   await stepUp.getByRole('button', { name: exactly(m.stepUp.submit) }).click();
   const signed = signer.getByText(new RegExp(fill(c.review.signed, { number: 'NUMBER' }).replace('NUMBER', '([A-Z0-9-]+-\\d{4}-\\d{6})')));

@@ -8,6 +8,8 @@ import {
   DatasheetAttachmentsService,
   DatasheetsProvisioning,
   DatasheetsService,
+  ProjectCertificatesService,
+  ProjectPartyRole,
 } from '@chancery/datasheets';
 
 /** A demo account as the datasheet demo needs it (who, where, with which roles). */
@@ -126,6 +128,24 @@ export async function loadDemoDatasheets(app: INestApplicationContext, people: D
     await as(clerk, () => sheets.approve(draft.id));
     await as(clerk, () => sheets.publish(draft.id));
   }
+
+  // A multi-party project certificate (COPRO §5c), issued: the concrete company is contractor and
+  // intermediate storage, the insulation company the client; each company's administrator is its contact.
+  const insulationAdmin = companyUsers.find((p) => p.organisationId === insulationMember.organisationId && p.roles.includes(Role.ORG_ADMIN));
+  if (!insulationAdmin) return;
+  const projects = app.get(ProjectCertificatesService, { strict: false });
+  const project = await as(concreteAdmin, () =>
+    projects.create({
+      reference: 'N49 Zelzate lot 3', site: 'N49, km 12–14, Zelzate', material: 'tar-containing asphalt for thermal cleaning', quantityTonnes: 1250.5,
+      parties: [
+        { role: ProjectPartyRole.CLIENT, organisationId: insulationAdmin.organisationId! },
+        { role: ProjectPartyRole.CONTRACTOR, organisationId: concreteAdmin.organisationId! },
+        { role: ProjectPartyRole.INTERMEDIATE_STORAGE, organisationId: concreteAdmin.organisationId! },
+      ],
+    }),
+  );
+  await as(insulationAdmin, () => projects.nameContact(project.id, ProjectPartyRole.CLIENT, insulationAdmin.userId));
+  await as(clerk, () => projects.issue(project.id));
 }
 
 /**

@@ -58,6 +58,10 @@ const DatasheetEditorPage = lazy(() => import('../features/datasheets/DatasheetE
 const CertifiedProductsPage = lazy(() => import('../features/datasheets/CertifiedProductsPage'));
 const DatasheetReviewPage = lazy(() => import('../features/datasheets/DatasheetReviewPage'));
 const ContactDisclosurePage = lazy(() => import('../features/datasheets/ContactDisclosurePage'));
+// Multi-party project certificates (COPRO §5c): the parties' companies and the certification body's staff.
+const ProjectCertificatesPage = lazy(() => import('../features/projects/ProjectCertificatesPage'));
+const ProjectCertificatePage = lazy(() => import('../features/projects/ProjectCertificatePage'));
+const PROJECT_READERS: readonly Role[] = [...ORGANISATION_ROLES, 'TENANT_ADMIN', 'CLERK', 'SIGNER', 'PRIVACY_OFFICER', 'AUDITOR'];
 
 /**
  * The public page a visitor lands on (a certificate's QR code, a datasheet's code on a delivery note,
@@ -136,6 +140,8 @@ export function App() {
           <Route path="contact-disclosure" element={<ContactDisclosurePage />} />
           <Route path="certified-products" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']}><CertifiedProductsPage /></RequireRoles>} />
           <Route path="datasheet-review" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']}><DatasheetReviewPage /></RequireRoles>} />
+          <Route path="projects" element={<RequireRoles roles={PROJECT_READERS}><ProjectCertificatesPage /></RequireRoles>} />
+          <Route path="projects/:projectId" element={<RequireRoles roles={PROJECT_READERS}><ProjectCertificatePage /></RequireRoles>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -26,6 +26,7 @@ export const NAVIGATION: NavSection[] = [
     items: [
       { to: '/app/certificates', label: 'nav.certificates', description: 'nav.descriptions.certificates', roles: ORGANISATION_ROLES },
       { to: '/app/datasheets', label: 'nav.datasheets', description: 'nav.descriptions.datasheets', roles: ORGANISATION_ROLES },
+      { to: '/app/projects', label: 'nav.projects', description: 'nav.descriptions.projects', roles: ORGANISATION_ROLES },
       { to: '/app/company', label: 'nav.company', description: 'nav.descriptions.company', roles: ORGANISATION_ROLES },
       { to: '/app/users', label: 'nav.companyUsers', description: 'nav.descriptions.companyUsers', roles: ['ORG_ADMIN'] },
       { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.apiKeys', roles: ['ORG_ADMIN'] },
@@ -41,6 +42,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/review?state=APPROVED', label: 'nav.signingQueue', description: 'nav.descriptions.signingQueue', roles: ['SIGNER'] },
       { to: '/app/certified-products', label: 'nav.certifiedProducts', description: 'nav.descriptions.certifiedProducts', roles: ['TENANT_ADMIN', 'CLERK'] },
       { to: '/app/datasheet-review', label: 'nav.datasheetReview', description: 'nav.descriptions.datasheetReview', roles: ['TENANT_ADMIN', 'CLERK'] },
+      { to: '/app/projects', label: 'nav.projects', description: 'nav.descriptions.projectsStaff', roles: ['TENANT_ADMIN', 'CLERK'] },
       { to: '/app/users', label: 'nav.staffUsers', description: 'nav.descriptions.staffUsers', roles: ['TENANT_ADMIN'] },
       { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.tenantApiKeys', roles: ['TENANT_ADMIN'] },
       { to: '/app/webhooks', label: 'nav.webhooks', description: 'nav.descriptions.tenantWebhooks', roles: ['TENANT_ADMIN'] },

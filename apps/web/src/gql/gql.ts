@@ -119,11 +119,17 @@ type Documents = {
     "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n": typeof types.DataSubjectRequestQueueDocument,
     "\n  query RetentionSchedule {\n    retentionSchedule {\n      rule\n      basis\n      unit\n      defaultPeriod\n      legalMinimum\n      legalMaximum\n      period\n      updatedAt\n    }\n  }\n": typeof types.RetentionScheduleDocument,
     "\n  mutation SetRetentionPeriod($input: SetRetentionPeriodInput!) {\n    setRetentionPeriod(input: $input) {\n      rule\n      period\n      unit\n    }\n  }\n": typeof types.SetRetentionPeriodDocument,
-    "\n  query AnnouncedSubProcessorChanges($slug: String!) {\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n    }\n  }\n": typeof types.AnnouncedSubProcessorChangesDocument,
+    "\n  query AnnouncedSubProcessorChanges($slug: String!) {\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n    }\n    lodgedSubProcessorObjections {\n      id\n      changeId\n      reason\n      objectedAt\n    }\n  }\n": typeof types.AnnouncedSubProcessorChangesDocument,
     "\n  mutation ObjectToSubProcessorChange($input: ObjectToSubProcessorChangeInput!) {\n    objectToSubProcessorChange(input: $input) {\n      id\n      objectedAt\n    }\n  }\n": typeof types.ObjectToSubProcessorChangeDocument,
     "\n  query TenantSubProcessors($slug: String!) {\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      transferSafeguard\n      effectiveFrom\n      effectiveUntil\n    }\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n      customersNotified\n    }\n    subProcessorObjections {\n      id\n      changeId\n      organisationId\n      reason\n      objectedAt\n    }\n  }\n": typeof types.TenantSubProcessorsDocument,
     "\n  query ObjectingCompany($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.ObjectingCompanyDocument,
     "\n  mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {\n    announceSubProcessorChange(input: $input) {\n      id\n      customersNotified\n      objectionDeadline\n    }\n  }\n": typeof types.AnnounceSubProcessorChangeDocument,
+    "\n  query ProjectCertificates {\n    projectCertificates {\n      id\n      reference\n      site\n      material\n      quantityTonnes\n      state\n      createdAt\n      issuedAt\n      parties {\n        role\n        organisationName\n        contactReplacementRequired\n      }\n    }\n  }\n": typeof types.ProjectCertificatesDocument,
+    "\n  query ProjectCertificateDetails($projectId: ID!) {\n    projectCertificate(projectId: $projectId) {\n      id\n      reference\n      site\n      material\n      quantityTonnes\n      state\n      createdByOrganisationId\n      createdAt\n      issuedAt\n      parties {\n        role\n        organisationId\n        organisationName\n        contactKind\n        contactUserId\n        contactName\n        contactEmail\n        contactPhone\n        contactPosition\n        contactReplacementRequired\n      }\n      distributions {\n        id\n        target\n        distributedBy\n        distributedAt\n      }\n    }\n  }\n": typeof types.ProjectCertificateDetailsDocument,
+    "\n  mutation IssueProjectCertificate($projectId: ID!) {\n    issueProjectCertificate(projectId: $projectId) {\n      id\n      state\n      issuedAt\n    }\n  }\n": typeof types.IssueProjectCertificateDocument,
+    "\n  mutation DistributeProjectCertificate($projectId: ID!, $target: String!) {\n    distributeProjectCertificate(projectId: $projectId, target: $target) {\n      id\n      target\n      distributedAt\n    }\n  }\n": typeof types.DistributeProjectCertificateDocument,
+    "\n  mutation NameProjectContact($projectId: ID!, $role: ProjectPartyRole!, $userId: ID!) {\n    nameProjectContact(projectId: $projectId, role: $role, userId: $userId) {\n      id\n    }\n  }\n": typeof types.NameProjectContactDocument,
+    "\n  query ProjectColleagues {\n    managedUsers {\n      id\n      firstName\n      lastName\n      status\n    }\n  }\n": typeof types.ProjectColleaguesDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input)\n  }\n": typeof types.AcceptInvitationDocument,
     "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n": typeof types.ConfirmEmailDocument,
     "\n  query ProposeChamber($postalCode: String!) {\n    proposeChamber(postalCode: $postalCode) {\n      slug\n      name\n      city\n    }\n  }\n": typeof types.ProposeChamberDocument,
@@ -236,11 +242,17 @@ const documents: Documents = {
     "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n": types.DataSubjectRequestQueueDocument,
     "\n  query RetentionSchedule {\n    retentionSchedule {\n      rule\n      basis\n      unit\n      defaultPeriod\n      legalMinimum\n      legalMaximum\n      period\n      updatedAt\n    }\n  }\n": types.RetentionScheduleDocument,
     "\n  mutation SetRetentionPeriod($input: SetRetentionPeriodInput!) {\n    setRetentionPeriod(input: $input) {\n      rule\n      period\n      unit\n    }\n  }\n": types.SetRetentionPeriodDocument,
-    "\n  query AnnouncedSubProcessorChanges($slug: String!) {\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n    }\n  }\n": types.AnnouncedSubProcessorChangesDocument,
+    "\n  query AnnouncedSubProcessorChanges($slug: String!) {\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n    }\n    lodgedSubProcessorObjections {\n      id\n      changeId\n      reason\n      objectedAt\n    }\n  }\n": types.AnnouncedSubProcessorChangesDocument,
     "\n  mutation ObjectToSubProcessorChange($input: ObjectToSubProcessorChangeInput!) {\n    objectToSubProcessorChange(input: $input) {\n      id\n      objectedAt\n    }\n  }\n": types.ObjectToSubProcessorChangeDocument,
     "\n  query TenantSubProcessors($slug: String!) {\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      transferSafeguard\n      effectiveFrom\n      effectiveUntil\n    }\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n      customersNotified\n    }\n    subProcessorObjections {\n      id\n      changeId\n      organisationId\n      reason\n      objectedAt\n    }\n  }\n": types.TenantSubProcessorsDocument,
     "\n  query ObjectingCompany($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n": types.ObjectingCompanyDocument,
     "\n  mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {\n    announceSubProcessorChange(input: $input) {\n      id\n      customersNotified\n      objectionDeadline\n    }\n  }\n": types.AnnounceSubProcessorChangeDocument,
+    "\n  query ProjectCertificates {\n    projectCertificates {\n      id\n      reference\n      site\n      material\n      quantityTonnes\n      state\n      createdAt\n      issuedAt\n      parties {\n        role\n        organisationName\n        contactReplacementRequired\n      }\n    }\n  }\n": types.ProjectCertificatesDocument,
+    "\n  query ProjectCertificateDetails($projectId: ID!) {\n    projectCertificate(projectId: $projectId) {\n      id\n      reference\n      site\n      material\n      quantityTonnes\n      state\n      createdByOrganisationId\n      createdAt\n      issuedAt\n      parties {\n        role\n        organisationId\n        organisationName\n        contactKind\n        contactUserId\n        contactName\n        contactEmail\n        contactPhone\n        contactPosition\n        contactReplacementRequired\n      }\n      distributions {\n        id\n        target\n        distributedBy\n        distributedAt\n      }\n    }\n  }\n": types.ProjectCertificateDetailsDocument,
+    "\n  mutation IssueProjectCertificate($projectId: ID!) {\n    issueProjectCertificate(projectId: $projectId) {\n      id\n      state\n      issuedAt\n    }\n  }\n": types.IssueProjectCertificateDocument,
+    "\n  mutation DistributeProjectCertificate($projectId: ID!, $target: String!) {\n    distributeProjectCertificate(projectId: $projectId, target: $target) {\n      id\n      target\n      distributedAt\n    }\n  }\n": types.DistributeProjectCertificateDocument,
+    "\n  mutation NameProjectContact($projectId: ID!, $role: ProjectPartyRole!, $userId: ID!) {\n    nameProjectContact(projectId: $projectId, role: $role, userId: $userId) {\n      id\n    }\n  }\n": types.NameProjectContactDocument,
+    "\n  query ProjectColleagues {\n    managedUsers {\n      id\n      firstName\n      lastName\n      status\n    }\n  }\n": types.ProjectColleaguesDocument,
     "\n  mutation AcceptInvitation($input: AcceptInvitationInput!) {\n    acceptInvitation(input: $input)\n  }\n": types.AcceptInvitationDocument,
     "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n": types.ConfirmEmailDocument,
     "\n  query ProposeChamber($postalCode: String!) {\n    proposeChamber(postalCode: $postalCode) {\n      slug\n      name\n      city\n    }\n  }\n": types.ProposeChamberDocument,
@@ -668,7 +680,7 @@ export function graphql(source: "\n  mutation SetRetentionPeriod($input: SetRete
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AnnouncedSubProcessorChanges($slug: String!) {\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n    }\n  }\n"): typeof import('./graphql').AnnouncedSubProcessorChangesDocument;
+export function graphql(source: "\n  query AnnouncedSubProcessorChanges($slug: String!) {\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n    }\n    lodgedSubProcessorObjections {\n      id\n      changeId\n      reason\n      objectedAt\n    }\n  }\n"): typeof import('./graphql').AnnouncedSubProcessorChangesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -685,6 +697,30 @@ export function graphql(source: "\n  query ObjectingCompany($id: ID!) {\n    org
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {\n    announceSubProcessorChange(input: $input) {\n      id\n      customersNotified\n      objectionDeadline\n    }\n  }\n"): typeof import('./graphql').AnnounceSubProcessorChangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectCertificates {\n    projectCertificates {\n      id\n      reference\n      site\n      material\n      quantityTonnes\n      state\n      createdAt\n      issuedAt\n      parties {\n        role\n        organisationName\n        contactReplacementRequired\n      }\n    }\n  }\n"): typeof import('./graphql').ProjectCertificatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectCertificateDetails($projectId: ID!) {\n    projectCertificate(projectId: $projectId) {\n      id\n      reference\n      site\n      material\n      quantityTonnes\n      state\n      createdByOrganisationId\n      createdAt\n      issuedAt\n      parties {\n        role\n        organisationId\n        organisationName\n        contactKind\n        contactUserId\n        contactName\n        contactEmail\n        contactPhone\n        contactPosition\n        contactReplacementRequired\n      }\n      distributions {\n        id\n        target\n        distributedBy\n        distributedAt\n      }\n    }\n  }\n"): typeof import('./graphql').ProjectCertificateDetailsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation IssueProjectCertificate($projectId: ID!) {\n    issueProjectCertificate(projectId: $projectId) {\n      id\n      state\n      issuedAt\n    }\n  }\n"): typeof import('./graphql').IssueProjectCertificateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DistributeProjectCertificate($projectId: ID!, $target: String!) {\n    distributeProjectCertificate(projectId: $projectId, target: $target) {\n      id\n      target\n      distributedAt\n    }\n  }\n"): typeof import('./graphql').DistributeProjectCertificateDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation NameProjectContact($projectId: ID!, $role: ProjectPartyRole!, $userId: ID!) {\n    nameProjectContact(projectId: $projectId, role: $role, userId: $userId) {\n      id\n    }\n  }\n"): typeof import('./graphql').NameProjectContactDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProjectColleagues {\n    managedUsers {\n      id\n      firstName\n      lastName\n      status\n    }\n  }\n"): typeof import('./graphql').ProjectColleaguesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

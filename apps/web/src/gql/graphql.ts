@@ -250,6 +250,17 @@ export type PostalCodeRangeInput = {
   to: string;
 };
 
+export type ProjectCertificateState =
+  | 'DRAFT'
+  | 'ISSUED'
+  | 'WITHDRAWN';
+
+/** The status of a company in a project (COPRO §5c). */
+export type ProjectPartyRole =
+  | 'CLIENT'
+  | 'CONTRACTOR'
+  | 'INTERMEDIATE_STORAGE';
+
 /** The public privacy form: anyone, with an e-mail address that is then confirmed. */
 export type PublicDataSubjectRequestInput = {
   details?: string | null | undefined;
@@ -1165,7 +1176,7 @@ export type AnnouncedSubProcessorChangesQueryVariables = Exact<{
 }>;
 
 
-export type AnnouncedSubProcessorChangesQuery = { subProcessorChanges: Array<{ id: string | null, kind: SubProcessorChangeKind | null, description: string | null, announcedAt: string | null, objectionDeadline: string | null, effectiveAt: string | null }> };
+export type AnnouncedSubProcessorChangesQuery = { subProcessorChanges: Array<{ id: string | null, kind: SubProcessorChangeKind | null, description: string | null, announcedAt: string | null, objectionDeadline: string | null, effectiveAt: string | null }>, lodgedSubProcessorObjections: Array<{ id: string | null, changeId: string | null, reason: string | null, objectedAt: string | null }> };
 
 export type ObjectToSubProcessorChangeMutationVariables = Exact<{
   input: ObjectToSubProcessorChangeInput;
@@ -1194,6 +1205,47 @@ export type AnnounceSubProcessorChangeMutationVariables = Exact<{
 
 
 export type AnnounceSubProcessorChangeMutation = { announceSubProcessorChange: { id: string | null, customersNotified: number | null, objectionDeadline: string | null } };
+
+export type ProjectCertificatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProjectCertificatesQuery = { projectCertificates: Array<{ id: string | null, reference: string | null, site: string | null, material: string | null, quantityTonnes: number | null, state: ProjectCertificateState | null, createdAt: string | null, issuedAt: string | null, parties: Array<{ role: ProjectPartyRole | null, organisationName: string | null, contactReplacementRequired: boolean | null }> | null }> };
+
+export type ProjectCertificateDetailsQueryVariables = Exact<{
+  projectId: string;
+}>;
+
+
+export type ProjectCertificateDetailsQuery = { projectCertificate: { id: string | null, reference: string | null, site: string | null, material: string | null, quantityTonnes: number | null, state: ProjectCertificateState | null, createdByOrganisationId: string | null, createdAt: string | null, issuedAt: string | null, parties: Array<{ role: ProjectPartyRole | null, organisationId: string | null, organisationName: string | null, contactKind: DatasheetContactKind | null, contactUserId: string | null, contactName: string | null, contactEmail: string | null, contactPhone: string | null, contactPosition: string | null, contactReplacementRequired: boolean | null }> | null, distributions: Array<{ id: string | null, target: string | null, distributedBy: string | null, distributedAt: string | null }> | null } };
+
+export type IssueProjectCertificateMutationVariables = Exact<{
+  projectId: string;
+}>;
+
+
+export type IssueProjectCertificateMutation = { issueProjectCertificate: { id: string | null, state: ProjectCertificateState | null, issuedAt: string | null } };
+
+export type DistributeProjectCertificateMutationVariables = Exact<{
+  projectId: string;
+  target: string;
+}>;
+
+
+export type DistributeProjectCertificateMutation = { distributeProjectCertificate: { id: string | null, target: string | null, distributedAt: string | null } };
+
+export type NameProjectContactMutationVariables = Exact<{
+  projectId: string;
+  role: ProjectPartyRole;
+  userId: string;
+}>;
+
+
+export type NameProjectContactMutation = { nameProjectContact: { id: string | null } };
+
+export type ProjectColleaguesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProjectColleaguesQuery = { managedUsers: Array<{ id: string | null, firstName: string | null, lastName: string | null, status: UserStatus | null }> };
 
 export type AcceptInvitationMutationVariables = Exact<{
   input: AcceptInvitationInput;
@@ -2518,6 +2570,12 @@ export const AnnouncedSubProcessorChangesDocument = new TypedDocumentString(`
     objectionDeadline
     effectiveAt
   }
+  lodgedSubProcessorObjections {
+    id
+    changeId
+    reason
+    objectedAt
+  }
 }
     `) as unknown as TypedDocumentString<AnnouncedSubProcessorChangesQuery, AnnouncedSubProcessorChangesQueryVariables>;
 export const ObjectToSubProcessorChangeDocument = new TypedDocumentString(`
@@ -2575,6 +2633,93 @@ export const AnnounceSubProcessorChangeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AnnounceSubProcessorChangeMutation, AnnounceSubProcessorChangeMutationVariables>;
+export const ProjectCertificatesDocument = new TypedDocumentString(`
+    query ProjectCertificates {
+  projectCertificates {
+    id
+    reference
+    site
+    material
+    quantityTonnes
+    state
+    createdAt
+    issuedAt
+    parties {
+      role
+      organisationName
+      contactReplacementRequired
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectCertificatesQuery, ProjectCertificatesQueryVariables>;
+export const ProjectCertificateDetailsDocument = new TypedDocumentString(`
+    query ProjectCertificateDetails($projectId: ID!) {
+  projectCertificate(projectId: $projectId) {
+    id
+    reference
+    site
+    material
+    quantityTonnes
+    state
+    createdByOrganisationId
+    createdAt
+    issuedAt
+    parties {
+      role
+      organisationId
+      organisationName
+      contactKind
+      contactUserId
+      contactName
+      contactEmail
+      contactPhone
+      contactPosition
+      contactReplacementRequired
+    }
+    distributions {
+      id
+      target
+      distributedBy
+      distributedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectCertificateDetailsQuery, ProjectCertificateDetailsQueryVariables>;
+export const IssueProjectCertificateDocument = new TypedDocumentString(`
+    mutation IssueProjectCertificate($projectId: ID!) {
+  issueProjectCertificate(projectId: $projectId) {
+    id
+    state
+    issuedAt
+  }
+}
+    `) as unknown as TypedDocumentString<IssueProjectCertificateMutation, IssueProjectCertificateMutationVariables>;
+export const DistributeProjectCertificateDocument = new TypedDocumentString(`
+    mutation DistributeProjectCertificate($projectId: ID!, $target: String!) {
+  distributeProjectCertificate(projectId: $projectId, target: $target) {
+    id
+    target
+    distributedAt
+  }
+}
+    `) as unknown as TypedDocumentString<DistributeProjectCertificateMutation, DistributeProjectCertificateMutationVariables>;
+export const NameProjectContactDocument = new TypedDocumentString(`
+    mutation NameProjectContact($projectId: ID!, $role: ProjectPartyRole!, $userId: ID!) {
+  nameProjectContact(projectId: $projectId, role: $role, userId: $userId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<NameProjectContactMutation, NameProjectContactMutationVariables>;
+export const ProjectColleaguesDocument = new TypedDocumentString(`
+    query ProjectColleagues {
+  managedUsers {
+    id
+    firstName
+    lastName
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectColleaguesQuery, ProjectColleaguesQueryVariables>;
 export const AcceptInvitationDocument = new TypedDocumentString(`
     mutation AcceptInvitation($input: AcceptInvitationInput!) {
   acceptInvitation(input: $input)

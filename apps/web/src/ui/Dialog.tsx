@@ -40,7 +40,7 @@ export function Dialog({ open, title, onClose, children }: DialogProps) {
   );
 }
 
-/** "Are you sure?" for an act that cannot be undone. */
+/** "Are you sure?" for an act that cannot be undone (`tone="primary"` when it loses nothing, e.g. issuing). */
 export function ConfirmDialog({
   open,
   title,
@@ -49,6 +49,7 @@ export function ConfirmDialog({
   onConfirm,
   onClose,
   pending,
+  tone = 'danger',
 }: {
   open: boolean;
   title: string;
@@ -57,13 +58,14 @@ export function ConfirmDialog({
   onConfirm: () => void;
   onClose: () => void;
   pending?: boolean;
+  tone?: 'danger' | 'primary';
 }) {
   const { t } = useTranslation();
   return (
     <Dialog open={open} title={title} onClose={onClose}>
       <div className="dialog__body">{body}</div>
       <div className="button-row">
-        <button type="button" className="button button--danger" onClick={onConfirm} disabled={pending}>
+        <button type="button" className={tone === 'danger' ? 'button button--danger' : 'button'} onClick={onConfirm} disabled={pending}>
           {confirmLabel}
         </button>
         <button type="button" className="button button--secondary" onClick={onClose}>

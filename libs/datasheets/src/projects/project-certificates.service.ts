@@ -3,6 +3,7 @@ import { Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
 import { OrganisationPeople, TenantKind } from '@chancery/identity';
+import { WebhookEvents } from '@chancery/webhooks';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { PublishedContact } from '../repositories/published-datasheet.repository';
 import { companyContact, DatasheetPublication } from '../services/datasheet-publication.service';
@@ -27,7 +28,8 @@ const ALL_ROLES = Object.values(ProjectPartyRole);
  * under the same rule as a datasheet's contact (acknowledged notice; an objection, a lost role or a
  * closed account puts the company's general contact in their place, flagged, until another is named).
  * The certification body's staff issue it once every party has a contact person; a party's
- * administrator distributes it to an external system, each distribution recorded.
+ * administrator distributes it to an external system: each distribution is recorded and sent as a
+ * webhook event to the distributing company's targets.
  */
 @Injectable()
 export class ProjectCertificatesService {
@@ -39,6 +41,7 @@ export class ProjectCertificatesService {
     private readonly people: OrganisationPeople,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly webhooks: WebhookEvents,
   ) {}
 
   async create(input: ProjectCertificateInput): Promise<ProjectCertificate> {
@@ -129,9 +132,21 @@ export class ProjectCertificatesService {
       if (project.state !== ProjectCertificateState.ISSUED) throw DatasheetsErrors.PROJECT_TRANSITION_INVALID('only an issued project certificate is distributed', { details: { from: project.state, to: 'DISTRIBUTED' } });
       const distribution = await this.projects.recordDistribution({ tenantId: project.tenantId, projectId: project.id, distributedBy: personIdOf(this.context.actor), target, distributedAt: this.clock.now() });
       await this.audit.record({ action: 'datasheets.project.distributed', subjectType: 'ProjectCertificate', subjectId: project.id, details: { target } });
+      // The external system hears of it through the distributing company's webhook targets, in this
+      // transaction (outbox): ids only here, the body is built through the gate when it is sent.
+      await this.webhooks.publish({
+        tenantId: project.tenantId, organisationId: scope!.organisationId!, type: 'project_certificate.distributed',
+        subject: { projectId: project.id, distributionId: distribution.id, target },
+      });
       distribution.partyOrganisationIds = project.partyOrganisationIds;
       return distribution;
     });
+  }
+
+  /** In the caller's unit (a webhook body being built in the event's tenant): the project as it is now, or null. */
+  async current(projectId: string, tenantId: string): Promise<ProjectCertificate | null> {
+    const project = await this.projects.find(projectId, tenantId, false);
+    return project ? (await this.withParties([project]))[0]! : null;
   }
 
   /** In the caller's unit: the project with its parties if the caller's company is a party (or staff), else NOT_FOUND. */

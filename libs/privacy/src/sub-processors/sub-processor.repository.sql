@@ -44,3 +44,9 @@ SELECT o.id, o.tenant_id AS "tenantId", o.change_id AS "changeId", o.change_tena
 
 -- SubProcessorRepository.objectionsTo
 SELECT o.id, o.tenant_id AS "tenantId", o.change_id AS "changeId", o.change_tenant_id AS "changeTenantId", o.organisation_id AS "organisationId", o.objector_user_id AS "objectorUserId", o.reason, o.objected_at AS "objectedAt" FROM sub_processor_objection o WHERE o.change_tenant_id IS NOT DISTINCT FROM $1::uuid ORDER BY o.objected_at DESC, o.id;
+
+-- SubProcessorRepository.objectionsBy
+SELECT o.id, o.tenant_id AS "tenantId", o.change_id AS "changeId", o.change_tenant_id AS "changeTenantId", o.organisation_id AS "organisationId", o.objector_user_id AS "objectorUserId", o.reason, o.objected_at AS "objectedAt" FROM sub_processor_objection o WHERE o.tenant_id = $1 AND o.organisation_id IS NOT DISTINCT FROM $2::uuid ORDER BY o.objected_at DESC, o.id;
+
+-- SubProcessorRepository.objectionsBy
+SELECT o.id, o.tenant_id AS "tenantId", o.change_id AS "changeId", o.change_tenant_id AS "changeTenantId", o.organisation_id AS "organisationId", o.objector_user_id AS "objectorUserId", o.reason, o.objected_at AS "objectedAt" FROM sub_processor_objection o WHERE o.tenant_id = $1 AND o.organisation_id IS NOT DISTINCT FROM $2::uuid ORDER BY o.objected_at DESC, o.id;

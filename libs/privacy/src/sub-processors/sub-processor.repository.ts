@@ -99,4 +99,14 @@ export class SubProcessorRepository {
     );
     return rows.map((row) => toEntity(SubProcessorObjection, row));
   }
+
+  /** The objections one customer lodged: a company's (organisationId), or a tenant's own to the platform's changes (null); newest first. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.organisationId] }, { params: [SQL_EXAMPLE.tenantId, null] })
+  async objectionsBy(tenantId: string, organisationId: string | null): Promise<SubProcessorObjection[]> {
+    const rows = await this.sql.query(
+      `SELECT ${OBJECTION} FROM sub_processor_objection o WHERE o.tenant_id = $1 AND o.organisation_id IS NOT DISTINCT FROM $2::uuid ORDER BY o.objected_at DESC, o.id`,
+      [tenantId, organisationId],
+    );
+    return rows.map((row) => toEntity(SubProcessorObjection, row));
+  }
 }

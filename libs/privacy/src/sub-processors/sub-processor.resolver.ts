@@ -37,4 +37,10 @@ export class SubProcessorResolver {
   subProcessorObjections(): Promise<SubProcessorObjection[]> {
     return this.lists.objections();
   }
+
+  @Allow(Permission.ObjectToSubProcessorChange)
+  @Query(() => [SubProcessorObjection], { description: "The objections the caller's company lodged to its tenant's changes (a tenant's administrator: the tenant's to the platform's), newest first." })
+  lodgedSubProcessorObjections(): Promise<SubProcessorObjection[]> {
+    return this.lists.lodgedObjections();
+  }
 }

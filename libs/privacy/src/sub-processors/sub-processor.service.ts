@@ -135,6 +135,13 @@ export class SubProcessorService {
     return this.transactions.run(() => this.subProcessors.objectionsTo(owner));
   }
 
+  /** The objections the actor's company lodged (a tenant's administrator, in no company: the tenant's own to the platform's changes). */
+  lodgedObjections(): Promise<SubProcessorObjection[]> {
+    const actor = this.context.actor;
+    const tenantId = tenantOfActor(actor);
+    return this.transactions.run(() => this.subProcessors.objectionsBy(tenantId, actor.organisationId ?? null));
+  }
+
   private async applyPlanned(owner: string | null, request: SubProcessorChangeRequest, now: Date): Promise<SubProcessor> {
     if (request.kind === SubProcessorChangeKind.ADDITION) {
       const details = request.newSubProcessor;

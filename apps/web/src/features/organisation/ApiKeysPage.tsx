@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../api/client';
 import { clientError } from '../../api/errors';
@@ -7,12 +7,12 @@ import { useSession } from '../../auth/session';
 import { graphql } from '../../gql';
 import type { ApiKeysQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
-import { CopyButton } from '../../ui/CopyButton';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
+import { SecretOncePanel } from '../../ui/SecretOncePanel';
 import { useAction, useLoad } from '../../ui/use-api';
 
 const ApiKeys = graphql(`
@@ -62,12 +62,6 @@ export default function ApiKeysPage() {
   const [created, setCreated] = useState<{ name: string; secret: string } | null>(null);
   const [revoking, setRevoking] = useState<ApiKey | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const secretRef = useRef<HTMLInputElement>(null);
-
-  useEffect(() => {
-    if (created) secretRef.current?.focus();
-  }, [created]);
-
   const create = useAction(async () => {
     if (!name.trim()) throw clientError([{ field: 'input.name', reason: 'required', constraint: 'required' }]);
     const data = await request(CreateApiKey, { input: { name: name.trim() } });
@@ -88,25 +82,17 @@ export default function ApiKeysPage() {
     <>
       <PageTitle lead={staff ? t('apiKeys.leadTenant') : t('apiKeys.leadCompany')}>{t('apiKeys.title')}</PageTitle>
       {created ? (
-        <section className="secret-panel" aria-labelledby="secret-title">
-          <h2 id="secret-title">{t('apiKeys.createdTitle', { name: created.name })}</h2>
-          <p className="secret-panel__warning">
-            <strong>{t('apiKeys.onceWarning')}</strong>
-          </p>
-          <div className="field">
-            <label htmlFor="api-key-secret">{t('apiKeys.secret')}</label>
-            <input id="api-key-secret" ref={secretRef} className="input--secret" readOnly value={created.secret} onFocus={(event) => event.target.select()} spellCheck={false} aria-describedby="api-key-usage" />
-            <p className="field__hint" id="api-key-usage">
-              {t('apiKeys.usage')}
-            </p>
-          </div>
-          <div className="button-row">
-            <CopyButton value={created.secret} label={t('apiKeys.copy')} />
-            <button type="button" className="button" onClick={() => setCreated(null)}>
-              {t('apiKeys.stored')}
-            </button>
-          </div>
-        </section>
+        <SecretOncePanel
+          id="api-key-secret"
+          title={t('apiKeys.createdTitle', { name: created.name })}
+          warning={t('apiKeys.onceWarning')}
+          label={t('apiKeys.secret')}
+          usage={t('apiKeys.usage')}
+          secret={created.secret}
+          copyLabel={t('apiKeys.copy')}
+          storedLabel={t('apiKeys.stored')}
+          onStored={() => setCreated(null)}
+        />
       ) : null}
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       <ErrorSummary error={revoke.error} />

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../api/client';
 import { ApiError, clientError } from '../../api/errors';
@@ -7,12 +7,12 @@ import { useSession } from '../../auth/session';
 import { graphql } from '../../gql';
 import type { WebhooksQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
-import { CopyButton } from '../../ui/CopyButton';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { ChoiceGroup, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
+import { SecretOncePanel } from '../../ui/SecretOncePanel';
 import { useAction, useLoad } from '../../ui/use-api';
 import { StepUpDialog } from '../account/StepUpDialog';
 
@@ -90,7 +90,7 @@ const RedeliverWebhook = graphql(`
 type Webhook = WebhooksQuery['webhooks'][number];
 
 /** The events each owner may subscribe to (libs/webhooks: WEBHOOK_EVENT_TYPES); the API refuses any other. */
-export const COMPANY_WEBHOOK_EVENTS = ['certificate_application.state_changed', 'certificate.issued', 'certificate.revoked', 'certificate.superseded'] as const;
+export const COMPANY_WEBHOOK_EVENTS = ['certificate_application.state_changed', 'certificate.issued', 'certificate.revoked', 'certificate.superseded', 'project_certificate.distributed'] as const;
 export const TENANT_WEBHOOK_EVENTS = ['datasheet.published', 'datasheet.superseded', 'datasheet.unpublished', 'datasheet.contact_changed'] as const;
 type WebhookEvent = (typeof COMPANY_WEBHOOK_EVENTS)[number] | (typeof TENANT_WEBHOOK_EVENTS)[number];
 
@@ -140,12 +140,7 @@ export default function WebhooksPage() {
   const [rotating, setRotating] = useState<Webhook | null>(null);
   const [viewing, setViewing] = useState<Webhook | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const secretRef = useRef<HTMLInputElement>(null);
   const stepUp = useStepUpRetry();
-
-  useEffect(() => {
-    if (secret) secretRef.current?.focus();
-  }, [secret]);
 
   const register = useAction(async () => {
     const problems = [];
@@ -185,25 +180,17 @@ export default function WebhooksPage() {
     <>
       <PageTitle lead={staff ? t('webhooks.leadTenant') : t('webhooks.leadCompany')}>{t('webhooks.title')}</PageTitle>
       {secret ? (
-        <section className="secret-panel" aria-labelledby="webhook-secret-title">
-          <h2 id="webhook-secret-title">{secret.rotated ? t('webhooks.rotatedTitle', { url: secret.url }) : t('webhooks.createdTitle', { url: secret.url })}</h2>
-          <p className="secret-panel__warning">
-            <strong>{t('webhooks.onceWarning')}</strong>
-          </p>
-          <div className="field">
-            <label htmlFor="webhook-secret">{t('webhooks.secret')}</label>
-            <input id="webhook-secret" ref={secretRef} className="input--secret" readOnly value={secret.secret} onFocus={(event) => event.target.select()} spellCheck={false} aria-describedby="webhook-secret-usage" />
-            <p className="field__hint" id="webhook-secret-usage">
-              {t('webhooks.usage')}
-            </p>
-          </div>
-          <div className="button-row">
-            <CopyButton value={secret.secret} label={t('webhooks.copy')} />
-            <button type="button" className="button" onClick={() => setSecret(null)}>
-              {t('webhooks.stored')}
-            </button>
-          </div>
-        </section>
+        <SecretOncePanel
+          id="webhook-secret"
+          title={secret.rotated ? t('webhooks.rotatedTitle', { url: secret.url }) : t('webhooks.createdTitle', { url: secret.url })}
+          warning={t('webhooks.onceWarning')}
+          label={t('webhooks.secret')}
+          usage={t('webhooks.usage')}
+          secret={secret.secret}
+          copyLabel={t('webhooks.copy')}
+          storedLabel={t('webhooks.stored')}
+          onStored={() => setSecret(null)}
+        />
       ) : null}
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       {webhooks.loading && !webhooks.data ? <Loading /> : null}

@@ -11,7 +11,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { FieldShell } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { ChangesTable, useSubProcessorReasons } from './SubProcessorsPage';
+import { ChangesTable, ObjectionsTable, useSubProcessorReasons } from './SubProcessorsPage';
 
 const AnnouncedSubProcessorChanges = graphql(`
   query AnnouncedSubProcessorChanges($slug: String!) {
@@ -22,6 +22,12 @@ const AnnouncedSubProcessorChanges = graphql(`
       announcedAt
       objectionDeadline
       effectiveAt
+    }
+    lodgedSubProcessorObjections {
+      id
+      changeId
+      reason
+      objectedAt
     }
   }
 `);
@@ -62,6 +68,7 @@ export default function SubProcessorChangesPage() {
     setNotice(t('subProcessors.objected', { description: objecting.description, date: format.dateTime(result.objectToSubProcessorChange.objectedAt) }));
     setObjecting(null);
     setReason('');
+    loaded.reload();
   });
 
   if (!slug) return null;
@@ -78,14 +85,23 @@ export default function SubProcessorChangesPage() {
       {loaded.data ? (
         <ChangesTable
           changes={loaded.data.subProcessorChanges}
-          actions={(change) =>
-            Date.parse(change.objectionDeadline ?? '') > now ? (
+          actions={(change) => {
+            const lodged = loaded.data!.lodgedSubProcessorObjections.find((objection) => objection.changeId === change.id);
+            if (lodged) return <span className="badge badge--info">{t('subProcessors.objectedBadge', { date: format.date(lodged.objectedAt) })}</span>;
+            return Date.parse(change.objectionDeadline ?? '') > now ? (
               <button type="button" className="button button--secondary button--small" onClick={() => (setObjecting({ id: change.id ?? '', description: change.description ?? '' }), setNotice(null), object.setError(null))}>
                 {t('subProcessors.object')}
                 <span className="visually-hidden"> {change.description}</span>
               </button>
-            ) : null
-          }
+            ) : null;
+          }}
+        />
+      ) : null}
+      {loaded.data ? (
+        <ObjectionsTable
+          title={t('subProcessors.lodgedTitle')}
+          objections={loaded.data.lodgedSubProcessorObjections}
+          changeDescription={(changeId) => loaded.data!.subProcessorChanges.find((change) => change.id === changeId)?.description ?? ''}
         />
       ) : null}
       {objecting ? (

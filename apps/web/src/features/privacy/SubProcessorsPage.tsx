@@ -222,35 +222,7 @@ export default function SubProcessorsPage() {
             )}
           </section>
           <ChangesTable changes={changes} />
-          <section>
-            <h2 id="objections-title">{t('subProcessors.objectionsTitle')}</h2>
-            {objections.length === 0 ? (
-              <p>{t('subProcessors.noObjections')}</p>
-            ) : (
-              <div className="table-wrap" role="region" aria-labelledby="objections-title" tabIndex={0}>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('subProcessors.change')}</th>
-                      <th scope="col">{t('subProcessors.objectedAt')}</th>
-                      <th scope="col">{t('subProcessors.customer')}</th>
-                      <th scope="col">{t('subProcessors.reason')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {objections.map((objection) => (
-                      <tr key={objection.id ?? ''}>
-                        <th scope="row">{changeDescription(objection.changeId)}</th>
-                        <td>{format.dateTime(objection.objectedAt)}</td>
-                        <td>{objection.organisationId ? <CompanyName id={objection.organisationId} /> : <HiddenValue />}</td>
-                        <td className="prewrap">{objection.reason}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
-          </section>
+          <ObjectionsTable objections={objections} changeDescription={changeDescription} customer={(objection) => (objection.organisationId ? <CompanyName id={objection.organisationId} /> : <HiddenValue />)} />
         </>
       ) : null}
       <section aria-labelledby="announce-title" className="panel">
@@ -373,6 +345,59 @@ export function ChangesTable({ changes, actions }: { changes: readonly Change[];
                   </tr>
                 );
               })}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
+
+interface Objection {
+  id?: string | null;
+  changeId?: string | null;
+  objectedAt?: string | null;
+  reason?: string | null;
+  organisationId?: string | null;
+}
+
+/**
+ * Objections to announced changes: the tenant's customers' (with the company), or the ones a company
+ * lodged itself (no company column). Fields the viewer may not read arrive null and say "hidden".
+ */
+export function ObjectionsTable({ objections, changeDescription, customer, title }: {
+  objections: readonly Objection[];
+  changeDescription: (changeId: string | null | undefined) => string;
+  customer?: (objection: Objection) => ReactNode;
+  title?: string;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <section>
+      <h2 id="objections-title">{title ?? t('subProcessors.objectionsTitle')}</h2>
+      {objections.length === 0 ? (
+        <p>{t('subProcessors.noObjections')}</p>
+      ) : (
+        <div className="table-wrap" role="region" aria-labelledby="objections-title" tabIndex={0}>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('subProcessors.change')}</th>
+                <th scope="col">{t('subProcessors.objectedAt')}</th>
+                {customer ? <th scope="col">{t('subProcessors.customer')}</th> : null}
+                <th scope="col">{t('subProcessors.reason')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {objections.map((objection) => (
+                <tr key={objection.id ?? ''}>
+                  <th scope="row">{changeDescription(objection.changeId) || <HiddenValue />}</th>
+                  <td>{objection.objectedAt ? format.dateTime(objection.objectedAt) : <HiddenValue />}</td>
+                  {customer ? <td>{customer(objection)}</td> : null}
+                  <td className="prewrap">{objection.reason ?? <HiddenValue />}</td>
+                </tr>
+              ))}
             </tbody>
           </table>
         </div>
