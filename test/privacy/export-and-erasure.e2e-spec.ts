@@ -5,10 +5,11 @@ import { join } from 'node:path';
 import Redis from 'ioredis';
 import { Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { Actor, RequestContext } from '@chancery/core';
+import { Actor, RequestContext, SYSTEM_ACTOR } from '@chancery/core';
+import { CertificatePdfService } from '@chancery/certificates';
 import { getPolicy, policyNamed } from '@chancery/policy';
 import type { DataSubjectExport } from '@chancery/privacy';
-import { CertificateFactory, expectData, IdentityFactory, reportFigure, SAMPLE_PDF, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { CertificateFactory, expectData, IdentityFactory, pdfContent, reportFigure, SAMPLE_PDF, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
 /**
  * VERIFY T12 and T13 against real PostgreSQL. The export holds every field declared personal data of
@@ -42,6 +43,7 @@ describe('T12 export and T13 erasure', () => {
   let signer: Person;
   let officer: TestUser;
   let draftDocumentId: string;
+  let issuedCertificateId: string;
   /** A tiny PNG as a data: URL, the signer's signature image. */
   const SIGNATURE_IMAGE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
   let officerToken: string;
@@ -157,7 +159,7 @@ describe('T12 export and T13 erasure', () => {
     await certificates.step('submitCertificateApplication', issued.id, aliceToken);
     await certificates.step('claimCertificateApplication', issued.id, clerkToken);
     await certificates.step('approveCertificateApplication', issued.id, clerkToken);
-    await certificates.sign(issued.id, signerToken);
+    issuedCertificateId = (await certificates.sign(issued.id, signerToken)).id;
     const rejected = await certificates.create(aliceToken);
     await certificates.step('submitCertificateApplication', rejected.id, aliceToken);
     await certificates.step('claimCertificateApplication', rejected.id, clerkToken);
@@ -325,6 +327,16 @@ describe('T12 export and T13 erasure', () => {
       expect(again.every((o) => o.deleted === 0 && o.deidentified === 0)).toBe(true);
     }
     expect(await allRows()).toEqual(after);
+
+    // Its PDF, rendered only now (after the erasure), prints neither the signer's name nor her
+    // signature image, as for a restricted signer; the certificate itself is unchanged.
+    await app.get(RequestContext).runAs(SYSTEM_ACTOR, () => app.get(CertificatePdfService).renderAwaiting());
+    const [pdfRow] = (await app.asOwner((db) =>
+      db.query(`SELECT dc.bytes FROM certificate c JOIN document_content dc ON dc.document_id = c.pdf_document_id WHERE c.id = $1`, [issuedCertificateId]))).rows as Array<{ bytes: Buffer }>;
+    const pdf = pdfContent(pdfRow!.bytes);
+    expect(pdf.text).toContain('Harbour Imports Ltd');
+    for (const value of valuesOf(signer)) expect(pdf.text).not.toContain(value);
+    expect(pdf.images).toBeLessThanOrEqual(2);
 
     expect(hits).toBe(0);
     reportFigure(`T13 erasure: ${erased.length} subjects, ${hits} hits outside kept records, ${otherRows} other rows unchanged`);
