@@ -3,6 +3,7 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import { Client } from 'pg';
 import { Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { Actor, RequestContext, SYSTEM_ACTOR } from '@chancery/core';
@@ -337,6 +338,27 @@ describe('T12 export and T13 erasure', () => {
     expect(pdf.text).toContain('Harbour Imports Ltd');
     for (const value of valuesOf(signer)) expect(pdf.text).not.toContain(value);
     expect(pdf.images).toBeLessThanOrEqual(2);
+
+    // The database allows erasure no more than that: the application role may forget a document's
+    // uploader, and change nothing else of a stored document (it is evidence).
+    const asApplication = async (sql: string, params: unknown[]): Promise<string> => {
+      const client = new Client({ connectionString: app.database.appUrl });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.id]);
+        const result = await client.query(sql, params);
+        return `${result.rowCount}`;
+      } catch (error) {
+        return (error as { code?: string }).code ?? 'error';
+      } finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end();
+      }
+    };
+    expect(await asApplication(`UPDATE stored_document SET uploaded_by = NULL WHERE id = $1`, [draftDocumentId])).toBe('1');
+    expect(await asApplication(`UPDATE stored_document SET uploaded_by = $2 WHERE id = $1`, [draftDocumentId, bob.user.id])).toBe('23514');
+    expect(await asApplication(`UPDATE stored_document SET file_name = 'forged.pdf' WHERE id = $1`, [draftDocumentId])).toBe('42501');
 
     expect(hits).toBe(0);
     reportFigure(`T13 erasure: ${erased.length} subjects, ${hits} hits outside kept records, ${otherRows} other rows unchanged`);
