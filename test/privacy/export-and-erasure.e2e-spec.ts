@@ -3,19 +3,23 @@ import addFormats from 'ajv-formats';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Redis from 'ioredis';
+import { Client } from 'pg';
 import { Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { Actor, RequestContext } from '@chancery/core';
+import { Actor, RequestContext, SYSTEM_ACTOR } from '@chancery/core';
+import { CertificatePdfService } from '@chancery/certificates';
 import { getPolicy, policyNamed } from '@chancery/policy';
 import type { DataSubjectExport } from '@chancery/privacy';
-import { expectData, IdentityFactory, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { CertificateFactory, expectData, IdentityFactory, pdfContent, reportFigure, SAMPLE_PDF, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
 /**
  * VERIFY T12 and T13 against real PostgreSQL. The export holds every field declared personal data of
  * the person across every holder of the tenant, validates against docs/privacy/data-subject-export.schema.json,
  * and holds nothing of anyone else. Erasure leaves none of the person's name, e-mail or telephone in any
  * row of the tenant (personal-data columns, audit and access logs, outbox), nor in the caches (Redis);
- * every other row is byte-identical, and a second run changes nothing.
+ * every other row is byte-identical, and a second run changes nothing. The tenant is a chamber: Alice
+ * applied for certificates of origin (a consignee, a supporting document, a draft never submitted), a
+ * clerk decided (a rejection signed with his name) and a signer signed; all three ask for both.
  */
 
 const SCHEMA = JSON.parse(readFileSync(join(__dirname, '..', '..', 'docs', 'privacy', 'data-subject-export.schema.json'), 'utf8')) as object;
@@ -36,8 +40,13 @@ describe('T12 export and T13 erasure', () => {
   let alice: Person;
   let aliceElsewhere: Person;
   let bob: Person;
-  let clerk: TestUser;
+  let clerk: Person;
+  let signer: Person;
   let officer: TestUser;
+  let draftDocumentId: string;
+  let issuedCertificateId: string;
+  /** A tiny PNG as a data: URL, the signer's signature image. */
+  const SIGNATURE_IMAGE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
   let officerToken: string;
   const validate = new Ajv({ allErrors: true, strict: false });
   addFormats(validate);
@@ -63,8 +72,8 @@ describe('T12 export and T13 erasure', () => {
   }
 
   /** Every declared personal-data field of each exported record is there (a value or withheld with a reason), but those about others. */
-  function coverage(document: DataSubjectExport): { declared: number; present: number } {
-    const aboutOthers: Record<string, string[]> = { UserRole: ['grantedBy'], PersonalDataAccess: ['accessorId', 'accessorRoles'], DataSubjectRequest: ['identityCheckedBy'] };
+  function coverage(document: DataSubjectExport, extra: Record<string, string[]> = {}): { declared: number; present: number } {
+    const aboutOthers: Record<string, string[]> = { UserRole: ['grantedBy'], PersonalDataAccess: ['accessorId', 'accessorRoles'], DataSubjectRequest: ['identityCheckedBy'], ...extra };
     let declared = 0;
     let present = 0;
     for (const record of document.records) {
@@ -115,7 +124,9 @@ describe('T12 export and T13 erasure', () => {
     bob = await person({ tenant, organisation: company, roles: [Role.ORG_MEMBER] }, 'bob');
     // Alice is also a customer of another tenant, a separate controller.
     aliceElsewhere = await person({ tenant: otherTenant, organisation: await factory.organisation(otherTenant), roles: [Role.ORG_MEMBER], email: alice.user.email }, 'alice');
-    clerk = await factory.user({ tenant, roles: [Role.CLERK] });
+    clerk = await person({ tenant, roles: [Role.CLERK] }, 'clerk');
+    signer = await person({ tenant, roles: [Role.SIGNER] }, 'signer');
+    await app.asOwner((db) => db.query(`UPDATE user_account SET signature_image = $2 WHERE id = $1`, [signer.user.id, SIGNATURE_IMAGE]));
     officer = await factory.user({ tenant, roles: [Role.PRIVACY_OFFICER] });
     // Alice appears in many places: sessions, the audit log (logins), an invitation to her address,
     // the outbox, the access log (a clerk read her), and her requests.
@@ -126,11 +137,36 @@ describe('T12 export and T13 erasure', () => {
     await app.get(RequestContext).runAs(aliceActor, () =>
       app.get(AuditLog).record({ action: 'identity.role.granted', subjectType: 'User', subjectId: bob.user.id, details: { role: 'ORG_MEMBER' } }),
     );
-    const clerkToken = (await factory.login(clerk)).accessToken;
+    const clerkToken = (await factory.login(clerk.user)).accessToken;
     expectData(await graphql(`query($a: ID!, $b: ID!) { a: user(id: $a) { email phone firstName } b: user(id: $b) { email phone } }`, { a: alice.user.id, b: bob.user.id }, clerkToken));
     officerToken = (await factory.login(officer)).accessToken;
     // A message with a live one-time link: the export must not hand that secret out.
     expectData(await app.graphql(`mutation($e: String!, $t: String) { requestPasswordReset(email: $e, tenant: $t) }`, { e: alice.user.email, t: tenant.slug }));
+
+    // The chamber's work: Alice applies (a consignee, a supporting document), the clerk approves, the
+    // signer signs; a second application the clerk rejects with a reason signed with his name and
+    // telephone; a draft Alice never submitted, with a document.
+    const certificates = new CertificateFactory(app);
+    const aliceToken = (await factory.login(alice.user)).accessToken;
+    const signerToken = (await factory.login(signer.user)).accessToken;
+    const upload = async (applicationId: string) => {
+      const response = await app.http().post(`/certificate-applications/${applicationId}/documents`).set('authorization', `Bearer ${aliceToken}`)
+        .set('content-type', 'application/octet-stream').set('x-file-name', 'invoice.pdf').send(SAMPLE_PDF);
+      expect(response.status).toBe(201);
+      return (response.body as { supportingDocuments: Array<{ id: string }> }).supportingDocuments;
+    };
+    const issued = await certificates.create(aliceToken);
+    await upload(issued.id);
+    await certificates.step('submitCertificateApplication', issued.id, aliceToken);
+    await certificates.step('claimCertificateApplication', issued.id, clerkToken);
+    await certificates.step('approveCertificateApplication', issued.id, clerkToken);
+    issuedCertificateId = (await certificates.sign(issued.id, signerToken)).id;
+    const rejected = await certificates.create(aliceToken);
+    await certificates.step('submitCertificateApplication', rejected.id, aliceToken);
+    await certificates.step('claimCertificateApplication', rejected.id, clerkToken);
+    await certificates.step('rejectCertificateApplication', rejected.id, clerkToken, { reason: `Goods not of Belgian origin. Questions: ${clerk.firstName} ${clerk.lastName}, ${clerk.phone}` });
+    const draft = await certificates.create(aliceToken);
+    draftDocumentId = (await upload(draft.id))[0]!.id;
   });
 
   it('T12: the export holds every declared field of the person, validates against its schema, and nothing of anyone else', async () => {
@@ -140,20 +176,32 @@ describe('T12 export and T13 erasure', () => {
     // Alice's own copy in the other tenant, by herself; and Bob's portability copy.
     const own = JSON.parse(expectData(await graphql<{ myPersonalDataExport: string }>(`{ myPersonalDataExport }`, {}, (await factory.login(aliceElsewhere.user)).accessToken)).myPersonalDataExport) as DataSubjectExport;
     const portable = JSON.parse(expectData(await graphql<{ myPersonalDataExport: string }>(`{ myPersonalDataExport(portability: true) }`, {}, (await factory.login(bob.user)).accessToken)).myPersonalDataExport) as DataSubjectExport;
-    const exports: Array<[DataSubjectExport, Person, Person[]]> = [
-      [document, alice, [bob, aliceElsewhere]],
-      [own, aliceElsewhere, [alice, bob]],
-      [portable, bob, [alice, aliceElsewhere]],
+    // The clerk's and the signer's own copies: the applications they decided, the certificates they signed.
+    const ownExport = async (p: Person) =>
+      JSON.parse(expectData(await graphql<{ myPersonalDataExport: string }>(`{ myPersonalDataExport }`, {}, (await factory.login(p.user)).accessToken)).myPersonalDataExport) as DataSubjectExport;
+    const clerkExport = await ownExport(clerk);
+    const signerExport = await ownExport(signer);
+    const everyone = [alice, aliceElsewhere, bob, clerk, signer];
+    const othersThan = (p: Person) => everyone.filter((o) => o !== p);
+    // On an application, the consignee's details are someone else's; so are the other side's: the clerk and his notes for the applicant, the applicant for the clerk.
+    const consignee = ['consigneeName', 'consigneeAddress'];
+    const staffSide = ['claimedBy', 'reviewedBy', 'reviewComment', 'rejectionReason'];
+    const exports: Array<[DataSubjectExport, Person, Person[], Record<string, string[]>]> = [
+      [document, alice, othersThan(alice), { CertificateApplication: [...consignee, ...staffSide] }],
+      [own, aliceElsewhere, othersThan(aliceElsewhere), {}],
+      [portable, bob, othersThan(bob), {}],
+      [clerkExport, clerk, othersThan(clerk), { CertificateApplication: [...consignee, 'createdBy'] }],
+      [signerExport, signer, othersThan(signer), {}],
     ];
 
     let declared = 0;
     let present = 0;
     let foreignValues = 0;
-    for (const [exported, subject, others] of exports) {
+    for (const [exported, subject, others, aboutOthers] of exports) {
       expect(validExport(exported)).toBe(true);
       // Portability holds only what the person provided (checked below); the others hold every declared field.
       if (!exported.portability) {
-        const c = coverage(exported);
+        const c = coverage(exported, aboutOthers);
         declared += c.declared;
         present += c.present;
       }
@@ -162,14 +210,28 @@ describe('T12 export and T13 erasure', () => {
       for (const other of others) {
         for (const value of [...valuesOf(other).slice(1), other.user.id]) if (text.includes(value)) foreignValues += 1;
       }
-      for (const value of [clerk.id, officer.id, clerk.email, officer.email]) if (text.includes(value)) foreignValues += 1;
+      for (const value of [officer.id, officer.email]) if (text.includes(value)) foreignValues += 1;
     }
     expect(validate.errors ?? []).toEqual([]);
 
     // Every holder of the tenant contributed: account, roles, sessions, audit entries, invitation, outbox, access log, requests.
     expect([...new Set(document.records.map((r) => r.entity))].sort()).toEqual(
-      ['AuditEntry', 'DataSubjectRequest', 'Invitation', 'OutboxMessage', 'PersonalDataAccess', 'Session', 'User', 'UserRole'],
+      ['AuditEntry', 'CertificateApplication', 'DataSubjectRequest', 'Invitation', 'OutboxMessage', 'PersonalDataAccess', 'Session', 'StoredDocument', 'User', 'UserRole'],
     );
+    // Alice's applications (the issued one, the rejected one, the draft) and her two uploads, as the applicant.
+    const aliceApplications = document.records.filter((r) => r.entity === 'CertificateApplication');
+    expect(aliceApplications.map((r) => r.fields.find((f) => f.field === 'createdBy')!.value)).toEqual([alice.user.id, alice.user.id, alice.user.id]);
+    expect(document.records.filter((r) => r.entity === 'StoredDocument').map((r) => r.fields[0]!.value)).toEqual([alice.user.id, alice.user.id]);
+    // The clerk: the applications he held and decided (his rejection's words with them); the signer: the certificate, her statistics, her signatory profile.
+    const clerkEntities = clerkExport.records.map((r) => r.entity);
+    expect(clerkEntities.filter((e) => e === 'CertificateApplication')).toHaveLength(2);
+    expect(clerkEntities).toContain('CertificateProcessingStatistic');
+    expect(JSON.stringify(clerkExport.records)).toContain('Goods not of Belgian origin');
+    const signerEntities = signerExport.records.map((r) => r.entity);
+    expect(signerEntities).toEqual(expect.arrayContaining(['CertificateOfOrigin', 'CertificateProcessingStatistic', 'CertificateSignatory']));
+    const profile = signerExport.records.find((r) => r.entity === 'CertificateSignatory')!;
+    expect(profile.fields.map((f) => [f.field, f.value])).toEqual([['name', `${signer.firstName} ${signer.lastName}`], ['signatureImage', SIGNATURE_IMAGE]]);
+    expect(signerExport.records.find((r) => r.entity === 'CertificateOfOrigin')!.fields.find((f) => f.field === 'signedBy')!.value).toBe(signer.user.id);
     expect(document.records.find((r) => r.entity === 'User')!.fields.find((f) => f.field === 'phone')!.value).toBe(alice.phone);
     // Her messages as she read them (not the sealed text at rest), without the one-time secret of their links.
     const bodies = document.records.filter((r) => r.entity === 'OutboxMessage').map((r) => String(r.fields.find((f) => f.field === 'body')!.value));
@@ -193,10 +255,13 @@ describe('T12 export and T13 erasure', () => {
   });
 
   it('T13: erasure deletes or de-identifies with reasons; 0 hits outside kept records; everyone else byte-identical; twice changes nothing', async () => {
-    const requestId = await ask(alice, 'ERASURE');
-    const aliceSessions = await app.asOwner(async (db) => ((await db.query(`SELECT id::text FROM auth_session WHERE user_id = $1`, [alice.user.id])).rows as Array<{ id: string }>).map((r) => r.id));
+    // Alice (the exporter), the clerk and the signer each ask to be erased.
+    const erased = [alice, clerk, signer];
+    const requestIds = await Promise.all(erased.map((p) => ask(p, 'ERASURE')));
+    const erasedSessions = await app.asOwner(async (db) =>
+      ((await db.query(`SELECT id::text FROM auth_session WHERE user_id = ANY($1::uuid[])`, [erased.map((p) => p.user.id)])).rows as Array<{ id: string }>).map((r) => r.id));
     const before = await allRows();
-    const erase = async () =>
+    const erase = async (requestId: string) =>
       expectData(
         await graphql<{ eraseForDataSubjectRequest: { holders: Array<{ holder: string; deleted: number; deidentified: number; keptAsReference: number; reason: string | null }> } }>(
           `mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { holders { holder deleted deidentified keptAsReference reason } } }`,
@@ -204,7 +269,9 @@ describe('T12 export and T13 erasure', () => {
           officerToken,
         ),
       ).eraseForDataSubjectRequest.holders;
-    const outcomes = await erase();
+    const outcomesOf: Array<Awaited<ReturnType<typeof erase>>> = [];
+    for (const requestId of requestIds) outcomesOf.push(await erase(requestId));
+    const [outcomes, clerkOutcomes, signerOutcomes] = outcomesOf as [Awaited<ReturnType<typeof erase>>, Awaited<ReturnType<typeof erase>>, Awaited<ReturnType<typeof erase>>];
     const after = await allRows();
 
     // The answer says what was deleted, de-identified or kept, and why anything was kept.
@@ -214,23 +281,34 @@ describe('T12 export and T13 erasure', () => {
     expect(byHolder['notifications.outbox']!.deleted).toBeGreaterThan(0);
     expect(byHolder['audit.entries']).toMatchObject({ keptAsReference: expect.any(Number), reason: expect.stringContaining('evidence') });
     expect(byHolder['audit.entries']!.keptAsReference).toBeGreaterThan(0);
-    for (const outcome of outcomes) if (outcome.deidentified + outcome.keptAsReference > 0) expect(outcome.reason).toEqual(expect.any(String));
+    for (const outcome of outcomesOf.flat()) if (outcome.deidentified + outcome.keptAsReference > 0) expect(outcome.reason).toEqual(expect.any(String));
+    // Certificates: Alice's draft deleted, her two uploads without her id, her issued and rejected applications kept (evidence);
+    // the clerk's rejection no longer names him, his applications kept; the signer's certificate kept, signed content unchanged.
+    const certificatesOf = (list: typeof outcomes) => list.find((o) => o.holder === 'certificates.applications')!;
+    expect(certificatesOf(outcomes)).toMatchObject({ deleted: 1, deidentified: 2, keptAsReference: 2, reason: expect.stringContaining('10 years') });
+    expect(certificatesOf(clerkOutcomes)).toMatchObject({ deleted: 0, deidentified: 1, keptAsReference: 2 });
+    expect(certificatesOf(signerOutcomes)).toMatchObject({ deleted: 0, deidentified: 0, keptAsReference: 1 });
+    const certificateRows = (table: string) => [...(after.get(table) ?? [])].filter((r) => r.includes(tenant.id));
+    expect(certificateRows('certificate')).toEqual([...(before.get('certificate') ?? [])].filter((r) => r.includes(tenant.id)));
+    expect(certificateRows('certificate_application').some((r) => r.includes('Goods not of Belgian origin. Questions: [erased] [erased], [erased]'))).toBe(true);
+    expect(certificateRows('stored_document').filter((r) => r.includes(draftDocumentId))).toHaveLength(1);
 
     // The scan: every row of every table of this tenant, plus tables without tenants, plus the caches.
     let hits = 0;
-    const aliceValues = valuesOf(alice);
+    const erasedValues = erased.flatMap(valuesOf);
     for (const [table, rows] of after) {
       for (const row of rows) {
         const parsed = JSON.parse(row) as { tenant_id?: string | null };
         if (parsed.tenant_id === otherTenant.id) continue;
-        for (const value of aliceValues) if (row.toLowerCase().includes(value.toLowerCase())) hits += 1, console.log(`hit in ${table}: ${value}`);
+        for (const value of erasedValues) if (row.toLowerCase().includes(value.toLowerCase())) hits += 1, console.log(`hit in ${table}: ${value}`);
       }
     }
     const cache = await redisText();
-    for (const value of aliceValues) if (cache.includes(value)) hits += 1;
+    for (const value of erasedValues) if (cache.includes(value)) hits += 1;
 
-    // Everyone else: every row before that does not concern Alice is still there, unchanged.
-    const concernsAlice = (row: string) => [alice.user.id, ...aliceSessions, ...aliceValues].some((v) => row.toLowerCase().includes(v.toLowerCase())) || row.includes(requestId);
+    // Everyone else: every row before that does not concern the erased is still there, unchanged.
+    const concernsAlice = (row: string) =>
+      [...erased.map((p) => p.user.id), ...erasedSessions, ...erasedValues].some((v) => row.toLowerCase().includes(v.toLowerCase())) || requestIds.some((id) => row.includes(id));
     let otherRows = 0;
     const changed: string[] = [];
     for (const [table, rows] of before) {
@@ -245,11 +323,44 @@ describe('T12 export and T13 erasure', () => {
     expect([...after.values()].flat().filter((r) => r.includes(aliceElsewhere.user.id) && r.includes(aliceElsewhere.firstName) && r.includes(alice.user.email)).length).toBeGreaterThan(0);
 
     // Running it again finds nothing to change.
-    const again = await erase();
-    expect(again.every((o) => o.deleted === 0 && o.deidentified === 0)).toBe(true);
+    for (const requestId of requestIds) {
+      const again = await erase(requestId);
+      expect(again.every((o) => o.deleted === 0 && o.deidentified === 0)).toBe(true);
+    }
     expect(await allRows()).toEqual(after);
 
+    // Its PDF, rendered only now (after the erasure), prints neither the signer's name nor her
+    // signature image, as for a restricted signer; the certificate itself is unchanged.
+    await app.get(RequestContext).runAs(SYSTEM_ACTOR, () => app.get(CertificatePdfService).renderAwaiting());
+    const [pdfRow] = (await app.asOwner((db) =>
+      db.query(`SELECT dc.bytes FROM certificate c JOIN document_content dc ON dc.document_id = c.pdf_document_id WHERE c.id = $1`, [issuedCertificateId]))).rows as Array<{ bytes: Buffer }>;
+    const pdf = pdfContent(pdfRow!.bytes);
+    expect(pdf.text).toContain('Harbour Imports Ltd');
+    for (const value of valuesOf(signer)) expect(pdf.text).not.toContain(value);
+    expect(pdf.images).toBeLessThanOrEqual(2);
+
+    // The database allows erasure no more than that: the application role may forget a document's
+    // uploader, and change nothing else of a stored document (it is evidence).
+    const asApplication = async (sql: string, params: unknown[]): Promise<string> => {
+      const client = new Client({ connectionString: app.database.appUrl });
+      await client.connect();
+      try {
+        await client.query('BEGIN');
+        await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.id]);
+        const result = await client.query(sql, params);
+        return `${result.rowCount}`;
+      } catch (error) {
+        return (error as { code?: string }).code ?? 'error';
+      } finally {
+        await client.query('ROLLBACK').catch(() => undefined);
+        await client.end();
+      }
+    };
+    expect(await asApplication(`UPDATE stored_document SET uploaded_by = NULL WHERE id = $1`, [draftDocumentId])).toBe('1');
+    expect(await asApplication(`UPDATE stored_document SET uploaded_by = $2 WHERE id = $1`, [draftDocumentId, bob.user.id])).toBe('23514');
+    expect(await asApplication(`UPDATE stored_document SET file_name = 'forged.pdf' WHERE id = $1`, [draftDocumentId])).toBe('42501');
+
     expect(hits).toBe(0);
-    reportFigure(`T13 erasure: 1 subjects, ${hits} hits outside kept records, ${otherRows} other rows unchanged`);
+    reportFigure(`T13 erasure: ${erased.length} subjects, ${hits} hits outside kept records, ${otherRows} other rows unchanged`);
   });
 });

@@ -10,6 +10,7 @@ import { CertificateApplication, SavedConsignee } from './entities/certificate-a
 import { BillableLine, Certificate, CertificateCopy } from './entities/certificate.entity';
 import { CertificateSettings, SigningKey } from './entities/public-verification.types';
 import { CertificatePdfService } from './pdf/certificate-pdf.service';
+import { CertificatesPersonalDataHolder } from './personal-data/certificates-personal-data.holder';
 import { ApplicationRepository } from './repositories/application.repository';
 import { CertificateRepository } from './repositories/certificate.repository';
 import { SigningKeyRepository } from './repositories/signing-key.repository';
@@ -49,6 +50,7 @@ const UPLOAD_BODY_LIMIT = '51mb';
     CertificateReportsService,
     CertificatePdfService,
     CertificatesResolver,
+    CertificatesPersonalDataHolder,
   ],
   controllers: [CertificatesController],
   exports: [CertificatePdfService, CertificatesService],

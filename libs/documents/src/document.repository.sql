@@ -11,6 +11,12 @@ SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d
 -- DocumentRepository.findByIds
 SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d.kind, d.file_name AS "fileName", d.media_type AS "mediaType", d.size_bytes AS "sizeBytes", d.sha256, d.storage, d.storage_key AS "storageKey", d.uploaded_by AS "uploadedBy", d.created_at AS "createdAt" FROM stored_document d WHERE d.id = ANY($1::uuid[]) ORDER BY d.created_at, d.id;
 
+-- DocumentRepository.uploadedBy
+SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d.kind, d.file_name AS "fileName", d.media_type AS "mediaType", d.size_bytes AS "sizeBytes", d.sha256, d.storage, d.storage_key AS "storageKey", d.uploaded_by AS "uploadedBy", d.created_at AS "createdAt" FROM stored_document d WHERE d.uploaded_by = $1 AND d.kind = $2 ORDER BY d.created_at, d.id;
+
+-- DocumentRepository.forgetUploader
+UPDATE stored_document d SET uploaded_by = NULL WHERE d.uploaded_by = $1 AND d.kind = $2 RETURNING d.id;
+
 -- DocumentRepository.replacePublished
 DELETE FROM published_document p WHERE p.publisher = $1;
 INSERT INTO published_document (tenant_id, publisher, document_id) SELECT $1, $2, d FROM unnest($3::uuid[]) AS d;

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
-import { StoredDocument } from './entities/stored-document.entity';
+import { DocumentKind, StoredDocument } from './entities/stored-document.entity';
 
 const DOCUMENT = selectColumns(StoredDocument, 'd');
 
@@ -32,6 +32,20 @@ export class DocumentRepository {
   async findByIds(ids: readonly string[]): Promise<StoredDocument[]> {
     const rows = await this.sql.query(`SELECT ${DOCUMENT} FROM stored_document d WHERE d.id = ANY($1::uuid[]) ORDER BY d.created_at, d.id`, [ids]);
     return rows.map((row) => toEntity(StoredDocument, row));
+  }
+
+  /** The documents of a kind the person uploaded (their data-subject export). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, 'SUPPORTING_DOCUMENT'] })
+  async uploadedBy(userId: string, kind: DocumentKind): Promise<StoredDocument[]> {
+    const rows = await this.sql.query(`SELECT ${DOCUMENT} FROM stored_document d WHERE d.uploaded_by = $1 AND d.kind = $2 ORDER BY d.created_at, d.id`, [userId, kind]);
+    return rows.map((row) => toEntity(StoredDocument, row));
+  }
+
+  /** Erasure: the documents of a kind stay (they are the company's), the person's id leaves them. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, 'SUPPORTING_DOCUMENT'] })
+  async forgetUploader(userId: string, kind: DocumentKind): Promise<number> {
+    const rows = await this.sql.query(`UPDATE stored_document d SET uploaded_by = NULL WHERE d.uploaded_by = $1 AND d.kind = $2 RETURNING d.id`, [userId, kind]);
+    return rows.length;
   }
 
   /** The documents the publisher shows the public from now on (none: it shows nothing), replacing what it showed. */

@@ -75,6 +75,16 @@ export class DocumentsService {
     return this.transactions.run(() => this.documents.findByIds(ids));
   }
 
+  /** The documents of a kind the person uploaded, in the caller's unit of work (a data-subject export). */
+  uploadedBy(userId: string, kind: DocumentKind): Promise<StoredDocument[]> {
+    return this.transactions.run(() => this.documents.uploadedBy(userId, kind));
+  }
+
+  /** Erasure of the uploader, in the caller's unit of work: the documents stay, without the person's id. Repeating it changes nothing. */
+  forgetUploader(userId: string, kind: DocumentKind): Promise<number> {
+    return this.transactions.run(() => this.documents.forgetUploader(userId, kind));
+  }
+
   /**
    * What a publisher (`datasheet:<id>`) shows the public from now on, in the caller's unit of work:
    * the public scope reads these documents' records and bytes, and no others (row-level security).

@@ -72,8 +72,11 @@ export class CertificatePdfService {
     // without their name and signature image. The certificate stays valid (the chamber's stamp, the
     // Ed25519 signature over the signed content, the verification code), and the exporter, whose
     // goods wait for it, is not held hostage to a request that is not theirs.
+    // A signer who has been erased (Art. 17) is printed the same way: their account keeps no name and
+    // no signature image, and a PDF rendered after the erasure (a copy) must not bring them back.
     const signerRestricted = (await this.restrictions.restrictedAmong([stored.signedBy])).size > 0;
-    const signatory = signerRestricted ? null : present(reader, await this.signatoryOf(stored.tenantId, stored.organisationId, stored.signedBy), 'pdf');
+    const signer = signerRestricted ? null : await this.signatoryOf(stored.tenantId, stored.organisationId, stored.signedBy);
+    const signatory = signer ? present(reader, signer, 'pdf') : null;
     const bytes = await renderer()({
       signedPayload: certificate.signedPayload,
       verificationCode: code,
@@ -91,11 +94,10 @@ export class CertificatePdfService {
     return true;
   }
 
-  private async signatoryOf(tenantId: string, organisationId: string, signerId: string): Promise<CertificateSignatory> {
-    return CertificateSignatory.of({
-      tenantId, organisationId, userId: signerId,
-      name: (await this.parties.signerName(signerId)) ?? '',
-      signatureImage: await this.parties.signatureImage(signerId),
-    });
+  /** The signer as printed, or null once their account is erased (no name left to print). */
+  private async signatoryOf(tenantId: string, organisationId: string, signerId: string): Promise<CertificateSignatory | null> {
+    const name = await this.parties.signerName(signerId);
+    if (name === null) return null;
+    return CertificateSignatory.of({ tenantId, organisationId, userId: signerId, name, signatureImage: await this.parties.signatureImage(signerId) });
   }
 }

@@ -37,6 +37,20 @@ ON CONFLICT (tenant_id, organisation_id, name, address, country) DO UPDATE SET n
 -- ApplicationRepository.consigneesOf
 SELECT c.id, c.tenant_id AS "tenantId", c.organisation_id AS "organisationId", c.name, c.address, c.country, c.created_at AS "createdAt" FROM saved_consignee c WHERE c.organisation_id = $1 ORDER BY c.name, c.id LIMIT 500;
 
+-- ApplicationRepository.ofPerson
+SELECT a.id, a.tenant_id AS "tenantId", a.organisation_id AS "organisationId", a.state, a.language, a.consignee_name AS "consigneeName", a.consignee_address AS "consigneeAddress", a.consignee_country AS "consigneeCountry", a.country_of_origin AS "countryOfOrigin", a.transport_details AS "transportDetails", a.goods, a.invoice_references AS "invoiceReferences", a.remarks, a.declaration_accepted AS "declarationAccepted", a.supporting_document_ids AS "supportingDocumentIds", a.created_by AS "createdBy", a.claimed_by AS "claimedBy", a.reviewed_by AS "reviewedBy", a.review_comment AS "reviewComment", a.rejection_reason AS "rejectionReason", a.replaces_certificate_id AS "replacesCertificateId", a.started_from_application_id AS "startedFromApplicationId", a.certificate_id AS "certificateId", a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.submitted_at AS "submittedAt" FROM certificate_application a WHERE a.created_by = $1 OR a.claimed_by = $1 OR a.reviewed_by = $1 ORDER BY a.created_at, a.id;
+
+-- ApplicationRepository.deleteUnsubmittedDraftsOf
+DELETE FROM certificate_application a WHERE a.created_by = $1 AND a.state = 'DRAFT' AND a.submitted_at IS NULL
+RETURNING a.id, a.supporting_document_ids AS "supportingDocumentIds";
+
+-- ApplicationRepository.deidentifyNotesAbout
+UPDATE certificate_application a
+SET review_comment = regexp_replace(a.review_comment, $2, '[erased]', 'gi'),
+rejection_reason = regexp_replace(a.rejection_reason, $2, '[erased]', 'gi')
+WHERE (a.created_by = $1 OR a.claimed_by = $1 OR a.reviewed_by = $1) AND (a.review_comment ~* $2 OR a.rejection_reason ~* $2)
+RETURNING a.id;
+
 -- ApplicationRepository.reviewsPerMonth
 SELECT a.reviewed_by AS "userId", to_char(a.updated_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS count
 FROM certificate_application a

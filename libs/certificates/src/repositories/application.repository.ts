@@ -98,6 +98,45 @@ export class ApplicationRepository {
     return rows.map((row) => toEntity(SavedConsignee, row));
   }
 
+  /** The applications a person applied for, holds or decided as a clerk (their data-subject export), oldest first. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async ofPerson(userId: string): Promise<CertificateApplication[]> {
+    const rows = await this.sql.query(
+      `SELECT ${APPLICATION} FROM certificate_application a WHERE a.created_by = $1 OR a.claimed_by = $1 OR a.reviewed_by = $1 ORDER BY a.created_at, a.id`,
+      [userId],
+    );
+    return rows.map(hydrate);
+  }
+
+  /** Erasure: the drafts a person started and never submitted are nobody's evidence; they go. Returns their supporting documents' ids. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async deleteUnsubmittedDraftsOf(userId: string): Promise<Array<{ id: string; supportingDocumentIds: string[] }>> {
+    return this.sql.query(
+      `DELETE FROM certificate_application a WHERE a.created_by = $1 AND a.state = 'DRAFT' AND a.submitted_at IS NULL
+       RETURNING a.id, a.supporting_document_ids AS "supportingDocumentIds"`,
+      [userId],
+    );
+  }
+
+  /**
+   * Erasure: the staff notes (review comment, rejection reason) of the applications a person applied
+   * for or decided keep their words, with what names or reaches the person (`pattern`, a
+   * case-insensitive regular expression of their name, address, telephone) replaced. Only rows that
+   * still mention them change, so a second run changes nothing.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, 'Jan|Peeters'] })
+  async deidentifyNotesAbout(userId: string, pattern: string): Promise<number> {
+    const rows = await this.sql.query(
+      `UPDATE certificate_application a
+          SET review_comment = regexp_replace(a.review_comment, $2, '[erased]', 'gi'),
+              rejection_reason = regexp_replace(a.rejection_reason, $2, '[erased]', 'gi')
+        WHERE (a.created_by = $1 OR a.claimed_by = $1 OR a.reviewed_by = $1) AND (a.review_comment ~* $2 OR a.rejection_reason ~* $2)
+        RETURNING a.id`,
+      [userId, pattern],
+    );
+    return rows.length;
+  }
+
   /** Decisions per clerk and month (UTC): the reviewer's part of the processing statistics. */
   @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async reviewsPerMonth(userId: string | null): Promise<Array<{ userId: string; month: string; count: number }>> {

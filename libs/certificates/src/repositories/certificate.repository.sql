@@ -54,6 +54,13 @@ RETURNING k.id, k.tenant_id AS "tenantId", k.certificate_id AS "certificateId", 
 -- CertificateRepository.copiesOf
 SELECT k.id, k.tenant_id AS "tenantId", k.certificate_id AS "certificateId", k.copy_number AS "copyNumber", k.requested_by AS "requestedBy", k.created_at AS "createdAt", k.pdf_document_id AS "pdfDocumentId" FROM certificate_copy k WHERE k.certificate_id = ANY($1::uuid[]) ORDER BY k.certificate_id, k.copy_number;
 
+-- CertificateRepository.signedBy
+SELECT c.id, c.tenant_id AS "tenantId", c.organisation_id AS "organisationId", c.application_id AS "applicationId", c.number, c.year, c.sequence, c.status, c.language, c.country_of_origin AS "countryOfOrigin", c.goods_hash AS "goodsHash", c.issuing_chamber AS "issuingChamber", c.signed_payload AS "signedPayload", c.signature, c.key_id AS "keyId", c.verification_code_hash AS "verificationCodeHash", c.sealed_verification_code AS "sealedVerificationCode", c.idempotency_key AS "idempotencyKey", c.signed_by AS "signedBy", c.issued_at AS "issuedAt", c.revoked_at AS "revokedAt", c.revocation_reason AS "revocationReason", c.superseded_at AS "supersededAt", c.superseded_by_certificate_id AS "supersededByCertificateId", c.superseded_by_number AS "supersededByNumber", c.pdf_document_id AS "pdfDocumentId" FROM certificate c WHERE c.signed_by = $1 ORDER BY c.issued_at, c.id;
+
+-- CertificateRepository.copiesRequestedBy
+SELECT k.id, k.tenant_id AS "tenantId", k.certificate_id AS "certificateId", k.copy_number AS "copyNumber", k.requested_by AS "requestedBy", k.created_at AS "createdAt", k.pdf_document_id AS "pdfDocumentId", c.organisation_id AS "organisationId" FROM certificate_copy k JOIN certificate c ON c.id = k.certificate_id
+WHERE k.requested_by = $1 ORDER BY k.created_at, k.id;
+
 -- CertificateRepository.findCopy
 SELECT k.id, k.tenant_id AS "tenantId", k.certificate_id AS "certificateId", k.copy_number AS "copyNumber", k.requested_by AS "requestedBy", k.created_at AS "createdAt", k.pdf_document_id AS "pdfDocumentId" FROM certificate_copy k WHERE k.id = $1;
 

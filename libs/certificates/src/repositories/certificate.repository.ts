@@ -141,6 +141,24 @@ export class CertificateRepository {
     return rows.map((row) => toEntity(CertificateCopy, row));
   }
 
+  /** The certificates a person signed (their data-subject export), oldest first. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async signedBy(userId: string): Promise<Certificate[]> {
+    const rows = await this.sql.query(`SELECT ${CERTIFICATE} FROM certificate c WHERE c.signed_by = $1 ORDER BY c.issued_at, c.id`, [userId]);
+    return rows.map((row) => toEntity(Certificate, row));
+  }
+
+  /** The copies a person requested (their data-subject export), with their certificate's company. */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async copiesRequestedBy(userId: string): Promise<CertificateCopy[]> {
+    const rows = await this.sql.query(
+      `SELECT ${COPY}, c.organisation_id AS "organisationId" FROM certificate_copy k JOIN certificate c ON c.id = k.certificate_id
+        WHERE k.requested_by = $1 ORDER BY k.created_at, k.id`,
+      [userId],
+    );
+    return rows.map((row) => toEntity(CertificateCopy, row));
+  }
+
   @GenerateSql({ params: [SQL_EXAMPLE.id] })
   async findCopy(id: string): Promise<CertificateCopy | null> {
     const [row] = await this.sql.query(`SELECT ${COPY} FROM certificate_copy k WHERE k.id = $1`, [id]);

@@ -56,16 +56,7 @@ export class CertificateReportsService {
     if (subject !== null && subject !== me && !isAdmin) return [];
     return this.transactions.run(async () => {
       const [reviews, signatures] = await Promise.all([this.applications.reviewsPerMonth(subject), this.certificates.signaturesPerMonth(subject)]);
-      const rows = new Map<string, ProcessingStatistic>();
-      const row = (u: string, month: string) => {
-        const key = `${u}|${month}`;
-        let found = rows.get(key);
-        if (!found) rows.set(key, (found = Object.assign(new ProcessingStatistic(), { tenantId, userId: u, month, reviewed: 0, signed: 0 })));
-        return found;
-      };
-      for (const r of reviews) row(r.userId, r.month).reviewed = r.count;
-      for (const s of signatures) row(s.userId, s.month).signed = s.count;
-      return [...rows.values()].sort((a, b) => b.month.localeCompare(a.month) || a.userId.localeCompare(b.userId));
+      return processingStatistics(tenantId, reviews, signatures);
     });
   }
 
@@ -74,4 +65,20 @@ export class CertificateReportsService {
     if (!tenantId || this.context.actor.organisationId) throw CertificateErrors.NOT_A_CHAMBER_CASE('Only the tenant’s staff see this');
     return tenantId;
   }
+}
+
+type MonthCount = { userId: string; month: string; count: number };
+
+/** One row per user and month from the reviews and signatures counted (the reports, a data-subject export). */
+export function processingStatistics(tenantId: string, reviews: readonly MonthCount[], signatures: readonly MonthCount[]): ProcessingStatistic[] {
+  const rows = new Map<string, ProcessingStatistic>();
+  const row = (u: string, month: string) => {
+    const key = `${u}|${month}`;
+    let found = rows.get(key);
+    if (!found) rows.set(key, (found = Object.assign(new ProcessingStatistic(), { tenantId, userId: u, month, reviewed: 0, signed: 0 })));
+    return found;
+  };
+  for (const r of reviews) row(r.userId, r.month).reviewed = r.count;
+  for (const s of signatures) row(s.userId, s.month).signed = s.count;
+  return [...rows.values()].sort((a, b) => b.month.localeCompare(a.month) || a.userId.localeCompare(b.userId));
 }

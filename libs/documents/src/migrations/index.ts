@@ -1,4 +1,5 @@
 import { Documents1766100000000 } from './1766100000000-documents';
 import { PublishedDocuments1767300000100 } from './1767300000100-published-documents';
+import { ForgetDocumentUploader1767400000000 } from './1767400000000-forget-document-uploader';
 
-export const DOCUMENTS_MIGRATIONS = [Documents1766100000000, PublishedDocuments1767300000100];
+export const DOCUMENTS_MIGRATIONS = [Documents1766100000000, PublishedDocuments1767300000100, ForgetDocumentUploader1767400000000];

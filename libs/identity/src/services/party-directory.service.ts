@@ -36,10 +36,21 @@ export class PartyDirectoryService {
     return account && account.status === 'ACTIVE' ? { email: account.email, language: account.preferredLanguage } : null;
   }
 
-  /** The name an official signs with, as the certificate form prints it. */
+  /** The name an official signs with, as the certificate form prints it; null once the account is erased (no name left). */
   async signerName(userId: string): Promise<string | null> {
     const account = await this.accounts.findById(userId);
-    return account ? `${account.firstName} ${account.lastName}` : null;
+    const name = account ? `${account.firstName} ${account.lastName}`.trim() : '';
+    return name === '' ? null : name;
+  }
+
+  /**
+   * What names or reaches a person in free text (first and last name, e-mail address, telephone), for
+   * another context's erasure to find them in what others wrote. Empty once the account is erased.
+   */
+  async identifyingValuesOf(userId: string): Promise<string[]> {
+    const account = await this.accounts.findById(userId);
+    if (!account) return [];
+    return [account.firstName, account.lastName, account.email, account.phone].filter((v): v is string => typeof v === 'string' && v.trim().length >= 2);
   }
 
   /** The signer's stored signature image (a data: URL), reproduced on the certificates they sign. */

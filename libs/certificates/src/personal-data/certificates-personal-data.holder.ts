@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { DocumentsService } from '@chancery/documents';
+import { PartyDirectoryService } from '@chancery/identity';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, NOTHING_ERASED, PersonalDataHolder } from '@chancery/policy';
+import { CertificateApplication } from '../entities/certificate-application.entity';
+import { CertificateSignatory } from '../entities/certificate-signatory';
+import { ApplicationRepository } from '../repositories/application.repository';
+import { CertificateRepository } from '../repositories/certificate.repository';
+import { processingStatistics } from '../services/certificate-reports.service';
+
+/** Fields of an application that are never the person's: the consignee is someone else (a company or a person abroad). */
+const CONSIGNEE_FIELDS = ['consigneeName', 'consigneeAddress'] as const;
+
+/**
+ * The certificates' personal data of a person: the applications they applied for (the applicant),
+ * held (claimed) or decided as a clerk, the certificates they signed and the copies they requested,
+ * their processing statistics, their signatory profile as certificates print it (name, signature
+ * image), and the supporting documents they uploaded.
+ *
+ * Erasure. An issued certificate of origin is evidence the chamber must keep (10 years after issue,
+ * DigiChambers §4.3), and so is the application file behind it: those records are kept, holding only
+ * the person's account id (de-identified by identity), and their signed content is never changed.
+ * Around them: drafts the person started and never submitted are nobody's evidence and are deleted;
+ * the staff notes of the applications they applied for or decided keep their words without the
+ * person's name, address or telephone; the supporting documents they uploaded stay (the company's
+ * evidence) without their id.
+ *
+ * The signature image is on the account (identity clears it with the name). PDFs already rendered
+ * are the certificates as issued, held by the exporter and kept under the same duty: they stay as
+ * they are. A PDF rendered after the erasure (an awaiting one, a copy) is printed as for a restricted
+ * signer (certificate-pdf.service.ts): without name and signature image, the certificate staying
+ * valid by the chamber's key and verification code. Re-rendering issued PDFs would change a
+ * certificate the exporter already holds, so it is not done.
+ */
+@HoldsPersonalData()
+@Injectable()
+export class CertificatesPersonalDataHolder implements PersonalDataHolder {
+  readonly holder = 'certificates.applications';
+
+  constructor(
+    private readonly applications: ApplicationRepository,
+    private readonly certificates: CertificateRepository,
+    private readonly documents: DocumentsService,
+    private readonly parties: PartyDirectoryService,
+  ) {}
+
+  async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
+    if (!subject.userId) return [];
+    const userId = subject.userId;
+    const records: HeldRecord[] = (await this.applications.ofPerson(userId)).map((record) => ({ record, aboutOthers: aboutOthersOn(record, userId) }));
+    const signed = await this.certificates.signedBy(userId);
+    records.push(...signed.map((record) => ({ record })));
+    records.push(...(await this.certificates.copiesRequestedBy(userId)).map((record) => ({ record })));
+    const statistics = processingStatistics(subject.tenantId, await this.applications.reviewsPerMonth(userId), await this.certificates.signaturesPerMonth(userId));
+    records.push(...statistics.map((record) => ({ record })));
+    const signatureImage = await this.parties.signatureImage(userId);
+    if (signed.length > 0 || signatureImage) {
+      // The signatory as certificates print them (organisation: none, it is the person's own profile).
+      records.push({ record: CertificateSignatory.of({ tenantId: subject.tenantId, organisationId: '', userId, name: (await this.parties.signerName(userId)) ?? '', signatureImage }) });
+    }
+    records.push(...(await this.documents.uploadedBy(userId, 'SUPPORTING_DOCUMENT')).map((record) => ({ record })));
+    return records;
+  }
+
+  async erase(subject: DataSubject): Promise<ErasureOutcome> {
+    if (!subject.userId) return NOTHING_ERASED;
+    const userId = subject.userId;
+    const deleted = (await this.applications.deleteUnsubmittedDraftsOf(userId)).length;
+    let deidentified = 0;
+    const values = [...new Set([...(await this.parties.identifyingValuesOf(userId)), subject.email].filter((v) => v && v.trim().length >= 2))];
+    if (values.length > 0) deidentified += await this.applications.deidentifyNotesAbout(userId, values.map(escapeRegExp).join('|'));
+    // Also the documents of the drafts just deleted: they stay unreferenced until the documents' retention removes them.
+    deidentified += await this.documents.forgetUploader(userId, 'SUPPORTING_DOCUMENT');
+    const kept = (await this.applications.ofPerson(userId)).length
+      + (await this.certificates.signedBy(userId)).length
+      + (await this.certificates.copiesRequestedBy(userId)).length;
+    return {
+      deleted,
+      deidentified,
+      keptAsReference: kept,
+      reason: kept + deidentified > 0
+        ? 'The applications you made or handled, the certificates of origin you signed and the copies you requested are kept with your account’s identifier only (no name or contact details), and their signed content is never changed: a certificate of origin is evidence the chamber must keep for 10 years after issue (DigiChambers §4.3). Staff notes on them no longer name you; documents you uploaded stay with the company’s file without your identifier; PDFs already issued stay as issued, and none printed from now on shows your name or signature.'
+        : undefined,
+    };
+  }
+}
+
+/** The fields of an application that are someone else's: the consignee's, and the other side's (the applicant, the clerk and their notes). */
+function aboutOthersOn(application: CertificateApplication, userId: string): string[] {
+  const others: string[] = [...CONSIGNEE_FIELDS];
+  const someoneElse = (id: string | null) => id !== null && id.toLowerCase() !== userId.toLowerCase();
+  if (someoneElse(application.createdBy)) others.push('createdBy');
+  if (someoneElse(application.claimedBy)) others.push('claimedBy');
+  // The notes are the deciding clerk's words: theirs, not the applicant's.
+  if (someoneElse(application.reviewedBy) || application.reviewedBy === null) others.push('reviewedBy', 'reviewComment', 'rejectionReason');
+  return others;
+}
+
+/** A literal for a PostgreSQL regular expression (advanced syntax). */
+function escapeRegExp(value: string): string {
+  return value.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
+}
