@@ -33,7 +33,7 @@ describe('T15 retention sweep', () => {
   const LATER = '2032-03-01T09:00:00Z';
 
   /** Rows past their retention at `at` (the rules as the declarations state them), by table. */
-  async function pastRetention(at: string): Promise<{ sessions: string[]; invitations: number; messages: number }> {
+  async function pastRetention(at: string): Promise<{ sessions: string[]; invitations: number; messages: number; requests: string[] }> {
     return app.asOwner(async (db) => {
       const sessions = (await db.query(
         `SELECT id::text FROM auth_session WHERE tenant_id = $1 AND coalesce(revoked_at, absolute_expires_at) < $2::timestamptz - interval '1 year'`, [tenant.id, at],
@@ -42,7 +42,12 @@ describe('T15 retention sweep', () => {
         `SELECT count(*)::int AS n FROM invitation WHERE tenant_id = $1 AND (accepted_at IS NOT NULL OR revoked_at IS NOT NULL OR expires_at < $2::timestamptz - interval '30 days')`, [tenant.id, at],
       )).rows as Array<{ n: number }>;
       const [messages] = (await db.query(`SELECT count(*)::int AS n FROM outbox_message WHERE tenant_id = $1 AND sent_at < $2::timestamptz - interval '90 days'`, [tenant.id, at])).rows as Array<{ n: number }>;
-      return { sessions, invitations: invitations!.n, messages: messages!.n };
+      // Answered requests three years on that still name or quote someone.
+      const requests = (await db.query(
+        `SELECT id::text FROM data_subject_request WHERE tenant_id = $1 AND completed_at < $2::timestamptz - interval '3 years'
+            AND (subject_user_id IS NOT NULL OR requester_email IS NOT NULL OR details IS NOT NULL OR outcome IS NOT NULL OR identity_checked_by IS NOT NULL)`, [tenant.id, at],
+      )).rows.map((r: { id: string }) => r.id);
+      return { sessions, invitations: invitations!.n, messages: messages!.n, requests };
     });
   }
 
@@ -99,6 +104,13 @@ describe('T15 retention sweep', () => {
       await db.query(`UPDATE invitation SET expires_at = $2 WHERE tenant_id = $1`, [tenant.id, T0]);
       // The messages so far were delivered at T0.
       await db.query(`UPDATE outbox_message SET sent_at = $2 WHERE tenant_id = $1`, [tenant.id, T0]);
+      // Requests answered in 2028 (past three years at LATER), of the member and of the restricted person, and one answered at T0 (not yet).
+      const answered = `INSERT INTO data_subject_request (tenant_id, type, status, subject_user_id, requester_email, language, details, received_at, acknowledged_at, first_due_on, due_on, completed_at, outcome)
+        VALUES ($1, 'RECTIFICATION', 'COMPLETED', $2, $3, 'en', 'My phone number changed', $4::timestamptz, $4::timestamptz, ($4::timestamptz + interval '1 month')::date, ($4::timestamptz + interval '1 month')::date, $4::timestamptz + interval '5 days', 'Phone number rectified')`;
+      await db.query(answered, [tenant.id, member.id, member.email, '2028-06-01T09:00:00Z']);
+      await db.query(answered, [tenant.id, member.id, member.email, '2028-09-01T09:00:00Z']);
+      await db.query(answered, [tenant.id, restricted.id, restricted.email, '2028-06-01T09:00:00Z']);
+      await db.query(answered, [tenant.id, member.id, member.email, T0]);
     });
 
     // Two more tenants, each a company with an administrator, five past sessions, three invitations and their messages.
@@ -209,14 +221,24 @@ describe('T15 retention sweep', () => {
     const expired = outcomes.reduce((n, o) => n + o.expired, 0);
     const kept = outcomes.reduce((n, o) => n + o.held, 0);
     const deleted = outcomes.reduce((n, o) => n + o.deleted + o.deidentified, 0);
-    expect(expired).toBe(seeded.sessions.length + seeded.invitations + seeded.messages);
+    expect(seeded.requests).toHaveLength(3);
+    expect(expired).toBe(seeded.sessions.length + seeded.invitations + seeded.messages + seeded.requests.length);
     expect(deleted).toBe(expired - kept);
     expect(outcomes.find((o) => o.holder === 'auth.sessions')!.held).toBe(1 + restrictedSessions.filter((id) => seeded.sessions.includes(id)).length);
 
     const after = await pastRetention(LATER);
-    const untouchable = new Set([heldSession!, ...restrictedSessions]);
-    const pastAfterwards = after.sessions.filter((id) => !untouchable.has(id)).length + after.invitations + after.messages;
+    const restrictedRequests = await app.asOwner(async (db) => (await db.query(`SELECT id::text FROM data_subject_request WHERE subject_user_id = $1`, [restricted.id])).rows.map((r: { id: string }) => r.id));
+    const untouchable = new Set([heldSession!, ...restrictedSessions, ...restrictedRequests]);
+    const pastAfterwards = after.sessions.filter((id) => !untouchable.has(id)).length + after.invitations + after.messages + after.requests.filter((id) => !untouchable.has(id)).length;
     expect(after.sessions.sort()).toEqual([...untouchable].filter((id) => seeded.sessions.includes(id)).sort());
+    // The member's two old requests keep type, dates and status, naming no one; the restricted person's is untouched; the recent one too.
+    expect(after.requests).toEqual(restrictedRequests.filter((id) => seeded.requests.includes(id)));
+    const deidentified = await app.asOwner(async (db) => (await db.query(
+      `SELECT type, status, received_at IS NOT NULL AS dated, subject_user_id, requester_email, details, outcome FROM data_subject_request WHERE id = ANY($1::uuid[])`,
+      [seeded.requests.filter((id) => !untouchable.has(id))],
+    )).rows);
+    expect(deidentified).toEqual([0, 1].map(() => ({ type: 'RECTIFICATION', status: 'COMPLETED', dated: true, subject_user_id: null, requester_email: null, details: null, outcome: null })));
+    expect(await app.asOwner(async (db) => (await db.query(`SELECT count(*)::int AS n FROM data_subject_request WHERE subject_user_id = $1 AND completed_at > '2029-01-01'`, [member.id])).rows[0].n)).toBe(1);
     expect(pastAfterwards).toBe(0);
 
     const again = await sweep();

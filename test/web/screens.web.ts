@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { checkScreen, chooseLanguage, expect, journey, logIn, test, linkFromMail, totpCode, uniqueSuffix, useLanguage, type Language } from './support/fixtures';
@@ -323,4 +324,28 @@ test('a company member reads the project certificates naming the company, each p
   await expect(page.getByRole('heading', { level: 2, name: p.contactTitle })).toHaveCount(0);
   await expect(page.getByRole('heading', { level: 2, name: p.distributeTitle })).toHaveCount(0);
   await checkScreen(page, 'project-certificate-member');
+});
+
+test('a company member downloads a copy of their data and asks for a rectification, which is acknowledged with its due date (de)', async ({ page, state, pageProblems: _ }) => {
+  const m = MESSAGES.de;
+  const email = 'member@company2.be-cert.test';
+  await useLanguage(page, 'de');
+  await logIn(page, { tenant: 'be-cert', email, password: state.demoPassword }, loginTexts(m));
+  await chooseLanguage(page, 'de');
+  await openFromNav(page, 'de', m.nav.myData);
+  await expect(page.getByRole('heading', { level: 1, name: m.myData.title })).toBeVisible();
+  await expect(page.getByText(m.myData.noRequests)).toBeVisible();
+  // The copy: a JSON file of the person's own data, their address in it.
+  const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: exactly(m.myData.download) }).click()]);
+  expect(file.suggestedFilename()).toBe('my-data.json');
+  const exported = JSON.parse(await readFile((await file.path())!, 'utf8')) as unknown;
+  expect(JSON.stringify(exported)).toContain(email);
+  // A request: acknowledged at once, with the date it is due, and listed.
+  await page.getByRole('radio', { name: new RegExp(`^${m.privacyDesk.types.RECTIFICATION}`) }).check();
+  await page.getByLabel(new RegExp(`^${m.privacyDesk.form.details}`)).fill('Meine Telefonnummer hat sich geändert.');
+  await page.getByRole('button', { name: exactly(m.privacyDesk.form.submit) }).click();
+  await expect(page.getByRole('status').filter({ hasText: m.myData.sent.split('{{')[0]!.trim() })).toBeVisible();
+  const row = page.getByRole('table', { name: m.myData.requestsTitle }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: m.privacyDesk.types.RECTIFICATION }) });
+  await expect(row).toBeVisible();
+  await checkScreen(page, 'my-data');
 });

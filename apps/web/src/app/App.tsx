@@ -32,6 +32,7 @@ const SecondFactorPage = lazy(() => import('../features/account/SecondFactorPage
 const ProfilePage = lazy(() => import('../features/account/ProfilePage'));
 const SessionsPage = lazy(() => import('../features/account/SessionsPage'));
 const MyDataAccessesPage = lazy(() => import('../features/account/MyDataAccessesPage'));
+const MyDataPage = lazy(() => import('../features/account/MyDataPage'));
 const SignaturePage = lazy(() => import('../features/account/SignaturePage'));
 const CompanyPage = lazy(() => import('../features/organisation/CompanyPage'));
 const UsersPage = lazy(() => import('../features/organisation/UsersPage'));
@@ -113,6 +114,7 @@ export function App() {
           <Route path="second-factor" element={<SecondFactorPage />} />
           <Route path="profile" element={<ProfilePage />} />
           <Route path="sessions" element={<SessionsPage />} />
+          <Route path="my-data" element={<MyDataPage />} />
           <Route path="my-data-accesses" element={<MyDataAccessesPage />} />
           <Route path="signature" element={<RequireRoles roles={['SIGNER']}><SignaturePage /></RequireRoles>} />
           <Route path="company" element={<RequireRoles roles={ORGANISATION_ROLES}><CompanyPage /></RequireRoles>} />

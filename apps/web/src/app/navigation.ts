@@ -78,6 +78,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/second-factor', label: 'nav.secondFactor', description: 'nav.descriptions.secondFactor' },
       { to: '/app/signature', label: 'nav.signature', description: 'nav.descriptions.signature', roles: ['SIGNER'] },
       { to: '/app/sessions', label: 'nav.sessions', description: 'nav.descriptions.sessions' },
+      { to: '/app/my-data', label: 'nav.myData', description: 'nav.descriptions.myData' },
       { to: '/app/my-data-accesses', label: 'nav.myDataAccesses', description: 'nav.descriptions.myDataAccesses' },
       { to: '/app/contact-disclosure', label: 'nav.contactDisclosure', description: 'nav.descriptions.contactDisclosure', roles: ORGANISATION_ROLES },
     ],

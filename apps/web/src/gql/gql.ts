@@ -21,6 +21,9 @@ type Documents = {
     "\n  mutation RequestPasswordReset($email: String!, $tenant: String) {\n    requestPasswordReset(email: $email, tenant: $tenant)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      totpEnrolmentRequired\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query MyPersonalDataAccesses($first: Int!, $before: ID) {\n    myPersonalDataAccesses(first: $first, before: $before) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n    }\n  }\n": typeof types.MyPersonalDataAccessesDocument,
+    "\n  query MyPersonalDataExport($portability: Boolean!) {\n    myPersonalDataExport(portability: $portability)\n  }\n": typeof types.MyPersonalDataExportDocument,
+    "\n  query MyDataSubjectRequests {\n    myDataSubjectRequests {\n      id\n      type\n      status\n      receivedAt\n      dueOn\n      completedAt\n      outcome\n    }\n  }\n": typeof types.MyDataSubjectRequestsDocument,
+    "\n  mutation RequestMyDataSubjectRight($input: MyDataSubjectRequestInput!) {\n    requestMyDataSubjectRight(input: $input) {\n      id\n      dueOn\n    }\n  }\n": typeof types.RequestMyDataSubjectRightDocument,
     "\n  query MyProfile {\n    me {\n      id\n      email\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n      roles\n      status\n      lastLoginAt\n      totpEnrolledAt\n    }\n  }\n": typeof types.MyProfileDocument,
     "\n  mutation UpdateMyProfile($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n    }\n  }\n": typeof types.UpdateMyProfileDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
@@ -144,6 +147,9 @@ const documents: Documents = {
     "\n  mutation RequestPasswordReset($email: String!, $tenant: String) {\n    requestPasswordReset(email: $email, tenant: $tenant)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      totpEnrolmentRequired\n    }\n  }\n": types.LoginDocument,
     "\n  query MyPersonalDataAccesses($first: Int!, $before: ID) {\n    myPersonalDataAccesses(first: $first, before: $before) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n    }\n  }\n": types.MyPersonalDataAccessesDocument,
+    "\n  query MyPersonalDataExport($portability: Boolean!) {\n    myPersonalDataExport(portability: $portability)\n  }\n": types.MyPersonalDataExportDocument,
+    "\n  query MyDataSubjectRequests {\n    myDataSubjectRequests {\n      id\n      type\n      status\n      receivedAt\n      dueOn\n      completedAt\n      outcome\n    }\n  }\n": types.MyDataSubjectRequestsDocument,
+    "\n  mutation RequestMyDataSubjectRight($input: MyDataSubjectRequestInput!) {\n    requestMyDataSubjectRight(input: $input) {\n      id\n      dueOn\n    }\n  }\n": types.RequestMyDataSubjectRightDocument,
     "\n  query MyProfile {\n    me {\n      id\n      email\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n      roles\n      status\n      lastLoginAt\n      totpEnrolledAt\n    }\n  }\n": types.MyProfileDocument,
     "\n  mutation UpdateMyProfile($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n    }\n  }\n": types.UpdateMyProfileDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
@@ -285,6 +291,18 @@ export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query MyPersonalDataAccesses($first: Int!, $before: ID) {\n    myPersonalDataAccesses(first: $first, before: $before) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n    }\n  }\n"): typeof import('./graphql').MyPersonalDataAccessesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyPersonalDataExport($portability: Boolean!) {\n    myPersonalDataExport(portability: $portability)\n  }\n"): typeof import('./graphql').MyPersonalDataExportDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyDataSubjectRequests {\n    myDataSubjectRequests {\n      id\n      type\n      status\n      receivedAt\n      dueOn\n      completedAt\n      outcome\n    }\n  }\n"): typeof import('./graphql').MyDataSubjectRequestsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestMyDataSubjectRight($input: MyDataSubjectRequestInput!) {\n    requestMyDataSubjectRight(input: $input) {\n      id\n      dueOn\n    }\n  }\n"): typeof import('./graphql').RequestMyDataSubjectRightDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -219,6 +219,13 @@ export type LoginMethod =
   | 'PASSWORD'
   | 'PASSWORD_AND_TOTP';
 
+/** A logged-in person's request about their own data. */
+export type MyDataSubjectRequestInput = {
+  /** What to rectify, what you object to, anything that helps. */
+  details?: string | null | undefined;
+  type: DataSubjectRequestType;
+};
+
 export type NewSubProcessorInput = {
   dataCategories?: Array<string>;
   /** Country where the data is processed (ISO 3166-1 alpha-2). */
@@ -508,6 +515,25 @@ export type MyPersonalDataAccessesQueryVariables = Exact<{
 
 
 export type MyPersonalDataAccessesQuery = { myPersonalDataAccesses: Array<{ id: string | null, occurredAt: string | null, accessorKind: string | null, accessorId: string | null, accessorRoles: Array<string> | null, subjectType: string | null, subjectId: string | null, categories: Array<string> | null, fields: Array<string> | null, operation: string | null }> };
+
+export type MyPersonalDataExportQueryVariables = Exact<{
+  portability: boolean;
+}>;
+
+
+export type MyPersonalDataExportQuery = { myPersonalDataExport: string };
+
+export type MyDataSubjectRequestsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyDataSubjectRequestsQuery = { myDataSubjectRequests: Array<{ id: string | null, type: DataSubjectRequestType | null, status: DataSubjectRequestStatus | null, receivedAt: string | null, dueOn: string | null, completedAt: string | null, outcome: string | null }> };
+
+export type RequestMyDataSubjectRightMutationVariables = Exact<{
+  input: MyDataSubjectRequestInput;
+}>;
+
+
+export type RequestMyDataSubjectRightMutation = { requestMyDataSubjectRight: { id: string | null, dueOn: string | null } };
 
 export type MyProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1427,6 +1453,32 @@ export const MyPersonalDataAccessesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MyPersonalDataAccessesQuery, MyPersonalDataAccessesQueryVariables>;
+export const MyPersonalDataExportDocument = new TypedDocumentString(`
+    query MyPersonalDataExport($portability: Boolean!) {
+  myPersonalDataExport(portability: $portability)
+}
+    `) as unknown as TypedDocumentString<MyPersonalDataExportQuery, MyPersonalDataExportQueryVariables>;
+export const MyDataSubjectRequestsDocument = new TypedDocumentString(`
+    query MyDataSubjectRequests {
+  myDataSubjectRequests {
+    id
+    type
+    status
+    receivedAt
+    dueOn
+    completedAt
+    outcome
+  }
+}
+    `) as unknown as TypedDocumentString<MyDataSubjectRequestsQuery, MyDataSubjectRequestsQueryVariables>;
+export const RequestMyDataSubjectRightDocument = new TypedDocumentString(`
+    mutation RequestMyDataSubjectRight($input: MyDataSubjectRequestInput!) {
+  requestMyDataSubjectRight(input: $input) {
+    id
+    dueOn
+  }
+}
+    `) as unknown as TypedDocumentString<RequestMyDataSubjectRightMutation, RequestMyDataSubjectRightMutationVariables>;
 export const MyProfileDocument = new TypedDocumentString(`
     query MyProfile {
   me {

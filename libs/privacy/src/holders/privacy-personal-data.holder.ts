@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep } from '@chancery/policy';
 import { toPersonalDataAccessType } from '../access-log/entities/personal-data-access.type';
 import { PersonalDataAccessRepository } from '../access-log/personal-data-access.repository';
 import { DataSubjectRequestRepository } from '../requests/data-subject-request.repository';
@@ -41,5 +41,24 @@ export class PrivacyPersonalDataHolder implements PersonalDataHolder {
       keptAsReference: accesses + requests - deidentified,
       reason: 'The personal-data access log (accountability, append-only) and the requests themselves (evidence they were answered in time) are kept with ids only.',
     };
+  }
+
+  /**
+   * DATA_SUBJECT_REQUEST: once the evidence period after the answer is over, a request keeps its type,
+   * dates and status (the office's statistics) and no longer names or quotes anyone. The access log is
+   * append-only and hash-chained: it is not swept here (see docs/privacy.md).
+   */
+  async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    const held = [...sweep.held];
+    const restricted = [...sweep.restrictedUserIds];
+    const retention = sweep.intervalOf(RetentionRuleKey.DATA_SUBJECT_REQUEST);
+    const { expired, held: heldCount } = await this.requests.countAnsweredPastRetention(sweep.now, retention, held, restricted);
+    let deidentified = 0;
+    for (;;) {
+      const batch = await this.requests.deidentifyAnsweredPastRetention(sweep.now, retention, held, restricted, sweep.batchSize);
+      deidentified += batch;
+      if (batch < sweep.batchSize) break;
+    }
+    return { expired, deleted: 0, deidentified, held: heldCount };
   }
 }

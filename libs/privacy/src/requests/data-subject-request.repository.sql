@@ -43,6 +43,23 @@ UPDATE data_subject_request SET requester_email = NULL, details = NULL
 WHERE (subject_user_id = $1 OR lower(requester_email) = lower($2)) AND (requester_email IS NOT NULL OR details IS NOT NULL)
 RETURNING id;
 
+-- DataSubjectRequestRepository.countAnsweredPastRetention
+SELECT count(*) AS expired,
+count(*) FILTER (WHERE ('DataSubjectRequest:' || r.id::text) = ANY($3::text[]) OR r.subject_user_id = ANY($4::uuid[])) AS held
+FROM data_subject_request r WHERE r.completed_at IS NOT NULL AND r.completed_at <= $1::timestamptz - $2::interval
+AND (r.subject_user_id IS NOT NULL OR r.requester_email IS NOT NULL OR r.details IS NOT NULL OR r.outcome IS NOT NULL OR r.identity_checked_by IS NOT NULL);
+
+-- DataSubjectRequestRepository.deidentifyAnsweredPastRetention
+UPDATE data_subject_request d SET subject_user_id = NULL, requester_email = NULL, details = NULL, outcome = NULL, identity_checked_by = NULL
+WHERE d.id IN (
+SELECT r.id FROM data_subject_request r
+WHERE r.completed_at IS NOT NULL AND r.completed_at <= $1::timestamptz - $2::interval
+AND (r.subject_user_id IS NOT NULL OR r.requester_email IS NOT NULL OR r.details IS NOT NULL OR r.outcome IS NOT NULL OR r.identity_checked_by IS NOT NULL)
+AND NOT (('DataSubjectRequest:' || r.id::text) = ANY($3::text[]))
+AND (r.subject_user_id IS NULL OR NOT (r.subject_user_id = ANY($4::uuid[])))
+ORDER BY r.completed_at, r.id LIMIT $5)
+RETURNING d.id;
+
 -- DataSubjectRequestRepository.countOfSubject
 SELECT count(*) AS n FROM data_subject_request WHERE subject_user_id = $1 OR lower(requester_email) = lower($2);
 

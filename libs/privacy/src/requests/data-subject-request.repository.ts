@@ -21,6 +21,10 @@ export interface NewDataSubjectRequest {
 }
 
 /** The `data_subject_request`, `processing_restriction` and `legal_hold` tables of the tenant in the open unit. */
+/** An answered request past its retention (`$1` now, `$2` the period) that still names or quotes someone. */
+const ANSWERED_PAST_RETENTION = `r.completed_at IS NOT NULL AND r.completed_at <= $1::timestamptz - $2::interval
+  AND (r.subject_user_id IS NOT NULL OR r.requester_email IS NOT NULL OR r.details IS NOT NULL OR r.outcome IS NOT NULL OR r.identity_checked_by IS NOT NULL)`;
+
 @Injectable()
 export class DataSubjectRequestRepository {
   constructor(private readonly sql: Sql) {}
@@ -111,6 +115,39 @@ export class DataSubjectRequestRepository {
        WHERE (subject_user_id = $1 OR lower(requester_email) = lower($2)) AND (requester_email IS NOT NULL OR details IS NOT NULL)
        RETURNING id`,
       [userId, email],
+    );
+    return rows.length;
+  }
+
+  /**
+   * Retention (DATA_SUBJECT_REQUEST: the period after the answer): answered requests past `retention`
+   * that still name someone; `held`: those under a legal hold (`DataSubjectRequest:<id>`) or about a
+   * restricted person, which the sweep leaves alone.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '3 years', ['DataSubjectRequest:x'], [SQL_EXAMPLE.userId]] })
+  async countAnsweredPastRetention(now: Date, retention: string, held: readonly string[], restricted: readonly string[]): Promise<{ expired: number; held: number }> {
+    const [row] = await this.sql.query<{ expired: string; held: string }>(
+      `SELECT count(*) AS expired,
+              count(*) FILTER (WHERE ('DataSubjectRequest:' || r.id::text) = ANY($3::text[]) OR r.subject_user_id = ANY($4::uuid[])) AS held
+         FROM data_subject_request r WHERE ${ANSWERED_PAST_RETENTION}`,
+      [now, retention, held, restricted],
+    );
+    return { expired: Number(row!.expired), held: Number(row!.held) };
+  }
+
+  /** Retention: up to `limit` answered requests past it keep their type, dates and status, and no longer name anyone (nor quote anyone). */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '3 years', ['DataSubjectRequest:x'], [SQL_EXAMPLE.userId], 100] })
+  async deidentifyAnsweredPastRetention(now: Date, retention: string, held: readonly string[], restricted: readonly string[], limit: number): Promise<number> {
+    const rows = await this.sql.query(
+      `UPDATE data_subject_request d SET subject_user_id = NULL, requester_email = NULL, details = NULL, outcome = NULL, identity_checked_by = NULL
+        WHERE d.id IN (
+          SELECT r.id FROM data_subject_request r
+           WHERE ${ANSWERED_PAST_RETENTION}
+             AND NOT (('DataSubjectRequest:' || r.id::text) = ANY($3::text[]))
+             AND (r.subject_user_id IS NULL OR NOT (r.subject_user_id = ANY($4::uuid[])))
+           ORDER BY r.completed_at, r.id LIMIT $5)
+        RETURNING d.id`,
+      [now, retention, held, restricted, limit],
     );
     return rows.length;
   }
