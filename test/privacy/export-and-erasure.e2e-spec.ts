@@ -44,6 +44,7 @@ describe('T12 export and T13 erasure', () => {
   let signer: Person;
   let officer: TestUser;
   let draftDocumentId: string;
+  let issuedDocumentId: string;
   let issuedCertificateId: string;
   /** A tiny PNG as a data: URL, the signer's signature image. */
   const SIGNATURE_IMAGE = 'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
@@ -156,7 +157,7 @@ describe('T12 export and T13 erasure', () => {
       return (response.body as { supportingDocuments: Array<{ id: string }> }).supportingDocuments;
     };
     const issued = await certificates.create(aliceToken);
-    await upload(issued.id);
+    issuedDocumentId = (await upload(issued.id))[0]!.id;
     await certificates.step('submitCertificateApplication', issued.id, aliceToken);
     await certificates.step('claimCertificateApplication', issued.id, clerkToken);
     await certificates.step('approveCertificateApplication', issued.id, clerkToken);
@@ -285,13 +286,16 @@ describe('T12 export and T13 erasure', () => {
     // Certificates: Alice's draft deleted, her two uploads without her id, her issued and rejected applications kept (evidence);
     // the clerk's rejection no longer names him, his applications kept; the signer's certificate kept, signed content unchanged.
     const certificatesOf = (list: typeof outcomes) => list.find((o) => o.holder === 'certificates.applications')!;
-    expect(certificatesOf(outcomes)).toMatchObject({ deleted: 1, deidentified: 2, keptAsReference: 2, reason: expect.stringContaining('10 years') });
+    expect(certificatesOf(outcomes)).toMatchObject({ deleted: 2, deidentified: 1, keptAsReference: 2, reason: expect.stringContaining('10 years') });
     expect(certificatesOf(clerkOutcomes)).toMatchObject({ deleted: 0, deidentified: 1, keptAsReference: 2 });
     expect(certificatesOf(signerOutcomes)).toMatchObject({ deleted: 0, deidentified: 0, keptAsReference: 1 });
     const certificateRows = (table: string) => [...(after.get(table) ?? [])].filter((r) => r.includes(tenant.id));
     expect(certificateRows('certificate')).toEqual([...(before.get('certificate') ?? [])].filter((r) => r.includes(tenant.id)));
     expect(certificateRows('certificate_application').some((r) => r.includes('Goods not of Belgian origin. Questions: [erased] [erased], [erased]'))).toBe(true);
-    expect(certificateRows('stored_document').filter((r) => r.includes(draftDocumentId))).toHaveLength(1);
+    // The draft's document went with it, bytes and all (nobody's evidence, and it may name her); the issued one's stays without her id.
+    expect(certificateRows('stored_document').filter((r) => r.includes(draftDocumentId))).toHaveLength(0);
+    expect(await app.asOwner(async (db) => (await db.query(`SELECT count(*)::int AS n FROM document_content WHERE document_id = $1`, [draftDocumentId])).rows[0].n)).toBe(0);
+    expect(certificateRows('stored_document').filter((r) => r.includes(issuedDocumentId))).toHaveLength(1);
 
     // The scan: every row of every table of this tenant, plus tables without tenants, plus the caches.
     let hits = 0;
@@ -307,8 +311,9 @@ describe('T12 export and T13 erasure', () => {
     for (const value of erasedValues) if (cache.includes(value)) hits += 1;
 
     // Everyone else: every row before that does not concern the erased is still there, unchanged.
+    // (The bytes of the document Alice uploaded to her draft are hers too: their row names only the document.)
     const concernsAlice = (row: string) =>
-      [...erased.map((p) => p.user.id), ...erasedSessions, ...erasedValues].some((v) => row.toLowerCase().includes(v.toLowerCase())) || requestIds.some((id) => row.includes(id));
+      [...erased.map((p) => p.user.id), ...erasedSessions, ...erasedValues, draftDocumentId].some((v) => row.toLowerCase().includes(v.toLowerCase())) || requestIds.some((id) => row.includes(id));
     let otherRows = 0;
     const changed: string[] = [];
     for (const [table, rows] of before) {
@@ -356,9 +361,12 @@ describe('T12 export and T13 erasure', () => {
         await client.end();
       }
     };
-    expect(await asApplication(`UPDATE stored_document SET uploaded_by = NULL WHERE id = $1`, [draftDocumentId])).toBe('1');
-    expect(await asApplication(`UPDATE stored_document SET uploaded_by = $2 WHERE id = $1`, [draftDocumentId, bob.user.id])).toBe('23514');
-    expect(await asApplication(`UPDATE stored_document SET file_name = 'forged.pdf' WHERE id = $1`, [draftDocumentId])).toBe('42501');
+    expect(await asApplication(`UPDATE stored_document SET uploaded_by = NULL WHERE id = $1`, [issuedDocumentId])).toBe('1');
+    expect(await asApplication(`UPDATE stored_document SET uploaded_by = $2 WHERE id = $1`, [issuedDocumentId, bob.user.id])).toBe('23514');
+    expect(await asApplication(`UPDATE stored_document SET file_name = 'forged.pdf' WHERE id = $1`, [issuedDocumentId])).toBe('42501');
+    // Only a supporting document may be deleted by the application (an erased draft's); an issued certificate's PDF never.
+    expect(await asApplication(`DELETE FROM stored_document WHERE id = (SELECT pdf_document_id FROM certificate WHERE id = $1)`, [issuedCertificateId])).toBe('0');
+    expect(await asApplication(`DELETE FROM document_content WHERE document_id = (SELECT pdf_document_id FROM certificate WHERE id = $1)`, [issuedCertificateId])).toBe('0');
 
     expect(hits).toBe(0);
     reportFigure(`T13 erasure: ${erased.length} subjects, ${hits} hits outside kept records, ${otherRows} other rows unchanged`);

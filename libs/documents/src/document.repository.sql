@@ -17,6 +17,11 @@ SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d
 -- DocumentRepository.forgetUploader
 UPDATE stored_document d SET uploaded_by = NULL WHERE d.uploaded_by = $1 AND d.kind = $2 RETURNING d.id;
 
+-- DocumentRepository.deleteSupporting
+DELETE FROM document_content c WHERE c.document_id = ANY($1::uuid[]);
+DELETE FROM stored_document d WHERE d.id = ANY($1::uuid[]) AND d.kind = 'SUPPORTING_DOCUMENT'
+RETURNING d.tenant_id AS "tenantId", d.id, d.storage, d.storage_key AS "storageKey";
+
 -- DocumentRepository.replacePublished
 DELETE FROM published_document p WHERE p.publisher = $1;
 INSERT INTO published_document (tenant_id, publisher, document_id) SELECT $1, $2, d FROM unnest($3::uuid[]) AS d;

@@ -48,6 +48,20 @@ export class DocumentRepository {
     return rows.length;
   }
 
+  /**
+   * Erasure of an unsubmitted draft: its supporting documents (and, in PostgreSQL storage, their bytes)
+   * deleted; the database lets the application delete no other kind. Where the bytes of each were kept.
+   */
+  @GenerateSql({ params: [[SQL_EXAMPLE.id]] })
+  async deleteSupporting(ids: readonly string[]): Promise<Array<{ tenantId: string; id: string; storage: string; storageKey: string }>> {
+    await this.sql.query(`DELETE FROM document_content c WHERE c.document_id = ANY($1::uuid[])`, [ids]);
+    return this.sql.query(
+      `DELETE FROM stored_document d WHERE d.id = ANY($1::uuid[]) AND d.kind = 'SUPPORTING_DOCUMENT'
+       RETURNING d.tenant_id AS "tenantId", d.id, d.storage, d.storage_key AS "storageKey"`,
+      [ids],
+    );
+  }
+
   /** The documents the publisher shows the public from now on (none: it shows nothing), replacing what it showed. */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'datasheet:' + SQL_EXAMPLE.id, [SQL_EXAMPLE.id]] })
   async replacePublished(tenantId: string, publisher: string, documentIds: readonly string[]): Promise<void> {

@@ -80,6 +80,23 @@ export class DocumentsService {
     return this.transactions.run(() => this.documents.uploadedBy(userId, kind));
   }
 
+  /**
+   * Erasure of an unsubmitted draft, in the caller's unit of work: its supporting documents deleted,
+   * record and bytes. An S3 object is deleted before the unit commits: should the commit fail, a record
+   * is left without bytes, and the erasure, run again, deletes it. Only supporting documents can go
+   * (the database refuses any other kind).
+   */
+  async deleteSupportingDocuments(ids: readonly string[]): Promise<number> {
+    if (ids.length === 0) return 0;
+    return this.transactions.run(async () => {
+      const deleted = await this.documents.deleteSupporting(ids);
+      for (const d of deleted) {
+        if (d.storage !== 'postgres' && d.storage === this.storage.name) await this.storage.deleteExternal?.({ tenantId: d.tenantId, documentId: d.id, storageKey: d.storageKey });
+      }
+      return deleted.length;
+    });
+  }
+
   /** Erasure of the uploader, in the caller's unit of work: the documents stay, without the person's id. Repeating it changes nothing. */
   forgetUploader(userId: string, kind: DocumentKind): Promise<number> {
     return this.transactions.run(() => this.documents.forgetUploader(userId, kind));

@@ -65,11 +65,14 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
   async erase(subject: DataSubject): Promise<ErasureOutcome> {
     if (!subject.userId) return NOTHING_ERASED;
     const userId = subject.userId;
-    const deleted = (await this.applications.deleteUnsubmittedDraftsOf(userId)).length;
+    const drafts = await this.applications.deleteUnsubmittedDraftsOf(userId);
+    // Their documents go with them (nobody's evidence; an invoice may name the person), unless another application names them too.
+    const draftDocuments = [...new Set(drafts.flatMap((d) => d.supportingDocumentIds ?? []))];
+    const stillNamed = new Set(await this.applications.documentsNamedByAnyApplication(draftDocuments));
+    const deleted = drafts.length + (await this.documents.deleteSupportingDocuments(draftDocuments.filter((id) => !stillNamed.has(id))));
     let deidentified = 0;
     const values = [...new Set([...(await this.parties.identifyingValuesOf(userId)), subject.email].filter((v) => v && v.trim().length >= 2))];
     if (values.length > 0) deidentified += await this.applications.deidentifyNotesAbout(userId, values.map(escapeRegExp).join('|'));
-    // Also the documents of the drafts just deleted: they stay unreferenced until the documents' retention removes them.
     deidentified += await this.documents.forgetUploader(userId, 'SUPPORTING_DOCUMENT');
     const kept = (await this.applications.ofPerson(userId)).length
       + (await this.certificates.signedBy(userId)).length

@@ -44,6 +44,9 @@ SELECT a.id, a.tenant_id AS "tenantId", a.organisation_id AS "organisationId", a
 DELETE FROM certificate_application a WHERE a.created_by = $1 AND a.state = 'DRAFT' AND a.submitted_at IS NULL
 RETURNING a.id, a.supporting_document_ids AS "supportingDocumentIds";
 
+-- ApplicationRepository.documentsNamedByAnyApplication
+SELECT DISTINCT d.id::text AS id FROM certificate_application a CROSS JOIN LATERAL unnest(a.supporting_document_ids) AS d(id) WHERE d.id = ANY($1::uuid[]);
+
 -- ApplicationRepository.deidentifyNotesAbout
 UPDATE certificate_application a
 SET review_comment = regexp_replace(a.review_comment, $2, '[erased]', 'gi'),

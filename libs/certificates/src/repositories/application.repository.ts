@@ -118,6 +118,17 @@ export class ApplicationRepository {
     );
   }
 
+  /** Which of these documents an application of the tenant still names as a supporting document. */
+  @GenerateSql({ params: [[SQL_EXAMPLE.id]] })
+  async documentsNamedByAnyApplication(documentIds: readonly string[]): Promise<string[]> {
+    if (documentIds.length === 0) return [];
+    const rows = await this.sql.query<{ id: string }>(
+      `SELECT DISTINCT d.id::text AS id FROM certificate_application a CROSS JOIN LATERAL unnest(a.supporting_document_ids) AS d(id) WHERE d.id = ANY($1::uuid[])`,
+      [documentIds],
+    );
+    return rows.map((r) => r.id);
+  }
+
   /**
    * Erasure: the staff notes (review comment, rejection reason) of the applications a person applied
    * for or decided keep their words, with what names or reaches the person (`pattern`, a

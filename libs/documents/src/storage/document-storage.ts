@@ -14,6 +14,8 @@ export interface DocumentStorage {
   readonly name: 'postgres' | 's3';
   put(location: DocumentLocation, bytes: Buffer, mediaType: string): Promise<void>;
   get(location: DocumentLocation): Promise<Buffer | null>;
+  /** Removes bytes kept outside the database (an S3 object); the PostgreSQL storage's go with their row. */
+  deleteExternal?(location: DocumentLocation): Promise<void>;
 }
 
 export const DOCUMENT_STORAGE = Symbol('DocumentStorage');

@@ -41,6 +41,11 @@ export class S3DocumentStorage implements DocumentStorage {
     );
   }
 
+  async deleteExternal(location: DocumentLocation): Promise<void> {
+    const { s3, client } = await this.sdk();
+    await client.send(new s3.DeleteObjectCommand({ Bucket: this.settings.bucket, Key: location.storageKey }));
+  }
+
   async get(location: DocumentLocation): Promise<Buffer | null> {
     const { s3, client } = await this.sdk();
     try {
