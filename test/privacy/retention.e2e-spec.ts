@@ -33,7 +33,7 @@ describe('T15 retention sweep', () => {
   const LATER = '2032-03-01T09:00:00Z';
 
   /** Rows past their retention at `at` (the rules as the declarations state them), by table. */
-  async function pastRetention(at: string): Promise<{ sessions: string[]; invitations: number; messages: number; requests: string[] }> {
+  async function pastRetention(at: string): Promise<{ sessions: string[]; invitations: number; messages: number; requests: string[]; lastLogins: string[] }> {
     return app.asOwner(async (db) => {
       const sessions = (await db.query(
         `SELECT id::text FROM auth_session WHERE tenant_id = $1 AND coalesce(revoked_at, absolute_expires_at) < $2::timestamptz - interval '1 year'`, [tenant.id, at],
@@ -47,7 +47,9 @@ describe('T15 retention sweep', () => {
         `SELECT id::text FROM data_subject_request WHERE tenant_id = $1 AND completed_at < $2::timestamptz - interval '3 years'
             AND (subject_user_id IS NOT NULL OR requester_email IS NOT NULL OR details IS NOT NULL OR outcome IS NOT NULL OR identity_checked_by IS NOT NULL)`, [tenant.id, at],
       )).rows.map((r: { id: string }) => r.id);
-      return { sessions, invitations: invitations!.n, messages: messages!.n, requests };
+      // When someone last logged in, a year on (usage data: at most one year).
+      const lastLogins = (await db.query(`SELECT id::text FROM user_account WHERE tenant_id = $1 AND last_login_at < $2::timestamptz - interval '12 months'`, [tenant.id, at])).rows.map((r: { id: string }) => r.id);
+      return { sessions, invitations: invitations!.n, messages: messages!.n, requests, lastLogins };
     });
   }
 
@@ -222,14 +224,18 @@ describe('T15 retention sweep', () => {
     const kept = outcomes.reduce((n, o) => n + o.held, 0);
     const deleted = outcomes.reduce((n, o) => n + o.deleted + o.deidentified, 0);
     expect(seeded.requests).toHaveLength(3);
-    expect(expired).toBe(seeded.sessions.length + seeded.invitations + seeded.messages + seeded.requests.length);
+    expect(seeded.lastLogins).toEqual(expect.arrayContaining([member.id, restricted.id]));
+    expect(expired).toBe(seeded.sessions.length + seeded.invitations + seeded.messages + seeded.requests.length + seeded.lastLogins.length);
     expect(deleted).toBe(expired - kept);
     expect(outcomes.find((o) => o.holder === 'auth.sessions')!.held).toBe(1 + restrictedSessions.filter((id) => seeded.sessions.includes(id)).length);
 
     const after = await pastRetention(LATER);
     const restrictedRequests = await app.asOwner(async (db) => (await db.query(`SELECT id::text FROM data_subject_request WHERE subject_user_id = $1`, [restricted.id])).rows.map((r: { id: string }) => r.id));
-    const untouchable = new Set([heldSession!, ...restrictedSessions, ...restrictedRequests]);
-    const pastAfterwards = after.sessions.filter((id) => !untouchable.has(id)).length + after.invitations + after.messages + after.requests.filter((id) => !untouchable.has(id)).length;
+    const untouchable = new Set([heldSession!, ...restrictedSessions, ...restrictedRequests, restricted.id]);
+    const pastAfterwards = after.sessions.filter((id) => !untouchable.has(id)).length + after.invitations + after.messages
+      + after.requests.filter((id) => !untouchable.has(id)).length + after.lastLogins.filter((id) => !untouchable.has(id)).length;
+    // The member's last login is forgotten, the account stays; the restricted person's is not touched.
+    expect(after.lastLogins).toEqual([restricted.id]);
     expect(after.sessions.sort()).toEqual([...untouchable].filter((id) => seeded.sessions.includes(id)).sort());
     // The member's two old requests keep type, dates and status, naming no one; the restricted person's is untouched; the recent one too.
     expect(after.requests).toEqual(restrictedRequests.filter((id) => seeded.requests.includes(id)));

@@ -58,6 +58,16 @@ export class IdentityPersonalDataHolder implements PersonalDataHolder {
       deleted += batch;
       if (batch < sweep.batchSize) break;
     }
-    return { expired, deleted, deidentified: 0, held: heldCount };
+    // USAGE_EVENT: the time of a last login past the period is forgotten (a restricted person's is not touched).
+    const usage = sweep.intervalOf(RetentionRuleKey.USAGE_EVENT);
+    const restricted = [...sweep.restrictedUserIds];
+    const stale = await this.data.countStaleLastLogins(sweep.now, usage, held, restricted);
+    let deidentified = 0;
+    for (;;) {
+      const batch = await this.data.forgetStaleLastLogins(sweep.now, usage, held, restricted, sweep.batchSize);
+      deidentified += batch;
+      if (batch < sweep.batchSize) break;
+    }
+    return { expired: expired + stale.expired, deleted, deidentified, held: heldCount + stale.held };
   }
 }

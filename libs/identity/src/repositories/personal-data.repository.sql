@@ -34,6 +34,18 @@ AND NOT (('Invitation:' || id::text) = ANY($3::text[]))
 ORDER BY created_at LIMIT 500)
 RETURNING id;
 
+-- IdentityPersonalDataRepository.countStaleLastLogins
+SELECT count(*) AS expired, count(*) FILTER (WHERE ('User:' || u.id::text) = ANY($3::text[]) OR u.id = ANY($4::uuid[])) AS held
+FROM user_account u WHERE u.last_login_at < $1::timestamptz - $2::interval;
+
+-- IdentityPersonalDataRepository.forgetStaleLastLogins
+UPDATE user_account a SET last_login_at = NULL WHERE a.id IN (
+SELECT u.id FROM user_account u
+WHERE u.last_login_at < $1::timestamptz - $2::interval
+AND NOT (('User:' || u.id::text) = ANY($3::text[])) AND NOT (u.id = ANY($4::uuid[]))
+ORDER BY u.last_login_at, u.id LIMIT $5)
+RETURNING a.id;
+
 -- IdentityPersonalDataRepository.countExpiredInvitations
 SELECT count(*) AS expired, count(*) FILTER (WHERE ('Invitation:' || id::text) = ANY($3::text[])) AS held FROM invitation
 WHERE accepted_at IS NOT NULL OR revoked_at IS NOT NULL OR expires_at < $1::timestamptz - $2::interval;

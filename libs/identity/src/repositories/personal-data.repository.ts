@@ -87,6 +87,34 @@ export class IdentityPersonalDataRepository {
     return rows.length;
   }
 
+  /**
+   * Retention (USAGE_EVENT): when someone last logged in is usage data, kept for the period after the
+   * login and then forgotten (the account stays). Held: under a legal hold (`User:<id>`) or restricted.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], []] })
+  async countStaleLastLogins(now: Date, retention: string, held: readonly string[], restricted: readonly string[]): Promise<{ expired: number; held: number }> {
+    const [row] = await this.sql.query<{ expired: string; held: string }>(
+      `SELECT count(*) AS expired, count(*) FILTER (WHERE ('User:' || u.id::text) = ANY($3::text[]) OR u.id = ANY($4::uuid[])) AS held
+         FROM user_account u WHERE u.last_login_at < $1::timestamptz - $2::interval`,
+      [now, retention, held, restricted],
+    );
+    return { expired: Number(row!.expired), held: Number(row!.held) };
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], [], 100] })
+  async forgetStaleLastLogins(now: Date, retention: string, held: readonly string[], restricted: readonly string[], limit: number): Promise<number> {
+    const rows = await this.sql.query(
+      `UPDATE user_account a SET last_login_at = NULL WHERE a.id IN (
+         SELECT u.id FROM user_account u
+          WHERE u.last_login_at < $1::timestamptz - $2::interval
+            AND NOT (('User:' || u.id::text) = ANY($3::text[])) AND NOT (u.id = ANY($4::uuid[]))
+          ORDER BY u.last_login_at, u.id LIMIT $5)
+       RETURNING a.id`,
+      [now, retention, held, restricted, limit],
+    );
+    return rows.length;
+  }
+
   @GenerateSql({ params: [SQL_EXAMPLE.at, '30 days', []] })
   async countExpiredInvitations(now: Date, retention: string, held: readonly string[]): Promise<{ expired: number; held: number }> {
     const [row] = await this.sql.query<{ expired: string; held: string }>(
