@@ -212,6 +212,10 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
     const forged = createHash('sha256').update(certificateContent({ ...(await rowOf(departing.id)), tenantName: 'Someone else' })).digest();
     await app.asOwner((db) => db.query(`UPDATE tenant_destruction_certificate SET tenant_name = 'Someone else', certificate_sha256 = $2 WHERE departed_tenant_id = $1`, [departing.id, forged]));
     expect((await list()).find((c) => c.departedTenantId === departing.id)?.intact).toBe(false);
+    // Nor can the signature be stripped to pass the certificate off as one written before the platform signed them.
+    const stripped = await app.asOwner((db) => db.query(`UPDATE tenant_destruction_certificate SET signature = NULL, signing_key_id = NULL WHERE departed_tenant_id = $1`, [departing.id])
+      .then(() => 'stripped', (error: { code?: string }) => error.code));
+    expect(stripped).toBe('23514');
   });
 
   afterAll(() => {

@@ -271,7 +271,11 @@ function withHash(offboarding: TenantOffboarding): TenantOffboarding {
   return offboarding;
 }
 
-/** Output forms; `intact`: the hash matches the fields recomputed now and (signed certificates) the signature verifies with its key. */
+/**
+ * Output forms; `intact`: the hash matches the fields recomputed now and the signature verifies with its
+ * key (a certificate without one was written before the platform signed them: the database refuses a
+ * new one unsigned, and refuses stripping one's signature).
+ */
 function forOutput(certificate: TenantDestructionCertificate, publicKeys: ReadonlyMap<string, string>): TenantDestructionCertificate {
   certificate.exportHash = certificate.exportSha256.toString('hex');
   certificate.certificateHash = certificate.certificateSha256.toString('hex');
