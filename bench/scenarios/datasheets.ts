@@ -11,9 +11,9 @@ import { Scenario } from './scenario';
 // servers read the public read model (`published_datasheet`) in the public scope, one statement per
 // answer, and present every `published` field of it.
 
-/** Every field anyone may read of a published datasheet: product, holder and published contact. */
+/** Every field anyone may read of a published datasheet: product, holder, attachments and published contact. */
 const FIELDS = `id tenantId versionId versionNumber publicCode productName productFamily certificateReference scheme productionUnit holderName
-  characteristics texts { language title description } contactKind contactName contactEmail contactPhone contactPosition contactReplacementRequired publishedAt`;
+  characteristics texts { language title description } attachments { id title language fileName mediaType sizeBytes sha256 } contactKind contactName contactEmail contactPhone contactPosition contactReplacementRequired publishedAt`;
 
 /** A published datasheet as the API answers it (GraphQL: the document's order; GET: the entity's, the same). */
 function answerOf(d: PublishedDatasheet): Record<string, unknown> {
@@ -31,6 +31,8 @@ function answerOf(d: PublishedDatasheet): Record<string, unknown> {
     holderName: d.holderName,
     characteristics: d.characteristics,
     texts: d.texts.map((t) => ({ language: t.language, title: t.title, description: t.description })),
+    // The published version's files (the read model's list; the document id stays internal).
+    attachments: (d.attachments ?? []).map((a) => ({ id: a.id, title: a.title, language: a.language, fileName: a.fileName, mediaType: a.mediaType, sizeBytes: a.sizeBytes, sha256: a.sha256 })),
     contactKind: d.contactKind,
     contactName: d.contactName,
     contactEmail: d.contactEmail,

@@ -112,12 +112,20 @@ describe('datasheet attachments: upload, list, download, publish, supersede', ()
     const code = datasheets.find((d) => d.id === draft.datasheetId)!.publicCode;
     expect(errorOf(await publicDownload(code, dop!.id))).toEqual({ status: 404, code: 'NOT_FOUND', reason: 'DATASHEET_ATTACHMENT_NOT_FOUND' });
 
-    // Removed while editable: gone from the list, not downloadable; then added again.
+    // Removed while editable: gone from the list, not downloadable, its file deleted (record and bytes: no
+    // version names it); then added again.
+    const storedCount = async (documentId: string) => app.asOwner(async (db) => ({
+      record: Number((await db.query(`SELECT count(*) FROM stored_document WHERE id = $1`, [documentId])).rows[0].count),
+      bytes: Number((await db.query(`SELECT count(*) FROM document_content WHERE document_id = $1`, [documentId])).rows[0].count),
+    }));
+    const drawingDocument = (await app.asOwner((db) => db.query(`SELECT document_id FROM datasheet_attachment WHERE id = $1`, [drawing!.id]))).rows[0].document_id as string;
+    expect(await storedCount(drawingDocument)).toEqual({ record: 1, bytes: 1 });
     const removed = expectData(await app.graphql<{ removeDatasheetAttachment: { attachments: Attachment[] } }>(
       `mutation($a: ID!) { removeDatasheetAttachment(attachmentId: $a) { attachments { id } } }`, { a: drawing!.id }, { token: member },
     )).removeDatasheetAttachment;
     expect(removed.attachments).toEqual([{ id: dop!.id }]);
     expect(errorOf(await download(draft.id, drawing!.id, holder.adminToken))).toEqual({ status: 404, code: 'NOT_FOUND', reason: 'DATASHEET_ATTACHMENT_NOT_FOUND' });
+    expect(await storedCount(drawingDocument)).toEqual({ record: 0, bytes: 0 });
     const [, again] = await attach(draft.id, SAMPLE_PNG, 'drawing.png', 'Drawing', 'nl');
 
     // Published: the public answer lists them (GraphQL and GET JSON) and anyone downloads them.
@@ -172,6 +180,8 @@ describe('datasheet attachments: upload, list, download, publish, supersede', ()
     expect(await documentsOf(v2.attachments.map((a) => a.id))).toEqual(await documentsOf([dop!.id, again!.id]));
     const v2Drawing = v2.attachments[1]!;
     expectData(await app.graphql('mutation($a: ID!) { removeDatasheetAttachment(attachmentId: $a) { id } }', { a: v2.attachments[0]!.id }, { token: member }));
+    // Version 1 (published) still names that file: it stays.
+    expect(await storedCount((await documentsOf([dop!.id]))[0]!)).toEqual({ record: 1, bytes: 1 });
     const [, manual] = await attach(v2.id, SAMPLE_PDF, 'manual-fr.pdf', 'Mode d’emploi', 'fr');
     expect((await publicDownload(code, v2Drawing.id)).status).toBe(404);
 

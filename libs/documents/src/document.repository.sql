@@ -17,9 +17,9 @@ SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d
 -- DocumentRepository.forgetUploader
 UPDATE stored_document d SET uploaded_by = NULL WHERE d.uploaded_by = $1 AND d.kind = $2 RETURNING d.id;
 
--- DocumentRepository.deleteSupporting
-DELETE FROM document_content c WHERE c.document_id = ANY($1::uuid[]);
-DELETE FROM stored_document d WHERE d.id = ANY($1::uuid[]) AND d.kind = 'SUPPORTING_DOCUMENT'
+-- DocumentRepository.deleteOfKind
+DELETE FROM document_content c USING stored_document d WHERE d.tenant_id = c.tenant_id AND d.id = c.document_id AND c.document_id = ANY($1::uuid[]) AND d.kind = $2;
+DELETE FROM stored_document d WHERE d.id = ANY($1::uuid[]) AND d.kind = $2
 RETURNING d.tenant_id AS "tenantId", d.id, d.storage, d.storage_key AS "storageKey";
 
 -- DocumentRepository.replacePublished

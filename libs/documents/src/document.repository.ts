@@ -49,16 +49,20 @@ export class DocumentRepository {
   }
 
   /**
-   * Erasure of an unsubmitted draft: its supporting documents (and, in PostgreSQL storage, their bytes)
-   * deleted; the database lets the application delete no other kind. Where the bytes of each were kept.
+   * Documents of one kind no record names any more (an erased draft's supporting documents, a removed
+   * attachment's file) deleted with, in PostgreSQL storage, their bytes; the database lets the
+   * application delete no certificate PDF. Where the bytes of each were kept.
    */
-  @GenerateSql({ params: [[SQL_EXAMPLE.id]] })
-  async deleteSupporting(ids: readonly string[]): Promise<Array<{ tenantId: string; id: string; storage: string; storageKey: string }>> {
-    await this.sql.query(`DELETE FROM document_content c WHERE c.document_id = ANY($1::uuid[])`, [ids]);
+  @GenerateSql({ params: [[SQL_EXAMPLE.id], 'SUPPORTING_DOCUMENT'] })
+  async deleteOfKind(ids: readonly string[], kind: DocumentKind): Promise<Array<{ tenantId: string; id: string; storage: string; storageKey: string }>> {
+    await this.sql.query(
+      `DELETE FROM document_content c USING stored_document d WHERE d.tenant_id = c.tenant_id AND d.id = c.document_id AND c.document_id = ANY($1::uuid[]) AND d.kind = $2`,
+      [ids, kind],
+    );
     return this.sql.query(
-      `DELETE FROM stored_document d WHERE d.id = ANY($1::uuid[]) AND d.kind = 'SUPPORTING_DOCUMENT'
+      `DELETE FROM stored_document d WHERE d.id = ANY($1::uuid[]) AND d.kind = $2
        RETURNING d.tenant_id AS "tenantId", d.id, d.storage, d.storage_key AS "storageKey"`,
-      [ids],
+      [ids, kind],
     );
   }
 

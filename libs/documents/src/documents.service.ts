@@ -81,15 +81,15 @@ export class DocumentsService {
   }
 
   /**
-   * Erasure of an unsubmitted draft, in the caller's unit of work: its supporting documents deleted,
-   * record and bytes. An S3 object is deleted before the unit commits: should the commit fail, a record
-   * is left without bytes, and the erasure, run again, deletes it. Only supporting documents can go
-   * (the database refuses any other kind).
+   * Documents of one kind that no record names any more (the caller knows: an erased draft's supporting
+   * documents, a removed attachment's file), in the caller's unit of work: record and bytes. An S3
+   * object is deleted before the unit commits: should the commit fail, a record is left without bytes,
+   * and the same removal, run again, deletes it. The database refuses a certificate PDF.
    */
-  async deleteSupportingDocuments(ids: readonly string[]): Promise<number> {
+  async deleteUnnamed(ids: readonly string[], kind: 'SUPPORTING_DOCUMENT' | 'DATASHEET_ATTACHMENT'): Promise<number> {
     if (ids.length === 0) return 0;
     return this.transactions.run(async () => {
-      const deleted = await this.documents.deleteSupporting(ids);
+      const deleted = await this.documents.deleteOfKind(ids, kind);
       for (const d of deleted) {
         if (d.storage !== 'postgres' && d.storage === this.storage.name) await this.storage.deleteExternal?.({ tenantId: d.tenantId, documentId: d.id, storageKey: d.storageKey });
       }

@@ -69,7 +69,7 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
     // Their documents go with them (nobody's evidence; an invoice may name the person), unless another application names them too.
     const draftDocuments = [...new Set(drafts.flatMap((d) => d.supportingDocumentIds ?? []))];
     const stillNamed = new Set(await this.applications.documentsNamedByAnyApplication(draftDocuments));
-    const deleted = drafts.length + (await this.documents.deleteSupportingDocuments(draftDocuments.filter((id) => !stillNamed.has(id))));
+    const deleted = drafts.length + (await this.documents.deleteUnnamed(draftDocuments.filter((id) => !stillNamed.has(id)), 'SUPPORTING_DOCUMENT'));
     let deidentified = 0;
     const values = [...new Set([...(await this.parties.identifyingValuesOf(userId)), subject.email].filter((v) => v && v.trim().length >= 2))];
     if (values.length > 0) deidentified += await this.applications.deidentifyNotesAbout(userId, values.map(escapeRegExp).join('|'));

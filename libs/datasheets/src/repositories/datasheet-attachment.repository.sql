@@ -14,6 +14,9 @@ SELECT a.id, a.tenant_id AS "tenantId", a.organisation_id AS "organisationId", a
 -- DatasheetAttachmentRepository.remove
 DELETE FROM datasheet_attachment a WHERE a.id = $1;
 
+-- DatasheetAttachmentRepository.documentIsNamed
+SELECT 1 FROM datasheet_attachment a WHERE a.document_id = $1 LIMIT 1;
+
 -- DatasheetAttachmentRepository.copyToVersion
 INSERT INTO datasheet_attachment (tenant_id, organisation_id, datasheet_id, version_id, document_id, title, language, file_name, media_type, size_bytes, sha256, uploaded_by, created_at)
 SELECT a.tenant_id, a.organisation_id, a.datasheet_id, $3, a.document_id, a.title, a.language, a.file_name, a.media_type, a.size_bytes, a.sha256, a.uploaded_by, a.created_at

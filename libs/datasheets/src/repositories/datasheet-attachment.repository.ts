@@ -52,6 +52,13 @@ export class DatasheetAttachmentRepository {
     await this.sql.query(`DELETE FROM datasheet_attachment a WHERE a.id = $1`, [attachmentId]);
   }
 
+  /** Whether any attachment of any version still names the document (a new version names its predecessor's files). */
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async documentIsNamed(documentId: string): Promise<boolean> {
+    const rows = await this.sql.query(`SELECT 1 FROM datasheet_attachment a WHERE a.document_id = $1 LIMIT 1`, [documentId]);
+    return rows.length > 0;
+  }
+
   /** A new version starts with the attachments of the one before: new rows naming the same documents (no bytes copied). */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.id, SQL_EXAMPLE.id] })
   async copyToVersion(tenantId: string, fromVersionId: string, toVersionId: string): Promise<number> {

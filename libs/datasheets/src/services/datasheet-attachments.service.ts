@@ -82,6 +82,8 @@ export class DatasheetAttachmentsService {
       if (!attachment) throw DatasheetsErrors.DATASHEET_ATTACHMENT_NOT_FOUND('Attachment not found', { field: 'attachmentId' });
       const version = await this.editableVersion(attachment.versionId, scope);
       await this.attachments.remove(attachment.id);
+      // A file no version names any more goes with it (an earlier version may name it: then it stays).
+      if (!(await this.attachments.documentIsNamed(attachment.documentId))) await this.documents.deleteUnnamed([attachment.documentId], 'DATASHEET_ATTACHMENT');
       await this.audit.record({
         action: 'datasheets.attachment.removed', subjectType: 'DatasheetVersion', subjectId: version.id,
         details: { attachment: attachment.id, document: attachment.documentId, sha256: attachment.sha256 },
