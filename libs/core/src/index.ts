@@ -26,6 +26,7 @@ export * from './errors/validation';
 export * from './jobs/job-handler';
 export * from './jobs/worker-heartbeat.repository';
 export * from './logging/logger-options';
+export * from './logging/log-redaction';
 export * from './rate-limit/rate-limit.module';
 export * from './rate-limit/rate-limits';
 export * from './database/generate-sql';

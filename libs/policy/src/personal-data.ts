@@ -9,16 +9,15 @@ export interface PersonalDataField {
   readonly declaration: PersonalDataDeclaration;
 }
 
-/** The fields of an entity declared @PersonalData, in declaration order. */
 /**
- * Log paths that must never carry a value: every property name declared personal data on any of
- * the classes, at any depth of a logged object.
+ * Log keys that must never carry a value: every property name declared personal data on any of
+ * the classes, redacted at any depth of a logged object.
  */
 export function personalDataLogRedactions(classes: readonly EntityClass[]): string[] {
-  const names = new Set(classes.flatMap((cls) => personalDataFields(cls).map((f) => f.field)));
-  return [...names].sort().map((name) => `*.${name}`);
+  return [...new Set(classes.flatMap((cls) => personalDataFields(cls).map((f) => f.field)))].sort();
 }
 
+/** The fields of an entity declared @PersonalData, in declaration order. */
 export function personalDataFields(cls: EntityClass): PersonalDataField[] {
   const policy = getPolicy(cls);
   return policy ? fieldsOf(policy) : [];

@@ -4,29 +4,7 @@ import type { IncomingMessage } from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { describeError } from '../errors/error-description';
-
-/**
- * Paths pino replaces with "[redacted]" on every line: secrets (passwords, tokens, keys) and GraphQL
- * variables. Personal data is added by the processes from the field declarations, so a newly
- * declared field is redacted without a second list to keep.
- */
-export const REDACTED_LOG_PATHS: string[] = [
-  'req.headers.authorization',
-  'req.headers.cookie',
-  'req.headers["x-api-key"]',
-  'res.headers["set-cookie"]',
-  '*.password',
-  '*.newPassword',
-  '*.currentPassword',
-  '*.token',
-  '*.accessToken',
-  '*.refreshToken',
-  '*.secret',
-  '*.totpCode',
-  '*.apiKey',
-  'variables',
-  '*.variables',
-];
+import { logRedaction } from './log-redaction';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
@@ -38,20 +16,23 @@ export function requestIdOf(req: IncomingMessage): string {
 }
 
 export interface LogOutputOptions {
-  /** Extra paths to redact (the personal-data fields the policy declarations name). */
-  redactPaths?: string[];
-  /** Every logged object passes through this first (the policy's output gate for logs). */
-  formatLogObject?: (object: Record<string, unknown>) => Record<string, unknown>;
+  /** Key names to redact besides the secrets (the personal-data fields the policy declarations name). */
+  redactKeys?: Iterable<string>;
+  /** A record the policy knows, as the output gate presents it for logs (undefined: not one of its records). */
+  presentRecord?: (value: object) => unknown;
   /** Where lines go instead of stdout (tests read them back). */
   destination?: DestinationStream;
 }
 
 export function loggerOptions(config: AppConfig, output: LogOutputOptions = {}): Params {
+  // Every logged object and every child logger's bindings pass through one redacting walk.
+  const redact = logRedaction({ keys: output.redactKeys, present: output.presentRecord });
   const options: Exclude<Params['pinoHttp'], DestinationStream | unknown[] | undefined> = {
     level: config.LOG_LEVEL,
     genReqId: (req) => (req as IncomingMessage & { id?: string }).id ?? requestIdOf(req),
-    customProps: (req) => ({ requestId: (req as IncomingMessage & { id?: string }).id }),
-    redact: { paths: [...REDACTED_LOG_PATHS, ...(output.redactPaths ?? [])], censor: '[redacted]' },
+    // Every line of a request carries its id as `requestId` (one child logger per request, not two).
+    quietReqLogger: true,
+    customAttributeKeys: { reqId: 'requestId' },
     // Only method and path of the request: query strings and bodies can carry personal data.
     serializers: {
       req: (req: { id?: string; method?: string; url?: string }) => ({
@@ -63,7 +44,7 @@ export function loggerOptions(config: AppConfig, output: LogOutputOptions = {}):
       // Errors: kind, code and stack frames, never a value they carry (query parameters, row details).
       err: describeError,
     },
-    formatters: output.formatLogObject ? { log: output.formatLogObject } : undefined,
+    formatters: { log: redact, bindings: redact },
     autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/health') },
     transport:
       config.NODE_ENV === 'development' && !output.destination ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,

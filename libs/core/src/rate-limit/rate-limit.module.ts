@@ -4,12 +4,13 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AppConfig } from '../config/app-config';
 import { GraphQLThrottlerGuard } from './graphql-throttler.guard';
 import { AUTHENTICATION_OPERATION } from './rate-limits';
+import { MemoryThrottlerStorage } from './memory-throttler.storage';
 import { RedisThrottlerStorage } from './redis-throttler.storage';
 
 /**
  * Limits per client address: a general one on every operation, a strict one on operations marked
  * `@ThrottleAuthentication()`. Counted in Redis when REDIS_URL is set (shared by all replicas),
- * in memory otherwise (the embedded default, one process).
+ * in memory otherwise (the embedded default, one process), with the same fixed windows.
  */
 const reflector = new Reflector();
 
@@ -30,7 +31,7 @@ export class RateLimitModule {
               skipIf: (context) => !reflector.get<boolean | undefined>(AUTHENTICATION_OPERATION, context.getHandler()),
             },
           ],
-          storage: config.REDIS_URL ? new RedisThrottlerStorage(config.REDIS_URL, namespace) : undefined,
+          storage: config.REDIS_URL ? new RedisThrottlerStorage(config.REDIS_URL, namespace) : new MemoryThrottlerStorage(),
         }),
       ],
       providers: [{ provide: APP_GUARD, useClass: GraphQLThrottlerGuard }],
