@@ -4,6 +4,7 @@ import { ApolloDriverConfig } from '@nestjs/apollo';
 import { AppConfig, formatGraphQLError, oncePerRequestRule } from '@chancery/core';
 import { documentErrorStatusPlugin } from './document-error-status.plugin';
 import { statementCountPlugin } from './statement-count.plugin';
+import { CompiledExecution } from './compiled-execution';
 import { GRAPHQL_COST_WEIGHTS, GRAPHQL_LIMITS } from './graphql-limits';
 
 export { GRAPHQL_LIMITS } from './graphql-limits';
@@ -22,6 +23,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     blockFieldSuggestion: { enabled: config.isProduction },
   });
   const protection = armor.protect();
+  const execution = new CompiledExecution();
   return {
     // The schema is built in memory at start; `npm run schema:generate` writes schema.graphql, and a
     // test fails when the committed file drifts from the code.
@@ -43,6 +45,10 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // compute a Cache-Control header from @cacheControl hints, and the schema has none.
     plugins: [ApolloServerPluginCacheControlDisabled(), ...protection.plugins, documentErrorStatusPlugin, ...(config.EXPOSE_STATEMENT_COUNT ? [statementCountPlugin] : [])],
     validationRules: [...protection.validationRules, oncePerRequestRule],
+    // Operations run compiled (graphql-jit): see CompiledExecution. Nest's type leaves out `gateway`
+    // (meant for federation); Nest hands every option to Apollo Server as it is.
+    ...({ gateway: execution } as Partial<ApolloDriverConfig>),
+    transformSchema: execution.capture,
     context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
   };
 }
