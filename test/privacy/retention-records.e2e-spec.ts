@@ -63,6 +63,9 @@ describe('T15 retention sweep: access log, accounts, acknowledgements, objection
   /** Company B's administrator, restricted (Art. 18) and then disabled at T0: nothing of theirs is touched. */
   let restricted: TestUser;
   let active: TestUser;
+  /** Disabled at T0 and enabled again, and one whose role was withdrawn and granted again: their roles hold, nothing of theirs is due. */
+  let reEnabled: TestUser;
+  let regranted: TestUser;
   let heldAcknowledgement: string;
   let heldObjection: string;
 
@@ -154,7 +157,9 @@ describe('T15 retention sweep: access log, accounts, acknowledgements, objection
     companyA = holderA.organisation;
     [adminA, adminB, adminC] = [holderA.admin, holderB.admin, holderC.admin];
     const member = async (role = Role.ORG_MEMBER, organisation = companyA) => (await sheets.orgUser(body, organisation, role)).user;
-    [closed, heldClosed, recentlyClosed, leaver, heldLeaver, objector, active] = [await member(), await member(), await member(), await member(), await member(), await member(), await member()];
+    [closed, heldClosed, recentlyClosed, leaver, heldLeaver, objector, active, reEnabled, regranted] = [
+      await member(), await member(), await member(), await member(), await member(), await member(), await member(), await member(), await member(),
+    ];
     restricted = await member(Role.ORG_ADMIN, holderB.organisation);
 
     // The restricted person asks for restriction and the officer grants it (Art. 18).
@@ -185,6 +190,10 @@ describe('T15 retention sweep: access log, accounts, acknowledgements, objection
     await gql(`mutation { objectToContactDisclosure { withdrawnRoles } }`, {}, objector);
     for (const person of [closed, heldClosed]) await gql(`mutation($id: ID!) { disableUser(userId: $id) { id } }`, { id: person.id }, adminA);
     await gql(`mutation($id: ID!) { disableUser(userId: $id) { id } }`, { id: restricted.id }, adminB);
+    await gql(`mutation($id: ID!) { disableUser(userId: $id) { id } }`, { id: reEnabled.id }, adminA);
+    await gql(`mutation($id: ID!) { enableUser(userId: $id) { id } }`, { id: reEnabled.id }, adminA);
+    await gql(`mutation($input: ChangeUserRolesInput!) { changeUserRoles(input: $input) { id } }`, { input: { userId: regranted.id, withdraw: ['ORG_MEMBER'] } }, adminA);
+    await gql(`mutation($input: ChangeUserRolesInput!) { changeUserRoles(input: $input) { id } }`, { input: { userId: regranted.id, grant: ['ORG_MEMBER'] } }, adminA);
     // The staff read everyone's contact details at T0.
     for (const person of [closed, heldClosed, recentlyClosed, leaver, objector, restricted, active]) await staffReads(person);
 
@@ -213,8 +222,11 @@ describe('T15 retention sweep: access log, accounts, acknowledgements, objection
     const kept = await untouchable();
     // Every rule has records due, held or restricted among them, and records not yet due.
     expect(due.accounts.sort()).toEqual([closed.id, heldClosed.id, restricted.id].sort());
-    // closed, heldClosed, leaver, heldLeaver (its own hold), objector, restricted.
+    // closed, heldClosed, leaver, heldLeaver (its own hold), objector, restricted; not reEnabled's nor regranted's (their roles hold again).
     expect(due.acknowledgements).toHaveLength(6);
+    const resumed = await app.asOwner(async (db) => (await db.query(
+      `SELECT count(*)::int AS n FROM contact_disclosure_acknowledgement WHERE user_id = ANY($1::uuid[]) AND role_ended_at IS NULL`, [[reEnabled.id, regranted.id]])).rows[0].n);
+    expect(resumed).toBe(2);
     // Host A: company A's, company C's (held), company B's (restricted); the platform's host: the chamber's.
     expect(due.objections).toHaveLength(4);
     expect(due.accesses.length).toBeGreaterThanOrEqual(7);
