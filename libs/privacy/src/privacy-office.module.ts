@@ -62,6 +62,6 @@ import { SupportGrantRepository } from './support-access/support-grant.repositor
     PrivacySettingsRepository, PrivacySettingsService, PrivacySettingsResolver,
     RetentionPeriodRepository, RetentionScheduleService, RetentionScheduleResolver,
   ],
-  exports: [ProcessingRegisterService, SubProcessorService, BreachService, PrivacyPolicyService, PrivacySettingsService, RetentionScheduleService],
+  exports: [ProcessingRegisterService, SubProcessorService, SubProcessorRepository, BreachService, PrivacyPolicyService, PrivacySettingsService, RetentionScheduleService],
 })
 export class PrivacyOfficeModule {}

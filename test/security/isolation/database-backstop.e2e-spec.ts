@@ -202,6 +202,10 @@ describe('T5 database backstop: row-level security as the second lock', () => {
         await db.query(`INSERT INTO tenant_offboarding (tenant_id, requested_by, requested_at, status) VALUES ($1, gen_random_uuid(), now(), 'REQUESTED')`, [t]);
         await db.query(`INSERT INTO privacy_settings (tenant_id, request_deadline_rule, updated_at, updated_by) VALUES ($1, 'THIRTY_DAYS', now(), $2)`, [t, seeded.tenantAdmin.id]);
         await db.query(`INSERT INTO retention_period (tenant_id, rule, period, updated_at, updated_by) VALUES ($1, 'LOGIN_SESSION', 6, now(), $2)`, [t, seeded.tenantAdmin.id]);
+        // Written only by the access log's pruning function (owner's rights): seeded as it would write one.
+        await db.query(
+          `INSERT INTO personal_data_access_checkpoint (tenant_id, first_sequence, last_sequence, previous_hash, last_hash, entries, occurred_until, retention, pruned_at)
+           VALUES ($1, 1, 1, NULL, sha256('pruned'), 1, now() - interval '2 years', '12 months', now())`, [t]);
       });
     }
     // A platform-operator row too (tenant_id IS NULL): it must not show without platform scope either.
@@ -292,6 +296,7 @@ describe('T5 database backstop: row-level security as the second lock', () => {
       await db.query(`SELECT set_config('app.tenant_id', $1, true)`, [a.tenant.id]);
       const visible: Record<string, { own: number; other: number }> = {};
       const refusals: Record<string, { insert: string; update?: string }> = {};
+      const withoutInsert = new Set<string>();
       for (const table of tenantTables) {
         visible[table] = (
           await db.query(
@@ -312,6 +317,9 @@ describe('T5 database backstop: row-level security as the second lock', () => {
             await db.query('ROLLBACK TO SAVEPOINT attempt');
           }
         };
+        // A table the application may not insert into at all (written through an owner's-rights function) refuses before row-level security.
+        const [{ can_insert: canInsert }] = (await db.query(`SELECT has_table_privilege(current_user, $1, 'INSERT') AS can_insert`, [table])).rows;
+        if (!canInsert) withoutInsert.add(table);
         refusals[table] = {
           insert: await attempt(
             `INSERT INTO ${quote(table)} SELECT (jsonb_populate_record(NULL::${quote(table)}, to_jsonb(x) || jsonb_build_object('tenant_id', $1::text))).* FROM ${quote(table)} x LIMIT 1`,
@@ -330,7 +338,7 @@ describe('T5 database backstop: row-level security as the second lock', () => {
         explicitInsert = `${(error as { code?: string }).code}: ${(error as Error).message}`;
       }
       await db.query('ROLLBACK');
-      return { withoutContext, tenantRowsInPlatformScope, visible, refusals, explicitInsert };
+      return { withoutContext, tenantRowsInPlatformScope, visible, refusals, explicitInsert, withoutInsert };
     });
 
     figures.rowsWithoutContext = Object.values(result.withoutContext).reduce((x, y) => x + y, 0);
@@ -341,8 +349,13 @@ describe('T5 database backstop: row-level security as the second lock', () => {
     expect(result.visible).toEqual(Object.fromEntries(tenantTables.map((t) => [t, { own: ownerCounts[t]![a.tenant.id], other: 0 }])));
     const refused = 'row-level security policy';
     expect(result.refusals).toEqual(
-      Object.fromEntries(tenantTables.map((t) => [t, result.refusals[t]!.update === undefined ? { insert: `42501: ${refused}` } : { insert: `42501: ${refused}`, update: `42501: ${refused}` }])),
+      Object.fromEntries(tenantTables.map((t) => {
+        const insert = result.withoutInsert.has(t) ? `42501: permission denied for table ${t}` : `42501: ${refused}`;
+        return [t, result.refusals[t]!.update === undefined ? { insert } : { insert, update: `42501: ${refused}` }];
+      })),
     );
+    // Only these: every other tenant table takes the application's inserts, row-level security deciding which.
+    expect([...result.withoutInsert]).toEqual(['personal_data_access_checkpoint']);
     expect(result.explicitInsert).toBe('42501: new row violates row-level security policy for table "user_account"');
   });
 

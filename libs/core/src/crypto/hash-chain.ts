@@ -35,19 +35,35 @@ export function chainLockKey(chain: string, tenantId: string | null): string {
 }
 
 /**
+ * A run of consecutive records removed from a chain after their retention, vouched for by what they
+ * linked: the first one's previous hash and the last one's hash (what the next kept record links to).
+ */
+export interface ChainCheckpoint {
+  firstSequence: number;
+  lastSequence: number;
+  previousHash: Buffer | null;
+  lastHash: Buffer;
+}
+
+/**
  * Walks one chain in sequence order, one record at a time, so arbitrarily long chains are verified
- * page by page. After the first break it only counts.
+ * page by page. After the first break it only counts. A chain whose old records were pruned is walked
+ * with its checkpoints in place of them (`acceptCheckpoint`): a gap no checkpoint covers is a break.
  */
 export class HashChainVerifier<E extends ChainLink> {
   private entries = 0;
   private expectedSequence = 1;
   private previousHash: Buffer | null = null;
   private firstBrokenSequence?: number;
+  private pruned = 0;
+  private prunedThrough = 0;
 
   /** `hashOf` recomputes a record's hash from its predecessor's (see `chainedHash`). */
   constructor(private readonly hashOf: (previousHash: Buffer | null, entry: E) => Buffer) {}
 
   accept(entry: E): void {
+    // Read just before a prune removed it, and already covered by that prune's checkpoint.
+    if (entry.sequence < this.expectedSequence && entry.sequence <= this.prunedThrough && this.firstBrokenSequence === undefined) return;
     this.entries += 1;
     if (this.firstBrokenSequence !== undefined) return;
     if (entry.sequence !== this.expectedSequence) {
@@ -62,6 +78,32 @@ export class HashChainVerifier<E extends ChainLink> {
     }
     this.previousHash = entry.hash;
     this.expectedSequence += 1;
+  }
+
+  /**
+   * A checkpoint in the walk, in sequence order with the records: it must start where the chain is
+   * (and link to the record before it), or continue a part already walked (a prune that committed
+   * while the chain was read page by page); the next record must link to its last hash.
+   */
+  acceptCheckpoint(checkpoint: ChainCheckpoint): void {
+    if (this.firstBrokenSequence !== undefined || checkpoint.lastSequence < this.expectedSequence) return;
+    if (checkpoint.firstSequence > this.expectedSequence) {
+      this.firstBrokenSequence = this.expectedSequence;
+      return;
+    }
+    if (checkpoint.firstSequence === this.expectedSequence && !sameBytes(checkpoint.previousHash, this.previousHash)) {
+      this.firstBrokenSequence = checkpoint.firstSequence;
+      return;
+    }
+    this.pruned += checkpoint.lastSequence - this.expectedSequence + 1;
+    this.prunedThrough = checkpoint.lastSequence;
+    this.previousHash = checkpoint.lastHash;
+    this.expectedSequence = checkpoint.lastSequence + 1;
+  }
+
+  /** Records the checkpoints walked stand for (pruned after their retention). */
+  get prunedEntries(): number {
+    return this.pruned;
   }
 
   get status(): HashChainVerification {

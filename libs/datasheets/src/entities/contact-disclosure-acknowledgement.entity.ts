@@ -30,4 +30,7 @@ export class ContactDisclosureAcknowledgement {
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'acknowledged_at' }) acknowledgedAt: Date;
   @Readable(...READERS) @PersonalData(DISCLOSURE_ACKNOWLEDGEMENT)
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'objected_at', nullable: true }) objectedAt: Date | null;
+  /** When the person stopped holding an organisation role (objection, withdrawal, account disabled): the retention counts from it. */
+  @Internal() @PersonalData(DISCLOSURE_ACKNOWLEDGEMENT)
+  @Column('timestamptz', { name: 'role_ended_at', nullable: true }) roleEndedAt: Date | null;
 }

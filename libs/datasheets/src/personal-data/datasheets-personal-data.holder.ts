@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep } from '@chancery/policy';
 import { DatasheetAttachmentRepository } from '../repositories/datasheet-attachment.repository';
 import { DatasheetVersionRepository } from '../repositories/datasheet-version.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
@@ -72,5 +72,28 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
         ? "The datasheet versions you completed keep your account's identifier (no name or contact details): they are the record of a certified product's declared characteristics, kept for the product's certification file."
         : undefined,
     };
+  }
+
+  async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    return this.sweepDisclosureAcknowledgements(sweep);
+  }
+
+  /**
+   * DISCLOSURE_ACKNOWLEDGEMENT: an acknowledgement of the contact-disclosure notice is evidence while
+   * the person holds the role and for the period after it ended (objection, roles withdrawn, account
+   * disabled); then it is deleted (nothing refers to it). A held one or a restricted person's stays.
+   */
+  async sweepDisclosureAcknowledgements(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    const held = [...sweep.held];
+    const restricted = [...sweep.restrictedUserIds];
+    const retention = sweep.intervalOf(RetentionRuleKey.DISCLOSURE_ACKNOWLEDGEMENT);
+    const counted = await this.acknowledgements.countRoleEndedPastRetention(sweep.now, retention, held, restricted);
+    let deleted = 0;
+    for (;;) {
+      const batch = await this.acknowledgements.deleteRoleEndedPastRetention(sweep.now, retention, held, restricted, sweep.batchSize);
+      deleted += batch;
+      if (batch < sweep.batchSize) break;
+    }
+    return { expired: counted.expired, deleted, deidentified: 0, held: counted.held };
   }
 }

@@ -4,17 +4,38 @@
 -- DisclosureAcknowledgementRepository.record
 INSERT INTO contact_disclosure_acknowledgement AS a (tenant_id, user_id, notice_version, notice_text, acknowledged_at)
 VALUES ($1, $2, $3, $4, $5)
-ON CONFLICT (tenant_id, user_id, notice_version) DO UPDATE SET acknowledged_at = EXCLUDED.acknowledged_at, notice_text = EXCLUDED.notice_text, objected_at = NULL
-RETURNING a.id, a.tenant_id AS "tenantId", a.user_id AS "userId", a.notice_version AS "noticeVersion", a.notice_text AS "noticeText", a.acknowledged_at AS "acknowledgedAt", a.objected_at AS "objectedAt";
+ON CONFLICT (tenant_id, user_id, notice_version) DO UPDATE SET acknowledged_at = EXCLUDED.acknowledged_at, notice_text = EXCLUDED.notice_text, objected_at = NULL, role_ended_at = NULL
+RETURNING a.id, a.tenant_id AS "tenantId", a.user_id AS "userId", a.notice_version AS "noticeVersion", a.notice_text AS "noticeText", a.acknowledged_at AS "acknowledgedAt", a.objected_at AS "objectedAt", a.role_ended_at AS "roleEndedAt";
 
 -- DisclosureAcknowledgementRepository.isAcknowledged
 SELECT 1 FROM contact_disclosure_acknowledgement a WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.notice_version = $3 AND a.objected_at IS NULL;
 
 -- DisclosureAcknowledgementRepository.ofUser
-SELECT a.id, a.tenant_id AS "tenantId", a.user_id AS "userId", a.notice_version AS "noticeVersion", a.notice_text AS "noticeText", a.acknowledged_at AS "acknowledgedAt", a.objected_at AS "objectedAt" FROM contact_disclosure_acknowledgement a WHERE a.user_id = $1 ORDER BY a.acknowledged_at;
+SELECT a.id, a.tenant_id AS "tenantId", a.user_id AS "userId", a.notice_version AS "noticeVersion", a.notice_text AS "noticeText", a.acknowledged_at AS "acknowledgedAt", a.objected_at AS "objectedAt", a.role_ended_at AS "roleEndedAt" FROM contact_disclosure_acknowledgement a WHERE a.user_id = $1 ORDER BY a.acknowledged_at;
 
 -- DisclosureAcknowledgementRepository.deleteOfUser
 DELETE FROM contact_disclosure_acknowledgement a WHERE a.user_id = $1 RETURNING a.id;
 
 -- DisclosureAcknowledgementRepository.markObjected
-UPDATE contact_disclosure_acknowledgement a SET objected_at = $3 WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.objected_at IS NULL RETURNING a.id;
+UPDATE contact_disclosure_acknowledgement a SET objected_at = $3, role_ended_at = coalesce(a.role_ended_at, $3)
+WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.objected_at IS NULL RETURNING a.id;
+
+-- DisclosureAcknowledgementRepository.roleEnded
+UPDATE contact_disclosure_acknowledgement a SET role_ended_at = $3 WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.role_ended_at IS NULL RETURNING a.id;
+
+-- DisclosureAcknowledgementRepository.roleResumed
+UPDATE contact_disclosure_acknowledgement a SET role_ended_at = NULL
+WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.objected_at IS NULL AND a.role_ended_at IS NOT NULL RETURNING a.id;
+
+-- DisclosureAcknowledgementRepository.countRoleEndedPastRetention
+SELECT count(*) AS expired,
+count(*) FILTER (WHERE ('ContactDisclosureAcknowledgement:' || a.id::text) = ANY($3::text[]) OR a.user_id = ANY($4::uuid[])) AS held
+FROM contact_disclosure_acknowledgement a WHERE a.role_ended_at < $1::timestamptz - $2::interval;
+
+-- DisclosureAcknowledgementRepository.deleteRoleEndedPastRetention
+DELETE FROM contact_disclosure_acknowledgement d WHERE d.id IN (
+SELECT a.id FROM contact_disclosure_acknowledgement a
+WHERE a.role_ended_at < $1::timestamptz - $2::interval
+AND NOT (('ContactDisclosureAcknowledgement:' || a.id::text) = ANY($3::text[])) AND NOT (a.user_id = ANY($4::uuid[]))
+ORDER BY a.role_ended_at, a.id LIMIT $5)
+RETURNING d.id;

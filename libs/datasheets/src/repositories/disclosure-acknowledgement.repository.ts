@@ -16,7 +16,7 @@ export class DisclosureAcknowledgementRepository {
     const [row] = await this.sql.query(
       `INSERT INTO contact_disclosure_acknowledgement AS a (tenant_id, user_id, notice_version, notice_text, acknowledged_at)
        VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (tenant_id, user_id, notice_version) DO UPDATE SET acknowledged_at = EXCLUDED.acknowledged_at, notice_text = EXCLUDED.notice_text, objected_at = NULL
+       ON CONFLICT (tenant_id, user_id, notice_version) DO UPDATE SET acknowledged_at = EXCLUDED.acknowledged_at, notice_text = EXCLUDED.notice_text, objected_at = NULL, role_ended_at = NULL
        RETURNING ${ACKNOWLEDGEMENT}`,
       [ack.tenantId, ack.userId, ack.noticeVersion, ack.noticeText, ack.acknowledgedAt],
     );
@@ -48,8 +48,60 @@ export class DisclosureAcknowledgementRepository {
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
   async markObjected(tenantId: string, userId: string, at: Date): Promise<number> {
     const rows = await this.sql.query(
-      `UPDATE contact_disclosure_acknowledgement a SET objected_at = $3 WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.objected_at IS NULL RETURNING a.id`,
+      `UPDATE contact_disclosure_acknowledgement a SET objected_at = $3, role_ended_at = coalesce(a.role_ended_at, $3)
+        WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.objected_at IS NULL RETURNING a.id`,
       [tenantId, userId, at],
+    );
+    return rows.length;
+  }
+
+  /** The person no longer holds an organisation role (withdrawn, account disabled): the retention of their acknowledgements starts. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
+  async roleEnded(tenantId: string, userId: string, at: Date): Promise<number> {
+    const rows = await this.sql.query(
+      `UPDATE contact_disclosure_acknowledgement a SET role_ended_at = $3 WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.role_ended_at IS NULL RETURNING a.id`,
+      [tenantId, userId, at],
+    );
+    return rows.length;
+  }
+
+  /** The person holds an organisation role again (granted, account enabled): acknowledgements they did not object with count as in force. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId] })
+  async roleResumed(tenantId: string, userId: string): Promise<number> {
+    const rows = await this.sql.query(
+      `UPDATE contact_disclosure_acknowledgement a SET role_ended_at = NULL
+        WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.objected_at IS NULL AND a.role_ended_at IS NOT NULL RETURNING a.id`,
+      [tenantId, userId],
+    );
+    return rows.length;
+  }
+
+  /**
+   * Retention (DISCLOSURE_ACKNOWLEDGEMENT): acknowledgements whose role ended longer than the period
+   * ago ($1 now, $2 the period). Held: under a legal hold (`ContactDisclosureAcknowledgement:<id>`) or
+   * the person's processing restricted. Nothing refers to an acknowledgement: it is deleted.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], []] })
+  async countRoleEndedPastRetention(now: Date, retention: string, held: readonly string[], restricted: readonly string[]): Promise<{ expired: number; held: number }> {
+    const [row] = await this.sql.query<{ expired: string; held: string }>(
+      `SELECT count(*) AS expired,
+              count(*) FILTER (WHERE ('ContactDisclosureAcknowledgement:' || a.id::text) = ANY($3::text[]) OR a.user_id = ANY($4::uuid[])) AS held
+         FROM contact_disclosure_acknowledgement a WHERE a.role_ended_at < $1::timestamptz - $2::interval`,
+      [now, retention, held, restricted],
+    );
+    return { expired: Number(row!.expired), held: Number(row!.held) };
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], [], 100] })
+  async deleteRoleEndedPastRetention(now: Date, retention: string, held: readonly string[], restricted: readonly string[], limit: number): Promise<number> {
+    const rows = await this.sql.query(
+      `DELETE FROM contact_disclosure_acknowledgement d WHERE d.id IN (
+         SELECT a.id FROM contact_disclosure_acknowledgement a
+          WHERE a.role_ended_at < $1::timestamptz - $2::interval
+            AND NOT (('ContactDisclosureAcknowledgement:' || a.id::text) = ANY($3::text[])) AND NOT (a.user_id = ANY($4::uuid[]))
+          ORDER BY a.role_ended_at, a.id LIMIT $5)
+       RETURNING d.id`,
+      [now, retention, held, restricted, limit],
     );
     return rows.length;
   }

@@ -4,7 +4,7 @@ import { ORGANISATION_ROLES, Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
 import {
-  ACCOUNT_DISABLED, AccountDisabled, ORGANISATION_ROLES_TAKEN, ORGANISATION_ROLES_WITHDRAWN, OrganisationPeople, OrganisationRolesTaken, OrganisationRolesWithdrawn,
+  ACCOUNT_DISABLED, ACCOUNT_ENABLED, AccountDisabled, ORGANISATION_ROLES_TAKEN, ORGANISATION_ROLES_WITHDRAWN, OrganisationPeople, OrganisationRolesTaken, OrganisationRolesWithdrawn,
   TenantDirectoryService, TenantKind,
 } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
@@ -69,6 +69,8 @@ export class ContactDisclosureService {
     await this.transactions.run(async () => {
       const tenant = await this.people.tenant(event.tenantId);
       if (!tenant?.kinds.includes(TenantKind.CERTIFICATION_BODY)) return;
+      // The role holds again: an acknowledgement counted towards its retention no longer is.
+      await this.acknowledgements.roleResumed(event.tenantId, event.userId);
       if (await this.acknowledgements.isAcknowledged(event.tenantId, event.userId)) return;
       if (event.acknowledgedNoticeVersion !== CONTACT_DISCLOSURE_NOTICE.version) {
         throw DatasheetsErrors.DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED(
@@ -100,16 +102,34 @@ export class ContactDisclosureService {
   }
 
   /** A disabled account's holder can no longer answer for its datasheets: they show the company's contact. */
+  /** The role ends with it too: the retention of their acknowledgements (DISCLOSURE_ACKNOWLEDGEMENT) counts from now. */
   @OnEvent(ACCOUNT_DISABLED, { suppressErrors: false })
   async onAccountDisabled(event: AccountDisabled): Promise<void> {
-    if (event.tenantId) await this.transactions.run(() => this.releaseAsContact(event.tenantId!, event.userId, 'account disabled'));
+    if (!event.tenantId) return;
+    const tenantId = event.tenantId;
+    await this.transactions.run(async () => {
+      await this.acknowledgements.roleEnded(tenantId, event.userId, this.clock.now());
+      await this.releaseAsContact(tenantId, event.userId, 'account disabled');
+    });
   }
 
-  /** Without an organisation role, a person cannot be a published contact (COPRO §5b): the same as an objection, for the datasheets. */
+  /** An account enabled again holds its roles again: its acknowledgements are in force again. */
+  @OnEvent(ACCOUNT_ENABLED, { suppressErrors: false })
+  async onAccountEnabled(event: AccountDisabled): Promise<void> {
+    if (event.tenantId) await this.transactions.run(() => this.acknowledgements.roleResumed(event.tenantId!, event.userId));
+  }
+
+  /**
+   * Without an organisation role, a person cannot be a published contact (COPRO §5b): the same as an
+   * objection, for the datasheets; the retention of their acknowledgements counts from now.
+   */
   @OnEvent(ORGANISATION_ROLES_WITHDRAWN, { suppressErrors: false })
   async onOrganisationRolesWithdrawn(event: OrganisationRolesWithdrawn): Promise<void> {
     if (event.remaining.some((role) => ORGANISATION_ROLES.includes(role as Role))) return;
-    await this.transactions.run(() => this.releaseAsContact(event.tenantId, event.userId, 'no longer holds an organisation role'));
+    await this.transactions.run(async () => {
+      await this.acknowledgements.roleEnded(event.tenantId, event.userId, this.clock.now());
+      await this.releaseAsContact(event.tenantId, event.userId, 'no longer holds an organisation role');
+    });
   }
 
   /**

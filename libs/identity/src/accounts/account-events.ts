@@ -4,6 +4,9 @@
  */
 export const ACCOUNT_DISABLED = 'identity.account.disabled';
 
+/** A disabled account is active again, with the roles it had: the datasheets context counts its roles as held again. */
+export const ACCOUNT_ENABLED = 'identity.account.enabled';
+
 export interface AccountDisabled {
   userId: string;
   tenantId: string | null;

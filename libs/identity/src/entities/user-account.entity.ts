@@ -46,6 +46,9 @@ export class UserAccount {
   @Field(() => UserStatus, { nullable: true }) @Column('text') status: UserStatus;
   @Internal() @PersonalData(USER_ACCOUNT_STATE)
   @Column({ name: 'token_version' }) tokenVersion: number;
+  /** When the account was closed (disabled): the ACCOUNT retention counts from it. */
+  @Internal() @PersonalData(USER_ACCOUNT_STATE)
+  @Column('timestamptz', { name: 'disabled_at', nullable: true }) disabledAt: Date | null;
   @Internal() @PersonalData(USER_CREDENTIALS)
   @Column('text', { name: 'totp_secret', nullable: true }) totpSecret: string | null;
   @Readable(self(), ownOrganisation(Role.ORG_ADMIN), ownTenant(Role.TENANT_ADMIN)) @PersonalData(USER_ACCOUNT_STATE)

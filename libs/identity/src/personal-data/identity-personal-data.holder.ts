@@ -68,6 +68,25 @@ export class IdentityPersonalDataHolder implements PersonalDataHolder {
       deidentified += batch;
       if (batch < sweep.batchSize) break;
     }
-    return { expired: expired + stale.expired, deleted, deidentified, held: heldCount + stale.held };
+    const closed = await this.sweepClosedAccounts(sweep);
+    return { expired: expired + stale.expired + closed.expired, deleted, deidentified: deidentified + closed.deidentified, held: heldCount + stale.held + closed.held };
+  }
+
+  /**
+   * ACCOUNT: once the period after an account was closed (disabled) is over, it keeps its id and
+   * nothing else of the person, as on erasure (roles and one-time tokens go with it).
+   */
+  private async sweepClosedAccounts(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    const held = [...sweep.held];
+    const restricted = [...sweep.restrictedUserIds];
+    const retention = sweep.intervalOf(RetentionRuleKey.ACCOUNT);
+    const counted = await this.data.countClosedPastRetention(sweep.now, retention, held, restricted);
+    let deidentified = 0;
+    for (;;) {
+      const batch = await this.data.deidentifyClosedPastRetention(sweep.now, retention, held, restricted, sweep.batchSize);
+      deidentified += batch;
+      if (batch < sweep.batchSize) break;
+    }
+    return { expired: counted.expired, deleted: 0, deidentified, held: counted.held };
   }
 }

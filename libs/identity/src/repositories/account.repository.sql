@@ -2,15 +2,15 @@
 -- Every statement the repository sends, so a changed tenant or owner filter shows up in review.
 
 -- AccountRepository.findById
-SELECT u.id, u.tenant_id AS "tenantId", u.organisation_id AS "organisationId", u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.phone, u.job_title AS "jobTitle", u.preferred_language AS "preferredLanguage", u.status, u.token_version AS "tokenVersion", u.totp_enrolled_at AS "totpEnrolledAt", u.email_confirmed_at AS "emailConfirmedAt", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt", ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles FROM user_account u WHERE u.id = $1;
+SELECT u.id, u.tenant_id AS "tenantId", u.organisation_id AS "organisationId", u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.phone, u.job_title AS "jobTitle", u.preferred_language AS "preferredLanguage", u.status, u.token_version AS "tokenVersion", u.disabled_at AS "disabledAt", u.totp_enrolled_at AS "totpEnrolledAt", u.email_confirmed_at AS "emailConfirmedAt", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt", ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles FROM user_account u WHERE u.id = $1;
 
 -- AccountRepository.listManaged
-SELECT u.id, u.tenant_id AS "tenantId", u.organisation_id AS "organisationId", u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.phone, u.job_title AS "jobTitle", u.preferred_language AS "preferredLanguage", u.status, u.token_version AS "tokenVersion", u.totp_enrolled_at AS "totpEnrolledAt", u.email_confirmed_at AS "emailConfirmedAt", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt", ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles FROM user_account u
+SELECT u.id, u.tenant_id AS "tenantId", u.organisation_id AS "organisationId", u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.phone, u.job_title AS "jobTitle", u.preferred_language AS "preferredLanguage", u.status, u.token_version AS "tokenVersion", u.disabled_at AS "disabledAt", u.totp_enrolled_at AS "totpEnrolledAt", u.email_confirmed_at AS "emailConfirmedAt", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt", ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles FROM user_account u
 WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid
 ORDER BY u.last_name, u.first_name, u.id;
 
 -- AccountRepository.findManaged
-SELECT u.id, u.tenant_id AS "tenantId", u.organisation_id AS "organisationId", u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.phone, u.job_title AS "jobTitle", u.preferred_language AS "preferredLanguage", u.status, u.token_version AS "tokenVersion", u.totp_enrolled_at AS "totpEnrolledAt", u.email_confirmed_at AS "emailConfirmedAt", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt", ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles FROM user_account u
+SELECT u.id, u.tenant_id AS "tenantId", u.organisation_id AS "organisationId", u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.phone, u.job_title AS "jobTitle", u.preferred_language AS "preferredLanguage", u.status, u.token_version AS "tokenVersion", u.disabled_at AS "disabledAt", u.totp_enrolled_at AS "totpEnrolledAt", u.email_confirmed_at AS "emailConfirmedAt", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt", ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles FROM user_account u
 WHERE u.id = $3 AND u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid;
 
 -- AccountRepository.findIdByEmail
@@ -32,7 +32,7 @@ INSERT INTO user_role (tenant_id, user_id, role, granted_by) SELECT $1, $2, unne
 DELETE FROM user_role r WHERE r.user_id = $1 AND r.role = ANY($2::text[]);
 
 -- AccountRepository.disable
-UPDATE user_account u SET status = 'DISABLED', token_version = token_version + 1 WHERE u.id = $1;
+UPDATE user_account u SET status = 'DISABLED', disabled_at = coalesce(u.disabled_at, $2), token_version = token_version + 1 WHERE u.id = $1;
 
 -- AccountRepository.bumpTokenVersion
 UPDATE user_account u SET token_version = token_version + 1 WHERE u.id = $1;
@@ -96,4 +96,4 @@ WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid AND r
 SELECT 1 FROM user_account u WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid AND u.email = $3;
 
 -- AccountRepository.enable
-UPDATE user_account u SET status = 'ACTIVE' WHERE u.id = $1 AND u.status = 'DISABLED' RETURNING u.id;
+UPDATE user_account u SET status = 'ACTIVE', disabled_at = NULL WHERE u.id = $1 AND u.status = 'DISABLED' RETURNING u.id;

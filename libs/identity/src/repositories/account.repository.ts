@@ -141,10 +141,13 @@ export class AccountRepository {
     await this.sql.query(`DELETE FROM user_role r WHERE r.user_id = $1 AND r.role = ANY($2::text[])`, [userId, roles]);
   }
 
-  /** Disabled: the account's access tokens stop at the next request (token version). */
-  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
-  async disable(userId: string): Promise<void> {
-    await this.sql.query(`UPDATE user_account u SET status = 'DISABLED', token_version = token_version + 1 WHERE u.id = $1`, [userId]);
+  /** Disabled (closed, from `at`): the account's access tokens stop at the next request (token version). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
+  async disable(userId: string, at: Date): Promise<void> {
+    await this.sql.query(
+      `UPDATE user_account u SET status = 'DISABLED', disabled_at = coalesce(u.disabled_at, $2), token_version = token_version + 1 WHERE u.id = $1`,
+      [userId, at],
+    );
   }
 
   /** Ends every access token issued so far (logout everywhere, password change). */
@@ -306,7 +309,7 @@ export class AccountRepository {
   /** A disabled account active again; its old tokens stay ended (the version moved on when it was disabled). */
   @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async enable(userId: string): Promise<boolean> {
-    const rows = await this.sql.query(`UPDATE user_account u SET status = 'ACTIVE' WHERE u.id = $1 AND u.status = 'DISABLED' RETURNING u.id`, [userId]);
+    const rows = await this.sql.query(`UPDATE user_account u SET status = 'ACTIVE', disabled_at = NULL WHERE u.id = $1 AND u.status = 'DISABLED' RETURNING u.id`, [userId]);
     return rows.length === 1;
   }
 }

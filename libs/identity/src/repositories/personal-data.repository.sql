@@ -2,7 +2,7 @@
 -- Every statement the repository sends, so a changed tenant or owner filter shows up in review.
 
 -- IdentityPersonalDataRepository.account
-SELECT u.id, u.tenant_id AS "tenantId", u.organisation_id AS "organisationId", u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.phone, u.job_title AS "jobTitle", u.preferred_language AS "preferredLanguage", u.password_hash AS "passwordHash", u.status, u.token_version AS "tokenVersion", u.totp_secret AS "totpSecret", u.totp_enrolled_at AS "totpEnrolledAt", u.signature_image AS "signatureImage", u.email_confirmed_at AS "emailConfirmedAt", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt" FROM user_account u WHERE u.id = $1;
+SELECT u.id, u.tenant_id AS "tenantId", u.organisation_id AS "organisationId", u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.phone, u.job_title AS "jobTitle", u.preferred_language AS "preferredLanguage", u.password_hash AS "passwordHash", u.status, u.token_version AS "tokenVersion", u.disabled_at AS "disabledAt", u.totp_secret AS "totpSecret", u.totp_enrolled_at AS "totpEnrolledAt", u.signature_image AS "signatureImage", u.email_confirmed_at AS "emailConfirmedAt", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt" FROM user_account u WHERE u.id = $1;
 
 -- IdentityPersonalDataRepository.roles
 SELECT r.user_id AS "userId", r.role, r.tenant_id AS "tenantId", r.granted_at AS "grantedAt", r.granted_by AS "grantedBy" FROM user_role r WHERE r.user_id = $1 ORDER BY r.role;
@@ -44,6 +44,27 @@ SELECT u.id FROM user_account u
 WHERE u.last_login_at < $1::timestamptz - $2::interval
 AND NOT (('User:' || u.id::text) = ANY($3::text[])) AND NOT (u.id = ANY($4::uuid[]))
 ORDER BY u.last_login_at, u.id LIMIT $5)
+RETURNING a.id;
+
+-- IdentityPersonalDataRepository.countClosedPastRetention
+SELECT count(*) AS expired, count(*) FILTER (WHERE ('User:' || u.id::text) = ANY($3::text[]) OR u.id = ANY($4::uuid[])) AS held
+FROM user_account u WHERE u.status = 'DISABLED' AND u.disabled_at < $1::timestamptz - $2::interval AND u.email <> 'erased-' || u.id::text || '@erased.invalid';
+
+-- IdentityPersonalDataRepository.deidentifyClosedPastRetention
+WITH due AS (
+SELECT u.id FROM user_account u
+WHERE u.status = 'DISABLED' AND u.disabled_at < $1::timestamptz - $2::interval AND u.email <> 'erased-' || u.id::text || '@erased.invalid'
+AND NOT (('User:' || u.id::text) = ANY($3::text[])) AND NOT (u.id = ANY($4::uuid[]))
+ORDER BY u.disabled_at, u.id LIMIT $5 FOR UPDATE
+), roles AS (
+DELETE FROM user_role r USING due WHERE r.user_id = due.id RETURNING r.user_id
+), tokens AS (
+DELETE FROM one_time_token t USING due WHERE t.user_id = due.id RETURNING t.id
+)
+UPDATE user_account a SET email = 'erased-' || a.id::text || '@erased.invalid', first_name = '', last_name = '', phone = NULL, job_title = NULL,
+password_hash = NULL, totp_secret = NULL, totp_enrolled_at = NULL, signature_image = NULL,
+last_login_at = NULL, email_confirmed_at = NULL, token_version = a.token_version + 1
+FROM due WHERE a.id = due.id
 RETURNING a.id;
 
 -- IdentityPersonalDataRepository.countExpiredInvitations

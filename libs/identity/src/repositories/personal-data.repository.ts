@@ -13,6 +13,12 @@ export function erasedAddressOf(userId: string): string {
   return `erased-${userId.toLowerCase()}@erased.invalid`;
 }
 
+/** `erasedAddressOf` in SQL, for the account `a`/`u` of the statement. */
+const ERASED_ADDRESS_SQL = `'erased-' || a.id::text || '@erased.invalid'`;
+
+/** Closed before the period ($1 now, $2 the period) and not yet de-identified. */
+const CLOSED_PAST_RETENTION = `u.status = 'DISABLED' AND u.disabled_at < $1::timestamptz - $2::interval AND u.email <> 'erased-' || u.id::text || '@erased.invalid'`;
+
 /**
  * What identity holds of one person, for data-subject exports, erasure and retention (the
  * `PersonalDataHolder` of identity). Runs in the unit of work of the person's tenant.
@@ -109,6 +115,45 @@ export class IdentityPersonalDataRepository {
           WHERE u.last_login_at < $1::timestamptz - $2::interval
             AND NOT (('User:' || u.id::text) = ANY($3::text[])) AND NOT (u.id = ANY($4::uuid[]))
           ORDER BY u.last_login_at, u.id LIMIT $5)
+       RETURNING a.id`,
+      [now, retention, held, restricted, limit],
+    );
+    return rows.length;
+  }
+
+  /**
+   * Retention (ACCOUNT): an account closed (disabled) longer than the period ago keeps its id (the
+   * reference of the audit trail and of every record naming it) and nothing else of the person: the
+   * same de-identification as erasure, its roles and one-time tokens deleted with it. Not yet
+   * de-identified ones only; held: under a legal hold (`User:<id>`) or restricted.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], []] })
+  async countClosedPastRetention(now: Date, retention: string, held: readonly string[], restricted: readonly string[]): Promise<{ expired: number; held: number }> {
+    const [row] = await this.sql.query<{ expired: string; held: string }>(
+      `SELECT count(*) AS expired, count(*) FILTER (WHERE ('User:' || u.id::text) = ANY($3::text[]) OR u.id = ANY($4::uuid[])) AS held
+         FROM user_account u WHERE ${CLOSED_PAST_RETENTION}`,
+      [now, retention, held, restricted],
+    );
+    return { expired: Number(row!.expired), held: Number(row!.held) };
+  }
+
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], [], 100] })
+  async deidentifyClosedPastRetention(now: Date, retention: string, held: readonly string[], restricted: readonly string[], limit: number): Promise<number> {
+    const rows = await this.sql.query(
+      `WITH due AS (
+         SELECT u.id FROM user_account u
+          WHERE ${CLOSED_PAST_RETENTION}
+            AND NOT (('User:' || u.id::text) = ANY($3::text[])) AND NOT (u.id = ANY($4::uuid[]))
+          ORDER BY u.disabled_at, u.id LIMIT $5 FOR UPDATE
+       ), roles AS (
+         DELETE FROM user_role r USING due WHERE r.user_id = due.id RETURNING r.user_id
+       ), tokens AS (
+         DELETE FROM one_time_token t USING due WHERE t.user_id = due.id RETURNING t.id
+       )
+       UPDATE user_account a SET email = ${ERASED_ADDRESS_SQL}, first_name = '', last_name = '', phone = NULL, job_title = NULL,
+              password_hash = NULL, totp_secret = NULL, totp_enrolled_at = NULL, signature_image = NULL,
+              last_login_at = NULL, email_confirmed_at = NULL, token_version = a.token_version + 1
+         FROM due WHERE a.id = due.id
        RETURNING a.id`,
       [now, retention, held, restricted, limit],
     );

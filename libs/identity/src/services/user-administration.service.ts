@@ -5,7 +5,7 @@ import { AuditLog } from '@chancery/audit';
 import { Actor, AppConfig, Clock, DAY_MS, issueSecret, isUniqueViolation, parseSecret, PasswordHasher, RequestContext, TransactionRunner } from '@chancery/core';
 import { Mailer } from '@chancery/notifications';
 import {
-  ACCOUNT_DISABLED, AccountDisabled, ORGANISATION_ROLES_TAKEN, ORGANISATION_ROLES_WITHDRAWN, OrganisationRolesTaken, OrganisationRolesWithdrawn, SECOND_FACTOR_REMOVED,
+  ACCOUNT_DISABLED, ACCOUNT_ENABLED, AccountDisabled, ORGANISATION_ROLES_TAKEN, ORGANISATION_ROLES_WITHDRAWN, OrganisationRolesTaken, OrganisationRolesWithdrawn, SECOND_FACTOR_REMOVED,
 } from '../accounts/account-events';
 import { INVITATION } from '../email/identity-emails';
 import { Invitation } from '../entities/invitation.entity';
@@ -205,7 +205,7 @@ export class UserAdministrationService {
     return this.transactions.run(async () => {
       const user = await this.loadManaged(userId);
       await this.keepAnAdministrator(user, user.status === UserStatus.ACTIVE ? (user.roles ?? []) : []);
-      await this.accounts.disable(user.id);
+      await this.accounts.disable(user.id, this.clock.now());
       await this.events.emitAsync(ACCOUNT_DISABLED, { userId: user.id, tenantId: user.tenantId } satisfies AccountDisabled);
       await this.audit.record({ action: 'identity.user.disabled', subjectType: 'User', subjectId: user.id });
       await this.revokeInvitationsSentBy(user.id, 'inviter disabled');
@@ -221,6 +221,7 @@ export class UserAdministrationService {
     return this.transactions.run(async () => {
       const user = await this.loadManaged(userId);
       if (!(await this.accounts.enable(user.id))) throw IdentityErrors.USER_NOT_DISABLED('the account is not disabled', { field: 'userId' });
+      await this.events.emitAsync(ACCOUNT_ENABLED, { userId: user.id, tenantId: user.tenantId } satisfies AccountDisabled);
       await this.audit.record({ action: 'identity.user.enabled', subjectType: 'User', subjectId: user.id });
       return this.loadManaged(user.id);
     });

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, defineErrors, ErrorCode, HashChainVerification, RequestContext, TransactionRunner } from '@chancery/core';
+import { Clock, defineErrors, ErrorCode, RequestContext, TransactionRunner } from '@chancery/core';
 import { chainAfter, personalDataAccessLockKey } from './personal-data-access-chain';
-import { PersonalDataAccessRecord, PersonalDataAccessRepository, StoredPersonalDataAccess } from './personal-data-access.repository';
+import { PersonalDataAccessChainVerification, PersonalDataAccessRecord, PersonalDataAccessRepository, StoredPersonalDataAccess } from './personal-data-access.repository';
 import { PendingPersonalDataAccess, personalDataReadsOfRequest } from './personal-data-reads';
 
 export const PrivacyErrors = defineErrors('privacy', {
@@ -75,8 +75,8 @@ export class PersonalDataAccessLog {
     return pending.length;
   }
 
-  /** Recomputes the actor's tenant's chain from its first row (privacy officers). */
-  async verifyCurrentTenantChain(): Promise<HashChainVerification> {
+  /** Recomputes the actor's tenant's chain from its first row, checkpoints in place of pruned runs (privacy officers). */
+  async verifyCurrentTenantChain(): Promise<PersonalDataAccessChainVerification> {
     const tenantId = this.context.actor.tenantId;
     if (!tenantId) throw PrivacyErrors.ACCESS_LOG_IS_PER_TENANT('The personal-data access log is read within a tenant');
     return this.transactions.run(() => this.accesses.verify(tenantId));

@@ -5,8 +5,18 @@
 SELECT pg_advisory_xact_lock($1);
 
 -- PersonalDataAccessRepository.lastOfChain
-SELECT sequence, hash FROM personal_data_access WHERE tenant_id = $1 AND sequence IS NOT NULL
-ORDER BY sequence DESC LIMIT 1;
+SELECT sequence, hash FROM (
+(SELECT sequence, hash FROM personal_data_access WHERE tenant_id = $1 AND sequence IS NOT NULL ORDER BY sequence DESC LIMIT 1)
+UNION ALL
+(SELECT last_sequence, last_hash FROM personal_data_access_checkpoint WHERE tenant_id = $1 ORDER BY last_sequence DESC LIMIT 1)
+) ends ORDER BY sequence DESC LIMIT 1;
+
+-- PersonalDataAccessRepository.countPastRetention
+SELECT count(*) AS expired, count(*) FILTER (WHERE a.subject_id = ANY($3::uuid[]) OR a.accessor_id = ANY($3::uuid[])) AS held
+FROM personal_data_access a WHERE a.occurred_at < $1::timestamptz - $2::interval;
+
+-- PersonalDataAccessRepository.prunePastRetention
+SELECT app_prune_personal_data_access($1::timestamptz, $2::interval, $3::uuid[], $4::integer) AS pruned;
 
 -- PersonalDataAccessRepository.append
 INSERT INTO personal_data_access (tenant_id, occurred_at, accessor_kind, accessor_id, accessor_roles,
@@ -17,6 +27,14 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14);
 SELECT id, tenant_id, occurred_at, accessor_kind, accessor_id, accessor_roles, subject_type, subject_id,
 categories, fields, operation, request_id, sequence, previous_hash, hash FROM personal_data_access
 WHERE tenant_id = $1 AND sequence > $2 ORDER BY sequence LIMIT 1000;
+SELECT first_sequence, last_sequence, previous_hash, last_hash FROM personal_data_access_checkpoint
+WHERE tenant_id = $1 AND last_sequence > $2 AND ($3::bigint IS NULL OR first_sequence <= $3::bigint)
+ORDER BY first_sequence;
+
+-- PersonalDataAccessRepository.checkpoints
+SELECT first_sequence, last_sequence, previous_hash, last_hash FROM personal_data_access_checkpoint
+WHERE tenant_id = $1 AND last_sequence > $2 AND ($3::bigint IS NULL OR first_sequence <= $3::bigint)
+ORDER BY first_sequence;
 
 -- PersonalDataAccessRepository.newestFirst
 SELECT id, tenant_id, occurred_at, accessor_kind, accessor_id, accessor_roles, subject_type, subject_id,

@@ -1,8 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql, HashChainVerification, Sql, SQL_EXAMPLE } from '@chancery/core';
+import { ChainCheckpoint, GenerateSql, HashChainVerification, Sql, SQL_EXAMPLE } from '@chancery/core';
 import { ChainedPersonalDataAccess, PersonalDataAccessChainVerifier, PersonalDataAccessRecord } from './personal-data-access-chain';
 
 export type { PersonalDataAccessRecord };
+
+/** The chain's verification, with how many entries were pruned after their retention (checkpoints stand for them). */
+export interface PersonalDataAccessChainVerification extends HashChainVerification {
+  prunedEntries: number;
+}
 
 export interface StoredPersonalDataAccess extends PersonalDataAccessRecord {
   id: string;
@@ -51,15 +56,45 @@ export class PersonalDataAccessRepository {
     await this.sql.query('SELECT pg_advisory_xact_lock($1)', [lockKey]);
   }
 
-  /** The end of a tenant's chain: its last chained row. */
+  /** The end of a tenant's chain: its last chained row, or the checkpoint of the last pruned one when none is newer. */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
   async lastOfChain(tenantId: string): Promise<{ sequence: number; hash: Buffer } | undefined> {
     const rows = (await this.sql.query(
-      `SELECT sequence, hash FROM personal_data_access WHERE tenant_id = $1 AND sequence IS NOT NULL
-       ORDER BY sequence DESC LIMIT 1`,
+      `SELECT sequence, hash FROM (
+         (SELECT sequence, hash FROM personal_data_access WHERE tenant_id = $1 AND sequence IS NOT NULL ORDER BY sequence DESC LIMIT 1)
+         UNION ALL
+         (SELECT last_sequence, last_hash FROM personal_data_access_checkpoint WHERE tenant_id = $1 ORDER BY last_sequence DESC LIMIT 1)
+       ) ends ORDER BY sequence DESC LIMIT 1`,
       [tenantId],
     )) as Array<{ sequence: string; hash: Buffer }>;
     return rows[0] && { sequence: Number(rows[0].sequence), hash: rows[0].hash };
+  }
+
+  /**
+   * Retention (PERSONAL_DATA_ACCESS): the transaction's tenant's entries older than the period ($1 now,
+   * $2 the period), and of those the ones about or by a spared person (a legal hold, a restriction).
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [SQL_EXAMPLE.userId]] })
+  async countPastRetention(now: Date, retention: string, spared: readonly string[]): Promise<{ expired: number; held: number }> {
+    const [row] = (await this.sql.query(
+      `SELECT count(*) AS expired, count(*) FILTER (WHERE a.subject_id = ANY($3::uuid[]) OR a.accessor_id = ANY($3::uuid[])) AS held
+         FROM personal_data_access a WHERE a.occurred_at < $1::timestamptz - $2::interval`,
+      [now, retention, spared],
+    )) as Array<{ expired: string; held: string }>;
+    return { expired: Number(row!.expired), held: Number(row!.held) };
+  }
+
+  /**
+   * Prunes up to `limit` of them, oldest positions first, with their checkpoints, in the database
+   * (`app_prune_personal_data_access`: the application itself may not delete an entry). Returns how many.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [SQL_EXAMPLE.userId], 500] })
+  async prunePastRetention(now: Date, retention: string, spared: readonly string[], limit: number): Promise<number> {
+    const [row] = (await this.sql.query(
+      `SELECT app_prune_personal_data_access($1::timestamptz, $2::interval, $3::uuid[], $4::integer) AS pruned`,
+      [now, retention, spared, limit],
+    )) as Array<{ pruned: number }>;
+    return Number(row!.pruned);
   }
 
   /** Appends chained rows, all of the transaction's tenant, in one statement. */
@@ -83,9 +118,13 @@ export class PersonalDataAccessRepository {
     );
   }
 
-  /** Recomputes a tenant's chain from its first row, a page at a time so its length does not matter. */
+  /**
+   * Recomputes a tenant's chain from its first row, a page at a time so its length does not matter,
+   * with the checkpoints of pruned runs in their place. Each page's checkpoints are read after its rows:
+   * a row missing from the page was pruned in a transaction that wrote its checkpoint, so it is there.
+   */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
-  async verify(tenantId: string, pageSize = VERIFY_PAGE_SIZE): Promise<HashChainVerification> {
+  async verify(tenantId: string, pageSize = VERIFY_PAGE_SIZE): Promise<PersonalDataAccessChainVerification> {
     const verifier = new PersonalDataAccessChainVerifier();
     let after = 0;
     for (;;) {
@@ -94,12 +133,34 @@ export class PersonalDataAccessRepository {
          WHERE tenant_id = $1 AND sequence > $2 ORDER BY sequence LIMIT ${Math.trunc(pageSize)}`,
         [tenantId, after],
       )) as PersonalDataAccessRow[];
-      for (const row of rows) {
-        verifier.accept({ ...toStored(row), sequence: Number(row.sequence), previousHash: row.previous_hash ?? null, hash: row.hash! });
+      const full = rows.length === pageSize;
+      const through = full ? Number(rows[rows.length - 1]!.sequence) : null;
+      const checkpoints = await this.checkpoints(tenantId, after, through);
+      const entries = rows.map((row) => ({ ...toStored(row), sequence: Number(row.sequence), previousHash: row.previous_hash ?? null, hash: row.hash! }));
+      // In sequence order, a checkpoint before the row at its first position.
+      let next = 0;
+      for (const entry of entries) {
+        while (next < checkpoints.length && checkpoints[next]!.firstSequence <= entry.sequence) verifier.acceptCheckpoint(checkpoints[next++]!);
+        verifier.accept(entry);
       }
-      if (rows.length < pageSize) return verifier.status;
-      after = Number(rows[rows.length - 1]!.sequence);
+      while (next < checkpoints.length) verifier.acceptCheckpoint(checkpoints[next++]!);
+      if (!full) return { ...verifier.status, prunedEntries: verifier.prunedEntries };
+      after = through!;
     }
+  }
+
+  /** The checkpoints reaching past `after` and starting at or before `through` (null: any). */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 0, 1000] })
+  async checkpoints(tenantId: string, after: number, through: number | null): Promise<ChainCheckpoint[]> {
+    const rows = (await this.sql.query(
+      `SELECT first_sequence, last_sequence, previous_hash, last_hash FROM personal_data_access_checkpoint
+        WHERE tenant_id = $1 AND last_sequence > $2 AND ($3::bigint IS NULL OR first_sequence <= $3::bigint)
+        ORDER BY first_sequence`,
+      [tenantId, after, through],
+    )) as Array<{ first_sequence: string; last_sequence: string; previous_hash: Buffer | null; last_hash: Buffer }>;
+    return rows.map((row) => ({
+      firstSequence: Number(row.first_sequence), lastSequence: Number(row.last_sequence), previousHash: row.previous_hash, lastHash: row.last_hash,
+    }));
   }
 
   /** One page, newest first; ties in time broken by id so the cursor never skips or repeats a row. */

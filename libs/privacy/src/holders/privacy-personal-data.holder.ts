@@ -3,6 +3,7 @@ import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDat
 import { toPersonalDataAccessType } from '../access-log/entities/personal-data-access.type';
 import { PersonalDataAccessRepository } from '../access-log/personal-data-access.repository';
 import { DataSubjectRequestRepository } from '../requests/data-subject-request.repository';
+import { SubProcessorRepository } from '../sub-processors/sub-processor.repository';
 
 /**
  * What the privacy office itself holds of a person: the access log's rows about them (ids and field
@@ -17,6 +18,7 @@ export class PrivacyPersonalDataHolder implements PersonalDataHolder {
   constructor(
     private readonly accesses: PersonalDataAccessRepository,
     private readonly requests: DataSubjectRequestRepository,
+    private readonly subProcessors: SubProcessorRepository,
   ) {}
 
   async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
@@ -45,8 +47,8 @@ export class PrivacyPersonalDataHolder implements PersonalDataHolder {
 
   /**
    * DATA_SUBJECT_REQUEST: once the evidence period after the answer is over, a request keeps its type,
-   * dates and status (the office's statistics) and no longer names or quotes anyone. The access log is
-   * append-only and hash-chained: it is not swept here (see docs/privacy.md).
+   * dates and status (the office's statistics) and no longer names or quotes anyone. Then the
+   * sub-processor objections and the access log (below).
    */
   async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
     const held = [...sweep.held];
@@ -59,6 +61,57 @@ export class PrivacyPersonalDataHolder implements PersonalDataHolder {
       deidentified += batch;
       if (batch < sweep.batchSize) break;
     }
-    return { expired, deleted: 0, deidentified, held: heldCount };
+    const objections = await this.sweepSubProcessorObjections(sweep);
+    const accesses = await this.pruneAccessLog(sweep);
+    return {
+      expired: expired + objections.expired + accesses.expired,
+      deleted: accesses.deleted,
+      deidentified: deidentified + objections.deidentified,
+      held: heldCount + objections.held + accesses.held,
+    };
   }
+
+  /**
+   * SUB_PROCESSOR_OBJECTION: once the period after the sub-processor objected to was removed is over,
+   * the objection keeps the change, the company and the time (that it existed), naming and quoting no one.
+   */
+  private async sweepSubProcessorObjections(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    const held = [...sweep.held];
+    const restricted = [...sweep.restrictedUserIds];
+    const retention = sweep.intervalOf(RetentionRuleKey.SUB_PROCESSOR_OBJECTION);
+    const counted = await this.subProcessors.countObjectionsPastRetention(sweep.now, retention, held, restricted);
+    let deidentified = 0;
+    for (;;) {
+      const batch = await this.subProcessors.deidentifyObjectionsPastRetention(sweep.now, retention, held, restricted, sweep.batchSize);
+      deidentified += batch;
+      if (batch < sweep.batchSize) break;
+    }
+    return { expired: counted.expired, deleted: 0, deidentified, held: counted.held };
+  }
+
+  /**
+   * PERSONAL_DATA_ACCESS: entries older than the period are pruned, each run of them leaving a
+   * checkpoint, so the chain of what remains verifies (see the pruning migration). Entries about or
+   * by a person under a legal hold (`User:<id>`, `Organisation:<id>`) or restricted stay.
+   */
+  private async pruneAccessLog(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    const spared = [...sparedSubjects(sweep.held), ...sweep.restrictedUserIds];
+    const retention = sweep.intervalOf(RetentionRuleKey.PERSONAL_DATA_ACCESS);
+    const counted = await this.accesses.countPastRetention(sweep.now, retention, spared);
+    let deleted = 0;
+    for (;;) {
+      const batch = await this.accesses.prunePastRetention(sweep.now, retention, spared, sweep.batchSize);
+      deleted += batch;
+      if (batch < sweep.batchSize) break;
+    }
+    return { expired: counted.expired, deleted, deidentified: 0, held: counted.held };
+  }
+}
+
+/** The people and companies a legal hold names (`User:<id>`, `Organisation:<id>`): the access log keeps what is about or by them. */
+function sparedSubjects(held: ReadonlySet<string>): string[] {
+  return [...held].flatMap((record) => {
+    const match = /^(User|Organisation):([0-9a-f-]{36})$/i.exec(record);
+    return match ? [match[2]!.toLowerCase()] : [];
+  });
 }

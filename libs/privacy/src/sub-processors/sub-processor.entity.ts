@@ -95,9 +95,11 @@ export class SubProcessorObjection {
   @Readable(...OBJECTION_READERS) @NotPersonalData('the customer company (or null: a tenant objecting to the platform)')
   @Field(() => ID, { nullable: true }) @Column('uuid', { name: 'organisation_id', nullable: true }) organisationId: string | null;
   @Readable(...OBJECTION_READERS) @PersonalData(OBJECTOR)
-  @Field(() => ID, { nullable: true }) @Column('uuid', { name: 'objector_user_id' }) objectorUserId: string;
+  @Field(() => ID, { nullable: true, description: 'Null once the retention after the sub-processor was removed is over: the objection stays, naming no one.' })
+  @Column('uuid', { name: 'objector_user_id', nullable: true }) objectorUserId: string | null;
   @Readable(...OBJECTION_READERS) @PersonalData(OBJECTION_REASON)
-  @Field(() => String, { nullable: true }) @Column() reason: string;
+  @Field(() => String, { nullable: true, description: 'Null once the retention after the sub-processor was removed is over.' })
+  @Column('text', { nullable: true }) reason: string | null;
   @Readable(...OBJECTION_READERS) @NotPersonalData('time of the objection')
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'objected_at' }) objectedAt: Date;
 }

@@ -39,6 +39,23 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING c.id, c.tenant_id AS "tenantId
 INSERT INTO sub_processor_objection AS o (tenant_id, change_id, change_tenant_id, organisation_id, objector_user_id, reason, objected_at)
 VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING o.id, o.tenant_id AS "tenantId", o.change_id AS "changeId", o.change_tenant_id AS "changeTenantId", o.organisation_id AS "organisationId", o.objector_user_id AS "objectorUserId", o.reason, o.objected_at AS "objectedAt";
 
+-- SubProcessorRepository.countObjectionsPastRetention
+SELECT count(*) AS expired,
+count(*) FILTER (WHERE ('SubProcessorObjection:' || o.id::text) = ANY($3::text[]) OR o.objector_user_id = ANY($4::uuid[])) AS held
+FROM sub_processor_objection o WHERE o.objector_user_id IS NOT NULL
+AND o.change_id IN (SELECT r.change_id FROM app_removed_sub_processor_changes($1::timestamptz - $2::interval) r);
+
+-- SubProcessorRepository.deidentifyObjectionsPastRetention
+UPDATE sub_processor_objection d SET objector_user_id = NULL, reason = NULL
+WHERE d.id IN (
+SELECT o.id FROM sub_processor_objection o
+WHERE o.objector_user_id IS NOT NULL
+AND o.change_id IN (SELECT r.change_id FROM app_removed_sub_processor_changes($1::timestamptz - $2::interval) r)
+AND NOT (('SubProcessorObjection:' || o.id::text) = ANY($3::text[]))
+AND NOT (o.objector_user_id = ANY($4::uuid[]))
+ORDER BY o.objected_at, o.id LIMIT $5)
+RETURNING d.id;
+
 -- SubProcessorRepository.objectionsTo
 SELECT o.id, o.tenant_id AS "tenantId", o.change_id AS "changeId", o.change_tenant_id AS "changeTenantId", o.organisation_id AS "organisationId", o.objector_user_id AS "objectorUserId", o.reason, o.objected_at AS "objectedAt" FROM sub_processor_objection o WHERE o.change_tenant_id IS NOT DISTINCT FROM $1::uuid ORDER BY o.objected_at DESC, o.id;
 

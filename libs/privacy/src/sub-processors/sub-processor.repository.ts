@@ -6,6 +6,10 @@ const SUB_PROCESSOR = selectColumns(SubProcessor, 's');
 const CHANGE = selectColumns(SubProcessorChange, 'c');
 const OBJECTION = selectColumns(SubProcessorObjection, 'o');
 
+/** An objection still naming someone, to a change whose sub-processor was removed before the period ($1 now, $2 the period). */
+const OBJECTION_PAST_RETENTION = `o.objector_user_id IS NOT NULL
+  AND o.change_id IN (SELECT r.change_id FROM app_removed_sub_processor_changes($1::timestamptz - $2::interval) r)`;
+
 /** `owner`: a tenant id, or null for the platform's own list. */
 type Owner = string | null;
 
@@ -88,6 +92,40 @@ export class SubProcessorRepository {
       [o.tenantId, o.changeId, o.changeTenantId, o.organisationId, o.objectorUserId, o.reason, o.objectedAt],
     );
     return row ? toEntity(SubProcessorObjection, row) : null;
+  }
+
+  /**
+   * Retention (SUB_PROCESSOR_OBJECTION): the transaction's tenant's objections to a change whose
+   * sub-processor was removed longer than the period ago ($1 now, $2 the period) that still say who
+   * objected and why. The changes may be the platform's: `app_removed_sub_processor_changes` finds them.
+   * Held: under a legal hold (`SubProcessorObjection:<id>`) or the objector restricted.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '5 years', [], []] })
+  async countObjectionsPastRetention(now: Date, retention: string, held: readonly string[], restricted: readonly string[]): Promise<{ expired: number; held: number }> {
+    const [row] = await this.sql.query<{ expired: string; held: string }>(
+      `SELECT count(*) AS expired,
+              count(*) FILTER (WHERE ('SubProcessorObjection:' || o.id::text) = ANY($3::text[]) OR o.objector_user_id = ANY($4::uuid[])) AS held
+         FROM sub_processor_objection o WHERE ${OBJECTION_PAST_RETENTION}`,
+      [now, retention, held, restricted],
+    );
+    return { expired: Number(row!.expired), held: Number(row!.held) };
+  }
+
+  /** Up to `limit` of them keep the change, the company and the time, and no longer name or quote anyone. */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '5 years', [], [], 100] })
+  async deidentifyObjectionsPastRetention(now: Date, retention: string, held: readonly string[], restricted: readonly string[], limit: number): Promise<number> {
+    const rows = await this.sql.query(
+      `UPDATE sub_processor_objection d SET objector_user_id = NULL, reason = NULL
+        WHERE d.id IN (
+          SELECT o.id FROM sub_processor_objection o
+           WHERE ${OBJECTION_PAST_RETENTION}
+             AND NOT (('SubProcessorObjection:' || o.id::text) = ANY($3::text[]))
+             AND NOT (o.objector_user_id = ANY($4::uuid[]))
+           ORDER BY o.objected_at, o.id LIMIT $5)
+        RETURNING d.id`,
+      [now, retention, held, restricted, limit],
+    );
+    return rows.length;
   }
 
   /** Objections to the changes one list's owner announced (a tenant's, or with null the platform's), newest first. */

@@ -94,4 +94,7 @@ export class PersonalDataAccessChainStatus {
 
   @Field(() => Int, { nullable: true, description: 'The first position where the stored chain differs from the recomputed one.' })
   firstBrokenSequence?: number;
+
+  @Field(() => Int, { description: 'Entries pruned after their retention period (PERSONAL_DATA_ACCESS); checkpoints stand for them in the chain.' })
+  prunedEntries: number;
 }
