@@ -2,8 +2,14 @@ import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-i
 import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, printSchema } from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
-/** How many distinct operations stay compiled (ours are a few hundred; anything beyond is evicted oldest first). */
-const MAX_COMPILED_OPERATIONS = 1000;
+/**
+ * How many operations stay compiled, least recently used evicted first. The portal and the external
+ * systems send a few dozen distinct documents; a compiled one holds generated code (about 100 kB), so
+ * the bound keeps a stream of distinct documents from growing the process.
+ */
+const MAX_COMPILED_OPERATIONS = 200;
+/** How many documents seen once are remembered (a key each), so a second sighting is recognised. */
+const MAX_SEEN_ONCE = 2000;
 
 /**
  * Executes operations with graphql-jit: each document is compiled once into a function that
@@ -13,16 +19,20 @@ const MAX_COMPILED_OPERATIONS = 1000;
  * once-per-request rule), the resolvers, guards, interceptors and the output gate are the same;
  * only the walk changes.
  *
+ * A document is compiled the second time it comes (graphql-js runs it the first time): compiling
+ * costs more than one execution, and a one-off document (or a stream of them, each different) should
+ * cost neither the compilation nor the memory.
+ *
  * Apollo Server 5 takes a custom executor only through its gateway interface, so this is a
  * "gateway" over the local schema: Nest builds the schema, `capture` (its transformSchema hook)
  * hands it over before Apollo starts, and `load` gives Apollo the schema and the executor.
  */
 export class CompiledExecution implements GatewayInterface {
   private schema: GraphQLSchema | undefined;
-  /** Compiled operations per parsed document (Apollo's document store hands back the same object for the same text). */
-  private readonly compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
-  /** Insertion order of the documents above, to bound how many are kept. */
-  private readonly order: DocumentNode[] = [];
+  /** Compiled operations by query hash and operation name, in order of last use. */
+  private readonly compiled = new Map<string, CompiledQuery | ExecutionResult>();
+  /** Operations run once, not compiled yet, oldest first. */
+  private readonly seenOnce = new Set<string>();
 
   /** Nest's `transformSchema`: the schema Apollo will serve. */
   readonly capture = (schema: GraphQLSchema): GraphQLSchema => {
@@ -37,15 +47,19 @@ export class CompiledExecution implements GatewayInterface {
 
   load(): Promise<{ executor: GatewayExecutor }> {
     this.loadedSchema();
-    return Promise.resolve({ executor: (requestContext) => this.execute(requestContext.document, requestContext.operationName, requestContext.context, requestContext.request.variables) });
+    return Promise.resolve({
+      executor: (requestContext) =>
+        this.execute(`${requestContext.queryHash}:${requestContext.operationName ?? ''}`, requestContext.document, requestContext.operationName, requestContext.context, requestContext.request.variables),
+    });
   }
 
   stop(): Promise<void> {
     return Promise.resolve();
   }
 
-  private async execute(document: DocumentNode, operationName: string | null, contextValue: unknown, variableValues: Record<string, unknown> | undefined): Promise<ExecutionResult> {
-    const compiled = this.compiledFor(document, operationName ?? undefined);
+  private async execute(key: string, document: DocumentNode, operationName: string | null, contextValue: unknown, variableValues: Record<string, unknown> | undefined): Promise<ExecutionResult> {
+    const compiled = this.compiledFor(key, document, operationName ?? undefined);
+    if (!compiled) return execute({ schema: this.loadedSchema(), document, operationName, contextValue, variableValues });
     if (!isCompiledQuery(compiled)) return compiled;
     // (graphql-jit names the compiled operation `query`; it sends no SQL: the resolvers' repositories do.)
     const { query: run } = compiled;
@@ -58,20 +72,23 @@ export class CompiledExecution implements GatewayInterface {
     return execute({ schema: this.loadedSchema(), document, operationName, contextValue, variableValues });
   }
 
-  private compiledFor(document: DocumentNode, operationName: string | undefined): CompiledQuery | ExecutionResult {
-    let byName = this.compiled.get(document);
-    if (!byName) {
-      byName = new Map();
-      this.compiled.set(document, byName);
-      this.order.push(document);
-      if (this.order.length > MAX_COMPILED_OPERATIONS) this.compiled.delete(this.order.shift()!);
+  /** The compiled operation, compiling it on its second sighting; undefined the first time. */
+  private compiledFor(key: string, document: DocumentNode, operationName: string | undefined): CompiledQuery | ExecutionResult | undefined {
+    let compiled = this.compiled.get(key);
+    if (compiled) {
+      // Most recently used last: the first key is the one to evict.
+      this.compiled.delete(key);
+      this.compiled.set(key, compiled);
+      return compiled;
     }
-    const key = operationName ?? '';
-    let compiled = byName.get(key);
-    if (!compiled) {
-      compiled = compileQuery(this.loadedSchema(), document, operationName);
-      byName.set(key, compiled);
+    if (!this.seenOnce.delete(key)) {
+      this.seenOnce.add(key);
+      if (this.seenOnce.size > MAX_SEEN_ONCE) this.seenOnce.delete(this.seenOnce.values().next().value!);
+      return undefined;
     }
+    compiled = compileQuery(this.loadedSchema(), document, operationName);
+    this.compiled.set(key, compiled);
+    if (this.compiled.size > MAX_COMPILED_OPERATIONS) this.compiled.delete(this.compiled.keys().next().value!);
     return compiled;
   }
 
