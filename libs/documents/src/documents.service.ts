@@ -84,9 +84,10 @@ export class DocumentsService {
    * Documents of one kind that no record names any more (the caller knows: an erased draft's supporting
    * documents, a removed attachment's file), in the caller's unit of work: record and bytes. An S3
    * object is deleted before the unit commits: should the commit fail, a record is left without bytes,
-   * and the same removal, run again, deletes it. The database refuses a certificate PDF.
+   * and the same removal, run again, deletes it. The database refuses a certificate PDF unless the
+   * certificate naming it was destroyed after its retention period (restrictive delete policies).
    */
-  async deleteUnnamed(ids: readonly string[], kind: 'SUPPORTING_DOCUMENT' | 'DATASHEET_ATTACHMENT'): Promise<number> {
+  async deleteUnnamed(ids: readonly string[], kind: 'SUPPORTING_DOCUMENT' | 'DATASHEET_ATTACHMENT' | 'CERTIFICATE_PDF'): Promise<number> {
     if (ids.length === 0) return 0;
     return this.transactions.run(async () => {
       const deleted = await this.documents.deleteOfKind(ids, kind);
