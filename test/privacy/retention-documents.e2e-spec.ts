@@ -2,7 +2,9 @@ import { Client } from 'pg';
 import { Role } from '@chancery/access';
 import { RequestContext, SYSTEM_ACTOR } from '@chancery/core';
 import { CertificatePdfService } from '@chancery/certificates';
-import { CertificateFactory, expectData, IdentityFactory, reportFigure, SAMPLE_PDF, TestApp, TestCertificate, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import {
+  CertificateFactory, CertificationBody, DatasheetsFactory, expectData, IdentityFactory, reportFigure, SAMPLE_PDF, TestApp, TestCertificate, TestTenant, TestUser, useTestApp,
+} from '@chancery/testing';
 
 /**
  * VERIFY T15 for the documents (issue 18 items 4, 10): the retention sweep on a simulated clock over
@@ -11,7 +13,9 @@ import { CertificateFactory, expectData, IdentityFactory, reportFigure, SAMPLE_P
  * verification of its number says the record was destroyed; its signed content, signer, PDFs (record
  * and bytes), its application's consignee, applicant, clerks, notes and supporting documents go. A
  * file under a legal hold, or naming a restricted person, and a file not yet due stay as they are;
- * a second sweep finds nothing.
+ * a second sweep finds nothing. Withdrawn datasheets (rule DATASHEET_RECORD: 12 months after
+ * withdrawal) keep their versions and attachments without their contact, who completed them and who
+ * added the attachments; published ones, with their superseded versions, are untouched.
  */
 
 interface Outcome {
@@ -40,6 +44,16 @@ describe('T15 retention sweep (documents)', () => {
   const files: Record<'due' | 'held' | 'restricted' | 'recent', TestCertificate> = {} as never;
   const rejected: Record<'due' | 'recent', string> = {} as never;
   const supportingDocuments = new Map<string, string>();
+
+  /** Datasheets of a certification body: withdrawn at DS_T0 (due at DS_SWEEP; one held, one of a restricted person), live, withdrawn recently. */
+  const DS_T0 = '2030-01-10T09:00:00Z';
+  const DS_RECENT = '2031-03-01T09:00:00Z';
+  const DS_SWEEP = '2031-06-01T09:00:00Z';
+  let body: CertificationBody;
+  let bodyOfficer: TestUser;
+  const sheets: Record<'due' | 'held' | 'restricted' | 'live' | 'recent', string> = {} as never;
+  /** What the datasheet sweep found, for the figure. */
+  let datasheetFigures = { expired: 0, held: 0, pastAfterwards: 0 };
 
   async function rows(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
     return app.asOwner(async (db) => (await db.query(sql, params)).rows as Array<Record<string, unknown>>);
@@ -79,6 +93,27 @@ describe('T15 retention sweep (documents)', () => {
     return found.map((r) => r.id as string).sort();
   }
 
+  /** A datasheet's rows (datasheet, versions, attachments), as the database owner. */
+  async function datasheetRows(datasheetId: string): Promise<string> {
+    return JSON.stringify({
+      datasheet: await rows(`SELECT * FROM datasheet WHERE id = $1`, [datasheetId]),
+      versions: await rows(`SELECT * FROM datasheet_version WHERE datasheet_id = $1 ORDER BY number`, [datasheetId]),
+      attachments: await rows(`SELECT * FROM datasheet_attachment WHERE datasheet_id = $1 ORDER BY id`, [datasheetId]),
+    });
+  }
+
+  /** Withdrawn datasheets 12 months on that still name someone (contact, who completed a version, who added an attachment). */
+  async function datasheetsPastRetention(at: string): Promise<string[]> {
+    return (await rows(
+      `SELECT d.id::text FROM datasheet d WHERE d.tenant_id = $1
+          AND NOT EXISTS (SELECT 1 FROM datasheet_version v WHERE v.datasheet_id = d.id AND v.state NOT IN ('UNPUBLISHED', 'SUPERSEDED'))
+          AND (SELECT max(unpublished_at) FROM datasheet_version v WHERE v.datasheet_id = d.id) < $2::timestamptz - interval '12 months'
+          AND (d.contact_user_id IS NOT NULL OR EXISTS (SELECT 1 FROM datasheet_version v WHERE v.datasheet_id = d.id AND v.completed_by IS NOT NULL)
+               OR EXISTS (SELECT 1 FROM datasheet_attachment t WHERE t.datasheet_id = d.id AND t.uploaded_by IS NOT NULL))`,
+      [body.tenant.id, at],
+    )).map((r) => r.id as string).sort();
+  }
+
   async function documentCount(): Promise<{ records: number; bytes: number }> {
     const [row] = await rows(
       `SELECT (SELECT count(*)::int FROM stored_document WHERE tenant_id = $1) AS records, (SELECT count(*)::int FROM document_content WHERE tenant_id = $1) AS bytes`, [tenant.id],
@@ -87,12 +122,12 @@ describe('T15 retention sweep (documents)', () => {
   }
 
   /** A statement as the application role in the tenant, in a transaction rolled back: the row count, or the error code. */
-  async function asApplication(sql: string, params: unknown[]): Promise<string> {
+  async function asApplication(sql: string, params: unknown[], tenantId = tenant.id): Promise<string> {
     const client = new Client({ connectionString: app.database.appUrl });
     await client.connect();
     try {
       await client.query('BEGIN');
-      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenant.id]);
+      await client.query(`SELECT set_config('app.tenant_id', $1, true)`, [tenantId]);
       return `${(await client.query(sql, params)).rowCount}`;
     } catch (error) {
       return (error as { code?: string }).code ?? 'error';
@@ -102,10 +137,49 @@ describe('T15 retention sweep (documents)', () => {
     }
   }
 
-  const sweep = async (): Promise<Outcome[]> =>
+  const sweep = async (by: TestUser = officer): Promise<Outcome[]> =>
     expectData(await app.graphql<{ runRetentionSweep: Outcome[] }>(`mutation { runRetentionSweep(batchSize: 2) { holder expired deleted deidentified held } }`, {}, {
-      token: (await factory.login(officer)).accessToken,
+      token: (await factory.login(by)).accessToken,
     })).runRetentionSweep;
+
+  /** A restriction (Art. 18) the person asks for and the tenant's officer grants. */
+  async function restrict(person: TestUser, by: TestUser): Promise<void> {
+    const requestId = expectData(await app.graphql<{ requestMyDataSubjectRight: { id: string } }>(
+      `mutation { requestMyDataSubjectRight(input: { type: RESTRICTION }) { id } }`, {}, { token: (await factory.login(person)).accessToken })).requestMyDataSubjectRight.id;
+    expectData(await app.graphql(`mutation($id: ID!) { restrictForDataSubjectRequest(requestId: $id) { status } }`, { id: requestId }, { token: (await factory.login(by)).accessToken }));
+  }
+
+  /** The datasheets, seeded through the real flows on the simulated clock. */
+  async function seedDatasheets(): Promise<void> {
+    app.clock.set(new Date(DS_T0));
+    const datasheets = new DatasheetsFactory(app, factory);
+    body = await datasheets.certificationBody();
+    bodyOfficer = await factory.user({ tenant: body.tenant, roles: [Role.PRIVACY_OFFICER] });
+    const holder = await datasheets.holder(body);
+    const restrictedPerson = await datasheets.orgUser(body, holder.organisation, Role.ORG_MEMBER);
+    const unpublish = async (datasheetId: string) =>
+      expectData(await app.graphql('mutation($d: ID!) { unpublishDatasheet(datasheetId: $d) { id } }', { d: datasheetId }, { token: (await factory.login(body.clerk)).accessToken }));
+    /** A datasheet completed by `token`'s person, with an attachment they added, published. */
+    const publishedBy = async (token: string) => {
+      const product = await datasheets.product(body, holder);
+      const draft = await datasheets.draft(token, product.id);
+      const attached = await app.http().post(`/datasheet-versions/${draft.id}/attachments`).set('authorization', `Bearer ${token}`)
+        .set('content-type', 'application/octet-stream').set('x-file-name', 'dop.pdf').set('x-attachment-title', 'Declaration%20of%20performance').send(SAMPLE_PDF);
+      expect(attached.status).toBe(201);
+      await datasheets.publish(body, token, draft.id);
+      return draft.datasheetId;
+    };
+    for (const key of ['due', 'held', 'live', 'recent'] as const) sheets[key] = await publishedBy(holder.adminToken);
+    sheets.restricted = await publishedBy(restrictedPerson.token);
+    // The live one has a second version published: the first is superseded, still part of a live datasheet.
+    const next = expectData(await app.graphql<{ startDatasheetVersion: { id: string } }>(
+      'mutation($d: ID!) { startDatasheetVersion(datasheetId: $d) { id } }', { d: sheets.live }, { token: holder.adminToken })).startDatasheetVersion;
+    await datasheets.publish(body, holder.adminToken, next.id);
+    for (const key of ['due', 'held', 'restricted'] as const) await unpublish(sheets[key]);
+    app.clock.set(new Date(DS_RECENT));
+    await unpublish(sheets.recent);
+    await restrict(restrictedPerson.user, bodyOfficer);
+  }
 
   beforeAll(async () => {
     app = started.app;
@@ -154,6 +228,7 @@ describe('T15 retention sweep (documents)', () => {
     files.held = await issue(t.member, t);
     files.restricted = await issue(t.restricted, t);
     rejected.due = await reject(t);
+    await seedDatasheets();
     app.clock.set(new Date(RECENT));
     t = await tokens();
     files.recent = await issue(t.member, t);
@@ -165,9 +240,37 @@ describe('T15 retention sweep (documents)', () => {
     expect(unrendered).toEqual([]);
 
     // The restricted person asks for restriction; the officer grants it.
-    const requestId = expectData(await app.graphql<{ requestMyDataSubjectRight: { id: string } }>(
-      `mutation { requestMyDataSubjectRight(input: { type: RESTRICTION }) { id } }`, {}, { token: t.restricted })).requestMyDataSubjectRight.id;
-    expectData(await app.graphql(`mutation($id: ID!) { restrictForDataSubjectRequest(requestId: $id) { status } }`, { id: requestId }, { token: (await factory.login(officer)).accessToken }));
+    await restrict(restricted, officer);
+  });
+
+  it('de-identifies the datasheets withdrawn longer than DATASHEET_RECORD ago, and leaves live, recent, held and restricted ones', async () => {
+    app.clock.set(new Date(DS_SWEEP));
+    expectData(await app.graphql(`mutation($input: PlaceLegalHoldInput!) { placeLegalHold(input: $input) }`,
+      { input: { record: `Datasheet:${sheets.held}`, reason: 'Product liability claim' } }, { token: (await factory.login(bodyOfficer)).accessToken }));
+    const untouchable = [sheets.held, sheets.restricted].sort();
+    const seeded = await datasheetsPastRetention(DS_SWEEP);
+    expect(seeded).toEqual([sheets.due, ...untouchable].sort());
+    const kept = Object.fromEntries(await Promise.all((['held', 'restricted', 'live', 'recent'] as const).map(async (k) => [k, await datasheetRows(sheets[k])])));
+    const dueBefore = JSON.parse(await datasheetRows(sheets.due)) as { versions: Array<Record<string, unknown>>; attachments: Array<Record<string, unknown>> };
+    expect(dueBefore.versions.every((v) => v.completed_by !== null) && dueBefore.attachments.every((a) => a.uploaded_by !== null)).toBe(true);
+    // The database lets nobody forget who completed a live datasheet's version (published or superseded).
+    const liveVersions = (await rows(`SELECT id::text, state FROM datasheet_version WHERE datasheet_id = $1 ORDER BY number`, [sheets.live])).map((r) => r.id as string);
+    for (const id of liveVersions) expect(await asApplication(`UPDATE datasheet_version SET completed_by = NULL WHERE id = $1`, [id], body.tenant.id)).toBe('23514');
+
+    const outcome = (await sweep(bodyOfficer)).find((o) => o.holder === 'datasheets.contacts')!;
+    expect(outcome).toEqual({ holder: 'datasheets.contacts', expired: 3, deleted: 0, deidentified: 1, held: 2 });
+    const after = await datasheetsPastRetention(DS_SWEEP);
+    expect(after).toEqual(untouchable);
+    // The withdrawn datasheet keeps its record (versions, characteristics, dates, attachments) without anyone in it.
+    const dueAfter = JSON.parse(await datasheetRows(sheets.due)) as typeof dueBefore & { datasheet: Array<Record<string, unknown>> };
+    expect(dueAfter.datasheet[0]).toMatchObject({ contact_user_id: null });
+    expect(dueAfter.versions).toEqual(dueBefore.versions.map((v) => ({ ...v, completed_by: null })));
+    expect(dueAfter.attachments).toEqual(dueBefore.attachments.map((a) => ({ ...a, uploaded_by: null })));
+    expect(Object.fromEntries(await Promise.all((['held', 'restricted', 'live', 'recent'] as const).map(async (k) => [k, await datasheetRows(sheets[k])])))).toEqual(kept);
+
+    const again = (await sweep(bodyOfficer)).find((o) => o.holder === 'datasheets.contacts')!;
+    expect(again).toEqual({ holder: 'datasheets.contacts', expired: 2, deleted: 0, deidentified: 0, held: 2 });
+    datasheetFigures = { expired: seeded.length, held: outcome.held, pastAfterwards: after.filter((id) => !untouchable.includes(id)).length };
   });
 
   it('destroys the certificate files past CERTIFICATE_FILE (bytes too), keeps a minimal record that verification reports as destroyed, and leaves the rest', async () => {
@@ -270,6 +373,8 @@ describe('T15 retention sweep (documents)', () => {
     expect(again).toEqual({ holder: 'certificates.applications', expired: 2, deleted: 0, deidentified: 0, held: 2 });
     expect(await pastRetention(SWEEP)).toEqual(untouchable);
 
-    reportFigure(`T15 retention (documents): ${seeded.length - untouchable.length + 2} expired records (certificate files, datasheet records), ${pastAfterwards} records past retention after the sweep, ${filesDeleted} files deleted`);
+    const expired = certificatesOutcome.expired + datasheetFigures.expired;
+    reportFigure(`T15 retention (documents): ${expired} expired records (certificate files, datasheet records), ${pastAfterwards + datasheetFigures.pastAfterwards} records past retention after the sweep, ${filesDeleted} files deleted`);
+    reportFigure(`T15 retention (documents): ${certificatesOutcome.held + datasheetFigures.held} kept under a legal hold or a restriction; public verification of a destroyed certificate answers "record destroyed after its retention period"`);
   });
 });

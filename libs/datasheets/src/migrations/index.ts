@@ -1,5 +1,6 @@
 import { Datasheets1766200000000 } from './1766200000000-datasheets';
 import { ProjectCertificates1767100000000 } from './1767100000000-project-certificates';
 import { DatasheetAttachments1767300000200 } from './1767300000200-datasheet-attachments';
+import { DatasheetRecordRetention1767500000100 } from './1767500000100-datasheet-record-retention';
 
-export const DATASHEETS_MIGRATIONS = [Datasheets1766200000000, ProjectCertificates1767100000000, DatasheetAttachments1767300000200];
+export const DATASHEETS_MIGRATIONS = [Datasheets1766200000000, ProjectCertificates1767100000000, DatasheetAttachments1767300000200, DatasheetRecordRetention1767500000100];
