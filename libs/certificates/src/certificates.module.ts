@@ -55,7 +55,7 @@ const UPLOAD_BODY_LIMIT = '51mb';
     CertificatesPersonalDataHolder,
   ],
   controllers: [CertificatesController],
-  exports: [CertificatePdfService, CertificatesService],
+  exports: [CertificatePdfService, CertificatesService, ApplicationsService],
 })
 export class CertificatesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

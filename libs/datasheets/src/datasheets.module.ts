@@ -80,7 +80,7 @@ const REPOSITORIES = [
     DatasheetsResolver,
     PublicDatasheetsResolver,
   ],
-  exports: [ContactDisclosureService, PublicDatasheetsService, DatasheetsProvisioning],
+  exports: [ContactDisclosureService, PublicDatasheetsService, DatasheetsProvisioning, DatasheetsService],
 })
 export class DatasheetsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
