@@ -98,6 +98,25 @@ export class DocumentsService {
     });
   }
 
+  /**
+   * The objects of a tenant being destroyed that live outside the database (S3), each deleted: their
+   * records and any PostgreSQL bytes go with the tenant's rows, in the caller's unit of work, which
+   * calls this before it commits (should a deletion fail, nothing is destroyed and the destruction
+   * can run again). An object this server's storage cannot reach is refused rather than left behind.
+   */
+  async deleteExternalObjects(tenantId: string, objects: ReadonlyArray<{ documentId: string; storage: string; storageKey: string }>): Promise<number> {
+    let deleted = 0;
+    for (const object of objects) {
+      if (object.storage === 'postgres') continue;
+      if (object.storage !== this.storage.name || !this.storage.deleteExternal) {
+        throw new Error(`a document of the tenant is kept in ${object.storage} storage, which this server is not configured with: its object cannot be deleted`);
+      }
+      await this.storage.deleteExternal({ tenantId, documentId: object.documentId, storageKey: object.storageKey });
+      deleted += 1;
+    }
+    return deleted;
+  }
+
   /** Erasure of the uploader, in the caller's unit of work: the documents stay, without the person's id. Repeating it changes nothing. */
   forgetUploader(userId: string, kind: DocumentKind): Promise<number> {
     return this.transactions.run(() => this.documents.forgetUploader(userId, kind));
