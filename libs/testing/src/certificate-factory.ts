@@ -10,7 +10,7 @@ export const CERTIFICATE_FIELDS = `id organisationId applicationId number status
   verificationCode signedBy issuedAt revokedAt revocationReason supersededAt supersededByCertificateId supersededByNumber pdfReady destroyedAt
   copies { id certificateId copyNumber requestedBy createdAt pdfReady }`;
 
-export const VERIFICATION_FIELDS = 'authentic number status revocationReason supersededByNumber issuingChamber issuedAt countryOfOrigin goodsHash keyId';
+export const VERIFICATION_FIELDS = 'authentic number status revocationReason supersededByNumber issuingChamber issuedAt countryOfOrigin goodsHash keyId recordDestroyedAt';
 
 export interface TestApplication {
   id: string;
