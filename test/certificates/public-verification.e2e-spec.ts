@@ -76,7 +76,7 @@ describe('Public verification of certificates', () => {
     const answer = expectData(await verify(issued.number, issued.verificationCode)).verifyCertificate;
     expect(answer).toEqual({
       authentic: true, number: issued.number, status: 'ISSUED', revocationReason: null, supersededByNumber: null, issuingChamber: chamber.name,
-      issuedAt: expect.any(String), countryOfOrigin: 'BE', goodsHash: expect.stringMatching(/^[0-9a-f]{64}$/), keyId: issued.keyId,
+      issuedAt: expect.any(String), countryOfOrigin: 'BE', goodsHash: expect.stringMatching(/^[0-9a-f]{64}$/), keyId: issued.keyId, recordDestroyedAt: null,
     });
     // The code is not case- or dash-sensitive as typed from paper.
     expect(expectData(await verify(issued.number, issued.verificationCode.replace(/-/g, '').toLowerCase())).verifyCertificate.authentic).toBe(true);

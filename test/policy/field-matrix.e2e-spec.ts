@@ -1192,7 +1192,8 @@ describe('T1 field matrix', () => {
     // Project certificates: read by test/policy/projects-field-matrix.e2e-spec.ts (same world, same judge).
     'createProjectCertificate', 'projectCertificates', 'projectCertificate', 'nameProjectContact', 'issueProjectCertificate', 'distributeProjectCertificate',
     // Privacy operations (support access, offboarding, settings): read by test/policy/privacy-operations-field-matrix.e2e-spec.ts (same world, same judge).
-    'privacySettings', 'setRequestDeadlineRule', 'retentionSchedule', 'setRetentionPeriod', 'supportAccounts', 'supportGrants', 'requestSupportAccess', 'approveSupportAccess', 'refuseSupportAccess',
+    'privacySettings', 'setRequestDeadlineRule', 'retentionSchedule', 'setRetentionPeriod', 'supportAccounts', 'supportOrganisations', 'supportCertificateApplications',
+    'supportCertificateApplication', 'supportDatasheets', 'supportGrants', 'requestSupportAccess', 'approveSupportAccess', 'refuseSupportAccess',
     'endSupportAccess', 'tenantOffboardings', 'tenantDestructionCertificates', 'requestTenantOffboarding', 'confirmTenantOffboarding', 'destroyTenant',
   ]);
 

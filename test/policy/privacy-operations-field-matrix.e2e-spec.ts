@@ -26,7 +26,8 @@ import {
  * VERIFY T1 for the privacy operations (SPEC §5: support access, offboarding, privacy settings, the
  * retention schedule), on the world of test/policy/field-matrix.e2e-spec.ts: every viewer reads
  * privacySettings, retentionSchedule (every rule), supportGrants,
- * tenantOffboardings, tenantDestructionCertificates and supportAccounts (per grant) selecting every
+ * tenantOffboardings, tenantDestructionCertificates, supportAccounts, supportOrganisations,
+ * supportCertificateApplications, supportCertificateApplication and supportDatasheets (per grant) selecting every
  * field; the expectation of each field comes from the committed docs/visibility-matrix.md, the listings
  * hold exactly the records the matrix's `Records visible to` line gives the viewer. The answers of
  * setRequestDeadlineRule, setRetentionPeriod, requestSupportAccess, approve/refuse/endSupportAccess, requestTenantOffboarding,
@@ -310,6 +311,66 @@ describe('T1 field matrix: privacy operations', () => {
         }
       }
     }
+    settle(part);
+  });
+
+  /**
+   * A support query of a grant's tenant (companies, applications, datasheets), every viewer × every
+   * grant × every field: only the operator who asked, while the grant runs, reads the records the
+   * database holds of that tenant; anyone else, or at another time, is refused.
+   */
+  const judgeSupportRead = async (
+    part: Tally, query: string, typeName: string, args: (tenantId: string) => Promise<Record<string, unknown> | null>, many: boolean,
+    storedOf: (tenantId: string, variables: Record<string, unknown>) => Promise<Array<{ id: string } & Stored>>,
+  ) => {
+    const selection = selectionOf(world.schema, typeName);
+    for (const viewer of world.viewers) {
+      for (const grant of grants) {
+        const [g] = await rows(`SELECT * FROM support_grant WHERE id = $1`, [grant.id]);
+        const extra = await args(g!.tenant_id as string);
+        if (extra === null) continue;
+        const variables = { g: grant.id, ...extra };
+        const declared = Object.keys(extra).map((k) => `, $${k}: ID!`).join('');
+        const passed = Object.keys(extra).map((k) => `, ${k}: $${k}`).join('');
+        const response = await gql(`query($g: ID!${declared}) { ${query}(grantId: $g${passed}) { ${selection} } }`, variables, viewer);
+        const label = `${query}(${grant.label}) as ${viewer.label}`;
+        const running = g!.status === 'APPROVED' && g!.requested_by === viewer.actor.id && new Date(g!.ends_at as Date).getTime() > app.clock.now().getTime();
+        const refusal = accessRefusal(query, viewer.actor) ?? (running ? null : 'FORBIDDEN');
+        if (refusal) {
+          judge(part, world.schema, typeName, label, { error: refusal }, answerOf(response, query));
+          continue;
+        }
+        const stored = await storedOf(g!.tenant_id as string, variables);
+        const listed = (many ? (response.data?.[query] ?? []) : [response.data?.[query]].filter(Boolean)) as Array<Record<string, unknown>>;
+        expect({ label, count: listed.length }).toEqual({ label, count: stored.length });
+        for (const s of stored) {
+          const got = listed.find((a) => a.id === s.id);
+          judge(part, world.schema, typeName, `${label}[${s.id}]`, { data: expectedObject(world, typeName, viewer.actor, s.relation, s.stored) }, got ? { data: got } : { error: 'NULL' });
+        }
+      }
+    }
+  };
+  const applicationsOf = async (tenantId: string) => (await rows(
+    `SELECT * FROM certificate_application WHERE tenant_id = $1 AND state <> 'DRAFT' ORDER BY submitted_at NULLS LAST, id LIMIT 50`, [tenantId]))
+    .map((r) => ({ id: String(r.id), stored: storedObject(world.schema, 'SupportCertificateApplication', r), relation: { tenantId: r.tenant_id, organisationId: r.organisation_id } }));
+
+  it('supportOrganisations, supportCertificateApplications, supportCertificateApplication, supportDatasheets: every viewer × every grant × every field', async () => {
+    const part = newTally();
+    await judgeSupportRead(part, 'supportOrganisations', 'SupportOrganisation', async () => ({}), true, async (tenantId) =>
+      (await rows(`SELECT * FROM organisation WHERE tenant_id = $1`, [tenantId]))
+        .map((r) => ({ id: String(r.id), stored: storedObject(world.schema, 'SupportOrganisation', r), relation: { tenantId: r.tenant_id, organisationId: r.id } })));
+    await judgeSupportRead(part, 'supportCertificateApplications', 'SupportCertificateApplication', async () => ({}), true, applicationsOf);
+    await judgeSupportRead(part, 'supportCertificateApplication', 'SupportCertificateApplication', async (tenantId) => {
+      const [first] = await applicationsOf(tenantId);
+      return first ? { applicationId: first.id } : null;
+    }, false, async (tenantId, variables) => (await applicationsOf(tenantId)).filter((a) => a.id === variables.applicationId));
+    await judgeSupportRead(part, 'supportDatasheets', 'SupportDatasheet', async () => ({}), true, async (tenantId) =>
+      (await rows(
+        `SELECT d.id, d.tenant_id, d.organisation_id, d.certified_product_id, d.public_code, d.contact_user_id, d.created_at,
+                v.number AS latest_version, v.state AS latest_state, v.completed_by
+           FROM datasheet d LEFT JOIN LATERAL (SELECT * FROM datasheet_version x WHERE x.datasheet_id = d.id ORDER BY x.number DESC LIMIT 1) v ON true
+          WHERE d.tenant_id = $1`, [tenantId]))
+        .map((r) => ({ id: String(r.id), stored: storedObject(world.schema, 'SupportDatasheet', r), relation: { tenantId: r.tenant_id, organisationId: r.organisation_id } })));
     settle(part);
   });
 

@@ -1,14 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@chancery/access';
-import { expectData, IdentityFactory, queuedEmails, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { TenantKind } from '@chancery/identity';
+import { CertificateFactory, DatasheetsFactory, expectData, IdentityFactory, queuedEmails, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
 /**
  * SPEC §5 support access (002 §4; issue 18 item 9): the platform operator sees a tenant's personal
  * data only through a grant the tenant's administrator approved, with a purpose and an end time;
  * every read during it is in the tenant's access log, naming the grant and its purpose; the grant
  * ends itself (simulated clock), the administrator may end it early, and a grant of one tenant opens
- * nothing of another. Prints
+ * nothing of another. Besides its accounts, the operator reads under the grant the tenant's companies,
+ * its certificate applications (never a draft: the company's alone) and its datasheets, read only,
+ * each read logged the same way. Prints
  *   support access: <a> rows without a grant, <n> reads logged with the grant, <b> rows after the end, <c> rows of another tenant
+ *   support access (companies, applications, datasheets): …
  */
 const MINUTE = 60 * 1000;
 const GRANT_FIELDS = 'id tenantId purpose durationMinutes status requestedAt decidedAt startsAt endsAt endedAt refusalReason';
@@ -31,6 +35,13 @@ describe('Support access: the operator reads a tenant only under a grant the ten
   const peopleOfA: TestUser[] = [];
   const peopleOfB: TestUser[] = [];
   const figures = { withoutGrant: 0, logged: 0, afterEnd: 0, otherTenant: 0 };
+  /** Tenant A's companies, applications (submitted, and a draft) and datasheet; tenant B's company and application. */
+  const companiesOfA: string[] = [];
+  let submittedOfA: string[] = [];
+  let draftOfA: string;
+  let applicationOfB: string;
+  let datasheetOfA: string;
+  let companyOfB: string;
 
   const gql = async <T>(query: string, variables: Record<string, unknown>, user: TestUser) =>
     app.graphql<T>(query, variables, { token: (await factory.login(user)).accessToken });
@@ -53,7 +64,7 @@ describe('Support access: the operator reads a tenant only under a grant the ten
   beforeAll(async () => {
     app = started.app;
     factory = started.factory;
-    tenantA = await factory.tenant();
+    tenantA = await factory.tenant({ kinds: [TenantKind.CHAMBER_OF_COMMERCE, TenantKind.CERTIFICATION_BODY] });
     tenantB = await factory.tenant();
     adminA = await factory.user({ tenant: tenantA, roles: [Role.TENANT_ADMIN] });
     adminB = await factory.user({ tenant: tenantB, roles: [Role.TENANT_ADMIN] });
@@ -67,6 +78,26 @@ describe('Support access: the operator reads a tenant only under a grant the ten
       peopleOfB.push(await factory.user({ tenant: tenantB, organisation: companyB, roles }));
     }
     peopleOfB.push(adminB);
+    // Tenant A's work: two submitted applications and a draft of its company, a datasheet of another company (a certification body's own staff); tenant B's application.
+    companiesOfA.push(companyA.id);
+    companyOfB = companyB.id;
+    const certificates = new CertificateFactory(app);
+    const tokenOf = async (user: TestUser) => (await factory.login(user)).accessToken;
+    const submitted = async (user: TestUser) => {
+      const application = await certificates.create(await tokenOf(user));
+      await certificates.step('submitCertificateApplication', application.id, await tokenOf(user));
+      return application.id;
+    };
+    const exporterA = peopleOfA.at(-2)!;
+    submittedOfA = [await submitted(exporterA), await submitted(exporterA)];
+    draftOfA = (await certificates.create(await tokenOf(exporterA))).id;
+    applicationOfB = await submitted(peopleOfB[0]!);
+    const datasheets = new DatasheetsFactory(app, factory);
+    const body = await datasheets.certificationBody(tenantA);
+    const holder = await datasheets.holder(body);
+    companiesOfA.push(holder.organisation.id);
+    peopleOfA.push(body.admin, body.clerk, holder.admin);
+    datasheetOfA = (await datasheets.published(body, holder)).datasheetId;
     operator = await factory.user({ roles: [Role.PLATFORM_ADMIN] });
     otherOperator = await factory.user({ roles: [Role.PLATFORM_ADMIN] });
   });
@@ -137,6 +168,69 @@ describe('Support access: the operator reads a tenant only under a grant the ten
     expect(after.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_ACTIVE_SUPPORT_GRANT' });
     figures.afterEnd += after.data?.supportAccounts?.length ?? 0;
     expect(expectData(await listed(adminA)).supportGrants.find((g) => g.id === asked.id)?.status).toBe('EXPIRED');
+  });
+
+  it("under a grant the operator also reads the tenant's companies, applications (never a draft) and datasheets, each read logged; before approval, after the end and of another tenant: nothing", async () => {
+    const organisations = (grantId: string) =>
+      gql<{ supportOrganisations: Array<{ id: string; name: string; email: string }> }>('query($g: ID!) { supportOrganisations(grantId: $g) { id name email } }', { g: grantId }, operator);
+    const applications = (grantId: string) =>
+      gql<{ supportCertificateApplications: Array<{ id: string; state: string; consigneeName: string; createdBy: string }> }>(
+        'query($g: ID!) { supportCertificateApplications(grantId: $g) { id state consigneeName createdBy organisationId } }', { g: grantId }, operator);
+    const application = (grantId: string, applicationId: string) =>
+      gql<{ supportCertificateApplication: { id: string; state: string; consigneeName: string } }>(
+        'query($g: ID!, $a: ID!) { supportCertificateApplication(grantId: $g, applicationId: $a) { id state consigneeName } }', { g: grantId, a: applicationId }, operator);
+    const datasheetsOf = (grantId: string) =>
+      gql<{ supportDatasheets: Array<{ id: string; organisationId: string; latestState: string; contactUserId: string | null; completedBy: string | null }> }>(
+        'query($g: ID!) { supportDatasheets(grantId: $g) { id organisationId publicCode latestVersion latestState contactUserId completedBy } }', { g: grantId }, operator);
+    const everyRead = (grantId: string) => [organisations(grantId), applications(grantId), application(grantId, submittedOfA[0]!), datasheetsOf(grantId)];
+    const refusedAll = async (grantId: string) => {
+      const answers = await Promise.all(everyRead(grantId));
+      for (const answer of answers) expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_ACTIVE_SUPPORT_GRANT' });
+      return answers.reduce((n, a) => n + Object.values(a.data ?? {}).filter(Boolean).length, 0);
+    };
+
+    const asked = expectData(await requestGrant(tenantA.id, operator, 30)).requestSupportAccess;
+    // Before the administrator approves: nothing.
+    figures.withoutGrant += await refusedAll(asked.id);
+    expectData(await decide('approveSupportAccess', asked.id, adminA));
+
+    const companies = expectData(await organisations(asked.id)).supportOrganisations;
+    expect(companies.map((c) => c.id).sort()).toEqual([...companiesOfA].sort());
+    const listed = expectData(await applications(asked.id)).supportCertificateApplications;
+    expect(listed.map((a) => a.id).sort()).toEqual([...submittedOfA].sort());
+    expect(listed.every((a) => a.state === 'SUBMITTED' && a.consigneeName === 'Harbour Imports Ltd' && a.createdBy)).toBe(true);
+    expect(expectData(await application(asked.id, submittedOfA[0]!)).supportCertificateApplication).toMatchObject({ id: submittedOfA[0], state: 'SUBMITTED' });
+    // A draft is the company's alone, and another tenant's application is not there: both NOT_FOUND.
+    for (const id of [draftOfA, applicationOfB]) expect((await application(asked.id, id)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    const sheets = expectData(await datasheetsOf(asked.id)).supportDatasheets;
+    expect(sheets.map((d) => [d.id, d.latestState])).toEqual([[datasheetOfA, 'PUBLISHED']]);
+    expect(sheets[0]!.completedBy).toBeTruthy();
+    figures.otherTenant += companies.filter((c) => c.id === companyOfB).length + listed.filter((a) => a.id === applicationOfB).length;
+
+    // Each query's reads are in the tenant's access log, by the operator, naming the grant, its purpose and the query.
+    const logged = await supportReadsInLog(asked.id);
+    const byQuery = (query: string) => logged.filter((row) => row.operation === `${query} under support grant ${asked.id} (purpose: ${PURPOSE})`).map((row) => row.subjectId).sort();
+    expect(byQuery('supportOrganisations')).toEqual([...companiesOfA].sort());
+    expect(byQuery('supportCertificateApplications')).toEqual([companiesOfA[0]]);
+    expect(byQuery('supportCertificateApplication')).toEqual([companiesOfA[0]]);
+    expect(byQuery('supportDatasheets')).toEqual([companiesOfA[1]]);
+    expect(logged.every((row) => row.accessorId === operator.id)).toBe(true);
+    figures.logged += logged.length;
+    // After the end time: nothing.
+    app.clock.advance(31 * MINUTE);
+    figures.afterEnd += await refusedAll(asked.id);
+
+    // A grant of tenant B opens none of A's records.
+    const ofB = expectData(await requestGrant(tenantB.id)).requestSupportAccess;
+    expectData(await decide('approveSupportAccess', ofB.id, adminB));
+    const companiesOfB = expectData(await organisations(ofB.id)).supportOrganisations.map((c) => c.id);
+    expect(companiesOfB).toEqual([companyOfB]);
+    expect(expectData(await applications(ofB.id)).supportCertificateApplications.map((a) => a.id)).toEqual([applicationOfB]);
+    expect((await application(ofB.id, submittedOfA[0]!)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect(expectData(await datasheetsOf(ofB.id)).supportDatasheets).toEqual([]);
+    figures.otherTenant += companiesOfB.filter((id) => companiesOfA.includes(id)).length;
+    expectData(await decide('endSupportAccess', ofB.id, adminB));
+    reportFigure(`support access (companies, applications, datasheets): ${companies.length + listed.length + 1 + sheets.length} records read under the grant, ${logged.length} reads logged with it; refused before approval, after the end and for another tenant's records`);
   });
 
   it('the administrator ends a running grant early, and from then on it opens nothing', async () => {

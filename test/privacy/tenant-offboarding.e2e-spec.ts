@@ -1,9 +1,12 @@
 import { createHash } from 'node:crypto';
 import type { Client } from 'pg';
 import { Role } from '@chancery/access';
-import { verifyEd25519 } from '@chancery/core';
+import { RequestContext, SYSTEM_ACTOR, TransactionRunner, verifyEd25519 } from '@chancery/core';
+import { DocumentsService } from '@chancery/documents';
 import { certificateContent } from '@chancery/privacy';
-import { CertificateFactory, expectData, IdentityFactory, queuedEmails, reportFigure, SAMPLE_PDF, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import {
+  CertificateFactory, expectData, IdentityFactory, queuedEmails, reportFigure, SAMPLE_PDF, TestApp, TestObjectStore, TestTenant, TestUser, useTestApp,
+} from '@chancery/testing';
 
 /**
  * SPEC §5 offboarding (COVER "fate of data"; issue 18 item 10): a departing tenant's data is returned
@@ -222,5 +225,85 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
     reportFigure(
       `offboarding: ${figures.exported} records exported, ${figures.deleted} rows deleted in ${figures.tables} tables, ${figures.left} rows of the tenant left, ${figures.unchanged} rows of other tenants unchanged`,
     );
+  });
+});
+
+/**
+ * Issue 18 item 10: with the S3 storage, a destroyed tenant's stored files go from the bucket too,
+ * not only its rows. The application runs its real S3 storage and the AWS SDK against an
+ * S3-compatible store on 127.0.0.1 that keeps each object as a file (`TestObjectStore`): the
+ * departing tenant's files are gone from the disk, one DELETE per object, the staying tenant's stay
+ * and still read back intact. Prints
+ *   offboarding (object store): <n> objects of the tenant deleted, <m> left; <k> objects of other tenants unchanged
+ */
+describe('Offboarding with the S3 storage: the departing tenant’s objects are deleted from the bucket', () => {
+  const BUCKET = 'chancery-test-documents';
+  const store = new TestObjectStore();
+  const env: Record<string, string> = { DOCUMENT_STORAGE: 's3', S3_BUCKET: BUCKET, S3_REGION: 'eu-west-1' };
+  const credentials = { AWS_ACCESS_KEY_ID: process.env.AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY: process.env.AWS_SECRET_ACCESS_KEY };
+  beforeAll(async () => {
+    await store.start();
+    env.S3_ENDPOINT = store.base;
+    // The SDK's usual credential chain: from the environment (the store does not check signatures).
+    process.env.AWS_ACCESS_KEY_ID = 'test-access-key';
+    process.env.AWS_SECRET_ACCESS_KEY = 'test-secret-key';
+  });
+  afterAll(async () => {
+    for (const [name, value] of Object.entries(credentials)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+    await store.stop();
+  });
+  const started = useTestApp({ env });
+
+  it('deletes each object of the departing tenant (the file is gone), keeps the other tenant’s', async () => {
+    const app = started.app;
+    const factory = started.factory;
+    const certificates = new CertificateFactory(app);
+    const gql = async <T>(query: string, variables: Record<string, unknown>, user: TestUser) =>
+      app.graphql<T>(query, variables, { token: (await factory.login(user)).accessToken });
+    const documents = new Map<string, string[]>();
+    const admins = new Map<string, TestUser>();
+    const departing = await factory.tenant();
+    const staying = await factory.tenant();
+    for (const tenant of [departing, staying]) {
+      admins.set(tenant.id, await factory.user({ tenant, roles: [Role.TENANT_ADMIN] }));
+      const company = await factory.organisation(tenant);
+      const orgToken = (await factory.login(await factory.user({ tenant, organisation: company, roles: [Role.ORG_ADMIN] }))).accessToken;
+      const application = await certificates.create(orgToken);
+      for (const name of ['invoice.pdf', 'packing-list.pdf']) {
+        const uploaded = await app.http().post(`/certificate-applications/${application.id}/documents`).set('authorization', `Bearer ${orgToken}`)
+          .set('content-type', 'application/octet-stream').set('x-file-name', name).send(SAMPLE_PDF);
+        expect(uploaded.status).toBe(201);
+      }
+      documents.set(tenant.id, (await app.asOwner((db) => db.query<{ id: string }>(`SELECT id::text FROM stored_document WHERE tenant_id = $1 ORDER BY id`, [tenant.id]))).rows.map((r) => r.id));
+    }
+    const keysOf = (tenantId: string) => documents.get(tenantId)!.map((id) => `${tenantId}/${id}`).sort();
+    // The bytes are files in the bucket, none in the database.
+    expect(store.keys(BUCKET)).toEqual([...keysOf(departing.id), ...keysOf(staying.id)].sort());
+    expect((await app.asOwner((db) => db.query<{ n: number }>(`SELECT count(*)::int AS n FROM document_content`))).rows[0]!.n).toBe(0);
+    expect((await app.asOwner((db) => db.query<{ storage: string }>(`SELECT DISTINCT storage FROM stored_document`))).rows).toEqual([{ storage: 's3' }]);
+
+    const operator = await factory.user({ roles: [Role.PLATFORM_ADMIN] });
+    const filed = expectData(await gql<{ requestTenantOffboarding: { id: string } }>(`mutation($t: ID!) { requestTenantOffboarding(tenantId: $t) { id } }`, { t: departing.id }, operator)).requestTenantOffboarding;
+    expectData(await gql(`mutation($o: ID!) { confirmTenantOffboarding(offboardingId: $o) { id } }`, { o: filed.id }, admins.get(departing.id)!));
+    expectData(await gql('mutation($o: ID!) { exportTenantArchive(offboardingId: $o) { sha256 } }', { o: filed.id }, admins.get(departing.id)!));
+    app.clock.advance(31 * DAY);
+    const deletesBefore = store.requests.filter((r) => r.method === 'DELETE').length;
+    expectData(await gql(`mutation($o: ID!) { destroyTenant(offboardingId: $o) { id } }`, { o: filed.id }, operator));
+
+    // One DELETE per object of the departing tenant, and its files are gone from the disk; the other tenant's stay.
+    const deletes = store.requests.filter((r) => r.method === 'DELETE').slice(deletesBefore);
+    expect(deletes.map((r) => [r.bucket, r.key]).sort()).toEqual(keysOf(departing.id).map((key) => [BUCKET, key]));
+    expect(store.keys(BUCKET)).toEqual(keysOf(staying.id));
+    // The staying tenant's documents still read back intact (checksum checked) from the bucket.
+    for (const id of documents.get(staying.id)!) {
+      const read = await app.get(RequestContext).runAs(SYSTEM_ACTOR, () => app.get(TransactionRunner).asSystem(staying.id, () => app.get(DocumentsService).read(id)));
+      expect(Buffer.compare(read.bytes, SAMPLE_PDF)).toBe(0);
+    }
+    const [entry] = (await app.asOwner((db) => db.query<{ details: { objects: number } }>(`SELECT details FROM audit_entry WHERE action = 'privacy.offboarding.destroyed' ORDER BY id DESC LIMIT 1`))).rows;
+    expect(entry!.details.objects).toBe(keysOf(departing.id).length);
+    reportFigure(`offboarding (object store): ${deletes.length} objects of the tenant deleted, ${store.keys(BUCKET).filter((k) => k.startsWith(departing.id)).length} left; ${store.keys(BUCKET).length} objects of other tenants unchanged`);
   });
 });

@@ -13,6 +13,7 @@ import { CertificatePdfService } from './pdf/certificate-pdf.service';
 import { CertificatesPersonalDataHolder } from './personal-data/certificates-personal-data.holder';
 import { ApplicationRepository } from './repositories/application.repository';
 import { CertificateRepository } from './repositories/certificate.repository';
+import { CertificateRetentionRepository } from './repositories/certificate-retention.repository';
 import { SigningKeyRepository } from './repositories/signing-key.repository';
 import { VerificationRepository } from './repositories/verification.repository';
 import { CertificatesController } from './resolvers/certificates.controller';
@@ -40,6 +41,7 @@ const UPLOAD_BODY_LIMIT = '51mb';
   providers: [
     ApplicationRepository,
     CertificateRepository,
+    CertificateRetentionRepository,
     SigningKeyRepository,
     VerificationRepository,
     ApplicationNotices,
@@ -53,7 +55,7 @@ const UPLOAD_BODY_LIMIT = '51mb';
     CertificatesPersonalDataHolder,
   ],
   controllers: [CertificatesController],
-  exports: [CertificatePdfService, CertificatesService],
+  exports: [CertificatePdfService, CertificatesService, ApplicationsService],
 })
 export class CertificatesModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

@@ -30,6 +30,7 @@ import { ProductFamilySchemaRepository } from './repositories/product-family-sch
 import { DatasheetProvisioningRepository } from './repositories/datasheet-provisioning.repository';
 import { DatasheetVersionRepository } from './repositories/datasheet-version.repository';
 import { DatasheetRepository } from './repositories/datasheet.repository';
+import { DatasheetRetentionRepository } from './repositories/datasheet-retention.repository';
 import { PublishedDatasheetRepository } from './repositories/published-datasheet.repository';
 import { DatasheetsResolver, PublicDatasheetsResolver } from './resolvers/datasheets.resolver';
 import { CertifiedProductsService } from './services/certified-products.service';
@@ -46,6 +47,7 @@ const ENTITIES = [CertifiedProduct, Datasheet, DatasheetAttachment, DatasheetVer
 const REPOSITORIES = [
   CertifiedProductRepository,
   DatasheetRepository,
+  DatasheetRetentionRepository,
   DatasheetVersionRepository,
   DatasheetAttachmentRepository,
   PublishedDatasheetRepository,
@@ -78,7 +80,7 @@ const REPOSITORIES = [
     DatasheetsResolver,
     PublicDatasheetsResolver,
   ],
-  exports: [ContactDisclosureService, PublicDatasheetsService, DatasheetsProvisioning],
+  exports: [ContactDisclosureService, PublicDatasheetsService, DatasheetsProvisioning, DatasheetsService],
 })
 export class DatasheetsModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {

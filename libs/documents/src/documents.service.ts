@@ -84,9 +84,10 @@ export class DocumentsService {
    * Documents of one kind that no record names any more (the caller knows: an erased draft's supporting
    * documents, a removed attachment's file), in the caller's unit of work: record and bytes. An S3
    * object is deleted before the unit commits: should the commit fail, a record is left without bytes,
-   * and the same removal, run again, deletes it. The database refuses a certificate PDF.
+   * and the same removal, run again, deletes it. The database refuses a certificate PDF unless the
+   * certificate naming it was destroyed after its retention period (restrictive delete policies).
    */
-  async deleteUnnamed(ids: readonly string[], kind: 'SUPPORTING_DOCUMENT' | 'DATASHEET_ATTACHMENT'): Promise<number> {
+  async deleteUnnamed(ids: readonly string[], kind: 'SUPPORTING_DOCUMENT' | 'DATASHEET_ATTACHMENT' | 'CERTIFICATE_PDF'): Promise<number> {
     if (ids.length === 0) return 0;
     return this.transactions.run(async () => {
       const deleted = await this.documents.deleteOfKind(ids, kind);
@@ -95,6 +96,25 @@ export class DocumentsService {
       }
       return deleted.length;
     });
+  }
+
+  /**
+   * The objects of a tenant being destroyed that live outside the database (S3), each deleted: their
+   * records and any PostgreSQL bytes go with the tenant's rows, in the caller's unit of work, which
+   * calls this before it commits (should a deletion fail, nothing is destroyed and the destruction
+   * can run again). An object this server's storage cannot reach is refused rather than left behind.
+   */
+  async deleteExternalObjects(tenantId: string, objects: ReadonlyArray<{ documentId: string; storage: string; storageKey: string }>): Promise<number> {
+    let deleted = 0;
+    for (const object of objects) {
+      if (object.storage === 'postgres') continue;
+      if (object.storage !== this.storage.name || !this.storage.deleteExternal) {
+        throw new Error(`a document of the tenant is kept in ${object.storage} storage, which this server is not configured with: its object cannot be deleted`);
+      }
+      await this.storage.deleteExternal({ tenantId, documentId: object.documentId, storageKey: object.storageKey });
+      deleted += 1;
+    }
+    return deleted;
   }
 
   /** Erasure of the uploader, in the caller's unit of work: the documents stay, without the person's id. Repeating it changes nothing. */

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@chancery/audit';
+import { CertificatesModule } from '@chancery/certificates';
+import { DatasheetsModule } from '@chancery/datasheets';
 import { DocumentsModule } from '@chancery/documents';
 import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
@@ -47,6 +49,8 @@ import { SupportGrantRepository } from './support-access/support-grant.repositor
   imports: [
     TypeOrmModule.forFeature([ProcessingActivity, SubProcessor, SubProcessorChange, SubProcessorObjection, Breach, PrivacyPolicyVersion, PrivacyPolicyResponse, SupportGrant, TenantOffboarding, TenantDestructionCertificate, PlatformAttestationKey, PrivacySettings, RetentionPeriod]),
     AuditModule,
+    CertificatesModule,
+    DatasheetsModule,
     DocumentsModule,
     IdentityModule,
     NotificationsModule,

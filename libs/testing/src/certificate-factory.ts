@@ -4,13 +4,13 @@ import { expectData, GraphQLResponse, TestApp } from './test-app';
 export const APPLICATION_FIELDS = `id organisationId state language consigneeName consigneeAddress consigneeCountry countryOfOrigin transportDetails
   goods { description hsCode quantity unit grossWeightKg netWeightKg marksAndNumbers packages } invoiceReferences remarks declarationAccepted
   supportingDocuments { id kind fileName mediaType sizeBytes sha256 uploadedBy createdAt } createdBy claimedBy reviewedBy reviewComment rejectionReason
-  replacesCertificateId startedFromApplicationId certificateId createdAt updatedAt submittedAt`;
+  replacesCertificateId startedFromApplicationId certificateId createdAt updatedAt submittedAt destroyedAt`;
 
 export const CERTIFICATE_FIELDS = `id organisationId applicationId number status language countryOfOrigin goodsHash issuingChamber signedPayload signature keyId
-  verificationCode signedBy issuedAt revokedAt revocationReason supersededAt supersededByCertificateId supersededByNumber pdfReady
+  verificationCode signedBy issuedAt revokedAt revocationReason supersededAt supersededByCertificateId supersededByNumber pdfReady destroyedAt
   copies { id certificateId copyNumber requestedBy createdAt pdfReady }`;
 
-export const VERIFICATION_FIELDS = 'authentic number status revocationReason supersededByNumber issuingChamber issuedAt countryOfOrigin goodsHash keyId';
+export const VERIFICATION_FIELDS = 'authentic number status revocationReason supersededByNumber issuingChamber issuedAt countryOfOrigin goodsHash keyId recordDestroyedAt';
 
 export interface TestApplication {
   id: string;

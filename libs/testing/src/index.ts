@@ -9,3 +9,4 @@ export * from './certificate-factory';
 export * from './datasheets-factory';
 export * from './pdf-text';
 export * from './webhook-receiver';
+export * from './object-store';

@@ -890,6 +890,10 @@ Object.assign(CALL_TEMPLATES, {
  */
 const OPERATOR_OPERATIONS: Record<string, string> = {
   supportAccounts: "test/privacy/support-access.e2e-spec.ts: no grant, a pending, refused, ended or expired grant, another operator's grant and another tenant's grant open nothing",
+  supportOrganisations: "test/privacy/support-access.e2e-spec.ts: before approval and after the end time nothing opens, and a grant of tenant B shows none of A's companies",
+  supportCertificateApplications: "test/privacy/support-access.e2e-spec.ts: before approval and after the end time nothing opens, and a grant of tenant B lists none of A's applications",
+  supportCertificateApplication: "test/privacy/support-access.e2e-spec.ts: under a grant of tenant B, A's application is NOT_FOUND, and a draft of the grant's own tenant is NOT_FOUND too",
+  supportDatasheets: "test/privacy/support-access.e2e-spec.ts: before approval and after the end time nothing opens, and a grant of tenant B shows none of A's datasheets",
   requestSupportAccess: 'takes any tenant by design (the operator asks); test/privacy/support-access.e2e-spec.ts: an unknown tenant is refused, and nothing opens before that tenant approves',
   requestTenantOffboarding: "takes any tenant by design (the operator files); nothing happens before that tenant's administrator confirms (test/privacy/tenant-offboarding.e2e-spec.ts)",
   destroyTenant: 'test/privacy/tenant-offboarding.e2e-spec.ts: refused before confirmation, before the export and inside the waiting period',

@@ -88,7 +88,7 @@ export class CertificateApplication {
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('documents (their records are policed themselves)')
   @Field(() => [StoredDocument], { nullable: true }) supportingDocuments?: StoredDocument[];
   @Readable(...OWNERS_AND_STAFF) @PersonalData(APPLICANT)
-  @Field(() => ID, { nullable: true }) @Column({ name: 'created_by', type: 'uuid' }) createdBy: string;
+  @Field(() => ID, { nullable: true }) @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
   @Readable(staffOfOwnTenant()) @PersonalData(STAFF_HANDLING)
   @Field(() => ID, { nullable: true, description: 'The clerk reviewing it (one at a time).' }) @Column({ name: 'claimed_by', type: 'uuid', nullable: true }) claimedBy: string | null;
   @Readable(staffOfOwnTenant()) @PersonalData(STAFF_HANDLING)
@@ -109,6 +109,9 @@ export class CertificateApplication {
   @Field(() => Date, { nullable: true }) @Column({ name: 'updated_at', type: 'timestamptz' }) updatedAt: Date;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('time of the record')
   @Field(() => Date, { nullable: true }) @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;
+  @Readable(...OWNERS_AND_STAFF) @NotPersonalData('time the record was destroyed')
+  @Field(() => Date, { nullable: true, description: 'When its personal data was destroyed after its retention period (CERTIFICATE_FILE): consignee, applicant, clerks, notes and supporting documents.' })
+  @Column({ name: 'destroyed_at', type: 'timestamptz', nullable: true }) destroyedAt: Date | null;
 }
 
 /** A consignee a repeat exporter keeps to fill in applications. The company's alone. */

@@ -35,7 +35,7 @@ export class CertificateCopy {
   @Internal() @NotPersonalData('bookkeeping of the record') organisationId: string;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('reference to a certificate') @Field(() => ID, { nullable: true }) @Column({ name: 'certificate_id', type: 'uuid' }) certificateId: string;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('number of the copy') @Field(() => Int, { nullable: true }) @Column({ name: 'copy_number', type: 'integer' }) copyNumber: number;
-  @Readable(...OWNERS_AND_STAFF) @PersonalData(STAFF_HANDLING) @Field(() => ID, { nullable: true }) @Column({ name: 'requested_by', type: 'uuid' }) requestedBy: string;
+  @Readable(...OWNERS_AND_STAFF) @PersonalData(STAFF_HANDLING) @Field(() => ID, { nullable: true }) @Column({ name: 'requested_by', type: 'uuid', nullable: true }) requestedBy: string | null;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('time of the record') @Field(() => Date, { nullable: true }) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Internal() @NotPersonalData('reference to a document') @Column({ name: 'pdf_document_id', type: 'uuid', nullable: true }) pdfDocumentId: string | null;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('rendering done') @Field(() => Boolean, { nullable: true, description: 'Whether the PDF has been rendered and can be downloaded.' }) pdfReady?: boolean;
@@ -73,7 +73,7 @@ export class Certificate {
   @Internal() @NotPersonalData('sealed code') @Column({ name: 'sealed_verification_code' }) sealedVerificationCode: string;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('a code printed on the certificate') @Field(() => String, { nullable: true, description: 'The code printed on the certificate; with the number it opens the public verification.' }) verificationCode?: string;
   @Internal() @NotPersonalData('idempotency key of the signing request') @Column({ name: 'idempotency_key' }) idempotencyKey: string;
-  @Readable(staffOfOwnTenant()) @PersonalData(STAFF_HANDLING) @Field(() => ID, { nullable: true, description: 'The authorised official who signed.' }) @Column({ name: 'signed_by', type: 'uuid' }) signedBy: string;
+  @Readable(staffOfOwnTenant()) @PersonalData(STAFF_HANDLING) @Field(() => ID, { nullable: true, description: 'The authorised official who signed.' }) @Column({ name: 'signed_by', type: 'uuid', nullable: true }) signedBy: string | null;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('time of issue') @Field(() => Date, { nullable: true }) @Column({ name: 'issued_at', type: 'timestamptz' }) issuedAt: Date;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('time of revocation') @Field(() => Date, { nullable: true }) @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true }) revokedAt: Date | null;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('a reason code') @Field(() => RevocationReason, { nullable: true }) @Column({ name: 'revocation_reason', type: 'text', nullable: true }) revocationReason: RevocationReason | null;
@@ -82,6 +82,9 @@ export class Certificate {
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('certificate number') @Field(() => String, { nullable: true }) @Column({ name: 'superseded_by_number', type: 'text', nullable: true }) supersededByNumber: string | null;
   @Internal() @NotPersonalData('reference to a document') @Column({ name: 'pdf_document_id', type: 'uuid', nullable: true }) pdfDocumentId: string | null;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('rendering done') @Field(() => Boolean, { nullable: true, description: 'Whether the PDF has been rendered and can be downloaded.' }) pdfReady?: boolean;
+  @Readable(...OWNERS_AND_STAFF) @NotPersonalData('time the record was destroyed')
+  @Field(() => Date, { nullable: true, description: 'When the record was destroyed after its retention period (CERTIFICATE_FILE): only its number, status, dates, chamber, country of origin and goods hash remain; no signed content, signer or PDF.' })
+  @Column({ name: 'destroyed_at', type: 'timestamptz', nullable: true }) destroyedAt: Date | null;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('copies (policed themselves)') @Field(() => [CertificateCopy], { nullable: true }) copies?: CertificateCopy[];
 }
 

@@ -24,6 +24,9 @@ export class CertificateVerification {
   @Readable(anyone()) @NotPersonalData('a country') @Field(() => String, { nullable: true }) countryOfOrigin: string | null;
   @Readable(anyone()) @NotPersonalData('hash of the goods description') @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the canonical JSON of the goods lines: compare with the paper.' }) goodsHash: string | null;
   @Readable(anyone()) @NotPersonalData('key identifier') @Field(() => String, { nullable: true }) keyId: string | null;
+  @Readable(anyone()) @NotPersonalData('time the record was destroyed')
+  @Field(() => Date, { nullable: true, description: "Set when the number and code match a certificate whose record was destroyed after its retention period (CERTIFICATE_FILE): the register no longer holds its signed content, so a number and code alone no longer prove it authentic (a signed copy still does, through verifySignedCertificate)." })
+  recordDestroyedAt: Date | null;
 }
 
 /** A chamber's public signing key as a JWK (RFC 8037: `OKP`, `Ed25519`), published for offline verification. */

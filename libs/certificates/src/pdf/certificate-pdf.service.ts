@@ -74,8 +74,8 @@ export class CertificatePdfService {
     // goods wait for it, is not held hostage to a request that is not theirs.
     // A signer who has been erased (Art. 17) is printed the same way: their account keeps no name and
     // no signature image, and a PDF rendered after the erasure (a copy) must not bring them back.
-    const signerRestricted = (await this.restrictions.restrictedAmong([stored.signedBy])).size > 0;
-    const signer = signerRestricted ? null : await this.signatoryOf(stored.tenantId, stored.organisationId, stored.signedBy);
+    const signerRestricted = stored.signedBy === null || (await this.restrictions.restrictedAmong([stored.signedBy])).size > 0;
+    const signer = signerRestricted || stored.signedBy === null ? null : await this.signatoryOf(stored.tenantId, stored.organisationId, stored.signedBy);
     const signatory = signer ? present(reader, signer, 'pdf') : null;
     const bytes = await renderer()({
       signedPayload: certificate.signedPayload,

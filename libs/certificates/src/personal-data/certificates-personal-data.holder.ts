@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentsService } from '@chancery/documents';
 import { PartyDirectoryService } from '@chancery/identity';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, NOTHING_ERASED, PersonalDataHolder } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, NOTHING_ERASED, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep } from '@chancery/policy';
 import { CertificateApplication } from '../entities/certificate-application.entity';
 import { CertificateSignatory } from '../entities/certificate-signatory';
 import { ApplicationRepository } from '../repositories/application.repository';
 import { CertificateRepository } from '../repositories/certificate.repository';
+import { CertificateRetentionRepository } from '../repositories/certificate-retention.repository';
 import { processingStatistics } from '../services/certificate-reports.service';
 
 /** Fields of an application that are never the person's: the consignee is someone else (a company or a person abroad). */
@@ -31,6 +32,15 @@ const CONSIGNEE_FIELDS = ['consigneeName', 'consigneeAddress'] as const;
  * signer (certificate-pdf.service.ts): without name and signature image, the certificate staying
  * valid by the chamber's key and verification code. Re-rendering issued PDFs would change a
  * certificate the exporter already holds, so it is not done.
+ *
+ * Retention (rule CERTIFICATE_FILE: the tenant's period, 10 years after issue by default, never under
+ * the legal 7). Past it, the certificate file is destroyed: of the certificate a minimal record stays
+ * (number, status, dates, chamber, country of origin, goods hash), so public verification of the
+ * number says the record was destroyed after its retention period; its signed content (consignee,
+ * exporter), signature, signer, the copies' requesters and every PDF (record and bytes) go; of its
+ * application the consignee, the applicant, the clerks and their notes go, and the supporting
+ * documents no live application names (record and bytes). Rejected applications go the same way,
+ * counted from the decision. A file under a legal hold, or naming a restricted person, stays.
  */
 @HoldsPersonalData()
 @Injectable()
@@ -42,6 +52,7 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
     private readonly certificates: CertificateRepository,
     private readonly documents: DocumentsService,
     private readonly parties: PartyDirectoryService,
+    private readonly retention: CertificateRetentionRepository,
   ) {}
 
   async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
@@ -85,6 +96,44 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
         ? 'The applications you made or handled, the certificates of origin you signed and the copies you requested are kept with your account’s identifier only (no name or contact details), and their signed content is never changed: a certificate of origin is evidence the chamber must keep for 10 years after issue (DigiChambers §4.3). Staff notes on them no longer name you; documents you uploaded stay with the company’s file without your identifier; PDFs already issued stay as issued, and none printed from now on shows your name or signature.'
         : undefined,
     };
+  }
+
+  async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    return this.sweepCertificateFiles(sweep);
+  }
+
+  /** Rule CERTIFICATE_FILE: issued certificates and their applications, and rejected applications, past the tenant's period. */
+  private async sweepCertificateFiles(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    const held = [...sweep.held];
+    const restricted = [...sweep.restrictedUserIds];
+    const retention = sweep.intervalOf(RetentionRuleKey.CERTIFICATE_FILE);
+    const counted = await this.retention.countPastRetention(sweep.now, retention, held, restricted);
+    const at = sweep.now;
+    let destroyed = 0;
+    for (;;) {
+      const due = await this.retention.certificatesDue(sweep.now, retention, held, restricted, sweep.batchSize);
+      if (due.length === 0) break;
+      const pdfs = await this.retention.destroyCertificates(due.map((c) => c.id), at);
+      await this.documents.deleteUnnamed(pdfs, 'CERTIFICATE_PDF');
+      await this.destroyApplications(due.map((c) => c.applicationId), at);
+      destroyed += due.length;
+      if (due.length < sweep.batchSize) break;
+    }
+    for (;;) {
+      const due = await this.retention.rejectedDue(sweep.now, retention, held, restricted, sweep.batchSize);
+      if (due.length === 0) break;
+      destroyed += await this.destroyApplications(due, at);
+      if (due.length < sweep.batchSize) break;
+    }
+    return { expired: counted.expired, deleted: 0, deidentified: destroyed, held: counted.held };
+  }
+
+  /** The applications' personal data, and the supporting documents no other application names (record and bytes). */
+  private async destroyApplications(ids: readonly string[], at: Date): Promise<number> {
+    const { destroyed, documentIds } = await this.retention.destroyApplications(ids, at);
+    const stillNamed = new Set(await this.applications.documentsNamedByAnyApplication(documentIds));
+    await this.documents.deleteUnnamed(documentIds.filter((id) => !stillNamed.has(id)), 'SUPPORTING_DOCUMENT');
+    return destroyed;
   }
 }
 

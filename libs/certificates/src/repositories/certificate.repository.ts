@@ -8,7 +8,7 @@ const COPY = selectColumns(CertificateCopy, 'k');
 const LINE = selectColumns(BillableLine, 'l');
 const SETTINGS = selectColumns(CertificateSettings, 's');
 
-export type NewCertificate = Omit<Certificate, 'id' | 'status' | 'revokedAt' | 'revocationReason' | 'supersededAt' | 'supersededByCertificateId' | 'supersededByNumber' | 'pdfDocumentId' | 'verificationCode' | 'pdfReady' | 'copies'>;
+export type NewCertificate = Omit<Certificate, 'id' | 'status' | 'revokedAt' | 'revocationReason' | 'supersededAt' | 'supersededByCertificateId' | 'supersededByNumber' | 'pdfDocumentId' | 'verificationCode' | 'pdfReady' | 'copies' | 'destroyedAt'>;
 export type CertificateStatusChange = Partial<Pick<Certificate, 'status' | 'revokedAt' | 'revocationReason' | 'supersededAt' | 'supersededByCertificateId' | 'supersededByNumber'>>;
 
 const EXAMPLE_CERTIFICATE: NewCertificate = {

@@ -18,6 +18,8 @@ export interface PublicCertificateRow {
   keyId: string;
   verificationCodeHash: string;
   publicKey: string;
+  /** Set once the record was destroyed after its retention period: the signed content and signature are empty then. */
+  destroyedAt: Date | null;
 }
 
 /**
@@ -34,7 +36,8 @@ export class VerificationRepository {
     const [row] = await this.sql.query<PublicCertificateRow>(
       `SELECT c.tenant_id AS "tenantId", c.number, c.status, c.revocation_reason AS "revocationReason", c.superseded_by_number AS "supersededByNumber",
               c.issuing_chamber AS "issuingChamber", c.issued_at AS "issuedAt", c.country_of_origin AS "countryOfOrigin", c.goods_hash AS "goodsHash",
-              c.signed_payload AS "signedPayload", c.signature, c.key_id AS "keyId", c.verification_code_hash AS "verificationCodeHash", k.public_key AS "publicKey"
+              c.signed_payload AS "signedPayload", c.signature, c.key_id AS "keyId", c.verification_code_hash AS "verificationCodeHash", k.public_key AS "publicKey",
+              c.destroyed_at AS "destroyedAt"
          FROM certificate c JOIN certificate_signing_key k ON k.id = c.key_id AND k.tenant_id = c.tenant_id
         WHERE c.number = $1`,
       [number],

@@ -21,7 +21,13 @@ export function renderVerificationPage(v: CertificateVerification, portalPath?: 
         ['Signing key', v.keyId],
       ].filter(([, value]) => value !== null && value !== undefined) as Array<[string, unknown]>
     : [];
-  const verdict = v.authentic ? (v.status === 'ISSUED' ? 'Authentic and valid' : `Authentic, ${String(v.status).toLowerCase()}`) : 'Not verified: no certificate matches this number and code';
+  if (!v.authentic && v.recordDestroyedAt) {
+    rows.push(['Certificate number', v.number], ['Issuing chamber', v.issuingChamber], ['Issued on', v.issuedAt ? new Date(v.issuedAt).toISOString().slice(0, 10) : null],
+      ['Record destroyed on', new Date(v.recordDestroyedAt).toISOString().slice(0, 10)]);
+  }
+  const verdict = !v.authentic && v.recordDestroyedAt
+    ? "Record destroyed after its retention period: the chamber's register no longer holds this certificate's content, so it cannot be verified by number and code"
+    : v.authentic ? (v.status === 'ISSUED' ? 'Authentic and valid' : `Authentic, ${String(v.status).toLowerCase()}`) : 'Not verified: no certificate matches this number and code';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
 <title>Certificate verification</title>

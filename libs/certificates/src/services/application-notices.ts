@@ -48,7 +48,7 @@ export class ApplicationNotices {
       subject: { applicationId: application.id, state: application.state, certificateId: application.certificateId ?? null, certificateNumber: number ?? null },
     });
     if (!tellCompany) return;
-    const to = await this.parties.mailingAddress(application.createdBy);
+    const to = application.createdBy ? await this.parties.mailingAddress(application.createdBy) : null;
     if (!to) return;
     await this.mailer.queue(APPLICATION_STATE_CHANGED, {
       tenantId: application.tenantId,

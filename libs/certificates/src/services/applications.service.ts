@@ -175,6 +175,29 @@ export class ApplicationsService {
     });
   }
 
+  /**
+   * The tenant's applications but drafts (as its staff see the queue), for the operator under a
+   * support grant: only inside privacy's `duringSupportGrant` unit, where the database opened the
+   * grant's tenant alone, read only.
+   */
+  async listUnderSupportGrant(first: number): Promise<CertificateApplication[]> {
+    this.assertSupportGrantUnit();
+    return this.applications.listOfTenantQueue(null, first);
+  }
+
+  /** One application of the tenant (not a draft: the company's alone), under a support grant; else NOT_FOUND. */
+  async oneUnderSupportGrant(applicationId: string): Promise<CertificateApplication> {
+    this.assertSupportGrantUnit();
+    const application = await this.applications.findById(applicationId);
+    if (!application || application.state === ApplicationState.DRAFT) throw new NotFoundError('Certificate application');
+    return application;
+  }
+
+  /** These reads check no actor: the unit's scope (the grant the database checked) is what limits them. */
+  private assertSupportGrantUnit(): void {
+    if (this.context.unitOfWork?.scope.mode !== 'support') throw new Error('read under a support grant outside a support-grant unit of work');
+  }
+
   async saveConsignee(consignee: ConsigneeInput): Promise<SavedConsignee> {
     const { tenantId, organisationId } = this.exporter();
     return this.transactions.run(() => this.applications.saveConsignee({ tenantId, organisationId, name: consignee.name, address: consignee.address, country: consignee.country }));

@@ -50,7 +50,7 @@ export class CertificatesService {
 
   async revoke(certificateId: string, reason: RevocationReason): Promise<Certificate> {
     return this.transactions.run(async () => {
-      const certificate = await this.visible(certificateId, true);
+      const certificate = notDestroyed(await this.visible(certificateId, true));
       assertCertificateTransition(certificate.status, CertificateStatus.REVOKED);
       const revoked = await this.certificates.changeStatus(certificate.id, { status: CertificateStatus.REVOKED, revokedAt: this.clock.now(), revocationReason: reason });
       await this.audit.record({ action: 'certificates.certificate.revoked', subjectType: 'CertificateOfOrigin', subjectId: certificate.id, details: { number: certificate.number, reason } });
@@ -62,7 +62,7 @@ export class CertificatesService {
   /** Starts a replacement: a new draft prefilled from the certificate's application; issuing it supersedes this certificate. */
   async replace(certificateId: string): Promise<CertificateApplication> {
     return this.transactions.run(async () => {
-      const certificate = await this.visible(certificateId, true);
+      const certificate = notDestroyed(await this.visible(certificateId, true));
       assertCertificateTransition(certificate.status, CertificateStatus.SUPERSEDED);
       if (certificate.organisationId !== this.context.actor.organisationId) throw new NotFoundError('Certificate');
       const source = await this.applications.visible(certificate.applicationId);
@@ -74,7 +74,7 @@ export class CertificatesService {
   async requestCopy(certificateId: string): Promise<CertificateCopy> {
     const requester = personIdOf(this.context.actor);
     return this.transactions.run(async () => {
-      const certificate = await this.visible(certificateId, true);
+      const certificate = notDestroyed(await this.visible(certificateId, true));
       if (certificate.status !== CertificateStatus.ISSUED) {
         throw CertificateErrors.ILLEGAL_TRANSITION(`A certificate in status ${certificate.status} gets no copies`, { details: { from: certificate.status, to: 'COPY' } });
       }
@@ -104,7 +104,7 @@ export class CertificatesService {
   /** The stored PDF of the certificate (copy 0) or of one of its copies, as rendered by the worker. */
   async pdf(certificateId: string, copyNumber: number): Promise<{ fileName: string; bytes: Buffer }> {
     return this.transactions.run(async () => {
-      const certificate = await this.visible(certificateId);
+      const certificate = notDestroyed(await this.visible(certificateId));
       let documentId = certificate.pdfDocumentId;
       if (copyNumber > 0) {
         const copy = (await this.certificates.copiesOf([certificate.id])).find((k) => k.copyNumber === copyNumber);
@@ -201,8 +201,15 @@ export class CertificatesService {
     const copies = loadedCopies ?? (await this.certificates.copiesOf([certificate.id]));
     return Object.assign(certificate, {
       verificationCode: this.secrets.open(certificate.sealedVerificationCode) ?? undefined,
-      pdfReady: certificate.pdfDocumentId !== null,
-      copies: copies.map((k) => Object.assign(k, { organisationId: certificate.organisationId, pdfReady: k.pdfDocumentId !== null })),
+      // A record destroyed after its retention period has no PDF any more (its id stays, so the worker never renders it again).
+      pdfReady: certificate.pdfDocumentId !== null && certificate.destroyedAt === null,
+      copies: copies.map((k) => Object.assign(k, { organisationId: certificate.organisationId, pdfReady: k.pdfDocumentId !== null && certificate.destroyedAt === null })),
     });
   }
+}
+
+/** A certificate whose record was destroyed after its retention period can no longer be printed, copied, revoked or replaced. */
+function notDestroyed(certificate: Certificate): Certificate {
+  if (certificate.destroyedAt) throw CertificateErrors.RECORD_DESTROYED(`The record of certificate ${certificate.number} was destroyed after its retention period`);
+  return certificate;
 }

@@ -49,6 +49,7 @@ export class VerificationService {
       await this.transactions.asSystem(null, () => this.verifications.recordFailure(throttleKeys, now, windowStartAfter));
       return notAuthentic();
     }
+    if (row.destroyedAt) return destroyed(row);
     return answerFor(row, signatureChecks);
   }
 
@@ -63,6 +64,8 @@ export class VerificationService {
       return notAuthentic();
     }
     const row = typeof number === 'string' ? await this.transactions.publicReading(() => this.verifications.findByNumber(number as string)) : null;
+    // A record destroyed after its retention period: the chamber's key still proves the signed copy the holder presents.
+    if (row?.destroyedAt && row.keyId === keyId) return Object.assign(answerFor(row, true), { recordDestroyedAt: row.destroyedAt });
     if (!row || row.keyId !== keyId || row.signedPayload !== payload) return notAuthentic();
     return answerFor(row, true);
   }
@@ -75,7 +78,17 @@ function throttleKey(kind: string, value: string): Buffer {
 function notAuthentic(): CertificateVerification {
   return Object.assign(new CertificateVerification(), {
     authentic: false, number: null, status: null, revocationReason: null, supersededByNumber: null, issuingChamber: null, issuedAt: null, countryOfOrigin: null,
-    goodsHash: null, keyId: null,
+    goodsHash: null, keyId: null, recordDestroyedAt: null,
+  });
+}
+
+/**
+ * The number and code of a certificate whose record was destroyed after its retention period: said
+ * plainly, with what the minimal record still holds (no person, no signed content to check).
+ */
+function destroyed(row: PublicCertificateRow): CertificateVerification {
+  return Object.assign(notAuthentic(), {
+    number: row.number, status: row.status, issuingChamber: row.issuingChamber, issuedAt: row.issuedAt, recordDestroyedAt: row.destroyedAt,
   });
 }
 
@@ -84,5 +97,6 @@ function answerFor(row: PublicCertificateRow, authentic: boolean): CertificateVe
   return Object.assign(new CertificateVerification(), {
     authentic: true, number: row.number, status: row.status, revocationReason: row.revocationReason, supersededByNumber: row.supersededByNumber,
     issuingChamber: row.issuingChamber, issuedAt: row.issuedAt, countryOfOrigin: row.countryOfOrigin, goodsHash: row.goodsHash, keyId: row.keyId,
+    recordDestroyedAt: null,
   });
 }

@@ -49,7 +49,7 @@ export class DatasheetVersion {
   attachments?: DatasheetAttachment[];
   @Readable(...READERS) @PersonalData(COMPLETED_BY)
   @Field(() => ID, { nullable: true, description: 'The organisation user who completed this version.' })
-  @Column('uuid', { name: 'completed_by' }) completedBy: string;
+  @Column('uuid', { name: 'completed_by', nullable: true }) completedBy: string | null;
   @Readable(...READERS) @NotPersonalData('review of a datasheet')
   @Field(() => String, { nullable: true }) @Column('text', { name: 'review_comment', nullable: true }) reviewComment: string | null;
   @Readable(...READERS) @NotPersonalData('datasheet record')

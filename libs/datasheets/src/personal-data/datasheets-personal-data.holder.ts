@@ -3,6 +3,7 @@ import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDat
 import { DatasheetAttachmentRepository } from '../repositories/datasheet-attachment.repository';
 import { DatasheetVersionRepository } from '../repositories/datasheet-version.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
+import { DatasheetRetentionRepository } from '../repositories/datasheet-retention.repository';
 import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
 import { PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
 import { ProjectCertificateRepository } from '../projects/project-certificate.repository';
@@ -15,6 +16,11 @@ import { ContactDisclosureService } from '../services/contact-disclosure.service
  * off every public output exactly as an objection does (the company's general contact, flagged, the
  * external system told), deletes the acknowledgements, keeps the versions' reference to who completed them, and clears who added
  * attachments (the documents stay: they are the company's, not the person's).
+ *
+ * Retention (rule DATASHEET_RECORD, the tenant's period: 12 months after a datasheet is withdrawn):
+ * a withdrawn datasheet (unpublished, nothing published or in the works) keeps its versions and
+ * attachments without its contact, who completed its versions and who added its attachments (its
+ * public row, with the contact's name, e-mail, telephone and position, went when it was withdrawn).
  */
 @HoldsPersonalData()
 @Injectable()
@@ -29,6 +35,7 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
     private readonly disclosure: ContactDisclosureService,
     private readonly projects: ProjectCertificateRepository,
     private readonly attachments: DatasheetAttachmentRepository,
+    private readonly retention: DatasheetRetentionRepository,
   ) {}
 
   async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
@@ -75,7 +82,9 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
   }
 
   async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
-    return this.sweepDisclosureAcknowledgements(sweep);
+    // Two rules: the withdrawn datasheets' records, and the acknowledgements of people whose role ended.
+    const outcomes = [await this.sweepDatasheetRecords(sweep), await this.sweepDisclosureAcknowledgements(sweep)];
+    return outcomes.reduce((sum, o) => ({ expired: sum.expired + o.expired, deleted: sum.deleted + o.deleted, deidentified: sum.deidentified + o.deidentified, held: sum.held + o.held }));
   }
 
   /**
@@ -95,5 +104,20 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
       if (batch < sweep.batchSize) break;
     }
     return { expired: counted.expired, deleted, deidentified: 0, held: counted.held };
+  }
+
+  /** Rule DATASHEET_RECORD: withdrawn datasheets past the tenant's period, de-identified in batches. */
+  private async sweepDatasheetRecords(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    const held = [...sweep.held];
+    const restricted = [...sweep.restrictedUserIds];
+    const retention = sweep.intervalOf(RetentionRuleKey.DATASHEET_RECORD);
+    const counted = await this.retention.countWithdrawnPastRetention(sweep.now, retention, held, restricted);
+    let deidentified = 0;
+    for (;;) {
+      const batch = await this.retention.deidentifyWithdrawnPastRetention(sweep.now, retention, held, restricted, sweep.batchSize);
+      deidentified += batch;
+      if (batch < sweep.batchSize) break;
+    }
+    return { expired: counted.expired, deleted: 0, deidentified, held: counted.held };
   }
 }

@@ -66,6 +66,16 @@ export class DatasheetVersionRepository {
     return rows.map(toVersion);
   }
 
+  /** The latest version of each datasheet given (its current state). */
+  @GenerateSql({ params: [[SQL_EXAMPLE.id]] })
+  async latestOf(datasheetIds: readonly string[]): Promise<DatasheetVersion[]> {
+    const rows = await this.sql.query(
+      `SELECT DISTINCT ON (v.datasheet_id) ${VERSION} FROM datasheet_version v WHERE v.datasheet_id = ANY($1::uuid[]) ORDER BY v.datasheet_id, v.number DESC`,
+      [datasheetIds],
+    );
+    return rows.map(toVersion);
+  }
+
   @GenerateSql({ params: [SQL_EXAMPLE.id, ['PUBLISHED']] })
   async findOfDatasheetIn(datasheetId: string, states: readonly DatasheetState[]): Promise<DatasheetVersion | null> {
     const [row] = await this.sql.query(

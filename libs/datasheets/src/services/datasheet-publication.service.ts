@@ -76,7 +76,8 @@ export class DatasheetPublication {
     }
     const publishedVersion = await this.versions.setState(version.id, DatasheetState.PUBLISHED, now, null);
     const organisation = await this.people.organisation(datasheet.organisationId);
-    const person = await this.eligibleContact(datasheet, version.completedBy);
+    // Nobody to name when who completed it was forgotten (a withdrawn datasheet past DATASHEET_RECORD).
+    const person = version.completedBy ? await this.eligibleContact(datasheet, version.completedBy) : null;
     let contact: PublishedContact;
     if (person) {
       await this.datasheets.setContact(datasheet.id, person.id, false, null);

@@ -172,6 +172,18 @@ export class DatasheetsService {
     return this.transactions.run(() => this.datasheets.listInScope(scope));
   }
 
+  /**
+   * The tenant's datasheets with their latest version, for the operator under a support grant: only
+   * inside privacy's `duringSupportGrant` unit, where the database opened the grant's tenant alone,
+   * read only. No actor is checked: the unit's scope is what limits it.
+   */
+  async underSupportGrant(tenantId: string): Promise<Array<{ datasheet: Datasheet; latest: DatasheetVersion | null }>> {
+    if (this.context.unitOfWork?.scope.mode !== 'support') throw new Error('read under a support grant outside a support-grant unit of work');
+    const datasheets = await this.datasheets.listInScope({ tenantId, organisationId: null });
+    const latest = await this.versions.latestOf(datasheets.map((d) => d.id));
+    return datasheets.map((datasheet) => ({ datasheet, latest: latest.find((v) => v.datasheetId === datasheet.id) ?? null }));
+  }
+
   /** Every version with its dates, oldest first; none when the datasheet is not the caller's. */
   versionsOf(datasheetId: string): Promise<DatasheetVersion[]> {
     const scope = datasheetScopeOf(this.context.actor);

@@ -17,6 +17,21 @@ export interface ReachableCompany {
   email: string;
 }
 
+/** A customer company's record as the operator sees it under a support grant (no bank account). */
+export interface CompanyRecord {
+  id: string;
+  name: string;
+  companyNumber: string;
+  vatNumber: string;
+  street: string;
+  postalCode: string;
+  city: string;
+  country: string;
+  email: string;
+  phone: string;
+  createdAt: Date;
+}
+
 /** The active accounts of one tenant, for messages the privacy office must send to everyone concerned. */
 @Injectable()
 export class PeopleDirectoryRepository {
@@ -39,5 +54,16 @@ export class PeopleDirectoryRepository {
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
   async companiesOfTenant(tenantId: string): Promise<ReachableCompany[]> {
     return this.sql.query<ReachableCompany>(`SELECT o.id, o.email FROM organisation o WHERE o.tenant_id = $1 ORDER BY o.id`, [tenantId]);
+  }
+
+  /** Every company of the tenant, by name: its record but the bank account. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
+  async companyRecordsOfTenant(tenantId: string): Promise<CompanyRecord[]> {
+    return this.sql.query<CompanyRecord>(
+      `SELECT o.id, o.name, o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.street, o.postal_code AS "postalCode", o.city, o.country,
+              o.email, o.phone, o.created_at AS "createdAt"
+         FROM organisation o WHERE o.tenant_id = $1 ORDER BY o.name, o.id`,
+      [tenantId],
+    );
   }
 }

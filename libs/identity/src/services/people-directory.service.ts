@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@chancery/access';
 import { TransactionRunner } from '@chancery/core';
-import { PeopleDirectoryRepository, ReachableCompany, ReachablePerson } from '../repositories/people-directory.repository';
+import { CompanyRecord, PeopleDirectoryRepository, ReachableCompany, ReachablePerson } from '../repositories/people-directory.repository';
 
-export type { ReachableCompany, ReachablePerson } from '../repositories/people-directory.repository';
+export type { CompanyRecord, ReachableCompany, ReachablePerson } from '../repositories/people-directory.repository';
 
 /**
  * The people of a tenant as the privacy office reaches them (a sub-processor change announced to
@@ -28,5 +28,10 @@ export class PeopleDirectory {
 
   companiesOfTenant(tenantId: string): Promise<ReachableCompany[]> {
     return this.transactions.run(() => this.people.companiesOfTenant(tenantId));
+  }
+
+  /** The tenant's companies' records (no bank account), for the operator under a support grant (privacy's support access). */
+  companyRecordsOfTenant(tenantId: string): Promise<CompanyRecord[]> {
+    return this.transactions.run(() => this.people.companyRecordsOfTenant(tenantId));
   }
 }

@@ -8,7 +8,8 @@ import { PrivacySettings1766810000200 } from './1766810000200-privacy-settings';
 import { DestructionCertificateSignature1767250000100 } from './1767250000100-destruction-certificate-signature';
 import { RetentionPeriods1767300000000 } from './1767300000000-retention-periods';
 import { DestructionCertificatesSigned1767400000200 } from './1767400000200-destruction-certificates-signed';
+import { DepartingTenantObjects1767500000200 } from './1767500000200-departing-tenant-objects';
 import { PersonalDataAccessPruning1767510000000 } from './1767510000000-personal-data-access-pruning';
 import { SubProcessorObjectionRetention1767510000100 } from './1767510000100-sub-processor-objection-retention';
 
-export const PRIVACY_MIGRATIONS = [PersonalDataAccessLog1765000000500, PersonalDataAccessChain1766300000000, DataSubjectRequests1766300000100, PrivacyOffice1766400000000, SupportAccess1766810000000, TenantOffboarding1766810000100, PrivacySettings1766810000200, DestructionCertificateSignature1767250000100, RetentionPeriods1767300000000, DestructionCertificatesSigned1767400000200, PersonalDataAccessPruning1767510000000, SubProcessorObjectionRetention1767510000100];
+export const PRIVACY_MIGRATIONS = [PersonalDataAccessLog1765000000500, PersonalDataAccessChain1766300000000, DataSubjectRequests1766300000100, PrivacyOffice1766400000000, SupportAccess1766810000000, TenantOffboarding1766810000100, PrivacySettings1766810000200, DestructionCertificateSignature1767250000100, RetentionPeriods1767300000000, DestructionCertificatesSigned1767400000200, DepartingTenantObjects1767500000200, PersonalDataAccessPruning1767510000000, SubProcessorObjectionRetention1767510000100];

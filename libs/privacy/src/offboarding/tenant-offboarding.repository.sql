@@ -23,6 +23,9 @@ SELECT a.table_name AS "table", a.row_data AS "row" FROM app_tenant_archive_rows
 -- TenantOffboardingRepository.destroyTenant
 SELECT d.table_name AS "table", d.deleted::int AS deleted FROM app_destroy_tenant($1, $2) d;
 
+-- TenantOffboardingRepository.departingTenantObjects
+SELECT o.document_id AS "documentId", o.storage, o.storage_key AS "storageKey" FROM app_departing_tenant_objects($1, $2) o;
+
 -- TenantOffboardingRepository.insertCertificate
 INSERT INTO tenant_destruction_certificate AS c (departed_tenant_id, tenant_slug, tenant_name, requested_at, confirmed_at, export_sha256, exported_at,
 exported_records, destroyed_at, destroyed_by, deleted_rows, certificate_sha256, signing_key_id, signature)

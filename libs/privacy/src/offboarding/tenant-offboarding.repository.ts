@@ -79,6 +79,15 @@ export class TenantOffboardingRepository {
     return this.sql.query(`SELECT d.table_name AS "table", d.deleted::int AS deleted FROM app_destroy_tenant($1, $2) d`, [offboardingId, at]);
   }
 
+  /** Where the departing tenant's files outside the database are (S3 objects): the same checks as the destruction's. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.at] })
+  async departingTenantObjects(offboardingId: string, at: Date): Promise<Array<{ documentId: string; storage: string; storageKey: string }>> {
+    return this.sql.query(
+      `SELECT o.document_id AS "documentId", o.storage, o.storage_key AS "storageKey" FROM app_departing_tenant_objects($1, $2) o`,
+      [offboardingId, at],
+    );
+  }
+
   @GenerateSql({ params: [CERTIFICATE_EXAMPLE] })
   async insertCertificate(c: NewDestructionCertificate): Promise<TenantDestructionCertificate> {
     const [row] = await this.sql.query(

@@ -166,7 +166,10 @@ export class TenantOffboardingService {
       return await this.transactions.run(async () => {
         const offboarding = await this.load(offboardingId, null);
         const [tenant] = await this.tenants.findByIds([offboarding.tenantId]);
+        // The stored files kept outside the database (S3 objects) go too, each deleted before the unit commits.
+        const objects = await this.offboardings.departingTenantObjects(offboarding.id, at);
         const deleted = await this.offboardings.destroyTenant(offboarding.id, at);
+        const objectsDeleted = await this.documents.deleteExternalObjects(offboarding.tenantId, objects);
         const fields = {
           departedTenantId: offboarding.tenantId, tenantSlug: tenant!.slug, tenantName: tenant!.name, requestedAt: offboarding.requestedAt, confirmedAt: offboarding.confirmedAt!,
           exportSha256: offboarding.exportSha256!, exportedAt: offboarding.exportedAt!, exportedRecords: offboarding.exportedRecords!, destroyedAt: at, destroyedBy: operatorId,
@@ -183,7 +186,7 @@ export class TenantOffboardingService {
         });
         await this.audit.record({
           action: 'privacy.offboarding.destroyed', subjectType: 'TenantDestructionCertificate', subjectId: certificate.id,
-          details: { tenantId: offboarding.tenantId, rows: deleted.reduce((n, d) => n + d.deleted, 0), certificateSha256: certificate.certificateSha256.toString('hex') },
+          details: { tenantId: offboarding.tenantId, rows: deleted.reduce((n, d) => n + d.deleted, 0), objects: objectsDeleted, certificateSha256: certificate.certificateSha256.toString('hex') },
         });
         return forOutput(certificate, new Map([[key.id, key.publicKey]]));
       });

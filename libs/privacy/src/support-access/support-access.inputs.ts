@@ -24,3 +24,15 @@ export class RefuseSupportAccessArgs {
   @Field(() => ID) @IsUUID() grantId: string;
   @Field(() => String, { nullable: true }) @OptionalNullable() @IsString() @Length(1, 1000) reason?: string | null;
 }
+
+@ArgsType()
+export class SupportApplicationsArgs {
+  @Field(() => ID) @IsUUID() grantId: string;
+  @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(200) first: number = 50;
+}
+
+@ArgsType()
+export class SupportApplicationArgs {
+  @Field(() => ID) @IsUUID() grantId: string;
+  @Field(() => ID) @IsUUID() applicationId: string;
+}

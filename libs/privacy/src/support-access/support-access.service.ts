@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
 import { Clock, personIdOf, RequestContext, sqlStateOf, SUPPORT_GRANT_NOT_ACTIVE, TransactionRunner } from '@chancery/core';
+import { ApplicationsService, CertificateApplication } from '@chancery/certificates';
+import { DatasheetsService } from '@chancery/datasheets';
 import { PeopleDirectory, TenantDirectoryService } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
 import { personalDataReadsOfRequest } from '../access-log/personal-data-reads';
 import { SUPPORT_ACCESS_REQUESTED } from '../shared/privacy-office.emails';
 import { tenantOfActor } from '../shared/acting-tenant';
 import { SupportAccount } from './support-account.entity';
+import { SupportCertificateApplication, SupportDatasheet, SupportOrganisation } from './support-views.entity';
 import { SupportAccessErrors } from './support-access.errors';
 import { SupportGrant, SupportGrantStatus } from './support-grant.entity';
 import { SupportGrantRepository } from './support-grant.repository';
@@ -33,6 +36,8 @@ export class SupportAccessService {
     private readonly audit: AuditLog,
     private readonly context: RequestContext,
     private readonly clock: Clock,
+    private readonly applications: ApplicationsService,
+    private readonly datasheets: DatasheetsService,
   ) {}
 
   /**
@@ -104,17 +109,55 @@ export class SupportAccessService {
    * database in the same read-only transaction (`duringSupportGrant`): refused there, nothing is read.
    */
   async accountsUnderGrant(grantId: string): Promise<SupportAccount[]> {
+    return this.underGrant(grantId, async (tenantId) =>
+      (await this.people.activePeopleOfTenant(tenantId)).map((person) =>
+        Object.assign(new SupportAccount(), {
+          id: person.id, tenantId, organisationId: person.organisationId, email: person.email, roles: person.roles, createdAt: person.createdAt,
+        }),
+      ),
+    );
+  }
+
+  /** The tenant's companies (their records but the bank account), under a running grant. */
+  organisationsUnderGrant(grantId: string): Promise<SupportOrganisation[]> {
+    return this.underGrant(grantId, async (tenantId) =>
+      (await this.people.companyRecordsOfTenant(tenantId)).map((company) => Object.assign(new SupportOrganisation(), { ...company, tenantId })));
+  }
+
+  /** The tenant's certificate applications but drafts (the company's alone), newest submissions last, under a running grant. */
+  applicationsUnderGrant(grantId: string, first: number): Promise<SupportCertificateApplication[]> {
+    return this.underGrant(grantId, async () => (await this.applications.listUnderSupportGrant(first)).map(supportApplication));
+  }
+
+  /** One certificate application of the tenant (not a draft), under a running grant; NOT_FOUND otherwise, another tenant's included. */
+  applicationUnderGrant(grantId: string, applicationId: string): Promise<SupportCertificateApplication> {
+    return this.underGrant(grantId, async () => supportApplication(await this.applications.oneUnderSupportGrant(applicationId.toLowerCase())));
+  }
+
+  /** The tenant's datasheets with their latest version, under a running grant (read only). */
+  datasheetsUnderGrant(grantId: string): Promise<SupportDatasheet[]> {
+    return this.underGrant(grantId, async (tenantId) =>
+      (await this.datasheets.underSupportGrant(tenantId)).map(({ datasheet, latest }) =>
+        Object.assign(new SupportDatasheet(), {
+          id: datasheet.id, tenantId, organisationId: datasheet.organisationId, certifiedProductId: datasheet.certifiedProductId, publicCode: datasheet.publicCode,
+          contactUserId: datasheet.contactUserId, latestVersion: latest?.number ?? null, latestState: latest?.state ?? null, completedBy: latest?.completedBy ?? null,
+          createdAt: datasheet.createdAt,
+        }),
+      ),
+    );
+  }
+
+  /**
+   * A read of the tenant under a running grant. The grant is checked by the database in the same
+   * read-only transaction (`duringSupportGrant`): refused there, nothing is read. The access log's
+   * rows of this request then name the grant and its purpose.
+   */
+  private async underGrant<T>(grantId: string, read: (tenantId: string) => Promise<T>): Promise<T> {
     try {
       return await this.transactions.duringSupportGrant(grantId.toLowerCase(), async (grant) => {
-        // The access log's rows of this request then name the grant and its purpose.
         const reads = personalDataReadsOfRequest();
         if (reads) reads.supportGrant = { id: grantId.toLowerCase(), purpose: grant.purpose };
-        const people = await this.people.activePeopleOfTenant(grant.tenantId);
-        return people.map((person) =>
-          Object.assign(new SupportAccount(), {
-            id: person.id, tenantId: grant.tenantId, organisationId: person.organisationId, email: person.email, roles: person.roles, createdAt: person.createdAt,
-          }),
-        );
+        return read(grant.tenantId);
       });
     } catch (error) {
       if (sqlStateOf(error) === SUPPORT_GRANT_NOT_ACTIVE) throw SupportAccessErrors.NO_ACTIVE_SUPPORT_GRANT('No running support grant of yours has this id');
@@ -153,4 +196,12 @@ export class SupportAccessService {
     if (grant.status === SupportGrantStatus.APPROVED && grant.endsAt && grant.endsAt.getTime() <= at.getTime()) grant.status = SupportGrantStatus.EXPIRED;
     return grant;
   }
+}
+
+function supportApplication(a: CertificateApplication): SupportCertificateApplication {
+  return Object.assign(new SupportCertificateApplication(), {
+    id: a.id, tenantId: a.tenantId, organisationId: a.organisationId, state: a.state, consigneeName: a.consigneeName, consigneeAddress: a.consigneeAddress,
+    consigneeCountry: a.consigneeCountry, countryOfOrigin: a.countryOfOrigin, createdBy: a.createdBy, claimedBy: a.claimedBy, reviewedBy: a.reviewedBy,
+    certificateId: a.certificateId, createdAt: a.createdAt, submittedAt: a.submittedAt, updatedAt: a.updatedAt,
+  });
 }
