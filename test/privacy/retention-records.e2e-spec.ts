@@ -168,6 +168,12 @@ describe('T15 retention sweep: access log, accounts, acknowledgements, objection
     )).requestMyDataSubjectRight.id;
     await gql(`mutation($id: ID!) { restrictForDataSubjectRequest(requestId: $id) { status } }`, { id: requestId }, officer);
 
+    // Everyone answers the tenant's privacy policy at T0: a closed account's answers go with rule ACCOUNT.
+    const policy = (await gql<{ publishPrivacyPolicy: { id: string } }>(`mutation { publishPrivacyPolicy(input: { title: "Privacy policy", summary: "Retention", body: "Our retention rules" }) { id } }`, {}, officer)).publishPrivacyPolicy;
+    for (const person of [closed, heldClosed, recentlyClosed, restricted, active]) {
+      await gql(`mutation($input: ObjectToPrivacyPolicyInput!) { objectToPrivacyPolicy(input: $input) { reason } }`, { input: { versionId: policy.id, reason: `Objection of ${person.email}` } }, person);
+    }
+
     // Sub-processors: the tenant adds two and the platform one; customers object within the window.
     const subA = await announce(body.admin, addition('Host A BV'));
     const subB = await announce(body.admin, addition('Host B BV'));
@@ -242,16 +248,29 @@ describe('T15 retention sweep: access log, accounts, acknowledgements, objection
     expect(before.objections.size - due.objections.length).toBeGreaterThan(0);
     expect(before.accesses.size - due.accesses.length).toBeGreaterThan(0);
 
+    // Privacy-policy answers, by account (the table has no id of its own).
+    const answers = async () => app.asOwner(async (db) => new Map((await db.query(
+      `SELECT user_id::text AS key, to_jsonb(x)::text AS text FROM privacy_policy_response x WHERE x.tenant_id = $1`, [body.tenant.id])).rows.map((r: { key: string; text: string }) => [r.key, r.text])));
+    const answersBefore = await answers();
+    expect([...answersBefore.keys()].sort()).toEqual([closed, heldClosed, recentlyClosed, restricted, active].map((p) => p.id).sort());
+
     const sweep = async () =>
       (await gql<{ runRetentionSweep: Outcome[] }>(`mutation { runRetentionSweep(batchSize: 2) { holder expired deleted deidentified held } }`, {}, officer)).runRetentionSweep;
     const outcomes = await sweep();
     const after = await snapshot();
 
+    // A closed account's answers a year on: deleted; the held account's, the restricted person's, the
+    // recently closed and the active account's unchanged.
+    const answersAfter = await answers();
+    expect([...answersAfter.keys()].sort()).toEqual([heldClosed, recentlyClosed, restricted, active].map((p) => p.id).sort());
+    for (const [id, text] of answersAfter) expect({ id, text }).toEqual({ id, text: answersBefore.get(id) });
+
     // The access log: the due entries are gone, each run vouched for by a checkpoint; the rest unchanged.
     const pruned = goes('accesses');
     expect(pruned.filter((id) => after.accesses.has(id))).toEqual([]);
     for (const [id, text] of before.accesses) if (!pruned.includes(id)) expect({ id, text: after.accesses.get(id) }).toEqual({ id, text });
-    expect(outcomes.find((o) => o.holder === 'privacy.requests-and-access-log')!.deleted).toBe(pruned.length);
+    // The privacy holder deletes the pruned entries and the closed account's policy answer.
+    expect(outcomes.find((o) => o.holder === 'privacy.requests-and-access-log')!.deleted).toBe(pruned.length + answersBefore.size - answersAfter.size);
     const checkpoints = [...after.checkpoints.values()].map((text) => JSON.parse(text) as { entries: number; retention: string; pruned_at: string });
     expect(checkpoints.reduce((n, c) => n + c.entries, 0)).toBe(pruned.length);
     expect(checkpoints.every((c) => c.retention === '1 year' && new Date(c.pruned_at).getTime() === LATER.getTime())).toBe(true);
@@ -289,14 +308,16 @@ describe('T15 retention sweep: access log, accounts, acknowledgements, objection
     pastAfterwards = (['accesses', 'accounts', 'acknowledgements', 'objections'] as const)
       .reduce((n, rule) => n + left[rule].filter((id) => !keptNow[rule].includes(id)).length, 0);
     expect(pastAfterwards).toBe(0);
-    expired = (['accesses', 'accounts', 'acknowledgements', 'objections'] as const).reduce((n, rule) => n + due[rule].length, 0);
-    const changed = pruned.length + deidentifiedAccounts.length + deletedAcknowledgements.length + deidentifiedObjections.length;
+    // Answers of accounts closed a year ago: closed's, heldClosed's and restricted's were due.
+    expired = (['accesses', 'accounts', 'acknowledgements', 'objections'] as const).reduce((n, rule) => n + due[rule].length, 0) + 3;
+    const changed = pruned.length + deidentifiedAccounts.length + deletedAcknowledgements.length + deidentifiedObjections.length + (answersBefore.size - answersAfter.size);
     expect(outcomes.reduce((n, o) => n + o.expired, 0)).toBeGreaterThanOrEqual(expired);
     expect(outcomes.reduce((n, o) => n + o.held, 0)).toBeGreaterThanOrEqual(expired - changed);
 
     const again = await sweep();
     expect(again.filter((o) => o.deleted + o.deidentified > 0)).toEqual([]);
     expect(await snapshot()).toEqual({ ...after, accesses: expect.any(Map) });
+    expect(await answers()).toEqual(answersAfter);
     const accessesAgain = (await snapshot()).accesses;
     for (const [id, text] of after.accesses) expect({ id, text: accessesAgain.get(id) }).toEqual({ id, text });
   });
@@ -357,6 +378,6 @@ describe('T15 retention sweep: access log, accounts, acknowledgements, objection
       await asApplication.end();
     }
 
-    reportFigure(`T15 retention (records): ${expired} expired records (access log, accounts, acknowledgements, objections), ${pastAfterwards} records past retention after the sweep, access log chain ${intact.valid && extended.valid ? 'intact' : 'BROKEN'} after pruning`);
+    reportFigure(`T15 retention (records): ${expired} expired records (access log, accounts, policy answers, acknowledgements, objections), ${pastAfterwards} records past retention after the sweep, access log chain ${intact.valid && extended.valid ? 'intact' : 'BROKEN'} after pruning`);
   });
 });

@@ -66,6 +66,6 @@ import { SupportGrantRepository } from './support-access/support-grant.repositor
     PrivacySettingsRepository, PrivacySettingsService, PrivacySettingsResolver,
     RetentionPeriodRepository, RetentionScheduleService, RetentionScheduleResolver,
   ],
-  exports: [ProcessingRegisterService, SubProcessorService, SubProcessorRepository, BreachService, PrivacyPolicyService, PrivacySettingsService, RetentionScheduleService],
+  exports: [ProcessingRegisterService, SubProcessorService, SubProcessorRepository, BreachService, PrivacyPolicyService, PrivacyPolicyRepository, PrivacySettingsService, RetentionScheduleService],
 })
 export class PrivacyOfficeModule {}

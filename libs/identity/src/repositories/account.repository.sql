@@ -97,3 +97,6 @@ SELECT 1 FROM user_account u WHERE u.tenant_id = $1 AND u.organisation_id IS NOT
 
 -- AccountRepository.enable
 UPDATE user_account u SET status = 'ACTIVE', disabled_at = NULL WHERE u.id = $1 AND u.status = 'DISABLED' RETURNING u.id;
+
+-- AccountRepository.closedBefore
+SELECT u.id FROM user_account u WHERE u.status = 'DISABLED' AND u.disabled_at < $1::timestamptz - $2::interval ORDER BY u.id;

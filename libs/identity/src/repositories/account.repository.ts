@@ -312,4 +312,14 @@ export class AccountRepository {
     const rows = await this.sql.query(`UPDATE user_account u SET status = 'ACTIVE', disabled_at = NULL WHERE u.id = $1 AND u.status = 'DISABLED' RETURNING u.id`, [userId]);
     return rows.length === 1;
   }
+
+  /** Accounts closed (disabled) longer than `retention` before `now`: the ACCOUNT rule's due accounts, for other contexts' records of them. */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months'] })
+  async closedBefore(now: Date, retention: string): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(
+      `SELECT u.id FROM user_account u WHERE u.status = 'DISABLED' AND u.disabled_at < $1::timestamptz - $2::interval ORDER BY u.id`,
+      [now, retention],
+    );
+    return rows.map((row) => row.id);
+  }
 }

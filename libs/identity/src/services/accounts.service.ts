@@ -176,4 +176,12 @@ export class AccountsService {
       return account;
     });
   }
+
+  /**
+   * Ids of the accounts of the unit of work's tenant closed longer than `retention` (an interval)
+   * before `now`: other contexts' retention sweeps forget what they keep of them (rule ACCOUNT).
+   */
+  closedPastRetention(now: Date, retention: string): Promise<string[]> {
+    return this.accounts.closedBefore(now, retention);
+  }
 }

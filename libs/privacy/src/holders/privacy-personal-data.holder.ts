@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
+import { AccountsService } from '@chancery/identity';
 import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep } from '@chancery/policy';
 import { toPersonalDataAccessType } from '../access-log/entities/personal-data-access.type';
 import { PersonalDataAccessRepository } from '../access-log/personal-data-access.repository';
 import { DataSubjectRequestRepository } from '../requests/data-subject-request.repository';
 import { SubProcessorRepository } from '../sub-processors/sub-processor.repository';
+import { PrivacyPolicyRepository } from '../policy-versions/privacy-policy.repository';
 
 /**
  * What the privacy office itself holds of a person: the access log's rows about them (ids and field
@@ -19,6 +21,8 @@ export class PrivacyPersonalDataHolder implements PersonalDataHolder {
     private readonly accesses: PersonalDataAccessRepository,
     private readonly requests: DataSubjectRequestRepository,
     private readonly subProcessors: SubProcessorRepository,
+    private readonly policies: PrivacyPolicyRepository,
+    private readonly accounts: AccountsService,
   ) {}
 
   async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
@@ -63,12 +67,34 @@ export class PrivacyPersonalDataHolder implements PersonalDataHolder {
     }
     const objections = await this.sweepSubProcessorObjections(sweep);
     const accesses = await this.pruneAccessLog(sweep);
+    const answers = await this.sweepPolicyAnswers(sweep);
     return {
-      expired: expired + objections.expired + accesses.expired,
-      deleted: accesses.deleted,
+      expired: expired + objections.expired + accesses.expired + answers.expired,
+      deleted: accesses.deleted + answers.deleted,
       deidentified: deidentified + objections.deidentified,
-      held: heldCount + objections.held + accesses.held,
+      held: heldCount + objections.held + accesses.held + answers.held,
     };
+  }
+
+  /**
+   * ACCOUNT, for the privacy office's records of an account: a closed account's answers to the
+   * privacy-policy versions (accepted or objected, and why) are evidence while the account exists and
+   * for the period after it closed; then they are deleted. A held account's (`User:<id>`) or a
+   * restricted person's stay. Which accounts closed when is identity's to say.
+   */
+  private async sweepPolicyAnswers(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    const closed = await this.accounts.closedPastRetention(sweep.now, sweep.intervalOf(RetentionRuleKey.ACCOUNT));
+    if (closed.length === 0) return { expired: 0, deleted: 0, deidentified: 0, held: 0 };
+    const held = [...sweep.held];
+    const restricted = [...sweep.restrictedUserIds];
+    const counted = await this.policies.countResponsesOf(closed, held, restricted);
+    let deleted = 0;
+    for (;;) {
+      const batch = await this.policies.deleteResponsesOf(closed, held, restricted, sweep.batchSize);
+      deleted += batch;
+      if (batch < sweep.batchSize) break;
+    }
+    return { expired: counted.expired, deleted, deidentified: 0, held: counted.held };
   }
 
   /**

@@ -11,5 +11,6 @@ import { DestructionCertificatesSigned1767400000200 } from './1767400000200-dest
 import { DepartingTenantObjects1767500000200 } from './1767500000200-departing-tenant-objects';
 import { PersonalDataAccessPruning1767510000000 } from './1767510000000-personal-data-access-pruning';
 import { SubProcessorObjectionRetention1767510000100 } from './1767510000100-sub-processor-objection-retention';
+import { PolicyAnswerRetention1767520000000 } from './1767520000000-policy-answer-retention';
 
-export const PRIVACY_MIGRATIONS = [PersonalDataAccessLog1765000000500, PersonalDataAccessChain1766300000000, DataSubjectRequests1766300000100, PrivacyOffice1766400000000, SupportAccess1766810000000, TenantOffboarding1766810000100, PrivacySettings1766810000200, DestructionCertificateSignature1767250000100, RetentionPeriods1767300000000, DestructionCertificatesSigned1767400000200, DepartingTenantObjects1767500000200, PersonalDataAccessPruning1767510000000, SubProcessorObjectionRetention1767510000100];
+export const PRIVACY_MIGRATIONS = [PersonalDataAccessLog1765000000500, PersonalDataAccessChain1766300000000, DataSubjectRequests1766300000100, PrivacyOffice1766400000000, SupportAccess1766810000000, TenantOffboarding1766810000100, PrivacySettings1766810000200, DestructionCertificateSignature1767250000100, RetentionPeriods1767300000000, DestructionCertificatesSigned1767400000200, DepartingTenantObjects1767500000200, PersonalDataAccessPruning1767510000000, SubProcessorObjectionRetention1767510000100, PolicyAnswerRetention1767520000000];

@@ -21,3 +21,15 @@ SELECT r.tenant_id AS "tenantId", r.version_id AS "versionId", r.user_id AS "use
 -- PrivacyPolicyRepository.insertResponse
 INSERT INTO privacy_policy_response AS r (tenant_id, version_id, user_id, response, reason, responded_at)
 VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING RETURNING r.tenant_id AS "tenantId", r.version_id AS "versionId", r.user_id AS "userId", r.response, r.reason, r.responded_at AS "respondedAt";
+
+-- PrivacyPolicyRepository.countResponsesOf
+SELECT count(*) AS expired, count(*) FILTER (WHERE ('User:' || r.user_id::text) = ANY($2::text[]) OR r.user_id = ANY($3::uuid[])) AS held
+FROM privacy_policy_response r WHERE r.user_id = ANY($1::uuid[]);
+
+-- PrivacyPolicyRepository.deleteResponsesOf
+DELETE FROM privacy_policy_response r
+USING (SELECT d.tenant_id, d.version_id, d.user_id FROM privacy_policy_response d
+WHERE d.user_id = ANY($1::uuid[]) AND NOT (('User:' || d.user_id::text) = ANY($2::text[])) AND NOT (d.user_id = ANY($3::uuid[]))
+ORDER BY d.user_id, d.version_id LIMIT $4) due
+WHERE r.tenant_id = due.tenant_id AND r.version_id = due.version_id AND r.user_id = due.user_id
+RETURNING r.user_id;

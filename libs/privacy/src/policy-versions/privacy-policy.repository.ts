@@ -65,4 +65,30 @@ export class PrivacyPolicyRepository {
     );
     return row ? toEntity(PrivacyPolicyResponse, row) : null;
   }
+
+  /** Answers of the given (closed) accounts: how many, and how many of them a hold (`User:<id>`) or a restriction keeps. */
+  @GenerateSql({ params: [[SQL_EXAMPLE.userId], [], []] })
+  async countResponsesOf(userIds: readonly string[], held: readonly string[], restricted: readonly string[]): Promise<{ expired: number; held: number }> {
+    const [row] = await this.sql.query<{ expired: string; held: string }>(
+      `SELECT count(*) AS expired, count(*) FILTER (WHERE ('User:' || r.user_id::text) = ANY($2::text[]) OR r.user_id = ANY($3::uuid[])) AS held
+         FROM privacy_policy_response r WHERE r.user_id = ANY($1::uuid[])`,
+      [userIds, held, restricted],
+    );
+    return { expired: Number(row!.expired), held: Number(row!.held) };
+  }
+
+  /** Deletes up to `limit` answers of the given (closed) accounts, none held or restricted; returns how many. */
+  @GenerateSql({ params: [[SQL_EXAMPLE.userId], [], [], 100] })
+  async deleteResponsesOf(userIds: readonly string[], held: readonly string[], restricted: readonly string[], limit: number): Promise<number> {
+    const rows = await this.sql.query(
+      `DELETE FROM privacy_policy_response r
+        USING (SELECT d.tenant_id, d.version_id, d.user_id FROM privacy_policy_response d
+                WHERE d.user_id = ANY($1::uuid[]) AND NOT (('User:' || d.user_id::text) = ANY($2::text[])) AND NOT (d.user_id = ANY($3::uuid[]))
+                ORDER BY d.user_id, d.version_id LIMIT $4) due
+        WHERE r.tenant_id = due.tenant_id AND r.version_id = due.version_id AND r.user_id = due.user_id
+       RETURNING r.user_id`,
+      [userIds, held, restricted, limit],
+    );
+    return rows.length;
+  }
 }
