@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
 import { SessionPersonalDataRepository } from '../repositories/session-personal-data.repository';
 
 /** A person's login sessions (IP address, browser): exported, deleted on erasure, deleted after they end by rule LOGIN_SESSION. */
@@ -23,12 +23,7 @@ export class SessionPersonalDataHolder implements PersonalDataHolder {
     const restricted = [...sweep.restrictedUserIds];
     const retention = sweep.intervalOf(RetentionRuleKey.LOGIN_SESSION);
     const counted = await this.sessions.countEndedBefore(sweep.now, retention, held, restricted);
-    let deleted = 0;
-    for (;;) {
-      const batch = await this.sessions.deleteEndedBefore(sweep.now, retention, held, restricted, sweep.batchSize);
-      deleted += batch;
-      if (batch < sweep.batchSize) break;
-    }
+    const deleted = await inBatches(sweep.batchSize, () => this.sessions.deleteEndedBefore(sweep.now, retention, held, restricted, sweep.batchSize));
     return { expired: counted.expired, deleted, deidentified: 0, held: counted.held };
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
 import { DatasheetAttachmentRepository } from '../repositories/datasheet-attachment.repository';
 import { DatasheetVersionRepository } from '../repositories/datasheet-version.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
@@ -97,12 +97,7 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
     const restricted = [...sweep.restrictedUserIds];
     const retention = sweep.intervalOf(RetentionRuleKey.DISCLOSURE_ACKNOWLEDGEMENT);
     const counted = await this.acknowledgements.countRoleEndedPastRetention(sweep.now, retention, held, restricted);
-    let deleted = 0;
-    for (;;) {
-      const batch = await this.acknowledgements.deleteRoleEndedPastRetention(sweep.now, retention, held, restricted, sweep.batchSize);
-      deleted += batch;
-      if (batch < sweep.batchSize) break;
-    }
+    const deleted = await inBatches(sweep.batchSize, () => this.acknowledgements.deleteRoleEndedPastRetention(sweep.now, retention, held, restricted, sweep.batchSize));
     return { expired: counted.expired, deleted, deidentified: 0, held: counted.held };
   }
 
@@ -112,12 +107,7 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
     const restricted = [...sweep.restrictedUserIds];
     const retention = sweep.intervalOf(RetentionRuleKey.DATASHEET_RECORD);
     const counted = await this.retention.countWithdrawnPastRetention(sweep.now, retention, held, restricted);
-    let deidentified = 0;
-    for (;;) {
-      const batch = await this.retention.deidentifyWithdrawnPastRetention(sweep.now, retention, held, restricted, sweep.batchSize);
-      deidentified += batch;
-      if (batch < sweep.batchSize) break;
-    }
+    const deidentified = await inBatches(sweep.batchSize, () => this.retention.deidentifyWithdrawnPastRetention(sweep.now, retention, held, restricted, sweep.batchSize));
     return { expired: counted.expired, deleted: 0, deidentified, held: counted.held };
   }
 }

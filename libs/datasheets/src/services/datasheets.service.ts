@@ -180,8 +180,8 @@ export class DatasheetsService {
   async underSupportGrant(tenantId: string): Promise<Array<{ datasheet: Datasheet; latest: DatasheetVersion | null }>> {
     if (this.context.unitOfWork?.scope.mode !== 'support') throw new Error('read under a support grant outside a support-grant unit of work');
     const datasheets = await this.datasheets.listInScope({ tenantId, organisationId: null });
-    const latest = await this.versions.latestOf(datasheets.map((d) => d.id));
-    return datasheets.map((datasheet) => ({ datasheet, latest: latest.find((v) => v.datasheetId === datasheet.id) ?? null }));
+    const latest = new Map((await this.versions.latestOf(datasheets.map((d) => d.id))).map((v) => [v.datasheetId, v]));
+    return datasheets.map((datasheet) => ({ datasheet, latest: latest.get(datasheet.id) ?? null }));
   }
 
   /** Every version with its dates, oldest first; none when the datasheet is not the caller's. */

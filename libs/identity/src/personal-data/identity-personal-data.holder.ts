@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
 import { erasedAddressOf, IdentityPersonalDataRepository } from '../repositories/personal-data.repository';
 
 /**
@@ -52,22 +52,12 @@ export class IdentityPersonalDataHolder implements PersonalDataHolder {
     const held = [...sweep.held];
     const retention = sweep.intervalOf(RetentionRuleKey.INVITATION);
     const { expired, held: heldCount } = await this.data.countExpiredInvitations(sweep.now, retention, held);
-    let deleted = 0;
-    for (;;) {
-      const batch = await this.data.deleteExpiredInvitations(sweep.now, retention, held, sweep.batchSize);
-      deleted += batch;
-      if (batch < sweep.batchSize) break;
-    }
+    const deleted = await inBatches(sweep.batchSize, () => this.data.deleteExpiredInvitations(sweep.now, retention, held, sweep.batchSize));
     // USAGE_EVENT: the time of a last login past the period is forgotten (a restricted person's is not touched).
     const usage = sweep.intervalOf(RetentionRuleKey.USAGE_EVENT);
     const restricted = [...sweep.restrictedUserIds];
     const stale = await this.data.countStaleLastLogins(sweep.now, usage, held, restricted);
-    let deidentified = 0;
-    for (;;) {
-      const batch = await this.data.forgetStaleLastLogins(sweep.now, usage, held, restricted, sweep.batchSize);
-      deidentified += batch;
-      if (batch < sweep.batchSize) break;
-    }
+    const deidentified = await inBatches(sweep.batchSize, () => this.data.forgetStaleLastLogins(sweep.now, usage, held, restricted, sweep.batchSize));
     const closed = await this.sweepClosedAccounts(sweep);
     return { expired: expired + stale.expired + closed.expired, deleted, deidentified: deidentified + closed.deidentified, held: heldCount + stale.held + closed.held };
   }
@@ -81,12 +71,7 @@ export class IdentityPersonalDataHolder implements PersonalDataHolder {
     const restricted = [...sweep.restrictedUserIds];
     const retention = sweep.intervalOf(RetentionRuleKey.ACCOUNT);
     const counted = await this.data.countClosedPastRetention(sweep.now, retention, held, restricted);
-    let deidentified = 0;
-    for (;;) {
-      const batch = await this.data.deidentifyClosedPastRetention(sweep.now, retention, held, restricted, sweep.batchSize);
-      deidentified += batch;
-      if (batch < sweep.batchSize) break;
-    }
+    const deidentified = await inBatches(sweep.batchSize, () => this.data.deidentifyClosedPastRetention(sweep.now, retention, held, restricted, sweep.batchSize));
     return { expired: counted.expired, deleted: 0, deidentified, held: counted.held };
   }
 }

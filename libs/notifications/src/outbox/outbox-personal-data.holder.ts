@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { SecretBox } from '@chancery/core';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
 import { OutboxMessage } from './outbox-message.entity';
 import { OutboxPersonalDataRepository } from './outbox-personal-data.repository';
 
@@ -45,12 +45,7 @@ export class OutboxPersonalDataHolder implements PersonalDataHolder {
     const held = [...sweep.held];
     const retention = sweep.intervalOf(RetentionRuleKey.DELIVERED_MESSAGE);
     const counted = await this.outbox.countDeliveredBefore(sweep.now, retention, held);
-    let deleted = 0;
-    for (;;) {
-      const batch = await this.outbox.deleteDeliveredBefore(sweep.now, retention, held, sweep.batchSize);
-      deleted += batch;
-      if (batch < sweep.batchSize) break;
-    }
+    const deleted = await inBatches(sweep.batchSize, () => this.outbox.deleteDeliveredBefore(sweep.now, retention, held, sweep.batchSize));
     return { expired: counted.expired, deleted, deidentified: 0, held: counted.held };
   }
 }

@@ -88,3 +88,17 @@ export interface PersonalDataHolder {
 export const HoldsPersonalData = DiscoveryService.createDecorator<void>();
 
 export const NOTHING_ERASED: ErasureOutcome = Object.freeze({ deleted: 0, deidentified: 0, keptAsReference: 0 });
+
+/**
+ * A retention sweep's batches: runs `batch` (which changes at most `batchSize` records and says how
+ * many) until one comes back short, and returns the total. Each batch is its own statement, so a large
+ * backlog is worked through without one statement holding every row.
+ */
+export async function inBatches(batchSize: number, batch: () => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const changed = await batch();
+    total += changed;
+    if (changed < batchSize) return total;
+  }
+}

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountsService } from '@chancery/identity';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
 import { toPersonalDataAccessType } from '../access-log/entities/personal-data-access.type';
 import { PersonalDataAccessRepository } from '../access-log/personal-data-access.repository';
 import { DataSubjectRequestRepository } from '../requests/data-subject-request.repository';
@@ -59,12 +59,7 @@ export class PrivacyPersonalDataHolder implements PersonalDataHolder {
     const restricted = [...sweep.restrictedUserIds];
     const retention = sweep.intervalOf(RetentionRuleKey.DATA_SUBJECT_REQUEST);
     const { expired, held: heldCount } = await this.requests.countAnsweredPastRetention(sweep.now, retention, held, restricted);
-    let deidentified = 0;
-    for (;;) {
-      const batch = await this.requests.deidentifyAnsweredPastRetention(sweep.now, retention, held, restricted, sweep.batchSize);
-      deidentified += batch;
-      if (batch < sweep.batchSize) break;
-    }
+    const deidentified = await inBatches(sweep.batchSize, () => this.requests.deidentifyAnsweredPastRetention(sweep.now, retention, held, restricted, sweep.batchSize));
     const objections = await this.sweepSubProcessorObjections(sweep);
     const accesses = await this.pruneAccessLog(sweep);
     const answers = await this.sweepPolicyAnswers(sweep);
@@ -88,12 +83,7 @@ export class PrivacyPersonalDataHolder implements PersonalDataHolder {
     const held = [...sweep.held];
     const restricted = [...sweep.restrictedUserIds];
     const counted = await this.policies.countResponsesOf(closed, held, restricted);
-    let deleted = 0;
-    for (;;) {
-      const batch = await this.policies.deleteResponsesOf(closed, held, restricted, sweep.batchSize);
-      deleted += batch;
-      if (batch < sweep.batchSize) break;
-    }
+    const deleted = await inBatches(sweep.batchSize, () => this.policies.deleteResponsesOf(closed, held, restricted, sweep.batchSize));
     return { expired: counted.expired, deleted, deidentified: 0, held: counted.held };
   }
 
@@ -106,12 +96,7 @@ export class PrivacyPersonalDataHolder implements PersonalDataHolder {
     const restricted = [...sweep.restrictedUserIds];
     const retention = sweep.intervalOf(RetentionRuleKey.SUB_PROCESSOR_OBJECTION);
     const counted = await this.subProcessors.countObjectionsPastRetention(sweep.now, retention, held, restricted);
-    let deidentified = 0;
-    for (;;) {
-      const batch = await this.subProcessors.deidentifyObjectionsPastRetention(sweep.now, retention, held, restricted, sweep.batchSize);
-      deidentified += batch;
-      if (batch < sweep.batchSize) break;
-    }
+    const deidentified = await inBatches(sweep.batchSize, () => this.subProcessors.deidentifyObjectionsPastRetention(sweep.now, retention, held, restricted, sweep.batchSize));
     return { expired: counted.expired, deleted: 0, deidentified, held: counted.held };
   }
 
@@ -124,12 +109,7 @@ export class PrivacyPersonalDataHolder implements PersonalDataHolder {
     const spared = [...sparedSubjects(sweep.held), ...sweep.restrictedUserIds];
     const retention = sweep.intervalOf(RetentionRuleKey.PERSONAL_DATA_ACCESS);
     const counted = await this.accesses.countPastRetention(sweep.now, retention, spared);
-    let deleted = 0;
-    for (;;) {
-      const batch = await this.accesses.prunePastRetention(sweep.now, retention, spared, sweep.batchSize);
-      deleted += batch;
-      if (batch < sweep.batchSize) break;
-    }
+    const deleted = await inBatches(sweep.batchSize, () => this.accesses.prunePastRetention(sweep.now, retention, spared, sweep.batchSize));
     return { expired: counted.expired, deleted, deidentified: 0, held: counted.held };
   }
 }
