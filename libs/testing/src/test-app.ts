@@ -58,6 +58,8 @@ export class TestApp {
       RATE_LIMIT_PER_MINUTE: '1000000',
       // Quiet unless a test asks (LOG_LEVEL in its env, or in the shell for debugging).
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      // Suites register and log in thousands of times: 8 MiB argon2id, as the factories' accounts (production: 64 MiB).
+      PASSWORD_HASH_MEMORY_KIB: '8192',
       // A key of its own, given to a worker sharing this database so it opens the outbox's sealed texts.
       SECRETS_KEY: randomBytes(32).toString('base64'),
       ...options.env,

@@ -44,6 +44,7 @@ export class TestWorker {
       DATABASE_URL: database.ownerUrl,
       DATABASE_APP_URL: database.appUrl,
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'silent',
+      PASSWORD_HASH_MEMORY_KIB: '8192',
       ...(shared?.config.SECRETS_KEY ? { SECRETS_KEY: shared.config.SECRETS_KEY } : {}),
       ...options.env,
     });

@@ -58,6 +58,8 @@ export async function startApi(): Promise<{ state: WebTestState; stop: () => Pro
     PORT: String(port),
     PUBLIC_BASE_URL: baseURL,
     LOG_LEVEL: 'warn',
+    // The journeys log in and register a hundred times: 8 MiB argon2id, as the e2e suites (production: 64 MiB).
+    PASSWORD_HASH_MEMORY_KIB: '8192',
     // Every journey logs in from 127.0.0.1: the per-address limits would stop the suite, not a person.
     AUTH_RATE_LIMIT_PER_MINUTE: '10000',
     RATE_LIMIT_PER_MINUTE: '100000',

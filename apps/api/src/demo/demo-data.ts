@@ -3,7 +3,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Role } from '@chancery/access';
 import { ApplicationsService, CertificateLanguage, CertificatesService } from '@chancery/certificates';
-import { type Actor, hashPassword, RequestContext } from '@chancery/core';
+import { type Actor, AppConfig, hashPassword, RequestContext } from '@chancery/core';
 import { IdentityProvisioning, LoginMethod, newTotpSecret, TenantKind } from '@chancery/identity';
 import { loadDemoDatasheets, type DemoPerson } from './demo-datasheets';
 
@@ -74,7 +74,7 @@ export async function loadDemoDataOnce(app: INestApplicationContext, dataDir: st
   if (await provisioning.tenantBySlug(DEMO_MARKER_SLUG)) {
     return { loadedNow: false, accounts: existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as DemoAccount[]) : [] };
   }
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const passwordHash = await hashPassword(DEMO_PASSWORD, app.get(AppConfig, { strict: false }).PASSWORD_HASH_MEMORY_KIB);
   const accounts: DemoAccount[] = [];
   const people: DemoPeople = new Map();
   const datasheetPeople: DemoPerson[] = [];

@@ -1,6 +1,9 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Matches, Max, Min, validateSync } from 'class-validator';
 
+/** OWASP's least memory for argon2id (19 MiB): production never hashes passwords with less. */
+export const MIN_PRODUCTION_PASSWORD_HASH_MEMORY_KIB = 19_456;
+
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
 
@@ -71,6 +74,16 @@ export class AppConfig {
   @Min(1)
   @Max(64)
   PASSWORD_HASH_CONCURRENCY = 4;
+
+  /**
+   * Memory of one argon2id password hash, in KiB: 64 MiB by default. Test suites set less (they hash
+   * thousands of times); production refuses less than 19 MiB (19456, OWASP's minimum for argon2id).
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1024)
+  @Max(4_194_304)
+  PASSWORD_HASH_MEMORY_KIB = 65_536;
 
   /** Password checks allowed to wait for one of those; beyond, TOO_MANY_REQUESTS at once. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
@@ -224,6 +237,9 @@ export function loadAppConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   if (config.isProduction && !config.SECRETS_KEY) {
     throw new ConfigValidationError('Invalid configuration:\n  SECRETS_KEY: required in production');
+  }
+  if (config.isProduction && config.PASSWORD_HASH_MEMORY_KIB < MIN_PRODUCTION_PASSWORD_HASH_MEMORY_KIB) {
+    throw new ConfigValidationError(`Invalid configuration:\n  PASSWORD_HASH_MEMORY_KIB: at least ${MIN_PRODUCTION_PASSWORD_HASH_MEMORY_KIB} (19 MiB) in production`);
   }
   if (config.isProduction && config.DEMO_DATA) {
     // The demo accounts share a published password and print their second-factor secrets.

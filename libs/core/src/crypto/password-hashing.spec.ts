@@ -30,3 +30,24 @@ describe('PasswordHasher', () => {
     });
   });
 });
+
+describe('password hash cost', () => {
+  it('is argon2id with 64 MiB, 3 passes and 4 lanes unless configured, and never under 19 MiB in production', async () => {
+    const { hasher } = hasherWith({});
+    expect(await hasher.hash('a password')).toMatch(/^\$argon2id\$v=19\$m=65536,t=3,p=4\$/);
+    const { hasher: light } = hasherWith({ PASSWORD_HASH_MEMORY_KIB: '8192' });
+    const hash = await light.hash('a password');
+    expect(hash).toMatch(/^\$argon2id\$v=19\$m=8192,t=3,p=4\$/);
+    await expect(light.verify(hash, 'a password')).resolves.toBe(true);
+    await expect(light.verify(hash, 'another password')).resolves.toBe(false);
+    const production = { NODE_ENV: 'production', DATABASE_URL: 'postgres://db/chancery', JWT_PRIVATE_KEY: 'pem', SECRETS_KEY: Buffer.alloc(32).toString('base64') };
+    expect(() => loadAppConfig({ ...production, PASSWORD_HASH_MEMORY_KIB: '8192' })).toThrow(/PASSWORD_HASH_MEMORY_KIB: at least 19456/);
+    expect(loadAppConfig({ ...production, PASSWORD_HASH_MEMORY_KIB: '19456' }).PASSWORD_HASH_MEMORY_KIB).toBe(19456);
+    expect(loadAppConfig(production).PASSWORD_HASH_MEMORY_KIB).toBe(65536);
+  });
+
+  it('checks a hash of the configured cost when there is no account, so the answer takes the same time', async () => {
+    const { hasher } = hasherWith({ PASSWORD_HASH_MEMORY_KIB: '8192' });
+    await expect(hasher.verify(null, 'a password')).resolves.toBe(false);
+  });
+});

@@ -1,28 +1,52 @@
 import { Injectable } from '@nestjs/common';
 import * as argon2 from 'argon2';
+import { randomBytes } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { RequestContext } from '../context/request-context';
 import { CoreErrors } from '../errors/domain-error';
 
 /**
- * Password hashing (argon2id with the library's defaults: 64 MiB, 3 passes, RFC 9106's second
- * choice). Identity stores the hashes; login, password change and reset verify and make them.
+ * Password hashing: argon2id with 3 passes and 4 lanes, and by default the library's 64 MiB (RFC
+ * 9106's second choice). Identity stores the hashes; login, password change and reset verify and make
+ * them. The memory is a setting (PASSWORD_HASH_MEMORY_KIB) only so that test suites, which register
+ * and log in thousands of times, can use less; production refuses less than OWASP's 19 MiB (config).
  *
  * `hashPassword` and `verifyPassword` are unbounded: for seeding (demo data, tests). Requests go
  * through `PasswordHasher`, which bounds the work.
  */
-export function hashPassword(password: string): Promise<string> {
-  return argon2.hash(password, { type: argon2.argon2id });
+export const STANDARD_PASSWORD_HASH_MEMORY_KIB = 65_536;
+
+function argon2Options(memoryKib: number): argon2.Options & { raw?: false } {
+  return { type: argon2.argon2id, memoryCost: memoryKib, timeCost: 3, parallelism: 4 };
 }
 
-export async function verifyPassword(hash: string | null, password: string): Promise<boolean> {
-  // Compare against a real hash even when there is none, so the answer takes the same time.
-  const target = hash ?? DUMMY_HASH;
+export function hashPassword(password: string, memoryKib: number = STANDARD_PASSWORD_HASH_MEMORY_KIB): Promise<string> {
+  return argon2.hash(password, argon2Options(memoryKib));
+}
+
+/**
+ * Whether the password matches the hash. Without a hash (no such account) a hash of the same cost is
+ * checked all the same, so the answer takes the same time and does not tell which accounts exist.
+ */
+export async function verifyPassword(hash: string | null, password: string, memoryKib: number = STANDARD_PASSWORD_HASH_MEMORY_KIB): Promise<boolean> {
+  const target = hash ?? (await dummyHashOf(memoryKib));
   const ok = await argon2.verify(target, password).catch(() => false);
   return ok && hash !== null;
 }
 
-const DUMMY_HASH = '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$2m7N6bQ0u7Ow0Zl7p1i0Pq6eW4J3Kx0Yq1gqgk1b6xM';
+/** A hash of a password nobody knows, per cost: made once, on first use (of the standard cost, a fixed one). */
+const dummyHashes = new Map<number, Promise<string>>([
+  [STANDARD_PASSWORD_HASH_MEMORY_KIB, Promise.resolve('$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHRzb21lc2FsdA$2m7N6bQ0u7Ow0Zl7p1i0Pq6eW4J3Kx0Yq1gqgk1b6xM')],
+]);
+
+function dummyHashOf(memoryKib: number): Promise<string> {
+  let dummy = dummyHashes.get(memoryKib);
+  if (!dummy) {
+    dummy = hashPassword(randomBytes(24).toString('base64'), memoryKib);
+    dummyHashes.set(memoryKib, dummy);
+  }
+  return dummy;
+}
 
 /**
  * Hashing and verifying passwords for requests, at most PASSWORD_HASH_CONCURRENCY at a time (each
@@ -42,12 +66,12 @@ export class PasswordHasher {
   ) {}
 
   hash(password: string): Promise<string> {
-    return this.bounded(() => hashPassword(password));
+    return this.bounded(() => hashPassword(password, this.config.PASSWORD_HASH_MEMORY_KIB));
   }
 
   /** Whether the password matches the hash; takes the same time when there is no hash. */
   verify(hash: string | null, password: string): Promise<boolean> {
-    return this.bounded(() => verifyPassword(hash, password));
+    return this.bounded(() => verifyPassword(hash, password, this.config.PASSWORD_HASH_MEMORY_KIB));
   }
 
   private async bounded<T>(work: () => Promise<T>): Promise<T> {

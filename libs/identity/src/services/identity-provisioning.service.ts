@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { ApiKeyScope, Role } from '@chancery/access';
-import { Clock, hashPassword, issueSecret, SecretBox, TransactionRunner } from '@chancery/core';
+import { AppConfig, Clock, hashPassword, issueSecret, SecretBox, TransactionRunner } from '@chancery/core';
 import { INVITATION_LIFETIME_MS } from './user-administration.service';
 import { ApiKey } from '../entities/api-key.entity';
 import { Invitation } from '../entities/invitation.entity';
@@ -47,6 +47,7 @@ export class IdentityProvisioning {
     private readonly apiKeys: ApiKeyRepository,
     private readonly secrets: SecretBox,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   tenantBySlug(slug: string): Promise<Tenant | null> {
@@ -64,7 +65,7 @@ export class IdentityProvisioning {
   }
 
   async provisionAccount(account: ProvisionedAccount): Promise<string> {
-    const passwordHash = account.passwordHash ?? (await hashPassword(account.password ?? 'not a password anyone knows'));
+    const passwordHash = account.passwordHash ?? (await hashPassword(account.password ?? 'not a password anyone knows', this.config.PASSWORD_HASH_MEMORY_KIB));
     const now = this.clock.now();
     return this.transactions.asSystem(account.tenantId, async () => {
       const id = await this.accounts.insert({
