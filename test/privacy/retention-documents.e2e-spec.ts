@@ -16,6 +16,11 @@ import {
  * a second sweep finds nothing. Withdrawn datasheets (rule DATASHEET_RECORD: 12 months after
  * withdrawal) keep their versions and attachments without their contact, who completed them and who
  * added the attachments; published ones, with their superseded versions, are untouched.
+ * Applications their companies abandoned (rule ABANDONED_APPLICATION: 12 months after their last
+ * change) go: a draft never submitted is deleted, one sent back for changes and never resubmitted is
+ * destroyed like a rejected one (and refuses edits and submission), supporting documents with them.
+ * A project certificate's distribution forgets who sent it once CERTIFICATE_FILE's period after it is
+ * over (where and when stay).
  */
 
 interface Outcome {
@@ -54,6 +59,21 @@ describe('T15 retention sweep (documents)', () => {
   const sheets: Record<'due' | 'held' | 'restricted' | 'live' | 'recent', string> = {} as never;
   /** What the datasheet sweep found, for the figure. */
   let datasheetFigures = { expired: 0, held: 0, pastAfterwards: 0 };
+
+  /** A chamber whose companies abandoned applications at T0 (due at AB_SWEEP; one held, one of a restricted person) and at RECENT (not due). */
+  const AB_SWEEP = '2031-09-01T09:00:00Z';
+  let shelf: { tenant: TestTenant; member: TestUser; restricted: TestUser; officer: TestUser; clerk: TestUser };
+  const abandoned: Record<'draft' | 'sentBack' | 'held' | 'restricted' | 'recentDraft' | 'recentSentBack', string> = {} as never;
+  let abandonedFigures = { expired: 0, held: 0, pastAfterwards: 0, filesDeleted: 0 };
+
+  /** A certification body whose project certificate was distributed at T0 (due at SWEEP; one held, one by a restricted person) and at RECENT (not due). */
+  let projectBody: CertificationBody;
+  let projectOfficer: TestUser;
+  let projectId: string;
+  let projectReader: TestUser;
+  let projectDistributor: TestUser;
+  const distributions: Record<'due' | 'held' | 'restricted' | 'recent', string> = {} as never;
+  let distributionFigures = { expired: 0, held: 0, pastAfterwards: 0 };
 
   async function rows(sql: string, params: unknown[]): Promise<Array<Record<string, unknown>>> {
     return app.asOwner(async (db) => (await db.query(sql, params)).rows as Array<Record<string, unknown>>);
@@ -114,9 +134,27 @@ describe('T15 retention sweep (documents)', () => {
     )).map((r) => r.id as string).sort();
   }
 
-  async function documentCount(): Promise<{ records: number; bytes: number }> {
+  /** Applications abandoned (a draft, or sent back for changes) longer than 12 months before `at` that still hold personal data. */
+  async function abandonedPastRetention(at: string): Promise<string[]> {
+    return (await rows(
+      `SELECT a.id::text FROM certificate_application a WHERE a.tenant_id = $1 AND a.state IN ('DRAFT', 'CHANGES_REQUESTED') AND a.updated_at < $2::timestamptz - interval '12 months'
+          AND (a.consignee_name <> '' OR a.consignee_address <> '' OR a.created_by IS NOT NULL OR a.claimed_by IS NOT NULL OR a.reviewed_by IS NOT NULL
+               OR a.review_comment IS NOT NULL OR a.rejection_reason IS NOT NULL OR cardinality(a.supporting_document_ids) > 0)`,
+      [shelf.tenant.id, at],
+    )).map((r) => r.id as string).sort();
+  }
+
+  /** Distributions older than 10 years at `at` that still name who sent them. */
+  async function distributionsPastRetention(at: string): Promise<string[]> {
+    return (await rows(
+      `SELECT d.id::text FROM project_distribution d WHERE d.tenant_id = $1 AND d.distributed_at < $2::timestamptz - interval '10 years' AND d.distributed_by IS NOT NULL`,
+      [projectBody.tenant.id, at],
+    )).map((r) => r.id as string).sort();
+  }
+
+  async function documentCount(tenantId = tenant.id): Promise<{ records: number; bytes: number }> {
     const [row] = await rows(
-      `SELECT (SELECT count(*)::int FROM stored_document WHERE tenant_id = $1) AS records, (SELECT count(*)::int FROM document_content WHERE tenant_id = $1) AS bytes`, [tenant.id],
+      `SELECT (SELECT count(*)::int FROM stored_document WHERE tenant_id = $1) AS records, (SELECT count(*)::int FROM document_content WHERE tenant_id = $1) AS bytes`, [tenantId],
     );
     return row as { records: number; bytes: number };
   }
@@ -181,6 +219,44 @@ describe('T15 retention sweep (documents)', () => {
     await restrict(restrictedPerson.user, bodyOfficer);
   }
 
+  /** The project certificate, its parties named, issued and distributed through the real flows. */
+  async function seedDistributions(): Promise<void> {
+    const projects = new DatasheetsFactory(app, factory);
+    projectBody = await projects.certificationBody();
+    projectOfficer = await factory.user({ tenant: projectBody.tenant, roles: [Role.PRIVACY_OFFICER] });
+    const [client, contractor, storage] = [await projects.holder(projectBody), await projects.holder(projectBody), await projects.holder(projectBody)];
+    projectReader = client.admin;
+    const created = expectData(await app.graphql<{ createProjectCertificate: { id: string } }>(
+      'mutation($input: CreateProjectCertificateInput!) { createProjectCertificate(input: $input) { id } }', {
+        input: {
+          reference: 'N49 Zelzate lot 3', site: 'N49, km 12–14', material: 'tar-containing asphalt for thermal cleaning', quantityTonnes: 1250.5,
+          parties: [
+            { role: 'CLIENT', organisationId: client.organisation.id }, { role: 'CONTRACTOR', organisationId: contractor.organisation.id },
+            { role: 'INTERMEDIATE_STORAGE', organisationId: storage.organisation.id },
+          ],
+        },
+      }, { token: client.adminToken })).createProjectCertificate;
+    projectId = created.id;
+    for (const [party, role] of [[contractor, 'CONTRACTOR'], [storage, 'INTERMEDIATE_STORAGE']] as const) {
+      expectData(await app.graphql('mutation($id: ID!, $r: ProjectPartyRole!, $u: ID!) { nameProjectContact(projectId: $id, role: $r, userId: $u) { id } }',
+        { id: projectId, r: role, u: party.admin.id }, { token: party.adminToken }));
+    }
+    expectData(await app.graphql('mutation($id: ID!) { issueProjectCertificate(projectId: $id) { id } }', { id: projectId }, { token: projectBody.clerkToken }));
+    projectDistributor = storage.admin;
+    distributions.due = await distribute(storage.admin, 'Central asphalt register');
+    distributions.held = await distribute(storage.admin, 'Regional register');
+    distributions.restricted = await distribute(contractor.admin, 'Contractor ERP');
+    // The contractor's administrator asks for restriction; the body's officer grants it.
+    await restrict(contractor.admin, projectOfficer);
+  }
+
+  /** The project certificate sent to an external system by a party's administrator, now: the distribution's id. */
+  async function distribute(by: TestUser, target: string): Promise<string> {
+    return expectData(await app.graphql<{ distributeProjectCertificate: { id: string } }>(
+      'mutation($id: ID!, $t: String!) { distributeProjectCertificate(projectId: $id, target: $t) { id } }', { id: projectId, t: target },
+      { token: (await factory.login(by)).accessToken })).distributeProjectCertificate.id;
+  }
+
   beforeAll(async () => {
     app = started.app;
     factory = started.factory;
@@ -223,24 +299,58 @@ describe('T15 retention sweep (documents)', () => {
       return application.id;
     };
 
+    /** In the chamber of abandoned applications: a draft with a supporting document, or one sent back for changes. */
+    const shelfTenant = await factory.tenant();
+    const shelfCompany = await factory.organisation(shelfTenant);
+    shelf = {
+      tenant: shelfTenant,
+      member: await factory.user({ tenant: shelfTenant, organisation: shelfCompany, roles: [Role.ORG_ADMIN] }),
+      restricted: await factory.user({ tenant: shelfTenant, organisation: shelfCompany, roles: [Role.ORG_MEMBER] }),
+      officer: await factory.user({ tenant: shelfTenant, roles: [Role.PRIVACY_OFFICER] }),
+      clerk: await factory.user({ tenant: shelfTenant, roles: [Role.CLERK] }),
+    };
+    const draft = async (person: TestUser = shelf.member) => {
+      const token = (await factory.login(person)).accessToken;
+      const application = await certificates.create(token, { consignee: { name: 'Jan Peeters', address: 'Kerkstraat 1, 2000 Antwerpen', country: 'BE' } });
+      supportingDocuments.set(application.id, await upload(application.id, token));
+      return application.id;
+    };
+    const sentBack = async () => {
+      const id = await draft();
+      const [memberToken, clerkToken] = [(await factory.login(shelf.member)).accessToken, (await factory.login(shelf.clerk)).accessToken];
+      await certificates.step('submitCertificateApplication', id, memberToken);
+      await certificates.step('claimCertificateApplication', id, clerkToken);
+      await certificates.step('requestCertificateApplicationChanges', id, clerkToken, { comment: 'Consignee address incomplete (ask Jan Peeters, +32 3 123 45 67)' });
+      return id;
+    };
+
     let t = await tokens();
     files.due = await issue(t.member, t);
     files.held = await issue(t.member, t);
     files.restricted = await issue(t.restricted, t);
     rejected.due = await reject(t);
+    abandoned.draft = await draft();
+    abandoned.sentBack = await sentBack();
+    abandoned.held = await sentBack();
+    abandoned.restricted = await draft(shelf.restricted);
+    await seedDistributions();
     await seedDatasheets();
     app.clock.set(new Date(RECENT));
     t = await tokens();
     files.recent = await issue(t.member, t);
     rejected.recent = await reject(t);
+    abandoned.recentDraft = await draft();
+    abandoned.recentSentBack = await sentBack();
+    distributions.recent = await distribute(projectDistributor, 'Central asphalt register');
     // The PDFs of the certificates and their copies, rendered by the worker.
     await app.get(RequestContext).runAs(SYSTEM_ACTOR, () => app.get(CertificatePdfService).renderAwaiting());
     const unrendered = await rows(
       `SELECT id FROM certificate WHERE tenant_id = $1 AND pdf_document_id IS NULL UNION ALL SELECT id FROM certificate_copy WHERE tenant_id = $1 AND pdf_document_id IS NULL`, [tenant.id]);
     expect(unrendered).toEqual([]);
 
-    // The restricted person asks for restriction; the officer grants it.
+    // The restricted people ask for restriction; their officers grant it.
     await restrict(restricted, officer);
+    await restrict(shelf.restricted, shelf.officer);
   });
 
   it('de-identifies the datasheets withdrawn longer than DATASHEET_RECORD ago, and leaves live, recent, held and restricted ones', async () => {
@@ -271,6 +381,92 @@ describe('T15 retention sweep (documents)', () => {
     const again = (await sweep(bodyOfficer)).find((o) => o.holder === 'datasheets.contacts')!;
     expect(again).toEqual({ holder: 'datasheets.contacts', expired: 2, deleted: 0, deidentified: 0, held: 2 });
     datasheetFigures = { expired: seeded.length, held: outcome.held, pastAfterwards: after.filter((id) => !untouchable.includes(id)).length };
+  });
+
+  it('deletes the drafts and destroys the applications sent back for changes that their companies abandoned longer than ABANDONED_APPLICATION ago, and leaves recent, held and restricted ones', async () => {
+    app.clock.set(new Date(AB_SWEEP));
+    expectData(await app.graphql(`mutation($input: PlaceLegalHoldInput!) { placeLegalHold(input: $input) }`,
+      { input: { record: `CertificateApplication:${abandoned.held}`, reason: 'Origin fraud inquiry' } }, { token: (await factory.login(shelf.officer)).accessToken }));
+    const untouchable = [abandoned.held, abandoned.restricted].sort();
+    const seeded = await abandonedPastRetention(AB_SWEEP);
+    expect(seeded).toEqual([abandoned.draft, abandoned.sentBack, ...untouchable].sort());
+    const keys = ['held', 'restricted', 'recentDraft', 'recentSentBack'] as const;
+    const kept = Object.fromEntries(await Promise.all(keys.map(async (k) => [k, await fileRows(null, abandoned[k])])));
+    const dueDocuments = [supportingDocuments.get(abandoned.draft)!, supportingDocuments.get(abandoned.sentBack)!];
+    const documentsBefore = await documentCount(shelf.tenant.id);
+
+    const outcome = (await sweep(shelf.officer)).find((o) => o.holder === 'certificates.applications')!;
+    // Due: the draft (deleted), the one sent back (destroyed), and the held and restricted ones (left alone).
+    expect(outcome).toEqual({ holder: 'certificates.applications', expired: 4, deleted: 1, deidentified: 1, held: 2 });
+    const after = await abandonedPastRetention(AB_SWEEP);
+    expect(after).toEqual(untouchable);
+
+    // The draft is gone; the one the chamber reviewed keeps a record without anyone in it.
+    expect(await rows(`SELECT id FROM certificate_application WHERE id = $1`, [abandoned.draft])).toEqual([]);
+    const [destroyed] = await rows(
+      `SELECT state, consignee_name, consignee_address, created_by, claimed_by, reviewed_by, review_comment, rejection_reason, supporting_document_ids, destroyed_at
+         FROM certificate_application WHERE id = $1`, [abandoned.sentBack]);
+    expect(destroyed).toEqual({
+      state: 'CHANGES_REQUESTED', consignee_name: '', consignee_address: '', created_by: null, claimed_by: null, reviewed_by: null,
+      review_comment: null, rejection_reason: null, supporting_document_ids: [], destroyed_at: new Date(AB_SWEEP),
+    });
+    // Their supporting documents: records and bytes gone.
+    expect(await rows(`SELECT id FROM stored_document WHERE id = ANY($1::uuid[]) UNION ALL SELECT document_id FROM document_content WHERE document_id = ANY($1::uuid[])`, [dueDocuments])).toEqual([]);
+    const documentsAfter = await documentCount(shelf.tenant.id);
+    expect({ records: documentsBefore.records - documentsAfter.records, bytes: documentsBefore.bytes - documentsAfter.bytes }).toEqual({ records: 2, bytes: 2 });
+    expect(Object.fromEntries(await Promise.all(keys.map(async (k) => [k, await fileRows(null, abandoned[k])])))).toEqual(kept);
+
+    // The company: the deleted draft is not found; the destroyed one reads as destroyed and refuses edits and submission (no 5xx).
+    const memberToken = (await factory.login(shelf.member)).accessToken;
+    const edit = (id: string) => app.graphql(`mutation($input: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $input) { id } }`,
+      { input: { applicationId: id, remarks: 'Resubmitting at last' } }, { token: memberToken });
+    expect((await edit(abandoned.draft)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND' });
+    expect((await edit(abandoned.sentBack)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'RECORD_DESTROYED' });
+    const certificates = new CertificateFactory(app);
+    expect((await certificates.stepResponse('submitCertificateApplication', abandoned.sentBack, memberToken)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'RECORD_DESTROYED' });
+    const seen = expectData(await app.graphql<{ certificateApplication: Record<string, unknown> }>(
+      `query($id: ID!) { certificateApplication(applicationId: $id) { state consigneeName reviewComment destroyedAt } }`, { id: abandoned.sentBack }, { token: memberToken })).certificateApplication;
+    expect(seen).toEqual({ state: 'CHANGES_REQUESTED', consigneeName: '', reviewComment: null, destroyedAt: new Date(AB_SWEEP).toISOString() });
+    // A recent one is still the company's to edit.
+    expectData(await edit(abandoned.recentSentBack));
+
+    const again = (await sweep(shelf.officer)).find((o) => o.holder === 'certificates.applications')!;
+    expect(again).toEqual({ holder: 'certificates.applications', expired: 2, deleted: 0, deidentified: 0, held: 2 });
+    abandonedFigures = { expired: seeded.length, held: outcome.held, pastAfterwards: after.filter((id) => !untouchable.includes(id)).length, filesDeleted: documentsBefore.records - documentsAfter.records };
+  });
+
+  it('forgets who distributed a project certificate once CERTIFICATE_FILE is over after the distribution, and leaves recent, held and restricted ones', async () => {
+    app.clock.set(new Date(SWEEP));
+    expectData(await app.graphql(`mutation($input: PlaceLegalHoldInput!) { placeLegalHold(input: $input) }`,
+      { input: { record: `ProjectDistribution:${distributions.held}`, reason: 'Dispute over the delivery' } }, { token: (await factory.login(projectOfficer)).accessToken }));
+    const distributionRows = async () => Object.fromEntries(
+      (await rows(`SELECT * FROM project_distribution WHERE project_id = $1 ORDER BY id`, [projectId])).map((r) => [r.id as string, r]));
+    const before = await distributionRows();
+    expect(Object.keys(before).sort()).toEqual(Object.values(distributions).sort());
+    const untouchable = [distributions.held, distributions.restricted].sort();
+    const seeded = await distributionsPastRetention(SWEEP);
+    expect(seeded).toEqual([distributions.due, ...untouchable].sort());
+    // The database lets the application only forget who distributed: never rewrite it, nor change anything else.
+    expect(await asApplication(`UPDATE project_distribution SET distributed_by = $2 WHERE id = $1`, [distributions.held, projectReader.id], projectBody.tenant.id)).toBe('42501');
+    expect(await asApplication(`UPDATE project_distribution SET target = 'Elsewhere' WHERE id = $1`, [distributions.held], projectBody.tenant.id)).toBe('42501');
+    expect(await asApplication(`UPDATE project_distribution SET distributed_by = NULL WHERE id = $1`, [distributions.held], projectBody.tenant.id)).toBe('1');
+
+    const outcome = (await sweep(projectOfficer)).find((o) => o.holder === 'datasheets.contacts')!;
+    expect(outcome).toEqual({ holder: 'datasheets.contacts', expired: 3, deleted: 0, deidentified: 1, held: 2 });
+    const after = await distributionsPastRetention(SWEEP);
+    expect(after).toEqual(untouchable);
+    // Where and when it was sent stay; who sent it is forgotten. The rest are as they were.
+    expect(await distributionRows()).toEqual({ ...before, [distributions.due]: { ...before[distributions.due], distributed_by: null } });
+
+    // The parties read the distribution without its distributor (no error).
+    const read = expectData(await app.graphql<{ projectCertificate: { distributions: Array<{ id: string; target: string; distributedBy: string | null }> } }>(
+      `query($id: ID!) { projectCertificate(projectId: $id) { distributions { id target distributedBy } } }`, { id: projectId }, { token: (await factory.login(projectReader)).accessToken })).projectCertificate;
+    expect(read.distributions.find((d) => d.id === distributions.due)).toEqual({ id: distributions.due, target: 'Central asphalt register', distributedBy: null });
+    expect(read.distributions.find((d) => d.id === distributions.recent)!.distributedBy).toBe(projectDistributor.id);
+
+    const again = (await sweep(projectOfficer)).find((o) => o.holder === 'datasheets.contacts')!;
+    expect(again).toEqual({ holder: 'datasheets.contacts', expired: 2, deleted: 0, deidentified: 0, held: 2 });
+    distributionFigures = { expired: seeded.length, held: outcome.held, pastAfterwards: after.filter((id) => !untouchable.includes(id)).length };
   });
 
   it('destroys the certificate files past CERTIFICATE_FILE (bytes too), keeps a minimal record that verification reports as destroyed, and leaves the rest', async () => {
@@ -373,8 +569,10 @@ describe('T15 retention sweep (documents)', () => {
     expect(again).toEqual({ holder: 'certificates.applications', expired: 2, deleted: 0, deidentified: 0, held: 2 });
     expect(await pastRetention(SWEEP)).toEqual(untouchable);
 
-    const expired = certificatesOutcome.expired + datasheetFigures.expired;
-    reportFigure(`T15 retention (documents): ${expired} expired records (certificate files, datasheet records), ${pastAfterwards + datasheetFigures.pastAfterwards} records past retention after the sweep, ${filesDeleted} files deleted`);
-    reportFigure(`T15 retention (documents): ${certificatesOutcome.held + datasheetFigures.held} kept under a legal hold or a restriction; public verification of a destroyed certificate answers "record destroyed after its retention period"`);
+    const expired = certificatesOutcome.expired + datasheetFigures.expired + abandonedFigures.expired + distributionFigures.expired;
+    const past = pastAfterwards + datasheetFigures.pastAfterwards + abandonedFigures.pastAfterwards + distributionFigures.pastAfterwards;
+    const heldOrRestricted = certificatesOutcome.held + datasheetFigures.held + abandonedFigures.held + distributionFigures.held;
+    reportFigure(`T15 retention (documents): ${expired} expired records (certificate files, abandoned applications, datasheet records, project distributions), ${past} records past retention after the sweep, ${filesDeleted + abandonedFigures.filesDeleted} files deleted`);
+    reportFigure(`T15 retention (documents): ${heldOrRestricted} kept under a legal hold or a restriction; public verification of a destroyed certificate answers "record destroyed after its retention period"`);
   });
 });

@@ -14,6 +14,6 @@ export const CertificateErrors = defineErrors('certificates', {
   NOT_A_CHAMBER_CASE: [ErrorCode.FORBIDDEN, 'Only a company user or the tenant’s staff can do this.'],
   REPLACEMENT_PENDING: [ErrorCode.CONFLICT, 'A replacement of this certificate is already in progress.'],
   MONTH_INVALID: [ErrorCode.BAD_USER_INPUT, 'The month is not of the form YYYY-MM.'],
-  RECORD_DESTROYED: [ErrorCode.CONFLICT, 'The certificate’s record was destroyed after its retention period (CERTIFICATE_FILE): no PDF, copy, revocation or replacement any more.'],
+  RECORD_DESTROYED: [ErrorCode.CONFLICT, 'The record was destroyed after its retention period: a certificate’s (CERTIFICATE_FILE) has no PDF, copy, revocation or replacement any more; an application’s (CERTIFICATE_FILE, ABANDONED_APPLICATION) is never edited, submitted or decided again.'],
   VERIFICATION_THROTTLED: [ErrorCode.TOO_MANY_REQUESTS, 'Too many failed verifications from this address or for this number; try again later.'],
 });

@@ -1,5 +1,6 @@
 import { policedEntities, getPolicy } from './policy.registry';
 import { EntityClass, EntityPolicy, PersonalDataDeclaration } from './policy.types';
+import { RetentionRuleKey } from './retention/retention-rules';
 
 /** One field of one entity that holds personal data, with what is declared about it. */
 export interface PersonalDataField {
@@ -15,6 +16,11 @@ export interface PersonalDataField {
  */
 export function personalDataLogRedactions(classes: readonly EntityClass[]): string[] {
   return [...new Set(classes.flatMap((cls) => personalDataFields(cls).map((f) => f.field)))].sort();
+}
+
+/** The retention rules a declaration names: its rule, and the rule for records in one state where it names one. */
+export function retentionRulesOf(declaration: PersonalDataDeclaration): RetentionRuleKey[] {
+  return declaration.retentionInState ? [declaration.retention, declaration.retentionInState] : [declaration.retention];
 }
 
 /** The fields of an entity declared @PersonalData, in declaration order. */

@@ -191,6 +191,20 @@ describe('declarations that contradict themselves stop the class from loading', 
       return NoRetention;
     });
     declaring(() => {
+      class SameRuleTwice {
+        @PersonalData({ ...contact, retentionInState: RetentionRuleKey.ACCOUNT })
+        email: string;
+      }
+      return SameRuleTwice;
+    });
+    declaring(() => {
+      class UnknownSecondRule {
+        @PersonalData({ ...contact, retentionInState: 'drafts: a year' } as unknown as PersonalDataDeclaration)
+        email: string;
+      }
+      return UnknownSecondRule;
+    });
+    declaring(() => {
       class BadBasis {
         @PersonalData({ ...contact, legalBasis: 'becauseWeCan' } as unknown as PersonalDataDeclaration)
         email: string;

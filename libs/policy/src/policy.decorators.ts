@@ -110,6 +110,9 @@ function checkedPersonalData(where: string, d: PersonalDataDeclaration): Persona
   if (!isRetentionRuleKey(d.retention)) {
     throw new PolicyDeclarationError(`${where}: @PersonalData needs a retention rule of the catalogue, not "${String(d.retention)}"`);
   }
+  if (d.retentionInState !== undefined && (!isRetentionRuleKey(d.retentionInState) || d.retentionInState === d.retention)) {
+    throw new PolicyDeclarationError(`${where}: @PersonalData's retentionInState must be another rule of the catalogue, not "${String(d.retentionInState)}"`);
+  }
   for (const item of ['subject', 'purpose'] as const) {
     if (typeof d[item] !== 'string' || d[item].trim() === '') {
       throw new PolicyDeclarationError(`${where}: @PersonalData needs a ${item}`);

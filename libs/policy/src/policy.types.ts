@@ -122,6 +122,12 @@ export interface PersonalDataDeclaration {
   readonly legalBasis: LegalBasis;
   /** The retention rule of the catalogue (`retention/retention-rules.ts`): its basis, default period and legal bounds. */
   readonly retention: RetentionRuleKey;
+  /**
+   * A second rule, for the records in one state its own `countsFrom` names (an application its company
+   * abandoned: no certificate, so no duty to keep), where `retention` covers the rest. The register of
+   * processing, the visibility matrix and the data-subject export name both (`retentionRulesOf`).
+   */
+  readonly retentionInState?: RetentionRuleKey;
 }
 
 /** Everything declared about one field, after inheritance is resolved. */

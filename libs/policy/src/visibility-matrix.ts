@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import { ALL_ROLES, ORGANISATION_ROLES, Role, TENANT_STAFF_ROLES } from '@chancery/access';
 import { describeGrant } from './grants';
 import { grantApplies } from './policy.engine';
+import { retentionRulesOf } from './personal-data';
 import { describeRetention } from './retention/retention-rules';
 import { policedEntities } from './policy.registry';
 import { EntityPolicy, FieldPolicy, Grant, Relation } from './policy.types';
@@ -114,7 +115,7 @@ function renderEntity(entity: EntityPolicy): string[] {
         pd?.subject ?? '—',
         pd?.purpose ?? '—',
         pd?.legalBasis ?? '—',
-        pd ? describeRetention(pd.retention) : '—',
+        pd ? retentionRulesOf(pd).map((rule) => describeRetention(rule)).join('; ') : '—',
       ]),
     );
   }

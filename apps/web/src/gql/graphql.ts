@@ -362,6 +362,7 @@ export type RetentionBasis =
 
 /** A retention rule of the catalogue; every personal-data declaration names one. */
 export type RetentionRuleKey =
+  | 'ABANDONED_APPLICATION'
   | 'ACCOUNT'
   | 'ACCOUNT_CREDENTIALS'
   | 'CERTIFICATE_FILE'

@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { anyone, Internal, NotPersonalData, ownOrganisation, PersonalData, PolicyEntity, Readable, staffOfOwnTenant } from '@chancery/policy';
 import { StoredDocument } from '@chancery/documents';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { APPLICANT, CONSIGNEE_ADDRESS, CONSIGNEE_DETAILS, SAVED_CONSIGNEE, STAFF_HANDLING, STAFF_NOTE } from './personal-data.declarations';
+import { APPLICANT, CONSIGNEE_ADDRESS, CONSIGNEE_DETAILS, SAVED_CONSIGNEE, STAFF_HANDLING_APPLICATION, STAFF_NOTE } from './personal-data.declarations';
 
 /** The states of an application (SPEC §2); the transitions between them are in `application-workflow.ts`. */
 export enum ApplicationState {
@@ -89,9 +89,9 @@ export class CertificateApplication {
   @Field(() => [StoredDocument], { nullable: true }) supportingDocuments?: StoredDocument[];
   @Readable(...OWNERS_AND_STAFF) @PersonalData(APPLICANT)
   @Field(() => ID, { nullable: true }) @Column({ name: 'created_by', type: 'uuid', nullable: true }) createdBy: string | null;
-  @Readable(staffOfOwnTenant()) @PersonalData(STAFF_HANDLING)
+  @Readable(staffOfOwnTenant()) @PersonalData(STAFF_HANDLING_APPLICATION)
   @Field(() => ID, { nullable: true, description: 'The clerk reviewing it (one at a time).' }) @Column({ name: 'claimed_by', type: 'uuid', nullable: true }) claimedBy: string | null;
-  @Readable(staffOfOwnTenant()) @PersonalData(STAFF_HANDLING)
+  @Readable(staffOfOwnTenant()) @PersonalData(STAFF_HANDLING_APPLICATION)
   @Field(() => ID, { nullable: true, description: 'The clerk who took the last review decision.' }) @Column({ name: 'reviewed_by', type: 'uuid', nullable: true }) reviewedBy: string | null;
   @Readable(...OWNERS_AND_STAFF) @PersonalData(STAFF_NOTE)
   @Field(() => String, { nullable: true, description: 'What the clerk asked to change.' }) @Column({ name: 'review_comment', type: 'text', nullable: true }) reviewComment: string | null;
@@ -110,7 +110,7 @@ export class CertificateApplication {
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('time of the record')
   @Field(() => Date, { nullable: true }) @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('time the record was destroyed')
-  @Field(() => Date, { nullable: true, description: 'When its personal data was destroyed after its retention period (CERTIFICATE_FILE): consignee, applicant, clerks, notes and supporting documents.' })
+  @Field(() => Date, { nullable: true, description: 'When its personal data was destroyed after its retention period (CERTIFICATE_FILE; ABANDONED_APPLICATION for one sent back for changes and never resubmitted): consignee, applicant, clerks, notes and supporting documents. It is never changed again.' })
   @Column({ name: 'destroyed_at', type: 'timestamptz', nullable: true }) destroyedAt: Date | null;
 }
 

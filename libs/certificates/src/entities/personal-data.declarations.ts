@@ -6,24 +6,31 @@ import { PersonalDataDeclaration, RetentionRuleKey } from '@chancery/policy';
  * rather than deleted on erasure.
  */
 const CERTIFICATE_FILE = RetentionRuleKey.CERTIFICATE_FILE;
+/**
+ * What an application holds goes sooner when its company abandoned it (a draft never submitted, or
+ * sent back for changes and never resubmitted): no certificate was issued, so nothing is evidence.
+ */
+const ON_APPLICATION = { retention: CERTIFICATE_FILE, retentionInState: RetentionRuleKey.ABANDONED_APPLICATION } as const;
 
 export const CONSIGNEE_DETAILS: PersonalDataDeclaration = {
-  category: 'identification', subject: 'consignee', purpose: 'Name the consignee on the certificate of origin, as the form requires', legalBasis: 'legalObligation', retention: CERTIFICATE_FILE,
+  category: 'identification', subject: 'consignee', purpose: 'Name the consignee on the certificate of origin, as the form requires', legalBasis: 'legalObligation', ...ON_APPLICATION,
 };
 export const CONSIGNEE_ADDRESS: PersonalDataDeclaration = {
-  category: 'contact', subject: 'consignee', purpose: 'Address the consignee on the certificate of origin, as the form requires', legalBasis: 'legalObligation', retention: CERTIFICATE_FILE,
+  category: 'contact', subject: 'consignee', purpose: 'Address the consignee on the certificate of origin, as the form requires', legalBasis: 'legalObligation', ...ON_APPLICATION,
 };
 export const SAVED_CONSIGNEE: PersonalDataDeclaration = {
   category: 'contact', subject: 'consignee', purpose: "Fill in a repeat exporter's usual consignees", legalBasis: 'legitimateInterest', retention: RetentionRuleKey.SAVED_CONSIGNEE,
 };
 export const APPLICANT: PersonalDataDeclaration = {
-  category: 'electronicIdentification', subject: 'user', purpose: 'Know who applied for a certificate (evidence of the application)', legalBasis: 'legalObligation', retention: CERTIFICATE_FILE,
+  category: 'electronicIdentification', subject: 'user', purpose: 'Know who applied for a certificate (evidence of the application)', legalBasis: 'legalObligation', ...ON_APPLICATION,
 };
 export const STAFF_HANDLING: PersonalDataDeclaration = {
   category: 'usageStatistics', subject: 'user', purpose: 'Know which chamber user reviewed or signed a certificate (evidence; their processing statistics)', legalBasis: 'legalObligation', retention: CERTIFICATE_FILE,
 };
+/** The clerks on an application (as STAFF_HANDLING): abandoned applications go sooner. */
+export const STAFF_HANDLING_APPLICATION: PersonalDataDeclaration = { ...STAFF_HANDLING, ...ON_APPLICATION };
 export const STAFF_NOTE: PersonalDataDeclaration = {
-  category: 'correspondence', subject: 'user', purpose: 'Explain a review decision or a revocation to the company', legalBasis: 'legalObligation', retention: CERTIFICATE_FILE,
+  category: 'correspondence', subject: 'user', purpose: 'Explain a review decision or a revocation to the company', legalBasis: 'legalObligation', ...ON_APPLICATION,
 };
 export const STAFF_STATISTICS: PersonalDataDeclaration = {
   category: 'usageStatistics', subject: 'user', purpose: 'The number of requests each chamber user processed (DigiChambers §2.2)', legalBasis: 'legitimateInterest', retention: RetentionRuleKey.PROCESSING_STATISTICS,

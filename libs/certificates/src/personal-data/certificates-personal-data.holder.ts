@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentsService } from '@chancery/documents';
 import { PartyDirectoryService } from '@chancery/identity';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, NOTHING_ERASED, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, NOTHING_ERASED, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
 import { CertificateApplication } from '../entities/certificate-application.entity';
 import { CertificateSignatory } from '../entities/certificate-signatory';
 import { ApplicationRepository } from '../repositories/application.repository';
@@ -41,6 +41,9 @@ const CONSIGNEE_FIELDS = ['consigneeName', 'consigneeAddress'] as const;
  * application the consignee, the applicant, the clerks and their notes go, and the supporting
  * documents no live application names (record and bytes). Rejected applications go the same way,
  * counted from the decision. A file under a legal hold, or naming a restricted person, stays.
+ *
+ * Retention (rule ABANDONED_APPLICATION: 12 months after its last change by default): applications
+ * their company abandoned (`sweepAbandonedApplications`).
  */
 @HoldsPersonalData()
 @Injectable()
@@ -99,7 +102,37 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
   }
 
   async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
-    return this.sweepCertificateFiles(sweep);
+    // Two rules: the certificate files, and the applications their companies abandoned.
+    const outcomes = [await this.sweepCertificateFiles(sweep), await this.sweepAbandonedApplications(sweep)];
+    return outcomes.reduce((sum, o) => ({ expired: sum.expired + o.expired, deleted: sum.deleted + o.deleted, deidentified: sum.deidentified + o.deidentified, held: sum.held + o.held }));
+  }
+
+  /**
+   * Rule ABANDONED_APPLICATION: applications left by their company longer than the tenant's period
+   * after their last change. A draft never submitted is nobody's evidence (the chamber never saw it):
+   * deleted, as at erasure. One sent back for changes and never resubmitted was reviewed: destroyed
+   * like a rejected one, so the chamber keeps that it examined these goods and what became of the
+   * request (the audit trail's entries still name a record) without anyone in it; editing or
+   * submitting it is then a CONFLICT (RECORD_DESTROYED). Their supporting documents go with them
+   * unless another application names them. Held or naming a restricted person: left alone.
+   */
+  private async sweepAbandonedApplications(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    const held = [...sweep.held];
+    const restricted = [...sweep.restrictedUserIds];
+    const retention = sweep.intervalOf(RetentionRuleKey.ABANDONED_APPLICATION);
+    const counted = await this.retention.countAbandonedPastRetention(sweep.now, retention, held, restricted);
+    let deleted = 0;
+    let destroyed = 0;
+    await inBatches(sweep.batchSize, async () => {
+      const due = await this.retention.abandonedDue(sweep.now, retention, held, restricted, sweep.batchSize);
+      const drafts = await this.retention.deleteDrafts(due.filter((a) => a.state === 'DRAFT').map((a) => a.id));
+      await this.deleteDocumentsNoLongerNamed(drafts.documentIds);
+      const destroyedNow = await this.destroyApplications(due.filter((a) => a.state === 'CHANGES_REQUESTED').map((a) => a.id), sweep.now);
+      deleted += drafts.deleted;
+      destroyed += destroyedNow;
+      return drafts.deleted + destroyedNow;
+    });
+    return { expired: counted.expired, deleted, deidentified: destroyed, held: counted.held };
   }
 
   /** Rule CERTIFICATE_FILE: issued certificates and their applications, and rejected applications, past the tenant's period. */
@@ -130,10 +163,17 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
 
   /** The applications' personal data, and the supporting documents no other application names (record and bytes). */
   private async destroyApplications(ids: readonly string[], at: Date): Promise<number> {
+    if (ids.length === 0) return 0;
     const { destroyed, documentIds } = await this.retention.destroyApplications(ids, at);
+    await this.deleteDocumentsNoLongerNamed(documentIds);
+    return destroyed;
+  }
+
+  /** Supporting documents (record and bytes) that no application names any more. */
+  private async deleteDocumentsNoLongerNamed(documentIds: readonly string[]): Promise<void> {
+    if (documentIds.length === 0) return;
     const stillNamed = new Set(await this.applications.documentsNamedByAnyApplication(documentIds));
     await this.documents.deleteUnnamed(documentIds.filter((id) => !stillNamed.has(id)), 'SUPPORTING_DOCUMENT');
-    return destroyed;
   }
 }
 

@@ -75,10 +75,11 @@ export class ApplicationRepository {
     return updateApplication(this.sql, id, changes, at);
   }
 
-  /** Whether an application replacing the certificate is open (not rejected, not yet issued). */
+  /** Whether an application replacing the certificate is open (not rejected, not yet issued, not abandoned and destroyed). */
   @GenerateSql({ params: [SQL_EXAMPLE.id] })
   async openReplacementOf(certificateId: string): Promise<boolean> {
-    const rows = await this.sql.query(`SELECT 1 FROM certificate_application a WHERE a.replaces_certificate_id = $1 AND a.state NOT IN ('REJECTED', 'ISSUED')`, [certificateId]);
+    const rows = await this.sql.query(
+      `SELECT 1 FROM certificate_application a WHERE a.replaces_certificate_id = $1 AND a.state NOT IN ('REJECTED', 'ISSUED') AND a.destroyed_at IS NULL`, [certificateId]);
     return rows.length > 0;
   }
 

@@ -5,6 +5,11 @@ import { GenerateSql, Sql, SQL_EXAMPLE } from '@chancery/core';
 const CERTIFICATE_DUE = `c.destroyed_at IS NULL AND c.issued_at < $1::timestamptz - $2::interval`;
 /** A rejected application past CERTIFICATE_FILE, counted from the decision (its last change), not yet destroyed. */
 const REJECTED_DUE = `a.state = 'REJECTED' AND a.destroyed_at IS NULL AND a.updated_at < $1::timestamptz - $2::interval`;
+/**
+ * An application its company abandoned, past ABANDONED_APPLICATION ($2) counted from its last change:
+ * a draft never submitted, or one sent back for changes and never resubmitted, not yet destroyed.
+ */
+const ABANDONED_DUE = `((a.state = 'DRAFT' AND a.submitted_at IS NULL) OR a.state = 'CHANGES_REQUESTED') AND a.destroyed_at IS NULL AND a.updated_at < $1::timestamptz - $2::interval`;
 /** Who is on an application: a restricted person ($4) keeps the whole file as it is (Art. 18: storage only). */
 const PEOPLE_OF_APPLICATION = `ARRAY[a.created_by, a.claimed_by, a.reviewed_by]`;
 /** Left alone: under a legal hold ($3: `CertificateOfOrigin:id`, `CertificateApplication:id`) or naming a restricted person ($4). */
@@ -17,6 +22,7 @@ const APPLICATION_KEPT = `(('CertificateApplication:' || a.id::text) = ANY($3::t
  * The certificate file past its retention (rule CERTIFICATE_FILE): issued certificates and their
  * applications, and rejected applications. Destroying a record keeps a minimal one without anyone
  * in it (the migration's trigger allows exactly that and nothing else on an issued certificate).
+ * And the applications their companies abandoned (rule ABANDONED_APPLICATION).
  */
 @Injectable()
 export class CertificateRetentionRepository {
@@ -54,6 +60,36 @@ export class CertificateRetentionRepository {
       [now, retention, held, restricted, limit],
     );
     return rows.map((row) => row.id);
+  }
+
+  /** Abandoned applications past ABANDONED_APPLICATION, and those of them left alone (held, or naming a restricted person). */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], []] })
+  async countAbandonedPastRetention(now: Date, retention: string, held: readonly string[], restricted: readonly string[]): Promise<{ expired: number; held: number }> {
+    const [row] = await this.sql.query<{ expired: string; held: string }>(
+      `SELECT count(*) AS expired, count(*) FILTER (WHERE ${APPLICATION_KEPT}) AS held FROM certificate_application a WHERE ${ABANDONED_DUE}`,
+      [now, retention, held, restricted],
+    );
+    return { expired: Number(row!.expired), held: Number(row!.held) };
+  }
+
+  /** Up to `limit` abandoned applications due, neither held nor naming a restricted person, locked, with their state. */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], [], 500] })
+  async abandonedDue(now: Date, retention: string, held: readonly string[], restricted: readonly string[], limit: number): Promise<Array<{ id: string; state: 'DRAFT' | 'CHANGES_REQUESTED' }>> {
+    return this.sql.query(
+      `SELECT a.id, a.state FROM certificate_application a WHERE ${ABANDONED_DUE} AND NOT ${APPLICATION_KEPT} ORDER BY a.updated_at, a.id LIMIT $5 FOR UPDATE`,
+      [now, retention, held, restricted, limit],
+    );
+  }
+
+  /** Drafts never submitted, deleted whole (nobody's evidence). Returns the documents they named. */
+  @GenerateSql({ params: [[SQL_EXAMPLE.id]] })
+  async deleteDrafts(ids: readonly string[]): Promise<{ deleted: number; documentIds: string[] }> {
+    if (ids.length === 0) return { deleted: 0, documentIds: [] };
+    const rows = await this.sql.query<{ documents: string[] }>(
+      `DELETE FROM certificate_application a WHERE a.id = ANY($1::uuid[]) AND a.state = 'DRAFT' AND a.submitted_at IS NULL RETURNING a.supporting_document_ids AS documents`,
+      [ids],
+    );
+    return { deleted: rows.length, documentIds: [...new Set(rows.flatMap((row) => row.documents))] };
   }
 
   /**

@@ -208,10 +208,16 @@ export class ApplicationsService {
     return this.transactions.run(() => this.applications.consigneesOf(organisationId));
   }
 
-  /** The application if the caller may see it (a draft: its company only), else NOT_FOUND. In the caller's unit. */
+  /**
+   * The application if the caller may see it (a draft: its company only), else NOT_FOUND. In the
+   * caller's unit. Locked (`forUpdate`) means about to change: one whose record was destroyed after its
+   * retention period (an abandoned one sent back for changes is still in an editable state) is a
+   * CONFLICT, never changed again.
+   */
   async visible(applicationId: string, forUpdate = false): Promise<CertificateApplication> {
     const application = await this.applications.findById(applicationId, forUpdate);
     if (!application || !canSee(this.context.actor, CertificateApplication, application)) throw new NotFoundError('Certificate application');
+    if (forUpdate && application.destroyedAt) throw CertificateErrors.RECORD_DESTROYED('The application’s record was destroyed after its retention period', { details: { state: application.state } });
     return application;
   }
 

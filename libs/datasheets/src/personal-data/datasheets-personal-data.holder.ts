@@ -21,6 +21,8 @@ import { ContactDisclosureService } from '../services/contact-disclosure.service
  * a withdrawn datasheet (unpublished, nothing published or in the works) keeps its versions and
  * attachments without its contact, who completed its versions and who added its attachments (its
  * public row, with the contact's name, e-mail, telephone and position, went when it was withdrawn).
+ * A project certificate's distribution forgets who sent it once CERTIFICATE_FILE's period after the
+ * distribution is over.
  */
 @HoldsPersonalData()
 @Injectable()
@@ -82,8 +84,8 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
   }
 
   async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
-    // Two rules: the withdrawn datasheets' records, and the acknowledgements of people whose role ended.
-    const outcomes = [await this.sweepDatasheetRecords(sweep), await this.sweepDisclosureAcknowledgements(sweep)];
+    // Three rules: the withdrawn datasheets' records, the acknowledgements of people whose role ended, who distributed project certificates.
+    const outcomes = [await this.sweepDatasheetRecords(sweep), await this.sweepDisclosureAcknowledgements(sweep), await this.sweepProjectDistributors(sweep)];
     return outcomes.reduce((sum, o) => ({ expired: sum.expired + o.expired, deleted: sum.deleted + o.deleted, deidentified: sum.deidentified + o.deidentified, held: sum.held + o.held }));
   }
 
@@ -99,6 +101,20 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
     const counted = await this.acknowledgements.countRoleEndedPastRetention(sweep.now, retention, held, restricted);
     const deleted = await inBatches(sweep.batchSize, () => this.acknowledgements.deleteRoleEndedPastRetention(sweep.now, retention, held, restricted, sweep.batchSize));
     return { expired: counted.expired, deleted, deidentified: 0, held: counted.held };
+  }
+
+  /**
+   * PROJECT_DISTRIBUTOR (rule CERTIFICATE_FILE, counted from the distribution): a distribution past the
+   * tenant's period keeps where and when the certificate was sent and forgets who sent it. A held one
+   * (`ProjectDistribution:<id>`) or a restricted person's stays.
+   */
+  private async sweepProjectDistributors(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    const held = [...sweep.held];
+    const restricted = [...sweep.restrictedUserIds];
+    const retention = sweep.intervalOf(RetentionRuleKey.CERTIFICATE_FILE);
+    const counted = await this.projects.countDistributionsPastRetention(sweep.now, retention, held, restricted);
+    const deidentified = await inBatches(sweep.batchSize, () => this.projects.forgetDistributorsPastRetention(sweep.now, retention, held, restricted, sweep.batchSize));
+    return { expired: counted.expired, deleted: 0, deidentified, held: counted.held };
   }
 
   /** Rule DATASHEET_RECORD: withdrawn datasheets past the tenant's period, de-identified in batches. */

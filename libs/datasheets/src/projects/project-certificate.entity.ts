@@ -75,7 +75,8 @@ export class ProjectDistribution {
   @Internal() @NotPersonalData() @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Internal() @NotPersonalData() @Column({ name: 'project_id', type: 'uuid' }) projectId: string;
   @Readable(...PARTIES_AND_STAFF) @PersonalData(PROJECT_DISTRIBUTOR)
-  @Field(() => ID, { nullable: true }) @Column({ name: 'distributed_by', type: 'uuid' }) distributedBy: string;
+  @Field(() => ID, { nullable: true, description: 'Who distributed it; null once forgotten after the retention period (CERTIFICATE_FILE, from the distribution).' })
+  @Column({ name: 'distributed_by', type: 'uuid', nullable: true }) distributedBy: string | null;
   @Readable(...PARTIES_AND_STAFF) @NotPersonalData('the name of an external system')
   @Field(() => String, { nullable: true }) @Column() target: string;
   @Readable(...PARTIES_AND_STAFF) @NotPersonalData('time of the record')

@@ -40,5 +40,12 @@ WHERE p.tenant_id = $1 AND p.contact_user_id = $2 RETURNING p.project_id;
 -- ProjectCertificateRepository.partiesWithContact
 SELECT p.project_id AS "projectId", p.tenant_id AS "tenantId", p.role, p.organisation_id AS "organisationId", p.organisation_name AS "organisationName", p.contact_kind AS "contactKind", p.contact_user_id AS "contactUserId", p.contact_name AS "contactName", p.contact_email AS "contactEmail", p.contact_phone AS "contactPhone", p.contact_position AS "contactPosition", p.contact_replacement_required AS "contactReplacementRequired" FROM project_party p WHERE p.contact_user_id = $1 ORDER BY p.project_id, p.role;
 
+-- ProjectCertificateRepository.countDistributionsPastRetention
+SELECT count(*) AS expired, count(*) FILTER (WHERE (('ProjectDistribution:' || d.id::text) = ANY($3::text[]) OR d.distributed_by = ANY($4::uuid[]))) AS held FROM project_distribution d WHERE d.distributed_by IS NOT NULL AND d.distributed_at < $1::timestamptz - $2::interval;
+
+-- ProjectCertificateRepository.forgetDistributorsPastRetention
+WITH due AS (SELECT d.id FROM project_distribution d WHERE d.distributed_by IS NOT NULL AND d.distributed_at < $1::timestamptz - $2::interval AND NOT (('ProjectDistribution:' || d.id::text) = ANY($3::text[]) OR d.distributed_by = ANY($4::uuid[])) ORDER BY d.distributed_at, d.id LIMIT $5 FOR UPDATE)
+UPDATE project_distribution d SET distributed_by = NULL FROM due WHERE d.id = due.id RETURNING d.id;
+
 -- ProjectCertificateRepository.recordDistribution
 INSERT INTO project_distribution AS d (tenant_id, project_id, distributed_by, target, distributed_at) VALUES ($1, $2, $3, $4, $5) RETURNING d.id, d.tenant_id AS "tenantId", d.project_id AS "projectId", d.distributed_by AS "distributedBy", d.target, d.distributed_at AS "distributedAt";

@@ -24,6 +24,11 @@ export interface NewParty {
   contact: PublishedContact;
 }
 
+/** A distribution older than the tenant's CERTIFICATE_FILE period ($1 now, $2 the period) that still names who sent it. */
+const DISTRIBUTION_PAST_RETENTION = `d.distributed_by IS NOT NULL AND d.distributed_at < $1::timestamptz - $2::interval`;
+/** Left alone: under a legal hold ($3: `ProjectDistribution:id`) or sent by a restricted person ($4). */
+const DISTRIBUTION_KEPT = `(('ProjectDistribution:' || d.id::text) = ANY($3::text[]) OR d.distributed_by = ANY($4::uuid[]))`;
+
 /**
  * `project_certificate`, its parties and its distributions. A project is read with its parties and
  * distributions in one statement each for a whole page (never one per project).
@@ -123,8 +128,29 @@ export class ProjectCertificateRepository {
     return rows.map((row) => toEntity(ProjectParty, row));
   }
 
+  /** Distributions past CERTIFICATE_FILE still naming who sent them, and those of them left alone (held, or by a restricted person). */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '10 years', [], []] })
+  async countDistributionsPastRetention(now: Date, retention: string, held: readonly string[], restricted: readonly string[]): Promise<{ expired: number; held: number }> {
+    const [row] = await this.sql.query<{ expired: string; held: string }>(
+      `SELECT count(*) AS expired, count(*) FILTER (WHERE ${DISTRIBUTION_KEPT}) AS held FROM project_distribution d WHERE ${DISTRIBUTION_PAST_RETENTION}`,
+      [now, retention, held, restricted],
+    );
+    return { expired: Number(row!.expired), held: Number(row!.held) };
+  }
+
+  /** Up to `limit` distributions past CERTIFICATE_FILE, neither held nor by a restricted person: who sent them forgotten (where and when stay). */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '10 years', [], [], 500] })
+  async forgetDistributorsPastRetention(now: Date, retention: string, held: readonly string[], restricted: readonly string[], limit: number): Promise<number> {
+    const rows = await this.sql.query(
+      `WITH due AS (SELECT d.id FROM project_distribution d WHERE ${DISTRIBUTION_PAST_RETENTION} AND NOT ${DISTRIBUTION_KEPT} ORDER BY d.distributed_at, d.id LIMIT $5 FOR UPDATE)
+       UPDATE project_distribution d SET distributed_by = NULL FROM due WHERE d.id = due.id RETURNING d.id`,
+      [now, retention, held, restricted, limit],
+    );
+    return rows.length;
+  }
+
   @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, projectId: SQL_EXAMPLE.id, distributedBy: SQL_EXAMPLE.userId, target: 'central system', distributedAt: SQL_EXAMPLE.at }] })
-  async recordDistribution(d: Pick<ProjectDistribution, 'tenantId' | 'projectId' | 'distributedBy' | 'target' | 'distributedAt'>): Promise<ProjectDistribution> {
+  async recordDistribution(d: Pick<ProjectDistribution, 'tenantId' | 'projectId' | 'target' | 'distributedAt'> & { distributedBy: string }): Promise<ProjectDistribution> {
     const [row] = await this.sql.query(
       `INSERT INTO project_distribution AS d (tenant_id, project_id, distributed_by, target, distributed_at) VALUES ($1, $2, $3, $4, $5) RETURNING ${DISTRIBUTION}`,
       [d.tenantId, d.projectId, d.distributedBy, d.target, d.distributedAt],

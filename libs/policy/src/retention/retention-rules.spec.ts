@@ -13,6 +13,7 @@ describe('the retention rule catalogue', () => {
     expect(tenantPeriodBounds(retentionRule(RetentionRuleKey.INVOICING))).toEqual({ min: 7, max: 7 });
     expect(tenantPeriodBounds(retentionRule(RetentionRuleKey.CERTIFICATE_FILE))).toEqual({ min: 7, max: 10 });
     expect(tenantPeriodBounds(retentionRule(RetentionRuleKey.LOGIN_SESSION))).toEqual({ min: 0, max: 12 });
+    expect(tenantPeriodBounds(retentionRule(RetentionRuleKey.ABANDONED_APPLICATION))).toEqual({ min: 0, max: 12 });
     expect(tenantPeriodBounds(retentionRule(RetentionRuleKey.PUBLISHED_CONTACT))).toBeNull();
     // A stored period outside the bounds is held inside them.
     expect(effectivePeriod(retentionRule(RetentionRuleKey.LOGIN_SESSION), 24)).toBe(12);

@@ -36,6 +36,7 @@ export enum RetentionRuleKey {
   DELIVERED_MESSAGE = 'DELIVERED_MESSAGE',
   PERSONAL_DATA_ACCESS = 'PERSONAL_DATA_ACCESS',
   CERTIFICATE_FILE = 'CERTIFICATE_FILE',
+  ABANDONED_APPLICATION = 'ABANDONED_APPLICATION',
   INVOICING = 'INVOICING',
   CUSTOMER_RECORD = 'CUSTOMER_RECORD',
   SAVED_CONSIGNEE = 'SAVED_CONSIGNEE',
@@ -80,6 +81,8 @@ const SPECS: Record<RetentionRuleKey, RuleSpec> = {
   DELIVERED_MESSAGE: { basis: EVENT_DATE, countsFrom: 'the message is delivered', unit: DAYS, defaultPeriod: 90, source: 'answering questions about a message sent' },
   PERSONAL_DATA_ACCESS: { basis: EVENT_DATE, countsFrom: 'the access', unit: MONTHS, defaultPeriod: 12, source: 'accountability (GDPR Art. 5(2))' },
   CERTIFICATE_FILE: { basis: LEGAL_DUTY, countsFrom: 'the certificate is issued', unit: YEARS, defaultPeriod: 10, legalMinimum: 7, source: 'evidence for disputes (DigiChambers §3.2c, §4.3); at least 7 years' },
+  // Drafts never submitted and applications sent back for changes and never resubmitted: no certificate was issued, so nothing is kept as evidence.
+  ABANDONED_APPLICATION: { basis: FILE_CLOSED, countsFrom: "the application's last change, when it was never submitted or was sent back for changes and never resubmitted", unit: MONTHS, defaultPeriod: 12, source: 'no certificate was issued, so no duty to keep (DigiChambers keeps evidence of certificates issued)' },
   INVOICING: { basis: LEGAL_DUTY, countsFrom: 'the invoicing file closes', unit: YEARS, defaultPeriod: 7, legalMinimum: 7, source: 'accounting law: invoices are kept 7 years (DigiChambers §8)' },
   CUSTOMER_RECORD: { basis: ACCOUNT_CLOSED, countsFrom: 'the customer relationship ends', unit: YEARS, defaultPeriod: 7, legalMinimum: 7, source: 'the customer is named on invoices kept 7 years' },
   SAVED_CONSIGNEE: { basis: UNTIL_WITHDRAWN, countsFrom: 'the company removes it or leaves the chamber', unit: MONTHS, defaultPeriod: null, source: "the company's own address book" },

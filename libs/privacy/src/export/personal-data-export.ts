@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, RequestContext } from '@chancery/core';
-import { canWrite, DataSubject, describeRetention, getPolicy, PersonalDataCategory, PersonalDataDeclaration, releasedToDataSubject, presentToDataSubject } from '@chancery/policy';
+import { canWrite, DataSubject, describeRetention, getPolicy, PersonalDataCategory, PersonalDataDeclaration, releasedToDataSubject, presentToDataSubject, retentionRulesOf } from '@chancery/policy';
 import { RetentionScheduleService } from '../retention/retention-schedule.service';
 import { PersonalDataHolders } from '../holders/personal-data-holders';
 
@@ -120,7 +120,7 @@ export class PersonalDataExporter {
         category,
         purposes: unique(list.map((d) => d.purpose)),
         legalBases: unique(list.map((d) => d.legalBasis)),
-        retention: unique(list.map((d) => describeRetention(d.retention, periods))),
+        retention: unique(list.flatMap((d) => retentionRulesOf(d).map((rule) => describeRetention(rule, periods)))),
         recipients: [...(RECIPIENTS[category] ?? DEFAULT_RECIPIENTS)],
         source: OBSERVED.has(category) ? 'recorded by the application as you used it' : 'provided by you, your company or the controller',
       })),

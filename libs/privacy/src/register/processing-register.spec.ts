@@ -13,6 +13,14 @@ class Contact {
   name: string;
 }
 
+@PolicyEntity<Application>({ name: 'RegisterSpecApplication', subject: 'organisation', visibleTo: [staffOfOwnTenant()], relations: { tenantId: (a) => a.tenantId } })
+class Application {
+  @NotPersonalData() tenantId: string;
+  @Readable(staffOfOwnTenant())
+  @PersonalData({ category: 'identification', subject: 'consignee', purpose: 'Name the consignee', legalBasis: 'legalObligation', retention: RetentionRuleKey.CERTIFICATE_FILE, retentionInState: RetentionRuleKey.ABANDONED_APPLICATION })
+  consigneeName: string;
+}
+
 const entities = () => policedEntities().filter((p) => p.cls === Contact);
 const controller = { name: 'Chamber', privacyContact: 'privacy@chamber.test' };
 
@@ -23,6 +31,14 @@ describe('The register of processing activities (Art. 30)', () => {
     // A stored period longer than the default is never shown (or applied) as such.
     const lengthened = controllerRegister({ controller, entries: [], subProcessors: [], entities: entities(), retentionPeriods: new Map([[RetentionRuleKey.DATASHEET_RECORD, 40]]) });
     expect(lengthened.activities[0]!.retention).toContain('DATASHEET_RECORD: 12 months after the datasheet is withdrawn (platform default)');
+  });
+
+  it('names both rules of a declaration that has a second one for records in one state (an abandoned application)', () => {
+    const register = controllerRegister({ controller, entries: [], subProcessors: [], entities: policedEntities().filter((p) => p.cls === Application) });
+    expect(register.activities[0]!.retention).toEqual([
+      "ABANDONED_APPLICATION: 12 months after the application's last change, when it was never submitted or was sent back for changes and never resubmitted (platform default)",
+      'CERTIFICATE_FILE: kept by legal duty: 10 years after the certificate is issued (platform default, legal minimum 7 years)',
+    ]);
   });
 
   it('makes one activity per declared purpose with the seven Art. 30(1) items, from the declarations', () => {

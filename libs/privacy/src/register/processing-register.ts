@@ -1,5 +1,5 @@
 import { Role } from '@chancery/access';
-import { describeRetention, EntityPolicy, Grant, PersonalDataField, personalDataOfSubject, policedEntities, RetentionRuleKey } from '@chancery/policy';
+import { describeRetention, EntityPolicy, Grant, PersonalDataField, personalDataOfSubject, policedEntities, RetentionRuleKey, retentionRulesOf } from '@chancery/policy';
 
 /**
  * The register of processing activities (GDPR Art. 30), built from the code's personal-data
@@ -174,7 +174,7 @@ function activitiesOf(controller: string, subProcessors: readonly RegisterSubPro
         ...processors.map((s) => `${s.name} (sub-processor of the ${s.engagedBy}: ${s.service})`),
       ]),
       transfers: transfersOf(processors),
-      retention: uniqueSorted(group.fields.map((f) => describeRetention(f.declaration.retention, retentionPeriods))),
+      retention: uniqueSorted(group.fields.flatMap((f) => retentionRulesOf(f.declaration).map((rule) => describeRetention(rule, retentionPeriods)))),
       securityMeasures: [...PLATFORM_SECURITY_MEASURES],
       fields: uniqueSorted(group.fields.map((f) => `${f.entity}.${f.field}`)),
     });

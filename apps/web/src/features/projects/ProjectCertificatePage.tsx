@@ -214,7 +214,8 @@ export default function ProjectCertificatePage() {
                   <tr key={distribution.id ?? ''}>
                     <th scope="row">{value(distribution.target)}</th>
                     <td>{distribution.distributedAt ? format.dateTime(distribution.distributedAt) : <HiddenValue />}</td>
-                    <td>{distribution.distributedBy == null ? <HiddenValue /> : distribution.distributedBy === me?.id ? t('projects.byYou') : t('projects.byParty')}</td>
+                    {/* Whoever sees a distribution sees who sent it: none means forgotten after the retention period. */}
+                    <td>{distribution.distributedBy == null ? t('projects.distributorForgotten') : distribution.distributedBy === me?.id ? t('projects.byYou') : t('projects.byParty')}</td>
                   </tr>
                 ))}
               </tbody>

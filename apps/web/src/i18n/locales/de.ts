@@ -577,6 +577,7 @@ const de: Messages = {
       DELIVERED_MESSAGE: "Versandte E-Mails (nach Zustellung)",
       PERSONAL_DATA_ACCESS: "Protokoll der Zugriffe auf personenbezogene Daten (nach dem Zugriff)",
       CERTIFICATE_FILE: "Zertifikatsakten (nach Ausstellung)",
+      ABANDONED_APPLICATION: "Aufgegebene Anträge (nach ihrer letzten Änderung)",
       INVOICING: "Rechnungsdaten (nach Abschluss der Akte)",
       CUSTOMER_RECORD: "Kundenunternehmen (nach Ende der Beziehung)",
       SAVED_CONSIGNEE: "Gespeicherte Empfänger der Unternehmen (bis zur Entfernung)",
@@ -1522,6 +1523,7 @@ const de: Messages = {
     distributed: 'An {{target}} gesendet.',
     byYou: 'Sie',
     byParty: 'Ein Administrator einer Partei',
+    distributorForgotten: 'Nicht mehr gespeichert (Aufbewahrungsfrist abgelaufen)',
     fields: {
       reference: 'Referenz',
       site: 'Baustelle',

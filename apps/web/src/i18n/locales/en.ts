@@ -579,6 +579,7 @@ const en = {
       DELIVERED_MESSAGE: "E-mails sent (after delivery)",
       PERSONAL_DATA_ACCESS: "Personal data access log (after the access)",
       CERTIFICATE_FILE: "Certificate files (after issue)",
+      ABANDONED_APPLICATION: "Abandoned applications (after their last change)",
       INVOICING: "Invoicing records (after the file closes)",
       CUSTOMER_RECORD: "Customer companies (after the relationship ends)",
       SAVED_CONSIGNEE: "Companies' saved consignees (until removed)",
@@ -1524,6 +1525,7 @@ const en = {
     distributed: 'Sent to {{target}}.',
     byYou: 'You',
     byParty: 'A party’s administrator',
+    distributorForgotten: 'No longer recorded (retention period over)',
     fields: {
       reference: 'Reference',
       site: 'Site',

@@ -577,6 +577,7 @@ const fr: Messages = {
       DELIVERED_MESSAGE: "E-mails envoyés (après remise)",
       PERSONAL_DATA_ACCESS: "Journal des accès aux données personnelles (après l’accès)",
       CERTIFICATE_FILE: "Dossiers de certificats (après délivrance)",
+      ABANDONED_APPLICATION: "Demandes abandonnées (après leur dernière modification)",
       INVOICING: "Données de facturation (après la clôture du dossier)",
       CUSTOMER_RECORD: "Entreprises clientes (après la fin de la relation)",
       SAVED_CONSIGNEE: "Destinataires enregistrés des entreprises (jusqu’à leur suppression)",
@@ -1522,6 +1523,7 @@ const fr: Messages = {
     distributed: 'Envoyé à {{target}}.',
     byYou: 'Vous',
     byParty: 'L’administrateur d’une partie',
+    distributorForgotten: 'Plus enregistré (délai de conservation écoulé)',
     fields: {
       reference: 'Référence',
       site: 'Chantier',

@@ -577,6 +577,7 @@ const nl: Messages = {
       DELIVERED_MESSAGE: "Verstuurde e-mails (na aflevering)",
       PERSONAL_DATA_ACCESS: "Logboek van inzage in persoonsgegevens (na de inzage)",
       CERTIFICATE_FILE: "Certificaatdossiers (na uitgifte)",
+      ABANDONED_APPLICATION: "Verlaten aanvragen (na hun laatste wijziging)",
       INVOICING: "Facturatiegegevens (na het afsluiten van het dossier)",
       CUSTOMER_RECORD: "Klantbedrijven (na het einde van de relatie)",
       SAVED_CONSIGNEE: "Bewaarde geadresseerden van bedrijven (tot ze verwijderd worden)",
@@ -1522,6 +1523,7 @@ const nl: Messages = {
     distributed: 'Verstuurd naar {{target}}.',
     byYou: 'U',
     byParty: 'Een beheerder van een partij',
+    distributorForgotten: 'Niet meer bewaard (bewaartermijn verstreken)',
     fields: {
       reference: 'Referentie',
       site: 'Werf',
