@@ -131,6 +131,11 @@ describe('project certificates (COPRO §5c)', () => {
     expect(sent!.data.projectCertificate.parties.find((p) => p.role === 'CONTRACTOR')!.contactEmail).toBe(contractor.admin.email);
     expect(sent!.data.projectCertificate.distributions).toEqual([expect.objectContaining({ target: 'Central asphalt register', distributedBy: storage.admin.id })]);
     expect(receiver.bodiesAt('/client')).toEqual([]);
+    // Who sent it finds that in their own export (Art. 15): the distribution, with them as its sender.
+    const exported = JSON.parse(expectData(await gql<{ myPersonalDataExport: string }>('{ myPersonalDataExport }', {}, storage.adminToken)).myPersonalDataExport) as {
+      records: Array<{ entity: string; fields: Array<{ field: string; value: unknown }> }>;
+    };
+    expect(exported.records.filter((r) => r.entity === 'ProjectDistribution').map((r) => r.fields)).toEqual([[expect.objectContaining({ field: 'distributedBy', value: storage.admin.id })]]);
 
     // A second distribution whose first delivery fails; the contractor's contact objects before the retry.
     receiver.fail('/storage', 1);

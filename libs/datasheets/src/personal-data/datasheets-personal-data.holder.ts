@@ -14,7 +14,8 @@ import { ContactDisclosureService } from '../services/contact-disclosure.service
  * telephone, position on public datasheets and in the feed), the versions they completed, the
  * attachments they added, and their acknowledgements of the disclosure notice. Erasure takes them
  * off every public output exactly as an objection does (the company's general contact, flagged, the
- * external system told), deletes the acknowledgements, keeps the versions' reference to who completed them, and clears who added
+ * external system told), deletes the acknowledgements, keeps the versions' reference to who completed them and the
+ * distributions' to who sent them (evidence of the certificate file), and clears who added
  * attachments (the documents stay: they are the company's, not the person's).
  *
  * Retention (rule DATASHEET_RECORD, the tenant's period: 12 months after a datasheet is withdrawn):
@@ -49,6 +50,7 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
       ...(await this.versions.completedBy(userId)),
       ...(await this.acknowledgements.ofUser(userId)),
       ...(await this.projects.partiesWithContact(userId)),
+      ...(await this.projects.distributionsBy(userId)),
       ...(await this.attachments.uploadedBy(userId)),
     ].map((record) => ({ record }));
   }
@@ -72,14 +74,18 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
     const deleted = await this.acknowledgements.deleteOfUser(subject.userId);
     // The documents are the company's: they stay, without the id of the person who added them.
     const forgotten = await this.attachments.forgetUploader(subject.userId);
-    const kept = (await this.versions.completedBy(subject.userId)).length;
+    const completed = (await this.versions.completedBy(subject.userId)).length;
+    // Who sent a project certificate out is the certificate file's evidence (CERTIFICATE_FILE): kept, then forgotten by the sweep.
+    const distributed = (await this.projects.distributionsBy(subject.userId)).length;
+    const reasons = [
+      completed > 0 ? "The datasheet versions you completed keep your account's identifier (no name or contact details): they are the record of a certified product's declared characteristics, kept for the product's certification file." : '',
+      distributed > 0 ? "The project certificates you sent to an external system keep your account's identifier as the one who sent them (no name or contact details), as evidence kept with the certificate file; it is removed when that file's retention period after the sending is over." : '',
+    ].filter(Boolean);
     return {
       deleted,
       deidentified: released.datasheets.length + projectParties + forgotten,
-      keptAsReference: kept,
-      reason: kept > 0
-        ? "The datasheet versions you completed keep your account's identifier (no name or contact details): they are the record of a certified product's declared characteristics, kept for the product's certification file."
-        : undefined,
+      keptAsReference: completed + distributed,
+      reason: reasons.length > 0 ? reasons.join(' ') : undefined,
     };
   }
 

@@ -37,6 +37,9 @@ UPDATE project_party p SET contact_kind = 'COMPANY', contact_user_id = NULL, con
 contact_position = NULL, contact_replacement_required = true
 WHERE p.tenant_id = $1 AND p.contact_user_id = $2 RETURNING p.project_id;
 
+-- ProjectCertificateRepository.distributionsBy
+SELECT d.id, d.tenant_id AS "tenantId", d.project_id AS "projectId", d.distributed_by AS "distributedBy", d.target, d.distributed_at AS "distributedAt" FROM project_distribution d WHERE d.distributed_by = $1 ORDER BY d.distributed_at, d.id;
+
 -- ProjectCertificateRepository.partiesWithContact
 SELECT p.project_id AS "projectId", p.tenant_id AS "tenantId", p.role, p.organisation_id AS "organisationId", p.organisation_name AS "organisationName", p.contact_kind AS "contactKind", p.contact_user_id AS "contactUserId", p.contact_name AS "contactName", p.contact_email AS "contactEmail", p.contact_phone AS "contactPhone", p.contact_position AS "contactPosition", p.contact_replacement_required AS "contactReplacementRequired" FROM project_party p WHERE p.contact_user_id = $1 ORDER BY p.project_id, p.role;
 

@@ -121,6 +121,13 @@ export class ProjectCertificateRepository {
     return rows.length;
   }
 
+  /** The distributions the person sent (a data-subject export; erasure keeps them, see the holder). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async distributionsBy(userId: string): Promise<ProjectDistribution[]> {
+    const rows = await this.sql.query(`SELECT ${DISTRIBUTION} FROM project_distribution d WHERE d.distributed_by = $1 ORDER BY d.distributed_at, d.id`, [userId]);
+    return rows.map((row) => toEntity(ProjectDistribution, row));
+  }
+
   /** The parties the person is the contact of (a data-subject export). */
   @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async partiesWithContact(userId: string): Promise<ProjectParty[]> {
