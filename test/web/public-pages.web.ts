@@ -118,7 +118,7 @@ async function visit(browser: Browser, publicPage: PublicPage, floorScript: stri
   return { kilobytes: Math.round((gzippedBytes / 1024) * 10) / 10, interactiveMs, timing, scripts: bodies.length };
 }
 
-/** Visits per page: the median is reported, so one visit slowed by another process on a shared machine does not decide. */
+/** Visits per page, alternating with the floor's; the fastest of each is compared. */
 const VISITS = 3;
 
 /**
@@ -130,7 +130,7 @@ const BUDGET_INTERACTIVE_RATIO = 2;
 
 test('public pages load under 150 kB of JavaScript (gzipped) and become usable within twice the time of the React floor @speed', async ({ browser }) => {
   const floorScript = reactFloorScript();
-  const measured: Array<{ name: string; median: Awaited<ReturnType<typeof visit>>; floorMs: number; timings: string }> = [];
+  const measured: Array<{ name: string; fastest: Awaited<ReturnType<typeof visit>>; floorMs: number; timings: string }> = [];
   for (const publicPage of PUBLIC_PAGES) {
     await visit(browser, publicPage, floorScript);
     await visit(browser, FLOOR_PAGE, floorScript);
@@ -145,15 +145,16 @@ test('public pages load under 150 kB of JavaScript (gzipped) and become usable w
     floors.sort((a, b) => a - b);
     const timings = `${visits.map((v) => `${v.interactiveMs} ms (${v.timing})`).join('; ')}; floor ${floors.join(', ')} ms`;
     test.info().annotations.push({ type: 'timing', description: `${publicPage.name}: ${timings}` });
-    measured.push({ name: publicPage.name, median: visits[Math.floor(visits.length / 2)]!, floorMs: floors[Math.floor(floors.length / 2)]!, timings });
+    // The fastest of each: noise from other processes only ever adds time, so the minimum is the page's own cost.
+    measured.push({ name: publicPage.name, fastest: visits[0]!, floorMs: floors[0]!, timings });
   }
-  const ratio = (m: (typeof measured)[number]) => m.median.interactiveMs / Math.max(1, m.floorMs);
+  const ratio = (m: (typeof measured)[number]) => m.fastest.interactiveMs / Math.max(1, m.floorMs);
   process.stdout.write(
-    `public pages: ${measured.map((m) => `${m.name} ${m.median.kilobytes} kB JS gzipped, interactive in ${m.median.interactiveMs} ms, ${ratio(m).toFixed(1)} times the React floor (${m.floorMs} ms)`).join('; ')}\n`,
+    `public pages: ${measured.map((m) => `${m.name} ${m.fastest.kilobytes} kB JS gzipped, interactive in ${m.fastest.interactiveMs} ms, ${ratio(m).toFixed(1)} times the React floor (${m.floorMs} ms)`).join('; ')}\n`,
   );
   for (const m of measured) {
-    expect(m.median.scripts, `${m.name}: scripts loaded`).toBeGreaterThan(0);
-    expect(m.median.kilobytes, `${m.name}: JavaScript gzipped (kB)`).toBeLessThanOrEqual(BUDGET_KB);
-    expect(ratio(m), `${m.name}: time to interactive over the React floor's, medians of ${VISITS}: ${m.timings}`).toBeLessThanOrEqual(BUDGET_INTERACTIVE_RATIO);
+    expect(m.fastest.scripts, `${m.name}: scripts loaded`).toBeGreaterThan(0);
+    expect(m.fastest.kilobytes, `${m.name}: JavaScript gzipped (kB)`).toBeLessThanOrEqual(BUDGET_KB);
+    expect(ratio(m), `${m.name}: time to interactive over the React floor's, fastest of ${VISITS} each: ${m.timings}`).toBeLessThanOrEqual(BUDGET_INTERACTIVE_RATIO);
   }
 });
