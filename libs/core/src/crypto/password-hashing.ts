@@ -44,6 +44,8 @@ function dummyHashOf(memoryKib: number): Promise<string> {
   if (!dummy) {
     dummy = hashPassword(randomBytes(24).toString('base64'), memoryKib);
     dummyHashes.set(memoryKib, dummy);
+    // A failed one is made again next time rather than failing every later check.
+    dummy.catch(() => dummyHashes.delete(memoryKib));
   }
   return dummy;
 }
@@ -63,7 +65,10 @@ export class PasswordHasher {
   constructor(
     private readonly config: AppConfig,
     private readonly context: RequestContext,
-  ) {}
+  ) {
+    // Made now, so the first login with an unknown address takes no longer than the next ones.
+    void dummyHashOf(config.PASSWORD_HASH_MEMORY_KIB).catch(() => undefined);
+  }
 
   hash(password: string): Promise<string> {
     return this.bounded(() => hashPassword(password, this.config.PASSWORD_HASH_MEMORY_KIB));
