@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentsService } from '@chancery/documents';
 import { PartyDirectoryService } from '@chancery/identity';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, NOTHING_ERASED, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, NOTHING_ERASED, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches, sumOutcomes } from '@chancery/policy';
 import { CertificateApplication } from '../entities/certificate-application.entity';
 import { CertificateSignatory } from '../entities/certificate-signatory';
 import { ApplicationRepository } from '../repositories/application.repository';
@@ -104,7 +104,7 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
   async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
     // Two rules: the certificate files, and the applications their companies abandoned.
     const outcomes = [await this.sweepCertificateFiles(sweep), await this.sweepAbandonedApplications(sweep)];
-    return outcomes.reduce((sum, o) => ({ expired: sum.expired + o.expired, deleted: sum.deleted + o.deleted, deidentified: sum.deidentified + o.deidentified, held: sum.held + o.held }));
+    return sumOutcomes(outcomes);
   }
 
   /**

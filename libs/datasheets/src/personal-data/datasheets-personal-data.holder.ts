@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches, sumOutcomes } from '@chancery/policy';
 import { DatasheetAttachmentRepository } from '../repositories/datasheet-attachment.repository';
 import { DatasheetVersionRepository } from '../repositories/datasheet-version.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
@@ -92,7 +92,7 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
   async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
     // Three rules: the withdrawn datasheets' records, the acknowledgements of people whose role ended, who distributed project certificates.
     const outcomes = [await this.sweepDatasheetRecords(sweep), await this.sweepDisclosureAcknowledgements(sweep), await this.sweepProjectDistributors(sweep)];
-    return outcomes.reduce((sum, o) => ({ expired: sum.expired + o.expired, deleted: sum.deleted + o.deleted, deidentified: sum.deidentified + o.deidentified, held: sum.held + o.held }));
+    return sumOutcomes(outcomes);
   }
 
   /**

@@ -102,3 +102,10 @@ export async function inBatches(batchSize: number, batch: () => Promise<number>)
     if (changed < batchSize) return total;
   }
 }
+
+/** One holder's outcome of several rules' sweeps (each rule counted on its own). */
+export function sumOutcomes(outcomes: readonly RetentionOutcome[]): RetentionOutcome {
+  return outcomes.reduce((sum, o) => ({ expired: sum.expired + o.expired, deleted: sum.deleted + o.deleted, deidentified: sum.deidentified + o.deidentified, held: sum.held + o.held }), {
+    expired: 0, deleted: 0, deidentified: 0, held: 0,
+  });
+}
