@@ -1,6 +1,9 @@
 import type { Page } from '@playwright/test';
+import { Client } from 'pg';
+import { graphqlCaller } from './support/api';
 import { checkScreen, chooseLanguage, expect, journey, linkFromMail, logIn, test, uniqueSuffix, useLanguage } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
+import type { WebTestState } from './support/server';
 
 const VOKA = 'voka-antwerpen-waasland';
 const VOKA_NAME = 'Voka – Kamer van Koophandel Antwerpen-Waasland';
@@ -139,4 +142,68 @@ test('a privacy officer records a breach with its 72-hour clock and exports the 
   expect(register).toBeTruthy();
   await checkScreen(page, 'privacy-register');
   process.stdout.write(`[web] breach ${reference}: ${hours} hours left of 72; register exported\n`);
+});
+
+/**
+ * What the retention sweep writes for an application its company left sent back for changes longer than
+ * ABANDONED_APPLICATION (12 months; test/privacy/retention-documents runs the sweep itself): the state
+ * stays, the personal data goes, `destroyed_at` says when. Done here as the database owner, a year on.
+ */
+async function destroyAsTheSweepDoes(state: WebTestState, applicationId: string): Promise<string> {
+  const owner = new Client({ connectionString: state.ownerUrl });
+  await owner.connect();
+  try {
+    const { rows } = await owner.query<{ destroyed_at: Date }>(
+      `UPDATE certificate_application
+          SET state = 'CHANGES_REQUESTED', submitted_at = now() - interval '13 months', updated_at = now() - interval '12 months 1 day',
+              consignee_name = '', consignee_address = '', created_by = NULL, claimed_by = NULL, reviewed_by = NULL,
+              review_comment = NULL, rejection_reason = NULL, supporting_document_ids = '{}', destroyed_at = now()
+        WHERE id = $1 RETURNING destroyed_at`,
+      [applicationId],
+    );
+    return rows[0]!.destroyed_at.toISOString();
+  } finally {
+    await owner.end();
+  }
+}
+
+test('a company user opens an application whose personal data the retention sweep destroyed: the page says so and offers no form to fill in (nl)', async ({ page, state, pageProblems: _ }) => {
+  journey('destroyed application', 'nl');
+  const m = MESSAGES.nl;
+  await useLanguage(page, 'nl');
+  const call = graphqlCaller(page);
+  const { login } = await call<{ login: { accessToken: string } }>('mutation L($input: LoginInput!) { login(input: $input) { accessToken } }', {
+    input: { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword },
+  });
+  const { createCertificateApplication } = await call<{ createCertificateApplication: { id: string } }>(
+    'mutation C($input: CreateCertificateApplicationInput!) { createCertificateApplication(input: $input) { id } }',
+    {
+      input: {
+        consignee: { name: 'Lyon Machines SARL', address: 'Rue du Port 3, Lyon', country: 'FR' },
+        countryOfOrigin: 'BE',
+        declarationAccepted: true,
+        language: 'NL',
+        transportDetails: 'Over de weg',
+        invoiceReferences: [`RT-${uniqueSuffix()}`],
+        goods: [{ description: 'Tandwielpompen', hsCode: '841360', quantity: 3, unit: 'pcs', grossWeightKg: 60, netWeightKg: 55, packages: 1, marksAndNumbers: 'RT/1' }],
+      },
+    },
+    login.accessToken,
+  );
+  const destroyedAt = await destroyAsTheSweepDoes(state, createCertificateApplication.id);
+
+  await logIn(page, { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword }, loginTexts(m));
+  await page.evaluate((to) => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, `/app/certificates/${createCertificateApplication.id}`);
+
+  const notice = page.getByRole('note', { name: m.certificates.detail.destroyedTitle });
+  await expect(notice).toBeVisible();
+  await expect(notice).toContainText(fill(m.certificates.detail.destroyedBody, { date: await shownDate(page, destroyedAt, LOCALES.nl) }));
+  // Sent back for changes, but never edited or submitted again (the API would refuse with RECORD_DESTROYED).
+  await expect(page.getByRole('button', { name: exactly(m.certificates.form.saveDraft) })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: exactly(m.certificates.form.submit) })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: m.certificates.detail.content })).toBeVisible();
+  await checkScreen(page, 'application-destroyed-nl');
 });

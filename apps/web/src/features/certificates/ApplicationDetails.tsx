@@ -14,6 +14,24 @@ export function StateBadge({ state }: { state: string | null }) {
   return <span className={`badge ${kind}`}>{t(`certificates.states.${state as 'DRAFT'}`)}</span>;
 }
 
+/**
+ * Shown on an application whose personal data the retention sweep destroyed (12 months after a
+ * company left it sent back for changes; the certificate file's period after its decision): the
+ * fields are empty because of that, and nothing can change it any more.
+ */
+export function DestroyedNotice({ destroyedAt }: { destroyedAt: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <div className="notice notice--warning" role="note" aria-labelledby="destroyed-title">
+      <h2 className="notice__title" id="destroyed-title">
+        {t('certificates.detail.destroyedTitle')}
+      </h2>
+      <p>{t('certificates.detail.destroyedBody', { date: format.date(destroyedAt) })}</p>
+    </div>
+  );
+}
+
 /** What the company applied for, read-only (the review screens, and an application no longer editable). */
 export function ApplicationDetails({ application }: { application: ApplicationFieldsFragment }) {
   const { t } = useTranslation();

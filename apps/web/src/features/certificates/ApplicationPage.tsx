@@ -11,7 +11,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { FieldShell } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { ApplicationDetails, DocumentList, StateBadge } from './ApplicationDetails';
+import { ApplicationDetails, DestroyedNotice, DocumentList, StateBadge } from './ApplicationDetails';
 import { ApplicationForm } from './ApplicationForm';
 import { uploadSupportingDocument } from './certificate-files';
 import { CertificatePanel } from './CertificatePanel';
@@ -31,7 +31,8 @@ export default function ApplicationPage() {
   if (loaded.loading && !loaded.data) return <Loading />;
   if (loaded.error) return <LoadError error={loaded.error} onRetry={loaded.reload} />;
   if (!application) return null;
-  const editable = EDITABLE_STATES.includes(application.state ?? '');
+  // A destroyed application keeps its state (sent back, say) but is never edited or submitted again.
+  const editable = !application.destroyedAt && EDITABLE_STATES.includes(application.state ?? '');
   const reload = () => {
     setCurrent(null);
     loaded.reload();
@@ -58,6 +59,7 @@ export default function ApplicationPage() {
       {application.startedFromApplicationId ? <p>{t('certificates.detail.startedFrom')}</p> : null}
       {application.replacesCertificateId ? <p>{t('certificates.detail.replaces')}</p> : null}
       {notice ? <Notice kind="success">{notice}</Notice> : null}
+      {application.destroyedAt ? <DestroyedNotice destroyedAt={application.destroyedAt} /> : null}
       {application.state === 'CHANGES_REQUESTED' && application.reviewComment ? (
         <div className="notice notice--warning" role="note" aria-labelledby="review-comment-title">
           <h2 className="notice__title" id="review-comment-title">

@@ -13,7 +13,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { FieldShell, SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { ApplicationDetails, StateBadge } from './ApplicationDetails';
+import { ApplicationDetails, DestroyedNotice, StateBadge } from './ApplicationDetails';
 import { CertificatePanel } from './CertificatePanel';
 import {
   ApproveCertificateApplication,
@@ -145,6 +145,7 @@ export default function ReviewApplicationPage() {
         <dd>{format.dateTime(application.submittedAt)}</dd>
       </dl>
       {application.replacesCertificateId ? <p>{t('certificates.detail.replaces')}</p> : null}
+      {application.destroyedAt ? <DestroyedNotice destroyedAt={application.destroyedAt} /> : null}
       {application.reviewComment && state === 'CHANGES_REQUESTED' ? (
         <Notice kind="info" title={t('certificates.detail.reviewComment')}>
           <p className="preserve-lines">{application.reviewComment}</p>

@@ -42,6 +42,7 @@ export const ApplicationFields = graphql(`
     createdAt
     updatedAt
     submittedAt
+    destroyedAt
   }
 `);
 

@@ -1173,6 +1173,8 @@ const de: Messages = {
       reviewComment: 'Die Kommentare der Kammer',
       rejectedTitle: 'Die Kammer hat den Antrag abgelehnt',
       rejectionReason: 'Grund',
+      destroyedTitle: 'Die personenbezogenen Daten wurden vernichtet',
+      destroyedBody: 'Am {{date}} wurden nach Ablauf der Aufbewahrungsfrist die Namen, Anschriften, Kommentare und Belege dieses Antrags vernichtet. Er kann nicht mehr geändert, eingereicht oder entschieden werden.',
       content: 'Inhalt des Antrags',
       declarationAccepted: 'Akzeptiert',
       declarationNotAccepted: 'Nicht akzeptiert',

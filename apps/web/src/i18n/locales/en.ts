@@ -1175,6 +1175,8 @@ const en = {
       reviewComment: "The chamber's comments",
       rejectedTitle: 'The chamber rejected the application',
       rejectionReason: 'Reason',
+      destroyedTitle: 'Its personal data has been destroyed',
+      destroyedBody: 'On {{date}}, at the end of its retention period, the names, addresses, comments and supporting documents of this application were destroyed. It can no longer be changed, submitted or decided.',
       content: 'Content of the application',
       declarationAccepted: 'Accepted',
       declarationNotAccepted: 'Not accepted',

@@ -1173,6 +1173,8 @@ const fr: Messages = {
       reviewComment: 'Les commentaires de la chambre',
       rejectedTitle: 'La chambre a refusé la demande',
       rejectionReason: 'Motif',
+      destroyedTitle: 'Ses données personnelles ont été détruites',
+      destroyedBody: 'Le {{date}}, au terme de la durée de conservation, les noms, adresses, commentaires et pièces justificatives de cette demande ont été détruits. Elle ne peut plus être modifiée, soumise ni traitée.',
       content: 'Contenu de la demande',
       declarationAccepted: 'Acceptée',
       declarationNotAccepted: 'Non acceptée',

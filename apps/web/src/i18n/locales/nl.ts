@@ -1173,6 +1173,8 @@ const nl: Messages = {
       reviewComment: 'De opmerkingen van de kamer',
       rejectedTitle: 'De kamer heeft de aanvraag geweigerd',
       rejectionReason: 'Reden',
+      destroyedTitle: 'De persoonsgegevens zijn vernietigd',
+      destroyedBody: 'Op {{date}}, aan het einde van de bewaartermijn, zijn de namen, adressen, opmerkingen en bijlagen van deze aanvraag vernietigd. De aanvraag kan niet meer gewijzigd, ingediend of beoordeeld worden.',
       content: 'Inhoud van de aanvraag',
       declarationAccepted: 'Aanvaard',
       declarationNotAccepted: 'Niet aanvaard',
