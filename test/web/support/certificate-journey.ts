@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from '@playwright/test';
+import { Client } from 'pg';
 import { checkScreen, chooseLanguage, expect, journey, logIn, totpCode, uniqueSuffix, useLanguage, type Language } from './fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './messages';
 import type { WebTestState } from './server';
@@ -181,6 +182,7 @@ export async function certificateOfOriginJourney(
   // The company downloads the PDF once the worker has rendered it.
   await openFromNav(page, language, m.nav.certificates);
   await openApplication(page, language, consignee);
+  const applicationPath = new URL(page.url()).pathname;
   const certificate = page.getByRole('region', { name: fill(c.certificate.title, { number }) });
   await expect(certificate).toBeVisible();
   const downloadButton = certificate.getByRole('button', { name: exactly(c.certificate.downloadPdf) });
@@ -236,4 +238,52 @@ export async function certificateOfOriginJourney(
   await expect(visitor.getByRole('main')).toContainText(c.revocationReasons.GOODS_NOT_EXPORTED);
   await signer.context().close();
   await visitor.context().close();
+
+  // Years on, the retention sweep destroys the certificate file (CERTIFICATE_FILE). The company's page
+  // says so, for the certificate and its application, and offers no PDF: the sweep deleted them.
+  await destroyCertificateFileAsTheSweepDoes(state, number);
+  await navigateInApp(page, '/app/certificates');
+  await navigateInApp(page, applicationPath);
+  const destroyed = page.getByRole('region', { name: fill(c.certificate.title, { number }) });
+  await expect(destroyed.getByRole('note', { name: c.certificate.destroyedTitle })).toBeVisible();
+  await expect(destroyed.getByRole('button', { name: exactly(c.certificate.downloadPdf) })).toHaveCount(0);
+  await expect(page.getByRole('note', { name: c.detail.destroyedTitle })).toBeVisible();
+  await checkScreen(page, screenName('certificate-destroyed', language));
+}
+
+/**
+ * What the retention sweep writes for a certificate past CERTIFICATE_FILE (test/privacy/retention-documents
+ * runs the sweep itself), as the database owner in one transaction: the certificate's signed content,
+ * signature and signer, its copies' requesters, its application's personal data, and its PDFs.
+ */
+async function destroyCertificateFileAsTheSweepDoes(state: WebTestState, number: string): Promise<void> {
+  const owner = new Client({ connectionString: state.ownerUrl });
+  await owner.connect();
+  try {
+    await owner.query('BEGIN');
+    const { rows } = await owner.query<{ id: string; application_id: string; pdf_document_id: string | null }>(
+      `UPDATE certificate SET destroyed_at = now(), signed_payload = '', signature = '', signed_by = NULL WHERE number = $1 AND destroyed_at IS NULL
+       RETURNING id, application_id, pdf_document_id`,
+      [number],
+    );
+    expect(rows).toHaveLength(1);
+    const [{ id, application_id: applicationId, pdf_document_id: pdf }] = rows as [(typeof rows)[number]];
+    const copies = await owner.query<{ pdf_document_id: string | null }>(`UPDATE certificate_copy SET requested_by = NULL WHERE certificate_id = $1 RETURNING pdf_document_id`, [id]);
+    await owner.query(
+      `UPDATE certificate_application
+          SET consignee_name = '', consignee_address = '', created_by = NULL, claimed_by = NULL, reviewed_by = NULL,
+              review_comment = NULL, rejection_reason = NULL, supporting_document_ids = '{}', destroyed_at = now()
+        WHERE id = $1`,
+      [applicationId],
+    );
+    const pdfs = [pdf, ...copies.rows.map((row) => row.pdf_document_id)].filter((document): document is string => document !== null);
+    await owner.query(`DELETE FROM document_content WHERE document_id = ANY($1::uuid[])`, [pdfs]);
+    await owner.query(`DELETE FROM stored_document WHERE id = ANY($1::uuid[]) AND kind = 'CERTIFICATE_PDF'`, [pdfs]);
+    await owner.query('COMMIT');
+  } catch (error) {
+    await owner.query('ROLLBACK');
+    throw error;
+  } finally {
+    await owner.end();
+  }
 }

@@ -615,7 +615,7 @@ export type VerifyCertificateQuery = { verifyCertificate: { authentic: boolean, 
 
 export type ApplicationFieldsFragment = { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, destroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null };
 
-export type CertificateFieldsFragment = { id: string | null, applicationId: string | null, number: string | null, status: CertificateStatus | null, language: CertificateLanguage | null, countryOfOrigin: string | null, issuedAt: string | null, revokedAt: string | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, verificationCode: string | null, pdfReady: boolean | null, copies: Array<{ id: string | null, copyNumber: number | null, createdAt: string | null, pdfReady: boolean | null }> | null };
+export type CertificateFieldsFragment = { id: string | null, applicationId: string | null, number: string | null, status: CertificateStatus | null, language: CertificateLanguage | null, countryOfOrigin: string | null, issuedAt: string | null, revokedAt: string | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, verificationCode: string | null, pdfReady: boolean | null, destroyedAt: string | null, copies: Array<{ id: string | null, copyNumber: number | null, createdAt: string | null, pdfReady: boolean | null }> | null };
 
 export type CertificateApplicationsQueryVariables = Exact<{
   state?: string | null | undefined;
@@ -644,7 +644,7 @@ export type CertificateOfOriginQueryVariables = Exact<{
 }>;
 
 
-export type CertificateOfOriginQuery = { certificateOfOrigin: { id: string | null, applicationId: string | null, number: string | null, status: CertificateStatus | null, language: CertificateLanguage | null, countryOfOrigin: string | null, issuedAt: string | null, revokedAt: string | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, verificationCode: string | null, pdfReady: boolean | null, copies: Array<{ id: string | null, copyNumber: number | null, createdAt: string | null, pdfReady: boolean | null }> | null } };
+export type CertificateOfOriginQuery = { certificateOfOrigin: { id: string | null, applicationId: string | null, number: string | null, status: CertificateStatus | null, language: CertificateLanguage | null, countryOfOrigin: string | null, issuedAt: string | null, revokedAt: string | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, verificationCode: string | null, pdfReady: boolean | null, destroyedAt: string | null, copies: Array<{ id: string | null, copyNumber: number | null, createdAt: string | null, pdfReady: boolean | null }> | null } };
 
 export type SavedConsigneesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1389,6 +1389,7 @@ export const CertificateFieldsFragmentDoc = new TypedDocumentString(`
   supersededByNumber
   verificationCode
   pdfReady
+  destroyedAt
   copies {
     id
     copyNumber
@@ -1683,6 +1684,7 @@ export const CertificateOfOriginDocument = new TypedDocumentString(`
   supersededByNumber
   verificationCode
   pdfReady
+  destroyedAt
   copies {
     id
     copyNumber

@@ -64,7 +64,16 @@ export function CertificatePanel({ certificateId, actions }: { certificateId: st
         </dd>
       </dl>
       <ErrorSummary error={download.error} />
-      {certificate.pdfReady ? (
+      {certificate.destroyedAt ? (
+        // Destroyed after the certificate file's retention period: its PDFs went with the signed
+        // content, and the API refuses every act on it (RECORD_DESTROYED), so none is offered.
+        <div className="notice notice--warning" role="note" aria-labelledby="certificate-destroyed-title">
+          <h3 className="notice__title" id="certificate-destroyed-title">
+            {t('certificates.certificate.destroyedTitle')}
+          </h3>
+          <p>{t('certificates.certificate.destroyedBody', { date: format.date(certificate.destroyedAt) })}</p>
+        </div>
+      ) : certificate.pdfReady ? (
         <div className="button-row">
           <button type="button" className="button" disabled={downloading !== null} onClick={() => void download.run(0)}>
             {downloading === 0 ? t('certificates.certificate.downloading') : t('certificates.certificate.downloadPdf')}
@@ -78,7 +87,7 @@ export function CertificatePanel({ certificateId, actions }: { certificateId: st
           </button>
         </Notice>
       )}
-      {certificate.copies?.length ? (
+      {certificate.copies?.length && !certificate.destroyedAt ? (
         <>
           <h3>{t('certificates.certificate.copies')}</h3>
           <ul className="plain-list">
@@ -98,7 +107,7 @@ export function CertificatePanel({ certificateId, actions }: { certificateId: st
           </ul>
         </>
       ) : null}
-      {actions ? actions(certificate, loaded.reload) : null}
+      {actions && !certificate.destroyedAt ? actions(certificate, loaded.reload) : null}
     </section>
   );
 }

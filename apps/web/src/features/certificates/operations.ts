@@ -60,6 +60,7 @@ export const CertificateFields = graphql(`
     supersededByNumber
     verificationCode
     pdfReady
+    destroyedAt
     copies {
       id
       copyNumber

@@ -1182,6 +1182,8 @@ const de: Messages = {
     },
     certificate: {
       title: 'Zeugnis {{number}}',
+      destroyedTitle: 'Die Akte des Zeugnisses wurde vernichtet',
+      destroyedBody: 'Am {{date}} wurden nach Ablauf der Aufbewahrungsfrist der signierte Inhalt, der Unterzeichner und die PDFs dieses Zeugnisses vernichtet. Nummer, Status und Daten bleiben; Kopien oder ein Ersatz können nicht mehr beantragt werden.',
       number: 'Nummer',
       status: 'Status',
       issuedAt: 'Ausgestellt',

@@ -1184,6 +1184,8 @@ const en = {
     },
     certificate: {
       title: 'Certificate {{number}}',
+      destroyedTitle: 'The certificate\'s file has been destroyed',
+      destroyedBody: 'On {{date}}, at the end of its retention period, the signed content, the signer and the PDFs of this certificate were destroyed. Its number, status and dates remain; no copy or replacement can be requested any more.',
       number: 'Number',
       status: 'Status',
       issuedAt: 'Issued',

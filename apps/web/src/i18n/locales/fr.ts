@@ -1182,6 +1182,8 @@ const fr: Messages = {
     },
     certificate: {
       title: 'Certificat {{number}}',
+      destroyedTitle: 'Le dossier du certificat a été détruit',
+      destroyedBody: 'Le {{date}}, au terme de la durée de conservation, le contenu signé, le signataire et les PDF de ce certificat ont été détruits. Son numéro, son statut et ses dates restent ; aucune copie ni aucun remplacement ne peut plus être demandé.',
       number: 'Numéro',
       status: 'Statut',
       issuedAt: 'Délivré',

@@ -1182,6 +1182,8 @@ const nl: Messages = {
     },
     certificate: {
       title: 'Certificaat {{number}}',
+      destroyedTitle: 'Het dossier van het certificaat is vernietigd',
+      destroyedBody: 'Op {{date}}, aan het einde van de bewaartermijn, zijn de ondertekende inhoud, de ondertekenaar en de pdf\'s van dit certificaat vernietigd. Het nummer, de status en de data blijven; een kopie of vervanging kan niet meer worden aangevraagd.',
       number: 'Nummer',
       status: 'Status',
       issuedAt: 'Uitgereikt',
