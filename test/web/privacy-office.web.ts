@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { Client } from 'pg';
 import { checkScreen, chooseLanguage, expect, journey, logIn, test, uniqueSuffix, useLanguage } from './support/fixtures';
-import { graphqlCaller } from './support/api';
+import { createApplicationThroughApi, graphqlCaller } from './support/api';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import type { WebTestState } from './support/server';
 
@@ -15,26 +15,16 @@ async function openFromNav(page: Page, portalNavigation: string, label: string):
 
 /** The company's API, as its ERP would call it: logs in and moves a new application to the tenant's queue (an event for the ERP's webhook). */
 async function submitApplicationThroughApi(page: Page, password: string): Promise<void> {
-  const call = graphqlCaller(page);
-  const { login } = await call<{ login: { accessToken: string } }>('mutation L($input: LoginInput!) { login(input: $input) { accessToken } }', {
-    input: { tenant: VOKA, email: 'admin@company1.voka.test', password },
+  const { applicationId, accessToken } = await createApplicationThroughApi(page, { tenant: VOKA, email: 'admin@company1.voka.test', password }, {
+    consignee: { name: 'Rotterdam Pump Traders BV', address: 'Havenweg 4, Rotterdam', country: 'NL' },
+    countryOfOrigin: 'BE',
+    declarationAccepted: true,
+    language: 'EN',
+    transportDetails: 'By road',
+    invoiceReferences: [`WH-${uniqueSuffix()}`],
+    goods: [{ description: 'Centrifugal pumps', hsCode: '841370', quantity: 2, unit: 'pcs', grossWeightKg: 110, netWeightKg: 100, packages: 1, marksAndNumbers: 'WH/1' }],
   });
-  const { createCertificateApplication } = await call<{ createCertificateApplication: { id: string } }>(
-    'mutation C($input: CreateCertificateApplicationInput!) { createCertificateApplication(input: $input) { id } }',
-    {
-      input: {
-        consignee: { name: 'Rotterdam Pump Traders BV', address: 'Havenweg 4, Rotterdam', country: 'NL' },
-        countryOfOrigin: 'BE',
-        declarationAccepted: true,
-        language: 'EN',
-        transportDetails: 'By road',
-        invoiceReferences: [`WH-${uniqueSuffix()}`],
-        goods: [{ description: 'Centrifugal pumps', hsCode: '841370', quantity: 2, unit: 'pcs', grossWeightKg: 110, netWeightKg: 100, packages: 1, marksAndNumbers: 'WH/1' }],
-      },
-    },
-    login.accessToken,
-  );
-  await call('mutation S($id: ID!) { submitCertificateApplication(applicationId: $id) { id } }', { id: createCertificateApplication.id }, login.accessToken);
+  await graphqlCaller(page)('mutation S($id: ID!) { submitCertificateApplication(applicationId: $id) { id } }', { id: applicationId }, accessToken);
 }
 
 /**

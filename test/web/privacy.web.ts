@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { Client } from 'pg';
-import { graphqlCaller } from './support/api';
+import { createApplicationThroughApi } from './support/api';
 import { checkScreen, chooseLanguage, expect, journey, linkFromMail, logIn, test, uniqueSuffix, useLanguage } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import type { WebTestState } from './support/server';
@@ -171,32 +171,24 @@ test('a company user opens an application whose personal data the retention swee
   journey('destroyed application', 'nl');
   const m = MESSAGES.nl;
   await useLanguage(page, 'nl');
-  const call = graphqlCaller(page);
-  const { login } = await call<{ login: { accessToken: string } }>('mutation L($input: LoginInput!) { login(input: $input) { accessToken } }', {
-    input: { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword },
+  const { applicationId } = await createApplicationThroughApi(page, { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword }, {
+    consignee: { name: 'Lyon Machines SARL', address: 'Rue du Port 3, Lyon', country: 'FR' },
+    countryOfOrigin: 'BE',
+    declarationAccepted: true,
+    language: 'NL',
+    transportDetails: 'Over de weg',
+    invoiceReferences: [`RT-${uniqueSuffix()}`],
+    goods: [{ description: 'Tandwielpompen', hsCode: '841360', quantity: 3, unit: 'pcs', grossWeightKg: 60, netWeightKg: 55, packages: 1, marksAndNumbers: 'RT/1' }],
   });
-  const { createCertificateApplication } = await call<{ createCertificateApplication: { id: string } }>(
-    'mutation C($input: CreateCertificateApplicationInput!) { createCertificateApplication(input: $input) { id } }',
-    {
-      input: {
-        consignee: { name: 'Lyon Machines SARL', address: 'Rue du Port 3, Lyon', country: 'FR' },
-        countryOfOrigin: 'BE',
-        declarationAccepted: true,
-        language: 'NL',
-        transportDetails: 'Over de weg',
-        invoiceReferences: [`RT-${uniqueSuffix()}`],
-        goods: [{ description: 'Tandwielpompen', hsCode: '841360', quantity: 3, unit: 'pcs', grossWeightKg: 60, netWeightKg: 55, packages: 1, marksAndNumbers: 'RT/1' }],
-      },
-    },
-    login.accessToken,
-  );
-  const destroyedAt = await destroyAsTheSweepDoes(state, createCertificateApplication.id);
+  const destroyedAt = await destroyAsTheSweepDoes(state, applicationId);
 
   await logIn(page, { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword }, loginTexts(m));
+  // The account's own language wins after login (another test may have chosen one): this reader's is Dutch.
+  await chooseLanguage(page, 'nl');
   await page.evaluate((to) => {
     window.history.pushState({}, '', to);
     window.dispatchEvent(new PopStateEvent('popstate'));
-  }, `/app/certificates/${createCertificateApplication.id}`);
+  }, `/app/certificates/${applicationId}`);
 
   const notice = page.getByRole('note', { name: m.certificates.detail.destroyedTitle });
   await expect(notice).toBeVisible();

@@ -12,3 +12,22 @@ export function graphqlCaller(page: Page) {
     return body.data!;
   };
 }
+
+/** A company user's credentials, as `login` takes them. */
+export interface CompanyLogin {
+  tenant: string;
+  email: string;
+  password: string;
+}
+
+/** Logs the company user in and creates an application with `input`, as the company's ERP would: its id and the access token. */
+export async function createApplicationThroughApi(page: Page, credentials: CompanyLogin, input: Record<string, unknown>): Promise<{ applicationId: string; accessToken: string }> {
+  const call = graphqlCaller(page);
+  const { login } = await call<{ login: { accessToken: string } }>('mutation L($input: LoginInput!) { login(input: $input) { accessToken } }', { input: credentials });
+  const { createCertificateApplication } = await call<{ createCertificateApplication: { id: string } }>(
+    'mutation C($input: CreateCertificateApplicationInput!) { createCertificateApplication(input: $input) { id } }',
+    { input },
+    login.accessToken,
+  );
+  return { applicationId: createCertificateApplication.id, accessToken: login.accessToken };
+}
