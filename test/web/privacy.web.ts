@@ -198,4 +198,7 @@ test('a company user opens an application whose personal data the retention swee
   await expect(page.getByRole('button', { name: exactly(m.certificates.form.submit) })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: m.certificates.detail.content })).toBeVisible();
   await checkScreen(page, 'application-destroyed-nl');
+  // In the company's list, the row says why it names no consignee.
+  await page.getByRole('link', { name: m.certificates.detail.back }).click();
+  await expect(page.getByRole('rowheader', { name: m.certificates.list.destroyed })).not.toHaveCount(0);
 });

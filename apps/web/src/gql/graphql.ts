@@ -623,7 +623,7 @@ export type CertificateApplicationsQueryVariables = Exact<{
 }>;
 
 
-export type CertificateApplicationsQuery = { certificateApplications: Array<{ id: string | null, state: ApplicationState | null, consigneeName: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, createdAt: string | null, submittedAt: string | null, updatedAt: string | null, claimedBy: string | null, certificateId: string | null, goods: Array<{ hsCode: string }> | null }> };
+export type CertificateApplicationsQuery = { certificateApplications: Array<{ id: string | null, state: ApplicationState | null, consigneeName: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, createdAt: string | null, submittedAt: string | null, updatedAt: string | null, claimedBy: string | null, certificateId: string | null, destroyedAt: string | null, goods: Array<{ hsCode: string }> | null }> };
 
 export type CertificatesOfOriginQueryVariables = Exact<{
   first: number;
@@ -1602,6 +1602,7 @@ export const CertificateApplicationsDocument = new TypedDocumentString(`
     updatedAt
     claimedBy
     certificateId
+    destroyedAt
     goods {
       hsCode
     }

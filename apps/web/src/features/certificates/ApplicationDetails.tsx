@@ -15,6 +15,15 @@ export function StateBadge({ state }: { state: string | null }) {
 }
 
 /**
+ * How a list names an application: its consignee, else why it has none (destroyed after its retention
+ * period, or a draft not filled in yet).
+ */
+export function useConsigneeLabel(): (application: { consigneeName?: string | null; destroyedAt?: string | null }) => string {
+  const { t } = useTranslation();
+  return (application) => application.consigneeName || (application.destroyedAt ? t('certificates.list.destroyed') : t('certificates.list.noConsignee'));
+}
+
+/**
  * Shown on an application whose personal data the retention sweep destroyed (12 months after a
  * company left it sent back for changes; the certificate file's period after its decision): the
  * fields are empty because of that, and nothing can change it any more.

@@ -8,7 +8,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { StateBadge } from './ApplicationDetails';
+import { StateBadge, useConsigneeLabel } from './ApplicationDetails';
 import { CertificateApplications, CreateCertificateApplication } from './operations';
 
 /** The company's applications for certificates of origin, and where a new one starts. */
@@ -27,7 +27,7 @@ export default function CertificatesPage() {
     if (data.createCertificateApplication.id) navigate(`/app/certificates/${data.createCertificateApplication.id}`);
   });
   const list = applications.data?.certificateApplications ?? [];
-  const consigneeOf = (name: string | null) => name || t('certificates.list.noConsignee');
+  const consigneeOf = useConsigneeLabel();
   return (
     <>
       <PageTitle lead={t('certificates.list.lead')}>{t('certificates.list.title')}</PageTitle>
@@ -47,7 +47,7 @@ export default function CertificatesPage() {
                 .map((application) => ({
                   value: application.id ?? '',
                   label: t('certificates.list.previous', {
-                    consignee: consigneeOf(application.consigneeName),
+                    consignee: consigneeOf(application),
                     date: format.date(application.createdAt),
                     state: application.state ? t(`certificates.states.${application.state}`) : '',
                   }),
@@ -84,7 +84,7 @@ export default function CertificatesPage() {
               {list.map((application) => (
                 <tr key={application.id ?? ''}>
                   <td>{format.dateTime(application.createdAt)}</td>
-                  <th scope="row">{consigneeOf(application.consigneeName)}</th>
+                  <th scope="row">{consigneeOf(application)}</th>
                   <td>{format.country(application.consigneeCountry)}</td>
                   <td>{format.country(application.countryOfOrigin)}</td>
                   <td className="numeric">{format.number(application.goods?.length ?? 0)}</td>
@@ -92,7 +92,7 @@ export default function CertificatesPage() {
                     <StateBadge state={application.state} />
                   </td>
                   <td className="actions">
-                    <Link to={`/app/certificates/${application.id}`} aria-label={t('certificates.list.openApplication', { consignee: consigneeOf(application.consigneeName), date: format.dateTime(application.createdAt) })}>
+                    <Link to={`/app/certificates/${application.id}`} aria-label={t('certificates.list.openApplication', { consignee: consigneeOf(application), date: format.dateTime(application.createdAt) })}>
                       {t('certificates.list.open')}
                     </Link>
                   </td>

@@ -9,7 +9,7 @@ import { LoadError, Loading } from '../../ui/feedback';
 import { SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useLoad } from '../../ui/use-api';
-import { StateBadge } from './ApplicationDetails';
+import { StateBadge, useConsigneeLabel } from './ApplicationDetails';
 import { APPLICATION_STATES, CertificateApplications } from './operations';
 
 /**
@@ -20,6 +20,7 @@ import { APPLICATION_STATES, CertificateApplications } from './operations';
 export default function ReviewQueuePage() {
   const { t } = useTranslation();
   const format = useFormat();
+  const consigneeOf = useConsigneeLabel();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const state = params.get('state') ?? '';
@@ -74,7 +75,7 @@ export default function ReviewQueuePage() {
               {list.map((application) => (
                 <tr key={application.id ?? ''}>
                   <td>{format.dateTime(application.submittedAt)}</td>
-                  <th scope="row">{application.consigneeName || t('certificates.list.noConsignee')}</th>
+                  <th scope="row">{consigneeOf(application)}</th>
                   <td>{format.country(application.consigneeCountry)}</td>
                   <td>{format.country(application.countryOfOrigin)}</td>
                   <td className="numeric">{format.number(application.goods?.length ?? 0)}</td>
@@ -87,7 +88,7 @@ export default function ReviewQueuePage() {
                   <td className="actions">
                     <Link
                       to={`/app/review/${application.id}`}
-                      aria-label={t('certificates.list.openApplication', { consignee: application.consigneeName ?? '', date: format.dateTime(application.submittedAt ?? application.createdAt) })}
+                      aria-label={t('certificates.list.openApplication', { consignee: consigneeOf(application), date: format.dateTime(application.submittedAt ?? application.createdAt) })}
                     >
                       {t('certificates.list.open')}
                     </Link>

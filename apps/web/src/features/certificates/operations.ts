@@ -83,6 +83,7 @@ export const CertificateApplications = graphql(`
       updatedAt
       claimedBy
       certificateId
+      destroyedAt
       goods {
         hsCode
       }

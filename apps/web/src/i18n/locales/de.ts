@@ -1094,6 +1094,7 @@ const de: Messages = {
       open: 'Öffnen',
       openApplication: 'Den Antrag an {{consignee}} vom {{date}} öffnen',
       noConsignee: '(noch kein Empfänger)',
+      destroyed: '(nach Ablauf der Aufbewahrungsfrist vernichtet)',
       newTitle: 'Neuer Antrag',
       startFrom: 'Ausgehend von',
       startFromHint: 'Ein früherer Antrag füllt Empfänger, Waren und Transport aus; Sie prüfen und ändern sie.',

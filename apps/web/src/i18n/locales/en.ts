@@ -1096,6 +1096,7 @@ const en = {
       open: 'Open',
       openApplication: 'Open the application to {{consignee}} of {{date}}',
       noConsignee: '(no consignee yet)',
+      destroyed: '(destroyed after its retention period)',
       newTitle: 'New application',
       startFrom: 'Start from',
       startFromHint: 'A previous application fills in the consignee, goods and transport; you check and change them.',

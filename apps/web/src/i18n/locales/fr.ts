@@ -1094,6 +1094,7 @@ const fr: Messages = {
       open: 'Ouvrir',
       openApplication: 'Ouvrir la demande pour {{consignee}} du {{date}}',
       noConsignee: '(pas encore de destinataire)',
+      destroyed: '(détruite au terme de sa conservation)',
       newTitle: 'Nouvelle demande',
       startFrom: 'Partir de',
       startFromHint: 'Une demande précédente remplit le destinataire, les marchandises et le transport ; vous les vérifiez et les modifiez.',

@@ -1094,6 +1094,7 @@ const nl: Messages = {
       open: 'Openen',
       openApplication: 'De aanvraag aan {{consignee}} van {{date}} openen',
       noConsignee: '(nog geen geadresseerde)',
+      destroyed: '(vernietigd na de bewaartermijn)',
       newTitle: 'Nieuwe aanvraag',
       startFrom: 'Vertrekken van',
       startFromHint: 'Een vorige aanvraag vult de geadresseerde, de goederen en het vervoer in; u controleert en wijzigt ze.',
