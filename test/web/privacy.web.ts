@@ -201,4 +201,6 @@ test('a company user opens an application whose personal data the retention swee
   // In the company's list, the row says why it names no consignee.
   await page.getByRole('link', { name: m.certificates.detail.back }).click();
   await expect(page.getByRole('rowheader', { name: m.certificates.list.destroyed })).not.toHaveCount(0);
+  // Nor is it offered as the start of a new application: nothing of its consignee is left to copy.
+  await expect(page.getByLabel(m.certificates.list.startFrom).locator('option').filter({ hasText: m.certificates.list.destroyed })).toHaveCount(0);
 });

@@ -43,7 +43,8 @@ export default function CertificatesPage() {
             options={[
               { value: '', label: t('certificates.list.blank') },
               ...list
-                .filter((application) => application.state !== 'DRAFT' || application.consigneeName)
+                // Not a destroyed one: it has no consignee left to start from (the API would ask for one).
+                .filter((application) => !application.destroyedAt && (application.state !== 'DRAFT' || application.consigneeName))
                 .map((application) => ({
                   value: application.id ?? '',
                   label: t('certificates.list.previous', {
