@@ -247,6 +247,8 @@ export async function certificateOfOriginJourney(
   const destroyed = page.getByRole('region', { name: fill(c.certificate.title, { number }) });
   await expect(destroyed.getByRole('note', { name: c.certificate.destroyedTitle })).toBeVisible();
   await expect(destroyed.getByRole('button', { name: exactly(c.certificate.downloadPdf) })).toHaveCount(0);
+  // Not "being prepared" either: the API answers pdfReady false for a destroyed certificate.
+  await expect(destroyed.getByText(c.certificate.pdfPending)).toHaveCount(0);
   await expect(page.getByRole('note', { name: c.detail.destroyedTitle })).toBeVisible();
   await checkScreen(page, screenName('certificate-destroyed', language));
 }

@@ -24,19 +24,21 @@ export function useConsigneeLabel(): (application: { consigneeName?: string | nu
 }
 
 /**
- * Shown on an application whose personal data the retention sweep destroyed (12 months after a
- * company left it sent back for changes; the certificate file's period after its decision): the
- * fields are empty because of that, and nothing can change it any more.
+ * Shown on a record the retention sweep destroyed: an application (12 months after a company left it
+ * sent back for changes; the certificate file's period after its decision) or a certificate (that
+ * period after its issue). Its fields are empty because of that, and nothing can change it any more.
  */
-export function DestroyedNotice({ destroyedAt }: { destroyedAt: string }) {
+export function DestroyedNotice({ destroyedAt, record }: { destroyedAt: string; record: 'application' | 'certificate' }) {
   const { t } = useTranslation();
   const format = useFormat();
+  const texts = record === 'application' ? 'certificates.detail' : 'certificates.certificate';
+  const Heading = record === 'application' ? 'h2' : 'h3';
   return (
-    <div className="notice notice--warning" role="note" aria-labelledby="destroyed-title">
-      <h2 className="notice__title" id="destroyed-title">
-        {t('certificates.detail.destroyedTitle')}
-      </h2>
-      <p>{t('certificates.detail.destroyedBody', { date: format.date(destroyedAt) })}</p>
+    <div className="notice notice--warning" role="note" aria-labelledby={`${record}-destroyed-title`}>
+      <Heading className="notice__title" id={`${record}-destroyed-title`}>
+        {t(`${texts}.destroyedTitle`)}
+      </Heading>
+      <p>{t(`${texts}.destroyedBody`, { date: format.date(destroyedAt) })}</p>
     </div>
   );
 }

@@ -59,7 +59,7 @@ export default function ApplicationPage() {
       {application.startedFromApplicationId ? <p>{t('certificates.detail.startedFrom')}</p> : null}
       {application.replacesCertificateId ? <p>{t('certificates.detail.replaces')}</p> : null}
       {notice ? <Notice kind="success">{notice}</Notice> : null}
-      {application.destroyedAt ? <DestroyedNotice destroyedAt={application.destroyedAt} /> : null}
+      {application.destroyedAt ? <DestroyedNotice destroyedAt={application.destroyedAt} record="application" /> : null}
       {application.state === 'CHANGES_REQUESTED' && application.reviewComment ? (
         <div className="notice notice--warning" role="note" aria-labelledby="review-comment-title">
           <h2 className="notice__title" id="review-comment-title">

@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/format';
 import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { useAction, useLoad } from '../../ui/use-api';
 import { downloadCertificatePdf } from './certificate-files';
+import { DestroyedNotice } from './ApplicationDetails';
 import { CertificateOfOrigin } from './operations';
 
 /** The portal's own verification page for a certificate (the QR code's API page links to it too). */
@@ -65,14 +66,9 @@ export function CertificatePanel({ certificateId, actions }: { certificateId: st
       </dl>
       <ErrorSummary error={download.error} />
       {certificate.destroyedAt ? (
-        // Destroyed after the certificate file's retention period: its PDFs went with the signed
-        // content, and the API refuses every act on it (RECORD_DESTROYED), so none is offered.
-        <div className="notice notice--warning" role="note" aria-labelledby="certificate-destroyed-title">
-          <h3 className="notice__title" id="certificate-destroyed-title">
-            {t('certificates.certificate.destroyedTitle')}
-          </h3>
-          <p>{t('certificates.certificate.destroyedBody', { date: format.date(certificate.destroyedAt) })}</p>
-        </div>
+        // Its PDFs went with the signed content (the API says pdfReady: false, so not "being prepared"),
+        // and the API refuses every act on it (RECORD_DESTROYED), so none is offered.
+        <DestroyedNotice destroyedAt={certificate.destroyedAt} record="certificate" />
       ) : certificate.pdfReady ? (
         <div className="button-row">
           <button type="button" className="button" disabled={downloading !== null} onClick={() => void download.run(0)}>

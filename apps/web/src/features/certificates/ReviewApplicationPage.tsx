@@ -145,7 +145,7 @@ export default function ReviewApplicationPage() {
         <dd>{format.dateTime(application.submittedAt)}</dd>
       </dl>
       {application.replacesCertificateId ? <p>{t('certificates.detail.replaces')}</p> : null}
-      {application.destroyedAt ? <DestroyedNotice destroyedAt={application.destroyedAt} /> : null}
+      {application.destroyedAt ? <DestroyedNotice destroyedAt={application.destroyedAt} record="application" /> : null}
       {application.reviewComment && state === 'CHANGES_REQUESTED' ? (
         <Notice kind="info" title={t('certificates.detail.reviewComment')}>
           <p className="preserve-lines">{application.reviewComment}</p>
