@@ -119,48 +119,59 @@ async function visit(browser: Browser, publicPage: PublicPage, floorScript: stri
 }
 
 /**
- * Visits per page, alternating with the floor's; the fastest of each is compared. Five: on a fast machine
- * (a floor of 130 to 270 ms) three were not always enough to meet one quiet visit of each, and one run in
- * seven measured 2.2 where the others measured 1.4 to 1.9.
+ * Visits per page, each followed at once by a visit of the floor: a pair shares whatever the machine is
+ * doing at that moment. Seven pairs, so that the median is not one pair's.
  */
-const VISITS = 5;
+const VISITS = 7;
 
 /**
- * A public page may take at most twice as long as the React floor to become usable. Measured on
- * 2 December 2026 on a quiet machine: 1.3 to 1.5 (778 to 938 ms against a floor of 567 to 712 ms); that
- * evening, on a machine three times faster, 1.4 to 1.9 (246 to 544 ms against 128 to 320 ms). Heavier
- * start-up work (a dependency, a request before the first render, a waterfall)
- * shows here, whatever the machine's speed.
+ * A public page may take at most twice as long as the React floor to become usable: the median, over the
+ * pairs, of the page's time over its floor's. Measured on 2 December 2026 on a quiet machine: 1.3 to 1.5
+ * (778 to 938 ms against a floor of 567 to 712 ms); that evening, on a machine three times faster, 1.4 to
+ * 1.9 (246 to 544 ms against 128 to 320 ms). Heavier start-up work (a dependency, a request before the
+ * first render, a waterfall) shows here, whatever the machine's speed.
+ *
+ * Not the fastest of each: on the fast machine the floor's visits of one run spread from 151 to 328 ms,
+ * and one lucky floor visit set against the page's fastest made 2.3 (CI of 2 December, evening), where
+ * the medians of the same run made 1.6. The median of the pairs' ratios moves with neither one lucky
+ * nor one slow visit.
  */
 const BUDGET_INTERACTIVE_RATIO = 2;
 
+type Visit = Awaited<ReturnType<typeof visit>>;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 test('public pages load under 150 kB of JavaScript (gzipped) and become usable within twice the time of the React floor @speed', async ({ browser }) => {
   const floorScript = reactFloorScript();
-  const measured: Array<{ name: string; fastest: Awaited<ReturnType<typeof visit>>; floorMs: number; timings: string }> = [];
+  const measured: Array<{ name: string; visits: Visit[]; ratio: number; timings: string }> = [];
   for (const publicPage of PUBLIC_PAGES) {
+    // A first visit of each, not counted: the server's and the browser's first sight of the files.
     await visit(browser, publicPage, floorScript);
     await visit(browser, FLOOR_PAGE, floorScript);
-    const visits = [];
-    const floors = [];
-    // Alternating, so the machine's noise falls on both.
+    const pairs: Array<{ page: Visit; floorMs: number }> = [];
     for (let n = 0; n < VISITS; n += 1) {
-      visits.push(await visit(browser, publicPage, floorScript));
-      floors.push((await visit(browser, FLOOR_PAGE, floorScript)).interactiveMs);
+      const page = await visit(browser, publicPage, floorScript);
+      const floor = await visit(browser, FLOOR_PAGE, floorScript);
+      pairs.push({ page, floorMs: floor.interactiveMs });
     }
-    visits.sort((a, b) => a.interactiveMs - b.interactiveMs);
-    floors.sort((a, b) => a - b);
-    const timings = `${visits.map((v) => `${v.interactiveMs} ms (${v.timing})`).join('; ')}; floor ${floors.join(', ')} ms`;
+    const ratio = median(pairs.map((pair) => pair.page.interactiveMs / Math.max(1, pair.floorMs)));
+    const timings = pairs.map((pair) => `${pair.page.interactiveMs} ms (${pair.page.timing}) / floor ${pair.floorMs} ms`).join('; ');
     test.info().annotations.push({ type: 'timing', description: `${publicPage.name}: ${timings}` });
-    // The fastest of each: noise from other processes only ever adds time, so the minimum is the page's own cost.
-    measured.push({ name: publicPage.name, fastest: visits[0]!, floorMs: floors[0]!, timings });
+    measured.push({ name: publicPage.name, visits: pairs.map((pair) => pair.page), ratio, timings });
   }
-  const ratio = (m: (typeof measured)[number]) => m.fastest.interactiveMs / Math.max(1, m.floorMs);
   process.stdout.write(
-    `public pages: ${measured.map((m) => `${m.name} ${m.fastest.kilobytes} kB JS gzipped, interactive in ${m.fastest.interactiveMs} ms, ${ratio(m).toFixed(1)} times the React floor (${m.floorMs} ms)`).join('; ')}\n`,
+    `public pages: ${measured
+      .map((m) => `${m.name} ${m.visits[0]!.kilobytes} kB JS gzipped, interactive in ${median(m.visits.map((v) => v.interactiveMs))} ms (median), ${m.ratio.toFixed(1)} times the React floor (median of ${VISITS} pairs)`)
+      .join('; ')}\n`,
   );
   for (const m of measured) {
-    expect(m.fastest.scripts, `${m.name}: scripts loaded`).toBeGreaterThan(0);
-    expect(m.fastest.kilobytes, `${m.name}: JavaScript gzipped (kB)`).toBeLessThanOrEqual(BUDGET_KB);
-    expect(ratio(m), `${m.name}: time to interactive over the React floor's, fastest of ${VISITS} each: ${m.timings}`).toBeLessThanOrEqual(BUDGET_INTERACTIVE_RATIO);
+    expect(Math.min(...m.visits.map((v) => v.scripts)), `${m.name}: scripts loaded`).toBeGreaterThan(0);
+    expect(Math.max(...m.visits.map((v) => v.kilobytes)), `${m.name}: JavaScript gzipped (kB)`).toBeLessThanOrEqual(BUDGET_KB);
+    expect(m.ratio, `${m.name}: time to interactive over the React floor's, median of ${VISITS} pairs: ${m.timings}`).toBeLessThanOrEqual(BUDGET_INTERACTIVE_RATIO);
   }
 });
