@@ -19,4 +19,11 @@ describe('AppConfig', () => {
     expect(loadAppConfig({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.10' }).trustedProxies).toEqual(['10.0.0.0/8', '192.168.1.10']);
     expect(() => loadAppConfig({ TRUST_PROXY: 'everyone' })).toThrow(/TRUST_PROXY/);
   });
+
+  it('lets the heap grow 30 % past what a full collection kept, unless HEAP_GROWTH_PERCENT says otherwise (0: V8 decides)', () => {
+    expect(loadAppConfig({}).HEAP_GROWTH_PERCENT).toBe(30);
+    expect(loadAppConfig({ HEAP_GROWTH_PERCENT: '0' }).HEAP_GROWTH_PERCENT).toBe(0);
+    expect(() => loadAppConfig({ HEAP_GROWTH_PERCENT: '-5' })).toThrow(/HEAP_GROWTH_PERCENT/);
+    expect(() => loadAppConfig({ HEAP_GROWTH_PERCENT: 'lots' })).toThrow(/HEAP_GROWTH_PERCENT/);
+  });
 });
