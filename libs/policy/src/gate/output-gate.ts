@@ -67,11 +67,15 @@ export function present<T>(viewer: Actor, value: T, purpose: OutputPurpose, sele
   return presentValue({ viewer, purpose, done: new Map() }, value, selection) as T | null;
 }
 
-/** One call of the gate: who sees, why, and the copies made so far (shared records stay shared, cycles end). */
+/**
+ * One call of the gate: who sees, why, and the copies made so far (shared records stay shared, cycles
+ * end), by selection first: a call meets a few selections (one per selected path) and many records, so
+ * it keeps a map per selection rather than one per record.
+ */
 interface Presentation {
   viewer: Actor;
   purpose: OutputPurpose;
-  done: Map<object, Map<Selection, object | null>>;
+  done: Map<Selection, Map<object, object | null>>;
 }
 
 function presentValue(p: Presentation, value: unknown, selection: Selection | null): unknown {
@@ -89,7 +93,7 @@ function presentValue(p: Presentation, value: unknown, selection: Selection | nu
   if (typeof ctor === 'function' && ctor !== Object) {
     const policy = getPolicy(ctor);
     const wanted = selection ?? 'all';
-    const earlier = p.done.get(value)?.get(wanted);
+    const earlier = p.done.get(wanted)?.get(value);
     if (earlier !== undefined) return earlier;
     if (policy) return presentRecord(p, policy, value, wanted);
     if (isEnvelope(ctor)) return presentEnvelope(p, value, wanted);
@@ -100,9 +104,9 @@ function presentValue(p: Presentation, value: unknown, selection: Selection | nu
 }
 
 function remember(p: Presentation, original: object, selection: Selection, copy: object | null): void {
-  let bySelection = p.done.get(original);
-  if (!bySelection) p.done.set(original, (bySelection = new Map()));
-  bySelection.set(selection, copy);
+  let byRecord = p.done.get(selection);
+  if (!byRecord) p.done.set(selection, (byRecord = new Map()));
+  byRecord.set(original, copy);
 }
 
 function presentRecord(p: Presentation, policy: EntityPolicy, record: object, selection: Selection): object | null {
