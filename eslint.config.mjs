@@ -60,6 +60,8 @@ export default defineConfig(
         'error',
         { selector: "CallExpression[callee.property.name='query']", message: SQL_OUTSIDE_REPOSITORY },
         { selector: "Decorator[expression.callee.name=/^(Res|Response)$/]", message: OUTPUT_AROUND_THE_GATE },
+        // class-validator miscounts (or throws a TypeError, a 500, on) numbers written with an exponent, e.g. 1e-7.
+        { selector: "Property[key.name='maxDecimalPlaces']", message: "Use IsDecimal(n) from @chancery/core: IsNumber's maxDecimalPlaces throws on 1e-7." },
       ],
       '@typescript-eslint/no-restricted-imports': [
         'error',

@@ -32,6 +32,17 @@ describe('GraphQL execution, first sighting and compiled', () => {
     expect(third).toEqual(first);
   });
 
+  it('refuses an operation name the document does not have, every time, as a client error (it ran the other operation, then answered 500)', async () => {
+    const answers = [];
+    for (let i = 0; i < 3; i += 1) {
+      const response = await started.app.http().post('/graphql').set('content-type', 'application/json').send({ query: 'query A { apiInfo { version } }', operationName: 'B' });
+      answers.push({ status: response.status, body: response.body as unknown });
+    }
+    expect(answers[0]).toEqual({ status: 400, body: { errors: [expect.objectContaining({ message: 'Unknown operation named "B".', extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })] } });
+    expect(answers[1]).toEqual(answers[0]);
+    expect(answers[2]).toEqual(answers[0]);
+  });
+
   it('refuses a bad variable as BAD_USER_INPUT the same way', async () => {
     const [first, second, third] = await twice('query Page($f: Int) { searchPublishedDatasheets(first: $f) { items { id } } }', { f: 'many' });
     expect(first.status).toBe(400);

@@ -2,6 +2,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Role } from '@chancery/access';
+import { RequestContext } from '@chancery/core';
+import { DatasheetFeedService } from '@chancery/datasheets/services/datasheet-feed.service';
 import { totpCodeAt } from '@chancery/identity';
 import { expectData, linkTokenOf, queuedEmails, useTestApp } from '@chancery/testing';
 import { DEMO_PASSWORD, describeDemoAccounts, loadDemoDataOnce } from '../../apps/api/src/demo/demo-data';
@@ -51,5 +53,35 @@ describe('defect 15: the demo accounts table', () => {
     expect(secondTable).toBe(firstTable);
     for (const absent of [email, secret, signer.email, signer.totpSecret!]) expect(secondTable).not.toContain(absent);
     expect(second.accounts.every((account) => /@(chancery|voka|be-cert|company\d\.voka|company\d\.be-cert)\.test$/.test(account.email))).toBe(true);
+  });
+
+  it("lets a consumer replaying the certification body's datasheet feed from 0 rebuild exactly its published demo datasheets", async () => {
+    const { app } = started;
+    await loadDemoDataOnce(app.app, dataDir);
+    const tenantId = (await app.asOwner((db) => db.query(`SELECT id FROM tenant WHERE slug = 'be-cert'`))).rows[0].id as string;
+    const published = new Map(
+      (await app.asOwner((db) => db.query(`SELECT datasheet_id, version_id FROM published_datasheet WHERE tenant_id = $1`, [tenantId]))).rows.map((r: { datasheet_id: string; version_id: string }) => [r.datasheet_id, r.version_id]),
+    );
+    expect(published.size).toBe(10);
+
+    // The central system's replay: a PUBLISHED event (re)places the datasheet at its version, UNPUBLISHED removes it.
+    const feed = app.get(DatasheetFeedService);
+    const actor = { kind: 'user' as const, id: (await app.asOwner((db) => db.query(`SELECT id FROM user_account WHERE email = 'tenant-admin@be-cert.test'`))).rows[0].id as string, tenantId, roles: [Role.TENANT_ADMIN] };
+    const mirror = new Map<string, string>();
+    const unknownRemovals: string[] = [];
+    for (let cursor = '0'; ; ) {
+      const page = await app.get(RequestContext).runAs(actor, () => feed.changes(cursor, undefined));
+      if (page.events.length === 0) break;
+      for (const event of page.events) {
+        if (event.kind === 'PUBLISHED') mirror.set(event.datasheetId, event.versionId!);
+        if (event.kind === 'UNPUBLISHED' || event.kind === 'SUPERSEDED') {
+          if (!mirror.has(event.datasheetId)) unknownRemovals.push(`${event.kind} ${event.datasheetId}`);
+          if (event.kind === 'UNPUBLISHED') mirror.delete(event.datasheetId);
+        }
+      }
+      cursor = page.nextCursor;
+    }
+    expect(unknownRemovals).toEqual([]);
+    expect(mirror).toEqual(published);
   });
 });

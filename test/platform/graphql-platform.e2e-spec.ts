@@ -98,3 +98,32 @@ describe('The token limit', () => {
     calls.mockRestore();
   });
 });
+
+/**
+ * Generated clients send `null` for a variable the caller left unset; for a query's nullable argument
+ * GraphQL allows it and the schema documents what absence means. Found from outside (3 December
+ * 2026): `first: null` answered BAD_USER_INPUT with "must not be less than 1; must be an integer;
+ * must not be null".
+ */
+describe('A query’s nullable arguments take an explicit null as absent', () => {
+  const started = useTestApp();
+
+  it('searchPublishedDatasheets with every argument null answers like one with none', async () => {
+    const { app } = started;
+    const query = `query($t: String, $f: String, $p: String, $h: String, $c: String, $n: Int, $a: String) {
+      searchPublishedDatasheets(tenant: $t, productFamily: $f, productName: $p, holderName: $h, certificateReference: $c, first: $n, after: $a) { items { id } nextCursor } }`;
+    const withNulls = await app.graphql(query, { t: null, f: null, p: null, h: null, c: null, n: null, a: null });
+    const without = await app.graphql(query, {});
+    expect(withNulls.errors).toBeUndefined();
+    expect(withNulls.data).toEqual(without.data);
+  });
+
+  it('publishedDatasheet with a null id and a code answers like the code alone', async () => {
+    const { app } = started;
+    const query = 'query($i: ID, $c: String) { publishedDatasheet(id: $i, code: $c) { id } }';
+    const withNull = await app.graphql(query, { i: null, c: 'ABCDEFGH' });
+    const alone = await app.graphql(query, { c: 'ABCDEFGH' });
+    expect(withNull.errors?.[0]?.extensions?.reason).toBeDefined();
+    expect(withNull.errors?.[0]?.extensions).toEqual(alone.errors?.[0]?.extensions);
+  });
+});

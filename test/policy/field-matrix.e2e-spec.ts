@@ -7,7 +7,7 @@ import { ALL_ROLES, holdsRole, Role, TENANT_STAFF_ROLES } from '@chancery/access
 import { CONTACT_DISCLOSURE_NOTICE } from '@chancery/datasheets';
 import { Actor, ANONYMOUS_ACTOR } from '@chancery/core';
 import { canRead, canSee, envelopeTypeNames, getFieldPolicy, policedEntities, present, selectionOf } from '@chancery/policy';
-import { expectData, reportFigure, SAMPLE_PDF, TestApp, useTestApp } from '@chancery/testing';
+import { expectData, reportFigure, SAMPLE_PDF, signatureImage, TestApp, useTestApp } from '@chancery/testing';
 import {
   accessRefusal,
   actorOf,
@@ -696,7 +696,7 @@ describe('T1 field matrix', () => {
     const part = newTally();
     const sel = selectionOfType(world.schema, 'User');
     for (const viewer of world.viewers) {
-      const image = `data:image/png;base64,bmV3IHNpZ25hdHVyZQ${++serial}`;
+      const image = signatureImage(++serial % 256);
       const self = Object.values(world.users).find((u) => u.id === viewer.actor.id);
       const before = self ? await rowSnapshot(world, 'user_account', self.id) : '';
       const response = await gql(`mutation($image: String!) { setMySignatureImage(image: $image) { ${sel} } }`, { image }, viewer);
@@ -904,6 +904,9 @@ describe('T1 field matrix', () => {
         return row && { relation: { tenantId: row.tenant_id }, object: storedObject(world.schema, 'Breach', row, breachExtra(row)) };
       });
     const aBreach = String((await owner.query(`SELECT id FROM breach WHERE tenant_id = $1 LIMIT 1`, [world.tenants.A.id])).rows[0].id);
+    // Legal holds of both tenants, each placed by its privacy officer (listed by legalHolds below).
+    for (const token of [world.viewer('aPrivacyOfficer').token, bOfficerToken])
+      expectData(await app.graphql(`mutation($input: PlaceLegalHoldInput!) { placeLegalHold(input: $input) }`, { input: { record: `CertificateApplication:${randomUUID()}`, reason: 'customs dispute' } }, { token }));
     for (const [operation, query] of [
       ['recordBreachAuthorityNotification', `mutation($id: ID!) { recordBreachAuthorityNotification(input: { breachId: $id }) { ${BREACH_SELECTION} } }`],
       ['notifyBreachSubjects', `mutation($id: ID!) { notifyBreachSubjects(breachId: $id) { ${BREACH_SELECTION} } }`],
@@ -978,6 +981,9 @@ describe('T1 field matrix', () => {
       judgeList(part, 'Breach', 'breaches', viewer,
         await fetchAll(viewer, 'breaches', `{ breaches { ${BREACH_SELECTION} } }`),
         await universeOf('breach', 'Breach', (row) => ({ tenantId: row.tenant_id }), sameTenant, breachExtra));
+      judgeList(part, 'LegalHold', 'legalHolds', viewer,
+        await fetchAll(viewer, 'legalHolds', `{ legalHolds { ${selectionOfType(world.schema, 'LegalHold')} } }`),
+        await universeOf('legal_hold', 'LegalHold', (row) => ({ tenantId: row.tenant_id }), sameTenant));
 
       // The in-application notice: the newest version of the viewer's tenant and the viewer's answer.
       const noticeRefusal = accessRefusal('myPrivacyPolicyNotice', viewer.actor);
@@ -1170,7 +1176,7 @@ describe('T1 field matrix', () => {
     'setMySignatureImage',
     // The privacy office.
     'processingActivities', 'addProcessingActivity', 'removeProcessingActivity', 'subProcessors', 'subProcessorChanges', 'announceSubProcessorChange',
-    'objectToSubProcessorChange', 'subProcessorObjections', 'lodgedSubProcessorObjections', 'breaches', 'breach', 'registerBreach', 'recordBreachAuthorityNotification', 'notifyBreachSubjects',
+    'objectToSubProcessorChange', 'subProcessorObjections', 'lodgedSubProcessorObjections', 'breaches', 'breach', 'registerBreach', 'legalHolds', 'recordBreachAuthorityNotification', 'notifyBreachSubjects',
     'privacyPolicyVersions', 'publishPrivacyPolicy', 'myPrivacyPolicyNotice', 'acceptPrivacyPolicy', 'objectToPrivacyPolicy', 'privacyPolicyResponses',
     // Certificates of origin: read by test/policy/certificates-field-matrix.e2e-spec.ts (same world, same judge).
     'certificateApplications', 'certificateApplication', 'certificatesOfOrigin', 'certificateOfOrigin', 'savedConsignees', 'certificateSettings',
@@ -1181,7 +1187,7 @@ describe('T1 field matrix', () => {
     'setMySignatureImage', 'requestMyDataSubjectRight', 'dataSubjectRequests', 'myDataSubjectRequests', 'extendDataSubjectRequest',
     'closeDataSubjectRequest',
     // Same type and gate as closeDataSubjectRequest, each with its own state rule; their T3 cases call them.
-    'checkDataSubjectIdentity', 'restrictForDataSubjectRequest', 'liftProcessingRestriction',
+    'checkDataSubjectIdentity', 'restrictForDataSubjectRequest', 'liftProcessingRestriction', 'upholdDataSubjectObjection',
     // Datasheets (#17)
     'acknowledgeContactDisclosureNotice', 'setProductFamilySchema', 'productFamilySchemas', 'createCertifiedProduct', 'changeCertifiedProductStatus',
     'certifiedProducts', 'createDatasheet', 'updateDatasheetDraft', 'submitDatasheetVersion', 'requestDatasheetChanges', 'approveDatasheetVersion',

@@ -111,12 +111,21 @@ async function memberRequest(world: World): Promise<string> {
   return expectData(response).requestMyDataSubjectRight.id;
 }
 
+/** An objection of a member made for it: upholding it may withdraw the person's roles, so never one of the world's callers. */
+async function objectionRequest(world: World): Promise<string> {
+  const person = await world.factory.user({ tenant: world.tenants.A, organisation: { id: world.orgs.A1.id, tenantId: world.tenants.A.id, name: 'A1' }, roles: [Role.ORG_MEMBER] });
+  const { accessToken } = await world.factory.login(person);
+  const response = await world.app.graphql<{ requestMyDataSubjectRight: { id: string } }>('mutation { requestMyDataSubjectRight(input: { type: OBJECTION }) { id } }', {}, { token: accessToken });
+  return expectData(response).requestMyDataSubjectRight.id;
+}
+
 const TEMPLATES: Record<string, MutationTemplate> = {
   requestMyDataSubjectRight: { caller: 'a1Member', base: async () => ({ input: { type: 'RECTIFICATION', details: 'My job title changed' } }) },
   submitDataSubjectRequest: { caller: 'anonymous', base: async () => ({ input: { email: `t4-dsr-${next()}@example.test`, type: 'ACCESS', language: 'en' } }) },
   extendDataSubjectRequest: { caller: 'aPrivacyOfficer', base: async (world) => ({ input: { requestId: await memberRequest(world), months: 1, reason: 'Waiting for the archives' } }) },
   closeDataSubjectRequest: { caller: 'aPrivacyOfficer', base: async (world) => ({ input: { requestId: await memberRequest(world), outcome: 'Job title rectified' } }) },
   setRetentionPeriod: { caller: 'aPrivacyOfficer', base: async () => ({ input: { rule: 'LOGIN_SESSION', period: 6 } }) },
+  upholdDataSubjectObjection: { caller: 'aPrivacyOfficer', base: async (world) => ({ input: { requestId: await objectionRequest(world), statement: 'Your objection is upheld.' } }) },
   placeLegalHold: { caller: 'aPrivacyOfficer', base: async () => ({ input: { record: `Session:${randomUUID()}`, reason: 'Litigation about logins' } }) },
   acceptInvitation: {
     caller: 'anonymous',

@@ -133,6 +133,13 @@ describe('Hostile input and transport refusals', () => {
       expect(response.body).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', reason: 'MALFORMED_REQUEST' } })] });
     });
 
+    it('a path that is not valid percent-encoding: 400 naming the path, not the body (probe B, F5)', async () => {
+      for (const path of ['/public/datasheets/%', '/public/datasheets/%zz', '/verify/%ED%A0%80?code=%FF', '/public/datasheets/%25%E0%A4%A/attachments/x']) {
+        const response = await started.app.http().get(path).set('accept', 'application/json');
+        expect([path, response.status, response.body]).toEqual([path, 400, { errors: [{ message: 'The request path is not valid percent-encoded UTF-8', extensions: { code: 'BAD_USER_INPUT', reason: 'MALFORMED_REQUEST' } }] }]);
+      }
+    });
+
     it('a body over the limit: 413, BAD_USER_INPUT', async () => {
       const response = await post().set('content-type', 'application/json').send(JSON.stringify({ query: `{ apiInfo { version } } #${'x'.repeat(300_000)}` }));
       expect(response.status).toBe(413);

@@ -50,12 +50,56 @@ describe('Authentication calls per client address', () => {
   it('refuses more authentication calls per minute from one client address than the limit, other operations unaffected', async () => {
     const results: string[][] = [];
     for (let i = 0; i < 10; i += 1) {
-      results.push(codes(await app.graphql('mutation { refreshSession(refreshToken: "rt_platform_nope") { accessToken } }')));
+      results.push(codes(await app.graphql(`mutation { login(input: { email: "nobody${i}@example.test", password: "not the password" }) { accessToken } }`)));
     }
     expect(results.slice(0, 8)).toEqual(Array(8).fill(['UNAUTHENTICATED']));
     expect(results.slice(8)).toEqual([['TOO_MANY_REQUESTS'], ['TOO_MANY_REQUESTS']]);
     expect(codes(await app.graphql('{ apiInfo { version } }'))).toEqual([]);
     reportFigure(`rate limits: login per account after 5 failures, authentication calls per address after 8/min (${process.env.REDIS_URL ? 'Redis' : 'in-memory'} counters)`);
+  });
+});
+
+/**
+ * Probe B, F3: a refresh was held to the authentication limit of the address, so the 21st page load
+ * of a minute (each one refreshes) sent a user, or an office behind one NAT, to the login page. A
+ * refresh token is a 256-bit secret, nothing to guess: refreshing counts against the general limit only.
+ */
+describe('Refreshing a session per client address', () => {
+  const AUTH_LIMIT = 4;
+  const GENERAL_LIMIT = 16;
+  const started = useTestApp({ env: { AUTH_RATE_LIMIT_PER_MINUTE: String(AUTH_LIMIT), RATE_LIMIT_PER_MINUTE: String(GENERAL_LIMIT), ...redis } });
+
+  it('refreshes by cookie and by refreshSession pass the authentication limit, stop at the general one; login stays limited', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.CLERK] });
+    const login = (refreshTokenIn?: string) => app.http().post('/graphql').set('content-type', 'application/json')
+      .send({ query: 'mutation($i: LoginInput!) { login(input: $i) { refreshToken } }', variables: { i: { email: user.email, password: user.password, tenant: tenant.slug, refreshTokenIn } } });
+    const cookieOf = (response: { headers: Record<string, unknown> }) => /chancery_refresh=([^;]+)/.exec([response.headers['set-cookie'] ?? []].flat().join('\n'))?.[1];
+    let cookie = cookieOf(await login('COOKIE'))!;
+    let refreshToken = (await login()).body.data.login.refreshToken as string;
+    const byCookie = async () => {
+      const response = await app.http().post('/auth/session/refresh').set('content-type', 'application/json').set('cookie', `chancery_refresh=${cookie}`).send('{}');
+      cookie = cookieOf(response) ?? cookie;
+      return [response.status, codes(response.body)];
+    };
+    const byMutation = async () => {
+      const response = await app.graphql<{ refreshSession: { refreshToken: string } }>('mutation($t: String!) { refreshSession(refreshToken: $t) { refreshToken } }', { t: refreshToken });
+      refreshToken = response.data?.refreshSession.refreshToken ?? refreshToken;
+      return [response.status, codes(response)];
+    };
+
+    const results = [];
+    for (let i = 0; i < AUTH_LIMIT * 3; i += 1) results.push(await byCookie(), await byMutation());
+    expect(results).toEqual(Array(AUTH_LIMIT * 6).fill([200, []]));
+    // The general limit still counts them: four more, then refused.
+    const more = [];
+    for (let i = 0; i < GENERAL_LIMIT - AUTH_LIMIT * 3 + 1; i += 1) more.push((await byCookie())[0]);
+    expect(more).toEqual([200, 200, 200, 200, 429]);
+    // Login keeps its authentication limit: two spent above, two left.
+    const logins = [];
+    for (let i = 0; i < AUTH_LIMIT - 1; i += 1) logins.push((await login()).status);
+    expect(logins).toEqual([200, 200, 429]);
   });
 });
 

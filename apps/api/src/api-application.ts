@@ -26,6 +26,14 @@ export function configureApiApplication(app: INestApplication, config: AppConfig
   express.set('trust proxy', config.trustedProxies);
   // Responses are small and never revalidated by clients: no ETag computed per response.
   express.set('etag', false);
+  // Headers every answer carries (JSON, refusals, the portal, attachments), set in this one place.
+  // nosniff: a browser never reads an answer as another type than it says. HSTS in production only,
+  // where the service runs behind HTTPS (SPEC §6); a year, without subdomains (not ours to decide).
+  express.use((_request: unknown, response: { setHeader(name: string, value: string): void }, next: () => void) => {
+    response.setHeader('X-Content-Type-Options', 'nosniff');
+    if (config.isProduction) response.setHeader('Strict-Transport-Security', 'max-age=31536000');
+    next();
+  });
   if (config.EXPOSE_STATEMENT_COUNT) express.use(statementCountMiddleware);
   return express;
 }

@@ -23,16 +23,22 @@ import { ApiInfoResolver } from './platform/api-info.resolver';
 
 /**
  * The web portal (`npm run build:web` → dist/web), served from the API's own port: files as they
- * are, index.html for every other path (the portal's routes), never /graphql or /health. Its
+ * are, index.html for every other path (the portal's routes), never under the API's own prefixes. Its
  * Content-Security-Policy (the same list as apps/web/vite.config.mts, plus frame-ancestors) allows
- * scripts, styles and requests from this origin only.
+ * scripts, styles and requests from this origin only. nosniff, as on every answer: api-application.ts.
  */
 const PORTAL_ROOT = join(__dirname, '..', '..', '..', 'web');
+/**
+ * The first path segments of the API's routes (the controllers, GraphQL, health): an unknown path under
+ * them answers the JSON 404, not the portal's page with 200. None is a portal route (apps/web App.tsx:
+ * the portal has /verification, /datasheets, /privacy, /app/…; the QR code's /verify is the API's).
+ */
+export const API_PREFIXES = ['graphql', 'health', 'auth', 'public', 'verify', 'certificates', 'certificate-applications', 'datasheet-versions', 'tenant-offboardings', 'platform', 'data-subject-export'];
+const PORTAL_PATHS = new RegExp(`^/(?!(?:${API_PREFIXES.join('|')})(?:/|$))`);
 const PORTAL_HEADERS: Record<string, string> = {
   'Content-Security-Policy':
     "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'",
   'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
 };
 
 export interface ApiModuleOptions {
@@ -40,6 +46,8 @@ export interface ApiModuleOptions {
   database: DatabaseSettings;
   /** Tests read the log lines back from here. */
   logDestination?: DestinationStream;
+  /** The built portal; tests give a folder of their own. */
+  portalRoot?: string;
 }
 
 /** The API process: composition of the bounded contexts and nothing else. */
@@ -59,8 +67,8 @@ export class ApiModule implements NestModule {
         RateLimitModule.forRoot(options.config, databaseNameOf(options.database.appUrl)),
         GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(options.config) }),
         ServeStaticModule.forRoot({
-          rootPath: PORTAL_ROOT,
-          exclude: ['/graphql{*rest}', '/health{*rest}'],
+          rootPath: options.portalRoot ?? PORTAL_ROOT,
+          renderPath: PORTAL_PATHS,
           serveStaticOptions: {
             index: false,
             setHeaders: (res) => {

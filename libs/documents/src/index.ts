@@ -6,3 +6,4 @@ export * from './document-download';
 export * from './entities/stored-document.entity';
 export type { DocumentStorage, DocumentLocation } from './storage/document-storage';
 export { S3DocumentStorage } from './storage/s3-document-storage';
+export * from './upload-names';

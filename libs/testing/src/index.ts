@@ -10,3 +10,4 @@ export * from './datasheets-factory';
 export * from './pdf-text';
 export * from './webhook-receiver';
 export * from './object-store';
+export * from './sample-images';

@@ -11,6 +11,7 @@ import { AppConfig, Clock, FixedClock, loadAppConfig, RequestContext } from '@ch
 import { ApiModule } from '../../../apps/api/src/app.module';
 import { API_APPLICATION_OPTIONS, configureApiApplication } from '../../../apps/api/src/api-application';
 import { createTestDatabase, TestDatabase } from './database/test-database-server';
+import { AbstractLoader, ExpressLoader } from '@nestjs/serve-static';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -32,6 +33,8 @@ export interface TestAppOptions {
   logDestination?: DestinationStream;
   /** Replace providers before the app starts (a real alternative, e.g. a fixed clock). */
   customize?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  /** A folder standing in for the built portal (dist/web), for checks of what it answers. */
+  portalRoot?: string;
 }
 
 /**
@@ -65,9 +68,12 @@ export class TestApp {
       ...options.env,
     });
     const clock = new FixedClock(new Date());
-    let builder = Test.createTestingModule({ imports: [ApiModule.register({ config, database, logDestination: options.logDestination })] })
+    let builder = Test.createTestingModule({ imports: [ApiModule.register({ config, database, logDestination: options.logDestination, portalRoot: options.portalRoot })] })
       .overrideProvider(Clock)
       .useValue(clock);
+    // ServeStaticModule picks its loader before a testing module has an HTTP adapter (a no-op one):
+    // a test that gives a portal gets the Express loader production uses.
+    if (options.portalRoot) builder = builder.overrideProvider(AbstractLoader).useValue(new ExpressLoader());
     if (options.customize) builder = options.customize(builder);
     const moduleRef = await builder.compile();
     const app = configureApiApplication(moduleRef.createNestApplication(API_APPLICATION_OPTIONS), config);

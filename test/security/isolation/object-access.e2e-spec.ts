@@ -39,7 +39,7 @@ import {
 type RecordKind =
   | 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session' | 'invitation'
   | 'processingActivity' | 'breach' | 'subProcessor' | 'subProcessorChange' | 'policyVersion'
-  | 'application' | 'certificate' | 'dataSubjectRequest'
+  | 'application' | 'certificate' | 'dataSubjectRequest' | 'legalHold'
   | 'product' | 'datasheet' | 'version' | 'attachment'
   | 'webhook' | 'webhookDelivery'
   | 'project'
@@ -193,6 +193,26 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     allowed: holds(Role.PRIVACY_OFFICER),
     reach: wholeTenant,
     controls: [['A staff PRIVACY_OFFICER', 'close', 'A rectification request']],
+  },
+  upholdDataSubjectObjection: {
+    document: 'mutation($input: UpholdDataSubjectObjectionInput!) { upholdDataSubjectObjection(input: $input) { id } }',
+    variants: { uphold: { path: 'input.requestId', takes: 'dataSubjectRequest', variables: (id) => ({ input: { requestId: id, statement: 'Your objection is upheld.' } }) } },
+    field: 'upholdDataSubjectObjection',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER),
+    reach: wholeTenant,
+    controls: [['A staff PRIVACY_OFFICER', 'uphold', 'A objection request of someone who is no caller']],
+  },
+  releaseLegalHold: {
+    document: 'mutation($id: ID!) { releaseLegalHold(holdId: $id) }',
+    variants: { release: { path: 'holdId', takes: 'legalHold', variables: (id) => ({ id }) } },
+    field: 'releaseLegalHold',
+    answers: 'record',
+    allowed: holds(Role.PRIVACY_OFFICER, Role.TENANT_ADMIN),
+    reach: wholeTenant,
+    // It answers the released hold's id.
+    returnedId: (value) => value as unknown,
+    controls: [['A staff PRIVACY_OFFICER', 'release', 'A legal hold']],
   },
   user: {
     document: 'query($id: ID!) { user(id: $id) { id } }',
@@ -1025,7 +1045,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], product: [], datasheet: [], version: [], attachment: [], webhook: [], webhookDelivery: [], project: [], supportGrant: [], offboarding: [] };
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], legalHold: [], product: [], datasheet: [], version: [], attachment: [], webhook: [], webhookDelivery: [], project: [], supportGrant: [], offboarding: [] };
   /** Tenant B's people, who make tenant B's records (they are not callers). */
   const otherCallers: Caller[] = [];
   /** Every caller made, tenant B's too (only tenant A's call the operations). */
@@ -1274,6 +1294,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     // The erasure's positive control erases someone who is no caller.
     const erasable = await factory.user({ tenant: tenantA, organisation: companies.A1, roles: [Role.ORG_MEMBER] });
     const liftable = await factory.user({ tenant: tenantA, organisation: companies.A1, roles: [Role.ORG_MEMBER] });
+    const objector = await factory.user({ tenant: tenantA, organisation: companies.A1, roles: [Role.ORG_MEMBER] });
     await app.asOwner(async (db) => {
       const insert = `INSERT INTO data_subject_request (tenant_id, type, status, subject_user_id, requester_email, language, received_at, acknowledged_at, first_due_on, due_on, identity_verified_by)
         VALUES ($1, $2, $3, $4, 'person@example.test', 'en', now(), now(), (now() + interval '1 month')::date, (now() + interval '1 month')::date, $5) RETURNING id::text AS id`;
@@ -1292,6 +1313,16 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
           records.push({ kind: 'dataSubjectRequest', id: row!.id, label: `${prefix} ${label}`, tenantId: tenant.id, organisationId: person.organisationId, subjectId: person.id });
         }
       }
+      // An objection of someone who is no caller, for the upholding's positive control (it may withdraw their roles).
+      const [objection] = (await db.query(insert, [tenantA.id, 'OBJECTION', 'IN_PROGRESS', objector.id, 'LOGIN'])).rows as Array<{ id: string }>;
+      records.push({ kind: 'dataSubjectRequest', id: objection!.id, label: 'A objection request of someone who is no caller', tenantId: tenantA.id, organisationId: companies.A1!.id, subjectId: objector.id });
+      // A legal hold in each tenant, for the release (A's is released by its positive control); and one released already.
+      for (const [tenant, prefix] of [[tenantA, 'A'], [tenantB, 'B']] as const) {
+        const [hold] = (await db.query(`INSERT INTO legal_hold (tenant_id, record, reason, placed_at) VALUES ($1, $2, 'litigation', now()) RETURNING id::text AS id`, [tenant.id, `User:${randomUUID()}`])).rows as Array<{ id: string }>;
+        records.push({ kind: 'legalHold', id: hold!.id, label: `${prefix} legal hold`, tenantId: tenant.id, organisationId: null });
+      }
+      const [released] = (await db.query(`INSERT INTO legal_hold (tenant_id, record, reason, placed_at, released_at) VALUES ($1, $2, 'litigation', now(), now()) RETURNING id::text AS id`, [tenantA.id, `User:${randomUUID()}`])).rows as Array<{ id: string }>;
+      deletedIds.legalHold.push(released!.id);
       // A restriction in force (answered earlier), for the lifting's positive control: of someone who is no caller.
       const [restriction] = (await db.query(insert, [tenantA.id, 'RESTRICTION', 'COMPLETED', liftable.id, 'LOGIN'])).rows as Array<{ id: string }>;
       await db.query(`INSERT INTO processing_restriction (tenant_id, user_id, request_id, restricted_at) VALUES ($1, $2, $3, now())`, [tenantA.id, liftable.id, restriction!.id]);

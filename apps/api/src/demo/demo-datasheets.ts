@@ -1,12 +1,11 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { Role } from '@chancery/access';
-import { Clock, RequestContext, type Actor } from '@chancery/core';
+import { RequestContext, type Actor } from '@chancery/core';
 import {
   CONTACT_DISCLOSURE_NOTICE,
   CertifiedProductsService,
   ContactDisclosureService,
   DatasheetAttachmentsService,
-  DatasheetsProvisioning,
   DatasheetsService,
   ProjectCertificatesService,
   ProjectPartyRole,
@@ -65,17 +64,15 @@ function personActor(person: DemoPerson): Actor {
 /**
  * The certification body's datasheet demo: product family schemas, certified products, published
  * datasheets (so the public search is not empty) and one draft. Made as the demo people themselves,
- * through the datasheets services (acknowledgement, validation, review, publication), plus a bulk of
- * published kerbstones through the provisioning the tests use.
+ * through the datasheets services (acknowledgement, validation, review, publication), so the
+ * tenant's change log holds every publication, as it would have had the people done it in the portal.
  */
 export async function loadDemoDatasheets(app: INestApplicationContext, people: DemoPerson[]): Promise<void> {
   const context = app.get(RequestContext, { strict: false });
   const products = app.get(CertifiedProductsService, { strict: false });
   const sheets = app.get(DatasheetsService, { strict: false });
   const disclosure = app.get(ContactDisclosureService, { strict: false });
-  const provisioning = app.get(DatasheetsProvisioning, { strict: false });
   const attachments = app.get(DatasheetAttachmentsService, { strict: false });
-  const clock = app.get(Clock, { strict: false });
   const ofBody = people.filter((p) => p.email.endsWith(CERTIFICATION_BODY_DOMAIN) && p.tenantId);
   const admin = ofBody.find((p) => p.roles.includes(Role.TENANT_ADMIN));
   const clerk = ofBody.find((p) => p.roles.includes(Role.CLERK));
@@ -89,13 +86,30 @@ export async function loadDemoDatasheets(app: INestApplicationContext, people: D
   // The demo's company users have read and acknowledged the contact-disclosure notice (COPRO §5b).
   for (const person of companyUsers) await as(person, () => disclosure.acknowledge(CONTACT_DISCLOSURE_NOTICE.version));
 
-  // A series of published kerbstones of the first company, its administrator as contact.
+  // A series of published kerbstones of the first company, in their second version, its administrator
+  // as contact: through the publishing workflow like the boards below, so the change log (the central
+  // system's pull feed, the webhooks) announces each publication; a bulk insert skipped it, and a
+  // consumer replaying the feed from the start missed them (and later saw them unpublished unannounced).
   const concreteAdmin = companyUsers.find((p) => p.roles.includes(Role.ORG_ADMIN))!;
-  await provisioning.provisionPublished({
-    tenantId: concreteAdmin.tenantId!, organisationId: concreteAdmin.organisationId!, holderName: concreteAdmin.organisation ?? '',
-    contact: { userId: concreteAdmin.userId, name: concreteAdmin.name, email: concreteAdmin.email, phone: '+32470123456', position: concreteAdmin.jobTitle },
-    count: 8, namePrefix: 'Kerbstone KB', batch: 7, versions: 2, publishedAt: clock.now(),
-  });
+  const publishThroughReview = async (versionId: string) => {
+    await as(concreteAdmin, () => sheets.submit(versionId));
+    await as(clerk, () => sheets.approve(versionId));
+    await as(clerk, () => sheets.publish(versionId));
+  };
+  for (let n = 1; n <= 8; n += 1) {
+    const product = await as(clerk, () =>
+      products.create({ organisationId: concreteAdmin.organisationId!, name: `Kerbstone KB ${n}`, productFamily: 'kerbstones', certificateReference: `BENOR-7-${n}`, scheme: 'BENOR', productionUnit: `Plant ${n % 7}` }),
+    );
+    const first = await as(concreteAdmin, () =>
+      sheets.create({
+        certifiedProductId: product.id,
+        characteristics: JSON.stringify({ compressiveStrength: 'C30/37', dimensions: { lengthMm: 500 + n } }),
+        texts: [{ language: 'en', title: 'Kerbstone', description: 'Concrete kerbstone' }],
+      }),
+    );
+    await publishThroughReview(first.id);
+    await publishThroughReview((await as(concreteAdmin, () => sheets.startNewVersion(first.datasheetId))).id);
+  }
 
   // The second company's insulation boards, completed by its member, reviewed and published by the clerk.
   const insulationMember = companyUsers.find((p) => p.organisationId !== concreteAdmin.organisationId && p.roles.includes(Role.ORG_MEMBER));

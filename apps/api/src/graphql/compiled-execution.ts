@@ -48,8 +48,13 @@ export class CompiledExecution implements GatewayInterface {
   load(): Promise<{ executor: GatewayExecutor }> {
     this.loadedSchema();
     return Promise.resolve({
-      executor: (requestContext) =>
-        this.execute(`${requestContext.queryHash}:${requestContext.operationName ?? ''}`, requestContext.document, requestContext.operationName, requestContext.context, requestContext.request.variables),
+      // The operation the client asked for (request.operationName), not the one Apollo resolved
+      // (operationName, null when none matched): with the resolved one, a document's only operation
+      // ran under any name asked for, and Apollo, finding no operation and no error, answered 500.
+      executor: (requestContext) => {
+        const operationName = requestContext.request.operationName ?? null;
+        return this.execute(`${requestContext.queryHash}:${operationName ?? ''}`, requestContext.document, operationName, requestContext.context, requestContext.request.variables);
+      },
     });
   }
 

@@ -1,4 +1,4 @@
-import { Optional } from '@chancery/core';
+import { OptionalArgument } from '@chancery/core';
 import { ArgsType, Field, Int } from '@nestjs/graphql';
 import { IsInt, Max, Min } from 'class-validator';
 
@@ -16,7 +16,7 @@ export class AuditEntriesArgs {
     nullable: true,
     description: 'Continue the newest-first listing after this entry: only entries with a lower sequence.',
   })
-  @Optional()
+  @OptionalArgument()
   @IsInt()
   @Min(1)
   afterSequence?: number;

@@ -215,7 +215,7 @@ export class AppConfig {
    * A link to a page of the portal carrying a one-time token. The token rides in the fragment
    * (`#token=…`), which browsers never send: it stays out of server and proxy logs and Referer headers.
    */
-  portalLink(route: '/reset-password' | '/accept-invitation' | '/confirm-email' | '/privacy/confirm-request', token: string): string {
+  portalLink(route: '/reset-password' | '/accept-invitation' | '/confirm-email' | '/privacy/confirm-request' | '/privacy/export', token: string): string {
     return `${this.publicBaseUrl}${route}#token=${encodeURIComponent(token)}`;
   }
 

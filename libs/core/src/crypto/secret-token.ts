@@ -6,7 +6,7 @@ import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
  * stored. The tenant part lets the server open the right tenant's transaction before looking the
  * hash up, so row-level security holds even for callers without a session; forging it finds nothing.
  */
-export type SecretKind = 'rt' | 'inv' | 'ect' | 'prt' | 'key' | 'dsr';
+export type SecretKind = 'rt' | 'inv' | 'ect' | 'prt' | 'key' | 'dsr' | 'dse';
 
 const PLATFORM = 'platform';
 const UUID_COMPACT = /^[0-9a-f]{32}$/;

@@ -1,4 +1,5 @@
 import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@nestjs/common';
+import { Transform } from 'class-transformer';
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { BadUserInputError, FieldProblem } from './domain-error';
 
@@ -7,7 +8,11 @@ export function toFieldProblems(errors: ValidationError[], parentPath = ''): Fie
   const problems: FieldProblem[] = [];
   for (const error of errors) {
     const path = parentPath ? `${parentPath}.${error.property}` : error.property;
-    for (const [constraint, reason] of Object.entries(error.constraints ?? {})) {
+    const constraints = error.constraints ?? {};
+    // A null where the field may only be left out (`Optional`): that is the one problem; the rules a
+    // value would have to meet (length, type) are not about it.
+    const broken = constraints.notNull ? { notNull: constraints.notNull } : constraints;
+    for (const [constraint, reason] of Object.entries(broken)) {
       problems.push({ field: path, reason: humanise(reason, error.property, path), constraint });
     }
     if (error.children?.length) problems.push(...toFieldProblems(error.children, path));
@@ -68,6 +73,49 @@ export function Optional(options?: ValidationOptions): PropertyDecorator {
       options: { message: 'must not be null (leave the field out to keep its value)', ...options },
       validator: { validate: (value: unknown) => value !== null },
     });
+  };
+}
+
+/**
+ * How many digits a finite number has after the decimal point, whatever notation JavaScript writes it
+ * in: String(1e-7) is '1e-7' and String(1.5e-7) '1.5e-7', which class-validator's
+ * `IsNumber({ maxDecimalPlaces })` splits at the '.' (a TypeError without one, a wrong count with one).
+ */
+export function decimalPlaces(value: number): number {
+  const [, fraction = '', exponent = '0'] = /^-?\d+(?:\.(\d+))?(?:e([+-]\d+))?$/.exec(String(value)) ?? [];
+  return Math.max(0, fraction.length - Number(exponent));
+}
+
+/** A finite number with at most `max` decimal places; use it instead of `IsNumber({ maxDecimalPlaces })` (see `decimalPlaces`). */
+export function IsDecimal(max: number, options?: ValidationOptions): PropertyDecorator {
+  return (target, property) => {
+    registerDecorator({
+      name: 'isDecimal',
+      target: target.constructor,
+      propertyName: property as string,
+      options: { message: 'must be a number', ...options },
+      validator: { validate: (value: unknown) => typeof value === 'number' && Number.isFinite(value) },
+    });
+    registerDecorator({
+      name: 'maxDecimalPlaces',
+      target: target.constructor,
+      propertyName: property as string,
+      options: { message: `must have at most ${max} decimal places`, ...options },
+      validator: { validate: (value: unknown) => typeof value !== 'number' || !Number.isFinite(value) || decimalPlaces(value) <= max },
+    });
+  };
+}
+
+/**
+ * A query's argument that may be left out or given as null: either means absent (what the schema
+ * documents for it). Generated clients send null for a variable the caller left unset, and GraphQL
+ * allows it for a nullable argument. The resolver sees `undefined` for both. Not for inputs that
+ * change a record, where null would mean "clear it": those use `Optional` or `OptionalNullable`.
+ */
+export function OptionalArgument(options?: ValidationOptions): PropertyDecorator {
+  return (target, property) => {
+    Transform(({ value }: { value: unknown }) => (value === null ? undefined : value))(target, property);
+    ValidateIf((_object: object, value: unknown) => value !== undefined && value !== null, options)(target, property);
   };
 }
 

@@ -82,6 +82,12 @@ export interface PersonalDataHolder {
    * many records changed; absent when the holder publishes nothing of anyone.
    */
   restrictProcessing?(subject: DataSubject): Promise<number>;
+  /**
+   * The person's objection (Art. 21) is upheld: whatever the holder publishes of them on a legitimate
+   * interest stops, as on an objection they made themselves, in the answering unit of work. Returns how
+   * many records changed; absent when the holder publishes nothing of anyone.
+   */
+  object?(subject: DataSubject): Promise<number>;
 }
 
 /** Marks a provider as a personal-data holder the privacy context discovers. */

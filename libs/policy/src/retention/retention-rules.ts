@@ -79,7 +79,8 @@ const SPECS: Record<RetentionRuleKey, RuleSpec> = {
   LOGIN_SESSION: { basis: EVENT_DATE, countsFrom: 'the session ends', unit: MONTHS, defaultPeriod: 12, legalMaximum: 12, source: 'event data at most one year after the event (COPRO §4)' },
   INVITATION: { basis: EVENT_DATE, countsFrom: 'the invitation expires (accepted or revoked ones at once)', unit: DAYS, defaultPeriod: 30, source: 'needed only until the invitation is answered' },
   DELIVERED_MESSAGE: { basis: EVENT_DATE, countsFrom: 'the message is delivered', unit: DAYS, defaultPeriod: 90, source: 'answering questions about a message sent' },
-  PERSONAL_DATA_ACCESS: { basis: EVENT_DATE, countsFrom: 'the access', unit: MONTHS, defaultPeriod: 12, source: 'accountability (GDPR Art. 5(2))' },
+  // A floor on the privacy office's own evidence: the role whose reads the log records cannot empty it at once.
+  PERSONAL_DATA_ACCESS: { basis: EVENT_DATE, countsFrom: 'the access', unit: MONTHS, defaultPeriod: 12, legalMinimum: 6, source: 'accountability (GDPR Art. 5(2)); at least 6 months, so an access request can still be answered with it' },
   CERTIFICATE_FILE: { basis: LEGAL_DUTY, countsFrom: 'the certificate is issued', unit: YEARS, defaultPeriod: 10, legalMinimum: 7, source: 'evidence for disputes (DigiChambers §3.2c, §4.3); at least 7 years' },
   // Drafts never submitted and applications sent back for changes and never resubmitted: no certificate was issued, so nothing is kept as evidence.
   ABANDONED_APPLICATION: { basis: FILE_CLOSED, countsFrom: "the application's last change, when it was never submitted or was sent back for changes and never resubmitted", unit: MONTHS, defaultPeriod: 12, source: 'no certificate was issued, so no duty to keep (DigiChambers keeps evidence of certificates issued)' },
@@ -93,7 +94,7 @@ const SPECS: Record<RetentionRuleKey, RuleSpec> = {
   DISCLOSURE_ACKNOWLEDGEMENT: { basis: ACCOUNT_CLOSED, countsFrom: 'the role ends', unit: MONTHS, defaultPeriod: 12, source: 'evidence of the acknowledgement (COPRO §5b)' },
   PRIVACY_ACCOUNTABILITY: { basis: FILE_CLOSED, countsFrom: 'the record it belongs to is removed', unit: MONTHS, defaultPeriod: 0, source: 'evidence of compliance (GDPR Art. 5(2))' },
   SUB_PROCESSOR_OBJECTION: { basis: FILE_CLOSED, countsFrom: 'the sub-processor is removed', unit: YEARS, defaultPeriod: 5, source: 'evidence of the objection (GDPR Art. 28(2))' },
-  DATA_SUBJECT_REQUEST: { basis: FILE_CLOSED, countsFrom: 'the request is answered', unit: YEARS, defaultPeriod: 3, source: 'evidence the request was answered in time (GDPR Art. 12)' },
+  DATA_SUBJECT_REQUEST: { basis: FILE_CLOSED, countsFrom: 'the request is answered', unit: YEARS, defaultPeriod: 3, legalMinimum: 1, source: 'evidence the request was answered in time (GDPR Art. 12); at least 1 year, for a complaint to the supervisory authority' },
   SUPPORT_VIEW: { basis: EVENT_DATE, countsFrom: 'the support grant ends (shown to the operator during the grant only, not stored)', unit: DAYS, defaultPeriod: 0, source: 'processor support (002 §4)' },
 };
 

@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType } from '@nestjs/graphql';
 import { ArrayMaxSize, ArrayMinSize, IsBoolean, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
-import { Optional } from '@chancery/core';
+import { OptionalArgument } from '@chancery/core';
 import { ALL_WEBHOOK_EVENT_TYPES } from '../webhook-event-types';
 
 @InputType()
@@ -20,7 +20,7 @@ export class WebhookIdArgs {
 export class WebhookDeliveriesArgs {
   @Field(() => ID) @IsUUID() webhookId: string;
   @Field({ nullable: true, description: 'Only the dead letters (deliveries given up after the last attempt).' })
-  @Optional() @IsBoolean() deadLettersOnly?: boolean;
+  @OptionalArgument() @IsBoolean() deadLettersOnly?: boolean;
 }
 
 @ArgsType()

@@ -1,0 +1,90 @@
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { useTestApp } from '@chancery/testing';
+import { API_PREFIXES } from '../../apps/api/src/app.module';
+
+/** A stand-in for the built portal (dist/web): its index.html is what every portal route answers. */
+function portalRoot(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'portal-'));
+  writeFileSync(join(dir, 'index.html'), '<!doctype html><title>portal</title>');
+  return dir;
+}
+
+const ROUTE_NOT_FOUND = { errors: [{ message: 'No such route', extensions: { code: 'NOT_FOUND', reason: 'ROUTE_NOT_FOUND' } }] };
+
+/**
+ * Probe B, F6: the portal's index.html answered every unknown path, the API's own included, so a
+ * machine client got a page with 200 for `/public/nope`; and a known path asked with another method
+ * answered 404 instead of 405 with the methods it has.
+ */
+describe('Unknown paths and methods: the API answers JSON, the portal its page', () => {
+  const started = useTestApp({ portalRoot: portalRoot() });
+
+  it('an unknown path under an API prefix is a JSON 404 ROUTE_NOT_FOUND', async () => {
+    for (const path of ['/public/nope', '/public/datasheets/x/y', '/verify', '/verify/BE-X-2026-000001/more', '/certificates/keys', '/auth/nope',
+      '/health/nope', '/datasheet-versions/x', '/certificate-applications/x', '/tenant-offboardings/x', '/platform/nope']) {
+      const response = await started.app.http().get(path).set('accept', 'application/json');
+      expect([path, response.status, response.headers['content-type'], response.body]).toEqual([path, 404, expect.stringMatching(/^application\/json/), ROUTE_NOT_FOUND]);
+    }
+  });
+
+  it('every route the API serves is under one of API_PREFIXES, so the portal never answers for an API path', async () => {
+    // Found from outside: /data-subject-export/x answered the portal's page (its prefix was not listed).
+    const router = (started.app.app.getHttpAdapter().getInstance() as { router: { stack: Array<{ route?: { path: string | RegExp | Array<string | RegExp> } }> } }).router;
+    // The routes declared with a path (the portal's fallback is the one declared with a pattern).
+    const paths = router.stack.flatMap((layer) => (layer.route ? [layer.route.path].flat() : [])).filter((path): path is string => typeof path === 'string');
+    const firstSegments = new Set(paths.map((path) => path.split('/')[1] ?? '').filter((segment) => segment !== '' && !segment.startsWith('*') && !segment.startsWith('{')));
+    expect(firstSegments.size).toBeGreaterThan(5);
+    expect([...firstSegments].filter((segment) => !API_PREFIXES.includes(segment))).toEqual([]);
+    const response = await started.app.http().get('/data-subject-export/x').set('accept', 'application/json');
+    expect([response.status, response.body]).toEqual([404, ROUTE_NOT_FOUND]);
+  });
+
+  it('the portal’s routes, and paths it shows its own 404 for, still get index.html', async () => {
+    for (const path of ['/', '/login', '/app', '/app/certificates/123', '/verification', '/verification/BE-X-2026-000001', '/datasheets/ABC', '/privacy/request', '/no-such-page', '/publicity', '/verifying']) {
+      const response = await started.app.http().get(path);
+      expect([path, response.status, response.headers['content-type']]).toEqual([path, 200, expect.stringMatching(/^text\/html/)]);
+      expect(response.text).toContain('<title>portal</title>');
+    }
+  });
+
+  it('a known path with a method it does not answer is 405 with Allow', async () => {
+    for (const [method, path] of [['post', '/public/datasheets'], ['delete', '/public/datasheets/ABC'], ['put', '/verify/BE-X-2026-000001'], ['post', '/certificates/keys/x'], ['post', '/app/certificates']] as const) {
+      const response = await started.app.http()[method](path).set('accept', 'application/json');
+      expect([method, path, response.status, response.headers.allow, response.body]).toEqual([method, path, 405, 'GET, HEAD', {
+        errors: [{ message: 'This route does not answer this method', extensions: { code: 'BAD_USER_INPUT', reason: 'METHOD_NOT_ALLOWED' } }],
+      }]);
+    }
+    // No path, no method: still 404.
+    expect((await started.app.http().post('/public/nope')).status).toBe(404);
+  });
+});
+
+/** Probe B, F10: JSON answers lacked nosniff, and nothing asked browsers to keep to HTTPS. */
+describe('Security headers on every answer', () => {
+  const started = useTestApp({ portalRoot: portalRoot() });
+  const production = useTestApp({
+    env: { NODE_ENV: 'production', PASSWORD_HASH_MEMORY_KIB: '19456', JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+  });
+  const answers = (app: typeof started.app) => Promise.all([
+    app.http().post('/graphql').set('content-type', 'application/json').send({ query: '{ apiInfo { version } }' }),
+    app.http().get('/public/datasheets'),
+    app.http().get('/public/nope'),
+    app.http().get('/health/live'),
+    app.http().post('/public/datasheets'),
+  ]);
+
+  it('nosniff on JSON answers, refusals and the portal; no HSTS outside production', async () => {
+    for (const response of [...(await answers(started.app)), await started.app.http().get('/app')]) {
+      expect([response.status, response.headers['x-content-type-options'], response.headers['strict-transport-security']]).toEqual([response.status, 'nosniff', undefined]);
+    }
+  });
+
+  it('HSTS in production (the service runs behind HTTPS, SPEC §6)', async () => {
+    for (const response of await answers(production.app)) {
+      expect([response.headers['x-content-type-options'], response.headers['strict-transport-security']]).toEqual(['nosniff', 'max-age=31536000']);
+    }
+  });
+});
