@@ -375,3 +375,160 @@ describe('defect 10: API keys', () => {
     expect(keys.apiKeys.find((k) => k.id === key.id)?.revokedAt).toEqual(expect.any(String));
   });
 });
+
+/**
+ * Found from outside on 3 December 2026: the counters were read in one transaction and the failure
+ * written in another after the password or code was judged, so attempts sent at the same moment all
+ * saw the count before any of them and were all judged (39 wrong current passwords in one burst
+ * against a limit of 5). An attempt is now counted before it is judged, under a lock per account, and
+ * given back when it succeeds.
+ */
+describe('defect 11: attempt limits hold when the attempts arrive at the same moment', () => {
+  // Neither the per-address request limit nor the hashing queue may refuse attempts before the
+  // account's own limits are reached: those limits are what is tested.
+  const started = useTestApp({ env: { TRUST_PROXY: '1', AUTH_RATE_LIMIT_PER_MINUTE: '100000', PASSWORD_HASH_QUEUE: '200', ...redis } });
+  const CHANGE = 'mutation($c: String!, $n: String!) { changeMyPassword(currentPassword: $c, newPassword: $n) { accessToken } }';
+  const BURST = 20;
+  const tally = (answers: Array<{ errors?: Array<{ extensions?: Record<string, unknown> }> }>) => {
+    const reasons: Record<string, number> = {};
+    for (const answer of answers) reasons[String(reasonOf(answer))] = (reasons[String(reasonOf(answer))] ?? 0) + 1;
+    return reasons;
+  };
+
+  it('twenty wrong passwords at once from one address: five are judged, the others are refused unjudged', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.CLERK] });
+    const answers = await Promise.all(
+      Array.from({ length: BURST }, (_, i) => loginFrom(app, '203.0.113.77', { email: user.email, password: `a wrong guess number ${i}`, tenant: tenant.slug })),
+    );
+    expect(tally(answers)).toEqual({ LOGIN_FAILED: 5, LOGIN_THROTTLED: BURST - 5 });
+    reportFigure(`attempt limits under a burst: ${BURST} simultaneous wrong passwords from one address, 5 judged`);
+  });
+
+  it('twenty wrong passwords at once from twenty addresses: at most ten are judged before the back-off', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.CLERK] });
+    const answers = await Promise.all(
+      Array.from({ length: BURST }, (_, i) => loginFrom(app, `198.51.100.${150 + i}`, { email: user.email, password: `a wrong guess number ${i}`, tenant: tenant.slug })),
+    );
+    // The 11th is judged too (its back-off starts from the 10th failure); the next ones wait for it.
+    expect(tally(answers).LOGIN_FAILED).toBeLessThanOrEqual(11);
+  });
+
+  it('a successful login is not counted as a failure: logging in does not bring the account closer to its back-off', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.CLERK] });
+    for (let i = 0; i < 9; i += 1) {
+      expect(reasonOf(await loginFrom(app, `198.51.100.${60 + i}`, { email: user.email, password: 'a wrong guess of the password', tenant: tenant.slug }))).toBe('LOGIN_FAILED');
+    }
+    for (let i = 0; i < 3; i += 1) {
+      expect((await loginFrom(app, `192.0.2.${120 + i}`, { email: user.email, password: user.password, tenant: tenant.slug })).errors).toBeUndefined();
+    }
+    // Nine failures in the window: the tenth attempt is still judged, from an address never seen.
+    expect(reasonOf(await loginFrom(app, '198.51.100.99', { email: user.email, password: 'a wrong guess of the password', tenant: tenant.slug }))).toBe('LOGIN_FAILED');
+  });
+
+  it('an address with accounts in two tenants: a login without a tenant counts the guess against both', async () => {
+    const { app, factory } = started;
+    const [first, second] = [await factory.tenant(), await factory.tenant()];
+    const email = `two-tenants-${Date.now()}@example.test`;
+    await factory.user({ tenant: first, roles: [Role.CLERK], email });
+    const other = await factory.user({ tenant: second, roles: [Role.CLERK], email });
+    for (let i = 0; i < 5; i += 1) {
+      expect(reasonOf(await loginFrom(app, '203.0.113.88', { email, password: `a wrong guess number ${i}` }))).toBe('LOGIN_FAILED');
+    }
+    // Before: only the first tenant's account counted the guesses, so the second one's password went on being judged.
+    expect(reasonOf(await loginFrom(app, '203.0.113.88', { email, password: other.password }))).toBe('LOGIN_THROTTLED');
+    expect(reasonOf(await loginFrom(app, '203.0.113.88', { email, password: other.password, tenant: second.slug }))).toBe('LOGIN_THROTTLED');
+  });
+
+  it('twenty wrong second-factor codes at once in one session: five are judged', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.SIGNER], withTotp: true });
+    const session = await factory.login(user);
+    app.clock.advance(30_000);
+    const answers = await Promise.all(Array.from({ length: BURST }, (_, i) => app.graphql(STEP_UP, { c: String(100000 + i) }, { token: session.accessToken })));
+    expect(tally(answers)).toEqual({ STEP_UP_FAILED: 5, STEP_UP_THROTTLED: BURST - 5 });
+  });
+
+  it('twenty wrong current passwords at once in a password change: five are judged, and the password stays', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.CLERK] });
+    const session = await factory.login(user);
+    const answers = await Promise.all(
+      Array.from({ length: BURST }, (_, i) => app.graphql(CHANGE, { c: `a wrong guess number ${i}`, n: `a new and long passphrase ${i}` }, { token: session.accessToken })),
+    );
+    expect(tally(answers)).toEqual({ CURRENT_PASSWORD_WRONG: 5, STEP_UP_THROTTLED: BURST - 5 });
+    expect((await loginFrom(app, '192.0.2.200', { email: user.email, password: user.password, tenant: tenant.slug })).errors).toBeUndefined();
+  });
+
+  it('someone who has the password cannot go on guessing second-factor codes: after five wrong ones only the owner’s usual address gets in, and the owner is told', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.SIGNER], withTotp: true });
+    await factory.login(user); // from the owner's usual address (the test client's)
+    const wrongCode = () => String((Number(factory.totpCode(user)) + 123_457) % 1_000_000).padStart(6, '0');
+    // Each from an address of its own, so no address reaches its own limit; the account's back-off
+    // starts after ten, but the right password with a code used to be judged even then.
+    for (let i = 0; i < 12; i += 1) {
+      const answer = await loginFrom(app, `198.51.100.${30 + i}`, { email: user.email, password: user.password, tenant: tenant.slug, totpCode: wrongCode() });
+      expect(['LOGIN_FAILED', 'LOGIN_THROTTLED']).toContain(reasonOf(answer));
+    }
+    app.clock.advance(30_000);
+    const elsewhere = await loginFrom(app, '198.51.100.99', { email: user.email, password: user.password, tenant: tenant.slug, totpCode: factory.totpCode(user) });
+    expect(reasonOf(elsewhere)).toBe('LOGIN_THROTTLED');
+    const owner = await app.graphql(LOGIN, { i: { email: user.email, password: user.password, tenant: tenant.slug, totpCode: factory.totpCode(user) } });
+    expect(owner.errors).toBeUndefined();
+    const notices = await queuedEmails(app, { recipient: user.email, template: 'auth.second-factor-failures' });
+    expect(notices).toHaveLength(1);
+    // Wrong passwords with a code say nothing about the second factor: they do not count towards it.
+    const other = await factory.user({ tenant, roles: [Role.SIGNER], withTotp: true });
+    for (let i = 0; i < 8; i += 1) await loginFrom(app, `198.51.100.${130 + i}`, { email: other.email, password: 'a wrong guess of the password', tenant: tenant.slug, totpCode: '123456' });
+    app.clock.advance(30_000);
+    expect((await loginFrom(app, '198.51.100.199', { email: other.email, password: other.password, tenant: tenant.slug, totpCode: factory.totpCode(other) })).errors).toBeUndefined();
+  });
+
+  it('second-factor guesses sent at once are limited too', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.SIGNER], withTotp: true });
+    const right = factory.totpCode(user);
+    const answers = await Promise.all(
+      Array.from({ length: BURST }, (_, i) =>
+        loginFrom(app, `198.51.100.${170 + i}`, { email: user.email, password: user.password, tenant: tenant.slug, totpCode: String((Number(right) + 200_000 + i) % 1_000_000).padStart(6, '0') }),
+      ),
+    );
+    expect(tally(answers).LOGIN_FAILED).toBeLessThanOrEqual(5);
+  });
+
+  it('password changes sent at once with the right current password: one wins, the others are refused as a conflict', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.CLERK] });
+    const session = await factory.login(user);
+    const answers = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => app.graphql(CHANGE, { c: user.password, n: `a new and long passphrase ${i}` }, { token: session.accessToken })),
+    );
+    const won = answers.map((answer, i) => (answer.errors ? null : i)).filter((i): i is number => i !== null);
+    expect(won).toHaveLength(1);
+    for (const answer of answers.filter((a) => a.errors)) expect(answer.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'PASSWORD_CHANGED_MEANWHILE' });
+    expect((await loginFrom(app, '192.0.2.201', { email: user.email, password: `a new and long passphrase ${won[0]}`, tenant: tenant.slug })).errors).toBeUndefined();
+    // One change, one notice.
+    expect(await queuedEmails(app, { recipient: user.email, template: 'identity.password-changed' })).toHaveLength(1);
+  });
+
+  it('a step-up without the credential it needs is not counted', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const user = await factory.user({ tenant, roles: [Role.SIGNER], withTotp: true });
+    const session = await factory.login(user);
+    app.clock.advance(30_000);
+    for (let i = 0; i < 6; i += 1) expect(reasonOf(await app.graphql(STEP_UP, {}, { token: session.accessToken }))).toBe('STEP_UP_CREDENTIAL_MISSING');
+    expect((await app.graphql(STEP_UP, { c: factory.totpCode(user) }, { token: session.accessToken })).errors).toBeUndefined();
+  });
+});

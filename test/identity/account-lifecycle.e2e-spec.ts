@@ -1,6 +1,6 @@
 import { Role } from '@chancery/access';
 import { totpCodeAt } from '@chancery/identity';
-import { expectData, IdentityFactory, queuedEmails, TestApp, TestSession, useTestApp } from '@chancery/testing';
+import { expectData, IdentityFactory, queuedEmails, samplePng, signatureImage, TestApp, TestSession, useTestApp } from '@chancery/testing';
 
 /** Reads the last e-mail queued for a recipient and the token in its link. */
 async function lastEmailToken(app: TestApp, recipient: string, kind: string): Promise<string | null> {
@@ -164,7 +164,7 @@ describe('Signature images', () => {
   let factory: IdentityFactory;
   beforeAll(() => ({ app, factory } = world));
 
-  const PNG = `data:image/png;base64,${Buffer.from('a tiny stand-in for a PNG').toString('base64')}`;
+  const PNG = signatureImage();
   const SET = 'mutation($image: String!) { setMySignatureImage(image: $image) { signatureImage } }';
 
   it('a signer sets their own; the tenant admin sees it, a clerk and the company do not', async () => {
@@ -190,6 +190,31 @@ describe('Signature images', () => {
     expect(notImage.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'image' })] }));
     const clerk = await factory.login(await factory.user({ tenant, roles: [Role.CLERK] }));
     expect((await app.graphql(SET, { image: PNG }, { token: clerk.accessToken })).errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+  });
+
+  it('refuses what is not a whole PNG or JPEG of the type it says: such an image would stop every PDF the signer signs', async () => {
+    const tenant = await factory.tenant();
+    const signer = await factory.login(await factory.user({ tenant, roles: [Role.SIGNER] }));
+    const png = samplePng();
+    const truncated = png.subarray(0, png.length - 20);
+    const badCrc = Buffer.from(png);
+    badCrc[30] ^= 0xff;
+    const cases: Array<[string, string]> = [
+      ['four bytes', 'data:image/png;base64,AAAA'],
+      ['the PNG signature only', 'data:image/png;base64,iVBORw0KGgo='],
+      ['a truncated PNG', `data:image/png;base64,${truncated.toString('base64')}`],
+      ['a PNG with a damaged chunk', `data:image/png;base64,${badCrc.toString('base64')}`],
+      ['a PNG labelled as JPEG', `data:image/jpeg;base64,${png.toString('base64')}`],
+      ['a JPEG start and nothing else', `data:image/jpeg;base64,${Buffer.from([0xff, 0xd8, 0xff, 0xd9]).toString('base64')}`],
+    ];
+    const answers: unknown[] = [];
+    for (const [what, image] of cases) {
+      const error = (await app.graphql(SET, { image }, { token: signer.accessToken })).errors?.[0]?.extensions;
+      answers.push({ what, code: error?.code, fields: error?.fields?.map((f) => f.field) });
+    }
+    expect(answers).toEqual(cases.map(([what]) => ({ what, code: 'BAD_USER_INPUT', fields: ['image'] })));
+    // The refused images left the signer without one; a whole PNG is taken.
+    expect(expectData(await app.graphql(SET, { image: PNG }, { token: signer.accessToken }))).toEqual({ setMySignatureImage: { signatureImage: PNG } });
   });
 });
 

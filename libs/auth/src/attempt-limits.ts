@@ -14,6 +14,12 @@ import type { FailureCount } from './repositories/login-throttle.repository';
  *   (a successful login from it in the last 30 days) is not slowed down.
  * - Never refused: the right password with an unused second-factor code.
  * - Step-up (and the current password of a password change): 5 failures per session, 10 per account.
+ * - The right password with a wrong second-factor code, 5 times in the window: someone else has the
+ *   password. Until the window ends only the owner's usual address logs in (even with the complete
+ *   proof), and the owner is told by e-mail.
+ * - An attempt is counted as a failure before it is judged, under a lock per account, and given back
+ *   when it succeeds: attempts sent at the same moment cannot all be judged on the count from before
+ *   them. A login without a tenant counts against every tenant's account it is judged against.
  */
 export const ATTEMPT_WINDOW_MS = 15 * 60_000;
 export const LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS = 5;
@@ -22,6 +28,7 @@ export const MAX_ACCOUNT_BACKOFF_MS = 60_000;
 export const USUAL_ADDRESS_MS = 30 * DAY_MS;
 export const STEP_UP_FAILURES_PER_SESSION = 5;
 export const STEP_UP_FAILURES_PER_ACCOUNT = 10;
+export const SECOND_FACTOR_FAILURES_PER_ACCOUNT = 5;
 
 /** The counter key of what is counted (its parts joined); a hash, so no address or e-mail is stored. */
 export function attemptKey(...parts: string[]): Buffer {

@@ -89,8 +89,10 @@ export class AuthResolver {
     return tokens(issued, input.refreshTokenIn, res);
   }
 
+  // Not @ThrottleAuthentication: a refresh token is a 256-bit secret, nothing to guess, and every page
+  // load of the portal refreshes; sharing the login budget of the address (an office behind one NAT)
+  // sent users to the login page. The general limit per address still counts it.
   @Public()
-  @ThrottleAuthentication()
   @Mutation(() => SessionTokensType)
   async refreshSession(@Args() { refreshToken }: RefreshArgs): Promise<SessionTokensType> {
     return tokens(await this.auth.refresh(refreshToken));

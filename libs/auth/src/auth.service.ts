@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
+import { Mailer } from '@chancery/notifications';
 import { Clock, DAY_MS, issueSecret, parseSecret, PasswordHasher, personIdOf, RequestContext, StepUpMethod, TransactionRunner } from '@chancery/core';
 import { AccountAccess, AccountsService, assertAcceptablePassword, LoginCandidate, secondFactorMissing, TenantDirectoryService } from '@chancery/identity';
 import { AccessTokenService } from './access-token';
@@ -9,12 +10,14 @@ import {
   attemptKey,
   LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS,
   secondsFrom,
+  SECOND_FACTOR_FAILURES_PER_ACCOUNT,
   STEP_UP_FAILURES_PER_ACCOUNT,
   STEP_UP_FAILURES_PER_SESSION,
   USUAL_ADDRESS_MS,
   windowRemainingMs,
 } from './attempt-limits';
 import { AuthErrors } from './auth.errors';
+import { SECOND_FACTOR_FAILURES } from './email/auth-emails';
 import { LoginThrottleRepository } from './repositories/login-throttle.repository';
 import { SessionRepository } from './repositories/session.repository';
 
@@ -49,13 +52,47 @@ const LOGIN_FAILED = 'Invalid e-mail address, password or second factor';
 interface Assessment {
   tenantId: string | null;
   candidate: LoginCandidate | null;
-  keys: { fromHere: Buffer; account: Buffer };
+  keys: { fromHere: Buffer; account: Buffer; secondFactor: Buffer };
   /** Milliseconds the attempt must wait (address stopped, or the account's back-off); 0: not throttled. */
   throttledForMs: number;
+  /** Counted as a failure before it was judged (every attempt that was not throttled); given back if it succeeds. */
+  counted: boolean;
+  /**
+   * A judged attempt with a code for an account with a second factor: counted as a wrong code before
+   * it was judged, given back unless the password was right and the code was not. The count it made.
+   */
+  codeCount: number | null;
   passwordOk: boolean;
   totpNeeded: boolean;
   /** The unused second-factor time step the code proved, if any. */
   step: number | null;
+}
+
+/** A re-authentication counted before it is judged, by its counters' keys. */
+interface Reauthentication {
+  keys: { session: Buffer; account: Buffer };
+}
+
+/** A password change that lost to another one made at the same moment. */
+const CHANGED_MEANWHILE = Symbol('changed meanwhile');
+
+/**
+ * Runs the judgement of an attempt counted before it; if it cannot be made (the hashing queue is full:
+ * BUSY), `giveBack` takes the count back before the error goes on. Every count the attempt made: a
+ * throttled login with a code counted only its second-factor count, which must come back too.
+ */
+async function judging<T>(judge: () => Promise<T>, giveBack: () => Promise<unknown>): Promise<T> {
+  try {
+    return await judge();
+  } catch (error) {
+    await giveBack();
+    throw error;
+  }
+}
+
+/** Counters whose window started after this are current. */
+function windowStartAfter(now: Date): Date {
+  return new Date(now.getTime() - ATTEMPT_WINDOW_MS);
 }
 
 @Injectable()
@@ -71,6 +108,7 @@ export class AuthService {
     private readonly throttle: LoginThrottleRepository,
     private readonly audit: AuditLog,
     private readonly passwords: PasswordHasher,
+    private readonly mailer: Mailer,
   ) {}
 
   /**
@@ -93,10 +131,14 @@ export class AuthService {
     const tenantIds = await this.accounts.tenantsWithAddress(email);
     // No account anywhere: judged against the platform, where none will be found (same answer, same work).
     if (tenantIds.length <= 1) return this.conclude(await this.assess(tenantIds[0] ?? null, email, command, client), client);
+    // Every tenant's account counts the attempt as its own: a guess judged against several accounts
+    // is a guess against each of them.
     const assessments = await Promise.all(tenantIds.map((tenantId) => this.assess(tenantId, email, command, client)));
     const matching = assessments.filter((a) => a.passwordOk && a.throttledForMs === 0);
     if (matching.length === 1) return this.conclude(matching[0]!, client);
     if (matching.length === 0) return this.conclude(assessments.find((a) => a.throttledForMs > 0) ?? assessments[0]!, client);
+    // The password was right in each: not a failure anywhere, though no session opens yet.
+    await Promise.all(matching.map((a) => this.transactions.beforeSession(a.tenantId, () => this.giveBack(a))));
     // Only now, with the password proved for each, may the caller learn where the address has accounts.
     const tenants = await this.directory.findByIds(matching.map((a) => a.tenantId).filter((id): id is string => id !== null));
     throw AuthErrors.TENANT_CHOICE_REQUIRED('The password matches accounts in several tenants: choose one', {
@@ -105,35 +147,64 @@ export class AuthService {
     });
   }
 
-  /** Reads the counters and the account, then judges the credentials outside any transaction. */
+  /**
+   * Reads the counters and the account and, unless the attempt is throttled, counts it as a failure
+   * before the credentials are judged (outside any transaction): attempts that arrive together read
+   * and count one after another under the account's lock, so each sees the others and a burst cannot
+   * be judged on the count from before it. A login that succeeds gives its count back.
+   */
   private async assess(tenantId: string | null, email: string, command: LoginCommand, client: ClientInfo): Promise<Assessment> {
     const scope = tenantId ?? 'platform';
-    const keys = { fromHere: attemptKey('login', scope, email, client.ipAddress ?? 'unknown'), account: attemptKey('login', scope, email) };
+    const keys = {
+      fromHere: attemptKey('login', scope, email, client.ipAddress ?? 'unknown'),
+      account: attemptKey('login', scope, email),
+      secondFactor: attemptKey('login-second-factor', scope, email),
+    };
     const now = this.clock.now();
-    const found = await this.transactions.beforeSession(tenantId, async () => {
-      const [fromHere, account] = await this.throttle.failuresSince([keys.fromHere, keys.account], new Date(now.getTime() - ATTEMPT_WINDOW_MS));
+    const { candidate, throttledForMs, judge, codeCount } = await this.transactions.beforeSession(tenantId, async () => {
+      await this.throttle.lockAccount(keys.account);
+      const [fromHere, account, secondFactor] = await this.throttle.failuresSince([keys.fromHere, keys.account, keys.secondFactor], windowStartAfter(now));
       const candidate = await this.accounts.findLoginCandidate(tenantId, email);
       const usual = candidate && client.ipAddress ? await this.sessions.loggedInFrom(candidate.id, client.ipAddress, new Date(now.getTime() - USUAL_ADDRESS_MS)) : false;
-      return { fromHere: fromHere!, account: account!, candidate, usual };
+      const addressStoppedForMs = fromHere!.failures >= LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS ? windowRemainingMs(fromHere!, now) : 0;
+      // The right password with wrong codes, again and again: someone else has the password. Only the
+      // owner's usual address gets in for the rest of the window, even with the complete proof.
+      const codesStoppedForMs = !usual && secondFactor!.failures >= SECOND_FACTOR_FAILURES_PER_ACCOUNT ? windowRemainingMs(secondFactor!, now) : 0;
+      const throttledForMs = Math.max(addressStoppedForMs, usual ? 0 : accountBackoffRemainingMs(account!, now), codesStoppedForMs);
+      // Throttled: only the complete proof (password and an unused code) is judged; without a code the
+      // password is not even compared, so a throttled attempt tells nothing about it.
+      const judge = throttledForMs === 0 || (codesStoppedForMs === 0 && Boolean(command.totpCode));
+      const codeCounted = judge && Boolean(command.totpCode) && Boolean(candidate?.access.totpEnrolledAt);
+      const counting = [...(throttledForMs === 0 ? [keys.fromHere, keys.account] : []), ...(codeCounted ? [keys.secondFactor] : [])];
+      if (counting.length > 0) await this.throttle.recordFailure(tenantId, counting, now, windowStartAfter(now));
+      return { candidate, throttledForMs, judge, codeCount: codeCounted ? secondFactor!.failures + 1 : null };
     });
-    const { candidate } = found;
-    const addressStoppedForMs = found.fromHere.failures >= LOGIN_FAILURES_PER_ACCOUNT_AND_ADDRESS ? windowRemainingMs(found.fromHere, now) : 0;
-    const throttledForMs = Math.max(addressStoppedForMs, found.usual ? 0 : accountBackoffRemainingMs(found.account, now));
+    const counted = throttledForMs === 0;
     const totpNeeded = Boolean(candidate?.access.totpEnrolledAt);
-    // Throttled: only the complete proof (password and an unused code) is judged; without a code the
-    // password is not even compared, so a throttled attempt tells nothing about it.
-    const judge = throttledForMs === 0 || Boolean(command.totpCode);
-    const passwordOk = judge ? await this.accounts.passwordMatches(candidate, command.password) : false;
+    const attempt = { keys, counted, codeCount };
+    const passwordOk = judge
+      ? await judging(() => this.accounts.passwordMatches(candidate, command.password), () => this.transactions.beforeSession(tenantId, () => this.giveBack(attempt)))
+      : false;
     const step = candidate && passwordOk && totpNeeded ? this.accounts.secondFactorStep(candidate, command.totpCode) : null;
-    return { tenantId, candidate, keys, throttledForMs, passwordOk, totpNeeded, step };
+    return { tenantId, candidate, keys, throttledForMs, counted, codeCount, passwordOk, totpNeeded, step };
   }
 
-  /** Opens the session of an accepted attempt; counts a failed one (a throttled one is not counted). */
+  /** Takes back the failures a login attempt was counted as before it was judged. In the caller's unit. */
+  private async giveBack(attempt: Pick<Assessment, 'keys' | 'counted' | 'codeCount'>): Promise<void> {
+    const keys = [...(attempt.counted ? [attempt.keys.fromHere, attempt.keys.account] : []), ...(attempt.codeCount !== null ? [attempt.keys.secondFactor] : [])];
+    if (keys.length > 0) await this.throttle.giveBack(keys, windowStartAfter(this.clock.now()));
+  }
+
+  /**
+   * Opens the session of an accepted attempt (its count given back); a failed one stays counted. A
+   * throttled attempt is refused uncounted, unless it brought the complete proof (counted if that fails).
+   */
   private async conclude(attempt: Assessment, client: ClientInfo): Promise<SessionTokens> {
     const { candidate, tenantId } = attempt;
     const proved = candidate !== null && attempt.passwordOk && candidate.access.status === 'ACTIVE' && (!attempt.totpNeeded || attempt.step !== null);
     const strong = proved && attempt.totpNeeded;
     if (attempt.throttledForMs > 0 && !strong) {
+      if (attempt.codeCount !== null) await this.transactions.beforeSession(tenantId, () => this.settleCode(attempt));
       throw AuthErrors.LOGIN_THROTTLED('Too many attempts; try again later', { details: { retryAfterSeconds: secondsFrom(attempt.throttledForMs) } });
     }
     const tokens = await this.transactions.beforeSession(tenantId, async () => {
@@ -141,17 +212,35 @@ export class AuthService {
       // The code is spent here, in the transaction that opens the session: one use only.
       if (proved && (attempt.step === null || (await this.accounts.useSecondFactorStep(candidate.id, attempt.step)))) {
         await this.throttle.clear([attempt.keys.fromHere]);
+        await this.giveBack(attempt);
         await this.accounts.recordLogin(candidate.id, now);
         const opened = await this.openSession(candidate, now, { at: now, with: attempt.totpNeeded ? 'secondFactor' : 'password' }, client);
         await this.audit.record({ action: 'auth.login.succeeded', subjectType: 'User', subjectId: candidate.id, tenantId });
         return opened;
       }
-      await this.throttle.recordFailure(tenantId, [attempt.keys.fromHere, attempt.keys.account], now, new Date(now.getTime() - ATTEMPT_WINDOW_MS));
+      if (!attempt.counted) await this.throttle.recordFailure(tenantId, [attempt.keys.fromHere, attempt.keys.account], now, windowStartAfter(now));
+      await this.settleCode(attempt);
       await this.audit.record({ action: 'auth.login.failed', subjectType: candidate ? 'User' : undefined, subjectId: candidate?.id, tenantId });
       return null;
     });
     if (!tokens) throw AuthErrors.LOGIN_FAILED(LOGIN_FAILED);
     return tokens;
+  }
+
+  /**
+   * A failed attempt that was counted as a wrong code: given back when the password was wrong (it says
+   * nothing about the second factor); kept otherwise, and the owner is told when it reaches the limit.
+   * In the caller's unit.
+   */
+  private async settleCode(attempt: Assessment): Promise<void> {
+    if (attempt.codeCount === null) return;
+    if (!attempt.passwordOk) {
+      await this.throttle.giveBack([attempt.keys.secondFactor], windowStartAfter(this.clock.now()));
+    } else if (attempt.codeCount === SECOND_FACTOR_FAILURES_PER_ACCOUNT && attempt.candidate) {
+      const { account } = attempt.candidate.access;
+      await this.mailer.queue(SECOND_FACTOR_FAILURES, { tenantId: attempt.tenantId, to: account.email, language: account.preferredLanguage, values: { at: this.clock.now().toISOString() } });
+      await this.audit.record({ action: 'auth.login.secondFactorFailures', subjectType: 'User', subjectId: account.id, tenantId: attempt.tenantId });
+    }
   }
 
   /**
@@ -227,26 +316,22 @@ export class AuthService {
   async stepUp(credentials: { code?: string; password?: string }): Promise<Date> {
     const userId = personIdOf(this.context.actor);
     const sessionId = this.context.actor.sessionId!;
-    const { candidate, limits } = await this.transactions.run(async () => ({
-      candidate: await this.accounts.credentialsOf(userId),
-      limits: await this.reauthenticationLimits(userId, sessionId),
-    }));
+    const candidate = await this.transactions.run(() => this.accounts.credentialsOf(userId));
     if (!candidate) throw AuthErrors.STEP_UP_FAILED('The step-up failed');
     const method: StepUpMethod = candidate.access.totpEnrolledAt ? 'secondFactor' : 'password';
     const field = method === 'secondFactor' ? 'code' : 'password';
     const given = method === 'secondFactor' ? credentials.code : credentials.password;
     if (!given) throw AuthErrors.STEP_UP_CREDENTIAL_MISSING(method === 'secondFactor' ? 'give the current code of the authenticator app' : 'give your password', { field });
-    if (limits.throttledForMs > 0) throw AuthErrors.STEP_UP_THROTTLED('Too many wrong attempts; try again later', { details: { retryAfterSeconds: secondsFrom(limits.throttledForMs) } });
+    const attempt = await this.countReauthentication(candidate.access.tenantId, userId, sessionId);
     const step = method === 'secondFactor' ? this.accounts.secondFactorStep(candidate, given) : null;
-    const passwordOk = method === 'password' ? await this.accounts.passwordMatches(candidate, given) : false;
+    const passwordOk = method === 'password' ? await judging(() => this.accounts.passwordMatches(candidate, given), () => this.giveBackReauthentication(attempt)) : false;
     const now = this.clock.now();
     const ok = await this.transactions.run(async () => {
       const proved = method === 'secondFactor' ? step !== null && (await this.accounts.useSecondFactorStep(userId, step)) : passwordOk;
       if (proved) {
         await this.sessions.markSteppedUp(sessionId, now, method);
-        await this.throttle.clear([limits.keys.session]);
-      } else {
-        await this.throttle.recordFailure(candidate.access.tenantId, [limits.keys.session, limits.keys.account], now, new Date(now.getTime() - ATTEMPT_WINDOW_MS));
+        await this.throttle.clear([attempt.keys.session]);
+        await this.throttle.giveBack([attempt.keys.account], windowStartAfter(now));
       }
       await this.audit.record({ action: proved ? 'auth.stepup.succeeded' : 'auth.stepup.failed', subjectType: 'User', subjectId: userId, details: { method } });
       return proved;
@@ -262,23 +347,23 @@ export class AuthService {
   async changeMyPassword(currentPassword: string, newPassword: string): Promise<SessionTokens> {
     const userId = personIdOf(this.context.actor);
     const sessionId = this.context.actor.sessionId!;
-    const { candidate, limits } = await this.transactions.run(async () => ({
-      candidate: await this.accounts.credentialsOf(userId),
-      limits: await this.reauthenticationLimits(userId, sessionId),
-    }));
+    const candidate = await this.transactions.run(() => this.accounts.credentialsOf(userId));
     if (!candidate) throw AuthErrors.CURRENT_PASSWORD_WRONG('is not your current password', { field: 'currentPassword' });
     assertAcceptablePassword(newPassword, 'newPassword', candidate.access.account.email);
-    if (limits.throttledForMs > 0) throw AuthErrors.STEP_UP_THROTTLED('Too many wrong attempts; try again later', { details: { retryAfterSeconds: secondsFrom(limits.throttledForMs) } });
-    const currentOk = await this.accounts.passwordMatches(candidate, currentPassword);
-    const newHash = currentOk ? await this.passwords.hash(newPassword) : null;
+    const attempt = await this.countReauthentication(candidate.access.tenantId, userId, sessionId);
+    const newHash = await judging(
+      async () => ((await this.accounts.passwordMatches(candidate, currentPassword)) ? this.passwords.hash(newPassword) : null),
+      () => this.giveBackReauthentication(attempt),
+    );
     const now = this.clock.now();
     const tokens = await this.transactions.run(async () => {
       if (!newHash) {
-        await this.throttle.recordFailure(candidate.access.tenantId, [limits.keys.session, limits.keys.account], now, new Date(now.getTime() - ATTEMPT_WINDOW_MS));
         await this.audit.record({ action: 'auth.password.change.failed', subjectType: 'User', subjectId: userId });
         return null;
       }
-      await this.accounts.changePassword(userId, newHash);
+      await this.throttle.giveBack([attempt.keys.session, attempt.keys.account], windowStartAfter(now));
+      // Of two changes at once with the right current password, the first to write wins.
+      if (!(await this.accounts.changePassword(userId, candidate.passwordHash!, newHash))) return CHANGED_MEANWHILE;
       await this.sessions.revokeAllOfExcept(userId, sessionId, 'password changed', now);
       // This session's outstanding refresh tokens are spent too: only the one returned now renews it.
       await this.sessions.retireRefreshTokens(sessionId, now);
@@ -288,20 +373,36 @@ export class AuthService {
       await this.audit.record({ action: 'auth.password.changed', subjectType: 'User', subjectId: userId });
       return this.tokensFor(access!, sessionId, refresh.token);
     });
+    if (tokens === CHANGED_MEANWHILE) throw AuthErrors.PASSWORD_CHANGED_MEANWHILE('The password was changed by another request first', { field: 'currentPassword' });
     if (!tokens) throw AuthErrors.CURRENT_PASSWORD_WRONG('is not your current password', { field: 'currentPassword' });
     return tokens;
   }
 
-  /** The step-up counters of the session and the account, and how long they hold the next attempt back. In the caller's unit. */
-  private async reauthenticationLimits(userId: string, sessionId: string): Promise<{ keys: { session: Buffer; account: Buffer }; throttledForMs: number }> {
+  /**
+   * A re-authentication (step-up, or the current password of a password change), counted as a
+   * failure of the session and the account before it is judged, as a login is (see `assess`); refused
+   * uncounted when either limit is reached. A success gives the count back.
+   */
+  private async countReauthentication(tenantId: string | null, userId: string, sessionId: string): Promise<Reauthentication> {
     const keys = { session: attemptKey('step-up', 'session', sessionId), account: attemptKey('step-up', 'account', userId) };
     const now = this.clock.now();
-    const [session, account] = await this.throttle.failuresSince([keys.session, keys.account], new Date(now.getTime() - ATTEMPT_WINDOW_MS));
-    const throttledForMs = Math.max(
-      session!.failures >= STEP_UP_FAILURES_PER_SESSION ? windowRemainingMs(session!, now) : 0,
-      account!.failures >= STEP_UP_FAILURES_PER_ACCOUNT ? windowRemainingMs(account!, now) : 0,
-    );
-    return { keys, throttledForMs };
+    const throttledForMs = await this.transactions.run(async () => {
+      await this.throttle.lockAccount(keys.account);
+      const [session, account] = await this.throttle.failuresSince([keys.session, keys.account], windowStartAfter(now));
+      const throttledForMs = Math.max(
+        session!.failures >= STEP_UP_FAILURES_PER_SESSION ? windowRemainingMs(session!, now) : 0,
+        account!.failures >= STEP_UP_FAILURES_PER_ACCOUNT ? windowRemainingMs(account!, now) : 0,
+      );
+      if (throttledForMs === 0) await this.throttle.recordFailure(tenantId, [keys.session, keys.account], now, windowStartAfter(now));
+      return throttledForMs;
+    });
+    if (throttledForMs > 0) throw AuthErrors.STEP_UP_THROTTLED('Too many wrong attempts; try again later', { details: { retryAfterSeconds: secondsFrom(throttledForMs) } });
+    return { keys };
+  }
+
+  /** Takes back a re-authentication counted before it was judged (the judgement could not be made). Its own unit. */
+  private giveBackReauthentication(attempt: Reauthentication): Promise<void> {
+    return this.transactions.run(() => this.throttle.giveBack([attempt.keys.session, attempt.keys.account], windowStartAfter(this.clock.now())));
   }
 
   private async openSession(candidate: LoginCandidate, now: Date, steppedUp: { at: Date; with: StepUpMethod }, client: ClientInfo): Promise<SessionTokens> {

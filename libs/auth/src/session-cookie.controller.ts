@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Public } from '@chancery/access';
-import { DomainError, ErrorCode, ThrottleAuthentication } from '@chancery/core';
+import { DomainError, ErrorCode } from '@chancery/core';
 import { OutputWithoutRecords } from '@chancery/policy';
 import { AuthErrors } from './auth.errors';
 import { AuthService } from './auth.service';
@@ -24,8 +24,8 @@ export interface CookieSessionTokens {
 export class SessionCookieController {
   constructor(private readonly auth: AuthService) {}
 
+  // Not @ThrottleAuthentication: see AuthResolver.refreshSession.
   @Public()
-  @ThrottleAuthentication()
   @OutputWithoutRecords("new tokens of the caller's own session, no records")
   @Post('refresh')
   @HttpCode(200)

@@ -5,6 +5,9 @@
 SELECT l.account_key AS key, l.failures, l.window_start AS "windowStart", l.last_failure_at AS "lastFailureAt" FROM login_throttle l
 WHERE l.account_key = ANY($1::bytea[]) AND l.window_start > $2;
 
+-- LoginThrottleRepository.lockAccount
+SELECT pg_advisory_xact_lock(hashtextextended('login_throttle:' || encode($1, 'hex'), 0));
+
 -- LoginThrottleRepository.recordFailure
 INSERT INTO login_throttle AS l (tenant_id, account_key, failures, window_start, last_failure_at)
 SELECT $1, key, 1, $3, $3 FROM unnest($2::bytea[]) AS key
@@ -12,6 +15,9 @@ ON CONFLICT (account_key) DO UPDATE
 SET failures = CASE WHEN l.window_start <= $4 THEN 1 ELSE l.failures + 1 END,
 window_start = CASE WHEN l.window_start <= $4 THEN $3 ELSE l.window_start END,
 last_failure_at = $3;
+
+-- LoginThrottleRepository.giveBack
+UPDATE login_throttle l SET failures = l.failures - 1 WHERE l.account_key = ANY($1::bytea[]) AND l.window_start > $2 AND l.failures > 0;
 
 -- LoginThrottleRepository.clear
 DELETE FROM login_throttle l WHERE l.account_key = ANY($1::bytea[]);

@@ -30,6 +30,17 @@ export class LoginThrottleRepository {
     });
   }
 
+  /**
+   * Holds the account's counters for the rest of the caller's transaction: attempts on the same
+   * account (from any address, in any session) read and count one after another, so attempts that
+   * arrive together cannot all be judged on the count from before any of them. Every key of an
+   * attempt (address, session) belongs to one account, so that one lock covers them all.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.hash] })
+  async lockAccount(accountKey: Buffer): Promise<void> {
+    await this.sql.query(`SELECT pg_advisory_xact_lock(hashtextextended('login_throttle:' || encode($1, 'hex'), 0))`, [accountKey]);
+  }
+
   /** Counts a failure under each key in its current window, or starts a new window. */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, [SQL_EXAMPLE.hash], SQL_EXAMPLE.at, SQL_EXAMPLE.at] })
   async recordFailure(tenantId: string | null, keys: readonly Buffer[], at: Date, windowStartAfter: Date): Promise<void> {
@@ -41,6 +52,15 @@ export class LoginThrottleRepository {
              window_start = CASE WHEN l.window_start <= $4 THEN $3 ELSE l.window_start END,
              last_failure_at = $3`,
       [tenantId, keys, at, windowStartAfter],
+    );
+  }
+
+  /** Takes back an attempt counted before it was judged (it succeeded): one failure less in the current window. */
+  @GenerateSql({ params: [[SQL_EXAMPLE.hash], SQL_EXAMPLE.at] })
+  async giveBack(keys: readonly Buffer[], windowStartAfter: Date): Promise<void> {
+    await this.sql.query(
+      `UPDATE login_throttle l SET failures = l.failures - 1 WHERE l.account_key = ANY($1::bytea[]) AND l.window_start > $2 AND l.failures > 0`,
+      [keys, windowStartAfter],
     );
   }
 

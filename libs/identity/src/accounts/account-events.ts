@@ -48,3 +48,22 @@ export interface OrganisationRolesTaken {
   /** The input field that carries the acknowledgement (or names the grant), for the refusal. */
   field: string;
 }
+
+/**
+ * A person's own details changed (name, telephone, position). The datasheets context listens: a
+ * published contact is a copy of them, which must stay accurate (GDPR Art. 5(1)(d), Art. 16).
+ */
+export const PERSON_DETAILS_CHANGED = 'identity.person.details-changed';
+
+export interface PersonDetailsChanged {
+  userId: string;
+  tenantId: string | null;
+}
+
+/** A company's details changed (e-mail, telephone, name): the datasheets showing its general contact copy them. */
+export const ORGANISATION_DETAILS_CHANGED = 'identity.organisation.details-changed';
+
+export interface OrganisationDetailsChanged {
+  organisationId: string;
+  tenantId: string;
+}

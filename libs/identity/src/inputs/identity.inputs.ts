@@ -15,6 +15,7 @@ import {
   Length,
   Matches,
   MaxLength,
+  ValidateBy,
   ValidateNested,
 } from 'class-validator';
 import { Role } from '@chancery/access';
@@ -23,6 +24,7 @@ import { PASSWORD_MAX_LENGTH } from '../password-policy';
 import { LoginMethod } from '../entities/organisation.entity';
 import { TenantKind } from '../entities/tenant.entity';
 import { IsEuVatNumber } from '../validation/company-identifiers';
+import { IsWholeSignatureImage } from '../validation/signature-image';
 
 export const LANGUAGES = ['nl', 'fr', 'de', 'en'] as const;
 
@@ -105,7 +107,16 @@ export class AcceptInvitationInput {
 export class ChangeUserRolesInput {
   @Field(() => ID) @IsUUID() userId: string;
   @Field(() => [Role], { defaultValue: [] }) @ArrayUnique() @IsEnum(Role, { each: true }) grant: Role[] = [];
-  @Field(() => [Role], { defaultValue: [] }) @ArrayUnique() @IsEnum(Role, { each: true }) withdraw: Role[] = [];
+  // A role in both lists has no meaning (it used to be granted, silently): the request is refused.
+  @Field(() => [Role], { defaultValue: [] }) @ArrayUnique() @IsEnum(Role, { each: true })
+  @ValidateBy({
+    name: 'disjointFromGrant',
+    validator: {
+      validate: (withdraw: unknown, args) => !Array.isArray(withdraw) || !withdraw.some((role) => (args?.object as ChangeUserRolesInput).grant?.includes(role)),
+      defaultMessage: () => 'must not name a role that grant names too',
+    },
+  })
+  withdraw: Role[] = [];
 }
 
 @InputType()
@@ -130,6 +141,7 @@ export class SignatureImageArgs {
   @Field({ description: 'A PNG or JPEG as a data URL (data:image/png;base64,…), at most 200 kB.' })
   @Matches(/^data:image\/(png|jpeg);base64,[A-Za-z0-9+/]+=*$/, { message: 'must be a PNG or JPEG data URL' })
   @MaxLength(280_000, { message: 'must be at most 200 kB' })
+  @IsWholeSignatureImage()
   image: string;
 }
 

@@ -70,6 +70,9 @@ UPDATE user_account u SET totp_secret = $2 WHERE u.id = $1;
 -- AccountRepository.markTotpEnrolled
 UPDATE user_account u SET totp_enrolled_at = $2 WHERE u.id = $1;
 
+-- AccountRepository.replacePassword
+UPDATE user_account u SET password_hash = $3, token_version = token_version + 1 WHERE u.id = $1 AND u.password_hash = $2 RETURNING u.id;
+
 -- AccountRepository.setPassword
 UPDATE user_account u SET password_hash = $2, token_version = token_version + 1 WHERE u.id = $1;
 

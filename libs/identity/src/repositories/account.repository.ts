@@ -233,6 +233,20 @@ export class AccountRepository {
     await this.sql.query(`UPDATE user_account u SET totp_enrolled_at = $2 WHERE u.id = $1`, [userId, at]);
   }
 
+  /**
+   * The person's own change: the new password only if the stored hash is still the one their current
+   * password was checked against (the UPDATE is the check: of two changes at once, one wins). Every
+   * access token issued so far stops working. False: it was changed meanwhile.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId, 'x', 'y'] })
+  async replacePassword(userId: string, checkedHash: string, passwordHash: string): Promise<boolean> {
+    const rows = await this.sql.query(
+      `UPDATE user_account u SET password_hash = $3, token_version = token_version + 1 WHERE u.id = $1 AND u.password_hash = $2 RETURNING u.id`,
+      [userId, checkedHash, passwordHash],
+    );
+    return rows.length === 1;
+  }
+
   /** A new password; every access token issued so far stops working. */
   @GenerateSql({ params: [SQL_EXAMPLE.userId, 'x'] })
   async setPassword(userId: string, passwordHash: string): Promise<void> {

@@ -117,14 +117,19 @@ export class AccountsService {
     await this.accounts.setPassword(userId, passwordHash);
   }
 
-  /** The person changed their own password: the new hash, every access token ended, and a notice to the address. In the caller's unit. */
-  async changePassword(userId: string, passwordHash: string): Promise<void> {
-    await this.accounts.setPassword(userId, passwordHash);
+  /**
+   * The person changed their own password: the new hash (if the stored one is still `checkedHash`, the
+   * one their current password was checked against), every access token ended, and a notice to the
+   * address. False, with nothing changed: another change came first. In the caller's unit.
+   */
+  async changePassword(userId: string, checkedHash: string, passwordHash: string): Promise<boolean> {
+    if (!(await this.accounts.replacePassword(userId, checkedHash, passwordHash))) return false;
     await this.accountTokens.spendAll(userId, 'PASSWORD_RESET', this.clock.now());
     const account = await this.accounts.findById(userId);
     if (account) {
       await this.mailer.queue(PASSWORD_CHANGED, { tenantId: account.tenantId, to: account.email, language: account.preferredLanguage, values: { at: this.clock.now().toISOString() } });
     }
+    return true;
   }
 
   /** Starts TOTP enrolment: a new secret, returned once as an otpauth:// URI for the app to scan. */

@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { EventEmitter2 } from '@nestjs/event-emitter';
 import { demandPermission, Permission } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
 import { assertWritable, canRead, canSee, originalOf } from '@chancery/policy';
+import { ORGANISATION_DETAILS_CHANGED, OrganisationDetailsChanged, PERSON_DETAILS_CHANGED, PersonDetailsChanged } from '../accounts/account-events';
 import { Organisation } from '../entities/organisation.entity';
 import { UserAccount } from '../entities/user-account.entity';
 import { IdentityErrors } from '../identity.errors';
@@ -25,6 +27,7 @@ export class PolicedRecordsService {
     private readonly organisations: OrganisationRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
+    private readonly events: EventEmitter2,
   ) {}
 
   /** A user record, if the viewer may see it at all; otherwise "not found", like a missing id. */
@@ -58,6 +61,8 @@ export class PolicedRecordsService {
       assertWritable(this.context.actor, UserAccount, user, given);
       await this.accounts.updateProfile(user.id, given);
       await this.audit.record({ action: 'identity.user.profileUpdated', subjectType: 'User', subjectId: user.id, details: { fields: Object.keys(given).sort().join(',') } });
+      // In this unit of work: the copies of these details elsewhere (a published contact) change with them.
+      await this.events.emitAsync(PERSON_DETAILS_CHANGED, { userId: user.id, tenantId: user.tenantId } satisfies PersonDetailsChanged);
       return (await this.accounts.findById(user.id))!;
     });
   }
@@ -92,6 +97,7 @@ export class PolicedRecordsService {
       };
       const updated = await this.organisations.update(organisation.id, normalised);
       await this.audit.record({ action: 'identity.organisation.updated', subjectType: 'Organisation', subjectId: organisation.id, details: { fields: Object.keys(given).sort().join(',') } });
+      await this.events.emitAsync(ORGANISATION_DETAILS_CHANGED, { organisationId: organisation.id, tenantId: organisation.tenantId } satisfies OrganisationDetailsChanged);
       return updated;
     });
   }
