@@ -14,7 +14,8 @@ const KEY_FIELDS = 'kid kty crv x use alg createdAt retiredAt';
  * The public verification (#16, SPEC §2): no login; authenticity from the chamber's public key,
  * status (valid, revoked with reason, superseded by which number); a tampered signed JSON fails, on
  * the server and offline (docs/verify-certificate.mjs, node:crypto only); an unknown number and a
- * wrong code answer alike; guessing is throttled per client address and per number; the answers hold
+ * wrong code answer alike; guessing is throttled per client address, and no number can be locked
+ * against the holder of its code; the answers hold
  * no personal data (checked against the policy declarations and against every personal value stored).
  */
 describe('Public verification of certificates', () => {
@@ -140,25 +141,58 @@ describe('Public verification of certificates', () => {
     expect([getWrong.status, getWrong.text]).toEqual([getUnknown.status, getUnknown.text]);
   });
 
-  it('guessing is throttled per client address and per number, whatever the number', async () => {
+  it('wrong codes for one number never lock out the holder of its right code (probe B, F2)', async () => {
+    // Numbers are sequential: a per-number lock let anyone keep a chamber's certificates unverifiable
+    // with ten wrong codes each. Here from one address, then from many.
+    const target = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
+    const attacker = freshAddress();
+    for (let i = 0; i < 12; i += 1) expect(expectData(await verify(target.number, `ZZZZ-BBBB-CC${10 + i}`, attacker)).verifyCertificate.authentic).toBe(false);
+    for (let i = 0; i < 12; i += 1) await verify(target.number, `WRONG-${i}`);
+    expect(expectData(await verify(target.number, target.verificationCode)).verifyCertificate).toMatchObject({ authentic: true, number: target.number });
+    const page = await started.app.http().get(`/verify/${target.number}?code=${target.verificationCode}`).set('accept', 'application/json').set('x-forwarded-for', freshAddress());
+    publicAnswers.push(page.text);
+    expect([page.status, page.body.authentic]).toEqual([200, true]);
+    // A wrong code is still just not authentic, and says nothing more than for a number that does not exist.
+    const ghost = 'BE-GHOST-2026-000001';
+    for (let i = 0; i < 12; i += 1) await verify(ghost, `WRONG-${i}`);
+    const wrong = await verify(target.number, 'AAAA-AAAA-AAAA');
+    const unknown = await verify(ghost, 'AAAA-AAAA-AAAA');
+    expect(wrong.text.replaceAll(target.number, 'N')).toBe(unknown.text.replaceAll(ghost, 'N'));
+    expect(wrong.data?.verifyCertificate).toMatchObject({ authentic: false });
+  });
+
+  it('a malformed link opened in a browser gets a page that says so and links to the form; a machine still gets the JSON error', async () => {
+    for (const path of ['/verify/ab?code=AAAA-AAAA-AAAA', `/verify/${issued.number}?code=x`, `/verify/${issued.number}`]) {
+      const page = await started.app.http().get(path).set('accept', 'text/html,application/xhtml+xml').set('x-forwarded-for', freshAddress());
+      expect([path, page.status, page.headers['content-type']]).toEqual([path, 400, expect.stringContaining('text/html')]);
+      expect(page.text).toContain('This verification link is not complete or not valid');
+      expect(page.text).toContain('href="/verification"');
+      expect(page.text).not.toContain(issued.number);
+      expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+      const json = await started.app.http().get(path).set('accept', 'application/json').set('x-forwarded-for', freshAddress());
+      expect([json.status, json.body.errors?.[0]?.extensions?.code]).toEqual([400, 'BAD_USER_INPUT']);
+    }
+  });
+
+  it('guessing is throttled per client address, whatever the number', async () => {
     // One address: 20 failures (unknown numbers and wrong codes alike), then even a right code is refused.
     const guesser = freshAddress();
     for (let i = 0; i < 20; i += 1) expect(expectData(await verify(`BE-GUESS-2026-${String(i).padStart(6, '0')}`, 'AAAA-AAAA-AAAA', guesser)).verifyCertificate.authentic).toBe(false);
     const refused = await verify(issued.number, issued.verificationCode, guesser);
     expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'TOO_MANY_REQUESTS', reason: 'VERIFICATION_THROTTLED' });
+    // The plain GET is throttled alike.
+    const refusedGet = await started.app.http().get(`/verify/${issued.number}?code=${issued.verificationCode}`).set('accept', 'application/json').set('x-forwarded-for', guesser);
+    expect([refusedGet.status, refusedGet.body.errors?.[0]?.extensions?.reason]).toEqual([429, 'VERIFICATION_THROTTLED']);
+    // Found from outside: a client was not told when to try again, and a phone's browser got this JSON.
+    expect(refusedGet.headers['retry-after']).toBe(String(15 * 60));
+    const refusedPage = await started.app.http().get(`/verify/${issued.number}?code=${issued.verificationCode}`).set('accept', 'text/html').set('x-forwarded-for', guesser);
+    expect([refusedPage.status, refusedPage.headers['content-type'], refusedPage.headers['retry-after'], refusedPage.headers['cache-control']]).toEqual([429, expect.stringContaining('text/html'), String(15 * 60), 'no-store']);
+    expect(refusedPage.text).toContain('Too many verifications from your connection');
+    expect(refusedPage.text).toContain('href="/verification"');
     expect(expectData(await verify(issued.number, issued.verificationCode)).verifyCertificate.authentic).toBe(true);
-
-    // One number: 10 failures from 10 addresses, then the number is closed to everyone for the window.
-    const target = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
-    for (let i = 0; i < 10; i += 1) await verify(target.number, `WRONG-${i}`);
-    expect((await verify(target.number, target.verificationCode)).errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
-    // An unknown number is throttled exactly alike (the limit tells nothing about existence).
-    const ghost = 'BE-GHOST-2026-000001';
-    for (let i = 0; i < 10; i += 1) await verify(ghost, `WRONG-${i}`);
-    expect((await verify(ghost, 'AAAA-AAAA-AAAA')).errors?.[0]?.extensions?.code).toBe('TOO_MANY_REQUESTS');
     // Fifteen minutes later the window is over.
     started.app.clock.advance(16 * 60_000);
-    expect(expectData(await verify(target.number, target.verificationCode)).verifyCertificate.authentic).toBe(true);
+    expect(expectData(await verify(issued.number, issued.verificationCode, guesser)).verifyCertificate.authentic).toBe(true);
   });
 
   it('prints the figure: no personal-data field in any public answer (declarations and stored values)', async () => {

@@ -120,4 +120,34 @@ describe('Supporting documents: download by the company and the tenant staff', (
     // The same document through its own application is fine.
     expect((await download(other.id, othersDocument!.id, tokens[Role.CLERK])).status).toBe(200);
   });
+
+  it('bad names and files are refused as on a datasheet attachment, naming the field, and nothing is attached', async () => {
+    const application = await certificates.create(tokens.exporter);
+    const send = (bytes: Buffer, headers: Record<string, string>) => {
+      const request = started.app.http().post(`/certificate-applications/${application.id}/documents`).set('authorization', `Bearer ${tokens.exporter}`).set('content-type', 'application/octet-stream');
+      for (const [name, value] of Object.entries(headers)) request.set(name, value);
+      return request.send(bytes);
+    };
+    const cases: Array<[string, Buffer, Record<string, string>, string, string]> = [
+      ['a name not percent-encoded UTF-8', SAMPLE_PDF, { 'x-file-name': '%ZZ.pdf' }, 'DOCUMENT_NAME_INVALID', 'file.name'],
+      ['a right-to-left override hiding .exe (shown as "exe.pdf")', SAMPLE_PDF, { 'x-file-name': encodeURIComponent('\u202Efdp.exe') }, 'DOCUMENT_TYPE_MISMATCH', 'file'],
+      ['a PNG named .pdf', SAMPLE_PNG, { 'x-file-name': 'invoice.pdf' }, 'DOCUMENT_TYPE_MISMATCH', 'file'],
+      ['a PDF named .exe', SAMPLE_PDF, { 'x-file-name': 'invoice.pdf.exe' }, 'DOCUMENT_TYPE_MISMATCH', 'file'],
+      ['a PDF declared as PNG', SAMPLE_PDF, { 'x-file-name': 'invoice.pdf', 'content-type': 'image/png' }, 'DOCUMENT_TYPE_MISMATCH', 'file'],
+      ['a NUL byte in the name', SAMPLE_PDF, { 'x-file-name': encodeURIComponent('invoice\u0000.pdf') }, 'DOCUMENT_NAME_INVALID', 'file.name'],
+      ['no file name', SAMPLE_PDF, {}, 'DOCUMENT_NAME_INVALID', 'file.name'],
+    ];
+    const answers: unknown[] = [];
+    for (const [what, bytes, headers] of cases) {
+      const response = await send(bytes, headers);
+      const error = (response.body as { errors?: Array<{ extensions?: { code?: string; reason?: string; fields?: Array<{ field: string }> } }> }).errors?.[0]?.extensions;
+      answers.push({ what, status: response.status, code: error?.code, reason: error?.reason, fields: error?.fields?.map((f) => f.field) });
+    }
+    expect(answers).toEqual(cases.map(([what, , , reason, field]) => ({ what, status: 400, code: 'BAD_USER_INPUT', reason, fields: [field] })));
+    const read = await started.app.graphql<{ certificateApplication: { supportingDocuments: unknown[] } }>(`query($id: ID!) { certificateApplication(applicationId: $id) { supportingDocuments { id } } }`, { id: application.id }, { token: tokens.exporter });
+    expect(read.data?.certificateApplication.supportingDocuments).toEqual([]);
+    // A name from a Windows browser keeps its last segment; invisible characters are dropped, as for attachments.
+    const fine = await send(SAMPLE_PDF, { 'x-file-name': encodeURIComponent('C:\\Users\\ann\\invoice\u200B 2026.PDF') });
+    expect({ status: fine.status, names: (fine.body as { supportingDocuments: Array<{ fileName: string }> }).supportingDocuments.map((d) => d.fileName) }).toEqual({ status: 201, names: ['invoice 2026.PDF'] });
+  });
 });

@@ -1,5 +1,6 @@
 import { Role } from '@chancery/access';
 import { APPLICATION_STEPS, ApplicationState, ApplicationStep } from '@chancery/certificates';
+import { TenantKind } from '@chancery/identity';
 import { applicationInput, CertificateFactory, expectData, GraphQLResponse, queuedEmails, TestApplication, TestTenant, useTestApp } from '@chancery/testing';
 
 type Actor = 'exporter' | 'clerk' | 'signer';
@@ -173,6 +174,92 @@ describe('Certificate workflow rules', () => {
     expect(edit.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'NOT_EDITABLE', details: { state: 'SUBMITTED' } });
   });
 
+  it('the company that applied is told of a revocation at once: one e-mail in its language with the number and the reason, nothing else', async () => {
+    // Found from outside: a revoked certificate mailed nobody; the exporter could go on presenting it.
+    const certificate = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
+    const revokedMails = () => queuedEmails(started.app, { template: 'certificates.certificate-revoked' });
+    const before = (await revokedMails()).length;
+    expectData(await started.app.graphql(`mutation($id: ID!) { revokeCertificate(certificateId: $id, reason: "GOODS_NOT_EXPORTED") { status } }`, { id: certificate.id }, { token: tokens.signer }));
+    const mails = await revokedMails();
+    expect(mails).toHaveLength(before + 1);
+    const mail = mails[mails.length - 1]!;
+    expect(mail.subject).toBe(`Certificate of origin ${certificate.number} has been revoked`);
+    expect(mail.body).toContain('(the goods were not exported)');
+    expect(mail.body).not.toContain(certificate.verificationCode);
+  });
+
+  it('the company profile the certificate prints must be printable: submission refused naming its fields (CONFLICT EXPORTER_NOT_PRINTABLE), corrected it submits; changed after submission, the signature is refused alike', async () => {
+    // The exporter's name and address come from the company profile, not the application: a name in Chinese printed as boxes.
+    const { factory } = started;
+    const company = await factory.organisation(chamber);
+    const admin = (await factory.login(await factory.user({ tenant: chamber, organisation: company, roles: [Role.ORG_ADMIN] }))).accessToken;
+    const rename = async (name: string) =>
+      expectData(await started.app.graphql(`mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }`, { input: { organisationId: company.id, name } }, { token: admin }));
+    await rename('上海贸易 Trading BV');
+    const draft = await certificates.create(admin, { declarationAccepted: true });
+    const refused = (await certificates.stepResponse('submitCertificateApplication', draft.id, admin)).errors?.[0]?.extensions;
+    expect(refused).toMatchObject({ code: 'CONFLICT', reason: 'EXPORTER_NOT_PRINTABLE', details: { fields: ['organisation.name'], characters: ['上', '海', '贸', '易'] } });
+
+    await rename('Shanghai Trading BV');
+    await certificates.step('submitCertificateApplication', draft.id, admin);
+    await certificates.step('claimCertificateApplication', draft.id, tokens.clerk);
+    await certificates.step('approveCertificateApplication', draft.id, tokens.clerk);
+    await rename('Shanghai 贸易 BV');
+    expect((await certificates.signResponse(draft.id, tokens.signer)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXPORTER_NOT_PRINTABLE' });
+    await rename('Shanghai Trading BV');
+    expect((await certificates.sign(draft.id, tokens.signer)).number).toEqual(expect.any(String));
+  });
+
+  it('revoking a certificate closes its open replacement (rejected with the reason, the company told), which was left approved and unsignable for good; a new application can start from it', async () => {
+    // Found from outside: a replacement approved, then the original revoked: signing the replacement answered
+    // CONFLICT (REVOKED cannot become SUPERSEDED) and an approved application has no other way out.
+    const original = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
+    const replacement = expectData(await started.app.graphql<{ replaceCertificate: { id: string } }>(`mutation($id: ID!) { replaceCertificate(certificateId: $id) { id } }`, { id: original.id }, { token: tokens.exporter })).replaceCertificate;
+    expectData(await started.app.graphql(`mutation($i: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $i) { id } }`, { i: { applicationId: replacement.id, remarks: 'Corrected consignee', declarationAccepted: true } }, { token: tokens.exporter }));
+    await certificates.step('submitCertificateApplication', replacement.id, tokens.exporter);
+    await certificates.step('claimCertificateApplication', replacement.id, tokens.clerk);
+    await certificates.step('approveCertificateApplication', replacement.id, tokens.clerk);
+    expectData(await started.app.graphql(`mutation($id: ID!) { revokeCertificate(certificateId: $id, reason: "ISSUED_IN_ERROR") { status } }`, { id: original.id }, { token: tokens.signer }));
+
+    const after = expectData(await started.app.graphql<{ certificateApplication: { state: string; rejectionReason: string | null } }>(
+      `query($id: ID!) { certificateApplication(applicationId: $id) { state rejectionReason } }`, { id: replacement.id }, { token: tokens.exporter })).certificateApplication;
+    expect(after).toEqual({ state: 'REJECTED', rejectionReason: expect.stringContaining(original.number) });
+    expect((await certificates.signResponse(replacement.id, tokens.signer)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', details: { from: 'REJECTED', to: 'ISSUED' } });
+    const { rows } = await started.app.asOwner((db) => db.query(`SELECT action, details->>'cause' AS cause FROM audit_entry WHERE subject_id = $1 ORDER BY id DESC LIMIT 1`, [replacement.id]));
+    expect(rows[0]).toEqual({ action: 'certificates.application.rejected', cause: 'REPLACED_CERTIFICATE_REVOKED' });
+    // The company starts again from the closed application (a new certificate, replacing nothing).
+    const fresh = await certificates.create(tokens.exporter, { fromApplicationId: replacement.id });
+    expect(fresh.state).toBe('DRAFT');
+  });
+
+  it('a revocation and the signature of its replacement at the same moment: one wins, the other is a CONFLICT, never a deadlock', async () => {
+    const outcomes: string[] = [];
+    for (let round = 0; round < 6; round += 1) {
+      const original = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
+      const replacement = expectData(await started.app.graphql<{ replaceCertificate: { id: string } }>(`mutation($id: ID!) { replaceCertificate(certificateId: $id) { id } }`, { id: original.id }, { token: tokens.exporter })).replaceCertificate;
+      expectData(await started.app.graphql(`mutation($i: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $i) { id } }`, { i: { applicationId: replacement.id, declarationAccepted: true } }, { token: tokens.exporter }));
+      await certificates.step('submitCertificateApplication', replacement.id, tokens.exporter);
+      await certificates.step('claimCertificateApplication', replacement.id, tokens.clerk);
+      await certificates.step('approveCertificateApplication', replacement.id, tokens.clerk);
+      const [revoked, signed] = await Promise.all([
+        started.app.graphql(`mutation($id: ID!) { revokeCertificate(certificateId: $id, reason: "OTHER") { status } }`, { id: original.id }, { token: tokens.signer }),
+        certificates.signResponse(replacement.id, tokens.signer),
+      ]);
+      const codes = [revoked, signed].map((response) => (response.errors?.[0]?.extensions?.code as string | undefined) ?? 'ok');
+      outcomes.push(codes.join(' / '));
+    }
+    for (const outcome of outcomes) expect(['ok / CONFLICT', 'CONFLICT / ok']).toContain(outcome);
+  });
+
+  it('the clerk who approved an application cannot sign it, even holding the signer role (four eyes); another signer can', async () => {
+    const { factory } = started;
+    const clerkAndSigner = (await factory.login(await factory.user({ tenant: chamber, roles: [Role.CLERK, Role.SIGNER] }))).accessToken;
+    const application = await certificates.approved(tokens.exporter, clerkAndSigner);
+    const refused = await certificates.signResponse(application.id, clerkAndSigner);
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'SIGNER_IS_REVIEWER' });
+    expect((await certificates.sign(application.id, tokens.signer)).number).toEqual(expect.any(String));
+  });
+
   it('every bad input gives BAD_USER_INPUT naming its field', async () => {
     const goods = (applicationInput().goods as Array<Record<string, unknown>>)[0]!;
     const cases: Array<[Record<string, unknown>, string]> = [
@@ -185,6 +272,8 @@ describe('Certificate workflow rules', () => {
       [{ goods: [{ ...goods, quantity: 0 }] }, 'input.goods.0.quantity'],
       [{ goods: [{ ...goods, grossWeightKg: -1 }] }, 'input.goods.0.grossWeightKg'],
       [{ goods: [{ ...goods, netWeightKg: -0.5 }] }, 'input.goods.0.netWeightKg'],
+      // Probe D: the net weight (without packaging) above the gross weight was accepted and printed.
+      [{ goods: [{ ...goods, grossWeightKg: 10, netWeightKg: 100 }] }, 'input.goods.0.netWeightKg'],
       [{ goods: [{ ...goods, packages: 0 }] }, 'input.goods.0.packages'],
       [{ goods: [{ ...goods, description: '' }] }, 'input.goods.0.description'],
       [{ goods: [{ ...goods, unit: '' }] }, 'input.goods.0.unit'],
@@ -219,5 +308,77 @@ describe('Certificate workflow rules', () => {
       if (error?.code !== 'BAD_USER_INPUT' || !(error.fields ?? []).some((f) => f.field === field)) problems.push(`${field}: ${JSON.stringify(error)}`);
     }
     expect(problems).toEqual([]);
+  });
+
+  it('text the certificate cannot print is refused naming the field and the characters; Latin, Greek and Cyrillic text is kept as typed', async () => {
+    // Found from outside: a consignee in Chinese was accepted and printed as a row of empty boxes (the font's glyph 0).
+    const goods = (applicationInput().goods as Array<Record<string, unknown>>)[0]!;
+    const create = (overrides: Record<string, unknown>) =>
+      started.app.graphql<{ createCertificateApplication: { id: string; consigneeName: string; consigneeAddress: string; goods: Array<{ description: string }>; invoiceReferences: string[]; remarks: string | null } }>(
+        `mutation($input: CreateCertificateApplicationInput!) { createCertificateApplication(input: $input) { id consigneeName consigneeAddress goods { description } invoiceReferences remarks } }`,
+        { input: applicationInput(overrides) },
+        { token: tokens.exporter },
+      );
+    const cases: Array<[Record<string, unknown>, string, string]> = [
+      [{ consignee: { name: '北京贸易有限公司', address: 'Dock Road 1', country: 'CN' } }, 'input.consignee.name', '"北" (U+5317)'],
+      [{ consignee: { name: 'Importer', address: 'شارع الملك فهد', country: 'SA' } }, 'input.consignee.address', '"ش" (U+0634)'],
+      [{ goods: [{ ...goods, description: 'Pralines 😀' }] }, 'input.goods.0.description', '"😀" (U+1F600)'],
+      [{ invoiceReferences: ['INV-1', 'فاتورة-2'] }, 'input.invoiceReferences', '"ف" (U+0641)'],
+      [{ remarks: 'Zustellung an 株式会社' }, 'input.remarks', '"株" (U+682A)'],
+      [{ transportDetails: 'By sea 🚢' }, 'input.transportDetails', '"🚢" (U+1F6A2)'],
+    ];
+    const problems: string[] = [];
+    for (const [overrides, field, named] of cases) {
+      const response = await create(overrides);
+      const error = response.errors?.[0]?.extensions;
+      const refusal = (error?.fields ?? []).find((f) => f.field === field || f.field.startsWith(`${field}.`));
+      if (error?.code !== 'BAD_USER_INPUT' || refusal?.constraint !== 'printableOnCertificate' || !refusal.reason.includes(named)) problems.push(`${field}: ${JSON.stringify(response.errors)}`);
+    }
+    expect(problems).toEqual([]);
+    // What the font prints is kept as typed: accented Latin, Greek, Cyrillic, signs, lines of an address.
+    const typed = { consignee: { name: 'Łódź Ærø Straße Ελλάδα Москва', address: 'ul. Piotrkowska 1\n90-001 Łódź', country: 'PL' }, remarks: '€ 1.000 — “net” ½ №5', invoiceReferences: ['FAC-2026/Ü'] };
+    const kept = expectData(await create({ ...typed, goods: [{ ...goods, description: 'Café crème, brûlée' }] })).createCertificateApplication;
+    expect(kept).toMatchObject({ consigneeName: typed.consignee.name, consigneeAddress: typed.consignee.address, remarks: typed.remarks, invoiceReferences: typed.invoiceReferences, goods: [{ description: 'Café crème, brûlée' }] });
+  });
+
+  it('a goods number with more than three decimals is refused naming the field, in any notation (1e-7 is written without a point)', async () => {
+    const goods = (applicationInput().goods as Array<Record<string, unknown>>)[0]!;
+    const draft = await certificates.create(tokens.exporter);
+    const answers: Array<[number, unknown]> = [];
+    for (const [field, value] of [['quantity', 0.0000001], ['grossWeightKg', 5e-324], ['netWeightKg', 1.5e-7], ['quantity', 1.0005]] as const) {
+      const line = { ...goods, [field]: value };
+      const created = await started.app.graphql(`mutation($input: CreateCertificateApplicationInput!) { createCertificateApplication(input: $input) { id } }`, { input: applicationInput({ goods: [line] }) }, { token: tokens.exporter });
+      const updated = await started.app.graphql(`mutation($i: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $i) { id } }`, { i: { applicationId: draft.id, goods: [line] } }, { token: tokens.exporter });
+      for (const response of [created, updated]) {
+        const error = response.errors?.[0]?.extensions;
+        answers.push([value, { code: error?.code, fields: (error?.fields ?? []).map((f) => `${f.field}: ${f.reason}`) }]);
+      }
+    }
+    expect(answers).toEqual([0.0000001, 0.0000001, 5e-324, 5e-324, 1.5e-7, 1.5e-7, 1.0005, 1.0005].map((value, i) => {
+      const field = ['quantity', 'grossWeightKg', 'netWeightKg', 'quantity'][Math.floor(i / 2)];
+      // 1e-7 is also below quantity's minimum: that reason may come beside it.
+      return [value, { code: 'BAD_USER_INPUT', fields: expect.arrayContaining([`input.goods.0.${field}: must have at most 3 decimal places`]) }];
+    }));
+    // Three decimals, and numbers JavaScript writes with an exponent but no fraction, are accepted.
+    const fine = await started.app.graphql(`mutation($i: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $i) { goods { quantity grossWeightKg netWeightKg } } }`, { i: { applicationId: draft.id, goods: [{ ...goods, quantity: 0.001, grossWeightKg: 1e8, netWeightKg: 12.345 }] } }, { token: tokens.exporter });
+    expect(expectData(fine)).toEqual({ updateCertificateApplication: { goods: [{ quantity: 0.001, grossWeightKg: 1e8, netWeightKg: 12.345 }] } });
+  });
+  it('certificates of origin exist only in a chamber of commerce’s space: a certification body’s company cannot apply, nor its staff sign (probe D: its signature verified as authentic)', async () => {
+    const { app, factory } = started;
+    const body = await factory.tenant({ kinds: [TenantKind.CERTIFICATION_BODY] });
+    const holder = await factory.organisation(body);
+    const holderAdmin = (await factory.login(await factory.user({ tenant: body, organisation: holder, roles: [Role.ORG_ADMIN] }))).accessToken;
+    const refused = await app.graphql('mutation($input: CreateCertificateApplicationInput!) { createCertificateApplication(input: $input) { id } }', { input: applicationInput() }, { token: holderAdmin });
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_A_CHAMBER_OF_COMMERCE' });
+
+    // A tenant that stops being a chamber (its kinds changed) signs nothing more either.
+    const former = await factory.tenant();
+    const company = await factory.organisation(former);
+    const exporter = (await factory.login(await factory.user({ tenant: former, organisation: company, roles: [Role.ORG_ADMIN] }))).accessToken;
+    const clerk = (await factory.login(await factory.user({ tenant: former, roles: [Role.CLERK] }))).accessToken;
+    const signer = (await factory.login(await factory.user({ tenant: former, roles: [Role.SIGNER] }))).accessToken;
+    const approved = await certificates.approved(exporter, clerk);
+    await app.asOwner((db) => db.query(`UPDATE tenant SET kinds = ARRAY['CERTIFICATION_BODY'] WHERE id = $1`, [former.id]));
+    expect((await certificates.signResponse(approved.id, signer)).errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_A_CHAMBER_OF_COMMERCE' });
   });
 });

@@ -1,12 +1,13 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
+  ValidateBy,
+  type ValidationOptions,
   ArrayMaxSize,
   IsBoolean,
   IsIn,
   IsInt,
   IsISO31661Alpha2,
-  IsNumber,
   IsString,
   IsUUID,
   Length,
@@ -16,26 +17,63 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Optional } from '@chancery/core';
+import { IsDecimal, Optional, OptionalArgument } from '@chancery/core';
 import { ApplicationState, CertificateLanguage } from '../entities/certificate-application.entity';
 import { RevocationReason } from '../entities/certificate.entity';
+import { describeCharacters, unprintableCharacters } from '../pdf/printable-text';
+
+/** The net weight is the goods without their packaging: never more than the line's gross weight. */
+function AtMostTheGrossWeight(): PropertyDecorator {
+  return ValidateBy({
+    name: 'atMostTheGrossWeight',
+    validator: {
+      validate: (net: unknown, args) => {
+        const gross = (args?.object as { grossWeightKg?: unknown } | undefined)?.grossWeightKg;
+        return typeof net !== 'number' || typeof gross !== 'number' || net <= gross;
+      },
+      defaultMessage: () => 'must not exceed the gross weight',
+    },
+  });
+}
+
+/**
+ * Text printed on the certificate: only characters its font can draw (Latin, Greek, Cyrillic and the
+ * usual signs), named in the refusal, rather than boxes on a signed document. `each` for lists.
+ */
+function PrintableOnCertificate(options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'printableOnCertificate',
+      validator: {
+        validate: (value: unknown) => typeof value !== 'string' || unprintableCharacters(value).length === 0,
+        defaultMessage: (args) => {
+          // With `each`, the value is the whole list.
+          const texts: unknown[] = Array.isArray(args?.value) ? args.value : [args?.value];
+          const missing = [...new Set(texts.flatMap((text) => (typeof text === 'string' ? unprintableCharacters(text) : [])))];
+          return `contains characters the certificate cannot print: ${describeCharacters(missing)}; use Latin, Greek or Cyrillic letters`;
+        },
+      },
+    },
+    options,
+  );
+}
 
 @InputType()
 export class GoodsLineInput {
-  @Field() @IsString() @Length(1, 500) description: string;
+  @Field() @IsString() @Length(1, 500) @PrintableOnCertificate() description: string;
   @Field({ description: 'Harmonized System code: 6 to 10 digits.' }) @Matches(/^\d{6,10}$/, { message: 'must be 6 to 10 digits' }) hsCode: string;
-  @Field(() => Float) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0.001) @Max(1e9) quantity: number;
-  @Field() @IsString() @Length(1, 20) unit: string;
-  @Field(() => Float) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(1e9) grossWeightKg: number;
-  @Field(() => Float) @IsNumber({ maxDecimalPlaces: 3 }) @Min(0) @Max(1e9) netWeightKg: number;
-  @Field({ defaultValue: '' }) @IsString() @MaxLength(500) marksAndNumbers: string = '';
+  @Field(() => Float) @IsDecimal(3) @Min(0.001) @Max(1e9) quantity: number;
+  @Field() @IsString() @Length(1, 20) @PrintableOnCertificate() unit: string;
+  @Field(() => Float) @IsDecimal(3) @Min(0) @Max(1e9) grossWeightKg: number;
+  @Field(() => Float) @IsDecimal(3) @Min(0) @Max(1e9) @AtMostTheGrossWeight() netWeightKg: number;
+  @Field({ defaultValue: '' }) @IsString() @MaxLength(500) @PrintableOnCertificate() marksAndNumbers: string = '';
   @Field(() => Int) @IsInt() @Min(1) @Max(1_000_000) packages: number;
 }
 
 @InputType()
 export class ConsigneeInput {
-  @Field() @IsString() @Length(1, 200) name: string;
-  @Field() @IsString() @Length(1, 500) address: string;
+  @Field() @IsString() @Length(1, 200) @PrintableOnCertificate() name: string;
+  @Field() @IsString() @Length(1, 500) @PrintableOnCertificate() address: string;
   @Field() @IsISO31661Alpha2() country: string;
 }
 
@@ -46,10 +84,10 @@ export class CertificateApplicationContentInput {
   @Field(() => String, { nullable: true, description: 'NL, FR, DE or EN.' }) @Optional() @IsIn(Object.values(CertificateLanguage)) language?: CertificateLanguage;
   @Field(() => ConsigneeInput, { nullable: true }) @Optional() @ValidateNested() @Type(() => ConsigneeInput) consignee?: ConsigneeInput;
   @Field({ nullable: true, description: 'ISO 3166 alpha-2.' }) @Optional() @IsISO31661Alpha2() countryOfOrigin?: string;
-  @Field({ nullable: true }) @Optional() @IsString() @MaxLength(1000) transportDetails?: string;
+  @Field({ nullable: true }) @Optional() @IsString() @MaxLength(1000) @PrintableOnCertificate() transportDetails?: string;
   @Field(() => [GoodsLineInput], { nullable: true }) @Optional() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => GoodsLineInput) goods?: GoodsLineInput[];
-  @Field(() => [String], { nullable: true }) @Optional() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 100, { each: true }) invoiceReferences?: string[];
-  @Field({ nullable: true }) @Optional() @IsString() @MaxLength(2000) remarks?: string;
+  @Field(() => [String], { nullable: true }) @Optional() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 100, { each: true }) @PrintableOnCertificate({ each: true }) invoiceReferences?: string[];
+  @Field({ nullable: true }) @Optional() @IsString() @MaxLength(2000) @PrintableOnCertificate() remarks?: string;
   @Field({ nullable: true, description: "The exporter's declaration: the goods originate in the country stated." }) @Optional() @IsBoolean() declarationAccepted?: boolean;
 }
 
@@ -96,7 +134,7 @@ export class RevokeArgs extends CertificateIdArgs {
 
 @ArgsType()
 export class ApplicationListArgs {
-  @Field(() => String, { nullable: true, description: 'An ApplicationState.' }) @Optional() @IsIn(Object.values(ApplicationState)) state?: ApplicationState;
+  @Field(() => String, { nullable: true, description: 'An ApplicationState.' }) @OptionalArgument() @IsIn(Object.values(ApplicationState)) state?: ApplicationState;
   @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(200) first: number = 50;
 }
 
@@ -126,12 +164,12 @@ export class TenantSlugArgs {
 @ArgsType()
 export class BillingMonthArgs {
   @Field({ description: 'YYYY-MM (UTC).' }) @Matches(/^\d{4}-(0[1-9]|1[0-2])$/, { message: 'must be YYYY-MM' }) month: string;
-  @Field(() => ID, { nullable: true }) @Optional() @IsUUID() organisationId?: string;
+  @Field(() => ID, { nullable: true }) @OptionalArgument() @IsUUID() organisationId?: string;
 }
 
 @ArgsType()
 export class StatisticsArgs {
-  @Field(() => ID, { nullable: true, description: 'A chamber user (tenant admin); absent: one’s own.' }) @Optional() @IsUUID() userId?: string;
+  @Field(() => ID, { nullable: true, description: 'A chamber user (tenant admin); absent: one’s own.' }) @OptionalArgument() @IsUUID() userId?: string;
 }
 
 @InputType()

@@ -2,5 +2,8 @@ import { Certificates1766100000100 } from './1766100000100-certificates';
 import { CertificatePdfQueue1767200000000 } from './1767200000000-certificate-pdf-queue';
 import { PdfQueueScope1767250000000 } from './1767250000000-pdf-queue-scope';
 import { CertificateFileRetention1767500000000 } from './1767500000000-certificate-file-retention';
+import { PdfRetries1767540000000 } from './1767540000000-pdf-retries';
+import { NumberPrefixPerChamber1767560000000 } from './1767560000000-number-prefix-per-chamber';
+import { ReplacementLookup1767570000000 } from './1767570000000-replacement-lookup';
 
-export const CERTIFICATES_MIGRATIONS = [Certificates1766100000100, CertificatePdfQueue1767200000000, PdfQueueScope1767250000000, CertificateFileRetention1767500000000];
+export const CERTIFICATES_MIGRATIONS = [Certificates1766100000100, CertificatePdfQueue1767200000000, PdfQueueScope1767250000000, CertificateFileRetention1767500000000, PdfRetries1767540000000, NumberPrefixPerChamber1767560000000, ReplacementLookup1767570000000];

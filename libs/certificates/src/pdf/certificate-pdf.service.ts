@@ -1,12 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Role } from '@chancery/access';
-import { Actor, AppConfig, SecretBox, TransactionRunner } from '@chancery/core';
+import { Actor, AppConfig, Clock, SecretBox, TransactionRunner } from '@chancery/core';
 import { DocumentsService } from '@chancery/documents';
 import { PartyDirectoryService } from '@chancery/identity';
+import { retryDelayMs } from '@chancery/notifications';
 import { ProcessingRestrictions, present, registerOutputChannel } from '@chancery/policy';
 import { CertificateSignatory } from '../entities/certificate-signatory';
 import { CertificateRepository } from '../repositories/certificate.repository';
 import type { renderCertificatePdf as RenderCertificatePdf } from './certificate-pdf';
+
+/** Renderings before a PDF is given up (logged as an error; operators clear `pdf_given_up_at` to queue it again): with the outbox's back-off, the last about an hour after the first. */
+export const PDF_MAX_ATTEMPTS = 8;
 
 registerOutputChannel({ name: 'pdf', purpose: 'pdf', where: 'libs/certificates/src/pdf/certificate-pdf.service.ts (certificates rendered by the worker, from the signed content)' });
 
@@ -25,8 +29,9 @@ function renderer(): typeof RenderCertificatePdf {
  * Renders the PDFs of issued certificates and copies that have none yet, and stores them (documents
  * context), so a download is the stored file and a replica restart loses nothing. Runs in the worker:
  * one query finds what waits in every tenant (`findingAwaitingPdfs`), then each PDF is rendered as the
- * system in its own tenant (row-level security applies), in its own transaction, so
- * one that fails is retried on the next round without holding back the others. Each PDF is claimed
+ * system in its own tenant (row-level security applies), in its own transaction, so a
+ * failure leaves nothing written. One that fails is tried again after a back-off (the outbox's
+ * `retryDelayMs`), behind every PDF not yet tried, and given up after `PDF_MAX_ATTEMPTS`. Each PDF is claimed
  * (row lock, skip locked) for its transaction: any number of workers can render side by side.
  */
 @Injectable()
@@ -41,20 +46,44 @@ export class CertificatePdfService {
     private readonly secrets: SecretBox,
     private readonly config: AppConfig,
     private readonly restrictions: ProcessingRestrictions,
+    private readonly clock: Clock,
   ) {}
 
-  /** Renders what awaits a PDF in every tenant; returns how many were rendered. */
+  /** Renders what awaits a PDF in every tenant and is due; returns how many were rendered. */
   async renderAwaiting(limit = 50): Promise<number> {
     let rendered = 0;
+    const now = this.clock.now();
     // One query over every tenant (not one per tenant per round); each PDF then in its own tenant.
-    for (const item of await this.transactions.findingAwaitingPdfs(() => this.certificates.awaitingPdf(limit))) {
+    for (const item of await this.transactions.findingAwaitingPdfs(() => this.certificates.awaitingPdf(now, limit))) {
       try {
         if (await this.transactions.asSystem(item.tenantId, () => this.renderOne(item.certificateId, item.copyId))) rendered += 1;
       } catch (error) {
-        this.logger.error(`PDF of certificate ${item.certificateId} failed: ${error instanceof Error ? error.message : String(error)}`);
+        await this.recordFailure(item, error);
       }
     }
     return rendered;
+  }
+
+  /** Counts the failed attempt (its own transaction: the rendering's rolled back) and says when it is tried again, or that it is not. */
+  private async recordFailure(item: { tenantId: string; certificateId: string; copyId: string | null; attempts: number }, error: unknown): Promise<void> {
+    const what = `PDF of certificate ${item.certificateId}${item.copyId ? ` (copy ${item.copyId})` : ''}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    const attempts = item.attempts + 1;
+    const giveUp = attempts >= PDF_MAX_ATTEMPTS;
+    const at = this.clock.now();
+    const next = giveUp ? null : new Date(at.getTime() + retryDelayMs(attempts));
+    let counted: boolean;
+    try {
+      counted = await this.transactions.asSystem(item.tenantId, () => this.certificates.markPdfFailed(item.certificateId, item.copyId, attempts, next, giveUp ? at : null));
+    } catch (markError) {
+      this.logger.error(`${what} failed: ${reason}; the attempt could not be recorded: ${markError instanceof Error ? markError.message : String(markError)}`);
+      return;
+    }
+    // Another worker rendered it or counted this failure meanwhile: it says what follows.
+    if (!counted) this.logger.warn(`${what} failed: ${reason}`);
+    // The one line operators act on: nothing tries it again until they queue it.
+    else if (giveUp) this.logger.error(`${what} given up after ${attempts} attempts: ${reason} (docs/certificates.md: rendering it again)`);
+    else this.logger.warn(`${what} failed, attempt ${attempts} of ${PDF_MAX_ATTEMPTS}: ${reason}; next try at ${next!.toISOString()}`);
   }
 
   /** Renders one PDF unless another worker has it (or has done it); true when this one rendered it. */

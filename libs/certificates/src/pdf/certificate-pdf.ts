@@ -2,13 +2,8 @@
 import PDFDocument from 'pdfkit';
 import { Font, FontCollection, openSync } from 'fontkit';
 import QRCode from 'qrcode';
-import { dirname, join } from 'node:path';
 import type { CertificateLanguage } from '../entities/certificate-application.entity';
-
-/** Noto Sans (OFL) from an npm package: Latin, with every letter of NL, FR, DE and EN; never the machine's fonts. */
-const FONT_DIR = dirname(require.resolve('@expo-google-fonts/noto-sans/package.json'));
-const REGULAR = join(FONT_DIR, '400Regular', 'NotoSans_400Regular.ttf');
-const BOLD = join(FONT_DIR, '700Bold', 'NotoSans_700Bold.ttf');
+import { CERTIFICATE_FONT_FILES } from './certificate-fonts';
 
 /**
  * The two faces, parsed once per process. Handed a file path, pdfkit parses the font's tables again
@@ -19,7 +14,7 @@ const BOLD = join(FONT_DIR, '700Bold', 'NotoSans_700Bold.ttf');
 let faces: { regular: Font; bold: Font } | undefined;
 
 function parsedFaces(): { regular: Font; bold: Font } {
-  return (faces ??= { regular: singleFace(openSync(REGULAR)), bold: singleFace(openSync(BOLD)) });
+  return (faces ??= { regular: singleFace(openSync(CERTIFICATE_FONT_FILES.regular)), bold: singleFace(openSync(CERTIFICATE_FONT_FILES.bold)) });
 }
 
 function singleFace(font: Font | FontCollection): Font {

@@ -30,6 +30,10 @@ UPDATE certificate_application a SET state = $3, claimed_by = $4, updated_at = $
 -- ApplicationRepository.openReplacementOf
 SELECT 1 FROM certificate_application a WHERE a.replaces_certificate_id = $1 AND a.state NOT IN ('REJECTED', 'ISSUED') AND a.destroyed_at IS NULL;
 
+-- ApplicationRepository.openReplacementsOf
+SELECT a.id, a.tenant_id AS "tenantId", a.organisation_id AS "organisationId", a.state, a.language, a.consignee_name AS "consigneeName", a.consignee_address AS "consigneeAddress", a.consignee_country AS "consigneeCountry", a.country_of_origin AS "countryOfOrigin", a.transport_details AS "transportDetails", a.goods, a.invoice_references AS "invoiceReferences", a.remarks, a.declaration_accepted AS "declarationAccepted", a.supporting_document_ids AS "supportingDocumentIds", a.created_by AS "createdBy", a.claimed_by AS "claimedBy", a.reviewed_by AS "reviewedBy", a.review_comment AS "reviewComment", a.rejection_reason AS "rejectionReason", a.replaces_certificate_id AS "replacesCertificateId", a.started_from_application_id AS "startedFromApplicationId", a.certificate_id AS "certificateId", a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.submitted_at AS "submittedAt", a.destroyed_at AS "destroyedAt" FROM certificate_application a
+WHERE a.replaces_certificate_id = $1 AND a.state NOT IN ('REJECTED', 'ISSUED') AND a.destroyed_at IS NULL FOR UPDATE;
+
 -- ApplicationRepository.saveConsignee
 INSERT INTO saved_consignee AS c (tenant_id, organisation_id, name, address, country) VALUES ($1, $2, $3, $4, $5)
 ON CONFLICT (tenant_id, organisation_id, name, address, country) DO UPDATE SET name = excluded.name RETURNING c.id, c.tenant_id AS "tenantId", c.organisation_id AS "organisationId", c.name, c.address, c.country, c.created_at AS "createdAt";

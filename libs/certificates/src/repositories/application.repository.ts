@@ -83,6 +83,17 @@ export class ApplicationRepository {
     return rows.length > 0;
   }
 
+  /** The open applications replacing the certificate (at most one: REPLACEMENT_PENDING), locked for a change of state. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async openReplacementsOf(certificateId: string): Promise<CertificateApplication[]> {
+    const rows = await this.sql.query(
+      `SELECT ${APPLICATION} FROM certificate_application a
+        WHERE a.replaces_certificate_id = $1 AND a.state NOT IN ('REJECTED', 'ISSUED') AND a.destroyed_at IS NULL FOR UPDATE`,
+      [certificateId],
+    );
+    return rows.map((row) => toEntity(CertificateApplication, row));
+  }
+
   @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId, name: 'Importer Ltd', address: '1 Dock Road', country: 'GB' }] })
   async saveConsignee(consignee: Pick<SavedConsignee, 'tenantId' | 'organisationId' | 'name' | 'address' | 'country'>): Promise<SavedConsignee> {
     const [row] = await this.sql.query(

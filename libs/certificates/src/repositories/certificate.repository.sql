@@ -41,10 +41,16 @@ UPDATE certificate_copy k SET pdf_document_id = $2 WHERE k.id = $1 AND k.pdf_doc
 SELECT c.id FROM certificate c WHERE c.id = $1 AND c.pdf_document_id IS NULL FOR UPDATE SKIP LOCKED;
 
 -- CertificateRepository.awaitingPdf
-(SELECT c.tenant_id AS "tenantId", c.id AS "certificateId", NULL::uuid AS "copyId", c.issued_at AS at FROM certificate c WHERE c.pdf_document_id IS NULL)
+(SELECT c.tenant_id AS "tenantId", c.id AS "certificateId", NULL::uuid AS "copyId", c.pdf_attempts AS attempts, c.issued_at AS at FROM certificate c
+WHERE c.pdf_document_id IS NULL AND c.pdf_given_up_at IS NULL AND c.destroyed_at IS NULL AND (c.pdf_next_attempt_at IS NULL OR c.pdf_next_attempt_at <= $1))
 UNION ALL
-(SELECT k.tenant_id, k.certificate_id, k.id, k.created_at FROM certificate_copy k WHERE k.pdf_document_id IS NULL)
-ORDER BY at LIMIT $1;
+(SELECT k.tenant_id, k.certificate_id, k.id, k.pdf_attempts, k.created_at FROM certificate_copy k
+WHERE k.pdf_document_id IS NULL AND k.pdf_given_up_at IS NULL AND (k.pdf_next_attempt_at IS NULL OR k.pdf_next_attempt_at <= $1))
+ORDER BY attempts, at LIMIT $2;
+
+-- CertificateRepository.markPdfFailed
+UPDATE certificate c SET pdf_attempts = $2, pdf_next_attempt_at = $3, pdf_given_up_at = $4
+WHERE c.id = $1 AND c.pdf_document_id IS NULL AND c.pdf_attempts = $2 - 1 RETURNING c.id;
 
 -- CertificateRepository.insertCopy
 INSERT INTO certificate_copy AS k (tenant_id, certificate_id, copy_number, requested_by, created_at)

@@ -109,18 +109,44 @@ export class CertificateRepository {
   }
 
   /**
-   * Certificates and copies whose PDF is still to render, oldest first, with their tenant: of every
-   * tenant in the `findingAwaitingPdfs` scope (the worker's round), of the transaction's tenant otherwise.
+   * Certificates and copies whose PDF is still to render and due (never tried, or their back-off run
+   * out; not given up), with their tenant and failed attempts: of every tenant in the
+   * `findingAwaitingPdfs` scope (the worker's round), of the transaction's tenant otherwise. Fewest
+   * attempts first, then oldest: a new certificate comes before any that has failed, so failing ones
+   * cannot fill the round.
    */
-  @GenerateSql({ params: [20] })
-  async awaitingPdf(limit: number): Promise<Array<{ tenantId: string; certificateId: string; copyId: string | null }>> {
+  @GenerateSql({ params: [SQL_EXAMPLE.at, 20] })
+  async awaitingPdf(now: Date, limit: number): Promise<Array<{ tenantId: string; certificateId: string; copyId: string | null; attempts: number }>> {
     return this.sql.query(
-      `(SELECT c.tenant_id AS "tenantId", c.id AS "certificateId", NULL::uuid AS "copyId", c.issued_at AS at FROM certificate c WHERE c.pdf_document_id IS NULL)
+      `(SELECT c.tenant_id AS "tenantId", c.id AS "certificateId", NULL::uuid AS "copyId", c.pdf_attempts AS attempts, c.issued_at AS at FROM certificate c
+         WHERE c.pdf_document_id IS NULL AND c.pdf_given_up_at IS NULL AND c.destroyed_at IS NULL AND (c.pdf_next_attempt_at IS NULL OR c.pdf_next_attempt_at <= $1))
        UNION ALL
-       (SELECT k.tenant_id, k.certificate_id, k.id, k.created_at FROM certificate_copy k WHERE k.pdf_document_id IS NULL)
-       ORDER BY at LIMIT $1`,
-      [limit],
+       (SELECT k.tenant_id, k.certificate_id, k.id, k.pdf_attempts, k.created_at FROM certificate_copy k
+         WHERE k.pdf_document_id IS NULL AND k.pdf_given_up_at IS NULL AND (k.pdf_next_attempt_at IS NULL OR k.pdf_next_attempt_at <= $1))
+       ORDER BY attempts, at LIMIT $2`,
+      [now, limit],
     );
+  }
+
+  /**
+   * Records a failed rendering: its number (`attempts`, counting this one) and the next try, or that it
+   * was given up. Only over the count the round read, so a failure is counted once however many
+   * workers saw it; false when it has its PDF meanwhile or another worker counted it.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, null, 1, SQL_EXAMPLE.at, null] })
+  async markPdfFailed(certificateId: string, copyId: string | null, attempts: number, nextAttemptAt: Date | null, givenUpAt: Date | null): Promise<boolean> {
+    const rows: unknown[] = copyId
+      ? await this.sql.query(
+          `UPDATE certificate_copy k SET pdf_attempts = $2, pdf_next_attempt_at = $3, pdf_given_up_at = $4
+            WHERE k.id = $1 AND k.pdf_document_id IS NULL AND k.pdf_attempts = $2 - 1 RETURNING k.id`,
+          [copyId, attempts, nextAttemptAt, givenUpAt],
+        )
+      : await this.sql.query(
+          `UPDATE certificate c SET pdf_attempts = $2, pdf_next_attempt_at = $3, pdf_given_up_at = $4
+            WHERE c.id = $1 AND c.pdf_document_id IS NULL AND c.pdf_attempts = $2 - 1 RETURNING c.id`,
+          [certificateId, attempts, nextAttemptAt, givenUpAt],
+        );
+    return rows.length === 1;
   }
 
   /** Copies are numbered per certificate; the certificate row is locked by the caller. */

@@ -4,6 +4,9 @@
 -- SigningKeyRepository.activeKey
 SELECT k.id, k.tenant_id AS "tenantId", k.public_key AS "publicKey", k.sealed_private_key AS "sealedPrivateKey", k.created_at AS "createdAt", k.retired_at AS "retiredAt" FROM certificate_signing_key k WHERE k.retired_at IS NULL FOR SHARE;
 
+-- SigningKeyRepository.lockRotation
+SELECT pg_advisory_xact_lock(hashtextextended('certificate_signing_key_rotation:' || $1, 0));
+
 -- SigningKeyRepository.insert
 INSERT INTO certificate_signing_key AS k (id, tenant_id, public_key, sealed_private_key, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING k.id, k.tenant_id AS "tenantId", k.public_key AS "publicKey", k.sealed_private_key AS "sealedPrivateKey", k.created_at AS "createdAt", k.retired_at AS "retiredAt";
 

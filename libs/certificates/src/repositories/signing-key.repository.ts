@@ -17,6 +17,16 @@ export class SigningKeyRepository {
     return row ? toEntity(SigningKey, row) : null;
   }
 
+  /**
+   * Queues the tenant's rotations one behind the other until the transaction ends: each then reads the
+   * key the one before it made. (Two rotations holding the active key FOR SHARE deadlocked, or the
+   * second's new key met the first's in the one-active-key index.)
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
+  async lockRotation(tenantId: string): Promise<void> {
+    await this.sql.query(`SELECT pg_advisory_xact_lock(hashtextextended('certificate_signing_key_rotation:' || $1, 0))`, [tenantId]);
+  }
+
   @GenerateSql({ params: [{ id: 'kid', tenantId: SQL_EXAMPLE.tenantId, publicKey: 'x', sealedPrivateKey: 'v1.x' }, SQL_EXAMPLE.at] })
   async insert(key: Pick<SigningKey, 'id' | 'tenantId' | 'publicKey' | 'sealedPrivateKey'>, at: Date): Promise<SigningKey> {
     const [row] = await this.sql.query(

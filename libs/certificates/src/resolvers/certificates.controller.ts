@@ -1,19 +1,25 @@
 import { Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Allow, Permission, Public } from '@chancery/access';
-import { BadUserInputError, NotFoundError, RequestContext } from '@chancery/core';
-import { sendDocumentAttachment } from '@chancery/documents';
+import { BadUserInputError, DomainError, ErrorCode, NotFoundError, RequestContext } from '@chancery/core';
+import { DocumentErrors, percentDecodedHeader, sendDocumentAttachment } from '@chancery/documents';
 import { Envelope, OutputWithoutRecords, present } from '@chancery/policy';
 import { CertificatePublicKey, CertificateVerification } from '../entities/public-verification.types';
 import { ApplicationsService } from '../services/applications.service';
 import { CertificatesService } from '../services/certificates.service';
 import { SigningKeysService } from '../services/signing-keys.service';
-import { VerificationService } from '../services/verification.service';
-import { renderVerificationPage } from './verification-page';
+import { VERIFICATION_WINDOW_MS, VerificationService } from '../services/verification.service';
+import { renderVerificationPage, renderVerificationProblemPage, VerificationProblem } from './verification-page';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMBER = /^[A-Z0-9-]{6,60}$/;
 const CODE = /^[A-Z0-9-]{4,30}$/i;
+
+/** The refusals of the QR link a browser is shown as a page, with their HTTP status. */
+const VERIFICATION_PROBLEMS: Partial<Record<ErrorCode, { page: VerificationProblem; status: number }>> = {
+  [ErrorCode.BAD_USER_INPUT]: { page: 'malformed', status: 400 },
+  [ErrorCode.TOO_MANY_REQUESTS]: { page: 'throttled', status: 429 },
+};
 
 /** A chamber's key set, JWKS-like (RFC 7517 `keys`, RFC 8037 OKP/Ed25519). */
 @Envelope('CertificateKeySet')
@@ -41,22 +47,37 @@ export class CertificatesController {
   @Get('verify/:number')
   // eslint-disable-next-line no-restricted-syntax -- writes the CertificateVerification presented by the gate (purpose http) as JSON or HTML
   async verify(@Param('number') number: string, @Query('code') code: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+    const wantsJson = (request.headers.accept ?? '').includes('application/json');
+    response.setHeader('Vary', 'Accept');
+    response.setHeader('Referrer-Policy', 'no-referrer');
     const normalised = String(number ?? '').toUpperCase();
-    if (!NUMBER.test(normalised)) throw BadUserInputError.field('number', 'is not a certificate number', 'matches');
-    if (typeof code !== 'string' || !CODE.test(code)) throw BadUserInputError.field('code', 'is not a verification code', 'matches');
-    const answer = present(this.context.actor, await this.verification.verify(normalised, code, request.ip ?? 'unknown'), 'http') as CertificateVerification;
+    const givenCode = typeof code === 'string' ? code : '';
+    let answer: CertificateVerification;
+    try {
+      if (!NUMBER.test(normalised)) throw BadUserInputError.field('number', 'is not a certificate number', 'matches');
+      if (!CODE.test(givenCode)) throw BadUserInputError.field('code', 'is not a verification code', 'matches');
+      answer = present(this.context.actor, await this.verification.verify(normalised, givenCode, request.ip ?? 'unknown'), 'http') as CertificateVerification;
+    } catch (error) {
+      const problem = error instanceof DomainError ? VERIFICATION_PROBLEMS[error.code] : undefined;
+      if (!problem) throw error;
+      // The window of failed tries: a client knows when it may try again.
+      if (problem.page === 'throttled') response.setHeader('Retry-After', String(VERIFICATION_WINDOW_MS / 1000));
+      // A machine gets the API's JSON error; a browser (the QR code on a phone) a page that says what to do.
+      if (wantsJson) throw error;
+      response.setHeader('Cache-Control', 'no-store');
+      response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+      response.status(problem.status).type('html').send(renderVerificationProblemPage(problem.page));
+      return;
+    }
     // Same answer for everyone with this URL: a cache may keep it a little while (status changes are rare).
     response.setHeader('Cache-Control', 'public, max-age=300');
-    response.setHeader('Vary', 'Accept');
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Referrer-Policy', 'no-referrer');
-    if ((request.headers.accept ?? '').includes('application/json')) {
+    if (wantsJson) {
       response.json(answer);
       return;
     }
     response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     // The portal's page for the same number and code (apps/web: /verification/:number), in the reader's language.
-    const portalPath = `/verification/${encodeURIComponent(normalised)}?code=${encodeURIComponent(code)}`;
+    const portalPath = `/verification/${encodeURIComponent(normalised)}?code=${encodeURIComponent(givenCode)}`;
     response.type('html').send(renderVerificationPage(answer, portalPath));
   }
 
@@ -99,7 +120,7 @@ export class CertificatesController {
     sendDocumentAttachment(response, document, bytes);
   }
 
-  /** Raw bytes (any content type); the file name in `X-File-Name`. Answers the application, as GraphQL would. */
+  /** Raw bytes (PDF, PNG or JPEG); the file name, percent-encoded, in `X-File-Name`. Answers the application, as GraphQL would. */
   @Allow(Permission.ApplyForCertificates)
   @OutputWithoutRecords('the application is presented through the gate (purpose http) in the handler')
   @Post('certificate-applications/:applicationId/documents')
@@ -107,8 +128,9 @@ export class CertificatesController {
   async upload(@Param('applicationId') applicationId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
     if (!UUID.test(String(applicationId))) throw new NotFoundError('Certificate application');
     const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
-    const fileName = decodeURIComponent(String(request.headers['x-file-name'] ?? ''));
-    const application = await this.applications.attachDocument(applicationId, fileName, bytes);
+    const fileName = percentDecodedHeader(request.headers['x-file-name']);
+    if (fileName === null) throw DocumentErrors.DOCUMENT_NAME_INVALID('The x-file-name header is not percent-encoded UTF-8', { field: 'file.name' });
+    const application = await this.applications.attachDocument(applicationId, fileName, bytes, request.headers['content-type']);
     response.status(201).json(present(this.context.actor, application, 'http'));
   }
 }

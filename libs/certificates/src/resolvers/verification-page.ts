@@ -37,3 +37,33 @@ export function renderVerificationPage(v: CertificateVerification, portalPath?: 
 ${portalPath ? `<p><a href="${escape(portalPath)}">View in your language: Nederlands · Français · Deutsch · English</a></p>` : ''}
 </body></html>`;
 }
+
+/** Why a browser's verification link could not be checked: a malformed link, or too many failed tries from its connection. */
+export type VerificationProblem = 'malformed' | 'throttled';
+
+const PROBLEM_TEXT: Record<VerificationProblem, { title: string; text: string }> = {
+  malformed: {
+    title: 'This verification link is not complete or not valid',
+    text: 'Check that the whole link was scanned or copied, or type the certificate number and the verification code printed on the certificate into the form.',
+  },
+  throttled: {
+    title: 'Too many verifications from your connection',
+    text: 'Too many numbers or codes that did not match were tried from your connection. Try again in 15 minutes, or ask the chamber that issued the certificate.',
+  },
+};
+
+/**
+ * The page a browser shows instead of the API's JSON error when the QR link cannot be checked (a
+ * customs officer's phone): what went wrong, and the portal's verification form. Nothing of the link
+ * is echoed back.
+ */
+export function renderVerificationProblemPage(problem: VerificationProblem): string {
+  const { title, text } = PROBLEM_TEXT[problem];
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
+<title>Certificate verification</title>
+<style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}</style></head>
+<body><h1>Certificate of origin</h1><p><strong>${escape(title)}</strong></p><p>${escape(text)}</p>
+<p><a href="/verification">Verify a certificate by its number and code: Nederlands · Français · Deutsch · English</a></p>
+</body></html>`;
+}

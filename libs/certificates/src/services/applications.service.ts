@@ -2,14 +2,17 @@ import { Injectable } from '@nestjs/common';
 import { holdsRole, Role, TENANT_STAFF_ROLES } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { BadUserInputError, Clock, NotFoundError, RequestContext, TransactionRunner } from '@chancery/core';
-import { DocumentsService, StoredDocument } from '@chancery/documents';
+import { cleanFileName, DocumentErrors, DocumentsService, mediaTypeOf, StoredDocument, typeMismatch } from '@chancery/documents';
+import { PartyDirectoryService, TenantDirectoryService, TenantKind } from '@chancery/identity';
 import { canSee } from '@chancery/policy';
 import { ApplicationStep, APPLICATION_STEPS, assertEditable, assertStep, assertTransition } from '../application-workflow';
 import { CertificateErrors } from '../certificates.errors';
 import { ApplicationState, CertificateApplication, CertificateLanguage, GoodsLine, SavedConsignee } from '../entities/certificate-application.entity';
+import type { RevocationReason } from '../entities/certificate.entity';
 import { CertificateApplicationContentInput, ConsigneeInput, CreateCertificateApplicationInput, UpdateCertificateApplicationInput } from '../inputs/certificate.inputs';
 import { ApplicationContent, ApplicationRepository } from '../repositories/application.repository';
 import { ApplicationNotices } from './application-notices';
+import { describeCharacters, PrintedExporter, unprintableExporterFields } from '../pdf/printable-text';
 
 const REQUIRED_ON_CREATE = ['language', 'consignee', 'countryOfOrigin'] as const;
 
@@ -28,11 +31,14 @@ export class ApplicationsService {
     private readonly notices: ApplicationNotices,
     private readonly context: RequestContext,
     private readonly clock: Clock,
+    private readonly tenants: TenantDirectoryService,
+    private readonly parties: PartyDirectoryService,
   ) {}
 
   async create(input: CreateCertificateApplicationInput): Promise<CertificateApplication> {
     const { tenantId, organisationId, actorId } = this.exporter();
     return this.transactions.run(async () => {
+      await assertChamberOfCommerce(this.tenants, tenantId);
       let base: Partial<ApplicationContent> = {};
       if (input.fromApplicationId) {
         const previous = await this.visible(input.fromApplicationId);
@@ -75,8 +81,14 @@ export class ApplicationsService {
   }
 
   /** Attaches an uploaded supporting document (bytes checked by the documents context). */
-  async attachDocument(applicationId: string, fileName: string, bytes: Buffer): Promise<CertificateApplication> {
+  async attachDocument(applicationId: string, rawFileName: string, bytes: Buffer, declaredType?: string): Promise<CertificateApplication> {
     const { organisationId } = this.exporter();
+    // The name and type checks of datasheet attachments: a clerk must not open `\u202Efdp.exe` shown as `exe.pdf`.
+    const { name: fileName, problem } = cleanFileName(rawFileName);
+    if (problem !== undefined) throw DocumentErrors.DOCUMENT_NAME_INVALID(problem, { field: 'file.name' });
+    const found = mediaTypeOf(bytes);
+    const mismatch = found ? typeMismatch(fileName, found, declaredType) : undefined;
+    if (mismatch) throw DocumentErrors.DOCUMENT_TYPE_MISMATCH(mismatch, { field: 'file', details: { found } });
     return this.transactions.run(async () => {
       const application = await this.visible(applicationId, true);
       if (application.organisationId !== organisationId) throw new NotFoundError('Certificate application');
@@ -90,11 +102,15 @@ export class ApplicationsService {
 
   async submit(applicationId: string): Promise<CertificateApplication> {
     const { organisationId } = this.exporter();
-    return this.step(applicationId, 'submit', (application) => {
-      if (application.organisationId !== organisationId) throw new NotFoundError('Certificate application');
-      if (!application.declarationAccepted) throw CertificateErrors.DECLARATION_REQUIRED("Accept the exporter's declaration first", { field: 'input.declarationAccepted' });
-      if (application.goods.length === 0) throw CertificateErrors.GOODS_REQUIRED('Add at least one goods line first', { field: 'input.goods' });
-      return { submittedAt: this.clock.now(), claimedBy: null };
+    return this.transactions.run(async () => {
+      // The certificate prints the company's name and address from its profile: refused here, where the company can correct it.
+      assertExporterPrintable(await this.parties.companyProfile(organisationId));
+      return this.step(applicationId, 'submit', (application) => {
+        if (application.organisationId !== organisationId) throw new NotFoundError('Certificate application');
+        if (!application.declarationAccepted) throw CertificateErrors.DECLARATION_REQUIRED("Accept the exporter's declaration first", { field: 'input.declarationAccepted' });
+        if (application.goods.length === 0) throw CertificateErrors.GOODS_REQUIRED('Add at least one goods line first', { field: 'input.goods' });
+        return { submittedAt: this.clock.now(), claimedBy: null };
+      });
     });
   }
 
@@ -237,6 +253,40 @@ export class ApplicationsService {
     return this.withDocuments(updated);
   }
 
+  /** The company user who applied for a certificate is told of its revocation (in the revocation's unit of work). */
+  async tellCertificateRevoked(certificate: { applicationId: string; number: string }, reason: RevocationReason): Promise<void> {
+    const application = await this.applications.findById(certificate.applicationId);
+    if (application) await this.notices.certificateRevoked(application, certificate.number, reason);
+  }
+
+  /**
+   * The open replacement of a certificate, locked. Taken before the certificate's own lock, in the order
+   * signing takes them (the application, then the certificate it replaces): a revocation and the
+   * signature of its replacement at the same moment would otherwise wait for each other (a deadlock).
+   */
+  lockOpenReplacementsOf(certificateId: string): Promise<CertificateApplication[]> {
+    return this.applications.openReplacementsOf(certificateId);
+  }
+
+  /**
+   * Closes the open replacement of a certificate being revoked, within the revocation's unit of work: a
+   * replacement supersedes an issued certificate (SPEC §2), and a revoked one can never be superseded,
+   * so the replacement could never be signed (an approved application has no other way out). It is
+   * rejected, whatever its state, with the reason; the company is told as of any rejection and may start
+   * a new application from it. Not a step anyone takes: the revocation's consequence, audited as such.
+   */
+  async closeReplacementsOfRevoked(replacements: readonly CertificateApplication[], certificate: { id: string; number: string }, reason: string): Promise<void> {
+    for (const replacement of replacements) {
+      const rejectionReason = `The certificate this application replaces, ${certificate.number}, was revoked (${reason}); start a new application from this one if the goods still need a certificate.`;
+      const updated = await this.applications.updateWorkflow(replacement.id, { state: ApplicationState.REJECTED, rejectionReason }, this.clock.now());
+      await this.audit.record({
+        action: 'certificates.application.rejected', subjectType: 'CertificateApplication', subjectId: replacement.id,
+        details: { from: replacement.state, to: ApplicationState.REJECTED, cause: 'REPLACED_CERTIFICATE_REVOKED', certificateNumber: certificate.number },
+      });
+      await this.notices.stateChanged(updated);
+    }
+  }
+
   async withDocuments(application: CertificateApplication): Promise<CertificateApplication> {
     application.supportingDocuments = await this.documents.describe(application.supportingDocumentIds);
     return application;
@@ -307,4 +357,21 @@ function changesFrom(input: CertificateApplicationContentInput): Partial<Applica
   if (input.remarks !== undefined) changes.remarks = input.remarks;
   if (input.declarationAccepted !== undefined) changes.declarationAccepted = input.declarationAccepted;
   return changes;
+}
+
+/** Certificates of origin are a chamber of commerce's (SPEC §1–2): a certification body's space has none. In the caller's unit. */
+export async function assertChamberOfCommerce(tenants: TenantDirectoryService, tenantId: string): Promise<void> {
+  const [tenant] = await tenants.findByIds([tenantId]);
+  if (!tenant?.kinds.includes(TenantKind.CHAMBER_OF_COMMERCE)) throw CertificateErrors.NOT_A_CHAMBER_OF_COMMERCE('Certificates of origin are issued in a chamber of commerce’s space only');
+}
+
+/** CONFLICT EXPORTER_NOT_PRINTABLE when the company profile's printed details have characters the certificate font lacks. */
+export function assertExporterPrintable(exporter: PrintedExporter | null): void {
+  if (!exporter) return;
+  const { fields, characters } = unprintableExporterFields(exporter);
+  if (fields.length === 0) return;
+  throw CertificateErrors.EXPORTER_NOT_PRINTABLE(
+    `The company profile (${fields.join(', ')}) has characters the certificate cannot print: ${describeCharacters(characters)}; the company corrects its profile with Latin, Greek or Cyrillic letters`,
+    { details: { fields, characters } },
+  );
 }

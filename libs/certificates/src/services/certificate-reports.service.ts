@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { holdsRole, Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
+import { isUniqueViolation, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
+import { TenantDirectoryService } from '@chancery/identity';
 import { CertificateErrors } from '../certificates.errors';
 import { BillableLine, ProcessingStatistic } from '../entities/certificate.entity';
 import { CertificateSettings } from '../entities/public-verification.types';
 import { CertificateSettingsInput } from '../inputs/certificate.inputs';
 import { ApplicationRepository } from '../repositories/application.repository';
 import { CertificateRepository } from '../repositories/certificate.repository';
+import { defaultNumberPrefix } from './certificates.service';
 
 /** A tenant's fees and settings, the monthly billable export, and the processing statistics of its staff. */
 @Injectable()
@@ -18,19 +20,31 @@ export class CertificateReportsService {
     private readonly applications: ApplicationRepository,
     private readonly audit: AuditLog,
     private readonly context: RequestContext,
+    private readonly tenants: TenantDirectoryService,
   ) {}
 
   async settings(): Promise<CertificateSettings | null> {
     return this.transactions.run(() => this.certificates.settings());
   }
 
+  /**
+   * A number prefix is one chamber's (numbers are unique across chambers): another chamber's saved
+   * prefix is refused by the database's index, its default one (from its slug, never saved) here.
+   */
   async saveSettings(input: CertificateSettingsInput): Promise<CertificateSettings> {
     const tenantId = this.tenantId();
-    return this.transactions.run(async () => {
-      const saved = await this.certificates.saveSettings(Object.assign(new CertificateSettings(), { tenantId, ...input }));
-      await this.audit.record({ action: 'certificates.settings.changed', subjectType: 'CertificateSettings', subjectId: tenantId, details: { ...input } });
-      return saved;
-    });
+    const taken = () => CertificateErrors.NUMBER_PREFIX_TAKEN('Another chamber numbers its certificates with this prefix', { field: 'input.numberPrefix' });
+    if ((await this.tenants.list()).some((t) => t.id !== tenantId && defaultNumberPrefix(t.country, t.slug) === input.numberPrefix)) throw taken();
+    try {
+      return await this.transactions.run(async () => {
+        const saved = await this.certificates.saveSettings(Object.assign(new CertificateSettings(), { tenantId, ...input }));
+        await this.audit.record({ action: 'certificates.settings.changed', subjectType: 'CertificateSettings', subjectId: tenantId, details: { ...input } });
+        return saved;
+      });
+    } catch (error) {
+      if (isUniqueViolation(error, 'certificate_settings_number_prefix_key')) throw taken();
+      throw error;
+    }
   }
 
   /** Billable lines of a month (UTC), per company: the invoicing export. */

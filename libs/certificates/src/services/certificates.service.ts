@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
 import { Clock, NotFoundError, RequestContext, SecretBox, TransactionRunner, isUniqueViolation, personIdOf } from '@chancery/core';
 import { DocumentsService } from '@chancery/documents';
-import { PartyDirectoryService, TenantDirectoryService } from '@chancery/identity';
+import { PartyDirectoryService, TenantDirectoryService, TenantKind } from '@chancery/identity';
 import { canSee } from '@chancery/policy';
 import { WebhookEvents } from '@chancery/webhooks';
 import { assertCertificateTransition, assertStep } from '../application-workflow';
@@ -12,7 +12,7 @@ import { Certificate, CertificateCopy, CertificateStatus, RevocationReason } fro
 import { CertificateSettings } from '../entities/public-verification.types';
 import { CertificateRepository } from '../repositories/certificate.repository';
 import { certificateNumber, certificatePayload, goodsHash, newVerificationCode, verificationCodeHash } from '../signing/certificate-payload';
-import { ApplicationsService } from './applications.service';
+import { ApplicationsService, assertExporterPrintable } from './applications.service';
 import { SigningKeysService } from './signing-keys.service';
 
 /**
@@ -44,16 +44,24 @@ export class CertificatesService {
     } catch (error) {
       // Two requests with one key for two applications: the loser sees the unique index.
       if (isUniqueViolation(error, 'certificate_tenant_id_idempotency_key_key')) throw CertificateErrors.IDEMPOTENCY_KEY_REUSED('The idempotency key was already used for another application', { field: 'idempotencyKey' });
+      // Numbers are unique across chambers: one issued by another chamber under a prefix it has since
+      // left. The transaction rolled back, counter included; the tenant admin chooses another prefix.
+      if (isUniqueViolation(error, 'certificate_number_key')) throw CertificateErrors.NUMBER_PREFIX_TAKEN('Another chamber has issued this number: the tenant administrator chooses another number prefix');
       throw error;
     }
   }
 
   async revoke(certificateId: string, reason: RevocationReason): Promise<Certificate> {
     return this.transactions.run(async () => {
+      const replacements = await this.applications.lockOpenReplacementsOf(certificateId);
       const certificate = notDestroyed(await this.visible(certificateId, true));
       assertCertificateTransition(certificate.status, CertificateStatus.REVOKED);
       const revoked = await this.certificates.changeStatus(certificate.id, { status: CertificateStatus.REVOKED, revokedAt: this.clock.now(), revocationReason: reason });
       await this.audit.record({ action: 'certificates.certificate.revoked', subjectType: 'CertificateOfOrigin', subjectId: certificate.id, details: { number: certificate.number, reason } });
+      // And one started while this revocation waited for the certificate (replaceCertificate locks only the certificate).
+      const startedMeanwhile = (await this.applications.lockOpenReplacementsOf(certificate.id)).filter((late) => !replacements.some((known) => known.id === late.id));
+      await this.applications.closeReplacementsOfRevoked([...replacements, ...startedMeanwhile], certificate, reason);
+      await this.applications.tellCertificateRevoked(certificate, reason);
       await this.webhooks.publish({ tenantId: certificate.tenantId, organisationId: certificate.organisationId, type: 'certificate.revoked', subject: { certificateId: certificate.id, number: certificate.number, status: CertificateStatus.REVOKED, reason } });
       return this.presentable(revoked);
     });
@@ -143,6 +151,9 @@ export class CertificatesService {
     const [tenant] = await this.tenants.findByIds([application.tenantId]);
     const exporter = await this.parties.companyProfile(application.organisationId);
     if (!tenant || !exporter) throw new NotFoundError('Certificate application');
+    // The profile may have changed since the company submitted: the signature prints it.
+    assertExporterPrintable(exporter);
+    if (!tenant.kinds.includes(TenantKind.CHAMBER_OF_COMMERCE)) throw CertificateErrors.NOT_A_CHAMBER_OF_COMMERCE('Certificates of origin are issued in a chamber of commerce’s space only');
     const settings = await this.settingsOf(application.tenantId, tenant.country, tenant.slug);
     // The counter row lock queues concurrent signers of the tenant until this transaction ends.
     const sequence = await this.certificates.nextSequence(application.tenantId, year);
@@ -190,7 +201,7 @@ export class CertificatesService {
     return (
       (await this.certificates.settings()) ??
       Object.assign(new CertificateSettings(), {
-        tenantId, numberPrefix: `${country}-${slug.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 60),
+        tenantId, numberPrefix: defaultNumberPrefix(country, slug),
         memberFeeCents: 0, nonMemberFeeCents: 0, copyMemberFeeCents: 0, copyNonMemberFeeCents: 0, currency: 'EUR',
       })
     );
@@ -212,4 +223,9 @@ export class CertificatesService {
 function notDestroyed(certificate: Certificate): Certificate {
   if (certificate.destroyedAt) throw CertificateErrors.RECORD_DESTROYED(`The record of certificate ${certificate.number} was destroyed after its retention period`);
   return certificate;
+}
+
+/** The prefix a chamber numbers with until it saves one: its country and slug (BE-VOKA-ANTWERPEN-WAASLAND). */
+export function defaultNumberPrefix(country: string, slug: string): string {
+  return `${country}-${slug.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 60);
 }

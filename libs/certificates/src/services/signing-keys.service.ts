@@ -42,6 +42,7 @@ export class SigningKeysService {
     const tenantId = this.context.actor.tenantId;
     if (!tenantId) throw CertificateErrors.NOT_A_CHAMBER_CASE('Only a tenant administrator rotates its signing key');
     return this.transactions.run(async () => {
+      await this.keys.lockRotation(tenantId);
       const previous = await this.keys.activeKey();
       await this.keys.retireActive(this.clock.now());
       const key = await this.create(tenantId);

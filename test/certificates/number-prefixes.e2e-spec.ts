@@ -1,0 +1,73 @@
+import { Role } from '@chancery/access';
+import { CertificateFactory, TestTenant, useTestApp } from '@chancery/testing';
+
+/**
+ * Probe D, finding 1: certificate numbers are unique across chambers (public verification finds a
+ * certificate by its number alone), but a chamber could take another's number prefix: its numbers then
+ * collided with the other chamber's, whose every signature after that answered INTERNAL_SERVER_ERROR
+ * (its counter rolled back each time, so it stayed blocked until its own admin changed the prefix).
+ * A prefix is now one chamber's: another chamber's current prefix, or the default one its slug gives,
+ * is refused; and a number that another chamber issued earlier answers a CONFLICT, never a 500.
+ */
+type Err = { errors?: Array<{ extensions?: Record<string, unknown> }> };
+const ext = (r: Err) => r.errors?.[0]?.extensions;
+const SETTINGS = 'mutation($i: CertificateSettingsInput!) { setCertificateSettings(input: $i) { numberPrefix } }';
+const FEES = { memberFeeCents: 2500, nonMemberFeeCents: 4000, copyMemberFeeCents: 500, copyNonMemberFeeCents: 800, currency: 'EUR' };
+const defaultPrefixOf = (tenant: TestTenant) => `BE-${tenant.slug.toUpperCase().replace(/[^A-Z0-9]+/g, '-')}`;
+
+describe('certificate number prefixes belong to one chamber', () => {
+  const started = useTestApp();
+
+  const chamber = async (tenant: TestTenant) => {
+    const { factory } = started;
+    const company = await factory.organisation(tenant);
+    return {
+      tenant,
+      admin: (await factory.login(await factory.user({ tenant, roles: [Role.TENANT_ADMIN] }))).accessToken,
+      exporter: (await factory.login(await factory.user({ tenant, organisation: company, roles: [Role.ORG_ADMIN] }))).accessToken,
+      clerk: (await factory.login(await factory.user({ tenant, roles: [Role.CLERK] }))).accessToken,
+      signer: (await factory.login(await factory.user({ tenant, roles: [Role.SIGNER] }))).accessToken,
+    };
+  };
+  const setPrefix = (token: string, numberPrefix: string) => started.app.graphql(SETTINGS, { i: { numberPrefix, ...FEES } }, { token });
+
+  it('refuses another chamber’s prefix, current or default, naming the field; the victim keeps signing', async () => {
+    const certificates = new CertificateFactory(started.app);
+    const victim = await chamber(await started.factory.tenant({ slug: `victim-${Date.now().toString(36)}` }));
+    const taker = await chamber(await started.factory.tenant());
+    // The victim has issued under its default prefix (no settings saved).
+    const first = await certificates.sign((await certificates.approved(victim.exporter, victim.clerk)).id, victim.signer);
+    expect(first.number.startsWith(`${defaultPrefixOf(victim.tenant)}-`)).toBe(true);
+
+    expect(ext(await setPrefix(taker.admin, defaultPrefixOf(victim.tenant)))).toMatchObject({ code: 'CONFLICT', reason: 'NUMBER_PREFIX_TAKEN', fields: [expect.objectContaining({ field: 'input.numberPrefix' })] });
+    expect((await setPrefix(victim.admin, 'VX-OWN')).errors).toBeUndefined();
+    expect(ext(await setPrefix(taker.admin, 'VX-OWN'))).toMatchObject({ code: 'CONFLICT', reason: 'NUMBER_PREFIX_TAKEN' });
+    // Its own default, and the prefix it already has, stay its own.
+    expect((await setPrefix(taker.admin, defaultPrefixOf(taker.tenant))).errors).toBeUndefined();
+    expect((await setPrefix(victim.admin, 'VX-OWN')).errors).toBeUndefined();
+
+    const next = await certificates.sign((await certificates.approved(victim.exporter, victim.clerk)).id, victim.signer);
+    expect(next.number).toMatch(/^VX-OWN-\d{4}-000002$/);
+  });
+
+  it('a number another chamber issued under a prefix it has since left answers a CONFLICT, and takes no number', async () => {
+    const certificates = new CertificateFactory(started.app);
+    const earlier = await chamber(await started.factory.tenant());
+    const later = await chamber(await started.factory.tenant());
+    expect((await setPrefix(earlier.admin, 'OLD-PFX')).errors).toBeUndefined();
+    await certificates.sign((await certificates.approved(earlier.exporter, earlier.clerk)).id, earlier.signer);
+    expect((await setPrefix(earlier.admin, 'NEW-PFX')).errors).toBeUndefined();
+
+    // Nobody's prefix now: the later chamber may take it, but its first number was issued already.
+    expect((await setPrefix(later.admin, 'OLD-PFX')).errors).toBeUndefined();
+    const application = await certificates.approved(later.exporter, later.clerk);
+    const refused = await certificates.signResponse(application.id, later.signer);
+    expect(ext(refused)).toMatchObject({ code: 'CONFLICT', reason: 'NUMBER_PREFIX_TAKEN' });
+    const counter = await started.app.asOwner(async (db) => (await db.query(`SELECT last_value FROM certificate_number_counter WHERE tenant_id = $1`, [later.tenant.id])).rows[0]?.last_value ?? 0);
+    expect(counter).toBe(0);
+
+    // With a prefix of its own, the same application is signed as number 1.
+    expect((await setPrefix(later.admin, 'LATER')).errors).toBeUndefined();
+    expect((await certificates.sign(application.id, later.signer)).number).toMatch(/^LATER-\d{4}-000001$/);
+  });
+});
