@@ -77,6 +77,11 @@ describe('project certificates (COPRO §5c)', () => {
     const foreign = await create(client.adminToken, [parties[0]!, parties[1]!, { role: 'INTERMEDIATE_STORAGE', organisationId: elsewhere.id }]);
     expect({ code: codeOf(foreign), fields: foreign.errors?.[0]?.extensions?.fields }).toEqual({ code: 'NOT_FOUND', fields: [expect.objectContaining({ field: 'input.parties.2.organisationId' })] });
     expect(codeOf(await create(client.adminToken, [{ ...parties[0]!, organisationId: 'not-a-uuid' }, parties[1]!, parties[2]!]))).toBe('BAD_USER_INPUT');
+    // A quantity with more than three decimals, also one JavaScript writes with an exponent (1e-7), names the field.
+    for (const quantityTonnes of [0.0000001, 5e-324, 1.0005]) {
+      const tiny = await gql(`mutation($input: CreateProjectCertificateInput!) { createProjectCertificate(input: $input) { id } }`, { input: { reference: 'N49 Zelzate lot 3', site: 'N49', material: 'asphalt', quantityTonnes, parties } }, client.adminToken);
+      expect({ code: codeOf(tiny), fields: tiny.errors?.[0]?.extensions?.fields }).toEqual({ code: 'BAD_USER_INPUT', fields: expect.arrayContaining([expect.objectContaining({ field: 'input.quantityTonnes', reason: 'must have at most 3 decimal places' })]) });
+    }
 
     // The client's administrator opens it: they are the client's contact; the others show their company, flagged.
     const project = expectData(await create(client.adminToken, parties)).createProjectCertificate;

@@ -2,7 +2,7 @@ import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
 import type { Request, Response } from 'express';
 import { Allow, Permission, Public } from '@chancery/access';
 import { RequestContext } from '@chancery/core';
-import { sendDocumentAttachment } from '@chancery/documents';
+import { percentDecodedHeader, sendDocumentAttachment } from '@chancery/documents';
 import { OutputWithoutRecords, present } from '@chancery/policy';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { DatasheetAttachmentsService } from '../services/datasheet-attachments.service';
@@ -10,13 +10,9 @@ import { PUBLIC_CACHE_CONTROL } from './public-datasheets.controller';
 
 /** A header's value as text: URI-decoded (names and titles travel percent-encoded), '' when absent. */
 function headerText(request: Request, name: string, field: string): string {
-  const value = request.headers[name];
-  const raw = Array.isArray(value) ? value.join(',') : (value ?? '');
-  try {
-    return decodeURIComponent(raw);
-  } catch {
-    throw DatasheetsErrors.DATASHEET_ATTACHMENT_NAME_INVALID(`The ${name} header is not percent-encoded UTF-8`, { field });
-  }
+  const text = percentDecodedHeader(request.headers[name]);
+  if (text === null) throw DatasheetsErrors.DATASHEET_ATTACHMENT_NAME_INVALID(`The ${name} header is not percent-encoded UTF-8`, { field });
+  return text;
 }
 
 /**

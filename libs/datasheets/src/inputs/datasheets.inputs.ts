@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsEnum, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Optional, OptionalNullable } from '@chancery/core';
+import { Optional, OptionalNullable, OptionalArgument } from '@chancery/core';
 import { CertifiedProductStatus } from '../entities/certified-product.entity';
 
 export const DATASHEET_LANGUAGES = ['nl', 'fr', 'de', 'en'] as const;
@@ -94,17 +94,17 @@ export class DatasheetSettingsArgs {
 
 @ArgsType()
 export class PublishedDatasheetArgs {
-  @Field(() => ID, { nullable: true, description: 'The public id.' }) @Optional() @IsUUID() id?: string;
-  @Field({ nullable: true, description: 'The short public code (8 characters).' }) @Optional() @IsString() @Length(8, 20) code?: string;
+  @Field(() => ID, { nullable: true, description: 'The public id.' }) @OptionalArgument() @IsUUID() id?: string;
+  @Field({ nullable: true, description: 'The short public code (8 characters).' }) @OptionalArgument() @IsString() @Length(8, 20) code?: string;
 }
 
 @ArgsType()
 export class SearchPublishedDatasheetsArgs {
-  @Field({ nullable: true, description: 'The certification body, by its slug (the tenant directory).' }) @Optional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
-  @Field({ nullable: true }) @Optional() @Matches(FAMILY) productFamily?: string;
-  @Field({ nullable: true, description: 'Part of the product name.' }) @Optional() @IsString() @Length(2, 100) productName?: string;
-  @Field({ nullable: true, description: 'Part of the certificate holder’s name.' }) @Optional() @IsString() @Length(2, 100) holderName?: string;
-  @Field({ nullable: true }) @Optional() @IsString() @Length(1, 100) certificateReference?: string;
-  @Field(() => Int, { nullable: true, description: 'Page size: 50 when absent, at most 100.' }) @Optional() @Type(() => Number) @IsInt() @Min(1) first?: number;
+  @Field({ nullable: true, description: 'The certification body, by its slug (the tenant directory).' }) @OptionalArgument() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
+  @Field({ nullable: true }) @OptionalArgument() @Matches(FAMILY) productFamily?: string;
+  @Field({ nullable: true, description: 'Part of the product name.' }) @OptionalArgument() @IsString() @Length(2, 100) productName?: string;
+  @Field({ nullable: true, description: 'Part of the certificate holder’s name.' }) @OptionalArgument() @IsString() @Length(2, 100) holderName?: string;
+  @Field({ nullable: true }) @OptionalArgument() @IsString() @Length(1, 100) certificateReference?: string;
+  @Field(() => Int, { nullable: true, description: 'Page size: 50 when absent, at most 100.' }) @OptionalArgument() @Type(() => Number) @IsInt() @Min(1) first?: number;
   @Field(() => String, { nullable: true, description: 'The nextCursor of the previous page.' }) @OptionalNullable() @IsString() @MaxLength(200) after?: string | null;
 }

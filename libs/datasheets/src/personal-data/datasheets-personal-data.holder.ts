@@ -67,6 +67,12 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
     return released.datasheets.length + projectParties;
   }
 
+  /** An objection upheld by the privacy office: exactly the person's own objection to the contact disclosure. */
+  async object(subject: DataSubject): Promise<number> {
+    if (!subject.userId) return 0;
+    return this.disclosure.upheldObjection(subject.tenantId, subject.userId);
+  }
+
   async erase(subject: DataSubject): Promise<ErasureOutcome> {
     if (!subject.userId) return { deleted: 0, deidentified: 0, keptAsReference: 0 };
     const projectParties = (await this.projects.partiesWithContact(subject.userId)).length;

@@ -1,8 +1,8 @@
 import { Args, ArgsType, Field, Float, ID, InputType, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsNumber, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Allow, Permission } from '@chancery/access';
-import { Optional } from '@chancery/core';
+import { IsDecimal, OptionalArgument } from '@chancery/core';
 import { ProjectCertificate, ProjectDistribution, ProjectPartyRole } from './project-certificate.entity';
 import { ProjectCertificatesService } from './project-certificates.service';
 
@@ -17,7 +17,7 @@ export class CreateProjectCertificateInput {
   @Field({ description: 'The project reference, e.g. the works contract.' }) @IsString() @Length(1, 200) reference: string;
   @Field({ description: 'Where the material comes from.' }) @IsString() @Length(1, 300) site: string;
   @Field({ description: 'e.g. tar-containing asphalt for thermal cleaning' }) @IsString() @Length(1, 200) material: string;
-  @Field(() => Float) @IsNumber({ maxDecimalPlaces: 3, allowNaN: false, allowInfinity: false }) @Min(0.001) @Max(1_000_000) quantityTonnes: number;
+  @Field(() => Float) @IsDecimal(3) @Min(0.001) @Max(1_000_000) quantityTonnes: number;
   @Field(() => [ProjectPartyInput], { description: 'Exactly one CLIENT, one CONTRACTOR and one INTERMEDIATE_STORAGE; the caller’s company is one of them.' })
   @ValidateNested({ each: true }) @Type(() => ProjectPartyInput) @ArrayMinSize(3) @ArrayMaxSize(3) parties: ProjectPartyInput[];
 }
@@ -29,7 +29,7 @@ class ProjectIdArgs {
 
 @ArgsType()
 class ProjectListArgs {
-  @Field(() => Int, { nullable: true }) @Optional() @IsInt() @Min(1) @Max(100) first?: number;
+  @Field(() => Int, { nullable: true }) @OptionalArgument() @IsInt() @Min(1) @Max(100) first?: number;
 }
 
 @ArgsType()

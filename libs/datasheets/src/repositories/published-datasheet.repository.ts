@@ -88,15 +88,25 @@ export class PublishedDatasheetRepository {
     return rows.length > 0;
   }
 
-  /** The same contact on several published datasheets, one statement; returns the ones that are published. */
+  /** The same contact on several published datasheets, one statement; returns the published ones it changed (a new revision: a new ETag). */
   @GenerateSql({ params: [[SQL_EXAMPLE.id], { kind: 'COMPANY', userId: null, name: 'Example NV', email: 'info@example.test', phone: '+3232000000', position: null, replacementRequired: true }] })
   async replaceContactOfMany(datasheetIds: readonly string[], contact: PublishedContact): Promise<string[]> {
     const rows = await this.sql.query<{ id: string }>(
       `UPDATE published_datasheet p SET contact_kind = $2, contact_user_id = $3, contact_name = $4, contact_email = $5, contact_phone = $6,
               contact_position = $7, contact_replacement_required = $8, revision = p.revision + 1
-        WHERE p.datasheet_id = ANY($1::uuid[]) RETURNING p.datasheet_id AS id`,
+        WHERE p.datasheet_id = ANY($1::uuid[])
+          AND (p.contact_kind, p.contact_user_id, p.contact_name, p.contact_email, p.contact_phone, p.contact_position, p.contact_replacement_required)
+              IS DISTINCT FROM ($2, $3::uuid, $4, $5, $6, $7, $8::boolean)
+        RETURNING p.datasheet_id AS id`,
       [datasheetIds, contact.kind, contact.userId, contact.name, contact.email, contact.phone, contact.position, contact.replacementRequired],
     );
+    return rows.map((row) => row.id);
+  }
+
+  /** The published datasheets of a company that show its general contact. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async showingCompanyContact(organisationId: string): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(`SELECT p.datasheet_id AS id FROM published_datasheet p WHERE p.organisation_id = $1 AND p.contact_kind = 'COMPANY' ORDER BY p.datasheet_id`, [organisationId]);
     return rows.map((row) => row.id);
   }
 

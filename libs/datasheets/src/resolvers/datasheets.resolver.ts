@@ -1,7 +1,7 @@
 import { Args, ArgsType, Field, Int, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { Allow, AuthenticatedPerson, Permission, Public } from '@chancery/access';
-import { Optional, OptionalNullable } from '@chancery/core';
+import { OptionalNullable, OptionalArgument } from '@chancery/core';
 import { CONTACT_DISCLOSURE_NOTICE } from '../contact-disclosure-notice';
 import { CertifiedProduct } from '../entities/certified-product.entity';
 import { ContactDisclosureAcknowledgement } from '../entities/contact-disclosure-acknowledgement.entity';
@@ -49,7 +49,7 @@ class NoticeLanguageArgs {
 @ArgsType()
 class FeedArgs {
   @Field(() => String, { nullable: true, description: 'The nextCursor of the previous page; from the beginning when absent.' }) @OptionalNullable() @IsString() @Matches(/^\d{1,18}$/) after?: string | null;
-  @Field(() => Int, { nullable: true }) @Optional() @IsInt() @Min(1) @Max(100) first?: number;
+  @Field(() => Int, { nullable: true }) @OptionalArgument() @IsInt() @Min(1) @Max(100) first?: number;
 }
 
 /** Certified products and datasheets: the company completes, the tenant's staff review and publish. */

@@ -4,7 +4,8 @@ import { ORGANISATION_ROLES, Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
 import {
-  ACCOUNT_DISABLED, ACCOUNT_ENABLED, AccountDisabled, ORGANISATION_ROLES_TAKEN, ORGANISATION_ROLES_WITHDRAWN, OrganisationPeople, OrganisationRolesTaken, OrganisationRolesWithdrawn,
+  ACCOUNT_DISABLED, ACCOUNT_ENABLED, AccountDisabled, ORGANISATION_DETAILS_CHANGED, ORGANISATION_ROLES_TAKEN, ORGANISATION_ROLES_WITHDRAWN, OrganisationDetailsChanged, OrganisationPeople,
+  OrganisationRolesTaken, OrganisationRolesWithdrawn, PERSON_DETAILS_CHANGED, PersonDetailsChanged,
   TenantDirectoryService, TenantKind,
 } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
@@ -92,13 +93,26 @@ export class ContactDisclosureService {
     const userId = personIdOf(this.context.actor);
     const tenantId = this.context.actor.tenantId;
     if (!tenantId) throw DatasheetsErrors.NOT_A_CERTIFICATION_BODY('the platform has no datasheets');
-    return this.transactions.run(async () => {
-      await this.acknowledgements.markObjected(tenantId, userId, this.clock.now());
-      const withdrawnRoles = await this.people.withdrawOrganisationRoles(userId, 'objected to the contact disclosure');
-      const released = await this.releaseAsContact(tenantId, userId, 'objected to the contact disclosure');
-      await this.audit.record({ action: 'datasheets.contact.objected', subjectType: 'User', subjectId: userId, details: { rolesWithdrawn: withdrawnRoles.length ? withdrawnRoles.join(',') : 'none' } });
-      return { withdrawnRoles, datasheetsAffected: released.datasheets.length, replacementDeadline: released.deadline };
-    });
+    return this.transactions.run(() => this.objectionOf(tenantId, userId, 'objected to the contact disclosure'));
+  }
+
+  /**
+   * An objection upheld by the privacy office on the person's request: their own objection, in a
+   * certification body's space (a chamber publishes no contact: nothing to do). In the caller's unit of work.
+   */
+  async upheldObjection(tenantId: string, userId: string): Promise<number> {
+    const tenant = await this.people.tenant(tenantId);
+    if (!tenant?.kinds.includes(TenantKind.CERTIFICATION_BODY)) return 0;
+    return (await this.objectionOf(tenantId, userId, 'objection upheld on the person’s request')).datasheetsAffected;
+  }
+
+  /** The person's objection, made by them or upheld by the privacy office on their request. In the caller's unit of work. */
+  async objectionOf(tenantId: string, userId: string, reason: string): Promise<ObjectionOutcome> {
+    await this.acknowledgements.markObjected(tenantId, userId, this.clock.now());
+    const withdrawnRoles = await this.people.withdrawOrganisationRoles(userId, reason);
+    const released = await this.releaseAsContact(tenantId, userId, reason);
+    await this.audit.record({ action: 'datasheets.contact.objected', subjectType: 'User', subjectId: userId, details: { rolesWithdrawn: withdrawnRoles.length ? withdrawnRoles.join(',') : 'none' } });
+    return { withdrawnRoles, datasheetsAffected: released.datasheets.length, replacementDeadline: released.deadline };
   }
 
   /** A disabled account's holder can no longer answer for its datasheets: they show the company's contact. */
@@ -111,6 +125,18 @@ export class ContactDisclosureService {
       await this.acknowledgements.roleEnded(tenantId, event.userId, this.clock.now());
       await this.releaseAsContact(tenantId, event.userId, 'account disabled');
     });
+  }
+
+  /** A published contact is a copy of the person's details: it follows their correction in the same unit of work. */
+  @OnEvent(PERSON_DETAILS_CHANGED, { suppressErrors: false })
+  async onPersonDetailsChanged(event: PersonDetailsChanged): Promise<void> {
+    if (event.tenantId) await this.transactions.run(() => this.publication.refreshPersonContact(event.tenantId!, event.userId));
+  }
+
+  /** So is the company's general contact, shown while no person is named. */
+  @OnEvent(ORGANISATION_DETAILS_CHANGED, { suppressErrors: false })
+  async onOrganisationDetailsChanged(event: OrganisationDetailsChanged): Promise<void> {
+    await this.transactions.run(() => this.publication.refreshCompanyContact(event.tenantId, event.organisationId));
   }
 
   /** An account enabled again holds its roles again: its acknowledgements are in force again. */

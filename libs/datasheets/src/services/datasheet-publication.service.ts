@@ -142,6 +142,27 @@ export class DatasheetPublication {
     return { datasheets: released, published, deadline: released[0]!.contactReplacementDeadline ?? deadline };
   }
 
+  /** The person's current details on every published datasheet that shows them (they changed them). In the caller's unit. */
+  async refreshPersonContact(tenantId: string, userId: string): Promise<void> {
+    const shown = await this.published.withContact(userId);
+    const person = shown.length ? await this.people.person(userId) : null;
+    if (!person) return;
+    const contact: PublishedContact = {
+      kind: DatasheetContactKind.PERSON, userId: person.id, name: `${person.firstName} ${person.lastName}`, email: person.email, phone: person.phone,
+      position: person.jobTitle, replacementRequired: false,
+    };
+    const changed = await this.published.replaceContactOfMany(shown.map((d) => d.id), contact);
+    if (changed.length) await this.recordChanges(tenantId, changed, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
+  }
+
+  /** The company's current general contact on its published datasheets that show it. In the caller's unit. */
+  async refreshCompanyContact(tenantId: string, organisationId: string): Promise<void> {
+    const ids = await this.published.showingCompanyContact(organisationId);
+    if (!ids.length) return;
+    const changed = await this.published.replaceContactOfMany(ids, companyContact(await this.people.organisation(organisationId)));
+    if (changed.length) await this.recordChanges(tenantId, changed, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
+  }
+
   /** A person named as the datasheet's contact (eligible: checked by the caller). */
   async showPersonContact(datasheet: Datasheet, contact: PublishedContact & { userId: string }): Promise<Datasheet> {
     const updated = await this.datasheets.setContact(datasheet.id, contact.userId, false, null);
