@@ -173,4 +173,20 @@ describe('T18 breach drill', () => {
     reportFigure(`T18 breach drill: ${figures.breaches} breaches, 72-hour clock from awareness, ${figures.drafts}/${figures.breaches} drafts with the 4 Art. 33(3) items, affected people derived in ${figures.derived}/${figures.derived}, ${figures.notNotifiableDocumented} not notifiable documented`);
     expect(figures.breaches).toBe(4);
   });
+  it('refuses times out of order: a breach known before it occurred, an authority notified before the breach was known (probe E: both stored)', async () => {
+    const input = { reference: 'BR-ORDER', nature: 'x', dataCategories: ['contact'], likelyConsequences: 'x', measures: 'x', notifiable: true };
+    const becameAwareAt = new Date(app.clock.now().getTime() - 48 * HOUR);
+    const knownFirst = await register({ ...input, becameAwareAt: becameAwareAt.toISOString(), occurredAt: new Date(becameAwareAt.getTime() + HOUR).toISOString() });
+    expect(knownFirst.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BREACH_TIMES_OUT_OF_ORDER', fields: [expect.objectContaining({ field: 'input.occurredAt' })] });
+    const registered = expectData(await register({ ...input, becameAwareAt: becameAwareAt.toISOString(), occurredAt: new Date(becameAwareAt.getTime() - HOUR).toISOString() })).registerBreach;
+    const notify = (notifiedAt: Date) =>
+      gql<{ recordBreachAuthorityNotification: BreachAnswer }>(
+        `mutation($input: RecordBreachAuthorityNotificationInput!) { recordBreachAuthorityNotification(input: $input) { authorityNotifiedAt } }`,
+        { input: { breachId: registered.id, notifiedAt: notifiedAt.toISOString() } },
+        privacyOfficer,
+      );
+    // Backdated to before awareness, it would make the 72-hour deadline look met.
+    expect((await notify(new Date('2000-01-01T00:00:00Z'))).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BREACH_TIMES_OUT_OF_ORDER', fields: [expect.objectContaining({ field: 'input.notifiedAt' })] });
+    expect(expectData(await notify(new Date(becameAwareAt.getTime() + HOUR))).recordBreachAuthorityNotification.authorityNotifiedAt).toBe(new Date(becameAwareAt.getTime() + HOUR).toISOString());
+  });
 });

@@ -137,6 +137,33 @@ describe('T11 data-subject request clock', () => {
     expect(forbidden.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
+  it('the public form cannot flood an address: at most 3 unconfirmed requests per address and tenant a day, one per document (probe E: 15 aliases sent 30 e-mails)', async () => {
+    at('2032-03-10T12:00:00Z');
+    const email = `flooded-${Date.now()}@example.test`;
+    const other = `other-${Date.now()}@example.test`;
+    const submit = (address: string) =>
+      app.graphql<{ submitDataSubjectRequest: boolean }>(`mutation($input: PublicDataSubjectRequestInput!) { submitDataSubjectRequest(input: $input) }`, { input: { email: address, type: 'ACCESS', language: 'en', tenant: tenant.slug } });
+    const aliased = await app.graphql(
+      `mutation($input: PublicDataSubjectRequestInput!) { a: submitDataSubjectRequest(input: $input) b: submitDataSubjectRequest(input: $input) }`,
+      { input: { email, type: 'ACCESS', language: 'en', tenant: tenant.slug } },
+    );
+    expect(aliased.errors?.[0]?.extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    // Every answer is the same true: nothing tells a caller whether the address was sent anything.
+    for (let i = 0; i < 8; i += 1) expect(expectData(await submit(email)).submitDataSubjectRequest).toBe(true);
+    expect(expectData(await submit(other)).submitDataSubjectRequest).toBe(true);
+    const count = (address: string) =>
+      app.asOwner(async (db) => ({
+        requests: (await db.query(`SELECT count(*)::int AS n FROM data_subject_request WHERE requester_email = $1`, [address])).rows[0].n as number,
+        mails: (await db.query(`SELECT count(*)::int AS n FROM outbox_message WHERE recipient = $1`, [address])).rows[0].n as number,
+      }));
+    expect(await count(email)).toEqual({ requests: 3, mails: 6 });
+    expect(await count(other)).toEqual({ requests: 1, mails: 2 });
+    // A day later the address may be sent a request again.
+    at('2032-03-11T12:00:01Z');
+    expect(expectData(await submit(email)).submitDataSubjectRequest).toBe(true);
+    expect(await count(email)).toEqual({ requests: 4, mails: 8 });
+  });
+
   it('a request sent to the platform reaches every tenant where the address appears, and answers the same for an unknown one', async () => {
     at('2032-01-31T12:00:00Z');
     const email = `routed-${Date.now()}@example.test`;

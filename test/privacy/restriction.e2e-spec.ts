@@ -260,8 +260,8 @@ describe('T14 restriction of processing: no job processes a restricted person', 
     /** What the person asked for themself: the answers to their request, the reset link they asked for. */
     const askedFor = (template: string) => template.startsWith('privacy.request-') || template === 'auth.password-reset';
     const sentTo = async (person: Person) => (await messagesTo(person, outbox.sent)).filter((m) => !askedFor(m.template)).length;
-    // The answer to the person's own request (Art. 12(3)) and the reset link they asked for go out; everything else to them is held.
-    expect((await messagesTo(contacts.restricted, outbox.sent)).map((m) => m.template).sort()).toEqual(['auth.password-reset', 'privacy.request-acknowledged']);
+    // The acknowledgement of and the answer to the person's own request (Art. 12(3)) and the reset link they asked for go out; everything else to them is held.
+    expect((await messagesTo(contacts.restricted, outbox.sent)).map((m) => m.template).sort()).toEqual(['auth.password-reset', 'privacy.request-acknowledged', 'privacy.request-answered']);
     expect(await heldFor(contacts.restricted)).toBe(1);
     jobs.push({ job: 'outbox delivery', touchedRestricted: (await sentTo(contacts.restricted)) + (await sentTo(signers.restricted)), processedOthers: await sentTo(contacts.other) });
 

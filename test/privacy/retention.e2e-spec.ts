@@ -197,6 +197,11 @@ describe('T15 retention sweep', () => {
       (await app.graphql(`mutation($input: SetRetentionPeriodInput!) { setRetentionPeriod(input: $input) { period } }`, { input: { rule, period } }, { token: shortToken })).errors?.[0]?.extensions;
     expect(await refused('LOGIN_SESSION', 13)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RETENTION_PERIOD_TOO_LONG', fields: [expect.objectContaining({ field: 'input.period' })] });
     expect(await refused('INVOICING', 5)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RETENTION_PERIOD_BELOW_LEGAL_MINIMUM', fields: [expect.objectContaining({ field: 'input.period' })] });
+    // The privacy office's own evidence: the access log (who read whose data) and the answered requests
+    // cannot be emptied on the spot by the role whose reads it records (probe E: set to 0 and swept).
+    expect(await refused('PERSONAL_DATA_ACCESS', 0)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RETENTION_PERIOD_BELOW_LEGAL_MINIMUM', fields: [expect.objectContaining({ field: 'input.period' })] });
+    expect(await refused('PERSONAL_DATA_ACCESS', 5)).toMatchObject({ reason: 'RETENTION_PERIOD_BELOW_LEGAL_MINIMUM' });
+    expect(await refused('DATA_SUBJECT_REQUEST', 0)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'RETENTION_PERIOD_BELOW_LEGAL_MINIMUM' });
 
     const after = await pastPeriods(shortTenant.id, MIDDLE, shortInterval);
     const pastAfterwards = after.sessions.filter((id) => id !== heldSession).length + after.invitations.length + after.messages.length;

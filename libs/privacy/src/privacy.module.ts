@@ -1,6 +1,7 @@
 import { Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '@chancery/audit';
 import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
 import { onPersonalDataPresented } from '@chancery/policy';
@@ -15,6 +16,8 @@ import { PersonalDataExporter } from './export/personal-data-export';
 import { PersonalDataHolders } from './holders/personal-data-holders';
 import { PrivacyPersonalDataHolder } from './holders/privacy-personal-data.holder';
 import { DataSubjectRequest } from './requests/entities/data-subject-request.entity';
+import { LegalHold } from './requests/entities/legal-hold.entity';
+import { DataSubjectExportController } from './requests/data-subject-export.controller';
 import { DataSubjectRequestRepository } from './requests/data-subject-request.repository';
 import { DataSubjectRequestsResolver } from './requests/data-subject-requests.resolver';
 import { DataSubjectRequests } from './requests/data-subject-requests.service';
@@ -42,7 +45,8 @@ const DATA_SUBJECT_REQUESTS = [
  * personal data by staff or the operator, and its Apollo plugin writes them once per request.
  */
 @Module({
-  imports: [PrivacyOfficeModule, ProcessingRestrictionsModule, DiscoveryModule, TypeOrmModule.forFeature([DataSubjectRequest]), IdentityModule, NotificationsModule],
+  imports: [PrivacyOfficeModule, ProcessingRestrictionsModule, DiscoveryModule, TypeOrmModule.forFeature([DataSubjectRequest, LegalHold]), IdentityModule, NotificationsModule, AuditModule],
+  controllers: [DataSubjectExportController],
   providers: [PersonalDataAccessRepository, PersonalDataAccessLog, PersonalDataAccessResolver, PersonalDataAccessLogPlugin, ...DATA_SUBJECT_REQUESTS],
   exports: [PersonalDataAccessLog],
 })

@@ -58,6 +58,9 @@ export class BreachService {
     const now = this.clock.now();
     if (report.becameAwareAt.getTime() > now.getTime()) throw PrivacyOfficeErrors.AWARENESS_IN_THE_FUTURE('Awareness cannot be in the future', { field: 'input.becameAwareAt' });
     if (report.occurredAt && report.occurredAt.getTime() > now.getTime()) throw PrivacyOfficeErrors.AWARENESS_IN_THE_FUTURE('The breach cannot have occurred in the future', { field: 'input.occurredAt' });
+    if (report.occurredAt && report.occurredAt.getTime() > report.becameAwareAt.getTime()) {
+      throw PrivacyOfficeErrors.BREACH_TIMES_OUT_OF_ORDER('The breach cannot have occurred after it became known', { field: 'input.occurredAt' });
+    }
     if (!report.notifiable && !report.notNotifiableReason?.trim()) {
       throw PrivacyOfficeErrors.NOT_NOTIFIABLE_REASON_REQUIRED('Say why the breach is not notifiable', { field: 'input.notNotifiableReason' });
     }
@@ -112,6 +115,10 @@ export class BreachService {
       const breach = await this.load(tenantId, id);
       if (!breach.notifiable) throw PrivacyOfficeErrors.BREACH_NOT_NOTIFIABLE('The breach is documented as not notifiable', { details: { breachId: breach.id } });
       if (breach.authorityNotifiedAt) throw PrivacyOfficeErrors.AUTHORITY_ALREADY_NOTIFIED('Already recorded', { details: { breachId: breach.id } });
+      // Backdated before awareness, the notification would make the 72-hour deadline look met.
+      if (at.getTime() < breach.becameAwareAt.getTime()) {
+        throw PrivacyOfficeErrors.BREACH_TIMES_OUT_OF_ORDER('The authority cannot have been notified before the breach became known', { field: 'input.notifiedAt' });
+      }
       const late = at.getTime() > authorityDeadlineOf(breach).getTime();
       if (late && !delayReason?.trim()) {
         throw PrivacyOfficeErrors.DELAY_REASON_REQUIRED('More than 72 hours after awareness: state the reasons for the delay', { field: 'input.delayReason' });

@@ -1,9 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
-import { DataSubjectRequest, DataSubjectRequestStatus, DataSubjectRequestType } from './entities/data-subject-request.entity';
+import { DataSubjectAnswerKind, DataSubjectRequest, DataSubjectRequestStatus, DataSubjectRequestType } from './entities/data-subject-request.entity';
+import { LegalHold } from './entities/legal-hold.entity';
 
 // Dates as text (YYYY-MM-DD): the legal clock counts days, not instants.
-const REQUEST = selectColumns(DataSubjectRequest, 'r', { except: ['firstDueOn', 'dueOn', 'verificationTokenHash'] }) +
+const LEGAL_HOLD = selectColumns(LegalHold, 'h');
+const REQUEST = selectColumns(DataSubjectRequest, 'r', { except: ['firstDueOn', 'dueOn', 'verificationTokenHash', 'exportTokenHash'] }) +
   `, r.first_due_on::text AS "firstDueOn", r.due_on::text AS "dueOn"`;
 
 export interface NewDataSubjectRequest {
@@ -28,6 +30,21 @@ const ANSWERED_PAST_RETENTION = `r.completed_at IS NOT NULL AND r.completed_at <
 @Injectable()
 export class DataSubjectRequestRepository {
   constructor(private readonly sql: Sql) {}
+
+  /**
+   * How many requests of the public form still await the confirmation of this address since `since`,
+   * after queuing other intakes for the same address until the transaction ends (so concurrent forms
+   * count each other).
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'person@example.test', SQL_EXAMPLE.at] })
+  async unconfirmedPublicRequests(tenantId: string, email: string, since: Date): Promise<number> {
+    await this.sql.query(`SELECT pg_advisory_xact_lock(hashtextextended('data_subject_request_intake:' || $1 || ':' || $2, 0))`, [tenantId, email]);
+    const [row] = await this.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM data_subject_request r WHERE r.requester_email = $1 AND r.status = 'AWAITING_EMAIL_VERIFICATION' AND r.received_at > $2`,
+      [email, since],
+    );
+    return row?.n ?? 0;
+  }
 
   @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, type: 'ACCESS', status: 'IN_PROGRESS', subjectUserId: SQL_EXAMPLE.userId, requesterEmail: 'a@example.test', language: 'en', details: null, receivedAt: SQL_EXAMPLE.at, firstDueOn: '2026-02-01', identityVerifiedBy: 'LOGIN', verificationTokenHash: null }] })
   async insert(request: NewDataSubjectRequest): Promise<DataSubjectRequest> {
@@ -102,17 +119,43 @@ export class DataSubjectRequestRepository {
     );
   }
 
-  @GenerateSql({ params: [SQL_EXAMPLE.id, 'COMPLETED', '{}', SQL_EXAMPLE.at] })
-  async complete(id: string, status: DataSubjectRequestStatus, outcome: string, at: Date): Promise<void> {
-    await this.sql.query(`UPDATE data_subject_request SET status = $2, outcome = $3, completed_at = $4 WHERE id = $1`, [id, status, outcome, at]);
+  @GenerateSql({ params: [SQL_EXAMPLE.id, 'COMPLETED', '{}', 'STATEMENT', SQL_EXAMPLE.at] })
+  async complete(id: string, status: DataSubjectRequestStatus, outcome: string, answerKind: DataSubjectAnswerKind, at: Date): Promise<void> {
+    await this.sql.query(`UPDATE data_subject_request SET status = $2, outcome = $3, answer_kind = $4, completed_at = $5 WHERE id = $1`, [id, status, outcome, answerKind, at]);
   }
 
-  /** Erasure: the requests stay (evidence the person was answered in time), without the person's address or words. */
+  /** The export's download link of an answered request: only the hash of its secret; a new link replaces an earlier one. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.hash, SQL_EXAMPLE.at, 3] })
+  async setExportLink(id: string, tokenHash: Buffer, expiresAt: Date, downloads: number): Promise<void> {
+    await this.sql.query(
+      `UPDATE data_subject_request SET export_token_hash = $2, export_expires_at = $3, export_downloads_left = $4 WHERE id = $1`,
+      [id, tokenHash, expiresAt, downloads],
+    );
+  }
+
+  /**
+   * Takes one download of the link the hash names, while it is unexpired and has downloads left (one
+   * statement: two downloads at once cannot both take the last one); its request's id, or null.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.hash, SQL_EXAMPLE.at] })
+  async takeExportDownload(tokenHash: Buffer, at: Date): Promise<{ requestId: string; downloadsLeft: number } | null> {
+    const rows = await this.sql.query<{ id: string; export_downloads_left: number }>(
+      `UPDATE data_subject_request SET export_downloads_left = export_downloads_left - 1
+       WHERE export_token_hash = $1 AND export_expires_at > $2 AND export_downloads_left > 0 AND status = 'COMPLETED'
+       RETURNING id, export_downloads_left`,
+      [tokenHash, at],
+    );
+    return rows[0] ? { requestId: rows[0].id, downloadsLeft: rows[0].export_downloads_left } : null;
+  }
+
+  /** Erasure: the requests stay (evidence the person was answered in time), without the person's address or words; an export link ends. */
   @GenerateSql({ params: [SQL_EXAMPLE.userId, 'a@example.test'] })
   async deidentifySubject(userId: string | null, email: string): Promise<number> {
     const rows = await this.sql.query(
-      `UPDATE data_subject_request SET requester_email = NULL, details = NULL
-       WHERE (subject_user_id = $1 OR lower(requester_email) = lower($2)) AND (requester_email IS NOT NULL OR details IS NOT NULL)
+      `UPDATE data_subject_request SET requester_email = NULL, details = NULL,
+         export_token_hash = NULL, export_expires_at = NULL, export_downloads_left = NULL
+       WHERE (subject_user_id = $1 OR lower(requester_email) = lower($2))
+         AND (requester_email IS NOT NULL OR details IS NOT NULL OR export_token_hash IS NOT NULL)
        RETURNING id`,
       [userId, email],
     );
@@ -193,6 +236,30 @@ export class DataSubjectRequestRepository {
       [tenantId, record, reason, placedBy, at],
     );
     return row!.id;
+  }
+
+  /** Whether a hold is in force on the record (Kind:id) in the unit's tenant. */
+  @GenerateSql({ params: [`User:${SQL_EXAMPLE.userId}`] })
+  async isHeld(record: string): Promise<boolean> {
+    const rows = await this.sql.query(`SELECT 1 FROM legal_hold h WHERE h.record = $1 AND h.released_at IS NULL LIMIT 1`, [record]);
+    return rows.length > 0;
+  }
+
+  /** Ends a hold in force of the unit's tenant; the record it names is swept and erasable again. Its id, or null when no such hold is in force. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.at] })
+  async releaseHold(id: string, at: Date): Promise<{ record: string } | null> {
+    const [row] = await this.sql.query<{ record: string }>(`UPDATE legal_hold h SET released_at = $2 WHERE h.id = $1 AND h.released_at IS NULL RETURNING h.record`, [id, at]);
+    return row ?? null;
+  }
+
+  /** A tenant's holds, newest first: those in force, or all (released ones too). */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, true, 50] })
+  async holds(tenantId: string, inForceOnly: boolean, limit: number): Promise<LegalHold[]> {
+    const rows = await this.sql.query(
+      `SELECT ${LEGAL_HOLD} FROM legal_hold h WHERE h.tenant_id = $1 AND (NOT $2 OR h.released_at IS NULL) ORDER BY h.placed_at DESC, h.id LIMIT $3`,
+      [tenantId, inForceOnly, limit],
+    );
+    return rows.map((row) => toEntity(LegalHold, row));
   }
 
   @GenerateSql({ params: [] })

@@ -1,20 +1,25 @@
 import { Args, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { Allow, AuthenticatedPerson, Permission, Public } from '@chancery/access';
+import { OncePerRequest, ThrottleAuthentication } from '@chancery/core';
 import { RetentionSweeper } from '../retention/retention-sweep';
 import { DataSubjectErasureAnswer, DataSubjectExportAnswer, HolderErasureType, RetentionSweepResultType } from './entities/answers.type';
 import { DataSubjectRequest } from './entities/data-subject-request.entity';
+import { LegalHold } from './entities/legal-hold.entity';
 import { DataSubjectRequests } from './data-subject-requests.service';
 import { DataSubjectRights } from './data-subject-rights.service';
 import {
   CloseDataSubjectRequestInput,
   DataSubjectRequestQueueArgs,
   ExtendDataSubjectRequestInput,
+  LegalHoldIdArgs,
+  LegalHoldListArgs,
   MyDataSubjectRequestInput,
   MyExportArgs,
   PlaceLegalHoldInput,
   RetentionSweepArgs,
   PublicDataSubjectRequestInput,
   RequestIdArgs,
+  UpholdDataSubjectObjectionInput,
 } from './inputs/data-subject-request.inputs';
 
 @Resolver(() => DataSubjectRequest)
@@ -37,6 +42,18 @@ export class DataSubjectRequestsResolver {
     return this.retention.placeHold(input.record, input.reason);
   }
 
+  @Allow(Permission.ManageRetention)
+  @Query(() => [LegalHold], { description: "The tenant's legal holds, newest first: those in force (inForce, the default), or all." })
+  legalHolds(@Args() args: LegalHoldListArgs): Promise<LegalHold[]> {
+    return this.retention.holds(args.inForce, args.first);
+  }
+
+  @Allow(Permission.ManageRetention)
+  @Mutation(() => ID, { description: 'Release a legal hold of your tenant: its record is swept, and erasable, again. Answers the hold’s id.' })
+  releaseLegalHold(@Args() args: LegalHoldIdArgs): Promise<string> {
+    return this.retention.releaseHold(args.holdId);
+  }
+
   @AuthenticatedPerson()
   @Mutation(() => DataSubjectRequest, { description: 'Exercise a right over your own data; acknowledged at once, answered within a month.' })
   requestMyDataSubjectRight(@Args('input') input: MyDataSubjectRequestInput): Promise<DataSubjectRequest> {
@@ -44,6 +61,9 @@ export class DataSubjectRequestsResolver {
   }
 
   @Public()
+  // Each request mails the address given: once per document, and per client address under the authentication limit.
+  @OncePerRequest()
+  @ThrottleAuthentication()
   @Mutation(() => Boolean, { description: 'The public privacy form. Always true: a confirmation link goes to the address if it is known.' })
   async submitDataSubjectRequest(@Args('input') input: PublicDataSubjectRequestInput): Promise<boolean> {
     await this.requests.submitPublic(input);
@@ -99,6 +119,12 @@ export class DataSubjectRequestsResolver {
   async eraseForDataSubjectRequest(@Args() args: RequestIdArgs): Promise<DataSubjectErasureAnswer> {
     const holders = (await this.rights.erase(args.requestId)).map((outcome) => Object.assign(new HolderErasureType(), outcome));
     return Object.assign(new DataSubjectErasureAnswer(), { id: args.requestId, holders });
+  }
+
+  @Allow(Permission.HandleDataSubjectRequests)
+  @Mutation(() => DataSubjectRequest, { description: 'Uphold an objection (Art. 21): the person leaves every public output, as on their own objection to the contact disclosure, and is told.' })
+  upholdDataSubjectObjection(@Args('input') input: UpholdDataSubjectObjectionInput): Promise<DataSubjectRequest> {
+    return this.rights.upholdObjection(input.requestId, input.statement);
   }
 
   @Allow(Permission.HandleDataSubjectRequests)

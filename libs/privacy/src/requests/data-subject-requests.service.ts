@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { AppConfig, Clock, issueSecret, parseSecret, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
+import { AppConfig, Clock, DAY_MS, issueSecret, parseSecret, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
 import { AccountsService, IdentityProvisioning } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
 import { DataSubject } from '@chancery/policy';
-import { DataSubjectRequest, DataSubjectRequestStatus, DataSubjectRequestType } from './entities/data-subject-request.entity';
+import { DataSubjectAnswerKind, DataSubjectRequest, DataSubjectRequestStatus, DataSubjectRequestType } from './entities/data-subject-request.entity';
 import { DataSubjectRequestRepository } from './data-subject-request.repository';
 import { PrivacySettingsService } from '../settings/privacy-settings.service';
 import { dayOf, extendedDeadline, firstDeadline, isOverdue } from './legal-clock';
-import { REQUEST_ACKNOWLEDGEMENT, REQUEST_CONFIRM_ADDRESS, REQUEST_EXTENDED } from './request-emails';
+import { REQUEST_ACKNOWLEDGEMENT, REQUEST_ANSWERED, REQUEST_CONFIRM_ADDRESS, REQUEST_EXTENDED, REQUEST_REFUSED } from './request-emails';
 import { DataSubjectRequestErrors } from './requests.errors';
 
 export interface PublicRequestIntake {
@@ -20,6 +20,22 @@ export interface PublicRequestIntake {
 }
 
 const CLOSED = [DataSubjectRequestStatus.COMPLETED, DataSubjectRequestStatus.REFUSED];
+/** Requests of the public form awaiting the confirmation of one address, per tenant and day, past which another is dropped. */
+export const MAX_UNCONFIRMED_PUBLIC_REQUESTS_A_DAY = 3;
+
+/** An export's download link: 7 days, three downloads (a failed or interrupted one may be retried). */
+export const EXPORT_LINK_LIFETIME_MS = 7 * 24 * 60 * 60_000;
+export const EXPORT_LINK_DOWNLOADS = 3;
+
+/** How a request is answered: the record kept (`outcome`, evidence, no values) and what the person is told. */
+export interface RequestAnswer {
+  kind: DataSubjectAnswerKind;
+  /** Kept on the request: the officer's words (STATEMENT), or counts and holders. */
+  outcome: string;
+  refused?: boolean;
+  /** Where the answer goes: the address the request came from, or the account's (taken before an erasure). */
+  to: string | null;
+}
 
 /**
  * The data-subject request desk (SPEC §5): intake by a logged-in person or the public form, the legal
@@ -66,10 +82,14 @@ export class DataSubjectRequests {
       // Sent to the platform: routed to every controlling tenant where the person appears.
       tenants = (await this.accounts.tenantsWithAddress(email)).filter((id): id is string => id !== null);
     }
+    const since = new Date(this.clock.now().getTime() - DAY_MS);
     for (const tenantId of tenants) {
-      await this.transactions.beforeSession(tenantId, () =>
-        this.receive({ tenantId, type: intake.type, subjectUserId: null, email, language: intake.language, details: intake.details ?? null, verifiedByLogin: false }),
-      );
+      await this.transactions.beforeSession(tenantId, async () => {
+        // The form mails whatever address it is given: past a few unconfirmed requests a day, another
+        // one is dropped, with the same answer (the person has the links already sent).
+        if ((await this.requests.unconfirmedPublicRequests(tenantId, email, since)) >= MAX_UNCONFIRMED_PUBLIC_REQUESTS_A_DAY) return;
+        await this.receive({ tenantId, type: intake.type, subjectUserId: null, email, language: intake.language, details: intake.details ?? null, verifiedByLogin: false });
+      });
     }
   }
 
@@ -146,9 +166,46 @@ export class DataSubjectRequests {
     return { request, subject: { tenantId: request.tenantId, userId: request.subjectUserId, email: email ?? '' } };
   }
 
-  /** Closes a request with what was done (no values: counts, holders, reasons). In the caller's unit. */
-  async close(requestId: string, outcome: string, status = DataSubjectRequestStatus.COMPLETED): Promise<void> {
-    await this.requests.complete(requestId, status, outcome, this.clock.now());
+  /**
+   * Closes a request with what was done (no values: counts, holders, reasons) and tells the person, in
+   * their language, in the same unit of work (a request is never answered without its e-mail): the
+   * outcome as a sentence, never their data; an export as a download link whose secret only the
+   * e-mail holds (the request keeps its hash). In the caller's unit.
+   */
+  async answer(request: DataSubjectRequest, answer: RequestAnswer): Promise<void> {
+    const now = this.clock.now();
+    const status = answer.refused ? DataSubjectRequestStatus.REFUSED : DataSubjectRequestStatus.COMPLETED;
+    await this.requests.complete(request.id, status, answer.outcome, answer.kind, now);
+    let link: string | null = null;
+    let validUntil: string | null = null;
+    if (answer.kind === DataSubjectAnswerKind.EXPORT && !answer.refused) {
+      const secret = issueSecret('dse', request.tenantId);
+      const expiresAt = new Date(now.getTime() + EXPORT_LINK_LIFETIME_MS);
+      await this.requests.setExportLink(request.id, secret.hash, expiresAt, EXPORT_LINK_DOWNLOADS);
+      link = this.config.portalLink('/privacy/export', secret.token);
+      validUntil = dayOf(expiresAt);
+    }
+    if (!answer.to) return;
+    const message = { tenantId: request.tenantId, to: answer.to, language: request.language };
+    if (answer.refused) {
+      await this.mailer.queue(REQUEST_REFUSED, { ...message, values: { type: request.type, reason: answer.outcome } });
+      return;
+    }
+    const statement = answer.kind === DataSubjectAnswerKind.STATEMENT ? answer.outcome : null;
+    await this.mailer.queue(REQUEST_ANSWERED, { ...message, values: { type: request.type, kind: answer.kind, statement, link, validUntil } });
+  }
+
+  /**
+   * The export a download link names, once per download: the link's request, if the link is known,
+   * unexpired, not spent and its request's person still known. In the caller's unit (the secret's tenant).
+   */
+  async takeExportDownload(tokenHash: Buffer): Promise<{ request: DataSubjectRequest; subject: DataSubject; downloadsLeft: number } | null> {
+    const taken = await this.requests.takeExportDownload(tokenHash, this.clock.now());
+    if (!taken) return null;
+    const request = await this.find(taken.requestId);
+    const email = request.requesterEmail ?? (request.subjectUserId ? await this.accounts.emailOf(request.subjectUserId) : null);
+    if (!email && !request.subjectUserId) return null;
+    return { request, subject: { tenantId: request.tenantId, userId: request.subjectUserId, email: email ?? '' }, downloadsLeft: taken.downloadsLeft };
   }
 
   /** Intake, acknowledgement and its e-mail in one unit of work: a request is never without its acknowledgement. */

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
+import { AuditLog } from '@chancery/audit';
+import { Clock, parseSecret, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
 import { AccountsService } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
 import { registerOutputChannel } from '@chancery/policy';
 import { PersonalDataHolders } from '../holders/personal-data-holders';
 import { HolderErasure, PersonalDataEraser } from '../erasure/personal-data-erasure';
 import { DataSubjectExport, PersonalDataExporter } from '../export/personal-data-export';
-import { DataSubjectRequest, DataSubjectRequestStatus, DataSubjectRequestType } from './entities/data-subject-request.entity';
+import { DataSubjectAnswerKind, DataSubjectRequest, DataSubjectRequestStatus, DataSubjectRequestType } from './entities/data-subject-request.entity';
 import { DataSubjectRequestRepository } from './data-subject-request.repository';
 import { DataSubjectRequests } from './data-subject-requests.service';
 import { DataSubjectRequestErrors } from './requests.errors';
@@ -34,6 +35,7 @@ export class DataSubjectRights {
     private readonly mailer: Mailer,
     private readonly context: RequestContext,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The export an access or portability request asks for (privacy officers). */
@@ -41,8 +43,39 @@ export class DataSubjectRights {
     return this.transactions.run(async () => {
       const { request, subject } = await this.requests.verifiedSubjectOf(requestId, [ACCESS, PORTABILITY]);
       const document = await this.exporter.exportOf(subject, request.type === PORTABILITY);
-      await this.requests.close(request.id, JSON.stringify({ exportedRecords: document.records.length }));
+      await this.requests.answer(request, {
+        kind: DataSubjectAnswerKind.EXPORT,
+        outcome: JSON.stringify({ exportedRecords: document.records.length }),
+        to: subject.email || null,
+      });
       return document;
+    });
+  }
+
+  /**
+   * The export an answered access or portability request's link downloads (the person, with the
+   * secret their answer e-mail carried); null for an unknown, expired or spent link, or one whose
+   * person was erased since. The export is built again here, through the same exporter and output
+   * gate as the officer's, rather than kept from the answer: a stored copy would be a second copy of
+   * all the person's data at rest (to seal, keep, and erase with them) for up to the link's 7 days,
+   * and the person gets their data as it stands when they take it. One unit of work: the download
+   * counted, the export built and the audit entry written, or none of them.
+   */
+  async downloadExport(token: string): Promise<{ document: DataSubjectExport; requestId: string } | null> {
+    const secret = parseSecret(token, 'dse');
+    if (!secret?.tenantId) return null;
+    return this.transactions.forSecretHolder(secret, async () => {
+      const taken = await this.requests.takeExportDownload(secret.hash);
+      if (!taken) return null;
+      const document = await this.exporter.exportOf(taken.subject, taken.request.type === PORTABILITY);
+      await this.audit.record({
+        action: 'privacy.request.exportDownloaded',
+        subjectType: 'DataSubjectRequest',
+        subjectId: taken.request.id,
+        details: { records: document.records.length, downloadsLeft: taken.downloadsLeft },
+        tenantId: taken.request.tenantId,
+      });
+      return { document, requestId: taken.request.id };
     });
   }
 
@@ -62,11 +95,34 @@ export class DataSubjectRights {
   erase(requestId: string): Promise<HolderErasure[]> {
     return this.transactions.run(async () => {
       const { request, subject } = await this.requests.verifiedSubjectOf(requestId, [ERASURE]);
+      // A hold is a claim to establish or defend (Art. 17(3)(e)): the account waits until it is released.
+      if (subject.userId && (await this.repository.isHeld(`User:${subject.userId}`))) {
+        throw DataSubjectRequestErrors.LEGAL_HOLD_IN_FORCE('A legal hold is in force on the person’s account', { details: { requestId } });
+      }
       const outcomes = await this.eraser.erase(subject);
       if (request.status !== DataSubjectRequestStatus.COMPLETED) {
-        await this.requests.close(request.id, JSON.stringify(outcomes));
+        // The address was taken before the erasure: the person is told, once.
+        await this.requests.answer(request, { kind: DataSubjectAnswerKind.ERASURE, outcome: JSON.stringify(outcomes), to: subject.email || null });
       }
       return outcomes;
+    });
+  }
+
+  /**
+   * An objection upheld (Art. 21): every holder stops publishing the person as on their own objection
+   * (the published datasheet contact: SPEC §3), and the request is answered, in one unit of work.
+   */
+  upholdObjection(requestId: string, statement: string): Promise<DataSubjectRequest> {
+    return this.transactions.run(async () => {
+      const { request, subject } = await this.requests.verifiedSubjectOf(requestId, [OBJECTION]);
+      if (!subject.userId) throw DataSubjectRequestErrors.NO_ACCOUNT_FOR_REQUEST('An objection to what is published applies to an account');
+      let changed = 0;
+      for (const holder of this.holders.all()) {
+        if (holder.object) changed += await holder.object(subject);
+      }
+      await this.requests.answer(request, { kind: DataSubjectAnswerKind.STATEMENT, outcome: statement, to: subject.email || null });
+      await this.audit.record({ action: 'privacy.objection.upheld', subjectType: 'DataSubjectRequest', subjectId: request.id, details: { unpublished: changed } });
+      return this.requests.find(request.id);
     });
   }
 
@@ -85,7 +141,7 @@ export class DataSubjectRights {
       for (const holder of this.holders.all()) {
         if (holder.restrictProcessing) unpublished += await holder.restrictProcessing(subject);
       }
-      await this.requests.close(request.id, JSON.stringify({ restricted: true, unpublished }));
+      await this.requests.answer(request, { kind: DataSubjectAnswerKind.RESTRICTION, outcome: JSON.stringify({ restricted: true, unpublished }), to: subject.email || null });
       return this.requests.find(request.id);
     });
   }
@@ -113,8 +169,8 @@ export class DataSubjectRights {
   /** Closes a request answered by hand (rectification done, objection weighed, consent withdrawn), or refuses it with a reason. */
   close(requestId: string, outcome: string, refused: boolean): Promise<DataSubjectRequest> {
     return this.transactions.run(async () => {
-      const { request } = await this.requests.verifiedSubjectOf(requestId, [RECTIFICATION, OBJECTION, CONSENT_WITHDRAWAL, ACCESS, PORTABILITY, RESTRICTION]);
-      await this.requests.close(request.id, outcome, refused ? DataSubjectRequestStatus.REFUSED : DataSubjectRequestStatus.COMPLETED);
+      const { request, subject } = await this.requests.verifiedSubjectOf(requestId, [RECTIFICATION, OBJECTION, CONSENT_WITHDRAWAL, ACCESS, PORTABILITY, RESTRICTION]);
+      await this.requests.answer(request, { kind: DataSubjectAnswerKind.STATEMENT, outcome, refused, to: subject.email || null });
       return this.requests.find(request.id);
     });
   }

@@ -46,3 +46,101 @@ export const RESTRICTION_LIFTED = emailTemplate<Record<string, never>>('privacy.
   fr: () => ({ subject: 'La limitation de vos données prend fin', text: 'La limitation du traitement de vos données personnelles que vous aviez demandée prend fin : vos données sont à nouveau traitées comme avant.' }),
   de: () => ({ subject: 'Die Einschränkung Ihrer Daten endet', text: 'Die Einschränkung der Verarbeitung Ihrer personenbezogenen Daten, um die Sie gebeten hatten, endet jetzt: Ihre Daten werden wieder wie zuvor verarbeitet.' }),
 }, { sentDuringRestriction: true });
+
+interface AnswerValues {
+  /** The request's type (DataSubjectRequestType). */
+  type: string;
+  /** What the person is told: the officer's words, or null for the standard sentence of `kind`. */
+  statement: string | null;
+  kind: 'EXPORT' | 'ERASURE' | 'RESTRICTION' | 'STATEMENT';
+  /** An export's download link (portal page; the secret in the fragment) and its last day. */
+  link: string | null;
+  validUntil: string | null;
+}
+
+type Language = 'en' | 'nl' | 'fr' | 'de';
+
+const TYPE_NAMES: Record<Language, Record<string, string>> = {
+  en: { ACCESS: 'access to your data', RECTIFICATION: 'rectification', ERASURE: 'erasure', RESTRICTION: 'restriction of processing', OBJECTION: 'objection', PORTABILITY: 'a portable copy of your data', CONSENT_WITHDRAWAL: 'withdrawal of consent' },
+  nl: { ACCESS: 'inzage in uw gegevens', RECTIFICATION: 'rectificatie', ERASURE: 'wissing', RESTRICTION: 'beperking van de verwerking', OBJECTION: 'bezwaar', PORTABILITY: 'een overdraagbare kopie van uw gegevens', CONSENT_WITHDRAWAL: 'intrekking van toestemming' },
+  fr: { ACCESS: 'accès à vos données', RECTIFICATION: 'rectification', ERASURE: 'effacement', RESTRICTION: 'limitation du traitement', OBJECTION: 'opposition', PORTABILITY: 'copie portable de vos données', CONSENT_WITHDRAWAL: 'retrait du consentement' },
+  de: { ACCESS: 'Auskunft über Ihre Daten', RECTIFICATION: 'Berichtigung', ERASURE: 'Löschung', RESTRICTION: 'Einschränkung der Verarbeitung', OBJECTION: 'Widerspruch', PORTABILITY: 'eine übertragbare Kopie Ihrer Daten', CONSENT_WITHDRAWAL: 'Widerruf der Einwilligung' },
+};
+
+/** The standard sentence of an answer without the officer's words. */
+const STANDARD: Record<Language, Record<AnswerValues['kind'], string>> = {
+  en: {
+    EXPORT: 'Your personal data is ready for you as a file (JSON, machine-readable).',
+    ERASURE: 'Your personal data has been erased. Where the law obliges us to keep a record (for example an issued certificate), it no longer names you.',
+    RESTRICTION: 'The processing of your personal data is restricted: from now on it is only stored. We will tell you before the restriction ends.',
+    STATEMENT: 'Your request has been answered.',
+  },
+  nl: {
+    EXPORT: 'Uw persoonsgegevens staan voor u klaar als bestand (JSON, machineleesbaar).',
+    ERASURE: 'Uw persoonsgegevens zijn gewist. Waar de wet ons verplicht een stuk te bewaren (bijvoorbeeld een uitgereikt certificaat), noemt het u niet meer.',
+    RESTRICTION: 'De verwerking van uw persoonsgegevens is beperkt: voortaan worden ze alleen nog bewaard. We laten het u weten voordat de beperking eindigt.',
+    STATEMENT: 'Uw verzoek is beantwoord.',
+  },
+  fr: {
+    EXPORT: 'Vos données personnelles sont prêtes sous forme de fichier (JSON, lisible par machine).',
+    ERASURE: "Vos données personnelles ont été effacées. Là où la loi nous oblige à conserver une pièce (par exemple un certificat délivré), elle ne vous nomme plus.",
+    RESTRICTION: 'Le traitement de vos données personnelles est limité : elles sont désormais seulement conservées. Nous vous préviendrons avant la fin de la limitation.',
+    STATEMENT: 'Votre demande a reçu une réponse.',
+  },
+  de: {
+    EXPORT: 'Ihre personenbezogenen Daten liegen als Datei für Sie bereit (JSON, maschinenlesbar).',
+    ERASURE: 'Ihre personenbezogenen Daten wurden gelöscht. Wo das Gesetz uns verpflichtet, einen Beleg aufzubewahren (zum Beispiel ein ausgestelltes Zeugnis), nennt er Sie nicht mehr.',
+    RESTRICTION: 'Die Verarbeitung Ihrer personenbezogenen Daten ist eingeschränkt: Sie werden ab jetzt nur noch gespeichert. Wir sagen Ihnen Bescheid, bevor die Einschränkung endet.',
+    STATEMENT: 'Ihre Anfrage wurde beantwortet.',
+  },
+};
+
+const DOWNLOAD: Record<Language, (link: string, until: string) => string> = {
+  en: (link, until) => `Download it here, until ${until} (at most three times):\n${link}\n\nThe link is for you alone: do not forward this message.`,
+  nl: (link, until) => `Download het hier, tot en met ${until} (hoogstens drie keer):\n${link}\n\nDe link is alleen voor u: stuur dit bericht niet door.`,
+  fr: (link, until) => `Téléchargez-le ici, jusqu'au ${until} (trois fois au plus) :\n${link}\n\nCe lien est pour vous seul : ne transférez pas ce message.`,
+  de: (link, until) => `Laden Sie sie hier herunter, bis zum ${until} (höchstens dreimal):\n${link}\n\nDer Link ist nur für Sie: Leiten Sie diese Nachricht nicht weiter.`,
+};
+
+function answerText(language: Language, lead: string, v: AnswerValues): string {
+  const sentence = v.statement ?? STANDARD[language][v.kind];
+  const download = v.link && v.validUntil ? `\n\n${DOWNLOAD[language](v.link, v.validUntil)}` : '';
+  return `${lead}\n\n${sentence}${download}`;
+}
+
+/**
+ * Art. 12(3), 15(3), 20: the answer to the person's request, in their language: the outcome as a
+ * sentence (the officer's words or the standard one), never their data (e-mail is no safe channel
+ * for it); an export comes as a link to download it.
+ */
+export const REQUEST_ANSWERED = emailTemplate<AnswerValues>('privacy.request-answered', {
+  en: (v) => ({ subject: 'Your privacy request has been answered', text: answerText('en', `Your request (${TYPE_NAMES.en[v.type] ?? v.type}) has been answered.`, v) }),
+  nl: (v) => ({ subject: 'Uw privacyverzoek is beantwoord', text: answerText('nl', `Uw verzoek (${TYPE_NAMES.nl[v.type] ?? v.type}) is beantwoord.`, v) }),
+  fr: (v) => ({ subject: 'Votre demande relative à vos données a reçu une réponse', text: answerText('fr', `Votre demande (${TYPE_NAMES.fr[v.type] ?? v.type}) a reçu une réponse.`, v) }),
+  de: (v) => ({ subject: 'Ihre Datenschutzanfrage wurde beantwortet', text: answerText('de', `Ihre Anfrage (${TYPE_NAMES.de[v.type] ?? v.type}) wurde beantwortet.`, v) }),
+}, { sentDuringRestriction: true });
+
+interface RefusalValues {
+  type: string;
+  reason: string;
+}
+
+/** Art. 12(4): a refusal, with the reason; the person may complain to the supervisory authority or go to court. */
+export const REQUEST_REFUSED = emailTemplate<RefusalValues>('privacy.request-refused', {
+  en: (v) => ({
+    subject: 'Your privacy request: our answer',
+    text: `We cannot grant your request (${TYPE_NAMES.en[v.type] ?? v.type}).\n\nReason: ${v.reason}\n\nYou may lodge a complaint with the data protection authority or go to court.`,
+  }),
+  nl: (v) => ({
+    subject: 'Uw privacyverzoek: ons antwoord',
+    text: `We kunnen niet ingaan op uw verzoek (${TYPE_NAMES.nl[v.type] ?? v.type}).\n\nReden: ${v.reason}\n\nU kunt een klacht indienen bij de Gegevensbeschermingsautoriteit of naar de rechter stappen.`,
+  }),
+  fr: (v) => ({
+    subject: 'Votre demande relative à vos données : notre réponse',
+    text: `Nous ne pouvons pas donner suite à votre demande (${TYPE_NAMES.fr[v.type] ?? v.type}).\n\nMotif : ${v.reason}\n\nVous pouvez introduire une réclamation auprès de l'Autorité de protection des données ou saisir la justice.`,
+  }),
+  de: (v) => ({
+    subject: 'Ihre Datenschutzanfrage: unsere Antwort',
+    text: `Wir können Ihrer Anfrage (${TYPE_NAMES.de[v.type] ?? v.type}) nicht entsprechen.\n\nGrund: ${v.reason}\n\nSie können sich bei der Datenschutzbehörde beschweren oder den Rechtsweg beschreiten.`,
+  }),
+}, { sentDuringRestriction: true });

@@ -10,5 +10,6 @@ export const DataSubjectRequestErrors = defineErrors('privacy.requests', {
   REQUEST_CLOSED: [ErrorCode.CONFLICT, 'The request is already answered.'],
   WRONG_REQUEST_TYPE: [ErrorCode.CONFLICT, 'The operation does not answer this type of request.'],
   RESTRICTION_NOT_IN_FORCE: [ErrorCode.CONFLICT, "The person's processing is not restricted (never was, or already lifted)."],
+  LEGAL_HOLD_IN_FORCE: [ErrorCode.CONFLICT, 'A legal hold is in force on the person’s account: erase it once the hold is released, or answer the request with the reason (GDPR Art. 17(3)(e)).'],
   NO_ACCOUNT_FOR_REQUEST: [ErrorCode.CONFLICT, 'The person has no account in the tenant: there is nothing of theirs to act on by account.'],
 });

@@ -1,9 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { Clock, JobHandler, personIdOf, RequestContext, TransactionRunner, WorkerJob } from '@chancery/core';
+import { Clock, JobHandler, NotFoundError, personIdOf, RequestContext, TransactionRunner, WorkerJob } from '@chancery/core';
+import { AuditLog } from '@chancery/audit';
 import { TenantDirectoryService } from '@chancery/identity';
 import { RetentionOutcome } from '@chancery/policy';
 import { PersonalDataHolders } from '../holders/personal-data-holders';
 import { DataSubjectRequestRepository } from '../requests/data-subject-request.repository';
+import type { LegalHold } from '../requests/entities/legal-hold.entity';
 import { DataSubjectRequestErrors } from '../requests/requests.errors';
 import { RetentionScheduleService } from './retention-schedule.service';
 
@@ -29,6 +31,7 @@ export class RetentionSweeper {
     private readonly schedule: RetentionScheduleService,
     private readonly context: RequestContext,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** One tenant's sweep, in the caller's unit of work (one transaction: counts and deletions agree). */
@@ -57,7 +60,30 @@ export class RetentionSweeper {
     const placedBy = personIdOf(this.context.actor);
     const tenantId = this.context.actor.tenantId;
     if (!tenantId) throw DataSubjectRequestErrors.NO_ACCOUNT_FOR_REQUEST('Legal holds are placed within a tenant');
-    return this.transactions.run(() => this.requests.placeHold(tenantId, record, reason, placedBy, this.clock.now()));
+    return this.transactions.run(async () => {
+      const holdId = await this.requests.placeHold(tenantId, record, reason, placedBy, this.clock.now());
+      // Audited like its release: a hold suspends the sweep and a person's erasure.
+      await this.audit.record({ action: 'privacy.legalHold.placed', subjectType: 'LegalHold', subjectId: holdId, details: { kind: record.split(':')[0]! } });
+      return holdId;
+    });
+  }
+
+  /** The actor's tenant's holds, newest first: in force only, or all. */
+  holds(inForceOnly: boolean, first: number): Promise<LegalHold[]> {
+    const tenantId = this.context.actor.tenantId;
+    if (!tenantId) return Promise.resolve([]);
+    return this.transactions.run(() => this.requests.holds(tenantId, inForceOnly, first));
+  }
+
+  /** Releases a hold of the actor's tenant: the sweep and erasure treat its record as any other again. */
+  releaseHold(holdId: string): Promise<string> {
+    if (!this.context.actor.tenantId) throw new NotFoundError('Legal hold');
+    return this.transactions.run(async () => {
+      const released = await this.requests.releaseHold(holdId, this.clock.now());
+      if (!released) throw new NotFoundError('Legal hold');
+      await this.audit.record({ action: 'privacy.legalHold.released', subjectType: 'LegalHold', subjectId: holdId, details: { kind: released.record.split(':')[0]! } });
+      return holdId;
+    });
   }
 }
 

@@ -17,6 +17,7 @@ export const PrivacyOfficeErrors = defineErrors('privacyOffice', {
   BREACH_REFERENCE_TAKEN: [ErrorCode.CONFLICT, 'Another breach of the tenant has this reference.'],
   NOT_NOTIFIABLE_REASON_REQUIRED: [ErrorCode.BAD_USER_INPUT, 'A breach not notified to the authority is documented with the reason why (Art. 33(5)).'],
   AWARENESS_IN_THE_FUTURE: [ErrorCode.BAD_USER_INPUT, 'The time of awareness (or of the breach) cannot be in the future.'],
+  BREACH_TIMES_OUT_OF_ORDER: [ErrorCode.BAD_USER_INPUT, 'A breach occurs before it becomes known, and the authority is notified after it became known.'],
   DELAY_REASON_REQUIRED: [ErrorCode.BAD_USER_INPUT, 'A notification after 72 hours states the reasons for the delay (Art. 33(1)).'],
   AUTHORITY_ALREADY_NOTIFIED: [ErrorCode.CONFLICT, 'The authority’s notification is already recorded.'],
   BREACH_NOT_NOTIFIABLE: [ErrorCode.CONFLICT, 'The breach is documented as not notifiable.'],

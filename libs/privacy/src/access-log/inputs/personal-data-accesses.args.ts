@@ -1,4 +1,4 @@
-import { Optional } from '@chancery/core';
+import { OptionalArgument } from '@chancery/core';
 import { ArgsType, Field, ID, Int } from '@nestjs/graphql';
 import { IsInt, IsUUID, Matches, Max, Min } from 'class-validator';
 
@@ -13,7 +13,7 @@ export class PersonalDataAccessPageArgs {
   first = 50;
 
   @Field(() => ID, { nullable: true, description: 'Continue the newest-first listing after this entry.' })
-  @Optional()
+  @OptionalArgument()
   @Matches(/^[1-9][0-9]{0,17}$/, { message: 'is not an entry id' })
   before?: string;
 }
@@ -21,7 +21,7 @@ export class PersonalDataAccessPageArgs {
 @ArgsType()
 export class PersonalDataAccessesArgs extends PersonalDataAccessPageArgs {
   @Field(() => ID, { nullable: true, description: 'Only accesses to this user or company.' })
-  @Optional()
+  @OptionalArgument()
   @IsUUID()
   subjectId?: string;
 }

@@ -25,6 +25,17 @@ export enum DataSubjectRequestStatus {
 }
 registerEnumType(DataSubjectRequestStatus, { name: 'DataSubjectRequestStatus' });
 
+/** What kind of answer closed a request: the person is told it as a sentence (e-mail, portal), never as data. */
+export enum DataSubjectAnswerKind {
+  /** Access or portability: the export, downloaded by the person through a link (or the portal). */
+  EXPORT = 'EXPORT',
+  ERASURE = 'ERASURE',
+  RESTRICTION = 'RESTRICTION',
+  /** Answered or refused by hand: `outcome` holds the officer's words to the person. */
+  STATEMENT = 'STATEMENT',
+}
+registerEnumType(DataSubjectAnswerKind, { name: 'DataSubjectAnswerKind' });
+
 const REQUEST_HANDLING = {
   subject: 'user',
   purpose: 'Handle the requests of data subjects and prove they were answered in time (GDPR Art. 12)',
@@ -97,6 +108,15 @@ export class DataSubjectRequest {
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'completed_at', nullable: true }) completedAt: Date | null;
   @Readable(...READERS) @NotPersonalData('what was done, by holder, and why anything was kept (no values)')
   @Field(() => String, { nullable: true }) @Column('text', { nullable: true }) outcome: string | null;
+  @Readable(...READERS) @NotPersonalData('kind of answer')
+  @Field(() => DataSubjectAnswerKind, { nullable: true, description: 'What kind of answer closed the request; STATEMENT: `outcome` is what the person is told.' })
+  @Column('text', { name: 'answer_kind', nullable: true }) answerKind: DataSubjectAnswerKind | null;
+  @Internal() @NotPersonalData()
+  @Column('bytea', { name: 'export_token_hash', nullable: true }) exportTokenHash: Buffer | null;
+  @Internal() @NotPersonalData()
+  @Column('timestamptz', { name: 'export_expires_at', nullable: true }) exportExpiresAt: Date | null;
+  @Internal() @NotPersonalData()
+  @Column('integer', { name: 'export_downloads_left', nullable: true }) exportDownloadsLeft: number | null;
   /** Computed against the clock when read. */
   @Readable(...READERS) @NotPersonalData('the legal clock')
   @Field(() => Boolean, { nullable: true, description: 'Past its deadline and not answered.' }) overdue?: boolean;

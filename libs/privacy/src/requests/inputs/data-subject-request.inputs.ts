@@ -3,6 +3,7 @@ import { IsBoolean, IsEmail, IsEnum, IsIn, IsInt, IsString, IsUUID, Length, Matc
 import { Optional, OptionalNullable } from '@chancery/core';
 import { DataSubjectRequestType } from '../entities/data-subject-request.entity';
 import { MAX_EXTENSION_MONTHS } from '../legal-clock';
+import { LEGAL_HOLD_KINDS, LEGAL_HOLD_RECORD } from '../legal-hold-kinds';
 
 const LANGUAGES = ['nl', 'fr', 'de', 'en'];
 
@@ -37,10 +38,22 @@ export class CloseDataSubjectRequestInput {
   @Field({ defaultValue: false }) @IsBoolean() refused: boolean = false;
 }
 
+@InputType({ description: 'An objection upheld: what the person publishes of them stops, as on their own objection.' })
+export class UpholdDataSubjectObjectionInput {
+  @Field(() => ID) @IsUUID() requestId: string;
+  @Field({ description: 'What the person is told, in their language.' }) @IsString() @Length(1, 4000) statement: string;
+}
+
 @InputType({ description: 'A legal hold: the retention sweep leaves the record alone until released.' })
 export class PlaceLegalHoldInput {
-  @Field({ description: 'Entity:id, e.g. Session:2f0c…' }) @Matches(/^[A-Za-z]+:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, { message: 'must be Entity:uuid' }) record: string;
+  @Field({ description: 'Entity:id, e.g. Session:2f0c…' }) @Matches(LEGAL_HOLD_RECORD, { message: `must be Kind:uuid, Kind one of ${LEGAL_HOLD_KINDS.join(', ')}` }) record: string;
   @Field() @IsString() @Length(3, 1000) reason: string;
+}
+
+@ArgsType()
+export class LegalHoldListArgs {
+  @Field({ defaultValue: true, description: 'Only holds in force (not released).' }) @IsBoolean() inForce: boolean = true;
+  @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(200) first: number = 50;
 }
 
 @ArgsType()
@@ -52,6 +65,11 @@ export class DataSubjectRequestQueueArgs {
 @ArgsType()
 export class RequestIdArgs {
   @Field(() => ID) @IsUUID() requestId: string;
+}
+
+@ArgsType()
+export class LegalHoldIdArgs {
+  @Field(() => ID, { description: 'The id placeLegalHold answered.' }) @IsUUID() holdId: string;
 }
 
 @ArgsType()

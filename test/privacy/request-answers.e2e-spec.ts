@@ -1,0 +1,176 @@
+import { Role } from '@chancery/access';
+import { expectData, IdentityFactory, linkTokenOf, queuedEmails, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+
+/**
+ * An answered data-subject request reaches the person who asked (GDPR Art. 12(3), 15(3), 20): every
+ * answer (export, erasure, restriction, closed by hand, refused) is an e-mail in the person's
+ * language with the outcome as a sentence, never their data; an access or portability answer carries
+ * a link to the export (single purpose, unguessable, 7 days, 3 downloads), served by a plain GET that
+ * answers 404 alike for an unknown, expired or spent link, and is audited.
+ */
+
+const ANSWER_FIELDS = 'id type status outcome answerKind';
+
+interface AnswerView {
+  id: string;
+  type: string;
+  status: string;
+  outcome: string | null;
+  answerKind: string | null;
+}
+
+describe('answers to data-subject requests reach the person', () => {
+  const started = useTestApp();
+  let app: TestApp;
+  let factory: IdentityFactory;
+  let tenant: TestTenant;
+  let member: TestUser;
+  let officer: TestUser;
+
+  const tokenOf = async (user: TestUser) => (await factory.login(user)).accessToken;
+
+  async function askAsMember(type: string): Promise<string> {
+    return expectData(
+      await app.graphql<{ requestMyDataSubjectRight: { id: string } }>(
+        `mutation($input: MyDataSubjectRequestInput!) { requestMyDataSubjectRight(input: $input) { id } }`,
+        { input: { type } },
+        { token: await tokenOf(member) },
+      ),
+    ).requestMyDataSubjectRight.id;
+  }
+
+  /** A request through the public form, its address confirmed and the identity checked by the officer. */
+  async function askPublicly(email: string, type: string, language: string): Promise<string> {
+    expectData(await app.graphql(`mutation($input: PublicDataSubjectRequestInput!) { submitDataSubjectRequest(input: $input) }`, { input: { email, type, language, tenant: tenant.slug } }));
+    const [confirm] = await queuedEmails(app, { recipient: email, template: 'privacy.request-confirm-address' });
+    expectData(await app.graphql(`mutation($t: String!) { confirmDataSubjectRequest(token: $t) }`, { t: linkTokenOf(confirm!.body) }));
+    const id = await app.asOwner(async (db) => (await db.query(`SELECT id FROM data_subject_request WHERE requester_email = $1 AND type = $2`, [email, type])).rows[0].id as string);
+    expectData(await app.graphql(`mutation($id: ID!) { checkDataSubjectIdentity(requestId: $id) { id } }`, { id }, { token: await tokenOf(officer) }));
+    return id;
+  }
+
+  const officerCall = async <T>(query: string, variables: Record<string, unknown>) => app.graphql<T>(query, variables, { token: await tokenOf(officer) });
+  const download = (token: string) => app.http().get('/data-subject-export').query({ token });
+  const downloadAudits = (requestId: string) =>
+    app.asOwner(async (db) => (await db.query(`SELECT count(*)::int AS n FROM audit_entry WHERE action = 'privacy.request.exportDownloaded' AND subject_id = $1`, [requestId])).rows[0].n as number);
+
+  beforeAll(async () => {
+    app = started.app;
+    factory = started.factory;
+    tenant = await factory.tenant();
+    const company = await factory.organisation(tenant);
+    member = await factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER] });
+    officer = await factory.user({ tenant, roles: [Role.PRIVACY_OFFICER] });
+  });
+
+  it('a public access request: the answer is an e-mail in Dutch with a link; the link gives the export three times, then 404 like any unknown link', async () => {
+    app.clock.set(new Date('2031-03-03T09:00:00Z'));
+    const email = `public-${Date.now()}@example.test`;
+    const requestId = await askPublicly(email, 'ACCESS', 'nl');
+    expectData(await officerCall(`mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) { id } }`, { id: requestId }));
+
+    const [answer, ...more] = await queuedEmails(app, { recipient: email, template: 'privacy.request-answered' });
+    expect(more).toHaveLength(0);
+    expect(answer!.tenantId).toBe(tenant.id);
+    expect(answer!.subject).toMatch(/privacyverzoek/i);
+    expect(answer!.body).toContain('2031-03-10');
+    // The outcome as a sentence, never the data nor internal JSON.
+    expect(answer!.body).not.toMatch(/exportedRecords|[{}]|"records"/);
+    expect(answer!.body).toMatch(/\/privacy\/export#token=dse_/);
+    const token = linkTokenOf(answer!.body)!;
+
+    const first = await download(token);
+    expect(first.status).toBe(200);
+    expect(first.headers['content-type']).toMatch(/^application\/json/);
+    expect(first.headers['content-disposition']).toMatch(/^attachment; filename="[a-z0-9-]+\.json"$/);
+    expect(first.headers['cache-control']).toBe('no-store');
+    expect(first.headers['x-content-type-options']).toBe('nosniff');
+    const document = JSON.parse(first.text) as { format: string; controllerTenantId: string; subject: { email: string }; portability: boolean; records: Array<{ entity: string }> };
+    expect(document).toMatchObject({ format: 'chancery.data-subject-export/1', controllerTenantId: tenant.id, subject: { email }, portability: false });
+    // Someone without an account: what the tenant holds of the address (the messages sent to it, the answer among them),
+    // without the secret of any link, this one's included.
+    expect(document.records.map((r) => r.entity)).toContain('OutboxMessage');
+    expect(first.text).toContain('#token=(removed');
+    expect(first.text).not.toContain(token.split('_')[2]);
+    // Only the hash of the link is kept.
+    const stored = await app.asOwner(async (db) => (await db.query(`SELECT row_to_json(r)::text AS json FROM data_subject_request r WHERE id = $1`, [requestId])).rows[0].json as string);
+    expect(stored).not.toContain(token.split('_')[2]);
+    expect(await downloadAudits(requestId)).toBe(1);
+
+    expect((await download(token)).status).toBe(200);
+    expect((await download(token)).status).toBe(200);
+    const spent = await download(token);
+    const unknown = await download(`dse_${tenant.id.replace(/-/g, '')}_${'A'.repeat(43)}`);
+    const garbage = await download('not-a-token');
+    const missing = await app.http().get('/data-subject-export');
+    for (const refused of [spent, unknown, garbage, missing]) {
+      expect(refused.status).toBe(404);
+      expect(refused.body).toEqual(spent.body);
+    }
+    expect(await downloadAudits(requestId)).toBe(3);
+  });
+
+  it('an export link expires after 7 days, answering 404 as an unknown one', async () => {
+    app.clock.set(new Date('2031-04-01T09:00:00Z'));
+    const email = `expiring-${Date.now()}@example.test`;
+    const requestId = await askPublicly(email, 'PORTABILITY', 'fr');
+    expectData(await officerCall(`mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) { id } }`, { id: requestId }));
+    const [answer] = await queuedEmails(app, { recipient: email, template: 'privacy.request-answered' });
+    expect(answer!.subject).toMatch(/demande/i);
+    const token = linkTokenOf(answer!.body)!;
+    app.clock.set(new Date('2031-04-08T09:00:01Z'));
+    const late = await download(token);
+    expect(late.status).toBe(404);
+    expect(await downloadAudits(requestId)).toBe(0);
+    app.clock.set(new Date('2031-04-08T08:59:00Z'));
+    const inTime = await download(token);
+    expect(inTime.status).toBe(200);
+    expect((JSON.parse(inTime.text) as { portability: boolean }).portability).toBe(true);
+  });
+
+  it('closed by hand: the officer’s words reach the person; refused: the reason; the portal reads the kind of answer', async () => {
+    const rectification = await askAsMember('RECTIFICATION');
+    const closed = expectData(
+      await officerCall<{ closeDataSubjectRequest: AnswerView }>(`mutation($input: CloseDataSubjectRequestInput!) { closeDataSubjectRequest(input: $input) { ${ANSWER_FIELDS} } }`, {
+        input: { requestId: rectification, outcome: 'Corrected your phone number.' },
+      }),
+    ).closeDataSubjectRequest;
+    expect(closed).toMatchObject({ status: 'COMPLETED', answerKind: 'STATEMENT', outcome: 'Corrected your phone number.' });
+    const [answered] = await queuedEmails(app, { recipient: member.email, template: 'privacy.request-answered' });
+    expect(answered!.body).toContain('Corrected your phone number.');
+    expect(answered!.body).not.toContain('#token=');
+
+    const objection = await askAsMember('OBJECTION');
+    expectData(
+      await officerCall(`mutation($input: CloseDataSubjectRequestInput!) { closeDataSubjectRequest(input: $input) { id } }`, {
+        input: { requestId: objection, outcome: 'Your data is needed to keep the certificates you signed.', refused: true },
+      }),
+    );
+    const [refused] = await queuedEmails(app, { recipient: member.email, template: 'privacy.request-refused' });
+    expect(refused!.body).toContain('Your data is needed to keep the certificates you signed.');
+
+    const access = await askAsMember('ACCESS');
+    expectData(await officerCall(`mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) { id } }`, { id: access }));
+    const mine = expectData(await app.graphql<{ myDataSubjectRequests: AnswerView[] }>(`{ myDataSubjectRequests { ${ANSWER_FIELDS} } }`, {}, { token: await tokenOf(member) })).myDataSubjectRequests;
+    expect(mine.find((r) => r.id === access)).toMatchObject({ status: 'COMPLETED', answerKind: 'EXPORT' });
+    expect(mine.find((r) => r.id === objection)).toMatchObject({ status: 'REFUSED', answerKind: 'STATEMENT' });
+    expect(await queuedEmails(app, { recipient: member.email, template: 'privacy.request-answered' })).toHaveLength(2);
+  });
+
+  it('restriction and erasure answers are told too, in the person’s language', async () => {
+    const restriction = await askAsMember('RESTRICTION');
+    expectData(await officerCall(`mutation($id: ID!) { restrictForDataSubjectRequest(requestId: $id) { id } }`, { id: restriction }));
+    const told = await queuedEmails(app, { recipient: member.email, template: 'privacy.request-answered' });
+    expect(told.at(-1)!.body).toMatch(/restrict/i);
+
+    const email = `erased-${Date.now()}@example.test`;
+    const erasure = await askPublicly(email, 'ERASURE', 'de');
+    const first = await officerCall<{ eraseForDataSubjectRequest: { id: string } }>(`mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { id } }`, { id: erasure });
+    expectData(first);
+    expectData(await officerCall(`mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { id } }`, { id: erasure }));
+    const erased = await queuedEmails(app, { recipient: email, template: 'privacy.request-answered' });
+    expect(erased).toHaveLength(1);
+    expect(erased[0]!.subject).toMatch(/anfrage/i);
+    expect(erased[0]!.body).toMatch(/gelöscht/);
+  });
+});
