@@ -149,6 +149,24 @@ for (const language of ['nl', 'de'] as const) {
     await page.reload();
     await expect(page.getByRole('region', { name: m.datasheets.versions.title }).getByRole('cell', { name: exactly(m.datasheets.states.PUBLISHED) })).toBeVisible();
 
+    // A second version goes to review. The reviewers' table of published datasheets still shows the
+    // first, published one (found from outside: it showed the version in review under "published").
+    await page.getByRole('button', { name: exactly(m.datasheets.editor.startVersion) }).click();
+    await expect(page.getByText(m.datasheets.editor.versionStarted)).toBeVisible();
+    await page.getByRole('button', { name: exactly(m.datasheets.editor.submit) }).click();
+    await expect(page.getByText(m.datasheets.editor.submitted)).toBeVisible();
+    const reviewer = await personAt(browser, state, language);
+    await logIn(reviewer, { tenant: BE_CERT, email: CLERK, password: state.demoPassword }, loginTexts(m));
+    await chooseLanguage(reviewer, language);
+    await openFromNav(reviewer, language, m.nav.datasheetReview);
+    const rowOf = (section: string) =>
+      reviewer.locator(`section[aria-labelledby="${section}"]`).getByRole('row').filter({ has: reviewer.getByRole('rowheader', { name: new RegExp(`^${escape(productName)}`) }) });
+    await expect(rowOf('published').getByRole('cell', { name: '1', exact: true })).toBeVisible();
+    await expect(rowOf('published').getByText(m.datasheets.states.PUBLISHED, { exact: true })).toBeVisible();
+    await expect(rowOf('to-approve').getByRole('cell', { name: '2', exact: true })).toBeVisible();
+    await expect(rowOf('to-approve').getByText(m.datasheets.states.SUBMITTED, { exact: true })).toBeVisible();
+    await reviewer.context().close();
+
     // An anonymous visitor finds it by search…
     const visitor = await personAt(browser, state, language);
     await visitor.goto('/datasheets');

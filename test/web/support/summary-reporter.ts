@@ -29,7 +29,7 @@ export default class SummaryReporter implements Reporter {
   onEnd(result: FullResult): void {
     process.stdout.write(`\nweb: ${this.passed} passed, ${this.failed} failed\n`);
     if (result.status !== 'passed' || this.failed > 0) return;
-    // A run of part of the suite (`--grep @speed`) has no journey or screen to count.
+    // A run of part of the suite (`--grep`, one file) may have no journey or screen to count.
     if (this.journeys.size > 0) process.stdout.write(`web journeys: ${this.journeys.size} journeys in ${this.languages.size} languages passed in Chromium\n`);
     if (this.screens.size > 0) process.stdout.write(`accessibility: ${this.screens.size} screens, 0 serious or critical violations\n`);
   }

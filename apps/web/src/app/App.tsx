@@ -18,6 +18,7 @@ const ForgotPasswordPage = lazy(() => import('../features/account/ForgotPassword
 const ResetPasswordPage = lazy(() => import('../features/account/ResetPasswordPage'));
 const PublicRequestPage = lazy(() => import('../features/privacy/PublicRequestPage'));
 const ConfirmRequestPage = lazy(() => import('../features/privacy/ConfirmRequestPage'));
+const ExportDownloadPage = lazy(() => import('../features/privacy/ExportDownloadPage'));
 const PrivacyNoticePage = lazy(() => import('../features/privacy/PrivacyNoticePage'));
 const RequestQueuePage = lazy(() => import('../features/privacy/RequestQueuePage'));
 const RequestDetailPage = lazy(() => import('../features/privacy/RequestDetailPage'));
@@ -94,9 +95,10 @@ export function App() {
           <Route path="datasheets" element={<PublicDatasheetSearchPage />} />
           <Route path="datasheets/id/:id" element={<PublicDatasheetPage />} />
           <Route path="datasheets/:code" element={<PublicDatasheetPage />} />
-          {/* Privacy: the public request form, its e-mail's link, a tenant's notice and sub-processors. */}
+          {/* Privacy: the public request form, its e-mails' links (confirmation, an export's download), a tenant's notice and sub-processors. */}
           <Route path="privacy/request" element={<PublicRequestPage />} />
           <Route path="privacy/confirm-request" element={<ConfirmRequestPage />} />
+          <Route path="privacy/export" element={<ExportDownloadPage />} />
           <Route path="privacy/:slug" element={<PrivacyNoticePage />} />
           <Route path="*" element={<NotFound />} />
         </Route>

@@ -22,7 +22,7 @@ type Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      totpEnrolmentRequired\n    }\n  }\n": typeof types.LoginDocument,
     "\n  query MyPersonalDataAccesses($first: Int!, $before: ID) {\n    myPersonalDataAccesses(first: $first, before: $before) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n    }\n  }\n": typeof types.MyPersonalDataAccessesDocument,
     "\n  query MyPersonalDataExport($portability: Boolean!) {\n    myPersonalDataExport(portability: $portability)\n  }\n": typeof types.MyPersonalDataExportDocument,
-    "\n  query MyDataSubjectRequests {\n    myDataSubjectRequests {\n      id\n      type\n      status\n      receivedAt\n      dueOn\n      completedAt\n      outcome\n    }\n  }\n": typeof types.MyDataSubjectRequestsDocument,
+    "\n  query MyDataSubjectRequests {\n    myDataSubjectRequests {\n      id\n      type\n      status\n      receivedAt\n      dueOn\n      completedAt\n      outcome\n      answerKind\n    }\n  }\n": typeof types.MyDataSubjectRequestsDocument,
     "\n  mutation RequestMyDataSubjectRight($input: MyDataSubjectRequestInput!) {\n    requestMyDataSubjectRight(input: $input) {\n      id\n      dueOn\n    }\n  }\n": typeof types.RequestMyDataSubjectRightDocument,
     "\n  query MyProfile {\n    me {\n      id\n      email\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n      roles\n      status\n      lastLoginAt\n      totpEnrolledAt\n    }\n  }\n": typeof types.MyProfileDocument,
     "\n  mutation UpdateMyProfile($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n    }\n  }\n": typeof types.UpdateMyProfileDocument,
@@ -105,6 +105,9 @@ type Documents = {
     "\n  mutation RecordBreachAuthorityNotification($input: RecordBreachAuthorityNotificationInput!) {\n    recordBreachAuthorityNotification(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordBreachAuthorityNotificationDocument,
     "\n  mutation NotifyBreachSubjects($breachId: ID!) {\n    notifyBreachSubjects(breachId: $breachId) {\n      id\n    }\n  }\n": typeof types.NotifyBreachSubjectsDocument,
     "\n  mutation ConfirmDataSubjectRequest($token: String!) {\n    confirmDataSubjectRequest(token: $token)\n  }\n": typeof types.ConfirmDataSubjectRequestDocument,
+    "\n  query LegalHolds {\n    legalHolds {\n      id\n      record\n      reason\n      placedAt\n    }\n  }\n": typeof types.LegalHoldsDocument,
+    "\n  mutation PlaceLegalHold($input: PlaceLegalHoldInput!) {\n    placeLegalHold(input: $input)\n  }\n": typeof types.PlaceLegalHoldDocument,
+    "\n  mutation ReleaseLegalHold($holdId: ID!) {\n    releaseLegalHold(holdId: $holdId)\n  }\n": typeof types.ReleaseLegalHoldDocument,
     "\n  query TenantPrivacy($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      privacyContactEmail\n    }\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      body\n      publishedAt\n    }\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      effectiveFrom\n      transferSafeguard\n    }\n  }\n": typeof types.TenantPrivacyDocument,
     "\n  query PrivacyUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      firstName\n      lastName\n      email\n      jobTitle\n      organisationId\n      status\n      roles\n      lastLoginAt\n    }\n    sessionsOfUser(userId: $userId) {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n": typeof types.PrivacyUserDocument,
     "\n  query PrivacyTenants {\n    tenants {\n      slug\n      name\n    }\n  }\n": typeof types.PrivacyTenantsDocument,
@@ -118,6 +121,7 @@ type Documents = {
     "\n  mutation ExportForDataSubjectRequest($requestId: ID!) {\n    exportForDataSubjectRequest(requestId: $requestId) {\n      id\n      document\n    }\n  }\n": typeof types.ExportForDataSubjectRequestDocument,
     "\n  mutation EraseForDataSubjectRequest($requestId: ID!) {\n    eraseForDataSubjectRequest(requestId: $requestId) {\n      id\n      holders {\n        holder\n        deleted\n        deidentified\n        keptAsReference\n        reason\n      }\n    }\n  }\n": typeof types.EraseForDataSubjectRequestDocument,
     "\n  mutation RestrictForDataSubjectRequest($requestId: ID!) {\n    restrictForDataSubjectRequest(requestId: $requestId) {\n      id\n    }\n  }\n": typeof types.RestrictForDataSubjectRequestDocument,
+    "\n  mutation UpholdDataSubjectObjection($input: UpholdDataSubjectObjectionInput!) {\n    upholdDataSubjectObjection(input: $input) {\n      id\n    }\n  }\n": typeof types.UpholdDataSubjectObjectionDocument,
     "\n  mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {\n    closeDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": typeof types.CloseDataSubjectRequestDocument,
     "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n": typeof types.DataSubjectRequestQueueDocument,
     "\n  query RetentionSchedule {\n    retentionSchedule {\n      rule\n      basis\n      unit\n      defaultPeriod\n      legalMinimum\n      legalMaximum\n      period\n      updatedAt\n    }\n  }\n": typeof types.RetentionScheduleDocument,
@@ -148,7 +152,7 @@ const documents: Documents = {
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      totpEnrolmentRequired\n    }\n  }\n": types.LoginDocument,
     "\n  query MyPersonalDataAccesses($first: Int!, $before: ID) {\n    myPersonalDataAccesses(first: $first, before: $before) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n    }\n  }\n": types.MyPersonalDataAccessesDocument,
     "\n  query MyPersonalDataExport($portability: Boolean!) {\n    myPersonalDataExport(portability: $portability)\n  }\n": types.MyPersonalDataExportDocument,
-    "\n  query MyDataSubjectRequests {\n    myDataSubjectRequests {\n      id\n      type\n      status\n      receivedAt\n      dueOn\n      completedAt\n      outcome\n    }\n  }\n": types.MyDataSubjectRequestsDocument,
+    "\n  query MyDataSubjectRequests {\n    myDataSubjectRequests {\n      id\n      type\n      status\n      receivedAt\n      dueOn\n      completedAt\n      outcome\n      answerKind\n    }\n  }\n": types.MyDataSubjectRequestsDocument,
     "\n  mutation RequestMyDataSubjectRight($input: MyDataSubjectRequestInput!) {\n    requestMyDataSubjectRight(input: $input) {\n      id\n      dueOn\n    }\n  }\n": types.RequestMyDataSubjectRightDocument,
     "\n  query MyProfile {\n    me {\n      id\n      email\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n      roles\n      status\n      lastLoginAt\n      totpEnrolledAt\n    }\n  }\n": types.MyProfileDocument,
     "\n  mutation UpdateMyProfile($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n    }\n  }\n": types.UpdateMyProfileDocument,
@@ -231,6 +235,9 @@ const documents: Documents = {
     "\n  mutation RecordBreachAuthorityNotification($input: RecordBreachAuthorityNotificationInput!) {\n    recordBreachAuthorityNotification(input: $input) {\n      id\n    }\n  }\n": types.RecordBreachAuthorityNotificationDocument,
     "\n  mutation NotifyBreachSubjects($breachId: ID!) {\n    notifyBreachSubjects(breachId: $breachId) {\n      id\n    }\n  }\n": types.NotifyBreachSubjectsDocument,
     "\n  mutation ConfirmDataSubjectRequest($token: String!) {\n    confirmDataSubjectRequest(token: $token)\n  }\n": types.ConfirmDataSubjectRequestDocument,
+    "\n  query LegalHolds {\n    legalHolds {\n      id\n      record\n      reason\n      placedAt\n    }\n  }\n": types.LegalHoldsDocument,
+    "\n  mutation PlaceLegalHold($input: PlaceLegalHoldInput!) {\n    placeLegalHold(input: $input)\n  }\n": types.PlaceLegalHoldDocument,
+    "\n  mutation ReleaseLegalHold($holdId: ID!) {\n    releaseLegalHold(holdId: $holdId)\n  }\n": types.ReleaseLegalHoldDocument,
     "\n  query TenantPrivacy($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      privacyContactEmail\n    }\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      body\n      publishedAt\n    }\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      effectiveFrom\n      transferSafeguard\n    }\n  }\n": types.TenantPrivacyDocument,
     "\n  query PrivacyUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      firstName\n      lastName\n      email\n      jobTitle\n      organisationId\n      status\n      roles\n      lastLoginAt\n    }\n    sessionsOfUser(userId: $userId) {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n": types.PrivacyUserDocument,
     "\n  query PrivacyTenants {\n    tenants {\n      slug\n      name\n    }\n  }\n": types.PrivacyTenantsDocument,
@@ -244,6 +251,7 @@ const documents: Documents = {
     "\n  mutation ExportForDataSubjectRequest($requestId: ID!) {\n    exportForDataSubjectRequest(requestId: $requestId) {\n      id\n      document\n    }\n  }\n": types.ExportForDataSubjectRequestDocument,
     "\n  mutation EraseForDataSubjectRequest($requestId: ID!) {\n    eraseForDataSubjectRequest(requestId: $requestId) {\n      id\n      holders {\n        holder\n        deleted\n        deidentified\n        keptAsReference\n        reason\n      }\n    }\n  }\n": types.EraseForDataSubjectRequestDocument,
     "\n  mutation RestrictForDataSubjectRequest($requestId: ID!) {\n    restrictForDataSubjectRequest(requestId: $requestId) {\n      id\n    }\n  }\n": types.RestrictForDataSubjectRequestDocument,
+    "\n  mutation UpholdDataSubjectObjection($input: UpholdDataSubjectObjectionInput!) {\n    upholdDataSubjectObjection(input: $input) {\n      id\n    }\n  }\n": types.UpholdDataSubjectObjectionDocument,
     "\n  mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {\n    closeDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": types.CloseDataSubjectRequestDocument,
     "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n": types.DataSubjectRequestQueueDocument,
     "\n  query RetentionSchedule {\n    retentionSchedule {\n      rule\n      basis\n      unit\n      defaultPeriod\n      legalMinimum\n      legalMaximum\n      period\n      updatedAt\n    }\n  }\n": types.RetentionScheduleDocument,
@@ -298,7 +306,7 @@ export function graphql(source: "\n  query MyPersonalDataExport($portability: Bo
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query MyDataSubjectRequests {\n    myDataSubjectRequests {\n      id\n      type\n      status\n      receivedAt\n      dueOn\n      completedAt\n      outcome\n    }\n  }\n"): typeof import('./graphql').MyDataSubjectRequestsDocument;
+export function graphql(source: "\n  query MyDataSubjectRequests {\n    myDataSubjectRequests {\n      id\n      type\n      status\n      receivedAt\n      dueOn\n      completedAt\n      outcome\n      answerKind\n    }\n  }\n"): typeof import('./graphql').MyDataSubjectRequestsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -630,6 +638,18 @@ export function graphql(source: "\n  mutation ConfirmDataSubjectRequest($token: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query LegalHolds {\n    legalHolds {\n      id\n      record\n      reason\n      placedAt\n    }\n  }\n"): typeof import('./graphql').LegalHoldsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PlaceLegalHold($input: PlaceLegalHoldInput!) {\n    placeLegalHold(input: $input)\n  }\n"): typeof import('./graphql').PlaceLegalHoldDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReleaseLegalHold($holdId: ID!) {\n    releaseLegalHold(holdId: $holdId)\n  }\n"): typeof import('./graphql').ReleaseLegalHoldDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TenantPrivacy($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      privacyContactEmail\n    }\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      body\n      publishedAt\n    }\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      effectiveFrom\n      transferSafeguard\n    }\n  }\n"): typeof import('./graphql').TenantPrivacyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -679,6 +699,10 @@ export function graphql(source: "\n  mutation EraseForDataSubjectRequest($reques
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RestrictForDataSubjectRequest($requestId: ID!) {\n    restrictForDataSubjectRequest(requestId: $requestId) {\n      id\n    }\n  }\n"): typeof import('./graphql').RestrictForDataSubjectRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpholdDataSubjectObjection($input: UpholdDataSubjectObjectionInput!) {\n    upholdDataSubjectObjection(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpholdDataSubjectObjectionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -145,6 +145,12 @@ export type CreateTenantInput = {
   street: string;
 };
 
+export type DataSubjectAnswerKind =
+  | 'ERASURE'
+  | 'EXPORT'
+  | 'RESTRICTION'
+  | 'STATEMENT';
+
 export type DataSubjectRequestStatus =
   | 'AWAITING_EMAIL_VERIFICATION'
   | 'AWAITING_IDENTITY_CHECK'
@@ -250,6 +256,13 @@ export type PersonDetailsInput = {
   password: string;
   phone?: string | null | undefined;
   preferredLanguage?: string;
+};
+
+/** A legal hold: the retention sweep leaves the record alone until released. */
+export type PlaceLegalHoldInput = {
+  reason: string;
+  /** Entity:id, e.g. Session:2f0c… */
+  record: string;
 };
 
 export type PostalCodeRangeInput = {
@@ -472,6 +485,13 @@ export type UpdateUserProfileInput = {
   userId: string;
 };
 
+/** An objection upheld: what the person publishes of them stops, as on their own objection. */
+export type UpholdDataSubjectObjectionInput = {
+  requestId: string;
+  /** What the person is told, in their language. */
+  statement: string;
+};
+
 export type UserStatus =
   | 'ACTIVE'
   | 'DISABLED'
@@ -527,7 +547,7 @@ export type MyPersonalDataExportQuery = { myPersonalDataExport: string };
 export type MyDataSubjectRequestsQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MyDataSubjectRequestsQuery = { myDataSubjectRequests: Array<{ id: string | null, type: DataSubjectRequestType | null, status: DataSubjectRequestStatus | null, receivedAt: string | null, dueOn: string | null, completedAt: string | null, outcome: string | null }> };
+export type MyDataSubjectRequestsQuery = { myDataSubjectRequests: Array<{ id: string | null, type: DataSubjectRequestType | null, status: DataSubjectRequestStatus | null, receivedAt: string | null, dueOn: string | null, completedAt: string | null, outcome: string | null, answerKind: DataSubjectAnswerKind | null }> };
 
 export type RequestMyDataSubjectRightMutationVariables = Exact<{
   input: MyDataSubjectRequestInput;
@@ -1084,6 +1104,25 @@ export type ConfirmDataSubjectRequestMutationVariables = Exact<{
 
 export type ConfirmDataSubjectRequestMutation = { confirmDataSubjectRequest: boolean };
 
+export type LegalHoldsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LegalHoldsQuery = { legalHolds: Array<{ id: string | null, record: string | null, reason: string | null, placedAt: string | null }> };
+
+export type PlaceLegalHoldMutationVariables = Exact<{
+  input: PlaceLegalHoldInput;
+}>;
+
+
+export type PlaceLegalHoldMutation = { placeLegalHold: string };
+
+export type ReleaseLegalHoldMutationVariables = Exact<{
+  holdId: string;
+}>;
+
+
+export type ReleaseLegalHoldMutation = { releaseLegalHold: string };
+
 export type TenantPrivacyQueryVariables = Exact<{
   slug: string;
 }>;
@@ -1170,6 +1209,13 @@ export type RestrictForDataSubjectRequestMutationVariables = Exact<{
 
 
 export type RestrictForDataSubjectRequestMutation = { restrictForDataSubjectRequest: { id: string | null } };
+
+export type UpholdDataSubjectObjectionMutationVariables = Exact<{
+  input: UpholdDataSubjectObjectionInput;
+}>;
+
+
+export type UpholdDataSubjectObjectionMutation = { upholdDataSubjectObjection: { id: string | null } };
 
 export type CloseDataSubjectRequestMutationVariables = Exact<{
   input: CloseDataSubjectRequestInput;
@@ -1471,6 +1517,7 @@ export const MyDataSubjectRequestsDocument = new TypedDocumentString(`
     dueOn
     completedAt
     outcome
+    answerKind
   }
 }
     `) as unknown as TypedDocumentString<MyDataSubjectRequestsQuery, MyDataSubjectRequestsQueryVariables>;
@@ -2421,6 +2468,26 @@ export const ConfirmDataSubjectRequestDocument = new TypedDocumentString(`
   confirmDataSubjectRequest(token: $token)
 }
     `) as unknown as TypedDocumentString<ConfirmDataSubjectRequestMutation, ConfirmDataSubjectRequestMutationVariables>;
+export const LegalHoldsDocument = new TypedDocumentString(`
+    query LegalHolds {
+  legalHolds {
+    id
+    record
+    reason
+    placedAt
+  }
+}
+    `) as unknown as TypedDocumentString<LegalHoldsQuery, LegalHoldsQueryVariables>;
+export const PlaceLegalHoldDocument = new TypedDocumentString(`
+    mutation PlaceLegalHold($input: PlaceLegalHoldInput!) {
+  placeLegalHold(input: $input)
+}
+    `) as unknown as TypedDocumentString<PlaceLegalHoldMutation, PlaceLegalHoldMutationVariables>;
+export const ReleaseLegalHoldDocument = new TypedDocumentString(`
+    mutation ReleaseLegalHold($holdId: ID!) {
+  releaseLegalHold(holdId: $holdId)
+}
+    `) as unknown as TypedDocumentString<ReleaseLegalHoldMutation, ReleaseLegalHoldMutationVariables>;
 export const TenantPrivacyDocument = new TypedDocumentString(`
     query TenantPrivacy($slug: String!) {
   tenant(slug: $slug) {
@@ -2566,6 +2633,13 @@ export const RestrictForDataSubjectRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RestrictForDataSubjectRequestMutation, RestrictForDataSubjectRequestMutationVariables>;
+export const UpholdDataSubjectObjectionDocument = new TypedDocumentString(`
+    mutation UpholdDataSubjectObjection($input: UpholdDataSubjectObjectionInput!) {
+  upholdDataSubjectObjection(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<UpholdDataSubjectObjectionMutation, UpholdDataSubjectObjectionMutationVariables>;
 export const CloseDataSubjectRequestDocument = new TypedDocumentString(`
     mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {
   closeDataSubjectRequest(input: $input) {

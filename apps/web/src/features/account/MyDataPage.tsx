@@ -1,9 +1,10 @@
 import { useState } from 'react';
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { request } from '../../api/client';
 import { graphql } from '../../gql';
-import type { DataSubjectRequestType } from '../../gql/graphql';
+import type { DataSubjectAnswerKind, DataSubjectRequestStatus, DataSubjectRequestType } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
 import { LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
@@ -31,6 +32,7 @@ const MyDataSubjectRequests = graphql(`
       dueOn
       completedAt
       outcome
+      answerKind
     }
   }
 `);
@@ -43,6 +45,31 @@ const RequestMyDataSubjectRight = graphql(`
     }
   }
 `);
+
+/**
+ * The answer to a request as a sentence: the officer's words (answered or refused by hand), or the
+ * standard sentence of an automatic answer; never the counts the request keeps as evidence.
+ */
+function answerSentence(
+  t: TFunction,
+  item: { status?: DataSubjectRequestStatus | null; outcome?: string | null; answerKind?: DataSubjectAnswerKind | null },
+): string {
+  if (item.status !== 'COMPLETED' && item.status !== 'REFUSED') return '';
+  const text = item.outcome ?? '';
+  if (item.status === 'REFUSED') return t('myData.answers.REFUSED', { text });
+  switch (item.answerKind) {
+    case 'STATEMENT':
+      return t('myData.answers.STATEMENT', { text });
+    case 'EXPORT':
+      return t('myData.answers.EXPORT');
+    case 'ERASURE':
+      return t('myData.answers.ERASURE');
+    case 'RESTRICTION':
+      return t('myData.answers.RESTRICTION');
+    default:
+      return t('myData.answers.answered');
+  }
+}
 
 /**
  * My data (GDPR Art. 15–21 for a logged-in person): take a copy at once, and ask the controller for
@@ -114,7 +141,22 @@ export default function MyDataPage() {
                     <td>{item.receivedAt ? format.date(item.receivedAt) : ''}</td>
                     <td>{item.dueOn ? format.date(item.dueOn) : ''}</td>
                     <td>{item.status ? t(`privacyDesk.statuses.${item.status}`) : ''}</td>
-                    <td>{item.outcome ?? ''}</td>
+                    <td>
+                      {answerSentence(t, item)}
+                      {item.status === 'COMPLETED' && item.answerKind === 'EXPORT' ? (
+                        <>
+                          {' '}
+                          <button
+                            type="button"
+                            className="button button--secondary"
+                            disabled={exportData.pending}
+                            onClick={() => void exportData.run(item.type === 'PORTABILITY')}
+                          >
+                            {t('myData.downloadAnswer')}
+                          </button>
+                        </>
+                      ) : null}
+                    </td>
                   </tr>
                 ))}
               </tbody>

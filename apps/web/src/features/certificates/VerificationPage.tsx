@@ -3,12 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams, useSearchParams } from 'react-router';
 import { requestPublic } from '../../api/client';
 import { graphql } from '../../gql';
+import type { VerifyCertificateQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
 import { LoadError, Loading } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
-import { useLoad } from '../../ui/use-api';
+import { type QueryState, useLoad } from '../../ui/use-api';
 
 // Everything the public answer holds; none of it is about a person (the API's policy: `anyone`).
 const VerifyCertificate = graphql(`
@@ -46,12 +47,19 @@ export default function VerificationPage() {
     setCode(codeInPath);
   }, [numberInPath, codeInPath]);
   const asked = numberInPath !== '' && codeInPath !== '';
+  const answer = useLoad(
+    () => (asked ? requestPublic(VerifyCertificate, { number: numberInPath.toUpperCase(), code: codeInPath.trim() }) : Promise.resolve(null)),
+    [numberInPath, codeInPath],
+  );
+  // A number or code that cannot be one (mistyped from paper) is marked on its field, with the
+  // values as typed to correct; asking again with the same values would only repeat the refusal.
+  const inputError = answer.error?.code === 'BAD_USER_INPUT' && answer.error.fields.length > 0 ? answer.error : null;
   return (
     <div className="medium">
       <PageTitle lead={t('verification.lead')}>{t('verification.title')}</PageTitle>
-      {asked ? <VerificationResult number={numberInPath.toUpperCase()} code={codeInPath.trim()} /> : null}
+      {asked && !inputError ? <VerificationResult answer={answer} /> : null}
       <Form
-        error={null}
+        error={inputError}
         onSubmit={() => navigate(`/verification/${encodeURIComponent(number.trim().toUpperCase())}?code=${encodeURIComponent(code.trim().toUpperCase())}`)}
         aria-labelledby={asked ? 'verify-another' : undefined}
       >
@@ -67,10 +75,9 @@ export default function VerificationPage() {
   );
 }
 
-function VerificationResult({ number, code }: { number: string; code: string }) {
+function VerificationResult({ answer }: { answer: QueryState<VerifyCertificateQuery | null> }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const answer = useLoad(() => requestPublic(VerifyCertificate, { number, code }), [number, code]);
   if (answer.loading) return <Loading />;
   if (answer.error) return <LoadError error={answer.error} onRetry={answer.reload} />;
   const v = answer.data?.verifyCertificate;

@@ -122,7 +122,9 @@ export default function DatasheetReviewPage() {
   const published = rows.filter((row) => row.published);
   const actionError = approve.error ?? publish.error;
 
-  const table = (title: string, id: string, list: Row[], actions: (row: Row) => React.ReactNode) => (
+  // Each table shows the version it is about: the one in review or approved, or the one published
+  // (a datasheet whose next version is in review stays published with the previous one).
+  const table = (title: string, id: string, list: Row[], actions: (row: Row) => React.ReactNode, shown: (row: Row) => DatasheetVersionRow | null = (row) => row.latest) => (
     <section className="panel" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
       {list.length === 0 ? (
@@ -152,12 +154,12 @@ export default function DatasheetReviewPage() {
                   <td>
                     <code>{row.datasheet.publicCode}</code>
                   </td>
-                  <td className="numeric">{row.latest?.number}</td>
+                  <td className="numeric">{shown(row)?.number}</td>
                   <td>
-                    <StateBadge state={row.latest?.state} />
+                    <StateBadge state={shown(row)?.state} />
                     {row.datasheet.contactReplacementRequired ? <span className="badge"> {t('datasheets.contact.flag')}</span> : null}
                   </td>
-                  <td>{format.dateTime(row.latest?.submittedAt ?? row.latest?.approvedAt ?? row.latest?.publishedAt)}</td>
+                  <td>{format.dateTime(shown(row)?.publishedAt ?? shown(row)?.approvedAt ?? shown(row)?.submittedAt)}</td>
                   <td className="actions">{actions(row)}</td>
                 </tr>
               ))}
@@ -204,7 +206,7 @@ export default function DatasheetReviewPage() {
                 <span className="visually-hidden"> ({row.productName})</span>
               </button>
             </>
-          ))}
+          ), (row) => row.published)}
         </>
       ) : null}
 

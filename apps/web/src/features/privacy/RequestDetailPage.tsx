@@ -63,6 +63,14 @@ const RestrictForRequest = graphql(`
   }
 `);
 
+const UpholdObjection = graphql(`
+  mutation UpholdDataSubjectObjection($input: UpholdDataSubjectObjectionInput!) {
+    upholdDataSubjectObjection(input: $input) {
+      id
+    }
+  }
+`);
+
 const CloseRequest = graphql(`
   mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {
     closeDataSubjectRequest(input: $input) {
@@ -138,6 +146,12 @@ export default function RequestDetailPage() {
       await request(RestrictForRequest, { requestId });
       after(t('privacyDesk.detail.restrictDone'));
     }
+  });
+  const [statement, setStatement] = useState('');
+  const uphold = useAction(async () => {
+    if (!statement.trim()) throw clientError([{ field: 'input.statement', reason: 'required', constraint: 'required' }]);
+    await request(UpholdObjection, { input: { requestId, statement: statement.trim() } });
+    after(t('privacyDesk.detail.upholdDone'));
   });
   const close = useAction(async () => {
     if (!outcome.trim()) throw clientError([{ field: 'input.outcome', reason: 'required', constraint: 'required' }]);
@@ -242,7 +256,7 @@ export default function RequestDetailPage() {
         </section>
       ) : null}
 
-      {open && row.identityVerifiedBy ? (
+      {open && row.identityVerifiedBy && (EXPORTED.includes(type) || type === 'ERASURE' || type === 'RESTRICTION') ? (
         <section aria-labelledby="answer-title" className="form-section">
           <h2 id="answer-title">{t('privacyDesk.detail.answerTitle')}</h2>
           <Form error={answer.error} overrides={reasons} onSubmit={() => undefined} idScope="answer-">
@@ -263,6 +277,18 @@ export default function RequestDetailPage() {
                 </button>
               ) : null}
             </p>
+          </Form>
+        </section>
+      ) : null}
+      {open && row.identityVerifiedBy && type === 'OBJECTION' ? (
+        <section aria-labelledby="uphold-title" className="form-section">
+          <h2 id="uphold-title">{t('privacyDesk.detail.upholdTitle')}</h2>
+          <p>{t('privacyDesk.detail.upholdLead')}</p>
+          <Form error={uphold.error} overrides={reasons} onSubmit={() => void uphold.run()} idScope="uphold-">
+            <TextAreaField name="input.statement" label={t('privacyDesk.detail.upholdStatement')} value={statement} onValue={setStatement} />
+            <SubmitButton pending={uphold.pending} pendingLabel={t('common.saving')}>
+              {t('privacyDesk.detail.uphold')}
+            </SubmitButton>
           </Form>
         </section>
       ) : null}

@@ -11,6 +11,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
+import { LegalHoldsSection } from './LegalHoldsSection';
 
 // PRIVACY_OFFICER and TENANT_ADMIN @ownTenant read every field of RetentionPeriod.
 const RetentionSchedule = graphql(`
@@ -179,6 +180,7 @@ export default function RetentionSchedulePage() {
           </Form>
         </section>
       ) : null}
+      <LegalHoldsSection />
     </>
   );
 }
