@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import type { LoadResult } from './load';
 import type { Scenario, ThroughputScenario } from './scenarios';
 import type { ThroughputResult } from './scenarios/scenario';
+import { PUBLIC_PAGES_TARGET_RATIO, type PublicPageMeasure } from './public-pages';
 import type { BenchSettings } from './settings';
 
 /** The issue's memory target for the API process after the runs. */
@@ -121,6 +122,7 @@ export function writePerformanceDoc(
   run: RunDescription,
   block: string | null = null,
   throughputs: readonly ThroughputOutcome[] = [],
+  publicPages: readonly PublicPageMeasure[] | null = null,
 ): void {
   const { begin: BEGIN, end: END } = markersOf(block);
   const s = run.settings;
@@ -182,6 +184,16 @@ export function writePerformanceDoc(
             ({ scenario, result: r }) =>
               `| ${scenario.name} | ${r.count} | ${fixed(r.signaturesPerSecond, 1)} | ${ms(r.signatureP50)} / ${ms(r.signatureP99)} | ${cpu(r.apiCpuMsPerSignature)} | ${fixed(r.pdfsPerSecond, 1)} | ${cpu(r.workerCpuMsPerPdf)} | ${r.stepUps} |`,
           ),
+          '',
+        ]
+      : []),
+    ...(publicPages?.length
+      ? [
+          `The portal's public pages in Chromium, served by the API, against React's own floor (React and ReactDOM rendering one button) in the same run (issue #19; target ≤ ${PUBLIC_PAGES_TARGET_RATIO} times the floor):`,
+          '',
+          '| page | JavaScript, gzipped | interactive (median) | times the React floor (median of pairs) |',
+          '|---|---:|---:|---:|',
+          ...publicPages.map((m) => `| ${m.name} | ${m.kilobytes} kB | ${m.interactiveMs} ms | ${m.ratio.toFixed(1)} (${m.pairs} pairs) |`),
           '',
         ]
       : []),

@@ -10,6 +10,7 @@ import { BenchFixture, loadFixture } from './fixture';
 import type { Prune } from './growth';
 import { failuresOf, LoadResult, runLoad } from './load';
 import { rssMiB, waitUntilIdle } from './proc';
+import { measurePublicPages, PUBLIC_PAGES_SCENARIO, PublicPageMeasure, publicPagesLine, publicPagesTargetLines } from './public-pages';
 import { ServerProcess, startServer, stopChildren } from './processes';
 import { figureLines, rate, ScenarioOutcome, summarise, targetLines, throughputLines, ThroughputOutcome, writePerformanceDoc } from './report';
 import { BenchTokens } from './requests';
@@ -38,9 +39,10 @@ async function main(): Promise<number> {
   const settings = readSettings({ ...process.env, ...argumentsAsEnvironment(process.argv.slice(2)) });
   const scenarios = SCENARIOS.filter((scenario) => selectedBy(scenario, settings.only));
   const throughputScenarios = THROUGHPUT_SCENARIOS.filter((scenario) => selectedBy(scenario, settings.only));
-  if (scenarios.length === 0 && throughputScenarios.length === 0)
+  const publicPagesSelected = selectedBy(PUBLIC_PAGES_SCENARIO, settings.only);
+  if (scenarios.length === 0 && throughputScenarios.length === 0 && !publicPagesSelected)
     throw new Error(
-      `--only / BENCH_SCENARIOS names none of: ${[...SCENARIOS, ...THROUGHPUT_SCENARIOS].map(keyOf).join(', ')}`,
+      `--only / BENCH_SCENARIOS names none of: ${[...SCENARIOS, ...THROUGHPUT_SCENARIOS, PUBLIC_PAGES_SCENARIO].map(keyOf).join(', ')}`,
     );
 
   database = await openBenchDatabase(settings.databaseUrl, benchDatabaseName(settings.volume), say);
@@ -134,12 +136,19 @@ async function main(): Promise<number> {
     loadSamples.push(loadavg()[0]!);
   }
 
+  // Last, on a quiet machine: the portal's public pages in Chromium, served by the same API.
+  let publicPages: PublicPageMeasure[] | null = null;
+  if (publicPagesSelected) {
+    await waitUntilIdle([api.pid, baseline.pid]);
+    publicPages = await measurePublicPages(api.url, ROOT, say);
+  }
+
   const rss = rssMiB(api.pid);
   const lines = figureLines(outcomes, rss);
-  // The throughput lines before the closing memory line.
-  lines.splice(lines.length - 1, 0, ...throughputLines(throughputs));
+  // The throughput and page lines before the closing memory line.
+  lines.splice(lines.length - 1, 0, ...throughputLines(throughputs), ...(publicPages ? [publicPagesLine(publicPages)] : []));
   for (const line of lines) process.stdout.write(`${line}\n`);
-  for (const line of targetLines(outcomes, rss)) say(`target: ${line}`);
+  for (const line of [...targetLines(outcomes, rss), ...(publicPages ? publicPagesTargetLines(publicPages) : [])]) say(`target: ${line}`);
   say(`load average (1 min) after the runs: ${describeLoad(loadSamples)} on ${cpus().length} cores`);
 
   if (invalid.length > 0) {
@@ -164,6 +173,7 @@ async function main(): Promise<number> {
       },
       blockOf(settings, database.name),
       throughputs,
+      publicPages,
     );
     say('docs/performance.md rewritten');
   } else {

@@ -27,11 +27,14 @@ export const SCENARIOS: readonly Scenario[] = [
 export const THROUGHPUT_SCENARIOS: readonly ThroughputScenario[] = [signingThroughput];
 
 /** What `--only` selects a scenario by: its key (default its name); `Q1` also selects `Q1.get`. */
-export function keyOf(scenario: Scenario | ThroughputScenario): string {
+/** What a scenario is selected by: its name, and a key when it has one. */
+type Selectable = Pick<Scenario, 'name' | 'key'>;
+
+export function keyOf(scenario: Selectable): string {
   return scenario.key ?? scenario.name;
 }
 
-export function selectedBy(scenario: Scenario | ThroughputScenario, only: readonly string[] | null): boolean {
+export function selectedBy(scenario: Selectable, only: readonly string[] | null): boolean {
   if (!only) return true;
   const key = keyOf(scenario).toLowerCase();
   return only.some((wanted) => {

@@ -18,8 +18,9 @@ const USUAL_ADDRESS_MS = 30 * 24 * 3600_000;
 
 /**
  * Login with e-mail, password and tenant: argon2id verification is the cost. Three units as in
- * AuthService.login: the tenant by slug; the throttle and the candidate; the session, its refresh
- * token and the audit entry. Reported without a target.
+ * AuthService.login: the tenant by slug; the throttle (the attempt counted before it is judged, under
+ * the account's lock) and the candidate; the session, its refresh token, the count given back and the
+ * audit entry. Reported without a target.
  */
 export const login: Scenario = {
   name: 'login',
@@ -39,16 +40,26 @@ export const login: Scenario = {
     if (!tenant)
       throw new BaselineError('Invalid e-mail address, password or second factor', 'UNAUTHENTICATED');
     const address = call.request.socket.remoteAddress ?? 'unknown';
-    const keys = { fromHere: attemptKey('login', tenant.id, email, address), account: attemptKey('login', tenant.id, email) };
+    const keys = {
+      fromHere: attemptKey('login', tenant.id, email, address),
+      account: attemptKey('login', tenant.id, email),
+      secondFactor: attemptKey('login-second-factor', tenant.id, email),
+    };
     const now = Date.now();
-    // The same reads as AuthService's assessment: both counters, the account, and whether it logged in from here.
+    const windowStartAfter = new Date(now - FAILED_LOGIN_WINDOW_MS);
+    // The same work as AuthService's assessment: the account's lock, the three counters, the account,
+    // whether it logged in from here, and the attempt counted before the password is judged.
     const found = await inUnit(call, { tenantId: tenant.id }, async (unit) => {
-      const [fromHere] = await new LoginThrottleRepository(unit.sql).failuresSince([keys.fromHere, keys.account], new Date(now - FAILED_LOGIN_WINDOW_MS));
+      const throttle = new LoginThrottleRepository(unit.sql);
+      await throttle.lockAccount(keys.account);
+      const [fromHere] = await throttle.failuresSince([keys.fromHere, keys.account, keys.secondFactor], windowStartAfter);
       const candidate = await new AccountRepository(unit.sql).loginCandidate(tenant.id, email);
       if (candidate && call.request.socket.remoteAddress) {
         await new SessionRepository(unit.sql).loggedInFrom(candidate.id, call.request.socket.remoteAddress, new Date(now - USUAL_ADDRESS_MS));
       }
-      return { throttled: fromHere!.failures >= 5, candidate };
+      const throttled = fromHere!.failures >= 5;
+      if (!throttled) await throttle.recordFailure(tenant.id, [keys.fromHere, keys.account], new Date(now), windowStartAfter);
+      return { throttled, candidate };
     });
     const candidate = found.candidate;
     // Outside any transaction: argon2 must not hold a connection.
@@ -66,7 +77,9 @@ export const login: Scenario = {
     const refresh = await inUnit(call, { tenantId: tenant.id }, async (unit) => {
       const now = new Date();
       const sessions = new SessionRepository(unit.sql);
-      await new LoginThrottleRepository(unit.sql).clear([keys.fromHere]);
+      const throttle = new LoginThrottleRepository(unit.sql);
+      await throttle.clear([keys.fromHere]);
+      await throttle.giveBack([keys.fromHere, keys.account], new Date(now.getTime() - FAILED_LOGIN_WINDOW_MS));
       await new AccountRepository(unit.sql).recordLogin(candidate.id, now);
       const sessionId = await sessions.open({
         tenantId: access.tenantId,

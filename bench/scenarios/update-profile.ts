@@ -1,3 +1,4 @@
+import { PublishedDatasheetRepository } from '@chancery/datasheets/repositories/published-datasheet.repository';
 import { AccountRepository } from '@chancery/identity/repositories/account.repository';
 import { BaselineError } from '../baseline/call';
 import { recordAudit } from '../baseline/audit';
@@ -44,6 +45,9 @@ export const updateUserProfile: Scenario = {
         subjectId: user.id,
         details: { fields: 'firstName' },
       });
+      // The datasheets context's listener of PERSON_DETAILS_CHANGED, in the same unit: the published
+      // datasheets showing the person, whose copies would follow (none for this chamber's admin).
+      if ((await new PublishedDatasheetRepository(unit.sql).withContact(user.id)).length > 0) throw new BaselineError('the bench admin is no published contact', 'INTERNAL_SERVER_ERROR');
       const updated = (await accounts.findById(user.id))!;
       await unit.commit();
       return {
