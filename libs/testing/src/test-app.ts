@@ -1,7 +1,6 @@
 import { INestApplication, Type } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
-import { Agent, request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
@@ -11,6 +10,7 @@ import { AppConfig, Clock, FixedClock, loadAppConfig, RequestContext } from '@ch
 import { ApiModule } from '../../../apps/api/src/app.module';
 import { API_APPLICATION_OPTIONS, configureApiApplication } from '../../../apps/api/src/api-application';
 import { createTestDatabase, TestDatabase } from './database/test-database-server';
+import { KeptAliveClient } from './kept-alive-client';
 import { AbstractLoader, ExpressLoader } from '@nestjs/serve-static';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
@@ -89,12 +89,7 @@ export class TestApp {
     return request(this.app.getHttpServer());
   }
 
-  /**
-   * One GraphQL call over HTTP, as a client with a connection pool makes it: kept-alive connections
-   * (Node's agent closes an idle one before the server's advertised Keep-Alive timeout). The suites
-   * make tens of thousands of calls; a new connection and supertest's request object for each cost
-   * more CPU than the server's own answer.
-   */
+  /** One GraphQL call over HTTP, on kept-alive connections as a client with a connection pool makes it. */
   async graphql<T = Record<string, unknown>>(
     query: string,
     variables?: Record<string, unknown>,
@@ -105,21 +100,12 @@ export class TestApp {
     if (options.token) headers.authorization = `Bearer ${options.token}`;
     for (const [name, value] of Object.entries(options.headers ?? {})) headers[name.toLowerCase()] = value;
     headers['content-length'] = String(Buffer.byteLength(payload));
-    const { status, text, contentType } = await new Promise<{ status: number; text: string; contentType: string }>((done, fail) => {
-      const call = httpRequest({ host: '127.0.0.1', port: this.port, path: '/graphql', method: 'POST', headers, agent: this.agent }, (response) => {
-        const chunks: Buffer[] = [];
-        response.on('data', (chunk: Buffer) => chunks.push(chunk));
-        response.on('end', () => done({ status: response.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8'), contentType: String(response.headers['content-type'] ?? '') }));
-        response.on('error', fail);
-      });
-      call.on('error', fail);
-      call.end(payload);
-    });
+    const { status, text, contentType } = await this.client.post('/graphql', headers, payload);
     const body = (contentType.includes('json') && text ? JSON.parse(text) : {}) as { data?: T; errors?: GraphQLResponse['errors'] };
     return { status, data: body.data, errors: body.errors, text };
   }
 
-  private readonly agent = new Agent({ keepAlive: true, maxSockets: 32 });
+  private readonly client = new KeptAliveClient(() => this.port);
 
   private get port(): number {
     return (this.app.getHttpServer().address() as AddressInfo).port;
@@ -157,7 +143,7 @@ export class TestApp {
     // Jest runs afterAll hooks in the order declared, so a worker declared after the app would still
     // hold connections when the database is dropped (and fail the file on "terminating connection").
     for (const sharer of this.sharers) await sharer.stop();
-    this.agent.destroy();
+    this.client.destroy();
     await this.app.close();
     await this.database.drop();
   }
