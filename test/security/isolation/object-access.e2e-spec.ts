@@ -783,6 +783,9 @@ const isDraft = (record: KnownRecord) => record.label.endsWith(' draft');
 /** Company users: their company's records; staff: the tenant's, drafts excepted. */
 const certificateReach = (caller: Caller, record: KnownRecord): Reach =>
   caller.organisationId ? (record.organisationId === caller.organisationId ? 'own' : 'outside') : isDraft(record) ? 'outside' : 'skip';
+/** The records a company's list (its own) or the chamber's (all but drafts) holds. */
+const listedRecord = (caller: Caller, record: KnownRecord): Reach =>
+  caller.organisationId ? (record.organisationId === caller.organisationId ? 'own' : 'outside') : isDraft(record) ? 'outside' : 'own';
 const ownCompanyOnly = (caller: Caller, record: KnownRecord): Reach => (record.organisationId === caller.organisationId ? 'own' : 'outside');
 const staffStep = (caller: Caller, record: KnownRecord): Reach => (isDraft(record) ? 'outside' : 'skip');
 let billingMonth = '';
@@ -804,6 +807,26 @@ Object.assign(CALL_TEMPLATES, {
     allowed: holds(...CERTIFICATE_READERS),
     reach: certificateReach,
     controls: [['A1 ORG_MEMBER', 'read', 'A1 draft'], ['A staff CLERK', 'read', 'A2 submitted']],
+  },
+  certificateApplications: {
+    document: 'query($id: ID) { certificateApplications(after: $id) { id } }',
+    variants: { cursor: { path: 'after', takes: 'application', variables: (id) => ({ id }) } },
+    field: 'certificateApplications',
+    answers: 'list',
+    allowed: holds(...CERTIFICATE_READERS),
+    // A company's list holds its own applications; the chamber's every one but drafts. Any other, as
+    // the cursor, must answer like a missing one (an empty page), not tell where it stands.
+    reach: listedRecord,
+    controls: [['A1 ORG_MEMBER', 'cursor', 'A1 approved'], ['A staff CLERK', 'cursor', 'A1 submitted']],
+  },
+  certificatesOfOrigin: {
+    document: 'query($id: ID) { certificatesOfOrigin(after: $id) { id } }',
+    variants: { cursor: { path: 'after', takes: 'certificate', variables: (id) => ({ id }) } },
+    field: 'certificatesOfOrigin',
+    answers: 'list',
+    allowed: holds(...CERTIFICATE_READERS),
+    reach: listedRecord,
+    controls: [['A1 ORG_MEMBER', 'cursor', 'A1 certificate'], ['A staff AUDITOR', 'cursor', 'A2 certificate']],
   },
   certificateOfOrigin: {
     document: 'query($id: ID!) { certificateOfOrigin(certificateId: $id) { id } }',
@@ -1283,7 +1306,12 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
         await certificatesOf.step('claimCertificateApplication', inReview.id, clerk);
         add('application', inReview.id, `in review ${n}`);
       }
+      // Later than the applications above, so a page after the approved one (newest first) holds them.
+      app.clock.advance(1_000);
       add('application', (await certificatesOf.approved(exporter, clerk)).id, 'approved');
+      // An older certificate first, so a page after the recorded one (newest first) is not empty.
+      await certificatesOf.issued(exporter, clerk, signer);
+      app.clock.advance(1_000);
       add('certificate', (await certificatesOf.issued(exporter, clerk, signer)).id, 'certificate');
     }
     const doomedApplication = await certificatesOf.create(person('A1 ORG_ADMIN'));

@@ -132,16 +132,23 @@ export class RevokeArgs extends CertificateIdArgs {
   @Field(() => String, { description: `One of ${Object.values(RevocationReason).join(', ')}.` }) @IsIn(Object.values(RevocationReason)) reason: RevocationReason;
 }
 
+/** A page of a list and where it starts: after the last record of the previous page, in the list's order. */
 @ArgsType()
-export class ApplicationListArgs {
-  @Field(() => String, { nullable: true, description: 'An ApplicationState.' }) @OptionalArgument() @IsIn(Object.values(ApplicationState)) state?: ApplicationState;
-  @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(200) first: number = 50;
+class ListPageArgs {
+  @Field(() => Int, { defaultValue: 50, description: 'Records to return, 1 to 200.' }) @IsInt() @Min(1) @Max(200) first: number = 50;
+  @Field(() => ID, { nullable: true, description: "The last record of the previous page: the list continues after it. One the list does not hold gives an empty page." })
+  @OptionalArgument()
+  @IsUUID()
+  after?: string;
 }
 
 @ArgsType()
-export class CertificateListArgs {
-  @Field(() => Int, { defaultValue: 50 }) @IsInt() @Min(1) @Max(200) first: number = 50;
+export class ApplicationListArgs extends ListPageArgs {
+  @Field(() => String, { nullable: true, description: 'An ApplicationState.' }) @OptionalArgument() @IsIn(Object.values(ApplicationState)) state?: ApplicationState;
 }
+
+@ArgsType()
+export class CertificateListArgs extends ListPageArgs {}
 
 @ArgsType()
 export class VerifyCertificateArgs {

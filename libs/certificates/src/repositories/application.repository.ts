@@ -17,6 +17,19 @@ const EXAMPLE_CONTENT: ApplicationContent = {
   transportDetails: 'By sea, Antwerp to Felixstowe', goods: [], invoiceReferences: ['INV-1'], remarks: '', declarationAccepted: true, supportingDocumentIds: [],
 };
 
+/** The chamber's work on an application (ApplicationRepository.listOfTenantQueue's first sort key). */
+const CHAMBER_WORK_STATES = [ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW, ApplicationState.APPROVED];
+
+/**
+ * Where an application stands in the tenant's list, as a row value to sort and compare by: the
+ * chamber's work first, oldest submission first; then the rest, newest submission first; then the id.
+ */
+function queuePosition(alias: string): string {
+  const work = `${alias}.state IN (${CHAMBER_WORK_STATES.map((state) => `'${state}'`).join(', ')})`;
+  const submitted = `extract(epoch FROM coalesce(${alias}.submitted_at, ${alias}.created_at))`;
+  return `CASE WHEN ${work} THEN 0 ELSE 1 END, CASE WHEN ${work} THEN ${submitted} ELSE -${submitted} END, ${alias}.id`;
+}
+
 /** The `certificate_application` and `saved_consignee` tables. Row-level security keeps tenants apart; these statements add the company or workflow filter. */
 @Injectable()
 export class ApplicationRepository {
@@ -43,24 +56,33 @@ export class ApplicationRepository {
     return row ? hydrate(row) : null;
   }
 
-  /** A company's applications, newest first. */
-  @GenerateSql({ params: [SQL_EXAMPLE.organisationId, null, 50] })
-  async listOfOrganisation(organisationId: string, state: ApplicationState | null, limit: number): Promise<CertificateApplication[]> {
+  /**
+   * A company's applications, newest first; `after`: the page continues after that application, which
+   * must be the company's (else the page is empty: another's says nothing of where it stands).
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.organisationId, null, 50, null] }, { params: [SQL_EXAMPLE.organisationId, 'SUBMITTED', 50, SQL_EXAMPLE.id] })
+  async listOfOrganisation(organisationId: string, state: ApplicationState | null, limit: number, after: string | null): Promise<CertificateApplication[]> {
     const rows = await this.sql.query(
       `SELECT ${APPLICATION} FROM certificate_application a WHERE a.organisation_id = $1 AND ($2::text IS NULL OR a.state = $2)
-        ORDER BY a.created_at DESC, a.id LIMIT $3`,
-      [organisationId, state, limit],
+        AND ($4::uuid IS NULL OR (a.created_at, a.id) < (SELECT x.created_at, x.id FROM certificate_application x WHERE x.id = $4 AND x.organisation_id = $1))
+        ORDER BY a.created_at DESC, a.id DESC LIMIT $3`,
+      [organisationId, state, limit, after],
     );
     return rows.map(hydrate);
   }
 
-  /** The tenant's queue: every application but drafts (a draft is the company's alone), oldest submission first. */
-  @GenerateSql({ params: [null, 50] })
-  async listOfTenantQueue(state: ApplicationState | null, limit: number): Promise<CertificateApplication[]> {
+  /**
+   * The tenant's applications but drafts (a draft is the company's alone), as the chamber works them:
+   * its work (submitted, in review, approved) first, oldest submission first, then the rest (back with
+   * the company, rejected, issued), newest submission first; `after` as in listOfOrganisation.
+   */
+  @GenerateSql({ params: [null, 50, null] }, { params: ['APPROVED', 50, SQL_EXAMPLE.id] })
+  async listOfTenantQueue(state: ApplicationState | null, limit: number, after: string | null): Promise<CertificateApplication[]> {
     const rows = await this.sql.query(
       `SELECT ${APPLICATION} FROM certificate_application a WHERE a.state <> 'DRAFT' AND ($1::text IS NULL OR a.state = $1)
-        ORDER BY a.submitted_at NULLS LAST, a.id LIMIT $2`,
-      [state, limit],
+        AND ($3::uuid IS NULL OR (${queuePosition('a')}) > (SELECT ${queuePosition('x')} FROM certificate_application x WHERE x.id = $3 AND x.state <> 'DRAFT'))
+        ORDER BY ${queuePosition('a')} LIMIT $2`,
+      [state, limit, after],
     );
     return rows.map(hydrate);
   }

@@ -64,12 +64,17 @@ export class CertificateRepository {
     return row ? toEntity(Certificate, row) : null;
   }
 
-  /** A company's certificates (`organisationId`), or the tenant's (null), newest first. */
-  @GenerateSql({ params: [SQL_EXAMPLE.organisationId, 50] }, { params: [null, 50] })
-  async list(organisationId: string | null, limit: number): Promise<Certificate[]> {
+  /**
+   * A company's certificates (`organisationId`), or the tenant's (null), newest first; `after`: the
+   * page continues after that certificate, which must be in the same list (else the page is empty).
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.organisationId, 50, null] }, { params: [null, 50, SQL_EXAMPLE.id] })
+  async list(organisationId: string | null, limit: number, after: string | null): Promise<Certificate[]> {
     const rows = await this.sql.query(
-      `SELECT ${CERTIFICATE} FROM certificate c WHERE ($1::uuid IS NULL OR c.organisation_id = $1) ORDER BY c.issued_at DESC, c.id LIMIT $2`,
-      [organisationId, limit],
+      `SELECT ${CERTIFICATE} FROM certificate c WHERE ($1::uuid IS NULL OR c.organisation_id = $1)
+        AND ($3::uuid IS NULL OR (c.issued_at, c.id) < (SELECT x.issued_at, x.id FROM certificate x WHERE x.id = $3 AND ($1::uuid IS NULL OR x.organisation_id = $1)))
+        ORDER BY c.issued_at DESC, c.id DESC LIMIT $2`,
+      [organisationId, limit, after],
     );
     return rows.map((row) => toEntity(Certificate, row));
   }

@@ -43,9 +43,12 @@ export class CertificatesResolver {
   // Applications ---------------------------------------------------------------------------------
 
   @Allow(Permission.ReadCertificates)
-  @Query(() => [CertificateApplication], { description: "The company's applications, or the tenant's queue (without drafts)." })
-  certificateApplications(@Args() { state, first }: ApplicationListArgs): Promise<CertificateApplication[]> {
-    return this.applications.list(state, first);
+  @Query(() => [CertificateApplication], {
+    description:
+      "The company's applications, newest first; or the tenant's (staff, without drafts): the chamber's work (submitted, in review, approved) first, oldest submission first, then the others, newest submission first.",
+  })
+  certificateApplications(@Args() { state, first, after }: ApplicationListArgs): Promise<CertificateApplication[]> {
+    return this.applications.list(state, first, after ?? null);
   }
 
   @Allow(Permission.ReadCertificates)
@@ -141,9 +144,9 @@ export class CertificatesResolver {
   }
 
   @Allow(Permission.ReadCertificates)
-  @Query(() => [Certificate], { name: 'certificatesOfOrigin' })
-  certificatesOfOrigin(@Args() { first }: CertificateListArgs): Promise<Certificate[]> {
-    return this.certificates.list(first);
+  @Query(() => [Certificate], { name: 'certificatesOfOrigin', description: "The company's certificates (company users) or the tenant's (staff), newest first." })
+  certificatesOfOrigin(@Args() { first, after }: CertificateListArgs): Promise<Certificate[]> {
+    return this.certificates.list(first, after ?? null);
   }
 
   @Allow(Permission.ReadCertificates)

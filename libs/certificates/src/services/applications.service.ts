@@ -179,13 +179,13 @@ export class ApplicationsService {
   }
 
   /** The company's applications (company users) or the tenant's queue without drafts (staff). */
-  async list(state: ApplicationState | undefined, first: number): Promise<CertificateApplication[]> {
+  async list(state: ApplicationState | undefined, first: number, after: string | null): Promise<CertificateApplication[]> {
     const actor = this.context.actor;
     return this.transactions.run(async () => {
       const found = actor.organisationId
-        ? await this.applications.listOfOrganisation(actor.organisationId, state ?? null, first)
+        ? await this.applications.listOfOrganisation(actor.organisationId, state ?? null, first, after)
         : holdsRole(actor.roles, ...TENANT_STAFF_ROLES)
-          ? await this.applications.listOfTenantQueue(state ?? null, first)
+          ? await this.applications.listOfTenantQueue(state ?? null, first, after)
           : [];
       return this.withDocumentsOfAll(found);
     });
@@ -198,7 +198,7 @@ export class ApplicationsService {
    */
   async listUnderSupportGrant(first: number): Promise<CertificateApplication[]> {
     this.assertSupportGrantUnit();
-    return this.applications.listOfTenantQueue(null, first);
+    return this.applications.listOfTenantQueue(null, first, null);
   }
 
   /** One application of the tenant (not a draft: the company's alone), under a support grant; else NOT_FOUND. */
