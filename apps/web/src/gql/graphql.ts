@@ -640,6 +640,7 @@ export type CertificateFieldsFragment = { id: string | null, applicationId: stri
 export type CertificateApplicationsQueryVariables = Exact<{
   state?: string | null | undefined;
   first: number;
+  after?: string | null | undefined;
 }>;
 
 
@@ -1637,8 +1638,8 @@ export const VerifyCertificateDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<VerifyCertificateQuery, VerifyCertificateQueryVariables>;
 export const CertificateApplicationsDocument = new TypedDocumentString(`
-    query CertificateApplications($state: String, $first: Int!) {
-  certificateApplications(state: $state, first: $first) {
+    query CertificateApplications($state: String, $first: Int!, $after: ID) {
+  certificateApplications(state: $state, first: $first, after: $after) {
     id
     state
     consigneeName

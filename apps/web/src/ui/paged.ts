@@ -2,8 +2,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/errors';
 
 /**
- * A newest-first list loaded a page at a time ("Load older"): `load(cursor)` gets the page after
- * the cursor; `cursorOf` names the cursor of the last row. Starts again when `key` changes.
+ * A list loaded a page at a time ("Load older", "Show more"): `load(cursor)` gets the page after the
+ * cursor; `cursorOf` names the cursor of the last row. Starts again when `key` changes.
  */
 export function usePagedList<Row, Cursor>(
   load: (cursor: Cursor | null) => Promise<Row[]>,

@@ -3,6 +3,7 @@ import { request } from '../../api/client';
 import { graphql } from '../../gql';
 import { LoadError, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
+import { NextPageButton } from '../../ui/NextPageButton';
 import { usePagedList } from '../../ui/paged';
 import { AccessTable } from '../privacy/AccessTable';
 
@@ -41,11 +42,7 @@ export default function MyDataAccessesPage() {
       {!list.loading && !list.error && list.rows.length === 0 ? <p>{t('myDataAccesses.none')}</p> : null}
       {list.rows.length > 0 ? <AccessTable rows={list.rows} caption={t('myDataAccesses.title')} showSubject={false} /> : null}
       {list.loading ? <Loading /> : null}
-      {!list.complete && list.rows.length > 0 && !list.loading ? (
-        <button type="button" className="button button--secondary" onClick={list.loadMore}>
-          {t('common.loadOlder')}
-        </button>
-      ) : null}
+      <NextPageButton list={list} label={t('common.loadOlder')} />
     </>
   );
 }

@@ -7,16 +7,24 @@ import { LoadError, Loading } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
-import { useAction, useLoad } from '../../ui/use-api';
+import { NextPageButton } from '../../ui/NextPageButton';
+import { usePagedList } from '../../ui/paged';
+import { useAction } from '../../ui/use-api';
 import { StateBadge, useConsigneeLabel } from './ApplicationDetails';
 import { CertificateApplications, CreateCertificateApplication } from './operations';
 
-/** The company's applications for certificates of origin, and where a new one starts. */
+const PAGE_SIZE = 50;
+
+/** The company's applications for certificates of origin, newest first, and where a new one starts. */
 export default function CertificatesPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const applications = useLoad(() => request(CertificateApplications, { first: 200 }));
+  const applications = usePagedList(
+    async (after: string | null) => (await request(CertificateApplications, { first: PAGE_SIZE, after })).certificateApplications,
+    (application) => application.id ?? null,
+    PAGE_SIZE,
+  );
   const [startFrom, setStartFrom] = useState('');
   const create = useAction(async () => {
     if (!startFrom) {
@@ -26,7 +34,7 @@ export default function CertificatesPage() {
     const data = await request(CreateCertificateApplication, { input: { fromApplicationId: startFrom } });
     if (data.createCertificateApplication.id) navigate(`/app/certificates/${data.createCertificateApplication.id}`);
   });
-  const list = applications.data?.certificateApplications ?? [];
+  const list = applications.rows;
   const consigneeOf = useConsigneeLabel();
   return (
     <>
@@ -61,9 +69,8 @@ export default function CertificatesPage() {
         </Form>
       </section>
       <h2>{t('certificates.list.applications')}</h2>
-      {applications.loading && !applications.data ? <Loading /> : null}
       {applications.error ? <LoadError error={applications.error} onRetry={applications.reload} /> : null}
-      {applications.data && list.length === 0 ? <p>{t('certificates.list.none')}</p> : null}
+      {!applications.loading && !applications.error && list.length === 0 ? <p>{t('certificates.list.none')}</p> : null}
       {list.length > 0 ? (
         <div className="table-wrap" role="region" aria-label={t('certificates.list.applications')} tabIndex={0}>
           <table>
@@ -103,6 +110,8 @@ export default function CertificatesPage() {
           </table>
         </div>
       ) : null}
+      {applications.loading ? <Loading /> : null}
+      <NextPageButton list={applications} label={t('common.loadOlder')} />
     </>
   );
 }

@@ -8,7 +8,8 @@ import { useFormat } from '../../i18n/format';
 import { LoadError, Loading } from '../../ui/feedback';
 import { SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
-import { useLoad } from '../../ui/use-api';
+import { NextPageButton } from '../../ui/NextPageButton';
+import { usePagedList } from '../../ui/paged';
 import { StateBadge, useConsigneeLabel } from './ApplicationDetails';
 import { APPLICATION_STATES, CertificateApplications } from './operations';
 
@@ -17,6 +18,8 @@ import { APPLICATION_STATES, CertificateApplications } from './operations';
  * a signer what is approved (`?state=APPROVED`, the "To sign" entry). The state filter is in the
  * address, so a link or a reload keeps it.
  */
+const PAGE_SIZE = 50;
+
 export default function ReviewQueuePage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -27,9 +30,15 @@ export default function ReviewQueuePage() {
   const [choice, setChoice] = useState(state);
   // The two menu entries ("Review queue", "To sign") open this same screen with another filter.
   useEffect(() => setChoice(state), [state]);
-  const queue = useLoad(() => request(CertificateApplications, { first: 200, state: state || null }), [state]);
+  // The chamber's work (submitted, in review, approved) comes first, oldest first: the API's order.
+  const queue = usePagedList(
+    async (after: string | null) => (await request(CertificateApplications, { first: PAGE_SIZE, state: state || null, after })).certificateApplications,
+    (application) => application.id ?? null,
+    PAGE_SIZE,
+    [state],
+  );
   const signing = state === 'APPROVED' && hasAnyRole(me?.roles, ['SIGNER']);
-  const list = queue.data?.certificateApplications ?? [];
+  const list = queue.rows;
   return (
     <>
       <PageTitle lead={signing ? t('certificates.review.signingLead') : t('certificates.review.lead')}>{signing ? t('certificates.review.signingTitle') : t('certificates.review.title')}</PageTitle>
@@ -51,9 +60,8 @@ export default function ReviewQueuePage() {
           {t('certificates.review.show')}
         </button>
       </form>
-      {queue.loading && !queue.data ? <Loading /> : null}
       {queue.error ? <LoadError error={queue.error} onRetry={queue.reload} /> : null}
-      {queue.data && list.length === 0 ? <p>{t('certificates.review.none')}</p> : null}
+      {!queue.loading && !queue.error && list.length === 0 ? <p>{t('certificates.review.none')}</p> : null}
       {list.length > 0 ? (
         <div className="table-wrap" role="region" aria-label={t('certificates.list.applications')} tabIndex={0}>
           <table>
@@ -99,6 +107,8 @@ export default function ReviewQueuePage() {
           </table>
         </div>
       ) : null}
+      {queue.loading ? <Loading /> : null}
+      <NextPageButton list={queue} label={t('common.showMore')} />
     </>
   );
 }

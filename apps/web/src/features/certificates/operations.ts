@@ -71,8 +71,8 @@ export const CertificateFields = graphql(`
 `);
 
 export const CertificateApplications = graphql(`
-  query CertificateApplications($state: String, $first: Int!) {
-    certificateApplications(state: $state, first: $first) {
+  query CertificateApplications($state: String, $first: Int!, $after: ID) {
+    certificateApplications(state: $state, first: $first, after: $after) {
       id
       state
       consigneeName

@@ -8,6 +8,7 @@ import { LoadError, Loading } from '../../ui/feedback';
 import { Form } from '../../ui/Form';
 import { TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
+import { NextPageButton } from '../../ui/NextPageButton';
 import { usePagedList } from '../../ui/paged';
 import { useAction } from '../../ui/use-api';
 import { AccessTable } from './AccessTable';
@@ -78,11 +79,7 @@ export default function AccessLogPage() {
       {!list.loading && !list.error && list.rows.length === 0 ? <p>{t('accessLog.none')}</p> : null}
       {list.rows.length > 0 ? <AccessTable rows={list.rows} caption={t('accessLog.title')} showSubject /> : null}
       {list.loading ? <Loading /> : null}
-      {!list.complete && list.rows.length > 0 && !list.loading ? (
-        <button type="button" className="button button--secondary" onClick={list.loadMore}>
-          {t('common.loadOlder')}
-        </button>
-      ) : null}
+      <NextPageButton list={list} label={t('common.loadOlder')} />
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useFormat } from '../../i18n/format';
 import { translateDynamic } from '../../i18n/errors';
 import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
+import { NextPageButton } from '../../ui/NextPageButton';
 import { usePagedList } from '../../ui/paged';
 import { useAction } from '../../ui/use-api';
 import { useState } from 'react';
@@ -136,11 +137,7 @@ export default function AuditLogPage() {
       ) : null}
       {!list.loading && !list.error && list.rows.length === 0 ? <p>{t('audit.none')}</p> : null}
       {list.loading ? <Loading /> : null}
-      {!list.complete && list.rows.length > 0 && !list.loading ? (
-        <button type="button" className="button button--secondary" onClick={list.loadMore}>
-          {t('common.loadOlder')}
-        </button>
-      ) : null}
+      <NextPageButton list={list} label={t('common.loadOlder')} />
     </>
   );
 }

@@ -97,6 +97,7 @@ const de: Messages = {
     never: 'Nie',
     hidden: 'Verborgen',
     loadOlder: 'Ältere Einträge laden',
+    showMore: 'Mehr anzeigen',
     copied: 'In die Zwischenablage kopiert.',
     copyFailed: 'Kopieren nicht möglich: Markieren Sie den Text und kopieren Sie ihn selbst.',
     goToLogin: 'Zur Anmeldeseite',

@@ -99,6 +99,7 @@ const en = {
     never: 'Never',
     hidden: 'Hidden',
     loadOlder: 'Load older entries',
+    showMore: 'Show more',
     copied: 'Copied to the clipboard.',
     copyFailed: 'Could not copy: select the text and copy it yourself.',
     goToLogin: 'Go to the login page',

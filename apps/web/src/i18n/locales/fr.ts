@@ -97,6 +97,7 @@ const fr: Messages = {
     never: 'Jamais',
     hidden: 'Masqué',
     loadOlder: 'Charger les entrées plus anciennes',
+    showMore: 'Afficher plus',
     copied: 'Copié dans le presse-papiers.',
     copyFailed: 'Copie impossible : sélectionnez le texte et copiez-le vous-même.',
     goToLogin: 'Aller à la page de connexion',

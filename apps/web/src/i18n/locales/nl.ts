@@ -97,6 +97,7 @@ const nl: Messages = {
     never: 'Nooit',
     hidden: 'Verborgen',
     loadOlder: 'Oudere items laden',
+    showMore: 'Meer tonen',
     copied: 'Naar het klembord gekopieerd.',
     copyFailed: 'Kopiëren lukte niet: selecteer de tekst en kopieer hem zelf.',
     goToLogin: 'Naar de aanmeldpagina',
