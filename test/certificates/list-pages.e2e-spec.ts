@@ -25,6 +25,8 @@ describe('Lists of applications and certificates, page by page', () => {
   let certificates: CertificateFactory;
   let tokens: { exporterA: string; exporterB: string; clerk: string; signer: string };
   const made: Made[] = [];
+  /** A certificate another chamber issued. */
+  let otherChambers: { number: string };
 
   const WORK: State[] = ['SUBMITTED', 'IN_REVIEW', 'APPROVED'];
 
@@ -96,6 +98,11 @@ describe('Lists of applications and certificates, page by page', () => {
     second();
     await make('B', 'SUBMITTED');
     await make('B', 'DRAFT');
+
+    const otherChamber = await factory.tenant();
+    const otherCompany = await factory.organisation(otherChamber);
+    const tokenOf = async (roles: Role[], organisation?: typeof otherCompany) => (await factory.login(await factory.user({ tenant: otherChamber, organisation, roles }))).accessToken;
+    otherChambers = await certificates.issued(await tokenOf([Role.ORG_ADMIN], otherCompany), await tokenOf([Role.CLERK]), await tokenOf([Role.SIGNER]));
   });
 
   it("the chamber's list: its work first, oldest submission first, then the rest, newest first; each application once, two at a time", async () => {
@@ -142,6 +149,27 @@ describe('Lists of applications and certificates, page by page', () => {
     expect(await page(tokens.exporterA, 'certificatesOfOrigin', certificateOfB)).toEqual([]);
     expect(await page(tokens.clerk, 'certificateApplications', draftOfA.id)).toEqual([]);
     expect(await page(tokens.clerk, 'certificateApplications', randomUUID())).toEqual([]);
+  });
+
+  it('a certificate found by its number as printed, in either case: the chamber\'s any, a company\'s own only', async () => {
+    const find = async (token: string, number: string) =>
+      expectData(await app.graphql<{ certificatesOfOrigin: Array<{ id: string; number: string }> }>('query($n: String) { certificatesOfOrigin(number: $n) { id number } }', { n: number }, { token })).certificatesOfOrigin;
+    const ofA = made.find((r) => r.company === 'A' && r.certificateId)!.certificateId!;
+    const ofB = made.find((r) => r.company === 'B' && r.certificateId)!.certificateId!;
+    const all = expectData(await app.graphql<{ certificatesOfOrigin: Array<{ id: string; number: string }> }>('{ certificatesOfOrigin(first: 200) { id number } }', {}, { token: tokens.clerk })).certificatesOfOrigin;
+    const numberOf = (id: string) => all.find((c) => c.id === id)!.number;
+    expect(await find(tokens.clerk, numberOf(ofB))).toEqual([{ id: ofB, number: numberOf(ofB) }]);
+    expect(await find(tokens.clerk, ` ${numberOf(ofA).toLowerCase()} `)).toEqual([{ id: ofA, number: numberOf(ofA) }]);
+    expect(await find(tokens.exporterA, numberOf(ofA))).toEqual([{ id: ofA, number: numberOf(ofA) }]);
+    // Another company's number, and one nobody issued: nothing, as for a missing one.
+    expect(await find(tokens.exporterA, numberOf(ofB))).toEqual([]);
+    expect(await find(tokens.clerk, `${numberOf(ofA)}9`)).toEqual([]);
+    // Another chamber's certificate: row-level security keeps it out of this chamber's answers.
+    expect(otherChambers.number).toMatch(/-\d{6}$/);
+    expect(await find(tokens.clerk, otherChambers.number)).toEqual([]);
+    expect(await find(tokens.exporterA, otherChambers.number)).toEqual([]);
+    const malformed = await app.graphql('query($n: String) { certificatesOfOrigin(number: $n) { id } }', { n: 'BE--2026' }, { token: tokens.clerk });
+    expect(malformed.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ field: 'number' })]);
   });
 
   it('a malformed `after` or page size is refused naming the argument', async () => {

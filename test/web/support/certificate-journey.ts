@@ -220,7 +220,17 @@ export async function certificateOfOriginJourney(
   await visitor.getByRole('button', { name: exactly(m.verification.submit) }).click();
   await expect(visitor.getByRole('heading', { level: 2, name: m.verification.notVerified })).toBeVisible();
 
-  // The signer revokes the certificate (the step-up still holds); the verification says so.
+  // A call about the certificate: the signer finds it by its number from the queue (typed in lower case;
+  // a number the chamber never issued says so) and revokes it (the step-up still holds); the verification says so.
+  await openFromNav(signer, language, m.nav.signingQueue);
+  const numberField = signer.getByLabel(new RegExp(`^${c.review.certificateNumber}`));
+  await numberField.fill(`${number}9`);
+  await signer.getByRole('button', { name: exactly(c.review.find) }).click();
+  await expect(signer.getByText(m.errors.constraint.certificatenotfound).first()).toBeVisible();
+  await expect(numberField).toHaveAttribute('aria-invalid', 'true');
+  await numberField.fill(number.toLowerCase());
+  await signer.getByRole('button', { name: exactly(c.review.find) }).click();
+  await expect(signer.getByRole('region', { name: fill(c.certificate.title, { number }) })).toBeVisible();
   await signer.getByRole('button', { name: exactly(c.review.revoke) }).click();
   const revoke = signer.getByRole('dialog', { name: fill(c.review.revokeTitle, { number }) });
   await revoke.getByLabel(exactly(c.review.revokeReason)).selectOption('GOODS_NOT_EXPORTED');

@@ -646,12 +646,12 @@ export type CertificateApplicationsQueryVariables = Exact<{
 
 export type CertificateApplicationsQuery = { certificateApplications: Array<{ id: string | null, state: ApplicationState | null, consigneeName: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, createdAt: string | null, submittedAt: string | null, updatedAt: string | null, claimedBy: string | null, certificateId: string | null, destroyedAt: string | null, goods: Array<{ hsCode: string }> | null }> };
 
-export type CertificatesOfOriginQueryVariables = Exact<{
-  first: number;
+export type CertificateByNumberQueryVariables = Exact<{
+  number: string;
 }>;
 
 
-export type CertificatesOfOriginQuery = { certificatesOfOrigin: Array<{ id: string | null, applicationId: string | null, number: string | null, status: CertificateStatus | null, issuedAt: string | null }> };
+export type CertificateByNumberQuery = { certificatesOfOrigin: Array<{ id: string | null, applicationId: string | null, number: string | null }> };
 
 export type CertificateApplicationQueryVariables = Exact<{
   applicationId: string;
@@ -1657,17 +1657,15 @@ export const CertificateApplicationsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CertificateApplicationsQuery, CertificateApplicationsQueryVariables>;
-export const CertificatesOfOriginDocument = new TypedDocumentString(`
-    query CertificatesOfOrigin($first: Int!) {
-  certificatesOfOrigin(first: $first) {
+export const CertificateByNumberDocument = new TypedDocumentString(`
+    query CertificateByNumber($number: String!) {
+  certificatesOfOrigin(number: $number, first: 1) {
     id
     applicationId
     number
-    status
-    issuedAt
   }
 }
-    `) as unknown as TypedDocumentString<CertificatesOfOriginQuery, CertificatesOfOriginQueryVariables>;
+    `) as unknown as TypedDocumentString<CertificateByNumberQuery, CertificateByNumberQueryVariables>;
 export const CertificateApplicationDocument = new TypedDocumentString(`
     query CertificateApplication($applicationId: ID!) {
   certificateApplication(applicationId: $applicationId) {

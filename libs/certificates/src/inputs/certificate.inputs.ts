@@ -148,7 +148,13 @@ export class ApplicationListArgs extends ListPageArgs {
 }
 
 @ArgsType()
-export class CertificateListArgs extends ListPageArgs {}
+export class CertificateListArgs extends ListPageArgs {
+  @Field(() => String, { nullable: true, description: 'Only the certificate with this number, as printed (letters in either case).' })
+  @OptionalArgument()
+  @Matches(/^\s*[A-Za-z0-9]+(-[A-Za-z0-9]+)*\s*$/, { message: 'is not a certificate number' })
+  @MaxLength(80)
+  number?: string;
+}
 
 @ArgsType()
 export class VerifyCertificateArgs {

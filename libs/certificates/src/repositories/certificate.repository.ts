@@ -66,15 +66,16 @@ export class CertificateRepository {
 
   /**
    * A company's certificates (`organisationId`), or the tenant's (null), newest first; `after`: the
-   * page continues after that certificate, which must be in the same list (else the page is empty).
+   * page continues after that certificate, which must be in the same list (else the page is empty);
+   * `number`: only the certificate with that number (row-level security keeps it to the tenant).
    */
-  @GenerateSql({ params: [SQL_EXAMPLE.organisationId, 50, null] }, { params: [null, 50, SQL_EXAMPLE.id] })
-  async list(organisationId: string | null, limit: number, after: string | null): Promise<Certificate[]> {
+  @GenerateSql({ params: [SQL_EXAMPLE.organisationId, 50, null, null] }, { params: [null, 50, SQL_EXAMPLE.id, 'BE-ANT-2026-000001'] })
+  async list(organisationId: string | null, limit: number, after: string | null, number: string | null): Promise<Certificate[]> {
     const rows = await this.sql.query(
-      `SELECT ${CERTIFICATE} FROM certificate c WHERE ($1::uuid IS NULL OR c.organisation_id = $1)
+      `SELECT ${CERTIFICATE} FROM certificate c WHERE ($1::uuid IS NULL OR c.organisation_id = $1) AND ($4::text IS NULL OR c.number = $4)
         AND ($3::uuid IS NULL OR (c.issued_at, c.id) < (SELECT x.issued_at, x.id FROM certificate x WHERE x.id = $3 AND ($1::uuid IS NULL OR x.organisation_id = $1)))
         ORDER BY c.issued_at DESC, c.id DESC LIMIT $2`,
-      [organisationId, limit, after],
+      [organisationId, limit, after, number],
     );
     return rows.map((row) => toEntity(Certificate, row));
   }

@@ -145,8 +145,8 @@ export class CertificatesResolver {
 
   @Allow(Permission.ReadCertificates)
   @Query(() => [Certificate], { name: 'certificatesOfOrigin', description: "The company's certificates (company users) or the tenant's (staff), newest first." })
-  certificatesOfOrigin(@Args() { first, after }: CertificateListArgs): Promise<Certificate[]> {
-    return this.certificates.list(first, after ?? null);
+  certificatesOfOrigin(@Args() { first, after, number }: CertificateListArgs): Promise<Certificate[]> {
+    return this.certificates.list(first, after ?? null, number?.trim().toUpperCase() ?? null);
   }
 
   @Allow(Permission.ReadCertificates)

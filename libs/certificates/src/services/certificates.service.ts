@@ -98,11 +98,11 @@ export class CertificatesService {
     return this.transactions.run(async () => this.presentable(await this.visible(certificateId)));
   }
 
-  /** The company's certificates (company users) or the tenant's (staff). */
-  async list(first: number, after: string | null): Promise<Certificate[]> {
+  /** The company's certificates (company users) or the tenant's (staff); `number`: only the one with that number. */
+  async list(first: number, after: string | null, number: string | null = null): Promise<Certificate[]> {
     const actor = this.context.actor;
     return this.transactions.run(async () => {
-      const found = (await this.certificates.list(actor.organisationId ?? null, first, after)).filter((c) => canSee(actor, Certificate, c));
+      const found = (await this.certificates.list(actor.organisationId ?? null, first, after, number)).filter((c) => canSee(actor, Certificate, c));
       // One query for the copies of the whole page, not one per certificate.
       const copies = await this.certificates.copiesOf(found.map((c) => c.id));
       return Promise.all(found.map((c) => this.presentable(c, copies.filter((k) => k.certificateId === c.id))));

@@ -1,17 +1,20 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { request } from '../../api/client';
+import { clientError } from '../../api/errors';
 import { hasAnyRole } from '../../auth/roles';
 import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
 import { LoadError, Loading } from '../../ui/feedback';
-import { SelectField } from '../../ui/fields';
+import { Form } from '../../ui/Form';
+import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { NextPageButton } from '../../ui/NextPageButton';
 import { usePagedList } from '../../ui/paged';
+import { useAction } from '../../ui/use-api';
 import { StateBadge, useConsigneeLabel } from './ApplicationDetails';
-import { APPLICATION_STATES, CertificateApplications } from './operations';
+import { APPLICATION_STATES, CertificateApplications, CertificateByNumber } from './operations';
 
 /**
  * The chamber's queue (drafts stay the company's): a clerk works what is submitted or in review,
@@ -19,6 +22,8 @@ import { APPLICATION_STATES, CertificateApplications } from './operations';
  * address, so a link or a reload keeps it.
  */
 const PAGE_SIZE = 50;
+/** A number as printed: letters and digits in groups joined by hyphens (the API checks it the same way). */
+const CERTIFICATE_NUMBER = /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/;
 
 export default function ReviewQueuePage() {
   const { t } = useTranslation();
@@ -38,28 +43,45 @@ export default function ReviewQueuePage() {
     [state],
   );
   const signing = state === 'APPROVED' && hasAnyRole(me?.roles, ['SIGNER']);
+  // A customs office or the company calls about a certificate: its number opens its application.
+  const navigate = useNavigate();
+  const [number, setNumber] = useState('');
+  const findCertificate = useAction(async () => {
+    const value = number.trim();
+    if (!CERTIFICATE_NUMBER.test(value)) throw clientError([{ field: 'number', reason: 'not a certificate number', constraint: 'isCertificateNumber' }]);
+    const [found] = (await request(CertificateByNumber, { number: value })).certificatesOfOrigin;
+    if (!found?.applicationId) throw clientError([{ field: 'number', reason: 'no such certificate', constraint: 'certificateNotFound' }]);
+    navigate(`/app/review/${found.applicationId}`);
+  });
   const list = queue.rows;
   return (
     <>
       <PageTitle lead={signing ? t('certificates.review.signingLead') : t('certificates.review.lead')}>{signing ? t('certificates.review.signingTitle') : t('certificates.review.title')}</PageTitle>
-      <form
-        className="form form--inline filters"
-        onSubmit={(event) => {
-          event.preventDefault();
-          setParams(choice ? { state: choice } : {});
-        }}
-      >
-        <SelectField
-          name="state"
-          label={t('certificates.review.filter')}
-          value={choice}
-          onValue={setChoice}
-          options={[{ value: '', label: t('certificates.review.allStates') }, ...APPLICATION_STATES.filter((s) => s !== 'DRAFT').map((s) => ({ value: s, label: t(`certificates.states.${s}`) }))]}
-        />
-        <button type="submit" className="button button--secondary">
-          {t('certificates.review.show')}
-        </button>
-      </form>
+      <div className="toolbar">
+        <form
+          className="form form--inline filters"
+          onSubmit={(event) => {
+            event.preventDefault();
+            setParams(choice ? { state: choice } : {});
+          }}
+        >
+          <SelectField
+            name="state"
+            label={t('certificates.review.filter')}
+            value={choice}
+            onValue={setChoice}
+            options={[{ value: '', label: t('certificates.review.allStates') }, ...APPLICATION_STATES.filter((s) => s !== 'DRAFT').map((s) => ({ value: s, label: t(`certificates.states.${s}`) }))]}
+          />
+          <button type="submit" className="button button--secondary">
+            {t('certificates.review.show')}
+          </button>
+        </form>
+        <Form error={findCertificate.error} onSubmit={() => void findCertificate.run()} className="form form--inline" aria-labelledby="find-certificate-title" idScope="find-">
+          <h2 id="find-certificate-title" className="visually-hidden">{t('certificates.review.findCertificate')}</h2>
+          <TextField name="number" label={t('certificates.review.certificateNumber')} hint={t('certificates.review.certificateNumberHint')} spellCheck={false} autoComplete="off" value={number} onValue={setNumber} />
+          <button type="submit" className="button button--secondary">{t('certificates.review.find')}</button>
+        </Form>
+      </div>
       {queue.error ? <LoadError error={queue.error} onRetry={queue.reload} /> : null}
       {!queue.loading && !queue.error && list.length === 0 ? <p>{t('certificates.review.none')}</p> : null}
       {list.length > 0 ? (

@@ -91,14 +91,13 @@ export const CertificateApplications = graphql(`
   }
 `);
 
-export const CertificatesOfOrigin = graphql(`
-  query CertificatesOfOrigin($first: Int!) {
-    certificatesOfOrigin(first: $first) {
+/** The certificate a number names, as a chamber user types it from the paper (the API ignores the letters' case). */
+export const CertificateByNumber = graphql(`
+  query CertificateByNumber($number: String!) {
+    certificatesOfOrigin(number: $number, first: 1) {
       id
       applicationId
       number
-      status
-      issuedAt
     }
   }
 `);

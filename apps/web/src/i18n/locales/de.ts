@@ -167,6 +167,8 @@ const de: Messages = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'Der Name der Datei passt nicht zu ihrem Inhalt: Ein PDF endet auf .pdf, ein PNG auf .png und ein JPEG auf .jpg oder .jpeg.',
     },
     constraint: {
+      iscertificatenumber: 'Das ist keine Zertifikatsnummer: Buchstaben und Ziffern in Gruppen, durch Bindestriche verbunden.',
+      certificatenotfound: 'Ihre Kammer hat kein Zertifikat mit dieser Nummer ausgestellt.',
       required: 'Füllen Sie dieses Feld aus.',
       isemail: 'Geben Sie eine E-Mail-Adresse ein, z. B. name@beispiel.de.',
       isphonenumber: 'Geben Sie eine Telefonnummer im internationalen Format ein, z. B. +32 3 232 22 19.',
@@ -1254,6 +1256,10 @@ const de: Messages = {
       verify: 'Öffentliche Prüfung',
     },
     review: {
+      findCertificate: 'Ein Zertifikat suchen',
+      certificateNumber: 'Zertifikatsnummer',
+      certificateNumberHint: 'Wie auf dem Zertifikat gedruckt, z. B. BE-ANT-2026-000123.',
+      find: 'Öffnen',
       title: 'Zu prüfende Anträge',
       signingTitle: 'Zu unterzeichnende Anträge',
       lead: 'Von Unternehmen eingereichte Anträge. Übernehmen Sie einen, um ihn zu prüfen: kein anderer Sachbearbeiter kann dann darüber entscheiden.',

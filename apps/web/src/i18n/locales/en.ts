@@ -169,6 +169,8 @@ const en = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'The file\'s name does not match its content: a PDF must end in .pdf, a PNG in .png and a JPEG in .jpg or .jpeg.',
     },
     constraint: {
+      iscertificatenumber: 'This is not a certificate number: letters and digits in groups joined by hyphens.',
+      certificatenotfound: 'Your chamber has issued no certificate with this number.',
       required: 'Fill in this field.',
       isemail: 'Enter an e-mail address, like name@example.com.',
       isphonenumber: 'Enter a telephone number in international format, like +32 3 232 22 19.',
@@ -1256,6 +1258,10 @@ const en = {
       verify: 'Public verification',
     },
     review: {
+      findCertificate: 'Find a certificate',
+      certificateNumber: 'Certificate number',
+      certificateNumberHint: 'As printed on the certificate, e.g. BE-ANT-2026-000123.',
+      find: 'Open',
       title: 'Review queue',
       signingTitle: 'Applications to sign',
       lead: 'Applications submitted by companies. Claim one to review it: no other clerk can then decide on it.',

@@ -167,6 +167,8 @@ const fr: Messages = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'Le nom du fichier ne correspond pas à son contenu : un PDF se termine par .pdf, un PNG par .png et un JPEG par .jpg ou .jpeg.',
     },
     constraint: {
+      iscertificatenumber: 'Ce n’est pas un numéro de certificat : des lettres et des chiffres en groupes reliés par des traits d’union.',
+      certificatenotfound: 'Votre chambre n’a émis aucun certificat portant ce numéro.',
       required: 'Complétez ce champ.',
       isemail: 'Indiquez une adresse e-mail, comme nom@exemple.be.',
       isphonenumber: 'Indiquez un numéro de téléphone au format international, comme +32 3 232 22 19.',
@@ -1254,6 +1256,10 @@ const fr: Messages = {
       verify: 'Vérification publique',
     },
     review: {
+      findCertificate: 'Trouver un certificat',
+      certificateNumber: 'Numéro du certificat',
+      certificateNumberHint: 'Tel qu’imprimé sur le certificat, p. ex. BE-ANT-2026-000123.',
+      find: 'Ouvrir',
       title: 'Demandes à examiner',
       signingTitle: 'Demandes à signer',
       lead: "Les demandes soumises par les entreprises. Prenez-en une en charge pour l'examiner : aucun autre agent ne peut alors en décider.",

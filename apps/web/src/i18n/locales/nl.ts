@@ -167,6 +167,8 @@ const nl: Messages = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'De naam van het bestand past niet bij de inhoud: een pdf eindigt op .pdf, een png op .png en een jpeg op .jpg of .jpeg.',
     },
     constraint: {
+      iscertificatenumber: 'Dit is geen certificaatnummer: letters en cijfers in groepen, verbonden door koppeltekens.',
+      certificatenotfound: 'Uw kamer heeft geen certificaat met dit nummer uitgegeven.',
       required: 'Vul dit veld in.',
       isemail: 'Vul een e-mailadres in, zoals naam@voorbeeld.be.',
       isphonenumber: 'Vul een telefoonnummer in internationaal formaat in, zoals +32 3 232 22 19.',
@@ -1254,6 +1256,10 @@ const nl: Messages = {
       verify: 'Openbare controle',
     },
     review: {
+      findCertificate: 'Een certificaat zoeken',
+      certificateNumber: 'Certificaatnummer',
+      certificateNumberHint: 'Zoals gedrukt op het certificaat, bv. BE-ANT-2026-000123.',
+      find: 'Openen',
       title: 'Te beoordelen aanvragen',
       signingTitle: 'Te ondertekenen aanvragen',
       lead: 'Aanvragen die bedrijven indienden. Neem er een op om ze te beoordelen: geen andere medewerker kan er dan over beslissen.',
