@@ -119,6 +119,13 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
     expect(archive.json).not.toContain(staying.id);
     expect(Object.keys(parsed.tables)).toEqual(expect.arrayContaining(['user_account', 'organisation', 'invitation', 'api_key', 'certificate_application', 'audit_entry']));
     expect(archive.json).not.toMatch(/password_hash|passwordHash|\$argon2/);
+    // The audit trail goes with the tenant (its evidence for disputes, 004 §4.3): the whole chain, none withheld.
+    const auditTrail = (parsed.tables as Record<string, { entity: string | null; records: Array<Record<string, unknown>>; withheld: number }>).audit_entry!;
+    expect({ entity: auditTrail.entity, withheld: auditTrail.withheld }).toEqual({ entity: 'AuditEntry', withheld: 0 });
+    const sequences = auditTrail.records.map((entry) => entry.sequence as number).sort((x, y) => x - y);
+    expect(sequences.length).toBeGreaterThan(3);
+    expect(sequences).toEqual(Array.from({ length: sequences.length }, (_, i) => i + 1));
+    expect(auditTrail.records.map((entry) => entry.action)).toContain('privacy.offboarding.confirmed');
     figures.exported = archive.records;
 
     // The stored files come back too: the archive lists each document with where to fetch its bytes

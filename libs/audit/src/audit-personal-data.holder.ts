@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder } from '@chancery/policy';
-import { AuditEntryRepository } from './audit-entry.repository';
+import type { AuditDetails } from './audit-chain';
+import { AuditEntryRepository, StoredAuditEntry } from './audit-entry.repository';
 import { toAuditEntryType } from './entities/audit-entry.type';
 
 /**
@@ -14,6 +15,23 @@ export class AuditPersonalDataHolder implements PersonalDataHolder {
   readonly holder = 'audit.entries';
 
   constructor(private readonly entries: AuditEntryRepository) {}
+
+  /** The whole chain goes with a departing tenant: the entries are its evidence for disputes (004 §4.3). */
+  readonly archivedTables = {
+    audit_entry: (row: Record<string, unknown>) =>
+      toAuditEntryType({
+        id: String(row.id),
+        tenantId: (row.tenant_id as string | null) ?? null,
+        sequence: Number(row.sequence),
+        occurredAt: new Date(String(row.occurred_at)),
+        actorKind: String(row.actor_kind),
+        actorId: (row.actor_id as string | null) ?? null,
+        action: String(row.action),
+        subjectType: (row.subject_type as string | null) ?? null,
+        subjectId: (row.subject_id as string | null) ?? null,
+        details: (row.details as AuditDetails | null) ?? {},
+      } as StoredAuditEntry),
+  };
 
   async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
     if (!subject.userId) return [];

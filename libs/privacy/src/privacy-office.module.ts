@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@chancery/audit';
 import { CertificatesModule } from '@chancery/certificates';
@@ -40,6 +41,7 @@ import { SupportAccessResolver } from './support-access/support-access.resolver'
 import { SupportAccessService } from './support-access/support-access.service';
 import { SupportGrant } from './support-access/support-grant.entity';
 import { SupportGrantRepository } from './support-access/support-grant.repository';
+import { PersonalDataHolders } from './holders/personal-data-holders';
 
 /**
  * The privacy office of each tenant and of the platform (SPEC §5): the register of processing
@@ -54,6 +56,7 @@ import { SupportGrantRepository } from './support-access/support-grant.repositor
     DocumentsModule,
     IdentityModule,
     NotificationsModule,
+    DiscoveryModule,
   ],
   controllers: [TenantArchiveController, AttestationKeysController],
   providers: [
@@ -65,7 +68,9 @@ import { SupportGrantRepository } from './support-access/support-grant.repositor
     TenantOffboardingRepository, TenantOffboardingService, TenantOffboardingResolver,
     PrivacySettingsRepository, PrivacySettingsService, PrivacySettingsResolver,
     RetentionPeriodRepository, RetentionScheduleService, RetentionScheduleResolver,
+    // Here, not in PrivacyModule, because the offboarding's archive asks the holders too.
+    PersonalDataHolders,
   ],
-  exports: [ProcessingRegisterService, SubProcessorService, SubProcessorRepository, BreachService, PrivacyPolicyService, PrivacyPolicyRepository, PrivacySettingsService, RetentionScheduleService],
+  exports: [PersonalDataHolders, ProcessingRegisterService, SubProcessorService, SubProcessorRepository, BreachService, PrivacyPolicyService, PrivacyPolicyRepository, PrivacySettingsService, RetentionScheduleService],
 })
 export class PrivacyOfficeModule {}

@@ -13,7 +13,6 @@ import { collectPersonalDataPresented } from './access-log/personal-data-reads';
 import { PrivacyOfficeModule } from './privacy-office.module';
 import { PersonalDataEraser } from './erasure/personal-data-erasure';
 import { PersonalDataExporter } from './export/personal-data-export';
-import { PersonalDataHolders } from './holders/personal-data-holders';
 import { PrivacyPersonalDataHolder } from './holders/privacy-personal-data.holder';
 import { DataSubjectRequest } from './requests/entities/data-subject-request.entity';
 import { LegalHold } from './requests/entities/legal-hold.entity';
@@ -27,7 +26,6 @@ import { RetentionSweeper, RetentionSweepJob } from './retention/retention-sweep
 
 /** Data-subject requests, their export and erasure over every context's personal-data holder (SPEC §5, #18 items 1–3). */
 const DATA_SUBJECT_REQUESTS = [
-  PersonalDataHolders,
   PersonalDataExporter,
   PersonalDataEraser,
   PrivacyPersonalDataHolder,

@@ -88,6 +88,12 @@ export interface PersonalDataHolder {
    * many records changed; absent when the holder publishes nothing of anyone.
    */
   object?(subject: DataSubject): Promise<number>;
+  /**
+   * The tables the holder reads with its own SQL (no TypeORM entity maps them), for the tenant archive
+   * a departing tenant takes with it: per table, the policed record a row (as `row_to_json` gives it)
+   * stands for. Absent when every table of the holder has an entity.
+   */
+  readonly archivedTables?: Readonly<Record<string, (row: Record<string, unknown>) => object>>;
 }
 
 /** Marks a provider as a personal-data holder the privacy context discovers. */

@@ -12,6 +12,7 @@ import { tenantOfActor } from '../shared/acting-tenant';
 import { TenantOffboardingErrors } from './tenant-offboarding.errors';
 import { AttestationPublicKey, PlatformAttestationKey, TableRowCount, TenantArchive, TenantDestructionCertificate, TenantOffboarding, TenantOffboardingStatus } from './tenant-offboarding.entity';
 import { TenantOffboardingRepository } from './tenant-offboarding.repository';
+import { PersonalDataHolders } from '../holders/personal-data-holders';
 
 /** Between the administrator's confirmation and the destruction: time to take the archive and change one's mind. */
 export const OFFBOARDING_WAITING_DAYS = 30;
@@ -42,6 +43,7 @@ export class TenantOffboardingService {
     private readonly entityTables: EntityTables,
     private readonly documents: DocumentsService,
     private readonly secrets: SecretBox,
+    private readonly holders: PersonalDataHolders,
   ) {}
 
   /** Step one, the operator: files the tenant's departure; the tenant's privacy contact is told in the same transaction. */
@@ -103,19 +105,22 @@ export class TenantOffboardingService {
         throw TenantOffboardingErrors.OFFBOARDING_NOT_CONFIRMED('The administrator confirms the departure first', { details: { offboardingId } });
       }
       const tables: Record<string, { entity: string | null; records: unknown[]; withheld: number }> = {};
+      // Tables a context reads with its own SQL (the audit trail): its holder says what a row stands for.
+      const archivedTables = new Map(this.holders.all().flatMap((holder) => Object.entries(holder.archivedTables ?? {})));
       let records = 0;
       let withheld = 0;
       for (const { table, row } of await this.offboardings.archiveRows()) {
         const entry = (tables[table] ??= { entity: null, records: [], withheld: 0 });
         const cls = this.entityTables.entityOf(table) as EntityClass | undefined;
-        const policy = cls && getPolicy(cls);
-        if (!cls || !policy) {
+        const record = cls ? recordOf(cls, row) : archivedTables.get(table)?.(row);
+        const policy = record && getPolicy(record.constructor as EntityClass);
+        if (!record || !policy) {
           entry.withheld += 1;
           withheld += 1;
           continue;
         }
         entry.entity = policy.name;
-        const presented = present(viewer, recordOf(cls, row), 'export');
+        const presented = present(viewer, record, 'export');
         if (presented === null) {
           entry.withheld += 1;
           withheld += 1;
