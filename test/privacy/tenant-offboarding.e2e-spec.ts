@@ -126,6 +126,11 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
     expect(sequences.length).toBeGreaterThan(3);
     expect(sequences).toEqual(Array.from({ length: sequences.length }, (_, i) => i + 1));
     expect(auditTrail.records.map((entry) => entry.action)).toContain('privacy.offboarding.confirmed');
+    // And who held which role, since when, granted by whom (who could sign): every grant, none withheld.
+    const grants = (parsed.tables as Record<string, { entity: string | null; records: Array<Record<string, unknown>>; withheld: number }>).user_role!;
+    expect({ entity: grants.entity, withheld: grants.withheld }).toEqual({ entity: 'UserRole', withheld: 0 });
+    expect(grants.records.length).toBeGreaterThanOrEqual(peopleOfA.length);
+    expect(grants.records[0]).toEqual(expect.objectContaining({ userId: expect.any(String), role: expect.any(String), grantedAt: expect.any(String) }));
     figures.exported = archive.records;
 
     // The stored files come back too: the archive lists each document with where to fetch its bytes
