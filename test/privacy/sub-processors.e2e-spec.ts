@@ -88,6 +88,19 @@ describe('T17 sub-processors: public lists, announced changes, objection window'
       newSubProcessor: { name: 'ScanCo BV', service: 'scanning', location: 'NL' },
     });
     expect(shorterWindow.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'OBJECTION_WINDOW_TOO_SHORT' });
+    // Outside the EEA, data goes only under a safeguard (GDPR Art. 44–46: an adequacy decision, standard
+    // contractual clauses…): the register must name it, so an addition without one is refused.
+    for (const location of ['US', 'in', 'CH']) {
+      const unguarded = await announce(privacyOfficer, {
+        kind: 'ADDITION', description: 'Support desk', effectiveAt: new Date(now.getTime() + 40 * DAY).toISOString(),
+        newSubProcessor: { name: 'Helpdesk Ltd', service: 'support tickets', location },
+      });
+      expect({ location, error: unguarded.errors?.[0]?.extensions }).toMatchObject({
+        location,
+        error: { code: 'BAD_USER_INPUT', fields: [{ field: 'input.newSubProcessor.transferSafeguard', constraint: 'requiredOutsideTheEea' }] },
+      });
+    }
+    expect(await outbox('privacy.sub-processor-change-announced')).toEqual([]);
     expect(await outbox('privacy.sub-processor-change-announced')).toEqual([]);
 
     const effectiveAt = new Date(now.getTime() + 30 * DAY);

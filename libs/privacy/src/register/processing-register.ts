@@ -1,5 +1,6 @@
 import { Role } from '@chancery/access';
 import { describeRetention, EntityPolicy, Grant, PersonalDataField, personalDataOfSubject, policedEntities, RetentionRuleKey, retentionRulesOf } from '@chancery/policy';
+import { inTheEea } from '../shared/eea';
 
 /**
  * The register of processing activities (GDPR Art. 30), built from the code's personal-data
@@ -93,8 +94,6 @@ export const PLATFORM_SECURITY_MEASURES: readonly string[] = [
   'Secrets encrypted at rest; HTTPS in production; personal data redacted from service logs',
 ];
 
-/** EEA countries (ISO 3166-1 alpha-2): processing there is no transfer under Chapter V. */
-const EEA = new Set('AT BE BG HR CY CZ DK EE FI FR DE GR HU IE IT LV LT LU MT NL PL PT RO SK SI ES SE IS LI NO'.split(' '));
 
 const SUBJECTS: Record<string, string> = {
   user: 'users of the application (company users and tenant staff)',
@@ -143,7 +142,7 @@ function subProcessorsFor(categories: readonly string[], subProcessors: readonly
 }
 
 function transfersOf(subProcessors: readonly RegisterSubProcessor[]): string {
-  const outside = subProcessors.filter((s) => !EEA.has(s.location.toUpperCase()));
+  const outside = subProcessors.filter((s) => !inTheEea(s.location));
   if (outside.length === 0) return 'None: all processing takes place in the EEA';
   return outside.map((s) => `${s.name} (${s.location}): ${s.transferSafeguard ?? 'no safeguard recorded'}`).join('; ');
 }

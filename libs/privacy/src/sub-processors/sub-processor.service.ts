@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { addDays, Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
+import { addDays, BadUserInputError, Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
 import { PeopleDirectory, Tenant, TenantDirectoryService } from '@chancery/identity';
 import { languageOf, Mailer } from '@chancery/notifications';
 import { listOwnerOf, tenantOfActor } from '../shared/acting-tenant';
@@ -9,6 +9,7 @@ import { PrivacyOfficeErrors } from '../shared/privacy-office.errors';
 import { CHANGE_WORDS, SUB_PROCESSOR_CHANGE_ANNOUNCED } from '../shared/privacy-office.emails';
 import { SubProcessor, SubProcessorChange, SubProcessorChangeKind, SubProcessorObjection } from './sub-processor.entity';
 import { SubProcessorRepository } from './sub-processor.repository';
+import { inTheEea } from '../shared/eea';
 
 /** The objection window customers get unless a longer one is announced (issue 18; 002 §5). */
 export const DEFAULT_OBJECTION_WINDOW_DAYS = 30;
@@ -73,6 +74,16 @@ export class SubProcessorService {
   }
 
   async announce(request: SubProcessorChangeRequest): Promise<SubProcessorChange> {
+    const added = request.newSubProcessor;
+    // Outside the EEA, personal data goes only under a safeguard (Art. 44–46: an adequacy decision,
+    // standard contractual clauses…), and the register of processing names it.
+    if (added && !inTheEea(added.location) && !added.transferSafeguard) {
+      throw new BadUserInputError([{
+        field: 'input.newSubProcessor.transferSafeguard',
+        reason: `processing in ${added.location.toUpperCase()} is a transfer outside the EEA: name its safeguard (an adequacy decision, standard contractual clauses, …)`,
+        constraint: 'requiredOutsideTheEea',
+      }]);
+    }
     const actor = this.context.actor;
     const owner = listOwnerOf(actor);
     const announcedAt = this.clock.now();

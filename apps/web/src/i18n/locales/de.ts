@@ -167,6 +167,7 @@ const de: Messages = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'Der Name der Datei passt nicht zu ihrem Inhalt: Ein PDF endet auf .pdf, ein PNG auf .png und ein JPEG auf .jpg oder .jpeg.',
     },
     constraint: {
+      requiredoutsidetheeea: 'Außerhalb des EWR die Garantie der Übermittlung angeben: einen Angemessenheitsbeschluss, Standardvertragsklauseln oder verbindliche interne Datenschutzvorschriften.',
       iscertificatenumber: 'Das ist keine Zertifikatsnummer: Buchstaben und Ziffern in Gruppen, durch Bindestriche verbunden.',
       certificatenotfound: 'Ihre Kammer hat kein Zertifikat mit dieser Nummer ausgestellt.',
       required: 'Füllen Sie dieses Feld aus.',

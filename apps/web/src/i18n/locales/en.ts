@@ -169,6 +169,7 @@ const en = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'The file\'s name does not match its content: a PDF must end in .pdf, a PNG in .png and a JPEG in .jpg or .jpeg.',
     },
     constraint: {
+      requiredoutsidetheeea: 'Outside the EEA, name the transfer\'s safeguard: an adequacy decision, standard contractual clauses or binding corporate rules.',
       iscertificatenumber: 'This is not a certificate number: letters and digits in groups joined by hyphens.',
       certificatenotfound: 'Your chamber has issued no certificate with this number.',
       required: 'Fill in this field.',

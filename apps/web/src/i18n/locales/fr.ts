@@ -167,6 +167,7 @@ const fr: Messages = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'Le nom du fichier ne correspond pas à son contenu : un PDF se termine par .pdf, un PNG par .png et un JPEG par .jpg ou .jpeg.',
     },
     constraint: {
+      requiredoutsidetheeea: 'Hors de l’EEE, indiquez la garantie du transfert : une décision d’adéquation, des clauses contractuelles types ou des règles d’entreprise contraignantes.',
       iscertificatenumber: 'Ce n’est pas un numéro de certificat : des lettres et des chiffres en groupes reliés par des traits d’union.',
       certificatenotfound: 'Votre chambre n’a émis aucun certificat portant ce numéro.',
       required: 'Complétez ce champ.',

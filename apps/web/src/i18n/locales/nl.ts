@@ -167,6 +167,7 @@ const nl: Messages = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'De naam van het bestand past niet bij de inhoud: een pdf eindigt op .pdf, een png op .png en een jpeg op .jpg of .jpeg.',
     },
     constraint: {
+      requiredoutsidetheeea: 'Buiten de EER: vermeld de waarborg voor de doorgifte, zoals een adequaatheidsbesluit, modelcontractbepalingen of bindende bedrijfsvoorschriften.',
       iscertificatenumber: 'Dit is geen certificaatnummer: letters en cijfers in groepen, verbonden door koppeltekens.',
       certificatenotfound: 'Uw kamer heeft geen certificaat met dit nummer uitgegeven.',
       required: 'Vul dit veld in.',
