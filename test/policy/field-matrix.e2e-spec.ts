@@ -1173,6 +1173,9 @@ describe('T1 field matrix', () => {
     'createApiKey', 'revokeApiKey', 'auditEntries', 'personalDataAccesses', 'myPersonalDataAccesses', 'inviteUser', 'updateUserProfile',
     'updateOrganisation', 'registerOrganisation', 'createTenant', 'disableUser', 'mySessions', 'sessionsOfUser', 'endMySession',
     'setMySignatureImage', 'invitations', 'revokeInvitation', 'enableUser', 'resetSecondFactor',
+    // The same type and gate as user(id) for the tenant admin, once per company left without an
+    // administrator: test/identity/company-administrator-appointment compares the two answers.
+    'appointCompanyAdministrator',
     'setMySignatureImage',
     // The privacy office.
     'processingActivities', 'addProcessingActivity', 'removeProcessingActivity', 'subProcessors', 'subProcessorChanges', 'announceSubProcessorChange',

@@ -140,6 +140,15 @@ const TEMPLATES: Record<string, MutationTemplate> = {
     caller: 'a1Admin',
     base: async (world) => ({ input: { userId: world.users.a1Colleague!.id, grant: ['ORG_MEMBER'] } }),
   },
+  appointCompanyAdministrator: {
+    caller: 'aTenantAdmin',
+    // A company of tenant A with a member and no administrator: the tenant appoints the member.
+    base: async (world) => {
+      const company = await world.factory.organisation(world.tenants.A);
+      const member = await world.factory.user({ tenant: world.tenants.A, organisation: company, roles: [Role.ORG_MEMBER] });
+      return { input: { email: member.email } };
+    },
+  },
   createApiKey: { caller: 'a1Admin', base: async () => ({ input: { name: `T4 key ${next()}` } }) },
   registerWebhook: { caller: 'a1Admin', base: async () => ({ input: { url: `https://erp.example.test/hooks/${next()}`, eventTypes: ['certificate.issued'] } }) },
   createTenant: {

@@ -23,6 +23,7 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.ManageUsers]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
   [Permission.InviteUsers]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
   [Permission.ChangeUserRoles]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
+  [Permission.AppointCompanyAdministrator]: [Role.TENANT_ADMIN],
   [Permission.DisableUsers]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
   [Permission.EnableUsers]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
   [Permission.ResetSecondFactor]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],

@@ -16,6 +16,8 @@ export const IdentityErrors = defineErrors('identity', {
   CANNOT_RESET_OWN_SECOND_FACTOR: [ErrorCode.BAD_USER_INPUT, 'An administrator cannot remove their own second factor; another administrator does.'],
   LAST_ADMINISTRATOR: [ErrorCode.CONFLICT, 'The change would leave the company (or the tenant’s staff) without an active administrator; `details.role` names the role.'],
   USER_NOT_DISABLED: [ErrorCode.CONFLICT, 'Only a disabled account can be enabled.'],
+  COMPANY_HAS_ADMINISTRATOR: [ErrorCode.CONFLICT, 'The company has an active administrator, who grants its roles; the tenant appoints one only when none is left.'],
+  ACCOUNT_NOT_ACTIVE: [ErrorCode.CONFLICT, 'The account is not active (disabled, closed or not yet confirmed).'],
   ADDRESS_ALREADY_IN_COMPANY: [ErrorCode.CONFLICT, 'The address already has an account in the company (or the tenant’s staff).'],
   INVITATION_ALREADY_PENDING: [ErrorCode.CONFLICT, 'The address already has a pending invitation here; revoke it to send a new one.'],
   INVITATION_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such pending invitation among the ones the caller administers.'],

@@ -92,6 +92,7 @@ type Documents = {
     "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n": typeof types.InviteUserDocument,
     "\n  mutation ChangeUserRoles($input: ChangeUserRolesInput!) {\n    changeUserRoles(input: $input) {\n      id\n      roles\n    }\n  }\n": typeof types.ChangeUserRolesDocument,
     "\n  mutation DisableUser($userId: ID!) {\n    disableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n": typeof types.DisableUserDocument,
+    "\n  mutation AppointCompanyAdministrator($input: AppointCompanyAdministratorInput!) {\n    appointCompanyAdministrator(input: $input) {\n      id\n      email\n    }\n  }\n": typeof types.AppointCompanyAdministratorDocument,
     "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n  }\n": typeof types.WebhooksDocument,
     "\n  query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {\n    webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {\n      id\n      eventType\n      occurredAt\n      attempts\n      lastStatus\n      lastError\n      nextAttemptAt\n      deliveredAt\n      deadLetteredAt\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
     "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": typeof types.RegisterWebhookDocument,
@@ -222,6 +223,7 @@ const documents: Documents = {
     "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n": types.InviteUserDocument,
     "\n  mutation ChangeUserRoles($input: ChangeUserRolesInput!) {\n    changeUserRoles(input: $input) {\n      id\n      roles\n    }\n  }\n": types.ChangeUserRolesDocument,
     "\n  mutation DisableUser($userId: ID!) {\n    disableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n": types.DisableUserDocument,
+    "\n  mutation AppointCompanyAdministrator($input: AppointCompanyAdministratorInput!) {\n    appointCompanyAdministrator(input: $input) {\n      id\n      email\n    }\n  }\n": types.AppointCompanyAdministratorDocument,
     "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n  }\n": types.WebhooksDocument,
     "\n  query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {\n    webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {\n      id\n      eventType\n      occurredAt\n      attempts\n      lastStatus\n      lastError\n      nextAttemptAt\n      deliveredAt\n      deadLetteredAt\n    }\n  }\n": types.WebhookDeliveriesDocument,
     "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": types.RegisterWebhookDocument,
@@ -583,6 +585,10 @@ export function graphql(source: "\n  mutation ChangeUserRoles($input: ChangeUser
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DisableUser($userId: ID!) {\n    disableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').DisableUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AppointCompanyAdministrator($input: AppointCompanyAdministratorInput!) {\n    appointCompanyAdministrator(input: $input) {\n      id\n      email\n    }\n  }\n"): typeof import('./graphql').AppointCompanyAdministratorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -53,6 +53,11 @@ export type ApplicationState =
   | 'REJECTED'
   | 'SUBMITTED';
 
+export type AppointCompanyAdministratorInput = {
+  /** The e-mail address of an active user of the company, as they log in. */
+  email: string;
+};
+
 export type CertificateLanguage =
   | 'DE'
   | 'EN'
@@ -1014,6 +1019,13 @@ export type DisableUserMutationVariables = Exact<{
 
 
 export type DisableUserMutation = { disableUser: { id: string | null, status: UserStatus | null } };
+
+export type AppointCompanyAdministratorMutationVariables = Exact<{
+  input: AppointCompanyAdministratorInput;
+}>;
+
+
+export type AppointCompanyAdministratorMutation = { appointCompanyAdministrator: { id: string | null, email: string | null } };
 
 export type WebhooksQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2328,6 +2340,14 @@ export const DisableUserDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DisableUserMutation, DisableUserMutationVariables>;
+export const AppointCompanyAdministratorDocument = new TypedDocumentString(`
+    mutation AppointCompanyAdministrator($input: AppointCompanyAdministratorInput!) {
+  appointCompanyAdministrator(input: $input) {
+    id
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<AppointCompanyAdministratorMutation, AppointCompanyAdministratorMutationVariables>;
 export const WebhooksDocument = new TypedDocumentString(`
     query Webhooks {
   webhooks {

@@ -104,6 +104,11 @@ export class AcceptInvitationInput {
 }
 
 @InputType()
+export class AppointCompanyAdministratorInput {
+  @Field({ description: 'The e-mail address of an active user of the company, as they log in.' }) @IsEmail() @MaxLength(254) email: string;
+}
+
+@InputType()
 export class ChangeUserRolesInput {
   @Field(() => ID) @IsUUID() userId: string;
   @Field(() => [Role], { defaultValue: [] }) @ArrayUnique() @IsEnum(Role, { each: true }) grant: Role[] = [];

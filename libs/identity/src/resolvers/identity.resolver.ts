@@ -10,6 +10,7 @@ import { Tenant } from '../entities/tenant.entity';
 import { UserAccount } from '../entities/user-account.entity';
 import {
   AcceptInvitationInput,
+  AppointCompanyAdministratorInput,
   ChangeUserRolesInput,
   CreateApiKeyInput,
   CreateTenantInput,
@@ -196,6 +197,12 @@ export class IdentityResolver {
   @Mutation(() => UserAccount)
   changeUserRoles(@Args('input') input: ChangeUserRolesInput): Promise<UserAccount> {
     return this.users.changeRoles(input);
+  }
+
+  @Allow(Permission.AppointCompanyAdministrator)
+  @Mutation(() => UserAccount, { description: 'Makes an active user of a company that has no active administrator its administrator (ORG_ADMIN). Tenant admins.' })
+  appointCompanyAdministrator(@Args('input') input: AppointCompanyAdministratorInput): Promise<UserAccount> {
+    return this.users.appointCompanyAdministrator(input);
   }
 
   @Allow(Permission.DisableUsers)

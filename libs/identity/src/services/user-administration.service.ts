@@ -11,7 +11,7 @@ import { INVITATION } from '../email/identity-emails';
 import { Invitation } from '../entities/invitation.entity';
 import { UserAccount, UserStatus } from '../entities/user-account.entity';
 import { IdentityErrors } from '../identity.errors';
-import { AcceptInvitationInput, ChangeUserRolesInput, InviteUserInput } from '../inputs/identity.inputs';
+import { AcceptInvitationInput, AppointCompanyAdministratorInput, ChangeUserRolesInput, InviteUserInput } from '../inputs/identity.inputs';
 import { assertAcceptablePassword } from '../password-policy';
 import { AccountRepository, ManagedScope } from '../repositories/account.repository';
 import { ApiKeyRepository } from '../repositories/api-key.repository';
@@ -196,6 +196,36 @@ export class UserAdministrationService {
       // Roles are read from the database on every request, so a withdrawal takes effect at the next
       // one while the user's other roles keep working; the session itself stays valid.
       return this.loadManaged(user.id);
+    });
+  }
+
+  /**
+   * A company left without an active administrator (its only one objected to the contact disclosure,
+   * was erased or left) can no longer invite, name a datasheet contact or manage its users, and has no
+   * one to ask: the tenant's administrator, having checked who asks, makes one of its active users its
+   * administrator. Only then: while the company has one, that one grants the role (COMPANY_HAS_ADMINISTRATOR).
+   * In a certification body's space the person must have acknowledged the contact-disclosure notice.
+   */
+  async appointCompanyAdministrator(input: AppointCompanyAdministratorInput): Promise<UserAccount> {
+    const actor = this.context.actor;
+    if (!actor.tenantId) throw IdentityErrors.USER_NOT_FOUND('User not found', { field: 'input.email' });
+    return this.transactions.run(async () => {
+      const id = await this.accounts.findIdByEmail(actor.tenantId!, input.email.trim().toLowerCase());
+      const found = id ? await this.accounts.findById(id) : null;
+      if (!found?.organisationId || found.tenantId !== actor.tenantId) throw IdentityErrors.USER_NOT_FOUND('No user of a company of yours has this address', { field: 'input.email' });
+      const scope: ManagedScope = { tenantId: actor.tenantId!, organisationId: found.organisationId };
+      await this.accounts.lockAdministration(scope);
+      if ((await this.accounts.countActiveHolders(scope, Role.ORG_ADMIN, [])) > 0) {
+        throw IdentityErrors.COMPANY_HAS_ADMINISTRATOR('The company has an active administrator: they grant its roles', { field: 'input.email' });
+      }
+      const user = (await this.accounts.findManaged(found.id, scope))!;
+      if (user.status !== UserStatus.ACTIVE) throw IdentityErrors.ACCOUNT_NOT_ACTIVE('The account is not active', { field: 'input.email', details: { status: user.status } });
+      await this.accounts.grantRoles(user.id, user.tenantId, [Role.ORG_ADMIN], actor.id ?? null);
+      await this.events.emitAsync(ORGANISATION_ROLES_TAKEN, {
+        userId: user.id, tenantId: scope.tenantId, organisationId: found.organisationId, roles: [Role.ORG_ADMIN], acknowledgedNoticeVersion: null, field: 'input.email',
+      } satisfies OrganisationRolesTaken);
+      await this.audit.record({ action: 'identity.role.granted', subjectType: 'User', subjectId: user.id, details: { role: Role.ORG_ADMIN, appointedByTenant: true } });
+      return (await this.accounts.findManaged(user.id, scope))!;
     });
   }
 

@@ -60,6 +60,15 @@ const DisableUser = graphql(`
   }
 `);
 
+const AppointCompanyAdministrator = graphql(`
+  mutation AppointCompanyAdministrator($input: AppointCompanyAdministratorInput!) {
+    appointCompanyAdministrator(input: $input) {
+      id
+      email
+    }
+  }
+`);
+
 type ManagedUser = ManagedUsersQuery['managedUsers'][number];
 
 function fullName(user: ManagedUser): string {
@@ -111,6 +120,16 @@ export default function UsersPage() {
     setNotice(t('users.disabled', { name: fullName(disabling) }));
     setDisabling(null);
     users.reload();
+  });
+
+  // A company left without an administrator: the tenant's administrator appoints one of its users.
+  const [appointEmail, setAppointEmail] = useState('');
+  const [appointed, setAppointed] = useState<string | null>(null);
+  const appoint = useAction(async () => {
+    if (!appointEmail.trim()) throw clientError([{ field: 'input.email', reason: 'required', constraint: 'required' }]);
+    const data = await request(AppointCompanyAdministrator, { input: { email: appointEmail.trim() } });
+    setAppointed(data.appointCompanyAdministrator.email ?? appointEmail.trim());
+    setAppointEmail('');
   });
 
   const roleOptions = grantable.map((role) => ({ value: role, label: t(`roles.${role}`), description: t(`roleDescriptions.${role}`) }));
@@ -195,6 +214,24 @@ export default function UsersPage() {
           </SubmitButton>
         </Form>
       </section>
+
+      {staff ? (
+        <section aria-labelledby="appoint-title" className="panel">
+          <h2 id="appoint-title">{t('users.appointTitle')}</h2>
+          <p>{t('users.appointLead')}</p>
+          {appointed ? (
+            <Notice kind="success" title={t('users.appointedTitle')}>
+              <p>{t('users.appointed', { email: appointed })}</p>
+            </Notice>
+          ) : null}
+          <Form error={appoint.error} onSubmit={() => void appoint.run()} idScope="appoint-">
+            <TextField name="input.email" label={t('fields.email')} type="email" autoComplete="off" value={appointEmail} onValue={(value) => { setAppointed(null); setAppointEmail(value); }} />
+            <SubmitButton pending={appoint.pending} pendingLabel={t('common.saving')}>
+              {t('users.appointSubmit')}
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : null}
 
       <Dialog open={editing !== null} title={t('users.changeRolesOf', { name: editing ? fullName(editing) : '' })} onClose={() => setEditing(null)}>
         <Form error={changeRoles.error} onSubmit={() => void changeRoles.run()} idScope="roles-dialog-">

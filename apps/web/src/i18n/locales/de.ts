@@ -120,6 +120,8 @@ const de: Messages = {
       UNKNOWN: 'Etwas ist schiefgelaufen. Bitte versuchen Sie es erneut.',
     },
     reason: {
+      COMPANY_HAS_ADMINISTRATOR: 'Das Unternehmen hat noch einen aktiven Administrator: Er vergibt die Rollen.',
+      ACCOUNT_NOT_ACTIVE: 'Dieses Konto ist nicht aktiv: Aktivieren Sie es oder bitten Sie die Person, zuerst ihre Adresse zu bestätigen.',
       LAST_ADMINISTRATOR: 'Der letzte Administrator kann diese Rolle nicht verlieren oder deaktiviert werden: Bestimmen Sie zuerst einen anderen Administrator.',
       STEP_UP_REQUIRED: 'Bestätigen Sie zuerst mit Ihrer Authenticator-App.',
       SECOND_FACTOR_REQUIRED: 'Richten Sie zuerst Ihren zweiten Faktor ein.',
@@ -167,6 +169,8 @@ const de: Messages = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'Der Name der Datei passt nicht zu ihrem Inhalt: Ein PDF endet auf .pdf, ein PNG auf .png und ein JPEG auf .jpg oder .jpeg.',
     },
     constraint: {
+      companyhasadministrator: 'Dieses Unternehmen hat einen aktiven Administrator, der die Rollen vergibt.',
+      accountnotactive: 'Dieses Konto ist nicht aktiv.',
       requiredoutsidetheeea: 'Außerhalb des EWR die Garantie der Übermittlung angeben: einen Angemessenheitsbeschluss, Standardvertragsklauseln oder verbindliche interne Datenschutzvorschriften.',
       iscertificatenumber: 'Das ist keine Zertifikatsnummer: Buchstaben und Ziffern in Gruppen, durch Bindestriche verbunden.',
       certificatenotfound: 'Ihre Kammer hat kein Zertifikat mit dieser Nummer ausgestellt.',
@@ -233,6 +237,7 @@ const de: Messages = {
     },
     field: {
       input: {
+        email: { usernotfound: 'Kein Benutzer eines Ihrer Unternehmen hat diese Adresse.' },
         vatNumber: { duplicate: 'Ein Unternehmen mit dieser USt-IdNr. ist bei dieser Kammer bereits registriert.' },
         tenantSlug: {
           required: 'Keine Kammer ist für diese Postleitzahl zuständig: Wählen Sie eine.',
@@ -899,6 +904,11 @@ const de: Messages = {
     disableTitle: '{{name}} deaktivieren?',
     disableBody: 'Das Konto kann sich nicht mehr anmelden, und seine Sitzungen enden sofort.',
     disabled: '{{name}} wurde deaktiviert.',
+    appointTitle: 'Ein Unternehmen ohne Administrator',
+    appointLead: 'Hat ein Unternehmen keinen aktiven Administrator mehr (der einzige hat der Veröffentlichung seiner Kontaktdaten widersprochen, ist gegangen oder wurde gelöscht), kann dort niemand die Benutzer verwalten. Prüfen Sie, wer anfragt, und machen Sie dann einen seiner aktiven Benutzer zum Administrator.',
+    appointSubmit: 'Zum Administrator machen',
+    appointedTitle: 'Administrator ernannt',
+    appointed: '{{email}} ist jetzt Administrator seines Unternehmens.',
     inviteTitle: 'Benutzer einladen',
     inviteLead: 'Wir senden eine Einladung per E-Mail, 7 Tage gültig.',
     inviteSubmit: 'Einladung senden',

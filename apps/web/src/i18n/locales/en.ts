@@ -122,6 +122,8 @@ const en = {
       UNKNOWN: 'Something went wrong. Please try again.',
     },
     reason: {
+      COMPANY_HAS_ADMINISTRATOR: 'The company still has an active administrator: they grant its roles.',
+      ACCOUNT_NOT_ACTIVE: 'This account is not active: enable it or ask the person to confirm their address first.',
       LAST_ADMINISTRATOR: 'The last administrator cannot lose this role or be disabled: appoint another administrator first.',
       STEP_UP_REQUIRED: 'Confirm with your authenticator app first.',
       SECOND_FACTOR_REQUIRED: 'Set up your second factor first.',
@@ -169,6 +171,8 @@ const en = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'The file\'s name does not match its content: a PDF must end in .pdf, a PNG in .png and a JPEG in .jpg or .jpeg.',
     },
     constraint: {
+      companyhasadministrator: 'This company has an active administrator, who grants its roles.',
+      accountnotactive: 'This account is not active.',
       requiredoutsidetheeea: 'Outside the EEA, name the transfer\'s safeguard: an adequacy decision, standard contractual clauses or binding corporate rules.',
       iscertificatenumber: 'This is not a certificate number: letters and digits in groups joined by hyphens.',
       certificatenotfound: 'Your chamber has issued no certificate with this number.',
@@ -235,6 +239,7 @@ const en = {
     },
     field: {
       input: {
+        email: { usernotfound: 'No user of a company of yours has this address.' },
         vatNumber: { duplicate: 'A company with this VAT number is already registered with this chamber.' },
         tenantSlug: {
           required: 'No chamber serves this postal code: choose one.',
@@ -901,6 +906,11 @@ const en = {
     disableTitle: 'Disable {{name}}?',
     disableBody: 'The account can no longer log in, and its sessions end at once.',
     disabled: '{{name}} has been disabled.',
+    appointTitle: 'A company without an administrator',
+    appointLead: 'When a company has no active administrator left (the only one objected to the publication of their contact details, left or was erased), nobody there can manage its users. Once you have checked who is asking, make one of its active users its administrator.',
+    appointSubmit: 'Make administrator',
+    appointedTitle: 'Administrator appointed',
+    appointed: '{{email}} is now the administrator of their company.',
     inviteTitle: 'Invite a user',
     inviteLead: 'We send an invitation by e-mail, valid for 7 days.',
     inviteSubmit: 'Send the invitation',

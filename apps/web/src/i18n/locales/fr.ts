@@ -120,6 +120,8 @@ const fr: Messages = {
       UNKNOWN: 'Une erreur s’est produite. Veuillez réessayer.',
     },
     reason: {
+      COMPANY_HAS_ADMINISTRATOR: 'L’entreprise a encore un administrateur actif : c’est lui qui attribue les rôles.',
+      ACCOUNT_NOT_ACTIVE: 'Ce compte n’est pas actif : réactivez-le ou demandez d’abord à la personne de confirmer son adresse.',
       LAST_ADMINISTRATOR: 'Le dernier administrateur ne peut pas perdre ce rôle ni être désactivé : désignez d’abord un autre administrateur.',
       STEP_UP_REQUIRED: 'Confirmez d’abord avec votre application d’authentification.',
       SECOND_FACTOR_REQUIRED: 'Configurez d’abord votre second facteur.',
@@ -167,6 +169,8 @@ const fr: Messages = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'Le nom du fichier ne correspond pas à son contenu : un PDF se termine par .pdf, un PNG par .png et un JPEG par .jpg ou .jpeg.',
     },
     constraint: {
+      companyhasadministrator: 'Cette entreprise a un administrateur actif, qui attribue les rôles.',
+      accountnotactive: 'Ce compte n’est pas actif.',
       requiredoutsidetheeea: 'Hors de l’EEE, indiquez la garantie du transfert : une décision d’adéquation, des clauses contractuelles types ou des règles d’entreprise contraignantes.',
       iscertificatenumber: 'Ce n’est pas un numéro de certificat : des lettres et des chiffres en groupes reliés par des traits d’union.',
       certificatenotfound: 'Votre chambre n’a émis aucun certificat portant ce numéro.',
@@ -233,6 +237,7 @@ const fr: Messages = {
     },
     field: {
       input: {
+        email: { usernotfound: 'Aucun utilisateur de vos entreprises n’a cette adresse.' },
         vatNumber: { duplicate: 'Une entreprise avec ce numéro de TVA est déjà inscrite auprès de cette chambre.' },
         tenantSlug: {
           required: 'Aucune chambre ne dessert ce code postal : choisissez-en une.',
@@ -899,6 +904,11 @@ const fr: Messages = {
     disableTitle: 'Désactiver {{name}} ?',
     disableBody: 'Le compte ne peut plus se connecter et ses sessions prennent fin immédiatement.',
     disabled: '{{name}} a été désactivé.',
+    appointTitle: 'Une entreprise sans administrateur',
+    appointLead: 'Lorsqu’une entreprise n’a plus d’administrateur actif (le seul s’est opposé à la publication de ses coordonnées, est parti ou a été effacé), personne ne peut y gérer les utilisateurs. Après avoir vérifié qui le demande, faites d’un de ses utilisateurs actifs son administrateur.',
+    appointSubmit: 'Nommer administrateur',
+    appointedTitle: 'Administrateur nommé',
+    appointed: '{{email}} est désormais l’administrateur de son entreprise.',
     inviteTitle: 'Inviter un utilisateur',
     inviteLead: 'Nous envoyons une invitation par e-mail, valable 7 jours.',
     inviteSubmit: 'Envoyer l’invitation',

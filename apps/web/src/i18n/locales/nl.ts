@@ -120,6 +120,8 @@ const nl: Messages = {
       UNKNOWN: 'Er ging iets mis. Probeer het opnieuw.',
     },
     reason: {
+      COMPANY_HAS_ADMINISTRATOR: 'Het bedrijf heeft nog een actieve beheerder: die kent de rollen toe.',
+      ACCOUNT_NOT_ACTIVE: 'Dit account is niet actief: activeer het of vraag de persoon eerst zijn adres te bevestigen.',
       LAST_ADMINISTRATOR: 'De laatste beheerder kan deze rol niet verliezen of uitgeschakeld worden: duid eerst een andere beheerder aan.',
       STEP_UP_REQUIRED: 'Bevestig eerst met uw authenticator-app.',
       SECOND_FACTOR_REQUIRED: 'Stel eerst uw tweede factor in.',
@@ -167,6 +169,8 @@ const nl: Messages = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'De naam van het bestand past niet bij de inhoud: een pdf eindigt op .pdf, een png op .png en een jpeg op .jpg of .jpeg.',
     },
     constraint: {
+      companyhasadministrator: 'Dit bedrijf heeft een actieve beheerder, die de rollen toekent.',
+      accountnotactive: 'Dit account is niet actief.',
       requiredoutsidetheeea: 'Buiten de EER: vermeld de waarborg voor de doorgifte, zoals een adequaatheidsbesluit, modelcontractbepalingen of bindende bedrijfsvoorschriften.',
       iscertificatenumber: 'Dit is geen certificaatnummer: letters en cijfers in groepen, verbonden door koppeltekens.',
       certificatenotfound: 'Uw kamer heeft geen certificaat met dit nummer uitgegeven.',
@@ -233,6 +237,7 @@ const nl: Messages = {
     },
     field: {
       input: {
+        email: { usernotfound: 'Geen gebruiker van een van uw bedrijven heeft dit adres.' },
         vatNumber: { duplicate: 'Een bedrijf met dit btw-nummer is al bij deze kamer geregistreerd.' },
         tenantSlug: {
           required: 'Geen enkele kamer bedient deze postcode: kies er een.',
@@ -899,6 +904,11 @@ const nl: Messages = {
     disableTitle: '{{name}} uitschakelen?',
     disableBody: 'Het account kan zich niet meer aanmelden en zijn sessies eindigen meteen.',
     disabled: '{{name}} is uitgeschakeld.',
+    appointTitle: 'Een bedrijf zonder beheerder',
+    appointLead: 'Heeft een bedrijf geen actieve beheerder meer (de enige maakte bezwaar tegen de publicatie van zijn contactgegevens, vertrok of werd gewist), dan kan niemand er de gebruikers beheren. Controleer wie het vraagt en maak dan een van zijn actieve gebruikers beheerder.',
+    appointSubmit: 'Beheerder maken',
+    appointedTitle: 'Beheerder aangesteld',
+    appointed: '{{email}} is nu beheerder van zijn bedrijf.',
     inviteTitle: 'Een gebruiker uitnodigen',
     inviteLead: 'We sturen een uitnodiging per e-mail, 7 dagen geldig.',
     inviteSubmit: 'Uitnodiging versturen',
