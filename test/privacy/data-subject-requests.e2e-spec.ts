@@ -164,6 +164,50 @@ describe('T11 data-subject request clock', () => {
     expect(await count(email)).toEqual({ requests: 4, mails: 8 });
   });
 
+  it('a public request whose address is not confirmed within 7 days: the link no longer works, and the sweep closes it without the address or the words', async () => {
+    at('2032-05-03T09:00:00Z');
+    const stamp = Date.now();
+    const [late, never, prompt] = [`late-${stamp}@example.test`, `never-${stamp}@example.test`, `prompt-${stamp}@example.test`];
+    for (const address of [late, never, prompt]) {
+      const submitted = await app.graphql<{ submitDataSubjectRequest: boolean }>(`mutation($input: PublicDataSubjectRequestInput!) { submitDataSubjectRequest(input: $input) }`, {
+        input: { email: address, type: 'ERASURE', language: 'en', tenant: tenant.slug, details: `Erase everything about ${address}` },
+      });
+      expect(expectData(submitted).submitDataSubjectRequest).toBe(true);
+    }
+    const ids = await app.asOwner(async (db) =>
+      Object.fromEntries((await db.query(`SELECT requester_email, id::text AS id FROM data_subject_request WHERE requester_email = ANY($1::text[])`, [[late, never, prompt]])).rows.map((r) => [r.requester_email, r.id])) as Record<string, string>,
+    );
+    const linkOf = async (address: string) => linkTokenOf((await queuedEmails(app, { recipient: address, template: 'privacy.request-confirm-address' }))[0]!.body)!;
+    expect((await queuedEmails(app, { recipient: late, template: 'privacy.request-confirm-address' }))[0]!.body).toContain('valid for 7 days');
+    const confirm = async (address: string) => app.graphql(`mutation($t: String!) { confirmDataSubjectRequest(token: $t) }`, { t: await linkOf(address) });
+
+    at('2032-05-10T08:59:59Z');
+    expectData(await confirm(prompt));
+    at('2032-05-10T09:00:01Z');
+    expect((await confirm(late)).errors?.[0]?.extensions).toMatchObject({ code: 'UNAUTHENTICATED', reason: 'REQUEST_LINK_INVALID' });
+
+    const officerToken = await tokenOf(officer);
+    expectData(await app.graphql(`mutation { runRetentionSweep { holder } }`, {}, { token: officerToken }));
+    const after = await app.asOwner(async (db) =>
+      Object.fromEntries((await db.query(
+        `SELECT id::text AS id, type, status, received_at, requester_email, details, subject_user_id, outcome, verification_token_hash IS NULL AS link_gone FROM data_subject_request WHERE id = ANY($1::uuid[])`,
+        [Object.values(ids)],
+      )).rows.map((r) => [r.id, r])),
+    );
+    for (const address of [late, never]) {
+      expect(after[ids[address]!]).toMatchObject({
+        type: 'ERASURE', status: 'REFUSED', received_at: new Date('2032-05-03T09:00:00Z'), requester_email: null, details: null, subject_user_id: null, link_gone: true,
+        outcome: expect.stringContaining('never confirmed within 7 days'),
+      });
+    }
+    expect(after[ids[prompt]!]).toMatchObject({ status: 'AWAITING_IDENTITY_CHECK', requester_email: prompt });
+    // The officers' queue no longer holds them: nothing was there for them to do.
+    const queue = expectData(await app.graphql<{ dataSubjectRequests: RequestView[] }>(`{ dataSubjectRequests { ${REQUEST_FIELDS} } }`, {}, { token: officerToken })).dataSubjectRequests;
+    expect(queue.map((r) => r.id)).toContain(ids[prompt]);
+    expect(queue.map((r) => r.id)).not.toContain(ids[late]);
+    expect(queue.map((r) => r.id)).not.toContain(ids[never]);
+  });
+
   it('a request sent to the platform reaches every tenant where the address appears, and answers the same for an unknown one', async () => {
     at('2032-01-31T12:00:00Z');
     const email = `routed-${Date.now()}@example.test`;

@@ -6,6 +6,7 @@ import { PersonalDataAccessRepository } from '../access-log/personal-data-access
 import { DataSubjectRequestRepository } from '../requests/data-subject-request.repository';
 import { SubProcessorRepository } from '../sub-processors/sub-processor.repository';
 import { PrivacyPolicyRepository } from '../policy-versions/privacy-policy.repository';
+import { CONFIRMATION_LINK_LIFETIME_MS, UNCONFIRMED_OUTCOME } from '../requests/confirmation-link';
 
 /**
  * What the privacy office itself holds of a person: the access log's rows about them (ids and field
@@ -60,15 +61,31 @@ export class PrivacyPersonalDataHolder implements PersonalDataHolder {
     const retention = sweep.intervalOf(RetentionRuleKey.DATA_SUBJECT_REQUEST);
     const { expired, held: heldCount } = await this.requests.countAnsweredPastRetention(sweep.now, retention, held, restricted);
     const deidentified = await inBatches(sweep.batchSize, () => this.requests.deidentifyAnsweredPastRetention(sweep.now, retention, held, restricted, sweep.batchSize));
+    const unconfirmed = await this.closeUnconfirmedRequests(sweep);
     const objections = await this.sweepSubProcessorObjections(sweep);
     const accesses = await this.pruneAccessLog(sweep);
     const answers = await this.sweepPolicyAnswers(sweep);
     return {
-      expired: expired + objections.expired + accesses.expired + answers.expired,
+      expired: expired + unconfirmed.expired + objections.expired + accesses.expired + answers.expired,
       deleted: accesses.deleted + answers.deleted,
-      deidentified: deidentified + objections.deidentified,
-      held: heldCount + objections.held + accesses.held + answers.held,
+      deidentified: deidentified + unconfirmed.deidentified + objections.deidentified,
+      held: heldCount + unconfirmed.held + objections.held + accesses.held + answers.held,
     };
+  }
+
+  /**
+   * A public request whose address was not confirmed while the link was valid never reached anyone
+   * who could be identified: it is closed as refused (Art. 11(2), 12(6)), keeping its type and dates,
+   * and no longer keeps the address and words of someone who may not be the person. Otherwise it would
+   * wait in the officers' queue for ever, overdue after a month, with nothing they could do.
+   */
+  private async closeUnconfirmedRequests(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    const held = [...sweep.held];
+    const restricted = [...sweep.restrictedUserIds];
+    const receivedBy = new Date(sweep.now.getTime() - CONFIRMATION_LINK_LIFETIME_MS);
+    const counted = await this.requests.countUnconfirmed(receivedBy, held, restricted);
+    const closed = await inBatches(sweep.batchSize, () => this.requests.closeUnconfirmed(receivedBy, sweep.now, UNCONFIRMED_OUTCOME, held, restricted, sweep.batchSize));
+    return { expired: counted.expired, deleted: 0, deidentified: closed, held: counted.held };
   }
 
   /**

@@ -19,7 +19,7 @@ SELECT r.id, r.tenant_id AS "tenantId", r.type, r.status, r.subject_user_id AS "
 
 -- DataSubjectRequestRepository.confirmEmail
 UPDATE data_subject_request AS r SET email_verified_at = $2, verification_token_hash = NULL, status = 'AWAITING_IDENTITY_CHECK'
-WHERE r.verification_token_hash = $1 AND r.status = 'AWAITING_EMAIL_VERIFICATION'
+WHERE r.verification_token_hash = $1 AND r.status = 'AWAITING_EMAIL_VERIFICATION' AND r.received_at > $3
 RETURNING r.id, r.tenant_id AS "tenantId", r.type, r.status, r.subject_user_id AS "subjectUserId", r.requester_email AS "requesterEmail", r.language, r.details, r.received_at AS "receivedAt", r.acknowledged_at AS "acknowledgedAt", r.extension_months AS "extensionMonths", r.extension_reason AS "extensionReason", r.extended_at AS "extendedAt", r.identity_verified_by AS "identityVerifiedBy", r.email_verified_at AS "emailVerifiedAt", r.identity_checked_by AS "identityCheckedBy", r.completed_at AS "completedAt", r.outcome, r.answer_kind AS "answerKind", r.export_expires_at AS "exportExpiresAt", r.export_downloads_left AS "exportDownloadsLeft", r.first_due_on::text AS "firstDueOn", r.due_on::text AS "dueOn";
 
 -- DataSubjectRequestRepository.queue
@@ -72,6 +72,22 @@ AND (r.subject_user_id IS NOT NULL OR r.requester_email IS NOT NULL OR r.details
 AND NOT (('DataSubjectRequest:' || r.id::text) = ANY($3::text[]))
 AND (r.subject_user_id IS NULL OR NOT (r.subject_user_id = ANY($4::uuid[])))
 ORDER BY r.completed_at, r.id LIMIT $5)
+RETURNING d.id;
+
+-- DataSubjectRequestRepository.countUnconfirmed
+SELECT count(*) AS expired,
+count(*) FILTER (WHERE ('DataSubjectRequest:' || r.id::text) = ANY($2::text[]) OR r.subject_user_id = ANY($3::uuid[])) AS held
+FROM data_subject_request r WHERE r.status = 'AWAITING_EMAIL_VERIFICATION' AND r.received_at <= $1;
+
+-- DataSubjectRequestRepository.closeUnconfirmed
+UPDATE data_subject_request d SET status = 'REFUSED', completed_at = $2, outcome = $3,
+subject_user_id = NULL, requester_email = NULL, details = NULL, verification_token_hash = NULL
+WHERE d.id IN (
+SELECT r.id FROM data_subject_request r
+WHERE r.status = 'AWAITING_EMAIL_VERIFICATION' AND r.received_at <= $1
+AND NOT (('DataSubjectRequest:' || r.id::text) = ANY($4::text[]))
+AND (r.subject_user_id IS NULL OR NOT (r.subject_user_id = ANY($5::uuid[])))
+ORDER BY r.received_at, r.id LIMIT $6)
 RETURNING d.id;
 
 -- DataSubjectRequestRepository.countOfSubject

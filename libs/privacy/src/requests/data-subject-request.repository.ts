@@ -70,14 +70,17 @@ export class DataSubjectRequestRepository {
     return rows[0] ? toEntity(DataSubjectRequest, rows[0]) : null;
   }
 
-  /** Takes the request a confirmation link names, once: the hash is cleared as the address is confirmed. */
-  @GenerateSql({ params: [SQL_EXAMPLE.hash, SQL_EXAMPLE.at] })
-  async confirmEmail(tokenHash: Buffer, at: Date): Promise<DataSubjectRequest | null> {
+  /**
+   * Takes the request a confirmation link names, once, while the link is valid (the request received
+   * after `receivedAfter`): the hash is cleared as the address is confirmed.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.hash, SQL_EXAMPLE.at, SQL_EXAMPLE.at] })
+  async confirmEmail(tokenHash: Buffer, at: Date, receivedAfter: Date): Promise<DataSubjectRequest | null> {
     const rows = await this.sql.query(
       `UPDATE data_subject_request AS r SET email_verified_at = $2, verification_token_hash = NULL, status = 'AWAITING_IDENTITY_CHECK'
-       WHERE r.verification_token_hash = $1 AND r.status = 'AWAITING_EMAIL_VERIFICATION'
+       WHERE r.verification_token_hash = $1 AND r.status = 'AWAITING_EMAIL_VERIFICATION' AND r.received_at > $3
        RETURNING ${REQUEST}`,
-      [tokenHash, at],
+      [tokenHash, at, receivedAfter],
     );
     return rows[0] ? toEntity(DataSubjectRequest, rows[0]) : null;
   }
@@ -191,6 +194,42 @@ export class DataSubjectRequestRepository {
            ORDER BY r.completed_at, r.id LIMIT $5)
         RETURNING d.id`,
       [now, retention, held, restricted, limit],
+    );
+    return rows.length;
+  }
+
+  /**
+   * Public requests whose address was not confirmed before the link expired (received at or before
+   * `receivedBy`); `held`: those under a legal hold (`DataSubjectRequest:<id>`) or about a restricted person.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, ['DataSubjectRequest:x'], [SQL_EXAMPLE.userId]] })
+  async countUnconfirmed(receivedBy: Date, held: readonly string[], restricted: readonly string[]): Promise<{ expired: number; held: number }> {
+    const [row] = await this.sql.query<{ expired: string; held: string }>(
+      `SELECT count(*) AS expired,
+              count(*) FILTER (WHERE ('DataSubjectRequest:' || r.id::text) = ANY($2::text[]) OR r.subject_user_id = ANY($3::uuid[])) AS held
+         FROM data_subject_request r WHERE r.status = 'AWAITING_EMAIL_VERIFICATION' AND r.received_at <= $1`,
+      [receivedBy, held, restricted],
+    );
+    return { expired: Number(row!.expired), held: Number(row!.held) };
+  }
+
+  /**
+   * Up to `limit` of those closed as refused (nobody could be identified): they keep their type and
+   * dates, and no longer name anyone nor quote anyone, the link no longer works.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, SQL_EXAMPLE.at, 'never confirmed', ['DataSubjectRequest:x'], [SQL_EXAMPLE.userId], 100] })
+  async closeUnconfirmed(receivedBy: Date, at: Date, outcome: string, held: readonly string[], restricted: readonly string[], limit: number): Promise<number> {
+    const rows = await this.sql.query(
+      `UPDATE data_subject_request d SET status = 'REFUSED', completed_at = $2, outcome = $3,
+              subject_user_id = NULL, requester_email = NULL, details = NULL, verification_token_hash = NULL
+        WHERE d.id IN (
+          SELECT r.id FROM data_subject_request r
+           WHERE r.status = 'AWAITING_EMAIL_VERIFICATION' AND r.received_at <= $1
+             AND NOT (('DataSubjectRequest:' || r.id::text) = ANY($4::text[]))
+             AND (r.subject_user_id IS NULL OR NOT (r.subject_user_id = ANY($5::uuid[])))
+           ORDER BY r.received_at, r.id LIMIT $6)
+        RETURNING d.id`,
+      [receivedBy, at, outcome, held, restricted, limit],
     );
     return rows.length;
   }

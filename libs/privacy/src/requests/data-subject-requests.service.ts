@@ -9,6 +9,7 @@ import { PrivacySettingsService } from '../settings/privacy-settings.service';
 import { dayOf, extendedDeadline, firstDeadline, isOverdue } from './legal-clock';
 import { REQUEST_ACKNOWLEDGEMENT, REQUEST_ANSWERED, REQUEST_CONFIRM_ADDRESS, REQUEST_EXTENDED, REQUEST_REFUSED } from './request-emails';
 import { DataSubjectRequestErrors } from './requests.errors';
+import { CONFIRMATION_LINK_LIFETIME_MS } from './confirmation-link';
 
 export interface PublicRequestIntake {
   email: string;
@@ -97,7 +98,8 @@ export class DataSubjectRequests {
   async confirmAddress(token: string): Promise<void> {
     const secret = parseSecret(token, 'dsr');
     if (!secret?.tenantId) throw DataSubjectRequestErrors.REQUEST_LINK_INVALID('The link is not valid');
-    const confirmed = await this.transactions.forSecretHolder(secret, () => this.requests.confirmEmail(secret.hash, this.clock.now()));
+    const now = this.clock.now();
+    const confirmed = await this.transactions.forSecretHolder(secret, () => this.requests.confirmEmail(secret.hash, now, new Date(now.getTime() - CONFIRMATION_LINK_LIFETIME_MS)));
     if (!confirmed) throw DataSubjectRequestErrors.REQUEST_LINK_INVALID('The link is not valid');
   }
 

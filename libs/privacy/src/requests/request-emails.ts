@@ -1,4 +1,5 @@
 import { emailTemplate } from '@chancery/notifications';
+import { CONFIRMATION_LINK_LIFETIME_DAYS } from './confirmation-link';
 
 interface AcknowledgementValues {
   type: string;
@@ -20,10 +21,10 @@ interface ConfirmValues {
 
 /** The public form: the address is confirmed before the request counts as the person's. */
 export const REQUEST_CONFIRM_ADDRESS = emailTemplate<ConfirmValues>('privacy.request-confirm-address', {
-  en: (v) => ({ subject: 'Confirm your privacy request', text: `Confirm that this request is yours:\n${v.link}\n\nIf you did not send it, ignore this message.` }),
-  nl: (v) => ({ subject: 'Bevestig uw privacyverzoek', text: `Bevestig dat dit verzoek van u komt:\n${v.link}\n\nHebt u het niet verstuurd, negeer dan dit bericht.` }),
-  fr: (v) => ({ subject: 'Confirmez votre demande', text: `Confirmez que cette demande vient de vous :\n${v.link}\n\nSi vous ne l'avez pas envoyée, ignorez ce message.` }),
-  de: (v) => ({ subject: 'Bestätigen Sie Ihre Anfrage', text: `Bestätigen Sie, dass diese Anfrage von Ihnen stammt:\n${v.link}\n\nWenn Sie sie nicht gesendet haben, ignorieren Sie diese Nachricht.` }),
+  en: (v) => ({ subject: 'Confirm your privacy request', text: `Confirm that this request is yours (the link is valid for ${CONFIRMATION_LINK_LIFETIME_DAYS} days):\n${v.link}\n\nIf you did not send it, ignore this message.` }),
+  nl: (v) => ({ subject: 'Bevestig uw privacyverzoek', text: `Bevestig dat dit verzoek van u komt (de link is ${CONFIRMATION_LINK_LIFETIME_DAYS} dagen geldig):\n${v.link}\n\nHebt u het niet verstuurd, negeer dan dit bericht.` }),
+  fr: (v) => ({ subject: 'Confirmez votre demande', text: `Confirmez que cette demande vient de vous (le lien est valable ${CONFIRMATION_LINK_LIFETIME_DAYS} jours) :\n${v.link}\n\nSi vous ne l'avez pas envoyée, ignorez ce message.` }),
+  de: (v) => ({ subject: 'Bestätigen Sie Ihre Anfrage', text: `Bestätigen Sie, dass diese Anfrage von Ihnen stammt (der Link ist ${CONFIRMATION_LINK_LIFETIME_DAYS} Tage gültig):\n${v.link}\n\nWenn Sie sie nicht gesendet haben, ignorieren Sie diese Nachricht.` }),
 }, { sentDuringRestriction: true });
 
 interface ExtensionValues {

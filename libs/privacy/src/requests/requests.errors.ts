@@ -3,7 +3,7 @@ import { defineErrors, ErrorCode } from '@chancery/core';
 /** What the data-subject request desk refuses (docs/errors.md lists them). */
 export const DataSubjectRequestErrors = defineErrors('privacy.requests', {
   REQUEST_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such data-subject request in the tenant, or not one the caller may see.'],
-  REQUEST_LINK_INVALID: [ErrorCode.UNAUTHENTICATED, 'The confirmation link of the request is unknown or already used.'],
+  REQUEST_LINK_INVALID: [ErrorCode.UNAUTHENTICATED, 'The confirmation link of the request is unknown, already used or expired (it is valid for 7 days).'],
   EXTENSION_NOT_ALLOWED: [ErrorCode.CONFLICT, 'A request is extended once, before its first deadline, while open.'],
   IDENTITY_NOT_VERIFIED: [ErrorCode.CONFLICT, "Nothing is released or changed before the person's identity is verified."],
   IDENTITY_CHECK_NOT_DUE: [ErrorCode.CONFLICT, 'The request is not waiting for an identity check (address not confirmed, or already checked).'],
