@@ -406,6 +406,24 @@ describe('defect 11: attempt limits hold when the attempts arrive at the same mo
     reportFigure(`attempt limits under a burst: ${BURST} simultaneous wrong passwords from one address, 5 judged`);
   });
 
+  it('the right password at once, again and again: every login opens a session or is refused as a burst, none answers 500 (the counts were given back in two orders and deadlocked)', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const users = [await factory.user({ tenant, roles: [Role.CLERK] }), await factory.user({ tenant, roles: [Role.AUDITOR] })];
+    const outcomes: Record<string, number> = {};
+    for (let round = 0; round < 25; round += 1) {
+      for (const user of users) {
+        const answers = await Promise.all(Array.from({ length: 6 }, () => loginFrom(app, '203.0.113.90', { email: user.email, password: user.password, tenant: tenant.slug })));
+        for (const answer of answers) {
+          const outcome = answer.errors?.length ? String(answer.errors[0]?.extensions?.code) : 'session';
+          outcomes[outcome] = (outcomes[outcome] ?? 0) + 1;
+        }
+      }
+    }
+    expect(Object.keys(outcomes).filter((outcome) => !['session', 'TOO_MANY_REQUESTS'].includes(outcome))).toEqual([]);
+    expect(outcomes.session).toBeGreaterThan(0);
+  });
+
   it('twenty wrong passwords at once from twenty addresses: at most ten are judged before the back-off', async () => {
     const { app, factory } = started;
     const tenant = await factory.tenant();

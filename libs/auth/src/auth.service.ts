@@ -192,7 +192,9 @@ export class AuthService {
   /** Takes back the failures a login attempt was counted as before it was judged. In the caller's unit. */
   private async giveBack(attempt: Pick<Assessment, 'keys' | 'counted' | 'codeCount'>): Promise<void> {
     const keys = [...(attempt.counted ? [attempt.keys.fromHere, attempt.keys.account] : []), ...(attempt.codeCount !== null ? [attempt.keys.secondFactor] : [])];
-    if (keys.length > 0) await this.throttle.giveBack(keys, windowStartAfter(this.clock.now()));
+    if (keys.length === 0) return;
+    await this.throttle.lockAccount(attempt.keys.account);
+    await this.throttle.giveBack(keys, windowStartAfter(this.clock.now()));
   }
 
   /**
@@ -208,6 +210,9 @@ export class AuthService {
       throw AuthErrors.LOGIN_THROTTLED('Too many attempts; try again later', { details: { retryAfterSeconds: secondsFrom(attempt.throttledForMs) } });
     }
     const tokens = await this.transactions.beforeSession(tenantId, async () => {
+      // Every unit that changes an account's counts takes its lock first: two attempts of one account
+      // giving counts back in two orders deadlocked (a login answered 500).
+      await this.throttle.lockAccount(attempt.keys.account);
       const now = this.clock.now();
       // The code is spent here, in the transaction that opens the session: one use only.
       if (proved && (attempt.step === null || (await this.accounts.useSecondFactorStep(candidate.id, attempt.step)))) {
@@ -234,6 +239,7 @@ export class AuthService {
    */
   private async settleCode(attempt: Assessment): Promise<void> {
     if (attempt.codeCount === null) return;
+    await this.throttle.lockAccount(attempt.keys.account);
     if (!attempt.passwordOk) {
       await this.throttle.giveBack([attempt.keys.secondFactor], windowStartAfter(this.clock.now()));
     } else if (attempt.codeCount === SECOND_FACTOR_FAILURES_PER_ACCOUNT && attempt.candidate) {
@@ -327,6 +333,7 @@ export class AuthService {
     const passwordOk = method === 'password' ? await judging(() => this.accounts.passwordMatches(candidate, given), () => this.giveBackReauthentication(attempt)) : false;
     const now = this.clock.now();
     const ok = await this.transactions.run(async () => {
+      await this.throttle.lockAccount(attempt.keys.account);
       const proved = method === 'secondFactor' ? step !== null && (await this.accounts.useSecondFactorStep(userId, step)) : passwordOk;
       if (proved) {
         await this.sessions.markSteppedUp(sessionId, now, method);
@@ -361,6 +368,7 @@ export class AuthService {
         await this.audit.record({ action: 'auth.password.change.failed', subjectType: 'User', subjectId: userId });
         return null;
       }
+      await this.throttle.lockAccount(attempt.keys.account);
       await this.throttle.giveBack([attempt.keys.session, attempt.keys.account], windowStartAfter(now));
       // Of two changes at once with the right current password, the first to write wins.
       if (!(await this.accounts.changePassword(userId, candidate.passwordHash!, newHash))) return CHANGED_MEANWHILE;
@@ -402,7 +410,10 @@ export class AuthService {
 
   /** Takes back a re-authentication counted before it was judged (the judgement could not be made). Its own unit. */
   private giveBackReauthentication(attempt: Reauthentication): Promise<void> {
-    return this.transactions.run(() => this.throttle.giveBack([attempt.keys.session, attempt.keys.account], windowStartAfter(this.clock.now())));
+    return this.transactions.run(async () => {
+      await this.throttle.lockAccount(attempt.keys.account);
+      await this.throttle.giveBack([attempt.keys.session, attempt.keys.account], windowStartAfter(this.clock.now()));
+    });
   }
 
   private async openSession(candidate: LoginCandidate, now: Date, steppedUp: { at: Date; with: StepUpMethod }, client: ClientInfo): Promise<SessionTokens> {
