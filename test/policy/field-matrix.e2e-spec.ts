@@ -1196,6 +1196,8 @@ describe('T1 field matrix', () => {
     'certifiedProducts', 'createDatasheet', 'updateDatasheetDraft', 'submitDatasheetVersion', 'requestDatasheetChanges', 'approveDatasheetVersion',
     'publishDatasheetVersion', 'startDatasheetVersion', 'nameDatasheetContact', 'unpublishDatasheet', 'datasheets', 'datasheetVersions', 'removeDatasheetAttachment',
     'publishedDatasheet', 'searchPublishedDatasheets', 'datasheetFeed',
+    // Public, no field of it personal data (no contact): test/datasheets/published-history checks that no contact is in any answer.
+    'publishedDatasheetHistory',
     // Webhooks: read by test/policy/webhooks-field-matrix.e2e-spec.ts (same world, same judge).
     'registerWebhook', 'webhooks', 'rotateWebhookSecret', 'deleteWebhook', 'webhookDeliveries', 'redeliverWebhook',
     // Project certificates: read by test/policy/projects-field-matrix.e2e-spec.ts (same world, same judge).

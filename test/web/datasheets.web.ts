@@ -311,3 +311,26 @@ test('a colleague invited into a certificate holder of the certification body ac
   await page.getByRole('button', { name: exactly(m.acceptInvitation.submit) }).click();
   await expect(page.getByText(m.acceptInvitation.doneTitle)).toBeVisible();
 });
+
+test('a visitor reads the earlier versions of a published datasheet, each with when it was in force (en)', async ({ page, pageProblems: _ }) => {
+  journey('datasheet history', 'en');
+  const m = MESSAGES.en;
+  await useLanguage(page, 'en');
+  // The demo's kerbstones are published in their second version: the first is their history.
+  const found = await page.request.get('/public/datasheets?tenant=be-cert&productName=Kerbstone%20KB%201');
+  const sheet = ((await found.json()) as { items: Array<{ publicCode: string; productName: string; versionNumber: number }> }).items.find((item) => item.productName === 'Kerbstone KB 1')!;
+  expect(sheet.versionNumber).toBe(2);
+  await page.goto(`/datasheets/${sheet.publicCode}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Kerbstone KB 1' })).toBeVisible();
+  const history = page.getByRole('region', { name: m.datasheets.public.earlierVersions });
+  await expect(history).toBeVisible();
+  const earlier = history.locator('details');
+  await expect(earlier).toHaveCount(1);
+  await expect(earlier.locator('summary')).toContainText(m.datasheets.public.inForce.split('{{')[0]!.replace('{{version}}', '').trim());
+  await expect(earlier.locator('summary')).toContainText('1');
+  await earlier.locator('summary').click();
+  await expect(earlier.getByText('C30/37')).toBeVisible();
+  // Nobody's contact in the history: only the current version names one.
+  await expect(history).not.toContainText('@');
+  await checkScreen(page, 'datasheet-public-history');
+});

@@ -175,6 +175,9 @@ describe('T5 database backstop: row-level security as the second lock', () => {
         .set('content-type', 'application/pdf').set('x-file-name', 'dop.pdf').set('x-attachment-title', 'Declaration of performance').send(SAMPLE_PDF);
       expect(attached.status).toBe(201);
       await sheets.publish(body, holder.adminToken, draft.id);
+      // A second version supersedes it: the first joins the public history.
+      const second = expectData(await app.graphql<{ startDatasheetVersion: { id: string } }>('mutation($d: ID!) { startDatasheetVersion(datasheetId: $d) { id } }', { d: draft.datasheetId }, { token: holder.adminToken })).startDatasheetVersion;
+      await sheets.publish(body, holder.adminToken, second.id);
     }
     // Webhooks, project certificates, support grants, offboarding and privacy settings: one row of each per
     // tenant, written as the owner (their own suites drive them through the API; here only the lock matters).

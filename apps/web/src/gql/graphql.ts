@@ -914,6 +914,13 @@ export type PublishedDatasheetQueryVariables = Exact<{
 
 export type PublishedDatasheetQuery = { publishedDatasheet: { id: string | null, publicCode: string | null, versionNumber: number | null, publishedAt: string | null, productName: string | null, productFamily: string | null, productionUnit: string | null, scheme: string | null, certificateReference: string | null, holderName: string | null, characteristics: string | null, contactKind: DatasheetContactKind | null, contactName: string | null, contactPosition: string | null, contactEmail: string | null, contactPhone: string | null, contactReplacementRequired: boolean | null, texts: Array<{ language: string, title: string, description: string }> | null, attachments: Array<{ id: string | null, title: string | null, language: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null }> | null } };
 
+export type PublishedDatasheetHistoryQueryVariables = Exact<{
+  code: string;
+}>;
+
+
+export type PublishedDatasheetHistoryQuery = { publishedDatasheetHistory: Array<{ versionId: string | null, versionNumber: number | null, publishedAt: string | null, supersededAt: string | null, characteristics: string | null }> };
+
 export type SearchPublishedDatasheetsQueryVariables = Exact<{
   tenant?: string | null | undefined;
   productFamily?: string | null | undefined;
@@ -2104,6 +2111,17 @@ export const PublishedDatasheetDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishedDatasheetQuery, PublishedDatasheetQueryVariables>;
+export const PublishedDatasheetHistoryDocument = new TypedDocumentString(`
+    query PublishedDatasheetHistory($code: String!) {
+  publishedDatasheetHistory(code: $code) {
+    versionId
+    versionNumber
+    publishedAt
+    supersededAt
+    characteristics
+  }
+}
+    `) as unknown as TypedDocumentString<PublishedDatasheetHistoryQuery, PublishedDatasheetHistoryQueryVariables>;
 export const SearchPublishedDatasheetsDocument = new TypedDocumentString(`
     query SearchPublishedDatasheets($tenant: String, $productFamily: String, $productName: String, $holderName: String, $certificateReference: String, $first: Int, $after: String) {
   searchPublishedDatasheets(

@@ -5,6 +5,7 @@ import { map, Observable } from 'rxjs';
 import { Public } from '@chancery/access';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
+import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
 import { PublishedDatasheetPage } from '../resolvers/datasheets.outputs';
 import { PublicDatasheetsService } from '../services/public-datasheets.service';
 import { SearchPublishedDatasheetsArgs } from '../inputs/datasheets.inputs';
@@ -17,7 +18,14 @@ import { SearchPublishedDatasheetsArgs } from '../inputs/datasheets.inputs';
  */
 export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 
+/** A public id rather than a short code (anything else of 36 characters reached the uuid cast: a 500). */
+const UUID_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 function etagOf(result: unknown): string | null {
+  // A datasheet's history: superseded versions never change, a new one adds a row.
+  if (Array.isArray(result) && result.every((row) => row instanceof PublishedDatasheetVersion)) {
+    return `"${createHash('sha256').update(`history:${result.map((row: PublishedDatasheetVersion) => row.versionId).join(',')}`).digest('base64url').slice(0, 27)}"`;
+  }
   const rows = result instanceof PublishedDatasheet ? [result] : result instanceof PublishedDatasheetPage ? result.items : null;
   if (!rows) return null;
   const hash = createHash('sha256');
@@ -63,8 +71,15 @@ export class PublicDatasheetsController {
   @Public()
   @Get(':key')
   async one(@Param('key') key: string): Promise<PublishedDatasheet> {
-    const found = /^[0-9a-f-]{36}$/i.test(key) ? await this.publicDatasheets.byId(key.toLowerCase()) : await this.publicDatasheets.byCode(key);
+    const found = UUID_KEY.test(key) ? await this.publicDatasheets.byId(key.toLowerCase()) : await this.publicDatasheets.byCode(key);
     if (!found) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found');
     return found;
+  }
+
+  /** The versions the published one superseded, newest first (publishedDatasheetHistory). */
+  @Public()
+  @Get(':key/versions')
+  history(@Param('key') key: string): Promise<PublishedDatasheetVersion[]> {
+    return this.publicDatasheets.history(UUID_KEY.test(key) ? { id: key.toLowerCase() } : { code: key });
   }
 }

@@ -99,6 +99,11 @@ export class PublishedDatasheetArgs {
 }
 
 @ArgsType()
+export class PublishedDatasheetHistoryArgs {
+  @Field({ description: 'The short public code (8 characters), as printed on delivery notes.' }) @IsString() @Length(8, 20) code: string;
+}
+
+@ArgsType()
 export class SearchPublishedDatasheetsArgs {
   @Field({ nullable: true, description: 'The certification body, by its slug (the tenant directory).' }) @OptionalArgument() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
   @Field({ nullable: true }) @OptionalArgument() @Matches(FAMILY) productFamily?: string;

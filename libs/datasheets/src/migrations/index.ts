@@ -4,5 +4,6 @@ import { DatasheetAttachments1767300000200 } from './1767300000200-datasheet-att
 import { DatasheetRecordRetention1767500000100 } from './1767500000100-datasheet-record-retention';
 import { DisclosureRoleEnd1767510000300 } from './1767510000300-disclosure-role-end';
 import { ProjectDistributionRetention1767530000000 } from './1767530000000-project-distribution-retention';
+import { PublishedDatasheetHistory1767580000000 } from './1767580000000-published-datasheet-history';
 
-export const DATASHEETS_MIGRATIONS = [Datasheets1766200000000, ProjectCertificates1767100000000, DatasheetAttachments1767300000200, DatasheetRecordRetention1767500000100, DisclosureRoleEnd1767510000300, ProjectDistributionRetention1767530000000];
+export const DATASHEETS_MIGRATIONS = [Datasheets1766200000000, ProjectCertificates1767100000000, DatasheetAttachments1767300000200, DatasheetRecordRetention1767500000100, DisclosureRoleEnd1767510000300, ProjectDistributionRetention1767530000000, PublishedDatasheetHistory1767580000000];

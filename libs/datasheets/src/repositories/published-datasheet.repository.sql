@@ -36,6 +36,17 @@ SELECT p.datasheet_id AS "id", p.tenant_id AS "tenantId", p.organisation_id AS "
 -- PublishedDatasheetRepository.remove
 DELETE FROM published_datasheet p WHERE p.datasheet_id = $1 RETURNING p.datasheet_id;
 
+-- PublishedDatasheetRepository.keepSuperseded
+INSERT INTO published_datasheet_version (version_id, tenant_id, datasheet_id, version_number, product_name, product_family, certificate_reference,
+scheme, production_unit, holder_name, characteristics, texts, published_at, superseded_at)
+SELECT p.version_id, p.tenant_id, p.datasheet_id, p.version_number, p.product_name, p.product_family, p.certificate_reference,
+p.scheme, p.production_unit, p.holder_name, p.characteristics, p.texts, p.published_at, $3
+FROM published_datasheet p WHERE p.datasheet_id = $1 AND p.version_id = $2
+ON CONFLICT (version_id) DO NOTHING;
+
+-- PublishedDatasheetRepository.supersededVersionsOf
+SELECT v.version_id AS "versionId", v.tenant_id AS "tenantId", v.datasheet_id AS "datasheetId", v.version_number AS "versionNumber", v.product_name AS "productName", v.product_family AS "productFamily", v.certificate_reference AS "certificateReference", v.scheme, v.production_unit AS "productionUnit", v.holder_name AS "holderName", v.texts, v.published_at AS "publishedAt", v.superseded_at AS "supersededAt", v.characteristics::text AS characteristics FROM published_datasheet_version v WHERE v.datasheet_id = $1 ORDER BY v.version_number DESC;
+
 -- PublishedDatasheetRepository.findById
 SELECT p.datasheet_id AS "id", p.tenant_id AS "tenantId", p.organisation_id AS "organisationId", p.version_id AS "versionId", p.version_number AS "versionNumber", p.public_code AS "publicCode", p.product_name AS "productName", p.product_family AS "productFamily", p.certificate_reference AS "certificateReference", p.scheme, p.production_unit AS "productionUnit", p.holder_name AS "holderName", p.texts, p.attachments, p.contact_user_id AS "contactUserId", p.contact_kind AS "contactKind", p.contact_name AS "contactName", p.contact_email AS "contactEmail", p.contact_phone AS "contactPhone", p.contact_position AS "contactPosition", p.contact_replacement_required AS "contactReplacementRequired", p.published_at AS "publishedAt", p.revision, p.characteristics::text AS characteristics FROM published_datasheet p WHERE p.datasheet_id = $1;
 

@@ -3,8 +3,10 @@ import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancer
 import { PublishedDatasheetAttachment } from '../entities/datasheet-attachment.entity';
 import { DatasheetText } from '../entities/datasheet-text.entity';
 import { DatasheetContactKind, PublishedDatasheet } from '../entities/published-datasheet.entity';
+import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
 
 const PUBLISHED = selectColumns(PublishedDatasheet, 'p', { except: ['characteristics'] }) + ', p.characteristics::text AS characteristics';
+const SUPERSEDED = selectColumns(PublishedDatasheetVersion, 'v', { except: ['characteristics'] }) + ', v.characteristics::text AS characteristics';
 
 /** The contact a published datasheet shows. */
 export interface PublishedContact {
@@ -121,6 +123,34 @@ export class PublishedDatasheetRepository {
   async remove(datasheetId: string): Promise<boolean> {
     const rows = await this.sql.query(`DELETE FROM published_datasheet p WHERE p.datasheet_id = $1 RETURNING p.datasheet_id`, [datasheetId]);
     return rows.length > 0;
+  }
+
+  /**
+   * Keeps the published version a new one supersedes, as the read model shows it now (no contact), in
+   * the publishing transaction, before the read model's row moves on to the new version.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.id, SQL_EXAMPLE.at] })
+  async keepSuperseded(datasheetId: string, versionId: string, supersededAt: Date): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO published_datasheet_version (version_id, tenant_id, datasheet_id, version_number, product_name, product_family, certificate_reference,
+              scheme, production_unit, holder_name, characteristics, texts, published_at, superseded_at)
+       SELECT p.version_id, p.tenant_id, p.datasheet_id, p.version_number, p.product_name, p.product_family, p.certificate_reference,
+              p.scheme, p.production_unit, p.holder_name, p.characteristics, p.texts, p.published_at, $3
+         FROM published_datasheet p WHERE p.datasheet_id = $1 AND p.version_id = $2
+       ON CONFLICT (version_id) DO NOTHING`,
+      [datasheetId, versionId, supersededAt],
+    );
+  }
+
+  /** The superseded versions of a datasheet, newest first (the public scope sees them while it is published). */
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async supersededVersionsOf(datasheetId: string): Promise<PublishedDatasheetVersion[]> {
+    const rows = await this.sql.query(`SELECT ${SUPERSEDED} FROM published_datasheet_version v WHERE v.datasheet_id = $1 ORDER BY v.version_number DESC`, [datasheetId]);
+    return rows.map((row) => {
+      const record = toEntity(PublishedDatasheetVersion, row);
+      record.texts = ((row.texts as DatasheetText[] | null) ?? []).map((t) => toEntity(DatasheetText, t));
+      return record;
+    });
   }
 
   @GenerateSql({ params: [SQL_EXAMPLE.id] })

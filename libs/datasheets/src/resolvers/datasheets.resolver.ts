@@ -9,6 +9,7 @@ import { DatasheetVersion } from '../entities/datasheet-version.entity';
 import { Datasheet } from '../entities/datasheet.entity';
 import { ProductFamilySchema } from '../entities/product-family-schema.entity';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
+import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
 import {
   AcknowledgeNoticeArgs,
   AttachmentIdArgs,
@@ -20,6 +21,7 @@ import {
   DatasheetSettingsArgs,
   NameDatasheetContactArgs,
   PublishedDatasheetArgs,
+  PublishedDatasheetHistoryArgs,
   RequestDatasheetChangesArgs,
   SearchPublishedDatasheetsArgs,
   SetProductFamilySchemaInput,
@@ -211,6 +213,15 @@ export class PublicDatasheetsResolver {
   @Query(() => PublishedDatasheet, { description: 'A published datasheet by public id or by short code (exactly one); NOT_FOUND when none is published under it.' })
   publishedDatasheet(@Args() { id, code }: PublishedDatasheetArgs): Promise<PublishedDatasheet> {
     return this.publicDatasheets.find({ id, code });
+  }
+
+  @Public()
+  @Query(() => [PublishedDatasheetVersion], {
+    description:
+      "The versions a published datasheet's current one superseded, newest first, with when each was in force, by its short code (GET /public/datasheets/{code or id}/versions takes either); NOT_FOUND when none is published under it.",
+  })
+  publishedDatasheetHistory(@Args() { code }: PublishedDatasheetHistoryArgs): Promise<PublishedDatasheetVersion[]> {
+    return this.publicDatasheets.history({ code });
   }
 
   @Public()

@@ -71,6 +71,8 @@ export class DatasheetPublication {
     if (product?.status !== CertifiedProductStatus.ACTIVE) throw DatasheetsErrors.PRODUCT_NOT_ACTIVE('the certified product is not active', { field: 'versionId' });
     const previous = await this.versions.findOfDatasheetIn(datasheet.id, [DatasheetState.PUBLISHED]);
     if (previous) {
+      // Its public history keeps it, as published (SPEC §3), before the read model moves on.
+      await this.published.keepSuperseded(datasheet.id, previous.id, now);
       await this.versions.setState(previous.id, DatasheetState.SUPERSEDED, now, null);
       await this.recordChange(datasheet.tenantId, datasheet.id, previous.id, DatasheetChangeKind.SUPERSEDED, now);
     }

@@ -3,6 +3,7 @@ import { TransactionRunner } from '@chancery/core';
 import { TenantDirectoryService } from '@chancery/identity';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
+import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
 import { PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
 import { normalisePublicCode } from '../public-code';
 
@@ -52,6 +53,12 @@ export class PublicDatasheetsService {
     const found = key.id ? await this.byId(key.id) : await this.byCode(key.code!);
     if (!found) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found');
     return found;
+  }
+
+  /** The versions a published datasheet's current one superseded, newest first; NOT_FOUND as `find`. */
+  async history(key: { id?: string; code?: string }): Promise<PublishedDatasheetVersion[]> {
+    const found = await this.find(key);
+    return this.transactions.publicReading(() => this.published.supersededVersionsOf(found.id));
   }
 
   byId(id: string): Promise<PublishedDatasheet | null> {
@@ -107,6 +114,6 @@ function encodeCursor(row: PublishedDatasheet): string {
 function decodeCursor(cursor: string): { publishedAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const publishedAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f-]{36}$/.test(id) || Number.isNaN(publishedAt.getTime())) throw DatasheetsErrors.DATASHEET_CURSOR_INVALID('is not a cursor this API gave', { field: 'after' });
+  if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) || Number.isNaN(publishedAt.getTime())) throw DatasheetsErrors.DATASHEET_CURSOR_INVALID('is not a cursor this API gave', { field: 'after' });
   return { publishedAt, id };
 }

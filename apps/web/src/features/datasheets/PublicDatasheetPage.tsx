@@ -48,6 +48,40 @@ const PublishedDatasheet = graphql(`
   }
 `);
 
+// The versions the published one superseded (no contact: the datasheet's is the current one).
+const PublishedDatasheetHistory = graphql(`
+  query PublishedDatasheetHistory($code: String!) {
+    publishedDatasheetHistory(code: $code) {
+      versionId
+      versionNumber
+      publishedAt
+      supersededAt
+      characteristics
+    }
+  }
+`);
+
+/** "History stays readable" (SPEC §3): each earlier version with when it was in force, its characteristics folded. */
+function EarlierVersions({ code }: { code: string }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const history = useLoad(async () => (await requestPublic(PublishedDatasheetHistory, { code })).publishedDatasheetHistory, [code]);
+  if (history.error) return <LoadError error={history.error} onRetry={history.reload} />;
+  if (!history.data || history.data.length === 0) return null;
+  return (
+    <section aria-labelledby="history-title">
+      <h2 id="history-title">{t('datasheets.public.earlierVersions')}</h2>
+      <p className="muted">{t('datasheets.public.earlierVersionsLead')}</p>
+      {history.data.map((version) => (
+        <details key={version.versionId ?? ''}>
+          <summary>{t('datasheets.public.inForce', { version: version.versionNumber ?? '', from: format.date(version.publishedAt), until: format.date(version.supersededAt) })}</summary>
+          <CharacteristicsList values={parseObject(version.characteristics)} />
+        </details>
+      ))}
+    </section>
+  );
+}
+
 /** A published datasheet by its short code (`/datasheets/ABCD2345`) or public id (`/datasheets/id/…`). */
 export default function PublicDatasheetPage() {
   const { t, i18n } = useTranslation();
@@ -133,6 +167,7 @@ export default function PublicDatasheetPage() {
           </ul>
         </section>
       ) : null}
+      {sheet.publicCode ? <EarlierVersions code={sheet.publicCode} /> : null}
       <section aria-labelledby="contact-title">
         <h2 id="contact-title">{t('datasheets.public.contact')}</h2>
         {sheet.contactKind === 'COMPANY' ? <p className="muted">{t('datasheets.public.companyContact')}</p> : null}
