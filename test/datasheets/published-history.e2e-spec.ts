@@ -64,6 +64,8 @@ describe('Datasheets: the public history of a published datasheet', () => {
     const get = await app.http().get(`/public/datasheets/${sheet.publicCode}/versions`);
     expect(get.status).toBe(200);
     expect(get.body).toEqual(byCode.map((v) => expect.objectContaining({ versionId: v.versionId, versionNumber: v.versionNumber })));
+    // Through the output gate like the GraphQL answer: the declared fields, nothing internal (the tenant's id).
+    expect(Object.keys(get.body[0]).sort()).toEqual(Object.keys(byCode[0]!).sort());
     // The same answer by the public id.
     expect((await app.http().get(`/public/datasheets/${sheet.datasheetId}/versions`)).body).toEqual(get.body);
     for (const text of [JSON.stringify(byCode), get.text]) {
