@@ -37,6 +37,12 @@ module.exports = {
   // Per-project testTimeout is ignored by Jest; end-to-end files start an app and hash passwords, and
   // in CI they share two cores with the browser tests: a limit for a hung test, not a speed target.
   testTimeout: 300000,
+  // At least two workers, even where Jest would pick one (two cores: cores - 1): with one, Jest runs
+  // every file in its own process, in band, and the end-to-end files' Nest, TypeORM and GraphQL
+  // metadata added up past V8's heap limit (a fresh clone's `npm test` died out of memory after 720 s).
+  // A worker is replaced once it holds more than 1.5 GB after a file.
+  maxWorkers: Math.max(2, require('node:os').availableParallelism() - 1),
+  workerIdleMemoryLimit: '1536MB',
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs}/**/*.spec.ts'] },
     {
