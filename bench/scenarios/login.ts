@@ -78,6 +78,8 @@ export const login: Scenario = {
       const now = new Date();
       const sessions = new SessionRepository(unit.sql);
       const throttle = new LoginThrottleRepository(unit.sql);
+      // As AuthService's conclusion: the account's lock before its counts change.
+      await throttle.lockAccount(keys.account);
       await throttle.clear([keys.fromHere]);
       await throttle.giveBack([keys.fromHere, keys.account], new Date(now.getTime() - FAILED_LOGIN_WINDOW_MS));
       await new AccountRepository(unit.sql).recordLogin(candidate.id, now);

@@ -138,7 +138,7 @@ export class AuthService {
     if (matching.length === 1) return this.conclude(matching[0]!, client);
     if (matching.length === 0) return this.conclude(assessments.find((a) => a.throttledForMs > 0) ?? assessments[0]!, client);
     // The password was right in each: not a failure anywhere, though no session opens yet.
-    await Promise.all(matching.map((a) => this.transactions.beforeSession(a.tenantId, () => this.giveBack(a))));
+    await Promise.all(matching.map((a) => this.giveBackAlone(a)));
     // Only now, with the password proved for each, may the caller learn where the address has accounts.
     const tenants = await this.directory.findByIds(matching.map((a) => a.tenantId).filter((id): id is string => id !== null));
     throw AuthErrors.TENANT_CHOICE_REQUIRED('The password matches accounts in several tenants: choose one', {
@@ -183,18 +183,27 @@ export class AuthService {
     const totpNeeded = Boolean(candidate?.access.totpEnrolledAt);
     const attempt = { keys, counted, codeCount };
     const passwordOk = judge
-      ? await judging(() => this.accounts.passwordMatches(candidate, command.password), () => this.transactions.beforeSession(tenantId, () => this.giveBack(attempt)))
+      ? await judging(() => this.accounts.passwordMatches(candidate, command.password), () => this.giveBackAlone({ tenantId, ...attempt }))
       : false;
     const step = candidate && passwordOk && totpNeeded ? this.accounts.secondFactorStep(candidate, command.totpCode) : null;
     return { tenantId, candidate, keys, throttledForMs, counted, codeCount, passwordOk, totpNeeded, step };
   }
 
-  /** Takes back the failures a login attempt was counted as before it was judged. In the caller's unit. */
+  /** Takes back the failures a login attempt was counted as before it was judged. In the caller's unit, which holds the account's lock. */
   private async giveBack(attempt: Pick<Assessment, 'keys' | 'counted' | 'codeCount'>): Promise<void> {
     const keys = [...(attempt.counted ? [attempt.keys.fromHere, attempt.keys.account] : []), ...(attempt.codeCount !== null ? [attempt.keys.secondFactor] : [])];
-    if (keys.length === 0) return;
-    await this.throttle.lockAccount(attempt.keys.account);
-    await this.throttle.giveBack(keys, windowStartAfter(this.clock.now()));
+    if (keys.length > 0) await this.throttle.giveBack(keys, windowStartAfter(this.clock.now()));
+  }
+
+  /**
+   * `giveBack` in a unit of its own, under the account's lock: every unit that changes an account's
+   * counts takes it first, or two attempts giving counts back in two orders deadlock (a login answered 500).
+   */
+  private giveBackAlone(attempt: Pick<Assessment, 'tenantId' | 'keys' | 'counted' | 'codeCount'>): Promise<void> {
+    return this.transactions.beforeSession(attempt.tenantId, async () => {
+      await this.throttle.lockAccount(attempt.keys.account);
+      await this.giveBack(attempt);
+    });
   }
 
   /**
@@ -206,12 +215,16 @@ export class AuthService {
     const proved = candidate !== null && attempt.passwordOk && candidate.access.status === 'ACTIVE' && (!attempt.totpNeeded || attempt.step !== null);
     const strong = proved && attempt.totpNeeded;
     if (attempt.throttledForMs > 0 && !strong) {
-      if (attempt.codeCount !== null) await this.transactions.beforeSession(tenantId, () => this.settleCode(attempt));
+      if (attempt.codeCount !== null) {
+        await this.transactions.beforeSession(tenantId, async () => {
+          await this.throttle.lockAccount(attempt.keys.account);
+          await this.settleCode(attempt);
+        });
+      }
       throw AuthErrors.LOGIN_THROTTLED('Too many attempts; try again later', { details: { retryAfterSeconds: secondsFrom(attempt.throttledForMs) } });
     }
     const tokens = await this.transactions.beforeSession(tenantId, async () => {
-      // Every unit that changes an account's counts takes its lock first: two attempts of one account
-      // giving counts back in two orders deadlocked (a login answered 500).
+      // Every unit that changes an account's counts takes its lock first (see giveBackAlone).
       await this.throttle.lockAccount(attempt.keys.account);
       const now = this.clock.now();
       // The code is spent here, in the transaction that opens the session: one use only.
@@ -235,11 +248,10 @@ export class AuthService {
   /**
    * A failed attempt that was counted as a wrong code: given back when the password was wrong (it says
    * nothing about the second factor); kept otherwise, and the owner is told when it reaches the limit.
-   * In the caller's unit.
+   * In the caller's unit, which holds the account's lock.
    */
   private async settleCode(attempt: Assessment): Promise<void> {
     if (attempt.codeCount === null) return;
-    await this.throttle.lockAccount(attempt.keys.account);
     if (!attempt.passwordOk) {
       await this.throttle.giveBack([attempt.keys.secondFactor], windowStartAfter(this.clock.now()));
     } else if (attempt.codeCount === SECOND_FACTOR_FAILURES_PER_ACCOUNT && attempt.candidate) {
