@@ -1,5 +1,6 @@
 import { CallHandler, Controller, ExecutionContext, Get, Injectable, NestInterceptor, Param, Query, UseInterceptors } from '@nestjs/common';
 import { createHash } from 'node:crypto';
+import { isUUID } from 'class-validator';
 import type { Request, Response } from 'express';
 import { map, Observable } from 'rxjs';
 import { Public } from '@chancery/access';
@@ -18,8 +19,6 @@ import { SearchPublishedDatasheetsArgs } from '../inputs/datasheets.inputs';
  */
 export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 
-/** A public id rather than a short code (anything else of 36 characters reached the uuid cast: a 500). */
-const UUID_KEY = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 function etagOf(result: unknown): string | null {
   // A datasheet's history: superseded versions never change, a new one adds a row.
@@ -71,7 +70,8 @@ export class PublicDatasheetsController {
   @Public()
   @Get(':key')
   async one(@Param('key') key: string): Promise<PublishedDatasheet> {
-    const found = UUID_KEY.test(key) ? await this.publicDatasheets.byId(key.toLowerCase()) : await this.publicDatasheets.byCode(key);
+    // A public id rather than a short code (a 36-character key that is no uuid reached the uuid cast: a 500).
+    const found = isUUID(key) ? await this.publicDatasheets.byId(key.toLowerCase()) : await this.publicDatasheets.byCode(key);
     if (!found) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found');
     return found;
   }
@@ -80,6 +80,6 @@ export class PublicDatasheetsController {
   @Public()
   @Get(':key/versions')
   history(@Param('key') key: string): Promise<PublishedDatasheetVersion[]> {
-    return this.publicDatasheets.history(UUID_KEY.test(key) ? { id: key.toLowerCase() } : { code: key });
+    return this.publicDatasheets.history(isUUID(key) ? { id: key.toLowerCase() } : { code: key });
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@chancery/core';
+import { isUUID } from 'class-validator';
 import { TenantDirectoryService } from '@chancery/identity';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
@@ -114,6 +115,6 @@ function encodeCursor(row: PublishedDatasheet): string {
 function decodeCursor(cursor: string): { publishedAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const publishedAt = new Date(at ?? '');
-  if (!id || !/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/.test(id) || Number.isNaN(publishedAt.getTime())) throw DatasheetsErrors.DATASHEET_CURSOR_INVALID('is not a cursor this API gave', { field: 'after' });
+  if (!id || !isUUID(id) || Number.isNaN(publishedAt.getTime())) throw DatasheetsErrors.DATASHEET_CURSOR_INVALID('is not a cursor this API gave', { field: 'after' });
   return { publishedAt, id };
 }

@@ -218,14 +218,13 @@ export class UserAdministrationService {
       if ((await this.accounts.countActiveHolders(scope, Role.ORG_ADMIN, [])) > 0) {
         throw IdentityErrors.COMPANY_HAS_ADMINISTRATOR('The company has an active administrator: they grant its roles', { field: 'input.email' });
       }
-      const user = (await this.accounts.findManaged(found.id, scope))!;
-      if (user.status !== UserStatus.ACTIVE) throw IdentityErrors.ACCOUNT_NOT_ACTIVE('The account is not active', { field: 'input.email', details: { status: user.status } });
-      await this.accounts.grantRoles(user.id, user.tenantId, [Role.ORG_ADMIN], actor.id ?? null);
+      if (found.status !== UserStatus.ACTIVE) throw IdentityErrors.ACCOUNT_NOT_ACTIVE('The account is not active', { field: 'input.email', details: { status: found.status } });
+      await this.accounts.grantRoles(found.id, scope.tenantId, [Role.ORG_ADMIN], actor.id ?? null);
       await this.events.emitAsync(ORGANISATION_ROLES_TAKEN, {
-        userId: user.id, tenantId: scope.tenantId, organisationId: found.organisationId, roles: [Role.ORG_ADMIN], acknowledgedNoticeVersion: null, field: 'input.email',
+        userId: found.id, tenantId: scope.tenantId, organisationId: found.organisationId, roles: [Role.ORG_ADMIN], acknowledgedNoticeVersion: null, field: 'input.email',
       } satisfies OrganisationRolesTaken);
-      await this.audit.record({ action: 'identity.role.granted', subjectType: 'User', subjectId: user.id, details: { role: Role.ORG_ADMIN, appointedByTenant: true } });
-      return (await this.accounts.findManaged(user.id, scope))!;
+      await this.audit.record({ action: 'identity.role.granted', subjectType: 'User', subjectId: found.id, details: { role: Role.ORG_ADMIN, appointedByTenant: true } });
+      return (await this.accounts.findManaged(found.id, scope))!;
     });
   }
 
