@@ -11,7 +11,7 @@ const HISTORY_FIELDS = 'versionId datasheetId versionNumber productName productF
  * public), and only while the datasheet is published.
  */
 describe('Datasheets: the public history of a published datasheet', () => {
-  const started = useTestApp();
+  const started = useTestApp({ env: { EXPOSE_STATEMENT_COUNT: 'true' } });
   let sheets: DatasheetsFactory;
   let body: CertificationBody;
   let holder: CertificateHolder;
@@ -20,6 +20,8 @@ describe('Datasheets: the public history of a published datasheet', () => {
 
   const history = (code: string) =>
     started.app.graphql<{ publishedDatasheetHistory: Array<Record<string, unknown>> }>(`query($code: String!) { publishedDatasheetHistory(code: $code) { ${HISTORY_FIELDS} } }`, { code });
+  const historyById = (id: string) =>
+    started.app.graphql<{ publishedDatasheetHistory: Array<Record<string, unknown>> }>(`query($id: ID!) { publishedDatasheetHistory(id: $id) { ${HISTORY_FIELDS} } }`, { id });
 
   /** A new version with the compressive strength given, completed by the colleague and published. */
   async function publishVersion(strength: string): Promise<string> {
@@ -66,8 +68,13 @@ describe('Datasheets: the public history of a published datasheet', () => {
     expect(get.body).toEqual(byCode.map((v) => expect.objectContaining({ versionId: v.versionId, versionNumber: v.versionNumber })));
     // Through the output gate like the GraphQL answer: the declared fields, nothing internal (the tenant's id).
     expect(Object.keys(get.body[0]).sort()).toEqual(Object.keys(byCode[0]!).sort());
-    // The same answer by the public id.
+    // The same answer by the public id, in either form.
     expect((await app.http().get(`/public/datasheets/${sheet.datasheetId}/versions`)).body).toEqual(get.body);
+    expect(expectData(await historyById(sheet.datasheetId)).publishedDatasheetHistory).toEqual(byCode);
+    // One snapshot: whether the datasheet is published and its versions are read by one statement of
+    // one read-only unit (BEGIN, the public scope, the SELECT, COMMIT), never two units a publication
+    // or an unpublication could fall between.
+    expect(get.headers['x-sql-statements']).toBe('4');
     for (const text of [JSON.stringify(byCode), get.text]) {
       for (const secret of [holder.admin.email, colleague.email, 'contact']) expect(text).not.toContain(secret);
     }
@@ -80,7 +87,13 @@ describe('Datasheets: the public history of a published datasheet', () => {
   it('an unpublished datasheet takes its history out of reach with it; an unknown code or id is NOT_FOUND', async () => {
     const { app } = started;
     expectData(await app.graphql('mutation($d: ID!) { unpublishDatasheet(datasheetId: $d) { id } }', { d: sheet.datasheetId }, { token: body.clerkToken }));
-    for (const code of [sheet.publicCode, 'ZZZZZZZZ']) expect((await history(code)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    for (const code of [sheet.publicCode, 'ZZZZZZZZ', 'not a code']) expect((await history(code)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    for (const id of [sheet.datasheetId, '00000000-0000-4000-8000-000000000000']) expect((await historyById(id)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // Exactly one key: neither or both is refused naming the field.
+    const neither = await started.app.graphql('query { publishedDatasheetHistory { versionId } }');
+    expect(neither.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const both = await started.app.graphql('query($id: ID, $code: String) { publishedDatasheetHistory(id: $id, code: $code) { versionId } }', { id: sheet.datasheetId, code: sheet.publicCode });
+    expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     for (const key of [sheet.publicCode, sheet.datasheetId]) expect((await app.http().get(`/public/datasheets/${key}/versions`)).status).toBe(404);
     // The rows are kept (a datasheet published again shows its history again): only the public scope lost sight of them.
     const kept = await app.asOwner((db) => db.query('SELECT count(*)::int AS n FROM published_datasheet_version WHERE datasheet_id = $1', [sheet.datasheetId]));

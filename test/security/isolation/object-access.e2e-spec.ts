@@ -101,6 +101,8 @@ interface CallTemplate {
   returnedId?: (value: Record<string, unknown>) => unknown;
   /** The answer is another record than the one the id names (a datasheet made for a product): its id is not compared. */
   answersAnotherRecord?: boolean;
+  /** The answer lists records belonging to the one the id names (a datasheet's earlier versions), each naming it; possibly none. */
+  answersRecordsOf?: (value: unknown) => unknown[];
   /** Positive controls: [caller label, variant, record label] the call must work on. */
   controls: Array<[caller: string, variant: string, record: string]>;
 }
@@ -492,6 +494,17 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     answers: 'record',
     allowed: anyone,
     // Published datasheets are everyone's to read; anything else (a draft of one's own company included) is not found.
+    reach: (_caller, record) => (record.published ? 'own' : 'outside'),
+    controls: [['A2 ORG_MEMBER', 'read', 'A1 published datasheet']],
+  },
+  publishedDatasheetHistory: {
+    document: 'query($id: ID) { publishedDatasheetHistory(id: $id) { datasheetId } }',
+    variants: { read: { path: 'id', takes: 'datasheet', variables: (id) => ({ id }) } },
+    field: 'publishedDatasheetHistory',
+    answers: 'record',
+    answersRecordsOf: (value) => (value as Array<{ datasheetId: string }>).map((version) => version.datasheetId),
+    allowed: anyone,
+    // As publishedDatasheet: a published datasheet's history is everyone's; anything else is not found.
     reach: (_caller, record) => (record.published ? 'own' : 'outside'),
     controls: [['A2 ORG_MEMBER', 'read', 'A1 published datasheet']],
   },
@@ -1603,7 +1616,8 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
         const own = await call(operation, variant, caller, record.id);
         expect({ operation, caller: callerLabel, errors: own.errors ?? [] }).toEqual({ operation, caller: callerLabel, errors: [] });
         const value = (own.data as Record<string, unknown>)[template.field];
-        if (template.answers === 'record' && template.answersAnotherRecord) expect({ operation, variant, returned: typeof (value as { id?: unknown } | null)?.id }).toEqual({ operation, variant, returned: 'string' });
+        if (template.answersRecordsOf) expect({ operation, variant, foreign: template.answersRecordsOf(value).filter((id) => id !== record.id) }).toEqual({ operation, variant, foreign: [] });
+        else if (template.answers === 'record' && template.answersAnotherRecord) expect({ operation, variant, returned: typeof (value as { id?: unknown } | null)?.id }).toEqual({ operation, variant, returned: 'string' });
         else if (template.answers === 'record') expect((template.returnedId ?? ((v) => v.id))(value as Record<string, unknown>)).toBe(record.id);
         else expect({ operation, variant, returned: (value as unknown[]).length > 0 }).toEqual({ operation, variant, returned: true });
         expect(answerOf(own)).not.toEqual(answerOf(missing));

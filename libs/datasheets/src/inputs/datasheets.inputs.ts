@@ -99,9 +99,7 @@ export class PublishedDatasheetArgs {
 }
 
 @ArgsType()
-export class PublishedDatasheetHistoryArgs {
-  @Field({ description: 'The short public code (8 characters), as printed on delivery notes.' }) @IsString() @Length(8, 20) code: string;
-}
+export class PublishedDatasheetHistoryArgs extends PublishedDatasheetArgs {}
 
 @ArgsType()
 export class SearchPublishedDatasheetsArgs {

@@ -142,11 +142,23 @@ export class PublishedDatasheetRepository {
     );
   }
 
-  /** The superseded versions of a datasheet, newest first (the public scope sees them while it is published). */
-  @GenerateSql({ params: [SQL_EXAMPLE.id] })
-  async supersededVersionsOf(datasheetId: string): Promise<PublishedDatasheetVersion[]> {
-    const rows = await this.sql.query(`SELECT ${SUPERSEDED} FROM published_datasheet_version v WHERE v.datasheet_id = $1 ORDER BY v.version_number DESC`, [datasheetId]);
-    return rows.map((row) => {
+  /**
+   * The superseded versions of a datasheet published under a public id or a short code, newest first,
+   * or null when none is published under it: one statement, so the answer is one snapshot (a datasheet
+   * unpublished meanwhile cannot show a history without being found, or the other way round). The
+   * public scope sees the versions only while the datasheet is published.
+   */
+  @GenerateSql({ params: [{ id: SQL_EXAMPLE.id }] })
+  async supersededVersionsOf(key: { id: string } | { code: string }): Promise<PublishedDatasheetVersion[] | null> {
+    const [column, value] = 'id' in key ? ['datasheet_id', key.id] : ['public_code', key.code];
+    const rows = await this.sql.query(
+      `SELECT v.version_id IS NOT NULL AS "isVersion", ${SUPERSEDED}
+         FROM published_datasheet p LEFT JOIN published_datasheet_version v ON v.datasheet_id = p.datasheet_id
+        WHERE p.${column} = $1 ORDER BY v.version_number DESC`,
+      [value],
+    );
+    if (rows.length === 0) return null;
+    return rows.filter((row) => row.isVersion).map(({ isVersion: _isVersion, ...row }) => {
       const record = toEntity(PublishedDatasheetVersion, row);
       record.texts = ((row.texts as DatasheetText[] | null) ?? []).map((t) => toEntity(DatasheetText, t));
       return record;

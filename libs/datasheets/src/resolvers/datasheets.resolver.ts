@@ -218,10 +218,10 @@ export class PublicDatasheetsResolver {
   @Public()
   @Query(() => [PublishedDatasheetVersion], {
     description:
-      "The versions a published datasheet's current one superseded, newest first, with when each was in force, by its short code (GET /public/datasheets/{code or id}/versions takes either); NOT_FOUND when none is published under it.",
+      "The versions a published datasheet's current one superseded, newest first, with when each was in force, by its public id or short code (exactly one; GET /public/datasheets/{code or id}/versions is the same question); NOT_FOUND when none is published under it.",
   })
-  publishedDatasheetHistory(@Args() { code }: PublishedDatasheetHistoryArgs): Promise<PublishedDatasheetVersion[]> {
-    return this.publicDatasheets.history({ code });
+  publishedDatasheetHistory(@Args() { id, code }: PublishedDatasheetHistoryArgs): Promise<PublishedDatasheetVersion[]> {
+    return this.publicDatasheets.history({ id, code });
   }
 
   @Public()

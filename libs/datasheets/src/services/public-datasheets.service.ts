@@ -58,8 +58,13 @@ export class PublicDatasheetsService {
 
   /** The versions a published datasheet's current one superseded, newest first; NOT_FOUND as `find`. */
   async history(key: { id?: string; code?: string }): Promise<PublishedDatasheetVersion[]> {
-    const found = await this.find(key);
-    return this.transactions.publicReading(() => this.published.supersededVersionsOf(found.id));
+    if ((key.id === undefined) === (key.code === undefined)) throw DatasheetsErrors.ID_OR_CODE_REQUIRED('give either id or code', { field: key.id === undefined ? 'id' : 'code' });
+    const code = key.code === undefined ? undefined : normalisePublicCode(key.code);
+    const versions = key.id !== undefined || code
+      ? await this.transactions.publicReading(() => this.published.supersededVersionsOf(key.id !== undefined ? { id: key.id } : { code: code! }))
+      : null;
+    if (!versions) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found');
+    return versions;
   }
 
   byId(id: string): Promise<PublishedDatasheet | null> {
