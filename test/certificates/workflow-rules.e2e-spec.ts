@@ -232,6 +232,19 @@ describe('Certificate workflow rules', () => {
     expect(fresh.state).toBe('DRAFT');
   });
 
+  it("a draft replacement closed by the revocation never reached the chamber: the company's list shows it rejected, the chamber's queue does not hold it", async () => {
+    // The chamber's queue is ordered by submission (and indexed so): an application closed unsubmitted has none.
+    const original = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
+    const draft = expectData(await started.app.graphql<{ replaceCertificate: { id: string } }>(`mutation($id: ID!) { replaceCertificate(certificateId: $id) { id } }`, { id: original.id }, { token: tokens.exporter })).replaceCertificate;
+    expectData(await started.app.graphql(`mutation($id: ID!) { revokeCertificate(certificateId: $id, reason: "ISSUED_IN_ERROR") { status } }`, { id: original.id }, { token: tokens.signer }));
+    const list = async (token: string) => expectData(await started.app.graphql<{ certificateApplications: Array<{ id: string; state: string }> }>(
+      '{ certificateApplications(state: "REJECTED", first: 200) { id state } }', {}, { token })).certificateApplications;
+    expect((await list(tokens.exporter)).find((a) => a.id === draft.id)).toEqual({ id: draft.id, state: 'REJECTED' });
+    const chamber = await list(tokens.clerk);
+    expect(chamber.length).toBeGreaterThan(0); // the earlier test's replacement, rejected after its submission
+    expect(chamber.map((a) => a.id)).not.toContain(draft.id);
+  });
+
   it('a revocation and the signature of its replacement at the same moment: one wins, the other is a CONFLICT, never a deadlock', async () => {
     const outcomes: string[] = [];
     for (let round = 0; round < 6; round += 1) {

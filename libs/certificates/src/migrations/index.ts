@@ -5,5 +5,7 @@ import { CertificateFileRetention1767500000000 } from './1767500000000-certifica
 import { PdfRetries1767540000000 } from './1767540000000-pdf-retries';
 import { NumberPrefixPerChamber1767560000000 } from './1767560000000-number-prefix-per-chamber';
 import { ReplacementLookup1767570000000 } from './1767570000000-replacement-lookup';
+import { ChamberQueueOrder1767590000000 } from './1767590000000-chamber-queue-order';
+import { CertificateListOrder1767590000100 } from './1767590000100-certificate-list-order';
 
-export const CERTIFICATES_MIGRATIONS = [Certificates1766100000100, CertificatePdfQueue1767200000000, PdfQueueScope1767250000000, CertificateFileRetention1767500000000, PdfRetries1767540000000, NumberPrefixPerChamber1767560000000, ReplacementLookup1767570000000];
+export const CERTIFICATES_MIGRATIONS = [Certificates1766100000100, CertificatePdfQueue1767200000000, PdfQueueScope1767250000000, CertificateFileRetention1767500000000, PdfRetries1767540000000, NumberPrefixPerChamber1767560000000, ReplacementLookup1767570000000, ChamberQueueOrder1767590000000, CertificateListOrder1767590000100];

@@ -17,18 +17,13 @@ const EXAMPLE_CONTENT: ApplicationContent = {
   transportDetails: 'By sea, Antwerp to Felixstowe', goods: [], invoiceReferences: ['INV-1'], remarks: '', declarationAccepted: true, supportingDocumentIds: [],
 };
 
-/** The chamber's work on an application (ApplicationRepository.listOfTenantQueue's first sort key). */
+/** The chamber's work on an application: the first part of its queue (ApplicationRepository.listOfTenantQueue). */
 const CHAMBER_WORK_STATES = [ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW, ApplicationState.APPROVED];
-
-/**
- * Where an application stands in the tenant's list, as a row value to sort and compare by: the
- * chamber's work first, oldest submission first; then the rest, newest submission first; then the id.
- */
-function queuePosition(alias: string): string {
-  const work = `${alias}.state IN (${CHAMBER_WORK_STATES.map((state) => `'${state}'`).join(', ')})`;
-  const submitted = `extract(epoch FROM coalesce(${alias}.submitted_at, ${alias}.created_at))`;
-  return `CASE WHEN ${work} THEN 0 ELSE 1 END, CASE WHEN ${work} THEN ${submitted} ELSE -${submitted} END, ${alias}.id`;
-}
+/** Handled, or back with the company: the queue's second part. Drafts are the company's alone. */
+const HANDLED_STATES = Object.values(ApplicationState).filter((state) => state !== ApplicationState.DRAFT && !CHAMBER_WORK_STATES.includes(state));
+const inStates = (alias: string, states: readonly ApplicationState[]) => `${alias}.state IN (${states.map((state) => `'${state}'`).join(', ')})`;
+/** The greatest uuid: the start of a keyset over (time, id) read backwards. */
+const MAX_UUID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 
 /** The `certificate_application` and `saved_consignee` tables. Row-level security keeps tenants apart; these statements add the company or workflow filter. */
 @Injectable()
@@ -72,19 +67,49 @@ export class ApplicationRepository {
   }
 
   /**
-   * The tenant's applications but drafts (a draft is the company's alone), as the chamber works them:
+   * The applications submitted to the chamber (a draft is the company's alone, and so is a draft
+   * replacement closed unsubmitted when the certificate it replaced was revoked), as the chamber works them:
    * its work (submitted, in review, approved) first, oldest submission first, then the rest (back with
-   * the company, rejected, issued), newest submission first; `after` as in listOfOrganisation.
+   * the company, rejected, issued), newest submission first; the id within one instant. `after` as in
+   * listOfOrganisation. Each part is a keyset read of its own partial index
+   * (`certificate_application_chamber_work`, `…_chamber_handled`), so a page costs the same at a million
+   * applications as at ten; one ORDER BY over both would sort the chamber's whole register for every page.
+   * Only plain columns in the keyset: under row-level security PostgreSQL seeks an index only with
+   * conditions it knows leak nothing, and an expression such as coalesce() is not one of them. The first
+   * page is a statement of its own: the position's look-up, even unexecuted, is estimated as a scan of
+   * the register, and that estimate alone crossed PostgreSQL's threshold for compiling the query (JIT,
+   * tens of milliseconds for a read of one).
    */
   @GenerateSql({ params: [null, 50, null] }, { params: ['APPROVED', 50, SQL_EXAMPLE.id] })
   async listOfTenantQueue(state: ApplicationState | null, limit: number, after: string | null): Promise<CertificateApplication[]> {
+    const parts = (workSeek: string, handledSeek: string) => `SELECT q.* FROM (
+         (SELECT 0 AS part, ${APPLICATION} FROM certificate_application a WHERE ${inStates('a', CHAMBER_WORK_STATES)} AND a.submitted_at IS NOT NULL AND ($1::text IS NULL OR a.state = $1)${workSeek}
+          ORDER BY a.submitted_at, a.id LIMIT $2)
+         UNION ALL
+         (SELECT 1 AS part, ${APPLICATION} FROM certificate_application a WHERE ${inStates('a', HANDLED_STATES)} AND a.submitted_at IS NOT NULL AND ($1::text IS NULL OR a.state = $1)${handledSeek}
+          ORDER BY a.submitted_at DESC, a.id DESC LIMIT $2)
+       ) q
+       ORDER BY q.part, CASE WHEN q.part = 0 THEN q."submittedAt" END, CASE WHEN q.part = 0 THEN q.id END,
+                CASE WHEN q.part = 1 THEN q."submittedAt" END DESC, q.id DESC
+       LIMIT $2`;
+    if (after === null) return (await this.sql.query(parts('', ''), [state, limit])).map(asApplication);
+    // `bounds`: where each part's page starts, as a value its index can seek to; null when the part has
+    // nothing after the position, or the position is not in the list (then the page is empty).
     const rows = await this.sql.query(
-      `SELECT ${APPLICATION} FROM certificate_application a WHERE a.state <> 'DRAFT' AND ($1::text IS NULL OR a.state = $1)
-        AND ($3::uuid IS NULL OR (${queuePosition('a')}) > (SELECT ${queuePosition('x')} FROM certificate_application x WHERE x.id = $3 AND x.state <> 'DRAFT'))
-        ORDER BY ${queuePosition('a')} LIMIT $2`,
+      `WITH position AS (
+         SELECT ${inStates('x', CHAMBER_WORK_STATES)} AS "inWork", x.submitted_at AS at, x.id FROM certificate_application x WHERE x.id = $3 AND x.submitted_at IS NOT NULL AND x.state <> 'DRAFT'),
+       bounds AS (
+         SELECT CASE WHEN p."inWork" THEN p.at END AS work_at, CASE WHEN p."inWork" THEN p.id END AS work_id,
+                CASE WHEN p."inWork" THEN 'infinity'::timestamptz ELSE p.at END AS handled_at,
+                CASE WHEN p."inWork" THEN '${MAX_UUID}'::uuid ELSE p.id END AS handled_id
+           FROM (SELECT) AS one LEFT JOIN position p ON true)
+       ${parts(
+         '\n            AND (a.submitted_at, a.id) > ((SELECT b.work_at FROM bounds b), (SELECT b.work_id FROM bounds b))',
+         '\n            AND (a.submitted_at, a.id) < ((SELECT b.handled_at FROM bounds b), (SELECT b.handled_id FROM bounds b))',
+       )}`,
       [state, limit, after],
     );
-    return rows.map(hydrate);
+    return rows.map(asApplication);
   }
 
   @GenerateSql({ params: [SQL_EXAMPLE.id, { remarks: 'Urgent', goods: [] }, SQL_EXAMPLE.at] })
@@ -207,6 +232,11 @@ async function updateApplication(sql: Sql, id: string, changes: object, at: Date
 }
 
 /** Goods lines come back from jsonb as plain objects: made GoodsLine records again, so the output gate knows them. */
+/** A row of the chamber's queue as an application (the part it came from is the statement's own). */
+function asApplication({ part: _part, ...row }: Record<string, unknown>): CertificateApplication {
+  return hydrate(row);
+}
+
 function hydrate(row: object): CertificateApplication {
   const application = toEntity(CertificateApplication, row);
   application.goods = (application.goods ?? []).map((line) => Object.assign(new GoodsLine(), line));
