@@ -1123,13 +1123,18 @@ describe('T1 field matrix', () => {
     const sheets = await universeOf('Datasheet', 'datasheet');
     const schemas = (await universeOf('ProductFamilySchema', 'product_family_schema')).map((s) => ({ ...s, inScope: (actor: Actor) => actor.tenantId === (s.relation as { tenantId: string }).tenantId }));
     for (const viewer of world.viewers) {
-      judgeList(part, 'CertifiedProduct', 'certifiedProducts', viewer, await fetchAll(viewer, 'certifiedProducts', `{ certifiedProducts { ${sel('CertifiedProduct')} } }`), products);
-      judgeList(part, 'Datasheet', 'datasheets', viewer, await fetchAll(viewer, 'datasheets', `{ datasheets { ${sel('Datasheet')} } }`), sheets);
+      // Whole lists, page after page (200 at most each).
+      const after = (last: Record<string, unknown>) => ({ after: last.id });
+      judgeList(part, 'CertifiedProduct', 'certifiedProducts', viewer, await fetchAll(viewer, 'certifiedProducts', `query($after: ID) { certifiedProducts(first: 200, after: $after) { ${sel('CertifiedProduct')} } }`, after), products);
+      judgeList(part, 'Datasheet', 'datasheets', viewer, await fetchAll(viewer, 'datasheets', `query($after: ID) { datasheets(first: 200, after: $after) { ${sel('Datasheet')} } }`, after), sheets);
       judgeList(part, 'ProductFamilySchema', 'productFamilySchemas', viewer, await fetchAll(viewer, 'productFamilySchemas', `{ productFamilySchemas { ${sel('ProductFamilySchema')} } }`), schemas);
       for (const id of datasheetIds) {
         const versions = await universeOf('DatasheetVersion', 'datasheet_version', `datasheet_id = '${id}'`);
         judgeList(part, 'DatasheetVersion', 'datasheetVersions', viewer, await fetchAll(viewer, 'datasheetVersions', `{ datasheetVersions(datasheetId: "${id}") { ${versionSel} } }`), versions, `datasheetVersions(${id.slice(0, 8)})`);
       }
+      // The same versions asked for all at once (a page of datasheets), each judged as above.
+      const allVersions = await universeOf('DatasheetVersion', 'datasheet_version', `datasheet_id IN (${datasheetIds.map((id) => `'${id}'`).join(', ')})`);
+      judgeList(part, 'DatasheetVersion', 'datasheetVersionsOf', viewer, await fetchAll(viewer, 'datasheetVersionsOf', `{ datasheetVersionsOf(datasheetIds: [${datasheetIds.map((id) => `"${id}"`).join(', ')}]) { ${versionSel} } }`), allVersions);
     }
 
     // The public side: every viewer (anonymous first) reads every datasheet by id and code, and searches each tenant.
@@ -1194,7 +1199,7 @@ describe('T1 field matrix', () => {
     // Datasheets (#17)
     'acknowledgeContactDisclosureNotice', 'setProductFamilySchema', 'productFamilySchemas', 'createCertifiedProduct', 'changeCertifiedProductStatus',
     'certifiedProducts', 'createDatasheet', 'updateDatasheetDraft', 'submitDatasheetVersion', 'requestDatasheetChanges', 'approveDatasheetVersion',
-    'publishDatasheetVersion', 'startDatasheetVersion', 'nameDatasheetContact', 'unpublishDatasheet', 'datasheets', 'datasheetVersions', 'removeDatasheetAttachment',
+    'publishDatasheetVersion', 'startDatasheetVersion', 'nameDatasheetContact', 'unpublishDatasheet', 'datasheets', 'datasheetVersions', 'datasheetVersionsOf', 'removeDatasheetAttachment',
     'publishedDatasheet', 'searchPublishedDatasheets', 'datasheetFeed',
     // Public, no field of it personal data (no contact): test/datasheets/published-history checks that no contact is in any answer.
     'publishedDatasheetHistory',

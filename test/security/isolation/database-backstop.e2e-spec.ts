@@ -323,9 +323,14 @@ describe('T5 database backstop: row-level security as the second lock', () => {
         // A table the application may not insert into at all (written through an owner's-rights function) refuses before row-level security.
         const [{ can_insert: canInsert }] = (await db.query(`SELECT has_table_privilege(current_user, $1, 'INSERT') AS can_insert`, [table])).rows;
         if (!canInsert) withoutInsert.add(table);
+        // Every column but the generated ones (PostgreSQL computes those; naming one is refused before any policy).
+        const [{ columns }] = (await db.query(
+          `SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum) AS columns FROM pg_attribute WHERE attrelid = $1::regclass AND attnum > 0 AND NOT attisdropped AND attgenerated = ''`,
+          [quote(table)],
+        )).rows;
         refusals[table] = {
           insert: await attempt(
-            `INSERT INTO ${quote(table)} SELECT (jsonb_populate_record(NULL::${quote(table)}, to_jsonb(x) || jsonb_build_object('tenant_id', $1::text))).* FROM ${quote(table)} x LIMIT 1`,
+            `INSERT INTO ${quote(table)} (${columns}) SELECT ${columns} FROM (SELECT (jsonb_populate_record(NULL::${quote(table)}, to_jsonb(x) || jsonb_build_object('tenant_id', $1::text))).* FROM ${quote(table)} x LIMIT 1) AS copy`,
           ),
         };
         const [{ can_update: canUpdate }] = (await db.query(`SELECT has_table_privilege(current_user, $1, 'UPDATE') AS can_update`, [table])).rows;

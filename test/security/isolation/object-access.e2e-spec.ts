@@ -487,6 +487,37 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     reach: companyOrStaff,
     controls: [['A1 ORG_MEMBER', 'read', 'A1 published datasheet'], ['A staff AUDITOR', 'read', 'A1 draft datasheet']],
   },
+  datasheetVersionsOf: {
+    document: 'query($ids: [ID!]!) { datasheetVersionsOf(datasheetIds: $ids) { id } }',
+    variants: { read: { path: 'datasheetIds', takes: 'datasheet', variables: (id) => ({ ids: [id] }) } },
+    field: 'datasheetVersionsOf',
+    answers: 'list',
+    allowed: (caller) => caller.userId !== undefined && caller.roles.length > 0,
+    reach: companyOrStaff,
+    controls: [['A1 ORG_MEMBER', 'read', 'A1 published datasheet'], ['A staff AUDITOR', 'read', 'A1 draft datasheet']],
+  },
+  datasheets: {
+    document: 'query($id: ID) { datasheets(after: $id) { id } }',
+    variants: { cursor: { path: 'after', takes: 'datasheet', variables: (id) => ({ id }) } },
+    field: 'datasheets',
+    answers: 'list',
+    allowed: (caller) => caller.userId !== undefined && caller.roles.length > 0,
+    // A company's list holds its own datasheets, the staff's the tenant's: any other, as the position, is an empty page.
+    reach: companyOrStaff,
+    controls: [['A1 ORG_MEMBER', 'cursor', 'A1 approved datasheet'], ['A staff AUDITOR', 'cursor', 'A1 approved datasheet']],
+  },
+  certifiedProducts: {
+    document: 'query($id: ID, $ids: [ID!]) { certifiedProducts(after: $id, ids: $ids) { id } }',
+    variants: {
+      cursor: { path: 'after', takes: 'product', variables: (id) => ({ id }) },
+      only: { path: 'ids', takes: 'product', variables: (id) => ({ ids: [id] }) },
+    },
+    field: 'certifiedProducts',
+    answers: 'list',
+    allowed: (caller) => caller.userId !== undefined && caller.roles.length > 0,
+    reach: companyOrStaff,
+    controls: [['A1 ORG_MEMBER', 'cursor', 'A1 approved product'], ['A staff CLERK', 'cursor', 'A1 approved product'], ['A1 ORG_MEMBER', 'only', 'A1 draft product']],
+  },
   publishedDatasheet: {
     document: 'query($id: ID) { publishedDatasheet(id: $id) { id } }',
     variants: { read: { path: 'id', takes: 'datasheet', variables: (id) => ({ id }) } },

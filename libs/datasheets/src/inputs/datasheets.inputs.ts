@@ -3,6 +3,12 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsEnum, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Optional, OptionalNullable, OptionalArgument } from '@chancery/core';
 import { CertifiedProductStatus } from '../entities/certified-product.entity';
+import { DatasheetState, OPEN_STATES } from '../entities/datasheet-version.entity';
+
+/** The states a datasheet has at most one version in, by which its list can be filtered. */
+const LISTED_STATES = [...OPEN_STATES, DatasheetState.PUBLISHED];
+/** The largest page of a staff or company list (products, datasheets). */
+export const MAX_LIST_PAGE = 200;
 
 export const DATASHEET_LANGUAGES = ['nl', 'fr', 'de', 'en'] as const;
 /** Largest JSON accepted for characteristics or a schema. */
@@ -110,4 +116,31 @@ export class SearchPublishedDatasheetsArgs {
   @Field({ nullable: true }) @OptionalArgument() @IsString() @Length(1, 100) certificateReference?: string;
   @Field(() => Int, { nullable: true, description: 'Page size: 50 when absent, at most 100.' }) @OptionalArgument() @Type(() => Number) @IsInt() @Min(1) first?: number;
   @Field(() => String, { nullable: true, description: 'The nextCursor of the previous page.' }) @OptionalNullable() @IsString() @MaxLength(200) after?: string | null;
+}
+
+@ArgsType()
+export class CertifiedProductListArgs {
+  @Field(() => Int, { defaultValue: 50, description: `Products to return, 1 to ${MAX_LIST_PAGE}.` }) @IsInt() @Min(1) @Max(MAX_LIST_PAGE) first: number = 50;
+  @Field(() => ID, { nullable: true, description: 'The last product of the previous page: the list continues after it. One the list does not hold gives an empty page.' })
+  @OptionalArgument() @IsUUID() after?: string;
+  @Field({ nullable: true, description: 'Part of the product name or of the certificate reference, in either case.' }) @OptionalArgument() @IsString() @Length(2, 100) search?: string;
+  @Field(() => [ID], { nullable: true, description: `Only these products (at most ${MAX_LIST_PAGE}), e.g. those a page of datasheets names.` })
+  @OptionalArgument() @ArrayMaxSize(MAX_LIST_PAGE) @IsUUID(undefined, { each: true }) ids?: string[];
+}
+
+@ArgsType()
+export class DatasheetListArgs {
+  @Field(() => Int, { defaultValue: 50, description: `Datasheets to return, 1 to ${MAX_LIST_PAGE}.` }) @IsInt() @Min(1) @Max(MAX_LIST_PAGE) first: number = 50;
+  @Field(() => ID, { nullable: true, description: 'The last datasheet of the previous page: the list continues after it. One the list does not hold gives an empty page.' })
+  @OptionalArgument() @IsUUID() after?: string;
+  @Field(() => DatasheetState, {
+    nullable: true,
+    description: `Only datasheets with a version in this state (one of ${LISTED_STATES.join(', ')}: the one open for work, e.g. SUBMITTED to review and APPROVED to publish, or the published one), in the order they reached it, oldest first.`,
+  })
+  @OptionalArgument() @IsIn(LISTED_STATES) state?: DatasheetState;
+}
+
+@ArgsType()
+export class DatasheetIdsArgs {
+  @Field(() => [ID], { description: `The datasheets (at most ${MAX_LIST_PAGE}).` }) @ArrayMaxSize(MAX_LIST_PAGE) @IsUUID(undefined, { each: true }) datasheetIds: string[];
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
 import { CertifiedProduct, CertifiedProductStatus } from '../entities/certified-product.entity';
+import { likePattern } from './like-pattern';
 
 const PRODUCT = selectColumns(CertifiedProduct, 'p');
 
@@ -10,6 +11,14 @@ export type NewCertifiedProduct = Pick<CertifiedProduct, 'tenantId' | 'organisat
 export interface DatasheetScope {
   tenantId: string;
   organisationId: string | null;
+}
+
+/** Which page of a list of products. */
+export interface ProductPage {
+  limit: number;
+  search?: string;
+  ids?: readonly string[];
+  after?: string;
 }
 
 /** The `certified_product` table. */
@@ -37,11 +46,25 @@ export class CertifiedProductRepository {
     return row ? toEntity(CertifiedProduct, row) : null;
   }
 
-  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }] })
-  async listInScope(scope: DatasheetScope): Promise<CertifiedProduct[]> {
+  /**
+   * A page of the products in scope, by name whatever its case (`name_order`), then id: `search` matches part of the name or of the
+   * certificate reference, in either case; `ids` keeps those products only; `after` continues after that
+   * product, which must be in scope (else the page is empty). Each is an index's work at any volume:
+   * the order's (`certified_product_register`, `…_organisation`), the search's trigram index.
+   */
+  @GenerateSql(
+    { params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }, { limit: 50 }] },
+    { params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: null }, { limit: 50, search: 'kerb', ids: [SQL_EXAMPLE.id], after: SQL_EXAMPLE.id }] },
+  )
+  async listInScope(scope: DatasheetScope, page: ProductPage): Promise<CertifiedProduct[]> {
+    const inScope = (alias: string) => `${alias}.tenant_id = $1 AND ($2::uuid IS NULL OR ${alias}.organisation_id = $2)`;
     const rows = await this.sql.query(
-      `SELECT ${PRODUCT} FROM certified_product p WHERE p.tenant_id = $1 AND ($2::uuid IS NULL OR p.organisation_id = $2) ORDER BY p.name, p.id LIMIT 1000`,
-      [scope.tenantId, scope.organisationId],
+      `SELECT ${PRODUCT} FROM certified_product p WHERE ${inScope('p')}
+        AND ($3::text IS NULL OR p.name ILIKE $3 OR p.certificate_reference ILIKE $3) AND ($4::uuid[] IS NULL OR p.id = ANY($4::uuid[]))
+        AND ($5::uuid IS NULL OR (p.name_order, p.id) > ((SELECT x.name_order FROM certified_product x WHERE x.id = $5 AND ${inScope('x')}),
+                                                         (SELECT x.id FROM certified_product x WHERE x.id = $5 AND ${inScope('x')})))
+        ORDER BY p.name_order, p.id LIMIT $6`,
+      [scope.tenantId, scope.organisationId, page.search ? likePattern(page.search) : null, page.ids ?? null, page.after ?? null, page.limit],
     );
     return rows.map((row) => toEntity(CertifiedProduct, row));
   }

@@ -66,6 +66,16 @@ export class DatasheetVersionRepository {
     return rows.map(toVersion);
   }
 
+  /** Every version of each datasheet given that is in scope, by datasheet, oldest first (one statement for a page of datasheets). */
+  @GenerateSql({ params: [[SQL_EXAMPLE.id], { tenantId: SQL_EXAMPLE.tenantId, organisationId: null }] })
+  async listOfDatasheets(datasheetIds: readonly string[], scope: DatasheetScope): Promise<DatasheetVersion[]> {
+    const rows = await this.sql.query(
+      `SELECT ${VERSION} FROM datasheet_version v WHERE v.datasheet_id = ANY($1::uuid[]) AND v.tenant_id = $2 AND ($3::uuid IS NULL OR v.organisation_id = $3) ORDER BY v.datasheet_id, v.number`,
+      [datasheetIds, scope.tenantId, scope.organisationId],
+    );
+    return rows.map(toVersion);
+  }
+
   /** The latest version of each datasheet given (its current state). */
   @GenerateSql({ params: [[SQL_EXAMPLE.id]] })
   async latestOf(datasheetIds: readonly string[]): Promise<DatasheetVersion[]> {

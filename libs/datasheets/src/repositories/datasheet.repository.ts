@@ -1,7 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
 import { Datasheet } from '../entities/datasheet.entity';
+import type { DatasheetState } from '../entities/datasheet-version.entity';
 import type { DatasheetScope } from './certified-product.repository';
+
+/** Which page of a list of datasheets. */
+export interface DatasheetPage {
+  limit: number;
+  /** One of LISTED_STATES: a datasheet has at most one version in each. */
+  state?: DatasheetState;
+  after?: string;
+}
 
 const DATASHEET = selectColumns(Datasheet, 'd');
 
@@ -41,11 +50,36 @@ export class DatasheetRepository {
     return rows.length > 0;
   }
 
-  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }] })
-  async listInScope(scope: DatasheetScope): Promise<Datasheet[]> {
+  /**
+   * A page of the datasheets in scope. Without `state`: newest first. With `state`: those with a version
+   * in that state (the one open for work, or the published one), in the order they reached it, oldest
+   * first (a reviewer's queue). `after` continues after that datasheet, which must be in the list (else
+   * the page is empty). Either is read in an index in its order (`datasheet_register`, `…_organisation`,
+   * `datasheet_version_state`), whatever the tenant's volume.
+   */
+  @GenerateSql(
+    { params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }, { limit: 50 }] },
+    { params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: null }, { limit: 50, state: 'SUBMITTED', after: SQL_EXAMPLE.id }] },
+  )
+  async listInScope(scope: DatasheetScope, page: DatasheetPage): Promise<Datasheet[]> {
+    const inScope = (alias: string) => `${alias}.tenant_id = $1 AND ($2::uuid IS NULL OR ${alias}.organisation_id = $2)`;
+    if (!page.state) {
+      const rows = await this.sql.query(
+        `SELECT ${DATASHEET} FROM datasheet d WHERE ${inScope('d')}
+          AND ($3::uuid IS NULL OR (d.created_at, d.id) < ((SELECT x.created_at FROM datasheet x WHERE x.id = $3 AND ${inScope('x')}),
+                                                           (SELECT x.id FROM datasheet x WHERE x.id = $3 AND ${inScope('x')})))
+          ORDER BY d.created_at DESC, d.id DESC LIMIT $4`,
+        [scope.tenantId, scope.organisationId, page.after ?? null, page.limit],
+      );
+      return rows.map((row) => toEntity(Datasheet, row));
+    }
     const rows = await this.sql.query(
-      `SELECT ${DATASHEET} FROM datasheet d WHERE d.tenant_id = $1 AND ($2::uuid IS NULL OR d.organisation_id = $2) ORDER BY d.created_at, d.id LIMIT 1000`,
-      [scope.tenantId, scope.organisationId],
+      `SELECT ${DATASHEET} FROM datasheet_version v JOIN datasheet d ON d.id = v.datasheet_id AND d.tenant_id = v.tenant_id
+        WHERE ${inScope('v')} AND v.state = $3
+          AND ($4::uuid IS NULL OR (v.updated_at, v.datasheet_id) > ((SELECT y.updated_at FROM datasheet_version y WHERE y.datasheet_id = $4 AND y.state = $3 AND ${inScope('y')}),
+                                                                     (SELECT y.datasheet_id FROM datasheet_version y WHERE y.datasheet_id = $4 AND y.state = $3 AND ${inScope('y')})))
+        ORDER BY v.updated_at, v.datasheet_id LIMIT $5`,
+      [scope.tenantId, scope.organisationId, page.state, page.after ?? null, page.limit],
     );
     return rows.map((row) => toEntity(Datasheet, row));
   }

@@ -4,6 +4,7 @@ import { PublishedDatasheetAttachment } from '../entities/datasheet-attachment.e
 import { DatasheetText } from '../entities/datasheet-text.entity';
 import { DatasheetContactKind, PublishedDatasheet } from '../entities/published-datasheet.entity';
 import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
+import { likePattern } from './like-pattern';
 
 const PUBLISHED = selectColumns(PublishedDatasheet, 'p', { except: ['characteristics'] }) + ', p.characteristics::text AS characteristics';
 const SUPERSEDED = selectColumns(PublishedDatasheetVersion, 'v', { except: ['characteristics'] }) + ', v.characteristics::text AS characteristics';
@@ -39,7 +40,6 @@ function toPublished(row: Record<string, unknown>): PublishedDatasheet {
   return record;
 }
 
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 /**
  * `published_datasheet`: the public read model, one row per published datasheet, written in the

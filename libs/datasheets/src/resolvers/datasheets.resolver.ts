@@ -13,11 +13,14 @@ import { PublishedDatasheetVersion } from '../entities/published-datasheet-versi
 import {
   AcknowledgeNoticeArgs,
   AttachmentIdArgs,
+  CertifiedProductListArgs,
   ChangeCertifiedProductStatusArgs,
   CreateCertifiedProductInput,
   CreateDatasheetInput,
   DATASHEET_LANGUAGES,
   DatasheetIdArgs,
+  DatasheetIdsArgs,
+  DatasheetListArgs,
   DatasheetSettingsArgs,
   NameDatasheetContactArgs,
   PublishedDatasheetArgs,
@@ -78,9 +81,9 @@ export class DatasheetsResolver {
   }
 
   @Allow(Permission.ReadDatasheets)
-  @Query(() => [CertifiedProduct], { description: "The company's certified products (organisation users) or the tenant's (staff)." })
-  certifiedProducts(): Promise<CertifiedProduct[]> {
-    return this.products.list();
+  @Query(() => [CertifiedProduct], { description: "The company's certified products (organisation users) or the tenant's (staff), by name, in pages." })
+  certifiedProducts(@Args() page: CertifiedProductListArgs): Promise<CertifiedProduct[]> {
+    return this.products.list(page);
   }
 
   @Allow(Permission.ManageProductFamilySchemas)
@@ -152,9 +155,15 @@ export class DatasheetsResolver {
   }
 
   @Allow(Permission.ReadDatasheets)
-  @Query(() => [Datasheet])
-  datasheets(): Promise<Datasheet[]> {
-    return this.sheets.list();
+  @Query(() => [Datasheet], { description: "The company's datasheets (organisation users) or the tenant's (staff), newest first, in pages." })
+  datasheets(@Args() page: DatasheetListArgs): Promise<Datasheet[]> {
+    return this.sheets.list(page);
+  }
+
+  @Allow(Permission.ReadDatasheets)
+  @Query(() => [DatasheetVersion], { description: 'Every version of each datasheet given (a page of `datasheets`), by datasheet, oldest first; none of a datasheet that is not the caller’s.' })
+  datasheetVersionsOf(@Args() { datasheetIds }: DatasheetIdsArgs): Promise<DatasheetVersion[]> {
+    return this.sheets.versionsOfAll(datasheetIds);
   }
 
   @Allow(Permission.ReadDatasheets)

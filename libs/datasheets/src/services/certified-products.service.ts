@@ -58,10 +58,11 @@ export class CertifiedProductsService {
     });
   }
 
-  list(): Promise<CertifiedProduct[]> {
+  /** A page of the company's products (organisation users) or the tenant's (staff); see CertifiedProductRepository.listInScope. */
+  list(page: { first: number; after?: string; search?: string; ids?: string[] }): Promise<CertifiedProduct[]> {
     const scope = datasheetScopeOf(this.context.actor);
     if (!scope) return Promise.resolve([]);
-    return this.transactions.run(() => this.products.listInScope(scope));
+    return this.transactions.run(() => this.products.listInScope(scope, { limit: page.first, after: page.after, search: page.search?.trim(), ids: page.ids }));
   }
 
   async setFamilySchema(input: SetProductFamilySchemaInput): Promise<ProductFamilySchema> {

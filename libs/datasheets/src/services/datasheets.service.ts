@@ -35,6 +35,8 @@ const TARGET: Record<keyof typeof ALLOWED_FROM, DatasheetState> = {
 };
 
 const PUBLIC_CODE_ATTEMPTS = 5;
+/** How many of a tenant's datasheets the support view lists (newest first): an operator's look, not a register. */
+const SUPPORT_VIEW_LIMIT = 1000;
 
 /**
  * Datasheets as the certificate holder completes them (drafts, submission, new versions) and as the
@@ -166,10 +168,11 @@ export class DatasheetsService {
     });
   }
 
-  list(): Promise<Datasheet[]> {
+  /** A page of the company's datasheets (organisation users) or the tenant's (staff), newest first; see DatasheetRepository.listInScope. */
+  list(page: { first: number; after?: string; state?: DatasheetState }): Promise<Datasheet[]> {
     const scope = datasheetScopeOf(this.context.actor);
     if (!scope) return Promise.resolve([]);
-    return this.transactions.run(() => this.datasheets.listInScope(scope));
+    return this.transactions.run(() => this.datasheets.listInScope(scope, { limit: page.first, after: page.after, state: page.state }));
   }
 
   /**
@@ -179,9 +182,16 @@ export class DatasheetsService {
    */
   async underSupportGrant(tenantId: string): Promise<Array<{ datasheet: Datasheet; latest: DatasheetVersion | null }>> {
     if (this.context.unitOfWork?.scope.mode !== 'support') throw new Error('read under a support grant outside a support-grant unit of work');
-    const datasheets = await this.datasheets.listInScope({ tenantId, organisationId: null });
+    const datasheets = await this.datasheets.listInScope({ tenantId, organisationId: null }, { limit: SUPPORT_VIEW_LIMIT });
     const latest = new Map((await this.versions.latestOf(datasheets.map((d) => d.id))).map((v) => [v.datasheetId, v]));
     return datasheets.map((datasheet) => ({ datasheet, latest: latest.get(datasheet.id) ?? null }));
+  }
+
+  /** Every version of each datasheet given, oldest first, in one read; none of a datasheet that is not the caller's. */
+  versionsOfAll(datasheetIds: readonly string[]): Promise<DatasheetVersion[]> {
+    const scope = datasheetScopeOf(this.context.actor);
+    if (!scope || datasheetIds.length === 0) return Promise.resolve([]);
+    return this.transactions.run(async () => this.attachments.withAttachments(await this.versions.listOfDatasheets(datasheetIds, scope)));
   }
 
   /** Every version with its dates, oldest first; none when the datasheet is not the caller's. */
