@@ -95,6 +95,15 @@ describe('Datasheets: the products and datasheets lists, in pages', () => {
     expect(company.ids).toEqual(newestFirst.filter((d) => d.holder === 0).map((d) => d.id));
   });
 
+  it("the datasheets of given products: a page of products' datasheets in one request, never another company's", async () => {
+    const read = async (productIds: string[], token: string) =>
+      expectData(await gql<{ datasheets: Array<{ id: string }> }>('query($p: [ID!]) { datasheets(certifiedProductIds: $p) { id } }', { p: productIds }, token)).datasheets.map((d) => d.id).sort();
+    const asked = [products[0]!.id, products[1]!.id, products[6]!.id, other.productId];
+    // The last product has no datasheet; the other body's product is not in scope.
+    expect(await read(asked, body.clerkToken)).toEqual([datasheets[0]!.id, datasheets[1]!.id].sort());
+    expect(await read(asked, holders[0]!.adminToken)).toEqual([datasheets[0]!.id]);
+  });
+
   it("a state's list holds the datasheets with a version in it, in the order they reached it: the reviewer's queue", async () => {
     const { app } = started;
     // Submitted in an order of their own: the third, the first, the fifth.

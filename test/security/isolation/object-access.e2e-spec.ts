@@ -497,14 +497,17 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     controls: [['A1 ORG_MEMBER', 'read', 'A1 published datasheet'], ['A staff AUDITOR', 'read', 'A1 draft datasheet']],
   },
   datasheets: {
-    document: 'query($id: ID) { datasheets(after: $id) { id } }',
-    variants: { cursor: { path: 'after', takes: 'datasheet', variables: (id) => ({ id }) } },
+    document: 'query($id: ID, $products: [ID!]) { datasheets(after: $id, certifiedProductIds: $products) { id } }',
+    variants: {
+      cursor: { path: 'after', takes: 'datasheet', variables: (id) => ({ id }) },
+      products: { path: 'certifiedProductIds', takes: 'product', variables: (id) => ({ products: [id] }) },
+    },
     field: 'datasheets',
     answers: 'list',
     allowed: (caller) => caller.userId !== undefined && caller.roles.length > 0,
     // A company's list holds its own datasheets, the staff's the tenant's: any other, as the position, is an empty page.
     reach: companyOrStaff,
-    controls: [['A1 ORG_MEMBER', 'cursor', 'A1 approved datasheet'], ['A staff AUDITOR', 'cursor', 'A1 approved datasheet']],
+    controls: [['A1 ORG_MEMBER', 'cursor', 'A1 approved datasheet'], ['A staff AUDITOR', 'cursor', 'A1 approved datasheet'], ['A1 ORG_MEMBER', 'products', 'A1 draft product']],
   },
   certifiedProducts: {
     document: 'query($id: ID, $ids: [ID!]) { certifiedProducts(after: $id, ids: $ids) { id } }',

@@ -934,12 +934,22 @@ export type SearchPublishedDatasheetsQueryVariables = Exact<{
 
 export type SearchPublishedDatasheetsQuery = { searchPublishedDatasheets: { nextCursor: string | null, items: Array<{ id: string | null, publicCode: string | null, productName: string | null, productFamily: string | null, holderName: string | null, scheme: string | null, certificateReference: string | null, publishedAt: string | null, versionNumber: number | null }> } };
 
-export type CertifiedProductsQueryVariables = Exact<{ [key: string]: never; }>;
+export type CertifiedProductsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  search?: string | null | undefined;
+  ids?: Array<string> | string | null | undefined;
+}>;
 
 
 export type CertifiedProductsQuery = { certifiedProducts: Array<{ id: string | null, organisationId: string | null, name: string | null, productFamily: string | null, certificateReference: string | null, scheme: string | null, productionUnit: string | null, status: CertifiedProductStatus | null, statusChangedAt: string | null, createdAt: string | null }> };
 
-export type DatasheetsQueryVariables = Exact<{ [key: string]: never; }>;
+export type DatasheetsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  state?: DatasheetState | null | undefined;
+  certifiedProductIds?: Array<string> | string | null | undefined;
+}>;
 
 
 export type DatasheetsQuery = { datasheets: Array<{ id: string | null, certifiedProductId: string | null, organisationId: string | null, publicCode: string | null, contactUserId: string | null, contactReplacementRequired: boolean | null, contactReplacementDeadline: string | null, createdAt: string | null }> };
@@ -949,12 +959,21 @@ export type ProductFamilySchemasQueryVariables = Exact<{ [key: string]: never; }
 
 export type ProductFamilySchemasQuery = { productFamilySchemas: Array<{ id: string | null, family: string | null, version: number | null, jsonSchema: string | null, updatedAt: string | null }> };
 
+export type DatasheetVersionFieldsFragment = { id: string | null, datasheetId: string | null, number: number | null, state: DatasheetState | null, characteristics: string | null, completedBy: string | null, reviewComment: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, approvedAt: string | null, publishedAt: string | null, supersededAt: string | null, unpublishedAt: string | null, texts: Array<{ language: string, title: string, description: string }> | null, attachments: Array<{ id: string | null, title: string | null, language: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, sha256: string | null }> | null };
+
 export type DatasheetVersionsQueryVariables = Exact<{
   datasheetId: string;
 }>;
 
 
 export type DatasheetVersionsQuery = { datasheetVersions: Array<{ id: string | null, datasheetId: string | null, number: number | null, state: DatasheetState | null, characteristics: string | null, completedBy: string | null, reviewComment: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, approvedAt: string | null, publishedAt: string | null, supersededAt: string | null, unpublishedAt: string | null, texts: Array<{ language: string, title: string, description: string }> | null, attachments: Array<{ id: string | null, title: string | null, language: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, sha256: string | null }> | null }> };
+
+export type DatasheetVersionsOfQueryVariables = Exact<{
+  datasheetIds: Array<string> | string;
+}>;
+
+
+export type DatasheetVersionsOfQuery = { datasheetVersionsOf: Array<{ id: string | null, datasheetId: string | null, number: number | null, state: DatasheetState | null, characteristics: string | null, completedBy: string | null, reviewComment: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, approvedAt: string | null, publishedAt: string | null, supersededAt: string | null, unpublishedAt: string | null, texts: Array<{ language: string, title: string, description: string }> | null, attachments: Array<{ id: string | null, title: string | null, language: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, sha256: string | null }> | null }> };
 
 export type TenantDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1464,6 +1483,38 @@ export const CertificateFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"CertificateFields"}) as unknown as TypedDocumentString<CertificateFieldsFragment, unknown>;
+export const DatasheetVersionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DatasheetVersionFields on DatasheetVersion {
+  id
+  datasheetId
+  number
+  state
+  characteristics
+  texts {
+    language
+    title
+    description
+  }
+  attachments {
+    id
+    title
+    language
+    fileName
+    mediaType
+    sizeBytes
+    sha256
+  }
+  completedBy
+  reviewComment
+  createdAt
+  updatedAt
+  submittedAt
+  approvedAt
+  publishedAt
+  supersededAt
+  unpublishedAt
+}
+    `, {"fragmentName":"DatasheetVersionFields"}) as unknown as TypedDocumentString<DatasheetVersionFieldsFragment, unknown>;
 export const UpdateMyLanguageDocument = new TypedDocumentString(`
     mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {
   updateUserProfile(input: $input) {
@@ -2149,8 +2200,8 @@ export const SearchPublishedDatasheetsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SearchPublishedDatasheetsQuery, SearchPublishedDatasheetsQueryVariables>;
 export const CertifiedProductsDocument = new TypedDocumentString(`
-    query CertifiedProducts {
-  certifiedProducts {
+    query CertifiedProducts($first: Int, $after: ID, $search: String, $ids: [ID!]) {
+  certifiedProducts(first: $first, after: $after, search: $search, ids: $ids) {
     id
     organisationId
     name
@@ -2165,8 +2216,13 @@ export const CertifiedProductsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CertifiedProductsQuery, CertifiedProductsQueryVariables>;
 export const DatasheetsDocument = new TypedDocumentString(`
-    query Datasheets {
-  datasheets {
+    query Datasheets($first: Int, $after: ID, $state: DatasheetState, $certifiedProductIds: [ID!]) {
+  datasheets(
+    first: $first
+    after: $after
+    state: $state
+    certifiedProductIds: $certifiedProductIds
+  ) {
     id
     certifiedProductId
     organisationId
@@ -2192,37 +2248,75 @@ export const ProductFamilySchemasDocument = new TypedDocumentString(`
 export const DatasheetVersionsDocument = new TypedDocumentString(`
     query DatasheetVersions($datasheetId: ID!) {
   datasheetVersions(datasheetId: $datasheetId) {
-    id
-    datasheetId
-    number
-    state
-    characteristics
-    texts {
-      language
-      title
-      description
-    }
-    attachments {
-      id
-      title
-      language
-      fileName
-      mediaType
-      sizeBytes
-      sha256
-    }
-    completedBy
-    reviewComment
-    createdAt
-    updatedAt
-    submittedAt
-    approvedAt
-    publishedAt
-    supersededAt
-    unpublishedAt
+    ...DatasheetVersionFields
   }
 }
-    `) as unknown as TypedDocumentString<DatasheetVersionsQuery, DatasheetVersionsQueryVariables>;
+    fragment DatasheetVersionFields on DatasheetVersion {
+  id
+  datasheetId
+  number
+  state
+  characteristics
+  texts {
+    language
+    title
+    description
+  }
+  attachments {
+    id
+    title
+    language
+    fileName
+    mediaType
+    sizeBytes
+    sha256
+  }
+  completedBy
+  reviewComment
+  createdAt
+  updatedAt
+  submittedAt
+  approvedAt
+  publishedAt
+  supersededAt
+  unpublishedAt
+}`) as unknown as TypedDocumentString<DatasheetVersionsQuery, DatasheetVersionsQueryVariables>;
+export const DatasheetVersionsOfDocument = new TypedDocumentString(`
+    query DatasheetVersionsOf($datasheetIds: [ID!]!) {
+  datasheetVersionsOf(datasheetIds: $datasheetIds) {
+    ...DatasheetVersionFields
+  }
+}
+    fragment DatasheetVersionFields on DatasheetVersion {
+  id
+  datasheetId
+  number
+  state
+  characteristics
+  texts {
+    language
+    title
+    description
+  }
+  attachments {
+    id
+    title
+    language
+    fileName
+    mediaType
+    sizeBytes
+    sha256
+  }
+  completedBy
+  reviewComment
+  createdAt
+  updatedAt
+  submittedAt
+  approvedAt
+  publishedAt
+  supersededAt
+  unpublishedAt
+}`) as unknown as TypedDocumentString<DatasheetVersionsOfQuery, DatasheetVersionsOfQueryVariables>;
 export const TenantDirectoryDocument = new TypedDocumentString(`
     query TenantDirectory {
   tenants {

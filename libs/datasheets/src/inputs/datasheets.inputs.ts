@@ -138,6 +138,8 @@ export class DatasheetListArgs {
     description: `Only datasheets with a version in this state (one of ${LISTED_STATES.join(', ')}: the one open for work, e.g. SUBMITTED to review and APPROVED to publish, or the published one), in the order they reached it, oldest first.`,
   })
   @OptionalArgument() @IsIn(LISTED_STATES) state?: DatasheetState;
+  @Field(() => [ID], { nullable: true, description: `Only the datasheets of these certified products (at most ${MAX_LIST_PAGE}), e.g. a page of products.` })
+  @OptionalArgument() @ArrayMaxSize(MAX_LIST_PAGE) @IsUUID(undefined, { each: true }) certifiedProductIds?: string[];
 }
 
 @ArgsType()

@@ -24,12 +24,15 @@ export class DatasheetListPages1767590000200 implements MigrationInterface {
     await db.query(`CREATE INDEX datasheet_register ON datasheet (tenant_id, created_at DESC, id DESC)`);
     await db.query(`DROP INDEX datasheet_organisation`);
     await db.query(`CREATE INDEX datasheet_organisation ON datasheet (tenant_id, organisation_id, created_at DESC, id DESC)`);
+    // A page of products' datasheets, and whether a product has one (a scan of the tenant's datasheets before).
+    await db.query(`CREATE INDEX datasheet_product ON datasheet (tenant_id, certified_product_id)`);
     // A reviewer's queue: the datasheets with a version in a state, in the order they reached it.
     await db.query(`CREATE INDEX datasheet_version_state ON datasheet_version (tenant_id, state, updated_at, datasheet_id)`);
   }
 
   async down(db: QueryRunner): Promise<void> {
     await db.query(`DROP INDEX datasheet_version_state`);
+    await db.query(`DROP INDEX datasheet_product`);
     await db.query(`DROP INDEX datasheet_organisation`);
     await db.query(`CREATE INDEX datasheet_organisation ON datasheet (tenant_id, organisation_id)`);
     await db.query(`DROP INDEX datasheet_register`);

@@ -9,6 +9,8 @@ import type { CertifiedProductsQuery, CertifiedProductStatus } from '../../gql/g
 import { useFormat } from '../../i18n/format';
 import { Dialog } from '../../ui/Dialog';
 import { LoadError, Loading, Notice } from '../../ui/feedback';
+import { NextPageButton } from '../../ui/NextPageButton';
+import { usePagedList } from '../../ui/paged';
 import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
@@ -26,8 +28,10 @@ const Companies = graphql(`
   }
 `);
 
-/** Most holders named in one call (the API's page limit). */
-const COMPANIES_PER_CALL = 100;
+/** Products per page (the holders of a page are named in one call: the companies' page limit is 100). */
+const PAGE_SIZE = 50;
+/** Companies offered as the holder of a new product (the companies' page limit); any other is found by name. */
+const COMPANY_CHOICES = 100;
 
 const CreateCertifiedProduct = graphql(`
   mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {
@@ -60,6 +64,7 @@ const SetProductFamilySchema = graphql(`
 
 const STATUSES: CertifiedProductStatus[] = ['ACTIVE', 'SUSPENDED', 'WITHDRAWN', 'EXPIRED'];
 type Product = CertifiedProductsQuery['certifiedProducts'][number];
+type ProductRow = Product & { holderName: string };
 const OTHER_HOLDER = 'other';
 
 /** The certification body's certified products: create one for a certificate holder, change its status. */
@@ -67,25 +72,35 @@ export default function CertifiedProductsPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { me } = useSession();
-  const data = useLoad(async () => {
-    const [products, schemas] = await Promise.all([request(CertifiedProducts), request(ProductFamilySchemas)]);
-    // The holders' names: one read per hundred companies.
-    const holderIds = [...new Set(products.certifiedProducts.map((p) => p.organisationId).filter((id): id is string => Boolean(id)))];
-    const pages = await Promise.all(
-      Array.from({ length: Math.ceil(holderIds.length / COMPANIES_PER_CALL) }, (_, i) =>
-        request(Companies, { ids: holderIds.slice(i * COMPANIES_PER_CALL, (i + 1) * COMPANIES_PER_CALL), first: COMPANIES_PER_CALL }),
-      ),
-    );
-    const names = pages.flatMap((page) => page.organisations.map((o) => [o.id ?? '', o.name ?? ''] as const));
-    return { products: products.certifiedProducts, schemas: schemas.productFamilySchemas, holders: new Map(names) };
-  });
+  // The products by name, a page at a time, with their holders' names (one read per page); a search
+  // by part of the name or of the certificate reference starts the list again.
+  const [query, setQuery] = useState('');
+  const [searchText, setSearchText] = useState('');
+  const list = usePagedList(
+    async (after: string | null): Promise<ProductRow[]> => {
+      const page = (await request(CertifiedProducts, { first: PAGE_SIZE, after, search: query || null })).certifiedProducts;
+      const holderIds = [...new Set(page.map((p) => p.organisationId).filter((id): id is string => Boolean(id)))];
+      const names = holderIds.length ? new Map((await request(Companies, { ids: holderIds, first: holderIds.length })).organisations.map((o) => [o.id ?? '', o.name ?? ''] as const)) : new Map<string, string>();
+      return page.map((product) => ({ ...product, holderName: names.get(product.organisationId ?? '') ?? '' }));
+    },
+    (product) => product.id ?? null,
+    PAGE_SIZE,
+    [query],
+  );
+  const schemas = useLoad(async () => (await request(ProductFamilySchemas)).productFamilySchemas);
+  const reload = () => {
+    list.reload();
+    schemas.reload();
+  };
   const [form, setForm] = useState({ holder: OTHER_HOLDER, organisationId: '', name: '', productFamily: '', certificateReference: '', scheme: 'BENOR', productionUnit: '' });
   const set = (key: keyof typeof form) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
   const [notice, setNotice] = useState<string | null>(null);
   const [changing, setChanging] = useState<Product | null>(null);
   const [status, setStatus] = useState<CertifiedProductStatus>('ACTIVE');
-  const families = useMemo(() => [...new Set((data.data?.schemas ?? []).map((s) => s.family ?? ''))].filter(Boolean).sort(), [data.data]);
-  const holders = useMemo(() => [...(data.data?.holders.entries() ?? [])].sort((a, b) => a[1].localeCompare(b[1])), [data.data]);
+  const families = useMemo(() => [...new Set((schemas.data ?? []).map((s) => s.family ?? ''))].filter(Boolean).sort(), [schemas.data]);
+  // The tenant's first companies to choose from (the API's page); any other is found by name.
+  const companies = useLoad(async () => (await request(Companies, { first: COMPANY_CHOICES })).organisations);
+  const holders = useMemo(() => (companies.data ?? []).map((o) => [o.id ?? '', o.name ?? ''] as const).sort((a, b) => a[1].localeCompare(b[1])), [companies.data]);
 
   // Another company: found by part of its name among the tenant's companies.
   const [search, setSearch] = useState('');
@@ -114,24 +129,39 @@ export default function CertifiedProductsPage() {
     });
     setNotice(t('datasheets.products.created', { name: created.createCertifiedProduct.name ?? '' }));
     setForm((previous) => ({ ...previous, name: '', certificateReference: '', productionUnit: '' }));
-    data.reload();
+    reload();
   });
   const change = useAction(async () => {
     if (!changing?.id) return;
     await request(ChangeCertifiedProductStatus, { id: changing.id, status });
     setNotice(t('datasheets.products.statusChanged', { name: changing.name ?? '', status: t(`datasheets.productStatus.${status}`) }));
     setChanging(null);
-    data.reload();
+    reload();
   });
 
   return (
     <>
       <PageTitle lead={t('datasheets.products.lead')}>{t('datasheets.products.title')}</PageTitle>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
-      {data.loading && !data.data ? <Loading /> : null}
-      {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : null}
-      {data.data && data.data.products.length === 0 ? <p>{t('datasheets.products.none')}</p> : null}
-      {data.data && data.data.products.length > 0 ? (
+      <form
+        className="form form--inline filters"
+        role="search"
+        aria-label={t('datasheets.products.search')}
+        onSubmit={(event) => {
+          event.preventDefault();
+          setQuery(searchText.trim());
+        }}
+      >
+        <TextField name="search" label={t('datasheets.products.search')} hint={t('datasheets.products.searchHint')} spellCheck={false} autoComplete="off" value={searchText} onValue={setSearchText} />
+        <button type="submit" className="button button--secondary">
+          {t('datasheets.products.searchButton')}
+        </button>
+      </form>
+      {list.loading && list.rows.length === 0 ? <Loading /> : null}
+      {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
+      {schemas.error ? <LoadError error={schemas.error} onRetry={schemas.reload} /> : null}
+      {!list.loading && !list.error && list.rows.length === 0 ? <p>{query ? t('datasheets.products.noneMatching', { text: query }) : t('datasheets.products.none')}</p> : null}
+      {list.rows.length > 0 ? (
         <div className="table-wrap" role="region" aria-label={t('datasheets.products.listTitle')} tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t('datasheets.products.listTitle')}</caption>
@@ -148,13 +178,13 @@ export default function CertifiedProductsPage() {
               </tr>
             </thead>
             <tbody>
-              {data.data.products.map((product) => (
+              {list.rows.map((product) => (
                 <tr key={product.id ?? ''}>
                   <th scope="row">
                     {product.name}
                     {product.productionUnit ? <span className="muted"> · {product.productionUnit}</span> : null}
                   </th>
-                  <td>{data.data!.holders.get(product.organisationId ?? '') ?? ''}</td>
+                  <td>{product.holderName}</td>
                   <td>{product.productFamily}</td>
                   <td>
                     {product.scheme} {product.certificateReference}
@@ -182,6 +212,7 @@ export default function CertifiedProductsPage() {
           </table>
         </div>
       ) : null}
+      <NextPageButton list={list} label={t('common.showMore')} />
 
       <section className="panel" aria-labelledby="create-product-title">
         <h2 id="create-product-title">{t('datasheets.products.createTitle')}</h2>
@@ -221,7 +252,7 @@ export default function CertifiedProductsPage() {
         </Form>
       </section>
 
-      {hasAnyRole(me?.roles, ['TENANT_ADMIN']) ? <FamilySchemaForm families={families} onSaved={data.reload} /> : null}
+      {hasAnyRole(me?.roles, ['TENANT_ADMIN']) ? <FamilySchemaForm families={families} onSaved={schemas.reload} /> : null}
 
       <Dialog open={changing !== null} title={t('datasheets.products.changeStatusOf', { name: changing?.name ?? '' })} onClose={() => setChanging(null)}>
         <Form error={change.error} onSubmit={() => void change.run()} idScope="status-">

@@ -3,32 +3,43 @@ import { Link } from 'react-router';
 import { request } from '../../api/client';
 import { useFormat } from '../../i18n/format';
 import { LoadError, Loading, Notice } from '../../ui/feedback';
+import { NextPageButton } from '../../ui/NextPageButton';
 import { PageTitle } from '../../ui/Page';
-import { useLoad } from '../../ui/use-api';
+import { usePagedList } from '../../ui/paged';
 import { CertifiedProducts, Datasheets } from './operations';
+
+/** Products per page. */
+const PAGE_SIZE = 50;
 
 /** The company's certified products, each with its datasheet (or the way to complete one). */
 export default function CompanyDatasheetsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const data = useLoad(async () => {
-    const [products, datasheets] = await Promise.all([request(CertifiedProducts), request(Datasheets)]);
-    return { products: products.certifiedProducts, datasheets: datasheets.datasheets };
-  });
-  const flagged = data.data?.datasheets.filter((datasheet) => datasheet.contactReplacementRequired) ?? [];
+  // The products by name, a page at a time, each with its datasheet (one read for the page's).
+  const list = usePagedList(
+    async (after: string | null) => {
+      const products = (await request(CertifiedProducts, { first: PAGE_SIZE, after })).certifiedProducts;
+      const ids = products.map((p) => p.id ?? '').filter(Boolean);
+      const datasheets = ids.length ? (await request(Datasheets, { certifiedProductIds: ids, first: ids.length })).datasheets : [];
+      return products.map((product) => ({ product, datasheet: datasheets.find((d) => d.certifiedProductId === product.id) ?? null }));
+    },
+    (row) => row.product.id ?? null,
+    PAGE_SIZE,
+  );
+  const flagged = list.rows.filter((row) => row.datasheet?.contactReplacementRequired);
 
   return (
     <>
       <PageTitle lead={t('datasheets.company.lead')}>{t('datasheets.company.title')}</PageTitle>
-      {data.loading && !data.data ? <Loading /> : null}
-      {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : null}
+      {list.loading && list.rows.length === 0 ? <Loading /> : null}
+      {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       {flagged.length > 0 ? (
         <Notice kind="warning" title={t('datasheets.contact.flaggedTitle')}>
           <p>{t('datasheets.contact.flaggedBody', { count: flagged.length })}</p>
         </Notice>
       ) : null}
-      {data.data && data.data.products.length === 0 ? <p>{t('datasheets.company.none')}</p> : null}
-      {data.data && data.data.products.length > 0 ? (
+      {!list.loading && !list.error && list.rows.length === 0 ? <p>{t('datasheets.company.none')}</p> : null}
+      {list.rows.length > 0 ? (
         <div className="table-wrap" role="region" aria-label={t('datasheets.company.listTitle')} tabIndex={0}>
           <table>
             <caption className="visually-hidden">{t('datasheets.company.listTitle')}</caption>
@@ -42,8 +53,7 @@ export default function CompanyDatasheetsPage() {
               </tr>
             </thead>
             <tbody>
-              {data.data.products.map((product) => {
-                const datasheet = data.data!.datasheets.find((d) => d.certifiedProductId === product.id);
+              {list.rows.map(({ product, datasheet }) => {
                 return (
                   <tr key={product.id ?? ''}>
                     <th scope="row">
@@ -77,6 +87,7 @@ export default function CompanyDatasheetsPage() {
           </table>
         </div>
       ) : null}
+      <NextPageButton list={list} label={t('common.showMore')} />
     </>
   );
 }

@@ -101,9 +101,11 @@ export default function DatasheetEditorPage() {
   const { t } = useTranslation();
   const { productId = '' } = useParams();
   const loaded = useLoad(async () => {
-    const [products, datasheets, schemas] = await Promise.all([request(CertifiedProducts), request(Datasheets), request(ProductFamilySchemas)]);
-    const product = products.certifiedProducts.find((p) => p.id === productId) ?? null;
-    const datasheet = datasheets.datasheets.find((d) => d.certifiedProductId === productId) ?? null;
+    const [products, datasheets, schemas] = await Promise.all([
+      request(CertifiedProducts, { ids: [productId] }), request(Datasheets, { certifiedProductIds: [productId] }), request(ProductFamilySchemas),
+    ]);
+    const product = products.certifiedProducts[0] ?? null;
+    const datasheet = datasheets.datasheets[0] ?? null;
     const schema = schemas.productFamilySchemas.filter((s) => s.family === product?.productFamily).sort((a, b) => (b.version ?? 0) - (a.version ?? 0))[0] ?? null;
     const versions = datasheet?.id ? (await request(DatasheetVersions, { datasheetId: datasheet.id })).datasheetVersions : [];
     return { product, datasheet, schema, versions };

@@ -4,17 +4,19 @@ import { Link } from 'react-router';
 import { request } from '../../api/client';
 import { clientError } from '../../api/errors';
 import { graphql } from '../../gql';
-import type { DatasheetsQuery } from '../../gql/graphql';
+import type { DatasheetsQuery, DatasheetState } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
 import { LANGUAGE_NAMES } from '../../i18n/languages';
 import { ConfirmDialog, Dialog } from '../../ui/Dialog';
 import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { PageTitle } from '../../ui/Page';
+import { NextPageButton } from '../../ui/NextPageButton';
+import { usePagedList } from '../../ui/paged';
 import { useAction, useLoad } from '../../ui/use-api';
 import { AttachmentsSection } from './AttachmentsSection';
 import { CharacteristicsList, parseObject, StateBadge, TextAreaField } from './datasheet-shared';
-import { CertifiedProducts, Datasheets, DatasheetVersions, ProductFamilySchemas } from './operations';
+import { CertifiedProducts, Datasheets, DatasheetVersionsOf, ProductFamilySchemas } from './operations';
 import { parseSchema, titleAt } from './SchemaForm';
 import { VersionsTable, type DatasheetVersionRow } from './VersionsTable';
 
@@ -54,6 +56,9 @@ const UnpublishDatasheet = graphql(`
   }
 `);
 
+/** Datasheets per page of each list. */
+const PAGE_SIZE = 20;
+
 interface Row {
   datasheet: DatasheetsQuery['datasheets'][number];
   productName: string;
@@ -65,25 +70,39 @@ interface Row {
   published: DatasheetVersionRow | null;
 }
 
+type PagedRows = ReturnType<typeof usePagedList<Row, string>>;
+
 /** The certification body's datasheets: approve or send back what was submitted, publish what was approved, unpublish. */
 export default function DatasheetReviewPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const data = useLoad(async () => {
-    const [products, datasheets, schemas] = await Promise.all([request(CertifiedProducts), request(Datasheets), request(ProductFamilySchemas)]);
-    // The versions of each datasheet (the API lists them per datasheet; a tenant's queue is short).
-    return Promise.all(
-      datasheets.datasheets.map(async (datasheet): Promise<Row> => {
-        const product = products.certifiedProducts.find((p) => p.id === datasheet.certifiedProductId);
-        const versions = (await request(DatasheetVersions, { datasheetId: datasheet.id ?? '' })).datasheetVersions;
-        const schema = schemas.productFamilySchemas.filter((s) => s.family === product?.productFamily).sort((a, b) => (b.version ?? 0) - (a.version ?? 0))[0];
-        return {
-          datasheet, versions, productName: product?.name ?? '', family: product?.productFamily ?? '', certificate: `${product?.scheme ?? ''} ${product?.certificateReference ?? ''}`.trim(),
-          schemaText: schema?.jsonSchema ?? null, latest: versions[versions.length - 1] ?? null, published: versions.find((v) => v.state === 'PUBLISHED') ?? null,
-        };
-      }),
-    );
-  });
+  // Three lists, each a page at a time in the API's order (the queues oldest first): what is to
+  // approve, what is to publish, what is published. A page's products and versions in one read each.
+  const schemas = useLoad(async () => (await request(ProductFamilySchemas)).productFamilySchemas);
+  const rowsOf = async (state: DatasheetState, after: string | null): Promise<Row[]> => {
+    const datasheets = (await request(Datasheets, { state, first: PAGE_SIZE, after })).datasheets;
+    const ids = datasheets.map((d) => d.id ?? '').filter(Boolean);
+    if (ids.length === 0) return [];
+    const productIds = [...new Set(datasheets.map((d) => d.certifiedProductId ?? '').filter(Boolean))];
+    const [products, versions, familySchemas] = await Promise.all([
+      request(CertifiedProducts, { ids: productIds, first: productIds.length }),
+      request(DatasheetVersionsOf, { datasheetIds: ids }),
+      schemas.data ? Promise.resolve(schemas.data) : request(ProductFamilySchemas).then((r) => r.productFamilySchemas),
+    ]);
+    return datasheets.map((datasheet): Row => {
+      const product = products.certifiedProducts.find((p) => p.id === datasheet.certifiedProductId);
+      const own = versions.datasheetVersionsOf.filter((v) => v.datasheetId === datasheet.id);
+      const schema = familySchemas.filter((s) => s.family === product?.productFamily).sort((a, b) => (b.version ?? 0) - (a.version ?? 0))[0];
+      return {
+        datasheet, versions: own, productName: product?.name ?? '', family: product?.productFamily ?? '', certificate: `${product?.scheme ?? ''} ${product?.certificateReference ?? ''}`.trim(),
+        schemaText: schema?.jsonSchema ?? null, latest: own[own.length - 1] ?? null, published: own.find((v) => v.state === 'PUBLISHED') ?? null,
+      };
+    });
+  };
+  const toApprove = usePagedList((after: string | null) => rowsOf('SUBMITTED', after), (row) => row.datasheet.id ?? null, PAGE_SIZE);
+  const toPublish = usePagedList((after: string | null) => rowsOf('APPROVED', after), (row) => row.datasheet.id ?? null, PAGE_SIZE);
+  const published = usePagedList((after: string | null) => rowsOf('PUBLISHED', after), (row) => row.datasheet.id ?? null, PAGE_SIZE);
+  const lists = [toApprove, toPublish, published];
   const [notice, setNotice] = useState<string | null>(null);
   const [viewing, setViewing] = useState<Row | null>(null);
   const [changesFor, setChangesFor] = useState<Row | null>(null);
@@ -93,7 +112,7 @@ export default function DatasheetReviewPage() {
   const done = (message: string) => {
     setNotice(message);
     setViewing(null);
-    data.reload();
+    for (const list of lists) list.reload();
   };
   const approve = useAction(async (row: Row) => {
     await request(ApproveDatasheetVersion, { versionId: row.latest?.id ?? '' });
@@ -116,20 +135,19 @@ export default function DatasheetReviewPage() {
     done(t('datasheets.review.unpublishedNotice', { product: unpublishing?.productName ?? '' }));
   });
 
-  const rows = data.data ?? [];
-  const toApprove = rows.filter((row) => row.latest?.state === 'SUBMITTED');
-  const toPublish = rows.filter((row) => row.latest?.state === 'APPROVED');
-  const published = rows.filter((row) => row.published);
   const actionError = approve.error ?? publish.error;
 
   // Each table shows the version it is about: the one in review or approved, or the one published
   // (a datasheet whose next version is in review stays published with the previous one).
-  const table = (title: string, id: string, list: Row[], actions: (row: Row) => React.ReactNode, shown: (row: Row) => DatasheetVersionRow | null = (row) => row.latest) => (
+  const table = (title: string, id: string, paged: PagedRows, actions: (row: Row) => React.ReactNode, shown: (row: Row) => DatasheetVersionRow | null = (row) => row.latest) => (
     <section className="panel" aria-labelledby={id}>
       <h2 id={id}>{title}</h2>
-      {list.length === 0 ? (
+      {paged.error ? <LoadError error={paged.error} onRetry={paged.reload} /> : null}
+      {paged.loading && paged.rows.length === 0 ? <Loading /> : null}
+      {paged.rows.length === 0 && !paged.loading && !paged.error ? (
         <p>{t('datasheets.review.empty')}</p>
-      ) : (
+      ) : null}
+      {paged.rows.length > 0 ? (
         <div className="table-wrap" role="region" aria-labelledby={id} tabIndex={0}>
           <table>
             <thead>
@@ -145,7 +163,7 @@ export default function DatasheetReviewPage() {
               </tr>
             </thead>
             <tbody>
-              {list.map((row) => (
+              {paged.rows.map((row) => (
                 <tr key={row.datasheet.id ?? ''}>
                   <th scope="row">
                     {row.productName}
@@ -166,7 +184,8 @@ export default function DatasheetReviewPage() {
             </tbody>
           </table>
         </div>
-      )}
+      ) : null}
+      <NextPageButton list={paged} label={t('common.showMore')} />
     </section>
   );
   const open = (row: Row) => (
@@ -181,9 +200,8 @@ export default function DatasheetReviewPage() {
       <PageTitle lead={t('datasheets.review.lead')}>{t('datasheets.review.title')}</PageTitle>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       <ErrorSummary error={actionError} />
-      {data.loading && !data.data ? <Loading /> : null}
-      {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : null}
-      {data.data ? (
+      {schemas.error ? <LoadError error={schemas.error} onRetry={schemas.reload} /> : null}
+      {(
         <>
           {table(t('datasheets.review.toApprove'), 'to-approve', toApprove, open)}
           {table(t('datasheets.review.toPublish'), 'to-publish', toPublish, (row) => (
@@ -208,7 +226,7 @@ export default function DatasheetReviewPage() {
             </>
           ), (row) => row.published)}
         </>
-      ) : null}
+      )}
 
       <Dialog open={viewing !== null} title={t('datasheets.review.dialogTitle', { product: viewing?.productName ?? '', number: viewing?.latest?.number ?? '' })} onClose={() => setViewing(null)}>
         {viewing?.latest ? (

@@ -4,8 +4,8 @@ import { graphql } from '../../gql';
 // of these types is visible to both (docs/visibility-matrix.md), so one set of operations serves both.
 
 export const CertifiedProducts = graphql(`
-  query CertifiedProducts {
-    certifiedProducts {
+  query CertifiedProducts($first: Int, $after: ID, $search: String, $ids: [ID!]) {
+    certifiedProducts(first: $first, after: $after, search: $search, ids: $ids) {
       id
       organisationId
       name
@@ -21,8 +21,8 @@ export const CertifiedProducts = graphql(`
 `);
 
 export const Datasheets = graphql(`
-  query Datasheets {
-    datasheets {
+  query Datasheets($first: Int, $after: ID, $state: DatasheetState, $certifiedProductIds: [ID!]) {
+    datasheets(first: $first, after: $after, state: $state, certifiedProductIds: $certifiedProductIds) {
       id
       certifiedProductId
       organisationId
@@ -47,37 +47,52 @@ export const ProductFamilySchemas = graphql(`
   }
 `);
 
+export const DatasheetVersionFields = graphql(`
+  fragment DatasheetVersionFields on DatasheetVersion {
+    id
+    datasheetId
+    number
+    state
+    characteristics
+    texts {
+      language
+      title
+      description
+    }
+    attachments {
+      id
+      title
+      language
+      fileName
+      mediaType
+      sizeBytes
+      sha256
+    }
+    completedBy
+    reviewComment
+    createdAt
+    updatedAt
+    submittedAt
+    approvedAt
+    publishedAt
+    supersededAt
+    unpublishedAt
+  }
+`);
+
 export const DatasheetVersions = graphql(`
   query DatasheetVersions($datasheetId: ID!) {
     datasheetVersions(datasheetId: $datasheetId) {
-      id
-      datasheetId
-      number
-      state
-      characteristics
-      texts {
-        language
-        title
-        description
-      }
-      attachments {
-        id
-        title
-        language
-        fileName
-        mediaType
-        sizeBytes
-        sha256
-      }
-      completedBy
-      reviewComment
-      createdAt
-      updatedAt
-      submittedAt
-      approvedAt
-      publishedAt
-      supersededAt
-      unpublishedAt
+      ...DatasheetVersionFields
+    }
+  }
+`);
+
+/** The versions of a page of datasheets, in one request. */
+export const DatasheetVersionsOf = graphql(`
+  query DatasheetVersionsOf($datasheetIds: [ID!]!) {
+    datasheetVersionsOf(datasheetIds: $datasheetIds) {
+      ...DatasheetVersionFields
     }
   }
 `);

@@ -1502,6 +1502,10 @@ const de: Messages = {
       changeStatusOf: 'Status von {{name}}',
       statusHint: 'Ausgesetzt, zurückgezogen oder abgelaufen: Das veröffentlichte Datenblatt verschwindet sofort von den öffentlichen Seiten.',
       statusChanged: '{{name}} ist jetzt {{status}}.',
+      search: 'Ein Produkt finden',
+      searchHint: 'Ein Teil des Produktnamens oder der Zertifikatsreferenz.',
+      searchButton: 'Produkte suchen',
+      noneMatching: 'Kein Produkt hat „{{text}}“ in seinem Namen oder seiner Zertifikatsreferenz.',
     },
     schemas: {
       title: 'Formulare je Produktfamilie',

@@ -1504,6 +1504,10 @@ const en = {
       changeStatusOf: 'Status of {{name}}',
       statusHint: 'Suspended, withdrawn or expired: the published datasheet leaves the public pages at once.',
       statusChanged: '{{name}} is now {{status}}.',
+      search: 'Find a product',
+      searchHint: 'Part of the product name or of the certificate reference.',
+      searchButton: 'Find products',
+      noneMatching: 'No product has “{{text}}” in its name or certificate reference.',
     },
     schemas: {
       title: 'Product family forms',

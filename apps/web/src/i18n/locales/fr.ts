@@ -1502,6 +1502,10 @@ const fr: Messages = {
       changeStatusOf: 'Statut de {{name}}',
       statusHint: 'Suspendu, retiré ou expiré : la fiche publiée quitte immédiatement les pages publiques.',
       statusChanged: '{{name}} est maintenant {{status}}.',
+      search: 'Trouver un produit',
+      searchHint: 'Une partie du nom du produit ou de la référence du certificat.',
+      searchButton: 'Rechercher les produits',
+      noneMatching: 'Aucun produit n’a « {{text}} » dans son nom ou sa référence de certificat.',
     },
     schemas: {
       title: 'Formulaires par famille de produits',

@@ -1502,6 +1502,10 @@ const nl: Messages = {
       changeStatusOf: 'Status van {{name}}',
       statusHint: 'Geschorst, ingetrokken of vervallen: de gepubliceerde fiche verdwijnt meteen van de publieke pagina’s.',
       statusChanged: '{{name}} is nu {{status}}.',
+      search: 'Een product zoeken',
+      searchHint: 'Een deel van de productnaam of van de certificaatreferentie.',
+      searchButton: 'Producten zoeken',
+      noneMatching: 'Geen product heeft “{{text}}” in zijn naam of certificaatreferentie.',
     },
     schemas: {
       title: 'Formulieren per productfamilie',
