@@ -87,7 +87,7 @@ ORDER BY l.organisation_id, l.occurred_at, l.id LIMIT 100000;
 
 -- CertificateRepository.signaturesPerMonth
 SELECT c.signed_by AS "userId", to_char(c.issued_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS count
-FROM certificate c WHERE ($1::uuid IS NULL OR c.signed_by = $1) GROUP BY 1, 2 ORDER BY 2 DESC, 1 LIMIT 1000;
+FROM certificate c WHERE c.tenant_id = app_current_tenant() AND ($1::uuid IS NULL OR c.signed_by = $1) GROUP BY 1, 2 ORDER BY 2 DESC, 1 LIMIT 1000;
 
 -- CertificateRepository.settings
 SELECT s.tenant_id AS "tenantId", s.number_prefix AS "numberPrefix", s.member_fee_cents AS "memberFeeCents", s.non_member_fee_cents AS "nonMemberFeeCents", s.copy_member_fee_cents AS "copyMemberFeeCents", s.copy_non_member_fee_cents AS "copyNonMemberFeeCents", s.currency FROM certificate_settings s;

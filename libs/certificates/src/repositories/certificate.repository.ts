@@ -228,12 +228,15 @@ export class CertificateRepository {
     return rows.map((row) => toEntity(BillableLine, row));
   }
 
-  /** Signatures per signer and month (UTC): the signer's part of the processing statistics. */
+  /**
+   * Signatures per signer and month (UTC): the signer's part of the processing statistics. The tenant
+   * named, as in `list`: without it every chamber's register was read (0.9 s at a million certificates).
+   */
   @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async signaturesPerMonth(userId: string | null): Promise<Array<{ userId: string; month: string; count: number }>> {
     return this.sql.query(
       `SELECT c.signed_by AS "userId", to_char(c.issued_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS count
-         FROM certificate c WHERE ($1::uuid IS NULL OR c.signed_by = $1) GROUP BY 1, 2 ORDER BY 2 DESC, 1 LIMIT 1000`,
+         FROM certificate c WHERE c.tenant_id = app_current_tenant() AND ($1::uuid IS NULL OR c.signed_by = $1) GROUP BY 1, 2 ORDER BY 2 DESC, 1 LIMIT 1000`,
       [userId],
     );
   }
