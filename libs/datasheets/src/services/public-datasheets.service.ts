@@ -50,19 +50,16 @@ export class PublicDatasheetsService {
 
   /** By public id or by short code (exactly one of them); NOT_FOUND when nothing is published under it. */
   async find(key: { id?: string; code?: string }): Promise<PublishedDatasheet> {
-    if ((key.id === undefined) === (key.code === undefined)) throw DatasheetsErrors.ID_OR_CODE_REQUIRED('give either id or code', { field: key.id === undefined ? 'id' : 'code' });
-    const found = key.id ? await this.byId(key.id) : await this.byCode(key.code!);
+    const lookup = lookupOf(key);
+    const found = lookup ? await this.transactions.publicReading(() => ('id' in lookup ? this.published.findById(lookup.id) : this.published.findByCode(lookup.code))) : null;
     if (!found) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found');
     return found;
   }
 
   /** The versions a published datasheet's current one superseded, newest first; NOT_FOUND as `find`. */
   async history(key: { id?: string; code?: string }): Promise<PublishedDatasheetVersion[]> {
-    if ((key.id === undefined) === (key.code === undefined)) throw DatasheetsErrors.ID_OR_CODE_REQUIRED('give either id or code', { field: key.id === undefined ? 'id' : 'code' });
-    const code = key.code === undefined ? undefined : normalisePublicCode(key.code);
-    const versions = key.id !== undefined || code
-      ? await this.transactions.publicReading(() => this.published.supersededVersionsOf(key.id !== undefined ? { id: key.id } : { code: code! }))
-      : null;
+    const lookup = lookupOf(key);
+    const versions = lookup ? await this.transactions.publicReading(() => this.published.supersededVersionsOf(lookup)) : null;
     if (!versions) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found');
     return versions;
   }
@@ -110,6 +107,17 @@ export class PublicDatasheetsService {
     this.tenantIds.set(slug, { id: tenant.id, until: now + SLUG_MEMORY_MS });
     return tenant.id;
   }
+}
+
+/**
+ * What to look a published datasheet up by: exactly one of the public id and the short code (else
+ * BAD_USER_INPUT naming the field); null for a code that cannot be one (nothing is published under it).
+ */
+function lookupOf(key: { id?: string; code?: string }): { id: string } | { code: string } | null {
+  if ((key.id === undefined) === (key.code === undefined)) throw DatasheetsErrors.ID_OR_CODE_REQUIRED('give either id or code', { field: key.id === undefined ? 'id' : 'code' });
+  if (key.id !== undefined) return { id: key.id };
+  const code = normalisePublicCode(key.code!);
+  return code ? { code } : null;
 }
 
 /** The position after a row in the stable order (published_at DESC, id DESC), opaque to clients. */
