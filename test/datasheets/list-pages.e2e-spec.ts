@@ -104,6 +104,18 @@ describe('Datasheets: the products and datasheets lists, in pages', () => {
     expect(await read(asked, holders[0]!.adminToken)).toEqual([datasheets[0]!.id]);
   });
 
+  it('the datasheets whose contact must be replaced: what the company is warned of, whatever page its product is on', async () => {
+    // As an objection leaves them (test/datasheets/contact-disclosure covers the objection itself).
+    const flagged = datasheets[3]!;
+    await started.app.asOwner((db) => db.query(`UPDATE datasheet SET contact_replacement_required = true, contact_replacement_deadline = now() + interval '30 days' WHERE id = $1`, [flagged.id]));
+    const read = async (required: boolean, token: string) =>
+      expectData(await gql<{ datasheets: Array<{ id: string }> }>('query($r: Boolean) { datasheets(contactReplacementRequired: $r, first: 200) { id } }', { r: required }, token)).datasheets.map((d) => d.id);
+    expect(await read(true, body.clerkToken)).toEqual([flagged.id]);
+    expect(await read(true, holders[flagged.holder]!.adminToken)).toEqual([flagged.id]);
+    expect(await read(true, holders[1 - flagged.holder]!.adminToken)).toEqual([]);
+    expect((await read(false, body.clerkToken)).sort()).toEqual(datasheets.filter((d) => d !== flagged).map((d) => d.id).sort());
+  });
+
   it("a state's list holds the datasheets with a version in it, in the order they reached it: the reviewer's queue", async () => {
     const { app } = started;
     // Submitted in an order of their own: the third, the first, the fifth.

@@ -949,6 +949,7 @@ export type DatasheetsQueryVariables = Exact<{
   after?: string | null | undefined;
   state?: DatasheetState | null | undefined;
   certifiedProductIds?: Array<string> | string | null | undefined;
+  contactReplacementRequired?: boolean | null | undefined;
 }>;
 
 
@@ -2216,12 +2217,13 @@ export const CertifiedProductsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<CertifiedProductsQuery, CertifiedProductsQueryVariables>;
 export const DatasheetsDocument = new TypedDocumentString(`
-    query Datasheets($first: Int, $after: ID, $state: DatasheetState, $certifiedProductIds: [ID!]) {
+    query Datasheets($first: Int, $after: ID, $state: DatasheetState, $certifiedProductIds: [ID!], $contactReplacementRequired: Boolean) {
   datasheets(
     first: $first
     after: $after
     state: $state
     certifiedProductIds: $certifiedProductIds
+    contactReplacementRequired: $contactReplacementRequired
   ) {
     id
     certifiedProductId

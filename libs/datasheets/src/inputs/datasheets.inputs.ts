@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayUnique, IsEnum, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
 import { Optional, OptionalNullable, OptionalArgument } from '@chancery/core';
 import { CertifiedProductStatus } from '../entities/certified-product.entity';
 import { DatasheetState, OPEN_STATES } from '../entities/datasheet-version.entity';
@@ -140,6 +140,8 @@ export class DatasheetListArgs {
   @OptionalArgument() @IsIn(LISTED_STATES) state?: DatasheetState;
   @Field(() => [ID], { nullable: true, description: `Only the datasheets of these certified products (at most ${MAX_LIST_PAGE}), e.g. a page of products.` })
   @OptionalArgument() @ArrayMaxSize(MAX_LIST_PAGE) @IsUUID(undefined, { each: true }) certifiedProductIds?: string[];
+  @Field(() => Boolean, { nullable: true, description: 'Only the datasheets whose contact objected and must be replaced before the deadline (true), or the others (false).' })
+  @OptionalArgument() @IsBoolean() contactReplacementRequired?: boolean;
 }
 
 @ArgsType()

@@ -15,6 +15,7 @@ SELECT 1 FROM datasheet d WHERE d.certified_product_id = $1 AND d.tenant_id = $2
 
 -- DatasheetRepository.listInScope
 SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d.certified_product_id AS "certifiedProductId", d.public_code AS "publicCode", d.contact_user_id AS "contactUserId", d.contact_replacement_required AS "contactReplacementRequired", d.contact_replacement_deadline AS "contactReplacementDeadline", d.created_at AS "createdAt" FROM datasheet d WHERE d.tenant_id = $1 AND ($2::uuid IS NULL OR d.organisation_id = $2) AND ($5::uuid[] IS NULL OR d.certified_product_id = ANY($5::uuid[]))
+AND ($6::boolean IS NULL OR d.contact_replacement_required = $6)
 AND ($3::uuid IS NULL OR (d.created_at, d.id) < ((SELECT x.created_at FROM datasheet x WHERE x.id = $3 AND x.tenant_id = $1 AND ($2::uuid IS NULL OR x.organisation_id = $2)),
 (SELECT x.id FROM datasheet x WHERE x.id = $3 AND x.tenant_id = $1 AND ($2::uuid IS NULL OR x.organisation_id = $2))))
 ORDER BY d.created_at DESC, d.id DESC LIMIT $4;
@@ -22,12 +23,14 @@ ORDER BY d.created_at DESC, d.id DESC LIMIT $4;
 -- DatasheetRepository.listInScope
 SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d.certified_product_id AS "certifiedProductId", d.public_code AS "publicCode", d.contact_user_id AS "contactUserId", d.contact_replacement_required AS "contactReplacementRequired", d.contact_replacement_deadline AS "contactReplacementDeadline", d.created_at AS "createdAt" FROM datasheet_version v JOIN datasheet d ON d.id = v.datasheet_id AND d.tenant_id = v.tenant_id
 WHERE v.tenant_id = $1 AND ($2::uuid IS NULL OR v.organisation_id = $2) AND v.state = $3 AND ($6::uuid[] IS NULL OR d.certified_product_id = ANY($6::uuid[]))
+AND ($7::boolean IS NULL OR d.contact_replacement_required = $7)
 AND ($4::uuid IS NULL OR (v.updated_at, v.datasheet_id) > ((SELECT y.updated_at FROM datasheet_version y WHERE y.datasheet_id = $4 AND y.state = $3 AND y.tenant_id = $1 AND ($2::uuid IS NULL OR y.organisation_id = $2)),
 (SELECT y.datasheet_id FROM datasheet_version y WHERE y.datasheet_id = $4 AND y.state = $3 AND y.tenant_id = $1 AND ($2::uuid IS NULL OR y.organisation_id = $2))))
 ORDER BY v.updated_at, v.datasheet_id LIMIT $5;
 
 -- DatasheetRepository.listInScope
 SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d.certified_product_id AS "certifiedProductId", d.public_code AS "publicCode", d.contact_user_id AS "contactUserId", d.contact_replacement_required AS "contactReplacementRequired", d.contact_replacement_deadline AS "contactReplacementDeadline", d.created_at AS "createdAt" FROM datasheet d WHERE d.tenant_id = $1 AND ($2::uuid IS NULL OR d.organisation_id = $2) AND ($5::uuid[] IS NULL OR d.certified_product_id = ANY($5::uuid[]))
+AND ($6::boolean IS NULL OR d.contact_replacement_required = $6)
 AND ($3::uuid IS NULL OR (d.created_at, d.id) < ((SELECT x.created_at FROM datasheet x WHERE x.id = $3 AND x.tenant_id = $1 AND ($2::uuid IS NULL OR x.organisation_id = $2)),
 (SELECT x.id FROM datasheet x WHERE x.id = $3 AND x.tenant_id = $1 AND ($2::uuid IS NULL OR x.organisation_id = $2))))
 ORDER BY d.created_at DESC, d.id DESC LIMIT $4;

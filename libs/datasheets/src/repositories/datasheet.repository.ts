@@ -11,6 +11,8 @@ export interface DatasheetPage {
   state?: DatasheetState;
   /** Only the datasheets of these certified products. */
   productIds?: readonly string[];
+  /** Only those whose contact objected and must be replaced (true), or the others (false). */
+  contactReplacementRequired?: boolean;
   after?: string;
 }
 
@@ -62,27 +64,29 @@ export class DatasheetRepository {
   @GenerateSql(
     { params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }, { limit: 50 }] },
     { params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: null }, { limit: 50, state: 'SUBMITTED', after: SQL_EXAMPLE.id }] },
-    { params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }, { limit: 50, productIds: [SQL_EXAMPLE.id] }] },
+    { params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }, { limit: 50, productIds: [SQL_EXAMPLE.id], contactReplacementRequired: true }] },
   )
   async listInScope(scope: DatasheetScope, page: DatasheetPage): Promise<Datasheet[]> {
     const inScope = (alias: string) => `${alias}.tenant_id = $1 AND ($2::uuid IS NULL OR ${alias}.organisation_id = $2)`;
     if (!page.state) {
       const rows = await this.sql.query(
         `SELECT ${DATASHEET} FROM datasheet d WHERE ${inScope('d')} AND ($5::uuid[] IS NULL OR d.certified_product_id = ANY($5::uuid[]))
+          AND ($6::boolean IS NULL OR d.contact_replacement_required = $6)
           AND ($3::uuid IS NULL OR (d.created_at, d.id) < ((SELECT x.created_at FROM datasheet x WHERE x.id = $3 AND ${inScope('x')}),
                                                            (SELECT x.id FROM datasheet x WHERE x.id = $3 AND ${inScope('x')})))
           ORDER BY d.created_at DESC, d.id DESC LIMIT $4`,
-        [scope.tenantId, scope.organisationId, page.after ?? null, page.limit, page.productIds ?? null],
+        [scope.tenantId, scope.organisationId, page.after ?? null, page.limit, page.productIds ?? null, page.contactReplacementRequired ?? null],
       );
       return rows.map((row) => toEntity(Datasheet, row));
     }
     const rows = await this.sql.query(
       `SELECT ${DATASHEET} FROM datasheet_version v JOIN datasheet d ON d.id = v.datasheet_id AND d.tenant_id = v.tenant_id
         WHERE ${inScope('v')} AND v.state = $3 AND ($6::uuid[] IS NULL OR d.certified_product_id = ANY($6::uuid[]))
+          AND ($7::boolean IS NULL OR d.contact_replacement_required = $7)
           AND ($4::uuid IS NULL OR (v.updated_at, v.datasheet_id) > ((SELECT y.updated_at FROM datasheet_version y WHERE y.datasheet_id = $4 AND y.state = $3 AND ${inScope('y')}),
                                                                      (SELECT y.datasheet_id FROM datasheet_version y WHERE y.datasheet_id = $4 AND y.state = $3 AND ${inScope('y')})))
         ORDER BY v.updated_at, v.datasheet_id LIMIT $5`,
-      [scope.tenantId, scope.organisationId, page.state, page.after ?? null, page.limit, page.productIds ?? null],
+      [scope.tenantId, scope.organisationId, page.state, page.after ?? null, page.limit, page.productIds ?? null, page.contactReplacementRequired ?? null],
     );
     return rows.map((row) => toEntity(Datasheet, row));
   }

@@ -169,10 +169,12 @@ export class DatasheetsService {
   }
 
   /** A page of the company's datasheets (organisation users) or the tenant's (staff), newest first; see DatasheetRepository.listInScope. */
-  list(page: { first: number; after?: string; state?: DatasheetState; certifiedProductIds?: string[] }): Promise<Datasheet[]> {
+  list(page: { first: number; after?: string; state?: DatasheetState; certifiedProductIds?: string[]; contactReplacementRequired?: boolean }): Promise<Datasheet[]> {
     const scope = datasheetScopeOf(this.context.actor);
     if (!scope) return Promise.resolve([]);
-    return this.transactions.run(() => this.datasheets.listInScope(scope, { limit: page.first, after: page.after, state: page.state, productIds: page.certifiedProductIds }));
+    return this.transactions.run(() =>
+      this.datasheets.listInScope(scope, { limit: page.first, after: page.after, state: page.state, productIds: page.certifiedProductIds, contactReplacementRequired: page.contactReplacementRequired }),
+    );
   }
 
   /**

@@ -6,6 +6,7 @@ import { LoadError, Loading, Notice } from '../../ui/feedback';
 import { NextPageButton } from '../../ui/NextPageButton';
 import { PageTitle } from '../../ui/Page';
 import { usePagedList } from '../../ui/paged';
+import { useLoad } from '../../ui/use-api';
 import { CertifiedProducts, Datasheets } from './operations';
 
 /** Products per page. */
@@ -26,16 +27,17 @@ export default function CompanyDatasheetsPage() {
     (row) => row.product.id ?? null,
     PAGE_SIZE,
   );
-  const flagged = list.rows.filter((row) => row.datasheet?.contactReplacementRequired);
+  // Datasheets whose contact objected, whatever page their product is on: unpublished at the deadline unless a new contact is named.
+  const flagged = useLoad(async () => (await request(Datasheets, { contactReplacementRequired: true, first: 200 })).datasheets);
 
   return (
     <>
       <PageTitle lead={t('datasheets.company.lead')}>{t('datasheets.company.title')}</PageTitle>
       {list.loading && list.rows.length === 0 ? <Loading /> : null}
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
-      {flagged.length > 0 ? (
+      {flagged.data && flagged.data.length > 0 ? (
         <Notice kind="warning" title={t('datasheets.contact.flaggedTitle')}>
-          <p>{t('datasheets.contact.flaggedBody', { count: flagged.length })}</p>
+          <p>{t('datasheets.contact.flaggedBody', { count: flagged.data.length })}</p>
         </Notice>
       ) : null}
       {!list.loading && !list.error && list.rows.length === 0 ? <p>{t('datasheets.company.none')}</p> : null}

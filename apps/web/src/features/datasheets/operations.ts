@@ -21,8 +21,8 @@ export const CertifiedProducts = graphql(`
 `);
 
 export const Datasheets = graphql(`
-  query Datasheets($first: Int, $after: ID, $state: DatasheetState, $certifiedProductIds: [ID!]) {
-    datasheets(first: $first, after: $after, state: $state, certifiedProductIds: $certifiedProductIds) {
+  query Datasheets($first: Int, $after: ID, $state: DatasheetState, $certifiedProductIds: [ID!], $contactReplacementRequired: Boolean) {
+    datasheets(first: $first, after: $after, state: $state, certifiedProductIds: $certifiedProductIds, contactReplacementRequired: $contactReplacementRequired) {
       id
       certifiedProductId
       organisationId
