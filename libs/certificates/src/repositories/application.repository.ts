@@ -231,12 +231,12 @@ async function updateApplication(sql: Sql, id: string, changes: object, at: Date
   return hydrate(row!);
 }
 
-/** Goods lines come back from jsonb as plain objects: made GoodsLine records again, so the output gate knows them. */
 /** A row of the chamber's queue as an application (the part it came from is the statement's own). */
 function asApplication({ part: _part, ...row }: Record<string, unknown>): CertificateApplication {
   return hydrate(row);
 }
 
+/** Goods lines come back from jsonb as plain objects: made GoodsLine records again, so the output gate knows them. */
 function hydrate(row: object): CertificateApplication {
   const application = toEntity(CertificateApplication, row);
   application.goods = (application.goods ?? []).map((line) => Object.assign(new GoodsLine(), line));
