@@ -55,11 +55,12 @@ export class DatasheetRepository {
   }
 
   /**
-   * A page of the datasheets in scope (of the certified products given, when `productIds`). Without `state`: newest first. With `state`: those with a version
-   * in that state (the one open for work, or the published one), in the order they reached it, oldest
-   * first (a reviewer's queue). `after` continues after that datasheet, which must be in the list (else
-   * the page is empty). Either is read in an index in its order (`datasheet_register`, `…_organisation`,
-   * `datasheet_version_state`), whatever the tenant's volume.
+   * A page of the datasheets in scope (of the certified products given, when `productIds`; flagged or
+   * not, when `contactReplacementRequired`). Without `state`: newest first. With `state`: those with a
+   * version in that state (the one open for work, or the published one), in the order they reached it,
+   * oldest first (a reviewer's queue). `after` continues after that datasheet, which must be in the list
+   * (else the page is empty). Either is read in an index in its order (`datasheet_register`,
+   * `…_organisation`, `datasheet_version_state`), whatever the tenant's volume.
    */
   @GenerateSql(
     { params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }, { limit: 50 }] },
