@@ -19,7 +19,6 @@ import { SearchPublishedDatasheetsArgs } from '../inputs/datasheets.inputs';
  */
 export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 
-
 function etagOf(result: unknown): string | null {
   // A datasheet's history: superseded versions never change, a new one adds a row.
   if (Array.isArray(result) && result.every((row) => row instanceof PublishedDatasheetVersion)) {

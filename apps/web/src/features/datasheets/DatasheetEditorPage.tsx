@@ -20,6 +20,7 @@ import {
   DATASHEET_LANGUAGES,
   EDITABLE_STATES,
   emptyTexts,
+  latestSchemaOf,
   onOwnFields,
   OPEN_STATES,
   parseObject,
@@ -106,7 +107,7 @@ export default function DatasheetEditorPage() {
     ]);
     const product = products.certifiedProducts[0] ?? null;
     const datasheet = datasheets.datasheets[0] ?? null;
-    const schema = schemas.productFamilySchemas.filter((s) => s.family === product?.productFamily).sort((a, b) => (b.version ?? 0) - (a.version ?? 0))[0] ?? null;
+    const schema = latestSchemaOf(schemas.productFamilySchemas, product?.productFamily);
     const versions = datasheet?.id ? (await request(DatasheetVersions, { datasheetId: datasheet.id })).datasheetVersions : [];
     return { product, datasheet, schema, versions };
   }, [productId]);

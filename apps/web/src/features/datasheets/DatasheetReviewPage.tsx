@@ -15,7 +15,7 @@ import { NextPageButton } from '../../ui/NextPageButton';
 import { usePagedList } from '../../ui/paged';
 import { useAction, useLoad } from '../../ui/use-api';
 import { AttachmentsSection } from './AttachmentsSection';
-import { CharacteristicsList, parseObject, StateBadge, TextAreaField } from './datasheet-shared';
+import { CharacteristicsList, latestSchemaOf, parseObject, StateBadge, TextAreaField } from './datasheet-shared';
 import { CertifiedProducts, Datasheets, DatasheetVersionsOf, ProductFamilySchemas } from './operations';
 import { parseSchema, titleAt } from './SchemaForm';
 import { VersionsTable, type DatasheetVersionRow } from './VersionsTable';
@@ -64,7 +64,6 @@ interface Row {
   productName: string;
   family: string;
   certificate: string;
-  schemaText: string | null;
   versions: DatasheetVersionRow[];
   latest: DatasheetVersionRow | null;
   published: DatasheetVersionRow | null;
@@ -84,21 +83,21 @@ export default function DatasheetReviewPage() {
     const ids = datasheets.map((d) => d.id ?? '').filter(Boolean);
     if (ids.length === 0) return [];
     const productIds = [...new Set(datasheets.map((d) => d.certifiedProductId ?? '').filter(Boolean))];
-    const [products, versions, familySchemas] = await Promise.all([
+    const [products, versions] = await Promise.all([
       request(CertifiedProducts, { ids: productIds, first: productIds.length }),
       request(DatasheetVersionsOf, { datasheetIds: ids }),
-      schemas.data ? Promise.resolve(schemas.data) : request(ProductFamilySchemas).then((r) => r.productFamilySchemas),
     ]);
     return datasheets.map((datasheet): Row => {
       const product = products.certifiedProducts.find((p) => p.id === datasheet.certifiedProductId);
       const own = versions.datasheetVersionsOf.filter((v) => v.datasheetId === datasheet.id);
-      const schema = familySchemas.filter((s) => s.family === product?.productFamily).sort((a, b) => (b.version ?? 0) - (a.version ?? 0))[0];
       return {
         datasheet, versions: own, productName: product?.name ?? '', family: product?.productFamily ?? '', certificate: `${product?.scheme ?? ''} ${product?.certificateReference ?? ''}`.trim(),
-        schemaText: schema?.jsonSchema ?? null, latest: own[own.length - 1] ?? null, published: own.find((v) => v.state === 'PUBLISHED') ?? null,
+        latest: own[own.length - 1] ?? null, published: own.find((v) => v.state === 'PUBLISHED') ?? null,
       };
     });
   };
+  // The form of a family (the schemas read once for the page, not once per list).
+  const schemaTextOf = (family: string) => latestSchemaOf(schemas.data ?? [], family)?.jsonSchema ?? null;
   const toApprove = usePagedList((after: string | null) => rowsOf('SUBMITTED', after), (row) => row.datasheet.id ?? null, PAGE_SIZE);
   const toPublish = usePagedList((after: string | null) => rowsOf('APPROVED', after), (row) => row.datasheet.id ?? null, PAGE_SIZE);
   const published = usePagedList((after: string | null) => rowsOf('PUBLISHED', after), (row) => row.datasheet.id ?? null, PAGE_SIZE);
@@ -236,7 +235,7 @@ export default function DatasheetReviewPage() {
               <StateBadge state={viewing.latest.state} /> <span className="muted">{viewing.family} · {viewing.certificate}</span>
             </p>
             <h3>{t('datasheets.editor.characteristics')}</h3>
-            <CharacteristicsList values={parseObject(viewing.latest.characteristics)} titles={(path) => titleAt(parseSchema(viewing.schemaText), path)} />
+            <CharacteristicsList values={parseObject(viewing.latest.characteristics)} titles={(path) => titleAt(parseSchema(schemaTextOf(viewing.family)), path)} />
             <h3>{t('datasheets.editor.texts')}</h3>
             {(viewing.latest.texts ?? []).map((text) => (
               <div key={text.language} lang={text.language}>

@@ -18,6 +18,11 @@ export const OPEN_STATES: readonly DatasheetState[] = ['DRAFT', 'SUBMITTED', 'CH
 
 const BADGE: Partial<Record<DatasheetState, string>> = { PUBLISHED: 'ok', APPROVED: 'info', SUBMITTED: 'info' };
 
+/** The form of a product family: the latest of its schemas (each save adds a version). */
+export function latestSchemaOf<S extends { family?: string | null; version?: number | null }>(schemas: readonly S[], family: string | null | undefined): S | null {
+  return schemas.filter((s) => s.family === family).sort((a, b) => (b.version ?? 0) - (a.version ?? 0))[0] ?? null;
+}
+
 export function StateBadge({ state }: { state: DatasheetState | null | undefined }) {
   const { t } = useTranslation();
   if (!state) return null;
