@@ -905,8 +905,8 @@ describe('T1 field matrix', () => {
       });
     const aBreach = String((await owner.query(`SELECT id FROM breach WHERE tenant_id = $1 LIMIT 1`, [world.tenants.A.id])).rows[0].id);
     // Legal holds of both tenants, each placed by its privacy officer (listed by legalHolds below).
-    for (const token of [world.viewer('aPrivacyOfficer').token, bOfficerToken])
-      expectData(await app.graphql(`mutation($input: PlaceLegalHoldInput!) { placeLegalHold(input: $input) }`, { input: { record: `CertificateApplication:${randomUUID()}`, reason: 'customs dispute' } }, { token }));
+    for (const [token, userId] of [[world.viewer('aPrivacyOfficer').token, world.users.aPrivacyOfficer!.id], [bOfficerToken, bOfficer.id]] as const)
+      expectData(await app.graphql(`mutation($input: PlaceLegalHoldInput!) { placeLegalHold(input: $input) }`, { input: { record: `User:${userId}`, reason: 'customs dispute' } }, { token }));
     for (const [operation, query] of [
       ['recordBreachAuthorityNotification', `mutation($id: ID!) { recordBreachAuthorityNotification(input: { breachId: $id }) { ${BREACH_SELECTION} } }`],
       ['notifyBreachSubjects', `mutation($id: ID!) { notifyBreachSubjects(breachId: $id) { ${BREACH_SELECTION} } }`],

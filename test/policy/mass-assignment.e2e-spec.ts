@@ -126,7 +126,7 @@ const TEMPLATES: Record<string, MutationTemplate> = {
   closeDataSubjectRequest: { caller: 'aPrivacyOfficer', base: async (world) => ({ input: { requestId: await memberRequest(world), outcome: 'Job title rectified' } }) },
   setRetentionPeriod: { caller: 'aPrivacyOfficer', base: async () => ({ input: { rule: 'LOGIN_SESSION', period: 6 } }) },
   upholdDataSubjectObjection: { caller: 'aPrivacyOfficer', base: async (world) => ({ input: { requestId: await objectionRequest(world), statement: 'Your objection is upheld.' } }) },
-  placeLegalHold: { caller: 'aPrivacyOfficer', base: async () => ({ input: { record: `Session:${randomUUID()}`, reason: 'Litigation about logins' } }) },
+  placeLegalHold: { caller: 'aPrivacyOfficer', base: async (world) => ({ input: { record: `User:${world.users.a1Colleague!.id}`, reason: 'Litigation about logins' } }) },
   acceptInvitation: {
     caller: 'anonymous',
     base: async (world) => {

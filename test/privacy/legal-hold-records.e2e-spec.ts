@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@chancery/access';
-import { expectData, useTestApp } from '@chancery/testing';
+import { PersonalDataHolders } from '@chancery/privacy/holders/personal-data-holders';
+import { LEGAL_HOLD_KINDS } from '@chancery/privacy/requests/legal-hold-kinds';
+import { DatasheetsFactory, expectData, useTestApp } from '@chancery/testing';
 
 /**
  * Probe A, F7: placeLegalHold took any `Entity:uuid`, so a typo in the kind gave a hold that protects
@@ -28,6 +30,54 @@ describe('placeLegalHold: only kinds of record the retention sweep knows', () =>
 
     // A kind the sweep matches still takes a hold.
     expect(expectData(await app.graphql<{ placeLegalHold: string }>(PLACE, { input: { record: `User:${officer.id}`, reason: 'tax audit 2027' } }, { token })).placeLegalHold).toEqual(expect.any(String));
+  });
+});
+
+describe('placeLegalHold: only a record the tenant has (a hold on a mistyped id protected nothing while the sweep deleted the real record)', () => {
+  const started = useTestApp();
+
+  it('refuses, for every kind, an id the tenant has no record of, and another tenant’s records, with NOT_FOUND HELD_RECORD_NOT_FOUND on input.record naming the kind; stores no hold', async () => {
+    const { app, factory } = started;
+    const tenant = await factory.tenant();
+    const { accessToken: token } = await factory.login(await factory.user({ tenant, roles: [Role.PRIVACY_OFFICER] }));
+    const other = await factory.tenant();
+    const stranger = await factory.user({ tenant: other, roles: [Role.TENANT_ADMIN] });
+    const strangersInvitation = await factory.invitation({ tenant: other, invitedBy: stranger, roles: [Role.CLERK] });
+    const records = [
+      ...LEGAL_HOLD_KINDS.map((kind) => `${kind}:${randomUUID()}`),
+      `User:${stranger.id}`,
+      `Invitation:${strangersInvitation.id}`,
+    ];
+    for (const record of records) {
+      const refused = await app.graphql(PLACE, { input: { record, reason: 'tax audit 2027' } }, { token });
+      expect({ record, refusal: ext(refused) }).toEqual({ record, refusal: expect.objectContaining({
+        code: 'NOT_FOUND', reason: 'HELD_RECORD_NOT_FOUND', fields: [expect.objectContaining({ field: 'input.record', reason: expect.stringContaining(record.split(':')[0]!) })],
+      }) });
+    }
+    const { rows } = await app.asOwner((db) => db.query('SELECT count(*)::int AS n FROM legal_hold WHERE tenant_id = $1', [tenant.id]));
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('holds the tenant’s own records of the kinds the retention tests do not place holds on', async () => {
+    const { app, factory } = started;
+    const datasheets = new DatasheetsFactory(app, factory);
+    const body = await datasheets.certificationBody();
+    const holder = await datasheets.holder(body);
+    const version = await datasheets.draft(holder.adminToken, (await datasheets.product(body, holder)).id);
+    const invitation = await factory.invitation({ tenant: body.tenant, invitedBy: body.admin, roles: [Role.CLERK] });
+    const request = expectData(await app.graphql<{ requestMyDataSubjectRight: { id: string } }>(
+      'mutation { requestMyDataSubjectRight(input: { type: ACCESS }) { id } }', {}, { token: holder.adminToken })).requestMyDataSubjectRight;
+    const message = await app.asOwner(async (db) =>
+      (await db.query('SELECT id::text FROM outbox_message WHERE tenant_id = $1 LIMIT 1', [body.tenant.id])).rows[0].id as string);
+    const { accessToken: token } = await factory.login(await factory.user({ tenant: body.tenant, roles: [Role.PRIVACY_OFFICER] }));
+    for (const record of [`DatasheetVersion:${version.id}`, `Invitation:${invitation.id}`, `DataSubjectRequest:${request.id}`, `OutboxMessage:${message}`, `User:${holder.admin.id}`]) {
+      expect(expectData(await app.graphql<{ placeLegalHold: string }>(PLACE, { input: { record, reason: 'customs dispute' } }, { token })).placeLegalHold).toEqual(expect.any(String));
+    }
+  });
+
+  it('every kind a hold can name is checked by exactly one context’s holder, and every kind a holder checks can be named', () => {
+    const checked = started.app.get(PersonalDataHolders).all().flatMap((holder) => holder.legalHoldKinds ?? []);
+    expect([...checked].sort()).toEqual([...LEGAL_HOLD_KINDS].sort());
   });
 });
 
@@ -73,13 +123,15 @@ describe('legalHolds: the privacy office sees the holds it placed, and finds the
     const { accessToken: adminToken } = await factory.login(await factory.user({ tenant, roles: [Role.TENANT_ADMIN] }));
     const { accessToken: clerkToken } = await factory.login(await factory.user({ tenant, roles: [Role.CLERK] }));
     const other = await factory.tenant();
-    const { accessToken: otherOfficer } = await factory.login(await factory.user({ tenant: other, roles: [Role.PRIVACY_OFFICER] }));
+    const otherOfficerUser = await factory.user({ tenant: other, roles: [Role.PRIVACY_OFFICER] });
+    const { accessToken: otherOfficer } = await factory.login(otherOfficerUser);
+    const invitation = await factory.invitation({ tenant, invitedBy: officer, roles: [Role.CLERK] });
     const place = async (token: string, record: string, reason: string) =>
       expectData(await app.graphql<{ placeLegalHold: string }>(PLACE, { input: { record, reason } }, { token })).placeLegalHold;
     const first = await place(officerToken, `User:${officer.id}`, 'tax audit 2027');
     app.clock.advance(60_000);
-    const second = await place(officerToken, `CertificateApplication:${randomUUID()}`, 'customs dispute, case 12/345');
-    const foreign = await place(otherOfficer, `User:${randomUUID()}`, 'another tenant’s matter');
+    const second = await place(officerToken, `Invitation:${invitation.id}`, 'customs dispute, case 12/345');
+    const foreign = await place(otherOfficer, `User:${otherOfficerUser.id}`, 'another tenant’s matter');
     expect(expectData(await app.graphql<{ releaseLegalHold: string }>('mutation($id: ID!) { releaseLegalHold(holdId: $id) }', { id: first }, { token: officerToken })).releaseLegalHold).toBe(first);
 
     const LIST = 'query($inForce: Boolean) { legalHolds(inForce: $inForce) { id record reason placedAt releasedAt } }';

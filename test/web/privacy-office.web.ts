@@ -27,6 +27,19 @@ async function submitApplicationThroughApi(page: Page, password: string): Promis
   await graphqlCaller(page)('mutation S($id: ID!) { submitCertificateApplication(applicationId: $id) { id } }', { id: applicationId }, accessToken);
 }
 
+/** The tenant's oldest certificate application (the demo data has some), as its privacy officer would find it in the portal. */
+async function firstApplicationOf(state: WebTestState, tenantSlug: string): Promise<string> {
+  const owner = new Client({ connectionString: state.ownerUrl });
+  await owner.connect();
+  try {
+    const { rows } = await owner.query<{ id: string }>(
+      `SELECT a.id::text FROM certificate_application a JOIN tenant t ON t.id = a.tenant_id WHERE t.slug = $1 ORDER BY a.created_at, a.id LIMIT 1`, [tenantSlug]);
+    return rows[0]!.id;
+  } finally {
+    await owner.end();
+  }
+}
+
 /**
  * The worker gives a delivery up after ten tries spread over a day and a half: brought forward here,
  * as the database owner, with what the worker's last try writes (the attempts and the moment it gave up).
@@ -361,7 +374,13 @@ test('the privacy officer places a legal hold on a record, sees it in force, and
   await section.getByRole('button', { name: exactly(h.place) }).click();
   await expect(recordId).toHaveAttribute('aria-invalid', 'true');
 
-  const id = crypto.randomUUID();
+  // An id the tenant has no record of (a typo, another chamber's) is refused on its field: a hold on it would protect nothing.
+  await recordId.fill(crypto.randomUUID());
+  await section.getByRole('button', { name: exactly(h.place) }).click();
+  await expect(section.getByText(m.privacyDesk.reasons.HELD_RECORD_NOT_FOUND)).toBeVisible();
+  await expect(recordId).toHaveAttribute('aria-invalid', 'true');
+
+  const id = await firstApplicationOf(state, VOKA);
   const record = `CertificateApplication:${id}`;
   await recordId.fill(id);
   await section.getByRole('button', { name: exactly(h.place) }).click();

@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
-import { SessionPersonalDataRepository } from '../repositories/session-personal-data.repository';
+import { HOLDABLE_SESSION_RECORDS, SessionPersonalDataRepository } from '../repositories/session-personal-data.repository';
 
 /** A person's login sessions (IP address, browser): exported, deleted on erasure, deleted after they end by rule LOGIN_SESSION. */
 @HoldsPersonalData()
 @Injectable()
 export class SessionPersonalDataHolder implements PersonalDataHolder {
   readonly holder = 'auth.sessions';
+  readonly legalHoldKinds = Object.keys(HOLDABLE_SESSION_RECORDS);
 
   constructor(private readonly sessions: SessionPersonalDataRepository) {}
+
+  hasHoldableRecord(kind: string, id: string): Promise<boolean> {
+    return this.sessions.hasHoldableRecord(kind, id);
+  }
 
   async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
     return subject.userId ? (await this.sessions.sessionsOf(subject.userId)).map((record) => ({ record })) : [];

@@ -6,10 +6,19 @@ const SESSION = selectColumns(AuthSession, 's');
 /** When a session ended: logout or revocation, else its absolute expiry. */
 const ENDED = `coalesce(s.revoked_at, s.absolute_expires_at)`;
 
+/** The records a legal hold can name here, by kind (`Kind:id`): their tables. */
+export const HOLDABLE_SESSION_RECORDS = { Session: 'auth_session' };
+
 /** Login sessions as a holder of personal data (IP address, browser): one person's, and their retention. */
 @Injectable()
 export class SessionPersonalDataRepository {
   constructor(private readonly sql: Sql) {}
+
+  /** Whether the tenant has the record a legal hold names. */
+  @GenerateSql({ params: ['Session', SQL_EXAMPLE.id] })
+  hasHoldableRecord(kind: string, id: string): Promise<boolean> {
+    return this.sql.tenantHasRecord(HOLDABLE_SESSION_RECORDS, kind, id);
+  }
 
   @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async sessionsOf(userId: string): Promise<AuthSession[]> {

@@ -6,7 +6,7 @@ import { CertificateApplication } from '../entities/certificate-application.enti
 import { CertificateSignatory } from '../entities/certificate-signatory';
 import { ApplicationRepository } from '../repositories/application.repository';
 import { CertificateRepository } from '../repositories/certificate.repository';
-import { CertificateRetentionRepository } from '../repositories/certificate-retention.repository';
+import { HOLDABLE_CERTIFICATE_RECORDS, CertificateRetentionRepository } from '../repositories/certificate-retention.repository';
 import { processingStatistics } from '../services/certificate-reports.service';
 
 /** Fields of an application that are never the person's: the consignee is someone else (a company or a person abroad). */
@@ -49,6 +49,7 @@ const CONSIGNEE_FIELDS = ['consigneeName', 'consigneeAddress'] as const;
 @Injectable()
 export class CertificatesPersonalDataHolder implements PersonalDataHolder {
   readonly holder = 'certificates.applications';
+  readonly legalHoldKinds = Object.keys(HOLDABLE_CERTIFICATE_RECORDS);
 
   constructor(
     private readonly applications: ApplicationRepository,
@@ -57,6 +58,10 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
     private readonly parties: PartyDirectoryService,
     private readonly retention: CertificateRetentionRepository,
   ) {}
+
+  hasHoldableRecord(kind: string, id: string): Promise<boolean> {
+    return this.retention.hasHoldableRecord(kind, id);
+  }
 
   async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
     if (!subject.userId) return [];

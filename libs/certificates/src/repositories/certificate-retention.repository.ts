@@ -18,6 +18,9 @@ const CERTIFICATE_KEPT = `(('CertificateOfOrigin:' || c.id::text) = ANY($3::text
     OR EXISTS (SELECT 1 FROM certificate_copy k WHERE k.tenant_id = c.tenant_id AND k.certificate_id = c.id AND k.requested_by = ANY($4::uuid[])))`;
 const APPLICATION_KEPT = `(('CertificateApplication:' || a.id::text) = ANY($3::text[]) OR ${PEOPLE_OF_APPLICATION} && $4::uuid[])`;
 
+/** The records a legal hold can name here, by kind (`Kind:id`): their tables. */
+export const HOLDABLE_CERTIFICATE_RECORDS = { CertificateApplication: 'certificate_application', CertificateOfOrigin: 'certificate' };
+
 /**
  * The certificate file past its retention (rule CERTIFICATE_FILE): issued certificates and their
  * applications, and rejected applications. Destroying a record keeps a minimal one without anyone
@@ -27,6 +30,12 @@ const APPLICATION_KEPT = `(('CertificateApplication:' || a.id::text) = ANY($3::t
 @Injectable()
 export class CertificateRetentionRepository {
   constructor(private readonly sql: Sql) {}
+
+  /** Whether the tenant has the record a legal hold names. */
+  @GenerateSql({ params: ['CertificateApplication', SQL_EXAMPLE.id] }, { params: ['CertificateOfOrigin', SQL_EXAMPLE.id] })
+  hasHoldableRecord(kind: string, id: string): Promise<boolean> {
+    return this.sql.tenantHasRecord(HOLDABLE_CERTIFICATE_RECORDS, kind, id);
+  }
 
   @GenerateSql({ params: [SQL_EXAMPLE.at, '10 years', [], []] })
   async countPastRetention(now: Date, retention: string, held: readonly string[], restricted: readonly string[]): Promise<{ expired: number; held: number }> {

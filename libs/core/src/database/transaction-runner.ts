@@ -216,4 +216,15 @@ export class Sql {
     if (!unit) throw new Error('SQL outside a unit of work: call the repository within TransactionRunner.run (or a named scope)');
     return unit.query<T>(text, values);
   }
+
+  /**
+   * Whether the open unit's tenant has the record of `kind` with this id, `tables` naming each kind's
+   * table (the calling repository's own constant, never input). The tenant is named, not left to
+   * row-level security: some tables' policies are alternatives (a public read, a delivery queue).
+   */
+  async tenantHasRecord(tables: Readonly<Record<string, string>>, kind: string, id: string): Promise<boolean> {
+    const table = Object.hasOwn(tables, kind) ? tables[kind] : undefined;
+    if (!table) return false;
+    return (await this.query(`SELECT 1 FROM ${table} WHERE id = $1 AND tenant_id = app_current_tenant()`, [id])).length > 0;
+  }
 }

@@ -3,7 +3,7 @@ import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDat
 import { DatasheetAttachmentRepository } from '../repositories/datasheet-attachment.repository';
 import { DatasheetVersionRepository } from '../repositories/datasheet-version.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
-import { DatasheetRetentionRepository } from '../repositories/datasheet-retention.repository';
+import { HOLDABLE_DATASHEET_RECORDS, DatasheetRetentionRepository } from '../repositories/datasheet-retention.repository';
 import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
 import { PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
 import { ProjectCertificateRepository } from '../projects/project-certificate.repository';
@@ -29,6 +29,7 @@ import { ContactDisclosureService } from '../services/contact-disclosure.service
 @Injectable()
 export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
   readonly holder = 'datasheets.contacts';
+  readonly legalHoldKinds = Object.keys(HOLDABLE_DATASHEET_RECORDS);
 
   constructor(
     private readonly datasheets: DatasheetRepository,
@@ -40,6 +41,10 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
     private readonly attachments: DatasheetAttachmentRepository,
     private readonly retention: DatasheetRetentionRepository,
   ) {}
+
+  hasHoldableRecord(kind: string, id: string): Promise<boolean> {
+    return this.retention.hasHoldableRecord(kind, id);
+  }
 
   async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
     if (!subject.userId) return [];

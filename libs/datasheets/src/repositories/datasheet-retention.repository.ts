@@ -21,6 +21,9 @@ const KEPT = `
                  AND (('DatasheetVersion:' || v.id::text) = ANY($3::text[]) OR v.completed_by = ANY($4::uuid[])))
    OR EXISTS (SELECT 1 FROM datasheet_attachment t WHERE t.tenant_id = d.tenant_id AND t.datasheet_id = d.id AND t.uploaded_by = ANY($4::uuid[])))`;
 
+/** The records a legal hold can name here, by kind (`Kind:id`): their tables. */
+export const HOLDABLE_DATASHEET_RECORDS = { ContactDisclosureAcknowledgement: 'contact_disclosure_acknowledgement', Datasheet: 'datasheet', DatasheetVersion: 'datasheet_version', ProjectDistribution: 'project_distribution' };
+
 /**
  * Withdrawn datasheets past their retention (rule DATASHEET_RECORD): the product's record stays
  * (versions, characteristics, dates, attachments), without anyone in it. Published datasheets and
@@ -29,6 +32,12 @@ const KEPT = `
 @Injectable()
 export class DatasheetRetentionRepository {
   constructor(private readonly sql: Sql) {}
+
+  /** Whether the tenant has the record a legal hold names. */
+  @GenerateSql({ params: ['ContactDisclosureAcknowledgement', SQL_EXAMPLE.id] }, { params: ['Datasheet', SQL_EXAMPLE.id] }, { params: ['DatasheetVersion', SQL_EXAMPLE.id] }, { params: ['ProjectDistribution', SQL_EXAMPLE.id] })
+  hasHoldableRecord(kind: string, id: string): Promise<boolean> {
+    return this.sql.tenantHasRecord(HOLDABLE_DATASHEET_RECORDS, kind, id);
+  }
 
   @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], []] })
   async countWithdrawnPastRetention(now: Date, retention: string, held: readonly string[], restricted: readonly string[]): Promise<{ expired: number; held: number }> {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
-import { erasedAddressOf, IdentityPersonalDataRepository } from '../repositories/personal-data.repository';
+import { erasedAddressOf, HOLDABLE_IDENTITY_RECORDS, IdentityPersonalDataRepository } from '../repositories/personal-data.repository';
 
 /**
  * Identity's personal data of a person: the account, its roles, one-time tokens, and invitations
@@ -11,8 +11,13 @@ import { erasedAddressOf, IdentityPersonalDataRepository } from '../repositories
 @Injectable()
 export class IdentityPersonalDataHolder implements PersonalDataHolder {
   readonly holder = 'identity.accounts';
+  readonly legalHoldKinds = Object.keys(HOLDABLE_IDENTITY_RECORDS);
 
   constructor(private readonly data: IdentityPersonalDataRepository) {}
+
+  hasHoldableRecord(kind: string, id: string): Promise<boolean> {
+    return this.data.hasHoldableRecord(kind, id);
+  }
 
   async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
     const records: HeldRecord[] = [];

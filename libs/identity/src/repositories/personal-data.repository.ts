@@ -19,6 +19,9 @@ const ERASED_ADDRESS_SQL = `'erased-' || a.id::text || '@erased.invalid'`;
 /** Closed before the period ($1 now, $2 the period) and not yet de-identified. */
 const CLOSED_PAST_RETENTION = `u.status = 'DISABLED' AND u.disabled_at < $1::timestamptz - $2::interval AND u.email <> 'erased-' || u.id::text || '@erased.invalid'`;
 
+/** The records a legal hold can name here, by kind (`Kind:id`): their tables. */
+export const HOLDABLE_IDENTITY_RECORDS = { Invitation: 'invitation', User: 'user_account' };
+
 /**
  * What identity holds of one person, for data-subject exports, erasure and retention (the
  * `PersonalDataHolder` of identity). Runs in the unit of work of the person's tenant.
@@ -26,6 +29,12 @@ const CLOSED_PAST_RETENTION = `u.status = 'DISABLED' AND u.disabled_at < $1::tim
 @Injectable()
 export class IdentityPersonalDataRepository {
   constructor(private readonly sql: Sql) {}
+
+  /** Whether the tenant has the record a legal hold names. */
+  @GenerateSql({ params: ['Invitation', SQL_EXAMPLE.id] }, { params: ['User', SQL_EXAMPLE.id] })
+  hasHoldableRecord(kind: string, id: string): Promise<boolean> {
+    return this.sql.tenantHasRecord(HOLDABLE_IDENTITY_RECORDS, kind, id);
+  }
 
   @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async account(userId: string): Promise<UserAccount | null> {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { SecretBox } from '@chancery/core';
 import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
 import { OutboxMessage } from './outbox-message.entity';
-import { OutboxPersonalDataRepository } from './outbox-personal-data.repository';
+import { HOLDABLE_OUTBOX_RECORDS, OutboxPersonalDataRepository } from './outbox-personal-data.repository';
 
 /** A link's one-time secret (reset, invitation, confirmation) travels in its fragment: `#token=…`. */
 const LINK_SECRET = /#token=[^\s)>\]]+/g;
@@ -14,11 +14,16 @@ const UNREADABLE = '(this message can no longer be opened: it was sealed under a
 @Injectable()
 export class OutboxPersonalDataHolder implements PersonalDataHolder {
   readonly holder = 'notifications.outbox';
+  readonly legalHoldKinds = Object.keys(HOLDABLE_OUTBOX_RECORDS);
 
   constructor(
     private readonly outbox: OutboxPersonalDataRepository,
     private readonly secrets: SecretBox,
   ) {}
+
+  hasHoldableRecord(kind: string, id: string): Promise<boolean> {
+    return this.outbox.hasHoldableRecord(kind, id);
+  }
 
   /**
    * The messages as the person read them: the stored text is sealed (it would be ciphertext in the

@@ -4,10 +4,19 @@ import { OutboxMessage } from './outbox-message.entity';
 
 const MESSAGE = selectColumns(OutboxMessage, 'm');
 
+/** The records a legal hold can name here, by kind (`Kind:id`): their tables. */
+export const HOLDABLE_OUTBOX_RECORDS = { OutboxMessage: 'outbox_message' };
+
 /** The outbox as a holder of personal data: the messages to one address, and their retention. */
 @Injectable()
 export class OutboxPersonalDataRepository {
   constructor(private readonly sql: Sql) {}
+
+  /** Whether the tenant has the record a legal hold names. */
+  @GenerateSql({ params: ['OutboxMessage', SQL_EXAMPLE.id] })
+  hasHoldableRecord(kind: string, id: string): Promise<boolean> {
+    return this.sql.tenantHasRecord(HOLDABLE_OUTBOX_RECORDS, kind, id);
+  }
 
   @GenerateSql({ params: ['ann@example.test'] })
   async messagesTo(recipient: string): Promise<OutboxMessage[]> {

@@ -89,6 +89,18 @@ export interface PersonalDataHolder {
    */
   object?(subject: DataSubject): Promise<number>;
   /**
+   * The kinds of record a legal hold (`Kind:id`) can name that this holder's retention sweep leaves
+   * alone when held: each kind is one holder's (the privacy context checks that). Absent when the
+   * holder's sweep honours no hold of its own.
+   */
+  readonly legalHoldKinds?: readonly string[];
+  /**
+   * Whether the tenant of the open unit of work has the record of one of `legalHoldKinds` with this
+   * id: a hold is placed only on a record that exists, since one on a mistyped id would protect
+   * nothing while the sweep deletes the real record.
+   */
+  hasHoldableRecord?(kind: string, id: string): Promise<boolean>;
+  /**
    * The tables the holder reads with its own SQL (no TypeORM entity maps them), for the tenant archive
    * a departing tenant takes with it: per table, the policed record a row (as `row_to_json` gives it)
    * stands for. Absent when every table of the holder has an entity.

@@ -3,7 +3,7 @@ import { AccountsService } from '@chancery/identity';
 import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
 import { toPersonalDataAccessType } from '../access-log/entities/personal-data-access.type';
 import { PersonalDataAccessRepository } from '../access-log/personal-data-access.repository';
-import { DataSubjectRequestRepository } from '../requests/data-subject-request.repository';
+import { HOLDABLE_PRIVACY_RECORDS, DataSubjectRequestRepository } from '../requests/data-subject-request.repository';
 import { SubProcessorRepository } from '../sub-processors/sub-processor.repository';
 import { PrivacyPolicyRepository } from '../policy-versions/privacy-policy.repository';
 import { CONFIRMATION_LINK_LIFETIME_MS, UNCONFIRMED_OUTCOME } from '../requests/confirmation-link';
@@ -17,6 +17,7 @@ import { CONFIRMATION_LINK_LIFETIME_MS, UNCONFIRMED_OUTCOME } from '../requests/
 @Injectable()
 export class PrivacyPersonalDataHolder implements PersonalDataHolder {
   readonly holder = 'privacy.requests-and-access-log';
+  readonly legalHoldKinds = Object.keys(HOLDABLE_PRIVACY_RECORDS);
 
   constructor(
     private readonly accesses: PersonalDataAccessRepository,
@@ -25,6 +26,10 @@ export class PrivacyPersonalDataHolder implements PersonalDataHolder {
     private readonly policies: PrivacyPolicyRepository,
     private readonly accounts: AccountsService,
   ) {}
+
+  hasHoldableRecord(kind: string, id: string): Promise<boolean> {
+    return this.requests.hasHoldableRecord(kind, id);
+  }
 
   async recordsOf(subject: DataSubject): Promise<HeldRecord[]> {
     if (!subject.userId) return [];

@@ -27,9 +27,18 @@ export interface NewDataSubjectRequest {
 const ANSWERED_PAST_RETENTION = `r.completed_at IS NOT NULL AND r.completed_at <= $1::timestamptz - $2::interval
   AND (r.subject_user_id IS NOT NULL OR r.requester_email IS NOT NULL OR r.details IS NOT NULL OR r.outcome IS NOT NULL OR r.identity_checked_by IS NOT NULL)`;
 
+/** The records a legal hold can name here, by kind (`Kind:id`): their tables. */
+export const HOLDABLE_PRIVACY_RECORDS = { DataSubjectRequest: 'data_subject_request', SubProcessorObjection: 'sub_processor_objection' };
+
 @Injectable()
 export class DataSubjectRequestRepository {
   constructor(private readonly sql: Sql) {}
+
+  /** Whether the tenant has the record a legal hold names. */
+  @GenerateSql({ params: ['DataSubjectRequest', SQL_EXAMPLE.id] }, { params: ['SubProcessorObjection', SQL_EXAMPLE.id] })
+  hasHoldableRecord(kind: string, id: string): Promise<boolean> {
+    return this.sql.tenantHasRecord(HOLDABLE_PRIVACY_RECORDS, kind, id);
+  }
 
   /**
    * How many requests of the public form still await the confirmation of this address since `since`,

@@ -2,7 +2,8 @@
  * The kinds of record a legal hold can name: exactly the prefixes the holders' retention SQL matches
  * (`('Session:' || s.id::text) = ANY($3)` and the like). A hold on any other kind, a typo included,
  * would protect nothing while the sweep deletes the real record, so no other kind is accepted. A new
- * holder that honours holds on a new kind adds it here.
+ * holder that honours holds on a new kind adds it here and to its `legalHoldKinds` (a test holds the
+ * two lists equal); the holder then says whether a named record exists.
  */
 export const LEGAL_HOLD_KINDS = [
   'CertificateApplication', // certificates: certificate-retention.repository

@@ -11,5 +11,6 @@ export const DataSubjectRequestErrors = defineErrors('privacy.requests', {
   WRONG_REQUEST_TYPE: [ErrorCode.CONFLICT, 'The operation does not answer this type of request.'],
   RESTRICTION_NOT_IN_FORCE: [ErrorCode.CONFLICT, "The person's processing is not restricted (never was, or already lifted)."],
   LEGAL_HOLD_IN_FORCE: [ErrorCode.CONFLICT, 'A legal hold is in force on the person’s account: erase it once the hold is released, or answer the request with the reason (GDPR Art. 17(3)(e)).'],
+  HELD_RECORD_NOT_FOUND: [ErrorCode.NOT_FOUND, 'A legal hold names a record the tenant has: no record of that kind with that id is in the tenant.'],
   NO_ACCOUNT_FOR_REQUEST: [ErrorCode.CONFLICT, 'The person has no account in the tenant: there is nothing of theirs to act on by account.'],
 });

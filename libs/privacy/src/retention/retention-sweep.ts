@@ -55,15 +55,22 @@ export class RetentionSweeper {
     return this.transactions.run(() => this.sweep(tenantId, batchSize));
   }
 
-  /** Places a legal hold on a record of the actor's tenant: the sweep leaves it alone. */
+  /**
+   * Places a legal hold on a record of the actor's tenant: the sweep leaves it alone. The record must
+   * exist there, asked of the holder whose sweep honours its kind: a hold on a mistyped or another
+   * tenant's id would protect nothing (NOT_FOUND, the same answer for both).
+   */
   placeHold(record: string, reason: string): Promise<string> {
     const placedBy = personIdOf(this.context.actor);
     const tenantId = this.context.actor.tenantId;
     if (!tenantId) throw DataSubjectRequestErrors.NO_ACCOUNT_FOR_REQUEST('Legal holds are placed within a tenant');
+    const [kind, id] = record.split(':') as [string, string];
+    const holder = this.holders.all().find((candidate) => candidate.legalHoldKinds?.includes(kind));
     return this.transactions.run(async () => {
+      if (!(await holder?.hasHoldableRecord?.(kind, id))) throw DataSubjectRequestErrors.HELD_RECORD_NOT_FOUND(`No ${kind} with id ${id} in your tenant`, { field: 'input.record' });
       const holdId = await this.requests.placeHold(tenantId, record, reason, placedBy, this.clock.now());
       // Audited like its release: a hold suspends the sweep and a person's erasure.
-      await this.audit.record({ action: 'privacy.legalHold.placed', subjectType: 'LegalHold', subjectId: holdId, details: { kind: record.split(':')[0]! } });
+      await this.audit.record({ action: 'privacy.legalHold.placed', subjectType: 'LegalHold', subjectId: holdId, details: { kind } });
       return holdId;
     });
   }

@@ -8,6 +8,7 @@ import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField, TextField } from '../../ui/fields';
 import { useAction, useLoad } from '../../ui/use-api';
+import { usePrivacyReasons } from './shared';
 
 // PRIVACY_OFFICER and TENANT_ADMIN @ownTenant read every field of LegalHold (docs/visibility-matrix.md).
 const LegalHolds = graphql(`
@@ -58,6 +59,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export function LegalHoldsSection() {
   const { t } = useTranslation();
   const format = useFormat();
+  const reasons = usePrivacyReasons();
   const loaded = useLoad(() => request(LegalHolds));
   const [kind, setKind] = useState<string>(RECORD_KINDS[0]);
   const [recordId, setRecordId] = useState('');
@@ -129,7 +131,7 @@ export function LegalHoldsSection() {
         </div>
       ) : null}
       <h3>{t('legalHolds.placeTitle')}</h3>
-      <Form error={place.error} onSubmit={() => void place.run()} idScope="legal-hold-">
+      <Form error={place.error} overrides={reasons} onSubmit={() => void place.run()} idScope="legal-hold-">
         <SelectField name="recordKind" label={t('legalHolds.kind')} value={kind} onValue={setKind} options={RECORD_KINDS.map((value) => ({ value, label: value }))} />
         <TextField name="input.record" label={t('legalHolds.recordId')} hint={t('legalHolds.recordIdHint')} value={recordId} onValue={setRecordId} autoComplete="off" spellCheck={false} />
         <TextField name="input.reason" label={t('legalHolds.reason')} hint={t('legalHolds.reasonHint')} value={reason} onValue={setReason} maxLength={1000} />

@@ -693,6 +693,7 @@ const de: Messages = {
       REQUEST_CLOSED: 'Dieser Antrag ist bereits beantwortet.',
       WRONG_REQUEST_TYPE: 'Diese Aktion beantwortet diese Art von Antrag nicht.',
       NO_ACCOUNT_FOR_REQUEST: 'Die Person hat kein Konto in Ihrer Organisation: es gibt nichts zu bearbeiten.',
+      HELD_RECORD_NOT_FOUND: 'Ihre Organisation hat keinen Datensatz dieser Art mit dieser Kennung: Prüfen Sie die Art und die Kennung.',
       LEGAL_HOLD_IN_FORCE: 'Für das Konto dieser Person gilt eine rechtliche Aufbewahrung: Löschen Sie es nach deren Aufhebung, oder beantworten Sie den Antrag mit der Begründung.',
       UNKNOWN_TENANT_SLUG: 'Diese Organisation gibt es nicht.',
       BREACH_REFERENCE_TAKEN: 'Eine andere Datenpanne hat bereits dieses Aktenzeichen.',

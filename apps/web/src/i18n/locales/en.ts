@@ -695,6 +695,7 @@ const en = {
       REQUEST_CLOSED: 'This request has already been answered.',
       WRONG_REQUEST_TYPE: 'This action does not answer this type of request.',
       NO_ACCOUNT_FOR_REQUEST: 'The person has no account in your tenant: there is nothing to act on.',
+      HELD_RECORD_NOT_FOUND: 'Your organisation has no record of this kind with this id: check the kind and the id.',
       LEGAL_HOLD_IN_FORCE: "A legal hold is in force on this person's account: erase it once the hold is released, or answer the request with the reason.",
       UNKNOWN_TENANT_SLUG: 'This organisation does not exist.',
       BREACH_REFERENCE_TAKEN: 'Another breach already has this reference.',

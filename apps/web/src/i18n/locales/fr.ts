@@ -693,6 +693,7 @@ const fr: Messages = {
       REQUEST_CLOSED: 'Cette demande a déjà reçu une réponse.',
       WRONG_REQUEST_TYPE: 'Cette action ne répond pas à ce type de demande.',
       NO_ACCOUNT_FOR_REQUEST: 'La personne n’a pas de compte dans votre organisation : il n’y a rien à traiter.',
+      HELD_RECORD_NOT_FOUND: 'Votre organisation n’a aucun enregistrement de ce type avec cet identifiant : vérifiez le type et l’identifiant.',
       LEGAL_HOLD_IN_FORCE: 'Une conservation pour litige s’applique au compte de cette personne : effacez-le quand elle est levée, ou répondez à la demande en donnant la raison.',
       UNKNOWN_TENANT_SLUG: 'Cette organisation n’existe pas.',
       BREACH_REFERENCE_TAKEN: 'Une autre violation porte déjà cette référence.',

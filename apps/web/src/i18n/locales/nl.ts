@@ -693,6 +693,7 @@ const nl: Messages = {
       REQUEST_CLOSED: 'Dit verzoek is al beantwoord.',
       WRONG_REQUEST_TYPE: 'Deze handeling beantwoordt dit soort verzoek niet.',
       NO_ACCOUNT_FOR_REQUEST: 'De persoon heeft geen account in uw organisatie: er is niets om op te handelen.',
+      HELD_RECORD_NOT_FOUND: 'Uw organisatie heeft geen record van deze soort met dit id: controleer de soort en het id.',
       LEGAL_HOLD_IN_FORCE: 'Op het account van deze persoon rust een juridische bewaarplicht: wis het wanneer die is opgeheven, of beantwoord het verzoek met de reden.',
       UNKNOWN_TENANT_SLUG: 'Deze organisatie bestaat niet.',
       BREACH_REFERENCE_TAKEN: 'Een ander datalek heeft al deze referentie.',
