@@ -153,7 +153,7 @@ export class ApplicationRepository {
 
   @GenerateSql({ params: [SQL_EXAMPLE.organisationId] })
   async consigneesOf(organisationId: string): Promise<SavedConsignee[]> {
-    const rows = await this.sql.query(`SELECT ${CONSIGNEE} FROM saved_consignee c WHERE c.organisation_id = $1 ORDER BY c.name, c.id LIMIT 500`, [organisationId]);
+    const rows = await this.sql.query(`SELECT ${CONSIGNEE} FROM saved_consignee c WHERE c.organisation_id = $1 ORDER BY c.name COLLATE natural_order, c.id LIMIT 500`, [organisationId]);
     return rows.map((row) => toEntity(SavedConsignee, row));
   }
 

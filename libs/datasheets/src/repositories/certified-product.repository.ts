@@ -47,8 +47,9 @@ export class CertifiedProductRepository {
   }
 
   /**
-   * A page of the products in scope, by name whatever its case (`name_order`), then id: `search` matches part of the name or of the
-   * certificate reference, in either case; `ids` keeps those products only; `after` continues after that
+   * A page of the products in scope, by name in its natural order (`name_order`: case, accents and
+   * numbers as a reader expects), then id: `search` matches part of the name or of the certificate
+   * reference, in either case; `ids` keeps those products only; `after` continues after that
    * product, which must be in scope (else the page is empty). Each is an index's work at any volume:
    * the order's (`certified_product_register`, `…_organisation`), the search's trigram index.
    */

@@ -7,7 +7,7 @@ SELECT u.id, u.tenant_id AS "tenantId", u.organisation_id AS "organisationId", u
 -- AccountRepository.listManaged
 SELECT u.id, u.tenant_id AS "tenantId", u.organisation_id AS "organisationId", u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.phone, u.job_title AS "jobTitle", u.preferred_language AS "preferredLanguage", u.status, u.token_version AS "tokenVersion", u.disabled_at AS "disabledAt", u.totp_enrolled_at AS "totpEnrolledAt", u.email_confirmed_at AS "emailConfirmedAt", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt", ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles FROM user_account u
 WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid
-ORDER BY u.last_name, u.first_name, u.id;
+ORDER BY u.last_name COLLATE natural_order, u.first_name COLLATE natural_order, u.id;
 
 -- AccountRepository.findManaged
 SELECT u.id, u.tenant_id AS "tenantId", u.organisation_id AS "organisationId", u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.phone, u.job_title AS "jobTitle", u.preferred_language AS "preferredLanguage", u.status, u.token_version AS "tokenVersion", u.disabled_at AS "disabledAt", u.totp_enrolled_at AS "totpEnrolledAt", u.email_confirmed_at AS "emailConfirmedAt", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt", ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles FROM user_account u

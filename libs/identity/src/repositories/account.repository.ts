@@ -73,7 +73,7 @@ export class AccountRepository {
     const rows = await this.sql.query(
       `SELECT ${ACCOUNT}, ${ROLES} FROM user_account u
         WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid
-        ORDER BY u.last_name, u.first_name, u.id`,
+        ORDER BY u.last_name COLLATE natural_order, u.first_name COLLATE natural_order, u.id`,
       [scope.tenantId, scope.organisationId],
     );
     return rows.map((row) => toEntity(UserAccount, row));

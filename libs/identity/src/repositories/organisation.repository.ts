@@ -28,7 +28,7 @@ export class OrganisationRepository {
       `SELECT ${ORGANISATION} FROM organisation o
         WHERE ($1::text IS NULL OR o.name ILIKE '%' || replace(replace(replace($1, '\\', '\\\\'), '%', '\\%'), '_', '\\_') || '%')
           AND ($2::uuid[] IS NULL OR o.id = ANY($2::uuid[]))
-        ORDER BY o.name, o.id LIMIT $3`,
+        ORDER BY o.name COLLATE natural_order, o.id LIMIT $3`,
       [nameContains, ids, limit],
     );
     return rows.map((row) => toEntity(Organisation, row));

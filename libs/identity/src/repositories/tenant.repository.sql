@@ -2,7 +2,7 @@
 -- Every statement the repository sends, so a changed tenant or owner filter shows up in review.
 
 -- TenantRepository.list
-SELECT t.id, t.slug, t.name, t.kinds, t.legal_entity_number AS "legalEntityNumber", t.street, t.postal_code AS "postalCode", t.city, t.country, t.phone, t.email, t.website, t.languages, t.privacy_contact_email AS "privacyContactEmail", t.served_postal_codes AS "servedPostalCodes", t.created_at AS "createdAt" FROM tenant t ORDER BY t.name;
+SELECT t.id, t.slug, t.name, t.kinds, t.legal_entity_number AS "legalEntityNumber", t.street, t.postal_code AS "postalCode", t.city, t.country, t.phone, t.email, t.website, t.languages, t.privacy_contact_email AS "privacyContactEmail", t.served_postal_codes AS "servedPostalCodes", t.created_at AS "createdAt" FROM tenant t ORDER BY t.name COLLATE natural_order, t.id;
 
 -- TenantRepository.findBySlug
 SELECT t.id, t.slug, t.name, t.kinds, t.legal_entity_number AS "legalEntityNumber", t.street, t.postal_code AS "postalCode", t.city, t.country, t.phone, t.email, t.website, t.languages, t.privacy_contact_email AS "privacyContactEmail", t.served_postal_codes AS "servedPostalCodes", t.created_at AS "createdAt" FROM tenant t WHERE t.slug = $1;

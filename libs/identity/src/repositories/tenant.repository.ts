@@ -16,7 +16,7 @@ export class TenantRepository {
 
   @GenerateSql({ params: [] })
   async list(): Promise<Tenant[]> {
-    return (await this.sql.query(`SELECT ${TENANT} FROM tenant t ORDER BY t.name`)).map(toTenant);
+    return (await this.sql.query(`SELECT ${TENANT} FROM tenant t ORDER BY t.name COLLATE natural_order, t.id`)).map(toTenant);
   }
 
   @GenerateSql({ params: ['voka-antwerpen-waasland'] })

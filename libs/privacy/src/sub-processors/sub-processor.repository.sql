@@ -4,12 +4,12 @@
 -- SubProcessorRepository.inForce
 SELECT s.id, s.tenant_id AS "tenantId", s.name, s.service, s.location, s.transfer_safeguard AS "transferSafeguard", s.data_categories AS "dataCategories", s.effective_from AS "effectiveFrom", s.effective_until AS "effectiveUntil", s.created_at AS "createdAt" FROM sub_processor s
 WHERE s.tenant_id IS NOT DISTINCT FROM $1::uuid AND s.effective_from <= $2 AND (s.effective_until IS NULL OR s.effective_until > $2)
-ORDER BY s.name, s.id;
+ORDER BY s.name COLLATE natural_order, s.id;
 
 -- SubProcessorRepository.inForce
 SELECT s.id, s.tenant_id AS "tenantId", s.name, s.service, s.location, s.transfer_safeguard AS "transferSafeguard", s.data_categories AS "dataCategories", s.effective_from AS "effectiveFrom", s.effective_until AS "effectiveUntil", s.created_at AS "createdAt" FROM sub_processor s
 WHERE s.tenant_id IS NOT DISTINCT FROM $1::uuid AND s.effective_from <= $2 AND (s.effective_until IS NULL OR s.effective_until > $2)
-ORDER BY s.name, s.id;
+ORDER BY s.name COLLATE natural_order, s.id;
 
 -- SubProcessorRepository.findById
 SELECT s.id, s.tenant_id AS "tenantId", s.name, s.service, s.location, s.transfer_safeguard AS "transferSafeguard", s.data_categories AS "dataCategories", s.effective_from AS "effectiveFrom", s.effective_until AS "effectiveUntil", s.created_at AS "createdAt" FROM sub_processor s WHERE s.tenant_id IS NOT DISTINCT FROM $1::uuid AND s.id = $2;

@@ -24,7 +24,7 @@ export class SubProcessorRepository {
     const rows = await this.sql.query(
       `SELECT ${SUB_PROCESSOR} FROM sub_processor s
         WHERE s.tenant_id IS NOT DISTINCT FROM $1::uuid AND s.effective_from <= $2 AND (s.effective_until IS NULL OR s.effective_until > $2)
-        ORDER BY s.name, s.id`,
+        ORDER BY s.name COLLATE natural_order, s.id`,
       [owner, at],
     );
     return rows.map((row) => toEntity(SubProcessor, row));
