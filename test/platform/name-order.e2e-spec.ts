@@ -44,7 +44,8 @@ describe('names in the order a reader expects', () => {
     const names: string[] = [];
     let after: string | null = null;
     for (let page = 0; page < 4; page++) {
-      const { certifiedProducts } = expectData(await app.graphql<{ certifiedProducts: Array<{ id: string; name: string }> }>(
+      type Page = { certifiedProducts: Array<{ id: string; name: string }> };
+      const { certifiedProducts }: Page = expectData(await app.graphql<Page>(
         'query($after: ID) { certifiedProducts(first: 2, after: $after) { id name } }', { after }, { token: body.clerkToken }));
       names.push(...certifiedProducts.map((p) => p.name));
       if (certifiedProducts.length < 2) break;
