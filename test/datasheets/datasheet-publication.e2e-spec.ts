@@ -165,6 +165,19 @@ describe('datasheets: from product to published, and a new version supersedes it
     expect(all).toEqual(rows.map((r: { datasheet_id: string }) => r.datasheet_id));
   });
 
+  it('a version goes to review with its texts (a title) in at least one language (the public page and the feed had none to show)', async () => {
+    const { app } = started;
+    const product = await sheets.product(body, holder);
+    const draft = expectData(await app.graphql<{ createDatasheet: { id: string } }>(
+      'mutation($input: CreateDatasheetInput!) { createDatasheet(input: $input) { id } }',
+      { input: { certifiedProductId: product.id, characteristics: JSON.stringify(KERBSTONE_CHARACTERISTICS), texts: [] } }, { token: holder.adminToken })).createDatasheet;
+    const submit = () => app.graphql<{ submitDatasheetVersion: { state: string } }>('mutation($v: ID!) { submitDatasheetVersion(versionId: $v) { state } }', { v: draft.id }, { token: holder.adminToken });
+    const refused = await submit();
+    expect({ code: codeOf(refused), reason: reasonOf(refused) }).toEqual({ code: 'CONFLICT', reason: 'DATASHEET_TEXTS_MISSING' });
+    expectData(await app.graphql('mutation($i: UpdateDatasheetDraftInput!) { updateDatasheetDraft(input: $i) { id } }', { i: { versionId: draft.id, texts: TEXTS.slice(0, 1) } }, { token: holder.adminToken }));
+    expect(expectData(await submit()).submitDatasheetVersion.state).toBe('SUBMITTED');
+  });
+
   it('a chamber of commerce has no certified products', async () => {
     const { app, factory } = started;
     const chamber = await factory.tenant();

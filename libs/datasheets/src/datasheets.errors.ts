@@ -11,6 +11,7 @@ export const DatasheetsErrors = defineErrors('datasheets', {
   DATASHEET_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such datasheet, or not one the caller may see.'],
   VERSION_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such datasheet version, or not one the caller may see.'],
   OPEN_VERSION_EXISTS: [ErrorCode.CONFLICT, 'The datasheet already has a version in the works (draft, submitted, changes requested or approved).'],
+  DATASHEET_TEXTS_MISSING: [ErrorCode.CONFLICT, 'A version goes to review with its texts (a title) in at least one language (nl, fr, de, en): add them to the draft.'],
   DATASHEET_TRANSITION_INVALID: [ErrorCode.CONFLICT, 'The version is not in a state that allows this step; `details.from` and `details.to` name both states.'],
   DATASHEET_NOT_PUBLISHED: [ErrorCode.CONFLICT, 'The datasheet has no published version.'],
   INVALID_CHARACTERISTICS: [ErrorCode.BAD_USER_INPUT, "The technical characteristics are not a JSON object valid against the product family's schema; `fields` lists each problem."],

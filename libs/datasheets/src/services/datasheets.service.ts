@@ -124,7 +124,7 @@ export class DatasheetsService {
     });
   }
 
-  /** Offers the version for approval: its characteristics must satisfy the family's schema. */
+  /** Offers the version for approval: its characteristics must satisfy the family's schema, and it has texts in a language at least (a draft may be saved without). */
   async submit(versionId: string): Promise<DatasheetVersion> {
     const scope = companyScopeOf(this.context.actor);
     const submitter = personIdOf(this.context.actor);
@@ -132,6 +132,7 @@ export class DatasheetsService {
       const version = await this.lockVersion(versionId, scope, 'versionId');
       assertStep(version, 'submit');
       await this.assertAcknowledged(version.tenantId, submitter);
+      if (version.texts.length === 0) throw DatasheetsErrors.DATASHEET_TEXTS_MISSING('the version has no texts (a title) in any language', { field: 'versionId' });
       const datasheet = await this.lockDatasheet(version.datasheetId, { tenantId: version.tenantId, organisationId: version.organisationId });
       const product = await this.products.findInScope(datasheet.certifiedProductId, { tenantId: version.tenantId, organisationId: null });
       const schema = product ? await this.schemas.find(version.tenantId, product.productFamily) : null;
