@@ -73,6 +73,10 @@ describe('placeLegalHold: only a record the tenant has (a hold on a mistyped id 
     for (const record of [`DatasheetVersion:${version.id}`, `Invitation:${invitation.id}`, `DataSubjectRequest:${request.id}`, `OutboxMessage:${message}`, `User:${holder.admin.id}`]) {
       expect(expectData(await app.graphql<{ placeLegalHold: string }>(PLACE, { input: { record, reason: 'customs dispute' } }, { token })).placeLegalHold).toEqual(expect.any(String));
     }
+    // An id in capitals names the same record, and is kept as the sweeps' SQL writes ids (lower case), or the hold would match nothing.
+    const upper = expectData(await app.graphql<{ placeLegalHold: string }>(PLACE, { input: { record: `Datasheet:${version.datasheetId.toUpperCase()}`, reason: 'customs dispute' } }, { token })).placeLegalHold;
+    const { rows } = await app.asOwner((db) => db.query('SELECT record FROM legal_hold WHERE id = $1', [upper]));
+    expect(rows[0].record).toBe(`Datasheet:${version.datasheetId}`);
   });
 
   it('every kind a hold can name is checked by exactly one context’s holder, and every kind a holder checks can be named', () => {

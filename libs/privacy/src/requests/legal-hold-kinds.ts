@@ -20,4 +20,5 @@ export const LEGAL_HOLD_KINDS = [
   'User', // identity and privacy: personal-data.repository, privacy-policy.repository
 ] as const;
 
-export const LEGAL_HOLD_RECORD = new RegExp(`^(?:${LEGAL_HOLD_KINDS.join('|')}):[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$`);
+/** `Kind:uuid`, the uuid in either case (as any id argument): the hold stores it in lower case, as the sweeps' SQL writes ids. */
+export const LEGAL_HOLD_RECORD = new RegExp(`^(?:${LEGAL_HOLD_KINDS.join('|')}):[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$`);

@@ -64,11 +64,13 @@ export class RetentionSweeper {
     const placedBy = personIdOf(this.context.actor);
     const tenantId = this.context.actor.tenantId;
     if (!tenantId) throw DataSubjectRequestErrors.NO_ACCOUNT_FOR_REQUEST('Legal holds are placed within a tenant');
-    const [kind, id] = record.split(':') as [string, string];
+    const [kind, givenId] = record.split(':') as [string, string];
+    const id = givenId.toLowerCase();
     const holder = this.holders.all().find((candidate) => candidate.legalHoldKinds?.includes(kind));
     return this.transactions.run(async () => {
-      if (!(await holder?.hasHoldableRecord?.(kind, id))) throw DataSubjectRequestErrors.HELD_RECORD_NOT_FOUND(`No ${kind} with id ${id} in your tenant`, { field: 'input.record' });
-      const holdId = await this.requests.placeHold(tenantId, record, reason, placedBy, this.clock.now());
+      // The same answer whatever the id (another tenant's record, or none): the message does not repeat it.
+      if (!(await holder?.hasHoldableRecord?.(kind, id))) throw DataSubjectRequestErrors.HELD_RECORD_NOT_FOUND(`Your tenant has no ${kind} with this id`, { field: 'input.record' });
+      const holdId = await this.requests.placeHold(tenantId, `${kind}:${id}`, reason, placedBy, this.clock.now());
       // Audited like its release: a hold suspends the sweep and a person's erasure.
       await this.audit.record({ action: 'privacy.legalHold.placed', subjectType: 'LegalHold', subjectId: holdId, details: { kind } });
       return holdId;
