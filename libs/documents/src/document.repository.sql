@@ -12,10 +12,10 @@ SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d
 SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d.kind, d.file_name AS "fileName", d.media_type AS "mediaType", d.size_bytes AS "sizeBytes", d.sha256, d.storage, d.storage_key AS "storageKey", d.uploaded_by AS "uploadedBy", d.created_at AS "createdAt" FROM stored_document d WHERE d.id = ANY($1::uuid[]) ORDER BY d.created_at, d.id;
 
 -- DocumentRepository.uploadedBy
-SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d.kind, d.file_name AS "fileName", d.media_type AS "mediaType", d.size_bytes AS "sizeBytes", d.sha256, d.storage, d.storage_key AS "storageKey", d.uploaded_by AS "uploadedBy", d.created_at AS "createdAt" FROM stored_document d WHERE d.uploaded_by = $1 AND d.kind = $2 ORDER BY d.created_at, d.id;
+SELECT d.id, d.tenant_id AS "tenantId", d.organisation_id AS "organisationId", d.kind, d.file_name AS "fileName", d.media_type AS "mediaType", d.size_bytes AS "sizeBytes", d.sha256, d.storage, d.storage_key AS "storageKey", d.uploaded_by AS "uploadedBy", d.created_at AS "createdAt" FROM stored_document d WHERE d.tenant_id = app_current_tenant() AND d.uploaded_by = $1 AND d.kind = $2 ORDER BY d.created_at, d.id;
 
 -- DocumentRepository.forgetUploader
-UPDATE stored_document d SET uploaded_by = NULL WHERE d.uploaded_by = $1 AND d.kind = $2 RETURNING d.id;
+UPDATE stored_document d SET uploaded_by = NULL WHERE d.tenant_id = app_current_tenant() AND d.uploaded_by = $1 AND d.kind = $2 RETURNING d.id;
 
 -- DocumentRepository.deleteOfKind
 DELETE FROM document_content c USING stored_document d WHERE d.tenant_id = c.tenant_id AND d.id = c.document_id AND c.document_id = ANY($1::uuid[]) AND d.kind = $2;

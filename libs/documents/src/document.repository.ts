@@ -37,14 +37,14 @@ export class DocumentRepository {
   /** The documents of a kind the person uploaded (their data-subject export). */
   @GenerateSql({ params: [SQL_EXAMPLE.userId, 'SUPPORTING_DOCUMENT'] })
   async uploadedBy(userId: string, kind: DocumentKind): Promise<StoredDocument[]> {
-    const rows = await this.sql.query(`SELECT ${DOCUMENT} FROM stored_document d WHERE d.uploaded_by = $1 AND d.kind = $2 ORDER BY d.created_at, d.id`, [userId, kind]);
+    const rows = await this.sql.query(`SELECT ${DOCUMENT} FROM stored_document d WHERE d.tenant_id = app_current_tenant() AND d.uploaded_by = $1 AND d.kind = $2 ORDER BY d.created_at, d.id`, [userId, kind]);
     return rows.map((row) => toEntity(StoredDocument, row));
   }
 
   /** Erasure: the documents of a kind stay (they are the company's), the person's id leaves them. */
   @GenerateSql({ params: [SQL_EXAMPLE.userId, 'SUPPORTING_DOCUMENT'] })
   async forgetUploader(userId: string, kind: DocumentKind): Promise<number> {
-    const rows = await this.sql.query(`UPDATE stored_document d SET uploaded_by = NULL WHERE d.uploaded_by = $1 AND d.kind = $2 RETURNING d.id`, [userId, kind]);
+    const rows = await this.sql.query(`UPDATE stored_document d SET uploaded_by = NULL WHERE d.tenant_id = app_current_tenant() AND d.uploaded_by = $1 AND d.kind = $2 RETURNING d.id`, [userId, kind]);
     return rows.length;
   }
 

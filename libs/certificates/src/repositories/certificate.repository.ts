@@ -60,7 +60,7 @@ export class CertificateRepository {
 
   @GenerateSql({ params: ['signing-request-1'] })
   async findByIdempotencyKey(key: string): Promise<Certificate | null> {
-    const [row] = await this.sql.query(`SELECT ${CERTIFICATE} FROM certificate c WHERE c.idempotency_key = $1`, [key]);
+    const [row] = await this.sql.query(`SELECT ${CERTIFICATE} FROM certificate c WHERE c.tenant_id = app_current_tenant() AND c.idempotency_key = $1`, [key]);
     return row ? toEntity(Certificate, row) : null;
   }
 
@@ -186,7 +186,7 @@ export class CertificateRepository {
   /** The certificates a person signed (their data-subject export), oldest first. */
   @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async signedBy(userId: string): Promise<Certificate[]> {
-    const rows = await this.sql.query(`SELECT ${CERTIFICATE} FROM certificate c WHERE c.signed_by = $1 ORDER BY c.issued_at, c.id`, [userId]);
+    const rows = await this.sql.query(`SELECT ${CERTIFICATE} FROM certificate c WHERE c.tenant_id = app_current_tenant() AND c.signed_by = $1 ORDER BY c.issued_at, c.id`, [userId]);
     return rows.map((row) => toEntity(Certificate, row));
   }
 
@@ -195,7 +195,7 @@ export class CertificateRepository {
   async copiesRequestedBy(userId: string): Promise<CertificateCopy[]> {
     const rows = await this.sql.query(
       `SELECT ${COPY}, c.organisation_id AS "organisationId" FROM certificate_copy k JOIN certificate c ON c.id = k.certificate_id
-        WHERE k.requested_by = $1 ORDER BY k.created_at, k.id`,
+        WHERE k.tenant_id = app_current_tenant() AND c.tenant_id = app_current_tenant() AND k.requested_by = $1 ORDER BY k.created_at, k.id`,
       [userId],
     );
     return rows.map((row) => toEntity(CertificateCopy, row));

@@ -28,10 +28,10 @@ IS DISTINCT FROM ($2, $3::uuid, $4, $5, $6, $7, $8::boolean)
 RETURNING p.datasheet_id AS id;
 
 -- PublishedDatasheetRepository.showingCompanyContact
-SELECT p.datasheet_id AS id FROM published_datasheet p WHERE p.organisation_id = $1 AND p.contact_kind = 'COMPANY' ORDER BY p.datasheet_id;
+SELECT p.datasheet_id AS id FROM published_datasheet p WHERE p.tenant_id = app_current_tenant() AND p.organisation_id = $1 AND p.contact_kind = 'COMPANY' ORDER BY p.datasheet_id;
 
 -- PublishedDatasheetRepository.withContact
-SELECT p.datasheet_id AS "id", p.tenant_id AS "tenantId", p.organisation_id AS "organisationId", p.version_id AS "versionId", p.version_number AS "versionNumber", p.public_code AS "publicCode", p.product_name AS "productName", p.product_family AS "productFamily", p.certificate_reference AS "certificateReference", p.scheme, p.production_unit AS "productionUnit", p.holder_name AS "holderName", p.texts, p.attachments, p.contact_user_id AS "contactUserId", p.contact_kind AS "contactKind", p.contact_name AS "contactName", p.contact_email AS "contactEmail", p.contact_phone AS "contactPhone", p.contact_position AS "contactPosition", p.contact_replacement_required AS "contactReplacementRequired", p.published_at AS "publishedAt", p.revision, p.characteristics::text AS characteristics FROM published_datasheet p WHERE p.contact_user_id = $1 ORDER BY p.datasheet_id;
+SELECT p.datasheet_id AS "id", p.tenant_id AS "tenantId", p.organisation_id AS "organisationId", p.version_id AS "versionId", p.version_number AS "versionNumber", p.public_code AS "publicCode", p.product_name AS "productName", p.product_family AS "productFamily", p.certificate_reference AS "certificateReference", p.scheme, p.production_unit AS "productionUnit", p.holder_name AS "holderName", p.texts, p.attachments, p.contact_user_id AS "contactUserId", p.contact_kind AS "contactKind", p.contact_name AS "contactName", p.contact_email AS "contactEmail", p.contact_phone AS "contactPhone", p.contact_position AS "contactPosition", p.contact_replacement_required AS "contactReplacementRequired", p.published_at AS "publishedAt", p.revision, p.characteristics::text AS characteristics FROM published_datasheet p WHERE p.tenant_id = app_current_tenant() AND p.contact_user_id = $1 ORDER BY p.datasheet_id;
 
 -- PublishedDatasheetRepository.remove
 DELETE FROM published_datasheet p WHERE p.datasheet_id = $1 RETURNING p.datasheet_id;

@@ -108,14 +108,14 @@ export class PublishedDatasheetRepository {
   /** The published datasheets of a company that show its general contact. */
   @GenerateSql({ params: [SQL_EXAMPLE.id] })
   async showingCompanyContact(organisationId: string): Promise<string[]> {
-    const rows = await this.sql.query<{ id: string }>(`SELECT p.datasheet_id AS id FROM published_datasheet p WHERE p.organisation_id = $1 AND p.contact_kind = 'COMPANY' ORDER BY p.datasheet_id`, [organisationId]);
+    const rows = await this.sql.query<{ id: string }>(`SELECT p.datasheet_id AS id FROM published_datasheet p WHERE p.tenant_id = app_current_tenant() AND p.organisation_id = $1 AND p.contact_kind = 'COMPANY' ORDER BY p.datasheet_id`, [organisationId]);
     return rows.map((row) => row.id);
   }
 
   /** The published datasheets showing the person as their contact (a data-subject export). */
   @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async withContact(userId: string): Promise<PublishedDatasheet[]> {
-    const rows = await this.sql.query(`SELECT ${PUBLISHED} FROM published_datasheet p WHERE p.contact_user_id = $1 ORDER BY p.datasheet_id`, [userId]);
+    const rows = await this.sql.query(`SELECT ${PUBLISHED} FROM published_datasheet p WHERE p.tenant_id = app_current_tenant() AND p.contact_user_id = $1 ORDER BY p.datasheet_id`, [userId]);
     return rows.map((row) => toEntity(PublishedDatasheet, row));
   }
 

@@ -42,12 +42,12 @@ RETURNING id;
 
 -- IdentityPersonalDataRepository.countStaleLastLogins
 SELECT count(*) AS expired, count(*) FILTER (WHERE ('User:' || u.id::text) = ANY($3::text[]) OR u.id = ANY($4::uuid[])) AS held
-FROM user_account u WHERE u.last_login_at < $1::timestamptz - $2::interval;
+FROM user_account u WHERE u.tenant_id = app_current_tenant() AND u.last_login_at < $1::timestamptz - $2::interval;
 
 -- IdentityPersonalDataRepository.forgetStaleLastLogins
 UPDATE user_account a SET last_login_at = NULL WHERE a.id IN (
 SELECT u.id FROM user_account u
-WHERE u.last_login_at < $1::timestamptz - $2::interval
+WHERE u.tenant_id = app_current_tenant() AND u.last_login_at < $1::timestamptz - $2::interval
 AND NOT (('User:' || u.id::text) = ANY($3::text[])) AND NOT (u.id = ANY($4::uuid[]))
 ORDER BY u.last_login_at, u.id LIMIT $5)
 RETURNING a.id;

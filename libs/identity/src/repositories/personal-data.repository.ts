@@ -110,7 +110,7 @@ export class IdentityPersonalDataRepository {
   async countStaleLastLogins(now: Date, retention: string, held: readonly string[], restricted: readonly string[]): Promise<{ expired: number; held: number }> {
     const [row] = await this.sql.query<{ expired: string; held: string }>(
       `SELECT count(*) AS expired, count(*) FILTER (WHERE ('User:' || u.id::text) = ANY($3::text[]) OR u.id = ANY($4::uuid[])) AS held
-         FROM user_account u WHERE u.last_login_at < $1::timestamptz - $2::interval`,
+         FROM user_account u WHERE u.tenant_id = app_current_tenant() AND u.last_login_at < $1::timestamptz - $2::interval`,
       [now, retention, held, restricted],
     );
     return { expired: Number(row!.expired), held: Number(row!.held) };
@@ -121,7 +121,7 @@ export class IdentityPersonalDataRepository {
     const rows = await this.sql.query(
       `UPDATE user_account a SET last_login_at = NULL WHERE a.id IN (
          SELECT u.id FROM user_account u
-          WHERE u.last_login_at < $1::timestamptz - $2::interval
+          WHERE u.tenant_id = app_current_tenant() AND u.last_login_at < $1::timestamptz - $2::interval
             AND NOT (('User:' || u.id::text) = ANY($3::text[])) AND NOT (u.id = ANY($4::uuid[]))
           ORDER BY u.last_login_at, u.id LIMIT $5)
        RETURNING a.id`,

@@ -5,18 +5,18 @@
 SELECT 1 FROM outbox_message WHERE id = $1 AND tenant_id = app_current_tenant();
 
 -- OutboxPersonalDataRepository.messagesTo
-SELECT m.id, m.tenant_id AS "tenantId", m.channel, m.recipient, m.template, m.subject, m.body, m.created_at AS "createdAt", m.sent_at AS "sentAt", m.attempts, m.next_attempt_at AS "nextAttemptAt", m.claimed_until AS "claimedUntil", m.failed_at AS "failedAt", m.sent_during_restriction AS "sentDuringRestriction", m.held_at AS "heldAt", m.last_error AS "lastError" FROM outbox_message m WHERE lower(m.recipient) = lower($1) ORDER BY m.created_at;
+SELECT m.id, m.tenant_id AS "tenantId", m.channel, m.recipient, m.template, m.subject, m.body, m.created_at AS "createdAt", m.sent_at AS "sentAt", m.attempts, m.next_attempt_at AS "nextAttemptAt", m.claimed_until AS "claimedUntil", m.failed_at AS "failedAt", m.sent_during_restriction AS "sentDuringRestriction", m.held_at AS "heldAt", m.last_error AS "lastError" FROM outbox_message m WHERE m.tenant_id = app_current_tenant() AND lower(m.recipient) = lower($1) ORDER BY m.created_at;
 
 -- OutboxPersonalDataRepository.deleteMessagesTo
-DELETE FROM outbox_message WHERE lower(recipient) = lower($1) RETURNING id;
+DELETE FROM outbox_message WHERE tenant_id = app_current_tenant() AND lower(recipient) = lower($1) RETURNING id;
 
 -- OutboxPersonalDataRepository.deleteDeliveredBefore
 DELETE FROM outbox_message WHERE id IN (
-SELECT id FROM outbox_message WHERE sent_at < $1::timestamptz - $2::interval
+SELECT id FROM outbox_message WHERE tenant_id = app_current_tenant() AND sent_at < $1::timestamptz - $2::interval
 AND NOT (('OutboxMessage:' || id::text) = ANY($3::text[]))
 ORDER BY sent_at LIMIT 500)
 RETURNING id;
 
 -- OutboxPersonalDataRepository.countDeliveredBefore
 SELECT count(*) AS expired, count(*) FILTER (WHERE ('OutboxMessage:' || id::text) = ANY($3::text[])) AS held
-FROM outbox_message WHERE sent_at < $1::timestamptz - $2::interval;
+FROM outbox_message WHERE tenant_id = app_current_tenant() AND sent_at < $1::timestamptz - $2::interval;

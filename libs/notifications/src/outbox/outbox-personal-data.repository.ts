@@ -20,13 +20,13 @@ export class OutboxPersonalDataRepository {
 
   @GenerateSql({ params: ['ann@example.test'] })
   async messagesTo(recipient: string): Promise<OutboxMessage[]> {
-    const rows = await this.sql.query(`SELECT ${MESSAGE} FROM outbox_message m WHERE lower(m.recipient) = lower($1) ORDER BY m.created_at`, [recipient]);
+    const rows = await this.sql.query(`SELECT ${MESSAGE} FROM outbox_message m WHERE m.tenant_id = app_current_tenant() AND lower(m.recipient) = lower($1) ORDER BY m.created_at`, [recipient]);
     return rows.map((row) => toEntity(OutboxMessage, row));
   }
 
   @GenerateSql({ params: ['ann@example.test'] })
   async deleteMessagesTo(recipient: string): Promise<number> {
-    return (await this.sql.query(`DELETE FROM outbox_message WHERE lower(recipient) = lower($1) RETURNING id`, [recipient])).length;
+    return (await this.sql.query(`DELETE FROM outbox_message WHERE tenant_id = app_current_tenant() AND lower(recipient) = lower($1) RETURNING id`, [recipient])).length;
   }
 
   /** Delivered messages older than `retention` (rule DELIVERED_MESSAGE, the tenant's period), except held ones: one batch. */
@@ -34,7 +34,7 @@ export class OutboxPersonalDataRepository {
   async deleteDeliveredBefore(now: Date, retention: string, held: readonly string[], batchSize: number): Promise<number> {
     const rows = await this.sql.query(
       `DELETE FROM outbox_message WHERE id IN (
-         SELECT id FROM outbox_message WHERE sent_at < $1::timestamptz - $2::interval
+         SELECT id FROM outbox_message WHERE tenant_id = app_current_tenant() AND sent_at < $1::timestamptz - $2::interval
            AND NOT (('OutboxMessage:' || id::text) = ANY($3::text[]))
          ORDER BY sent_at LIMIT ${Math.trunc(batchSize)})
        RETURNING id`,
@@ -47,7 +47,7 @@ export class OutboxPersonalDataRepository {
   async countDeliveredBefore(now: Date, retention: string, held: readonly string[]): Promise<{ expired: number; held: number }> {
     const [row] = await this.sql.query<{ expired: string; held: string }>(
       `SELECT count(*) AS expired, count(*) FILTER (WHERE ('OutboxMessage:' || id::text) = ANY($3::text[])) AS held
-       FROM outbox_message WHERE sent_at < $1::timestamptz - $2::interval`,
+       FROM outbox_message WHERE tenant_id = app_current_tenant() AND sent_at < $1::timestamptz - $2::interval`,
       [now, retention, held],
     );
     return { expired: Number(row!.expired), held: Number(row!.held) };

@@ -9,7 +9,7 @@ RETURNING id;
 
 -- WebhookDeliveryRepository.listOf
 SELECT d.id, d.tenant_id AS "tenantId", d.subscription_id AS "subscriptionId", d.event_id AS "eventId", d.event_type AS "eventType", d.organisation_id AS "organisationId", d.subject, d.occurred_at AS "occurredAt", d.attempts, d.next_attempt_at AS "nextAttemptAt", d.claimed_until AS "claimedUntil", d.last_status AS "lastStatus", d.last_error AS "lastError", d.delivered_at AS "deliveredAt", d.dead_lettered_at AS "deadLetteredAt" FROM webhook_delivery d
-WHERE d.subscription_id = $1 AND (NOT $2 OR d.dead_lettered_at IS NOT NULL)
+WHERE d.tenant_id = app_current_tenant() AND d.subscription_id = $1 AND (NOT $2 OR d.dead_lettered_at IS NOT NULL)
 ORDER BY d.occurred_at DESC, d.id LIMIT $3;
 
 -- WebhookDeliveryRepository.findOwned

@@ -61,7 +61,7 @@ export class WebhookDeliveryRepository {
   async listOf(subscriptionId: string, deadLettersOnly: boolean, limit: number): Promise<WebhookDelivery[]> {
     const rows = await this.sql.query(
       `SELECT ${DELIVERY} FROM webhook_delivery d
-        WHERE d.subscription_id = $1 AND (NOT $2 OR d.dead_lettered_at IS NOT NULL)
+        WHERE d.tenant_id = app_current_tenant() AND d.subscription_id = $1 AND (NOT $2 OR d.dead_lettered_at IS NOT NULL)
         ORDER BY d.occurred_at DESC, d.id LIMIT $3`,
       [subscriptionId, deadLettersOnly, limit],
     );
