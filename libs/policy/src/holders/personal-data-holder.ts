@@ -90,8 +90,8 @@ export interface PersonalDataHolder {
   object?(subject: DataSubject): Promise<number>;
   /**
    * The kinds of record a legal hold (`Kind:id`) can name that this holder's retention sweep leaves
-   * alone when held: each kind is one holder's (the privacy context checks that). Absent when the
-   * holder's sweep honours no hold of its own.
+   * alone when held: each kind is one holder's (test/privacy/legal-hold-records holds it so). Absent
+   * when the holder's sweep honours no hold of its own.
    */
   readonly legalHoldKinds?: readonly string[];
   /**
