@@ -1,6 +1,6 @@
 import { UnitOfWork } from '@chancery/core';
 import { reportFigure, useTestApp } from '@chancery/testing';
-import { captureRepository, methodsOf, repositoryClasses } from './repository-sql';
+import { captureRepository, normalise, repositoryClasses } from './repository-sql';
 
 /**
  * Where a table's row-level security policies are alternatives (the tenant's rows, or a public read,
@@ -60,9 +60,10 @@ describe('statements on tables whose policies are alternatives read through an i
       return found;
     };
 
-    const findings = new Set<string>();
+    // The whole reads of each statement's plans, by its text as the capture reports it (a text planned
+    // with each of its method's examples: one example's plan must not hide another's).
+    const wholeReadsOf = new Map<string, string[]>();
     let planned = 0;
-    let method = '';
     const query = UnitOfWork.prototype.query;
     // Each statement is planned in the unit it runs in (the example tenant's scope, row-level security
     // applied) just before it runs; the capture rolls every unit back.
@@ -71,28 +72,17 @@ describe('statements on tables whose policies are alternatives read through an i
         await query.call(this, 'SET LOCAL enable_seqscan = off');
         const [explained] = await query.call<UnitOfWork, [string, readonly unknown[]], Promise<Array<{ 'QUERY PLAN': Array<{ Plan: PlanNode }> }>>>(this, `EXPLAIN (FORMAT JSON) ${text}`, values);
         await query.call(this, 'SET LOCAL enable_seqscan = on');
+        const key = normalise(text);
+        wholeReadsOf.set(key, [...(wholeReadsOf.get(key) ?? []), ...wholeReads(explained!['QUERY PLAN'][0]!.Plan, [])]);
         planned += 1;
-        for (const read of wholeReads(explained!['QUERY PLAN'][0]!.Plan, [])) findings.add(`${method}: ${read}`);
       }
       return query.call(this, text, values);
     } as typeof query;
+    const findings = new Set<string>();
     try {
       for (const repository of repositoryClasses()) {
-        // The method being captured, for the finding's name: each is wrapped while its repository is captured.
-        const prototype = repository.cls.prototype as Record<string, (...args: unknown[]) => unknown>;
-        const originals = methodsOf(repository.cls).map((name) => [name, prototype[name]!] as const);
-        for (const [name, original] of originals) {
-          const named = function (this: unknown, ...args: unknown[]) {
-            method = `${repository.name}.${name}`;
-            return original.apply(this, args);
-          };
-          for (const key of Reflect.getMetadataKeys(original)) Reflect.defineMetadata(key, Reflect.getMetadata(key, original), named);
-          prototype[name] = named;
-        }
-        try {
-          await captureRepository(world.app.app, repository);
-        } finally {
-          for (const [name, original] of originals) prototype[name] = original;
+        for (const { method, statements } of await captureRepository(world.app.app, repository)) {
+          for (const statement of statements) for (const read of wholeReadsOf.get(statement) ?? []) findings.add(`${repository.name}.${method}: ${read}`);
         }
       }
     } finally {

@@ -95,7 +95,8 @@ export async function captureRepository(app: INestApplication, repository: Repos
   return captured;
 }
 
-function normalise(statement: string): string {
+/** A statement as the snapshots show it: its lines trimmed, blank ones dropped. */
+export function normalise(statement: string): string {
   return statement
     .split('\n')
     .map((line) => line.trim())
