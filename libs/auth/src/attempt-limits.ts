@@ -29,6 +29,11 @@ export const USUAL_ADDRESS_MS = 30 * DAY_MS;
 export const STEP_UP_FAILURES_PER_SESSION = 5;
 export const STEP_UP_FAILURES_PER_ACCOUNT = 10;
 export const SECOND_FACTOR_FAILURES_PER_ACCOUNT = 5;
+/**
+ * A counter outlives its window by this much, then the nightly retention sweep deletes it: it counts
+ * nothing after its window, and its key hashes an e-mail address with a client address.
+ */
+export const COUNTER_KEPT_AFTER_WINDOW_MS = DAY_MS;
 
 /** The counter key of what is counted (its parts joined); a hash, so no address or e-mail is stored. */
 export function attemptKey(...parts: string[]): Buffer {

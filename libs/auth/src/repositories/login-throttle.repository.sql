@@ -19,5 +19,15 @@ last_failure_at = $3;
 -- LoginThrottleRepository.giveBack
 UPDATE login_throttle l SET failures = l.failures - 1 WHERE l.account_key = ANY($1::bytea[]) AND l.window_start > $2 AND l.failures > 0;
 
+-- LoginThrottleRepository.deleteWindowsStartedBefore
+DELETE FROM login_throttle WHERE account_key IN (
+SELECT l.account_key FROM login_throttle l WHERE l.window_start < $1 LIMIT 500)
+RETURNING account_key;
+
+-- LoginThrottleRepository.deleteWindowsStartedBefore
+DELETE FROM login_throttle WHERE account_key IN (
+SELECT l.account_key FROM login_throttle l WHERE l.window_start < $1 LIMIT 500)
+RETURNING account_key;
+
 -- LoginThrottleRepository.clear
 DELETE FROM login_throttle l WHERE l.account_key = ANY($1::bytea[]);

@@ -64,6 +64,21 @@ export class LoginThrottleRepository {
     );
   }
 
+  /**
+   * Counters whose window started before `before`: they count nothing any more. Those of the unit's
+   * tenant, or in a platform unit the platform's (row-level security); one batch.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, 500] }, { params: [SQL_EXAMPLE.at, 500], tenantId: null })
+  async deleteWindowsStartedBefore(before: Date, batchSize: number): Promise<number> {
+    const rows = await this.sql.query(
+      `DELETE FROM login_throttle WHERE account_key IN (
+         SELECT l.account_key FROM login_throttle l WHERE l.window_start < $1 LIMIT ${Math.trunc(batchSize)})
+       RETURNING account_key`,
+      [before],
+    );
+    return rows.length;
+  }
+
   @GenerateSql({ params: [[SQL_EXAMPLE.hash]] })
   async clear(keys: readonly Buffer[]): Promise<void> {
     await this.sql.query(`DELETE FROM login_throttle l WHERE l.account_key = ANY($1::bytea[])`, [keys]);

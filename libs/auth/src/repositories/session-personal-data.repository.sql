@@ -16,6 +16,16 @@ SELECT s.id FROM auth_session s WHERE coalesce(s.revoked_at, s.absolute_expires_
 AND NOT (('Session:' || s.id::text) = ANY($3::text[])) AND NOT (s.user_id = ANY($4::uuid[]))
 ORDER BY s.created_at LIMIT 500;
 
+-- SessionPersonalDataRepository.deleteEndedBefore
+SELECT s.id FROM auth_session s WHERE coalesce(s.revoked_at, s.absolute_expires_at) < $1::timestamptz - $2::interval
+AND NOT (('Session:' || s.id::text) = ANY($3::text[])) AND NOT (s.user_id = ANY($4::uuid[]))
+ORDER BY s.created_at LIMIT 500;
+
+-- SessionPersonalDataRepository.countEndedBefore
+SELECT count(*) AS expired,
+count(*) FILTER (WHERE ('Session:' || s.id::text) = ANY($3::text[]) OR s.user_id = ANY($4::uuid[])) AS held
+FROM auth_session s WHERE coalesce(s.revoked_at, s.absolute_expires_at) < $1::timestamptz - $2::interval;
+
 -- SessionPersonalDataRepository.countEndedBefore
 SELECT count(*) AS expired,
 count(*) FILTER (WHERE ('Session:' || s.id::text) = ANY($3::text[]) OR s.user_id = ANY($4::uuid[])) AS held

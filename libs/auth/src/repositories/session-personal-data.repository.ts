@@ -34,7 +34,7 @@ export class SessionPersonalDataRepository {
   }
 
   /** Sessions ended longer than `retention` ago (rule LOGIN_SESSION, the tenant's period), except held or restricted ones: one batch. */
-  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], [], 500] })
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], [], 500] }, { params: [SQL_EXAMPLE.at, '12 months', [], [], 500], tenantId: null })
   async deleteEndedBefore(now: Date, retention: string, held: readonly string[], restrictedUserIds: readonly string[], batchSize: number): Promise<number> {
     const expired = await this.sql.query<{ id: string }>(
       `SELECT s.id FROM auth_session s WHERE ${ENDED} < $1::timestamptz - $2::interval
@@ -48,7 +48,7 @@ export class SessionPersonalDataRepository {
     return (await this.sql.query(`DELETE FROM auth_session WHERE id = ANY($1::uuid[]) RETURNING id`, [ids])).length;
   }
 
-  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], []] })
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], []] }, { params: [SQL_EXAMPLE.at, '12 months', [], []], tenantId: null })
   async countEndedBefore(now: Date, retention: string, held: readonly string[], restrictedUserIds: readonly string[]): Promise<{ expired: number; held: number }> {
     const [row] = await this.sql.query<{ expired: string; held: string }>(
       `SELECT count(*) AS expired,

@@ -7,7 +7,9 @@ import { CertificateSignatory } from '../entities/certificate-signatory';
 import { ApplicationRepository } from '../repositories/application.repository';
 import { CertificateRepository } from '../repositories/certificate.repository';
 import { HOLDABLE_CERTIFICATE_RECORDS, CertificateRetentionRepository } from '../repositories/certificate-retention.repository';
+import { VerificationRepository } from '../repositories/verification.repository';
 import { processingStatistics } from '../services/certificate-reports.service';
+import { COUNTER_KEPT_AFTER_WINDOW_MS, VERIFICATION_WINDOW_MS } from '../services/verification.service';
 
 /** Fields of an application that are never the person's: the consignee is someone else (a company or a person abroad). */
 const CONSIGNEE_FIELDS = ['consigneeName', 'consigneeAddress'] as const;
@@ -57,6 +59,7 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
     private readonly documents: DocumentsService,
     private readonly parties: PartyDirectoryService,
     private readonly retention: CertificateRetentionRepository,
+    private readonly verifications: VerificationRepository,
   ) {}
 
   hasHoldableRecord(kind: string, id: string): Promise<boolean> {
@@ -104,6 +107,17 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
         ? 'The applications you made or handled, the certificates of origin you signed and the copies you requested are kept with your account’s identifier only (no name or contact details), and their signed content is never changed: a certificate of origin is evidence the chamber must keep for 10 years after issue (DigiChambers §4.3). Staff notes on them no longer name you; documents you uploaded stay with the company’s file without your identifier; PDFs already issued stay as issued, and none printed from now on shows your name or signature.'
         : undefined,
     };
+  }
+
+  /**
+   * The public verification's counters of failed attempts (platform rows: a hash of a client address)
+   * a day after their window: they count nothing after it.
+   */
+  async sweepPlatformRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    const before = new Date(sweep.now.getTime() - VERIFICATION_WINDOW_MS - COUNTER_KEPT_AFTER_WINDOW_MS);
+    // Not in the counts: a counter is no record of a rule (nothing a person's export shows or a hold names).
+    await inBatches(sweep.batchSize, () => this.verifications.deleteWindowsStartedBefore(before, sweep.batchSize));
+    return { expired: 0, deleted: 0, deidentified: 0, held: 0 };
   }
 
   async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {

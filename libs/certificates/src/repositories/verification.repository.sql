@@ -12,6 +12,11 @@ WHERE c.number = $1;
 -- VerificationRepository.failuresSince
 SELECT t.throttle_key AS key, t.failures FROM certificate_verification_throttle t WHERE t.throttle_key = ANY($1::bytea[]) AND t.window_start > $2;
 
+-- VerificationRepository.deleteWindowsStartedBefore
+DELETE FROM certificate_verification_throttle WHERE throttle_key IN (
+SELECT t.throttle_key FROM certificate_verification_throttle t WHERE t.window_start < $1 LIMIT 500)
+RETURNING throttle_key;
+
 -- VerificationRepository.recordFailure
 INSERT INTO certificate_verification_throttle AS t (tenant_id, throttle_key, failures, window_start)
 SELECT NULL, key, 1, $2 FROM unnest($1::bytea[]) AS key

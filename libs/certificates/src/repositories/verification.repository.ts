@@ -54,6 +54,18 @@ export class VerificationRepository {
     return keys.map((key) => rows.find((r) => r.key.equals(key))?.failures ?? 0);
   }
 
+  /** Counters whose window started before `before` (they count nothing any more): one batch. */
+  @GenerateSql({ params: [SQL_EXAMPLE.at, 500], tenantId: null })
+  async deleteWindowsStartedBefore(before: Date, batchSize: number): Promise<number> {
+    const rows = await this.sql.query(
+      `DELETE FROM certificate_verification_throttle WHERE throttle_key IN (
+         SELECT t.throttle_key FROM certificate_verification_throttle t WHERE t.window_start < $1 LIMIT ${Math.trunc(batchSize)})
+       RETURNING throttle_key`,
+      [before],
+    );
+    return rows.length;
+  }
+
   @GenerateSql({ params: [[SQL_EXAMPLE.hash], SQL_EXAMPLE.at, SQL_EXAMPLE.at] })
   async recordFailure(keys: readonly Buffer[], at: Date, windowStartAfter: Date): Promise<void> {
     await this.sql.query(

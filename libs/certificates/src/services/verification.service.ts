@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Clock, sameHash, TransactionRunner } from '@chancery/core';
+import { Clock, DAY_MS, sameHash, TransactionRunner } from '@chancery/core';
 import { CertificateErrors } from '../certificates.errors';
 import { CertificateVerification } from '../entities/public-verification.types';
 import { PublicCertificateRow, VerificationRepository } from '../repositories/verification.repository';
@@ -11,6 +11,8 @@ import { verifyEd25519 } from '@chancery/core';
 /** Failed verifications allowed per client address in a window. */
 export const VERIFICATION_WINDOW_MS = 15 * 60_000;
 export const VERIFICATION_FAILURES_PER_ADDRESS = 20;
+/** A counter outlives its window by this much, then the nightly retention sweep deletes it (it hashes a client address). */
+export const COUNTER_KEPT_AFTER_WINDOW_MS = DAY_MS;
 
 // No limit per number. Refusing a number after N failures let anyone keep any certificate (numbers are
 // sequential) unverifiable for the holder of its code; refusing only the wrong codes of a closed

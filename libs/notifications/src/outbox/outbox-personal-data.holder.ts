@@ -46,11 +46,20 @@ export class OutboxPersonalDataHolder implements PersonalDataHolder {
     return { deleted: subject.email ? await this.outbox.deleteMessagesTo(subject.email) : 0, deidentified: 0, keptAsReference: 0 };
   }
 
-  async sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
+  sweepRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    return this.sweepDelivered(sweep, false);
+  }
+
+  /** The e-mail sent to the platform's operators (tenant_id NULL), by the same rule with its default period. */
+  sweepPlatformRetention(sweep: RetentionSweep): Promise<RetentionOutcome> {
+    return this.sweepDelivered(sweep, true);
+  }
+
+  private async sweepDelivered(sweep: RetentionSweep, platformRows: boolean): Promise<RetentionOutcome> {
     const held = [...sweep.held];
     const retention = sweep.intervalOf(RetentionRuleKey.DELIVERED_MESSAGE);
-    const counted = await this.outbox.countDeliveredBefore(sweep.now, retention, held);
-    const deleted = await inBatches(sweep.batchSize, () => this.outbox.deleteDeliveredBefore(sweep.now, retention, held, sweep.batchSize));
+    const counted = await this.outbox.countDeliveredBefore(sweep.now, retention, held, platformRows);
+    const deleted = await inBatches(sweep.batchSize, () => this.outbox.deleteDeliveredBefore(sweep.now, retention, held, sweep.batchSize, platformRows));
     return { expired: counted.expired, deleted, deidentified: 0, held: counted.held };
   }
 }

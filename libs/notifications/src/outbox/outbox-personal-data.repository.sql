@@ -17,6 +17,17 @@ AND NOT (('OutboxMessage:' || id::text) = ANY($3::text[]))
 ORDER BY sent_at LIMIT 500)
 RETURNING id;
 
+-- OutboxPersonalDataRepository.deleteDeliveredBefore
+DELETE FROM outbox_message WHERE id IN (
+SELECT id FROM outbox_message WHERE tenant_id IS NULL AND sent_at < $1::timestamptz - $2::interval
+AND NOT (('OutboxMessage:' || id::text) = ANY($3::text[]))
+ORDER BY sent_at LIMIT 500)
+RETURNING id;
+
 -- OutboxPersonalDataRepository.countDeliveredBefore
 SELECT count(*) AS expired, count(*) FILTER (WHERE ('OutboxMessage:' || id::text) = ANY($3::text[])) AS held
 FROM outbox_message WHERE tenant_id = app_current_tenant() AND sent_at < $1::timestamptz - $2::interval;
+
+-- OutboxPersonalDataRepository.countDeliveredBefore
+SELECT count(*) AS expired, count(*) FILTER (WHERE ('OutboxMessage:' || id::text) = ANY($3::text[])) AS held
+FROM outbox_message WHERE tenant_id IS NULL AND sent_at < $1::timestamptz - $2::interval;

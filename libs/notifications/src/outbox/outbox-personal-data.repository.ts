@@ -7,6 +7,14 @@ const MESSAGE = selectColumns(OutboxMessage, 'm');
 /** The records a legal hold can name here, by kind (`Kind:id`): their tables. */
 export const HOLDABLE_OUTBOX_RECORDS = { OutboxMessage: 'outbox_message' };
 
+/**
+ * The messages a retention statement reads: the unit's tenant's, or (`platformRows`, in the platform's
+ * unit) the platform's own. Named, not left to row-level security, so the index on the tenant is sought.
+ */
+function ofUnit(platformRows: boolean): string {
+  return platformRows ? 'tenant_id IS NULL' : 'tenant_id = app_current_tenant()';
+}
+
 /** The outbox as a holder of personal data: the messages to one address, and their retention. */
 @Injectable()
 export class OutboxPersonalDataRepository {
@@ -30,11 +38,11 @@ export class OutboxPersonalDataRepository {
   }
 
   /** Delivered messages older than `retention` (rule DELIVERED_MESSAGE, the tenant's period), except held ones: one batch. */
-  @GenerateSql({ params: [SQL_EXAMPLE.at, '90 days', [], 500] })
-  async deleteDeliveredBefore(now: Date, retention: string, held: readonly string[], batchSize: number): Promise<number> {
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '90 days', [], 500] }, { params: [SQL_EXAMPLE.at, '90 days', [], 500, true], tenantId: null })
+  async deleteDeliveredBefore(now: Date, retention: string, held: readonly string[], batchSize: number, platformRows = false): Promise<number> {
     const rows = await this.sql.query(
       `DELETE FROM outbox_message WHERE id IN (
-         SELECT id FROM outbox_message WHERE tenant_id = app_current_tenant() AND sent_at < $1::timestamptz - $2::interval
+         SELECT id FROM outbox_message WHERE ${ofUnit(platformRows)} AND sent_at < $1::timestamptz - $2::interval
            AND NOT (('OutboxMessage:' || id::text) = ANY($3::text[]))
          ORDER BY sent_at LIMIT ${Math.trunc(batchSize)})
        RETURNING id`,
@@ -43,11 +51,11 @@ export class OutboxPersonalDataRepository {
     return rows.length;
   }
 
-  @GenerateSql({ params: [SQL_EXAMPLE.at, '90 days', []] })
-  async countDeliveredBefore(now: Date, retention: string, held: readonly string[]): Promise<{ expired: number; held: number }> {
+  @GenerateSql({ params: [SQL_EXAMPLE.at, '90 days', []] }, { params: [SQL_EXAMPLE.at, '90 days', [], true], tenantId: null })
+  async countDeliveredBefore(now: Date, retention: string, held: readonly string[], platformRows = false): Promise<{ expired: number; held: number }> {
     const [row] = await this.sql.query<{ expired: string; held: string }>(
       `SELECT count(*) AS expired, count(*) FILTER (WHERE ('OutboxMessage:' || id::text) = ANY($3::text[])) AS held
-       FROM outbox_message WHERE tenant_id = app_current_tenant() AND sent_at < $1::timestamptz - $2::interval`,
+       FROM outbox_message WHERE ${ofUnit(platformRows)} AND sent_at < $1::timestamptz - $2::interval`,
       [now, retention, held],
     );
     return { expired: Number(row!.expired), held: Number(row!.held) };

@@ -77,6 +77,11 @@ export interface PersonalDataHolder {
   /** Enforces retention in the tenant of the open unit of work; absent when the holder keeps nothing past a rule. */
   sweepRetention?(sweep: RetentionSweep): Promise<RetentionOutcome>;
   /**
+   * Enforces retention on the platform operator's own rows (tenant_id NULL) in a platform unit of work,
+   * with the platform's default periods: no tenant's sweep reaches them. Absent when the holder keeps none.
+   */
+  sweepPlatformRetention?(sweep: RetentionSweep): Promise<RetentionOutcome>;
+  /**
    * The person's processing is restricted (Art. 18: storage only): whatever the holder publishes of
    * them stops at once, in the restricting unit of work (a public output is processing). Returns how
    * many records changed; absent when the holder publishes nothing of anyone.

@@ -62,14 +62,22 @@ export class RetentionScheduleService {
 
   /** The interval each rule's sweep uses for `tenantId`: its own period, else the default. */
   async intervalsOf(tenantId: string): Promise<(rule: RetentionRuleKey) => string> {
-    const own = await this.ownPeriodsOf(tenantId);
-    return (key) => {
-      const rule = retentionRule(key);
-      const period = effectivePeriod(rule, own.get(key));
-      if (period === null) throw new Error(`retention rule ${key} has no period to sweep by`);
-      return retentionInterval(rule, period);
-    };
+    return intervalsWith(await this.ownPeriodsOf(tenantId));
   }
+
+  /** The interval each rule's sweep uses for the platform's own rows: the defaults (the platform sets no period of its own). */
+  platformIntervals(): (rule: RetentionRuleKey) => string {
+    return intervalsWith(new Map());
+  }
+}
+
+function intervalsWith(own: TenantRetentionPeriods): (rule: RetentionRuleKey) => string {
+  return (key) => {
+    const rule = retentionRule(key);
+    const period = effectivePeriod(rule, own.get(key));
+    if (period === null) throw new Error(`retention rule ${key} has no period to sweep by`);
+    return retentionInterval(rule, period);
+  };
 }
 
 function entryOf(tenantId: string, rule: RetentionRule, own: RetentionPeriod | undefined): RetentionPeriod {

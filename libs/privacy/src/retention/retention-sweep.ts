@@ -48,6 +48,20 @@ export class RetentionSweeper {
     return outcomes;
   }
 
+  /**
+   * The platform's own rows (tenant_id NULL: the operators' sessions and e-mail, attempt counters not
+   * tied to a tenant), in the caller's platform unit of work, with the default periods. Nothing there is
+   * under a legal hold or a restriction: both are a tenant's, asked of its privacy officer.
+   */
+  async sweepPlatform(batchSize = DEFAULT_RETENTION_BATCH): Promise<HolderRetention[]> {
+    const sweep = { now: this.clock.now(), held: new Set<string>(), restrictedUserIds: new Set<string>(), batchSize, intervalOf: this.schedule.platformIntervals() };
+    const outcomes: HolderRetention[] = [];
+    for (const holder of this.holders.all()) {
+      if (holder.sweepPlatformRetention) outcomes.push({ holder: holder.holder, ...(await holder.sweepPlatformRetention(sweep)) });
+    }
+    return outcomes;
+  }
+
   /** The actor's tenant's sweep, on demand (privacy officers, tenant admins). */
   sweepCurrentTenant(batchSize: number): Promise<HolderRetention[]> {
     const tenantId = this.context.actor.tenantId;
@@ -96,7 +110,7 @@ export class RetentionSweeper {
   }
 }
 
-/** The scheduled sweep: every tenant, each in its own transaction, every night. */
+/** The scheduled sweep: every tenant, each in its own transaction, then the platform's own rows, every night. */
 @WorkerJob()
 @Injectable()
 export class RetentionSweepJob implements JobHandler<Record<string, never>> {
@@ -116,5 +130,7 @@ export class RetentionSweepJob implements JobHandler<Record<string, never>> {
       // Counts only: which holder, how many expired, deleted, de-identified, held.
       this.logger.log({ tenantId: tenant.id, retention: outcomes }, 'retention sweep');
     }
+    const platform = await this.transactions.asSystem(null, () => this.sweeper.sweepPlatform());
+    this.logger.log({ tenantId: null, retention: platform }, 'retention sweep');
   }
 }
