@@ -121,3 +121,35 @@ describe('datasheets: a family schema cannot hold a regular expression that back
     expect(ext(refused)).toMatchObject({ code: 'CONFLICT', reason: 'PRODUCT_FAMILY_SCHEMA_UNUSABLE' });
   });
 });
+
+/**
+ * A family schema is its tenant's alone, `$id` included (attack of 3 December 2026): the validator
+ * kept every compiled schema by its `$id`, so a schema naming one answered every submission with an
+ * internal error (compiled again on first use: "already exists"), could not be saved again, blocked the
+ * same `$id` in another certification body, and let another body's schema `$ref` it.
+ */
+describe('datasheets: a family schema with an $id is its tenant\'s alone', () => {
+  const started = useTestApp();
+  let sheets: DatasheetsFactory;
+
+  it('submits against it, saves it again, and another body can neither collide with it nor refer to it', async () => {
+    sheets = new DatasheetsFactory(started.app, started.factory);
+    const body = await sheets.certificationBody();
+    const holder = await sheets.holder(body);
+    const other = await sheets.certificationBody();
+    const id = `https://schemas.example.test/kerbstones-${Date.now()}`;
+    const schema = { $id: id, type: 'object', required: ['code'], properties: { code: { type: 'string', pattern: '^[A-Z]{2}-\\d{3}$' } } };
+    expectData(await started.app.graphql(SET_SCHEMA, { input: { family: 'kerbstones', jsonSchema: JSON.stringify(schema) } }, { token: body.adminToken }));
+    const product = await sheets.product(body, holder);
+    const draft = await sheets.draft(holder.adminToken, product.id, { code: 'AB-123' });
+    expect(expectData(await started.app.graphql<{ submitDatasheetVersion: { state: string } }>(SUBMIT, { v: draft.id }, { token: holder.adminToken })).submitDatasheetVersion.state).toBe('SUBMITTED');
+    const refused = await sheets.draft(holder.adminToken, (await sheets.product(body, holder)).id, { code: 'AB-12' });
+    expect(ext(await started.app.graphql(SUBMIT, { v: refused.id }, { token: holder.adminToken }))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_CHARACTERISTICS' });
+    // Saved again by its body, and the same $id in another body's family.
+    expectData(await started.app.graphql(SET_SCHEMA, { input: { family: 'kerbstones', jsonSchema: JSON.stringify({ ...schema, description: 'v2' }) } }, { token: body.adminToken }));
+    expectData(await started.app.graphql(SET_SCHEMA, { input: { family: 'kerbstones', jsonSchema: JSON.stringify({ ...schema, required: [] }) } }, { token: other.adminToken }));
+    // Another body's schema referring to it by its $id resolves nothing of it: refused when saved.
+    const referring = await started.app.graphql(SET_SCHEMA, { input: { family: 'pavers', jsonSchema: JSON.stringify({ type: 'object', properties: { code: { $ref: id } } }) } }, { token: other.adminToken });
+    expect(ext(referring)).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'INVALID_SCHEMA' });
+  });
+});

@@ -27,13 +27,26 @@ const safeRegExp = Object.assign(
  * Ajv (about 8 MiB resident) is loaded at the first schema checked, not with every API process.
  * Its patterns run on V8's linear-time engine (safeRegExp above), which Node 20's V8 offers only for
  * expressions without the `u` flag, hence `unicodeRegExp: false` (and `\p{…}`, `\u{…}` refused when saved).
+ * One instance serves every tenant, so it keeps no schema: `addUsedSchema: false` registers none under
+ * its `$id` (another tenant's `$ref` to it resolves nothing; the same `$id` twice is no conflict), and
+ * `compileAlone` drops each schema from the instance's cache once compiled.
  */
 function ajv(): Ajv {
   if (!validator) {
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded at first use (a CommonJS build keeps import() native)
-    validator = new (require('ajv') as typeof import('ajv')).default({ allErrors: true, strict: false, unicodeRegExp: false, code: { regExp: safeRegExp } });
+    validator = new (require('ajv') as typeof import('ajv')).default({ allErrors: true, strict: false, unicodeRegExp: false, addUsedSchema: false, code: { regExp: safeRegExp } });
   }
   return validator;
+}
+
+/** Compiles a tenant's schema without leaving it in the shared instance (its validate function keeps what it needs). */
+function compileAlone(schema: object): ValidateFunction {
+  const instance = ajv();
+  try {
+    return instance.compile(schema);
+  } finally {
+    instance.removeSchema(schema);
+  }
 }
 
 /** JSON Schema keywords whose values are data, not schemas: a `pattern` key inside them is no pattern. */
@@ -131,7 +144,7 @@ export function assertValidSchema(schemaText: string, field: string): void {
   const unsafe = unsafePatterns(schema, field, []);
   if (unsafe.length > 0) throw DatasheetsErrors.INVALID_SCHEMA('holds a regular expression that could backtrack without end', { fields: unsafe });
   try {
-    ajv().compile(schema);
+    compileAlone(schema);
   } catch (error) {
     throw DatasheetsErrors.INVALID_SCHEMA(`is not a valid JSON Schema: ${(error as Error).message.slice(0, 200)}`, { field });
   }
@@ -146,11 +159,10 @@ export function assertCharacteristicsValid(characteristics: string, schemaText: 
   let validate = compiled.get(schemaText);
   if (!validate) {
     try {
-      validate = ajv().compile(JSON.parse(schemaText) as object);
+      validate = compileAlone(JSON.parse(schemaText) as object);
     } catch (error) {
-      // A schema stored before its patterns were checked (or before a stricter check) is never run.
-      if (error instanceof UnsafePatternError) throw DatasheetsErrors.PRODUCT_FAMILY_SCHEMA_UNUSABLE(`the product family schema cannot be used: ${error.message}`, { field });
-      throw error;
+      // A schema stored before a stricter check (an unsafe pattern, a reference to another schema) is never run.
+      throw DatasheetsErrors.PRODUCT_FAMILY_SCHEMA_UNUSABLE(`the product family schema cannot be used: ${(error as Error).message.slice(0, 200)}`, { field });
     }
     if (compiled.size > 500) compiled.clear();
     compiled.set(schemaText, validate);

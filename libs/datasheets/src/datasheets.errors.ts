@@ -16,7 +16,7 @@ export const DatasheetsErrors = defineErrors('datasheets', {
   DATASHEET_NOT_PUBLISHED: [ErrorCode.CONFLICT, 'The datasheet has no published version.'],
   INVALID_CHARACTERISTICS: [ErrorCode.BAD_USER_INPUT, "The technical characteristics are not a JSON object valid against the product family's schema; `fields` lists each problem."],
   INVALID_SCHEMA: [ErrorCode.BAD_USER_INPUT, 'The product family schema is not a valid JSON Schema.'],
-  PRODUCT_FAMILY_SCHEMA_UNUSABLE: [ErrorCode.CONFLICT, "The tenant's schema for the product family holds a regular expression refused since it was stored (it could stall the service): a tenant administrator must set the schema again."],
+  PRODUCT_FAMILY_SCHEMA_UNUSABLE: [ErrorCode.CONFLICT, "The tenant's schema for the product family holds what is refused since it was stored (a regular expression that could stall the service, a reference to another schema): a tenant administrator must set the schema again."],
   PRODUCT_FAMILY_SCHEMA_MISSING: [ErrorCode.CONFLICT, 'The tenant keeps no schema for the product family yet: a datasheet of it cannot be submitted.'],
   DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED: [ErrorCode.BAD_USER_INPUT, "Taking ORG_ADMIN or ORG_MEMBER in a certification body's space, or completing a datasheet, requires acknowledging the current contact-disclosure notice (COPRO §5b)."],
   NOTICE_VERSION_OUTDATED: [ErrorCode.BAD_USER_INPUT, 'The notice version is not the current one (contactDisclosureNotice).'],
