@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Role } from '@chancery/access';
 import { CertificateHolder, CertificationBody, DatasheetsFactory, expectData, KERBSTONE_CHARACTERISTICS, TEXTS, useTestApp } from '@chancery/testing';
 
@@ -152,6 +153,14 @@ describe('datasheets: from product to published, and a new version supersedes it
     expect({ code: codeOf(tooLarge), reason: reasonOf(tooLarge) }).toEqual({ code: 'BAD_USER_INPUT', reason: 'DATASHEET_PAGE_TOO_LARGE' });
     const bad = await app.graphql('{ searchPublishedDatasheets(after: "bm90IGEgY3Vyc29y") { nextCursor } }');
     expect(reasonOf(bad)).toBe('DATASHEET_CURSOR_INVALID');
+    // A forged cursor whose time JavaScript reads and PostgreSQL cannot store was an internal error, anonymously.
+    for (const at of ['-271821-04-20T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '2026-02-30T00:00:00.000Z']) {
+      const forged = Buffer.from(`${at}|${randomUUID()}`).toString('base64url');
+      const answer = await app.graphql('query($a: String) { searchPublishedDatasheets(after: $a) { nextCursor } }', { a: forged });
+      expect({ at, code: codeOf(answer), reason: reasonOf(answer) }).toEqual({ at, code: 'BAD_USER_INPUT', reason: 'DATASHEET_CURSOR_INVALID' });
+      const get = await app.http().get(`/public/datasheets?after=${forged}`);
+      expect({ at, status: get.status, reason: get.body.errors?.[0]?.extensions?.reason }).toEqual({ at, status: 400, reason: 'DATASHEET_CURSOR_INVALID' });
+    }
     const all: string[] = [];
     let after: string | null = null;
     do {

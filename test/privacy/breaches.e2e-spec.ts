@@ -189,4 +189,23 @@ describe('T18 breach drill', () => {
     expect((await notify(new Date('2000-01-01T00:00:00Z'))).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'BREACH_TIMES_OUT_OF_ORDER', fields: [expect.objectContaining({ field: 'input.notifiedAt' })] });
     expect(expectData(await notify(new Date(becameAwareAt.getTime() + HOUR))).recordBreachAuthorityNotification.authorityNotifiedAt).toBe(new Date(becameAwareAt.getTime() + HOUR).toISOString());
   });
+
+  it('refuses a time that is no RFC 3339 date-time with a four-digit year, naming the variable (a six-digit year was an internal error: PostgreSQL cannot store it)', async () => {
+    const input = { reference: 'BR-YEAR', nature: 'x', dataCategories: ['contact'], likelyConsequences: 'x', measures: 'x', notifiable: true };
+    for (const becameAwareAt of ['-271821-04-20T00:00:00.000Z', '+002026-01-01T00:00:00.000Z', '2026-01-01', '1764000000000', 'Tue Dec 01 2026 10:00:00 GMT+0100', '2026-12-01T10:00:00']) {
+      const answer = await register({ ...input, becameAwareAt });
+      expect({ becameAwareAt, extensions: answer.errors?.[0]?.extensions, message: answer.errors?.[0]?.message }).toEqual({
+        becameAwareAt,
+        extensions: { code: 'BAD_USER_INPUT', fields: [{ field: 'input.becameAwareAt', reason: expect.stringMatching(/RFC 3339/), constraint: 'type' }] },
+        message: expect.stringMatching(/"input\.becameAwareAt".*RFC 3339/),
+      });
+    }
+    // In the document itself, too.
+    const literal = await gql(`mutation { registerBreach(input: { reference: "BR-YEAR", nature: "x", dataCategories: ["contact"], likelyConsequences: "x", measures: "x", notifiable: true, becameAwareAt: "-271821-04-20T00:00:00.000Z" }) { id } }`, {}, privacyOfficer);
+    expect(literal.errors?.[0]).toMatchObject({ extensions: { code: expect.stringMatching(/BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED/) }, message: expect.stringMatching(/RFC 3339/) });
+    const { rows } = await app.asOwner((db) => db.query(`SELECT count(*)::int AS n FROM breach WHERE reference = 'BR-YEAR'`));
+    expect(rows[0].n).toBe(0);
+    // With an offset, and with fractions: accepted.
+    expectData(await register({ ...input, becameAwareAt: new Date(app.clock.now().getTime() - HOUR).toISOString().replace('Z', '+00:00') }));
+  });
 });

@@ -34,3 +34,4 @@ export * from './database/generate-sql';
 export * from './errors/error-response.filter';
 export * from './crypto/hash-chain';
 export * from './graphql/once-per-request';
+export * from './graphql/date-time.scalar';

@@ -1,7 +1,7 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import { AppConfig, formatGraphQLError, oncePerRequestRule } from '@chancery/core';
+import { AppConfig, DateTimeScalar, formatGraphQLError, oncePerRequestRule } from '@chancery/core';
 import { documentErrorStatusPlugin } from './document-error-status.plugin';
 import { statementCountPlugin } from './statement-count.plugin';
 import { CompiledExecution } from './compiled-execution';
@@ -29,6 +29,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // test fails when the committed file drifts from the code.
     autoSchemaFile: true,
     sortSchema: true,
+    // Every Date is our strict DateTime (four-digit years PostgreSQL stores), not Nest's `new Date(anything)`.
+    buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     // Field resolvers' results pass the output gate too (the interceptor), not only root fields'.
     fieldResolverEnhancers: ['interceptors'],
     path: '/graphql',

@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@chancery/core';
 import { Role } from '@chancery/access';
 import { anyone, Envelope, Internal, NotPersonalData, ownTenant, PersonalData, PolicyEntity, Readable, RetentionRuleKey } from '@chancery/policy';
 import type { StoredAuditEntry } from '../audit-entry.repository';
@@ -42,7 +43,7 @@ export class AuditEntry {
   sequence: number;
 
   @Readable(AUDIT_READERS) @NotPersonalData()
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   occurredAt: Date;
 
   @Readable(AUDIT_READERS) @NotPersonalData()

@@ -60,7 +60,11 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   if (typeof code === 'string' && DOCUMENT_ERROR_CODES.has(code)) {
     // graphql-armor prefixes its limits with "Syntax Error:" although the document parsed fine.
-    return { ...base, message: withoutEchoedValues(formatted.message).replace(/^Syntax Error: /, ''), extensions: { code } };
+    const message = withoutEchoedValues(formatted.message).replace(/^Syntax Error: /, '');
+    // A variable's value refused inside it (a scalar's coercion): the field it names, as a domain error names it.
+    const inVariable = /^Variable "\$[^"]+" got an invalid value at "([^"]+)"; (.+)$/s.exec(message);
+    const fields = inVariable ? { fields: [{ field: inVariable[1]!, reason: inVariable[2]!, constraint: 'type' }] } : {};
+    return { ...base, message, extensions: { code, ...fields } };
   }
   logger.error({ failure: describeError(original) }, 'unexpected error while serving a GraphQL operation');
   return { ...base, message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } };
@@ -79,9 +83,13 @@ function httpMessage(exception: HttpException): string {
  * string value: 32479000222", "Variable "$i" got invalid value …"). A submitted value can be personal
  * data, and an answer must not echo it (VERIFY T2): keep what is wrong, drop the value.
  */
+/** graphql-js's `Variable "$v" got invalid value <value>[ at "<path>"]; `, the value printed with its strings JSON-quoted. */
+const VARIABLE_VALUE = /(Variable "\$[^"]+") got invalid value (?:"(?:[^"\\]|\\.)*"|[^"])*?(?: at ("[\w.[\]]+"))?; /s;
+
 export function withoutEchoedValues(message: string): string {
   return message
-    .replace(/(Variable "\$[^"]+") got invalid value .*?; /s, '$1 got an invalid value; ')
+    // The value ends at the first "; " outside its quoted strings; the path inside the variable stays (it names the field).
+    .replace(VARIABLE_VALUE, (_match, variable: string, at?: string) => `${variable} got an invalid value${at ? ` at ${at}` : ''}; `)
     .replace(/(cannot represent (?:a |an )?[\w -]+?value)(?::.*)?$/s, '$1')
     .replace(/(Expected value of type "[^"]+"), found [^;]*/g, '$1')
     .replace(/(Enum "[^"]+" cannot represent non-enum value)(?::.*)?$/s, '$1');

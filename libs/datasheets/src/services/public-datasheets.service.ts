@@ -128,6 +128,8 @@ function encodeCursor(row: PublishedDatasheet): string {
 function decodeCursor(cursor: string): { publishedAt: Date; id: string } {
   const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   const publishedAt = new Date(at ?? '');
-  if (!id || !isUUID(id) || Number.isNaN(publishedAt.getTime())) throw DatasheetsErrors.DATASHEET_CURSOR_INVALID('is not a cursor this API gave', { field: 'after' });
+  // Exactly the time encodeCursor wrote (a four-digit year): JavaScript reads years PostgreSQL cannot store.
+  const asWritten = /^\d{4}-/.test(at ?? '') && !Number.isNaN(publishedAt.getTime()) && publishedAt.toISOString() === at;
+  if (!id || !isUUID(id) || !asWritten) throw DatasheetsErrors.DATASHEET_CURSOR_INVALID('is not a cursor this API gave', { field: 'after' });
   return { publishedAt, id };
 }

@@ -1,9 +1,9 @@
-import { ArgsType, Field, GraphQLISODateTime, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
+import { ArgsType, Field, ID, InputType, Int, registerEnumType } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsDate, IsEnum, IsIn, IsInt, IsISO31661Alpha2, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
-import { Optional, OptionalNullable } from '@chancery/core';
+import { DateTimeScalar, Optional, OptionalNullable } from '@chancery/core';
 import { LEGAL_BASES, PERSONAL_DATA_CATEGORIES } from '@chancery/policy';
 import { SubProcessorChangeKind } from '../sub-processors/sub-processor.entity';
 
@@ -59,7 +59,7 @@ export class NewSubProcessorInput {
 export class AnnounceSubProcessorChangeInput {
   @Field(() => SubProcessorChangeKind) @IsEnum(SubProcessorChangeKind) kind: SubProcessorChangeKind;
   @Field() @IsString() @Length(1, 1000) description: string;
-  @Field(() => GraphQLISODateTime, { description: 'When it takes effect: at least the objection window after now.' }) @Type(() => Date) @IsDate() effectiveAt: Date;
+  @Field(() => DateTimeScalar, { description: 'When it takes effect: at least the objection window after now.' }) @Type(() => Date) @IsDate() effectiveAt: Date;
   @Field(() => Int, { nullable: true, description: 'Days customers may object; 30 when absent, never fewer.' })
   @Optional() @IsInt() @Min(1) @Max(365) objectionWindowDays?: number;
   @Field(() => NewSubProcessorInput, { nullable: true, description: 'For an addition.' })
@@ -77,8 +77,8 @@ export class ObjectToSubProcessorChangeInput {
 export class RegisterBreachInput {
   @Field({ description: "The tenant's own reference, e.g. BR-2026-003." }) @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,49}$/) reference: string;
   @Field({ description: 'What happened (Art. 33(3)(a)).' }) @IsString() @Length(1, 4000) nature: string;
-  @Field(() => GraphQLISODateTime, { description: 'When the tenant became aware: the 72-hour clock starts here.' }) @Type(() => Date) @IsDate() becameAwareAt: Date;
-  @Field(() => GraphQLISODateTime, { nullable: true }) @OptionalNullable() @Type(() => Date) @IsDate() occurredAt?: Date | null;
+  @Field(() => DateTimeScalar, { description: 'When the tenant became aware: the 72-hour clock starts here.' }) @Type(() => Date) @IsDate() becameAwareAt: Date;
+  @Field(() => DateTimeScalar, { nullable: true }) @OptionalNullable() @Type(() => Date) @IsDate() occurredAt?: Date | null;
   @Field(() => [String], { description: `Categories of personal data involved, of ${PERSONAL_DATA_CATEGORIES.join(', ')}.` })
   @ArrayMinSize(1) @ArrayMaxSize(PERSONAL_DATA_CATEGORIES.length) @ArrayUnique() @IsIn(PERSONAL_DATA_CATEGORIES, { each: true }) dataCategories: string[];
   @Field(() => [ID], { defaultValue: [], description: 'Companies whose records are involved.' }) @ArrayMaxSize(10000) @IsUUID('all', { each: true }) involvedOrganisationIds: string[] = [];
@@ -101,7 +101,7 @@ export class BreachIdArgs {
 @InputType()
 export class RecordBreachAuthorityNotificationInput {
   @Field(() => ID) @IsUUID() breachId: string;
-  @Field(() => GraphQLISODateTime, { nullable: true, description: 'When the authority was notified; now when absent.' }) @Optional() @Type(() => Date) @IsDate() notifiedAt?: Date;
+  @Field(() => DateTimeScalar, { nullable: true, description: 'When the authority was notified; now when absent.' }) @Optional() @Type(() => Date) @IsDate() notifiedAt?: Date;
   @Field({ nullable: true, description: 'Required after 72 hours (Art. 33(1)).' }) @Optional() @IsString() @Length(1, 4000) delayReason?: string;
 }
 

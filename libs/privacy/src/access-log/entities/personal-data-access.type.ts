@@ -1,4 +1,5 @@
-import { Field, GraphQLISODateTime, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { DateTimeScalar } from '@chancery/core';
 import { Role } from '@chancery/access';
 import { Envelope, Internal, NotPersonalData, ownTenant, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable, self, RetentionRuleKey } from '@chancery/policy';
 import type { StoredPersonalDataAccess } from '../personal-data-access.repository';
@@ -38,7 +39,7 @@ export class PersonalDataAccess {
   id: string;
 
   @Readable(...ACCESS_LOG_READERS) @NotPersonalData('time of the access')
-  @Field(() => GraphQLISODateTime, { nullable: true })
+  @Field(() => DateTimeScalar, { nullable: true })
   occurredAt: Date;
 
   @Readable(...ACCESS_LOG_READERS) @NotPersonalData('kind of caller')
