@@ -188,7 +188,7 @@ describe('Certificate workflow rules', () => {
     expect(mail.body).not.toContain(certificate.verificationCode);
   });
 
-  it('the company profile the certificate prints must be printable: submission refused naming its fields (CONFLICT EXPORTER_NOT_PRINTABLE), corrected it submits; changed after submission, the signature is refused alike', async () => {
+  it('the company profile the certificate prints must be printable: submission refused naming its fields (CONFLICT EXPORTER_NOT_PRINTABLE), corrected it submits', async () => {
     // The exporter's name and address come from the company profile, not the application: a name in Chinese printed as boxes.
     const { factory } = started;
     const company = await factory.organisation(chamber);
@@ -204,10 +204,46 @@ describe('Certificate workflow rules', () => {
     await certificates.step('submitCertificateApplication', draft.id, admin);
     await certificates.step('claimCertificateApplication', draft.id, tokens.clerk);
     await certificates.step('approveCertificateApplication', draft.id, tokens.clerk);
+    // Changed after submission, even unprintably: the certificate prints what was submitted (next test).
     await rename('Shanghai 贸易 BV');
-    expect((await certificates.signResponse(draft.id, tokens.signer)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'EXPORTER_NOT_PRINTABLE' });
-    await rename('Shanghai Trading BV');
     expect((await certificates.sign(draft.id, tokens.signer)).number).toEqual(expect.any(String));
+  });
+
+  it('the exporter signed is the one the chamber reviewed: the company profile as submitted, not as it is at signing; a resubmission takes the profile again', async () => {
+    // Attack of 3 December 2026: approved for "Waasland Textiles BV", renamed "Shenzhen Trading Ltd" before the
+    // signature, the chamber's stamp certified the new name, which nobody at the chamber had seen.
+    const { factory, app } = started;
+    const company = await factory.organisation(chamber);
+    const admin = (await factory.login(await factory.user({ tenant: chamber, organisation: company, roles: [Role.ORG_ADMIN] }))).accessToken;
+    const profile = async (input: Record<string, string>) =>
+      expectData(await app.graphql(`mutation($input: UpdateOrganisationInput!) { updateOrganisation(input: $input) { id } }`, { input: { organisationId: company.id, ...input } }, { token: admin }));
+    const exporterOf = async (applicationId: string, token: string) =>
+      expectData(await app.graphql<{ certificateApplication: Record<string, string> }>(
+        `query($id: ID!) { certificateApplication(applicationId: $id) { exporterName exporterAddress exporterCountry } }`, { id: applicationId }, { token })).certificateApplication;
+    await profile({ name: 'Waasland Textiles BV', street: 'Industrieweg 1', postalCode: '9100', city: 'Sint-Niklaas' });
+    const reviewed = { exporterName: 'Waasland Textiles BV', exporterAddress: 'Industrieweg 1, 9100 Sint-Niklaas', exporterCountry: 'BE' };
+
+    const application = await certificates.create(admin);
+    expect(await exporterOf(application.id, admin)).toEqual({ exporterName: null, exporterAddress: null, exporterCountry: null });
+    await certificates.step('submitCertificateApplication', application.id, admin);
+    await certificates.step('claimCertificateApplication', application.id, tokens.clerk);
+    // What the clerk reviews, and approves.
+    expect(await exporterOf(application.id, tokens.clerk)).toEqual(reviewed);
+    await certificates.step('approveCertificateApplication', application.id, tokens.clerk);
+    await profile({ name: 'Shenzhen Trading Ltd', street: 'Somewhere Else 99' });
+    const certificate = await certificates.sign(application.id, tokens.signer);
+    expect(JSON.parse(certificate.signedPayload).exporter).toEqual({ name: reviewed.exporterName, address: reviewed.exporterAddress, country: 'BE' });
+    expect(await exporterOf(application.id, admin)).toEqual(reviewed);
+
+    // Sent back for changes and submitted again: the profile of the new submission is what the chamber reviews.
+    const resubmitted = await certificates.create(admin);
+    await certificates.step('submitCertificateApplication', resubmitted.id, admin);
+    await certificates.step('claimCertificateApplication', resubmitted.id, tokens.clerk);
+    await certificates.step('requestCertificateApplicationChanges', resubmitted.id, tokens.clerk, { comment: 'Invoice missing' });
+    expect((await exporterOf(resubmitted.id, tokens.clerk)).exporterName).toBe('Shenzhen Trading Ltd');
+    await profile({ name: 'Waasland Textiles NV' });
+    await certificates.step('submitCertificateApplication', resubmitted.id, admin);
+    expect(await exporterOf(resubmitted.id, tokens.clerk)).toEqual({ exporterName: 'Waasland Textiles NV', exporterAddress: 'Somewhere Else 99, 9100 Sint-Niklaas', exporterCountry: 'BE' });
   });
 
   it('revoking a certificate closes its open replacement (rejected with the reason, the company told), which was left approved and unsignable for good; a new application can start from it', async () => {

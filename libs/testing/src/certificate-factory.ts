@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expectData, GraphQLResponse, TestApp } from './test-app';
 
-export const APPLICATION_FIELDS = `id organisationId state language consigneeName consigneeAddress consigneeCountry countryOfOrigin transportDetails
+export const APPLICATION_FIELDS = `id organisationId state language exporterName exporterAddress exporterCountry consigneeName consigneeAddress consigneeCountry countryOfOrigin transportDetails
   goods { description hsCode quantity unit grossWeightKg netWeightKg marksAndNumbers packages } invoiceReferences remarks declarationAccepted
   supportingDocuments { id kind fileName mediaType sizeBytes sha256 uploadedBy createdAt } createdBy claimedBy reviewedBy reviewComment rejectionReason
   replacesCertificateId startedFromApplicationId certificateId createdAt updatedAt submittedAt destroyedAt`;

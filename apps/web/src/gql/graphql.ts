@@ -638,7 +638,7 @@ export type VerifyCertificateQueryVariables = Exact<{
 
 export type VerifyCertificateQuery = { verifyCertificate: { authentic: boolean, number: string | null, status: CertificateStatus | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, issuingChamber: string | null, issuedAt: string | null, countryOfOrigin: string | null, goodsHash: string | null, keyId: string | null } };
 
-export type ApplicationFieldsFragment = { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, destroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null };
+export type ApplicationFieldsFragment = { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, exporterName: string | null, exporterAddress: string | null, exporterCountry: string | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, destroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null };
 
 export type CertificateFieldsFragment = { id: string | null, applicationId: string | null, number: string | null, status: CertificateStatus | null, language: CertificateLanguage | null, countryOfOrigin: string | null, issuedAt: string | null, revokedAt: string | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, verificationCode: string | null, pdfReady: boolean | null, destroyedAt: string | null, copies: Array<{ id: string | null, copyNumber: number | null, createdAt: string | null, pdfReady: boolean | null }> | null };
 
@@ -663,7 +663,7 @@ export type CertificateApplicationQueryVariables = Exact<{
 }>;
 
 
-export type CertificateApplicationQuery = { certificateApplication: { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, destroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null } };
+export type CertificateApplicationQuery = { certificateApplication: { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, exporterName: string | null, exporterAddress: string | null, exporterCountry: string | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, destroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null } };
 
 export type CertificateOfOriginQueryVariables = Exact<{
   certificateId: string;
@@ -696,7 +696,7 @@ export type UpdateCertificateApplicationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCertificateApplicationMutation = { updateCertificateApplication: { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, destroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null } };
+export type UpdateCertificateApplicationMutation = { updateCertificateApplication: { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, exporterName: string | null, exporterAddress: string | null, exporterCountry: string | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, destroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null } };
 
 export type SubmitCertificateApplicationMutationVariables = Exact<{
   applicationId: string;
@@ -1424,6 +1424,9 @@ export const ApplicationFieldsFragmentDoc = new TypedDocumentString(`
   id
   state
   language
+  exporterName
+  exporterAddress
+  exporterCountry
   consigneeName
   consigneeAddress
   consigneeCountry
@@ -1747,6 +1750,9 @@ export const CertificateApplicationDocument = new TypedDocumentString(`
   id
   state
   language
+  exporterName
+  exporterAddress
+  exporterCountry
   consigneeName
   consigneeAddress
   consigneeCountry
@@ -1844,6 +1850,9 @@ export const UpdateCertificateApplicationDocument = new TypedDocumentString(`
   id
   state
   language
+  exporterName
+  exporterAddress
+  exporterCountry
   consigneeName
   consigneeAddress
   consigneeCountry

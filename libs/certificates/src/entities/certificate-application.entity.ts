@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { anyone, Internal, NotPersonalData, ownOrganisation, PersonalData, PolicyEntity, Readable, staffOfOwnTenant } from '@chancery/policy';
 import { StoredDocument } from '@chancery/documents';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { APPLICANT, CONSIGNEE_ADDRESS, CONSIGNEE_DETAILS, SAVED_CONSIGNEE, STAFF_HANDLING_APPLICATION, STAFF_NOTE } from './personal-data.declarations';
+import { APPLICANT, CONSIGNEE_ADDRESS, CONSIGNEE_DETAILS, EXPORTER_AS_SUBMITTED, SAVED_CONSIGNEE, STAFF_HANDLING_APPLICATION, STAFF_NOTE } from './personal-data.declarations';
 
 /** The states of an application (SPEC §2); the transitions between them are in `application-workflow.ts`. */
 export enum ApplicationState {
@@ -61,6 +61,14 @@ export class CertificateApplication {
   @Column({ name: 'tenant_id', type: 'uuid' }) tenantId: string;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('the exporter: a company')
   @Field(() => ID, { nullable: true, description: 'The exporter.' }) @Column({ name: 'organisation_id', type: 'uuid' }) organisationId: string;
+  @Readable(...OWNERS_AND_STAFF) @PersonalData(EXPORTER_AS_SUBMITTED)
+  @Field(() => String, { nullable: true, description: "The exporter's name as submitted: the company profile at submission, which the clerk reviews and the certificate prints (null before submission)." })
+  @Column({ name: 'exporter_name', type: 'text', nullable: true }) exporterName: string | null;
+  @Readable(...OWNERS_AND_STAFF) @PersonalData(EXPORTER_AS_SUBMITTED)
+  @Field(() => String, { nullable: true, description: "The exporter's address as submitted (street, postal code and city), as the certificate prints it." })
+  @Column({ name: 'exporter_address', type: 'text', nullable: true }) exporterAddress: string | null;
+  @Readable(...OWNERS_AND_STAFF) @NotPersonalData('a country (ISO 3166)')
+  @Field(() => String, { nullable: true, description: "The exporter's country as submitted." }) @Column({ name: 'exporter_country', type: 'text', nullable: true }) exporterCountry: string | null;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('workflow state')
   @Field(() => ApplicationState, { nullable: true }) @Column({ type: 'text' }) state: ApplicationState;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('language of the certificate')

@@ -18,6 +18,10 @@ export const CONSIGNEE_DETAILS: PersonalDataDeclaration = {
 export const CONSIGNEE_ADDRESS: PersonalDataDeclaration = {
   category: 'contact', subject: 'consignee', purpose: 'Address the consignee on the certificate of origin, as the form requires', legalBasis: 'legalObligation', ...ON_APPLICATION,
 };
+/** The exporter's name and address as the company submitted them (a sole trader's name is a person's). */
+export const EXPORTER_AS_SUBMITTED: PersonalDataDeclaration = {
+  category: 'companyData', subject: 'organisation', purpose: 'Name the exporter on the certificate of origin as the chamber reviewed it', legalBasis: 'legalObligation', ...ON_APPLICATION,
+};
 export const SAVED_CONSIGNEE: PersonalDataDeclaration = {
   category: 'contact', subject: 'consignee', purpose: "Fill in a repeat exporter's usual consignees", legalBasis: 'legitimateInterest', retention: RetentionRuleKey.SAVED_CONSIGNEE,
 };

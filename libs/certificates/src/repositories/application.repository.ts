@@ -10,7 +10,7 @@ export type ApplicationContent = Pick<
   'language' | 'consigneeName' | 'consigneeAddress' | 'consigneeCountry' | 'countryOfOrigin' | 'transportDetails' | 'goods' | 'invoiceReferences' | 'remarks' | 'declarationAccepted' | 'supportingDocumentIds'
 >;
 export type NewApplication = ApplicationContent & Pick<CertificateApplication, 'tenantId' | 'organisationId' | 'createdBy' | 'replacesCertificateId' | 'startedFromApplicationId'>;
-export type ApplicationWorkflowChanges = Partial<Pick<CertificateApplication, 'state' | 'claimedBy' | 'reviewedBy' | 'reviewComment' | 'rejectionReason' | 'certificateId' | 'submittedAt'>>;
+export type ApplicationWorkflowChanges = Partial<Pick<CertificateApplication, 'state' | 'claimedBy' | 'reviewedBy' | 'reviewComment' | 'rejectionReason' | 'certificateId' | 'submittedAt' | 'exporterName' | 'exporterAddress' | 'exporterCountry'>>;
 
 const EXAMPLE_CONTENT: ApplicationContent = {
   language: 'EN' as never, consigneeName: 'Importer Ltd', consigneeAddress: '1 Dock Road, Leeds', consigneeCountry: 'GB', countryOfOrigin: 'BE',

@@ -104,12 +104,15 @@ export class ApplicationsService {
     const { organisationId } = this.exporter();
     return this.transactions.run(async () => {
       // The certificate prints the company's name and address from its profile: refused here, where the company can correct it.
-      assertExporterPrintable(await this.parties.companyProfile(organisationId));
+      const profile = await this.parties.companyProfile(organisationId);
+      if (!profile) throw new NotFoundError('Certificate application');
+      assertExporterPrintable(profile);
       return this.step(applicationId, 'submit', (application) => {
         if (application.organisationId !== organisationId) throw new NotFoundError('Certificate application');
         if (!application.declarationAccepted) throw CertificateErrors.DECLARATION_REQUIRED("Accept the exporter's declaration first", { field: 'input.declarationAccepted' });
         if (application.goods.length === 0) throw CertificateErrors.GOODS_REQUIRED('Add at least one goods line first', { field: 'input.goods' });
-        return { submittedAt: this.clock.now(), claimedBy: null };
+        // The exporter as submitted is what the clerk reviews and the signature certifies, whatever the profile says later.
+        return { submittedAt: this.clock.now(), claimedBy: null, ...exporterAsSubmitted(profile) };
       });
     });
   }
@@ -366,6 +369,11 @@ export async function assertChamberOfCommerce(tenants: TenantDirectoryService, t
 }
 
 /** CONFLICT EXPORTER_NOT_PRINTABLE when the company profile's printed details have characters the certificate font lacks. */
+/** The exporter as the certificate prints it, from the company profile at submission. */
+export function exporterAsSubmitted(profile: PrintedExporter & { country: string }): Pick<CertificateApplication, 'exporterName' | 'exporterAddress' | 'exporterCountry'> {
+  return { exporterName: profile.name, exporterAddress: `${profile.street}, ${profile.postalCode} ${profile.city}`, exporterCountry: profile.country };
+}
+
 export function assertExporterPrintable(exporter: PrintedExporter | null): void {
   if (!exporter) return;
   const { fields, characters } = unprintableExporterFields(exporter);

@@ -12,7 +12,7 @@ import { Certificate, CertificateCopy, CertificateStatus, RevocationReason } fro
 import { CertificateSettings } from '../entities/public-verification.types';
 import { CertificateRepository } from '../repositories/certificate.repository';
 import { certificateNumber, certificatePayload, goodsHash, newVerificationCode, verificationCodeHash } from '../signing/certificate-payload';
-import { ApplicationsService, assertExporterPrintable } from './applications.service';
+import { ApplicationsService } from './applications.service';
 import { SigningKeysService } from './signing-keys.service';
 
 /**
@@ -151,8 +151,8 @@ export class CertificatesService {
     const [tenant] = await this.tenants.findByIds([application.tenantId]);
     const exporter = await this.parties.companyProfile(application.organisationId);
     if (!tenant || !exporter) throw new NotFoundError('Certificate application');
-    // The profile may have changed since the company submitted: the signature prints it.
-    assertExporterPrintable(exporter);
+    // Every application past submission has it (submission sets it; the migration gave it to those already with the chamber).
+    if (!application.exporterName || !application.exporterAddress || !application.exporterCountry) throw new Error(`application ${application.id} has no exporter as submitted`);
     if (!tenant.kinds.includes(TenantKind.CHAMBER_OF_COMMERCE)) throw CertificateErrors.NOT_A_CHAMBER_OF_COMMERCE('Certificates of origin are issued in a chamber of commerce’s space only');
     const settings = await this.settingsOf(application.tenantId, tenant.country, tenant.slug);
     // The counter row lock queues concurrent signers of the tenant until this transaction ends.
@@ -165,7 +165,8 @@ export class CertificatesService {
     const payload = certificatePayload({
       number, issuedAt, keyId: activeKey.id, application, replacesNumber: replaced?.number ?? null,
       chamber: { name: tenant.name, slug: tenant.slug, country: tenant.country },
-      exporter: { name: exporter.name, address: `${exporter.street}, ${exporter.postalCode} ${exporter.city}`, country: exporter.country },
+      // The exporter the chamber reviewed: as submitted (checked printable then), not the profile as it is now.
+      exporter: { name: application.exporterName, address: application.exporterAddress, country: application.exporterCountry },
     });
     const { keyId, signature } = await this.keys.sign(application.tenantId, payload);
     const code = newVerificationCode();

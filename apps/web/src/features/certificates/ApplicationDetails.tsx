@@ -52,6 +52,18 @@ export function ApplicationDetails({ application }: { application: ApplicationFi
     <section className="panel" aria-labelledby="application-content">
       <h2 id="application-content">{t('certificates.detail.content')}</h2>
       <dl className="details details--wide cert-details">
+        {application.exporterName ? (
+          <>
+            <dt>{t('certificates.detail.exporter')}</dt>
+            <dd>
+              {application.exporterName}
+              {application.exporterAddress ? <><br />{application.exporterAddress}</> : null}
+              {application.exporterCountry ? <><br />{format.country(application.exporterCountry)}</> : null}
+              <br />
+              <span className="muted">{t('certificates.detail.exporterAsSubmitted')}</span>
+            </dd>
+          </>
+        ) : null}
         <dt>{t('certificates.form.consignee')}</dt>
         <dd>
           {application.consigneeName ?? ''}

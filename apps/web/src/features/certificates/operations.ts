@@ -8,6 +8,9 @@ export const ApplicationFields = graphql(`
     id
     state
     language
+    exporterName
+    exporterAddress
+    exporterCountry
     consigneeName
     consigneeAddress
     consigneeCountry

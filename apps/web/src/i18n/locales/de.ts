@@ -1229,6 +1229,8 @@ const de: Messages = {
       added: 'Hinzugefügt',
     },
     detail: {
+      exporter: 'Ausführer',
+      exporterAsSubmitted: 'Wie das Unternehmensprofil bei der Einreichung des Antrags lautete: So druckt es das Zeugnis.',
       title: 'Antrag vom {{date}}',
       back: 'Zurück zu den Anträgen',
       state: 'Zustand',

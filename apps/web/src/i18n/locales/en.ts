@@ -1231,6 +1231,8 @@ const en = {
       added: 'Added',
     },
     detail: {
+      exporter: 'Exporter',
+      exporterAsSubmitted: 'As the company profile read when the application was submitted: what the certificate prints.',
       title: 'Application of {{date}}',
       back: 'Back to the applications',
       state: 'State',

@@ -1229,6 +1229,8 @@ const fr: Messages = {
       added: 'Ajouté',
     },
     detail: {
+      exporter: 'Exportateur',
+      exporterAsSubmitted: 'Tel que le profil de l’entreprise l’indiquait lors de l’envoi de la demande : c’est ce que le certificat imprime.',
       title: 'Demande du {{date}}',
       back: 'Retour aux demandes',
       state: 'État',

@@ -1229,6 +1229,8 @@ const nl: Messages = {
       added: 'Toegevoegd',
     },
     detail: {
+      exporter: 'Exporteur',
+      exporterAsSubmitted: 'Zoals het bedrijfsprofiel luidde toen de aanvraag werd ingediend: dit drukt het certificaat af.',
       title: 'Aanvraag van {{date}}',
       back: 'Terug naar de aanvragen',
       state: 'Toestand',
