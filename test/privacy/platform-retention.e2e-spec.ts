@@ -56,6 +56,8 @@ describe('retention sweep of the platform rows and the attempt counters', () => 
     for (let i = 0; i < 3; i += 1) await factory.login(operator);
     // An operator's e-mail (a password reset), delivered at T0.
     expectData(await app.graphql(`mutation($email: String!) { requestPasswordReset(email: $email) }`, { email: operator.email }));
+    // The reset's look-up and e-mail run after the answer.
+    await app.settled();
     await app.asOwner((db) => db.query(`UPDATE outbox_message SET sent_at = $1 WHERE tenant_id IS NULL`, [T0]));
     // Failed attempts: an unknown address (platform counters), a tenant's account (its counters), a public verification.
     await failLogin(`nobody-${Date.now()}@example.test`);
@@ -67,7 +69,7 @@ describe('retention sweep of the platform rows and the attempt counters', () => 
     const before = await rows();
     // What the test stands on: each kind of row exists before the sweep.
     expect(before.operatorSessions).toHaveLength(3);
-    expect(before.operatorMessages.length).toBeGreaterThan(0);
+    expect(before.operatorMessages).toHaveLength(1);
     expect(before.tenantCounters.length).toBeGreaterThan(0);
     expect(before.platformCounters.length).toBeGreaterThan(0);
     expect(before.verificationCounters.length).toBeGreaterThan(0);
