@@ -50,6 +50,26 @@ describe('certificate number prefixes belong to one chamber', () => {
     expect(next.number).toMatch(/^VX-OWN-\d{4}-000002$/);
   });
 
+  it('the longest prefix a chamber may save, and the longest default one, give numbers that verify (a 63-character number was refused as no certificate number)', async () => {
+    const certificates = new CertificateFactory(started.app);
+    const verifies = async (number: string, code: string) => {
+      const get = await started.app.http().get(`/verify/${number}?code=${code}`).set('accept', 'application/json');
+      const graphql = await started.app.graphql<{ verifyCertificate: { authentic: boolean } }>('query($n: String!, $c: String!) { verifyCertificate(number: $n, code: $c) { authentic } }', { n: number, c: code });
+      return { number, get: get.body.authentic, graphql: graphql.data?.verifyCertificate.authentic };
+    };
+    const saved = await chamber(await started.factory.tenant());
+    const longest = 'ABCDEFGHIJKL-ABCDEFGHIJKL-ABCDEFGHIJKL-ABCDEFGHIJKL';
+    expect((await setPrefix(saved.admin, longest)).errors).toBeUndefined();
+    const numbered = await certificates.sign((await certificates.approved(saved.exporter, saved.clerk)).id, saved.signer);
+    expect(numbered.number).toHaveLength(longest.length + 12);
+    expect(await verifies(numbered.number, numbered.verificationCode)).toEqual({ number: numbered.number, get: true, graphql: true });
+    // A chamber that saved no prefix numbers with its country and slug, cut at 60 characters.
+    const longSlug = await chamber(await started.factory.tenant({ slug: `chamber-of-commerce-and-industry-${Date.now().toString(36)}-${'x'.repeat(40)}`.slice(0, 63) }));
+    const byDefault = await certificates.sign((await certificates.approved(longSlug.exporter, longSlug.clerk)).id, longSlug.signer);
+    expect(byDefault.number.length).toBeGreaterThan(64);
+    expect(await verifies(byDefault.number, byDefault.verificationCode)).toEqual({ number: byDefault.number, get: true, graphql: true });
+  });
+
   it('a number another chamber issued under a prefix it has since left answers a CONFLICT, and takes no number', async () => {
     const certificates = new CertificateFactory(started.app);
     const earlier = await chamber(await started.factory.tenant());

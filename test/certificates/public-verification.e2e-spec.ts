@@ -195,6 +195,22 @@ describe('Public verification of certificates', () => {
     expect(expectData(await verify(issued.number, issued.verificationCode, guesser)).verifyCertificate.authentic).toBe(true);
   });
 
+  it('guesses sent at the same moment are counted before they are judged: no more than the limit get an answer (attack of 3 December 2026: 33 to 46 of 60)', async () => {
+    const guesser = freshAddress();
+    const answers = await Promise.all(Array.from({ length: 60 }, (_, i) => verify(`BE-RACE-2026-${String(i).padStart(6, '0')}`, 'AAAA-AAAA-AAAA', guesser)));
+    const judged = answers.filter((a) => a.data?.verifyCertificate).length;
+    const throttled = answers.filter((a) => a.errors?.[0]?.extensions?.reason === 'VERIFICATION_THROTTLED').length;
+    expect({ judged, throttled }).toEqual({ judged: 20, throttled: 40 });
+    // A right code within the limit is not counted against the address.
+    const holder = freshAddress();
+    for (let i = 0; i < 25; i += 1) expect(expectData(await verify(issued.number, issued.verificationCode, holder)).verifyCertificate.authentic).toBe(true);
+  });
+
+  it('the number as people type it: in lower case, with spaces around it, over GraphQL as over the plain GET', async () => {
+    const typed = `  ${issued.number.toLowerCase()} `;
+    expect(expectData(await verify(typed, issued.verificationCode)).verifyCertificate).toMatchObject({ authentic: true, number: issued.number });
+  });
+
   it('prints the figure: no personal-data field in any public answer (declarations and stored values)', async () => {
     // 1. Every field a public answer can carry is declared, and none is declared personal data.
     const publicTypes = [CertificateVerification, CertificatePublicKey];

@@ -1,5 +1,5 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ValidateBy,
   type ValidationOptions,
@@ -21,6 +21,7 @@ import { IsDecimal, Optional, OptionalArgument } from '@chancery/core';
 import { ApplicationState, CertificateLanguage } from '../entities/certificate-application.entity';
 import { RevocationReason } from '../entities/certificate.entity';
 import { describeCharacters, unprintableCharacters } from '../pdf/printable-text';
+import { CERTIFICATE_NUMBER } from '../signing/certificate-payload';
 
 /** The net weight is the goods without their packaging: never more than the line's gross weight. */
 function AtMostTheGrossWeight(): PropertyDecorator {
@@ -158,7 +159,9 @@ export class CertificateListArgs extends ListPageArgs {
 
 @ArgsType()
 export class VerifyCertificateArgs {
-  @Field() @Matches(/^[A-Z0-9-]{6,60}$/, { message: 'is not a certificate number' }) number: string;
+  // As people type it from the paper: any case, spaces around it (the plain GET takes it so too).
+  @Field() @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toUpperCase() : value))
+  @Matches(CERTIFICATE_NUMBER, { message: 'is not a certificate number' }) number: string;
   @Field() @Matches(/^[A-Z0-9-]{4,30}$/i, { message: 'is not a verification code' }) code: string;
 }
 

@@ -9,17 +9,18 @@ c.destroyed_at AS "destroyedAt"
 FROM certificate c JOIN certificate_signing_key k ON k.id = c.key_id AND k.tenant_id = c.tenant_id
 WHERE c.number = $1;
 
--- VerificationRepository.failuresSince
-SELECT t.throttle_key AS key, t.failures FROM certificate_verification_throttle t WHERE t.throttle_key = ANY($1::bytea[]) AND t.window_start > $2;
+-- VerificationRepository.countAttempt
+INSERT INTO certificate_verification_throttle AS t (tenant_id, throttle_key, failures, window_start)
+SELECT NULL, key, 1, $2 FROM unnest($1::bytea[]) AS key
+ON CONFLICT (throttle_key) DO UPDATE
+SET failures = CASE WHEN t.window_start <= $3 THEN 1 ELSE t.failures + 1 END,
+window_start = CASE WHEN t.window_start <= $3 THEN $2 ELSE t.window_start END
+RETURNING t.throttle_key AS key, t.failures;
+
+-- VerificationRepository.giveBack
+UPDATE certificate_verification_throttle t SET failures = t.failures - 1 WHERE t.throttle_key = ANY($1::bytea[]) AND t.window_start > $2 AND t.failures > 0;
 
 -- VerificationRepository.deleteWindowsStartedBefore
 DELETE FROM certificate_verification_throttle WHERE throttle_key IN (
 SELECT t.throttle_key FROM certificate_verification_throttle t WHERE t.window_start < $1 LIMIT 500)
 RETURNING throttle_key;
-
--- VerificationRepository.recordFailure
-INSERT INTO certificate_verification_throttle AS t (tenant_id, throttle_key, failures, window_start)
-SELECT NULL, key, 1, $2 FROM unnest($1::bytea[]) AS key
-ON CONFLICT (throttle_key) DO UPDATE
-SET failures = CASE WHEN t.window_start <= $3 THEN 1 ELSE t.failures + 1 END,
-window_start = CASE WHEN t.window_start <= $3 THEN $2 ELSE t.window_start END;

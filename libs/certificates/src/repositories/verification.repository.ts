@@ -45,13 +45,32 @@ export class VerificationRepository {
     return row ?? null;
   }
 
-  @GenerateSql({ params: [[SQL_EXAMPLE.hash], SQL_EXAMPLE.at] })
-  async failuresSince(keys: readonly Buffer[], windowStartAfter: Date): Promise<number[]> {
+  /**
+   * Counts an attempt under each key before it is judged (a new window if the last one ended) and
+   * returns the counts, in the keys' order. One statement per key's row lock: attempts sent at the same
+   * moment are counted one after another, so none is judged on the count from before the others.
+   */
+  @GenerateSql({ params: [[SQL_EXAMPLE.hash], SQL_EXAMPLE.at, SQL_EXAMPLE.at], tenantId: null })
+  async countAttempt(keys: readonly Buffer[], at: Date, windowStartAfter: Date): Promise<number[]> {
     const rows = await this.sql.query<{ key: Buffer; failures: number }>(
-      `SELECT t.throttle_key AS key, t.failures FROM certificate_verification_throttle t WHERE t.throttle_key = ANY($1::bytea[]) AND t.window_start > $2`,
-      [keys, windowStartAfter],
+      `INSERT INTO certificate_verification_throttle AS t (tenant_id, throttle_key, failures, window_start)
+       SELECT NULL, key, 1, $2 FROM unnest($1::bytea[]) AS key
+       ON CONFLICT (throttle_key) DO UPDATE
+         SET failures = CASE WHEN t.window_start <= $3 THEN 1 ELSE t.failures + 1 END,
+             window_start = CASE WHEN t.window_start <= $3 THEN $2 ELSE t.window_start END
+       RETURNING t.throttle_key AS key, t.failures`,
+      [keys, at, windowStartAfter],
     );
     return keys.map((key) => rows.find((r) => r.key.equals(key))?.failures ?? 0);
+  }
+
+  /** Takes back an attempt counted before it was judged (it was authentic): one less in the current window. */
+  @GenerateSql({ params: [[SQL_EXAMPLE.hash], SQL_EXAMPLE.at], tenantId: null })
+  async giveBack(keys: readonly Buffer[], windowStartAfter: Date): Promise<void> {
+    await this.sql.query(
+      `UPDATE certificate_verification_throttle t SET failures = t.failures - 1 WHERE t.throttle_key = ANY($1::bytea[]) AND t.window_start > $2 AND t.failures > 0`,
+      [keys, windowStartAfter],
+    );
   }
 
   /** Counters whose window started before `before` (they count nothing any more): one batch. */
@@ -66,15 +85,4 @@ export class VerificationRepository {
     return rows.length;
   }
 
-  @GenerateSql({ params: [[SQL_EXAMPLE.hash], SQL_EXAMPLE.at, SQL_EXAMPLE.at] })
-  async recordFailure(keys: readonly Buffer[], at: Date, windowStartAfter: Date): Promise<void> {
-    await this.sql.query(
-      `INSERT INTO certificate_verification_throttle AS t (tenant_id, throttle_key, failures, window_start)
-       SELECT NULL, key, 1, $2 FROM unnest($1::bytea[]) AS key
-       ON CONFLICT (throttle_key) DO UPDATE
-         SET failures = CASE WHEN t.window_start <= $3 THEN 1 ELSE t.failures + 1 END,
-             window_start = CASE WHEN t.window_start <= $3 THEN $2 ELSE t.window_start END`,
-      [keys, at, windowStartAfter],
-    );
-  }
 }

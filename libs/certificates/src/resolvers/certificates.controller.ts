@@ -10,9 +10,9 @@ import { CertificatesService } from '../services/certificates.service';
 import { SigningKeysService } from '../services/signing-keys.service';
 import { VERIFICATION_WINDOW_MS, VerificationService } from '../services/verification.service';
 import { renderVerificationPage, renderVerificationProblemPage, VerificationProblem } from './verification-page';
+import { CERTIFICATE_NUMBER } from '../signing/certificate-payload';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-const NUMBER = /^[A-Z0-9-]{6,60}$/;
 const CODE = /^[A-Z0-9-]{4,30}$/i;
 
 /** The refusals of the QR link a browser is shown as a page, with their HTTP status. */
@@ -54,7 +54,7 @@ export class CertificatesController {
     const givenCode = typeof code === 'string' ? code : '';
     let answer: CertificateVerification;
     try {
-      if (!NUMBER.test(normalised)) throw BadUserInputError.field('number', 'is not a certificate number', 'matches');
+      if (!CERTIFICATE_NUMBER.test(normalised)) throw BadUserInputError.field('number', 'is not a certificate number', 'matches');
       if (!CODE.test(givenCode)) throw BadUserInputError.field('code', 'is not a verification code', 'matches');
       answer = present(this.context.actor, await this.verification.verify(normalised, givenCode, request.ip ?? 'unknown'), 'http') as CertificateVerification;
     } catch (error) {

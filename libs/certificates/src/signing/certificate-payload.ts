@@ -53,6 +53,13 @@ export function certificatePayload(p: CertificatePayloadParts): string {
   });
 }
 
+/**
+ * What a certificate number looks like where one is asked for (verification): its prefix (at most 60
+ * characters, a default one; 51 saved), `-YYYY-`, six digits or more. One pattern, so no chamber's
+ * numbers can be longer than what verification takes (a 63-character number was refused).
+ */
+export const CERTIFICATE_NUMBER = /^[A-Z0-9-]{6,80}$/;
+
 /** e.g. BE-ANT-2026-000123: gapless per tenant and year. */
 export function certificateNumber(prefix: string, year: number, sequence: number): string {
   return `${prefix}-${year}-${String(sequence).padStart(6, '0')}`;
