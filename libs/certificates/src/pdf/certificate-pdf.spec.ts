@@ -1,25 +1,37 @@
 import { createHash } from 'node:crypto';
+import { PdfPage, pdfPages } from '@chancery/testing';
 import { CertificatePdfInput, renderCertificatePdf } from './certificate-pdf';
 
-function certificate(language: string, consignee: string): CertificatePdfInput {
+const NUMBER = 'BE-2026-000123';
+
+function certificate(language: string, consignee: string, goodsLines = 1): CertificatePdfInput {
+  const goods = Array.from({ length: goodsLines }, (_, i) =>
+    i === 0
+      ? { description: 'Bouten M8, verzinkt', hsCode: '731815', quantity: 1000, unit: 'pcs', grossWeightKg: 120, netWeightKg: 110, marksAndNumbers: 'EX-1', packages: 4 }
+      : { description: `Centrifugal pumps model ${i}`, hsCode: '841370', quantity: 10, unit: 'pcs', grossWeightKg: 500, netWeightKg: 450, marksAndNumbers: 'SM', packages: 2 });
   const signedPayload = JSON.stringify({
-    number: 'BE-2026-000123',
+    number: NUMBER,
     issuedAt: '2026-12-02T10:00:00.000Z',
     issuingChamber: { name: 'Voka – Kamer van Koophandel Antwerpen-Waasland', country: 'BE' },
     exporter: { name: 'Exporteur NV', address: 'Kaai 1, 2000 Antwerpen', country: 'BE' },
     consignee: { name: consignee, address: 'Hauptstraße 2, 50667 Köln', country: 'DE' },
     countryOfOrigin: 'BE',
     transportDetails: 'By sea from Antwerp',
-    goods: [{ description: 'Bouten M8, verzinkt', hsCode: '731815', quantity: 1000, unit: 'pcs', grossWeightKg: 120, netWeightKg: 110, marksAndNumbers: 'EX-1', packages: 4 }],
+    goods,
     invoiceReferences: ['INV-2026-1'],
     remarks: '',
     language,
     replaces: null,
   });
-  return { signedPayload, verificationCode: 'ABCD-EFGH', verificationUrl: 'https://chancery.example/verify/BE-2026-000123', signerName: 'An Peeters', signatureImage: null, copyNumber: 0 };
+  return { signedPayload, verificationCode: 'ABCD-EFGH', verificationUrl: `https://chancery.example/verify/${NUMBER}?code=ABCD-EFGH`, signerName: 'An Peeters', signatureImage: null, copyNumber: 0 };
 }
 
 const digest = (pdf: Buffer) => createHash('sha256').update(pdf).digest('hex');
+
+/** A4 with the renderer's 50 pt margins: the content ends here, the footer lies below. */
+const CONTENT_BOTTOM = 841.89 - 50;
+
+const contentOf = (page: PdfPage) => page.lines.filter((line) => line.baseline <= CONTENT_BOTTOM);
 
 describe('renderCertificatePdf', () => {
   // The font faces are parsed once and shared by every document of the process: a document must not
@@ -31,5 +43,50 @@ describe('renderCertificatePdf', () => {
     const again = await renderCertificatePdf(certificate('NL', 'Importeur GmbH'));
     expect(first.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(digest(again)).toBe(digest(first));
+  });
+
+  // With 11–17 goods lines the signature block reaches past the first page (it was scattered over up
+  // to 6 pages, its ring and QR code cut at the edge); with 1, 40 and 200 it fits below the goods.
+  describe.each([1, 11, 14, 17, 40, 200])('with %i goods lines', (goodsLines) => {
+    let pages: PdfPage[];
+    beforeAll(async () => {
+      pages = pdfPages(await renderCertificatePdf(certificate('EN', 'Importeur GmbH', goodsLines)));
+    });
+
+    it('keeps the certification, stamp, signature, QR code and verification together on the last page', () => {
+      const last = pages.length - 1;
+      const pageWith = (matches: (text: string) => boolean) => pages.findIndex((page) => contentOf(page).some((line) => matches(line.text)));
+      const block = {
+        certification: pageWith((text) => text.startsWith('The undersigned authority certifies')),
+        stampDate: pageWith((text) => text === '2026-12-02'),
+        signatory: pageWith((text) => text.startsWith('Authorised signatory: An Peeters')),
+        issued: pageWith((text) => text.startsWith('Issued on: 2026-12-02')),
+        verificationCode: pageWith((text) => text.startsWith('Verification code: ABCD-EFGH')),
+        verificationUrl: pageWith((text) => text.startsWith('https://chancery.example/verify/')),
+      };
+      expect(block).toEqual(Object.fromEntries(Object.keys(block).map((key) => [key, last])));
+      // The stamp's ring and the QR code, the only graphics, are drawn there too.
+      expect(pages.map((page) => page.graphics.map((graphic) => graphic.kind).sort())).toEqual(pages.map((_, i) => (i === last ? ['image', 'path'] : [])));
+    });
+
+    it('takes the pages its content needs: a page for the block only when it does not fit below the goods', () => {
+      const goodsPages = pages.map((page) => contentOf(page).some((line) => /^\d+\. /.test(line.text)));
+      expect(goodsPages.slice(0, -1).every(Boolean)).toBe(true);
+      if (goodsPages.at(-1) || pages.length === 1) return;
+      // Moved to a page of its own: the block would not have fitted below the previous page's last
+      // line (40 pt: the space before the certification text and its first line).
+      const lastPage = pages.at(-1)!;
+      const blockTop = Math.min(...lastPage.lines.map((line) => line.baseline));
+      const blockBottom = Math.max(...contentOf(lastPage).map((line) => line.baseline), ...lastPage.graphics.map((graphic) => graphic.bottom));
+      const previousEnd = Math.max(...contentOf(pages.at(-2)!).map((line) => line.baseline));
+      expect(CONTENT_BOTTOM - previousEnd).toBeLessThan(blockBottom - blockTop + 40);
+    });
+
+    it('draws nothing below the bottom margin', () => {
+      for (const page of pages) {
+        for (const graphic of page.graphics) expect(graphic.bottom).toBeLessThanOrEqual(CONTENT_BOTTOM);
+        for (const line of page.lines) expect(line.baseline).toBeLessThanOrEqual(CONTENT_BOTTOM);
+      }
+    });
   });
 });

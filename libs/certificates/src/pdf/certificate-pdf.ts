@@ -71,6 +71,48 @@ const LABELS: Record<CertificateLanguage, Labels> = {
   },
 };
 
+/** Where the signature block's parts lie, from the block's top and the page's left edge (points). */
+const BLOCK = {
+  stamp: { x: 120, y: 55, radius: 50, textLeft: 75, textWidth: 90 },
+  signature: { x: 200, y: 10, fit: [150, 60] as [number, number] },
+  signatory: { x: 200, y: 75 },
+  issued: { x: 200, y: 88 },
+  qr: { x: 420, y: 0, size: 120 },
+  verification: { x: 380, codeY: 125, urlY: 140, width: 180 },
+};
+
+/** The signature block's height: the verification URL under the QR code is its lowest part (it may wrap). */
+function signatureBlockHeight(doc: PDFKit.PDFDocument, verificationUrl: string): number {
+  const urlHeight = doc.font('regular').fontSize(7).heightOfString(verificationUrl, { width: BLOCK.verification.width, align: 'center' });
+  return Math.max(BLOCK.stamp.y + BLOCK.stamp.radius, BLOCK.qr.y + BLOCK.qr.size, BLOCK.verification.urlY + urlHeight);
+}
+
+/**
+ * The chamber's stamp, the signatory, the issue date, the QR code and the verification code, placed
+ * from `top` (the caller has made room for `signatureBlockHeight`).
+ */
+function drawSignatureBlock(
+  doc: PDFKit.PDFDocument,
+  top: number,
+  block: { chamber: string; issuedOn: string; labels: Labels; qr: Buffer; signerName: string; signatureImage: string | null; verificationCode: string; verificationUrl: string },
+): void {
+  const { stamp, signature, signatory, issued, qr, verification } = BLOCK;
+  const l = block.labels;
+  // The chamber's digital stamp: its name in a ring, with the issue date.
+  doc.save().lineWidth(2).strokeColor('#1a3d7c').circle(stamp.x, top + stamp.y, stamp.radius).stroke().restore();
+  doc.font('bold').fontSize(7).fillColor('#1a3d7c').text(block.chamber, stamp.textLeft, top + 40, { width: stamp.textWidth, align: 'center' });
+  doc.font('regular').fontSize(7).text(block.issuedOn, stamp.textLeft, top + 65, { width: stamp.textWidth, align: 'center' }).fillColor('black');
+  if (block.signatureImage) {
+    const match = /^data:image\/(png|jpeg);base64,(.+)$/.exec(block.signatureImage);
+    if (match) doc.image(Buffer.from(match[2]!, 'base64'), signature.x, top + signature.y, { fit: signature.fit });
+  }
+  doc.font('regular').fontSize(9).text(`${l.signedBy}: ${block.signerName}`, signatory.x, top + signatory.y);
+  doc.text(`${l.issued}: ${block.issuedOn}`, issued.x, top + issued.y);
+  doc.image(block.qr, qr.x, top + qr.y, { width: qr.size });
+  doc.font('bold').fontSize(9).text(`${l.verification}: ${block.verificationCode}`, verification.x, top + verification.codeY, { width: verification.width, align: 'center' });
+  doc.font('regular').fontSize(7).text(block.verificationUrl, verification.x, top + verification.urlY, { width: verification.width, align: 'center' });
+}
+
 /** The signed content as `certificatePayload` wrote it. */
 interface SignedContent {
   number: string;
@@ -146,23 +188,15 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   if (c.remarks) field(l.remarks, c.remarks);
   if (c.replaces) field(l.replaces, c.replaces);
   doc.moveDown();
+  // The certification and the signature block are one statement: if they do not fit in what is
+  // left of the page, they go to the next one together (pdfkit would break the page under each
+  // absolutely placed part on its own, and draw the ring and the QR code past the edge).
+  doc.font('regular').fontSize(10);
+  const certificationHeight = doc.heightOfString(l.certification) + doc.currentLineHeight(true);
+  if (doc.y + certificationHeight + signatureBlockHeight(doc, input.verificationUrl) > doc.page.maxY()) doc.addPage();
   doc.font('regular').fontSize(10).text(l.certification);
   doc.moveDown();
-
-  const top = doc.y;
-  // The chamber's digital stamp: its name in a ring, with the issue date.
-  doc.save().lineWidth(2).strokeColor('#1a3d7c').circle(120, top + 55, 50).stroke().restore();
-  doc.font('bold').fontSize(7).fillColor('#1a3d7c').text(c.issuingChamber.name, 75, top + 40, { width: 90, align: 'center' });
-  doc.font('regular').fontSize(7).text(issuedAt.toISOString().slice(0, 10), 75, top + 65, { width: 90, align: 'center' }).fillColor('black');
-  if (input.signatureImage) {
-    const match = /^data:image\/(png|jpeg);base64,(.+)$/.exec(input.signatureImage);
-    if (match) doc.image(Buffer.from(match[2]!, 'base64'), 200, top + 10, { fit: [150, 60] });
-  }
-  doc.font('regular').fontSize(9).text(`${l.signedBy}: ${input.signerName}`, 200, top + 75);
-  doc.text(`${l.issued}: ${issuedAt.toISOString().slice(0, 10)}`, 200, top + 88);
-  doc.image(qr, 420, top, { width: 120 });
-  doc.font('bold').fontSize(9).text(`${l.verification}: ${input.verificationCode}`, 380, top + 125, { width: 180, align: 'center' });
-  doc.font('regular').fontSize(7).text(input.verificationUrl, 380, top + 140, { width: 180, align: 'center' });
+  drawSignatureBlock(doc, doc.y, { chamber: c.issuingChamber.name, issuedOn: issuedAt.toISOString().slice(0, 10), labels: l, qr, ...input });
   doc.end();
   return done;
 }
