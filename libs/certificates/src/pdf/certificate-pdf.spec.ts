@@ -32,6 +32,8 @@ const digest = (pdf: Buffer) => createHash('sha256').update(pdf).digest('hex');
 const CONTENT_BOTTOM = 841.89 - 50;
 
 const contentOf = (page: PdfPage) => page.lines.filter((line) => line.baseline <= CONTENT_BOTTOM);
+/** The lines printed in the bottom margin. */
+const footerOf = (page: PdfPage) => page.lines.filter((line) => line.baseline > CONTENT_BOTTOM).map((line) => line.text);
 
 describe('renderCertificatePdf', () => {
   // The font faces are parsed once and shared by every document of the process: a document must not
@@ -82,11 +84,23 @@ describe('renderCertificatePdf', () => {
       expect(CONTENT_BOTTOM - previousEnd).toBeLessThan(blockBottom - blockTop + 40);
     });
 
-    it('draws nothing below the bottom margin', () => {
+    it('draws nothing below the bottom margin but the footer', () => {
       for (const page of pages) {
         for (const graphic of page.graphics) expect(graphic.bottom).toBeLessThanOrEqual(CONTENT_BOTTOM);
-        for (const line of page.lines) expect(line.baseline).toBeLessThanOrEqual(CONTENT_BOTTOM);
+        for (const line of page.lines) expect(line.baseline).toBeLessThan(page.height);
+        expect(footerOf(page)).toHaveLength(1);
       }
     });
+
+    it('prints the certificate number and "Page n of N" on every page', () => {
+      expect(pages.map(footerOf)).toEqual(pages.map((_, i) => [`Certificate number ${NUMBER} — Page ${i + 1} of ${pages.length}`]));
+    });
+  });
+
+  it('writes the page numbers in the certificate\'s language', async () => {
+    const footers = async (language: string) => pdfPages(await renderCertificatePdf(certificate(language, 'Importeur GmbH', 40))).map(footerOf);
+    expect(await footers('NL')).toEqual([[`Certificaatnummer ${NUMBER} — Pagina 1 van 2`], [`Certificaatnummer ${NUMBER} — Pagina 2 van 2`]]);
+    expect(await footers('FR')).toEqual([[`Numéro du certificat ${NUMBER} — Page 1 sur 2`], [`Numéro du certificat ${NUMBER} — Page 2 sur 2`]]);
+    expect(await footers('DE')).toEqual([[`Zeugnisnummer ${NUMBER} — Seite 1 von 2`], [`Zeugnisnummer ${NUMBER} — Seite 2 von 2`]]);
   });
 });

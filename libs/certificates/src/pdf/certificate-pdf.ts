@@ -42,6 +42,9 @@ interface Labels {
   copy: string;
   signedBy: string;
   replaces: string;
+  /** "Page 2 of 3": `${page} 2 ${of} 3`. */
+  page: string;
+  of: string;
 }
 
 const LABELS: Record<CertificateLanguage, Labels> = {
@@ -50,24 +53,28 @@ const LABELS: Record<CertificateLanguage, Labels> = {
     hs: 'HS code', quantity: 'Quantity', weights: 'Gross / net weight (kg)', marks: 'Marks and numbers; packages', invoices: 'Invoices', remarks: 'Remarks',
     certification: 'The undersigned authority certifies that the goods described above originate in the country shown.', number: 'Certificate number',
     verification: 'Verification code', issued: 'Issued on', copy: 'COPY', signedBy: 'Authorised signatory', replaces: 'Replaces certificate',
+    page: 'Page', of: 'of',
   },
   NL: {
     title: 'CERTIFICAAT VAN OORSPRONG', exporter: 'Exporteur', consignee: 'Geadresseerde', origin: 'Land van oorsprong', transport: 'Vervoer', goods: 'Goederen',
     hs: 'GS-code', quantity: 'Hoeveelheid', weights: 'Bruto- / nettogewicht (kg)', marks: 'Merken en nummers; colli', invoices: 'Facturen', remarks: 'Opmerkingen',
     certification: 'De ondergetekende instantie verklaart dat de hierboven omschreven goederen van oorsprong zijn uit het vermelde land.', number: 'Certificaatnummer',
     verification: 'Verificatiecode', issued: 'Uitgereikt op', copy: 'AFSCHRIFT', signedBy: 'Gemachtigde ondertekenaar', replaces: 'Vervangt certificaat',
+    page: 'Pagina', of: 'van',
   },
   FR: {
     title: "CERTIFICAT D'ORIGINE", exporter: 'Exportateur', consignee: 'Destinataire', origin: "Pays d'origine", transport: 'Transport', goods: 'Marchandises',
     hs: 'Code SH', quantity: 'Quantité', weights: 'Poids brut / net (kg)', marks: 'Marques et numéros ; colis', invoices: 'Factures', remarks: 'Remarques',
     certification: "L'autorité soussignée certifie que les marchandises désignées ci-dessus sont originaires du pays indiqué.", number: 'Numéro du certificat',
     verification: 'Code de vérification', issued: 'Délivré le', copy: 'COPIE', signedBy: 'Signataire autorisé', replaces: 'Remplace le certificat',
+    page: 'Page', of: 'sur',
   },
   DE: {
     title: 'URSPRUNGSZEUGNIS', exporter: 'Ausführer', consignee: 'Empfänger', origin: 'Ursprungsland', transport: 'Beförderung', goods: 'Waren',
     hs: 'HS-Code', quantity: 'Menge', weights: 'Roh- / Eigengewicht (kg)', marks: 'Zeichen und Nummern; Packstücke', invoices: 'Rechnungen', remarks: 'Bemerkungen',
     certification: 'Die unterzeichnende Stelle bescheinigt, dass die oben bezeichneten Waren ihren Ursprung in dem angegebenen Land haben.', number: 'Zeugnisnummer',
     verification: 'Prüfcode', issued: 'Ausgestellt am', copy: 'ABSCHRIFT', signedBy: 'Zeichnungsberechtigte Person', replaces: 'Ersetzt Zeugnis',
+    page: 'Seite', of: 'von',
   },
 };
 
@@ -113,6 +120,22 @@ function drawSignatureBlock(
   doc.font('regular').fontSize(7).text(block.verificationUrl, verification.x, top + verification.urlY, { width: verification.width, align: 'center' });
 }
 
+/**
+ * The certificate number and "Page n of N" at the foot of every page, so that a page cannot be swapped
+ * or left out unnoticed. Written once the content is laid out (the pages are buffered: N is known).
+ */
+function drawPageFooters(doc: PDFKit.PDFDocument, footer: (page: number, pages: number) => string): void {
+  const range = doc.bufferedPageRange();
+  for (let i = range.start; i < range.start + range.count; i += 1) {
+    doc.switchToPage(i);
+    const { margins, width, height } = doc.page;
+    // In the bottom margin, below the content; `height` keeps pdfkit from starting a page for it.
+    doc.font('regular').fontSize(8).fillColor('black').text(footer(i - range.start + 1, range.count), margins.left, height - margins.bottom + 15, {
+      width: width - margins.left - margins.right, height: 20, align: 'center',
+    });
+  }
+}
+
 /** The signed content as `certificatePayload` wrote it. */
 interface SignedContent {
   number: string;
@@ -151,7 +174,8 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   const l = LABELS[c.language] ?? LABELS.EN;
   const qr = await QRCode.toBuffer(input.verificationUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
   const issuedAt = new Date(c.issuedAt);
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: `${l.title} ${c.number}`, Author: c.issuingChamber.name, CreationDate: issuedAt } });
+  // Pages are kept until the end, for the footers that count them (the PDF is one buffer anyway).
+  const doc = new PDFDocument({ size: 'A4', margin: 50, bufferPages: true, info: { Title: `${l.title} ${c.number}`, Author: c.issuingChamber.name, CreationDate: issuedAt } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve, reject) => {
@@ -197,6 +221,7 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
   doc.font('regular').fontSize(10).text(l.certification);
   doc.moveDown();
   drawSignatureBlock(doc, doc.y, { chamber: c.issuingChamber.name, issuedOn: issuedAt.toISOString().slice(0, 10), labels: l, qr, ...input });
+  drawPageFooters(doc, (page, pages) => `${l.number} ${c.number} — ${l.page} ${page} ${l.of} ${pages}`);
   doc.end();
   return done;
 }
