@@ -38,7 +38,8 @@ function fontsOf(objects: PdfObjects): Map<string, GlyphMap> {
     const unicode = (hex: string) => String.fromCharCode(...(hex.match(/[0-9a-fA-F]{4}/g) ?? []).map((h) => parseInt(h, 16)));
     for (const range of cmap.matchAll(/<([0-9a-fA-F]+)>\s*<([0-9a-fA-F]+)>\s*\[([^\]]*)\]/g)) {
       const first = parseInt(range[1]!, 16);
-      [...range[3]!.matchAll(/<([0-9a-fA-F ]+)>/g)].forEach((target, i) => map.set(first + i, unicode(target[1]!)));
+      // An empty target (`<>`: a glyph with no text) keeps its place in the range.
+      [...range[3]!.matchAll(/<([0-9a-fA-F ]*)>/g)].forEach((target, i) => map.set(first + i, unicode(target[1]!)));
     }
     for (const pair of cmap.matchAll(/^<([0-9a-fA-F]{4})>\s*<([0-9a-fA-F ]+)>$/gm)) map.set(parseInt(pair[1]!, 16), unicode(pair[2]!));
     return map;
