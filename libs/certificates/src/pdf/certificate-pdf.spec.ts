@@ -4,7 +4,9 @@ import { CertificatePdfInput, renderCertificatePdf } from './certificate-pdf';
 
 const NUMBER = 'BE-2026-000123';
 
-function certificate(language: string, consignee: string, goodsLines = 1): CertificatePdfInput {
+const VOKA = 'Voka – Kamer van Koophandel Antwerpen-Waasland';
+
+function certificate(language: string, consignee: string, { goodsLines = 1, chamber = VOKA } = {}): CertificatePdfInput {
   const goods = Array.from({ length: goodsLines }, (_, i) =>
     i === 0
       ? { description: 'Bouten M8, verzinkt', hsCode: '731815', quantity: 1000, unit: 'pcs', grossWeightKg: 120, netWeightKg: 110, marksAndNumbers: 'EX-1', packages: 4 }
@@ -12,7 +14,7 @@ function certificate(language: string, consignee: string, goodsLines = 1): Certi
   const signedPayload = JSON.stringify({
     number: NUMBER,
     issuedAt: '2026-12-02T10:00:00.000Z',
-    issuingChamber: { name: 'Voka – Kamer van Koophandel Antwerpen-Waasland', country: 'BE' },
+    issuingChamber: { name: chamber, country: 'BE' },
     exporter: { name: 'Exporteur NV', address: 'Kaai 1, 2000 Antwerpen', country: 'BE' },
     consignee: { name: consignee, address: 'Hauptstraße 2, 50667 Köln', country: 'DE' },
     countryOfOrigin: 'BE',
@@ -52,7 +54,7 @@ describe('renderCertificatePdf', () => {
   describe.each([1, 11, 14, 17, 40, 200])('with %i goods lines', (goodsLines) => {
     let pages: PdfPage[];
     beforeAll(async () => {
-      pages = pdfPages(await renderCertificatePdf(certificate('EN', 'Importeur GmbH', goodsLines)));
+      pages = pdfPages(await renderCertificatePdf(certificate('EN', 'Importeur GmbH', { goodsLines })));
     });
 
     it('keeps the certification, stamp, signature, QR code and verification together on the last page', () => {
@@ -98,9 +100,39 @@ describe('renderCertificatePdf', () => {
   });
 
   it('writes the page numbers in the certificate\'s language', async () => {
-    const footers = async (language: string) => pdfPages(await renderCertificatePdf(certificate(language, 'Importeur GmbH', 40))).map(footerOf);
+    const footers = async (language: string) => pdfPages(await renderCertificatePdf(certificate(language, 'Importeur GmbH', { goodsLines: 40 }))).map(footerOf);
     expect(await footers('NL')).toEqual([[`Certificaatnummer ${NUMBER} — Pagina 1 van 2`], [`Certificaatnummer ${NUMBER} — Pagina 2 van 2`]]);
     expect(await footers('FR')).toEqual([[`Numéro du certificat ${NUMBER} — Page 1 sur 2`], [`Numéro du certificat ${NUMBER} — Page 2 sur 2`]]);
     expect(await footers('DE')).toEqual([[`Zeugnisnummer ${NUMBER} — Seite 1 von 2`], [`Zeugnisnummer ${NUMBER} — Seite 2 von 2`]]);
+  });
+
+  // A chamber's name of three lines ran into the issue date below it inside the ring.
+  describe('the stamp', () => {
+    const stampOf = async (chamber: string) => {
+      const [page] = pdfPages(await renderCertificatePdf(certificate('EN', 'Importeur GmbH', { chamber })));
+      const ring = page!.graphics.find((graphic) => graphic.kind === 'path')!;
+      const lines = page!.lines.filter((line) => line.x < 170 && line.baseline > ring.top && line.baseline < ring.bottom);
+      return { lines, texts: lines.map((line) => line.text.trim()), centre: (ring.top + ring.bottom) / 2 };
+    };
+
+    it('sets the chamber\'s name and the issue date under it without overlap', async () => {
+      const { lines, texts } = await stampOf(VOKA);
+      expect(texts).toEqual(['Voka – Kamer van', 'Koophandel Antwerpen-', 'Waasland', '2026-12-02']);
+      // 7 pt type (about 9.5 pt a line): the lines must lie at least that far apart.
+      for (const [above, below] of lines.slice(0, -1).map((line, i) => [line, lines[i + 1]!])) expect(below!.baseline - above!.baseline).toBeGreaterThanOrEqual(9);
+    });
+
+    // The name may be 200 characters long (a tenant's name).
+    it.each([
+      ['a long name', 'Chambre de Commerce et d’Industrie Métropolitaine Bretagne Ouest – Délégation de Quimper Cornouaille'],
+      ['a name of 200 characters', `Chamber ${'of Commerce and Industry '.repeat(8)}`.slice(0, 200)],
+    ])('keeps %s and the date inside the ring, the date under the name', async (_, chamber) => {
+      const { lines, texts, centre } = await stampOf(chamber);
+      expect(texts.at(-1)).toBe('2026-12-02');
+      // A 90 pt wide line is inside the ring up to 20 pt above or below its centre.
+      for (const line of lines) expect(Math.abs(line.baseline - centre)).toBeLessThanOrEqual(20);
+      // The smallest type, 5 pt, takes about 6.8 pt a line.
+      for (const [above, below] of lines.slice(0, -1).map((line, i) => [line, lines[i + 1]!])) expect(below!.baseline - above!.baseline).toBeGreaterThanOrEqual(6.5);
+    });
   });
 });

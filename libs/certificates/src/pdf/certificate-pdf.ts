@@ -80,7 +80,9 @@ const LABELS: Record<CertificateLanguage, Labels> = {
 
 /** Where the signature block's parts lie, from the block's top and the page's left edge (points). */
 const BLOCK = {
-  stamp: { x: 120, y: 55, radius: 50, textLeft: 75, textWidth: 90 },
+  // A 90 pt wide line keeps inside the ring 20 pt above or below its centre: the name and the date
+  // together take at most 40 pt, the name at most 30 (three lines of 7 pt type).
+  stamp: { x: 120, y: 55, radius: 50, textLeft: 75, textWidth: 90, nameMaxHeight: 30, nameSizes: [7, 6.5, 6, 5.5, 5], dateSize: 7 },
   signature: { x: 200, y: 10, fit: [150, 60] as [number, number] },
   signatory: { x: 200, y: 75 },
   issued: { x: 200, y: 88 },
@@ -105,10 +107,18 @@ function drawSignatureBlock(
 ): void {
   const { stamp, signature, signatory, issued, qr, verification } = BLOCK;
   const l = block.labels;
-  // The chamber's digital stamp: its name in a ring, with the issue date.
+  // The chamber's digital stamp: its name in a ring, with the issue date under it, the two centred
+  // in the ring together (a name of three lines ran into a date at a fixed place). A long name is set
+  // smaller, and past the smallest size cut with an ellipsis: the heading prints it in full.
   doc.save().lineWidth(2).strokeColor('#1a3d7c').circle(stamp.x, top + stamp.y, stamp.radius).stroke().restore();
-  doc.font('bold').fontSize(7).fillColor('#1a3d7c').text(block.chamber, stamp.textLeft, top + 40, { width: stamp.textWidth, align: 'center' });
-  doc.font('regular').fontSize(7).text(block.issuedOn, stamp.textLeft, top + 65, { width: stamp.textWidth, align: 'center' }).fillColor('black');
+  const inRing = { width: stamp.textWidth, align: 'center' as const };
+  const nameHeightAt = (size: number) => doc.font('bold').fontSize(size).heightOfString(block.chamber, inRing);
+  const nameSize = stamp.nameSizes.find((size) => nameHeightAt(size) <= stamp.nameMaxHeight) ?? stamp.nameSizes.at(-1)!;
+  const nameHeight = Math.min(nameHeightAt(nameSize), stamp.nameMaxHeight);
+  const dateHeight = doc.font('regular').fontSize(stamp.dateSize).currentLineHeight(true);
+  const nameTop = top + stamp.y - (nameHeight + dateHeight) / 2;
+  doc.font('bold').fontSize(nameSize).fillColor('#1a3d7c').text(block.chamber, stamp.textLeft, nameTop, { ...inRing, height: stamp.nameMaxHeight, ellipsis: true });
+  doc.font('regular').fontSize(stamp.dateSize).text(block.issuedOn, stamp.textLeft, nameTop + nameHeight, inRing).fillColor('black');
   if (block.signatureImage) {
     const match = /^data:image\/(png|jpeg);base64,(.+)$/.exec(block.signatureImage);
     if (match) doc.image(Buffer.from(match[2]!, 'base64'), signature.x, top + signature.y, { fit: signature.fit });
