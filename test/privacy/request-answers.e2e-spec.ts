@@ -42,7 +42,7 @@ describe('answers to data-subject requests reach the person', () => {
   /** A request through the public form, its address confirmed and the identity checked by the officer. */
   async function askPublicly(email: string, type: string, language: string): Promise<string> {
     expectData(await app.graphql(`mutation($input: PublicDataSubjectRequestInput!) { submitDataSubjectRequest(input: $input) }`, { input: { email, type, language, tenant: tenant.slug } }));
-    const [confirm] = await queuedEmails(app, { recipient: email, template: 'privacy.request-confirm-address' });
+    const confirm = (await queuedEmails(app, { recipient: email, template: 'privacy.request-confirm-address' })).at(-1);
     expectData(await app.graphql(`mutation($t: String!) { confirmDataSubjectRequest(token: $t) }`, { t: linkTokenOf(confirm!.body) }));
     const id = await app.asOwner(async (db) => (await db.query(`SELECT id FROM data_subject_request WHERE requester_email = $1 AND type = $2`, [email, type])).rows[0].id as string);
     expectData(await app.graphql(`mutation($id: ID!) { checkDataSubjectIdentity(requestId: $id) { id } }`, { id }, { token: await tokenOf(officer) }));
@@ -159,6 +159,44 @@ describe('answers to data-subject requests reach the person', () => {
     expect(mine.find((r) => r.id === access)).toMatchObject({ status: 'COMPLETED', answerKind: 'EXPORT' });
     expect(mine.find((r) => r.id === objection)).toMatchObject({ status: 'REFUSED', answerKind: 'STATEMENT' });
     expect(await queuedEmails(app, { recipient: member.email, template: 'privacy.request-answered' })).toHaveLength(2);
+  });
+
+  it('a public request finds the person’s account whatever its state: a disabled account is erased and exported, a pending one restricted (attack report D1)', async () => {
+    app.clock.set(new Date('2031-05-05T09:00:00Z'));
+    const company = await factory.organisation(tenant);
+    // Someone who left the company: logged in once (a session with their address and browser), then disabled.
+    const leaver = await factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER] });
+    await factory.login(leaver);
+    await app.asOwner((db) => db.query(`UPDATE user_account SET status = 'DISABLED', disabled_at = now() WHERE id = $1`, [leaver.id]));
+    const pending = await factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER], status: 'PENDING_CONFIRMATION' });
+    const subjectOf = (id: string) =>
+      app.asOwner(async (db) => (await db.query(`SELECT subject_user_id, status FROM data_subject_request WHERE id = $1`, [id])).rows[0] as { subject_user_id: string | null; status: string });
+
+    const access = await askPublicly(leaver.email, 'ACCESS', 'en');
+    expect((await subjectOf(access)).subject_user_id).toBe(leaver.id);
+    const exported = expectData(await officerCall<{ exportForDataSubjectRequest: { document: string } }>(`mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) { document } }`, { id: access }))
+      .exportForDataSubjectRequest;
+    const entities = (JSON.parse(exported.document) as { records: Array<{ entity: string }> }).records.map((r) => r.entity);
+    expect(entities).toEqual(expect.arrayContaining(['User', 'UserRole', 'Session']));
+
+    const erasure = await askPublicly(leaver.email, 'ERASURE', 'en');
+    expect((await subjectOf(erasure)).subject_user_id).toBe(leaver.id);
+    expectData(await officerCall(`mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { id } }`, { id: erasure }));
+    const left = await app.asOwner(async (db) => ({
+      account: (await db.query(`SELECT email, first_name, password_hash FROM user_account WHERE id = $1`, [leaver.id])).rows[0],
+      sessions: (await db.query(`SELECT count(*)::int AS n FROM auth_session WHERE user_id = $1`, [leaver.id])).rows[0].n as number,
+    }));
+    expect(left.account).toEqual({ email: `erased-${leaver.id}@erased.invalid`, first_name: '', password_hash: null });
+    expect(left.sessions).toBe(0);
+    // What remains of the address: the erasure's answer, and only because the erasure was done.
+    const told = await queuedEmails(app, { recipient: leaver.email, template: 'privacy.request-answered' });
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toMatch(/has been erased/);
+
+    const restriction = await askPublicly(pending.email, 'RESTRICTION', 'en');
+    expect((await subjectOf(restriction)).subject_user_id).toBe(pending.id);
+    expectData(await officerCall(`mutation($id: ID!) { restrictForDataSubjectRequest(requestId: $id) { id } }`, { id: restriction }));
+    expect((await subjectOf(restriction)).status).toBe('COMPLETED');
   });
 
   it('restriction and erasure answers are told too, in the person’s language', async () => {

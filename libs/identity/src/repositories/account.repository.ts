@@ -90,7 +90,7 @@ export class AccountRepository {
     return row ? toEntity(UserAccount, row) : null;
   }
 
-  /** The account of an e-mail address in a tenant (null: the platform operator's accounts). */
+  /** The account of an e-mail address in a tenant (null: the platform operator's accounts), whatever its status. */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'ann@example.test'] })
   async findIdByEmail(tenantId: string | null, email: string): Promise<string | null> {
     const [row] = await this.sql.query<{ id: string }>(
@@ -100,6 +100,7 @@ export class AccountRepository {
     return row?.id ?? null;
   }
 
+  /** The account of an e-mail address in a tenant if it is ACTIVE: for login-side flows (password reset), never for data-subject requests. */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'ann@example.test'] })
   async findActiveByEmail(tenantId: string | null, email: string): Promise<{ id: string; email: string; preferredLanguage: string } | null> {
     const [row] = await this.sql.query<{ id: string; email: string; preferredLanguage: string }>(

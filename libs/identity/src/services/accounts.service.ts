@@ -86,6 +86,16 @@ export class AccountsService {
     await this.accounts.bumpTokenVersion(userId);
   }
 
+  /**
+   * The account an e-mail names in a tenant whatever its state (active, disabled, awaiting the
+   * confirmation of its address): whose data a data-subject request is about. An erased account keeps
+   * only `erased-<id>@erased.invalid`, so no address finds it. Not for login or reset: those take
+   * active accounts only (`findActiveByEmail`). In the caller's unit.
+   */
+  findIdByEmailAnyStatus(tenantId: string | null, email: string): Promise<string | null> {
+    return this.accounts.findIdByEmail(tenantId, email.trim().toLowerCase());
+  }
+
   /** The account an e-mail names in a tenant, if it is active (password reset). */
   findActiveByEmail(tenantId: string | null, email: string): Promise<{ id: string; email: string; preferredLanguage: string } | null> {
     return this.accounts.findActiveByEmail(tenantId, email);

@@ -111,8 +111,10 @@ export class DataSubjectRequests {
       if (request.status !== DataSubjectRequestStatus.AWAITING_IDENTITY_CHECK) {
         throw DataSubjectRequestErrors.IDENTITY_CHECK_NOT_DUE('The request is not waiting for an identity check');
       }
-      const account = request.requesterEmail ? await this.accounts.findActiveByEmail(request.tenantId, request.requesterEmail) : null;
-      await this.requests.recordIdentityCheck(request.id, officer, account?.id ?? null);
+      // The person's account whatever its state: a disabled or unconfirmed account still holds their data
+      // (name, address, password hash, sessions), which erasure, export and restriction must reach.
+      const accountId = request.requesterEmail ? await this.accounts.findIdByEmailAnyStatus(request.tenantId, request.requesterEmail) : null;
+      await this.requests.recordIdentityCheck(request.id, officer, accountId);
       return this.find(requestId);
     });
   }
