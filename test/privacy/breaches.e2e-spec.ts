@@ -173,6 +173,40 @@ describe('T18 breach drill', () => {
     reportFigure(`T18 breach drill: ${figures.breaches} breaches, 72-hour clock from awareness, ${figures.drafts}/${figures.breaches} drafts with the 4 Art. 33(3) items, affected people derived in ${figures.derived}/${figures.derived}, ${figures.notNotifiableDocumented} not notifiable documented`);
     expect(figures.breaches).toBe(4);
   });
+  it('counts and tells everyone whose data is still held, a disabled or unconfirmed account too, never an erased one (attack report D6)', async () => {
+    const company = await factory.organisation(tenant, { name: 'Company with leavers' });
+    const active = await factory.user({ tenant, organisation: company, roles: [Role.ORG_ADMIN] });
+    // Left the company: disabled, their name, address and sessions held until the ACCOUNT retention de-identifies them.
+    const leaver = await factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER] });
+    await app.asOwner((db) => db.query(`UPDATE user_account SET status = 'DISABLED', disabled_at = now() WHERE id = $1`, [leaver.id]));
+    const unconfirmed = await factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER], status: 'PENDING_CONFIRMATION' });
+    // Erased (or de-identified by retention): nothing of the person is held, and no address is left.
+    const erased = await factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER] });
+    await app.asOwner(async (db) => {
+      await db.query(
+        `UPDATE user_account SET email = 'erased-' || id::text || '@erased.invalid', first_name = '', last_name = '', phone = NULL, password_hash = NULL, status = 'DISABLED', disabled_at = now() WHERE id = $1`,
+        [erased.id],
+      );
+      await db.query(`DELETE FROM user_role WHERE user_id = $1`, [erased.id]);
+    });
+    const registered = expectData(await register({
+      reference: 'BR-2026-HELD', nature: 'An export of one company’s users, leavers included, was sent to a wrong address.',
+      becameAwareAt: app.clock.now().toISOString(), dataCategories: ['contact', 'identification'], involvedOrganisationIds: [company.id],
+      likelyConsequences: 'Phishing.', measures: 'Recipient asked to delete it.', notifiable: true, highRisk: true,
+    })).registerBreach;
+    expect(registered.affectedPeople).toBe(3);
+    expect(registered.notificationDraft).toContain('Approximate number of data subjects: 3');
+    const notified = expectData(await gql<{ notifyBreachSubjects: BreachAnswer }>(`mutation($id: ID!) { notifyBreachSubjects(breachId: $id) { subjectsNotified } }`, { id: registered.id }, privacyOfficer))
+      .notifyBreachSubjects;
+    expect(notified.subjectsNotified).toBe(3);
+    const recipients = await app.asOwner(async (db) =>
+      (await db.query(`SELECT recipient FROM outbox_message WHERE template = 'privacy.breach-notice' AND tenant_id = $1 AND body <> '' AND recipient = ANY($2::text[])`, [
+        tenant.id, [active.email, leaver.email, unconfirmed.email, erased.email, `erased-${erased.id}@erased.invalid`],
+      ])).rows.map((r) => r.recipient as string),
+    );
+    expect(recipients.sort()).toEqual([active.email, leaver.email, unconfirmed.email].sort());
+  });
+
   it('refuses times out of order: a breach known before it occurred, an authority notified before the breach was known (probe E: both stored)', async () => {
     const input = { reference: 'BR-ORDER', nature: 'x', dataCategories: ['contact'], likelyConsequences: 'x', measures: 'x', notifiable: true };
     const becameAwareAt = new Date(app.clock.now().getTime() - 48 * HOUR);

@@ -8,6 +8,13 @@ FROM user_account u
 WHERE u.tenant_id = $1 AND u.status = 'ACTIVE'
 ORDER BY u.created_at, u.id;
 
+-- PeopleDirectoryRepository.peopleWithDataOfTenant
+SELECT u.id, u.organisation_id AS "organisationId", u.email, u.preferred_language AS "preferredLanguage", u.status,
+ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles, u.created_at AS "createdAt"
+FROM user_account u
+WHERE u.tenant_id = $1 AND u.email <> 'erased-' || u.id::text || '@erased.invalid'
+ORDER BY u.created_at, u.id;
+
 -- PeopleDirectoryRepository.companiesOfTenant
 SELECT o.id, o.email FROM organisation o WHERE o.tenant_id = $1 ORDER BY o.id;
 

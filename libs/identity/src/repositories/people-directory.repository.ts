@@ -11,6 +11,12 @@ export interface ReachablePerson {
   createdAt: Date;
 }
 
+/** A person whose data the tenant still holds, whatever the state of their account (a breach reaches them too). */
+export interface HeldPerson extends ReachablePerson {
+  /** ACTIVE, DISABLED or PENDING_CONFIRMATION. */
+  status: string;
+}
+
 /** A customer company and its general address (where it is told when no administrator can be). */
 export interface ReachableCompany {
   id: string;
@@ -45,6 +51,24 @@ export class PeopleDirectoryRepository {
               ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles, u.created_at AS "createdAt"
          FROM user_account u
         WHERE u.tenant_id = $1 AND u.status = 'ACTIVE'
+        ORDER BY u.created_at, u.id`,
+      [tenantId],
+    );
+  }
+
+  /**
+   * Every account of the tenant whose person's data is still held, whatever its status (active,
+   * disabled until its ACCOUNT retention, awaiting confirmation), with its roles, oldest first; an
+   * account already de-identified (erased, or swept by retention: `erased-<id>@erased.invalid`) holds
+   * nobody's data and is left out.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
+  async peopleWithDataOfTenant(tenantId: string): Promise<HeldPerson[]> {
+    return this.sql.query<HeldPerson>(
+      `SELECT u.id, u.organisation_id AS "organisationId", u.email, u.preferred_language AS "preferredLanguage", u.status,
+              ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles, u.created_at AS "createdAt"
+         FROM user_account u
+        WHERE u.tenant_id = $1 AND u.email <> 'erased-' || u.id::text || '@erased.invalid'
         ORDER BY u.created_at, u.id`,
       [tenantId],
     );

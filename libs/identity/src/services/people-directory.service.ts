@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@chancery/access';
 import { TransactionRunner } from '@chancery/core';
-import { CompanyRecord, PeopleDirectoryRepository, ReachableCompany, ReachablePerson } from '../repositories/people-directory.repository';
+import { CompanyRecord, HeldPerson, PeopleDirectoryRepository, ReachableCompany, ReachablePerson } from '../repositories/people-directory.repository';
 
-export type { CompanyRecord, ReachableCompany, ReachablePerson } from '../repositories/people-directory.repository';
+export type { CompanyRecord, HeldPerson, ReachableCompany, ReachablePerson } from '../repositories/people-directory.repository';
 
 /**
  * The people of a tenant as the privacy office reaches them (a sub-processor change announced to
@@ -19,6 +19,15 @@ export class PeopleDirectory {
 
   activePeopleOfTenant(tenantId: string): Promise<ReachablePerson[]> {
     return this.transactions.run(() => this.people.activePeopleOfTenant(tenantId));
+  }
+
+  /**
+   * Everyone whose data the tenant still holds, whatever the state of their account (a breach's
+   * affected people, Art. 33–34): a disabled account until its retention de-identifies it, an
+   * unconfirmed one; never an erased account.
+   */
+  peopleWithDataOfTenant(tenantId: string): Promise<HeldPerson[]> {
+    return this.transactions.run(() => this.people.peopleWithDataOfTenant(tenantId));
   }
 
   /** The administrators of each company of the tenant: who speaks for a customer company. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
 import { Clock, RequestContext, TransactionRunner } from '@chancery/core';
-import { PeopleDirectory, ReachablePerson, Tenant, TenantDirectoryService } from '@chancery/identity';
+import { HeldPerson, PeopleDirectory, Tenant, TenantDirectoryService } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
 import { policedEntities } from '@chancery/policy';
 import { tenantOfActor } from '../shared/acting-tenant';
@@ -157,19 +157,23 @@ export class BreachService {
    * The people a breach affects: the kinds of person (declared subjects) holding data of the
    * categories involved, among the records involved. A person (`user`) is affected when their company
    * is involved (or they are staff and the staff's records are); a company's data (`organisation`)
-   * reaches the people who speak for it, its administrators. Active accounts: the reachable ones.
+   * reaches the people who speak for it, its active administrators. A person's own data is held
+   * whatever the state of their account (a disabled account until its ACCOUNT retention de-identifies
+   * it, one awaiting the confirmation of its address): they are counted and told all the same (Art. 34);
+   * an erased account holds nobody's data and no address.
    */
   private async affectedPeople(
     tenantId: string,
     scope: Pick<Breach, 'dataCategories' | 'involvedOrganisationIds' | 'involvesAllOrganisations' | 'involvesStaff'>,
-  ): Promise<ReachablePerson[]> {
+  ): Promise<HeldPerson[]> {
     const subjects = subjectsHolding(scope.dataCategories);
     const involvesCompany = (organisationId: string | null) =>
       organisationId !== null && (scope.involvesAllOrganisations || scope.involvedOrganisationIds.includes(organisationId));
-    const people = await this.people.activePeopleOfTenant(tenantId);
+    const people = await this.people.peopleWithDataOfTenant(tenantId);
     return people.filter((p) => {
       if (subjects.has('user') && (involvesCompany(p.organisationId) || (p.organisationId === null && scope.involvesStaff))) return true;
-      return subjects.has('organisation') && involvesCompany(p.organisationId) && p.roles.includes('ORG_ADMIN');
+      // A company's data is not the person's own: it reaches those who speak for the company now.
+      return subjects.has('organisation') && involvesCompany(p.organisationId) && p.status === 'ACTIVE' && p.roles.includes('ORG_ADMIN');
     });
   }
 
