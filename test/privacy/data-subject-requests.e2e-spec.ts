@@ -118,6 +118,34 @@ describe('T11 data-subject request clock', () => {
     refusedExtensions.push('a second extension');
   });
 
+  it('extensions sent at the same moment extend once: one e-mail, with the due date stored (attack report D2)', async () => {
+    at('2032-06-01T10:00:00Z');
+    const request = await askAsMember('ACCESS');
+    const officerToken = await tokenOf(officer);
+    // The calls all arrive while another transaction holds the request's row, and go on together once it ends.
+    const answers = await app.asOwner(async (db) => {
+      await db.query('BEGIN');
+      await db.query(`SELECT 1 FROM data_subject_request WHERE id = $1 FOR UPDATE`, [request.id]);
+      const calls = Array.from({ length: 10 }, (_, i) =>
+        app.graphql<{ extendDataSubjectRequest: RequestView }>(
+          `mutation($input: ExtendDataSubjectRequestInput!) { extendDataSubjectRequest(input: $input) { ${REQUEST_FIELDS} } }`,
+          { input: { requestId: request.id, months: 1 + (i % 2), reason: `Archives to search (${i})` } },
+          { token: officerToken },
+        ));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await db.query('COMMIT');
+      return Promise.all(calls);
+    });
+    expect(answers.filter((a) => !a.errors).length).toBe(1);
+    expect(answers.filter((a) => a.errors).every((a) => a.errors![0]!.extensions?.reason === 'EXTENSION_NOT_ALLOWED')).toBe(true);
+    const stored = await app.asOwner(async (db) => (await db.query(`SELECT due_on::text AS due_on, extension_reason FROM data_subject_request WHERE id = $1`, [request.id])).rows[0] as { due_on: string; extension_reason: string });
+    const told = await queuedEmails(app, { recipient: member.email, template: 'privacy.request-extended' });
+    const toldNow = told.filter((m) => m.body.includes('Archives to search ('));
+    expect(toldNow).toHaveLength(1);
+    expect(toldNow[0]!.body).toContain(stored.due_on);
+    expect(toldNow[0]!.body).toContain(stored.extension_reason);
+  });
+
   it('refuses an extension after the first deadline, and the queue raises the overdue alarm', async () => {
     at('2032-01-31T10:00:00Z');
     const request = await askAsMember('RECTIFICATION');

@@ -199,6 +199,59 @@ describe('answers to data-subject requests reach the person', () => {
     expect((await subjectOf(restriction)).status).toBe('COMPLETED');
   });
 
+  it('answers sent at the same moment answer once: one e-mail, one link, the others CONFLICT REQUEST_CLOSED (attack report D2)', async () => {
+    app.clock.set(new Date('2031-06-02T09:00:00Z'));
+    const company = await factory.organisation(tenant);
+    const asker = await factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER] });
+    const askerToken = await tokenOf(asker);
+    const officerToken = await tokenOf(officer);
+    const ask = async (type: string) =>
+      expectData(await app.graphql<{ requestMyDataSubjectRight: { id: string } }>(`mutation($input: MyDataSubjectRequestInput!) { requestMyDataSubjectRight(input: $input) { id } }`, { input: { type } }, { token: askerToken }))
+        .requestMyDataSubjectRight.id;
+    type Answer = { errors?: Array<{ extensions?: Record<string, unknown> }> };
+    // The calls all arrive while another transaction holds the request's row, and go on together once it ends.
+    const together = (requestId: string, n: number, call: (i: number) => Promise<Answer>) =>
+      app.asOwner(async (db) => {
+        await db.query('BEGIN');
+        await db.query(`SELECT 1 FROM data_subject_request WHERE id = $1 FOR UPDATE`, [requestId]);
+        const calls = Array.from({ length: n }, (_, i) => call(i));
+        await new Promise((resolve) => setTimeout(resolve, 500));
+        await db.query('COMMIT');
+        return Promise.all(calls);
+      });
+    const answersTo = async (template: string) => (await queuedEmails(app, { recipient: asker.email, template })).length;
+
+    // An access export, 10 at once: one answer, one link, and that link works.
+    const access = await ask('ACCESS');
+    const exports = await together(access, 10, () => app.graphql(`mutation($id: ID!) { exportForDataSubjectRequest(requestId: $id) { id } }`, { id: access }, { token: officerToken }));
+    expect(exports.filter((r) => !r.errors).length).toBe(1);
+    expect(exports.filter((r) => r.errors).map((r) => r.errors![0]!.extensions)).toEqual(Array(9).fill(expect.objectContaining({ code: 'CONFLICT', reason: 'REQUEST_CLOSED' })));
+    const links = await queuedEmails(app, { recipient: asker.email, template: 'privacy.request-answered' });
+    expect(links).toHaveLength(1);
+    expect((await download(linkTokenOf(links[0]!.body)!)).status).toBe(200);
+
+    // An objection closed and refused at once: one answer, and it says what the record says.
+    const objection = await ask('OBJECTION');
+    const closings = await together(objection, 10, (i) =>
+      app.graphql(`mutation($input: CloseDataSubjectRequestInput!) { closeDataSubjectRequest(input: $input) { id } }`, {
+        input: { requestId: objection, outcome: i % 2 ? 'Refused: the contact is needed for the certificates.' : 'Upheld: you are no longer published.', refused: i % 2 === 1 },
+      }, { token: officerToken }));
+    expect(closings.filter((r) => !r.errors).length).toBe(1);
+    expect(closings.filter((r) => r.errors).every((r) => r.errors![0]!.extensions?.reason === 'REQUEST_CLOSED')).toBe(true);
+    const stored = await app.asOwner(async (db) => (await db.query(`SELECT status FROM data_subject_request WHERE id = $1`, [objection])).rows[0].status as string);
+    expect({ answered: await answersTo('privacy.request-answered'), refused: await answersTo('privacy.request-refused') }).toEqual(
+      stored === 'REFUSED' ? { answered: 1, refused: 1 } : { answered: 2, refused: 0 },
+    );
+
+    // An erasure, 10 at once: erased once, told once (running it again changes nothing, as documented).
+    const erasure = await ask('ERASURE');
+    const erasures = await together(erasure, 10, () => app.graphql(`mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { holders { holder } } }`, { id: erasure }, { token: officerToken }));
+    expect(erasures.filter((r) => r.errors)).toEqual([]);
+    const erasedAnswers = await app.asOwner(async (db) =>
+      (await db.query(`SELECT count(*)::int AS n FROM outbox_message WHERE template = 'privacy.request-answered' AND recipient = $1`, [asker.email])).rows[0].n as number);
+    expect(erasedAnswers).toBe(1);
+  });
+
   it('restriction and erasure answers are told too, in the person’s language', async () => {
     const restriction = await askAsMember('RESTRICTION');
     expectData(await officerCall(`mutation($id: ID!) { restrictForDataSubjectRequest(requestId: $id) { id } }`, { id: restriction }));

@@ -23,6 +23,9 @@ UPDATE data_subject_request SET acknowledged_at = $2 WHERE id = $1 AND acknowled
 -- DataSubjectRequestRepository.findById
 SELECT r.id, r.tenant_id AS "tenantId", r.type, r.status, r.subject_user_id AS "subjectUserId", r.requester_email AS "requesterEmail", r.language, r.details, r.received_at AS "receivedAt", r.acknowledged_at AS "acknowledgedAt", r.extension_months AS "extensionMonths", r.extension_reason AS "extensionReason", r.extended_at AS "extendedAt", r.identity_verified_by AS "identityVerifiedBy", r.email_verified_at AS "emailVerifiedAt", r.identity_checked_by AS "identityCheckedBy", r.completed_at AS "completedAt", r.outcome, r.answer_kind AS "answerKind", r.export_expires_at AS "exportExpiresAt", r.export_downloads_left AS "exportDownloadsLeft", r.first_due_on::text AS "firstDueOn", r.due_on::text AS "dueOn" FROM data_subject_request r WHERE r.id = $1;
 
+-- DataSubjectRequestRepository.findById
+SELECT r.id, r.tenant_id AS "tenantId", r.type, r.status, r.subject_user_id AS "subjectUserId", r.requester_email AS "requesterEmail", r.language, r.details, r.received_at AS "receivedAt", r.acknowledged_at AS "acknowledgedAt", r.extension_months AS "extensionMonths", r.extension_reason AS "extensionReason", r.extended_at AS "extendedAt", r.identity_verified_by AS "identityVerifiedBy", r.email_verified_at AS "emailVerifiedAt", r.identity_checked_by AS "identityCheckedBy", r.completed_at AS "completedAt", r.outcome, r.answer_kind AS "answerKind", r.export_expires_at AS "exportExpiresAt", r.export_downloads_left AS "exportDownloadsLeft", r.first_due_on::text AS "firstDueOn", r.due_on::text AS "dueOn" FROM data_subject_request r WHERE r.id = $1 FOR UPDATE;
+
 -- DataSubjectRequestRepository.confirmEmail
 UPDATE data_subject_request AS r SET email_verified_at = $2, verification_token_hash = NULL, status = 'AWAITING_IDENTITY_CHECK'
 WHERE r.verification_token_hash = $1 AND r.status = 'AWAITING_EMAIL_VERIFICATION' AND r.received_at > $3
@@ -43,10 +46,13 @@ WHERE id = $1 AND status = 'AWAITING_IDENTITY_CHECK';
 
 -- DataSubjectRequestRepository.extend
 UPDATE data_subject_request SET extension_months = $2, extension_reason = $3, due_on = $4, extended_at = $5
-WHERE id = $1 AND extension_months IS NULL;
+WHERE id = $1 AND extension_months IS NULL AND status NOT IN ('COMPLETED', 'REFUSED')
+RETURNING id;
 
 -- DataSubjectRequestRepository.complete
-UPDATE data_subject_request SET status = $2, outcome = $3, answer_kind = $4, completed_at = $5 WHERE id = $1;
+UPDATE data_subject_request SET status = $2, outcome = $3, answer_kind = $4, completed_at = $5
+WHERE id = $1 AND status NOT IN ('COMPLETED', 'REFUSED')
+RETURNING id;
 
 -- DataSubjectRequestRepository.setExportLink
 UPDATE data_subject_request SET export_token_hash = $2, export_expires_at = $3, export_downloads_left = $4 WHERE id = $1;

@@ -73,9 +73,13 @@ export class DataSubjectRequestRepository {
     await this.sql.query(`UPDATE data_subject_request SET acknowledged_at = $2 WHERE id = $1 AND acknowledged_at IS NULL`, [id, at]);
   }
 
-  @GenerateSql({ params: [SQL_EXAMPLE.id] })
-  async findById(id: string): Promise<DataSubjectRequest | null> {
-    const rows = await this.sql.query(`SELECT ${REQUEST} FROM data_subject_request r WHERE r.id = $1`, [id]);
+  /**
+   * A request of the unit's tenant; `forUpdate`: locked until the unit ends, so answers sent at the
+   * same moment take their turn and each sees what the one before did (an answer happens once).
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.id] }, { params: [SQL_EXAMPLE.id, true] })
+  async findById(id: string, forUpdate = false): Promise<DataSubjectRequest | null> {
+    const rows = await this.sql.query(`SELECT ${REQUEST} FROM data_subject_request r WHERE r.id = $1${forUpdate ? ' FOR UPDATE' : ''}`, [id]);
     return rows[0] ? toEntity(DataSubjectRequest, rows[0]) : null;
   }
 
@@ -122,18 +126,28 @@ export class DataSubjectRequestRepository {
     );
   }
 
+  /** The one extension of an open request; false when it was extended (or answered) already and nothing changed. */
   @GenerateSql({ params: [SQL_EXAMPLE.id, 2, 'complex request', '2026-04-01', SQL_EXAMPLE.at] })
-  async extend(id: string, months: number, reason: string, dueOn: string, at: Date): Promise<void> {
-    await this.sql.query(
+  async extend(id: string, months: number, reason: string, dueOn: string, at: Date): Promise<boolean> {
+    const rows = await this.sql.query(
       `UPDATE data_subject_request SET extension_months = $2, extension_reason = $3, due_on = $4, extended_at = $5
-       WHERE id = $1 AND extension_months IS NULL`,
+       WHERE id = $1 AND extension_months IS NULL AND status NOT IN ('COMPLETED', 'REFUSED')
+       RETURNING id`,
       [id, months, reason, dueOn, at],
     );
+    return rows.length === 1;
   }
 
+  /** Closes an open request with its answer; false when it was answered already and nothing changed. */
   @GenerateSql({ params: [SQL_EXAMPLE.id, 'COMPLETED', '{}', 'STATEMENT', SQL_EXAMPLE.at] })
-  async complete(id: string, status: DataSubjectRequestStatus, outcome: string, answerKind: DataSubjectAnswerKind, at: Date): Promise<void> {
-    await this.sql.query(`UPDATE data_subject_request SET status = $2, outcome = $3, answer_kind = $4, completed_at = $5 WHERE id = $1`, [id, status, outcome, answerKind, at]);
+  async complete(id: string, status: DataSubjectRequestStatus, outcome: string, answerKind: DataSubjectAnswerKind, at: Date): Promise<boolean> {
+    const rows = await this.sql.query(
+      `UPDATE data_subject_request SET status = $2, outcome = $3, answer_kind = $4, completed_at = $5
+       WHERE id = $1 AND status NOT IN ('COMPLETED', 'REFUSED')
+       RETURNING id`,
+      [id, status, outcome, answerKind, at],
+    );
+    return rows.length === 1;
   }
 
   /** The export's download link of an answered request: only the hash of its secret; a new link replaces an earlier one. */

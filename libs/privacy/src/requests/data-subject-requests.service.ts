@@ -122,14 +122,17 @@ export class DataSubjectRequests {
   /** One extension of up to two months, with a reason, before the first deadline; the person is told. */
   async extend(requestId: string, months: number, reason: string): Promise<DataSubjectRequest> {
     return this.transactions.run(async () => {
-      const request = await this.find(requestId);
+      // Locked: extensions sent at the same moment take their turn, and only the first extends and tells.
+      const request = await this.find(requestId, true);
       const now = this.clock.now();
       if (CLOSED.includes(request.status)) throw DataSubjectRequestErrors.REQUEST_CLOSED('The request is already answered');
       if (request.extensionMonths !== null || isOverdue(request.firstDueOn, now)) {
         throw DataSubjectRequestErrors.EXTENSION_NOT_ALLOWED('A request is extended once, before its first deadline');
       }
       const dueOn = extendedDeadline(request.firstDueOn, months);
-      await this.requests.extend(request.id, months, reason, dueOn, now);
+      if (!(await this.requests.extend(request.id, months, reason, dueOn, now))) {
+        throw DataSubjectRequestErrors.EXTENSION_NOT_ALLOWED('A request is extended once, before its first deadline');
+      }
       if (request.requesterEmail) {
         await this.mailer.queue(REQUEST_EXTENDED, { tenantId: request.tenantId, to: request.requesterEmail, language: request.language, values: { dueOn, reason } });
       }
@@ -148,19 +151,20 @@ export class DataSubjectRequests {
     return this.transactions.run(async () => (await this.requests.ofSubject(userId)).map((r) => this.withClock(r)));
   }
 
-  /** A request of the tenant, in the caller's unit of work. */
-  async find(requestId: string): Promise<DataSubjectRequest> {
-    const request = await this.requests.findById(requestId);
+  /** A request of the tenant, in the caller's unit of work; `forUpdate`: locked until the unit ends (an answer path). */
+  async find(requestId: string, forUpdate = false): Promise<DataSubjectRequest> {
+    const request = await this.requests.findById(requestId, forUpdate);
     if (!request) throw DataSubjectRequestErrors.REQUEST_NOT_FOUND('No such request');
     return this.withClock(request);
   }
 
   /**
    * The person a request is about, once their identity is verified; nothing is released or changed
-   * before (SPEC §5). In the caller's unit of work.
+   * before (SPEC §5). In the caller's unit of work, which it locks the request for: answers sent at the
+   * same moment take their turn, and each sees whether the one before answered (REQUEST_CLOSED).
    */
   async verifiedSubjectOf(requestId: string, types: readonly DataSubjectRequestType[]): Promise<{ request: DataSubjectRequest; subject: DataSubject }> {
-    const request = await this.find(requestId);
+    const request = await this.find(requestId, true);
     if (!types.includes(request.type)) throw DataSubjectRequestErrors.WRONG_REQUEST_TYPE(`This answers ${types.join(', ')} requests`);
     if (CLOSED.includes(request.status) && request.type !== DataSubjectRequestType.ERASURE) {
       throw DataSubjectRequestErrors.REQUEST_CLOSED('The request is already answered');
@@ -179,7 +183,10 @@ export class DataSubjectRequests {
   async answer(request: DataSubjectRequest, answer: RequestAnswer): Promise<void> {
     const now = this.clock.now();
     const status = answer.refused ? DataSubjectRequestStatus.REFUSED : DataSubjectRequestStatus.COMPLETED;
-    await this.requests.complete(request.id, status, answer.outcome, answer.kind, now);
+    // Only the answer that closes the request tells the person (and issues a link); any other changes nothing.
+    if (!(await this.requests.complete(request.id, status, answer.outcome, answer.kind, now))) {
+      throw DataSubjectRequestErrors.REQUEST_CLOSED('The request is already answered');
+    }
     let link: string | null = null;
     let validUntil: string | null = null;
     if (answer.kind === DataSubjectAnswerKind.EXPORT && !answer.refused) {
