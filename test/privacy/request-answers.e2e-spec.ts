@@ -252,6 +252,36 @@ describe('answers to data-subject requests reach the person', () => {
     expect(erasedAnswers).toBe(1);
   });
 
+  it('an erasure request under a legal hold is refused with the reason (Art. 17(3)): the person is told why and of their right to complain; erasing it later is CONFLICT (attack report D3)', async () => {
+    app.clock.set(new Date('2031-07-01T09:00:00Z'));
+    const company = await factory.organisation(tenant);
+    const disputed = await factory.user({ tenant, organisation: company, roles: [Role.ORG_MEMBER] });
+    const erasure = expectData(await app.graphql<{ requestMyDataSubjectRight: { id: string } }>(
+      `mutation($input: MyDataSubjectRequestInput!) { requestMyDataSubjectRight(input: $input) { id } }`, { input: { type: 'ERASURE' } }, { token: await tokenOf(disputed) },
+    )).requestMyDataSubjectRight.id;
+    expectData(await officerCall(`mutation($input: PlaceLegalHoldInput!) { placeLegalHold(input: $input) }`, { input: { record: `User:${disputed.id}`, reason: 'Pending dispute about a certificate' } }));
+    const held = await officerCall(`mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { id } }`, { id: erasure });
+    expect(held.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'LEGAL_HOLD_IN_FORCE' });
+
+    // Closed as if done, without erasing: refused (only the erasure itself completes an erasure request).
+    const close = (outcome: string, refused: boolean) =>
+      officerCall<{ closeDataSubjectRequest: AnswerView }>(`mutation($input: CloseDataSubjectRequestInput!) { closeDataSubjectRequest(input: $input) { ${ANSWER_FIELDS} } }`, { input: { requestId: erasure, outcome, refused } });
+    expect((await close('Done.', false)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'WRONG_REQUEST_TYPE' });
+    const reason = 'Your data is needed to defend a legal claim about a certificate (GDPR Art. 17(3)(e)); we will erase it once the dispute ends.';
+    expect(expectData(await close(reason, true)).closeDataSubjectRequest).toMatchObject({ status: 'REFUSED', answerKind: 'STATEMENT', outcome: reason });
+    const [refusal, ...more] = await queuedEmails(app, { recipient: disputed.email, template: 'privacy.request-refused' });
+    expect(more).toHaveLength(0);
+    expect(refusal!.body).toContain(reason);
+    expect(refusal!.body).toMatch(/complaint/);
+    expect(await queuedEmails(app, { recipient: disputed.email, template: 'privacy.request-answered' })).toHaveLength(0);
+
+    // Refused is answered: neither erased afterwards nor answered again; the account is as it was.
+    expect((await officerCall(`mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { id } }`, { id: erasure })).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REQUEST_CLOSED' });
+    expect((await close(reason, true)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'REQUEST_CLOSED' });
+    const account = await app.asOwner(async (db) => (await db.query(`SELECT email, status FROM user_account WHERE id = $1`, [disputed.id])).rows[0]);
+    expect(account).toEqual({ email: disputed.email, status: 'ACTIVE' });
+  });
+
   it('restriction and erasure answers are told too, in the person’s language', async () => {
     const restriction = await askAsMember('RESTRICTION');
     expectData(await officerCall(`mutation($id: ID!) { restrictForDataSubjectRequest(requestId: $id) { id } }`, { id: restriction }));

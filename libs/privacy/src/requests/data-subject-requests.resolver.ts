@@ -140,7 +140,7 @@ export class DataSubjectRequestsResolver {
   }
 
   @Allow(Permission.HandleDataSubjectRequests)
-  @Mutation(() => DataSubjectRequest, { description: 'Close a request answered by hand, or refuse it with the reason.' })
+  @Mutation(() => DataSubjectRequest, { description: 'Close a request answered by hand, or refuse it with the reason (the person is told why and of their right to complain). An erasure request is only refused here (Art. 17(3)); erasing completes it.' })
   closeDataSubjectRequest(@Args('input') input: CloseDataSubjectRequestInput): Promise<DataSubjectRequest> {
     return this.rights.close(input.requestId, input.outcome, input.refused);
   }

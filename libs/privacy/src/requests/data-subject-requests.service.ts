@@ -166,7 +166,8 @@ export class DataSubjectRequests {
   async verifiedSubjectOf(requestId: string, types: readonly DataSubjectRequestType[]): Promise<{ request: DataSubjectRequest; subject: DataSubject }> {
     const request = await this.find(requestId, true);
     if (!types.includes(request.type)) throw DataSubjectRequestErrors.WRONG_REQUEST_TYPE(`This answers ${types.join(', ')} requests`);
-    if (CLOSED.includes(request.status) && request.type !== DataSubjectRequestType.ERASURE) {
+    // A completed erasure may run again (it finds nothing left and changes nothing); a refused one is answered.
+    if (CLOSED.includes(request.status) && !(request.type === DataSubjectRequestType.ERASURE && request.status === DataSubjectRequestStatus.COMPLETED)) {
       throw DataSubjectRequestErrors.REQUEST_CLOSED('The request is already answered');
     }
     if (!request.identityVerifiedBy) throw DataSubjectRequestErrors.IDENTITY_NOT_VERIFIED('The identity of the person is not verified yet');

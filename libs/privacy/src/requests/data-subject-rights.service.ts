@@ -166,10 +166,18 @@ export class DataSubjectRights {
     });
   }
 
-  /** Closes a request answered by hand (rectification done, objection weighed, consent withdrawn), or refuses it with a reason. */
+  /**
+   * Closes a request answered by hand (rectification done, objection weighed, consent withdrawn), or
+   * refuses it with a reason. An erasure request is only refused here, with its ground (Art. 17(3): a
+   * legal obligation, a legal claim under a hold…; Art. 12(4): the person is told why and of their right
+   * to complain): only the erasure itself completes it, so no one is told their data was erased when it was not.
+   */
   close(requestId: string, outcome: string, refused: boolean): Promise<DataSubjectRequest> {
     return this.transactions.run(async () => {
-      const { request, subject } = await this.requests.verifiedSubjectOf(requestId, [RECTIFICATION, OBJECTION, CONSENT_WITHDRAWAL, ACCESS, PORTABILITY, RESTRICTION]);
+      const { request, subject } = await this.requests.verifiedSubjectOf(requestId, [RECTIFICATION, OBJECTION, CONSENT_WITHDRAWAL, ACCESS, PORTABILITY, RESTRICTION, ERASURE]);
+      if (request.type === ERASURE && !refused) {
+        throw DataSubjectRequestErrors.WRONG_REQUEST_TYPE('An erasure request is answered by erasing (eraseForDataSubjectRequest), or refused here with the reason');
+      }
       await this.requests.answer(request, { kind: DataSubjectAnswerKind.STATEMENT, outcome, refused, to: subject.email || null });
       return this.requests.find(request.id);
     });
