@@ -65,3 +65,65 @@ describe('the published contact follows the person’s and the company’s curre
     expect(after.viaGet).toMatchObject({ contactKind: 'COMPANY', contactEmail: 'quality@renamed.test', contactPhone: '+3290000000' });
   });
 });
+
+/**
+ * Attack report D3: a company renamed ("Mosan Insulation SA" → "Mosan Renamed SA") kept its old name as
+ * the holder of its published datasheets, next to its new name as their general contact in the same
+ * answer, in the feed event that told of the change, and search by the new name found nothing. The
+ * holder's current name is part of the current published record (a copy kept up to date like the
+ * contact); versions already superseded stay as they were published.
+ */
+describe('the published holder name follows the company’s rename', () => {
+  const started = useTestApp();
+
+  it('every published datasheet of the company shows its new name, found by search, with one change event each; the history keeps the name it was published with', async () => {
+    const { app, factory } = started;
+    const sheets = new DatasheetsFactory(app, factory);
+    const body = await sheets.certificationBody();
+    const suffix = Math.random().toString(36).slice(2, 7);
+    const oldName = `Mosan Insulation ${suffix} SA`;
+    const newName = `Mosan Renamed ${suffix} SA`;
+    const holder = await sheets.holder(body, oldName);
+    const feedKey = (await factory.apiKey({ tenant: body.tenant, createdBy: body.admin })).secret;
+    // One datasheet shows a person (with a superseded version in its history), one the company's general contact.
+    const withPerson = await sheets.published(body, holder);
+    const next = expectData(await app.graphql<{ startDatasheetVersion: { id: string } }>('mutation($d: ID!) { startDatasheetVersion(datasheetId: $d) { id } }', { d: withPerson.datasheetId }, { token: holder.adminToken })).startDatasheetVersion;
+    await sheets.publish(body, holder.adminToken, next.id);
+    const leaver = await sheets.orgUser(body, holder.organisation, Role.ORG_MEMBER);
+    const withCompany = await sheets.published(body, { ...holder, admin: leaver.user, adminToken: leaver.token });
+    expectData(await app.graphql('mutation { objectToContactDisclosure { datasheetsAffected } }', {}, { token: leaver.token }));
+    const etagBefore = (await app.http().get(`/public/datasheets/${withCompany.publicCode}`)).headers['etag'];
+    const lastSeq = (await app.asOwner((db) => db.query(`SELECT coalesce(max(seq), 0)::text AS seq FROM datasheet_change WHERE tenant_id = $1`, [body.tenant.id]))).rows[0].seq as string;
+
+    expectData(await app.graphql('mutation($i: UpdateOrganisationInput!) { updateOrganisation(input: $i) { id } }', { i: { organisationId: holder.organisation.id, name: newName } }, { token: holder.adminToken }));
+
+    const company = await app.http().get(`/public/datasheets/${withCompany.publicCode}`);
+    expect(company.body).toMatchObject({ holderName: newName, contactKind: 'COMPANY', contactName: newName });
+    expect(company.headers['etag']).not.toBe(etagBefore);
+    expect((await app.http().get(`/public/datasheets/${withPerson.publicCode}`)).body).toMatchObject({ holderName: newName, contactKind: 'PERSON', versionNumber: 2 });
+    const viaGraphQL = expectData(await app.graphql<{ publishedDatasheet: Record<string, unknown> }>('query($c: String) { publishedDatasheet(code: $c) { holderName } }', { c: withPerson.publicCode })).publishedDatasheet;
+    expect(viaGraphQL).toEqual({ holderName: newName });
+
+    const found = async (name: string) => ((await app.http().get(`/public/datasheets?holderName=${encodeURIComponent(name)}`)).body as { items: Array<{ id: string }> }).items.map((i) => i.id).sort();
+    expect(await found(`Renamed ${suffix}`)).toEqual([withPerson.datasheetId, withCompany.datasheetId].sort());
+    expect(await found(`Insulation ${suffix}`)).toEqual([]);
+
+    // The external system hears of each datasheet once, and reads the same name as holder and as company contact.
+    const feed = expectData(await app.graphql<{ datasheetFeed: { events: Array<{ kind: string; datasheetId: string; datasheet: { holderName: string; contactKind: string; contactName: string } | null }> } }>(
+      `query($a: String) { datasheetFeed(after: $a) { events { kind datasheetId datasheet { holderName contactKind contactName } } } }`, { a: lastSeq }, { headers: { 'x-api-key': feedKey } },
+    )).datasheetFeed.events;
+    expect(feed.map((e) => [e.kind, e.datasheetId]).sort()).toEqual([['CONTACT_CHANGED', withPerson.datasheetId], ['CONTACT_CHANGED', withCompany.datasheetId]].sort());
+    for (const event of feed) expect(event.datasheet!.holderName).toBe(newName);
+    expect(feed.find((e) => e.datasheetId === withCompany.datasheetId)!.datasheet!.contactName).toBe(newName);
+
+    // History: the superseded version stays as it was published.
+    const history = expectData(await app.graphql<{ publishedDatasheetHistory: Array<{ versionNumber: number; holderName: string }> }>('query($code: String!) { publishedDatasheetHistory(code: $code) { versionNumber holderName } }', { code: withPerson.publicCode })).publishedDatasheetHistory;
+    expect(history).toEqual([{ versionNumber: 1, holderName: oldName }]);
+
+    // A change that leaves the name as it is tells nobody of a holder change.
+    expectData(await app.graphql('mutation($i: UpdateOrganisationInput!) { updateOrganisation(input: $i) { id } }', { i: { organisationId: holder.organisation.id, phone: '+3281000000' } }, { token: holder.adminToken }));
+    const changes = (await app.asOwner((db) => db.query(`SELECT datasheet_id FROM datasheet_change WHERE tenant_id = $1 AND seq > $2 ORDER BY seq`, [body.tenant.id, lastSeq]))).rows.map((r) => r.datasheet_id);
+    expect(changes.filter((id) => id === withPerson.datasheetId)).toHaveLength(1);
+    expect(changes.filter((id) => id === withCompany.datasheetId)).toHaveLength(2);
+  });
+});

@@ -27,6 +27,11 @@ AND (p.contact_kind, p.contact_user_id, p.contact_name, p.contact_email, p.conta
 IS DISTINCT FROM ($2, $3::uuid, $4, $5, $6, $7, $8::boolean)
 RETURNING p.datasheet_id AS id;
 
+-- PublishedDatasheetRepository.renameHolder
+UPDATE published_datasheet p SET holder_name = $2, revision = p.revision + 1
+WHERE p.tenant_id = app_current_tenant() AND p.organisation_id = $1 AND p.holder_name IS DISTINCT FROM $2
+RETURNING p.datasheet_id AS id;
+
 -- PublishedDatasheetRepository.showingCompanyContact
 SELECT p.datasheet_id AS id FROM published_datasheet p WHERE p.tenant_id = app_current_tenant() AND p.organisation_id = $1 AND p.contact_kind = 'COMPANY' ORDER BY p.datasheet_id;
 

@@ -105,6 +105,22 @@ export class PublishedDatasheetRepository {
     return rows.map((row) => row.id);
   }
 
+  /**
+   * The company's current name as the holder of its published datasheets (it was renamed); returns the
+   * ones it changed (a new revision: a new ETag). Versions already superseded keep the name they were
+   * published with (`published_datasheet_version`).
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.organisationId, 'Example NV'] })
+  async renameHolder(organisationId: string, holderName: string): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(
+      `UPDATE published_datasheet p SET holder_name = $2, revision = p.revision + 1
+        WHERE p.tenant_id = app_current_tenant() AND p.organisation_id = $1 AND p.holder_name IS DISTINCT FROM $2
+        RETURNING p.datasheet_id AS id`,
+      [organisationId, holderName],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** The published datasheets of a company that show its general contact. */
   @GenerateSql({ params: [SQL_EXAMPLE.id] })
   async showingCompanyContact(organisationId: string): Promise<string[]> {

@@ -4,7 +4,12 @@ import { Envelope } from '@chancery/policy';
 import { DatasheetChangeKind } from '../entities/internal.entities';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
 
-registerEnumType(DatasheetChangeKind, { name: 'DatasheetChangeKind' });
+registerEnumType(DatasheetChangeKind, {
+  name: 'DatasheetChangeKind',
+  valuesMap: {
+    CONTACT_CHANGED: { description: 'The published record changed without a new version: its contact, or its holder’s current name (the company was renamed). Read the datasheet again.' },
+  },
+});
 
 @Envelope('ContactDisclosureNotice')
 @ObjectType({ description: 'The notice a person acknowledges before taking an organisation role in a certification body’s space (COPRO §5b).' })

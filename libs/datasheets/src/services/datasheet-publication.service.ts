@@ -157,11 +157,18 @@ export class DatasheetPublication {
     if (changed.length) await this.recordChanges(tenantId, changed, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
   }
 
-  /** The company's current general contact on its published datasheets that show it. In the caller's unit. */
+  /**
+   * The company's current details on its published datasheets, in the caller's unit: its name as their
+   * holder (all of them), its general contact on those that show it. One change per datasheet changed
+   * (CONTACT_CHANGED: the external system reads the datasheet again), however many of its fields changed.
+   */
   async refreshCompanyContact(tenantId: string, organisationId: string): Promise<void> {
+    const organisation = await this.people.organisation(organisationId);
+    if (!organisation) return;
+    const renamed = await this.published.renameHolder(organisationId, organisation.name);
     const ids = await this.published.showingCompanyContact(organisationId);
-    if (!ids.length) return;
-    const changed = await this.published.replaceContactOfMany(ids, companyContact(await this.people.organisation(organisationId)));
+    const replaced = ids.length ? await this.published.replaceContactOfMany(ids, companyContact(organisation)) : [];
+    const changed = [...new Set([...renamed, ...replaced])].sort();
     if (changed.length) await this.recordChanges(tenantId, changed, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
   }
 

@@ -1029,7 +1029,7 @@ const de: Messages = {
       'datasheet.published': 'Ein Datenblatt wird veröffentlicht.',
       'datasheet.superseded': 'Ein veröffentlichtes Datenblatt wird durch eine neue Version ersetzt.',
       'datasheet.unpublished': 'Ein Datenblatt wird aus der Veröffentlichung genommen.',
-      'datasheet.contact_changed': 'Der veröffentlichte Kontakt eines Datenblatts ändert sich.',
+      'datasheet.contact_changed': 'Der veröffentlichte Kontakt oder Inhabername eines Datenblatts ändert sich.',
     },
     created: 'Registriert',
     secretRotated: 'Geheimnis erneuert',

@@ -1031,7 +1031,7 @@ const en = {
       'datasheet.published': 'A datasheet is published.',
       'datasheet.superseded': 'A published datasheet is replaced by a new version.',
       'datasheet.unpublished': 'A datasheet is withdrawn from publication.',
-      'datasheet.contact_changed': 'The published contact of a datasheet changes.',
+      'datasheet.contact_changed': 'The published contact or holder name of a datasheet changes.',
     },
     created: 'Registered',
     secretRotated: 'Secret renewed',

@@ -1029,7 +1029,7 @@ const fr: Messages = {
       'datasheet.published': 'Une fiche technique est publiée.',
       'datasheet.superseded': 'Une fiche technique publiée est remplacée par une nouvelle version.',
       'datasheet.unpublished': 'Une fiche technique est retirée de la publication.',
-      'datasheet.contact_changed': 'Le contact publié d’une fiche technique change.',
+      'datasheet.contact_changed': 'Le contact ou le nom du titulaire publié d’une fiche technique change.',
     },
     created: 'Enregistrée',
     secretRotated: 'Secret renouvelé',

@@ -1029,7 +1029,7 @@ const nl: Messages = {
       'datasheet.published': 'Een datasheet wordt gepubliceerd.',
       'datasheet.superseded': 'Een gepubliceerde datasheet wordt door een nieuwe versie vervangen.',
       'datasheet.unpublished': 'Een datasheet wordt uit de publicatie gehaald.',
-      'datasheet.contact_changed': 'De gepubliceerde contactpersoon van een datasheet wijzigt.',
+      'datasheet.contact_changed': 'De gepubliceerde contactpersoon of houdersnaam van een datasheet wijzigt.',
     },
     created: 'Geregistreerd',
     secretRotated: 'Geheim vernieuwd',
