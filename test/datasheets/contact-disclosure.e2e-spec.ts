@@ -303,3 +303,60 @@ describe('contact disclosure: a contact who can no longer answer for the datashe
     expect(told).toHaveLength(5);
   });
 });
+
+/**
+ * Attack report D4: after an objection (role withdrawn), acknowledging the notice again rewrote the
+ * acknowledgement as "never objected, role not ended": the record of the objection was gone and the
+ * retention clock (DISCLOSURE_ACKNOWLEDGEMENT counts from role_ended_at) stopped, while the person held
+ * no role. A person who objected may still want the role back: they acknowledge anew (a new record,
+ * the objected one kept as it was), and the role ends no clock until it is actually granted again.
+ */
+describe('contact disclosure: acknowledging again after an objection', () => {
+  const started = useTestApp();
+
+  it('keeps the objected acknowledgement as it was, runs the retention clock while no role is held, and lets the role be granted again', async () => {
+    const { app, factory } = started;
+    const sheets = new DatasheetsFactory(app, factory);
+    const body = await sheets.certificationBody();
+    const holder = await sheets.holder(body);
+    const person = await sheets.orgUser(body, holder.organisation, Role.ORG_MEMBER);
+    const records = async () => (await app.asOwner((db) => db.query(
+      `SELECT acknowledged_at, objected_at, role_ended_at FROM contact_disclosure_acknowledgement WHERE user_id = $1 ORDER BY acknowledged_at, objected_at NULLS LAST`, [person.user.id],
+    ))).rows as Array<{ acknowledged_at: Date; objected_at: Date | null; role_ended_at: Date | null }>;
+    const firstAcknowledged = (await records())[0]!.acknowledged_at;
+
+    app.clock.advance(60_000);
+    const objectedAt = new Date(app.clock.now().getTime());
+    expect(expectData(await app.graphql<{ objectToContactDisclosure: { withdrawnRoles: string[] } }>('mutation { objectToContactDisclosure { withdrawnRoles } }', {}, { token: person.token })).objectToContactDisclosure.withdrawnRoles).toEqual([Role.ORG_MEMBER]);
+    const objected = { acknowledged_at: firstAcknowledged, objected_at: objectedAt, role_ended_at: objectedAt };
+    expect(await records()).toEqual([objected]);
+
+    // The person acknowledges again while holding no role: the objection stays recorded, and so does the end of the role.
+    app.clock.advance(60_000);
+    const againAt = new Date(app.clock.now().getTime());
+    const token = (await factory.login(person.user)).accessToken;
+    expect(expectData(await app.graphql<{ me: { roles: string[] } }>('{ me { roles } }', {}, { token })).me.roles).toEqual([]);
+    const again = expectData(await app.graphql<{ acknowledgeContactDisclosureNotice: Record<string, unknown> }>('mutation($v: String!) { acknowledgeContactDisclosureNotice(version: $v) { acknowledgedAt objectedAt } }', { v: CONTACT_DISCLOSURE_NOTICE.version }, { token })).acknowledgeContactDisclosureNotice;
+    expect(again).toEqual({ acknowledgedAt: againAt.toISOString(), objectedAt: null });
+    expect(await records()).toEqual([objected, { acknowledged_at: againAt, objected_at: null, role_ended_at: againAt }]);
+    // Acknowledging once more changes neither record's objection nor clock.
+    expectData(await app.graphql('mutation($v: String!) { acknowledgeContactDisclosureNotice(version: $v) { id } }', { v: CONTACT_DISCLOSURE_NOTICE.version }, { token }));
+    expect((await records()).map((r) => [r.objected_at, r.role_ended_at])).toEqual([[objectedAt, objectedAt], [null, againAt]]);
+
+    // The administrator grants the role again: the new acknowledgement is in force (no clock); the objected one stays history.
+    app.clock.advance(60_000);
+    const grant = 'mutation($i: ChangeUserRolesInput!) { changeUserRoles(input: $i) { roles } }';
+    expect(expectData(await app.graphql<{ changeUserRoles: { roles: string[] } }>(grant, { i: { userId: person.user.id, grant: [Role.ORG_MEMBER] } }, { token: holder.adminToken })).changeUserRoles.roles).toEqual([Role.ORG_MEMBER]);
+    expect((await records()).map((r) => [r.objected_at, r.role_ended_at])).toEqual([[objectedAt, objectedAt], [null, null]]);
+    // The person can complete datasheets again, and be their contact.
+    const relogged = (await factory.login(person.user)).accessToken;
+    const product = await sheets.product(body, holder);
+    expectData(await app.graphql('mutation($input: CreateDatasheetInput!) { createDatasheet(input: $input) { id } }', { input: { certifiedProductId: product.id, characteristics: '{}', texts: [] } }, { token: relogged }));
+
+    // A second objection marks the record in force; the first one's date is not rewritten.
+    app.clock.advance(60_000);
+    const secondObjection = new Date(app.clock.now().getTime());
+    expectData(await app.graphql('mutation { objectToContactDisclosure { withdrawnRoles } }', {}, { token: relogged }));
+    expect((await records()).map((r) => [r.objected_at, r.role_ended_at])).toEqual([[objectedAt, objectedAt], [secondObjection, secondObjection]]);
+  });
+});

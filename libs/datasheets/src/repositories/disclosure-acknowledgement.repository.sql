@@ -2,9 +2,10 @@
 -- Every statement the repository sends, so a changed tenant or owner filter shows up in review.
 
 -- DisclosureAcknowledgementRepository.record
-INSERT INTO contact_disclosure_acknowledgement AS a (tenant_id, user_id, notice_version, notice_text, acknowledged_at)
-VALUES ($1, $2, $3, $4, $5)
-ON CONFLICT (tenant_id, user_id, notice_version) DO UPDATE SET acknowledged_at = EXCLUDED.acknowledged_at, notice_text = EXCLUDED.notice_text, objected_at = NULL, role_ended_at = NULL
+INSERT INTO contact_disclosure_acknowledgement AS a (tenant_id, user_id, notice_version, notice_text, acknowledged_at, role_ended_at)
+VALUES ($1, $2, $3, $4, $5, $6)
+ON CONFLICT (tenant_id, user_id, notice_version) WHERE objected_at IS NULL
+DO UPDATE SET acknowledged_at = EXCLUDED.acknowledged_at, notice_text = EXCLUDED.notice_text, role_ended_at = coalesce(a.role_ended_at, EXCLUDED.role_ended_at)
 RETURNING a.id, a.tenant_id AS "tenantId", a.user_id AS "userId", a.notice_version AS "noticeVersion", a.notice_text AS "noticeText", a.acknowledged_at AS "acknowledgedAt", a.objected_at AS "objectedAt", a.role_ended_at AS "roleEndedAt";
 
 -- DisclosureAcknowledgementRepository.isAcknowledged

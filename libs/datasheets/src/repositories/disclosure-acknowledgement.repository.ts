@@ -10,15 +10,21 @@ const ACKNOWLEDGEMENT = selectColumns(ContactDisclosureAcknowledgement, 'a');
 export class DisclosureAcknowledgementRepository {
   constructor(private readonly sql: Sql) {}
 
-  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, userId: SQL_EXAMPLE.userId, noticeVersion: '2026-01', noticeText: 'text', acknowledgedAt: SQL_EXAMPLE.at }] })
-  async record(ack: Pick<ContactDisclosureAcknowledgement, 'tenantId' | 'userId' | 'noticeVersion' | 'noticeText' | 'acknowledgedAt'>): Promise<ContactDisclosureAcknowledgement> {
-    // Acknowledging again after an objection starts over: the objection is kept in the audit log.
+  /**
+   * Records an acknowledgement of the notice. The person's acknowledgement in force of that version (not
+   * objected) is renewed: its time and text; its role end is never cleared here (only a role actually
+   * taken again clears it: roleResumed), and is set when given (the person holds no organisation role).
+   * After an objection it is a new record: the objected one stays as it was, with its own retention.
+   */
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, userId: SQL_EXAMPLE.userId, noticeVersion: '2026-01', noticeText: 'text', acknowledgedAt: SQL_EXAMPLE.at, roleEndedAt: SQL_EXAMPLE.at }] })
+  async record(ack: Pick<ContactDisclosureAcknowledgement, 'tenantId' | 'userId' | 'noticeVersion' | 'noticeText' | 'acknowledgedAt' | 'roleEndedAt'>): Promise<ContactDisclosureAcknowledgement> {
     const [row] = await this.sql.query(
-      `INSERT INTO contact_disclosure_acknowledgement AS a (tenant_id, user_id, notice_version, notice_text, acknowledged_at)
-       VALUES ($1, $2, $3, $4, $5)
-       ON CONFLICT (tenant_id, user_id, notice_version) DO UPDATE SET acknowledged_at = EXCLUDED.acknowledged_at, notice_text = EXCLUDED.notice_text, objected_at = NULL, role_ended_at = NULL
+      `INSERT INTO contact_disclosure_acknowledgement AS a (tenant_id, user_id, notice_version, notice_text, acknowledged_at, role_ended_at)
+       VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (tenant_id, user_id, notice_version) WHERE objected_at IS NULL
+       DO UPDATE SET acknowledged_at = EXCLUDED.acknowledged_at, notice_text = EXCLUDED.notice_text, role_ended_at = coalesce(a.role_ended_at, EXCLUDED.role_ended_at)
        RETURNING ${ACKNOWLEDGEMENT}`,
-      [ack.tenantId, ack.userId, ack.noticeVersion, ack.noticeText, ack.acknowledgedAt],
+      [ack.tenantId, ack.userId, ack.noticeVersion, ack.noticeText, ack.acknowledgedAt, ack.roleEndedAt],
     );
     return toEntity(ContactDisclosureAcknowledgement, row!);
   }
@@ -45,6 +51,7 @@ export class DisclosureAcknowledgementRepository {
     return (await this.sql.query(`DELETE FROM contact_disclosure_acknowledgement a WHERE a.user_id = $1 RETURNING a.id`, [userId])).length;
   }
 
+  /** The person objects: their acknowledgements in force are marked (earlier objections keep their date), and the role ends. */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
   async markObjected(tenantId: string, userId: string, at: Date): Promise<number> {
     const rows = await this.sql.query(

@@ -57,7 +57,13 @@ export class ContactDisclosureService {
     const userId = personIdOf(this.context.actor);
     const tenantId = this.context.actor.tenantId;
     if (!tenantId) throw DatasheetsErrors.NOT_A_CERTIFICATION_BODY('the platform has no datasheets');
-    return this.transactions.run(() => this.record(tenantId, userId));
+    return this.transactions.run(async () => {
+      // Taking a role again (after an objection, a withdrawal): no role is held until it is granted, so
+      // the retention of this acknowledgement runs until then (roleResumed stops it when the role is taken).
+      const person = await this.people.person(userId);
+      const holdsRole = (person?.roles ?? []).some((role) => ORGANISATION_ROLES.includes(role as Role));
+      return this.record(tenantId, userId, holdsRole ? null : this.clock.now());
+    });
   }
 
   /**
@@ -79,7 +85,7 @@ export class ContactDisclosureService {
           { field: event.field, details: { noticeVersion: CONTACT_DISCLOSURE_NOTICE.version } },
         );
       }
-      await this.record(event.tenantId, event.userId);
+      await this.record(event.tenantId, event.userId, null);
     });
   }
 
@@ -228,9 +234,10 @@ export class ContactDisclosureService {
     return unpublished;
   }
 
-  private async record(tenantId: string, userId: string): Promise<ContactDisclosureAcknowledgement> {
+  /** `roleEndedAt`: now when the person holds no organisation role yet (they are taking one), null when they hold or take it in this unit. */
+  private async record(tenantId: string, userId: string, roleEndedAt: Date | null): Promise<ContactDisclosureAcknowledgement> {
     const acknowledgement = await this.acknowledgements.record({
-      tenantId, userId, noticeVersion: CONTACT_DISCLOSURE_NOTICE.version, noticeText: CONTACT_DISCLOSURE_NOTICE.text.en, acknowledgedAt: this.clock.now(),
+      tenantId, userId, noticeVersion: CONTACT_DISCLOSURE_NOTICE.version, noticeText: CONTACT_DISCLOSURE_NOTICE.text.en, acknowledgedAt: this.clock.now(), roleEndedAt,
     });
     await this.audit.record({ action: 'datasheets.notice.acknowledged', subjectType: 'User', subjectId: userId, tenantId, details: { version: CONTACT_DISCLOSURE_NOTICE.version } });
     return acknowledgement;
