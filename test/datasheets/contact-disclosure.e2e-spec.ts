@@ -360,3 +360,36 @@ describe('contact disclosure: acknowledging again after an objection', () => {
     expect((await records()).map((r) => [r.objected_at, r.role_ended_at])).toEqual([[objectedAt, objectedAt], [secondObjection, secondObjection]]);
   });
 });
+
+/**
+ * Attack report D5: anyone logged in could acknowledge the notice, a chamber's staff and the
+ * certification body's own staff included, and the records (personal data without a purpose) were
+ * never pruned. Only a company's people in a certification body's space hold, or take, the roles
+ * that publish them.
+ */
+describe('contact disclosure: who may acknowledge the notice', () => {
+  const started = useTestApp();
+
+  it('a chamber’s people are refused NOT_A_CERTIFICATION_BODY, the certification body’s staff FORBIDDEN; nothing is stored for them', async () => {
+    const { app, factory } = started;
+    const sheets = new DatasheetsFactory(app, factory);
+    const body = await sheets.certificationBody();
+    const chamber = await factory.tenant();
+    const chamberCompany = await factory.organisation(chamber);
+    const chamberClerk = await factory.user({ tenant: chamber, roles: [Role.CLERK] });
+    const chamberAdmin = await factory.user({ tenant: chamber, organisation: chamberCompany, roles: [Role.ORG_ADMIN] });
+    const acknowledge = async (user: TestUser) => {
+      const response = await app.graphql('mutation($v: String!) { acknowledgeContactDisclosureNotice(version: $v) { id } }', { v: CONTACT_DISCLOSURE_NOTICE.version }, { token: (await factory.login(user)).accessToken });
+      return { code: codeOf(response), reason: reasonOf(response) };
+    };
+    expect(await acknowledge(chamberClerk)).toEqual({ code: 'FORBIDDEN', reason: 'NOT_A_CERTIFICATION_BODY' });
+    expect(await acknowledge(chamberAdmin)).toEqual({ code: 'FORBIDDEN', reason: 'NOT_A_CERTIFICATION_BODY' });
+    expect(await acknowledge(body.clerk)).toEqual({ code: 'FORBIDDEN', reason: 'DISCLOSURE_NOTICE_NOT_FOR_STAFF' });
+    expect(await acknowledge(body.admin)).toEqual({ code: 'FORBIDDEN', reason: 'DISCLOSURE_NOTICE_NOT_FOR_STAFF' });
+    const stored = await app.asOwner((db) => db.query(`SELECT user_id FROM contact_disclosure_acknowledgement WHERE user_id = ANY($1::uuid[])`, [[chamberClerk.id, chamberAdmin.id, body.clerk.id, body.admin.id]]));
+    expect(stored.rows).toEqual([]);
+    // A company's person in the certification body's space acknowledges, as before.
+    const holder = await sheets.holder(body);
+    expect(await app.asOwner((db) => db.query(`SELECT count(*)::int AS n FROM contact_disclosure_acknowledgement WHERE user_id = $1`, [holder.admin.id]))).toMatchObject({ rows: [{ n: 1 }] });
+  });
+});

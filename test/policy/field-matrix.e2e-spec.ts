@@ -1058,7 +1058,8 @@ describe('T1 field matrix', () => {
     // Notice acknowledged by every person who will complete datasheets (and judged for each viewer who may call it).
     for (const viewer of [...world.viewers, a2Admin]) {
       const response = await gql(`mutation($v: String!) { acknowledgeContactDisclosureNotice(version: $v) { ${sel('ContactDisclosureAcknowledgement')} } }`, { v: CONTACT_DISCLOSURE_NOTICE.version }, viewer);
-      const refusal = accessRefusal('acknowledgeContactDisclosureNotice', viewer.actor) ?? (viewer.actor.tenantId ? null : 'FORBIDDEN');
+      // Only a company's people acknowledge (both tenants are certification bodies): the platform and staff are refused.
+      const refusal = accessRefusal('acknowledgeContactDisclosureNotice', viewer.actor) ?? (viewer.actor.tenantId && viewer.actor.organisationId ? null : 'FORBIDDEN');
       if (refusal) {
         judge(part, world.schema, 'ContactDisclosureAcknowledgement', `acknowledge as ${viewer.label}`, { error: refusal }, answerOf(response, 'acknowledgeContactDisclosureNotice'));
         continue;

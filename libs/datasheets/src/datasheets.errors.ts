@@ -19,6 +19,7 @@ export const DatasheetsErrors = defineErrors('datasheets', {
   PRODUCT_FAMILY_SCHEMA_UNUSABLE: [ErrorCode.CONFLICT, "The tenant's schema for the product family holds what is refused since it was stored (a regular expression that could stall the service, a reference to another schema): a tenant administrator must set the schema again."],
   PRODUCT_FAMILY_SCHEMA_MISSING: [ErrorCode.CONFLICT, 'The tenant keeps no schema for the product family yet: a datasheet of it cannot be submitted.'],
   DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED: [ErrorCode.BAD_USER_INPUT, "Taking ORG_ADMIN or ORG_MEMBER in a certification body's space, or completing a datasheet, requires acknowledging the current contact-disclosure notice (COPRO §5b)."],
+  DISCLOSURE_NOTICE_NOT_FOR_STAFF: [ErrorCode.FORBIDDEN, "The contact-disclosure notice is acknowledged by a certificate holder's people, who hold or take ORG_ADMIN or ORG_MEMBER; the certification body's own staff publish no contact details and acknowledge nothing."],
   NOTICE_VERSION_OUTDATED: [ErrorCode.BAD_USER_INPUT, 'The notice version is not the current one (contactDisclosureNotice).'],
   CONTACT_PERSON_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such person in the company of the datasheet.'],
   CONTACT_NOT_ELIGIBLE: [ErrorCode.BAD_USER_INPUT, "The colleague named as contact is not active, holds no organisation role, or has not acknowledged the disclosure notice."],

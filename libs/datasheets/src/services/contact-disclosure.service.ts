@@ -51,16 +51,24 @@ export class ContactDisclosureService {
     private readonly clock: Clock,
   ) {}
 
-  /** The logged-in person acknowledges the current notice (text and version recorded with the time). */
+  /**
+   * The logged-in person acknowledges the current notice (text and version recorded with the time): a
+   * certificate holder's person in a certification body's space, who holds or is taking an organisation
+   * role. Nobody else is published as a contact: a chamber's people and the body's staff are refused
+   * (nothing stored about them without a purpose).
+   */
   async acknowledge(version: string): Promise<ContactDisclosureAcknowledgement> {
     if (version !== CONTACT_DISCLOSURE_NOTICE.version) throw DatasheetsErrors.NOTICE_VERSION_OUTDATED(`the current notice is version ${CONTACT_DISCLOSURE_NOTICE.version}`, { field: 'version' });
     const userId = personIdOf(this.context.actor);
     const tenantId = this.context.actor.tenantId;
     if (!tenantId) throw DatasheetsErrors.NOT_A_CERTIFICATION_BODY('the platform has no datasheets');
     return this.transactions.run(async () => {
+      const tenant = await this.people.tenant(tenantId);
+      if (!tenant?.kinds.includes(TenantKind.CERTIFICATION_BODY)) throw DatasheetsErrors.NOT_A_CERTIFICATION_BODY('the tenant is not a certification body: nobody’s contact details are published on its datasheets');
+      const person = await this.people.person(userId);
+      if (!person?.organisationId) throw DatasheetsErrors.DISCLOSURE_NOTICE_NOT_FOR_STAFF('only a certificate holder’s people acknowledge the notice: staff are never a datasheet’s contact');
       // Taking a role again (after an objection, a withdrawal): no role is held until it is granted, so
       // the retention of this acknowledgement runs until then (roleResumed stops it when the role is taken).
-      const person = await this.people.person(userId);
       const holdsRole = (person?.roles ?? []).some((role) => ORGANISATION_ROLES.includes(role as Role));
       return this.record(tenantId, userId, holdsRole ? null : this.clock.now());
     });
