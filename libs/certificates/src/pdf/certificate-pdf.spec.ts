@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { PdfPage, pdfPages } from '@chancery/testing';
+import { PdfPage, pdfContent, pdfPages } from '@chancery/testing';
 import { CertificatePdfInput, renderCertificatePdf } from './certificate-pdf';
 
 const NUMBER = 'BE-2026-000123';
@@ -30,6 +30,15 @@ function certificate(language: string, consignee: string, { goodsLines = 1, cham
 
 const digest = (pdf: Buffer) => createHash('sha256').update(pdf).digest('hex');
 
+/** The renderer as a fresh process loads it (its module and pdfkit's anew: no font face parsed yet). */
+async function freshRenderer(): Promise<typeof renderCertificatePdf> {
+  let render: typeof renderCertificatePdf | undefined;
+  await jest.isolateModulesAsync(async () => {
+    ({ renderCertificatePdf: render } = await import('./certificate-pdf'));
+  });
+  return render!;
+}
+
 /** A4 with the renderer's 50 pt margins: the content ends here, the footer lies below. */
 const CONTENT_BOTTOM = 841.89 - 50;
 
@@ -39,14 +48,31 @@ const footerOf = (page: PdfPage) => page.lines.filter((line) => line.baseline > 
 
 describe('renderCertificatePdf', () => {
   // The font faces are parsed once and shared by every document of the process: a document must not
-  // carry over anything of the ones rendered before it (each embeds its own subset of glyphs).
-  it('renders the same certificate to the same bytes, whatever was rendered in between', async () => {
-    const first = await renderCertificatePdf(certificate('NL', 'Importeur GmbH'));
-    await renderCertificatePdf(certificate('FR', 'Société Générale d’Import — Œuvre Ærø'));
-    await renderCertificatePdf(certificate('DE', 'Größenwahn & Söhne ÄÖÜ'));
-    const again = await renderCertificatePdf(certificate('NL', 'Importeur GmbH'));
-    expect(first.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(digest(again)).toBe(digest(first));
+  // carry over anything of the ones rendered before it (each embeds its own subset of glyphs). The
+  // reference is a fresh process's rendering (a renderer loaded anew: no face parsed yet). A capital Ö
+  // is drawn as an O and a diaeresis (a composite glyph): rendered before any O, it left the O with no
+  // text in the documents after it.
+  it('renders a certificate to the same bytes as a fresh process does, whatever was rendered before', async () => {
+    const alone = await (await freshRenderer())(certificate('NL', 'Oostende Logistics BV'));
+    const render = await freshRenderer();
+    await render(certificate('DE', 'Größenwahn & Söhne ÄÖÜ', { chamber: 'Wirtschaftskammer Österreich' }));
+    await render(certificate('FR', 'Société Générale d’Import — Œuvre Ærø'));
+    const after = await render(certificate('NL', 'Oostende Logistics BV'));
+    await render(certificate('EN', 'Österreich Import GmbH'));
+    const again = await render(certificate('NL', 'Oostende Logistics BV'));
+    expect(alone.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    expect([digest(after), digest(again)]).toEqual([digest(alone), digest(alone)]);
+  });
+
+  // The file's text (copying, search, screen readers, customs software) is read through each font's
+  // ToUnicode map: a letter without an entry there is printed but missing from the text.
+  it('keeps the text of every letter after a certificate with a composed letter (Ö) was rendered', async () => {
+    const render = await freshRenderer();
+    // Ö in regular type (the consignee) and in bold (the chamber's name in the stamp), no O in either.
+    await render(certificate('DE', 'Österreich Import GmbH', { chamber: 'Wirtschaftskammer Österreich' }));
+    const { text } = pdfContent(await render(certificate('EN', 'Oostende Logistics BV — Oberhausen Office')));
+    expect(text).toContain('Oostende Logistics BV — Oberhausen Office');
+    expect(text).toContain('CERTIFICATE OF ORIGIN');
   });
 
   // With 11–17 goods lines the signature block reaches past the first page (it was scattered over up

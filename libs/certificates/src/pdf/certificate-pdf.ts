@@ -1,20 +1,45 @@
 // eslint-disable-next-line @typescript-eslint/no-restricted-imports -- the `pdf` output channel (registered in certificate-pdf.service.ts): it prints the gate-presented certificate only
 import PDFDocument from 'pdfkit';
-import { Font, FontCollection, openSync } from 'fontkit';
+import { readFileSync } from 'node:fs';
+import { Font, FontCollection, create } from 'fontkit';
 import QRCode from 'qrcode';
 import type { CertificateLanguage } from '../entities/certificate-application.entity';
 import { CERTIFICATE_FONT_FILES } from './certificate-fonts';
 
 /**
- * The two faces, parsed once per process. Handed a file path, pdfkit parses the font's tables again
- * for every document: two thirds of a certificate's rendering time (154 ms of CPU per PDF, 47 ms with
- * the parsed faces). A parsed face holds no document's state (pdfkit makes each document its own
- * subset of the glyphs it uses), so the files come out byte for byte as before.
+ * A face's file and its tables, parsed once per process. Handed a file path, pdfkit parses the font's
+ * tables again for every document: two thirds of a certificate's rendering time (154 ms of CPU per
+ * PDF, 47 ms with the parsed tables).
+ *
+ * Each document still gets a font object of its own (`faceForDocument`), sharing only the tables: a
+ * fontkit font caches its glyph objects by glyph id, each with the characters it was first made for
+ * (`codePoints`), and pdfkit writes a document's ToUnicode map (the text of the file: copying, search,
+ * screen readers, customs software) from them. Embedding a subset makes the parts of a composite glyph
+ * with no characters (the O of an Ö, in `TTFSubset._addGlyph`): with one font object for the process,
+ * every later document printed that O with no text, and its bytes depended on what the process had
+ * rendered before. A document's own font object starts as a freshly parsed one does; what it shares is
+ * read only (fontkit decodes a table once into `_tables`; a subset copies the tables it changes).
  */
-let faces: { regular: Font; bold: Font } | undefined;
+interface ParsedFace {
+  file: Buffer;
+  /** fontkit's decoded tables, by tag: filled by the first font object to read each one. */
+  tables: Record<string, unknown>;
+}
 
-function parsedFaces(): { regular: Font; bold: Font } {
-  return (faces ??= { regular: singleFace(openSync(CERTIFICATE_FONT_FILES.regular)), bold: singleFace(openSync(CERTIFICATE_FONT_FILES.bold)) });
+let faces: { regular: ParsedFace; bold: ParsedFace } | undefined;
+
+function parsedFaces(): { regular: ParsedFace; bold: ParsedFace } {
+  return (faces ??= { regular: { file: readFileSync(CERTIFICATE_FONT_FILES.regular), tables: {} }, bold: { file: readFileSync(CERTIFICATE_FONT_FILES.bold), tables: {} } });
+}
+
+/** A font object for one document: its own glyph cache and layout state, the face's parsed tables. */
+function faceForDocument(face: ParsedFace): Font {
+  const font = singleFace(create(face.file)) as Font & { _tables?: Record<string, unknown> };
+  // fontkit's own cache of decoded tables (its `getVariation` shares it the same way). A fontkit that
+  // kept them elsewhere would quietly parse them per document again: it is refused instead.
+  if (typeof font._tables !== 'object' || font._tables === null) throw new Error('fontkit no longer keeps its decoded tables in _tables: the certificate fonts cannot share them');
+  font._tables = face.tables;
+  return font;
 }
 
 function singleFace(font: Font | FontCollection): Font {
@@ -192,10 +217,10 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     doc.on('end', () => resolve(Buffer.concat(chunks)));
     doc.on('error', reject);
   });
-  // pdfkit takes a parsed fontkit face as it is (its types only name paths and buffers).
+  // pdfkit takes a fontkit font object as it is (its types only name paths and buffers).
   const { regular, bold } = parsedFaces();
-  doc.registerFont('regular', regular as unknown as string);
-  doc.registerFont('bold', bold as unknown as string);
+  doc.registerFont('regular', faceForDocument(regular) as unknown as string);
+  doc.registerFont('bold', faceForDocument(bold) as unknown as string);
 
   doc.font('bold').fontSize(18).text(l.title, { align: 'center' });
   doc.font('regular').fontSize(10).text(c.issuingChamber.name, { align: 'center' });
