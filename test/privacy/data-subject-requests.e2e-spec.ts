@@ -25,7 +25,7 @@ interface RequestView {
 }
 
 describe('T11 data-subject request clock', () => {
-  const started = useTestApp();
+  const started = useTestApp({ env: { EXPOSE_STATEMENT_COUNT: 'true' } });
   let app: TestApp;
   let factory: IdentityFactory;
   let tenant: TestTenant;
@@ -169,8 +169,12 @@ describe('T11 data-subject request clock', () => {
     at('2032-03-10T12:00:00Z');
     const email = `flooded-${Date.now()}@example.test`;
     const other = `other-${Date.now()}@example.test`;
-    const submit = (address: string) =>
-      app.graphql<{ submitDataSubjectRequest: boolean }>(`mutation($input: PublicDataSubjectRequestInput!) { submitDataSubjectRequest(input: $input) }`, { input: { email: address, type: 'ACCESS', language: 'en', tenant: tenant.slug } });
+    // Each request's work runs after its answer: settled before the next, as people send them.
+    const submit = async (address: string) => {
+      const answer = await app.graphql<{ submitDataSubjectRequest: boolean }>(`mutation($input: PublicDataSubjectRequestInput!) { submitDataSubjectRequest(input: $input) }`, { input: { email: address, type: 'ACCESS', language: 'en', tenant: tenant.slug } });
+      await app.settled();
+      return answer;
+    };
     const aliased = await app.graphql(
       `mutation($input: PublicDataSubjectRequestInput!) { a: submitDataSubjectRequest(input: $input) b: submitDataSubjectRequest(input: $input) }`,
       { input: { email, type: 'ACCESS', language: 'en', tenant: tenant.slug } },
@@ -202,6 +206,7 @@ describe('T11 data-subject request clock', () => {
       });
       expect(expectData(submitted).submitDataSubjectRequest).toBe(true);
     }
+    await app.settled();
     const ids = await app.asOwner(async (db) =>
       Object.fromEntries((await db.query(`SELECT requester_email, id::text AS id FROM data_subject_request WHERE requester_email = ANY($1::text[])`, [[late, never, prompt]])).rows.map((r) => [r.requester_email, r.id])) as Record<string, string>,
     );
@@ -246,8 +251,20 @@ describe('T11 data-subject request clock', () => {
         `mutation($input: PublicDataSubjectRequestInput!) { submitDataSubjectRequest(input: $input) }`,
         { input: { email: address, type: 'ACCESS', language: 'nl' } },
       );
-    expect(expectData(await submit(email)).submitDataSubjectRequest).toBe(true);
-    expect(expectData(await submit(`nobody-${Date.now()}@example.test`)).submitDataSubjectRequest).toBe(true);
+    // The answer does the same database work for an address with accounts as for one without (attack of
+    // 3 December 2026: 11.5 against 5.9 ms told which addresses have an account, in every tenant): the
+    // routing runs after the response, as a password reset's look-up does.
+    const statementsOf = async (address: string) => {
+      const response = await app.http().post('/graphql').set('content-type', 'application/json')
+        .send({ query: 'mutation($input: PublicDataSubjectRequestInput!) { submitDataSubjectRequest(input: $input) }', variables: { input: { email: address, type: 'ACCESS', language: 'nl' } } });
+      expect(response.body.errors).toBeUndefined();
+      return response.headers['x-sql-statements'];
+    };
+    const known = await statementsOf(email);
+    const unknownAddress = await statementsOf(`nobody-${Date.now()}@example.test`);
+    expect(known).toBeDefined();
+    expect(known).toBe(unknownAddress);
+    await app.settled();
 
     const rows = await app.asOwner(async (db) =>
       (await db.query(`SELECT tenant_id, status, due_on::text AS due_on, acknowledged_at IS NOT NULL AS acknowledged FROM data_subject_request WHERE requester_email = $1 ORDER BY tenant_id`, [email])).rows as Array<{ tenant_id: string; status: string; due_on: string; acknowledged: boolean }>,

@@ -42,6 +42,8 @@ describe('answers to data-subject requests reach the person', () => {
   /** A request through the public form, its address confirmed and the identity checked by the officer. */
   async function askPublicly(email: string, type: string, language: string): Promise<string> {
     expectData(await app.graphql(`mutation($input: PublicDataSubjectRequestInput!) { submitDataSubjectRequest(input: $input) }`, { input: { email, type, language, tenant: tenant.slug } }));
+    // The form's work runs after its answer.
+    await app.settled();
     const confirm = (await queuedEmails(app, { recipient: email, template: 'privacy.request-confirm-address' })).at(-1);
     expectData(await app.graphql(`mutation($t: String!) { confirmDataSubjectRequest(token: $t) }`, { t: linkTokenOf(confirm!.body) }));
     const id = await app.asOwner(async (db) => (await db.query(`SELECT id FROM data_subject_request WHERE requester_email = $1 AND type = $2`, [email, type])).rows[0].id as string);
