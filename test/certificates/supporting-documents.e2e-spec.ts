@@ -121,6 +121,17 @@ describe('Supporting documents: download by the company and the tenant staff', (
     expect((await download(other.id, othersDocument!.id, tokens[Role.CLERK])).status).toBe(200);
   });
 
+  it('an application holds at most 30 supporting documents: the next one is a CONFLICT naming the file, and nothing is stored (attack of 3 December 2026: 91 of 10 MB each)', async () => {
+    const { app } = started;
+    const full = await certificates.create(tokens.exporter);
+    for (let i = 0; i < 30; i += 1) await upload(full.id, `invoice-${i}.pdf`, SAMPLE_PDF);
+    const documentsBefore = (await app.asOwner((db) => db.query(`SELECT count(*)::int AS n FROM stored_document`))).rows[0].n as number;
+    const refused = await app.http().post(`/certificate-applications/${full.id}/documents`).set('authorization', `Bearer ${tokens.exporter}`)
+      .set('content-type', 'application/octet-stream').set('x-file-name', 'one-more.pdf').send(SAMPLE_PDF);
+    expect([refused.status, refused.body.errors?.[0]?.extensions]).toEqual([409, expect.objectContaining({ code: 'CONFLICT', reason: 'TOO_MANY_SUPPORTING_DOCUMENTS', fields: [expect.objectContaining({ field: 'file' })] })]);
+    expect((await app.asOwner((db) => db.query(`SELECT count(*)::int AS n FROM stored_document`))).rows[0].n).toBe(documentsBefore);
+  });
+
   it('bad names and files are refused as on a datasheet attachment, naming the field, and nothing is attached', async () => {
     const application = await certificates.create(tokens.exporter);
     const send = (bytes: Buffer, headers: Record<string, string>) => {

@@ -3,6 +3,7 @@ import { defineErrors, ErrorCode } from '@chancery/core';
 /** What the certificates context refuses, each reason with its category. */
 export const CertificateErrors = defineErrors('certificates', {
   ILLEGAL_TRANSITION: [ErrorCode.CONFLICT, 'The application or certificate is not in a state that allows this step; `details.from` and `details.to` name both states.'],
+  TOO_MANY_SUPPORTING_DOCUMENTS: [ErrorCode.CONFLICT, 'An application holds at most 30 supporting documents (`details.limit`): combine files into one PDF.'],
   NOT_EDITABLE: [ErrorCode.CONFLICT, 'Only a draft, or an application whose changes were requested, can be edited; `details.state` names its state.'],
   CLAIMED_BY_ANOTHER_CLERK: [ErrorCode.CONFLICT, 'Another clerk has claimed the application; only they decide on it.'],
   DECLARATION_REQUIRED: [ErrorCode.BAD_USER_INPUT, "The exporter's declaration must be accepted before submitting."],

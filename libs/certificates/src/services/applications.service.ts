@@ -15,6 +15,8 @@ import { ApplicationNotices } from './application-notices';
 import { describeCharacters, PrintedExporter, unprintableExporterFields } from '../pdf/printable-text';
 
 const REQUIRED_ON_CREATE = ['language', 'consignee', 'countryOfOrigin'] as const;
+/** Invoices, packing lists, transport documents, a few certificates: 30 files of up to 10 MB each is plenty, and bounds the storage one draft takes. */
+export const MAX_SUPPORTING_DOCUMENTS = 30;
 
 /**
  * Applications for certificates of origin and their review (SPEC §2): the company drafts and submits,
@@ -93,6 +95,10 @@ export class ApplicationsService {
       const application = await this.visible(applicationId, true);
       if (application.organisationId !== organisationId) throw new NotFoundError('Certificate application');
       assertEditable(application.state);
+      // Checked on the locked application: uploads sent together cannot all pass a count taken before them.
+      if (application.supportingDocumentIds.length >= MAX_SUPPORTING_DOCUMENTS) {
+        throw CertificateErrors.TOO_MANY_SUPPORTING_DOCUMENTS(`An application holds at most ${MAX_SUPPORTING_DOCUMENTS} supporting documents`, { field: 'file', details: { limit: MAX_SUPPORTING_DOCUMENTS } });
+      }
       const document = await this.documents.store({ tenantId: application.tenantId, organisationId, kind: 'SUPPORTING_DOCUMENT', fileName, bytes });
       const updated = await this.applications.updateContent(application.id, { supportingDocumentIds: [...application.supportingDocumentIds, document.id] }, this.clock.now());
       await this.audit.record({ action: 'certificates.application.documentAttached', subjectType: 'CertificateApplication', subjectId: application.id, details: { documentId: document.id, sha256: document.sha256 } });

@@ -151,6 +151,7 @@ const de: Messages = {
       DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED: 'Bestätigen Sie zuerst den Hinweis zur Offenlegung: Mit dieser Rolle werden Ihre Kontaktdaten auf Datenblättern veröffentlicht.',
       NOTICE_VERSION_OUTDATED: 'Der Hinweis hat sich geändert, seit Sie ihn gelesen haben. Laden Sie die Seite neu und lesen Sie die aktuelle Version.',
       INVALID_CHARACTERISTICS: 'Einige technische Merkmale erfüllen die Regeln der Produktfamilie nicht.',
+      TOO_MANY_SUPPORTING_DOCUMENTS: 'Ein Antrag enthält höchstens 30 Belege: Fassen Sie Dateien zu einem PDF zusammen.',
       DATASHEET_TEXTS_MISSING: 'Geben Sie mindestens in einer Sprache einen Titel und eine Beschreibung ein, bevor Sie das Datenblatt zur Prüfung einreichen.',
       PRODUCT_FAMILY_SCHEMA_MISSING: 'Die Zertifizierungsstelle hat noch kein Formular für diese Produktfamilie. Wenden Sie sich an sie.',
       PRODUCT_NOT_ACTIVE: 'Das zertifizierte Produkt ist ausgesetzt, zurückgezogen oder abgelaufen: Sein Datenblatt kann weder geändert noch veröffentlicht werden.',

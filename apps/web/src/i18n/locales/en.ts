@@ -153,6 +153,7 @@ const en = {
       DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED: 'Acknowledge the contact-disclosure notice first: this role publishes your contact details on datasheets.',
       NOTICE_VERSION_OUTDATED: 'The notice has changed since you read it. Reload the page and read the current version.',
       INVALID_CHARACTERISTICS: 'Some technical characteristics do not meet the rules of the product family.',
+      TOO_MANY_SUPPORTING_DOCUMENTS: 'An application holds at most 30 supporting documents: combine files into one PDF.',
       DATASHEET_TEXTS_MISSING: 'Add a title and description in at least one language before sending the datasheet for review.',
       PRODUCT_FAMILY_SCHEMA_MISSING: 'The certification body has no form for this product family yet. Contact them.',
       PRODUCT_NOT_ACTIVE: 'The certified product is suspended, withdrawn or expired: its datasheet cannot be changed or published.',

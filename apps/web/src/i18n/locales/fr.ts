@@ -151,6 +151,7 @@ const fr: Messages = {
       DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED: "Prenez d'abord acte de l'avis de divulgation : ce rôle publie vos coordonnées sur les fiches.",
       NOTICE_VERSION_OUTDATED: "L'avis a changé depuis votre lecture. Rechargez la page et lisez la version actuelle.",
       INVALID_CHARACTERISTICS: 'Certaines caractéristiques techniques ne respectent pas les règles de la famille de produits.',
+      TOO_MANY_SUPPORTING_DOCUMENTS: 'Une demande compte au plus 30 pièces justificatives : regroupez des fichiers en un seul PDF.',
       DATASHEET_TEXTS_MISSING: 'Ajoutez un titre et une description dans au moins une langue avant d’envoyer la fiche technique pour approbation.',
       PRODUCT_FAMILY_SCHEMA_MISSING: "L'organisme de certification n'a pas encore de formulaire pour cette famille de produits. Contactez-le.",
       PRODUCT_NOT_ACTIVE: 'Le produit certifié est suspendu, retiré ou expiré : sa fiche ne peut être ni modifiée ni publiée.',

@@ -151,6 +151,7 @@ const nl: Messages = {
       DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED: 'Bevestig eerst de kennisgeving over de bekendmaking: met deze rol worden uw contactgegevens op fiches gepubliceerd.',
       NOTICE_VERSION_OUTDATED: 'De kennisgeving is gewijzigd sinds u ze las. Laad de pagina opnieuw en lees de huidige versie.',
       INVALID_CHARACTERISTICS: 'Sommige technische kenmerken voldoen niet aan de regels van de productfamilie.',
+      TOO_MANY_SUPPORTING_DOCUMENTS: 'Een aanvraag bevat hoogstens 30 bijlagen: voeg bestanden samen tot één PDF.',
       DATASHEET_TEXTS_MISSING: 'Vul een titel en beschrijving in minstens één taal in voor u de datasheet ter beoordeling indient.',
       PRODUCT_FAMILY_SCHEMA_MISSING: 'De certificatie-instelling heeft nog geen formulier voor deze productfamilie. Neem contact met haar op.',
       PRODUCT_NOT_ACTIVE: 'Het gecertificeerde product is geschorst, ingetrokken of vervallen: de fiche kan niet gewijzigd of gepubliceerd worden.',
