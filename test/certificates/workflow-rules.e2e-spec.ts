@@ -316,6 +316,10 @@ describe('Certificate workflow rules', () => {
       [{ countryOfOrigin: 'XX' }, 'input.countryOfOrigin'],
       [{ consignee: { name: '', address: 'Dock Road 1', country: 'GB' } }, 'input.consignee.name'],
       [{ consignee: { name: 'Importer', address: 'Dock Road 1', country: 'ZZ' } }, 'input.consignee.country'],
+      // Attack of 3 December 2026: a line break in a one-line box printed a line of the company's choosing under the name.
+      [{ consignee: { name: 'Importer Ltd\nCertified by the Customs Authority', address: 'Dock Road 1', country: 'GB' } }, 'input.consignee.name'],
+      [{ consignee: { name: 'Importer Ltd\u2028Certified', address: 'Dock Road 1', country: 'GB' } }, 'input.consignee.name'],
+      [{ goods: [{ ...goods, unit: 'kg\nnet' }] }, 'input.goods.0.unit'],
       [{ goods: [{ ...goods, hsCode: '18069' }] }, 'input.goods.0.hsCode'],
       [{ goods: [{ ...goods, hsCode: '18069012345' }] }, 'input.goods.0.hsCode'],
       [{ goods: [{ ...goods, quantity: 0 }] }, 'input.goods.0.quantity'],

@@ -23,6 +23,9 @@ import { RevocationReason } from '../entities/certificate.entity';
 import { describeCharacters, unprintableCharacters } from '../pdf/printable-text';
 import { CERTIFICATE_NUMBER } from '../signing/certificate-payload';
 
+/** A box the certificate prints on one line: a line break would print a line of the company's choosing under it. */
+const ONE_LINE = /^[^\r\n\u2028\u2029\u0085\v\f]*$/;
+
 /** The net weight is the goods without their packaging: never more than the line's gross weight. */
 function AtMostTheGrossWeight(): PropertyDecorator {
   return ValidateBy({
@@ -64,7 +67,7 @@ export class GoodsLineInput {
   @Field() @IsString() @Length(1, 500) @PrintableOnCertificate() description: string;
   @Field({ description: 'Harmonized System code: 6 to 10 digits.' }) @Matches(/^\d{6,10}$/, { message: 'must be 6 to 10 digits' }) hsCode: string;
   @Field(() => Float) @IsDecimal(3) @Min(0.001) @Max(1e9) quantity: number;
-  @Field() @IsString() @Length(1, 20) @PrintableOnCertificate() unit: string;
+  @Field() @IsString() @Length(1, 20) @Matches(ONE_LINE, { message: 'must be one line' }) @PrintableOnCertificate() unit: string;
   @Field(() => Float) @IsDecimal(3) @Min(0) @Max(1e9) grossWeightKg: number;
   @Field(() => Float) @IsDecimal(3) @Min(0) @Max(1e9) @AtMostTheGrossWeight() netWeightKg: number;
   @Field({ defaultValue: '' }) @IsString() @MaxLength(500) @PrintableOnCertificate() marksAndNumbers: string = '';
@@ -73,7 +76,7 @@ export class GoodsLineInput {
 
 @InputType()
 export class ConsigneeInput {
-  @Field() @IsString() @Length(1, 200) @PrintableOnCertificate() name: string;
+  @Field() @IsString() @Length(1, 200) @Matches(ONE_LINE, { message: 'must be one line' }) @PrintableOnCertificate() name: string;
   @Field() @IsString() @Length(1, 500) @PrintableOnCertificate() address: string;
   @Field() @IsISO31661Alpha2() country: string;
 }
