@@ -246,11 +246,6 @@ describe('T11 data-subject request clock', () => {
     const email = `routed-${Date.now()}@example.test`;
     await factory.user({ tenant, roles: [Role.CLERK], email });
     await factory.user({ tenant: otherTenant, organisation: await factory.organisation(otherTenant), roles: [Role.ORG_ADMIN], email });
-    const submit = (address: string) =>
-      app.graphql<{ submitDataSubjectRequest: boolean }>(
-        `mutation($input: PublicDataSubjectRequestInput!) { submitDataSubjectRequest(input: $input) }`,
-        { input: { email: address, type: 'ACCESS', language: 'nl' } },
-      );
     // The answer does the same database work for an address with accounts as for one without (attack of
     // 3 December 2026: 11.5 against 5.9 ms told which addresses have an account, in every tenant): the
     // routing runs after the response, as a password reset's look-up does.
