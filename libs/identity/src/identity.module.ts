@@ -28,10 +28,12 @@ import { PartyDirectoryService } from './services/party-directory.service';
 import { PolicedRecordsService } from './services/policed-records.service';
 import { TenantDirectoryService } from './services/tenant-directory.service';
 import { UserAdministrationService } from './services/user-administration.service';
+import { UnconfirmedRegistrationRepository } from './repositories/unconfirmed-registration.repository';
+import { UnconfirmedRegistrations } from './services/unconfirmed-registrations.service';
 
 const REPOSITORIES = [
   TenantRepository, OrganisationRepository, AccountRepository, InvitationRepository, ApiKeyRepository, AccountTokenRepository, PeopleDirectoryRepository,
-  IdentityPersonalDataRepository,
+  IdentityPersonalDataRepository, UnconfirmedRegistrationRepository,
 ];
 
 /** Tenants, companies, accounts and roles, invitations, API keys, credentials. Below auth. */
@@ -42,6 +44,7 @@ const REPOSITORIES = [
     ...REPOSITORIES,
     TenantDirectoryService,
     OrganisationRegistrationService,
+    UnconfirmedRegistrations,
     UserAdministrationService,
     AccountsService,
     ApiKeyService,

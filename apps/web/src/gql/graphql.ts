@@ -400,6 +400,7 @@ export type RetentionRuleKey =
   | 'SAVED_CONSIGNEE'
   | 'SUB_PROCESSOR_OBJECTION'
   | 'SUPPORT_VIEW'
+  | 'UNCONFIRMED_REGISTRATION'
   | 'USAGE_EVENT';
 
 /** The unit of a retention rule's periods. */

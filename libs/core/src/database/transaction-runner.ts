@@ -29,6 +29,26 @@ export class TransactionRunner {
     return this.within(this.scopeOfActor(this.context.actor), work);
   }
 
+  /**
+   * `work` as one step of the open unit of work that may fail alone: in a savepoint, released when it
+   * succeeds and rolled back when it throws (the error goes on to the caller, and the unit stays
+   * usable: without it, one refused statement, say a foreign key, aborts the whole transaction).
+   */
+  async step<T>(work: () => Promise<T>): Promise<T> {
+    const unit = this.context.unitOfWork;
+    if (!unit) throw new Error('a step outside a unit of work: call it within TransactionRunner.run (or a named scope)');
+    await unit.query('SAVEPOINT unit_step');
+    let value: T;
+    try {
+      value = await work();
+    } catch (error) {
+      await unit.query('ROLLBACK TO SAVEPOINT unit_step');
+      throw error;
+    }
+    await unit.query('RELEASE SAVEPOINT unit_step');
+    return value;
+  }
+
   /** Like `run`, but never joins: for work that must commit on its own (a failure record kept when the caller fails). */
   runSeparately<T>(work: () => Promise<T>): Promise<T> {
     return this.within(this.scopeOfActor(this.context.actor), work);

@@ -5,7 +5,7 @@ import { AuditLog } from '@chancery/audit';
 import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
 import {
   ACCOUNT_DISABLED, ACCOUNT_ENABLED, AccountDisabled, ORGANISATION_DETAILS_CHANGED, ORGANISATION_ROLES_TAKEN, ORGANISATION_ROLES_WITHDRAWN, OrganisationDetailsChanged, OrganisationPeople,
-  OrganisationRolesTaken, OrganisationRolesWithdrawn, PERSON_DETAILS_CHANGED, PersonDetailsChanged,
+  OrganisationRolesTaken, OrganisationRolesWithdrawn, PERSON_DETAILS_CHANGED, PersonDetailsChanged, REGISTRATION_LAPSED, RegistrationLapsed,
   TenantDirectoryService, TenantKind,
 } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
@@ -157,6 +157,17 @@ export class ContactDisclosureService {
   @OnEvent(ACCOUNT_ENABLED, { suppressErrors: false })
   async onAccountEnabled(event: AccountDisabled): Promise<void> {
     if (event.tenantId) await this.transactions.run(() => this.acknowledgements.roleResumed(event.tenantId!, event.userId));
+  }
+
+  /**
+   * A registration never confirmed lapsed: its accounts are deleted, and so are the acknowledgements
+   * given with it (nobody ever held the role, nor completed a datasheet).
+   */
+  @OnEvent(REGISTRATION_LAPSED, { suppressErrors: false })
+  async onRegistrationLapsed(event: RegistrationLapsed): Promise<void> {
+    await this.transactions.run(async () => {
+      for (const userId of event.userIds) await this.acknowledgements.deleteOfUser(userId);
+    });
   }
 
   /**

@@ -67,3 +67,17 @@ export interface OrganisationDetailsChanged {
   organisationId: string;
   tenantId: string;
 }
+
+/**
+ * A registration whose address was never confirmed lapsed (the company or the address registered
+ * again, or its retention ended): the company and these accounts are deleted next, in the same
+ * unit of work. Nobody ever used them; the datasheets context deletes the acknowledgement of the
+ * disclosure notice given with the registration. A listener that fails keeps the registration.
+ */
+export const REGISTRATION_LAPSED = 'identity.registration.lapsed';
+
+export interface RegistrationLapsed {
+  tenantId: string;
+  organisationId: string;
+  userIds: readonly string[];
+}

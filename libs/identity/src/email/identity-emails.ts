@@ -6,10 +6,10 @@ interface ConfirmEmailValues {
 }
 
 export const CONFIRM_EMAIL = emailTemplate<ConfirmEmailValues>('identity.confirm-email', {
-  en: (v) => ({ subject: `Confirm your e-mail address for ${v.tenantName}`, text: `Confirm your address to activate your account:\n${v.link}\n\nThe link works once, within 48 hours.` }),
-  nl: (v) => ({ subject: `Bevestig uw e-mailadres voor ${v.tenantName}`, text: `Bevestig uw adres om uw account te activeren:\n${v.link}\n\nDe link werkt één keer, binnen 48 uur.` }),
-  fr: (v) => ({ subject: `Confirmez votre adresse e-mail pour ${v.tenantName}`, text: `Confirmez votre adresse pour activer votre compte :\n${v.link}\n\nLe lien fonctionne une fois, dans les 48 heures.` }),
-  de: (v) => ({ subject: `Bestätigen Sie Ihre E-Mail-Adresse für ${v.tenantName}`, text: `Bestätigen Sie Ihre Adresse, um Ihr Konto zu aktivieren:\n${v.link}\n\nDer Link funktioniert einmal, innerhalb von 48 Stunden.` }),
+  en: (v) => ({ subject: `Confirm your e-mail address for ${v.tenantName}`, text: `Confirm your address to activate your account:\n${v.link}\n\nThe link works once, within 48 hours. A registration not confirmed by then lapses: the company can then be registered again.` }),
+  nl: (v) => ({ subject: `Bevestig uw e-mailadres voor ${v.tenantName}`, text: `Bevestig uw adres om uw account te activeren:\n${v.link}\n\nDe link werkt één keer, binnen 48 uur. Een registratie die dan niet bevestigd is, vervalt: de onderneming kan daarna opnieuw geregistreerd worden.` }),
+  fr: (v) => ({ subject: `Confirmez votre adresse e-mail pour ${v.tenantName}`, text: `Confirmez votre adresse pour activer votre compte :\n${v.link}\n\nLe lien fonctionne une fois, dans les 48 heures. Une inscription non confirmée dans ce délai devient caduque : l'entreprise peut ensuite être inscrite à nouveau.` }),
+  de: (v) => ({ subject: `Bestätigen Sie Ihre E-Mail-Adresse für ${v.tenantName}`, text: `Bestätigen Sie Ihre Adresse, um Ihr Konto zu aktivieren:\n${v.link}\n\nDer Link funktioniert einmal, innerhalb von 48 Stunden. Eine bis dahin nicht bestätigte Registrierung verfällt: Das Unternehmen kann danach erneut registriert werden.` }),
 });
 
 interface InvitationValues {
@@ -31,10 +31,10 @@ interface AddressInUseValues {
 
 /** A security notice, sent even during a restriction: someone used the person's address to register. */
 export const REGISTRATION_ADDRESS_IN_USE = emailTemplate<AddressInUseValues>('identity.registration-address-in-use', {
-  en: (v) => ({ subject: `A registration with ${v.tenantName} used your e-mail address`, text: `Someone tried to register a company with ${v.tenantName} using this address, which already has an account. If it was you, log in (or reset your password) at ${v.loginLink}; otherwise you can ignore this message.` }),
-  nl: (v) => ({ subject: `Een registratie bij ${v.tenantName} gebruikte uw e-mailadres`, text: `Iemand probeerde een onderneming te registreren bij ${v.tenantName} met dit adres, dat al een account heeft. Was u het, meld u dan aan (of stel uw wachtwoord opnieuw in) op ${v.loginLink}; anders kunt u dit bericht negeren.` }),
-  fr: (v) => ({ subject: `Une inscription auprès de ${v.tenantName} a utilisé votre adresse e-mail`, text: `Quelqu'un a tenté d'inscrire une entreprise auprès de ${v.tenantName} avec cette adresse, qui a déjà un compte. Si c'était vous, connectez-vous (ou réinitialisez votre mot de passe) sur ${v.loginLink} ; sinon, ignorez ce message.` }),
-  de: (v) => ({ subject: `Eine Registrierung bei ${v.tenantName} hat Ihre E-Mail-Adresse verwendet`, text: `Jemand hat versucht, ein Unternehmen bei ${v.tenantName} mit dieser Adresse zu registrieren, die bereits ein Konto hat. Wenn Sie es waren, melden Sie sich an (oder setzen Sie Ihr Passwort zurück) unter ${v.loginLink}; andernfalls können Sie diese Nachricht ignorieren.` }),
+  en: (v) => ({ subject: `A registration with ${v.tenantName} used your e-mail address`, text: `Someone tried to register a company with ${v.tenantName} using this address, which already has an account. If it was you, log in (or reset your password) at ${v.loginLink}; if you registered in the last 48 hours and have not confirmed yet, use the link we sent you then (or register again once it has expired). Otherwise you can ignore this message.` }),
+  nl: (v) => ({ subject: `Een registratie bij ${v.tenantName} gebruikte uw e-mailadres`, text: `Iemand probeerde een onderneming te registreren bij ${v.tenantName} met dit adres, dat al een account heeft. Was u het, meld u dan aan (of stel uw wachtwoord opnieuw in) op ${v.loginLink}; registreerde u in de laatste 48 uur en bevestigde u nog niet, gebruik dan de link die we u toen stuurden (of registreer opnieuw zodra die verlopen is). Anders kunt u dit bericht negeren.` }),
+  fr: (v) => ({ subject: `Une inscription auprès de ${v.tenantName} a utilisé votre adresse e-mail`, text: `Quelqu'un a tenté d'inscrire une entreprise auprès de ${v.tenantName} avec cette adresse, qui a déjà un compte. Si c'était vous, connectez-vous (ou réinitialisez votre mot de passe) sur ${v.loginLink} ; si vous vous êtes inscrit(e) dans les dernières 48 heures sans confirmer, utilisez le lien que nous vous avons alors envoyé (ou inscrivez-vous à nouveau une fois qu'il a expiré). Sinon, ignorez ce message.` }),
+  de: (v) => ({ subject: `Eine Registrierung bei ${v.tenantName} hat Ihre E-Mail-Adresse verwendet`, text: `Jemand hat versucht, ein Unternehmen bei ${v.tenantName} mit dieser Adresse zu registrieren, die bereits ein Konto hat. Wenn Sie es waren, melden Sie sich an (oder setzen Sie Ihr Passwort zurück) unter ${v.loginLink}; wenn Sie sich in den letzten 48 Stunden registriert und noch nicht bestätigt haben, verwenden Sie den Link, den wir Ihnen damals gesendet haben (oder registrieren Sie sich erneut, sobald er abgelaufen ist). Andernfalls können Sie diese Nachricht ignorieren.` }),
 }, { sentDuringRestriction: true });
 
 interface PasswordChangedValues {

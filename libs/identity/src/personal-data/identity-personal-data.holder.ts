@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches, sumOutcomes } from '@chancery/policy';
 import { erasedAddressOf, HOLDABLE_IDENTITY_RECORDS, IdentityPersonalDataRepository } from '../repositories/personal-data.repository';
+import { UnconfirmedRegistrations } from '../services/unconfirmed-registrations.service';
 
 /**
  * Identity's personal data of a person: the account, its roles, one-time tokens, and invitations
@@ -13,7 +14,10 @@ export class IdentityPersonalDataHolder implements PersonalDataHolder {
   readonly holder = 'identity.accounts';
   readonly legalHoldKinds = Object.keys(HOLDABLE_IDENTITY_RECORDS);
 
-  constructor(private readonly data: IdentityPersonalDataRepository) {}
+  constructor(
+    private readonly data: IdentityPersonalDataRepository,
+    private readonly unconfirmed: UnconfirmedRegistrations,
+  ) {}
 
   hasHoldableRecord(kind: string, id: string): Promise<boolean> {
     return this.data.hasHoldableRecord(kind, id);
@@ -64,7 +68,8 @@ export class IdentityPersonalDataHolder implements PersonalDataHolder {
     const stale = await this.data.countStaleLastLogins(sweep.now, usage, held, restricted);
     const deidentified = await inBatches(sweep.batchSize, () => this.data.forgetStaleLastLogins(sweep.now, usage, held, restricted, sweep.batchSize));
     const closed = await this.sweepClosedAccounts(sweep);
-    return { expired: expired + stale.expired + closed.expired, deleted, deidentified: deidentified + closed.deidentified, held: heldCount + stale.held + closed.held };
+    const lapsed = await this.unconfirmed.sweepRetention(sweep);
+    return sumOutcomes([{ expired, deleted, deidentified: 0, held: heldCount }, { ...stale, deleted: 0, deidentified }, closed, lapsed]);
   }
 
   /**

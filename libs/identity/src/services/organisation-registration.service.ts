@@ -17,8 +17,7 @@ import { AccountTokenRepository } from '../repositories/account-token.repository
 import { OrganisationRepository } from '../repositories/organisation.repository';
 import { isValidPostalCode, normaliseEuVatNumber } from '../validation/company-identifiers';
 import { TenantDirectoryService } from './tenant-directory.service';
-
-export const EMAIL_CONFIRMATION_LIFETIME_MS = 48 * 3600_000;
+import { EMAIL_CONFIRMATION_LIFETIME_MS, UnconfirmedRegistrations } from './unconfirmed-registrations.service';
 
 export interface Registration {
   organisation: Organisation;
@@ -42,6 +41,7 @@ export class OrganisationRegistrationService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly events: EventEmitter2,
+    private readonly unconfirmed: UnconfirmedRegistrations,
   ) {}
 
   async register(input: RegisterOrganisationInput): Promise<Registration> {
@@ -66,6 +66,8 @@ export class OrganisationRegistrationService {
     const company = { name: input.name, vatNumber, city: input.city, country, confirmationSentTo: administratorEmail, status: 'AWAITING_EMAIL_CONFIRMATION' as const };
     try {
       const organisation = await this.transactions.beforeSession(tenant.id, async () => {
+        // A registration of this company or address never confirmed, whose link expired, no longer stands in the way.
+        await this.unconfirmed.clearTheWayFor(tenant.id, vatNumber, administratorEmail, this.clock.now());
         if (await this.organisations.existsWithCompanyNumber(tenant.id, vatNumber)) {
           throw IdentityErrors.COMPANY_ALREADY_REGISTERED('this company is already registered with this chamber', { field: 'input.vatNumber' });
         }

@@ -33,6 +33,7 @@ export enum RetentionRuleKey {
   USAGE_EVENT = 'USAGE_EVENT',
   LOGIN_SESSION = 'LOGIN_SESSION',
   INVITATION = 'INVITATION',
+  UNCONFIRMED_REGISTRATION = 'UNCONFIRMED_REGISTRATION',
   DELIVERED_MESSAGE = 'DELIVERED_MESSAGE',
   PERSONAL_DATA_ACCESS = 'PERSONAL_DATA_ACCESS',
   CERTIFICATE_FILE = 'CERTIFICATE_FILE',
@@ -78,6 +79,8 @@ const SPECS: Record<RetentionRuleKey, RuleSpec> = {
   USAGE_EVENT: { basis: EVENT_DATE, countsFrom: 'the event', unit: MONTHS, defaultPeriod: 12, legalMaximum: 12, source: 'event data at most one year after the event (COPRO §4)' },
   LOGIN_SESSION: { basis: EVENT_DATE, countsFrom: 'the session ends', unit: MONTHS, defaultPeriod: 12, legalMaximum: 12, source: 'event data at most one year after the event (COPRO §4)' },
   INVITATION: { basis: EVENT_DATE, countsFrom: 'the invitation expires (accepted or revoked ones at once)', unit: DAYS, defaultPeriod: 30, source: 'needed only until the invitation is answered' },
+  // A registration whose address was never confirmed: nobody could ever use it. Kept a week, so the chamber can still see who tried to register a company with someone else's address.
+  UNCONFIRMED_REGISTRATION: { basis: EVENT_DATE, countsFrom: 'the link to confirm the address expires unused (48 hours after registering)', unit: DAYS, defaultPeriod: 7, source: 'needed only until the registrant confirms the address' },
   DELIVERED_MESSAGE: { basis: EVENT_DATE, countsFrom: 'the message is delivered', unit: DAYS, defaultPeriod: 90, source: 'answering questions about a message sent' },
   // A floor on the privacy office's own evidence: the role whose reads the log records cannot empty it at once.
   PERSONAL_DATA_ACCESS: { basis: EVENT_DATE, countsFrom: 'the access', unit: MONTHS, defaultPeriod: 12, legalMinimum: 6, source: 'accountability (GDPR Art. 5(2)); at least 6 months, so an access request can still be answered with it' },

@@ -57,6 +57,9 @@ export default function ConfirmEmailPage() {
       {state.status === 'failed' ? (
         <div className="notice notice--error" role="alert">
           <p>{failure}</p>
+          <p>
+            {t('confirmEmail.lapsed')} <Link to="/register">{t('nav.register')}</Link>
+          </p>
         </div>
       ) : null}
     </div>

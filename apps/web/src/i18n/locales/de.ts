@@ -408,6 +408,7 @@ const de: Messages = {
     doneTitle: 'Adresse bestätigt',
     done: 'Ihr Konto ist aktiv. Sie können sich jetzt anmelden.',
     invalidLink: 'Dieser Link ist ungültig, bereits verwendet oder abgelaufen.',
+    lapsed: 'Eine nicht innerhalb von 48 Stunden bestätigte Registrierung verfällt: Registrieren Sie das Unternehmen erneut, um einen neuen Link zu erhalten.',
   },
   acceptInvitation: {
     title: 'Einladung annehmen',
@@ -601,6 +602,7 @@ const de: Messages = {
       USAGE_EVENT: "Nutzung der Anwendung (nach dem Ereignis)",
       LOGIN_SESSION: "Anmeldesitzungen (nach Ende der Sitzung)",
       INVITATION: "Einladungen (nach Ablauf)",
+      UNCONFIRMED_REGISTRATION: "Nie bestätigte Registrierungen (nach Ablauf des Bestätigungslinks)",
       DELIVERED_MESSAGE: "Versandte E-Mails (nach Zustellung)",
       PERSONAL_DATA_ACCESS: "Protokoll der Zugriffe auf personenbezogene Daten (nach dem Zugriff)",
       CERTIFICATE_FILE: "Zertifikatsakten (nach Ausstellung)",

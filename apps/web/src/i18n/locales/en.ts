@@ -410,6 +410,7 @@ const en = {
     doneTitle: 'Address confirmed',
     done: 'Your account is active. You can log in now.',
     invalidLink: 'This link is not valid, has already been used or has expired.',
+    lapsed: 'A registration not confirmed within 48 hours lapses: register the company again to receive a new link.',
   },
   acceptInvitation: {
     title: 'Accept the invitation',
@@ -603,6 +604,7 @@ const en = {
       USAGE_EVENT: "Use of the application (after the event)",
       LOGIN_SESSION: "Login sessions (after the session ends)",
       INVITATION: "Invitations (after they expire)",
+      UNCONFIRMED_REGISTRATION: "Registrations never confirmed (after the confirmation link expires)",
       DELIVERED_MESSAGE: "E-mails sent (after delivery)",
       PERSONAL_DATA_ACCESS: "Personal data access log (after the access)",
       CERTIFICATE_FILE: "Certificate files (after issue)",

@@ -408,6 +408,7 @@ const fr: Messages = {
     doneTitle: 'Adresse confirmée',
     done: 'Votre compte est actif. Vous pouvez vous connecter.',
     invalidLink: 'Ce lien n’est pas valable, a déjà été utilisé ou a expiré.',
+    lapsed: 'Une inscription non confirmée dans les 48 heures devient caduque : inscrivez à nouveau l’entreprise pour recevoir un nouveau lien.',
   },
   acceptInvitation: {
     title: 'Accepter l’invitation',
@@ -601,6 +602,7 @@ const fr: Messages = {
       USAGE_EVENT: "Utilisation de l’application (après l’événement)",
       LOGIN_SESSION: "Sessions de connexion (après la fin de la session)",
       INVITATION: "Invitations (après leur expiration)",
+      UNCONFIRMED_REGISTRATION: "Inscriptions jamais confirmées (après l'expiration du lien de confirmation)",
       DELIVERED_MESSAGE: "E-mails envoyés (après remise)",
       PERSONAL_DATA_ACCESS: "Journal des accès aux données personnelles (après l’accès)",
       CERTIFICATE_FILE: "Dossiers de certificats (après délivrance)",

@@ -408,6 +408,7 @@ const nl: Messages = {
     doneTitle: 'Adres bevestigd',
     done: 'Uw account is actief. U kunt zich nu aanmelden.',
     invalidLink: 'Deze link is niet geldig, al gebruikt of verlopen.',
+    lapsed: 'Een registratie die niet binnen 48 uur bevestigd wordt, vervalt: registreer de onderneming opnieuw om een nieuwe link te ontvangen.',
   },
   acceptInvitation: {
     title: 'De uitnodiging aanvaarden',
@@ -601,6 +602,7 @@ const nl: Messages = {
       USAGE_EVENT: "Gebruik van de toepassing (na de gebeurtenis)",
       LOGIN_SESSION: "Aanmeldsessies (na het einde van de sessie)",
       INVITATION: "Uitnodigingen (na het verlopen)",
+      UNCONFIRMED_REGISTRATION: "Nooit bevestigde registraties (na het verlopen van de bevestigingslink)",
       DELIVERED_MESSAGE: "Verstuurde e-mails (na aflevering)",
       PERSONAL_DATA_ACCESS: "Logboek van inzage in persoonsgegevens (na de inzage)",
       CERTIFICATE_FILE: "Certificaatdossiers (na uitgifte)",
