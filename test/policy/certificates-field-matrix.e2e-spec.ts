@@ -9,6 +9,7 @@ import {
   expectData,
   GraphQLResponse,
   reportFigure,
+  SAMPLE_PDF,
   TestApp,
   TestCertificate,
   useTestApp,
@@ -101,6 +102,17 @@ describe('T1 field matrix: certificates of origin', () => {
     const createdId = String((created.data?.createCertificateApplication as { id: string }).id);
     await record('updateCertificateApplication', 'a1Member', 'CertificateApplication', 'certificate_application',
       await app.graphql(`mutation($i: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $i) { ${APPLICATION_FIELDS} } }`, { i: { applicationId: createdId, remarks: 'Edited' } }, { token: token('a1Member') }), 'updateCertificateApplication');
+    // A file taken off a draft: the answer is the application without it, judged like any other.
+    const withFiles = await certificates.create(a1.exporter);
+    let fileId = '';
+    for (const name of ['invoice.pdf', 'wrong.pdf']) {
+      const uploaded = await app.http().post(`/certificate-applications/${withFiles.id}/documents`).set('authorization', `Bearer ${a1.exporter}`)
+        .set('content-type', 'application/octet-stream').set('x-file-name', name).send(SAMPLE_PDF);
+      expect(uploaded.status).toBe(201);
+      fileId = (uploaded.body as { supportingDocuments: Array<{ id: string }> }).supportingDocuments.at(-1)!.id;
+    }
+    await record('removeSupportingDocument', 'a1Member', 'CertificateApplication', 'certificate_application',
+      await app.graphql(`mutation($a: ID!, $d: ID!) { removeSupportingDocument(applicationId: $a, documentId: $d) { ${APPLICATION_FIELDS} } }`, { a: withFiles.id, d: fileId }, { token: token('a1Member') }), 'removeSupportingDocument');
     await record('submitCertificateApplication', 'a1Member', 'CertificateApplication', 'certificate_application', await certificates.stepResponse('submitCertificateApplication', createdId, token('a1Member')), 'submitCertificateApplication');
     await record('claimCertificateApplication', 'aClerk', 'CertificateApplication', 'certificate_application', await certificates.stepResponse('claimCertificateApplication', createdId, a1.clerk), 'claimCertificateApplication');
     // Released by the claiming clerk, then claimed again and released by the tenant admin (a clerk who is away).
@@ -175,7 +187,10 @@ describe('T1 field matrix: certificates of origin', () => {
 
   async function storedApplication(id: string): Promise<{ stored: Record<string, unknown>; relation: Record<string, unknown> }> {
     const r = await row('certificate_application', id);
-    return { stored: storedObject(world.schema, 'CertificateApplication', r, { supportingDocuments: [] }), relation: { id, tenantId: r.tenant_id, organisationId: r.organisation_id, state: r.state } };
+    const ids = r.supporting_document_ids as string[];
+    const files = ids.length ? ((await world.owner.query(`SELECT * FROM stored_document WHERE id = ANY($1::uuid[])`, [ids])).rows as Array<Record<string, unknown>>) : [];
+    const supportingDocuments = ids.map((documentId) => storedObject(world.schema, 'StoredDocument', files.find((f) => f.id === documentId)!));
+    return { stored: storedObject(world.schema, 'CertificateApplication', r, { supportingDocuments }), relation: { id, tenantId: r.tenant_id, organisationId: r.organisation_id, state: r.state } };
   }
   async function storedCertificate(id: string): Promise<{ stored: Record<string, unknown>; relation: Record<string, unknown> }> {
     const r = await row('certificate', id);

@@ -204,3 +204,43 @@ test('a company user opens an application whose personal data the retention swee
   // Nor is it offered as the start of a new application: nothing of its consignee is left to copy.
   await expect(page.getByLabel(m.certificates.list.startFrom).locator('option').filter({ hasText: m.certificates.list.destroyed })).toHaveCount(0);
 });
+
+test('a company user deletes a draft begun by mistake, and takes a saved consignee out of the address book (en)', async ({ page, state, pageProblems: _ }) => {
+  journey('draft deleted', 'en');
+  const m = MESSAGES.en;
+  const c = m.certificates;
+  const consignee = `Mistaken Imports ${uniqueSuffix()}`;
+  await useLanguage(page, 'en');
+  const { applicationId, accessToken } = await createApplicationThroughApi(page, { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword }, {
+    consignee: { name: consignee, address: '1 Wrong Street, Leeds', country: 'GB' }, countryOfOrigin: 'BE', language: 'EN',
+  });
+  // A consignee kept for later, as a company's program would save it.
+  const saved = await page.request.post('/graphql', {
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${accessToken}` },
+    data: { query: 'mutation S($i: ConsigneeInput!) { saveConsignee(input: $i) { id } }', variables: { i: { name: consignee, address: '1 Wrong Street, Leeds', country: 'GB' } } },
+  });
+  expect(saved.status()).toBe(200);
+
+  await logIn(page, { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword }, loginTexts(m));
+  await chooseLanguage(page, 'en');
+  await page.evaluate((to) => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, `/app/certificates/${applicationId}`);
+
+  // The saved consignee: chosen, then removed from the address book.
+  const savedConsignee = page.getByLabel(exactly(c.form.savedConsignee));
+  await savedConsignee.selectOption({ label: `${consignee} (United Kingdom)` });
+  await page.getByRole('button', { name: exactly(c.form.removeSavedConsignee) }).click();
+  await expect(page.getByText(fill(c.form.savedConsigneeRemoved, { name: consignee }))).toBeVisible();
+  await expect(savedConsignee.locator('option').filter({ hasText: consignee })).toHaveCount(0);
+
+  // The draft: deleted after a confirmation; the list says so and no longer shows it.
+  await page.getByRole('button', { name: exactly(c.form.deleteDraft) }).click();
+  const dialog = page.getByRole('dialog', { name: c.form.deleteDraftTitle });
+  await expect(dialog).toContainText(c.form.deleteDraftBody);
+  await dialog.getByRole('button', { name: exactly(c.form.deleteDraft) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: c.list.title })).toBeVisible();
+  await expect(page.getByText(c.form.draftDeleted)).toBeVisible();
+  await expect(page.getByRole('rowheader', { name: consignee })).toHaveCount(0);
+});

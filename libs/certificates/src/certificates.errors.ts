@@ -5,6 +5,7 @@ export const CertificateErrors = defineErrors('certificates', {
   ILLEGAL_TRANSITION: [ErrorCode.CONFLICT, 'The application or certificate is not in a state that allows this step; `details.from` and `details.to` name both states.'],
   TOO_MANY_SUPPORTING_DOCUMENTS: [ErrorCode.CONFLICT, 'An application holds at most 30 supporting documents (`details.limit`): combine files into one PDF.'],
   NOT_EDITABLE: [ErrorCode.CONFLICT, 'Only a draft, or an application whose changes were requested, can be edited; `details.state` names its state.'],
+  NOT_A_DRAFT: [ErrorCode.CONFLICT, 'Only a draft never submitted can be deleted: a submitted application is the chamber’s file; `details.state` names its state.'],
   CLAIMED_BY_ANOTHER_CLERK: [ErrorCode.CONFLICT, 'Another clerk has claimed the application; only they decide on it.'],
   DECLARATION_REQUIRED: [ErrorCode.BAD_USER_INPUT, "The exporter's declaration must be accepted before submitting."],
   GOODS_REQUIRED: [ErrorCode.BAD_USER_INPUT, 'An application needs at least one goods line before it is submitted.'],

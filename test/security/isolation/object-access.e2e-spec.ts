@@ -39,7 +39,7 @@ import {
 type RecordKind =
   | 'user' | 'apiKey' | 'organisation' | 'accessEntry' | 'session' | 'invitation'
   | 'processingActivity' | 'breach' | 'subProcessor' | 'subProcessorChange' | 'policyVersion'
-  | 'application' | 'certificate' | 'dataSubjectRequest' | 'legalHold'
+  | 'application' | 'certificate' | 'dataSubjectRequest' | 'legalHold' | 'supportingDocument' | 'consignee'
   | 'product' | 'datasheet' | 'version' | 'attachment'
   | 'webhook' | 'webhookDelivery'
   | 'project'
@@ -846,6 +846,12 @@ const certificateReach = (caller: Caller, record: KnownRecord): Reach =>
 const listedRecord = (caller: Caller, record: KnownRecord): Reach =>
   caller.organisationId ? (record.organisationId === caller.organisationId ? 'own' : 'outside') : isDraft(record) ? 'outside' : 'own';
 const ownCompanyOnly = (caller: Caller, record: KnownRecord): Reach => (record.organisationId === caller.organisationId ? 'own' : 'outside');
+/**
+ * Set when the applications are made: each company's draft holding two supporting documents (by
+ * company), and the second one (by application), so a call names a document on the caller's own
+ * draft, or a draft with its own document.
+ */
+const SUPPORTING_DOCUMENTS = { draftOf: {} as Record<string, string>, secondOn: {} as Record<string, string> };
 const staffStep = (caller: Caller, record: KnownRecord): Reach => (isDraft(record) ? 'outside' : 'skip');
 let billingMonth = '';
 const step = (operation: string, by: Role, control: [string, string, string], extra = ''): CallTemplate => ({
@@ -933,6 +939,40 @@ Object.assign(CALL_TEMPLATES, {
     allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
     reach: ownCompanyOnly,
     controls: [['A1 ORG_ADMIN', 'edit', 'A1 draft']],
+  },
+  // A file attached by mistake comes off a draft: the document on the caller's own draft, or any application with its document.
+  removeSupportingDocument: {
+    document: 'mutation($a: ID!, $d: ID!) { removeSupportingDocument(applicationId: $a, documentId: $d) { id } }',
+    variants: {
+      application: { path: 'applicationId', takes: 'application', variables: (id) => ({ a: id, d: SUPPORTING_DOCUMENTS.secondOn[id as string] ?? randomUUID() }) },
+      document: { path: 'documentId', takes: 'supportingDocument', variables: (id, caller) => ({ a: SUPPORTING_DOCUMENTS.draftOf[caller.organisationId ?? ''] ?? randomUUID(), d: id }) },
+    },
+    field: 'removeSupportingDocument',
+    answers: 'record',
+    answersAnotherRecord: true,
+    allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+    reach: ownCompanyOnly,
+    controls: [['A1 ORG_ADMIN', 'document', 'A1 draft document'], ['A1 ORG_MEMBER', 'application', 'A1 documents draft']],
+  },
+  deleteCertificateApplicationDraft: {
+    document: 'mutation($id: ID!) { deleteCertificateApplicationDraft(applicationId: $id) }',
+    variants: { delete: { path: 'applicationId', takes: 'application', variables: (id) => ({ id }) } },
+    field: 'deleteCertificateApplicationDraft',
+    answers: 'record',
+    answersAnotherRecord: true,
+    allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+    reach: ownCompanyOnly,
+    controls: [['A1 ORG_ADMIN', 'delete', 'A1 spare draft']],
+  },
+  removeSavedConsignee: {
+    document: 'mutation($id: ID!) { removeSavedConsignee(consigneeId: $id) }',
+    variants: { remove: { path: 'consigneeId', takes: 'consignee', variables: (id) => ({ id }) } },
+    field: 'removeSavedConsignee',
+    answers: 'record',
+    answersAnotherRecord: true,
+    allowed: holds(Role.ORG_ADMIN, Role.ORG_MEMBER),
+    reach: ownCompanyOnly,
+    controls: [['A1 ORG_MEMBER', 'remove', 'A1 consignee']],
   },
   submitCertificateApplication: step('submitCertificateApplication', Role.ORG_ADMIN, ['A1 ORG_ADMIN', 'submit', 'A1 draft']),
   claimCertificateApplication: step('claimCertificateApplication', Role.CLERK, ['A staff CLERK', 'claim', 'A1 submitted']),
@@ -1127,7 +1167,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], legalHold: [], product: [], datasheet: [], version: [], attachment: [], webhook: [], webhookDelivery: [], project: [], supportGrant: [], offboarding: [] };
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], legalHold: [], supportingDocument: [], consignee: [], product: [], datasheet: [], version: [], attachment: [], webhook: [], webhookDelivery: [], project: [], supportGrant: [], offboarding: [] };
   /** Tenant B's people, who make tenant B's records (they are not callers). */
   const otherCallers: Caller[] = [];
   /** Every caller made, tenant B's too (only tenant A's call the operations). */
@@ -1356,6 +1396,30 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
       const [exporter, clerk, signer] = [person(`${company} ORG_ADMIN`), person(`${company[0]} staff CLERK`), person(`${company[0]} staff SIGNER`)];
       const add = (kind: RecordKind, id: string, label: string) => records.push({ kind, id, label: `${company} ${label}`, tenantId, organisationId });
       add('application', (await certificatesOf.create(exporter)).id, 'draft');
+      // A draft with two supporting documents (removeSupportingDocument), a spare draft to delete, a saved consignee.
+      const withDocuments = (await certificatesOf.create(exporter)).id;
+      const attach = async (applicationId: string) => {
+        const response = await app.http().post(`/certificate-applications/${applicationId}/documents`).set('authorization', `Bearer ${exporter}`)
+          .set('content-type', 'application/octet-stream').set('x-file-name', 'invoice.pdf').send(SAMPLE_PDF);
+        if (response.status !== 201) fail(`supporting document of ${company}: ${response.status} ${response.text}`);
+        return (response.body as { supportingDocuments: Array<{ id: string }> }).supportingDocuments.at(-1)!.id;
+      };
+      add('application', withDocuments, 'documents draft');
+      add('supportingDocument', await attach(withDocuments), 'draft document');
+      SUPPORTING_DOCUMENTS.draftOf[organisationId] = withDocuments;
+      SUPPORTING_DOCUMENTS.secondOn[withDocuments] = await attach(withDocuments);
+      add('application', (await certificatesOf.create(exporter)).id, 'spare draft');
+      const saved = await certificatesOf.gql<{ saveConsignee: { id: string } }>('mutation($i: ConsigneeInput!) { saveConsignee(input: $i) { id } }', { i: { name: `${company} Harbour Imports`, address: '1 Dock Road', country: 'GB' } }, exporter);
+      add('consignee', expectData(saved).saveConsignee.id, 'consignee');
+      if (company === 'A1') {
+        // Removed ones: their ids answer as missing ones.
+        const gone = await attach(withDocuments);
+        expectData(await certificatesOf.gql('mutation($a: ID!, $d: ID!) { removeSupportingDocument(applicationId: $a, documentId: $d) { id } }', { a: withDocuments, d: gone }, exporter));
+        deletedIds.supportingDocument.push(gone);
+        const removed = expectData(await certificatesOf.gql<{ saveConsignee: { id: string } }>('mutation($i: ConsigneeInput!) { saveConsignee(input: $i) { id } }', { i: { name: 'Gone Ltd', address: '2 Dock Road', country: 'GB' } }, exporter)).saveConsignee.id;
+        expectData(await certificatesOf.gql('mutation($id: ID!) { removeSavedConsignee(consigneeId: $id) }', { id: removed }, exporter));
+        deletedIds.consignee.push(removed);
+      }
       const submitted = await certificatesOf.create(exporter);
       await certificatesOf.step('submitCertificateApplication', submitted.id, exporter);
       add('application', submitted.id, 'submitted');

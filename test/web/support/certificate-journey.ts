@@ -108,6 +108,13 @@ export async function certificateOfOriginJourney(
   await page.getByRole('button', { name: exactly(c.form.upload) }).click();
   await expect(page.getByText(fill(c.form.uploaded, { name: 'invoice-2026-0042.pdf' }))).toBeVisible();
   await expect(page.getByRole('listitem').filter({ hasText: 'invoice-2026-0042.pdf' })).toBeVisible();
+  // A file attached by mistake comes off again.
+  await page.getByLabel(exactly(c.form.file)).setInputFiles({ name: 'other-customer.pdf', mimeType: 'application/pdf', buffer: SUPPORTING_PDF });
+  await page.getByRole('button', { name: exactly(c.form.upload) }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'other-customer.pdf' })).toBeVisible();
+  await page.getByRole('button', { name: exactly(fill(c.form.removeDocument, { name: 'other-customer.pdf' })) }).click();
+  await expect(page.getByText(fill(c.form.documentRemoved, { name: 'other-customer.pdf' }))).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'other-customer.pdf' })).toHaveCount(0);
   await checkScreen(page, screenName('certificate-application', language));
   await page.getByRole('button', { name: exactly(c.form.submit) }).click();
   await expect(page.getByText(c.form.submitted)).toBeVisible();

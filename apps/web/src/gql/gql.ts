@@ -44,6 +44,9 @@ type Documents = {
     "\n  query CertificateOfOrigin($certificateId: ID!) {\n    certificateOfOrigin(certificateId: $certificateId) {\n      ...CertificateFields\n    }\n  }\n": typeof types.CertificateOfOriginDocument,
     "\n  query SavedConsignees {\n    savedConsignees {\n      id\n      name\n      address\n      country\n    }\n  }\n": typeof types.SavedConsigneesDocument,
     "\n  mutation SaveConsignee($input: ConsigneeInput!) {\n    saveConsignee(input: $input) {\n      id\n    }\n  }\n": typeof types.SaveConsigneeDocument,
+    "\n  mutation RemoveSavedConsignee($consigneeId: ID!) {\n    removeSavedConsignee(consigneeId: $consigneeId)\n  }\n": typeof types.RemoveSavedConsigneeDocument,
+    "\n  mutation RemoveSupportingDocument($applicationId: ID!, $documentId: ID!) {\n    removeSupportingDocument(applicationId: $applicationId, documentId: $documentId) {\n      id\n    }\n  }\n": typeof types.RemoveSupportingDocumentDocument,
+    "\n  mutation DeleteCertificateApplicationDraft($applicationId: ID!) {\n    deleteCertificateApplicationDraft(applicationId: $applicationId)\n  }\n": typeof types.DeleteCertificateApplicationDraftDocument,
     "\n  mutation CreateCertificateApplication($input: CreateCertificateApplicationInput!) {\n    createCertificateApplication(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateCertificateApplicationDocument,
     "\n  mutation UpdateCertificateApplication($input: UpdateCertificateApplicationInput!) {\n    updateCertificateApplication(input: $input) {\n      ...ApplicationFields\n    }\n  }\n": typeof types.UpdateCertificateApplicationDocument,
     "\n  mutation SubmitCertificateApplication($applicationId: ID!) {\n    submitCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": typeof types.SubmitCertificateApplicationDocument,
@@ -178,6 +181,9 @@ const documents: Documents = {
     "\n  query CertificateOfOrigin($certificateId: ID!) {\n    certificateOfOrigin(certificateId: $certificateId) {\n      ...CertificateFields\n    }\n  }\n": types.CertificateOfOriginDocument,
     "\n  query SavedConsignees {\n    savedConsignees {\n      id\n      name\n      address\n      country\n    }\n  }\n": types.SavedConsigneesDocument,
     "\n  mutation SaveConsignee($input: ConsigneeInput!) {\n    saveConsignee(input: $input) {\n      id\n    }\n  }\n": types.SaveConsigneeDocument,
+    "\n  mutation RemoveSavedConsignee($consigneeId: ID!) {\n    removeSavedConsignee(consigneeId: $consigneeId)\n  }\n": types.RemoveSavedConsigneeDocument,
+    "\n  mutation RemoveSupportingDocument($applicationId: ID!, $documentId: ID!) {\n    removeSupportingDocument(applicationId: $applicationId, documentId: $documentId) {\n      id\n    }\n  }\n": types.RemoveSupportingDocumentDocument,
+    "\n  mutation DeleteCertificateApplicationDraft($applicationId: ID!) {\n    deleteCertificateApplicationDraft(applicationId: $applicationId)\n  }\n": types.DeleteCertificateApplicationDraftDocument,
     "\n  mutation CreateCertificateApplication($input: CreateCertificateApplicationInput!) {\n    createCertificateApplication(input: $input) {\n      id\n    }\n  }\n": types.CreateCertificateApplicationDocument,
     "\n  mutation UpdateCertificateApplication($input: UpdateCertificateApplicationInput!) {\n    updateCertificateApplication(input: $input) {\n      ...ApplicationFields\n    }\n  }\n": types.UpdateCertificateApplicationDocument,
     "\n  mutation SubmitCertificateApplication($applicationId: ID!) {\n    submitCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": types.SubmitCertificateApplicationDocument,
@@ -399,6 +405,18 @@ export function graphql(source: "\n  query SavedConsignees {\n    savedConsignee
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveConsignee($input: ConsigneeInput!) {\n    saveConsignee(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').SaveConsigneeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveSavedConsignee($consigneeId: ID!) {\n    removeSavedConsignee(consigneeId: $consigneeId)\n  }\n"): typeof import('./graphql').RemoveSavedConsigneeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RemoveSupportingDocument($applicationId: ID!, $documentId: ID!) {\n    removeSupportingDocument(applicationId: $applicationId, documentId: $documentId) {\n      id\n    }\n  }\n"): typeof import('./graphql').RemoveSupportingDocumentDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeleteCertificateApplicationDraft($applicationId: ID!) {\n    deleteCertificateApplicationDraft(applicationId: $applicationId)\n  }\n"): typeof import('./graphql').DeleteCertificateApplicationDraftDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -685,6 +685,28 @@ export type SaveConsigneeMutationVariables = Exact<{
 
 export type SaveConsigneeMutation = { saveConsignee: { id: string | null } };
 
+export type RemoveSavedConsigneeMutationVariables = Exact<{
+  consigneeId: string;
+}>;
+
+
+export type RemoveSavedConsigneeMutation = { removeSavedConsignee: string };
+
+export type RemoveSupportingDocumentMutationVariables = Exact<{
+  applicationId: string;
+  documentId: string;
+}>;
+
+
+export type RemoveSupportingDocumentMutation = { removeSupportingDocument: { id: string | null } };
+
+export type DeleteCertificateApplicationDraftMutationVariables = Exact<{
+  applicationId: string;
+}>;
+
+
+export type DeleteCertificateApplicationDraftMutation = { deleteCertificateApplicationDraft: string };
+
 export type CreateCertificateApplicationMutationVariables = Exact<{
   input: CreateCertificateApplicationInput;
 }>;
@@ -1834,6 +1856,23 @@ export const SaveConsigneeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SaveConsigneeMutation, SaveConsigneeMutationVariables>;
+export const RemoveSavedConsigneeDocument = new TypedDocumentString(`
+    mutation RemoveSavedConsignee($consigneeId: ID!) {
+  removeSavedConsignee(consigneeId: $consigneeId)
+}
+    `) as unknown as TypedDocumentString<RemoveSavedConsigneeMutation, RemoveSavedConsigneeMutationVariables>;
+export const RemoveSupportingDocumentDocument = new TypedDocumentString(`
+    mutation RemoveSupportingDocument($applicationId: ID!, $documentId: ID!) {
+  removeSupportingDocument(applicationId: $applicationId, documentId: $documentId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveSupportingDocumentMutation, RemoveSupportingDocumentMutationVariables>;
+export const DeleteCertificateApplicationDraftDocument = new TypedDocumentString(`
+    mutation DeleteCertificateApplicationDraft($applicationId: ID!) {
+  deleteCertificateApplicationDraft(applicationId: $applicationId)
+}
+    `) as unknown as TypedDocumentString<DeleteCertificateApplicationDraftMutation, DeleteCertificateApplicationDraftMutationVariables>;
 export const CreateCertificateApplicationDocument = new TypedDocumentString(`
     mutation CreateCertificateApplication($input: CreateCertificateApplicationInput!) {
   createCertificateApplication(input: $input) {

@@ -111,6 +111,17 @@ export class ApplicationIdArgs {
 }
 
 @ArgsType()
+export class SupportingDocumentArgs {
+  @Field(() => ID) @IsUUID() applicationId: string;
+  @Field(() => ID) @IsUUID() documentId: string;
+}
+
+@ArgsType()
+export class SavedConsigneeIdArgs {
+  @Field(() => ID) @IsUUID() consigneeId: string;
+}
+
+@ArgsType()
 export class CertificateIdArgs {
   @Field(() => ID) @IsUUID() certificateId: string;
 }

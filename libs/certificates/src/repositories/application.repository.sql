@@ -83,6 +83,12 @@ SELECT a.id, a.tenant_id AS "tenantId", a.organisation_id AS "organisationId", a
 DELETE FROM certificate_application a WHERE a.created_by = $1 AND a.state = 'DRAFT' AND a.submitted_at IS NULL
 RETURNING a.id, a.supporting_document_ids AS "supportingDocumentIds";
 
+-- ApplicationRepository.deleteUnsubmittedDraft
+DELETE FROM certificate_application a WHERE a.tenant_id = app_current_tenant() AND a.id = $1 AND a.state = 'DRAFT' AND a.submitted_at IS NULL RETURNING a.id;
+
+-- ApplicationRepository.deleteConsignee
+DELETE FROM saved_consignee c WHERE c.tenant_id = app_current_tenant() AND c.id = $1 AND c.organisation_id = $2 RETURNING c.id;
+
 -- ApplicationRepository.documentsNamedByAnyApplication
 SELECT DISTINCT d.id::text AS id FROM certificate_application a CROSS JOIN LATERAL unnest(a.supporting_document_ids) AS d(id) WHERE d.id = ANY($1::uuid[]);
 

@@ -177,6 +177,26 @@ export class ApplicationRepository {
     );
   }
 
+  /** Deletes the company's draft if it was never submitted; false when it is not (any more) such a draft. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async deleteUnsubmittedDraft(id: string): Promise<boolean> {
+    const rows = await this.sql.query(
+      `DELETE FROM certificate_application a WHERE a.tenant_id = app_current_tenant() AND a.id = $1 AND a.state = 'DRAFT' AND a.submitted_at IS NULL RETURNING a.id`,
+      [id],
+    );
+    return rows.length > 0;
+  }
+
+  /** Takes a consignee out of the company's address book; false when the company has no such consignee. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.organisationId] })
+  async deleteConsignee(id: string, organisationId: string): Promise<boolean> {
+    const rows = await this.sql.query(
+      `DELETE FROM saved_consignee c WHERE c.tenant_id = app_current_tenant() AND c.id = $1 AND c.organisation_id = $2 RETURNING c.id`,
+      [id, organisationId],
+    );
+    return rows.length > 0;
+  }
+
   /** Which of these documents an application of the tenant still names as a supporting document. */
   @GenerateSql({ params: [[SQL_EXAMPLE.id]] })
   async documentsNamedByAnyApplication(documentIds: readonly string[]): Promise<string[]> {

@@ -1,4 +1,4 @@
-import { Args, Context, Mutation, Query, Resolver } from '@nestjs/graphql';
+import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { Request } from 'express';
 import { Allow, Permission, Public } from '@chancery/access';
 import { CertificateApplication, SavedConsignee } from '../entities/certificate-application.entity';
@@ -16,8 +16,10 @@ import {
   RejectArgs,
   ReviewCommentArgs,
   RevokeArgs,
+  SavedConsigneeIdArgs,
   SignArgs,
   StatisticsArgs,
+  SupportingDocumentArgs,
   TenantSlugArgs,
   UpdateCertificateApplicationInput,
   VerifyCertificateArgs,
@@ -70,6 +72,20 @@ export class CertificatesResolver {
   }
 
   @Allow(Permission.ApplyForCertificates)
+  @Mutation(() => CertificateApplication, {
+    description: 'Takes a supporting document off a draft, or an application whose changes were requested; the file is deleted unless another application names it (a replacement names its certificate’s files).',
+  })
+  removeSupportingDocument(@Args() { applicationId, documentId }: SupportingDocumentArgs): Promise<CertificateApplication> {
+    return this.applications.removeDocument(applicationId, documentId);
+  }
+
+  @Allow(Permission.ApplyForCertificates)
+  @Mutation(() => ID, { description: 'Deletes a draft never submitted, with its supporting documents; returns its id. A submitted application is the chamber’s file and stays.' })
+  deleteCertificateApplicationDraft(@Args() { applicationId }: ApplicationIdArgs): Promise<string> {
+    return this.applications.deleteDraft(applicationId);
+  }
+
+  @Allow(Permission.ApplyForCertificates)
   @Mutation(() => CertificateApplication, { description: "DRAFT or CHANGES_REQUESTED → SUBMITTED: to the tenant's queue." })
   submitCertificateApplication(@Args() { applicationId }: ApplicationIdArgs): Promise<CertificateApplication> {
     return this.applications.submit(applicationId);
@@ -115,6 +131,12 @@ export class CertificatesResolver {
   @Mutation(() => SavedConsignee)
   saveConsignee(@Args('input') input: ConsigneeInput): Promise<SavedConsignee> {
     return this.applications.saveConsignee(input);
+  }
+
+  @Allow(Permission.ApplyForCertificates)
+  @Mutation(() => ID, { description: "Takes a consignee out of the company's address book; returns its id. Applications keep the consignee they were made for." })
+  removeSavedConsignee(@Args() { consigneeId }: SavedConsigneeIdArgs): Promise<string> {
+    return this.applications.removeSavedConsignee(consigneeId);
   }
 
   // Certificates ---------------------------------------------------------------------------------

@@ -106,6 +106,46 @@ export class ApplicationsService {
     });
   }
 
+  /**
+   * Takes a supporting document off an application the company may still change (a file uploaded by
+   * mistake). The file is deleted, record and bytes, unless another application still names it: a
+   * replacement names its certificate's files, which stay with the certificate as evidence.
+   */
+  async removeDocument(applicationId: string, documentId: string): Promise<CertificateApplication> {
+    const { organisationId } = this.exporter();
+    return this.transactions.run(async () => {
+      const application = await this.visible(applicationId, true);
+      if (application.organisationId !== organisationId) throw new NotFoundError('Certificate application');
+      if (!application.supportingDocumentIds.includes(documentId)) throw new NotFoundError('Document');
+      assertEditable(application.state);
+      const remaining = application.supportingDocumentIds.filter((id) => id !== documentId);
+      const updated = await this.applications.updateContent(application.id, { supportingDocumentIds: remaining }, this.clock.now());
+      const stillNamed = (await this.applications.documentsNamedByAnyApplication([documentId])).length > 0;
+      const fileDeleted = !stillNamed && (await this.documents.deleteUnnamed([documentId], 'SUPPORTING_DOCUMENT')) > 0;
+      await this.audit.record({ action: 'certificates.application.documentRemoved', subjectType: 'CertificateApplication', subjectId: application.id, details: { documentId, fileDeleted } });
+      return this.withDocuments(updated);
+    });
+  }
+
+  /**
+   * Deletes a draft the company never submitted (begun by mistake), with its supporting documents
+   * that no other application names. Anything submitted is the chamber's file: NOT_A_DRAFT.
+   */
+  async deleteDraft(applicationId: string): Promise<string> {
+    const { organisationId } = this.exporter();
+    return this.transactions.run(async () => {
+      const application = await this.visible(applicationId, true);
+      if (application.organisationId !== organisationId) throw new NotFoundError('Certificate application');
+      if (application.state !== ApplicationState.DRAFT || application.submittedAt || !(await this.applications.deleteUnsubmittedDraft(application.id))) {
+        throw CertificateErrors.NOT_A_DRAFT(`An application in state ${application.state} was submitted to the chamber and cannot be deleted`, { details: { state: application.state } });
+      }
+      const stillNamed = new Set(await this.applications.documentsNamedByAnyApplication(application.supportingDocumentIds));
+      const filesDeleted = await this.documents.deleteUnnamed(application.supportingDocumentIds.filter((id) => !stillNamed.has(id)), 'SUPPORTING_DOCUMENT');
+      await this.audit.record({ action: 'certificates.application.draftDeleted', subjectType: 'CertificateApplication', subjectId: application.id, details: { filesDeleted } });
+      return application.id;
+    });
+  }
+
   async submit(applicationId: string): Promise<CertificateApplication> {
     const { organisationId } = this.exporter();
     return this.transactions.run(async () => {
@@ -226,6 +266,16 @@ export class ApplicationsService {
   async saveConsignee(consignee: ConsigneeInput): Promise<SavedConsignee> {
     const { tenantId, organisationId } = this.exporter();
     return this.transactions.run(() => this.applications.saveConsignee({ tenantId, organisationId, name: consignee.name, address: consignee.address, country: consignee.country }));
+  }
+
+  /** Takes a consignee (often a person's name and address) out of the company's address book (rule SAVED_CONSIGNEE: until the company removes it). */
+  async removeSavedConsignee(consigneeId: string): Promise<string> {
+    const { organisationId } = this.exporter();
+    return this.transactions.run(async () => {
+      if (!(await this.applications.deleteConsignee(consigneeId, organisationId))) throw new NotFoundError('Saved consignee');
+      await this.audit.record({ action: 'certificates.consignee.removed', subjectType: 'SavedConsignee', subjectId: consigneeId });
+      return consigneeId;
+    });
   }
 
   async savedConsignees(): Promise<SavedConsignee[]> {

@@ -124,7 +124,7 @@ export function ApplicationDetails({ application }: { application: ApplicationFi
 }
 
 /** The supporting documents, each downloadable as uploaded (the company's; the chamber's staff once submitted). */
-export function DocumentList({ application }: { application: ApplicationFieldsFragment }) {
+export function DocumentList({ application, onRemove }: { application: ApplicationFieldsFragment; onRemove?: (documentId: string, fileName: string) => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const documents = application.supportingDocuments ?? [];
@@ -156,6 +156,14 @@ export function DocumentList({ application }: { application: ApplicationFieldsFr
                 {downloading === document.id ? t('certificates.form.downloading') : document.fileName}
               </button>{' '}
               — {t('certificates.form.sizeKb', { size: format.number(Math.ceil((document.sizeBytes ?? 0) / 1024)) })}, {format.dateTime(document.createdAt)}
+              {onRemove ? (
+                <>
+                  {' '}
+                  <button type="button" className="button button--link" onClick={() => onRemove(document.id ?? '', document.fileName ?? '')}>
+                    {t('certificates.form.removeDocument', { name: document.fileName ?? '' })}
+                  </button>
+                </>
+              ) : null}
             </li>
           ))}
         </ul>

@@ -9,7 +9,7 @@ import { Form } from '../../ui/Form';
 import { ChoiceGroup, FieldShell, SelectField, TextField } from '../../ui/fields';
 import { useAction, useLoad } from '../../ui/use-api';
 import { tradeCountries } from './countries';
-import { CERTIFICATE_LANGUAGES, CreateCertificateApplication, SaveConsignee, SavedConsignees, SubmitCertificateApplication, UpdateCertificateApplication } from './operations';
+import { CERTIFICATE_LANGUAGES, CreateCertificateApplication, RemoveSavedConsignee, SaveConsignee, SavedConsignees, SubmitCertificateApplication, UpdateCertificateApplication } from './operations';
 
 /** A goods line as typed: text, so a half-typed number stays what the user typed. */
 interface GoodsLineDraft {
@@ -89,6 +89,15 @@ export function ApplicationForm({
     setConsigneeAddress(consignee.address ?? '');
     setConsigneeCountry(consignee.country ?? '');
   };
+  // A saved consignee is the company's address book entry (often a person's name and address): it goes when the company removes it.
+  const forget = useAction(async () => {
+    const consignee = saved.data?.savedConsignees.find((c) => c.id === savedConsignee);
+    if (!consignee?.id) return;
+    await request(RemoveSavedConsignee, { consigneeId: consignee.id });
+    setSavedConsignee('');
+    saved.reload();
+    setNotice(t('certificates.form.savedConsigneeRemoved', { name: consignee.name ?? '' }));
+  });
   const updateLine = (key: number, field: keyof Omit<GoodsLineDraft, 'key'>, value: string) =>
     setLines((current) => current.map((line) => (line.key === key ? { ...line, [field]: value } : line)));
 
@@ -162,7 +171,7 @@ export function ApplicationForm({
     await request(SubmitCertificateApplication, { applicationId: current.id });
     onSubmitted?.();
   });
-  const error = submit.error ?? saveDraft.error;
+  const error = submit.error ?? saveDraft.error ?? forget.error;
   const pending = submit.pending || saveDraft.pending;
   const savedOptions = saved.data?.savedConsignees ?? [];
 
@@ -182,6 +191,13 @@ export function ApplicationForm({
             onValue={chooseSaved}
             options={[{ value: '', label: t('certificates.form.noSavedConsignee') }, ...savedOptions.map((c) => ({ value: c.id ?? '', label: `${c.name ?? ''} (${format.country(c.country)})` }))]}
           />
+        ) : null}
+        {savedConsignee ? (
+          <div className="button-row">
+            <button type="button" className="button button--secondary" disabled={forget.pending} onClick={() => void forget.run()}>
+              {t('certificates.form.removeSavedConsignee')}
+            </button>
+          </div>
         ) : null}
         <TextField name="input.consignee.name" label={t('certificates.form.consigneeName')} value={consigneeName} onValue={setConsigneeName} autoComplete="off" />
         <FieldShell name="input.consignee.address" label={t('certificates.form.consigneeAddress')}>

@@ -15,7 +15,7 @@ import { ApplicationDetails, DestroyedNotice, DocumentList, StateBadge } from '.
 import { ApplicationForm } from './ApplicationForm';
 import { uploadSupportingDocument } from './certificate-files';
 import { CertificatePanel } from './CertificatePanel';
-import { CertificateApplication, EDITABLE_STATES, ReplaceCertificate, RequestCertificateCopy } from './operations';
+import { CertificateApplication, DeleteCertificateApplicationDraft, EDITABLE_STATES, RemoveSupportingDocument, ReplaceCertificate, RequestCertificateCopy } from './operations';
 
 /** One application of the company: filled in while a draft (or sent back), then followed to its certificate. */
 export default function ApplicationPage() {
@@ -90,10 +90,14 @@ export default function ApplicationPage() {
               reload();
             }}
           />
-          <DocumentUpload application={application} onUploaded={(name) => {
-            setNotice(t('certificates.form.uploaded', { name }));
-            reload();
-          }} />
+          <DocumentUpload
+            application={application}
+            onChanged={(message) => {
+              setNotice(message);
+              reload();
+            }}
+          />
+          {application.state === 'DRAFT' && !application.submittedAt ? <DeleteDraft applicationId={application.id ?? ''} /> : null}
         </>
       ) : (
         <ApplicationDetails application={application} />
@@ -120,8 +124,13 @@ export function NewApplicationPage() {
 }
 
 /** Supporting documents: the list, and one file at a time sent as it is (the API checks type and size on the bytes). */
-function DocumentUpload({ application, onUploaded }: { application: ApplicationFieldsFragment; onUploaded: (name: string) => void }) {
+function DocumentUpload({ application, onChanged }: { application: ApplicationFieldsFragment; onChanged: (notice: string) => void }) {
   const { t } = useTranslation();
+  // A file attached by mistake comes off while the application is the company's to change.
+  const remove = useAction(async (documentId: string, fileName: string) => {
+    await request(RemoveSupportingDocument, { applicationId: application.id ?? '', documentId });
+    onChanged(t('certificates.form.documentRemoved', { name: fileName }));
+  });
   const [file, setFile] = useState<File | null>(null);
   const [inputKey, setInputKey] = useState(0);
   const upload = useAction(async () => {
@@ -129,14 +138,15 @@ function DocumentUpload({ application, onUploaded }: { application: ApplicationF
     await uploadSupportingDocument(application.id ?? '', file);
     setFile(null);
     setInputKey((k) => k + 1);
-    onUploaded(file.name);
+    onChanged(t('certificates.form.uploaded', { name: file.name }));
   });
   return (
     <section className="panel" aria-labelledby="documents-title">
       <h2 id="documents-title" className="visually-hidden">
         {t('certificates.form.documents')}
       </h2>
-      <DocumentList application={application} />
+      <ErrorSummary error={remove.error} />
+      <DocumentList application={application} onRemove={remove.pending ? undefined : (documentId, fileName) => void remove.run(documentId, fileName)} />
       <p>{t('certificates.form.documentsLead')}</p>
       <Form error={upload.error} onSubmit={() => void upload.run()} idScope="upload-">
         <FieldShell name="file" label={t('certificates.form.file')}>
@@ -147,6 +157,37 @@ function DocumentUpload({ application, onUploaded }: { application: ApplicationF
         </SubmitButton>
       </Form>
     </section>
+  );
+}
+
+/** A draft begun by mistake: deleted with its documents, after a confirmation (a submitted application is the chamber's file). */
+function DeleteDraft({ applicationId }: { applicationId: string }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const [confirming, setConfirming] = useState(false);
+  const remove = useAction(async () => {
+    await request(DeleteCertificateApplicationDraft, { applicationId });
+    setConfirming(false);
+    navigate('/app/certificates', { state: { notice: t('certificates.form.draftDeleted') } });
+  });
+  return (
+    <>
+      <ErrorSummary error={remove.error} />
+      <div className="button-row">
+        <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
+          {t('certificates.form.deleteDraft')}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={t('certificates.form.deleteDraftTitle')}
+        body={<p>{t('certificates.form.deleteDraftBody')}</p>}
+        confirmLabel={t('certificates.form.deleteDraft')}
+        pending={remove.pending}
+        onConfirm={() => void remove.run()}
+        onClose={() => setConfirming(false)}
+      />
+    </>
   );
 }
 

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { request } from '../../api/client';
 import { useFormat } from '../../i18n/format';
-import { LoadError, Loading } from '../../ui/feedback';
+import { LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
@@ -36,9 +36,12 @@ export default function CertificatesPage() {
   });
   const list = applications.rows;
   const consigneeOf = useConsigneeLabel();
+  // What the page that sent the reader here did (a draft deleted).
+  const notice = (useLocation().state as { notice?: string } | null)?.notice ?? null;
   return (
     <>
       <PageTitle lead={t('certificates.list.lead')}>{t('certificates.list.title')}</PageTitle>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
       <section className="panel" aria-labelledby="new-application-title">
         <h2 id="new-application-title">{t('certificates.list.newTitle')}</h2>
         <Form error={create.error} onSubmit={() => void create.run()} className="form form--inline">

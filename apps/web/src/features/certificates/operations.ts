@@ -140,6 +140,26 @@ export const SaveConsignee = graphql(`
   }
 `);
 
+export const RemoveSavedConsignee = graphql(`
+  mutation RemoveSavedConsignee($consigneeId: ID!) {
+    removeSavedConsignee(consigneeId: $consigneeId)
+  }
+`);
+
+export const RemoveSupportingDocument = graphql(`
+  mutation RemoveSupportingDocument($applicationId: ID!, $documentId: ID!) {
+    removeSupportingDocument(applicationId: $applicationId, documentId: $documentId) {
+      id
+    }
+  }
+`);
+
+export const DeleteCertificateApplicationDraft = graphql(`
+  mutation DeleteCertificateApplicationDraft($applicationId: ID!) {
+    deleteCertificateApplicationDraft(applicationId: $applicationId)
+  }
+`);
+
 export const CreateCertificateApplication = graphql(`
   mutation CreateCertificateApplication($input: CreateCertificateApplicationInput!) {
     createCertificateApplication(input: $input) {
