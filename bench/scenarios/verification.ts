@@ -8,7 +8,7 @@ import {
   VERIFICATION_FAILURES_PER_ADDRESS,
   VERIFICATION_WINDOW_MS,
 } from '@chancery/certificates/services/verification.service';
-import { verificationCodeDigest } from '@chancery/certificates/signing/certificate-payload';
+import { certifiedGoodsOf, verificationCodeDigest } from '@chancery/certificates/signing/certificate-payload';
 import { verifyEd25519 } from '@chancery/core';
 import type { BaselineCall } from '../baseline/call';
 import { Scenario } from './scenario';
@@ -53,7 +53,7 @@ async function inUnit<T>(
 }
 
 /** The bench asks with the right code of an authentic certificate: the answer that is not `authentic: false`. */
-async function verify(call: BaselineCall, number: string, code: string): Promise<Verification> {
+async function verify(call: BaselineCall, number: string, code: string): Promise<{ answer: Verification; signedPayload: string }> {
   const normalised = number.trim().toUpperCase();
   const address = call.request.socket.remoteAddress ?? 'unknown';
   const keys = [throttleKey('address', address)];
@@ -76,7 +76,7 @@ async function verify(call: BaselineCall, number: string, code: string): Promise
   const signatureChecks = verifyEd25519(row.publicKey, row.signedPayload, row.signature);
   if (!codeMatches || !signatureChecks) throw new Error('the seeded certificate does not verify');
   await inUnit(call, { mode: 'platform', tenantId: null, actorId: null, readOnly: false }, (v) => v.giveBack(keys, windowStartAfter));
-  return {
+  const answer: Verification = {
     authentic: true,
     number: row.number,
     status: row.status,
@@ -88,6 +88,7 @@ async function verify(call: BaselineCall, number: string, code: string): Promise
     goodsHash: row.goodsHash,
     keyId: row.keyId,
   };
+  return { answer, signedPayload: row.signedPayload };
 }
 
 export const verifyCertificate: Scenario = {
@@ -101,7 +102,7 @@ export const verifyCertificate: Scenario = {
   variables: (fixture) => ({ ...fixture.certificate }),
   caller: () => null,
   async baseline(call, variables) {
-    return { verifyCertificate: await verify(call, String(variables.number), String(variables.code)) };
+    return { verifyCertificate: (await verify(call, String(variables.number), String(variables.code))).answer };
   },
 };
 
@@ -121,11 +122,11 @@ export const verifyCertificateGet: Scenario = {
     accept: 'application/json',
     async baseline(call, url) {
       const number = decodeURIComponent(url.pathname.slice('/verify/'.length)).toUpperCase();
-      const answer = await verify(call, number, url.searchParams.get('code') ?? '');
+      const { answer, signedPayload } = await verify(call, number, url.searchParams.get('code') ?? '');
       return {
-        // The plain GET answers every field of the verification, the destruction date included
-        // (null for a live record); the GraphQL document above does not select it.
-        body: { ...answer, recordDestroyedAt: null },
+        // The plain GET answers every field of the verification, the destruction date and the goods
+        // certified (from the signed content) included; the GraphQL document above selects neither.
+        body: { ...answer, recordDestroyedAt: null, goods: certifiedGoodsOf(signedPayload) },
         headers: {
           'cache-control': 'public, max-age=300',
           vary: 'Accept',

@@ -152,7 +152,9 @@ describe('Certificates of origin, end to end', () => {
     const viaGet = await app.http().get(`/verify/${certificate.number}?code=${certificate.verificationCode}`).set('accept', 'application/json');
     expect(viaGet.status).toBe(200);
     expect(viaGet.headers['cache-control']).toBe('public, max-age=300');
-    expect(viaGet.body).toEqual(JSON.parse(JSON.stringify(verified)));
+    // The same answer, with every field, the goods certified included (the GraphQL query above selects fields).
+    expect(viaGet.body).toEqual({ ...JSON.parse(JSON.stringify(verified)), goods: expect.any(Array) });
+    expect((viaGet.body as { goods: Array<{ description: string }> }).goods.map((g) => g.description)).toEqual(['Belgian chocolate pralines', 'Waffle irons, electric']);
     const page = await app.http().get(`/verify/${certificate.number}?code=${certificate.verificationCode}`);
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.text).toContain('Authentic and valid');

@@ -83,6 +83,31 @@ describe('Public verification of certificates', () => {
     expect(expectData(await verify(issued.number, issued.verificationCode.replace(/-/g, '').toLowerCase())).verifyCertificate.authentic).toBe(true);
   });
 
+  it('an authentic answer lists the goods certified, from the signed content, to compare with the paper; a wrong code shows none (attack of 3 December 2026: the portal said to compare a fingerprint the certificate does not print)', async () => {
+    const GOODS = 'goods { description hsCode quantity unit grossWeightKg netWeightKg packages marksAndNumbers }';
+    const ask = async (code: string) => {
+      const response = await started.app.graphql<{ verifyCertificate: { authentic: boolean; goods: unknown } }>(
+        `query($n: String!, $c: String!) { verifyCertificate(number: $n, code: $c) { authentic ${GOODS} } }`, { n: issued.number, c: code }, { headers: { 'x-forwarded-for': freshAddress() } });
+      publicAnswers.push(response.text);
+      return expectData(response).verifyCertificate;
+    };
+    const certified = (JSON.parse(issued.signedPayload) as { goods: Array<Record<string, unknown>> }).goods;
+    const expected = certified.map((g) => ({
+      description: g.description, hsCode: g.hsCode, quantity: g.quantity, unit: g.unit, grossWeightKg: g.grossWeightKg, netWeightKg: g.netWeightKg, packages: g.packages, marksAndNumbers: g.marksAndNumbers,
+    }));
+    expect(expected.map((g) => g.description)).toEqual(['Belgian chocolate pralines', 'Waffle irons, electric']);
+    expect(await ask(issued.verificationCode)).toEqual({ authentic: true, goods: expected });
+    expect(await ask('AAAA-AAAA-AAAA')).toEqual({ authentic: false, goods: null });
+    // The plain GET's JSON and the QR code's page carry them too.
+    const json = await started.app.http().get(`/verify/${issued.number}?code=${issued.verificationCode}`).set('accept', 'application/json').set('x-forwarded-for', freshAddress());
+    publicAnswers.push(json.text);
+    expect((json.body as { goods: unknown }).goods).toEqual(expected.map((g) => ({ description: g.description, hsCode: g.hsCode, quantity: g.quantity, unit: g.unit, grossWeightKg: g.grossWeightKg, netWeightKg: g.netWeightKg, marksAndNumbers: g.marksAndNumbers, packages: g.packages })));
+    const page = await started.app.http().get(`/verify/${issued.number}?code=${issued.verificationCode}`).set('accept', 'text/html').set('x-forwarded-for', freshAddress());
+    expect(page.text).toContain('<h2>Goods certified</h2>');
+    expect(page.text).toContain('<td>Waffle irons, electric</td>');
+    expect(page.text).toContain('<td>HI-2026/41-60</td>');
+  });
+
   it('a tampered signed JSON fails, on the server and offline with node:crypto alone', async () => {
     const original = { payload: issued.signedPayload, signature: issued.signature, keyId: issued.keyId };
     expect((await verifySigned(original.payload, original.signature, original.keyId)).authentic).toBe(true);

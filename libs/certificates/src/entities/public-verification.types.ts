@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import { Role } from '@chancery/access';
 import { anyone, Internal, NotPersonalData, ownTenant, PolicyEntity, Readable } from '@chancery/policy';
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { GoodsLine } from './certificate-application.entity';
 import { CertificateStatus, RevocationReason } from './certificate.entity';
 
 /**
@@ -27,6 +28,9 @@ export class CertificateVerification {
   @Readable(anyone()) @NotPersonalData('time the record was destroyed')
   @Field(() => Date, { nullable: true, description: "Set when the number and code match a certificate whose record was destroyed after its retention period (CERTIFICATE_FILE): the register no longer holds its signed content, so a number and code alone no longer prove it authentic (a signed copy still does, through verifySignedCertificate)." })
   recordDestroyedAt: Date | null;
+  @Readable(anyone()) @NotPersonalData('the goods as certified: printed on the certificate the holder of its number and code has')
+  @Field(() => [GoodsLine], { nullable: true, description: 'The goods lines the chamber certified, from the signed content: compare them with the paper (a forger changes the goods, not the number).' })
+  goods: GoodsLine[] | null;
 }
 
 /** A chamber's public signing key as a JWK (RFC 8037: `OKP`, `Ed25519`), published for offline verification. */

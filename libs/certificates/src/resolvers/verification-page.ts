@@ -34,8 +34,17 @@ export function renderVerificationPage(v: CertificateVerification, portalPath?: 
 <style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem}th{text-align:left;padding-right:1rem}</style></head>
 <body><h1>Certificate of origin</h1><p><strong>${escape(verdict)}</strong></p>
 <table>${rows.map(([label, value]) => `<tr><th>${escape(label)}</th><td>${escape(value)}</td></tr>`).join('')}</table>
+${v.authentic && v.goods?.length ? goodsTable(v.goods) : ''}
 ${portalPath ? `<p><a href="${escape(portalPath)}">View in your language: Nederlands · Français · Deutsch · English</a></p>` : ''}
 </body></html>`;
+}
+
+/** The goods lines certified, as signed: what the reader compares with the paper in their hands. */
+function goodsTable(goods: NonNullable<CertificateVerification['goods']>): string {
+  const head = ['Description', 'HS code', 'Quantity', 'Gross kg', 'Net kg', 'Packages', 'Marks and numbers'];
+  const cells = (g: (typeof goods)[number]) => [g.description, g.hsCode, `${g.quantity} ${g.unit}`, g.grossWeightKg, g.netWeightKg, g.packages, g.marksAndNumbers];
+  return `<h2>Goods certified</h2><p>Compare them with the certificate you hold.</p>
+<table><tr>${head.map((h) => `<th scope="col">${escape(h)}</th>`).join('')}</tr>${goods.map((g) => `<tr>${cells(g).map((c) => `<td>${escape(c)}</td>`).join('')}</tr>`).join('')}</table>`;
 }
 
 /** Why a browser's verification link could not be checked: a malformed link, or too many failed tries from its connection. */

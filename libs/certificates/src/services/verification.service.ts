@@ -5,7 +5,7 @@ import { CertificateErrors } from '../certificates.errors';
 import { CertificateVerification } from '../entities/public-verification.types';
 import { PublicCertificateRow, VerificationRepository } from '../repositories/verification.repository';
 import { SigningKeyRepository } from '../repositories/signing-key.repository';
-import { verificationCodeDigest } from '../signing/certificate-payload';
+import { certifiedGoodsOf, verificationCodeDigest } from '../signing/certificate-payload';
 import { verifyEd25519 } from '@chancery/core';
 
 /** Failed verifications allowed per client address in a window. */
@@ -86,7 +86,7 @@ function throttleKey(kind: string, value: string): Buffer {
 function notAuthentic(): CertificateVerification {
   return Object.assign(new CertificateVerification(), {
     authentic: false, number: null, status: null, revocationReason: null, supersededByNumber: null, issuingChamber: null, issuedAt: null, countryOfOrigin: null,
-    goodsHash: null, keyId: null, recordDestroyedAt: null,
+    goodsHash: null, keyId: null, recordDestroyedAt: null, goods: null,
   });
 }
 
@@ -105,6 +105,6 @@ function answerFor(row: PublicCertificateRow, authentic: boolean): CertificateVe
   return Object.assign(new CertificateVerification(), {
     authentic: true, number: row.number, status: row.status, revocationReason: row.revocationReason, supersededByNumber: row.supersededByNumber,
     issuingChamber: row.issuingChamber, issuedAt: row.issuedAt, countryOfOrigin: row.countryOfOrigin, goodsHash: row.goodsHash, keyId: row.keyId,
-    recordDestroyedAt: null,
+    recordDestroyedAt: null, goods: certifiedGoodsOf(row.signedPayload),
   });
 }

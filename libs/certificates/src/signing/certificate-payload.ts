@@ -1,6 +1,6 @@
 import { createHash, randomInt } from 'node:crypto';
 import { canonicalJson, JsonValue } from '@chancery/core';
-import type { CertificateApplication, GoodsLine } from '../entities/certificate-application.entity';
+import { type CertificateApplication, GoodsLine } from '../entities/certificate-application.entity';
 
 /** What is signed: the certificate's content as the form shows it, frozen at signing. */
 export interface CertificatePayloadParts {
@@ -19,6 +19,19 @@ export function goodsJson(goods: readonly GoodsLine[]): JsonValue {
     description: g.description, hsCode: g.hsCode, quantity: g.quantity, unit: g.unit, grossWeightKg: g.grossWeightKg, netWeightKg: g.netWeightKg,
     marksAndNumbers: g.marksAndNumbers, packages: g.packages,
   }));
+}
+
+/** The goods lines of a signed payload (the public verification shows them), in the order printed; null when it holds none. */
+export function certifiedGoodsOf(signedPayload: string | null): GoodsLine[] | null {
+  if (!signedPayload) return null;
+  const goods = (JSON.parse(signedPayload) as { goods?: unknown }).goods;
+  if (!Array.isArray(goods)) return null;
+  return goods.map((g: GoodsLine) =>
+    Object.assign(new GoodsLine(), {
+      description: g.description, hsCode: g.hsCode, quantity: g.quantity, unit: g.unit, grossWeightKg: g.grossWeightKg, netWeightKg: g.netWeightKg,
+      marksAndNumbers: g.marksAndNumbers, packages: g.packages,
+    }),
+  );
 }
 
 /** SHA-256 (hex) of the canonical JSON of the goods lines: the public answer shows it, so paper and register can be compared. */

@@ -5,6 +5,7 @@ import { useFormat } from '../../i18n/format';
 import { ErrorSummary } from '../../ui/feedback';
 import { useAction } from '../../ui/use-api';
 import { downloadSupportingDocument } from './certificate-files';
+import { GoodsTable } from './GoodsTable';
 
 /** The state of an application as a badge: words, never colour alone. */
 export function StateBadge({ state }: { state: string | null }) {
@@ -85,39 +86,7 @@ export function ApplicationDetails({ application }: { application: ApplicationFi
       </dl>
       <h3>{t('certificates.form.goods')}</h3>
       {goods.length === 0 ? <p>{t('certificates.form.noLines')}</p> : null}
-      {goods.length > 0 ? (
-        <div className="table-wrap" role="region" aria-label={t('certificates.form.goods')} tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t('certificates.form.goods')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('certificates.form.description')}</th>
-                <th scope="col">{t('certificates.form.hsCode')}</th>
-                <th scope="col" className="numeric">{t('certificates.form.quantity')}</th>
-                <th scope="col" className="numeric">{t('certificates.form.grossWeightKg')}</th>
-                <th scope="col" className="numeric">{t('certificates.form.netWeightKg')}</th>
-                <th scope="col" className="numeric">{t('certificates.form.packages')}</th>
-                <th scope="col">{t('certificates.form.marksAndNumbers')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {goods.map((line, index) => (
-                <tr key={index}>
-                  <th scope="row">{line.description}</th>
-                  <td>{line.hsCode}</td>
-                  <td className="numeric">
-                    {format.number(line.quantity)} {line.unit}
-                  </td>
-                  <td className="numeric">{format.number(line.grossWeightKg)}</td>
-                  <td className="numeric">{format.number(line.netWeightKg)}</td>
-                  <td className="numeric">{format.number(line.packages)}</td>
-                  <td>{line.marksAndNumbers}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {goods.length > 0 ? <GoodsTable goods={goods} caption={t('certificates.form.goods')} /> : null}
       <DocumentList application={application} />
     </section>
   );

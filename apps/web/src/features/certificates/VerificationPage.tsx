@@ -10,6 +10,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { type QueryState, useLoad } from '../../ui/use-api';
+import { GoodsTable } from './GoodsTable';
 
 // Everything the public answer holds; none of it is about a person (the API's policy: `anyone`).
 const VerifyCertificate = graphql(`
@@ -25,6 +26,16 @@ const VerifyCertificate = graphql(`
       countryOfOrigin
       goodsHash
       keyId
+      goods {
+        description
+        hsCode
+        quantity
+        unit
+        grossWeightKg
+        netWeightKg
+        packages
+        marksAndNumbers
+      }
     }
   }
 `);
@@ -132,6 +143,13 @@ function VerificationResult({ answer }: { answer: QueryState<VerifyCertificateQu
           <code className="hash">{v.keyId}</code>
         </dd>
       </dl>
+      {v.goods?.length ? (
+        <>
+          <h3>{t('verification.goods')}</h3>
+          <p>{t('verification.goodsHint')}</p>
+          <GoodsTable goods={v.goods} caption={t('verification.goods')} />
+        </>
+      ) : null}
     </section>
   );
 }
