@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import { Clock, DAY_MS, sameHash, TransactionRunner } from '@chancery/core';
+import { AppConfig, Clock, DAY_MS, sameHash, TransactionRunner } from '@chancery/core';
 import { CertificateErrors } from '../certificates.errors';
 import { CertificateVerification } from '../entities/public-verification.types';
 import { PublicCertificateRow, VerificationRepository } from '../repositories/verification.repository';
@@ -10,14 +10,13 @@ import { verifyEd25519 } from '@chancery/core';
 
 /** Failed verifications allowed per client address in a window. */
 export const VERIFICATION_WINDOW_MS = 15 * 60_000;
-export const VERIFICATION_FAILURES_PER_ADDRESS = 20;
 /** A counter outlives its window by this much, then the nightly retention sweep deletes it (it hashes a client address). */
 export const COUNTER_KEPT_AFTER_WINDOW_MS = DAY_MS;
 
 // No limit per number. Refusing a number after N failures let anyone keep any certificate (numbers are
 // sequential) unverifiable for the holder of its code; refusing only the wrong codes of a closed
 // number would answer 429 exactly when `authentic: false` would, so it would slow no guesser. What
-// stops guessing is the code: 12 symbols of 32, 60 bits (1.15e18 codes). At 20 failures per address
+// stops guessing is the code: 12 symbols of 32, 60 bits (1.15e18 codes). At 20 failures per address (VERIFICATION_FAILURES_PER_ADDRESS)
 // per 15 minutes, 100,000 addresses make 7e10 guesses a year: a 6e-8 chance of hitting one code,
 // and (each guess tests one code of one number) as many expected hits over all certificates.
 
@@ -39,6 +38,7 @@ export class VerificationService {
     private readonly verifications: VerificationRepository,
     private readonly keys: SigningKeyRepository,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async verify(number: string, code: string, clientAddress: string): Promise<CertificateVerification> {
@@ -49,7 +49,7 @@ export class VerificationService {
     // Counted as a failure before it is judged, given back when authentic: attempts sent together cannot all
     // be judged on the count from before them (60 at once let 43 through a limit of 20).
     const [byAddress] = await this.transactions.asSystem(null, () => this.verifications.countAttempt(throttleKeys, now, windowStartAfter));
-    if (byAddress! > VERIFICATION_FAILURES_PER_ADDRESS) {
+    if (byAddress! > this.config.VERIFICATION_FAILURES_PER_ADDRESS) {
       throw CertificateErrors.VERIFICATION_THROTTLED('Too many failed verifications; try again later');
     }
     const row = await this.transactions.publicReading(() => this.verifications.findByNumber(normalised));

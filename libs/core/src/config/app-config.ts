@@ -120,6 +120,16 @@ export class AppConfig {
   @Min(1)
   AUTH_RATE_LIMIT_PER_MINUTE = 20;
 
+  /**
+   * Public verifications per client address in 15 minutes that did not match a certificate (an
+   * attempt counts until it is judged authentic, so this also bounds the verifications one address
+   * has in flight at once). A shared address of many honest verifiers (a customs office) may need more.
+   */
+  @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
+  @IsInt()
+  @Min(1)
+  VERIFICATION_FAILURES_PER_ADDRESS = 20;
+
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
