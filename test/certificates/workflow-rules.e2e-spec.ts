@@ -322,6 +322,12 @@ describe('Certificate workflow rules', () => {
       [{ goods: [{ ...goods, unit: 'kg\nnet' }] }, 'input.goods.0.unit'],
       [{ goods: [{ ...goods, hsCode: '18069' }] }, 'input.goods.0.hsCode'],
       [{ goods: [{ ...goods, hsCode: '18069012345' }] }, 'input.goods.0.hsCode'],
+      // Attack of 3 December 2026: no HS chapter 00 (or 98, 99, or the reserved 77) exists; a weightless line was printed "0 kg".
+      [{ goods: [{ ...goods, hsCode: '000000' }] }, 'input.goods.0.hsCode'],
+      [{ goods: [{ ...goods, hsCode: '980100' }] }, 'input.goods.0.hsCode'],
+      [{ goods: [{ ...goods, hsCode: '77010000' }] }, 'input.goods.0.hsCode'],
+      [{ goods: [{ ...goods, grossWeightKg: 0, netWeightKg: 0 }] }, 'input.goods.0.grossWeightKg'],
+      [{ goods: [{ ...goods, netWeightKg: 0 }] }, 'input.goods.0.netWeightKg'],
       [{ goods: [{ ...goods, quantity: 0 }] }, 'input.goods.0.quantity'],
       [{ goods: [{ ...goods, grossWeightKg: -1 }] }, 'input.goods.0.grossWeightKg'],
       [{ goods: [{ ...goods, netWeightKg: -0.5 }] }, 'input.goods.0.netWeightKg'],

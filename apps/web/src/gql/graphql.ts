@@ -202,7 +202,7 @@ export type ExtendDataSubjectRequestInput = {
 export type GoodsLineInput = {
   description: string;
   grossWeightKg: number;
-  /** Harmonized System code: 6 to 10 digits. */
+  /** Harmonized System code: 6 to 10 digits, starting with its chapter (01 to 97; 77 is reserved). */
   hsCode: string;
   marksAndNumbers?: string;
   netWeightKg: number;

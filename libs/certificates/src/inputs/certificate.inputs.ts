@@ -26,6 +26,9 @@ import { CERTIFICATE_NUMBER } from '../signing/certificate-payload';
 /** A box the certificate prints on one line: a line break would print a line of the company's choosing under it. */
 const ONE_LINE = /^[^\r\n\u2028\u2029\u0085\v\f]*$/;
 
+/** The Harmonized System's chapters: 01 to 97, 77 reserved for future use (98 and 99 are national, not HS). */
+const HS_CHAPTER = /^(0[1-9]|[1-6]\d|7[0-689]|8\d|9[0-7])/;
+
 /** The net weight is the goods without their packaging: never more than the line's gross weight. */
 function AtMostTheGrossWeight(): PropertyDecorator {
   return ValidateBy({
@@ -65,11 +68,15 @@ function PrintableOnCertificate(options?: ValidationOptions): PropertyDecorator 
 @InputType()
 export class GoodsLineInput {
   @Field() @IsString() @Length(1, 500) @PrintableOnCertificate() description: string;
-  @Field({ description: 'Harmonized System code: 6 to 10 digits.' }) @Matches(/^\d{6,10}$/, { message: 'must be 6 to 10 digits' }) hsCode: string;
+  @Field({ description: 'Harmonized System code: 6 to 10 digits, starting with its chapter (01 to 97; 77 is reserved).' })
+  @Matches(/^\d{6,10}$/, { message: 'must be 6 to 10 digits' })
+  @Matches(HS_CHAPTER, { message: 'must start with a chapter of the Harmonized System, 01 to 97 (77 is reserved)' })
+  hsCode: string;
   @Field(() => Float) @IsDecimal(3) @Min(0.001) @Max(1e9) quantity: number;
   @Field() @IsString() @Length(1, 20) @Matches(ONE_LINE, { message: 'must be one line' }) @PrintableOnCertificate() unit: string;
-  @Field(() => Float) @IsDecimal(3) @Min(0) @Max(1e9) grossWeightKg: number;
-  @Field(() => Float) @IsDecimal(3) @Min(0) @Max(1e9) @AtMostTheGrossWeight() netWeightKg: number;
+  // Goods weigh something: a certificate printing "0 kg" certifies nothing a customs officer can check.
+  @Field(() => Float) @IsDecimal(3) @Min(0.001) @Max(1e9) grossWeightKg: number;
+  @Field(() => Float) @IsDecimal(3) @Min(0.001) @Max(1e9) @AtMostTheGrossWeight() netWeightKg: number;
   @Field({ defaultValue: '' }) @IsString() @MaxLength(500) @PrintableOnCertificate() marksAndNumbers: string = '';
   @Field(() => Int) @IsInt() @Min(1) @Max(1_000_000) packages: number;
 }
