@@ -178,6 +178,18 @@ describe('Certificates of origin, end to end', () => {
     const revokedAnswer = expectData(await app.graphql<{ verifyCertificate: Record<string, unknown> }>(`query($n: String!, $c: String!) { verifyCertificate(number: $n, code: $c) { ${VERIFICATION_FIELDS} } }`, { n: successor.number, c: successor.verificationCode })).verifyCertificate;
     expect(revokedAnswer).toMatchObject({ authentic: true, status: 'REVOKED', revocationReason: 'ISSUED_IN_ERROR' });
 
+    // A certificate no longer valid is not printed again by the company (attack of 3 December 2026: the
+    // PDF of a revoked certificate downloaded as a valid one, unmarked); the chamber's staff keep it as evidence.
+    await worker.get(CertificatePdfRenderingLoop).runOnce();
+    const pdfOf = (id: string, token: string, copy?: number) =>
+      app.http().get(`/certificates/${id}/pdf${copy ? `?copy=${copy}` : ''}`).set('authorization', `Bearer ${token}`);
+    for (const [id, status, copy] of [[successor.id, 'REVOKED', 0], [certificate.id, 'SUPERSEDED', 0], [certificate.id, 'SUPERSEDED', 1]] as const) {
+      const refused = await pdfOf(id, exporter.token, copy);
+      expect({ status, http: refused.status, error: (refused.body as { errors?: Array<{ extensions?: Record<string, unknown> }> }).errors?.[0]?.extensions })
+        .toMatchObject({ status, http: 409, error: { code: 'CONFLICT', reason: 'CERTIFICATE_NO_LONGER_VALID', details: { status } } });
+      expect((await pdfOf(id, signerToken, copy)).status).toBe(200);
+    }
+
     // Every transition is in the audit log.
     expect(await auditActions(draft.id)).toEqual([
       'certificates.application.created', 'certificates.application.documentAttached', 'certificates.application.submitted', 'certificates.application.in_review',

@@ -14,6 +14,7 @@ export const CertificateErrors = defineErrors('certificates', {
   NUMBER_PREFIX_TAKEN: [ErrorCode.CONFLICT, 'Another chamber numbers its certificates with this prefix, or has issued this number: choose another number prefix.'],
   SIGNER_IS_REVIEWER: [ErrorCode.CONFLICT, 'The clerk who approved an application cannot also sign it (four eyes).'],
   NO_SIGNING_KEY: [ErrorCode.CONFLICT, 'The tenant has no signing key yet.'],
+  CERTIFICATE_NO_LONGER_VALID: [ErrorCode.CONFLICT, 'The certificate was revoked or superseded (`details.status`; `details.supersededByNumber` names its replacement): the company no longer prints it.'],
   PDF_NOT_RENDERED: [ErrorCode.CONFLICT, 'The PDF is being rendered; try again shortly.'],
   NOT_A_CHAMBER_CASE: [ErrorCode.FORBIDDEN, 'Only a company user or the tenant’s staff can do this.'],
   EXPORTER_NOT_PRINTABLE: [ErrorCode.CONFLICT, "The company's name or address in its profile has characters the certificate cannot print; `details.fields` names the profile's fields and `details.characters` the characters. The company corrects its profile."],

@@ -256,6 +256,13 @@ export async function certificateOfOriginJourney(
   await signer.context().close();
   await visitor.context().close();
 
+  // The company no longer prints the revoked certificate: the page says why, and offers no PDF.
+  await navigateInApp(page, '/app/certificates');
+  await navigateInApp(page, applicationPath);
+  const revokedPanel = page.getByRole('region', { name: fill(c.certificate.title, { number }) });
+  await expect(revokedPanel.getByText(c.certificate.notPrintedRevoked)).toBeVisible();
+  await expect(revokedPanel.getByRole('button', { name: exactly(c.certificate.downloadPdf) })).toHaveCount(0);
+
   // Years on, the retention sweep destroys the certificate file (CERTIFICATE_FILE). The company's page
   // says so, for the certificate and its application, and offers no PDF: the sweep deleted them.
   await destroyCertificateFileAsTheSweepDoes(state, number);

@@ -113,6 +113,13 @@ export class CertificatesService {
   async pdf(certificateId: string, copyNumber: number): Promise<{ fileName: string; bytes: Buffer }> {
     return this.transactions.run(async () => {
       const certificate = notDestroyed(await this.visible(certificateId));
+      // A revoked or superseded certificate must not be printed and presented again: not to the company.
+      // The chamber's staff keep the file as evidence.
+      if (this.context.actor.organisationId && certificate.status !== CertificateStatus.ISSUED) {
+        throw CertificateErrors.CERTIFICATE_NO_LONGER_VALID(`The certificate is ${certificate.status.toLowerCase()}: it is not printed again`, {
+          details: { status: certificate.status, ...(certificate.supersededByNumber ? { supersededByNumber: certificate.supersededByNumber } : {}) },
+        });
+      }
       let documentId = certificate.pdfDocumentId;
       if (copyNumber > 0) {
         const copy = (await this.certificates.copiesOf([certificate.id])).find((k) => k.copyNumber === copyNumber);

@@ -9,6 +9,7 @@ import { useAction, useLoad } from '../../ui/use-api';
 import { downloadCertificatePdf } from './certificate-files';
 import { DestroyedNotice } from './ApplicationDetails';
 import { CertificateOfOrigin } from './operations';
+import { useSession } from '../../auth/session';
 
 /** The portal's own verification page for a certificate (the QR code's API page links to it too). */
 export function verificationPath(number: string, code: string): string {
@@ -24,6 +25,8 @@ export function CertificatePanel({ certificateId, actions }: { certificateId: st
   const { t } = useTranslation();
   const format = useFormat();
   const loaded = useLoad(() => request(CertificateOfOrigin, { certificateId }), [certificateId]);
+  // A company does not print a revoked or superseded certificate again (the API refuses it); the chamber's staff keep it as evidence.
+  const isCompany = Boolean(useSession().me?.organisationId);
   const [downloading, setDownloading] = useState<number | null>(null);
   const download = useAction(async (copyNumber: number) => {
     const certificate = loaded.data?.certificateOfOrigin;
@@ -69,6 +72,10 @@ export function CertificatePanel({ certificateId, actions }: { certificateId: st
         // Its PDFs went with the signed content (the API says pdfReady: false, so not "being prepared"),
         // and the API refuses every act on it (RECORD_DESTROYED), so none is offered.
         <DestroyedNotice destroyedAt={certificate.destroyedAt} record="certificate" />
+      ) : isCompany && certificate.status !== 'ISSUED' ? (
+        <Notice kind="warning">
+          <p>{certificate.supersededByNumber ? t('certificates.certificate.notPrintedSuperseded', { number: certificate.supersededByNumber }) : t('certificates.certificate.notPrintedRevoked')}</p>
+        </Notice>
       ) : certificate.pdfReady ? (
         <div className="button-row">
           <button type="button" className="button" disabled={downloading !== null} onClick={() => void download.run(0)}>
@@ -83,7 +90,7 @@ export function CertificatePanel({ certificateId, actions }: { certificateId: st
           </button>
         </Notice>
       )}
-      {certificate.copies?.length && !certificate.destroyedAt ? (
+      {certificate.copies?.length && !certificate.destroyedAt && !(isCompany && certificate.status !== 'ISSUED') ? (
         <>
           <h3>{t('certificates.certificate.copies')}</h3>
           <ul className="plain-list">
