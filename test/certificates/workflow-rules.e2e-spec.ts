@@ -8,6 +8,7 @@ type Actor = 'exporter' | 'clerk' | 'signer';
 /** Every workflow operation: who calls it and its step (the states it starts from, the state it moves an application to). */
 const OPERATIONS: Array<{ operation: string; by: Actor; step: ApplicationStep; extra?: Record<string, string> }> = [
   { operation: 'submitCertificateApplication', by: 'exporter', step: 'submit' },
+  { operation: 'withdrawCertificateApplication', by: 'exporter', step: 'withdraw' },
   { operation: 'claimCertificateApplication', by: 'clerk', step: 'claim' },
   { operation: 'releaseCertificateApplication', by: 'clerk', step: 'release' },
   { operation: 'requestCertificateApplicationChanges', by: 'clerk', step: 'requestChanges', extra: { comment: 'Please add the invoice' } },
@@ -52,6 +53,7 @@ describe('Certificate workflow rules', () => {
       REJECTED: [['submitCertificateApplication', 'exporter'], ['claimCertificateApplication', 'clerk'], ['rejectCertificateApplication', 'clerk', { reason: 'x' }]],
       APPROVED: [['submitCertificateApplication', 'exporter'], ['claimCertificateApplication', 'clerk'], ['approveCertificateApplication', 'clerk']],
       ISSUED: [['submitCertificateApplication', 'exporter'], ['claimCertificateApplication', 'clerk'], ['approveCertificateApplication', 'clerk']],
+      WITHDRAWN: [['submitCertificateApplication', 'exporter'], ['withdrawCertificateApplication', 'exporter']],
     };
     for (const [operation, by, extra] of path[state]) await certificates.step(operation, a.id, tokens[by], extra);
     if (state === ApplicationState.ISSUED) await certificates.sign(a.id, tokens.signer);

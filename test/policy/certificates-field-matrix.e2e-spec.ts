@@ -114,6 +114,11 @@ describe('T1 field matrix: certificates of origin', () => {
     await record('removeSupportingDocument', 'a1Member', 'CertificateApplication', 'certificate_application',
       await app.graphql(`mutation($a: ID!, $d: ID!) { removeSupportingDocument(applicationId: $a, documentId: $d) { ${APPLICATION_FIELDS} } }`, { a: withFiles.id, d: fileId }, { token: token('a1Member') }), 'removeSupportingDocument');
     await record('submitCertificateApplication', 'a1Member', 'CertificateApplication', 'certificate_application', await certificates.stepResponse('submitCertificateApplication', createdId, token('a1Member')), 'submitCertificateApplication');
+    await record('withdrawCertificateApplication', 'a1Member', 'CertificateApplication', 'certificate_application', await (async () => {
+      const a = await certificates.create(a1.exporter);
+      await certificates.step('submitCertificateApplication', a.id, a1.exporter);
+      return certificates.stepResponse('withdrawCertificateApplication', a.id, token('a1Member'));
+    })(), 'withdrawCertificateApplication');
     await record('claimCertificateApplication', 'aClerk', 'CertificateApplication', 'certificate_application', await certificates.stepResponse('claimCertificateApplication', createdId, a1.clerk), 'claimCertificateApplication');
     // Released by the claiming clerk, then claimed again and released by the tenant admin (a clerk who is away).
     const releasable = await certificates.create(a1.exporter);

@@ -1190,7 +1190,7 @@ describe('T1 field matrix', () => {
     // Certificates of origin: read by test/policy/certificates-field-matrix.e2e-spec.ts (same world, same judge).
     'certificateApplications', 'certificateApplication', 'certificatesOfOrigin', 'certificateOfOrigin', 'savedConsignees', 'certificateSettings',
     'certificateBillableLines', 'certificateProcessingStatistics', 'verifyCertificate', 'verifySignedCertificate', 'certificateSigningKeys',
-    'createCertificateApplication', 'updateCertificateApplication', 'removeSupportingDocument', 'submitCertificateApplication', 'claimCertificateApplication', 'releaseCertificateApplication',
+    'createCertificateApplication', 'updateCertificateApplication', 'removeSupportingDocument', 'submitCertificateApplication', 'withdrawCertificateApplication', 'claimCertificateApplication', 'releaseCertificateApplication',
     'requestCertificateApplicationChanges', 'rejectCertificateApplication', 'approveCertificateApplication', 'signCertificate', 'revokeCertificate',
     'replaceCertificate', 'requestCertificateCopy', 'saveConsignee', 'setCertificateSettings', 'rotateCertificateSigningKey',
     'setMySignatureImage', 'requestMyDataSubjectRight', 'dataSubjectRequests', 'myDataSubjectRequests', 'extendDataSubjectRequest',

@@ -63,7 +63,7 @@ describe('T15 retention sweep (documents)', () => {
   /** A chamber whose companies abandoned applications at T0 (due at AB_SWEEP; one held, one of a restricted person) and at RECENT (not due). */
   const AB_SWEEP = '2031-09-01T09:00:00Z';
   let shelf: { tenant: TestTenant; member: TestUser; restricted: TestUser; officer: TestUser; clerk: TestUser };
-  const abandoned: Record<'draft' | 'sentBack' | 'held' | 'restricted' | 'recentDraft' | 'recentSentBack', string> = {} as never;
+  const abandoned: Record<'draft' | 'sentBack' | 'withdrawn' | 'held' | 'restricted' | 'recentDraft' | 'recentSentBack', string> = {} as never;
   let abandonedFigures = { expired: 0, held: 0, pastAfterwards: 0, filesDeleted: 0 };
 
   /** A certification body whose project certificate was distributed at T0 (due at SWEEP; one held, one by a restricted person) and at RECENT (not due). */
@@ -137,7 +137,7 @@ describe('T15 retention sweep (documents)', () => {
   /** Applications abandoned (a draft, or sent back for changes) longer than 12 months before `at` that still hold personal data. */
   async function abandonedPastRetention(at: string): Promise<string[]> {
     return (await rows(
-      `SELECT a.id::text FROM certificate_application a WHERE a.tenant_id = $1 AND a.state IN ('DRAFT', 'CHANGES_REQUESTED') AND a.updated_at < $2::timestamptz - interval '12 months'
+      `SELECT a.id::text FROM certificate_application a WHERE a.tenant_id = $1 AND a.state IN ('DRAFT', 'CHANGES_REQUESTED', 'WITHDRAWN') AND a.updated_at < $2::timestamptz - interval '12 months'
           AND (a.consignee_name <> '' OR a.consignee_address <> '' OR a.created_by IS NOT NULL OR a.claimed_by IS NOT NULL OR a.reviewed_by IS NOT NULL
                OR a.review_comment IS NOT NULL OR a.rejection_reason IS NOT NULL OR cardinality(a.supporting_document_ids) > 0)`,
       [shelf.tenant.id, at],
@@ -323,6 +323,14 @@ describe('T15 retention sweep (documents)', () => {
       await certificates.step('requestCertificateApplicationChanges', id, clerkToken, { comment: 'Consignee address incomplete (ask Jan Peeters, +32 3 123 45 67)' });
       return id;
     };
+    /** Submitted, then withdrawn by its company before a clerk worked on it. */
+    const withdrawn = async () => {
+      const id = await draft();
+      const memberToken = (await factory.login(shelf.member)).accessToken;
+      await certificates.step('submitCertificateApplication', id, memberToken);
+      await certificates.step('withdrawCertificateApplication', id, memberToken);
+      return id;
+    };
 
     let t = await tokens();
     files.due = await issue(t.member, t);
@@ -331,6 +339,7 @@ describe('T15 retention sweep (documents)', () => {
     rejected.due = await reject(t);
     abandoned.draft = await draft();
     abandoned.sentBack = await sentBack();
+    abandoned.withdrawn = await withdrawn();
     abandoned.held = await sentBack();
     abandoned.restricted = await draft(shelf.restricted);
     await seedDistributions();
@@ -389,15 +398,15 @@ describe('T15 retention sweep (documents)', () => {
       { input: { record: `CertificateApplication:${abandoned.held}`, reason: 'Origin fraud inquiry' } }, { token: (await factory.login(shelf.officer)).accessToken }));
     const untouchable = [abandoned.held, abandoned.restricted].sort();
     const seeded = await abandonedPastRetention(AB_SWEEP);
-    expect(seeded).toEqual([abandoned.draft, abandoned.sentBack, ...untouchable].sort());
+    expect(seeded).toEqual([abandoned.draft, abandoned.sentBack, abandoned.withdrawn, ...untouchable].sort());
     const keys = ['held', 'restricted', 'recentDraft', 'recentSentBack'] as const;
     const kept = Object.fromEntries(await Promise.all(keys.map(async (k) => [k, await fileRows(null, abandoned[k])])));
-    const dueDocuments = [supportingDocuments.get(abandoned.draft)!, supportingDocuments.get(abandoned.sentBack)!];
+    const dueDocuments = [supportingDocuments.get(abandoned.draft)!, supportingDocuments.get(abandoned.sentBack)!, supportingDocuments.get(abandoned.withdrawn)!];
     const documentsBefore = await documentCount(shelf.tenant.id);
 
     const outcome = (await sweep(shelf.officer)).find((o) => o.holder === 'certificates.applications')!;
-    // Due: the draft (deleted), the one sent back (destroyed), and the held and restricted ones (left alone).
-    expect(outcome).toEqual({ holder: 'certificates.applications', expired: 4, deleted: 1, deidentified: 1, held: 2 });
+    // Due: the draft (deleted), the one sent back and the one withdrawn (destroyed), and the held and restricted ones (left alone).
+    expect(outcome).toEqual({ holder: 'certificates.applications', expired: 5, deleted: 1, deidentified: 2, held: 2 });
     const after = await abandonedPastRetention(AB_SWEEP);
     expect(after).toEqual(untouchable);
 
@@ -410,10 +419,12 @@ describe('T15 retention sweep (documents)', () => {
       state: 'CHANGES_REQUESTED', consignee_name: '', consignee_address: '', created_by: null, claimed_by: null, reviewed_by: null,
       review_comment: null, rejection_reason: null, supporting_document_ids: [], destroyed_at: new Date(AB_SWEEP),
     });
+    const [withdrawnRecord] = await rows(`SELECT state, consignee_name, created_by, supporting_document_ids, destroyed_at FROM certificate_application WHERE id = $1`, [abandoned.withdrawn]);
+    expect(withdrawnRecord).toEqual({ state: 'WITHDRAWN', consignee_name: '', created_by: null, supporting_document_ids: [], destroyed_at: new Date(AB_SWEEP) });
     // Their supporting documents: records and bytes gone.
     expect(await rows(`SELECT id FROM stored_document WHERE id = ANY($1::uuid[]) UNION ALL SELECT document_id FROM document_content WHERE document_id = ANY($1::uuid[])`, [dueDocuments])).toEqual([]);
     const documentsAfter = await documentCount(shelf.tenant.id);
-    expect({ records: documentsBefore.records - documentsAfter.records, bytes: documentsBefore.bytes - documentsAfter.bytes }).toEqual({ records: 2, bytes: 2 });
+    expect({ records: documentsBefore.records - documentsAfter.records, bytes: documentsBefore.bytes - documentsAfter.bytes }).toEqual({ records: 3, bytes: 3 });
     expect(Object.fromEntries(await Promise.all(keys.map(async (k) => [k, await fileRows(null, abandoned[k])])))).toEqual(kept);
 
     // The company: the deleted draft is not found; the destroyed one reads as destroyed and refuses edits and submission (no 5xx).

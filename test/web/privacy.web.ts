@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { Client } from 'pg';
-import { createApplicationThroughApi } from './support/api';
+import { createApplicationThroughApi, graphqlCaller } from './support/api';
 import { checkScreen, chooseLanguage, expect, journey, linkFromMail, logIn, test, uniqueSuffix, useLanguage } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import type { WebTestState } from './support/server';
@@ -205,7 +205,7 @@ test('a company user opens an application whose personal data the retention swee
   await expect(page.getByLabel(m.certificates.list.startFrom).locator('option').filter({ hasText: m.certificates.list.destroyed })).toHaveCount(0);
 });
 
-test('a company user deletes a draft begun by mistake, and takes a saved consignee out of the address book (en)', async ({ page, state, pageProblems: _ }) => {
+test('a company user deletes a draft begun by mistake, takes a saved consignee out of the address book, and withdraws an application whose shipment was cancelled (en)', async ({ page, state, pageProblems: _ }) => {
   journey('draft deleted', 'en');
   const m = MESSAGES.en;
   const c = m.certificates;
@@ -243,4 +243,22 @@ test('a company user deletes a draft begun by mistake, and takes a saved consign
   await expect(page.getByRole('heading', { level: 1, name: c.list.title })).toBeVisible();
   await expect(page.getByText(c.form.draftDeleted)).toBeVisible();
   await expect(page.getByRole('rowheader', { name: consignee })).toHaveCount(0);
+
+  // A submitted application whose shipment was cancelled: withdrawn after a confirmation, before a clerk works on it.
+  const cancelled = await createApplicationThroughApi(page, { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword }, {
+    consignee: { name: `Cancelled ${consignee}`, address: '2 Wrong Street, Leeds', country: 'GB' }, countryOfOrigin: 'BE', language: 'EN', declarationAccepted: true,
+    goods: [{ description: 'Gear pumps', hsCode: '841360', quantity: 2, unit: 'pcs', grossWeightKg: 40, netWeightKg: 36, packages: 1, marksAndNumbers: 'CX/1' }],
+  });
+  await graphqlCaller(page)('mutation W($id: ID!) { submitCertificateApplication(applicationId: $id) { id } }', { id: cancelled.applicationId }, cancelled.accessToken);
+  await page.evaluate((to) => {
+    window.history.pushState({}, '', to);
+    window.dispatchEvent(new PopStateEvent('popstate'));
+  }, `/app/certificates/${cancelled.applicationId}`);
+  await page.getByRole('button', { name: exactly(c.form.withdraw) }).click();
+  const withdrawDialog = page.getByRole('dialog', { name: c.form.withdrawTitle });
+  await expect(withdrawDialog).toContainText(c.form.withdrawBody);
+  await withdrawDialog.getByRole('button', { name: exactly(c.form.withdraw) }).click();
+  await expect(page.getByText(c.form.withdrawn)).toBeVisible();
+  await expect(page.locator('.badge').filter({ hasText: c.states.WITHDRAWN })).toBeVisible();
+  await expect(page.getByRole('button', { name: exactly(c.form.withdraw) })).toHaveCount(0);
 });

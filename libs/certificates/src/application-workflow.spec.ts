@@ -9,9 +9,11 @@ describe('the certificate workflow', () => {
   it('allows exactly the transitions of SPEC §2', () => {
     const allowed = states.flatMap((from) => states.filter((to) => isAllowedTransition(from, to)).map((to) => `${from}→${to}`));
     expect(allowed.sort()).toEqual(
-      ['DRAFT→SUBMITTED', 'SUBMITTED→IN_REVIEW', 'IN_REVIEW→CHANGES_REQUESTED', 'IN_REVIEW→REJECTED', 'IN_REVIEW→APPROVED', 'IN_REVIEW→SUBMITTED', 'CHANGES_REQUESTED→SUBMITTED', 'APPROVED→ISSUED'].sort(),
+      ['DRAFT→SUBMITTED', 'SUBMITTED→IN_REVIEW', 'IN_REVIEW→CHANGES_REQUESTED', 'IN_REVIEW→REJECTED', 'IN_REVIEW→APPROVED', 'IN_REVIEW→SUBMITTED', 'CHANGES_REQUESTED→SUBMITTED', 'APPROVED→ISSUED',
+        'SUBMITTED→WITHDRAWN', 'CHANGES_REQUESTED→WITHDRAWN'].sort(),
     );
     expect(APPLICATION_TRANSITIONS.REJECTED).toEqual([]);
+    expect(APPLICATION_TRANSITIONS.WITHDRAWN).toEqual([]);
     expect(APPLICATION_TRANSITIONS.ISSUED).toEqual([]);
   });
 
@@ -43,6 +45,8 @@ describe('the certificate workflow', () => {
     expect(starts('submit')).toEqual([ApplicationState.DRAFT, ApplicationState.CHANGES_REQUESTED]);
     expect(starts('release')).toEqual([ApplicationState.IN_REVIEW]);
     expect(starts('claim')).toEqual([ApplicationState.SUBMITTED]);
+    // The company withdraws before a clerk works on it, or instead of making the changes asked for.
+    expect(starts('withdraw')).toEqual([ApplicationState.SUBMITTED, ApplicationState.CHANGES_REQUESTED]);
     expect(starts('sign')).toEqual([ApplicationState.APPROVED]);
   });
 

@@ -6,6 +6,7 @@ import { CertificateErrors } from './certificates.errors';
  * Every state change of an application and of a certificate, in one place (SPEC §2):
  *
  *   DRAFT → SUBMITTED → IN_REVIEW (claimed by one clerk) → CHANGES_REQUESTED → SUBMITTED …
+ *           SUBMITTED, CHANGES_REQUESTED → WITHDRAWN (by the company, before a decision)
  *                                                        → REJECTED
  *                                                        → APPROVED → ISSUED (signed)
  *                                                        → SUBMITTED (the claim released: back to the queue)
@@ -16,10 +17,12 @@ import { CertificateErrors } from './certificates.errors';
  * `assertTransition`) before they write; anything not listed is a CONFLICT that names both states.
  * The database row is locked first, so the state checked is the state changed.
  */
-export type ApplicationStep = 'submit' | 'claim' | 'release' | 'requestChanges' | 'reject' | 'approve' | 'sign';
+export type ApplicationStep = 'submit' | 'withdraw' | 'claim' | 'release' | 'requestChanges' | 'reject' | 'approve' | 'sign';
 
 export const APPLICATION_STEPS: Readonly<Record<ApplicationStep, { readonly from: readonly ApplicationState[]; readonly to: ApplicationState }>> = {
   submit: { from: [ApplicationState.DRAFT, ApplicationState.CHANGES_REQUESTED], to: ApplicationState.SUBMITTED },
+  // The company takes its application back before a clerk works on it, or instead of making the changes asked for.
+  withdraw: { from: [ApplicationState.SUBMITTED, ApplicationState.CHANGES_REQUESTED], to: ApplicationState.WITHDRAWN },
   claim: { from: [ApplicationState.SUBMITTED], to: ApplicationState.IN_REVIEW },
   // The claiming clerk (or the tenant admin, for a clerk who is away) gives the application back to the queue.
   release: { from: [ApplicationState.IN_REVIEW], to: ApplicationState.SUBMITTED },

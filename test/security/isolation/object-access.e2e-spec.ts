@@ -975,6 +975,7 @@ Object.assign(CALL_TEMPLATES, {
     controls: [['A1 ORG_MEMBER', 'remove', 'A1 consignee']],
   },
   submitCertificateApplication: step('submitCertificateApplication', Role.ORG_ADMIN, ['A1 ORG_ADMIN', 'submit', 'A1 draft']),
+  withdrawCertificateApplication: step('withdrawCertificateApplication', Role.ORG_ADMIN, ['A1 ORG_MEMBER', 'withdraw', 'A1 withdrawable']),
   claimCertificateApplication: step('claimCertificateApplication', Role.CLERK, ['A staff CLERK', 'claim', 'A1 submitted']),
   requestCertificateApplicationChanges: step('requestCertificateApplicationChanges', Role.CLERK, ['A staff CLERK', 'changes', 'A1 in review 1'], ', comment: "Please add the invoice"'),
   rejectCertificateApplication: step('rejectCertificateApplication', Role.CLERK, ['A staff CLERK', 'reject', 'A1 in review 2'], ', reason: "Not of Belgian origin"'),
@@ -1423,6 +1424,10 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
       const submitted = await certificatesOf.create(exporter);
       await certificatesOf.step('submitCertificateApplication', submitted.id, exporter);
       add('application', submitted.id, 'submitted');
+      // One the company withdraws (the positive control of withdrawCertificateApplication).
+      const withdrawable = await certificatesOf.create(exporter);
+      await certificatesOf.step('submitCertificateApplication', withdrawable.id, exporter);
+      add('application', withdrawable.id, 'withdrawable');
       for (const n of [1, 2, 3, 4, 5]) {
         const inReview = await certificatesOf.create(exporter);
         await certificatesOf.step('submitCertificateApplication', inReview.id, exporter);

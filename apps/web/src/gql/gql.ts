@@ -47,6 +47,7 @@ type Documents = {
     "\n  mutation RemoveSavedConsignee($consigneeId: ID!) {\n    removeSavedConsignee(consigneeId: $consigneeId)\n  }\n": typeof types.RemoveSavedConsigneeDocument,
     "\n  mutation RemoveSupportingDocument($applicationId: ID!, $documentId: ID!) {\n    removeSupportingDocument(applicationId: $applicationId, documentId: $documentId) {\n      id\n    }\n  }\n": typeof types.RemoveSupportingDocumentDocument,
     "\n  mutation DeleteCertificateApplicationDraft($applicationId: ID!) {\n    deleteCertificateApplicationDraft(applicationId: $applicationId)\n  }\n": typeof types.DeleteCertificateApplicationDraftDocument,
+    "\n  mutation WithdrawCertificateApplication($applicationId: ID!) {\n    withdrawCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": typeof types.WithdrawCertificateApplicationDocument,
     "\n  mutation CreateCertificateApplication($input: CreateCertificateApplicationInput!) {\n    createCertificateApplication(input: $input) {\n      id\n    }\n  }\n": typeof types.CreateCertificateApplicationDocument,
     "\n  mutation UpdateCertificateApplication($input: UpdateCertificateApplicationInput!) {\n    updateCertificateApplication(input: $input) {\n      ...ApplicationFields\n    }\n  }\n": typeof types.UpdateCertificateApplicationDocument,
     "\n  mutation SubmitCertificateApplication($applicationId: ID!) {\n    submitCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": typeof types.SubmitCertificateApplicationDocument,
@@ -184,6 +185,7 @@ const documents: Documents = {
     "\n  mutation RemoveSavedConsignee($consigneeId: ID!) {\n    removeSavedConsignee(consigneeId: $consigneeId)\n  }\n": types.RemoveSavedConsigneeDocument,
     "\n  mutation RemoveSupportingDocument($applicationId: ID!, $documentId: ID!) {\n    removeSupportingDocument(applicationId: $applicationId, documentId: $documentId) {\n      id\n    }\n  }\n": types.RemoveSupportingDocumentDocument,
     "\n  mutation DeleteCertificateApplicationDraft($applicationId: ID!) {\n    deleteCertificateApplicationDraft(applicationId: $applicationId)\n  }\n": types.DeleteCertificateApplicationDraftDocument,
+    "\n  mutation WithdrawCertificateApplication($applicationId: ID!) {\n    withdrawCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": types.WithdrawCertificateApplicationDocument,
     "\n  mutation CreateCertificateApplication($input: CreateCertificateApplicationInput!) {\n    createCertificateApplication(input: $input) {\n      id\n    }\n  }\n": types.CreateCertificateApplicationDocument,
     "\n  mutation UpdateCertificateApplication($input: UpdateCertificateApplicationInput!) {\n    updateCertificateApplication(input: $input) {\n      ...ApplicationFields\n    }\n  }\n": types.UpdateCertificateApplicationDocument,
     "\n  mutation SubmitCertificateApplication($applicationId: ID!) {\n    submitCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n": types.SubmitCertificateApplicationDocument,
@@ -417,6 +419,10 @@ export function graphql(source: "\n  mutation RemoveSupportingDocument($applicat
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation DeleteCertificateApplicationDraft($applicationId: ID!) {\n    deleteCertificateApplicationDraft(applicationId: $applicationId)\n  }\n"): typeof import('./graphql').DeleteCertificateApplicationDraftDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawCertificateApplication($applicationId: ID!) {\n    withdrawCertificateApplication(applicationId: $applicationId) {\n      id\n      state\n    }\n  }\n"): typeof import('./graphql').WithdrawCertificateApplicationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

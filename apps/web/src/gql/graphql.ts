@@ -51,7 +51,8 @@ export type ApplicationState =
   | 'IN_REVIEW'
   | 'ISSUED'
   | 'REJECTED'
-  | 'SUBMITTED';
+  | 'SUBMITTED'
+  | 'WITHDRAWN';
 
 export type AppointCompanyAdministratorInput = {
   /** The e-mail address of an active user of the company, as they log in. */
@@ -706,6 +707,13 @@ export type DeleteCertificateApplicationDraftMutationVariables = Exact<{
 
 
 export type DeleteCertificateApplicationDraftMutation = { deleteCertificateApplicationDraft: string };
+
+export type WithdrawCertificateApplicationMutationVariables = Exact<{
+  applicationId: string;
+}>;
+
+
+export type WithdrawCertificateApplicationMutation = { withdrawCertificateApplication: { id: string | null, state: ApplicationState | null } };
 
 export type CreateCertificateApplicationMutationVariables = Exact<{
   input: CreateCertificateApplicationInput;
@@ -1883,6 +1891,14 @@ export const DeleteCertificateApplicationDraftDocument = new TypedDocumentString
   deleteCertificateApplicationDraft(applicationId: $applicationId)
 }
     `) as unknown as TypedDocumentString<DeleteCertificateApplicationDraftMutation, DeleteCertificateApplicationDraftMutationVariables>;
+export const WithdrawCertificateApplicationDocument = new TypedDocumentString(`
+    mutation WithdrawCertificateApplication($applicationId: ID!) {
+  withdrawCertificateApplication(applicationId: $applicationId) {
+    id
+    state
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawCertificateApplicationMutation, WithdrawCertificateApplicationMutationVariables>;
 export const CreateCertificateApplicationDocument = new TypedDocumentString(`
     mutation CreateCertificateApplication($input: CreateCertificateApplicationInput!) {
   createCertificateApplication(input: $input) {

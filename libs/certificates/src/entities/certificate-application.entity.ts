@@ -13,6 +13,8 @@ export enum ApplicationState {
   REJECTED = 'REJECTED',
   APPROVED = 'APPROVED',
   ISSUED = 'ISSUED',
+  /** Taken back by the company before a decision (the shipment was cancelled): no certificate, and no more steps. */
+  WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(ApplicationState, { name: 'ApplicationState' });
 

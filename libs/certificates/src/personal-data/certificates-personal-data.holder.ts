@@ -146,7 +146,7 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
       const due = await this.retention.abandonedDue(sweep.now, retention, held, restricted, sweep.batchSize);
       const drafts = await this.retention.deleteDrafts(due.filter((a) => a.state === 'DRAFT').map((a) => a.id));
       await this.deleteDocumentsNoLongerNamed(drafts.documentIds);
-      const destroyedNow = await this.destroyApplications(due.filter((a) => a.state === 'CHANGES_REQUESTED').map((a) => a.id), sweep.now);
+      const destroyedNow = await this.destroyApplications(due.filter((a) => a.state !== 'DRAFT').map((a) => a.id), sweep.now);
       deleted += drafts.deleted;
       destroyed += destroyedNow;
       return drafts.deleted + destroyedNow;

@@ -27,10 +27,10 @@ ORDER BY c.issued_at, c.id LIMIT $5 FOR UPDATE OF c;
 SELECT a.id FROM certificate_application a WHERE a.state = 'REJECTED' AND a.destroyed_at IS NULL AND a.updated_at < $1::timestamptz - $2::interval AND NOT (('CertificateApplication:' || a.id::text) = ANY($3::text[]) OR ARRAY[a.created_by, a.claimed_by, a.reviewed_by] && $4::uuid[]) ORDER BY a.updated_at, a.id LIMIT $5 FOR UPDATE;
 
 -- CertificateRetentionRepository.countAbandonedPastRetention
-SELECT count(*) AS expired, count(*) FILTER (WHERE (('CertificateApplication:' || a.id::text) = ANY($3::text[]) OR ARRAY[a.created_by, a.claimed_by, a.reviewed_by] && $4::uuid[])) AS held FROM certificate_application a WHERE ((a.state = 'DRAFT' AND a.submitted_at IS NULL) OR a.state = 'CHANGES_REQUESTED') AND a.destroyed_at IS NULL AND a.updated_at < $1::timestamptz - $2::interval;
+SELECT count(*) AS expired, count(*) FILTER (WHERE (('CertificateApplication:' || a.id::text) = ANY($3::text[]) OR ARRAY[a.created_by, a.claimed_by, a.reviewed_by] && $4::uuid[])) AS held FROM certificate_application a WHERE ((a.state = 'DRAFT' AND a.submitted_at IS NULL) OR a.state IN ('CHANGES_REQUESTED', 'WITHDRAWN')) AND a.destroyed_at IS NULL AND a.updated_at < $1::timestamptz - $2::interval;
 
 -- CertificateRetentionRepository.abandonedDue
-SELECT a.id, a.state FROM certificate_application a WHERE ((a.state = 'DRAFT' AND a.submitted_at IS NULL) OR a.state = 'CHANGES_REQUESTED') AND a.destroyed_at IS NULL AND a.updated_at < $1::timestamptz - $2::interval AND NOT (('CertificateApplication:' || a.id::text) = ANY($3::text[]) OR ARRAY[a.created_by, a.claimed_by, a.reviewed_by] && $4::uuid[]) ORDER BY a.updated_at, a.id LIMIT $5 FOR UPDATE;
+SELECT a.id, a.state FROM certificate_application a WHERE ((a.state = 'DRAFT' AND a.submitted_at IS NULL) OR a.state IN ('CHANGES_REQUESTED', 'WITHDRAWN')) AND a.destroyed_at IS NULL AND a.updated_at < $1::timestamptz - $2::interval AND NOT (('CertificateApplication:' || a.id::text) = ANY($3::text[]) OR ARRAY[a.created_by, a.claimed_by, a.reviewed_by] && $4::uuid[]) ORDER BY a.updated_at, a.id LIMIT $5 FOR UPDATE;
 
 -- CertificateRetentionRepository.deleteDrafts
 DELETE FROM certificate_application a WHERE a.id = ANY($1::uuid[]) AND a.state = 'DRAFT' AND a.submitted_at IS NULL RETURNING a.supporting_document_ids AS documents;

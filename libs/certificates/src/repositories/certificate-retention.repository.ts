@@ -7,9 +7,9 @@ const CERTIFICATE_DUE = `c.destroyed_at IS NULL AND c.issued_at < $1::timestampt
 const REJECTED_DUE = `a.state = 'REJECTED' AND a.destroyed_at IS NULL AND a.updated_at < $1::timestamptz - $2::interval`;
 /**
  * An application its company abandoned, past ABANDONED_APPLICATION ($2) counted from its last change:
- * a draft never submitted, or one sent back for changes and never resubmitted, not yet destroyed.
+ * a draft never submitted, one sent back for changes and never resubmitted, or one the company withdrew, not yet destroyed.
  */
-const ABANDONED_DUE = `((a.state = 'DRAFT' AND a.submitted_at IS NULL) OR a.state = 'CHANGES_REQUESTED') AND a.destroyed_at IS NULL AND a.updated_at < $1::timestamptz - $2::interval`;
+const ABANDONED_DUE = `((a.state = 'DRAFT' AND a.submitted_at IS NULL) OR a.state IN ('CHANGES_REQUESTED', 'WITHDRAWN')) AND a.destroyed_at IS NULL AND a.updated_at < $1::timestamptz - $2::interval`;
 /** Who is on an application: a restricted person ($4) keeps the whole file as it is (Art. 18: storage only). */
 const PEOPLE_OF_APPLICATION = `ARRAY[a.created_by, a.claimed_by, a.reviewed_by]`;
 /** Left alone: under a legal hold ($3: `CertificateOfOrigin:id`, `CertificateApplication:id`) or naming a restricted person ($4). */
@@ -83,7 +83,7 @@ export class CertificateRetentionRepository {
 
   /** Up to `limit` abandoned applications due, neither held nor naming a restricted person, locked, with their state. */
   @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], [], 500] })
-  async abandonedDue(now: Date, retention: string, held: readonly string[], restricted: readonly string[], limit: number): Promise<Array<{ id: string; state: 'DRAFT' | 'CHANGES_REQUESTED' }>> {
+  async abandonedDue(now: Date, retention: string, held: readonly string[], restricted: readonly string[], limit: number): Promise<Array<{ id: string; state: 'DRAFT' | 'CHANGES_REQUESTED' | 'WITHDRAWN' }>> {
     return this.sql.query(
       `SELECT a.id, a.state FROM certificate_application a WHERE ${ABANDONED_DUE} AND NOT ${APPLICATION_KEPT} ORDER BY a.updated_at, a.id LIMIT $5 FOR UPDATE`,
       [now, retention, held, restricted, limit],

@@ -91,6 +91,12 @@ export class CertificatesResolver {
     return this.applications.submit(applicationId);
   }
 
+  @Allow(Permission.ApplyForCertificates)
+  @Mutation(() => CertificateApplication, { description: 'SUBMITTED or CHANGES_REQUESTED → WITHDRAWN: the company takes its application back before a clerk works on it (no certificate, no further step).' })
+  withdrawCertificateApplication(@Args() { applicationId }: ApplicationIdArgs): Promise<CertificateApplication> {
+    return this.applications.withdraw(applicationId);
+  }
+
   @Allow(Permission.ReviewCertificateApplications)
   @Mutation(() => CertificateApplication, { description: 'SUBMITTED → IN_REVIEW, claimed by the calling clerk alone.' })
   claimCertificateApplication(@Args() { applicationId }: ApplicationIdArgs): Promise<CertificateApplication> {

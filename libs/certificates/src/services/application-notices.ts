@@ -12,10 +12,10 @@ interface StateChangeValues {
 }
 
 const STATE_WORDS: Record<'en' | 'nl' | 'fr' | 'de', Record<ApplicationState, string>> = {
-  en: { DRAFT: 'draft', SUBMITTED: 'submitted', IN_REVIEW: 'in review', CHANGES_REQUESTED: 'changes requested', REJECTED: 'rejected', APPROVED: 'approved', ISSUED: 'issued' },
-  nl: { DRAFT: 'ontwerp', SUBMITTED: 'ingediend', IN_REVIEW: 'in behandeling', CHANGES_REQUESTED: 'aanpassingen gevraagd', REJECTED: 'geweigerd', APPROVED: 'goedgekeurd', ISSUED: 'uitgereikt' },
-  fr: { DRAFT: 'brouillon', SUBMITTED: 'soumise', IN_REVIEW: 'en cours d’examen', CHANGES_REQUESTED: 'modifications demandées', REJECTED: 'refusée', APPROVED: 'approuvée', ISSUED: 'délivrée' },
-  de: { DRAFT: 'Entwurf', SUBMITTED: 'eingereicht', IN_REVIEW: 'in Prüfung', CHANGES_REQUESTED: 'Änderungen angefordert', REJECTED: 'abgelehnt', APPROVED: 'genehmigt', ISSUED: 'ausgestellt' },
+  en: { DRAFT: 'draft', SUBMITTED: 'submitted', IN_REVIEW: 'in review', CHANGES_REQUESTED: 'changes requested', REJECTED: 'rejected', APPROVED: 'approved', ISSUED: 'issued', WITHDRAWN: 'withdrawn' },
+  nl: { DRAFT: 'ontwerp', SUBMITTED: 'ingediend', IN_REVIEW: 'in behandeling', CHANGES_REQUESTED: 'aanpassingen gevraagd', REJECTED: 'geweigerd', APPROVED: 'goedgekeurd', ISSUED: 'uitgereikt', WITHDRAWN: 'ingetrokken door de onderneming' },
+  fr: { DRAFT: 'brouillon', SUBMITTED: 'soumise', IN_REVIEW: 'en cours d’examen', CHANGES_REQUESTED: 'modifications demandées', REJECTED: 'refusée', APPROVED: 'approuvée', ISSUED: 'délivrée', WITHDRAWN: 'retirée' },
+  de: { DRAFT: 'Entwurf', SUBMITTED: 'eingereicht', IN_REVIEW: 'in Prüfung', CHANGES_REQUESTED: 'Änderungen angefordert', REJECTED: 'abgelehnt', APPROVED: 'genehmigt', ISSUED: 'ausgestellt', WITHDRAWN: 'zurückgezogen' },
 };
 
 /** Only ids and states: the company reads the details in the application (e-mail is not a safe place for them). */

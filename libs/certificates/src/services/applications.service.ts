@@ -163,6 +163,19 @@ export class ApplicationsService {
     });
   }
 
+  /**
+   * SUBMITTED or CHANGES_REQUESTED → WITHDRAWN: the company takes its application back before a clerk
+   * works on it, or instead of making the changes asked for (the shipment was cancelled). Once a clerk
+   * has claimed it, the chamber decides. No certificate, and no further step; kept as an abandoned one.
+   */
+  withdraw(applicationId: string): Promise<CertificateApplication> {
+    const { organisationId } = this.exporter();
+    return this.step(applicationId, 'withdraw', (application) => {
+      if (application.organisationId !== organisationId) throw new NotFoundError('Certificate application');
+      return {};
+    });
+  }
+
   /** One clerk takes the application; another clerk's claim is refused until it is decided. */
   async claim(applicationId: string): Promise<CertificateApplication> {
     const clerk = this.staffId();

@@ -15,7 +15,9 @@ import { ApplicationDetails, DestroyedNotice, DocumentList, StateBadge } from '.
 import { ApplicationForm } from './ApplicationForm';
 import { uploadSupportingDocument } from './certificate-files';
 import { CertificatePanel } from './CertificatePanel';
-import { CertificateApplication, DeleteCertificateApplicationDraft, EDITABLE_STATES, RemoveSupportingDocument, ReplaceCertificate, RequestCertificateCopy } from './operations';
+import {
+  CertificateApplication, DeleteCertificateApplicationDraft, EDITABLE_STATES, RemoveSupportingDocument, ReplaceCertificate, RequestCertificateCopy, WITHDRAWABLE_STATES, WithdrawCertificateApplication,
+} from './operations';
 
 /** One application of the company: filled in while a draft (or sent back), then followed to its certificate. */
 export default function ApplicationPage() {
@@ -102,6 +104,15 @@ export default function ApplicationPage() {
       ) : (
         <ApplicationDetails application={application} />
       )}
+      {!application.destroyedAt && WITHDRAWABLE_STATES.includes(application.state ?? '') ? (
+        <WithdrawApplication
+          applicationId={application.id ?? ''}
+          onWithdrawn={() => {
+            setNotice(t('certificates.form.withdrawn'));
+            reload();
+          }}
+        />
+      ) : null}
       {application.certificateId ? <CertificatePanel certificateId={application.certificateId} actions={(certificate, reloadCertificate) => <CompanyCertificateActions certificateId={certificate.id ?? ''} issued={certificate.status === 'ISSUED'} onCopy={reloadCertificate} />} /> : null}
     </>
   );
@@ -157,6 +168,36 @@ function DocumentUpload({ application, onChanged }: { application: ApplicationFi
         </SubmitButton>
       </Form>
     </section>
+  );
+}
+
+/** The company takes its application back before a clerk works on it (the shipment was cancelled), after a confirmation. */
+function WithdrawApplication({ applicationId, onWithdrawn }: { applicationId: string; onWithdrawn: () => void }) {
+  const { t } = useTranslation();
+  const [confirming, setConfirming] = useState(false);
+  const withdraw = useAction(async () => {
+    await request(WithdrawCertificateApplication, { applicationId });
+    setConfirming(false);
+    onWithdrawn();
+  });
+  return (
+    <>
+      <ErrorSummary error={withdraw.error} />
+      <div className="button-row">
+        <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
+          {t('certificates.form.withdraw')}
+        </button>
+      </div>
+      <ConfirmDialog
+        open={confirming}
+        title={t('certificates.form.withdrawTitle')}
+        body={<p>{t('certificates.form.withdrawBody')}</p>}
+        confirmLabel={t('certificates.form.withdraw')}
+        pending={withdraw.pending}
+        onConfirm={() => void withdraw.run()}
+        onClose={() => setConfirming(false)}
+      />
+    </>
   );
 }
 

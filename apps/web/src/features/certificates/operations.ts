@@ -160,6 +160,15 @@ export const DeleteCertificateApplicationDraft = graphql(`
   }
 `);
 
+export const WithdrawCertificateApplication = graphql(`
+  mutation WithdrawCertificateApplication($applicationId: ID!) {
+    withdrawCertificateApplication(applicationId: $applicationId) {
+      id
+      state
+    }
+  }
+`);
+
 export const CreateCertificateApplication = graphql(`
   mutation CreateCertificateApplication($input: CreateCertificateApplicationInput!) {
     createCertificateApplication(input: $input) {
@@ -266,7 +275,9 @@ export const RevokeCertificate = graphql(`
 `);
 
 /** The states of an application, in workflow order (for filters and badges). */
-export const APPLICATION_STATES = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED', 'REJECTED', 'APPROVED', 'ISSUED'] as const;
+export const APPLICATION_STATES = ['DRAFT', 'SUBMITTED', 'IN_REVIEW', 'CHANGES_REQUESTED', 'REJECTED', 'APPROVED', 'ISSUED', 'WITHDRAWN'] as const;
+/** The states from which the company withdraws its application (before a clerk works on it). */
+export const WITHDRAWABLE_STATES: readonly string[] = ['SUBMITTED', 'CHANGES_REQUESTED'];
 export const EDITABLE_STATES: readonly string[] = ['DRAFT', 'CHANGES_REQUESTED'];
 export const REVOCATION_REASONS = ['ISSUED_IN_ERROR', 'GOODS_NOT_EXPORTED', 'FRAUDULENT_APPLICATION', 'AT_EXPORTER_REQUEST', 'OTHER'] as const;
 export const CERTIFICATE_LANGUAGES = ['EN', 'NL', 'FR', 'DE'] as const;

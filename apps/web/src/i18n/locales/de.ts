@@ -1139,6 +1139,7 @@ const de: Messages = {
       REJECTED: 'Abgelehnt',
       APPROVED: 'Genehmigt',
       ISSUED: 'Ausgestellt',
+      WITHDRAWN: 'Zurückgezogen',
     },
     statuses: { ISSUED: 'Gültig', REVOKED: 'Widerrufen', SUPERSEDED: 'Ersetzt' },
     revocationReasons: {
@@ -1236,6 +1237,10 @@ const de: Messages = {
       deleteDraftTitle: 'Diesen Entwurf löschen?',
       deleteDraftBody: 'Der Entwurf und seine Belege werden gelöscht. Dies kann nicht rückgängig gemacht werden.',
       draftDeleted: 'Der Entwurf wurde gelöscht.',
+      withdraw: 'Antrag zurückziehen',
+      withdrawTitle: 'Diesen Antrag zurückziehen?',
+      withdrawBody: 'Die Kammer bearbeitet ihn nicht, und er kann nicht erneut eingereicht werden. Um später erneut zu beantragen, beginnen Sie einen neuen Antrag auf Grundlage dieses.',
+      withdrawn: 'Der Antrag wurde zurückgezogen.',
       fileName: 'Datei',
       size: 'Größe',
       sizeKb: '{{size}} kB',

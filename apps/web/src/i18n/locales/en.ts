@@ -1141,6 +1141,7 @@ const en = {
       REJECTED: 'Rejected',
       APPROVED: 'Approved',
       ISSUED: 'Issued',
+      WITHDRAWN: 'Withdrawn',
     },
     statuses: { ISSUED: 'Valid', REVOKED: 'Revoked', SUPERSEDED: 'Superseded' },
     revocationReasons: {
@@ -1238,6 +1239,10 @@ const en = {
       deleteDraftTitle: 'Delete this draft?',
       deleteDraftBody: 'The draft and its supporting documents are deleted. This cannot be undone.',
       draftDeleted: 'The draft has been deleted.',
+      withdraw: 'Withdraw the application',
+      withdrawTitle: 'Withdraw this application?',
+      withdrawBody: 'The chamber will not process it, and it cannot be submitted again. To apply again later, start a new application from this one.',
+      withdrawn: 'The application has been withdrawn.',
       fileName: 'File',
       size: 'Size',
       sizeKb: '{{size}} kB',

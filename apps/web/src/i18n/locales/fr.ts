@@ -1139,6 +1139,7 @@ const fr: Messages = {
       REJECTED: 'Refusée',
       APPROVED: 'Approuvée',
       ISSUED: 'Délivrée',
+      WITHDRAWN: 'Retirée',
     },
     statuses: { ISSUED: 'Valide', REVOKED: 'Révoqué', SUPERSEDED: 'Remplacé' },
     revocationReasons: {
@@ -1236,6 +1237,10 @@ const fr: Messages = {
       deleteDraftTitle: 'Supprimer ce brouillon ?',
       deleteDraftBody: 'Le brouillon et ses pièces justificatives sont supprimés. Cette action est définitive.',
       draftDeleted: 'Le brouillon a été supprimé.',
+      withdraw: 'Retirer la demande',
+      withdrawTitle: 'Retirer cette demande ?',
+      withdrawBody: 'La chambre ne la traitera pas, et elle ne peut plus être soumise. Pour redemander plus tard, commencez une nouvelle demande à partir de celle-ci.',
+      withdrawn: 'La demande a été retirée.',
       fileName: 'Fichier',
       size: 'Taille',
       sizeKb: '{{size}} ko',

@@ -1139,6 +1139,7 @@ const nl: Messages = {
       REJECTED: 'Geweigerd',
       APPROVED: 'Goedgekeurd',
       ISSUED: 'Uitgereikt',
+      WITHDRAWN: 'Ingetrokken',
     },
     statuses: { ISSUED: 'Geldig', REVOKED: 'Ingetrokken', SUPERSEDED: 'Vervangen' },
     revocationReasons: {
@@ -1236,6 +1237,10 @@ const nl: Messages = {
       deleteDraftTitle: 'Dit ontwerp verwijderen?',
       deleteDraftBody: 'Het ontwerp en zijn bijlagen worden verwijderd. Dit kan niet ongedaan gemaakt worden.',
       draftDeleted: 'Het ontwerp is verwijderd.',
+      withdraw: 'De aanvraag intrekken',
+      withdrawTitle: 'Deze aanvraag intrekken?',
+      withdrawBody: 'De kamer behandelt ze niet, en ze kan niet opnieuw ingediend worden. Om later opnieuw aan te vragen, begint u een nieuwe aanvraag op basis van deze.',
+      withdrawn: 'De aanvraag is ingetrokken.',
       fileName: 'Bestand',
       size: 'Grootte',
       sizeKb: '{{size}} kB',
