@@ -36,7 +36,7 @@ describe('The register of processing activities (Art. 30)', () => {
   it('names both rules of a declaration that has a second one for records in one state (an abandoned application)', () => {
     const register = controllerRegister({ controller, entries: [], subProcessors: [], entities: policedEntities().filter((p) => p.cls === Application) });
     expect(register.activities[0]!.retention).toEqual([
-      "ABANDONED_APPLICATION: 12 months after the application's last change, when it was never submitted or was sent back for changes and never resubmitted (platform default)",
+      "ABANDONED_APPLICATION: 12 months after the application's last change, when it was never submitted, was sent back for changes and never resubmitted, or was withdrawn by the company (platform default)",
       'CERTIFICATE_FILE: kept by legal duty: 10 years after the certificate is issued (platform default, legal minimum 7 years)',
     ]);
   });
