@@ -4,7 +4,7 @@ import { Role } from '@chancery/access';
 import { CertificateFactory, SAMPLE_PDF, TestApplication, useTestApp } from '@chancery/testing';
 
 /** A small but real PNG (the type check reads its signature), with a name a header must carry safely. */
-const SAMPLE_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR bench of a packing list')]);
+const SAMPLE_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR bench of a packing list'), Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])]);
 
 /**
  * Supporting documents of an application over plain HTTP (#16, SPEC §4): the company downloads what
@@ -147,6 +147,11 @@ describe('Supporting documents: download by the company and the tenant staff', (
       ['a PDF declared as PNG', SAMPLE_PDF, { 'x-file-name': 'invoice.pdf', 'content-type': 'image/png' }, 'DOCUMENT_TYPE_MISMATCH', 'file'],
       ['a NUL byte in the name', SAMPLE_PDF, { 'x-file-name': encodeURIComponent('invoice\u0000.pdf') }, 'DOCUMENT_NAME_INVALID', 'file.name'],
       ['no file name', SAMPLE_PDF, {}, 'DOCUMENT_NAME_INVALID', 'file.name'],
+      // Attack of 3 December 2026: the eight bytes "%PDF-1.4" were stored as an invoice; an upload cut off keeps no end.
+      ['the eight bytes of a PDF header', Buffer.from('%PDF-1.4'), { 'x-file-name': 'invoice.pdf' }, 'DOCUMENT_INCOMPLETE', 'file'],
+      ['a PDF cut off before its end', SAMPLE_PDF.subarray(0, SAMPLE_PDF.length - 8), { 'x-file-name': 'invoice.pdf' }, 'DOCUMENT_INCOMPLETE', 'file'],
+      ['a PNG cut off before its end', SAMPLE_PNG.subarray(0, SAMPLE_PNG.length - 12), { 'x-file-name': 'packing list.png' }, 'DOCUMENT_INCOMPLETE', 'file'],
+      ['a JPEG cut off before its end', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]), { 'x-file-name': 'scan.jpg' }, 'DOCUMENT_INCOMPLETE', 'file'],
     ];
     const answers: unknown[] = [];
     for (const [what, bytes, headers] of cases) {
@@ -158,7 +163,12 @@ describe('Supporting documents: download by the company and the tenant staff', (
     const read = await started.app.graphql<{ certificateApplication: { supportingDocuments: unknown[] } }>(`query($id: ID!) { certificateApplication(applicationId: $id) { supportingDocuments { id } } }`, { id: application.id }, { token: tokens.exporter });
     expect(read.data?.certificateApplication.supportingDocuments).toEqual([]);
     // A name from a Windows browser keeps its last segment; invisible characters are dropped, as for attachments.
+    // A whole file, whatever follows its end marker within the last kilobyte (a line break after %%EOF, padding after a JPEG's end).
+    for (const [bytes, name] of [[Buffer.concat([SAMPLE_PDF, Buffer.from('\r\n\r\n')]), 'trailing.pdf'], [Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0xff, 0xd9, 0x00, 0x00]), 'scan.jpg']] as const) {
+      const whole = await send(bytes, { 'x-file-name': name });
+      expect({ name, status: whole.status }).toEqual({ name, status: 201 });
+    }
     const fine = await send(SAMPLE_PDF, { 'x-file-name': encodeURIComponent('C:\\Users\\ann\\invoice\u200B 2026.PDF') });
-    expect({ status: fine.status, names: (fine.body as { supportingDocuments: Array<{ fileName: string }> }).supportingDocuments.map((d) => d.fileName) }).toEqual({ status: 201, names: ['invoice 2026.PDF'] });
+    expect({ status: fine.status, names: (fine.body as { supportingDocuments: Array<{ fileName: string }> }).supportingDocuments.map((d) => d.fileName) }).toEqual({ status: 201, names: ['trailing.pdf', 'scan.jpg', 'invoice 2026.PDF'] });
   });
 });

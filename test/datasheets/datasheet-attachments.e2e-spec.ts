@@ -4,7 +4,7 @@ import { Role } from '@chancery/access';
 import { CertificateHolder, CertificationBody, DatasheetsFactory, expectData, SAMPLE_PDF, useTestApp } from '@chancery/testing';
 
 /** A small but real PNG and JPEG (the type check reads their signatures). */
-const SAMPLE_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR drawing of a kerbstone')]);
+const SAMPLE_PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from('IHDR drawing of a kerbstone'), Buffer.from([0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82])]);
 const SAMPLE_EXE = Buffer.concat([Buffer.from('MZ'), Buffer.alloc(64, 0x90)]);
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -286,6 +286,8 @@ describe('datasheet attachments: upload, list, download, publish, supersede', ()
       ['no title', SAMPLE_PDF, { 'x-file-name': 'dop.pdf' }, 400, 'DATASHEET_ATTACHMENT_TITLE_INVALID', 'title'],
       ['a title too long', SAMPLE_PDF, { 'x-file-name': 'dop.pdf', 'x-attachment-title': 'x'.repeat(201) }, 400, 'DATASHEET_ATTACHMENT_TITLE_INVALID', 'title'],
       ['an unknown language', SAMPLE_PDF, { 'x-file-name': 'dop.pdf', 'x-attachment-title': 'DoP', 'x-attachment-language': 'xx' }, 400, 'DATASHEET_ATTACHMENT_LANGUAGE_INVALID', 'language'],
+      ['a PDF cut off before its end', SAMPLE_PDF.subarray(0, 40), { 'x-file-name': 'dop.pdf', 'x-attachment-title': 'DoP' }, 400, 'DOCUMENT_INCOMPLETE', 'file'],
+      ['a PNG cut off before its end', SAMPLE_PNG.subarray(0, 20), { 'x-file-name': 'drawing.png', 'x-attachment-title': 'Drawing' }, 400, 'DOCUMENT_INCOMPLETE', 'file'],
       ['an empty file', Buffer.alloc(0), { 'x-file-name': 'dop.pdf', 'x-attachment-title': 'DoP' }, 400, 'DOCUMENT_EMPTY', 'file'],
       ['a file over the limit', Buffer.concat([SAMPLE_PDF, Buffer.alloc(10 * 1024 * 1024)]), { 'x-file-name': 'dop.pdf', 'x-attachment-title': 'DoP' }, 400, 'DOCUMENT_TOO_LARGE', 'file'],
       ['a name not percent-encoded UTF-8', SAMPLE_PDF, { 'x-file-name': '%E0%A4%A', 'x-attachment-title': 'DoP' }, 400, 'DATASHEET_ATTACHMENT_NAME_INVALID', 'file.name'],

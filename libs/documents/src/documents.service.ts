@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 import { AppConfig, NotFoundError, RequestContext, TransactionRunner } from '@chancery/core';
-import { mediaTypeOf } from './content-type';
+import { isWholeFile, mediaTypeOf } from './content-type';
 import { DocumentRepository } from './document.repository';
 import { DocumentErrors } from './documents.errors';
 import { DocumentKind, StoredDocument } from './entities/stored-document.entity';
@@ -55,6 +55,9 @@ export class DocumentsService {
     }
     const mediaType = mediaTypeOf(document.bytes);
     if (!mediaType) throw DocumentErrors.DOCUMENT_TYPE_NOT_ACCEPTED('Only PDF, PNG and JPEG files are accepted (recognised from their content)', { field });
+    if (!isWholeFile(document.bytes, mediaType)) {
+      throw DocumentErrors.DOCUMENT_INCOMPLETE('The file ends before its format does (an upload cut off, or a header alone): upload the whole file', { field, details: { found: mediaType } });
+    }
     const id = randomUUID();
     const storageKey = this.storage.name === 's3' ? S3DocumentStorage.keyOf(document.tenantId, id) : id;
     const actor = this.context.actor;

@@ -147,6 +147,7 @@ const de: Messages = {
       DOCUMENT_TOO_LARGE: 'Die Datei ist zu groß.',
       DOCUMENT_TYPE_NOT_ACCEPTED: 'Nur PDF-, PNG- und JPEG-Dateien werden angenommen.',
       DOCUMENT_NAME_INVALID: 'Der Dateiname wird nicht angenommen: benennen Sie die Datei um und versuchen Sie es erneut.',
+      DOCUMENT_INCOMPLETE: 'Die Datei ist unvollständig (ihr Ende fehlt): Laden Sie die ganze Datei erneut hoch.',
       DOCUMENT_TYPE_MISMATCH: 'Der Name der Datei passt nicht zu ihrem Inhalt: Ein PDF endet auf .pdf, ein PNG auf .png und ein JPEG auf .jpg oder .jpeg.',
       DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED: 'Bestätigen Sie zuerst den Hinweis zur Offenlegung: Mit dieser Rolle werden Ihre Kontaktdaten auf Datenblättern veröffentlicht.',
       NOTICE_VERSION_OUTDATED: 'Der Hinweis hat sich geändert, seit Sie ihn gelesen haben. Laden Sie die Seite neu und lesen Sie die aktuelle Version.',

@@ -149,6 +149,7 @@ const en = {
       DOCUMENT_TOO_LARGE: 'The file is too large.',
       DOCUMENT_TYPE_NOT_ACCEPTED: 'Only PDF, PNG and JPEG files are accepted.',
       DOCUMENT_NAME_INVALID: 'The file name is not accepted: rename the file and try again.',
+      DOCUMENT_INCOMPLETE: 'The file is incomplete (its end is missing): upload the whole file again.',
       DOCUMENT_TYPE_MISMATCH: 'The file\'s name does not match its content: a PDF must end in .pdf, a PNG in .png and a JPEG in .jpg or .jpeg.',
       DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED: 'Acknowledge the contact-disclosure notice first: this role publishes your contact details on datasheets.',
       NOTICE_VERSION_OUTDATED: 'The notice has changed since you read it. Reload the page and read the current version.',

@@ -147,6 +147,7 @@ const fr: Messages = {
       DOCUMENT_TOO_LARGE: 'Le fichier est trop volumineux.',
       DOCUMENT_TYPE_NOT_ACCEPTED: 'Seuls les fichiers PDF, PNG et JPEG sont acceptés.',
       DOCUMENT_NAME_INVALID: "Le nom du fichier n'est pas accepté : renommez le fichier et réessayez.",
+      DOCUMENT_INCOMPLETE: 'Le fichier est incomplet (sa fin manque) : chargez à nouveau le fichier entier.',
       DOCUMENT_TYPE_MISMATCH: 'Le nom du fichier ne correspond pas à son contenu : un PDF se termine par .pdf, un PNG par .png et un JPEG par .jpg ou .jpeg.',
       DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED: "Prenez d'abord acte de l'avis de divulgation : ce rôle publie vos coordonnées sur les fiches.",
       NOTICE_VERSION_OUTDATED: "L'avis a changé depuis votre lecture. Rechargez la page et lisez la version actuelle.",

@@ -147,6 +147,7 @@ const nl: Messages = {
       DOCUMENT_TOO_LARGE: 'Het bestand is te groot.',
       DOCUMENT_TYPE_NOT_ACCEPTED: 'Alleen pdf-, png- en jpeg-bestanden worden aanvaard.',
       DOCUMENT_NAME_INVALID: 'De bestandsnaam wordt niet aanvaard: geef het bestand een andere naam en probeer opnieuw.',
+      DOCUMENT_INCOMPLETE: 'Het bestand is onvolledig (het einde ontbreekt): laad het volledige bestand opnieuw op.',
       DOCUMENT_TYPE_MISMATCH: 'De naam van het bestand past niet bij de inhoud: een pdf eindigt op .pdf, een png op .png en een jpeg op .jpg of .jpeg.',
       DISCLOSURE_NOTICE_NOT_ACKNOWLEDGED: 'Bevestig eerst de kennisgeving over de bekendmaking: met deze rol worden uw contactgegevens op fiches gepubliceerd.',
       NOTICE_VERSION_OUTDATED: 'De kennisgeving is gewijzigd sinds u ze las. Laad de pagina opnieuw en lees de huidige versie.',
