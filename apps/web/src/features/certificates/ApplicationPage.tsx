@@ -171,64 +171,67 @@ function DocumentUpload({ application, onChanged }: { application: ApplicationFi
   );
 }
 
-/** The company takes its application back before a clerk works on it (the shipment was cancelled), after a confirmation. */
-function WithdrawApplication({ applicationId, onWithdrawn }: { applicationId: string; onWithdrawn: () => void }) {
-  const { t } = useTranslation();
+/**
+ * One of the company's irreversible steps on its application (withdrawing it, deleting a draft): a
+ * button, a confirmation that says what follows, then the step; the API's refusal shown above.
+ */
+function ConfirmedStep({ label, title, body, run }: { label: string; title: string; body: string; run: () => Promise<void> }) {
   const [confirming, setConfirming] = useState(false);
-  const withdraw = useAction(async () => {
-    await request(WithdrawCertificateApplication, { applicationId });
+  const step = useAction(async () => {
+    await run();
     setConfirming(false);
-    onWithdrawn();
   });
   return (
     <>
-      <ErrorSummary error={withdraw.error} />
+      <ErrorSummary error={step.error} />
       <div className="button-row">
         <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
-          {t('certificates.form.withdraw')}
+          {label}
         </button>
       </div>
       <ConfirmDialog
         open={confirming}
-        title={t('certificates.form.withdrawTitle')}
-        body={<p>{t('certificates.form.withdrawBody')}</p>}
-        confirmLabel={t('certificates.form.withdraw')}
-        pending={withdraw.pending}
-        onConfirm={() => void withdraw.run()}
+        title={title}
+        body={<p>{body}</p>}
+        confirmLabel={label}
+        pending={step.pending}
+        onConfirm={() => void step.run()}
         onClose={() => setConfirming(false)}
       />
     </>
   );
 }
 
-/** A draft begun by mistake: deleted with its documents, after a confirmation (a submitted application is the chamber's file). */
+/** The company takes its application back before a clerk works on it (the shipment was cancelled). */
+function WithdrawApplication({ applicationId, onWithdrawn }: { applicationId: string; onWithdrawn: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ConfirmedStep
+      label={t('certificates.form.withdraw')}
+      title={t('certificates.form.withdrawTitle')}
+      body={t('certificates.form.withdrawBody')}
+      run={async () => {
+        await request(WithdrawCertificateApplication, { applicationId });
+        onWithdrawn();
+      }}
+    />
+  );
+}
+
+/** A draft begun by mistake: deleted with its documents (a submitted application is the chamber's file). */
 function DeleteDraft({ applicationId }: { applicationId: string }) {
   const { t } = useTranslation();
   const navigate = useNavigate();
-  const [confirming, setConfirming] = useState(false);
-  const remove = useAction(async () => {
-    await request(DeleteCertificateApplicationDraft, { applicationId });
-    setConfirming(false);
-    navigate('/app/certificates', { state: { notice: t('certificates.form.draftDeleted') } });
-  });
   return (
-    <>
-      <ErrorSummary error={remove.error} />
-      <div className="button-row">
-        <button type="button" className="button button--secondary" onClick={() => setConfirming(true)}>
-          {t('certificates.form.deleteDraft')}
-        </button>
-      </div>
-      <ConfirmDialog
-        open={confirming}
-        title={t('certificates.form.deleteDraftTitle')}
-        body={<p>{t('certificates.form.deleteDraftBody')}</p>}
-        confirmLabel={t('certificates.form.deleteDraft')}
-        pending={remove.pending}
-        onConfirm={() => void remove.run()}
-        onClose={() => setConfirming(false)}
-      />
-    </>
+    <ConfirmedStep
+      label={t('certificates.form.deleteDraft')}
+      title={t('certificates.form.deleteDraftTitle')}
+      body={t('certificates.form.deleteDraftBody')}
+      run={async () => {
+        await request(DeleteCertificateApplicationDraft, { applicationId });
+        navigate('/app/certificates', { state: { notice: t('certificates.form.draftDeleted') } });
+      }}
+    />
   );
 }
 
