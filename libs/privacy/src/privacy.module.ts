@@ -23,6 +23,7 @@ import { DataSubjectRequests } from './requests/data-subject-requests.service';
 import { DataSubjectRights } from './requests/data-subject-rights.service';
 import { ProcessingRestrictionsModule } from './requests/privacy-processing-restrictions';
 import { RetentionSweeper, RetentionSweepJob } from './retention/retention-sweep';
+import { RegistrationLapseGuard } from './requests/registration-lapse-guard';
 
 /** Data-subject requests, their export and erasure over every context's personal-data holder (SPEC §5, #18 items 1–3). */
 const DATA_SUBJECT_REQUESTS = [
@@ -35,6 +36,7 @@ const DATA_SUBJECT_REQUESTS = [
   DataSubjectRequestsResolver,
   RetentionSweeper,
   RetentionSweepJob,
+  RegistrationLapseGuard,
 ];
 
 /**

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { Role } from '@chancery/access';
 import { RequestContext, SYSTEM_ACTOR } from '@chancery/core';
 import { CONTACT_DISCLOSURE_NOTICE } from '@chancery/datasheets';
 import { TenantKind } from '@chancery/identity';
@@ -178,6 +179,25 @@ describe('an unconfirmed registration lapses', () => {
     expect(again.status).toBeLessThan(500);
     expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'COMPANY_ALREADY_REGISTERED' });
     expect(await traceOf(firstId)).toMatchObject({ account: 1, roles: 1 });
+  });
+
+  it('one under a legal hold, or of a restricted person, is kept when the company registers again (the privacy office answers for it)', async () => {
+    const officer = (await factory.login(await factory.user({ tenant: chamber, roles: [Role.PRIVACY_OFFICER] }))).accessToken;
+    const held = input();
+    expectData(await register(held));
+    const heldId = (await accountIdOf(held.administrator.email))!;
+    expectData(await app.graphql(`mutation($input: PlaceLegalHoldInput!) { placeLegalHold(input: $input) }`,
+      { input: { record: `User:${heldId}`, reason: 'VAT number registered by a stranger: inquiry' } }, { token: officer }));
+    const restricted = input();
+    expectData(await register(restricted));
+    const restrictedId = (await accountIdOf(restricted.administrator.email))!;
+    await app.asOwner((db) => db.query(`INSERT INTO processing_restriction (tenant_id, user_id, restricted_at) VALUES ($1, $2, now())`, [chamber.id, restrictedId]));
+    app.clock.advance(49 * HOUR);
+    for (const kept of [held, restricted]) {
+      const again = await register(input({ vatNumber: kept.vatNumber }));
+      expect(again.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'COMPANY_ALREADY_REGISTERED' });
+      expect(await rowsOf(chamber.id, kept.vatNumber)).toEqual({ organisations: 1, accounts: 1 });
+    }
   });
 
   it('the nightly sweep deletes registrations unconfirmed 7 days after their link expired, and only those (one referred to is kept)', async () => {

@@ -72,7 +72,8 @@ export interface OrganisationDetailsChanged {
  * A registration whose address was never confirmed lapsed (the company or the address registered
  * again, or its retention ended): the company and these accounts are deleted next, in the same
  * unit of work. Nobody ever used them; the datasheets context deletes the acknowledgement of the
- * disclosure notice given with the registration. A listener that fails keeps the registration.
+ * disclosure notice given with the registration. A listener that refuses with
+ * IdentityErrors.REGISTRATION_KEPT keeps the registration (the privacy context: a legal hold, a restriction).
  */
 export const REGISTRATION_LAPSED = 'identity.registration.lapsed';
 

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { AuditLog } from '@chancery/audit';
-import { sqlStateOf, TransactionRunner } from '@chancery/core';
+import { DomainError, sqlStateOf, TransactionRunner } from '@chancery/core';
 import { RetentionOutcome, RetentionRuleKey, RetentionSweep } from '@chancery/policy';
 import { REGISTRATION_LAPSED, RegistrationLapsed } from '../accounts/account-events';
 import { LapsedRegistration, UnconfirmedRegistrationRepository } from '../repositories/unconfirmed-registration.repository';
@@ -19,7 +19,8 @@ const REFERRED_TO = '23503';
  * which let anyone block a company's registration with a chamber by registering it with an address of
  * their own. A lapsed registration is deleted when the company or the address registers again, and
  * by the retention sweep after UNCONFIRMED_REGISTRATION. One the chamber has acted on (anything refers
- * to the company or its account) is kept.
+ * to the company or its account) is kept, and so is one a listener of REGISTRATION_LAPSED keeps
+ * (throwing IdentityErrors.REGISTRATION_KEPT: the privacy context, for a legal hold or a restriction).
  */
 @Injectable()
 export class UnconfirmedRegistrations {
@@ -67,7 +68,8 @@ export class UnconfirmedRegistrations {
         await this.registrations.remove(lapsed.organisationId);
       });
     } catch (error) {
-      if (sqlStateOf(error) === REFERRED_TO) return false;
+      // Something refers to it, or a listener keeps it (the privacy context: a legal hold, a restriction).
+      if (sqlStateOf(error) === REFERRED_TO || (error instanceof DomainError && error.reason === 'REGISTRATION_KEPT')) return false;
       throw error;
     }
     await this.audit.record({
