@@ -166,6 +166,21 @@ describe('Certificate workflow rules', () => {
     expect(denied).toBe(true);
   });
 
+  it('a withdrawn replacement is closed: another replacement may start, and revoking the certificate leaves it withdrawn', async () => {
+    const certificate = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
+    const replace = () => started.app.graphql<{ replaceCertificate: { id: string } }>(`mutation($id: ID!) { replaceCertificate(certificateId: $id) { id } }`, { id: certificate.id }, { token: tokens.exporter });
+    const first = expectData(await replace()).replaceCertificate;
+    expectData(await started.app.graphql(`mutation($i: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $i) { id } }`, { i: { applicationId: first.id, declarationAccepted: true } }, { token: tokens.exporter }));
+    await certificates.step('submitCertificateApplication', first.id, tokens.exporter);
+    await certificates.step('withdrawCertificateApplication', first.id, tokens.exporter);
+    const second = expectData(await replace()).replaceCertificate;
+    expectData(await started.app.graphql(`mutation($id: ID!) { revokeCertificate(certificateId: $id, reason: "OTHER") { status } }`, { id: certificate.id }, { token: tokens.signer }));
+    const states = await Promise.all([first.id, second.id].map(async (id) =>
+      expectData(await started.app.graphql<{ certificateApplication: { state: string } }>(`query($id: ID!) { certificateApplication(applicationId: $id) { state } }`, { id }, { token: tokens.exporter })).certificateApplication.state));
+    // The open one is closed with the revocation; the withdrawn one stays as its company left it.
+    expect(states).toEqual(['WITHDRAWN', 'REJECTED']);
+  });
+
   it('a second replacement while one is open, and editing after submission, are refused', async () => {
     const certificate = await certificates.issued(tokens.exporter, tokens.clerk, tokens.signer);
     expectData(await started.app.graphql(`mutation($id: ID!) { replaceCertificate(certificateId: $id) { id } }`, { id: certificate.id }, { token: tokens.exporter }));

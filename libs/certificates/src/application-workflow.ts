@@ -36,6 +36,9 @@ export const APPLICATION_TRANSITIONS: Readonly<Record<ApplicationState, readonly
   Object.values(ApplicationState).map((from) => [from, [...new Set(Object.values(APPLICATION_STEPS).filter((step) => step.from.includes(from)).map((step) => step.to))]]),
 ) as unknown as Record<ApplicationState, readonly ApplicationState[]>;
 
+/** The states no step leaves: the application is closed (rejected, issued, withdrawn). An open replacement is in any other. */
+export const FINAL_APPLICATION_STATES: readonly ApplicationState[] = Object.values(ApplicationState).filter((state) => APPLICATION_TRANSITIONS[state].length === 0);
+
 export const CERTIFICATE_TRANSITIONS: Readonly<Record<CertificateStatus, readonly CertificateStatus[]>> = {
   [CertificateStatus.ISSUED]: [CertificateStatus.REVOKED, CertificateStatus.SUPERSEDED],
   [CertificateStatus.REVOKED]: [],

@@ -10,6 +10,7 @@ import { HOLDABLE_CERTIFICATE_RECORDS, CertificateRetentionRepository } from '..
 import { VerificationRepository } from '../repositories/verification.repository';
 import { processingStatistics } from '../services/certificate-reports.service';
 import { COUNTER_KEPT_AFTER_WINDOW_MS, VERIFICATION_WINDOW_MS } from '../services/verification.service';
+import { deleteSupportingDocumentsNoLongerNamed } from '../services/supporting-document-files';
 
 /** Fields of an application that are never the person's: the consignee is someone else (a company or a person abroad). */
 const CONSIGNEE_FIELDS = ['consigneeName', 'consigneeAddress'] as const;
@@ -89,9 +90,7 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
     const userId = subject.userId;
     const drafts = await this.applications.deleteUnsubmittedDraftsOf(userId);
     // Their documents go with them (nobody's evidence; an invoice may name the person), unless another application names them too.
-    const draftDocuments = [...new Set(drafts.flatMap((d) => d.supportingDocumentIds ?? []))];
-    const stillNamed = new Set(await this.applications.documentsNamedByAnyApplication(draftDocuments));
-    const deleted = drafts.length + (await this.documents.deleteUnnamed(draftDocuments.filter((id) => !stillNamed.has(id)), 'SUPPORTING_DOCUMENT'));
+    const deleted = drafts.length + (await deleteSupportingDocumentsNoLongerNamed(this.applications, this.documents, drafts.flatMap((d) => d.supportingDocumentIds ?? [])));
     let deidentified = 0;
     const values = [...new Set([...(await this.parties.identifyingValuesOf(userId)), subject.email].filter((v) => v && v.trim().length >= 2))];
     if (values.length > 0) deidentified += await this.applications.deidentifyNotesAbout(userId, values.map(escapeRegExp).join('|'));
@@ -145,7 +144,7 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
     await inBatches(sweep.batchSize, async () => {
       const due = await this.retention.abandonedDue(sweep.now, retention, held, restricted, sweep.batchSize);
       const drafts = await this.retention.deleteDrafts(due.filter((a) => a.state === 'DRAFT').map((a) => a.id));
-      await this.deleteDocumentsNoLongerNamed(drafts.documentIds);
+      await deleteSupportingDocumentsNoLongerNamed(this.applications, this.documents, drafts.documentIds);
       const destroyedNow = await this.destroyApplications(due.filter((a) => a.state !== 'DRAFT').map((a) => a.id), sweep.now);
       deleted += drafts.deleted;
       destroyed += destroyedNow;
@@ -184,16 +183,10 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
   private async destroyApplications(ids: readonly string[], at: Date): Promise<number> {
     if (ids.length === 0) return 0;
     const { destroyed, documentIds } = await this.retention.destroyApplications(ids, at);
-    await this.deleteDocumentsNoLongerNamed(documentIds);
+    await deleteSupportingDocumentsNoLongerNamed(this.applications, this.documents, documentIds);
     return destroyed;
   }
 
-  /** Supporting documents (record and bytes) that no application names any more. */
-  private async deleteDocumentsNoLongerNamed(documentIds: readonly string[]): Promise<void> {
-    if (documentIds.length === 0) return;
-    const stillNamed = new Set(await this.applications.documentsNamedByAnyApplication(documentIds));
-    await this.documents.deleteUnnamed(documentIds.filter((id) => !stillNamed.has(id)), 'SUPPORTING_DOCUMENT');
-  }
 }
 
 /** The fields of an application that are someone else's: the consignee's, and the other side's (the applicant, the clerk and their notes). */

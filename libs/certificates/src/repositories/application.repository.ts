@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { columnOf, GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
 import { ApplicationState, CertificateApplication, GoodsLine, SavedConsignee } from '../entities/certificate-application.entity';
+import { FINAL_APPLICATION_STATES } from '../application-workflow';
 
 const APPLICATION = selectColumns(CertificateApplication, 'a');
 const CONSIGNEE = selectColumns(SavedConsignee, 'c');
@@ -122,11 +123,11 @@ export class ApplicationRepository {
     return updateApplication(this.sql, id, changes, at);
   }
 
-  /** Whether an application replacing the certificate is open (not rejected, not yet issued, not abandoned and destroyed). */
+  /** Whether an application replacing the certificate is open (not in a final state: rejected, issued, withdrawn; nor abandoned and destroyed). */
   @GenerateSql({ params: [SQL_EXAMPLE.id] })
   async openReplacementOf(certificateId: string): Promise<boolean> {
     const rows = await this.sql.query(
-      `SELECT 1 FROM certificate_application a WHERE a.replaces_certificate_id = $1 AND a.state NOT IN ('REJECTED', 'ISSUED') AND a.destroyed_at IS NULL`, [certificateId]);
+      `SELECT 1 FROM certificate_application a WHERE a.replaces_certificate_id = $1 AND NOT ${inStates('a', FINAL_APPLICATION_STATES)} AND a.destroyed_at IS NULL`, [certificateId]);
     return rows.length > 0;
   }
 
@@ -135,7 +136,7 @@ export class ApplicationRepository {
   async openReplacementsOf(certificateId: string): Promise<CertificateApplication[]> {
     const rows = await this.sql.query(
       `SELECT ${APPLICATION} FROM certificate_application a
-        WHERE a.replaces_certificate_id = $1 AND a.state NOT IN ('REJECTED', 'ISSUED') AND a.destroyed_at IS NULL FOR UPDATE`,
+        WHERE a.replaces_certificate_id = $1 AND NOT ${inStates('a', FINAL_APPLICATION_STATES)} AND a.destroyed_at IS NULL FOR UPDATE`,
       [certificateId],
     );
     return rows.map((row) => toEntity(CertificateApplication, row));

@@ -12,6 +12,7 @@ import type { RevocationReason } from '../entities/certificate.entity';
 import { CertificateApplicationContentInput, ConsigneeInput, CreateCertificateApplicationInput, UpdateCertificateApplicationInput } from '../inputs/certificate.inputs';
 import { ApplicationContent, ApplicationRepository } from '../repositories/application.repository';
 import { ApplicationNotices } from './application-notices';
+import { deleteSupportingDocumentsNoLongerNamed } from './supporting-document-files';
 import { describeCharacters, PrintedExporter, unprintableExporterFields } from '../pdf/printable-text';
 
 const REQUIRED_ON_CREATE = ['language', 'consignee', 'countryOfOrigin'] as const;
@@ -120,8 +121,7 @@ export class ApplicationsService {
       assertEditable(application.state);
       const remaining = application.supportingDocumentIds.filter((id) => id !== documentId);
       const updated = await this.applications.updateContent(application.id, { supportingDocumentIds: remaining }, this.clock.now());
-      const stillNamed = (await this.applications.documentsNamedByAnyApplication([documentId])).length > 0;
-      const fileDeleted = !stillNamed && (await this.documents.deleteUnnamed([documentId], 'SUPPORTING_DOCUMENT')) > 0;
+      const fileDeleted = (await deleteSupportingDocumentsNoLongerNamed(this.applications, this.documents, [documentId])) > 0;
       await this.audit.record({ action: 'certificates.application.documentRemoved', subjectType: 'CertificateApplication', subjectId: application.id, details: { documentId, fileDeleted } });
       return this.withDocuments(updated);
     });
@@ -139,8 +139,7 @@ export class ApplicationsService {
       if (application.state !== ApplicationState.DRAFT || application.submittedAt || !(await this.applications.deleteUnsubmittedDraft(application.id))) {
         throw CertificateErrors.NOT_A_DRAFT(`An application in state ${application.state} was submitted to the chamber and cannot be deleted`, { details: { state: application.state } });
       }
-      const stillNamed = new Set(await this.applications.documentsNamedByAnyApplication(application.supportingDocumentIds));
-      const filesDeleted = await this.documents.deleteUnnamed(application.supportingDocumentIds.filter((id) => !stillNamed.has(id)), 'SUPPORTING_DOCUMENT');
+      const filesDeleted = await deleteSupportingDocumentsNoLongerNamed(this.applications, this.documents, application.supportingDocumentIds);
       await this.audit.record({ action: 'certificates.application.draftDeleted', subjectType: 'CertificateApplication', subjectId: application.id, details: { filesDeleted } });
       return application.id;
     });
