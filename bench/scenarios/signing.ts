@@ -74,15 +74,19 @@ async function approvedApplications(owner: Client, tenantId: string, people: Awa
     const { rows } = await owner.query<{ id: string }>(
       `INSERT INTO certificate_application (tenant_id, organisation_id, state, language, consignee_name, consignee_address, consignee_country,
                                             country_of_origin, transport_details, goods, invoice_references, remarks, declaration_accepted,
-                                            created_by, claimed_by, reviewed_by, created_at, updated_at, submitted_at)
+                                            created_by, claimed_by, reviewed_by, created_at, updated_at, submitted_at,
+                                            exporter_name, exporter_address, exporter_country)
        SELECT $1, $2, 'APPROVED', (ARRAY['NL', 'FR', 'DE', 'EN'])[1 + s % 4], format('Signing Bench Importer %s Ltd', s), format('%s Dock Road, Felixstowe', s), 'GB',
               'BE', 'By sea, Antwerp to Felixstowe',
               jsonb_build_array(jsonb_build_object('description', format('Belgian chocolate pralines, lot %s', s), 'hsCode', '180690', 'quantity', 100 + s,
                                                    'unit', 'kg', 'grossWeightKg', 120.5, 'netWeightKg', 100, 'marksAndNumbers', format('SB-%s', s), 'packages', 4),
                                 jsonb_build_object('description', 'Waffle irons, electric', 'hsCode', '8516790000', 'quantity', 10, 'unit', 'pcs',
                                                    'grossWeightKg', 30, 'netWeightKg', 25.5, 'marksAndNumbers', format('SB-%s-W', s), 'packages', 1)),
-              ARRAY[format('INV-SB-%s', s)], '', true, $3, $4, $4, now(), now(), now()
-         FROM generate_series(1, $5::int) s
+              ARRAY[format('INV-SB-%s', s)], '', true, $3, $4, $4, now(), now(), now(),
+              -- The exporter as submitted (the signature prints it): the company profile, as the submission copies it.
+              o.name, o.street || ', ' || o.postal_code || ' ' || o.city, o.country
+         FROM generate_series(1, $5::int) s CROSS JOIN organisation o
+        WHERE o.id = $2
        RETURNING id`,
       [tenantId, people.organisation, people.applicant, people.clerk, count],
     );
