@@ -4,9 +4,8 @@ import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
 import { firstValueFrom, of } from 'rxjs';
-import { Logger } from 'nestjs-pino';
 import { Role } from '@chancery/access';
-import { Actor, GENERATE_SQL, RequestContext, SCOPE_BYPASSES, ScopeBypass, SecretBox, Sql, SUPPORT_GRANT_NOT_ACTIVE, SYSTEM_ACTOR, TransactionRunner } from '@chancery/core';
+import { Actor, AppLogger, GENERATE_SQL, RequestContext, SCOPE_BYPASSES, ScopeBypass, SecretBox, Sql, SUPPORT_GRANT_NOT_ACTIVE, SYSTEM_ACTOR, TransactionRunner } from '@chancery/core';
 import { UserAccount } from '@chancery/identity';
 import { PUBLISHED_VIEWS } from '@chancery/migrations';
 import { emailTemplate, Mailer } from '@chancery/notifications';
@@ -344,7 +343,7 @@ describe('Architecture', () => {
 
     channel('log', async () => {
       const before = countOf('log');
-      world.app.get(Logger).log({ account: adminAccount(), nested: { accounts: [adminAccount()] }, msg: 'architecture probe' });
+      world.app.get(AppLogger).log({ account: adminAccount(), nested: { accounts: [adminAccount()] }, msg: 'architecture probe' });
       const line = logLines.find((l) => l.includes('architecture probe'));
       expect(line).toBeDefined();
       expect(line).not.toContain(PHONE);

@@ -117,8 +117,8 @@ describe('e-mail that arrives: development delivery to .eml files', () => {
       done();
     },
   });
-  // nestjs-pino keeps one root logger per process, made by the first application: the app's, where
-  // the worker's lines go too (as when `npm start` runs the worker in-process).
+  // The worker's lines go to the same destination as the app's (as both go to stdout when `npm start`
+  // runs the worker in-process).
   const started = useTestApp({ env: { PUBLIC_BASE_URL: PORTAL, LOG_LEVEL: 'info' }, logDestination });
   useTestWorker({ sharesDatabaseWith: () => started.app, env: { NODE_ENV: 'development', DATA_DIR: dataDir, LOG_LEVEL: 'info' }, logDestination });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));

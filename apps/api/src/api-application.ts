@@ -1,8 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
-import { AppConfig, DatabaseSettings } from '@chancery/core';
+import { accessLogMiddleware, AppConfig, AppLogger, DatabaseSettings } from '@chancery/core';
 import { ApiModule } from './app.module';
 import { statementCountMiddleware } from './graphql/statement-count.plugin';
 
@@ -18,7 +17,10 @@ export const API_APPLICATION_OPTIONS = { bufferLogs: true, bodyParser: false } a
  */
 export function configureApiApplication(app: INestApplication, config: AppConfig): INestApplication {
   const express = app as NestExpressApplication;
-  express.useLogger(express.get(Logger));
+  const logger = express.get(AppLogger);
+  express.useLogger(logger);
+  // First, so that a request the body parser refuses is logged too.
+  express.use(accessLogMiddleware(logger.pino));
   express.useBodyParser('json', { limit: MAX_BODY_SIZE });
   express.disable('x-powered-by');
   // Only the proxies TRUST_PROXY names may tell the client's address (X-Forwarded-For); by default none,

@@ -1,14 +1,13 @@
 import { INestApplicationContext } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { AppConfig, DatabaseSettings } from '@chancery/core';
+import { AppConfig, AppLogger, DatabaseSettings } from '@chancery/core';
 import { WorkerModule } from './worker.module';
 
 export const WORKER_CONTEXT_OPTIONS = { bufferLogs: true } as const;
 
 /** Applied after the context is created; `main.ts` and the end-to-end tests both call it. */
 export function configureWorkerContext<T extends INestApplicationContext>(app: T): T {
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(AppLogger));
   return app;
 }
 

@@ -1,7 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
-import { LoggerModule } from 'nestjs-pino';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
@@ -14,7 +13,8 @@ import { DatabaseSettings } from './database/database-settings';
 import { Sql, TransactionRunner } from './database/transaction-runner';
 import { EntityTables } from './database/entity-tables';
 import { WorkerHeartbeatRepository } from './jobs/worker-heartbeat.repository';
-import { LogOutputOptions, loggerOptions, requestIdOf } from './logging/logger-options';
+import { AppLogger } from './logging/app-logger';
+import { createRootLogger, LogOutputOptions, requestIdOf } from './logging/logger-options';
 
 export interface CoreModuleOptions {
   config: AppConfig;
@@ -43,6 +43,11 @@ export class CoreModule {
           global: true,
           middleware: {
             mount: true,
+            // Off: the defaults cost every request a require() (proxy providers, of which there are
+            // none), two awaited plugin hooks (no plugins) and a stored reference to the request.
+            resolveProxyProviders: false,
+            initializePlugins: false,
+            saveReq: false,
             generateId: true,
             // The same id pino puts on the request's log lines.
             idGenerator: (req: RequestWithId) => (req.id ??= requestIdOf(req)),
@@ -59,7 +64,6 @@ export class CoreModule {
             },
           },
         }),
-        LoggerModule.forRoot(loggerOptions(config, options.logs)),
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: database.appUrl,
@@ -77,6 +81,11 @@ export class CoreModule {
         { provide: DATABASE_SETTINGS, useValue: database },
         { provide: Clock, useClass: SystemClock },
         RequestContext,
+        {
+          provide: AppLogger,
+          useFactory: (context: RequestContext) => new AppLogger(createRootLogger(config, options.logs, () => context.requestId)),
+          inject: [RequestContext],
+        },
         TransactionRunner,
         Sql,
         EntityTables,
@@ -84,7 +93,7 @@ export class CoreModule {
         PasswordHasher,
         WorkerHeartbeatRepository,
       ],
-      exports: [AppConfig, DATABASE_SETTINGS, Clock, RequestContext, TransactionRunner, Sql, EntityTables, SecretBox, PasswordHasher, WorkerHeartbeatRepository],
+      exports: [AppConfig, DATABASE_SETTINGS, Clock, RequestContext, AppLogger, TransactionRunner, Sql, EntityTables, SecretBox, PasswordHasher, WorkerHeartbeatRepository],
     };
   }
 }

@@ -27,6 +27,8 @@ export * from './errors/validation';
 export * from './jobs/job-handler';
 export * from './jobs/worker-heartbeat.repository';
 export * from './logging/logger-options';
+export * from './logging/app-logger';
+export * from './logging/access-log';
 export * from './logging/log-redaction';
 export * from './rate-limit/rate-limit.module';
 export * from './rate-limit/rate-limits';
