@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
 import { Mailer } from '@chancery/notifications';
 import { Clock, DAY_MS, issueSecret, parseSecret, PasswordHasher, personIdOf, RequestContext, StepUpMethod, TransactionRunner } from '@chancery/core';
-import { AccountAccess, AccountsService, assertAcceptablePassword, LoginCandidate, secondFactorMissing, TenantDirectoryService } from '@chancery/identity';
+import { AccountAccess, AccountsService, assertAcceptablePassword, LoginCandidate, secondFactorMissing, TenantDirectoryService, normaliseEmailAddress } from '@chancery/identity';
 import { AccessTokenService } from './access-token';
 import {
   accountBackoffRemainingMs,
@@ -117,7 +117,7 @@ export class AuthService {
    * must choose (TENANT_CHOICE_REQUIRED). Passwords are compared outside any transaction.
    */
   async login(command: LoginCommand, client: ClientInfo): Promise<SessionTokens> {
-    const email = command.email.trim().toLowerCase();
+    const email = normaliseEmailAddress(command.email);
     if (!command.tenantSlug) return this.loginWithoutTenant(email, command, client);
     const tenantId = (await this.directory.findBySlug(command.tenantSlug))?.id;
     if (!tenantId) {

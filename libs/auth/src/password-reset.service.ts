@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
 import { ANONYMOUS_ACTOR, AppConfig, Clock, describeError, parseSecret, PasswordHasher, RequestContext, TransactionRunner } from '@chancery/core';
-import { AccountsService, assertAcceptablePassword, TenantDirectoryService } from '@chancery/identity';
+import { AccountsService, assertAcceptablePassword, TenantDirectoryService, normaliseEmailAddress } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
 import { AuthErrors } from './auth.errors';
 import { PASSWORD_RESET } from './email/auth-emails';
@@ -39,7 +39,7 @@ export class PasswordResetService {
     if (tenantSlug && !tenant) return true;
     const tenantId = tenant?.id ?? null;
     this.context
-      .afterResponse(ANONYMOUS_ACTOR, () => this.sendResetLink(tenantId, email.trim().toLowerCase()))
+      .afterResponse(ANONYMOUS_ACTOR, () => this.sendResetLink(tenantId, normaliseEmailAddress(email)))
       .catch((error: unknown) => this.logger.error(`password-reset request not handled: ${describeError(error)}`));
     return true;
   }

@@ -20,3 +20,4 @@ export * from './services/organisation-people.service';
 export type { NewTenant } from './repositories/tenant.repository';
 export { PASSWORD_MAX_LENGTH, assertAcceptablePassword } from './password-policy';
 export * from './validation/company-identifiers';
+export * from './validation/email-address';

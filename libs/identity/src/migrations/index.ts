@@ -2,5 +2,6 @@ import { Identity1765000000100 } from './1765000000100-identity';
 import { IdentityHardening1765100000100 } from './1765100000100-identity-hardening';
 import { AccountClosureDate1767510000200 } from './1767510000200-account-closure-date';
 import { AccountAddressLookup1767600000200 } from './1767600000200-account-address-lookup';
+import { EmailAddressesComposed1767630000000 } from './1767630000000-email-addresses-composed';
 
-export const IDENTITY_MIGRATIONS = [Identity1765000000100, IdentityHardening1765100000100, AccountClosureDate1767510000200, AccountAddressLookup1767600000200];
+export const IDENTITY_MIGRATIONS = [Identity1765000000100, IdentityHardening1765100000100, AccountClosureDate1767510000200, AccountAddressLookup1767600000200, EmailAddressesComposed1767630000000];

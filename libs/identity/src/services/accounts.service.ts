@@ -11,6 +11,7 @@ import { AccountRepository, LoginCandidate } from '../repositories/account.repos
 export type { LoginCandidate };
 import { AccountTokenRepository } from '../repositories/account-token.repository';
 import { newTotpSecret, totpStepOf, totpUri } from '../second-factor/totp';
+import { normaliseEmailAddress } from '../validation/email-address';
 
 /** The account of the request's person, as the session check read it (see `rememberForRequest`). */
 const CURRENT_ACCOUNT = 'identity.currentAccount';
@@ -93,7 +94,7 @@ export class AccountsService {
    * active accounts only (`findActiveByEmail`). In the caller's unit.
    */
   findIdByEmailAnyStatus(tenantId: string | null, email: string): Promise<string | null> {
-    return this.accounts.findIdByEmail(tenantId, email.trim().toLowerCase());
+    return this.accounts.findIdByEmail(tenantId, normaliseEmailAddress(email));
   }
 
   /** The account an e-mail names in a tenant, if it is active (password reset). */

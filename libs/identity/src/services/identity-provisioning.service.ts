@@ -12,6 +12,7 @@ import { ApiKeyRepository } from '../repositories/api-key.repository';
 import { InvitationRepository } from '../repositories/invitation.repository';
 import { NewOrganisation, OrganisationRepository } from '../repositories/organisation.repository';
 import { NewTenant, TenantRepository } from '../repositories/tenant.repository';
+import { normaliseEmailAddress } from '../validation/email-address';
 
 export interface ProvisionedAccount {
   tenantId: string | null;
@@ -71,7 +72,7 @@ export class IdentityProvisioning {
       const id = await this.accounts.insert({
         tenantId: account.tenantId,
         organisationId: account.organisationId ?? null,
-        email: account.email.toLowerCase(),
+        email: normaliseEmailAddress(account.email),
         firstName: account.firstName,
         lastName: account.lastName,
         phone: account.phone ?? null,

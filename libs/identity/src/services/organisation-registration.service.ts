@@ -18,6 +18,7 @@ import { OrganisationRepository } from '../repositories/organisation.repository'
 import { isValidPostalCode, normaliseEuVatNumber } from '../validation/company-identifiers';
 import { TenantDirectoryService } from './tenant-directory.service';
 import { EMAIL_CONFIRMATION_LIFETIME_MS, UnconfirmedRegistrations } from './unconfirmed-registrations.service';
+import { normaliseEmailAddress } from '../validation/email-address';
 
 export interface Registration {
   organisation: Organisation;
@@ -61,7 +62,7 @@ export class OrganisationRegistrationService {
     }
     // Hashed before the transaction: argon2 takes tens of milliseconds and must not hold a connection.
     const passwordHash = await this.passwords.hash(input.administrator.password);
-    const administratorEmail = input.administrator.email.toLowerCase();
+    const administratorEmail = normaliseEmailAddress(input.administrator.email);
     const confirmation = issueSecret('ect', tenant.id);
     const company = { name: input.name, vatNumber, city: input.city, country, confirmationSentTo: administratorEmail, status: 'AWAITING_EMAIL_CONFIRMATION' as const };
     try {
@@ -80,7 +81,7 @@ export class OrganisationRegistrationService {
         const created = await this.organisations.insert({
           tenantId: tenant.id, companyNumber: vatNumber, vatNumber, name: input.name, legalForm: input.legalForm,
           street: input.street, postalCode: input.postalCode, city: input.city, country, phone: input.phone,
-          email: input.email.toLowerCase(), iban: input.iban.replace(/\s/g, '').toUpperCase(), loginMethod: input.loginMethod as LoginMethod, isMember: false,
+          email: normaliseEmailAddress(input.email), iban: input.iban.replace(/\s/g, '').toUpperCase(), loginMethod: input.loginMethod as LoginMethod, isMember: false,
         });
         const userId = await this.accounts.insert({
           tenantId: tenant.id, organisationId: created.id, email: administratorEmail, firstName: admin.firstName, lastName: admin.lastName,

@@ -12,6 +12,7 @@ import { UpdateOrganisationInput, UpdateUserProfileInput } from '../inputs/ident
 import { AccountRepository } from '../repositories/account.repository';
 import { OrganisationRepository } from '../repositories/organisation.repository';
 import { isValidPostalCode } from '../validation/company-identifiers';
+import { normaliseEmailAddress } from '../validation/email-address';
 
 /**
  * Reads and updates of single records where the field declarations decide who may change what: a
@@ -93,7 +94,7 @@ export class PolicedRecordsService {
       const normalised = {
         ...given,
         ...(typeof given.iban === 'string' ? { iban: given.iban.replace(/\s/g, '').toUpperCase() } : {}),
-        ...(typeof given.email === 'string' ? { email: given.email.toLowerCase() } : {}),
+        ...(typeof given.email === 'string' ? { email: normaliseEmailAddress(given.email) } : {}),
       };
       const updated = await this.organisations.update(organisation.id, normalised);
       await this.audit.record({ action: 'identity.organisation.updated', subjectType: 'Organisation', subjectId: organisation.id, details: { fields: Object.keys(given).sort().join(',') } });

@@ -9,6 +9,7 @@ import { CreateTenantInput } from '../inputs/identity.inputs';
 import { assertAcceptablePassword } from '../password-policy';
 import { AccountRepository } from '../repositories/account.repository';
 import { TenantRepository } from '../repositories/tenant.repository';
+import { normaliseEmailAddress } from '../validation/email-address';
 
 /** The list of tenants (public) and their creation by the platform operator. */
 @Injectable()
@@ -60,7 +61,7 @@ export class TenantDirectoryService {
         const userId = await this.accounts.insert({
           tenantId: tenant.id,
           organisationId: null,
-          email: administrator.email.toLowerCase(),
+          email: normaliseEmailAddress(administrator.email),
           firstName: administrator.firstName,
           lastName: administrator.lastName,
           phone: administrator.phone ?? null,

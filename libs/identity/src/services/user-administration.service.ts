@@ -17,6 +17,7 @@ import { AccountRepository, ManagedScope } from '../repositories/account.reposit
 import { ApiKeyRepository } from '../repositories/api-key.repository';
 import { InvitationRepository } from '../repositories/invitation.repository';
 import { TenantRepository } from '../repositories/tenant.repository';
+import { normaliseEmailAddress } from '../validation/email-address';
 
 export const INVITATION_LIFETIME_MS = 7 * DAY_MS;
 
@@ -79,7 +80,7 @@ export class UserAdministrationService {
     const scope = managedScopeOf(actor);
     const { tenantId, organisationId } = scope;
     const secret = issueSecret('inv', tenantId);
-    const email = input.email.toLowerCase();
+    const email = normaliseEmailAddress(input.email);
     return this.transactions.run(async () => {
       // Said at once to the administrator, who may see the company's people anyway: an account of
       // another company or another tenant is not revealed here (its acceptance fails instead).
@@ -210,7 +211,7 @@ export class UserAdministrationService {
     const actor = this.context.actor;
     if (!actor.tenantId) throw IdentityErrors.USER_NOT_FOUND('User not found', { field: 'input.email' });
     return this.transactions.run(async () => {
-      const id = await this.accounts.findIdByEmail(actor.tenantId!, input.email.trim().toLowerCase());
+      const id = await this.accounts.findIdByEmail(actor.tenantId!, normaliseEmailAddress(input.email));
       const found = id ? await this.accounts.findById(id) : null;
       if (!found?.organisationId || found.tenantId !== actor.tenantId) throw IdentityErrors.USER_NOT_FOUND('No user of a company of yours has this address', { field: 'input.email' });
       const scope: ManagedScope = { tenantId: actor.tenantId!, organisationId: found.organisationId };

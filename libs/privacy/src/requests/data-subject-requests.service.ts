@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ANONYMOUS_ACTOR, AppConfig, Clock, DAY_MS, describeError, issueSecret, parseSecret, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
-import { AccountsService, IdentityProvisioning } from '@chancery/identity';
+import { AccountsService, IdentityProvisioning, normaliseEmailAddress } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
 import { DataSubject } from '@chancery/policy';
 import { DataSubjectAnswerKind, DataSubjectRequest, DataSubjectRequestStatus, DataSubjectRequestType } from './entities/data-subject-request.entity';
@@ -87,7 +87,7 @@ export class DataSubjectRequests {
   }
 
   private async receivePublic(intake: PublicRequestIntake): Promise<void> {
-    const email = intake.email.trim().toLowerCase();
+    const email = normaliseEmailAddress(intake.email);
     let tenants: string[];
     if (intake.tenant) {
       const tenant = await this.provisioning.tenantBySlug(intake.tenant);

@@ -1,5 +1,5 @@
 import { Global, Injectable, Module } from '@nestjs/common';
-import { AccountsService, IdentityModule } from '@chancery/identity';
+import { AccountsService, IdentityModule, normaliseEmailAddress } from '@chancery/identity';
 import { ProcessingRestrictions } from '@chancery/policy';
 import { DataSubjectRequestRepository } from './data-subject-request.repository';
 
@@ -28,9 +28,9 @@ export class PrivacyProcessingRestrictions extends ProcessingRestrictions {
     const restricted = new Set<string>();
     for (const userId of await this.requests.restrictedUserIds()) {
       const email = await this.accounts.emailOf(userId);
-      if (email) restricted.add(email.toLowerCase());
+      if (email) restricted.add(normaliseEmailAddress(email));
     }
-    return new Set(addresses.filter((address) => restricted.has(address.toLowerCase())));
+    return new Set(addresses.filter((address) => restricted.has(normaliseEmailAddress(address))));
   }
 }
 
