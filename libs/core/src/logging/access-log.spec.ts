@@ -1,5 +1,5 @@
-import { createServer, request, Server } from 'node:http';
-import { AddressInfo } from 'node:net';
+import { createServer, IncomingMessage, request, Server } from 'node:http';
+import { AddressInfo, Socket } from 'node:net';
 import { Writable } from 'node:stream';
 import { loadAppConfig } from '../config/app-config';
 import { accessLogMiddleware } from './access-log';
@@ -39,6 +39,19 @@ describe('log lines of a request', () => {
     logger.error('boom', 'Error: boom\n    at somewhere (file.js:1:1)', 'ExceptionsHandler');
     expect(lines[0]).toMatchObject({ level: 50, context: 'ExceptionsHandler' });
     expect(JSON.stringify(lines[0])).toContain('file.js');
+  });
+
+  it('a request or response handed to a logger keeps only method, path and status (no header, no query string)', () => {
+    const { lines, destination } = capture();
+    const logger = createRootLogger(config, { destination });
+    const req = Object.assign(new IncomingMessage(new Socket()), {
+      method: 'POST',
+      url: '/graphql?email=ann@example.test',
+      headers: { authorization: 'Bearer eyJ-secret', cookie: 'refresh=secret' },
+    });
+    logger.warn({ req, res: { statusCode: 401, getHeaders: () => ({ 'set-cookie': 'refresh=secret' }) } }, 'refused');
+    expect(lines[0]).toMatchObject({ req: { method: 'POST', path: '/graphql' }, res: { statusCode: 401 } });
+    expect(JSON.stringify(lines[0])).not.toMatch(/secret|ann@example/);
   });
 
   describe('the access line', () => {

@@ -37,8 +37,18 @@ export function createRootLogger(
   const redact = logRedaction({ keys: output.redactKeys, present: output.presentRecord });
   const options: LoggerOptions = {
     level: config.LOG_LEVEL,
-    // Errors: kind, code and stack frames, never a value they carry (query parameters, row details).
-    serializers: { err: describeError },
+    serializers: {
+      // A request or response logged under these keys (the access line's, or one handed to a logger by
+      // mistake) keeps only method, path and status: headers carry tokens and cookies, query strings
+      // and bodies personal data.
+      req: (req: { method?: string; path?: string; url?: string }) => ({
+        method: req.method,
+        path: typeof req.path === 'string' ? req.path : typeof req.url === 'string' ? req.url.split('?')[0] : undefined,
+      }),
+      res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
+      // Errors: kind, code and stack frames, never a value they carry (query parameters, row details).
+      err: describeError,
+    },
     formatters: { log: redact, bindings: redact },
     mixin: () => {
       const requestId = currentRequestId();
