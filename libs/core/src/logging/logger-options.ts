@@ -7,6 +7,9 @@ import { logRedaction } from './log-redaction';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
+/** Most bytes of log lines kept waiting for a stalled standard output. */
+const STDOUT_BUFFER_LIMIT = 16 * 1024 * 1024;
+
 /** Accepts a caller's request id only when it looks like one (so logs cannot be injected through it). */
 export function requestIdOf(req: IncomingMessage): string {
   const given = req.headers[REQUEST_ID_HEADER];
@@ -61,8 +64,9 @@ export function createRootLogger(
   // asynchronously: lines logged while a write is under way go out together in the next one, so a busy
   // process makes one system call for many lines instead of one per line (each costs as much as a
   // database round trip on a virtual machine), and a quiet one still writes each line at once.
-  // pino flushes what is pending when the process exits.
+  // pino flushes what is pending when the process exits. If whatever reads standard output stalls, at
+  // most 16 MiB wait in memory; lines beyond are dropped rather than the process growing until it dies.
   if (output.destination) return pino(options, output.destination);
   if (options.transport) return pino(options);
-  return pino(options, pino.destination({ dest: 1, sync: false }));
+  return pino(options, pino.destination({ dest: 1, sync: false, maxLength: STDOUT_BUFFER_LIMIT }));
 }
