@@ -5,6 +5,10 @@ import { ALL_MIGRATIONS } from '@chancery/migrations';
 import { createApiApplication } from './api-application';
 import { describeDemoAccounts, loadDemoDataOnce } from './demo/demo-data';
 
+// Standard output whose reader went away (EPIPE) loses what is written to it, and a stop stays
+// graceful: an unhandled 'error' would end the process before its connections are closed.
+process.stdout.on('error', () => undefined);
+
 function say(line: string): void {
   process.stdout.write(`[chancery] ${line}\n`);
 }

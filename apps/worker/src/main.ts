@@ -8,6 +8,10 @@ import { createWorkerContext } from './worker-application';
 /** Past this, a stop that hangs (a job ignoring the timeout, a lost database) ends the process anyway. */
 const STOP_DEADLINE_MS = 30_000;
 
+// Standard output whose reader went away (EPIPE) loses what is written to it, and a stop stays
+// graceful: an unhandled 'error' would end the process before its connections are closed.
+process.stdout.on('error', () => undefined);
+
 function say(line: string): void {
   process.stdout.write(`[chancery-worker] ${line}\n`);
 }

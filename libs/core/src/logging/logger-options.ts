@@ -4,11 +4,9 @@ import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { describeError } from '../errors/error-description';
 import { logRedaction } from './log-redaction';
+import { stdoutDestination } from './stdout-destination';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
-
-/** Most bytes of log lines kept waiting for a stalled standard output. */
-const STDOUT_BUFFER_LIMIT = 16 * 1024 * 1024;
 
 /** Accepts a caller's request id only when it looks like one (so logs cannot be injected through it). */
 export function requestIdOf(req: IncomingMessage): string {
@@ -60,13 +58,9 @@ export function createRootLogger(
     transport:
       config.NODE_ENV === 'development' && !output.destination ? { target: 'pino-pretty', options: { singleLine: true } } : undefined,
   };
-  // Tests pass a destination to read the lines back (VERIFY T19). Standard output is written
-  // asynchronously: lines logged while a write is under way go out together in the next one, so a busy
-  // process makes one system call for many lines instead of one per line (each costs as much as a
-  // database round trip on a virtual machine), and a quiet one still writes each line at once.
-  // pino flushes what is pending when the process exits. If whatever reads standard output stalls, at
-  // most 16 MiB wait in memory; lines beyond are dropped rather than the process growing until it dies.
+  // Tests pass a destination to read the lines back (VERIFY T19); otherwise standard output, written
+  // asynchronously (see stdoutDestination).
   if (output.destination) return pino(options, output.destination);
   if (options.transport) return pino(options);
-  return pino(options, pino.destination({ dest: 1, sync: false, maxLength: STDOUT_BUFFER_LIMIT }));
+  return pino(options, stdoutDestination());
 }
