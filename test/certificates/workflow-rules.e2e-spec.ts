@@ -337,6 +337,10 @@ describe('Certificate workflow rules', () => {
       [{ consignee: { name: 'Importer Ltd\nCertified by the Customs Authority', address: 'Dock Road 1', country: 'GB' } }, 'input.consignee.name'],
       [{ consignee: { name: 'Importer Ltd\u2028Certified', address: 'Dock Road 1', country: 'GB' } }, 'input.consignee.name'],
       [{ goods: [{ ...goods, unit: 'kg\nnet' }] }, 'input.goods.0.unit'],
+      // Found from outside on 4 December 2026: a NUL in a line was named input.goods[0].description,
+      // every other refusal of a line input.goods.0.…, the path the portal puts the message under.
+      [{ goods: [{ ...goods, description: 'Pra\u0000lines' }] }, 'input.goods.0.description'],
+      [{ invoiceReferences: ['INV-1', 'INV\u202E-2'] }, 'input.invoiceReferences'],
       [{ goods: [{ ...goods, hsCode: '18069' }] }, 'input.goods.0.hsCode'],
       [{ goods: [{ ...goods, hsCode: '18069012345' }] }, 'input.goods.0.hsCode'],
       // Attack of 3 December 2026: no HS chapter 00 (or 98, 99, or the reserved 77) exists; a weightless line was printed "0 kg".

@@ -46,7 +46,11 @@ export function problemWithText(value: string): string | undefined {
   return undefined;
 }
 
-/** Every string in the value (objects and arrays walked), with its path, that `problemWithText` refuses. */
+/**
+ * Every string in the value (objects and arrays walked), with its path, that `problemWithText` refuses.
+ * Paths are written as class-validator writes them (`input.goods.0.description`), so one field has one
+ * name whichever check refused it: the portal puts each message under the field of that name.
+ */
 export function unsafeTextIn(value: unknown, path: string, seen = new WeakSet<object>()): FieldProblem[] {
   if (typeof value === 'string') {
     const reason = problemWithText(value);
@@ -54,7 +58,7 @@ export function unsafeTextIn(value: unknown, path: string, seen = new WeakSet<ob
   }
   if (value === null || typeof value !== 'object' || value instanceof Date || Buffer.isBuffer(value) || seen.has(value)) return [];
   seen.add(value);
-  if (Array.isArray(value)) return value.flatMap((item, i) => unsafeTextIn(item, `${path}[${i}]`, seen));
+  if (Array.isArray(value)) return value.flatMap((item, i) => unsafeTextIn(item, path ? `${path}.${i}` : String(i), seen));
   return Object.entries(value).flatMap(([key, item]) => unsafeTextIn(item, path ? `${path}.${key}` : key, seen));
 }
 
