@@ -1,5 +1,5 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
-import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, printSchema } from 'graphql';
+import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, isObjectType, printSchema } from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 
 /**
@@ -36,6 +36,7 @@ export class CompiledExecution implements GatewayInterface {
 
   /** Nest's `transformSchema`: the schema Apollo will serve. */
   readonly capture = (schema: GraphQLSchema): GraphQLSchema => {
+    withoutPropertyReaders(schema);
     this.schema = schema;
     return schema;
   };
@@ -112,4 +113,46 @@ function asGraphQLError(error: GraphQLError): GraphQLError {
   const rebuilt = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions ?? undefined });
   if (error.locations) (rebuilt as { locations?: GraphQLError['locations'] }).locations = error.locations;
   return rebuilt;
+}
+
+/**
+ * Takes off the resolvers that only read the parent's property of the field's own name, which Nest
+ * gives every field it builds (its `rootFieldResolver`, for fields without middleware). A field
+ * without a resolver is the same read to graphql-js (its default resolver) and, to graphql-jit, a
+ * property access in the compiled code; a field with one costs graphql-jit, for every field of every
+ * record, an info object, a path, an arguments object and three closures: for a list of 20 records of
+ * 16 fields, a quarter of what the request allocated. Each resolver is tried once on a stand-in
+ * parent: it stays unless it read exactly that one property and gave what it found, or nothing when
+ * there was nothing (a default value, a differently named property or middleware keep their resolver).
+ */
+export function withoutPropertyReaders(schema: GraphQLSchema): number {
+  let removed = 0;
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith('__')) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (field.resolve && readsOnlyItsProperty(field.resolve, field.name)) {
+        field.resolve = undefined;
+        removed += 1;
+      }
+    }
+  }
+  return removed;
+}
+
+const FOUND = Symbol('the value the stand-in parent holds');
+
+function readsOnlyItsProperty(resolve: (...args: never[]) => unknown, fieldName: string): boolean {
+  if (resolve.name !== 'rootFieldResolver') return false;
+  // Once with the property holding a value (given back as it is), once without it (nothing in its place).
+  const probe = (value: unknown) => {
+    const read: PropertyKey[] = [];
+    const parent = new Proxy({}, { get: (_target, key) => (read.push(key), value) });
+    const result = (resolve as (parent: unknown) => unknown)(parent);
+    return result === value && read.length === 1 && read[0] === fieldName;
+  };
+  try {
+    return probe(FOUND) && probe(undefined);
+  } catch {
+    return false;
+  }
 }
