@@ -90,6 +90,14 @@ export async function certificateOfOriginJourney(
   await expect(hsCode).toHaveAttribute('aria-invalid', 'true');
   await expect(hsCode).toHaveAccessibleDescription(new RegExp(m.errors.constraint.matches.slice(0, 20)));
   await hsCode.fill('841370');
+  // A direction override copied along with a description (found from outside on 4 December 2026: it
+  // was refused under another name than the field's, so the message stood beside nothing).
+  const description = line(1).getByLabel(exactly(c.form.description));
+  await description.fill('Hydraulic pumps\u202E, cast iron housing');
+  await page.getByRole('button', { name: exactly(c.form.saveDraft) }).click();
+  await expect(description).toHaveAttribute('aria-invalid', 'true');
+  await expect(description).toHaveAccessibleDescription(new RegExp(m.errors.constraint.safetext.slice(0, 20)));
+  await description.fill('Hydraulic pumps, cast iron housing');
   await page.getByRole('button', { name: exactly(c.form.saveDraft) }).click();
   await expect(page.getByText(c.form.saved)).toBeVisible();
   await expect(page.getByRole('button', { name: exactly(c.form.submit) })).toBeVisible();

@@ -203,6 +203,7 @@ const fr: Messages = {
       empty: 'Modifiez au moins un champ.',
       imagetype: 'Choisissez une image PNG ou JPEG.',
       imagesize: 'Choisissez une image de 200 ko au plus.',
+      safetext: 'Ce texte ne contient que des espaces, ou un caractère de contrôle ou de sens d’écriture invisible (souvent copié avec le texte d’un autre document) : retapez-le.',
       invalid: 'Cette valeur n’est pas acceptée.',
       // Certificates of origin (#16)
       declarationrequired: "Acceptez la déclaration de l'exportateur.",
