@@ -161,6 +161,17 @@ describe('datasheets: from product to published, and a new version supersedes it
       const get = await app.http().get(`/public/datasheets?after=${forged}`);
       expect({ at, status: get.status, reason: get.body.errors?.[0]?.extensions?.reason }).toEqual({ at, status: 400, reason: 'DATASHEET_CURSOR_INVALID' });
     }
+    // Found from outside on 4 December 2026: a parameter given twice was refused with the slug's regular
+    // expression as the reason (or, for the page size, "must be an integer number").
+    for (const query of [`tenant=${body.tenant.slug}&tenant=other-body`, 'first=1&first=2']) {
+      const twice = await app.http().get(`/public/datasheets?${query}`);
+      const field = query.split('=')[0];
+      expect({ status: twice.status, code: twice.body.errors?.[0]?.extensions?.code, fields: twice.body.errors?.[0]?.extensions?.fields }).toEqual({
+        status: 400,
+        code: 'BAD_USER_INPUT',
+        fields: [{ field, reason: 'is given more than once', constraint: 'once' }],
+      });
+    }
     const all: string[] = [];
     let after: string | null = null;
     do {

@@ -129,8 +129,20 @@ export function OptionalNullable(options?: ValidationOptions): PropertyDecorator
 }
 
 /**
- * The global pipe: refuses text no field takes (controls, unpaired surrogates, direction overrides,
- * blank values) wherever it is in the input, then whitelist + refuse unknown properties + transform,
+ * The query-string parameters given more than once (`?tenant=a&tenant=b` arrives as a list): no
+ * parameter of ours is a list, so each is refused for what it is rather than for a rule of its value.
+ */
+function repeatedParameters(value: unknown, name: string | undefined): FieldProblem[] {
+  const problem = (field: string): FieldProblem => ({ field, reason: 'is given more than once', constraint: 'once' });
+  if (name) return Array.isArray(value) ? [problem(name)] : [];
+  if (value === null || typeof value !== 'object') return [];
+  return Object.entries(value).flatMap(([key, item]) => (Array.isArray(item) ? [problem(key)] : []));
+}
+
+/**
+ * The global pipe: refuses a query-string parameter given twice, and text no field takes (controls,
+ * unpaired surrogates, direction overrides, blank values) wherever it is in the input, then whitelist +
+ * refuse unknown properties + transform,
  * and a refusal that names every field with its path under the argument (`input.vatNumber`), as a
  * `BAD_USER_INPUT`.
  */
@@ -149,6 +161,10 @@ export class InputValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Client input only: a custom parameter (the actor, the request) is ours, not the client's.
+    if (metadata.type === 'query') {
+      const repeated = repeatedParameters(value, metadata.data);
+      if (repeated.length) throw new BadUserInputError(repeated);
+    }
     const unsafe = metadata.type === 'custom' ? [] : unsafeTextIn(value, metadata.data ?? '');
     if (unsafe.length) throw new BadUserInputError(unsafe);
     try {
