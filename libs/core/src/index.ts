@@ -27,7 +27,6 @@ export * from './errors/validation';
 export * from './jobs/job-handler';
 export * from './jobs/worker-heartbeat.repository';
 export * from './logging/logger-options';
-export * from './logging/stdout-destination';
 export * from './logging/app-logger';
 export * from './logging/access-log';
 export * from './logging/log-redaction';

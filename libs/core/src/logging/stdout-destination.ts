@@ -1,7 +1,7 @@
 import pino, { DestinationStream } from 'pino';
 
 /** Most bytes of log lines kept waiting for a stalled standard output. */
-export const STDOUT_BUFFER_LIMIT = 16 * 1024 * 1024;
+const STDOUT_BUFFER_LIMIT = 16 * 1024 * 1024;
 
 /** How long the exit may wait for a stalled reader to take the lines still waiting. */
 const EXIT_FLUSH_LIMIT_MS = 2000;
@@ -17,10 +17,10 @@ const EXIT_FLUSH_LIMIT_MS = 2000;
  * for two seconds, or is gone (EPIPE), costs the waiting lines, never the exit (sonic-boom 4 retried a
  * broken pipe forever, so a process whose log reader died could not stop).
  */
-export function stdoutDestination(fd = 1): DestinationStream {
+export function stdoutDestination(): DestinationStream {
   let exitDeadline: number | undefined;
   const destination = pino.destination({
-    dest: fd,
+    dest: 1,
     sync: false,
     maxLength: STDOUT_BUFFER_LIMIT,
     // A full pipe: retried for as long as the process runs; at exit, until the deadline.
