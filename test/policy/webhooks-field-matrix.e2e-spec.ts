@@ -62,6 +62,8 @@ describe('T1 field matrix: webhooks', () => {
   beforeAll(async () => {
     app = started.app;
     world = await buildWorld(app, { apiKeys: false });
+    // A tenant's own targets hear its datasheet feed: here the world's chambers are certification bodies too.
+    await world.owner.query(`UPDATE tenant SET kinds = '{CHAMBER_OF_COMMERCE,CERTIFICATION_BODY}' WHERE id = ANY($1)`, [[world.tenants.A.id, world.tenants.B.id]]);
     const targetSel = selectionOf(world.schema, 'WebhookSubscription');
     const deliverySel = selectionOf(world.schema, 'WebhookDelivery');
     const owners = [['a1Admin', ['certificate.issued', 'certificate.revoked']], ['aTenantAdmin', ['datasheet.published']], ['b1Admin', ['certificate.issued']], ['bTenantAdmin', ['datasheet.published']]] as const;

@@ -86,10 +86,11 @@ for (const language of ['en', 'fr'] as const) {
     await openFromNav(page, m.app.portalNavigation, m.nav.webhooks);
     await expect(page.getByRole('heading', { level: 1, name: w.title })).toBeVisible();
 
-    // A company's ERP may hear of its certificates (and the project certificates it distributes) only: the datasheet feed is not offered.
+    // A company's ERP in a chamber hears of its applications and certificates only: neither the datasheet feed nor project certificates (a certification body's).
     const events = page.getByRole('group', { name: w.events });
-    await expect(events.getByRole('checkbox')).toHaveCount(5);
+    await expect(events.getByRole('checkbox')).toHaveCount(4);
     await expect(events.getByRole('checkbox', { name: 'datasheet.published' })).toHaveCount(0);
+    await expect(events.getByRole('checkbox', { name: 'project_certificate.distributed' })).toHaveCount(0);
 
     // Nothing filled in: both inputs are named beside themselves.
     await page.getByRole('button', { name: w.register }).click();
@@ -172,12 +173,29 @@ for (const language of ['en', 'fr'] as const) {
   });
 }
 
-test('a tenant admin is offered the datasheet events for the chamber’s own targets (nl)', async ({ page, state, pageProblems: _ }) => {
+test('the menus follow the kind of space: a chamber’s administrator has no datasheet feed, a certification body’s is offered its events (nl)', async ({ page, state, pageProblems: _ }) => {
   journey('webhooks (tenant)', 'nl');
   const m = MESSAGES.nl;
+  const nav = page.getByRole('navigation', { name: m.app.portalNavigation });
   await useLanguage(page, 'nl');
+  // A chamber publishes no datasheets: its administrator reviews applications, and has no feed key, feed targets or datasheet screens.
   await logIn(page, { tenant: VOKA, email: 'tenant-admin@voka.test', password: state.demoPassword, totpSecret: state.totpSecrets['tenant-admin@voka.test'] }, loginTexts(m));
   await chooseLanguage(page, 'nl');
+  await expect(nav.getByRole('link', { name: exactly(m.nav.reviewQueue) })).toBeVisible();
+  for (const absent of [m.nav.webhooks, m.nav.apiKeys, m.nav.certifiedProducts, m.nav.datasheetReview, m.nav.projects]) {
+    await expect(nav.getByRole('link', { name: exactly(absent) })).toHaveCount(0);
+  }
+  // Reached by its address all the same, the page says there is nothing to register a target for.
+  await page.goto('/app/webhooks');
+  await expect(page.getByText(m.webhooks.nothingToHear)).toBeVisible();
+  await expect(page.getByRole('group', { name: m.webhooks.events })).toHaveCount(0);
+  await page.getByRole('button', { name: m.nav.logout }).click();
+
+  // A certification body's administrator: the datasheet screens, and the four datasheet events for its own targets.
+  await logIn(page, { tenant: 'be-cert', email: 'tenant-admin@be-cert.test', password: state.demoPassword, totpSecret: state.totpSecrets['tenant-admin@be-cert.test'] }, loginTexts(m));
+  await expect(nav.getByRole('link', { name: exactly(m.nav.reviewQueue) })).toHaveCount(0);
+  await expect(nav.getByRole('link', { name: exactly(m.nav.datasheetReview) })).toBeVisible();
+  await expect(nav.getByRole('link', { name: exactly(m.nav.apiKeys) })).toBeVisible();
   await openFromNav(page, m.app.portalNavigation, m.nav.webhooks);
   await expect(page.getByRole('heading', { level: 1, name: m.webhooks.title })).toBeVisible();
   await expect(page.getByText(m.webhooks.leadTenant)).toBeVisible();

@@ -1,6 +1,7 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { Role } from '@chancery/access';
 import { RequestContext, SYSTEM_ACTOR } from '@chancery/core';
+import { TenantKind } from '@chancery/identity';
 import { WEBHOOK_MAX_ATTEMPTS, WebhookDispatcher, webhookRetryDelayMs, WebhookRound } from '@chancery/webhooks';
 import { CertificateFactory, DatasheetsFactory, expectData, ReceivedWebhook, reportFigure, TestApp, TestWorker, useTestApp, useTestWorker, WebhookReceiver } from '@chancery/testing';
 
@@ -250,5 +251,44 @@ describe('outgoing webhooks', () => {
     }
     const unknown = await app().graphql(`mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }`, { input: { url: `${receiver.base}/x`, eventTypes: ['everything'] } }, { token: adminA });
     expect(JSON.stringify(unknown.errors?.[0]?.extensions)).toContain('eventTypes');
+  });
+
+  it("what a target can hear, and a tenant's feed key, follow the kinds of the tenant's space", async () => {
+    const { factory } = started;
+    const offered = async (token: string) => expectData(await app().graphql<{ webhookEventTypes: string[] }>('{ webhookEventTypes }', {}, { token })).webhookEventTypes;
+    const registering = (token: string, eventTypes: string[]) =>
+      app().graphql<{ registerWebhook: { secret: string } }>(`mutation($input: RegisterWebhookInput!) { registerWebhook(input: $input) { secret } }`, { input: { url: `${receiver.base}/kinds`, eventTypes } }, { token });
+    const feedKey = (token: string) => app().graphql<{ createApiKey: { apiKey: { scopes: string[] } } }>('mutation { createApiKey(input: { name: "Feed" }) { secret apiKey { scopes } } }', {}, { token });
+    const space = async (kinds: TenantKind[]) => {
+      const tenant = await factory.tenant({ kinds });
+      const company = await factory.organisation(tenant);
+      return {
+        staff: (await factory.login(await factory.user({ tenant, roles: [Role.TENANT_ADMIN] }))).accessToken,
+        company: (await factory.login(await factory.user({ tenant, organisation: company, roles: [Role.ORG_ADMIN] }))).accessToken,
+      };
+    };
+    const CERTIFICATE_EVENTS = ['certificate.issued', 'certificate.revoked', 'certificate.superseded', 'certificate_application.state_changed'];
+
+    // A chamber publishes no datasheet feed: its staff have nothing to register a target or a key for.
+    const chamber = await space([TenantKind.CHAMBER_OF_COMMERCE]);
+    expect(await offered(chamber.staff)).toEqual([]);
+    expect((await registering(chamber.staff, ['datasheet.published'])).errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'FORBIDDEN', reason: 'WEBHOOK_NO_EVENTS_HERE' }));
+    expect((await feedKey(chamber.staff)).errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'FORBIDDEN', reason: 'NO_DATASHEET_FEED' }));
+    expect((await app().asOwner((db) => db.query(`SELECT count(*)::int AS n FROM api_key k JOIN tenant t ON t.id = k.tenant_id WHERE 'CERTIFICATION_BODY' <> ALL (t.kinds) AND k.organisation_id IS NULL`))).rows[0].n).toBe(0);
+    // Its companies hear of their certificates, and of no project certificate (a certification body's).
+    expect([...(await offered(chamber.company))].sort()).toEqual(CERTIFICATE_EVENTS);
+    expect((await registering(chamber.company, ['project_certificate.distributed'])).errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_EVENT_TYPE_REFUSED' }));
+
+    // A certification body: its staff hear the datasheet feed and get a feed key; its companies their distributed project certificates.
+    const body = await space([TenantKind.CERTIFICATION_BODY]);
+    expect([...(await offered(body.staff))].sort()).toEqual([...DATASHEET_EVENTS].sort());
+    expect(expectData(await feedKey(body.staff)).createApiKey.apiKey.scopes).toEqual(['DATASHEET_FEED']);
+    expect(await offered(body.company)).toEqual(['project_certificate.distributed']);
+    expect((await registering(body.company, ['certificate.issued'])).errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_EVENT_TYPE_REFUSED' }));
+
+    // A tenant of both kinds offers both.
+    const both = await space([TenantKind.CHAMBER_OF_COMMERCE, TenantKind.CERTIFICATION_BODY]);
+    expect([...(await offered(both.company))].sort()).toEqual([...CERTIFICATE_EVENTS, 'project_certificate.distributed'].sort());
+    expect(expectData(await registering(both.staff, DATASHEET_EVENTS)).registerWebhook.secret).toMatch(/^whsec_/);
   });
 });

@@ -26,6 +26,7 @@ export const IdentityErrors = defineErrors('identity', {
   USER_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such user, or not one the caller may see.'],
   ORGANISATION_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such company, or not one the caller may see.'],
   API_KEY_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such API key among the caller’s.'],
+  NO_DATASHEET_FEED: [ErrorCode.FORBIDDEN, 'A tenant’s API key reads the tenant’s datasheet feed: only a certification body’s space has one.'],
   SECOND_FACTOR_ALREADY_ENROLLED: [ErrorCode.CONFLICT, 'A second factor is already enrolled.'],
   NO_ENROLMENT_IN_PROGRESS: [ErrorCode.CONFLICT, 'Second-factor enrolment was not started (beginTotpEnrolment).'],
   SECOND_FACTOR_CODE_WRONG: [ErrorCode.BAD_USER_INPUT, 'The code is not the current code of the authenticator app.'],

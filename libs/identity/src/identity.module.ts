@@ -27,6 +27,7 @@ import { OrganisationRegistrationService } from './services/organisation-registr
 import { PartyDirectoryService } from './services/party-directory.service';
 import { PolicedRecordsService } from './services/policed-records.service';
 import { TenantDirectoryService } from './services/tenant-directory.service';
+import { TenantSpacesModule } from './services/identity-tenant-spaces';
 import { UserAdministrationService } from './services/user-administration.service';
 import { UnconfirmedRegistrationRepository } from './repositories/unconfirmed-registration.repository';
 import { UnconfirmedRegistrations } from './services/unconfirmed-registrations.service';
@@ -39,7 +40,7 @@ const REPOSITORIES = [
 /** Tenants, companies, accounts and roles, invitations, API keys, credentials. Below auth. */
 @Module({
   // The tables' entities, so the data source knows every table of the application (the declarations walk).
-  imports: [TypeOrmModule.forFeature([Tenant, Organisation, UserAccount, UserRole, Invitation, ApiKey]), AuditModule, NotificationsModule],
+  imports: [TypeOrmModule.forFeature([Tenant, Organisation, UserAccount, UserRole, Invitation, ApiKey]), AuditModule, NotificationsModule, TenantSpacesModule],
   providers: [
     ...REPOSITORIES,
     TenantDirectoryService,

@@ -9,4 +9,5 @@ export { signPayload, verifySignature } from './services/webhook-signature';
 export { WebhookSubscription } from './entities/webhook-subscription.entity';
 export { WebhookDelivery } from './entities/webhook-delivery.entity';
 export { WEBHOOK_EVENT_TYPES } from './webhook-event-types';
-export type { WebhookEventType, WebhookSubject } from './webhook-event-types';
+export type { WebhookEventType, WebhookSubject, TenantSpaceKind } from './webhook-event-types';
+export { TenantSpaces } from './services/tenant-spaces';

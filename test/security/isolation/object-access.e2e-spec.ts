@@ -4,6 +4,7 @@ import { ThrottlerStorage } from '@nestjs/throttler';
 import { CONTACT_DISCLOSURE_NOTICE } from '@chancery/datasheets';
 import { RequestContext, SYSTEM_ACTOR, TransactionRunner } from '@chancery/core';
 import { WebhookEvents } from '@chancery/webhooks';
+import { TenantKind } from '@chancery/identity';
 import {
   CertificateFactory,
   expectData,
@@ -1244,8 +1245,9 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   beforeAll(async () => {
     app = started.app;
     factory = started.factory;
-    tenantA = await factory.tenant();
-    tenantB = await factory.tenant();
+    // Chambers and certification bodies both (a tenant can be both): every kind of key and record exists in each.
+    tenantA = await factory.tenant({ kinds: [TenantKind.CHAMBER_OF_COMMERCE, TenantKind.CERTIFICATION_BODY] });
+    tenantB = await factory.tenant({ kinds: [TenantKind.CHAMBER_OF_COMMERCE, TenantKind.CERTIFICATION_BODY] });
 
     // Two tenants, two companies each, a user of every role; tenant A's users are the callers.
     for (const [tenant, prefix] of [[tenantA, 'A'], [tenantB, 'B']] as const) {

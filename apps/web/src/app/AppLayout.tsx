@@ -12,7 +12,7 @@ export const SECOND_FACTOR_PATH = '/app/second-factor';
 /** The logged-in portal: the user's sections on the side, the screen in the middle. */
 export default function AppLayout() {
   const { t } = useTranslation();
-  const { session, me, meError, reloadMe, signOut } = useSession();
+  const { session, me, tenant, meError, reloadMe, signOut } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
 
@@ -21,7 +21,7 @@ export default function AppLayout() {
     return <Navigate to={SECOND_FACTOR_PATH} replace />;
   }
 
-  const sections = navigationFor(me?.roles);
+  const sections = navigationFor(me?.roles, tenant?.kinds);
   const logout = async () => {
     await signOut();
     navigate('/login', { replace: true });

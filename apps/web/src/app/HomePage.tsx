@@ -8,8 +8,8 @@ import { navigationFor } from './navigation';
 /** What this user can do here, by section. */
 export default function HomePage() {
   const { t } = useTranslation();
-  const { me } = useSession();
-  const sections = navigationFor(me?.roles);
+  const { me, tenant } = useSession();
+  const sections = navigationFor(me?.roles, tenant?.kinds);
   return (
     <>
       <PageTitle lead={t('home.lead')}>{t('home.title', { name: me?.firstName ?? '' })}</PageTitle>

@@ -1,5 +1,6 @@
 import type { ParseKeys } from 'i18next';
 import { ORGANISATION_ROLES, type Role } from '../auth/roles';
+import type { TenantKind } from '../gql/graphql';
 
 export interface NavItem {
   to: string;
@@ -7,6 +8,8 @@ export interface NavItem {
   description: ParseKeys;
   /** Who sees the entry (the API's own rule for the operations behind it); absent: everyone logged in. */
   roles?: readonly Role[];
+  /** The kinds of tenant space the entry exists in (a chamber's certificates, a certification body's datasheets); absent: every space. */
+  kinds?: readonly TenantKind[];
 }
 
 export interface NavSection {
@@ -15,18 +18,21 @@ export interface NavSection {
   items: NavItem[];
 }
 
+const CHAMBER: readonly TenantKind[] = ['CHAMBER_OF_COMMERCE'];
+const CERTIFICATION_BODY: readonly TenantKind[] = ['CERTIFICATION_BODY'];
+
 /**
- * The portal's sections, per role. Features the API does not offer yet have no entry (no
- * placeholders); the comments mark where their screens will go.
+ * The portal's sections, per role and kind of tenant space. Features the API does not offer yet have
+ * no entry (no placeholders); the comments mark where their screens will go.
  */
 export const NAVIGATION: NavSection[] = [
   {
     id: 'company',
     label: 'nav.sections.company',
     items: [
-      { to: '/app/certificates', label: 'nav.certificates', description: 'nav.descriptions.certificates', roles: ORGANISATION_ROLES },
-      { to: '/app/datasheets', label: 'nav.datasheets', description: 'nav.descriptions.datasheets', roles: ORGANISATION_ROLES },
-      { to: '/app/projects', label: 'nav.projects', description: 'nav.descriptions.projects', roles: ORGANISATION_ROLES },
+      { to: '/app/certificates', label: 'nav.certificates', description: 'nav.descriptions.certificates', roles: ORGANISATION_ROLES, kinds: CHAMBER },
+      { to: '/app/datasheets', label: 'nav.datasheets', description: 'nav.descriptions.datasheets', roles: ORGANISATION_ROLES, kinds: CERTIFICATION_BODY },
+      { to: '/app/projects', label: 'nav.projects', description: 'nav.descriptions.projects', roles: ORGANISATION_ROLES, kinds: CERTIFICATION_BODY },
       { to: '/app/company', label: 'nav.company', description: 'nav.descriptions.company', roles: ORGANISATION_ROLES },
       { to: '/app/users', label: 'nav.companyUsers', description: 'nav.descriptions.companyUsers', roles: ['ORG_ADMIN'] },
       { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.apiKeys', roles: ['ORG_ADMIN'] },
@@ -38,14 +44,14 @@ export const NAVIGATION: NavSection[] = [
     id: 'tenant',
     label: 'nav.sections.tenant',
     items: [
-      { to: '/app/review', label: 'nav.reviewQueue', description: 'nav.descriptions.reviewQueue', roles: ['CLERK', 'TENANT_ADMIN', 'AUDITOR'] },
-      { to: '/app/review?state=APPROVED', label: 'nav.signingQueue', description: 'nav.descriptions.signingQueue', roles: ['SIGNER'] },
-      { to: '/app/certified-products', label: 'nav.certifiedProducts', description: 'nav.descriptions.certifiedProducts', roles: ['TENANT_ADMIN', 'CLERK'] },
-      { to: '/app/datasheet-review', label: 'nav.datasheetReview', description: 'nav.descriptions.datasheetReview', roles: ['TENANT_ADMIN', 'CLERK'] },
-      { to: '/app/projects', label: 'nav.projects', description: 'nav.descriptions.projectsStaff', roles: ['TENANT_ADMIN', 'CLERK'] },
+      { to: '/app/review', label: 'nav.reviewQueue', description: 'nav.descriptions.reviewQueue', roles: ['CLERK', 'TENANT_ADMIN', 'AUDITOR'], kinds: CHAMBER },
+      { to: '/app/review?state=APPROVED', label: 'nav.signingQueue', description: 'nav.descriptions.signingQueue', roles: ['SIGNER'], kinds: CHAMBER },
+      { to: '/app/certified-products', label: 'nav.certifiedProducts', description: 'nav.descriptions.certifiedProducts', roles: ['TENANT_ADMIN', 'CLERK'], kinds: CERTIFICATION_BODY },
+      { to: '/app/datasheet-review', label: 'nav.datasheetReview', description: 'nav.descriptions.datasheetReview', roles: ['TENANT_ADMIN', 'CLERK'], kinds: CERTIFICATION_BODY },
+      { to: '/app/projects', label: 'nav.projects', description: 'nav.descriptions.projectsStaff', roles: ['TENANT_ADMIN', 'CLERK'], kinds: CERTIFICATION_BODY },
       { to: '/app/users', label: 'nav.staffUsers', description: 'nav.descriptions.staffUsers', roles: ['TENANT_ADMIN'] },
-      { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.tenantApiKeys', roles: ['TENANT_ADMIN'] },
-      { to: '/app/webhooks', label: 'nav.webhooks', description: 'nav.descriptions.tenantWebhooks', roles: ['TENANT_ADMIN'] },
+      { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.tenantApiKeys', roles: ['TENANT_ADMIN'], kinds: CERTIFICATION_BODY },
+      { to: '/app/webhooks', label: 'nav.webhooks', description: 'nav.descriptions.tenantWebhooks', roles: ['TENANT_ADMIN'], kinds: CERTIFICATION_BODY },
       { to: '/app/audit', label: 'nav.audit', description: 'nav.descriptions.audit', roles: ['TENANT_ADMIN', 'AUDITOR'] },
     ],
   },
@@ -80,16 +86,17 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/sessions', label: 'nav.sessions', description: 'nav.descriptions.sessions' },
       { to: '/app/my-data', label: 'nav.myData', description: 'nav.descriptions.myData' },
       { to: '/app/my-data-accesses', label: 'nav.myDataAccesses', description: 'nav.descriptions.myDataAccesses' },
-      { to: '/app/contact-disclosure', label: 'nav.contactDisclosure', description: 'nav.descriptions.contactDisclosure', roles: ORGANISATION_ROLES },
+      { to: '/app/contact-disclosure', label: 'nav.contactDisclosure', description: 'nav.descriptions.contactDisclosure', roles: ORGANISATION_ROLES, kinds: CERTIFICATION_BODY },
     ],
   },
 ];
 
-/** The sections and entries this user sees. */
-export function navigationFor(roles: readonly Role[] | null | undefined): NavSection[] {
+/** The sections and entries this user sees in a space of these kinds (none known: only the entries every space has). */
+export function navigationFor(roles: readonly Role[] | null | undefined, kinds: readonly TenantKind[] | null | undefined): NavSection[] {
   const held = roles ?? [];
+  const space = kinds ?? [];
   return NAVIGATION.map((section) => ({
     ...section,
-    items: section.items.filter((item) => !item.roles || item.roles.some((role) => held.includes(role))),
+    items: section.items.filter((item) => (!item.roles || item.roles.some((role) => held.includes(role))) && (!item.kinds || item.kinds.some((kind) => space.includes(kind)))),
   })).filter((section) => section.items.length > 0);
 }

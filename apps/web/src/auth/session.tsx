@@ -1,8 +1,8 @@
 import { createContext, useCallback, useContext, useEffect, useMemo, useState, useSyncExternalStore, type ReactNode } from 'react';
-import { request, tokensFromCookie } from '../api/client';
+import { request, requestPublic, tokensFromCookie } from '../api/client';
 import { ApiError } from '../api/errors';
 import { graphql } from '../gql';
-import type { MeQuery } from '../gql/graphql';
+import type { MeQuery, SessionTenantQuery } from '../gql/graphql';
 import { changeLanguage, currentLanguage } from '../i18n/i18n';
 import { isLanguage } from '../i18n/languages';
 import { sessionStore, type Session, type SessionTokens } from './session-store';
@@ -24,6 +24,17 @@ const Me = graphql(`
   }
 `);
 
+// The tenant's public directory entry: what kind of space it is decides which menus make sense.
+const SessionTenant = graphql(`
+  query SessionTenant($slug: String!) {
+    tenant(slug: $slug) {
+      slug
+      name
+      kinds
+    }
+  }
+`);
+
 const Logout = graphql(`
   mutation Logout {
     logout
@@ -31,10 +42,13 @@ const Logout = graphql(`
 `);
 
 export type Me = MeQuery['me'];
+export type SessionTenant = NonNullable<SessionTenantQuery['tenant']>;
 
 interface SessionContextValue {
   session: Session | null;
   me: Me | null;
+  /** The tenant logged in to (null for the platform operator, or until it has loaded). */
+  tenant: SessionTenant | null;
   meError: ApiError | null;
   reloadMe: () => Promise<Me | null>;
   signIn: (tokens: SessionTokens, tenantSlug: string | null) => Promise<Me | null>;
@@ -47,6 +61,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const session = useSyncExternalStore(sessionStore.subscribe, sessionStore.get);
   const [me, setMe] = useState<Me | null>(null);
   const [meError, setMeError] = useState<ApiError | null>(null);
+  const [tenant, setTenant] = useState<SessionTenant | null>(null);
   // After a reload: the session cookie is asked for new tokens before any page decides "logged out".
   const [resuming, setResuming] = useState(() => !sessionStore.get() && sessionStore.resumable() !== null);
 
@@ -66,12 +81,15 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     if (!session) {
       setMe(null);
       setMeError(null);
+      setTenant(null);
     }
   }, [session]);
 
   const signIn = useCallback(
     async (tokens: SessionTokens, tenantSlug: string | null) => {
       sessionStore.start(tokens, tenantSlug);
+      // The tenant before the person: by the time the pages render for them, the menus know the kind of space.
+      setTenant(await tenantOf(tenantSlug));
       const loaded = await reloadMe();
       // The user's own choice of language, kept by the server, wins after login.
       const preferred = loaded?.preferredLanguage;
@@ -106,8 +124,18 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     sessionStore.end('logout');
   }, []);
 
-  const value = useMemo(() => ({ session, me, meError, reloadMe, signIn, signOut }), [session, me, meError, reloadMe, signIn, signOut]);
+  const value = useMemo(() => ({ session, me, tenant, meError, reloadMe, signIn, signOut }), [session, me, tenant, meError, reloadMe, signIn, signOut]);
   return <SessionContext.Provider value={value}>{resuming ? null : children}</SessionContext.Provider>;
+}
+
+async function tenantOf(slug: string | null): Promise<SessionTenant | null> {
+  if (!slug) return null;
+  try {
+    return (await requestPublic(SessionTenant, { slug })).tenant ?? null;
+  } catch {
+    // Without it the menus show only what every kind of space has; the pages themselves still load.
+    return null;
+  }
 }
 
 export function useSession(): SessionContextValue {

@@ -17,6 +17,7 @@ import * as types from './graphql';
 type Documents = {
     "\n  mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      preferredLanguage\n    }\n  }\n": typeof types.UpdateMyLanguageDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      firstName\n      lastName\n      preferredLanguage\n      roles\n      status\n      totpEnrolledAt\n      organisationId\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query SessionTenant($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      kinds\n    }\n  }\n": typeof types.SessionTenantDocument,
     "\n  mutation Logout {\n    logout\n  }\n": typeof types.LogoutDocument,
     "\n  mutation RequestPasswordReset($email: String!, $tenant: String) {\n    requestPasswordReset(email: $email, tenant: $tenant)\n  }\n": typeof types.RequestPasswordResetDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      totpEnrolmentRequired\n    }\n  }\n": typeof types.LoginDocument,
@@ -65,7 +66,6 @@ type Documents = {
     "\n  mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {\n    createCertifiedProduct(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateCertifiedProductDocument,
     "\n  mutation ChangeCertifiedProductStatus($id: ID!, $status: CertifiedProductStatus!) {\n    changeCertifiedProductStatus(id: $id, status: $status) {\n      id\n      status\n      statusChangedAt\n    }\n  }\n": typeof types.ChangeCertifiedProductStatusDocument,
     "\n  mutation SetProductFamilySchema($input: SetProductFamilySchemaInput!) {\n    setProductFamilySchema(input: $input) {\n      id\n      family\n      version\n    }\n  }\n": typeof types.SetProductFamilySchemaDocument,
-    "\n  query TenantKinds($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      kinds\n    }\n  }\n": typeof types.TenantKindsDocument,
     "\n  mutation ObjectToContactDisclosure {\n    objectToContactDisclosure {\n      withdrawnRoles\n      datasheetsAffected\n      replacementDeadline\n    }\n  }\n": typeof types.ObjectToContactDisclosureDocument,
     "\n  mutation CreateDatasheet($input: CreateDatasheetInput!) {\n    createDatasheet(input: $input) {\n      id\n      datasheetId\n      state\n    }\n  }\n": typeof types.CreateDatasheetDocument,
     "\n  mutation UpdateDatasheetDraft($input: UpdateDatasheetDraftInput!) {\n    updateDatasheetDraft(input: $input) {\n      id\n      state\n      updatedAt\n    }\n  }\n": typeof types.UpdateDatasheetDraftDocument,
@@ -100,7 +100,7 @@ type Documents = {
     "\n  mutation ChangeUserRoles($input: ChangeUserRolesInput!) {\n    changeUserRoles(input: $input) {\n      id\n      roles\n    }\n  }\n": typeof types.ChangeUserRolesDocument,
     "\n  mutation DisableUser($userId: ID!) {\n    disableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n": typeof types.DisableUserDocument,
     "\n  mutation AppointCompanyAdministrator($input: AppointCompanyAdministratorInput!) {\n    appointCompanyAdministrator(input: $input) {\n      id\n      email\n    }\n  }\n": typeof types.AppointCompanyAdministratorDocument,
-    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n  }\n": typeof types.WebhooksDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n    webhookEventTypes\n  }\n": typeof types.WebhooksDocument,
     "\n  query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {\n    webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {\n      id\n      eventType\n      occurredAt\n      attempts\n      lastStatus\n      lastError\n      nextAttemptAt\n      deliveredAt\n      deadLetteredAt\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
     "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": typeof types.RegisterWebhookDocument,
     "\n  mutation RotateWebhookSecret($webhookId: ID!) {\n    rotateWebhookSecret(webhookId: $webhookId) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": typeof types.RotateWebhookSecretDocument,
@@ -155,6 +155,7 @@ type Documents = {
 const documents: Documents = {
     "\n  mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      preferredLanguage\n    }\n  }\n": types.UpdateMyLanguageDocument,
     "\n  query Me {\n    me {\n      id\n      email\n      firstName\n      lastName\n      preferredLanguage\n      roles\n      status\n      totpEnrolledAt\n      organisationId\n    }\n  }\n": types.MeDocument,
+    "\n  query SessionTenant($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      kinds\n    }\n  }\n": types.SessionTenantDocument,
     "\n  mutation Logout {\n    logout\n  }\n": types.LogoutDocument,
     "\n  mutation RequestPasswordReset($email: String!, $tenant: String) {\n    requestPasswordReset(email: $email, tenant: $tenant)\n  }\n": types.RequestPasswordResetDocument,
     "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      accessToken\n      accessTokenExpiresAt\n      totpEnrolmentRequired\n    }\n  }\n": types.LoginDocument,
@@ -203,7 +204,6 @@ const documents: Documents = {
     "\n  mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {\n    createCertifiedProduct(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateCertifiedProductDocument,
     "\n  mutation ChangeCertifiedProductStatus($id: ID!, $status: CertifiedProductStatus!) {\n    changeCertifiedProductStatus(id: $id, status: $status) {\n      id\n      status\n      statusChangedAt\n    }\n  }\n": types.ChangeCertifiedProductStatusDocument,
     "\n  mutation SetProductFamilySchema($input: SetProductFamilySchemaInput!) {\n    setProductFamilySchema(input: $input) {\n      id\n      family\n      version\n    }\n  }\n": types.SetProductFamilySchemaDocument,
-    "\n  query TenantKinds($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      kinds\n    }\n  }\n": types.TenantKindsDocument,
     "\n  mutation ObjectToContactDisclosure {\n    objectToContactDisclosure {\n      withdrawnRoles\n      datasheetsAffected\n      replacementDeadline\n    }\n  }\n": types.ObjectToContactDisclosureDocument,
     "\n  mutation CreateDatasheet($input: CreateDatasheetInput!) {\n    createDatasheet(input: $input) {\n      id\n      datasheetId\n      state\n    }\n  }\n": types.CreateDatasheetDocument,
     "\n  mutation UpdateDatasheetDraft($input: UpdateDatasheetDraftInput!) {\n    updateDatasheetDraft(input: $input) {\n      id\n      state\n      updatedAt\n    }\n  }\n": types.UpdateDatasheetDraftDocument,
@@ -238,7 +238,7 @@ const documents: Documents = {
     "\n  mutation ChangeUserRoles($input: ChangeUserRolesInput!) {\n    changeUserRoles(input: $input) {\n      id\n      roles\n    }\n  }\n": types.ChangeUserRolesDocument,
     "\n  mutation DisableUser($userId: ID!) {\n    disableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n": types.DisableUserDocument,
     "\n  mutation AppointCompanyAdministrator($input: AppointCompanyAdministratorInput!) {\n    appointCompanyAdministrator(input: $input) {\n      id\n      email\n    }\n  }\n": types.AppointCompanyAdministratorDocument,
-    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n  }\n": types.WebhooksDocument,
+    "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n    webhookEventTypes\n  }\n": types.WebhooksDocument,
     "\n  query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {\n    webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {\n      id\n      eventType\n      occurredAt\n      attempts\n      lastStatus\n      lastError\n      nextAttemptAt\n      deliveredAt\n      deadLetteredAt\n    }\n  }\n": types.WebhookDeliveriesDocument,
     "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": types.RegisterWebhookDocument,
     "\n  mutation RotateWebhookSecret($webhookId: ID!) {\n    rotateWebhookSecret(webhookId: $webhookId) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": types.RotateWebhookSecretDocument,
@@ -299,6 +299,10 @@ export function graphql(source: "\n  mutation UpdateMyLanguage($input: UpdateUse
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      id\n      email\n      firstName\n      lastName\n      preferredLanguage\n      roles\n      status\n      totpEnrolledAt\n      organisationId\n    }\n  }\n"): typeof import('./graphql').MeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SessionTenant($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      kinds\n    }\n  }\n"): typeof import('./graphql').SessionTenantDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -494,10 +498,6 @@ export function graphql(source: "\n  mutation SetProductFamilySchema($input: Set
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TenantKinds($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      kinds\n    }\n  }\n"): typeof import('./graphql').TenantKindsDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation ObjectToContactDisclosure {\n    objectToContactDisclosure {\n      withdrawnRoles\n      datasheetsAffected\n      replacementDeadline\n    }\n  }\n"): typeof import('./graphql').ObjectToContactDisclosureDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -634,7 +634,7 @@ export function graphql(source: "\n  mutation AppointCompanyAdministrator($input
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n  }\n"): typeof import('./graphql').WebhooksDocument;
+export function graphql(source: "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n    webhookEventTypes\n  }\n"): typeof import('./graphql').WebhooksDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

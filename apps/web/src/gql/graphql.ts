@@ -516,6 +516,13 @@ export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type MeQuery = { me: { id: string | null, email: string | null, firstName: string | null, lastName: string | null, preferredLanguage: string | null, roles: Array<Role> | null, status: UserStatus | null, totpEnrolledAt: string | null, organisationId: string | null } };
 
+export type SessionTenantQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type SessionTenantQuery = { tenant: { slug: string, name: string, kinds: Array<TenantKind> } | null };
+
 export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -841,13 +848,6 @@ export type SetProductFamilySchemaMutationVariables = Exact<{
 
 export type SetProductFamilySchemaMutation = { setProductFamilySchema: { id: string | null, family: string | null, version: number | null } };
 
-export type TenantKindsQueryVariables = Exact<{
-  slug: string;
-}>;
-
-
-export type TenantKindsQuery = { tenant: { slug: string, name: string, kinds: Array<TenantKind> } | null };
-
 export type ObjectToContactDisclosureMutationVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1088,7 +1088,7 @@ export type AppointCompanyAdministratorMutation = { appointCompanyAdministrator:
 export type WebhooksQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type WebhooksQuery = { webhooks: Array<{ id: string | null, url: string | null, eventTypes: Array<string> | null, createdAt: string | null, secretRotatedAt: string | null }> };
+export type WebhooksQuery = { webhookEventTypes: Array<string>, webhooks: Array<{ id: string | null, url: string | null, eventTypes: Array<string> | null, createdAt: string | null, secretRotatedAt: string | null }> };
 
 export type WebhookDeliveriesQueryVariables = Exact<{
   webhookId: string;
@@ -1573,6 +1573,15 @@ export const MeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const SessionTenantDocument = new TypedDocumentString(`
+    query SessionTenant($slug: String!) {
+  tenant(slug: $slug) {
+    slug
+    name
+    kinds
+  }
+}
+    `) as unknown as TypedDocumentString<SessionTenantQuery, SessionTenantQueryVariables>;
 export const LogoutDocument = new TypedDocumentString(`
     mutation Logout {
   logout
@@ -2079,15 +2088,6 @@ export const SetProductFamilySchemaDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetProductFamilySchemaMutation, SetProductFamilySchemaMutationVariables>;
-export const TenantKindsDocument = new TypedDocumentString(`
-    query TenantKinds($slug: String!) {
-  tenant(slug: $slug) {
-    slug
-    name
-    kinds
-  }
-}
-    `) as unknown as TypedDocumentString<TenantKindsQuery, TenantKindsQueryVariables>;
 export const ObjectToContactDisclosureDocument = new TypedDocumentString(`
     mutation ObjectToContactDisclosure {
   objectToContactDisclosure {
@@ -2546,6 +2546,7 @@ export const WebhooksDocument = new TypedDocumentString(`
     createdAt
     secretRotatedAt
   }
+  webhookEventTypes
 }
     `) as unknown as TypedDocumentString<WebhooksQuery, WebhooksQueryVariables>;
 export const WebhookDeliveriesDocument = new TypedDocumentString(`

@@ -3,8 +3,10 @@ import { ApiKeyScope, holdsRole, Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { Actor, Clock, issueSecret, ParsedSecret, RequestContext, TransactionRunner } from '@chancery/core';
 import { ApiKey } from '../entities/api-key.entity';
+import { TenantKind } from '../entities/tenant.entity';
 import { IdentityErrors } from '../identity.errors';
 import { ApiKeyOwner, ApiKeyRepository, AuthenticatedApiKey } from '../repositories/api-key.repository';
+import { TenantRepository } from '../repositories/tenant.repository';
 
 /** Keys for integrations: an organisation admin's ERP key, a tenant admin's datasheet-feed key. */
 @Injectable()
@@ -13,6 +15,7 @@ export class ApiKeyService {
     private readonly transactions: TransactionRunner,
     private readonly context: RequestContext,
     private readonly keys: ApiKeyRepository,
+    private readonly tenants: TenantRepository,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -23,6 +26,7 @@ export class ApiKeyService {
     const owner = ownerOf(actor);
     const secret = issueSecret('key', owner.tenantId);
     const apiKey = await this.transactions.run(async () => {
+      if (!owner.organisationId) await this.assertPublishesDatasheets(owner.tenantId);
       const created = await this.keys.insert({
         ...owner,
         name,
@@ -34,6 +38,14 @@ export class ApiKeyService {
       return created;
     });
     return { apiKey, secret: secret.token };
+  }
+
+  /** A tenant's key reads its datasheet feed: a space that publishes none (a chamber's) has nothing for it to read. */
+  private async assertPublishesDatasheets(tenantId: string): Promise<void> {
+    const tenant = await this.tenants.findById(tenantId);
+    if (!tenant?.kinds.includes(TenantKind.CERTIFICATION_BODY)) {
+      throw IdentityErrors.NO_DATASHEET_FEED('a tenant’s API key reads its datasheet feed, and only a certification body publishes one');
+    }
   }
 
   list(): Promise<ApiKey[]> {

@@ -474,8 +474,28 @@ export async function buildWorld(app: TestApp, options: { apiKeys?: boolean } = 
 }
 
 async function buildApiKeys(world: World): Promise<void> {
-  const { app, schema, owner } = world;
+  const { schema, owner } = world;
   const selection = selectionOf(schema, 'ApiKey');
+  // A tenant's own key reads its datasheet feed, so it is made only in a certification body's space:
+  // the world's chambers are one too while their keys are made, and chambers only again afterwards
+  // (a certification body's registrations and roles ask for the contact-disclosure notice).
+  const tenantIds = [world.tenants.A.id, world.tenants.B.id];
+  await owner.query(`UPDATE tenant SET kinds = '{CHAMBER_OF_COMMERCE,CERTIFICATION_BODY}' WHERE id = ANY($1)`, [tenantIds]);
+  try {
+    await buildEachViewersKeys(world, selection);
+  } finally {
+    await owner.query(`UPDATE tenant SET kinds = '{CHAMBER_OF_COMMERCE}' WHERE id = ANY($1)`, [tenantIds]);
+  }
+  // A key of company A2, whose administrator is not a viewer.
+  const a2Admin = world.users.a2Admin!;
+  const a2Key = await world.factory.apiKey({ tenant: world.tenants.A, organisation: { id: world.orgs.A2.id, tenantId: world.orgs.A2.tenantId, name: 'A2' }, createdBy: a2Admin.user, name: 'a2 key' });
+  world.apiKeys.push({ key: 'a2 key', id: a2Key.id, tenantId: world.orgs.A2.tenantId, organisationId: world.orgs.A2.id });
+  await owner.query(`UPDATE api_key SET last_used_at = created_at + interval '1 hour'`);
+}
+
+/** Each key-holding viewer's keys, made and (the second of two) revoked through the API, with what it answered. */
+async function buildEachViewersKeys(world: World, selection: string): Promise<void> {
+  const { app, schema, owner } = world;
   for (const [label, count] of [['a1Admin', 2], ['aTenantAdmin', 2], ['b1Admin', 1], ['bTenantAdmin', 1]] as const) {
     const viewer = world.viewer(label);
     for (let n = 0; n < count; n++) {
@@ -495,11 +515,6 @@ async function buildApiKeys(world: World): Promise<void> {
       }
     }
   }
-  // A key of company A2, whose administrator is not a viewer.
-  const a2Admin = world.users.a2Admin!;
-  const a2Key = await world.factory.apiKey({ tenant: world.tenants.A, organisation: { id: world.orgs.A2.id, tenantId: world.orgs.A2.tenantId, name: 'A2' }, createdBy: a2Admin.user, name: 'a2 key' });
-  world.apiKeys.push({ key: 'a2 key', id: a2Key.id, tenantId: world.orgs.A2.tenantId, organisationId: world.orgs.A2.id });
-  await owner.query(`UPDATE api_key SET last_used_at = created_at + interval '1 hour'`);
 }
 
 // ------------------------------------------------------------------------------------------------

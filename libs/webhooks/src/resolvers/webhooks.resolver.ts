@@ -26,6 +26,12 @@ export class WebhooksResolver {
   }
 
   @Allow(Permission.ReadWebhooks)
+  @Query(() => [String], { description: 'The event types the caller’s targets may subscribe to: a company’s or the tenant’s own, of the kinds of the tenant’s space (none: the caller has nothing to register a target for).' })
+  webhookEventTypes(): Promise<string[]> {
+    return this.subscriptions.offeredEventTypes();
+  }
+
+  @Allow(Permission.ReadWebhooks)
   @Query(() => [WebhookSubscription])
   webhooks(): Promise<WebhookSubscription[]> {
     return this.subscriptions.list();

@@ -28,8 +28,9 @@ export class WebhookEvents {
 
   publish(event: WebhookEvent): Promise<number> {
     // A company's event never reaches the tenant's feed targets, nor a tenant event a company's ERP.
-    const organisationId = WEBHOOK_EVENT_TYPES[event.type] === 'organisation' ? (event.organisationId ?? null) : null;
-    if (WEBHOOK_EVENT_TYPES[event.type] === 'organisation' && !organisationId) throw new Error(`${event.type} needs the company it is about`);
+    const forCompany = WEBHOOK_EVENT_TYPES[event.type].audience === 'organisation';
+    const organisationId = forCompany ? (event.organisationId ?? null) : null;
+    if (forCompany && !organisationId) throw new Error(`${event.type} needs the company it is about`);
     return this.transactions.run(() =>
       this.deliveries.enqueue({ tenantId: event.tenantId, organisationId, eventId: randomUUID(), eventType: event.type, subject: event.subject, occurredAt: this.clock.now() }),
     );

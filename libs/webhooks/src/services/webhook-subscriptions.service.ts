@@ -8,6 +8,7 @@ import { WebhookDeliveryRepository } from '../repositories/webhook-delivery.repo
 import { WebhookOwner, WebhookSubscriptionRepository } from '../repositories/webhook-subscription.repository';
 import { WebhookErrors } from '../webhooks.errors';
 import { eventTypesFor, WebhookEventType } from '../webhook-event-types';
+import { TenantSpaces } from './tenant-spaces';
 import { newSigningSecret } from './webhook-signature';
 import { refusalOfTargetUrl } from './webhook-target';
 
@@ -29,7 +30,14 @@ export class WebhookSubscriptions {
     private readonly secrets: SecretBox,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly spaces: TenantSpaces,
   ) {}
+
+  /** The events the caller's targets may hear: their audience's, of the kinds of the tenant's space. */
+  offeredEventTypes(): Promise<WebhookEventType[]> {
+    const owner = ownerOf(this.context.actor);
+    return this.transactions.run(() => this.offeredTo(owner));
+  }
 
   /** The signing secret is returned once, here; it is kept sealed. */
   async register(input: { url: string; eventTypes: string[] }): Promise<{ subscription: WebhookSubscription; secret: string }> {
@@ -37,9 +45,9 @@ export class WebhookSubscriptions {
     const url = input.url.trim();
     const refusal = refusalOfTargetUrl(url, this.config.isProduction);
     if (refusal) throw WebhookErrors.WEBHOOK_URL_REFUSED(refusal, { field: 'url' });
-    const eventTypes = this.acceptedEventTypes(owner, input.eventTypes);
     const secret = newSigningSecret();
     const subscription = await this.transactions.run(async () => {
+      const eventTypes = this.acceptedEventTypes(await this.offeredTo(owner), input.eventTypes);
       const created = await this.subscriptions.insert({ ...owner, url, eventTypes, secret: this.secrets.seal(secret), createdAt: this.clock.now() });
       await this.audit.record({ action: 'webhooks.subscription.created', subjectType: 'WebhookSubscription', subjectId: created.id, details: { eventTypes: eventTypes.join(',') } });
       return created;
@@ -105,8 +113,13 @@ export class WebhookSubscriptions {
     return found;
   }
 
-  private acceptedEventTypes(owner: WebhookOwner, requested: string[]): WebhookEventType[] {
-    const allowed: readonly string[] = eventTypesFor(owner.organisationId ? 'organisation' : 'tenant');
+  private async offeredTo(owner: WebhookOwner): Promise<WebhookEventType[]> {
+    return eventTypesFor(owner.organisationId ? 'organisation' : 'tenant', await this.spaces.kindsOf(owner.tenantId));
+  }
+
+  private acceptedEventTypes(allowed: readonly string[], requested: string[]): WebhookEventType[] {
+    // A chamber's own targets would hear nothing: its space publishes no datasheet feed.
+    if (!allowed.length) throw WebhookErrors.WEBHOOK_NO_EVENTS_HERE('no event of this tenant’s space is for these targets: a tenant’s targets hear its datasheet feed, which only a certification body publishes');
     const refused = requested.filter((type) => !allowed.includes(type));
     if (!requested.length || refused.length) {
       throw WebhookErrors.WEBHOOK_EVENT_TYPE_REFUSED(

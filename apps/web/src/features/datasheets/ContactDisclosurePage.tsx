@@ -1,26 +1,16 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request, requestPublic } from '../../api/client';
+import { request } from '../../api/client';
 import { hasAnyRole, ORGANISATION_ROLES } from '../../auth/roles';
 import { useSession } from '../../auth/session';
 import { graphql } from '../../gql';
 import type { ObjectToContactDisclosureMutation } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
 import { ConfirmDialog } from '../../ui/Dialog';
-import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
+import { ErrorSummary, LoadError, Notice } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
-import { useAction, useLoad } from '../../ui/use-api';
+import { useAction } from '../../ui/use-api';
 import { AcknowledgePanel, NoticeText, useDisclosureNotice } from './DisclosureNotice';
-
-const TenantKinds = graphql(`
-  query TenantKinds($slug: String!) {
-    tenant(slug: $slug) {
-      slug
-      name
-      kinds
-    }
-  }
-`);
 
 const ObjectToContactDisclosure = graphql(`
   mutation ObjectToContactDisclosure {
@@ -39,12 +29,11 @@ const ObjectToContactDisclosure = graphql(`
 export default function ContactDisclosurePage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { session, me, reloadMe } = useSession();
+  const { me, tenant, reloadMe } = useSession();
   // Open to every logged-in person (not only company users), so the outcome stays in view once the
   // objection has withdrawn the roles; the acknowledgement and the objection are for company users.
   const companyUser = hasAnyRole(me?.roles, ORGANISATION_ROLES);
-  const tenant = useLoad(async () => (session?.tenantSlug ? (await requestPublic(TenantKinds, { slug: session.tenantSlug })).tenant : null), [session?.tenantSlug]);
-  const certificationBody = Boolean(tenant.data?.kinds.includes('CERTIFICATION_BODY'));
+  const certificationBody = Boolean(tenant?.kinds.includes('CERTIFICATION_BODY'));
   const notice = useDisclosureNotice(certificationBody);
   const [confirming, setConfirming] = useState(false);
   const [acknowledged, setAcknowledged] = useState(false);
@@ -57,8 +46,6 @@ export default function ContactDisclosurePage() {
     void reloadMe();
   });
 
-  if (tenant.loading) return <Loading />;
-  if (tenant.error) return <LoadError error={tenant.error} onRetry={tenant.reload} />;
   return (
     <>
       <PageTitle lead={t('disclosure.pageLead')}>{t('disclosure.pageTitle')}</PageTitle>
@@ -75,7 +62,7 @@ export default function ContactDisclosurePage() {
       ) : null}
       {certificationBody && notice.data ? (
         <section className="panel" aria-labelledby="notice-title">
-          <h2 id="notice-title">{t('disclosure.noticeTitle', { tenant: tenant.data?.name ?? '' })}</h2>
+          <h2 id="notice-title">{t('disclosure.noticeTitle', { tenant: tenant?.name ?? '' })}</h2>
           <NoticeText notice={notice.data} />
         </section>
       ) : null}

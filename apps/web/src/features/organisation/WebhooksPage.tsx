@@ -25,6 +25,7 @@ const Webhooks = graphql(`
       createdAt
       secretRotatedAt
     }
+    webhookEventTypes
   }
 `);
 
@@ -89,10 +90,13 @@ const RedeliverWebhook = graphql(`
 
 type Webhook = WebhooksQuery['webhooks'][number];
 
-/** The events each owner may subscribe to (libs/webhooks: WEBHOOK_EVENT_TYPES); the API refuses any other. */
-export const COMPANY_WEBHOOK_EVENTS = ['certificate_application.state_changed', 'certificate.issued', 'certificate.revoked', 'certificate.superseded', 'project_certificate.distributed'] as const;
-export const TENANT_WEBHOOK_EVENTS = ['datasheet.published', 'datasheet.superseded', 'datasheet.unpublished', 'datasheet.contact_changed'] as const;
-type WebhookEvent = (typeof COMPANY_WEBHOOK_EVENTS)[number] | (typeof TENANT_WEBHOOK_EVENTS)[number];
+/** Every event the portal can describe (libs/webhooks: WEBHOOK_EVENT_TYPES); the API says which of them the caller is offered. */
+const WEBHOOK_EVENTS = [
+  'certificate_application.state_changed', 'certificate.issued', 'certificate.revoked', 'certificate.superseded', 'project_certificate.distributed',
+  'datasheet.published', 'datasheet.superseded', 'datasheet.unpublished', 'datasheet.contact_changed',
+] as const;
+type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
+const isWebhookEvent = (type: string): type is WebhookEvent => (WEBHOOK_EVENTS as readonly string[]).includes(type);
 
 /**
  * Runs a high-value act (the API asks for a re-authentication within five minutes): when the API
@@ -131,8 +135,9 @@ export default function WebhooksPage() {
   const format = useFormat();
   const { me } = useSession();
   const staff = hasAnyRole(me?.roles, ['TENANT_ADMIN']) && !me?.organisationId;
-  const events: readonly WebhookEvent[] = staff ? TENANT_WEBHOOK_EVENTS : COMPANY_WEBHOOK_EVENTS;
   const webhooks = useLoad(() => request(Webhooks));
+  // What this company or tenant can hear follows the kinds of the tenant's space (a chamber's certificates, a certification body's datasheets).
+  const events = (webhooks.data?.webhookEventTypes ?? []).filter(isWebhookEvent);
   const [url, setUrl] = useState('');
   const [eventTypes, setEventTypes] = useState<WebhookEvent[]>([]);
   const [secret, setSecret] = useState<{ url: string; secret: string; rotated: boolean } | null>(null);
@@ -249,24 +254,27 @@ export default function WebhooksPage() {
         </div>
       ) : null}
       {viewing?.id ? <Deliveries key={viewing.id} webhook={viewing} guard={stepUp.guard} /> : null}
-      <section aria-labelledby="register-webhook-title" className="panel">
-        <h2 id="register-webhook-title">{t('webhooks.registerTitle')}</h2>
-        <Form error={register.error} onSubmit={() => void register.run()} idScope="webhook-">
-          <TextField name="url" label={t('webhooks.url')} hint={t('webhooks.urlHint')} type="url" inputMode="url" autoComplete="off" value={url} onValue={setUrl} />
-          <ChoiceGroup
-            name="eventTypes"
-            legend={t('webhooks.events')}
-            hint={t('webhooks.eventsHint')}
-            type="checkbox"
-            options={events.map((type) => ({ value: type, label: type, description: t(`webhooks.eventTypes.${type}`) }))}
-            selected={eventTypes}
-            onChange={setEventTypes}
-          />
-          <SubmitButton pending={register.pending} pendingLabel={t('common.saving')}>
-            {t('webhooks.register')}
-          </SubmitButton>
-        </Form>
-      </section>
+      {webhooks.data && events.length === 0 ? <p>{t('webhooks.nothingToHear')}</p> : null}
+      {events.length > 0 ? (
+        <section aria-labelledby="register-webhook-title" className="panel">
+          <h2 id="register-webhook-title">{t('webhooks.registerTitle')}</h2>
+          <Form error={register.error} onSubmit={() => void register.run()} idScope="webhook-">
+            <TextField name="url" label={t('webhooks.url')} hint={t('webhooks.urlHint')} type="url" inputMode="url" autoComplete="off" value={url} onValue={setUrl} />
+            <ChoiceGroup
+              name="eventTypes"
+              legend={t('webhooks.events')}
+              hint={t('webhooks.eventsHint')}
+              type="checkbox"
+              options={events.map((type) => ({ value: type, label: type, description: t(`webhooks.eventTypes.${type}`) }))}
+              selected={eventTypes}
+              onChange={setEventTypes}
+            />
+            <SubmitButton pending={register.pending} pendingLabel={t('common.saving')}>
+              {t('webhooks.register')}
+            </SubmitButton>
+          </Form>
+        </section>
+      ) : null}
       <ConfirmDialog
         open={rotating !== null}
         title={t('webhooks.rotateTitle', { url: rotating?.url ?? '' })}
