@@ -1,24 +1,23 @@
-import { openSync } from 'fontkit';
-import { CERTIFICATE_FONT_FILES } from './certificate-fonts';
+import { PRINTABLE_CODE_POINT_RANGES } from './printable-code-points';
 
 /** Line breaks and tabs are laid out by the PDF writer, not drawn from the font. */
 const LAYOUT_CHARACTERS = new Set([0x09, 0x0a, 0x0d]);
 
 /**
- * The characters both faces of the certificate can draw, read from the font files once per process
- * (the parsed faces are dropped: only this set of about 3,000 code points is kept).
+ * Whether both faces of the certificate can draw the code point: a binary search of the ranges read
+ * from the font files when they were chosen (printable-code-points.spec.ts keeps them equal), so the
+ * API never loads a font parser to validate text.
  */
-let printable: ReadonlySet<number> | undefined;
-
-function printableCodePoints(): ReadonlySet<number> {
-  if (printable) return printable;
-  const [regular, bold] = [CERTIFICATE_FONT_FILES.regular, CERTIFICATE_FONT_FILES.bold].map((file) => {
-    const font = openSync(file);
-    if ('fonts' in font) throw new Error(`${file}: expected a single font face, found a collection`);
-    return new Set(font.characterSet);
-  });
-  printable = new Set([...regular!].filter((codePoint) => bold!.has(codePoint)));
-  return printable;
+function printable(codePoint: number): boolean {
+  let [low, high] = [0, PRINTABLE_CODE_POINT_RANGES.length - 1];
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    const [from, to] = PRINTABLE_CODE_POINT_RANGES[middle]!;
+    if (codePoint < from) high = middle - 1;
+    else if (codePoint > to) low = middle + 1;
+    else return true;
+  }
+  return false;
 }
 
 /**
@@ -27,11 +26,10 @@ function printableCodePoints(): ReadonlySet<number> {
  * would come out as a row of boxes on a signed document, so such text is refused when it is typed.
  */
 export function unprintableCharacters(text: string): string[] {
-  const codePoints = printableCodePoints();
   const missing = new Set<string>();
   for (const character of text) {
     const codePoint = character.codePointAt(0)!;
-    if (!LAYOUT_CHARACTERS.has(codePoint) && !codePoints.has(codePoint)) missing.add(character);
+    if (!LAYOUT_CHARACTERS.has(codePoint) && !printable(codePoint)) missing.add(character);
   }
   return [...missing];
 }
