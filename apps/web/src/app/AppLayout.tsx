@@ -39,7 +39,7 @@ export default function AppLayout() {
           </Link>
           <p className="site-header__who">
             {name}
-            {session?.tenantSlug ? <span className="site-header__tenant"> · {session.tenantSlug}</span> : null}
+            {session?.tenantSlug ? <span className="site-header__tenant"> · {tenant?.name ?? session.tenantSlug}</span> : null}
           </p>
           <LanguageSwitcher />
           <button type="button" className="button button--secondary button--small" onClick={() => void logout()}>
