@@ -65,17 +65,26 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   // After a reload: the session cookie is asked for new tokens before any page decides "logged out".
   const [resuming, setResuming] = useState(() => !sessionStore.get() && sessionStore.resumable() !== null);
 
-  const reloadMe = useCallback(async () => {
-    try {
-      const data = await request(Me);
-      setMe(data.me);
+  /**
+   * The person, and the tenant's entry when it is not at hand yet (after login, or when reading it
+   * failed): read side by side and set in one render, so the menus know the kind of space whenever
+   * the pages render for the person. A failed read of the person keeps what was shown (meError says so).
+   */
+  const load = useCallback(async (tenantSlug: string | null, withTenant: boolean): Promise<Me | null> => {
+    const [found, person] = await Promise.all([withTenant ? tenantOf(tenantSlug) : undefined, personOf()]);
+    if (found !== undefined) setTenant(found);
+    if ('error' in person) setMeError(person.error);
+    else {
+      setMe(person.me);
       setMeError(null);
-      return data.me;
-    } catch (error) {
-      setMeError(ApiError.of(error));
-      return null;
     }
+    return 'me' in person ? person.me : null;
   }, []);
+
+  const reloadMe = useCallback(() => {
+    const tenantSlug = sessionStore.get()?.tenantSlug ?? null;
+    return load(tenantSlug, tenant === null && tenantSlug !== null);
+  }, [load, tenant]);
 
   useEffect(() => {
     if (!session) {
@@ -88,15 +97,13 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const signIn = useCallback(
     async (tokens: SessionTokens, tenantSlug: string | null) => {
       sessionStore.start(tokens, tenantSlug);
-      // The tenant before the person: by the time the pages render for them, the menus know the kind of space.
-      setTenant(await tenantOf(tenantSlug));
-      const loaded = await reloadMe();
+      const loaded = await load(tenantSlug, true);
       // The user's own choice of language, kept by the server, wins after login.
       const preferred = loaded?.preferredLanguage;
       if (isLanguage(preferred) && preferred !== currentLanguage()) await changeLanguage(preferred);
       return loaded;
     },
-    [reloadMe],
+    [load],
   );
 
   useEffect(() => {
@@ -126,6 +133,14 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo(() => ({ session, me, tenant, meError, reloadMe, signIn, signOut }), [session, me, tenant, meError, reloadMe, signIn, signOut]);
   return <SessionContext.Provider value={value}>{resuming ? null : children}</SessionContext.Provider>;
+}
+
+async function personOf(): Promise<{ me: Me } | { error: ApiError }> {
+  try {
+    return { me: (await request(Me)).me };
+  } catch (error) {
+    return { error: ApiError.of(error) };
+  }
 }
 
 async function tenantOf(slug: string | null): Promise<SessionTenant | null> {
