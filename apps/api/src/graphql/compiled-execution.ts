@@ -1,6 +1,7 @@
 import type { GatewayExecutor, GatewayInterface } from '@apollo/server-gateway-interface';
 import { DocumentNode, execute, ExecutionResult, GraphQLError, GraphQLSchema, isObjectType, printSchema } from 'graphql';
 import { CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { withoutStackTrace } from '@chancery/core';
 
 /**
  * How many operations stay compiled, least recently used evicted first. The portal and the external
@@ -110,7 +111,10 @@ export class CompiledExecution implements GatewayInterface {
  * formatter answers a domain error with its code), the path and the locations.
  */
 function asGraphQLError(error: GraphQLError): GraphQLError {
-  const rebuilt = new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions ?? undefined });
+  // The stack that matters is the original error's (GraphQLError takes it over): none of its own.
+  const rebuilt = withoutStackTrace(
+    () => new GraphQLError(error.message, { path: error.path, originalError: error.originalError ?? undefined, extensions: error.extensions ?? undefined }),
+  );
   if (error.locations) (rebuilt as { locations?: GraphQLError['locations'] }).locations = error.locations;
   return rebuilt;
 }

@@ -36,12 +36,30 @@ export class DomainError extends Error {
     readonly fields?: readonly FieldProblem[],
     readonly details?: ErrorDetails,
   ) {
+    // A refusal's code and reason say all there is to say: no stack trace. V8 would otherwise
+    // collect the frames here and format them as soon as `stack` is read or replaced (below, and
+    // graphql-js copies it into every GraphQLError it wraps): about 20 µs per refusal in production,
+    // milliseconds under Jest's source maps, when a client (or an attacker) is refused in bulk.
+    const frames = Error.stackTraceLimit;
+    Error.stackTraceLimit = 0;
     super(message);
+    Error.stackTraceLimit = frames;
     this.name = new.target.name;
-    // A refusal's code and reason say all there is to say: no stack trace. Whoever reads `stack`
-    // (graphql-js copies it into every GraphQLError it wraps) would otherwise have V8 format one
-    // per refusal, a measurable cost when a client (or an attacker) is refused in bulk.
     Object.defineProperty(this, 'stack', { value: `${this.name}: ${message}`, writable: true, configurable: true });
+  }
+}
+
+/**
+ * Makes an error that needs no stack trace of its own (a wrapper whose cause keeps its trace) without
+ * V8 collecting the frames, which it would format when the wrapper's `stack` is replaced.
+ */
+export function withoutStackTrace<T>(make: () => T): T {
+  const frames = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return make();
+  } finally {
+    Error.stackTraceLimit = frames;
   }
 }
 
