@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { createServer, Server } from 'node:net';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -64,7 +65,7 @@ async function queueProbes(app: TestApp, count: number, to: (n: number) => strin
  * The SMTP server of a provider, which we cannot run here: the few commands nodemailer sends, over a
  * real socket. Refuses recipients whose address starts with `unknown` (550), keeps what it accepts.
  */
-function fakeSmtpServer(port: number): { received: string[]; server: Server } {
+function fakeSmtpServer(): { received: string[]; server: Server; url: () => string } {
   const received: string[] = [];
   const server = createServer((socket) => {
     let buffer = '';
@@ -100,12 +101,15 @@ function fakeSmtpServer(port: number): { received: string[]; server: Server } {
     });
     socket.on('error', () => undefined);
   });
-  server.listen(port, '127.0.0.1');
-  return { received, server };
+  // A free port the system picks (a random one could be an outgoing connection's, and be taken).
+  server.listen(0, '127.0.0.1');
+  const url = () => {
+    const address = server.address();
+    if (!address || typeof address === 'string') throw new Error('the fake SMTP server is not listening yet');
+    return `smtp://127.0.0.1:${address.port}`;
+  };
+  return { received, server, url };
 }
-
-// A port of its own per run, so two runs of the suite on one machine do not take each other's messages.
-const SMTP_PORT = 20_000 + Math.floor(Math.random() * 20_000);
 
 describe('e-mail that arrives: development delivery to .eml files', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'chancery-mail-'));
@@ -189,8 +193,16 @@ describe('e-mail that arrives: two workers, retries', () => {
   const first = useTestWorker({ sharesDatabaseWith: () => started.app, env: { DATA_DIR: dataDir }, outboxPollingMs: 0 });
   const second = useTestWorker({ sharesDatabaseWith: () => started.app, env: { DATA_DIR: dataDir }, outboxPollingMs: 0 });
   const failing = useTestWorker({ sharesDatabaseWith: () => started.app, env: { SMTP_URL: 'smtp://127.0.0.1:9' }, outboxPollingMs: 0 });
-  const smtp = fakeSmtpServer(SMTP_PORT);
-  const sending = useTestWorker({ sharesDatabaseWith: () => started.app, env: { SMTP_URL: `smtp://127.0.0.1:${SMTP_PORT}`, MAIL_FROM: 'Chancery <no-reply@chamber.example.test>' }, outboxPollingMs: 0 });
+  const smtp = fakeSmtpServer();
+  beforeAll(() => (smtp.server.listening ? undefined : once(smtp.server, 'listening')));
+  // Read when the worker starts (after the server listens): the port is the one it was given.
+  const sendingEnv = {
+    get SMTP_URL() {
+      return smtp.url();
+    },
+    MAIL_FROM: 'Chancery <no-reply@chamber.example.test>',
+  };
+  const sending = useTestWorker({ sharesDatabaseWith: () => started.app, env: sendingEnv, outboxPollingMs: 0 });
   afterAll(() => {
     rmSync(dataDir, { recursive: true, force: true });
     smtp.server.close();
