@@ -29,7 +29,7 @@ const common = {
   moduleNameMapper,
   testEnvironment: 'node',
   // Decorator metadata is recorded only if reflect-metadata is loaded before the first decorated class.
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['reflect-metadata', '<rootDir>/libs/testing/src/jest/graphql-as-in-production.ts'],
   moduleFileExtensions: ['ts', 'js', 'mjs', 'json'],
 };
 
