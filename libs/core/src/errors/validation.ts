@@ -2,6 +2,7 @@ import { ArgumentMetadata, Injectable, ValidationError, ValidationPipe } from '@
 import { Transform } from 'class-transformer';
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
 import { BadUserInputError, FieldProblem } from './domain-error';
+import { memoiseValidationRules } from './validation-rules-memo';
 
 /** Flattens class-validator's tree into one problem per field, with the full path of each. */
 export function toFieldProblems(errors: ValidationError[], parentPath = ''): FieldProblem[] {
@@ -157,6 +158,7 @@ export class InputValidationPipe extends ValidationPipe {
       validationError: { target: false, value: false },
       exceptionFactory: (errors) => new BadUserInputError(toFieldProblems(errors)),
     });
+    memoiseValidationRules();
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
