@@ -21,6 +21,8 @@ export function memoiseValidationRules(storage: MetadataStorage = getMetadataSto
   const rulesOf: RulesOf = storage.getTargetValidationMetadatas.bind(storage);
   let answers = new WeakMap<object, Map<string, Rules>>();
   storage.getTargetValidationMetadatas = (target, schema, always, strictGroups, groups) => {
+    // An object without a constructor (a null prototype) cannot key a WeakMap: looked up as before.
+    if (typeof target !== 'function') return rulesOf(target, schema, always, strictGroups, groups);
     const key = `${schema}\u0000${always}\u0000${strictGroups}\u0000${groups?.join('\u0001') ?? ''}`;
     let ofTarget = answers.get(target);
     if (!ofTarget) answers.set(target, (ofTarget = new Map()));
