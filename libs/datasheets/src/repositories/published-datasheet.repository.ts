@@ -213,7 +213,13 @@ export class PublishedDatasheetRepository {
     return rows.map(toPublished);
   }
 
-  /** One page of the search, in one statement: filters, the stable order and the cursor on one table. */
+  /**
+   * One page of the search, in one statement: filters, the stable order and the cursor on one table.
+   * The page is found first by its keys alone: the order's indexes carry every filtered column, so
+   * PostgreSQL walks the index in order and stops at the page's end (`ILIKE` cannot seek an index under
+   * row-level security, and its estimate there is blind: see the migration PublishedSearchCovering);
+   * then the page's rows are read by key.
+   */
   @GenerateSql({
     params: [{ tenantId: SQL_EXAMPLE.tenantId, productFamily: 'kerbstones', productName: 'kerb', holderName: 'example', certificateReference: 'BENOR-1', after: { publishedAt: SQL_EXAMPLE.at, id: SQL_EXAMPLE.id }, limit: 51 }],
   })
@@ -221,15 +227,18 @@ export class PublishedDatasheetRepository {
     const values: unknown[] = [];
     const where: string[] = [];
     const param = (value: unknown) => `$${values.push(value)}`;
-    if (search.tenantId) where.push(`p.tenant_id = ${param(search.tenantId)}`);
-    if (search.productFamily) where.push(`p.product_family = ${param(search.productFamily)}`);
-    if (search.productName) where.push(`p.product_name ILIKE ${param(likePattern(search.productName))}`);
-    if (search.holderName) where.push(`p.holder_name ILIKE ${param(likePattern(search.holderName))}`);
-    if (search.certificateReference) where.push(`p.certificate_reference = ${param(search.certificateReference)}`);
-    if (search.after) where.push(`(p.published_at, p.datasheet_id) < (${param(search.after.publishedAt)}, ${param(search.after.id)})`);
+    if (search.tenantId) where.push(`s.tenant_id = ${param(search.tenantId)}`);
+    if (search.productFamily) where.push(`s.product_family = ${param(search.productFamily)}`);
+    if (search.productName) where.push(`s.product_name ILIKE ${param(likePattern(search.productName))}`);
+    if (search.holderName) where.push(`s.holder_name ILIKE ${param(likePattern(search.holderName))}`);
+    if (search.certificateReference) where.push(`s.certificate_reference = ${param(search.certificateReference)}`);
+    if (search.after) where.push(`(s.published_at, s.datasheet_id) < (${param(search.after.publishedAt)}, ${param(search.after.id)})`);
     const rows = await this.sql.query(
-      `SELECT ${PUBLISHED} FROM published_datasheet p ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY p.published_at DESC, p.datasheet_id DESC LIMIT ${param(search.limit)}`,
+      `SELECT ${PUBLISHED} FROM (
+         SELECT s.datasheet_id FROM published_datasheet s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+          ORDER BY s.published_at DESC, s.datasheet_id DESC LIMIT ${param(search.limit)}
+       ) page JOIN published_datasheet p ON p.datasheet_id = page.datasheet_id
+        ORDER BY p.published_at DESC, p.datasheet_id DESC`,
       values,
     );
     return rows.map(toPublished);
