@@ -49,11 +49,12 @@ function tinyPng(): Buffer {
 }
 
 const RESETS = [
-  { language: 'de' as const, email: 'member@company1.voka.test', tenant: VOKA },
-  { language: 'en' as const, email: 'member@company1.be-cert.test', tenant: 'be-cert' },
+  // `elsewhere`: a screen of the other kind of space, and what the tenant is called in the directory.
+  { language: 'de' as const, email: 'member@company1.voka.test', tenant: VOKA, elsewhere: { path: '/app/datasheets', kind: 'CERTIFICATION_BODY' as const, tenantName: 'Voka – Kamer van Koophandel Antwerpen-Waasland' } },
+  { language: 'en' as const, email: 'member@company1.be-cert.test', tenant: 'be-cert', elsewhere: { path: '/app/certificates', kind: 'CHAMBER_OF_COMMERCE' as const, tenantName: 'BE-CERT' } },
 ];
 
-for (const { language, email, tenant } of RESETS) {
+for (const { language, email, tenant, elsewhere } of RESETS) {
   test(`a user who forgot the password resets it from the e-mail link and logs in (${language})`, async ({ page, state, pageProblems: _ }) => {
     journey('password-reset', language);
     const m = MESSAGES[language];
@@ -104,6 +105,13 @@ for (const { language, email, tenant } of RESETS) {
     await navigateInApp(page, '/app/audit');
     await expect(page.getByRole('heading', { level: 1, name: m.errors.forbiddenPage.title })).toBeVisible();
     await checkScreen(page, language === 'en' ? 'forbidden' : `forbidden-${language}`);
+
+    // A screen of the other kind of space (a chamber's certificates, a certification body's datasheets)
+    // says that this space has no such thing, not that the person lacks a role.
+    await navigateInApp(page, elsewhere.path);
+    await expect(page.getByRole('heading', { level: 1, name: m.errors.otherSpacePage.title })).toBeVisible();
+    await expect(page.getByText(fill(m.errors.otherSpacePage[elsewhere.kind], { tenant: elsewhere.tenantName }))).toBeVisible();
+    await checkScreen(page, language === 'en' ? 'other-space' : `other-space-${language}`);
   });
 }
 

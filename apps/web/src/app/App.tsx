@@ -5,6 +5,7 @@ import { SessionProvider } from '../auth/session';
 import DirectoryPage from '../features/directory/DirectoryPage';
 import { Loading } from '../ui/feedback';
 import { NotFound, RequireRoles, RequireSession } from './guards';
+import { CERTIFICATION_BODY, CHAMBER } from './navigation';
 import { lazyPage } from './lazy-page';
 import { PublicLayout } from './PublicLayout';
 
@@ -126,11 +127,11 @@ export function App() {
           <Route path="audit" element={<RequireRoles roles={['TENANT_ADMIN', 'AUDITOR']}><AuditLogPage /></RequireRoles>} />
           <Route path="privacy/accesses" element={<RequireRoles roles={['PRIVACY_OFFICER']}><AccessLogPage /></RequireRoles>} />
           <Route path="privacy/users/:userId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><PrivacyUserPage /></RequireRoles>} />
-          <Route path="certificates" element={<RequireRoles roles={ORGANISATION_ROLES}><CertificatesPage /></RequireRoles>} />
-          <Route path="certificates/new" element={<RequireRoles roles={ORGANISATION_ROLES}><NewApplicationPage /></RequireRoles>} />
-          <Route path="certificates/:applicationId" element={<RequireRoles roles={ORGANISATION_ROLES}><ApplicationPage /></RequireRoles>} />
-          <Route path="review" element={<RequireRoles roles={CERTIFICATE_STAFF}><ReviewQueuePage /></RequireRoles>} />
-          <Route path="review/:applicationId" element={<RequireRoles roles={CERTIFICATE_STAFF}><ReviewApplicationPage /></RequireRoles>} />
+          <Route path="certificates" element={<RequireRoles roles={ORGANISATION_ROLES} kinds={CHAMBER}><CertificatesPage /></RequireRoles>} />
+          <Route path="certificates/new" element={<RequireRoles roles={ORGANISATION_ROLES} kinds={CHAMBER}><NewApplicationPage /></RequireRoles>} />
+          <Route path="certificates/:applicationId" element={<RequireRoles roles={ORGANISATION_ROLES} kinds={CHAMBER}><ApplicationPage /></RequireRoles>} />
+          <Route path="review" element={<RequireRoles roles={CERTIFICATE_STAFF} kinds={CHAMBER}><ReviewQueuePage /></RequireRoles>} />
+          <Route path="review/:applicationId" element={<RequireRoles roles={CERTIFICATE_STAFF} kinds={CHAMBER}><ReviewApplicationPage /></RequireRoles>} />
           <Route path="privacy/requests" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RequestQueuePage /></RequireRoles>} />
           <Route path="privacy/requests/:requestId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RequestDetailPage /></RequireRoles>} />
           <Route path="privacy/breaches" element={<RequireRoles roles={['PRIVACY_OFFICER']}><BreachesPage /></RequireRoles>} />
@@ -139,13 +140,13 @@ export function App() {
           <Route path="privacy/sub-processors" element={<RequireRoles roles={['PRIVACY_OFFICER', 'TENANT_ADMIN']}><SubProcessorsPage /></RequireRoles>} />
           <Route path="sub-processor-changes" element={<RequireRoles roles={['ORG_ADMIN']}><SubProcessorChangesPage /></RequireRoles>} />
           <Route path="platform/tenants/new" element={<RequireRoles roles={['PLATFORM_ADMIN']}><CreateTenantPage /></RequireRoles>} />
-          <Route path="datasheets" element={<RequireRoles roles={ORGANISATION_ROLES}><CompanyDatasheetsPage /></RequireRoles>} />
-          <Route path="datasheets/:productId" element={<RequireRoles roles={ORGANISATION_ROLES}><DatasheetEditorPage /></RequireRoles>} />
+          <Route path="datasheets" element={<RequireRoles roles={ORGANISATION_ROLES} kinds={CERTIFICATION_BODY}><CompanyDatasheetsPage /></RequireRoles>} />
+          <Route path="datasheets/:productId" element={<RequireRoles roles={ORGANISATION_ROLES} kinds={CERTIFICATION_BODY}><DatasheetEditorPage /></RequireRoles>} />
           <Route path="contact-disclosure" element={<ContactDisclosurePage />} />
-          <Route path="certified-products" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']}><CertifiedProductsPage /></RequireRoles>} />
-          <Route path="datasheet-review" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']}><DatasheetReviewPage /></RequireRoles>} />
-          <Route path="projects" element={<RequireRoles roles={PROJECT_READERS}><ProjectCertificatesPage /></RequireRoles>} />
-          <Route path="projects/:projectId" element={<RequireRoles roles={PROJECT_READERS}><ProjectCertificatePage /></RequireRoles>} />
+          <Route path="certified-products" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']} kinds={CERTIFICATION_BODY}><CertifiedProductsPage /></RequireRoles>} />
+          <Route path="datasheet-review" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']} kinds={CERTIFICATION_BODY}><DatasheetReviewPage /></RequireRoles>} />
+          <Route path="projects" element={<RequireRoles roles={PROJECT_READERS} kinds={CERTIFICATION_BODY}><ProjectCertificatesPage /></RequireRoles>} />
+          <Route path="projects/:projectId" element={<RequireRoles roles={PROJECT_READERS} kinds={CERTIFICATION_BODY}><ProjectCertificatePage /></RequireRoles>} />
           <Route path="*" element={<NotFound />} />
         </Route>
       </Routes>

@@ -18,8 +18,9 @@ export interface NavSection {
   items: NavItem[];
 }
 
-const CHAMBER: readonly TenantKind[] = ['CHAMBER_OF_COMMERCE'];
-const CERTIFICATION_BODY: readonly TenantKind[] = ['CERTIFICATION_BODY'];
+/** The kinds of space a section exists in (also what the routes' guards check). */
+export const CHAMBER: readonly TenantKind[] = ['CHAMBER_OF_COMMERCE'];
+export const CERTIFICATION_BODY: readonly TenantKind[] = ['CERTIFICATION_BODY'];
 
 /**
  * The portal's sections, per role and kind of tenant space. Features the API does not offer yet have

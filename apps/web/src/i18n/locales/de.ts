@@ -260,6 +260,11 @@ const de: Messages = {
       title: 'Kein Zugriff',
       body: 'Ihre Rollen geben keinen Zugriff auf diese Seite.',
     },
+    otherSpacePage: {
+      title: 'Nicht in diesem Bereich',
+      CHAMBER_OF_COMMERCE: 'Ursprungszeugnisse werden im Bereich einer Handelskammer ausgestellt. {{tenant}} ist keine Handelskammer: Diese Seite hat hier nichts zu zeigen.',
+      CERTIFICATION_BODY: 'Zertifizierte Produkte und ihre technischen Datenblätter werden im Bereich einer Zertifizierungsstelle geführt. {{tenant}} ist keine Zertifizierungsstelle: Diese Seite hat hier nichts zu zeigen.',
+    },
     notFoundPage: {
       title: 'Seite nicht gefunden',
       body: 'Diese Seite existiert nicht. Prüfen Sie die Adresse oder beginnen Sie beim Verzeichnis.',

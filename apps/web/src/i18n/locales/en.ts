@@ -262,6 +262,11 @@ const en = {
       title: 'No access',
       body: 'Your roles do not give access to this page.',
     },
+    otherSpacePage: {
+      title: 'Not part of this space',
+      CHAMBER_OF_COMMERCE: 'Certificates of origin are issued in a chamber of commerce’s space. {{tenant}} is not a chamber of commerce: this page has nothing to show here.',
+      CERTIFICATION_BODY: 'Certified products and their technical datasheets are kept in a certification body’s space. {{tenant}} is not a certification body: this page has nothing to show here.',
+    },
     notFoundPage: {
       title: 'Page not found',
       body: 'This page does not exist. Check the address, or start from the directory.',

@@ -260,6 +260,11 @@ const fr: Messages = {
       title: 'Accès refusé',
       body: 'Vos rôles ne donnent pas accès à cette page.',
     },
+    otherSpacePage: {
+      title: 'Pas dans cet espace',
+      CHAMBER_OF_COMMERCE: 'Les certificats d’origine sont délivrés dans l’espace d’une chambre de commerce. {{tenant}} n’est pas une chambre de commerce : cette page n’a rien à montrer ici.',
+      CERTIFICATION_BODY: 'Les produits certifiés et leurs fiches techniques sont tenus dans l’espace d’un organisme de certification. {{tenant}} n’est pas un organisme de certification : cette page n’a rien à montrer ici.',
+    },
     notFoundPage: {
       title: 'Page introuvable',
       body: 'Cette page n’existe pas. Vérifiez l’adresse ou repartez de l’annuaire.',

@@ -260,6 +260,11 @@ const nl: Messages = {
       title: 'Geen toegang',
       body: 'Uw rollen geven geen toegang tot deze pagina.',
     },
+    otherSpacePage: {
+      title: 'Niet in deze ruimte',
+      CHAMBER_OF_COMMERCE: 'Certificaten van oorsprong worden uitgereikt in de ruimte van een kamer van koophandel. {{tenant}} is geen kamer van koophandel: deze pagina heeft hier niets te tonen.',
+      CERTIFICATION_BODY: 'Gecertificeerde producten en hun technische fiches worden bijgehouden in de ruimte van een certificatie-instelling. {{tenant}} is geen certificatie-instelling: deze pagina heeft hier niets te tonen.',
+    },
     notFoundPage: {
       title: 'Pagina niet gevonden',
       body: 'Deze pagina bestaat niet. Controleer het adres of begin bij het overzicht.',
