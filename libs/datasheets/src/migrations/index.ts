@@ -10,5 +10,6 @@ import { ProductNameOrder1767600000100 } from './1767600000100-product-name-orde
 import { DisclosureObjectionKept1767610000100 } from './1767610000100-disclosure-objection-kept';
 import { DisclosureAcknowledgementHolders1767610000200 } from './1767610000200-disclosure-acknowledgement-holders';
 import { PublishedSearchCovering1767640000000 } from './1767640000000-published-search-covering';
+import { CertifiedProductSearchCovering1767640000100 } from './1767640000100-certified-product-search-covering';
 
-export const DATASHEETS_MIGRATIONS = [Datasheets1766200000000, ProjectCertificates1767100000000, DatasheetAttachments1767300000200, DatasheetRecordRetention1767500000100, DisclosureRoleEnd1767510000300, ProjectDistributionRetention1767530000000, PublishedDatasheetHistory1767580000000, DatasheetListPages1767590000200, ProductNameOrder1767600000100, DisclosureObjectionKept1767610000100, DisclosureAcknowledgementHolders1767610000200, PublishedSearchCovering1767640000000];
+export const DATASHEETS_MIGRATIONS = [Datasheets1766200000000, ProjectCertificates1767100000000, DatasheetAttachments1767300000200, DatasheetRecordRetention1767500000100, DisclosureRoleEnd1767510000300, ProjectDistributionRetention1767530000000, PublishedDatasheetHistory1767580000000, DatasheetListPages1767590000200, ProductNameOrder1767600000100, DisclosureObjectionKept1767610000100, DisclosureAcknowledgementHolders1767610000200, PublishedSearchCovering1767640000000, CertifiedProductSearchCovering1767640000100];
