@@ -215,30 +215,36 @@ export class PublishedDatasheetRepository {
 
   /**
    * One page of the search, in one statement: filters, the stable order and the cursor on one table.
-   * The page is found first by its keys alone: the order's indexes carry every filtered column, so
-   * PostgreSQL walks the index in order and stops at the page's end (`ILIKE` cannot seek an index under
-   * row-level security, and its estimate there is blind: see the migration PublishedSearchCovering);
-   * then the page's rows are read by key.
+   * A search by text finds the page by its keys first: the order's indexes carry every filtered
+   * column, so PostgreSQL walks the index in order and stops at the page's end (`ILIKE` cannot seek an
+   * index under row-level security, and its estimate there is blind: see the migration
+   * PublishedSearchCovering), then reads the page's rows by key. Without a text, the walk reads its
+   * rows straight away (every row it meets is wanted, and the join back would only add to it).
    */
-  @GenerateSql({
-    params: [{ tenantId: SQL_EXAMPLE.tenantId, productFamily: 'kerbstones', productName: 'kerb', holderName: 'example', certificateReference: 'BENOR-1', after: { publishedAt: SQL_EXAMPLE.at, id: SQL_EXAMPLE.id }, limit: 51 }],
-  })
+  @GenerateSql(
+    { params: [{ tenantId: SQL_EXAMPLE.tenantId, productFamily: 'kerbstones', productName: 'kerb', holderName: 'example', certificateReference: 'BENOR-1', after: { publishedAt: SQL_EXAMPLE.at, id: SQL_EXAMPLE.id }, limit: 51 }] },
+    { params: [{ tenantId: SQL_EXAMPLE.tenantId, limit: 51 }] },
+  )
   async search(search: PublishedSearch): Promise<PublishedDatasheet[]> {
     const values: unknown[] = [];
     const where: string[] = [];
     const param = (value: unknown) => `$${values.push(value)}`;
-    if (search.tenantId) where.push(`s.tenant_id = ${param(search.tenantId)}`);
-    if (search.productFamily) where.push(`s.product_family = ${param(search.productFamily)}`);
-    if (search.productName) where.push(`s.product_name ILIKE ${param(likePattern(search.productName))}`);
-    if (search.holderName) where.push(`s.holder_name ILIKE ${param(likePattern(search.holderName))}`);
-    if (search.certificateReference) where.push(`s.certificate_reference = ${param(search.certificateReference)}`);
-    if (search.after) where.push(`(s.published_at, s.datasheet_id) < (${param(search.after.publishedAt)}, ${param(search.after.id)})`);
+    const byText = Boolean(search.productName || search.holderName);
+    const a = byText ? 's' : 'p';
+    if (search.tenantId) where.push(`${a}.tenant_id = ${param(search.tenantId)}`);
+    if (search.productFamily) where.push(`${a}.product_family = ${param(search.productFamily)}`);
+    if (search.productName) where.push(`${a}.product_name ILIKE ${param(likePattern(search.productName))}`);
+    if (search.holderName) where.push(`${a}.holder_name ILIKE ${param(likePattern(search.holderName))}`);
+    if (search.certificateReference) where.push(`${a}.certificate_reference = ${param(search.certificateReference)}`);
+    if (search.after) where.push(`(${a}.published_at, ${a}.datasheet_id) < (${param(search.after.publishedAt)}, ${param(search.after.id)})`);
+    const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows = await this.sql.query(
-      `SELECT ${PUBLISHED} FROM (
-         SELECT s.datasheet_id FROM published_datasheet s ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-          ORDER BY s.published_at DESC, s.datasheet_id DESC LIMIT ${param(search.limit)}
-       ) page JOIN published_datasheet p ON p.datasheet_id = page.datasheet_id
-        ORDER BY p.published_at DESC, p.datasheet_id DESC`,
+      byText
+        ? `SELECT ${PUBLISHED} FROM (
+             SELECT s.datasheet_id FROM published_datasheet s ${filter} ORDER BY s.published_at DESC, s.datasheet_id DESC LIMIT ${param(search.limit)}
+           ) page JOIN published_datasheet p ON p.datasheet_id = page.datasheet_id
+            ORDER BY p.published_at DESC, p.datasheet_id DESC`
+        : `SELECT ${PUBLISHED} FROM published_datasheet p ${filter} ORDER BY p.published_at DESC, p.datasheet_id DESC LIMIT ${param(search.limit)}`,
       values,
     );
     return rows.map(toPublished);
