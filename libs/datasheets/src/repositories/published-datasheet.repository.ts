@@ -230,13 +230,13 @@ export class PublishedDatasheetRepository {
     const where: string[] = [];
     const param = (value: unknown) => `$${values.push(value)}`;
     const byText = Boolean(search.productName || search.holderName);
-    const a = byText ? 's' : 'p';
-    if (search.tenantId) where.push(`${a}.tenant_id = ${param(search.tenantId)}`);
-    if (search.productFamily) where.push(`${a}.product_family = ${param(search.productFamily)}`);
-    if (search.productName) where.push(`${a}.product_name ILIKE ${param(likePattern(search.productName))}`);
-    if (search.holderName) where.push(`${a}.holder_name ILIKE ${param(likePattern(search.holderName))}`);
-    if (search.certificateReference) where.push(`${a}.certificate_reference = ${param(search.certificateReference)}`);
-    if (search.after) where.push(`(${a}.published_at, ${a}.datasheet_id) < (${param(search.after.publishedAt)}, ${param(search.after.id)})`);
+    const alias = byText ? 's' : 'p';
+    if (search.tenantId) where.push(`${alias}.tenant_id = ${param(search.tenantId)}`);
+    if (search.productFamily) where.push(`${alias}.product_family = ${param(search.productFamily)}`);
+    if (search.productName) where.push(`${alias}.product_name ILIKE ${param(likePattern(search.productName))}`);
+    if (search.holderName) where.push(`${alias}.holder_name ILIKE ${param(likePattern(search.holderName))}`);
+    if (search.certificateReference) where.push(`${alias}.certificate_reference = ${param(search.certificateReference)}`);
+    if (search.after) where.push(`(${alias}.published_at, ${alias}.datasheet_id) < (${param(search.after.publishedAt)}, ${param(search.after.id)})`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows = await this.sql.query(
       byText
