@@ -21,8 +21,9 @@ const moduleNameMapper = {
   '^@chancery/([a-z-]+)/(.*)$': '<rootDir>/libs/$1/src/$2',
 };
 // NestJS 12 and a few of its dependencies ship as ES modules only; Jest's module system (before
-// Node 24.9) cannot require them, so they are compiled to CommonJS like our own code.
-const ESM_ONLY_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', '@noble', '@scure', 'otplib', '@otplib', '@as-integrations'];
+// Node 24.9) cannot require them, so they are compiled to CommonJS like our own code (@fastify/static
+// for the content-disposition inside it).
+const ESM_ONLY_PACKAGES = ['@nestjs', 'file-type', 'strtok3', 'token-types', '@tokenizer', '@borewit', 'uint8array-extras', '@noble', '@scure', 'otplib', '@otplib', '@as-integrations', '@fastify/static', 'content-disposition'];
 const common = {
   transform: { '^.+\\.(t|m?j)s$': swc },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_PACKAGES.join('|')})/)`],

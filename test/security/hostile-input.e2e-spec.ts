@@ -146,6 +146,23 @@ describe('Hostile input and transport refusals', () => {
       expect(response.body).toEqual({ errors: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', reason: 'REQUEST_TOO_LARGE' } })] });
     });
 
+    it('JSON in a charset other than UTF-8: 415, BAD_USER_INPUT (never read as something else)', async () => {
+      const response = await post().set('content-type', 'application/json; charset=latin1').send('{"query":"{ apiInfo { version } }"}');
+      expect([response.status, response.body]).toEqual([415, { errors: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', reason: 'UNSUPPORTED_MEDIA_TYPE' } })] }]);
+    });
+
+    it('an upload route reads raw bytes past the JSON limit, whatever their type, up to its own limit (51 MiB), then 413', async () => {
+      const upload = (bytes: Buffer, type: string) =>
+        started.app.http().post('/certificate-applications/00000000-0000-4000-8000-000000000001/documents').set('content-type', type).set('x-file-name', 'a.pdf').send(bytes);
+      // Read, then refused by the access guard (no login): the body itself was accepted.
+      for (const type of ['application/pdf', 'application/json']) {
+        const accepted = await upload(Buffer.alloc(300_000, 0x20), type);
+        expect([type, accepted.status, accepted.body.errors?.[0]?.extensions?.code]).toEqual([type, 401, 'UNAUTHENTICATED']);
+      }
+      const tooLarge = await upload(Buffer.alloc(51 * 1024 * 1024 + 1), 'application/pdf');
+      expect([tooLarge.status, tooLarge.body]).toEqual([413, { errors: [expect.objectContaining({ extensions: { code: 'BAD_USER_INPUT', reason: 'REQUEST_TOO_LARGE' } })] }]);
+    });
+
     it('a content type a browser sends cross-site (text/plain), and a GET without a preflight header: CSRF refusals with a code', async () => {
       const plain = await post().set('content-type', 'text/plain').send('{"query":"{ apiInfo { version } }"}');
       const get = await started.app.http().get('/graphql').query({ query: '{ apiInfo { version } }' });

@@ -1,10 +1,10 @@
 import { CanActivate, ExecutionContext, Injectable, Logger } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { GqlExecutionContext } from '@nestjs/graphql';
-import type { Request } from 'express';
 import passport from 'passport';
 import { ACCESS_RULE, AccessRule, demandPermission } from '@chancery/access';
 import { Actor, Clock, CoreErrors, RequestContext, UnauthenticatedError } from '@chancery/core';
+import type { HttpRequest } from '@chancery/core';
 import { ApiKeyAuthenticator } from './api-key.authenticator';
 import { AuthErrors } from './auth.errors';
 import { HOLD_FOR_REQUEST } from './jwt.strategy';
@@ -18,7 +18,7 @@ export const API_KEY_HEADER = 'x-api-key';
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger(AccessGuard.name);
-  private readonly authenticated = new WeakMap<Request, Promise<Actor>>();
+  private readonly authenticated = new WeakMap<HttpRequest, Promise<Actor>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -41,18 +41,18 @@ export class AccessGuard implements CanActivate {
   }
 
   /** Once per HTTP request, however many root fields the GraphQL document has. */
-  private authenticate(request: Request, readOnly: boolean): Promise<Actor> {
+  private authenticate(request: HttpRequest, readOnly: boolean): Promise<Actor> {
     let actor = this.authenticated.get(request);
     if (!actor) {
       // A query's session check opens the request's read-only unit of work, which its reads then join.
-      (request as Request & { [HOLD_FOR_REQUEST]?: boolean })[HOLD_FOR_REQUEST] = readOnly;
+      (request as HttpRequest & { [HOLD_FOR_REQUEST]?: boolean })[HOLD_FOR_REQUEST] = readOnly;
       actor = this.authenticateOnce(request);
       this.authenticated.set(request, actor);
     }
     return actor;
   }
 
-  private async authenticateOnce(request: Request): Promise<Actor> {
+  private async authenticateOnce(request: HttpRequest): Promise<Actor> {
     // A presented credential is checked even on public operations: a bad token is an error, never
     // a silent downgrade to anonymous.
     if (request.headers.authorization !== undefined) return authenticateWithPassport(request);
@@ -77,12 +77,12 @@ export class AccessGuard implements CanActivate {
   }
 }
 
-function requestOf(execution: ExecutionContext): { request: Request; readOnly: boolean } {
+function requestOf(execution: ExecutionContext): { request: HttpRequest; readOnly: boolean } {
   if (execution.getType<string>() === 'graphql') {
     const gql = GqlExecutionContext.create(execution);
-    return { request: gql.getContext<{ req: Request }>().req, readOnly: gql.getInfo().operation.operation === 'query' };
+    return { request: gql.getContext<{ req: HttpRequest }>().req, readOnly: gql.getInfo().operation.operation === 'query' };
   }
-  const request = execution.switchToHttp().getRequest<Request>();
+  const request = execution.switchToHttp().getRequest<HttpRequest>();
   return { request, readOnly: request.method === 'GET' || request.method === 'HEAD' };
 }
 
@@ -92,7 +92,7 @@ const authenticationLogger = new Logger('Authentication');
  * Every refused token gets the same answer as no token at all, so the answer does not tell a forger
  * whether the signature was good; the reason goes to the server's log only.
  */
-function authenticateWithPassport(request: Request): Promise<Actor> {
+function authenticateWithPassport(request: HttpRequest): Promise<Actor> {
   return new Promise((resolve, reject) => {
     passport.authenticate('jwt', { session: false }, (error: unknown, actor: Actor | false, info: unknown) => {
       if (error || !actor) {

@@ -1,8 +1,8 @@
 import { Args, ArgsType, Context, Field, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsString, Length, Matches, MaxLength } from 'class-validator';
-import type { Request, Response } from 'express';
 import { AuthenticatedPerson, Public } from '@chancery/access';
 import { Optional, ThrottleAuthentication } from '@chancery/core';
+import type { HttpRequest, ResponseHeaders } from '@chancery/core';
 import { AccountsService, PASSWORD_MAX_LENGTH } from '@chancery/identity';
 import { Envelope } from '@chancery/policy';
 import { AuthService, SessionTokens } from './auth.service';
@@ -81,7 +81,7 @@ export class AuthResolver {
   @Public()
   @ThrottleAuthentication()
   @Mutation(() => SessionTokensType)
-  async login(@Args('input') input: LoginInput, @Context('req') req: Request, @Context('res') res: Response): Promise<SessionTokensType> {
+  async login(@Args('input') input: LoginInput, @Context('req') req: HttpRequest, @Context('res') res: ResponseHeaders): Promise<SessionTokensType> {
     const issued = await this.auth.login(
       { email: input.email, password: input.password, tenantSlug: input.tenant, totpCode: input.totpCode },
       { ipAddress: req.ip, userAgent: req.headers['user-agent'] },
@@ -134,7 +134,7 @@ export class AuthResolver {
   @Mutation(() => SessionTokensType, {
     description: 'Changes your password, given the current one: every other session ends, and this one continues with the tokens returned (the old ones stop).',
   })
-  async changeMyPassword(@Args() { currentPassword, newPassword, refreshTokenIn }: ChangePasswordArgs, @Context('res') res: Response): Promise<SessionTokensType> {
+  async changeMyPassword(@Args() { currentPassword, newPassword, refreshTokenIn }: ChangePasswordArgs, @Context('res') res: ResponseHeaders): Promise<SessionTokensType> {
     return tokens(await this.auth.changeMyPassword(currentPassword, newPassword), refreshTokenIn, res);
   }
 
@@ -154,7 +154,7 @@ export class AuthResolver {
 }
 
 /** The answer; with COOKIE delivery the refresh token goes into the HttpOnly cookie only. */
-function tokens(issued: SessionTokens, delivery?: RefreshTokenDelivery, res?: Response): SessionTokensType {
+function tokens(issued: SessionTokens, delivery?: RefreshTokenDelivery, res?: ResponseHeaders): SessionTokensType {
   if (delivery === RefreshTokenDelivery.COOKIE && res) {
     setRefreshCookie(res, issued.refreshToken);
     return Object.assign(new SessionTokensType(), issued, { refreshToken: null });

@@ -1,15 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
-import type { Request } from 'express';
 import type { JwtHeader } from 'jsonwebtoken';
 import { Strategy } from 'passport-jwt';
 import { Actor, AppConfig, Clock, UnauthenticatedError } from '@chancery/core';
+import type { HttpRequest } from '@chancery/core';
 import { ACCESS_TOKEN_LIFETIME_SECONDS, ACCESS_TOKEN_TYPE, AccessTokenService, hasAccessTokenShape, MAX_ACCESS_TOKEN_LENGTH } from './access-token';
 import { ACCESS_TOKEN_ALGORITHM } from './jwt-keys';
 import { SessionStateService } from './session-state.service';
 
 /** The request's bearer token: exactly `Bearer <one token>`, nothing before or after it. */
-export function bearerTokenOf(req: Request): string | null {
+export function bearerTokenOf(req: HttpRequest): string | null {
   const header = req.headers.authorization;
   if (typeof header !== 'string') return null;
   const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(header);
@@ -53,7 +53,7 @@ export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
     this.keyId = accessTokens.keyId;
   }
 
-  async validate(req: Request & { [HOLD_FOR_REQUEST]?: boolean }, verified: { header?: JwtHeader; payload?: unknown }): Promise<Actor> {
+  async validate(req: HttpRequest & { [HOLD_FOR_REQUEST]?: boolean }, verified: { header?: JwtHeader; payload?: unknown }): Promise<Actor> {
     const { header, payload } = verified ?? {};
     if (!header || header.typ !== ACCESS_TOKEN_TYPE || header.kid !== this.keyId) throw new UnauthenticatedError('Invalid access token');
     if (!hasAccessTokenShape(payload, Math.floor(this.clock.now().getTime() / 1000))) throw new UnauthenticatedError('Invalid access token');

@@ -1,5 +1,5 @@
 import { registerEnumType } from '@nestjs/graphql';
-import type { Request, Response } from 'express';
+import type { HttpRequest, ResponseHeaders } from '@chancery/core';
 import { SESSION_IDLE_LIFETIME_MS } from './auth.service';
 
 /**
@@ -22,16 +22,16 @@ registerEnumType(RefreshTokenDelivery, { name: 'RefreshTokenDelivery', descripti
 const ATTRIBUTES = `Path=${REFRESH_COOKIE_PATH}; HttpOnly; Secure; SameSite=Strict`;
 
 /** Sets the cookie; it lives as long as an unused session may idle. */
-export function setRefreshCookie(res: Response, refreshToken: string): void {
-  res.append('Set-Cookie', `${REFRESH_COOKIE_NAME}=${refreshToken}; ${ATTRIBUTES}; Max-Age=${Math.floor(SESSION_IDLE_LIFETIME_MS / 1000)}`);
+export function setRefreshCookie(res: ResponseHeaders, refreshToken: string): void {
+  res.header('set-cookie', `${REFRESH_COOKIE_NAME}=${refreshToken}; ${ATTRIBUTES}; Max-Age=${Math.floor(SESSION_IDLE_LIFETIME_MS / 1000)}`);
 }
 
-export function clearRefreshCookie(res: Response): void {
-  res.append('Set-Cookie', `${REFRESH_COOKIE_NAME}=; ${ATTRIBUTES}; Max-Age=0`);
+export function clearRefreshCookie(res: ResponseHeaders): void {
+  res.header('set-cookie', `${REFRESH_COOKIE_NAME}=; ${ATTRIBUTES}; Max-Age=0`);
 }
 
 /** The cookie's value when the request carries exactly one well-formed one. */
-export function refreshCookieOf(req: Request): string | null {
+export function refreshCookieOf(req: HttpRequest): string | null {
   const header = req.headers.cookie;
   if (typeof header !== 'string') return null;
   const values = header

@@ -1,7 +1,7 @@
 import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import { Public } from '@chancery/access';
 import { DomainError, ErrorCode } from '@chancery/core';
+import type { HttpReply, HttpRequest } from '@chancery/core';
 import { OutputWithoutRecords } from '@chancery/policy';
 import { AuthErrors } from './auth.errors';
 import { AuthService } from './auth.service';
@@ -31,7 +31,7 @@ export class SessionCookieController {
   @HttpCode(200)
   // passthrough: the answer still leaves through the gate (the interceptor); `res` only sets the cookie.
   // eslint-disable-next-line no-restricted-syntax
-  async refresh(@Req() req: Request, @Res({ passthrough: true }) res: Response): Promise<CookieSessionTokens> {
+  async refresh(@Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpReply): Promise<CookieSessionTokens> {
     requireJson(req);
     const refreshToken = refreshCookieOf(req);
     if (!refreshToken) throw AuthErrors.REFRESH_TOKEN_INVALID('no session cookie came with the request');
@@ -53,13 +53,14 @@ export class SessionCookieController {
   @HttpCode(200)
   // passthrough: as above, `res` only clears the cookie.
   // eslint-disable-next-line no-restricted-syntax
-  end(@Req() req: Request, @Res({ passthrough: true }) res: Response): { ended: true } {
+  end(@Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpReply): { ended: true } {
     requireJson(req);
     clearRefreshCookie(res);
     return { ended: true };
   }
 }
 
-function requireJson(req: Request): void {
-  if (!req.is('application/json')) throw AuthErrors.JSON_REQUIRED('send Content-Type: application/json', { field: 'content-type' });
+function requireJson(req: HttpRequest): void {
+  const type = String(req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw AuthErrors.JSON_REQUIRED('send Content-Type: application/json', { field: 'content-type' });
 }

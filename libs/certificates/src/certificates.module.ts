@@ -1,6 +1,5 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { raw } from 'express';
 import { AuditModule } from '@chancery/audit';
 import { DocumentsModule } from '@chancery/documents';
 import { IdentityModule } from '@chancery/identity';
@@ -26,7 +25,6 @@ import { SigningKeysService } from './services/signing-keys.service';
 import { VerificationService } from './services/verification.service';
 
 /** Room for the largest document (DOCUMENT_MAX_BYTES is checked on the bytes by the documents context). */
-const UPLOAD_BODY_LIMIT = '51mb';
 
 /** Certificates of origin: applications and their workflow, signing, PDFs, public verification, fees and statistics. */
 @Module({
@@ -57,9 +55,4 @@ const UPLOAD_BODY_LIMIT = '51mb';
   controllers: [CertificatesController],
   exports: [CertificatePdfService, CertificatesService, ApplicationsService],
 })
-export class CertificatesModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    // Uploads are raw bytes (not JSON): the API's JSON body limit does not apply to this one route.
-    consumer.apply(raw({ type: () => true, limit: UPLOAD_BODY_LIMIT })).forRoutes({ path: 'certificate-applications/:applicationId/documents', method: RequestMethod.POST });
-  }
-}
+export class CertificatesModule {}

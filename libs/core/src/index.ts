@@ -37,3 +37,5 @@ export * from './errors/error-response.filter';
 export * from './crypto/hash-chain';
 export * from './graphql/once-per-request';
 export * from './graphql/date-time.scalar';
+export * from './http/http-types';
+export * from './http/raw-body';

@@ -1,6 +1,5 @@
-import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { raw } from 'express';
 import { AuditModule } from '@chancery/audit';
 import { DocumentsModule } from '@chancery/documents';
 import { IdentityModule } from '@chancery/identity';
@@ -83,10 +82,4 @@ const REPOSITORIES = [
   ],
   exports: [ContactDisclosureService, PublicDatasheetsService, DatasheetsProvisioning, DatasheetsService],
 })
-export class DatasheetsModule implements NestModule {
-  configure(consumer: MiddlewareConsumer): void {
-    // Uploads are raw bytes (not JSON): the API's JSON body limit does not apply to this one route.
-    // Room for the largest document: DOCUMENT_MAX_BYTES is checked on the bytes by the documents context.
-    consumer.apply(raw({ type: () => true, limit: '51mb' })).forRoutes({ path: 'datasheet-versions/:versionId/attachments', method: RequestMethod.POST });
-  }
-}
+export class DatasheetsModule {}

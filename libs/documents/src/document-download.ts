@@ -1,4 +1,4 @@
-import type { Response } from 'express';
+import type { HttpReply } from '@chancery/core';
 
 /** `attachment` with the uploaded name: an ASCII fallback, and the name itself as RFC 8187 UTF-8 (quotes and accents survive). */
 export function attachmentDisposition(fileName: string): string {
@@ -12,16 +12,16 @@ export function attachmentDisposition(fileName: string): string {
  * CSP), and not kept by shared caches unless the caller says it may be (a published, public file).
  */
 export function sendDocumentAttachment(
-  response: Response,
+  response: HttpReply,
   document: { fileName: string; mediaType: string },
   bytes: Buffer,
   cacheControl = 'private, no-store',
 ): void {
-  response.setHeader('Content-Type', document.mediaType);
-  response.setHeader('Content-Disposition', attachmentDisposition(document.fileName));
-  response.setHeader('Content-Length', String(bytes.length));
-  response.setHeader('Cache-Control', cacheControl);
-  response.setHeader('X-Content-Type-Options', 'nosniff');
-  response.setHeader('Content-Security-Policy', "default-src 'none'; sandbox");
+  response.header('Content-Type', document.mediaType);
+  response.header('Content-Disposition', attachmentDisposition(document.fileName));
+  response.header('Content-Length', String(bytes.length));
+  response.header('Cache-Control', cacheControl);
+  response.header('X-Content-Type-Options', 'nosniff');
+  response.header('Content-Security-Policy', "default-src 'none'; sandbox");
   response.send(bytes);
 }

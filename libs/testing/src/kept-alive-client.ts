@@ -10,7 +10,7 @@ export interface PlainResponse {
  * POSTs over kept-alive connections, as a client with a connection pool makes them: the suites make
  * tens of thousands of calls, and a new connection for each costs more CPU than the server's answer.
  *
- * A kept-alive connection can be closed by the server (its Keep-Alive timeout, 5 s) just as the client
+ * A kept-alive connection can be closed by the server (its Keep-Alive timeout: Fastify's 72 s) just as the client
  * writes the next request on it: the request is met by the connection closing ("socket hang up") and
  * the server never read it. Node's agent lets an idle connection go 1 s before the server's timeout,
  * which covers an idle process but not one starved of CPU for a second (CI runs jest under `nice`

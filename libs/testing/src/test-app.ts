@@ -8,10 +8,9 @@ import type { DestinationStream } from 'pino';
 import { Client } from 'pg';
 import { AppConfig, Clock, FixedClock, loadAppConfig, RequestContext } from '@chancery/core';
 import { ApiModule } from '../../../apps/api/src/app.module';
-import { API_APPLICATION_OPTIONS, configureApiApplication } from '../../../apps/api/src/api-application';
+import { API_APPLICATION_OPTIONS, configureApiApplication, createHttpAdapter } from '../../../apps/api/src/api-application';
 import { createTestDatabase, TestDatabase } from './database/test-database-server';
 import { KeptAliveClient } from './kept-alive-client';
-import { AbstractLoader, ExpressLoader } from '@nestjs/serve-static';
 
 export interface GraphQLResponse<T = Record<string, unknown>> {
   status: number;
@@ -71,12 +70,9 @@ export class TestApp {
     let builder = Test.createTestingModule({ imports: [ApiModule.register({ config, database, logDestination: options.logDestination, portalRoot: options.portalRoot })] })
       .overrideProvider(Clock)
       .useValue(clock);
-    // ServeStaticModule picks its loader before a testing module has an HTTP adapter (a no-op one):
-    // a test that gives a portal gets the Express loader production uses.
-    if (options.portalRoot) builder = builder.overrideProvider(AbstractLoader).useValue(new ExpressLoader());
     if (options.customize) builder = options.customize(builder);
     const moduleRef = await builder.compile();
-    const app = configureApiApplication(moduleRef.createNestApplication(API_APPLICATION_OPTIONS), config);
+    const app = configureApiApplication(moduleRef.createNestApplication(createHttpAdapter(config), API_APPLICATION_OPTIONS), config);
     await app.listen(0, '127.0.0.1');
     return new TestApp(app, database, config, clock);
   }

@@ -1,13 +1,16 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import { AppConfig, DateTimeScalar, formatGraphQLError, oncePerRequestRule } from '@chancery/core';
+import { AppConfig, DateTimeScalar, formatGraphQLError, oncePerRequestRule, responseHeadersOf } from '@chancery/core';
+import type { HttpReply, HttpRequest } from '@chancery/core';
 import { documentErrorStatusPlugin } from './document-error-status.plugin';
 import { statementCountPlugin } from './statement-count.plugin';
 import { CompiledExecution } from './compiled-execution';
 import { GRAPHQL_COST_WEIGHTS, GRAPHQL_LIMITS } from './graphql-limits';
 
 export { GRAPHQL_LIMITS } from './graphql-limits';
+
+export const GRAPHQL_PATH = '/graphql';
 
 export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
   const armor = new ApolloArmor({
@@ -16,7 +19,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     maxDepth: { n: GRAPHQL_LIMITS.maxDepth, ignoreIntrospection: !config.isProduction, flattenFragments: true },
     maxAliases: { n: GRAPHQL_LIMITS.maxAliases, allowList: [] },
     maxDirectives: { n: GRAPHQL_LIMITS.maxDirectives },
-    // Counted before parsing by GraphQLTokenLimitMiddleware (see there why not here).
+    // Counted before parsing by installGraphQLTokenLimit (see there why not here).
     maxTokens: { enabled: false },
     costLimit: { maxCost: GRAPHQL_LIMITS.maxCost, ...GRAPHQL_COST_WEIGHTS, ignoreIntrospection: !config.isProduction },
     // Suggestions ("did you mean …") reveal the schema; off where introspection is off.
@@ -33,7 +36,7 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
     // Field resolvers' results pass the output gate too (the interceptor), not only root fields'.
     fieldResolverEnhancers: ['interceptors'],
-    path: '/graphql',
+    path: GRAPHQL_PATH,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
@@ -51,6 +54,8 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // (meant for federation); Nest hands every option to Apollo Server as it is.
     ...({ gateway: execution } as Partial<ApolloDriverConfig>),
     transformSchema: execution.capture,
-    context: ({ req, res }: { req: unknown; res: unknown }) => ({ req, res }),
+    // Apollo's Fastify integration calls it with the request and the reply; resolvers get the reply's
+    // headers only (see ResponseHeaders: the reply itself would stall any resolver that takes it).
+    context: (req: HttpRequest, reply: HttpReply) => ({ req, res: responseHeadersOf(reply) }),
   };
 }

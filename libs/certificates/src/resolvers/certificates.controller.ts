@@ -1,7 +1,7 @@
 import { Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import { Allow, Permission, Public } from '@chancery/access';
-import { BadUserInputError, DomainError, ErrorCode, NotFoundError, RequestContext } from '@chancery/core';
+import { BadUserInputError, DomainError, ErrorCode, NotFoundError, RawBody, RequestContext, UPLOAD_BODY_LIMIT_BYTES } from '@chancery/core';
+import type { HttpReply, HttpRequest } from '@chancery/core';
 import { DocumentErrors, percentDecodedHeader, sendDocumentAttachment } from '@chancery/documents';
 import { Envelope, OutputWithoutRecords, present } from '@chancery/policy';
 import { CertificatePublicKey, CertificateVerification } from '../entities/public-verification.types';
@@ -46,10 +46,10 @@ export class CertificatesController {
   @OutputWithoutRecords('HTML or JSON of a CertificateVerification presented through the gate (purpose http) in the handler')
   @Get('verify/:number')
   // eslint-disable-next-line no-restricted-syntax -- writes the CertificateVerification presented by the gate (purpose http) as JSON or HTML
-  async verify(@Param('number') number: string, @Query('code') code: string | undefined, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async verify(@Param('number') number: string, @Query('code') code: string | undefined, @Req() request: HttpRequest, @Res() response: HttpReply): Promise<void> {
     const wantsJson = (request.headers.accept ?? '').includes('application/json');
-    response.setHeader('Vary', 'Accept');
-    response.setHeader('Referrer-Policy', 'no-referrer');
+    response.header('Vary', 'Accept');
+    response.header('Referrer-Policy', 'no-referrer');
     const normalised = String(number ?? '').toUpperCase();
     const givenCode = typeof code === 'string' ? code : '';
     let answer: CertificateVerification;
@@ -61,24 +61,24 @@ export class CertificatesController {
       const problem = error instanceof DomainError ? VERIFICATION_PROBLEMS[error.code] : undefined;
       if (!problem) throw error;
       // The window of failed tries: a client knows when it may try again.
-      if (problem.page === 'throttled') response.setHeader('Retry-After', String(VERIFICATION_WINDOW_MS / 1000));
+      if (problem.page === 'throttled') response.header('Retry-After', String(VERIFICATION_WINDOW_MS / 1000));
       // A machine gets the API's JSON error; a browser (the QR code on a phone) a page that says what to do.
       if (wantsJson) throw error;
-      response.setHeader('Cache-Control', 'no-store');
-      response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-      response.status(problem.status).type('html').send(renderVerificationProblemPage(problem.page));
+      response.header('Cache-Control', 'no-store');
+      response.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+      response.status(problem.status).type('text/html; charset=utf-8').send(renderVerificationProblemPage(problem.page));
       return;
     }
     // Same answer for everyone with this URL: a cache may keep it a little while (status changes are rare).
-    response.setHeader('Cache-Control', 'public, max-age=300');
+    response.header('Cache-Control', 'public, max-age=300');
     if (wantsJson) {
-      response.json(answer);
+      response.send(answer);
       return;
     }
-    response.setHeader('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
+    response.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     // The portal's page for the same number and code (apps/web: /verification/:number), in the reader's language.
     const portalPath = `/verification/${encodeURIComponent(normalised)}?code=${encodeURIComponent(givenCode)}`;
-    response.type('html').send(renderVerificationPage(answer, portalPath));
+    response.type('text/html; charset=utf-8').send(renderVerificationPage(answer, portalPath));
   }
 
   @Public()
@@ -93,14 +93,14 @@ export class CertificatesController {
   @OutputWithoutRecords('the stored PDF, rendered from the gate-presented certificate by the worker')
   @Get('certificates/:certificateId/pdf')
   // eslint-disable-next-line no-restricted-syntax -- sends the stored PDF, rendered by the pdf channel from the gate-presented certificate
-  async pdf(@Param('certificateId') certificateId: string, @Query('copy') copy: string | undefined, @Res() response: Response): Promise<void> {
+  async pdf(@Param('certificateId') certificateId: string, @Query('copy') copy: string | undefined, @Res() response: HttpReply): Promise<void> {
     if (!UUID.test(String(certificateId))) throw new NotFoundError('Certificate');
     const copyNumber = copy === undefined ? 0 : Number(copy);
     if (!Number.isInteger(copyNumber) || copyNumber < 0 || copyNumber > 10_000) throw BadUserInputError.field('copy', 'must be a copy number', 'isInt');
     const { fileName, bytes } = await this.certificates.pdf(certificateId, copyNumber);
-    response.setHeader('Content-Type', 'application/pdf');
-    response.setHeader('Content-Disposition', `attachment; filename="${fileName}"`);
-    response.setHeader('Cache-Control', 'private, no-store');
+    response.header('Content-Type', 'application/pdf');
+    response.header('Content-Disposition', `attachment; filename="${fileName}"`);
+    response.header('Cache-Control', 'private, no-store');
     response.send(bytes);
   }
 
@@ -113,7 +113,7 @@ export class CertificatesController {
   @OutputWithoutRecords('the stored bytes of a supporting document of an application the caller sees (checked in ApplicationsService.supportingDocument)')
   @Get('certificate-applications/:applicationId/documents/:documentId')
   // eslint-disable-next-line no-restricted-syntax -- sends the stored file; the application's visibility decided who may have it
-  async document(@Param('applicationId') applicationId: string, @Param('documentId') documentId: string, @Res() response: Response): Promise<void> {
+  async document(@Param('applicationId') applicationId: string, @Param('documentId') documentId: string, @Res() response: HttpReply): Promise<void> {
     if (!UUID.test(String(applicationId))) throw new NotFoundError('Certificate application');
     if (!UUID.test(String(documentId))) throw new NotFoundError('Document');
     const { document, bytes } = await this.applications.supportingDocument(applicationId.toLowerCase(), documentId.toLowerCase());
@@ -123,14 +123,16 @@ export class CertificatesController {
   /** Raw bytes (PDF, PNG or JPEG); the file name, percent-encoded, in `X-File-Name`. Answers the application, as GraphQL would. */
   @Allow(Permission.ApplyForCertificates)
   @OutputWithoutRecords('the application is presented through the gate (purpose http) in the handler')
+  // Raw bytes (not JSON): the API's JSON body limit does not apply to this one route.
+  @RawBody(UPLOAD_BODY_LIMIT_BYTES)
   @Post('certificate-applications/:applicationId/documents')
   // eslint-disable-next-line no-restricted-syntax -- answers 201 with the application presented by the gate (purpose http)
-  async upload(@Param('applicationId') applicationId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async upload(@Param('applicationId') applicationId: string, @Req() request: HttpRequest, @Res() response: HttpReply): Promise<void> {
     if (!UUID.test(String(applicationId))) throw new NotFoundError('Certificate application');
     const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const fileName = percentDecodedHeader(request.headers['x-file-name']);
     if (fileName === null) throw DocumentErrors.DOCUMENT_NAME_INVALID('The x-file-name header is not percent-encoded UTF-8', { field: 'file.name' });
     const application = await this.applications.attachDocument(applicationId, fileName, bytes, request.headers['content-type']);
-    response.status(201).json(present(this.context.actor, application, 'http'));
+    response.code(201).send(present(this.context.actor, application, 'http'));
   }
 }

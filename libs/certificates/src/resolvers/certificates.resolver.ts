@@ -1,5 +1,5 @@
 import { Args, Context, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { Request } from 'express';
+import type { HttpRequest } from '@chancery/core';
 import { Allow, Permission, Public } from '@chancery/access';
 import { CertificateApplication, SavedConsignee } from '../entities/certificate-application.entity';
 import { BillableLine, Certificate, CertificateCopy, ProcessingStatistic } from '../entities/certificate.entity';
@@ -219,7 +219,7 @@ export class CertificatesResolver {
 
   @Public()
   @Query(() => CertificateVerification, { description: 'Authenticity and status by number and verification code; no person is shown.' })
-  verifyCertificate(@Args() { number, code }: VerifyCertificateArgs, @Context('req') request: Request): Promise<CertificateVerification> {
+  verifyCertificate(@Args() { number, code }: VerifyCertificateArgs, @Context('req') request: HttpRequest): Promise<CertificateVerification> {
     return this.verification.verify(number, code, request.ip ?? 'unknown');
   }
 

@@ -229,7 +229,7 @@ export class AppConfig {
     return `${this.publicBaseUrl}${route}#token=${encodeURIComponent(token)}`;
   }
 
-  /** TRUST_PROXY as Express's `trust proxy` setting: false (none), a hop count, or a list of proxies. */
+  /** TRUST_PROXY as a `trust proxy` setting (proxy-addr's, which Fastify uses): false (none), a hop count, or a list of proxies. */
   get trustedProxies(): false | number | string[] {
     if (!this.TRUST_PROXY) return false;
     return /^\d+$/.test(this.TRUST_PROXY) ? Number(this.TRUST_PROXY) : this.TRUST_PROXY.split(',').map((part) => part.trim());

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import { METHODS } from 'node:http';
-import type { Request, Response } from 'express';
+import type { FastifyInstance } from 'fastify';
+import type { HttpReply, HttpRequest } from '../http/http-types';
 import { DomainError, ErrorCode } from './domain-error';
 import { describeError } from './error-description';
 
@@ -19,9 +19,9 @@ export const STATUS_OF: Readonly<Record<ErrorCode, number>> = {
 function transportRefusal(status: number, exception: unknown): { code: ErrorCode; reason: string; message: string } | undefined {
   switch (status) {
     case 400:
-      // The router fails to decode a path parameter (`/public/datasheets/%zz`) with a URIError, which
-      // Nest's adapter wraps in a BadRequestException; a body that is not JSON fails in the body parser.
-      if (exception instanceof Error && exception.cause instanceof URIError) return { code: ErrorCode.BAD_USER_INPUT, reason: 'MALFORMED_REQUEST', message: 'The request path is not valid percent-encoded UTF-8' };
+      // The router fails to decode a path (`/public/datasheets/%zz`): Fastify's FST_ERR_BAD_URL; a body
+      // that is not JSON fails in the body parser.
+      if ((exception as { code?: unknown } | null)?.code === 'FST_ERR_BAD_URL') return { code: ErrorCode.BAD_USER_INPUT, reason: 'MALFORMED_REQUEST', message: 'The request path is not valid percent-encoded UTF-8' };
       return { code: ErrorCode.BAD_USER_INPUT, reason: 'MALFORMED_REQUEST', message: 'The request body is not valid JSON' };
     case 404:
       return { code: ErrorCode.NOT_FOUND, reason: 'ROUTE_NOT_FOUND', message: 'No such route' };
@@ -50,10 +50,10 @@ export class ErrorResponseFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): unknown {
     if (host.getType<string>() === 'graphql') return exception;
-    const response = host.switchToHttp().getResponse<Response>();
-    if (response.headersSent) return undefined;
+    const reply = host.switchToHttp().getResponse<HttpReply>();
+    if (reply.sent || reply.raw.headersSent) return undefined;
     if (exception instanceof DomainError) {
-      return response.status(STATUS_OF[exception.code]).json({
+      return reply.code(STATUS_OF[exception.code]).send({
         errors: [
           {
             message: exception.message,
@@ -67,45 +67,68 @@ export class ErrorResponseFilter implements ExceptionFilter {
         ],
       });
     }
-    const status = exception instanceof HttpException ? exception.getStatus() : (exception as { status?: unknown })?.status;
-    const allowed = status === 404 ? methodsOfPath(host.switchToHttp().getRequest<Request>()) : [];
+    const status = statusOf(exception);
+    const allowed = status === 404 ? methodsOfPath(host.switchToHttp().getRequest<HttpRequest>()) : [];
     if (allowed.length > 0) {
-      response.setHeader('Allow', allowed.join(', '));
-      return response.status(405).json({ errors: [{ message: transportRefusal(405, exception)!.message, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'METHOD_NOT_ALLOWED' } }] });
+      return reply
+        .code(405)
+        .header('Allow', allowed.join(', '))
+        .send({ errors: [{ message: transportRefusal(405, exception)!.message, extensions: { code: ErrorCode.BAD_USER_INPUT, reason: 'METHOD_NOT_ALLOWED' } }] });
     }
     const refusal = typeof status === 'number' ? transportRefusal(status, exception) : undefined;
     if (refusal && typeof status === 'number') {
-      return response.status(status).json({ errors: [{ message: refusal.message, extensions: { code: refusal.code, reason: refusal.reason } }] });
+      return reply.code(status).send({ errors: [{ message: refusal.message, extensions: { code: refusal.code, reason: refusal.reason } }] });
     }
     this.logger.error({ failure: describeError(exception) }, 'unexpected error while serving an HTTP request');
-    return response.status(500).json({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
+    return reply.code(500).send({ errors: [{ message: 'Internal server error', extensions: { code: ErrorCode.INTERNAL_SERVER_ERROR } }] });
   }
 }
 
-interface RouteLayer {
-  matchers?: Array<(path: string) => unknown>;
-  route?: { _methods(): string[] };
+/** The HTTP status an error carries: Nest's exceptions, Fastify's own errors (`statusCode`: body, URL). */
+function statusOf(exception: unknown): number | undefined {
+  if (exception instanceof HttpException) return exception.getStatus();
+  const status = (exception as { statusCode?: unknown; status?: unknown } | null)?.statusCode ?? (exception as { status?: unknown } | null)?.status;
+  return typeof status === 'number' ? status : undefined;
 }
 
 /**
- * The methods of the routes whose path matches this request's (Express's router table), when none is
- * this request's method: a 404 of routing is then a 405 with `Allow`. Empty for any other 404 (no route
- * has the path, or a handler's own NOT_FOUND, which is a DomainError and never gets here).
+ * Which paths the application's catch-all route (`/*`, the portal's pages) answers, when it answers only
+ * some: declared on the Fastify instance by whoever adds that route. A path it does not answer has no
+ * method in a 405's `Allow` on its account.
  */
-function methodsOfPath(request: Request | undefined): string[] {
-  const stack = (request?.app as { router?: { stack?: RouteLayer[] } } | undefined)?.router?.stack ?? [];
-  const methods = new Set<string>();
-  for (const layer of stack) {
-    if (!layer.route || !layer.matchers) continue;
-    let matches = false;
+export const CATCH_ALL_ANSWERS = 'catchAllAnswers';
+type CatchAllAnswers = (path: string) => boolean;
+
+/**
+ * A refusal of Fastify's router itself, before any route or filter (`frameworkErrors`): a path that is
+ * not valid percent-encoding (FST_ERR_BAD_URL), in the API's refusal shape.
+ */
+export function answerFrameworkError(error: unknown, reply: HttpReply): void {
+  const status = statusOf(error) ?? 400;
+  const refusal = transportRefusal(status, error) ?? transportRefusal(400, error)!;
+  // Before any hook: the header every answer carries (api-application.ts) is set here too.
+  void reply.code(status >= 400 && status < 500 ? status : 400).header('X-Content-Type-Options', 'nosniff').send({ errors: [{ message: refusal.message, extensions: { code: refusal.code, reason: refusal.reason } }] });
+}
+
+/**
+ * The methods of the routes that answer this request's path (Fastify's router), when none is this
+ * request's method: a 404 of routing is then a 405 with `Allow`. Empty for any other 404 (no route has
+ * the path, or a handler's own NOT_FOUND, which is a DomainError and never gets here).
+ */
+function methodsOfPath(request: HttpRequest | undefined): string[] {
+  if (!request) return [];
+  const fastify = request.server as FastifyInstance;
+  const path = request.url.split('?')[0] ?? '/';
+  const methods: string[] = [];
+  for (const method of fastify.supportedMethods) {
+    let route: ReturnType<FastifyInstance['findRoute']> | null = null;
     try {
-      matches = layer.matchers.some((match) => Boolean(match(request!.path)));
+      route = fastify.findRoute({ method: method as never, url: path });
     } catch {
-      // A parameter that is not valid percent-encoding: not this route's.
+      // A path that is not valid percent-encoding: not a route's.
     }
-    const routeMethods = layer.route._methods();
-    // Nest mounts path-bound middleware as a route on every method (METHODS has 30-odd): not an endpoint.
-    if (matches && routeMethods.length < METHODS.length) for (const method of routeMethods) methods.add(method);
+    const catchAll = route?.params['*'] !== undefined ? (fastify as unknown as Record<string, CatchAllAnswers | undefined>)[CATCH_ALL_ANSWERS] : undefined;
+    if (route && (!catchAll || catchAll(path))) methods.push(method);
   }
-  return methods.has(request?.method ?? '') ? [] : [...methods];
+  return methods.includes(request.method) ? [] : methods;
 }

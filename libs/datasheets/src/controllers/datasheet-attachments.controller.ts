@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
-import type { Request, Response } from 'express';
 import { Allow, Permission, Public } from '@chancery/access';
-import { RequestContext } from '@chancery/core';
+import { RawBody, RequestContext, UPLOAD_BODY_LIMIT_BYTES } from '@chancery/core';
+import type { HttpReply, HttpRequest } from '@chancery/core';
 import { percentDecodedHeader, sendDocumentAttachment } from '@chancery/documents';
 import { OutputWithoutRecords, present } from '@chancery/policy';
 import { DatasheetsErrors } from '../datasheets.errors';
@@ -9,7 +9,7 @@ import { DatasheetAttachmentsService } from '../services/datasheet-attachments.s
 import { PUBLIC_CACHE_CONTROL } from './public-datasheets.controller';
 
 /** A header's value as text: URI-decoded (names and titles travel percent-encoded), '' when absent. */
-function headerText(request: Request, name: string, field: string): string {
+function headerText(request: HttpRequest, name: string, field: string): string {
   const text = percentDecodedHeader(request.headers[name]);
   if (text === null) throw DatasheetsErrors.DATASHEET_ATTACHMENT_NAME_INVALID(`The ${name} header is not percent-encoded UTF-8`, { field });
   return text;
@@ -33,9 +33,11 @@ export class DatasheetAttachmentsController {
    */
   @Allow(Permission.CompleteDatasheets)
   @OutputWithoutRecords('the version is presented through the gate (purpose http) in the handler')
+  // Raw bytes (not JSON): the API's JSON body limit does not apply to this one route.
+  @RawBody(UPLOAD_BODY_LIMIT_BYTES)
   @Post('datasheet-versions/:versionId/attachments')
   // eslint-disable-next-line no-restricted-syntax -- answers 201 with the version presented by the gate (purpose http)
-  async upload(@Param('versionId') versionId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async upload(@Param('versionId') versionId: string, @Req() request: HttpRequest, @Res() response: HttpReply): Promise<void> {
     const bytes = Buffer.isBuffer(request.body) ? request.body : Buffer.alloc(0);
     const language = headerText(request, 'x-attachment-language', 'language').trim().toLowerCase();
     const version = await this.attachments.add(String(versionId).toLowerCase(), {
@@ -45,14 +47,14 @@ export class DatasheetAttachmentsController {
       declaredType: request.headers['content-type'],
       bytes,
     });
-    response.status(201).json(present(this.context.actor, version, 'http'));
+    response.code(201).send(present(this.context.actor, version, 'http'));
   }
 
   @Allow(Permission.ReadDatasheets)
   @OutputWithoutRecords('the stored bytes of an attachment of a version the caller reads (checked in DatasheetAttachmentsService.download)')
   @Get('datasheet-versions/:versionId/attachments/:attachmentId')
   // eslint-disable-next-line no-restricted-syntax -- sends the stored file; the version's scope decided who may have it
-  async download(@Param('versionId') versionId: string, @Param('attachmentId') attachmentId: string, @Res() response: Response): Promise<void> {
+  async download(@Param('versionId') versionId: string, @Param('attachmentId') attachmentId: string, @Res() response: HttpReply): Promise<void> {
     const { attachment, bytes } = await this.attachments.download(String(versionId).toLowerCase(), String(attachmentId).toLowerCase());
     sendDocumentAttachment(response, attachment, bytes);
   }
@@ -62,13 +64,13 @@ export class DatasheetAttachmentsController {
   @OutputWithoutRecords('the stored bytes of an attachment the public read model lists for the published version')
   @Get('public/datasheets/:key/attachments/:attachmentId')
   // eslint-disable-next-line no-restricted-syntax -- sends the published file with its ETag; the read model decided it is public
-  async downloadPublished(@Param('key') key: string, @Param('attachmentId') attachmentId: string, @Req() request: Request, @Res() response: Response): Promise<void> {
+  async downloadPublished(@Param('key') key: string, @Param('attachmentId') attachmentId: string, @Req() request: HttpRequest, @Res() response: HttpReply): Promise<void> {
     const cached = /^"([0-9a-f]{64})"$/.exec(String(request.headers['if-none-match'] ?? ''))?.[1];
     const { attachment, bytes } = await this.attachments.downloadPublished(String(key), String(attachmentId), cached);
-    response.setHeader('ETag', `"${attachment.sha256}"`);
+    response.header('ETag', `"${attachment.sha256}"`);
     if (!bytes) {
-      response.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
-      response.status(304).end();
+      response.header('Cache-Control', PUBLIC_CACHE_CONTROL);
+      response.code(304).send();
       return;
     }
     sendDocumentAttachment(response, attachment, bytes, PUBLIC_CACHE_CONTROL);

@@ -1,7 +1,6 @@
 import { CallHandler, Controller, ExecutionContext, Get, Injectable, NestInterceptor, Param, Query, UseInterceptors } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { isUUID } from 'class-validator';
-import type { Request, Response } from 'express';
 import { map, Observable } from 'rxjs';
 import { Public } from '@chancery/access';
 import { DatasheetsErrors } from '../datasheets.errors';
@@ -10,6 +9,7 @@ import { PublishedDatasheetVersion } from '../entities/published-datasheet-versi
 import { PublishedDatasheetPage } from '../resolvers/datasheets.outputs';
 import { PublicDatasheetsService } from '../services/public-datasheets.service';
 import { SearchPublishedDatasheetsArgs } from '../inputs/datasheets.inputs';
+import type { HttpReply, HttpRequest } from '@chancery/core';
 
 /**
  * Caches (browsers, proxies, the external system) keep the answer and revalidate it on every use
@@ -35,14 +35,14 @@ function etagOf(result: unknown): string | null {
 @Injectable()
 export class PublicCacheHeaders implements NestInterceptor {
   intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
-    const request = execution.switchToHttp().getRequest<Request>();
-    const response = execution.switchToHttp().getResponse<Response>();
+    const request = execution.switchToHttp().getRequest<HttpRequest>();
+    const response = execution.switchToHttp().getResponse<HttpReply>();
     return next.handle().pipe(
       map((result: unknown) => {
         const etag = etagOf(result);
-        response.setHeader('Cache-Control', PUBLIC_CACHE_CONTROL);
+        response.header('Cache-Control', PUBLIC_CACHE_CONTROL);
         if (!etag) return result;
-        response.setHeader('ETag', etag);
+        response.header('ETag', etag);
         if (request.headers['if-none-match'] === etag) {
           response.status(304);
           return undefined;

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Res } from '@nestjs/common';
-import type { Response } from 'express';
 import { Allow, Permission } from '@chancery/access';
 import { NotFoundError } from '@chancery/core';
+import type { HttpReply } from '@chancery/core';
 import { sendDocumentAttachment } from '@chancery/documents';
 import { OutputWithoutRecords } from '@chancery/policy';
 import { TenantOffboardingService } from './tenant-offboarding.service';
@@ -20,7 +20,7 @@ export class TenantArchiveController {
   @OutputWithoutRecords("the stored bytes of a document of the caller's own departing tenant (checked in TenantOffboardingService.archivedDocument)")
   @Get('tenant-offboardings/:offboardingId/documents/:documentId')
   // eslint-disable-next-line no-restricted-syntax -- sends a stored file of the tenant's own archive to its administrator
-  async document(@Param('offboardingId') offboardingId: string, @Param('documentId') documentId: string, @Res() response: Response): Promise<void> {
+  async document(@Param('offboardingId') offboardingId: string, @Param('documentId') documentId: string, @Res() response: HttpReply): Promise<void> {
     if (!UUID.test(String(offboardingId))) throw new NotFoundError('Offboarding');
     if (!UUID.test(String(documentId))) throw new NotFoundError('Document');
     const { document, bytes } = await this.offboarding.archivedDocument(offboardingId.toLowerCase(), documentId.toLowerCase());

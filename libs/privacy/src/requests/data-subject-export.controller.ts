@@ -1,7 +1,7 @@
 import { Controller, Get, Query, Res } from '@nestjs/common';
-import type { Response } from 'express';
 import { Public } from '@chancery/access';
 import { NotFoundError } from '@chancery/core';
+import type { HttpReply } from '@chancery/core';
 import { OutputWithoutRecords } from '@chancery/policy';
 import { DataSubjectRights } from './data-subject-rights.service';
 
@@ -19,15 +19,15 @@ export class DataSubjectExportController {
   @OutputWithoutRecords('the data-subject export, each record presented by the gate (purpose export) in PersonalDataExporter')
   @Get('data-subject-export')
   // eslint-disable-next-line no-restricted-syntax -- sends the export built by PersonalDataExporter from the gate's copies (purpose export) as a file
-  async download(@Query('token') token: unknown, @Res() response: Response): Promise<void> {
+  async download(@Query('token') token: unknown, @Res() response: HttpReply): Promise<void> {
     const found = typeof token === 'string' ? await this.rights.downloadExport(token) : null;
     if (!found) throw new NotFoundError('Export');
     const day = found.document.generatedAt.slice(0, 10);
-    response.setHeader('Content-Type', 'application/json; charset=utf-8');
-    response.setHeader('Content-Disposition', `attachment; filename="personal-data-${found.document.portability ? 'portable-' : ''}${day}.json"`);
-    response.setHeader('Cache-Control', 'no-store');
-    response.setHeader('X-Content-Type-Options', 'nosniff');
-    response.setHeader('Referrer-Policy', 'no-referrer');
+    response.header('Content-Type', 'application/json; charset=utf-8');
+    response.header('Content-Disposition', `attachment; filename="personal-data-${found.document.portability ? 'portable-' : ''}${day}.json"`);
+    response.header('Cache-Control', 'no-store');
+    response.header('X-Content-Type-Options', 'nosniff');
+    response.header('Referrer-Policy', 'no-referrer');
     response.send(JSON.stringify(found.document, null, 2));
   }
 }

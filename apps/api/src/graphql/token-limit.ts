@@ -1,19 +1,19 @@
-import { Injectable, NestMiddleware } from '@nestjs/common';
-import type { NextFunction, Request, Response } from 'express';
+import type { FastifyInstance } from 'fastify';
 import { GraphQLError, Lexer, Source, TokenKind } from 'graphql';
 import { GRAPHQL_LIMITS } from './graphql-limits';
 
 /**
- * The token limit, checked before Apollo parses the document. graphql-armor's Apollo plugin for it
- * throws from `parsingDidStart`, which Apollo answers with HTTP 500; counting with graphql's own lexer
- * here answers 400 and keeps a huge document from reaching the parser at all.
+ * The token limit, checked before Apollo parses the document (a hook between body parsing and the
+ * handler of the GraphQL route). graphql-armor's Apollo plugin for it throws from `parsingDidStart`,
+ * which Apollo answers with HTTP 500; counting with graphql's own lexer here answers 400 and keeps a
+ * huge document from reaching the parser at all.
  */
-@Injectable()
-export class GraphQLTokenLimitMiddleware implements NestMiddleware {
-  use(req: Request, res: Response, next: NextFunction): void {
-    const query = (req.body as { query?: unknown } | undefined)?.query;
+export function installGraphQLTokenLimit(fastify: FastifyInstance, path: string): void {
+  fastify.addHook('preValidation', (request, reply, done) => {
+    if (request.routeOptions.url !== path) return done();
+    const query = (request.body as { query?: unknown } | undefined)?.query ?? (request.query as { query?: unknown } | undefined)?.query;
     if (typeof query === 'string' && exceedsTokenLimit(query, GRAPHQL_LIMITS.maxTokens)) {
-      res.status(400).json({
+      void reply.code(400).send({
         errors: [
           {
             message: `Token limit of ${GRAPHQL_LIMITS.maxTokens} exceeded.`,
@@ -23,8 +23,8 @@ export class GraphQLTokenLimitMiddleware implements NestMiddleware {
       });
       return;
     }
-    next();
-  }
+    done();
+  });
 }
 
 export function exceedsTokenLimit(query: string, limit: number): boolean {
