@@ -140,6 +140,21 @@ describe('Hostile input and transport refusals', () => {
       }
     });
 
+    it('a path the router refuses still gets its access line and nosniff (no route, hook or middleware runs for it)', async () => {
+      const response = await started.app.http().get('/public/datasheets/%zz/refused-by-the-router').set('accept', 'application/json');
+      expect([response.status, response.headers['x-content-type-options']]).toEqual([400, 'nosniff']);
+      const accessLine = async () => {
+        for (let tries = 0; tries < 50; tries += 1) {
+          const found = lines.map((line) => JSON.parse(line) as { msg?: string; req?: { path?: string }; res?: { statusCode?: number } })
+            .find((entry) => entry.msg === 'request completed' && entry.req?.path === '/public/datasheets/%zz/refused-by-the-router');
+          if (found) return found;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        return undefined;
+      };
+      expect((await accessLine())?.res).toEqual({ statusCode: 400 });
+    });
+
     it('a body over the limit: 413, BAD_USER_INPUT', async () => {
       const response = await post().set('content-type', 'application/json').send(JSON.stringify({ query: `{ apiInfo { version } } #${'x'.repeat(300_000)}` }));
       expect(response.status).toBe(413);

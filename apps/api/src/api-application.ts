@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import { accessLogMiddleware, answerFrameworkError, AppConfig, AppLogger, DatabaseSettings, requestIdOf } from '@chancery/core';
 import { ApiModule } from './app.module';
 import { GRAPHQL_PATH } from './graphql/graphql-options';
@@ -51,15 +51,17 @@ export function configureApiApplication(app: INestApplication, config: AppConfig
   const instance = fastify.getHttpAdapter().getInstance();
   installRequestBodies(instance);
   installGraphQLTokenLimit(instance, GRAPHQL_PATH);
-  // First, so that a request the body parser refuses is logged too.
-  fastify.use(accessLogMiddleware(logger.pino));
-  // Headers every answer carries (JSON, refusals, the portal, attachments), set in this one place.
+  // Every request the server receives gets its access line and the headers every answer carries,
+  // whatever answers it: a route, the body parser's refusal, or the router's own refusal of a path
+  // (which runs no hook and no middleware). Node's 'request' event, before Fastify's handler.
   // nosniff: a browser never reads an answer as another type than it says. HSTS in production only,
   // where the service runs behind HTTPS (SPEC §6); a year, without subdomains (not ours to decide).
-  fastify.use((_request: IncomingMessage, response: ServerResponse, next: () => void) => {
+  const accessLog = accessLogMiddleware(logger.pino);
+  const server = fastify.getHttpServer() as Server;
+  server.prependListener('request', (request: IncomingMessage, response: ServerResponse) => {
     response.setHeader('X-Content-Type-Options', 'nosniff');
     if (config.isProduction) response.setHeader('Strict-Transport-Security', 'max-age=31536000');
-    next();
+    accessLog(request, response, () => undefined);
   });
   if (config.EXPOSE_STATEMENT_COUNT) fastify.use(statementCountMiddleware);
   return fastify;

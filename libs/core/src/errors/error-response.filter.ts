@@ -106,8 +106,7 @@ type CatchAllAnswers = (path: string) => boolean;
 export function answerFrameworkError(error: unknown, reply: HttpReply): void {
   const status = statusOf(error) ?? 400;
   const refusal = transportRefusal(status, error) ?? transportRefusal(400, error)!;
-  // Before any hook: the header every answer carries (api-application.ts) is set here too.
-  void reply.code(status >= 400 && status < 500 ? status : 400).header('X-Content-Type-Options', 'nosniff').send({ errors: [{ message: refusal.message, extensions: { code: refusal.code, reason: refusal.reason } }] });
+  void reply.code(status >= 400 && status < 500 ? status : 400).send({ errors: [{ message: refusal.message, extensions: { code: refusal.code, reason: refusal.reason } }] });
 }
 
 /**
