@@ -1,6 +1,6 @@
 import { ALL_ROLES, Role } from '@chancery/access';
 import { Actor, DomainError } from '@chancery/core';
-import { isPresented, onPersonalDataPresented, present, presentToDataSubject, UnpresentableOutputError } from './gate/output-gate';
+import { isPresented, onPersonalDataPresented, originalOf, present, presentToDataSubject, UnpresentableOutputError } from './gate/output-gate';
 import {
   assertWritable,
   canFilterOrSort,
@@ -256,6 +256,56 @@ describe('the output gate', () => {
     const alice = aPerson();
     const selected = present(aUser(), alice, 'graphql', new Map([['email', null], ['canary', null]]));
     expect({ ...selected }).toStrictEqual({ email: 'alice@acme.example' });
+  });
+
+  it('decides per record, in one call: records of one class in different relations to the viewer get different fields', () => {
+    // The gate decides what a relation shows once per call and reuses it: each record must still get its own.
+    const alice = aPerson();
+    const bob = aPerson({ id: BOB, email: 'bob@acme.example' });
+    const outsider = aPerson({ id: 'carol', tenantId: OTHER_TENANT, organisationId: GLOBEX, email: 'carol@globex.example' });
+    const seen = present(aUser(), [alice, bob, outsider, alice], 'export') as TestPerson[];
+    expect(seen.map((person) => person.email)).toEqual(['alice@acme.example', undefined, undefined, 'alice@acme.example']);
+    expect(seen[0]).toBe(seen[3]);
+    expect(seen.map((person) => person.id)).toEqual([ALICE, BOB, undefined, ALICE]);
+    const forStaff = present(staff(Role.CLERK), [alice, outsider, bob], 'export') as TestPerson[];
+    expect(forStaff.map((person) => person.email)).toEqual(['alice@acme.example', undefined, 'bob@acme.example']);
+  });
+
+  it('presents one record under two selections in one call as two copies, each with its own fields', () => {
+    const alice = aPerson();
+    alice.organisation = anOrganisation({ members: [alice] });
+    const selection = new Map<string, any>([
+      ['email', null],
+      ['organisation', new Map([['members', new Map([['displayName', null]])]])],
+    ]);
+    const seen = present(aUser(), alice, 'graphql', selection) as any;
+    const member = seen.organisation.members[0];
+    expect(member).not.toBe(seen);
+    expect({ ...member }).toStrictEqual({ displayName: 'Alice Example' });
+    expect(Object.keys(seen).sort()).toEqual(['email', 'organisation']);
+  });
+
+  it('leaves a field the record does not hold out of the copy, and keeps the class of a copy holding every field', () => {
+    const full = shown(staff(Role.CLERK), aPerson());
+    const partial = shown(staff(Role.CLERK), Object.assign(new TestPerson(), { id: ALICE, tenantId: CHAMBER, organisationId: ACME }));
+    expect(full).toBeInstanceOf(TestPerson);
+    expect(partial).toBeInstanceOf(TestPerson);
+    expect(Object.keys(partial).sort()).toEqual(['id', 'organisationId', 'tenantId']);
+    expect('email' in partial).toBe(false);
+    expect(Object.keys(full)).toEqual(expect.arrayContaining(['id', 'email', 'displayName']));
+  });
+
+  it('keeps the original of a copy out of sight: not in its keys, its JSON or a spread of it', () => {
+    const alice = aPerson();
+    const copy = shown(aUser(), alice);
+    expect(originalOf(copy)).toBe(alice);
+    expect(isPresented(copy)).toBe(true);
+    expect(isPresented(alice)).toBe(false);
+    expect(isPresented({ ...copy })).toBe(false);
+    expect(originalOf({ ...copy })).toBeUndefined();
+    expect(Reflect.ownKeys(copy).every((key) => typeof key === 'string' && canRead(aUser(), TestPerson, key, alice))).toBe(true);
+    expect(JSON.stringify(copy)).not.toContain('argon2');
+    expect(JSON.stringify(copy)).not.toContain('canary');
   });
 });
 

@@ -2,6 +2,7 @@ import type { Actor } from '@chancery/core';
 import { anyGrantApplies, relationMask } from '../policy.engine';
 import { getPolicy, isEnvelope } from '../policy.registry';
 import { EntityPolicy, FieldPolicy } from '../policy.types';
+import { copyConstructorOf, CopyConstructor } from './copy-shapes';
 
 /**
  * Why a record leaves the system. Every output path names its purpose: the access log records what
@@ -36,17 +37,42 @@ export function onPersonalDataPresented(listener: PresentedPersonalData | undefi
   presentedListener = listener;
 }
 
-const originals = new WeakMap<object, object>();
+/** A base whose constructor returns the object it is given: a subclass's private fields land on that object. */
+class ReturnsGiven {
+  constructor(given: object) {
+    return given;
+  }
+}
+
+/**
+ * The record each copy was made from, kept on the copy in a private field: serialisers, spreads,
+ * `Object.keys` and deep equality never see it, and stamping it costs a few nanoseconds where a
+ * WeakMap entry per copy cost over a hundred and work for every garbage collection.
+ * `new OriginalStamp(copy, record)` returns `copy` itself, stamped.
+ */
+class OriginalStamp extends ReturnsGiven {
+  readonly #original: object;
+
+  constructor(copy: object, original: object) {
+    super(copy);
+    this.#original = original;
+  }
+
+  static originalOf(value: object): object | undefined {
+    return #original in value ? (value as OriginalStamp).#original : undefined;
+  }
+}
+
 const counts = new Map<OutputPurpose, number>();
 
 /** The record a presented copy was made from (for field resolvers that check a declaration). */
 export function originalOf<T extends object>(presented: T): T | undefined {
-  return originals.get(presented) as T | undefined;
+  return OriginalStamp.originalOf(presented) as T | undefined;
 }
 
 /** Whether the object is a copy the gate made (output adapters refuse anything else). */
 export function isPresented(value: object): boolean {
-  return originals.has(value);
+  return OriginalStamp.originalOf(value) !== undefined;
 }
 
 /** How many records the gate has presented per purpose, since the process started. */
@@ -64,18 +90,39 @@ export function presentedCounts(): ReadonlyMap<OutputPurpose, number> {
  * For `log`, a record is reduced to a reference: `{ entity, ref }` (its id).
  */
 export function present<T>(viewer: Actor, value: T, purpose: OutputPurpose, selection: Selection = 'all'): T | null {
-  return presentValue({ viewer, purpose, done: new Map() }, value, selection) as T | null;
+  return presentValue(newPresentation(viewer, purpose), value, selection) as T | null;
 }
 
 /**
- * One call of the gate: who sees, why, and the copies made so far (shared records stay shared, cycles
- * end), by selection first: a call meets a few selections (one per selected path) and many records, so
- * it keeps a map per selection rather than one per record.
+ * One call of the gate: who sees, why, the copies made so far (shared records stay shared, cycles
+ * end) and the plans decided so far, both by selection first: a call meets a few selections (one per
+ * selected path) and many records, so it keeps a map per selection rather than one per record.
  */
 interface Presentation {
   viewer: Actor;
   purpose: OutputPurpose;
   done: Map<Selection, Map<object, object | null>>;
+  plans: Map<Selection, Map<EntityPolicy, Map<number, CopyPlan | null>>>;
+}
+
+/**
+ * What the viewer gets of an entity's records that stand in one relation to them (`relationMask`),
+ * for one selection: the fields, in the entity's declaration order, with the selection inside each.
+ * The same for every such record, so decided once per call rather than per record and field; `null`
+ * when such records are not visible to the viewer at all.
+ */
+interface CopyPlan {
+  names: readonly string[];
+  inside: readonly (Selection | null)[];
+  personal: readonly (FieldPolicy | undefined)[];
+  anyPersonal: boolean;
+  /** Copies holding every field of `names`, with `prototype` (`undefined`: none compiled, see copy-shapes). */
+  construct: CopyConstructor | undefined;
+  prototype: object;
+}
+
+function newPresentation(viewer: Actor, purpose: OutputPurpose): Presentation {
+  return { viewer, purpose, done: new Map(), plans: new Map() };
 }
 
 function presentValue(p: Presentation, value: unknown, selection: Selection | null): unknown {
@@ -109,6 +156,33 @@ function remember(p: Presentation, original: object, selection: Selection, copy:
   byRecord.set(original, copy);
 }
 
+function planOf(p: Presentation, policy: EntityPolicy, record: object, selection: Selection): CopyPlan | null {
+  const mask = relationMask(p.viewer, policy, record);
+  let byPolicy = p.plans.get(selection);
+  if (!byPolicy) p.plans.set(selection, (byPolicy = new Map()));
+  let byMask = byPolicy.get(policy);
+  if (!byMask) byPolicy.set(policy, (byMask = new Map()));
+  let plan = byMask.get(mask);
+  if (plan !== undefined) return plan;
+  plan = null;
+  if (anyGrantApplies(policy.visibleTo, p.viewer.roles, mask)) {
+    const names: string[] = [];
+    const inside: (Selection | null)[] = [];
+    const personal: (FieldPolicy | undefined)[] = [];
+    for (const [name, field] of policy.fields) {
+      if (selection !== 'all' && !selection.has(name)) continue;
+      if (!anyGrantApplies(field.read, p.viewer.roles, mask)) continue;
+      names.push(name);
+      inside.push(selection === 'all' ? 'all' : (selection.get(name) ?? null));
+      personal.push(field.personalData ? field : undefined);
+    }
+    const prototype = Object.getPrototypeOf(record) as object;
+    plan = { names, inside, personal, anyPersonal: personal.some(Boolean), construct: copyConstructorOf(prototype, names), prototype };
+  }
+  byMask.set(mask, plan);
+  return plan;
+}
+
 function presentRecord(p: Presentation, policy: EntityPolicy, record: object, selection: Selection): object | null {
   const { viewer, purpose } = p;
   if (purpose === 'log') {
@@ -116,27 +190,52 @@ function presentRecord(p: Presentation, policy: EntityPolicy, record: object, se
     // A reference, under a key no field declaration names (the log's path redaction leaves it).
     return { entity: policy.name, ref: (record as { id?: unknown }).id ?? null };
   }
-  const mask = relationMask(viewer, policy, record);
-  if (!anyGrantApplies(policy.visibleTo, viewer.roles, mask)) {
+  const plan = planOf(p, policy, record, selection);
+  if (!plan) {
     remember(p, record, selection, null);
     return null;
   }
-  const copy = Object.create(Object.getPrototypeOf(record) as object) as Record<string, unknown>;
-  remember(p, record, selection, copy);
+  const { names, inside } = plan;
   const source = record as Record<string, unknown>;
-  let personal: FieldPolicy[] | undefined;
-  const names = selection === 'all' ? policy.fields.keys() : selection.keys();
-  for (const name of names) {
-    const field = policy.fields.get(name);
-    if (!field || !anyGrantApplies(field.read, viewer.roles, mask)) continue;
-    const raw = source[name];
-    if (raw === undefined) continue;
-    copy[name] = presentValue(p, raw, selection === 'all' ? 'all' : (selection.get(name) ?? null));
-    if (field.personalData) (personal ??= []).push(field);
+  // Plain values go into the copy as they are; objects (records, arrays, dates) after the copy is
+  // remembered, so a record met again inside them (a cycle) finds this copy rather than recursing.
+  const values = new Array<unknown>(names.length);
+  // (A subclass sharing its parent's policy gets its own prototype: the slow path.)
+  let complete = plan.construct !== undefined && Object.getPrototypeOf(record) === plan.prototype;
+  let objects = false;
+  for (let i = 0; i < names.length; i += 1) {
+    const raw = source[names[i]!];
+    if (raw === undefined) complete = false;
+    else if (raw !== null && typeof raw === 'object') {
+      objects = true;
+      values[i] = null;
+    } else values[i] = raw;
   }
-  originals.set(copy, record);
+  let copy: Record<string, unknown>;
+  if (complete) {
+    copy = new plan.construct!(values);
+  } else {
+    // A field the record does not hold (not loaded) stays absent from the copy, as before.
+    copy = Object.create(Object.getPrototypeOf(record) as object) as Record<string, unknown>;
+    for (let i = 0; i < names.length; i += 1) if (source[names[i]!] !== undefined) copy[names[i]!] = values[i];
+  }
+  remember(p, record, selection, copy);
+  if (objects) {
+    for (let i = 0; i < names.length; i += 1) {
+      const raw = source[names[i]!];
+      if (raw !== null && typeof raw === 'object') copy[names[i]!] = presentValue(p, raw, inside[i]!);
+    }
+  }
+  new OriginalStamp(copy, record);
   counts.set(purpose, (counts.get(purpose) ?? 0) + 1);
-  if (personal && presentedListener) presentedListener(viewer, policy, record, personal, purpose);
+  if (plan.anyPersonal && presentedListener) {
+    const personal: FieldPolicy[] = [];
+    for (let i = 0; i < names.length; i += 1) {
+      const field = plan.personal[i];
+      if (field && source[names[i]!] !== undefined) personal.push(field);
+    }
+    presentedListener(viewer, policy, record, personal, purpose);
+  }
   return copy;
 }
 
@@ -149,7 +248,7 @@ function presentEnvelope(p: Presentation, envelope: object, selection: Selection
     if (source[name] === undefined) continue;
     copy[name] = presentValue(p, source[name], selection === 'all' ? 'all' : (selection.get(name) ?? null));
   }
-  originals.set(copy, envelope);
+  new OriginalStamp(copy, envelope);
   return copy;
 }
 
@@ -182,10 +281,10 @@ export function presentToDataSubject<T extends object>(record: T, presentation: 
     const raw = source[field.name];
     if (raw === undefined) continue;
     // A nested record is presented to the requester as usual: the rule covers the person's own fields only.
-    copy[field.name] = presentValue({ viewer: presentation.requestedBy, purpose: 'export', done: new Map() }, raw, 'all');
+    copy[field.name] = presentValue(newPresentation(presentation.requestedBy, 'export'), raw, 'all');
     personal.push(field);
   }
-  originals.set(copy, record);
+  new OriginalStamp(copy, record);
   counts.set('export', (counts.get('export') ?? 0) + 1);
   if (personal.length > 0 && presentedListener) presentedListener(presentation.requestedBy, policy, record, personal, 'export');
   return copy as T;
