@@ -7,6 +7,7 @@ import { useSession } from '../../auth/session';
 import { graphql } from '../../gql';
 import type { WebhooksQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
+import type { Messages } from '../../i18n/locales/en';
 import { ConfirmDialog } from '../../ui/Dialog';
 import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
@@ -90,13 +91,11 @@ const RedeliverWebhook = graphql(`
 
 type Webhook = WebhooksQuery['webhooks'][number];
 
-/** Every event the portal can describe (libs/webhooks: WEBHOOK_EVENT_TYPES); the API says which of them the caller is offered. */
-const WEBHOOK_EVENTS = [
-  'certificate_application.state_changed', 'certificate.issued', 'certificate.revoked', 'certificate.superseded', 'project_certificate.distributed',
-  'datasheet.published', 'datasheet.superseded', 'datasheet.unpublished', 'datasheet.contact_changed',
-] as const;
-type WebhookEvent = (typeof WEBHOOK_EVENTS)[number];
-const isWebhookEvent = (type: string): type is WebhookEvent => (WEBHOOK_EVENTS as readonly string[]).includes(type);
+/**
+ * An event the portal can describe: one its messages name (webhooks.eventTypes; test/webhooks/portal-event-types
+ * keeps them equal to libs/webhooks' WEBHOOK_EVENT_TYPES). The API says which of them the caller is offered.
+ */
+type WebhookEvent = keyof Messages['webhooks']['eventTypes'];
 
 /**
  * Runs a high-value act (the API asks for a re-authentication within five minutes): when the API
@@ -131,13 +130,13 @@ function useStepUpRetry() {
 
 /** Webhook targets: the company's ERP (organisation admin) or the tenant's datasheet system (tenant admin). */
 export default function WebhooksPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const { me } = useSession();
   const staff = hasAnyRole(me?.roles, ['TENANT_ADMIN']) && !me?.organisationId;
   const webhooks = useLoad(() => request(Webhooks));
   // What this company or tenant can hear follows the kinds of the tenant's space (a chamber's certificates, a certification body's datasheets).
-  const events = (webhooks.data?.webhookEventTypes ?? []).filter(isWebhookEvent);
+  const events = (webhooks.data?.webhookEventTypes ?? []).filter((type): type is WebhookEvent => i18n.exists(`webhooks.eventTypes.${type}`));
   const [url, setUrl] = useState('');
   const [eventTypes, setEventTypes] = useState<WebhookEvent[]>([]);
   const [secret, setSecret] = useState<{ url: string; secret: string; rotated: boolean } | null>(null);
