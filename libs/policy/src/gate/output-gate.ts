@@ -102,7 +102,8 @@ interface Presentation {
   viewer: Actor;
   purpose: OutputPurpose;
   done: Map<Selection, Map<object, object | null>>;
-  plans: Map<Selection, Map<EntityPolicy, Map<number, CopyPlan | null>>>;
+  /** Made at the first record: a call that presents none (a field resolver's scalar) makes none. */
+  plans?: Map<Selection, Map<EntityPolicy, Map<number, CopyPlan | null>>>;
 }
 
 /**
@@ -122,7 +123,7 @@ interface CopyPlan {
 }
 
 function newPresentation(viewer: Actor, purpose: OutputPurpose): Presentation {
-  return { viewer, purpose, done: new Map(), plans: new Map() };
+  return { viewer, purpose, done: new Map() };
 }
 
 function presentValue(p: Presentation, value: unknown, selection: Selection | null): unknown {
@@ -158,8 +159,9 @@ function remember(p: Presentation, original: object, selection: Selection, copy:
 
 function planOf(p: Presentation, policy: EntityPolicy, record: object, selection: Selection): CopyPlan | null {
   const mask = relationMask(p.viewer, policy, record);
-  let byPolicy = p.plans.get(selection);
-  if (!byPolicy) p.plans.set(selection, (byPolicy = new Map()));
+  const plans = (p.plans ??= new Map());
+  let byPolicy = plans.get(selection);
+  if (!byPolicy) plans.set(selection, (byPolicy = new Map()));
   let byMask = byPolicy.get(policy);
   if (!byMask) byPolicy.set(policy, (byMask = new Map()));
   let plan = byMask.get(mask);
