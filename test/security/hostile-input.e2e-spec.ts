@@ -1,4 +1,5 @@
 import { Writable } from 'node:stream';
+import { Client } from 'pg';
 import { getIntrospectionQuery } from 'graphql';
 import { Role } from '@chancery/access';
 import { expectData, reportFigure, TestOrganisation, TestSession, TestTenant, TestUser, useTestApp } from '@chancery/testing';
@@ -153,6 +154,54 @@ describe('Hostile input and transport refusals', () => {
         return undefined;
       };
       expect((await accessLine())?.res).toEqual({ statusCode: 400 });
+    });
+
+    it('every answer names its request id (X-Request-Id): the id of its access line and of the audit entries it wrote; a forged one is not kept', async () => {
+      const accessLineOf = async (id: string) => {
+        for (let tries = 0; tries < 50; tries += 1) {
+          const found = lines.map((line) => JSON.parse(line) as { requestId?: string; msg?: string }).find((entry) => entry.requestId === id && entry.msg === 'request completed');
+          if (found) return found;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        return undefined;
+      };
+      const auditedUnder = async (id: string) => {
+        const client = new Client({ connectionString: started.app.database.ownerUrl });
+        await client.connect();
+        try {
+          return (await client.query<{ action: string }>('SELECT action FROM audit_entry WHERE request_id = $1', [id])).rows.map((row) => row.action);
+        } finally {
+          await client.end();
+        }
+      };
+      // A change of the administrator's own profile: audited, in the request's context.
+      let jobTitles = 0;
+      const changeProfile = (id?: string) => {
+        const request = post().set('content-type', 'application/json').set('authorization', `Bearer ${session.accessToken}`);
+        if (id !== undefined) request.set('x-request-id', id);
+        return request.send({ query: PROFILE, variables: { i: { userId: admin.id, jobTitle: `Buyer ${(jobTitles += 1)}` } } });
+      };
+
+      const answered = await changeProfile();
+      expect(answered.body.errors).toBeUndefined();
+      const id = answered.headers['x-request-id'] as string;
+      expect(id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+      expect(await accessLineOf(id)).toBeDefined();
+      expect((await auditedUnder(id)).length).toBeGreaterThanOrEqual(1);
+
+      // A caller's own id (a proxy's) is kept when it is a plain token; anything else gets one of ours.
+      const given = `support-ticket-${Date.now()}`;
+      expect((await changeProfile(given)).headers['x-request-id']).toBe(given);
+      expect(await accessLineOf(given)).toBeDefined();
+      expect((await auditedUnder(given)).length).toBeGreaterThanOrEqual(1);
+      for (const forged of ['short', 'x'.repeat(65), 'two words here', 'a;b=c,d"e<f>']) {
+        const own = (await changeProfile(forged)).headers['x-request-id'] as string;
+        expect([forged, own]).toEqual([forged, expect.stringMatching(/^[0-9a-f-]{36}$/)]);
+        expect(await auditedUnder(forged)).toEqual([]);
+      }
+      // Refusals before any route carry it too.
+      const refused = await started.app.http().get('/public/datasheets/%zz/refused-by-the-router');
+      expect(refused.headers['x-request-id']).toMatch(/^[0-9a-f-]{36}$/);
     });
 
     it('a body over the limit: 413, BAD_USER_INPUT', async () => {

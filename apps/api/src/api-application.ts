@@ -51,9 +51,9 @@ export function configureApiApplication(app: INestApplication, config: AppConfig
   const instance = fastify.getHttpAdapter().getInstance();
   installRequestBodies(instance);
   installGraphQLTokenLimit(instance, GRAPHQL_PATH);
-  // Every request the server receives gets its access line and the headers every answer carries,
-  // whatever answers it: a route, the body parser's refusal, or the router's own refusal of a path
-  // (which runs no hook and no middleware). Node's 'request' event, before Fastify's handler.
+  // Every request the server receives gets its access line and the headers every answer carries (its
+  // request id among them), whatever answers it: a route, the body parser's refusal, or the router's
+  // own refusal of a path (which runs no hook and no middleware). Node's 'request' event, before Fastify's handler.
   // nosniff: a browser never reads an answer as another type than it says. HSTS in production only,
   // where the service runs behind HTTPS (SPEC §6); a year, without subdomains (not ours to decide).
   const accessLog = accessLogMiddleware(logger.pino);
@@ -62,6 +62,8 @@ export function configureApiApplication(app: INestApplication, config: AppConfig
     response.setHeader('X-Content-Type-Options', 'nosniff');
     if (config.isProduction) response.setHeader('Strict-Transport-Security', 'max-age=31536000');
     accessLog(request, response, () => undefined);
+    // The id on the request's log lines, so whoever reports a problem can quote it to the support desk.
+    response.setHeader('X-Request-Id', ((request as IncomingMessage & { id?: string }).id ??= requestIdOf(request)));
   });
   if (config.EXPOSE_STATEMENT_COUNT) fastify.use(statementCountMiddleware);
   return fastify;

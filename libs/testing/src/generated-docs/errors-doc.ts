@@ -17,6 +17,10 @@ export function renderErrorCatalogue(): string {
     'Workflow acts (submit, claim, sign, publish…) answer the same way: an illegal transition is a CONFLICT naming',
     'both states in `details` (see docs/decisions.md).',
     '',
+    'Every answer, a refusal or not, carries an `X-Request-Id` header: the id of its log lines and of the audit',
+    'entries it wrote. Quote it when reporting a problem. A client or a proxy may send its own (8 to 64 letters,',
+    'digits, `.`, `_` or `-`), which is kept; any other value is replaced.',
+    '',
   ];
   for (const catalogue of errorCatalogues()) {
     lines.push(`## ${catalogue.context}`, '', '| reason | code | meaning |', '| --- | --- | --- |');
