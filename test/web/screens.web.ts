@@ -285,6 +285,32 @@ test('an unknown address shows a page that says so (fr)', async ({ page, pagePro
   await checkScreen(page, 'register');
 });
 
+test('an application that does not exist says so, with the reference of the answer for the support desk (nl)', async ({ page, state, pageProblems: _ }) => {
+  const m = MESSAGES.nl;
+  const texts = loginTexts(m);
+  const referencePrefix = m.errors.reference.replace('{{id}}', '');
+  await useLanguage(page, 'nl');
+  // What the user corrects themselves carries no reference: a wrong password.
+  await page.goto('/login');
+  await expect(page.getByLabel(texts.tenant).locator('option')).not.toHaveCount(3); // the directory has loaded
+  await page.getByLabel(texts.tenant).selectOption(VOKA);
+  await page.getByLabel(texts.email).fill('admin@company1.voka.test');
+  await page.getByLabel(texts.password, { exact: true }).fill('not-the-password');
+  await page.getByRole('button', { name: texts.submit }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await expect(page.getByRole('alert')).not.toContainText(referencePrefix);
+
+  await logIn(page, { tenant: VOKA, email: 'admin@company1.voka.test', password: state.demoPassword }, texts);
+  const refused = page.waitForResponse(async (response) => response.url().endsWith('/graphql') && (await response.text()).includes('"NOT_FOUND"'));
+  await navigateInApp(page, '/app/certificates/00000000-0000-4000-8000-00000000beef');
+  const reference = (await refused).headers()['x-request-id'];
+  expect(reference).toMatch(/^[0-9a-f-]{36}$/);
+  const alert = page.getByRole('alert');
+  await expect(alert).toContainText(m.errors.code.NOT_FOUND);
+  await expect(alert).toContainText(`${referencePrefix}${reference}`);
+  await checkScreen(page, 'application-not-found-nl');
+});
+
 test('the public datasheet search lists the published datasheets; an unknown short code says so (en)', async ({ page, pageProblems: _ }) => {
   const m = MESSAGES.en;
   await useLanguage(page, 'en');

@@ -59,7 +59,7 @@ async function send<R, V>(
   try {
     body = (await response.json()) as GraphQLResponse<R>;
   } catch {
-    throw new ApiError(response.status === 429 ? 'TOO_MANY_REQUESTS' : 'INTERNAL_SERVER_ERROR', `HTTP ${response.status}`);
+    throw new ApiError(response.status === 429 ? 'TOO_MANY_REQUESTS' : 'INTERNAL_SERVER_ERROR', `HTTP ${response.status}`).withReferenceOf(response);
   }
 
   const errors = body.errors ?? [];
@@ -72,9 +72,9 @@ async function send<R, V>(
       sessionStore.end('expired');
     }
     const fields = errors.flatMap((error) => error.extensions?.fields ?? []);
-    throw new ApiError(code, first.message, first.extensions?.reason ?? null, fields);
+    throw new ApiError(code, first.message, first.extensions?.reason ?? null, fields).withReferenceOf(response);
   }
-  if (body.data == null) throw new ApiError('INTERNAL_SERVER_ERROR', 'no data');
+  if (body.data == null) throw new ApiError('INTERNAL_SERVER_ERROR', 'no data').withReferenceOf(response);
   return body.data;
 }
 
@@ -105,7 +105,7 @@ export async function tokensFromCookie(): Promise<SessionTokens | null> {
   const code = body.errors?.[0]?.extensions?.code;
   if (code === 'UNAUTHENTICATED') return null;
   if (!response.ok || typeof body.accessToken !== 'string' || typeof body.accessTokenExpiresAt !== 'string') {
-    throw new ApiError(code ?? 'INTERNAL_SERVER_ERROR', `HTTP ${response.status}`);
+    throw new ApiError(code ?? 'INTERNAL_SERVER_ERROR', `HTTP ${response.status}`).withReferenceOf(response);
   }
   return { accessToken: body.accessToken, accessTokenExpiresAt: body.accessTokenExpiresAt, totpEnrolmentRequired: body.totpEnrolmentRequired === true };
 }

@@ -18,15 +18,30 @@ export class ApiError extends Error {
     message: string,
     readonly reason: string | null = null,
     readonly fields: FieldProblem[] = [],
+    /** The answer's X-Request-Id: the reference the support desk finds the request's log lines and audit entries by. */
+    readonly requestId: string | null = null,
   ) {
     super(message);
     this.name = 'ApiError';
+  }
+
+  /** The same refusal, with the reference of the answer that carried it. */
+  withReferenceOf(response: Response): ApiError {
+    return new ApiError(this.code, this.message, this.reason, this.fields, response.headers.get('x-request-id'));
   }
 
   static of(error: unknown): ApiError {
     if (error instanceof ApiError) return error;
     return new ApiError('INTERNAL', error instanceof Error ? error.message : String(error));
   }
+}
+
+/**
+ * Whether the user would quote the error's reference to the support desk: not for what they correct
+ * themselves (their input, their login, a wait).
+ */
+export function worthAReference(error: ApiError): boolean {
+  return error.requestId !== null && !['BAD_USER_INPUT', 'UNAUTHENTICATED', 'TOO_MANY_REQUESTS'].includes(error.code);
 }
 
 /** A check made in the browser before sending (required field, passwords that differ). */

@@ -29,7 +29,7 @@ async function errorOf(response: Response): Promise<ApiError> {
   const code = first?.extensions?.code ?? (response.status === 429 ? 'TOO_MANY_REQUESTS' : 'INTERNAL_SERVER_ERROR');
   // The storage names the file's name `file.name`; the form has one input for the file.
   const fields = (first?.extensions?.fields ?? []).map((problem) => ({ ...problem, field: problem.field.startsWith('file') ? 'file' : problem.field }));
-  return new ApiError(code, first?.message ?? `HTTP ${response.status}`, first?.extensions?.reason ?? null, fields);
+  return new ApiError(code, first?.message ?? `HTTP ${response.status}`, first?.extensions?.reason ?? null, fields).withReferenceOf(response);
 }
 
 /** Hands a response's body to the browser as a file of that name. */

@@ -1,6 +1,6 @@
 import { useContext, useEffect, useRef, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ApiError } from '../api/errors';
+import { worthAReference, type ApiError } from '../api/errors';
 import { describeError } from '../i18n/errors';
 import { fieldId, FieldScopeContext } from './fields';
 
@@ -24,6 +24,7 @@ export function ErrorSummary({ error, overrides }: { error: ApiError | null; ove
         {t('errors.summaryTitle')}
       </h2>
       <p>{described.message}</p>
+      <ErrorReference error={error} />
       {entries.length > 0 ? (
         <ul>
           {entries.map(([path, message]) => (
@@ -54,6 +55,7 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () =>
   return (
     <div className="notice notice--error" role="alert">
       <p>{describeError(error).message}</p>
+      <ErrorReference error={error} />
       {onRetry ? (
         <button type="button" className="button button--secondary" onClick={onRetry}>
           {t('common.retry')}
@@ -61,6 +63,13 @@ export function LoadError({ error, onRetry }: { error: ApiError; onRetry?: () =>
       ) : null}
     </div>
   );
+}
+
+/** The answer's reference, for the support desk, under an error the user cannot correct themselves. */
+function ErrorReference({ error }: { error: ApiError }) {
+  const { t } = useTranslation();
+  if (!worthAReference(error)) return null;
+  return <p className="error-reference">{t('errors.reference', { id: error.requestId })}</p>;
 }
 
 export function Loading() {

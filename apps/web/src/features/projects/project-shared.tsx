@@ -24,6 +24,6 @@ export async function onThisProject<R>(act: () => Promise<R>): Promise<R> {
     return await act();
   } catch (error) {
     const refused = ApiError.of(error);
-    throw new ApiError(refused.code, refused.message, refused.reason, refused.fields.filter((field) => field.field !== 'projectId'));
+    throw new ApiError(refused.code, refused.message, refused.reason, refused.fields.filter((field) => field.field !== 'projectId'), refused.requestId);
   }
 }

@@ -105,6 +105,7 @@ const de: Messages = {
   },
   errors: {
     summaryTitle: 'Es gibt ein Problem',
+    reference: 'Referenz für den Support: {{id}}',
     fieldsToCorrect_one: 'Bitte korrigieren Sie das Feld unten.',
     fieldsToCorrect_other: 'Bitte korrigieren Sie die {{count}} Felder unten.',
     code: {

@@ -107,6 +107,7 @@ const en = {
   },
   errors: {
     summaryTitle: 'There is a problem',
+    reference: 'Reference for the support desk: {{id}}',
     fieldsToCorrect_one: 'Please correct the field below.',
     fieldsToCorrect_other: 'Please correct the {{count}} fields below.',
     code: {

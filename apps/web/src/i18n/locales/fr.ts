@@ -105,6 +105,7 @@ const fr: Messages = {
   },
   errors: {
     summaryTitle: 'Il y a un problème',
+    reference: 'Référence pour le support : {{id}}',
     fieldsToCorrect_one: 'Veuillez corriger le champ ci-dessous.',
     fieldsToCorrect_other: 'Veuillez corriger les {{count}} champs ci-dessous.',
     code: {

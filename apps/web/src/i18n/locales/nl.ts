@@ -105,6 +105,7 @@ const nl: Messages = {
   },
   errors: {
     summaryTitle: 'Er is een probleem',
+    reference: 'Referentie voor de helpdesk: {{id}}',
     fieldsToCorrect_one: 'Verbeter het veld hieronder.',
     fieldsToCorrect_other: 'Verbeter de {{count}} velden hieronder.',
     code: {
