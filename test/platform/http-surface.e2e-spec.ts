@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { Role } from '@chancery/access';
 import { useTestApp } from '@chancery/testing';
 import { API_PREFIXES } from '../../apps/api/src/app.module';
 
@@ -61,6 +62,44 @@ describe('Unknown paths and methods: the API answers JSON, the portal its page',
     }
     // No path, no method: still 404.
     expect((await started.app.http().post('/public/nope')).status).toBe(404);
+  });
+});
+
+/** A path parameter over find-my-way's default 100 characters made its route unknown (ROUTE_NOT_FOUND). */
+describe('A long path parameter is answered as any other wrong value of it', () => {
+  const started = useTestApp();
+  const ROUTES = [
+    '/public/datasheets/X',
+    '/public/datasheets/X/versions',
+    '/public/datasheets/X/attachments/X',
+    '/verify/X',
+    '/certificates/keys/X',
+    '/certificates/X/pdf',
+    '/certificate-applications/X/documents/X',
+    '/datasheet-versions/X/attachments/X',
+    '/tenant-offboardings/X/documents/X',
+  ];
+  const answerOf = async (path: string, token?: string) => {
+    const request = started.app.http().get(path).set('accept', 'application/json');
+    if (token) request.set('authorization', `Bearer ${token}`);
+    const response = await request;
+    const error = response.body?.errors?.[0]?.extensions as { code?: string; reason?: string } | undefined;
+    return { status: response.status, code: error?.code, reason: error?.reason };
+  };
+
+  it('101 and 2,000 characters get the answer 20 do, and never ROUTE_NOT_FOUND or a 5xx, anonymous or logged in', async () => {
+    const { factory } = started;
+    const tenant = await factory.tenant();
+    const { accessToken } = await factory.login(await factory.user({ tenant, organisation: await factory.organisation(tenant), roles: [Role.ORG_ADMIN] }));
+    for (const token of [undefined, accessToken]) {
+      for (const route of ROUTES) {
+        const short = await answerOf(route.replaceAll('X', 'A'.repeat(20)), token);
+        expect([route, short.status < 500, short.reason]).toEqual([route, true, expect.not.stringMatching(/^ROUTE_NOT_FOUND$/)]);
+        for (const length of [101, 2000]) {
+          expect([route, length, await answerOf(route.replaceAll('X', 'A'.repeat(length)), token)]).toEqual([route, length, short]);
+        }
+      }
+    }
   });
 });
 

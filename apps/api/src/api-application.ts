@@ -22,6 +22,10 @@ export const API_APPLICATION_OPTIONS = { bufferLogs: true, bodyParser: false } a
 export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: MAX_BODY_BYTES,
+    // A path parameter longer than find-my-way's default 100 characters made its route unknown (404
+    // ROUTE_NOT_FOUND) instead of answering as for any other wrong value; there are no regular-expression
+    // routes for the limit to protect, and Node bounds the request line (16 KiB of headers) anyway.
+    maxParamLength: 2048,
     // Node's own limit for receiving a whole request (Fastify turns it off by default): a client that
     // trickles its request (slowloris) loses the connection after five minutes.
     requestTimeout: 300_000,
