@@ -23,9 +23,10 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: MAX_BODY_BYTES,
     // A path parameter longer than find-my-way's default 100 characters made its route unknown (404
-    // ROUTE_NOT_FOUND) instead of answering as for any other wrong value; there are no regular-expression
-    // routes for the limit to protect, and Node bounds the request line (16 KiB of headers) anyway.
-    maxParamLength: 2048,
+    // ROUTE_NOT_FOUND) instead of answering as for any other wrong value. There are no regular-expression
+    // routes for the limit to protect; Node's own limit on the request line and headers (16 KiB, 431
+    // beyond) is the one that counts.
+    maxParamLength: 16 * 1024,
     // Node's own limit for receiving a whole request (Fastify turns it off by default): a client that
     // trickles its request (slowloris) loses the connection after five minutes.
     requestTimeout: 300_000,
