@@ -58,7 +58,8 @@ export function configureApiApplication(app: INestApplication, config: AppConfig
   installGraphQLTokenLimit(instance, GRAPHQL_PATH);
   // Every request the server receives gets its access line and the headers every answer carries (its
   // request id among them), whatever answers it: a route, the body parser's refusal, or the router's
-  // own refusal of a path (which runs no hook and no middleware). Node's 'request' event, before Fastify's handler.
+  // own refusal of a path (which runs no hook and no middleware). Node's 'request' event, before
+  // Fastify's handler.
   // nosniff: a browser never reads an answer as another type than it says. HSTS in production only,
   // where the service runs behind HTTPS (SPEC §6); a year, without subdomains (not ours to decide).
   const accessLog = accessLogMiddleware(logger.pino);
