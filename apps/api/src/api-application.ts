@@ -26,7 +26,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     // ROUTE_NOT_FOUND) instead of answering as for any other wrong value. There are no regular-expression
     // routes for the limit to protect; Node's own limit on the request line and headers (16 KiB, 431
     // beyond) is the one that counts.
-    maxParamLength: 16 * 1024,
+    routerOptions: { maxParamLength: 16 * 1024 },
     // Node's own limit for receiving a whole request (Fastify turns it off by default): a client that
     // trickles its request (slowloris) loses the connection after five minutes.
     requestTimeout: 300_000,
