@@ -36,7 +36,7 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     // A path that is not valid percent-encoding: refused by the router, in the API's refusal shape.
     frameworkErrors: (error: unknown, _request: unknown, reply: FastifyReply) => answerFrameworkError(error, reply),
     // The same id as the request context and the log lines (a valid X-Request-Id is kept).
-    genReqId: (request: IncomingMessage) => ((request as IncomingMessage & { id?: string }).id ??= requestIdOf(request)),
+    genReqId: (request: IncomingMessage) => requestIdOf(request),
   });
 }
 
@@ -69,7 +69,7 @@ export function configureApiApplication(app: INestApplication, config: AppConfig
     if (config.isProduction) response.setHeader('Strict-Transport-Security', 'max-age=31536000');
     accessLog(request, response, () => undefined);
     // The id on the request's log lines, so whoever reports a problem can quote it to the support desk.
-    response.setHeader('X-Request-Id', ((request as IncomingMessage & { id?: string }).id ??= requestIdOf(request)));
+    response.setHeader('X-Request-Id', requestIdOf(request));
   });
   if (config.EXPOSE_STATEMENT_COUNT) fastify.use(statementCountMiddleware);
   return fastify;

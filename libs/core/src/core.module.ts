@@ -50,7 +50,7 @@ export class CoreModule {
             saveReq: false,
             generateId: true,
             // The same id pino puts on the request's log lines.
-            idGenerator: (req: RequestWithId) => (req.id ??= requestIdOf(req)),
+            idGenerator: (req: RequestWithId) => requestIdOf(req),
             setup: (cls, req: RequestWithId, res: ServerResponse) => {
               cls.set('requestId', req.id);
               cls.set('actor', ANONYMOUS_ACTOR);

@@ -13,8 +13,8 @@ export function accessLogMiddleware(logger: Pino) {
   return (req: RequestWithId, res: ServerResponse, next: () => void): void => {
     const url = req.url ?? '';
     if (url.startsWith('/health')) return next();
-    // The request context's id generator keeps an id already given (the same one on every line).
-    const id = (req.id ??= requestIdOf(req));
+    // Decided once per request (requestIdOf keeps it on the request): the same id on every line.
+    const id = requestIdOf(req);
     const started = Date.now();
     res.once('close', () => {
       // Reduced here, not left to the `req`/`res` serializers: pino runs the redacting walk

@@ -8,11 +8,15 @@ import { stdoutDestination } from './stdout-destination';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-/** Accepts a caller's request id only when it looks like one (so logs cannot be injected through it). */
-export function requestIdOf(req: IncomingMessage): string {
+/**
+ * The request's id, decided once and kept on the request, so its access line, its other log lines, its
+ * audit entries and its X-Request-Id header all carry the same one. A caller's id is accepted only when
+ * it looks like one (so logs and headers cannot be injected through it); otherwise a new UUID.
+ */
+export function requestIdOf(req: IncomingMessage & { id?: string }): string {
+  if (req.id !== undefined) return req.id;
   const given = req.headers[REQUEST_ID_HEADER];
-  if (typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given)) return given;
-  return randomUUID();
+  return (req.id = typeof given === 'string' && /^[A-Za-z0-9._-]{8,64}$/.test(given) ? given : randomUUID());
 }
 
 export interface LogOutputOptions {
