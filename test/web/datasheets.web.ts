@@ -171,6 +171,14 @@ for (const language of ['nl', 'de'] as const) {
     const visitor = await personAt(browser, state, language);
     await visitor.goto('/datasheets');
     await expect(visitor.getByRole('heading', { level: 1, name: m.datasheets.public.searchTitle })).toBeVisible();
+    // …by its certificate reference as read out on the telephone (lower case, spaces for the dashes)…
+    await visitor.getByLabel(exactly(m.datasheets.fields.certificateReference)).fill(reference.toLowerCase().replaceAll('-', ' '));
+    await visitor.getByRole('button', { name: exactly(m.datasheets.public.search) }).click();
+    await expect(visitor.getByText(fill(m.datasheets.public.shown_one, { count: 1 }))).toBeVisible();
+    await expect(visitor.getByRole('link', { name: productName })).toBeVisible();
+    // …and by its name, from an empty form.
+    await visitor.goto('/datasheets');
+    await expect(visitor.getByLabel(exactly(m.datasheets.fields.certificateReference))).toHaveValue('');
     await visitor.getByLabel(exactly(m.datasheets.fields.productName)).fill(suffix);
     await visitor.getByRole('button', { name: exactly(m.datasheets.public.search) }).click();
     await expect(visitor.getByText(fill(m.datasheets.public.shown_one, { count: 1 }))).toBeVisible();

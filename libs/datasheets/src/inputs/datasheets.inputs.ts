@@ -111,9 +111,10 @@ export class PublishedDatasheetHistoryArgs extends PublishedDatasheetArgs {}
 export class SearchPublishedDatasheetsArgs {
   @Field({ nullable: true, description: 'The certification body, by its slug (the tenant directory).' }) @OptionalArgument() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
   @Field({ nullable: true }) @OptionalArgument() @Matches(FAMILY) productFamily?: string;
-  @Field({ nullable: true, description: 'Part of the product name.' }) @OptionalArgument() @IsString() @Length(2, 100) productName?: string;
-  @Field({ nullable: true, description: 'Part of the certificate holder’s name.' }) @OptionalArgument() @IsString() @Length(2, 100) holderName?: string;
-  @Field({ nullable: true }) @OptionalArgument() @IsString() @Length(1, 100) certificateReference?: string;
+  @Field({ nullable: true, description: 'Part of the product name, in any case, with or without accents.' }) @OptionalArgument() @IsString() @Length(2, 100) productName?: string;
+  @Field({ nullable: true, description: 'Part of the certificate holder’s name, in any case, with or without accents.' }) @OptionalArgument() @IsString() @Length(2, 100) holderName?: string;
+  @Field({ nullable: true, description: 'The certificate reference, in any case, with or without its spaces, dashes, dots or slashes ("benor 7 12" is BENOR-7/12).' })
+  @OptionalArgument() @IsString() @Length(1, 100) @Matches(/[\p{L}\p{N}]/u, { message: 'must hold a letter or a digit' }) certificateReference?: string;
   @Field(() => Int, { nullable: true, description: 'Page size: 50 when absent, at most 100.' }) @OptionalArgument() @Type(() => Number) @IsInt() @Min(1) first?: number;
   @Field(() => String, { nullable: true, description: 'The nextCursor of the previous page.' }) @OptionalNullable() @IsString() @MaxLength(200) after?: string | null;
 }

@@ -69,7 +69,7 @@ SELECT p.datasheet_id AS "id", p.tenant_id AS "tenantId", p.organisation_id AS "
 
 -- PublishedDatasheetRepository.search
 SELECT p.datasheet_id AS "id", p.tenant_id AS "tenantId", p.organisation_id AS "organisationId", p.version_id AS "versionId", p.version_number AS "versionNumber", p.public_code AS "publicCode", p.product_name AS "productName", p.product_family AS "productFamily", p.certificate_reference AS "certificateReference", p.scheme, p.production_unit AS "productionUnit", p.holder_name AS "holderName", p.texts, p.attachments, p.contact_user_id AS "contactUserId", p.contact_kind AS "contactKind", p.contact_name AS "contactName", p.contact_email AS "contactEmail", p.contact_phone AS "contactPhone", p.contact_position AS "contactPosition", p.contact_replacement_required AS "contactReplacementRequired", p.published_at AS "publishedAt", p.revision, p.characteristics::text AS characteristics FROM (
-SELECT s.datasheet_id FROM published_datasheet s WHERE s.tenant_id = $1 AND s.product_family = $2 AND s.product_name ILIKE $3 AND s.holder_name ILIKE $4 AND s.certificate_reference = $5 AND (s.published_at, s.datasheet_id) < ($6, $7) ORDER BY s.published_at DESC, s.datasheet_id DESC LIMIT $8
+SELECT s.datasheet_id FROM published_datasheet s WHERE s.tenant_id = $1 AND s.product_family = $2 AND s.product_name_folded LIKE (SELECT search_folded($3)) AND s.holder_name_folded LIKE (SELECT search_folded($4)) AND s.certificate_reference_key = (SELECT reference_key($5)) AND (s.published_at, s.datasheet_id) < ($6, $7) ORDER BY s.published_at DESC, s.datasheet_id DESC LIMIT $8
 ) page JOIN published_datasheet p ON p.datasheet_id = page.datasheet_id
 ORDER BY p.published_at DESC, p.datasheet_id DESC;
 

@@ -216,7 +216,7 @@ export class PublishedDatasheetRepository {
   /**
    * One page of the search, in one statement: filters, the stable order and the cursor on one table.
    * A search by text finds the page by its keys first: the order's indexes carry every filtered
-   * column, so PostgreSQL walks the index in order and stops at the page's end (`ILIKE` cannot seek an
+   * column, so PostgreSQL walks the index in order and stops at the page's end (`LIKE` cannot seek an
    * index under row-level security, and its estimate there is blind: see the migration
    * PublishedSearchCovering), then reads the page's rows by key. Without a text, the walk reads its
    * rows straight away (every row it meets is wanted, and the join back would only add to it).
@@ -233,9 +233,12 @@ export class PublishedDatasheetRepository {
     const alias = byText ? 's' : 'p';
     if (search.tenantId) where.push(`${alias}.tenant_id = ${param(search.tenantId)}`);
     if (search.productFamily) where.push(`${alias}.product_family = ${param(search.productFamily)}`);
-    if (search.productName) where.push(`${alias}.product_name ILIKE ${param(likePattern(search.productName))}`);
-    if (search.holderName) where.push(`${alias}.holder_name ILIKE ${param(likePattern(search.holderName))}`);
-    if (search.certificateReference) where.push(`${alias}.certificate_reference = ${param(search.certificateReference)}`);
+    // Compared folded (any case, with or without accents; a reference's letters and digits only: the
+    // migration PublishedSearchFolded1767650000000). What is typed is folded once per statement (a
+    // sub-select is computed once, not for every row it is compared with) by the same SQL functions.
+    if (search.productName) where.push(`${alias}.product_name_folded LIKE (SELECT search_folded(${param(likePattern(search.productName))}))`);
+    if (search.holderName) where.push(`${alias}.holder_name_folded LIKE (SELECT search_folded(${param(likePattern(search.holderName))}))`);
+    if (search.certificateReference) where.push(`${alias}.certificate_reference_key = (SELECT reference_key(${param(search.certificateReference)}))`);
     if (search.after) where.push(`(${alias}.published_at, ${alias}.datasheet_id) < (${param(search.after.publishedAt)}, ${param(search.after.id)})`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows = await this.sql.query(

@@ -115,7 +115,7 @@ export default function PublicDatasheetSearchPage() {
         </div>
         <div className="filters">
           <TextField name="productFamily" label={t('datasheets.fields.family')} spellCheck={false} value={form.productFamily} onValue={set('productFamily')} />
-          <TextField name="certificateReference" label={t('datasheets.fields.certificateReference')} spellCheck={false} value={form.certificateReference} onValue={set('certificateReference')} />
+          <TextField name="certificateReference" label={t('datasheets.fields.certificateReference')} hint={t('datasheets.public.referenceHint')} spellCheck={false} value={form.certificateReference} onValue={set('certificateReference')} />
         </div>
         <button type="submit" className="button">
           {t('datasheets.public.search')}

@@ -1585,6 +1585,7 @@ const de: Messages = {
       search: 'Suchen',
       byCode: 'Ein Datenblatt über seinen Kurzcode öffnen',
       codeHint: '8 Zeichen, wie auf dem Lieferschein gedruckt.',
+      referenceHint: 'Wie auf dem Zertifikat; Groß- und Kleinschreibung, Leerzeichen und Bindestriche spielen keine Rolle.',
       open: 'Öffnen',
       results: 'Ergebnisse',
       noResults: 'Kein veröffentlichtes Datenblatt entspricht Ihrer Suche.',

@@ -1587,6 +1587,7 @@ const en = {
       search: 'Search',
       byCode: 'Open a datasheet by its short code',
       codeHint: '8 characters, as printed on the delivery note.',
+      referenceHint: 'As on the certificate; capitals, spaces and dashes do not matter.',
       open: 'Open',
       results: 'Results',
       noResults: 'No published datasheet matches your search.',

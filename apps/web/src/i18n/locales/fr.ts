@@ -1585,6 +1585,7 @@ const fr: Messages = {
       search: 'Rechercher',
       byCode: 'Ouvrir une fiche par son code court',
       codeHint: '8 caractères, tels qu’imprimés sur le bon de livraison.',
+      referenceHint: 'Comme sur le certificat ; majuscules, espaces et tirets n’importent pas.',
       open: 'Ouvrir',
       results: 'Résultats',
       noResults: 'Aucune fiche publiée ne correspond à votre recherche.',

@@ -1585,6 +1585,7 @@ const nl: Messages = {
       search: 'Zoeken',
       byCode: 'Een fiche openen met haar korte code',
       codeHint: '8 tekens, zoals gedrukt op de leveringsbon.',
+      referenceHint: 'Zoals op het certificaat; hoofdletters, spaties en streepjes doen er niet toe.',
       open: 'Openen',
       results: 'Resultaten',
       noResults: 'Geen gepubliceerde fiche komt overeen met uw zoekopdracht.',
