@@ -86,6 +86,21 @@ describe('Datasheets: the products and datasheets lists, in pages', () => {
     expect(kept.map((p) => p.id).sort()).toEqual([products[1]!.id, products[4]!.id].sort());
   });
 
+  it('the search matches part of a name without its accents, and part of a reference whatever its case and separators', async () => {
+    const accented = await sheets.certificationBody();
+    const holder = await sheets.holder(accented, 'Société des Pavés SA');
+    const pave = await sheets.product(accented, holder, { name: 'Pavé drainant Œil', certificateReference: 'BENOR-7/12' });
+    const other = await sheets.product(accented, holder, { name: 'Bordure', certificateReference: 'CE-0452-CPR' });
+    const search = async (text: string) =>
+      expectData(await gql<{ certifiedProducts: Array<{ id: string }> }>('query($s: String) { certifiedProducts(search: $s) { id } }', { s: text }, accented.clerkToken)).certifiedProducts.map((p) => p.id).sort();
+    expect(await search('PAVE DRAINANT')).toEqual([pave.id]);
+    expect(await search('oeil')).toEqual([pave.id]);
+    expect(await search('bordüre')).toEqual([other.id]);
+    expect(await search('benor 7 12')).toEqual([pave.id]);
+    expect(await search('0452.cpr')).toEqual([other.id]);
+    expect(await search('benor 8')).toEqual([]);
+  });
+
   it("the datasheets newest first; a company's own only; each once, two at a time", async () => {
     const newestFirst = [...datasheets].reverse();
     const staff = await walk('datasheets', body.clerkToken, 2);

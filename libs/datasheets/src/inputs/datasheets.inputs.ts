@@ -124,7 +124,7 @@ export class CertifiedProductListArgs {
   @Field(() => Int, { defaultValue: 50, description: `Products to return, 1 to ${MAX_LIST_PAGE}.` }) @IsInt() @Min(1) @Max(MAX_LIST_PAGE) first: number = 50;
   @Field(() => ID, { nullable: true, description: 'The last product of the previous page: the list continues after it. One the list does not hold gives an empty page.' })
   @OptionalArgument() @IsUUID() after?: string;
-  @Field({ nullable: true, description: 'Part of the product name or of the certificate reference, in either case.' }) @OptionalArgument() @IsString() @Length(2, 100) search?: string;
+  @Field({ nullable: true, description: 'Part of the product name (in any case, with or without accents) or of the certificate reference (whatever its case, spaces, dashes, dots or slashes).' }) @OptionalArgument() @IsString() @Length(2, 100) search?: string;
   @Field(() => [ID], { nullable: true, description: `Only these products (at most ${MAX_LIST_PAGE}), e.g. those a page of datasheets names.` })
   @OptionalArgument() @ArrayMaxSize(MAX_LIST_PAGE) @IsUUID(undefined, { each: true }) ids?: string[];
 }

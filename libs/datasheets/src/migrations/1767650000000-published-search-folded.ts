@@ -79,11 +79,16 @@ export class PublishedSearchFoldedVacuum1767650000100 implements MigrationInterf
   transaction = false;
 
   async up(db: QueryRunner): Promise<void> {
-    const [{ any }] = (await db.query(`SELECT EXISTS (SELECT FROM published_datasheet) AS any`)) as Array<{ any: boolean }>;
-    if (any) await db.query(`VACUUM (ANALYZE) published_datasheet`);
+    await vacuumWhenFilled(db, 'published_datasheet');
   }
 
   async down(): Promise<void> {
     // A vacuum changes no schema.
   }
+}
+
+/** VACUUM (ANALYZE) of a table just rewritten, when it holds rows; outside a transaction (`transaction = false`). */
+export async function vacuumWhenFilled(db: QueryRunner, table: 'published_datasheet' | 'certified_product'): Promise<void> {
+  const [{ any }] = (await db.query(`SELECT EXISTS (SELECT FROM ${table}) AS any`)) as Array<{ any: boolean }>;
+  if (any) await db.query(`VACUUM (ANALYZE) ${table}`);
 }

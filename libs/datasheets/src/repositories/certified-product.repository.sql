@@ -10,13 +10,15 @@ SELECT p.id, p.tenant_id AS "tenantId", p.organisation_id AS "organisationId", p
 
 -- CertifiedProductRepository.listInScope
 SELECT p.id, p.tenant_id AS "tenantId", p.organisation_id AS "organisationId", p.name, p.product_family AS "productFamily", p.certificate_reference AS "certificateReference", p.scheme, p.status, p.production_unit AS "productionUnit", p.created_at AS "createdAt", p.status_changed_at AS "statusChangedAt" FROM certified_product p WHERE p.tenant_id = $1 AND ($2::uuid IS NULL OR p.organisation_id = $2)
-AND ($3::text IS NULL OR p.name ILIKE $3 OR p.certificate_reference ILIKE $3) AND ($4::uuid[] IS NULL OR p.id = ANY($4::uuid[]))
+AND ($3::text IS NULL OR p.name_folded LIKE (SELECT search_folded($3)) OR p.certificate_reference_key LIKE (SELECT '%' || NULLIF(reference_key($3), '') || '%'))
+AND ($4::uuid[] IS NULL OR p.id = ANY($4::uuid[]))
 AND ($5::uuid IS NULL OR (p.name_order, p.id) > ((SELECT x.name_order FROM certified_product x WHERE x.id = $5 AND x.tenant_id = $1 AND ($2::uuid IS NULL OR x.organisation_id = $2)),
 (SELECT x.id FROM certified_product x WHERE x.id = $5 AND x.tenant_id = $1 AND ($2::uuid IS NULL OR x.organisation_id = $2)))) ORDER BY p.name_order, p.id LIMIT $6;
 
 -- CertifiedProductRepository.listInScope
 SELECT p.id, p.tenant_id AS "tenantId", p.organisation_id AS "organisationId", p.name, p.product_family AS "productFamily", p.certificate_reference AS "certificateReference", p.scheme, p.status, p.production_unit AS "productionUnit", p.created_at AS "createdAt", p.status_changed_at AS "statusChangedAt" FROM (SELECT s.id FROM certified_product s WHERE s.tenant_id = $1 AND ($2::uuid IS NULL OR s.organisation_id = $2)
-AND ($3::text IS NULL OR s.name ILIKE $3 OR s.certificate_reference ILIKE $3) AND ($4::uuid[] IS NULL OR s.id = ANY($4::uuid[]))
+AND ($3::text IS NULL OR s.name_folded LIKE (SELECT search_folded($3)) OR s.certificate_reference_key LIKE (SELECT '%' || NULLIF(reference_key($3), '') || '%'))
+AND ($4::uuid[] IS NULL OR s.id = ANY($4::uuid[]))
 AND ($5::uuid IS NULL OR (s.name_order, s.id) > ((SELECT x.name_order FROM certified_product x WHERE x.id = $5 AND x.tenant_id = $1 AND ($2::uuid IS NULL OR x.organisation_id = $2)),
 (SELECT x.id FROM certified_product x WHERE x.id = $5 AND x.tenant_id = $1 AND ($2::uuid IS NULL OR x.organisation_id = $2)))) ORDER BY s.name_order, s.id LIMIT $6) page
 JOIN certified_product p ON p.id = page.id ORDER BY p.name_order, p.id;

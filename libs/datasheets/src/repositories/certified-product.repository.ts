@@ -48,10 +48,12 @@ export class CertifiedProductRepository {
 
   /**
    * A page of the products in scope, by name in its natural order (`name_order`: case, accents and
-   * numbers as a reader expects), then id: `search` matches part of the name or of the certificate
-   * reference, in either case; `ids` keeps those products only; `after` continues after that
-   * product, which must be in scope (else the page is empty). The order's indexes
-   * (`certified_product_register`, `…_organisation`) carry the searched columns: `ILIKE` seeks no
+   * numbers as a reader expects), then id: `search` matches part of the name in any case and with or
+   * without accents, or part of the certificate reference by its letters and digits (the folded
+   * columns of CertifiedProductSearchFolded1767650000200; what is typed is folded once, in a
+   * sub-select, by the same SQL functions); `ids` keeps those products only; `after` continues after
+   * that product, which must be in scope (else the page is empty). The order's indexes
+   * (`certified_product_register`, `…_organisation`) carry the searched columns: `LIKE` seeks no
    * index under row-level security, so a search walks the index in order and stops at the page's end.
    */
   @GenerateSql(
@@ -61,7 +63,8 @@ export class CertifiedProductRepository {
   async listInScope(scope: DatasheetScope, page: ProductPage): Promise<CertifiedProduct[]> {
     const inScope = (alias: string) => `${alias}.tenant_id = $1 AND ($2::uuid IS NULL OR ${alias}.organisation_id = $2)`;
     const conditions = (alias: string) => `${inScope(alias)}
-        AND ($3::text IS NULL OR ${alias}.name ILIKE $3 OR ${alias}.certificate_reference ILIKE $3) AND ($4::uuid[] IS NULL OR ${alias}.id = ANY($4::uuid[]))
+        AND ($3::text IS NULL OR ${alias}.name_folded LIKE (SELECT search_folded($3)) OR ${alias}.certificate_reference_key LIKE (SELECT '%' || NULLIF(reference_key($3), '') || '%'))
+        AND ($4::uuid[] IS NULL OR ${alias}.id = ANY($4::uuid[]))
         AND ($5::uuid IS NULL OR (${alias}.name_order, ${alias}.id) > ((SELECT x.name_order FROM certified_product x WHERE x.id = $5 AND ${inScope('x')}),
                                                          (SELECT x.id FROM certified_product x WHERE x.id = $5 AND ${inScope('x')})))`;
     // A search finds the page's keys in the index first (the rows of the tenant it passes over are never
