@@ -30,13 +30,16 @@ export class PublishedSearchFolded1767650000000 implements MigrationInterface {
     await db.query(`CREATE EXTENSION IF NOT EXISTS unaccent`);
     // Wherever the extension lives (a database may keep extensions in a schema of their own): named in full, so no search_path decides.
     const [{ schema }] = (await db.query(`SELECT quote_ident(n.nspname) AS schema FROM pg_extension e JOIN pg_namespace n ON n.oid = e.extnamespace WHERE e.extname = 'unaccent'`)) as Array<{ schema: string }>;
+    // The functions' own schema, named in their bodies too: a body is resolved when it runs, and a
+    // restore (pg_dump sets an empty search_path) computes the generated columns with these bodies.
+    const [{ here }] = (await db.query(`SELECT quote_ident(current_schema()) AS here`)) as Array<{ here: string }>;
     await db.query(`
-      CREATE FUNCTION search_folded(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+      CREATE FUNCTION ${here}.search_folded(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
       AS $$ SELECT lower(${schema}.unaccent('${schema}.unaccent'::regdictionary, normalize($1, NFC))) $$`);
     await db.query(`COMMENT ON FUNCTION search_folded(text) IS 'Text as the public search compares it: accents off, lower case'`);
     await db.query(`
-      CREATE FUNCTION reference_key(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
-      AS $$ SELECT regexp_replace(search_folded($1), '[^a-z0-9]+', '', 'g') $$`);
+      CREATE FUNCTION ${here}.reference_key(text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+      AS $$ SELECT regexp_replace(${here}.search_folded($1), '[^a-z0-9]+', '', 'g') $$`);
     await db.query(`COMMENT ON FUNCTION reference_key(text) IS 'A certificate reference as the public search compares it: letters and digits only, folded'`);
     await db.query(`
       ALTER TABLE published_datasheet
