@@ -65,6 +65,14 @@ describe('public datasheet search: names and references as people type them', ()
     expect(await viaGet(args)).toEqual(expected);
   });
 
+  it('matches no reference by an empty key: a typed reference of letters the key drops finds nothing', async () => {
+    // A product whose reference holds no letter or digit the key keeps (its key is empty).
+    await started.app.asOwner((db) => db.query(`UPDATE published_datasheet SET certificate_reference = '— / —' WHERE product_name = 'Bordure 2'`));
+    // Greek letters pass the input's check (a letter) but fold to an empty key too.
+    expect(await viaGraphQL({ r: 'ΑΒΓ' })).toEqual([]);
+    expect(await viaGet({ r: 'ΑΒΓ' })).toEqual([]);
+  });
+
   it('refuses a reference that holds no letter or digit, naming the field', async () => {
     const response = await started.app.http().get(`/public/datasheets?tenant=${slug}&certificateReference=${encodeURIComponent(' -/. ')}`).set('accept', 'application/json');
     expect(response.status).toBe(400);

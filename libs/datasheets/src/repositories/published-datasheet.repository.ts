@@ -236,9 +236,10 @@ export class PublishedDatasheetRepository {
     // Compared folded (any case, with or without accents; a reference's letters and digits only: the
     // migration PublishedSearchFolded1767650000000). What is typed is folded once per statement (a
     // sub-select is computed once, not for every row it is compared with) by the same SQL functions.
+    // An empty key (a typed reference whose letters the key drops, e.g. Greek) matches nothing.
     if (search.productName) where.push(`${alias}.product_name_folded LIKE (SELECT search_folded(${param(likePattern(search.productName))}))`);
     if (search.holderName) where.push(`${alias}.holder_name_folded LIKE (SELECT search_folded(${param(likePattern(search.holderName))}))`);
-    if (search.certificateReference) where.push(`${alias}.certificate_reference_key = (SELECT reference_key(${param(search.certificateReference)}))`);
+    if (search.certificateReference) where.push(`${alias}.certificate_reference_key = (SELECT NULLIF(reference_key(${param(search.certificateReference)}), ''))`);
     if (search.after) where.push(`(${alias}.published_at, ${alias}.datasheet_id) < (${param(search.after.publishedAt)}, ${param(search.after.id)})`);
     const filter = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const rows = await this.sql.query(
