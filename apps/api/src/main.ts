@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { join } from 'node:path';
-import { AppConfig, applyHeapGrowth, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
+import { AppConfig, applyHeapSettings, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
 import { ALL_MIGRATIONS } from '@chancery/migrations';
 import { createApiApplication } from './api-application';
 import { describeDemoAccounts, loadDemoDataOnce } from './demo/demo-data';
@@ -22,7 +22,7 @@ function loadWorker(): typeof import('../../worker/src/worker-application') {
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config: AppConfig = loadAppConfig();
-  applyHeapGrowth(config);
+  applyHeapSettings(config);
   const database = await openDatabase(config, ALL_MIGRATIONS, say);
   const app = await createApiApplication(config, database);
 

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { AppConfig, applyHeapGrowth, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
+import { AppConfig, applyHeapSettings, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
 import { ALL_MIGRATIONS } from '@chancery/migrations';
 import { OutboxDelivery } from '@chancery/notifications';
 import { JobRegistry } from './jobs/job-registry';
@@ -19,7 +19,7 @@ function say(line: string): void {
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config: AppConfig = loadAppConfig();
-  applyHeapGrowth(config);
+  applyHeapSettings(config);
   const database = await openDatabase(config, ALL_MIGRATIONS, say);
 
   // A failed start must not leave the embedded PostgreSQL running behind the exit.

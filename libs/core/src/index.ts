@@ -1,5 +1,5 @@
 export * from './config/app-config';
-export * from './config/heap-growth';
+export * from './config/heap-settings';
 export * from './clock/clock';
 export * from './context/actor';
 export * from './context/request-context';

@@ -26,4 +26,9 @@ describe('AppConfig', () => {
     expect(() => loadAppConfig({ HEAP_GROWTH_PERCENT: '-5' })).toThrow(/HEAP_GROWTH_PERCENT/);
     expect(() => loadAppConfig({ HEAP_GROWTH_PERCENT: 'lots' })).toThrow(/HEAP_GROWTH_PERCENT/);
   });
+
+  it("turns V8's allocation-site pretenuring off unless V8_PRETENURING says otherwise", () => {
+    expect(loadAppConfig({}).V8_PRETENURING).toBe(false);
+    expect(loadAppConfig({ V8_PRETENURING: 'true' }).V8_PRETENURING).toBe(true);
+  });
 });

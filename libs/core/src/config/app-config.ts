@@ -74,6 +74,15 @@ export class AppConfig {
   @Max(400)
   HEAP_GROWTH_PERCENT = 30;
 
+  /**
+   * Leave V8's allocation-site pretenuring on (`true`). Off by default: under a request load it
+   * pretenures sites whose objects live one request, and the young objects they point to are then
+   * promoted and collected the expensive way (see `applyHeapSettings`, docs/performance.md).
+   */
+  @Transform(toBoolean)
+  @IsBoolean()
+  V8_PRETENURING = false;
+
   /** Requests per client address and minute, for every operation. */
   @Transform(({ value }) => (value === undefined ? undefined : Number(value)))
   @IsInt()
