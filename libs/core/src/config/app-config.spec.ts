@@ -31,4 +31,16 @@ describe('AppConfig', () => {
     expect(loadAppConfig({}).V8_PRETENURING).toBe(false);
     expect(loadAppConfig({ V8_PRETENURING: 'true' }).V8_PRETENURING).toBe(true);
   });
+
+  it('reads a yes-or-no setting as yes (true, 1, yes, on) or no (false, 0, no, off), and stops on anything else, naming it', () => {
+    expect(loadAppConfig({ DEMO_DATA: 'TRUE', WORKER_IN_PROCESS: '0', EXPOSE_STATEMENT_COUNT: 'no', MIGRATIONS_RUN: 'on' })).toMatchObject({
+      DEMO_DATA: true,
+      WORKER_IN_PROCESS: false,
+      EXPOSE_STATEMENT_COUNT: false,
+      MIGRATIONS_RUN: true,
+    });
+    // A typo must not quietly read as "no": V8_PRETENURING=ture, DEMO_DATA=yess.
+    expect(() => loadAppConfig({ V8_PRETENURING: 'ture' })).toThrow(/V8_PRETENURING/);
+    expect(() => loadAppConfig({ DEMO_DATA: 'yess' })).toThrow(/DEMO_DATA/);
+  });
 });

@@ -7,8 +7,13 @@ export const MIN_PRODUCTION_PASSWORD_HASH_MEMORY_KIB = 19_456;
 export const NODE_ENVIRONMENTS = ['development', 'test', 'production'] as const;
 export type NodeEnvironment = (typeof NODE_ENVIRONMENTS)[number];
 
-const toBoolean = ({ value }: { value: unknown }) =>
-  value === undefined ? undefined : ['1', 'true', 'yes'].includes(String(value).toLowerCase());
+const YES = ['1', 'true', 'yes', 'on'];
+const NO = ['0', 'false', 'no', 'off'];
+/** Yes or no; anything else is left as it is, so @IsBoolean stops the start naming the setting (a typo is not a quiet "no"). */
+const toBoolean = ({ value }: { value: unknown }) => {
+  const word = typeof value === 'string' ? value.trim().toLowerCase() : value;
+  return YES.includes(word as string) ? true : NO.includes(word as string) ? false : value;
+};
 
 /**
  * Every setting the processes read from the environment, validated once at start so a typo
