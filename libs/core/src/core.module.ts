@@ -5,7 +5,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
 import { ANONYMOUS_ACTOR } from './context/actor';
-import { RequestContext, RequestTally } from './context/request-context';
+import { RequestContext, RequestContextStore, RequestTally } from './context/request-context';
 import { PasswordHasher } from './crypto/password-hashing';
 import { SecretBox } from './crypto/secret-box';
 import { DATABASE_SETTINGS } from './database/database.constants';
@@ -52,10 +52,12 @@ export class CoreModule {
             // The same id pino puts on the request's log lines.
             idGenerator: (req: RequestWithId) => requestIdOf(req),
             setup: (cls, req: RequestWithId, res: ServerResponse) => {
-              cls.set('requestId', req.id);
-              cls.set('actor', ANONYMOUS_ACTOR);
               const tally: RequestTally = { statements: 0, endHooks: [], values: new Map() };
-              cls.set('tally', tally);
+              // The store as a plain object (see RequestContext.store).
+              const store = cls.get() as RequestContextStore;
+              store.requestId = requestIdOf(req);
+              store.actor = ANONYMOUS_ACTOR;
+              store.tally = tally;
               // 'close' comes when the response is sent or the client went away: either way the
               // request's held unit of work (if any) ends here.
               res.once('close', () => {

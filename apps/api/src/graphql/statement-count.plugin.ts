@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ClsServiceManager } from 'nestjs-cls';
-import type { RequestTally } from '@chancery/core';
+import type { RequestContextStore } from '@chancery/core';
 
 export const STATEMENT_COUNT_HEADER = 'x-sql-statements';
 
@@ -21,8 +21,7 @@ export const statementCountPlugin: ApolloServerPlugin = {
 };
 
 function statementsOfRequest(): number | null {
-  const cls = ClsServiceManager.getClsService();
-  const tally = cls.isActive() ? (cls.get('tally') as RequestTally | undefined) : undefined;
+  const tally = (ClsServiceManager.getClsService().get() as RequestContextStore | undefined)?.tally;
   if (!tally) return null;
   const held = tally.heldUnit;
   const pendingCommit = held && held.started && !held.ended ? 1 : 0;

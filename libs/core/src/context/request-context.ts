@@ -31,21 +31,37 @@ export interface RequestContextStore extends ClsStore {
  */
 @Injectable()
 export class RequestContext {
-  // Untyped store access: ClsService's typed paths recurse into the unit of work and exhaust the compiler.
   private readonly afterResponseWork = new Set<Promise<void>>();
 
   constructor(private readonly cls: ClsService) {}
 
+  /**
+   * The current context's store, or undefined outside one: one AsyncLocalStorage lookup, read as a
+   * plain object. (ClsService's `get('key')` looks the store up again and splits the key as a dotted
+   * path on every call, and a request reads its context dozens of times; its typed paths also recurse
+   * into the unit of work and exhaust the compiler.)
+   */
+  private store(): RequestContextStore | undefined {
+    return this.cls.get() as RequestContextStore | undefined;
+  }
+
+  /** The current context's store, for a write: outside a context there is nothing to write to. */
+  private storeToWrite(what: string): RequestContextStore {
+    const store = this.store();
+    if (!store) throw new Error(`Cannot set ${what} outside a request context`);
+    return store;
+  }
+
   get active(): boolean {
-    return this.cls.isActive();
+    return this.store() !== undefined;
   }
 
   get requestId(): string | undefined {
-    return this.cls.isActive() ? (this.cls.get('requestId') as string | undefined) : undefined;
+    return this.store()?.requestId;
   }
 
   get actor(): Actor {
-    return (this.cls.isActive() && (this.cls.get('actor') as Actor | undefined)) || ANONYMOUS_ACTOR;
+    return this.store()?.actor || ANONYMOUS_ACTOR;
   }
 
   get tenantId(): string | undefined {
@@ -53,13 +69,14 @@ export class RequestContext {
   }
 
   get operation(): string | undefined {
-    return this.cls.isActive() ? (this.cls.get('operation') as string | undefined) : undefined;
+    return this.store()?.operation;
   }
 
   /** The unit of work calls in this context join: the innermost one open, else the request's held one (if not ended). */
   get unitOfWork(): UnitOfWork | undefined {
-    if (!this.cls.isActive()) return undefined;
-    const unit = (this.cls.get('unitOfWork') as UnitOfWork | undefined) ?? this.heldUnitOfWork;
+    const store = this.store();
+    if (!store) return undefined;
+    const unit = store.unitOfWork ?? store.tally?.heldUnit;
     return unit && !unit.ended ? unit : undefined;
   }
 
@@ -70,15 +87,16 @@ export class RequestContext {
   }
 
   get tally(): RequestTally | undefined {
-    return this.cls.isActive() ? (this.cls.get('tally') as RequestTally | undefined) : undefined;
+    return this.store()?.tally;
   }
 
   setActor(actor: Actor): void {
-    this.cls.set('actor', actor);
+    this.storeToWrite('the actor').actor = actor;
   }
 
   setOperation(operation: string | undefined): void {
-    if (this.cls.isActive()) this.cls.set('operation', operation);
+    const store = this.store();
+    if (store) store.operation = operation;
   }
 
   /** Makes `unit` the unit of work of the rest of the current request (see TransactionRunner). */
@@ -91,7 +109,7 @@ export class RequestContext {
   /** Runs `work` with the given unit of work visible to every nested call. */
   withUnitOfWork<T>(unit: UnitOfWork, work: () => Promise<T>): Promise<T> {
     return this.cls.run({ ifNested: 'inherit' }, () => {
-      this.cls.set('unitOfWork', unit);
+      this.storeToWrite('the unit of work').unitOfWork = unit;
       return work();
     });
   }
@@ -114,9 +132,10 @@ export class RequestContext {
   recordStatements(work: () => Promise<unknown>): Promise<string[]> {
     const recorded: string[] = [];
     return this.cls.run(async () => {
-      this.cls.set('actor', ANONYMOUS_ACTOR);
+      const store = this.storeToWrite('the tally');
+      store.actor = ANONYMOUS_ACTOR;
       const tally: RequestTally = { statements: 0, endHooks: [], values: new Map(), recorded };
-      this.cls.set('tally', tally);
+      store.tally = tally;
       await work().catch(() => undefined);
       // As at the end of a response: a held unit of work ends and gives its connection back.
       for (const hook of tally.endHooks.splice(0)) hook();
@@ -143,8 +162,9 @@ export class RequestContext {
     const requestId = this.requestId;
     const run = () =>
       this.cls.run(() => {
-        this.cls.set('actor', actor);
-        if (requestId) this.cls.set('requestId', requestId);
+        const store = this.storeToWrite('the actor');
+        store.actor = actor;
+        if (requestId) store.requestId = requestId;
         return work();
       });
     const done = new Promise<void>((resolve, reject) => {
@@ -168,9 +188,10 @@ export class RequestContext {
    */
   runAs<T>(actor: Actor, work: () => Promise<T>, requestId?: string): Promise<T> {
     return this.cls.run({ ifNested: 'inherit' }, () => {
-      this.cls.set('actor', actor);
-      this.cls.set('unitOfWork', undefined);
-      if (requestId) this.cls.set('requestId', requestId);
+      const store = this.storeToWrite('the actor');
+      store.actor = actor;
+      store.unitOfWork = undefined;
+      if (requestId) store.requestId = requestId;
       return work();
     });
   }

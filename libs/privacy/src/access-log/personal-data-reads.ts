@@ -75,7 +75,8 @@ export class PersonalDataReads {
   }
 }
 
-const READS_KEY = 'privacy.personalDataReads';
+/** The buffer's key in the request's store (a symbol: no other code can reach it by name). */
+const READS_KEY = Symbol('personalDataReads');
 const logger = new Logger('PersonalDataAccessLog');
 
 /**
@@ -84,14 +85,10 @@ const logger = new Logger('PersonalDataAccessLog');
  * therefore creates it when the request starts, before any resolver opens a nested context.
  */
 export function personalDataReadsOfRequest(): PersonalDataReads | undefined {
-  const cls = ClsServiceManager.getClsService();
-  if (!cls.isActive()) return undefined;
-  let reads = cls.get(READS_KEY) as PersonalDataReads | undefined;
-  if (!reads) {
-    reads = new PersonalDataReads();
-    cls.set(READS_KEY, reads);
-  }
-  return reads;
+  // The store as a plain object: one AsyncLocalStorage lookup (see RequestContext.store).
+  const store = ClsServiceManager.getClsService().get() as { [READS_KEY]?: PersonalDataReads } | undefined;
+  if (!store) return undefined;
+  return (store[READS_KEY] ??= new PersonalDataReads());
 }
 
 /**
