@@ -18,6 +18,8 @@ async function main(): Promise<void> {
   const pool = new Pool({
     connectionString: required('DATABASE_APP_URL'),
     max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // As the API's pool: queries written at once (BEGIN and the scope in one round trip).
+    pipeline: true,
     application_name: 'chancery-bench-baseline',
   });
   await pool.query('SELECT 1');

@@ -73,16 +73,18 @@ export class BaselineUnit {
     if (!setScope) throw new Error('captureScopeStatement() first');
     const client = await pool.connect();
     try {
+      // As the API's UnitOfWork: BEGIN and the scope in one round trip (the pool pipelines).
       count();
-      await client.query(scope.readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
+      const begun = client.query(scope.readOnly ? 'BEGIN READ ONLY' : 'BEGIN');
       count();
-      await client.query(setScope, [
+      const scoped = client.query(setScope, [
         scope.tenantId ?? '',
         scope.mode === 'tenant' ? '' : scope.mode,
         scope.actorId ?? '',
         scope.requestId,
         '', // app.lookup: only the login's tenant lookup sets it
       ]);
+      await Promise.all([begun, scoped]);
     } catch (error) {
       client.release(error instanceof Error ? error : true);
       throw error;

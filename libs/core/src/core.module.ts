@@ -75,7 +75,8 @@ export class CoreModule {
           applicationName: options.applicationName,
           // Statements go through units of work (pg directly); TypeORM logs nothing, never a parameter.
           logging: false,
-          extra: { max: config.DATABASE_POOL_SIZE },
+          // pipeline: a query is written at once rather than after the previous answer (see UnitOfWork.open).
+          extra: { max: config.DATABASE_POOL_SIZE, pipeline: true },
         }),
       ],
       providers: [
