@@ -3,10 +3,10 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { accessLogMiddleware, answerFrameworkError, AppConfig, AppLogger, DatabaseSettings, requestIdOf } from '@chancery/core';
+import { accessLogMiddleware, answerFrameworkError, AppConfig, AppLogger, DatabaseSettings, RequestContext, requestIdOf } from '@chancery/core';
 import { ApiModule } from './app.module';
 import { GRAPHQL_PATH } from './graphql/graphql-options';
-import { statementCountMiddleware } from './graphql/statement-count.plugin';
+import { exposeStatementCount } from './graphql/statement-count.plugin';
 import { installGraphQLTokenLimit } from './graphql/token-limit';
 import { installRequestBodies, MAX_BODY_BYTES } from './http/request-bodies';
 
@@ -54,6 +54,10 @@ export function configureApiApplication(app: INestApplication, config: AppConfig
   const logger = fastify.get(AppLogger);
   fastify.useLogger(logger);
   const instance = fastify.getHttpAdapter().getInstance();
+  // Each request in a context of its own, from its first hook to its response's 'close'.
+  const requestContext = fastify.get(RequestContext);
+  instance.addHook('onRequest', (request, reply, done) => requestContext.serveRequest(request.raw, reply.raw, done));
+  if (config.EXPOSE_STATEMENT_COUNT) instance.addHook('onRequest', (request, reply, done) => exposeStatementCount(reply.raw, done));
   installRequestBodies(instance);
   installGraphQLTokenLimit(instance, GRAPHQL_PATH);
   // Every request the server receives gets its access line and the headers every answer carries (its
@@ -71,7 +75,6 @@ export function configureApiApplication(app: INestApplication, config: AppConfig
     // The id on the request's log lines, so whoever reports a problem can quote it to the support desk.
     response.setHeader('X-Request-Id', requestIdOf(request));
   });
-  if (config.EXPOSE_STATEMENT_COUNT) fastify.use(statementCountMiddleware);
   return fastify;
 }
 

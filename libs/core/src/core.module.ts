@@ -1,11 +1,9 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ClsModule } from 'nestjs-cls';
-import type { IncomingMessage, ServerResponse } from 'node:http';
 import { AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
-import { ANONYMOUS_ACTOR } from './context/actor';
-import { RequestContext, RequestContextStore, RequestTally } from './context/request-context';
+import { RequestContext } from './context/request-context';
 import { PasswordHasher } from './crypto/password-hashing';
 import { SecretBox } from './crypto/secret-box';
 import { DATABASE_SETTINGS } from './database/database.constants';
@@ -14,7 +12,7 @@ import { Sql, TransactionRunner } from './database/transaction-runner';
 import { EntityTables } from './database/entity-tables';
 import { WorkerHeartbeatRepository } from './jobs/worker-heartbeat.repository';
 import { AppLogger } from './logging/app-logger';
-import { createRootLogger, LogOutputOptions, requestIdOf } from './logging/logger-options';
+import { createRootLogger, LogOutputOptions } from './logging/logger-options';
 
 export interface CoreModuleOptions {
   config: AppConfig;
@@ -24,8 +22,6 @@ export interface CoreModuleOptions {
   /** Redactions, the log gate and the destination of log lines. */
   logs?: LogOutputOptions;
 }
-
-type RequestWithId = IncomingMessage & { id?: string };
 
 /**
  * What every process needs: validated config, the clock, the request context, logging, and the
@@ -39,33 +35,9 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [
-        ClsModule.forRoot({
-          global: true,
-          middleware: {
-            mount: true,
-            // Off: the defaults cost every request a require() (proxy providers, of which there are
-            // none), two awaited plugin hooks (no plugins) and a stored reference to the request.
-            resolveProxyProviders: false,
-            initializePlugins: false,
-            saveReq: false,
-            generateId: true,
-            // The same id pino puts on the request's log lines.
-            idGenerator: (req: RequestWithId) => requestIdOf(req),
-            setup: (cls, req: RequestWithId, res: ServerResponse) => {
-              const tally: RequestTally = { statements: 0, endHooks: [], values: new Map() };
-              // The store as a plain object (see RequestContext.store).
-              const store = cls.get() as RequestContextStore;
-              store.requestId = requestIdOf(req);
-              store.actor = ANONYMOUS_ACTOR;
-              store.tally = tally;
-              // 'close' comes when the response is sent or the client went away: either way the
-              // request's held unit of work (if any) ends here.
-              res.once('close', () => {
-                for (const hook of tally.endHooks.splice(0)) hook();
-              });
-            },
-          },
-        }),
+        // The HTTP application enters a request's context itself (RequestContext.serveRequest, from a
+        // Fastify hook); jobs and scripts enter theirs with runAs.
+        ClsModule.forRoot({ global: true }),
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: database.appUrl,

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ServerResponse } from 'node:http';
 import type { ApolloServerPlugin } from '@apollo/server';
 import { ClsServiceManager } from 'nestjs-cls';
 import type { RequestContextStore } from '@chancery/core';
@@ -30,9 +30,9 @@ function statementsOfRequest(): number | null {
 
 /**
  * The same header on the plain HTTP routes (the public GET forms), set as the head is written:
- * the handler's statements are done by then. Installed only with EXPOSE_STATEMENT_COUNT.
+ * the handler's statements are done by then. An `onRequest` hook, only with EXPOSE_STATEMENT_COUNT.
  */
-export function statementCountMiddleware(_request: IncomingMessage, response: ServerResponse, next: () => void): void {
+export function exposeStatementCount(response: ServerResponse, next: () => void): void {
   const writeHead = response.writeHead;
   response.writeHead = function (this: ServerResponse, ...args: Parameters<ServerResponse['writeHead']>) {
     if (!this.headersSent && !this.hasHeader(STATEMENT_COUNT_HEADER)) {
