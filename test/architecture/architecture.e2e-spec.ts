@@ -1,5 +1,6 @@
 import { ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
+import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
+import { ModulesContainer, Reflector } from '@nestjs/core';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
@@ -339,6 +340,11 @@ describe('Architecture', () => {
       expect(countOf('http')).toBeGreaterThan(before);
       const health = await world.app.http().get('/health/live');
       expect(health.status).toBe(200);
+      // Every controller of the application declares the gate, first (outermost) among its interceptors.
+      const controllers = [...world.app.get(ModulesContainer).values()].flatMap((module) => [...module.controllers.values()].map((wrapper) => wrapper.metatype as object));
+      const withoutGate = controllers.filter((controller) => (Reflect.getMetadata(INTERCEPTORS_METADATA, controller) as unknown[] | undefined)?.[0] !== PresentResultsInterceptor);
+      expect(controllers.length).toBeGreaterThanOrEqual(8);
+      expect(withoutGate.map((controller) => (controller as { name: string }).name)).toEqual([]);
     });
 
     channel('log', async () => {

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { GraphQLModule } from '@nestjs/graphql';
@@ -7,11 +7,11 @@ import { join } from 'node:path';
 import { AuditModule } from '@chancery/audit';
 import { AuthModule } from '@chancery/auth';
 import { CertificatesModule } from '@chancery/certificates';
-import { AppConfig, CoreModule, databaseNameOf, DatabaseSettings, ErrorResponseFilter, InputValidationPipe, RateLimitModule } from '@chancery/core';
+import { AppConfig, CoreModule, databaseNameOf, DatabaseSettings, ErrorResponseFilter, InputValidationPipe, RateLimitModule, RequestContext } from '@chancery/core';
 import { DatasheetsModule } from '@chancery/datasheets';
 import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
-import { logOutputThroughGate, PresentResultsInterceptor } from '@chancery/policy';
+import { logOutputThroughGate } from '@chancery/policy';
 import { PrivacyModule } from '@chancery/privacy';
 import { WebhooksModule } from '@chancery/webhooks';
 import type { DestinationStream } from 'pino';
@@ -44,7 +44,13 @@ export class ApiModule {
         EventEmitterModule.forRoot(),
         // Before the access guard: a flood is refused before any token or password is checked.
         RateLimitModule.forRoot(options.config, databaseNameOf(options.database.appUrl)),
-        GraphQLModule.forRoot<ApolloDriverConfig>({ driver: ApolloDriver, ...graphqlOptions(options.config) }),
+        // Every resolver's result passes the output gate (gateResolvers), every HTTP route's the
+        // PresentResultsInterceptor each controller declares.
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          useFactory: (context: RequestContext) => graphqlOptions(options.config, context),
+          inject: [RequestContext],
+        }),
         PortalModule.register(options.portalRoot ?? PORTAL_ROOT),
         HealthModule,
         AuditModule,
@@ -60,8 +66,6 @@ export class ApiModule {
         { provide: APP_PIPE, useClass: InputValidationPipe },
         // One shape for every refusal, GraphQL or HTTP, whatever refused it.
         { provide: APP_FILTER, useClass: ErrorResponseFilter },
-        // The output gate on every resolver's result (see libs/policy).
-        { provide: APP_INTERCEPTOR, useClass: PresentResultsInterceptor },
         ApiInfoResolver,
       ],
     };

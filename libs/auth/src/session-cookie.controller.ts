@@ -1,8 +1,8 @@
-import { Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Controller, HttpCode, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { Public } from '@chancery/access';
 import { DomainError, ErrorCode } from '@chancery/core';
 import type { HttpReply, HttpRequest } from '@chancery/core';
-import { OutputWithoutRecords } from '@chancery/policy';
+import { OutputWithoutRecords, PresentResultsInterceptor } from '@chancery/policy';
 import { AuthErrors } from './auth.errors';
 import { AuthService } from './auth.service';
 import { clearRefreshCookie, refreshCookieOf, setRefreshCookie } from './refresh-cookie';
@@ -21,6 +21,7 @@ export interface CookieSessionTokens {
  * preflight, which this origin never grants.
  */
 @Controller('auth/session')
+@UseInterceptors(PresentResultsInterceptor)
 export class SessionCookieController {
   constructor(private readonly auth: AuthService) {}
 

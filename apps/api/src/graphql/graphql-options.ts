@@ -1,7 +1,8 @@
 import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
-import { AppConfig, DateTimeScalar, formatGraphQLError, oncePerRequestRule, responseHeadersOf } from '@chancery/core';
+import { AppConfig, DateTimeScalar, formatGraphQLError, oncePerRequestRule, RequestContext, responseHeadersOf } from '@chancery/core';
+import { gateResolvers } from '@chancery/policy';
 import type { HttpReply, HttpRequest } from '@chancery/core';
 import { documentErrorStatusPlugin } from './document-error-status.plugin';
 import { statementCountPlugin } from './statement-count.plugin';
@@ -12,7 +13,7 @@ export { GRAPHQL_LIMITS } from './graphql-limits';
 
 export const GRAPHQL_PATH = '/graphql';
 
-export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
+export function graphqlOptions(config: AppConfig, context: RequestContext): ApolloDriverConfig {
   const armor = new ApolloArmor({
     // Where introspection is on (not in production), the standard introspection query of GraphiQL,
     // Apollo Sandbox, Postman and codegen is deeper and costlier than any operation of ours: let it be.
@@ -34,8 +35,6 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     sortSchema: true,
     // Every Date is our strict DateTime (four-digit years PostgreSQL stores), not Nest's `new Date(anything)`.
     buildSchemaOptions: { scalarsMap: [{ type: Date, scalar: DateTimeScalar }] },
-    // Field resolvers' results pass the output gate too (the interceptor), not only root fields'.
-    fieldResolverEnhancers: ['interceptors'],
     path: GRAPHQL_PATH,
     introspection: !config.isProduction,
     includeStacktraceInErrorResponses: false,
@@ -53,7 +52,13 @@ export function graphqlOptions(config: AppConfig): ApolloDriverConfig {
     // Operations run compiled (graphql-jit): see CompiledExecution. Nest's type leaves out `gateway`
     // (meant for federation); Nest hands every option to Apollo Server as it is.
     ...({ gateway: execution } as Partial<ApolloDriverConfig>),
-    transformSchema: execution.capture,
+    // The schema Apollo serves: Nest's property readers taken away (CompiledExecution), then every
+    // remaining resolver's result through the output gate, as the caller may see it.
+    transformSchema: (schema) => {
+      execution.capture(schema);
+      gateResolvers(schema, () => context.actor);
+      return schema;
+    },
     // Apollo's Fastify integration calls it with the request and the reply; resolvers get the reply's
     // headers only (see ResponseHeaders: the reply itself would stall any resolver that takes it).
     context: (req: HttpRequest, reply: HttpReply) => ({ req, res: responseHeadersOf(reply) }),

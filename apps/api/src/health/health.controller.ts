@@ -1,10 +1,11 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, UseInterceptors } from '@nestjs/common';
 import { Public } from '@chancery/access';
-import { OutputWithoutRecords } from '@chancery/policy';
+import { OutputWithoutRecords, PresentResultsInterceptor } from '@chancery/policy';
 import { HealthCheck, HealthCheckService, TypeOrmHealthIndicator } from '@nestjs/terminus';
 
 /** Liveness says the process answers; readiness says it can serve (the database answers). */
 @Controller('health')
+@UseInterceptors(PresentResultsInterceptor)
 export class HealthController {
   constructor(
     private readonly health: HealthCheckService,

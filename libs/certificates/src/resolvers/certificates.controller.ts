@@ -1,9 +1,9 @@
-import { Controller, Get, Header, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Controller, Get, Header, Param, Post, Query, Req, Res, UseInterceptors } from '@nestjs/common';
 import { Allow, Permission, Public } from '@chancery/access';
 import { BadUserInputError, DomainError, ErrorCode, NotFoundError, RawBody, RequestContext, UPLOAD_BODY_LIMIT_BYTES } from '@chancery/core';
 import type { HttpReply, HttpRequest } from '@chancery/core';
 import { DocumentErrors, percentDecodedHeader, sendDocumentAttachment } from '@chancery/documents';
-import { Envelope, OutputWithoutRecords, present } from '@chancery/policy';
+import { Envelope, OutputWithoutRecords, present, PresentResultsInterceptor } from '@chancery/policy';
 import { CertificatePublicKey, CertificateVerification } from '../entities/public-verification.types';
 import { ApplicationsService } from '../services/applications.service';
 import { CertificatesService } from '../services/certificates.service';
@@ -33,6 +33,7 @@ export class CertificateKeySet {
  * (raw bytes; type and size are checked on them).
  */
 @Controller()
+@UseInterceptors(PresentResultsInterceptor)
 export class CertificatesController {
   constructor(
     private readonly verification: VerificationService,

@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Post, Req, Res } from '@nestjs/common';
+import { Controller, Get, Param, Post, Req, Res, UseInterceptors } from '@nestjs/common';
 import { Allow, Permission, Public } from '@chancery/access';
 import { RawBody, RequestContext, UPLOAD_BODY_LIMIT_BYTES } from '@chancery/core';
 import type { HttpReply, HttpRequest } from '@chancery/core';
 import { percentDecodedHeader, sendDocumentAttachment } from '@chancery/documents';
-import { OutputWithoutRecords, present } from '@chancery/policy';
+import { OutputWithoutRecords, present, PresentResultsInterceptor } from '@chancery/policy';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { DatasheetAttachmentsService } from '../services/datasheet-attachments.service';
 import { PUBLIC_CACHE_CONTROL } from './public-datasheets.controller';
@@ -21,6 +21,7 @@ function headerText(request: HttpRequest, name: string, field: string): string {
  * download of a published version's attachment (cacheable, its ETag the SHA-256 of the bytes).
  */
 @Controller()
+@UseInterceptors(PresentResultsInterceptor)
 export class DatasheetAttachmentsController {
   constructor(
     private readonly attachments: DatasheetAttachmentsService,

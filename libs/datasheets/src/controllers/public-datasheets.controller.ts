@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { isUUID } from 'class-validator';
 import { map, Observable } from 'rxjs';
 import { Public } from '@chancery/access';
+import { PresentResultsInterceptor } from '@chancery/policy';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
 import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
@@ -55,7 +56,8 @@ export class PublicCacheHeaders implements NestInterceptor {
 
 /** The public API as plain GET JSON, answered by the same service and output gate as GraphQL. */
 @Controller('public/datasheets')
-@UseInterceptors(PublicCacheHeaders)
+// The gate first (outermost): the cache headers are computed from the records as they were read.
+@UseInterceptors(PresentResultsInterceptor, PublicCacheHeaders)
 export class PublicDatasheetsController {
   constructor(private readonly publicDatasheets: PublicDatasheetsService) {}
 

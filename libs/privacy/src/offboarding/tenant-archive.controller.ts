@@ -1,9 +1,9 @@
-import { Controller, Get, Param, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res, UseInterceptors } from '@nestjs/common';
 import { Allow, Permission } from '@chancery/access';
 import { NotFoundError } from '@chancery/core';
 import type { HttpReply } from '@chancery/core';
 import { sendDocumentAttachment } from '@chancery/documents';
-import { OutputWithoutRecords } from '@chancery/policy';
+import { OutputWithoutRecords, PresentResultsInterceptor } from '@chancery/policy';
 import { TenantOffboardingService } from './tenant-offboarding.service';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -13,6 +13,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * their checksums and these paths): bytes are not rows, and a GraphQL string is no place for them.
  */
 @Controller()
+@UseInterceptors(PresentResultsInterceptor)
 export class TenantArchiveController {
   constructor(private readonly offboarding: TenantOffboardingService) {}
 

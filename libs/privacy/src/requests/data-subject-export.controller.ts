@@ -1,8 +1,8 @@
-import { Controller, Get, Query, Res } from '@nestjs/common';
+import { Controller, Get, Query, Res, UseInterceptors } from '@nestjs/common';
 import { Public } from '@chancery/access';
 import { NotFoundError } from '@chancery/core';
 import type { HttpReply } from '@chancery/core';
-import { OutputWithoutRecords } from '@chancery/policy';
+import { OutputWithoutRecords, PresentResultsInterceptor } from '@chancery/policy';
 import { DataSubjectRights } from './data-subject-rights.service';
 
 /**
@@ -12,6 +12,7 @@ import { DataSubjectRights } from './data-subject-rights.service';
  * link answers the same 404.
  */
 @Controller()
+@UseInterceptors(PresentResultsInterceptor)
 export class DataSubjectExportController {
   constructor(private readonly rights: DataSubjectRights) {}
 

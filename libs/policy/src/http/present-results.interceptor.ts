@@ -1,21 +1,14 @@
 import { CallHandler, ExecutionContext, Injectable, NestInterceptor, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { GqlExecutionContext } from '@nestjs/graphql';
 import { map, Observable } from 'rxjs';
 import { RequestContext } from '@chancery/core';
 import { registerOutputChannel } from '../gate/output-channels';
 import { present } from '../gate/output-gate';
-import { selectionOf } from './graphql-selection';
 
-registerOutputChannel({
-  name: 'graphql',
-  purpose: 'graphql',
-  where: 'libs/policy/src/graphql/present-results.interceptor.ts (every resolver, root and field)',
-});
 registerOutputChannel({
   name: 'http',
   purpose: 'http',
-  where: 'libs/policy/src/graphql/present-results.interceptor.ts (every HTTP route’s result)',
+  where: 'libs/policy/src/http/present-results.interceptor.ts (every HTTP route’s result; every controller declares it, a test checks)',
 });
 
 const WITHOUT_RECORDS = 'chancery:output-without-records';
@@ -27,9 +20,11 @@ const WITHOUT_RECORDS = 'chancery:output-without-records';
 export const OutputWithoutRecords = (why: string) => SetMetadata(WITHOUT_RECORDS, why);
 
 /**
- * The GraphQL and HTTP channels: every resolver's and route's result passes the output gate before it
- * is sent (GraphQL: with the fields the query selected). graphql-js then only reads properties of
- * presented copies: a field the viewer may not read is absent and resolves to null, at every depth.
+ * The HTTP channel: every route's result passes the output gate before it is sent. Every controller
+ * declares it first among its interceptors (`@UseInterceptors(PresentResultsInterceptor, …)`, so it
+ * presents what the others made), and the architecture test fails for a controller that does not.
+ * GraphQL's resolvers are gated at the schema instead (gateResolvers): a global interceptor would
+ * cost every resolver call an Observable chain.
  */
 @Injectable()
 export class PresentResultsInterceptor implements NestInterceptor {
@@ -39,10 +34,7 @@ export class PresentResultsInterceptor implements NestInterceptor {
   ) {}
 
   intercept(execution: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (execution.getType<string>() === 'graphql') {
-      const selection = selectionOf(GqlExecutionContext.create(execution).getInfo());
-      return next.handle().pipe(map((result: unknown) => present(this.context.actor, result, 'graphql', selection)));
-    }
+    if (execution.getType<string>() !== 'http') throw new Error(`PresentResultsInterceptor is the HTTP channel; ${execution.getType()} outputs are gated elsewhere`);
     if (this.reflector.get<string | undefined>(WITHOUT_RECORDS, execution.getHandler())) return next.handle();
     return next.handle().pipe(map((result: unknown) => present(this.context.actor, result, 'http')));
   }
