@@ -12,7 +12,7 @@ import { DatasheetsModule } from '@chancery/datasheets';
 import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
 import { logOutputThroughGate } from '@chancery/policy';
-import { PrivacyModule } from '@chancery/privacy';
+import { PersonalDataAccessLogPlugin, PrivacyModule } from '@chancery/privacy';
 import { WebhooksModule } from '@chancery/webhooks';
 import type { DestinationStream } from 'pino';
 import { graphqlOptions } from './graphql/graphql-options';
@@ -48,8 +48,9 @@ export class ApiModule {
         // PresentResultsInterceptor each controller declares.
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
-          useFactory: (context: RequestContext) => graphqlOptions(options.config, context),
-          inject: [RequestContext],
+          imports: [PrivacyModule],
+          useFactory: (context: RequestContext, personalDataAccessLog: PersonalDataAccessLogPlugin) => graphqlOptions(options.config, context, personalDataAccessLog),
+          inject: [RequestContext, PersonalDataAccessLogPlugin],
         }),
         PortalModule.register(options.portalRoot ?? PORTAL_ROOT),
         HealthModule,

@@ -1,5 +1,6 @@
 export * from './privacy.module';
 export * from './access-log/personal-data-access-log.service';
+export { PersonalDataAccessLogPlugin } from './access-log/personal-data-access-log.plugin';
 export { PersonalDataAccess } from './access-log/entities/personal-data-access.type';
 export { ACCOUNTABLE_ROLES, ENTITIES_NOT_RECORDED, collectPersonalDataPresented } from './access-log/personal-data-reads';
 export * from './privacy-office.module';

@@ -48,7 +48,7 @@ const DATA_SUBJECT_REQUESTS = [
   imports: [PrivacyOfficeModule, ProcessingRestrictionsModule, DiscoveryModule, TypeOrmModule.forFeature([DataSubjectRequest, LegalHold]), IdentityModule, NotificationsModule, AuditModule],
   controllers: [DataSubjectExportController],
   providers: [PersonalDataAccessRepository, PersonalDataAccessLog, PersonalDataAccessResolver, PersonalDataAccessLogPlugin, ...DATA_SUBJECT_REQUESTS],
-  exports: [PersonalDataAccessLog],
+  exports: [PersonalDataAccessLog, PersonalDataAccessLogPlugin],
 })
 export class PrivacyModule implements OnModuleInit, OnModuleDestroy {
   onModuleInit(): void {

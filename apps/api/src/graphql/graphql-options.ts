@@ -1,10 +1,12 @@
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import type { ApolloServerPlugin } from '@apollo/server';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import { ApolloDriverConfig } from '@nestjs/apollo';
 import { AppConfig, DateTimeScalar, formatGraphQLError, oncePerRequestRule, RequestContext, responseHeadersOf } from '@chancery/core';
 import { gateResolvers } from '@chancery/policy';
 import type { HttpReply, HttpRequest } from '@chancery/core';
 import { documentErrorStatusPlugin } from './document-error-status.plugin';
+import { asOneListener } from './one-listener.plugin';
 import { statementCountPlugin } from './statement-count.plugin';
 import { CompiledExecution } from './compiled-execution';
 import { GRAPHQL_COST_WEIGHTS, GRAPHQL_LIMITS } from './graphql-limits';
@@ -13,7 +15,11 @@ export { GRAPHQL_LIMITS } from './graphql-limits';
 
 export const GRAPHQL_PATH = '/graphql';
 
-export function graphqlOptions(config: AppConfig, context: RequestContext): ApolloDriverConfig {
+/**
+ * Apollo Server's options. `personalDataAccessLog`: the privacy context's plugin (every plugin of the
+ * server is listed here, none is discovered).
+ */
+export function graphqlOptions(config: AppConfig, context: RequestContext, personalDataAccessLog: ApolloServerPlugin): ApolloDriverConfig {
   const armor = new ApolloArmor({
     // Where introspection is on (not in production), the standard introspection query of GraphiQL,
     // Apollo Sandbox, Postman and codegen is deeper and costlier than any operation of ours: let it be.
@@ -45,9 +51,14 @@ export function graphqlOptions(config: AppConfig, context: RequestContext): Apol
     // Nest would reset every answer with a `data` key to 200, undoing the 429 of a rate-limited
     // operation; our formatter sets no http status on errors, so only documentErrorStatusPlugin sets one.
     preserveHttpStatusForExecutionErrors: false,
-    // Apollo installs its cache-control plugin by default: it wraps the resolution of every field to
-    // compute a Cache-Control header from @cacheControl hints, and the schema has none.
-    plugins: [ApolloServerPluginCacheControlDisabled(), ...protection.plugins, documentErrorStatusPlugin, ...(config.EXPOSE_STATEMENT_COUNT ? [statementCountPlugin] : [])],
+    plugins: [
+      // Apollo installs its cache-control plugin by default: it wraps the resolution of every field to
+      // compute a Cache-Control header from @cacheControl hints, and the schema has none. Its inline
+      // trace plugin is for federated subgraphs, which this is not.
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      asOneListener([...protection.plugins, documentErrorStatusPlugin, personalDataAccessLog, ...(config.EXPOSE_STATEMENT_COUNT ? [statementCountPlugin] : [])]),
+    ],
     validationRules: [...protection.validationRules, oncePerRequestRule],
     // Operations run compiled (graphql-jit): see CompiledExecution. Nest's type leaves out `gateway`
     // (meant for federation); Nest hands every option to Apollo Server as it is.

@@ -1,6 +1,5 @@
 import type { ApolloServerPlugin, BaseContext, GraphQLRequestListener } from '@apollo/server';
-import { Logger } from '@nestjs/common';
-import { Plugin } from '@nestjs/apollo';
+import { Injectable, Logger } from '@nestjs/common';
 import { DocumentNode, FragmentDefinitionNode, Kind, OperationDefinitionNode, SelectionSetNode } from 'graphql';
 import { PersonalDataAccessLog, PersonalDataAccessNotRecordedError } from './personal-data-access-log.service';
 import { personalDataReadsOfRequest } from './personal-data-reads';
@@ -12,8 +11,9 @@ import { personalDataReadsOfRequest } from './personal-data-reads';
  * Trade-off: when the write fails the response is still sent, and the failure is logged at error
  * level with the unwritten rows. The answer is complete at this point and could be withheld instead,
  * but then an outage of the log would stop every staff member's work; the error line is the alarm.
+ * The API lists it among Apollo's plugins (apps/api/src/graphql/graphql-options.ts).
  */
-@Plugin()
+@Injectable()
 export class PersonalDataAccessLogPlugin implements ApolloServerPlugin<BaseContext> {
   private readonly logger = new Logger(PersonalDataAccessLogPlugin.name);
 
