@@ -108,19 +108,16 @@ export class RequestContext {
    * the same through Fastify's middleware engine, Nest's middleware proxy and four awaits per request.
    */
   serveRequest(request: IncomingMessage, response: ServerResponse, serve: () => void): void {
-    this.cls.run(() => {
-      const store = this.store()!;
-      store.requestId = requestIdOf(request);
-      store.actor = ANONYMOUS_ACTOR;
-      const tally: RequestTally = { statements: 0, endHooks: [], values: new Map() };
-      store.tally = tally;
-      // 'close' comes when the response is sent or the client went away: either way the request's
-      // held unit of work (if any) ends here.
-      response.once('close', () => {
-        for (const hook of tally.endHooks.splice(0)) hook();
-      });
-      serve();
+    const tally: RequestTally = { statements: 0, endHooks: [], values: new Map() };
+    // 'close' comes when the response is sent or the client went away: either way the request's held
+    // unit of work (if any) ends here.
+    response.once('close', () => {
+      for (const hook of tally.endHooks.splice(0)) hook();
     });
+    // A new store, never a copy of the context the hook was called in (ClsService.run would inherit
+    // one): nothing of another request's (its actor, unit of work, personal-data reads) can carry over.
+    const store: RequestContextStore = { requestId: requestIdOf(request), actor: ANONYMOUS_ACTOR, tally };
+    this.cls.runWith(store, serve);
   }
 
   /** Makes `unit` the unit of work of the rest of the current request (see TransactionRunner). */
