@@ -1,7 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { GqlExecutionContext } from '@nestjs/graphql';
 import { ThrottlerGuard } from '@nestjs/throttler';
-import type { ThrottlerOptions } from '@nestjs/throttler';
 import {
   THROTTLER_BLOCK_DURATION,
   THROTTLER_KEY_GENERATOR,
@@ -13,8 +12,8 @@ import {
 import type { ThrottlerLimitDetail, ThrottlerRequest } from '@nestjs/throttler/dist/throttler.guard.interface';
 import { CoreErrors } from '../errors/domain-error';
 
-/** What one throttler counts for one operation: `skip` when the operation opts out (`@SkipThrottle`). */
-type Step = { skip: true; throttler: ThrottlerOptions } | ({ skip: false } & Omit<ThrottlerRequest, 'context'>);
+/** What one throttler counts for one operation (the throttlers it opts out of with `@SkipThrottle` have none). */
+type Step = Omit<ThrottlerRequest, 'context'>;
 
 /**
  * The throttler guard, able to find the HTTP request behind a GraphQL operation, answering a refusal
@@ -34,7 +33,6 @@ export class GraphQLThrottlerGuard extends ThrottlerGuard {
     const steps = this.stepsOf(context);
     if (!steps) return super.canActivate(context);
     for (const step of steps) {
-      if (step.skip) continue;
       // A throttler's skipIf is a function of the request: asked every time, as the library asks it.
       if ((step.throttler.skipIf ?? this.commonOptions.skipIf)?.(context)) continue;
       // The library's own counting, headers and refusal.
@@ -57,16 +55,12 @@ export class GraphQLThrottlerGuard extends ThrottlerGuard {
     const steps: Step[] = [];
     for (const throttler of this.throttlers) {
       const read = <T>(key: string) => this.reflector.getAllAndOverride<T | undefined>(key + throttler.name, [handler as never, classRef as never]);
-      if (read<boolean>(THROTTLER_SKIP)) {
-        steps.push({ skip: true, throttler });
-        continue;
-      }
+      if (read<boolean>(THROTTLER_SKIP)) continue;
       const limit = read<unknown>(THROTTLER_LIMIT) ?? throttler.limit;
       const ttl = read<unknown>(THROTTLER_TTL) ?? throttler.ttl;
       const blockDuration = read<unknown>(THROTTLER_BLOCK_DURATION) ?? throttler.blockDuration ?? ttl;
       if (typeof limit !== 'number' || typeof ttl !== 'number' || typeof blockDuration !== 'number') return null;
       steps.push({
-        skip: false,
         throttler,
         limit,
         ttl,
