@@ -1,6 +1,6 @@
 import { ExecutionContext } from '@nestjs/common';
 import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
-import { ModulesContainer, Reflector } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, ModulesContainer, Reflector } from '@nestjs/core';
 import { createServer } from 'node:http';
 import { AddressInfo } from 'node:net';
 import { Writable } from 'node:stream';
@@ -89,6 +89,20 @@ describe('Architecture', () => {
 
     it('contexts import each other downwards and through their index only; no cycles (dependency-cruiser)', () => {
       expect(dependencyViolations()).toEqual([]);
+    });
+
+    it('the application-wide enhancers are the ones we declare, and no library adds one', () => {
+      // Each runs around every resolver and route handler: a library's no-op (nestjs-cls's ClsModule
+      // registers a guard and an interceptor even when they are not mounted) would cost every call Nest's
+      // guard and rxjs interceptor chains for nothing.
+      const enhancers = (kind: string) =>
+        [...world.app.get(ModulesContainer).values()].flatMap((module) =>
+          [...module.providers.entries()].filter(([token]) => typeof token === 'string' && token.startsWith(`${kind} `)).map(([, wrapper]) => (wrapper.instance as object).constructor.name),
+        );
+      expect(enhancers(APP_GUARD).sort()).toEqual(['AccessGuard', 'GraphQLThrottlerGuard']);
+      expect(enhancers(APP_INTERCEPTOR)).toEqual([]);
+      expect(enhancers(APP_PIPE)).toEqual(['InputValidationPipe']);
+      expect(enhancers(APP_FILTER)).toEqual(['ErrorResponseFilter']);
     });
   });
 

@@ -1,6 +1,6 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { ClsModule } from 'nestjs-cls';
+import { ClsService, ClsServiceManager } from 'nestjs-cls';
 import { AppConfig } from './config/app-config';
 import { Clock, SystemClock } from './clock/clock';
 import { RequestContext } from './context/request-context';
@@ -35,9 +35,6 @@ export class CoreModule {
     return {
       module: CoreModule,
       imports: [
-        // The HTTP application enters a request's context itself (RequestContext.serveRequest, from a
-        // Fastify hook); jobs and scripts enter theirs with runAs.
-        ClsModule.forRoot({ global: true }),
         TypeOrmModule.forRoot({
           type: 'postgres',
           url: database.appUrl,
@@ -55,6 +52,12 @@ export class CoreModule {
         { provide: AppConfig, useValue: config },
         { provide: DATABASE_SETTINGS, useValue: database },
         { provide: Clock, useClass: SystemClock },
+        // nestjs-cls's one AsyncLocalStorage, without its ClsModule: that module registers a global guard
+        // and a global interceptor whether or not they are mounted (no-ops when not), and a global
+        // interceptor, even a no-op, puts every resolver and route handler through Nest's rxjs
+        // interceptor chain. The HTTP application enters a request's context itself
+        // (RequestContext.serveRequest, from a Fastify hook); jobs and scripts enter theirs with runAs.
+        { provide: ClsService, useValue: ClsServiceManager.getClsService() },
         RequestContext,
         {
           provide: AppLogger,
