@@ -5,14 +5,11 @@ import {
   ACCESS_TOKEN_LIFETIME_SECONDS,
   ACCESS_TOKEN_TYPE,
   AccessTokenClaims,
+  bearerTokenIn,
   hasAccessTokenShape,
-  MAX_ACCESS_TOKEN_LENGTH,
   VerifiedAccessToken,
 } from '@chancery/auth/access-token';
 import { ACCESS_TOKEN_ALGORITHM, AccessTokenKeys, loadAccessTokenKeys } from '@chancery/auth/jwt-keys';
-
-/** `Bearer <one token>`, nothing around it: the API's rule (bearerTokenOf in jwt.strategy.ts). */
-const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
 
 /**
  * The baseline's access tokens, checked as the API checks them (RFC 8725): ES256 only, with the key
@@ -33,11 +30,12 @@ export class BaselineTokens {
 
   /** The verified claims of the request's bearer token, or null for anything else. */
   verifyHeader(authorization: string | undefined): VerifiedAccessToken | null {
-    const match = typeof authorization === 'string' ? BEARER.exec(authorization) : null;
-    if (!match || match[1]!.length > MAX_ACCESS_TOKEN_LENGTH) return null;
+    // The API's rule for the header and the token's spelling (bearerTokenOf in jwt.strategy.ts).
+    const token = bearerTokenIn(authorization);
+    if (!token) return null;
     const now = Math.floor(Date.now() / 1000);
     try {
-      const { header, payload } = jwt.verify(match[1]!, this.keys.publicKey, {
+      const { header, payload } = jwt.verify(token, this.keys.publicKey, {
         algorithms: [ACCESS_TOKEN_ALGORITHM],
         issuer: this.issuer,
         audience: this.audience,

@@ -11,6 +11,25 @@ export const ACCESS_TOKEN_TYPE = 'at+jwt';
 /** Anything longer is refused before any parsing. */
 export const MAX_ACCESS_TOKEN_LENGTH = 4096;
 
+const BEARER = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i;
+
+/**
+ * `Bearer <one token>` in an Authorization header, nothing before or after it, and the token itself
+ * (three base64url parts) within MAX_ACCESS_TOKEN_LENGTH and written as we write it: otherwise null.
+ * Base64url's last character of the signature carries unused low bits, so a few other spellings decode
+ * to the same signature; jsonwebtoken accepts them, and a token we did not issue byte for byte would
+ * then pass as ours (a deny list, a log search or a hash of the token would not recognise it).
+ */
+export function bearerTokenIn(authorization: unknown): string | null {
+  if (typeof authorization !== 'string') return null;
+  const match = BEARER.exec(authorization);
+  if (!match || match[1]!.length > MAX_ACCESS_TOKEN_LENGTH) return null;
+  const token = match[1]!;
+  const signature = token.slice(token.lastIndexOf('.') + 1);
+  return Buffer.from(signature, 'base64url').toString('base64url') === signature ? token : null;
+}
+
+
 export interface AccessTokenClaims {
   sub: string;
   /** Session (refresh-token family) the token was issued for. */

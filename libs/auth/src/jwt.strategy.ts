@@ -4,16 +4,13 @@ import type { JwtHeader } from 'jsonwebtoken';
 import { Strategy } from 'passport-jwt';
 import { Actor, AppConfig, Clock, UnauthenticatedError } from '@chancery/core';
 import type { HttpRequest } from '@chancery/core';
-import { ACCESS_TOKEN_LIFETIME_SECONDS, ACCESS_TOKEN_TYPE, AccessTokenService, hasAccessTokenShape, MAX_ACCESS_TOKEN_LENGTH } from './access-token';
+import { ACCESS_TOKEN_LIFETIME_SECONDS, ACCESS_TOKEN_TYPE, AccessTokenService, bearerTokenIn, hasAccessTokenShape } from './access-token';
 import { ACCESS_TOKEN_ALGORITHM } from './jwt-keys';
 import { SessionStateService } from './session-state.service';
 
-/** The request's bearer token: exactly `Bearer <one token>`, nothing before or after it. */
+/** The request's bearer token: exactly `Bearer <one token>`, as we issue it (bearerTokenIn). */
 export function bearerTokenOf(req: HttpRequest): string | null {
-  const header = req.headers.authorization;
-  if (typeof header !== 'string') return null;
-  const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/i.exec(header);
-  return match && match[1]!.length <= MAX_ACCESS_TOKEN_LENGTH ? match[1]! : null;
+  return bearerTokenIn(req.headers.authorization);
 }
 
 /** Set on the request by the guard: whether the session check may open the request's held unit of work. */

@@ -83,6 +83,17 @@ describe('T8 token tampering', () => {
     signJws(header, payload, signers.es256(signingKey.privateKey));
   const bearer = (token: string) => `Bearer ${token}`;
 
+  /**
+   * The same bytes in another base64url spelling: a 64-byte signature ends in a character that carries
+   * 2 bits, and its 4 low bits are unused, so flipping the lowest decodes to the same signature.
+   */
+  function respelled(part: string): string {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+    const other = `${part.slice(0, -1)}${alphabet[alphabet.indexOf(part.at(-1)!) ^ 1]}`;
+    if (other === part || !Buffer.from(other, 'base64url').equals(Buffer.from(part, 'base64url'))) throw new Error('not a respelling of the same bytes');
+    return other;
+  }
+
   function buildCases(): Case[] {
     const tokens = app.get(AccessTokenService);
     const { header, payload } = genuine();
@@ -121,6 +132,7 @@ describe('T8 token tampering', () => {
       ['alg none, original signature kept', `${signJws({ ...header, alg: 'none' }, payload, null)}${s}`],
       ['alg NONE (case variant), unsigned', signJws({ ...header, alg: 'NONE' }, payload, null)],
       ['stripped signature (header.payload.)', `${h}.${p}.`],
+      ['the genuine signature spelled differently (an unused bit of its last character set)', `${h}.${p}.${respelled(s)}`],
       ['no signature part at all (header.payload)', `${h}.${p}`],
       [
         'HS256 with the public key PEM as HMAC secret (key confusion)',
