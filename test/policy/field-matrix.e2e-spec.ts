@@ -1114,11 +1114,14 @@ describe('T1 field matrix', () => {
     // Reads: every viewer × every record of each list, and of each version list.
     const universeOf = async (type: string, table: string, where = 'TRUE'): Promise<UniverseItem[]> => {
       const rows = (await world.owner.query(`SELECT id FROM ${table} WHERE ${where} AND tenant_id = ANY($1)`, [[world.tenants.A.id, world.tenants.B.id]])).rows as Array<{ id: string }>;
-      return Promise.all(rows.map(async ({ id }) => {
+      // One after another: the owner's connection is one pg client, which takes one query at a time.
+      const universe: UniverseItem[] = [];
+      for (const { id } of rows) {
         const { row, object } = await stored(type, table, 'id', id);
         const relation = relationOf(row);
-        return { label: `${type} ${id.slice(0, 8)}`, id, relation, stored: object, inScope: (actor: Actor) => actor.tenantId === row.tenant_id && (holdsRole(actor.roles, ...TENANT_STAFF_ROLES) || actor.organisationId === row.organisation_id) };
-      }));
+        universe.push({ label: `${type} ${id.slice(0, 8)}`, id, relation, stored: object, inScope: (actor: Actor) => actor.tenantId === row.tenant_id && (holdsRole(actor.roles, ...TENANT_STAFF_ROLES) || actor.organisationId === row.organisation_id) });
+      }
+      return universe;
     };
     const products = await universeOf('CertifiedProduct', 'certified_product');
     const sheets = await universeOf('Datasheet', 'datasheet');
