@@ -29,7 +29,6 @@ export function bearerTokenIn(authorization: unknown): string | null {
   return Buffer.from(signature, 'base64url').toString('base64url') === signature ? token : null;
 }
 
-
 export interface AccessTokenClaims {
   sub: string;
   /** Session (refresh-token family) the token was issued for. */
