@@ -18,8 +18,11 @@ const LAYERS = [
   ['privacy'],
 ];
 
-/** Light entry points of the platform that may be imported by path (pure, no Nest module behind them). */
-const CORE_LIGHT_ENTRIES = ['^libs/core/src/crypto/', '^libs/core/src/database/row-security\\.ts$'];
+/**
+ * Light entry points of the platform that may be imported by path (pure, no Nest module behind them),
+ * among them the heap settings an entry point applies before it loads anything else.
+ */
+const CORE_LIGHT_ENTRIES = ['^libs/core/src/crypto/', '^libs/core/src/database/row-security\\.ts$', '^libs/core/src/config/heap-settings-at-start\\.ts$'];
 
 const layerRules = LAYERS.flatMap((layer, index) =>
   layer.map((context) => {

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
+// First, before the application's modules load and allocate: see heap-settings-at-start.
+import '@chancery/core/config/heap-settings-at-start';
 import { join } from 'node:path';
-import { AppConfig, applyHeapSettings, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
+import { AppConfig, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
 import { ALL_MIGRATIONS } from '@chancery/migrations';
 import { createApiApplication } from './api-application';
 import { describeDemoAccounts, loadDemoDataOnce } from './demo/demo-data';
@@ -22,7 +24,6 @@ function loadWorker(): typeof import('../../worker/src/worker-application') {
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config: AppConfig = loadAppConfig();
-  applyHeapSettings(config);
   const database = await openDatabase(config, ALL_MIGRATIONS, say);
   const app = await createApiApplication(config, database);
 

@@ -1,5 +1,7 @@
 import 'reflect-metadata';
-import { AppConfig, applyHeapSettings, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
+// First, before the application's modules load and allocate: see heap-settings-at-start.
+import '@chancery/core/config/heap-settings-at-start';
+import { AppConfig, ConfigValidationError, loadAppConfig, openDatabase } from '@chancery/core';
 import { ALL_MIGRATIONS } from '@chancery/migrations';
 import { OutboxDelivery } from '@chancery/notifications';
 import { JobRegistry } from './jobs/job-registry';
@@ -19,7 +21,6 @@ function say(line: string): void {
 async function main(): Promise<void> {
   const startedAt = Date.now();
   const config: AppConfig = loadAppConfig();
-  applyHeapSettings(config);
   const database = await openDatabase(config, ALL_MIGRATIONS, say);
 
   // A failed start must not leave the embedded PostgreSQL running behind the exit.
