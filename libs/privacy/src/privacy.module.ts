@@ -1,5 +1,4 @@
 import { Module, OnModuleDestroy, OnModuleInit } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@chancery/audit';
 import { IdentityModule } from '@chancery/identity';
@@ -45,7 +44,7 @@ const DATA_SUBJECT_REQUESTS = [
  * personal data by staff or the operator, and its Apollo plugin writes them once per request.
  */
 @Module({
-  imports: [PrivacyOfficeModule, ProcessingRestrictionsModule, DiscoveryModule, TypeOrmModule.forFeature([DataSubjectRequest, LegalHold]), IdentityModule, NotificationsModule, AuditModule],
+  imports: [PrivacyOfficeModule, ProcessingRestrictionsModule, TypeOrmModule.forFeature([DataSubjectRequest, LegalHold]), IdentityModule, NotificationsModule, AuditModule],
   controllers: [DataSubjectExportController],
   providers: [PersonalDataAccessRepository, PersonalDataAccessLog, PersonalDataAccessResolver, PersonalDataAccessLogPlugin, ...DATA_SUBJECT_REQUESTS],
   exports: [PersonalDataAccessLog, PersonalDataAccessLogPlugin],
