@@ -106,6 +106,7 @@ describe('Public verification of certificates', () => {
     expect(page.text).toContain('<h2>Goods certified</h2>');
     expect(page.text).toContain('<td>Waffle irons, electric</td>');
     expect(page.text).toContain('<td>HI-2026/41-60</td>');
+    expect(page.text).toContain('<th>Country of origin</th><td>Belgium (BE)</td>');
   });
 
   it('a tampered signed JSON fails, on the server and offline with node:crypto alone', async () => {

@@ -6,17 +6,17 @@ const NUMBER = 'BE-2026-000123';
 
 const VOKA = 'Voka – Kamer van Koophandel Antwerpen-Waasland';
 
-function certificate(language: string, consignee: string, { goodsLines = 1, chamber = VOKA } = {}): CertificatePdfInput {
+function certificate(language: string, consignee: string, { goodsLines = 1, chamber = VOKA, consigneeCountry = 'DE', weights = [120, 110] } = {}): CertificatePdfInput {
   const goods = Array.from({ length: goodsLines }, (_, i) =>
     i === 0
-      ? { description: 'Bouten M8, verzinkt', hsCode: '731815', quantity: 1000, unit: 'pcs', grossWeightKg: 120, netWeightKg: 110, marksAndNumbers: 'EX-1', packages: 4 }
+      ? { description: 'Bouten M8, verzinkt', hsCode: '731815', quantity: 1000, unit: 'pcs', grossWeightKg: weights[0], netWeightKg: weights[1], marksAndNumbers: 'EX-1', packages: 4 }
       : { description: `Centrifugal pumps model ${i}`, hsCode: '841370', quantity: 10, unit: 'pcs', grossWeightKg: 500, netWeightKg: 450, marksAndNumbers: 'SM', packages: 2 });
   const signedPayload = JSON.stringify({
     number: NUMBER,
     issuedAt: '2026-12-02T10:00:00.000Z',
     issuingChamber: { name: chamber, country: 'BE' },
     exporter: { name: 'Exporteur NV', address: 'Kaai 1, 2000 Antwerpen', country: 'BE' },
-    consignee: { name: consignee, address: 'Hauptstraße 2, 50667 Köln', country: 'DE' },
+    consignee: { name: consignee, address: 'Hauptstraße 2, 50667 Köln', country: consigneeCountry },
     countryOfOrigin: 'BE',
     transportDetails: 'By sea from Antwerp',
     goods,
@@ -130,6 +130,29 @@ describe('renderCertificatePdf', () => {
     expect(await footers('NL')).toEqual([[`Certificaatnummer ${NUMBER} — Pagina 1 van 2`], [`Certificaatnummer ${NUMBER} — Pagina 2 van 2`]]);
     expect(await footers('FR')).toEqual([[`Numéro du certificat ${NUMBER} — Page 1 sur 2`], [`Numéro du certificat ${NUMBER} — Page 2 sur 2`]]);
     expect(await footers('DE')).toEqual([[`Zeugnisnummer ${NUMBER} — Seite 1 von 2`], [`Zeugnisnummer ${NUMBER} — Seite 2 von 2`]]);
+  });
+
+  // A certificate printed "Country of origin: BE" and "10.5" in French: codes and decimal points a
+  // customs officer abroad had to decode. The signed content keeps the codes and numbers.
+  it('names the countries and writes the decimal mark in the certificate\'s language', async () => {
+    const textOf = async (language: string, consigneeCountry: string) =>
+      pdfPages(await renderCertificatePdf(certificate(language, 'Importeur', { consigneeCountry, weights: [1250.5, 1180.125] })))[0]!.lines.map((line) => line.text).join('\n');
+    const french = await textOf('FR', 'CI');
+    expect(french).toContain("Pays d'origine\nBelgique");
+    expect(french).toContain('Kaai 1, 2000 Antwerpen, Belgique');
+    expect(french).toContain('Hauptstraße 2, 50667 Köln, Côte d’Ivoire');
+    expect(french).toContain('Poids brut / net (kg) 1250,5 / 1180,125');
+    const dutch = await textOf('NL', 'DE');
+    expect(dutch).toContain('Land van oorsprong\nBelgië');
+    expect(dutch).toContain('Köln, Duitsland');
+    expect(dutch).toContain('Bruto- / nettogewicht (kg) 1250,5 / 1180,125');
+    const german = await textOf('DE', 'US');
+    expect(german).toContain('Ursprungsland\nBelgien');
+    expect(german).toContain('Köln, Vereinigte Staaten');
+    const english = await textOf('EN', 'CN');
+    expect(english).toContain('Country of origin\nBelgium');
+    expect(english).toContain('Köln, China');
+    expect(english).toContain('Gross / net weight (kg) 1250.5 / 1180.125');
   });
 
   // A chamber's name of three lines ran into the issue date below it inside the ring.

@@ -103,6 +103,31 @@ const LABELS: Record<CertificateLanguage, Labels> = {
   },
 };
 
+/** Where the certificate's language is read: names of countries and decimal marks as its readers write them. */
+const LOCALES: Record<CertificateLanguage, string> = { EN: 'en', NL: 'nl-BE', FR: 'fr-BE', DE: 'de-BE' };
+
+/**
+ * Countries by name and numbers with the language's decimal mark ("Belgique", "10,5"), as a customs
+ * officer reads them; the signed content keeps the ISO codes and the numbers, which the public
+ * verification shows. No digit grouping: "1.250" reads as 1.25 to half of the certificate's readers.
+ * Three decimals at most, as the application form accepts: a number is printed as it was signed.
+ */
+function printedFormats(language: CertificateLanguage): { country: (code: string) => string; number: (value: number) => string } {
+  const locale = LOCALES[language] ?? LOCALES.EN;
+  const countries = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
+  const numbers = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 3 });
+  return {
+    country: (code) => {
+      try {
+        return countries.of(code) ?? code;
+      } catch {
+        return code; // not a well-formed region code: printed as it was signed
+      }
+    },
+    number: (value) => numbers.format(value),
+  };
+}
+
 /** Where the signature block's parts lie, from the block's top and the page's left edge (points). */
 const BLOCK = {
   // A 90 pt wide line keeps inside the ring 20 pt above or below its centre: the name and the date
@@ -207,6 +232,7 @@ export interface CertificatePdfInput {
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
   const c = JSON.parse(input.signedPayload) as SignedContent;
   const l = LABELS[c.language] ?? LABELS.EN;
+  const printed = printedFormats(c.language);
   const qr = await QRCode.toBuffer(input.verificationUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
   const issuedAt = new Date(c.issuedAt);
   // Pages are kept until the end, for the footers that count them (the PDF is one buffer anyway).
@@ -232,14 +258,14 @@ export async function renderCertificatePdf(input: CertificatePdfInput): Promise<
     doc.moveDown(0.4);
   };
   field(l.number, c.number);
-  field(l.exporter, `${c.exporter.name}\n${c.exporter.address}, ${c.exporter.country}`);
-  field(l.consignee, `${c.consignee.name}\n${c.consignee.address}, ${c.consignee.country}`);
-  field(l.origin, c.countryOfOrigin);
+  field(l.exporter, `${c.exporter.name}\n${c.exporter.address}, ${printed.country(c.exporter.country)}`);
+  field(l.consignee, `${c.consignee.name}\n${c.consignee.address}, ${printed.country(c.consignee.country)}`);
+  field(l.origin, printed.country(c.countryOfOrigin));
   field(l.transport, c.transportDetails);
   doc.font('bold').fontSize(9).text(l.goods);
   for (const [i, g] of c.goods.entries()) {
     doc.font('regular').fontSize(9).text(
-      `${i + 1}. ${g.description} — ${l.hs} ${g.hsCode} — ${l.quantity} ${g.quantity} ${g.unit} — ${l.weights} ${g.grossWeightKg} / ${g.netWeightKg} — ${l.marks} ${g.marksAndNumbers || '—'}; ${g.packages}`,
+      `${i + 1}. ${g.description} — ${l.hs} ${g.hsCode} — ${l.quantity} ${printed.number(g.quantity)} ${g.unit} — ${l.weights} ${printed.number(g.grossWeightKg)} / ${printed.number(g.netWeightKg)} — ${l.marks} ${g.marksAndNumbers || '—'}; ${g.packages}`,
     );
   }
   doc.moveDown(0.4);

@@ -16,7 +16,7 @@ export function renderVerificationPage(v: CertificateVerification, portalPath?: 
         ['Superseded by', v.supersededByNumber],
         ['Issuing chamber', v.issuingChamber],
         ['Issued on', v.issuedAt ? new Date(v.issuedAt).toISOString().slice(0, 10) : null],
-        ['Country of origin', v.countryOfOrigin],
+        ['Country of origin', v.countryOfOrigin ? countryInEnglish(v.countryOfOrigin) : null],
         ['Goods description hash (SHA-256)', v.goodsHash],
         ['Signing key', v.keyId],
       ].filter(([, value]) => value !== null && value !== undefined) as Array<[string, unknown]>
@@ -37,6 +37,18 @@ export function renderVerificationPage(v: CertificateVerification, portalPath?: 
 ${v.authentic && v.goods?.length ? goodsTable(v.goods) : ''}
 ${portalPath ? `<p><a href="${escape(portalPath)}">View in your language: Nederlands · Français · Deutsch · English</a></p>` : ''}
 </body></html>`;
+}
+
+const REGIONS = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
+
+/** "Belgium (BE)": the name for the reader, the code as the certificate's signed content holds it. */
+function countryInEnglish(code: string): string {
+  try {
+    const name = REGIONS.of(code);
+    return name && name !== code ? `${name} (${code})` : code;
+  } catch {
+    return code;
+  }
 }
 
 /** The goods lines certified, as signed: what the reader compares with the paper in their hands. */
