@@ -63,6 +63,21 @@ const STAFF: Array<[Role, string, string]> = [
 ];
 
 /**
+ * What each demo person's job is called: the datasheets publish the position of their contact, and a
+ * visitor of the demo should read "Quality manager" there, not a role's code.
+ */
+const DEMO_JOB_TITLES: Record<Role, string> = {
+  [Role.PLATFORM_ADMIN]: 'Platform operations',
+  [Role.TENANT_ADMIN]: 'Head of member services',
+  [Role.CLERK]: 'Certificates officer',
+  [Role.SIGNER]: 'Authorised signatory',
+  [Role.PRIVACY_OFFICER]: 'Data protection officer',
+  [Role.AUDITOR]: 'Internal auditor',
+  [Role.ORG_ADMIN]: 'Managing director',
+  [Role.ORG_MEMBER]: 'Quality manager',
+};
+
+/**
  * The demo data set of the embedded default: a chamber and a certification body, two companies
  * each, and a user for every role, made through the application's own provisioning (the system's
  * scope, row-level security applies). Loaded once (the chamber's slug marks it); the demo accounts
@@ -81,11 +96,11 @@ export async function loadDemoDataOnce(app: INestApplicationContext, dataDir: st
   const addUser = async (account: DemoAccount, tenantId: string | null, organisationId: string | null, [firstName, lastName]: [string, string]) => {
     const id = await provisioning.provisionAccount({
       tenantId, organisationId, email: account.email, firstName, lastName, phone: '+32470123456',
-      jobTitle: account.roles.join(', ').toLowerCase(), preferredLanguage: 'nl', roles: account.roles, passwordHash, totpSecret: account.totpSecret,
+      jobTitle: DEMO_JOB_TITLES[account.roles[0]!], preferredLanguage: 'nl', roles: account.roles, passwordHash, totpSecret: account.totpSecret,
     });
     accounts.push(account);
     people.set(account.email, { id, tenantId, organisationId });
-    datasheetPeople.push({ userId: id, email: account.email, tenantId, organisationId, organisation: account.organisation ?? null, roles: account.roles, name: `${firstName} ${lastName}`, jobTitle: account.roles.join(', ').toLowerCase() });
+    datasheetPeople.push({ userId: id, email: account.email, tenantId, organisationId, organisation: account.organisation ?? null, roles: account.roles, name: `${firstName} ${lastName}`, jobTitle: DEMO_JOB_TITLES[account.roles[0]!] });
   };
   await addUser({ email: 'operator@chancery.test', roles: [Role.PLATFORM_ADMIN], tenant: null, totpSecret: newTotpSecret() }, null, null, ['Olivia', 'Operator']);
   for (const { domain, companies, ...details } of TENANTS) {
