@@ -336,9 +336,29 @@ test('a visitor reads the earlier versions of a published datasheet, each with w
   await expect(earlier).toHaveCount(1);
   await expect(earlier.locator('summary')).toContainText(m.datasheets.public.inForce.split('{{')[0]!.replace('{{version}}', '').trim());
   await expect(earlier.locator('summary')).toContainText('1');
+  // Each characteristic by the family schema's title, with its unit, where the key alone said "Length mm".
+  const current = page.getByRole('region', { name: m.datasheets.editor.characteristics });
+  await expect(current.getByText('Compressive strength class', { exact: true })).toBeVisible();
+  await expect(current.getByText('Length (mm)', { exact: true })).toBeVisible();
   await earlier.locator('summary').click();
   await expect(earlier.getByText('C30/37')).toBeVisible();
+  await expect(earlier.getByText('Compressive strength class', { exact: true })).toBeVisible();
   // Nobody's contact in the history: only the current version names one.
   await expect(history).not.toContainText('@');
   await checkScreen(page, 'datasheet-public-history');
+});
+
+test('a visitor reads each characteristic by the title its family gives it, with the unit, and numbers with a decimal comma (fr)', async ({ page, pageProblems: _ }) => {
+  journey('datasheet characteristics', 'fr');
+  const m = MESSAGES.fr;
+  await useLanguage(page, 'fr');
+  const found = await page.request.get('/public/datasheets?tenant=be-cert&productName=Mosan%20PIR');
+  const sheet = ((await found.json()) as { items: Array<{ publicCode: string; characteristics: string }> }).items[0]!;
+  expect(JSON.parse(sheet.characteristics)).toMatchObject({ thermalConductivity: 0.022 });
+  await page.goto(`/datasheets/${sheet.publicCode}`);
+  const characteristics = page.getByRole('region', { name: m.datasheets.editor.characteristics });
+  // The key alone said "Thermal conductivity 0.022": which unit, and a decimal point to a French reader.
+  const conductivity = characteristics.locator('div').filter({ has: page.getByText('Thermal conductivity λ (W/m·K)', { exact: true }) });
+  await expect(conductivity.locator('dd')).toHaveText('0,022');
+  await expect(characteristics.getByText('Compressive stress at 10 % (kPa)', { exact: true })).toBeVisible();
 });

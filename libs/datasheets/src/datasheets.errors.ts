@@ -37,5 +37,6 @@ export const DatasheetsErrors = defineErrors('datasheets', {
   DATASHEET_ATTACHMENT_LANGUAGE_INVALID: [ErrorCode.BAD_USER_INPUT, 'The language is none of nl, fr, de, en.'],
   DATASHEET_ATTACHMENT_NAME_INVALID: [ErrorCode.BAD_USER_INPUT, 'The file name is empty, too long, or holds NUL or other control characters.'],
   DATASHEET_ATTACHMENT_TYPE_MISMATCH: [ErrorCode.BAD_USER_INPUT, "The file name's extension or the declared Content-Type is not the type found in the bytes (`details.found`); a PDF is .pdf, a PNG .png, a JPEG .jpg or .jpeg."],
+  PUBLISHED_FAMILY_SCHEMA_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No published datasheet of this product family under this certification body, or no schema for the family: its schema is not public.'],
   DATASHEET_CURSOR_INVALID: [ErrorCode.BAD_USER_INPUT, 'The cursor is not one this API gave.'],
 });

@@ -943,7 +943,7 @@ export type PublishedDatasheetQueryVariables = Exact<{
 }>;
 
 
-export type PublishedDatasheetQuery = { publishedDatasheet: { id: string | null, publicCode: string | null, versionNumber: number | null, publishedAt: string | null, productName: string | null, productFamily: string | null, productionUnit: string | null, scheme: string | null, certificateReference: string | null, holderName: string | null, characteristics: string | null, contactKind: DatasheetContactKind | null, contactName: string | null, contactPosition: string | null, contactEmail: string | null, contactPhone: string | null, contactReplacementRequired: boolean | null, texts: Array<{ language: string, title: string, description: string }> | null, attachments: Array<{ id: string | null, title: string | null, language: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null }> | null } };
+export type PublishedDatasheetQuery = { publishedDatasheet: { id: string | null, tenantId: string | null, publicCode: string | null, versionNumber: number | null, publishedAt: string | null, productName: string | null, productFamily: string | null, productionUnit: string | null, scheme: string | null, certificateReference: string | null, holderName: string | null, characteristics: string | null, contactKind: DatasheetContactKind | null, contactName: string | null, contactPosition: string | null, contactEmail: string | null, contactPhone: string | null, contactReplacementRequired: boolean | null, texts: Array<{ language: string, title: string, description: string }> | null, attachments: Array<{ id: string | null, title: string | null, language: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null }> | null } };
 
 export type PublishedDatasheetHistoryQueryVariables = Exact<{
   code: string;
@@ -951,6 +951,14 @@ export type PublishedDatasheetHistoryQueryVariables = Exact<{
 
 
 export type PublishedDatasheetHistoryQuery = { publishedDatasheetHistory: Array<{ versionId: string | null, versionNumber: number | null, publishedAt: string | null, supersededAt: string | null, characteristics: string | null }> };
+
+export type PublishedFamilySchemaQueryVariables = Exact<{
+  tenant: string;
+  family: string;
+}>;
+
+
+export type PublishedFamilySchemaQuery = { publishedProductFamilySchema: { jsonSchema: string | null } };
 
 export type SearchPublishedDatasheetsQueryVariables = Exact<{
   tenant?: string | null | undefined;
@@ -2206,6 +2214,7 @@ export const PublishedDatasheetDocument = new TypedDocumentString(`
     query PublishedDatasheet($code: String, $id: ID) {
   publishedDatasheet(code: $code, id: $id) {
     id
+    tenantId
     publicCode
     versionNumber
     publishedAt
@@ -2249,6 +2258,13 @@ export const PublishedDatasheetHistoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishedDatasheetHistoryQuery, PublishedDatasheetHistoryQueryVariables>;
+export const PublishedFamilySchemaDocument = new TypedDocumentString(`
+    query PublishedFamilySchema($tenant: String!, $family: String!) {
+  publishedProductFamilySchema(tenant: $tenant, family: $family) {
+    jsonSchema
+  }
+}
+    `) as unknown as TypedDocumentString<PublishedFamilySchemaQuery, PublishedFamilySchemaQueryVariables>;
 export const SearchPublishedDatasheetsDocument = new TypedDocumentString(`
     query SearchPublishedDatasheets($tenant: String, $productFamily: String, $productName: String, $holderName: String, $certificateReference: String, $first: Int, $after: String) {
   searchPublishedDatasheets(

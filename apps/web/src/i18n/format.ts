@@ -9,6 +9,8 @@ export interface Formatters {
   date(iso: string | null | undefined): string;
   time(iso: string | null | undefined): string;
   number(value: number): string;
+  /** A technical value as it was given, every decimal kept, with the reader's decimal mark and no digit grouping ("0,022", "1200"). */
+  measure(value: number): string;
   country(code: string | null | undefined): string;
   languageName(code: string): string;
 }
@@ -23,6 +25,7 @@ export function formattersFor(language: Language): Formatters {
   const date = new Intl.DateTimeFormat(locale, { dateStyle: 'long' });
   const time = new Intl.DateTimeFormat(locale, { timeStyle: 'short' });
   const number = new Intl.NumberFormat(locale);
+  const measure = new Intl.NumberFormat(locale, { maximumFractionDigits: 20, useGrouping: false });
   const regions = new Intl.DisplayNames([locale], { type: 'region' });
   const languages = new Intl.DisplayNames([locale], { type: 'language' });
   const parse = (iso: string | null | undefined) => (iso ? new Date(iso) : null);
@@ -33,6 +36,7 @@ export function formattersFor(language: Language): Formatters {
     date: (iso) => (parse(iso) ? date.format(parse(iso)!) : ''),
     time: (iso) => (parse(iso) ? time.format(parse(iso)!) : ''),
     number: (value) => number.format(value),
+    measure: (value) => measure.format(value),
     country: (code) => {
       if (!code) return '';
       try {

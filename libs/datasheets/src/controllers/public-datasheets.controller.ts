@@ -7,9 +7,10 @@ import { PresentResultsInterceptor } from '@chancery/policy';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
 import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
+import { PublishedProductFamilySchema } from '../entities/published-product-family-schema.entity';
 import { PublishedDatasheetPage } from '../resolvers/datasheets.outputs';
 import { PublicDatasheetsService } from '../services/public-datasheets.service';
-import { SearchPublishedDatasheetsArgs } from '../inputs/datasheets.inputs';
+import { PublishedProductFamilySchemaArgs, SearchPublishedDatasheetsArgs } from '../inputs/datasheets.inputs';
 import type { HttpReply, HttpRequest } from '@chancery/core';
 
 /**
@@ -21,6 +22,10 @@ import type { HttpReply, HttpRequest } from '@chancery/core';
 export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 
 function etagOf(result: unknown): string | null {
+  // A schema changes its version with every change.
+  if (result instanceof PublishedProductFamilySchema) {
+    return `"${createHash('sha256').update(`schema:${result.tenantId}:${result.family}:${result.version}`).digest('base64url').slice(0, 27)}"`;
+  }
   // A datasheet's history: superseded versions never change, a new one adds a row.
   if (Array.isArray(result) && result.every((row) => row instanceof PublishedDatasheetVersion)) {
     return `"${createHash('sha256').update(`history:${result.map((row: PublishedDatasheetVersion) => row.versionId).join(',')}`).digest('base64url').slice(0, 27)}"`;
@@ -82,5 +87,18 @@ export class PublicDatasheetsController {
   @Get(':key/versions')
   history(@Param('key') key: string): Promise<PublishedDatasheetVersion[]> {
     return this.publicDatasheets.history(isUUID(key) ? { id: key.toLowerCase() } : { code: key });
+  }
+}
+
+/** A product family's schema as plain GET JSON (publishedProductFamilySchema), with the same gate and cache headers. */
+@Controller('public/product-families')
+@UseInterceptors(PresentResultsInterceptor, PublicCacheHeaders)
+export class PublicProductFamiliesController {
+  constructor(private readonly publicDatasheets: PublicDatasheetsService) {}
+
+  @Public()
+  @Get(':tenant/:family')
+  schema(@Param() { tenant, family }: PublishedProductFamilySchemaArgs): Promise<PublishedProductFamilySchema> {
+    return this.publicDatasheets.familySchema(tenant, family);
   }
 }

@@ -108,6 +108,13 @@ export class PublishedDatasheetArgs {
 export class PublishedDatasheetHistoryArgs extends PublishedDatasheetArgs {}
 
 @ArgsType()
+export class PublishedProductFamilySchemaArgs {
+  @Field({ description: "The certification body: its slug (the tenant directory) or its id (a published datasheet's tenantId)." })
+  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'must be a tenant slug or id (lower case)' }) tenant: string;
+  @Field({ description: 'The product family, e.g. kerbstones.' }) @Matches(FAMILY) family: string;
+}
+
+@ArgsType()
 export class SearchPublishedDatasheetsArgs {
   @Field({ nullable: true, description: 'The certification body, by its slug (the tenant directory).' }) @OptionalArgument() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
   @Field({ nullable: true }) @OptionalArgument() @Matches(FAMILY) productFamily?: string;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
 import { ProductFamilySchema } from '../entities/product-family-schema.entity';
+import { PublishedProductFamilySchema } from '../entities/published-product-family-schema.entity';
 
 const FAMILY_SCHEMA = selectColumns(ProductFamilySchema, 's', { except: ['jsonSchema'] }) + ', s.json_schema::text AS "jsonSchema"';
 
@@ -30,5 +31,20 @@ export class ProductFamilySchemaRepository {
   async list(tenantId: string): Promise<ProductFamilySchema[]> {
     const rows = await this.sql.query(`SELECT ${FAMILY_SCHEMA} FROM product_family_schema s WHERE s.tenant_id = $1 ORDER BY s.family`, [tenantId]);
     return rows.map((row) => toEntity(ProductFamilySchema, row));
+  }
+
+  /**
+   * The schema as the public reads it (in the public scope, where row-level security shows only the
+   * schemas of families with a published datasheet), marked with whether one is published.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'kerbstones'] })
+  async findPublished(tenantId: string, family: string): Promise<PublishedProductFamilySchema | null> {
+    const [row] = await this.sql.query(
+      `SELECT s.tenant_id AS "tenantId", s.family, s.version, s.json_schema::text AS "jsonSchema", s.updated_at AS "updatedAt",
+              EXISTS (SELECT 1 FROM published_datasheet p WHERE p.tenant_id = s.tenant_id AND p.product_family = s.family) AS "hasPublishedDatasheet"
+         FROM product_family_schema s WHERE s.tenant_id = $1 AND s.family = $2`,
+      [tenantId, family],
+    );
+    return row ? Object.assign(new PublishedProductFamilySchema(), row) : null;
   }
 }

@@ -10,6 +10,7 @@ import { Datasheet } from '../entities/datasheet.entity';
 import { ProductFamilySchema } from '../entities/product-family-schema.entity';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
 import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
+import { PublishedProductFamilySchema } from '../entities/published-product-family-schema.entity';
 import {
   AcknowledgeNoticeArgs,
   AttachmentIdArgs,
@@ -25,6 +26,7 @@ import {
   NameDatasheetContactArgs,
   PublishedDatasheetArgs,
   PublishedDatasheetHistoryArgs,
+  PublishedProductFamilySchemaArgs,
   RequestDatasheetChangesArgs,
   SearchPublishedDatasheetsArgs,
   SetProductFamilySchemaInput,
@@ -231,6 +233,15 @@ export class PublicDatasheetsResolver {
   })
   publishedDatasheetHistory(@Args() { id, code }: PublishedDatasheetHistoryArgs): Promise<PublishedDatasheetVersion[]> {
     return this.publicDatasheets.history({ id, code });
+  }
+
+  @Public()
+  @Query(() => PublishedProductFamilySchema, {
+    description:
+      "A product family's schema, public while a datasheet of the family is published: what each characteristic is (GET /public/product-families/{tenant}/{family} is the same question); NOT_FOUND otherwise.",
+  })
+  publishedProductFamilySchema(@Args() { tenant, family }: PublishedProductFamilySchemaArgs): Promise<PublishedProductFamilySchema> {
+    return this.publicDatasheets.familySchema(tenant, family);
   }
 
   @Public()

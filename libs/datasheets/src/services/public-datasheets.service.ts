@@ -5,6 +5,8 @@ import { TenantDirectoryService } from '@chancery/identity';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
 import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
+import { PublishedProductFamilySchema } from '../entities/published-product-family-schema.entity';
+import { ProductFamilySchemaRepository } from '../repositories/product-family-schema.repository';
 import { PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
 import { normalisePublicCode } from '../public-code';
 
@@ -45,8 +47,21 @@ export class PublicDatasheetsService {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly published: PublishedDatasheetRepository,
+    private readonly schemas: ProductFamilySchemaRepository,
     private readonly directory: TenantDirectoryService,
   ) {}
+
+  /**
+   * A product family's schema, public while a datasheet of the family is published; the tenant by its
+   * slug (as the search takes it) or its id (as a published datasheet gives it). NOT_FOUND otherwise,
+   * the same for a family in preparation as for one that does not exist.
+   */
+  async familySchema(tenant: string, family: string): Promise<PublishedProductFamilySchema> {
+    const tenantId = isUUID(tenant) ? tenant : await this.tenantIdOf(tenant);
+    const found = tenantId ? await this.transactions.publicReading(() => this.schemas.findPublished(tenantId, family)) : null;
+    if (!found?.hasPublishedDatasheet) throw DatasheetsErrors.PUBLISHED_FAMILY_SCHEMA_NOT_FOUND('No published datasheet of this product family');
+    return found;
+  }
 
   /** By public id or by short code (exactly one of them); NOT_FOUND when nothing is published under it. */
   async find(key: { id?: string; code?: string }): Promise<PublishedDatasheet> {

@@ -24,14 +24,16 @@ import {
   onOwnFields,
   OPEN_STATES,
   parseObject,
+  parseSchema,
   StateBadge,
   TextAreaField,
   textsFrom,
   textsInput,
+  titleAt,
   type TextsForm,
 } from './datasheet-shared';
 import { CertifiedProducts, Datasheets, DatasheetVersions, ProductFamilySchemas } from './operations';
-import { missingRequired, parseSchema, SchemaFields, titleAt, withoutEmpty, type Values } from './SchemaForm';
+import { missingRequired, SchemaFields, withoutEmpty, type Values } from './SchemaForm';
 import { VersionsTable } from './VersionsTable';
 
 const CreateDatasheet = graphql(`

@@ -15,9 +15,8 @@ import { NextPageButton } from '../../ui/NextPageButton';
 import { usePagedList } from '../../ui/paged';
 import { useAction, useLoad } from '../../ui/use-api';
 import { AttachmentsSection } from './AttachmentsSection';
-import { CharacteristicsList, latestSchemaOf, parseObject, StateBadge, TextAreaField } from './datasheet-shared';
+import { CharacteristicsList, latestSchemaOf, parseObject, parseSchema, StateBadge, TextAreaField, titleAt } from './datasheet-shared';
 import { CertifiedProducts, Datasheets, DatasheetVersionsOf, ProductFamilySchemas } from './operations';
-import { parseSchema, titleAt } from './SchemaForm';
 import { VersionsTable, type DatasheetVersionRow } from './VersionsTable';
 
 const ApproveDatasheetVersion = graphql(`

@@ -7,7 +7,7 @@ import { LANGUAGE_NAMES } from '../../i18n/languages';
 import { LoadError, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { useLoad } from '../../ui/use-api';
-import { CharacteristicsList, parseObject, textFor } from './datasheet-shared';
+import { CharacteristicsList, parseObject, parseSchema, textFor, titleAt } from './datasheet-shared';
 
 // Anonymous: the API answers only the fields declared published, the contact included (the person
 // who completed it, or the company's general contact after an objection).
@@ -15,6 +15,7 @@ const PublishedDatasheet = graphql(`
   query PublishedDatasheet($code: String, $id: ID) {
     publishedDatasheet(code: $code, id: $id) {
       id
+      tenantId
       publicCode
       versionNumber
       publishedAt
@@ -61,8 +62,30 @@ const PublishedDatasheetHistory = graphql(`
   }
 `);
 
+// What each characteristic is ("Thermal conductivity λ (W/m·K)"): the titles of the family's schema,
+// public while a datasheet of the family is published.
+const PublishedFamilySchema = graphql(`
+  query PublishedFamilySchema($tenant: String!, $family: String!) {
+    publishedProductFamilySchema(tenant: $tenant, family: $family) {
+      jsonSchema
+    }
+  }
+`);
+
+type Titles = (path: string) => string | null;
+
+/** The schema's titles of a family's characteristics; without them (not loaded, or none) the keys are made readable. */
+function useFamilyTitles(tenantId: string | null | undefined, family: string | null | undefined): Titles | undefined {
+  const schema = useLoad(
+    async () => (tenantId && family ? parseSchema((await requestPublic(PublishedFamilySchema, { tenant: tenantId, family })).publishedProductFamilySchema.jsonSchema) : null),
+    [tenantId, family],
+  );
+  const loaded = schema.data;
+  return loaded ? (path) => titleAt(loaded, path) : undefined;
+}
+
 /** "History stays readable" (SPEC §3): each earlier version with when it was in force, its characteristics folded. */
-function EarlierVersions({ code }: { code: string }) {
+function EarlierVersions({ code, titles }: { code: string; titles: Titles | undefined }) {
   const { t } = useTranslation();
   const format = useFormat();
   const history = useLoad(async () => (await requestPublic(PublishedDatasheetHistory, { code })).publishedDatasheetHistory, [code]);
@@ -75,7 +98,7 @@ function EarlierVersions({ code }: { code: string }) {
       {history.data.map((version) => (
         <details key={version.versionId ?? ''}>
           <summary>{t('datasheets.public.inForce', { version: version.versionNumber ?? '', from: format.date(version.publishedAt), until: format.date(version.supersededAt) })}</summary>
-          <CharacteristicsList values={parseObject(version.characteristics)} />
+          <CharacteristicsList values={parseObject(version.characteristics)} titles={titles} />
         </details>
       ))}
     </section>
@@ -88,6 +111,7 @@ export default function PublicDatasheetPage() {
   const format = useFormat();
   const { code, id } = useParams();
   const loaded = useLoad(async () => (await requestPublic(PublishedDatasheet, id ? { id } : { code: code ?? '' })).publishedDatasheet, [code, id]);
+  const titles = useFamilyTitles(loaded.data?.tenantId, loaded.data?.productFamily);
 
   if (loaded.loading) return <Loading />;
   if (loaded.error) {
@@ -148,7 +172,7 @@ export default function PublicDatasheetPage() {
       </dl>
       <section aria-labelledby="characteristics-title">
         <h2 id="characteristics-title">{t('datasheets.editor.characteristics')}</h2>
-        <CharacteristicsList values={parseObject(sheet.characteristics)} />
+        <CharacteristicsList values={parseObject(sheet.characteristics)} titles={titles} />
       </section>
       {(sheet.attachments ?? []).length > 0 ? (
         <section aria-labelledby="attachments-title">
@@ -167,7 +191,7 @@ export default function PublicDatasheetPage() {
           </ul>
         </section>
       ) : null}
-      {sheet.publicCode ? <EarlierVersions code={sheet.publicCode} /> : null}
+      {sheet.publicCode ? <EarlierVersions code={sheet.publicCode} titles={titles} /> : null}
       <section aria-labelledby="contact-title">
         <h2 id="contact-title">{t('datasheets.public.contact')}</h2>
         {sheet.contactKind === 'COMPANY' ? <p className="muted">{t('datasheets.public.companyContact')}</p> : null}

@@ -1,42 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../ui/fields';
-import { CHARACTERISTICS_FIELD, humanise } from './datasheet-shared';
-
-/** The part of JSON Schema the form understands; anything else is entered as JSON text. */
-export interface JsonSchema {
-  type?: string | string[];
-  title?: string;
-  description?: string;
-  properties?: Record<string, JsonSchema>;
-  required?: string[];
-  enum?: unknown[];
-  minimum?: number;
-  maximum?: number;
-}
+import { CHARACTERISTICS_FIELD, humanise, type JsonSchema } from './datasheet-shared';
 
 export type Values = Record<string, unknown>;
-
-export function parseSchema(text: string | null | undefined): JsonSchema | null {
-  if (!text) return null;
-  try {
-    const schema = JSON.parse(text) as JsonSchema;
-    return schema && typeof schema === 'object' ? schema : null;
-  } catch {
-    return null;
-  }
-}
 
 function typeOf(schema: JsonSchema): string {
   const type = Array.isArray(schema.type) ? schema.type.find((t) => t !== 'null') : schema.type;
   if (type) return type;
   return schema.properties ? 'object' : 'string';
-}
-
-/** The schema's title for a property path (`/dimensions/lengthMm`), else the key made readable. */
-export function titleAt(schema: JsonSchema | null, path: string): string | null {
-  let node: JsonSchema | undefined = schema ?? undefined;
-  for (const key of path.split('/').filter(Boolean)) node = node?.properties?.[key];
-  return node?.title ?? null;
 }
 
 /**

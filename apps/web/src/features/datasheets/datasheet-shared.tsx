@@ -2,6 +2,7 @@ import { useContext } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/errors';
 import type { DatasheetState } from '../../gql/graphql';
+import { useFormat } from '../../i18n/format';
 import { FieldErrorsContext, FieldShell } from '../../ui/fields';
 
 /** The languages a datasheet can carry a text in (the API's DATASHEET_LANGUAGES). */
@@ -91,8 +92,38 @@ export function parseObject(json: string | null | undefined): Record<string, unk
   }
 }
 
+/** The part of JSON Schema the form understands; anything else is entered as JSON text. */
+export interface JsonSchema {
+  type?: string | string[];
+  title?: string;
+  description?: string;
+  properties?: Record<string, JsonSchema>;
+  required?: string[];
+  enum?: unknown[];
+  minimum?: number;
+  maximum?: number;
+}
+
+export function parseSchema(text: string | null | undefined): JsonSchema | null {
+  if (!text) return null;
+  try {
+    const schema = JSON.parse(text) as JsonSchema;
+    return schema && typeof schema === 'object' ? schema : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The schema's title for a property path (`/dimensions/lengthMm`), if it gives one. */
+export function titleAt(schema: JsonSchema | null, path: string): string | null {
+  let node: JsonSchema | undefined = schema ?? undefined;
+  for (const key of path.split('/').filter(Boolean)) node = node?.properties?.[key];
+  return node?.title ?? null;
+}
+
 /** The characteristics as a definition list (nested objects as nested lists). */
 export function CharacteristicsList({ values, titles }: { values: Record<string, unknown>; titles?: (path: string, key: string) => string | null }) {
+  const format = useFormat();
   const entries = Object.entries(values);
   const label = (path: string, key: string) => titles?.(path, key) ?? humanise(key);
   const render = (object: Record<string, unknown>, path: string) => (
@@ -107,7 +138,9 @@ export function CharacteristicsList({ values, titles }: { values: Record<string,
                 ? value.map(String).join(', ')
                 : typeof value === 'boolean'
                   ? <BooleanValue value={value} />
-                  : String(value)}
+                  : typeof value === 'number'
+                    ? format.measure(value)
+                    : String(value)}
           </dd>
         </div>
       ))}
