@@ -361,4 +361,7 @@ test('a visitor reads each characteristic by the title its family gives it, with
   const conductivity = characteristics.locator('div').filter({ has: page.getByText('Thermal conductivity λ (W/m·K)', { exact: true }) });
   await expect(conductivity.locator('dd')).toHaveText('0,022');
   await expect(characteristics.getByText('Compressive stress at 10 % (kPa)', { exact: true })).toBeVisible();
+  // The family by the title its schema gives it, not its key.
+  await expect(page.getByRole('definition').filter({ hasText: 'Thermal insulation boards' })).toBeVisible();
+  await expect(page.getByText('insulation-boards', { exact: true })).toHaveCount(0);
 });

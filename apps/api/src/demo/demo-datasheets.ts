@@ -28,6 +28,7 @@ const CERTIFICATION_BODY_DOMAIN = 'be-cert.test';
 /** The product families' forms: the portal generates the datasheet form from these schemas. */
 const FAMILY_SCHEMAS: Record<string, object> = {
   kerbstones: {
+    title: 'Concrete kerbstones',
     type: 'object',
     required: ['compressiveStrength', 'dimensions'],
     properties: {
@@ -46,6 +47,7 @@ const FAMILY_SCHEMAS: Record<string, object> = {
     },
   },
   'insulation-boards': {
+    title: 'Thermal insulation boards',
     type: 'object',
     required: ['thermalConductivity', 'thicknessMm', 'reactionToFire'],
     properties: {

@@ -74,14 +74,17 @@ const PublishedFamilySchema = graphql(`
 
 type Titles = (path: string) => string | null;
 
-/** The schema's titles of a family's characteristics; without them (not loaded, or none) the keys are made readable. */
-function useFamilyTitles(tenantId: string | null | undefined, family: string | null | undefined): Titles | undefined {
+/**
+ * The family's schema as published: its title ("Thermal insulation boards") and its characteristics'
+ * titles. Without it (not loaded yet, or none) the family's key and the keys made readable stand in.
+ */
+function useFamilySchema(tenantId: string | null | undefined, family: string | null | undefined): { title: string | null; titles: Titles | undefined } {
   const schema = useLoad(
     async () => (tenantId && family ? parseSchema((await requestPublic(PublishedFamilySchema, { tenant: tenantId, family })).publishedProductFamilySchema.jsonSchema) : null),
     [tenantId, family],
   );
   const loaded = schema.data;
-  return loaded ? (path) => titleAt(loaded, path) : undefined;
+  return { title: loaded?.title ?? null, titles: loaded ? (path) => titleAt(loaded, path) : undefined };
 }
 
 /** "History stays readable" (SPEC §3): each earlier version with when it was in force, its characteristics folded. */
@@ -111,7 +114,7 @@ export default function PublicDatasheetPage() {
   const format = useFormat();
   const { code, id } = useParams();
   const loaded = useLoad(async () => (await requestPublic(PublishedDatasheet, id ? { id } : { code: code ?? '' })).publishedDatasheet, [code, id]);
-  const titles = useFamilyTitles(loaded.data?.tenantId, loaded.data?.productFamily);
+  const { title: familyTitle, titles } = useFamilySchema(loaded.data?.tenantId, loaded.data?.productFamily);
 
   if (loaded.loading) return <Loading />;
   if (loaded.error) {
@@ -159,7 +162,7 @@ export default function PublicDatasheetPage() {
         </div>
         <div>
           <dt>{t('datasheets.fields.family')}</dt>
-          <dd>{sheet.productFamily}</dd>
+          <dd>{familyTitle ?? sheet.productFamily}</dd>
         </div>
         <div>
           <dt>{t('datasheets.fields.productionUnit')}</dt>
