@@ -84,7 +84,7 @@ function useFamilySchema(tenantId: string | null | undefined, family: string | n
     [tenantId, family],
   );
   const loaded = schema.data;
-  return { title: loaded?.title ?? null, titles: loaded ? (path) => titleAt(loaded, path) : undefined };
+  return { title: loaded ? titleAt(loaded, '') : null, titles: loaded ? (path) => titleAt(loaded, path) : undefined };
 }
 
 /** "History stays readable" (SPEC §3): each earlier version with when it was in force, its characteristics folded. */

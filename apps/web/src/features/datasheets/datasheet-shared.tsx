@@ -117,8 +117,9 @@ export function parseSchema(text: string | null | undefined): JsonSchema | null 
 /** The schema's title for a property path (`/dimensions/lengthMm`), if it gives one. */
 export function titleAt(schema: JsonSchema | null, path: string): string | null {
   let node: JsonSchema | undefined = schema ?? undefined;
-  for (const key of path.split('/').filter(Boolean)) node = node?.properties?.[key];
-  return node?.title ?? null;
+  for (const key of path.split('/').filter(Boolean)) node = node?.properties && Object.hasOwn(node.properties, key) ? node.properties[key] : undefined;
+  // The schema is the tenant's JSON: a title that is not text is no title (never an object in the page).
+  return typeof node?.title === 'string' ? node.title : null;
 }
 
 /** The characteristics as a definition list (nested objects as nested lists). */
