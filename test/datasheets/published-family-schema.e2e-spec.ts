@@ -30,8 +30,13 @@ describe('Datasheets: the public schema of a product family with published datas
       `query($t: String!, $f: String!) { publishedProductFamilySchema(tenant: $t, family: $f) { ${FIELDS} } }`,
       { t: tenant, f: family },
     );
-  const setSchema = (target: CertificationBody, family: string, schema: object) =>
-    sheets.gql('mutation($i: SetProductFamilySchemaInput!) { setProductFamilySchema(input: $i) { version } }', { i: { family, jsonSchema: JSON.stringify(schema) } }, target.adminToken);
+  const list = (tenant: string) =>
+    started.app.graphql<{ publishedProductFamilySchemas: Array<{ tenantId: string; family: string; version: number }> }>(
+      'query($t: String!) { publishedProductFamilySchemas(tenant: $t) { tenantId family version } }',
+      { t: tenant },
+    );
+  const SET_SCHEMA = 'mutation($i: SetProductFamilySchemaInput!) { setProductFamilySchema(input: $i) { version } }';
+  const setSchema = (target: CertificationBody, family: string, schema: object) => sheets.gql(SET_SCHEMA, { i: { family, jsonSchema: JSON.stringify(schema) } }, target.adminToken);
 
   /** What the public scope itself shows of `product_family_schema` (the application's role, no code in between). */
   const schemasInPublicScope = () =>
@@ -59,6 +64,9 @@ describe('Datasheets: the public schema of a product family with published datas
       expect((await started.app.http().get(`/public/product-families/${tenant}/${family}`)).status).toBe(404);
     }
     expect(await schemasInPublicScope()).toEqual([]);
+    // The list of the body's families (the search form's choices) is empty, over GraphQL and GET.
+    expect(expectData(await list(body.tenant.slug)).publishedProductFamilySchemas).toEqual([]);
+    expect((await started.app.http().get(`/public/product-families/${body.tenant.slug}`)).body).toEqual([]);
   });
 
   it('with a published datasheet, anyone reads the schema, by the tenant’s slug or id, over GraphQL and GET, cacheable until it changes', async () => {
@@ -77,6 +85,15 @@ describe('Datasheets: the public schema of a product family with published datas
     expect(codeOf(await ask(body.tenant.slug, 'insulation-boards'))).toBe('NOT_FOUND');
     expect(codeOf(await ask(other.tenant.slug, 'kerbstones'))).toBe('NOT_FOUND');
     expect(await schemasInPublicScope()).toEqual(['body:kerbstones']);
+    // Listed: the published family only, by the slug or the id, over GraphQL and GET; another body lists none.
+    const listed = expectData(await list(body.tenant.slug)).publishedProductFamilySchemas;
+    expect(listed).toEqual([{ tenantId: body.tenant.id, family: 'kerbstones', version: 1 }]);
+    expect(expectData(await list(body.tenant.id)).publishedProductFamilySchemas).toEqual(listed);
+    expect(expectData(await list(other.tenant.slug)).publishedProductFamilySchemas).toEqual([]);
+    expect(expectData(await list('no-such-tenant')).publishedProductFamilySchemas).toEqual([]);
+    const listGet = await app.http().get(`/public/product-families/${body.tenant.slug}`);
+    expect({ status: listGet.status, families: listGet.body.map((s: { family: string }) => s.family), cache: listGet.headers['cache-control'] }).toEqual({ status: 200, families: ['kerbstones'], cache: 'public, no-cache' });
+    expect((await app.http().get(`/public/product-families/${body.tenant.slug}`).set('if-none-match', listGet.headers.etag as string)).status).toBe(304);
 
     // A changed schema is a new version with a new ETag: a cache revalidating gets the new one.
     const changed = { ...KERBSTONE_SCHEMA, properties: { ...KERBSTONE_SCHEMA.properties, compressiveStrength: { ...KERBSTONE_SCHEMA.properties.compressiveStrength, title: 'Compressive strength class' } } };
@@ -90,6 +107,39 @@ describe('Datasheets: the public schema of a product family with published datas
     expect(codeOf(await ask(body.tenant.slug, 'kerbstones'))).toBe('NOT_FOUND');
     expect((await started.app.http().get(`/public/product-families/${body.tenant.slug}/kerbstones`)).status).toBe(404);
     expect(await schemasInPublicScope()).toEqual([]);
+    expect(expectData(await list(body.tenant.slug)).publishedProductFamilySchemas).toEqual([]);
+  });
+
+  it('keeps the titles in other languages (x-titles) a schema gives, and refuses malformed ones naming where they are', async () => {
+    const translated = {
+      type: 'object',
+      'x-titles': { fr: 'Panneaux isolants' },
+      properties: {
+        thicknessMm: { title: 'Thickness (mm)', 'x-titles': { nl: 'Dikte (mm)', fr: 'Épaisseur (mm)', de: 'Dicke (mm)' }, type: 'integer' },
+        // A characteristic may be called so: in `properties` the keys are names, not keywords.
+        'x-titles': { type: 'string' },
+      },
+    };
+    expectData(await setSchema(body, 'boards', translated));
+    for (const [titles, field] of [
+      ['Dikte', '/properties/thicknessMm/x-titles'],
+      [{ es: 'Espesor (mm)' }, '/properties/thicknessMm/x-titles/es'],
+      [{ nl: 12 }, '/properties/thicknessMm/x-titles/nl'],
+      [{ nl: ' ' }, '/properties/thicknessMm/x-titles/nl'],
+      [{ nl: 'Dikte\n(mm)' }, '/properties/thicknessMm/x-titles/nl'],
+      [{ nl: 'Dikte \u202e(mm)' }, '/properties/thicknessMm/x-titles/nl'],
+      [{ nl: 'D'.repeat(201) }, '/properties/thicknessMm/x-titles/nl'],
+    ] as const) {
+      const schema = { type: 'object', properties: { thicknessMm: { title: 'Thickness (mm)', 'x-titles': titles, type: 'integer' } } };
+      // As JSON escapes: a raw override in the text is refused earlier, as for any input (input.jsonSchema).
+      const text = JSON.stringify(schema).replace(/[\u202a-\u202e]/g, (c) => `\\u${c.charCodeAt(0).toString(16)}`);
+      const refused = await sheets.gql(SET_SCHEMA, { i: { family: 'boards', jsonSchema: text } }, body.adminToken);
+      expect({ titles, code: codeOf(refused), reason: reasonOf(refused), field: fieldOf(refused) }).toEqual({ titles, code: 'BAD_USER_INPUT', reason: 'INVALID_SCHEMA', field: `input.jsonSchema${field}` });
+    }
+    // What was refused changed nothing: the family keeps the schema saved before.
+    const { productFamilySchemas } = expectData(await sheets.gql<{ productFamilySchemas: Array<{ family: string; version: number; jsonSchema: string }> }>('{ productFamilySchemas { family version jsonSchema } }', {}, body.adminToken));
+    const boards = productFamilySchemas.find((s) => s.family === 'boards')!;
+    expect({ version: boards.version, schema: JSON.parse(boards.jsonSchema) }).toEqual({ version: 1, schema: translated });
   });
 
   it('refuses a malformed tenant or family naming the field, over GraphQL and GET, never a 500', async () => {

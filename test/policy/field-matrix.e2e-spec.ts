@@ -1208,7 +1208,7 @@ describe('T1 field matrix', () => {
     // Public, no field of it personal data (no contact): test/datasheets/published-history checks that no contact is in any answer.
     'publishedDatasheetHistory',
     // Public tenant settings, no personal data: test/datasheets/published-family-schema checks that the public reads a family's schema only while a datasheet of it is published.
-    'publishedProductFamilySchema',
+    'publishedProductFamilySchema', 'publishedProductFamilySchemas',
     // Webhooks: read by test/policy/webhooks-field-matrix.e2e-spec.ts (same world, same judge).
     'registerWebhook', 'webhooks', 'rotateWebhookSecret', 'deleteWebhook', 'webhookDeliveries', 'redeliverWebhook',
     // Project certificates: read by test/policy/projects-field-matrix.e2e-spec.ts (same world, same judge).

@@ -37,6 +37,9 @@ function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/** The demo kerbstones schema's titles in each language it gives them (`x-titles`): the form's labels. */
+const KERBSTONE_LABELS = { nl: { strength: 'Druksterkteklasse', length: 'Lengte (mm)' }, de: { strength: 'Druckfestigkeitsklasse', length: 'Länge (mm)' } } as const;
+
 for (const language of ['nl', 'de'] as const) {
   test(`a company completes a datasheet, the certification body approves and publishes it, a visitor finds it by search and by short code (${language})`, async ({
     page,
@@ -85,8 +88,9 @@ for (const language of ['nl', 'de'] as const) {
     await checkScreen(page, screen('company-datasheets'));
     await page.getByRole('link', { name: `${m.datasheets.company.complete} (${productName})` }).click();
     await expect(page.getByRole('heading', { level: 1, name: fill(m.datasheets.editor.title, { product: productName }) })).toBeVisible();
-    await page.getByLabel(/^Compressive strength class/).selectOption('C35/45');
-    const length = page.getByLabel(/^Length \(mm\)/);
+    // The form speaks the reader's language: the schema's titles in it.
+    await page.getByLabel(new RegExp(`^${escape(KERBSTONE_LABELS[language].strength)}`)).selectOption('C35/45');
+    const length = page.getByLabel(new RegExp(`^${escape(KERBSTONE_LABELS[language].length)}`));
     await length.fill('50');
     await page.getByRole('group', { name: 'Nederlands' }).getByLabel(new RegExp(`^${m.datasheets.fields.textTitle}`)).fill(`Boordsteen ${suffix}`);
     await page.getByRole('group', { name: 'Nederlands' }).getByLabel(new RegExp(`^${m.datasheets.fields.textDescription}`)).fill('Betonnen boordsteen voor wegen.');
@@ -348,7 +352,7 @@ test('a visitor reads the earlier versions of a published datasheet, each with w
   await checkScreen(page, 'datasheet-public-history');
 });
 
-test('a visitor reads each characteristic by the title its family gives it, with the unit, and numbers with a decimal comma (fr)', async ({ page, pageProblems: _ }) => {
+test('a visitor reads each characteristic by the title its family gives it in their language, with the unit, and numbers with a decimal comma (fr)', async ({ page, pageProblems: _ }) => {
   journey('datasheet characteristics', 'fr');
   const m = MESSAGES.fr;
   await useLanguage(page, 'fr');
@@ -357,11 +361,23 @@ test('a visitor reads each characteristic by the title its family gives it, with
   expect(JSON.parse(sheet.characteristics)).toMatchObject({ thermalConductivity: 0.022 });
   await page.goto(`/datasheets/${sheet.publicCode}`);
   const characteristics = page.getByRole('region', { name: m.datasheets.editor.characteristics });
-  // The key alone said "Thermal conductivity 0.022": which unit, and a decimal point to a French reader.
-  const conductivity = characteristics.locator('div').filter({ has: page.getByText('Thermal conductivity λ (W/m·K)', { exact: true }) });
+  // The key alone said "Thermal conductivity 0.022": which unit, in English, and a decimal point to a French reader.
+  const conductivity = characteristics.locator('div').filter({ has: page.getByText('Conductivité thermique λ (W/m·K)', { exact: true }) });
   await expect(conductivity.locator('dd')).toHaveText('0,022');
-  await expect(characteristics.getByText('Compressive stress at 10 % (kPa)', { exact: true })).toBeVisible();
+  await expect(characteristics.getByText('Contrainte en compression à 10 % (kPa)', { exact: true })).toBeVisible();
   // The family by the title its schema gives it, not its key.
-  await expect(page.getByRole('definition').filter({ hasText: 'Thermal insulation boards' })).toBeVisible();
+  await expect(page.getByRole('definition').filter({ hasText: "Panneaux d'isolation thermique" })).toBeVisible();
   await expect(page.getByText('insulation-boards', { exact: true })).toHaveCount(0);
+
+  // The search offers the body's published families by title, where a visitor had to type "insulation-boards".
+  await page.goto('/datasheets?tenant=be-cert');
+  const family = page.getByLabel(new RegExp(`^${m.datasheets.fields.family}`));
+  await expect(family.locator('option')).toHaveText([m.datasheets.public.allFamilies, 'Bordures en béton', "Panneaux d'isolation thermique"]);
+  await family.selectOption({ label: "Panneaux d'isolation thermique" });
+  await page.getByRole('button', { name: exactly(m.datasheets.public.search) }).click();
+  await expect(page).toHaveURL(/productFamily=insulation-boards/);
+  const results = page.getByRole('region', { name: m.datasheets.public.results });
+  await expect(results.getByRole('listitem').first()).toBeVisible();
+  const shown = await results.getByRole('listitem').count();
+  await expect(results.getByRole('definition').filter({ hasText: "Panneaux d'isolation thermique" })).toHaveCount(shown);
 });

@@ -1,6 +1,6 @@
 import type Ajv from 'ajv';
 import type { ValidateFunction } from 'ajv';
-import { FieldProblem } from '@chancery/core';
+import { FieldProblem, problemWithText } from '@chancery/core';
 import { DatasheetsErrors } from './datasheets.errors';
 import { linearTimeRegExp, unsafePatternReason } from './safe-pattern';
 
@@ -74,6 +74,48 @@ function unsafePatterns(node: unknown, pointer: string, found: FieldProblem[]): 
   return found;
 }
 
+/** The languages a title may be translated into (`x-titles`): a datasheet's. */
+const TITLE_LANGUAGES = new Set(['nl', 'fr', 'de', 'en']);
+const MAX_TITLE_LENGTH = 200;
+/** Keywords whose value maps the data's names (or definitions' names) to schemas. */
+const NAME_MAPS = new Set(['properties', 'patternProperties', 'dependentSchemas', '$defs', 'definitions']);
+/** A title is one line of text: what no text field takes (`problemWithText`), and no line break or tab. */
+const notATitle = (title: string) => /[\t\n\r\u2028\u2029]/.test(title) || problemWithText(title) !== undefined;
+
+/**
+ * Each malformed `x-titles` (the schema's titles in other languages, which the portal shows): an object
+ * of nl, fr, de or en to one line of text, at most 200 characters. JSON Schema ignores the keyword; the
+ * public page would otherwise show whatever a typing error put there.
+ */
+function badTranslatedTitles(node: unknown, pointer: string, found: FieldProblem[], keysAreNames = false): FieldProblem[] {
+  if (found.length >= 20 || node === null || typeof node !== 'object') return found;
+  for (const [key, value] of Object.entries(node)) {
+    const at = `${pointer}/${pointerEscape(key)}`;
+    // In `properties` and its kind the keys are the data's names: a characteristic may be called "x-titles".
+    if (keysAreNames) {
+      badTranslatedTitles(value, at, found);
+      continue;
+    }
+    if (!Array.isArray(node) && DATA_KEYWORDS.has(key)) continue;
+    if (!Array.isArray(node) && key === 'x-titles') {
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        found.push({ field: at, reason: 'must be an object of titles by language (nl, fr, de, en)', constraint: 'translatedTitles' });
+        continue;
+      }
+      for (const [language, title] of Object.entries(value)) {
+        const here = `${at}/${pointerEscape(language)}`;
+        if (!TITLE_LANGUAGES.has(language)) found.push({ field: here, reason: 'is not a datasheet language (nl, fr, de, en)', constraint: 'translatedTitles' });
+        else if (typeof title !== 'string' || !title.trim() || title.length > MAX_TITLE_LENGTH || notATitle(title)) {
+          found.push({ field: here, reason: `must be one line of text, 1 to ${MAX_TITLE_LENGTH} characters`, constraint: 'translatedTitles' });
+        }
+      }
+      continue;
+    }
+    badTranslatedTitles(value, at, found, !Array.isArray(node) && NAME_MAPS.has(key));
+  }
+  return found;
+}
+
 /** A lone surrogate: JSON escapes can spell one, and PostgreSQL's jsonb refuses it (as it refuses U+0000). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 const unstorable = (text: string) => text.includes('\u0000') || LONE_SURROGATE.test(text);
@@ -143,6 +185,8 @@ export function assertValidSchema(schemaText: string, field: string): void {
   const schema = parseJsonObject(schemaText, field, DatasheetsErrors.INVALID_SCHEMA, MAX_SCHEMA_DEPTH);
   const unsafe = unsafePatterns(schema, field, []);
   if (unsafe.length > 0) throw DatasheetsErrors.INVALID_SCHEMA('holds a regular expression that could backtrack without end', { fields: unsafe });
+  const badTitles = badTranslatedTitles(schema, field, []);
+  if (badTitles.length > 0) throw DatasheetsErrors.INVALID_SCHEMA('holds titles in other languages (x-titles) that are not one line of text by nl, fr, de or en', { fields: badTitles });
   try {
     compileAlone(schema);
   } catch (error) {

@@ -25,36 +25,42 @@ export interface DemoPerson {
 
 const CERTIFICATION_BODY_DOMAIN = 'be-cert.test';
 
+/** A title in English, and in the certification body's other languages (`x-titles`, read by the portal). */
+const titled = (en: string, nl: string, fr: string, de: string) => ({ title: en, 'x-titles': { nl, fr, de } });
+
 /** The product families' forms: the portal generates the datasheet form from these schemas. */
 const FAMILY_SCHEMAS: Record<string, object> = {
   kerbstones: {
-    title: 'Concrete kerbstones',
+    ...titled('Concrete kerbstones', 'Betonnen boordstenen', 'Bordures en béton', 'Bordsteine aus Beton'),
     type: 'object',
     required: ['compressiveStrength', 'dimensions'],
     properties: {
-      compressiveStrength: { title: 'Compressive strength class', type: 'string', enum: ['C25/30', 'C30/37', 'C35/45', 'C40/50'] },
+      compressiveStrength: { ...titled('Compressive strength class', 'Druksterkteklasse', 'Classe de résistance à la compression', 'Druckfestigkeitsklasse'), type: 'string', enum: ['C25/30', 'C30/37', 'C35/45', 'C40/50'] },
       dimensions: {
-        title: 'Dimensions',
+        ...titled('Dimensions', 'Afmetingen', 'Dimensions', 'Abmessungen'),
         type: 'object',
         required: ['lengthMm'],
         properties: {
-          lengthMm: { title: 'Length (mm)', type: 'integer', minimum: 100, maximum: 2000 },
-          widthMm: { title: 'Width (mm)', type: 'integer', minimum: 50, maximum: 500 },
-          heightMm: { title: 'Height (mm)', type: 'integer', minimum: 50, maximum: 500 },
+          lengthMm: { ...titled('Length (mm)', 'Lengte (mm)', 'Longueur (mm)', 'Länge (mm)'), type: 'integer', minimum: 100, maximum: 2000 },
+          widthMm: { ...titled('Width (mm)', 'Breedte (mm)', 'Largeur (mm)', 'Breite (mm)'), type: 'integer', minimum: 50, maximum: 500 },
+          heightMm: { ...titled('Height (mm)', 'Hoogte (mm)', 'Hauteur (mm)', 'Höhe (mm)'), type: 'integer', minimum: 50, maximum: 500 },
         },
       },
-      freezeThawResistant: { title: 'Resistant to freeze-thaw with de-icing salts', type: 'boolean' },
+      freezeThawResistant: {
+        ...titled('Resistant to freeze-thaw with de-icing salts', 'Bestand tegen vorst en dooizouten', 'Résistant au gel-dégel en présence de sels de déverglaçage', 'Frost-Tausalz-beständig'),
+        type: 'boolean',
+      },
     },
   },
   'insulation-boards': {
-    title: 'Thermal insulation boards',
+    ...titled('Thermal insulation boards', 'Thermische isolatieplaten', "Panneaux d'isolation thermique", 'Wärmedämmplatten'),
     type: 'object',
     required: ['thermalConductivity', 'thicknessMm', 'reactionToFire'],
     properties: {
-      thermalConductivity: { title: 'Thermal conductivity λ (W/m·K)', type: 'number', minimum: 0.015, maximum: 0.2 },
-      thicknessMm: { title: 'Thickness (mm)', type: 'integer', minimum: 10, maximum: 400 },
-      reactionToFire: { title: 'Reaction to fire (EN 13501-1)', type: 'string', enum: ['A1', 'A2-s1,d0', 'B-s1,d0', 'C-s2,d0', 'E', 'F'] },
-      compressiveStressKpa: { title: 'Compressive stress at 10 % (kPa)', type: 'number', minimum: 0 },
+      thermalConductivity: { ...titled('Thermal conductivity λ (W/m·K)', 'Warmtegeleidingscoëfficiënt λ (W/m·K)', 'Conductivité thermique λ (W/m·K)', 'Wärmeleitfähigkeit λ (W/m·K)'), type: 'number', minimum: 0.015, maximum: 0.2 },
+      thicknessMm: { ...titled('Thickness (mm)', 'Dikte (mm)', 'Épaisseur (mm)', 'Dicke (mm)'), type: 'integer', minimum: 10, maximum: 400 },
+      reactionToFire: { ...titled('Reaction to fire (EN 13501-1)', 'Brandreactie (EN 13501-1)', 'Réaction au feu (EN 13501-1)', 'Brandverhalten (EN 13501-1)'), type: 'string', enum: ['A1', 'A2-s1,d0', 'B-s1,d0', 'C-s2,d0', 'E', 'F'] },
+      compressiveStressKpa: { ...titled('Compressive stress at 10 % (kPa)', 'Drukspanning bij 10 % (kPa)', 'Contrainte en compression à 10 % (kPa)', 'Druckspannung bei 10 % Stauchung (kPa)'), type: 'number', minimum: 0 },
     },
   },
 };

@@ -971,7 +971,14 @@ export type SearchPublishedDatasheetsQueryVariables = Exact<{
 }>;
 
 
-export type SearchPublishedDatasheetsQuery = { searchPublishedDatasheets: { nextCursor: string | null, items: Array<{ id: string | null, publicCode: string | null, productName: string | null, productFamily: string | null, holderName: string | null, scheme: string | null, certificateReference: string | null, publishedAt: string | null, versionNumber: number | null }> } };
+export type SearchPublishedDatasheetsQuery = { searchPublishedDatasheets: { nextCursor: string | null, items: Array<{ id: string | null, tenantId: string | null, publicCode: string | null, productName: string | null, productFamily: string | null, holderName: string | null, scheme: string | null, certificateReference: string | null, publishedAt: string | null, versionNumber: number | null }> } };
+
+export type PublishedFamilySchemasQueryVariables = Exact<{
+  tenant: string;
+}>;
+
+
+export type PublishedFamilySchemasQuery = { publishedProductFamilySchemas: Array<{ tenantId: string | null, family: string | null, jsonSchema: string | null }> };
 
 export type CertifiedProductsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -2278,6 +2285,7 @@ export const SearchPublishedDatasheetsDocument = new TypedDocumentString(`
   ) {
     items {
       id
+      tenantId
       publicCode
       productName
       productFamily
@@ -2291,6 +2299,15 @@ export const SearchPublishedDatasheetsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SearchPublishedDatasheetsQuery, SearchPublishedDatasheetsQueryVariables>;
+export const PublishedFamilySchemasDocument = new TypedDocumentString(`
+    query PublishedFamilySchemas($tenant: String!) {
+  publishedProductFamilySchemas(tenant: $tenant) {
+    tenantId
+    family
+    jsonSchema
+  }
+}
+    `) as unknown as TypedDocumentString<PublishedFamilySchemasQuery, PublishedFamilySchemasQueryVariables>;
 export const CertifiedProductsDocument = new TypedDocumentString(`
     query CertifiedProducts($first: Int, $after: ID, $search: String, $ids: [ID!]) {
   certifiedProducts(first: $first, after: $after, search: $search, ids: $ids) {

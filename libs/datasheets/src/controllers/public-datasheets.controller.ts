@@ -10,7 +10,7 @@ import { PublishedDatasheetVersion } from '../entities/published-datasheet-versi
 import { PublishedProductFamilySchema } from '../entities/published-product-family-schema.entity';
 import { PublishedDatasheetPage } from '../resolvers/datasheets.outputs';
 import { PublicDatasheetsService } from '../services/public-datasheets.service';
-import { PublishedProductFamilySchemaArgs, SearchPublishedDatasheetsArgs } from '../inputs/datasheets.inputs';
+import { PublishedProductFamilySchemaArgs, PublishedProductFamilySchemasArgs, SearchPublishedDatasheetsArgs } from '../inputs/datasheets.inputs';
 import type { HttpReply, HttpRequest } from '@chancery/core';
 
 /**
@@ -22,9 +22,10 @@ import type { HttpReply, HttpRequest } from '@chancery/core';
 export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 
 function etagOf(result: unknown): string | null {
-  // A schema changes its version with every change.
-  if (result instanceof PublishedProductFamilySchema) {
-    return `"${createHash('sha256').update(`schema:${result.tenantId}:${result.family}:${result.version}`).digest('base64url').slice(0, 27)}"`;
+  // A schema changes its version with every change; a list, with any of them or a family joining or leaving.
+  if (result instanceof PublishedProductFamilySchema || (Array.isArray(result) && result.length > 0 && result.every((row) => row instanceof PublishedProductFamilySchema))) {
+    const schemas = Array.isArray(result) ? (result as PublishedProductFamilySchema[]) : [result];
+    return `"${createHash('sha256').update(`schemas:${Array.isArray(result)}:${schemas.map((s) => `${s.tenantId}:${s.family}:${s.version}`).join(',')}`).digest('base64url').slice(0, 27)}"`;
   }
   // A datasheet's history: superseded versions never change, a new one adds a row.
   if (Array.isArray(result) && result.every((row) => row instanceof PublishedDatasheetVersion)) {
@@ -95,6 +96,12 @@ export class PublicDatasheetsController {
 @UseInterceptors(PresentResultsInterceptor, PublicCacheHeaders)
 export class PublicProductFamiliesController {
   constructor(private readonly publicDatasheets: PublicDatasheetsService) {}
+
+  @Public()
+  @Get(':tenant')
+  schemas(@Param() { tenant }: PublishedProductFamilySchemasArgs): Promise<PublishedProductFamilySchema[]> {
+    return this.publicDatasheets.familySchemas(tenant);
+  }
 
   @Public()
   @Get(':tenant/:family')

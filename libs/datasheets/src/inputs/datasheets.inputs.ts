@@ -108,9 +108,13 @@ export class PublishedDatasheetArgs {
 export class PublishedDatasheetHistoryArgs extends PublishedDatasheetArgs {}
 
 @ArgsType()
-export class PublishedProductFamilySchemaArgs {
+export class PublishedProductFamilySchemasArgs {
   @Field({ description: "The certification body: its slug (the tenant directory) or its id (a published datasheet's tenantId)." })
   @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'must be a tenant slug or id (lower case)' }) tenant: string;
+}
+
+@ArgsType()
+export class PublishedProductFamilySchemaArgs extends PublishedProductFamilySchemasArgs {
   @Field({ description: 'The product family, e.g. kerbstones.' }) @Matches(FAMILY) family: string;
 }
 

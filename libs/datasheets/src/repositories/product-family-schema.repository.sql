@@ -12,7 +12,10 @@ SELECT s.id, s.tenant_id AS "tenantId", s.family, s.version, s.updated_at AS "up
 -- ProductFamilySchemaRepository.list
 SELECT s.id, s.tenant_id AS "tenantId", s.family, s.version, s.updated_at AS "updatedAt", s.json_schema::text AS "jsonSchema" FROM product_family_schema s WHERE s.tenant_id = $1 ORDER BY s.family;
 
+-- ProductFamilySchemaRepository.listPublished
+SELECT s.tenant_id AS "tenantId", s.family, s.version, s.json_schema::text AS "jsonSchema", s.updated_at AS "updatedAt",
+EXISTS (SELECT 1 FROM published_datasheet p WHERE p.tenant_id = s.tenant_id AND p.product_family = s.family) AS "hasPublishedDatasheet" FROM product_family_schema s WHERE s.tenant_id = $1 ORDER BY s.family;
+
 -- ProductFamilySchemaRepository.findPublished
 SELECT s.tenant_id AS "tenantId", s.family, s.version, s.json_schema::text AS "jsonSchema", s.updated_at AS "updatedAt",
-EXISTS (SELECT 1 FROM published_datasheet p WHERE p.tenant_id = s.tenant_id AND p.product_family = s.family) AS "hasPublishedDatasheet"
-FROM product_family_schema s WHERE s.tenant_id = $1 AND s.family = $2;
+EXISTS (SELECT 1 FROM published_datasheet p WHERE p.tenant_id = s.tenant_id AND p.product_family = s.family) AS "hasPublishedDatasheet" FROM product_family_schema s WHERE s.tenant_id = $1 AND s.family = $2;

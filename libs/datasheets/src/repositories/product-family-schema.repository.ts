@@ -4,6 +4,9 @@ import { ProductFamilySchema } from '../entities/product-family-schema.entity';
 import { PublishedProductFamilySchema } from '../entities/published-product-family-schema.entity';
 
 const FAMILY_SCHEMA = selectColumns(ProductFamilySchema, 's', { except: ['jsonSchema'] }) + ', s.json_schema::text AS "jsonSchema"';
+/** A schema as the public reads it, marked with whether a datasheet of its family is published (the gate's `published`). */
+const PUBLISHED_SCHEMA = `s.tenant_id AS "tenantId", s.family, s.version, s.json_schema::text AS "jsonSchema", s.updated_at AS "updatedAt",
+  EXISTS (SELECT 1 FROM published_datasheet p WHERE p.tenant_id = s.tenant_id AND p.product_family = s.family) AS "hasPublishedDatasheet"`;
 
 /** `product_family_schema`: the tenant's JSON Schema per product family. */
 @Injectable()
@@ -33,18 +36,20 @@ export class ProductFamilySchemaRepository {
     return rows.map((row) => toEntity(ProductFamilySchema, row));
   }
 
+  /** The tenant's schemas the public reads (in the public scope: of the families with a published datasheet), by family. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
+  async listPublished(tenantId: string): Promise<PublishedProductFamilySchema[]> {
+    const rows = await this.sql.query(`SELECT ${PUBLISHED_SCHEMA} FROM product_family_schema s WHERE s.tenant_id = $1 ORDER BY s.family`, [tenantId]);
+    return rows.map((row) => Object.assign(new PublishedProductFamilySchema(), row));
+  }
+
   /**
    * The schema as the public reads it (in the public scope, where row-level security shows only the
    * schemas of families with a published datasheet), marked with whether one is published.
    */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'kerbstones'] })
   async findPublished(tenantId: string, family: string): Promise<PublishedProductFamilySchema | null> {
-    const [row] = await this.sql.query(
-      `SELECT s.tenant_id AS "tenantId", s.family, s.version, s.json_schema::text AS "jsonSchema", s.updated_at AS "updatedAt",
-              EXISTS (SELECT 1 FROM published_datasheet p WHERE p.tenant_id = s.tenant_id AND p.product_family = s.family) AS "hasPublishedDatasheet"
-         FROM product_family_schema s WHERE s.tenant_id = $1 AND s.family = $2`,
-      [tenantId, family],
-    );
+    const [row] = await this.sql.query(`SELECT ${PUBLISHED_SCHEMA} FROM product_family_schema s WHERE s.tenant_id = $1 AND s.family = $2`, [tenantId, family]);
     return row ? Object.assign(new PublishedProductFamilySchema(), row) : null;
   }
 }

@@ -27,6 +27,7 @@ import {
   PublishedDatasheetArgs,
   PublishedDatasheetHistoryArgs,
   PublishedProductFamilySchemaArgs,
+  PublishedProductFamilySchemasArgs,
   RequestDatasheetChangesArgs,
   SearchPublishedDatasheetsArgs,
   SetProductFamilySchemaInput,
@@ -242,6 +243,15 @@ export class PublicDatasheetsResolver {
   })
   publishedProductFamilySchema(@Args() { tenant, family }: PublishedProductFamilySchemaArgs): Promise<PublishedProductFamilySchema> {
     return this.publicDatasheets.familySchema(tenant, family);
+  }
+
+  @Public()
+  @Query(() => [PublishedProductFamilySchema], {
+    description:
+      "A certification body's product families with a published datasheet, each with its schema, by family (GET /public/product-families/{tenant} is the same question); none for a tenant that does not exist.",
+  })
+  publishedProductFamilySchemas(@Args() { tenant }: PublishedProductFamilySchemasArgs): Promise<PublishedProductFamilySchema[]> {
+    return this.publicDatasheets.familySchemas(tenant);
   }
 
   @Public()

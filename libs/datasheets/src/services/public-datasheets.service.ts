@@ -63,6 +63,13 @@ export class PublicDatasheetsService {
     return found;
   }
 
+  /** The tenant's families with a published datasheet, each with its schema, by family; none for an unknown tenant. */
+  async familySchemas(tenant: string): Promise<PublishedProductFamilySchema[]> {
+    const tenantId = isUUID(tenant) ? tenant : await this.tenantIdOf(tenant);
+    const found = tenantId ? await this.transactions.publicReading(() => this.schemas.listPublished(tenantId)) : [];
+    return found.filter((schema) => schema.hasPublishedDatasheet);
+  }
+
   /** By public id or by short code (exactly one of them); NOT_FOUND when nothing is published under it. */
   async find(key: { id?: string; code?: string }): Promise<PublishedDatasheet> {
     const lookup = lookupOf(key);

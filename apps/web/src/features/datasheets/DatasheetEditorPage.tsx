@@ -101,7 +101,7 @@ const NameDatasheetContact = graphql(`
 
 /** A certified product's datasheet for its company: the draft, its texts, submission, every version. */
 export default function DatasheetEditorPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { productId = '' } = useParams();
   const loaded = useLoad(async () => {
     const [products, datasheets, schemas] = await Promise.all([
@@ -294,7 +294,7 @@ export default function DatasheetEditorPage() {
         <section className="panel" aria-labelledby="current-title">
           <h2 id="current-title">{t('datasheets.editor.versionTitle', { number: latest.number ?? 1 })}</h2>
           {latest.state === 'SUBMITTED' || latest.state === 'APPROVED' ? <p>{t('datasheets.editor.awaiting')}</p> : null}
-          <CharacteristicsList values={parseObject(latest.characteristics)} titles={(path) => titleAt(schema, path)} />
+          <CharacteristicsList values={parseObject(latest.characteristics)} titles={(path) => titleAt(schema, path, i18n.language)} />
           {(latest.texts ?? []).map((text) => (
             <div key={text.language} lang={text.language}>
               <h3>

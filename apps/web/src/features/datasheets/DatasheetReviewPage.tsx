@@ -72,7 +72,7 @@ type PagedRows = ReturnType<typeof usePagedList<Row, string>>;
 
 /** The certification body's datasheets: approve or send back what was submitted, publish what was approved, unpublish. */
 export default function DatasheetReviewPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   // Three lists, each a page at a time in the API's order (the queues oldest first): what is to
   // approve, what is to publish, what is published. A page's products and versions in one read each.
@@ -234,7 +234,7 @@ export default function DatasheetReviewPage() {
               <StateBadge state={viewing.latest.state} /> <span className="muted">{viewing.family} · {viewing.certificate}</span>
             </p>
             <h3>{t('datasheets.editor.characteristics')}</h3>
-            <CharacteristicsList values={parseObject(viewing.latest.characteristics)} titles={(path) => titleAt(parseSchema(schemaTextOf(viewing.family)), path)} />
+            <CharacteristicsList values={parseObject(viewing.latest.characteristics)} titles={(path) => titleAt(parseSchema(schemaTextOf(viewing.family)), path, i18n.language)} />
             <h3>{t('datasheets.editor.texts')}</h3>
             {(viewing.latest.texts ?? []).map((text) => (
               <div key={text.language} lang={text.language}>

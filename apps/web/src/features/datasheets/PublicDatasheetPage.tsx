@@ -78,13 +78,13 @@ type Titles = (path: string) => string | null;
  * The family's schema as published: its title ("Thermal insulation boards") and its characteristics'
  * titles. Without it (not loaded yet, or none) the family's key and the keys made readable stand in.
  */
-function useFamilySchema(tenantId: string | null | undefined, family: string | null | undefined): { title: string | null; titles: Titles | undefined } {
+function useFamilySchema(tenantId: string | null | undefined, family: string | null | undefined, language: string): { title: string | null; titles: Titles | undefined } {
   const schema = useLoad(
     async () => (tenantId && family ? parseSchema((await requestPublic(PublishedFamilySchema, { tenant: tenantId, family })).publishedProductFamilySchema.jsonSchema) : null),
     [tenantId, family],
   );
   const loaded = schema.data;
-  return { title: loaded ? titleAt(loaded, '') : null, titles: loaded ? (path) => titleAt(loaded, path) : undefined };
+  return { title: loaded ? titleAt(loaded, '', language) : null, titles: loaded ? (path) => titleAt(loaded, path, language) : undefined };
 }
 
 /** "History stays readable" (SPEC §3): each earlier version with when it was in force, its characteristics folded. */
@@ -114,7 +114,7 @@ export default function PublicDatasheetPage() {
   const format = useFormat();
   const { code, id } = useParams();
   const loaded = useLoad(async () => (await requestPublic(PublishedDatasheet, id ? { id } : { code: code ?? '' })).publishedDatasheet, [code, id]);
-  const { title: familyTitle, titles } = useFamilySchema(loaded.data?.tenantId, loaded.data?.productFamily);
+  const { title: familyTitle, titles } = useFamilySchema(loaded.data?.tenantId, loaded.data?.productFamily, i18n.language);
 
   if (loaded.loading) return <Loading />;
   if (loaded.error) {

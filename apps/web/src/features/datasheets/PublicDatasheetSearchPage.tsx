@@ -11,6 +11,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useLoad } from '../../ui/use-api';
 import { TenantDirectory } from '../directory/DirectoryPage';
+import { parseSchema, titleAt } from './datasheet-shared';
 
 const PAGE_SIZE = 20;
 
@@ -36,6 +37,7 @@ const SearchPublishedDatasheets = graphql(`
     ) {
       items {
         id
+        tenantId
         publicCode
         productName
         productFamily
@@ -50,19 +52,51 @@ const SearchPublishedDatasheets = graphql(`
   }
 `);
 
+// Each certification body's product families with a published datasheet: the family filter offers them by title.
+const PublishedFamilySchemas = graphql(`
+  query PublishedFamilySchemas($tenant: String!) {
+    publishedProductFamilySchemas(tenant: $tenant) {
+      tenantId
+      family
+      jsonSchema
+    }
+  }
+`);
+
 const FILTERS = ['tenant', 'productFamily', 'productName', 'holderName', 'certificateReference'] as const;
 type Filter = (typeof FILTERS)[number];
 type Item = SearchPublishedDatasheetsQuery['searchPublishedDatasheets']['items'][number];
 
 /** Public search of published datasheets; the filters live in the address, so a search can be shared. */
 export default function PublicDatasheetSearchPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const [params, setParams] = useSearchParams();
   const applied = useMemo(() => Object.fromEntries(FILTERS.map((key) => [key, params.get(key) ?? ''])) as Record<Filter, string>, [params]);
   const [form, setForm] = useState<Record<Filter, string>>(applied);
   const directory = useLoad(() => requestPublic(TenantDirectory));
   const bodies = (directory.data?.tenants ?? []).filter((tenant) => tenant.kinds.includes('CERTIFICATION_BODY'));
+  // The families by title, in the reader's language (the schema's `x-titles`), else by their key.
+  const families = useLoad(
+    async () =>
+      (await Promise.all(bodies.map(async (body) => ({ body, schemas: (await requestPublic(PublishedFamilySchemas, { tenant: body.slug })).publishedProductFamilySchemas })))).flatMap(({ body, schemas }) =>
+        schemas.map((schema) => ({ slug: body.slug, tenantId: schema.tenantId ?? body.id, family: schema.family ?? '', schema: parseSchema(schema.jsonSchema) })),
+      ),
+    [bodies.map((body) => body.slug)],
+  );
+  const familyTitle = (tenantId: string | null | undefined, family: string | null | undefined) => {
+    const found = families.data?.find((known) => known.tenantId === tenantId && known.family === family);
+    return (found ? titleAt(found.schema, '', i18n.language) : null) ?? family ?? '';
+  };
+  const familyOptions = useMemo(() => {
+    const options = new Map<string, string>();
+    for (const known of families.data ?? []) {
+      if (!form.tenant || known.slug === form.tenant) options.set(known.family, options.get(known.family) ?? titleAt(known.schema, '', i18n.language) ?? known.family);
+    }
+    // A family a shared address names stays chosen, even when no body lists it.
+    if (form.productFamily && !options.has(form.productFamily)) options.set(form.productFamily, form.productFamily);
+    return [...options].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, i18n.language));
+  }, [families.data, form.tenant, form.productFamily, i18n.language]);
   const [more, setMore] = useState<{ items: Item[]; cursor: string | null; loading: boolean; error: ApiError | null }>({ items: [], cursor: null, loading: false, error: null });
 
   const variables = (after: string | null) => ({
@@ -114,7 +148,13 @@ export default function PublicDatasheetSearchPage() {
           <TextField name="holderName" label={t('datasheets.fields.holder')} type="search" value={form.holderName} onValue={set('holderName')} />
         </div>
         <div className="filters">
-          <TextField name="productFamily" label={t('datasheets.fields.family')} spellCheck={false} value={form.productFamily} onValue={set('productFamily')} />
+          <SelectField
+            name="productFamily"
+            label={t('datasheets.fields.family')}
+            value={form.productFamily}
+            onValue={set('productFamily')}
+            options={[{ value: '', label: t('datasheets.public.allFamilies') }, ...familyOptions]}
+          />
           <TextField name="certificateReference" label={t('datasheets.fields.certificateReference')} hint={t('datasheets.public.referenceHint')} spellCheck={false} value={form.certificateReference} onValue={set('certificateReference')} />
         </div>
         <button type="submit" className="button">
@@ -159,7 +199,7 @@ export default function PublicDatasheetSearchPage() {
                   </div>
                   <div>
                     <dt>{t('datasheets.fields.family')}</dt>
-                    <dd>{item.productFamily}</dd>
+                    <dd>{familyTitle(item.tenantId, item.productFamily)}</dd>
                   </div>
                   <div>
                     <dt>{t('datasheets.fields.publicCode')}</dt>

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { SelectField, TextField } from '../../ui/fields';
-import { CHARACTERISTICS_FIELD, humanise, type JsonSchema } from './datasheet-shared';
+import { CHARACTERISTICS_FIELD, humanise, titleOf, type JsonSchema } from './datasheet-shared';
 
 export type Values = Record<string, unknown>;
 
@@ -57,13 +57,13 @@ interface SchemaFieldsProps {
 
 /** Inputs generated from the product family's JSON Schema; each input's name is the API's path for it. */
 export function SchemaFields({ schema, values, onChange, path = '' }: SchemaFieldsProps) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <>
       {Object.entries(schema.properties ?? {}).map(([key, child]) => {
         const here = `${path}/${key}`;
         const name = `${CHARACTERISTICS_FIELD}${here}`;
-        const label = child.title ?? humanise(key);
+        const label = titleOf(child, i18n.language) ?? humanise(key);
         const optional = !schema.required?.includes(key);
         const value = values[key];
         const set = (next: unknown) => onChange({ ...values, [key]: next });

@@ -102,6 +102,8 @@ export interface JsonSchema {
   enum?: unknown[];
   minimum?: number;
   maximum?: number;
+  /** The title in other languages, by language code: `{ "fr": "Conductivité thermique λ (W/m·K)" }` (a keyword of ours; JSON Schema has none). */
+  'x-titles'?: Record<string, unknown>;
 }
 
 export function parseSchema(text: string | null | undefined): JsonSchema | null {
@@ -114,12 +116,19 @@ export function parseSchema(text: string | null | undefined): JsonSchema | null 
   }
 }
 
-/** The schema's title for a property path (`/dimensions/lengthMm`), if it gives one. */
-export function titleAt(schema: JsonSchema | null, path: string): string | null {
+/** A schema's title in the reader's language (`x-titles`), else its `title`, if it gives one. */
+export function titleOf(node: JsonSchema | undefined, language: string): string | null {
+  const translated = node?.['x-titles'] && typeof node['x-titles'] === 'object' && Object.hasOwn(node['x-titles'], language) ? node['x-titles'][language] : undefined;
+  // The schema is the tenant's JSON: a title that is not text is no title (never an object in the page).
+  if (typeof translated === 'string' && translated.trim()) return translated;
+  return typeof node?.title === 'string' ? node.title : null;
+}
+
+/** The schema's title for a property path (`/dimensions/lengthMm`; '' for the family), in the reader's language, if it gives one. */
+export function titleAt(schema: JsonSchema | null, path: string, language: string): string | null {
   let node: JsonSchema | undefined = schema ?? undefined;
   for (const key of path.split('/').filter(Boolean)) node = node?.properties && Object.hasOwn(node.properties, key) ? node.properties[key] : undefined;
-  // The schema is the tenant's JSON: a title that is not text is no title (never an object in the page).
-  return typeof node?.title === 'string' ? node.title : null;
+  return titleOf(node, language);
 }
 
 /** The characteristics as a definition list (nested objects as nested lists). */
