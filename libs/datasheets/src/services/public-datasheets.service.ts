@@ -57,7 +57,7 @@ export class PublicDatasheetsService {
    * the same for a family in preparation as for one that does not exist.
    */
   async familySchema(tenant: string, family: string): Promise<PublishedProductFamilySchema> {
-    const tenantId = isUUID(tenant) ? tenant : await this.tenantIdOf(tenant);
+    const tenantId = await this.tenantIdOfSlugOrId(tenant);
     const found = tenantId ? await this.transactions.publicReading(() => this.schemas.findPublished(tenantId, family)) : null;
     if (!found?.hasPublishedDatasheet) throw DatasheetsErrors.PUBLISHED_FAMILY_SCHEMA_NOT_FOUND('No published datasheet of this product family');
     return found;
@@ -65,7 +65,7 @@ export class PublicDatasheetsService {
 
   /** The tenant's families with a published datasheet, each with its schema, by family; none for an unknown tenant. */
   async familySchemas(tenant: string): Promise<PublishedProductFamilySchema[]> {
-    const tenantId = isUUID(tenant) ? tenant : await this.tenantIdOf(tenant);
+    const tenantId = await this.tenantIdOfSlugOrId(tenant);
     const found = tenantId ? await this.transactions.publicReading(() => this.schemas.listPublished(tenantId)) : [];
     return found.filter((schema) => schema.hasPublishedDatasheet);
   }
@@ -115,6 +115,11 @@ export class PublicDatasheetsService {
     const items = rows.slice(0, first);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > first && last ? encodeCursor(last) : null };
+  }
+
+  /** A tenant given by its id (as a published datasheet names it) or its slug (as the directory does). */
+  private async tenantIdOfSlugOrId(tenant: string): Promise<string | null> {
+    return isUUID(tenant) ? tenant : this.tenantIdOf(tenant);
   }
 
   private async tenantIdOf(slug: string): Promise<string | null> {
