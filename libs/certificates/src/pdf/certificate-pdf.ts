@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Font, FontCollection, create } from 'fontkit';
 import QRCode from 'qrcode';
 import type { CertificateLanguage } from '../entities/certificate-application.entity';
+import { countryName } from '../country-names';
 import { CERTIFICATE_FONT_FILES } from './certificate-fonts';
 
 /**
@@ -114,18 +115,8 @@ const LOCALES: Record<CertificateLanguage, string> = { EN: 'en', NL: 'nl-BE', FR
  */
 function printedFormats(language: CertificateLanguage): { country: (code: string) => string; number: (value: number) => string } {
   const locale = LOCALES[language] ?? LOCALES.EN;
-  const countries = new Intl.DisplayNames([locale], { type: 'region', fallback: 'code' });
   const numbers = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 3 });
-  return {
-    country: (code) => {
-      try {
-        return countries.of(code) ?? code;
-      } catch {
-        return code; // not a well-formed region code: printed as it was signed
-      }
-    },
-    number: (value) => numbers.format(value),
-  };
+  return { country: (code) => countryName(code, locale), number: (value) => numbers.format(value) };
 }
 
 /** Where the signature block's parts lie, from the block's top and the page's left edge (points). */

@@ -1,3 +1,4 @@
+import { countryName } from '../country-names';
 import type { CertificateVerification } from '../entities/public-verification.types';
 
 const escape = (value: unknown) =>
@@ -39,16 +40,10 @@ ${portalPath ? `<p><a href="${escape(portalPath)}">View in your language: Nederl
 </body></html>`;
 }
 
-const REGIONS = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'code' });
-
 /** "Belgium (BE)": the name for the reader, the code as the certificate's signed content holds it. */
 function countryInEnglish(code: string): string {
-  try {
-    const name = REGIONS.of(code);
-    return name && name !== code ? `${name} (${code})` : code;
-  } catch {
-    return code;
-  }
+  const name = countryName(code, 'en');
+  return name !== code ? `${name} (${code})` : code;
 }
 
 /** The goods lines certified, as signed: what the reader compares with the paper in their hands. */

@@ -21,22 +21,25 @@ import type { HttpReply, HttpRequest } from '@chancery/core';
  */
 export const PUBLIC_CACHE_CONTROL = 'public, no-cache';
 
+/** A strong ETag of what identifies an answer's content (SHA-256, 162 bits, base64url). */
+const tagOf = (identity: string) => `"${createHash('sha256').update(identity).digest('base64url').slice(0, 27)}"`;
+
 function etagOf(result: unknown): string | null {
   // A schema changes its version with every change; a list, with any of them or a family joining or leaving.
-  if (result instanceof PublishedProductFamilySchema || (Array.isArray(result) && result.length > 0 && result.every((row) => row instanceof PublishedProductFamilySchema))) {
-    const schemas = Array.isArray(result) ? (result as PublishedProductFamilySchema[]) : [result];
-    return `"${createHash('sha256').update(`schemas:${Array.isArray(result)}:${schemas.map((s) => `${s.tenantId}:${s.family}:${s.version}`).join(',')}`).digest('base64url').slice(0, 27)}"`;
+  if (result instanceof PublishedProductFamilySchema) return tagOf(`schema:${result.tenantId}:${result.family}:${result.version}`);
+  if (Array.isArray(result) && result.length > 0 && result.every((row) => row instanceof PublishedProductFamilySchema)) {
+    return tagOf(`schemas:${result.map((s: PublishedProductFamilySchema) => `${s.tenantId}:${s.family}:${s.version}`).join(',')}`);
   }
-  // A datasheet's history: superseded versions never change, a new one adds a row.
+  // A datasheet's history: superseded versions never change, a new one adds a row (an empty list: no family, no version).
   if (Array.isArray(result) && result.every((row) => row instanceof PublishedDatasheetVersion)) {
-    return `"${createHash('sha256').update(`history:${result.map((row: PublishedDatasheetVersion) => row.versionId).join(',')}`).digest('base64url').slice(0, 27)}"`;
+    return tagOf(`history:${result.map((row: PublishedDatasheetVersion) => row.versionId).join(',')}`);
   }
   const rows = result instanceof PublishedDatasheet ? [result] : result instanceof PublishedDatasheetPage ? result.items : null;
   if (!rows) return null;
-  const hash = createHash('sha256');
-  for (const row of rows) hash.update(`${row.id}:${row.revision};`);
-  if (result instanceof PublishedDatasheetPage) hash.update(`next:${result.nextCursor ?? ''}`);
-  return `"${hash.digest('base64url').slice(0, 27)}"`;
+  let identity = '';
+  for (const row of rows) identity += `${row.id}:${row.revision};`;
+  if (result instanceof PublishedDatasheetPage) identity += `next:${result.nextCursor ?? ''}`;
+  return tagOf(identity);
 }
 
 @Injectable()
