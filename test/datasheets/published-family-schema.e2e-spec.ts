@@ -35,6 +35,17 @@ describe('Datasheets: the public schema of a product family with published datas
       'query($t: String!) { publishedProductFamilySchemas(tenant: $t) { tenantId family version } }',
       { t: tenant },
     );
+  /** Every certification body's published families (no tenant given), as `body:family` for the two bodies of this file. */
+  const everyBodys = async () => {
+    const listed = expectData(await started.app.graphql<{ publishedProductFamilySchemas: Array<{ tenantId: string; family: string }> }>('{ publishedProductFamilySchemas { tenantId family } }')).publishedProductFamilySchemas;
+    const get = await started.app.http().get('/public/product-families');
+    expect({ status: get.status, body: get.body.map((s: { tenantId: string; family: string }) => ({ tenantId: s.tenantId, family: s.family })) }).toEqual({ status: 200, body: listed });
+    // By tenant, then family: a stable order, so an unchanged list keeps its ETag.
+    const keys = listed.map((s) => `${s.tenantId} ${s.family}`);
+    expect(keys).toEqual([...keys].sort());
+    const ours = listed.filter((s) => s.tenantId === body.tenant.id || s.tenantId === other.tenant.id);
+    return { etag: get.headers.etag as string, ours: ours.map((s) => `${s.tenantId === body.tenant.id ? 'body' : 'other'}:${s.family}`) };
+  };
   const SET_SCHEMA = 'mutation($i: SetProductFamilySchemaInput!) { setProductFamilySchema(input: $i) { version } }';
   const setSchema = (target: CertificationBody, family: string, schema: object) => sheets.gql(SET_SCHEMA, { i: { family, jsonSchema: JSON.stringify(schema) } }, target.adminToken);
 
@@ -67,6 +78,7 @@ describe('Datasheets: the public schema of a product family with published datas
     // The list of the body's families (the search form's choices) is empty, over GraphQL and GET.
     expect(expectData(await list(body.tenant.slug)).publishedProductFamilySchemas).toEqual([]);
     expect((await started.app.http().get(`/public/product-families/${body.tenant.slug}`)).body).toEqual([]);
+    expect((await everyBodys()).ours).toEqual([]);
   });
 
   it('with a published datasheet, anyone reads the schema, by the tenant’s slug or id, over GraphQL and GET, cacheable until it changes', async () => {
@@ -94,6 +106,10 @@ describe('Datasheets: the public schema of a product family with published datas
     const listGet = await app.http().get(`/public/product-families/${body.tenant.slug}`);
     expect({ status: listGet.status, families: listGet.body.map((s: { family: string }) => s.family), cache: listGet.headers['cache-control'] }).toEqual({ status: 200, families: ['kerbstones'], cache: 'public, no-cache' });
     expect((await app.http().get(`/public/product-families/${body.tenant.slug}`).set('if-none-match', listGet.headers.etag as string)).status).toBe(304);
+    // Every body's list (the search form's choices, one question): the published family of this body, none of the other.
+    const everyBodysList = await everyBodys();
+    expect(everyBodysList.ours).toEqual(['body:kerbstones']);
+    expect((await app.http().get('/public/product-families').set('if-none-match', everyBodysList.etag)).status).toBe(304);
 
     // A changed schema is a new version with a new ETag: a cache revalidating gets the new one.
     const changed = { ...KERBSTONE_SCHEMA, properties: { ...KERBSTONE_SCHEMA.properties, compressiveStrength: { ...KERBSTONE_SCHEMA.properties.compressiveStrength, title: 'Compressive strength class' } } };
@@ -108,6 +124,7 @@ describe('Datasheets: the public schema of a product family with published datas
     expect((await started.app.http().get(`/public/product-families/${body.tenant.slug}/kerbstones`)).status).toBe(404);
     expect(await schemasInPublicScope()).toEqual([]);
     expect(expectData(await list(body.tenant.slug)).publishedProductFamilySchemas).toEqual([]);
+    expect((await everyBodys()).ours).toEqual([]);
   });
 
   it('keeps the titles in other languages (x-titles) a schema gives, and refuses malformed ones naming where they are', async () => {

@@ -973,9 +973,7 @@ export type SearchPublishedDatasheetsQueryVariables = Exact<{
 
 export type SearchPublishedDatasheetsQuery = { searchPublishedDatasheets: { nextCursor: string | null, items: Array<{ id: string | null, tenantId: string | null, publicCode: string | null, productName: string | null, productFamily: string | null, holderName: string | null, scheme: string | null, certificateReference: string | null, publishedAt: string | null, versionNumber: number | null }> } };
 
-export type PublishedFamilySchemasQueryVariables = Exact<{
-  tenant: string;
-}>;
+export type PublishedFamilySchemasQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type PublishedFamilySchemasQuery = { publishedProductFamilySchemas: Array<{ tenantId: string | null, family: string | null, jsonSchema: string | null }> };
@@ -2300,8 +2298,8 @@ export const SearchPublishedDatasheetsDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<SearchPublishedDatasheetsQuery, SearchPublishedDatasheetsQueryVariables>;
 export const PublishedFamilySchemasDocument = new TypedDocumentString(`
-    query PublishedFamilySchemas($tenant: String!) {
-  publishedProductFamilySchemas(tenant: $tenant) {
+    query PublishedFamilySchemas {
+  publishedProductFamilySchemas {
     tenantId
     family
     jsonSchema

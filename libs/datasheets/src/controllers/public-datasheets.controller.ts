@@ -94,11 +94,18 @@ export class PublicDatasheetsController {
   }
 }
 
-/** A product family's schema as plain GET JSON (publishedProductFamilySchema), with the same gate and cache headers. */
+/** A product family's schema, or a list of them, as plain GET JSON (publishedProductFamilySchema[s]), with the same gate and cache headers. */
 @Controller('public/product-families')
 @UseInterceptors(PresentResultsInterceptor, PublicCacheHeaders)
 export class PublicProductFamiliesController {
   constructor(private readonly publicDatasheets: PublicDatasheetsService) {}
+
+  /** Every certification body's families with a published datasheet (the search form's choices). */
+  @Public()
+  @Get()
+  everyBodysSchemas(): Promise<PublishedProductFamilySchema[]> {
+    return this.publicDatasheets.familySchemas();
+  }
 
   @Public()
   @Get(':tenant')

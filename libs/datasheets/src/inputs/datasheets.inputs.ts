@@ -107,14 +107,19 @@ export class PublishedDatasheetArgs {
 @ArgsType()
 export class PublishedDatasheetHistoryArgs extends PublishedDatasheetArgs {}
 
+const TENANT_SLUG_OR_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
+const TENANT_SLUG_OR_ID_MESSAGE = { message: 'must be a tenant slug or id (lower case)' };
+
 @ArgsType()
 export class PublishedProductFamilySchemasArgs {
-  @Field({ description: "The certification body: its slug (the tenant directory) or its id (a published datasheet's tenantId)." })
-  @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'must be a tenant slug or id (lower case)' }) tenant: string;
+  @Field({ nullable: true, description: "The certification body: its slug (the tenant directory) or its id (a published datasheet's tenantId); every body's when absent." })
+  @OptionalArgument() @Matches(TENANT_SLUG_OR_ID, TENANT_SLUG_OR_ID_MESSAGE) tenant?: string;
 }
 
 @ArgsType()
-export class PublishedProductFamilySchemaArgs extends PublishedProductFamilySchemasArgs {
+export class PublishedProductFamilySchemaArgs {
+  @Field({ description: "The certification body: its slug (the tenant directory) or its id (a published datasheet's tenantId)." })
+  @Matches(TENANT_SLUG_OR_ID, TENANT_SLUG_OR_ID_MESSAGE) tenant: string;
   @Field({ description: 'The product family, e.g. kerbstones.' }) @Matches(FAMILY) family: string;
 }
 

@@ -14,7 +14,7 @@ SELECT s.id, s.tenant_id AS "tenantId", s.family, s.version, s.updated_at AS "up
 
 -- ProductFamilySchemaRepository.listPublished
 SELECT s.tenant_id AS "tenantId", s.family, s.version, s.json_schema::text AS "jsonSchema", s.updated_at AS "updatedAt",
-EXISTS (SELECT 1 FROM published_datasheet p WHERE p.tenant_id = s.tenant_id AND p.product_family = s.family) AS "hasPublishedDatasheet" FROM product_family_schema s WHERE s.tenant_id = $1 ORDER BY s.family;
+EXISTS (SELECT 1 FROM published_datasheet p WHERE p.tenant_id = s.tenant_id AND p.product_family = s.family) AS "hasPublishedDatasheet" FROM unnest($1::uuid[]) AS listed(tenant_id) JOIN product_family_schema s ON s.tenant_id = listed.tenant_id ORDER BY s.tenant_id, s.family;
 
 -- ProductFamilySchemaRepository.findPublished
 SELECT s.tenant_id AS "tenantId", s.family, s.version, s.json_schema::text AS "jsonSchema", s.updated_at AS "updatedAt",

@@ -248,7 +248,7 @@ export class PublicDatasheetsResolver {
   @Public()
   @Query(() => [PublishedProductFamilySchema], {
     description:
-      "A certification body's product families with a published datasheet, each with its schema, by family (GET /public/product-families/{tenant} is the same question); none for a tenant that does not exist.",
+      "A certification body's product families with a published datasheet, each with its schema, by family (GET /public/product-families/{tenant} is the same question); none for a tenant that does not exist. Without a tenant, every body's, by tenant id and family (GET /public/product-families).",
   })
   publishedProductFamilySchemas(@Args() { tenant }: PublishedProductFamilySchemasArgs): Promise<PublishedProductFamilySchema[]> {
     return this.publicDatasheets.familySchemas(tenant);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { TransactionRunner } from '@chancery/core';
 import { isUUID } from 'class-validator';
-import { TenantDirectoryService } from '@chancery/identity';
+import { TenantDirectoryService, TenantKind } from '@chancery/identity';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
 import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
@@ -63,10 +63,14 @@ export class PublicDatasheetsService {
     return found;
   }
 
-  /** The tenant's families with a published datasheet, each with its schema, by family; none for an unknown tenant. */
-  async familySchemas(tenant: string): Promise<PublishedProductFamilySchema[]> {
-    const tenantId = await this.tenantIdOfSlugOrId(tenant);
-    const found = tenantId ? await this.transactions.publicReading(() => this.schemas.listPublished(tenantId)) : [];
+  /**
+   * The tenant's families with a published datasheet, each with its schema, by family; none for an
+   * unknown tenant. Without a tenant, every certification body's, by tenant id and family: the search
+   * form's choices in one question, whatever the number of bodies in the directory.
+   */
+  async familySchemas(tenant?: string): Promise<PublishedProductFamilySchema[]> {
+    const tenantIds = tenant === undefined ? await this.certificationBodyIds() : [await this.tenantIdOfSlugOrId(tenant)].filter((id): id is string => id !== null);
+    const found = tenantIds.length > 0 ? await this.transactions.publicReading(() => this.schemas.listPublished(tenantIds)) : [];
     return found.filter((schema) => schema.hasPublishedDatasheet);
   }
 
@@ -115,6 +119,11 @@ export class PublicDatasheetsService {
     const items = rows.slice(0, first);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > first && last ? encodeCursor(last) : null };
+  }
+
+  /** The directory's certification bodies, by id. */
+  private async certificationBodyIds(): Promise<string[]> {
+    return (await this.directory.list()).filter((tenant) => tenant.kinds.includes(TenantKind.CERTIFICATION_BODY)).map((tenant) => tenant.id);
   }
 
   /** A tenant given by its id (as a published datasheet names it) or its slug (as the directory does). */

@@ -52,10 +52,10 @@ const SearchPublishedDatasheets = graphql(`
   }
 `);
 
-// Each certification body's product families with a published datasheet: the family filter offers them by title.
+// Every certification body's product families with a published datasheet, in one question: the family filter offers them by title.
 const PublishedFamilySchemas = graphql(`
-  query PublishedFamilySchemas($tenant: String!) {
-    publishedProductFamilySchemas(tenant: $tenant) {
+  query PublishedFamilySchemas {
+    publishedProductFamilySchemas {
       tenantId
       family
       jsonSchema
@@ -79,24 +79,26 @@ export default function PublicDatasheetSearchPage() {
   // The families by title, in the reader's language (the schema's `x-titles`), else by their key.
   const families = useLoad(
     async () =>
-      (await Promise.all(bodies.map(async (body) => ({ body, schemas: (await requestPublic(PublishedFamilySchemas, { tenant: body.slug })).publishedProductFamilySchemas })))).flatMap(({ body, schemas }) =>
-        schemas.map((schema) => ({ slug: body.slug, tenantId: schema.tenantId ?? body.id, family: schema.family ?? '', schema: parseSchema(schema.jsonSchema) })),
-      ),
-    [bodies.map((body) => body.slug)],
+      (await requestPublic(PublishedFamilySchemas)).publishedProductFamilySchemas.map((schema) => ({
+        tenantId: schema.tenantId ?? '',
+        family: schema.family ?? '',
+        schema: parseSchema(schema.jsonSchema),
+      })),
   );
   const familyTitle = (tenantId: string | null | undefined, family: string | null | undefined) => {
     const found = families.data?.find((known) => known.tenantId === tenantId && known.family === family);
     return (found ? titleAt(found.schema, '', i18n.language) : null) ?? family ?? '';
   };
+  const chosenBodyId = bodies.find((body) => body.slug === form.tenant)?.id;
   const familyOptions = useMemo(() => {
     const options = new Map<string, string>();
     for (const known of families.data ?? []) {
-      if (!form.tenant || known.slug === form.tenant) options.set(known.family, options.get(known.family) ?? titleAt(known.schema, '', i18n.language) ?? known.family);
+      if (!form.tenant || known.tenantId === chosenBodyId) options.set(known.family, options.get(known.family) ?? titleAt(known.schema, '', i18n.language) ?? known.family);
     }
     // A family a shared address names stays chosen, even when no body lists it.
     if (form.productFamily && !options.has(form.productFamily)) options.set(form.productFamily, form.productFamily);
     return [...options].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, i18n.language));
-  }, [families.data, form.tenant, form.productFamily, i18n.language]);
+  }, [families.data, form.tenant, chosenBodyId, form.productFamily, i18n.language]);
   const [more, setMore] = useState<{ items: Item[]; cursor: string | null; loading: boolean; error: ApiError | null }>({ items: [], cursor: null, loading: false, error: null });
 
   const variables = (after: string | null) => ({
