@@ -33,6 +33,19 @@ describe('log lines of a request', () => {
     expect(lines[1]).toMatchObject({ what: 'inside', context: 'Context', level: 40 });
   });
 
+  it("leaves out @nestjs/typeorm's warning of a second application's default data source (npm start: API and worker in one process), and only that", () => {
+    const { lines, destination } = capture();
+    const logger = new AppLogger(createRootLogger(config, { destination }));
+    const warning = 'A data source with the default name is already registered. Multiple data sources must be registered with unique names; otherwise, they will override each other.';
+    logger.warn(warning, 'DataSourceNameRegistry');
+    logger.warn('A data source with the reports name is already registered.', 'DataSourceNameRegistry');
+    logger.warn(warning, 'SomethingElse');
+    expect(lines.map((line) => [line.context, String(line.msg).slice(0, 40)])).toEqual([
+      ['DataSourceNameRegistry', 'A data source with the reports name is a'],
+      ['SomethingElse', 'A data source with the default name is a'],
+    ]);
+  });
+
   it("Nest's exception handler contract (message, stack, context) is logged as an error with its stack", () => {
     const { lines, destination } = capture();
     const logger = new AppLogger(createRootLogger(config, { destination }));

@@ -2,6 +2,17 @@ import type { LoggerService } from '@nestjs/common';
 import type { Level, Logger as Pino } from 'pino';
 
 /**
+ * @nestjs/typeorm counts data source names in one process-wide set and warns at the second "default"
+ * that the two "will override each other". Not so here: `npm start` runs the API and the worker as two
+ * Nest applications in one process, each with its own container and TypeORM DataSource (TypeORM keeps
+ * no registry of its own), and CoreModule's is the only registration of each. A newcomer's first log
+ * should not say something is misconfigured when nothing is; any other warning of the library passes.
+ */
+function isSecondApplicationsDataSource(message: unknown, rest: unknown[]): boolean {
+  return rest[rest.length - 1] === 'DataSourceNameRegistry' && typeof message === 'string' && message.startsWith('A data source with the default name is already registered.');
+}
+
+/**
  * Nest's logger interface over the process's pino logger (`app.useLogger`): what Nest itself and
  * every `new Logger(context)` of ours write. The last extra argument is the context, as Nest passes
  * it; an object or an error is logged as fields, a message as the line's `msg`.
@@ -22,6 +33,7 @@ export class AppLogger implements LoggerService {
   }
 
   warn(message: unknown, ...rest: unknown[]): void {
+    if (isSecondApplicationsDataSource(message, rest)) return;
     this.write('warn', message, rest);
   }
 
