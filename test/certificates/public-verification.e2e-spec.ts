@@ -109,6 +109,43 @@ describe('Public verification of certificates', () => {
     expect(page.text).toContain('<th>Country of origin</th><td>Belgium (BE)</td>');
   });
 
+  it("the QR code's page speaks the reader's language: the phone's, or the one chosen on the page; never refused for it (a French customs officer read it in English)", async () => {
+    const open = async (query: string, acceptLanguage?: string) => {
+      const request = started.app.http().get(`/verify/${issued.number}?code=${issued.verificationCode}${query}`).set('accept', 'text/html').set('x-forwarded-for', freshAddress());
+      const page = await (acceptLanguage === undefined ? request : request.set('accept-language', acceptLanguage));
+      publicAnswers.push(page.text);
+      return { status: page.status, text: page.text, lang: /<html lang="([a-z]+)">/.exec(page.text)?.[1], contentLanguage: page.headers['content-language'], vary: page.headers.vary };
+    };
+    const french = await open('', 'fr-BE,fr;q=0.9,en;q=0.8');
+    expect({ ...french, text: undefined }).toEqual({ status: 200, text: undefined, lang: 'fr', contentLanguage: 'fr', vary: 'Accept, Accept-Language' });
+    for (const shown of ['<strong>Authentique et valide</strong>', "<th>Pays d'origine</th><td>Belgique (BE)</td>", '<h2>Marchandises certifiées</h2>', '<td>Waffle irons, electric</td>']) expect(french.text).toContain(shown.replace("'", '&#39;'));
+    // Its numbers with the reader's decimal mark, as the printed certificate in French has them.
+    const goods = (JSON.parse(issued.signedPayload) as { goods: Array<{ grossWeightKg: number }> }).goods;
+    expect(goods.some((g) => !Number.isInteger(g.grossWeightKg))).toBe(true);
+    for (const g of goods) expect(french.text).toContain(`<td class="numeric">${String(g.grossWeightKg).replace('.', ',')}</td>`);
+    // Links to the same page in the other languages, keeping number and code.
+    expect(french.text).toContain(`href="/verify/${issued.number}?code=${issued.verificationCode}&amp;lang=nl" hreflang="nl" lang="nl">Nederlands</a>`);
+    expect(french.text).not.toContain('hreflang="fr"');
+
+    expect((await open('', 'de-DE')).text).toContain('<strong>Echt und gültig</strong>');
+    expect((await open('', 'nl-NL,nl;q=0.9')).text).toContain('<th>Land van oorsprong</th><td>België (BE)</td>');
+    // Chosen on the page: it wins over the phone's language.
+    expect((await open('&lang=de', 'fr-BE')).lang).toBe('de');
+    // A language we do not speak, a malformed header or a forged choice: English or the phone's language, never an error.
+    for (const [query, header, lang] of [['', 'es-ES,es;q=0.9', 'en'], ['', ';;q=abc,,*-;q=2', 'en'], ['&lang=xx', 'fr', 'fr'], ['&lang=%3Cscript%3E', undefined, 'en']] as const) {
+      const answer = await open(query, header);
+      expect({ query, header, status: answer.status, lang: answer.lang }).toEqual({ query, header, status: 200, lang });
+      expect(answer.text).not.toContain('<script>');
+    }
+    // The refusal pages too.
+    const malformed = await started.app.http().get('/verify/ab?code=AAAA-AAAA-AAAA').set('accept', 'text/html').set('accept-language', 'nl-BE').set('x-forwarded-for', freshAddress());
+    expect([malformed.status, malformed.headers['content-language']]).toEqual([400, 'nl']);
+    expect(malformed.text).toContain('Deze controlelink is onvolledig of ongeldig');
+    // A machine's JSON does not change with the language.
+    const json = (language: string) => started.app.http().get(`/verify/${issued.number}?code=${issued.verificationCode}`).set('accept', 'application/json').set('accept-language', language).set('x-forwarded-for', freshAddress());
+    expect((await json('fr')).text).toBe((await json('de')).text);
+  });
+
   it('a tampered signed JSON fails, on the server and offline with node:crypto alone', async () => {
     const original = { payload: issued.signedPayload, signature: issued.signature, keyId: issued.keyId };
     expect((await verifySigned(original.payload, original.signature, original.keyId)).authentic).toBe(true);
@@ -151,7 +188,8 @@ describe('Public verification of certificates', () => {
     });
     const page = await started.app.http().get(`/verify/${certificate.number}?code=${certificate.verificationCode}`).set('x-forwarded-for', freshAddress());
     publicAnswers.push(page.text);
-    expect(page.text).toContain('Authentic, revoked');
+    expect(page.text).toContain('Authentic, but revoked');
+    expect(page.text).toContain('<th>Reason for the revocation</th><td>Goods not exported</td>');
   });
 
   it('an unknown number and a wrong code get the same answer, over GraphQL and the plain GET', async () => {

@@ -216,12 +216,17 @@ export async function certificateOfOriginJourney(
   const code = (await certificate.locator('dd code').textContent())!.trim();
   expect(code).toMatch(/^[A-Z0-9-]{4,30}$/);
 
-  // An anonymous visitor opens the QR code's link (PUBLIC_BASE_URL/verify/…), then the portal page in their language.
+  // An anonymous visitor opens the QR code's link (PUBLIC_BASE_URL/verify/…): the page is in their
+  // browser's language (as the portal's), then they open the portal's form and verify there.
   const visitor = await personIn(browser, language);
   await visitor.goto(`/verify/${encodeURIComponent(number)}?code=${encodeURIComponent(code)}`);
-  await expect(visitor.getByText('Authentic and valid')).toBeVisible();
-  await visitor.getByRole('link', { name: /View in your language/ }).click();
+  await expect(visitor.locator('html')).toHaveAttribute('lang', language);
+  await expect(visitor.getByText(m.verification.authenticValid, { exact: true })).toBeVisible();
+  await visitor.locator('a[href="/verification"]').click();
   await expect(visitor.getByRole('heading', { level: 1, name: m.verification.title })).toBeVisible();
+  await visitor.getByLabel(new RegExp(`^${m.verification.number}`)).fill(number);
+  await visitor.getByLabel(new RegExp(`^${m.verification.code}`)).fill(code);
+  await visitor.getByRole('button', { name: exactly(m.verification.submit) }).click();
   await expect(visitor.getByRole('heading', { level: 2, name: m.verification.authenticValid })).toBeVisible();
   await expect(visitor.getByRole('main')).toContainText(number);
   // Nothing about a person: neither the consignee nor the company, nor anyone's e-mail address.

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Font, FontCollection, create } from 'fontkit';
 import QRCode from 'qrcode';
 import type { CertificateLanguage } from '../entities/certificate-application.entity';
-import { countryName } from '../country-names';
+import { readerFormats } from '../reader-formats';
 import { CERTIFICATE_FONT_FILES } from './certificate-fonts';
 
 /**
@@ -107,16 +107,8 @@ const LABELS: Record<CertificateLanguage, Labels> = {
 /** Where the certificate's language is read: names of countries and decimal marks as its readers write them. */
 const LOCALES: Record<CertificateLanguage, string> = { EN: 'en', NL: 'nl-BE', FR: 'fr-BE', DE: 'de-BE' };
 
-/**
- * Countries by name and numbers with the language's decimal mark ("Belgique", "10,5"), as a customs
- * officer reads them; the signed content keeps the ISO codes and the numbers, which the public
- * verification shows. No digit grouping: "1.250" reads as 1.25 to half of the certificate's readers.
- * Three decimals at most, as the application form accepts: a number is printed as it was signed.
- */
-function printedFormats(language: CertificateLanguage): { country: (code: string) => string; number: (value: number) => string } {
-  const locale = LOCALES[language] ?? LOCALES.EN;
-  const numbers = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 3 });
-  return { country: (code) => countryName(code, locale), number: (value) => numbers.format(value) };
+function printedFormats(language: CertificateLanguage): ReturnType<typeof readerFormats> {
+  return readerFormats(LOCALES[language] ?? LOCALES.EN);
 }
 
 /** Where the signature block's parts lie, from the block's top and the page's left edge (points). */

@@ -9,7 +9,7 @@ import { ApplicationsService } from '../services/applications.service';
 import { CertificatesService } from '../services/certificates.service';
 import { SigningKeysService } from '../services/signing-keys.service';
 import { VERIFICATION_WINDOW_MS, VerificationService } from '../services/verification.service';
-import { renderVerificationPage, renderVerificationProblemPage, VerificationProblem } from './verification-page';
+import { pageLanguageOf, renderVerificationPage, renderVerificationProblemPage, VerificationProblem } from './verification-page';
 import { CERTIFICATE_NUMBER } from '../signing/certificate-payload';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -47,9 +47,11 @@ export class CertificatesController {
   @OutputWithoutRecords('HTML or JSON of a CertificateVerification presented through the gate (purpose http) in the handler')
   @Get('verify/:number')
   // eslint-disable-next-line no-restricted-syntax -- writes the CertificateVerification presented by the gate (purpose http) as JSON or HTML
-  async verify(@Param('number') number: string, @Query('code') code: string | undefined, @Req() request: HttpRequest, @Res() response: HttpReply): Promise<void> {
+  async verify(@Param('number') number: string, @Query('code') code: string | undefined, @Query('lang') lang: unknown, @Req() request: HttpRequest, @Res() response: HttpReply): Promise<void> {
     const wantsJson = (request.headers.accept ?? '').includes('application/json');
-    response.header('Vary', 'Accept');
+    // A browser's page is in the reader's language (the phone's, or the one chosen on the page).
+    const language = pageLanguageOf(lang, request.headers['accept-language']);
+    response.header('Vary', 'Accept, Accept-Language');
     response.header('Referrer-Policy', 'no-referrer');
     const normalised = String(number ?? '').toUpperCase();
     const givenCode = typeof code === 'string' ? code : '';
@@ -66,8 +68,9 @@ export class CertificatesController {
       // A machine gets the API's JSON error; a browser (the QR code on a phone) a page that says what to do.
       if (wantsJson) throw error;
       response.header('Cache-Control', 'no-store');
+      response.header('Content-Language', language);
       response.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-      response.status(problem.status).type('text/html; charset=utf-8').send(renderVerificationProblemPage(problem.page));
+      response.status(problem.status).type('text/html; charset=utf-8').send(renderVerificationProblemPage(problem.page, language));
       return;
     }
     // Same answer for everyone with this URL: a cache may keep it a little while (status changes are rare).
@@ -77,9 +80,10 @@ export class CertificatesController {
       return;
     }
     response.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
-    // The portal's page for the same number and code (apps/web: /verification/:number), in the reader's language.
-    const portalPath = `/verification/${encodeURIComponent(normalised)}?code=${encodeURIComponent(givenCode)}`;
-    response.type('text/html; charset=utf-8').send(renderVerificationPage(answer, portalPath));
+    // This page's own address without its language: the page links to itself in the other languages.
+    const selfPath = `/verify/${encodeURIComponent(normalised)}?code=${encodeURIComponent(givenCode)}`;
+    response.header('Content-Language', language);
+    response.type('text/html; charset=utf-8').send(renderVerificationPage(answer, language, selfPath));
   }
 
   @Public()
