@@ -288,6 +288,16 @@ export async function certificateOfOriginJourney(
   await expect(destroyed.getByText(c.certificate.pdfPending)).toHaveCount(0);
   await expect(page.getByRole('note', { name: c.detail.destroyedTitle })).toBeVisible();
   await checkScreen(page, screenName('certificate-destroyed', language));
+
+  // Its number and code still verify as a certificate of the chamber whose record was destroyed: not
+  // "no certificate matches", which reads as a forgery to whoever holds the paper.
+  await page.goto(`/verification/${encodeURIComponent(number)}?code=${encodeURIComponent(code)}`);
+  const result = page.getByRole('region', { name: m.verification.destroyed });
+  await expect(result).toBeVisible();
+  await expect(result).toContainText(m.verification.destroyedHint);
+  await expect(result).toContainText(c.statuses.REVOKED);
+  await expect(page.getByRole('heading', { name: m.verification.notVerified })).toHaveCount(0);
+  await checkScreen(page, screenName('certificate-verification-destroyed', language));
 }
 
 /**

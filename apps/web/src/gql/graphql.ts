@@ -645,7 +645,7 @@ export type VerifyCertificateQueryVariables = Exact<{
 }>;
 
 
-export type VerifyCertificateQuery = { verifyCertificate: { authentic: boolean, number: string | null, status: CertificateStatus | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, issuingChamber: string | null, issuedAt: string | null, countryOfOrigin: string | null, goodsHash: string | null, keyId: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, packages: number, marksAndNumbers: string }> | null } };
+export type VerifyCertificateQuery = { verifyCertificate: { authentic: boolean, number: string | null, status: CertificateStatus | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, issuingChamber: string | null, issuedAt: string | null, countryOfOrigin: string | null, goodsHash: string | null, keyId: string | null, recordDestroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, packages: number, marksAndNumbers: string }> | null } };
 
 export type ApplicationFieldsFragment = { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, exporterName: string | null, exporterAddress: string | null, exporterCountry: string | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, destroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null };
 
@@ -1761,6 +1761,7 @@ export const VerifyCertificateDocument = new TypedDocumentString(`
     countryOfOrigin
     goodsHash
     keyId
+    recordDestroyedAt
     goods {
       description
       hsCode

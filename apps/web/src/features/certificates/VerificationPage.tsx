@@ -26,6 +26,7 @@ const VerifyCertificate = graphql(`
       countryOfOrigin
       goodsHash
       keyId
+      recordDestroyedAt
       goods {
         description
         hsCode
@@ -93,6 +94,29 @@ function VerificationResult({ answer }: { answer: QueryState<VerifyCertificateQu
   if (answer.error) return <LoadError error={answer.error} onRetry={answer.reload} />;
   const v = answer.data?.verifyCertificate;
   if (!v) return null;
+  if (!v.authentic && v.recordDestroyedAt) {
+    // The number and code matched, but the record's content is gone (retention): not a forgery, and not to be read as one.
+    return (
+      <section className="notice notice--warning verification" aria-labelledby="verification-result">
+        <h2 id="verification-result" className="notice__title">
+          {t('verification.destroyed')}
+        </h2>
+        <p>{t('verification.destroyedHint')}</p>
+        <dl className="details cert-details">
+          <dt>{t('verification.number')}</dt>
+          <dd>{v.number}</dd>
+          <dt>{t('verification.status')}</dt>
+          <dd>{v.status ? t(`certificates.statuses.${v.status}`) : ''}</dd>
+          <dt>{t('verification.issuingChamber')}</dt>
+          <dd>{v.issuingChamber}</dd>
+          <dt>{t('verification.issuedAt')}</dt>
+          <dd>{format.date(v.issuedAt)}</dd>
+          <dt>{t('verification.recordDestroyedAt')}</dt>
+          <dd>{format.date(v.recordDestroyedAt)}</dd>
+        </dl>
+      </section>
+    );
+  }
   if (!v.authentic) {
     return (
       <section className="notice notice--error verification" aria-labelledby="verification-result">
