@@ -131,6 +131,7 @@ describe('Public verification of certificates', () => {
     expect((await open('', 'nl-NL,nl;q=0.9')).text).toContain('<th>Land van oorsprong</th><td>België (BE)</td>');
     // Chosen on the page: it wins over the phone's language.
     expect((await open('&lang=de', 'fr-BE')).lang).toBe('de');
+    expect((await open('&lang=NL', 'fr-BE')).lang).toBe('nl');
     // A language we do not speak, a malformed header or a forged choice: English or the phone's language, never an error.
     for (const [query, header, lang] of [['', 'es-ES,es;q=0.9', 'en'], ['', ';;q=abc,,*-;q=2', 'en'], ['&lang=xx', 'fr', 'fr'], ['&lang=%3Cscript%3E', undefined, 'en']] as const) {
       const answer = await open(query, header);

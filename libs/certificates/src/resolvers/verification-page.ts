@@ -19,7 +19,8 @@ const LANGUAGE_NAMES: Record<PageLanguage, string> = { nl: 'Nederlands', fr: 'Fr
 
 /** The page's language: the one chosen on the page (`lang`), else the browser's first we speak, else English. Never refused: the QR link must always open. */
 export function pageLanguageOf(chosen: unknown, acceptLanguage: string | undefined): PageLanguage {
-  if (typeof chosen === 'string' && (PAGE_LANGUAGES as readonly string[]).includes(chosen)) return chosen as PageLanguage;
+  const asked = typeof chosen === 'string' ? chosen.toLowerCase() : '';
+  if ((PAGE_LANGUAGES as readonly string[]).includes(asked)) return asked as PageLanguage;
   const negotiated = new Negotiator({ headers: { 'accept-language': acceptLanguage ?? '' } }).language([...PAGE_LANGUAGES]);
   return (negotiated as PageLanguage | undefined) ?? 'en';
 }
