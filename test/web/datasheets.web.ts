@@ -368,6 +368,21 @@ test('a visitor reads each characteristic by the title its family gives it in th
   // The family by the title its schema gives it, not its key.
   await expect(page.getByRole('definition').filter({ hasText: "Panneaux d'isolation thermique" })).toBeVisible();
   await expect(page.getByText('insulation-boards', { exact: true })).toHaveCount(0);
+  // Who certified it: the body by name (the datasheet gives its tenant's id only).
+  const details = page.locator('dl.details--wide > div');
+  await expect(details.filter({ has: page.getByText(m.datasheets.fields.certificationBody, { exact: true }) }).locator('dd')).toHaveText('BE-CERT');
+
+  // Printed (handed over with a delivery): the datasheet without the portal around it, saying where the
+  // version in force is, since a newer one may supersede the paper.
+  const printedNote = page.getByText(m.datasheets.public.printedCopy.split('{{')[0]!.trim());
+  await expect(printedNote).toBeHidden();
+  await page.emulateMedia({ media: 'print' });
+  await expect(printedNote).toBeVisible();
+  await expect(printedNote).toContainText(`/datasheets/${sheet.publicCode}`);
+  await expect(page.getByRole('navigation')).toBeHidden();
+  await expect(page.getByRole('link', { name: m.datasheets.public.backToSearch })).toBeHidden();
+  await expect(characteristics).toBeVisible();
+  await page.emulateMedia({ media: 'screen' });
 
   // The search offers the body's published families by title, where a visitor had to type "insulation-boards".
   await page.goto('/datasheets?tenant=be-cert');

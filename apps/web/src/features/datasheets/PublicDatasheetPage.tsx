@@ -7,6 +7,7 @@ import { LANGUAGE_NAMES } from '../../i18n/languages';
 import { LoadError, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { useLoad } from '../../ui/use-api';
+import { TenantDirectory } from '../directory/DirectoryPage';
 import { CharacteristicsList, parseObject, parseSchema, textFor, titleAt } from './datasheet-shared';
 
 // Anonymous: the API answers only the fields declared published, the contact included (the person
@@ -115,6 +116,9 @@ export default function PublicDatasheetPage() {
   const { code, id } = useParams();
   const loaded = useLoad(async () => (await requestPublic(PublishedDatasheet, id ? { id } : { code: code ?? '' })).publishedDatasheet, [code, id]);
   const { title: familyTitle, titles } = useFamilySchema(loaded.data?.tenantId, loaded.data?.productFamily, i18n.language);
+  // Who certified the product: the body's name from the public directory (a datasheet names its tenant by id).
+  const directory = useLoad(() => requestPublic(TenantDirectory));
+  const body = directory.data?.tenants.find((tenant) => tenant.id === loaded.data?.tenantId);
 
   if (loaded.loading) return <Loading />;
   if (loaded.error) {
@@ -134,9 +138,11 @@ export default function PublicDatasheetPage() {
   return (
     <article className="datasheet">
       <PageTitle lead={`${sheet.holderName ?? ''} · ${sheet.scheme ?? ''} ${sheet.certificateReference ?? ''}`}>{sheet.productName ?? ''}</PageTitle>
-      <p>
+      <p className="no-print">
         <Link to="/datasheets">{t('datasheets.public.backToSearch')}</Link>
       </p>
+      {/* A printed copy outlives its version: it says where the datasheet in force is, and when it was printed. */}
+      <p className="print-only">{t('datasheets.public.printedCopy', { date: format.date(new Date().toISOString()), url: `${window.location.origin}/datasheets/${sheet.publicCode ?? ''}` })}</p>
       {text ? (
         <section lang={text.language} aria-labelledby="text-title">
           <h2 id="text-title">{text.title}</h2>
@@ -144,6 +150,12 @@ export default function PublicDatasheetPage() {
         </section>
       ) : null}
       <dl className="details details--wide">
+        {body ? (
+          <div>
+            <dt>{t('datasheets.fields.certificationBody')}</dt>
+            <dd>{body.name}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>{t('datasheets.fields.publicCode')}</dt>
           <dd>

@@ -197,6 +197,8 @@ export default function PublicDatasheetSearchPage() {
                     <dt>{t('datasheets.fields.certificate')}</dt>
                     <dd>
                       {item.scheme} {item.certificateReference}
+                      {/* Who certified it, when the directory holds more than one body. */}
+                      {bodies.length > 1 ? <span className="muted"> · {bodies.find((body) => body.id === item.tenantId)?.name}</span> : null}
                     </dd>
                   </div>
                   <div>

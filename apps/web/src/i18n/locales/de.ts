@@ -1608,6 +1608,7 @@ const de: Messages = {
       notFoundTitle: 'Datenblatt nicht gefunden',
       notFound: 'Unter diesem Code ist kein Datenblatt veröffentlicht. Prüfen Sie den Code auf dem Lieferschein.',
       backToSearch: 'Datenblätter durchsuchen',
+      printedCopy: 'Gedruckt am {{date}}. Ein gedrucktes Exemplar ist möglicherweise nicht mehr aktuell: Das gültige Datenblatt steht unter {{url}}',
     },
   },
   projects: {

@@ -1610,6 +1610,7 @@ const en = {
       notFoundTitle: 'Datasheet not found',
       notFound: 'No datasheet is published under this code. Check the code on the delivery note.',
       backToSearch: 'Search the datasheets',
+      printedCopy: 'Printed on {{date}}. A printed copy may no longer be current: the datasheet in force is at {{url}}',
     },
   },
   projects: {

@@ -1608,6 +1608,7 @@ const fr: Messages = {
       notFoundTitle: 'Fiche introuvable',
       notFound: "Aucune fiche n'est publiée sous ce code. Vérifiez le code sur le bon de livraison.",
       backToSearch: 'Rechercher les fiches',
+      printedCopy: 'Imprimé le {{date}}. Un exemplaire imprimé peut ne plus être à jour : la fiche en vigueur se trouve à l’adresse {{url}}',
     },
   },
   projects: {

@@ -1608,6 +1608,7 @@ const nl: Messages = {
       notFoundTitle: 'Fiche niet gevonden',
       notFound: 'Onder deze code is geen fiche gepubliceerd. Controleer de code op de leveringsbon.',
       backToSearch: 'De fiches doorzoeken',
+      printedCopy: 'Afgedrukt op {{date}}. Een afgedrukt exemplaar is mogelijk niet meer actueel: de geldende fiche staat op {{url}}',
     },
   },
   projects: {
