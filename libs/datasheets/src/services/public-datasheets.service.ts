@@ -69,7 +69,7 @@ export class PublicDatasheetsService {
    * form's choices in one question, whatever the number of bodies in the directory.
    */
   async familySchemas(tenant?: string): Promise<PublishedProductFamilySchema[]> {
-    const tenantIds = tenant === undefined ? await this.certificationBodyIds() : [await this.tenantIdOfSlugOrId(tenant)].filter((id): id is string => id !== null);
+    const tenantIds = tenant ? [await this.tenantIdOfSlugOrId(tenant)].filter((id): id is string => id !== null) : await this.certificationBodyIds();
     const found = tenantIds.length > 0 ? await this.transactions.publicReading(() => this.schemas.listPublished(tenantIds)) : [];
     return found.filter((schema) => schema.hasPublishedDatasheet);
   }
