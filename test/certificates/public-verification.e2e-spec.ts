@@ -106,7 +106,7 @@ describe('Public verification of certificates', () => {
     expect(page.text).toContain('<h2>Goods certified</h2>');
     expect(page.text).toContain('<td>Waffle irons, electric</td>');
     expect(page.text).toContain('<td>HI-2026/41-60</td>');
-    expect(page.text).toContain('<th>Country of origin</th><td>Belgium (BE)</td>');
+    expect(page.text).toContain('<th scope="row">Country of origin</th><td>Belgium (BE)</td>');
   });
 
   it("the QR code's page speaks the reader's language: the phone's, or the one chosen on the page; never refused for it (a French customs officer read it in English)", async () => {
@@ -118,7 +118,7 @@ describe('Public verification of certificates', () => {
     };
     const french = await open('', 'fr-BE,fr;q=0.9,en;q=0.8');
     expect({ ...french, text: undefined }).toEqual({ status: 200, text: undefined, lang: 'fr', contentLanguage: 'fr', vary: 'Accept, Accept-Language' });
-    for (const shown of ['<strong>Authentique et valide</strong>', "<th>Pays d'origine</th><td>Belgique (BE)</td>", '<h2>Marchandises certifiées</h2>', '<td>Waffle irons, electric</td>']) expect(french.text).toContain(shown.replace("'", '&#39;'));
+    for (const shown of ['<strong>Authentique et valide</strong>', '<th scope="row">Pays d&#39;origine</th><td>Belgique (BE)</td>', '<h2>Marchandises certifiées</h2>', '<td>Waffle irons, electric</td>']) expect(french.text).toContain(shown);
     // Its numbers with the reader's decimal mark, as the printed certificate in French has them.
     const goods = (JSON.parse(issued.signedPayload) as { goods: Array<{ grossWeightKg: number }> }).goods;
     expect(goods.some((g) => !Number.isInteger(g.grossWeightKg))).toBe(true);
@@ -128,7 +128,7 @@ describe('Public verification of certificates', () => {
     expect(french.text).not.toContain('hreflang="fr"');
 
     expect((await open('', 'de-DE')).text).toContain('<strong>Echt und gültig</strong>');
-    expect((await open('', 'nl-NL,nl;q=0.9')).text).toContain('<th>Land van oorsprong</th><td>België (BE)</td>');
+    expect((await open('', 'nl-NL,nl;q=0.9')).text).toContain('<th scope="row">Land van oorsprong</th><td>België (BE)</td>');
     // Chosen on the page: it wins over the phone's language.
     expect((await open('&lang=de', 'fr-BE')).lang).toBe('de');
     expect((await open('&lang=NL', 'fr-BE')).lang).toBe('nl');
@@ -190,7 +190,7 @@ describe('Public verification of certificates', () => {
     const page = await started.app.http().get(`/verify/${certificate.number}?code=${certificate.verificationCode}`).set('x-forwarded-for', freshAddress());
     publicAnswers.push(page.text);
     expect(page.text).toContain('Authentic, but revoked');
-    expect(page.text).toContain('<th>Reason for the revocation</th><td>Goods not exported</td>');
+    expect(page.text).toContain('<th scope="row">Reason for the revocation</th><td>Goods not exported</td>');
   });
 
   it('an unknown number and a wrong code get the same answer, over GraphQL and the plain GET', async () => {

@@ -290,7 +290,7 @@ export function renderVerificationPage(v: CertificateVerification, language: Pag
     language,
     `<p class="verdict verdict--${tone}"><strong>${escape(verdict)}</strong></p>
 ${v.authentic ? '' : `<p>${escape(v.recordDestroyedAt ? t.destroyedHint : t.notVerifiedHint)}</p>`}
-<table>${shown.map(([label, value, kind]) => `<tr><th>${escape(label)}</th><td${kind ? ` class="${kind}"` : ''}>${escape(value)}</td></tr>`).join('')}</table>
+<table>${shown.map(([label, value, kind]) => `<tr><th scope="row">${escape(label)}</th><td${kind ? ` class="${kind}"` : ''}>${escape(value)}</td></tr>`).join('')}</table>
 ${goods}
 <p>${escape(t.otherLanguages)} ${others}</p>
 <p><a href="/verification">${escape(t.verifyAnother)}</a></p>`,
