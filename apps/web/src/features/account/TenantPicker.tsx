@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { requestPublic } from '../../api/client';
 import { FieldShell } from '../../ui/fields';
 import { useLoad } from '../../ui/use-api';
-import { TenantDirectory } from '../directory/DirectoryPage';
+import { TenantDirectory } from '../directory/tenant-directory';
 
 const LAST_TENANT_KEY = 'chancery.tenant';
 export const PLATFORM = '__platform__';

@@ -7,7 +7,7 @@ import { LANGUAGE_NAMES } from '../../i18n/languages';
 import { LoadError, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { useLoad } from '../../ui/use-api';
-import { TenantDirectory } from '../directory/DirectoryPage';
+import { tenantDirectoryForNames } from '../directory/tenant-directory';
 import { CharacteristicsList, parseObject, parseSchema, textFor, titleAt } from './datasheet-shared';
 
 // Anonymous: the API answers only the fields declared published, the contact included (the person
@@ -117,7 +117,7 @@ export default function PublicDatasheetPage() {
   const loaded = useLoad(async () => (await requestPublic(PublishedDatasheet, id ? { id } : { code: code ?? '' })).publishedDatasheet, [code, id]);
   const { title: familyTitle, titles } = useFamilySchema(loaded.data?.tenantId, loaded.data?.productFamily, i18n.language);
   // Who certified the product: the body's name from the public directory (a datasheet names its tenant by id).
-  const directory = useLoad(() => requestPublic(TenantDirectory));
+  const directory = useLoad(tenantDirectoryForNames);
   const body = directory.data?.tenants.find((tenant) => tenant.id === loaded.data?.tenantId);
 
   if (loaded.loading) return <Loading />;

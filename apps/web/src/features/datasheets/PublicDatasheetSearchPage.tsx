@@ -10,7 +10,7 @@ import { LoadError, Loading } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useLoad } from '../../ui/use-api';
-import { TenantDirectory } from '../directory/DirectoryPage';
+import { tenantDirectoryForNames } from '../directory/tenant-directory';
 import { parseSchema, titleAt } from './datasheet-shared';
 
 const PAGE_SIZE = 20;
@@ -74,7 +74,7 @@ export default function PublicDatasheetSearchPage() {
   const [params, setParams] = useSearchParams();
   const applied = useMemo(() => Object.fromEntries(FILTERS.map((key) => [key, params.get(key) ?? ''])) as Record<Filter, string>, [params]);
   const [form, setForm] = useState<Record<Filter, string>>(applied);
-  const directory = useLoad(() => requestPublic(TenantDirectory));
+  const directory = useLoad(tenantDirectoryForNames);
   const bodies = (directory.data?.tenants ?? []).filter((tenant) => tenant.kinds.includes('CERTIFICATION_BODY'));
   // The families by title, in the reader's language (the schema's `x-titles`), else by their key.
   const families = useLoad(

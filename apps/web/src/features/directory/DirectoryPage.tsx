@@ -2,34 +2,12 @@ import { useId, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { requestPublic } from '../../api/client';
-import { graphql } from '../../gql';
 import type { TenantKind } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
 import { LoadError, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { useLoad } from '../../ui/use-api';
-
-// Every Tenant field is public (docs/visibility-matrix.md: Tenant, `anyone`).
-export const TenantDirectory = graphql(`
-  query TenantDirectory {
-    tenants {
-      id
-      slug
-      name
-      kinds
-      legalEntityNumber
-      street
-      postalCode
-      city
-      country
-      phone
-      email
-      website
-      languages
-      privacyContactEmail
-    }
-  }
-`);
+import { TenantDirectory } from './tenant-directory';
 
 const KINDS: TenantKind[] = ['CHAMBER_OF_COMMERCE', 'CERTIFICATION_BODY'];
 

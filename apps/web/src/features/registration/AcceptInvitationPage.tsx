@@ -12,7 +12,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
 import { passwordProblems, useLinkToken } from './link-token';
-import { TenantDirectory } from '../directory/DirectoryPage';
+import { TenantDirectory } from '../directory/tenant-directory';
 import { DisclosureConsent, useDisclosureNotice } from '../datasheets/DisclosureNotice';
 
 /** The tenant an invitation token belongs to (`inv_<tenant id without dashes>_<secret>`). */

@@ -14,7 +14,7 @@ import { ChoiceGroup, SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
 import { rememberTenant } from '../account/TenantPicker';
-import { TenantDirectory } from '../directory/DirectoryPage';
+import { TenantDirectory } from '../directory/tenant-directory';
 import { passwordProblems } from './link-token';
 import { ACKNOWLEDGEMENT_FIELD, DisclosureConsent, useDisclosureNotice } from '../datasheets/DisclosureNotice';
 
