@@ -49,8 +49,8 @@ export class CertificatesController {
   // eslint-disable-next-line no-restricted-syntax -- writes the CertificateVerification presented by the gate (purpose http) as JSON or HTML
   async verify(@Param('number') number: string, @Query('code') code: string | undefined, @Query('lang') lang: unknown, @Req() request: HttpRequest, @Res() response: HttpReply): Promise<void> {
     const wantsJson = (request.headers.accept ?? '').includes('application/json');
-    // A browser's page is in the reader's language (the phone's, or the one chosen on the page).
-    const language = pageLanguageOf(lang, request.headers['accept-language']);
+    // A browser's page is in the reader's language (the phone's, or the one chosen on the page); a machine's JSON has none.
+    const pageLanguage = () => pageLanguageOf(lang, request.headers['accept-language']);
     response.header('Vary', 'Accept, Accept-Language');
     response.header('Referrer-Policy', 'no-referrer');
     const normalised = String(number ?? '').toUpperCase();
@@ -67,6 +67,7 @@ export class CertificatesController {
       if (problem.page === 'throttled') response.header('Retry-After', String(VERIFICATION_WINDOW_MS / 1000));
       // A machine gets the API's JSON error; a browser (the QR code on a phone) a page that says what to do.
       if (wantsJson) throw error;
+      const language = pageLanguage();
       response.header('Cache-Control', 'no-store');
       response.header('Content-Language', language);
       response.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
@@ -82,6 +83,7 @@ export class CertificatesController {
     response.header('Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'");
     // This page's own address without its language: the page links to itself in the other languages.
     const selfPath = `/verify/${encodeURIComponent(normalised)}?code=${encodeURIComponent(givenCode)}`;
+    const language = pageLanguage();
     response.header('Content-Language', language);
     response.type('text/html; charset=utf-8').send(renderVerificationPage(answer, language, selfPath));
   }
