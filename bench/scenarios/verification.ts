@@ -129,7 +129,7 @@ export const verifyCertificateGet: Scenario = {
         body: { ...answer, recordDestroyedAt: null, goods: certifiedGoodsOf(signedPayload) },
         headers: {
           'cache-control': 'public, max-age=300',
-          vary: 'Accept',
+          vary: 'Accept, Accept-Language',
           'x-content-type-options': 'nosniff',
           'referrer-policy': 'no-referrer',
         },
