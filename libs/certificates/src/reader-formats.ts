@@ -1,3 +1,5 @@
+import type { Language } from '@chancery/notifications';
+
 const namers = new Map<string, Intl.DisplayNames>();
 
 /**
@@ -21,7 +23,21 @@ export function countryName(code: string, locale: string): string {
  * certificate's readers. Three decimals at most, as the application form accepts: a number is shown
  * as it was signed.
  */
-export function readerFormats(locale: string): { country: (code: string) => string; number: (value: number) => string } {
-  const numbers = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 3 });
-  return { country: (code) => countryName(code, locale), number: (value) => numbers.format(value) };
+export function readerFormats(language: Language): ReaderFormats {
+  let formats = formatsByLanguage.get(language);
+  if (!formats) {
+    const locale = READER_LOCALES[language];
+    const numbers = new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 3 });
+    formatsByLanguage.set(language, (formats = { country: (code) => countryName(code, locale), number: (value) => numbers.format(value) }));
+  }
+  return formats;
 }
+
+export interface ReaderFormats {
+  country: (code: string) => string;
+  number: (value: number) => string;
+}
+
+/** Where a certificate's reader is: Belgian Dutch, French and German (the chambers' own), and English. */
+const READER_LOCALES: Record<Language, string> = { en: 'en', nl: 'nl-BE', fr: 'fr-BE', de: 'de-BE' };
+const formatsByLanguage = new Map<Language, ReaderFormats>();

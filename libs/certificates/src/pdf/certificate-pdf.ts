@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { Font, FontCollection, create } from 'fontkit';
 import QRCode from 'qrcode';
 import type { CertificateLanguage } from '../entities/certificate-application.entity';
+import { languageOf } from '@chancery/notifications';
 import { readerFormats } from '../reader-formats';
 import { CERTIFICATE_FONT_FILES } from './certificate-fonts';
 
@@ -103,13 +104,6 @@ const LABELS: Record<CertificateLanguage, Labels> = {
     page: 'Seite', of: 'von',
   },
 };
-
-/** Where the certificate's language is read: names of countries and decimal marks as its readers write them. */
-const LOCALES: Record<CertificateLanguage, string> = { EN: 'en', NL: 'nl-BE', FR: 'fr-BE', DE: 'de-BE' };
-
-function printedFormats(language: CertificateLanguage): ReturnType<typeof readerFormats> {
-  return readerFormats(LOCALES[language] ?? LOCALES.EN);
-}
 
 /** Where the signature block's parts lie, from the block's top and the page's left edge (points). */
 const BLOCK = {
@@ -215,7 +209,7 @@ export interface CertificatePdfInput {
 export async function renderCertificatePdf(input: CertificatePdfInput): Promise<Buffer> {
   const c = JSON.parse(input.signedPayload) as SignedContent;
   const l = LABELS[c.language] ?? LABELS.EN;
-  const printed = printedFormats(c.language);
+  const printed = readerFormats(languageOf(c.language?.toLowerCase()));
   const qr = await QRCode.toBuffer(input.verificationUrl, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width: 240 });
   const issuedAt = new Date(c.issuedAt);
   // Pages are kept until the end, for the footers that count them (the PDF is one buffer anyway).

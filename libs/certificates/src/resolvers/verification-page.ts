@@ -1,4 +1,5 @@
 import Negotiator from 'negotiator';
+import { LANGUAGES, type Language } from '@chancery/notifications';
 import { CertificateStatus, RevocationReason } from '../entities/certificate.entity';
 import type { CertificateVerification } from '../entities/public-verification.types';
 import { readerFormats } from '../reader-formats';
@@ -6,23 +7,20 @@ import { readerFormats } from '../reader-formats';
 const escape = (value: unknown) =>
   String(value ?? '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
+const LANGUAGE_NAMES: Record<Language, string> = { nl: 'Nederlands', fr: 'Français', de: 'Deutsch', en: 'English' };
+/** The product's languages, English first: a browser that takes any language (`*`) gets English. */
+const NEGOTIATED = ['en', ...LANGUAGES.filter((language) => language !== 'en')];
+
 /**
- * The languages of the QR link's page: the portal's. A customs officer abroad scans the code with a
- * phone that says which language it reads (Accept-Language); `?lang=` chooses one from the page.
+ * The QR link's page speaks the product's languages. A customs officer abroad scans the code with a
+ * phone that says which language it reads (Accept-Language); `?lang=` chooses one from the page and
+ * wins. Else English. Never refused: the QR link must always open.
  */
-export const PAGE_LANGUAGES = ['en', 'nl', 'fr', 'de'] as const;
-export type PageLanguage = (typeof PAGE_LANGUAGES)[number];
-
-/** Where countries and numbers are read (the certificate PDF's locales). */
-const LOCALES: Record<PageLanguage, string> = { en: 'en', nl: 'nl-BE', fr: 'fr-BE', de: 'de-BE' };
-const LANGUAGE_NAMES: Record<PageLanguage, string> = { nl: 'Nederlands', fr: 'Français', de: 'Deutsch', en: 'English' };
-
-/** The page's language: the one chosen on the page (`lang`), else the browser's first we speak, else English. Never refused: the QR link must always open. */
-export function pageLanguageOf(chosen: unknown, acceptLanguage: string | undefined): PageLanguage {
+export function pageLanguageOf(chosen: unknown, acceptLanguage: string | undefined): Language {
   const asked = typeof chosen === 'string' ? chosen.toLowerCase() : '';
-  if ((PAGE_LANGUAGES as readonly string[]).includes(asked)) return asked as PageLanguage;
-  const negotiated = new Negotiator({ headers: { 'accept-language': acceptLanguage ?? '' } }).language([...PAGE_LANGUAGES]);
-  return (negotiated as PageLanguage | undefined) ?? 'en';
+  if ((LANGUAGES as readonly string[]).includes(asked)) return asked as Language;
+  const negotiated = new Negotiator({ headers: { 'accept-language': acceptLanguage ?? '' } }).language(NEGOTIATED);
+  return (negotiated as Language | undefined) ?? 'en';
 }
 
 /** Why a browser's verification link could not be checked: a malformed link, or too many failed tries from its connection. */
@@ -61,7 +59,7 @@ interface PageTexts {
 }
 
 // The portal's wording (apps/web/src/i18n/locales, `verification`), and the printed certificate's for the code.
-const TEXTS: Record<PageLanguage, PageTexts> = {
+const TEXTS: Record<Language, PageTexts> = {
   en: {
     title: 'Certificate verification',
     heading: 'Certificate of origin',
@@ -234,7 +232,7 @@ const STYLE = [
 ].join('');
 
 /** The page's frame: its language, title and one heading; nothing loaded from elsewhere (the CSP allows inline style only). */
-function page(language: PageLanguage, body: string): string {
+function page(language: Language, body: string): string {
   const t = TEXTS[language];
   return `<!doctype html>
 <html lang="${language}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><meta name="robots" content="noindex">
@@ -250,9 +248,9 @@ ${body}
  * more; links to the same page in the other languages (`selfPath`: the link's path and code, without
  * `lang`) and to the portal's verification form.
  */
-export function renderVerificationPage(v: CertificateVerification, language: PageLanguage, selfPath: string): string {
+export function renderVerificationPage(v: CertificateVerification, language: Language, selfPath: string): string {
   const t = TEXTS[language];
-  const formats = readerFormats(LOCALES[language]);
+  const formats = readerFormats(language);
   const day = (at: Date | string | null | undefined) => (at ? new Date(at).toISOString().slice(0, 10) : null);
   const country = (code: string) => {
     const name = formats.country(code);
@@ -282,7 +280,7 @@ export function renderVerificationPage(v: CertificateVerification, language: Pag
   const tone = v.authentic ? (v.status === CertificateStatus.ISSUED ? 'valid' : 'warning') : v.recordDestroyedAt ? 'warning' : 'refused';
   const shown = rows.filter(([, value]) => value !== null && value !== undefined);
   const goods = v.authentic && v.goods?.length ? goodsTable(v.goods, t, formats.number) : '';
-  const others = (Object.keys(LANGUAGE_NAMES) as PageLanguage[])
+  const others = (Object.keys(LANGUAGE_NAMES) as Language[])
     .filter((other) => other !== language)
     .map((other) => `<a href="${escape(`${selfPath}&lang=${other}`)}" hreflang="${other}" lang="${other}">${LANGUAGE_NAMES[other]}</a>`)
     .join(' · ');
@@ -313,7 +311,7 @@ function goodsTable(goods: NonNullable<CertificateVerification['goods']>, t: Pag
  * customs officer's phone): what went wrong, and the portal's verification form. Nothing of the link
  * is echoed back.
  */
-export function renderVerificationProblemPage(problem: VerificationProblem, language: PageLanguage): string {
+export function renderVerificationProblemPage(problem: VerificationProblem, language: Language): string {
   const t = TEXTS[language];
   const { title, text } = t.problems[problem];
   return page(language, `<p class="verdict verdict--refused"><strong>${escape(title)}</strong></p><p>${escape(text)}</p>
