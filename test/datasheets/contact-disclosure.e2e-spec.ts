@@ -235,6 +235,14 @@ describe('contact disclosure: objection', () => {
       const states = expectData(await app.graphql<{ datasheetVersions: Array<{ state: string }> }>('query($d: ID!) { datasheetVersions(datasheetId: $d) { state } }', { d: sheet.datasheetId }, { token: clerkToken })).datasheetVersions;
       expect(states).toEqual([{ state: 'UNPUBLISHED' }]);
     }
+    // Their withdrawal notices are public too: what the datasheet was and why it went, never its contact.
+    const notices: string[] = [];
+    for (const sheet of datasheets.slice(1)) {
+      notices.push((await app.graphql(`query($c: String) { withdrawnDatasheet(code: $c) { id publicCode productName holderName withdrawnAt reason } }`, { c: sheet.publicCode })).text);
+      notices.push((await app.http().get(`/public/datasheets/${sheet.publicCode}/withdrawal`)).text);
+    }
+    expect(notices.map((text) => JSON.parse(text).data?.withdrawnDatasheet?.reason ?? JSON.parse(text).reason)).toEqual(Array(4).fill('DATASHEET_WITHDRAWN'));
+    expect(appearances(notices)).toBe(0);
     expect((await app.graphql<{ publishedDatasheet: { id: string } }>('query($id: ID) { publishedDatasheet(id: $id) { id } }', { id: datasheets[0]!.datasheetId })).data).toEqual({ publishedDatasheet: { id: datasheets[0]!.datasheetId } });
   });
 });

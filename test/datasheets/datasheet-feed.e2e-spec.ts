@@ -31,15 +31,18 @@ describe('datasheet feed', () => {
     const key = (await factory.apiKey({ tenant: body.tenant, createdBy: body.admin })).secret;
     const replica = new Map<string, Record<string, unknown>>();
     const kinds: string[] = [];
+    const withdrawals = new Map<string, string>();
     let after = '0';
     for (;;) {
       const page = expectData(
-        await app.graphql<{ datasheetFeed: { events: Array<{ kind: string; datasheetId: string; datasheet: Record<string, unknown> | null }>; nextCursor: string } }>(
-          `query($a: String) { datasheetFeed(after: $a, first: 2) { events { seq kind datasheetId datasheet { ${FIELDS} } } nextCursor } }`, { a: after }, { headers: { 'x-api-key': key } },
+        await app.graphql<{ datasheetFeed: { events: Array<{ kind: string; datasheetId: string; datasheet: Record<string, unknown> | null; withdrawal: Record<string, unknown> | null }>; nextCursor: string } }>(
+          `query($a: String) { datasheetFeed(after: $a, first: 2) { events { seq kind datasheetId datasheet { ${FIELDS} } withdrawal { id withdrawnAt reason } } nextCursor } }`, { a: after }, { headers: { 'x-api-key': key } },
         ),
       ).datasheetFeed;
       for (const event of page.events) {
         kinds.push(event.kind);
+        // A datasheet not published now says why when it was withdrawn (what the copy out there shows instead).
+        if (event.withdrawal) withdrawals.set(event.datasheetId, event.withdrawal.reason as string);
         if (event.datasheet) replica.set(event.datasheetId, event.datasheet);
         else replica.delete(event.datasheetId);
       }
@@ -50,6 +53,7 @@ describe('datasheet feed', () => {
     const now = expectData(await app.graphql<{ searchPublishedDatasheets: { items: Array<Record<string, unknown>> } }>(`query($t: String) { searchPublishedDatasheets(tenant: $t) { items { ${FIELDS} } } }`, { t: body.tenant.slug })).searchPublishedDatasheets.items;
     expect(new Map(now.map((d) => [d.id as string, d]))).toEqual(replica);
     expect(replica.size).toBe(3);
+    expect(withdrawals).toEqual(new Map([[published[1]!.datasheetId, 'DATASHEET_WITHDRAWN']]));
 
     // Not a feed key, not this tenant's feed.
     expect((await app.graphql('{ datasheetFeed { nextCursor } }', {}, { token: holder.adminToken })).errors?.[0]?.extensions?.code).toBe('FORBIDDEN');

@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser, Page } from '@playwright/test';
 import { checkScreen, chooseLanguage, expect, journey, linkFromMail, logIn, newBelgianVatNumber, test, uniqueSuffix, useLanguage, type Language } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
+import { graphqlCaller } from './support/api';
 import { REPO_ROOT, type WebTestState } from './support/server';
 
 const BE_CERT = 'be-cert';
@@ -350,6 +351,45 @@ test('a visitor reads the earlier versions of a published datasheet, each with w
   // Nobody's contact in the history: only the current version names one.
   await expect(history).not.toContainText('@');
   await checkScreen(page, 'datasheet-public-history');
+});
+
+test('a visitor with the code of a withdrawn datasheet learns that it was withdrawn, when and why, not that the code is wrong (nl)', async ({ page, state, pageProblems: _ }) => {
+  journey('withdrawn datasheet', 'nl');
+  const m = MESSAGES.nl;
+  await useLanguage(page, 'nl');
+  // The demo's ninth kerbstone was published, then its certificate suspended: its code is on delivery notes already.
+  const call = graphqlCaller(page);
+  const { login } = await call<{ login: { accessToken: string } }>('mutation L($input: LoginInput!) { login(input: $input) { accessToken } }', {
+    input: { tenant: BE_CERT, email: 'admin@company1.be-cert.test', password: state.demoPassword },
+  });
+  const mine = await call<{ certifiedProducts: Array<{ id: string; name: string; status: string }>; datasheets: Array<{ certifiedProductId: string; publicCode: string }> }>(
+    '{ certifiedProducts { id name status } datasheets { certifiedProductId publicCode } }', {}, login.accessToken,
+  );
+  const product = mine.certifiedProducts.find((p) => p.name === 'Kerbstone KB 9')!;
+  expect(product.status).toBe('SUSPENDED');
+  const code = mine.datasheets.find((d) => d.certifiedProductId === product.id)!.publicCode;
+
+  await page.goto(`/datasheets/${code}`);
+  await expect(page.getByRole('heading', { level: 1, name: 'Kerbstone KB 9' })).toBeVisible();
+  const notice = page.getByRole('region', { name: new RegExp(`^${escape(m.datasheets.public.withdrawnTitle.split('{{')[0]!)}`) });
+  await expect(notice).toContainText(m.datasheets.public.withdrawnReason.PRODUCT_SUSPENDED);
+  await expect(notice).toContainText(m.datasheets.public.withdrawnLead);
+  await expect(page.getByText(m.datasheets.public.notFound)).toHaveCount(0);
+  await expect(page.getByRole('definition').filter({ hasText: 'BENOR-7-9' })).toBeVisible();
+  // What it was, not who: no contact on the page, and no characteristics (the datasheet is no longer in force).
+  await expect(page.locator('main')).not.toContainText('@');
+  await expect(page.getByRole('region', { name: m.datasheets.editor.characteristics })).toHaveCount(0);
+  await checkScreen(page, 'datasheet-public-withdrawn');
+  // On a phone on site: the page keeps off the screen's edges (its text ran to the very edge).
+  await page.setViewportSize({ width: 390, height: 800 });
+  for (const part of [page.getByRole('heading', { level: 1 }), notice, page.locator('dl.details--wide')]) {
+    const box = (await part.boundingBox())!;
+    expect([box.x, 390 - (box.x + box.width)].every((margin) => margin >= 12)).toBe(true);
+  }
+
+  // A code nothing was ever published under stays "not found".
+  await page.goto('/datasheets/ZZZZZZZZ');
+  await expect(page.getByText(m.datasheets.public.notFound)).toBeVisible();
 });
 
 test('a visitor reads each characteristic by the title its family gives it in their language, with the unit, and numbers with a decimal comma (fr)', async ({ page, pageProblems: _ }) => {

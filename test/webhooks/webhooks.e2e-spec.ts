@@ -116,7 +116,7 @@ describe('outgoing webhooks', () => {
     expectData(await app().graphql('mutation($d: ID!) { unpublishDatasheet(datasheetId: $d) { id } }', { d: sheet.datasheetId }, { token: clerkToken }));
     await deliverAll();
     const unpublished = receiver.bodiesAt('/feed').find((b) => b.type === 'datasheet.unpublished');
-    expect(unpublished?.data).toEqual(expect.objectContaining({ datasheetId: sheet.datasheetId, datasheet: null }));
+    expect(unpublished?.data).toEqual(expect.objectContaining({ datasheetId: sheet.datasheetId, datasheet: null, withdrawal: expect.objectContaining({ id: sheet.datasheetId, reason: 'DATASHEET_WITHDRAWN' }) }));
 
     const delivered = receiver.at('/feed').filter((r) => r.answered < 300).map((r) => String(r.headers['webhook-id']));
     const duplicates = delivered.length - new Set(delivered).size;

@@ -9,6 +9,8 @@ export const DatasheetsErrors = defineErrors('datasheets', {
   PRODUCT_NOT_ACTIVE: [ErrorCode.CONFLICT, 'The certified product is not ACTIVE (suspended, withdrawn or expired): its datasheet cannot be completed or published.'],
   DATASHEET_EXISTS: [ErrorCode.CONFLICT, 'The product already has a datasheet: start a new version of it.'],
   DATASHEET_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such datasheet, or not one the caller may see.'],
+  DATASHEET_WITHDRAWN: [ErrorCode.NOT_FOUND, 'The datasheet was published and is withdrawn, so no version of it is in force: `withdrawnDatasheet` (GET /public/datasheets/{code}/withdrawal) says when and why.'],
+  DATASHEET_WITHDRAWAL_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No datasheet is withdrawn under this public id or short code (one in force answers `publishedDatasheet`).'],
   VERSION_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such datasheet version, or not one the caller may see.'],
   OPEN_VERSION_EXISTS: [ErrorCode.CONFLICT, 'The datasheet already has a version in the works (draft, submitted, changes requested or approved).'],
   DATASHEET_TEXTS_MISSING: [ErrorCode.CONFLICT, 'A version goes to review with its texts (a title) in at least one language (nl, fr, de, en): add them to the draft.'],

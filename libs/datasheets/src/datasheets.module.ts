@@ -16,6 +16,7 @@ import { DatasheetChange, DatasheetSettings } from './entities/internal.entities
 import { ProductFamilySchema } from './entities/product-family-schema.entity';
 import { PublishedDatasheet } from './entities/published-datasheet.entity';
 import { PublishedDatasheetVersion } from './entities/published-datasheet-version.entity';
+import { WithdrawnDatasheet } from './entities/withdrawn-datasheet.entity';
 import { DatasheetsPersonalDataHolder } from './personal-data/datasheets-personal-data.holder';
 import { ProjectCertificate, ProjectDistribution, ProjectParty } from './projects/project-certificate.entity';
 import { ProjectCertificateRepository } from './projects/project-certificate.repository';
@@ -43,7 +44,7 @@ import { DatasheetsService } from './services/datasheets.service';
 import { DatasheetWebhookPayloads } from './services/datasheet-webhook-payloads';
 import { PublicDatasheetsService } from './services/public-datasheets.service';
 
-const ENTITIES = [CertifiedProduct, Datasheet, DatasheetAttachment, DatasheetVersion, PublishedDatasheet, PublishedDatasheetVersion, ProductFamilySchema, ContactDisclosureAcknowledgement, DatasheetSettings, DatasheetChange, ProjectCertificate, ProjectParty, ProjectDistribution];
+const ENTITIES = [CertifiedProduct, Datasheet, DatasheetAttachment, DatasheetVersion, PublishedDatasheet, PublishedDatasheetVersion, WithdrawnDatasheet, ProductFamilySchema, ContactDisclosureAcknowledgement, DatasheetSettings, DatasheetChange, ProjectCertificate, ProjectParty, ProjectDistribution];
 const REPOSITORIES = [
   CertifiedProductRepository,
   DatasheetRepository,

@@ -178,6 +178,9 @@ describe('T5 database backstop: row-level security as the second lock', () => {
       // A second version supersedes it: the first joins the public history.
       const second = expectData(await app.graphql<{ startDatasheetVersion: { id: string } }>('mutation($d: ID!) { startDatasheetVersion(datasheetId: $d) { id } }', { d: draft.datasheetId }, { token: holder.adminToken })).startDatasheetVersion;
       await sheets.publish(body, holder.adminToken, second.id);
+      // Another one published and withdrawn: its public notice.
+      const withdrawn = await sheets.published(body, holder);
+      expectData(await app.graphql('mutation($d: ID!) { unpublishDatasheet(datasheetId: $d) { id } }', { d: withdrawn.datasheetId }, { token: body.clerkToken }));
     }
     // Webhooks, project certificates, support grants, offboarding and privacy settings: one row of each per
     // tenant, written as the owner (their own suites drive them through the API; here only the lock matters).

@@ -66,6 +66,8 @@ interface KnownRecord {
   subjectId?: string;
   /** For datasheets: published (everyone may read it through the public API). */
   published?: boolean;
+  /** For datasheets: withdrawn after publication (everyone may read its notice, and learns it is withdrawn). */
+  withdrawn?: boolean;
 }
 
 /**
@@ -540,9 +542,20 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     field: 'publishedDatasheet',
     answers: 'record',
     allowed: anyone,
-    // Published datasheets are everyone's to read; anything else (a draft of one's own company included) is not found.
-    reach: (_caller, record) => (record.published ? 'own' : 'outside'),
+    // Published datasheets are everyone's to read, and anyone learns that a withdrawn one is withdrawn
+    // (DATASHEET_WITHDRAWN); anything else (a draft of one's own company included) is not found.
+    reach: (_caller, record) => (record.published || record.withdrawn ? 'own' : 'outside'),
     controls: [['A2 ORG_MEMBER', 'read', 'A1 published datasheet']],
+  },
+  withdrawnDatasheet: {
+    document: 'query($id: ID) { withdrawnDatasheet(id: $id) { id } }',
+    variants: { read: { path: 'id', takes: 'datasheet', variables: (id) => ({ id }) } },
+    field: 'withdrawnDatasheet',
+    answers: 'record',
+    allowed: anyone,
+    // A withdrawn datasheet's notice is everyone's to read; any other datasheet (published, a draft) has none.
+    reach: (_caller, record) => (record.withdrawn ? 'own' : 'outside'),
+    controls: [['A2 ORG_MEMBER', 'read', 'A1 withdrawn datasheet']],
   },
   publishedDatasheetHistory: {
     document: 'query($id: ID) { publishedDatasheetHistory(id: $id) { datasheetId } }',
@@ -551,8 +564,8 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     answers: 'record',
     answersRecordsOf: (value) => (value as Array<{ datasheetId: string }>).map((version) => version.datasheetId),
     allowed: anyone,
-    // As publishedDatasheet: a published datasheet's history is everyone's; anything else is not found.
-    reach: (_caller, record) => (record.published ? 'own' : 'outside'),
+    // As publishedDatasheet: a published datasheet's history is everyone's, a withdrawn one says so; anything else is not found.
+    reach: (_caller, record) => (record.published || record.withdrawn ? 'own' : 'outside'),
     controls: [['A2 ORG_MEMBER', 'read', 'A1 published datasheet']],
   },
   createCertifiedProduct: {
@@ -1532,6 +1545,10 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     await sheet('A2', 'A staff CLERK', 'A2 draft', []);
     await sheet('B1', 'B staff CLERK', 'B1 draft', ['submit', 'approve']);
     await product('A1', 'A staff CLERK', 'A1 product without datasheet');
+    // Published, then withdrawn: everyone may read its notice (withdrawnDatasheet), as they read a published one.
+    const withdrawn = await sheet('A1', 'A staff CLERK', 'A1 withdrawn', ['submit', 'approve', 'publish']);
+    await ok('mutation($d: ID!) { unpublishDatasheet(datasheetId: $d) { id } }', { d: withdrawn.datasheetId }, everyone('A staff CLERK'));
+    Object.assign(recordByLabel('datasheet', 'A1 withdrawn datasheet'), { published: false, withdrawn: true });
     // A removed attachment: its id answers like a missing one.
     const removedAttachment = recordByLabel('attachment', 'A1 second submitted attachment');
     await app.asOwner((db) => db.query('DELETE FROM datasheet_attachment WHERE id = $1', [removedAttachment.id]));

@@ -3,6 +3,7 @@ import { Role } from '@chancery/access';
 import { RequestContext, type Actor } from '@chancery/core';
 import {
   CONTACT_DISCLOSURE_NOTICE,
+  CertifiedProductStatus,
   CertifiedProductsService,
   ContactDisclosureService,
   DatasheetAttachmentsService,
@@ -104,7 +105,8 @@ export async function loadDemoDatasheets(app: INestApplicationContext, people: D
     await as(clerk, () => sheets.approve(versionId));
     await as(clerk, () => sheets.publish(versionId));
   };
-  for (let n = 1; n <= 8; n += 1) {
+  let lastKerbstone: { id: string } | null = null;
+  for (let n = 1; n <= 9; n += 1) {
     const product = await as(clerk, () =>
       products.create({ organisationId: concreteAdmin.organisationId!, name: `Kerbstone KB ${n}`, productFamily: 'kerbstones', certificateReference: `BENOR-7-${n}`, scheme: 'BENOR', productionUnit: `Plant ${n % 7}` }),
     );
@@ -117,7 +119,12 @@ export async function loadDemoDatasheets(app: INestApplicationContext, people: D
     );
     await publishThroughReview(first.id);
     await publishThroughReview((await as(concreteAdmin, () => sheets.startNewVersion(first.datasheetId))).id);
+    lastKerbstone = product;
   }
+  // The ninth's certificate is suspended: the code on its delivery notes answers with the withdrawal
+  // notice (the portal's /datasheets/<code>, GET /public/datasheets/<code>/withdrawal), not "not found".
+  const suspended = lastKerbstone!;
+  await as(clerk, () => products.changeStatus(suspended.id, CertifiedProductStatus.SUSPENDED));
 
   // The second company's insulation boards, completed by its member, reviewed and published by the clerk.
   const insulationMember = companyUsers.find((p) => p.organisationId !== concreteAdmin.organisationId && p.roles.includes(Role.ORG_MEMBER));

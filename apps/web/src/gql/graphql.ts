@@ -192,6 +192,13 @@ export type DatasheetTextInput = {
   title: string;
 };
 
+/** Why a published datasheet was withdrawn. */
+export type DatasheetWithdrawalReason =
+  | 'DATASHEET_WITHDRAWN'
+  | 'PRODUCT_EXPIRED'
+  | 'PRODUCT_SUSPENDED'
+  | 'PRODUCT_WITHDRAWN';
+
 export type ExtendDataSubjectRequestInput = {
   /** Further months, 1 to 2. */
   months: number;
@@ -959,6 +966,14 @@ export type PublishedFamilySchemaQueryVariables = Exact<{
 
 
 export type PublishedFamilySchemaQuery = { publishedProductFamilySchema: { jsonSchema: string | null } };
+
+export type WithdrawnDatasheetQueryVariables = Exact<{
+  code?: string | null | undefined;
+  id?: string | null | undefined;
+}>;
+
+
+export type WithdrawnDatasheetQuery = { withdrawnDatasheet: { id: string | null, tenantId: string | null, publicCode: string | null, versionNumber: number | null, productName: string | null, productFamily: string | null, certificateReference: string | null, scheme: string | null, holderName: string | null, publishedAt: string | null, withdrawnAt: string | null, reason: DatasheetWithdrawalReason | null } };
 
 export type SearchPublishedDatasheetsQueryVariables = Exact<{
   tenant?: string | null | undefined;
@@ -2271,6 +2286,24 @@ export const PublishedFamilySchemaDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishedFamilySchemaQuery, PublishedFamilySchemaQueryVariables>;
+export const WithdrawnDatasheetDocument = new TypedDocumentString(`
+    query WithdrawnDatasheet($code: String, $id: ID) {
+  withdrawnDatasheet(code: $code, id: $id) {
+    id
+    tenantId
+    publicCode
+    versionNumber
+    productName
+    productFamily
+    certificateReference
+    scheme
+    holderName
+    publishedAt
+    withdrawnAt
+    reason
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawnDatasheetQuery, WithdrawnDatasheetQueryVariables>;
 export const SearchPublishedDatasheetsDocument = new TypedDocumentString(`
     query SearchPublishedDatasheets($tenant: String, $productFamily: String, $productName: String, $holderName: String, $certificateReference: String, $first: Int, $after: String) {
   searchPublishedDatasheets(

@@ -4,9 +4,9 @@ import { isUUID } from 'class-validator';
 import { map, Observable } from 'rxjs';
 import { Public } from '@chancery/access';
 import { PresentResultsInterceptor } from '@chancery/policy';
-import { DatasheetsErrors } from '../datasheets.errors';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
 import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
+import { WithdrawnDatasheet } from '../entities/withdrawn-datasheet.entity';
 import { PublishedProductFamilySchema } from '../entities/published-product-family-schema.entity';
 import { PublishedDatasheetPage } from '../resolvers/datasheets.outputs';
 import { PublicDatasheetsService } from '../services/public-datasheets.service';
@@ -34,6 +34,8 @@ function etagOf(result: unknown): string | null {
   if (Array.isArray(result) && result.every((row) => row instanceof PublishedDatasheetVersion)) {
     return tagOf(`history:${result.map((row: PublishedDatasheetVersion) => row.versionId).join(',')}`);
   }
+  // A notice changes only when the datasheet is withdrawn again or its product's certificate changes status.
+  if (result instanceof WithdrawnDatasheet) return tagOf(`withdrawn:${result.id}:${result.withdrawnAt.toISOString()}:${result.reason}`);
   const rows = result instanceof PublishedDatasheet ? [result] : result instanceof PublishedDatasheetPage ? result.items : null;
   if (!rows) return null;
   let identity = '';
@@ -63,6 +65,9 @@ export class PublicCacheHeaders implements NestInterceptor {
   }
 }
 
+/** A public id rather than a short code (a 36-character key that is no uuid reached the uuid cast: a 500). */
+const lookupKey = (key: string): { id: string } | { code: string } => (isUUID(key) ? { id: key.toLowerCase() } : { code: key });
+
 /** The public API as plain GET JSON, answered by the same service and output gate as GraphQL. */
 @Controller('public/datasheets')
 // The gate first (outermost): the cache headers are computed from the records as they were read.
@@ -76,21 +81,25 @@ export class PublicDatasheetsController {
     return Object.assign(new PublishedDatasheetPage(), await this.publicDatasheets.search(query));
   }
 
-  /** By short code (as printed on delivery notes) or by public id. */
+  /** By short code (as printed on delivery notes) or by public id; a withdrawn one: 404 with the reason DATASHEET_WITHDRAWN. */
   @Public()
   @Get(':key')
-  async one(@Param('key') key: string): Promise<PublishedDatasheet> {
-    // A public id rather than a short code (a 36-character key that is no uuid reached the uuid cast: a 500).
-    const found = isUUID(key) ? await this.publicDatasheets.byId(key.toLowerCase()) : await this.publicDatasheets.byCode(key);
-    if (!found) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found');
-    return found;
+  one(@Param('key') key: string): Promise<PublishedDatasheet> {
+    return this.publicDatasheets.find(lookupKey(key));
   }
 
   /** The versions the published one superseded, newest first (publishedDatasheetHistory). */
   @Public()
   @Get(':key/versions')
   history(@Param('key') key: string): Promise<PublishedDatasheetVersion[]> {
-    return this.publicDatasheets.history(isUUID(key) ? { id: key.toLowerCase() } : { code: key });
+    return this.publicDatasheets.history(lookupKey(key));
+  }
+
+  /** The notice of a withdrawn datasheet (withdrawnDatasheet). */
+  @Public()
+  @Get(':key/withdrawal')
+  withdrawal(@Param('key') key: string): Promise<WithdrawnDatasheet> {
+    return this.publicDatasheets.withdrawal(lookupKey(key));
   }
 }
 

@@ -107,6 +107,9 @@ export class PublishedDatasheetArgs {
 @ArgsType()
 export class PublishedDatasheetHistoryArgs extends PublishedDatasheetArgs {}
 
+@ArgsType()
+export class WithdrawnDatasheetArgs extends PublishedDatasheetArgs {}
+
 const TENANT_SLUG_OR_ID = /^[a-z0-9][a-z0-9-]{1,62}$/;
 const TENANT_SLUG_OR_ID_MESSAGE = { message: 'must be a tenant slug or id (lower case)' };
 

@@ -54,6 +54,31 @@ SELECT v.version_id IS NOT NULL AS "isVersion", v.version_id AS "versionId", v.t
 FROM published_datasheet p LEFT JOIN published_datasheet_version v ON v.datasheet_id = p.datasheet_id
 WHERE p.datasheet_id = $1 ORDER BY v.version_number DESC;
 
+-- PublishedDatasheetRepository.keepWithdrawal
+INSERT INTO withdrawn_datasheet (datasheet_id, tenant_id, public_code, version_number, product_name, product_family, certificate_reference, scheme,
+holder_name, published_at, withdrawn_at, reason)
+SELECT p.datasheet_id, p.tenant_id, p.public_code, p.version_number, p.product_name, p.product_family, p.certificate_reference, p.scheme,
+p.holder_name, p.published_at, $2, $3
+FROM published_datasheet p WHERE p.datasheet_id = $1
+ON CONFLICT (datasheet_id) DO UPDATE SET version_number = EXCLUDED.version_number, product_name = EXCLUDED.product_name,
+product_family = EXCLUDED.product_family, certificate_reference = EXCLUDED.certificate_reference, scheme = EXCLUDED.scheme,
+holder_name = EXCLUDED.holder_name, published_at = EXCLUDED.published_at, withdrawn_at = EXCLUDED.withdrawn_at, reason = EXCLUDED.reason;
+
+-- PublishedDatasheetRepository.changeWithdrawalReason
+UPDATE withdrawn_datasheet w SET reason = $2 WHERE w.datasheet_id = $1;
+
+-- PublishedDatasheetRepository.forgetWithdrawal
+DELETE FROM withdrawn_datasheet w WHERE w.datasheet_id = $1;
+
+-- PublishedDatasheetRepository.findWithdrawalsByIds
+SELECT w.datasheet_id AS "id", w.tenant_id AS "tenantId", w.public_code AS "publicCode", w.version_number AS "versionNumber", w.product_name AS "productName", w.product_family AS "productFamily", w.certificate_reference AS "certificateReference", w.scheme, w.holder_name AS "holderName", w.published_at AS "publishedAt", w.withdrawn_at AS "withdrawnAt", w.reason FROM withdrawn_datasheet w WHERE w.datasheet_id = ANY($1::uuid[]);
+
+-- PublishedDatasheetRepository.findWithdrawal
+SELECT w.datasheet_id AS "id", w.tenant_id AS "tenantId", w.public_code AS "publicCode", w.version_number AS "versionNumber", w.product_name AS "productName", w.product_family AS "productFamily", w.certificate_reference AS "certificateReference", w.scheme, w.holder_name AS "holderName", w.published_at AS "publishedAt", w.withdrawn_at AS "withdrawnAt", w.reason FROM withdrawn_datasheet w WHERE w.datasheet_id = $1;
+
+-- PublishedDatasheetRepository.findWithdrawal
+SELECT w.datasheet_id AS "id", w.tenant_id AS "tenantId", w.public_code AS "publicCode", w.version_number AS "versionNumber", w.product_name AS "productName", w.product_family AS "productFamily", w.certificate_reference AS "certificateReference", w.scheme, w.holder_name AS "holderName", w.published_at AS "publishedAt", w.withdrawn_at AS "withdrawnAt", w.reason FROM withdrawn_datasheet w WHERE w.public_code = $1;
+
 -- PublishedDatasheetRepository.findById
 SELECT p.datasheet_id AS "id", p.tenant_id AS "tenantId", p.organisation_id AS "organisationId", p.version_id AS "versionId", p.version_number AS "versionNumber", p.public_code AS "publicCode", p.product_name AS "productName", p.product_family AS "productFamily", p.certificate_reference AS "certificateReference", p.scheme, p.production_unit AS "productionUnit", p.holder_name AS "holderName", p.texts, p.attachments, p.contact_user_id AS "contactUserId", p.contact_kind AS "contactKind", p.contact_name AS "contactName", p.contact_email AS "contactEmail", p.contact_phone AS "contactPhone", p.contact_position AS "contactPosition", p.contact_replacement_required AS "contactReplacementRequired", p.published_at AS "publishedAt", p.revision, p.characteristics::text AS characteristics FROM published_datasheet p WHERE p.datasheet_id = $1;
 

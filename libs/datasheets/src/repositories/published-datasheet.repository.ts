@@ -4,10 +4,12 @@ import { PublishedDatasheetAttachment } from '../entities/datasheet-attachment.e
 import { DatasheetText } from '../entities/datasheet-text.entity';
 import { DatasheetContactKind, PublishedDatasheet } from '../entities/published-datasheet.entity';
 import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
+import { DatasheetWithdrawalReason, WithdrawnDatasheet } from '../entities/withdrawn-datasheet.entity';
 import { likePattern } from './like-pattern';
 
 const PUBLISHED = selectColumns(PublishedDatasheet, 'p', { except: ['characteristics'] }) + ', p.characteristics::text AS characteristics';
 const SUPERSEDED = selectColumns(PublishedDatasheetVersion, 'v', { except: ['characteristics'] }) + ', v.characteristics::text AS characteristics';
+const WITHDRAWN = selectColumns(WithdrawnDatasheet, 'w');
 
 /** The contact a published datasheet shows. */
 export interface PublishedContact {
@@ -179,6 +181,52 @@ export class PublishedDatasheetRepository {
       record.texts = ((row.texts as DatasheetText[] | null) ?? []).map((t) => toEntity(DatasheetText, t));
       return record;
     });
+  }
+
+  /**
+   * Keeps the public notice of the datasheet's withdrawal, from the read model's row as it is now (its
+   * product, holder and version; no contact), in the unpublishing transaction, before that row goes.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.at, DatasheetWithdrawalReason.PRODUCT_SUSPENDED] })
+  async keepWithdrawal(datasheetId: string, withdrawnAt: Date, reason: DatasheetWithdrawalReason): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO withdrawn_datasheet (datasheet_id, tenant_id, public_code, version_number, product_name, product_family, certificate_reference, scheme,
+              holder_name, published_at, withdrawn_at, reason)
+       SELECT p.datasheet_id, p.tenant_id, p.public_code, p.version_number, p.product_name, p.product_family, p.certificate_reference, p.scheme,
+              p.holder_name, p.published_at, $2, $3
+         FROM published_datasheet p WHERE p.datasheet_id = $1
+       ON CONFLICT (datasheet_id) DO UPDATE SET version_number = EXCLUDED.version_number, product_name = EXCLUDED.product_name,
+              product_family = EXCLUDED.product_family, certificate_reference = EXCLUDED.certificate_reference, scheme = EXCLUDED.scheme,
+              holder_name = EXCLUDED.holder_name, published_at = EXCLUDED.published_at, withdrawn_at = EXCLUDED.withdrawn_at, reason = EXCLUDED.reason`,
+      [datasheetId, withdrawnAt, reason],
+    );
+  }
+
+  /** While the datasheet stays withdrawn, its notice says what became of the product's certificate since. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, DatasheetWithdrawalReason.PRODUCT_WITHDRAWN] })
+  async changeWithdrawalReason(datasheetId: string, reason: DatasheetWithdrawalReason): Promise<void> {
+    await this.sql.query(`UPDATE withdrawn_datasheet w SET reason = $2 WHERE w.datasheet_id = $1`, [datasheetId, reason]);
+  }
+
+  /** Published again: no longer withdrawn. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async forgetWithdrawal(datasheetId: string): Promise<void> {
+    await this.sql.query(`DELETE FROM withdrawn_datasheet w WHERE w.datasheet_id = $1`, [datasheetId]);
+  }
+
+  /** The notices of those of the datasheets that are withdrawn (the feed's and the push's events). */
+  @GenerateSql({ params: [[SQL_EXAMPLE.id]] })
+  async findWithdrawalsByIds(ids: readonly string[]): Promise<WithdrawnDatasheet[]> {
+    const rows = await this.sql.query(`SELECT ${WITHDRAWN} FROM withdrawn_datasheet w WHERE w.datasheet_id = ANY($1::uuid[])`, [ids]);
+    return rows.map((row) => toEntity(WithdrawnDatasheet, row));
+  }
+
+  /** The notice of a datasheet withdrawn under a public id or a short code, or null. */
+  @GenerateSql({ params: [{ id: SQL_EXAMPLE.id }] }, { params: [{ code: 'K7QX3M9P' }] })
+  async findWithdrawal(key: { id: string } | { code: string }): Promise<WithdrawnDatasheet | null> {
+    const [column, value] = 'id' in key ? ['datasheet_id', key.id] : ['public_code', key.code];
+    const [row] = await this.sql.query(`SELECT ${WITHDRAWN} FROM withdrawn_datasheet w WHERE w.${column} = $1`, [value]);
+    return row ? toEntity(WithdrawnDatasheet, row) : null;
   }
 
   @GenerateSql({ params: [SQL_EXAMPLE.id] })

@@ -3,6 +3,7 @@ import { Role } from '@chancery/access';
 import { Envelope } from '@chancery/policy';
 import { DatasheetChangeKind } from '../entities/internal.entities';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
+import { WithdrawnDatasheet } from '../entities/withdrawn-datasheet.entity';
 
 registerEnumType(DatasheetChangeKind, {
   name: 'DatasheetChangeKind',
@@ -50,6 +51,8 @@ export class DatasheetFeedEvent {
   @Field() occurredAt: Date;
   @Field(() => PublishedDatasheet, { nullable: true, description: 'The datasheet as published now; null when it is no longer published (remove the copy).' })
   datasheet: PublishedDatasheet | null;
+  @Field(() => WithdrawnDatasheet, { nullable: true, description: 'When the datasheet is not published now because it was withdrawn: when and why (show it in place of the copy).' })
+  withdrawal: WithdrawnDatasheet | null;
 }
 
 @Envelope('DatasheetFeedPage')

@@ -10,6 +10,7 @@ import { Datasheet } from '../entities/datasheet.entity';
 import { ProductFamilySchema } from '../entities/product-family-schema.entity';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
 import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
+import { WithdrawnDatasheet } from '../entities/withdrawn-datasheet.entity';
 import { PublishedProductFamilySchema } from '../entities/published-product-family-schema.entity';
 import {
   AcknowledgeNoticeArgs,
@@ -26,6 +27,7 @@ import {
   NameDatasheetContactArgs,
   PublishedDatasheetArgs,
   PublishedDatasheetHistoryArgs,
+  WithdrawnDatasheetArgs,
   PublishedProductFamilySchemaArgs,
   PublishedProductFamilySchemasArgs,
   RequestDatasheetChangesArgs,
@@ -222,7 +224,9 @@ export class PublicDatasheetsResolver {
   constructor(private readonly publicDatasheets: PublicDatasheetsService) {}
 
   @Public()
-  @Query(() => PublishedDatasheet, { description: 'A published datasheet by public id or by short code (exactly one); NOT_FOUND when none is published under it.' })
+  @Query(() => PublishedDatasheet, {
+    description: 'A published datasheet by public id or by short code (exactly one); NOT_FOUND when none is published under it (the reason DATASHEET_WITHDRAWN when one was withdrawn: see withdrawnDatasheet).',
+  })
   publishedDatasheet(@Args() { id, code }: PublishedDatasheetArgs): Promise<PublishedDatasheet> {
     return this.publicDatasheets.find({ id, code });
   }
@@ -234,6 +238,15 @@ export class PublicDatasheetsResolver {
   })
   publishedDatasheetHistory(@Args() { id, code }: PublishedDatasheetHistoryArgs): Promise<PublishedDatasheetVersion[]> {
     return this.publicDatasheets.history({ id, code });
+  }
+
+  @Public()
+  @Query(() => WithdrawnDatasheet, {
+    description:
+      'A withdrawn datasheet by its public id or short code (exactly one): what it was, when and why it was withdrawn, so that printed copies are no longer relied on (GET /public/datasheets/{code or id}/withdrawal is the same question); NOT_FOUND when none is withdrawn under it.',
+  })
+  withdrawnDatasheet(@Args() { id, code }: WithdrawnDatasheetArgs): Promise<WithdrawnDatasheet> {
+    return this.publicDatasheets.withdrawal({ id, code });
   }
 
   @Public()

@@ -46,14 +46,14 @@ export class CertifiedProductsService {
     }
   }
 
-  /** A product that is no longer ACTIVE takes its published datasheet off the public outputs. */
+  /** A product that is no longer ACTIVE takes its published datasheet off the public outputs, leaving a notice of why. */
   async changeStatus(id: string, status: CertifiedProductStatus): Promise<CertifiedProduct> {
     const scope = staffScopeOf(this.context.actor);
     return this.transactions.run(async () => {
       const product = scope ? await this.products.setStatus(id, scope.tenantId, status, this.clock.now()) : null;
       if (!product) throw DatasheetsErrors.PRODUCT_NOT_FOUND('Certified product not found', { field: 'id' });
       await this.audit.record({ action: 'datasheets.product.statusChanged', subjectType: 'CertifiedProduct', subjectId: product.id, details: { status } });
-      if (status !== CertifiedProductStatus.ACTIVE) await this.publication.unpublishProduct(product, `product ${status}`);
+      await this.publication.followProductStatus(product);
       return product;
     });
   }

@@ -14,6 +14,7 @@ import { DatasheetsErrors } from '../datasheets.errors';
 import { CONTACT_OBJECTION } from '../email/datasheets-emails';
 import { ContactDisclosureAcknowledgement } from '../entities/contact-disclosure-acknowledgement.entity';
 import { Datasheet } from '../entities/datasheet.entity';
+import { DatasheetWithdrawalReason } from '../entities/withdrawn-datasheet.entity';
 import { DatasheetLedgerRepository } from '../repositories/datasheet-ledger.repository';
 import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
@@ -245,7 +246,7 @@ export class ContactDisclosureService {
       unpublished += await this.transactions.asSystem(tenant.id, async () => {
         let count = 0;
         for (const datasheet of await this.datasheets.lockOverdue(tenant.id, this.clock.now())) {
-          if (await this.publication.unpublish(datasheet, 'no new contact named before the deadline')) count += 1;
+          if (await this.publication.unpublish(datasheet, DatasheetWithdrawalReason.DATASHEET_WITHDRAWN, 'no new contact named before the deadline')) count += 1;
         }
         return count;
       });

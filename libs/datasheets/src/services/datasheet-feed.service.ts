@@ -3,6 +3,7 @@ import { RequestContext, TransactionRunner } from '@chancery/core';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { DatasheetChangeKind } from '../entities/internal.entities';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
+import { WithdrawnDatasheet } from '../entities/withdrawn-datasheet.entity';
 import { DatasheetLedgerRepository } from '../repositories/datasheet-ledger.repository';
 import { PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
 import { MAX_PAGE_SIZE } from './public-datasheets.service';
@@ -15,6 +16,8 @@ export interface FeedEvent {
   occurredAt: Date;
   /** The datasheet as it is published now; null once it is not published (the copy out there is removed). */
   datasheet: PublishedDatasheet | null;
+  /** Not published now because it was withdrawn: when and why (what the copy out there shows instead). */
+  withdrawal: WithdrawnDatasheet | null;
 }
 
 /**
@@ -40,8 +43,12 @@ export class DatasheetFeedService {
     if (!tenantId) return { events: [], nextCursor: cursor };
     return this.transactions.run(async () => {
       const changes = await this.ledger.changesAfter(tenantId, cursor, limit);
-      const current = new Map((await this.published.findByIds([...new Set(changes.map((c) => c.datasheetId))])).map((d) => [d.id, d]));
-      const events = changes.map((c) => ({ ...c, datasheet: current.get(c.datasheetId) ?? null }));
+      const ids = [...new Set(changes.map((c) => c.datasheetId))];
+      const current = new Map((await this.published.findByIds(ids)).map((d) => [d.id, d]));
+      // A second statement only on a page naming a datasheet that is not published now.
+      const unpublished = ids.filter((id) => !current.has(id));
+      const withdrawn = new Map(unpublished.length ? (await this.published.findWithdrawalsByIds(unpublished)).map((w) => [w.id, w]) : []);
+      const events = changes.map((c) => ({ ...c, datasheet: current.get(c.datasheetId) ?? null, withdrawal: withdrawn.get(c.datasheetId) ?? null }));
       return { events, nextCursor: changes.length ? changes[changes.length - 1]!.seq : cursor };
     });
   }

@@ -9,6 +9,7 @@ import { DatasheetState, DatasheetVersion } from '../entities/datasheet-version.
 import { Datasheet } from '../entities/datasheet.entity';
 import { DatasheetChangeKind } from '../entities/internal.entities';
 import { DatasheetContactKind } from '../entities/published-datasheet.entity';
+import { DatasheetWithdrawalReason } from '../entities/withdrawn-datasheet.entity';
 import { CertifiedProductRepository } from '../repositories/certified-product.repository';
 import { DatasheetLedgerRepository } from '../repositories/datasheet-ledger.repository';
 import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
@@ -20,6 +21,14 @@ import { DatasheetAttachmentsService } from './datasheet-attachments.service';
 import { ProcessingRestrictions } from '@chancery/policy';
 
 export const DEFAULT_CONTACT_REPLACEMENT_DAYS = 30;
+
+/** What a withdrawal notice says of a product's certificate in each status (ACTIVE: the datasheet alone was withdrawn). */
+const WITHDRAWAL_OF_PRODUCT_STATUS: Record<CertifiedProductStatus, DatasheetWithdrawalReason> = {
+  [CertifiedProductStatus.ACTIVE]: DatasheetWithdrawalReason.DATASHEET_WITHDRAWN,
+  [CertifiedProductStatus.SUSPENDED]: DatasheetWithdrawalReason.PRODUCT_SUSPENDED,
+  [CertifiedProductStatus.WITHDRAWN]: DatasheetWithdrawalReason.PRODUCT_WITHDRAWN,
+  [CertifiedProductStatus.EXPIRED]: DatasheetWithdrawalReason.PRODUCT_EXPIRED,
+};
 
 /** What releasing a person as contact changed: the datasheets that named them, how many of them are public, the deadline. */
 export interface ReleasedContact {
@@ -77,6 +86,8 @@ export class DatasheetPublication {
       await this.recordChange(datasheet.tenantId, datasheet.id, previous.id, DatasheetChangeKind.SUPERSEDED, now);
     }
     const publishedVersion = await this.versions.setState(version.id, DatasheetState.PUBLISHED, now, null);
+    // In force again (a datasheet withdrawn before): its withdrawal notice goes.
+    if (!previous) await this.published.forgetWithdrawal(datasheet.id);
     const organisation = await this.people.organisation(datasheet.organisationId);
     // Nobody to name when who completed it was forgotten (a withdrawn datasheet past DATASHEET_RECORD).
     const person = version.completedBy ? await this.eligibleContact(datasheet, version.completedBy) : null;
@@ -106,22 +117,35 @@ export class DatasheetPublication {
     return publishedVersion;
   }
 
-  /** Takes the datasheet off every public output (its published version becomes UNPUBLISHED); false when it was not published. */
-  async unpublish(datasheet: Datasheet, reason: string): Promise<boolean> {
+  /**
+   * Takes the datasheet off every public output (its published version becomes UNPUBLISHED), leaving
+   * the public a notice of the withdrawal and why (`reason`; `note` is for the audit trail only); false
+   * when it was not published.
+   */
+  async unpublish(datasheet: Datasheet, reason: DatasheetWithdrawalReason, note: string): Promise<boolean> {
     const now = this.clock.now();
     const current = await this.versions.findOfDatasheetIn(datasheet.id, [DatasheetState.PUBLISHED]);
     if (!current) return false;
     await this.versions.setState(current.id, DatasheetState.UNPUBLISHED, now, null);
+    await this.published.keepWithdrawal(datasheet.id, now, reason);
     await this.published.remove(datasheet.id);
     await this.attachments.showPublicly(datasheet.tenantId, datasheet.id, []);
     await this.recordChange(datasheet.tenantId, datasheet.id, current.id, DatasheetChangeKind.UNPUBLISHED, now);
-    await this.audit.record({ action: 'datasheets.datasheet.unpublished', subjectType: 'Datasheet', subjectId: datasheet.id, details: { version: current.id, reason } });
+    await this.audit.record({ action: 'datasheets.datasheet.unpublished', subjectType: 'Datasheet', subjectId: datasheet.id, details: { version: current.id, reason, note } });
     return true;
   }
 
-  async unpublishProduct(product: CertifiedProduct, reason: string): Promise<void> {
+  /**
+   * The product's certificate changed status: a datasheet in force is withdrawn when the product is no
+   * longer ACTIVE, and the notice of one withdrawn already follows the certificate (suspended, then
+   * withdrawn; active again while the datasheet is not yet published again: withdrawn by the body).
+   */
+  async followProductStatus(product: CertifiedProduct): Promise<void> {
     const datasheet = await this.datasheets.lockOfProduct(product.id, product.tenantId);
-    if (datasheet) await this.unpublish(datasheet, reason);
+    if (!datasheet) return;
+    const reason = WITHDRAWAL_OF_PRODUCT_STATUS[product.status];
+    if (product.status !== CertifiedProductStatus.ACTIVE && (await this.unpublish(datasheet, reason, `product ${product.status}`))) return;
+    await this.published.changeWithdrawalReason(datasheet.id, reason);
   }
 
   /**

@@ -2,6 +2,7 @@ import { Injectable, OnModuleInit } from '@nestjs/common';
 import { Envelope } from '@chancery/policy';
 import { WebhookEventRef, WebhookPayloads, WebhookPayloadSource } from '@chancery/webhooks';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
+import { WithdrawnDatasheet } from '../entities/withdrawn-datasheet.entity';
 import { PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
 
 /** A datasheet feed event as a push target receives it: the same as the pull feed's. */
@@ -12,6 +13,8 @@ export class DatasheetWebhookData {
   versionId: string | null;
   /** The datasheet as it is published when the event is sent; null once it is not (the copy out there is removed). */
   datasheet: PublishedDatasheet | null;
+  /** Not published when the event is sent because it was withdrawn: when and why. */
+  withdrawal: WithdrawnDatasheet | null;
 }
 
 /**
@@ -35,11 +38,13 @@ export class DatasheetWebhookPayloads implements WebhookPayloadSource, OnModuleI
   async dataOf(event: WebhookEventRef): Promise<DatasheetWebhookData> {
     const datasheetId = String(event.subject.datasheetId);
     const [datasheet] = await this.published.findByIds([datasheetId]);
+    const [withdrawal] = datasheet ? [] : await this.published.findWithdrawalsByIds([datasheetId]);
     return Object.assign(new DatasheetWebhookData(), {
       kind: String(event.subject.kind),
       datasheetId,
       versionId: (event.subject.versionId as string | null) ?? null,
       datasheet: datasheet ?? null,
+      withdrawal: withdrawal ?? null,
     });
   }
 }

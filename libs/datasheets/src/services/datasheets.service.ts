@@ -7,6 +7,7 @@ import { DatasheetsErrors } from '../datasheets.errors';
 import { CertifiedProductStatus } from '../entities/certified-product.entity';
 import { DatasheetState, DatasheetVersion, OPEN_STATES } from '../entities/datasheet-version.entity';
 import { Datasheet } from '../entities/datasheet.entity';
+import { DatasheetWithdrawalReason } from '../entities/withdrawn-datasheet.entity';
 import { CreateDatasheetInput, DatasheetTextInput, UpdateDatasheetDraftInput } from '../inputs/datasheets.inputs';
 import { CertifiedProductRepository, DatasheetScope } from '../repositories/certified-product.repository';
 import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
@@ -164,7 +165,7 @@ export class DatasheetsService {
     const scope = staffScopeOf(this.context.actor);
     return this.transactions.run(async () => {
       const datasheet = await this.lockDatasheet(datasheetId, scope);
-      if (!(await this.publication.unpublish(datasheet, 'unpublished by the tenant'))) throw DatasheetsErrors.DATASHEET_NOT_PUBLISHED('the datasheet has no published version', { field: 'datasheetId' });
+      if (!(await this.publication.unpublish(datasheet, DatasheetWithdrawalReason.DATASHEET_WITHDRAWN, 'unpublished by the tenant'))) throw DatasheetsErrors.DATASHEET_NOT_PUBLISHED('the datasheet has no published version', { field: 'datasheetId' });
       return datasheet;
     });
   }

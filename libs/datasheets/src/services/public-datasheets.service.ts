@@ -5,6 +5,7 @@ import { TenantDirectoryService, TenantKind } from '@chancery/identity';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { PublishedDatasheet } from '../entities/published-datasheet.entity';
 import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
+import { WithdrawnDatasheet } from '../entities/withdrawn-datasheet.entity';
 import { PublishedProductFamilySchema } from '../entities/published-product-family-schema.entity';
 import { ProductFamilySchemaRepository } from '../repositories/product-family-schema.repository';
 import { PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
@@ -74,11 +75,14 @@ export class PublicDatasheetsService {
     return found.filter((schema) => schema.hasPublishedDatasheet);
   }
 
-  /** By public id or by short code (exactly one of them); NOT_FOUND when nothing is published under it. */
+  /**
+   * By public id or by short code (exactly one of them); NOT_FOUND when nothing is published under it,
+   * with the reason DATASHEET_WITHDRAWN when a datasheet was withdrawn under it (`withdrawal` tells more).
+   */
   async find(key: { id?: string; code?: string }): Promise<PublishedDatasheet> {
     const lookup = lookupOf(key);
     const found = lookup ? await this.transactions.publicReading(() => ('id' in lookup ? this.published.findById(lookup.id) : this.published.findByCode(lookup.code))) : null;
-    if (!found) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found');
+    if (!found) throw await this.notPublished(lookup);
     return found;
   }
 
@@ -86,18 +90,26 @@ export class PublicDatasheetsService {
   async history(key: { id?: string; code?: string }): Promise<PublishedDatasheetVersion[]> {
     const lookup = lookupOf(key);
     const versions = lookup ? await this.transactions.publicReading(() => this.published.supersededVersionsOf(lookup)) : null;
-    if (!versions) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found');
+    if (!versions) throw await this.notPublished(lookup);
     return versions;
   }
 
-  byId(id: string): Promise<PublishedDatasheet | null> {
-    return this.transactions.publicReading(() => this.published.findById(id));
+  /** The notice of a datasheet withdrawn under a public id or a short code: what it was, when and why it was withdrawn. */
+  async withdrawal(key: { id?: string; code?: string }): Promise<WithdrawnDatasheet> {
+    const lookup = lookupOf(key);
+    const found = lookup ? await this.transactions.publicReading(() => this.published.findWithdrawal(lookup)) : null;
+    if (!found) throw DatasheetsErrors.DATASHEET_WITHDRAWAL_NOT_FOUND('No datasheet withdrawn under this id or code');
+    return found;
   }
 
-  byCode(typed: string): Promise<PublishedDatasheet | null> {
-    const code = normalisePublicCode(typed);
-    if (!code) return Promise.resolve(null);
-    return this.transactions.publicReading(() => this.published.findByCode(code));
+  /**
+   * The refusal for a key under which nothing is published: a code printed on a delivery note that no
+   * longer answers must not read as a wrong code when the datasheet was withdrawn. Asked only on a miss,
+   * so a datasheet in force costs one statement as before.
+   */
+  private async notPublished(lookup: { id: string } | { code: string } | null): Promise<Error> {
+    const withdrawn = lookup ? await this.transactions.publicReading(() => this.published.findWithdrawal(lookup)) : null;
+    return withdrawn ? DatasheetsErrors.DATASHEET_WITHDRAWN('The datasheet is withdrawn') : DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found');
   }
 
   async search(search: PublicSearch): Promise<PublicPage> {

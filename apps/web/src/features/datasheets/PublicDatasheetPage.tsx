@@ -73,7 +73,100 @@ const PublishedFamilySchema = graphql(`
   }
 `);
 
+// A withdrawn datasheet's public notice: what it was, when and why it was withdrawn (no contact).
+const WithdrawnDatasheet = graphql(`
+  query WithdrawnDatasheet($code: String, $id: ID) {
+    withdrawnDatasheet(code: $code, id: $id) {
+      id
+      tenantId
+      publicCode
+      versionNumber
+      productName
+      productFamily
+      certificateReference
+      scheme
+      holderName
+      publishedAt
+      withdrawnAt
+      reason
+    }
+  }
+`);
+
 type Titles = (path: string) => string | null;
+
+/** A datasheet as its paper identifies it, published or withdrawn. */
+type DatasheetIdentity = { tenantId?: string | null; publicCode?: string | null; holderName?: string | null; scheme?: string | null; certificateReference?: string | null };
+
+/** What identifies a datasheet on paper: who certified it, its code, its holder and certificate (rows of a details list). */
+function IdentityRows({ sheet }: { sheet: DatasheetIdentity }) {
+  const { t } = useTranslation();
+  // Who certified the product: the body's name from the public directory (a datasheet names its tenant by id).
+  const directory = useLoad(tenantDirectoryForNames);
+  const body = directory.data?.tenants.find((tenant) => tenant.id === sheet.tenantId);
+  return (
+    <>
+      {body ? (
+        <div>
+          <dt>{t('datasheets.fields.certificationBody')}</dt>
+          <dd>{body.name}</dd>
+        </div>
+      ) : null}
+      <div>
+        <dt>{t('datasheets.fields.publicCode')}</dt>
+        <dd>
+          <code>{sheet.publicCode}</code>
+        </dd>
+      </div>
+      <div>
+        <dt>{t('datasheets.fields.holder')}</dt>
+        <dd>{sheet.holderName}</dd>
+      </div>
+      <div>
+        <dt>{t('datasheets.fields.certificate')}</dt>
+        <dd>
+          {sheet.scheme} {sheet.certificateReference}
+        </dd>
+      </div>
+    </>
+  );
+}
+
+/**
+ * A code printed on a delivery note whose datasheet was withdrawn: saying "not found" would read as a
+ * mistyped code, and the paper would go on being trusted. The notice says it is no longer in force,
+ * since when and why, and what it was.
+ */
+function WithdrawnNotice({ lookup }: { lookup: { code: string } | { id: string } }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const notice = useLoad(async () => (await requestPublic(WithdrawnDatasheet, lookup)).withdrawnDatasheet, [lookup]);
+  if (notice.loading) return <Loading />;
+  if (notice.error) return <LoadError error={notice.error} onRetry={notice.reload} />;
+  const sheet = notice.data!;
+  return (
+    <article className="datasheet">
+      <PageTitle lead={`${sheet.holderName ?? ''} · ${sheet.scheme ?? ''} ${sheet.certificateReference ?? ''}`}>{sheet.productName ?? ''}</PageTitle>
+      <section className="notice notice--warning" aria-labelledby="withdrawn-title">
+        <h2 id="withdrawn-title" className="notice__title">
+          {t('datasheets.public.withdrawnTitle', { date: format.date(sheet.withdrawnAt) })}
+        </h2>
+        <p>{t(`datasheets.public.withdrawnReason.${sheet.reason ?? 'DATASHEET_WITHDRAWN'}`)}</p>
+        <p>{t('datasheets.public.withdrawnLead')}</p>
+      </section>
+      <dl className="details details--wide">
+        <IdentityRows sheet={sheet} />
+        <div>
+          <dt>{t('datasheets.public.lastVersion')}</dt>
+          <dd>{t('datasheets.public.publishedOn', { date: format.date(sheet.publishedAt), version: sheet.versionNumber ?? 1 })}</dd>
+        </div>
+      </dl>
+      <p>
+        <Link to="/datasheets">{t('datasheets.public.backToSearch')}</Link>
+      </p>
+    </article>
+  );
+}
 
 /**
  * The family's schema as published: its title ("Thermal insulation boards") and its characteristics'
@@ -116,11 +209,9 @@ export default function PublicDatasheetPage() {
   const { code, id } = useParams();
   const loaded = useLoad(async () => (await requestPublic(PublishedDatasheet, id ? { id } : { code: code ?? '' })).publishedDatasheet, [code, id]);
   const { title: familyTitle, titles } = useFamilySchema(loaded.data?.tenantId, loaded.data?.productFamily, i18n.language);
-  // Who certified the product: the body's name from the public directory (a datasheet names its tenant by id).
-  const directory = useLoad(tenantDirectoryForNames);
-  const body = directory.data?.tenants.find((tenant) => tenant.id === loaded.data?.tenantId);
 
   if (loaded.loading) return <Loading />;
+  if (loaded.error?.reason === 'DATASHEET_WITHDRAWN') return <WithdrawnNotice lookup={id ? { id } : { code: code ?? '' }} />;
   if (loaded.error) {
     return (
       <>
@@ -150,28 +241,7 @@ export default function PublicDatasheetPage() {
         </section>
       ) : null}
       <dl className="details details--wide">
-        {body ? (
-          <div>
-            <dt>{t('datasheets.fields.certificationBody')}</dt>
-            <dd>{body.name}</dd>
-          </div>
-        ) : null}
-        <div>
-          <dt>{t('datasheets.fields.publicCode')}</dt>
-          <dd>
-            <code>{sheet.publicCode}</code>
-          </dd>
-        </div>
-        <div>
-          <dt>{t('datasheets.fields.holder')}</dt>
-          <dd>{sheet.holderName}</dd>
-        </div>
-        <div>
-          <dt>{t('datasheets.fields.certificate')}</dt>
-          <dd>
-            {sheet.scheme} {sheet.certificateReference}
-          </dd>
-        </div>
+        <IdentityRows sheet={sheet} />
         <div>
           <dt>{t('datasheets.fields.family')}</dt>
           <dd>{familyTitle ?? sheet.productFamily}</dd>

@@ -1609,6 +1609,15 @@ const de: Messages = {
       notFound: 'Unter diesem Code ist kein Datenblatt veröffentlicht. Prüfen Sie den Code auf dem Lieferschein.',
       backToSearch: 'Datenblätter durchsuchen',
       printedCopy: 'Gedruckt am {{date}}. Ein gedrucktes Exemplar ist möglicherweise nicht mehr aktuell: Das gültige Datenblatt steht unter {{url}}',
+      withdrawnTitle: 'Datenblatt am {{date}} zurückgezogen',
+      withdrawnReason: {
+        PRODUCT_SUSPENDED: 'Das Zertifikat des Produkts ist ausgesetzt.',
+        PRODUCT_WITHDRAWN: 'Das Zertifikat des Produkts wurde zurückgezogen.',
+        PRODUCT_EXPIRED: 'Das Zertifikat des Produkts ist abgelaufen.',
+        DATASHEET_WITHDRAWN: 'Die Zertifizierungsstelle hat das Datenblatt zurückgezogen.',
+      },
+      withdrawnLead: 'Dieses Datenblatt ist nicht mehr gültig: Verlassen Sie sich nicht auf gedruckte Exemplare. Fragen Sie den Zertifikatsinhaber oder die Zertifizierungsstelle nach dem aktuellen Stand.',
+      lastVersion: 'Letzte Version',
     },
   },
   projects: {

@@ -1611,6 +1611,15 @@ const en = {
       notFound: 'No datasheet is published under this code. Check the code on the delivery note.',
       backToSearch: 'Search the datasheets',
       printedCopy: 'Printed on {{date}}. A printed copy may no longer be current: the datasheet in force is at {{url}}',
+      withdrawnTitle: 'Datasheet withdrawn on {{date}}',
+      withdrawnReason: {
+        PRODUCT_SUSPENDED: 'The product\'s certificate is suspended.',
+        PRODUCT_WITHDRAWN: 'The product\'s certificate has been withdrawn.',
+        PRODUCT_EXPIRED: 'The product\'s certificate has expired.',
+        DATASHEET_WITHDRAWN: 'The certification body withdrew the datasheet.',
+      },
+      withdrawnLead: 'This datasheet is no longer in force: do not rely on printed copies of it. Ask the certificate holder or the certification body where things stand now.',
+      lastVersion: 'Last version',
     },
   },
   projects: {

@@ -1609,6 +1609,15 @@ const fr: Messages = {
       notFound: "Aucune fiche n'est publiée sous ce code. Vérifiez le code sur le bon de livraison.",
       backToSearch: 'Rechercher les fiches',
       printedCopy: 'Imprimé le {{date}}. Un exemplaire imprimé peut ne plus être à jour : la fiche en vigueur se trouve à l’adresse {{url}}',
+      withdrawnTitle: 'Fiche retirée le {{date}}',
+      withdrawnReason: {
+        PRODUCT_SUSPENDED: 'Le certificat du produit est suspendu.',
+        PRODUCT_WITHDRAWN: 'Le certificat du produit a été retiré.',
+        PRODUCT_EXPIRED: 'Le certificat du produit a expiré.',
+        DATASHEET_WITHDRAWN: 'L’organisme de certification a retiré la fiche.',
+      },
+      withdrawnLead: 'Cette fiche n’est plus en vigueur : ne vous fiez pas à ses exemplaires imprimés. Demandez la situation actuelle au titulaire du certificat ou à l’organisme de certification.',
+      lastVersion: 'Dernière version',
     },
   },
   projects: {

@@ -1609,6 +1609,15 @@ const nl: Messages = {
       notFound: 'Onder deze code is geen fiche gepubliceerd. Controleer de code op de leveringsbon.',
       backToSearch: 'De fiches doorzoeken',
       printedCopy: 'Afgedrukt op {{date}}. Een afgedrukt exemplaar is mogelijk niet meer actueel: de geldende fiche staat op {{url}}',
+      withdrawnTitle: 'Fiche ingetrokken op {{date}}',
+      withdrawnReason: {
+        PRODUCT_SUSPENDED: 'Het certificaat van het product is geschorst.',
+        PRODUCT_WITHDRAWN: 'Het certificaat van het product is ingetrokken.',
+        PRODUCT_EXPIRED: 'Het certificaat van het product is verlopen.',
+        DATASHEET_WITHDRAWN: 'De certificatie-instelling heeft de fiche ingetrokken.',
+      },
+      withdrawnLead: 'Deze fiche is niet meer van kracht: vertrouw niet op afgedrukte exemplaren ervan. Vraag de certificaathouder of de certificatie-instelling hoe het nu zit.',
+      lastVersion: 'Laatste versie',
     },
   },
   projects: {

@@ -1,0 +1,138 @@
+import { Role } from '@chancery/access';
+import { CertificateHolder, CertificationBody, DatasheetsFactory, expectData, GraphQLResponse, KERBSTONE_CHARACTERISTICS, useTestApp } from '@chancery/testing';
+
+const NOTICE_FIELDS = 'id tenantId publicCode versionNumber productName productFamily certificateReference scheme holderName publishedAt withdrawnAt reason';
+
+/**
+ * A datasheet's short code is printed on delivery notes and kept on site for years. When the datasheet
+ * is withdrawn (the product's certificate suspended, withdrawn or expired, or the datasheet withdrawn by
+ * the certification body), whoever types that code must learn that it was withdrawn, when and why, not
+ * read "not found" as a mistyped code and go on relying on the paper. The notice is public, carries
+ * what the datasheet published about the product and its holder, never a contact, and goes when a
+ * version is published again.
+ */
+describe('Datasheets: the public notice of a withdrawn datasheet', () => {
+  const started = useTestApp();
+  let sheets: DatasheetsFactory;
+  let body: CertificationBody;
+  let holder: CertificateHolder;
+  let colleague: { email: string; token: string };
+
+  const reasonOf = (answer: GraphQLResponse<unknown>) => [answer.errors?.[0]?.extensions?.code, answer.errors?.[0]?.extensions?.reason];
+  const published = (code: string) => started.app.graphql<{ publishedDatasheet: Record<string, unknown> }>('query($c: String) { publishedDatasheet(code: $c) { id versionNumber } }', { c: code });
+  const notice = (key: { code: string } | { id: string }) =>
+    started.app.graphql<{ withdrawnDatasheet: Record<string, unknown> }>(`query($id: ID, $code: String) { withdrawnDatasheet(id: $id, code: $code) { ${NOTICE_FIELDS} } }`, key);
+  const setStatus = (productId: string, status: string) =>
+    started.app.graphql('mutation($id: ID!, $s: CertifiedProductStatus!) { changeCertifiedProductStatus(id: $id, status: $s) { id status } }', { id: productId, s: status }, { token: body.clerkToken });
+
+  /** A product and its datasheet, completed by the colleague and published. */
+  async function publishedProduct(name: string): Promise<{ productId: string; datasheetId: string; publicCode: string }> {
+    const product = await sheets.product(body, holder, { name });
+    const draft = await sheets.draft(colleague.token, product.id);
+    await sheets.publish(body, colleague.token, draft.id);
+    return { productId: product.id, datasheetId: draft.datasheetId, publicCode: await codeOf(draft.datasheetId) };
+  }
+
+  async function codeOf(datasheetId: string): Promise<string> {
+    const { datasheets } = expectData(await started.app.graphql<{ datasheets: Array<{ id: string; publicCode: string }> }>('{ datasheets { id publicCode } }', {}, { token: colleague.token }));
+    return datasheets.find((d) => d.id === datasheetId)!.publicCode;
+  }
+
+  beforeAll(async () => {
+    sheets = new DatasheetsFactory(started.app, started.factory);
+    body = await sheets.certificationBody();
+    holder = await sheets.holder(body, 'Betonwerk Schelde NV');
+    const member = await sheets.orgUser(body, holder.organisation, Role.ORG_MEMBER);
+    colleague = { email: member.user.email, token: member.token };
+  });
+
+  it('a datasheet the certification body withdraws answers DATASHEET_WITHDRAWN, and its notice says what it was, when and why, with no contact', async () => {
+    const { app } = started;
+    const sheet = await publishedProduct('Kerbstone Withdrawn K1');
+    const before = expectData(await app.graphql<{ publishedDatasheet: Record<string, unknown> }>('query($c: String) { publishedDatasheet(code: $c) { publishedAt contactName contactEmail } }', { c: sheet.publicCode })).publishedDatasheet;
+    // A published datasheet has no notice.
+    expect(reasonOf(await notice({ code: sheet.publicCode }))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWAL_NOT_FOUND']);
+
+    app.clock.advance(60_000);
+    expectData(await app.graphql('mutation($d: ID!) { unpublishDatasheet(datasheetId: $d) { id } }', { d: sheet.datasheetId }, { token: body.clerkToken }));
+
+    // The datasheet itself: no longer in force, and the refusal says so, in either form and by code or id.
+    expect(reasonOf(await published(sheet.publicCode))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWN']);
+    expect(reasonOf(await published(sheet.publicCode.toLowerCase()))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWN']);
+    for (const key of [sheet.publicCode, sheet.datasheetId, `${sheet.publicCode}/versions`]) {
+      const get = await app.http().get(`/public/datasheets/${key}`);
+      expect([key, get.status, get.body.errors?.[0]?.extensions?.reason]).toEqual([key, 404, 'DATASHEET_WITHDRAWN']);
+    }
+    // A code under which nothing was ever published stays a plain NOT_FOUND.
+    expect(reasonOf(await published('ZZZZZZZZ'))).toEqual(['NOT_FOUND', 'DATASHEET_NOT_FOUND']);
+    expect(reasonOf(await notice({ code: 'ZZZZZZZZ' }))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWAL_NOT_FOUND']);
+
+    const byCode = expectData(await notice({ code: sheet.publicCode.toLowerCase() })).withdrawnDatasheet;
+    expect(byCode).toEqual({
+      id: sheet.datasheetId, tenantId: body.tenant.id, publicCode: sheet.publicCode, versionNumber: 1, productName: 'Kerbstone Withdrawn K1', productFamily: 'kerbstones',
+      certificateReference: expect.stringMatching(/^BENOR-/), scheme: 'BENOR', holderName: 'Betonwerk Schelde NV', publishedAt: before.publishedAt,
+      withdrawnAt: app.clock.now().toISOString(), reason: 'DATASHEET_WITHDRAWN',
+    });
+    expect(expectData(await notice({ id: sheet.datasheetId })).withdrawnDatasheet).toEqual(byCode);
+
+    // The plain GET form: the same notice through the same gate, cacheable like every public answer.
+    const get = await app.http().get(`/public/datasheets/${sheet.publicCode}/withdrawal`);
+    expect([get.status, get.body]).toEqual([200, byCode]);
+    expect((await app.http().get(`/public/datasheets/${sheet.datasheetId}/withdrawal`)).body).toEqual(byCode);
+    expect(get.headers['cache-control']).toBe('public, no-cache');
+    expect((await app.http().get(`/public/datasheets/${sheet.publicCode}/withdrawal`).set('if-none-match', get.headers.etag as string)).status).toBe(304);
+    expect((await app.http().get('/public/datasheets/ZZZZZZZZ/withdrawal')).status).toBe(404);
+
+    // No person: the contact the datasheet showed is not in the notice, in either form.
+    expect(before.contactEmail).toBe(colleague.email);
+    for (const text of [JSON.stringify(byCode), get.text]) {
+      for (const secret of [colleague.email, before.contactName as string, holder.admin.email]) expect(text).not.toContain(secret);
+    }
+  });
+
+  it("the notice follows the product's certificate (suspended, then withdrawn, then active again) and goes when a version is published again", async () => {
+    const { app } = started;
+    const sheet = await publishedProduct('Kerbstone Suspended K2');
+    app.clock.advance(60_000);
+    const suspendedAt = app.clock.now().toISOString();
+    expectData(await setStatus(sheet.productId, 'SUSPENDED'));
+    const suspended = expectData(await notice({ code: sheet.publicCode })).withdrawnDatasheet;
+    expect([suspended.reason, suspended.withdrawnAt]).toEqual(['PRODUCT_SUSPENDED', suspendedAt]);
+    const etag = (await app.http().get(`/public/datasheets/${sheet.publicCode}/withdrawal`)).headers.etag as string;
+
+    // Withdrawn after the suspension: the notice says so, from the day the datasheet was withdrawn.
+    app.clock.advance(60_000);
+    expectData(await setStatus(sheet.productId, 'WITHDRAWN'));
+    expect(expectData(await notice({ code: sheet.publicCode })).withdrawnDatasheet).toMatchObject({ reason: 'PRODUCT_WITHDRAWN', withdrawnAt: suspendedAt });
+    // A cached copy of the suspended notice is not confirmed.
+    expect((await app.http().get(`/public/datasheets/${sheet.publicCode}/withdrawal`).set('if-none-match', etag)).status).toBe(200);
+
+    // Certified again: the datasheet stays withdrawn until the body publishes a version again.
+    expectData(await setStatus(sheet.productId, 'ACTIVE'));
+    expect(expectData(await notice({ code: sheet.publicCode })).withdrawnDatasheet).toMatchObject({ reason: 'DATASHEET_WITHDRAWN' });
+    expect(reasonOf(await published(sheet.publicCode))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWN']);
+
+    const version = expectData(await app.graphql<{ startDatasheetVersion: { id: string } }>('mutation($d: ID!) { startDatasheetVersion(datasheetId: $d) { id } }', { d: sheet.datasheetId }, { token: colleague.token })).startDatasheetVersion;
+    expectData(await app.graphql('mutation($i: UpdateDatasheetDraftInput!) { updateDatasheetDraft(input: $i) { id } }', {
+      i: { versionId: version.id, characteristics: JSON.stringify({ ...KERBSTONE_CHARACTERISTICS, compressiveStrength: 'C35/45' }) },
+    }, { token: colleague.token }));
+    await sheets.publish(body, colleague.token, version.id);
+    expect(expectData(await published(sheet.publicCode)).publishedDatasheet).toMatchObject({ id: sheet.datasheetId, versionNumber: 2 });
+    expect(reasonOf(await notice({ code: sheet.publicCode }))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWAL_NOT_FOUND']);
+    expect((await app.http().get(`/public/datasheets/${sheet.publicCode}`)).status).toBe(200);
+  });
+
+  it('an expired certificate withdraws its datasheet with that reason; a product never published has no notice', async () => {
+    const sheet = await publishedProduct('Kerbstone Expired K3');
+    expectData(await setStatus(sheet.productId, 'EXPIRED'));
+    expect(expectData(await notice({ id: sheet.datasheetId })).withdrawnDatasheet).toMatchObject({ reason: 'PRODUCT_EXPIRED', productName: 'Kerbstone Expired K3' });
+
+    const unpublished = await sheets.product(body, holder, { name: 'Kerbstone Draft K4' });
+    const draft = await sheets.draft(colleague.token, unpublished.id);
+    expectData(await setStatus(unpublished.id, 'SUSPENDED'));
+    expect(reasonOf(await notice({ id: draft.datasheetId }))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWAL_NOT_FOUND']);
+    expect(reasonOf(await started.app.graphql('query($id: ID) { publishedDatasheet(id: $id) { id } }', { id: draft.datasheetId }))).toEqual(['NOT_FOUND', 'DATASHEET_NOT_FOUND']);
+    // Exactly one key.
+    expect(reasonOf(await started.app.graphql('query { withdrawnDatasheet { id } }'))[0]).toBe('BAD_USER_INPUT');
+  });
+});
