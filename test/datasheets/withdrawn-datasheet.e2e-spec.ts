@@ -38,6 +38,16 @@ describe('Datasheets: the public notice of a withdrawn datasheet', () => {
     return datasheets.find((d) => d.id === datasheetId)!.publicCode;
   }
 
+  /** The body's pull feed (its external system's key), the events of one datasheet. */
+  async function feedOf(datasheetId: string): Promise<Array<{ kind: string; datasheet: Record<string, unknown> | null; withdrawal: Record<string, unknown> | null }>> {
+    feedKey ??= (await started.factory.apiKey({ tenant: body.tenant, createdBy: body.admin })).secret;
+    const { datasheetFeed } = expectData(await started.app.graphql<{ datasheetFeed: { events: Array<{ kind: string; datasheetId: string; datasheet: Record<string, unknown> | null; withdrawal: Record<string, unknown> | null }> } }>(
+      '{ datasheetFeed { events { kind datasheetId datasheet { versionNumber } withdrawal { reason withdrawnAt } } } }', {}, { headers: { 'x-api-key': feedKey } },
+    ));
+    return datasheetFeed.events.filter((e) => e.datasheetId === datasheetId).map(({ datasheetId: _id, ...event }) => event);
+  }
+  let feedKey: string | undefined;
+
   beforeAll(async () => {
     sheets = new DatasheetsFactory(started.app, started.factory);
     body = await sheets.certificationBody();
@@ -107,10 +117,17 @@ describe('Datasheets: the public notice of a withdrawn datasheet', () => {
     // A cached copy of the suspended notice is not confirmed.
     expect((await app.http().get(`/public/datasheets/${sheet.publicCode}/withdrawal`).set('if-none-match', etag)).status).toBe(200);
 
+    // The same status again changes nothing.
+    expectData(await setStatus(sheet.productId, 'WITHDRAWN'));
+
     // Certified again: the datasheet stays withdrawn until the body publishes a version again.
     expectData(await setStatus(sheet.productId, 'ACTIVE'));
     expect(expectData(await notice({ code: sheet.publicCode })).withdrawnDatasheet).toMatchObject({ reason: 'DATASHEET_WITHDRAWN' });
     expect(reasonOf(await published(sheet.publicCode))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWN']);
+    // The external system is told each time the notice changed, so its copy of the notice follows.
+    const events = await feedOf(sheet.datasheetId);
+    expect(events.map((e) => e.kind)).toEqual(['PUBLISHED', 'UNPUBLISHED', 'UNPUBLISHED', 'UNPUBLISHED']);
+    expect(events.at(-1)).toMatchObject({ datasheet: null, withdrawal: { reason: 'DATASHEET_WITHDRAWN', withdrawnAt: suspendedAt } });
 
     const version = expectData(await app.graphql<{ startDatasheetVersion: { id: string } }>('mutation($d: ID!) { startDatasheetVersion(datasheetId: $d) { id } }', { d: sheet.datasheetId }, { token: colleague.token })).startDatasheetVersion;
     expectData(await app.graphql('mutation($i: UpdateDatasheetDraftInput!) { updateDatasheetDraft(input: $i) { id } }', {
@@ -120,6 +137,7 @@ describe('Datasheets: the public notice of a withdrawn datasheet', () => {
     expect(expectData(await published(sheet.publicCode)).publishedDatasheet).toMatchObject({ id: sheet.datasheetId, versionNumber: 2 });
     expect(reasonOf(await notice({ code: sheet.publicCode }))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWAL_NOT_FOUND']);
     expect((await app.http().get(`/public/datasheets/${sheet.publicCode}`)).status).toBe(200);
+    expect((await feedOf(sheet.datasheetId)).at(-1)).toMatchObject({ kind: 'PUBLISHED', withdrawal: null, datasheet: { versionNumber: 2 } });
   });
 
   it('an expired certificate withdraws its datasheet with that reason; a product never published has no notice', async () => {

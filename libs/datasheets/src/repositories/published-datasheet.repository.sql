@@ -65,7 +65,7 @@ product_family = EXCLUDED.product_family, certificate_reference = EXCLUDED.certi
 holder_name = EXCLUDED.holder_name, published_at = EXCLUDED.published_at, withdrawn_at = EXCLUDED.withdrawn_at, reason = EXCLUDED.reason;
 
 -- PublishedDatasheetRepository.changeWithdrawalReason
-UPDATE withdrawn_datasheet w SET reason = $2 WHERE w.datasheet_id = $1;
+UPDATE withdrawn_datasheet w SET reason = $2 WHERE w.datasheet_id = $1 AND w.reason <> $2 RETURNING w.datasheet_id;
 
 -- PublishedDatasheetRepository.forgetWithdrawal
 DELETE FROM withdrawn_datasheet w WHERE w.datasheet_id = $1;

@@ -202,10 +202,11 @@ export class PublishedDatasheetRepository {
     );
   }
 
-  /** While the datasheet stays withdrawn, its notice says what became of the product's certificate since. */
+  /** While the datasheet stays withdrawn, its notice says what became of the product's certificate since; false when nothing changed. */
   @GenerateSql({ params: [SQL_EXAMPLE.id, DatasheetWithdrawalReason.PRODUCT_WITHDRAWN] })
-  async changeWithdrawalReason(datasheetId: string, reason: DatasheetWithdrawalReason): Promise<void> {
-    await this.sql.query(`UPDATE withdrawn_datasheet w SET reason = $2 WHERE w.datasheet_id = $1`, [datasheetId, reason]);
+  async changeWithdrawalReason(datasheetId: string, reason: DatasheetWithdrawalReason): Promise<boolean> {
+    const rows = await this.sql.query(`UPDATE withdrawn_datasheet w SET reason = $2 WHERE w.datasheet_id = $1 AND w.reason <> $2 RETURNING w.datasheet_id`, [datasheetId, reason]);
+    return rows.length > 0;
   }
 
   /** Published again: no longer withdrawn. */

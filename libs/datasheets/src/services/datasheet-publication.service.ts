@@ -138,14 +138,17 @@ export class DatasheetPublication {
   /**
    * The product's certificate changed status: a datasheet in force is withdrawn when the product is no
    * longer ACTIVE, and the notice of one withdrawn already follows the certificate (suspended, then
-   * withdrawn; active again while the datasheet is not yet published again: withdrawn by the body).
+   * withdrawn; active again while the datasheet is not yet published again: withdrawn by the body). A
+   * changed notice is announced again (UNPUBLISHED, no version), so the external system's notice follows.
    */
   async followProductStatus(product: CertifiedProduct): Promise<void> {
     const datasheet = await this.datasheets.lockOfProduct(product.id, product.tenantId);
     if (!datasheet) return;
     const reason = WITHDRAWAL_OF_PRODUCT_STATUS[product.status];
     if (product.status !== CertifiedProductStatus.ACTIVE && (await this.unpublish(datasheet, reason, `product ${product.status}`))) return;
-    await this.published.changeWithdrawalReason(datasheet.id, reason);
+    if (await this.published.changeWithdrawalReason(datasheet.id, reason)) {
+      await this.recordChange(datasheet.tenantId, datasheet.id, null, DatasheetChangeKind.UNPUBLISHED, this.clock.now());
+    }
   }
 
   /**
