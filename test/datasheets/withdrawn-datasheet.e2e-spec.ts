@@ -153,4 +153,55 @@ describe('Datasheets: the public notice of a withdrawn datasheet', () => {
     // Exactly one key.
     expect(reasonOf(await started.app.graphql('query { withdrawnDatasheet { id } }'))[0]).toBe('BAD_USER_INPUT');
   });
+  it("the register lists a body's withdrawn datasheets, newest withdrawal first, in pages, by GraphQL and GET; a datasheet published again leaves it", async () => {
+    const { app } = started;
+    const other = await sheets.certificationBody();
+    const othersSheet = await sheets.published(other, await sheets.holder(other));
+    expectData(await app.graphql('mutation($d: ID!) { unpublishDatasheet(datasheetId: $d) { id } }', { d: othersSheet.datasheetId }, { token: other.clerkToken }));
+    for (const name of ['Kerbstone Register R1', 'Kerbstone Register R2']) {
+      app.clock.advance(60_000);
+      expectData(await setStatus((await publishedProduct(name)).productId, 'WITHDRAWN'));
+    }
+    const list = (variables: Record<string, unknown>) =>
+      started.app.graphql<{ withdrawnDatasheets: { items: Array<Record<string, unknown>>; nextCursor: string | null } }>(
+        `query($t: String, $f: Int, $a: String) { withdrawnDatasheets(tenant: $t, first: $f, after: $a) { items { ${NOTICE_FIELDS} } nextCursor } }`, variables,
+      );
+
+    const all = expectData(await list({ t: body.tenant.slug })).withdrawnDatasheets;
+    expect(all.nextCursor).toBeNull();
+    // Every notice of the body, and only those: the earlier tests' (K2 was published again: not in it) and these two.
+    const stored = await app.asOwner((db) => db.query('SELECT datasheet_id FROM withdrawn_datasheet WHERE tenant_id = $1 ORDER BY withdrawn_at DESC, datasheet_id DESC', [body.tenant.id]));
+    expect(all.items.map((n) => n.id)).toEqual(stored.rows.map((row) => row.datasheet_id));
+    expect(all.items.map((n) => n.productName)).toEqual(expect.arrayContaining(['Kerbstone Register R2', 'Kerbstone Register R1', 'Kerbstone Withdrawn K1', 'Kerbstone Expired K3']));
+    expect(all.items.map((n) => n.productName)).not.toContain('Kerbstone Suspended K2');
+    expect(all.items.slice(0, 2).map((n) => [n.productName, n.reason])).toEqual([['Kerbstone Register R2', 'PRODUCT_WITHDRAWN'], ['Kerbstone Register R1', 'PRODUCT_WITHDRAWN']]);
+    expect(all.items.every((n) => n.tenantId === body.tenant.id)).toBe(true);
+
+    // Page by page, the same list, each notice once.
+    const paged: unknown[] = [];
+    let after: string | null = null;
+    do {
+      const page: { items: Array<Record<string, unknown>>; nextCursor: string | null } = expectData(await list({ t: body.tenant.slug, f: 1, a: after })).withdrawnDatasheets;
+      paged.push(...page.items);
+      after = page.nextCursor;
+    } while (after);
+    expect(paged).toEqual(all.items);
+
+    // Every body's: the other body's notice too.
+    const everyBodys = expectData(await list({})).withdrawnDatasheets.items.map((n) => n.id);
+    expect(everyBodys).toEqual(expect.arrayContaining([othersSheet.datasheetId, ...all.items.map((n) => n.id)]));
+
+    // The GET form: the same page through the same gate, cacheable.
+    const get = await app.http().get(`/public/withdrawn-datasheets?tenant=${body.tenant.slug}`);
+    expect([get.status, get.body]).toEqual([200, all]);
+    expect(get.headers['cache-control']).toBe('public, no-cache');
+    expect((await app.http().get(`/public/withdrawn-datasheets?tenant=${body.tenant.slug}`).set('if-none-match', get.headers.etag as string)).status).toBe(304);
+    for (const text of [JSON.stringify(all), get.text]) expect(text).not.toContain(colleague.email);
+
+    // Refused, naming the field; an unknown body has none.
+    expect((await list({ f: 101 })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'first' })] });
+    expect((await list({ a: 'not-a-cursor' })).errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'after' })] });
+    expect((await app.http().get('/public/withdrawn-datasheets?first=0')).status).toBe(400);
+    expect(expectData(await list({ t: 'no-such-body' })).withdrawnDatasheets).toEqual({ items: [], nextCursor: null });
+  });
 });

@@ -1207,8 +1207,8 @@ describe('T1 field matrix', () => {
     'publishedDatasheet', 'searchPublishedDatasheets', 'datasheetFeed',
     // Public, no field of it personal data (no contact): test/datasheets/published-history checks that no contact is in any answer.
     'publishedDatasheetHistory',
-    // Public, no field of it personal data (no contact): test/datasheets/withdrawn-datasheet and the objection test (contact-disclosure) check that no contact is in it.
-    'withdrawnDatasheet',
+    // Public, no field of it personal data (no contact): test/datasheets/withdrawn-datasheet and the objection test (contact-disclosure) check that no contact is in them.
+    'withdrawnDatasheet', 'withdrawnDatasheets',
     // Public tenant settings, no personal data: test/datasheets/published-family-schema checks that the public reads a family's schema only while a datasheet of it is published.
     'publishedProductFamilySchema', 'publishedProductFamilySchemas',
     // Webhooks: read by test/policy/webhooks-field-matrix.e2e-spec.ts (same world, same judge).

@@ -369,7 +369,18 @@ test('a visitor with the code of a withdrawn datasheet learns that it was withdr
   expect(product.status).toBe('SUSPENDED');
   const code = mine.datasheets.find((d) => d.certifiedProductId === product.id)!.publicCode;
 
-  await page.goto(`/datasheets/${code}`);
+  // The register of withdrawn datasheets, from the search page: the suspended kerbstone, why, and its code.
+  await page.goto('/datasheets');
+  await page.getByRole('link', { name: exactly(m.datasheets.withdrawn.link) }).click();
+  await expect(page.getByRole('heading', { level: 1, name: m.datasheets.withdrawn.title })).toBeVisible();
+  const entry = page.locator('li').filter({ has: page.getByRole('heading', { level: 3, name: 'Kerbstone KB 9' }) });
+  await expect(entry).toContainText(m.datasheets.public.withdrawnReason.PRODUCT_SUSPENDED);
+  await expect(entry).toContainText(code);
+  await checkScreen(page, 'datasheets-withdrawn-register');
+  await entry.getByRole('link', { name: 'Kerbstone KB 9' }).click();
+
+  // The code's page: the notice, where "not found" stood.
+  await expect(page).toHaveURL(new RegExp(`/datasheets/${code}$`));
   await expect(page.getByRole('heading', { level: 1, name: 'Kerbstone KB 9' })).toBeVisible();
   const notice = page.getByRole('region', { name: new RegExp(`^${escape(m.datasheets.public.withdrawnTitle.split('{{')[0]!)}`) });
   await expect(notice).toContainText(m.datasheets.public.withdrawnReason.PRODUCT_SUSPENDED);

@@ -6,7 +6,7 @@ import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
 import { WebhooksModule } from '@chancery/webhooks';
 import { DatasheetAttachmentsController } from './controllers/datasheet-attachments.controller';
-import { PublicDatasheetsController, PublicProductFamiliesController } from './controllers/public-datasheets.controller';
+import { PublicDatasheetsController, PublicProductFamiliesController, PublicWithdrawnDatasheetsController } from './controllers/public-datasheets.controller';
 import { CertifiedProduct } from './entities/certified-product.entity';
 import { DatasheetAttachment } from './entities/datasheet-attachment.entity';
 import { ContactDisclosureAcknowledgement } from './entities/contact-disclosure-acknowledgement.entity';
@@ -61,7 +61,7 @@ const REPOSITORIES = [
 /** Certified products, datasheets and versions, publication, the public API and feed, the contact-disclosure rule. */
 @Module({
   imports: [TypeOrmModule.forFeature(ENTITIES), AuditModule, NotificationsModule, IdentityModule, WebhooksModule, DocumentsModule],
-  controllers: [PublicDatasheetsController, PublicProductFamiliesController, DatasheetAttachmentsController],
+  controllers: [PublicDatasheetsController, PublicProductFamiliesController, PublicWithdrawnDatasheetsController, DatasheetAttachmentsController],
   providers: [
     ...REPOSITORIES,
     DatasheetPublication,

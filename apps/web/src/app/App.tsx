@@ -56,6 +56,7 @@ const CERTIFICATE_STAFF: readonly Role[] = ['CLERK', 'SIGNER', 'TENANT_ADMIN', '
 // Technical datasheets: public search and page, the company's datasheets, the staff's review.
 const PublicDatasheetSearchPage = lazyPage(() => import('../features/datasheets/PublicDatasheetSearchPage'));
 const PublicDatasheetPage = lazyPage(() => import('../features/datasheets/PublicDatasheetPage'));
+const PublicWithdrawnDatasheetsPage = lazyPage(() => import('../features/datasheets/PublicWithdrawnDatasheetsPage'));
 const CompanyDatasheetsPage = lazy(() => import('../features/datasheets/CompanyDatasheetsPage'));
 const DatasheetEditorPage = lazy(() => import('../features/datasheets/DatasheetEditorPage'));
 const CertifiedProductsPage = lazy(() => import('../features/datasheets/CertifiedProductsPage'));
@@ -94,6 +95,8 @@ export function App() {
           <Route path="verification" element={<VerificationPage />} />
           <Route path="verification/:number" element={<VerificationPage />} />
           <Route path="datasheets" element={<PublicDatasheetSearchPage />} />
+          {/* Not a code (a code is 8 characters of capitals and digits): the register of withdrawn datasheets. */}
+          <Route path="datasheets/withdrawn" element={<PublicWithdrawnDatasheetsPage />} />
           <Route path="datasheets/id/:id" element={<PublicDatasheetPage />} />
           <Route path="datasheets/:code" element={<PublicDatasheetPage />} />
           {/* Privacy: the public request form, its e-mails' links (confirmation, an export's download), a tenant's notice and sub-processors. */}

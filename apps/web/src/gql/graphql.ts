@@ -993,6 +993,15 @@ export type PublishedFamilySchemasQueryVariables = Exact<{ [key: string]: never;
 
 export type PublishedFamilySchemasQuery = { publishedProductFamilySchemas: Array<{ tenantId: string | null, family: string | null, jsonSchema: string | null }> };
 
+export type WithdrawnDatasheetsQueryVariables = Exact<{
+  tenant?: string | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type WithdrawnDatasheetsQuery = { withdrawnDatasheets: { nextCursor: string | null, items: Array<{ id: string | null, tenantId: string | null, publicCode: string | null, productName: string | null, holderName: string | null, scheme: string | null, certificateReference: string | null, withdrawnAt: string | null, reason: DatasheetWithdrawalReason | null }> } };
+
 export type CertifiedProductsQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -2340,6 +2349,24 @@ export const PublishedFamilySchemasDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishedFamilySchemasQuery, PublishedFamilySchemasQueryVariables>;
+export const WithdrawnDatasheetsDocument = new TypedDocumentString(`
+    query WithdrawnDatasheets($tenant: String, $first: Int, $after: String) {
+  withdrawnDatasheets(tenant: $tenant, first: $first, after: $after) {
+    items {
+      id
+      tenantId
+      publicCode
+      productName
+      holderName
+      scheme
+      certificateReference
+      withdrawnAt
+      reason
+    }
+    nextCursor
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawnDatasheetsQuery, WithdrawnDatasheetsQueryVariables>;
 export const CertifiedProductsDocument = new TypedDocumentString(`
     query CertifiedProducts($first: Int, $after: ID, $search: String, $ids: [ID!]) {
   certifiedProducts(first: $first, after: $after, search: $search, ids: $ids) {

@@ -8,9 +8,9 @@ import { PublishedDatasheet } from '../entities/published-datasheet.entity';
 import { PublishedDatasheetVersion } from '../entities/published-datasheet-version.entity';
 import { WithdrawnDatasheet } from '../entities/withdrawn-datasheet.entity';
 import { PublishedProductFamilySchema } from '../entities/published-product-family-schema.entity';
-import { PublishedDatasheetPage } from '../resolvers/datasheets.outputs';
+import { PublishedDatasheetPage, WithdrawnDatasheetPage } from '../resolvers/datasheets.outputs';
 import { PublicDatasheetsService } from '../services/public-datasheets.service';
-import { PublishedProductFamilySchemaArgs, PublishedProductFamilySchemasArgs, SearchPublishedDatasheetsArgs } from '../inputs/datasheets.inputs';
+import { PublishedProductFamilySchemaArgs, PublishedProductFamilySchemasArgs, SearchPublishedDatasheetsArgs, WithdrawnDatasheetListArgs } from '../inputs/datasheets.inputs';
 import type { HttpReply, HttpRequest } from '@chancery/core';
 
 /**
@@ -35,7 +35,9 @@ function etagOf(result: unknown): string | null {
     return tagOf(`history:${result.map((row: PublishedDatasheetVersion) => row.versionId).join(',')}`);
   }
   // A notice changes only when the datasheet is withdrawn again or its product's certificate changes status.
-  if (result instanceof WithdrawnDatasheet) return tagOf(`withdrawn:${result.id}:${result.withdrawnAt.toISOString()}:${result.reason}`);
+  const noticeIdentity = (w: WithdrawnDatasheet) => `${w.id}:${w.withdrawnAt.toISOString()}:${w.reason}`;
+  if (result instanceof WithdrawnDatasheet) return tagOf(`withdrawn:${noticeIdentity(result)}`);
+  if (result instanceof WithdrawnDatasheetPage) return tagOf(`withdrawn-page:${result.items.map(noticeIdentity).join(',')};next:${result.nextCursor ?? ''}`);
   const rows = result instanceof PublishedDatasheet ? [result] : result instanceof PublishedDatasheetPage ? result.items : null;
   if (!rows) return null;
   let identity = '';
@@ -100,6 +102,19 @@ export class PublicDatasheetsController {
   @Get(':key/withdrawal')
   withdrawal(@Param('key') key: string): Promise<WithdrawnDatasheet> {
     return this.publicDatasheets.withdrawal(lookupKey(key));
+  }
+}
+
+/** The withdrawn datasheets as plain GET JSON (withdrawnDatasheets), with the same gate and cache headers. */
+@Controller('public/withdrawn-datasheets')
+@UseInterceptors(PresentResultsInterceptor, PublicCacheHeaders)
+export class PublicWithdrawnDatasheetsController {
+  constructor(private readonly publicDatasheets: PublicDatasheetsService) {}
+
+  @Public()
+  @Get()
+  async list(@Query() query: WithdrawnDatasheetListArgs): Promise<WithdrawnDatasheetPage> {
+    return Object.assign(new WithdrawnDatasheetPage(), await this.publicDatasheets.withdrawals(query));
   }
 }
 

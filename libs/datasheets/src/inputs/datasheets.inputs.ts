@@ -139,6 +139,13 @@ export class SearchPublishedDatasheetsArgs {
 }
 
 @ArgsType()
+export class WithdrawnDatasheetListArgs {
+  @Field({ nullable: true, description: "The certification body, by its slug (the tenant directory); every body's when absent." }) @OptionalArgument() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
+  @Field(() => Int, { nullable: true, description: 'Page size: 50 when absent, at most 100.' }) @OptionalArgument() @Type(() => Number) @IsInt() @Min(1) first?: number;
+  @Field(() => String, { nullable: true, description: 'The nextCursor of the previous page.' }) @OptionalNullable() @IsString() @MaxLength(200) after?: string | null;
+}
+
+@ArgsType()
 export class CertifiedProductListArgs {
   @Field(() => Int, { defaultValue: 50, description: `Products to return, 1 to ${MAX_LIST_PAGE}.` }) @IsInt() @Min(1) @Max(MAX_LIST_PAGE) first: number = 50;
   @Field(() => ID, { nullable: true, description: 'The last product of the previous page: the list continues after it. One the list does not hold gives an empty page.' })

@@ -73,6 +73,14 @@ DELETE FROM withdrawn_datasheet w WHERE w.datasheet_id = $1;
 -- PublishedDatasheetRepository.findWithdrawalsByIds
 SELECT w.datasheet_id AS "id", w.tenant_id AS "tenantId", w.public_code AS "publicCode", w.version_number AS "versionNumber", w.product_name AS "productName", w.product_family AS "productFamily", w.certificate_reference AS "certificateReference", w.scheme, w.holder_name AS "holderName", w.published_at AS "publishedAt", w.withdrawn_at AS "withdrawnAt", w.reason FROM withdrawn_datasheet w WHERE w.datasheet_id = ANY($1::uuid[]);
 
+-- PublishedDatasheetRepository.listWithdrawals
+SELECT w.datasheet_id AS "id", w.tenant_id AS "tenantId", w.public_code AS "publicCode", w.version_number AS "versionNumber", w.product_name AS "productName", w.product_family AS "productFamily", w.certificate_reference AS "certificateReference", w.scheme, w.holder_name AS "holderName", w.published_at AS "publishedAt", w.withdrawn_at AS "withdrawnAt", w.reason FROM withdrawn_datasheet w WHERE w.tenant_id = $1
+ORDER BY w.withdrawn_at DESC, w.datasheet_id DESC LIMIT $2;
+
+-- PublishedDatasheetRepository.listWithdrawals
+SELECT w.datasheet_id AS "id", w.tenant_id AS "tenantId", w.public_code AS "publicCode", w.version_number AS "versionNumber", w.product_name AS "productName", w.product_family AS "productFamily", w.certificate_reference AS "certificateReference", w.scheme, w.holder_name AS "holderName", w.published_at AS "publishedAt", w.withdrawn_at AS "withdrawnAt", w.reason FROM withdrawn_datasheet w WHERE (w.withdrawn_at, w.datasheet_id) < ($1, $2)
+ORDER BY w.withdrawn_at DESC, w.datasheet_id DESC LIMIT $3;
+
 -- PublishedDatasheetRepository.findWithdrawal
 SELECT w.datasheet_id AS "id", w.tenant_id AS "tenantId", w.public_code AS "publicCode", w.version_number AS "versionNumber", w.product_name AS "productName", w.product_family AS "productFamily", w.certificate_reference AS "certificateReference", w.scheme, w.holder_name AS "holderName", w.published_at AS "publishedAt", w.withdrawn_at AS "withdrawnAt", w.reason FROM withdrawn_datasheet w WHERE w.datasheet_id = $1;
 

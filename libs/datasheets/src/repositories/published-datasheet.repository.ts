@@ -222,6 +222,28 @@ export class PublishedDatasheetRepository {
     return rows.map((row) => toEntity(WithdrawnDatasheet, row));
   }
 
+  /**
+   * A page of withdrawn datasheets, newest withdrawal first (withdrawn_at DESC, datasheet_id DESC), of one
+   * certification body or of all: one statement, read in the order's index up to the page's end.
+   */
+  @GenerateSql(
+    { params: [{ tenantId: SQL_EXAMPLE.tenantId, limit: 51 }] },
+    { params: [{ limit: 51, after: { withdrawnAt: SQL_EXAMPLE.at, id: SQL_EXAMPLE.id } }] },
+  )
+  async listWithdrawals(page: { tenantId?: string; after?: { withdrawnAt: Date; id: string }; limit: number }): Promise<WithdrawnDatasheet[]> {
+    const values: unknown[] = [];
+    const param = (value: unknown) => `$${values.push(value)}`;
+    const conditions: string[] = [];
+    if (page.tenantId) conditions.push(`w.tenant_id = ${param(page.tenantId)}`);
+    if (page.after) conditions.push(`(w.withdrawn_at, w.datasheet_id) < (${param(page.after.withdrawnAt)}, ${param(page.after.id)})`);
+    const rows = await this.sql.query(
+      `SELECT ${WITHDRAWN} FROM withdrawn_datasheet w ${conditions.length ? `WHERE ${conditions.join(' AND ')}` : ''}
+        ORDER BY w.withdrawn_at DESC, w.datasheet_id DESC LIMIT ${param(page.limit)}`,
+      values,
+    );
+    return rows.map((row) => toEntity(WithdrawnDatasheet, row));
+  }
+
   /** The notice of a datasheet withdrawn under a public id or a short code, or null. */
   @GenerateSql({ params: [{ id: SQL_EXAMPLE.id }] }, { params: [{ code: 'K7QX3M9P' }] })
   async findWithdrawal(key: { id: string } | { code: string }): Promise<WithdrawnDatasheet | null> {

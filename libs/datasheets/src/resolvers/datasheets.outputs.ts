@@ -41,6 +41,13 @@ export class PublishedDatasheetPage {
   @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' }) nextCursor: string | null;
 }
 
+@Envelope('WithdrawnDatasheetPage')
+@ObjectType()
+export class WithdrawnDatasheetPage {
+  @Field(() => [WithdrawnDatasheet]) items: WithdrawnDatasheet[];
+  @Field(() => String, { nullable: true, description: 'Pass as `after` for the next page; null on the last page.' }) nextCursor: string | null;
+}
+
 @Envelope('DatasheetFeedEvent')
 @ObjectType()
 export class DatasheetFeedEvent {

@@ -28,6 +28,7 @@ import {
   PublishedDatasheetArgs,
   PublishedDatasheetHistoryArgs,
   WithdrawnDatasheetArgs,
+  WithdrawnDatasheetListArgs,
   PublishedProductFamilySchemaArgs,
   PublishedProductFamilySchemasArgs,
   RequestDatasheetChangesArgs,
@@ -49,6 +50,7 @@ import {
   DatasheetFeedPage,
   DatasheetSettingsResult,
   PublishedDatasheetPage,
+  WithdrawnDatasheetPage,
 } from './datasheets.outputs';
 
 @ArgsType()
@@ -247,6 +249,15 @@ export class PublicDatasheetsResolver {
   })
   withdrawnDatasheet(@Args() { id, code }: WithdrawnDatasheetArgs): Promise<WithdrawnDatasheet> {
     return this.publicDatasheets.withdrawal({ id, code });
+  }
+
+  @Public()
+  @Query(() => WithdrawnDatasheetPage, {
+    description:
+      "Withdrawn datasheets, newest withdrawal first, in pages (at most 100): a certification body's register of suspended, withdrawn and expired certificates (GET /public/withdrawn-datasheets is the same question).",
+  })
+  async withdrawnDatasheets(@Args() args: WithdrawnDatasheetListArgs): Promise<WithdrawnDatasheetPage> {
+    return Object.assign(new WithdrawnDatasheetPage(), await this.publicDatasheets.withdrawals(args));
   }
 
   @Public()

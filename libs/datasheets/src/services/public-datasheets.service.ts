@@ -115,7 +115,8 @@ export class PublicDatasheetsService {
   async search(search: PublicSearch): Promise<PublicPage> {
     const first = search.first ?? DEFAULT_PAGE_SIZE;
     if (first > MAX_PAGE_SIZE) throw DatasheetsErrors.DATASHEET_PAGE_TOO_LARGE(`at most ${MAX_PAGE_SIZE} per page`, { field: 'first' });
-    const after = search.after ? decodeCursor(search.after) : undefined;
+    const position = search.after ? decodeCursor(search.after) : undefined;
+    const after = position ? { publishedAt: position.at, id: position.id } : undefined;
     let tenantId: string | undefined;
     if (search.tenant) {
       const id = await this.tenantIdOf(search.tenant);
@@ -130,7 +131,25 @@ export class PublicDatasheetsService {
     );
     const items = rows.slice(0, first);
     const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > first && last ? encodeCursor(last) : null };
+    return { items, nextCursor: rows.length > first && last ? encodeCursor(last.publishedAt, last.id) : null };
+  }
+
+  /**
+   * The withdrawn datasheets, newest withdrawal first, in pages: a certification body's (by slug) or
+   * every body's; the register of suspended and withdrawn certificates a buyer checks a supplier in.
+   */
+  async withdrawals(list: { tenant?: string; first?: number; after?: string | null }): Promise<{ items: WithdrawnDatasheet[]; nextCursor: string | null }> {
+    const first = list.first ?? DEFAULT_PAGE_SIZE;
+    if (first > MAX_PAGE_SIZE) throw DatasheetsErrors.DATASHEET_PAGE_TOO_LARGE(`at most ${MAX_PAGE_SIZE} per page`, { field: 'first' });
+    const position = list.after ? decodeCursor(list.after) : undefined;
+    const tenantId = list.tenant ? await this.tenantIdOf(list.tenant) : undefined;
+    if (tenantId === null) return { items: [], nextCursor: null };
+    const rows = await this.transactions.publicReading(() =>
+      this.published.listWithdrawals({ tenantId, after: position ? { withdrawnAt: position.at, id: position.id } : undefined, limit: first + 1 }),
+    );
+    const items = rows.slice(0, first);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > first && last ? encodeCursor(last.withdrawnAt, last.id) : null };
   }
 
   /** The directory's certification bodies, by id. */
@@ -168,16 +187,16 @@ function lookupOf(key: { id?: string; code?: string }): { id: string } | { code:
   return code ? { code } : null;
 }
 
-/** The position after a row in the stable order (published_at DESC, id DESC), opaque to clients. */
-function encodeCursor(row: PublishedDatasheet): string {
-  return Buffer.from(`${row.publishedAt.toISOString()}|${row.id}`).toString('base64url');
+/** The position after a row in a list's stable order (its time DESC, id DESC), opaque to clients. */
+function encodeCursor(at: Date, id: string): string {
+  return Buffer.from(`${at.toISOString()}|${id}`).toString('base64url');
 }
 
-function decodeCursor(cursor: string): { publishedAt: Date; id: string } {
-  const [at, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const publishedAt = new Date(at ?? '');
+function decodeCursor(cursor: string): { at: Date; id: string } {
+  const [written, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  const at = new Date(written ?? '');
   // Exactly the time encodeCursor wrote (a four-digit year): JavaScript reads years PostgreSQL cannot store.
-  const asWritten = /^\d{4}-/.test(at ?? '') && !Number.isNaN(publishedAt.getTime()) && publishedAt.toISOString() === at;
+  const asWritten = /^\d{4}-/.test(written ?? '') && !Number.isNaN(at.getTime()) && at.toISOString() === written;
   if (!id || !isUUID(id) || !asWritten) throw DatasheetsErrors.DATASHEET_CURSOR_INVALID('is not a cursor this API gave', { field: 'after' });
-  return { publishedAt, id };
+  return { at, id };
 }

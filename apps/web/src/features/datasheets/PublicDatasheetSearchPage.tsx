@@ -2,11 +2,11 @@ import { useMemo, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { requestPublic } from '../../api/client';
-import { ApiError } from '../../api/errors';
 import { graphql } from '../../gql';
 import type { SearchPublishedDatasheetsQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
-import { LoadError, Loading } from '../../ui/feedback';
+import { NextPageButton, PageStatus, ResultCount } from '../../ui/NextPageButton';
+import { useCursorList } from '../../ui/paged';
 import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useLoad } from '../../ui/use-api';
@@ -99,27 +99,12 @@ export default function PublicDatasheetSearchPage() {
     if (form.productFamily && !options.has(form.productFamily)) options.set(form.productFamily, form.productFamily);
     return [...options].map(([value, label]) => ({ value, label })).sort((a, b) => a.label.localeCompare(b.label, i18n.language));
   }, [families.data, form.tenant, chosenBodyId, form.productFamily, i18n.language]);
-  const [more, setMore] = useState<{ items: Item[]; cursor: string | null; loading: boolean; error: ApiError | null }>({ items: [], cursor: null, loading: false, error: null });
-
   const variables = (after: string | null) => ({
     ...Object.fromEntries(FILTERS.filter((key) => applied[key].trim()).map((key) => [key, applied[key].trim()])),
     first: PAGE_SIZE,
     ...(after ? { after } : {}),
   });
-  const firstPage = useLoad(async () => {
-    const page = (await requestPublic(SearchPublishedDatasheets, variables(null))).searchPublishedDatasheets;
-    setMore({ items: [], cursor: page.nextCursor, loading: false, error: null });
-    return page;
-  }, [applied]);
-  const loadMore = async () => {
-    setMore((previous) => ({ ...previous, loading: true, error: null }));
-    try {
-      const page = (await requestPublic(SearchPublishedDatasheets, variables(more.cursor))).searchPublishedDatasheets;
-      setMore((previous) => ({ items: [...previous.items, ...page.items], cursor: page.nextCursor, loading: false, error: null }));
-    } catch (error) {
-      setMore((previous) => ({ ...previous, loading: false, error: ApiError.of(error) }));
-    }
-  };
+  const results = useCursorList<Item>(async (after) => (await requestPublic(SearchPublishedDatasheets, variables(after))).searchPublishedDatasheets, [applied]);
   const search = (event: FormEvent) => {
     event.preventDefault();
     setParams(Object.fromEntries(FILTERS.filter((key) => form[key].trim()).map((key) => [key, form[key].trim()])));
@@ -132,11 +117,14 @@ export default function PublicDatasheetSearchPage() {
     if (normalised) navigate(`/datasheets/${encodeURIComponent(normalised)}`);
   };
   const set = (key: Filter) => (value: string) => setForm((previous) => ({ ...previous, [key]: value }));
-  const items = [...(firstPage.data?.items ?? []), ...more.items];
+  const items = results.rows;
 
   return (
     <>
       <PageTitle lead={t('datasheets.public.searchLead')}>{t('datasheets.public.searchTitle')}</PageTitle>
+      <p>
+        <Link to={form.tenant ? `/datasheets/withdrawn?tenant=${encodeURIComponent(form.tenant)}` : '/datasheets/withdrawn'}>{t('datasheets.withdrawn.link')}</Link>
+      </p>
       <form className="form" role="search" aria-label={t('datasheets.public.searchTitle')} onSubmit={search}>
         <div className="filters">
           <SelectField
@@ -172,15 +160,9 @@ export default function PublicDatasheetSearchPage() {
           </button>
         </div>
       </form>
-      <section aria-labelledby="results-title" aria-busy={firstPage.loading}>
+      <section aria-labelledby="results-title" aria-busy={results.loading}>
         <h2 id="results-title">{t('datasheets.public.results')}</h2>
-        {firstPage.loading ? <Loading /> : null}
-        {firstPage.error ? <LoadError error={firstPage.error} onRetry={firstPage.reload} /> : null}
-        {!firstPage.loading && firstPage.data ? (
-          <p className="result-count" role="status">
-            {items.length === 0 ? t('datasheets.public.noResults') : t('datasheets.public.shown', { count: items.length })}
-          </p>
-        ) : null}
+        <ResultCount list={results} text={items.length === 0 ? t('datasheets.public.noResults') : t('datasheets.public.shown', { count: items.length })} />
         {items.length > 0 ? (
           <ul className="datasheet-list">
             {items.map((item) => (
@@ -216,12 +198,8 @@ export default function PublicDatasheetSearchPage() {
             ))}
           </ul>
         ) : null}
-        {more.error ? <LoadError error={more.error} onRetry={() => void loadMore()} /> : null}
-        {more.cursor && !firstPage.loading ? (
-          <button type="button" className="button button--secondary" disabled={more.loading} onClick={() => void loadMore()}>
-            {more.loading ? t('common.loading') : t('datasheets.public.more')}
-          </button>
-        ) : null}
+        <PageStatus list={results} />
+        <NextPageButton list={results} label={t('datasheets.public.more')} />
       </section>
     </>
   );

@@ -1619,6 +1619,13 @@ const de: Messages = {
       withdrawnLead: 'Dieses Datenblatt ist nicht mehr gültig: Verlassen Sie sich nicht auf gedruckte Exemplare. Fragen Sie den Zertifikatsinhaber oder die Zertifizierungsstelle nach dem aktuellen Stand.',
       lastVersion: 'Letzte Version',
     },
+    withdrawn: {
+      title: 'Zurückgezogene Datenblätter',
+      lead: 'Datenblätter, die ihre Zertifizierungsstelle zurückgezogen hat, die neuesten zuerst: das Zertifikat des Produkts ausgesetzt, zurückgezogen oder abgelaufen, oder das Datenblatt selbst zurückgezogen. Gedruckte Exemplare davon sind nicht mehr gültig.',
+      none: 'Es wurde kein Datenblatt zurückgezogen.',
+      withdrawnOn: 'Zurückgezogen am',
+      link: 'Zurückgezogene Datenblätter (ausgesetzte, zurückgezogene und abgelaufene Zertifikate)',
+    },
   },
   projects: {
     title: 'Projektzertifikate',

@@ -1621,6 +1621,13 @@ const en = {
       withdrawnLead: 'This datasheet is no longer in force: do not rely on printed copies of it. Ask the certificate holder or the certification body where things stand now.',
       lastVersion: 'Last version',
     },
+    withdrawn: {
+      title: 'Withdrawn datasheets',
+      lead: 'Datasheets their certification body withdrew, newest first: the product\'s certificate suspended, withdrawn or expired, or the datasheet itself withdrawn. Printed copies of them are no longer in force.',
+      none: 'No datasheet has been withdrawn.',
+      withdrawnOn: 'Withdrawn on',
+      link: 'Withdrawn datasheets (suspended, withdrawn and expired certificates)',
+    },
   },
   projects: {
     title: 'Project certificates',

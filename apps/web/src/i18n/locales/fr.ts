@@ -1619,6 +1619,13 @@ const fr: Messages = {
       withdrawnLead: 'Cette fiche n’est plus en vigueur : ne vous fiez pas à ses exemplaires imprimés. Demandez la situation actuelle au titulaire du certificat ou à l’organisme de certification.',
       lastVersion: 'Dernière version',
     },
+    withdrawn: {
+      title: 'Fiches retirées',
+      lead: 'Les fiches que leur organisme de certification a retirées, les plus récentes d’abord : le certificat du produit suspendu, retiré ou expiré, ou la fiche elle-même retirée. Leurs exemplaires imprimés ne sont plus en vigueur.',
+      none: 'Aucune fiche n’a été retirée.',
+      withdrawnOn: 'Retirée le',
+      link: 'Fiches retirées (certificats suspendus, retirés et expirés)',
+    },
   },
   projects: {
     title: 'Certificats de projet',

@@ -1619,6 +1619,13 @@ const nl: Messages = {
       withdrawnLead: 'Deze fiche is niet meer van kracht: vertrouw niet op afgedrukte exemplaren ervan. Vraag de certificaathouder of de certificatie-instelling hoe het nu zit.',
       lastVersion: 'Laatste versie',
     },
+    withdrawn: {
+      title: 'Ingetrokken fiches',
+      lead: 'Fiches die hun certificatie-instelling heeft ingetrokken, de recentste eerst: het certificaat van het product geschorst, ingetrokken of verlopen, of de fiche zelf ingetrokken. Afgedrukte exemplaren ervan zijn niet meer van kracht.',
+      none: 'Er is geen fiche ingetrokken.',
+      withdrawnOn: 'Ingetrokken op',
+      link: 'Ingetrokken fiches (geschorste, ingetrokken en verlopen certificaten)',
+    },
   },
   projects: {
     title: 'Projectcertificaten',
