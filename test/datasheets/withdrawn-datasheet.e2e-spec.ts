@@ -1,5 +1,5 @@
 import { Role } from '@chancery/access';
-import { CertificateHolder, CertificationBody, DatasheetsFactory, expectData, GraphQLResponse, KERBSTONE_CHARACTERISTICS, useTestApp } from '@chancery/testing';
+import { CertificateHolder, CertificationBody, DatasheetsFactory, expectData, GraphQLResponse, KERBSTONE_CHARACTERISTICS, queuedEmails, useTestApp } from '@chancery/testing';
 
 const NOTICE_FIELDS = 'id tenantId publicCode versionNumber productName productFamily certificateReference scheme holderName publishedAt withdrawnAt reason';
 
@@ -98,6 +98,13 @@ describe('Datasheets: the public notice of a withdrawn datasheet', () => {
     for (const text of [JSON.stringify(byCode), get.text]) {
       for (const secret of [colleague.email, before.contactName as string, holder.admin.email]) expect(text).not.toContain(secret);
     }
+
+    // The holder's administrator is told (copies handed out with deliveries are no longer in force); the member who completed it holds no admin role.
+    const told = (await queuedEmails(app, { template: 'datasheets.datasheet-withdrawn' })).filter((mail) => mail.body.includes(sheet.publicCode));
+    expect(told.map((mail) => mail.recipient)).toEqual([holder.admin.email]);
+    expect(told[0]!.subject).toBe('Your datasheet of Kerbstone Withdrawn K1 was withdrawn');
+    expect(told[0]!.body).toContain('the certification body withdrew the datasheet');
+    expect(told[0]!.body).toContain(`/datasheets/${sheet.publicCode}`);
   });
 
   it("the notice follows the product's certificate (suspended, then withdrawn, then active again) and goes when a version is published again", async () => {
@@ -124,6 +131,9 @@ describe('Datasheets: the public notice of a withdrawn datasheet', () => {
     expectData(await setStatus(sheet.productId, 'ACTIVE'));
     expect(expectData(await notice({ code: sheet.publicCode })).withdrawnDatasheet).toMatchObject({ reason: 'DATASHEET_WITHDRAWN' });
     expect(reasonOf(await published(sheet.publicCode))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWN']);
+    // The holder was told once, when the datasheet was withdrawn (the notice's later changes are the public's).
+    const told = (await queuedEmails(app, { template: 'datasheets.datasheet-withdrawn' })).filter((mail) => mail.body.includes(sheet.publicCode));
+    expect(told.map((mail) => [mail.recipient, mail.body.includes("the product's certificate is suspended")])).toEqual([[holder.admin.email, true]]);
     // The external system is told each time the notice changed, so its copy of the notice follows.
     const events = await feedOf(sheet.datasheetId);
     expect(events.map((e) => e.kind)).toEqual(['PUBLISHED', 'UNPUBLISHED', 'UNPUBLISHED', 'UNPUBLISHED']);

@@ -1,4 +1,5 @@
-import { emailTemplate } from '@chancery/notifications';
+import { emailTemplate, type Language } from '@chancery/notifications';
+import { DatasheetWithdrawalReason } from '../entities/withdrawn-datasheet.entity';
 
 interface ContactObjectionValues {
   count: number;
@@ -14,4 +15,34 @@ export const CONTACT_OBJECTION = emailTemplate<ContactObjectionValues>('datashee
   nl: (v) => ({ subject: 'Duid een nieuwe contactpersoon aan voor uw fiches', text: `Een contactpersoon van uw onderneming kan niet langer op uw fiches gepubliceerd worden (bezwaar tegen de publicatie van zijn of haar gegevens, account afgesloten, of de rol niet meer). ${v.count} gepubliceerde fiche(s) tonen nu het algemene contact van de onderneming. Duid voor ${v.deadline} (UTC) een nieuwe contactpersoon aan, anders worden ze niet langer gepubliceerd.` }),
   fr: (v) => ({ subject: 'Désignez un nouveau contact pour vos fiches', text: `Une personne de contact de votre entreprise ne peut plus être publiée sur vos fiches (opposition à la publication de ses coordonnées, compte fermé, ou rôle retiré). ${v.count} fiche(s) publiée(s) affichent désormais le contact général de l'entreprise. Désignez un nouveau contact avant le ${v.deadline} (UTC), sinon elles seront dépubliées.` }),
   de: (v) => ({ subject: 'Benennen Sie einen neuen Kontakt für Ihre Datenblätter', text: `Eine Kontaktperson Ihres Unternehmens kann nicht mehr auf Ihren Datenblättern veröffentlicht werden (Widerspruch gegen die Veröffentlichung ihrer Daten, Konto geschlossen oder Rolle entzogen). ${v.count} veröffentlichte(s) Datenblatt/Datenblätter zeigen nun den allgemeinen Kontakt des Unternehmens. Benennen Sie vor dem ${v.deadline} (UTC) einen neuen Kontakt, sonst wird die Veröffentlichung zurückgezogen.` }),
+});
+
+interface DatasheetWithdrawnValues {
+  product: string;
+  code: string;
+  reason: DatasheetWithdrawalReason;
+  /** The withdrawal's date, YYYY-MM-DD (UTC). */
+  date: string;
+  /** The public page of the code, where the notice now stands. */
+  link: string;
+}
+
+/** Why, in each language: the words the public notice uses. */
+const WITHDRAWAL_REASONS: Record<Language, Record<DatasheetWithdrawalReason, string>> = {
+  en: { PRODUCT_SUSPENDED: "the product's certificate is suspended", PRODUCT_WITHDRAWN: "the product's certificate has been withdrawn", PRODUCT_EXPIRED: "the product's certificate has expired", DATASHEET_WITHDRAWN: 'the certification body withdrew the datasheet' },
+  nl: { PRODUCT_SUSPENDED: 'het certificaat van het product is geschorst', PRODUCT_WITHDRAWN: 'het certificaat van het product is ingetrokken', PRODUCT_EXPIRED: 'het certificaat van het product is verlopen', DATASHEET_WITHDRAWN: 'de certificatie-instelling heeft de fiche ingetrokken' },
+  fr: { PRODUCT_SUSPENDED: 'le certificat du produit est suspendu', PRODUCT_WITHDRAWN: 'le certificat du produit a été retiré', PRODUCT_EXPIRED: 'le certificat du produit a expiré', DATASHEET_WITHDRAWN: "l'organisme de certification a retiré la fiche" },
+  de: { PRODUCT_SUSPENDED: 'das Zertifikat des Produkts ist ausgesetzt', PRODUCT_WITHDRAWN: 'das Zertifikat des Produkts wurde zurückgezogen', PRODUCT_EXPIRED: 'das Zertifikat des Produkts ist abgelaufen', DATASHEET_WITHDRAWN: 'die Zertifizierungsstelle hat das Datenblatt zurückgezogen' },
+};
+
+/**
+ * To the certificate holder's administrators: a published datasheet of theirs was withdrawn (by the
+ * certification body, with its product's certificate, or at the contact deadline). Printed copies they
+ * handed out with deliveries are no longer in force, and their customers who open the code are told so.
+ */
+export const DATASHEET_WITHDRAWN = emailTemplate<DatasheetWithdrawnValues>('datasheets.datasheet-withdrawn', {
+  en: (v) => ({ subject: `Your datasheet of ${v.product} was withdrawn`, text: `The published datasheet of ${v.product} (code ${v.code}) was withdrawn on ${v.date}: ${WITHDRAWAL_REASONS.en[v.reason]}. It has left the public pages, the public API and the feed, and whoever opens its code is told it was withdrawn: ${v.link}. Copies printed with your deliveries are no longer in force.` }),
+  nl: (v) => ({ subject: `Uw fiche van ${v.product} werd ingetrokken`, text: `De gepubliceerde fiche van ${v.product} (code ${v.code}) werd op ${v.date} ingetrokken: ${WITHDRAWAL_REASONS.nl[v.reason]}. Ze staat niet meer op de publieke pagina's, in de publieke API en in de feed, en wie haar code opent, leest dat ze werd ingetrokken: ${v.link}. Exemplaren die met uw leveringen werden afgedrukt, zijn niet meer van kracht.` }),
+  fr: (v) => ({ subject: `Votre fiche de ${v.product} a été retirée`, text: `La fiche publiée de ${v.product} (code ${v.code}) a été retirée le ${v.date} : ${WITHDRAWAL_REASONS.fr[v.reason]}. Elle a quitté les pages publiques, l'API publique et le flux, et qui ouvre son code apprend qu'elle a été retirée : ${v.link}. Les exemplaires imprimés avec vos livraisons ne sont plus en vigueur.` }),
+  de: (v) => ({ subject: `Ihr Datenblatt von ${v.product} wurde zurückgezogen`, text: `Das veröffentlichte Datenblatt von ${v.product} (Code ${v.code}) wurde am ${v.date} zurückgezogen: ${WITHDRAWAL_REASONS.de[v.reason]}. Es ist nicht mehr auf den öffentlichen Seiten, in der öffentlichen API und im Feed, und wer seinen Code öffnet, erfährt, dass es zurückgezogen wurde: ${v.link}. Mit Ihren Lieferungen gedruckte Exemplare sind nicht mehr gültig.` }),
 });

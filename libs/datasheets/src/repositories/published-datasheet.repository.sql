@@ -55,14 +55,15 @@ FROM published_datasheet p LEFT JOIN published_datasheet_version v ON v.datashee
 WHERE p.datasheet_id = $1 ORDER BY v.version_number DESC;
 
 -- PublishedDatasheetRepository.keepWithdrawal
-INSERT INTO withdrawn_datasheet (datasheet_id, tenant_id, public_code, version_number, product_name, product_family, certificate_reference, scheme,
+INSERT INTO withdrawn_datasheet AS w (datasheet_id, tenant_id, public_code, version_number, product_name, product_family, certificate_reference, scheme,
 holder_name, published_at, withdrawn_at, reason)
 SELECT p.datasheet_id, p.tenant_id, p.public_code, p.version_number, p.product_name, p.product_family, p.certificate_reference, p.scheme,
 p.holder_name, p.published_at, $2, $3
 FROM published_datasheet p WHERE p.datasheet_id = $1
 ON CONFLICT (datasheet_id) DO UPDATE SET version_number = EXCLUDED.version_number, product_name = EXCLUDED.product_name,
 product_family = EXCLUDED.product_family, certificate_reference = EXCLUDED.certificate_reference, scheme = EXCLUDED.scheme,
-holder_name = EXCLUDED.holder_name, published_at = EXCLUDED.published_at, withdrawn_at = EXCLUDED.withdrawn_at, reason = EXCLUDED.reason;
+holder_name = EXCLUDED.holder_name, published_at = EXCLUDED.published_at, withdrawn_at = EXCLUDED.withdrawn_at, reason = EXCLUDED.reason
+RETURNING w.datasheet_id AS "id", w.tenant_id AS "tenantId", w.public_code AS "publicCode", w.version_number AS "versionNumber", w.product_name AS "productName", w.product_family AS "productFamily", w.certificate_reference AS "certificateReference", w.scheme, w.holder_name AS "holderName", w.published_at AS "publishedAt", w.withdrawn_at AS "withdrawnAt", w.reason;
 
 -- PublishedDatasheetRepository.changeWithdrawalReason
 UPDATE withdrawn_datasheet w SET reason = $2 WHERE w.datasheet_id = $1 AND w.reason <> $2 RETURNING w.datasheet_id;

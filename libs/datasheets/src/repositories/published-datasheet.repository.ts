@@ -188,18 +188,20 @@ export class PublishedDatasheetRepository {
    * product, holder and version; no contact), in the unpublishing transaction, before that row goes.
    */
   @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.at, DatasheetWithdrawalReason.PRODUCT_SUSPENDED] })
-  async keepWithdrawal(datasheetId: string, withdrawnAt: Date, reason: DatasheetWithdrawalReason): Promise<void> {
-    await this.sql.query(
-      `INSERT INTO withdrawn_datasheet (datasheet_id, tenant_id, public_code, version_number, product_name, product_family, certificate_reference, scheme,
+  async keepWithdrawal(datasheetId: string, withdrawnAt: Date, reason: DatasheetWithdrawalReason): Promise<WithdrawnDatasheet | null> {
+    const [row] = await this.sql.query(
+      `INSERT INTO withdrawn_datasheet AS w (datasheet_id, tenant_id, public_code, version_number, product_name, product_family, certificate_reference, scheme,
               holder_name, published_at, withdrawn_at, reason)
        SELECT p.datasheet_id, p.tenant_id, p.public_code, p.version_number, p.product_name, p.product_family, p.certificate_reference, p.scheme,
               p.holder_name, p.published_at, $2, $3
          FROM published_datasheet p WHERE p.datasheet_id = $1
        ON CONFLICT (datasheet_id) DO UPDATE SET version_number = EXCLUDED.version_number, product_name = EXCLUDED.product_name,
               product_family = EXCLUDED.product_family, certificate_reference = EXCLUDED.certificate_reference, scheme = EXCLUDED.scheme,
-              holder_name = EXCLUDED.holder_name, published_at = EXCLUDED.published_at, withdrawn_at = EXCLUDED.withdrawn_at, reason = EXCLUDED.reason`,
+              holder_name = EXCLUDED.holder_name, published_at = EXCLUDED.published_at, withdrawn_at = EXCLUDED.withdrawn_at, reason = EXCLUDED.reason
+       RETURNING ${WITHDRAWN}`,
       [datasheetId, withdrawnAt, reason],
     );
+    return row ? toEntity(WithdrawnDatasheet, row) : null;
   }
 
   /** While the datasheet stays withdrawn, its notice says what became of the product's certificate since; false when nothing changed. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { ORGANISATION_ROLES, Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { addDays, Clock } from '@chancery/core';
+import { addDays, AppConfig, Clock } from '@chancery/core';
 import { Organisation, OrganisationPeople, UserStatus } from '@chancery/identity';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { CertifiedProduct, CertifiedProductStatus } from '../entities/certified-product.entity';
@@ -9,7 +9,8 @@ import { DatasheetState, DatasheetVersion } from '../entities/datasheet-version.
 import { Datasheet } from '../entities/datasheet.entity';
 import { DatasheetChangeKind } from '../entities/internal.entities';
 import { DatasheetContactKind } from '../entities/published-datasheet.entity';
-import { DatasheetWithdrawalReason } from '../entities/withdrawn-datasheet.entity';
+import { DatasheetWithdrawalReason, WithdrawnDatasheet } from '../entities/withdrawn-datasheet.entity';
+import { DATASHEET_WITHDRAWN } from '../email/datasheets-emails';
 import { CertifiedProductRepository } from '../repositories/certified-product.repository';
 import { DatasheetLedgerRepository } from '../repositories/datasheet-ledger.repository';
 import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
@@ -19,6 +20,7 @@ import { PublishedContact, PublishedDatasheetRepository } from '../repositories/
 import { WebhookEvents, WebhookEventType } from '@chancery/webhooks';
 import { DatasheetAttachmentsService } from './datasheet-attachments.service';
 import { ProcessingRestrictions } from '@chancery/policy';
+import { Mailer } from '@chancery/notifications';
 
 export const DEFAULT_CONTACT_REPLACEMENT_DAYS = 30;
 
@@ -57,6 +59,8 @@ export class DatasheetPublication {
     private readonly webhooks: WebhookEvents,
     private readonly restrictions: ProcessingRestrictions,
     private readonly attachments: DatasheetAttachmentsService,
+    private readonly mailer: Mailer,
+    private readonly config: AppConfig,
   ) {}
 
   /** The change log entry the pull feed reads, and the same event for the tenant's push targets, in the change's unit. */
@@ -127,12 +131,32 @@ export class DatasheetPublication {
     const current = await this.versions.findOfDatasheetIn(datasheet.id, [DatasheetState.PUBLISHED]);
     if (!current) return false;
     await this.versions.setState(current.id, DatasheetState.UNPUBLISHED, now, null);
-    await this.published.keepWithdrawal(datasheet.id, now, reason);
+    const notice = await this.published.keepWithdrawal(datasheet.id, now, reason);
     await this.published.remove(datasheet.id);
     await this.attachments.showPublicly(datasheet.tenantId, datasheet.id, []);
     await this.recordChange(datasheet.tenantId, datasheet.id, current.id, DatasheetChangeKind.UNPUBLISHED, now);
     await this.audit.record({ action: 'datasheets.datasheet.unpublished', subjectType: 'Datasheet', subjectId: datasheet.id, details: { version: current.id, reason, note } });
+    if (notice) await this.tellHolder(datasheet, notice);
     return true;
+  }
+
+  /**
+   * The certificate holder's administrators learn of the withdrawal (its copies handed out with
+   * deliveries are no longer in force), in the unit of work of the withdrawal: the company's general
+   * address when it has no active administrator whose processing is not restricted (Art. 18: an e-mail
+   * to them is processing, and the contact deadline job must not touch them).
+   */
+  private async tellHolder(datasheet: Datasheet, notice: WithdrawnDatasheet): Promise<void> {
+    const active = await this.people.activeAdministrators(datasheet.tenantId, datasheet.organisationId, null);
+    const restricted = active.length ? await this.restrictions.restrictedAmong(active.map((a) => a.id)) : new Set<string>();
+    const admins = active.filter((a) => !restricted.has(a.id));
+    const organisation = admins.length ? null : await this.people.organisation(datasheet.organisationId);
+    const recipients = admins.length ? admins.map((a) => ({ to: a.email, language: a.preferredLanguage })) : organisation ? [{ to: organisation.email, language: 'en' }] : [];
+    const values = {
+      product: notice.productName, code: notice.publicCode, reason: notice.reason, date: notice.withdrawnAt.toISOString().slice(0, 10),
+      link: `${this.config.publicBaseUrl}/datasheets/${notice.publicCode}`,
+    };
+    for (const recipient of recipients) await this.mailer.queue(DATASHEET_WITHDRAWN, { tenantId: datasheet.tenantId, ...recipient, values });
   }
 
   /**
