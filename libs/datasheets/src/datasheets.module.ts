@@ -41,6 +41,7 @@ import { DatasheetFeedService } from './services/datasheet-feed.service';
 import { DatasheetPublication } from './services/datasheet-publication.service';
 import { DatasheetsProvisioning } from './services/datasheets-provisioning.service';
 import { DatasheetsService } from './services/datasheets.service';
+import { HolderRecipients } from './services/holder-recipients';
 import { DatasheetWebhookPayloads } from './services/datasheet-webhook-payloads';
 import { PublicDatasheetsService } from './services/public-datasheets.service';
 
@@ -65,6 +66,7 @@ const REPOSITORIES = [
   providers: [
     ...REPOSITORIES,
     DatasheetPublication,
+    HolderRecipients,
     DatasheetAttachmentsService,
     CertifiedProductsService,
     DatasheetsService,

@@ -1,13 +1,8 @@
-import type { ApiError } from '../api/errors';
 import { LoadError, Loading } from './feedback';
+import type { usePagedList } from './paged';
 
-/** What NextPageButton needs of a list loaded a page at a time (usePagedList). */
-interface PagedList {
-  rows: unknown[];
-  loading: boolean;
-  complete: boolean;
-  loadMore: () => void;
-}
+/** A list loaded a page at a time (usePagedList, useCursorList), as these controls read it. */
+type PagedList = Pick<ReturnType<typeof usePagedList>, 'rows' | 'loading' | 'complete' | 'error' | 'loadMore' | 'reload'>;
 
 /** The button under a list loaded a page at a time: shown while another page may follow. */
 export function NextPageButton({ list, label }: { list: PagedList; label: string }) {
@@ -19,17 +14,8 @@ export function NextPageButton({ list, label }: { list: PagedList; label: string
   );
 }
 
-/** What the list's status lines need of it. */
-interface ListState {
-  rows: unknown[];
-  loading: boolean;
-  error: ApiError | null;
-  loadMore: () => void;
-  reload: () => void;
-}
-
 /** How many rows the list shows (a live status line), once the first page is in. */
-export function ResultCount({ list, text }: { list: ListState; text: string }) {
+export function ResultCount({ list, text }: { list: PagedList; text: string }) {
   if (list.rows.length === 0 && (list.loading || list.error)) return null;
   return (
     <p className="result-count" role="status">
@@ -39,7 +25,7 @@ export function ResultCount({ list, text }: { list: ListState; text: string }) {
 }
 
 /** A page on its way, or the error of the last one with a retry (of that page, the first or a later one). */
-export function PageStatus({ list }: { list: ListState }) {
+export function PageStatus({ list }: { list: PagedList }) {
   if (list.error) return <LoadError error={list.error} onRetry={list.rows.length > 0 ? list.loadMore : list.reload} />;
   return list.loading ? <Loading /> : null;
 }

@@ -1,5 +1,5 @@
 import { emailTemplate, type Language } from '@chancery/notifications';
-import { DatasheetWithdrawalReason } from '../entities/withdrawn-datasheet.entity';
+import { DatasheetWithdrawalReason, WithdrawnDatasheet } from '../entities/withdrawn-datasheet.entity';
 
 interface ContactObjectionValues {
   count: number;
@@ -18,14 +18,14 @@ export const CONTACT_OBJECTION = emailTemplate<ContactObjectionValues>('datashee
 });
 
 interface DatasheetWithdrawnValues {
-  product: string;
-  code: string;
-  reason: DatasheetWithdrawalReason;
-  /** The withdrawal's date, YYYY-MM-DD (UTC). */
-  date: string;
+  /** The public notice, presented by the output gate for the e-mail channel (what anyone may read of it). */
+  notice: WithdrawnDatasheet;
   /** The public page of the code, where the notice now stands. */
   link: string;
 }
+
+/** The withdrawal's date, YYYY-MM-DD (UTC). */
+const day = (notice: WithdrawnDatasheet) => new Date(notice.withdrawnAt).toISOString().slice(0, 10);
 
 /** Why, in each language: the words the public notice uses. */
 const WITHDRAWAL_REASONS: Record<Language, Record<DatasheetWithdrawalReason, string>> = {
@@ -41,8 +41,8 @@ const WITHDRAWAL_REASONS: Record<Language, Record<DatasheetWithdrawalReason, str
  * handed out with deliveries are no longer in force, and their customers who open the code are told so.
  */
 export const DATASHEET_WITHDRAWN = emailTemplate<DatasheetWithdrawnValues>('datasheets.datasheet-withdrawn', {
-  en: (v) => ({ subject: `Your datasheet of ${v.product} was withdrawn`, text: `The published datasheet of ${v.product} (code ${v.code}) was withdrawn on ${v.date}: ${WITHDRAWAL_REASONS.en[v.reason]}. It has left the public pages, the public API and the feed, and whoever opens its code is told it was withdrawn: ${v.link}. Copies printed with your deliveries are no longer in force.` }),
-  nl: (v) => ({ subject: `Uw fiche van ${v.product} werd ingetrokken`, text: `De gepubliceerde fiche van ${v.product} (code ${v.code}) werd op ${v.date} ingetrokken: ${WITHDRAWAL_REASONS.nl[v.reason]}. Ze staat niet meer op de publieke pagina's, in de publieke API en in de feed, en wie haar code opent, leest dat ze werd ingetrokken: ${v.link}. Exemplaren die met uw leveringen werden afgedrukt, zijn niet meer van kracht.` }),
-  fr: (v) => ({ subject: `Votre fiche de ${v.product} a été retirée`, text: `La fiche publiée de ${v.product} (code ${v.code}) a été retirée le ${v.date} : ${WITHDRAWAL_REASONS.fr[v.reason]}. Elle a quitté les pages publiques, l'API publique et le flux, et qui ouvre son code apprend qu'elle a été retirée : ${v.link}. Les exemplaires imprimés avec vos livraisons ne sont plus en vigueur.` }),
-  de: (v) => ({ subject: `Ihr Datenblatt von ${v.product} wurde zurückgezogen`, text: `Das veröffentlichte Datenblatt von ${v.product} (Code ${v.code}) wurde am ${v.date} zurückgezogen: ${WITHDRAWAL_REASONS.de[v.reason]}. Es ist nicht mehr auf den öffentlichen Seiten, in der öffentlichen API und im Feed, und wer seinen Code öffnet, erfährt, dass es zurückgezogen wurde: ${v.link}. Mit Ihren Lieferungen gedruckte Exemplare sind nicht mehr gültig.` }),
+  en: (v) => ({ subject: `Your datasheet of ${v.notice.productName} was withdrawn`, text: `The published datasheet of ${v.notice.productName} (code ${v.notice.publicCode}) was withdrawn on ${day(v.notice)}: ${WITHDRAWAL_REASONS.en[v.notice.reason]}. It has left the public pages, the public API and the feed, and whoever opens its code is told it was withdrawn: ${v.link}. Copies printed with your deliveries are no longer in force.` }),
+  nl: (v) => ({ subject: `Uw fiche van ${v.notice.productName} werd ingetrokken`, text: `De gepubliceerde fiche van ${v.notice.productName} (code ${v.notice.publicCode}) werd op ${day(v.notice)} ingetrokken: ${WITHDRAWAL_REASONS.nl[v.notice.reason]}. Ze staat niet meer op de publieke pagina's, in de publieke API en in de feed, en wie haar code opent, leest dat ze werd ingetrokken: ${v.link}. Exemplaren die met uw leveringen werden afgedrukt, zijn niet meer van kracht.` }),
+  fr: (v) => ({ subject: `Votre fiche de ${v.notice.productName} a été retirée`, text: `La fiche publiée de ${v.notice.productName} (code ${v.notice.publicCode}) a été retirée le ${day(v.notice)} : ${WITHDRAWAL_REASONS.fr[v.notice.reason]}. Elle a quitté les pages publiques, l'API publique et le flux, et qui ouvre son code apprend qu'elle a été retirée : ${v.link}. Les exemplaires imprimés avec vos livraisons ne sont plus en vigueur.` }),
+  de: (v) => ({ subject: `Ihr Datenblatt von ${v.notice.productName} wurde zurückgezogen`, text: `Das veröffentlichte Datenblatt von ${v.notice.productName} (Code ${v.notice.publicCode}) wurde am ${day(v.notice)} zurückgezogen: ${WITHDRAWAL_REASONS.de[v.notice.reason]}. Es ist nicht mehr auf den öffentlichen Seiten, in der öffentlichen API und im Feed, und wer seinen Code öffnet, erfährt, dass es zurückgezogen wurde: ${v.link}. Mit Ihren Lieferungen gedruckte Exemplare sind nicht mehr gültig.` }),
 });

@@ -15,6 +15,7 @@ import { CONTACT_OBJECTION } from '../email/datasheets-emails';
 import { ContactDisclosureAcknowledgement } from '../entities/contact-disclosure-acknowledgement.entity';
 import { Datasheet } from '../entities/datasheet.entity';
 import { DatasheetWithdrawalReason } from '../entities/withdrawn-datasheet.entity';
+import { HolderRecipients } from './holder-recipients';
 import { DatasheetLedgerRepository } from '../repositories/datasheet-ledger.repository';
 import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
@@ -48,6 +49,7 @@ export class ContactDisclosureService {
     private readonly people: OrganisationPeople,
     private readonly directory: TenantDirectoryService,
     private readonly mailer: Mailer,
+    private readonly recipients: HolderRecipients,
     private readonly audit: AuditLog,
     private readonly clock: Clock,
   ) {}
@@ -197,9 +199,7 @@ export class ContactDisclosureService {
     }
     if (released.datasheets.length === 0) return released;
     for (const organisationId of new Set(released.datasheets.map((d) => d.organisationId))) {
-      const admins = await this.people.activeAdministrators(tenantId, organisationId, userId);
-      const recipients = admins.length ? admins.map((a) => ({ to: a.email, language: a.preferredLanguage })) : await this.companyAddress(organisationId);
-      for (const recipient of recipients) {
+      for (const recipient of await this.recipients.of(tenantId, organisationId, { except: userId })) {
         await this.mailer.queue(CONTACT_OBJECTION, { tenantId, ...recipient, values: { count: released.published, deadline: released.deadline!.toISOString() } });
       }
     }
@@ -268,10 +268,5 @@ export class ContactDisclosureService {
     const person = await this.people.person(userId);
     const organisation = person?.organisationId ? await this.people.organisation(person.organisationId) : null;
     return this.projects.releaseContact(tenantId, userId, companyContact(organisation));
-  }
-
-  private async companyAddress(organisationId: string): Promise<Array<{ to: string; language: string }>> {
-    const organisation = await this.people.organisation(organisationId);
-    return organisation ? [{ to: organisation.email, language: 'en' }] : [];
   }
 }

@@ -19,6 +19,7 @@ import { DatasheetRepository } from '../repositories/datasheet.repository';
 import { PublishedContact, PublishedDatasheetRepository } from '../repositories/published-datasheet.repository';
 import { WebhookEvents, WebhookEventType } from '@chancery/webhooks';
 import { DatasheetAttachmentsService } from './datasheet-attachments.service';
+import { HolderRecipients } from './holder-recipients';
 import { ProcessingRestrictions } from '@chancery/policy';
 import { Mailer } from '@chancery/notifications';
 
@@ -60,6 +61,7 @@ export class DatasheetPublication {
     private readonly restrictions: ProcessingRestrictions,
     private readonly attachments: DatasheetAttachmentsService,
     private readonly mailer: Mailer,
+    private readonly recipients: HolderRecipients,
     private readonly config: AppConfig,
   ) {}
 
@@ -141,22 +143,15 @@ export class DatasheetPublication {
   }
 
   /**
-   * The certificate holder's administrators learn of the withdrawal (its copies handed out with
-   * deliveries are no longer in force), in the unit of work of the withdrawal: the company's general
-   * address when it has no active administrator whose processing is not restricted (Art. 18: an e-mail
-   * to them is processing, and the contact deadline job must not touch them).
+   * The certificate holder learns of the withdrawal (its copies handed out with deliveries are no longer
+   * in force), in the unit of work of the withdrawal. Restricted administrators are left out: the
+   * contact deadline job withdraws too.
    */
   private async tellHolder(datasheet: Datasheet, notice: WithdrawnDatasheet): Promise<void> {
-    const active = await this.people.activeAdministrators(datasheet.tenantId, datasheet.organisationId, null);
-    const restricted = active.length ? await this.restrictions.restrictedAmong(active.map((a) => a.id)) : new Set<string>();
-    const admins = active.filter((a) => !restricted.has(a.id));
-    const organisation = admins.length ? null : await this.people.organisation(datasheet.organisationId);
-    const recipients = admins.length ? admins.map((a) => ({ to: a.email, language: a.preferredLanguage })) : organisation ? [{ to: organisation.email, language: 'en' }] : [];
-    const values = {
-      product: notice.productName, code: notice.publicCode, reason: notice.reason, date: notice.withdrawnAt.toISOString().slice(0, 10),
-      link: `${this.config.publicBaseUrl}/datasheets/${notice.publicCode}`,
-    };
-    for (const recipient of recipients) await this.mailer.queue(DATASHEET_WITHDRAWN, { tenantId: datasheet.tenantId, ...recipient, values });
+    const link = `${this.config.publicBaseUrl}/datasheets/${notice.publicCode}`;
+    for (const recipient of await this.recipients.of(datasheet.tenantId, datasheet.organisationId, { leaveOutRestricted: true })) {
+      await this.mailer.queue(DATASHEET_WITHDRAWN, { tenantId: datasheet.tenantId, ...recipient, values: { notice, link } });
+    }
   }
 
   /**
