@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
+import { PolicyNotice } from '../features/privacy/PolicyNotice';
 import { LoadError, Loading } from '../ui/feedback';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { navigationFor } from './navigation';
@@ -75,6 +76,7 @@ export default function AppLayout() {
         </nav>
         <main id={MAIN_ID} tabIndex={-1} className="app-main">
           {meError ? <LoadError error={meError} onRetry={() => void reloadMe()} /> : null}
+          {me && !session?.totpEnrolmentRequired ? <PolicyNotice /> : null}
           <Suspense fallback={<Loading />}>{me || session?.totpEnrolmentRequired ? <Outlet /> : <Loading />}</Suspense>
         </main>
       </div>

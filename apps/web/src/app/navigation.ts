@@ -65,6 +65,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/privacy/breaches', label: 'privacyDesk.breaches.title', description: 'privacyDesk.nav.breaches', roles: ['PRIVACY_OFFICER'] },
       { to: '/app/privacy/register', label: 'privacyDesk.register.title', description: 'privacyDesk.nav.register', roles: ['PRIVACY_OFFICER'] },
       { to: '/app/privacy/sub-processors', label: 'nav.subProcessors', description: 'nav.descriptions.subProcessors', roles: ['PRIVACY_OFFICER', 'TENANT_ADMIN'] },
+      { to: '/app/privacy/policy', label: 'policyVersions.page.title', description: 'policyVersions.nav', roles: ['PRIVACY_OFFICER', 'TENANT_ADMIN'] },
       { to: '/app/privacy/retention', label: 'retentionSchedule.title', description: 'retentionSchedule.nav', roles: ['PRIVACY_OFFICER', 'TENANT_ADMIN'] },
       { to: '/app/privacy/accesses', label: 'nav.accessLog', description: 'nav.descriptions.accessLog', roles: ['PRIVACY_OFFICER'] },
     ],

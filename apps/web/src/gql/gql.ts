@@ -120,7 +120,13 @@ type Documents = {
     "\n  query LegalHolds {\n    legalHolds {\n      id\n      record\n      reason\n      placedAt\n    }\n  }\n": typeof types.LegalHoldsDocument,
     "\n  mutation PlaceLegalHold($input: PlaceLegalHoldInput!) {\n    placeLegalHold(input: $input)\n  }\n": typeof types.PlaceLegalHoldDocument,
     "\n  mutation ReleaseLegalHold($holdId: ID!) {\n    releaseLegalHold(holdId: $holdId)\n  }\n": typeof types.ReleaseLegalHoldDocument,
+    "\n  query MyPolicyNotice($slug: String!) {\n    myPrivacyPolicyNotice {\n      versionId\n      answer\n      objectionDeadline\n    }\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      publishedAt\n    }\n  }\n": typeof types.MyPolicyNoticeDocument,
+    "\n  mutation AcceptPolicy($versionId: ID!) {\n    acceptPrivacyPolicy(versionId: $versionId) {\n      versionId\n      answer\n    }\n  }\n": typeof types.AcceptPolicyDocument,
+    "\n  mutation ObjectToPolicy($input: ObjectToPrivacyPolicyInput!) {\n    objectToPrivacyPolicy(input: $input) {\n      versionId\n      answer\n    }\n  }\n": typeof types.ObjectToPolicyDocument,
     "\n  query TenantPrivacy($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      privacyContactEmail\n    }\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      body\n      publishedAt\n    }\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      effectiveFrom\n      transferSafeguard\n    }\n  }\n": typeof types.TenantPrivacyDocument,
+    "\n  query TenantPolicyVersions($slug: String!) {\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      body\n      publishedAt\n      objectionDeadline\n    }\n  }\n": typeof types.TenantPolicyVersionsDocument,
+    "\n  query PolicyResponses($versionId: ID!) {\n    privacyPolicyResponses(versionId: $versionId) {\n      userId\n      answer\n      reason\n      respondedAt\n    }\n  }\n": typeof types.PolicyResponsesDocument,
+    "\n  mutation PublishPolicy($input: PublishPrivacyPolicyInput!) {\n    publishPrivacyPolicy(input: $input) {\n      id\n      version\n      objectionDeadline\n    }\n  }\n": typeof types.PublishPolicyDocument,
     "\n  query PrivacyUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      firstName\n      lastName\n      email\n      jobTitle\n      organisationId\n      status\n      roles\n      lastLoginAt\n    }\n    sessionsOfUser(userId: $userId) {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n": typeof types.PrivacyUserDocument,
     "\n  query PrivacyTenants {\n    tenants {\n      slug\n      name\n    }\n  }\n": typeof types.PrivacyTenantsDocument,
     "\n  mutation SubmitDataSubjectRequest($input: PublicDataSubjectRequestInput!) {\n    submitDataSubjectRequest(input: $input)\n  }\n": typeof types.SubmitDataSubjectRequestDocument,
@@ -262,7 +268,13 @@ const documents: Documents = {
     "\n  query LegalHolds {\n    legalHolds {\n      id\n      record\n      reason\n      placedAt\n    }\n  }\n": types.LegalHoldsDocument,
     "\n  mutation PlaceLegalHold($input: PlaceLegalHoldInput!) {\n    placeLegalHold(input: $input)\n  }\n": types.PlaceLegalHoldDocument,
     "\n  mutation ReleaseLegalHold($holdId: ID!) {\n    releaseLegalHold(holdId: $holdId)\n  }\n": types.ReleaseLegalHoldDocument,
+    "\n  query MyPolicyNotice($slug: String!) {\n    myPrivacyPolicyNotice {\n      versionId\n      answer\n      objectionDeadline\n    }\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      publishedAt\n    }\n  }\n": types.MyPolicyNoticeDocument,
+    "\n  mutation AcceptPolicy($versionId: ID!) {\n    acceptPrivacyPolicy(versionId: $versionId) {\n      versionId\n      answer\n    }\n  }\n": types.AcceptPolicyDocument,
+    "\n  mutation ObjectToPolicy($input: ObjectToPrivacyPolicyInput!) {\n    objectToPrivacyPolicy(input: $input) {\n      versionId\n      answer\n    }\n  }\n": types.ObjectToPolicyDocument,
     "\n  query TenantPrivacy($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      privacyContactEmail\n    }\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      body\n      publishedAt\n    }\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      effectiveFrom\n      transferSafeguard\n    }\n  }\n": types.TenantPrivacyDocument,
+    "\n  query TenantPolicyVersions($slug: String!) {\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      body\n      publishedAt\n      objectionDeadline\n    }\n  }\n": types.TenantPolicyVersionsDocument,
+    "\n  query PolicyResponses($versionId: ID!) {\n    privacyPolicyResponses(versionId: $versionId) {\n      userId\n      answer\n      reason\n      respondedAt\n    }\n  }\n": types.PolicyResponsesDocument,
+    "\n  mutation PublishPolicy($input: PublishPrivacyPolicyInput!) {\n    publishPrivacyPolicy(input: $input) {\n      id\n      version\n      objectionDeadline\n    }\n  }\n": types.PublishPolicyDocument,
     "\n  query PrivacyUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      firstName\n      lastName\n      email\n      jobTitle\n      organisationId\n      status\n      roles\n      lastLoginAt\n    }\n    sessionsOfUser(userId: $userId) {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n": types.PrivacyUserDocument,
     "\n  query PrivacyTenants {\n    tenants {\n      slug\n      name\n    }\n  }\n": types.PrivacyTenantsDocument,
     "\n  mutation SubmitDataSubjectRequest($input: PublicDataSubjectRequestInput!) {\n    submitDataSubjectRequest(input: $input)\n  }\n": types.SubmitDataSubjectRequestDocument,
@@ -722,7 +734,31 @@ export function graphql(source: "\n  mutation ReleaseLegalHold($holdId: ID!) {\n
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MyPolicyNotice($slug: String!) {\n    myPrivacyPolicyNotice {\n      versionId\n      answer\n      objectionDeadline\n    }\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      publishedAt\n    }\n  }\n"): typeof import('./graphql').MyPolicyNoticeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptPolicy($versionId: ID!) {\n    acceptPrivacyPolicy(versionId: $versionId) {\n      versionId\n      answer\n    }\n  }\n"): typeof import('./graphql').AcceptPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ObjectToPolicy($input: ObjectToPrivacyPolicyInput!) {\n    objectToPrivacyPolicy(input: $input) {\n      versionId\n      answer\n    }\n  }\n"): typeof import('./graphql').ObjectToPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query TenantPrivacy($slug: String!) {\n    tenant(slug: $slug) {\n      slug\n      name\n      privacyContactEmail\n    }\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      body\n      publishedAt\n    }\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      effectiveFrom\n      transferSafeguard\n    }\n  }\n"): typeof import('./graphql').TenantPrivacyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantPolicyVersions($slug: String!) {\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      body\n      publishedAt\n      objectionDeadline\n    }\n  }\n"): typeof import('./graphql').TenantPolicyVersionsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PolicyResponses($versionId: ID!) {\n    privacyPolicyResponses(versionId: $versionId) {\n      userId\n      answer\n      reason\n      respondedAt\n    }\n  }\n"): typeof import('./graphql').PolicyResponsesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishPolicy($input: PublishPrivacyPolicyInput!) {\n    publishPrivacyPolicy(input: $input) {\n      id\n      version\n      objectionDeadline\n    }\n  }\n"): typeof import('./graphql').PublishPolicyDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

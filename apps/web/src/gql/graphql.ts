@@ -256,6 +256,11 @@ export type NewSubProcessorInput = {
   transferSafeguard?: string | null | undefined;
 };
 
+export type ObjectToPrivacyPolicyInput = {
+  reason?: string | null | undefined;
+  versionId: string;
+};
+
 export type ObjectToSubProcessorChangeInput = {
   changeId: string;
   reason: string;
@@ -283,6 +288,12 @@ export type PostalCodeRangeInput = {
   to: string;
 };
 
+export type PrivacyPolicyAnswer =
+  | 'ACCEPTED'
+  | 'DEEMED_ACCEPTED'
+  | 'OBJECTED'
+  | 'PENDING';
+
 export type ProjectCertificateState =
   | 'DRAFT'
   | 'ISSUED'
@@ -302,6 +313,13 @@ export type PublicDataSubjectRequestInput = {
   /** The tenant's slug; leave out to reach every tenant where your address is known. */
   tenant?: string | null | undefined;
   type: DataSubjectRequestType;
+};
+
+export type PublishPrivacyPolicyInput = {
+  body: string;
+  /** What changed, shown in the notice every user sees. */
+  summary: string;
+  title: string;
 };
 
 export type RecordBreachAuthorityNotificationInput = {
@@ -1231,12 +1249,54 @@ export type ReleaseLegalHoldMutationVariables = Exact<{
 
 export type ReleaseLegalHoldMutation = { releaseLegalHold: string };
 
+export type MyPolicyNoticeQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type MyPolicyNoticeQuery = { myPrivacyPolicyNotice: { versionId: string | null, answer: PrivacyPolicyAnswer | null, objectionDeadline: string | null } | null, privacyPolicyVersions: Array<{ id: string | null, version: number | null, title: string | null, summary: string | null, publishedAt: string | null }> };
+
+export type AcceptPolicyMutationVariables = Exact<{
+  versionId: string;
+}>;
+
+
+export type AcceptPolicyMutation = { acceptPrivacyPolicy: { versionId: string | null, answer: PrivacyPolicyAnswer | null } };
+
+export type ObjectToPolicyMutationVariables = Exact<{
+  input: ObjectToPrivacyPolicyInput;
+}>;
+
+
+export type ObjectToPolicyMutation = { objectToPrivacyPolicy: { versionId: string | null, answer: PrivacyPolicyAnswer | null } };
+
 export type TenantPrivacyQueryVariables = Exact<{
   slug: string;
 }>;
 
 
 export type TenantPrivacyQuery = { tenant: { slug: string, name: string, privacyContactEmail: string } | null, privacyPolicyVersions: Array<{ id: string | null, version: number | null, title: string | null, summary: string | null, body: string | null, publishedAt: string | null }>, subProcessors: Array<{ id: string | null, name: string | null, service: string | null, location: string | null, dataCategories: Array<string> | null, effectiveFrom: string | null, transferSafeguard: string | null }> };
+
+export type TenantPolicyVersionsQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type TenantPolicyVersionsQuery = { privacyPolicyVersions: Array<{ id: string | null, version: number | null, title: string | null, summary: string | null, body: string | null, publishedAt: string | null, objectionDeadline: string | null }> };
+
+export type PolicyResponsesQueryVariables = Exact<{
+  versionId: string;
+}>;
+
+
+export type PolicyResponsesQuery = { privacyPolicyResponses: Array<{ userId: string | null, answer: PrivacyPolicyAnswer | null, reason: string | null, respondedAt: string | null }> };
+
+export type PublishPolicyMutationVariables = Exact<{
+  input: PublishPrivacyPolicyInput;
+}>;
+
+
+export type PublishPolicyMutation = { publishPrivacyPolicy: { id: string | null, version: number | null, objectionDeadline: string | null } };
 
 export type PrivacyUserQueryVariables = Exact<{
   userId: string;
@@ -2789,6 +2849,38 @@ export const ReleaseLegalHoldDocument = new TypedDocumentString(`
   releaseLegalHold(holdId: $holdId)
 }
     `) as unknown as TypedDocumentString<ReleaseLegalHoldMutation, ReleaseLegalHoldMutationVariables>;
+export const MyPolicyNoticeDocument = new TypedDocumentString(`
+    query MyPolicyNotice($slug: String!) {
+  myPrivacyPolicyNotice {
+    versionId
+    answer
+    objectionDeadline
+  }
+  privacyPolicyVersions(tenantSlug: $slug) {
+    id
+    version
+    title
+    summary
+    publishedAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyPolicyNoticeQuery, MyPolicyNoticeQueryVariables>;
+export const AcceptPolicyDocument = new TypedDocumentString(`
+    mutation AcceptPolicy($versionId: ID!) {
+  acceptPrivacyPolicy(versionId: $versionId) {
+    versionId
+    answer
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptPolicyMutation, AcceptPolicyMutationVariables>;
+export const ObjectToPolicyDocument = new TypedDocumentString(`
+    mutation ObjectToPolicy($input: ObjectToPrivacyPolicyInput!) {
+  objectToPrivacyPolicy(input: $input) {
+    versionId
+    answer
+  }
+}
+    `) as unknown as TypedDocumentString<ObjectToPolicyMutation, ObjectToPolicyMutationVariables>;
 export const TenantPrivacyDocument = new TypedDocumentString(`
     query TenantPrivacy($slug: String!) {
   tenant(slug: $slug) {
@@ -2815,6 +2907,38 @@ export const TenantPrivacyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TenantPrivacyQuery, TenantPrivacyQueryVariables>;
+export const TenantPolicyVersionsDocument = new TypedDocumentString(`
+    query TenantPolicyVersions($slug: String!) {
+  privacyPolicyVersions(tenantSlug: $slug) {
+    id
+    version
+    title
+    summary
+    body
+    publishedAt
+    objectionDeadline
+  }
+}
+    `) as unknown as TypedDocumentString<TenantPolicyVersionsQuery, TenantPolicyVersionsQueryVariables>;
+export const PolicyResponsesDocument = new TypedDocumentString(`
+    query PolicyResponses($versionId: ID!) {
+  privacyPolicyResponses(versionId: $versionId) {
+    userId
+    answer
+    reason
+    respondedAt
+  }
+}
+    `) as unknown as TypedDocumentString<PolicyResponsesQuery, PolicyResponsesQueryVariables>;
+export const PublishPolicyDocument = new TypedDocumentString(`
+    mutation PublishPolicy($input: PublishPrivacyPolicyInput!) {
+  publishPrivacyPolicy(input: $input) {
+    id
+    version
+    objectionDeadline
+  }
+}
+    `) as unknown as TypedDocumentString<PublishPolicyMutation, PublishPolicyMutationVariables>;
 export const PrivacyUserDocument = new TypedDocumentString(`
     query PrivacyUser($userId: ID!) {
   user(id: $userId) {
