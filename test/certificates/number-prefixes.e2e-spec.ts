@@ -91,3 +91,17 @@ describe('certificate number prefixes belong to one chamber', () => {
     expect((await certificates.sign(application.id, later.signer)).number).toMatch(/^LATER-\d{4}-000001$/);
   });
 });
+
+describe('a chamber’s certificate settings as its administrator reads them', () => {
+  const started = useTestApp();
+  const READ = '{ certificateSettings { numberPrefix memberFeeCents nonMemberFeeCents copyMemberFeeCents copyNonMemberFeeCents currency } }';
+
+  it('are the ones certificates are issued with: the defaults until saved (not null), then the saved ones', async () => {
+    const tenant = await started.factory.tenant();
+    const admin = (await started.factory.login(await started.factory.user({ tenant, roles: [Role.TENANT_ADMIN] }))).accessToken;
+    const read = async () => (await started.app.graphql<{ certificateSettings: unknown }>(READ, {}, { token: admin })).data?.certificateSettings;
+    expect(await read()).toEqual({ numberPrefix: defaultPrefixOf(tenant), memberFeeCents: 0, nonMemberFeeCents: 0, copyMemberFeeCents: 0, copyNonMemberFeeCents: 0, currency: 'EUR' });
+    expect((await started.app.graphql(SETTINGS, { i: { numberPrefix: 'BE-OWN', ...FEES } }, { token: admin })).errors).toBeUndefined();
+    expect(await read()).toEqual({ numberPrefix: 'BE-OWN', ...FEES });
+  });
+});

@@ -401,3 +401,33 @@ describe('contact disclosure: who may acknowledge the notice', () => {
     expect(await app.asOwner((db) => db.query(`SELECT count(*)::int AS n FROM contact_disclosure_acknowledgement WHERE user_id = $1`, [holder.admin.id]))).toMatchObject({ rows: [{ n: 1 }] });
   });
 });
+
+/** The deadline a company has to name a new contact is the body's own setting, read where it is changed. */
+describe('contact disclosure: the body’s deadline for naming a new contact', () => {
+  const started = useTestApp();
+  const READ = 'query { datasheetSettings { contactReplacementDays } }';
+
+  it('reads the default until the body sets one, then its own; no other body’s, no chamber’s, no clerk’s', async () => {
+    const { app, factory } = started;
+    const sheets = new DatasheetsFactory(app, factory);
+    const body = await sheets.certificationBody();
+    const other = await sheets.certificationBody();
+    expect(expectData(await app.graphql(READ, {}, { token: body.adminToken }))).toEqual({ datasheetSettings: { contactReplacementDays: 30 } });
+    expectData(await app.graphql('mutation { setDatasheetSettings(contactReplacementDays: 12) { contactReplacementDays } }', {}, { token: body.adminToken }));
+    expect(expectData(await app.graphql(READ, {}, { token: body.adminToken }))).toEqual({ datasheetSettings: { contactReplacementDays: 12 } });
+    expect(expectData(await app.graphql(READ, {}, { token: other.adminToken }))).toEqual({ datasheetSettings: { contactReplacementDays: 30 } });
+
+    const clerk = await app.graphql(READ, {}, { token: body.clerkToken });
+    expect({ code: codeOf(clerk), data: clerk.data ?? null }).toEqual({ code: 'FORBIDDEN', data: null });
+    // A chamber has no datasheets: its administrator neither reads nor sets the deadline, and nothing is stored.
+    const chamber = await factory.tenant();
+    const chamberAdmin = await factory.user({ tenant: chamber, roles: [Role.TENANT_ADMIN] });
+    const chamberToken = (await factory.login(chamberAdmin)).accessToken;
+    for (const operation of [READ, 'mutation { setDatasheetSettings(contactReplacementDays: 5) { contactReplacementDays } }']) {
+      const refused = await app.graphql(operation, {}, { token: chamberToken });
+      expect({ code: codeOf(refused), reason: reasonOf(refused) }).toEqual({ code: 'FORBIDDEN', reason: 'NOT_A_CERTIFICATION_BODY' });
+    }
+    const stored = await app.asOwner((db) => db.query(`SELECT tenant_id FROM datasheet_settings WHERE tenant_id = $1`, [chamber.id]));
+    expect(stored.rows).toEqual([]);
+  });
+});

@@ -2,6 +2,7 @@
 import 'reflect-metadata';
 import { getNamedType, GraphQLObjectType, isObjectType } from 'graphql';
 import { Role } from '@chancery/access';
+import { defaultNumberPrefix } from '@chancery/certificates';
 import {
   APPLICATION_FIELDS,
   CertificateFactory,
@@ -187,6 +188,11 @@ describe('T1 field matrix: certificates of origin', () => {
     addTally(total, part);
     expect(part.mismatches.map((m) => ({ case: m.label, answer: m.actual }))).toEqual(part.mismatches.map((m) => ({ case: m.label, answer: m.expected })));
   }
+  const defaultSettingsRow = async (tenantId: string) => {
+    const { rows } = await world.owner.query(`SELECT country, slug FROM tenant WHERE id = $1`, [tenantId]);
+    const tenant = rows[0] as { country: string; slug: string };
+    return { tenant_id: tenantId, number_prefix: defaultNumberPrefix(tenant.country, tenant.slug), member_fee_cents: 0, non_member_fee_cents: 0, copy_member_fee_cents: 0, copy_non_member_fee_cents: 0, currency: 'EUR' };
+  };
   const gql = (query: string, variables: Record<string, unknown>, viewer: Viewer) => app.graphql<Record<string, unknown>>(query, variables, { token: viewer.token });
   const row = async (table: string, id: string, key = 'id') => (await world.owner.query(`SELECT * FROM ${table} WHERE ${key} = $1`, [id])).rows[0] as Record<string, unknown>;
 
@@ -293,8 +299,9 @@ describe('T1 field matrix: certificates of origin', () => {
           judge(part, world.schema, 'SavedConsignee', `savedConsignees[${i}] as ${viewer.label}`, { data: expectedObject(world, 'SavedConsignee', viewer.actor, relation, storedObject(world.schema, 'SavedConsignee', c)) }, listed[i] ? { data: listed[i]! } : { error: 'NULL' });
         });
       }
-      // Settings: the tenant admin's.
-      const settingsRow = viewer.actor.tenantId ? (await world.owner.query(`SELECT * FROM certificate_settings WHERE tenant_id = $1`, [viewer.actor.tenantId])).rows[0] : undefined;
+      // Settings: the tenant admin's; a chamber that saved none reads the defaults its certificates are issued with.
+      const savedSettings = viewer.actor.tenantId ? (await world.owner.query(`SELECT * FROM certificate_settings WHERE tenant_id = $1`, [viewer.actor.tenantId])).rows[0] : undefined;
+      const settingsRow = savedSettings ?? (viewer.actor.tenantId ? await defaultSettingsRow(viewer.actor.tenantId) : undefined);
       const settingsRefusal = accessRefusal('certificateSettings', viewer.actor);
       const settings = answerOf(await gql(`{ certificateSettings { ${selectionOf(world.schema, 'CertificateSettings')} } }`, {}, viewer), 'certificateSettings');
       judge(part, world.schema, 'CertificateSettings', `certificateSettings as ${viewer.label}`,

@@ -9,7 +9,7 @@ import { CertificateSettings } from '../entities/public-verification.types';
 import { CertificateSettingsInput } from '../inputs/certificate.inputs';
 import { ApplicationRepository } from '../repositories/application.repository';
 import { CertificateRepository } from '../repositories/certificate.repository';
-import { defaultNumberPrefix } from './certificates.service';
+import { defaultCertificateSettings, defaultNumberPrefix } from './certificates.service';
 
 /** A tenant's fees and settings, the monthly billable export, and the processing statistics of its staff. */
 @Injectable()
@@ -23,8 +23,14 @@ export class CertificateReportsService {
     private readonly tenants: TenantDirectoryService,
   ) {}
 
-  async settings(): Promise<CertificateSettings | null> {
-    return this.transactions.run(() => this.certificates.settings());
+  /** The chamber's settings as certificates are issued with them: the saved ones, else the defaults. */
+  async settings(): Promise<CertificateSettings> {
+    const tenantId = this.tenantId();
+    const saved = await this.transactions.run(() => this.certificates.settings());
+    if (saved) return saved;
+    const [tenant] = await this.tenants.findByIds([tenantId]);
+    if (!tenant) throw CertificateErrors.NOT_A_CHAMBER_OF_COMMERCE('No such chamber');
+    return defaultCertificateSettings(tenantId, tenant.country, tenant.slug);
   }
 
   /**

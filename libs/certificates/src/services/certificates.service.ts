@@ -206,13 +206,7 @@ export class CertificatesService {
   }
 
   private async settingsOf(tenantId: string, country: string, slug: string): Promise<CertificateSettings> {
-    return (
-      (await this.certificates.settings()) ??
-      Object.assign(new CertificateSettings(), {
-        tenantId, numberPrefix: defaultNumberPrefix(country, slug),
-        memberFeeCents: 0, nonMemberFeeCents: 0, copyMemberFeeCents: 0, copyNonMemberFeeCents: 0, currency: 'EUR',
-      })
-    );
+    return (await this.certificates.settings()) ?? defaultCertificateSettings(tenantId, country, slug);
   }
 
   /** With what its readers see beside the columns: the printed code, the copies, whether the PDF is ready. In the caller's unit. */
@@ -234,6 +228,14 @@ function notDestroyed(certificate: Certificate): Certificate {
 }
 
 /** The prefix a chamber numbers with until it saves one: its country and slug (BE-VOKA-ANTWERPEN-WAASLAND). */
+/** What a chamber that saved no settings issues with: numbers from its country and slug, and no fees. */
+export function defaultCertificateSettings(tenantId: string, country: string, slug: string): CertificateSettings {
+  return Object.assign(new CertificateSettings(), {
+    tenantId, numberPrefix: defaultNumberPrefix(country, slug),
+    memberFeeCents: 0, nonMemberFeeCents: 0, copyMemberFeeCents: 0, copyNonMemberFeeCents: 0, currency: 'EUR',
+  });
+}
+
 export function defaultNumberPrefix(country: string, slug: string): string {
   return `${country}-${slug.toUpperCase().replace(/[^A-Z0-9]+/g, '-').replace(/^-|-$/g, '')}`.slice(0, 60);
 }

@@ -207,6 +207,12 @@ export class DatasheetsResolver {
   }
 
   @Allow(Permission.ManageDatasheetSettings)
+  @Query(() => DatasheetSettingsResult, { description: "The tenant's datasheet settings (the default where it set none)." })
+  async datasheetSettings(): Promise<DatasheetSettingsResult> {
+    return Object.assign(new DatasheetSettingsResult(), { contactReplacementDays: await this.disclosure.contactReplacementDays() });
+  }
+
+  @Allow(Permission.ManageDatasheetSettings)
   @Mutation(() => DatasheetSettingsResult)
   async setDatasheetSettings(@Args() { contactReplacementDays }: DatasheetSettingsArgs): Promise<DatasheetSettingsResult> {
     return Object.assign(new DatasheetSettingsResult(), { contactReplacementDays: await this.disclosure.setContactReplacementDays(contactReplacementDays) });

@@ -20,7 +20,7 @@ import { DatasheetLedgerRepository } from '../repositories/datasheet-ledger.repo
 import { DisclosureAcknowledgementRepository } from '../repositories/disclosure-acknowledgement.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
 import { ProjectCertificateRepository } from '../projects/project-certificate.repository';
-import { companyContact, DatasheetPublication, ReleasedContact } from './datasheet-publication.service';
+import { companyContact, DatasheetPublication, DEFAULT_CONTACT_REPLACEMENT_DAYS, ReleasedContact } from './datasheet-publication.service';
 import { companyScopeOf, staffScopeOf } from './datasheet-scope';
 
 export interface ObjectionOutcome {
@@ -227,15 +227,27 @@ export class ContactDisclosureService {
     });
   }
 
-  /** The tenant's deadline for naming a new contact. */
+  /** The tenant's deadline for naming a new contact, the default while it set none. */
+  async contactReplacementDays(): Promise<number> {
+    return this.transactions.run(async () => (await this.ledger.contactReplacementDays(await this.bodyStaffTenant())) ?? DEFAULT_CONTACT_REPLACEMENT_DAYS);
+  }
+
+  /** Sets the tenant's deadline for naming a new contact. */
   async setContactReplacementDays(days: number): Promise<number> {
-    const scope = staffScopeOf(this.context.actor);
-    if (!scope) throw DatasheetsErrors.NOT_A_CERTIFICATION_BODY('not a certification body’s staff');
     return this.transactions.run(async () => {
-      await this.ledger.setContactReplacementDays(scope.tenantId, days, this.clock.now());
+      await this.ledger.setContactReplacementDays(await this.bodyStaffTenant(), days, this.clock.now());
       await this.audit.record({ action: 'datasheets.settings.changed', details: { contactReplacementDays: days } });
       return days;
     });
+  }
+
+  /** The caller's tenant, when the caller is its staff and it is a certification body (a chamber has no datasheet settings). */
+  private async bodyStaffTenant(): Promise<string> {
+    const scope = staffScopeOf(this.context.actor);
+    if (!scope) throw DatasheetsErrors.NOT_A_CERTIFICATION_BODY('not a certification body’s staff');
+    const tenant = await this.people.tenant(scope.tenantId);
+    if (!tenant?.kinds.includes(TenantKind.CERTIFICATION_BODY)) throw DatasheetsErrors.NOT_A_CERTIFICATION_BODY('the tenant is not a certification body');
+    return scope.tenantId;
   }
 
   /** The scheduled job: in every tenant, datasheets whose deadline passed without a new contact are unpublished. */
