@@ -36,6 +36,8 @@ const SessionsPage = lazy(() => import('../features/account/SessionsPage'));
 const MyDataAccessesPage = lazy(() => import('../features/account/MyDataAccessesPage'));
 const MyDataPage = lazy(() => import('../features/account/MyDataPage'));
 const SignaturePage = lazy(() => import('../features/account/SignaturePage'));
+const PasswordPage = lazy(() => import('../features/account/PasswordPage'));
+const ProcessingStatisticsPage = lazy(() => import('../features/account/ProcessingStatisticsPage'));
 const CompanyPage = lazy(() => import('../features/organisation/CompanyPage'));
 const UsersPage = lazy(() => import('../features/organisation/UsersPage'));
 const ApiKeysPage = lazy(() => import('../features/organisation/ApiKeysPage'));
@@ -124,6 +126,9 @@ export function App() {
           <Route path="my-data" element={<MyDataPage />} />
           <Route path="my-data-accesses" element={<MyDataAccessesPage />} />
           <Route path="signature" element={<RequireRoles roles={['SIGNER']}><SignaturePage /></RequireRoles>} />
+          <Route path="password" element={<PasswordPage />} />
+          <Route path="processing-statistics" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK', 'SIGNER']} kinds={CHAMBER}><ProcessingStatisticsPage /></RequireRoles>} />
+          <Route path="users/:userId/processing-statistics" element={<RequireRoles roles={['TENANT_ADMIN']} kinds={CHAMBER}><ProcessingStatisticsPage /></RequireRoles>} />
           <Route path="company" element={<RequireRoles roles={ORGANISATION_ROLES}><CompanyPage /></RequireRoles>} />
           <Route path="users" element={<RequireRoles roles={['ORG_ADMIN', 'TENANT_ADMIN']}><UsersPage /></RequireRoles>} />
           <Route path="api-keys" element={<RequireRoles roles={['ORG_ADMIN', 'TENANT_ADMIN']}><ApiKeysPage /></RequireRoles>} />

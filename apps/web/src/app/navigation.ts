@@ -83,7 +83,9 @@ export const NAVIGATION: NavSection[] = [
     label: 'nav.sections.account',
     items: [
       { to: '/app/profile', label: 'nav.profile', description: 'nav.descriptions.profile' },
+      { to: '/app/password', label: 'accountAdmin.nav.password', description: 'accountAdmin.nav.passwordDescription' },
       { to: '/app/second-factor', label: 'nav.secondFactor', description: 'nav.descriptions.secondFactor' },
+      { to: '/app/processing-statistics', label: 'accountAdmin.nav.statistics', description: 'accountAdmin.nav.statisticsDescription', roles: ['TENANT_ADMIN', 'CLERK', 'SIGNER'], kinds: CHAMBER },
       { to: '/app/signature', label: 'nav.signature', description: 'nav.descriptions.signature', roles: ['SIGNER'] },
       { to: '/app/sessions', label: 'nav.sessions', description: 'nav.descriptions.sessions' },
       { to: '/app/my-data', label: 'nav.myData', description: 'nav.descriptions.myData' },

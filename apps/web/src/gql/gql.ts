@@ -25,6 +25,9 @@ type Documents = {
     "\n  query MyPersonalDataExport($portability: Boolean!) {\n    myPersonalDataExport(portability: $portability)\n  }\n": typeof types.MyPersonalDataExportDocument,
     "\n  query MyDataSubjectRequests {\n    myDataSubjectRequests {\n      id\n      type\n      status\n      receivedAt\n      dueOn\n      completedAt\n      outcome\n      answerKind\n    }\n  }\n": typeof types.MyDataSubjectRequestsDocument,
     "\n  mutation RequestMyDataSubjectRight($input: MyDataSubjectRequestInput!) {\n    requestMyDataSubjectRight(input: $input) {\n      id\n      dueOn\n    }\n  }\n": typeof types.RequestMyDataSubjectRightDocument,
+    "\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword, refreshTokenIn: COOKIE) {\n      accessToken\n      accessTokenExpiresAt\n      totpEnrolmentRequired\n    }\n  }\n": typeof types.ChangeMyPasswordDocument,
+    "\n  query ProcessingStatistics($userId: ID) {\n    certificateProcessingStatistics(userId: $userId) {\n      userId\n      month\n      reviewed\n      signed\n    }\n  }\n": typeof types.ProcessingStatisticsDocument,
+    "\n  query ProcessingStatisticsStaffMember {\n    managedUsers {\n      id\n      email\n      firstName\n      lastName\n    }\n  }\n": typeof types.ProcessingStatisticsStaffMemberDocument,
     "\n  query MyProfile {\n    me {\n      id\n      email\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n      roles\n      status\n      lastLoginAt\n      totpEnrolledAt\n    }\n  }\n": typeof types.MyProfileDocument,
     "\n  mutation UpdateMyProfile($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n    }\n  }\n": typeof types.UpdateMyProfileDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
@@ -104,6 +107,10 @@ type Documents = {
     "\n  mutation ChangeUserRoles($input: ChangeUserRolesInput!) {\n    changeUserRoles(input: $input) {\n      id\n      roles\n    }\n  }\n": typeof types.ChangeUserRolesDocument,
     "\n  mutation DisableUser($userId: ID!) {\n    disableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n": typeof types.DisableUserDocument,
     "\n  mutation AppointCompanyAdministrator($input: AppointCompanyAdministratorInput!) {\n    appointCompanyAdministrator(input: $input) {\n      id\n      email\n    }\n  }\n": typeof types.AppointCompanyAdministratorDocument,
+    "\n  mutation EnableUser($userId: ID!) {\n    enableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n": typeof types.EnableUserDocument,
+    "\n  mutation ResetSecondFactor($userId: ID!) {\n    resetSecondFactor(userId: $userId) {\n      id\n      totpEnrolledAt\n    }\n  }\n": typeof types.ResetSecondFactorDocument,
+    "\n  query PendingInvitations {\n    invitations {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n": typeof types.PendingInvitationsDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeInvitationDocument,
     "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n    webhookEventTypes\n  }\n": typeof types.WebhooksDocument,
     "\n  query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {\n    webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {\n      id\n      eventType\n      occurredAt\n      attempts\n      lastStatus\n      lastError\n      nextAttemptAt\n      deliveredAt\n      deadLetteredAt\n    }\n  }\n": typeof types.WebhookDeliveriesDocument,
     "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": typeof types.RegisterWebhookDocument,
@@ -173,6 +180,9 @@ const documents: Documents = {
     "\n  query MyPersonalDataExport($portability: Boolean!) {\n    myPersonalDataExport(portability: $portability)\n  }\n": types.MyPersonalDataExportDocument,
     "\n  query MyDataSubjectRequests {\n    myDataSubjectRequests {\n      id\n      type\n      status\n      receivedAt\n      dueOn\n      completedAt\n      outcome\n      answerKind\n    }\n  }\n": types.MyDataSubjectRequestsDocument,
     "\n  mutation RequestMyDataSubjectRight($input: MyDataSubjectRequestInput!) {\n    requestMyDataSubjectRight(input: $input) {\n      id\n      dueOn\n    }\n  }\n": types.RequestMyDataSubjectRightDocument,
+    "\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword, refreshTokenIn: COOKIE) {\n      accessToken\n      accessTokenExpiresAt\n      totpEnrolmentRequired\n    }\n  }\n": types.ChangeMyPasswordDocument,
+    "\n  query ProcessingStatistics($userId: ID) {\n    certificateProcessingStatistics(userId: $userId) {\n      userId\n      month\n      reviewed\n      signed\n    }\n  }\n": types.ProcessingStatisticsDocument,
+    "\n  query ProcessingStatisticsStaffMember {\n    managedUsers {\n      id\n      email\n      firstName\n      lastName\n    }\n  }\n": types.ProcessingStatisticsStaffMemberDocument,
     "\n  query MyProfile {\n    me {\n      id\n      email\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n      roles\n      status\n      lastLoginAt\n      totpEnrolledAt\n    }\n  }\n": types.MyProfileDocument,
     "\n  mutation UpdateMyProfile($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n    }\n  }\n": types.UpdateMyProfileDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
@@ -252,6 +262,10 @@ const documents: Documents = {
     "\n  mutation ChangeUserRoles($input: ChangeUserRolesInput!) {\n    changeUserRoles(input: $input) {\n      id\n      roles\n    }\n  }\n": types.ChangeUserRolesDocument,
     "\n  mutation DisableUser($userId: ID!) {\n    disableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n": types.DisableUserDocument,
     "\n  mutation AppointCompanyAdministrator($input: AppointCompanyAdministratorInput!) {\n    appointCompanyAdministrator(input: $input) {\n      id\n      email\n    }\n  }\n": types.AppointCompanyAdministratorDocument,
+    "\n  mutation EnableUser($userId: ID!) {\n    enableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n": types.EnableUserDocument,
+    "\n  mutation ResetSecondFactor($userId: ID!) {\n    resetSecondFactor(userId: $userId) {\n      id\n      totpEnrolledAt\n    }\n  }\n": types.ResetSecondFactorDocument,
+    "\n  query PendingInvitations {\n    invitations {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n": types.PendingInvitationsDocument,
+    "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeInvitationDocument,
     "\n  query Webhooks {\n    webhooks {\n      id\n      url\n      eventTypes\n      createdAt\n      secretRotatedAt\n    }\n    webhookEventTypes\n  }\n": types.WebhooksDocument,
     "\n  query WebhookDeliveries($webhookId: ID!, $deadLettersOnly: Boolean) {\n    webhookDeliveries(webhookId: $webhookId, deadLettersOnly: $deadLettersOnly) {\n      id\n      eventType\n      occurredAt\n      attempts\n      lastStatus\n      lastError\n      nextAttemptAt\n      deliveredAt\n      deadLetteredAt\n    }\n  }\n": types.WebhookDeliveriesDocument,
     "\n  mutation RegisterWebhook($input: RegisterWebhookInput!) {\n    registerWebhook(input: $input) {\n      secret\n      webhook {\n        id\n        url\n      }\n    }\n  }\n": types.RegisterWebhookDocument,
@@ -351,6 +365,18 @@ export function graphql(source: "\n  query MyDataSubjectRequests {\n    myDataSu
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RequestMyDataSubjectRight($input: MyDataSubjectRequestInput!) {\n    requestMyDataSubjectRight(input: $input) {\n      id\n      dueOn\n    }\n  }\n"): typeof import('./graphql').RequestMyDataSubjectRightDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {\n    changeMyPassword(currentPassword: $currentPassword, newPassword: $newPassword, refreshTokenIn: COOKIE) {\n      accessToken\n      accessTokenExpiresAt\n      totpEnrolmentRequired\n    }\n  }\n"): typeof import('./graphql').ChangeMyPasswordDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProcessingStatistics($userId: ID) {\n    certificateProcessingStatistics(userId: $userId) {\n      userId\n      month\n      reviewed\n      signed\n    }\n  }\n"): typeof import('./graphql').ProcessingStatisticsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ProcessingStatisticsStaffMember {\n    managedUsers {\n      id\n      email\n      firstName\n      lastName\n    }\n  }\n"): typeof import('./graphql').ProcessingStatisticsStaffMemberDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -667,6 +693,22 @@ export function graphql(source: "\n  mutation DisableUser($userId: ID!) {\n    d
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AppointCompanyAdministrator($input: AppointCompanyAdministratorInput!) {\n    appointCompanyAdministrator(input: $input) {\n      id\n      email\n    }\n  }\n"): typeof import('./graphql').AppointCompanyAdministratorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnableUser($userId: ID!) {\n    enableUser(userId: $userId) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').EnableUserDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetSecondFactor($userId: ID!) {\n    resetSecondFactor(userId: $userId) {\n      id\n      totpEnrolledAt\n    }\n  }\n"): typeof import('./graphql').ResetSecondFactorDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingInvitations {\n    invitations {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n"): typeof import('./graphql').PendingInvitationsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RevokeInvitation($id: ID!) {\n    revokeInvitation(id: $id) {\n      id\n      revokedAt\n    }\n  }\n"): typeof import('./graphql').RevokeInvitationDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

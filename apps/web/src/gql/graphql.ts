@@ -595,6 +595,26 @@ export type RequestMyDataSubjectRightMutationVariables = Exact<{
 
 export type RequestMyDataSubjectRightMutation = { requestMyDataSubjectRight: { id: string | null, dueOn: string | null } };
 
+export type ChangeMyPasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangeMyPasswordMutation = { changeMyPassword: { accessToken: string, accessTokenExpiresAt: string, totpEnrolmentRequired: boolean } };
+
+export type ProcessingStatisticsQueryVariables = Exact<{
+  userId?: string | null | undefined;
+}>;
+
+
+export type ProcessingStatisticsQuery = { certificateProcessingStatistics: Array<{ userId: string | null, month: string | null, reviewed: number | null, signed: number | null }> };
+
+export type ProcessingStatisticsStaffMemberQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ProcessingStatisticsStaffMemberQuery = { managedUsers: Array<{ id: string | null, email: string | null, firstName: string | null, lastName: string | null }> };
+
 export type MyProfileQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1139,6 +1159,32 @@ export type AppointCompanyAdministratorMutationVariables = Exact<{
 
 
 export type AppointCompanyAdministratorMutation = { appointCompanyAdministrator: { id: string | null, email: string | null } };
+
+export type EnableUserMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type EnableUserMutation = { enableUser: { id: string | null, status: UserStatus | null } };
+
+export type ResetSecondFactorMutationVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type ResetSecondFactorMutation = { resetSecondFactor: { id: string | null, totpEnrolledAt: string | null } };
+
+export type PendingInvitationsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PendingInvitationsQuery = { invitations: Array<{ id: string | null, email: string | null, roles: Array<Role> | null, expiresAt: string | null }> };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  id: string;
+}>;
+
+
+export type RevokeInvitationMutation = { revokeInvitation: { id: string | null, revokedAt: string | null } };
 
 export type WebhooksQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1741,6 +1787,39 @@ export const RequestMyDataSubjectRightDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RequestMyDataSubjectRightMutation, RequestMyDataSubjectRightMutationVariables>;
+export const ChangeMyPasswordDocument = new TypedDocumentString(`
+    mutation ChangeMyPassword($currentPassword: String!, $newPassword: String!) {
+  changeMyPassword(
+    currentPassword: $currentPassword
+    newPassword: $newPassword
+    refreshTokenIn: COOKIE
+  ) {
+    accessToken
+    accessTokenExpiresAt
+    totpEnrolmentRequired
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeMyPasswordMutation, ChangeMyPasswordMutationVariables>;
+export const ProcessingStatisticsDocument = new TypedDocumentString(`
+    query ProcessingStatistics($userId: ID) {
+  certificateProcessingStatistics(userId: $userId) {
+    userId
+    month
+    reviewed
+    signed
+  }
+}
+    `) as unknown as TypedDocumentString<ProcessingStatisticsQuery, ProcessingStatisticsQueryVariables>;
+export const ProcessingStatisticsStaffMemberDocument = new TypedDocumentString(`
+    query ProcessingStatisticsStaffMember {
+  managedUsers {
+    id
+    email
+    firstName
+    lastName
+  }
+}
+    `) as unknown as TypedDocumentString<ProcessingStatisticsStaffMemberQuery, ProcessingStatisticsStaffMemberQueryVariables>;
 export const MyProfileDocument = new TypedDocumentString(`
     query MyProfile {
   me {
@@ -2689,6 +2768,40 @@ export const AppointCompanyAdministratorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AppointCompanyAdministratorMutation, AppointCompanyAdministratorMutationVariables>;
+export const EnableUserDocument = new TypedDocumentString(`
+    mutation EnableUser($userId: ID!) {
+  enableUser(userId: $userId) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<EnableUserMutation, EnableUserMutationVariables>;
+export const ResetSecondFactorDocument = new TypedDocumentString(`
+    mutation ResetSecondFactor($userId: ID!) {
+  resetSecondFactor(userId: $userId) {
+    id
+    totpEnrolledAt
+  }
+}
+    `) as unknown as TypedDocumentString<ResetSecondFactorMutation, ResetSecondFactorMutationVariables>;
+export const PendingInvitationsDocument = new TypedDocumentString(`
+    query PendingInvitations {
+  invitations {
+    id
+    email
+    roles
+    expiresAt
+  }
+}
+    `) as unknown as TypedDocumentString<PendingInvitationsQuery, PendingInvitationsQueryVariables>;
+export const RevokeInvitationDocument = new TypedDocumentString(`
+    mutation RevokeInvitation($id: ID!) {
+  revokeInvitation(id: $id) {
+    id
+    revokedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
 export const WebhooksDocument = new TypedDocumentString(`
     query Webhooks {
   webhooks {

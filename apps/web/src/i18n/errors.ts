@@ -22,12 +22,14 @@ export interface DescribedError {
 /**
  * The user's-language sentence for an API error: by the specific reason when the server gives
  * one and we know it, else by the code; then one sentence per refused field, by its constraint.
- * `overrides` gives a screen's own sentence for a code or reason (e.g. a failed login).
+ * `overrides` gives a screen's own sentence for a code or reason (e.g. a failed login), and for a
+ * refused field by `<field path>.<constraint>` as `errors.field` names them (`currentPassword.currentpasswordwrong`).
  */
 export function describeError(error: ApiError, overrides: Record<string, string> = {}): DescribedError {
   const fields = new Map<string, string>();
   for (const problem of error.fields) {
     const text =
+      overrides[`${problem.field}.${constraintKey(problem.constraint)}`] ??
       translateDynamic(`errors.field.${problem.field}.${constraintKey(problem.constraint)}`) ??
       translateDynamic(`errors.constraint.${constraintKey(problem.constraint)}`) ??
       translateDynamic('errors.constraint.invalid')!;

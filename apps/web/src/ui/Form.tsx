@@ -6,7 +6,7 @@ import { FieldErrorsContext, FieldScopeContext } from './fields';
 
 interface FormProps {
   error: ApiError | null;
-  /** A screen's own sentence for an error code or reason. */
+  /** A screen's own sentence for an error code or reason, or for a field's constraint (`currentPassword.currentpasswordwrong`). */
   overrides?: Record<string, string>;
   onSubmit: () => void;
   children: ReactNode;

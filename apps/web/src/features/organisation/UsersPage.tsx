@@ -1,11 +1,12 @@
-import { useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { request } from '../../api/client';
-import { clientError } from '../../api/errors';
+import { ApiError, clientError } from '../../api/errors';
 import { grantableRoles, hasAnyRole, type Role } from '../../auth/roles';
 import { useSession } from '../../auth/session';
 import { graphql } from '../../gql';
-import type { ManagedUsersQuery } from '../../gql/graphql';
+import type { ManagedUsersQuery, PendingInvitationsQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
 import { ConfirmDialog, Dialog } from '../../ui/Dialog';
 import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
@@ -13,6 +14,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { ChoiceGroup, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
+import { StepUpDialog } from '../account/StepUpDialog';
 
 // Fields both an ORG_ADMIN (own company) and a TENANT_ADMIN (own tenant) may read; not
 // lastLoginAt (the user and the privacy officer only) nor signatureImage.
@@ -69,7 +71,78 @@ const AppointCompanyAdministrator = graphql(`
   }
 `);
 
+const EnableUser = graphql(`
+  mutation EnableUser($userId: ID!) {
+    enableUser(userId: $userId) {
+      id
+      status
+    }
+  }
+`);
+
+const ResetSecondFactor = graphql(`
+  mutation ResetSecondFactor($userId: ID!) {
+    resetSecondFactor(userId: $userId) {
+      id
+      totpEnrolledAt
+    }
+  }
+`);
+
+const PendingInvitations = graphql(`
+  query PendingInvitations {
+    invitations {
+      id
+      email
+      roles
+      expiresAt
+    }
+  }
+`);
+
+const RevokeInvitation = graphql(`
+  mutation RevokeInvitation($id: ID!) {
+    revokeInvitation(id: $id) {
+      id
+      revokedAt
+    }
+  }
+`);
+
 type ManagedUser = ManagedUsersQuery['managedUsers'][number];
+type PendingInvitation = PendingInvitationsQuery['invitations'][number];
+
+/**
+ * Runs a high-value act (the API asks for a re-authentication within five minutes): when the API
+ * answers STEP_UP_REQUIRED, the step-up dialog opens and the act runs again once confirmed.
+ */
+// TODO(lead): use the shared useStepUpRetry once merged (a copy of WebhooksPage's, moving to account/StepUpDialog.tsx).
+function useStepUpRetry() {
+  const [open, setOpen] = useState(false);
+  const pending = useRef<(() => void) | null>(null);
+  const guard = async <R,>(act: () => Promise<R>, retry: () => void): Promise<R | undefined> => {
+    try {
+      return await act();
+    } catch (error) {
+      if (error instanceof ApiError && error.reason === 'STEP_UP_REQUIRED') {
+        pending.current = retry;
+        setOpen(true);
+        return undefined;
+      }
+      throw error;
+    }
+  };
+  const onClose = () => {
+    pending.current = null;
+    setOpen(false);
+  };
+  const onVerified = () => {
+    const act = pending.current;
+    onClose();
+    act?.();
+  };
+  return { guard, dialog: { open, onClose, onVerified } };
+}
 
 function fullName(user: ManagedUser): string {
   return [user.firstName, user.lastName].filter(Boolean).join(' ') || user.email || '';
@@ -79,8 +152,10 @@ function fullName(user: ManagedUser): string {
 export default function UsersPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const { me } = useSession();
+  const { me, tenant } = useSession();
   const staff = hasAnyRole(me?.roles, ['TENANT_ADMIN']);
+  // A chamber's staff: the tenant admin reads each one's processing figures (SPEC §2).
+  const chamberStaff = staff && !me?.organisationId && (tenant?.kinds ?? []).includes('CHAMBER_OF_COMMERCE');
   const grantable = grantableRoles(me?.roles);
   const users = useLoad(() => request(ManagedUsers));
   const [email, setEmail] = useState('');
@@ -89,7 +164,22 @@ export default function UsersPage() {
   const [editing, setEditing] = useState<ManagedUser | null>(null);
   const [editedRoles, setEditedRoles] = useState<Role[]>([]);
   const [disabling, setDisabling] = useState<ManagedUser | null>(null);
+  const [enabling, setEnabling] = useState<ManagedUser | null>(null);
+  const [resetting, setResetting] = useState<ManagedUser | null>(null);
+  const [revoking, setRevoking] = useState<PendingInvitation | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
+  const invitations = useLoad(() => request(PendingInvitations));
+  const stepUp = useStepUpRetry();
+  const reasons = useMemo(
+    () => ({
+      USER_NOT_DISABLED: t('accountAdmin.users.reasons.USER_NOT_DISABLED'),
+      CANNOT_RESET_OWN_SECOND_FACTOR: t('accountAdmin.users.reasons.CANNOT_RESET_OWN_SECOND_FACTOR'),
+      SECOND_FACTOR_NOT_ENROLLED: t('accountAdmin.users.reasons.SECOND_FACTOR_NOT_ENROLLED'),
+      INVITATION_NOT_FOUND: t('accountAdmin.users.reasons.INVITATION_NOT_FOUND'),
+      USER_NOT_FOUND: t('accountAdmin.users.reasons.USER_NOT_FOUND'),
+    }),
+    [t],
+  );
 
   const invite = useAction(async () => {
     const problems = [
@@ -101,6 +191,7 @@ export default function UsersPage() {
     setInvited({ email: data.inviteUser.email ?? email.trim(), expiresAt: data.inviteUser.expiresAt });
     setEmail('');
     setRoles([]);
+    invitations.reload();
   });
 
   const changeRoles = useAction(async () => {
@@ -120,7 +211,43 @@ export default function UsersPage() {
     setNotice(t('users.disabled', { name: fullName(disabling) }));
     setDisabling(null);
     users.reload();
+    invitations.reload();
   });
+
+  // The confirmation closes first; a refusal is then said at the top of the page, which takes the focus.
+  const enable = useAction(async (target: ManagedUser) => {
+    clearActErrors();
+    await request(EnableUser, { userId: target.id ?? '' });
+    setNotice(t('accountAdmin.users.enabled', { name: fullName(target) }));
+    users.reload();
+  });
+
+  const resetSecondFactor = useAction(async (target: ManagedUser) => {
+    clearActErrors();
+    const data = await stepUp.guard(() => request(ResetSecondFactor, { userId: target.id ?? '' }), () => void resetSecondFactor.run(target));
+    if (!data) return;
+    setNotice(t('accountAdmin.users.secondFactorReset', { name: fullName(target) }));
+    users.reload();
+  });
+
+  const revoke = useAction(async (target: PendingInvitation) => {
+    clearActErrors();
+    await request(RevokeInvitation, { id: target.id ?? '' });
+    setNotice(t('accountAdmin.users.invitationRevoked', { email: target.email ?? '' }));
+    invitations.reload();
+  });
+
+  const acts = [enable, resetSecondFactor, revoke];
+  function clearActErrors() {
+    setNotice(null);
+    for (const act of acts) act.setError(null);
+  }
+  const actError = enable.error ?? resetSecondFactor.error ?? revoke.error;
+  // After an act the button that opened its confirmation may be gone (the row changed): the notice takes the focus.
+  const noticeRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (notice) noticeRef.current?.focus();
+  }, [notice]);
 
   // A company left without an administrator: the tenant's administrator appoints one of its users.
   const [appointEmail, setAppointEmail] = useState('');
@@ -137,8 +264,10 @@ export default function UsersPage() {
   return (
     <>
       <PageTitle lead={staff ? t('users.leadStaff') : t('users.leadCompany')}>{staff ? t('users.titleStaff') : t('users.titleCompany')}</PageTitle>
-      {notice ? <Notice kind="success">{notice}</Notice> : null}
-      <ErrorSummary error={disable.error} />
+      <div ref={noticeRef} tabIndex={-1}>
+        {notice ? <Notice kind="success">{notice}</Notice> : null}
+      </div>
+      <ErrorSummary error={disable.error ?? actError} overrides={reasons} />
       {users.loading && !users.data ? <Loading /> : null}
       {users.error ? <LoadError error={users.error} onRetry={users.reload} /> : null}
       {users.data ? (
@@ -171,6 +300,24 @@ export default function UsersPage() {
                   </td>
                   <td>{user.totpEnrolledAt ? format.date(user.totpEnrolledAt) : t('secondFactor.notEnrolled')}</td>
                   <td className="actions">
+                    {chamberStaff && user.id ? (
+                      <Link className="button button--secondary button--small" to={`/app/users/${user.id}/processing-statistics`}>
+                        {t('accountAdmin.users.statistics')}
+                        <span className="visually-hidden"> ({fullName(user)})</span>
+                      </Link>
+                    ) : null}
+                    {user.id !== me?.id && user.status === 'DISABLED' ? (
+                      <button type="button" className="button button--secondary button--small" onClick={() => setEnabling(user)}>
+                        {t('accountAdmin.users.enable')}
+                        <span className="visually-hidden"> ({fullName(user)})</span>
+                      </button>
+                    ) : null}
+                    {user.id !== me?.id && user.status !== 'DISABLED' && user.totpEnrolledAt ? (
+                      <button type="button" className="button button--secondary button--small" onClick={() => setResetting(user)}>
+                        {t('accountAdmin.users.resetSecondFactor')}
+                        <span className="visually-hidden"> ({fullName(user)})</span>
+                      </button>
+                    ) : null}
                     {user.id !== me?.id && user.status !== 'DISABLED' ? (
                       <>
                         <button
@@ -197,6 +344,46 @@ export default function UsersPage() {
           </table>
         </div>
       ) : null}
+
+      <section aria-labelledby="invitations-title" className="panel">
+        <h2 id="invitations-title">{t('accountAdmin.users.invitationsTitle')}</h2>
+        <p>{t('accountAdmin.users.invitationsLead')}</p>
+        {invitations.loading && !invitations.data ? <Loading /> : null}
+        {invitations.error ? <LoadError error={invitations.error} onRetry={invitations.reload} /> : null}
+        {invitations.data && invitations.data.invitations.length === 0 ? <p>{t('accountAdmin.users.noInvitations')}</p> : null}
+        {invitations.data && invitations.data.invitations.length > 0 ? (
+          <div className="table-wrap" role="region" aria-label={t('accountAdmin.users.invitationsTitle')} tabIndex={0}>
+            <table>
+              <caption className="visually-hidden">{t('accountAdmin.users.invitationsTitle')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('fields.email')}</th>
+                  <th scope="col">{t('fields.roles')}</th>
+                  <th scope="col">{t('accountAdmin.users.expires')}</th>
+                  <th scope="col">
+                    <span className="visually-hidden">{t('common.actions')}</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {invitations.data.invitations.map((invitation) => (
+                  <tr key={invitation.id ?? ''}>
+                    <th scope="row">{invitation.email}</th>
+                    <td>{(invitation.roles ?? []).map((role) => t(`roles.${role}`)).join(', ')}</td>
+                    <td>{format.dateTime(invitation.expiresAt)}</td>
+                    <td className="actions">
+                      <button type="button" className="button button--danger button--small" onClick={() => setRevoking(invitation)}>
+                        {t('accountAdmin.users.revoke')}
+                        <span className="visually-hidden"> ({invitation.email})</span>
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : null}
+      </section>
 
       <section aria-labelledby="invite-title" className="panel">
         <h2 id="invite-title">{t('users.inviteTitle')}</h2>
@@ -250,6 +437,44 @@ export default function UsersPage() {
         onConfirm={() => void disable.run()}
         onClose={() => setDisabling(null)}
       />
+      <ConfirmDialog
+        open={enabling !== null}
+        title={t('accountAdmin.users.enableTitle', { name: enabling ? fullName(enabling) : '' })}
+        body={<p>{t('accountAdmin.users.enableBody')}</p>}
+        confirmLabel={t('accountAdmin.users.enable')}
+        tone="primary"
+        onConfirm={() => {
+          const target = enabling!;
+          setEnabling(null);
+          void enable.run(target);
+        }}
+        onClose={() => setEnabling(null)}
+      />
+      <ConfirmDialog
+        open={resetting !== null}
+        title={t('accountAdmin.users.resetTitle', { name: resetting ? fullName(resetting) : '' })}
+        body={<p>{t('accountAdmin.users.resetBody')}</p>}
+        confirmLabel={t('accountAdmin.users.resetSecondFactor')}
+        onConfirm={() => {
+          const target = resetting!;
+          setResetting(null);
+          void resetSecondFactor.run(target);
+        }}
+        onClose={() => setResetting(null)}
+      />
+      <ConfirmDialog
+        open={revoking !== null}
+        title={t('accountAdmin.users.revokeTitle', { email: revoking?.email ?? '' })}
+        body={<p>{t('accountAdmin.users.revokeBody')}</p>}
+        confirmLabel={t('accountAdmin.users.revoke')}
+        onConfirm={() => {
+          const target = revoking!;
+          setRevoking(null);
+          void revoke.run(target);
+        }}
+        onClose={() => setRevoking(null)}
+      />
+      <StepUpDialog {...stepUp.dialog} withPassword={!me?.totpEnrolledAt} />
     </>
   );
 }

@@ -1750,6 +1750,86 @@ const de: Messages = {
       POLICY_OBJECTION_WINDOW_CLOSED: 'Die drei Werktage sind vorbei: Diese Fassung gilt als von Ihnen angenommen. Schreiben Sie dem Datenschutzbeauftragten, wenn Sie nicht einverstanden sind.',
     },
   },
+  accountAdmin: {
+    nav: {
+      password: 'Passwort',
+      passwordDescription: 'Ihr Passwort ändern; Ihre anderen Sitzungen enden.',
+      statistics: 'Meine Bearbeitungszahlen',
+      statisticsDescription:
+        'Die Anträge, die Sie geprüft, und die Zeugnisse, die Sie unterzeichnet haben, pro Monat.',
+    },
+    password: {
+      title: 'Ihr Passwort ändern',
+      lead: 'Geben Sie Ihr aktuelles Passwort ein, dann zweimal das neue.',
+      current: 'Aktuelles Passwort',
+      submit: 'Passwort ändern',
+      otherSessions:
+        'Wenn Sie Ihr Passwort ändern, endet jede andere Sitzung Ihres Kontos sofort (andere Browser, andere Geräte, ein verlorener Laptop): Melden Sie sich dort mit dem neuen Passwort erneut an. Hier bleiben Sie angemeldet.',
+      doneTitle: 'Ihr Passwort wurde geändert',
+      done: 'Jede andere Sitzung Ihres Kontos ist beendet; melden Sie sich dort mit dem neuen Passwort an. Diese Sitzung läuft weiter.',
+      currentWrong: 'Das aktuelle Passwort ist nicht richtig; das Passwort wurde daher nicht geändert.',
+      currentWrongField: 'Dies ist nicht Ihr aktuelles Passwort.',
+      throttled:
+        'Zu viele falsche Passwörter. Warten Sie zu Ihrem Schutz 15 Minuten, bevor Sie es erneut versuchen, oder melden Sie sich ab und setzen Sie Ihr Passwort per E-Mail zurück.',
+      tooLong: 'Wählen Sie ein Passwort mit höchstens 128 Zeichen.',
+    },
+    users: {
+      enable: 'Aktivieren',
+      enableTitle: 'Das Konto von {{name}} wieder aktivieren?',
+      enableBody:
+        'Die Person kann sich wieder mit ihren Rollen anmelden. Ihre früheren Sitzungen bleiben beendet: Sie meldet sich neu an.',
+      enabled: 'Das Konto von {{name}} ist wieder aktiviert.',
+      resetSecondFactor: 'Zweiten Faktor zurücksetzen',
+      resetTitle: 'Den zweiten Faktor von {{name}} zurücksetzen?',
+      resetBody:
+        'Tun Sie dies nur, wenn Sie sich vergewissert haben, dass wirklich diese Person darum bittet (ein verlorenes oder ersetztes Telefon). Ihre Authenticator-App funktioniert für dieses Konto nicht mehr, alle ihre Sitzungen enden, und bei der nächsten Anmeldung richtet sie einen neuen zweiten Faktor ein.',
+      secondFactorReset:
+        'Der zweite Faktor von {{name}} wurde entfernt. Bei der nächsten Anmeldung richtet die Person einen neuen ein.',
+      statistics: 'Bearbeitungszahlen',
+      invitationsTitle: 'Offene Einladungen',
+      invitationsLead:
+        'Einladungen, die noch nicht angenommen wurden. Widerrufen Sie eine an eine falsche Adresse gesendete Einladung: Ihr Link funktioniert dann nicht mehr.',
+      noInvitations: 'Es gibt keine offenen Einladungen.',
+      expires: 'Gültig bis',
+      revoke: 'Widerrufen',
+      revokeTitle: 'Die Einladung an {{email}} widerrufen?',
+      revokeBody:
+        'Der Link in der Einladungs-E-Mail funktioniert sofort nicht mehr. Sie können die Person später erneut einladen.',
+      invitationRevoked: 'Die Einladung an {{email}} wurde widerrufen: Ihr Link funktioniert nicht mehr.',
+      reasons: {
+        USER_NOT_DISABLED:
+          'Dieses Konto ist nicht (mehr) deaktiviert. Laden Sie die Seite neu, um seinen Status zu sehen.',
+        CANNOT_RESET_OWN_SECOND_FACTOR:
+          'Sie können Ihren eigenen zweiten Faktor nicht zurücksetzen: Bitten Sie einen anderen Administrator darum.',
+        SECOND_FACTOR_NOT_ENROLLED:
+          'Diese Person hat (noch) keinen zweiten Faktor. Laden Sie die Seite neu, um ihren Status zu sehen.',
+        INVITATION_NOT_FOUND:
+          'Diese Einladung ist nicht mehr offen: Sie wurde angenommen, widerrufen oder ist abgelaufen. Laden Sie die Seite neu.',
+        USER_NOT_FOUND:
+          'Diesen Benutzer gibt es nicht mehr, oder Sie verwalten ihn nicht. Laden Sie die Seite neu.',
+      },
+    },
+    statistics: {
+      title: 'Meine Bearbeitungszahlen',
+      titleOf: 'Bearbeitungszahlen von {{name}}',
+      titleOfSomeone: 'Bearbeitungszahlen einer Mitarbeiterin oder eines Mitarbeiters',
+      lead: 'Die Anträge auf ein Ursprungszeugnis, die Sie geprüft, und die Zeugnisse, die Sie unterzeichnet haben, pro Monat (UTC).',
+      leadOf:
+        'Die Anträge auf ein Ursprungszeugnis, die diese Person geprüft, und die Zeugnisse, die sie unterzeichnet hat, pro Monat (UTC).',
+      back: 'Zurück zu den Mitarbeitenden',
+      none: 'Sie haben noch keinen Antrag geprüft und kein Zeugnis unterzeichnet.',
+      noneOf: 'Diese Person hat noch keinen Antrag geprüft und kein Zeugnis unterzeichnet.',
+      caption: 'Bearbeitet pro Monat',
+      month: 'Monat',
+      reviewed: 'Geprüfte Anträge',
+      signed: 'Unterzeichnete Zeugnisse',
+      total: 'Gesamt',
+      privacy:
+        'Diese Zahlen sind personenbezogene Daten über Sie: Nur Sie und der Administrator der Kammer können sie sehen.',
+      privacyOf:
+        'Diese Zahlen sind personenbezogene Daten dieser Person: Nur sie selbst und der Administrator der Kammer können sie sehen.',
+    },
+  },
 };
 
 export default de;

@@ -1752,6 +1752,82 @@ const en = {
       POLICY_OBJECTION_WINDOW_CLOSED: 'The three working days have passed: you are deemed to have accepted this version. Write to the privacy officer if you do not agree.',
     },
   },
+  accountAdmin: {
+    nav: {
+      password: 'Password',
+      passwordDescription: 'Change your password; your other sessions end.',
+      statistics: 'My processing figures',
+      statisticsDescription: 'The applications you reviewed and the certificates you signed, per month.',
+    },
+    password: {
+      title: 'Change your password',
+      lead: 'Give your current password, then the new one twice.',
+      current: 'Current password',
+      submit: 'Change the password',
+      otherSessions:
+        'When you change your password, every other session of your account ends at once (other browsers, other devices, a lost laptop): log in there again with the new password. You stay logged in here.',
+      doneTitle: 'Your password has been changed',
+      done: 'Every other session of your account has ended; log in there with the new password. This session continues.',
+      currentWrong: 'The current password is not right, so the password has not been changed.',
+      currentWrongField: 'This is not your current password.',
+      throttled:
+        'Too many wrong passwords. For your protection, wait 15 minutes before you try again, or log out and reset your password by e-mail.',
+      tooLong: 'Choose a password of at most 128 characters.',
+    },
+    users: {
+      enable: 'Enable',
+      enableTitle: 'Enable the account of {{name}}?',
+      enableBody:
+        'The person can log in again with their roles. Their earlier sessions stay ended: they log in anew.',
+      enabled: 'The account of {{name}} is enabled again.',
+      resetSecondFactor: 'Reset second factor',
+      resetTitle: 'Reset the second factor of {{name}}?',
+      resetBody:
+        'Do this only when you have made sure it is really this person asking (a lost or replaced phone). Their authenticator app stops working for this account, all their sessions end, and they set up a new second factor at their next login.',
+      secondFactorReset:
+        'The second factor of {{name}} has been removed. They set up a new one at their next login.',
+      statistics: 'Processing figures',
+      invitationsTitle: 'Pending invitations',
+      invitationsLead:
+        'Invitations that have not been accepted yet. Revoke one sent to the wrong address: its link then no longer works.',
+      noInvitations: 'There are no pending invitations.',
+      expires: 'Valid until',
+      revoke: 'Revoke',
+      revokeTitle: 'Revoke the invitation to {{email}}?',
+      revokeBody:
+        'The link in the invitation e-mail stops working at once. You can invite the person again later.',
+      invitationRevoked: 'The invitation to {{email}} has been revoked: its link no longer works.',
+      reasons: {
+        USER_NOT_DISABLED: 'This account is not disabled (anymore). Reload the page to see its status.',
+        CANNOT_RESET_OWN_SECOND_FACTOR: 'You cannot reset your own second factor: ask another administrator.',
+        SECOND_FACTOR_NOT_ENROLLED:
+          'This person has no second factor (anymore). Reload the page to see their status.',
+        INVITATION_NOT_FOUND:
+          'This invitation is no longer pending: it was accepted, revoked or has expired. Reload the page.',
+        USER_NOT_FOUND: 'This user no longer exists, or is not one you administer. Reload the page.',
+      },
+    },
+    statistics: {
+      title: 'My processing figures',
+      titleOf: 'Processing figures of {{name}}',
+      titleOfSomeone: 'Processing figures of a staff member',
+      lead: 'The applications for a certificate of origin you reviewed and the certificates you signed, per month (UTC).',
+      leadOf:
+        'The applications for a certificate of origin this staff member reviewed and the certificates they signed, per month (UTC).',
+      back: 'Back to the staff users',
+      none: 'You have not reviewed an application or signed a certificate yet.',
+      noneOf: 'This staff member has not reviewed an application or signed a certificate yet.',
+      caption: 'Processed per month',
+      month: 'Month',
+      reviewed: 'Applications reviewed',
+      signed: 'Certificates signed',
+      total: 'Total',
+      privacy:
+        'These figures are personal data about you: only you and the tenant administrator can see them.',
+      privacyOf:
+        'These figures are personal data of this staff member: only they and the tenant administrator can see them.',
+    },
+  },
 };
 
 export type Messages = typeof en;

@@ -1750,6 +1750,84 @@ const fr: Messages = {
       POLICY_OBJECTION_WINDOW_CLOSED: 'Les trois jours ouvrables sont passés : vous êtes réputé avoir accepté cette version. Écrivez au responsable de la vie privée si vous n’êtes pas d’accord.',
     },
   },
+  accountAdmin: {
+    nav: {
+      password: 'Mot de passe',
+      passwordDescription: 'Modifier votre mot de passe ; vos autres sessions prennent fin.',
+      statistics: 'Mes chiffres de traitement',
+      statisticsDescription:
+        'Les demandes que vous avez examinées et les certificats que vous avez signés, par mois.',
+    },
+    password: {
+      title: 'Modifier votre mot de passe',
+      lead: 'Indiquez votre mot de passe actuel, puis deux fois le nouveau.',
+      current: 'Mot de passe actuel',
+      submit: 'Modifier le mot de passe',
+      otherSessions:
+        'Lorsque vous modifiez votre mot de passe, toutes les autres sessions de votre compte prennent fin immédiatement (autres navigateurs, autres appareils, un ordinateur perdu) : reconnectez-vous-y avec le nouveau mot de passe. Vous restez connecté ici.',
+      doneTitle: 'Votre mot de passe a été modifié',
+      done: 'Toutes les autres sessions de votre compte ont pris fin ; connectez-vous-y avec le nouveau mot de passe. Cette session continue.',
+      currentWrong: 'Le mot de passe actuel est incorrect ; le mot de passe n’a donc pas été modifié.',
+      currentWrongField: 'Ce n’est pas votre mot de passe actuel.',
+      throttled:
+        'Trop de mots de passe erronés. Pour votre sécurité, attendez 15 minutes avant de réessayer, ou déconnectez-vous et réinitialisez votre mot de passe par e-mail.',
+      tooLong: 'Choisissez un mot de passe de 128 caractères au plus.',
+    },
+    users: {
+      enable: 'Réactiver',
+      enableTitle: 'Réactiver le compte de {{name}} ?',
+      enableBody:
+        'La personne peut à nouveau se connecter, avec ses rôles. Ses sessions antérieures restent terminées : elle se reconnecte.',
+      enabled: 'Le compte de {{name}} est de nouveau actif.',
+      resetSecondFactor: 'Réinitialiser le second facteur',
+      resetTitle: 'Réinitialiser le second facteur de {{name}} ?',
+      resetBody:
+        'Ne le faites que si vous vous êtes assuré que c’est bien cette personne qui le demande (un téléphone perdu ou remplacé). Son application d’authentification ne fonctionne plus pour ce compte, toutes ses sessions prennent fin et elle configure un nouveau second facteur à sa prochaine connexion.',
+      secondFactorReset:
+        'Le second facteur de {{name}} a été supprimé. La personne en configure un nouveau à sa prochaine connexion.',
+      statistics: 'Chiffres de traitement',
+      invitationsTitle: 'Invitations en attente',
+      invitationsLead:
+        'Les invitations qui n’ont pas encore été acceptées. Révoquez celle envoyée à une mauvaise adresse : son lien ne fonctionne alors plus.',
+      noInvitations: 'Il n’y a aucune invitation en attente.',
+      expires: 'Valable jusqu’au',
+      revoke: 'Révoquer',
+      revokeTitle: 'Révoquer l’invitation envoyée à {{email}} ?',
+      revokeBody:
+        'Le lien de l’e-mail d’invitation cesse immédiatement de fonctionner. Vous pourrez inviter cette personne à nouveau plus tard.',
+      invitationRevoked: 'L’invitation envoyée à {{email}} a été révoquée : son lien ne fonctionne plus.',
+      reasons: {
+        USER_NOT_DISABLED: 'Ce compte n’est pas (ou plus) désactivé. Rechargez la page pour voir son statut.',
+        CANNOT_RESET_OWN_SECOND_FACTOR:
+          'Vous ne pouvez pas réinitialiser votre propre second facteur : demandez-le à un autre administrateur.',
+        SECOND_FACTOR_NOT_ENROLLED:
+          'Cette personne n’a pas (ou plus) de second facteur. Rechargez la page pour voir son statut.',
+        INVITATION_NOT_FOUND:
+          'Cette invitation n’est plus en attente : elle a été acceptée, révoquée ou a expiré. Rechargez la page.',
+        USER_NOT_FOUND: 'Cet utilisateur n’existe plus, ou vous ne l’administrez pas. Rechargez la page.',
+      },
+    },
+    statistics: {
+      title: 'Mes chiffres de traitement',
+      titleOf: 'Chiffres de traitement de {{name}}',
+      titleOfSomeone: 'Chiffres de traitement d’un collaborateur',
+      lead: 'Les demandes de certificat d’origine que vous avez examinées et les certificats que vous avez signés, par mois (UTC).',
+      leadOf:
+        'Les demandes de certificat d’origine que ce collaborateur a examinées et les certificats qu’il a signés, par mois (UTC).',
+      back: 'Retour aux collaborateurs',
+      none: 'Vous n’avez encore examiné aucune demande ni signé aucun certificat.',
+      noneOf: 'Ce collaborateur n’a encore examiné aucune demande ni signé aucun certificat.',
+      caption: 'Traité par mois',
+      month: 'Mois',
+      reviewed: 'Demandes examinées',
+      signed: 'Certificats signés',
+      total: 'Total',
+      privacy:
+        'Ces chiffres sont des données personnelles vous concernant : seuls vous et l’administrateur de la chambre pouvez les voir.',
+      privacyOf:
+        'Ces chiffres sont des données personnelles de ce collaborateur : seuls lui et l’administrateur de la chambre peuvent les voir.',
+    },
+  },
 };
 
 export default fr;

@@ -1750,6 +1750,86 @@ const nl: Messages = {
       POLICY_OBJECTION_WINDOW_CLOSED: 'De drie werkdagen zijn voorbij: u wordt geacht deze versie te hebben aanvaard. Schrijf de privacyverantwoordelijke als u niet akkoord gaat.',
     },
   },
+  accountAdmin: {
+    nav: {
+      password: 'Wachtwoord',
+      passwordDescription: 'Uw wachtwoord wijzigen; uw andere sessies eindigen.',
+      statistics: 'Mijn verwerkingscijfers',
+      statisticsDescription:
+        'De aanvragen die u hebt beoordeeld en de certificaten die u hebt ondertekend, per maand.',
+    },
+    password: {
+      title: 'Uw wachtwoord wijzigen',
+      lead: 'Geef uw huidige wachtwoord en daarna tweemaal het nieuwe.',
+      current: 'Huidig wachtwoord',
+      submit: 'Het wachtwoord wijzigen',
+      otherSessions:
+        'Wanneer u uw wachtwoord wijzigt, eindigt elke andere sessie van uw account meteen (andere browsers, andere toestellen, een verloren laptop): meld u daar opnieuw aan met het nieuwe wachtwoord. Hier blijft u aangemeld.',
+      doneTitle: 'Uw wachtwoord is gewijzigd',
+      done: 'Elke andere sessie van uw account is beëindigd; meld u daar aan met het nieuwe wachtwoord. Deze sessie loopt verder.',
+      currentWrong: 'Het huidige wachtwoord klopt niet; het wachtwoord is dus niet gewijzigd.',
+      currentWrongField: 'Dit is niet uw huidige wachtwoord.',
+      throttled:
+        'Te veel verkeerde wachtwoorden. Wacht voor uw veiligheid 15 minuten voor u het opnieuw probeert, of meld u af en stel uw wachtwoord opnieuw in via e-mail.',
+      tooLong: 'Kies een wachtwoord van hoogstens 128 tekens.',
+    },
+    users: {
+      enable: 'Inschakelen',
+      enableTitle: 'Het account van {{name}} weer inschakelen?',
+      enableBody:
+        'De persoon kan zich weer aanmelden, met zijn of haar rollen. De vroegere sessies blijven beëindigd: hij of zij meldt zich opnieuw aan.',
+      enabled: 'Het account van {{name}} is weer ingeschakeld.',
+      resetSecondFactor: 'Tweede factor herstellen',
+      resetTitle: 'De tweede factor van {{name}} herstellen?',
+      resetBody:
+        'Doe dit alleen wanneer u zeker weet dat deze persoon het zelf vraagt (een verloren of vervangen telefoon). De authenticator-app werkt dan niet meer voor dit account, alle sessies eindigen en bij de volgende aanmelding stelt de persoon een nieuwe tweede factor in.',
+      secondFactorReset:
+        'De tweede factor van {{name}} is verwijderd. Bij de volgende aanmelding stelt de persoon een nieuwe in.',
+      statistics: 'Verwerkingscijfers',
+      invitationsTitle: 'Openstaande uitnodigingen',
+      invitationsLead:
+        'Uitnodigingen die nog niet zijn aanvaard. Trek een uitnodiging naar een verkeerd adres in: de link ervan werkt dan niet meer.',
+      noInvitations: 'Er zijn geen openstaande uitnodigingen.',
+      expires: 'Geldig tot',
+      revoke: 'Intrekken',
+      revokeTitle: 'De uitnodiging aan {{email}} intrekken?',
+      revokeBody:
+        'De link in de uitnodigingsmail werkt meteen niet meer. U kunt de persoon later opnieuw uitnodigen.',
+      invitationRevoked: 'De uitnodiging aan {{email}} is ingetrokken: de link ervan werkt niet meer.',
+      reasons: {
+        USER_NOT_DISABLED:
+          'Dit account is niet (meer) uitgeschakeld. Laad de pagina opnieuw om de status te zien.',
+        CANNOT_RESET_OWN_SECOND_FACTOR:
+          'U kunt uw eigen tweede factor niet herstellen: vraag het aan een andere beheerder.',
+        SECOND_FACTOR_NOT_ENROLLED:
+          'Deze persoon heeft (nog) geen tweede factor. Laad de pagina opnieuw om de status te zien.',
+        INVITATION_NOT_FOUND:
+          'Deze uitnodiging staat niet meer open: ze is aanvaard, ingetrokken of verlopen. Laad de pagina opnieuw.',
+        USER_NOT_FOUND:
+          'Deze gebruiker bestaat niet meer, of u beheert hem of haar niet. Laad de pagina opnieuw.',
+      },
+    },
+    statistics: {
+      title: 'Mijn verwerkingscijfers',
+      titleOf: 'Verwerkingscijfers van {{name}}',
+      titleOfSomeone: 'Verwerkingscijfers van een medewerker',
+      lead: 'De aanvragen voor een oorsprongscertificaat die u hebt beoordeeld en de certificaten die u hebt ondertekend, per maand (UTC).',
+      leadOf:
+        'De aanvragen voor een oorsprongscertificaat die deze medewerker heeft beoordeeld en de certificaten die hij of zij heeft ondertekend, per maand (UTC).',
+      back: 'Terug naar de medewerkers',
+      none: 'U hebt nog geen aanvraag beoordeeld en geen certificaat ondertekend.',
+      noneOf: 'Deze medewerker heeft nog geen aanvraag beoordeeld en geen certificaat ondertekend.',
+      caption: 'Verwerkt per maand',
+      month: 'Maand',
+      reviewed: 'Beoordeelde aanvragen',
+      signed: 'Ondertekende certificaten',
+      total: 'Totaal',
+      privacy:
+        'Deze cijfers zijn persoonsgegevens over u: alleen u en de beheerder van de kamer kunnen ze zien.',
+      privacyOf:
+        'Deze cijfers zijn persoonsgegevens van deze medewerker: alleen hij of zij en de beheerder van de kamer kunnen ze zien.',
+    },
+  },
 };
 
 export default nl;
