@@ -1,75 +1,6 @@
-import type { Page } from '@playwright/test';
-import { graphqlCaller } from './support/api';
-import { checkScreen, expect, logIn, test, totpCode, uniqueSuffix, useLanguage } from './support/fixtures';
+import { tenantOfOwn } from './support/api';
+import { checkScreen, expect, logIn, test, useLanguage } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
-
-const LOGIN = 'mutation L($input: LoginInput!) { login(input: $input) { accessToken } }';
-
-/**
- * A tenant of the test's own: a published policy version is shown to every user of its tenant on every
- * screen, so publishing one on a demo tenant would put the notice in front of the tests that follow.
- * Its administrator has enrolled a second factor and also holds the privacy officer's role.
- */
-async function tenantWithPrivacyOfficer(page: Page, operator: { password: string; totpSecret: string }) {
-  const call = graphqlCaller(page);
-  const suffix = uniqueSuffix();
-  const tenant = { slug: `beleid-${suffix}`, name: `Kamer van Koophandel Beleid ${suffix}` };
-  const officer = { email: `privacy-${suffix}@beleid.test`, password: 'granite-river-window-88' };
-  const { login: operatorLogin } = await call<{ login: { accessToken: string } }>(LOGIN, {
-    input: {
-      email: 'operator@chancery.test',
-      password: operator.password,
-      totpCode: await totpCode(operator.totpSecret),
-    },
-  });
-  await call(
-    'mutation T($input: CreateTenantInput!) { createTenant(input: $input) { id } }',
-    {
-      input: {
-        slug: tenant.slug,
-        name: tenant.name,
-        kinds: ['CHAMBER_OF_COMMERCE'],
-        legalEntityNumber: '0407.066.939',
-        street: 'Kunstlaan 18',
-        postalCode: '3500',
-        city: 'Hasselt',
-        country: 'BE',
-        languages: ['nl', 'fr', 'en'],
-        privacyContactEmail: `dpo-${suffix}@beleid.test`,
-        servedPostalCodes: [],
-        administrator: {
-          firstName: 'Pieter',
-          lastName: 'Privacy',
-          email: officer.email,
-          password: officer.password,
-          preferredLanguage: 'nl',
-        },
-      },
-    },
-    operatorLogin.accessToken,
-  );
-  const { login } = await call<{ login: { accessToken: string } }>(LOGIN, {
-    input: { tenant: tenant.slug, email: officer.email, password: officer.password },
-  });
-  const { beginTotpEnrolment } = await call<{ beginTotpEnrolment: string }>(
-    'mutation { beginTotpEnrolment }',
-    {},
-    login.accessToken,
-  );
-  const totpSecret = new URL(beginTotpEnrolment).searchParams.get('secret')!;
-  await call(
-    'mutation C($code: String!) { confirmTotpEnrolment(code: $code) }',
-    { code: await totpCode(totpSecret) },
-    login.accessToken,
-  );
-  const { me } = await call<{ me: { id: string } }>('query { me { id } }', {}, login.accessToken);
-  await call(
-    'mutation R($input: ChangeUserRolesInput!) { changeUserRoles(input: $input) { id } }',
-    { input: { userId: me.id, grant: ['PRIVACY_OFFICER'] } },
-    login.accessToken,
-  );
-  return { tenant, officer: { ...officer, id: me.id, totpSecret } };
-}
 
 test('the privacy officer publishes a policy version; every user is shown it, accepts or objects, and the officer sees the answers (nl)', async ({
   page,
@@ -79,7 +10,7 @@ test('the privacy officer publishes a policy version; every user is shown it, ac
   const m = MESSAGES.nl;
   const p = m.policyVersions;
   await useLanguage(page, 'nl');
-  const { tenant, officer } = await tenantWithPrivacyOfficer(page, {
+  const { tenant, admin: officer } = await tenantOfOwn(page, {
     password: state.demoPassword,
     totpSecret: state.totpSecrets['operator@chancery.test']!,
   });

@@ -1,4 +1,5 @@
 import { expect, type Page } from '@playwright/test';
+import { totpCode, uniqueSuffix } from './fixtures';
 
 /** GraphQL over the page's own HTTP client, as a company's program would call the API; any error fails the test. */
 export function graphqlCaller(page: Page) {
@@ -21,13 +22,93 @@ export interface CompanyLogin {
 }
 
 /** Logs the company user in and creates an application with `input`, as the company's ERP would: its id and the access token. */
-export async function createApplicationThroughApi(page: Page, credentials: CompanyLogin, input: Record<string, unknown>): Promise<{ applicationId: string; accessToken: string }> {
+export async function createApplicationThroughApi(
+  page: Page,
+  credentials: CompanyLogin,
+  input: Record<string, unknown>,
+): Promise<{ applicationId: string; accessToken: string }> {
   const call = graphqlCaller(page);
-  const { login } = await call<{ login: { accessToken: string } }>('mutation L($input: LoginInput!) { login(input: $input) { accessToken } }', { input: credentials });
+  const { login } = await call<{ login: { accessToken: string } }>(
+    'mutation L($input: LoginInput!) { login(input: $input) { accessToken } }',
+    { input: credentials },
+  );
   const { createCertificateApplication } = await call<{ createCertificateApplication: { id: string } }>(
     'mutation C($input: CreateCertificateApplicationInput!) { createCertificateApplication(input: $input) { id } }',
     { input },
     login.accessToken,
   );
   return { applicationId: createCertificateApplication.id, accessToken: login.accessToken };
+}
+
+const LOGIN = 'mutation L($input: LoginInput!) { login(input: $input) { accessToken } }';
+
+/**
+ * A tenant of the test's own, opened by the platform operator through the API, for screens whose acts
+ * reach every user of a tenant or change how it works (a privacy-policy notice on every screen, its
+ * settings): on a demo tenant they would change what the tests that follow see. Its administrator
+ * (Dutch) has enrolled a second factor and also holds the privacy officer's role.
+ */
+export async function tenantOfOwn(
+  page: Page,
+  operator: { password: string; totpSecret: string },
+  kinds: string[] = ['CHAMBER_OF_COMMERCE'],
+) {
+  const call = graphqlCaller(page);
+  const suffix = uniqueSuffix();
+  const tenant = { slug: `eigen-${suffix}`, name: `Kamer van Koophandel Eigen ${suffix}` };
+  const admin = { email: `beheer-${suffix}@eigen.test`, password: 'granite-river-window-88' };
+  const { login: operatorLogin } = await call<{ login: { accessToken: string } }>(LOGIN, {
+    input: {
+      email: 'operator@chancery.test',
+      password: operator.password,
+      totpCode: await totpCode(operator.totpSecret),
+    },
+  });
+  await call(
+    'mutation T($input: CreateTenantInput!) { createTenant(input: $input) { id } }',
+    {
+      input: {
+        slug: tenant.slug,
+        name: tenant.name,
+        kinds,
+        legalEntityNumber: '0407.066.939',
+        street: 'Kunstlaan 18',
+        postalCode: '3500',
+        city: 'Hasselt',
+        country: 'BE',
+        languages: ['nl', 'fr', 'en'],
+        privacyContactEmail: `dpo-${suffix}@eigen.test`,
+        servedPostalCodes: [],
+        administrator: {
+          firstName: 'Pieter',
+          lastName: 'Privacy',
+          email: admin.email,
+          password: admin.password,
+          preferredLanguage: 'nl',
+        },
+      },
+    },
+    operatorLogin.accessToken,
+  );
+  const { login } = await call<{ login: { accessToken: string } }>(LOGIN, {
+    input: { tenant: tenant.slug, email: admin.email, password: admin.password },
+  });
+  const { beginTotpEnrolment } = await call<{ beginTotpEnrolment: string }>(
+    'mutation { beginTotpEnrolment }',
+    {},
+    login.accessToken,
+  );
+  const totpSecret = new URL(beginTotpEnrolment).searchParams.get('secret')!;
+  await call(
+    'mutation C($code: String!) { confirmTotpEnrolment(code: $code) }',
+    { code: await totpCode(totpSecret) },
+    login.accessToken,
+  );
+  const { me } = await call<{ me: { id: string } }>('query { me { id } }', {}, login.accessToken);
+  await call(
+    'mutation R($input: ChangeUserRolesInput!) { changeUserRoles(input: $input) { id } }',
+    { input: { userId: me.id, grant: ['PRIVACY_OFFICER'] } },
+    login.accessToken,
+  );
+  return { tenant, admin: { ...admin, id: me.id, totpSecret } };
 }

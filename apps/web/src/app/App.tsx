@@ -46,6 +46,7 @@ const AuditLogPage = lazy(() => import('../features/staff/AuditLogPage'));
 const AccessLogPage = lazy(() => import('../features/privacy/AccessLogPage'));
 const RetentionSchedulePage = lazy(() => import('../features/privacy/RetentionSchedulePage'));
 const PrivacyPolicyPage = lazy(() => import('../features/privacy/PrivacyPolicyPage'));
+const TenantSettingsPage = lazy(() => import('../features/staff/TenantSettingsPage'));
 const PrivacyUserPage = lazy(() => import('../features/privacy/PrivacyUserPage'));
 const CreateTenantPage = lazy(() => import('../features/platform/CreateTenantPage'));
 // Certificates of origin (#16): the company's applications, the chamber's queue, the public verification.
@@ -145,6 +146,7 @@ export function App() {
           <Route path="privacy/requests/:requestId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RequestDetailPage /></RequireRoles>} />
           <Route path="privacy/breaches" element={<RequireRoles roles={['PRIVACY_OFFICER']}><BreachesPage /></RequireRoles>} />
           <Route path="privacy/register" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RegisterExportPage /></RequireRoles>} />
+          <Route path="settings" element={<RequireRoles roles={['TENANT_ADMIN', 'PRIVACY_OFFICER']}><TenantSettingsPage /></RequireRoles>} />
           <Route path="privacy/policy" element={<RequireRoles roles={['PRIVACY_OFFICER', 'TENANT_ADMIN']}><PrivacyPolicyPage /></RequireRoles>} />
           <Route path="privacy/retention" element={<RequireRoles roles={['PRIVACY_OFFICER', 'TENANT_ADMIN']}><RetentionSchedulePage /></RequireRoles>} />
           <Route path="privacy/sub-processors" element={<RequireRoles roles={['PRIVACY_OFFICER', 'TENANT_ADMIN']}><SubProcessorsPage /></RequireRoles>} />

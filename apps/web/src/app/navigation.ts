@@ -53,6 +53,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/users', label: 'nav.staffUsers', description: 'nav.descriptions.staffUsers', roles: ['TENANT_ADMIN'] },
       { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.tenantApiKeys', roles: ['TENANT_ADMIN'], kinds: CERTIFICATION_BODY },
       { to: '/app/webhooks', label: 'nav.webhooks', description: 'nav.descriptions.tenantWebhooks', roles: ['TENANT_ADMIN'], kinds: CERTIFICATION_BODY },
+      { to: '/app/settings', label: 'tenantSettings.title', description: 'tenantSettings.nav', roles: ['TENANT_ADMIN', 'PRIVACY_OFFICER'] },
       { to: '/app/audit', label: 'nav.audit', description: 'nav.descriptions.audit', roles: ['TENANT_ADMIN', 'AUDITOR'] },
     ],
   },

@@ -168,6 +168,12 @@ type Documents = {
     "\n  mutation RegisterOrganisation($input: RegisterOrganisationInput!) {\n    registerOrganisation(input: $input) {\n      tenant {\n        slug\n        name\n      }\n    }\n  }\n": typeof types.RegisterOrganisationDocument,
     "\n  query AuditEntries($first: Int!, $afterSequence: Int) {\n    auditEntries(first: $first, afterSequence: $afterSequence) {\n      id\n      sequence\n      occurredAt\n      action\n      actorKind\n      actorId\n      subjectType\n      subjectId\n      details {\n        key\n        value\n      }\n    }\n  }\n": typeof types.AuditEntriesDocument,
     "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n    }\n  }\n": typeof types.VerifyAuditChainDocument,
+    "\n  query CertificateSettingsOfTenant {\n    certificateSettings {\n      numberPrefix\n      memberFeeCents\n      nonMemberFeeCents\n      copyMemberFeeCents\n      copyNonMemberFeeCents\n      currency\n    }\n  }\n": typeof types.CertificateSettingsOfTenantDocument,
+    "\n  mutation SaveCertificateSettings($input: CertificateSettingsInput!) {\n    setCertificateSettings(input: $input) {\n      numberPrefix\n    }\n  }\n": typeof types.SaveCertificateSettingsDocument,
+    "\n  query DatasheetSettingsOfTenant {\n    datasheetSettings {\n      contactReplacementDays\n    }\n  }\n": typeof types.DatasheetSettingsOfTenantDocument,
+    "\n  mutation SaveDatasheetSettings($days: Int!) {\n    setDatasheetSettings(contactReplacementDays: $days) {\n      contactReplacementDays\n    }\n  }\n": typeof types.SaveDatasheetSettingsDocument,
+    "\n  query PrivacySettingsOfTenant {\n    privacySettings {\n      requestDeadlineRule\n    }\n  }\n": typeof types.PrivacySettingsOfTenantDocument,
+    "\n  mutation SaveRequestDeadlineRule($rule: RequestDeadlineRule!) {\n    setRequestDeadlineRule(rule: $rule) {\n      requestDeadlineRule\n    }\n  }\n": typeof types.SaveRequestDeadlineRuleDocument,
 };
 const documents: Documents = {
     "\n  mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      preferredLanguage\n    }\n  }\n": types.UpdateMyLanguageDocument,
@@ -323,6 +329,12 @@ const documents: Documents = {
     "\n  mutation RegisterOrganisation($input: RegisterOrganisationInput!) {\n    registerOrganisation(input: $input) {\n      tenant {\n        slug\n        name\n      }\n    }\n  }\n": types.RegisterOrganisationDocument,
     "\n  query AuditEntries($first: Int!, $afterSequence: Int) {\n    auditEntries(first: $first, afterSequence: $afterSequence) {\n      id\n      sequence\n      occurredAt\n      action\n      actorKind\n      actorId\n      subjectType\n      subjectId\n      details {\n        key\n        value\n      }\n    }\n  }\n": types.AuditEntriesDocument,
     "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n    }\n  }\n": types.VerifyAuditChainDocument,
+    "\n  query CertificateSettingsOfTenant {\n    certificateSettings {\n      numberPrefix\n      memberFeeCents\n      nonMemberFeeCents\n      copyMemberFeeCents\n      copyNonMemberFeeCents\n      currency\n    }\n  }\n": types.CertificateSettingsOfTenantDocument,
+    "\n  mutation SaveCertificateSettings($input: CertificateSettingsInput!) {\n    setCertificateSettings(input: $input) {\n      numberPrefix\n    }\n  }\n": types.SaveCertificateSettingsDocument,
+    "\n  query DatasheetSettingsOfTenant {\n    datasheetSettings {\n      contactReplacementDays\n    }\n  }\n": types.DatasheetSettingsOfTenantDocument,
+    "\n  mutation SaveDatasheetSettings($days: Int!) {\n    setDatasheetSettings(contactReplacementDays: $days) {\n      contactReplacementDays\n    }\n  }\n": types.SaveDatasheetSettingsDocument,
+    "\n  query PrivacySettingsOfTenant {\n    privacySettings {\n      requestDeadlineRule\n    }\n  }\n": types.PrivacySettingsOfTenantDocument,
+    "\n  mutation SaveRequestDeadlineRule($rule: RequestDeadlineRule!) {\n    setRequestDeadlineRule(rule: $rule) {\n      requestDeadlineRule\n    }\n  }\n": types.SaveRequestDeadlineRuleDocument,
 };
 
 /**
@@ -937,6 +949,30 @@ export function graphql(source: "\n  query AuditEntries($first: Int!, $afterSequ
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n    }\n  }\n"): typeof import('./graphql').VerifyAuditChainDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CertificateSettingsOfTenant {\n    certificateSettings {\n      numberPrefix\n      memberFeeCents\n      nonMemberFeeCents\n      copyMemberFeeCents\n      copyNonMemberFeeCents\n      currency\n    }\n  }\n"): typeof import('./graphql').CertificateSettingsOfTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveCertificateSettings($input: CertificateSettingsInput!) {\n    setCertificateSettings(input: $input) {\n      numberPrefix\n    }\n  }\n"): typeof import('./graphql').SaveCertificateSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DatasheetSettingsOfTenant {\n    datasheetSettings {\n      contactReplacementDays\n    }\n  }\n"): typeof import('./graphql').DatasheetSettingsOfTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveDatasheetSettings($days: Int!) {\n    setDatasheetSettings(contactReplacementDays: $days) {\n      contactReplacementDays\n    }\n  }\n"): typeof import('./graphql').SaveDatasheetSettingsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PrivacySettingsOfTenant {\n    privacySettings {\n      requestDeadlineRule\n    }\n  }\n"): typeof import('./graphql').PrivacySettingsOfTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SaveRequestDeadlineRule($rule: RequestDeadlineRule!) {\n    setRequestDeadlineRule(rule: $rule) {\n      requestDeadlineRule\n    }\n  }\n"): typeof import('./graphql').SaveRequestDeadlineRuleDocument;
 
 
 export function graphql(source: string) {

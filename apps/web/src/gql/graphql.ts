@@ -65,6 +65,15 @@ export type CertificateLanguage =
   | 'FR'
   | 'NL';
 
+export type CertificateSettingsInput = {
+  copyMemberFeeCents: number;
+  copyNonMemberFeeCents: number;
+  currency?: string;
+  memberFeeCents: number;
+  nonMemberFeeCents: number;
+  numberPrefix: string;
+};
+
 export type CertificateStatus =
   | 'ISSUED'
   | 'REVOKED'
@@ -395,6 +404,11 @@ export type RegisterWebhookInput = {
   /** Where events are POSTed: https (http and local addresses outside production only). */
   url: string;
 };
+
+/** How the first deadline of a data-subject request is counted. */
+export type RequestDeadlineRule =
+  | 'ONE_MONTH'
+  | 'THIRTY_DAYS';
 
 /** What a retention rule's period counts from. */
 export type RetentionBasis =
@@ -1574,6 +1588,42 @@ export type VerifyAuditChainQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type VerifyAuditChainQuery = { verifyAuditChain: { valid: boolean, entries: number, firstBrokenSequence: number | null } };
+
+export type CertificateSettingsOfTenantQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type CertificateSettingsOfTenantQuery = { certificateSettings: { numberPrefix: string | null, memberFeeCents: number | null, nonMemberFeeCents: number | null, copyMemberFeeCents: number | null, copyNonMemberFeeCents: number | null, currency: string | null } | null };
+
+export type SaveCertificateSettingsMutationVariables = Exact<{
+  input: CertificateSettingsInput;
+}>;
+
+
+export type SaveCertificateSettingsMutation = { setCertificateSettings: { numberPrefix: string | null } };
+
+export type DatasheetSettingsOfTenantQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DatasheetSettingsOfTenantQuery = { datasheetSettings: { contactReplacementDays: number } };
+
+export type SaveDatasheetSettingsMutationVariables = Exact<{
+  days: number;
+}>;
+
+
+export type SaveDatasheetSettingsMutation = { setDatasheetSettings: { contactReplacementDays: number } };
+
+export type PrivacySettingsOfTenantQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type PrivacySettingsOfTenantQuery = { privacySettings: { requestDeadlineRule: RequestDeadlineRule | null } };
+
+export type SaveRequestDeadlineRuleMutationVariables = Exact<{
+  rule: RequestDeadlineRule;
+}>;
+
+
+export type SaveRequestDeadlineRuleMutation = { setRequestDeadlineRule: { requestDeadlineRule: RequestDeadlineRule | null } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -3447,3 +3497,50 @@ export const VerifyAuditChainDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
+export const CertificateSettingsOfTenantDocument = new TypedDocumentString(`
+    query CertificateSettingsOfTenant {
+  certificateSettings {
+    numberPrefix
+    memberFeeCents
+    nonMemberFeeCents
+    copyMemberFeeCents
+    copyNonMemberFeeCents
+    currency
+  }
+}
+    `) as unknown as TypedDocumentString<CertificateSettingsOfTenantQuery, CertificateSettingsOfTenantQueryVariables>;
+export const SaveCertificateSettingsDocument = new TypedDocumentString(`
+    mutation SaveCertificateSettings($input: CertificateSettingsInput!) {
+  setCertificateSettings(input: $input) {
+    numberPrefix
+  }
+}
+    `) as unknown as TypedDocumentString<SaveCertificateSettingsMutation, SaveCertificateSettingsMutationVariables>;
+export const DatasheetSettingsOfTenantDocument = new TypedDocumentString(`
+    query DatasheetSettingsOfTenant {
+  datasheetSettings {
+    contactReplacementDays
+  }
+}
+    `) as unknown as TypedDocumentString<DatasheetSettingsOfTenantQuery, DatasheetSettingsOfTenantQueryVariables>;
+export const SaveDatasheetSettingsDocument = new TypedDocumentString(`
+    mutation SaveDatasheetSettings($days: Int!) {
+  setDatasheetSettings(contactReplacementDays: $days) {
+    contactReplacementDays
+  }
+}
+    `) as unknown as TypedDocumentString<SaveDatasheetSettingsMutation, SaveDatasheetSettingsMutationVariables>;
+export const PrivacySettingsOfTenantDocument = new TypedDocumentString(`
+    query PrivacySettingsOfTenant {
+  privacySettings {
+    requestDeadlineRule
+  }
+}
+    `) as unknown as TypedDocumentString<PrivacySettingsOfTenantQuery, PrivacySettingsOfTenantQueryVariables>;
+export const SaveRequestDeadlineRuleDocument = new TypedDocumentString(`
+    mutation SaveRequestDeadlineRule($rule: RequestDeadlineRule!) {
+  setRequestDeadlineRule(rule: $rule) {
+    requestDeadlineRule
+  }
+}
+    `) as unknown as TypedDocumentString<SaveRequestDeadlineRuleMutation, SaveRequestDeadlineRuleMutationVariables>;

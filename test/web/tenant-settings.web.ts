@@ -1,0 +1,77 @@
+import { tenantOfOwn } from './support/api';
+import { checkScreen, expect, logIn, test, useLanguage } from './support/fixtures';
+import { exactly, loginTexts, MESSAGES } from './support/messages';
+
+test('the administrator of a chamber that is also a certification body sets its certificate numbers and fees, the datasheet contact deadline and the request deadline rule (nl)', async ({
+  page,
+  state,
+  pageProblems: _,
+}) => {
+  const m = MESSAGES.nl;
+  const s = m.tenantSettings;
+  await useLanguage(page, 'nl');
+  // A tenant of the test's own: these settings change how the demo tenants' certificates and requests run.
+  const { tenant, admin } = await tenantOfOwn(
+    page,
+    { password: state.demoPassword, totpSecret: state.totpSecrets['operator@chancery.test']! },
+    ['CHAMBER_OF_COMMERCE', 'CERTIFICATION_BODY'],
+  );
+  await logIn(
+    page,
+    { tenant: tenant.slug, email: admin.email, password: admin.password, totpSecret: admin.totpSecret },
+    loginTexts(m),
+  );
+  await page
+    .getByRole('navigation', { name: m.app.portalNavigation })
+    .getByRole('link', { name: exactly(s.title) })
+    .click();
+  await expect(page.getByRole('heading', { level: 1, name: s.title })).toBeVisible();
+
+  const certificates = page.getByRole('region', { name: s.certificates.title });
+  const prefix = certificates.getByLabel(exactly(s.certificates.numberPrefix));
+  const memberFee = certificates.getByLabel(exactly(s.certificates.memberFeeCents));
+  // Before anything is saved the screen shows what certificates are issued with: the slug's prefix, no fees.
+  await expect(prefix).toHaveValue(`BE-${tenant.slug.toUpperCase()}`);
+  await expect(memberFee).toHaveValue('0,00');
+
+  await memberFee.fill('vijfentwintig');
+  await certificates.getByRole('button', { name: exactly(s.save) }).click();
+  await expect(memberFee).toHaveAttribute('aria-invalid', 'true');
+  await expect(certificates.getByText(s.certificates.amountInvalid).first()).toBeVisible();
+  await checkScreen(page, 'tenant-settings-refused');
+  await memberFee.fill('25,5');
+  await certificates.getByLabel(exactly(s.certificates.copyNonMemberFeeCents)).fill('7.25');
+  // The API refuses a prefix outside its pattern, and the screen says what it takes.
+  await prefix.fill('BE ANT!');
+  await certificates.getByRole('button', { name: exactly(s.save) }).click();
+  await expect(certificates.getByText(s.certificates.numberPrefixInvalid).first()).toBeVisible();
+  const own = `EIGEN-${tenant.slug.slice('eigen-'.length).toUpperCase()}`;
+  await prefix.fill(own.toLowerCase());
+  await certificates.getByRole('button', { name: exactly(s.save) }).click();
+  await expect(certificates.getByText(s.saved)).toBeVisible();
+
+  const datasheets = page.getByRole('region', { name: s.datasheets.title });
+  const days = datasheets.getByLabel(exactly(s.datasheets.contactReplacementDays));
+  await expect(days).toHaveValue('30');
+  await days.fill('400');
+  await datasheets.getByRole('button', { name: exactly(s.save) }).click();
+  await expect(datasheets.getByText(s.datasheets.daysInvalid).first()).toBeVisible();
+  await days.fill('14');
+  await datasheets.getByRole('button', { name: exactly(s.save) }).click();
+  await expect(datasheets.getByText(s.saved)).toBeVisible();
+
+  const privacy = page.getByRole('region', { name: s.privacy.title });
+  await expect(privacy.getByRole('radio', { name: s.privacy.ONE_MONTH })).toBeChecked();
+  await privacy.getByRole('radio', { name: s.privacy.THIRTY_DAYS }).check();
+  await privacy.getByRole('button', { name: exactly(s.save) }).click();
+  await expect(privacy.getByText(s.saved)).toBeVisible();
+  await checkScreen(page, 'tenant-settings');
+
+  // What was saved is what the screen reads afterwards.
+  await page.reload();
+  await expect(prefix).toHaveValue(own);
+  await expect(memberFee).toHaveValue('25,50');
+  await expect(certificates.getByLabel(exactly(s.certificates.copyNonMemberFeeCents))).toHaveValue('7,25');
+  await expect(days).toHaveValue('14');
+  await expect(privacy.getByRole('radio', { name: s.privacy.THIRTY_DAYS })).toBeChecked();
+});
