@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { request } from '../../api/client';
+import { request, requestPublic } from '../../api/client';
 import { clientError } from '../../api/errors';
 import { graphql } from '../../gql';
 import { useFormat } from '../../i18n/format';
@@ -10,7 +10,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { ChoiceGroup, SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { tenantDirectoryForNames } from '../directory/tenant-directory';
+import { TenantDirectory } from '../directory/tenant-directory';
 import { GrantStatusCell, isRunning, useDuration, useSupportReasons } from '../privacy/support-access-shared';
 import { TextAreaField } from '../privacy/TextAreaField';
 
@@ -48,9 +48,12 @@ type Duration = (typeof SUPPORT_DURATIONS)[number];
 const PURPOSE_MIN = 10;
 const PURPOSE_MAX = 1000;
 
-/** The tenants' names by id, from the public directory (the operator's requests name only the id). */
+/**
+ * The tenants' names by id, from the public directory (the operator's requests name only the id):
+ * asked afresh, so a tenant the operator has just opened can be chosen at once.
+ */
 export function useTenantNames() {
-  const directory = useLoad(() => tenantDirectoryForNames());
+  const directory = useLoad(() => requestPublic(TenantDirectory));
   const names = useMemo(() => new Map((directory.data?.tenants ?? []).map((tenant) => [tenant.id ?? '', tenant.name ?? ''])), [directory.data]);
   return { directory, names };
 }
