@@ -49,6 +49,9 @@ const PrivacyPolicyPage = lazy(() => import('../features/privacy/PrivacyPolicyPa
 const TenantSettingsPage = lazy(() => import('../features/staff/TenantSettingsPage'));
 const PrivacyUserPage = lazy(() => import('../features/privacy/PrivacyUserPage'));
 const CreateTenantPage = lazy(() => import('../features/platform/CreateTenantPage'));
+const SupportRequestsPage = lazy(() => import('../features/platform/SupportRequestsPage'));
+const SupportGrantPage = lazy(() => import('../features/platform/SupportGrantPage'));
+const SupportAccessPage = lazy(() => import('../features/privacy/SupportAccessPage'));
 // Certificates of origin (#16): the company's applications, the chamber's queue, the public verification.
 const CertificatesPage = lazy(() => import('../features/certificates/CertificatesPage'));
 const ApplicationPage = lazy(() => import('../features/certificates/ApplicationPage'));
@@ -150,8 +153,11 @@ export function App() {
           <Route path="privacy/policy" element={<RequireRoles roles={['PRIVACY_OFFICER', 'TENANT_ADMIN']}><PrivacyPolicyPage /></RequireRoles>} />
           <Route path="privacy/retention" element={<RequireRoles roles={['PRIVACY_OFFICER', 'TENANT_ADMIN']}><RetentionSchedulePage /></RequireRoles>} />
           <Route path="privacy/sub-processors" element={<RequireRoles roles={['PRIVACY_OFFICER', 'TENANT_ADMIN']}><SubProcessorsPage /></RequireRoles>} />
+          <Route path="privacy/support-access" element={<RequireRoles roles={['TENANT_ADMIN', 'PRIVACY_OFFICER']}><SupportAccessPage /></RequireRoles>} />
           <Route path="sub-processor-changes" element={<RequireRoles roles={['ORG_ADMIN']}><SubProcessorChangesPage /></RequireRoles>} />
           <Route path="platform/tenants/new" element={<RequireRoles roles={['PLATFORM_ADMIN']}><CreateTenantPage /></RequireRoles>} />
+          <Route path="platform/support" element={<RequireRoles roles={['PLATFORM_ADMIN']}><SupportRequestsPage /></RequireRoles>} />
+          <Route path="platform/support/:grantId" element={<RequireRoles roles={['PLATFORM_ADMIN']}><SupportGrantPage /></RequireRoles>} />
           <Route path="datasheets" element={<RequireRoles roles={ORGANISATION_ROLES} kinds={CERTIFICATION_BODY}><CompanyDatasheetsPage /></RequireRoles>} />
           <Route path="datasheets/:productId" element={<RequireRoles roles={ORGANISATION_ROLES} kinds={CERTIFICATION_BODY}><DatasheetEditorPage /></RequireRoles>} />
           <Route path="contact-disclosure" element={<ContactDisclosurePage />} />

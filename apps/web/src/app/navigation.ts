@@ -61,7 +61,6 @@ export const NAVIGATION: NavSection[] = [
     id: 'privacy',
     label: 'nav.sections.privacy',
     items: [
-      // Support grants have no screen yet.
       { to: '/app/privacy/requests', label: 'privacyDesk.queue.title', description: 'privacyDesk.nav.requests', roles: ['PRIVACY_OFFICER'] },
       { to: '/app/privacy/breaches', label: 'privacyDesk.breaches.title', description: 'privacyDesk.nav.breaches', roles: ['PRIVACY_OFFICER'] },
       { to: '/app/privacy/register', label: 'privacyDesk.register.title', description: 'privacyDesk.nav.register', roles: ['PRIVACY_OFFICER'] },
@@ -69,14 +68,17 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/privacy/policy', label: 'policyVersions.page.title', description: 'policyVersions.nav', roles: ['PRIVACY_OFFICER', 'TENANT_ADMIN'] },
       { to: '/app/privacy/retention', label: 'retentionSchedule.title', description: 'retentionSchedule.nav', roles: ['PRIVACY_OFFICER', 'TENANT_ADMIN'] },
       { to: '/app/privacy/accesses', label: 'nav.accessLog', description: 'nav.descriptions.accessLog', roles: ['PRIVACY_OFFICER'] },
+      // The tenant's staff decide on (and follow) the operator's support grants; a company's users are not asked.
+      { to: '/app/privacy/support-access', label: 'supportAccess.tenant.title', description: 'supportAccess.nav.tenant', roles: ['TENANT_ADMIN', 'PRIVACY_OFFICER'] },
     ],
   },
   {
     id: 'platform',
     label: 'nav.sections.platform',
     items: [
-      // Support grants, the platform's sub-processors.
+      // The platform's sub-processors.
       { to: '/app/platform/tenants/new', label: 'nav.createTenant', description: 'nav.descriptions.createTenant', roles: ['PLATFORM_ADMIN'] },
+      { to: '/app/platform/support', label: 'supportAccess.operator.title', description: 'supportAccess.nav.operator', roles: ['PLATFORM_ADMIN'] },
     ],
   },
   {

@@ -118,6 +118,10 @@ type Documents = {
     "\n  mutation DeleteWebhook($webhookId: ID!) {\n    deleteWebhook(webhookId: $webhookId) {\n      id\n    }\n  }\n": typeof types.DeleteWebhookDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      attempts\n      nextAttemptAt\n      deadLetteredAt\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": typeof types.CreateTenantDocument,
+    "\n  query OwnSupportGrants {\n    supportGrants {\n      id\n      tenantId\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      endsAt\n      endedAt\n    }\n  }\n": typeof types.OwnSupportGrantsDocument,
+    "\n  query UnderSupportGrant($grantId: ID!) {\n    supportAccounts(grantId: $grantId) {\n      id\n      organisationId\n      email\n      roles\n      createdAt\n    }\n    supportOrganisations(grantId: $grantId) {\n      id\n      name\n      companyNumber\n      vatNumber\n      street\n      postalCode\n      city\n      country\n      email\n      phone\n    }\n    supportCertificateApplications(grantId: $grantId, first: 50) {\n      id\n      organisationId\n      state\n      consigneeName\n      consigneeCountry\n      countryOfOrigin\n      submittedAt\n      updatedAt\n    }\n    supportDatasheets(grantId: $grantId) {\n      id\n      organisationId\n      publicCode\n      latestVersion\n      latestState\n      createdAt\n    }\n  }\n": typeof types.UnderSupportGrantDocument,
+    "\n  query OperatorSupportGrants {\n    supportGrants {\n      id\n      tenantId\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      startsAt\n      endsAt\n      endedAt\n    }\n  }\n": typeof types.OperatorSupportGrantsDocument,
+    "\n  mutation RequestSupportAccess($input: RequestSupportAccessInput!) {\n    requestSupportAccess(input: $input) {\n      id\n      tenantId\n      status\n    }\n  }\n": typeof types.RequestSupportAccessDocument,
     "\n  query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {\n    personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n      requestId\n    }\n  }\n": typeof types.PersonalDataAccessesDocument,
     "\n  query Breaches {\n    breaches {\n      id\n      reference\n      becameAwareAt\n      occurredAt\n      authorityDeadline\n      authorityNotifiedAt\n      notifiable\n      notNotifiableReason\n      highRisk\n      affectedPeople\n      subjectsNotified\n      subjectsNotifiedAt\n      nature\n      dataCategories\n      notificationDraft\n    }\n  }\n": typeof types.BreachesDocument,
     "\n  mutation RegisterBreach($input: RegisterBreachInput!) {\n    registerBreach(input: $input) {\n      id\n      reference\n    }\n  }\n": typeof types.RegisterBreachDocument,
@@ -156,6 +160,10 @@ type Documents = {
     "\n  query TenantSubProcessors($slug: String!) {\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      transferSafeguard\n      effectiveFrom\n      effectiveUntil\n    }\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n      customersNotified\n    }\n    subProcessorObjections {\n      id\n      changeId\n      organisationId\n      reason\n      objectedAt\n    }\n  }\n": typeof types.TenantSubProcessorsDocument,
     "\n  query ObjectingCompany($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.ObjectingCompanyDocument,
     "\n  mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {\n    announceSubProcessorChange(input: $input) {\n      id\n      customersNotified\n      objectionDeadline\n    }\n  }\n": typeof types.AnnounceSubProcessorChangeDocument,
+    "\n  query TenantSupportGrants {\n    supportGrants {\n      id\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      startsAt\n      endsAt\n      endedAt\n    }\n  }\n": typeof types.TenantSupportGrantsDocument,
+    "\n  mutation ApproveSupportAccess($grantId: ID!) {\n    approveSupportAccess(grantId: $grantId) {\n      id\n      status\n      endsAt\n    }\n  }\n": typeof types.ApproveSupportAccessDocument,
+    "\n  mutation RefuseSupportAccess($grantId: ID!, $reason: String) {\n    refuseSupportAccess(grantId: $grantId, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.RefuseSupportAccessDocument,
+    "\n  mutation EndSupportAccess($grantId: ID!) {\n    endSupportAccess(grantId: $grantId) {\n      id\n      status\n      endedAt\n    }\n  }\n": typeof types.EndSupportAccessDocument,
     "\n  query ProjectCertificates {\n    projectCertificates {\n      id\n      reference\n      site\n      material\n      quantityTonnes\n      state\n      createdAt\n      issuedAt\n      parties {\n        role\n        organisationName\n        contactReplacementRequired\n      }\n    }\n  }\n": typeof types.ProjectCertificatesDocument,
     "\n  query ProjectCertificateDetails($projectId: ID!) {\n    projectCertificate(projectId: $projectId) {\n      id\n      reference\n      site\n      material\n      quantityTonnes\n      state\n      createdByOrganisationId\n      createdAt\n      issuedAt\n      parties {\n        role\n        organisationId\n        organisationName\n        contactKind\n        contactUserId\n        contactName\n        contactEmail\n        contactPhone\n        contactPosition\n        contactReplacementRequired\n      }\n      distributions {\n        id\n        target\n        distributedBy\n        distributedAt\n      }\n    }\n  }\n": typeof types.ProjectCertificateDetailsDocument,
     "\n  mutation IssueProjectCertificate($projectId: ID!) {\n    issueProjectCertificate(projectId: $projectId) {\n      id\n      state\n      issuedAt\n    }\n  }\n": typeof types.IssueProjectCertificateDocument,
@@ -279,6 +287,10 @@ const documents: Documents = {
     "\n  mutation DeleteWebhook($webhookId: ID!) {\n    deleteWebhook(webhookId: $webhookId) {\n      id\n    }\n  }\n": types.DeleteWebhookDocument,
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      attempts\n      nextAttemptAt\n      deadLetteredAt\n    }\n  }\n": types.RedeliverWebhookDocument,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      id\n      slug\n      name\n    }\n  }\n": types.CreateTenantDocument,
+    "\n  query OwnSupportGrants {\n    supportGrants {\n      id\n      tenantId\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      endsAt\n      endedAt\n    }\n  }\n": types.OwnSupportGrantsDocument,
+    "\n  query UnderSupportGrant($grantId: ID!) {\n    supportAccounts(grantId: $grantId) {\n      id\n      organisationId\n      email\n      roles\n      createdAt\n    }\n    supportOrganisations(grantId: $grantId) {\n      id\n      name\n      companyNumber\n      vatNumber\n      street\n      postalCode\n      city\n      country\n      email\n      phone\n    }\n    supportCertificateApplications(grantId: $grantId, first: 50) {\n      id\n      organisationId\n      state\n      consigneeName\n      consigneeCountry\n      countryOfOrigin\n      submittedAt\n      updatedAt\n    }\n    supportDatasheets(grantId: $grantId) {\n      id\n      organisationId\n      publicCode\n      latestVersion\n      latestState\n      createdAt\n    }\n  }\n": types.UnderSupportGrantDocument,
+    "\n  query OperatorSupportGrants {\n    supportGrants {\n      id\n      tenantId\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      startsAt\n      endsAt\n      endedAt\n    }\n  }\n": types.OperatorSupportGrantsDocument,
+    "\n  mutation RequestSupportAccess($input: RequestSupportAccessInput!) {\n    requestSupportAccess(input: $input) {\n      id\n      tenantId\n      status\n    }\n  }\n": types.RequestSupportAccessDocument,
     "\n  query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {\n    personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n      requestId\n    }\n  }\n": types.PersonalDataAccessesDocument,
     "\n  query Breaches {\n    breaches {\n      id\n      reference\n      becameAwareAt\n      occurredAt\n      authorityDeadline\n      authorityNotifiedAt\n      notifiable\n      notNotifiableReason\n      highRisk\n      affectedPeople\n      subjectsNotified\n      subjectsNotifiedAt\n      nature\n      dataCategories\n      notificationDraft\n    }\n  }\n": types.BreachesDocument,
     "\n  mutation RegisterBreach($input: RegisterBreachInput!) {\n    registerBreach(input: $input) {\n      id\n      reference\n    }\n  }\n": types.RegisterBreachDocument,
@@ -317,6 +329,10 @@ const documents: Documents = {
     "\n  query TenantSubProcessors($slug: String!) {\n    subProcessors(tenantSlug: $slug) {\n      id\n      name\n      service\n      location\n      dataCategories\n      transferSafeguard\n      effectiveFrom\n      effectiveUntil\n    }\n    subProcessorChanges(tenantSlug: $slug) {\n      id\n      kind\n      description\n      announcedAt\n      objectionDeadline\n      effectiveAt\n      customersNotified\n    }\n    subProcessorObjections {\n      id\n      changeId\n      organisationId\n      reason\n      objectedAt\n    }\n  }\n": types.TenantSubProcessorsDocument,
     "\n  query ObjectingCompany($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n    }\n  }\n": types.ObjectingCompanyDocument,
     "\n  mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {\n    announceSubProcessorChange(input: $input) {\n      id\n      customersNotified\n      objectionDeadline\n    }\n  }\n": types.AnnounceSubProcessorChangeDocument,
+    "\n  query TenantSupportGrants {\n    supportGrants {\n      id\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      startsAt\n      endsAt\n      endedAt\n    }\n  }\n": types.TenantSupportGrantsDocument,
+    "\n  mutation ApproveSupportAccess($grantId: ID!) {\n    approveSupportAccess(grantId: $grantId) {\n      id\n      status\n      endsAt\n    }\n  }\n": types.ApproveSupportAccessDocument,
+    "\n  mutation RefuseSupportAccess($grantId: ID!, $reason: String) {\n    refuseSupportAccess(grantId: $grantId, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.RefuseSupportAccessDocument,
+    "\n  mutation EndSupportAccess($grantId: ID!) {\n    endSupportAccess(grantId: $grantId) {\n      id\n      status\n      endedAt\n    }\n  }\n": types.EndSupportAccessDocument,
     "\n  query ProjectCertificates {\n    projectCertificates {\n      id\n      reference\n      site\n      material\n      quantityTonnes\n      state\n      createdAt\n      issuedAt\n      parties {\n        role\n        organisationName\n        contactReplacementRequired\n      }\n    }\n  }\n": types.ProjectCertificatesDocument,
     "\n  query ProjectCertificateDetails($projectId: ID!) {\n    projectCertificate(projectId: $projectId) {\n      id\n      reference\n      site\n      material\n      quantityTonnes\n      state\n      createdByOrganisationId\n      createdAt\n      issuedAt\n      parties {\n        role\n        organisationId\n        organisationName\n        contactKind\n        contactUserId\n        contactName\n        contactEmail\n        contactPhone\n        contactPosition\n        contactReplacementRequired\n      }\n      distributions {\n        id\n        target\n        distributedBy\n        distributedAt\n      }\n    }\n  }\n": types.ProjectCertificateDetailsDocument,
     "\n  mutation IssueProjectCertificate($projectId: ID!) {\n    issueProjectCertificate(projectId: $projectId) {\n      id\n      state\n      issuedAt\n    }\n  }\n": types.IssueProjectCertificateDocument,
@@ -752,6 +768,22 @@ export function graphql(source: "\n  mutation CreateTenant($input: CreateTenantI
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query OwnSupportGrants {\n    supportGrants {\n      id\n      tenantId\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      endsAt\n      endedAt\n    }\n  }\n"): typeof import('./graphql').OwnSupportGrantsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query UnderSupportGrant($grantId: ID!) {\n    supportAccounts(grantId: $grantId) {\n      id\n      organisationId\n      email\n      roles\n      createdAt\n    }\n    supportOrganisations(grantId: $grantId) {\n      id\n      name\n      companyNumber\n      vatNumber\n      street\n      postalCode\n      city\n      country\n      email\n      phone\n    }\n    supportCertificateApplications(grantId: $grantId, first: 50) {\n      id\n      organisationId\n      state\n      consigneeName\n      consigneeCountry\n      countryOfOrigin\n      submittedAt\n      updatedAt\n    }\n    supportDatasheets(grantId: $grantId) {\n      id\n      organisationId\n      publicCode\n      latestVersion\n      latestState\n      createdAt\n    }\n  }\n"): typeof import('./graphql').UnderSupportGrantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OperatorSupportGrants {\n    supportGrants {\n      id\n      tenantId\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      startsAt\n      endsAt\n      endedAt\n    }\n  }\n"): typeof import('./graphql').OperatorSupportGrantsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RequestSupportAccess($input: RequestSupportAccessInput!) {\n    requestSupportAccess(input: $input) {\n      id\n      tenantId\n      status\n    }\n  }\n"): typeof import('./graphql').RequestSupportAccessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {\n    personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n      requestId\n    }\n  }\n"): typeof import('./graphql').PersonalDataAccessesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -901,6 +933,22 @@ export function graphql(source: "\n  query ObjectingCompany($id: ID!) {\n    org
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation AnnounceSubProcessorChange($input: AnnounceSubProcessorChangeInput!) {\n    announceSubProcessorChange(input: $input) {\n      id\n      customersNotified\n      objectionDeadline\n    }\n  }\n"): typeof import('./graphql').AnnounceSubProcessorChangeDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantSupportGrants {\n    supportGrants {\n      id\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      startsAt\n      endsAt\n      endedAt\n    }\n  }\n"): typeof import('./graphql').TenantSupportGrantsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveSupportAccess($grantId: ID!) {\n    approveSupportAccess(grantId: $grantId) {\n      id\n      status\n      endsAt\n    }\n  }\n"): typeof import('./graphql').ApproveSupportAccessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RefuseSupportAccess($grantId: ID!, $reason: String) {\n    refuseSupportAccess(grantId: $grantId, reason: $reason) {\n      id\n      status\n    }\n  }\n"): typeof import('./graphql').RefuseSupportAccessDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndSupportAccess($grantId: ID!) {\n    endSupportAccess(grantId: $grantId) {\n      id\n      status\n      endedAt\n    }\n  }\n"): typeof import('./graphql').EndSupportAccessDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -410,6 +410,15 @@ export type RequestDeadlineRule =
   | 'ONE_MONTH'
   | 'THIRTY_DAYS';
 
+export type RequestSupportAccessInput = {
+  /** How long the access runs once approved, in minutes (at most 480). */
+  durationMinutes: number;
+  /** Why: what the operator will look at and for which problem. Shown to the tenant’s administrators. */
+  purpose: string;
+  /** The tenant whose data the operator needs to see. */
+  tenantId: string;
+};
+
 /** What a retention rule's period counts from. */
 export type RetentionBasis =
   | 'ACCOUNT_CLOSED'
@@ -482,6 +491,14 @@ export type SetRetentionPeriodInput = {
 export type SubProcessorChangeKind =
   | 'ADDITION'
   | 'REMOVAL';
+
+/** EXPIRED: approved and past its end time (the grant ended itself). */
+export type SupportGrantStatus =
+  | 'APPROVED'
+  | 'ENDED'
+  | 'EXPIRED'
+  | 'REFUSED'
+  | 'REQUESTED';
 
 export type TenantKind =
   | 'CERTIFICATION_BODY'
@@ -1248,6 +1265,30 @@ export type CreateTenantMutationVariables = Exact<{
 
 export type CreateTenantMutation = { createTenant: { id: string, slug: string, name: string } };
 
+export type OwnSupportGrantsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OwnSupportGrantsQuery = { supportGrants: Array<{ id: string | null, tenantId: string | null, purpose: string | null, durationMinutes: number | null, requestedAt: string | null, status: SupportGrantStatus | null, decidedAt: string | null, refusalReason: string | null, endsAt: string | null, endedAt: string | null }> };
+
+export type UnderSupportGrantQueryVariables = Exact<{
+  grantId: string;
+}>;
+
+
+export type UnderSupportGrantQuery = { supportAccounts: Array<{ id: string | null, organisationId: string | null, email: string | null, roles: Array<string> | null, createdAt: string | null }>, supportOrganisations: Array<{ id: string | null, name: string | null, companyNumber: string | null, vatNumber: string | null, street: string | null, postalCode: string | null, city: string | null, country: string | null, email: string | null, phone: string | null }>, supportCertificateApplications: Array<{ id: string | null, organisationId: string | null, state: ApplicationState | null, consigneeName: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, submittedAt: string | null, updatedAt: string | null }>, supportDatasheets: Array<{ id: string | null, organisationId: string | null, publicCode: string | null, latestVersion: number | null, latestState: DatasheetState | null, createdAt: string | null }> };
+
+export type OperatorSupportGrantsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OperatorSupportGrantsQuery = { supportGrants: Array<{ id: string | null, tenantId: string | null, purpose: string | null, durationMinutes: number | null, requestedAt: string | null, status: SupportGrantStatus | null, decidedAt: string | null, refusalReason: string | null, startsAt: string | null, endsAt: string | null, endedAt: string | null }> };
+
+export type RequestSupportAccessMutationVariables = Exact<{
+  input: RequestSupportAccessInput;
+}>;
+
+
+export type RequestSupportAccessMutation = { requestSupportAccess: { id: string | null, tenantId: string | null, status: SupportGrantStatus | null } };
+
 export type PersonalDataAccessesQueryVariables = Exact<{
   first: number;
   before?: string | null | undefined;
@@ -1506,6 +1547,33 @@ export type AnnounceSubProcessorChangeMutationVariables = Exact<{
 
 
 export type AnnounceSubProcessorChangeMutation = { announceSubProcessorChange: { id: string | null, customersNotified: number | null, objectionDeadline: string | null } };
+
+export type TenantSupportGrantsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TenantSupportGrantsQuery = { supportGrants: Array<{ id: string | null, purpose: string | null, durationMinutes: number | null, requestedAt: string | null, status: SupportGrantStatus | null, decidedAt: string | null, refusalReason: string | null, startsAt: string | null, endsAt: string | null, endedAt: string | null }> };
+
+export type ApproveSupportAccessMutationVariables = Exact<{
+  grantId: string;
+}>;
+
+
+export type ApproveSupportAccessMutation = { approveSupportAccess: { id: string | null, status: SupportGrantStatus | null, endsAt: string | null } };
+
+export type RefuseSupportAccessMutationVariables = Exact<{
+  grantId: string;
+  reason?: string | null | undefined;
+}>;
+
+
+export type RefuseSupportAccessMutation = { refuseSupportAccess: { id: string | null, status: SupportGrantStatus | null } };
+
+export type EndSupportAccessMutationVariables = Exact<{
+  grantId: string;
+}>;
+
+
+export type EndSupportAccessMutation = { endSupportAccess: { id: string | null, status: SupportGrantStatus | null, endedAt: string | null } };
 
 export type ProjectCertificatesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2927,6 +2995,89 @@ export const CreateTenantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateTenantMutation, CreateTenantMutationVariables>;
+export const OwnSupportGrantsDocument = new TypedDocumentString(`
+    query OwnSupportGrants {
+  supportGrants {
+    id
+    tenantId
+    purpose
+    durationMinutes
+    requestedAt
+    status
+    decidedAt
+    refusalReason
+    endsAt
+    endedAt
+  }
+}
+    `) as unknown as TypedDocumentString<OwnSupportGrantsQuery, OwnSupportGrantsQueryVariables>;
+export const UnderSupportGrantDocument = new TypedDocumentString(`
+    query UnderSupportGrant($grantId: ID!) {
+  supportAccounts(grantId: $grantId) {
+    id
+    organisationId
+    email
+    roles
+    createdAt
+  }
+  supportOrganisations(grantId: $grantId) {
+    id
+    name
+    companyNumber
+    vatNumber
+    street
+    postalCode
+    city
+    country
+    email
+    phone
+  }
+  supportCertificateApplications(grantId: $grantId, first: 50) {
+    id
+    organisationId
+    state
+    consigneeName
+    consigneeCountry
+    countryOfOrigin
+    submittedAt
+    updatedAt
+  }
+  supportDatasheets(grantId: $grantId) {
+    id
+    organisationId
+    publicCode
+    latestVersion
+    latestState
+    createdAt
+  }
+}
+    `) as unknown as TypedDocumentString<UnderSupportGrantQuery, UnderSupportGrantQueryVariables>;
+export const OperatorSupportGrantsDocument = new TypedDocumentString(`
+    query OperatorSupportGrants {
+  supportGrants {
+    id
+    tenantId
+    purpose
+    durationMinutes
+    requestedAt
+    status
+    decidedAt
+    refusalReason
+    startsAt
+    endsAt
+    endedAt
+  }
+}
+    `) as unknown as TypedDocumentString<OperatorSupportGrantsQuery, OperatorSupportGrantsQueryVariables>;
+export const RequestSupportAccessDocument = new TypedDocumentString(`
+    mutation RequestSupportAccess($input: RequestSupportAccessInput!) {
+  requestSupportAccess(input: $input) {
+    id
+    tenantId
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RequestSupportAccessMutation, RequestSupportAccessMutationVariables>;
 export const PersonalDataAccessesDocument = new TypedDocumentString(`
     query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {
   personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {
@@ -3354,6 +3505,48 @@ export const AnnounceSubProcessorChangeDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AnnounceSubProcessorChangeMutation, AnnounceSubProcessorChangeMutationVariables>;
+export const TenantSupportGrantsDocument = new TypedDocumentString(`
+    query TenantSupportGrants {
+  supportGrants {
+    id
+    purpose
+    durationMinutes
+    requestedAt
+    status
+    decidedAt
+    refusalReason
+    startsAt
+    endsAt
+    endedAt
+  }
+}
+    `) as unknown as TypedDocumentString<TenantSupportGrantsQuery, TenantSupportGrantsQueryVariables>;
+export const ApproveSupportAccessDocument = new TypedDocumentString(`
+    mutation ApproveSupportAccess($grantId: ID!) {
+  approveSupportAccess(grantId: $grantId) {
+    id
+    status
+    endsAt
+  }
+}
+    `) as unknown as TypedDocumentString<ApproveSupportAccessMutation, ApproveSupportAccessMutationVariables>;
+export const RefuseSupportAccessDocument = new TypedDocumentString(`
+    mutation RefuseSupportAccess($grantId: ID!, $reason: String) {
+  refuseSupportAccess(grantId: $grantId, reason: $reason) {
+    id
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<RefuseSupportAccessMutation, RefuseSupportAccessMutationVariables>;
+export const EndSupportAccessDocument = new TypedDocumentString(`
+    mutation EndSupportAccess($grantId: ID!) {
+  endSupportAccess(grantId: $grantId) {
+    id
+    status
+    endedAt
+  }
+}
+    `) as unknown as TypedDocumentString<EndSupportAccessMutation, EndSupportAccessMutationVariables>;
 export const ProjectCertificatesDocument = new TypedDocumentString(`
     query ProjectCertificates {
   projectCertificates {

@@ -1,6 +1,7 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../api/client';
+import { ApiError } from '../../api/errors';
 import { graphql } from '../../gql';
 import { Dialog } from '../../ui/Dialog';
 import { Form, SubmitButton } from '../../ui/Form';
@@ -47,3 +48,37 @@ export function StepUpDialog({ open, onClose, onVerified, withPassword = false }
     </Dialog>
   );
 }
+
+/**
+ * Runs a high-value act (the API asks for a re-authentication within five minutes): when the API
+ * answers STEP_UP_REQUIRED, the step-up dialog opens and the act runs again once confirmed.
+ */
+export function useStepUpRetry() {
+  const [open, setOpen] = useState(false);
+  const pending = useRef<(() => void) | null>(null);
+  const guard = async <R,>(act: () => Promise<R>, retry: () => void): Promise<R | undefined> => {
+    try {
+      return await act();
+    } catch (error) {
+      if (error instanceof ApiError && error.reason === 'STEP_UP_REQUIRED') {
+        pending.current = retry;
+        setOpen(true);
+        return undefined;
+      }
+      throw error;
+    }
+  };
+  const onClose = () => {
+    pending.current = null;
+    setOpen(false);
+  };
+  const onVerified = () => {
+    const act = pending.current;
+    onClose();
+    act?.();
+  };
+  return { guard, dialog: { open, onClose, onVerified } };
+}
+
+/** The `guard` of `useStepUpRetry`, for a part of the screen that runs acts of its own. */
+export type StepUpGuard = ReturnType<typeof useStepUpRetry>['guard'];

@@ -1,7 +1,7 @@
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request } from '../../api/client';
-import { ApiError, clientError } from '../../api/errors';
+import { clientError } from '../../api/errors';
 import { hasAnyRole } from '../../auth/roles';
 import { useSession } from '../../auth/session';
 import { graphql } from '../../gql';
@@ -15,7 +15,7 @@ import { ChoiceGroup, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { SecretOncePanel } from '../../ui/SecretOncePanel';
 import { useAction, useLoad } from '../../ui/use-api';
-import { StepUpDialog } from '../account/StepUpDialog';
+import { StepUpDialog, useStepUpRetry, type StepUpGuard } from '../account/StepUpDialog';
 
 const Webhooks = graphql(`
   query Webhooks {
@@ -96,37 +96,6 @@ type Webhook = WebhooksQuery['webhooks'][number];
  * keeps them equal to libs/webhooks' WEBHOOK_EVENT_TYPES). The API says which of them the caller is offered.
  */
 type WebhookEvent = keyof Messages['webhooks']['eventTypes'];
-
-/**
- * Runs a high-value act (the API asks for a re-authentication within five minutes): when the API
- * answers STEP_UP_REQUIRED, the step-up dialog opens and the act runs again once confirmed.
- */
-function useStepUpRetry() {
-  const [open, setOpen] = useState(false);
-  const pending = useRef<(() => void) | null>(null);
-  const guard = async <R,>(act: () => Promise<R>, retry: () => void): Promise<R | undefined> => {
-    try {
-      return await act();
-    } catch (error) {
-      if (error instanceof ApiError && error.reason === 'STEP_UP_REQUIRED') {
-        pending.current = retry;
-        setOpen(true);
-        return undefined;
-      }
-      throw error;
-    }
-  };
-  const onClose = () => {
-    pending.current = null;
-    setOpen(false);
-  };
-  const onVerified = () => {
-    const act = pending.current;
-    onClose();
-    act?.();
-  };
-  return { guard, dialog: { open, onClose, onVerified } };
-}
 
 /** Webhook targets: the company's ERP (organisation admin) or the tenant's datasheet system (tenant admin). */
 export default function WebhooksPage() {
@@ -307,10 +276,8 @@ export default function WebhooksPage() {
   );
 }
 
-type Guard = ReturnType<typeof useStepUpRetry>['guard'];
-
 /** The target's recent deliveries, newest first; a dead letter can be sent again. */
-function Deliveries({ webhook, guard }: { webhook: Webhook; guard: Guard }) {
+function Deliveries({ webhook, guard }: { webhook: Webhook; guard: StepUpGuard }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [deadLettersOnly, setDeadLettersOnly] = useState(false);
