@@ -1,5 +1,5 @@
 import type { Browser, Page } from '@playwright/test';
-import { Client } from 'pg';
+import { ageStepUp } from './support/api';
 import { checkScreen, chooseLanguage, expect, journey, logIn, test, totpCode, uniqueSuffix, useLanguage, type Language } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import type { WebTestState } from './support/server';
@@ -20,25 +20,6 @@ async function personAt(browser: Browser, state: WebTestState, language: Languag
   const page = await context.newPage();
   await useLanguage(page, language);
   return page;
-}
-
-/**
- * The login counts as a step-up for five minutes: moved back here, as the database owner, so the next
- * decision asks for the code again as it would once those minutes have passed.
- */
-async function ageStepUp(state: WebTestState, email: string): Promise<void> {
-  const owner = new Client({ connectionString: state.ownerUrl });
-  await owner.connect();
-  try {
-    await owner.query(
-      `UPDATE auth_session s SET stepped_up_at = now() - interval '10 minutes'
-         FROM user_account u JOIN tenant t ON t.id = u.tenant_id
-        WHERE s.user_id = u.id AND u.email = $1 AND t.slug = $2 AND s.stepped_up_at IS NOT NULL`,
-      [email, VOKA],
-    );
-  } finally {
-    await owner.end();
-  }
 }
 
 function escape(text: string): string {
@@ -129,7 +110,7 @@ for (const language of ['en', 'de'] as const) {
     await expect(adminRow(refusedPurpose).getByRole('button')).toHaveCount(0);
 
     // Approved: the dialog restates purpose and duration; the API asks for the code again (the step-up has aged).
-    await ageStepUp(state, TENANT_ADMIN);
+    await ageStepUp(state, TENANT_ADMIN, VOKA);
     await adminRow(approvedPurpose).getByRole('button', { name: new RegExp(`^${s.tenant.approve}`) }).click();
     const approveDialog = admin.getByRole('dialog', { name: s.tenant.approveTitle });
     await expect(approveDialog.getByText(approvedPurpose)).toBeVisible();

@@ -1,5 +1,5 @@
-import { tenantOfOwn } from './support/api';
-import { checkScreen, expect, logIn, test, useLanguage } from './support/fixtures';
+import { ageStepUp, tenantOfOwn } from './support/api';
+import { checkScreen, expect, logIn, test, totpCode, useLanguage } from './support/fixtures';
 import { exactly, loginTexts, MESSAGES } from './support/messages';
 
 test('the administrator of a chamber that is also a certification body sets its certificate numbers and fees, the datasheet contact deadline and the request deadline rule (nl)', async ({
@@ -47,7 +47,16 @@ test('the administrator of a chamber that is also a certification body sets its 
   await expect(certificates.getByText(s.certificates.numberPrefixInvalid).first()).toBeVisible();
   const own = `EIGEN-${tenant.slug.slice('eigen-'.length).toUpperCase()}`;
   await prefix.fill(own.toLowerCase());
+  // Certificate settings are a high-value act: after the login's five minutes the portal asks for the
+  // second factor again, then saves what the administrator asked for.
+  await ageStepUp(state, admin.email, tenant.slug);
   await certificates.getByRole('button', { name: exactly(s.save) }).click();
+  const stepUp = page.getByRole('dialog', { name: m.stepUp.title });
+  await expect(stepUp).toBeVisible();
+  await checkScreen(page, 'tenant-settings-step-up');
+  await stepUp.getByLabel(exactly(m.secondFactor.code)).fill(await totpCode(admin.totpSecret));
+  await stepUp.getByRole('button', { name: exactly(m.stepUp.submit) }).click();
+  await expect(stepUp).toBeHidden();
   await expect(certificates.getByText(s.saved)).toBeVisible();
 
   const datasheets = page.getByRole('region', { name: s.datasheets.title });

@@ -21,9 +21,21 @@ type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V] : 
 /** Renews the session from the HttpOnly refresh cookie (set by the login with `refreshTokenIn: COOKIE`). */
 const REFRESH_ENDPOINT = '/auth/session/refresh';
 
+/**
+ * Asks the person to confirm it is them (the API's `recent-login` step-up before a high-value act:
+ * roles, API keys, bank details, settings, webhooks, support grants) and resolves true once they have.
+ * The portal's layout registers it; without one (public pages) the refusal reaches the screen.
+ */
+type StepUpPrompt = () => Promise<boolean>;
+let stepUpPrompt: StepUpPrompt | null = null;
+
+export function setStepUpPrompt(prompt: StepUpPrompt | null): void {
+  stepUpPrompt = prompt;
+}
+
 /** Runs an operation; throws an ApiError when the API refuses it. */
 export function request<R, V>(document: TypedDocumentString<R, V>, ...[variables]: VariablesArgument<V>): Promise<R> {
-  return send(document, variables, { renewOnExpiry: true });
+  return send(document, variables, { renewOnExpiry: true, askStepUp: true });
 }
 
 /**
@@ -37,7 +49,7 @@ export function requestPublic<R, V>(document: TypedDocumentString<R, V>, ...[var
 async function send<R, V>(
   document: TypedDocumentString<R, V>,
   variables: V | undefined,
-  options: { renewOnExpiry: boolean; anonymous?: boolean },
+  options: { renewOnExpiry: boolean; anonymous?: boolean; askStepUp?: boolean },
 ): Promise<R> {
   const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
   const token = options.anonymous ? null : (sessionStore.get()?.accessToken ?? null);
@@ -68,8 +80,12 @@ async function send<R, V>(
     const code = first.extensions?.code ?? (response.status === 429 ? 'TOO_MANY_REQUESTS' : 'INTERNAL_SERVER_ERROR');
     if (code === 'UNAUTHENTICATED' && token && options.renewOnExpiry) {
       // The access token may have expired or been ended: renew once, then try again.
-      if (await renewTokens()) return send(document, variables, { renewOnExpiry: false });
+      if (await renewTokens()) return send(document, variables, { ...options, renewOnExpiry: false });
       sessionStore.end('expired');
+    }
+    // Refused at the door, before anything was done: once the person has confirmed, the act runs again (once).
+    if (first.extensions?.reason === 'STEP_UP_REQUIRED' && options.askStepUp && stepUpPrompt && (await stepUpPrompt())) {
+      return send(document, variables, { ...options, askStepUp: false });
     }
     const fields = errors.flatMap((error) => error.extensions?.fields ?? []);
     throw new ApiError(code, first.message, first.extensions?.reason ?? null, fields).withReferenceOf(response);

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
 import { useSession } from '../auth/session';
+import { StepUpPrompt } from '../features/account/StepUpDialog';
 import { PolicyNotice } from '../features/privacy/PolicyNotice';
 import { LoadError, Loading } from '../ui/feedback';
 import { LanguageSwitcher } from './LanguageSwitcher';
@@ -78,6 +79,7 @@ export default function AppLayout() {
           {meError ? <LoadError error={meError} onRetry={() => void reloadMe()} /> : null}
           {me && !session?.totpEnrolmentRequired ? <PolicyNotice /> : null}
           <Suspense fallback={<Loading />}>{me || session?.totpEnrolmentRequired ? <Outlet /> : <Loading />}</Suspense>
+          {me ? <StepUpPrompt withPassword={!me.totpEnrolledAt} /> : null}
         </main>
       </div>
     </div>

@@ -1,7 +1,6 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request } from '../../api/client';
-import { ApiError } from '../../api/errors';
+import { request, setStepUpPrompt } from '../../api/client';
 import { graphql } from '../../gql';
 import { Dialog } from '../../ui/Dialog';
 import { Form, SubmitButton } from '../../ui/Form';
@@ -50,35 +49,29 @@ export function StepUpDialog({ open, onClose, onVerified, withPassword = false }
 }
 
 /**
- * Runs a high-value act (the API asks for a re-authentication within five minutes): when the API
- * answers STEP_UP_REQUIRED, the step-up dialog opens and the act runs again once confirmed.
+ * The portal's one answer to the API's STEP_UP_REQUIRED (a high-value act needs a re-authentication
+ * within five minutes): the client asks here, the dialog opens, and the act the screen started runs
+ * again once the person has confirmed (or fails with the API's sentence when they cancel). Every act
+ * that asks for it is covered, whichever screen runs it; acts started while it is open wait for it.
  */
-export function useStepUpRetry() {
+export function StepUpPrompt({ withPassword }: { withPassword: boolean }) {
   const [open, setOpen] = useState(false);
-  const pending = useRef<(() => void) | null>(null);
-  const guard = async <R,>(act: () => Promise<R>, retry: () => void): Promise<R | undefined> => {
-    try {
-      return await act();
-    } catch (error) {
-      if (error instanceof ApiError && error.reason === 'STEP_UP_REQUIRED') {
-        pending.current = retry;
-        setOpen(true);
-        return undefined;
-      }
-      throw error;
-    }
-  };
-  const onClose = () => {
-    pending.current = null;
+  const waiting = useRef<Array<(confirmed: boolean) => void>>([]);
+  useEffect(() => {
+    setStepUpPrompt(
+      () =>
+        new Promise<boolean>((resolve) => {
+          waiting.current.push(resolve);
+          setOpen(true);
+        }),
+    );
+    return () => setStepUpPrompt(null);
+  }, []);
+  const settle = (confirmed: boolean) => {
+    const all = waiting.current;
+    waiting.current = [];
     setOpen(false);
+    for (const resolve of all) resolve(confirmed);
   };
-  const onVerified = () => {
-    const act = pending.current;
-    onClose();
-    act?.();
-  };
-  return { guard, dialog: { open, onClose, onVerified } };
+  return <StepUpDialog open={open} onClose={() => settle(false)} onVerified={() => settle(true)} withPassword={withPassword} />;
 }
-
-/** The `guard` of `useStepUpRetry`, for a part of the screen that runs acts of its own. */
-export type StepUpGuard = ReturnType<typeof useStepUpRetry>['guard'];

@@ -2,7 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { request } from '../../api/client';
-import { ApiError, clientError } from '../../api/errors';
+import { clientError } from '../../api/errors';
 import { grantableRoles, hasAnyRole, type Role } from '../../auth/roles';
 import { useSession } from '../../auth/session';
 import { graphql } from '../../gql';
@@ -14,7 +14,6 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { ChoiceGroup, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { StepUpDialog } from '../account/StepUpDialog';
 
 // Fields both an ORG_ADMIN (own company) and a TENANT_ADMIN (own tenant) may read; not
 // lastLoginAt (the user and the privacy officer only) nor signatureImage.
@@ -116,34 +115,6 @@ type PendingInvitation = PendingInvitationsQuery['invitations'][number];
  * Runs a high-value act (the API asks for a re-authentication within five minutes): when the API
  * answers STEP_UP_REQUIRED, the step-up dialog opens and the act runs again once confirmed.
  */
-// TODO(lead): use the shared useStepUpRetry once merged (a copy of WebhooksPage's, moving to account/StepUpDialog.tsx).
-function useStepUpRetry() {
-  const [open, setOpen] = useState(false);
-  const pending = useRef<(() => void) | null>(null);
-  const guard = async <R,>(act: () => Promise<R>, retry: () => void): Promise<R | undefined> => {
-    try {
-      return await act();
-    } catch (error) {
-      if (error instanceof ApiError && error.reason === 'STEP_UP_REQUIRED') {
-        pending.current = retry;
-        setOpen(true);
-        return undefined;
-      }
-      throw error;
-    }
-  };
-  const onClose = () => {
-    pending.current = null;
-    setOpen(false);
-  };
-  const onVerified = () => {
-    const act = pending.current;
-    onClose();
-    act?.();
-  };
-  return { guard, dialog: { open, onClose, onVerified } };
-}
-
 function fullName(user: ManagedUser): string {
   return [user.firstName, user.lastName].filter(Boolean).join(' ') || user.email || '';
 }
@@ -169,7 +140,6 @@ export default function UsersPage() {
   const [revoking, setRevoking] = useState<PendingInvitation | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const invitations = useLoad(() => request(PendingInvitations));
-  const stepUp = useStepUpRetry();
   const reasons = useMemo(
     () => ({
       USER_NOT_DISABLED: t('accountAdmin.users.reasons.USER_NOT_DISABLED'),
@@ -224,8 +194,7 @@ export default function UsersPage() {
 
   const resetSecondFactor = useAction(async (target: ManagedUser) => {
     clearActErrors();
-    const data = await stepUp.guard(() => request(ResetSecondFactor, { userId: target.id ?? '' }), () => void resetSecondFactor.run(target));
-    if (!data) return;
+    await request(ResetSecondFactor, { userId: target.id ?? '' });
     setNotice(t('accountAdmin.users.secondFactorReset', { name: fullName(target) }));
     users.reload();
   });
@@ -474,7 +443,6 @@ export default function UsersPage() {
         }}
         onClose={() => setRevoking(null)}
       />
-      <StepUpDialog {...stepUp.dialog} withPassword={!me?.totpEnrolledAt} />
     </>
   );
 }

@@ -15,7 +15,6 @@ import { ChoiceGroup, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { SecretOncePanel } from '../../ui/SecretOncePanel';
 import { useAction, useLoad } from '../../ui/use-api';
-import { StepUpDialog, useStepUpRetry, type StepUpGuard } from '../account/StepUpDialog';
 
 const Webhooks = graphql(`
   query Webhooks {
@@ -113,15 +112,13 @@ export default function WebhooksPage() {
   const [rotating, setRotating] = useState<Webhook | null>(null);
   const [viewing, setViewing] = useState<Webhook | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const stepUp = useStepUpRetry();
 
   const register = useAction(async () => {
     const problems = [];
     if (!url.trim()) problems.push({ field: 'url', reason: 'required', constraint: 'required' });
     if (eventTypes.length === 0) problems.push({ field: 'eventTypes', reason: 'required', constraint: 'required' });
     if (problems.length) throw clientError(problems);
-    const data = await stepUp.guard(() => request(RegisterWebhook, { input: { url: url.trim(), eventTypes } }), () => void register.run());
-    if (!data) return;
+    const data = await request(RegisterWebhook, { input: { url: url.trim(), eventTypes } });
     setSecret({ url: data.registerWebhook.webhook.url ?? url.trim(), secret: data.registerWebhook.secret, rotated: false });
     setUrl('');
     setEventTypes([]);
@@ -131,8 +128,7 @@ export default function WebhooksPage() {
   const rotate = useAction(async () => {
     if (!rotating?.id) return;
     const target = rotating;
-    const data = await stepUp.guard(() => request(RotateWebhookSecret, { webhookId: target.id ?? '' }), () => void rotate.run());
-    if (!data) return;
+    const data = await request(RotateWebhookSecret, { webhookId: target.id ?? '' });
     setRotating(null);
     setSecret({ url: data.rotateWebhookSecret.webhook.url ?? target.url ?? '', secret: data.rotateWebhookSecret.secret, rotated: true });
     setNotice(null);
@@ -141,8 +137,7 @@ export default function WebhooksPage() {
   const remove = useAction(async () => {
     if (!deleting?.id) return;
     const target = deleting;
-    const data = await stepUp.guard(() => request(DeleteWebhook, { webhookId: target.id ?? '' }), () => void remove.run());
-    if (!data) return;
+    await request(DeleteWebhook, { webhookId: target.id ?? '' });
     setDeleting(null);
     if (viewing?.id === target.id) setViewing(null);
     setNotice(t('webhooks.deleted', { url: target.url ?? '' }));
@@ -221,7 +216,7 @@ export default function WebhooksPage() {
           </table>
         </div>
       ) : null}
-      {viewing?.id ? <Deliveries key={viewing.id} webhook={viewing} guard={stepUp.guard} /> : null}
+      {viewing?.id ? <Deliveries key={viewing.id} webhook={viewing} /> : null}
       {webhooks.data && events.length === 0 ? <p>{t('webhooks.nothingToHear')}</p> : null}
       {events.length > 0 ? (
         <section aria-labelledby="register-webhook-title" className="panel">
@@ -271,21 +266,19 @@ export default function WebhooksPage() {
         onConfirm={() => void remove.run()}
         onClose={() => (setDeleting(null), remove.setError(null))}
       />
-      <StepUpDialog {...stepUp.dialog} withPassword={!me?.totpEnrolledAt} />
     </>
   );
 }
 
 /** The target's recent deliveries, newest first; a dead letter can be sent again. */
-function Deliveries({ webhook, guard }: { webhook: Webhook; guard: StepUpGuard }) {
+function Deliveries({ webhook }: { webhook: Webhook }) {
   const { t } = useTranslation();
   const format = useFormat();
   const [deadLettersOnly, setDeadLettersOnly] = useState(false);
   const deliveries = useLoad(() => request(WebhookDeliveries, { webhookId: webhook.id ?? '', deadLettersOnly }), [webhook.id, deadLettersOnly]);
   const [notice, setNotice] = useState<string | null>(null);
   const redeliver = useAction(async (deliveryId: string) => {
-    const data = await guard(() => request(RedeliverWebhook, { deliveryId }), () => void redeliver.run(deliveryId));
-    if (!data) return;
+    await request(RedeliverWebhook, { deliveryId });
     setNotice(t('webhooks.redelivered'));
     deliveries.reload();
   });

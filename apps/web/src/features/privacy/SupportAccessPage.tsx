@@ -12,7 +12,6 @@ import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { StepUpDialog, useStepUpRetry } from '../account/StepUpDialog';
 import { GrantStatusCell, isRunning, shortPurpose, timeOrDateTime, useDuration, useSupportReasons } from './support-access-shared';
 import { TextAreaField } from './TextAreaField';
 
@@ -83,7 +82,6 @@ export default function SupportAccessPage() {
   const [reason, setReason] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
-  const stepUp = useStepUpRetry();
 
   // After a decision the row's button is gone: the focus goes to the sentence that says what happened.
   useEffect(() => {
@@ -93,8 +91,7 @@ export default function SupportAccessPage() {
   const approve = useAction(async () => {
     if (!approving?.id) return;
     const target = approving;
-    const data = await stepUp.guard(() => request(ApproveSupportAccess, { grantId: target.id ?? '' }), () => void approve.run());
-    if (!data) return;
+    const data = await request(ApproveSupportAccess, { grantId: target.id ?? '' });
     setApproving(null);
     setNotice(t('supportAccess.tenant.approved', { time: timeOrDateTime(format, data.approveSupportAccess.endsAt) }));
     grants.reload();
@@ -102,8 +99,7 @@ export default function SupportAccessPage() {
   const refuse = useAction(async () => {
     if (!refusing?.id) return;
     const target = refusing;
-    const data = await stepUp.guard(() => request(RefuseSupportAccess, { grantId: target.id ?? '', reason: reason.trim() || null }), () => void refuse.run());
-    if (!data) return;
+    await request(RefuseSupportAccess, { grantId: target.id ?? '', reason: reason.trim() || null });
     setRefusing(null);
     setReason('');
     setNotice(t('supportAccess.tenant.refused'));
@@ -112,8 +108,7 @@ export default function SupportAccessPage() {
   const end = useAction(async () => {
     if (!ending?.id) return;
     const target = ending;
-    const data = await stepUp.guard(() => request(EndSupportAccess, { grantId: target.id ?? '' }), () => void end.run());
-    if (!data) return;
+    const data = await request(EndSupportAccess, { grantId: target.id ?? '' });
     setEnding(null);
     setNotice(t('supportAccess.tenant.ended', { time: timeOrDateTime(format, data.endSupportAccess.endedAt) }));
     grants.reload();
@@ -262,7 +257,6 @@ export default function SupportAccessPage() {
             onConfirm={() => void end.run()}
             onClose={() => (setEnding(null), end.setError(null))}
           />
-          <StepUpDialog {...stepUp.dialog} withPassword={!me?.totpEnrolledAt} />
         </>
       ) : null}
     </>

@@ -124,7 +124,7 @@ const de: Messages = {
       COMPANY_HAS_ADMINISTRATOR: 'Das Unternehmen hat noch einen aktiven Administrator: Er vergibt die Rollen.',
       ACCOUNT_NOT_ACTIVE: 'Dieses Konto ist nicht aktiv: Aktivieren Sie es oder bitten Sie die Person, zuerst ihre Adresse zu bestätigen.',
       LAST_ADMINISTRATOR: 'Der letzte Administrator kann diese Rolle nicht verlieren oder deaktiviert werden: Bestimmen Sie zuerst einen anderen Administrator.',
-      STEP_UP_REQUIRED: 'Bestätigen Sie zuerst mit Ihrer Authenticator-App.',
+      STEP_UP_REQUIRED: 'Bestätigen Sie zuerst, dass Sie es sind, mit Ihrer Authenticator-App oder Ihrem Passwort, und versuchen Sie es dann erneut.',
       SECOND_FACTOR_REQUIRED: 'Richten Sie zuerst Ihren zweiten Faktor ein.',
       SECOND_FACTOR_ENROLMENT_REQUIRED: 'Richten Sie zuerst Ihren zweiten Faktor ein.',
       // Certificates of origin (#16)

@@ -126,7 +126,7 @@ const en = {
       COMPANY_HAS_ADMINISTRATOR: 'The company still has an active administrator: they grant its roles.',
       ACCOUNT_NOT_ACTIVE: 'This account is not active: enable it or ask the person to confirm their address first.',
       LAST_ADMINISTRATOR: 'The last administrator cannot lose this role or be disabled: appoint another administrator first.',
-      STEP_UP_REQUIRED: 'Confirm with your authenticator app first.',
+      STEP_UP_REQUIRED: 'Confirm it is you first, with your authenticator app or your password, then try again.',
       SECOND_FACTOR_REQUIRED: 'Set up your second factor first.',
       SECOND_FACTOR_ENROLMENT_REQUIRED: 'Set up your second factor first.',
       // Certificates of origin (#16)

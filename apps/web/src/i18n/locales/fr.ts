@@ -124,7 +124,7 @@ const fr: Messages = {
       COMPANY_HAS_ADMINISTRATOR: 'L’entreprise a encore un administrateur actif : c’est lui qui attribue les rôles.',
       ACCOUNT_NOT_ACTIVE: 'Ce compte n’est pas actif : réactivez-le ou demandez d’abord à la personne de confirmer son adresse.',
       LAST_ADMINISTRATOR: 'Le dernier administrateur ne peut pas perdre ce rôle ni être désactivé : désignez d’abord un autre administrateur.',
-      STEP_UP_REQUIRED: 'Confirmez d’abord avec votre application d’authentification.',
+      STEP_UP_REQUIRED: 'Confirmez d’abord que c’est bien vous, avec votre application d’authentification ou votre mot de passe, puis réessayez.',
       SECOND_FACTOR_REQUIRED: 'Configurez d’abord votre second facteur.',
       SECOND_FACTOR_ENROLMENT_REQUIRED: 'Configurez d’abord votre second facteur.',
       // Certificates of origin (#16)

@@ -124,7 +124,7 @@ const nl: Messages = {
       COMPANY_HAS_ADMINISTRATOR: 'Het bedrijf heeft nog een actieve beheerder: die kent de rollen toe.',
       ACCOUNT_NOT_ACTIVE: 'Dit account is niet actief: activeer het of vraag de persoon eerst zijn adres te bevestigen.',
       LAST_ADMINISTRATOR: 'De laatste beheerder kan deze rol niet verliezen of uitgeschakeld worden: duid eerst een andere beheerder aan.',
-      STEP_UP_REQUIRED: 'Bevestig eerst met uw authenticator-app.',
+      STEP_UP_REQUIRED: 'Bevestig eerst dat u het bent, met uw authenticator-app of uw wachtwoord, en probeer het dan opnieuw.',
       SECOND_FACTOR_REQUIRED: 'Stel eerst uw tweede factor in.',
       SECOND_FACTOR_ENROLMENT_REQUIRED: 'Stel eerst uw tweede factor in.',
       // Certificates of origin (#16)
