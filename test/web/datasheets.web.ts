@@ -304,7 +304,7 @@ test('a colleague invited into a certificate holder of the certification body ac
   await admin.getByLabel(exactly(m.fields.email)).fill(colleague);
   await admin.getByRole('checkbox', { name: exactly(m.roles.ORG_MEMBER) }).check();
   await admin.getByRole('button', { name: exactly(m.users.inviteSubmit) }).click();
-  await expect(admin.getByText(m.users.invitedTitle)).toBeVisible();
+  await expect(admin.getByText(m.users.invitedTitle, { exact: true })).toBeVisible();
   await admin.context().close();
 
   await useLanguage(page, 'de');
@@ -444,6 +444,12 @@ test('a visitor reads each characteristic by the title its family gives it in th
   await expect(page).toHaveURL(/productFamily=insulation-boards/);
   const results = page.getByRole('region', { name: m.datasheets.public.results });
   await expect(results.getByRole('listitem').first()).toBeVisible();
-  const shown = await results.getByRole('listitem').count();
-  await expect(results.getByRole('definition').filter({ hasText: "Panneaux d'isolation thermique" })).toHaveCount(shown);
+  // Every result is of the family, once the filtered page has replaced the one shown before the search.
+  const ofFamily = results.getByRole('definition').filter({ hasText: "Panneaux d'isolation thermique" });
+  await expect
+    .poll(async () => {
+      const shown = await results.getByRole('listitem').count();
+      return shown > 0 && shown === (await ofFamily.count());
+    })
+    .toBe(true);
 });

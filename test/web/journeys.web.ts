@@ -164,7 +164,7 @@ for (const { language, loginMethod } of REGISTRATIONS) {
     await page.getByRole('textbox', { name: new RegExp(`^${m.fields.email}`) }).fill(colleagueEmail);
     await page.getByRole('checkbox', { name: m.roles.ORG_MEMBER }).check();
     await page.getByRole('button', { name: m.users.inviteSubmit }).click();
-    await expect(page.getByText(m.users.invitedTitle)).toBeVisible();
+    await expect(page.getByText(m.users.invitedTitle, { exact: true })).toBeVisible();
     await checkScreen(page, language === 'fr' ? 'company-users' : `company-users-${language}`);
 
     // The colleague accepts the invitation from the e-mail link, in another browser.
