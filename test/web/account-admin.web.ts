@@ -11,63 +11,11 @@ import {
   uniqueSuffix,
   useLanguage,
 } from './support/fixtures';
+import { apiLogin, freshColleague, graphqlCaller, VOKA, VOKA_COMPANY_ADMIN } from './support/api';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import type { WebTestState } from './support/server';
 
-const VOKA = 'voka-antwerpen-waasland';
-/** The first demo company logs in with a password only: its administrator needs no second factor. */
-const COMPANY_ADMIN = 'admin@company1.voka.test';
-
-type Call = <T>(query: string, variables?: Record<string, unknown>, token?: string) => Promise<T>;
-
-/** GraphQL over HTTP, as a program would call the API; any error fails the test. */
-function caller(page: Page): Call {
-  return async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
-    const response = await page.request.post('/graphql', {
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      data: { query, variables },
-    });
-    const body = (await response.json()) as { data?: T; errors?: unknown[] };
-    expect(body.errors ?? []).toEqual([]);
-    return body.data!;
-  };
-}
-
-async function apiLogin(call: Call, email: string, password: string): Promise<string> {
-  const { login } = await call<{ login: { accessToken: string } }>(
-    'mutation L($input: LoginInput!) { login(input: $input) { accessToken } }',
-    {
-      input: { tenant: VOKA, email, password },
-    },
-  );
-  return login.accessToken;
-}
-
-/**
- * A fresh member of the first demo company, made as people make one (an invitation, accepted from the
- * e-mail's link), so the tests change nobody the other test files rely on.
- */
-async function freshColleague(
-  page: Page,
-  state: WebTestState,
-  firstName: string,
-  password: string,
-): Promise<{ email: string; name: string }> {
-  const call = caller(page);
-  const email = `${firstName.toLowerCase()}-${uniqueSuffix()}@company1.voka.test`;
-  const admin = await apiLogin(call, COMPANY_ADMIN, state.demoPassword);
-  await call(
-    'mutation I($input: InviteUserInput!) { inviteUser(input: $input) { id } }',
-    { input: { email, roles: ['ORG_MEMBER'] } },
-    admin,
-  );
-  const link = await linkFromMail(state, email, 'identity.invitation');
-  const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token');
-  await call('mutation A($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }', {
-    input: { token, firstName, lastName: 'Tester', password, preferredLanguage: 'en' },
-  });
-  return { email, name: `${firstName} Tester` };
-}
+const COMPANY_ADMIN = VOKA_COMPANY_ADMIN;
 
 async function asOwner<T>(state: WebTestState, work: (owner: Client) => Promise<T>): Promise<T> {
   const owner = new Client({ connectionString: state.ownerUrl });
@@ -92,7 +40,7 @@ test('a user changes their password: a wrong current one is refused at the field
   const newPassword = 'velvet-orchard-compass-77';
   const person = await freshColleague(page, state, 'Petra', oldPassword);
   // Another session of the same account (another device), to be ended by the change.
-  const call = caller(page);
+  const call = graphqlCaller(page);
   const otherDevice = await apiLogin(call, person.email, oldPassword);
 
   await useLanguage(page, 'en');
@@ -184,7 +132,7 @@ test('a company administrator resets a colleague’s second factor, disables and
   const colleague = await freshColleague(page, state, 'Wout', password);
 
   // The colleague sets up a second factor (through the API, as the enrolment screen does).
-  const call = caller(page);
+  const call = graphqlCaller(page);
   const token = await apiLogin(call, colleague.email, password);
   const { beginTotpEnrolment } = await call<{ beginTotpEnrolment: string }>(
     'mutation { beginTotpEnrolment }',
@@ -260,7 +208,7 @@ test('a company administrator resets a colleague’s second factor, disables and
     .fill(invitee);
   await page.getByRole('checkbox', { name: m.roles.ORG_MEMBER }).check();
   await page.getByRole('button', { name: m.users.inviteSubmit }).click();
-  await expect(page.getByText(m.users.invitedTitle)).toBeVisible();
+  await expect(page.getByText(m.users.invitedTitle, { exact: true })).toBeVisible();
   const pending = page.getByRole('region', { name: u.invitationsTitle }).first();
   await expect(pending.getByRole('rowheader', { name: invitee })).toBeVisible();
   await checkScreen(page, 'pending-invitations-nl');

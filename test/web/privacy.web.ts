@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { Client } from 'pg';
-import { createApplicationThroughApi, graphqlCaller } from './support/api';
-import { checkScreen, chooseLanguage, expect, journey, linkFromMail, logIn, test, uniqueSuffix, useLanguage } from './support/fixtures';
+import { apiLogin, createApplicationThroughApi, freshColleague, graphqlCaller } from './support/api';
+import { checkScreen, chooseLanguage, expect, journey, linkFromMail, logIn, mailTo, test, uniqueSuffix, useLanguage } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import type { WebTestState } from './support/server';
 
@@ -261,4 +261,42 @@ test('a company user deletes a draft begun by mistake, takes a saved consignee o
   await expect(page.getByText(c.form.withdrawn)).toBeVisible();
   await expect(page.locator('.badge').filter({ hasText: c.states.WITHDRAWN })).toBeVisible();
   await expect(page.getByRole('button', { name: exactly(c.form.withdraw) })).toHaveCount(0);
+});
+
+test('a person asks for their processing to be restricted; the privacy officer restricts it, then lifts it and the person is told (en)', async ({ page, state, pageProblems: _ }) => {
+  const m = MESSAGES.en;
+  const d = m.privacyDesk;
+  const password = 'quiet-meadow-lantern-31';
+  // A fresh colleague: a restricted demo account would change what the other tests' e-mails reach.
+  const person = await freshColleague(page, state, 'Rhea', password);
+  const call = graphqlCaller(page);
+  await call(
+    'mutation R($input: MyDataSubjectRequestInput!) { requestMyDataSubjectRight(input: $input) { id } }',
+    { input: { type: 'RESTRICTION', details: 'The address on my account is wrong: use my data for nothing until it is corrected.' } },
+    await apiLogin(call, person.email, password),
+  );
+
+  await useLanguage(page, 'en');
+  await logIn(page, { tenant: VOKA, email: 'privacy-officer@voka.test', password: state.demoPassword }, loginTexts(m));
+  await chooseLanguage(page, 'en');
+  await page.getByRole('navigation', { name: m.app.portalNavigation }).getByRole('link', { name: exactly(d.queue.title) }).click();
+  await page.getByRole('row').filter({ hasText: person.email }).getByRole('link').click();
+  await expect(page.getByRole('heading', { level: 1, name: fill(d.detail.title, { type: d.types.RESTRICTION }) })).toBeVisible();
+  // Nothing to lift before the restriction is in place.
+  await expect(page.getByRole('heading', { level: 2, name: d.detail.liftTitle })).toHaveCount(0);
+  await page.getByRole('button', { name: exactly(d.detail.restrict) }).click();
+  await expect(page.getByText(d.detail.restrictDone)).toBeVisible();
+
+  const lift = page.getByRole('region', { name: d.detail.liftTitle });
+  await lift.getByRole('button', { name: exactly(d.detail.lift) }).click();
+  const confirm = page.getByRole('dialog', { name: d.detail.liftConfirmTitle });
+  await checkScreen(page, 'privacy-request-lift-restriction');
+  await confirm.getByRole('button', { name: exactly(d.detail.lift) }).click();
+  await expect(page.getByText(d.detail.liftDone)).toBeVisible();
+  // Art. 18(3): the person is told their data is processed again.
+  await mailTo(state, person.email, 'privacy.restriction-lifted');
+  // Lifted once: a second time says why nothing happens.
+  await lift.getByRole('button', { name: exactly(d.detail.lift) }).click();
+  await confirm.getByRole('button', { name: exactly(d.detail.lift) }).click();
+  await expect(lift.getByText(d.reasons.RESTRICTION_NOT_IN_FORCE)).toBeVisible();
 });

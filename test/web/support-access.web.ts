@@ -154,6 +154,9 @@ for (const language of ['en', 'de'] as const) {
     await officer.getByRole('link', { name: s.tenant.accessLogLink }).click();
     await expect(officer.getByRole('heading', { level: 1, name: m.accessLog.title })).toBeVisible();
     await expect(officer.getByRole('table', { name: m.accessLog.title }).getByText(new RegExp(`under support grant ${grantId} \\(purpose: ${escape(approvedPurpose)}\\)`)).first()).toBeVisible();
+    // The log those reads went into is chained: the officer checks it is intact.
+    await officer.getByRole('button', { name: exactly(m.audit.verify) }).click();
+    await expect(officer.getByRole('status').filter({ hasText: m.audit.chainValid_other.split('(')[0]!.trim() })).toBeVisible();
 
     // The administrator ends the grant early.
     await adminRow(approvedPurpose).getByRole('button', { name: new RegExp(`^${s.tenant.end}`) }).click();

@@ -1,8 +1,8 @@
 import { WEBHOOK_EVENT_TYPES } from '@chancery/webhooks';
-import de from '../../apps/web/src/i18n/locales/de';
-import en from '../../apps/web/src/i18n/locales/en';
-import fr from '../../apps/web/src/i18n/locales/fr';
-import nl from '../../apps/web/src/i18n/locales/nl';
+import de from '../../apps/web/src/i18n/locales/portal/de';
+import en from '../../apps/web/src/i18n/locales/portal/en';
+import fr from '../../apps/web/src/i18n/locales/portal/fr';
+import nl from '../../apps/web/src/i18n/locales/portal/nl';
 
 // The portal offers an event only if its messages describe it (WebhooksPage): an event the API adds
 // without a description would silently never be offered, and a description of an event the API

@@ -1,11 +1,11 @@
 import { expect, type Page } from '@playwright/test';
 import { Client } from 'pg';
-import { totpCode, uniqueSuffix } from './fixtures';
+import { linkFromMail, totpCode, uniqueSuffix } from './fixtures';
 import type { WebTestState } from './server';
 
 /** GraphQL over the page's own HTTP client, as a company's program would call the API; any error fails the test. */
 export function graphqlCaller(page: Page) {
-  return async <T>(query: string, variables: Record<string, unknown>, token?: string): Promise<T> => {
+  return async <T>(query: string, variables: Record<string, unknown> = {}, token?: string): Promise<T> => {
     const response = await page.request.post('/graphql', {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       data: { query, variables },
@@ -132,4 +132,43 @@ export async function ageStepUp(state: WebTestState, email: string, tenantSlug: 
   } finally {
     await owner.end();
   }
+}
+
+export type GraphqlCall = ReturnType<typeof graphqlCaller>;
+export const VOKA = 'voka-antwerpen-waasland';
+/** The first demo company of Voka logs in with a password only: its administrator needs no second factor. */
+export const VOKA_COMPANY_ADMIN = 'admin@company1.voka.test';
+
+/** A Voka user's access token, as a program logs in. */
+export async function apiLogin(call: GraphqlCall, email: string, password: string): Promise<string> {
+  const { login } = await call<{ login: { accessToken: string } }>(LOGIN, {
+    input: { tenant: VOKA, email, password },
+  });
+  return login.accessToken;
+}
+
+/**
+ * A fresh member of Voka's first demo company, made as people make one (an invitation, accepted from the
+ * e-mail's link), so a test changes nobody the other test files rely on.
+ */
+export async function freshColleague(
+  page: Page,
+  state: WebTestState,
+  firstName: string,
+  password: string,
+): Promise<{ email: string; name: string }> {
+  const call = graphqlCaller(page);
+  const email = `${firstName.toLowerCase()}-${uniqueSuffix()}@company1.voka.test`;
+  const admin = await apiLogin(call, VOKA_COMPANY_ADMIN, state.demoPassword);
+  await call(
+    'mutation I($input: InviteUserInput!) { inviteUser(input: $input) { id } }',
+    { input: { email, roles: ['ORG_MEMBER'] } },
+    admin,
+  );
+  const link = await linkFromMail(state, email, 'identity.invitation');
+  const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token');
+  await call('mutation A($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }', {
+    input: { token, firstName, lastName: 'Tester', password, preferredLanguage: 'en' },
+  });
+  return { email, name: `${firstName} Tester` };
 }

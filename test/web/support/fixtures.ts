@@ -113,10 +113,11 @@ function readEml(path: string): { to: string; text: string } {
 }
 
 /**
- * The link of the newest e-mail to `recipient` with this template, as a person would click it: read
- * from the .eml file the server delivered to DATA_DIR/mail (`npm start` delivers in development).
+ * The newest e-mail to `recipient` with this template, as the person receives it: read from the .eml
+ * file the server delivered to DATA_DIR/mail (`npm start` delivers in development). Waits for it (the
+ * worker sends the outbox) until `accept` takes it.
  */
-export async function linkFromMail(state: WebTestState, recipient: string, template: string): Promise<string> {
+export async function mailTo(state: WebTestState, recipient: string, template: string, accept: (text: string) => boolean = () => true): Promise<string> {
   const folder = join(state.dataDir, 'mail');
   for (let attempt = 0; attempt < 60; attempt += 1) {
     const files = existsSync(folder) ? readdirSync(folder).filter((name) => name.endsWith('.eml') && name.includes(`-${template}-`)) : [];
@@ -125,11 +126,16 @@ export async function linkFromMail(state: WebTestState, recipient: string, templ
       .sort((a, b) => b.at - a.at)
       .map(({ path }) => readEml(path))
       .find((mail) => mail.to === recipient.toLowerCase());
-    const link = newest ? /https?:\/\/\S+#token=\S+/.exec(newest.text)?.[0] : undefined;
-    if (link) return link;
+    if (newest && accept(newest.text)) return newest.text;
     await new Promise((done) => setTimeout(done, 250));
   }
   throw new Error(`no ${template} e-mail to ${recipient} in ${folder}`);
+}
+
+/** The link of the newest e-mail to `recipient` with this template, as a person would click it. */
+export async function linkFromMail(state: WebTestState, recipient: string, template: string): Promise<string> {
+  const link = /https?:\/\/\S+#token=\S+/;
+  return link.exec(await mailTo(state, recipient, template, (text) => link.test(text)))![0];
 }
 
 /** A Belgian VAT number with valid check digits (97 − first eight digits mod 97), new each time. */

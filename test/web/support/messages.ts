@@ -2,10 +2,19 @@ import de from '../../../apps/web/src/i18n/locales/de';
 import en, { type Messages } from '../../../apps/web/src/i18n/locales/en';
 import fr from '../../../apps/web/src/i18n/locales/fr';
 import nl from '../../../apps/web/src/i18n/locales/nl';
+import portalDe from '../../../apps/web/src/i18n/locales/portal/de';
+import portalEn from '../../../apps/web/src/i18n/locales/portal/en';
+import portalFr from '../../../apps/web/src/i18n/locales/portal/fr';
+import portalNl from '../../../apps/web/src/i18n/locales/portal/nl';
 import type { Language } from './fixtures';
 
-/** The portal's own messages: the tests look for what a reader of that language sees. */
-export const MESSAGES: Record<Language, Messages> = { en, nl, fr, de };
+/** The portal's messages (the shared ones and the logged-in screens' own): the tests look for what a reader of that language sees. */
+export const MESSAGES: Record<Language, Messages> = {
+  en: { ...en, ...portalEn },
+  nl: { ...nl, ...portalNl },
+  fr: { ...fr, ...portalFr },
+  de: { ...de, ...portalDe },
+};
 
 /** A message with its {{placeholders}} filled in. */
 export function fill(template: string, values: Record<string, string | number>): string {

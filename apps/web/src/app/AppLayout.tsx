@@ -1,7 +1,9 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, NavLink, Outlet, useLocation, useNavigate } from 'react-router';
+import { ApiError } from '../api/errors';
 import { useSession } from '../auth/session';
+import { loadPortalMessages, portalMessagesLoaded } from '../i18n/i18n';
 import { StepUpPrompt } from '../features/account/StepUpDialog';
 import { PolicyNotice } from '../features/privacy/PolicyNotice';
 import { LoadError, Loading } from '../ui/feedback';
@@ -17,11 +19,15 @@ export default function AppLayout() {
   const { session, me, tenant, meError, reloadMe, signOut } = useSession();
   const location = useLocation();
   const navigate = useNavigate();
+  const portal = usePortalMessages();
 
   // An account that must have a second factor can do nothing else until it enrols one.
   if (session?.totpEnrolmentRequired && location.pathname !== SECOND_FACTOR_PATH) {
     return <Navigate to={SECOND_FACTOR_PATH} replace />;
   }
+
+  if (portal.error) return <LoadError error={portal.error} onRetry={portal.retry} />;
+  if (!portal.ready) return <Loading />;
 
   const sections = navigationFor(me?.roles, tenant?.kinds);
   const logout = async () => {
@@ -84,4 +90,23 @@ export default function AppLayout() {
       </div>
     </div>
   );
+}
+
+/** The portal's own messages (a chunk of their own, which public pages never load), loaded before its first screen. */
+function usePortalMessages(): { ready: boolean; error: ApiError | null; retry: () => void } {
+  const [ready, setReady] = useState(portalMessagesLoaded);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [attempt, setAttempt] = useState(0);
+  useEffect(() => {
+    if (ready) return;
+    let live = true;
+    loadPortalMessages().then(
+      () => live && setReady(true),
+      (caught: unknown) => live && setError(new ApiError('NETWORK', caught instanceof Error ? caught.message : 'messages not loaded')),
+    );
+    return () => {
+      live = false;
+    };
+  }, [ready, attempt]);
+  return { ready, error, retry: () => (setError(null), setAttempt((n) => n + 1)) };
 }

@@ -123,6 +123,7 @@ type Documents = {
     "\n  query OperatorSupportGrants {\n    supportGrants {\n      id\n      tenantId\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      startsAt\n      endsAt\n      endedAt\n    }\n  }\n": typeof types.OperatorSupportGrantsDocument,
     "\n  mutation RequestSupportAccess($input: RequestSupportAccessInput!) {\n    requestSupportAccess(input: $input) {\n      id\n      tenantId\n      status\n    }\n  }\n": typeof types.RequestSupportAccessDocument,
     "\n  query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {\n    personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n      requestId\n    }\n  }\n": typeof types.PersonalDataAccessesDocument,
+    "\n  query VerifyPersonalDataAccessChain {\n    verifyPersonalDataAccessChain {\n      valid\n      entries\n      firstBrokenSequence\n      prunedEntries\n    }\n  }\n": typeof types.VerifyPersonalDataAccessChainDocument,
     "\n  query Breaches {\n    breaches {\n      id\n      reference\n      becameAwareAt\n      occurredAt\n      authorityDeadline\n      authorityNotifiedAt\n      notifiable\n      notNotifiableReason\n      highRisk\n      affectedPeople\n      subjectsNotified\n      subjectsNotifiedAt\n      nature\n      dataCategories\n      notificationDraft\n    }\n  }\n": typeof types.BreachesDocument,
     "\n  mutation RegisterBreach($input: RegisterBreachInput!) {\n    registerBreach(input: $input) {\n      id\n      reference\n    }\n  }\n": typeof types.RegisterBreachDocument,
     "\n  mutation RecordBreachAuthorityNotification($input: RecordBreachAuthorityNotificationInput!) {\n    recordBreachAuthorityNotification(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordBreachAuthorityNotificationDocument,
@@ -152,6 +153,7 @@ type Documents = {
     "\n  mutation RestrictForDataSubjectRequest($requestId: ID!) {\n    restrictForDataSubjectRequest(requestId: $requestId) {\n      id\n    }\n  }\n": typeof types.RestrictForDataSubjectRequestDocument,
     "\n  mutation UpholdDataSubjectObjection($input: UpholdDataSubjectObjectionInput!) {\n    upholdDataSubjectObjection(input: $input) {\n      id\n    }\n  }\n": typeof types.UpholdDataSubjectObjectionDocument,
     "\n  mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {\n    closeDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": typeof types.CloseDataSubjectRequestDocument,
+    "\n  mutation LiftProcessingRestriction($requestId: ID!) {\n    liftProcessingRestriction(requestId: $requestId) {\n      id\n    }\n  }\n": typeof types.LiftProcessingRestrictionDocument,
     "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n": typeof types.DataSubjectRequestQueueDocument,
     "\n  query RetentionSchedule {\n    retentionSchedule {\n      rule\n      basis\n      unit\n      defaultPeriod\n      legalMinimum\n      legalMaximum\n      period\n      updatedAt\n    }\n  }\n": typeof types.RetentionScheduleDocument,
     "\n  mutation SetRetentionPeriod($input: SetRetentionPeriodInput!) {\n    setRetentionPeriod(input: $input) {\n      rule\n      period\n      unit\n    }\n  }\n": typeof types.SetRetentionPeriodDocument,
@@ -292,6 +294,7 @@ const documents: Documents = {
     "\n  query OperatorSupportGrants {\n    supportGrants {\n      id\n      tenantId\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      startsAt\n      endsAt\n      endedAt\n    }\n  }\n": types.OperatorSupportGrantsDocument,
     "\n  mutation RequestSupportAccess($input: RequestSupportAccessInput!) {\n    requestSupportAccess(input: $input) {\n      id\n      tenantId\n      status\n    }\n  }\n": types.RequestSupportAccessDocument,
     "\n  query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {\n    personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n      requestId\n    }\n  }\n": types.PersonalDataAccessesDocument,
+    "\n  query VerifyPersonalDataAccessChain {\n    verifyPersonalDataAccessChain {\n      valid\n      entries\n      firstBrokenSequence\n      prunedEntries\n    }\n  }\n": types.VerifyPersonalDataAccessChainDocument,
     "\n  query Breaches {\n    breaches {\n      id\n      reference\n      becameAwareAt\n      occurredAt\n      authorityDeadline\n      authorityNotifiedAt\n      notifiable\n      notNotifiableReason\n      highRisk\n      affectedPeople\n      subjectsNotified\n      subjectsNotifiedAt\n      nature\n      dataCategories\n      notificationDraft\n    }\n  }\n": types.BreachesDocument,
     "\n  mutation RegisterBreach($input: RegisterBreachInput!) {\n    registerBreach(input: $input) {\n      id\n      reference\n    }\n  }\n": types.RegisterBreachDocument,
     "\n  mutation RecordBreachAuthorityNotification($input: RecordBreachAuthorityNotificationInput!) {\n    recordBreachAuthorityNotification(input: $input) {\n      id\n    }\n  }\n": types.RecordBreachAuthorityNotificationDocument,
@@ -321,6 +324,7 @@ const documents: Documents = {
     "\n  mutation RestrictForDataSubjectRequest($requestId: ID!) {\n    restrictForDataSubjectRequest(requestId: $requestId) {\n      id\n    }\n  }\n": types.RestrictForDataSubjectRequestDocument,
     "\n  mutation UpholdDataSubjectObjection($input: UpholdDataSubjectObjectionInput!) {\n    upholdDataSubjectObjection(input: $input) {\n      id\n    }\n  }\n": types.UpholdDataSubjectObjectionDocument,
     "\n  mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {\n    closeDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": types.CloseDataSubjectRequestDocument,
+    "\n  mutation LiftProcessingRestriction($requestId: ID!) {\n    liftProcessingRestriction(requestId: $requestId) {\n      id\n    }\n  }\n": types.LiftProcessingRestrictionDocument,
     "\n  query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {\n    dataSubjectRequests(open: $open, first: $first) {\n      id\n      type\n      status\n      receivedAt\n      acknowledgedAt\n      completedAt\n      firstDueOn\n      dueOn\n      overdue\n      extensionMonths\n      extensionReason\n      identityVerifiedBy\n      language\n      requesterEmail\n      subjectUserId\n      details\n      outcome\n    }\n  }\n": types.DataSubjectRequestQueueDocument,
     "\n  query RetentionSchedule {\n    retentionSchedule {\n      rule\n      basis\n      unit\n      defaultPeriod\n      legalMinimum\n      legalMaximum\n      period\n      updatedAt\n    }\n  }\n": types.RetentionScheduleDocument,
     "\n  mutation SetRetentionPeriod($input: SetRetentionPeriodInput!) {\n    setRetentionPeriod(input: $input) {\n      rule\n      period\n      unit\n    }\n  }\n": types.SetRetentionPeriodDocument,
@@ -788,6 +792,10 @@ export function graphql(source: "\n  query PersonalDataAccesses($first: Int!, $b
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query VerifyPersonalDataAccessChain {\n    verifyPersonalDataAccessChain {\n      valid\n      entries\n      firstBrokenSequence\n      prunedEntries\n    }\n  }\n"): typeof import('./graphql').VerifyPersonalDataAccessChainDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  query Breaches {\n    breaches {\n      id\n      reference\n      becameAwareAt\n      occurredAt\n      authorityDeadline\n      authorityNotifiedAt\n      notifiable\n      notNotifiableReason\n      highRisk\n      affectedPeople\n      subjectsNotified\n      subjectsNotifiedAt\n      nature\n      dataCategories\n      notificationDraft\n    }\n  }\n"): typeof import('./graphql').BreachesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -901,6 +909,10 @@ export function graphql(source: "\n  mutation UpholdDataSubjectObjection($input:
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation CloseDataSubjectRequest($input: CloseDataSubjectRequestInput!) {\n    closeDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').CloseDataSubjectRequestDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LiftProcessingRestriction($requestId: ID!) {\n    liftProcessingRestriction(requestId: $requestId) {\n      id\n    }\n  }\n"): typeof import('./graphql').LiftProcessingRestrictionDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1298,6 +1298,11 @@ export type PersonalDataAccessesQueryVariables = Exact<{
 
 export type PersonalDataAccessesQuery = { personalDataAccesses: Array<{ id: string | null, occurredAt: string | null, accessorKind: string | null, accessorId: string | null, accessorRoles: Array<string> | null, subjectType: string | null, subjectId: string | null, categories: Array<string> | null, fields: Array<string> | null, operation: string | null, requestId: string | null }> };
 
+export type VerifyPersonalDataAccessChainQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VerifyPersonalDataAccessChainQuery = { verifyPersonalDataAccessChain: { valid: boolean, entries: number, firstBrokenSequence: number | null, prunedEntries: number } };
+
 export type BreachesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -1492,6 +1497,13 @@ export type CloseDataSubjectRequestMutationVariables = Exact<{
 
 
 export type CloseDataSubjectRequestMutation = { closeDataSubjectRequest: { id: string | null } };
+
+export type LiftProcessingRestrictionMutationVariables = Exact<{
+  requestId: string;
+}>;
+
+
+export type LiftProcessingRestrictionMutation = { liftProcessingRestriction: { id: string | null } };
 
 export type DataSubjectRequestQueueQueryVariables = Exact<{
   open: boolean;
@@ -3095,6 +3107,16 @@ export const PersonalDataAccessesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PersonalDataAccessesQuery, PersonalDataAccessesQueryVariables>;
+export const VerifyPersonalDataAccessChainDocument = new TypedDocumentString(`
+    query VerifyPersonalDataAccessChain {
+  verifyPersonalDataAccessChain {
+    valid
+    entries
+    firstBrokenSequence
+    prunedEntries
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyPersonalDataAccessChainQuery, VerifyPersonalDataAccessChainQueryVariables>;
 export const BreachesDocument = new TypedDocumentString(`
     query Breaches {
   breaches {
@@ -3386,6 +3408,13 @@ export const CloseDataSubjectRequestDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CloseDataSubjectRequestMutation, CloseDataSubjectRequestMutationVariables>;
+export const LiftProcessingRestrictionDocument = new TypedDocumentString(`
+    mutation LiftProcessingRestriction($requestId: ID!) {
+  liftProcessingRestriction(requestId: $requestId) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<LiftProcessingRestrictionMutation, LiftProcessingRestrictionMutationVariables>;
 export const DataSubjectRequestQueueDocument = new TypedDocumentString(`
     query DataSubjectRequestQueue($open: Boolean!, $first: Int!) {
   dataSubjectRequests(open: $open, first: $first) {

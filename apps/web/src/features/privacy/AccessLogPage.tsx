@@ -4,6 +4,8 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { request } from '../../api/client';
 import { clientError } from '../../api/errors';
 import { graphql } from '../../gql';
+import { useFormat } from '../../i18n/format';
+import { ChainCheck } from '../../ui/ChainCheck';
 import { LoadError, Loading } from '../../ui/feedback';
 import { Form } from '../../ui/Form';
 import { TextField } from '../../ui/fields';
@@ -35,9 +37,21 @@ const PersonalDataAccesses = graphql(`
   }
 `);
 
+const VerifyAccessChain = graphql(`
+  query VerifyPersonalDataAccessChain {
+    verifyPersonalDataAccessChain {
+      valid
+      entries
+      firstBrokenSequence
+      prunedEntries
+    }
+  }
+`);
+
 /** The privacy officer's view: who read whose personal data in this tenant. */
 export default function AccessLogPage() {
   const { t } = useTranslation();
+  const format = useFormat();
   const navigate = useNavigate();
   const [params, setParams] = useSearchParams();
   const subjectId = params.get('subject');
@@ -75,6 +89,11 @@ export default function AccessLogPage() {
           <button type="submit" className="button button--secondary">{t('accessLog.openUser')}</button>
         </Form>
       </div>
+      <ChainCheck
+        check={async () => (await request(VerifyAccessChain)).verifyPersonalDataAccessChain}
+        lead={t('accessLog.verifyLead')}
+        extra={(status) => (status.prunedEntries > 0 ? <p>{t('accessLog.pruned', { count: status.prunedEntries, entries: format.number(status.prunedEntries) })}</p> : null)}
+      />
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       {!list.loading && !list.error && list.rows.length === 0 ? <p>{t('accessLog.none')}</p> : null}
       {list.rows.length > 0 ? <AccessTable rows={list.rows} caption={t('accessLog.title')} showSubject /> : null}

@@ -6,7 +6,8 @@ import { clientError } from '../../api/errors';
 import { graphql } from '../../gql';
 import type { DataSubjectRequestType } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
-import { LoadError, Loading, Notice } from '../../ui/feedback';
+import { ConfirmDialog } from '../../ui/Dialog';
+import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
@@ -101,6 +102,14 @@ export function download(text: string, name: string, type: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+const LiftRestriction = graphql(`
+  mutation LiftProcessingRestriction($requestId: ID!) {
+    liftProcessingRestriction(requestId: $requestId) {
+      id
+    }
+  }
+`);
+
 /** One request: its clock, the identity check, an extension, the answer (export, erasure, restriction) and closing. */
 export default function RequestDetailPage() {
   const { t } = useTranslation();
@@ -145,6 +154,16 @@ export default function RequestDetailPage() {
     } else {
       await request(RestrictForRequest, { requestId });
       after(t('privacyDesk.detail.restrictDone'));
+    }
+  });
+  // Art. 18(3): the person is told before their data is processed again; the API sends that e-mail.
+  const [lifting, setLifting] = useState(false);
+  const lift = useAction(async () => {
+    try {
+      await request(LiftRestriction, { requestId });
+      after(t('privacyDesk.detail.liftDone'));
+    } finally {
+      setLifting(false);
     }
   });
   const [statement, setStatement] = useState('');
@@ -280,6 +299,26 @@ export default function RequestDetailPage() {
           </Form>
         </section>
       ) : null}
+      {type === 'RESTRICTION' && row.status === 'COMPLETED' && row.subjectUserId ? (
+        <section aria-labelledby="lift-title" className="form-section">
+          <h2 id="lift-title">{t('privacyDesk.detail.liftTitle')}</h2>
+          <p>{t('privacyDesk.detail.liftLead')}</p>
+          <ErrorSummary error={lift.error} overrides={reasons} />
+          <button type="button" className="button button--secondary" onClick={() => (setLifting(true), lift.setError(null))}>
+            {t('privacyDesk.detail.lift')}
+          </button>
+        </section>
+      ) : null}
+      <ConfirmDialog
+        open={lifting}
+        tone="primary"
+        title={t('privacyDesk.detail.liftConfirmTitle')}
+        body={<p>{t('privacyDesk.detail.liftConfirmBody')}</p>}
+        confirmLabel={t('privacyDesk.detail.lift')}
+        pending={lift.pending}
+        onConfirm={() => void lift.run()}
+        onClose={() => setLifting(false)}
+      />
       {open && row.identityVerifiedBy && type === 'OBJECTION' ? (
         <section aria-labelledby="uphold-title" className="form-section">
           <h2 id="uphold-title">{t('privacyDesk.detail.upholdTitle')}</h2>

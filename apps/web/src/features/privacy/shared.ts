@@ -28,6 +28,7 @@ export const PRIVACY_REASONS = [
   'SUBJECTS_NOTIFICATION_NOT_DUE',
   'SUBJECTS_ALREADY_NOTIFIED',
   'INVOLVED_COMPANY_NOT_FOUND',
+  'RESTRICTION_NOT_IN_FORCE',
 ] as const;
 
 /** Overrides for `<Form>` and `describeError`: the privacy desk's reasons as sentences in the reader's language. */

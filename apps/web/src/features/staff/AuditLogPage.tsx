@@ -3,12 +3,11 @@ import { request } from '../../api/client';
 import { graphql } from '../../gql';
 import { useFormat } from '../../i18n/format';
 import { translateDynamic } from '../../i18n/errors';
-import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
+import { ChainCheck } from '../../ui/ChainCheck';
+import { LoadError, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { NextPageButton } from '../../ui/NextPageButton';
 import { usePagedList } from '../../ui/paged';
-import { useAction } from '../../ui/use-api';
-import { useState } from 'react';
 
 const PAGE_SIZE = 50;
 
@@ -51,32 +50,11 @@ export default function AuditLogPage() {
     (row) => row.sequence,
     PAGE_SIZE,
   );
-  const [status, setStatus] = useState<{ valid: boolean; entries: number; firstBrokenSequence: number | null } | null>(null);
-  const verify = useAction(async () => {
-    const data = await request(VerifyAuditChain);
-    setStatus(data.verifyAuditChain);
-  });
 
   return (
     <>
       <PageTitle lead={t('audit.lead')}>{t('audit.title')}</PageTitle>
-      <section className="panel" aria-labelledby="verify-title">
-        <h2 id="verify-title">{t('audit.verifyTitle')}</h2>
-        <p>{t('audit.verifyLead')}</p>
-        <ErrorSummary error={verify.error} />
-        {status ? (
-          status.valid ? (
-            <Notice kind="success">{t('audit.chainValid', { count: status.entries, entries: format.number(status.entries) })}</Notice>
-          ) : (
-            <div className="notice notice--error" role="alert">
-              <p>{t('audit.chainBroken', { sequence: status.firstBrokenSequence ?? '?' })}</p>
-            </div>
-          )
-        ) : null}
-        <button type="button" className="button button--secondary" onClick={() => void verify.run()} disabled={verify.pending}>
-          {verify.pending ? t('common.checking') : t('audit.verify')}
-        </button>
-      </section>
+      <ChainCheck check={async () => (await request(VerifyAuditChain)).verifyAuditChain} lead={t('audit.verifyLead')} />
       {list.error ? <LoadError error={list.error} onRetry={list.reload} /> : null}
       {list.rows.length > 0 ? (
         <div className="table-wrap" role="region" aria-label={t('audit.entries')} tabIndex={0}>
