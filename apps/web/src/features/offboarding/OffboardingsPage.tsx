@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { request, requestPublic } from '../../api/client';
-import { clientError } from '../../api/errors';
+import { ApiError, clientError } from '../../api/errors';
 import { graphql } from '../../gql';
 import type { DestructionCertificatesQuery, TenantDepartureListQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
@@ -12,7 +12,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
 import { TenantDirectory } from '../directory/tenant-directory';
-import { downloadText, stageOf, useOffboardingReasons, WAITING_DAYS } from './offboarding-shared';
+import { downloadText, stageOf, useOffboardingReasons, WAITING_DAYS, withoutFields } from './offboarding-shared';
 
 const TenantDepartureList = graphql(`
   query TenantDepartureList {
@@ -138,7 +138,10 @@ export default function OffboardingsPage() {
     if (!destroying?.id) return;
     const slug = tenantsById.get(destroying.tenantId ?? '')?.slug ?? '';
     if (!slug || typedSlug.trim() !== slug) throw clientError([{ field: 'confirmSlug', reason: 'mismatch', constraint: 'slugMismatch' }]);
-    const data = await request(DestroyDepartedTenant, { offboardingId: destroying.id });
+    // The API names the offboarding's id when it refuses: no input of this dialog, so its sentence only.
+    const data = await request(DestroyDepartedTenant, { offboardingId: destroying.id }).catch((error: unknown) => {
+      throw withoutFields(ApiError.of(error))!;
+    });
     setDestroying(null);
     setTypedSlug('');
     setNotice(t('offboarding.operator.destroyed', { tenant: data.destroyTenant.tenantName ?? '', count: data.destroyTenant.totalRowsDeleted ?? 0 }));
@@ -252,7 +255,7 @@ export default function OffboardingsPage() {
         tone="danger"
         body={
           <>
-            <ErrorSummary error={file.error} overrides={reasons} />
+            <ErrorSummary error={withoutFields(file.error)} overrides={reasons} />
             <p>{t('offboarding.operator.fileBody', { days: WAITING_DAYS })}</p>
           </>
         }

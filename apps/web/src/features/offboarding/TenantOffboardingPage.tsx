@@ -7,7 +7,7 @@ import { ConfirmDialog } from '../../ui/Dialog';
 import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { downloadText, useOffboardingReasons, WAITING_DAYS } from './offboarding-shared';
+import { downloadText, useOffboardingReasons, WAITING_DAYS, withoutFields } from './offboarding-shared';
 
 const OwnTenantOffboarding = graphql(`
   query OwnTenantOffboarding {
@@ -180,7 +180,7 @@ export default function TenantOffboardingPage() {
               <h2 id="offboarding-archive-title">{t('offboarding.tenant.archiveTitle')}</h2>
               <p>{t('offboarding.tenant.archiveBody', { date: format.dateTime(departure.destroyNotBefore) })}</p>
               <p>{t('offboarding.tenant.archiveFiles')}</p>
-              <ErrorSummary error={archive.error} overrides={reasons} />
+              <ErrorSummary error={withoutFields(archive.error)} overrides={reasons} />
               <p>
                 <button type="button" className="button" onClick={() => (setNotice(null), void archive.run())} disabled={archive.pending} aria-disabled={archive.pending}>
                   {archive.pending ? t('offboarding.tenant.downloading') : t('offboarding.tenant.download')}
@@ -195,7 +195,7 @@ export default function TenantOffboardingPage() {
         title={t('offboarding.tenant.confirmTitle')}
         body={
           <>
-            <ErrorSummary error={confirm.error} overrides={reasons} />
+            <ErrorSummary error={withoutFields(confirm.error)} overrides={reasons} />
             <p>{t('offboarding.tenant.confirmBody', { days: WAITING_DAYS, date: format.date(earliestIfConfirmedNow) })}</p>
             <p>{t('offboarding.tenant.confirmIrreversible')}</p>
           </>

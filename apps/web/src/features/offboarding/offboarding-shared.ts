@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
+import { ApiError } from '../../api/errors';
 
 /** The screens' own sentences for offboarding's refusals (docs/errors.md, libs/privacy tenant-offboarding.errors.ts), keyed by reason. */
 export const OFFBOARDING_REASONS = [
@@ -53,4 +54,12 @@ export function downloadText(text: string, name: string, type: string): void {
   link.download = name;
   link.click();
   setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/**
+ * A refusal shown inside a dialog about one act: its sentence only. The API names the id it refused
+ * (`tenantId`, `offboardingId`), which is no input of the dialog, so no link to a field is offered.
+ */
+export function withoutFields(error: ApiError | null): ApiError | null {
+  return error ? new ApiError(error.code, error.message, error.reason, [], error.requestId) : null;
 }
