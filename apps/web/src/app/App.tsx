@@ -52,6 +52,8 @@ const CreateTenantPage = lazy(() => import('../features/platform/CreateTenantPag
 const SupportRequestsPage = lazy(() => import('../features/platform/SupportRequestsPage'));
 const SupportGrantPage = lazy(() => import('../features/platform/SupportGrantPage'));
 const SupportAccessPage = lazy(() => import('../features/privacy/SupportAccessPage'));
+const TenantOffboardingPage = lazy(() => import('../features/offboarding/TenantOffboardingPage'));
+const OffboardingsPage = lazy(() => import('../features/offboarding/OffboardingsPage'));
 // Certificates of origin (#16): the company's applications, the chamber's queue, the public verification.
 const CertificatesPage = lazy(() => import('../features/certificates/CertificatesPage'));
 const ApplicationPage = lazy(() => import('../features/certificates/ApplicationPage'));
@@ -150,6 +152,7 @@ export function App() {
           <Route path="privacy/breaches" element={<RequireRoles roles={['PRIVACY_OFFICER']}><BreachesPage /></RequireRoles>} />
           <Route path="privacy/register" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RegisterExportPage /></RequireRoles>} />
           <Route path="settings" element={<RequireRoles roles={['TENANT_ADMIN', 'PRIVACY_OFFICER']}><TenantSettingsPage /></RequireRoles>} />
+          <Route path="offboarding" element={<RequireRoles roles={['TENANT_ADMIN']}><TenantOffboardingPage /></RequireRoles>} />
           <Route path="privacy/policy" element={<RequireRoles roles={['PRIVACY_OFFICER', 'TENANT_ADMIN']}><PrivacyPolicyPage /></RequireRoles>} />
           <Route path="privacy/retention" element={<RequireRoles roles={['PRIVACY_OFFICER', 'TENANT_ADMIN']}><RetentionSchedulePage /></RequireRoles>} />
           <Route path="privacy/sub-processors" element={<RequireRoles roles={['PRIVACY_OFFICER', 'TENANT_ADMIN']}><SubProcessorsPage /></RequireRoles>} />
@@ -158,6 +161,7 @@ export function App() {
           <Route path="platform/tenants/new" element={<RequireRoles roles={['PLATFORM_ADMIN']}><CreateTenantPage /></RequireRoles>} />
           <Route path="platform/support" element={<RequireRoles roles={['PLATFORM_ADMIN']}><SupportRequestsPage /></RequireRoles>} />
           <Route path="platform/support/:grantId" element={<RequireRoles roles={['PLATFORM_ADMIN']}><SupportGrantPage /></RequireRoles>} />
+          <Route path="platform/offboarding" element={<RequireRoles roles={['PLATFORM_ADMIN']}><OffboardingsPage /></RequireRoles>} />
           <Route path="datasheets" element={<RequireRoles roles={ORGANISATION_ROLES} kinds={CERTIFICATION_BODY}><CompanyDatasheetsPage /></RequireRoles>} />
           <Route path="datasheets/:productId" element={<RequireRoles roles={ORGANISATION_ROLES} kinds={CERTIFICATION_BODY}><DatasheetEditorPage /></RequireRoles>} />
           <Route path="contact-disclosure" element={<ContactDisclosurePage />} />

@@ -55,6 +55,8 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/webhooks', label: 'nav.webhooks', description: 'nav.descriptions.tenantWebhooks', roles: ['TENANT_ADMIN'], kinds: CERTIFICATION_BODY },
       { to: '/app/settings', label: 'tenantSettings.title', description: 'tenantSettings.nav', roles: ['TENANT_ADMIN', 'PRIVACY_OFFICER'] },
       { to: '/app/audit', label: 'nav.audit', description: 'nav.descriptions.audit', roles: ['TENANT_ADMIN', 'AUDITOR'] },
+      // Always there for the administrator (it says when no departure is filed): the operator's e-mail sends them to confirm "in the application".
+      { to: '/app/offboarding', label: 'offboarding.tenant.title', description: 'offboarding.nav.tenant', roles: ['TENANT_ADMIN'] },
     ],
   },
   {
@@ -79,6 +81,7 @@ export const NAVIGATION: NavSection[] = [
       // The platform's sub-processors.
       { to: '/app/platform/tenants/new', label: 'nav.createTenant', description: 'nav.descriptions.createTenant', roles: ['PLATFORM_ADMIN'] },
       { to: '/app/platform/support', label: 'supportAccess.operator.title', description: 'supportAccess.nav.operator', roles: ['PLATFORM_ADMIN'] },
+      { to: '/app/platform/offboarding', label: 'offboarding.operator.title', description: 'offboarding.nav.operator', roles: ['PLATFORM_ADMIN'] },
     ],
   },
   {

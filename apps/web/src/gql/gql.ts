@@ -96,6 +96,13 @@ type Documents = {
     "\n  query DatasheetVersions($datasheetId: ID!) {\n    datasheetVersions(datasheetId: $datasheetId) {\n      ...DatasheetVersionFields\n    }\n  }\n": typeof types.DatasheetVersionsDocument,
     "\n  query DatasheetVersionsOf($datasheetIds: [ID!]!) {\n    datasheetVersionsOf(datasheetIds: $datasheetIds) {\n      ...DatasheetVersionFields\n    }\n  }\n": typeof types.DatasheetVersionsOfDocument,
     "\n  query TenantDirectory {\n    tenants {\n      id\n      slug\n      name\n      kinds\n      legalEntityNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n      website\n      languages\n      privacyContactEmail\n    }\n  }\n": typeof types.TenantDirectoryDocument,
+    "\n  query TenantDepartureList {\n    tenantOffboardings {\n      id\n      tenantId\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n    }\n  }\n": typeof types.TenantDepartureListDocument,
+    "\n  mutation FileTenantDeparture($tenantId: ID!) {\n    requestTenantOffboarding(tenantId: $tenantId) {\n      id\n      tenantId\n      status\n    }\n  }\n": typeof types.FileTenantDepartureDocument,
+    "\n  mutation DestroyDepartedTenant($offboardingId: ID!) {\n    destroyTenant(offboardingId: $offboardingId) {\n      id\n      tenantName\n      totalRowsDeleted\n    }\n  }\n": typeof types.DestroyDepartedTenantDocument,
+    "\n  query DestructionCertificates {\n    tenantDestructionCertificates {\n      id\n      departedTenantId\n      tenantSlug\n      tenantName\n      requestedAt\n      confirmedAt\n      exportedAt\n      exportedRecords\n      destroyedAt\n      exportHash\n      certificateHash\n      rowsDeleted {\n        table\n        rows\n      }\n      totalRowsDeleted\n      signingKeyId\n      signature\n      signedContent\n      intact\n    }\n  }\n": typeof types.DestructionCertificatesDocument,
+    "\n  query OwnTenantOffboarding {\n    tenantOffboardings {\n      id\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n      exportHash\n    }\n  }\n": typeof types.OwnTenantOffboardingDocument,
+    "\n  mutation ConfirmOwnTenantOffboarding($offboardingId: ID!) {\n    confirmTenantOffboarding(offboardingId: $offboardingId) {\n      id\n      status\n      confirmedAt\n      destroyNotBefore\n    }\n  }\n": typeof types.ConfirmOwnTenantOffboardingDocument,
+    "\n  mutation ExportOwnTenantArchive($offboardingId: ID!) {\n    exportTenantArchive(offboardingId: $offboardingId) {\n      offboardingId\n      records\n      withheld\n      sha256\n      json\n    }\n  }\n": typeof types.ExportOwnTenantArchiveDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeApiKeyDocument,
@@ -267,6 +274,13 @@ const documents: Documents = {
     "\n  query DatasheetVersions($datasheetId: ID!) {\n    datasheetVersions(datasheetId: $datasheetId) {\n      ...DatasheetVersionFields\n    }\n  }\n": types.DatasheetVersionsDocument,
     "\n  query DatasheetVersionsOf($datasheetIds: [ID!]!) {\n    datasheetVersionsOf(datasheetIds: $datasheetIds) {\n      ...DatasheetVersionFields\n    }\n  }\n": types.DatasheetVersionsOfDocument,
     "\n  query TenantDirectory {\n    tenants {\n      id\n      slug\n      name\n      kinds\n      legalEntityNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n      website\n      languages\n      privacyContactEmail\n    }\n  }\n": types.TenantDirectoryDocument,
+    "\n  query TenantDepartureList {\n    tenantOffboardings {\n      id\n      tenantId\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n    }\n  }\n": types.TenantDepartureListDocument,
+    "\n  mutation FileTenantDeparture($tenantId: ID!) {\n    requestTenantOffboarding(tenantId: $tenantId) {\n      id\n      tenantId\n      status\n    }\n  }\n": types.FileTenantDepartureDocument,
+    "\n  mutation DestroyDepartedTenant($offboardingId: ID!) {\n    destroyTenant(offboardingId: $offboardingId) {\n      id\n      tenantName\n      totalRowsDeleted\n    }\n  }\n": types.DestroyDepartedTenantDocument,
+    "\n  query DestructionCertificates {\n    tenantDestructionCertificates {\n      id\n      departedTenantId\n      tenantSlug\n      tenantName\n      requestedAt\n      confirmedAt\n      exportedAt\n      exportedRecords\n      destroyedAt\n      exportHash\n      certificateHash\n      rowsDeleted {\n        table\n        rows\n      }\n      totalRowsDeleted\n      signingKeyId\n      signature\n      signedContent\n      intact\n    }\n  }\n": types.DestructionCertificatesDocument,
+    "\n  query OwnTenantOffboarding {\n    tenantOffboardings {\n      id\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n      exportHash\n    }\n  }\n": types.OwnTenantOffboardingDocument,
+    "\n  mutation ConfirmOwnTenantOffboarding($offboardingId: ID!) {\n    confirmTenantOffboarding(offboardingId: $offboardingId) {\n      id\n      status\n      confirmedAt\n      destroyNotBefore\n    }\n  }\n": types.ConfirmOwnTenantOffboardingDocument,
+    "\n  mutation ExportOwnTenantArchive($offboardingId: ID!) {\n    exportTenantArchive(offboardingId: $offboardingId) {\n      offboardingId\n      records\n      withheld\n      sha256\n      json\n    }\n  }\n": types.ExportOwnTenantArchiveDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
     "\n  mutation CreateApiKey($input: CreateApiKeyInput!) {\n    createApiKey(input: $input) {\n      secret\n      apiKey {\n        id\n        name\n      }\n    }\n  }\n": types.CreateApiKeyDocument,
     "\n  mutation RevokeApiKey($id: ID!) {\n    revokeApiKey(id: $id) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeApiKeyDocument,
@@ -681,6 +695,34 @@ export function graphql(source: "\n  query DatasheetVersionsOf($datasheetIds: [I
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query TenantDirectory {\n    tenants {\n      id\n      slug\n      name\n      kinds\n      legalEntityNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n      website\n      languages\n      privacyContactEmail\n    }\n  }\n"): typeof import('./graphql').TenantDirectoryDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query TenantDepartureList {\n    tenantOffboardings {\n      id\n      tenantId\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n    }\n  }\n"): typeof import('./graphql').TenantDepartureListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation FileTenantDeparture($tenantId: ID!) {\n    requestTenantOffboarding(tenantId: $tenantId) {\n      id\n      tenantId\n      status\n    }\n  }\n"): typeof import('./graphql').FileTenantDepartureDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DestroyDepartedTenant($offboardingId: ID!) {\n    destroyTenant(offboardingId: $offboardingId) {\n      id\n      tenantName\n      totalRowsDeleted\n    }\n  }\n"): typeof import('./graphql').DestroyDepartedTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query DestructionCertificates {\n    tenantDestructionCertificates {\n      id\n      departedTenantId\n      tenantSlug\n      tenantName\n      requestedAt\n      confirmedAt\n      exportedAt\n      exportedRecords\n      destroyedAt\n      exportHash\n      certificateHash\n      rowsDeleted {\n        table\n        rows\n      }\n      totalRowsDeleted\n      signingKeyId\n      signature\n      signedContent\n      intact\n    }\n  }\n"): typeof import('./graphql').DestructionCertificatesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OwnTenantOffboarding {\n    tenantOffboardings {\n      id\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n      exportHash\n    }\n  }\n"): typeof import('./graphql').OwnTenantOffboardingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ConfirmOwnTenantOffboarding($offboardingId: ID!) {\n    confirmTenantOffboarding(offboardingId: $offboardingId) {\n      id\n      status\n      confirmedAt\n      destroyNotBefore\n    }\n  }\n"): typeof import('./graphql').ConfirmOwnTenantOffboardingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ExportOwnTenantArchive($offboardingId: ID!) {\n    exportTenantArchive(offboardingId: $offboardingId) {\n      offboardingId\n      records\n      withheld\n      sha256\n      json\n    }\n  }\n"): typeof import('./graphql').ExportOwnTenantArchiveDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -504,6 +504,10 @@ export type TenantKind =
   | 'CERTIFICATION_BODY'
   | 'CHAMBER_OF_COMMERCE';
 
+export type TenantOffboardingStatus =
+  | 'CONFIRMED'
+  | 'REQUESTED';
+
 export type UpdateCertificateApplicationInput = {
   applicationId: string;
   consignee?: ConsigneeInput | null | undefined;
@@ -1117,6 +1121,49 @@ export type TenantDirectoryQueryVariables = Exact<{ [key: string]: never; }>;
 
 
 export type TenantDirectoryQuery = { tenants: Array<{ id: string, slug: string, name: string, kinds: Array<TenantKind>, legalEntityNumber: string, street: string, postalCode: string, city: string, country: string, phone: string | null, email: string | null, website: string | null, languages: Array<string>, privacyContactEmail: string }> };
+
+export type TenantDepartureListQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type TenantDepartureListQuery = { tenantOffboardings: Array<{ id: string | null, tenantId: string | null, status: TenantOffboardingStatus | null, requestedAt: string | null, confirmedAt: string | null, destroyNotBefore: string | null, exportedAt: string | null, exportedRecords: number | null }> };
+
+export type FileTenantDepartureMutationVariables = Exact<{
+  tenantId: string;
+}>;
+
+
+export type FileTenantDepartureMutation = { requestTenantOffboarding: { id: string | null, tenantId: string | null, status: TenantOffboardingStatus | null } };
+
+export type DestroyDepartedTenantMutationVariables = Exact<{
+  offboardingId: string;
+}>;
+
+
+export type DestroyDepartedTenantMutation = { destroyTenant: { id: string | null, tenantName: string | null, totalRowsDeleted: number | null } };
+
+export type DestructionCertificatesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type DestructionCertificatesQuery = { tenantDestructionCertificates: Array<{ id: string | null, departedTenantId: string | null, tenantSlug: string | null, tenantName: string | null, requestedAt: string | null, confirmedAt: string | null, exportedAt: string | null, exportedRecords: number | null, destroyedAt: string | null, exportHash: string | null, certificateHash: string | null, totalRowsDeleted: number | null, signingKeyId: string | null, signature: string | null, signedContent: string | null, intact: boolean | null, rowsDeleted: Array<{ table: string, rows: number }> | null }> };
+
+export type OwnTenantOffboardingQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type OwnTenantOffboardingQuery = { tenantOffboardings: Array<{ id: string | null, status: TenantOffboardingStatus | null, requestedAt: string | null, confirmedAt: string | null, destroyNotBefore: string | null, exportedAt: string | null, exportedRecords: number | null, exportHash: string | null }> };
+
+export type ConfirmOwnTenantOffboardingMutationVariables = Exact<{
+  offboardingId: string;
+}>;
+
+
+export type ConfirmOwnTenantOffboardingMutation = { confirmTenantOffboarding: { id: string | null, status: TenantOffboardingStatus | null, confirmedAt: string | null, destroyNotBefore: string | null } };
+
+export type ExportOwnTenantArchiveMutationVariables = Exact<{
+  offboardingId: string;
+}>;
+
+
+export type ExportOwnTenantArchiveMutation = { exportTenantArchive: { offboardingId: string, records: number, withheld: number, sha256: string, json: string } };
 
 export type ApiKeysQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2775,6 +2822,99 @@ export const TenantDirectoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<TenantDirectoryQuery, TenantDirectoryQueryVariables>;
+export const TenantDepartureListDocument = new TypedDocumentString(`
+    query TenantDepartureList {
+  tenantOffboardings {
+    id
+    tenantId
+    status
+    requestedAt
+    confirmedAt
+    destroyNotBefore
+    exportedAt
+    exportedRecords
+  }
+}
+    `) as unknown as TypedDocumentString<TenantDepartureListQuery, TenantDepartureListQueryVariables>;
+export const FileTenantDepartureDocument = new TypedDocumentString(`
+    mutation FileTenantDeparture($tenantId: ID!) {
+  requestTenantOffboarding(tenantId: $tenantId) {
+    id
+    tenantId
+    status
+  }
+}
+    `) as unknown as TypedDocumentString<FileTenantDepartureMutation, FileTenantDepartureMutationVariables>;
+export const DestroyDepartedTenantDocument = new TypedDocumentString(`
+    mutation DestroyDepartedTenant($offboardingId: ID!) {
+  destroyTenant(offboardingId: $offboardingId) {
+    id
+    tenantName
+    totalRowsDeleted
+  }
+}
+    `) as unknown as TypedDocumentString<DestroyDepartedTenantMutation, DestroyDepartedTenantMutationVariables>;
+export const DestructionCertificatesDocument = new TypedDocumentString(`
+    query DestructionCertificates {
+  tenantDestructionCertificates {
+    id
+    departedTenantId
+    tenantSlug
+    tenantName
+    requestedAt
+    confirmedAt
+    exportedAt
+    exportedRecords
+    destroyedAt
+    exportHash
+    certificateHash
+    rowsDeleted {
+      table
+      rows
+    }
+    totalRowsDeleted
+    signingKeyId
+    signature
+    signedContent
+    intact
+  }
+}
+    `) as unknown as TypedDocumentString<DestructionCertificatesQuery, DestructionCertificatesQueryVariables>;
+export const OwnTenantOffboardingDocument = new TypedDocumentString(`
+    query OwnTenantOffboarding {
+  tenantOffboardings {
+    id
+    status
+    requestedAt
+    confirmedAt
+    destroyNotBefore
+    exportedAt
+    exportedRecords
+    exportHash
+  }
+}
+    `) as unknown as TypedDocumentString<OwnTenantOffboardingQuery, OwnTenantOffboardingQueryVariables>;
+export const ConfirmOwnTenantOffboardingDocument = new TypedDocumentString(`
+    mutation ConfirmOwnTenantOffboarding($offboardingId: ID!) {
+  confirmTenantOffboarding(offboardingId: $offboardingId) {
+    id
+    status
+    confirmedAt
+    destroyNotBefore
+  }
+}
+    `) as unknown as TypedDocumentString<ConfirmOwnTenantOffboardingMutation, ConfirmOwnTenantOffboardingMutationVariables>;
+export const ExportOwnTenantArchiveDocument = new TypedDocumentString(`
+    mutation ExportOwnTenantArchive($offboardingId: ID!) {
+  exportTenantArchive(offboardingId: $offboardingId) {
+    offboardingId
+    records
+    withheld
+    sha256
+    json
+  }
+}
+    `) as unknown as TypedDocumentString<ExportOwnTenantArchiveMutation, ExportOwnTenantArchiveMutationVariables>;
 export const ApiKeysDocument = new TypedDocumentString(`
     query ApiKeys {
   apiKeys {
