@@ -59,6 +59,18 @@ test('the administrator of a chamber that is also a certification body sets its 
   await expect(stepUp).toBeHidden();
   await expect(certificates.getByText(s.saved)).toBeVisible();
 
+  // The chamber's signing keys: none before the first signature; a rotation retires the key in use.
+  const keys = page.getByRole('region', { name: s.keys.title }).first();
+  await expect(keys.getByText(s.keys.none)).toBeVisible();
+  for (const round of [1, 2]) {
+    await keys.getByRole('button', { name: exactly(s.keys.rotate) }).click();
+    await page.getByRole('dialog', { name: s.keys.confirmTitle }).getByRole('button', { name: exactly(s.keys.rotate) }).click();
+    await expect(keys.getByText(s.keys.rotated.split('{{')[0]!)).toBeVisible();
+    await expect(keys.getByRole('table').getByRole('row')).toHaveCount(round + 1);
+  }
+  await expect(keys.getByRole('cell', { name: s.keys.inUse })).toHaveCount(1);
+  await expect(keys.getByRole('cell').filter({ hasText: s.keys.retired.split('{{')[0]! })).toHaveCount(1);
+
   const datasheets = page.getByRole('region', { name: s.datasheets.title });
   const days = datasheets.getByLabel(exactly(s.datasheets.contactReplacementDays));
   await expect(days).toHaveValue('30');

@@ -191,6 +191,8 @@ type Documents = {
     "\n  mutation SaveDatasheetSettings($days: Int!) {\n    setDatasheetSettings(contactReplacementDays: $days) {\n      contactReplacementDays\n    }\n  }\n": typeof types.SaveDatasheetSettingsDocument,
     "\n  query PrivacySettingsOfTenant {\n    privacySettings {\n      requestDeadlineRule\n    }\n  }\n": typeof types.PrivacySettingsOfTenantDocument,
     "\n  mutation SaveRequestDeadlineRule($rule: RequestDeadlineRule!) {\n    setRequestDeadlineRule(rule: $rule) {\n      requestDeadlineRule\n    }\n  }\n": typeof types.SaveRequestDeadlineRuleDocument,
+    "\n  query SigningKeysOfChamber($slug: String!) {\n    certificateSigningKeys(tenantSlug: $slug) {\n      kid\n      createdAt\n      retiredAt\n    }\n  }\n": typeof types.SigningKeysOfChamberDocument,
+    "\n  mutation RotateSigningKey {\n    rotateCertificateSigningKey {\n      kid\n    }\n  }\n": typeof types.RotateSigningKeyDocument,
 };
 const documents: Documents = {
     "\n  mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      preferredLanguage\n    }\n  }\n": types.UpdateMyLanguageDocument,
@@ -369,6 +371,8 @@ const documents: Documents = {
     "\n  mutation SaveDatasheetSettings($days: Int!) {\n    setDatasheetSettings(contactReplacementDays: $days) {\n      contactReplacementDays\n    }\n  }\n": types.SaveDatasheetSettingsDocument,
     "\n  query PrivacySettingsOfTenant {\n    privacySettings {\n      requestDeadlineRule\n    }\n  }\n": types.PrivacySettingsOfTenantDocument,
     "\n  mutation SaveRequestDeadlineRule($rule: RequestDeadlineRule!) {\n    setRequestDeadlineRule(rule: $rule) {\n      requestDeadlineRule\n    }\n  }\n": types.SaveRequestDeadlineRuleDocument,
+    "\n  query SigningKeysOfChamber($slug: String!) {\n    certificateSigningKeys(tenantSlug: $slug) {\n      kid\n      createdAt\n      retiredAt\n    }\n  }\n": types.SigningKeysOfChamberDocument,
+    "\n  mutation RotateSigningKey {\n    rotateCertificateSigningKey {\n      kid\n    }\n  }\n": types.RotateSigningKeyDocument,
 };
 
 /**
@@ -1075,6 +1079,14 @@ export function graphql(source: "\n  query PrivacySettingsOfTenant {\n    privac
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SaveRequestDeadlineRule($rule: RequestDeadlineRule!) {\n    setRequestDeadlineRule(rule: $rule) {\n      requestDeadlineRule\n    }\n  }\n"): typeof import('./graphql').SaveRequestDeadlineRuleDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SigningKeysOfChamber($slug: String!) {\n    certificateSigningKeys(tenantSlug: $slug) {\n      kid\n      createdAt\n      retiredAt\n    }\n  }\n"): typeof import('./graphql').SigningKeysOfChamberDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RotateSigningKey {\n    rotateCertificateSigningKey {\n      kid\n    }\n  }\n"): typeof import('./graphql').RotateSigningKeyDocument;
 
 
 export function graphql(source: string) {

@@ -1752,6 +1752,18 @@ export type SaveRequestDeadlineRuleMutationVariables = Exact<{
 
 export type SaveRequestDeadlineRuleMutation = { setRequestDeadlineRule: { requestDeadlineRule: RequestDeadlineRule | null } };
 
+export type SigningKeysOfChamberQueryVariables = Exact<{
+  slug: string;
+}>;
+
+
+export type SigningKeysOfChamberQuery = { certificateSigningKeys: Array<{ kid: string, createdAt: string, retiredAt: string | null }> };
+
+export type RotateSigningKeyMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RotateSigningKeyMutation = { rotateCertificateSigningKey: { kid: string } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -3906,3 +3918,19 @@ export const SaveRequestDeadlineRuleDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SaveRequestDeadlineRuleMutation, SaveRequestDeadlineRuleMutationVariables>;
+export const SigningKeysOfChamberDocument = new TypedDocumentString(`
+    query SigningKeysOfChamber($slug: String!) {
+  certificateSigningKeys(tenantSlug: $slug) {
+    kid
+    createdAt
+    retiredAt
+  }
+}
+    `) as unknown as TypedDocumentString<SigningKeysOfChamberQuery, SigningKeysOfChamberQueryVariables>;
+export const RotateSigningKeyDocument = new TypedDocumentString(`
+    mutation RotateSigningKey {
+  rotateCertificateSigningKey {
+    kid
+  }
+}
+    `) as unknown as TypedDocumentString<RotateSigningKeyMutation, RotateSigningKeyMutationVariables>;

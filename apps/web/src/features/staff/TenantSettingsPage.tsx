@@ -6,7 +6,9 @@ import { hasAnyRole } from '../../auth/roles';
 import { useSession } from '../../auth/session';
 import { graphql } from '../../gql';
 import type { RequestDeadlineRule } from '../../gql/graphql';
-import { LoadError, Loading, Notice } from '../../ui/feedback';
+import { useFormat } from '../../i18n/format';
+import { ConfirmDialog } from '../../ui/Dialog';
+import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { ChoiceGroup, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
@@ -65,6 +67,24 @@ const SaveRequestDeadlineRule = graphql(`
   }
 `);
 
+const SigningKeys = graphql(`
+  query SigningKeysOfChamber($slug: String!) {
+    certificateSigningKeys(tenantSlug: $slug) {
+      kid
+      createdAt
+      retiredAt
+    }
+  }
+`);
+
+const RotateSigningKey = graphql(`
+  mutation RotateSigningKey {
+    rotateCertificateSigningKey {
+      kid
+    }
+  }
+`);
+
 const FEES = ['memberFeeCents', 'nonMemberFeeCents', 'copyMemberFeeCents', 'copyNonMemberFeeCents'] as const;
 type Fee = (typeof FEES)[number];
 /** The API's ceiling for a fee (class-validator's @Max on CertificateSettingsInput), in cents. */
@@ -96,6 +116,7 @@ export default function TenantSettingsPage() {
     <div className="medium">
       <PageTitle lead={t('tenantSettings.lead')}>{t('tenantSettings.title')}</PageTitle>
       {admin && kinds.includes('CHAMBER_OF_COMMERCE') ? <CertificateSettingsSection /> : null}
+      {admin && kinds.includes('CHAMBER_OF_COMMERCE') ? <SigningKeysSection /> : null}
       {admin && kinds.includes('CERTIFICATION_BODY') ? <DatasheetSettingsSection /> : null}
       <PrivacySettingsSection />
     </div>
@@ -187,6 +208,83 @@ function CertificateSettingsSection() {
           </SubmitButton>
         </Form>
       ) : null}
+    </section>
+  );
+}
+
+/**
+ * The chamber's keys for the certificates' digital signature (public: anyone verifies with them). A
+ * rotation retires the key in use, which still verifies what it signed, and signs from then on with a new one.
+ */
+function SigningKeysSection() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { session } = useSession();
+  const slug = session?.tenantSlug ?? '';
+  const keys = useLoad(() => request(SigningKeys, { slug }), [slug]);
+  const [confirming, setConfirming] = useState(false);
+  const [rotated, setRotated] = useState<string | null>(null);
+  const rotate = useAction(async () => {
+    try {
+      const data = await request(RotateSigningKey);
+      setRotated(data.rotateCertificateSigningKey.kid);
+      keys.reload();
+    } finally {
+      setConfirming(false);
+    }
+  });
+  const titleId = 'signing-keys-title';
+  const list = keys.data?.certificateSigningKeys ?? [];
+  return (
+    <section aria-labelledby={titleId} className="panel">
+      <h2 id={titleId}>{t('tenantSettings.keys.title')}</h2>
+      <p>{t('tenantSettings.keys.lead')}</p>
+      <p>
+        <a href={`/certificates/keys/${encodeURIComponent(slug)}`}>{t('tenantSettings.keys.published')}</a>
+      </p>
+      {rotated ? <Notice kind="success">{t('tenantSettings.keys.rotated', { kid: rotated })}</Notice> : null}
+      <ErrorSummary error={rotate.error} />
+      {keys.loading && !keys.data ? <Loading /> : null}
+      {keys.error ? <LoadError error={keys.error} onRetry={keys.reload} /> : null}
+      {keys.data && list.length === 0 ? <p>{t('tenantSettings.keys.none')}</p> : null}
+      {list.length > 0 ? (
+        <div className="table-wrap" role="region" aria-labelledby={titleId} tabIndex={0}>
+          <table>
+            <caption className="visually-hidden">{t('tenantSettings.keys.title')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('tenantSettings.keys.kid')}</th>
+                <th scope="col">{t('tenantSettings.keys.createdAt')}</th>
+                <th scope="col">{t('tenantSettings.keys.status')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {list.map((key) => (
+                <tr key={key.kid}>
+                  <th scope="row">
+                    <code className="id">{key.kid}</code>
+                  </th>
+                  <td>{format.dateTime(key.createdAt)}</td>
+                  <td>{key.retiredAt ? t('tenantSettings.keys.retired', { date: format.dateTime(key.retiredAt) }) : <span className="badge badge--info">{t('tenantSettings.keys.inUse')}</span>}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      ) : null}
+      <button type="button" className="button button--secondary" onClick={() => (setConfirming(true), setRotated(null), rotate.setError(null))}>
+        {t('tenantSettings.keys.rotate')}
+      </button>
+      <ConfirmDialog
+        open={confirming}
+        tone="primary"
+        title={t('tenantSettings.keys.confirmTitle')}
+        body={<p>{t('tenantSettings.keys.confirmBody')}</p>}
+        confirmLabel={t('tenantSettings.keys.rotate')}
+        pending={rotate.pending}
+        onConfirm={() => void rotate.run()}
+        onClose={() => setConfirming(false)}
+      />
     </section>
   );
 }
