@@ -103,10 +103,9 @@ test('the privacy officer publishes a policy version; every user is shown it, ac
   await expect(notice).toHaveCount(0);
   await expect(count(2, 'OBJECTED')).toHaveText('1');
   const objection = answers(2).getByRole('row').filter({ hasText: 'Tien jaar is langer dan de wet vraagt.' });
-  await expect(objection.getByRole('link', { name: officer.id })).toHaveAttribute(
-    'href',
-    `/app/privacy/users/${officer.id}`,
-  );
+  // The officer sees who objected, by name and address, with a link to their page.
+  await expect(objection.getByRole('link', { name: 'Pieter Privacy' })).toHaveAttribute('href', `/app/privacy/users/${officer.id}`);
+  await expect(objection).toContainText(officer.email);
   await checkScreen(page, 'privacy-policy');
   // The earlier version's answers stay as they were.
   await page.getByRole('button', { name: fill(p.page.showAnswers, { version: 1 }) }).click();

@@ -146,6 +146,7 @@ type Documents = {
     "\n  query TenantPolicyVersions($slug: String!) {\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      body\n      publishedAt\n      objectionDeadline\n    }\n  }\n": typeof types.TenantPolicyVersionsDocument,
     "\n  query PolicyResponses($versionId: ID!) {\n    privacyPolicyResponses(versionId: $versionId) {\n      userId\n      answer\n      reason\n      respondedAt\n    }\n  }\n": typeof types.PolicyResponsesDocument,
     "\n  mutation PublishPolicy($input: PublishPrivacyPolicyInput!) {\n    publishPrivacyPolicy(input: $input) {\n      id\n      version\n      objectionDeadline\n    }\n  }\n": typeof types.PublishPolicyDocument,
+    "\n  query PolicyObjector($userId: ID!) {\n    user(id: $userId) {\n      firstName\n      lastName\n      email\n    }\n  }\n": typeof types.PolicyObjectorDocument,
     "\n  query PrivacyUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      firstName\n      lastName\n      email\n      jobTitle\n      organisationId\n      status\n      roles\n      lastLoginAt\n    }\n    sessionsOfUser(userId: $userId) {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n": typeof types.PrivacyUserDocument,
     "\n  query PrivacyTenants {\n    tenants {\n      slug\n      name\n    }\n  }\n": typeof types.PrivacyTenantsDocument,
     "\n  mutation SubmitDataSubjectRequest($input: PublicDataSubjectRequestInput!) {\n    submitDataSubjectRequest(input: $input)\n  }\n": typeof types.SubmitDataSubjectRequestDocument,
@@ -326,6 +327,7 @@ const documents: Documents = {
     "\n  query TenantPolicyVersions($slug: String!) {\n    privacyPolicyVersions(tenantSlug: $slug) {\n      id\n      version\n      title\n      summary\n      body\n      publishedAt\n      objectionDeadline\n    }\n  }\n": types.TenantPolicyVersionsDocument,
     "\n  query PolicyResponses($versionId: ID!) {\n    privacyPolicyResponses(versionId: $versionId) {\n      userId\n      answer\n      reason\n      respondedAt\n    }\n  }\n": types.PolicyResponsesDocument,
     "\n  mutation PublishPolicy($input: PublishPrivacyPolicyInput!) {\n    publishPrivacyPolicy(input: $input) {\n      id\n      version\n      objectionDeadline\n    }\n  }\n": types.PublishPolicyDocument,
+    "\n  query PolicyObjector($userId: ID!) {\n    user(id: $userId) {\n      firstName\n      lastName\n      email\n    }\n  }\n": types.PolicyObjectorDocument,
     "\n  query PrivacyUser($userId: ID!) {\n    user(id: $userId) {\n      id\n      firstName\n      lastName\n      email\n      jobTitle\n      organisationId\n      status\n      roles\n      lastLoginAt\n    }\n    sessionsOfUser(userId: $userId) {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n": types.PrivacyUserDocument,
     "\n  query PrivacyTenants {\n    tenants {\n      slug\n      name\n    }\n  }\n": types.PrivacyTenantsDocument,
     "\n  mutation SubmitDataSubjectRequest($input: PublicDataSubjectRequestInput!) {\n    submitDataSubjectRequest(input: $input)\n  }\n": types.SubmitDataSubjectRequestDocument,
@@ -899,6 +901,10 @@ export function graphql(source: "\n  query PolicyResponses($versionId: ID!) {\n 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation PublishPolicy($input: PublishPrivacyPolicyInput!) {\n    publishPrivacyPolicy(input: $input) {\n      id\n      version\n      objectionDeadline\n    }\n  }\n"): typeof import('./graphql').PublishPolicyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PolicyObjector($userId: ID!) {\n    user(id: $userId) {\n      firstName\n      lastName\n      email\n    }\n  }\n"): typeof import('./graphql').PolicyObjectorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

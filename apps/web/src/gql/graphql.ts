@@ -1451,6 +1451,13 @@ export type PublishPolicyMutationVariables = Exact<{
 
 export type PublishPolicyMutation = { publishPrivacyPolicy: { id: string | null, version: number | null, objectionDeadline: string | null } };
 
+export type PolicyObjectorQueryVariables = Exact<{
+  userId: string;
+}>;
+
+
+export type PolicyObjectorQuery = { user: { firstName: string | null, lastName: string | null, email: string | null } };
+
 export type PrivacyUserQueryVariables = Exact<{
   userId: string;
 }>;
@@ -3427,6 +3434,15 @@ export const PublishPolicyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PublishPolicyMutation, PublishPolicyMutationVariables>;
+export const PolicyObjectorDocument = new TypedDocumentString(`
+    query PolicyObjector($userId: ID!) {
+  user(id: $userId) {
+    firstName
+    lastName
+    email
+  }
+}
+    `) as unknown as TypedDocumentString<PolicyObjectorQuery, PolicyObjectorQueryVariables>;
 export const PrivacyUserDocument = new TypedDocumentString(`
     query PrivacyUser($userId: ID!) {
   user(id: $userId) {

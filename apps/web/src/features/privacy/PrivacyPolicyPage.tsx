@@ -52,6 +52,17 @@ const PublishPolicy = graphql(`
   }
 `);
 
+// PRIVACY_OFFICER@ownTenant reads these User fields; each read is in the access log.
+const ObjectorName = graphql(`
+  query PolicyObjector($userId: ID!) {
+    user(id: $userId) {
+      firstName
+      lastName
+      email
+    }
+  }
+`);
+
 const ANSWERS: PrivacyPolicyAnswer[] = ['ACCEPTED', 'DEEMED_ACCEPTED', 'PENDING', 'OBJECTED'];
 
 /**
@@ -229,13 +240,7 @@ function Answers({ versionId, version, summary, linkToPeople }: { versionId: str
                   {objections.map((row) => (
                     <tr key={row.userId ?? ''}>
                       <th scope="row">
-                        {linkToPeople && row.userId ? (
-                          <Link to={`/app/privacy/users/${row.userId}`}>
-                            <code className="id">{row.userId}</code>
-                          </Link>
-                        ) : (
-                          <code className="id">{row.userId}</code>
-                        )}
+                        {linkToPeople && row.userId ? <Objector userId={row.userId} /> : <code className="id">{row.userId}</code>}
                       </th>
                       <td>{format.dateTime(row.respondedAt)}</td>
                       <td className="prewrap">{row.reason ?? t('policyVersions.page.noReason')}</td>
@@ -248,5 +253,23 @@ function Answers({ versionId, version, summary, linkToPeople }: { versionId: str
         </>
       ) : null}
     </section>
+  );
+}
+
+/** Who objected, by name and address (the privacy officer may follow up), linked to their page. */
+function Objector({ userId }: { userId: string }) {
+  const person = useLoad(() => request(ObjectorName, { userId }), [userId]);
+  const user = person.data?.user;
+  const name = user ? [user.firstName, user.lastName].filter(Boolean).join(' ') : '';
+  return (
+    <>
+      <Link to={`/app/privacy/users/${userId}`}>{name || <code className="id">{userId}</code>}</Link>
+      {user?.email ? (
+        <>
+          <br />
+          <span className="muted">{user.email}</span>
+        </>
+      ) : null}
+    </>
   );
 }
