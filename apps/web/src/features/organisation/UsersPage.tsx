@@ -236,7 +236,7 @@ export default function UsersPage() {
       <div ref={noticeRef} tabIndex={-1}>
         {notice ? <Notice kind="success">{notice}</Notice> : null}
       </div>
-      <ErrorSummary error={disable.error ?? actError} overrides={reasons} />
+      <ErrorSummary error={actError} overrides={reasons} />
       {users.loading && !users.data ? <Loading /> : null}
       {users.error ? <LoadError error={users.error} onRetry={users.reload} /> : null}
       {users.data ? (
@@ -400,11 +400,17 @@ export default function UsersPage() {
       <ConfirmDialog
         open={disabling !== null}
         title={t('users.disableTitle', { name: disabling ? fullName(disabling) : '' })}
-        body={<p>{t('users.disableBody')}</p>}
+        body={
+          <>
+            {/* A refusal is said in the dialog that is open, not on the page behind it. */}
+            <ErrorSummary error={disable.error} overrides={reasons} />
+            <p>{t('users.disableBody')}</p>
+          </>
+        }
         confirmLabel={t('users.disable')}
         pending={disable.pending}
         onConfirm={() => void disable.run()}
-        onClose={() => setDisabling(null)}
+        onClose={() => (setDisabling(null), disable.setError(null))}
       />
       <ConfirmDialog
         open={enabling !== null}
