@@ -270,6 +270,12 @@ test('the platform operator creates a tenant, which the directory then lists (en
   await expect(page.getByRole('heading', { level: 1, name: m.createTenant.doneTitle })).toBeVisible();
   await page.getByRole('main').getByRole('link', { name: m.nav.directory }).click();
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  // The platform's register as processor (Art. 30(2)) names every controller it serves: the new one too.
+  await page.goto('/app');
+  await openFromNav(page, 'en', m.platformRegister.title);
+  await expect(page.getByRole('heading', { level: 1, name: m.platformRegister.title })).toBeVisible();
+  await expect(page.getByLabel(m.privacyDesk.register.preview)).toContainText(name);
+  await checkScreen(page, 'platform-processing-register');
 });
 
 test('an unknown address shows a page that says so (fr)', async ({ page, pageProblems: _ }) => {

@@ -151,6 +151,7 @@ export function App() {
           <Route path="privacy/requests/:requestId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RequestDetailPage /></RequireRoles>} />
           <Route path="privacy/breaches" element={<RequireRoles roles={['PRIVACY_OFFICER']}><BreachesPage /></RequireRoles>} />
           <Route path="privacy/register" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RegisterExportPage /></RequireRoles>} />
+          <Route path="platform/register" element={<RequireRoles roles={['PLATFORM_ADMIN']}><RegisterExportPage platform /></RequireRoles>} />
           <Route path="settings" element={<RequireRoles roles={['TENANT_ADMIN', 'PRIVACY_OFFICER']}><TenantSettingsPage /></RequireRoles>} />
           <Route path="offboarding" element={<RequireRoles roles={['TENANT_ADMIN']}><TenantOffboardingPage /></RequireRoles>} />
           <Route path="privacy/policy" element={<RequireRoles roles={['PRIVACY_OFFICER', 'TENANT_ADMIN']}><PrivacyPolicyPage /></RequireRoles>} />

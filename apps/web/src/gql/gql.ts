@@ -154,6 +154,7 @@ type Documents = {
     "\n  mutation AddProcessingActivity($input: AddProcessingActivityInput!) {\n    addProcessingActivity(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.AddProcessingActivityDocument,
     "\n  mutation RemoveProcessingActivity($id: ID!) {\n    removeProcessingActivity(id: $id) {\n      id\n      name\n    }\n  }\n": typeof types.RemoveProcessingActivityDocument,
     "\n  query ProcessingRegister($format: RegisterFormat!) {\n    processingRegister(format: $format)\n  }\n": typeof types.ProcessingRegisterDocument,
+    "\n  query PlatformProcessingRegister($format: RegisterFormat!) {\n    platformProcessingRegister(format: $format)\n  }\n": typeof types.PlatformProcessingRegisterDocument,
     "\n  mutation CheckDataSubjectIdentity($requestId: ID!) {\n    checkDataSubjectIdentity(requestId: $requestId) {\n      id\n    }\n  }\n": typeof types.CheckDataSubjectIdentityDocument,
     "\n  mutation ExtendDataSubjectRequest($input: ExtendDataSubjectRequestInput!) {\n    extendDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": typeof types.ExtendDataSubjectRequestDocument,
     "\n  mutation ExportForDataSubjectRequest($requestId: ID!) {\n    exportForDataSubjectRequest(requestId: $requestId) {\n      id\n      document\n    }\n  }\n": typeof types.ExportForDataSubjectRequestDocument,
@@ -335,6 +336,7 @@ const documents: Documents = {
     "\n  mutation AddProcessingActivity($input: AddProcessingActivityInput!) {\n    addProcessingActivity(input: $input) {\n      id\n      name\n    }\n  }\n": types.AddProcessingActivityDocument,
     "\n  mutation RemoveProcessingActivity($id: ID!) {\n    removeProcessingActivity(id: $id) {\n      id\n      name\n    }\n  }\n": types.RemoveProcessingActivityDocument,
     "\n  query ProcessingRegister($format: RegisterFormat!) {\n    processingRegister(format: $format)\n  }\n": types.ProcessingRegisterDocument,
+    "\n  query PlatformProcessingRegister($format: RegisterFormat!) {\n    platformProcessingRegister(format: $format)\n  }\n": types.PlatformProcessingRegisterDocument,
     "\n  mutation CheckDataSubjectIdentity($requestId: ID!) {\n    checkDataSubjectIdentity(requestId: $requestId) {\n      id\n    }\n  }\n": types.CheckDataSubjectIdentityDocument,
     "\n  mutation ExtendDataSubjectRequest($input: ExtendDataSubjectRequestInput!) {\n    extendDataSubjectRequest(input: $input) {\n      id\n    }\n  }\n": types.ExtendDataSubjectRequestDocument,
     "\n  mutation ExportForDataSubjectRequest($requestId: ID!) {\n    exportForDataSubjectRequest(requestId: $requestId) {\n      id\n      document\n    }\n  }\n": types.ExportForDataSubjectRequestDocument,
@@ -933,6 +935,10 @@ export function graphql(source: "\n  mutation RemoveProcessingActivity($id: ID!)
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ProcessingRegister($format: RegisterFormat!) {\n    processingRegister(format: $format)\n  }\n"): typeof import('./graphql').ProcessingRegisterDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PlatformProcessingRegister($format: RegisterFormat!) {\n    platformProcessingRegister(format: $format)\n  }\n"): typeof import('./graphql').PlatformProcessingRegisterDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1503,6 +1503,13 @@ export type ProcessingRegisterQueryVariables = Exact<{
 
 export type ProcessingRegisterQuery = { processingRegister: string };
 
+export type PlatformProcessingRegisterQueryVariables = Exact<{
+  format: RegisterFormat;
+}>;
+
+
+export type PlatformProcessingRegisterQuery = { platformProcessingRegister: string };
+
 export type CheckDataSubjectIdentityMutationVariables = Exact<{
   requestId: string;
 }>;
@@ -3519,6 +3526,11 @@ export const ProcessingRegisterDocument = new TypedDocumentString(`
   processingRegister(format: $format)
 }
     `) as unknown as TypedDocumentString<ProcessingRegisterQuery, ProcessingRegisterQueryVariables>;
+export const PlatformProcessingRegisterDocument = new TypedDocumentString(`
+    query PlatformProcessingRegister($format: RegisterFormat!) {
+  platformProcessingRegister(format: $format)
+}
+    `) as unknown as TypedDocumentString<PlatformProcessingRegisterQuery, PlatformProcessingRegisterQueryVariables>;
 export const CheckDataSubjectIdentityDocument = new TypedDocumentString(`
     mutation CheckDataSubjectIdentity($requestId: ID!) {
   checkDataSubjectIdentity(requestId: $requestId) {

@@ -15,19 +15,36 @@ const ProcessingRegister = graphql(`
   }
 `);
 
-/** The tenant's Art. 30(1) register: its own entries to add and remove, the readable document on screen, both forms to download. */
-export default function RegisterExportPage() {
+const PlatformProcessingRegister = graphql(`
+  query PlatformProcessingRegister($format: RegisterFormat!) {
+    platformProcessingRegister(format: $format)
+  }
+`);
+
+/**
+ * A register of processing activities on screen, with both forms to download: the tenant's as controller
+ * (Art. 30(1)), with its own entries to add and remove; or, for the operator, the platform's as processor
+ * for every tenant (Art. 30(2)).
+ */
+export default function RegisterExportPage({ platform = false }: { platform?: boolean }) {
   const { t } = useTranslation();
-  const preview = useLoad(() => request(ProcessingRegister, { format: 'MARKDOWN' }));
+  const read = async (format: RegisterFormat) =>
+    platform ? (await request(PlatformProcessingRegister, { format })).platformProcessingRegister : (await request(ProcessingRegister, { format })).processingRegister;
+  const preview = useLoad(() => read('MARKDOWN'), [platform]);
   const save = useAction(async (format: RegisterFormat) => {
-    const text = (await request(ProcessingRegister, { format })).processingRegister;
+    const text = await read(format);
     const day = new Date().toISOString().slice(0, 10);
-    if (format === 'JSON') download(text, `processing-register-${day}.json`, 'application/json');
-    else download(text, `processing-register-${day}.md`, 'text/markdown');
+    const name = platform ? 'platform-processing-register' : 'processing-register';
+    if (format === 'JSON') download(text, `${name}-${day}.json`, 'application/json');
+    else download(text, `${name}-${day}.md`, 'text/markdown');
   });
   return (
     <>
-      <PageTitle lead={t('privacyDesk.register.lead')}>{t('privacyDesk.register.title')}</PageTitle>
+      {platform ? (
+        <PageTitle lead={t('platformRegister.lead')}>{t('platformRegister.title')}</PageTitle>
+      ) : (
+        <PageTitle lead={t('privacyDesk.register.lead')}>{t('privacyDesk.register.title')}</PageTitle>
+      )}
       <Form error={save.error} onSubmit={() => undefined} idScope="register-">
         <p className="button-row">
           <button type="button" className="button" disabled={save.pending} onClick={() => void save.run('JSON')}>
@@ -38,13 +55,13 @@ export default function RegisterExportPage() {
           </button>
         </p>
       </Form>
-      <RegisterEntries onChanged={preview.reload} />
+      {platform ? null : <RegisterEntries onChanged={preview.reload} />}
       <h2>{t('privacyDesk.register.preview')}</h2>
       {preview.loading ? <Loading /> : null}
       {preview.error ? <LoadError error={preview.error} onRetry={preview.reload} /> : null}
       {preview.data ? (
         <pre className="document" tabIndex={0} aria-label={t('privacyDesk.register.preview')}>
-          {preview.data.processingRegister}
+          {preview.data}
         </pre>
       ) : null}
     </>

@@ -971,6 +971,11 @@ const de: PortalMessages = {
       downloadOf: 'die Bescheinigung von {{tenant}}',
     },
   },
+  platformRegister: {
+    title: 'Verzeichnis der Verarbeitungen (Auftragsverarbeiter)',
+    lead: 'Das Verzeichnis der Plattform als Auftragsverarbeiter für jede Organisation (DSGVO Art. 30 Abs. 2): was sie in deren Auftrag verarbeitet, wo und mit welchen Garantien. Aus den Deklarationen im Code erzeugt; laden Sie es für die Aufsichtsbehörde oder das Audit eines Kunden herunter.',
+    nav: 'Das Verzeichnis der Plattform nach Art. 30 Abs. 2, als JSON oder lesbares Dokument.',
+  },
 };
 
 export default de;

@@ -970,6 +970,11 @@ const en = {
       downloadOf: 'the certificate of {{tenant}}',
     },
   },
+  platformRegister: {
+    title: 'Register of processing (processor)',
+    lead: 'The platform\'s register as processor for every tenant (GDPR Art. 30(2)): what it processes on their behalf, where and with which safeguards. Generated from the code\'s declarations; download it for the supervisory authority or a customer\'s audit.',
+    nav: 'The platform\'s Art. 30(2) register, as JSON or a readable document.',
+  },
 };
 
 export type PortalMessages = typeof en;

@@ -969,6 +969,11 @@ const fr: PortalMessages = {
       downloadOf: 'le certificat de {{tenant}}',
     },
   },
+  platformRegister: {
+    title: 'Registre des traitements (sous-traitant)',
+    lead: 'Le registre de la plateforme en tant que sous-traitant pour chaque organisme (RGPD art. 30, §2) : ce qu’elle traite pour leur compte, où et avec quelles garanties. Généré à partir des déclarations du code ; téléchargez-le pour l’autorité de contrôle ou l’audit d’un client.',
+    nav: 'Le registre de la plateforme selon l’art. 30, §2, en JSON ou en document lisible.',
+  },
 };
 
 export default fr;

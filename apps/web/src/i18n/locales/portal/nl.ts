@@ -971,6 +971,11 @@ const nl: PortalMessages = {
       downloadOf: 'het attest van {{tenant}}',
     },
   },
+  platformRegister: {
+    title: 'Register van verwerkingen (verwerker)',
+    lead: 'Het register van het platform als verwerker voor elke organisatie (AVG art. 30, lid 2): wat het namens hen verwerkt, waar en met welke waarborgen. Gegenereerd uit de verklaringen in de code; download het voor de toezichthouder of de audit van een klant.',
+    nav: 'Het register van het platform volgens art. 30, lid 2, als JSON of als leesbaar document.',
+  },
 };
 
 export default nl;
