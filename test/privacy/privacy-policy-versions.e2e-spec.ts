@@ -74,6 +74,13 @@ describe('Privacy-policy versions: deemed acceptance after three working days', 
     // Wednesday 8 April, 09:59 Brussels: still within the window.
     app.clock.set(new Date('2026-04-08T07:59:00Z'));
     expect(expectData(await object(member)).objectToPrivacyPolicy).toMatchObject({ answer: 'OBJECTED', reason: 'I do not agree with the new recipients.' });
+    // The tenant's privacy contact hears of the objection at once (the officer need not watch the page); the
+    // e-mail names the version, never the person or their reason. An acceptance tells nobody.
+    const told = await app.asOwner(async (db) =>
+      (await db.query(`SELECT recipient, body FROM outbox_message WHERE template = 'privacy.policy-objection' AND tenant_id = $1`, [tenant.id])).rows as Array<{ recipient: string; body: string }>);
+    expect(told.map((m) => m.recipient)).toStrictEqual([`privacy@${tenant.slug}.test`]);
+    expect(told[0]!.body).not.toContain(member.email);
+    expect(told[0]!.body).not.toContain('I do not agree');
     expect(await notice(silent)).toMatchObject({ answer: 'PENDING' });
     app.clock.set(new Date('2026-04-08T08:00:01Z'));
     expect((await object(silent)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'POLICY_OBJECTION_WINDOW_CLOSED' });

@@ -2,7 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
 import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
 import { PeopleDirectory, TenantDirectoryService } from '@chancery/identity';
+import { Mailer } from '@chancery/notifications';
 import { tenantOfActor } from '../shared/acting-tenant';
+import { POLICY_OBJECTION } from '../shared/privacy-office.emails';
 import { PrivacyOfficeErrors } from '../shared/privacy-office.errors';
 import { PrivacyPolicyAnswer, PrivacyPolicyResponse, PrivacyPolicyVersion } from './privacy-policy-version.entity';
 import { PrivacyPolicyRepository } from './privacy-policy.repository';
@@ -31,6 +33,7 @@ export class PrivacyPolicyService {
     private readonly audit: AuditLog,
     private readonly context: RequestContext,
     private readonly clock: Clock,
+    private readonly mailer: Mailer,
   ) {}
 
   async publish(version: NewPolicyVersion): Promise<PrivacyPolicyVersion> {
@@ -113,6 +116,15 @@ export class PrivacyPolicyService {
         action: response === 'ACCEPTED' ? 'privacy.policyVersion.accepted' : 'privacy.policyVersion.objected',
         subjectType: 'PrivacyPolicyVersion', subjectId: version.id,
       });
+      if (response === 'OBJECTED') {
+        // The privacy contact hears of it in the same unit of work, without the person or the reason.
+        const [tenant] = await this.tenants.findByIds([tenantId]);
+        if (tenant) {
+          await this.mailer.queue(POLICY_OBJECTION, {
+            tenantId, to: tenant.privacyContactEmail, language: tenant.languages[0] ?? 'en', values: { version: version.version, title: version.title },
+          });
+        }
+      }
       return answerOf(version, userId, stored, now);
     });
   }

@@ -88,3 +88,19 @@ export const TENANT_DESTROYED = emailTemplate<TenantDestroyedValues>('privacy.te
   fr: (v) => ({ subject: `${v.tenantName} : certificat de destruction de vos données`, text: `Toutes les données de ${v.tenantName} ont été détruites le ${v.destroyedAt} (UTC). Le certificat ci-dessous est signé par la plateforme (Ed25519, clé ${v.keyId}, publiée sur /platform/attestation-keys).\n\nSignature : ${v.signature}\n\nCertificat :\n${v.content}` }),
   de: (v) => ({ subject: `${v.tenantName}: Vernichtungsbescheinigung Ihrer Daten`, text: `Alle Daten von ${v.tenantName} wurden am ${v.destroyedAt} (UTC) vernichtet. Die Bescheinigung unten ist von der Plattform signiert (Ed25519, Schlüssel ${v.keyId}, veröffentlicht unter /platform/attestation-keys).\n\nSignatur: ${v.signature}\n\nBescheinigung:\n${v.content}` }),
 });
+
+interface PolicyObjectionValues {
+  version: number;
+  title: string;
+}
+
+/**
+ * To the tenant's privacy contact: someone objected to a version of its privacy policy (DigiChambers
+ * 004 §1.2). Only the version: who objected and why are read in the application, where each read is logged.
+ */
+export const POLICY_OBJECTION = emailTemplate<PolicyObjectionValues>('privacy.policy-objection', {
+  en: (v) => ({ subject: `An objection to version ${v.version} of your privacy policy`, text: `A user objected to version ${v.version} of your privacy policy ("${v.title}"). Who objected and why are in the application, under Privacy, Privacy policy.` }),
+  nl: (v) => ({ subject: `Een bezwaar tegen versie ${v.version} van uw privacybeleid`, text: `Een gebruiker maakte bezwaar tegen versie ${v.version} van uw privacybeleid ("${v.title}"). Wie bezwaar maakte en waarom, staat in de toepassing, onder Privacy, Privacybeleid.` }),
+  fr: (v) => ({ subject: `Une opposition à la version ${v.version} de votre politique de confidentialité`, text: `Un utilisateur s'est opposé à la version ${v.version} de votre politique de confidentialité (« ${v.title} »). Qui s'y est opposé et pourquoi figurent dans l'application, sous Vie privée, Politique de confidentialité.` }),
+  de: (v) => ({ subject: `Ein Widerspruch gegen Fassung ${v.version} Ihrer Datenschutzerklärung`, text: `Ein Benutzer hat Fassung ${v.version} Ihrer Datenschutzerklärung („${v.title}“) widersprochen. Wer widersprochen hat und warum, steht in der Anwendung unter Datenschutz, Datenschutzerklärung.` }),
+});
