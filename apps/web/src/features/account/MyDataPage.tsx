@@ -11,7 +11,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { ChoiceGroup } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { download } from '../privacy/RequestDetailPage';
+import { downloadText } from '../../ui/download';
 import { REQUEST_TYPES, usePrivacyReasons } from '../privacy/shared';
 import { TextAreaField } from '../privacy/TextAreaField';
 
@@ -86,7 +86,7 @@ export default function MyDataPage() {
 
   const exportData = useAction(async (portability: boolean) => {
     const text = (await request(MyPersonalDataExport, { portability })).myPersonalDataExport;
-    download(text, portability ? 'my-data-portable.json' : 'my-data.json', 'application/json');
+    downloadText(text, portability ? 'my-data-portable.json' : 'my-data.json', 'application/json');
   });
   const ask = useAction(async () => {
     const made = await request(RequestMyDataSubjectRight, { input: { type, details: details.trim() || null } });

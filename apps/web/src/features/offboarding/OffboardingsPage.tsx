@@ -12,7 +12,8 @@ import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
 import { TenantDirectory } from '../directory/tenant-directory';
-import { downloadText, stageOf, useOffboardingReasons, WAITING_DAYS, withoutFields } from './offboarding-shared';
+import { stageOf, useOffboardingReasons, WAITING_DAYS, withoutFields } from './offboarding-shared';
+import { downloadText } from '../../ui/download';
 
 const TenantDepartureList = graphql(`
   query TenantDepartureList {

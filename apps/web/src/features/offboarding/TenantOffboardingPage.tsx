@@ -7,7 +7,8 @@ import { ConfirmDialog } from '../../ui/Dialog';
 import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { downloadText, useOffboardingReasons, WAITING_DAYS, withoutFields } from './offboarding-shared';
+import { useOffboardingReasons, WAITING_DAYS, withoutFields } from './offboarding-shared';
+import { downloadText } from '../../ui/download';
 
 const OwnTenantOffboarding = graphql(`
   query OwnTenantOffboarding {

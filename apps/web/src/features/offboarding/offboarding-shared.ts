@@ -46,16 +46,6 @@ export function stageOf(departure: DepartureTerms, now = Date.now()): DepartureS
   return 'due';
 }
 
-/** Offers a text as a file to save, without sending it anywhere. */
-export function downloadText(text: string, name: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
 /**
  * A refusal shown inside a dialog about one act: its sentence only. The API names the id it refused
  * (`tenantId`, `offboardingId`), which is no input of the dialog, so no link to a field is offered.

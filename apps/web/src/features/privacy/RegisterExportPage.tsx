@@ -5,9 +5,9 @@ import type { RegisterFormat } from '../../gql/graphql';
 import { LoadError, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
+import { downloadText } from '../../ui/download';
 import { Form } from '../../ui/Form';
 import { RegisterEntries } from './RegisterEntries';
-import { download } from './RequestDetailPage';
 
 const ProcessingRegister = graphql(`
   query ProcessingRegister($format: RegisterFormat!) {
@@ -35,8 +35,8 @@ export default function RegisterExportPage({ platform = false }: { platform?: bo
     const text = await read(format);
     const day = new Date().toISOString().slice(0, 10);
     const name = platform ? 'platform-processing-register' : 'processing-register';
-    if (format === 'JSON') download(text, `${name}-${day}.json`, 'application/json');
-    else download(text, `${name}-${day}.md`, 'text/markdown');
+    if (format === 'JSON') downloadText(text, `${name}-${day}.json`, 'application/json');
+    else downloadText(text, `${name}-${day}.md`, 'text/markdown');
   });
   return (
     <>

@@ -11,6 +11,7 @@ import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
+import { downloadText } from '../../ui/download';
 import { useAction, useLoad } from '../../ui/use-api';
 import { DataSubjectRequestQueue, QUEUE_SIZE } from './RequestQueuePage';
 import { usePrivacyReasons } from './shared';
@@ -91,16 +92,6 @@ interface HolderErasure {
 
 const EXPORTED: DataSubjectRequestType[] = ['ACCESS', 'PORTABILITY'];
 const OPEN_STATUSES = ['AWAITING_EMAIL_VERIFICATION', 'AWAITING_IDENTITY_CHECK', 'IN_PROGRESS'];
-
-/** Offers a text as a file to save, without sending it anywhere. */
-export function download(text: string, name: string, type: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 const LiftRestriction = graphql(`
   mutation LiftProcessingRestriction($requestId: ID!) {
@@ -333,7 +324,7 @@ export default function RequestDetailPage() {
       ) : null}
       {exported ? (
         <p>
-          <button type="button" className="button button--secondary" onClick={() => download(exported, `data-subject-export-${requestId}.json`, 'application/json')}>
+          <button type="button" className="button button--secondary" onClick={() => downloadText(exported, `data-subject-export-${requestId}.json`, 'application/json')}>
             {t('privacyDesk.detail.download')}
           </button>
         </p>
