@@ -163,4 +163,39 @@ describe('project certificates (COPRO §5c)', () => {
     expect(receiver.received.at(-1)!.body).not.toContain(contractor.admin.email);
     expect(receiver.bodiesAt('/client')).toEqual([]);
   });
+
+  it('a party is found by its VAT number as people write it, only among the certification body’s companies, only by company users', async () => {
+    const candidate = (vatNumber: string, token?: string) =>
+      gql<{ projectPartyCandidate: { organisationId: string; name: string; city: string; vatNumber: string } }>('query($v: String!) { projectPartyCandidate(vatNumber: $v) { organisationId name city vatNumber } }', { v: vatNumber }, token);
+    const registerAs = (organisationId: string, number: string) =>
+      started.app.asOwner((db) => db.query('UPDATE organisation SET company_number = $2, vat_number = $2 WHERE id = $1', [organisationId, number]));
+    // Its own certification body and companies: the test above moved the clock past every token it made.
+    const here = await sheets.certificationBody();
+    const opener = await sheets.holder(here, 'Wegenbouw Oost');
+    const depot = await sheets.holder(here, 'Tussenopslag Gent');
+    await registerAs(depot.organisation.id, 'BE0403170701');
+    // The same number at another certification body is that body's company, not found from here.
+    const otherBody = await sheets.certificationBody();
+    const otherCompany = await sheets.holder(otherBody, 'Elders Opslag');
+    await registerAs(otherCompany.organisation.id, 'BE0456789034');
+
+    // Written with spaces and dots, by an administrator or a member: the company, name and city only.
+    const { user: member, token: memberToken } = await sheets.orgUser(here, opener.organisation, Role.ORG_MEMBER);
+    expect(member.id).toBeTruthy();
+    for (const token of [opener.adminToken, memberToken]) {
+      expect(expectData(await candidate('be 0403.170.701', token)).projectPartyCandidate).toEqual({ organisationId: depot.organisation.id, name: 'Tussenopslag Gent', city: 'Antwerpen', vatNumber: 'BE0403170701' });
+    }
+    const refusal = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => ({ code: codeOf(r), reason: reasonOf(r), fields: (r.errors?.[0]?.extensions?.fields as Array<{ field: string }> | undefined)?.map((f) => f.field) });
+    // Wrong check digits: refused at the field; a valid number of nobody here (another body's company): NOT_FOUND at the field.
+    expect(refusal(await candidate('BE0403170702', opener.adminToken))).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', fields: ['vatNumber'] }));
+    expect(refusal(await candidate('BE0456789034', opener.adminToken))).toEqual({ code: 'NOT_FOUND', reason: 'PROJECT_PARTY_NOT_FOUND', fields: ['vatNumber'] });
+    expect(expectData(await candidate('BE0456789034', otherCompany.adminToken)).projectPartyCandidate.organisationId).toBe(otherCompany.organisation.id);
+    // Staff do not open projects; nobody anonymous looks companies up; a chamber's company user is not in a certification body.
+    expect(codeOf(await candidate('BE0403170701', here.clerkToken))).toBe('FORBIDDEN');
+    expect(codeOf(await candidate('BE0403170701'))).toBe('UNAUTHENTICATED');
+    const chamber = await started.factory.tenant();
+    const exporter = await started.factory.organisation(chamber);
+    const exporterAdmin = await started.factory.user({ tenant: chamber, organisation: exporter, roles: [Role.ORG_ADMIN] });
+    expect(reasonOf(await candidate('BE0403170701', (await started.factory.login(exporterAdmin)).accessToken))).toBe('NOT_A_CERTIFICATION_BODY');
+  });
 });

@@ -176,6 +176,28 @@ describe('T1 field matrix: project certificates', () => {
     settle(part);
   });
 
+  it('projectPartyCandidate(vatNumber): every viewer × every company × every field', async () => {
+    const part = newTally();
+    const selection = selectionOf(world.schema, 'ProjectPartyCandidate');
+    // The world's companies carry made-up numbers; each gets a valid one (check digits) to be found by.
+    const numbers: Record<'A1' | 'A2' | 'B1', string> = { A1: 'BE0403170701', A2: 'BE0456789034', B1: 'BE0876543270' };
+    for (const [key, number] of Object.entries(numbers) as Array<['A1' | 'A2' | 'B1', string]>) {
+      const [row] = (await world.owner.query(`UPDATE organisation SET company_number = $2, vat_number = $2 WHERE id = $1 RETURNING id AS organisation_id, tenant_id, name, city, vat_number`, [world.orgs[key].id, number])).rows as Array<Record<string, unknown>>;
+      const stored = storedObject(world.schema, 'ProjectPartyCandidate', row!);
+      const relation = { tenantId: row!.tenant_id };
+      for (const viewer of world.viewers) {
+        const response = await gql(`query($v: String!) { projectPartyCandidate(vatNumber: $v) { ${selection} } }`, { v: number }, viewer);
+        const refusal = accessRefusal('projectPartyCandidate', viewer.actor);
+        // Found only among the companies of the viewer's own tenant (both tenants are certification bodies here).
+        const expected: Answer = refusal ? { error: refusal } : viewer.actor.tenantId === row!.tenant_id ? { data: expectedObject(world, 'ProjectPartyCandidate', viewer.actor, relation, stored) } : { error: 'NOT_FOUND' };
+        judge(part, world.schema, 'ProjectPartyCandidate', `projectPartyCandidate(${key}) as ${viewer.label}`, expected, answerOf(response, 'projectPartyCandidate'));
+      }
+    }
+    // Some viewers must find the companies, or the matrix proves nothing.
+    expect(part.granted).toBeGreaterThan(0);
+    settle(part);
+  });
+
   it('projectCertificates: each viewer lists exactly the projects the policy shows it, each with its fields', async () => {
     const part = newTally();
     const selection = selectionOf(world.schema, 'ProjectCertificate');

@@ -29,6 +29,7 @@ export const DatasheetsErrors = defineErrors('datasheets', {
   DATASHEET_PAGE_TOO_LARGE: [ErrorCode.BAD_USER_INPUT, 'At most 100 datasheets per page.'],
   PROJECT_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such project certificate, or not one of a project the caller’s company is a party to.'],
   PROJECT_PARTIES_INVALID: [ErrorCode.BAD_USER_INPUT, "A project names exactly one client, one contractor and one intermediate storage location, the caller's company among them."],
+  PROJECT_PARTY_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No company with this VAT number in the certification body’s space: the other party registers first.'],
   PROJECT_PARTY_NOT_YOURS: [ErrorCode.FORBIDDEN, "Only the company in that role (its administrator) may do this for the party."],
   PROJECT_CONTACT_MISSING: [ErrorCode.CONFLICT, 'Every party needs a contact person before the project certificate is issued; `details.roles` names the parties without one.'],
   PROJECT_TRANSITION_INVALID: [ErrorCode.CONFLICT, 'The project certificate is not in a state that allows this step; `details.from` and `details.to` name both.'],

@@ -74,6 +74,7 @@ const ContactDisclosurePage = lazy(() => import('../features/datasheets/ContactD
 // Multi-party project certificates (COPRO §5c): the parties' companies and the certification body's staff.
 const ProjectCertificatesPage = lazy(() => import('../features/projects/ProjectCertificatesPage'));
 const ProjectCertificatePage = lazy(() => import('../features/projects/ProjectCertificatePage'));
+const NewProjectPage = lazy(() => import('../features/projects/NewProjectPage'));
 const PROJECT_READERS: readonly Role[] = [...ORGANISATION_ROLES, 'TENANT_ADMIN', 'CLERK', 'SIGNER', 'PRIVACY_OFFICER', 'AUDITOR'];
 
 /**
@@ -169,6 +170,7 @@ export function App() {
           <Route path="certified-products" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']} kinds={CERTIFICATION_BODY}><CertifiedProductsPage /></RequireRoles>} />
           <Route path="datasheet-review" element={<RequireRoles roles={['TENANT_ADMIN', 'CLERK']} kinds={CERTIFICATION_BODY}><DatasheetReviewPage /></RequireRoles>} />
           <Route path="projects" element={<RequireRoles roles={PROJECT_READERS} kinds={CERTIFICATION_BODY}><ProjectCertificatesPage /></RequireRoles>} />
+          <Route path="projects/new" element={<RequireRoles roles={ORGANISATION_ROLES} kinds={CERTIFICATION_BODY}><NewProjectPage /></RequireRoles>} />
           <Route path="projects/:projectId" element={<RequireRoles roles={PROJECT_READERS} kinds={CERTIFICATION_BODY}><ProjectCertificatePage /></RequireRoles>} />
           <Route path="*" element={<NotFound />} />
         </Route>

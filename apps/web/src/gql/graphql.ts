@@ -143,6 +143,18 @@ export type CreateDatasheetInput = {
   texts: Array<DatasheetTextInput>;
 };
 
+export type CreateProjectCertificateInput = {
+  /** e.g. tar-containing asphalt for thermal cleaning */
+  material: string;
+  /** Exactly one CLIENT, one CONTRACTOR and one INTERMEDIATE_STORAGE; the caller’s company is one of them. */
+  parties: Array<ProjectPartyInput>;
+  quantityTonnes: number;
+  /** The project reference, e.g. the works contract. */
+  reference: string;
+  /** Where the material comes from. */
+  site: string;
+};
+
 export type CreateTenantInput = {
   administrator: PersonDetailsInput;
   city: string;
@@ -307,6 +319,11 @@ export type ProjectCertificateState =
   | 'DRAFT'
   | 'ISSUED'
   | 'WITHDRAWN';
+
+export type ProjectPartyInput = {
+  organisationId: string;
+  role: ProjectPartyRole;
+};
 
 /** The status of a company in a project (COPRO §5c). */
 export type ProjectPartyRole =
@@ -1659,6 +1676,20 @@ export type ProjectCertificateDetailsQueryVariables = Exact<{
 
 
 export type ProjectCertificateDetailsQuery = { projectCertificate: { id: string | null, reference: string | null, site: string | null, material: string | null, quantityTonnes: number | null, state: ProjectCertificateState | null, createdByOrganisationId: string | null, createdAt: string | null, issuedAt: string | null, parties: Array<{ role: ProjectPartyRole | null, organisationId: string | null, organisationName: string | null, contactKind: DatasheetContactKind | null, contactUserId: string | null, contactName: string | null, contactEmail: string | null, contactPhone: string | null, contactPosition: string | null, contactReplacementRequired: boolean | null }> | null, distributions: Array<{ id: string | null, target: string | null, distributedBy: string | null, distributedAt: string | null }> | null } };
+
+export type ProjectPartyCandidateQueryVariables = Exact<{
+  vatNumber: string;
+}>;
+
+
+export type ProjectPartyCandidateQuery = { projectPartyCandidate: { organisationId: string | null, name: string | null, city: string | null } };
+
+export type CreateProjectCertificateMutationVariables = Exact<{
+  input: CreateProjectCertificateInput;
+}>;
+
+
+export type CreateProjectCertificateMutation = { createProjectCertificate: { id: string | null } };
 
 export type IssueProjectCertificateMutationVariables = Exact<{
   projectId: string;
@@ -3808,6 +3839,22 @@ export const ProjectCertificateDetailsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<ProjectCertificateDetailsQuery, ProjectCertificateDetailsQueryVariables>;
+export const ProjectPartyCandidateDocument = new TypedDocumentString(`
+    query ProjectPartyCandidate($vatNumber: String!) {
+  projectPartyCandidate(vatNumber: $vatNumber) {
+    organisationId
+    name
+    city
+  }
+}
+    `) as unknown as TypedDocumentString<ProjectPartyCandidateQuery, ProjectPartyCandidateQueryVariables>;
+export const CreateProjectCertificateDocument = new TypedDocumentString(`
+    mutation CreateProjectCertificate($input: CreateProjectCertificateInput!) {
+  createProjectCertificate(input: $input) {
+    id
+  }
+}
+    `) as unknown as TypedDocumentString<CreateProjectCertificateMutation, CreateProjectCertificateMutationVariables>;
 export const IssueProjectCertificateDocument = new TypedDocumentString(`
     mutation IssueProjectCertificate($projectId: ID!) {
   issueProjectCertificate(projectId: $projectId) {

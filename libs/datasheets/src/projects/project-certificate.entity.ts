@@ -1,5 +1,6 @@
 import { Field, Float, ID, ObjectType, registerEnumType } from '@nestjs/graphql';
-import { Internal, NotPersonalData, PersonalData, PolicyEntity, projectParty, Readable, self, staffOfOwnTenant } from '@chancery/policy';
+import { Role } from '@chancery/access';
+import { Internal, NotPersonalData, ownTenant, PersonalData, PolicyEntity, projectParty, Readable, self, staffOfOwnTenant } from '@chancery/policy';
 import { Column, CreateDateColumn, Entity, PrimaryColumn, PrimaryGeneratedColumn } from 'typeorm';
 import { PROJECT_CONTACT, PROJECT_DISTRIBUTOR } from '../entities/personal-data.declarations';
 import { DatasheetContactKind } from '../entities/published-datasheet.entity';
@@ -108,4 +109,22 @@ export class ProjectCertificate {
   @Readable(...PARTIES_AND_STAFF) @NotPersonalData('the parties (each declared)') @Field(() => [ProjectParty], { nullable: true }) parties?: ProjectParty[];
   @Readable(...PARTIES_AND_STAFF) @NotPersonalData('the distributions (each declared)') @Field(() => [ProjectDistribution], { nullable: true }) distributions?: ProjectDistribution[];
   @Internal() @NotPersonalData() partyOrganisationIds?: string[];
+}
+
+/** The users of the certification body's companies: they open projects naming other companies. */
+const COMPANY_USERS_OF_TENANT = [ownTenant(Role.ORG_ADMIN, Role.ORG_MEMBER)];
+
+/**
+ * A company that can be named as a party of a new project, found by its VAT number: only what a public
+ * VAT register says of it too (name and city), enough for the person opening the project to check
+ * that the number they typed is the company they mean.
+ */
+@ObjectType({ description: 'A company of the certification body that can be named as a project party, found by its VAT number.' })
+@PolicyEntity<ProjectPartyCandidate>({ name: 'ProjectPartyCandidate', visibleTo: COMPANY_USERS_OF_TENANT, relations: { tenantId: (c) => c.tenantId } })
+export class ProjectPartyCandidate {
+  @Readable(...COMPANY_USERS_OF_TENANT) @NotPersonalData('a company') @Field(() => ID, { nullable: true }) organisationId: string;
+  @Internal() @NotPersonalData() tenantId: string;
+  @Readable(...COMPANY_USERS_OF_TENANT) @NotPersonalData('name of a company, as in the public VAT register') @Field(() => String, { nullable: true }) name: string;
+  @Readable(...COMPANY_USERS_OF_TENANT) @NotPersonalData('a company’s city, as in the public VAT register') @Field(() => String, { nullable: true }) city: string;
+  @Readable(...COMPANY_USERS_OF_TENANT) @NotPersonalData('a company’s VAT number (compact)') @Field(() => String, { nullable: true }) vatNumber: string;
 }

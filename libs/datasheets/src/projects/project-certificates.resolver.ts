@@ -3,7 +3,8 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Allow, Permission } from '@chancery/access';
 import { IsDecimal, OptionalArgument } from '@chancery/core';
-import { ProjectCertificate, ProjectDistribution, ProjectPartyRole } from './project-certificate.entity';
+import { IsEuVatNumber } from '@chancery/identity';
+import { ProjectCertificate, ProjectDistribution, ProjectPartyCandidate, ProjectPartyRole } from './project-certificate.entity';
 import { ProjectCertificatesService } from './project-certificates.service';
 
 @InputType()
@@ -33,6 +34,11 @@ class ProjectListArgs {
 }
 
 @ArgsType()
+class PartyCandidateArgs {
+  @Field({ description: 'The company’s EU VAT number, e.g. BE0123.456.749 (spaces, dots and dashes ignored).' }) @IsString() @Length(4, 30) @IsEuVatNumber() vatNumber: string;
+}
+
+@ArgsType()
 class NameProjectContactArgs {
   @Field(() => ID) @IsUUID() projectId: string;
   @Field(() => ProjectPartyRole) @IsEnum(ProjectPartyRole) role: ProjectPartyRole;
@@ -54,6 +60,12 @@ export class ProjectCertificatesResolver {
   @Mutation(() => ProjectCertificate, { description: "Opens a project naming its three parties; the caller is their company's contact person (the disclosure notice applies)." })
   createProjectCertificate(@Args('input') input: CreateProjectCertificateInput): Promise<ProjectCertificate> {
     return this.projects.create(input);
+  }
+
+  @Allow(Permission.CompleteProjectCertificates)
+  @Query(() => ProjectPartyCandidate, { description: 'The company of the certification body with this VAT number, to name it as a party of a new project (name and city only).' })
+  projectPartyCandidate(@Args() { vatNumber }: PartyCandidateArgs): Promise<ProjectPartyCandidate> {
+    return this.projects.partyCandidate(vatNumber);
   }
 
   @Allow(Permission.ReadProjectCertificates)

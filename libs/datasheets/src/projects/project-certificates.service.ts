@@ -2,13 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
-import { OrganisationPeople, TenantKind } from '@chancery/identity';
+import { normaliseEuVatNumber, OrganisationPeople, TenantKind } from '@chancery/identity';
 import { WebhookEvents } from '@chancery/webhooks';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { PublishedContact } from '../repositories/published-datasheet.repository';
 import { companyContact, DatasheetPublication } from '../services/datasheet-publication.service';
 import { companyScopeOf, datasheetScopeOf, staffScopeOf } from '../services/datasheet-scope';
-import { ProjectCertificate, ProjectCertificateState, ProjectDistribution, ProjectPartyRole } from './project-certificate.entity';
+import { ProjectCertificate, ProjectCertificateState, ProjectDistribution, ProjectPartyCandidate, ProjectPartyRole } from './project-certificate.entity';
 import { ProjectCertificateRepository } from './project-certificate.repository';
 
 export interface ProjectCertificateInput {
@@ -75,6 +75,24 @@ export class ProjectCertificatesService {
       await this.projects.insertParties(scope.tenantId, project.id, parties);
       await this.audit.record({ action: 'datasheets.project.created', subjectType: 'ProjectCertificate', subjectId: project.id, details: { reference: input.reference } });
       return this.load(project.id, scope.tenantId);
+    });
+  }
+
+  /**
+   * The company of the caller's certification body registered under this VAT number, so that the
+   * person opening a project can name the other parties: they know their partners' VAT numbers (on
+   * every contract and invoice), not our ids. Another tenant's company is not found (row-level security).
+   */
+  async partyCandidate(vatNumber: string): Promise<ProjectPartyCandidate> {
+    const scope = companyScopeOf(this.context.actor);
+    if (!scope?.organisationId) throw DatasheetsErrors.NOT_A_CERTIFICATION_BODY('project certificates are opened by a certificate holder’s users');
+    const companyNumber = normaliseEuVatNumber(vatNumber);
+    return this.transactions.run(async () => {
+      const tenant = await this.people.tenant(scope.tenantId);
+      if (!tenant?.kinds.includes(TenantKind.CERTIFICATION_BODY)) throw DatasheetsErrors.NOT_A_CERTIFICATION_BODY('not a certification body’s space');
+      const organisation = companyNumber ? await this.people.organisationByCompanyNumber(scope.tenantId, companyNumber) : null;
+      if (!organisation) throw DatasheetsErrors.PROJECT_PARTY_NOT_FOUND('No company with this VAT number here', { field: 'vatNumber' });
+      return Object.assign(new ProjectPartyCandidate(), { organisationId: organisation.id, tenantId: organisation.tenantId, name: organisation.name, city: organisation.city, vatNumber: organisation.vatNumber });
     });
   }
 

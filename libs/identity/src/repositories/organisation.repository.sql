@@ -10,6 +10,9 @@ WHERE ($1::text IS NULL OR o.name ILIKE '%' || replace(replace(replace($1, '\', 
 AND ($2::uuid[] IS NULL OR o.id = ANY($2::uuid[]))
 ORDER BY o.name COLLATE natural_order, o.id LIMIT $3;
 
+-- OrganisationRepository.findByCompanyNumber
+SELECT o.id, o.tenant_id AS "tenantId", o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.name, o.legal_form AS "legalForm", o.street, o.postal_code AS "postalCode", o.city, o.country, o.phone, o.email, o.iban, o.login_method AS "loginMethod", o.is_member AS "isMember", o.created_at AS "createdAt" FROM organisation o WHERE o.tenant_id = $1 AND o.company_number = $2;
+
 -- OrganisationRepository.existsWithCompanyNumber
 SELECT 1 FROM organisation o WHERE o.tenant_id = $1 AND o.company_number = $2;
 

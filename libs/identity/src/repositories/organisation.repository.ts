@@ -34,6 +34,13 @@ export class OrganisationRepository {
     return rows.map((row) => toEntity(Organisation, row));
   }
 
+  /** The tenant's company registered under this number (the compact VAT number), or null. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'BE0123456749'] })
+  async findByCompanyNumber(tenantId: string, companyNumber: string): Promise<Organisation | null> {
+    const [row] = await this.sql.query(`SELECT ${ORGANISATION} FROM organisation o WHERE o.tenant_id = $1 AND o.company_number = $2`, [tenantId, companyNumber]);
+    return row ? toEntity(Organisation, row) : null;
+  }
+
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'BE0123456749'] })
   async existsWithCompanyNumber(tenantId: string, companyNumber: string): Promise<boolean> {
     const rows = await this.sql.query(`SELECT 1 FROM organisation o WHERE o.tenant_id = $1 AND o.company_number = $2`, [tenantId, companyNumber]);

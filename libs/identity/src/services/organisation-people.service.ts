@@ -36,6 +36,11 @@ export class OrganisationPeople {
     return this.organisations.findById(id);
   }
 
+  /** The tenant's company with this compact VAT number (its company number), or null. */
+  organisationByCompanyNumber(tenantId: string, companyNumber: string): Promise<Organisation | null> {
+    return this.organisations.findByCompanyNumber(tenantId, companyNumber);
+  }
+
   tenant(id: string): Promise<Tenant | null> {
     return this.tenants.findById(id);
   }

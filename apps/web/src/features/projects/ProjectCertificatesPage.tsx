@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { request } from '../../api/client';
-import { hasAnyRole } from '../../auth/roles';
+import { hasAnyRole, ORGANISATION_ROLES } from '../../auth/roles';
 import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
 import { HiddenValue, LoadError, Loading } from '../../ui/feedback';
@@ -19,12 +19,21 @@ export default function ProjectCertificatesPage() {
   const format = useFormat();
   const { me } = useSession();
   const staff = hasAnyRole(me?.roles, ['TENANT_ADMIN', 'CLERK', 'SIGNER', 'PRIVACY_OFFICER', 'AUDITOR']);
+  // Company users open projects naming their company (the API's CompleteProjectCertificates).
+  const companyUser = hasAnyRole(me?.roles, ORGANISATION_ROLES);
   const data = useLoad(() => request(ProjectCertificates));
   const projects = data.data?.projectCertificates ?? [];
 
   return (
     <>
       <PageTitle lead={staff ? t('projects.leadStaff') : t('projects.leadCompany')}>{t('projects.title')}</PageTitle>
+      {companyUser ? (
+        <p>
+          <Link className="button" to="/app/projects/new">
+            {t('projects.create.open')}
+          </Link>
+        </p>
+      ) : null}
       {data.loading && !data.data ? <Loading /> : null}
       {data.error ? <LoadError error={data.error} onRetry={data.reload} /> : null}
       {data.data && projects.length === 0 ? <p>{t('projects.none')}</p> : null}

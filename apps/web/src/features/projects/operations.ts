@@ -58,6 +58,24 @@ export const ProjectCertificateDetails = graphql(`
   }
 `);
 
+export const ProjectPartyCandidate = graphql(`
+  query ProjectPartyCandidate($vatNumber: String!) {
+    projectPartyCandidate(vatNumber: $vatNumber) {
+      organisationId
+      name
+      city
+    }
+  }
+`);
+
+export const CreateProjectCertificate = graphql(`
+  mutation CreateProjectCertificate($input: CreateProjectCertificateInput!) {
+    createProjectCertificate(input: $input) {
+      id
+    }
+  }
+`);
+
 export const IssueProjectCertificate = graphql(`
   mutation IssueProjectCertificate($projectId: ID!) {
     issueProjectCertificate(projectId: $projectId) {
@@ -98,4 +116,4 @@ export const ProjectColleagues = graphql(`
 `);
 
 /** The screens' own sentences for the project certificates' refusals, keyed by reason. */
-export const PROJECT_REASONS = ['PROJECT_NOT_FOUND', 'PROJECT_TRANSITION_INVALID', 'PROJECT_CONTACT_MISSING', 'PROJECT_PARTY_NOT_YOURS', 'CONTACT_NOT_ELIGIBLE', 'CONTACT_PERSON_NOT_FOUND'] as const;
+export const PROJECT_REASONS = ['PROJECT_NOT_FOUND', 'PROJECT_PARTIES_INVALID', 'PROJECT_PARTY_NOT_FOUND', 'HOLDER_NOT_FOUND', 'PROJECT_TRANSITION_INVALID', 'PROJECT_CONTACT_MISSING', 'PROJECT_PARTY_NOT_YOURS', 'CONTACT_NOT_ELIGIBLE', 'CONTACT_PERSON_NOT_FOUND'] as const;
