@@ -7,6 +7,7 @@ import { loadPortalMessages, portalMessagesLoaded } from '../i18n/i18n';
 import { StepUpPrompt } from '../features/account/StepUpDialog';
 import { PolicyNotice } from '../features/privacy/PolicyNotice';
 import { LoadError, Loading } from '../ui/feedback';
+import { PageNoticeSlot } from '../ui/Page';
 import { LanguageSwitcher } from './LanguageSwitcher';
 import { navigationFor } from './navigation';
 import { MAIN_ID, SkipLink } from './SkipLink';
@@ -20,6 +21,8 @@ export default function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const portal = usePortalMessages();
+  // The place under the screen's title where the privacy-policy notice appears (PageTitle gives it).
+  const [noticeSlot, setNoticeSlot] = useState<HTMLDivElement | null>(null);
 
   // An account that must have a second factor can do nothing else until it enrols one.
   if (session?.totpEnrolmentRequired && location.pathname !== SECOND_FACTOR_PATH) {
@@ -83,8 +86,10 @@ export default function AppLayout() {
         </nav>
         <main id={MAIN_ID} tabIndex={-1} className="app-main">
           {meError ? <LoadError error={meError} onRetry={() => void reloadMe()} /> : null}
-          {me && !session?.totpEnrolmentRequired ? <PolicyNotice /> : null}
-          <Suspense fallback={<Loading />}>{me || session?.totpEnrolmentRequired ? <Outlet /> : <Loading />}</Suspense>
+          {me && !session?.totpEnrolmentRequired ? <PolicyNotice slot={noticeSlot} /> : null}
+          <PageNoticeSlot.Provider value={setNoticeSlot}>
+            <Suspense fallback={<Loading />}>{me || session?.totpEnrolmentRequired ? <Outlet /> : <Loading />}</Suspense>
+          </PageNoticeSlot.Provider>
           {me ? <StepUpPrompt withPassword={!me.totpEnrolledAt} /> : null}
         </main>
       </div>

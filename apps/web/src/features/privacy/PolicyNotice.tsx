@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
+import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { request } from '../../api/client';
@@ -66,7 +67,13 @@ export function usePolicyReasons(): Record<string, string> {
  * accept). Shown on every portal screen to each user of the tenant while their answer is PENDING, so
  * the deemed acceptance rests on a notice the user actually had before them.
  */
-export function PolicyNotice() {
+export function PolicyNotice({ slot }: { slot: HTMLElement | null }) {
+  const content = usePolicyNoticeContent();
+  // Kept by the layout (its state lives across screens), shown under each screen's title.
+  return slot && content ? createPortal(content, slot) : null;
+}
+
+function usePolicyNoticeContent() {
   const { t } = useTranslation();
   const format = useFormat();
   const { session, tenant } = useSession();
