@@ -1,7 +1,7 @@
 import type { Page } from '@playwright/test';
 import { Client } from 'pg';
-import { checkScreen, chooseLanguage, expect, journey, logIn, test, uniqueSuffix, useLanguage } from './support/fixtures';
-import { createApplicationThroughApi, graphqlCaller } from './support/api';
+import { checkScreen, chooseLanguage, expect, journey, logIn, mailTo, test, totpCode, uniqueSuffix, useLanguage } from './support/fixtures';
+import { createApplicationThroughApi, graphqlCaller, tenantOfOwn } from './support/api';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import type { WebTestState } from './support/server';
 
@@ -409,4 +409,57 @@ test('the privacy officer places a legal hold on a record, sees it in force, and
   await row.getByRole('button', { name: new RegExp(`^${h.release}`) }).click();
   await expect(section.getByText(fill(h.released, { record }))).toBeVisible();
   await expect(section.getByRole('rowheader', { name: record })).toHaveCount(0);
+});
+
+test('the privacy officer applies a shortened period at once: the delivered e-mails are deleted, and the table says so (en)', async ({ page, state, pageProblems: _ }) => {
+  journey('retention sweep', 'en');
+  const m = MESSAGES.en;
+  const r = m.retentionSchedule;
+  const w = r.sweep;
+  // A chamber of its own: applying the schedule deletes what is past its period, which on a demo tenant would change what later tests see.
+  const { tenant, admin: officer } = await tenantOfOwn(page, { password: state.demoPassword, totpSecret: state.totpSecrets['operator@chancery.test']! });
+  // An invitation e-mail, delivered: kept 90 days by default, so the nightly sweep would leave it today.
+  const call = graphqlCaller(page);
+  const { login } = await call<{ login: { accessToken: string } }>('mutation L($input: LoginInput!) { login(input: $input) { accessToken } }', {
+    input: { tenant: tenant.slug, email: officer.email, password: officer.password, totpCode: await totpCode(officer.totpSecret) },
+  });
+  const invited = `clerk-${uniqueSuffix()}@eigen.test`;
+  await call('mutation I($input: InviteUserInput!) { inviteUser(input: $input) { id } }', { input: { email: invited, roles: ['CLERK'] } }, login.accessToken);
+  await mailTo(state, invited, 'identity.invitation');
+
+  await useLanguage(page, 'en');
+  await logIn(page, { tenant: tenant.slug, email: officer.email, password: officer.password, totpSecret: officer.totpSecret }, loginTexts(m));
+  await chooseLanguage(page, 'en');
+  await openFromNav(page, m.app.portalNavigation, r.title);
+  const sweep = page.getByRole('region', { name: w.title });
+  const mails = () => page.getByRole('region', { name: w.resultTitle }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: w.holders.notifications_outbox }) });
+  const apply = async () => {
+    await sweep.getByRole('button', { name: exactly(w.run) }).click();
+    await page.getByRole('dialog', { name: w.confirmTitle }).getByRole('button', { name: exactly(w.run) }).click();
+    await expect(page.getByRole('dialog', { name: w.confirmTitle })).toHaveCount(0);
+  };
+
+  // Cancelling the dialog applies nothing; applied under the default period, the e-mails stay.
+  await sweep.getByRole('button', { name: exactly(w.run) }).click();
+  await page.getByRole('dialog', { name: w.confirmTitle }).getByRole('button', { name: exactly(m.common.cancel) }).click();
+  await expect(page.getByRole('region', { name: w.resultTitle })).toHaveCount(0);
+  await apply();
+  await expect(mails().getByRole('cell').nth(0)).toHaveText('0');
+  await expect(mails().getByRole('cell').nth(1)).toHaveText('0');
+
+  // E-mails kept 0 days after delivery: applied now, the delivered ones are past their period and deleted.
+  const form = page.getByRole('region', { name: r.shortenTitle });
+  await form.getByLabel(exactly(r.rule)).selectOption({ label: r.rules.DELIVERED_MESSAGE });
+  await form.getByLabel(exactly(fill(r.newPeriod, { unit: r.unitNames.DAYS }))).fill('0');
+  await form.getByRole('button', { name: r.shorten }).click();
+  await expect(page.getByText(fill(r.saved, { rule: r.rules.DELIVERED_MESSAGE, period: r.atOnce }))).toBeVisible();
+  await apply();
+  const expired = mails().getByRole('cell').nth(0);
+  await expect(expired).toHaveText(/^[1-9]\d*$/);
+  await expect(mails().getByRole('cell').nth(1)).toHaveText((await expired.textContent())!);
+  await checkScreen(page, 'retention-sweep');
+
+  // Nothing is left to delete: the next run finds none.
+  await apply();
+  await expect(mails().getByRole('cell').nth(0)).toHaveText('0');
 });

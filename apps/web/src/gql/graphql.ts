@@ -1603,6 +1603,11 @@ export type SetRetentionPeriodMutationVariables = Exact<{
 
 export type SetRetentionPeriodMutation = { setRetentionPeriod: { rule: RetentionRuleKey | null, period: number | null, unit: RetentionUnit | null } };
 
+export type RunRetentionSweepMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type RunRetentionSweepMutation = { runRetentionSweep: Array<{ holder: string, deleted: number, deidentified: number, expired: number, held: number }> };
+
 export type AnnouncedSubProcessorChangesQueryVariables = Exact<{
   slug: string;
 }>;
@@ -3672,6 +3677,17 @@ export const SetRetentionPeriodDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetRetentionPeriodMutation, SetRetentionPeriodMutationVariables>;
+export const RunRetentionSweepDocument = new TypedDocumentString(`
+    mutation RunRetentionSweep {
+  runRetentionSweep {
+    holder
+    deleted
+    deidentified
+    expired
+    held
+  }
+}
+    `) as unknown as TypedDocumentString<RunRetentionSweepMutation, RunRetentionSweepMutationVariables>;
 export const AnnouncedSubProcessorChangesDocument = new TypedDocumentString(`
     query AnnouncedSubProcessorChanges($slug: String!) {
   subProcessorChanges(tenantSlug: $slug) {

@@ -12,6 +12,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
 import { LegalHoldsSection } from './LegalHoldsSection';
+import { RetentionSweepSection } from './RetentionSweepSection';
 
 // PRIVACY_OFFICER and TENANT_ADMIN @ownTenant read every field of RetentionPeriod.
 const RetentionSchedule = graphql(`
@@ -180,6 +181,7 @@ export default function RetentionSchedulePage() {
           </Form>
         </section>
       ) : null}
+      <RetentionSweepSection />
       <LegalHoldsSection />
     </>
   );
