@@ -362,7 +362,7 @@ const de: CoreMessages = {
     sessionEnded: 'Ihre Sitzung ist beendet. Bitte melden Sie sich erneut an.',
     forgotPassword: 'Passwort vergessen?',
     noAccount: 'Noch kein Konto? Registrieren Sie Ihr Unternehmen',
-    reloadNote: 'Zu Ihrer Sicherheit hält das Portal Ihre Anmeldung nur in diesem Tab: Neuladen der Seite oder Schließen des Tabs meldet Sie ab.',
+    reloadNote: 'Melden Sie sich an einem gemeinsam genutzten Computer ab, wenn Sie gehen: Das Schließen des Tabs meldet Sie nicht ab, und dieser Browser behält Ihre Sitzung, bis Sie sich abmelden oder sie 7 Tage lang nicht nutzen.',
   },
   forgotPassword: {
     title: 'Passwort vergessen',

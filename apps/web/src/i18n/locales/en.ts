@@ -367,7 +367,7 @@ const en = {
     sessionEnded: 'Your session has ended. Please log in again.',
     forgotPassword: 'Forgot your password?',
     noAccount: 'No account yet? Register your company',
-    reloadNote: 'For your security the portal keeps your login in this tab only: reloading the page or closing the tab logs you out.',
+    reloadNote: 'On a shared computer, log out when you leave: closing the tab does not log you out, and this browser keeps your session until you log out or leave it unused for 7 days.',
   },
   forgotPassword: {
     title: 'Forgot your password',

@@ -362,7 +362,7 @@ const fr: CoreMessages = {
     sessionEnded: 'Votre session a pris fin. Veuillez vous reconnecter.',
     forgotPassword: 'Mot de passe oublié ?',
     noAccount: 'Pas encore de compte ? Inscrivez votre entreprise',
-    reloadNote: 'Pour votre sécurité, le portail ne garde votre connexion que dans cet onglet : recharger la page ou fermer l’onglet vous déconnecte.',
+    reloadNote: 'Sur un ordinateur partagé, déconnectez-vous en partant : fermer l’onglet ne vous déconnecte pas, et ce navigateur garde votre session jusqu’à ce que vous vous déconnectiez ou ne l’utilisiez plus pendant 7 jours.',
   },
   forgotPassword: {
     title: 'Mot de passe oublié',

@@ -362,7 +362,7 @@ const nl: CoreMessages = {
     sessionEnded: 'Uw sessie is beëindigd. Meld u opnieuw aan.',
     forgotPassword: 'Wachtwoord vergeten?',
     noAccount: 'Nog geen account? Registreer uw bedrijf',
-    reloadNote: 'Voor uw veiligheid bewaart het portaal uw aanmelding alleen in dit tabblad: de pagina herladen of het tabblad sluiten meldt u af.',
+    reloadNote: 'Op een gedeelde computer meldt u zich af als u weggaat: het tabblad sluiten meldt u niet af, en deze browser houdt uw sessie tot u zich afmeldt of ze 7 dagen niet gebruikt.',
   },
   forgotPassword: {
     title: 'Wachtwoord vergeten',
