@@ -129,3 +129,24 @@ describe('Security headers on every answer', () => {
     }
   });
 });
+
+/** VERIFY T6 (review of 6 December): no suggestion in production, also where a value is coerced after validation. */
+describe('Production answers suggest nothing of the schema', () => {
+  const production = useTestApp({
+    env: { NODE_ENV: 'production', PASSWORD_HASH_MEMORY_KIB: '19456', JWT_PRIVATE_KEY: generateKeyPairSync('ec', { namedCurve: 'P-256' }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString() },
+  });
+  const login = 'mutation($r: RefreshTokenDelivery) { login(input: { email: "a@b.test", password: "x", refreshTokenIn: $r }) { accessToken } }';
+
+  it('a misspelt enum value, inline or in a variable: refused without "Did you mean", the variable named as the field', async () => {
+    const inline = await production.app.graphql('mutation { login(input: { email: "a@b.test", password: "x", refreshTokenIn: COOKY }) { accessToken } }', {});
+    const inVariable = await production.app.graphql(login, { r: 'COOKI' });
+    const field = await production.app.graphql('{ apiInf { version } }', {});
+    for (const answer of [inline, inVariable, field]) {
+      expect(answer.text).not.toMatch(/did you mean|COOKIE|apiInfo/i);
+      expect(answer.errors?.[0]?.extensions?.code).toMatch(/^(BAD_USER_INPUT|GRAPHQL_VALIDATION_FAILED)$/);
+    }
+    expect(inVariable.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ field: 'r', constraint: 'type' })]);
+    // The value sent is not echoed either (it could be personal data).
+    expect(inline.text + inVariable.text).not.toMatch(/COOKY|COOKI\b/);
+  });
+});

@@ -47,7 +47,7 @@ export function graphqlOptions(config: AppConfig, context: RequestContext, perso
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     playground: false,
-    formatError: formatGraphQLError,
+    formatError: (formatted, error) => formatGraphQLError(formatted, error, { hideSuggestions: config.isProduction }),
     // Nest would reset every answer with a `data` key to 200, undoing the 429 of a rate-limited
     // operation; our formatter sets no http status on errors, so only documentErrorStatusPlugin sets one.
     preserveHttpStatusForExecutionErrors: false,

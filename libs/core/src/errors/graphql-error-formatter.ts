@@ -30,7 +30,7 @@ const logger = new Logger('GraphQLErrors');
  * fields and details; anything unexpected becomes INTERNAL_SERVER_ERROR with no message, path or
  * stack of ours (the log gets a description without values).
  */
-export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError {
+export function formatGraphQLError(formatted: GraphQLFormattedError, error: unknown, options: { hideSuggestions?: boolean } = {}): GraphQLFormattedError {
   const original = unwrapResolverError(error);
   const base = { locations: formatted.locations, path: formatted.path };
 
@@ -60,10 +60,13 @@ export function formatGraphQLError(formatted: GraphQLFormattedError, error: unkn
   }
   if (typeof code === 'string' && DOCUMENT_ERROR_CODES.has(code)) {
     // graphql-armor prefixes its limits with "Syntax Error:" although the document parsed fine.
-    const message = withoutEchoedValues(formatted.message).replace(/^Syntax Error: /, '');
-    // A variable's value refused inside it (a scalar's coercion): the field it names, as a domain error names it.
-    const inVariable = /^Variable "\$[^"]+" got an invalid value at "([^"]+)"; (.+)$/s.exec(message);
-    const fields = inVariable ? { fields: [{ field: inVariable[1]!, reason: inVariable[2]!, constraint: 'type' }] } : {};
+    const echoFree = withoutEchoedValues(formatted.message).replace(/^Syntax Error: /, '');
+    // Where introspection is off, graphql-armor hides field suggestions at validation; the coercion of
+    // a variable or an enum value ("Did you mean the enum value …?") comes after it, so it is hidden here.
+    const message = options.hideSuggestions ? echoFree.replace(/ ?Did you mean [^?]*\?/g, '').trim() : echoFree;
+    // A variable's value refused (a scalar's or an enum's coercion): the field it names, or the variable itself, as a domain error names it.
+    const inVariable = /^Variable "\$([^"]+)" got an invalid value(?: at "([^"]+)")?; (.+)$/s.exec(message);
+    const fields = inVariable ? { fields: [{ field: inVariable[2] ?? inVariable[1]!, reason: inVariable[3]!, constraint: 'type' }] } : {};
     return { ...base, message, extensions: { code, ...fields } };
   }
   logger.error({ failure: describeError(original) }, 'unexpected error while serving a GraphQL operation');
@@ -92,5 +95,6 @@ export function withoutEchoedValues(message: string): string {
     .replace(VARIABLE_VALUE, (_match, variable: string, at?: string) => `${variable} got an invalid value${at ? ` at ${at}` : ''}; `)
     .replace(/(cannot represent (?:a |an )?[\w -]+?value)(?::.*)?$/s, '$1')
     .replace(/(Expected value of type "[^"]+"), found [^;]*/g, '$1')
-    .replace(/(Enum "[^"]+" cannot represent non-enum value)(?::.*)?$/s, '$1');
+    .replace(/(Enum "[^"]+" cannot represent non-enum value)(?::.*)?$/s, '$1')
+    .replace(/Value "(?:[^"\\]|\\.)*" does not exist in ("[^"]+" enum)/g, 'The value does not exist in $1');
 }
