@@ -162,6 +162,19 @@ describe('Invoicing export (certificateBillableLines)', () => {
     expect((await app.graphql(LINES, { month: '2026-06' })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
   });
 
+  it('reads a month of the years 0 to 99 as written, not as one of the 1900s', async () => {
+    // A fee of May 1999, written as the database's owner (the API cannot log anyone in 27 years ago).
+    started.app.clock.set(new Date('2026-07-01T08:00:00Z'));
+    const certificate = await issue('exporter');
+    await started.app.asOwner((db) => db.query(
+      `INSERT INTO certificate_billable_line (tenant_id, organisation_id, certificate_id, kind, copy_number, member, amount_cents, currency, occurred_at)
+       SELECT tenant_id, organisation_id, id, 'COPY', 99, true, 500, 'EUR', '1999-05-10T08:00:00Z' FROM certificate WHERE id = $1`, [certificate.id]));
+    expect((await linesOf('1999-05', 'admin')).map((l) => [l.certificateNumber, l.copyNumber])).toEqual([[certificate.number, 99]]);
+    // Found from outside on 6 December 2026: Date.UTC made "0099-05" May 1999.
+    expect(await linesOf('0099-05', 'admin')).toEqual([]);
+    expect(await linesOf('0000-01', 'admin')).toEqual([]);
+  });
+
   it('refuses a month that is not YYYY-MM (or a company id that is not one) with BAD_USER_INPUT naming the argument', async () => {
     const admin = await token('admin');
     const cases: Array<[Record<string, unknown>, string]> = [
