@@ -117,7 +117,7 @@ describe('Invoicing export (certificateBillableLines)', () => {
         kind: 'ISSUE', copyNumber: null, member: false, amountCents: 4000, currency: 'EUR', occurredAt: expect.stringMatching(/^2026-03-2[0-9]T/),
       },
     ]);
-    // Per company: a company's lines follow each other (by name; the order of names is the database's collation).
+    // Per company: a company's lines follow each other (by name, in natural_order).
     expect(march.map((l) => l.organisationId).filter((id, i, all) => i === 0 || all[i - 1] !== id)).toHaveLength(2);
     expect(first.number).toMatch(/^BE-INV-2026-\d+$/);
     expect(copied.copyNumber).toBeGreaterThanOrEqual(1);

@@ -86,7 +86,7 @@ FROM certificate_billable_line l
 JOIN certificate c ON c.id = l.certificate_id AND c.tenant_id = l.tenant_id
 LEFT JOIN organisation_invoicing o ON o.id = l.organisation_id AND o.tenant_id = l.tenant_id
 WHERE l.tenant_id = app_current_tenant() AND l.occurred_at >= $1 AND l.occurred_at < $2 AND ($3::uuid IS NULL OR l.organisation_id = $3)
-ORDER BY o.name, l.organisation_id, l.occurred_at, l.id LIMIT 100000;
+ORDER BY o.name COLLATE natural_order, l.organisation_id, l.occurred_at, l.id LIMIT 100000;
 
 -- CertificateRepository.signaturesPerMonth
 SELECT c.signed_by AS "userId", to_char(c.issued_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS count

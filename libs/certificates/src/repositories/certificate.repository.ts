@@ -229,7 +229,7 @@ export class CertificateRepository {
          JOIN certificate c ON c.id = l.certificate_id AND c.tenant_id = l.tenant_id
          LEFT JOIN organisation_invoicing o ON o.id = l.organisation_id AND o.tenant_id = l.tenant_id
         WHERE l.tenant_id = app_current_tenant() AND l.occurred_at >= $1 AND l.occurred_at < $2 AND ($3::uuid IS NULL OR l.organisation_id = $3)
-        ORDER BY o.name, l.organisation_id, l.occurred_at, l.id LIMIT 100000`,
+        ORDER BY o.name COLLATE natural_order, l.organisation_id, l.occurred_at, l.id LIMIT 100000`,
       [from, until, organisationId],
     );
     return rows.map((row) => toEntity(BillableLine, row));
