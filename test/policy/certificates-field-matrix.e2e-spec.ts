@@ -284,7 +284,11 @@ describe('T1 field matrix: certificates of origin', () => {
     const part = newTally();
     const month = app.clock.now().toISOString().slice(0, 7);
     const consignees = (await world.owner.query(`SELECT * FROM saved_consignee`)).rows as Array<Record<string, unknown>>;
-    const lines = (await world.owner.query(`SELECT * FROM certificate_billable_line`)).rows as Array<Record<string, unknown>>;
+    // A line with what the invoice names of it, read here from the certificate and the company's record.
+    const lines = (await world.owner.query(
+      `SELECT l.*, c.number AS certificate_number, o.name AS organisation_name, o.vat_number AS organisation_vat_number
+         FROM certificate_billable_line l JOIN certificate c ON c.id = l.certificate_id JOIN organisation o ON o.id = l.organisation_id`,
+    )).rows as Array<Record<string, unknown>>;
     for (const viewer of world.viewers) {
       // Saved consignees: the company's own.
       const own = answerOf(await gql(`{ savedConsignees { ${selectionOf(world.schema, 'SavedConsignee')} } }`, {}, viewer), 'savedConsignees');

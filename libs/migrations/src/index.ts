@@ -51,4 +51,10 @@ export const PUBLISHED_VIEWS: ReadonlyArray<{ view: string; owner: string; reade
     readers: ['auth'],
     why: "the per-request session check reads the session and its account's state in one statement",
   },
+  {
+    view: 'organisation_invoicing',
+    owner: 'identity',
+    readers: ['certificates'],
+    why: "the invoicing export names each line's company (name, VAT number) in the same statement as the lines",
+  },
 ];

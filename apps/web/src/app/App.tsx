@@ -43,6 +43,7 @@ const UsersPage = lazy(() => import('../features/organisation/UsersPage'));
 const ApiKeysPage = lazy(() => import('../features/organisation/ApiKeysPage'));
 const WebhooksPage = lazy(() => import('../features/organisation/WebhooksPage'));
 const AuditLogPage = lazy(() => import('../features/staff/AuditLogPage'));
+const InvoicingPage = lazy(() => import('../features/staff/InvoicingPage'));
 const AccessLogPage = lazy(() => import('../features/privacy/AccessLogPage'));
 const RetentionSchedulePage = lazy(() => import('../features/privacy/RetentionSchedulePage'));
 const PrivacyPolicyPage = lazy(() => import('../features/privacy/PrivacyPolicyPage'));
@@ -148,6 +149,7 @@ export function App() {
           <Route path="certificates/:applicationId" element={<RequireRoles roles={ORGANISATION_ROLES} kinds={CHAMBER}><ApplicationPage /></RequireRoles>} />
           <Route path="review" element={<RequireRoles roles={CERTIFICATE_STAFF} kinds={CHAMBER}><ReviewQueuePage /></RequireRoles>} />
           <Route path="review/:applicationId" element={<RequireRoles roles={CERTIFICATE_STAFF} kinds={CHAMBER}><ReviewApplicationPage /></RequireRoles>} />
+          <Route path="invoicing" element={<RequireRoles roles={['TENANT_ADMIN', 'AUDITOR']} kinds={CHAMBER}><InvoicingPage /></RequireRoles>} />
           <Route path="privacy/requests" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RequestQueuePage /></RequireRoles>} />
           <Route path="privacy/requests/:requestId" element={<RequireRoles roles={['PRIVACY_OFFICER']}><RequestDetailPage /></RequireRoles>} />
           <Route path="privacy/breaches" element={<RequireRoles roles={['PRIVACY_OFFICER']}><BreachesPage /></RequireRoles>} />

@@ -47,6 +47,7 @@ export const NAVIGATION: NavSection[] = [
     items: [
       { to: '/app/review', label: 'nav.reviewQueue', description: 'nav.descriptions.reviewQueue', roles: ['CLERK', 'TENANT_ADMIN', 'AUDITOR'], kinds: CHAMBER },
       { to: '/app/review?state=APPROVED', label: 'nav.signingQueue', description: 'nav.descriptions.signingQueue', roles: ['SIGNER'], kinds: CHAMBER },
+      { to: '/app/invoicing', label: 'invoicing.title', description: 'invoicing.nav', roles: ['TENANT_ADMIN', 'AUDITOR'], kinds: CHAMBER },
       { to: '/app/certified-products', label: 'nav.certifiedProducts', description: 'nav.descriptions.certifiedProducts', roles: ['TENANT_ADMIN', 'CLERK'], kinds: CERTIFICATION_BODY },
       { to: '/app/datasheet-review', label: 'nav.datasheetReview', description: 'nav.descriptions.datasheetReview', roles: ['TENANT_ADMIN', 'CLERK'], kinds: CERTIFICATION_BODY },
       { to: '/app/projects', label: 'nav.projects', description: 'nav.descriptions.projectsStaff', roles: ['TENANT_ADMIN', 'CLERK'], kinds: CERTIFICATION_BODY },

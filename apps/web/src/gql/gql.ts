@@ -190,6 +190,8 @@ type Documents = {
     "\n  mutation RegisterOrganisation($input: RegisterOrganisationInput!) {\n    registerOrganisation(input: $input) {\n      tenant {\n        slug\n        name\n      }\n    }\n  }\n": typeof types.RegisterOrganisationDocument,
     "\n  query AuditEntries($first: Int!, $afterSequence: Int) {\n    auditEntries(first: $first, afterSequence: $afterSequence) {\n      id\n      sequence\n      occurredAt\n      action\n      actorKind\n      actorId\n      subjectType\n      subjectId\n      details {\n        key\n        value\n      }\n    }\n  }\n": typeof types.AuditEntriesDocument,
     "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n    }\n  }\n": typeof types.VerifyAuditChainDocument,
+    "\n  query InvoicingLines($month: String!, $organisationId: ID) {\n    certificateBillableLines(month: $month, organisationId: $organisationId) {\n      id\n      organisationId\n      organisationName\n      organisationVatNumber\n      certificateNumber\n      kind\n      copyNumber\n      member\n      amountCents\n      currency\n      occurredAt\n    }\n  }\n": typeof types.InvoicingLinesDocument,
+    "\n  query InvoicingCompanies($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n    }\n  }\n": typeof types.InvoicingCompaniesDocument,
     "\n  query CertificateSettingsOfTenant {\n    certificateSettings {\n      numberPrefix\n      memberFeeCents\n      nonMemberFeeCents\n      copyMemberFeeCents\n      copyNonMemberFeeCents\n      currency\n    }\n  }\n": typeof types.CertificateSettingsOfTenantDocument,
     "\n  mutation SaveCertificateSettings($input: CertificateSettingsInput!) {\n    setCertificateSettings(input: $input) {\n      numberPrefix\n    }\n  }\n": typeof types.SaveCertificateSettingsDocument,
     "\n  query DatasheetSettingsOfTenant {\n    datasheetSettings {\n      contactReplacementDays\n    }\n  }\n": typeof types.DatasheetSettingsOfTenantDocument,
@@ -375,6 +377,8 @@ const documents: Documents = {
     "\n  mutation RegisterOrganisation($input: RegisterOrganisationInput!) {\n    registerOrganisation(input: $input) {\n      tenant {\n        slug\n        name\n      }\n    }\n  }\n": types.RegisterOrganisationDocument,
     "\n  query AuditEntries($first: Int!, $afterSequence: Int) {\n    auditEntries(first: $first, afterSequence: $afterSequence) {\n      id\n      sequence\n      occurredAt\n      action\n      actorKind\n      actorId\n      subjectType\n      subjectId\n      details {\n        key\n        value\n      }\n    }\n  }\n": types.AuditEntriesDocument,
     "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n    }\n  }\n": types.VerifyAuditChainDocument,
+    "\n  query InvoicingLines($month: String!, $organisationId: ID) {\n    certificateBillableLines(month: $month, organisationId: $organisationId) {\n      id\n      organisationId\n      organisationName\n      organisationVatNumber\n      certificateNumber\n      kind\n      copyNumber\n      member\n      amountCents\n      currency\n      occurredAt\n    }\n  }\n": types.InvoicingLinesDocument,
+    "\n  query InvoicingCompanies($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n    }\n  }\n": types.InvoicingCompaniesDocument,
     "\n  query CertificateSettingsOfTenant {\n    certificateSettings {\n      numberPrefix\n      memberFeeCents\n      nonMemberFeeCents\n      copyMemberFeeCents\n      copyNonMemberFeeCents\n      currency\n    }\n  }\n": types.CertificateSettingsOfTenantDocument,
     "\n  mutation SaveCertificateSettings($input: CertificateSettingsInput!) {\n    setCertificateSettings(input: $input) {\n      numberPrefix\n    }\n  }\n": types.SaveCertificateSettingsDocument,
     "\n  query DatasheetSettingsOfTenant {\n    datasheetSettings {\n      contactReplacementDays\n    }\n  }\n": types.DatasheetSettingsOfTenantDocument,
@@ -1085,6 +1089,14 @@ export function graphql(source: "\n  query AuditEntries($first: Int!, $afterSequ
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n    }\n  }\n"): typeof import('./graphql').VerifyAuditChainDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvoicingLines($month: String!, $organisationId: ID) {\n    certificateBillableLines(month: $month, organisationId: $organisationId) {\n      id\n      organisationId\n      organisationName\n      organisationVatNumber\n      certificateNumber\n      kind\n      copyNumber\n      member\n      amountCents\n      currency\n      occurredAt\n    }\n  }\n"): typeof import('./graphql').InvoicingLinesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query InvoicingCompanies($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').InvoicingCompaniesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1766,6 +1766,22 @@ export type VerifyAuditChainQueryVariables = Exact<{ [key: string]: never; }>;
 
 export type VerifyAuditChainQuery = { verifyAuditChain: { valid: boolean, entries: number, firstBrokenSequence: number | null } };
 
+export type InvoicingLinesQueryVariables = Exact<{
+  month: string;
+  organisationId?: string | null | undefined;
+}>;
+
+
+export type InvoicingLinesQuery = { certificateBillableLines: Array<{ id: string | null, organisationId: string | null, organisationName: string | null, organisationVatNumber: string | null, certificateNumber: string | null, kind: string | null, copyNumber: number | null, member: boolean | null, amountCents: number | null, currency: string | null, occurredAt: string | null }> };
+
+export type InvoicingCompaniesQueryVariables = Exact<{
+  nameContains?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type InvoicingCompaniesQuery = { organisations: Array<{ id: string | null, name: string | null }> };
+
 export type CertificateSettingsOfTenantQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -3962,6 +3978,31 @@ export const VerifyAuditChainDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
+export const InvoicingLinesDocument = new TypedDocumentString(`
+    query InvoicingLines($month: String!, $organisationId: ID) {
+  certificateBillableLines(month: $month, organisationId: $organisationId) {
+    id
+    organisationId
+    organisationName
+    organisationVatNumber
+    certificateNumber
+    kind
+    copyNumber
+    member
+    amountCents
+    currency
+    occurredAt
+  }
+}
+    `) as unknown as TypedDocumentString<InvoicingLinesQuery, InvoicingLinesQueryVariables>;
+export const InvoicingCompaniesDocument = new TypedDocumentString(`
+    query InvoicingCompanies($nameContains: String, $first: Int) {
+  organisations(nameContains: $nameContains, first: $first) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<InvoicingCompaniesQuery, InvoicingCompaniesQueryVariables>;
 export const CertificateSettingsOfTenantDocument = new TypedDocumentString(`
     query CertificateSettingsOfTenant {
   certificateSettings {

@@ -3,7 +3,7 @@ import { Role } from '@chancery/access';
 import { Internal, NotPersonalData, ownOrganisation, ownTenant, PersonalData, PolicyEntity, Readable, self, staffOfOwnTenant } from '@chancery/policy';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { CertificateLanguage } from './certificate-application.entity';
-import { COMPANY_BILLING, STAFF_HANDLING, STAFF_STATISTICS } from './personal-data.declarations';
+import { COMPANY_BILLING, INVOICED_COMPANY, STAFF_HANDLING, STAFF_STATISTICS } from './personal-data.declarations';
 
 export enum CertificateStatus {
   ISSUED = 'ISSUED',
@@ -108,6 +108,13 @@ export class BillableLine {
   @Readable(ownTenant(Role.TENANT_ADMIN, Role.AUDITOR)) @PersonalData(COMPANY_BILLING) @Field(() => Int, { nullable: true }) @Column({ name: 'amount_cents', type: 'integer' }) amountCents: number;
   @Readable(ownTenant(Role.TENANT_ADMIN, Role.AUDITOR)) @NotPersonalData('a currency') @Field(() => String, { nullable: true }) @Column() currency: string;
   @Readable(ownTenant(Role.TENANT_ADMIN, Role.AUDITOR)) @NotPersonalData('time of the event billed') @Field(() => Date, { nullable: true }) @Column({ name: 'occurred_at', type: 'timestamptz' }) occurredAt: Date;
+  // Not columns: what the invoice names, read with the line (the certificate's number, the company's name and VAT number).
+  @Readable(ownTenant(Role.TENANT_ADMIN, Role.AUDITOR)) @NotPersonalData('certificate number')
+  @Field(() => String, { nullable: true, description: 'The number of the certificate billed (or copied).' }) certificateNumber?: string;
+  @Readable(ownTenant(Role.TENANT_ADMIN, Role.AUDITOR)) @PersonalData(INVOICED_COMPANY)
+  @Field(() => String, { nullable: true, description: "The company's name, as its record reads now." }) organisationName?: string;
+  @Readable(ownTenant(Role.TENANT_ADMIN, Role.AUDITOR)) @PersonalData(INVOICED_COMPANY)
+  @Field(() => String, { nullable: true, description: "The company's VAT number, as its record reads now." }) organisationVatNumber?: string;
 }
 
 /** How many applications a chamber user processed in a month: their personal data (SPEC §2, 004 §2.2). */

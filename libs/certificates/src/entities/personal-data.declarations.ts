@@ -42,6 +42,11 @@ export const STAFF_STATISTICS: PersonalDataDeclaration = {
 export const COMPANY_BILLING: PersonalDataDeclaration = {
   category: 'financial', subject: 'organisation', purpose: 'Invoice the fees of issued certificates and copies', legalBasis: 'legalObligation', retention: RetentionRuleKey.INVOICING,
 };
+/**
+ * The company an invoice is addressed to (a sole trader's name is a person's), as the invoicing export
+ * names it beside each fee, read from the company's record: the same activity as the fees.
+ */
+export const INVOICED_COMPANY: PersonalDataDeclaration = { ...COMPANY_BILLING, category: 'companyData' };
 export const SIGNATORY_NAME: PersonalDataDeclaration = {
   category: 'identification', subject: 'user', purpose: 'Print the name of the authorised official on the certificate they signed, as the form requires', legalBasis: 'legalObligation', retention: CERTIFICATE_FILE,
 };

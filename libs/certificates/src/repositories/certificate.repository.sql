@@ -81,9 +81,12 @@ INSERT INTO certificate_billable_line (tenant_id, organisation_id, certificate_i
 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9);
 
 -- CertificateRepository.billableLines
-SELECT l.id, l.tenant_id AS "tenantId", l.organisation_id AS "organisationId", l.certificate_id AS "certificateId", l.kind, l.copy_number AS "copyNumber", l.member, l.amount_cents AS "amountCents", l.currency, l.occurred_at AS "occurredAt" FROM certificate_billable_line l
-WHERE l.occurred_at >= $1 AND l.occurred_at < $2 AND ($3::uuid IS NULL OR l.organisation_id = $3)
-ORDER BY l.organisation_id, l.occurred_at, l.id LIMIT 100000;
+SELECT l.id, l.tenant_id AS "tenantId", l.organisation_id AS "organisationId", l.certificate_id AS "certificateId", l.kind, l.copy_number AS "copyNumber", l.member, l.amount_cents AS "amountCents", l.currency, l.occurred_at AS "occurredAt", c.number AS "certificateNumber", o.name AS "organisationName", o.vat_number AS "organisationVatNumber"
+FROM certificate_billable_line l
+JOIN certificate c ON c.id = l.certificate_id AND c.tenant_id = l.tenant_id
+LEFT JOIN organisation_invoicing o ON o.id = l.organisation_id AND o.tenant_id = l.tenant_id
+WHERE l.tenant_id = app_current_tenant() AND l.occurred_at >= $1 AND l.occurred_at < $2 AND ($3::uuid IS NULL OR l.organisation_id = $3)
+ORDER BY o.name COLLATE natural_order, l.organisation_id, l.occurred_at, l.id LIMIT 100000;
 
 -- CertificateRepository.signaturesPerMonth
 SELECT c.signed_by AS "userId", to_char(c.issued_at AT TIME ZONE 'UTC', 'YYYY-MM') AS month, count(*)::int AS count

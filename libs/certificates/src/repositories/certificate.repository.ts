@@ -216,13 +216,20 @@ export class CertificateRepository {
     );
   }
 
-  /** The billable lines of a month (UTC), per company, for the invoicing export. */
+  /**
+   * The billable lines of a month (UTC), per company, for the invoicing export, each with what the
+   * invoice names: the certificate's number and the company's name and VAT number (identity's
+   * published view), in this one statement. The tenant named, so the month index is sought.
+   */
   @GenerateSql({ params: [SQL_EXAMPLE.at, SQL_EXAMPLE.at, null] })
   async billableLines(from: Date, until: Date, organisationId: string | null): Promise<BillableLine[]> {
     const rows = await this.sql.query(
-      `SELECT ${LINE} FROM certificate_billable_line l
-        WHERE l.occurred_at >= $1 AND l.occurred_at < $2 AND ($3::uuid IS NULL OR l.organisation_id = $3)
-        ORDER BY l.organisation_id, l.occurred_at, l.id LIMIT 100000`,
+      `SELECT ${LINE}, c.number AS "certificateNumber", o.name AS "organisationName", o.vat_number AS "organisationVatNumber"
+         FROM certificate_billable_line l
+         JOIN certificate c ON c.id = l.certificate_id AND c.tenant_id = l.tenant_id
+         LEFT JOIN organisation_invoicing o ON o.id = l.organisation_id AND o.tenant_id = l.tenant_id
+        WHERE l.tenant_id = app_current_tenant() AND l.occurred_at >= $1 AND l.occurred_at < $2 AND ($3::uuid IS NULL OR l.organisation_id = $3)
+        ORDER BY o.name COLLATE natural_order, l.organisation_id, l.occurred_at, l.id LIMIT 100000`,
       [from, until, organisationId],
     );
     return rows.map((row) => toEntity(BillableLine, row));

@@ -57,8 +57,12 @@ export class CertificateReportsService {
   async billableLines(month: string, organisationId?: string): Promise<BillableLine[]> {
     const match = /^(\d{4})-(\d{2})$/.exec(month);
     if (!match) throw CertificateErrors.MONTH_INVALID('The month must read YYYY-MM', { field: 'month' });
-    const from = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, 1));
-    const until = new Date(Date.UTC(Number(match[1]), Number(match[2]), 1));
+    // setUTCFullYear, not Date.UTC: Date.UTC reads the years 0 to 99 as 1900 to 1999 ("0099-05" was May 1999).
+    const [from, until] = [0, 1].map((next) => {
+      const at = new Date(0);
+      at.setUTCFullYear(Number(match[1]), Number(match[2]) - 1 + next, 1);
+      return at;
+    }) as [Date, Date];
     this.tenantId();
     return this.transactions.run(() => this.certificates.billableLines(from, until, organisationId ?? null));
   }
