@@ -1,4 +1,5 @@
 import { Role } from '@chancery/access';
+import { TenantKind } from '@chancery/identity';
 import { CertificateFactory, TestTenant, useTestApp } from '@chancery/testing';
 
 /**
@@ -89,6 +90,20 @@ describe('certificate number prefixes belong to one chamber', () => {
     // With a prefix of its own, the same application is signed as number 1.
     expect((await setPrefix(later.admin, 'LATER')).errors).toBeUndefined();
     expect((await certificates.sign(application.id, later.signer)).number).toMatch(/^LATER-\d{4}-000001$/);
+  });
+
+  it('a certification body has no certificate settings or signing key to keep, so it reserves no prefix (review of 6 December, F15)', async () => {
+    const body = await started.factory.tenant({ kinds: [TenantKind.CERTIFICATION_BODY] });
+    const admin = (await started.factory.login(await started.factory.user({ tenant: body, roles: [Role.TENANT_ADMIN] }))).accessToken;
+    const prefix = `CB-${Date.now().toString(36).toUpperCase()}`;
+    const refusal = (r: Err) => ({ code: ext(r)?.code, reason: ext(r)?.reason });
+    const notAChamber = { code: 'FORBIDDEN', reason: 'NOT_A_CHAMBER_OF_COMMERCE' };
+    expect(refusal(await setPrefix(admin, prefix))).toEqual(notAChamber);
+    expect(refusal(await started.app.graphql('mutation { rotateCertificateSigningKey { kid } }', {}, { token: admin }))).toEqual(notAChamber);
+    expect(refusal(await started.app.graphql('{ certificateSettings { numberPrefix } }', {}, { token: admin }))).toEqual(notAChamber);
+    // Nothing was stored: a chamber takes the prefix.
+    const real = await chamber(await started.factory.tenant());
+    expect((await setPrefix(real.admin, prefix)).errors).toBeUndefined();
   });
 });
 

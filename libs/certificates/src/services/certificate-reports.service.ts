@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { holdsRole, Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { isUniqueViolation, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
-import { TenantDirectoryService } from '@chancery/identity';
+import { Tenant, TenantDirectoryService, TenantKind } from '@chancery/identity';
 import { CertificateErrors } from '../certificates.errors';
 import { BillableLine, ProcessingStatistic } from '../entities/certificate.entity';
 import { CertificateSettings } from '../entities/public-verification.types';
@@ -25,12 +25,16 @@ export class CertificateReportsService {
 
   /** The chamber's settings as certificates are issued with them: the saved ones, else the defaults. */
   async settings(): Promise<CertificateSettings> {
-    const tenantId = this.tenantId();
+    const tenant = await this.chamber();
     const saved = await this.transactions.run(() => this.certificates.settings());
-    if (saved) return saved;
-    const [tenant] = await this.tenants.findByIds([tenantId]);
-    if (!tenant) throw CertificateErrors.NOT_A_CHAMBER_OF_COMMERCE('No such chamber');
-    return defaultCertificateSettings(tenantId, tenant.country, tenant.slug);
+    return saved ?? defaultCertificateSettings(tenant.id, tenant.country, tenant.slug);
+  }
+
+  /** The caller's tenant, a chamber: a certification body issues no certificates of origin, so it has no settings to keep. */
+  private async chamber(): Promise<Tenant> {
+    const [tenant] = await this.tenants.findByIds([this.tenantId()]);
+    if (!tenant?.kinds.includes(TenantKind.CHAMBER_OF_COMMERCE)) throw CertificateErrors.NOT_A_CHAMBER_OF_COMMERCE('Certificates of origin are issued in a chamber of commerce’s space only');
+    return tenant;
   }
 
   /**
@@ -38,9 +42,9 @@ export class CertificateReportsService {
    * prefix is refused by the database's index, its default one (from its slug, never saved) here.
    */
   async saveSettings(input: CertificateSettingsInput): Promise<CertificateSettings> {
-    const tenantId = this.tenantId();
+    const tenantId = (await this.chamber()).id;
     const taken = () => CertificateErrors.NUMBER_PREFIX_TAKEN('Another chamber numbers its certificates with this prefix', { field: 'input.numberPrefix' });
-    if ((await this.tenants.list()).some((t) => t.id !== tenantId && defaultNumberPrefix(t.country, t.slug) === input.numberPrefix)) throw taken();
+    if ((await this.tenants.list()).some((t) => t.id !== tenantId && t.kinds.includes(TenantKind.CHAMBER_OF_COMMERCE) && defaultNumberPrefix(t.country, t.slug) === input.numberPrefix)) throw taken();
     try {
       return await this.transactions.run(async () => {
         const saved = await this.certificates.saveSettings(Object.assign(new CertificateSettings(), { tenantId, ...input }));
