@@ -1219,6 +1219,7 @@ describe('T1 field matrix', () => {
     'privacySettings', 'setRequestDeadlineRule', 'retentionSchedule', 'setRetentionPeriod', 'supportAccounts', 'supportOrganisations', 'supportCertificateApplications',
     'supportCertificateApplication', 'supportDatasheets', 'supportGrants', 'requestSupportAccess', 'approveSupportAccess', 'refuseSupportAccess',
     'endSupportAccess', 'tenantOffboardings', 'tenantDestructionCertificates', 'requestTenantOffboarding', 'confirmTenantOffboarding', 'destroyTenant',
+    'withdrawTenantOffboarding', 'declineTenantOffboarding',
   ]);
 
   it('every query and mutation that returns records is read by this suite', () => {

@@ -31,7 +31,7 @@ import {
  * field; the expectation of each field comes from the committed docs/visibility-matrix.md, the listings
  * hold exactly the records the matrix's `Records visible to` line gives the viewer. The answers of
  * setRequestDeadlineRule, setRetentionPeriod, requestSupportAccess, approve/refuse/endSupportAccess, requestTenantOffboarding,
- * confirmTenantOffboarding and destroyTenant (a throwaway third tenant, after its waiting period on the
+ * confirmTenantOffboarding, withdrawTenantOffboarding and declineTenantOffboarding (throwaway tenants) and destroyTenant (a throwaway third tenant, after its waiting period on the
  * app's simulated clock) are judged for their callers.
  *
  * Prints `T1 privacy operations: <N> cases, <leaks> leaks, <false denials> false denials`.
@@ -159,6 +159,23 @@ describe('T1 field matrix: privacy operations', () => {
     };
     await file(world.tenants.B.id, 'B');
     await confirmAndExport(await file(world.tenants.A.id, 'A'), world.viewer('aTenantAdmin'));
+
+    // A departure withdrawn by the operator, and one declined by the tenant's administrator (throwaway tenants: the rows stay, WITHDRAWN).
+    const withdrawnTenant = await world.factory.tenant();
+    const withdrawnOffboarding = await file(withdrawnTenant.id, 'withdrawn tenant');
+    {
+      const viewer = await fresh(operator);
+      const answer = answerOf(await gql(`mutation($o: ID!) { withdrawTenantOffboarding(offboardingId: $o, reason: "Filed for the wrong tenant") { ${offboardingSel} } }`, { o: withdrawnOffboarding }, viewer), 'withdrawTenantOffboarding');
+      made.push({ label: 'withdrawTenantOffboarding by platformAdmin', viewer, typeName: 'TenantOffboarding', answer, ...storedOffboarding(await one('tenant_offboarding', withdrawnOffboarding)) });
+    }
+    const decliningTenant = await world.factory.tenant();
+    const decliningAdmin = await world.factory.user({ tenant: decliningTenant, roles: [Role.TENANT_ADMIN] });
+    const declinedOffboarding = await file(decliningTenant.id, 'declining tenant');
+    {
+      const viewer = await fresh({ label: 'decliningTenantAdmin', actor: { kind: 'user', id: decliningAdmin.id, tenantId: decliningTenant.id, roles: [Role.TENANT_ADMIN] }, user: decliningAdmin });
+      const answer = answerOf(await gql(`mutation($o: ID!) { declineTenantOffboarding(offboardingId: $o, reason: "We are staying") { ${offboardingSel} } }`, { o: declinedOffboarding }, viewer), 'declineTenantOffboarding');
+      made.push({ label: 'declineTenantOffboarding by decliningTenantAdmin', viewer, typeName: 'TenantOffboarding', answer, ...storedOffboarding(await one('tenant_offboarding', declinedOffboarding)) });
+    }
 
     const leaving = await world.factory.tenant();
     const leavingAdmin = await world.factory.user({ tenant: leaving, roles: [Role.TENANT_ADMIN] });

@@ -100,7 +100,7 @@ test('the operator files a tenant’s departure; its administrator confirms it a
   await expect(fileDialog).toBeHidden();
   const operatorRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: tenant.name }) });
   await expect(operatorRow.getByText(exactly(o.operator.stage.awaitingConfirmation))).toBeVisible();
-  await expect(operatorRow.getByRole('button')).toHaveCount(0);
+  await expect(operatorRow.getByRole('button', { name: new RegExp(`^${escape(o.operator.destroy)}`) })).toHaveCount(0);
   // A tenant already leaving is not offered again.
   await expect(page.getByLabel(exactly(o.operator.tenant)).locator('option', { hasText: tenant.name })).toHaveCount(0);
   await checkScreen(page, 'offboarding-operator-filed-fr');
@@ -131,7 +131,7 @@ test('the operator files a tenant’s departure; its administrator confirms it a
   // Before the archive is taken, the operator sees no Destroy button.
   await page.reload();
   await expect(operatorRow.getByText(exactly(o.operator.stage.awaitingArchive))).toBeVisible();
-  await expect(operatorRow.getByRole('button')).toHaveCount(0);
+  await expect(operatorRow.getByRole('button', { name: new RegExp(`^${escape(o.operator.destroy)}`) })).toHaveCount(0);
 
   // The archive: a high-value act, so after the login's five minutes the portal asks for the code
   // again (aged here), then the file is saved.
@@ -154,7 +154,7 @@ test('the operator files a tenant’s departure; its administrator confirms it a
   // The waiting period runs: still no Destroy button.
   await page.reload();
   await expect(operatorRow.getByText(exactly(o.operator.stage.waiting))).toBeVisible();
-  await expect(operatorRow.getByRole('button')).toHaveCount(0);
+  await expect(operatorRow.getByRole('button', { name: new RegExp(`^${escape(o.operator.destroy)}`) })).toHaveCount(0);
 
   // Thirty days cannot pass in a test, and the API's clock cannot be moved from outside. The end of the
   // waiting period is a column the database itself checks when it destroys (`app_destroy_tenant`):
@@ -214,5 +214,92 @@ test('the operator files a tenant’s departure; its administrator confirms it a
   const { data } = (await directory.json()) as { data: { tenants: Array<{ slug: string }> } };
   expect(data.tenants.map((t) => t.slug)).not.toContain(tenant.slug);
   expect(data.tenants.length).toBeGreaterThan(0);
+  await adminPage.context().close();
+});
+
+test('a departure withdrawn: the administrator declines a filed one (the operator, on a stale screen, is told inside its dialog); filed again, the operator withdraws it (en operator, nl administrator; the administrator reads the portal in its tenant’s language)', async ({
+  page,
+  browser,
+  state,
+  pageProblems: _,
+}) => {
+  test.setTimeout(300_000);
+  journey('offboarding-withdrawal', 'en');
+  const operatorLanguage: Language = 'en';
+  const adminLanguage: Language = 'nl';
+  const mo = MESSAGES[operatorLanguage];
+  const o = mo.offboarding;
+  const ma = MESSAGES[adminLanguage];
+  const a = ma.offboarding;
+
+  await useLanguage(page, operatorLanguage);
+  const { tenant, admin } = await tenantOfOwn(page, { password: state.demoPassword, totpSecret: state.totpSecrets[OPERATOR]! });
+  await logIn(page, { tenant: null, email: OPERATOR, password: state.demoPassword, totpSecret: state.totpSecrets[OPERATOR] }, loginTexts(mo));
+  await chooseLanguage(page, operatorLanguage);
+  await openFromNav(page, operatorLanguage, o.operator.title);
+  await page.getByLabel(exactly(o.operator.tenant)).selectOption({ label: tenant.name });
+  await page.getByRole('button', { name: exactly(o.operator.submit) }).click();
+  await page.getByRole('dialog', { name: fill(o.operator.fileTitle, { tenant: tenant.name }) }).getByRole('button', { name: exactly(o.operator.fileConfirm) }).click();
+  await expect(page.getByRole('status').filter({ hasText: fill(o.operator.filed, { tenant: tenant.name }) })).toBeVisible();
+  const openRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: tenant.name }) }).filter({ hasText: o.operator.stage.awaitingConfirmation });
+  const withdrawButton = openRow.getByRole('button', { name: new RegExp(`^${escape(o.withdrawal.operator.withdraw)}\\s+${escape(fill(o.withdrawal.operator.withdrawOf, { tenant: tenant.name }))}$`) });
+  await expect(withdrawButton).toBeVisible();
+
+  // The administrator declines it, giving a reason (none given: said beside the field, nothing sent).
+  const adminPage = await personAt(browser, state, adminLanguage);
+  await logIn(adminPage, { tenant: tenant.slug, email: admin.email, password: admin.password, totpSecret: admin.totpSecret }, loginTexts(ma));
+  await openFromNav(adminPage, adminLanguage, a.tenant.title);
+  await expect(adminPage.getByRole('heading', { level: 2, name: a.withdrawal.tenant.sectionTitle })).toBeVisible();
+  await expect(adminPage.getByText(a.withdrawal.tenant.declineLead)).toBeVisible();
+  await adminPage.getByRole('button', { name: exactly(a.withdrawal.tenant.action) }).click();
+  const declineDialog = adminPage.getByRole('dialog', { name: a.withdrawal.tenant.declineTitle });
+  await expect(declineDialog.getByText(a.withdrawal.tenant.body)).toBeVisible();
+  await declineDialog.getByRole('button', { name: exactly(a.withdrawal.tenant.declineConfirm) }).click();
+  const adminReason = declineDialog.getByLabel(exactly(a.withdrawal.reason));
+  await expect(adminReason).toHaveAttribute('aria-invalid', 'true');
+  await expect(declineDialog.getByText(a.withdrawal.reasonRequired).first()).toBeVisible();
+  await checkScreen(adminPage, 'offboarding-tenant-decline-nl');
+  await adminReason.fill('We blijven: het contract werd verlengd.');
+  await declineDialog.getByRole('button', { name: exactly(a.withdrawal.tenant.declineConfirm) }).click();
+  await expect(adminPage.getByRole('status').filter({ hasText: a.withdrawal.tenant.declinedNotice })).toBeVisible();
+  await expect(declineDialog).toBeHidden();
+  await expect(adminPage.getByRole('heading', { level: 2, name: a.tenant.noneTitle })).toBeVisible();
+  await expect(adminPage.getByText(prefix(a.withdrawal.byTenant))).toBeVisible();
+  await checkScreen(adminPage, 'offboarding-tenant-declined-nl');
+
+  // The operator's screen still shows it open: its Withdraw is refused inside the dialog, in its words.
+  await withdrawButton.click();
+  const staleDialog = page.getByRole('dialog', { name: fill(o.withdrawal.operator.title, { tenant: tenant.name }) });
+  await staleDialog.getByLabel(exactly(o.withdrawal.reason)).fill('Filed for the wrong tenant');
+  await staleDialog.getByRole('button', { name: exactly(o.withdrawal.operator.confirm) }).click();
+  await expect(staleDialog.getByText(o.withdrawal.reasons.OFFBOARDING_WITHDRAWN).first()).toBeVisible();
+  await checkScreen(page, 'offboarding-operator-withdraw-refused-en');
+  await staleDialog.getByRole('button', { name: exactly(mo.common.cancel) }).click();
+  await page.reload();
+  const withdrawnRow = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: tenant.name }) }).filter({ hasText: o.withdrawal.stage });
+  await expect(withdrawnRow.getByText('We blijven: het contract werd verlengd.', { exact: false })).toBeVisible();
+  await expect(withdrawnRow.getByRole('button')).toHaveCount(0);
+
+  // The tenant may be filed again; this time the operator withdraws it.
+  await page.getByLabel(exactly(o.operator.tenant)).selectOption({ label: tenant.name });
+  await page.getByRole('button', { name: exactly(o.operator.submit) }).click();
+  await page.getByRole('dialog', { name: fill(o.operator.fileTitle, { tenant: tenant.name }) }).getByRole('button', { name: exactly(o.operator.fileConfirm) }).click();
+  await expect(page.getByRole('status').filter({ hasText: fill(o.operator.filed, { tenant: tenant.name }) })).toBeVisible();
+  await withdrawButton.click();
+  const withdrawDialog = page.getByRole('dialog', { name: fill(o.withdrawal.operator.title, { tenant: tenant.name }) });
+  await expect(withdrawDialog.getByText(o.withdrawal.operator.body)).toBeVisible();
+  await withdrawDialog.getByLabel(exactly(o.withdrawal.reason)).fill('Contract renewed during the wait');
+  await checkScreen(page, 'offboarding-operator-withdraw-en');
+  await withdrawDialog.getByRole('button', { name: exactly(o.withdrawal.operator.confirm) }).click();
+  await expect(page.getByRole('status').filter({ hasText: fill(o.withdrawal.operator.withdrawn, { tenant: tenant.name }) })).toBeVisible();
+  await expect(withdrawDialog).toBeHidden();
+  await expect(openRow).toHaveCount(0);
+  await expect(page.getByRole('row').filter({ has: page.getByRole('rowheader', { name: tenant.name }) }).filter({ hasText: o.withdrawal.stage })).toHaveCount(2);
+  // Both kept in the database as evidence: withdrawn, by whom, why; the tenant untouched.
+  expect(await asOwner(state, `SELECT 1 FROM tenant_offboarding o JOIN tenant t ON t.id = o.tenant_id WHERE t.slug = $1 AND o.status = 'WITHDRAWN' AND o.withdrawal_reason IS NOT NULL`, [tenant.slug])).toBe(2);
+
+  await adminPage.reload();
+  await expect(adminPage.getByText(prefix(a.withdrawal.byOperator))).toBeVisible();
+  await expect(adminPage.getByText('Contract renewed during the wait', { exact: false })).toBeVisible();
   await adminPage.context().close();
 });

@@ -727,6 +727,16 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     returnedId: (value) => value.offboardingId,
     controls: [['A staff TENANT_ADMIN', 'export', 'A offboarding']],
   },
+  // After the confirmation and the export above (the controls run in this order): revokes the confirmation during the wait.
+  declineTenantOffboarding: {
+    document: 'mutation($id: ID!) { declineTenantOffboarding(offboardingId: $id, reason: "We are staying") { id } }',
+    variants: { decline: { path: 'offboardingId', takes: 'offboarding', variables: (id) => ({ id }) } },
+    field: 'declineTenantOffboarding',
+    answers: 'record',
+    allowed: holds(Role.TENANT_ADMIN),
+    reach: () => 'own',
+    controls: [['A staff TENANT_ADMIN', 'decline', 'A offboarding']],
+  },
   // Project certificates (COPRO §5c): the companies party to the project, and the tenant's staff.
   projectCertificate: {
     document: 'query($id: ID!) { projectCertificate(projectId: $id) { id } }',
@@ -1055,6 +1065,7 @@ const OPERATOR_OPERATIONS: Record<string, string> = {
   requestSupportAccess: 'takes any tenant by design (the operator asks); test/privacy/support-access.e2e-spec.ts: an unknown tenant is refused, and nothing opens before that tenant approves',
   requestTenantOffboarding: "takes any tenant by design (the operator files); nothing happens before that tenant's administrator confirms (test/privacy/tenant-offboarding.e2e-spec.ts)",
   destroyTenant: 'test/privacy/tenant-offboarding.e2e-spec.ts: refused before confirmation, before the export and inside the waiting period',
+  withdrawTenantOffboarding: "takes any tenant's departure by design (the operator files and withdraws); test/privacy/tenant-offboarding-withdrawal.e2e-spec.ts: another tenant's administrator is refused, a withdrawn or destroyed one is refused with a stable reason",
 };
 
 /** An id of the right shape that names nothing. */

@@ -96,11 +96,13 @@ type Documents = {
     "\n  query DatasheetVersions($datasheetId: ID!) {\n    datasheetVersions(datasheetId: $datasheetId) {\n      ...DatasheetVersionFields\n    }\n  }\n": typeof types.DatasheetVersionsDocument,
     "\n  query DatasheetVersionsOf($datasheetIds: [ID!]!) {\n    datasheetVersionsOf(datasheetIds: $datasheetIds) {\n      ...DatasheetVersionFields\n    }\n  }\n": typeof types.DatasheetVersionsOfDocument,
     "\n  query TenantDirectory {\n    tenants {\n      id\n      slug\n      name\n      kinds\n      legalEntityNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n      website\n      languages\n      privacyContactEmail\n    }\n  }\n": typeof types.TenantDirectoryDocument,
-    "\n  query TenantDepartureList {\n    tenantOffboardings {\n      id\n      tenantId\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n    }\n  }\n": typeof types.TenantDepartureListDocument,
+    "\n  query TenantDepartureList {\n    tenantOffboardings {\n      id\n      tenantId\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n      withdrawnAt\n      withdrawnByParty\n      withdrawalReason\n    }\n  }\n": typeof types.TenantDepartureListDocument,
+    "\n  mutation WithdrawTenantDeparture($offboardingId: ID!, $reason: String!) {\n    withdrawTenantOffboarding(offboardingId: $offboardingId, reason: $reason) {\n      id\n      tenantId\n      status\n      withdrawnAt\n    }\n  }\n": typeof types.WithdrawTenantDepartureDocument,
     "\n  mutation FileTenantDeparture($tenantId: ID!) {\n    requestTenantOffboarding(tenantId: $tenantId) {\n      id\n      tenantId\n      status\n    }\n  }\n": typeof types.FileTenantDepartureDocument,
     "\n  mutation DestroyDepartedTenant($offboardingId: ID!) {\n    destroyTenant(offboardingId: $offboardingId) {\n      id\n      tenantName\n      totalRowsDeleted\n    }\n  }\n": typeof types.DestroyDepartedTenantDocument,
     "\n  query DestructionCertificates {\n    tenantDestructionCertificates {\n      id\n      departedTenantId\n      tenantSlug\n      tenantName\n      requestedAt\n      confirmedAt\n      exportedAt\n      exportedRecords\n      destroyedAt\n      exportHash\n      certificateHash\n      rowsDeleted {\n        table\n        rows\n      }\n      totalRowsDeleted\n      signingKeyId\n      signature\n      signedContent\n      intact\n    }\n  }\n": typeof types.DestructionCertificatesDocument,
-    "\n  query OwnTenantOffboarding {\n    tenantOffboardings {\n      id\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n      exportHash\n    }\n  }\n": typeof types.OwnTenantOffboardingDocument,
+    "\n  query OwnTenantOffboarding {\n    tenantOffboardings {\n      id\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n      exportHash\n      withdrawnAt\n      withdrawnByParty\n      withdrawalReason\n    }\n  }\n": typeof types.OwnTenantOffboardingDocument,
+    "\n  mutation DeclineOwnTenantOffboarding($offboardingId: ID!, $reason: String!) {\n    declineTenantOffboarding(offboardingId: $offboardingId, reason: $reason) {\n      id\n      status\n      withdrawnAt\n    }\n  }\n": typeof types.DeclineOwnTenantOffboardingDocument,
     "\n  mutation ConfirmOwnTenantOffboarding($offboardingId: ID!) {\n    confirmTenantOffboarding(offboardingId: $offboardingId) {\n      id\n      status\n      confirmedAt\n      destroyNotBefore\n    }\n  }\n": typeof types.ConfirmOwnTenantOffboardingDocument,
     "\n  mutation ExportOwnTenantArchive($offboardingId: ID!) {\n    exportTenantArchive(offboardingId: $offboardingId) {\n      offboardingId\n      records\n      withheld\n      sha256\n      json\n    }\n  }\n": typeof types.ExportOwnTenantArchiveDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": typeof types.ApiKeysDocument,
@@ -283,11 +285,13 @@ const documents: Documents = {
     "\n  query DatasheetVersions($datasheetId: ID!) {\n    datasheetVersions(datasheetId: $datasheetId) {\n      ...DatasheetVersionFields\n    }\n  }\n": types.DatasheetVersionsDocument,
     "\n  query DatasheetVersionsOf($datasheetIds: [ID!]!) {\n    datasheetVersionsOf(datasheetIds: $datasheetIds) {\n      ...DatasheetVersionFields\n    }\n  }\n": types.DatasheetVersionsOfDocument,
     "\n  query TenantDirectory {\n    tenants {\n      id\n      slug\n      name\n      kinds\n      legalEntityNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n      website\n      languages\n      privacyContactEmail\n    }\n  }\n": types.TenantDirectoryDocument,
-    "\n  query TenantDepartureList {\n    tenantOffboardings {\n      id\n      tenantId\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n    }\n  }\n": types.TenantDepartureListDocument,
+    "\n  query TenantDepartureList {\n    tenantOffboardings {\n      id\n      tenantId\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n      withdrawnAt\n      withdrawnByParty\n      withdrawalReason\n    }\n  }\n": types.TenantDepartureListDocument,
+    "\n  mutation WithdrawTenantDeparture($offboardingId: ID!, $reason: String!) {\n    withdrawTenantOffboarding(offboardingId: $offboardingId, reason: $reason) {\n      id\n      tenantId\n      status\n      withdrawnAt\n    }\n  }\n": types.WithdrawTenantDepartureDocument,
     "\n  mutation FileTenantDeparture($tenantId: ID!) {\n    requestTenantOffboarding(tenantId: $tenantId) {\n      id\n      tenantId\n      status\n    }\n  }\n": types.FileTenantDepartureDocument,
     "\n  mutation DestroyDepartedTenant($offboardingId: ID!) {\n    destroyTenant(offboardingId: $offboardingId) {\n      id\n      tenantName\n      totalRowsDeleted\n    }\n  }\n": types.DestroyDepartedTenantDocument,
     "\n  query DestructionCertificates {\n    tenantDestructionCertificates {\n      id\n      departedTenantId\n      tenantSlug\n      tenantName\n      requestedAt\n      confirmedAt\n      exportedAt\n      exportedRecords\n      destroyedAt\n      exportHash\n      certificateHash\n      rowsDeleted {\n        table\n        rows\n      }\n      totalRowsDeleted\n      signingKeyId\n      signature\n      signedContent\n      intact\n    }\n  }\n": types.DestructionCertificatesDocument,
-    "\n  query OwnTenantOffboarding {\n    tenantOffboardings {\n      id\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n      exportHash\n    }\n  }\n": types.OwnTenantOffboardingDocument,
+    "\n  query OwnTenantOffboarding {\n    tenantOffboardings {\n      id\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n      exportHash\n      withdrawnAt\n      withdrawnByParty\n      withdrawalReason\n    }\n  }\n": types.OwnTenantOffboardingDocument,
+    "\n  mutation DeclineOwnTenantOffboarding($offboardingId: ID!, $reason: String!) {\n    declineTenantOffboarding(offboardingId: $offboardingId, reason: $reason) {\n      id\n      status\n      withdrawnAt\n    }\n  }\n": types.DeclineOwnTenantOffboardingDocument,
     "\n  mutation ConfirmOwnTenantOffboarding($offboardingId: ID!) {\n    confirmTenantOffboarding(offboardingId: $offboardingId) {\n      id\n      status\n      confirmedAt\n      destroyNotBefore\n    }\n  }\n": types.ConfirmOwnTenantOffboardingDocument,
     "\n  mutation ExportOwnTenantArchive($offboardingId: ID!) {\n    exportTenantArchive(offboardingId: $offboardingId) {\n      offboardingId\n      records\n      withheld\n      sha256\n      json\n    }\n  }\n": types.ExportOwnTenantArchiveDocument,
     "\n  query ApiKeys {\n    apiKeys {\n      id\n      name\n      scopes\n      createdAt\n      lastUsedAt\n      revokedAt\n    }\n  }\n": types.ApiKeysDocument,
@@ -716,7 +720,11 @@ export function graphql(source: "\n  query TenantDirectory {\n    tenants {\n   
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query TenantDepartureList {\n    tenantOffboardings {\n      id\n      tenantId\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n    }\n  }\n"): typeof import('./graphql').TenantDepartureListDocument;
+export function graphql(source: "\n  query TenantDepartureList {\n    tenantOffboardings {\n      id\n      tenantId\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n      withdrawnAt\n      withdrawnByParty\n      withdrawalReason\n    }\n  }\n"): typeof import('./graphql').TenantDepartureListDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation WithdrawTenantDeparture($offboardingId: ID!, $reason: String!) {\n    withdrawTenantOffboarding(offboardingId: $offboardingId, reason: $reason) {\n      id\n      tenantId\n      status\n      withdrawnAt\n    }\n  }\n"): typeof import('./graphql').WithdrawTenantDepartureDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -732,7 +740,11 @@ export function graphql(source: "\n  query DestructionCertificates {\n    tenant
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query OwnTenantOffboarding {\n    tenantOffboardings {\n      id\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n      exportHash\n    }\n  }\n"): typeof import('./graphql').OwnTenantOffboardingDocument;
+export function graphql(source: "\n  query OwnTenantOffboarding {\n    tenantOffboardings {\n      id\n      status\n      requestedAt\n      confirmedAt\n      destroyNotBefore\n      exportedAt\n      exportedRecords\n      exportHash\n      withdrawnAt\n      withdrawnByParty\n      withdrawalReason\n    }\n  }\n"): typeof import('./graphql').OwnTenantOffboardingDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DeclineOwnTenantOffboarding($offboardingId: ID!, $reason: String!) {\n    declineTenantOffboarding(offboardingId: $offboardingId, reason: $reason) {\n      id\n      status\n      withdrawnAt\n    }\n  }\n"): typeof import('./graphql').DeclineOwnTenantOffboardingDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -521,9 +521,14 @@ export type TenantKind =
   | 'CERTIFICATION_BODY'
   | 'CHAMBER_OF_COMMERCE';
 
+export type TenantOffboardingParty =
+  | 'OPERATOR'
+  | 'TENANT';
+
 export type TenantOffboardingStatus =
   | 'CONFIRMED'
-  | 'REQUESTED';
+  | 'REQUESTED'
+  | 'WITHDRAWN';
 
 export type UpdateCertificateApplicationInput = {
   applicationId: string;
@@ -1142,7 +1147,15 @@ export type TenantDirectoryQuery = { tenants: Array<{ id: string, slug: string, 
 export type TenantDepartureListQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type TenantDepartureListQuery = { tenantOffboardings: Array<{ id: string | null, tenantId: string | null, status: TenantOffboardingStatus | null, requestedAt: string | null, confirmedAt: string | null, destroyNotBefore: string | null, exportedAt: string | null, exportedRecords: number | null }> };
+export type TenantDepartureListQuery = { tenantOffboardings: Array<{ id: string | null, tenantId: string | null, status: TenantOffboardingStatus | null, requestedAt: string | null, confirmedAt: string | null, destroyNotBefore: string | null, exportedAt: string | null, exportedRecords: number | null, withdrawnAt: string | null, withdrawnByParty: TenantOffboardingParty | null, withdrawalReason: string | null }> };
+
+export type WithdrawTenantDepartureMutationVariables = Exact<{
+  offboardingId: string;
+  reason: string;
+}>;
+
+
+export type WithdrawTenantDepartureMutation = { withdrawTenantOffboarding: { id: string | null, tenantId: string | null, status: TenantOffboardingStatus | null, withdrawnAt: string | null } };
 
 export type FileTenantDepartureMutationVariables = Exact<{
   tenantId: string;
@@ -1166,7 +1179,15 @@ export type DestructionCertificatesQuery = { tenantDestructionCertificates: Arra
 export type OwnTenantOffboardingQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type OwnTenantOffboardingQuery = { tenantOffboardings: Array<{ id: string | null, status: TenantOffboardingStatus | null, requestedAt: string | null, confirmedAt: string | null, destroyNotBefore: string | null, exportedAt: string | null, exportedRecords: number | null, exportHash: string | null }> };
+export type OwnTenantOffboardingQuery = { tenantOffboardings: Array<{ id: string | null, status: TenantOffboardingStatus | null, requestedAt: string | null, confirmedAt: string | null, destroyNotBefore: string | null, exportedAt: string | null, exportedRecords: number | null, exportHash: string | null, withdrawnAt: string | null, withdrawnByParty: TenantOffboardingParty | null, withdrawalReason: string | null }> };
+
+export type DeclineOwnTenantOffboardingMutationVariables = Exact<{
+  offboardingId: string;
+  reason: string;
+}>;
+
+
+export type DeclineOwnTenantOffboardingMutation = { declineTenantOffboarding: { id: string | null, status: TenantOffboardingStatus | null, withdrawnAt: string | null } };
 
 export type ConfirmOwnTenantOffboardingMutationVariables = Exact<{
   offboardingId: string;
@@ -2911,9 +2932,22 @@ export const TenantDepartureListDocument = new TypedDocumentString(`
     destroyNotBefore
     exportedAt
     exportedRecords
+    withdrawnAt
+    withdrawnByParty
+    withdrawalReason
   }
 }
     `) as unknown as TypedDocumentString<TenantDepartureListQuery, TenantDepartureListQueryVariables>;
+export const WithdrawTenantDepartureDocument = new TypedDocumentString(`
+    mutation WithdrawTenantDeparture($offboardingId: ID!, $reason: String!) {
+  withdrawTenantOffboarding(offboardingId: $offboardingId, reason: $reason) {
+    id
+    tenantId
+    status
+    withdrawnAt
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawTenantDepartureMutation, WithdrawTenantDepartureMutationVariables>;
 export const FileTenantDepartureDocument = new TypedDocumentString(`
     mutation FileTenantDeparture($tenantId: ID!) {
   requestTenantOffboarding(tenantId: $tenantId) {
@@ -2969,9 +3003,21 @@ export const OwnTenantOffboardingDocument = new TypedDocumentString(`
     exportedAt
     exportedRecords
     exportHash
+    withdrawnAt
+    withdrawnByParty
+    withdrawalReason
   }
 }
     `) as unknown as TypedDocumentString<OwnTenantOffboardingQuery, OwnTenantOffboardingQueryVariables>;
+export const DeclineOwnTenantOffboardingDocument = new TypedDocumentString(`
+    mutation DeclineOwnTenantOffboarding($offboardingId: ID!, $reason: String!) {
+  declineTenantOffboarding(offboardingId: $offboardingId, reason: $reason) {
+    id
+    status
+    withdrawnAt
+  }
+}
+    `) as unknown as TypedDocumentString<DeclineOwnTenantOffboardingMutation, DeclineOwnTenantOffboardingMutationVariables>;
 export const ConfirmOwnTenantOffboardingDocument = new TypedDocumentString(`
     mutation ConfirmOwnTenantOffboarding($offboardingId: ID!) {
   confirmTenantOffboarding(offboardingId: $offboardingId) {

@@ -171,6 +171,10 @@ export class AppConfig {
   @IsString()
   MAIL_FROM = 'Chancery <no-reply@chancery.localhost>';
 
+  /** The operator's contact address: where a tenant's answers to the operator go (a departure declined or its confirmation revoked). */
+  @IsString()
+  OPERATOR_CONTACT_EMAIL = 'operator@chancery.localhost';
+
   /**
    * Whether this process delivers the outbox itself: `npm start` (the API) runs the worker in-process
    * in development so e-mail arrives with no second command; in production the worker runs apart.

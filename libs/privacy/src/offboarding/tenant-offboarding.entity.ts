@@ -7,8 +7,17 @@ import { STAFF_ACTING } from '../shared/privacy-office.declarations';
 export enum TenantOffboardingStatus {
   REQUESTED = 'REQUESTED',
   CONFIRMED = 'CONFIRMED',
+  /** Withdrawn before the destruction, by the operator or the tenant's administrator: kept as evidence, final. */
+  WITHDRAWN = 'WITHDRAWN',
 }
 registerEnumType(TenantOffboardingStatus, { name: 'TenantOffboardingStatus' });
+
+/** Who withdrew a departure: the operator (withdrawn), or the tenant's administrator (declined, or its confirmation revoked). */
+export enum TenantOffboardingParty {
+  OPERATOR = 'OPERATOR',
+  TENANT = 'TENANT',
+}
+registerEnumType(TenantOffboardingParty, { name: 'TenantOffboardingParty' });
 
 /**
  * The tenant's administrators confirm and export; the operator files and destroys. The operator reads
@@ -45,6 +54,16 @@ export class TenantOffboarding {
   @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'exported_at', nullable: true }) exportedAt: Date | null;
   @Readable(...OFFBOARDING_READERS) @NotPersonalData('a count')
   @Field(() => Int, { nullable: true }) @Column('integer', { name: 'exported_records', nullable: true }) exportedRecords: number | null;
+  @Readable(...OFFBOARDING_READERS) @NotPersonalData(WHY)
+  @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'withdrawn_at', nullable: true }) withdrawnAt: Date | null;
+  @Internal() @PersonalData(STAFF_ACTING)
+  @Column('uuid', { name: 'withdrawn_by', nullable: true }) withdrawnBy: string | null;
+  @Readable(...OFFBOARDING_READERS) @NotPersonalData(WHY)
+  @Field(() => TenantOffboardingParty, { nullable: true, description: 'Who withdrew it: the operator, or the tenant’s administrator (declined or revoked).' })
+  @Column('text', { name: 'withdrawn_by_party', nullable: true }) withdrawnByParty: TenantOffboardingParty | null;
+  @Readable(...OFFBOARDING_READERS) @NotPersonalData(WHY)
+  @Field(() => String, { nullable: true, description: 'Why it was withdrawn, as its author wrote it; shown to both parties.' })
+  @Column('text', { name: 'withdrawal_reason', nullable: true }) withdrawalReason: string | null;
   /** Hex of exportSha256; not a column. */
   @Readable(...OFFBOARDING_READERS) @NotPersonalData('a hash of the export')
   @Field(() => String, { nullable: true, description: 'SHA-256 (hex) of the last archive handed to the tenant.' }) exportHash?: string | null;

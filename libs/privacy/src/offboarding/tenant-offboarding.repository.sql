@@ -2,17 +2,24 @@
 -- Every statement the repository sends, so a changed tenant or owner filter shows up in review.
 
 -- TenantOffboardingRepository.insertRequest
-INSERT INTO tenant_offboarding AS o (tenant_id, requested_by, requested_at, status) VALUES ($1, $2, $3, 'REQUESTED') RETURNING o.id, o.tenant_id AS "tenantId", o.requested_by AS "requestedBy", o.requested_at AS "requestedAt", o.status, o.confirmed_by AS "confirmedBy", o.confirmed_at AS "confirmedAt", o.destroy_not_before AS "destroyNotBefore", o.export_sha256 AS "exportSha256", o.exported_at AS "exportedAt", o.exported_records AS "exportedRecords";
+INSERT INTO tenant_offboarding AS o (tenant_id, requested_by, requested_at, status) VALUES ($1, $2, $3, 'REQUESTED') RETURNING o.id, o.tenant_id AS "tenantId", o.requested_by AS "requestedBy", o.requested_at AS "requestedAt", o.status, o.confirmed_by AS "confirmedBy", o.confirmed_at AS "confirmedAt", o.destroy_not_before AS "destroyNotBefore", o.export_sha256 AS "exportSha256", o.exported_at AS "exportedAt", o.exported_records AS "exportedRecords", o.withdrawn_at AS "withdrawnAt", o.withdrawn_by AS "withdrawnBy", o.withdrawn_by_party AS "withdrawnByParty", o.withdrawal_reason AS "withdrawalReason";
 
 -- TenantOffboardingRepository.findById
-SELECT o.id, o.tenant_id AS "tenantId", o.requested_by AS "requestedBy", o.requested_at AS "requestedAt", o.status, o.confirmed_by AS "confirmedBy", o.confirmed_at AS "confirmedAt", o.destroy_not_before AS "destroyNotBefore", o.export_sha256 AS "exportSha256", o.exported_at AS "exportedAt", o.exported_records AS "exportedRecords" FROM tenant_offboarding o WHERE o.id = $1;
+SELECT o.id, o.tenant_id AS "tenantId", o.requested_by AS "requestedBy", o.requested_at AS "requestedAt", o.status, o.confirmed_by AS "confirmedBy", o.confirmed_at AS "confirmedAt", o.destroy_not_before AS "destroyNotBefore", o.export_sha256 AS "exportSha256", o.exported_at AS "exportedAt", o.exported_records AS "exportedRecords", o.withdrawn_at AS "withdrawnAt", o.withdrawn_by AS "withdrawnBy", o.withdrawn_by_party AS "withdrawnByParty", o.withdrawal_reason AS "withdrawalReason" FROM tenant_offboarding o WHERE o.id = $1;
+
+-- TenantOffboardingRepository.lockById
+SELECT o.id, o.tenant_id AS "tenantId", o.requested_by AS "requestedBy", o.requested_at AS "requestedAt", o.status, o.confirmed_by AS "confirmedBy", o.confirmed_at AS "confirmedAt", o.destroy_not_before AS "destroyNotBefore", o.export_sha256 AS "exportSha256", o.exported_at AS "exportedAt", o.exported_records AS "exportedRecords", o.withdrawn_at AS "withdrawnAt", o.withdrawn_by AS "withdrawnBy", o.withdrawn_by_party AS "withdrawnByParty", o.withdrawal_reason AS "withdrawalReason" FROM tenant_offboarding o WHERE o.id = $1 FOR UPDATE;
+
+-- TenantOffboardingRepository.withdraw
+UPDATE tenant_offboarding o SET status = 'WITHDRAWN', withdrawn_by = $2, withdrawn_by_party = $3, withdrawal_reason = $4, withdrawn_at = $5
+WHERE o.id = $1 AND o.status IN ('REQUESTED', 'CONFIRMED') RETURNING o.id, o.tenant_id AS "tenantId", o.requested_by AS "requestedBy", o.requested_at AS "requestedAt", o.status, o.confirmed_by AS "confirmedBy", o.confirmed_at AS "confirmedAt", o.destroy_not_before AS "destroyNotBefore", o.export_sha256 AS "exportSha256", o.exported_at AS "exportedAt", o.exported_records AS "exportedRecords", o.withdrawn_at AS "withdrawnAt", o.withdrawn_by AS "withdrawnBy", o.withdrawn_by_party AS "withdrawnByParty", o.withdrawal_reason AS "withdrawalReason";
 
 -- TenantOffboardingRepository.listVisible
-SELECT o.id, o.tenant_id AS "tenantId", o.requested_by AS "requestedBy", o.requested_at AS "requestedAt", o.status, o.confirmed_by AS "confirmedBy", o.confirmed_at AS "confirmedAt", o.destroy_not_before AS "destroyNotBefore", o.export_sha256 AS "exportSha256", o.exported_at AS "exportedAt", o.exported_records AS "exportedRecords" FROM tenant_offboarding o ORDER BY o.requested_at DESC, o.id;
+SELECT o.id, o.tenant_id AS "tenantId", o.requested_by AS "requestedBy", o.requested_at AS "requestedAt", o.status, o.confirmed_by AS "confirmedBy", o.confirmed_at AS "confirmedAt", o.destroy_not_before AS "destroyNotBefore", o.export_sha256 AS "exportSha256", o.exported_at AS "exportedAt", o.exported_records AS "exportedRecords", o.withdrawn_at AS "withdrawnAt", o.withdrawn_by AS "withdrawnBy", o.withdrawn_by_party AS "withdrawnByParty", o.withdrawal_reason AS "withdrawalReason" FROM tenant_offboarding o ORDER BY o.requested_at DESC, o.id;
 
 -- TenantOffboardingRepository.confirm
 UPDATE tenant_offboarding o SET status = 'CONFIRMED', confirmed_by = $3, confirmed_at = $4, destroy_not_before = $5
-WHERE o.tenant_id = $1 AND o.id = $2 AND o.status = 'REQUESTED' RETURNING o.id, o.tenant_id AS "tenantId", o.requested_by AS "requestedBy", o.requested_at AS "requestedAt", o.status, o.confirmed_by AS "confirmedBy", o.confirmed_at AS "confirmedAt", o.destroy_not_before AS "destroyNotBefore", o.export_sha256 AS "exportSha256", o.exported_at AS "exportedAt", o.exported_records AS "exportedRecords";
+WHERE o.tenant_id = $1 AND o.id = $2 AND o.status = 'REQUESTED' RETURNING o.id, o.tenant_id AS "tenantId", o.requested_by AS "requestedBy", o.requested_at AS "requestedAt", o.status, o.confirmed_by AS "confirmedBy", o.confirmed_at AS "confirmedAt", o.destroy_not_before AS "destroyNotBefore", o.export_sha256 AS "exportSha256", o.exported_at AS "exportedAt", o.exported_records AS "exportedRecords", o.withdrawn_at AS "withdrawnAt", o.withdrawn_by AS "withdrawnBy", o.withdrawn_by_party AS "withdrawnByParty", o.withdrawal_reason AS "withdrawalReason";
 
 -- TenantOffboardingRepository.recordExport
 UPDATE tenant_offboarding o SET export_sha256 = $3, exported_at = $4, exported_records = $5 WHERE o.tenant_id = $1 AND o.id = $2 AND o.status = 'CONFIRMED';

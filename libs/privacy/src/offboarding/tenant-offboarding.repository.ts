@@ -40,6 +40,28 @@ export class TenantOffboardingRepository {
     return row ? toEntity(TenantOffboarding, row) : null;
   }
 
+  /**
+   * The offboarding, its row locked until the transaction ends: every change of a departure (confirm,
+   * export, withdraw, destroy) takes this lock first, so concurrent ones run one after the other and
+   * each re-reads the state the previous one left (a destroyed tenant's row is gone: null).
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async lockById(id: string): Promise<TenantOffboarding | null> {
+    const [row] = await this.sql.query(`SELECT ${OFFBOARDING} FROM tenant_offboarding o WHERE o.id = $1 FOR UPDATE`, [id]);
+    return row ? toEntity(TenantOffboarding, row) : null;
+  }
+
+  /** Withdrawn by the operator (platform scope) or the tenant's administrator; null when it was not open. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.userId, 'OPERATOR', 'Contract renewed', SQL_EXAMPLE.at] })
+  async withdraw(id: string, withdrawnBy: string, party: string, reason: string, at: Date): Promise<TenantOffboarding | null> {
+    const [row] = await this.sql.query(
+      `UPDATE tenant_offboarding o SET status = 'WITHDRAWN', withdrawn_by = $2, withdrawn_by_party = $3, withdrawal_reason = $4, withdrawn_at = $5
+        WHERE o.id = $1 AND o.status IN ('REQUESTED', 'CONFIRMED') RETURNING ${OFFBOARDING}`,
+      [id, withdrawnBy, party, reason, at],
+    );
+    return row ? toEntity(TenantOffboarding, row) : null;
+  }
+
   /** Every offboarding the scope shows: the tenant's own, or (platform scope) every tenant's. */
   @GenerateSql({ params: [] })
   async listVisible(): Promise<TenantOffboarding[]> {

@@ -1,5 +1,5 @@
 import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
-import { IsUUID } from 'class-validator';
+import { IsString, IsUUID, Length, Matches } from 'class-validator';
 import { Allow, Permission } from '@chancery/access';
 import { TenantArchive, TenantDestructionCertificate, TenantOffboarding } from './tenant-offboarding.entity';
 import { TenantOffboardingService } from './tenant-offboarding.service';
@@ -12,6 +12,13 @@ class OffboardingTenantArgs {
 @ArgsType()
 class OffboardingIdArgs {
   @Field(() => ID) @IsUUID() offboardingId: string;
+}
+
+@ArgsType()
+class WithdrawOffboardingArgs {
+  @Field(() => ID) @IsUUID() offboardingId: string;
+  @Field({ description: 'Why: shown to the other party and kept with the withdrawn departure.' })
+  @IsString() @Length(1, 1000) @Matches(/\S/, { message: 'reason must not be blank' }) reason: string;
 }
 
 @Resolver(() => TenantOffboarding)
@@ -28,6 +35,18 @@ export class TenantOffboardingResolver {
   @Mutation(() => TenantOffboarding, { description: 'The tenant’s administrator confirms the departure; the waiting period before destruction starts.' })
   confirmTenantOffboarding(@Args() args: OffboardingIdArgs): Promise<TenantOffboarding> {
     return this.offboarding.confirm(args.offboardingId);
+  }
+
+  @Allow(Permission.RequestTenantOffboarding)
+  @Mutation(() => TenantOffboarding, { description: 'The operator withdraws a filed or confirmed departure before the destruction; the tenant is told.' })
+  withdrawTenantOffboarding(@Args() args: WithdrawOffboardingArgs): Promise<TenantOffboarding> {
+    return this.offboarding.withdraw(args.offboardingId, args.reason);
+  }
+
+  @Allow(Permission.ConfirmTenantOffboarding)
+  @Mutation(() => TenantOffboarding, { description: 'The tenant’s administrator declines a filed departure, or revokes its confirmation during the waiting period; the operator is told.' })
+  declineTenantOffboarding(@Args() args: WithdrawOffboardingArgs): Promise<TenantOffboarding> {
+    return this.offboarding.decline(args.offboardingId, args.reason);
   }
 
   @Allow(Permission.ConfirmTenantOffboarding)

@@ -3,14 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { TENANT_STAFF_ROLES } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { DocumentsService, StoredDocument } from '@chancery/documents';
-import { canonicalJson, Clock, columnsOfEntity, EntityTables, newEd25519KeyPair, personIdOf, RequestContext, SecretBox, signEd25519, sqlStateOf, TransactionRunner, verifyEd25519 } from '@chancery/core';
+import { AppConfig, canonicalJson, Clock, columnsOfEntity, EntityTables, newEd25519KeyPair, personIdOf, RequestContext, SecretBox, signEd25519, sqlStateOf, TransactionRunner, verifyEd25519 } from '@chancery/core';
 import { TenantDirectoryService } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
 import { EntityClass, getPolicy, present } from '@chancery/policy';
-import { TENANT_DESTROYED, TENANT_OFFBOARDING_REQUESTED } from '../shared/privacy-office.emails';
+import { TENANT_DESTROYED, TENANT_OFFBOARDING_DECLINED, TENANT_OFFBOARDING_REQUESTED, TENANT_OFFBOARDING_WITHDRAWN } from '../shared/privacy-office.emails';
 import { tenantOfActor } from '../shared/acting-tenant';
 import { TenantOffboardingErrors } from './tenant-offboarding.errors';
-import { AttestationPublicKey, PlatformAttestationKey, TableRowCount, TenantArchive, TenantDestructionCertificate, TenantOffboarding, TenantOffboardingStatus } from './tenant-offboarding.entity';
+import { AttestationPublicKey, PlatformAttestationKey, TableRowCount, TenantArchive, TenantDestructionCertificate, TenantOffboarding, TenantOffboardingParty, TenantOffboardingStatus } from './tenant-offboarding.entity';
 import { TenantOffboardingRepository } from './tenant-offboarding.repository';
 import { PersonalDataHolders } from '../holders/personal-data-holders';
 
@@ -44,6 +44,7 @@ export class TenantOffboardingService {
     private readonly documents: DocumentsService,
     private readonly secrets: SecretBox,
     private readonly holders: PersonalDataHolders,
+    private readonly config: AppConfig,
   ) {}
 
   /** Step one, the operator: files the tenant's departure; the tenant's privacy contact is told in the same transaction. */
@@ -74,11 +75,67 @@ export class TenantOffboardingService {
     const adminId = personIdOf(this.context.actor);
     const at = this.clock.now();
     return this.transactions.run(async () => {
-      await this.load(offboardingId, tenantId);
+      const pending = await this.lockOpen(offboardingId, tenantId);
+      if (pending.status !== TenantOffboardingStatus.REQUESTED) throw TenantOffboardingErrors.OFFBOARDING_NOT_PENDING('Already confirmed', { details: { offboardingId } });
       const confirmed = await this.offboardings.confirm(tenantId, offboardingId.toLowerCase(), adminId, at, new Date(at.getTime() + OFFBOARDING_WAITING_DAYS * DAY_MS));
       if (!confirmed) throw TenantOffboardingErrors.OFFBOARDING_NOT_PENDING('Already confirmed', { details: { offboardingId } });
       await this.audit.record({ action: 'privacy.offboarding.confirmed', subjectType: 'TenantOffboarding', subjectId: confirmed.id, details: { waitingDays: OFFBOARDING_WAITING_DAYS } });
       return withHash(confirmed);
+    });
+  }
+
+  /**
+   * The operator withdraws a filed or confirmed departure before the destruction (filed for the wrong
+   * tenant, a contract renewed during the wait). Kept as WITHDRAWN with who, when and why; audited in
+   * the platform's chain, as the filing is (the operator acts in its own scope); the tenant is told at
+   * its privacy contact in the same transaction, as for the filing.
+   */
+  async withdraw(offboardingId: string, reason: string): Promise<TenantOffboarding> {
+    const operatorId = personIdOf(this.context.actor);
+    const at = this.clock.now();
+    return this.transactions.run(async () => {
+      const open = await this.lockOpen(offboardingId, null);
+      const withdrawn = await this.offboardings.withdraw(open.id, operatorId, TenantOffboardingParty.OPERATOR, reason.trim(), at);
+      if (!withdrawn) throw withdrawnError(open.id);
+      await this.audit.record({
+        action: 'privacy.offboarding.withdrawn', subjectType: 'TenantOffboarding', subjectId: withdrawn.id, details: { tenantId: withdrawn.tenantId, previousStatus: open.status },
+      });
+      const [tenant] = await this.tenants.findByIds([withdrawn.tenantId]);
+      if (tenant) {
+        await this.mailer.queue(TENANT_OFFBOARDING_WITHDRAWN, {
+          tenantId: null, to: tenant.privacyContactEmail, language: tenant.languages[0] ?? 'en', values: { reason: withdrawn.withdrawalReason! },
+        });
+      }
+      return withHash(withdrawn);
+    });
+  }
+
+  /**
+   * The tenant's administrator declines a filed departure, or revokes its confirmation while the wait
+   * runs (after it, only the operator can withdraw). Audited in the tenant's chain; the operator is told
+   * at its contact address in the same transaction.
+   */
+  async decline(offboardingId: string, reason: string): Promise<TenantOffboarding> {
+    const tenantId = tenantOfActor(this.context.actor);
+    const adminId = personIdOf(this.context.actor);
+    const at = this.clock.now();
+    return this.transactions.run(async () => {
+      const open = await this.lockOpen(offboardingId, tenantId);
+      const revoked = open.status === TenantOffboardingStatus.CONFIRMED;
+      if (revoked && open.destroyNotBefore && open.destroyNotBefore.getTime() <= at.getTime()) {
+        throw TenantOffboardingErrors.OFFBOARDING_WAIT_OVER('The waiting period is over', { details: { offboardingId: open.id } });
+      }
+      const withdrawn = await this.offboardings.withdraw(open.id, adminId, TenantOffboardingParty.TENANT, reason.trim(), at);
+      if (!withdrawn) throw withdrawnError(open.id);
+      await this.audit.record({
+        action: revoked ? 'privacy.offboarding.revoked' : 'privacy.offboarding.declined', subjectType: 'TenantOffboarding', subjectId: withdrawn.id, details: { previousStatus: open.status },
+      });
+      const [tenant] = await this.tenants.findByIds([withdrawn.tenantId]);
+      await this.mailer.queue(TENANT_OFFBOARDING_DECLINED, {
+        tenantId, to: this.config.OPERATOR_CONTACT_EMAIL, language: 'en',
+        values: { tenantName: tenant?.name ?? withdrawn.tenantId, tenantSlug: tenant?.slug ?? '', revoked, reason: withdrawn.withdrawalReason! },
+      });
+      return withHash(withdrawn);
     });
   }
 
@@ -100,7 +157,7 @@ export class TenantOffboardingService {
     const viewer = { ...actor, roles: [...new Set([...actor.roles, ...TENANT_STAFF_ROLES])] };
     const at = this.clock.now();
     return this.transactions.run(async () => {
-      const offboarding = await this.load(offboardingId, tenantId);
+      const offboarding = await this.lockOpen(offboardingId, tenantId);
       if (offboarding.status !== TenantOffboardingStatus.CONFIRMED) {
         throw TenantOffboardingErrors.OFFBOARDING_NOT_CONFIRMED('The administrator confirms the departure first', { details: { offboardingId } });
       }
@@ -151,6 +208,7 @@ export class TenantOffboardingService {
     const tenantId = tenantOfActor(this.context.actor);
     const { offboarding, stored } = await this.transactions.run(async () => {
       const offboarding = await this.load(offboardingId, tenantId);
+      if (offboarding.status === TenantOffboardingStatus.WITHDRAWN) throw withdrawnError(offboarding.id);
       if (offboarding.status !== TenantOffboardingStatus.CONFIRMED) {
         throw TenantOffboardingErrors.OFFBOARDING_NOT_CONFIRMED('The administrator confirms the departure first', { details: { offboardingId } });
       }
@@ -169,7 +227,8 @@ export class TenantOffboardingService {
     const at = this.clock.now();
     try {
       return await this.transactions.run(async () => {
-        const offboarding = await this.load(offboardingId, null);
+        // Locked first: a concurrent destruction waits here, then finds the row gone with its tenant (NOT_FOUND).
+        const offboarding = await this.lockOpen(offboardingId, null);
         const [tenant] = await this.tenants.findByIds([offboarding.tenantId]);
         // The stored files kept outside the database (S3 objects) go too, each deleted before the unit commits.
         const objects = await this.offboardings.departingTenantObjects(offboarding.id, at);
@@ -234,6 +293,20 @@ export class TenantOffboardingService {
     return signEd25519(privateKey, content);
   }
 
+  /**
+   * The offboarding locked for the rest of the transaction (see `lockById`), and still open: a withdrawn
+   * one answers OFFBOARDING_WITHDRAWN, a destroyed one (its row gone with its tenant) or another
+   * tenant's NOT_FOUND. Every change of a departure starts here, so races end in one of these refusals.
+   */
+  private async lockOpen(offboardingId: string, tenantId: string | null): Promise<TenantOffboarding> {
+    const found = await this.offboardings.lockById(offboardingId.toLowerCase());
+    if (!found || (tenantId !== null && found.tenantId !== tenantId)) {
+      throw TenantOffboardingErrors.OFFBOARDING_NOT_FOUND('No such offboarding', { field: 'offboardingId' });
+    }
+    if (found.status === TenantOffboardingStatus.WITHDRAWN) throw withdrawnError(found.id);
+    return found;
+  }
+
   /** In the tenant's scope (`tenantId`) or, for the operator, the platform's; a row of another tenant answers NOT_FOUND. */
   private async load(offboardingId: string, tenantId: string | null): Promise<TenantOffboarding> {
     const found = await this.offboardings.findById(offboardingId.toLowerCase());
@@ -272,6 +345,10 @@ export function certificateContent(c: CertificateFields): string {
 
 function sha256Of(text: string): Buffer {
   return createHash('sha256').update(text).digest();
+}
+
+function withdrawnError(offboardingId: string) {
+  return TenantOffboardingErrors.OFFBOARDING_WITHDRAWN('The departure was withdrawn', { details: { offboardingId } });
 }
 
 function withHash(offboarding: TenantOffboarding): TenantOffboarding {

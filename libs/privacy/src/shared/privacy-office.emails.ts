@@ -70,6 +70,40 @@ export const TENANT_OFFBOARDING_REQUESTED = emailTemplate<OffboardingRequestedVa
   de: (v) => ({ subject: 'Chancery: der Austritt Ihrer Organisation wurde eingereicht', text: `Der Betreiber von Chancery hat das Ende der Nutzung von Chancery durch Ihre Organisation eingereicht. Es geschieht nichts, bis einer Ihrer Administratoren es in der Anwendung bestätigt; nach der Bestätigung nehmen Sie das Archiv all Ihrer Daten, und ${v.waitingDays} Tage später wird jede Zeile davon vernichtet, mit einem Vernichtungszertifikat. Haben Sie nicht um den Austritt gebeten, sagen Sie es uns, bevor Sie etwas bestätigen.` }),
 });
 
+interface OffboardingWithdrawnValues {
+  reason: string;
+}
+
+/**
+ * From the platform to the tenant's privacy contact: the operator has withdrawn the departure it
+ * filed (filed or confirmed). Nothing will be destroyed; the reason is the operator's own words.
+ */
+export const TENANT_OFFBOARDING_WITHDRAWN = emailTemplate<OffboardingWithdrawnValues>('privacy.offboarding-withdrawn', {
+  en: (v) => ({ subject: "Chancery: your organisation's departure has been withdrawn", text: `The Chancery operator has withdrawn the departure of your organisation from Chancery. Nothing will be destroyed, and your organisation keeps using Chancery as before.\nReason given: ${v.reason}` }),
+  nl: (v) => ({ subject: 'Chancery: het vertrek van uw organisatie is ingetrokken', text: `De beheerder van Chancery heeft het vertrek van uw organisatie uit Chancery ingetrokken. Er wordt niets vernietigd, en uw organisatie gebruikt Chancery verder zoals voorheen.\nOpgegeven reden: ${v.reason}` }),
+  fr: (v) => ({ subject: 'Chancery : le départ de votre organisation a été retiré', text: `L'opérateur de Chancery a retiré le départ de votre organisation de Chancery. Rien ne sera détruit, et votre organisation continue d'utiliser Chancery comme avant.\nMotif donné : ${v.reason}` }),
+  de: (v) => ({ subject: 'Chancery: der Austritt Ihrer Organisation wurde zurückgezogen', text: `Der Betreiber von Chancery hat den Austritt Ihrer Organisation aus Chancery zurückgezogen. Es wird nichts vernichtet, und Ihre Organisation nutzt Chancery weiter wie bisher.\nAngegebener Grund: ${v.reason}` }),
+});
+
+interface OffboardingDeclinedValues {
+  tenantName: string;
+  tenantSlug: string;
+  /** The administrator had confirmed it and revokes that confirmation (else: declines a filed one). */
+  revoked: boolean;
+  reason: string;
+}
+
+/**
+ * From a tenant to the operator's contact address: its administrator declined the departure the
+ * operator filed, or revoked the confirmation during the waiting period. Nothing will be destroyed.
+ */
+export const TENANT_OFFBOARDING_DECLINED = emailTemplate<OffboardingDeclinedValues>('privacy.offboarding-declined', {
+  en: (v) => ({ subject: `${v.tenantName} (${v.tenantSlug}): departure ${v.revoked ? 'confirmation revoked' : 'declined'}`, text: `An administrator of ${v.tenantName} (${v.tenantSlug}) ${v.revoked ? 'revoked the confirmation of' : 'declined'} the departure filed for it. It is withdrawn: nothing will be destroyed.\nReason given: ${v.reason}` }),
+  nl: (v) => ({ subject: `${v.tenantName} (${v.tenantSlug}): vertrek ${v.revoked ? 'bevestiging herroepen' : 'geweigerd'}`, text: `Een beheerder van ${v.tenantName} (${v.tenantSlug}) heeft ${v.revoked ? 'de bevestiging herroepen van' : 'geweigerd'} het vertrek dat ervoor werd ingediend. Het is ingetrokken: er wordt niets vernietigd.\nOpgegeven reden: ${v.reason}` }),
+  fr: (v) => ({ subject: `${v.tenantName} (${v.tenantSlug}) : départ ${v.revoked ? 'confirmation révoquée' : 'refusé'}`, text: `Un administrateur de ${v.tenantName} (${v.tenantSlug}) a ${v.revoked ? 'révoqué la confirmation du' : 'refusé le'} départ introduit pour lui. Il est retiré : rien ne sera détruit.\nMotif donné : ${v.reason}` }),
+  de: (v) => ({ subject: `${v.tenantName} (${v.tenantSlug}): Austritt ${v.revoked ? 'Bestätigung widerrufen' : 'abgelehnt'}`, text: `Ein Administrator von ${v.tenantName} (${v.tenantSlug}) hat ${v.revoked ? 'die Bestätigung des für ihn eingereichten Austritts widerrufen' : 'den für ihn eingereichten Austritt abgelehnt'}. Er ist zurückgezogen: es wird nichts vernichtet.\nAngegebener Grund: ${v.reason}` }),
+});
+
 interface TenantDestroyedValues {
   tenantName: string;
   destroyedAt: string;

@@ -12,7 +12,8 @@ import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
 import { TenantDirectory } from '../directory/tenant-directory';
-import { stageOf, useOffboardingReasons, WAITING_DAYS, withoutFields } from './offboarding-shared';
+import { stageOf, useOffboardingReasons, WAITING_DAYS, WITHDRAWAL_REASON_MAX, withoutFields, withReasonFieldOnly } from './offboarding-shared';
+import { TextAreaField } from '../privacy/TextAreaField';
 import { downloadText } from '../../ui/download';
 
 const TenantDepartureList = graphql(`
@@ -26,6 +27,20 @@ const TenantDepartureList = graphql(`
       destroyNotBefore
       exportedAt
       exportedRecords
+      withdrawnAt
+      withdrawnByParty
+      withdrawalReason
+    }
+  }
+`);
+
+const WithdrawTenantDeparture = graphql(`
+  mutation WithdrawTenantDeparture($offboardingId: ID!, $reason: String!) {
+    withdrawTenantOffboarding(offboardingId: $offboardingId, reason: $reason) {
+      id
+      tenantId
+      status
+      withdrawnAt
     }
   }
 `);
@@ -103,7 +118,8 @@ export default function OffboardingsPage() {
     [directory.data],
   );
   const list = departures.data?.tenantOffboardings ?? [];
-  const leaving = useMemo(() => new Set(list.map((departure) => departure.tenantId ?? '')), [list]);
+  // A withdrawn departure is kept for the record; its tenant may be filed again.
+  const leaving = useMemo(() => new Set(list.filter((departure) => departure.status !== 'WITHDRAWN').map((departure) => departure.tenantId ?? '')), [list]);
   const choosable = useMemo(() => {
     const collator = new Intl.Collator(format.locale);
     return [...(directory.data?.tenants ?? [])].filter((tenant) => !leaving.has(tenant.id ?? '')).sort((a, b) => collator.compare(a.name ?? '', b.name ?? ''));
@@ -113,6 +129,8 @@ export default function OffboardingsPage() {
   const [filing, setFiling] = useState(false);
   const [destroying, setDestroying] = useState<Departure | null>(null);
   const [typedSlug, setTypedSlug] = useState('');
+  const [withdrawing, setWithdrawing] = useState<Departure | null>(null);
+  const [withdrawalReason, setWithdrawalReason] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
@@ -150,6 +168,20 @@ export default function OffboardingsPage() {
     certificates.reload();
     directory.reload();
   });
+
+  const withdraw = useAction(async () => {
+    if (!withdrawing?.id) return;
+    if (!withdrawalReason.trim()) throw clientError([{ field: 'reason', reason: 'required', constraint: 'required' }]);
+    await request(WithdrawTenantDeparture, { offboardingId: withdrawing.id, reason: withdrawalReason.trim() }).catch((error: unknown) => {
+      throw withReasonFieldOnly(error);
+    });
+    const tenant = nameOf(withdrawing.tenantId);
+    setWithdrawing(null);
+    setWithdrawalReason('');
+    setNotice(t('offboarding.withdrawal.operator.withdrawn', { tenant }));
+    departures.reload();
+  });
+  const closeWithdrawal = () => (setWithdrawing(null), withdraw.setError(null));
 
   const destroyingTenant = destroying ? tenantsById.get(destroying.tenantId ?? '') : undefined;
   const destroyOverrides = useMemo(() => ({ ...reasons, 'confirmSlug.slugmismatch': t('offboarding.operator.slugMismatch', { slug: destroyingTenant?.slug ?? '' }) }), [reasons, t, destroyingTenant]);
@@ -215,10 +247,26 @@ export default function OffboardingsPage() {
                       <td>{departure.destroyNotBefore ? format.dateTime(departure.destroyNotBefore) : '—'}</td>
                       <td>
                         <span className={stage === 'due' ? 'badge badge--alarm' : stage === 'awaitingConfirmation' ? 'badge badge--info' : 'badge badge--muted'}>
-                          {t(`offboarding.operator.stage.${stage}`)}
+                          {stage === 'withdrawn' ? t('offboarding.withdrawal.stage') : t(`offboarding.operator.stage.${stage}`)}
                         </span>
+                        {stage === 'withdrawn' ? (
+                          <p className="break-anywhere">
+                            {t(departure.withdrawnByParty === 'TENANT' ? 'offboarding.withdrawal.byTenant' : 'offboarding.withdrawal.byOperator', { date: format.dateTime(departure.withdrawnAt) })}{' '}
+                            {t('offboarding.withdrawal.reasonGiven', { reason: departure.withdrawalReason ?? '' })}
+                          </p>
+                        ) : null}
                       </td>
                       <td className="actions">
+                        {stage !== 'withdrawn' ? (
+                          <button
+                            type="button"
+                            className="button button--secondary button--small"
+                            onClick={() => (setWithdrawing(departure), setWithdrawalReason(''), setNotice(null), withdraw.setError(null))}
+                          >
+                            {t('offboarding.withdrawal.operator.withdraw')}
+                            <span className="visually-hidden"> {t('offboarding.withdrawal.operator.withdrawOf', { tenant })}</span>
+                          </button>
+                        ) : null}
                         {stage === 'due' ? (
                           <button
                             type="button"
@@ -265,6 +313,27 @@ export default function OffboardingsPage() {
         onConfirm={() => void file.run()}
         onClose={() => (setFiling(false), file.setError(null))}
       />
+      <Dialog open={withdrawing !== null} title={t('offboarding.withdrawal.operator.title', { tenant: nameOf(withdrawing?.tenantId) })} onClose={closeWithdrawal}>
+        <p>{t('offboarding.withdrawal.operator.body')}</p>
+        <Form error={withdraw.error} overrides={reasons} onSubmit={() => void withdraw.run()} idScope="withdraw-">
+          <TextAreaField
+            name="reason"
+            label={t('offboarding.withdrawal.reason')}
+            hint={t('offboarding.withdrawal.operator.reasonHint')}
+            maxLength={WITHDRAWAL_REASON_MAX}
+            value={withdrawalReason}
+            onValue={setWithdrawalReason}
+          />
+          <div className="button-row">
+            <SubmitButton pending={withdraw.pending} pendingLabel={t('common.saving')}>
+              {t('offboarding.withdrawal.operator.confirm')}
+            </SubmitButton>
+            <button type="button" className="button button--secondary" onClick={closeWithdrawal}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </Form>
+      </Dialog>
       <Dialog open={destroying !== null} title={t('offboarding.operator.destroyTitle', { tenant: destroyingTenant?.name ?? nameOf(destroying?.tenantId) })} onClose={() => (setDestroying(null), destroy.setError(null))}>
         <p>{t('offboarding.operator.destroyBody')}</p>
         <Form error={destroy.error} overrides={destroyOverrides} onSubmit={() => void destroy.run()} idScope="destroy-">

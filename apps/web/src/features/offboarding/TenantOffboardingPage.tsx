@@ -3,11 +3,14 @@ import { useTranslation } from 'react-i18next';
 import { request } from '../../api/client';
 import { graphql } from '../../gql';
 import { useFormat } from '../../i18n/format';
-import { ConfirmDialog } from '../../ui/Dialog';
+import { clientError } from '../../api/errors';
+import { ConfirmDialog, Dialog } from '../../ui/Dialog';
+import { Form, SubmitButton } from '../../ui/Form';
+import { TextAreaField } from '../privacy/TextAreaField';
 import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { useOffboardingReasons, WAITING_DAYS, withoutFields } from './offboarding-shared';
+import { useOffboardingReasons, WAITING_DAYS, WITHDRAWAL_REASON_MAX, withoutFields, withReasonFieldOnly } from './offboarding-shared';
 import { downloadText } from '../../ui/download';
 
 const OwnTenantOffboarding = graphql(`
@@ -21,6 +24,19 @@ const OwnTenantOffboarding = graphql(`
       exportedAt
       exportedRecords
       exportHash
+      withdrawnAt
+      withdrawnByParty
+      withdrawalReason
+    }
+  }
+`);
+
+const DeclineOwnTenantOffboarding = graphql(`
+  mutation DeclineOwnTenantOffboarding($offboardingId: ID!, $reason: String!) {
+    declineTenantOffboarding(offboardingId: $offboardingId, reason: $reason) {
+      id
+      status
+      withdrawnAt
     }
   }
 `);
@@ -61,6 +77,8 @@ export default function TenantOffboardingPage() {
   const reasons = useOffboardingReasons();
   const departures = useLoad(() => request(OwnTenantOffboarding));
   const [confirming, setConfirming] = useState(false);
+  const [declining, setDeclining] = useState(false);
+  const [declineReason, setDeclineReason] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const noticeRef = useRef<HTMLDivElement>(null);
 
@@ -69,7 +87,13 @@ export default function TenantOffboardingPage() {
     if (notice) noticeRef.current?.focus();
   }, [notice]);
 
-  const departure = departures.data?.tenantOffboardings[0] ?? null;
+  // The open departure if there is one; withdrawn ones are kept for the record (newest first), the last shown below.
+  const all = departures.data?.tenantOffboardings ?? [];
+  const departure = all.find((d) => d.status !== 'WITHDRAWN') ?? null;
+  const lastWithdrawn = departure ? null : (all.find((d) => d.status === 'WITHDRAWN') ?? null);
+  // The administrator may decline a filed departure, or revoke the confirmation while the waiting period runs.
+  const declinable = departure !== null && (departure.status === 'REQUESTED' || (departure.destroyNotBefore !== null && departure.destroyNotBefore !== undefined && Date.parse(departure.destroyNotBefore) > Date.now()));
+  const revoking = departure?.status === 'CONFIRMED';
 
   const confirm = useAction(async () => {
     if (!departure?.id) return;
@@ -88,6 +112,19 @@ export default function TenantOffboardingPage() {
     departures.reload();
   });
 
+  const decline = useAction(async () => {
+    if (!departure?.id) return;
+    if (!declineReason.trim()) throw clientError([{ field: 'reason', reason: 'required', constraint: 'required' }]);
+    await request(DeclineOwnTenantOffboarding, { offboardingId: departure.id, reason: declineReason.trim() }).catch((error: unknown) => {
+      throw withReasonFieldOnly(error);
+    });
+    setDeclining(false);
+    setDeclineReason('');
+    setNotice(t(revoking ? 'offboarding.withdrawal.tenant.revokedNotice' : 'offboarding.withdrawal.tenant.declinedNotice'));
+    departures.reload();
+  });
+  const closeDecline = () => (setDeclining(false), decline.setError(null));
+
   // What the confirmation starts, counted from now (the API counts from its own clock, a moment later).
   const earliestIfConfirmedNow = new Date(Date.now() + WAITING_DAYS * DAY_MS).toISOString();
 
@@ -105,6 +142,12 @@ export default function TenantOffboardingPage() {
         <section aria-labelledby="offboarding-none-title">
           <h2 id="offboarding-none-title">{t('offboarding.tenant.noneTitle')}</h2>
           <p>{t('offboarding.tenant.none')}</p>
+          {lastWithdrawn ? (
+            <p className="break-anywhere">
+              {t(lastWithdrawn.withdrawnByParty === 'TENANT' ? 'offboarding.withdrawal.byTenant' : 'offboarding.withdrawal.byOperator', { date: format.dateTime(lastWithdrawn.withdrawnAt) })}{' '}
+              {t('offboarding.withdrawal.reasonGiven', { reason: lastWithdrawn.withdrawalReason ?? '' })}
+            </p>
+          ) : null}
         </section>
       ) : null}
       {departure ? (
@@ -124,7 +167,7 @@ export default function TenantOffboardingPage() {
               <div>
                 <dt>{t('offboarding.statusLabel')}</dt>
                 <dd>
-                  <span className={departure.status === 'REQUESTED' ? 'badge badge--info' : 'badge badge--alarm'}>{t(`offboarding.status.${departure.status ?? 'REQUESTED'}`)}</span>
+                  <span className={departure.status === 'REQUESTED' ? 'badge badge--info' : 'badge badge--alarm'}>{t(`offboarding.status.${departure.status === 'CONFIRMED' ? 'CONFIRMED' : 'REQUESTED'}`)}</span>
                 </dd>
               </div>
               <div>
@@ -189,8 +232,40 @@ export default function TenantOffboardingPage() {
               </p>
             </section>
           )}
+          {declinable ? (
+            <section aria-labelledby="offboarding-decline-title">
+              <h2 id="offboarding-decline-title">{t('offboarding.withdrawal.tenant.sectionTitle')}</h2>
+              <p>{revoking ? t('offboarding.withdrawal.tenant.revokeLead', { date: format.dateTime(departure.destroyNotBefore) }) : t('offboarding.withdrawal.tenant.declineLead')}</p>
+              <p>
+                <button type="button" className="button button--secondary" onClick={() => (setDeclining(true), setDeclineReason(''), setNotice(null), decline.setError(null))}>
+                  {t('offboarding.withdrawal.tenant.action')}
+                </button>
+              </p>
+            </section>
+          ) : null}
         </>
       ) : null}
+      <Dialog open={declining} title={revoking ? t('offboarding.withdrawal.tenant.revokeTitle') : t('offboarding.withdrawal.tenant.declineTitle')} onClose={closeDecline}>
+        <p>{t('offboarding.withdrawal.tenant.body')}</p>
+        <Form error={decline.error} overrides={reasons} onSubmit={() => void decline.run()} idScope="decline-">
+          <TextAreaField
+            name="reason"
+            label={t('offboarding.withdrawal.reason')}
+            hint={t('offboarding.withdrawal.tenant.reasonHint')}
+            maxLength={WITHDRAWAL_REASON_MAX}
+            value={declineReason}
+            onValue={setDeclineReason}
+          />
+          <div className="button-row">
+            <SubmitButton pending={decline.pending} pendingLabel={t('common.saving')}>
+              {revoking ? t('offboarding.withdrawal.tenant.revokeConfirm') : t('offboarding.withdrawal.tenant.declineConfirm')}
+            </SubmitButton>
+            <button type="button" className="button button--secondary" onClick={closeDecline}>
+              {t('common.cancel')}
+            </button>
+          </div>
+        </Form>
+      </Dialog>
       <ConfirmDialog
         open={confirming}
         title={t('offboarding.tenant.confirmTitle')}
