@@ -36,12 +36,17 @@ import { buildWorld, identityDigest, POLICY_TEST_APP_OPTIONS, Viewer, World } fr
 const FORBIDDEN = [
   'tenantId', 'organisationId', 'role', 'roles', 'status', 'id', 'passwordHash', 'tokenVersion', 'totpSecret',
   'emailConfirmedAt', 'signatureImage', 'isMember', 'loginMethod', 'createdBy', 'keyHash',
+  // A password is only ever set by the person whose account it opens: no one chooses another's.
+  'password',
 ];
 
 /** Input fields of those names that are there by design. Any other input field of a forbidden name fails the suite. */
 const LEGITIMATE: Record<string, string> = {
   'UpdateOrganisationInput.organisationId': 'the id of the company to update (the target, checked by the policy)',
   'InviteUserInput.roles': 'the roles offered, limited to what the inviter may grant',
+  'LoginInput.password': 'the password of the person logging in',
+  'AcceptInvitationInput.password': 'the invited person chooses their own password',
+  'PersonDetailsInput.password': 'the registrant of a company chooses their own password (registerOrganisation only)',
   'RegisterOrganisationInput.loginMethod': 'chosen once, at registration',
   'CreateCertifiedProductInput.organisationId': 'the certificate holder the staff certify the product of (the target, checked in the tenant)',
   'RequestSupportAccessInput.tenantId': 'the tenant the operator asks for a support grant (its administrator decides)',
@@ -57,6 +62,7 @@ function extraValue(name: string, world: World): unknown {
     role: 'PLATFORM_ADMIN',
     roles: ['PLATFORM_ADMIN'],
     status: 'ACTIVE',
+    password: 'Operator-chosen-pass-2026',
     passwordHash: '$argon2id$v=19$m=65536,t=3,p=4$c2FsdHNhbHQ$aGFzaGhhc2hoYXNoaGFzaA',
     tokenVersion: 0,
     totpSecret: 'JBSWY3DPEHPK3PXP',
@@ -160,7 +166,7 @@ const TEMPLATES: Record<string, MutationTemplate> = {
           slug, name: `Chamber ${slug}`, kinds: ['CHAMBER_OF_COMMERCE'], legalEntityNumber: '0123.456.749', street: 'Markt 1', postalCode: '3000', city: 'Leuven',
           country: 'BE', phone: '+3216000000', email: `info@${slug}.test`, languages: ['nl'], privacyContactEmail: `privacy@${slug}.test`,
           servedPostalCodes: [{ from: '3000', to: '3099' }],
-          administrator: { firstName: 'Ada', lastName: 'Admin', email: `admin@${slug}.test`, password: PASSWORD, preferredLanguage: 'nl' },
+          administrator: { firstName: 'Ada', lastName: 'Admin', email: `admin@${slug}.test`, preferredLanguage: 'nl' },
         },
       };
     },

@@ -66,7 +66,7 @@ test('the operator files a tenant’s departure; its administrator confirms it a
 
   // A tenant of the test's own: destroying a demo tenant would take every other test's data with it.
   await useLanguage(page, operatorLanguage);
-  const { tenant, admin } = await tenantOfOwn(page, { password: state.demoPassword, totpSecret: state.totpSecrets[OPERATOR]! });
+  const { tenant, admin } = await tenantOfOwn(page, state);
 
   // The tenant's administrator, before anything is filed: the page says there is nothing.
   const adminPage = await personAt(browser, state, adminLanguage);

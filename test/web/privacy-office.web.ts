@@ -417,7 +417,7 @@ test('the privacy officer applies a shortened period at once: the delivered e-ma
   const r = m.retentionSchedule;
   const w = r.sweep;
   // A chamber of its own: applying the schedule deletes what is past its period, which on a demo tenant would change what later tests see.
-  const { tenant, admin: officer } = await tenantOfOwn(page, { password: state.demoPassword, totpSecret: state.totpSecrets['operator@chancery.test']! });
+  const { tenant, admin: officer } = await tenantOfOwn(page, state);
   // An invitation e-mail, delivered: kept 90 days by default, so the nightly sweep would leave it today.
   const call = graphqlCaller(page);
   const { login } = await call<{ login: { accessToken: string } }>('mutation L($input: LoginInput!) { login(input: $input) { accessToken } }', {

@@ -10,10 +10,7 @@ test('the privacy officer publishes a policy version; every user is shown it, ac
   const m = MESSAGES.nl;
   const p = m.policyVersions;
   await useLanguage(page, 'nl');
-  const { tenant, admin: officer } = await tenantOfOwn(page, {
-    password: state.demoPassword,
-    totpSecret: state.totpSecrets['operator@chancery.test']!,
-  });
+  const { tenant, admin: officer } = await tenantOfOwn(page, state);
   await logIn(
     page,
     { tenant: tenant.slug, email: officer.email, password: officer.password, totpSecret: officer.totpSecret },

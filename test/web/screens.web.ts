@@ -242,7 +242,7 @@ test("a tenant admin reads the chamber's retention schedule; a rule with a legal
   await checkScreen(page, 'retention-schedule-tenant-admin');
 });
 
-test('the platform operator creates a tenant, which the directory then lists (en)', async ({ page, state, pageProblems: _ }) => {
+test('the platform operator creates a tenant, which the directory then lists; its administrator, invited by e-mail, chooses their own password (en)', async ({ page, browser, state, pageProblems: _ }) => {
   const m = MESSAGES.en;
   await useLanguage(page, 'en');
   await logIn(page, { tenant: null, email: 'operator@chancery.test', password: state.demoPassword, totpSecret: state.totpSecrets['operator@chancery.test'] }, loginTexts(m));
@@ -263,11 +263,26 @@ test('the platform operator creates a tenant, which the directory then lists (en
   await page.getByLabel(exactly(m.fields.firstName)).fill('Lena');
   await page.getByLabel(exactly(m.fields.lastName)).fill('Limburg');
   await page.getByLabel(exactly(m.fields.email)).last().fill(`admin-${suffix}@limburg.test`);
-  await page.getByLabel(exactly(m.fields.initialPassword)).fill('granite-river-window-88');
-  await page.getByLabel(exactly(m.fields.passwordConfirmation)).fill('granite-river-window-88');
+  // No password for the administrator: the screen says they choose their own from an e-mail.
+  await expect(page.getByText(m.createTenant.administratorHint)).toBeVisible();
+  await expect(page.getByLabel(exactly(m.fields.password))).toHaveCount(0);
   await checkScreen(page, 'create-tenant');
   await page.getByRole('button', { name: m.createTenant.submit }).click();
   await expect(page.getByRole('heading', { level: 1, name: m.createTenant.doneTitle })).toBeVisible();
+  await expect(page.getByText(fill(m.createTenant.invited, { name, slug: `limburg-${suffix}`, email: `admin-${suffix}@limburg.test` }))).toBeVisible();
+  // The administrator accepts the invitation in their own browser, with a password only they know.
+  const link = await linkFromMail(state, `admin-${suffix}@limburg.test`, 'identity.invitation');
+  const theirs = await browser.newContext({ baseURL: state.baseURL });
+  const administrator = await theirs.newPage();
+  await useLanguage(administrator, 'en');
+  await administrator.goto(link);
+  await administrator.getByLabel(exactly(m.fields.firstName)).fill('Lena');
+  await administrator.getByLabel(exactly(m.fields.lastName)).fill('Limburg');
+  await administrator.getByLabel(exactly(m.fields.password)).fill('quiet-meadow-copper-17');
+  await administrator.getByLabel(exactly(m.fields.passwordConfirmation)).fill('quiet-meadow-copper-17');
+  await administrator.getByRole('button', { name: m.acceptInvitation.submit }).click();
+  await expect(administrator.getByText(m.acceptInvitation.done)).toBeVisible();
+  await theirs.close();
   await page.getByRole('main').getByRole('link', { name: m.nav.directory }).click();
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   // The platform's register as processor (Art. 30(2)) names every controller it serves: the new one too.

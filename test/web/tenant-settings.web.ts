@@ -11,11 +11,7 @@ test('the administrator of a chamber that is also a certification body sets its 
   const s = m.tenantSettings;
   await useLanguage(page, 'nl');
   // A tenant of the test's own: these settings change how the demo tenants' certificates and requests run.
-  const { tenant, admin } = await tenantOfOwn(
-    page,
-    { password: state.demoPassword, totpSecret: state.totpSecrets['operator@chancery.test']! },
-    ['CHAMBER_OF_COMMERCE', 'CERTIFICATION_BODY'],
-  );
+  const { tenant, admin } = await tenantOfOwn(page, state, ['CHAMBER_OF_COMMERCE', 'CERTIFICATION_BODY']);
   await logIn(
     page,
     { tenant: tenant.slug, email: admin.email, password: admin.password, totpSecret: admin.totpSecret },

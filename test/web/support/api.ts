@@ -47,14 +47,11 @@ const LOGIN = 'mutation L($input: LoginInput!) { login(input: $input) { accessTo
 /**
  * A tenant of the test's own, opened by the platform operator through the API, for screens whose acts
  * reach every user of a tenant or change how it works (a privacy-policy notice on every screen, its
- * settings): on a demo tenant they would change what the tests that follow see. Its administrator
- * (Dutch) has enrolled a second factor and also holds the privacy officer's role.
+ * settings): on a demo tenant they would change what the tests that follow see. The operator only
+ * invites its administrator (Dutch), who accepts from the e-mail's link with a password of their own,
+ * has enrolled a second factor and also holds the privacy officer's role.
  */
-export async function tenantOfOwn(
-  page: Page,
-  operator: { password: string; totpSecret: string },
-  kinds: string[] = ['CHAMBER_OF_COMMERCE'],
-) {
+export async function tenantOfOwn(page: Page, state: WebTestState, kinds: string[] = ['CHAMBER_OF_COMMERCE']) {
   const call = graphqlCaller(page);
   const suffix = uniqueSuffix();
   const tenant = { slug: `eigen-${suffix}`, name: `Kamer van Koophandel Eigen ${suffix}` };
@@ -62,12 +59,12 @@ export async function tenantOfOwn(
   const { login: operatorLogin } = await call<{ login: { accessToken: string } }>(LOGIN, {
     input: {
       email: 'operator@chancery.test',
-      password: operator.password,
-      totpCode: await totpCode(operator.totpSecret),
+      password: state.demoPassword,
+      totpCode: await totpCode(state.totpSecrets['operator@chancery.test']!),
     },
   });
-  await call(
-    'mutation T($input: CreateTenantInput!) { createTenant(input: $input) { id } }',
+  const { createTenant } = await call<{ createTenant: { invitationSentTo: string } }>(
+    'mutation T($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } invitationSentTo } }',
     {
       input: {
         slug: tenant.slug,
@@ -81,17 +78,18 @@ export async function tenantOfOwn(
         languages: ['nl', 'fr', 'en'],
         privacyContactEmail: `dpo-${suffix}@eigen.test`,
         servedPostalCodes: [],
-        administrator: {
-          firstName: 'Pieter',
-          lastName: 'Privacy',
-          email: admin.email,
-          password: admin.password,
-          preferredLanguage: 'nl',
-        },
+        administrator: { firstName: 'Pieter', lastName: 'Privacy', email: admin.email, preferredLanguage: 'nl' },
       },
     },
     operatorLogin.accessToken,
   );
+  expect(createTenant.invitationSentTo).toBe(admin.email);
+  // The administrator chooses their own password from the invitation's link, as a person does.
+  const link = await linkFromMail(state, admin.email, 'identity.invitation');
+  const token = new URLSearchParams(new URL(link).hash.slice(1)).get('token');
+  await call('mutation A($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }', {
+    input: { token, firstName: 'Pieter', lastName: 'Privacy', password: admin.password, preferredLanguage: 'nl' },
+  });
   const { login } = await call<{ login: { accessToken: string } }>(LOGIN, {
     input: { tenant: tenant.slug, email: admin.email, password: admin.password },
   });

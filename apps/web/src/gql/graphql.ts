@@ -156,7 +156,8 @@ export type CreateProjectCertificateInput = {
 };
 
 export type CreateTenantInput = {
-  administrator: PersonDetailsInput;
+  /** Who is invited to be its first administrator: they choose their own password from the e-mailed link. */
+  administrator: TenantAdministratorInput;
   city: string;
   country: string;
   email?: string | null | undefined;
@@ -516,6 +517,17 @@ export type SupportGrantStatus =
   | 'EXPIRED'
   | 'REFUSED'
   | 'REQUESTED';
+
+export type TenantAdministratorInput = {
+  /** Where the invitation goes; the account will log in with it. */
+  email: string;
+  /** Addresses the invitation e-mail. */
+  firstName: string;
+  /** Addresses the invitation e-mail. */
+  lastName: string;
+  /** The language of the invitation e-mail. */
+  preferredLanguage?: string;
+};
 
 export type TenantKind =
   | 'CERTIFICATION_BODY'
@@ -1348,7 +1360,7 @@ export type CreateTenantMutationVariables = Exact<{
 }>;
 
 
-export type CreateTenantMutation = { createTenant: { id: string, slug: string, name: string } };
+export type CreateTenantMutation = { createTenant: { invitationSentTo: string, tenant: { id: string, slug: string, name: string } } };
 
 export type OwnSupportGrantsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3265,9 +3277,12 @@ export const RedeliverWebhookDocument = new TypedDocumentString(`
 export const CreateTenantDocument = new TypedDocumentString(`
     mutation CreateTenant($input: CreateTenantInput!) {
   createTenant(input: $input) {
-    id
-    slug
-    name
+    tenant {
+      id
+      slug
+      name
+    }
+    invitationSentTo
   }
 }
     `) as unknown as TypedDocumentString<CreateTenantMutation, CreateTenantMutationVariables>;

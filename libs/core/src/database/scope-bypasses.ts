@@ -13,7 +13,7 @@ export const SCOPE_BYPASSES = {
   forAccessToken:
     "Checking a signed access token's session in the tenant the token names, before the actor is known; for a query, the check and the reads share one transaction.",
   creatingTenant:
-    "The platform operator creating a tenant and its first administrator atomically: platform scope, then the new tenant's.",
+    "The platform operator creating a tenant and the invitation of its first administrator atomically: platform scope, then the new tenant's.",
   asSystem:
     'The system acting on its own in one tenant or the platform (scheduled jobs, demo data, test factories); no person is the actor.',
   deliveringOutbox:

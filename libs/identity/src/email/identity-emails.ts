@@ -15,13 +15,31 @@ export const CONFIRM_EMAIL = emailTemplate<ConfirmEmailValues>('identity.confirm
 interface InvitationValues {
   tenantName: string;
   link: string;
+  /** The invitee's name, as the platform operator gave it for a tenant's first administrator. */
+  inviteeName?: string;
+  /** Invited as the tenant's first administrator: they set up a second factor at their first login. */
+  firstAdministrator?: boolean;
 }
 
+const greeting = (salutation: string, name?: string) => (name ? `${salutation} ${name},\n\n` : '');
+
 export const INVITATION = emailTemplate<InvitationValues>('identity.invitation', {
-  en: (v) => ({ subject: `You are invited to ${v.tenantName} on Chancery`, text: `Accept the invitation and choose your password:\n${v.link}\n\nThe invitation works once, within 7 days.` }),
-  nl: (v) => ({ subject: `U bent uitgenodigd bij ${v.tenantName} op Chancery`, text: `Aanvaard de uitnodiging en kies uw wachtwoord:\n${v.link}\n\nDe uitnodiging werkt één keer, binnen 7 dagen.` }),
-  fr: (v) => ({ subject: `Vous êtes invité(e) chez ${v.tenantName} sur Chancery`, text: `Acceptez l'invitation et choisissez votre mot de passe :\n${v.link}\n\nL'invitation fonctionne une fois, dans les 7 jours.` }),
-  de: (v) => ({ subject: `Sie sind zu ${v.tenantName} auf Chancery eingeladen`, text: `Nehmen Sie die Einladung an und wählen Sie Ihr Passwort:\n${v.link}\n\nDie Einladung funktioniert einmal, innerhalb von 7 Tagen.` }),
+  en: (v) => ({
+    subject: `You are invited to ${v.tenantName} on Chancery`,
+    text: `${greeting('Dear', v.inviteeName)}${v.firstAdministrator ? `${v.tenantName} is open on Chancery, with you as its administrator. ` : ''}Accept the invitation and choose your password:\n${v.link}\n\n${v.firstAdministrator ? 'At your first login you set up a second factor (an authenticator app).\n\n' : ''}The invitation works once, within 7 days.`,
+  }),
+  nl: (v) => ({
+    subject: `U bent uitgenodigd bij ${v.tenantName} op Chancery`,
+    text: `${greeting('Beste', v.inviteeName)}${v.firstAdministrator ? `${v.tenantName} is geopend op Chancery, met u als beheerder. ` : ''}Aanvaard de uitnodiging en kies uw wachtwoord:\n${v.link}\n\n${v.firstAdministrator ? 'Bij uw eerste aanmelding stelt u een tweede factor in (een authenticator-app).\n\n' : ''}De uitnodiging werkt één keer, binnen 7 dagen.`,
+  }),
+  fr: (v) => ({
+    subject: `Vous êtes invité(e) chez ${v.tenantName} sur Chancery`,
+    text: `${greeting('Bonjour', v.inviteeName)}${v.firstAdministrator ? `${v.tenantName} est ouvert sur Chancery, avec vous comme administrateur. ` : ''}Acceptez l'invitation et choisissez votre mot de passe :\n${v.link}\n\n${v.firstAdministrator ? 'À votre première connexion, vous configurez un second facteur (une application d\'authentification).\n\n' : ''}L'invitation fonctionne une fois, dans les 7 jours.`,
+  }),
+  de: (v) => ({
+    subject: `Sie sind zu ${v.tenantName} auf Chancery eingeladen`,
+    text: `${greeting('Guten Tag', v.inviteeName)}${v.firstAdministrator ? `${v.tenantName} ist auf Chancery eröffnet, mit Ihnen als Administrator. ` : ''}Nehmen Sie die Einladung an und wählen Sie Ihr Passwort:\n${v.link}\n\n${v.firstAdministrator ? 'Bei Ihrer ersten Anmeldung richten Sie einen zweiten Faktor ein (eine Authenticator-App).\n\n' : ''}Die Einladung funktioniert einmal, innerhalb von 7 Tagen.`,
+  }),
 });
 
 interface AddressInUseValues {

@@ -66,6 +66,19 @@ export class PostalCodeRangeInput {
   @Field() @Matches(/^\d{4,5}$/) to: string;
 }
 
+/**
+ * The first administrator of a tenant the platform operator opens: who they are, never a credential.
+ * They receive an invitation and choose their own password (and second factor) from its link; their
+ * telephone and position they give themselves when they accept it.
+ */
+@InputType()
+export class TenantAdministratorInput {
+  @Field({ description: 'Addresses the invitation e-mail.' }) @IsString() @Length(1, 100) firstName: string;
+  @Field({ description: 'Addresses the invitation e-mail.' }) @IsString() @Length(1, 100) lastName: string;
+  @Field({ description: 'Where the invitation goes; the account will log in with it.' }) @IsEmail() @MaxLength(254) email: string;
+  @Field({ defaultValue: 'en', description: 'The language of the invitation e-mail.' }) @IsIn(LANGUAGES) preferredLanguage: string = 'en';
+}
+
 @InputType()
 export class CreateTenantInput {
   @Field() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/, { message: 'must be lower-case letters, digits and dashes' }) slug: string;
@@ -81,7 +94,8 @@ export class CreateTenantInput {
   @Field(() => [String]) @ArrayMinSize(1) @ArrayUnique() @IsIn(LANGUAGES, { each: true }) languages: string[];
   @Field() @IsEmail() privacyContactEmail: string;
   @Field(() => [PostalCodeRangeInput], { defaultValue: [] }) @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => PostalCodeRangeInput) servedPostalCodes: PostalCodeRangeInput[] = [];
-  @Field(() => PersonDetailsInput) @ValidateNested() @Type(() => PersonDetailsInput) administrator: PersonDetailsInput;
+  @Field(() => TenantAdministratorInput, { description: 'Who is invited to be its first administrator: they choose their own password from the e-mailed link.' })
+  @ValidateNested() @Type(() => TenantAdministratorInput) administrator: TenantAdministratorInput;
 }
 
 @InputType()

@@ -55,6 +55,13 @@ export class RegistrationResult {
   @Field(() => Tenant, { description: 'The chamber the company registered with.' }) tenant: Tenant;
 }
 
+@Envelope('CreatedTenant')
+@ObjectType()
+export class CreatedTenant {
+  @Field(() => Tenant) tenant: Tenant;
+  @Field({ description: 'Where the invitation of its first administrator went: they choose their password from its link.' }) invitationSentTo: string;
+}
+
 @Envelope('CreatedApiKey')
 @ObjectType()
 export class CreatedApiKey {
@@ -130,9 +137,9 @@ export class IdentityResolver {
   }
 
   @Allow(Permission.CreateTenant)
-  @Mutation(() => Tenant)
-  createTenant(@Args('input') input: CreateTenantInput): Promise<Tenant> {
-    return this.directory.create(input);
+  @Mutation(() => CreatedTenant, { description: 'Opens a tenant and e-mails its first administrator an invitation (role TENANT_ADMIN); no account exists until they accept it.' })
+  async createTenant(@Args('input') input: CreateTenantInput): Promise<CreatedTenant> {
+    return Object.assign(new CreatedTenant(), await this.directory.create(input));
   }
 
   @Public()

@@ -1,26 +1,26 @@
 import { Injectable } from '@nestjs/common';
-import { Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { Clock, isUniqueViolation, PasswordHasher, TransactionRunner } from '@chancery/core';
+import { isUniqueViolation, TransactionRunner } from '@chancery/core';
 import { Tenant } from '../entities/tenant.entity';
-import { UserStatus } from '../entities/user-account.entity';
 import { IdentityErrors } from '../identity.errors';
 import { CreateTenantInput } from '../inputs/identity.inputs';
-import { assertAcceptablePassword } from '../password-policy';
-import { AccountRepository } from '../repositories/account.repository';
 import { TenantRepository } from '../repositories/tenant.repository';
-import { normaliseEmailAddress } from '../validation/email-address';
+import { UserAdministrationService } from './user-administration.service';
+
+/** A tenant just opened, and where the invitation of its first administrator went. */
+export interface CreatedTenant {
+  tenant: Tenant;
+  invitationSentTo: string;
+}
 
 /** The list of tenants (public) and their creation by the platform operator. */
 @Injectable()
 export class TenantDirectoryService {
   constructor(
-    private readonly passwords: PasswordHasher,
     private readonly transactions: TransactionRunner,
     private readonly tenants: TenantRepository,
-    private readonly accounts: AccountRepository,
+    private readonly users: UserAdministrationService,
     private readonly audit: AuditLog,
-    private readonly clock: Clock,
   ) {}
 
   list(): Promise<Tenant[]> {
@@ -48,32 +48,21 @@ export class TenantDirectoryService {
     );
   }
 
-  /** Creates a tenant with its first administrator (who must enrol a second factor at first login). */
-  async create(input: CreateTenantInput): Promise<Tenant> {
+  /**
+   * Creates a tenant and invites its first administrator, in one transaction: the operator gives who
+   * they are, never a credential. No account exists until the administrator accepts the invitation with
+   * a password of their own (and they enrol a second factor at their first login), so the operator
+   * cannot log in as them.
+   */
+  async create(input: CreateTenantInput): Promise<CreatedTenant> {
     const { administrator, ...details } = input;
-    assertAcceptablePassword(administrator.password, 'input.administrator.password', administrator.email);
-    const passwordHash = await this.passwords.hash(administrator.password);
     try {
       return await this.transactions.creatingTenant(async (enterTenant) => {
         const tenant = await this.tenants.insert({ ...details, phone: details.phone ?? null, email: details.email ?? null });
         await this.audit.record({ action: 'identity.tenant.created', subjectType: 'Tenant', subjectId: tenant.id, tenantId: null });
         await enterTenant(tenant.id);
-        const userId = await this.accounts.insert({
-          tenantId: tenant.id,
-          organisationId: null,
-          email: normaliseEmailAddress(administrator.email),
-          firstName: administrator.firstName,
-          lastName: administrator.lastName,
-          phone: administrator.phone ?? null,
-          jobTitle: administrator.jobTitle ?? null,
-          preferredLanguage: administrator.preferredLanguage,
-          passwordHash,
-          status: UserStatus.ACTIVE,
-          emailConfirmedAt: this.clock.now(),
-        });
-        await this.accounts.grantRoles(userId, tenant.id, [Role.TENANT_ADMIN], null);
-        await this.audit.record({ action: 'identity.role.granted', subjectType: 'User', subjectId: userId, details: { role: Role.TENANT_ADMIN }, tenantId: tenant.id });
-        return tenant;
+        const invitation = await this.users.inviteFirstTenantAdministrator(tenant, administrator);
+        return { tenant, invitationSentTo: invitation.email };
       });
     } catch (error) {
       if (isUniqueViolation(error, 'tenant_slug_key')) throw IdentityErrors.TENANT_SLUG_TAKEN('is already used by another tenant', { field: 'input.slug' });

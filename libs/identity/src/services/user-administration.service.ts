@@ -9,9 +9,10 @@ import {
 } from '../accounts/account-events';
 import { INVITATION } from '../email/identity-emails';
 import { Invitation } from '../entities/invitation.entity';
+import { Tenant } from '../entities/tenant.entity';
 import { UserAccount, UserStatus } from '../entities/user-account.entity';
 import { IdentityErrors } from '../identity.errors';
-import { AcceptInvitationInput, AppointCompanyAdministratorInput, ChangeUserRolesInput, InviteUserInput } from '../inputs/identity.inputs';
+import { AcceptInvitationInput, AppointCompanyAdministratorInput, ChangeUserRolesInput, InviteUserInput, TenantAdministratorInput } from '../inputs/identity.inputs';
 import { assertAcceptablePassword } from '../password-policy';
 import { AccountRepository, ManagedScope } from '../repositories/account.repository';
 import { ApiKeyRepository } from '../repositories/api-key.repository';
@@ -79,7 +80,6 @@ export class UserAdministrationService {
     if (refused) throw IdentityErrors.ROLE_NOT_GRANTABLE(`You cannot grant the role ${refused}`, { field: 'input.roles' });
     const scope = managedScopeOf(actor);
     const { tenantId, organisationId } = scope;
-    const secret = issueSecret('inv', tenantId);
     const email = normaliseEmailAddress(input.email);
     return this.transactions.run(async () => {
       // Said at once to the administrator, who may see the company's people anyway: an account of
@@ -90,25 +90,66 @@ export class UserAdministrationService {
       if (await this.invitations.pendingExists(scope, email, this.clock.now())) {
         throw IdentityErrors.INVITATION_ALREADY_PENDING('already has a pending invitation; revoke it to send a new one', { field: 'input.email' });
       }
-      const invitation = await this.invitations.insert({
-        tenantId,
-        organisationId,
-        email,
-        roles: input.roles,
-        tokenHash: secret.hash,
-        invitedBy: actor.id!,
-        expiresAt: new Date(this.clock.now().getTime() + INVITATION_LIFETIME_MS),
-      });
-      const tenant = await this.tenants.findById(tenantId);
-      await this.mailer.queue(INVITATION, {
-        tenantId,
-        to: email,
-        language: tenant?.languages[0],
-        values: { tenantName: tenant?.name ?? 'Chancery', link: this.config.portalLink('/accept-invitation', secret.token) },
-      });
-      await this.audit.record({ action: 'identity.invitation.created', subjectType: 'Invitation', subjectId: invitation.id, details: { roles: input.roles.join(',') } });
-      return invitation;
+      return this.sendInvitation({ tenantId, organisationId, email, roles: input.roles, invitedBy: actor.id! });
     });
+  }
+
+  /**
+   * Invites the first administrator of a tenant the platform operator is opening, in the transaction
+   * that creates it (already in the new tenant's scope): an invitation with the role TENANT_ADMIN, sent
+   * by the operator, and its e-mail in the administrator's language. No account exists until they
+   * accept it with a password of their own; they then enrol a second factor at their first login.
+   */
+  async inviteFirstTenantAdministrator(tenant: Tenant, administrator: TenantAdministratorInput): Promise<Invitation> {
+    const operator = this.context.actor;
+    if (!operator.id) throw new Error('a tenant is opened by a person');
+    return this.sendInvitation({
+      tenantId: tenant.id,
+      organisationId: null,
+      email: normaliseEmailAddress(administrator.email),
+      roles: [Role.TENANT_ADMIN],
+      invitedBy: operator.id,
+      tenant,
+      language: administrator.preferredLanguage,
+      inviteeName: `${administrator.firstName} ${administrator.lastName}`,
+    });
+  }
+
+  /** The invitation, its e-mail with the one-time link, and the audit entry (in the invitation's tenant). */
+  private async sendInvitation(invite: {
+    tenantId: string;
+    organisationId: string | null;
+    email: string;
+    roles: Role[];
+    invitedBy: string;
+    tenant?: Tenant;
+    language?: string;
+    inviteeName?: string;
+  }): Promise<Invitation> {
+    const { tenantId, organisationId, email, roles } = invite;
+    const secret = issueSecret('inv', tenantId);
+    const invitation = await this.invitations.insert({
+      tenantId,
+      organisationId,
+      email,
+      roles,
+      tokenHash: secret.hash,
+      invitedBy: invite.invitedBy,
+      expiresAt: new Date(this.clock.now().getTime() + INVITATION_LIFETIME_MS),
+    });
+    const tenant = invite.tenant ?? (await this.tenants.findById(tenantId));
+    await this.mailer.queue(INVITATION, {
+      tenantId,
+      to: email,
+      language: invite.language ?? tenant?.languages[0],
+      values: {
+        tenantName: tenant?.name ?? 'Chancery',
+        link: this.config.portalLink('/accept-invitation', secret.token),
+        ...(invite.inviteeName ? { inviteeName: invite.inviteeName, firstAdministrator: true } : {}),
+      },
+    });
+    await this.audit.record({ action: 'identity.invitation.created', subjectType: 'Invitation', subjectId: invitation.id, details: { roles: roles.join(',') }, tenantId });
+    return invitation;
   }
 
   /** Pending invitations of what the actor administers (the company, or the tenant's staff). */

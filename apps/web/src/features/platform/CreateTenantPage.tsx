@@ -12,14 +12,16 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { ChoiceGroup, SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction } from '../../ui/use-api';
-import { passwordProblems } from '../registration/link-token';
 
 const CreateTenant = graphql(`
   mutation CreateTenant($input: CreateTenantInput!) {
     createTenant(input: $input) {
-      id
-      slug
-      name
+      tenant {
+        id
+        slug
+        name
+      }
+      invitationSentTo
     }
   }
 `);
@@ -30,9 +32,12 @@ interface Range {
 }
 
 type TenantTextField = 'slug' | 'name' | 'legalEntityNumber' | 'street' | 'postalCode' | 'city' | 'phone' | 'email' | 'privacyContactEmail';
-type AdminField = 'firstName' | 'lastName' | 'email' | 'phone' | 'jobTitle' | 'password' | 'confirmation';
+type AdminField = 'firstName' | 'lastName' | 'email';
 
-/** The platform operator opens a new tenant (a chamber or certification body) with its first administrator. */
+/**
+ * The platform operator opens a new tenant (a chamber or certification body) and invites its first
+ * administrator, who chooses their own password from the e-mailed link: the operator never sets one.
+ */
 export default function CreateTenantPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -42,9 +47,9 @@ export default function CreateTenantPage() {
   const [kinds, setKinds] = useState<TenantKind[]>(['CHAMBER_OF_COMMERCE']);
   const [languages, setLanguages] = useState<string[]>(['nl', 'fr', 'en']);
   const [ranges, setRanges] = useState<Range[]>([]);
-  const [admin, setAdmin] = useState<Record<AdminField, string>>({ firstName: '', lastName: '', email: '', phone: '', jobTitle: '', password: '', confirmation: '' });
+  const [admin, setAdmin] = useState<Record<AdminField, string>>({ firstName: '', lastName: '', email: '' });
   const [adminLanguage, setAdminLanguage] = useState('nl');
-  const [created, setCreated] = useState<{ slug: string; name: string } | null>(null);
+  const [created, setCreated] = useState<{ slug: string; name: string; email: string } | null>(null);
   const setT = (key: TenantTextField) => (value: string) => setTenant((p) => ({ ...p, [key]: value }));
   const setA = (key: AdminField) => (value: string) => setAdmin((p) => ({ ...p, [key]: value }));
 
@@ -53,7 +58,6 @@ export default function CreateTenantPage() {
     const problems = [
       ...required.map((key) => ({ field: `input.${key}`, reason: 'required', constraint: 'required' })),
       ...(['firstName', 'lastName', 'email'] as const).filter((key) => !admin[key].trim()).map((key) => ({ field: `input.administrator.${key}`, reason: 'required', constraint: 'required' })),
-      ...passwordProblems(admin.password, admin.confirmation, 'input.administrator.password', 'passwordConfirmation'),
     ];
     if (problems.length) throw clientError(problems);
     const optional = (value: string) => (value.trim() ? value.trim() : undefined);
@@ -76,14 +80,11 @@ export default function CreateTenantPage() {
           firstName: admin.firstName.trim(),
           lastName: admin.lastName.trim(),
           email: admin.email.trim(),
-          phone: optional(admin.phone),
-          jobTitle: optional(admin.jobTitle),
           preferredLanguage: adminLanguage,
-          password: admin.password,
         },
       },
     });
-    setCreated({ slug: data.createTenant.slug, name: data.createTenant.name });
+    setCreated({ slug: data.createTenant.tenant.slug, name: data.createTenant.tenant.name, email: data.createTenant.invitationSentTo });
     window.scrollTo({ top: 0 });
   });
 
@@ -92,7 +93,7 @@ export default function CreateTenantPage() {
       <div className="medium">
         <PageTitle>{t('createTenant.doneTitle')}</PageTitle>
         <Notice kind="success">
-          <p>{t('createTenant.done', { name: created.name, slug: created.slug })}</p>
+          <p>{t('createTenant.invited', { name: created.name, slug: created.slug, email: created.email })}</p>
         </Notice>
         <p>
           <Link to="/">{t('nav.directory')}</Link>
@@ -171,11 +172,10 @@ export default function CreateTenantPage() {
         </fieldset>
         <fieldset className="form-section">
           <legend>{t('createTenant.administrator')}</legend>
+          <p className="field__hint">{t('createTenant.administratorHint')}</p>
           <TextField name="input.administrator.firstName" label={t('fields.firstName')} value={admin.firstName} onValue={setA('firstName')} />
           <TextField name="input.administrator.lastName" label={t('fields.lastName')} value={admin.lastName} onValue={setA('lastName')} />
           <TextField name="input.administrator.email" label={t('fields.email')} type="email" value={admin.email} onValue={setA('email')} />
-          <TextField name="input.administrator.jobTitle" label={t('fields.jobTitle')} optional value={admin.jobTitle} onValue={setA('jobTitle')} />
-          <TextField name="input.administrator.phone" label={t('fields.phone')} hint={t('fields.phoneHint')} optional type="tel" value={admin.phone} onValue={setA('phone')} />
           <SelectField
             name="input.administrator.preferredLanguage"
             label={t('fields.preferredLanguage')}
@@ -183,8 +183,6 @@ export default function CreateTenantPage() {
             onValue={setAdminLanguage}
             options={LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language], lang: language }))}
           />
-          <TextField name="input.administrator.password" label={t('fields.initialPassword')} hint={t('fields.passwordHint')} type="password" autoComplete="new-password" value={admin.password} onValue={setA('password')} />
-          <TextField name="passwordConfirmation" label={t('fields.passwordConfirmation')} type="password" autoComplete="new-password" value={admin.confirmation} onValue={setA('confirmation')} />
         </fieldset>
         <SubmitButton pending={create.pending} pendingLabel={t('common.saving')}>
           {t('createTenant.submit')}

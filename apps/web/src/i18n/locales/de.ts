@@ -295,7 +295,6 @@ const de: CoreMessages = {
     email: 'E-Mail-Adresse',
     password: 'Passwort',
     newPassword: 'Neues Passwort',
-    initialPassword: 'Erstes Passwort',
     passwordConfirmation: 'Passwort wiederholen',
     passwordHint: 'Mindestens 12 Zeichen. Einige unzusammenhängende Wörter ergeben ein starkes Passwort.',
     firstName: 'Vorname',

@@ -300,7 +300,6 @@ const en = {
     email: 'E-mail address',
     password: 'Password',
     newPassword: 'New password',
-    initialPassword: 'First password',
     passwordConfirmation: 'Repeat the password',
     passwordHint: 'At least 12 characters. A few unrelated words make a strong password.',
     firstName: 'First name',

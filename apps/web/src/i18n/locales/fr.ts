@@ -295,7 +295,6 @@ const fr: CoreMessages = {
     email: 'Adresse e-mail',
     password: 'Mot de passe',
     newPassword: 'Nouveau mot de passe',
-    initialPassword: 'Premier mot de passe',
     passwordConfirmation: 'Répétez le mot de passe',
     passwordHint: 'Au moins 12 caractères. Quelques mots sans lien font un mot de passe solide.',
     firstName: 'Prénom',

@@ -295,7 +295,6 @@ const nl: CoreMessages = {
     email: 'E-mailadres',
     password: 'Wachtwoord',
     newPassword: 'Nieuw wachtwoord',
-    initialPassword: 'Eerste wachtwoord',
     passwordConfirmation: 'Herhaal het wachtwoord',
     passwordHint: 'Minstens 12 tekens. Enkele losse woorden maken een sterk wachtwoord.',
     firstName: 'Voornaam',

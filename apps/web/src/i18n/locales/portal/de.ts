@@ -528,7 +528,8 @@ const de: PortalMessages = {
     administrator: 'Erster Administrator',
     submit: 'Organisation erstellen',
     doneTitle: 'Organisation erstellt',
-    done: '{{name}} ist eröffnet (Kennung {{slug}}). Ihr Administrator meldet sich mit dem angegebenen Passwort an und muss einen zweiten Faktor einrichten.',
+    administratorHint: 'Der Administrator erhält eine E-Mail mit einem Link, um sein Passwort selbst zu wählen; bei der ersten Anmeldung richtet er einen zweiten Faktor ein. Niemand sonst wählt oder kennt dieses Passwort.',
+    invited: '{{name}} ist eröffnet (Kennung {{slug}}). Eine Einladung ging an {{email}}: Ihr Administrator wählt sein Passwort über den Link darin (er funktioniert einmal, innerhalb von 7 Tagen) und richtet bei der ersten Anmeldung einen zweiten Faktor ein.',
   },
   projects: {
     title: 'Projektzertifikate',

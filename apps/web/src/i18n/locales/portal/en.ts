@@ -531,7 +531,8 @@ const en = {
     administrator: 'First administrator',
     submit: 'Create the tenant',
     doneTitle: 'Tenant created',
-    done: '{{name}} is open (identifier {{slug}}). Its administrator logs in with the password given and must set up a second factor.',
+    administratorHint: 'The administrator receives an e-mail with a link to choose their own password; at their first login they set up a second factor. No one else sets or learns their password.',
+    invited: '{{name}} is open (identifier {{slug}}). An invitation went to {{email}}: its administrator chooses their password from the link in it (it works once, within 7 days) and sets up a second factor at their first login.',
   },
   projects: {
     title: 'Project certificates',

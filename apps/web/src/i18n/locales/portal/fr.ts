@@ -528,7 +528,8 @@ const fr: PortalMessages = {
     administrator: 'Premier administrateur',
     submit: 'Créer l’organisme',
     doneTitle: 'Organisme créé',
-    done: '{{name}} est ouvert (identifiant {{slug}}). Son administrateur se connecte avec le mot de passe donné et doit configurer un second facteur.',
+    administratorHint: 'L’administrateur reçoit un e-mail avec un lien pour choisir lui-même son mot de passe ; à sa première connexion, il configure un second facteur. Personne d’autre ne choisit ni ne connaît ce mot de passe.',
+    invited: '{{name}} est ouvert (identifiant {{slug}}). Une invitation est partie vers {{email}} : son administrateur choisit son mot de passe par le lien qu’elle contient (il fonctionne une fois, dans les 7 jours) et configure un second facteur à sa première connexion.',
   },
   projects: {
     title: 'Certificats de projet',

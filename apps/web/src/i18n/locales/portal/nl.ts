@@ -528,7 +528,8 @@ const nl: PortalMessages = {
     administrator: 'Eerste beheerder',
     submit: 'Organisatie aanmaken',
     doneTitle: 'Organisatie aangemaakt',
-    done: '{{name}} is geopend (identificatie {{slug}}). De beheerder meldt zich aan met het opgegeven wachtwoord en moet een tweede factor instellen.',
+    administratorHint: 'De beheerder krijgt een e-mail met een link om zelf een wachtwoord te kiezen; bij de eerste aanmelding stelt hij of zij een tweede factor in. Niemand anders kiest of kent dat wachtwoord.',
+    invited: '{{name}} is geopend (identificatie {{slug}}). Er ging een uitnodiging naar {{email}}: de beheerder kiest het wachtwoord via de link daarin (die werkt één keer, binnen 7 dagen) en stelt bij de eerste aanmelding een tweede factor in.',
   },
   projects: {
     title: 'Projectcertificaten',
