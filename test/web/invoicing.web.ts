@@ -61,7 +61,7 @@ test("a chamber's administrator sees a month's fees per company with their total
   await useLanguage(page, 'nl');
   const call = graphqlCaller(page);
   // A chamber of the test's own: its fees are set here, and its months hold only what this test issues.
-  const { tenant, admin } = await tenantOfOwn(page, { password: state.demoPassword, totpSecret: state.totpSecrets['operator@chancery.test']! });
+  const { tenant, admin } = await tenantOfOwn(page, state);
   let adminToken = await login(call, tenant.slug, admin.email, admin.password, admin.totpSecret);
   const { certificateSettings } = await call<{ certificateSettings: { numberPrefix: string } }>('query { certificateSettings { numberPrefix } }', {}, adminToken);
   await call(

@@ -233,7 +233,7 @@ test('a departure withdrawn: the administrator declines a filed one (the operato
   const a = ma.offboarding;
 
   await useLanguage(page, operatorLanguage);
-  const { tenant, admin } = await tenantOfOwn(page, { password: state.demoPassword, totpSecret: state.totpSecrets[OPERATOR]! });
+  const { tenant, admin } = await tenantOfOwn(page, state);
   await logIn(page, { tenant: null, email: OPERATOR, password: state.demoPassword, totpSecret: state.totpSecrets[OPERATOR] }, loginTexts(mo));
   await chooseLanguage(page, operatorLanguage);
   await openFromNav(page, operatorLanguage, o.operator.title);
