@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Role } from '@chancery/access';
-import { expectData, TestApp, useTestApp } from '@chancery/testing';
+import { expectData, queuedEmails, TestApp, useTestApp } from '@chancery/testing';
 
 /**
  * What a user expects of their account and a new user of the service (#14, "Missing pieces a user
@@ -149,6 +149,11 @@ describe('Account self-service', () => {
     expect(reasonOf(await app.graphql('mutation($u: ID!) { resetSecondFactor(userId: $u) { id } }', { u: admin.id }, as))).toBe('CANNOT_RESET_OWN_SECOND_FACTOR');
     const reset = expectData(await app.graphql<{ resetSecondFactor: { totpEnrolledAt: string | null } }>('mutation($u: ID!) { resetSecondFactor(userId: $u) { totpEnrolledAt } }', { u: signer.id }, as));
     expect(reset.resetSecondFactor.totpEnrolledAt).toBeNull();
+    // The person is told (review of 6 December, F14): whoever knows the password could now enrol a factor of their own.
+    const told = await queuedEmails(app, { recipient: signer.email, template: 'identity.second-factor-reset' });
+    expect(told).toHaveLength(1);
+    expect(told[0]!.body).toMatch(/second factor/);
+    expect(told[0]!.body).not.toContain(admin.email);
     expect((await app.graphql('{ me { id } }', {}, { token: signerSession.accessToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const again = expectData(await app.graphql<{ login: { totpEnrolmentRequired: boolean } }>('mutation($i: LoginInput!) { login(input: $i) { totpEnrolmentRequired } }', { i: { email: signer.email, password: signer.password, tenant: tenant.slug } }));
     expect(again.login.totpEnrolmentRequired).toBe(true);

@@ -66,3 +66,19 @@ export const PASSWORD_CHANGED = emailTemplate<PasswordChangedValues>('identity.p
   fr: (v) => ({ subject: 'Votre mot de passe Chancery a été modifié', text: `Le mot de passe de votre compte a été modifié le ${v.at} (UTC) et toutes les autres sessions ont été fermées. Si ce n'était pas vous, réinitialisez immédiatement votre mot de passe et prévenez votre administrateur.` }),
   de: (v) => ({ subject: 'Ihr Chancery-Passwort wurde geändert', text: `Das Passwort Ihres Kontos wurde am ${v.at} (UTC) geändert, und alle anderen Sitzungen wurden abgemeldet. Wenn Sie es nicht waren, setzen Sie Ihr Passwort sofort zurück und informieren Sie Ihren Administrator.` }),
 }, { sentDuringRestriction: true });
+
+interface SecondFactorResetValues {
+  at: string;
+}
+
+/**
+ * A security notice: an administrator removed the account's second factor (a lost phone). Whoever knows
+ * the password is now asked to enrol a new one at login, so the holder must hear of it at once. Sent
+ * even during a restriction: it protects the account.
+ */
+export const SECOND_FACTOR_RESET = emailTemplate<SecondFactorResetValues>('identity.second-factor-reset', {
+  en: (v) => ({ subject: 'The second factor of your Chancery account was removed', text: `An administrator removed the second factor (authenticator app) of your account at ${v.at} (UTC), and your sessions were logged out. At your next login you set up a new one. If you did not ask for this, tell your administrator at once and change your password.` }),
+  nl: (v) => ({ subject: 'De tweede factor van uw Chancery-account werd verwijderd', text: `Een beheerder verwijderde de tweede factor (authenticator-app) van uw account op ${v.at} (UTC), en uw sessies werden afgemeld. Bij uw volgende aanmelding stelt u een nieuwe in. Vroeg u dit niet, verwittig dan meteen uw beheerder en wijzig uw wachtwoord.` }),
+  fr: (v) => ({ subject: 'Le second facteur de votre compte Chancery a été supprimé', text: `Un administrateur a supprimé le second facteur (application d'authentification) de votre compte le ${v.at} (UTC), et vos sessions ont été fermées. À votre prochaine connexion, vous en configurez un nouveau. Si vous ne l'avez pas demandé, prévenez immédiatement votre administrateur et changez votre mot de passe.` }),
+  de: (v) => ({ subject: 'Der zweite Faktor Ihres Chancery-Kontos wurde entfernt', text: `Ein Administrator hat den zweiten Faktor (Authenticator-App) Ihres Kontos am ${v.at} (UTC) entfernt, und Ihre Sitzungen wurden abgemeldet. Bei Ihrer nächsten Anmeldung richten Sie einen neuen ein. Wenn Sie das nicht veranlasst haben, informieren Sie sofort Ihren Administrator und ändern Sie Ihr Passwort.` }),
+}, { sentDuringRestriction: true });

@@ -7,7 +7,7 @@ import { Mailer } from '@chancery/notifications';
 import {
   ACCOUNT_DISABLED, ACCOUNT_ENABLED, AccountDisabled, ORGANISATION_ROLES_TAKEN, ORGANISATION_ROLES_WITHDRAWN, OrganisationRolesTaken, OrganisationRolesWithdrawn, SECOND_FACTOR_REMOVED,
 } from '../accounts/account-events';
-import { INVITATION } from '../email/identity-emails';
+import { INVITATION, SECOND_FACTOR_RESET } from '../email/identity-emails';
 import { Invitation } from '../entities/invitation.entity';
 import { Tenant } from '../entities/tenant.entity';
 import { UserAccount, UserStatus } from '../entities/user-account.entity';
@@ -310,6 +310,8 @@ export class UserAdministrationService {
       await this.accounts.removeSecondFactor(user.id);
       await this.events.emitAsync(SECOND_FACTOR_REMOVED, { userId: user.id, tenantId: user.tenantId } satisfies AccountDisabled);
       await this.audit.record({ action: 'identity.secondFactor.reset', subjectType: 'User', subjectId: user.id });
+      // In the same unit of work: the notice leaves only if the reset stands.
+      await this.mailer.queue(SECOND_FACTOR_RESET, { tenantId: user.tenantId, to: user.email, language: user.preferredLanguage, values: { at: this.clock.now().toISOString() } });
       return this.loadManaged(user.id);
     });
   }
