@@ -89,6 +89,11 @@ describe('Account self-service', () => {
       expect(wrong.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ field: 'currentPassword' })]);
       const weak = await app.graphql(CHANGE, { c: user.password, n: 'short' }, { token: session.accessToken });
       expect(reasonOf(weak)).toBe('PASSWORD_TOO_WEAK');
+      // Long enough but well known (review of 6 December, F9): refused at the field, as too easy to guess.
+      for (const known of ['password1234', '123456789012', 'qwertyuiopas']) {
+        const common = await app.graphql(CHANGE, { c: user.password, n: known }, { token: session.accessToken });
+        expect({ reason: reasonOf(common), fields: common.errors?.[0]?.extensions?.fields }).toEqual({ reason: 'PASSWORD_TOO_WEAK', fields: [expect.objectContaining({ field: 'newPassword', reason: 'is too easy to guess' })] });
+      }
       expect((await app.graphql('{ me { id } }', {}, { token: session.accessToken })).errors).toBeUndefined();
     });
   });

@@ -1,11 +1,28 @@
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
 import { IdentityErrors } from './identity.errors';
 
 export const PASSWORD_MIN_LENGTH = 12;
 export const PASSWORD_MAX_LENGTH = 128;
 
 /**
- * Length over composition rules (NIST SP 800-63B): at least 12 characters, at most 128, not the
- * e-mail address or a run of one character.
+ * zxcvbn's lowest score that is "safely unguessable" against an online attack and a slow hash offline
+ * (about 10^8 guesses): below it are the known passwords (its list of about 50,000 common ones),
+ * keyboard rows, sequences, repeats and dates, also when made from the person's own address.
+ */
+const MINIMUM_STRENGTH = 3;
+
+let estimator: ZxcvbnFactory | undefined;
+/** Built on first use: the dictionaries are parsed once per process. */
+function strengthOf(password: string, email?: string): number {
+  estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  const ownWords = (email?.toLowerCase() ?? '').split(/[@.+_-]/).filter((word) => word.length >= 3);
+  return estimator.check(password, ownWords).score;
+}
+
+/**
+ * Length over composition rules (NIST SP 800-63B §5.1.1.2): at least 12 characters, at most 128, not
+ * the e-mail address, and not a known or easily guessed password (zxcvbn).
  */
 export function assertAcceptablePassword(password: string, field: string, email?: string): void {
   const reason =
@@ -15,7 +32,7 @@ export function assertAcceptablePassword(password: string, field: string, email?
         ? `must be at most ${PASSWORD_MAX_LENGTH} characters long`
         : containsMailbox(password, email)
           ? 'must not contain the e-mail address'
-          : new Set(password).size < 4
+          : new Set(password).size < 4 || strengthOf(password, email) < MINIMUM_STRENGTH
             ? 'is too easy to guess'
             : null;
   if (reason) throw IdentityErrors.PASSWORD_TOO_WEAK(reason, { field });
