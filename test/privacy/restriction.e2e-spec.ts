@@ -329,4 +329,27 @@ describe('T14 restriction of processing: no job processes a restricted person', 
     // And may be named a contact again.
     expectData(await app().graphql('mutation($d: ID!, $u: ID!) { nameDatasheetContact(datasheetId: $d, userId: $u) { id } }', { d: datasheets.get(contacts.restricted)!.datasheetId, u: contacts.restricted.user.id }, { token: adminToken }));
   });
+
+  it('placing and lifting a restriction are in the audit log with the officer as actor, and the request says it was lifted (review of 6 December, F7)', async () => {
+    const { factory } = started;
+    const person = await factory.user({ tenant: chamber, roles: [Role.CLERK] });
+    const personToken = (await factory.login(person)).accessToken;
+    const requestId = expectData(await app().graphql<{ requestMyDataSubjectRight: { id: string } }>('mutation { requestMyDataSubjectRight(input: { type: RESTRICTION }) { id } }', {}, { token: personToken })).requestMyDataSubjectRight.id;
+    const officer = await factory.user({ tenant: chamber, roles: [Role.PRIVACY_OFFICER] });
+    const officerToken = (await factory.login(officer)).accessToken;
+    expectData(await app().graphql('mutation($id: ID!) { restrictForDataSubjectRequest(requestId: $id) { status } }', { id: requestId }, { token: officerToken }));
+    expectData(await app().graphql('mutation($id: ID!) { liftProcessingRestriction(requestId: $id) { id } }', { id: requestId }, { token: officerToken }));
+
+    const entries = await app().asOwner(async (db) => (await db.query(`SELECT action, actor_id, details FROM audit_entry WHERE subject_id = $1 ORDER BY sequence`, [requestId])).rows as Array<{ action: string; actor_id: string; details: Record<string, unknown> }>);
+    expect(entries.map((e) => [e.action, e.actor_id])).toEqual([
+      ['privacy.request.answered', officer.id],
+      ['privacy.request.restrictionLifted', officer.id],
+    ]);
+    expect(entries[0]!.details).toMatchObject({ kind: 'RESTRICTION', refused: false });
+    // The person's own view, and the officer's, no longer say the processing is restricted.
+    const mine = expectData(await app().graphql<{ myDataSubjectRequests: Array<{ id: string; outcome: string }> }>('{ myDataSubjectRequests { id outcome } }', {}, { token: personToken })).myDataSubjectRequests;
+    expect(JSON.parse(mine.find((r) => r.id === requestId)!.outcome)).toMatchObject({ restricted: false, liftedAt: expect.any(String) });
+    const lifted = app().graphql('mutation($id: ID!) { liftProcessingRestriction(requestId: $id) { id } }', { id: requestId }, { token: officerToken });
+    expect((await lifted).errors?.[0]?.extensions?.reason).toBe('RESTRICTION_NOT_IN_FORCE');
+  });
 });

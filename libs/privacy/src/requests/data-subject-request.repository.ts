@@ -285,6 +285,16 @@ export class DataSubjectRequestRepository {
     return rows.length > 0;
   }
 
+  /** A restriction request's answer (JSON, written by `restrict`) once the restriction is lifted: no longer restricted, and since when. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.at] })
+  async recordRestrictionLifted(requestId: string, at: Date): Promise<void> {
+    await this.sql.query(
+      `UPDATE data_subject_request SET outcome = (coalesce(outcome, '{}')::jsonb || jsonb_build_object('restricted', false, 'liftedAt', $2::timestamptz))::text
+        WHERE id = $1 AND answer_kind = 'RESTRICTION'`,
+      [requestId, at],
+    );
+  }
+
   @GenerateSql({ params: [] })
   async restrictedUserIds(): Promise<string[]> {
     const rows = await this.sql.query<{ user_id: string }>(`SELECT user_id FROM processing_restriction WHERE lifted_at IS NULL`);

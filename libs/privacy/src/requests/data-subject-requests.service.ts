@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { AuditLog } from '@chancery/audit';
 import { ANONYMOUS_ACTOR, AppConfig, Clock, DAY_MS, describeError, issueSecret, parseSecret, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
 import { AccountsService, IdentityProvisioning, normaliseEmailAddress } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
@@ -57,6 +58,7 @@ export class DataSubjectRequests {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly settings: PrivacySettingsService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** A logged-in person's request about themself: the login is the identity check. */
@@ -128,6 +130,7 @@ export class DataSubjectRequests {
       // (name, address, password hash, sessions), which erasure, export and restriction must reach.
       const accountId = request.requesterEmail ? await this.accounts.findIdByEmailAnyStatus(request.tenantId, request.requesterEmail) : null;
       await this.requests.recordIdentityCheck(request.id, officer, accountId);
+      await this.audit.record({ action: 'privacy.request.identityChecked', subjectType: 'DataSubjectRequest', subjectId: request.id, details: { type: request.type } });
       return this.find(requestId);
     });
   }
@@ -146,6 +149,7 @@ export class DataSubjectRequests {
       if (!(await this.requests.extend(request.id, months, reason, dueOn, now))) {
         throw DataSubjectRequestErrors.EXTENSION_NOT_ALLOWED('A request is extended once, before its first deadline');
       }
+      await this.audit.record({ action: 'privacy.request.extended', subjectType: 'DataSubjectRequest', subjectId: request.id, details: { months, dueOn } });
       if (request.requesterEmail) {
         await this.mailer.queue(REQUEST_EXTENDED, { tenantId: request.tenantId, to: request.requesterEmail, language: request.language, values: { dueOn, reason } });
       }
@@ -201,6 +205,8 @@ export class DataSubjectRequests {
     if (!(await this.requests.complete(request.id, status, answer.outcome, answer.kind, now))) {
       throw DataSubjectRequestErrors.REQUEST_CLOSED('The request is already answered');
     }
+    // Who answered, how, and whether it was refused (the outcome's text stays on the request: an audit entry holds no free text).
+    await this.audit.record({ action: 'privacy.request.answered', subjectType: 'DataSubjectRequest', subjectId: request.id, details: { type: request.type, kind: answer.kind, refused: answer.refused ?? false } });
     let link: string | null = null;
     let validUntil: string | null = null;
     if (answer.kind === DataSubjectAnswerKind.EXPORT && !answer.refused) {

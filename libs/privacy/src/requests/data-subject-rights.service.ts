@@ -160,6 +160,9 @@ export class DataSubjectRights {
       if (!(await this.repository.liftRestriction(request.tenantId, request.subjectUserId, this.clock.now()))) {
         throw DataSubjectRequestErrors.RESTRICTION_NOT_IN_FORCE("The person's processing is not restricted");
       }
+      // The request says so from now on (the person's view and the officer's), and the audit log says who lifted it when.
+      await this.repository.recordRestrictionLifted(request.id, this.clock.now());
+      await this.audit.record({ action: 'privacy.request.restrictionLifted', subjectType: 'DataSubjectRequest', subjectId: request.id });
       const email = await this.accounts.emailOf(request.subjectUserId);
       if (email) await this.mailer.queue(RESTRICTION_LIFTED, { tenantId: request.tenantId, to: email, language: request.language, values: {} });
       return this.requests.find(request.id);

@@ -12,7 +12,7 @@ import { ChoiceGroup } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
 import { downloadText } from '../../ui/download';
-import { REQUEST_TYPES, usePrivacyReasons } from '../privacy/shared';
+import { REQUEST_TYPES, restrictionLiftedAt, usePrivacyReasons } from '../privacy/shared';
 import { TextAreaField } from '../privacy/TextAreaField';
 
 // The person's own data (self): the export, and their requests about it (DataSubjectRequest, `self`).
@@ -53,6 +53,7 @@ const RequestMyDataSubjectRight = graphql(`
 function answerSentence(
   t: TFunction,
   item: { status?: DataSubjectRequestStatus | null; outcome?: string | null; answerKind?: DataSubjectAnswerKind | null },
+  formatDate: (iso: string) => string,
 ): string {
   if (item.status !== 'COMPLETED' && item.status !== 'REFUSED') return '';
   const text = item.outcome ?? '';
@@ -64,8 +65,10 @@ function answerSentence(
       return t('myData.answers.EXPORT');
     case 'ERASURE':
       return t('myData.answers.ERASURE');
-    case 'RESTRICTION':
-      return t('myData.answers.RESTRICTION');
+    case 'RESTRICTION': {
+      const lifted = restrictionLiftedAt(item.outcome);
+      return lifted ? t('myData.answers.RESTRICTION_LIFTED', { date: formatDate(lifted) }) : t('myData.answers.RESTRICTION');
+    }
     default:
       return t('myData.answers.answered');
   }
@@ -142,7 +145,7 @@ export default function MyDataPage() {
                     <td>{item.dueOn ? format.date(item.dueOn) : ''}</td>
                     <td>{item.status ? t(`privacyDesk.statuses.${item.status}`) : ''}</td>
                     <td>
-                      {answerSentence(t, item)}
+                      {answerSentence(t, item, format.date)}
                       {item.status === 'COMPLETED' && item.answerKind === 'EXPORT' ? (
                         <>
                           {' '}

@@ -14,7 +14,7 @@ import { PageTitle } from '../../ui/Page';
 import { downloadText } from '../../ui/download';
 import { useAction, useLoad } from '../../ui/use-api';
 import { DataSubjectRequestQueue, QUEUE_SIZE } from './RequestQueuePage';
-import { usePrivacyReasons } from './shared';
+import { restrictionLiftedAt, usePrivacyReasons } from './shared';
 import { TextAreaField } from './TextAreaField';
 
 const CheckIdentity = graphql(`
@@ -290,7 +290,8 @@ export default function RequestDetailPage() {
           </Form>
         </section>
       ) : null}
-      {type === 'RESTRICTION' && row.status === 'COMPLETED' && row.subjectUserId ? (
+      {type === 'RESTRICTION' && restrictionLiftedAt(row.outcome) ? <p>{t('myData.restrictionLiftedOn', { date: format.dateTime(restrictionLiftedAt(row.outcome)!) })}</p> : null}
+      {type === 'RESTRICTION' && row.status === 'COMPLETED' && row.subjectUserId && !restrictionLiftedAt(row.outcome) ? (
         <section aria-labelledby="lift-title" className="form-section">
           <h2 id="lift-title">{t('privacyDesk.detail.liftTitle')}</h2>
           <p>{t('privacyDesk.detail.liftLead')}</p>

@@ -43,3 +43,16 @@ export function localInputToIso(value: string): string | null {
   const date = new Date(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString();
 }
+
+/**
+ * When the restriction a restriction request put in place was lifted, read from the request's answer
+ * (the API writes `{"restricted":false,"liftedAt":…}` there when the officer lifts it); null while in force.
+ */
+export function restrictionLiftedAt(outcome: string | null | undefined): string | null {
+  try {
+    const answer = JSON.parse(outcome ?? 'null') as { restricted?: unknown; liftedAt?: unknown } | null;
+    return answer && answer.restricted === false && typeof answer.liftedAt === 'string' ? answer.liftedAt : null;
+  } catch {
+    return null;
+  }
+}

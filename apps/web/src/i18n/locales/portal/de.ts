@@ -117,7 +117,9 @@ const de: PortalMessages = {
     askTitle: "Etwas anderes beantragen",
     askLead: "Ihr Antrag wird sofort bestätigt und innerhalb eines Monats beantwortet.",
     sent: "Ihr Antrag ist eingegangen. Er wird bis zum {{due}} beantwortet.",
+    restrictionLiftedOn: 'Die Einschränkung wurde am {{date}} aufgehoben.',
     answers: {
+      RESTRICTION_LIFTED: 'Die Verarbeitung Ihrer Daten war eingeschränkt; die Einschränkung wurde am {{date}} aufgehoben.',
       EXPORT: 'Ihre Daten liegen bereit: Laden Sie sie unten herunter.',
       ERASURE: 'Ihre personenbezogenen Daten wurden gelöscht; Belege, die wir gesetzlich aufbewahren müssen, nennen Sie nicht mehr.',
       RESTRICTION: 'Die Verarbeitung Ihrer Daten ist eingeschränkt: Sie werden nur noch gespeichert.',

@@ -120,7 +120,9 @@ const en = {
     askTitle: "Ask for something else",
     askLead: "Your request is acknowledged at once and answered within one month.",
     sent: "Your request is received. It will be answered by {{due}}.",
+    restrictionLiftedOn: 'The restriction was lifted on {{date}}.',
     answers: {
+      RESTRICTION_LIFTED: 'The processing of your data was restricted; the restriction was lifted on {{date}}.',
       EXPORT: 'Your data is ready: download it below.',
       ERASURE: 'Your personal data has been erased; records the law obliges us to keep no longer name you.',
       RESTRICTION: 'The processing of your data is restricted: it is only stored.',

@@ -117,7 +117,9 @@ const fr: PortalMessages = {
     askTitle: "Demander autre chose",
     askLead: "Votre demande est confirmée immédiatement et traitée dans un délai d’un mois.",
     sent: "Votre demande est reçue. Elle sera traitée au plus tard le {{due}}.",
+    restrictionLiftedOn: 'La limitation a été levée le {{date}}.',
     answers: {
+      RESTRICTION_LIFTED: 'Le traitement de vos données était limité ; la limitation a été levée le {{date}}.',
       EXPORT: 'Vos données sont prêtes : téléchargez-les ci-dessous.',
       ERASURE: 'Vos données personnelles ont été effacées ; les pièces que la loi nous oblige à garder ne vous nomment plus.',
       RESTRICTION: 'Le traitement de vos données est limité : elles sont seulement conservées.',

@@ -117,7 +117,9 @@ const nl: PortalMessages = {
     askTitle: "Iets anders vragen",
     askLead: "Uw verzoek wordt meteen bevestigd en binnen een maand beantwoord.",
     sent: "Uw verzoek is ontvangen. Het wordt beantwoord uiterlijk op {{due}}.",
+    restrictionLiftedOn: 'De beperking werd opgeheven op {{date}}.',
     answers: {
+      RESTRICTION_LIFTED: 'De verwerking van uw gegevens was beperkt; de beperking werd opgeheven op {{date}}.',
       EXPORT: 'Uw gegevens staan klaar: download ze hieronder.',
       ERASURE: 'Uw persoonsgegevens zijn gewist; stukken die de wet ons laat bewaren, noemen u niet meer.',
       RESTRICTION: 'De verwerking van uw gegevens is beperkt: ze worden alleen nog bewaard.',
