@@ -89,6 +89,9 @@ describe('Account self-service', () => {
       expect(wrong.errors?.[0]?.extensions?.fields).toEqual([expect.objectContaining({ field: 'currentPassword' })]);
       const weak = await app.graphql(CHANGE, { c: user.password, n: 'short' }, { token: session.accessToken });
       expect(reasonOf(weak)).toBe('PASSWORD_TOO_WEAK');
+      // The current password again (review of 6 December, M4): it would end every other session and change nothing.
+      const same = await app.graphql(CHANGE, { c: user.password, n: user.password }, { token: session.accessToken });
+      expect({ reason: reasonOf(same), fields: same.errors?.[0]?.extensions?.fields }).toEqual({ reason: 'PASSWORD_UNCHANGED', fields: [expect.objectContaining({ field: 'newPassword' })] });
       // Long enough but well known (review of 6 December, F9): refused at the field, as too easy to guess.
       for (const known of ['password1234', '123456789012', 'qwertyuiopas']) {
         const common = await app.graphql(CHANGE, { c: user.password, n: known }, { token: session.accessToken });

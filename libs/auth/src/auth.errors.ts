@@ -7,6 +7,7 @@ export const AuthErrors = defineErrors('auth', {
   TENANT_CHOICE_REQUIRED: [ErrorCode.BAD_USER_INPUT, 'The password matches accounts in several tenants: log in again naming one of `details.tenants` (slugs; `details.tenantNames` in the same order), given only after the password matched.'],
   STEP_UP_THROTTLED: [ErrorCode.TOO_MANY_REQUESTS, 'Too many wrong step-up codes or passwords for this session or account; `details.retryAfterSeconds` says when to try again.'],
   CURRENT_PASSWORD_WRONG: [ErrorCode.BAD_USER_INPUT, 'The current password given to change it is wrong.'],
+  PASSWORD_UNCHANGED: [ErrorCode.BAD_USER_INPUT, 'The new password is the current one: a change that changes nothing would still end every other session.'],
   PASSWORD_CHANGED_MEANWHILE: [ErrorCode.CONFLICT, 'Another change of the password came first: the current password given is no longer the current one.'],
   REFRESH_TOKEN_INVALID: [ErrorCode.UNAUTHENTICATED, 'The refresh token is unknown, used, revoked or expired.'],
   RESET_LINK_INVALID: [ErrorCode.UNAUTHENTICATED, 'The password-reset link is unknown, already used or expired.'],

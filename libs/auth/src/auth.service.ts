@@ -369,6 +369,8 @@ export class AuthService {
     const candidate = await this.transactions.run(() => this.accounts.credentialsOf(userId));
     if (!candidate) throw AuthErrors.CURRENT_PASSWORD_WRONG('is not your current password', { field: 'currentPassword' });
     assertAcceptablePassword(newPassword, 'newPassword', candidate.access.account.email);
+    // Compared with what was typed as the current password, not with the stored one: it tells nothing.
+    if (newPassword === currentPassword) throw AuthErrors.PASSWORD_UNCHANGED('must differ from the current password', { field: 'newPassword' });
     const attempt = await this.countReauthentication(candidate.access.tenantId, userId, sessionId);
     const newHash = await judging(
       async () => ((await this.accounts.passwordMatches(candidate, currentPassword)) ? this.passwords.hash(newPassword) : null),

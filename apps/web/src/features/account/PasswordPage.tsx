@@ -44,6 +44,7 @@ export default function PasswordPage() {
       'currentPassword.islength': t('accountAdmin.password.currentWrongField'),
       'newPassword.passwordtooweak': t('errors.constraint.passwordpolicy'),
       'newPassword.maxlength': t('accountAdmin.password.tooLong'),
+      'newPassword.passwordunchanged': t('accountAdmin.password.unchanged'),
       STEP_UP_THROTTLED: t('accountAdmin.password.throttled'),
     }),
     [t],
@@ -52,6 +53,7 @@ export default function PasswordPage() {
     const problems = [
       ...(current ? [] : [{ field: 'currentPassword', reason: 'required', constraint: 'required' }]),
       ...passwordProblems(password, confirmation, 'newPassword', 'passwordConfirmation'),
+      ...(current && password === current ? [{ field: 'newPassword', reason: 'unchanged', constraint: 'passwordUnchanged' }] : []),
     ];
     if (problems.length) throw clientError(problems);
     const data = await request(ChangeMyPassword, { currentPassword: current, newPassword: password });

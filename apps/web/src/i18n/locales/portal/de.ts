@@ -701,6 +701,7 @@ const de: PortalMessages = {
       done: 'Jede andere Sitzung Ihres Kontos ist beendet; melden Sie sich dort mit dem neuen Passwort an. Diese Sitzung läuft weiter.',
       currentWrong: 'Das aktuelle Passwort ist nicht richtig; das Passwort wurde daher nicht geändert.',
       currentWrongField: 'Dies ist nicht Ihr aktuelles Passwort.',
+      unchanged: 'Wählen Sie ein anderes Passwort als Ihr aktuelles.',
       throttled:
         'Zu viele falsche Passwörter. Warten Sie zu Ihrem Schutz 15 Minuten, bevor Sie es erneut versuchen, oder melden Sie sich ab und setzen Sie Ihr Passwort per E-Mail zurück.',
       tooLong: 'Wählen Sie ein Passwort mit höchstens 128 Zeichen.',

@@ -703,6 +703,7 @@ const en = {
       done: 'Every other session of your account has ended; log in there with the new password. This session continues.',
       currentWrong: 'The current password is not right, so the password has not been changed.',
       currentWrongField: 'This is not your current password.',
+      unchanged: 'Choose a password other than your current one.',
       throttled:
         'Too many wrong passwords. For your protection, wait 15 minutes before you try again, or log out and reset your password by e-mail.',
       tooLong: 'Choose a password of at most 128 characters.',

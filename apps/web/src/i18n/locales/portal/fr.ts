@@ -701,6 +701,7 @@ const fr: PortalMessages = {
       done: 'Toutes les autres sessions de votre compte ont pris fin ; connectez-vous-y avec le nouveau mot de passe. Cette session continue.',
       currentWrong: 'Le mot de passe actuel est incorrect ; le mot de passe n’a donc pas été modifié.',
       currentWrongField: 'Ce n’est pas votre mot de passe actuel.',
+      unchanged: 'Choisissez un mot de passe différent de l’actuel.',
       throttled:
         'Trop de mots de passe erronés. Pour votre sécurité, attendez 15 minutes avant de réessayer, ou déconnectez-vous et réinitialisez votre mot de passe par e-mail.',
       tooLong: 'Choisissez un mot de passe de 128 caractères au plus.',

@@ -701,6 +701,7 @@ const nl: PortalMessages = {
       done: 'Elke andere sessie van uw account is beëindigd; meld u daar aan met het nieuwe wachtwoord. Deze sessie loopt verder.',
       currentWrong: 'Het huidige wachtwoord klopt niet; het wachtwoord is dus niet gewijzigd.',
       currentWrongField: 'Dit is niet uw huidige wachtwoord.',
+      unchanged: 'Kies een ander wachtwoord dan uw huidige.',
       throttled:
         'Te veel verkeerde wachtwoorden. Wacht voor uw veiligheid 15 minuten voor u het opnieuw probeert, of meld u af en stel uw wachtwoord opnieuw in via e-mail.',
       tooLong: 'Kies een wachtwoord van hoogstens 128 tekens.',
