@@ -119,4 +119,13 @@ describe('a chamber’s certificate settings as its administrator reads them', (
     expect((await started.app.graphql(SETTINGS, { i: { numberPrefix: 'BE-OWN', ...FEES } }, { token: admin })).errors).toBeUndefined();
     expect(await read()).toEqual({ numberPrefix: 'BE-OWN', ...FEES });
   });
+
+  it('a currency is an ISO 4217 code: three capital letters that name none are refused at the field (review of 6 December, M12)', async () => {
+    const admin = (await started.factory.login(await started.factory.user({ tenant: await started.factory.tenant(), roles: [Role.TENANT_ADMIN] }))).accessToken;
+    for (const currency of ['ABC', 'QQQ', 'eur']) {
+      const refused = await started.app.graphql(SETTINGS, { i: { numberPrefix: `CUR-${Date.now().toString(36).toUpperCase()}`, ...FEES, currency } }, { token: admin });
+      expect({ code: ext(refused)?.code, fields: (ext(refused)?.fields as Array<{ field: string }> | undefined)?.map((f) => f.field) }).toEqual({ code: 'BAD_USER_INPUT', fields: ['input.currency'] });
+    }
+    expect((await started.app.graphql(SETTINGS, { i: { numberPrefix: `CUR-${Date.now().toString(36).toUpperCase()}`, ...FEES, currency: 'USD' } }, { token: admin })).errors).toBeUndefined();
+  });
 });

@@ -68,6 +68,7 @@ export type CertificateLanguage =
 export type CertificateSettingsInput = {
   copyMemberFeeCents: number;
   copyNonMemberFeeCents: number;
+  /** An ISO 4217 currency code in capitals, e.g. EUR. */
   currency?: string;
   memberFeeCents: number;
   nonMemberFeeCents: number;

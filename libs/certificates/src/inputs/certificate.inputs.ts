@@ -1,6 +1,7 @@
 import { ArgsType, Field, Float, ID, InputType, Int } from '@nestjs/graphql';
 import { Transform, Type } from 'class-transformer';
 import {
+  IsISO4217CurrencyCode,
   ValidateBy,
   type ValidationOptions,
   ArrayMaxSize,
@@ -216,5 +217,5 @@ export class CertificateSettingsInput {
   @Field(() => Int) @IsInt() @Min(0) @Max(1_000_000) nonMemberFeeCents: number;
   @Field(() => Int) @IsInt() @Min(0) @Max(1_000_000) copyMemberFeeCents: number;
   @Field(() => Int) @IsInt() @Min(0) @Max(1_000_000) copyNonMemberFeeCents: number;
-  @Field({ defaultValue: 'EUR' }) @Matches(/^[A-Z]{3}$/) currency: string = 'EUR';
+  @Field({ defaultValue: 'EUR', description: 'An ISO 4217 currency code in capitals, e.g. EUR.' }) @Matches(/^[A-Z]{3}$/) @IsISO4217CurrencyCode() currency: string = 'EUR';
 }

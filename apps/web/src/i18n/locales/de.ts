@@ -187,6 +187,7 @@ const de: CoreMessages = {
       isphonenumber: 'Geben Sie eine Telefonnummer im internationalen Format ein, z. B. +32 3 232 22 19.',
       isiban: 'Geben Sie eine gültige IBAN ein, z. B. BE71 0961 2345 6769.',
       iseuvatnumber: 'Geben Sie eine gültige USt-IdNr. ein, z. B. BE0123.456.749.',
+      isiso4217currencycode: 'Geben Sie einen Währungscode ein, z. B. EUR.',
       postalcode: 'Das ist keine Postleitzahl des gewählten Landes.',
       passwordpolicy: 'Wählen Sie ein Passwort mit mindestens 12 Zeichen, das Ihre E-Mail-Adresse nicht enthält und nicht leicht zu erraten ist.',
       mismatch: 'Die beiden Passwörter stimmen nicht überein.',

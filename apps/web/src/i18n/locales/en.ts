@@ -192,6 +192,7 @@ const en = {
       isphonenumber: 'Enter a telephone number in international format, like +32 3 232 22 19.',
       isiban: 'Enter a valid IBAN, like BE71 0961 2345 6769.',
       iseuvatnumber: 'Enter a valid VAT number, like BE0123.456.749.',
+      isiso4217currencycode: 'Enter a currency code, like EUR.',
       postalcode: 'This is not a postal code of the chosen country.',
       passwordpolicy: 'Choose a password of at least 12 characters that does not contain your e-mail address and is not easy to guess.',
       mismatch: 'The two passwords are not the same.',

@@ -187,6 +187,7 @@ const fr: CoreMessages = {
       isphonenumber: 'Indiquez un numéro de téléphone au format international, comme +32 3 232 22 19.',
       isiban: 'Indiquez un IBAN valable, comme BE71 0961 2345 6769.',
       iseuvatnumber: 'Indiquez un numéro de TVA valable, comme BE0123.456.749.',
+      isiso4217currencycode: 'Saisissez un code de devise, comme EUR.',
       postalcode: 'Ce n’est pas un code postal du pays choisi.',
       passwordpolicy: 'Choisissez un mot de passe d’au moins 12 caractères, qui ne contient pas votre adresse e-mail et n’est pas facile à deviner.',
       mismatch: 'Les deux mots de passe ne sont pas identiques.',

@@ -187,6 +187,7 @@ const nl: CoreMessages = {
       isphonenumber: 'Vul een telefoonnummer in internationaal formaat in, zoals +32 3 232 22 19.',
       isiban: 'Vul een geldig IBAN in, zoals BE71 0961 2345 6769.',
       iseuvatnumber: 'Vul een geldig btw-nummer in, zoals BE0123.456.749.',
+      isiso4217currencycode: 'Vul een munteenheidscode in, zoals EUR.',
       postalcode: 'Dit is geen postcode van het gekozen land.',
       passwordpolicy: 'Kies een wachtwoord van minstens 12 tekens dat uw e-mailadres niet bevat en niet makkelijk te raden is.',
       mismatch: 'De twee wachtwoorden zijn niet gelijk.',
