@@ -162,6 +162,9 @@ describe('Account self-service', () => {
     expect(told).toHaveLength(1);
     expect(told[0]!.body).toMatch(/second factor/);
     expect(told[0]!.body).not.toContain(admin.email);
+    // Reset again: nothing to reset is a state, not a permission (review of 6 December, M3).
+    const twice = await app.graphql('mutation($u: ID!) { resetSecondFactor(userId: $u) { id } }', { u: signer.id }, as);
+    expect({ code: twice.errors?.[0]?.extensions?.code, reason: reasonOf(twice) }).toEqual({ code: 'CONFLICT', reason: 'SECOND_FACTOR_NOT_ENROLLED' });
     expect((await app.graphql('{ me { id } }', {}, { token: signerSession.accessToken })).errors?.[0]?.extensions?.code).toBe('UNAUTHENTICATED');
     const again = expectData(await app.graphql<{ login: { totpEnrolmentRequired: boolean } }>('mutation($i: LoginInput!) { login(input: $i) { totpEnrolmentRequired } }', { i: { email: signer.email, password: signer.password, tenant: tenant.slug } }));
     expect(again.login.totpEnrolmentRequired).toBe(true);

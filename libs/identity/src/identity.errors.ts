@@ -30,5 +30,5 @@ export const IdentityErrors = defineErrors('identity', {
   SECOND_FACTOR_ALREADY_ENROLLED: [ErrorCode.CONFLICT, 'A second factor is already enrolled.'],
   NO_ENROLMENT_IN_PROGRESS: [ErrorCode.CONFLICT, 'Second-factor enrolment was not started (beginTotpEnrolment).'],
   SECOND_FACTOR_CODE_WRONG: [ErrorCode.BAD_USER_INPUT, 'The code is not the current code of the authenticator app.'],
-  SECOND_FACTOR_NOT_ENROLLED: [ErrorCode.FORBIDDEN, 'The account has no second factor to check.'],
+  SECOND_FACTOR_NOT_ENROLLED: [ErrorCode.CONFLICT, 'The account has no second factor (to check or to reset).'],
 });
