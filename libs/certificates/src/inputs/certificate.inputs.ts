@@ -207,7 +207,7 @@ export class BillingMonthArgs {
 
 @ArgsType()
 export class StatisticsArgs {
-  @Field(() => ID, { nullable: true, description: 'A chamber user (tenant admin); absent: one’s own.' }) @OptionalArgument() @IsUUID() userId?: string;
+  @Field(() => ID, { nullable: true, description: 'One chamber user (the tenant admin may name anyone of the tenant); absent: one’s own, or every staff member’s for the tenant admin.' }) @OptionalArgument() @IsUUID() userId?: string;
 }
 
 @InputType()
