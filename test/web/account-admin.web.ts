@@ -292,6 +292,12 @@ test('a chamber clerk sees their own processing figures, the tenant admin sees t
   expect(Number(reviewed)).toBeGreaterThan(0);
   await expect(adminPage.getByText(s.privacyOf)).toBeVisible();
   await checkScreen(adminPage, 'processing-statistics-of-staff-nl');
+  // A malformed or unknown id in the address: nobody of the staff, said as such, not as a field to correct (review M10).
+  for (const id of ['not-a-uuid', crypto.randomUUID()]) {
+    await adminPage.goto(`/app/users/${id}/processing-statistics`);
+    await expect(adminPage.getByText(s.unknown)).toBeVisible();
+    await expect(adminPage.getByText(m.errors.fieldsToCorrect_one)).toHaveCount(0);
+  }
   await admin.close();
 
   // A company user: no such entry, and the address says the page is not for them.

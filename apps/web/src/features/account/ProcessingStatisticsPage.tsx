@@ -37,6 +37,8 @@ const StaffMember = graphql(`
  * Applications a chamber user processed per month: one's own (`/app/processing-statistics`), or a
  * staff member's for the tenant admin (`/app/users/:userId/processing-statistics`).
  */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
 export default function ProcessingStatisticsPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -45,7 +47,9 @@ export default function ProcessingStatisticsPage() {
   // One's own figures by one's id: without it the API answers the tenant admin everyone's.
   const userId = someoneId ?? me?.id ?? '';
   const own = !someoneId || someoneId === me?.id;
-  const statistics = useLoad(() => request(ProcessingStatistics, { userId }), [userId]);
+  // A malformed id in the address is nobody: asked of the API, it would be refused as a field the page does not have.
+  const wellFormed = own || UUID.test(someoneId ?? '');
+  const statistics = useLoad(() => (wellFormed ? request(ProcessingStatistics, { userId }) : Promise.resolve(null)), [userId, wellFormed]);
   const staff = useLoad(() => (own ? Promise.resolve(null) : request(StaffMember)), [own]);
   const person = staff.data?.managedUsers.find((user) => user.id === someoneId);
   const name = person ? [person.firstName, person.lastName].filter(Boolean).join(' ') || (person.email ?? '') : '';
@@ -57,6 +61,17 @@ export default function ProcessingStatisticsPage() {
   const title = own ? t('accountAdmin.statistics.title') : name ? t('accountAdmin.statistics.titleOf', { name }) : t('accountAdmin.statistics.titleOfSomeone');
 
   if (!own && staff.loading && !staff.data) return <Loading />;
+  if (!own && (!wellFormed || (staff.data && !person))) {
+    return (
+      <>
+        <PageTitle lead={t('accountAdmin.statistics.leadOf')}>{t('accountAdmin.statistics.titleOfSomeone')}</PageTitle>
+        <p>{t('accountAdmin.statistics.unknown')}</p>
+        <p>
+          <Link to="/app/users">{t('accountAdmin.statistics.back')}</Link>
+        </p>
+      </>
+    );
+  }
   return (
     <>
       <PageTitle lead={own ? t('accountAdmin.statistics.lead') : t('accountAdmin.statistics.leadOf')}>{title}</PageTitle>

@@ -743,6 +743,7 @@ const de: PortalMessages = {
       },
     },
     statistics: {
+      unknown: 'Diese Person gehört nicht zu Ihren Mitarbeitenden.',
       title: 'Meine Bearbeitungszahlen',
       titleOf: 'Bearbeitungszahlen von {{name}}',
       titleOfSomeone: 'Bearbeitungszahlen einer Mitarbeiterin oder eines Mitarbeiters',

@@ -742,6 +742,7 @@ const en = {
       },
     },
     statistics: {
+      unknown: 'There is no such member of your staff.',
       title: 'My processing figures',
       titleOf: 'Processing figures of {{name}}',
       titleOfSomeone: 'Processing figures of a staff member',

@@ -741,6 +741,7 @@ const fr: PortalMessages = {
       },
     },
     statistics: {
+      unknown: 'Ce membre du personnel n’existe pas.',
       title: 'Mes chiffres de traitement',
       titleOf: 'Chiffres de traitement de {{name}}',
       titleOfSomeone: 'Chiffres de traitement d’un collaborateur',

@@ -743,6 +743,7 @@ const nl: PortalMessages = {
       },
     },
     statistics: {
+      unknown: 'Er is geen medewerker met deze gegevens.',
       title: 'Mijn verwerkingscijfers',
       titleOf: 'Verwerkingscijfers van {{name}}',
       titleOfSomeone: 'Verwerkingscijfers van een medewerker',
