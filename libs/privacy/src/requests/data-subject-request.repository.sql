@@ -112,6 +112,10 @@ ON CONFLICT (tenant_id, user_id) DO UPDATE SET request_id = EXCLUDED.request_id,
 -- DataSubjectRequestRepository.liftRestriction
 UPDATE processing_restriction SET lifted_at = $3 WHERE tenant_id = $1 AND user_id = $2 AND lifted_at IS NULL RETURNING user_id;
 
+-- DataSubjectRequestRepository.recordRestrictionLifted
+UPDATE data_subject_request SET outcome = (coalesce(outcome, '{}')::jsonb || jsonb_build_object('restricted', false, 'liftedAt', $2::timestamptz))::text
+WHERE id = $1 AND answer_kind = 'RESTRICTION';
+
 -- DataSubjectRequestRepository.restrictedUserIds
 SELECT user_id FROM processing_restriction WHERE lifted_at IS NULL;
 
