@@ -201,9 +201,23 @@ describe('project certificates (COPRO §5c)', () => {
     const otherBody = await sheets.certificationBody();
     expect(codeOf(await withdraw(projectId, otherBody.clerkToken))).toBe('NOT_FOUND');
 
+    // The depot's and the opener's ERPs listen for withdrawals; the builder's only for distributions.
+    const listen = async (party: Party, path: string, eventTypes: string[]) =>
+      expectData(await gql('mutation($i: RegisterWebhookInput!) { registerWebhook(input: $i) { secret } }', { i: { url: `${receiver.base}${path}`, eventTypes } }, party.adminToken));
+    await listen(depot, '/withdrawn-depot', ['project_certificate.withdrawn']);
+    await listen(opener, '/withdrawn-opener', ['project_certificate.withdrawn', 'project_certificate.distributed']);
+    await listen(builder, '/withdrawn-builder', ['project_certificate.distributed']);
+
     // Staff withdraw it with the reason; the parties still read it, WITHDRAWN, with the date and the reason.
     const withdrawn = expectData(await withdraw(projectId, here.clerkToken)).withdrawProjectCertificate;
     expect(withdrawn).toEqual({ id: projectId, state: 'WITHDRAWN', withdrawnAt: expect.any(String), withdrawalReason: 'Issued in error: wrong work site' });
+    // Each party's targets subscribed to withdrawals hear of it, with the certificate as the company reads it now.
+    expect((await round()).delivered).toHaveLength(2);
+    for (const [path, party] of [['/withdrawn-depot', depot], ['/withdrawn-opener', opener]] as const) {
+      const [heard] = receiver.bodiesAt<{ type: string; organisationId: string; data: { projectId: string; distributionId: string | null; projectCertificate: { state: string; withdrawalReason: string } } }>(path);
+      expect(heard).toMatchObject({ type: 'project_certificate.withdrawn', organisationId: party.organisation.id, data: { projectId, distributionId: null, projectCertificate: { state: 'WITHDRAWN', withdrawalReason: 'Issued in error: wrong work site' } } });
+    }
+    expect(receiver.bodiesAt('/withdrawn-builder')).toEqual([]);
     const asDepot = expectData(await gql<{ projectCertificate: { state: string; withdrawnAt: string; withdrawalReason: string } }>(`query($id: ID!) { projectCertificate(projectId: $id) { ${SHOWN} } }`, { id: projectId }, depot.adminToken)).projectCertificate;
     expect(asDepot).toEqual(withdrawn);
     // Once withdrawn: no distribution, no new contact, no second withdrawal.

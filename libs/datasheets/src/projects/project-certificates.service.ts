@@ -176,6 +176,11 @@ export class ProjectCertificatesService {
       }
       await this.projects.withdraw(project.id, this.clock.now(), reason);
       await this.audit.record({ action: 'datasheets.project.withdrawn', subjectType: 'ProjectCertificate', subjectId: project.id, details: { reason } });
+      // Every party's external systems may hold a copy (any party's administrator distributes it): each
+      // company's targets hear of it, in this transaction (outbox), the body built when sent.
+      for (const organisationId of project.partyOrganisationIds!) {
+        await this.webhooks.publish({ tenantId: project.tenantId, organisationId, type: 'project_certificate.withdrawn', subject: { projectId: project.id } });
+      }
       return this.load(project.id, project.tenantId);
     });
   }

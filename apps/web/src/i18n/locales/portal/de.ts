@@ -434,6 +434,7 @@ const de: PortalMessages = {
       'certificate.revoked': 'Ein Zertifikat wird widerrufen.',
       'certificate.superseded': 'Ein Zertifikat wird durch ein neues ersetzt.',
       'project_certificate.distributed': 'Ein Administrator einer Partei sendet ein Projektzertifikat an ein externes System.',
+      'project_certificate.withdrawn': 'Die Zertifizierungsstelle zieht ein Projektzertifikat zurück, an dem Ihr Unternehmen beteiligt ist.',
       'datasheet.published': 'Ein Datenblatt wird veröffentlicht.',
       'datasheet.superseded': 'Ein veröffentlichtes Datenblatt wird durch eine neue Version ersetzt.',
       'datasheet.unpublished': 'Ein Datenblatt wird aus der Veröffentlichung genommen.',

@@ -437,6 +437,7 @@ const en = {
       'certificate.revoked': 'A certificate is revoked.',
       'certificate.superseded': 'A certificate is replaced by a new one.',
       'project_certificate.distributed': 'A party’s administrator sends a project certificate to an external system.',
+      'project_certificate.withdrawn': 'The certification body withdraws a project certificate your company is a party to.',
       'datasheet.published': 'A datasheet is published.',
       'datasheet.superseded': 'A published datasheet is replaced by a new version.',
       'datasheet.unpublished': 'A datasheet is withdrawn from publication.',

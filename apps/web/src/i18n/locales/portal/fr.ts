@@ -434,6 +434,7 @@ const fr: PortalMessages = {
       'certificate.revoked': 'Un certificat est révoqué.',
       'certificate.superseded': 'Un certificat est remplacé par un nouveau.',
       'project_certificate.distributed': 'L’administrateur d’une partie envoie un certificat de projet à un système externe.',
+      'project_certificate.withdrawn': 'L’organisme de certification retire un certificat de projet auquel votre entreprise est partie.',
       'datasheet.published': 'Une fiche technique est publiée.',
       'datasheet.superseded': 'Une fiche technique publiée est remplacée par une nouvelle version.',
       'datasheet.unpublished': 'Une fiche technique est retirée de la publication.',

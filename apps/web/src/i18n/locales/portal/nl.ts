@@ -434,6 +434,7 @@ const nl: PortalMessages = {
       'certificate.revoked': 'Een certificaat wordt ingetrokken.',
       'certificate.superseded': 'Een certificaat wordt door een nieuw vervangen.',
       'project_certificate.distributed': 'Een beheerder van een partij verstuurt een projectcertificaat naar een extern systeem.',
+      'project_certificate.withdrawn': 'De certificatie-instelling trekt een projectcertificaat in waarbij uw bedrijf partij is.',
       'datasheet.published': 'Een datasheet wordt gepubliceerd.',
       'datasheet.superseded': 'Een gepubliceerde datasheet wordt door een nieuwe versie vervangen.',
       'datasheet.unpublished': 'Een datasheet wordt uit de publicatie gehaald.',
