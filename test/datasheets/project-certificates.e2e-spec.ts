@@ -164,6 +164,99 @@ describe('project certificates (COPRO §5c)', () => {
     expect(receiver.bodiesAt('/client')).toEqual([]);
   });
 
+  it('staff withdraw an issued project with a reason (no more distribution nor contact); the opener’s administrator deletes a draft; races answer a stable refusal', async () => {
+    // Its own certification body and companies: the first test moved the clock past every token it made.
+    const here = await sheets.certificationBody();
+    const opener = await sheets.holder(here, 'Wegenbouw West');
+    const builder = await sheets.holder(here, 'Aannemer Zuid');
+    const depot = await sheets.holder(here, 'Opslag Oost');
+    const parties = [
+      { role: 'CLIENT', organisationId: opener.organisation.id },
+      { role: 'CONTRACTOR', organisationId: builder.organisation.id },
+      { role: 'INTERMEDIATE_STORAGE', organisationId: depot.organisation.id },
+    ];
+    const SHOWN = `id state withdrawnAt withdrawalReason`;
+    const withdraw = (id: string, token: string, reason = 'Issued in error: wrong work site') =>
+      gql<{ withdrawProjectCertificate: { id: string; state: string; withdrawnAt: string | null; withdrawalReason: string | null } }>(`mutation($id: ID!, $r: String!) { withdrawProjectCertificate(projectId: $id, reason: $r) { ${SHOWN} } }`, { id, r: reason }, token);
+    const deleteDraft = (id: string, token: string) => gql<{ deleteProjectCertificateDraft: string }>('mutation($id: ID!) { deleteProjectCertificateDraft(projectId: $id) }', { id }, token);
+    const name = (id: string, party: Party, role: string) => gql('mutation($id: ID!, $r: ProjectPartyRole!, $u: ID!) { nameProjectContact(projectId: $id, role: $r, userId: $u) { id } }', { id, r: role, u: party.admin.id }, party.adminToken);
+    const issued = async (): Promise<string> => {
+      const project = expectData(await create(opener.adminToken, parties)).createProjectCertificate;
+      expectData(await name(project.id, builder, 'CONTRACTOR'));
+      expectData(await name(project.id, depot, 'INTERMEDIATE_STORAGE'));
+      expectData(await gql('mutation($id: ID!) { issueProjectCertificate(projectId: $id) { id } }', { id: project.id }, here.clerkToken));
+      return project.id;
+    };
+    const distribute = (id: string, token: string) => gql('mutation($id: ID!, $t: String!) { distributeProjectCertificate(projectId: $id, target: $t) { target } }', { id, t: 'Central asphalt register' }, token);
+    const refusal = (r: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => ({ code: codeOf(r), reason: reasonOf(r) });
+
+    // A draft is not withdrawn; a company's administrator withdraws nothing; the reason is 1–500 characters.
+    const draft = expectData(await create(opener.adminToken, parties)).createProjectCertificate;
+    expect(refusal(await withdraw(draft.id, here.clerkToken))).toEqual({ code: 'CONFLICT', reason: 'PROJECT_TRANSITION_INVALID' });
+    const projectId = await issued();
+    expect(codeOf(await withdraw(projectId, opener.adminToken))).toBe('FORBIDDEN');
+    expect(codeOf(await withdraw(projectId, here.clerkToken, ''))).toBe('BAD_USER_INPUT');
+    expect(codeOf(await withdraw(projectId, here.clerkToken, 'x'.repeat(501)))).toBe('BAD_USER_INPUT');
+    // Another certification body's staff do not find it.
+    const otherBody = await sheets.certificationBody();
+    expect(codeOf(await withdraw(projectId, otherBody.clerkToken))).toBe('NOT_FOUND');
+
+    // The depot's and the opener's ERPs listen for withdrawals; the builder's only for distributions.
+    const listen = async (party: Party, path: string, eventTypes: string[]) =>
+      expectData(await gql('mutation($i: RegisterWebhookInput!) { registerWebhook(input: $i) { secret } }', { i: { url: `${receiver.base}${path}`, eventTypes } }, party.adminToken));
+    await listen(depot, '/withdrawn-depot', ['project_certificate.withdrawn']);
+    await listen(opener, '/withdrawn-opener', ['project_certificate.withdrawn', 'project_certificate.distributed']);
+    await listen(builder, '/withdrawn-builder', ['project_certificate.distributed']);
+
+    // Staff withdraw it with the reason; the parties still read it, WITHDRAWN, with the date and the reason.
+    const withdrawn = expectData(await withdraw(projectId, here.clerkToken)).withdrawProjectCertificate;
+    expect(withdrawn).toEqual({ id: projectId, state: 'WITHDRAWN', withdrawnAt: expect.any(String), withdrawalReason: 'Issued in error: wrong work site' });
+    // Each party's targets subscribed to withdrawals hear of it, with the certificate as the company reads it now.
+    expect((await round()).delivered).toHaveLength(2);
+    for (const [path, party] of [['/withdrawn-depot', depot], ['/withdrawn-opener', opener]] as const) {
+      const [heard] = receiver.bodiesAt<{ type: string; organisationId: string; data: { projectId: string; distributionId: string | null; projectCertificate: { state: string; withdrawalReason: string } } }>(path);
+      expect(heard).toMatchObject({ type: 'project_certificate.withdrawn', organisationId: party.organisation.id, data: { projectId, distributionId: null, projectCertificate: { state: 'WITHDRAWN', withdrawalReason: 'Issued in error: wrong work site' } } });
+    }
+    expect(receiver.bodiesAt('/withdrawn-builder')).toEqual([]);
+    const asDepot = expectData(await gql<{ projectCertificate: { state: string; withdrawnAt: string; withdrawalReason: string } }>(`query($id: ID!) { projectCertificate(projectId: $id) { ${SHOWN} } }`, { id: projectId }, depot.adminToken)).projectCertificate;
+    expect(asDepot).toEqual(withdrawn);
+    // Once withdrawn: no distribution, no new contact, no second withdrawal.
+    expect(refusal(await distribute(projectId, depot.adminToken))).toEqual({ code: 'CONFLICT', reason: 'PROJECT_TRANSITION_INVALID' });
+    expect(refusal(await name(projectId, builder, 'CONTRACTOR'))).toEqual({ code: 'CONFLICT', reason: 'PROJECT_TRANSITION_INVALID' });
+    expect(refusal(await withdraw(projectId, here.clerkToken))).toEqual({ code: 'CONFLICT', reason: 'PROJECT_TRANSITION_INVALID' });
+
+    // Two staff withdraw the same issued project at once, while a party distributes it: one withdrawal, the other a stable refusal.
+    const raced = await issued();
+    const [first, second, sent] = await Promise.all([withdraw(raced, here.clerkToken), withdraw(raced, here.clerkToken), distribute(raced, builder.adminToken)]);
+    expect([first, second].filter((r) => !r.errors).length).toBe(1);
+    expect([first, second].filter((r) => r.errors).map(refusal)).toEqual([{ code: 'CONFLICT', reason: 'PROJECT_TRANSITION_INVALID' }]);
+    // The distribution either came first (recorded, then withdrawn) or is refused, never a server error.
+    if (sent.errors) expect(refusal(sent)).toEqual({ code: 'CONFLICT', reason: 'PROJECT_TRANSITION_INVALID' });
+
+    // A draft: another party's administrator is refused, a member too; the opener's administrator deletes it, with its parties.
+    expect(refusal(await deleteDraft(draft.id, builder.adminToken))).toEqual({ code: 'FORBIDDEN', reason: 'PROJECT_PARTY_NOT_YOURS' });
+    const { token: memberToken } = await sheets.orgUser(here, opener.organisation, Role.ORG_MEMBER);
+    expect(codeOf(await deleteDraft(draft.id, memberToken))).toBe('FORBIDDEN');
+    const outsider = await sheets.holder(here, 'Niet Betrokken');
+    expect(codeOf(await deleteDraft(draft.id, outsider.adminToken))).toBe('NOT_FOUND');
+    // An issued (or withdrawn) project is not deleted.
+    expect(refusal(await deleteDraft(projectId, opener.adminToken))).toEqual({ code: 'CONFLICT', reason: 'PROJECT_TRANSITION_INVALID' });
+    // Two deletions at once: one deletes it, the other finds it gone.
+    const [deleted, again] = await Promise.all([deleteDraft(draft.id, opener.adminToken), deleteDraft(draft.id, opener.adminToken)]);
+    expect([deleted, again].filter((r) => !r.errors).map((r) => r.data)).toEqual([{ deleteProjectCertificateDraft: draft.id }]);
+    expect([deleted, again].filter((r) => r.errors).map(refusal)).toEqual([{ code: 'NOT_FOUND', reason: 'PROJECT_NOT_FOUND' }]);
+    for (const party of [opener, builder, depot]) {
+      expect(codeOf(await read(draft.id, party.adminToken))).toBe('NOT_FOUND');
+      expect(expectData(await gql<{ projectCertificates: Array<{ id: string }> }>('{ projectCertificates { id } }', {}, party.adminToken)).projectCertificates.map((p) => p.id)).not.toContain(draft.id);
+    }
+    const { rows: left } = await started.app.asOwner((db) => db.query(`SELECT count(*)::int AS n FROM project_party WHERE project_id = $1`, [draft.id]));
+    expect(left).toEqual([{ n: 0 }]);
+
+    // Each step is in the audit trail.
+    const { rows } = await started.app.asOwner((db) => db.query(`SELECT action, count(*)::int AS n FROM audit_entry WHERE action IN ('datasheets.project.withdrawn', 'datasheets.project.draftDeleted') AND tenant_id = $1 GROUP BY action ORDER BY action`, [here.tenant.id]));
+    expect(rows).toEqual([{ action: 'datasheets.project.draftDeleted', n: 1 }, { action: 'datasheets.project.withdrawn', n: 2 }]);
+  });
+
   it('a party is found by its VAT number as people write it, only among the certification body’s companies, only by company users', async () => {
     const candidate = (vatNumber: string, token?: string) =>
       gql<{ projectPartyCandidate: { organisationId: string; name: string; city: string; vatNumber: string } }>('query($v: String!) { projectPartyCandidate(vatNumber: $v) { organisationId name city vatNumber } }', { v: vatNumber }, token);

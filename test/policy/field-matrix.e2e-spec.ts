@@ -1217,7 +1217,8 @@ describe('T1 field matrix', () => {
     // Webhooks: read by test/policy/webhooks-field-matrix.e2e-spec.ts (same world, same judge).
     'registerWebhook', 'webhooks', 'rotateWebhookSecret', 'deleteWebhook', 'webhookDeliveries', 'redeliverWebhook',
     // Project certificates: read by test/policy/projects-field-matrix.e2e-spec.ts (same world, same judge).
-    'createProjectCertificate', 'projectCertificates', 'projectCertificate', 'nameProjectContact', 'issueProjectCertificate', 'distributeProjectCertificate', 'projectPartyCandidate',
+    'createProjectCertificate', 'projectCertificates', 'projectCertificate', 'nameProjectContact', 'issueProjectCertificate', 'distributeProjectCertificate', 'withdrawProjectCertificate', 'deleteProjectCertificateDraft',
+    'projectPartyCandidate',
     // Privacy operations (support access, offboarding, settings): read by test/policy/privacy-operations-field-matrix.e2e-spec.ts (same world, same judge).
     'privacySettings', 'setRequestDeadlineRule', 'retentionSchedule', 'setRetentionPeriod', 'supportAccounts', 'supportOrganisations', 'supportCertificateApplications',
     'supportCertificateApplication', 'supportDatasheets', 'supportGrants', 'requestSupportAccess', 'approveSupportAccess', 'refuseSupportAccess',

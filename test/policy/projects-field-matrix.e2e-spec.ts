@@ -28,7 +28,7 @@ import {
  * `projectParty` given by the companies of the project (the records' `partyOrganisationIds`, as the
  * service loads them). Who gets the record at all is the committed `Records visible to` line: anyone
  * else gets NOT_FOUND (one project) or does not find it listed. The answers of createProjectCertificate,
- * nameProjectContact, issueProjectCertificate and distributeProjectCertificate are judged for their caller.
+ * nameProjectContact, issueProjectCertificate, distributeProjectCertificate and withdrawProjectCertificate are judged for their caller.
  *
  * Prints `T1 projects: <N> cases, <leaks> leaks, <false denials> false denials`.
  */
@@ -139,6 +139,9 @@ describe('T1 field matrix: project certificates', () => {
       const project = await storedProject(label, id);
       made.push({ label: `distributeProjectCertificate(${label}) by ${admin}`, viewer: world.viewer(admin), answer, distribution: project.distributions.at(-1) });
     }
+    // B's staff withdraw B1's project once distributed: its parties read it WITHDRAWN, with the date and the reason.
+    const withdrawn = await gql(`mutation($p: ID!) { withdrawProjectCertificate(projectId: $p, reason: "Issued in error: wrong site") { ${selection} } }`, { p: bProject }, world.viewer('bTenantAdmin'));
+    made.push({ label: 'withdrawProjectCertificate(B1 project) by bTenantAdmin', viewer: world.viewer('bTenantAdmin'), answer: answerOf(withdrawn, 'withdrawProjectCertificate'), project: await storedProject('B1 project', bProject) });
   }, 300_000);
   afterAll(async () => {
     await world?.close();
@@ -155,7 +158,7 @@ describe('T1 field matrix: project certificates', () => {
       if (m.project) judgeProject(part, m.label, m.viewer, m.project, { data: expectedProject(m.viewer, m.project) }, m.answer);
       else judge(part, world.schema, 'ProjectDistribution', m.label, m.distribution ? { data: expectedObject(world, 'ProjectDistribution', m.viewer.actor, m.distribution.relation, m.distribution.stored) } : { error: 'NULL' }, m.answer);
     }
-    expect(made).toHaveLength(9);
+    expect(made).toHaveLength(10);
     settle(part);
   });
 

@@ -163,4 +163,67 @@ test('a company opens a project certificate naming its partners by VAT number; s
   const sent = page.getByRole('region', { name: p.distributionsTitle }).getByRole('row').filter({ has: page.getByRole('rowheader', { name: 'Central asphalt register' }) });
   await expect(sent.getByText(p.byYou, { exact: true })).toBeVisible();
   await checkScreen(page, 'project-certificate');
+
+  // It was issued in error: a clerk withdraws it, giving the reason the parties will read (asked for inside the dialog).
+  const withdrawer = await personAt(browser, state, 'en');
+  await logIn(withdrawer, { tenant: BE_CERT, email: CLERK, password: state.demoPassword }, loginTexts(m));
+  await chooseLanguage(withdrawer, 'en');
+  await openFromNav(withdrawer, 'en', m.nav.projects);
+  await withdrawer.getByRole('link', { name: reference }).click();
+  await expect(withdrawer.getByRole('heading', { level: 1, name: fill(p.detailTitle, { reference }) })).toBeVisible();
+  await withdrawer.getByRole('button', { name: exactly(p.withdraw) }).click();
+  const withdrawal = withdrawer.getByRole('dialog', { name: fill(p.withdrawConfirmTitle, { reference }) });
+  await withdrawal.getByRole('button', { name: exactly(p.withdraw) }).click();
+  await expect(withdrawal.getByLabel(new RegExp(`^${p.fields.withdrawalReason}`))).toHaveAttribute('aria-invalid', 'true');
+  await withdrawal.getByLabel(new RegExp(`^${p.fields.withdrawalReason}`)).fill('Issued in error: the material was not tar-containing.');
+  await checkScreen(withdrawer, 'project-certificate-withdraw-dialog');
+  await withdrawal.getByRole('button', { name: exactly(p.withdraw) }).click();
+  await expect(withdrawer.getByText(fill(p.withdrawn, { reference }))).toBeVisible();
+  await expect(withdrawer.getByText(p.states.WITHDRAWN, { exact: true })).toBeVisible();
+  await expect(withdrawer.getByRole('button', { name: exactly(p.withdraw) })).toHaveCount(0);
+  await withdrawer.context().close();
+
+  // The client's administrator still reads it: withdrawn, when and why; there is nothing to send any more.
+  await page.reload();
+  await expect(page.getByText(p.states.WITHDRAWN, { exact: true })).toBeVisible();
+  await expect(page.getByText(p.withdrawnNotice)).toBeVisible();
+  await expect(page.getByText('Issued in error: the material was not tar-containing.')).toBeVisible();
+  await expect(page.getByRole('heading', { level: 2, name: p.distributeTitle })).toHaveCount(0);
+  await checkScreen(page, 'project-certificate-withdrawn');
+});
+
+test('the company that opened a project by mistake deletes the draft; it leaves the list (en)', async ({ browser, state, pageProblems: _ }) => {
+  test.setTimeout(240_000);
+  journey('project certificate draft deleted', 'en');
+  const m = MESSAGES.en;
+  const p = m.projects;
+  const reference = await openProjectInPortal(browser, state);
+
+  // The client's administrator (another party) is offered no deletion.
+  const client = await personAt(browser, state, 'en');
+  await logIn(client, { tenant: BE_CERT, email: INSULATION_ADMIN.email, password: state.demoPassword }, loginTexts(m));
+  await chooseLanguage(client, 'en');
+  await openFromNav(client, 'en', m.nav.projects);
+  await client.getByRole('link', { name: reference }).click();
+  await expect(client.getByRole('heading', { level: 1, name: fill(p.detailTitle, { reference }) })).toBeVisible();
+  await expect(client.getByRole('button', { name: exactly(p.deleteDraft) })).toHaveCount(0);
+
+  // The opener's administrator deletes it, confirming, and lands on the list, where it is gone.
+  const opener = await personAt(browser, state, 'en');
+  await logIn(opener, { tenant: BE_CERT, email: CONCRETE_ADMIN.email, password: state.demoPassword }, loginTexts(m));
+  await chooseLanguage(opener, 'en');
+  await openFromNav(opener, 'en', m.nav.projects);
+  await opener.getByRole('link', { name: reference }).click();
+  await opener.getByRole('button', { name: exactly(p.deleteDraft) }).click();
+  const confirm = opener.getByRole('dialog', { name: fill(p.deleteConfirmTitle, { reference }) });
+  await checkScreen(opener, 'project-certificate-delete-dialog');
+  await confirm.getByRole('button', { name: exactly(p.deleteDraft) }).click();
+  await expect(opener.getByRole('heading', { level: 1, name: p.title })).toBeVisible();
+  await expect(opener.getByText(fill(p.deleted, { reference }))).toBeVisible();
+  await expect(opener.getByRole('link', { name: reference })).toHaveCount(0);
+
+  // The other party no longer finds it either.
+  await client.reload();
+  await expect(client.getByRole('alert')).toBeVisible();
+  await expect(client.getByRole('heading', { level: 1, name: fill(p.detailTitle, { reference }) })).toHaveCount(0);
 });

@@ -283,12 +283,12 @@ describe('outgoing webhooks', () => {
     const body = await space([TenantKind.CERTIFICATION_BODY]);
     expect([...(await offered(body.staff))].sort()).toEqual([...DATASHEET_EVENTS].sort());
     expect(expectData(await feedKey(body.staff)).createApiKey.apiKey.scopes).toEqual(['DATASHEET_FEED']);
-    expect(await offered(body.company)).toEqual(['project_certificate.distributed']);
+    expect([...(await offered(body.company))].sort()).toEqual(['project_certificate.distributed', 'project_certificate.withdrawn']);
     expect((await registering(body.company, ['certificate.issued'])).errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_EVENT_TYPE_REFUSED' }));
 
     // A tenant of both kinds offers both.
     const both = await space([TenantKind.CHAMBER_OF_COMMERCE, TenantKind.CERTIFICATION_BODY]);
-    expect([...(await offered(both.company))].sort()).toEqual([...CERTIFICATE_EVENTS, 'project_certificate.distributed'].sort());
+    expect([...(await offered(both.company))].sort()).toEqual([...CERTIFICATE_EVENTS, 'project_certificate.distributed', 'project_certificate.withdrawn'].sort());
     expect(expectData(await registering(both.staff, DATASHEET_EVENTS)).registerWebhook.secret).toMatch(/^whsec_/);
   });
 });

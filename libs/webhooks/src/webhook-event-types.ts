@@ -18,6 +18,8 @@ export const WEBHOOK_EVENT_TYPES = {
   'certificate.superseded': { audience: 'organisation', space: 'CHAMBER_OF_COMMERCE' },
   // A party's administrator sends a project certificate to an external system: to the distributing company's targets.
   'project_certificate.distributed': { audience: 'organisation', space: 'CERTIFICATION_BODY' },
+  // The certification body withdraws an issued project certificate: to every party's targets (each company may hold a copy).
+  'project_certificate.withdrawn': { audience: 'organisation', space: 'CERTIFICATION_BODY' },
   'datasheet.published': { audience: 'tenant', space: 'CERTIFICATION_BODY' },
   'datasheet.superseded': { audience: 'tenant', space: 'CERTIFICATION_BODY' },
   'datasheet.unpublished': { audience: 'tenant', space: 'CERTIFICATION_BODY' },

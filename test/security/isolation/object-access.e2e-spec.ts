@@ -800,6 +800,28 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     reach: companyOnly,
     controls: [['A1 ORG_ADMIN', 'distribute', 'A1 issued project']],
   },
+  withdrawProjectCertificate: {
+    document: 'mutation($id: ID!) { withdrawProjectCertificate(projectId: $id, reason: "Issued in error") { id } }',
+    variants: { withdraw: { path: 'projectId', takes: 'project', variables: (id) => ({ id }) } },
+    field: 'withdrawProjectCertificate',
+    answers: 'record',
+    allowed: holds(Role.TENANT_ADMIN, Role.CLERK),
+    reach: () => 'own',
+    // After distributeProjectCertificate's control (the order of the table): withdrawn once distributed.
+    controls: [['A staff CLERK', 'withdraw', 'A1 issued project']],
+  },
+  deleteProjectCertificateDraft: {
+    document: 'mutation($id: ID!) { deleteProjectCertificateDraft(projectId: $id) }',
+    variants: { delete: { path: 'projectId', takes: 'project', variables: (id) => ({ id }) } },
+    field: 'deleteProjectCertificateDraft',
+    answers: 'record',
+    // The deleted draft's id.
+    returnedId: (value) => value as unknown,
+    allowed: holds(Role.ORG_ADMIN),
+    // Each project here is opened by the company that is every party of it.
+    reach: companyOnly,
+    controls: [['A1 ORG_ADMIN', 'delete', 'A1 spare project draft']],
+  },
   unpublishDatasheet: {
     document: 'mutation($id: ID!) { unpublishDatasheet(datasheetId: $id) { id } }',
     variants: { unpublish: { path: 'datasheetId', takes: 'datasheet', variables: (id) => ({ id }) } },
@@ -1583,6 +1605,8 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     };
     DATASHEET_FIXTURE.a1Project = await project('A1', 'A1 project');
     await project('A1', 'A1 issued project', 'A staff CLERK');
+    // A draft the company deletes (the positive control of deleteProjectCertificateDraft).
+    await project('A1', 'A1 spare project draft');
     await project('B1', 'B1 project', 'B staff CLERK');
 
     // Webhook targets of every administrator, each with a dead letter; a spare one for deleteWebhook's control; a deleted one.

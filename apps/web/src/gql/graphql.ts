@@ -1714,7 +1714,7 @@ export type ProjectCertificateDetailsQueryVariables = Exact<{
 }>;
 
 
-export type ProjectCertificateDetailsQuery = { projectCertificate: { id: string | null, reference: string | null, site: string | null, material: string | null, quantityTonnes: number | null, state: ProjectCertificateState | null, createdByOrganisationId: string | null, createdAt: string | null, issuedAt: string | null, parties: Array<{ role: ProjectPartyRole | null, organisationId: string | null, organisationName: string | null, contactKind: DatasheetContactKind | null, contactUserId: string | null, contactName: string | null, contactEmail: string | null, contactPhone: string | null, contactPosition: string | null, contactReplacementRequired: boolean | null }> | null, distributions: Array<{ id: string | null, target: string | null, distributedBy: string | null, distributedAt: string | null }> | null } };
+export type ProjectCertificateDetailsQuery = { projectCertificate: { id: string | null, reference: string | null, site: string | null, material: string | null, quantityTonnes: number | null, state: ProjectCertificateState | null, createdByOrganisationId: string | null, createdAt: string | null, issuedAt: string | null, withdrawnAt: string | null, withdrawalReason: string | null, parties: Array<{ role: ProjectPartyRole | null, organisationId: string | null, organisationName: string | null, contactKind: DatasheetContactKind | null, contactUserId: string | null, contactName: string | null, contactEmail: string | null, contactPhone: string | null, contactPosition: string | null, contactReplacementRequired: boolean | null }> | null, distributions: Array<{ id: string | null, target: string | null, distributedBy: string | null, distributedAt: string | null }> | null } };
 
 export type ProjectPartyCandidateQueryVariables = Exact<{
   vatNumber: string;
@@ -1744,6 +1744,21 @@ export type DistributeProjectCertificateMutationVariables = Exact<{
 
 
 export type DistributeProjectCertificateMutation = { distributeProjectCertificate: { id: string | null, target: string | null, distributedAt: string | null } };
+
+export type WithdrawProjectCertificateMutationVariables = Exact<{
+  projectId: string;
+  reason: string;
+}>;
+
+
+export type WithdrawProjectCertificateMutation = { withdrawProjectCertificate: { id: string | null, state: ProjectCertificateState | null, withdrawnAt: string | null, withdrawalReason: string | null } };
+
+export type DeleteProjectCertificateDraftMutationVariables = Exact<{
+  projectId: string;
+}>;
+
+
+export type DeleteProjectCertificateDraftMutation = { deleteProjectCertificateDraft: string };
 
 export type NameProjectContactMutationVariables = Exact<{
   projectId: string;
@@ -3912,6 +3927,8 @@ export const ProjectCertificateDetailsDocument = new TypedDocumentString(`
     createdByOrganisationId
     createdAt
     issuedAt
+    withdrawnAt
+    withdrawalReason
     parties {
       role
       organisationId
@@ -3967,6 +3984,21 @@ export const DistributeProjectCertificateDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<DistributeProjectCertificateMutation, DistributeProjectCertificateMutationVariables>;
+export const WithdrawProjectCertificateDocument = new TypedDocumentString(`
+    mutation WithdrawProjectCertificate($projectId: ID!, $reason: String!) {
+  withdrawProjectCertificate(projectId: $projectId, reason: $reason) {
+    id
+    state
+    withdrawnAt
+    withdrawalReason
+  }
+}
+    `) as unknown as TypedDocumentString<WithdrawProjectCertificateMutation, WithdrawProjectCertificateMutationVariables>;
+export const DeleteProjectCertificateDraftDocument = new TypedDocumentString(`
+    mutation DeleteProjectCertificateDraft($projectId: ID!) {
+  deleteProjectCertificateDraft(projectId: $projectId)
+}
+    `) as unknown as TypedDocumentString<DeleteProjectCertificateDraftMutation, DeleteProjectCertificateDraftMutationVariables>;
 export const NameProjectContactDocument = new TypedDocumentString(`
     mutation NameProjectContact($projectId: ID!, $role: ProjectPartyRole!, $userId: ID!) {
   nameProjectContact(projectId: $projectId, role: $role, userId: $userId) {

@@ -4,24 +4,25 @@ import { WebhookEventRef, WebhookPayloads, WebhookPayloadSource } from '@chancer
 import { ProjectCertificate } from './project-certificate.entity';
 import { ProjectCertificatesService } from './project-certificates.service';
 
-/** A distributed project certificate as the distributing company's external system receives it. */
+/** A distributed (or withdrawn) project certificate as a party's external system receives it. */
 @Envelope('ProjectCertificateWebhookData')
 export class ProjectCertificateWebhookData {
   projectId: string;
-  distributionId: string;
-  /** The external system named when it was distributed. */
-  target: string;
-  /** The certificate, its parties and distributions as the company may read them when the event is sent; null if it is gone. */
+  /** The distribution (`project_certificate.distributed`); null for `project_certificate.withdrawn`. */
+  distributionId: string | null;
+  /** The external system named when it was distributed; null for `project_certificate.withdrawn`. */
+  target: string | null;
+  /** The certificate, its parties and distributions as the company may read them when the event is sent (withdrawn: its date and reason); null if it is gone. */
   projectCertificate: ProjectCertificate | null;
 }
 
 /**
- * Builds `project_certificate.distributed` bodies when they are sent, from the certificate as it is
+ * Builds `project_certificate.distributed` and `project_certificate.withdrawn` bodies when they are sent, from the certificate as it is
  * then: a party's contact who objected in the meantime is never sent, not even by a retry.
  */
 @Injectable()
 export class ProjectCertificateWebhookPayloads implements WebhookPayloadSource, OnModuleInit {
-  readonly eventTypes = ['project_certificate.distributed'];
+  readonly eventTypes = ['project_certificate.distributed', 'project_certificate.withdrawn'];
 
   constructor(
     private readonly payloads: WebhookPayloads,
@@ -37,8 +38,8 @@ export class ProjectCertificateWebhookPayloads implements WebhookPayloadSource, 
     const projectId = String(event.subject.projectId);
     return Object.assign(new ProjectCertificateWebhookData(), {
       projectId,
-      distributionId: String(event.subject.distributionId),
-      target: String(event.subject.target),
+      distributionId: event.subject.distributionId == null ? null : String(event.subject.distributionId),
+      target: event.subject.target == null ? null : String(event.subject.target),
       projectCertificate: await this.projects.current(projectId, event.tenantId),
     });
   }

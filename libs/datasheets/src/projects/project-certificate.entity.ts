@@ -106,6 +106,12 @@ export class ProjectCertificate {
   @Field(() => ID, { nullable: true }) @Column({ name: 'created_by_organisation_id', type: 'uuid' }) createdByOrganisationId: string;
   @Readable(...PARTIES_AND_STAFF) @NotPersonalData('time of the record') @Field(() => Date, { nullable: true }) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
   @Readable(...PARTIES_AND_STAFF) @NotPersonalData('time of the record') @Field(() => Date, { nullable: true }) @Column('timestamptz', { name: 'issued_at', nullable: true }) issuedAt: Date | null;
+  @Readable(...PARTIES_AND_STAFF) @NotPersonalData('time of the record')
+  @Field(() => Date, { nullable: true, description: 'When the certification body withdrew it (state WITHDRAWN); null otherwise.' })
+  @Column('timestamptz', { name: 'withdrawn_at', nullable: true }) withdrawnAt: Date | null;
+  @Readable(...PARTIES_AND_STAFF) @NotPersonalData('why the certification body withdrew the certificate')
+  @Field(() => String, { nullable: true, description: 'Why the certification body withdrew it, as its staff wrote it; null unless WITHDRAWN.' })
+  @Column('text', { name: 'withdrawal_reason', nullable: true }) withdrawalReason: string | null;
   @Readable(...PARTIES_AND_STAFF) @NotPersonalData('the parties (each declared)') @Field(() => [ProjectParty], { nullable: true }) parties?: ProjectParty[];
   @Readable(...PARTIES_AND_STAFF) @NotPersonalData('the distributions (each declared)') @Field(() => [ProjectDistribution], { nullable: true }) distributions?: ProjectDistribution[];
   @Internal() @NotPersonalData() partyOrganisationIds?: string[];

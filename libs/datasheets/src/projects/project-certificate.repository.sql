@@ -3,7 +3,7 @@
 
 -- ProjectCertificateRepository.insert
 INSERT INTO project_certificate AS c (tenant_id, reference, site, material, quantity_tonnes, state, created_by_organisation_id)
-VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6) RETURNING c.id, c.tenant_id AS "tenantId", c.reference, c.site, c.material, c.state, c.created_by_organisation_id AS "createdByOrganisationId", c.created_at AS "createdAt", c.issued_at AS "issuedAt", c.quantity_tonnes::float8 AS "quantityTonnes";
+VALUES ($1, $2, $3, $4, $5, 'DRAFT', $6) RETURNING c.id, c.tenant_id AS "tenantId", c.reference, c.site, c.material, c.state, c.created_by_organisation_id AS "createdByOrganisationId", c.created_at AS "createdAt", c.issued_at AS "issuedAt", c.withdrawn_at AS "withdrawnAt", c.withdrawal_reason AS "withdrawalReason", c.quantity_tonnes::float8 AS "quantityTonnes";
 
 -- ProjectCertificateRepository.insertParties
 INSERT INTO project_party (project_id, tenant_id, role, organisation_id, organisation_name, contact_kind, contact_user_id, contact_name, contact_email, contact_phone, contact_position, contact_replacement_required)
@@ -12,10 +12,10 @@ FROM jsonb_to_recordset($3::jsonb) AS x(role text, organisation_id uuid, organis
 contact_email text, contact_phone text, contact_position text, contact_replacement_required boolean);
 
 -- ProjectCertificateRepository.find
-SELECT c.id, c.tenant_id AS "tenantId", c.reference, c.site, c.material, c.state, c.created_by_organisation_id AS "createdByOrganisationId", c.created_at AS "createdAt", c.issued_at AS "issuedAt", c.quantity_tonnes::float8 AS "quantityTonnes" FROM project_certificate c WHERE c.id = $1 AND c.tenant_id = $2;
+SELECT c.id, c.tenant_id AS "tenantId", c.reference, c.site, c.material, c.state, c.created_by_organisation_id AS "createdByOrganisationId", c.created_at AS "createdAt", c.issued_at AS "issuedAt", c.withdrawn_at AS "withdrawnAt", c.withdrawal_reason AS "withdrawalReason", c.quantity_tonnes::float8 AS "quantityTonnes" FROM project_certificate c WHERE c.id = $1 AND c.tenant_id = $2;
 
 -- ProjectCertificateRepository.list
-SELECT c.id, c.tenant_id AS "tenantId", c.reference, c.site, c.material, c.state, c.created_by_organisation_id AS "createdByOrganisationId", c.created_at AS "createdAt", c.issued_at AS "issuedAt", c.quantity_tonnes::float8 AS "quantityTonnes" FROM project_certificate c
+SELECT c.id, c.tenant_id AS "tenantId", c.reference, c.site, c.material, c.state, c.created_by_organisation_id AS "createdByOrganisationId", c.created_at AS "createdAt", c.issued_at AS "issuedAt", c.withdrawn_at AS "withdrawnAt", c.withdrawal_reason AS "withdrawalReason", c.quantity_tonnes::float8 AS "quantityTonnes" FROM project_certificate c
 WHERE c.tenant_id = $1 AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM project_party p WHERE p.project_id = c.id AND p.organisation_id = $2))
 ORDER BY c.created_at DESC, c.id DESC LIMIT $3;
 
@@ -27,6 +27,12 @@ SELECT d.id, d.tenant_id AS "tenantId", d.project_id AS "projectId", d.distribut
 
 -- ProjectCertificateRepository.setState
 UPDATE project_certificate c SET state = $2, issued_at = CASE WHEN $2 = 'ISSUED' THEN $3 ELSE c.issued_at END WHERE c.id = $1;
+
+-- ProjectCertificateRepository.withdraw
+UPDATE project_certificate c SET state = 'WITHDRAWN', withdrawn_at = $2, withdrawal_reason = $3 WHERE c.id = $1;
+
+-- ProjectCertificateRepository.deleteDraft
+DELETE FROM project_certificate c WHERE c.id = $1 AND c.state = 'DRAFT';
 
 -- ProjectCertificateRepository.setContact
 UPDATE project_party p SET contact_kind = $3, contact_user_id = $4, contact_name = $5, contact_email = $6, contact_phone = $7, contact_position = $8, contact_replacement_required = $9

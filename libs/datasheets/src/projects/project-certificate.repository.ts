@@ -97,6 +97,18 @@ export class ProjectCertificateRepository {
     await this.sql.query(`UPDATE project_certificate c SET state = $2, issued_at = CASE WHEN $2 = 'ISSUED' THEN $3 ELSE c.issued_at END WHERE c.id = $1`, [id, state, at]);
   }
 
+  /** Staff withdraw an issued certificate: when and why are kept on it. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.at, 'Issued in error: wrong site'] })
+  async withdraw(id: string, at: Date, reason: string): Promise<void> {
+    await this.sql.query(`UPDATE project_certificate c SET state = 'WITHDRAWN', withdrawn_at = $2, withdrawal_reason = $3 WHERE c.id = $1`, [id, at, reason]);
+  }
+
+  /** A draft opened by mistake goes, with its parties (ON DELETE CASCADE). */
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async deleteDraft(id: string): Promise<void> {
+    await this.sql.query(`DELETE FROM project_certificate c WHERE c.id = $1 AND c.state = 'DRAFT'`, [id]);
+  }
+
   @GenerateSql({ params: [SQL_EXAMPLE.id, 'CLIENT', { kind: 'PERSON', userId: SQL_EXAMPLE.userId, name: 'Ann Example', email: 'ann@example.test', phone: null, position: null, replacementRequired: false }] })
   async setContact(projectId: string, role: ProjectPartyRole, contact: PublishedContact): Promise<void> {
     await this.sql.query(

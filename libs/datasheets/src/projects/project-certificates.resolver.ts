@@ -51,6 +51,12 @@ class DistributeProjectArgs {
   @Field({ description: 'The external system the certificate is sent to.' }) @IsString() @Length(1, 200) target: string;
 }
 
+@ArgsType()
+class WithdrawProjectArgs {
+  @Field(() => ID) @IsUUID() projectId: string;
+  @Field({ description: 'Why it is withdrawn (1–500 characters); the parties read it.' }) @IsString() @Length(1, 500) reason: string;
+}
+
 /** Multi-party project certificates (COPRO §5c): parties open and distribute them, staff issue them. */
 @Resolver()
 export class ProjectCertificatesResolver {
@@ -90,6 +96,18 @@ export class ProjectCertificatesResolver {
   @Mutation(() => ProjectCertificate, { description: 'Issues the project certificate once every party has a contact person.' })
   issueProjectCertificate(@Args() { projectId }: ProjectIdArgs): Promise<ProjectCertificate> {
     return this.projects.issue(projectId);
+  }
+
+  @Allow(Permission.ReviewDatasheets)
+  @Mutation(() => ProjectCertificate, { description: 'Withdraws an issued project certificate (issued in error) with a reason: the parties still read it, it is no longer distributed.' })
+  withdrawProjectCertificate(@Args() { projectId, reason }: WithdrawProjectArgs): Promise<ProjectCertificate> {
+    return this.projects.withdraw(projectId, reason);
+  }
+
+  @Allow(Permission.NameDatasheetContact)
+  @Mutation(() => ID, { description: 'An administrator of the company that opened the project deletes it while it is a draft (its parties go with it); returns its id. An issued one is withdrawn by staff instead.' })
+  deleteProjectCertificateDraft(@Args() { projectId }: ProjectIdArgs): Promise<string> {
+    return this.projects.deleteDraft(projectId);
   }
 
   @Allow(Permission.DistributeProjectCertificates)

@@ -115,6 +115,7 @@ export class ProjectCertificatesService {
       const project = await this.visible(projectId, scope?.tenantId ?? null, scope?.organisationId ?? null, true);
       const party = project.parties!.find((p) => p.role === role);
       if (!party || party.organisationId !== scope!.organisationId) throw DatasheetsErrors.PROJECT_PARTY_NOT_YOURS('only the company in this role names its contact', { field: 'role' });
+      if (project.state === ProjectCertificateState.WITHDRAWN) throw DatasheetsErrors.PROJECT_TRANSITION_INVALID('a withdrawn project certificate names no new contact', { details: { from: project.state, to: 'CONTACT_NAMED' } });
       const person = await this.people.person(userId);
       if (person?.organisationId !== party.organisationId) throw DatasheetsErrors.CONTACT_PERSON_NOT_FOUND('Person not found', { field: 'userId' });
       const eligible = await this.publication.eligibleContact({ tenantId: project.tenantId, organisationId: party.organisationId }, userId);
@@ -158,6 +159,49 @@ export class ProjectCertificatesService {
       });
       distribution.partyOrganisationIds = project.partyOrganisationIds;
       return distribution;
+    });
+  }
+
+  /**
+   * Staff withdraw an issued certificate (issued in error): it stays readable by the parties, WITHDRAWN
+   * with the date and the reason, and is no longer distributed. The row is locked before its state is
+   * read, so a withdrawal racing a distribution or another withdrawal answers a stable refusal.
+   */
+  async withdraw(projectId: string, reason: string): Promise<ProjectCertificate> {
+    const scope = staffScopeOf(this.context.actor);
+    return this.transactions.run(async () => {
+      const project = await this.visible(projectId, scope?.tenantId ?? null, null, true);
+      if (project.state !== ProjectCertificateState.ISSUED) {
+        throw DatasheetsErrors.PROJECT_TRANSITION_INVALID(`a ${project.state} project certificate cannot be withdrawn`, { details: { from: project.state, to: ProjectCertificateState.WITHDRAWN } });
+      }
+      await this.projects.withdraw(project.id, this.clock.now(), reason);
+      await this.audit.record({ action: 'datasheets.project.withdrawn', subjectType: 'ProjectCertificate', subjectId: project.id, details: { reason } });
+      // Every party's external systems may hold a copy (any party's administrator distributes it): each
+      // company's targets hear of it, in this transaction (outbox), the body built when sent.
+      for (const organisationId of project.partyOrganisationIds!) {
+        await this.webhooks.publish({ tenantId: project.tenantId, organisationId, type: 'project_certificate.withdrawn', subject: { projectId: project.id } });
+      }
+      return this.load(project.id, project.tenantId);
+    });
+  }
+
+  /**
+   * An administrator of the company that opened a project deletes it while it is a draft (opened by
+   * mistake): its parties go with it. Another party's administrator is refused; an issued one is kept
+   * (withdrawn by staff instead). Locked first: a second deletion finds it gone (NOT_FOUND).
+   */
+  async deleteDraft(projectId: string): Promise<string> {
+    const scope = companyScopeOf(this.context.actor);
+    if (!this.context.actor.roles.includes(Role.ORG_ADMIN)) throw DatasheetsErrors.PROJECT_PARTY_NOT_YOURS('only an administrator of the company that opened the project deletes it', { field: 'projectId' });
+    return this.transactions.run(async () => {
+      const project = await this.visible(projectId, scope?.tenantId ?? null, scope?.organisationId ?? null, true);
+      if (project.createdByOrganisationId !== scope!.organisationId) throw DatasheetsErrors.PROJECT_PARTY_NOT_YOURS('only the company that opened the project deletes it', { field: 'projectId' });
+      if (project.state !== ProjectCertificateState.DRAFT) {
+        throw DatasheetsErrors.PROJECT_TRANSITION_INVALID(`a ${project.state} project certificate is not deleted`, { details: { from: project.state, to: 'DELETED' } });
+      }
+      await this.projects.deleteDraft(project.id);
+      await this.audit.record({ action: 'datasheets.project.draftDeleted', subjectType: 'ProjectCertificate', subjectId: project.id, details: { reference: project.reference } });
+      return project.id;
     });
   }
 

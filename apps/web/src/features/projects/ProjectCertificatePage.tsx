@@ -1,25 +1,29 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { Link, useNavigate, useParams } from 'react-router';
 import { request } from '../../api/client';
 import { clientError } from '../../api/errors';
 import { hasAnyRole } from '../../auth/roles';
 import { useSession } from '../../auth/session';
 import type { ProjectPartyRole } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
-import { ConfirmDialog } from '../../ui/Dialog';
-import { HiddenValue, LoadError, Loading, Notice } from '../../ui/feedback';
+import { ConfirmDialog, Dialog } from '../../ui/Dialog';
+import { ErrorSummary, HiddenValue, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { DistributeProjectCertificate, IssueProjectCertificate, NameProjectContact, ProjectCertificateDetails, ProjectColleagues } from './operations';
+import { TextAreaField } from '../privacy/TextAreaField';
+import {
+  DeleteProjectCertificateDraft, DistributeProjectCertificate, IssueProjectCertificate, NameProjectContact, ProjectCertificateDetails, ProjectColleagues, WITHDRAWAL_REASON_MAX, WithdrawProjectCertificate,
+} from './operations';
 import { onThisProject, ProjectStateBadge, useProjectReasons } from './project-shared';
 
 /**
  * One project certificate: its parties with the contact each company published to the others (or
  * its general contact, flagged, while a person is to be named), and where it was sent. Staff issue a
- * draft; a party's administrator names its contact and distributes the issued certificate.
+ * draft and withdraw an issued one (with a reason the parties read); a party's administrator names its
+ * contact and distributes the issued certificate; the opening company's administrator deletes a draft.
  */
 export default function ProjectCertificatePage() {
   const { t } = useTranslation();
@@ -37,6 +41,10 @@ export default function ProjectCertificatePage() {
   const [target, setTarget] = useState('');
   const [contactRole, setContactRole] = useState<ProjectPartyRole | null>(null);
   const [contactUser, setContactUser] = useState('');
+  const [withdrawing, setWithdrawing] = useState(false);
+  const [withdrawalReason, setWithdrawalReason] = useState('');
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const navigate = useNavigate();
 
   const issue = useAction(async () => {
     setConfirmIssue(false);
@@ -50,6 +58,22 @@ export default function ProjectCertificatePage() {
     setNotice(t('projects.distributed', { target: result.distributeProjectCertificate.target ?? target.trim() }));
     setTarget('');
     loaded.reload();
+  });
+  const withdraw = useAction(async () => {
+    if (!withdrawalReason.trim()) throw clientError([{ field: 'reason', reason: 'required', constraint: 'required' }]);
+    await onThisProject(() => request(WithdrawProjectCertificate, { projectId, reason: withdrawalReason.trim() }));
+    setWithdrawing(false);
+    setWithdrawalReason('');
+    setNotice(t('projects.withdrawn', { reference: project?.reference ?? '' }));
+    loaded.reload();
+  });
+  const closeWithdrawal = () => {
+    setWithdrawing(false);
+    withdraw.setError(null);
+  };
+  const deleteDraft = useAction(async () => {
+    await onThisProject(() => request(DeleteProjectCertificateDraft, { projectId }));
+    navigate('/app/projects', { state: { notice: t('projects.deleted', { reference: project?.reference ?? '' }) } });
   });
   const nameContact = useAction(async () => {
     const missing = [...(contactRole ? [] : ['role']), ...(contactUser ? [] : ['userId'])];
@@ -74,6 +98,8 @@ export default function ProjectCertificatePage() {
     );
   }
   const ownParties = (project.parties ?? []).filter((party) => me?.organisationId && party.organisationId === me.organisationId);
+  // The opening company's administrator deletes a draft opened by mistake (the API's NameDatasheetContact, own company).
+  const mayDelete = isAdmin && !!me?.organisationId && project.createdByOrganisationId === me.organisationId;
   const activeColleagues = (colleagues.data ?? []).filter((person) => person.status === 'ACTIVE');
   const value = (text: string | number | null | undefined) => (text == null || text === '' ? <HiddenValue /> : text);
 
@@ -84,6 +110,7 @@ export default function ProjectCertificatePage() {
         <Link to="/app/projects">{t('projects.back')}</Link>
       </p>
       {notice ? <Notice kind="success">{notice}</Notice> : null}
+      {project.state === 'WITHDRAWN' ? <Notice kind="warning">{t('projects.withdrawnNotice')}</Notice> : null}
       <dl className="details details--wide">
         <div>
           <dt>{t('projects.fields.state')}</dt>
@@ -92,6 +119,18 @@ export default function ProjectCertificatePage() {
             {project.issuedAt ? <> {t('projects.issuedOn', { date: format.date(project.issuedAt) })}</> : null}
           </dd>
         </div>
+        {project.state === 'WITHDRAWN' ? (
+          <>
+            <div>
+              <dt>{t('projects.fields.withdrawnAt')}</dt>
+              <dd>{project.withdrawnAt ? format.date(project.withdrawnAt) : <HiddenValue />}</dd>
+            </div>
+            <div>
+              <dt>{t('projects.fields.withdrawalReason')}</dt>
+              <dd>{value(project.withdrawalReason)}</dd>
+            </div>
+          </>
+        ) : null}
         <div>
           <dt>{t('projects.fields.site')}</dt>
           <dd>{value(project.site)}</dd>
@@ -191,6 +230,65 @@ export default function ProjectCertificatePage() {
             onClose={() => setConfirmIssue(false)}
             pending={issue.pending}
             tone="primary"
+          />
+        </section>
+      ) : null}
+
+      {mayIssue && project.state === 'ISSUED' ? (
+        <section aria-labelledby="withdraw-title" className="panel">
+          <h2 id="withdraw-title">{t('projects.withdrawTitle')}</h2>
+          <p>{t('projects.withdrawLead')}</p>
+          <p>
+            <button type="button" className="button button--danger" onClick={() => setWithdrawing(true)}>
+              {t('projects.withdraw')}
+            </button>
+          </p>
+          <Dialog open={withdrawing} title={t('projects.withdrawConfirmTitle', { reference: project.reference ?? '' })} onClose={closeWithdrawal}>
+            <p>{t('projects.withdrawConfirmBody')}</p>
+            <Form error={withdraw.error} overrides={reasons} onSubmit={() => void withdraw.run()} idScope="withdraw-">
+              <TextAreaField
+                name="reason"
+                label={t('projects.fields.withdrawalReason')}
+                hint={t('projects.withdrawReasonHint', { max: WITHDRAWAL_REASON_MAX })}
+                maxLength={WITHDRAWAL_REASON_MAX}
+                value={withdrawalReason}
+                onValue={setWithdrawalReason}
+              />
+              <div className="button-row">
+                <button type="submit" className="button button--danger" disabled={withdraw.pending} aria-disabled={withdraw.pending}>
+                  {withdraw.pending ? t('common.saving') : t('projects.withdraw')}
+                </button>
+                <button type="button" className="button button--secondary" onClick={closeWithdrawal}>
+                  {t('common.cancel')}
+                </button>
+              </div>
+            </Form>
+          </Dialog>
+        </section>
+      ) : null}
+
+      {mayDelete && project.state === 'DRAFT' ? (
+        <section aria-labelledby="delete-title" className="panel">
+          <h2 id="delete-title">{t('projects.deleteTitle')}</h2>
+          <p>{t('projects.deleteLead')}</p>
+          <p>
+            <button type="button" className="button button--danger" onClick={() => setConfirmDelete(true)}>
+              {t('projects.deleteDraft')}
+            </button>
+          </p>
+          <ConfirmDialog
+            open={confirmDelete}
+            title={t('projects.deleteConfirmTitle', { reference: project.reference ?? '' })}
+            body={
+              <>
+                <ErrorSummary error={deleteDraft.error} overrides={reasons} />
+                <p>{t('projects.deleteConfirmBody')}</p>
+              </>
+            }
+            confirmLabel={t('projects.deleteDraft')}
+            onConfirm={() => void deleteDraft.run()}
+            onClose={() => (setConfirmDelete(false), deleteDraft.setError(null))}
+            pending={deleteDraft.pending}
           />
         </section>
       ) : null}

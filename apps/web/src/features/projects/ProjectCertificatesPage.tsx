@@ -1,10 +1,10 @@
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { request } from '../../api/client';
 import { hasAnyRole, ORGANISATION_ROLES } from '../../auth/roles';
 import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
-import { HiddenValue, LoadError, Loading } from '../../ui/feedback';
+import { HiddenValue, LoadError, Loading, Notice } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { useLoad } from '../../ui/use-api';
 import { ProjectCertificates } from './operations';
@@ -18,6 +18,9 @@ export default function ProjectCertificatesPage() {
   const { t } = useTranslation();
   const format = useFormat();
   const { me } = useSession();
+  const location = useLocation();
+  // A deleted draft lands here, saying so.
+  const notice = (location.state as { notice?: string } | null)?.notice ?? null;
   const staff = hasAnyRole(me?.roles, ['TENANT_ADMIN', 'CLERK', 'SIGNER', 'PRIVACY_OFFICER', 'AUDITOR']);
   // Company users open projects naming their company (the API's CompleteProjectCertificates).
   const companyUser = hasAnyRole(me?.roles, ORGANISATION_ROLES);
@@ -27,6 +30,7 @@ export default function ProjectCertificatesPage() {
   return (
     <>
       <PageTitle lead={staff ? t('projects.leadStaff') : t('projects.leadCompany')}>{t('projects.title')}</PageTitle>
+      {notice ? <Notice kind="success">{notice}</Notice> : null}
       {companyUser ? (
         <p>
           <Link className="button" to="/app/projects/new">

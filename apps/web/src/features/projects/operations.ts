@@ -36,6 +36,8 @@ export const ProjectCertificateDetails = graphql(`
       createdByOrganisationId
       createdAt
       issuedAt
+      withdrawnAt
+      withdrawalReason
       parties {
         role
         organisationId
@@ -95,6 +97,26 @@ export const DistributeProjectCertificate = graphql(`
     }
   }
 `);
+
+export const WithdrawProjectCertificate = graphql(`
+  mutation WithdrawProjectCertificate($projectId: ID!, $reason: String!) {
+    withdrawProjectCertificate(projectId: $projectId, reason: $reason) {
+      id
+      state
+      withdrawnAt
+      withdrawalReason
+    }
+  }
+`);
+
+export const DeleteProjectCertificateDraft = graphql(`
+  mutation DeleteProjectCertificateDraft($projectId: ID!) {
+    deleteProjectCertificateDraft(projectId: $projectId)
+  }
+`);
+
+/** The longest reason for a withdrawal the API takes. */
+export const WITHDRAWAL_REASON_MAX = 500;
 
 export const NameProjectContact = graphql(`
   mutation NameProjectContact($projectId: ID!, $role: ProjectPartyRole!, $userId: ID!) {
