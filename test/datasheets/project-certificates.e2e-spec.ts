@@ -197,6 +197,9 @@ describe('project certificates (COPRO §5c)', () => {
     expect(codeOf(await withdraw(projectId, opener.adminToken))).toBe('FORBIDDEN');
     expect(codeOf(await withdraw(projectId, here.clerkToken, ''))).toBe('BAD_USER_INPUT');
     expect(codeOf(await withdraw(projectId, here.clerkToken, 'x'.repeat(501)))).toBe('BAD_USER_INPUT');
+    // The longest reason is taken (it stays on the project; the audit entry holds no free text, and refused values over 200 characters).
+    const long = await issued();
+    expect(expectData(await withdraw(long, here.clerkToken, 'Issued in error. '.repeat(29) + 'x'.repeat(7))).withdrawProjectCertificate.withdrawalReason).toHaveLength(500);
     // Another certification body's staff do not find it.
     const otherBody = await sheets.certificationBody();
     expect(codeOf(await withdraw(projectId, otherBody.clerkToken))).toBe('NOT_FOUND');
@@ -254,7 +257,7 @@ describe('project certificates (COPRO §5c)', () => {
 
     // Each step is in the audit trail.
     const { rows } = await started.app.asOwner((db) => db.query(`SELECT action, count(*)::int AS n FROM audit_entry WHERE action IN ('datasheets.project.withdrawn', 'datasheets.project.draftDeleted') AND tenant_id = $1 GROUP BY action ORDER BY action`, [here.tenant.id]));
-    expect(rows).toEqual([{ action: 'datasheets.project.draftDeleted', n: 1 }, { action: 'datasheets.project.withdrawn', n: 2 }]);
+    expect(rows).toEqual([{ action: 'datasheets.project.draftDeleted', n: 1 }, { action: 'datasheets.project.withdrawn', n: 3 }]);
   });
 
   it('a party is found by its VAT number as people write it, only among the certification body’s companies, only by company users', async () => {

@@ -175,7 +175,8 @@ export class ProjectCertificatesService {
         throw DatasheetsErrors.PROJECT_TRANSITION_INVALID(`a ${project.state} project certificate cannot be withdrawn`, { details: { from: project.state, to: ProjectCertificateState.WITHDRAWN } });
       }
       await this.projects.withdraw(project.id, this.clock.now(), reason);
-      await this.audit.record({ action: 'datasheets.project.withdrawn', subjectType: 'ProjectCertificate', subjectId: project.id, details: { reason } });
+      // The reason stays on the project: an audit entry holds no free text (and a reason is up to 500 characters).
+      await this.audit.record({ action: 'datasheets.project.withdrawn', subjectType: 'ProjectCertificate', subjectId: project.id });
       // Every party's external systems may hold a copy (any party's administrator distributes it): each
       // company's targets hear of it, in this transaction (outbox), the body built when sent.
       for (const organisationId of project.partyOrganisationIds!) {
