@@ -26,7 +26,10 @@ for (const language of ['en', 'nl'] as const) {
     await expect(page.locator('html')).toHaveAttribute('lang', language);
     await expect(page.getByRole('heading', { level: 2, name: VOKA_NAME })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'BE-CERT' })).toBeVisible();
-    await expect(page.getByText(fill(m.directory.count_other, { count: 2 }))).toBeVisible();
+    // The demo's two, and any tenant a test opened before this one (they run in one server, file by file).
+    const listed = await page.getByRole('heading', { level: 2 }).count();
+    expect(listed).toBeGreaterThanOrEqual(2);
+    await expect(page.getByText(fill(m.directory.count_other, { count: listed }))).toBeVisible();
     await checkScreen(page, language === 'en' ? 'directory' : `directory-${language}`);
 
     // The public page loads the shell, the directory and one language: no staff screen.
@@ -38,8 +41,10 @@ for (const language of ['en', 'nl'] as const) {
 
     // Filter by activity, then search by city.
     await page.getByLabel(m.directory.kind).selectOption('CERTIFICATION_BODY');
-    await expect(page.getByText(fill(m.directory.count_one, { count: 1 }))).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: VOKA_NAME })).toBeHidden();
+    await expect(page.getByRole('heading', { level: 2, name: 'BE-CERT' })).toBeVisible();
+    const bodies = await page.getByRole('heading', { level: 2 }).count();
+    await expect(page.getByText(bodies === 1 ? fill(m.directory.count_one, { count: 1 }) : fill(m.directory.count_other, { count: bodies }))).toBeVisible();
     await page.getByLabel(m.directory.kind).selectOption('ALL');
     await page.getByLabel(m.directory.search).fill('antwerpen');
     await expect(page.getByText(fill(m.directory.count_one, { count: 1 }))).toBeVisible();
