@@ -3,7 +3,7 @@ import { holdsRole, Role, TENANT_STAFF_ROLES } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { BadUserInputError, Clock, NotFoundError, RequestContext, TransactionRunner } from '@chancery/core';
 import { cleanFileName, DocumentErrors, DocumentsService, mediaTypeOf, StoredDocument, typeMismatch } from '@chancery/documents';
-import { PartyDirectoryService, TenantDirectoryService, TenantKind } from '@chancery/identity';
+import { PartyDirectoryService, Tenant, TenantDirectoryService, TenantKind } from '@chancery/identity';
 import { canSee } from '@chancery/policy';
 import { ApplicationStep, APPLICATION_STEPS, assertEditable, assertStep, assertTransition } from '../application-workflow';
 import { CertificateErrors } from '../certificates.errors';
@@ -431,9 +431,10 @@ function changesFrom(input: CertificateApplicationContentInput): Partial<Applica
 }
 
 /** Certificates of origin are a chamber of commerce's (SPEC §1–2): a certification body's space has none. In the caller's unit. */
-export async function assertChamberOfCommerce(tenants: TenantDirectoryService, tenantId: string): Promise<void> {
+export async function assertChamberOfCommerce(tenants: TenantDirectoryService, tenantId: string): Promise<Tenant> {
   const [tenant] = await tenants.findByIds([tenantId]);
   if (!tenant?.kinds.includes(TenantKind.CHAMBER_OF_COMMERCE)) throw CertificateErrors.NOT_A_CHAMBER_OF_COMMERCE('Certificates of origin are issued in a chamber of commerce’s space only');
+  return tenant;
 }
 
 /** CONFLICT EXPORTER_NOT_PRINTABLE when the company profile's printed details have characters the certificate font lacks. */

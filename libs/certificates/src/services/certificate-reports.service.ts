@@ -9,6 +9,7 @@ import { CertificateSettings } from '../entities/public-verification.types';
 import { CertificateSettingsInput } from '../inputs/certificate.inputs';
 import { ApplicationRepository } from '../repositories/application.repository';
 import { CertificateRepository } from '../repositories/certificate.repository';
+import { assertChamberOfCommerce } from './applications.service';
 import { defaultCertificateSettings, defaultNumberPrefix } from './certificates.service';
 
 /** A tenant's fees and settings, the monthly billable export, and the processing statistics of its staff. */
@@ -31,10 +32,8 @@ export class CertificateReportsService {
   }
 
   /** The caller's tenant, a chamber: a certification body issues no certificates of origin, so it has no settings to keep. */
-  private async chamber(): Promise<Tenant> {
-    const [tenant] = await this.tenants.findByIds([this.tenantId()]);
-    if (!tenant?.kinds.includes(TenantKind.CHAMBER_OF_COMMERCE)) throw CertificateErrors.NOT_A_CHAMBER_OF_COMMERCE('Certificates of origin are issued in a chamber of commerce’s space only');
-    return tenant;
+  private chamber(): Promise<Tenant> {
+    return assertChamberOfCommerce(this.tenants, this.tenantId());
   }
 
   /**

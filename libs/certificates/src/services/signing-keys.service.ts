@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
 import { Clock, RequestContext, SecretBox, TransactionRunner } from '@chancery/core';
-import { TenantDirectoryService, TenantKind } from '@chancery/identity';
+import { TenantDirectoryService } from '@chancery/identity';
 import { CertificatePublicKey, SigningKey } from '../entities/public-verification.types';
 import { CertificateErrors } from '../certificates.errors';
 import { SigningKeyRepository } from '../repositories/signing-key.repository';
+import { assertChamberOfCommerce } from './applications.service';
 import { newEd25519KeyPair, signEd25519 } from '@chancery/core';
 
 /**
@@ -41,9 +42,8 @@ export class SigningKeysService {
   async rotate(): Promise<CertificatePublicKey> {
     const tenantId = this.context.actor.tenantId;
     if (!tenantId) throw CertificateErrors.NOT_A_CHAMBER_CASE('Only a tenant administrator rotates its signing key');
-    const [tenant] = await this.tenants.findByIds([tenantId]);
     // A certification body signs no certificates of origin: a key of its own would be published for nothing.
-    if (!tenant?.kinds.includes(TenantKind.CHAMBER_OF_COMMERCE)) throw CertificateErrors.NOT_A_CHAMBER_OF_COMMERCE('Certificates of origin are issued in a chamber of commerce’s space only');
+    await assertChamberOfCommerce(this.tenants, tenantId);
     return this.transactions.run(async () => {
       await this.keys.lockRotation(tenantId);
       const previous = await this.keys.activeKey();
