@@ -8,6 +8,7 @@ import { useFormat } from '../../i18n/format';
 import { LoadError, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { useLoad } from '../../ui/use-api';
+import { isUuid } from '../../ui/typed-values';
 
 // Personal data of the chamber user (SPEC §2, 004 §2.2): the person themself and the tenant admin only.
 const ProcessingStatistics = graphql(`
@@ -37,7 +38,6 @@ const StaffMember = graphql(`
  * Applications a chamber user processed per month: one's own (`/app/processing-statistics`), or a
  * staff member's for the tenant admin (`/app/users/:userId/processing-statistics`).
  */
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export default function ProcessingStatisticsPage() {
   const { t } = useTranslation();
@@ -48,7 +48,7 @@ export default function ProcessingStatisticsPage() {
   const userId = someoneId ?? me?.id ?? '';
   const own = !someoneId || someoneId === me?.id;
   // A malformed id in the address is nobody: asked of the API, it would be refused as a field the page does not have.
-  const wellFormed = own || UUID.test(someoneId ?? '');
+  const wellFormed = own || isUuid(someoneId ?? '');
   const statistics = useLoad(() => (wellFormed ? request(ProcessingStatistics, { userId }) : Promise.resolve(null)), [userId, wellFormed]);
   const staff = useLoad(() => (own ? Promise.resolve(null) : request(StaffMember)), [own]);
   const person = staff.data?.managedUsers.find((user) => user.id === someoneId);

@@ -10,6 +10,7 @@ import { ChoiceGroup, FieldShell, SelectField, TextField } from '../../ui/fields
 import { useAction, useLoad } from '../../ui/use-api';
 import { tradeCountries } from './countries';
 import { CERTIFICATE_LANGUAGES, CreateCertificateApplication, RemoveSavedConsignee, SaveConsignee, SavedConsignees, SubmitCertificateApplication, UpdateCertificateApplication } from './operations';
+import { parseTypedNumber } from '../../ui/typed-values';
 
 /** A goods line as typed: text, so a half-typed number stays what the user typed. */
 interface GoodsLineDraft {
@@ -27,11 +28,6 @@ interface GoodsLineDraft {
 let nextKey = 1;
 const emptyLine = (): GoodsLineDraft => ({ key: nextKey++, description: '', hsCode: '', quantity: '', unit: '', grossWeightKg: '', netWeightKg: '', packages: '', marksAndNumbers: '' });
 
-/** Numbers as a Belgian or British reader types them: a decimal comma or point, spaces as thousands. */
-function parseNumber(text: string): number {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  return cleaned === '' ? Number.NaN : Number(cleaned);
-}
 
 /**
  * The application as the company fills it in: consignee (or a saved one), origin and transport,
@@ -106,7 +102,7 @@ export function ApplicationForm({
     const problems: FieldProblem[] = [];
     const goods = lines.map((line, index) => {
       const number = (field: 'quantity' | 'grossWeightKg' | 'netWeightKg' | 'packages') => {
-        const value = parseNumber(line[field]);
+        const value = parseTypedNumber(line[field]);
         if (Number.isNaN(value)) problems.push({ field: `input.goods.${index}.${field}`, reason: 'not a number', constraint: field === 'packages' ? 'isInt' : 'isNumber' });
         return value;
       };

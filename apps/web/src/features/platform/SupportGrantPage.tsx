@@ -11,6 +11,7 @@ import { useLoad } from '../../ui/use-api';
 import { roleNames } from '../privacy/AccessTable';
 import { GrantStatusCell, isRunning, timeOrDateTime, useDuration } from '../privacy/support-access-shared';
 import { useTenantNames } from './SupportRequestsPage';
+import { isUuid } from '../../ui/typed-values';
 
 const OwnSupportGrants = graphql(`
   query OwnSupportGrants {
@@ -71,7 +72,6 @@ const UnderSupportGrant = graphql(`
   }
 `);
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * What a running support grant lets the operator read of the tenant (read only): its accounts,
@@ -83,7 +83,7 @@ export default function SupportGrantPage() {
   const format = useFormat();
   const duration = useDuration();
   const { grantId = '' } = useParams();
-  const wellFormed = UUID.test(grantId);
+  const wellFormed = isUuid(grantId);
   const own = useLoad(() => request(OwnSupportGrants));
   const { names } = useTenantNames();
   const grant = own.data?.supportGrants.find((g) => g.id?.toLowerCase() === grantId.toLowerCase()) ?? null;

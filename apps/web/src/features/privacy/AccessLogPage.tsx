@@ -14,9 +14,9 @@ import { NextPageButton } from '../../ui/NextPageButton';
 import { usePagedList } from '../../ui/paged';
 import { useAction } from '../../ui/use-api';
 import { AccessTable } from './AccessTable';
+import { isUuid } from '../../ui/typed-values';
 
 const PAGE_SIZE = 50;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 // PRIVACY_OFFICER@ownTenant reads every field of PersonalDataAccess.
 const PersonalDataAccesses = graphql(`
@@ -65,12 +65,12 @@ export default function AccessLogPage() {
   );
   const applyFilter = useAction(async () => {
     const value = filter.trim();
-    if (value && !UUID.test(value)) throw clientError([{ field: 'subjectId', reason: 'not an id', constraint: 'isUuid' }]);
+    if (value && !isUuid(value)) throw clientError([{ field: 'subjectId', reason: 'not an id', constraint: 'isUuid' }]);
     setParams(value ? { subject: value } : {});
   });
   const openUser = useAction(async () => {
     const value = userId.trim();
-    if (!UUID.test(value)) throw clientError([{ field: 'userId', reason: 'not an id', constraint: 'isUuid' }]);
+    if (!isUuid(value)) throw clientError([{ field: 'userId', reason: 'not an id', constraint: 'isUuid' }]);
     navigate(`/app/privacy/users/${value}`);
   });
 

@@ -9,6 +9,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField, TextField } from '../../ui/fields';
 import { useAction, useLoad } from '../../ui/use-api';
 import { usePrivacyReasons } from './shared';
+import { isUuid } from '../../ui/typed-values';
 
 // PRIVACY_OFFICER and TENANT_ADMIN @ownTenant read every field of LegalHold (docs/visibility-matrix.md).
 const LegalHolds = graphql(`
@@ -50,7 +51,6 @@ const RECORD_KINDS = [
   'SubProcessorObjection',
 ] as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * The tenant's legal holds in force (Art. 17(3)(e)): the retention sweep and erasure leave their
@@ -70,7 +70,7 @@ export function LegalHoldsSection() {
   const place = useAction(async () => {
     const id = recordId.trim().toLowerCase();
     const problems = [
-      ...(UUID.test(id) ? [] : [{ field: 'input.record', reason: 'not an id', constraint: 'isUuid' }]),
+      ...(isUuid(id) ? [] : [{ field: 'input.record', reason: 'not an id', constraint: 'isUuid' }]),
       ...(reason.trim().length >= 3 ? [] : [{ field: 'input.reason', reason: 'too short', constraint: 'isLength' }]),
     ];
     if (problems.length > 0) throw clientError(problems);

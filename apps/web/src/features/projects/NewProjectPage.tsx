@@ -8,6 +8,7 @@ import type { ProjectPartyRole } from '../../gql/graphql';
 import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
+import { parseTypedNumber } from '../../ui/typed-values';
 import { useAction } from '../../ui/use-api';
 import { AcknowledgePanel } from '../datasheets/DisclosureNotice';
 import { CreateProjectCertificate, ProjectPartyCandidate } from './operations';
@@ -25,12 +26,6 @@ interface FoundCompany {
 
 /** A field of the form per other party: its VAT number, checked against the certification body's companies. */
 const vatField = (role: ProjectPartyRole) => `vat.${role}`;
-
-/** Numbers as people type them: a decimal comma or point, spaces as thousands. */
-function parseTonnes(text: string): number {
-  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
-  return cleaned === '' ? Number.NaN : Number(cleaned);
-}
 
 /**
  * A company user opens a project certificate (COPRO §5c): the works, its material and quantity,
@@ -92,7 +87,7 @@ export default function NewProjectPage() {
     for (const [key, field] of [['reference', 'input.reference'], ['site', 'input.site'], ['material', 'input.material']] as const) {
       if (!form[key].trim()) problems.push({ field, reason: 'required', constraint: 'required' });
     }
-    const quantityTonnes = parseTonnes(form.quantity);
+    const quantityTonnes = parseTypedNumber(form.quantity);
     if (!form.quantity.trim()) problems.push({ field: 'input.quantityTonnes', reason: 'required', constraint: 'required' });
     else if (Number.isNaN(quantityTonnes)) problems.push({ field: 'input.quantityTonnes', reason: 'not a number', constraint: 'isNumber' });
     // A party is named only as the screen showed it: a number typed and not yet looked up (or changed since) is looked up first.
