@@ -33,7 +33,8 @@ function humanise(reason: string, property: string, path: string): string {
 /** Characters no text field of ours takes: NUL and other C0 controls but tab and line breaks, direction overrides and isolates. */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-const INVISIBLE_FORMAT_CHARACTERS = /\p{Cf}/gu;
+/** Nothing but white space and invisible format characters; stops at the first visible character (every input string passes here). */
+const BLANK = /^[\s\p{Cf}]*$/u;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (not well-formed UTF-16). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -46,7 +47,7 @@ export function problemWithText(value: string): string | undefined {
   if (LONE_SURROGATE.test(value)) return 'is not well-formed text (an unpaired surrogate)';
   // Invisible format characters (zero-width space and joiners, word joiner, BOM, soft hyphen: Unicode Cf) count as blank too:
   // a purpose or a title of nothing but those reads as nothing to whoever decides on it.
-  if (value.length > 0 && value.replace(INVISIBLE_FORMAT_CHARACTERS, '').trim().length === 0) return 'must not be blank';
+  if (value.length > 0 && BLANK.test(value)) return 'must not be blank';
   return undefined;
 }
 
