@@ -1,5 +1,4 @@
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import { adjacencyGraphs, dictionary } from '@zxcvbn-ts/language-common';
+import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { IdentityErrors } from './identity.errors';
 
 export const PASSWORD_MIN_LENGTH = 12;
@@ -13,9 +12,18 @@ export const PASSWORD_MAX_LENGTH = 128;
 const MINIMUM_STRENGTH = 3;
 
 let estimator: ZxcvbnFactory | undefined;
-/** Built on first use: the dictionaries are parsed once per process. */
+/**
+ * Loaded and built on first use, once per process: the dictionaries take about 14 MiB, which a process
+ * that never sets a password (a worker, most API replicas most of the time) should not carry from start-up.
+ */
 function strengthOf(password: string, email?: string): number {
-  estimator ??= new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  if (!estimator) {
+    /* eslint-disable @typescript-eslint/no-require-imports -- loaded on first use, see above */
+    const { ZxcvbnFactory } = require('@zxcvbn-ts/core') as typeof import('@zxcvbn-ts/core');
+    const { adjacencyGraphs, dictionary } = require('@zxcvbn-ts/language-common') as typeof import('@zxcvbn-ts/language-common');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    estimator = new ZxcvbnFactory({ dictionary, graphs: adjacencyGraphs });
+  }
   const ownWords = (email?.toLowerCase() ?? '').split(/[@.+_-]/).filter((word) => word.length >= 3);
   return estimator.check(password, ownWords).score;
 }
