@@ -61,17 +61,15 @@ test("a chamber's administrator sees a month's fees per company with their total
   await useLanguage(page, 'nl');
   const call = graphqlCaller(page);
   // A chamber of the test's own: its fees are set here, and its months hold only what this test issues.
-  const { tenant, admin } = await tenantOfOwn(page, state);
-  let adminToken = await login(call, tenant.slug, admin.email, admin.password, admin.totpSecret);
+  // The administrator also reviews (as a clerk); an invited signer signs (the reviewer may not).
+  const { tenant, admin } = await tenantOfOwn(page, state, ['CHAMBER_OF_COMMERCE'], ['CLERK']);
+  const adminToken = await login(call, tenant.slug, admin.email, admin.password, admin.totpSecret);
   const { certificateSettings } = await call<{ certificateSettings: { numberPrefix: string } }>('query { certificateSettings { numberPrefix } }', {}, adminToken);
   await call(
     'mutation S($input: CertificateSettingsInput!) { setCertificateSettings(input: $input) { numberPrefix } }',
     { input: { numberPrefix: certificateSettings.numberPrefix, memberFeeCents: 2550, nonMemberFeeCents: 4000, copyMemberFeeCents: 500, copyNonMemberFeeCents: 900, currency: 'EUR' } },
     adminToken,
   );
-  // The administrator reviews (as a clerk); an invited signer signs (the reviewer may not).
-  await call('mutation R($input: ChangeUserRolesInput!) { changeUserRoles(input: $input) { id } }', { input: { userId: admin.id, grant: ['CLERK'] } }, adminToken);
-  adminToken = await login(call, tenant.slug, admin.email, admin.password, admin.totpSecret);
   const signer = { email: `signer-${uniqueSuffix()}@eigen.test`, password: 'copper-willow-signal-73' };
   await call('mutation I($input: InviteUserInput!) { inviteUser(input: $input) { id } }', { input: { email: signer.email, roles: ['SIGNER'] } }, adminToken);
   const invitation = await linkFromMail(state, signer.email, 'identity.invitation');

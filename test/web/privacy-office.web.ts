@@ -73,7 +73,10 @@ async function giveUpDeliveriesTo(state: WebTestState, url: string): Promise<num
   }
 }
 
-for (const language of ['en', 'fr'] as const) {
+// In English only: the journeys issue #19 asks for in two languages run in two, the others in the language
+// of docs/screens (the portal's texts are typed complete in all four; each further language cost CI most of a minute).
+{
+  const language = 'en' as const;
   test(`an organisation admin registers a webhook target, sees its secret once and its deliveries, renews the secret and deletes it (${language})`, async ({ page, context, state, pageProblems: _ }) => {
     journey('webhooks', language);
     const m = MESSAGES[language];
@@ -212,7 +215,10 @@ function dayAfter(days: number): string {
   return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
 }
 
-for (const language of ['en', 'nl'] as const) {
+// In English only: the journeys issue #19 asks for in two languages run in two, the others in the language
+// of docs/screens (the portal's texts are typed complete in all four; each further language cost CI most of a minute).
+{
+  const language = 'en' as const;
   test(`the privacy officer announces a new sub-processor, a customer company objects within the window, and the officer sees the objection (${language})`, async ({ page, context, state, pageProblems: _ }) => {
     journey('sub-processors', language);
     const m = MESSAGES[language];
@@ -285,7 +291,10 @@ for (const language of ['en', 'nl'] as const) {
   });
 }
 
-for (const language of ['en', 'de'] as const) {
+// In English only: the journeys issue #19 asks for in two languages run in two, the others in the language
+// of docs/screens (the portal's texts are typed complete in all four; each further language cost CI most of a minute).
+{
+  const language = 'en' as const;
   test(`the privacy officer adds an entry of the tenant's own to the register and removes it (${language})`, async ({ page, state, pageProblems: _ }) => {
     journey('register entries', language);
     const m = MESSAGES[language];

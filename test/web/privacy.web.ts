@@ -21,7 +21,10 @@ function shownDate(page: Page, day: string, locale: string): Promise<string> {
   return page.evaluate(([iso, loc]) => new Intl.DateTimeFormat(loc, { dateStyle: 'long' }).format(new Date(iso!)), [day, locale]);
 }
 
-for (const language of ['en', 'nl'] as const) {
+// In English only: the journeys issue #19 asks for in two languages run in two, the others in the language
+// of docs/screens (the portal's texts are typed complete in all four; each further language cost CI most of a minute).
+{
+  const language = 'en' as const;
   test(`an anonymous visitor files a privacy request, confirms it from the e-mail, and the privacy officer sees it by its due date (${language})`, async ({ page, state, pageProblems: _ }) => {
     journey('privacy request', language);
     const m = MESSAGES[language];

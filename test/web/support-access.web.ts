@@ -31,7 +31,10 @@ function prefix(template: string): RegExp {
   return new RegExp(`^\\s*${escape(template.split('{{')[0]!.trim())}`);
 }
 
-for (const language of ['en', 'de'] as const) {
+// In English only: the journeys issue #19 asks for in two languages run in two, the others in the language
+// of docs/screens (the portal's texts are typed complete in all four; each further language cost CI most of a minute).
+{
+  const language = 'en' as const;
   test(`the operator asks a tenant for support access; the tenant admin refuses one request, approves another with a step-up and ends it; the privacy officer follows (${language})`, async ({
     page,
     browser,

@@ -45,24 +45,38 @@ export async function createApplicationThroughApi(
 const LOGIN = 'mutation L($input: LoginInput!) { login(input: $input) { accessToken } }';
 
 /**
- * A tenant of the test's own, opened by the platform operator through the API, for screens whose acts
- * reach every user of a tenant or change how it works (a privacy-policy notice on every screen, its
- * settings): on a demo tenant they would change what the tests that follow see. The operator only
- * invites its administrator (Dutch), who accepts from the e-mail's link with a password of their own,
- * has enrolled a second factor and also holds the privacy officer's role.
+ * The platform operator's API session, kept for the tests of one worker as an operator's script keeps
+ * its session: a login per opened tenant spent a second-factor code each, and a fourth code of the
+ * operator within half a minute (the journeys log the operator in too) waits for the clock.
+ * Renewed well before the access token's 10 minutes run out.
  */
-export async function tenantOfOwn(page: Page, state: WebTestState, kinds: string[] = ['CHAMBER_OF_COMMERCE']) {
-  const call = graphqlCaller(page);
-  const suffix = uniqueSuffix();
-  const tenant = { slug: `eigen-${suffix}`, name: `Kamer van Koophandel Eigen ${suffix}` };
-  const admin = { email: `beheer-${suffix}@eigen.test`, password: 'granite-river-window-88' };
-  const { login: operatorLogin } = await call<{ login: { accessToken: string } }>(LOGIN, {
+let operatorSession: { token: string; until: number } | null = null;
+
+async function operatorToken(call: GraphqlCall, state: WebTestState): Promise<string> {
+  if (operatorSession && Date.now() < operatorSession.until) return operatorSession.token;
+  const { login } = await call<{ login: { accessToken: string } }>(LOGIN, {
     input: {
       email: 'operator@chancery.test',
       password: state.demoPassword,
       totpCode: await totpCode(state.totpSecrets['operator@chancery.test']!),
     },
   });
+  operatorSession = { token: login.accessToken, until: Date.now() + 8 * 60_000 };
+  return login.accessToken;
+}
+
+/**
+ * A tenant of the test's own, opened by the platform operator through the API, for screens whose acts
+ * reach every user of a tenant or change how it works (a privacy-policy notice on every screen, its
+ * settings): on a demo tenant they would change what the tests that follow see. The operator only
+ * invites its administrator (Dutch), who accepts from the e-mail's link with a password of their own,
+ * has enrolled a second factor and also holds the privacy officer's role (and `extraRoles`).
+ */
+export async function tenantOfOwn(page: Page, state: WebTestState, kinds: string[] = ['CHAMBER_OF_COMMERCE'], extraRoles: string[] = []) {
+  const call = graphqlCaller(page);
+  const suffix = uniqueSuffix();
+  const tenant = { slug: `eigen-${suffix}`, name: `Kamer van Koophandel Eigen ${suffix}` };
+  const admin = { email: `beheer-${suffix}@eigen.test`, password: 'granite-river-window-88' };
   const { createTenant } = await call<{ createTenant: { invitationSentTo: string } }>(
     'mutation T($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } invitationSentTo } }',
     {
@@ -81,7 +95,7 @@ export async function tenantOfOwn(page: Page, state: WebTestState, kinds: string
         administrator: { firstName: 'Pieter', lastName: 'Privacy', email: admin.email, preferredLanguage: 'nl' },
       },
     },
-    operatorLogin.accessToken,
+    await operatorToken(call, state),
   );
   expect(createTenant.invitationSentTo).toBe(admin.email);
   // The administrator chooses their own password from the invitation's link, as a person does.
@@ -107,7 +121,7 @@ export async function tenantOfOwn(page: Page, state: WebTestState, kinds: string
   const { me } = await call<{ me: { id: string } }>('query { me { id } }', {}, login.accessToken);
   await call(
     'mutation R($input: ChangeUserRolesInput!) { changeUserRoles(input: $input) { id } }',
-    { input: { userId: me.id, grant: ['PRIVACY_OFFICER'] } },
+    { input: { userId: me.id, grant: ['PRIVACY_OFFICER', ...extraRoles] } },
     login.accessToken,
   );
   return { tenant, admin: { ...admin, id: me.id, totpSecret } };

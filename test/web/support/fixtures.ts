@@ -78,15 +78,20 @@ const usedSteps = new Map<string, number>();
 
 /**
  * An unused code of an authenticator app holding `secret` (otplib, as the server checks it). The
- * server accepts the current step and its neighbours (a phone's clock drifts) but each step once and
- * never an earlier one, so a code is that of the step after the last one given out, no earlier than
- * the current step; one more than a step ahead means waiting for time to catch up, as a person would.
+ * server accepts the codes of the current step and of its two neighbours (a phone's clock drifts),
+ * each once and never one of a step at or before the last used. So the code given is that of the
+ * earliest step still open: the step after the last one given out, but no earlier than the previous
+ * step (the current one when fewer than 8 s of it are left, so the code is not stale on arrival).
+ * Three codes of one account thus need no wait; a fourth within the same half minute waits for
+ * time to catch up, as a person would.
  */
 export async function totpCode(secret: string): Promise<string> {
   const key = secret.replace(/\s/g, '');
   const STEP_MS = 30_000;
-  const current = Math.floor(Date.now() / STEP_MS);
-  const step = Math.max(current, (usedSteps.get(key) ?? -1) + 1);
+  const now = Date.now();
+  const current = Math.floor(now / STEP_MS);
+  const earliestOpen = (current + 1) * STEP_MS - now >= 8_000 ? current - 1 : current;
+  const step = Math.max(earliestOpen, (usedSteps.get(key) ?? -Infinity) + 1);
   // A code of step s is accepted from the start of step s - 1: wait for it (with half a second to spare).
   const acceptedFrom = (step - 1) * STEP_MS + 500;
   if (Date.now() < acceptedFrom) {
