@@ -185,6 +185,11 @@ describe('Architecture', () => {
       }).catch((error: Error) => expect(error.message).toBe('rolled back on purpose'));
     });
 
+    bypass('invitingTenantAdministrator', async () => {
+      await transactions().invitingTenantAdministrator(a.id, seesOnly([a.id]));
+      expect(await transactions().invitingTenantAdministrator(a.id, () => tryInsertInto(b.id))).toMatch(/row-level security/);
+    });
+
     bypass('asSystem', async () => {
       await transactions().asSystem(a.id, seesOnly([a.id]));
       await transactions().asSystem(null, seesOnly(['platform']));

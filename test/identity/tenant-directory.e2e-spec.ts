@@ -4,6 +4,8 @@ import { expectData, IdentityFactory, linkTokenOf, queuedEmails, TestApp, useTes
 
 const CREATE = 'mutation($i: CreateTenantInput!) { createTenant(input: $i) { tenant { id slug name kinds } invitationSentTo } }';
 const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken totpEnrolmentRequired } }';
+const INVITE_AGAIN = 'mutation($i: InviteTenantAdministratorInput!) { inviteTenantAdministrator(input: $i) { tenant { slug } invitationSentTo earlierInvitationsRevoked } }';
+const ACCEPT = 'mutation($i: AcceptInvitationInput!) { acceptInvitation(input: $i) }';
 
 function tenantInput(slug: string, administratorEmail: string) {
   return {
@@ -144,5 +146,79 @@ describe('The tenant directory', () => {
       expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
     }
     expect((await app.graphql(CREATE, { i: tenantInput('voka-anon', 'x@y.test') })).errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+  });
+
+  describe('a tenant whose first administrator never became one (the invitation expired or went to a wrong address)', () => {
+    const administrator = (email: string) => ({ firstName: 'Jef', lastName: 'Juist', email, preferredLanguage: 'en' });
+
+    it('the operator invites its administrator again: the link sent to the mistyped address stops working, the new one makes an administrator', async () => {
+      const operatorUser = await factory.user({ roles: [Role.PLATFORM_ADMIN] });
+      const operator = { ...(await factory.login(operatorUser)), user: operatorUser };
+      const created = expectData(await app.graphql<{ createTenant: { tenant: { id: string } } }>(
+        CREATE, { i: tenantInput('voka-mistyped', 'jef@juits.test') }, { token: operator.accessToken })).createTenant;
+      const tenantId = created.tenant.id;
+      const mistypedToken = linkTokenOf((await queuedEmails(app, { recipient: 'jef@juits.test' }))[0]!.body);
+
+      const again = expectData(await app.graphql<{ inviteTenantAdministrator: unknown }>(
+        INVITE_AGAIN, { i: { tenantId, administrator: administrator('Jef@Juist.test') } }, { token: operator.accessToken })).inviteTenantAdministrator;
+      expect(again).toEqual({ tenant: { slug: 'voka-mistyped' }, invitationSentTo: 'jef@juist.test', earlierInvitationsRevoked: 1 });
+      const invitations = await app.asOwner(async (db) => (await db.query(
+        `SELECT email, roles, invited_by, revoked_at IS NOT NULL AS revoked FROM invitation WHERE tenant_id = $1 ORDER BY created_at, email`, [tenantId])).rows);
+      expect(invitations).toEqual([
+        { email: 'jef@juits.test', roles: ['TENANT_ADMIN'], invited_by: operator.user.id, revoked: true },
+        { email: 'jef@juist.test', roles: ['TENANT_ADMIN'], invited_by: operator.user.id, revoked: false },
+      ]);
+      // Whoever holds the mistyped address cannot become the tenant's administrator any more.
+      const late = await app.graphql(ACCEPT, { i: { token: mistypedToken, firstName: 'Not', lastName: 'Jef', password: 'somebody elses passphrase 5', preferredLanguage: 'en' } });
+      expect(late.errors?.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([['UNAUTHENTICATED', 'INVITATION_INVALID']]);
+      const mail = (await queuedEmails(app, { recipient: 'jef@juist.test' }))[0]!;
+      expect(mail.template).toBe('identity.invitation');
+      expect(mail.body).toContain('Jef Juist');
+      expectData(await app.graphql(ACCEPT, { i: { token: linkTokenOf(mail.body), firstName: 'Jef', lastName: 'Juist', password: 'the right passphrase 2026', preferredLanguage: 'en' } }));
+      const roles = await app.asOwner(async (db) => (await db.query(
+        `SELECT u.email, r.role FROM user_role r JOIN user_account u ON u.id = r.user_id WHERE u.tenant_id = $1`, [tenantId])).rows);
+      expect(roles).toEqual([{ email: 'jef@juist.test', role: 'TENANT_ADMIN' }]);
+      // Both acts are in the tenant's audit log with the operator as actor.
+      const audit = await app.asOwner(async (db) => (await db.query(
+        `SELECT action, actor_id FROM audit_entry WHERE tenant_id = $1 AND action IN ('identity.invitation.created', 'identity.invitation.revoked') ORDER BY id`, [tenantId])).rows);
+      expect(audit).toEqual([
+        { action: 'identity.invitation.created', actor_id: operator.user.id },
+        { action: 'identity.invitation.revoked', actor_id: operator.user.id },
+        { action: 'identity.invitation.created', actor_id: operator.user.id },
+      ]);
+
+      // Now the tenant has an active administrator, who invites its staff: the operator is refused, and nothing is written.
+      const count = () => app.asOwner(async (db) => (await db.query(`SELECT (SELECT count(*) FROM invitation WHERE tenant_id = $1)::int AS invitations, (SELECT count(*) FROM outbox_message WHERE tenant_id = $1)::int AS mails`, [tenantId])).rows[0]);
+      const before = await count();
+      const refused = await app.graphql(INVITE_AGAIN, { i: { tenantId, administrator: administrator('operator-friend@elsewhere.test') } }, { token: operator.accessToken });
+      expect(refused.errors?.map((e) => [e.extensions?.code, e.extensions?.reason, e.extensions?.fields])).toEqual([
+        ['CONFLICT', 'TENANT_HAS_ADMINISTRATOR', [expect.objectContaining({ field: 'input.tenantId' })]],
+      ]);
+      expect(await count()).toEqual(before);
+    });
+
+    it('refuses an unknown tenant, a malformed id, an address that already has a staff account, and anyone but the operator', async () => {
+      const operator = await factory.login(await factory.user({ roles: [Role.PLATFORM_ADMIN] }));
+      const unknown = await app.graphql(INVITE_AGAIN, { i: { tenantId: '00000000-0000-4000-8000-000000000000', administrator: administrator('a@b.test') } }, { token: operator.accessToken });
+      expect(unknown.errors?.map((e) => [e.extensions?.code, e.extensions?.reason])).toEqual([['NOT_FOUND', 'TENANT_NOT_FOUND']]);
+      const malformed = await app.graphql(INVITE_AGAIN, { i: { tenantId: 'voka', administrator: administrator('a@b.test') } }, { token: operator.accessToken });
+      expect(malformed.errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'input.tenantId' })] }));
+
+      // A tenant whose only administrator was disabled has none active; a clerk's address is already staff.
+      const tenant = await factory.tenant();
+      await factory.user({ tenant, roles: [Role.TENANT_ADMIN], status: 'DISABLED' });
+      const clerk = await factory.user({ tenant, roles: [Role.CLERK] });
+      const taken = await app.graphql(INVITE_AGAIN, { i: { tenantId: tenant.id, administrator: administrator(clerk.email) } }, { token: operator.accessToken });
+      expect(taken.errors?.map((e) => [e.extensions?.code, e.extensions?.reason, e.extensions?.fields?.[0]?.field])).toEqual([['CONFLICT', 'ADDRESS_ALREADY_IN_COMPANY', 'input.administrator.email']]);
+      expect(expectData(await app.graphql<{ inviteTenantAdministrator: { earlierInvitationsRevoked: number } }>(
+        INVITE_AGAIN, { i: { tenantId: tenant.id, administrator: administrator('new-admin@tenant.test') } }, { token: operator.accessToken })).inviteTenantAdministrator.earlierInvitationsRevoked).toBe(0);
+
+      for (const roles of [[Role.TENANT_ADMIN], [Role.CLERK]]) {
+        const caller = await factory.login(await factory.user({ tenant, roles }));
+        const refused = await app.graphql(INVITE_AGAIN, { i: { tenantId: tenant.id, administrator: administrator('x@y.test') } }, { token: caller.accessToken });
+        expect(refused.errors?.map((e) => e.extensions?.code)).toEqual(['FORBIDDEN']);
+      }
+      expect((await app.graphql(INVITE_AGAIN, { i: { tenantId: tenant.id, administrator: administrator('x@y.test') } })).errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+    });
   });
 });

@@ -754,7 +754,7 @@ describe('T1 field matrix', () => {
     settle(part);
   });
 
-  it('createTenant, disableUser, enableUser and resetSecondFactor: the records they return', async () => {
+  it('createTenant, inviteTenantAdministrator, disableUser, enableUser and resetSecondFactor: the records they return', async () => {
     const part = newTally();
     // createTenant: the platform operator creates a chamber; everyone else is refused.
     for (const viewer of world.viewers) {
@@ -773,6 +773,18 @@ describe('T1 field matrix', () => {
       // The envelope names where the invitation went (the address the operator gave), beside the tenant as the operator may read it.
       if ('data' in answer) expect(answer.data.invitationSentTo).toBe(`admin@${slug}.test`);
       judge(part, world.schema, 'Tenant', `createTenant as ${viewer.label}`, expected, 'data' in answer ? { data: answer.data.tenant as Record<string, unknown> } : answer);
+      // inviteTenantAdministrator answers the same record, to the operator, for a tenant without an
+      // active administrator (the one just opened); anyone else is refused, here on tenant A.
+      const invited = await gql(
+        `mutation($input: InviteTenantAdministratorInput!) { inviteTenantAdministrator(input: $input) { tenant { ${selectionOfType(world.schema, 'Tenant')} } invitationSentTo } }`,
+        { input: { tenantId: row?.id ?? world.tenants.A.id, administrator: { firstName: 'Ada', lastName: 'Admin', email: `admin-again@${slug}.test`, preferredLanguage: 'nl' } } },
+        viewer,
+      );
+      const invitedAnswer = answerOf(invited, 'inviteTenantAdministrator');
+      const invitedRefusal = accessRefusal('inviteTenantAdministrator', viewer.actor);
+      if ('data' in invitedAnswer) expect(invitedAnswer.data.invitationSentTo).toBe(`admin-again@${slug}.test`);
+      judge(part, world.schema, 'Tenant', `inviteTenantAdministrator as ${viewer.label}`, invitedRefusal ? { error: invitedRefusal } : expected,
+        'data' in invitedAnswer ? { data: invitedAnswer.data.tenant as Record<string, unknown> } : invitedAnswer);
     }
     // disableUser: each administrator disables a user they manage (not a viewer, so no session ends).
     for (const [admin, target] of [['a1Admin', 'a1Colleague'], ['aTenantAdmin', 'aClerk2'], ['bTenantAdmin', 'bClerk'], ['b1Admin', 'b1Member']] as const) {
@@ -1183,7 +1195,7 @@ describe('T1 field matrix', () => {
   const T1_PATHS = new Set([
     'user', 'me', 'managedUser', 'changeUserRoles', 'managedUsers', 'organisation', 'organisations', 'tenants', 'tenant', 'proposeChamber', 'apiKeys',
     'createApiKey', 'revokeApiKey', 'auditEntries', 'personalDataAccesses', 'myPersonalDataAccesses', 'inviteUser', 'updateUserProfile',
-    'updateOrganisation', 'registerOrganisation', 'createTenant', 'disableUser', 'mySessions', 'sessionsOfUser', 'endMySession',
+    'updateOrganisation', 'registerOrganisation', 'createTenant', 'inviteTenantAdministrator', 'disableUser', 'mySessions', 'sessionsOfUser', 'endMySession',
     'setMySignatureImage', 'invitations', 'revokeInvitation', 'enableUser', 'resetSecondFactor',
     // The same type and gate as user(id) for the tenant admin, once per company left without an
     // administrator: test/identity/company-administrator-appointment compares the two answers.

@@ -50,6 +50,7 @@ const LEGITIMATE: Record<string, string> = {
   'RegisterOrganisationInput.loginMethod': 'chosen once, at registration',
   'CreateCertifiedProductInput.organisationId': 'the certificate holder the staff certify the product of (the target, checked in the tenant)',
   'RequestSupportAccessInput.tenantId': 'the tenant the operator asks for a support grant (its administrator decides)',
+  'InviteTenantAdministratorInput.tenantId': 'the tenant without an active administrator whose administrator the operator invites (refused while it has one)',
   'ProjectPartyInput.organisationId': 'a company named as a party to the project (checked in the tenant; the caller’s own must be one)',
   'ProjectPartyInput.role': 'the status of that company in the project (client, contractor, intermediate storage), not a user role',
 };
@@ -169,6 +170,19 @@ const TEMPLATES: Record<string, MutationTemplate> = {
           administrator: { firstName: 'Ada', lastName: 'Admin', email: `admin@${slug}.test`, preferredLanguage: 'nl' },
         },
       };
+    },
+  },
+  inviteTenantAdministrator: {
+    caller: 'platformAdmin',
+    // A tenant just opened, so it has no administrator yet: the operator may invite one again.
+    base: async (world) => {
+      const slug = `t4-again-${next()}-${randomUUID().slice(0, 6)}`;
+      const { createTenant } = expectData(await world.app.graphql<{ createTenant: { tenant: { id: string } } }>(
+        'mutation($input: CreateTenantInput!) { createTenant(input: $input) { tenant { id } } }',
+        { input: { slug, name: `Chamber ${slug}`, kinds: ['CHAMBER_OF_COMMERCE'], legalEntityNumber: '0123.456.749', street: 'Markt 1', postalCode: '3000', city: 'Leuven',
+          country: 'BE', languages: ['nl'], privacyContactEmail: `privacy@${slug}.test`, administrator: { firstName: 'Ada', lastName: 'Admin', email: `admin@${slug}.test`, preferredLanguage: 'nl' } } },
+        { token: world.viewer('platformAdmin').token }));
+      return { input: { tenantId: createTenant.tenant.id, administrator: { firstName: 'Ada', lastName: 'Admin', email: `ada@${slug}.test`, preferredLanguage: 'nl' } } };
     },
   },
   // The privacy office (issue 18 items 5–8).

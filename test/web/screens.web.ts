@@ -242,7 +242,7 @@ test("a tenant admin reads the chamber's retention schedule; a rule with a legal
   await checkScreen(page, 'retention-schedule-tenant-admin');
 });
 
-test('the platform operator creates a tenant, which the directory then lists; its administrator, invited by e-mail, chooses their own password (en)', async ({ page, browser, state, pageProblems: _ }) => {
+test('the platform operator creates a tenant, which the directory then lists; its administrator, invited again after a mistyped address, chooses their own password (en)', async ({ page, browser, state, pageProblems: _ }) => {
   const m = MESSAGES.en;
   await useLanguage(page, 'en');
   await logIn(page, { tenant: null, email: 'operator@chancery.test', password: state.demoPassword, totpSecret: state.totpSecrets['operator@chancery.test'] }, loginTexts(m));
@@ -262,14 +262,27 @@ test('the platform operator creates a tenant, which the directory then lists; it
   await page.getByLabel(fill(m.createTenant.rangeTo, { index: 1 })).fill('3999');
   await page.getByLabel(exactly(m.fields.firstName)).fill('Lena');
   await page.getByLabel(exactly(m.fields.lastName)).fill('Limburg');
-  await page.getByLabel(exactly(m.fields.email)).last().fill(`admin-${suffix}@limburg.test`);
+  // A slip of the keyboard: the invitation goes to a wrong address.
+  await page.getByLabel(exactly(m.fields.email)).last().fill(`admin-${suffix}@limbrug.test`);
   // No password for the administrator: the screen says they choose their own from an e-mail.
   await expect(page.getByText(m.createTenant.administratorHint)).toBeVisible();
   await expect(page.getByLabel(exactly(m.fields.password))).toHaveCount(0);
   await checkScreen(page, 'create-tenant');
   await page.getByRole('button', { name: m.createTenant.submit }).click();
   await expect(page.getByRole('heading', { level: 1, name: m.createTenant.doneTitle })).toBeVisible();
-  await expect(page.getByText(fill(m.createTenant.invited, { name, slug: `limburg-${suffix}`, email: `admin-${suffix}@limburg.test` }))).toBeVisible();
+  await expect(page.getByText(fill(m.createTenant.invited, { name, slug: `limburg-${suffix}`, email: `admin-${suffix}@limbrug.test` }))).toBeVisible();
+  // The tenant has no administrator, so nobody else can invite one: the operator invites the right address.
+  const v = m.tenantAdministrator;
+  await openFromNav(page, 'en', v.title);
+  await expect(page.getByRole('heading', { level: 1, name: v.title })).toBeVisible();
+  await page.getByLabel(exactly(v.tenant)).selectOption({ label: name });
+  await page.getByLabel(exactly(m.fields.firstName)).fill('Lena');
+  await page.getByLabel(exactly(m.fields.lastName)).fill('Limburg');
+  await page.getByLabel(exactly(m.fields.email)).fill(`admin-${suffix}@limburg.test`);
+  await checkScreen(page, 'invite-tenant-administrator');
+  await page.getByRole('button', { name: v.submit }).click();
+  await expect(page.getByText(fill(v.sent, { tenant: name, email: `admin-${suffix}@limburg.test` }))).toBeVisible();
+  await expect(page.getByText(v.revoked_one)).toBeVisible();
   // The administrator accepts the invitation in their own browser, with a password only they know.
   const link = await linkFromMail(state, `admin-${suffix}@limburg.test`, 'identity.invitation');
   const theirs = await browser.newContext({ baseURL: state.baseURL });
@@ -283,7 +296,16 @@ test('the platform operator creates a tenant, which the directory then lists; it
   await administrator.getByRole('button', { name: m.acceptInvitation.submit }).click();
   await expect(administrator.getByText(m.acceptInvitation.done)).toBeVisible();
   await theirs.close();
-  await page.getByRole('main').getByRole('link', { name: m.nav.directory }).click();
+  // Now the tenant has its administrator, who invites its staff: the operator is refused, and told why.
+  await page.getByLabel(exactly(v.tenant)).selectOption({ label: name });
+  await page.getByLabel(exactly(m.fields.firstName)).fill('Olaf');
+  await page.getByLabel(exactly(m.fields.lastName)).fill('Operator');
+  await page.getByLabel(exactly(m.fields.email)).fill(`friend-${suffix}@elsewhere.test`);
+  await page.getByRole('button', { name: v.submit }).click();
+  await expect(page.getByRole('alert').getByText(v.hasAdministrator)).toBeVisible();
+  await expect(page.getByLabel(exactly(v.tenant))).toHaveAttribute('aria-invalid', 'true');
+  await checkScreen(page, 'invite-tenant-administrator-refused');
+  await page.goto('/');
   await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
   // The platform's register as processor (Art. 30(2)) names every controller it serves: the new one too.
   await page.goto('/app');

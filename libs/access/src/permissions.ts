@@ -94,7 +94,7 @@ export interface PermissionDefinition {
 }
 
 export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
-  [Permission.CreateTenant]: { description: 'Create a tenant (chamber or certification body) and invite its first administrator' },
+  [Permission.CreateTenant]: { description: 'Create a tenant (chamber or certification body) and invite its first administrator (again, while it has no active one)' },
   [Permission.ReadUserRecords]: { description: "Read a user's record by id (what of it: the field declarations)" },
   [Permission.ReadOrganisationRecords]: { description: "Read a company's record by id (what of it: the field declarations)" },
   [Permission.ListTenantOrganisations]: { description: "List the tenant's companies by name (staff choosing a company: a certificate holder, a party)" },

@@ -3,6 +3,8 @@ import { defineErrors, ErrorCode } from '@chancery/core';
 /** What the identity context refuses, each reason with its category (docs/errors.md lists them). */
 export const IdentityErrors = defineErrors('identity', {
   TENANT_SLUG_TAKEN: [ErrorCode.BAD_USER_INPUT, 'Another tenant already uses this slug.'],
+  TENANT_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such tenant.'],
+  TENANT_HAS_ADMINISTRATOR: [ErrorCode.CONFLICT, 'The tenant has an active administrator, who invites its staff; the platform operator invites one only while it has none.'],
   UNKNOWN_CHAMBER: [ErrorCode.BAD_USER_INPUT, 'No chamber has this slug.'],
   NO_CHAMBER_FOR_POSTAL_CODE: [ErrorCode.BAD_USER_INPUT, 'No chamber serves this postal code: the registrant must choose one.'],
   INVALID_POSTAL_CODE: [ErrorCode.BAD_USER_INPUT, 'The postal code does not exist in the country given.'],

@@ -1087,6 +1087,7 @@ const OPERATOR_OPERATIONS: Record<string, string> = {
   requestSupportAccess: 'takes any tenant by design (the operator asks); test/privacy/support-access.e2e-spec.ts: an unknown tenant is refused, and nothing opens before that tenant approves',
   requestTenantOffboarding: "takes any tenant by design (the operator files); nothing happens before that tenant's administrator confirms (test/privacy/tenant-offboarding.e2e-spec.ts)",
   destroyTenant: 'test/privacy/tenant-offboarding.e2e-spec.ts: refused before confirmation, before the export and inside the waiting period',
+  inviteTenantAdministrator: "takes any tenant by design (the operator invites an administrator where there is none); test/identity/tenant-directory.e2e-spec.ts: an unknown tenant is NOT_FOUND, and a tenant with an active administrator is refused (CONFLICT) with nothing written",
   withdrawTenantOffboarding: "takes any tenant's departure by design (the operator files and withdraws); test/privacy/tenant-offboarding-withdrawal.e2e-spec.ts: another tenant's administrator is refused, a withdrawn or destroyed one is refused with a stable reason",
 };
 

@@ -50,6 +50,7 @@ const PrivacyPolicyPage = lazy(() => import('../features/privacy/PrivacyPolicyPa
 const TenantSettingsPage = lazy(() => import('../features/staff/TenantSettingsPage'));
 const PrivacyUserPage = lazy(() => import('../features/privacy/PrivacyUserPage'));
 const CreateTenantPage = lazy(() => import('../features/platform/CreateTenantPage'));
+const InviteTenantAdministratorPage = lazy(() => import('../features/platform/InviteTenantAdministratorPage'));
 const SupportRequestsPage = lazy(() => import('../features/platform/SupportRequestsPage'));
 const SupportGrantPage = lazy(() => import('../features/platform/SupportGrantPage'));
 const SupportAccessPage = lazy(() => import('../features/privacy/SupportAccessPage'));
@@ -163,6 +164,7 @@ export function App() {
           <Route path="privacy/support-access" element={<RequireRoles roles={['TENANT_ADMIN', 'PRIVACY_OFFICER']}><SupportAccessPage /></RequireRoles>} />
           <Route path="sub-processor-changes" element={<RequireRoles roles={['ORG_ADMIN']}><SubProcessorChangesPage /></RequireRoles>} />
           <Route path="platform/tenants/new" element={<RequireRoles roles={['PLATFORM_ADMIN']}><CreateTenantPage /></RequireRoles>} />
+          <Route path="platform/tenants/administrator" element={<RequireRoles roles={['PLATFORM_ADMIN']}><InviteTenantAdministratorPage /></RequireRoles>} />
           <Route path="platform/support" element={<RequireRoles roles={['PLATFORM_ADMIN']}><SupportRequestsPage /></RequireRoles>} />
           <Route path="platform/support/:grantId" element={<RequireRoles roles={['PLATFORM_ADMIN']}><SupportGrantPage /></RequireRoles>} />
           <Route path="platform/offboarding" element={<RequireRoles roles={['PLATFORM_ADMIN']}><OffboardingsPage /></RequireRoles>} />

@@ -242,6 +242,13 @@ export type GoodsLineInput = {
   unit: string;
 };
 
+export type InviteTenantAdministratorInput = {
+  /** Who is invited to be its administrator: they choose their own password from the e-mailed link. */
+  administrator: TenantAdministratorInput;
+  /** The tenant, which has no active administrator. */
+  tenantId: string;
+};
+
 export type InviteUserInput = {
   email: string;
   roles: Array<Role>;
@@ -1362,6 +1369,13 @@ export type CreateTenantMutationVariables = Exact<{
 
 
 export type CreateTenantMutation = { createTenant: { invitationSentTo: string, tenant: { id: string, slug: string, name: string } } };
+
+export type InviteTenantAdministratorMutationVariables = Exact<{
+  input: InviteTenantAdministratorInput;
+}>;
+
+
+export type InviteTenantAdministratorMutation = { inviteTenantAdministrator: { invitationSentTo: string, earlierInvitationsRevoked: number, tenant: { name: string } } };
 
 export type OwnSupportGrantsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3302,6 +3316,17 @@ export const CreateTenantDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CreateTenantMutation, CreateTenantMutationVariables>;
+export const InviteTenantAdministratorDocument = new TypedDocumentString(`
+    mutation InviteTenantAdministrator($input: InviteTenantAdministratorInput!) {
+  inviteTenantAdministrator(input: $input) {
+    tenant {
+      name
+    }
+    invitationSentTo
+    earlierInvitationsRevoked
+  }
+}
+    `) as unknown as TypedDocumentString<InviteTenantAdministratorMutation, InviteTenantAdministratorMutationVariables>;
 export const OwnSupportGrantsDocument = new TypedDocumentString(`
     query OwnSupportGrants {
   supportGrants {

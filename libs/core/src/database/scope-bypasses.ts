@@ -14,6 +14,8 @@ export const SCOPE_BYPASSES = {
     "Checking a signed access token's session in the tenant the token names, before the actor is known; for a query, the check and the reads share one transaction.",
   creatingTenant:
     "The platform operator creating a tenant and the invitation of its first administrator atomically: platform scope, then the new tenant's.",
+  invitingTenantAdministrator:
+    "The platform operator inviting the administrator of an existing tenant that has no active one (the first one's invitation expired or went to a wrong address): that tenant's scope, where the service first checks that no active administrator exists and only then writes the invitation.",
   asSystem:
     'The system acting on its own in one tenant or the platform (scheduled jobs, demo data, test factories); no person is the actor.',
   deliveringOutbox:

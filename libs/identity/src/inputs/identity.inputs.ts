@@ -99,6 +99,13 @@ export class CreateTenantInput {
 }
 
 @InputType()
+export class InviteTenantAdministratorInput {
+  @Field(() => ID, { description: 'The tenant, which has no active administrator.' }) @IsUUID() tenantId: string;
+  @Field(() => TenantAdministratorInput, { description: 'Who is invited to be its administrator: they choose their own password from the e-mailed link.' })
+  @ValidateNested() @Type(() => TenantAdministratorInput) administrator: TenantAdministratorInput;
+}
+
+@InputType()
 export class InviteUserInput {
   @Field() @IsEmail() @MaxLength(254) email: string;
   @Field(() => [Role]) @ArrayMinSize(1) @ArrayUnique() @IsEnum(Role, { each: true }) roles: Role[];

@@ -26,6 +26,11 @@ UPDATE invitation i SET revoked_at = $4, revoked_reason = $3
 WHERE i.id = $5 AND i.tenant_id = $1 AND i.organisation_id IS NOT DISTINCT FROM $2::uuid AND i.accepted_at IS NULL AND i.revoked_at IS NULL
 RETURNING i.id, i.tenant_id AS "tenantId", i.organisation_id AS "organisationId", i.email, i.roles, i.invited_by AS "invitedBy", i.expires_at AS "expiresAt", i.accepted_at AS "acceptedAt", i.revoked_at AS "revokedAt", i.revoked_reason AS "revokedReason", i.created_at AS "createdAt";
 
+-- InvitationRepository.revokePendingGranting
+UPDATE invitation i SET revoked_at = $4, revoked_reason = $3
+WHERE i.tenant_id = $1 AND i.organisation_id IS NOT DISTINCT FROM $2::uuid AND $5 = ANY(i.roles) AND i.accepted_at IS NULL AND i.revoked_at IS NULL
+RETURNING i.id;
+
 -- InvitationRepository.revokeSentBy
 UPDATE invitation i SET revoked_at = $3, revoked_reason = $2
 WHERE i.invited_by = $1 AND i.accepted_at IS NULL AND i.revoked_at IS NULL RETURNING i.id;

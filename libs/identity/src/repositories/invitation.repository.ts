@@ -81,6 +81,18 @@ export class InvitationRepository {
     return row ? toEntity(Invitation, row) : null;
   }
 
+  /** Revokes the scope's pending invitations that grant `role` (the operator invites a tenant's administrator again); returns their ids. */
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: null }, 'TENANT_ADMIN', 'administrator invited again', SQL_EXAMPLE.at] })
+  async revokePendingGranting(scope: ManagedScope, role: Role, reason: string, at: Date): Promise<string[]> {
+    const rows = await this.sql.query<{ id: string }>(
+      `UPDATE invitation i SET revoked_at = $4, revoked_reason = $3
+        WHERE i.tenant_id = $1 AND i.organisation_id IS NOT DISTINCT FROM $2::uuid AND $5 = ANY(i.roles) AND i.accepted_at IS NULL AND i.revoked_at IS NULL
+       RETURNING i.id`,
+      [scope.tenantId, scope.organisationId, reason, at, role],
+    );
+    return rows.map((row) => row.id);
+  }
+
   /** Revokes every pending invitation the person sent (they were disabled, or lost the role to grant); returns their ids. */
   @GenerateSql({ params: [SQL_EXAMPLE.userId, 'inviter disabled', SQL_EXAMPLE.at] })
   async revokeSentBy(inviterId: string, reason: string, at: Date): Promise<string[]> {

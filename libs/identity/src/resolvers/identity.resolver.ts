@@ -14,6 +14,7 @@ import {
   ChangeUserRolesInput,
   CreateApiKeyInput,
   CreateTenantInput,
+  InviteTenantAdministratorInput,
   InviteUserInput,
   RegisterOrganisationInput,
   SignatureImageArgs,
@@ -60,6 +61,14 @@ export class RegistrationResult {
 export class CreatedTenant {
   @Field(() => Tenant) tenant: Tenant;
   @Field({ description: 'Where the invitation of its first administrator went: they choose their password from its link.' }) invitationSentTo: string;
+}
+
+@Envelope('InvitedTenantAdministrator')
+@ObjectType()
+export class InvitedTenantAdministrator {
+  @Field(() => Tenant) tenant: Tenant;
+  @Field({ description: 'Where the new invitation went: the administrator chooses their password from its link.' }) invitationSentTo: string;
+  @Field(() => Int, { description: 'Unaccepted administrator invitations of the tenant that no longer work.' }) earlierInvitationsRevoked: number;
 }
 
 @Envelope('CreatedApiKey')
@@ -140,6 +149,14 @@ export class IdentityResolver {
   @Mutation(() => CreatedTenant, { description: 'Opens a tenant and e-mails its first administrator an invitation (role TENANT_ADMIN); no account exists until they accept it.' })
   async createTenant(@Args('input') input: CreateTenantInput): Promise<CreatedTenant> {
     return Object.assign(new CreatedTenant(), await this.directory.create(input));
+  }
+
+  @Allow(Permission.CreateTenant)
+  @Mutation(() => InvitedTenantAdministrator, {
+    description: 'Invites the administrator of a tenant that has no active one (its first administrator’s invitation expired or went astray); earlier unaccepted administrator invitations stop working. CONFLICT while the tenant has an active administrator.',
+  })
+  async inviteTenantAdministrator(@Args('input') input: InviteTenantAdministratorInput): Promise<InvitedTenantAdministrator> {
+    return Object.assign(new InvitedTenantAdministrator(), await this.directory.inviteAdministrator(input));
   }
 
   @Public()

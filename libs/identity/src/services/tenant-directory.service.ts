@@ -3,9 +3,14 @@ import { AuditLog } from '@chancery/audit';
 import { isUniqueViolation, TransactionRunner } from '@chancery/core';
 import { Tenant } from '../entities/tenant.entity';
 import { IdentityErrors } from '../identity.errors';
-import { CreateTenantInput } from '../inputs/identity.inputs';
+import { CreateTenantInput, InviteTenantAdministratorInput } from '../inputs/identity.inputs';
 import { TenantRepository } from '../repositories/tenant.repository';
 import { UserAdministrationService } from './user-administration.service';
+
+/** A tenant whose administrator the operator invited again, where the invitation went, and how many unaccepted ones it replaced. */
+export interface InvitedTenantAdministrator extends CreatedTenant {
+  earlierInvitationsRevoked: number;
+}
 
 /** A tenant just opened, and where the invitation of its first administrator went. */
 export interface CreatedTenant {
@@ -68,5 +73,22 @@ export class TenantDirectoryService {
       if (isUniqueViolation(error, 'tenant_slug_key')) throw IdentityErrors.TENANT_SLUG_TAKEN('is already used by another tenant', { field: 'input.slug' });
       throw error;
     }
+  }
+
+  /**
+   * Invites a tenant's administrator again while the tenant has no active one: its first
+   * administrator's invitation expired or went to a wrong address, or its only administrator left.
+   * Nobody else could: the tenant's administrators invite its staff. Earlier pending administrator
+   * invitations stop working (a mistyped address could still accept one). An unknown or destroyed
+   * tenant is NOT_FOUND; one with an active administrator is CONFLICT, so the operator can never add
+   * an administrator beside the tenant's own.
+   */
+  inviteAdministrator(input: InviteTenantAdministratorInput): Promise<InvitedTenantAdministrator> {
+    return this.transactions.invitingTenantAdministrator(input.tenantId, async () => {
+      const tenant = await this.tenants.findById(input.tenantId);
+      if (!tenant) throw IdentityErrors.TENANT_NOT_FOUND('No such tenant', { field: 'input.tenantId' });
+      const { invitation, revoked } = await this.users.inviteTenantAdministratorAgain(tenant, input.administrator);
+      return { tenant, invitationSentTo: invitation.email, earlierInvitationsRevoked: revoked };
+    });
   }
 }

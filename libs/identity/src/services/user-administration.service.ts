@@ -115,6 +115,28 @@ export class UserAdministrationService {
     });
   }
 
+  /**
+   * In the operator's unit in `tenant`'s scope (TenantDirectoryService.inviteAdministrator): refused
+   * while the tenant has an active administrator, or when the address already has a staff account;
+   * otherwise the pending administrator invitations are revoked and a new one is sent, from the
+   * operator, as when the tenant was opened.
+   */
+  async inviteTenantAdministratorAgain(tenant: Tenant, administrator: TenantAdministratorInput): Promise<{ invitation: Invitation; revoked: number }> {
+    const scope: ManagedScope = { tenantId: tenant.id, organisationId: null };
+    // Serialised with the tenant's own changes of its administrators and with a second operator's call.
+    await this.accounts.lockAdministration(scope);
+    if ((await this.accounts.countActiveHolders(scope, Role.TENANT_ADMIN, [])) > 0) {
+      throw IdentityErrors.TENANT_HAS_ADMINISTRATOR('The tenant has an active administrator: they invite its staff', { field: 'input.tenantId' });
+    }
+    if (await this.accounts.existsInScope(scope, normaliseEmailAddress(administrator.email))) {
+      throw IdentityErrors.ADDRESS_ALREADY_IN_COMPANY('already has an account among the tenant’s staff', { field: 'input.administrator.email' });
+    }
+    const reason = 'administrator invited again by the platform operator';
+    const revoked = await this.invitations.revokePendingGranting(scope, Role.TENANT_ADMIN, reason, this.clock.now());
+    for (const id of revoked) await this.audit.record({ action: 'identity.invitation.revoked', subjectType: 'Invitation', subjectId: id, details: { reason } });
+    return { invitation: await this.inviteFirstTenantAdministrator(tenant, administrator), revoked: revoked.length };
+  }
+
   /** The invitation, its e-mail with the one-time link, and the audit entry (in the invitation's tenant). */
   private async sendInvitation(invite: {
     tenantId: string;
