@@ -1,4 +1,5 @@
 import { Role } from '@chancery/access';
+import { emailDay } from '@chancery/notifications';
 import { expectData, IdentityFactory, linkTokenOf, queuedEmails, reportFigure, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
 /**
@@ -83,6 +84,9 @@ describe('T11 data-subject request clock', () => {
     expect(request).toMatchObject({ type: 'ACCESS', status: 'IN_PROGRESS', firstDueOn: '2032-02-29', dueOn: '2032-02-29', identityVerifiedBy: 'LOGIN', overdue: false });
     expect(request.acknowledgedAt).toBe(request.receivedAt);
     expect(await acknowledgedInSameTransaction(request.id, member.email)).toBe(true);
+    // The person reads the kind of request and the days in their words, not ACCESS and 2032-02-29.
+    const [acknowledgement] = await queuedEmails(app, { recipient: member.email, template: 'privacy.request-acknowledged' });
+    expect(acknowledgement!.body).toBe('We received your request (access to your data) on 31 January 2032. We will answer by 29 February 2032 at the latest.');
     acknowledgedInIntake += 1;
     dueDates.push(request.dueOn);
   });
@@ -142,7 +146,9 @@ describe('T11 data-subject request clock', () => {
     const told = await queuedEmails(app, { recipient: member.email, template: 'privacy.request-extended' });
     const toldNow = told.filter((m) => m.body.includes('Archives to search ('));
     expect(toldNow).toHaveLength(1);
-    expect(toldNow[0]!.body).toContain(stored.due_on);
+    // The new due day as the person reads it ("29 April 2032"), not as stored.
+    expect(toldNow[0]!.body).toContain(emailDay(stored.due_on, 'en'));
+    expect(toldNow[0]!.body).not.toContain(stored.due_on);
     expect(toldNow[0]!.body).toContain(stored.extension_reason);
   });
 

@@ -75,7 +75,7 @@ describe('answers to data-subject requests reach the person', () => {
     expect(more).toHaveLength(0);
     expect(answer!.tenantId).toBe(tenant.id);
     expect(answer!.subject).toMatch(/privacyverzoek/i);
-    expect(answer!.body).toContain('2031-03-10');
+    expect(answer!.body).toContain('tot en met 10 maart 2031'); // the last day as a Dutch reader writes it, not 2031-03-10
     // The outcome as a sentence, never the data nor internal JSON.
     expect(answer!.body).not.toMatch(/exportedRecords|[{}]|"records"/);
     expect(answer!.body).toMatch(/\/privacy\/export#token=dse_/);

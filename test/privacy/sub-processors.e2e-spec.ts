@@ -1,4 +1,5 @@
 import { Role } from '@chancery/access';
+import { emailMoment, LANGUAGES } from '@chancery/notifications';
 import { expectData, IdentityFactory, queuedEmails, reportFigure, TestApp, TestOrganisation, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
 /**
@@ -116,7 +117,8 @@ describe('T17 sub-processors: public lists, announced changes, objection window'
     const messages = await outbox('privacy.sub-processor-change-announced');
     const quietEmail = await app.asOwner(async (db) => (await db.query(`SELECT email FROM organisation WHERE id = $1`, [companies[3]!.id])).rows[0].email as string);
     expect(messages.map((m) => m.recipient).sort()).toEqual([...admins.map((a) => a.email), quietEmail].sort());
-    expect(messages.every((m) => m.tenant_id === tenant.id && m.body.includes('ScanCo BV') && m.body.includes(change.objectionDeadline))).toBe(true);
+    expect(messages.every((m) => m.tenant_id === tenant.id && m.body.includes('ScanCo BV') && LANGUAGES.some((language) => m.body.includes(emailMoment(change.objectionDeadline, language))))).toBe(true);
+    expect(messages.some((m) => m.body.includes(change.objectionDeadline.slice(0, 10)))).toBe(false);
     const subjectTo = (user: TestUser) => messages.find((m) => m.recipient === user.email)!.subject;
     expect(subjectTo(admins[1]!)).toContain('changement prévu des sous-traitants');
     expect(subjectTo(admins[2]!)).toContain('geplande wijziging van subverwerkers');

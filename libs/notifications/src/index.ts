@@ -1,5 +1,6 @@
 export * from './notifications.module';
 export * from './email/email-template';
+export * from './email/email-dates';
 export * from './email/mailer.service';
 export { OutboxMessage } from './outbox/outbox-message.entity';
 export { MailDeliveryModule } from './delivery/mail-delivery.module';

@@ -1,4 +1,4 @@
-import { emailTemplate } from '@chancery/notifications';
+import { emailMoment, emailTemplate } from '@chancery/notifications';
 
 interface PasswordResetValues {
   link: string;
@@ -21,8 +21,8 @@ interface SecondFactorFailuresValues {
  * quarter of an hour, so someone else has it. Logins are held except from the owner's usual address.
  */
 export const SECOND_FACTOR_FAILURES = emailTemplate<SecondFactorFailuresValues>('auth.second-factor-failures', {
-  en: (v) => ({ subject: 'Someone has your Chancery password', text: `Your password was given with a wrong authenticator code five times, the last at ${v.at} (UTC). For the next 15 minutes your account only accepts logins from where you usually log in. If it was not you, change your password at once and tell your administrator.` }),
-  nl: (v) => ({ subject: 'Iemand kent uw Chancery-wachtwoord', text: `Uw wachtwoord werd vijf keer opgegeven met een verkeerde code van de authenticator-app, het laatst op ${v.at} (UTC). De komende 15 minuten aanvaardt uw account enkel aanmeldingen van waar u zich gewoonlijk aanmeldt. Was u het niet, wijzig dan meteen uw wachtwoord en verwittig uw beheerder.` }),
-  fr: (v) => ({ subject: "Quelqu'un connaît votre mot de passe Chancery", text: `Votre mot de passe a été donné cinq fois avec un code d'authentification erroné, la dernière fois le ${v.at} (UTC). Pendant les 15 prochaines minutes, votre compte n'accepte que les connexions depuis l'endroit d'où vous vous connectez habituellement. Si ce n'était pas vous, changez immédiatement votre mot de passe et prévenez votre administrateur.` }),
-  de: (v) => ({ subject: 'Jemand kennt Ihr Chancery-Passwort', text: `Ihr Passwort wurde fünfmal mit einem falschen Authenticator-Code eingegeben, zuletzt am ${v.at} (UTC). In den nächsten 15 Minuten akzeptiert Ihr Konto nur Anmeldungen von dort, wo Sie sich gewöhnlich anmelden. Wenn Sie es nicht waren, ändern Sie sofort Ihr Passwort und informieren Sie Ihren Administrator.` }),
+  en: (v) => ({ subject: 'Someone has your Chancery password', text: `Your password was given with a wrong authenticator code five times, the last time on ${emailMoment(v.at, 'en')}. For the next 15 minutes your account only accepts logins from where you usually log in. If it was not you, change your password at once and tell your administrator.` }),
+  nl: (v) => ({ subject: 'Iemand kent uw Chancery-wachtwoord', text: `Uw wachtwoord werd vijf keer opgegeven met een verkeerde code van de authenticator-app, het laatst op ${emailMoment(v.at, 'nl')}. De komende 15 minuten aanvaardt uw account enkel aanmeldingen van waar u zich gewoonlijk aanmeldt. Was u het niet, wijzig dan meteen uw wachtwoord en verwittig uw beheerder.` }),
+  fr: (v) => ({ subject: "Quelqu'un connaît votre mot de passe Chancery", text: `Votre mot de passe a été donné cinq fois avec un code d'authentification erroné, la dernière fois le ${emailMoment(v.at, 'fr')}. Pendant les 15 prochaines minutes, votre compte n'accepte que les connexions depuis l'endroit d'où vous vous connectez habituellement. Si ce n'était pas vous, changez immédiatement votre mot de passe et prévenez votre administrateur.` }),
+  de: (v) => ({ subject: 'Jemand kennt Ihr Chancery-Passwort', text: `Ihr Passwort wurde fünfmal mit einem falschen Authenticator-Code eingegeben, zuletzt am ${emailMoment(v.at, 'de')}. In den nächsten 15 Minuten akzeptiert Ihr Konto nur Anmeldungen von dort, wo Sie sich gewöhnlich anmelden. Wenn Sie es nicht waren, ändern Sie sofort Ihr Passwort und informieren Sie Ihren Administrator.` }),
 }, { sentDuringRestriction: true });

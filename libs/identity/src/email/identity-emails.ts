@@ -1,4 +1,4 @@
-import { emailTemplate } from '@chancery/notifications';
+import { emailMoment, emailTemplate } from '@chancery/notifications';
 
 interface ConfirmEmailValues {
   tenantName: string;
@@ -61,10 +61,10 @@ interface PasswordChangedValues {
 
 /** A security notice: the account's password was changed (by its holder, logged in). Sent even during a restriction: it protects the account. */
 export const PASSWORD_CHANGED = emailTemplate<PasswordChangedValues>('identity.password-changed', {
-  en: (v) => ({ subject: 'Your Chancery password was changed', text: `The password of your account was changed at ${v.at} (UTC), and every other session was logged out. If it was not you, reset your password at once and tell your administrator.` }),
-  nl: (v) => ({ subject: 'Uw Chancery-wachtwoord werd gewijzigd', text: `Het wachtwoord van uw account werd gewijzigd op ${v.at} (UTC) en alle andere sessies werden afgemeld. Was u het niet, stel dan meteen een nieuw wachtwoord in en verwittig uw beheerder.` }),
-  fr: (v) => ({ subject: 'Votre mot de passe Chancery a été modifié', text: `Le mot de passe de votre compte a été modifié le ${v.at} (UTC) et toutes les autres sessions ont été fermées. Si ce n'était pas vous, réinitialisez immédiatement votre mot de passe et prévenez votre administrateur.` }),
-  de: (v) => ({ subject: 'Ihr Chancery-Passwort wurde geändert', text: `Das Passwort Ihres Kontos wurde am ${v.at} (UTC) geändert, und alle anderen Sitzungen wurden abgemeldet. Wenn Sie es nicht waren, setzen Sie Ihr Passwort sofort zurück und informieren Sie Ihren Administrator.` }),
+  en: (v) => ({ subject: 'Your Chancery password was changed', text: `The password of your account was changed on ${emailMoment(v.at, 'en')}, and every other session was logged out. If it was not you, reset your password at once and tell your administrator.` }),
+  nl: (v) => ({ subject: 'Uw Chancery-wachtwoord werd gewijzigd', text: `Het wachtwoord van uw account werd gewijzigd op ${emailMoment(v.at, 'nl')} en alle andere sessies werden afgemeld. Was u het niet, stel dan meteen een nieuw wachtwoord in en verwittig uw beheerder.` }),
+  fr: (v) => ({ subject: 'Votre mot de passe Chancery a été modifié', text: `Le mot de passe de votre compte a été modifié le ${emailMoment(v.at, 'fr')} et toutes les autres sessions ont été fermées. Si ce n'était pas vous, réinitialisez immédiatement votre mot de passe et prévenez votre administrateur.` }),
+  de: (v) => ({ subject: 'Ihr Chancery-Passwort wurde geändert', text: `Das Passwort Ihres Kontos wurde am ${emailMoment(v.at, 'de')} geändert, und alle anderen Sitzungen wurden abgemeldet. Wenn Sie es nicht waren, setzen Sie Ihr Passwort sofort zurück und informieren Sie Ihren Administrator.` }),
 }, { sentDuringRestriction: true });
 
 interface SecondFactorResetValues {
@@ -77,8 +77,8 @@ interface SecondFactorResetValues {
  * even during a restriction: it protects the account.
  */
 export const SECOND_FACTOR_RESET = emailTemplate<SecondFactorResetValues>('identity.second-factor-reset', {
-  en: (v) => ({ subject: 'The second factor of your Chancery account was removed', text: `An administrator removed the second factor (authenticator app) of your account at ${v.at} (UTC), and your sessions were logged out. At your next login you set up a new one. If you did not ask for this, tell your administrator at once and change your password.` }),
-  nl: (v) => ({ subject: 'De tweede factor van uw Chancery-account werd verwijderd', text: `Een beheerder verwijderde de tweede factor (authenticator-app) van uw account op ${v.at} (UTC), en uw sessies werden afgemeld. Bij uw volgende aanmelding stelt u een nieuwe in. Vroeg u dit niet, verwittig dan meteen uw beheerder en wijzig uw wachtwoord.` }),
-  fr: (v) => ({ subject: 'Le second facteur de votre compte Chancery a été supprimé', text: `Un administrateur a supprimé le second facteur (application d'authentification) de votre compte le ${v.at} (UTC), et vos sessions ont été fermées. À votre prochaine connexion, vous en configurez un nouveau. Si vous ne l'avez pas demandé, prévenez immédiatement votre administrateur et changez votre mot de passe.` }),
-  de: (v) => ({ subject: 'Der zweite Faktor Ihres Chancery-Kontos wurde entfernt', text: `Ein Administrator hat den zweiten Faktor (Authenticator-App) Ihres Kontos am ${v.at} (UTC) entfernt, und Ihre Sitzungen wurden abgemeldet. Bei Ihrer nächsten Anmeldung richten Sie einen neuen ein. Wenn Sie das nicht veranlasst haben, informieren Sie sofort Ihren Administrator und ändern Sie Ihr Passwort.` }),
+  en: (v) => ({ subject: 'The second factor of your Chancery account was removed', text: `An administrator removed the second factor (authenticator app) of your account on ${emailMoment(v.at, 'en')}, and your sessions were logged out. At your next login you set up a new one. If you did not ask for this, tell your administrator at once and change your password.` }),
+  nl: (v) => ({ subject: 'De tweede factor van uw Chancery-account werd verwijderd', text: `Een beheerder verwijderde de tweede factor (authenticator-app) van uw account op ${emailMoment(v.at, 'nl')}, en uw sessies werden afgemeld. Bij uw volgende aanmelding stelt u een nieuwe in. Vroeg u dit niet, verwittig dan meteen uw beheerder en wijzig uw wachtwoord.` }),
+  fr: (v) => ({ subject: 'Le second facteur de votre compte Chancery a été supprimé', text: `Un administrateur a supprimé le second facteur (application d'authentification) de votre compte le ${emailMoment(v.at, 'fr')}, et vos sessions ont été fermées. À votre prochaine connexion, vous en configurez un nouveau. Si vous ne l'avez pas demandé, prévenez immédiatement votre administrateur et changez votre mot de passe.` }),
+  de: (v) => ({ subject: 'Der zweite Faktor Ihres Chancery-Kontos wurde entfernt', text: `Ein Administrator hat den zweiten Faktor (Authenticator-App) Ihres Kontos am ${emailMoment(v.at, 'de')} entfernt, und Ihre Sitzungen wurden abgemeldet. Bei Ihrer nächsten Anmeldung richten Sie einen neuen ein. Wenn Sie das nicht veranlasst haben, informieren Sie sofort Ihren Administrator und ändern Sie Ihr Passwort.` }),
 }, { sentDuringRestriction: true });

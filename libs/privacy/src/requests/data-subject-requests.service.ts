@@ -270,7 +270,7 @@ export class DataSubjectRequests {
     }
     await this.mailer.queue(REQUEST_ACKNOWLEDGEMENT, {
       ...message,
-      values: { type: intake.type.toLowerCase().replace('_', ' '), receivedOn: dayOf(receivedAt), dueOn: request.firstDueOn },
+      values: { type: intake.type, receivedOn: dayOf(receivedAt), dueOn: request.firstDueOn },
     });
     await this.requests.markAcknowledged(request.id, receivedAt);
     return this.withClock(Object.assign(request, { acknowledgedAt: receivedAt }));

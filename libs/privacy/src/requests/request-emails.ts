@@ -1,7 +1,16 @@
-import { emailTemplate } from '@chancery/notifications';
+import { emailDay, emailTemplate, type Language } from '@chancery/notifications';
 import { CONFIRMATION_LINK_LIFETIME_DAYS } from './confirmation-link';
 
+/** A request's type as the e-mails name it, in each language. */
+const TYPE_NAMES: Record<Language, Record<string, string>> = {
+  en: { ACCESS: 'access to your data', RECTIFICATION: 'rectification', ERASURE: 'erasure', RESTRICTION: 'restriction of processing', OBJECTION: 'objection', PORTABILITY: 'a portable copy of your data', CONSENT_WITHDRAWAL: 'withdrawal of consent' },
+  nl: { ACCESS: 'inzage in uw gegevens', RECTIFICATION: 'rectificatie', ERASURE: 'wissing', RESTRICTION: 'beperking van de verwerking', OBJECTION: 'bezwaar', PORTABILITY: 'een overdraagbare kopie van uw gegevens', CONSENT_WITHDRAWAL: 'intrekking van toestemming' },
+  fr: { ACCESS: 'accès à vos données', RECTIFICATION: 'rectification', ERASURE: 'effacement', RESTRICTION: 'limitation du traitement', OBJECTION: 'opposition', PORTABILITY: 'copie portable de vos données', CONSENT_WITHDRAWAL: 'retrait du consentement' },
+  de: { ACCESS: 'Auskunft über Ihre Daten', RECTIFICATION: 'Berichtigung', ERASURE: 'Löschung', RESTRICTION: 'Einschränkung der Verarbeitung', OBJECTION: 'Widerspruch', PORTABILITY: 'eine übertragbare Kopie Ihrer Daten', CONSENT_WITHDRAWAL: 'Widerruf der Einwilligung' },
+};
+
 interface AcknowledgementValues {
+  /** The request's type (DataSubjectRequestType). */
   type: string;
   receivedOn: string;
   dueOn: string;
@@ -9,10 +18,10 @@ interface AcknowledgementValues {
 
 /** Sent in the transaction of the intake (SPEC §5: acknowledged at once), in the person's language. */
 export const REQUEST_ACKNOWLEDGEMENT = emailTemplate<AcknowledgementValues>('privacy.request-acknowledged', {
-  en: (v) => ({ subject: 'We received your privacy request', text: `We received your ${v.type} request on ${v.receivedOn}. We will answer by ${v.dueOn} at the latest.` }),
-  nl: (v) => ({ subject: 'We ontvingen uw privacyverzoek', text: `We ontvingen uw verzoek (${v.type}) op ${v.receivedOn}. We antwoorden uiterlijk op ${v.dueOn}.` }),
-  fr: (v) => ({ subject: 'Nous avons reçu votre demande relative à vos données', text: `Nous avons reçu votre demande (${v.type}) le ${v.receivedOn}. Nous y répondrons au plus tard le ${v.dueOn}.` }),
-  de: (v) => ({ subject: 'Wir haben Ihre Datenschutzanfrage erhalten', text: `Wir haben Ihre Anfrage (${v.type}) am ${v.receivedOn} erhalten. Wir antworten spätestens am ${v.dueOn}.` }),
+  en: (v) => ({ subject: 'We received your privacy request', text: `We received your request (${TYPE_NAMES.en[v.type] ?? v.type}) on ${emailDay(v.receivedOn, 'en')}. We will answer by ${emailDay(v.dueOn, 'en')} at the latest.` }),
+  nl: (v) => ({ subject: 'We ontvingen uw privacyverzoek', text: `We ontvingen uw verzoek (${TYPE_NAMES.nl[v.type] ?? v.type}) op ${emailDay(v.receivedOn, 'nl')}. We antwoorden uiterlijk op ${emailDay(v.dueOn, 'nl')}.` }),
+  fr: (v) => ({ subject: 'Nous avons reçu votre demande relative à vos données', text: `Nous avons reçu votre demande (${TYPE_NAMES.fr[v.type] ?? v.type}) le ${emailDay(v.receivedOn, 'fr')}. Nous y répondrons au plus tard le ${emailDay(v.dueOn, 'fr')}.` }),
+  de: (v) => ({ subject: 'Wir haben Ihre Datenschutzanfrage erhalten', text: `Wir haben Ihre Anfrage (${TYPE_NAMES.de[v.type] ?? v.type}) am ${emailDay(v.receivedOn, 'de')} erhalten. Wir antworten spätestens am ${emailDay(v.dueOn, 'de')}.` }),
 }, { sentDuringRestriction: true });
 
 interface ConfirmValues {
@@ -34,10 +43,10 @@ interface ExtensionValues {
 
 /** Art. 12(3): the person is told of an extension and why, within the first month. */
 export const REQUEST_EXTENDED = emailTemplate<ExtensionValues>('privacy.request-extended', {
-  en: (v) => ({ subject: 'Your privacy request needs more time', text: `We need more time to answer your request: we will answer by ${v.dueOn}. Reason: ${v.reason}` }),
-  nl: (v) => ({ subject: 'Uw privacyverzoek vraagt meer tijd', text: `We hebben meer tijd nodig voor uw verzoek: we antwoorden uiterlijk op ${v.dueOn}. Reden: ${v.reason}` }),
-  fr: (v) => ({ subject: 'Votre demande nécessite plus de temps', text: `Nous avons besoin de plus de temps : nous répondrons au plus tard le ${v.dueOn}. Motif : ${v.reason}` }),
-  de: (v) => ({ subject: 'Ihre Anfrage braucht mehr Zeit', text: `Wir brauchen mehr Zeit für Ihre Anfrage: Wir antworten spätestens am ${v.dueOn}. Grund: ${v.reason}` }),
+  en: (v) => ({ subject: 'Your privacy request needs more time', text: `We need more time to answer your request: we will answer by ${emailDay(v.dueOn, 'en')}. Reason: ${v.reason}` }),
+  nl: (v) => ({ subject: 'Uw privacyverzoek vraagt meer tijd', text: `We hebben meer tijd nodig voor uw verzoek: we antwoorden uiterlijk op ${emailDay(v.dueOn, 'nl')}. Reden: ${v.reason}` }),
+  fr: (v) => ({ subject: 'Votre demande nécessite plus de temps', text: `Nous avons besoin de plus de temps : nous répondrons au plus tard le ${emailDay(v.dueOn, 'fr')}. Motif : ${v.reason}` }),
+  de: (v) => ({ subject: 'Ihre Anfrage braucht mehr Zeit', text: `Wir brauchen mehr Zeit für Ihre Anfrage: Wir antworten spätestens am ${emailDay(v.dueOn, 'de')}. Grund: ${v.reason}` }),
 }, { sentDuringRestriction: true });
 
 /** Art. 18(3): the person is told before their restriction is lifted. */
@@ -59,14 +68,6 @@ interface AnswerValues {
   validUntil: string | null;
 }
 
-type Language = 'en' | 'nl' | 'fr' | 'de';
-
-const TYPE_NAMES: Record<Language, Record<string, string>> = {
-  en: { ACCESS: 'access to your data', RECTIFICATION: 'rectification', ERASURE: 'erasure', RESTRICTION: 'restriction of processing', OBJECTION: 'objection', PORTABILITY: 'a portable copy of your data', CONSENT_WITHDRAWAL: 'withdrawal of consent' },
-  nl: { ACCESS: 'inzage in uw gegevens', RECTIFICATION: 'rectificatie', ERASURE: 'wissing', RESTRICTION: 'beperking van de verwerking', OBJECTION: 'bezwaar', PORTABILITY: 'een overdraagbare kopie van uw gegevens', CONSENT_WITHDRAWAL: 'intrekking van toestemming' },
-  fr: { ACCESS: 'accès à vos données', RECTIFICATION: 'rectification', ERASURE: 'effacement', RESTRICTION: 'limitation du traitement', OBJECTION: 'opposition', PORTABILITY: 'copie portable de vos données', CONSENT_WITHDRAWAL: 'retrait du consentement' },
-  de: { ACCESS: 'Auskunft über Ihre Daten', RECTIFICATION: 'Berichtigung', ERASURE: 'Löschung', RESTRICTION: 'Einschränkung der Verarbeitung', OBJECTION: 'Widerspruch', PORTABILITY: 'eine übertragbare Kopie Ihrer Daten', CONSENT_WITHDRAWAL: 'Widerruf der Einwilligung' },
-};
 
 /** The standard sentence of an answer without the officer's words. */
 const STANDARD: Record<Language, Record<AnswerValues['kind'], string>> = {
@@ -105,7 +106,7 @@ const DOWNLOAD: Record<Language, (link: string, until: string) => string> = {
 
 function answerText(language: Language, lead: string, v: AnswerValues): string {
   const sentence = v.statement ?? STANDARD[language][v.kind];
-  const download = v.link && v.validUntil ? `\n\n${DOWNLOAD[language](v.link, v.validUntil)}` : '';
+  const download = v.link && v.validUntil ? `\n\n${DOWNLOAD[language](v.link, emailDay(v.validUntil, language))}` : '';
   return `${lead}\n\n${sentence}${download}`;
 }
 

@@ -1,4 +1,4 @@
-import { emailTemplate } from '@chancery/notifications';
+import { emailMoment, emailTemplate } from '@chancery/notifications';
 
 interface SubProcessorChangeValues {
   announcer: string;
@@ -10,10 +10,10 @@ interface SubProcessorChangeValues {
 
 /** To every customer of the announcer: the planned change, and until when they may object. */
 export const SUB_PROCESSOR_CHANGE_ANNOUNCED = emailTemplate<SubProcessorChangeValues>('privacy.sub-processor-change-announced', {
-  en: (v) => ({ subject: `${v.announcer}: planned change of sub-processors`, text: `${v.announcer} plans a change of its sub-processors: ${v.change} (${v.subProcessor}), effective ${v.effectiveAt}.\nYou may object in the application until ${v.objectionDeadline}.` }),
-  nl: (v) => ({ subject: `${v.announcer}: geplande wijziging van subverwerkers`, text: `${v.announcer} plant een wijziging van zijn subverwerkers: ${v.change} (${v.subProcessor}), van kracht op ${v.effectiveAt}.\nU kunt in de toepassing bezwaar maken tot ${v.objectionDeadline}.` }),
-  fr: (v) => ({ subject: `${v.announcer} : changement prévu des sous-traitants`, text: `${v.announcer} prévoit un changement de ses sous-traitants : ${v.change} (${v.subProcessor}), en vigueur le ${v.effectiveAt}.\nVous pouvez vous y opposer dans l'application jusqu'au ${v.objectionDeadline}.` }),
-  de: (v) => ({ subject: `${v.announcer}: geplante Änderung der Unterauftragsverarbeiter`, text: `${v.announcer} plant eine Änderung seiner Unterauftragsverarbeiter: ${v.change} (${v.subProcessor}), wirksam am ${v.effectiveAt}.\nSie können in der Anwendung bis zum ${v.objectionDeadline} widersprechen.` }),
+  en: (v) => ({ subject: `${v.announcer}: planned change of sub-processors`, text: `${v.announcer} plans a change of its sub-processors: ${v.change} (${v.subProcessor}), effective ${emailMoment(v.effectiveAt, 'en')}.\nYou may object in the application until ${emailMoment(v.objectionDeadline, 'en')}.` }),
+  nl: (v) => ({ subject: `${v.announcer}: geplande wijziging van subverwerkers`, text: `${v.announcer} plant een wijziging van zijn subverwerkers: ${v.change} (${v.subProcessor}), van kracht op ${emailMoment(v.effectiveAt, 'nl')}.\nU kunt in de toepassing bezwaar maken tot ${emailMoment(v.objectionDeadline, 'nl')}.` }),
+  fr: (v) => ({ subject: `${v.announcer} : changement prévu des sous-traitants`, text: `${v.announcer} prévoit un changement de ses sous-traitants : ${v.change} (${v.subProcessor}), en vigueur le ${emailMoment(v.effectiveAt, 'fr')}.\nVous pouvez vous y opposer dans l'application jusqu'au ${emailMoment(v.objectionDeadline, 'fr')}.` }),
+  de: (v) => ({ subject: `${v.announcer}: geplante Änderung der Unterauftragsverarbeiter`, text: `${v.announcer} plant eine Änderung seiner Unterauftragsverarbeiter: ${v.change} (${v.subProcessor}), wirksam am ${emailMoment(v.effectiveAt, 'de')}.\nSie können in der Anwendung bis zum ${emailMoment(v.objectionDeadline, 'de')} widersprechen.` }),
 });
 
 interface BreachValues {
@@ -117,10 +117,10 @@ interface TenantDestroyedValues {
  * destruction"): the certificate as signed, with what it takes to check it without an account.
  */
 export const TENANT_DESTROYED = emailTemplate<TenantDestroyedValues>('privacy.tenant-destroyed', {
-  en: (v) => ({ subject: `${v.tenantName}: certificate of destruction of your data`, text: `Every record of ${v.tenantName} was destroyed on ${v.destroyedAt} (UTC). The certificate below is signed by the platform (Ed25519, key ${v.keyId}, published at /platform/attestation-keys).\n\nSignature: ${v.signature}\n\nCertificate:\n${v.content}` }),
-  nl: (v) => ({ subject: `${v.tenantName}: attest van vernietiging van uw gegevens`, text: `Alle gegevens van ${v.tenantName} werden vernietigd op ${v.destroyedAt} (UTC). Het attest hieronder is ondertekend door het platform (Ed25519, sleutel ${v.keyId}, gepubliceerd op /platform/attestation-keys).\n\nHandtekening: ${v.signature}\n\nAttest:\n${v.content}` }),
-  fr: (v) => ({ subject: `${v.tenantName} : certificat de destruction de vos données`, text: `Toutes les données de ${v.tenantName} ont été détruites le ${v.destroyedAt} (UTC). Le certificat ci-dessous est signé par la plateforme (Ed25519, clé ${v.keyId}, publiée sur /platform/attestation-keys).\n\nSignature : ${v.signature}\n\nCertificat :\n${v.content}` }),
-  de: (v) => ({ subject: `${v.tenantName}: Vernichtungsbescheinigung Ihrer Daten`, text: `Alle Daten von ${v.tenantName} wurden am ${v.destroyedAt} (UTC) vernichtet. Die Bescheinigung unten ist von der Plattform signiert (Ed25519, Schlüssel ${v.keyId}, veröffentlicht unter /platform/attestation-keys).\n\nSignatur: ${v.signature}\n\nBescheinigung:\n${v.content}` }),
+  en: (v) => ({ subject: `${v.tenantName}: certificate of destruction of your data`, text: `Every record of ${v.tenantName} was destroyed on ${emailMoment(v.destroyedAt, 'en')}. The certificate below is signed by the platform (Ed25519, key ${v.keyId}, published at /platform/attestation-keys).\n\nSignature: ${v.signature}\n\nCertificate:\n${v.content}` }),
+  nl: (v) => ({ subject: `${v.tenantName}: attest van vernietiging van uw gegevens`, text: `Alle gegevens van ${v.tenantName} werden vernietigd op ${emailMoment(v.destroyedAt, 'nl')}. Het attest hieronder is ondertekend door het platform (Ed25519, sleutel ${v.keyId}, gepubliceerd op /platform/attestation-keys).\n\nHandtekening: ${v.signature}\n\nAttest:\n${v.content}` }),
+  fr: (v) => ({ subject: `${v.tenantName} : certificat de destruction de vos données`, text: `Toutes les données de ${v.tenantName} ont été détruites le ${emailMoment(v.destroyedAt, 'fr')}. Le certificat ci-dessous est signé par la plateforme (Ed25519, clé ${v.keyId}, publiée sur /platform/attestation-keys).\n\nSignature : ${v.signature}\n\nCertificat :\n${v.content}` }),
+  de: (v) => ({ subject: `${v.tenantName}: Vernichtungsbescheinigung Ihrer Daten`, text: `Alle Daten von ${v.tenantName} wurden am ${emailMoment(v.destroyedAt, 'de')} vernichtet. Die Bescheinigung unten ist von der Plattform signiert (Ed25519, Schlüssel ${v.keyId}, veröffentlicht unter /platform/attestation-keys).\n\nSignatur: ${v.signature}\n\nBescheinigung:\n${v.content}` }),
 });
 
 interface PolicyObjectionValues {
