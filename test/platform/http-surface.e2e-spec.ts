@@ -1,4 +1,6 @@
 import { generateKeyPairSync } from 'node:crypto';
+import type { Server } from 'node:http';
+import { connect, type AddressInfo } from 'node:net';
 import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -62,6 +64,36 @@ describe('Unknown paths and methods: the API answers JSON, the portal its page',
     }
     // No path, no method: still 404.
     expect((await started.app.http().post('/public/nope')).status).toBe(404);
+  });
+});
+
+/** Review M5: what Node's HTTP parser refuses answered in Fastify's shape (`{"error":…,"statusCode":431}`), unlike every other refusal. */
+describe("Requests Node's HTTP parser refuses are answered in the API's shape", () => {
+  const started = useTestApp();
+  /** What the server answers to these bytes, read until it closes the connection. */
+  const rawAnswer = (bytes: string) =>
+    new Promise<{ status: number; contentType: string | undefined; body: unknown }>((done, fail) => {
+      const { port } = (started.app.app.getHttpServer() as Server).address() as AddressInfo;
+      const socket = connect(port, '127.0.0.1', () => socket.end(bytes));
+      let text = '';
+      socket.on('data', (chunk) => (text += chunk.toString()));
+      socket.on('error', fail);
+      socket.on('close', () => {
+        const [head = '', body = ''] = text.split('\r\n\r\n');
+        done({ status: Number(/^HTTP\/1\.1 (\d{3})/.exec(head)?.[1]), contentType: /content-type: ([^\r]+)/i.exec(head)?.[1], body: body ? JSON.parse(body) : null });
+      });
+    });
+  const refusal = (reason: string) => ({ errors: [{ message: expect.any(String), extensions: { code: 'BAD_USER_INPUT', reason } }] });
+
+  it('headers over 16 KiB: 431 HEADERS_TOO_LARGE, and a request that is not HTTP: 400 MALFORMED_REQUEST', async () => {
+    expect(await rawAnswer(`GET /public/tenants HTTP/1.1\r\nHost: localhost\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`)).toEqual({
+      status: 431, contentType: 'application/json; charset=utf-8', body: refusal('HEADERS_TOO_LARGE'),
+    });
+    expect(await rawAnswer('GET /public/tenants HTTP/1.1\r\nHost: localhost\r\nNo colon in this header\r\n\r\n')).toEqual({
+      status: 400, contentType: 'application/json; charset=utf-8', body: refusal('MALFORMED_REQUEST'),
+    });
+    // The server goes on answering.
+    expect((await started.app.http().get('/health/live')).status).toBe(200);
   });
 });
 

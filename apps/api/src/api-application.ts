@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { accessLogMiddleware, answerFrameworkError, AppConfig, AppLogger, DatabaseSettings, RequestContext, requestIdOf } from '@chancery/core';
+import { accessLogMiddleware, answerClientError, answerFrameworkError, AppConfig, AppLogger, DatabaseSettings, RequestContext, requestIdOf } from '@chancery/core';
 import { ApiModule } from './app.module';
 import { GRAPHQL_PATH } from './graphql/graphql-options';
 import { exposeStatementCount } from './graphql/statement-count.plugin';
@@ -35,6 +35,8 @@ export function createHttpAdapter(config: AppConfig): FastifyAdapter {
     trustProxy: trustProxyOf(config.trustedProxies),
     // A path that is not valid percent-encoding: refused by the router, in the API's refusal shape.
     frameworkErrors: (error: unknown, _request: unknown, reply: FastifyReply) => answerFrameworkError(error, reply),
+    // What Node's parser refuses before any of that (headers over 16 KiB: 431): in the same shape.
+    clientErrorHandler: answerClientError,
     // The same id as the request context and the log lines (a valid X-Request-Id is kept).
     genReqId: (request: IncomingMessage) => requestIdOf(request),
   });

@@ -1,5 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyInstance } from 'fastify';
+import { STATUS_CODES } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { HttpReply, HttpRequest } from '../http/http-types';
 import { DomainError, ErrorCode } from './domain-error';
 import { describeError } from './error-description';
@@ -107,6 +109,32 @@ export function answerFrameworkError(error: unknown, reply: HttpReply): void {
   const status = statusOf(error) ?? 400;
   const refusal = transportRefusal(status, error) ?? transportRefusal(400, error)!;
   void reply.code(status >= 400 && status < 500 ? status : 400).send({ errors: [{ message: refusal.message, extensions: { code: refusal.code, reason: refusal.reason } }] });
+}
+
+/**
+ * A request Node's HTTP parser refused before Fastify saw it (Node's `clientError`): the request line
+ * and headers over Node's 16 KiB (431), a request that is not HTTP (400), one that took longer than the
+ * request timeout (408). Answered in the API's refusal shape, as every other refusal, instead of
+ * Fastify's `{"error":…,"statusCode":…}`; the connection then closes, as Node does (the parser cannot
+ * go on after such a request). A reset connection has nobody to answer.
+ */
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  if (error.code === 'ECONNRESET' || socket.destroyed) return;
+  if (!socket.writable) {
+    socket.destroy(error);
+    return;
+  }
+  const [status, reason, message] =
+    error.code === 'HPE_HEADER_OVERFLOW'
+      ? [431, 'HEADERS_TOO_LARGE', 'The request line and headers are larger than the server accepts (16 KiB)']
+      : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? [408, 'REQUEST_TIMEOUT', 'The request was not received in time']
+        : [400, 'MALFORMED_REQUEST', 'The request is not valid HTTP'];
+  const body = JSON.stringify({ errors: [{ message, extensions: { code: ErrorCode.BAD_USER_INPUT, reason } }] });
+  socket.end(
+    `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +
+      `X-Content-Type-Options: nosniff\r\nConnection: close\r\n\r\n${body}`,
+  );
 }
 
 /**
