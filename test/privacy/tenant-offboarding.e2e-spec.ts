@@ -162,9 +162,23 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
     // Still inside the waiting period: refused, by the database itself.
     expect((await destroy(filed.id)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DESTRUCTION_NOT_DUE' });
     app.clock.advance(30 * DAY);
+    // The tenant works on during the wait (review F1): what it did after its archive was taken would be
+    // destroyed unseen. Refused, nothing deleted, until its administrator takes the archive again.
+    const late = `late-colleague@${departing.slug}.test`;
+    expectData(await gql('mutation($i: InviteUserInput!) { inviteUser(input: $i) { id } }', { i: { email: late, roles: ['CLERK'] } }, adminA));
+    const rowsOfDeparting = () => app.asOwner(async (db) => (await db.query(`SELECT count(*)::int AS n FROM invitation WHERE tenant_id = $1`, [departing.id])).rows[0].n as number);
+    const invitationsBefore = await rowsOfDeparting();
+    expect((await destroy(filed.id)).errors?.[0]?.extensions).toMatchObject({
+      code: 'CONFLICT', reason: 'ARCHIVE_STALE', details: { offboardingId: filed.id, changes: 1, lastChange: app.clock.now().toISOString() },
+    });
+    expect(await rowsOfDeparting()).toBe(invitationsBefore);
+    const again = expectData(await gql<{ exportTenantArchive: { sha256: string; json: string } }>(
+      'mutation($o: ID!) { exportTenantArchive(offboardingId: $o) { sha256 json } }', { o: filed.id }, adminA)).exportTenantArchive;
+    expect(again.json).toContain(late);
     const before = await app.asOwner((db) => otherTenantsRows(db, departing.id));
     const certificate = expectData(await destroy(filed.id)).destroyTenant;
-    expect(certificate).toMatchObject({ departedTenantId: departing.id, tenantSlug: departing.slug, exportHash: archive.sha256, intact: true });
+    // The certificate names the archive the tenant last took, the one that holds everything destroyed.
+    expect(certificate).toMatchObject({ departedTenantId: departing.id, tenantSlug: departing.slug, exportHash: again.sha256, intact: true });
     expect(certificate.rowsDeleted.find((r) => r.table === 'user_account')?.rows).toBe(peopleOfA.length);
     expect(certificate.rowsDeleted.find((r) => r.table === 'tenant')?.rows).toBe(1);
     // Signed by the platform: anyone verifies it with the published key alone; a changed byte does not verify.
@@ -177,7 +191,7 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
     expect(verifyEd25519(key.x, signed.signedContent, signed.signature)).toBe(true);
     expect(verifyEd25519(key.x, signed.signedContent.replace(departing.slug, `${departing.slug}x`), signed.signature)).toBe(false);
     expect(createHash('sha256').update(signed.signedContent).digest('hex')).toBe(signed.certificateHash);
-    expect(JSON.parse(signed.signedContent)).toMatchObject({ departedTenantId: departing.id, exportSha256: archive.sha256 });
+    expect(JSON.parse(signed.signedContent)).toMatchObject({ departedTenantId: departing.id, exportSha256: again.sha256 });
     // And it is sent, signed, to the departed tenant's privacy contact (it has no account left to read it with).
     const sent = await queuedEmails(app, { template: 'privacy.tenant-destroyed' });
     expect(sent.map((m) => [m.recipient, m.tenantId])).toEqual([[`privacy@${departing.slug}.test`, null]]);

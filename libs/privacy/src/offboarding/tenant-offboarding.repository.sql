@@ -27,6 +27,9 @@ UPDATE tenant_offboarding o SET export_sha256 = $3, exported_at = $4, exported_r
 -- TenantOffboardingRepository.archiveRows
 SELECT a.table_name AS "table", a.row_data AS "row" FROM app_tenant_archive_rows() a;
 
+-- TenantOffboardingRepository.changesAfterExport
+SELECT c.changes::int AS changes, c.last_change AS "lastChange" FROM app_tenant_changes_after_export($1) c;
+
 -- TenantOffboardingRepository.destroyTenant
 SELECT d.table_name AS "table", d.deleted::int AS deleted FROM app_destroy_tenant($1, $2) d;
 

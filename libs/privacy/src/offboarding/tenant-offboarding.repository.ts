@@ -95,6 +95,16 @@ export class TenantOffboardingRepository {
     return this.sql.query(`SELECT a.table_name AS "table", a.row_data AS "row" FROM app_tenant_archive_rows() a`);
   }
 
+  /** The departing tenant's changes (audit entries) after its archive was taken, but for the departure's own, and the newest one's time. */
+  @GenerateSql({ params: [SQL_EXAMPLE.id] })
+  async changesAfterExport(offboardingId: string): Promise<{ changes: number; lastChange: Date | null }> {
+    const [row] = await this.sql.query<{ changes: number; lastChange: Date | null }>(
+      `SELECT c.changes::int AS changes, c.last_change AS "lastChange" FROM app_tenant_changes_after_export($1) c`,
+      [offboardingId],
+    );
+    return row!;
+  }
+
   /** Deletes every row of the offboarding's tenant; the database refuses unless it is confirmed, exported and past its wait. */
   @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.at] })
   async destroyTenant(offboardingId: string, at: Date): Promise<Array<{ table: string; deleted: number }>> {

@@ -232,6 +232,13 @@ export class TenantOffboardingService {
         const [tenant] = await this.tenants.findByIds([offboarding.tenantId]);
         // The stored files kept outside the database (S3 objects) go too, each deleted before the unit commits.
         const objects = await this.offboardings.departingTenantObjects(offboarding.id, at);
+        // The tenant kept working during the wait: what it did after the archive would be destroyed unseen (review F1).
+        const { changes, lastChange } = await this.offboardings.changesAfterExport(offboarding.id);
+        if (changes > 0) {
+          throw TenantOffboardingErrors.ARCHIVE_STALE('The tenant changed after its archive was taken: its administrator takes it again', {
+            details: { offboardingId, changes, lastChange: lastChange!.toISOString() },
+          });
+        }
         const deleted = await this.offboardings.destroyTenant(offboarding.id, at);
         const objectsDeleted = await this.documents.deleteExternalObjects(offboarding.tenantId, objects);
         const fields = {

@@ -10,6 +10,7 @@ export const OFFBOARDING_REASONS = [
   'OFFBOARDING_NOT_PENDING',
   'OFFBOARDING_NOT_CONFIRMED',
   'DESTRUCTION_NOT_DUE',
+  'ARCHIVE_STALE',
 ] as const;
 
 /** The refusals of a withdrawal, declining or revocation (and of every later step on a withdrawn departure). */

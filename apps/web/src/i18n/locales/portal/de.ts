@@ -973,6 +973,7 @@ const de: PortalMessages = {
       OFFBOARDING_NOT_PENDING: 'Der Austritt ist bereits bestätigt. Laden Sie die Seite neu, um seinen Stand zu sehen.',
       OFFBOARDING_NOT_CONFIRMED: 'Der Administrator der Organisation hat den Austritt noch nicht bestätigt: vorher gibt es kein Archiv.',
       DESTRUCTION_NOT_DUE: 'Die Daten können noch nicht vernichtet werden: der Administrator muss den Austritt bestätigt und das Archiv genommen haben, und die Wartezeit muss vorbei sein.',
+      ARCHIVE_STALE: 'Die Organisation hat weitergearbeitet, nachdem ihr Administrator das Archiv genommen hat: Jetzt zu vernichten würde löschen, was nicht im Archiv ist. Bitten Sie den Administrator, das Archiv erneut zu nehmen, und vernichten Sie danach.',
     },
     tenant: {
       title: 'Die Plattform verlassen',
@@ -983,7 +984,7 @@ const de: PortalMessages = {
       notYou: 'Haben Sie nicht um den Austritt gebeten, sagen Sie es dem Plattformbetreiber, bevor Sie etwas bestätigen.',
       confirmedTitle: 'Der Austritt ist bestätigt. Ab dem {{date}} darf der Plattformbetreiber alle Ihre Daten vernichten.',
       confirmedNotTaken: 'Laden Sie das Archiv jetzt herunter: Ihre Daten werden nicht vernichtet, bevor es genommen wurde, und danach lässt sich nichts wiederherstellen.',
-      confirmedTaken: 'Das Archiv wurde genommen. Sie können es erneut herunterladen, bis die Daten vernichtet sind.',
+      confirmedTaken: 'Das Archiv wurde genommen. Sie können es erneut herunterladen, bis die Daten vernichtet sind. Arbeitet Ihre Organisation weiter, nehmen Sie es zuletzt erneut: Die Daten werden nicht vernichtet, solange sich nach dem letzten Archiv etwas geändert hat.',
       departureTitle: 'Der Austritt',
       taken: '{{date}} ({{count}} Datensätze)',
       notTaken: 'Noch nicht',

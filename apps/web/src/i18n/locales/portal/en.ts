@@ -972,6 +972,7 @@ const en = {
       OFFBOARDING_NOT_PENDING: 'The departure has already been confirmed. Reload the page to see its state.',
       OFFBOARDING_NOT_CONFIRMED: "The tenant's administrator has not confirmed the departure yet: there is no archive before that.",
       DESTRUCTION_NOT_DUE: 'The data cannot be destroyed yet: the administrator must have confirmed the departure and taken the archive, and the waiting period must be over.',
+      ARCHIVE_STALE: 'The tenant went on working after its administrator took the archive: destroying now would delete what the archive does not hold. Ask the administrator to take the archive again, then destroy.',
     },
     tenant: {
       title: 'Leaving the platform',
@@ -982,7 +983,7 @@ const en = {
       notYou: 'If you did not ask to leave, tell the platform operator before confirming anything.',
       confirmedTitle: 'The departure is confirmed. From {{date}} the platform operator may destroy all your data.',
       confirmedNotTaken: 'Download the archive now: your data is not destroyed before it has been taken, and afterwards nothing can be recovered.',
-      confirmedTaken: 'The archive has been taken. You can download it again until the data is destroyed.',
+      confirmedTaken: 'The archive has been taken. You can download it again until the data is destroyed. If your organisation keeps working, take it again last: the data is not destroyed while anything changed after the last archive.',
       departureTitle: 'The departure',
       taken: '{{date}} ({{count}} records)',
       notTaken: 'Not yet',

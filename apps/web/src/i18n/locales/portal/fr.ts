@@ -971,6 +971,7 @@ const fr: PortalMessages = {
       OFFBOARDING_NOT_PENDING: 'Le départ est déjà confirmé. Rechargez la page pour voir sa situation.',
       OFFBOARDING_NOT_CONFIRMED: 'L’administrateur de l’organisation n’a pas encore confirmé le départ : avant cela, il n’y a pas d’archive.',
       DESTRUCTION_NOT_DUE: 'Les données ne peuvent pas encore être détruites : l’administrateur doit avoir confirmé le départ et pris l’archive, et le délai d’attente doit être écoulé.',
+      ARCHIVE_STALE: 'L’organisme a continué à travailler après que son administrateur a pris l’archive : détruire maintenant effacerait ce que l’archive ne contient pas. Demandez à l’administrateur de reprendre l’archive, puis détruisez.',
     },
     tenant: {
       title: 'Quitter la plateforme',
@@ -981,7 +982,7 @@ const fr: PortalMessages = {
       notYou: 'Si vous n’avez pas demandé à partir, dites-le à l’opérateur de la plateforme avant de confirmer quoi que ce soit.',
       confirmedTitle: 'Le départ est confirmé. À partir du {{date}}, l’opérateur de la plateforme peut détruire toutes vos données.',
       confirmedNotTaken: 'Téléchargez l’archive maintenant : vos données ne sont pas détruites avant qu’elle ait été prise, et ensuite rien ne peut être récupéré.',
-      confirmedTaken: 'L’archive a été prise. Vous pouvez la télécharger à nouveau jusqu’à la destruction des données.',
+      confirmedTaken: 'L’archive a été prise. Vous pouvez la télécharger à nouveau jusqu’à la destruction des données. Si votre organisation continue à travailler, reprenez-la en dernier : les données ne sont pas détruites tant que quelque chose a changé après la dernière archive.',
       departureTitle: 'Le départ',
       taken: '{{date}} ({{count}} enregistrements)',
       notTaken: 'Pas encore',

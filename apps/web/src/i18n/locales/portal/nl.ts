@@ -973,6 +973,7 @@ const nl: PortalMessages = {
       OFFBOARDING_NOT_PENDING: 'Het vertrek is al bevestigd. Laad de pagina opnieuw om de stand te zien.',
       OFFBOARDING_NOT_CONFIRMED: 'De beheerder van de organisatie heeft het vertrek nog niet bevestigd: vóór die bevestiging is er geen archief.',
       DESTRUCTION_NOT_DUE: 'De gegevens kunnen nog niet vernietigd worden: de beheerder moet het vertrek bevestigd en het archief genomen hebben, en de wachttijd moet voorbij zijn.',
+      ARCHIVE_STALE: 'De organisatie werkte verder nadat de beheerder het archief nam: nu vernietigen zou wissen wat niet in het archief zit. Vraag de beheerder het archief opnieuw te nemen en vernietig daarna.',
     },
     tenant: {
       title: 'Het platform verlaten',
@@ -983,7 +984,7 @@ const nl: PortalMessages = {
       notYou: 'Vroeg u niet om te vertrekken, laat het de platformbeheerder dan weten voordat u iets bevestigt.',
       confirmedTitle: 'Het vertrek is bevestigd. Vanaf {{date}} mag de platformbeheerder al uw gegevens vernietigen.',
       confirmedNotTaken: 'Download het archief nu: uw gegevens worden niet vernietigd voordat het genomen is, en daarna kan niets meer worden teruggehaald.',
-      confirmedTaken: 'Het archief is genomen. U kunt het opnieuw downloaden tot de gegevens vernietigd zijn.',
+      confirmedTaken: 'Het archief is genomen. U kunt het opnieuw downloaden tot de gegevens vernietigd zijn. Werkt uw organisatie verder, neem het dan als laatste opnieuw: de gegevens worden niet vernietigd zolang er iets veranderde na het laatste archief.',
       departureTitle: 'Het vertrek',
       taken: '{{date}} ({{count}} gegevens)',
       notTaken: 'Nog niet',
