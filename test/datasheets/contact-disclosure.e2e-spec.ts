@@ -431,3 +431,51 @@ describe('contact disclosure: the body’s deadline for naming a new contact', (
     expect(stored.rows).toEqual([]);
   });
 });
+
+/**
+ * Review M7: the portal's contact picker listed every active colleague, and naming one who had not
+ * acknowledged the notice (or was restricted) was refused only afterwards. The picker now reads
+ * `datasheetContactCandidates`, which answers by the rule `nameDatasheetContact` applies.
+ */
+describe('contact disclosure: whom the company may name as a contact', () => {
+  const started = useTestApp();
+  const CANDIDATES = '{ datasheetContactCandidates { id email firstName lastName } }';
+
+  it('only colleagues the naming accepts: active, with an organisation role, the notice acknowledged and not objected, not restricted; the company’s administrator only', async () => {
+    const { app, factory } = started;
+    const sheets = new DatasheetsFactory(app, factory);
+    const body = await sheets.certificationBody();
+    const holder = await sheets.holder(body);
+    const { user: acknowledged } = await sheets.orgUser(body, holder.organisation, Role.ORG_MEMBER);
+    const { user: notAcknowledged } = await sheets.orgUser(body, holder.organisation, Role.ORG_MEMBER, false);
+    const { user: disabled } = await sheets.orgUser(body, holder.organisation, Role.ORG_MEMBER);
+    const { user: restricted } = await sheets.orgUser(body, holder.organisation, Role.ORG_MEMBER);
+    const { user: objector, token: objectorToken } = await sheets.orgUser(body, holder.organisation, Role.ORG_MEMBER);
+    expectData(await app.graphql('mutation { objectToContactDisclosure { withdrawnRoles } }', {}, { token: objectorToken }));
+    await app.asOwner(async (db) => {
+      await db.query(`UPDATE user_account SET status = 'DISABLED', disabled_at = now() WHERE id = $1`, [disabled.id]);
+      await db.query(`INSERT INTO processing_restriction (tenant_id, user_id, restricted_at) VALUES ($1, $2, now())`, [body.tenant.id, restricted.id]);
+    });
+    const other = await sheets.holder(body);
+
+    const candidates = expectData(await app.graphql<{ datasheetContactCandidates: Array<{ id: string; email: string }> }>(CANDIDATES, {}, { token: holder.adminToken })).datasheetContactCandidates;
+    expect(candidates.map((c) => c.id).sort()).toEqual([holder.admin.id, acknowledged.id].sort());
+    for (const excluded of [notAcknowledged, disabled, restricted, objector, other.admin]) expect(candidates.map((c) => c.id)).not.toContain(excluded.id);
+    // Each is read as the company's administrator reads a colleague (the same fields as managedUser).
+    const asManaged = expectData(await app.graphql<{ managedUser: Record<string, unknown> }>('query($id: ID!) { managedUser(userId: $id) { id email firstName lastName } }', { id: acknowledged.id }, { token: holder.adminToken })).managedUser;
+    expect(candidates.find((c) => c.id === acknowledged.id)).toEqual(asManaged);
+    // The list and the rule agree: one offered is accepted, one left out is refused.
+    const sheet = await sheets.published(body, holder);
+    const name = (userId: string) => app.graphql('mutation($d: ID!, $u: ID!) { nameDatasheetContact(datasheetId: $d, userId: $u) { id } }', { d: sheet.datasheetId, u: userId }, { token: holder.adminToken });
+    expectData(await name(acknowledged.id));
+    expect(reasonOf(await name(notAcknowledged.id))).toBe('CONTACT_NOT_ELIGIBLE');
+    expect(reasonOf(await name(restricted.id))).toBe('CONTACT_NOT_ELIGIBLE');
+
+    // Another company's administrator gets its own people only; a member, the body's staff and anonymous callers are refused.
+    expect(expectData(await app.graphql<{ datasheetContactCandidates: Array<{ id: string }> }>(CANDIDATES, {}, { token: other.adminToken })).datasheetContactCandidates.map((c) => c.id)).toEqual([other.admin.id]);
+    const { token: memberToken } = await sheets.orgUser(body, holder.organisation, Role.ORG_MEMBER);
+    expect(codeOf(await app.graphql(CANDIDATES, {}, { token: memberToken }))).toBe('FORBIDDEN');
+    expect(codeOf(await app.graphql(CANDIDATES, {}, { token: body.clerkToken }))).toBe('FORBIDDEN');
+    expect(codeOf(await app.graphql(CANDIDATES))).toBe('UNAUTHENTICATED');
+  });
+});

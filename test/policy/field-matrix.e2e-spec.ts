@@ -1200,6 +1200,9 @@ describe('T1 field matrix', () => {
     // The same type and gate as user(id) for the tenant admin, once per company left without an
     // administrator: test/identity/company-administrator-appointment compares the two answers.
     'appointCompanyAdministrator',
+    // The same type and gate as managedUser(id) for the company's administrator, for the colleagues it
+    // may name as a datasheet contact: test/datasheets/contact-disclosure compares the two answers.
+    'datasheetContactCandidates',
     'setMySignatureImage',
     // The privacy office.
     'processingActivities', 'addProcessingActivity', 'removeProcessingActivity', 'subProcessors', 'subProcessorChanges', 'announceSubProcessorChange',

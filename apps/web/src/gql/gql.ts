@@ -74,7 +74,7 @@ type Documents = {
     "\n  mutation UpdateDatasheetDraft($input: UpdateDatasheetDraftInput!) {\n    updateDatasheetDraft(input: $input) {\n      id\n      state\n      updatedAt\n    }\n  }\n": typeof types.UpdateDatasheetDraftDocument,
     "\n  mutation SubmitDatasheetVersion($versionId: ID!) {\n    submitDatasheetVersion(versionId: $versionId) {\n      id\n      state\n      submittedAt\n    }\n  }\n": typeof types.SubmitDatasheetVersionDocument,
     "\n  mutation StartDatasheetVersion($datasheetId: ID!) {\n    startDatasheetVersion(datasheetId: $datasheetId) {\n      id\n      state\n    }\n  }\n": typeof types.StartDatasheetVersionDocument,
-    "\n  query ContactCandidates {\n    managedUsers {\n      id\n      firstName\n      lastName\n      email\n      status\n      roles\n    }\n  }\n": typeof types.ContactCandidatesDocument,
+    "\n  query ContactCandidates {\n    datasheetContactCandidates {\n      id\n      firstName\n      lastName\n      email\n    }\n  }\n": typeof types.ContactCandidatesDocument,
     "\n  mutation NameDatasheetContact($datasheetId: ID!, $userId: ID!) {\n    nameDatasheetContact(datasheetId: $datasheetId, userId: $userId) {\n      id\n      contactUserId\n      contactReplacementRequired\n    }\n  }\n": typeof types.NameDatasheetContactDocument,
     "\n  mutation ApproveDatasheetVersion($versionId: ID!) {\n    approveDatasheetVersion(versionId: $versionId) {\n      id\n      state\n    }\n  }\n": typeof types.ApproveDatasheetVersionDocument,
     "\n  mutation RequestDatasheetChanges($versionId: ID!, $comment: String!) {\n    requestDatasheetChanges(versionId: $versionId, comment: $comment) {\n      id\n      state\n    }\n  }\n": typeof types.RequestDatasheetChangesDocument,
@@ -266,7 +266,7 @@ const documents: Documents = {
     "\n  mutation UpdateDatasheetDraft($input: UpdateDatasheetDraftInput!) {\n    updateDatasheetDraft(input: $input) {\n      id\n      state\n      updatedAt\n    }\n  }\n": types.UpdateDatasheetDraftDocument,
     "\n  mutation SubmitDatasheetVersion($versionId: ID!) {\n    submitDatasheetVersion(versionId: $versionId) {\n      id\n      state\n      submittedAt\n    }\n  }\n": types.SubmitDatasheetVersionDocument,
     "\n  mutation StartDatasheetVersion($datasheetId: ID!) {\n    startDatasheetVersion(datasheetId: $datasheetId) {\n      id\n      state\n    }\n  }\n": types.StartDatasheetVersionDocument,
-    "\n  query ContactCandidates {\n    managedUsers {\n      id\n      firstName\n      lastName\n      email\n      status\n      roles\n    }\n  }\n": types.ContactCandidatesDocument,
+    "\n  query ContactCandidates {\n    datasheetContactCandidates {\n      id\n      firstName\n      lastName\n      email\n    }\n  }\n": types.ContactCandidatesDocument,
     "\n  mutation NameDatasheetContact($datasheetId: ID!, $userId: ID!) {\n    nameDatasheetContact(datasheetId: $datasheetId, userId: $userId) {\n      id\n      contactUserId\n      contactReplacementRequired\n    }\n  }\n": types.NameDatasheetContactDocument,
     "\n  mutation ApproveDatasheetVersion($versionId: ID!) {\n    approveDatasheetVersion(versionId: $versionId) {\n      id\n      state\n    }\n  }\n": types.ApproveDatasheetVersionDocument,
     "\n  mutation RequestDatasheetChanges($versionId: ID!, $comment: String!) {\n    requestDatasheetChanges(versionId: $versionId, comment: $comment) {\n      id\n      state\n    }\n  }\n": types.RequestDatasheetChangesDocument,
@@ -638,7 +638,7 @@ export function graphql(source: "\n  mutation StartDatasheetVersion($datasheetId
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query ContactCandidates {\n    managedUsers {\n      id\n      firstName\n      lastName\n      email\n      status\n      roles\n    }\n  }\n"): typeof import('./graphql').ContactCandidatesDocument;
+export function graphql(source: "\n  query ContactCandidates {\n    datasheetContactCandidates {\n      id\n      firstName\n      lastName\n      email\n    }\n  }\n"): typeof import('./graphql').ContactCandidatesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

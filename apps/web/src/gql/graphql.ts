@@ -1006,7 +1006,7 @@ export type StartDatasheetVersionMutation = { startDatasheetVersion: { id: strin
 export type ContactCandidatesQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type ContactCandidatesQuery = { managedUsers: Array<{ id: string | null, firstName: string | null, lastName: string | null, email: string | null, status: UserStatus | null, roles: Array<Role> | null }> };
+export type ContactCandidatesQuery = { datasheetContactCandidates: Array<{ id: string | null, firstName: string | null, lastName: string | null, email: string | null }> };
 
 export type NameDatasheetContactMutationVariables = Exact<{
   datasheetId: string;
@@ -2629,13 +2629,11 @@ export const StartDatasheetVersionDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<StartDatasheetVersionMutation, StartDatasheetVersionMutationVariables>;
 export const ContactCandidatesDocument = new TypedDocumentString(`
     query ContactCandidates {
-  managedUsers {
+  datasheetContactCandidates {
     id
     firstName
     lastName
     email
-    status
-    roles
   }
 }
     `) as unknown as TypedDocumentString<ContactCandidatesQuery, ContactCandidatesQueryVariables>;

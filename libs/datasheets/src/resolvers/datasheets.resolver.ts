@@ -2,6 +2,7 @@ import { Args, ArgsType, Field, Int, Mutation, Query, Resolver } from '@nestjs/g
 import { IsIn, IsInt, IsString, Matches, Max, Min } from 'class-validator';
 import { Allow, AuthenticatedPerson, Permission, Public } from '@chancery/access';
 import { OptionalNullable, OptionalArgument } from '@chancery/core';
+import { UserAccount } from '@chancery/identity';
 import { CONTACT_DISCLOSURE_NOTICE } from '../contact-disclosure-notice';
 import { CertifiedProduct } from '../entities/certified-product.entity';
 import { ContactDisclosureAcknowledgement } from '../entities/contact-disclosure-acknowledgement.entity';
@@ -198,6 +199,14 @@ export class DatasheetsResolver {
   })
   async objectToContactDisclosure(): Promise<ContactDisclosureObjection> {
     return Object.assign(new ContactDisclosureObjection(), await this.disclosure.object());
+  }
+
+  @Allow(Permission.NameDatasheetContact)
+  @Query(() => [UserAccount], {
+    description: 'The colleagues the company may name as a datasheet’s contact: active, with an organisation role, having acknowledged the disclosure notice, not under a restriction of processing.',
+  })
+  datasheetContactCandidates(): Promise<UserAccount[]> {
+    return this.disclosure.contactCandidates();
   }
 
   @Allow(Permission.NameDatasheetContact)

@@ -6,7 +6,7 @@ import { Clock, personIdOf, RequestContext, TransactionRunner } from '@chancery/
 import {
   ACCOUNT_DISABLED, ACCOUNT_ENABLED, AccountDisabled, ORGANISATION_DETAILS_CHANGED, ORGANISATION_ROLES_TAKEN, ORGANISATION_ROLES_WITHDRAWN, OrganisationDetailsChanged, OrganisationPeople,
   OrganisationRolesTaken, OrganisationRolesWithdrawn, PERSON_DETAILS_CHANGED, PersonDetailsChanged, REGISTRATION_LAPSED, RegistrationLapsed,
-  TenantDirectoryService, TenantKind,
+  TenantDirectoryService, TenantKind, UserAccount,
 } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
 import { CONTACT_DISCLOSURE_NOTICE } from '../contact-disclosure-notice';
@@ -208,6 +208,23 @@ export class ContactDisclosureService {
       details: { reason, datasheets: released.datasheets.length, published: released.published },
     });
     return released;
+  }
+
+  /**
+   * The colleagues the company may name as a datasheet's contact, by the rule `nameContact` applies
+   * (DatasheetPublication.eligibleContact): active, holding an organisation role, having acknowledged
+   * the current notice without objecting, and not under a restriction of processing. The picker
+   * offered every active colleague, and naming one who was not eligible was then refused (review M7).
+   */
+  async contactCandidates(): Promise<UserAccount[]> {
+    const scope = companyScopeOf(this.context.actor);
+    if (!scope?.organisationId) return [];
+    const company = { tenantId: scope.tenantId, organisationId: scope.organisationId };
+    return this.transactions.run(async () => {
+      const members = await this.people.activeMembers(company.tenantId, company.organisationId);
+      const eligible = await Promise.all(members.map(async (person) => ((await this.publication.eligibleContact(company, person.id)) ? person : null)));
+      return eligible.filter((person): person is UserAccount => person !== null);
+    });
   }
 
   /** The company names a new contact for a datasheet: an active colleague with an organisation role who acknowledged the notice. */

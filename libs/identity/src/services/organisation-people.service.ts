@@ -45,6 +45,12 @@ export class OrganisationPeople {
     return this.tenants.findById(id);
   }
 
+  /** The company's active accounts that hold an organisation role. */
+  async activeMembers(tenantId: string, organisationId: string): Promise<UserAccount[]> {
+    const people = await this.accounts.listManaged({ tenantId, organisationId });
+    return people.filter((p) => p.status === UserStatus.ACTIVE && (p.roles ?? []).some((role) => ORGANISATION_ROLES.includes(role)));
+  }
+
   /** The company's active administrators, other than `except`. */
   async activeAdministrators(tenantId: string, organisationId: string, except: string | null): Promise<UserAccount[]> {
     const people = await this.accounts.listManaged({ tenantId, organisationId });

@@ -78,13 +78,11 @@ const StartDatasheetVersion = graphql(`
 // The company's people an organisation admin may name as contact (fields an ORG_ADMIN reads).
 const ContactCandidates = graphql(`
   query ContactCandidates {
-    managedUsers {
+    datasheetContactCandidates {
       id
       firstName
       lastName
       email
-      status
-      roles
     }
   }
 `);
@@ -330,14 +328,15 @@ function ContactReplacement({ datasheetId, deadline, onNamed }: { datasheetId: s
   const format = useFormat();
   const { me } = useSession();
   const admin = hasAnyRole(me?.roles, ['ORG_ADMIN']);
-  const candidates = useLoad(async () => (admin ? (await request(ContactCandidates)).managedUsers : []), [admin]);
+  // Only the colleagues the server would accept (active, a company role, the notice acknowledged, no restriction).
+  const candidates = useLoad(async () => (admin ? (await request(ContactCandidates)).datasheetContactCandidates : []), [admin]);
   const [userId, setUserId] = useState('');
   const name = useAction(async () => {
     if (!userId) throw clientError([{ field: 'userId', reason: 'required', constraint: 'required' }]);
     await request(NameDatasheetContact, { datasheetId, userId });
     onNamed();
   });
-  const people = (candidates.data ?? []).filter((user) => user.status === 'ACTIVE' && (user.roles ?? []).some((role) => role === 'ORG_ADMIN' || role === 'ORG_MEMBER'));
+  const people = candidates.data ?? [];
   return (
     <section className="panel" aria-labelledby="contact-title">
       <h2 id="contact-title">{t('datasheets.contact.title')}</h2>
@@ -346,7 +345,8 @@ function ContactReplacement({ datasheetId, deadline, onNamed }: { datasheetId: s
       </Notice>
       {!admin ? <p>{t('datasheets.contact.adminOnly')}</p> : null}
       {candidates.error ? <LoadError error={candidates.error} onRetry={candidates.reload} /> : null}
-      {admin && candidates.data ? (
+      {admin && candidates.data && people.length === 0 ? <p>{t('datasheets.contact.noCandidates')}</p> : null}
+      {admin && candidates.data && people.length > 0 ? (
         <Form error={name.error} onSubmit={() => void name.run()} idScope="contact-">
           <SelectField
             name="userId"

@@ -1027,6 +1027,7 @@ const de: CoreMessages = {
       adminOnly: 'Ein Administrator Ihres Unternehmens benennt den neuen Kontakt.',
       newContact: 'Neuer Kontakt',
       newContactHint: 'Eine Person mit einer Rolle im Unternehmen, die den Hinweis zur Offenlegung bestätigt hat.',
+      noCandidates: 'Noch kann niemand benannt werden: Eine Person mit einer Rolle im Unternehmen muss sich zuerst anmelden und den Hinweis zur Offenlegung bestätigen.',
       name: 'Als Kontakt benennen',
     },
     products: {

@@ -1032,6 +1032,7 @@ const en = {
       adminOnly: 'An administrator of your company names the new contact.',
       newContact: 'New contact',
       newContactHint: 'A colleague with a company role who has acknowledged the contact-disclosure notice.',
+      noCandidates: 'No colleague can be named yet: a colleague with a company role must first log in and acknowledge the contact-disclosure notice.',
       name: 'Name as contact',
     },
     products: {

@@ -1027,6 +1027,7 @@ const fr: CoreMessages = {
       adminOnly: 'Un administrateur de votre entreprise désigne le nouveau contact.',
       newContact: 'Nouveau contact',
       newContactHint: "Un collègue ayant un rôle dans l'entreprise et ayant pris acte de l'avis de divulgation.",
+      noCandidates: 'Aucun collègue ne peut encore être désigné : un collègue ayant un rôle dans l’entreprise doit d’abord se connecter et prendre acte de l’avis de divulgation.',
       name: 'Désigner comme contact',
     },
     products: {

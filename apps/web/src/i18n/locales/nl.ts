@@ -1027,6 +1027,7 @@ const nl: CoreMessages = {
       adminOnly: 'Een beheerder van uw onderneming duidt het nieuwe contact aan.',
       newContact: 'Nieuw contact',
       newContactHint: 'Een collega met een rol in de onderneming die de kennisgeving over de bekendmaking bevestigd heeft.',
+      noCandidates: 'Er kan nog geen collega aangeduid worden: een collega met een rol in de onderneming moet zich eerst aanmelden en de kennisgeving over de bekendmaking bevestigen.',
       name: 'Als contact aanduiden',
     },
     products: {
