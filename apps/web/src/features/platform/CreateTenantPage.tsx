@@ -11,6 +11,7 @@ import { Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { ChoiceGroup, SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
+import { administratorInput, missingAdministratorFields, NO_TENANT_ADMINISTRATOR, TenantAdministratorFields } from './TenantAdministratorFields';
 import { useAction } from '../../ui/use-api';
 
 const CreateTenant = graphql(`
@@ -32,7 +33,6 @@ interface Range {
 }
 
 type TenantTextField = 'slug' | 'name' | 'legalEntityNumber' | 'street' | 'postalCode' | 'city' | 'phone' | 'email' | 'privacyContactEmail';
-type AdminField = 'firstName' | 'lastName' | 'email';
 
 /**
  * The platform operator opens a new tenant (a chamber or certification body) and invites its first
@@ -47,17 +47,15 @@ export default function CreateTenantPage() {
   const [kinds, setKinds] = useState<TenantKind[]>(['CHAMBER_OF_COMMERCE']);
   const [languages, setLanguages] = useState<string[]>(['nl', 'fr', 'en']);
   const [ranges, setRanges] = useState<Range[]>([]);
-  const [admin, setAdmin] = useState<Record<AdminField, string>>({ firstName: '', lastName: '', email: '' });
-  const [adminLanguage, setAdminLanguage] = useState('nl');
+  const [admin, setAdmin] = useState(NO_TENANT_ADMINISTRATOR);
   const [created, setCreated] = useState<{ slug: string; name: string; email: string } | null>(null);
   const setT = (key: TenantTextField) => (value: string) => setTenant((p) => ({ ...p, [key]: value }));
-  const setA = (key: AdminField) => (value: string) => setAdmin((p) => ({ ...p, [key]: value }));
 
   const create = useAction(async () => {
     const required = (['slug', 'name', 'legalEntityNumber', 'street', 'postalCode', 'city', 'privacyContactEmail'] as const).filter((key) => !tenant[key].trim());
     const problems = [
       ...required.map((key) => ({ field: `input.${key}`, reason: 'required', constraint: 'required' })),
-      ...(['firstName', 'lastName', 'email'] as const).filter((key) => !admin[key].trim()).map((key) => ({ field: `input.administrator.${key}`, reason: 'required', constraint: 'required' })),
+      ...missingAdministratorFields(admin),
     ];
     if (problems.length) throw clientError(problems);
     const optional = (value: string) => (value.trim() ? value.trim() : undefined);
@@ -76,12 +74,7 @@ export default function CreateTenantPage() {
         languages,
         privacyContactEmail: tenant.privacyContactEmail.trim(),
         servedPostalCodes: ranges.map((range) => ({ from: range.from.trim(), to: range.to.trim() })),
-        administrator: {
-          firstName: admin.firstName.trim(),
-          lastName: admin.lastName.trim(),
-          email: admin.email.trim(),
-          preferredLanguage: adminLanguage,
-        },
+        administrator: administratorInput(admin),
       },
     });
     setCreated({ slug: data.createTenant.tenant.slug, name: data.createTenant.tenant.name, email: data.createTenant.invitationSentTo });
@@ -170,20 +163,7 @@ export default function CreateTenantPage() {
             {t('createTenant.addRange')}
           </button>
         </fieldset>
-        <fieldset className="form-section">
-          <legend>{t('createTenant.administrator')}</legend>
-          <p className="field__hint">{t('createTenant.administratorHint')}</p>
-          <TextField name="input.administrator.firstName" label={t('fields.firstName')} value={admin.firstName} onValue={setA('firstName')} />
-          <TextField name="input.administrator.lastName" label={t('fields.lastName')} value={admin.lastName} onValue={setA('lastName')} />
-          <TextField name="input.administrator.email" label={t('fields.email')} type="email" value={admin.email} onValue={setA('email')} />
-          <SelectField
-            name="input.administrator.preferredLanguage"
-            label={t('fields.preferredLanguage')}
-            value={adminLanguage}
-            onValue={setAdminLanguage}
-            options={LANGUAGES.map((language) => ({ value: language, label: LANGUAGE_NAMES[language], lang: language }))}
-          />
-        </fieldset>
+        <TenantAdministratorFields legend={t('createTenant.administrator')} value={admin} onChange={setAdmin} />
         <SubmitButton pending={create.pending} pendingLabel={t('common.saving')}>
           {t('createTenant.submit')}
         </SubmitButton>

@@ -4,13 +4,13 @@ import { request, requestPublic } from '../../api/client';
 import { clientError } from '../../api/errors';
 import { graphql } from '../../gql';
 import { useFormat } from '../../i18n/format';
-import { LANGUAGE_NAMES, LANGUAGES } from '../../i18n/languages';
 import { LoadError, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
-import { SelectField, TextField } from '../../ui/fields';
+import { SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
 import { TenantDirectory } from '../directory/tenant-directory';
+import { administratorInput, missingAdministratorFields, NO_TENANT_ADMINISTRATOR, TenantAdministratorFields } from './TenantAdministratorFields';
 
 const InviteTenantAdministrator = graphql(`
   mutation InviteTenantAdministrator($input: InviteTenantAdministratorInput!) {
@@ -23,8 +23,6 @@ const InviteTenantAdministrator = graphql(`
     }
   }
 `);
-
-type AdminField = 'firstName' | 'lastName' | 'email';
 
 /**
  * The platform operator invites the administrator of a tenant that has no active one: the first
@@ -42,10 +40,8 @@ export default function InviteTenantAdministratorPage() {
     return [...(directory.data?.tenants ?? [])].sort((a, b) => collator.compare(a.name ?? '', b.name ?? ''));
   }, [directory.data, format.locale]);
   const [tenantId, setTenantId] = useState('');
-  const [admin, setAdmin] = useState<Record<AdminField, string>>({ firstName: '', lastName: '', email: '' });
-  const [language, setLanguage] = useState('nl');
+  const [admin, setAdmin] = useState(NO_TENANT_ADMINISTRATOR);
   const [sent, setSent] = useState<{ tenant: string; email: string; revoked: number } | null>(null);
-  const setA = (key: AdminField) => (value: string) => setAdmin((p) => ({ ...p, [key]: value }));
   const overrides = {
     TENANT_HAS_ADMINISTRATOR: t('tenantAdministrator.hasAdministrator'),
     'input.tenantId.tenanthasadministrator': t('tenantAdministrator.hasAdministratorField'),
@@ -53,18 +49,15 @@ export default function InviteTenantAdministratorPage() {
   };
 
   const invite = useAction(async () => {
-    const problems = [
-      ...(tenantId ? [] : [{ field: 'input.tenantId', reason: 'required', constraint: 'required' }]),
-      ...(['firstName', 'lastName', 'email'] as const).filter((key) => !admin[key].trim()).map((key) => ({ field: `input.administrator.${key}`, reason: 'required', constraint: 'required' })),
-    ];
+    const problems = [...(tenantId ? [] : [{ field: 'input.tenantId', reason: 'required', constraint: 'required' }]), ...missingAdministratorFields(admin)];
     if (problems.length) throw clientError(problems);
     setSent(null);
     const data = await request(InviteTenantAdministrator, {
-      input: { tenantId, administrator: { firstName: admin.firstName.trim(), lastName: admin.lastName.trim(), email: admin.email.trim(), preferredLanguage: language } },
+      input: { tenantId, administrator: administratorInput(admin) },
     });
     const answer = data.inviteTenantAdministrator;
     setSent({ tenant: answer.tenant.name, email: answer.invitationSentTo, revoked: answer.earlierInvitationsRevoked });
-    setAdmin({ firstName: '', lastName: '', email: '' });
+    setAdmin(NO_TENANT_ADMINISTRATOR);
     setTenantId('');
   });
 
@@ -86,20 +79,7 @@ export default function InviteTenantAdministratorPage() {
           onValue={setTenantId}
           options={[{ value: '', label: t('tenantAdministrator.chooseTenant') }, ...tenants.map((tenant) => ({ value: tenant.id ?? '', label: tenant.name ?? '' }))]}
         />
-        <fieldset className="form-section">
-          <legend>{t('tenantAdministrator.administrator')}</legend>
-          <p className="field__hint">{t('createTenant.administratorHint')}</p>
-          <TextField name="input.administrator.firstName" label={t('fields.firstName')} value={admin.firstName} onValue={setA('firstName')} />
-          <TextField name="input.administrator.lastName" label={t('fields.lastName')} value={admin.lastName} onValue={setA('lastName')} />
-          <TextField name="input.administrator.email" label={t('fields.email')} type="email" value={admin.email} onValue={setA('email')} />
-          <SelectField
-            name="input.administrator.preferredLanguage"
-            label={t('fields.preferredLanguage')}
-            value={language}
-            onValue={setLanguage}
-            options={LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code], lang: code }))}
-          />
-        </fieldset>
+        <TenantAdministratorFields legend={t('tenantAdministrator.administrator')} value={admin} onChange={setAdmin} />
         <SubmitButton pending={invite.pending} pendingLabel={t('common.sending')}>
           {t('tenantAdministrator.submit')}
         </SubmitButton>
