@@ -11,6 +11,10 @@ RETURNING a.id, a.tenant_id AS "tenantId", a.user_id AS "userId", a.notice_versi
 -- DisclosureAcknowledgementRepository.isAcknowledged
 SELECT 1 FROM contact_disclosure_acknowledgement a WHERE a.tenant_id = $1 AND a.user_id = $2 AND a.notice_version = $3 AND a.objected_at IS NULL;
 
+-- DisclosureAcknowledgementRepository.acknowledgedAmong
+SELECT DISTINCT a.user_id AS "userId" FROM contact_disclosure_acknowledgement a
+WHERE a.tenant_id = $1 AND a.user_id = ANY($2::uuid[]) AND a.notice_version = $3 AND a.objected_at IS NULL;
+
 -- DisclosureAcknowledgementRepository.ofUser
 SELECT a.id, a.tenant_id AS "tenantId", a.user_id AS "userId", a.notice_version AS "noticeVersion", a.notice_text AS "noticeText", a.acknowledged_at AS "acknowledgedAt", a.objected_at AS "objectedAt", a.role_ended_at AS "roleEndedAt" FROM contact_disclosure_acknowledgement a WHERE a.user_id = $1 ORDER BY a.acknowledged_at;
 

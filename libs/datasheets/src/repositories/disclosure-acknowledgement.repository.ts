@@ -39,6 +39,17 @@ export class DisclosureAcknowledgementRepository {
     return rows.length > 0;
   }
 
+  /** Those of the people who hold an acknowledgement of the current notice without a later objection (one statement for a company's people). */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, [SQL_EXAMPLE.userId]] })
+  async acknowledgedAmong(tenantId: string, userIds: readonly string[], noticeVersion: string = CONTACT_DISCLOSURE_NOTICE.version): Promise<Set<string>> {
+    const rows = await this.sql.query<{ userId: string }>(
+      `SELECT DISTINCT a.user_id AS "userId" FROM contact_disclosure_acknowledgement a
+        WHERE a.tenant_id = $1 AND a.user_id = ANY($2::uuid[]) AND a.notice_version = $3 AND a.objected_at IS NULL`,
+      [tenantId, userIds, noticeVersion],
+    );
+    return new Set(rows.map((row) => row.userId));
+  }
+
   /** The person's acknowledgements and objections in the unit of work's tenant (a data-subject export). */
   @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async ofUser(userId: string): Promise<ContactDisclosureAcknowledgement[]> {

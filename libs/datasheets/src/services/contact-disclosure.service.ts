@@ -221,9 +221,7 @@ export class ContactDisclosureService {
     if (!scope?.organisationId) return [];
     const company = { tenantId: scope.tenantId, organisationId: scope.organisationId };
     return this.transactions.run(async () => {
-      const members = await this.people.activeMembers(company.tenantId, company.organisationId);
-      const eligible = await Promise.all(members.map(async (person) => ((await this.publication.eligibleContact(company, person.id)) ? person : null)));
-      return eligible.filter((person): person is UserAccount => person !== null);
+      return this.publication.eligibleAmong(company, await this.people.activeMembers(company.tenantId, company.organisationId));
     });
   }
 

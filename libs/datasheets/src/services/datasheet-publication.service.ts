@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { ORGANISATION_ROLES, Role } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { addDays, AppConfig, Clock } from '@chancery/core';
-import { Organisation, OrganisationPeople, UserStatus } from '@chancery/identity';
+import { Organisation, OrganisationPeople, UserAccount, UserStatus } from '@chancery/identity';
 import { DatasheetsErrors } from '../datasheets.errors';
 import { CertifiedProduct, CertifiedProductStatus } from '../entities/certified-product.entity';
 import { DatasheetState, DatasheetVersion } from '../entities/datasheet-version.entity';
@@ -233,18 +233,28 @@ export class DatasheetPublication {
    * whose processing is not restricted (Art. 18: publishing them would be processing).
    */
   async eligibleContact(datasheet: Pick<Datasheet, 'tenantId' | 'organisationId'>, userId: string): Promise<{ id: string; contact: PublishedContact & { userId: string } } | null> {
-    if ((await this.restrictions.restrictedAmong([userId])).size > 0) return null;
     const person = await this.people.person(userId);
-    if (!person || person.status !== UserStatus.ACTIVE || person.organisationId !== datasheet.organisationId) return null;
-    if (!(person.roles ?? []).some((role: Role) => ORGANISATION_ROLES.includes(role))) return null;
-    if (!(await this.acknowledgements.isAcknowledged(datasheet.tenantId, userId))) return null;
+    const [eligible] = person ? await this.eligibleAmong(datasheet, [person]) : [];
+    if (!eligible) return null;
     return {
-      id: person.id,
+      id: eligible.id,
       contact: {
-        kind: DatasheetContactKind.PERSON, userId: person.id, name: `${person.firstName} ${person.lastName}`, email: person.email, phone: person.phone,
-        position: person.jobTitle, replacementRequired: false,
+        kind: DatasheetContactKind.PERSON, userId: eligible.id, name: `${eligible.firstName} ${eligible.lastName}`, email: eligible.email, phone: eligible.phone,
+        position: eligible.jobTitle, replacementRequired: false,
       },
     };
+  }
+
+  /** Those of the people who may be the datasheet's published contact (the rule of `eligibleContact`), in two statements whatever their number. */
+  async eligibleAmong(datasheet: Pick<Datasheet, 'tenantId' | 'organisationId'>, people: readonly UserAccount[]): Promise<UserAccount[]> {
+    const members = people.filter(
+      (person) => person.status === UserStatus.ACTIVE && person.organisationId === datasheet.organisationId && (person.roles ?? []).some((role: Role) => ORGANISATION_ROLES.includes(role)),
+    );
+    if (members.length === 0) return [];
+    const ids = members.map((person) => person.id);
+    const restricted = await this.restrictions.restrictedAmong(ids);
+    const acknowledged = await this.acknowledgements.acknowledgedAmong(datasheet.tenantId, ids);
+    return members.filter((person) => !restricted.has(person.id) && acknowledged.has(person.id));
   }
 
   async replacementDeadline(tenantId: string): Promise<Date> {
