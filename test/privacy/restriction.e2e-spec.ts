@@ -248,6 +248,22 @@ describe('T14 restriction of processing: no job processes a restricted person', 
     const after = await publicOutputs(before.etags);
     const appearances = appearancesOf(contacts.restricted, after.texts);
     expect({ restrictedAppearances: appearances, otherAppears: appearancesOf(contacts.other, after.texts) > 5 }).toEqual({ restrictedAppearances: 0, otherAppears: true });
+    // Suspended, not released (review F12): the company reads that its contact waits, with no deadline and nothing to do,
+    // and its administrators get no call to name a new contact (the three calls are the objector's, from before).
+    let adminToken = (await started.factory.login(holder.admin)).accessToken;
+    const restrictedSheet = datasheets.get(contacts.restricted)!;
+    const contactOf = async (datasheetId: string) => {
+      const list = expectData(await app().graphql<{ datasheets: Array<{ id: string }> }>(
+        '{ datasheets(first: 200) { id contactUserId contactSuspended contactReplacementRequired contactReplacementDeadline } }', {}, { token: adminToken },
+      )).datasheets;
+      const { id, ...contact } = list.find((d) => d.id === datasheetId)!;
+      return contact;
+    };
+    expect(await contactOf(restrictedSheet.datasheetId)).toEqual({
+      contactUserId: null, contactSuspended: true, contactReplacementRequired: false, contactReplacementDeadline: null,
+    });
+    const objectionCalls = async () => Number((await app().asOwner((db) => db.query(`SELECT count(*) AS n FROM outbox_message WHERE template = 'datasheets.contact-objection'`))).rows[0].n);
+    expect(await objectionCalls()).toBe(3);
 
     // The restricted contact has forgotten the password and asks for a link: processing the person asks for (Art. 18(2)).
     expectData(await app().graphql('mutation($e: String!, $t: String) { requestPasswordReset(email: $e, tenant: $t) }', { e: contacts.restricted.user.email, t: body.tenant.slug }));
@@ -279,7 +295,8 @@ describe('T14 restriction of processing: no job processes a restricted person', 
     expect(signatureShown(otherPdf, signers.other)).toBe(2);
     jobs.push({ job: 'certificate PDF rendering', touchedRestricted: signatureShown(restrictedPdf, signers.restricted), processedOthers: signatureShown(otherPdf, signers.other) === 2 ? 1 : 0 });
 
-    // The contact-replacement deadline passes: the job unpublishes what has no new contact, and writes nothing about a restricted person.
+    // The contact-replacement deadline passes: the job unpublishes what has no new contact (the objector's datasheet), leaves the
+    // restricted contact's waiting datasheet published (no deadline runs for a restriction), and writes nothing about a restricted person.
     const rowsAbout = async (person: Person) =>
       (await app().asOwner((db) => db.query(
         `SELECT (SELECT count(*) FROM audit_entry WHERE subject_id = $1::text) + (SELECT count(*) FROM outbox_message WHERE recipient = lower($2)) + (SELECT count(*) FROM published_datasheet p WHERE p::text LIKE '%' || $2 || '%') AS n`,
@@ -291,9 +308,12 @@ describe('T14 restriction of processing: no job processes a restricted person', 
     const published = async () => Number((await app().asOwner((db) => db.query(`SELECT count(*) AS n FROM published_datasheet WHERE tenant_id = $1`, [body.tenant.id]))).rows[0].n);
     expect(await published()).toBe(3);
     await queue.send(CONTACT_REPLACEMENT_DEADLINE_JOB);
-    for (let waited = 0; (await published()) !== 1 && waited < 30_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    for (let waited = 0; (await published()) !== 2 && waited < 30_000; waited += 200) await new Promise((resolve) => setTimeout(resolve, 200));
+    await new Promise((resolve) => setTimeout(resolve, 1_000)); // a second datasheet unpublished would show by now
     const unpublished = 3 - (await published());
-    expect(unpublished).toBe(2);
+    expect(unpublished).toBe(1);
+    const stillPublished = await app().asOwner((db) => db.query(`SELECT datasheet_id AS id FROM published_datasheet WHERE tenant_id = $1`, [body.tenant.id]));
+    expect(stillPublished.rows.map((r) => r.id)).toContain(restrictedSheet.datasheetId);
     const aboutAfter = await Promise.all(restricted.map(rowsAbout));
     jobs.push({ job: 'contact-replacement deadline', touchedRestricted: aboutAfter.reduce((n, v, i) => n + Number(v) - Number(aboutBefore[i]), 0), processedOthers: unpublished });
     // After the jobs, still nowhere public; the other contact's datasheet stays published with them.
@@ -301,7 +321,7 @@ describe('T14 restriction of processing: no job processes a restricted person', 
     expect({ restricted: appearancesOf(contacts.restricted, afterJobs.texts), other: appearancesOf(contacts.other, afterJobs.texts) > 0 }).toEqual({ restricted: 0, other: true });
 
     // While restricted the person cannot be named a contact again (publishing them is processing).
-    const adminToken = (await started.factory.login(holder.admin)).accessToken;
+    adminToken = (await started.factory.login(holder.admin)).accessToken; // a month later: a new login
     const objectorSheet = datasheets.get(contacts.objector)!;
     const naming = await app().graphql('mutation($d: ID!, $u: ID!) { nameDatasheetContact(datasheetId: $d, userId: $u) { id } }', { d: objectorSheet.datasheetId, u: contacts.restricted.user.id }, { token: adminToken });
     expect(naming.errors?.[0]?.extensions?.reason).toBe('CONTACT_NOT_ELIGIBLE');
@@ -326,8 +346,15 @@ describe('T14 restriction of processing: no job processes a restricted person', 
     expectData(await app().graphql('mutation($id: ID!) { requestCertificateCopy(certificateId: $id) { copyNumber } }', { id: certificate.id }, { token: exporterToken }));
     expect(await worker().get(CertificatePdfRenderingLoop).runOnce()).toBe(1);
     expect(signatureShown(await pdfOf(certificate, 1), signers.restricted)).toBe(2);
-    // And may be named a contact again.
-    expectData(await app().graphql('mutation($d: ID!, $u: ID!) { nameDatasheetContact(datasheetId: $d, userId: $u) { id } }', { d: datasheets.get(contacts.restricted)!.datasheetId, u: contacts.restricted.user.id }, { token: adminToken }));
+    // Their datasheet shows them again, at once and in every public output (the external system told), with nothing to name;
+    // and they may be named a contact again.
+    expect(await contactOf(restrictedSheet.datasheetId)).toEqual({
+      contactUserId: contacts.restricted.user.id, contactSuspended: false, contactReplacementRequired: false, contactReplacementDeadline: null,
+    });
+    const lifted = await publicOutputs(new Map());
+    expect(appearancesOf(contacts.restricted, lifted.texts)).toBeGreaterThan(5);
+    expect(await objectionCalls()).toBe(3);
+    expectData(await app().graphql('mutation($d: ID!, $u: ID!) { nameDatasheetContact(datasheetId: $d, userId: $u) { id } }', { d: objectorSheet.datasheetId, u: contacts.restricted.user.id }, { token: adminToken }));
   });
 
   it('placing and lifting a restriction are in the audit log with the officer as actor, and the request says it was lifted (review of 6 December, F7)', async () => {

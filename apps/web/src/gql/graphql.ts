@@ -1136,7 +1136,7 @@ export type DatasheetsQueryVariables = Exact<{
 }>;
 
 
-export type DatasheetsQuery = { datasheets: Array<{ id: string | null, certifiedProductId: string | null, organisationId: string | null, publicCode: string | null, contactUserId: string | null, contactReplacementRequired: boolean | null, contactReplacementDeadline: string | null, createdAt: string | null }> };
+export type DatasheetsQuery = { datasheets: Array<{ id: string | null, certifiedProductId: string | null, organisationId: string | null, publicCode: string | null, contactUserId: string | null, contactReplacementRequired: boolean | null, contactReplacementDeadline: string | null, contactSuspended: boolean | null, createdAt: string | null }> };
 
 export type ProductFamilySchemasQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2854,6 +2854,7 @@ export const DatasheetsDocument = new TypedDocumentString(`
     contactUserId
     contactReplacementRequired
     contactReplacementDeadline
+    contactSuspended
     createdAt
   }
 }

@@ -26,11 +26,20 @@ export class Datasheet {
   @Field(() => ID, { nullable: true, description: 'The person published as contact; null while the company must name a new one.' })
   @Column('uuid', { name: 'contact_user_id', nullable: true }) contactUserId: string | null;
   @Readable(...READERS) @NotPersonalData('datasheet record')
-  @Field(() => Boolean, { nullable: true, description: 'CONTACT_REPLACEMENT_REQUIRED: the contact objected; the company general contact is shown until a new one is named.' })
+  @Field(() => Boolean, { nullable: true, description: 'CONTACT_REPLACEMENT_REQUIRED: the contact objected or left; the company general contact is shown until a new one is named.' })
   @Column({ name: 'contact_replacement_required' }) contactReplacementRequired: boolean;
   @Readable(...READERS) @NotPersonalData('datasheet record')
   @Field(() => Date, { nullable: true, description: 'When the datasheet is unpublished unless a new contact is named.' })
   @Column('timestamptz', { name: 'contact_replacement_deadline', nullable: true }) contactReplacementDeadline: Date | null;
+  /** Whom to show again when their restriction of processing is lifted; who it is stays internal (the company reads `contactSuspended`). */
+  @Internal() @PersonalData(COMPLETED_BY)
+  @Column('uuid', { name: 'contact_suspended_user_id', nullable: true }) contactSuspendedUserId: string | null;
+  @Readable(...READERS) @NotPersonalData('datasheet record')
+  @Field(() => Boolean, {
+    nullable: true,
+    description: 'The contact person cannot be published for the time being: the company general contact is shown, without a deadline, and the person again once that ends, unless the company names another contact.',
+  })
+  @Column({ name: 'contact_suspended', insert: false, update: false }) contactSuspended: boolean;
   @Readable(...READERS) @NotPersonalData('datasheet record')
   @Field(() => Date, { nullable: true }) @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -61,15 +61,18 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
   }
 
   /**
-   * Restriction (Art. 18): publishing the person is processing, so they leave every public output
-   * as on an objection (the company's general contact, flagged, the deadline running, the external
-   * system told). Their role stays; while restricted they cannot be named or published again.
+   * Restriction (Art. 18): publishing the person is processing, so they leave every public output at
+   * once (the company's general contact shown, the external system told), without a replacement
+   * deadline: the datasheets wait for them. Their role stays; while restricted they cannot be named or
+   * published again.
    */
-  async restrictProcessing(subject: DataSubject): Promise<number> {
-    if (!subject.userId) return 0;
-    const projectParties = (await this.projects.partiesWithContact(subject.userId)).length;
-    const released = await this.disclosure.releaseAsContact(subject.tenantId, subject.userId, 'processing restricted at the person’s request');
-    return released.datasheets.length + projectParties;
+  restrictProcessing(subject: DataSubject): Promise<number> {
+    return subject.userId ? this.disclosure.suspendAsContact(subject.tenantId, subject.userId) : Promise.resolve(0);
+  }
+
+  /** The restriction is lifted: what waited for the person shows them again (see ContactDisclosureService.restoreAsContact). */
+  restrictionLifted(subject: DataSubject): Promise<number> {
+    return subject.userId ? this.disclosure.restoreAsContact(subject.tenantId, subject.userId) : Promise.resolve(0);
   }
 
   /** An objection upheld by the privacy office: exactly the person's own objection to the contact disclosure. */

@@ -32,7 +32,7 @@ const PARTIES_AND_STAFF = [projectParty(), staffOfOwnTenant()];
   // The contact is a user of the platform: they see what is held about them (access log, export).
   subject: 'user',
   visibleTo: [...PARTIES_AND_STAFF, self()],
-  relations: { tenantId: (p) => p.tenantId, projectPartyOrganisationIds: (p) => p.partyOrganisationIds ?? [], selfUserId: (p) => p.contactUserId },
+  relations: { tenantId: (p) => p.tenantId, projectPartyOrganisationIds: (p) => p.partyOrganisationIds ?? [], selfUserId: (p) => p.contactUserId ?? p.contactSuspendedUserId },
 })
 @Entity({ name: 'project_party' })
 export class ProjectParty {
@@ -59,6 +59,9 @@ export class ProjectParty {
   @Readable(...PARTIES_AND_STAFF) @NotPersonalData('a flag')
   @Field(() => Boolean, { nullable: true, description: 'CONTACT_REPLACEMENT_REQUIRED: the company must name a contact person.' })
   @Column({ name: 'contact_replacement_required' }) contactReplacementRequired: boolean;
+  /** Whom to show again when their restriction of processing is lifted (internal: the party shows the company's contact meanwhile). */
+  @Internal() @PersonalData(PROJECT_CONTACT)
+  @Column('uuid', { name: 'contact_suspended_user_id', nullable: true }) contactSuspendedUserId: string | null;
   /** Not a column: the companies of the project, set when loaded (the relation `projectParty`). */
   @Internal() @NotPersonalData() partyOrganisationIds?: string[];
 }

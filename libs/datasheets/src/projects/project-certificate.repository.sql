@@ -20,7 +20,7 @@ WHERE c.tenant_id = $1 AND ($2::uuid IS NULL OR EXISTS (SELECT 1 FROM project_pa
 ORDER BY c.created_at DESC, c.id DESC LIMIT $3;
 
 -- ProjectCertificateRepository.partiesOf
-SELECT p.project_id AS "projectId", p.tenant_id AS "tenantId", p.role, p.organisation_id AS "organisationId", p.organisation_name AS "organisationName", p.contact_kind AS "contactKind", p.contact_user_id AS "contactUserId", p.contact_name AS "contactName", p.contact_email AS "contactEmail", p.contact_phone AS "contactPhone", p.contact_position AS "contactPosition", p.contact_replacement_required AS "contactReplacementRequired" FROM project_party p WHERE p.project_id = ANY($1::uuid[]) ORDER BY p.project_id, p.role;
+SELECT p.project_id AS "projectId", p.tenant_id AS "tenantId", p.role, p.organisation_id AS "organisationId", p.organisation_name AS "organisationName", p.contact_kind AS "contactKind", p.contact_user_id AS "contactUserId", p.contact_name AS "contactName", p.contact_email AS "contactEmail", p.contact_phone AS "contactPhone", p.contact_position AS "contactPosition", p.contact_replacement_required AS "contactReplacementRequired", p.contact_suspended_user_id AS "contactSuspendedUserId" FROM project_party p WHERE p.project_id = ANY($1::uuid[]) ORDER BY p.project_id, p.role;
 
 -- ProjectCertificateRepository.distributionsOf
 SELECT d.id, d.tenant_id AS "tenantId", d.project_id AS "projectId", d.distributed_by AS "distributedBy", d.target, d.distributed_at AS "distributedAt" FROM project_distribution d WHERE d.project_id = ANY($1::uuid[]) ORDER BY d.distributed_at, d.id;
@@ -35,19 +35,28 @@ UPDATE project_certificate c SET state = 'WITHDRAWN', withdrawn_at = $2, withdra
 DELETE FROM project_certificate c WHERE c.id = $1 AND c.state = 'DRAFT';
 
 -- ProjectCertificateRepository.setContact
-UPDATE project_party p SET contact_kind = $3, contact_user_id = $4, contact_name = $5, contact_email = $6, contact_phone = $7, contact_position = $8, contact_replacement_required = $9
+UPDATE project_party p SET contact_kind = $3, contact_user_id = $4, contact_name = $5, contact_email = $6, contact_phone = $7, contact_position = $8, contact_replacement_required = $9,
+contact_suspended_user_id = NULL
 WHERE p.project_id = $1 AND p.role = $2;
 
 -- ProjectCertificateRepository.releaseContact
-UPDATE project_party p SET contact_kind = 'COMPANY', contact_user_id = NULL, contact_name = p.organisation_name, contact_email = $3, contact_phone = $4,
-contact_position = NULL, contact_replacement_required = true
+UPDATE project_party p SET contact_kind = 'COMPANY', contact_user_id = NULL, contact_suspended_user_id = NULL, contact_name = p.organisation_name,
+contact_email = $3, contact_phone = $4, contact_position = NULL, contact_replacement_required = true
+WHERE p.tenant_id = $1 AND (p.contact_user_id = $2 OR p.contact_suspended_user_id = $2) RETURNING p.project_id;
+
+-- ProjectCertificateRepository.suspendContact
+UPDATE project_party p SET contact_kind = 'COMPANY', contact_user_id = NULL, contact_suspended_user_id = $2, contact_name = p.organisation_name,
+contact_email = $3, contact_phone = $4, contact_position = NULL, contact_replacement_required = true
 WHERE p.tenant_id = $1 AND p.contact_user_id = $2 RETURNING p.project_id;
+
+-- ProjectCertificateRepository.lockPartiesSuspendedFor
+SELECT p.project_id AS "projectId", p.tenant_id AS "tenantId", p.role, p.organisation_id AS "organisationId", p.organisation_name AS "organisationName", p.contact_kind AS "contactKind", p.contact_user_id AS "contactUserId", p.contact_name AS "contactName", p.contact_email AS "contactEmail", p.contact_phone AS "contactPhone", p.contact_position AS "contactPosition", p.contact_replacement_required AS "contactReplacementRequired", p.contact_suspended_user_id AS "contactSuspendedUserId" FROM project_party p WHERE p.tenant_id = $1 AND p.contact_suspended_user_id = $2 ORDER BY p.project_id, p.role FOR UPDATE;
 
 -- ProjectCertificateRepository.distributionsBy
 SELECT d.id, d.tenant_id AS "tenantId", d.project_id AS "projectId", d.distributed_by AS "distributedBy", d.target, d.distributed_at AS "distributedAt" FROM project_distribution d WHERE d.distributed_by = $1 ORDER BY d.distributed_at, d.id;
 
 -- ProjectCertificateRepository.partiesWithContact
-SELECT p.project_id AS "projectId", p.tenant_id AS "tenantId", p.role, p.organisation_id AS "organisationId", p.organisation_name AS "organisationName", p.contact_kind AS "contactKind", p.contact_user_id AS "contactUserId", p.contact_name AS "contactName", p.contact_email AS "contactEmail", p.contact_phone AS "contactPhone", p.contact_position AS "contactPosition", p.contact_replacement_required AS "contactReplacementRequired" FROM project_party p WHERE p.contact_user_id = $1 ORDER BY p.project_id, p.role;
+SELECT p.project_id AS "projectId", p.tenant_id AS "tenantId", p.role, p.organisation_id AS "organisationId", p.organisation_name AS "organisationName", p.contact_kind AS "contactKind", p.contact_user_id AS "contactUserId", p.contact_name AS "contactName", p.contact_email AS "contactEmail", p.contact_phone AS "contactPhone", p.contact_position AS "contactPosition", p.contact_replacement_required AS "contactReplacementRequired", p.contact_suspended_user_id AS "contactSuspendedUserId" FROM project_party p WHERE p.contact_user_id = $1 OR p.contact_suspended_user_id = $1 ORDER BY p.project_id, p.role;
 
 -- ProjectCertificateRepository.countDistributionsPastRetention
 SELECT count(*) AS expired, count(*) FILTER (WHERE (('ProjectDistribution:' || d.id::text) = ANY($3::text[]) OR d.distributed_by = ANY($4::uuid[]))) AS held FROM project_distribution d WHERE d.distributed_by IS NOT NULL AND d.distributed_at < $1::timestamptz - $2::interval;

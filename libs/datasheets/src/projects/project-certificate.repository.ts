@@ -112,7 +112,8 @@ export class ProjectCertificateRepository {
   @GenerateSql({ params: [SQL_EXAMPLE.id, 'CLIENT', { kind: 'PERSON', userId: SQL_EXAMPLE.userId, name: 'Ann Example', email: 'ann@example.test', phone: null, position: null, replacementRequired: false }] })
   async setContact(projectId: string, role: ProjectPartyRole, contact: PublishedContact): Promise<void> {
     await this.sql.query(
-      `UPDATE project_party p SET contact_kind = $3, contact_user_id = $4, contact_name = $5, contact_email = $6, contact_phone = $7, contact_position = $8, contact_replacement_required = $9
+      `UPDATE project_party p SET contact_kind = $3, contact_user_id = $4, contact_name = $5, contact_email = $6, contact_phone = $7, contact_position = $8, contact_replacement_required = $9,
+              contact_suspended_user_id = NULL
         WHERE p.project_id = $1 AND p.role = $2`,
       [projectId, role, contact.kind, contact.userId, contact.name, contact.email, contact.phone, contact.position, contact.replacementRequired],
     );
@@ -120,17 +121,44 @@ export class ProjectCertificateRepository {
 
   /**
    * The person stops being a project contact everywhere (objection, account disabled, role lost,
-   * erasure): each party they stood for shows its company's general contact, flagged. One statement.
+   * erasure): each party they stood for, or that waits to show them again, shows its company's general
+   * contact, flagged. One statement.
    */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId, { kind: 'COMPANY', userId: null, name: 'Example NV', email: 'info@example.test', phone: null, position: null, replacementRequired: true }] })
   async releaseContact(tenantId: string, userId: string, company: Omit<PublishedContact, 'name'>): Promise<number> {
     const rows = await this.sql.query(
-      `UPDATE project_party p SET contact_kind = 'COMPANY', contact_user_id = NULL, contact_name = p.organisation_name, contact_email = $3, contact_phone = $4,
-              contact_position = NULL, contact_replacement_required = true
+      `UPDATE project_party p SET contact_kind = 'COMPANY', contact_user_id = NULL, contact_suspended_user_id = NULL, contact_name = p.organisation_name,
+              contact_email = $3, contact_phone = $4, contact_position = NULL, contact_replacement_required = true
+        WHERE p.tenant_id = $1 AND (p.contact_user_id = $2 OR p.contact_suspended_user_id = $2) RETURNING p.project_id`,
+      [tenantId, userId, company.email, company.phone],
+    );
+    return rows.length;
+  }
+
+  /**
+   * The person's processing is restricted (Art. 18): each party they stood for shows its company's
+   * general contact, flagged (a project certificate is not issued without a contact person), and
+   * remembers them, to show them again when the restriction is lifted.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId, { kind: 'COMPANY', userId: null, name: 'Example NV', email: 'info@example.test', phone: null, position: null, replacementRequired: true }] })
+  async suspendContact(tenantId: string, userId: string, company: Omit<PublishedContact, 'name'>): Promise<number> {
+    const rows = await this.sql.query(
+      `UPDATE project_party p SET contact_kind = 'COMPANY', contact_user_id = NULL, contact_suspended_user_id = $2, contact_name = p.organisation_name,
+              contact_email = $3, contact_phone = $4, contact_position = NULL, contact_replacement_required = true
         WHERE p.tenant_id = $1 AND p.contact_user_id = $2 RETURNING p.project_id`,
       [tenantId, userId, company.email, company.phone],
     );
     return rows.length;
+  }
+
+  /** The parties waiting to show the person again (their restriction is being lifted), locked. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId] })
+  async lockPartiesSuspendedFor(tenantId: string, userId: string): Promise<ProjectParty[]> {
+    const rows = await this.sql.query(
+      `SELECT ${PARTY} FROM project_party p WHERE p.tenant_id = $1 AND p.contact_suspended_user_id = $2 ORDER BY p.project_id, p.role FOR UPDATE`,
+      [tenantId, userId],
+    );
+    return rows.map((row) => toEntity(ProjectParty, row));
   }
 
   /** The distributions the person sent (a data-subject export; erasure keeps them, see the holder). */
@@ -140,10 +168,13 @@ export class ProjectCertificateRepository {
     return rows.map((row) => toEntity(ProjectDistribution, row));
   }
 
-  /** The parties the person is the contact of (a data-subject export). */
+  /** The parties the person is the contact of, or waits to be shown again for (a data-subject export). */
   @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async partiesWithContact(userId: string): Promise<ProjectParty[]> {
-    const rows = await this.sql.query(`SELECT ${PARTY} FROM project_party p WHERE p.contact_user_id = $1 ORDER BY p.project_id, p.role`, [userId]);
+    const rows = await this.sql.query(
+      `SELECT ${PARTY} FROM project_party p WHERE p.contact_user_id = $1 OR p.contact_suspended_user_id = $1 ORDER BY p.project_id, p.role`,
+      [userId],
+    );
     return rows.map((row) => toEntity(ProjectParty, row));
   }
 

@@ -10,13 +10,17 @@ const WITHDRAWN_PAST_RETENTION = `
   AND (SELECT max(v.unpublished_at) FROM datasheet_version v WHERE v.tenant_id = d.tenant_id AND v.datasheet_id = d.id) < $1::timestamptz - $2::interval`;
 /** Still naming someone: its contact, who completed a version, who added an attachment. */
 const NAMES_SOMEONE = `
-  (d.contact_user_id IS NOT NULL
+  (d.contact_user_id IS NOT NULL OR d.contact_suspended_user_id IS NOT NULL
    OR EXISTS (SELECT 1 FROM datasheet_version v WHERE v.tenant_id = d.tenant_id AND v.datasheet_id = d.id AND v.completed_by IS NOT NULL)
    OR EXISTS (SELECT 1 FROM datasheet_attachment t WHERE t.tenant_id = d.tenant_id AND t.datasheet_id = d.id AND t.uploaded_by IS NOT NULL))`;
-/** Left alone: under a legal hold ($3: `Datasheet:id`, `DatasheetVersion:id`) or naming a restricted person ($4). */
+/**
+ * Left alone: under a legal hold ($3: `Datasheet:id`, `DatasheetVersion:id`) or naming a restricted person ($4).
+ * `IS TRUE` on the nullable contact columns: a NULL there would make the whole test NULL, and `NOT KEPT` would
+ * then leave a datasheet without a contact (or without a suspended one) out of the sweep for ever.
+ */
 const KEPT = `
   (('Datasheet:' || d.id::text) = ANY($3::text[])
-   OR d.contact_user_id = ANY($4::uuid[])
+   OR (d.contact_user_id = ANY($4::uuid[])) IS TRUE OR (d.contact_suspended_user_id = ANY($4::uuid[])) IS TRUE
    OR EXISTS (SELECT 1 FROM datasheet_version v WHERE v.tenant_id = d.tenant_id AND v.datasheet_id = d.id
                  AND (('DatasheetVersion:' || v.id::text) = ANY($3::text[]) OR v.completed_by = ANY($4::uuid[])))
    OR EXISTS (SELECT 1 FROM datasheet_attachment t WHERE t.tenant_id = d.tenant_id AND t.datasheet_id = d.id AND t.uploaded_by = ANY($4::uuid[])))`;
@@ -58,7 +62,8 @@ export class DatasheetRetentionRepository {
     if (due.length === 0) return 0;
     const ids = due.map((row) => row.id);
     await this.sql.query(
-      `UPDATE datasheet d SET contact_user_id = NULL, contact_replacement_required = false, contact_replacement_deadline = NULL WHERE d.id = ANY($1::uuid[])`,
+      `UPDATE datasheet d SET contact_user_id = NULL, contact_suspended_user_id = NULL, contact_replacement_required = false, contact_replacement_deadline = NULL
+        WHERE d.id = ANY($1::uuid[])`,
       [ids],
     );
     await this.sql.query(`UPDATE datasheet_version v SET completed_by = NULL WHERE v.datasheet_id = ANY($1::uuid[]) AND v.completed_by IS NOT NULL`, [ids]);

@@ -105,7 +105,7 @@ export class DatasheetRepository {
   @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.userId, false, null] })
   async setContact(id: string, contactUserId: string | null, replacementRequired: boolean, deadline: Date | null): Promise<Datasheet> {
     const [row] = await this.sql.query(
-      `UPDATE datasheet d SET contact_user_id = $2, contact_replacement_required = $3, contact_replacement_deadline = $4 WHERE d.id = $1 RETURNING ${DATASHEET}`,
+      `UPDATE datasheet d SET contact_user_id = $2, contact_replacement_required = $3, contact_replacement_deadline = $4, contact_suspended_user_id = NULL WHERE d.id = $1 RETURNING ${DATASHEET}`,
       [id, contactUserId, replacementRequired, deadline],
     );
     return toEntity(Datasheet, row!);
@@ -113,24 +113,51 @@ export class DatasheetRepository {
 
   /**
    * The person is no longer the contact of any datasheet (objection, account disabled, role lost,
-   * erasure): every datasheet naming them is flagged for a new contact, one statement for all.
-   * A deadline already running is kept (the company does not get a new one by a second event).
+   * erasure): every datasheet naming them, or waiting for them to be shown again, is flagged for a new
+   * contact, one statement for all. A deadline already running is kept (the company does not get a new
+   * one by a second event).
    */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId, SQL_EXAMPLE.at] })
   async releaseContact(tenantId: string, userId: string, deadline: Date): Promise<Datasheet[]> {
     const rows = await this.sql.query(
-      `UPDATE datasheet d SET contact_user_id = NULL, contact_replacement_required = true,
+      `UPDATE datasheet d SET contact_user_id = NULL, contact_suspended_user_id = NULL, contact_replacement_required = true,
               contact_replacement_deadline = COALESCE(d.contact_replacement_deadline, $3)
-        WHERE d.tenant_id = $1 AND d.contact_user_id = $2 RETURNING ${DATASHEET}`,
+        WHERE d.tenant_id = $1 AND (d.contact_user_id = $2 OR d.contact_suspended_user_id = $2) RETURNING ${DATASHEET}`,
       [tenantId, userId, deadline],
     );
     return rows.map((row) => toEntity(Datasheet, row));
   }
 
-  /** The datasheets naming the person as their contact (a data-subject export). */
+  /**
+   * The person's processing is restricted (Art. 18): every datasheet naming them shows no one for the
+   * time being and remembers them, without a replacement deadline (the restriction is temporary).
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId] })
+  async suspendContact(tenantId: string, userId: string): Promise<Datasheet[]> {
+    const rows = await this.sql.query(
+      `UPDATE datasheet d SET contact_user_id = NULL, contact_suspended_user_id = $2 WHERE d.tenant_id = $1 AND d.contact_user_id = $2 RETURNING ${DATASHEET}`,
+      [tenantId, userId],
+    );
+    return rows.map((row) => toEntity(Datasheet, row));
+  }
+
+  /** The datasheets waiting to show the person again (their restriction is being lifted), locked. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.userId] })
+  async lockSuspendedFor(tenantId: string, userId: string): Promise<Datasheet[]> {
+    const rows = await this.sql.query(
+      `SELECT ${DATASHEET} FROM datasheet d WHERE d.tenant_id = $1 AND d.contact_suspended_user_id = $2 ORDER BY d.id FOR UPDATE`,
+      [tenantId, userId],
+    );
+    return rows.map((row) => toEntity(Datasheet, row));
+  }
+
+  /** The datasheets naming the person as their contact, or waiting to show them again (a data-subject export). */
   @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async withContact(userId: string): Promise<Datasheet[]> {
-    const rows = await this.sql.query(`SELECT ${DATASHEET} FROM datasheet d WHERE d.contact_user_id = $1 ORDER BY d.created_at, d.id`, [userId]);
+    const rows = await this.sql.query(
+      `SELECT ${DATASHEET} FROM datasheet d WHERE d.contact_user_id = $1 OR d.contact_suspended_user_id = $1 ORDER BY d.created_at, d.id`,
+      [userId],
+    );
     return rows.map((row) => toEntity(Datasheet, row));
   }
 

@@ -211,6 +211,53 @@ export class ContactDisclosureService {
   }
 
   /**
+   * The person's processing is restricted (Art. 18): their details leave every public output at once as
+   * on an objection (the company's general contact shown, the external system told), but nothing is
+   * withdrawn and no deadline runs: the restriction is temporary, and `restoreAsContact` shows them again
+   * when it is lifted. The company is not mailed (it has nothing to do; it may still name another contact).
+   * In the caller's unit of work; returns how many datasheets and project parties changed.
+   */
+  async suspendAsContact(tenantId: string, userId: string): Promise<number> {
+    const person = await this.people.person(userId);
+    const organisation = person?.organisationId ? await this.people.organisation(person.organisationId) : null;
+    const parties = await this.projects.suspendContact(tenantId, userId, companyContact(organisation));
+    const suspended = await this.publication.suspendPersonContact(tenantId, userId);
+    if (parties + suspended.datasheets.length > 0) {
+      await this.audit.record({
+        action: 'datasheets.contact.suspended', subjectType: 'User', subjectId: userId, tenantId,
+        details: { datasheets: suspended.datasheets.length, published: suspended.published, parties },
+      });
+    }
+    return parties + suspended.datasheets.length;
+  }
+
+  /**
+   * The person's restriction is lifted (after its end is written, in the same unit of work): every
+   * datasheet and project party that waited for them shows them again, unless the company named someone
+   * else meanwhile. If they may no longer be a contact, what waited for them is released as on an
+   * objection (the company named a new contact, with the deadline running). Returns how many were restored.
+   */
+  async restoreAsContact(tenantId: string, userId: string): Promise<number> {
+    const { restored, notEligible } = await this.publication.restorePersonContact(tenantId, userId);
+    let parties = 0;
+    let partiesNotEligible = 0;
+    for (const party of await this.projects.lockPartiesSuspendedFor(tenantId, userId)) {
+      const eligible = await this.publication.eligibleContact({ tenantId, organisationId: party.organisationId }, userId);
+      if (!eligible) {
+        partiesNotEligible += 1;
+        continue;
+      }
+      await this.projects.setContact(party.projectId, party.role, eligible.contact);
+      parties += 1;
+    }
+    if (restored.length + parties > 0) {
+      await this.audit.record({ action: 'datasheets.contact.restored', subjectType: 'User', subjectId: userId, tenantId, details: { datasheets: restored.length, parties } });
+    }
+    if (notEligible.length + partiesNotEligible > 0) await this.releaseAsContact(tenantId, userId, 'no longer eligible when the restriction was lifted');
+    return restored.length + parties;
+  }
+
+  /**
    * The colleagues the company may name as a datasheet's contact, by the rule `nameContact` applies
    * (DatasheetPublication.eligibleContact): active, holding an organisation role, having acknowledged
    * the current notice without objecting, and not under a restriction of processing. The picker

@@ -101,6 +101,9 @@ export class DatasheetPublication {
     if (person) {
       await this.datasheets.setContact(datasheet.id, person.id, false, null);
       contact = person.contact;
+    } else if (datasheet.contactSuspendedUserId) {
+      // Its contact is suspended by a restriction: the general contact, without a deadline, until they are shown again.
+      contact = { ...companyContact(organisation), replacementRequired: false };
     } else {
       // The one who completed it objected (or left): the company's general contact, flagged, with the deadline running.
       await this.datasheets.setContact(datasheet.id, null, true, datasheet.contactReplacementDeadline ?? (await this.replacementDeadline(datasheet.tenantId)));
@@ -190,16 +193,50 @@ export class DatasheetPublication {
     return { datasheets: released, published, deadline: released[0]!.contactReplacementDeadline ?? deadline };
   }
 
+  /**
+   * The person's processing is restricted (Art. 18): every datasheet showing them shows the company's
+   * general contact instead, without a replacement deadline nor a flag (nothing for the company to do),
+   * and remembers them for `restorePersonContact`. In the caller's unit of work.
+   */
+  async suspendPersonContact(tenantId: string, userId: string): Promise<{ datasheets: Datasheet[]; published: number }> {
+    const suspended = await this.datasheets.suspendContact(tenantId, userId);
+    let published = 0;
+    for (const organisationId of new Set(suspended.map((d) => d.organisationId))) {
+      const ids = suspended.filter((d) => d.organisationId === organisationId).map((d) => d.id);
+      const replaced = await this.published.replaceContactOfMany(ids, { ...companyContact(await this.people.organisation(organisationId)), replacementRequired: false });
+      if (replaced.length) await this.recordChanges(tenantId, replaced, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
+      published += replaced.length;
+    }
+    return { datasheets: suspended, published };
+  }
+
+  /**
+   * The person's restriction is lifted: the datasheets that waited for them show them again when they
+   * may still be a contact (`eligibleContact`); the others are returned for the caller to release. In
+   * the caller's unit of work, after the restriction's end is written.
+   */
+  async restorePersonContact(tenantId: string, userId: string): Promise<{ restored: Datasheet[]; notEligible: Datasheet[] }> {
+    const waiting = await this.datasheets.lockSuspendedFor(tenantId, userId);
+    const person = waiting.length ? await this.people.person(userId) : null;
+    const restored: Datasheet[] = [];
+    const notEligible: Datasheet[] = [];
+    // A contact belongs to the datasheet's company, so this is one company (and one eligibility check) in practice.
+    for (const organisationId of new Set(waiting.map((d) => d.organisationId))) {
+      const [eligible] = person ? await this.eligibleAmong({ tenantId, organisationId }, [person]) : [];
+      for (const datasheet of waiting.filter((d) => d.organisationId === organisationId)) {
+        if (eligible) restored.push(await this.showPersonContact(datasheet, personContact(eligible)));
+        else notEligible.push(datasheet);
+      }
+    }
+    return { restored, notEligible };
+  }
+
   /** The person's current details on every published datasheet that shows them (they changed them). In the caller's unit. */
   async refreshPersonContact(tenantId: string, userId: string): Promise<void> {
     const shown = await this.published.withContact(userId);
     const person = shown.length ? await this.people.person(userId) : null;
     if (!person) return;
-    const contact: PublishedContact = {
-      kind: DatasheetContactKind.PERSON, userId: person.id, name: `${person.firstName} ${person.lastName}`, email: person.email, phone: person.phone,
-      position: person.jobTitle, replacementRequired: false,
-    };
-    const changed = await this.published.replaceContactOfMany(shown.map((d) => d.id), contact);
+    const changed = await this.published.replaceContactOfMany(shown.map((d) => d.id), personContact(person));
     if (changed.length) await this.recordChanges(tenantId, changed, DatasheetChangeKind.CONTACT_CHANGED, this.clock.now());
   }
 
@@ -235,14 +272,7 @@ export class DatasheetPublication {
   async eligibleContact(datasheet: Pick<Datasheet, 'tenantId' | 'organisationId'>, userId: string): Promise<{ id: string; contact: PublishedContact & { userId: string } } | null> {
     const person = await this.people.person(userId);
     const [eligible] = person ? await this.eligibleAmong(datasheet, [person]) : [];
-    if (!eligible) return null;
-    return {
-      id: eligible.id,
-      contact: {
-        kind: DatasheetContactKind.PERSON, userId: eligible.id, name: `${eligible.firstName} ${eligible.lastName}`, email: eligible.email, phone: eligible.phone,
-        position: eligible.jobTitle, replacementRequired: false,
-      },
-    };
+    return eligible ? { id: eligible.id, contact: personContact(eligible) } : null;
   }
 
   /** Those of the people who may be the datasheet's published contact (the rule of `eligibleContact`), in two statements whatever their number. */
@@ -264,6 +294,14 @@ export class DatasheetPublication {
 }
 
 /** The company's general contact details (COPRO §5b: shown until another contact person is presented). */
+/** A person as a published contact: their name, e-mail, telephone and position. */
+export function personContact(person: UserAccount): PublishedContact & { userId: string } {
+  return {
+    kind: DatasheetContactKind.PERSON, userId: person.id, name: `${person.firstName} ${person.lastName}`, email: person.email, phone: person.phone,
+    position: person.jobTitle, replacementRequired: false,
+  };
+}
+
 export function companyContact(organisation: Organisation | null): PublishedContact {
   return {
     kind: DatasheetContactKind.COMPANY, userId: null, name: organisation?.name ?? '', email: organisation?.email ?? null, phone: organisation?.phone ?? null,

@@ -88,6 +88,12 @@ export interface PersonalDataHolder {
    */
   restrictProcessing?(subject: DataSubject): Promise<number>;
   /**
+   * The person's restriction is lifted (its end already written, in the lifting unit of work): what the
+   * holder stopped publishing for the restriction alone is published again. Returns how many records
+   * changed; absent when the restriction stopped nothing to resume.
+   */
+  restrictionLifted?(subject: DataSubject): Promise<number>;
+  /**
    * The person's objection (Art. 21) is upheld: whatever the holder publishes of them on a legitimate
    * interest stops, as on an objection they made themselves, in the answering unit of work. Returns how
    * many records changed; absent when the holder publishes nothing of anyone.

@@ -149,8 +149,9 @@ export class DataSubjectRights {
   /**
    * Lifts the restriction a restriction request put in place (the reason for it ended: the accuracy
    * checked, the objection weighed). The person is told first (Art. 18(3)), in the same unit of work;
-   * from the commit the jobs process their data again (held e-mails go out). What left public outputs
-   * stays off: the company names its contact again, and may name the person.
+   * from the commit the jobs process their data again (held e-mails go out), and every holder publishes
+   * again what it stopped publishing for the restriction (a datasheet contact is shown again, unless
+   * the company named someone else meanwhile).
    */
   liftRestriction(requestId: string): Promise<DataSubjectRequest> {
     return this.transactions.run(async () => {
@@ -162,8 +163,13 @@ export class DataSubjectRights {
       }
       // The request says so from now on (the person's view and the officer's), and the audit log says who lifted it when.
       await this.repository.recordRestrictionLifted(request.id, this.clock.now());
-      await this.audit.record({ action: 'privacy.request.restrictionLifted', subjectType: 'DataSubjectRequest', subjectId: request.id });
       const email = await this.accounts.emailOf(request.subjectUserId);
+      const subject = { tenantId: request.tenantId, userId: request.subjectUserId, email: email ?? '' };
+      let republished = 0;
+      for (const holder of this.holders.all()) {
+        if (holder.restrictionLifted) republished += await holder.restrictionLifted(subject);
+      }
+      await this.audit.record({ action: 'privacy.request.restrictionLifted', subjectType: 'DataSubjectRequest', subjectId: request.id, details: { republished } });
       if (email) await this.mailer.queue(RESTRICTION_LIFTED, { tenantId: request.tenantId, to: email, language: request.language, values: {} });
       return this.requests.find(request.id);
     });

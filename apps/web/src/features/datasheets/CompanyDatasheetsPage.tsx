@@ -75,10 +75,10 @@ export default function CompanyDatasheetsPage() {
                         {datasheet ? t('datasheets.company.open', { code: datasheet.publicCode ?? '' }) : t('datasheets.company.complete')}
                         <span className="visually-hidden"> ({product.name})</span>
                       </Link>
-                      {datasheet?.contactReplacementRequired ? (
+                      {datasheet?.contactReplacementRequired || datasheet?.contactSuspended ? (
                         <>
                           <br />
-                          <span className="badge">{t('datasheets.contact.flag')}</span>
+                          <span className="badge">{datasheet.contactReplacementRequired ? t('datasheets.contact.flag') : t('datasheets.contact.suspendedFlag')}</span>
                         </>
                       ) : null}
                     </td>

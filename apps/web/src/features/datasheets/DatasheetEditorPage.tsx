@@ -226,7 +226,9 @@ export default function DatasheetEditorPage() {
         ) : null}
       </dl>
 
-      {datasheet?.contactReplacementRequired ? <ContactReplacement datasheetId={datasheet.id ?? ''} deadline={datasheet.contactReplacementDeadline} onNamed={loaded.reload} /> : null}
+      {datasheet?.contactReplacementRequired || datasheet?.contactSuspended ? (
+        <ContactReplacement datasheetId={datasheet.id ?? ''} deadline={datasheet.contactReplacementDeadline} suspended={!!datasheet.contactSuspended} onNamed={loaded.reload} />
+      ) : null}
       {needsAcknowledgement ? (
         <AcknowledgePanel
           onAcknowledged={() => {
@@ -322,8 +324,11 @@ export default function DatasheetEditorPage() {
   );
 }
 
-/** The objecting contact's replacement: an organisation admin names a colleague who acknowledged the notice. */
-function ContactReplacement({ datasheetId, deadline, onNamed }: { datasheetId: string; deadline: string | null; onNamed: () => void }) {
+/**
+ * The objecting contact's replacement: an organisation admin names a colleague who acknowledged the notice.
+ * A suspended contact (their processing restricted) needs none, with no deadline, but the company may name another.
+ */
+function ContactReplacement({ datasheetId, deadline, suspended, onNamed }: { datasheetId: string; deadline: string | null; suspended: boolean; onNamed: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
   const { me } = useSession();
@@ -339,9 +344,9 @@ function ContactReplacement({ datasheetId, deadline, onNamed }: { datasheetId: s
   const people = candidates.data ?? [];
   return (
     <section className="panel" aria-labelledby="contact-title">
-      <h2 id="contact-title">{t('datasheets.contact.title')}</h2>
-      <Notice kind="warning">
-        <p>{t('datasheets.contact.body', { date: format.date(deadline) })}</p>
+      <h2 id="contact-title">{suspended ? t('datasheets.contact.suspendedTitle') : t('datasheets.contact.title')}</h2>
+      <Notice kind={suspended ? 'info' : 'warning'}>
+        <p>{suspended ? t('datasheets.contact.suspendedBody') : t('datasheets.contact.body', { date: format.date(deadline) })}</p>
       </Notice>
       {!admin ? <p>{t('datasheets.contact.adminOnly')}</p> : null}
       {candidates.error ? <LoadError error={candidates.error} onRetry={candidates.reload} /> : null}

@@ -30,6 +30,7 @@ export const Datasheets = graphql(`
       contactUserId
       contactReplacementRequired
       contactReplacementDeadline
+      contactSuspended
       createdAt
     }
   }

@@ -1019,6 +1019,9 @@ const de: CoreMessages = {
     },
     contact: {
       flag: 'Neuer Kontakt nötig',
+      suspendedFlag: 'Kontakt pausiert',
+      suspendedTitle: 'Der Kontakt wird vorerst nicht angezeigt',
+      suspendedBody: 'Die Angaben der Kontaktperson können vorerst nicht veröffentlicht werden. Der allgemeine Kontakt des Unternehmens wird angezeigt, ohne Frist; die Person wird wieder angezeigt, sobald das endet. Sie können auch jetzt einen anderen Kontakt benennen.',
       flaggedTitle: 'Ein Datenblatt braucht einen neuen Kontakt',
       flaggedBody_one: 'Der Kontakt von {{count}} Datenblatt hat der Offenlegung widersprochen: Der Kontakt des Unternehmens wird gezeigt, bis Sie einen neuen benennen.',
       flaggedBody_other: 'Der Kontakt von {{count}} Datenblättern hat der Offenlegung widersprochen: Der Kontakt des Unternehmens wird gezeigt, bis Sie einen neuen benennen.',

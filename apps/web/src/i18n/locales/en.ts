@@ -1024,6 +1024,9 @@ const en = {
     },
     contact: {
       flag: 'New contact needed',
+      suspendedFlag: 'Contact paused',
+      suspendedTitle: 'The contact is not shown for now',
+      suspendedBody: "The contact person's details cannot be published for the time being. The company's general contact is shown, with no deadline; the person is shown again as soon as that ends. You may also name another contact now.",
       flaggedTitle: 'A datasheet needs a new contact',
       flaggedBody_one: 'The contact of {{count}} datasheet objected to the disclosure: the company contact is shown until you name a new one.',
       flaggedBody_other: 'The contact of {{count}} datasheets objected to the disclosure: the company contact is shown until you name a new one.',

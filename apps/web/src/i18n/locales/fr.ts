@@ -1019,6 +1019,9 @@ const fr: CoreMessages = {
     },
     contact: {
       flag: 'Nouveau contact requis',
+      suspendedFlag: 'Contact suspendu',
+      suspendedTitle: 'Le contact n’est pas affiché pour l’instant',
+      suspendedBody: 'Les coordonnées de la personne de contact ne peuvent pas être publiées pour le moment. Le contact général de l’entreprise est affiché, sans délai ; la personne sera de nouveau affichée dès que cela prendra fin. Vous pouvez aussi désigner un autre contact dès maintenant.',
       flaggedTitle: "Une fiche a besoin d'un nouveau contact",
       flaggedBody_one: "Le contact de {{count}} fiche s'est opposé à la divulgation : le contact de l'entreprise est affiché jusqu'à ce que vous en désigniez un nouveau.",
       flaggedBody_other: "Le contact de {{count}} fiches s'est opposé à la divulgation : le contact de l'entreprise est affiché jusqu'à ce que vous en désigniez un nouveau.",

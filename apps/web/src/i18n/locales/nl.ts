@@ -1019,6 +1019,9 @@ const nl: CoreMessages = {
     },
     contact: {
       flag: 'Nieuw contact nodig',
+      suspendedFlag: 'Contact gepauzeerd',
+      suspendedTitle: 'Het contact wordt voorlopig niet getoond',
+      suspendedBody: 'De gegevens van de contactpersoon kunnen voorlopig niet bekendgemaakt worden. Het algemene contact van de onderneming wordt getoond, zonder termijn; de persoon wordt opnieuw getoond zodra dat voorbij is. U kunt nu ook een ander contact aanduiden.',
       flaggedTitle: 'Een fiche heeft een nieuw contact nodig',
       flaggedBody_one: 'Het contact van {{count}} fiche maakte bezwaar tegen de bekendmaking: het contact van de onderneming wordt getoond tot u een nieuw contact aanduidt.',
       flaggedBody_other: 'Het contact van {{count}} fiches maakte bezwaar tegen de bekendmaking: het contact van de onderneming wordt getoond tot u een nieuw contact aanduidt.',
