@@ -477,5 +477,10 @@ describe('contact disclosure: whom the company may name as a contact', () => {
     expect(codeOf(await app.graphql(CANDIDATES, {}, { token: memberToken }))).toBe('FORBIDDEN');
     expect(codeOf(await app.graphql(CANDIDATES, {}, { token: body.clerkToken }))).toBe('FORBIDDEN');
     expect(codeOf(await app.graphql(CANDIDATES))).toBe('UNAUTHENTICATED');
+    // A chamber's company administrator is told the chamber has no datasheet contacts, as the other datasheet operations tell them.
+    const chamber = await factory.tenant();
+    const chamberAdmin = await factory.user({ tenant: chamber, organisation: await factory.organisation(chamber), roles: [Role.ORG_ADMIN] });
+    const refused = await app.graphql(CANDIDATES, {}, { token: (await factory.login(chamberAdmin)).accessToken });
+    expect({ code: codeOf(refused), reason: reasonOf(refused) }).toEqual({ code: 'FORBIDDEN', reason: 'NOT_A_CERTIFICATION_BODY' });
   });
 });

@@ -268,6 +268,9 @@ export class ContactDisclosureService {
     if (!scope?.organisationId) return [];
     const company = { tenantId: scope.tenantId, organisationId: scope.organisationId };
     return this.transactions.run(async () => {
+      // A chamber's company names no contact (nothing of anyone is published there): said, as acknowledge says it, not an empty list.
+      const tenant = await this.people.tenant(company.tenantId);
+      if (!tenant?.kinds.includes(TenantKind.CERTIFICATION_BODY)) throw DatasheetsErrors.NOT_A_CERTIFICATION_BODY('the tenant is not a certification body: its datasheets name no contact');
       return this.publication.eligibleAmong(company, await this.people.activeMembers(company.tenantId, company.organisationId));
     });
   }
