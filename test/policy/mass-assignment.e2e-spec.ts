@@ -327,6 +327,59 @@ async function productOfB1(world: World): Promise<string> {
   return createCertifiedProduct.id;
 }
 
+/**
+ * The input fields that take several lines (`@MultiLine()` on the server): descriptions, reasons, statements,
+ * an address printed on a certificate, JSON documents. Every other String of an input is one line.
+ */
+const MULTI_LINE_FIELDS = [
+  'ConsigneeInput.address', 'GoodsLineInput.description', 'GoodsLineInput.marksAndNumbers', 'CreateCertificateApplicationInput.transportDetails',
+  'CreateCertificateApplicationInput.remarks', 'UpdateCertificateApplicationInput.transportDetails', 'UpdateCertificateApplicationInput.remarks',
+  'SetProductFamilySchemaInput.jsonSchema', 'CreateDatasheetInput.characteristics', 'UpdateDatasheetDraftInput.characteristics', 'DatasheetTextInput.description',
+  'MyDataSubjectRequestInput.details', 'PublicDataSubjectRequestInput.details', 'ExtendDataSubjectRequestInput.reason', 'CloseDataSubjectRequestInput.outcome',
+  'UpholdDataSubjectObjectionInput.statement', 'PlaceLegalHoldInput.reason', 'AddProcessingActivityInput.purpose', 'AddProcessingActivityInput.transfers',
+  'AddProcessingActivityInput.retention', 'AddProcessingActivityInput.securityMeasures', 'AnnounceSubProcessorChangeInput.description',
+  'ObjectToSubProcessorChangeInput.reason', 'PublishPrivacyPolicyInput.summary', 'PublishPrivacyPolicyInput.body', 'ObjectToPrivacyPolicyInput.reason',
+  'RegisterBreachInput.nature', 'RegisterBreachInput.likelyConsequences', 'RegisterBreachInput.measures', 'RegisterBreachInput.notNotifiableReason',
+  'RecordBreachAuthorityNotificationInput.delayReason', 'RequestSupportAccessInput.purpose',
+];
+
+interface TextLeaf {
+  /** `InputType.field` (`mutation.argument` for an argument). */
+  name: string;
+  path: Array<string | number>;
+}
+
+/** Every String the variables hold or could hold (optional ones left out) in these fields, nested inputs and lists walked. */
+function textLeaves(fields: Array<{ name: string; type: GraphQLInputType }>, value: unknown, path: Array<string | number>, owner: string): TextLeaf[] {
+  const leaves: TextLeaf[] = [];
+  for (const field of fields) {
+    const inner = isNonNullType(field.type) ? field.type.ofType : field.type;
+    const list = isListType(inner);
+    const named = getNamedType(field.type);
+    const given = (value as Record<string, unknown> | undefined)?.[field.name];
+    const here = [...path, field.name];
+    if (isInputObjectType(named)) {
+      const items = list ? (Array.isArray(given) ? given : []) : given === undefined || given === null ? [] : [given];
+      items.forEach((item, i) => leaves.push(...textLeaves(Object.values(named.getFields()), item, list ? [...here, i] : here, named.name)));
+    } else if (named.name === 'String') {
+      leaves.push({ name: `${owner}.${field.name}`, path: list ? [...here, 0] : here });
+    }
+  }
+  return leaves;
+}
+
+/** A copy of the variables with `value` at `path` (lists and objects made where missing). */
+function withValueAt(root: Record<string, unknown>, path: Array<string | number>, value: unknown): Record<string, unknown> {
+  const copy = structuredClone(root);
+  let target: Record<string | number, unknown> = copy;
+  path.slice(0, -1).forEach((key, i) => {
+    target[key] ??= typeof path[i + 1] === 'number' ? [] : {};
+    target = target[key] as Record<string | number, unknown>;
+  });
+  target[path[path.length - 1]!] = value;
+  return copy;
+}
+
 /** Where an input type occurs: the mutation, and the path from the variables to the object. */
 interface Site {
   mutation: string;
@@ -471,6 +524,47 @@ describe('T4 mass assignment', () => {
       }
     }
     expect(problems.slice(before)).toEqual([]);
+  });
+
+  /**
+   * Review M6: a line break in a name, an e-mail, a title or a code would split an e-mail header, a CSV
+   * row or a printed box. Every String of every input a template can send (present in the base, or an
+   * optional one left out) is sent with a line break: refused, naming the field, unless it is one of
+   * MULTI_LINE_FIELDS, which must take it. Mutations with scalar arguments only have no template; the
+   * rule is the same pipe (libs/core validation.spec.ts checks it on its own).
+   */
+  it('every text field of every input is one line, except the fields declared multi-line, which take several (review M6)', async () => {
+    const found: string[] = [];
+    const tested = new Set<string>();
+    let refusedCount = 0;
+    for (const field of Object.values(world.schema.getMutationType()!.getFields())) {
+      const template = TEMPLATES[field.name];
+      if (!template) continue;
+      const caller = world.viewer(template.caller);
+      const base = await template.base(world);
+      const leaves = textLeaves(field.args.map((a) => ({ name: a.name, type: a.type })), base, [], field.name);
+      // One-line fields first: refused before anything is written, so the base stays valid for the rest.
+      const ordered = [...leaves.filter((l) => !MULTI_LINE_FIELDS.includes(l.name)), ...leaves.filter((l) => MULTI_LINE_FIELDS.includes(l.name))];
+      for (const leaf of ordered) {
+        tested.add(leaf.name);
+        const current = leaf.path.reduce<unknown>((node, key) => (node as Record<string | number, unknown> | undefined)?.[key], base);
+        const variables = withValueAt(base, leaf.path, typeof current === 'string' ? `${current}\nline two` : 'line one\nline two');
+        const response = await app.graphql(document(field.name, null), variables, { token: caller.token });
+        // A list's item is named with its index, or the list is (class-validator's `each` rules name the list).
+        const names = [leaf.path.join('.'), ...(typeof leaf.path[leaf.path.length - 1] === 'number' ? [leaf.path.slice(0, -1).join('.')] : [])];
+        const named = (response.errors?.[0]?.extensions?.fields as Array<{ field: string; constraint: string }> | undefined)?.filter((f) => names.includes(f.field)) ?? [];
+        if (MULTI_LINE_FIELDS.includes(leaf.name)) {
+          if (named.some((f) => f.constraint === 'singleLine')) found.push(`${field.name} ${leaf.path.join('.')} (${leaf.name}): multi-line, refused as one line`);
+        } else if (response.errors?.[0]?.extensions?.code === 'BAD_USER_INPUT' && named.length > 0) {
+          refusedCount += 1;
+        } else {
+          found.push(`${field.name} ${leaf.path.join('.')} (${leaf.name}): a line break ${response.errors?.length ? `answered ${String(response.errors[0]?.extensions?.code)} without naming the field` : 'was accepted'}`);
+        }
+      }
+    }
+    process.stdout.write(`M6 one-line fields: ${refusedCount} line breaks refused naming the field, ${MULTI_LINE_FIELDS.length} multi-line fields\n`);
+    expect({ found, untested: MULTI_LINE_FIELDS.filter((f) => !tested.has(f)) }).toEqual({ found: [], untested: [] });
+    expect(refusedCount).toBeGreaterThan(50);
   });
 
   it('prints the figure: 0 accepted', () => {

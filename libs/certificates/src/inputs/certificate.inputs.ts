@@ -18,7 +18,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsDecimal, Optional, OptionalArgument } from '@chancery/core';
+import { IsDecimal, MultiLine, Optional, OptionalArgument } from '@chancery/core';
 import { ApplicationState, CertificateLanguage } from '../entities/certificate-application.entity';
 import { RevocationReason } from '../entities/certificate.entity';
 import { describeCharacters, unprintableCharacters } from '../pdf/printable-text';
@@ -68,7 +68,7 @@ function PrintableOnCertificate(options?: ValidationOptions): PropertyDecorator 
 
 @InputType()
 export class GoodsLineInput {
-  @Field() @IsString() @Length(1, 500) @PrintableOnCertificate() description: string;
+  @MultiLine() @Field() @IsString() @Length(1, 500) @PrintableOnCertificate() description: string;
   @Field({ description: 'Harmonized System code: 6 to 10 digits, starting with its chapter (01 to 97; 77 is reserved).' })
   @Matches(/^\d{6,10}$/, { message: 'must be 6 to 10 digits' })
   @Matches(HS_CHAPTER, { message: 'must start with a chapter of the Harmonized System, 01 to 97 (77 is reserved)' })
@@ -78,14 +78,14 @@ export class GoodsLineInput {
   // Goods weigh something: a certificate printing "0 kg" certifies nothing a customs officer can check.
   @Field(() => Float) @IsDecimal(3) @Min(0.001) @Max(1e9) grossWeightKg: number;
   @Field(() => Float) @IsDecimal(3) @Min(0.001) @Max(1e9) @AtMostTheGrossWeight() netWeightKg: number;
-  @Field({ defaultValue: '' }) @IsString() @MaxLength(500) @PrintableOnCertificate() marksAndNumbers: string = '';
+  @MultiLine() @Field({ defaultValue: '' }) @IsString() @MaxLength(500) @PrintableOnCertificate() marksAndNumbers: string = '';
   @Field(() => Int) @IsInt() @Min(1) @Max(1_000_000) packages: number;
 }
 
 @InputType()
 export class ConsigneeInput {
   @Field() @IsString() @Length(1, 200) @Matches(ONE_LINE, { message: 'must be one line' }) @PrintableOnCertificate() name: string;
-  @Field() @IsString() @Length(1, 500) @PrintableOnCertificate() address: string;
+  @MultiLine() @Field() @IsString() @Length(1, 500) @PrintableOnCertificate() address: string;
   @Field() @IsISO31661Alpha2() country: string;
 }
 
@@ -96,10 +96,10 @@ export class CertificateApplicationContentInput {
   @Field(() => String, { nullable: true, description: 'NL, FR, DE or EN.' }) @Optional() @IsIn(Object.values(CertificateLanguage)) language?: CertificateLanguage;
   @Field(() => ConsigneeInput, { nullable: true }) @Optional() @ValidateNested() @Type(() => ConsigneeInput) consignee?: ConsigneeInput;
   @Field({ nullable: true, description: 'ISO 3166 alpha-2.' }) @Optional() @IsISO31661Alpha2() countryOfOrigin?: string;
-  @Field({ nullable: true }) @Optional() @IsString() @MaxLength(1000) @PrintableOnCertificate() transportDetails?: string;
+  @MultiLine() @Field({ nullable: true }) @Optional() @IsString() @MaxLength(1000) @PrintableOnCertificate() transportDetails?: string;
   @Field(() => [GoodsLineInput], { nullable: true }) @Optional() @ArrayMaxSize(200) @ValidateNested({ each: true }) @Type(() => GoodsLineInput) goods?: GoodsLineInput[];
   @Field(() => [String], { nullable: true }) @Optional() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 100, { each: true }) @PrintableOnCertificate({ each: true }) invoiceReferences?: string[];
-  @Field({ nullable: true }) @Optional() @IsString() @MaxLength(2000) @PrintableOnCertificate() remarks?: string;
+  @MultiLine() @Field({ nullable: true }) @Optional() @IsString() @MaxLength(2000) @PrintableOnCertificate() remarks?: string;
   @Field({ nullable: true, description: "The exporter's declaration: the goods originate in the country stated." }) @Optional() @IsBoolean() declarationAccepted?: boolean;
 }
 
@@ -136,12 +136,12 @@ export class CertificateIdArgs {
 
 @ArgsType()
 export class ReviewCommentArgs extends ApplicationIdArgs {
-  @Field() @IsString() @Length(1, 2000) comment: string;
+  @MultiLine() @Field() @IsString() @Length(1, 2000) comment: string;
 }
 
 @ArgsType()
 export class RejectArgs extends ApplicationIdArgs {
-  @Field() @IsString() @Length(1, 2000) reason: string;
+  @MultiLine() @Field() @IsString() @Length(1, 2000) reason: string;
 }
 
 @ArgsType()

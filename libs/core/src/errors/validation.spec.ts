@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { IsInt, IsString, Length, Min, validate } from 'class-validator';
-import { decimalPlaces, Optional, toFieldProblems } from './validation';
+import { decimalPlaces, lineBreaksIn, MultiLine, Optional, toFieldProblems } from './validation';
 
 describe('decimalPlaces', () => {
   it('counts the digits after the point in plain and exponent notation', () => {
@@ -27,5 +27,40 @@ describe('toFieldProblems', () => {
   it('still names every rule a given value breaks', async () => {
     const change = Object.assign(new ProfileChange(), { firstName: 7, pageSize: 0 });
     expect(toFieldProblems(await validate(change)).map((p) => `${p.field}:${p.constraint}`).sort()).toEqual(['firstName:isLength', 'firstName:isString', 'pageSize:min']);
+  });
+});
+
+describe('lineBreaksIn (review M6)', () => {
+  class Line {
+    @MultiLine() description = 'first\nsecond';
+    title = 'one line';
+  }
+  class Outer {
+    name = 'Ann';
+    @MultiLine() remarks = 'a\r\nb';
+    lines: Line[] = [new Line()];
+    tags: string[] = ['ok'];
+    json: Record<string, unknown> = { free: 'a\nb' };
+  }
+
+  it('takes several lines where the field is declared multi-line, and a plain object (no input class) as it is', () => {
+    expect(lineBreaksIn(new Outer(), 'input')).toEqual([]);
+  });
+
+  it.each(['\n', '\r', '\u0085', '\u2028', '\u2029'])('refuses %j in a one-line field, nested inputs and list items included, naming each', (brk) => {
+    const outer = Object.assign(new Outer(), { name: `Ann${brk}Admin`, tags: ['ok', `x${brk}y`] });
+    outer.lines[0]!.title = `Title${brk}`;
+    expect(lineBreaksIn(outer, 'input').map((p) => [p.field, p.constraint])).toEqual([
+      ['input.name', 'singleLine'], ['input.lines.0.title', 'singleLine'], ['input.tags.1', 'singleLine'],
+    ]);
+  });
+
+  it('a top-level string argument is one line', () => {
+    expect(lineBreaksIn('abc\ndef', 'token')).toEqual([{ field: 'token', reason: 'must be one line (no line breaks)', constraint: 'singleLine' }]);
+  });
+
+  it('a multi-line field declared on a parent class holds in the subclass', () => {
+    class Child extends Outer {}
+    expect(lineBreaksIn(new Child(), '')).toEqual([]);
   });
 });

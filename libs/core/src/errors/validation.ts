@@ -67,6 +67,44 @@ export function unsafeTextIn(value: unknown, path: string, seen = new WeakSet<ob
   return Object.entries(value).flatMap(([key, item]) => unsafeTextIn(item, path ? `${path}.${key}` : key, seen));
 }
 
+/** A line break of any kind: CR, LF, next line, line and paragraph separators. */
+const LINE_BREAK = /[\r\n\u0085\u2028\u2029]/;
+/** The input classes' fields that take several lines, by class (see `MultiLine`). */
+const MULTI_LINE_FIELDS = new WeakMap<object, Set<string>>();
+
+/**
+ * A text field that may hold several lines: a description, a reason, an address on a certificate, a
+ * JSON document. Every other string of an input class is one line (review M6): a name, an e-mail, a
+ * title or a code with a line break in it would split an e-mail header, a CSV row, a log line or a
+ * printed box. The rule is the reverse list on purpose: a field added later is one line until it says otherwise.
+ */
+export function MultiLine(): PropertyDecorator {
+  return (target, property) => {
+    const fields = MULTI_LINE_FIELDS.get(target) ?? new Set<string>();
+    fields.add(String(property));
+    MULTI_LINE_FIELDS.set(target, fields);
+  };
+}
+
+function takesSeveralLines(instance: object, property: string): boolean {
+  for (let proto = Object.getPrototypeOf(instance) as object | null; proto && proto !== Object.prototype; proto = Object.getPrototypeOf(proto) as object | null) {
+    if (MULTI_LINE_FIELDS.get(proto)?.has(property)) return true;
+  }
+  return false;
+}
+
+/**
+ * The strings of a validated input (instances of our input classes, walked with their nested inputs
+ * and lists) that hold a line break where the field is one line. A top-level string argument is one
+ * line too. Plain objects (no input class) are not ours to judge.
+ */
+export function lineBreaksIn(value: unknown, path: string, severalLines = false): FieldProblem[] {
+  if (typeof value === 'string') return !severalLines && LINE_BREAK.test(value) ? [{ field: path, reason: 'must be one line (no line breaks)', constraint: 'singleLine' }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => lineBreaksIn(item, path ? `${path}.${i}` : String(i), severalLines));
+  if (value === null || typeof value !== 'object' || value instanceof Date || Buffer.isBuffer(value) || Object.getPrototypeOf(value) === Object.prototype) return [];
+  return Object.entries(value).flatMap(([key, item]) => lineBreaksIn(item, path ? `${path}.${key}` : key, takesSeveralLines(value, key)));
+}
+
 /**
  * An input field that may be left out, but not set to null: GraphQL's nullable input fields let a
  * client send `null`, which for a field that must have a value would reach the database as a
@@ -147,7 +185,7 @@ function repeatedParameters(value: unknown, name: string | undefined): FieldProb
 /**
  * The global pipe: refuses a query-string parameter given twice, and text no field takes (controls,
  * unpaired surrogates, direction overrides, blank values) wherever it is in the input, then whitelist +
- * refuse unknown properties + transform,
+ * refuse unknown properties + transform, then line breaks in one-line fields (`MultiLine`),
  * and a refusal that names every field with its path under the argument (`input.vatNumber`), as a
  * `BAD_USER_INPUT`.
  */
@@ -173,6 +211,14 @@ export class InputValidationPipe extends ValidationPipe {
     }
     const unsafe = metadata.type === 'custom' ? [] : unsafeTextIn(value, metadata.data ?? '');
     if (unsafe.length) throw new BadUserInputError(unsafe);
+    const validated = await this.validated(value, metadata);
+    const broken = metadata.type === 'custom' ? [] : lineBreaksIn(validated, metadata.data ?? '');
+    if (broken.length) throw new BadUserInputError(broken);
+    return validated;
+  }
+
+  /** class-validator's rules, the fields of a refusal named under the argument. */
+  private async validated(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     try {
       return await super.transform(value, metadata);
     } catch (error) {

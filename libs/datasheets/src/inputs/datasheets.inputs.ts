@@ -1,7 +1,7 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayUnique, IsBoolean, IsEnum, IsIn, IsInt, IsString, IsUUID, Length, Matches, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Optional, OptionalNullable, OptionalArgument } from '@chancery/core';
+import { MultiLine, Optional, OptionalArgument, OptionalNullable } from '@chancery/core';
 import { CertifiedProductStatus } from '../entities/certified-product.entity';
 import { DatasheetState, OPEN_STATES } from '../entities/datasheet-version.entity';
 
@@ -34,20 +34,20 @@ export class ChangeCertifiedProductStatusArgs {
 @InputType()
 export class SetProductFamilySchemaInput {
   @Field() @Matches(FAMILY) family: string;
-  @Field({ description: 'A JSON Schema, as JSON text.' }) @IsString() @MaxLength(MAX_JSON) jsonSchema: string;
+  @MultiLine() @Field({ description: 'A JSON Schema, as JSON text.' }) @IsString() @MaxLength(MAX_JSON) jsonSchema: string;
 }
 
 @InputType()
 export class DatasheetTextInput {
   @Field() @IsIn(DATASHEET_LANGUAGES) language: string;
   @Field() @IsString() @Length(1, 300) title: string;
-  @Field() @IsString() @MaxLength(10_000) description: string;
+  @MultiLine() @Field() @IsString() @MaxLength(10_000) description: string;
 }
 
 @InputType()
 export class CreateDatasheetInput {
   @Field(() => ID) @IsUUID() certifiedProductId: string;
-  @Field({ description: 'The technical characteristics, a JSON object (as JSON text).' }) @IsString() @MaxLength(MAX_JSON) characteristics: string;
+  @MultiLine() @Field({ description: 'The technical characteristics, a JSON object (as JSON text).' }) @IsString() @MaxLength(MAX_JSON) characteristics: string;
   @Field(() => [DatasheetTextInput], { description: 'One text per language (NL, FR, DE, EN).' })
   @ArrayMaxSize(4) @ArrayUnique((t: DatasheetTextInput) => t.language) @ValidateNested({ each: true }) @Type(() => DatasheetTextInput) texts: DatasheetTextInput[];
 }
@@ -55,7 +55,7 @@ export class CreateDatasheetInput {
 @InputType()
 export class UpdateDatasheetDraftInput {
   @Field(() => ID) @IsUUID() versionId: string;
-  @Field({ nullable: true }) @Optional() @IsString() @MaxLength(MAX_JSON) characteristics?: string;
+  @MultiLine() @Field({ nullable: true }) @Optional() @IsString() @MaxLength(MAX_JSON) characteristics?: string;
   @Field(() => [DatasheetTextInput], { nullable: true })
   @Optional() @ArrayMaxSize(4) @ArrayUnique((t: DatasheetTextInput) => t.language) @ValidateNested({ each: true }) @Type(() => DatasheetTextInput) texts?: DatasheetTextInput[];
 }
@@ -78,7 +78,7 @@ export class DatasheetIdArgs {
 @ArgsType()
 export class RequestDatasheetChangesArgs {
   @Field(() => ID) @IsUUID() versionId: string;
-  @Field() @IsString() @Length(1, 2000) comment: string;
+  @MultiLine() @Field() @IsString() @Length(1, 2000) comment: string;
 }
 
 @ArgsType()

@@ -2,7 +2,7 @@ import { Args, ArgsType, Field, Float, ID, InputType, Int, Mutation, Query, Reso
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsEnum, IsInt, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
 import { Allow, Permission } from '@chancery/access';
-import { IsDecimal, OptionalArgument } from '@chancery/core';
+import { IsDecimal, MultiLine, OptionalArgument } from '@chancery/core';
 import { IsEuVatNumber } from '@chancery/identity';
 import { ProjectCertificate, ProjectDistribution, ProjectPartyCandidate, ProjectPartyRole } from './project-certificate.entity';
 import { ProjectCertificatesService } from './project-certificates.service';
@@ -54,7 +54,7 @@ class DistributeProjectArgs {
 @ArgsType()
 class WithdrawProjectArgs {
   @Field(() => ID) @IsUUID() projectId: string;
-  @Field({ description: 'Why it is withdrawn (1–500 characters); the parties read it.' }) @IsString() @Length(1, 500) reason: string;
+  @MultiLine() @Field({ description: 'Why it is withdrawn (1–500 characters); the parties read it.' }) @IsString() @Length(1, 500) reason: string;
 }
 
 /** Multi-party project certificates (COPRO §5c): parties open and distribute them, staff issue them. */

@@ -1,6 +1,7 @@
 import { Args, ArgsType, Field, ID, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { IsString, IsUUID, Length, Matches } from 'class-validator';
 import { Allow, Permission } from '@chancery/access';
+import { MultiLine } from '@chancery/core';
 import { TenantArchive, TenantDestructionCertificate, TenantOffboarding } from './tenant-offboarding.entity';
 import { TenantOffboardingService } from './tenant-offboarding.service';
 
@@ -18,7 +19,7 @@ class OffboardingIdArgs {
 class WithdrawOffboardingArgs {
   @Field(() => ID) @IsUUID() offboardingId: string;
   @Field({ description: 'Why: shown to the other party and kept with the withdrawn departure.' })
-  @IsString() @Length(1, 1000) @Matches(/\S/, { message: 'reason must not be blank' }) reason: string;
+  @MultiLine() @IsString() @Length(1, 1000) @Matches(/\S/, { message: 'reason must not be blank' }) reason: string;
 }
 
 @Resolver(() => TenantOffboarding)

@@ -3,7 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize, ArrayMinSize, ArrayUnique, IsBoolean, IsDate, IsEnum, IsIn, IsInt, IsISO31661Alpha2, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested,
 } from 'class-validator';
-import { DateTimeScalar, Optional, OptionalNullable } from '@chancery/core';
+import { DateTimeScalar, MultiLine, Optional, OptionalNullable } from '@chancery/core';
 import { LEGAL_BASES, PERSONAL_DATA_CATEGORIES } from '@chancery/policy';
 import { SubProcessorChangeKind } from '../sub-processors/sub-processor.entity';
 
@@ -23,15 +23,15 @@ export class RegisterExportArgs {
 @InputType()
 export class AddProcessingActivityInput {
   @Field() @IsString() @Length(1, 200) name: string;
-  @Field() @IsString() @Length(1, 1000) purpose: string;
+  @MultiLine() @Field() @IsString() @Length(1, 1000) purpose: string;
   @Field({ description: `One of ${LEGAL_BASES.join(', ')}.` }) @IsIn(LEGAL_BASES) legalBasis: string;
   @Field(() => [String]) @ArrayMinSize(1) @ArrayMaxSize(20) @ArrayUnique() @IsString({ each: true }) @Length(1, 200, { each: true }) dataSubjects: string[];
   @Field(() => [String], { description: `Of ${PERSONAL_DATA_CATEGORIES.join(', ')}.` })
   @ArrayMinSize(1) @ArrayMaxSize(PERSONAL_DATA_CATEGORIES.length) @ArrayUnique() @IsIn(PERSONAL_DATA_CATEGORIES, { each: true }) dataCategories: string[];
   @Field(() => [String], { defaultValue: [] }) @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 200, { each: true }) recipients: string[] = [];
-  @Field({ description: 'Transfers outside the EEA and their safeguards, or "none".' }) @IsString() @Length(1, 1000) transfers: string;
-  @Field() @IsString() @Length(1, 500) retention: string;
-  @Field() @IsString() @Length(1, 2000) securityMeasures: string;
+  @MultiLine() @Field({ description: 'Transfers outside the EEA and their safeguards, or "none".' }) @IsString() @Length(1, 1000) transfers: string;
+  @MultiLine() @Field() @IsString() @Length(1, 500) retention: string;
+  @MultiLine() @Field() @IsString() @Length(1, 2000) securityMeasures: string;
 }
 
 @ArgsType()
@@ -58,7 +58,7 @@ export class NewSubProcessorInput {
 @InputType()
 export class AnnounceSubProcessorChangeInput {
   @Field(() => SubProcessorChangeKind) @IsEnum(SubProcessorChangeKind) kind: SubProcessorChangeKind;
-  @Field() @IsString() @Length(1, 1000) description: string;
+  @MultiLine() @Field() @IsString() @Length(1, 1000) description: string;
   @Field(() => DateTimeScalar, { description: 'When it takes effect: at least the objection window after now.' }) @Type(() => Date) @IsDate() effectiveAt: Date;
   @Field(() => Int, { nullable: true, description: 'Days customers may object; 30 when absent, never fewer.' })
   @Optional() @IsInt() @Min(1) @Max(365) objectionWindowDays?: number;
@@ -70,13 +70,13 @@ export class AnnounceSubProcessorChangeInput {
 @InputType()
 export class ObjectToSubProcessorChangeInput {
   @Field(() => ID) @IsUUID() changeId: string;
-  @Field() @IsString() @Length(1, 2000) reason: string;
+  @MultiLine() @Field() @IsString() @Length(1, 2000) reason: string;
 }
 
 @InputType()
 export class RegisterBreachInput {
   @Field({ description: "The tenant's own reference, e.g. BR-2026-003." }) @IsString() @Matches(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,49}$/) reference: string;
-  @Field({ description: 'What happened (Art. 33(3)(a)).' }) @IsString() @Length(1, 4000) nature: string;
+  @MultiLine() @Field({ description: 'What happened (Art. 33(3)(a)).' }) @IsString() @Length(1, 4000) nature: string;
   @Field(() => DateTimeScalar, { description: 'When the tenant became aware: the 72-hour clock starts here.' }) @Type(() => Date) @IsDate() becameAwareAt: Date;
   @Field(() => DateTimeScalar, { nullable: true }) @OptionalNullable() @Type(() => Date) @IsDate() occurredAt?: Date | null;
   @Field(() => [String], { description: `Categories of personal data involved, of ${PERSONAL_DATA_CATEGORIES.join(', ')}.` })
@@ -85,11 +85,11 @@ export class RegisterBreachInput {
   @Field({ defaultValue: false }) @IsBoolean() involvesAllOrganisations: boolean = false;
   @Field({ defaultValue: false, description: "The tenant's own staff's records are involved." }) @IsBoolean() involvesStaff: boolean = false;
   @Field(() => Int, { nullable: true }) @OptionalNullable() @IsInt() @Min(0) affectedRecords?: number | null;
-  @Field({ description: 'Art. 33(3)(c).' }) @IsString() @Length(1, 4000) likelyConsequences: string;
-  @Field({ description: 'Measures taken or proposed (Art. 33(3)(d)).' }) @IsString() @Length(1, 4000) measures: string;
+  @MultiLine() @Field({ description: 'Art. 33(3)(c).' }) @IsString() @Length(1, 4000) likelyConsequences: string;
+  @MultiLine() @Field({ description: 'Measures taken or proposed (Art. 33(3)(d)).' }) @IsString() @Length(1, 4000) measures: string;
   @Field({ description: 'To be notified to the supervisory authority.' }) @IsBoolean() notifiable: boolean;
   @Field(() => String, { nullable: true, description: 'Why not, when not notifiable (documented under Art. 33(5)).' })
-  @OptionalNullable() @IsString() @Length(1, 4000) notNotifiableReason?: string | null;
+  @MultiLine() @OptionalNullable() @IsString() @Length(1, 4000) notNotifiableReason?: string | null;
   @Field({ defaultValue: false, description: 'High risk to the people: they are told too (Art. 34).' }) @IsBoolean() highRisk: boolean = false;
 }
 
@@ -102,14 +102,14 @@ export class BreachIdArgs {
 export class RecordBreachAuthorityNotificationInput {
   @Field(() => ID) @IsUUID() breachId: string;
   @Field(() => DateTimeScalar, { nullable: true, description: 'When the authority was notified; now when absent.' }) @Optional() @Type(() => Date) @IsDate() notifiedAt?: Date;
-  @Field({ nullable: true, description: 'Required after 72 hours (Art. 33(1)).' }) @Optional() @IsString() @Length(1, 4000) delayReason?: string;
+  @MultiLine() @Field({ nullable: true, description: 'Required after 72 hours (Art. 33(1)).' }) @Optional() @IsString() @Length(1, 4000) delayReason?: string;
 }
 
 @InputType()
 export class PublishPrivacyPolicyInput {
   @Field() @IsString() @Length(1, 200) title: string;
-  @Field({ description: 'What changed, shown in the notice every user sees.' }) @IsString() @Length(1, 2000) summary: string;
-  @Field() @IsString() @Length(1, 200_000) body: string;
+  @MultiLine() @Field({ description: 'What changed, shown in the notice every user sees.' }) @IsString() @Length(1, 2000) summary: string;
+  @MultiLine() @Field() @IsString() @Length(1, 200_000) body: string;
 }
 
 @ArgsType()
@@ -120,7 +120,7 @@ export class PolicyVersionIdArgs {
 @InputType()
 export class ObjectToPrivacyPolicyInput {
   @Field(() => ID) @IsUUID() versionId: string;
-  @Field({ nullable: true }) @Optional() @IsString() @Length(1, 2000) reason?: string;
+  @MultiLine() @Field({ nullable: true }) @Optional() @IsString() @Length(1, 2000) reason?: string;
 }
 
 @ArgsType()

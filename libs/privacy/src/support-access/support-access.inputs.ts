@@ -1,6 +1,6 @@
 import { ArgsType, Field, ID, InputType, Int } from '@nestjs/graphql';
 import { IsInt, IsString, IsUUID, Length, Max, Min } from 'class-validator';
-import { OptionalNullable } from '@chancery/core';
+import { MultiLine, OptionalNullable } from '@chancery/core';
 
 /** The longest support grant a tenant can be asked for: a working day. */
 export const SUPPORT_GRANT_MAX_MINUTES = 480;
@@ -9,7 +9,7 @@ export const SUPPORT_GRANT_MAX_MINUTES = 480;
 export class RequestSupportAccessInput {
   @Field(() => ID, { description: 'The tenant whose data the operator needs to see.' }) @IsUUID() tenantId: string;
   @Field({ description: 'Why: what the operator will look at and for which problem. Shown to the tenant’s administrators.' })
-  @IsString() @Length(10, 1000) purpose: string;
+  @MultiLine() @IsString() @Length(10, 1000) purpose: string;
   @Field(() => Int, { description: `How long the access runs once approved, in minutes (at most ${SUPPORT_GRANT_MAX_MINUTES}).` })
   @IsInt() @Min(1) @Max(SUPPORT_GRANT_MAX_MINUTES) durationMinutes: number;
 }
@@ -22,7 +22,7 @@ export class SupportGrantIdArgs {
 @ArgsType()
 export class RefuseSupportAccessArgs {
   @Field(() => ID) @IsUUID() grantId: string;
-  @Field(() => String, { nullable: true }) @OptionalNullable() @IsString() @Length(1, 1000) reason?: string | null;
+  @MultiLine() @Field(() => String, { nullable: true }) @OptionalNullable() @IsString() @Length(1, 1000) reason?: string | null;
 }
 
 @ArgsType()
