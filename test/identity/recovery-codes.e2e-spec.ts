@@ -157,6 +157,31 @@ describe('Second-factor recovery codes', () => {
     expect(await storedCodes(signer.id)).toBe(0);
   });
 
+  it('the person’s export lists when each code was made and used, never its hash; erasure deletes the codes', async () => {
+    const tenant = await factory.tenant();
+    const admin = await factory.user({ tenant, roles: [Role.TENANT_ADMIN] });
+    const officer = await factory.user({ tenant, roles: [Role.PRIVACY_OFFICER] });
+    const [code] = await codesOf(admin);
+    const token = expectData(await loginFrom('192.0.2.70', admin, { recoveryCode: code! })).login.accessToken;
+    const document = JSON.parse(expectData(await app.graphql<{ myPersonalDataExport: string }>('{ myPersonalDataExport }', {}, { token })).myPersonalDataExport) as {
+      records: Array<{ entity: string; fields: Array<{ field: string; value: unknown }>; withheld: Array<{ field: string }> }>;
+    };
+    const codes = document.records.filter((record) => record.entity === 'RecoveryCode');
+    expect(codes).toHaveLength(10);
+    for (const record of codes) {
+      expect(record.fields.map((f) => f.field).sort()).toEqual(['createdAt', 'usedAt', 'userId']);
+      expect(record.withheld.map((w) => w.field)).toEqual(['codeHash']);
+    }
+    expect(codes.filter((record) => record.fields.find((f) => f.field === 'usedAt')!.value !== null)).toHaveLength(1);
+
+    const requestId = expectData(
+      await app.graphql<{ requestMyDataSubjectRight: { id: string } }>('mutation($i: MyDataSubjectRequestInput!) { requestMyDataSubjectRight(input: $i) { id } }', { i: { type: 'ERASURE' } }, { token }),
+    ).requestMyDataSubjectRight.id;
+    const officerToken = (await factory.login(officer)).accessToken;
+    expectData(await app.graphql('mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { holders { holder } } }', { id: requestId }, { token: officerToken }));
+    expect(await storedCodes(admin.id)).toBe(0);
+  });
+
   it('no code shown appears in any answer, log line, audit entry, e-mail or stored row', async () => {
     expect(shown.length).toBeGreaterThanOrEqual(60);
     const tenant = await factory.tenant();
