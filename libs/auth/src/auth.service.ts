@@ -332,14 +332,9 @@ export class AuthService {
     return true;
   }
 
-  /** Completes second-factor enrolment with a first code from the app; the session counts as stepped up. */
+  /** Completes second-factor enrolment with a first code from the app; the session counts as stepped up. No recovery codes. */
   async confirmTotpEnrolment(code: string): Promise<boolean> {
-    const userId = personIdOf(this.context.actor);
-    const { sessionId } = this.context.actor;
-    await this.transactions.run(async () => {
-      const at = await this.accounts.confirmTotpEnrolment(userId, code);
-      await this.sessions.markSteppedUp(sessionId!, at, 'secondFactor');
-    });
+    await this.completeTotpEnrolment(code, async () => undefined);
     return true;
   }
 
@@ -347,13 +342,18 @@ export class AuthService {
    * `confirmTotpEnrolment`, and the account's first recovery codes made in the same unit: returned
    * once, to be shown to the person and stored by them.
    */
-  async confirmTotpEnrolmentWithRecoveryCodes(code: string): Promise<IssuedRecoveryCodes> {
+  confirmTotpEnrolmentWithRecoveryCodes(code: string): Promise<IssuedRecoveryCodes> {
+    return this.completeTotpEnrolment(code, (userId) => this.accounts.issueRecoveryCodes(userId));
+  }
+
+  /** Enrolment completed and the session stepped up, then `then` for the account, all in one unit. */
+  private completeTotpEnrolment<T>(code: string, then: (userId: string) => Promise<T>): Promise<T> {
     const userId = personIdOf(this.context.actor);
     const { sessionId } = this.context.actor;
     return this.transactions.run(async () => {
       const at = await this.accounts.confirmTotpEnrolment(userId, code);
       await this.sessions.markSteppedUp(sessionId!, at, 'secondFactor');
-      return this.accounts.issueRecoveryCodes(userId);
+      return then(userId);
     });
   }
 
