@@ -8,8 +8,8 @@ import { isolateTenantTable } from '@chancery/core/database/row-security';
  * Isolated like `user_account`: the tenant's rows in its transactions, the platform operator's own
  * (tenant_id NULL) in platform scope only.
  */
-export class RecoveryCodes1767710000000 implements MigrationInterface {
-  name = 'RecoveryCodes1767710000000';
+export class RecoveryCodes1767720000000 implements MigrationInterface {
+  name = 'RecoveryCodes1767720000000';
 
   async up(db: QueryRunner): Promise<void> {
     await db.query(`
