@@ -160,7 +160,10 @@ for (const { language, loginMethod } of REGISTRATIONS) {
     await page.getByLabel(exactly(m.secondFactor.code)).fill(await totpCode(secret));
     await page.getByRole('button', { name: exactly(m.secondFactor.confirm) }).click();
     await expect(page.getByText(m.secondFactor.enrolledNow)).toBeVisible();
-    if (loginMethod === 'PASSWORD_AND_TOTP') await page.getByRole('button', { name: m.secondFactor.continue }).click();
+    // The recovery codes, shown once: nothing moves on before the person says they stored them.
+    await expect(page.getByTestId('recovery-codes').locator('li')).toHaveCount(10);
+    await page.getByLabel(m.secondFactor.stored).check();
+    await page.getByRole('button', { name: exactly(m.secondFactor.continue) }).click();
 
     // Invite a colleague as a company user.
     await page.getByRole('navigation', { name: m.app.portalNavigation }).getByRole('link', { name: exactly(m.nav.companyUsers) }).click();

@@ -15,5 +15,7 @@ export const AuthErrors = defineErrors('auth', {
   SECOND_FACTOR_ENROLMENT_REQUIRED: [ErrorCode.FORBIDDEN, 'The account must enrol a second factor before anything else (beginTotpEnrolment).'],
   STEP_UP_FAILED: [ErrorCode.BAD_USER_INPUT, 'The code or password given for the step-up is wrong.'],
   JSON_REQUIRED: [ErrorCode.BAD_USER_INPUT, 'The session-cookie routes take only `Content-Type: application/json` (which another site cannot send without a preflight).'],
+  ONE_SECOND_FACTOR_CODE: [ErrorCode.BAD_USER_INPUT, 'A login takes the code of the authenticator app (`totpCode`) or a recovery code (`recoveryCode`), not both.'],
+  RECOVERY_CODES_NEED_SECOND_FACTOR: [ErrorCode.CONFLICT, 'Recovery codes are made for an account with a second factor: set up the authenticator app first.'],
   STEP_UP_CREDENTIAL_MISSING: [ErrorCode.BAD_USER_INPUT, 'A step-up needs the second-factor code (or, without a second factor, the password).'],
 });

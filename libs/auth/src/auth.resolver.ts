@@ -1,9 +1,9 @@
-import { Args, ArgsType, Context, Field, InputType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Context, Field, InputType, Int, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { IsEmail, IsEnum, IsString, Length, Matches, MaxLength } from 'class-validator';
 import { AuthenticatedPerson, Public } from '@chancery/access';
 import { Optional, ThrottleAuthentication } from '@chancery/core';
 import type { HttpRequest, ResponseHeaders } from '@chancery/core';
-import { AccountsService, PASSWORD_MAX_LENGTH } from '@chancery/identity';
+import { AccountsService, PASSWORD_MAX_LENGTH, RECOVERY_CODE_PATTERN } from '@chancery/identity';
 import { Envelope } from '@chancery/policy';
 import { AuthService, SessionTokens } from './auth.service';
 import { PasswordResetService } from './password-reset.service';
@@ -18,6 +18,8 @@ export class LoginInput {
   @Field({ nullable: true, description: "The tenant's slug. Absent: the tenant where the password matches (TENANT_CHOICE_REQUIRED when it matches in several), or the platform operator's account." })
   @Optional() @Matches(/^[a-z0-9][a-z0-9-]{1,62}$/) tenant?: string;
   @Field({ nullable: true }) @Optional() @Matches(/^\d{6}$/) totpCode?: string;
+  @Field({ nullable: true, description: 'Instead of totpCode (never both): one of the account’s unused recovery codes, XXXXX-XXXXX. Works once.' })
+  @Optional() @Matches(RECOVERY_CODE_PATTERN, { message: 'must be a recovery code: two groups of five letters and digits' }) recoveryCode?: string;
   @Field(() => RefreshTokenDelivery, { nullable: true, description: DELIVERY_DESCRIPTION })
   @Optional() @IsEnum(RefreshTokenDelivery) refreshTokenIn?: RefreshTokenDelivery;
 }
@@ -30,6 +32,12 @@ export class RefreshArgs {
 @ArgsType()
 export class TotpCodeArgs {
   @Field() @Matches(/^\d{6}$/, { message: 'must be the 6-digit code of the authenticator app' }) code: string;
+}
+
+@ArgsType()
+export class RegenerateRecoveryCodesArgs {
+  @Field({ description: 'A current code of the authenticator app.' })
+  @Matches(/^\d{6}$/, { message: 'must be the 6-digit code of the authenticator app' }) totpCode: string;
 }
 
 @ArgsType()
@@ -70,6 +78,24 @@ export class SessionTokensType {
   @Field() totpEnrolmentRequired: boolean;
 }
 
+/** Recovery codes just made: the only time they are ever shown. */
+@Envelope('NewRecoveryCodes')
+@ObjectType('NewRecoveryCodes')
+export class NewRecoveryCodesType {
+  @Field(() => [String], { description: 'Each works once, instead of a code of the authenticator app. Shown this once: only their hashes are kept.' })
+  codes: string[];
+  @Field() generatedAt: Date;
+}
+
+/** How many recovery codes the person has left; never the codes. */
+@Envelope('RecoveryCodeStatus')
+@ObjectType('RecoveryCodeStatus')
+export class RecoveryCodeStatusType {
+  @Field(() => Int) remaining: number;
+  @Field(() => Date, { nullable: true, description: 'When the current codes were made; null: none were ever made (an account enrolled before recovery codes existed).' })
+  generatedAt: Date | null;
+}
+
 @Resolver()
 export class AuthResolver {
   constructor(
@@ -83,7 +109,7 @@ export class AuthResolver {
   @Mutation(() => SessionTokensType)
   async login(@Args('input') input: LoginInput, @Context('req') req: HttpRequest, @Context('res') res: ResponseHeaders): Promise<SessionTokensType> {
     const issued = await this.auth.login(
-      { email: input.email, password: input.password, tenantSlug: input.tenant, totpCode: input.totpCode },
+      { email: input.email, password: input.password, tenantSlug: input.tenant, totpCode: input.totpCode, recoveryCode: input.recoveryCode },
       { ipAddress: req.ip, userAgent: req.headers['user-agent'] },
     );
     return tokens(issued, input.refreshTokenIn, res);
@@ -117,9 +143,27 @@ export class AuthResolver {
   }
 
   @AuthenticatedPerson({ beforeSecondFactor: true })
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, { description: 'Completes enrolment without recovery codes (the account can make them later: regenerateRecoveryCodes).', deprecationReason: 'Use confirmTotpEnrolmentWithRecoveryCodes.' })
   confirmTotpEnrolment(@Args() { code }: TotpCodeArgs): Promise<boolean> {
     return this.auth.confirmTotpEnrolment(code);
+  }
+
+  @AuthenticatedPerson({ beforeSecondFactor: true })
+  @Mutation(() => NewRecoveryCodesType, { description: 'Completes second-factor enrolment with a first code from the app, and returns the account’s recovery codes, this once.' })
+  async confirmTotpEnrolmentWithRecoveryCodes(@Args() { code }: TotpCodeArgs): Promise<NewRecoveryCodesType> {
+    return Object.assign(new NewRecoveryCodesType(), await this.auth.confirmTotpEnrolmentWithRecoveryCodes(code));
+  }
+
+  @AuthenticatedPerson()
+  @Mutation(() => NewRecoveryCodesType, { description: 'New recovery codes replacing all earlier ones, given a current code of the authenticator app; returned this once.' })
+  async regenerateRecoveryCodes(@Args() { totpCode }: RegenerateRecoveryCodesArgs): Promise<NewRecoveryCodesType> {
+    return Object.assign(new NewRecoveryCodesType(), await this.auth.regenerateRecoveryCodes(totpCode));
+  }
+
+  @AuthenticatedPerson()
+  @Query(() => RecoveryCodeStatusType, { description: 'How many of your recovery codes are unused (never the codes).' })
+  async myRecoveryCodes(): Promise<RecoveryCodeStatusType> {
+    return Object.assign(new RecoveryCodeStatusType(), await this.accounts.myRecoveryCodeCount());
   }
 
   @AuthenticatedPerson()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
 import { Mailer } from '@chancery/notifications';
 import { Clock, DAY_MS, issueSecret, parseSecret, PasswordHasher, personIdOf, RequestContext, StepUpMethod, TransactionRunner } from '@chancery/core';
-import { AccountAccess, AccountsService, assertAcceptablePassword, LoginCandidate, secondFactorMissing, TenantDirectoryService, normaliseEmailAddress } from '@chancery/identity';
+import { AccountAccess, AccountsService, assertAcceptablePassword, IssuedRecoveryCodes, LoginCandidate, secondFactorMissing, TenantDirectoryService, normaliseEmailAddress } from '@chancery/identity';
 import { AccessTokenService } from './access-token';
 import {
   accountBackoffRemainingMs,
@@ -38,6 +38,8 @@ export interface LoginCommand {
   password: string;
   tenantSlug?: string;
   totpCode?: string;
+  /** Instead of `totpCode`: one of the account's unused recovery codes (never both). */
+  recoveryCode?: string;
 }
 
 export interface ClientInfo {
@@ -66,6 +68,8 @@ interface Assessment {
   totpNeeded: boolean;
   /** The unused second-factor time step the code proved, if any. */
   step: number | null;
+  /** The hash of the recovery code given instead of a TOTP code, to spend when the session opens. */
+  recoveryHash: Buffer | null;
 }
 
 /** A re-authentication counted before it is judged, by its counters' keys. */
@@ -117,6 +121,9 @@ export class AuthService {
    * must choose (TENANT_CHOICE_REQUIRED). Passwords are compared outside any transaction.
    */
   async login(command: LoginCommand, client: ClientInfo): Promise<SessionTokens> {
+    if (command.totpCode && command.recoveryCode) {
+      throw AuthErrors.ONE_SECOND_FACTOR_CODE('give the code of the authenticator app or a recovery code, not both', { field: 'input.recoveryCode' });
+    }
     const email = normaliseEmailAddress(command.email);
     if (!command.tenantSlug) return this.loginWithoutTenant(email, command, client);
     const tenantId = (await this.directory.findBySlug(command.tenantSlug))?.id;
@@ -172,9 +179,11 @@ export class AuthService {
       const codesStoppedForMs = !usual && secondFactor!.failures >= SECOND_FACTOR_FAILURES_PER_ACCOUNT ? windowRemainingMs(secondFactor!, now) : 0;
       const throttledForMs = Math.max(addressStoppedForMs, usual ? 0 : accountBackoffRemainingMs(account!, now), codesStoppedForMs);
       // Throttled: only the complete proof (password and an unused code) is judged; without a code the
-      // password is not even compared, so a throttled attempt tells nothing about it.
-      const judge = throttledForMs === 0 || (codesStoppedForMs === 0 && Boolean(command.totpCode));
-      const codeCounted = judge && Boolean(command.totpCode) && Boolean(candidate?.access.totpEnrolledAt);
+      // password is not even compared, so a throttled attempt tells nothing about it. A recovery code
+      // is a second-factor code here: counted, limited and judged as one.
+      const code = command.totpCode ?? command.recoveryCode;
+      const judge = throttledForMs === 0 || (codesStoppedForMs === 0 && Boolean(code));
+      const codeCounted = judge && Boolean(code) && Boolean(candidate?.access.totpEnrolledAt);
       const counting = [...(throttledForMs === 0 ? [keys.fromHere, keys.account] : []), ...(codeCounted ? [keys.secondFactor] : [])];
       if (counting.length > 0) await this.throttle.recordFailure(tenantId, counting, now, windowStartAfter(now));
       return { candidate, throttledForMs, judge, codeCount: codeCounted ? secondFactor!.failures + 1 : null };
@@ -186,7 +195,8 @@ export class AuthService {
       ? await judging(() => this.accounts.passwordMatches(candidate, command.password), () => this.giveBackAlone({ tenantId, ...attempt }))
       : false;
     const step = candidate && passwordOk && totpNeeded ? this.accounts.secondFactorStep(candidate, command.totpCode) : null;
-    return { tenantId, candidate, keys, throttledForMs, counted, codeCount, passwordOk, totpNeeded, step };
+    const recoveryHash = candidate && passwordOk && totpNeeded ? this.accounts.recoveryCodeHash(candidate, command.recoveryCode) : null;
+    return { tenantId, candidate, keys, throttledForMs, counted, codeCount, passwordOk, totpNeeded, step, recoveryHash };
   }
 
   /** Takes back the failures a login attempt was counted as before it was judged. In the caller's unit, which holds the account's lock. */
@@ -212,7 +222,7 @@ export class AuthService {
    */
   private async conclude(attempt: Assessment, client: ClientInfo): Promise<SessionTokens> {
     const { candidate, tenantId } = attempt;
-    const proved = candidate !== null && attempt.passwordOk && candidate.access.status === 'ACTIVE' && (!attempt.totpNeeded || attempt.step !== null);
+    const proved = candidate !== null && attempt.passwordOk && candidate.access.status === 'ACTIVE' && (!attempt.totpNeeded || attempt.step !== null || attempt.recoveryHash !== null);
     const strong = proved && attempt.totpNeeded;
     if (attempt.throttledForMs > 0 && !strong) {
       if (attempt.codeCount !== null) {
@@ -228,7 +238,7 @@ export class AuthService {
       await this.throttle.lockAccount(attempt.keys.account);
       const now = this.clock.now();
       // The code is spent here, in the transaction that opens the session: one use only.
-      if (proved && (attempt.step === null || (await this.accounts.useSecondFactorStep(candidate.id, attempt.step)))) {
+      if (proved && (await this.spendSecondFactor(candidate, attempt))) {
         await this.throttle.clear([attempt.keys.fromHere]);
         await this.giveBack(attempt);
         await this.accounts.recordLogin(candidate.id, now);
@@ -243,6 +253,13 @@ export class AuthService {
     });
     if (!tokens) throw AuthErrors.LOGIN_FAILED(LOGIN_FAILED);
     return tokens;
+  }
+
+  /** Spends the attempt's second-factor proof (a TOTP step or a recovery code), if it needs one: false when it was used first. In the caller's unit. */
+  private async spendSecondFactor(candidate: LoginCandidate, attempt: Assessment): Promise<boolean> {
+    if (attempt.step !== null) return this.accounts.useSecondFactorStep(candidate.id, attempt.step);
+    if (attempt.recoveryHash !== null) return this.accounts.useRecoveryCode(candidate, attempt.recoveryHash);
+    return !attempt.totpNeeded;
   }
 
   /**
@@ -315,15 +332,56 @@ export class AuthService {
     return true;
   }
 
-  /** Completes second-factor enrolment with a first code from the app; the session counts as stepped up. */
+  /** Completes second-factor enrolment with a first code from the app; the session counts as stepped up. No recovery codes. */
   async confirmTotpEnrolment(code: string): Promise<boolean> {
+    await this.completeTotpEnrolment(code, async () => undefined);
+    return true;
+  }
+
+  /**
+   * `confirmTotpEnrolment`, and the account's first recovery codes made in the same unit: returned
+   * once, to be shown to the person and stored by them.
+   */
+  confirmTotpEnrolmentWithRecoveryCodes(code: string): Promise<IssuedRecoveryCodes> {
+    return this.completeTotpEnrolment(code, (userId) => this.accounts.issueRecoveryCodes(userId));
+  }
+
+  /** Enrolment completed and the session stepped up, then `then` for the account, all in one unit. */
+  private completeTotpEnrolment<T>(code: string, then: (userId: string) => Promise<T>): Promise<T> {
     const userId = personIdOf(this.context.actor);
     const { sessionId } = this.context.actor;
-    await this.transactions.run(async () => {
+    return this.transactions.run(async () => {
       const at = await this.accounts.confirmTotpEnrolment(userId, code);
       await this.sessions.markSteppedUp(sessionId!, at, 'secondFactor');
+      return then(userId);
     });
-    return true;
+  }
+
+  /**
+   * New recovery codes for the caller, replacing every earlier one, given a current code of the
+   * authenticator app (spent, and limited as a step-up is: a stolen session cannot guess its way to
+   * codes that would outlive it). Returned once.
+   */
+  async regenerateRecoveryCodes(totpCode: string): Promise<IssuedRecoveryCodes> {
+    const userId = personIdOf(this.context.actor);
+    const sessionId = this.context.actor.sessionId!;
+    const candidate = await this.transactions.run(() => this.accounts.credentialsOf(userId));
+    if (!candidate?.access.totpEnrolledAt) throw AuthErrors.RECOVERY_CODES_NEED_SECOND_FACTOR('set up the authenticator app first', { field: 'totpCode' });
+    const attempt = await this.countReauthentication(candidate.access.tenantId, userId, sessionId);
+    const step = this.accounts.secondFactorStep(candidate, totpCode);
+    const now = this.clock.now();
+    const issued = await this.transactions.run(async () => {
+      await this.throttle.lockAccount(attempt.keys.account);
+      if (step === null || !(await this.accounts.useSecondFactorStep(userId, step))) {
+        await this.audit.record({ action: 'auth.recoveryCodes.refused', subjectType: 'User', subjectId: userId });
+        return null;
+      }
+      await this.throttle.clear([attempt.keys.session]);
+      await this.throttle.giveBack([attempt.keys.account], windowStartAfter(now));
+      return this.accounts.issueRecoveryCodes(userId);
+    });
+    if (!issued) throw AuthErrors.STEP_UP_FAILED('is not the current code of the authenticator app, or was used already', { field: 'totpCode' });
+    return issued;
   }
 
   /**

@@ -6,12 +6,14 @@ import { Organisation } from './entities/organisation.entity';
 import { Tenant } from './entities/tenant.entity';
 import { UserAccount } from './entities/user-account.entity';
 import { UserRole } from './entities/user-role.entity';
+import { RecoveryCode } from './entities/recovery-code.entity';
 import { AuditModule } from '@chancery/audit';
 import { NotificationsModule } from '@chancery/notifications';
 import { AccountRepository } from './repositories/account.repository';
 import { IdentityPersonalDataRepository } from './repositories/personal-data.repository';
 import { IdentityPersonalDataHolder } from './personal-data/identity-personal-data.holder';
 import { AccountTokenRepository } from './repositories/account-token.repository';
+import { RecoveryCodeRepository } from './repositories/recovery-code.repository';
 import { ApiKeyRepository } from './repositories/api-key.repository';
 import { InvitationRepository } from './repositories/invitation.repository';
 import { OrganisationRepository } from './repositories/organisation.repository';
@@ -34,13 +36,13 @@ import { UnconfirmedRegistrations } from './services/unconfirmed-registrations.s
 
 const REPOSITORIES = [
   TenantRepository, OrganisationRepository, AccountRepository, InvitationRepository, ApiKeyRepository, AccountTokenRepository, PeopleDirectoryRepository,
-  IdentityPersonalDataRepository, UnconfirmedRegistrationRepository,
+  IdentityPersonalDataRepository, UnconfirmedRegistrationRepository, RecoveryCodeRepository,
 ];
 
 /** Tenants, companies, accounts and roles, invitations, API keys, credentials. Below auth. */
 @Module({
   // The tables' entities, so the data source knows every table of the application (the declarations walk).
-  imports: [TypeOrmModule.forFeature([Tenant, Organisation, UserAccount, UserRole, Invitation, ApiKey]), AuditModule, NotificationsModule, TenantSpacesModule],
+  imports: [TypeOrmModule.forFeature([Tenant, Organisation, UserAccount, UserRole, Invitation, ApiKey, RecoveryCode]), AuditModule, NotificationsModule, TenantSpacesModule],
   providers: [
     ...REPOSITORIES,
     TenantDirectoryService,

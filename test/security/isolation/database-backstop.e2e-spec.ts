@@ -65,6 +65,8 @@ describe('T5 database backstop: row-level security as the second lock', () => {
     // Sessions, refresh tokens and audit entries, through the real login.
     const orgSession = await factory.login(orgAdmin);
     const staffSession = await factory.login(tenantAdmin);
+    // The tenant administrator's second-factor recovery codes.
+    expectData(await app.graphql('mutation($c: String!) { regenerateRecoveryCodes(totpCode: $c) { generatedAt } }', { c: factory.totpCode(tenantAdmin) }, { token: staffSession.accessToken }));
     // An API key, an invitation and its e-mail in the outbox.
     expectData(await app.graphql('mutation { createApiKey(input: { name: "ERP" }) { secret } }', {}, { token: orgSession.accessToken }));
     expectData(await app.graphql('mutation($i: InviteUserInput!) { inviteUser(input: $i) { id } }', { i: { email: `invitee-${label}@example.test`, roles: ['ORG_MEMBER'] } }, { token: orgSession.accessToken }));

@@ -30,9 +30,11 @@ type Documents = {
     "\n  query ProcessingStatisticsStaffMember {\n    managedUsers {\n      id\n      email\n      firstName\n      lastName\n    }\n  }\n": typeof types.ProcessingStatisticsStaffMemberDocument,
     "\n  query MyProfile {\n    me {\n      id\n      email\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n      roles\n      status\n      lastLoginAt\n      totpEnrolledAt\n    }\n  }\n": typeof types.MyProfileDocument,
     "\n  mutation UpdateMyProfile($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n    }\n  }\n": typeof types.UpdateMyProfileDocument,
+    "\n  query MyRecoveryCodes {\n    myRecoveryCodes {\n      remaining\n      generatedAt\n    }\n  }\n": typeof types.MyRecoveryCodesDocument,
+    "\n  mutation RegenerateRecoveryCodes($totpCode: String!) {\n    regenerateRecoveryCodes(totpCode: $totpCode) {\n      codes\n      generatedAt\n    }\n  }\n": typeof types.RegenerateRecoveryCodesDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": typeof types.ResetPasswordDocument,
     "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment\n  }\n": typeof types.BeginTotpEnrolmentDocument,
-    "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code)\n  }\n": typeof types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolmentWithRecoveryCodes($code: String!) {\n    confirmTotpEnrolmentWithRecoveryCodes(code: $code) {\n      codes\n      generatedAt\n    }\n  }\n": typeof types.ConfirmTotpEnrolmentWithRecoveryCodesDocument,
     "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n": typeof types.MySessionsDocument,
     "\n  mutation EndMySession($sessionId: ID!) {\n    endMySession(sessionId: $sessionId) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.EndMySessionDocument,
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": typeof types.LogoutEverywhereDocument,
@@ -222,9 +224,11 @@ const documents: Documents = {
     "\n  query ProcessingStatisticsStaffMember {\n    managedUsers {\n      id\n      email\n      firstName\n      lastName\n    }\n  }\n": types.ProcessingStatisticsStaffMemberDocument,
     "\n  query MyProfile {\n    me {\n      id\n      email\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n      roles\n      status\n      lastLoginAt\n      totpEnrolledAt\n    }\n  }\n": types.MyProfileDocument,
     "\n  mutation UpdateMyProfile($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      firstName\n      lastName\n      phone\n      jobTitle\n      preferredLanguage\n    }\n  }\n": types.UpdateMyProfileDocument,
+    "\n  query MyRecoveryCodes {\n    myRecoveryCodes {\n      remaining\n      generatedAt\n    }\n  }\n": types.MyRecoveryCodesDocument,
+    "\n  mutation RegenerateRecoveryCodes($totpCode: String!) {\n    regenerateRecoveryCodes(totpCode: $totpCode) {\n      codes\n      generatedAt\n    }\n  }\n": types.RegenerateRecoveryCodesDocument,
     "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n": types.ResetPasswordDocument,
     "\n  mutation BeginTotpEnrolment {\n    beginTotpEnrolment\n  }\n": types.BeginTotpEnrolmentDocument,
-    "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code)\n  }\n": types.ConfirmTotpEnrolmentDocument,
+    "\n  mutation ConfirmTotpEnrolmentWithRecoveryCodes($code: String!) {\n    confirmTotpEnrolmentWithRecoveryCodes(code: $code) {\n      codes\n      generatedAt\n    }\n  }\n": types.ConfirmTotpEnrolmentWithRecoveryCodesDocument,
     "\n  query MySessions {\n    mySessions {\n      id\n      createdAt\n      lastRefreshedAt\n      absoluteExpiresAt\n      revokedAt\n      revokedReason\n      ipAddress\n      userAgent\n    }\n  }\n": types.MySessionsDocument,
     "\n  mutation EndMySession($sessionId: ID!) {\n    endMySession(sessionId: $sessionId) {\n      id\n      revokedAt\n    }\n  }\n": types.EndMySessionDocument,
     "\n  mutation LogoutEverywhere {\n    logoutEverywhere\n  }\n": types.LogoutEverywhereDocument,
@@ -462,6 +466,14 @@ export function graphql(source: "\n  mutation UpdateMyProfile($input: UpdateUser
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query MyRecoveryCodes {\n    myRecoveryCodes {\n      remaining\n      generatedAt\n    }\n  }\n"): typeof import('./graphql').MyRecoveryCodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegenerateRecoveryCodes($totpCode: String!) {\n    regenerateRecoveryCodes(totpCode: $totpCode) {\n      codes\n      generatedAt\n    }\n  }\n"): typeof import('./graphql').RegenerateRecoveryCodesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation ResetPassword($token: String!, $newPassword: String!) {\n    resetPassword(token: $token, newPassword: $newPassword)\n  }\n"): typeof import('./graphql').ResetPasswordDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -470,7 +482,7 @@ export function graphql(source: "\n  mutation BeginTotpEnrolment {\n    beginTot
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  mutation ConfirmTotpEnrolment($code: String!) {\n    confirmTotpEnrolment(code: $code)\n  }\n"): typeof import('./graphql').ConfirmTotpEnrolmentDocument;
+export function graphql(source: "\n  mutation ConfirmTotpEnrolmentWithRecoveryCodes($code: String!) {\n    confirmTotpEnrolmentWithRecoveryCodes(code: $code) {\n      codes\n      generatedAt\n    }\n  }\n"): typeof import('./graphql').ConfirmTotpEnrolmentWithRecoveryCodesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -257,6 +257,8 @@ export type InviteUserInput = {
 export type LoginInput = {
   email: string;
   password: string;
+  /** Instead of totpCode (never both): one of the account’s unused recovery codes, XXXXX-XXXXX. Works once. */
+  recoveryCode?: string | null | undefined;
   /** Where the refresh token goes: the answer (default) or an HttpOnly cookie for POST /auth/session/refresh (browsers). */
   refreshTokenIn?: RefreshTokenDelivery | null | undefined;
   /** The tenant's slug. Absent: the tenant where the password matches (TENANT_CHOICE_REQUIRED when it matches in several), or the platform operator's account. */
@@ -704,6 +706,18 @@ export type UpdateMyProfileMutationVariables = Exact<{
 
 export type UpdateMyProfileMutation = { updateUserProfile: { id: string | null, firstName: string | null, lastName: string | null, phone: string | null, jobTitle: string | null, preferredLanguage: string | null } };
 
+export type MyRecoveryCodesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MyRecoveryCodesQuery = { myRecoveryCodes: { remaining: number, generatedAt: string | null } };
+
+export type RegenerateRecoveryCodesMutationVariables = Exact<{
+  totpCode: string;
+}>;
+
+
+export type RegenerateRecoveryCodesMutation = { regenerateRecoveryCodes: { codes: Array<string>, generatedAt: string } };
+
 export type ResetPasswordMutationVariables = Exact<{
   token: string;
   newPassword: string;
@@ -717,12 +731,12 @@ export type BeginTotpEnrolmentMutationVariables = Exact<{ [key: string]: never; 
 
 export type BeginTotpEnrolmentMutation = { beginTotpEnrolment: string };
 
-export type ConfirmTotpEnrolmentMutationVariables = Exact<{
+export type ConfirmTotpEnrolmentWithRecoveryCodesMutationVariables = Exact<{
   code: string;
 }>;
 
 
-export type ConfirmTotpEnrolmentMutation = { confirmTotpEnrolment: boolean };
+export type ConfirmTotpEnrolmentWithRecoveryCodesMutation = { confirmTotpEnrolmentWithRecoveryCodes: { codes: Array<string>, generatedAt: string } };
 
 export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2167,6 +2181,22 @@ export const UpdateMyProfileDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateMyProfileMutation, UpdateMyProfileMutationVariables>;
+export const MyRecoveryCodesDocument = new TypedDocumentString(`
+    query MyRecoveryCodes {
+  myRecoveryCodes {
+    remaining
+    generatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<MyRecoveryCodesQuery, MyRecoveryCodesQueryVariables>;
+export const RegenerateRecoveryCodesDocument = new TypedDocumentString(`
+    mutation RegenerateRecoveryCodes($totpCode: String!) {
+  regenerateRecoveryCodes(totpCode: $totpCode) {
+    codes
+    generatedAt
+  }
+}
+    `) as unknown as TypedDocumentString<RegenerateRecoveryCodesMutation, RegenerateRecoveryCodesMutationVariables>;
 export const ResetPasswordDocument = new TypedDocumentString(`
     mutation ResetPassword($token: String!, $newPassword: String!) {
   resetPassword(token: $token, newPassword: $newPassword)
@@ -2177,11 +2207,14 @@ export const BeginTotpEnrolmentDocument = new TypedDocumentString(`
   beginTotpEnrolment
 }
     `) as unknown as TypedDocumentString<BeginTotpEnrolmentMutation, BeginTotpEnrolmentMutationVariables>;
-export const ConfirmTotpEnrolmentDocument = new TypedDocumentString(`
-    mutation ConfirmTotpEnrolment($code: String!) {
-  confirmTotpEnrolment(code: $code)
+export const ConfirmTotpEnrolmentWithRecoveryCodesDocument = new TypedDocumentString(`
+    mutation ConfirmTotpEnrolmentWithRecoveryCodes($code: String!) {
+  confirmTotpEnrolmentWithRecoveryCodes(code: $code) {
+    codes
+    generatedAt
+  }
 }
-    `) as unknown as TypedDocumentString<ConfirmTotpEnrolmentMutation, ConfirmTotpEnrolmentMutationVariables>;
+    `) as unknown as TypedDocumentString<ConfirmTotpEnrolmentWithRecoveryCodesMutation, ConfirmTotpEnrolmentWithRecoveryCodesMutationVariables>;
 export const MySessionsDocument = new TypedDocumentString(`
     query MySessions {
   mySessions {

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHmac, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppConfig } from '../config/app-config';
@@ -64,5 +64,15 @@ export class SecretBox {
 
   open(sealed: string | null): string | null {
     return sealed === null ? null : openSecret(this.key, sealed);
+  }
+
+  /**
+   * HMAC-SHA-256 of `value` under a key derived from SECRETS_KEY for `purpose` (HKDF): a hash that a
+   * copy of the database alone cannot be checked against guesses. For high-entropy secrets the server
+   * only compares (recovery codes), not for passwords (those need a slow hash: PasswordHasher).
+   */
+  keyedHash(purpose: string, value: string): Buffer {
+    const key = Buffer.from(hkdfSync('sha256', this.key, Buffer.alloc(0), `chancery:${purpose}`, 32));
+    return createHmac('sha256', key).update(value, 'utf8').digest();
   }
 }

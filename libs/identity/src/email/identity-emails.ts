@@ -82,3 +82,33 @@ export const SECOND_FACTOR_RESET = emailTemplate<SecondFactorResetValues>('ident
   fr: (v) => ({ subject: 'Le second facteur de votre compte Chancery a été supprimé', text: `Un administrateur a supprimé le second facteur (application d'authentification) de votre compte le ${emailMoment(v.at, 'fr')}, et vos sessions ont été fermées. À votre prochaine connexion, vous en configurez un nouveau. Si vous ne l'avez pas demandé, prévenez immédiatement votre administrateur et changez votre mot de passe.` }),
   de: (v) => ({ subject: 'Der zweite Faktor Ihres Chancery-Kontos wurde entfernt', text: `Ein Administrator hat den zweiten Faktor (Authenticator-App) Ihres Kontos am ${emailMoment(v.at, 'de')} entfernt, und Ihre Sitzungen wurden abgemeldet. Bei Ihrer nächsten Anmeldung richten Sie einen neuen ein. Wenn Sie das nicht veranlasst haben, informieren Sie sofort Ihren Administrator und ändern Sie Ihr Passwort.` }),
 }, { sentDuringRestriction: true });
+
+interface RecoveryCodeUsedValues {
+  at: string;
+  /** Unused recovery codes left after this one. */
+  remaining: number;
+}
+
+/**
+ * A security notice: a recovery code logged in to the account instead of the authenticator app. The
+ * holder hears of it at once (someone else may have their codes), learns how many are left, and is
+ * asked to set up the app again and make new codes. Sent even during a restriction: it protects the account.
+ */
+export const RECOVERY_CODE_USED = emailTemplate<RecoveryCodeUsedValues>('identity.recovery-code-used', {
+  en: (v) => ({
+    subject: 'A recovery code was used to log in to your Chancery account',
+    text: `A recovery code logged in to your account on ${emailMoment(v.at, 'en')}, instead of the code of your authenticator app. ${v.remaining} unused recovery code(s) remain; each works once. If you lost your phone, set up your authenticator app again (ask your administrator to reset your second factor) and make new recovery codes under Account > Second factor. If it was not you, change your password at once and tell your administrator.`,
+  }),
+  nl: (v) => ({
+    subject: 'Er werd aangemeld op uw Chancery-account met een herstelcode',
+    text: `Op ${emailMoment(v.at, 'nl')} werd op uw account aangemeld met een herstelcode, in plaats van de code van uw authenticator-app. Er blijven ${v.remaining} ongebruikte herstelcode(s) over; elke code werkt één keer. Verloor u uw telefoon, stel dan uw authenticator-app opnieuw in (vraag uw beheerder uw tweede factor te herstellen) en maak nieuwe herstelcodes aan onder Account > Tweede factor. Was u het niet, wijzig dan meteen uw wachtwoord en verwittig uw beheerder.`,
+  }),
+  fr: (v) => ({
+    subject: 'Un code de récupération a servi à vous connecter à votre compte Chancery',
+    text: `Le ${emailMoment(v.at, 'fr')}, une connexion à votre compte a utilisé un code de récupération au lieu du code de votre application d'authentification. Il vous reste ${v.remaining} code(s) de récupération inutilisé(s) ; chacun ne fonctionne qu'une fois. Si vous avez perdu votre téléphone, configurez à nouveau votre application d'authentification (demandez à votre administrateur de réinitialiser votre second facteur) et générez de nouveaux codes de récupération sous Compte > Second facteur. Si ce n'était pas vous, changez immédiatement votre mot de passe et prévenez votre administrateur.`,
+  }),
+  de: (v) => ({
+    subject: 'Bei Ihrem Chancery-Konto wurde mit einem Wiederherstellungscode angemeldet',
+    text: `Am ${emailMoment(v.at, 'de')} wurde bei Ihrem Konto mit einem Wiederherstellungscode statt mit dem Code Ihrer Authenticator-App angemeldet. Es bleiben ${v.remaining} unbenutzte Wiederherstellungscode(s); jeder funktioniert einmal. Wenn Sie Ihr Telefon verloren haben, richten Sie Ihre Authenticator-App neu ein (bitten Sie Ihren Administrator, Ihren zweiten Faktor zurückzusetzen) und erzeugen Sie neue Wiederherstellungscodes unter Konto > Zweiter Faktor. Wenn Sie es nicht waren, ändern Sie sofort Ihr Passwort und informieren Sie Ihren Administrator.`,
+  }),
+}, { sentDuringRestriction: true });

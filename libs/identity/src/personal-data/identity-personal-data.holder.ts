@@ -1,11 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches, sumOutcomes } from '@chancery/policy';
 import { erasedAddressOf, HOLDABLE_IDENTITY_RECORDS, IdentityPersonalDataRepository } from '../repositories/personal-data.repository';
+import { RecoveryCodeRepository } from '../repositories/recovery-code.repository';
 import { UnconfirmedRegistrations } from '../services/unconfirmed-registrations.service';
 
 /**
- * Identity's personal data of a person: the account, its roles, one-time tokens, and invitations
- * sent to the person's address. Erasure de-identifies the account (its id stays the reference of the
+ * Identity's personal data of a person: the account, its roles, one-time tokens, second-factor
+ * recovery codes (in an export: when each was made and used; the hash is withheld like the
+ * second-factor secret), and invitations sent to the person's address. Erasure de-identifies the account (its id stays the reference of the
  * audit trail, kept as evidence) and deletes the rest.
  */
 @HoldsPersonalData()
@@ -17,6 +19,7 @@ export class IdentityPersonalDataHolder implements PersonalDataHolder {
   constructor(
     private readonly data: IdentityPersonalDataRepository,
     private readonly unconfirmed: UnconfirmedRegistrations,
+    private readonly recoveryCodes: RecoveryCodeRepository,
   ) {}
 
   hasHoldableRecord(kind: string, id: string): Promise<boolean> {
@@ -31,6 +34,7 @@ export class IdentityPersonalDataHolder implements PersonalDataHolder {
         const roles = await this.data.roles(subject.userId);
         account.roles = roles.map((r) => r.role);
         records.push({ record: account }, ...roles.map((record) => ({ record, aboutOthers: ['grantedBy'] })));
+        records.push(...(await this.recoveryCodes.allOf(subject.userId)).map((record) => ({ record })));
       }
     }
     if (subject.email) records.push(...(await this.data.invitationsTo(subject.email)).map((record) => ({ record })));
@@ -45,6 +49,7 @@ export class IdentityPersonalDataHolder implements PersonalDataHolder {
       const email = account?.email ?? subject.email;
       deleted += await this.data.deleteRoles(subject.userId);
       deleted += await this.data.deleteOneTimeTokens(subject.userId);
+      deleted += await this.recoveryCodes.deleteAllOf(subject.userId);
       if (email) deleted += await this.data.deleteInvitationsTo(email);
       deidentified += await this.data.deidentifyAccount(subject.userId, erasedAddressOf(subject.userId));
     }
@@ -74,7 +79,7 @@ export class IdentityPersonalDataHolder implements PersonalDataHolder {
 
   /**
    * ACCOUNT: once the period after an account was closed (disabled) is over, it keeps its id and
-   * nothing else of the person, as on erasure (roles and one-time tokens go with it).
+   * nothing else of the person, as on erasure (roles, one-time tokens and recovery codes go with it).
    */
   private async sweepClosedAccounts(sweep: RetentionSweep): Promise<RetentionOutcome> {
     const held = [...sweep.held];

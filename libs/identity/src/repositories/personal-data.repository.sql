@@ -66,6 +66,8 @@ ORDER BY u.disabled_at, u.id LIMIT $5 FOR UPDATE
 DELETE FROM user_role r USING due WHERE r.user_id = due.id RETURNING r.user_id
 ), tokens AS (
 DELETE FROM one_time_token t USING due WHERE t.user_id = due.id RETURNING t.id
+), codes AS (
+DELETE FROM recovery_code c USING due WHERE c.user_id = due.id RETURNING c.id
 )
 UPDATE user_account a SET email = 'erased-' || a.id::text || '@erased.invalid', first_name = '', last_name = '', phone = NULL, job_title = NULL,
 password_hash = NULL, totp_secret = NULL, totp_enrolled_at = NULL, signature_image = NULL,

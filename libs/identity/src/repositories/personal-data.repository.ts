@@ -133,7 +133,7 @@ export class IdentityPersonalDataRepository {
   /**
    * Retention (ACCOUNT): an account closed (disabled) longer than the period ago keeps its id (the
    * reference of the audit trail and of every record naming it) and nothing else of the person: the
-   * same de-identification as erasure, its roles and one-time tokens deleted with it. Not yet
+   * same de-identification as erasure, its roles, one-time tokens and recovery codes deleted with it. Not yet
    * de-identified ones only; held: under a legal hold (`User:<id>`) or restricted.
    */
   @GenerateSql({ params: [SQL_EXAMPLE.at, '12 months', [], []] })
@@ -158,6 +158,8 @@ export class IdentityPersonalDataRepository {
          DELETE FROM user_role r USING due WHERE r.user_id = due.id RETURNING r.user_id
        ), tokens AS (
          DELETE FROM one_time_token t USING due WHERE t.user_id = due.id RETURNING t.id
+       ), codes AS (
+         DELETE FROM recovery_code c USING due WHERE c.user_id = due.id RETURNING c.id
        )
        UPDATE user_account a SET email = ${ERASED_ADDRESS_SQL}, first_name = '', last_name = '', phone = NULL, job_title = NULL,
               password_hash = NULL, totp_secret = NULL, totp_enrolled_at = NULL, signature_image = NULL,

@@ -3,18 +3,31 @@ import { AuditLog } from '@chancery/audit';
 import { Clock, issueSecret, ParsedSecret, PasswordHasher, personIdOf, RequestContext, SecretBox, TransactionRunner } from '@chancery/core';
 import { Mailer } from '@chancery/notifications';
 import { AccountAccess } from '../accounts/account-access';
-import { PASSWORD_CHANGED } from '../email/identity-emails';
+import { PASSWORD_CHANGED, RECOVERY_CODE_USED } from '../email/identity-emails';
 import { UserAccount } from '../entities/user-account.entity';
 import { IdentityErrors } from '../identity.errors';
 import { AccountRepository, LoginCandidate } from '../repositories/account.repository';
 
 export type { LoginCandidate };
 import { AccountTokenRepository } from '../repositories/account-token.repository';
+import { RecoveryCodeCount, RecoveryCodeRepository } from '../repositories/recovery-code.repository';
+import { canonicalRecoveryCode, newRecoveryCodes } from '../second-factor/recovery-codes';
 import { newTotpSecret, totpStepOf, totpUri } from '../second-factor/totp';
 import { normaliseEmailAddress } from '../validation/email-address';
 
 /** The account of the request's person, as the session check read it (see `rememberForRequest`). */
 const CURRENT_ACCOUNT = 'identity.currentAccount';
+
+/** The purpose recovery codes are hashed under (`SecretBox.keyedHash`). */
+const RECOVERY_CODE_HASH = 'recovery-code';
+
+/** New recovery codes, shown to the person once. */
+export interface IssuedRecoveryCodes {
+  codes: string[];
+  generatedAt: Date;
+}
+
+export type { RecoveryCodeCount };
 
 /**
  * Accounts as the contexts above identity use them: credentials (password, second factor), the state
@@ -33,6 +46,7 @@ export class AccountsService {
     private readonly clock: Clock,
     private readonly passwords: PasswordHasher,
     private readonly mailer: Mailer,
+    private readonly recoveryCodes: RecoveryCodeRepository,
   ) {}
 
   /** The account an e-mail names in a tenant (null: the platform operator's), with its credentials. In the caller's unit. */
@@ -66,6 +80,60 @@ export class AccountsService {
   /** Spends a second-factor time step: false when another request used it (or a later one) first. In the caller's unit. */
   useSecondFactorStep(userId: string, step: number): Promise<boolean> {
     return this.accounts.useTotpStep(userId, step);
+  }
+
+  /**
+   * The hash a recovery code is looked up by, when the candidate has a second factor (null otherwise,
+   * or when it is not a code's shape). Keyed by the account, so one code's hash means nothing for
+   * another account. The caller spends it with `useRecoveryCode`, in the unit that acts on it.
+   *
+   * HMAC-SHA-256, not argon2: a code has 50 random bits, so a slow hash adds nothing against guessing
+   * through the login (attempt limits do that); the server key keeps a copy of the database alone from
+   * being checked against guesses offline.
+   */
+  recoveryCodeHash(candidate: LoginCandidate, typed: string | undefined): Buffer | null {
+    if (!candidate.access.totpEnrolledAt || !typed) return null;
+    const code = canonicalRecoveryCode(typed);
+    return code ? this.hashRecoveryCode(candidate.id, code) : null;
+  }
+
+  /**
+   * Spends a recovery code of the candidate (false: no such unused code, or another login spent it
+   * first), audits it with the number left, and tells the person by e-mail. In the caller's unit.
+   */
+  async useRecoveryCode(candidate: LoginCandidate, hash: Buffer): Promise<boolean> {
+    const now = this.clock.now();
+    const remaining = await this.recoveryCodes.use(candidate.id, hash, now);
+    if (remaining === null) return false;
+    const { account, tenantId } = candidate.access;
+    await this.audit.record({ action: 'auth.recoveryCode.used', subjectType: 'User', subjectId: candidate.id, tenantId, details: { remaining } });
+    await this.mailer.queue(RECOVERY_CODE_USED, { tenantId, to: account.email, language: account.preferredLanguage, values: { at: now.toISOString(), remaining } });
+    return true;
+  }
+
+  /**
+   * New recovery codes for an account with a second factor: they replace every earlier one (used or
+   * not), only their hashes are kept, and the codes are returned to be shown once. In the caller's unit.
+   */
+  async issueRecoveryCodes(userId: string): Promise<IssuedRecoveryCodes> {
+    const account = await this.accounts.secondFactorOf(userId);
+    if (!account?.totpEnrolledAt) throw IdentityErrors.SECOND_FACTOR_NOT_ENROLLED('set up the authenticator app first', { field: 'totpCode' });
+    const codes = newRecoveryCodes();
+    const generatedAt = this.clock.now();
+    const hashes = codes.map((code) => this.hashRecoveryCode(userId, canonicalRecoveryCode(code)!));
+    const count = await this.recoveryCodes.replaceAll(userId, hashes, generatedAt);
+    await this.audit.record({ action: 'auth.recoveryCodes.generated', subjectType: 'User', subjectId: userId, details: { count } });
+    return { codes, generatedAt };
+  }
+
+  /** How many of the logged-in person's recovery codes are unused, and when they were made; never the codes. */
+  myRecoveryCodeCount(): Promise<RecoveryCodeCount> {
+    const userId = personIdOf(this.context.actor);
+    return this.transactions.run(() => this.recoveryCodes.countOf(userId));
+  }
+
+  private hashRecoveryCode(userId: string, canonicalCode: string): Buffer {
+    return this.secrets.keyedHash(RECOVERY_CODE_HASH, `${userId.toLowerCase()}:${canonicalCode}`);
   }
 
   /** Which tenants (null: the platform) have an account with this address; a login without a tenant asks. */

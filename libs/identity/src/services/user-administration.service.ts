@@ -17,6 +17,7 @@ import { assertAcceptablePassword } from '../password-policy';
 import { AccountRepository, ManagedScope } from '../repositories/account.repository';
 import { ApiKeyRepository } from '../repositories/api-key.repository';
 import { InvitationRepository } from '../repositories/invitation.repository';
+import { RecoveryCodeRepository } from '../repositories/recovery-code.repository';
 import { TenantRepository } from '../repositories/tenant.repository';
 import { normaliseEmailAddress } from '../validation/email-address';
 
@@ -60,6 +61,7 @@ export class UserAdministrationService {
     private readonly events: EventEmitter2,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly recoveryCodes: RecoveryCodeRepository,
   ) {}
 
   /** Users the actor administers: the company's users for its admin, the tenant's staff for the tenant's admin. */
@@ -321,8 +323,8 @@ export class UserAdministrationService {
   }
 
   /**
-   * Removes a user's second factor (a lost phone): their sessions end and they enrol again at the next
-   * login. Not one's own: another administrator checks who is asking.
+   * Removes a user's second factor (a lost phone), recovery codes included: their sessions end and they
+   * enrol again at the next login. Not one's own: another administrator checks who is asking.
    */
   async resetSecondFactor(userId: string): Promise<UserAccount> {
     if (userId === this.context.actor.id) throw IdentityErrors.CANNOT_RESET_OWN_SECOND_FACTOR('ask another administrator to reset your second factor', { field: 'userId' });
@@ -330,6 +332,7 @@ export class UserAdministrationService {
       const user = await this.loadManaged(userId);
       if (!user.totpEnrolledAt) throw IdentityErrors.SECOND_FACTOR_NOT_ENROLLED('the user has no second factor', { field: 'userId' });
       await this.accounts.removeSecondFactor(user.id);
+      await this.recoveryCodes.deleteAllOf(user.id);
       await this.events.emitAsync(SECOND_FACTOR_REMOVED, { userId: user.id, tenantId: user.tenantId } satisfies AccountDisabled);
       await this.audit.record({ action: 'identity.secondFactor.reset', subjectType: 'User', subjectId: user.id });
       // In the same unit of work: the notice leaves only if the reset stands.

@@ -27,6 +27,31 @@ export function accessRulesOf(modules: ModulesContainer): Map<string, AccessRule
  * scope: generated from the declarations, for people to read and check against the privacy
  * documentation. Field visibility inside the answers is in docs/visibility-matrix.md.
  */
+/** What a person does who lost the phone with their second factor (review F11), in the words of the operations they call. */
+const LOST_SECOND_FACTOR = [
+  '## A lost second factor (phone)',
+  '',
+  'Whoever sets up a second factor gets ten single-use recovery codes (`confirmTotpEnrolmentWithRecoveryCodes`), shown once',
+  'and stored only as keyed hashes; `myRecoveryCodes` says how many are left, `regenerateRecoveryCodes` (with a current code of',
+  'the app) replaces them all. Accounts enrolled before recovery codes existed have none until they make them on the',
+  'second-factor screen. A lost phone then goes as follows:',
+  '',
+  '- **Phone lost, codes at hand.** Log in with a recovery code (`login` with `recoveryCode` instead of `totpCode`; the',
+  '  person is e-mailed, the audit trail has `auth.recoveryCode.used`). Then get a new second factor: another administrator',
+  '  of the company or chamber resets it (`resetSecondFactor`, which deletes the codes too), and the next login enrols the',
+  '  new phone and makes new codes. A *sole* tenant administrator first invites a second administrator (`inviteUser`),',
+  '  who then resets the first one\'s second factor.',
+  '- **Phone and codes lost, another active administrator exists.** That administrator resets the second factor',
+  '  (`resetSecondFactor`). The platform operator does not: it holds no role in a tenant and never acts as one of its',
+  '  accounts.',
+  '- **Phone and codes lost, no other active administrator.** The operator may invite a new administrator only for a',
+  '  tenant without any active one (`inviteTenantAdministrator`, refused with `TENANT_HAS_ADMINISTRATOR` otherwise). While',
+  '  the locked-out administrator\'s account is still active there is no operation that changes this: the tenant avoids it',
+  '  by keeping two administrators and its codes. (An operator break-glass, on the tenant\'s written request, that closes',
+  '  the locked-out account and is audited and notified, is not built: it is a decision for the controller\'s contract.)',
+  '',
+];
+
 export function renderOperationAccess(schema: GraphQLSchema, rules: Map<string, AccessRule>): string {
   const section = (title: string, fields: string[]) => [
     `## ${title}`,
@@ -49,6 +74,7 @@ export function renderOperationAccess(schema: GraphQLSchema, rules: Map<string, 
     '',
     ...section('Queries', Object.keys(schema.getQueryType()?.getFields() ?? {})),
     ...section('Mutations', Object.keys(schema.getMutationType()?.getFields() ?? {})),
+    ...LOST_SECOND_FACTOR,
     '## Permissions by role and API-key scope',
     '',
     `| permission | step-up | ${[...ALL_ROLES, ...scopes.map((s) => `key: ${s}`)].join(' | ')} | what it allows |`,

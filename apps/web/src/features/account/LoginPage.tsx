@@ -37,6 +37,9 @@ export default function LoginPage() {
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
+  // Instead of the app's code: one of the recovery codes stored at enrolment (a lost phone).
+  const [recovery, setRecovery] = useState(false);
+  const [recoveryCode, setRecoveryCode] = useState('');
   const [ended] = useState(() => sessionStore.endReason());
   const overrides = useMemo(() => ({ UNAUTHENTICATED: t('login.failed'), TOO_MANY_REQUESTS: t('login.throttled') }), [t]);
 
@@ -48,10 +51,18 @@ export default function LoginPage() {
     ];
     if (missing.length) throw clientError(missing);
     const slug = slugOf(tenant);
-    const totpCode = code.replace(/\s/g, '');
+    const totpCode = recovery ? '' : code.replace(/\s/g, '');
+    const recoveryGiven = recovery ? recoveryCode.trim() : '';
     const data = await requestPublic(Login, {
       // The refresh token goes into an HttpOnly cookie, out of reach of this page's scripts.
-      input: { email: email.trim(), password, refreshTokenIn: 'COOKIE', ...(slug ? { tenant: slug } : {}), ...(totpCode ? { totpCode } : {}) },
+      input: {
+        email: email.trim(),
+        password,
+        refreshTokenIn: 'COOKIE',
+        ...(slug ? { tenant: slug } : {}),
+        ...(totpCode ? { totpCode } : {}),
+        ...(recoveryGiven ? { recoveryCode: recoveryGiven } : {}),
+      },
     });
     rememberTenant(slug);
     await signIn(data.login, slug);
@@ -66,18 +77,36 @@ export default function LoginPage() {
         <TenantPicker name="input.tenant" value={tenant} onChange={setTenant} allowPlatform />
         <TextField name="input.email" label={t('fields.email')} type="email" autoComplete="username" value={email} onValue={setEmail} />
         <TextField name="input.password" label={t('fields.password')} type="password" autoComplete="current-password" value={password} onValue={setPassword} />
-        <TextField
-          name="input.totpCode"
-          label={t('login.code')}
-          hint={t('login.codeHint')}
-          optional
-          inputMode="numeric"
-          autoComplete="one-time-code"
-          pattern="[0-9]*"
-          maxLength={7}
-          value={code}
-          onValue={setCode}
-        />
+        {recovery ? (
+          <TextField
+            name="input.recoveryCode"
+            label={t('login.recoveryCode')}
+            hint={t('login.recoveryCodeHint')}
+            autoComplete="off"
+            spellCheck={false}
+            maxLength={13}
+            value={recoveryCode}
+            onValue={setRecoveryCode}
+          />
+        ) : (
+          <TextField
+            name="input.totpCode"
+            label={t('login.code')}
+            hint={t('login.codeHint')}
+            optional
+            inputMode="numeric"
+            autoComplete="one-time-code"
+            pattern="[0-9]*"
+            maxLength={7}
+            value={code}
+            onValue={setCode}
+          />
+        )}
+        <p>
+          <button type="button" className="button button--link" onClick={() => setRecovery(!recovery)}>
+            {recovery ? t('login.useAppCode') : t('login.useRecoveryCode')}
+          </button>
+        </p>
         <SubmitButton pending={pending} pendingLabel={t('login.submitting')}>
           {t('login.submit')}
         </SubmitButton>

@@ -12,6 +12,7 @@ import { TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { QrCode } from '../../ui/QrCode';
 import { useAction } from '../../ui/use-api';
+import { RecoveryCodesPanel, RecoveryCodesSection } from './RecoveryCodes';
 import { StepUpDialog } from './StepUpDialog';
 
 const BeginTotpEnrolment = graphql(`
@@ -21,8 +22,11 @@ const BeginTotpEnrolment = graphql(`
 `);
 
 const ConfirmTotpEnrolment = graphql(`
-  mutation ConfirmTotpEnrolment($code: String!) {
-    confirmTotpEnrolment(code: $code)
+  mutation ConfirmTotpEnrolmentWithRecoveryCodes($code: String!) {
+    confirmTotpEnrolmentWithRecoveryCodes(code: $code) {
+      codes
+      generatedAt
+    }
   }
 `);
 
@@ -44,6 +48,8 @@ export default function SecondFactorPage() {
   const [uri, setUri] = useState<string | null>(null);
   const [code, setCode] = useState('');
   const [enrolled, setEnrolled] = useState(false);
+  // The recovery codes made at enrolment, shown once until the person says they stored them.
+  const [recoveryCodes, setRecoveryCodes] = useState<{ codes: string[]; generatedAt: string } | null>(null);
   const [stepUpOpen, setStepUpOpen] = useState(false);
   const [verifiedUntil, setVerifiedUntil] = useState<Date | null>(null);
   // Whether the session was held back for enrolment when the page opened (the flag clears on success).
@@ -54,11 +60,12 @@ export default function SecondFactorPage() {
     setUri(data.beginTotpEnrolment);
   });
   const confirm = useAction(async () => {
-    await request(ConfirmTotpEnrolment, { code: code.replace(/\s/g, '') });
+    const data = await request(ConfirmTotpEnrolment, { code: code.replace(/\s/g, '') });
     // The account is read first: until enrolment the API answers nothing but enrolment (so `me` is
     // still empty), and the layout shows this page without it only while the flag is up.
     await reloadMe();
     sessionStore.secondFactorEnrolled();
+    setRecoveryCodes(data.confirmTotpEnrolmentWithRecoveryCodes);
     setEnrolled(true);
     setUri(null);
   });
@@ -67,7 +74,22 @@ export default function SecondFactorPage() {
   return (
     <div className="medium">
       <PageTitle lead={t('secondFactor.lead')}>{t('secondFactor.title')}</PageTitle>
-      {enrolled ? (
+      {enrolled && recoveryCodes ? (
+        <>
+          <Notice kind="success" title={t('secondFactor.enrolledTitle')}>
+            <p>{t('secondFactor.enrolledNow')}</p>
+          </Notice>
+          <RecoveryCodesPanel
+            codes={recoveryCodes.codes}
+            generatedAt={recoveryCodes.generatedAt}
+            onStored={() => {
+              setRecoveryCodes(null);
+              if (required) navigate('/app');
+            }}
+          />
+        </>
+      ) : null}
+      {enrolled && !recoveryCodes ? (
         <Notice kind="success" title={t('secondFactor.enrolledTitle')}>
           <p>{t('secondFactor.enrolledNow')}</p>
           {required ? (
@@ -80,6 +102,7 @@ export default function SecondFactorPage() {
       {enrolledAt && !enrolled ? (
         <>
           <p>{t('secondFactor.enrolledSince', { date: format.dateTime(enrolledAt) })}</p>
+          <RecoveryCodesSection />
           <h2>{t('stepUp.sectionTitle')}</h2>
           <p>{t('stepUp.explanation')}</p>
           {verifiedUntil ? <Notice kind="success">{t('stepUp.verifiedUntil', { time: format.time(verifiedUntil.toISOString()) })}</Notice> : null}
