@@ -16,7 +16,7 @@ SELECT 1 FROM project_distribution WHERE id = $1 AND tenant_id = app_current_ten
 -- DatasheetRetentionRepository.countWithdrawnPastRetention
 SELECT count(*) AS expired, count(*) FILTER (WHERE
 (('Datasheet:' || d.id::text) = ANY($3::text[])
-OR d.contact_user_id = ANY($4::uuid[]) OR d.contact_suspended_user_id = ANY($4::uuid[])
+OR (d.contact_user_id = ANY($4::uuid[])) IS TRUE OR (d.contact_suspended_user_id = ANY($4::uuid[])) IS TRUE
 OR EXISTS (SELECT 1 FROM datasheet_version v WHERE v.tenant_id = d.tenant_id AND v.datasheet_id = d.id
 AND (('DatasheetVersion:' || v.id::text) = ANY($3::text[]) OR v.completed_by = ANY($4::uuid[])))
 OR EXISTS (SELECT 1 FROM datasheet_attachment t WHERE t.tenant_id = d.tenant_id AND t.datasheet_id = d.id AND t.uploaded_by = ANY($4::uuid[])))) AS held FROM datasheet d WHERE
@@ -34,7 +34,7 @@ AND (SELECT max(v.unpublished_at) FROM datasheet_version v WHERE v.tenant_id = d
 OR EXISTS (SELECT 1 FROM datasheet_version v WHERE v.tenant_id = d.tenant_id AND v.datasheet_id = d.id AND v.completed_by IS NOT NULL)
 OR EXISTS (SELECT 1 FROM datasheet_attachment t WHERE t.tenant_id = d.tenant_id AND t.datasheet_id = d.id AND t.uploaded_by IS NOT NULL)) AND NOT
 (('Datasheet:' || d.id::text) = ANY($3::text[])
-OR d.contact_user_id = ANY($4::uuid[]) OR d.contact_suspended_user_id = ANY($4::uuid[])
+OR (d.contact_user_id = ANY($4::uuid[])) IS TRUE OR (d.contact_suspended_user_id = ANY($4::uuid[])) IS TRUE
 OR EXISTS (SELECT 1 FROM datasheet_version v WHERE v.tenant_id = d.tenant_id AND v.datasheet_id = d.id
 AND (('DatasheetVersion:' || v.id::text) = ANY($3::text[]) OR v.completed_by = ANY($4::uuid[])))
 OR EXISTS (SELECT 1 FROM datasheet_attachment t WHERE t.tenant_id = d.tenant_id AND t.datasheet_id = d.id AND t.uploaded_by = ANY($4::uuid[]))) ORDER BY d.id LIMIT $5 FOR UPDATE;
