@@ -937,7 +937,8 @@ describe('T1 field matrix', () => {
     // Policy versions: each tenant's privacy officer publishes; every viewer answers A's version (accept or object in turn).
     const bVersion = expectData(await app.graphql<{ publishPrivacyPolicy: { id: string } }>(`mutation { publishPrivacyPolicy(input: { title: "B", summary: "B", body: "B" }) { id } }`, {}, { token: bOfficerToken })).publishPrivacyPolicy.id;
     await everyViewer('publishPrivacyPolicy', 'PrivacyPolicyVersion',
-      () => ({ query: `mutation { publishPrivacyPolicy(input: { title: "A", summary: "A", body: "A" }) { ${selectionOfType(world.schema, 'PrivacyPolicyVersion')} } }`, variables: {} }),
+      // A text of its own each time: the same text twice is not a new version (POLICY_UNCHANGED).
+      () => ({ query: `mutation { publishPrivacyPolicy(input: { title: "A", summary: "A", body: "A ${randomUUID()}" }) { ${selectionOfType(world.schema, 'PrivacyPolicyVersion')} } }`, variables: {} }),
       async (_v, answer) => { const row = await rowOf('privacy_policy_version', String(answer.id)); return row && { relation: { tenantId: row.tenant_id }, object: storedObject(world.schema, 'PrivacyPolicyVersion', row) }; });
     const aVersionRow = (await owner.query(`SELECT * FROM privacy_policy_version WHERE tenant_id = $1 ORDER BY version DESC LIMIT 1`, [world.tenants.A.id])).rows[0] as Record<string, unknown>;
     const aVersion = String(aVersionRow.id);

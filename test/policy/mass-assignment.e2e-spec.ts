@@ -209,7 +209,7 @@ const TEMPLATES: Record<string, MutationTemplate> = {
     caller: 'a1Member',
     base: async (world) => {
       const { publishPrivacyPolicy: version } = expectData(await world.app.graphql<{ publishPrivacyPolicy: { id: string } }>(
-        'mutation { publishPrivacyPolicy(input: { title: "t", summary: "s", body: "b" }) { id } }', {}, { token: world.viewer('aPrivacyOfficer').token }));
+        `mutation { publishPrivacyPolicy(input: { title: "t", summary: "s", body: "b ${next()}" }) { id } }`, {}, { token: world.viewer('aPrivacyOfficer').token }));
       return { input: { versionId: version.id, reason: 'x' } };
     },
   },

@@ -106,4 +106,20 @@ describe('Privacy-policy versions: deemed acceptance after three working days', 
     expect(next.version).toBe(2);
     expect(await notice(silent)).toMatchObject({ answer: 'PENDING', versionId: next.id });
   });
+
+  it('the same title and text again is not a new version: CONFLICT POLICY_UNCHANGED, nothing published, the window left as it is (review M1)', async () => {
+    const publish = (input: Record<string, string>) => gql<{ publishPrivacyPolicy: { id: string; version: number } }>(`mutation($input: PublishPrivacyPolicyInput!) { publishPrivacyPolicy(input: $input) { id version } }`, { input }, privacyOfficer);
+    const count = async () => Number((await app.asOwner((db) => db.query(`SELECT count(*) AS n FROM privacy_policy_version WHERE tenant_id = $1`, [tenant.id]))).rows[0].n);
+    const before = await count();
+    // Sent twice (a second click), or with other line endings and spaces: the same text.
+    for (const input of [{ title: 'v2', summary: 'New sub-processor.', body: '…' }, { title: ' v2 ', summary: 'Another summary', body: '\r\n…\r\n' }]) {
+      const refused = await publish(input);
+      expect({ code: refused.errors?.[0]?.extensions?.code, reason: refused.errors?.[0]?.extensions?.reason, fields: refused.errors?.[0]?.extensions?.fields?.map((f) => f.field) }).toEqual({
+        code: 'CONFLICT', reason: 'POLICY_UNCHANGED', fields: ['input.body'],
+      });
+    }
+    expect(await count()).toBe(before);
+    // A changed text is a new version.
+    expect(expectData(await publish({ title: 'v2', summary: 'Typo fixed.', body: '… and more' })).publishPrivacyPolicy).toMatchObject({ version: before + 1 });
+  });
 });

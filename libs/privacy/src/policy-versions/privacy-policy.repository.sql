@@ -4,6 +4,9 @@
 -- PrivacyPolicyRepository.versionsOfTenant
 SELECT v.id, v.tenant_id AS "tenantId", v.version, v.title, v.summary, v.body, v.published_at AS "publishedAt", v.published_by AS "publishedBy", v.objection_deadline AS "objectionDeadline" FROM privacy_policy_version v WHERE v.tenant_id = $1 ORDER BY v.version DESC;
 
+-- PrivacyPolicyRepository.latestVersion
+SELECT v.id, v.tenant_id AS "tenantId", v.version, v.title, v.summary, v.body, v.published_at AS "publishedAt", v.published_by AS "publishedBy", v.objection_deadline AS "objectionDeadline" FROM privacy_policy_version v WHERE v.tenant_id = $1 ORDER BY v.version DESC LIMIT 1;
+
 -- PrivacyPolicyRepository.findVersion
 SELECT v.id, v.tenant_id AS "tenantId", v.version, v.title, v.summary, v.body, v.published_at AS "publishedAt", v.published_by AS "publishedBy", v.objection_deadline AS "objectionDeadline" FROM privacy_policy_version v WHERE v.tenant_id = $1 AND v.id = $2;
 

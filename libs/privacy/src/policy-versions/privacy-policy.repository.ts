@@ -17,6 +17,13 @@ export class PrivacyPolicyRepository {
     return rows.map((row) => toEntity(PrivacyPolicyVersion, row));
   }
 
+  /** The tenant's newest version, or null before its first (one row, however many versions). */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
+  async latestVersion(tenantId: string): Promise<PrivacyPolicyVersion | null> {
+    const [row] = await this.sql.query(`SELECT ${VERSION} FROM privacy_policy_version v WHERE v.tenant_id = $1 ORDER BY v.version DESC LIMIT 1`, [tenantId]);
+    return row ? toEntity(PrivacyPolicyVersion, row) : null;
+  }
+
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, SQL_EXAMPLE.id] })
   async findVersion(tenantId: string, id: string): Promise<PrivacyPolicyVersion | null> {
     const [row] = await this.sql.query(`SELECT ${VERSION} FROM privacy_policy_version v WHERE v.tenant_id = $1 AND v.id = $2`, [tenantId, id]);

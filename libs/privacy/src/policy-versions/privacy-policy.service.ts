@@ -41,6 +41,12 @@ export class PrivacyPolicyService {
     const tenantId = tenantOfActor(actor);
     const publishedAt = this.clock.now();
     return this.transactions.run(async () => {
+      // The same text again (a second click, a form sent twice) would open a new objection window and
+      // announce a change to everyone for nothing (review M1).
+      const latest = await this.policies.latestVersion(tenantId);
+      if (latest && sameText(latest.title, version.title) && sameText(latest.body, version.body)) {
+        throw PrivacyOfficeErrors.POLICY_UNCHANGED(`the title and text are those of version ${latest.version}`, { field: 'input.body', details: { version: latest.version } });
+      }
       const published = await this.policies.insertNextVersion({
         tenantId, title: version.title, summary: version.summary, body: version.body, publishedAt, publishedBy: actor.id ?? null,
         objectionDeadline: addWorkingDays(publishedAt, POLICY_OBJECTION_WORKING_DAYS),
@@ -68,7 +74,7 @@ export class PrivacyPolicyService {
     if (!actor.tenantId) return null;
     const tenantId = actor.tenantId;
     return this.transactions.run(async () => {
-      const [latest] = await this.policies.versionsOfTenant(tenantId);
+      const latest = await this.policies.latestVersion(tenantId);
       if (!latest) return null;
       return answerOf(latest, userId, await this.policies.responseOf(tenantId, latest.id, userId), this.clock.now());
     });
@@ -146,4 +152,10 @@ export function answerOf(version: PrivacyPolicyVersion, userId: string, recorded
     ? (recorded.response === 'ACCEPTED' ? PrivacyPolicyAnswer.ACCEPTED : PrivacyPolicyAnswer.OBJECTED)
     : now.getTime() > version.objectionDeadline.getTime() ? PrivacyPolicyAnswer.DEEMED_ACCEPTED : PrivacyPolicyAnswer.PENDING;
   return answer;
+}
+
+/** Two texts that differ only in white space (line endings, spaces at the ends of lines, blank lines) are the same text. */
+function sameText(a: string, b: string): boolean {
+  const normal = (text: string) => text.replace(/\s+/g, ' ').trim();
+  return normal(a) === normal(b);
 }

@@ -25,6 +25,7 @@ export const PrivacyOfficeErrors = defineErrors('privacyOffice', {
   SUBJECTS_ALREADY_NOTIFIED: [ErrorCode.CONFLICT, 'The people affected have already been notified.'],
   POLICY_VERSION_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such privacy-policy version of the caller’s tenant.'],
   POLICY_VERSION_TAKEN: [ErrorCode.CONFLICT, 'Another version was published at the same moment; publish again.'],
+  POLICY_UNCHANGED: [ErrorCode.CONFLICT, 'The title and text are those of the current version: there is no new version to publish.'],
   POLICY_ALREADY_ANSWERED: [ErrorCode.CONFLICT, 'The caller has already accepted or objected to this version.'],
   POLICY_OBJECTION_WINDOW_CLOSED: [ErrorCode.CONFLICT, 'Three working days have passed: the version is deemed accepted.'],
 });

@@ -54,6 +54,7 @@ export function usePolicyReasons(): Record<string, string> {
     () => ({
       POLICY_VERSION_NOT_FOUND: t('policyVersions.reasons.POLICY_VERSION_NOT_FOUND'),
       POLICY_VERSION_TAKEN: t('policyVersions.reasons.POLICY_VERSION_TAKEN'),
+      POLICY_UNCHANGED: t('policyVersions.reasons.POLICY_UNCHANGED'),
       POLICY_ALREADY_ANSWERED: t('policyVersions.reasons.POLICY_ALREADY_ANSWERED'),
       POLICY_OBJECTION_WINDOW_CLOSED: t('policyVersions.reasons.POLICY_OBJECTION_WINDOW_CLOSED'),
     }),

@@ -177,6 +177,8 @@ const de: CoreMessages = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'Der Name der Datei passt nicht zu ihrem Inhalt: Ein PDF endet auf .pdf, ein PNG auf .png und ein JPEG auf .jpg oder .jpeg.',
     },
     constraint: {
+      policyunchanged: 'Dieselbe wie die aktuelle Fassung.',
+      singleline: 'Muss in einer Zeile stehen, ohne Zeilenumbrüche.',
       companyhasadministrator: 'Dieses Unternehmen hat einen aktiven Administrator, der die Rollen vergibt.',
       accountnotactive: 'Dieses Konto ist nicht aktiv.',
       requiredoutsidetheeea: 'Außerhalb des EWR die Garantie der Übermittlung angeben: einen Angemessenheitsbeschluss, Standardvertragsklauseln oder verbindliche interne Datenschutzvorschriften.',

@@ -182,6 +182,8 @@ const en = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'The file\'s name does not match its content: a PDF must end in .pdf, a PNG in .png and a JPEG in .jpg or .jpeg.',
     },
     constraint: {
+      policyunchanged: 'The same as the current version.',
+      singleline: 'Must be one line, without line breaks.',
       companyhasadministrator: 'This company has an active administrator, who grants its roles.',
       accountnotactive: 'This account is not active.',
       requiredoutsidetheeea: 'Outside the EEA, name the transfer\'s safeguard: an adequacy decision, standard contractual clauses or binding corporate rules.',

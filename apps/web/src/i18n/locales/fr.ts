@@ -177,6 +177,8 @@ const fr: CoreMessages = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'Le nom du fichier ne correspond pas à son contenu : un PDF se termine par .pdf, un PNG par .png et un JPEG par .jpg ou .jpeg.',
     },
     constraint: {
+      policyunchanged: 'Identique à la version actuelle.',
+      singleline: 'Doit tenir sur une seule ligne, sans retour à la ligne.',
       companyhasadministrator: 'Cette entreprise a un administrateur actif, qui attribue les rôles.',
       accountnotactive: 'Ce compte n’est pas actif.',
       requiredoutsidetheeea: 'Hors de l’EEE, indiquez la garantie du transfert : une décision d’adéquation, des clauses contractuelles types ou des règles d’entreprise contraignantes.',

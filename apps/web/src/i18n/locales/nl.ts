@@ -177,6 +177,8 @@ const nl: CoreMessages = {
       DATASHEET_ATTACHMENT_TYPE_MISMATCH: 'De naam van het bestand past niet bij de inhoud: een pdf eindigt op .pdf, een png op .png en een jpeg op .jpg of .jpeg.',
     },
     constraint: {
+      policyunchanged: 'Dezelfde als de huidige versie.',
+      singleline: 'Moet op één regel staan, zonder regeleinden.',
       companyhasadministrator: 'Dit bedrijf heeft een actieve beheerder, die de rollen toekent.',
       accountnotactive: 'Dit account is niet actief.',
       requiredoutsidetheeea: 'Buiten de EER: vermeld de waarborg voor de doorgifte, zoals een adequaatheidsbesluit, modelcontractbepalingen of bindende bedrijfsvoorschriften.',

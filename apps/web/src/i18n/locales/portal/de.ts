@@ -723,6 +723,7 @@ const de: PortalMessages = {
     reasons: {
       POLICY_VERSION_NOT_FOUND: 'Diese Fassung der Erklärung gibt es nicht.',
       POLICY_VERSION_TAKEN: 'Im selben Moment wurde eine andere Fassung veröffentlicht. Laden Sie die Seite neu und veröffentlichen Sie erneut.',
+      POLICY_UNCHANGED: 'Titel und Text sind die der aktuellen Fassung: Es gibt nichts Neues zu veröffentlichen. Ändern Sie den Text, um eine neue Fassung zu veröffentlichen.',
       POLICY_ALREADY_ANSWERED: 'Sie haben diese Fassung bereits beantwortet.',
       POLICY_OBJECTION_WINDOW_CLOSED: 'Die drei Werktage sind vorbei: Diese Fassung gilt als von Ihnen angenommen. Schreiben Sie dem Datenschutzbeauftragten, wenn Sie nicht einverstanden sind.',
     },

@@ -726,6 +726,7 @@ const en = {
     reasons: {
       POLICY_VERSION_NOT_FOUND: 'This version of the policy does not exist.',
       POLICY_VERSION_TAKEN: 'Another version was published at the same moment. Reload the page and publish again.',
+      POLICY_UNCHANGED: 'The title and text are those of the current version: there is nothing new to publish. Change the text to publish a new version.',
       POLICY_ALREADY_ANSWERED: 'You have already answered this version.',
       POLICY_OBJECTION_WINDOW_CLOSED: 'The three working days have passed: you are deemed to have accepted this version. Write to the privacy officer if you do not agree.',
     },

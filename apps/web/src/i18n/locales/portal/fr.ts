@@ -723,6 +723,7 @@ const fr: PortalMessages = {
     reasons: {
       POLICY_VERSION_NOT_FOUND: 'Cette version de la politique n’existe pas.',
       POLICY_VERSION_TAKEN: 'Une autre version a été publiée au même moment. Rechargez la page et publiez à nouveau.',
+      POLICY_UNCHANGED: 'Le titre et le texte sont ceux de la version actuelle : il n’y a rien de nouveau à publier. Modifiez le texte pour publier une nouvelle version.',
       POLICY_ALREADY_ANSWERED: 'Vous avez déjà répondu à cette version.',
       POLICY_OBJECTION_WINDOW_CLOSED: 'Les trois jours ouvrables sont passés : vous êtes réputé avoir accepté cette version. Écrivez au responsable de la vie privée si vous n’êtes pas d’accord.',
     },

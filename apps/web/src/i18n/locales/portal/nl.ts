@@ -723,6 +723,7 @@ const nl: PortalMessages = {
     reasons: {
       POLICY_VERSION_NOT_FOUND: 'Deze versie van het beleid bestaat niet.',
       POLICY_VERSION_TAKEN: 'Op hetzelfde moment werd een andere versie gepubliceerd. Laad de pagina opnieuw en publiceer nogmaals.',
+      POLICY_UNCHANGED: 'De titel en de tekst zijn die van de huidige versie: er is niets nieuws te publiceren. Wijzig de tekst om een nieuwe versie te publiceren.',
       POLICY_ALREADY_ANSWERED: 'U hebt deze versie al beantwoord.',
       POLICY_OBJECTION_WINDOW_CLOSED: 'De drie werkdagen zijn voorbij: u wordt geacht deze versie te hebben aanvaard. Schrijf de privacyverantwoordelijke als u niet akkoord gaat.',
     },
