@@ -18,10 +18,10 @@ SELECT sequence, head_hash FROM log_checkpoint WHERE chain = $1 AND tenant_id = 
 SELECT sequence, head_hash FROM log_checkpoint WHERE chain = $1 AND tenant_id IS NULL ORDER BY sequence;
 
 -- LogCheckpointRepository.newestFirst
-SELECT id, tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature FROM log_checkpoint WHERE tenant_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint) ORDER BY id DESC LIMIT 50;
+SELECT id, tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature FROM log_checkpoint WHERE tenant_id = $1  ORDER BY id DESC LIMIT 50;
 
 -- LogCheckpointRepository.newestFirst
-SELECT id, tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature FROM log_checkpoint WHERE tenant_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint) ORDER BY id DESC LIMIT 50;
+SELECT id, tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature FROM log_checkpoint WHERE tenant_id = $1 AND id < (SELECT c.id FROM log_checkpoint c WHERE c.tenant_id = $1 AND c.id = $2::bigint) ORDER BY id DESC LIMIT 50;
 
 -- LogCheckpointRepository.chainsWithCheckpoints
 SELECT DISTINCT tenant_id FROM log_checkpoint WHERE chain = $1 ORDER BY tenant_id NULLS FIRST;

@@ -57,12 +57,17 @@ export class LogCheckpointRepository {
     return rows.map((row) => ({ sequence: Number(row.sequence), hash: Buffer.from(row.head_hash, 'hex') }));
   }
 
-  /** One page of the tenant's checkpoints (both logs), newest first, continuing below `beforeId` when given. */
+  /**
+   * One page of the tenant's checkpoints (both logs), newest first, continuing below `beforeId` when
+   * given. The cursor must be one of the tenant's checkpoints: any other id finds no row and the page is
+   * empty, so nothing is learnt of another tenant's ids.
+   */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 50] }, { params: [SQL_EXAMPLE.tenantId, 50, '10'] })
   async newestFirst(tenantId: string, first: number, beforeId?: string): Promise<LogCheckpoint[]> {
+    const before = beforeId === undefined ? '' : 'AND id < (SELECT c.id FROM log_checkpoint c WHERE c.tenant_id = $1 AND c.id = $2::bigint)';
     const rows = (await this.sql.query(
-      `SELECT ${COLUMNS} FROM log_checkpoint WHERE tenant_id = $1 AND ($2::bigint IS NULL OR id < $2::bigint) ORDER BY id DESC LIMIT ${Math.trunc(first)}`,
-      [tenantId, beforeId ?? null],
+      `SELECT ${COLUMNS} FROM log_checkpoint WHERE tenant_id = $1 ${before} ORDER BY id DESC LIMIT ${Math.trunc(first)}`,
+      beforeId === undefined ? [tenantId] : [tenantId, beforeId],
     )) as LogCheckpointRow[];
     return rows.map(toCheckpoint);
   }
