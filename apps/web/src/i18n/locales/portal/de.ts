@@ -420,7 +420,7 @@ const de: PortalMessages = {
   webhooks: {
     title: 'Webhooks',
     leadCompany: 'Die Systeme Ihres Unternehmens (etwa Ihr ERP) erfahren sofort, wenn sich ein Dokument Ihres Unternehmens ändert (Anträge, Zertifikate, versandte Projektzertifikate): Jedes Ereignis wird an die Adresse gesendet (POST), signiert mit dem Geheimnis des Ziels.',
-    leadTenant: 'Systeme der Zertifizierungsstelle (etwa das zentrale Datenblattregister) erfahren sofort, wenn sich ein Datenblatt ändert: Jedes Ereignis wird an die Adresse gesendet (POST), signiert mit dem Geheimnis des Ziels.',
+    leadTenant: 'Ihre eigenen Systeme erfahren sofort, worauf sie hören: die signierten Kontrollpunkte Ihrer Protokolle, zum Aufbewahren (jede Organisation), und die Änderungen der Datenblätter einer Zertifizierungsstelle (etwa für das zentrale Datenblattregister). Jedes Ereignis wird an die Adresse gesendet (POST), signiert mit dem Geheimnis des Ziels.',
     listTitle: 'Ziele',
     none: 'Noch keine Ziele.',
     nothingToHear: 'Ziele der Mitarbeitenden erfahren vom Datenblatt-Feed, den nur eine Zertifizierungsstelle veröffentlicht: Hier gibt es nichts für sie.',

@@ -423,7 +423,7 @@ const en = {
   webhooks: {
     title: 'Webhooks',
     leadCompany: 'Your company’s systems (such as your ERP) are told at once when one of your company’s documents changes (applications, certificates, project certificates sent out): each event is POSTed to the address, signed with the target’s secret.',
-    leadTenant: 'Systems of the certification body (such as the central datasheet register) are told at once when a datasheet changes: each event is POSTed to the address, signed with the target’s secret.',
+    leadTenant: 'Your own systems are told at once of what they listen for: the signed checkpoints of your logs, to keep (every tenant), and a certification body’s datasheet changes (such as for the central datasheet register). Each event is POSTed to the address, signed with the target’s secret.',
     listTitle: 'Targets',
     none: 'No targets yet.',
     nothingToHear: 'Staff targets hear the datasheet feed, which only a certification body publishes: there is nothing here for them to hear.',

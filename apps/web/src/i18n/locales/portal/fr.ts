@@ -420,7 +420,7 @@ const fr: PortalMessages = {
   webhooks: {
     title: 'Webhooks',
     leadCompany: 'Les systèmes de votre entreprise (comme votre ERP) sont informés dès qu’un document de votre entreprise change (demandes, certificats, certificats de projet envoyés) : chaque événement est envoyé (POST) à l’adresse, signé avec le secret de la cible.',
-    leadTenant: 'Les systèmes de l’organisme de certification (comme le registre central des fiches techniques) sont informés dès qu’une fiche technique change : chaque événement est envoyé (POST) à l’adresse, signé avec le secret de la cible.',
+    leadTenant: 'Vos propres systèmes sont informés aussitôt de ce qu’ils écoutent : les points de contrôle signés de vos journaux, à conserver (toute organisation), et les changements de fiches techniques d’un organisme de certification (comme pour le registre central des fiches techniques). Chaque événement est envoyé (POST) à l’adresse, signé avec le secret de la cible.',
     listTitle: 'Cibles',
     none: 'Aucune cible pour l’instant.',
     nothingToHear: 'Les cibles du personnel reçoivent le flux de fiches techniques, que seul un organisme de certification publie : il n’y a rien ici pour elles.',

@@ -420,7 +420,7 @@ const nl: PortalMessages = {
   webhooks: {
     title: 'Webhooks',
     leadCompany: 'De systemen van uw bedrijf (zoals uw ERP) horen meteen wanneer een document van uw bedrijf wijzigt (aanvragen, certificaten, verstuurde projectcertificaten): elke gebeurtenis wordt naar het adres gepost, ondertekend met het geheim van het doel.',
-    leadTenant: 'Systemen van de certificatie-instelling (zoals het centrale datasheetregister) horen meteen wanneer een datasheet wijzigt: elke gebeurtenis wordt naar het adres gepost, ondertekend met het geheim van het doel.',
+    leadTenant: 'Uw eigen systemen horen meteen waarnaar ze luisteren: de ondertekende controlepunten van uw logboeken, om te bewaren (elke organisatie), en de wijzigingen van datasheets van een certificatie-instelling (zoals voor het centrale datasheetregister). Elke gebeurtenis wordt naar het adres gepost, ondertekend met het geheim van het doel.',
     listTitle: 'Doelen',
     none: 'Nog geen doelen.',
     nothingToHear: 'Doelen van de medewerkers horen de datasheetfeed, die alleen een certificatie-instelling publiceert: hier is niets voor hen te horen.',
