@@ -180,6 +180,7 @@ describe('The tamper-evident audit log', () => {
         entries: 5,
         valid: false,
         firstBrokenSequence: 3,
+        reason: 'LINK_BROKEN',
       });
     });
 
@@ -193,6 +194,7 @@ describe('The tamper-evident audit log', () => {
         entries: 4,
         valid: false,
         firstBrokenSequence: 3,
+        reason: 'LINK_BROKEN',
       });
     });
 
@@ -209,6 +211,7 @@ describe('The tamper-evident audit log', () => {
         entries: 5,
         valid: false,
         firstBrokenSequence: 2,
+        reason: 'LINK_BROKEN',
       });
     });
 
@@ -224,6 +227,7 @@ describe('The tamper-evident audit log', () => {
         entries: 4,
         valid: false,
         firstBrokenSequence: 2,
+        reason: 'LINK_BROKEN',
       });
     });
   });
@@ -353,10 +357,10 @@ describe('The tamper-evident audit log', () => {
 
       const reports = await asOwner((owner) => verifyAllAuditChains(owner));
       expect(reports).toContainEqual({ tenantId: intact, entries: 3, valid: true });
-      expect(reports).toContainEqual({ tenantId: broken, entries: 2, valid: false, firstBrokenSequence: 1 });
+      expect(reports).toContainEqual({ tenantId: broken, entries: 2, valid: false, firstBrokenSequence: 1, reason: 'LINK_BROKEN' });
       expect(reports.find((r) => r.tenantId === null)).toMatchObject({ valid: true });
-      expect(describeAuditChain({ tenantId: broken, entries: 2, valid: false, firstBrokenSequence: 1 })).toBe(
-        `tenant ${broken}: 2 entries, BROKEN at sequence 1`,
+      expect(describeAuditChain({ tenantId: broken, entries: 2, valid: false, firstBrokenSequence: 1, reason: 'LINK_BROKEN' })).toBe(
+        `tenant ${broken}: 2 entries, BROKEN at sequence 1 (LINK_BROKEN)`,
       );
     });
 
@@ -386,7 +390,7 @@ describe('The tamper-evident audit log', () => {
       expect(lines).toHaveLength(Number(chains));
       expect(
         lines.every((line) =>
-          /^(platform|tenant [0-9a-f-]{36}): \d+ entries, (valid|BROKEN at sequence \d+)$/.test(line),
+          /^(platform|tenant [0-9a-f-]{36}): \d+ entries, (valid|BROKEN at sequence \d+ \((LINK_BROKEN|TRUNCATED|CHECKPOINT_MISMATCH)\))(, checked against its checkpoint at \d+)?$/.test(line),
         ),
       ).toBe(true);
       expect(lines.some((line) => line.includes('BROKEN'))).toBe(true);

@@ -5,7 +5,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { getNamedType, GraphQLResolveInfo, isObjectType, Kind, OperationDefinitionNode, parse } from 'graphql';
 import { ALL_ROLES, holdsRole, Role, TENANT_STAFF_ROLES } from '@chancery/access';
 import { CONTACT_DISCLOSURE_NOTICE } from '@chancery/datasheets';
-import { Actor, ANONYMOUS_ACTOR } from '@chancery/core';
+import { Actor, ANONYMOUS_ACTOR, RequestContext, SYSTEM_ACTOR } from '@chancery/core';
+import { logCheckpointDocument, LoggedChain } from '@chancery/audit';
+import { LogCheckpointJob } from '@chancery/privacy';
 import { canRead, canSee, envelopeTypeNames, getFieldPolicy, policedEntities, present, selectionOf } from '@chancery/policy';
 import { expectData, reportFigure, SAMPLE_PDF, signatureImage, TestApp, useTestApp } from '@chancery/testing';
 import {
@@ -395,6 +397,30 @@ describe('T1 field matrix', () => {
       judgeList(part, 'AuditEntry', 'auditEntries', viewer, result, universe);
     }
     expect(part.cases).toBeGreaterThan(1000);
+    settle(part);
+  });
+
+  it('logCheckpoints: every viewer × every signed head of every chain', async () => {
+    const part = newTally();
+    // The worker's signing run, over the world's logs (the platform's chain too, which no tenant sees).
+    await app.get(RequestContext).runAs(SYSTEM_ACTOR, () => app.get(LogCheckpointJob).handle());
+    const sel = selectionOfType(world.schema, 'LogCheckpoint');
+    const rows = (await world.owner.query(`SELECT * FROM log_checkpoint ORDER BY id`)).rows as Array<Record<string, unknown>>;
+    expect(new Set(rows.map((row) => row.tenant_id)).size).toBeGreaterThan(2);
+    const universe: UniverseItem[] = rows.map((row) => {
+      const tenantId = row.tenant_id as string | null;
+      const facts = { chain: row.chain as LoggedChain, tenantId, sequence: Number(row.sequence), headHash: String(row.head_hash), checkpointedAt: row.checkpointed_at as Date };
+      const document = logCheckpointDocument(facts, String(row.signing_key_id), String(row.signature));
+      return {
+        label: `checkpoint ${String(row.id)} ${String(row.chain)}`, id: String(row.id), relation: { tenantId },
+        stored: storedObject(world.schema, 'LogCheckpoint', row, { keyId: row.signing_key_id, payload: document.payload, document: JSON.stringify(document) }),
+        inScope: (actor: Actor) => tenantId !== null && tenantId === actor.tenantId,
+      };
+    });
+    for (const viewer of world.viewers) {
+      const result = await fetchAll(viewer, 'logCheckpoints', `query($before: ID) { logCheckpoints(first: 200, before: $before) { ${sel} } }`, (last) => ({ before: String(last.id) }));
+      judgeList(part, 'LogCheckpoint', 'logCheckpoints', viewer, result, universe);
+    }
     settle(part);
   });
 
@@ -1195,7 +1221,7 @@ describe('T1 field matrix', () => {
   /** Operations this suite reads records through; a new one that returns records fails the next test until it is added. */
   const T1_PATHS = new Set([
     'user', 'me', 'managedUser', 'changeUserRoles', 'managedUsers', 'organisation', 'organisations', 'tenants', 'tenant', 'proposeChamber', 'apiKeys',
-    'createApiKey', 'revokeApiKey', 'auditEntries', 'personalDataAccesses', 'myPersonalDataAccesses', 'inviteUser', 'updateUserProfile',
+    'createApiKey', 'revokeApiKey', 'auditEntries', 'logCheckpoints', 'personalDataAccesses', 'myPersonalDataAccesses', 'inviteUser', 'updateUserProfile',
     'updateOrganisation', 'registerOrganisation', 'createTenant', 'inviteTenantAdministrator', 'disableUser', 'mySessions', 'sessionsOfUser', 'endMySession',
     'setMySignatureImage', 'invitations', 'revokeInvitation', 'enableUser', 'resetSecondFactor',
     // The same type and gate as user(id) for the tenant admin, once per company left without an

@@ -3,7 +3,7 @@ import type { Client } from 'pg';
 import { Role } from '@chancery/access';
 import { RequestContext, SYSTEM_ACTOR, TransactionRunner, verifyEd25519 } from '@chancery/core';
 import { DocumentsService } from '@chancery/documents';
-import { certificateContent } from '@chancery/privacy';
+import { certificateContent, LogCheckpointJob } from '@chancery/privacy';
 import {
   CertificateFactory, expectData, IdentityFactory, queuedEmails, reportFigure, SAMPLE_PDF, TestApp, TestObjectStore, TestTenant, TestUser, useTestApp,
 } from '@chancery/testing';
@@ -108,6 +108,8 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
     expect((await destroy(filed.id)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'DESTRUCTION_NOT_DUE' });
     app.clock.advance(-31 * DAY);
 
+    // The worker signed the heads of its logs (log_checkpoint rows of the tenant).
+    await app.get(RequestContext).runAs(SYSTEM_ACTOR, () => app.get(LogCheckpointJob).handle());
     // The archive: every table's records, as the administrator may see them; the departing tenant's people, no one else.
     const archive = expectData(await gql<{ exportTenantArchive: { records: number; withheld: number; sha256: string; json: string } }>(
       'mutation($o: ID!) { exportTenantArchive(offboardingId: $o) { records withheld sha256 json } }', { o: filed.id }, adminA)).exportTenantArchive;
@@ -126,6 +128,10 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
     expect(sequences.length).toBeGreaterThan(3);
     expect(sequences).toEqual(Array.from({ length: sequences.length }, (_, i) => i + 1));
     expect(auditTrail.records.map((entry) => entry.action)).toContain('privacy.offboarding.confirmed');
+    // So do the signed heads of its logs (positions and hashes, no personal data): what its kept checkpoints match.
+    const checkpoints = (parsed.tables as Record<string, { entity: string | null; records: Array<Record<string, unknown>>; withheld: number }>).log_checkpoint!;
+    expect({ entity: checkpoints.entity, withheld: checkpoints.withheld }).toEqual({ entity: 'LogCheckpoint', withheld: 0 });
+    expect(checkpoints.records).toContainEqual(expect.objectContaining({ chain: 'AUDIT', sequence: expect.any(Number), headHash: expect.stringMatching(/^[0-9a-f]{64}$/), signature: expect.any(String) }));
     // And who held which role, since when, granted by whom (who could sign): every grant, none withheld.
     const grants = (parsed.tables as Record<string, { entity: string | null; records: Array<Record<string, unknown>>; withheld: number }>).user_role!;
     expect({ entity: grants.entity, withheld: grants.withheld }).toEqual({ entity: 'UserRole', withheld: 0 });
@@ -199,6 +205,8 @@ describe('Offboarding: the departing tenant gets its archive, then every row of 
     expect(sent[0]!.body).toContain(signed.signedContent);
     figures.deleted = certificate.totalRowsDeleted;
     figures.tables = certificate.rowsDeleted.filter((r) => r.rows > 0).length;
+    // The signed heads of its logs are destroyed with it, and counted.
+    expect(certificate.rowsDeleted.find((r) => r.table === 'log_checkpoint')?.rows).toBeGreaterThan(0);
 
     // Every table scanned for the tenant: 0 rows; the other tenants' rows byte for byte as before.
     const left = await app.asOwner(async (db) => {

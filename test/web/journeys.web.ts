@@ -278,6 +278,8 @@ for (const language of ['nl', 'fr'] as const) {
     await expect(table.getByText('auth.login.succeeded').first()).toBeVisible();
     await page.getByRole('button', { name: m.audit.verify }).click();
     await expect(page.getByRole('status').filter({ hasText: m.audit.chainValid_other.split('(')[0]!.trim() })).toBeVisible();
+    // The signed checkpoints of its logs, to download and keep.
+    await expect(page.getByRole('heading', { level: 2, name: m.audit.checkpointsTitle })).toBeVisible();
     await checkScreen(page, language === 'nl' ? 'audit-log' : `audit-log-${language}`);
   });
 }

@@ -91,7 +91,8 @@ async function giveUpDeliveriesTo(state: WebTestState, url: string): Promise<num
 
     // A company's ERP in a chamber hears of its applications and certificates only: neither the datasheet feed nor project certificates (a certification body's).
     const events = page.getByRole('group', { name: w.events });
-    await expect(events.getByRole('checkbox')).toHaveCount(4);
+    await expect(events.getByRole('checkbox')).toHaveCount(5);
+  await expect(events.getByRole('checkbox', { name: 'audit.checkpoint' })).toBeVisible();
     await expect(events.getByRole('checkbox', { name: 'datasheet.published' })).toHaveCount(0);
     await expect(events.getByRole('checkbox', { name: 'project_certificate.distributed' })).toHaveCount(0);
 
@@ -176,22 +177,23 @@ async function giveUpDeliveriesTo(state: WebTestState, url: string): Promise<num
   });
 }
 
-test('the menus follow the kind of space: a chamber’s administrator has no datasheet feed, a certification body’s is offered its events (nl)', async ({ page, state, pageProblems: _ }) => {
+test('the menus follow the kind of space: a chamber’s administrator has no datasheet feed (its targets hear its log checkpoints), a certification body’s is offered its events (nl)', async ({ page, state, pageProblems: _ }) => {
   journey('webhooks (tenant)', 'nl');
   const m = MESSAGES.nl;
   const nav = page.getByRole('navigation', { name: m.app.portalNavigation });
   await useLanguage(page, 'nl');
-  // A chamber publishes no datasheets: its administrator reviews applications, and has no feed key, feed targets or datasheet screens.
+  // A chamber publishes no datasheets: its administrator reviews applications, and has no feed key or datasheet screens;
+  // its own targets hear only the signed checkpoints of its logs.
   await logIn(page, { tenant: VOKA, email: 'tenant-admin@voka.test', password: state.demoPassword, totpSecret: state.totpSecrets['tenant-admin@voka.test'] }, loginTexts(m));
   await chooseLanguage(page, 'nl');
   await expect(nav.getByRole('link', { name: exactly(m.nav.reviewQueue) })).toBeVisible();
-  for (const absent of [m.nav.webhooks, m.nav.apiKeys, m.nav.certifiedProducts, m.nav.datasheetReview, m.nav.projects]) {
+  for (const absent of [m.nav.apiKeys, m.nav.certifiedProducts, m.nav.datasheetReview, m.nav.projects]) {
     await expect(nav.getByRole('link', { name: exactly(absent) })).toHaveCount(0);
   }
-  // Reached by its address all the same, the page says there is nothing to register a target for.
-  await page.goto('/app/webhooks');
-  await expect(page.getByText(m.webhooks.nothingToHear)).toBeVisible();
-  await expect(page.getByRole('group', { name: m.webhooks.events })).toHaveCount(0);
+  await openFromNav(page, m.app.portalNavigation, m.nav.webhooks);
+  const chamberEvents = page.getByRole('group', { name: m.webhooks.events });
+  await expect(chamberEvents.getByRole('checkbox')).toHaveCount(1);
+  await expect(chamberEvents.getByRole('checkbox', { name: 'audit.checkpoint' })).toBeVisible();
   await page.getByRole('button', { name: m.nav.logout }).click();
 
   // A certification body's administrator: the datasheet screens, and the four datasheet events for its own targets.
@@ -203,7 +205,8 @@ test('the menus follow the kind of space: a chamber’s administrator has no dat
   await expect(page.getByRole('heading', { level: 1, name: m.webhooks.title })).toBeVisible();
   await expect(page.getByText(m.webhooks.leadTenant)).toBeVisible();
   const events = page.getByRole('group', { name: m.webhooks.events });
-  await expect(events.getByRole('checkbox')).toHaveCount(4);
+  await expect(events.getByRole('checkbox')).toHaveCount(5);
+  await expect(events.getByRole('checkbox', { name: 'audit.checkpoint' })).toBeVisible();
   await expect(events.getByRole('checkbox', { name: 'datasheet.published' })).toBeVisible();
   await expect(events.getByRole('checkbox', { name: 'certificate.issued' })).toHaveCount(0);
   await checkScreen(page, 'webhooks-tenant-nl');

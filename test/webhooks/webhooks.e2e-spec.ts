@@ -269,10 +269,10 @@ describe('outgoing webhooks', () => {
     };
     const CERTIFICATE_EVENTS = ['certificate.issued', 'certificate.revoked', 'certificate.superseded', 'certificate_application.state_changed'];
 
-    // A chamber publishes no datasheet feed: its staff have nothing to register a target or a key for.
+    // A chamber publishes no datasheet feed: its staff hear only the signed heads of its logs (in any space), and get no feed key.
     const chamber = await space([TenantKind.CHAMBER_OF_COMMERCE]);
-    expect(await offered(chamber.staff)).toEqual([]);
-    expect((await registering(chamber.staff, ['datasheet.published'])).errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'FORBIDDEN', reason: 'WEBHOOK_NO_EVENTS_HERE' }));
+    expect(await offered(chamber.staff)).toEqual(['audit.checkpoint']);
+    expect((await registering(chamber.staff, ['datasheet.published'])).errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_EVENT_TYPE_REFUSED' }));
     expect((await feedKey(chamber.staff)).errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'FORBIDDEN', reason: 'NO_DATASHEET_FEED' }));
     expect((await app().asOwner((db) => db.query(`SELECT count(*)::int AS n FROM api_key k JOIN tenant t ON t.id = k.tenant_id WHERE 'CERTIFICATION_BODY' <> ALL (t.kinds) AND k.organisation_id IS NULL`))).rows[0].n).toBe(0);
     // Its companies hear of their certificates, and of no project certificate (a certification body's).
@@ -281,7 +281,7 @@ describe('outgoing webhooks', () => {
 
     // A certification body: its staff hear the datasheet feed and get a feed key; its companies their distributed project certificates.
     const body = await space([TenantKind.CERTIFICATION_BODY]);
-    expect([...(await offered(body.staff))].sort()).toEqual([...DATASHEET_EVENTS].sort());
+    expect([...(await offered(body.staff))].sort()).toEqual([...DATASHEET_EVENTS, 'audit.checkpoint'].sort());
     expect(expectData(await feedKey(body.staff)).createApiKey.apiKey.scopes).toEqual(['DATASHEET_FEED']);
     expect([...(await offered(body.company))].sort()).toEqual(['project_certificate.distributed', 'project_certificate.withdrawn']);
     expect((await registering(body.company, ['certificate.issued'])).errors?.[0]?.extensions).toEqual(expect.objectContaining({ code: 'BAD_USER_INPUT', reason: 'WEBHOOK_EVENT_TYPE_REFUSED' }));

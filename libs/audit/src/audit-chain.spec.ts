@@ -93,21 +93,21 @@ describe('The audit hash chain', () => {
   it('reports a changed entry at its own sequence', () => {
     const chain = chainOf(5);
     chain[2] = { ...chain[2], details: { method: 'totp', attempts: 1, secondFactor: true } };
-    expect(verify(chain)).toEqual({ entries: 5, valid: false, firstBrokenSequence: 3 });
+    expect(verify(chain)).toEqual({ entries: 5, valid: false, firstBrokenSequence: 3, reason: 'LINK_BROKEN' });
   });
 
   it('reports a changed entry even when its own hash was recomputed (the next link breaks)', () => {
     const chain = chainOf(5);
     const forged = fields(3, { action: 'auth.login.failed' });
     chain[2] = { ...forged, previousHash: chain[1].hash, hash: auditEntryHash(chain[1].hash, forged) };
-    expect(verify(chain)).toEqual({ entries: 5, valid: false, firstBrokenSequence: 4 });
+    expect(verify(chain)).toEqual({ entries: 5, valid: false, firstBrokenSequence: 4, reason: 'LINK_BROKEN' });
   });
 
   it('reports a removed entry at the missing sequence', () => {
     const chain = chainOf(5);
     chain.splice(2, 1);
-    expect(verify(chain)).toEqual({ entries: 4, valid: false, firstBrokenSequence: 3 });
-    expect(verify(chainOf(3).slice(1))).toEqual({ entries: 2, valid: false, firstBrokenSequence: 1 });
+    expect(verify(chain)).toEqual({ entries: 4, valid: false, firstBrokenSequence: 3, reason: 'LINK_BROKEN' });
+    expect(verify(chainOf(3).slice(1))).toEqual({ entries: 2, valid: false, firstBrokenSequence: 1, reason: 'LINK_BROKEN' });
   });
 
   it('reports two entries that swapped positions', () => {
@@ -115,13 +115,13 @@ describe('The audit hash chain', () => {
     const [second, third] = [chain[1], chain[2]];
     chain[1] = { ...third, sequence: 2 };
     chain[2] = { ...second, sequence: 3 };
-    expect(verify(chain)).toEqual({ entries: 5, valid: false, firstBrokenSequence: 2 });
+    expect(verify(chain)).toEqual({ entries: 5, valid: false, firstBrokenSequence: 2, reason: 'LINK_BROKEN' });
   });
 
   it('reports a stored previous hash that does not match the entry before', () => {
     const chain = chainOf(3);
     chain[1] = { ...chain[1], previousHash: Buffer.alloc(32) };
-    expect(verify(chain)).toEqual({ entries: 3, valid: false, firstBrokenSequence: 2 });
+    expect(verify(chain)).toEqual({ entries: 3, valid: false, firstBrokenSequence: 2, reason: 'LINK_BROKEN' });
   });
 
   it('locks each chain under its own key, the same in every process', () => {

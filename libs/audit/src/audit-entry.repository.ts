@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql, Sql, SQL_EXAMPLE } from '@chancery/core';
+import { GenerateSql, SignedChainHead, Sql, SQL_EXAMPLE } from '@chancery/core';
 import { AuditChainVerification, AuditChainVerifier, AuditDetails, ChainedAuditEntry } from './audit-chain';
 
 export interface StoredAuditEntry extends ChainedAuditEntry {
@@ -120,9 +120,10 @@ export class AuditEntryRepository {
     }
   }
 
+  /** Recomputes the chain, which must reach its signed heads (`heads`, its checkpoints) with their hashes. */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
-  async verify(tenantId: string | null): Promise<AuditChainVerification> {
-    const verifier = new AuditChainVerifier();
+  async verify(tenantId: string | null, heads: readonly SignedChainHead[] = []): Promise<AuditChainVerification> {
+    const verifier = new AuditChainVerifier().expectHeads(heads);
     for await (const entry of this.chain(tenantId)) verifier.accept(entry);
     return verifier.status;
   }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { Clock, defineErrors, ErrorCode, RequestContext, TransactionRunner } from '@chancery/core';
 import { AuditChainVerification, auditChainLockKey, auditEntryHash, AuditEntryFields } from './audit-chain';
 import { AuditEntryRepository, StoredAuditEntry } from './audit-entry.repository';
+import { LoggedChain } from './checkpoints/log-checkpoint';
+import { LogCheckpointRepository } from './checkpoints/log-checkpoint.repository';
 import {
   AuditEntryInput,
   checkAuditEntryInput,
@@ -36,6 +38,7 @@ export class AuditLog {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly entries: AuditEntryRepository,
+    private readonly checkpoints: LogCheckpointRepository,
     private readonly context: RequestContext,
     private readonly clock: Clock,
   ) {}
@@ -49,16 +52,25 @@ export class AuditLog {
     return this.transactions.run(() => this.append(entry));
   }
 
-  /** Recomputes one chain (null: the platform's) from its first entry, as the system (integrity checks). */
+  /**
+   * Recomputes one chain (null: the platform's) from its first entry, as the system (integrity checks),
+   * against its signed heads: a chain ending before its newest checkpoint was truncated.
+   */
   async verifyChain(tenantId: string | null): Promise<AuditChainVerification> {
     if (tenantId !== null) checkUuid('tenantId', tenantId);
-    return this.transactions.asSystem(tenantId, () => this.entries.verify(tenantId));
+    return this.transactions.asSystem(tenantId, () => this.verifyAgainstCheckpoints(tenantId));
   }
 
-  /** The chain of the actor's tenant, verified. */
+  /** The chain of the actor's tenant, verified against its signed heads. */
   async verifyCurrentTenantChain(): Promise<AuditChainVerification> {
     const tenantId = this.currentTenant();
-    return this.transactions.run(() => this.entries.verify(tenantId));
+    return this.transactions.run(() => this.verifyAgainstCheckpoints(tenantId));
+  }
+
+  // The heads first: a checkpoint committed during the walk signs entries the walk reads after it.
+  private async verifyAgainstCheckpoints(tenantId: string | null): Promise<AuditChainVerification> {
+    const heads = await this.checkpoints.heads(LoggedChain.AUDIT, tenantId);
+    return this.entries.verify(tenantId, heads);
   }
 
   /** The actor's tenant's entries, newest first. */

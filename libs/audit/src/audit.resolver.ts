@@ -4,10 +4,16 @@ import { OncePerRequest } from '@chancery/core';
 import { AuditLog } from './audit-log.service';
 import { AuditChainStatus, AuditEntry, toAuditEntryType } from './entities/audit-entry.type';
 import { AuditEntriesArgs } from './inputs/audit-entries.args';
+import { LogCheckpoint } from './checkpoints/log-checkpoint.entity';
+import { LogCheckpoints } from './checkpoints/log-checkpoints.service';
+import { LogCheckpointsArgs } from './inputs/log-checkpoints.args';
 
 @Resolver(() => AuditEntry)
 export class AuditResolver {
-  constructor(private readonly auditLog: AuditLog) {}
+  constructor(
+    private readonly auditLog: AuditLog,
+    private readonly checkpoints: LogCheckpoints,
+  ) {}
 
   @Allow(Permission.ReadAuditLog)
   @Query(() => [AuditEntry], {
@@ -24,5 +30,14 @@ export class AuditResolver {
   })
   async verifyAuditChain(): Promise<AuditChainStatus> {
     return Object.assign(new AuditChainStatus(), await this.auditLog.verifyCurrentTenantChain());
+  }
+
+  @Allow(Permission.ReadAuditLog)
+  @Query(() => [LogCheckpoint], {
+    description:
+      "The signed heads of the tenant's audit log and personal-data access log, newest first: keep each `document`, it proves how far the logs had reached (also sent as the `audit.checkpoint` webhook). Tenant admins and auditors.",
+  })
+  async logCheckpoints(@Args() page: LogCheckpointsArgs): Promise<LogCheckpoint[]> {
+    return this.checkpoints.listForCurrentTenant(page.first, page.before);
   }
 }

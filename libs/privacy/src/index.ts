@@ -27,3 +27,4 @@ export { PrivacySettings, RequestDeadlineRule } from './settings/privacy-setting
 export { RetentionScheduleService } from './retention/retention-schedule.service';
 export { RetentionPeriod } from './retention/retention-period.entity';
 export { RetentionSweeper, RetentionSweepJob, RETENTION_SWEEP_JOB } from './retention/retention-sweep';
+export { LogCheckpointJob, LOG_CHECKPOINT_JOB } from './log-checkpoints/log-checkpoint.job';

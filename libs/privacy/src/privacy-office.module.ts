@@ -23,12 +23,15 @@ import { SubProcessor, SubProcessorChange, SubProcessorObjection } from './sub-p
 import { SubProcessorRepository } from './sub-processors/sub-processor.repository';
 import { SubProcessorResolver } from './sub-processors/sub-processor.resolver';
 import { SubProcessorService } from './sub-processors/sub-processor.service';
-import { PlatformAttestationKey, TenantDestructionCertificate, TenantOffboarding } from './offboarding/tenant-offboarding.entity';
+import { TenantDestructionCertificate, TenantOffboarding } from './offboarding/tenant-offboarding.entity';
+import { PlatformAttestationKey } from './attestation/attestation-key.entity';
+import { AttestationKeyRepository } from './attestation/attestation-key.repository';
+import { AttestationKeys } from './attestation/attestation-keys.service';
+import { AttestationKeysController } from './attestation/attestation-keys.controller';
 import { TenantOffboardingRepository } from './offboarding/tenant-offboarding.repository';
 import { TenantOffboardingResolver } from './offboarding/tenant-offboarding.resolver';
 import { TenantOffboardingService } from './offboarding/tenant-offboarding.service';
 import { TenantArchiveController } from './offboarding/tenant-archive.controller';
-import { AttestationKeysController } from './offboarding/attestation-keys.controller';
 import { PrivacySettings } from './settings/privacy-settings.entity';
 import { PrivacySettingsRepository } from './settings/privacy-settings.repository';
 import { PrivacySettingsResolver } from './settings/privacy-settings.resolver';
@@ -60,6 +63,8 @@ import { PersonalDataHolders } from './holders/personal-data-holders';
   ],
   controllers: [TenantArchiveController, AttestationKeysController],
   providers: [
+    AttestationKeyRepository,
+    AttestationKeys,
     ProcessingActivityRepository, ProcessingRegisterService, ProcessingRegisterResolver,
     SubProcessorRepository, SubProcessorService, SubProcessorResolver,
     BreachRepository, BreachService, BreachResolver,
@@ -71,6 +76,6 @@ import { PersonalDataHolders } from './holders/personal-data-holders';
     // Here, not in PrivacyModule, because the offboarding's archive asks the holders too.
     PersonalDataHolders,
   ],
-  exports: [PersonalDataHolders, ProcessingRegisterService, SubProcessorService, SubProcessorRepository, BreachService, PrivacyPolicyService, PrivacyPolicyRepository, PrivacySettingsService, RetentionScheduleService],
+  exports: [AttestationKeys, PersonalDataHolders, ProcessingRegisterService, SubProcessorService, SubProcessorRepository, BreachService, PrivacyPolicyService, PrivacyPolicyRepository, PrivacySettingsService, RetentionScheduleService],
 })
 export class PrivacyOfficeModule {}

@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '@chancery/audit';
 import { IdentityModule } from '@chancery/identity';
 import { NotificationsModule } from '@chancery/notifications';
+import { WebhooksModule } from '@chancery/webhooks';
 import { onPersonalDataPresented } from '@chancery/policy';
 import { PersonalDataAccessLogPlugin } from './access-log/personal-data-access-log.plugin';
 import { PersonalDataAccessLog } from './access-log/personal-data-access-log.service';
@@ -23,6 +24,7 @@ import { DataSubjectRights } from './requests/data-subject-rights.service';
 import { ProcessingRestrictionsModule } from './requests/privacy-processing-restrictions';
 import { RetentionSweeper, RetentionSweepJob } from './retention/retention-sweep';
 import { RegistrationLapseGuard } from './requests/registration-lapse-guard';
+import { LogCheckpointJob } from './log-checkpoints/log-checkpoint.job';
 
 /** Data-subject requests, their export and erasure over every context's personal-data holder (SPEC §5, #18 items 1–3). */
 const DATA_SUBJECT_REQUESTS = [
@@ -44,9 +46,9 @@ const DATA_SUBJECT_REQUESTS = [
  * personal data by staff or the operator, and its Apollo plugin writes them once per request.
  */
 @Module({
-  imports: [PrivacyOfficeModule, ProcessingRestrictionsModule, TypeOrmModule.forFeature([DataSubjectRequest, LegalHold]), IdentityModule, NotificationsModule, AuditModule],
+  imports: [PrivacyOfficeModule, ProcessingRestrictionsModule, TypeOrmModule.forFeature([DataSubjectRequest, LegalHold]), IdentityModule, NotificationsModule, AuditModule, WebhooksModule],
   controllers: [DataSubjectExportController],
-  providers: [PersonalDataAccessRepository, PersonalDataAccessLog, PersonalDataAccessResolver, PersonalDataAccessLogPlugin, ...DATA_SUBJECT_REQUESTS],
+  providers: [PersonalDataAccessRepository, PersonalDataAccessLog, PersonalDataAccessResolver, PersonalDataAccessLogPlugin, ...DATA_SUBJECT_REQUESTS, LogCheckpointJob],
   exports: [PersonalDataAccessLog, PersonalDataAccessLogPlugin],
 })
 export class PrivacyModule implements OnModuleInit, OnModuleDestroy {

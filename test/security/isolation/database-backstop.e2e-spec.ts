@@ -214,6 +214,11 @@ describe('T5 database backstop: row-level security as the second lock', () => {
         await db.query(
           `INSERT INTO personal_data_access_checkpoint (tenant_id, first_sequence, last_sequence, previous_hash, last_hash, entries, occurred_until, retention, pruned_at)
            VALUES ($1, 1, 1, NULL, sha256('pruned'), 1, now() - interval '2 years', '12 months', now())`, [t]);
+        // Signed by the worker with the platform attestation key (LogCheckpointJob): seeded as it would write one.
+        await db.query(`INSERT INTO platform_attestation_key (id, public_key, sealed_private_key, created_at) VALUES ('backstop', 'x', 'sealed', now()) ON CONFLICT DO NOTHING`);
+        await db.query(
+          `INSERT INTO log_checkpoint (tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature)
+           VALUES ($1, 'AUDIT', 1, encode(sha256('head'), 'hex'), now(), 'backstop', 'signature')`, [t]);
       });
     }
     // A platform-operator row too (tenant_id IS NULL): it must not show without platform scope either.

@@ -4,6 +4,7 @@ import { ThrottlerStorage } from '@nestjs/throttler';
 import { CONTACT_DISCLOSURE_NOTICE } from '@chancery/datasheets';
 import { RequestContext, SYSTEM_ACTOR, TransactionRunner } from '@chancery/core';
 import { WebhookEvents } from '@chancery/webhooks';
+import { LogCheckpointJob } from '@chancery/privacy';
 import { TenantKind } from '@chancery/identity';
 import {
   CertificateFactory,
@@ -44,7 +45,8 @@ type RecordKind =
   | 'product' | 'datasheet' | 'version' | 'attachment'
   | 'webhook' | 'webhookDelivery'
   | 'project'
-  | 'supportGrant' | 'offboarding';
+  | 'supportGrant' | 'offboarding'
+  | 'logCheckpoint';
 
 interface Caller {
   label: string;
@@ -279,6 +281,16 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     allowed: holds(Role.PRIVACY_OFFICER),
     reach: wholeTenant,
     controls: [['A staff PRIVACY_OFFICER', 'person', 'A1 ORG_MEMBER'], ['A staff PRIVACY_OFFICER', 'cursor', 'A newest access entry']],
+  },
+  // The signed heads of the tenant's logs: its administrators and auditors list the whole tenant's; an id only positions the page.
+  logCheckpoints: {
+    document: 'query($before: ID) { logCheckpoints(before: $before) { id } }',
+    variants: { cursor: { path: 'before', takes: 'logCheckpoint', variables: (id) => ({ before: id }) } },
+    field: 'logCheckpoints',
+    answers: 'list',
+    allowed: holds(Role.TENANT_ADMIN, Role.AUDITOR),
+    reach: wholeTenant,
+    controls: [['A staff AUDITOR', 'cursor', 'A newest checkpoint']],
   },
   myPersonalDataAccesses: {
     document: 'query($before: ID) { myPersonalDataAccesses(before: $before) { id } }',
@@ -1091,15 +1103,18 @@ const OPERATOR_OPERATIONS: Record<string, string> = {
   withdrawTenantOffboarding: "takes any tenant's departure by design (the operator files and withdraws); test/privacy/tenant-offboarding-withdrawal.e2e-spec.ts: another tenant's administrator is refused, a withdrawn or destroyed one is refused with a stable reason",
 };
 
+/** Kinds whose ids are numbers (bigserial), not uuids. */
+const NUMBERED_KINDS: readonly RecordKind[] = ['accessEntry', 'logCheckpoint'];
+
 /** An id of the right shape that names nothing. */
 function randomIdOf(kind: RecordKind): string {
-  return kind === 'accessEntry' ? String(9_000_000_000 + Math.floor(Math.random() * 1_000_000_000)) : randomUUID();
+  return NUMBERED_KINDS.includes(kind) ? String(9_000_000_000 + Math.floor(Math.random() * 1_000_000_000)) : randomUUID();
 }
 
 /** Ids that are not ids of that kind: refused by validation, never a 5xx, never a success. */
 function malformedIdsOf(kind: RecordKind): unknown[] {
   const common = ["' OR '1'='1", '', 'x'.repeat(5000), '../../etc/passwd'];
-  return kind === 'accessEntry'
+  return NUMBERED_KINDS.includes(kind)
     ? [...common, 'not-a-number', '-1', '0', '1e3', '1'.repeat(30), randomUUID()]
     : [...common, 'not-a-uuid', '00000000-0000-0000-0000-00000000000g', `{${randomUUID()}}`, 12345];
 }
@@ -1216,7 +1231,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
   const companies: Record<string, TestOrganisation> = {};
   const records: KnownRecord[] = [];
   const callers: Caller[] = [];
-  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], legalHold: [], supportingDocument: [], consignee: [], product: [], datasheet: [], version: [], attachment: [], webhook: [], webhookDelivery: [], project: [], supportGrant: [], offboarding: [] };
+  const deletedIds: Record<RecordKind, string[]> = { user: [], apiKey: [], organisation: [], accessEntry: [], session: [], invitation: [], processingActivity: [], breach: [], subProcessor: [], subProcessorChange: [], policyVersion: [], application: [], certificate: [], dataSubjectRequest: [], legalHold: [], supportingDocument: [], consignee: [], product: [], datasheet: [], version: [], attachment: [], webhook: [], webhookDelivery: [], project: [], supportGrant: [], offboarding: [], logCheckpoint: [] };
   /** Tenant B's people, who make tenant B's records (they are not callers). */
   const otherCallers: Caller[] = [];
   /** Every caller made, tenant B's too (only tenant A's call the operations). */
@@ -1327,6 +1342,12 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
       await recordAccessEntries(tenant, prefix, clerk!);
     }
     addUser(await factory.user({ roles: [Role.PLATFORM_ADMIN] }), 'platform operator');
+    // The signed heads of both tenants' logs (and the platform's), as the worker signs them.
+    await app.get(RequestContext).runAs(SYSTEM_ACTOR, () => app.get(LogCheckpointJob).handle());
+    for (const [prefix, tenant] of [['A', tenantA], ['B', tenantB]] as const) {
+      const rows = (await app.asOwner((db) => db.query('SELECT id::text AS id FROM log_checkpoint WHERE tenant_id = $1 ORDER BY id DESC', [tenant.id]))).rows as Array<{ id: string }>;
+      rows.forEach((row, i) => records.push({ kind: 'logCheckpoint', id: row.id, label: i === 0 ? `${prefix} newest checkpoint` : `${prefix} checkpoint ${row.id}`, tenantId: tenant.id, organisationId: null }));
+    }
 
     // Tenant A's keys, also used as callers (x-api-key): the ERP keys of A1 and A2, the tenant's feed key.
     for (const [label, keyLabel] of [['A1 ORG_ADMIN', 'A1 ERP key'], ['A2 ORG_ADMIN', 'A2 ERP key'], ['A staff TENANT_ADMIN', 'A feed key']] as const) {
@@ -1373,6 +1394,13 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
       )).rows;
       await db.query('DELETE FROM personal_data_access WHERE id = $1', [entry.id]);
       deletedIds.accessEntry.push(entry.id);
+      const [checkpoint] = (await db.query(
+        `INSERT INTO log_checkpoint (tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature)
+         SELECT tenant_id, chain, sequence + 1000, head_hash, now(), signing_key_id, signature FROM log_checkpoint WHERE tenant_id = $1 ORDER BY id DESC LIMIT 1 RETURNING id::text AS id`,
+        [tenantA.id],
+      )).rows;
+      await db.query('DELETE FROM log_checkpoint WHERE id = $1', [checkpoint.id]);
+      deletedIds.logCheckpoint.push(checkpoint.id);
     });
     deletedIds.user.push(doomedUser.id);
     deletedIds.apiKey.push(doomedKey.id);
@@ -1689,7 +1717,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
             calls.push({ operation, variant, caller, category, label: record.label, id: record.id });
             // The id's spelling and shape matter only where the id is read: for a caller the role rule
             // lets through. Any other caller is refused before that (the categories above prove it).
-            if (category === 'other tenant' && takes !== 'accessEntry' && template.allowed(caller)) {
+            if (category === 'other tenant' && !NUMBERED_KINDS.includes(takes) && template.allowed(caller)) {
               calls.push({ operation, variant, caller, category: 'other tenant (upper-case id)', label: record.label, id: record.id.toUpperCase() });
             }
           }

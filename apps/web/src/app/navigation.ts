@@ -53,7 +53,8 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/projects', label: 'nav.projects', description: 'nav.descriptions.projectsStaff', roles: ['TENANT_ADMIN', 'CLERK'], kinds: CERTIFICATION_BODY },
       { to: '/app/users', label: 'nav.staffUsers', description: 'nav.descriptions.staffUsers', roles: ['TENANT_ADMIN'] },
       { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.tenantApiKeys', roles: ['TENANT_ADMIN'], kinds: CERTIFICATION_BODY },
-      { to: '/app/webhooks', label: 'nav.webhooks', description: 'nav.descriptions.tenantWebhooks', roles: ['TENANT_ADMIN'], kinds: CERTIFICATION_BODY },
+      // Every tenant's own targets may hear the signed checkpoints of its logs (audit.checkpoint); a certification body's, its datasheet feed too.
+      { to: '/app/webhooks', label: 'nav.webhooks', description: 'nav.descriptions.tenantWebhooks', roles: ['TENANT_ADMIN'] },
       { to: '/app/settings', label: 'tenantSettings.title', description: 'tenantSettings.nav', roles: ['TENANT_ADMIN', 'PRIVACY_OFFICER'] },
       { to: '/app/audit', label: 'nav.audit', description: 'nav.descriptions.audit', roles: ['TENANT_ADMIN', 'AUDITOR'] },
       // Always there for the administrator (it says when no departure is filed): the operator's e-mail sends them to confirm "in the application".

@@ -135,7 +135,7 @@ type Documents = {
     "\n  query OperatorSupportGrants {\n    supportGrants {\n      id\n      tenantId\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      startsAt\n      endsAt\n      endedAt\n    }\n  }\n": typeof types.OperatorSupportGrantsDocument,
     "\n  mutation RequestSupportAccess($input: RequestSupportAccessInput!) {\n    requestSupportAccess(input: $input) {\n      id\n      tenantId\n      status\n    }\n  }\n": typeof types.RequestSupportAccessDocument,
     "\n  query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {\n    personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n      requestId\n    }\n  }\n": typeof types.PersonalDataAccessesDocument,
-    "\n  query VerifyPersonalDataAccessChain {\n    verifyPersonalDataAccessChain {\n      valid\n      entries\n      firstBrokenSequence\n      prunedEntries\n    }\n  }\n": typeof types.VerifyPersonalDataAccessChainDocument,
+    "\n  query VerifyPersonalDataAccessChain {\n    verifyPersonalDataAccessChain {\n      valid\n      entries\n      firstBrokenSequence\n      reason\n      checkpointSequence\n      prunedEntries\n    }\n  }\n": typeof types.VerifyPersonalDataAccessChainDocument,
     "\n  query Breaches {\n    breaches {\n      id\n      reference\n      becameAwareAt\n      occurredAt\n      authorityDeadline\n      authorityNotifiedAt\n      notifiable\n      notNotifiableReason\n      highRisk\n      affectedPeople\n      subjectsNotified\n      subjectsNotifiedAt\n      nature\n      dataCategories\n      notificationDraft\n    }\n  }\n": typeof types.BreachesDocument,
     "\n  mutation RegisterBreach($input: RegisterBreachInput!) {\n    registerBreach(input: $input) {\n      id\n      reference\n    }\n  }\n": typeof types.RegisterBreachDocument,
     "\n  mutation RecordBreachAuthorityNotification($input: RecordBreachAuthorityNotificationInput!) {\n    recordBreachAuthorityNotification(input: $input) {\n      id\n    }\n  }\n": typeof types.RecordBreachAuthorityNotificationDocument,
@@ -196,7 +196,8 @@ type Documents = {
     "\n  query ProposeChamber($postalCode: String!) {\n    proposeChamber(postalCode: $postalCode) {\n      slug\n      name\n      city\n    }\n  }\n": typeof types.ProposeChamberDocument,
     "\n  mutation RegisterOrganisation($input: RegisterOrganisationInput!) {\n    registerOrganisation(input: $input) {\n      tenant {\n        slug\n        name\n      }\n    }\n  }\n": typeof types.RegisterOrganisationDocument,
     "\n  query AuditEntries($first: Int!, $afterSequence: Int) {\n    auditEntries(first: $first, afterSequence: $afterSequence) {\n      id\n      sequence\n      occurredAt\n      action\n      actorKind\n      actorId\n      subjectType\n      subjectId\n      details {\n        key\n        value\n      }\n    }\n  }\n": typeof types.AuditEntriesDocument,
-    "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n    }\n  }\n": typeof types.VerifyAuditChainDocument,
+    "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n      reason\n      checkpointSequence\n    }\n  }\n": typeof types.VerifyAuditChainDocument,
+    "\n  query LogCheckpoints($first: Int!) {\n    logCheckpoints(first: $first) {\n      id\n      chain\n      sequence\n      checkpointedAt\n      keyId\n      document\n    }\n  }\n": typeof types.LogCheckpointsDocument,
     "\n  query InvoicingLines($month: String!, $organisationId: ID) {\n    certificateBillableLines(month: $month, organisationId: $organisationId) {\n      id\n      organisationId\n      organisationName\n      organisationVatNumber\n      certificateNumber\n      kind\n      copyNumber\n      member\n      amountCents\n      currency\n      occurredAt\n    }\n  }\n": typeof types.InvoicingLinesDocument,
     "\n  query InvoicingCompanies($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n    }\n  }\n": typeof types.InvoicingCompaniesDocument,
     "\n  query CertificateSettingsOfTenant {\n    certificateSettings {\n      numberPrefix\n      memberFeeCents\n      nonMemberFeeCents\n      copyMemberFeeCents\n      copyNonMemberFeeCents\n      currency\n    }\n  }\n": typeof types.CertificateSettingsOfTenantDocument,
@@ -329,7 +330,7 @@ const documents: Documents = {
     "\n  query OperatorSupportGrants {\n    supportGrants {\n      id\n      tenantId\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      startsAt\n      endsAt\n      endedAt\n    }\n  }\n": types.OperatorSupportGrantsDocument,
     "\n  mutation RequestSupportAccess($input: RequestSupportAccessInput!) {\n    requestSupportAccess(input: $input) {\n      id\n      tenantId\n      status\n    }\n  }\n": types.RequestSupportAccessDocument,
     "\n  query PersonalDataAccesses($first: Int!, $before: ID, $subjectId: ID) {\n    personalDataAccesses(first: $first, before: $before, subjectId: $subjectId) {\n      id\n      occurredAt\n      accessorKind\n      accessorId\n      accessorRoles\n      subjectType\n      subjectId\n      categories\n      fields\n      operation\n      requestId\n    }\n  }\n": types.PersonalDataAccessesDocument,
-    "\n  query VerifyPersonalDataAccessChain {\n    verifyPersonalDataAccessChain {\n      valid\n      entries\n      firstBrokenSequence\n      prunedEntries\n    }\n  }\n": types.VerifyPersonalDataAccessChainDocument,
+    "\n  query VerifyPersonalDataAccessChain {\n    verifyPersonalDataAccessChain {\n      valid\n      entries\n      firstBrokenSequence\n      reason\n      checkpointSequence\n      prunedEntries\n    }\n  }\n": types.VerifyPersonalDataAccessChainDocument,
     "\n  query Breaches {\n    breaches {\n      id\n      reference\n      becameAwareAt\n      occurredAt\n      authorityDeadline\n      authorityNotifiedAt\n      notifiable\n      notNotifiableReason\n      highRisk\n      affectedPeople\n      subjectsNotified\n      subjectsNotifiedAt\n      nature\n      dataCategories\n      notificationDraft\n    }\n  }\n": types.BreachesDocument,
     "\n  mutation RegisterBreach($input: RegisterBreachInput!) {\n    registerBreach(input: $input) {\n      id\n      reference\n    }\n  }\n": types.RegisterBreachDocument,
     "\n  mutation RecordBreachAuthorityNotification($input: RecordBreachAuthorityNotificationInput!) {\n    recordBreachAuthorityNotification(input: $input) {\n      id\n    }\n  }\n": types.RecordBreachAuthorityNotificationDocument,
@@ -390,7 +391,8 @@ const documents: Documents = {
     "\n  query ProposeChamber($postalCode: String!) {\n    proposeChamber(postalCode: $postalCode) {\n      slug\n      name\n      city\n    }\n  }\n": types.ProposeChamberDocument,
     "\n  mutation RegisterOrganisation($input: RegisterOrganisationInput!) {\n    registerOrganisation(input: $input) {\n      tenant {\n        slug\n        name\n      }\n    }\n  }\n": types.RegisterOrganisationDocument,
     "\n  query AuditEntries($first: Int!, $afterSequence: Int) {\n    auditEntries(first: $first, afterSequence: $afterSequence) {\n      id\n      sequence\n      occurredAt\n      action\n      actorKind\n      actorId\n      subjectType\n      subjectId\n      details {\n        key\n        value\n      }\n    }\n  }\n": types.AuditEntriesDocument,
-    "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n    }\n  }\n": types.VerifyAuditChainDocument,
+    "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n      reason\n      checkpointSequence\n    }\n  }\n": types.VerifyAuditChainDocument,
+    "\n  query LogCheckpoints($first: Int!) {\n    logCheckpoints(first: $first) {\n      id\n      chain\n      sequence\n      checkpointedAt\n      keyId\n      document\n    }\n  }\n": types.LogCheckpointsDocument,
     "\n  query InvoicingLines($month: String!, $organisationId: ID) {\n    certificateBillableLines(month: $month, organisationId: $organisationId) {\n      id\n      organisationId\n      organisationName\n      organisationVatNumber\n      certificateNumber\n      kind\n      copyNumber\n      member\n      amountCents\n      currency\n      occurredAt\n    }\n  }\n": types.InvoicingLinesDocument,
     "\n  query InvoicingCompanies($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n    }\n  }\n": types.InvoicingCompaniesDocument,
     "\n  query CertificateSettingsOfTenant {\n    certificateSettings {\n      numberPrefix\n      memberFeeCents\n      nonMemberFeeCents\n      copyMemberFeeCents\n      copyNonMemberFeeCents\n      currency\n    }\n  }\n": types.CertificateSettingsOfTenantDocument,
@@ -886,7 +888,7 @@ export function graphql(source: "\n  query PersonalDataAccesses($first: Int!, $b
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VerifyPersonalDataAccessChain {\n    verifyPersonalDataAccessChain {\n      valid\n      entries\n      firstBrokenSequence\n      prunedEntries\n    }\n  }\n"): typeof import('./graphql').VerifyPersonalDataAccessChainDocument;
+export function graphql(source: "\n  query VerifyPersonalDataAccessChain {\n    verifyPersonalDataAccessChain {\n      valid\n      entries\n      firstBrokenSequence\n      reason\n      checkpointSequence\n      prunedEntries\n    }\n  }\n"): typeof import('./graphql').VerifyPersonalDataAccessChainDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1130,7 +1132,11 @@ export function graphql(source: "\n  query AuditEntries($first: Int!, $afterSequ
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n    }\n  }\n"): typeof import('./graphql').VerifyAuditChainDocument;
+export function graphql(source: "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n      reason\n      checkpointSequence\n    }\n  }\n"): typeof import('./graphql').VerifyAuditChainDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query LogCheckpoints($first: Int!) {\n    logCheckpoints(first: $first) {\n      id\n      chain\n      sequence\n      checkpointedAt\n      keyId\n      document\n    }\n  }\n"): typeof import('./graphql').LogCheckpointsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

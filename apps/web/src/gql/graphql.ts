@@ -86,6 +86,12 @@ export type CertifiedProductStatus =
   | 'SUSPENDED'
   | 'WITHDRAWN';
 
+/** Why a tamper-evident log’s chain is broken. */
+export type ChainBreakReason =
+  | 'CHECKPOINT_MISMATCH'
+  | 'LINK_BROKEN'
+  | 'TRUNCATED';
+
 export type ChangeUserRolesInput = {
   grant?: Array<Role>;
   userId: string;
@@ -253,6 +259,11 @@ export type InviteUserInput = {
   email: string;
   roles: Array<Role>;
 };
+
+/** A tamper-evident log whose head the platform signs. */
+export type LoggedChain =
+  | 'AUDIT'
+  | 'PERSONAL_DATA_ACCESS';
 
 export type LoginInput = {
   email: string;
@@ -1427,7 +1438,7 @@ export type PersonalDataAccessesQuery = { personalDataAccesses: Array<{ id: stri
 export type VerifyPersonalDataAccessChainQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type VerifyPersonalDataAccessChainQuery = { verifyPersonalDataAccessChain: { valid: boolean, entries: number, firstBrokenSequence: number | null, prunedEntries: number } };
+export type VerifyPersonalDataAccessChainQuery = { verifyPersonalDataAccessChain: { valid: boolean, entries: number, firstBrokenSequence: number | null, reason: ChainBreakReason | null, checkpointSequence: number | null, prunedEntries: number } };
 
 export type BreachesQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -1841,7 +1852,14 @@ export type AuditEntriesQuery = { auditEntries: Array<{ id: string | null, seque
 export type VerifyAuditChainQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type VerifyAuditChainQuery = { verifyAuditChain: { valid: boolean, entries: number, firstBrokenSequence: number | null } };
+export type VerifyAuditChainQuery = { verifyAuditChain: { valid: boolean, entries: number, firstBrokenSequence: number | null, reason: ChainBreakReason | null, checkpointSequence: number | null } };
+
+export type LogCheckpointsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type LogCheckpointsQuery = { logCheckpoints: Array<{ id: string | null, chain: LoggedChain | null, sequence: number | null, checkpointedAt: string | null, keyId: string | null, document: string | null }> };
 
 export type InvoicingLinesQueryVariables = Exact<{
   month: string;
@@ -3465,6 +3483,8 @@ export const VerifyPersonalDataAccessChainDocument = new TypedDocumentString(`
     valid
     entries
     firstBrokenSequence
+    reason
+    checkpointSequence
     prunedEntries
   }
 }
@@ -4126,9 +4146,23 @@ export const VerifyAuditChainDocument = new TypedDocumentString(`
     valid
     entries
     firstBrokenSequence
+    reason
+    checkpointSequence
   }
 }
     `) as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
+export const LogCheckpointsDocument = new TypedDocumentString(`
+    query LogCheckpoints($first: Int!) {
+  logCheckpoints(first: $first) {
+    id
+    chain
+    sequence
+    checkpointedAt
+    keyId
+    document
+  }
+}
+    `) as unknown as TypedDocumentString<LogCheckpointsQuery, LogCheckpointsQueryVariables>;
 export const InvoicingLinesDocument = new TypedDocumentString(`
     query InvoicingLines($month: String!, $organisationId: ID) {
   certificateBillableLines(month: $month, organisationId: $organisationId) {

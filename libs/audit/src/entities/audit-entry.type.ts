@@ -1,4 +1,4 @@
-import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
+import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '@chancery/core';
 import { Role } from '@chancery/access';
 import { anyone, Envelope, Internal, NotPersonalData, ownTenant, PersonalData, PolicyEntity, Readable, RetentionRuleKey } from '@chancery/policy';
@@ -71,6 +71,17 @@ export class AuditEntry {
   details: AuditDetail[];
 }
 
+/** Why a log's chain is broken (see `ChainBreak` in libs/core). */
+export enum ChainBreakReason {
+  /** A record changed, removed or moved within the chain. */
+  LINK_BROKEN = 'LINK_BROKEN',
+  /** The chain ends before a head the platform signed: its newest records were removed. */
+  TRUNCATED = 'TRUNCATED',
+  /** The record at a signed head's position is not the one signed: the chain was rewritten from there. */
+  CHECKPOINT_MISMATCH = 'CHECKPOINT_MISMATCH',
+}
+registerEnumType(ChainBreakReason, { name: 'ChainBreakReason', description: 'Why a tamper-evident log’s chain is broken.' });
+
 @Envelope('AuditChainStatus')
 @ObjectType({ description: "Result of recomputing the tenant's audit chain from its first entry." })
 export class AuditChainStatus {
@@ -86,6 +97,12 @@ export class AuditChainStatus {
       'The first position where the stored chain differs from the recomputed one (changed, missing or moved entry).',
   })
   firstBrokenSequence?: number;
+
+  @Field(() => ChainBreakReason, { nullable: true, description: 'Why it is broken; null when valid.' })
+  reason?: ChainBreakReason;
+
+  @Field(() => Int, { nullable: true, description: 'The newest signed head (checkpoint) the chain was checked against; null when none was signed yet.' })
+  checkpointSequence?: number;
 }
 
 /** The GraphQL shape of a stored entry: details as sorted key/value pairs, no hashes. */

@@ -80,6 +80,13 @@ export class AppConfig {
   HEAP_GROWTH_PERCENT = 30;
 
   /**
+   * When the worker signs the heads of the tamper-evident logs that grew (review F2; cron, UTC; five
+   * fields). Hourly by default: what is removed from a log's end within that window is not detected.
+   */
+  @Matches(/^\S+( \S+){4}$/, { message: 'must be a cron expression of five fields (UTC)' })
+  LOG_CHECKPOINT_SCHEDULE = '23 * * * *';
+
+  /**
    * Leave V8's allocation-site pretenuring on (`true`). Off by default: under a request load it
    * pretenures sites whose objects live one request, and the young objects they point to are then
    * promoted and collected the expensive way (see `applyHeapSettings`, docs/performance.md).

@@ -27,3 +27,9 @@ export function verifyEd25519(x: string, payload: string, signature: string): bo
     return false;
   }
 }
+
+/** Whether `signature` verifies `content` with the key `keyId` of a key set (id → JWK x); false when the key is not in it. */
+export function verifyWithKeySet(publicKeys: ReadonlyMap<string, string>, keyId: string | null | undefined, content: string, signature: string | null | undefined): boolean {
+  const x = keyId ? publicKeys.get(keyId) : undefined;
+  return x !== undefined && typeof signature === 'string' && verifyEd25519(x, content, signature);
+}

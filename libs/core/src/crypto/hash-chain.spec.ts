@@ -41,7 +41,7 @@ describe('HashChainVerifier with checkpoints of pruned runs', () => {
   });
 
   it('a gap no checkpoint covers is a break at the missing position', () => {
-    expect(walk([checkpointOf(entries, 1, 2), entries[3]!, entries[4]!])).toEqual({ entries: 2, valid: false, firstBrokenSequence: 3, pruned: 2 });
+    expect(walk([checkpointOf(entries, 1, 2), entries[3]!, entries[4]!])).toEqual({ entries: 2, valid: false, firstBrokenSequence: 3, reason: 'LINK_BROKEN', pruned: 2 });
   });
 
   it('a kept entry that does not link to the checkpoint before it, or was changed, is a break', () => {
@@ -55,5 +55,35 @@ describe('HashChainVerifier with checkpoints of pruned runs', () => {
 
   it('an entry read just before a prune removed it, and its checkpoint read after, counts once', () => {
     expect(walk([entries[0]!, entries[1]!, checkpointOf(entries, 1, 3), entries[3]!])).toEqual({ entries: 3, valid: true, pruned: 1 });
+  });
+});
+
+describe('HashChainVerifier against signed heads (chain checkpoints)', () => {
+  const entries = chain(5);
+  const headAt = (sequence: number) => ({ sequence, hash: entries[sequence - 1]!.hash });
+  function walkWith(heads: Array<{ sequence: number; hash: Buffer }>, items: Array<Entry | ReturnType<typeof checkpointOf>>) {
+    const verifier = new HashChainVerifier<Entry>(hashOf).expectHeads(heads);
+    for (const item of items) ('text' in item ? verifier.accept(item) : verifier.acceptCheckpoint(item));
+    return verifier.status;
+  }
+
+  it('a whole chain that reaches its signed heads with their hashes is valid, and says which head it was checked against', () => {
+    expect(walkWith([headAt(2), headAt(4)], entries)).toEqual({ entries: 5, valid: true, checkpointSequence: 4 });
+  });
+
+  it('a chain whose newest records were removed, still intact in itself, ends before its signed head: TRUNCATED at the first missing position', () => {
+    expect(walkWith([], entries.slice(0, 3))).toEqual({ entries: 3, valid: true });
+    expect(walkWith([headAt(4)], entries.slice(0, 3))).toEqual({ entries: 3, valid: false, firstBrokenSequence: 4, reason: 'TRUNCATED', checkpointSequence: 4 });
+    expect(walkWith([headAt(2)], [])).toMatchObject({ valid: false, firstBrokenSequence: 1, reason: 'TRUNCATED' });
+  });
+
+  it('a chain rewritten from a signed position on (valid in itself) differs there: CHECKPOINT_MISMATCH', () => {
+    const signedOther = { sequence: 3, hash: chainedHash(entries[1]!.hash, 'another entry 3') };
+    expect(walkWith([signedOther], entries)).toEqual({ entries: 5, valid: false, firstBrokenSequence: 3, reason: 'CHECKPOINT_MISMATCH', checkpointSequence: 3 });
+  });
+
+  it('a signed head at the end of a pruned run is checked against the run’s checkpoint', () => {
+    expect(walkWith([headAt(2)], [checkpointOf(entries, 1, 2), ...entries.slice(2)])).toMatchObject({ valid: true, checkpointSequence: 2 });
+    expect(walkWith([{ sequence: 2, hash: entries[0]!.hash }], [checkpointOf(entries, 1, 2), ...entries.slice(2)])).toMatchObject({ valid: false, reason: 'CHECKPOINT_MISMATCH', firstBrokenSequence: 2 });
   });
 });

@@ -11,11 +11,27 @@ export interface ChainLink {
   hash: Buffer;
 }
 
+/**
+ * Why a chain is broken: a record changed, removed or moved within it (LINK_BROKEN); the chain ends
+ * before a head the platform signed (TRUNCATED: its newest records were removed); the record at a
+ * signed head's position is not the one signed (CHECKPOINT_MISMATCH: rewritten from there on).
+ */
+export type ChainBreak = 'LINK_BROKEN' | 'TRUNCATED' | 'CHECKPOINT_MISMATCH';
+
 export interface HashChainVerification {
   entries: number;
   valid: boolean;
   /** The first position where the stored chain differs from a recomputed one (a missing entry's own number). */
   firstBrokenSequence?: number;
+  reason?: ChainBreak;
+  /** The newest signed head (checkpoint) the chain was checked against, when there was one. */
+  checkpointSequence?: number;
+}
+
+/** A head of a chain the platform signed (a chain checkpoint): the record at `sequence` had `hash`. */
+export interface SignedChainHead {
+  sequence: number;
+  hash: Buffer;
 }
 
 /** sha256(previous hash || canonical text). */
@@ -55,11 +71,27 @@ export class HashChainVerifier<E extends ChainLink> {
   private expectedSequence = 1;
   private previousHash: Buffer | null = null;
   private firstBrokenSequence?: number;
+  private reason?: ChainBreak;
   private pruned = 0;
   private prunedThrough = 0;
+  /** Signed heads by position, and the newest one: the chain must reach it, with these hashes. */
+  private readonly heads = new Map<number, Buffer>();
+  private newestHead = 0;
 
   /** `hashOf` recomputes a record's hash from its predecessor's (see `chainedHash`). */
   constructor(private readonly hashOf: (previousHash: Buffer | null, entry: E) => Buffer) {}
+
+  /**
+   * Heads of this chain the platform signed (its checkpoints, or copies of them the tenant kept): the
+   * chain must reach the newest, and the record at each one's position must be the one signed.
+   */
+  expectHeads(heads: Iterable<SignedChainHead>): this {
+    for (const head of heads) {
+      this.heads.set(head.sequence, head.hash);
+      this.newestHead = Math.max(this.newestHead, head.sequence);
+    }
+    return this;
+  }
 
   accept(entry: E): void {
     // Read just before a prune removed it, and already covered by that prune's checkpoint.
@@ -68,12 +100,17 @@ export class HashChainVerifier<E extends ChainLink> {
     if (this.firstBrokenSequence !== undefined) return;
     if (entry.sequence !== this.expectedSequence) {
       // A gap is a removed entry: name the missing position, not the one after it.
-      this.firstBrokenSequence = Math.min(entry.sequence, this.expectedSequence);
+      this.breakAt(Math.min(entry.sequence, this.expectedSequence), 'LINK_BROKEN');
       return;
     }
     const linked = sameBytes(entry.previousHash, this.previousHash);
     if (!linked || !this.hashOf(this.previousHash, entry).equals(entry.hash)) {
-      this.firstBrokenSequence = entry.sequence;
+      this.breakAt(entry.sequence, 'LINK_BROKEN');
+      return;
+    }
+    const signed = this.heads.get(entry.sequence);
+    if (signed && !signed.equals(entry.hash)) {
+      this.breakAt(entry.sequence, 'CHECKPOINT_MISMATCH');
       return;
     }
     this.previousHash = entry.hash;
@@ -88,11 +125,17 @@ export class HashChainVerifier<E extends ChainLink> {
   acceptCheckpoint(checkpoint: ChainCheckpoint): void {
     if (this.firstBrokenSequence !== undefined || checkpoint.lastSequence < this.expectedSequence) return;
     if (checkpoint.firstSequence > this.expectedSequence) {
-      this.firstBrokenSequence = this.expectedSequence;
+      this.breakAt(this.expectedSequence, 'LINK_BROKEN');
       return;
     }
     if (checkpoint.firstSequence === this.expectedSequence && !sameBytes(checkpoint.previousHash, this.previousHash)) {
-      this.firstBrokenSequence = checkpoint.firstSequence;
+      this.breakAt(checkpoint.firstSequence, 'LINK_BROKEN');
+      return;
+    }
+    // A signed head at the pruned run's end is checked; one inside it went with the run's records.
+    const signed = this.heads.get(checkpoint.lastSequence);
+    if (signed && !signed.equals(checkpoint.lastHash)) {
+      this.breakAt(checkpoint.lastSequence, 'CHECKPOINT_MISMATCH');
       return;
     }
     this.pruned += checkpoint.lastSequence - this.expectedSequence + 1;
@@ -106,10 +149,21 @@ export class HashChainVerifier<E extends ChainLink> {
     return this.pruned;
   }
 
+  /** The verdict once every record was accepted: a chain ending before its newest signed head was truncated. */
   get status(): HashChainVerification {
+    const checked = this.newestHead > 0 ? { checkpointSequence: this.newestHead } : {};
+    if (this.firstBrokenSequence === undefined && this.expectedSequence <= this.newestHead) {
+      // The first position signed for but missing.
+      return { entries: this.entries, valid: false, firstBrokenSequence: this.expectedSequence, reason: 'TRUNCATED', ...checked };
+    }
     return this.firstBrokenSequence === undefined
-      ? { entries: this.entries, valid: true }
-      : { entries: this.entries, valid: false, firstBrokenSequence: this.firstBrokenSequence };
+      ? { entries: this.entries, valid: true, ...checked }
+      : { entries: this.entries, valid: false, firstBrokenSequence: this.firstBrokenSequence, reason: this.reason, ...checked };
+  }
+
+  private breakAt(sequence: number, reason: ChainBreak): void {
+    this.firstBrokenSequence = sequence;
+    this.reason = reason;
   }
 }
 

@@ -46,7 +46,9 @@ function logWith(failingTenants: string[] = []): { log: PersonalDataAccessLog; w
   } as unknown as TransactionRunner;
   const context = new RequestContext(ClsServiceManager.getClsService());
   const repository = new PersonalDataAccessRepository(sql as never);
-  return { log: new PersonalDataAccessLog(transactions, repository, context, new FixedClock(new Date('2026-01-02T03:04:05Z'))), written };
+  // Writing never reaches the log's checkpoints (only its verification does).
+  const checkpoints = null as never;
+  return { log: new PersonalDataAccessLog(transactions, repository, checkpoints, context, new FixedClock(new Date('2026-01-02T03:04:05Z'))), written };
 }
 
 /** The operator, acting in each tenant in turn (as under a support grant), is shown Alice's e-mail there. */

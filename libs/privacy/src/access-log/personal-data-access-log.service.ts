@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { LoggedChain, LogCheckpoints } from '@chancery/audit';
 import { Clock, defineErrors, ErrorCode, RequestContext, TransactionRunner } from '@chancery/core';
 import { chainAfter, personalDataAccessLockKey } from './personal-data-access-chain';
 import { PersonalDataAccessChainVerification, PersonalDataAccessRecord, PersonalDataAccessRepository, StoredPersonalDataAccess } from './personal-data-access.repository';
@@ -31,6 +32,7 @@ export class PersonalDataAccessLog {
   constructor(
     private readonly transactions: TransactionRunner,
     private readonly accesses: PersonalDataAccessRepository,
+    private readonly checkpoints: LogCheckpoints,
     private readonly context: RequestContext,
     private readonly clock: Clock,
   ) {}
@@ -75,11 +77,23 @@ export class PersonalDataAccessLog {
     return pending.length;
   }
 
-  /** Recomputes the actor's tenant's chain from its first row, checkpoints in place of pruned runs (privacy officers). */
+  /**
+   * Recomputes the actor's tenant's chain from its first row, checkpoints in place of pruned runs, and
+   * against its signed heads: a chain ending before its newest one was truncated (privacy officers).
+   */
   async verifyCurrentTenantChain(): Promise<PersonalDataAccessChainVerification> {
     const tenantId = this.context.actor.tenantId;
     if (!tenantId) throw PrivacyErrors.ACCESS_LOG_IS_PER_TENANT('The personal-data access log is read within a tenant');
-    return this.transactions.run(() => this.accesses.verify(tenantId));
+    return this.transactions.run(async () => {
+      // The heads first: a checkpoint committed during the walk signs rows the walk reads after it.
+      const heads = await this.checkpoints.signedHeads(LoggedChain.PERSONAL_DATA_ACCESS, tenantId);
+      return this.accesses.verify(tenantId, heads);
+    });
+  }
+
+  /** Where the tenant's chain ends (its newest row, or the checkpoint of the newest pruned one), in the caller's unit of that tenant. */
+  endOfChain(tenantId: string): Promise<{ sequence: number; hash: Buffer } | undefined> {
+    return this.transactions.run(() => this.accesses.lastOfChain(tenantId));
   }
 
   /** Links the rows to the end of the tenant's chain, holding its lock until the transaction ends. */

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ChainCheckpoint, GenerateSql, HashChainVerification, Sql, SQL_EXAMPLE } from '@chancery/core';
+import { ChainCheckpoint, GenerateSql, HashChainVerification, SignedChainHead, Sql, SQL_EXAMPLE } from '@chancery/core';
 import { ChainedPersonalDataAccess, PersonalDataAccessChainVerifier, PersonalDataAccessRecord } from './personal-data-access-chain';
 
 export type { PersonalDataAccessRecord };
@@ -122,10 +122,11 @@ export class PersonalDataAccessRepository {
    * Recomputes a tenant's chain from its first row, a page at a time so its length does not matter,
    * with the checkpoints of pruned runs in their place. Each page's checkpoints are read after its rows:
    * a row missing from the page was pruned in a transaction that wrote its checkpoint, so it is there.
+   * The chain must reach its signed heads (`heads`, the log's checkpoints) with their hashes.
    */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
-  async verify(tenantId: string, pageSize = VERIFY_PAGE_SIZE): Promise<PersonalDataAccessChainVerification> {
-    const verifier = new PersonalDataAccessChainVerifier();
+  async verify(tenantId: string, heads: readonly SignedChainHead[] = [], pageSize = VERIFY_PAGE_SIZE): Promise<PersonalDataAccessChainVerification> {
+    const verifier = new PersonalDataAccessChainVerifier().expectHeads(heads);
     let after = 0;
     for (;;) {
       const rows = (await this.sql.query(

@@ -43,12 +43,3 @@ VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING c
 
 -- TenantOffboardingRepository.listCertificates
 SELECT c.id, c.departed_tenant_id AS "departedTenantId", c.tenant_slug AS "tenantSlug", c.tenant_name AS "tenantName", c.requested_at AS "requestedAt", c.confirmed_at AS "confirmedAt", c.export_sha256 AS "exportSha256", c.exported_at AS "exportedAt", c.exported_records AS "exportedRecords", c.destroyed_at AS "destroyedAt", c.destroyed_by AS "destroyedBy", c.deleted_rows AS "deletedRows", c.certificate_sha256 AS "certificateSha256", c.signing_key_id AS "signingKeyId", c.signature FROM tenant_destruction_certificate c ORDER BY c.destroyed_at DESC, c.id;
-
--- TenantOffboardingRepository.attestationKey
-SELECT k.id, k.public_key AS "publicKey", k.sealed_private_key AS "sealedPrivateKey", k.created_at AS "createdAt" FROM platform_attestation_key k ORDER BY k.created_at, k.id LIMIT 1;
-
--- TenantOffboardingRepository.insertAttestationKey
-INSERT INTO platform_attestation_key (id, public_key, sealed_private_key, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING;
-
--- TenantOffboardingRepository.attestationKeys
-SELECT k.id, k.public_key AS "publicKey", k.sealed_private_key AS "sealedPrivateKey", k.created_at AS "createdAt" FROM platform_attestation_key k ORDER BY k.created_at, k.id;

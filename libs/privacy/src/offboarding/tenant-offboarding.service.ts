@@ -3,16 +3,17 @@ import { Injectable } from '@nestjs/common';
 import { TENANT_STAFF_ROLES } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { DocumentsService, StoredDocument } from '@chancery/documents';
-import { AppConfig, canonicalJson, Clock, columnsOfEntity, EntityTables, newEd25519KeyPair, personIdOf, RequestContext, SecretBox, signEd25519, sqlStateOf, TransactionRunner, verifyEd25519 } from '@chancery/core';
+import { AppConfig, canonicalJson, Clock, columnsOfEntity, EntityTables, personIdOf, RequestContext, sqlStateOf, TransactionRunner, verifyWithKeySet } from '@chancery/core';
 import { TenantDirectoryService } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
 import { EntityClass, getPolicy, present } from '@chancery/policy';
 import { TENANT_DESTROYED, TENANT_OFFBOARDING_DECLINED, TENANT_OFFBOARDING_REQUESTED, TENANT_OFFBOARDING_WITHDRAWN } from '../shared/privacy-office.emails';
 import { tenantOfActor } from '../shared/acting-tenant';
 import { TenantOffboardingErrors } from './tenant-offboarding.errors';
-import { AttestationPublicKey, PlatformAttestationKey, TableRowCount, TenantArchive, TenantDestructionCertificate, TenantOffboarding, TenantOffboardingParty, TenantOffboardingStatus } from './tenant-offboarding.entity';
+import { TableRowCount, TenantArchive, TenantDestructionCertificate, TenantOffboarding, TenantOffboardingParty, TenantOffboardingStatus } from './tenant-offboarding.entity';
 import { TenantOffboardingRepository } from './tenant-offboarding.repository';
 import { PersonalDataHolders } from '../holders/personal-data-holders';
+import { AttestationKeys } from '../attestation/attestation-keys.service';
 
 /** Between the administrator's confirmation and the destruction: time to take the archive and change one's mind. */
 export const OFFBOARDING_WAITING_DAYS = 30;
@@ -42,7 +43,7 @@ export class TenantOffboardingService {
     private readonly clock: Clock,
     private readonly entityTables: EntityTables,
     private readonly documents: DocumentsService,
-    private readonly secrets: SecretBox,
+    private readonly attestation: AttestationKeys,
     private readonly holders: PersonalDataHolders,
     private readonly config: AppConfig,
   ) {}
@@ -247,19 +248,20 @@ export class TenantOffboardingService {
           deletedRows: Object.fromEntries(deleted.map((d) => [d.table, d.deleted])),
         };
         const content = certificateContent(fields);
-        const key = await this.attestationKey();
-        const signature = this.sign(key, content);
-        const certificate = await this.offboardings.insertCertificate({ ...fields, certificateSha256: sha256Of(content), signingKeyId: key.id, signature });
+        // Another SECRETS_KEY than the one that sealed the key: nothing can be signed, and nothing is destroyed (the transaction rolls back).
+        const key = await this.attestation.signer();
+        const signature = key.sign(content);
+        const certificate = await this.offboardings.insertCertificate({ ...fields, certificateSha256: sha256Of(content), signingKeyId: key.keyId, signature });
         // The controller gets the signed certificate at its privacy contact: it has no account left to read it with.
         await this.mailer.queue(TENANT_DESTROYED, {
           tenantId: null, to: tenant!.privacyContactEmail, language: tenant!.languages[0] ?? 'en',
-          values: { tenantName: tenant!.name, destroyedAt: at.toISOString(), keyId: key.id, signature, content },
+          values: { tenantName: tenant!.name, destroyedAt: at.toISOString(), keyId: key.keyId, signature, content },
         });
         await this.audit.record({
           action: 'privacy.offboarding.destroyed', subjectType: 'TenantDestructionCertificate', subjectId: certificate.id,
           details: { tenantId: offboarding.tenantId, rows: deleted.reduce((n, d) => n + d.deleted, 0), objects: objectsDeleted, certificateSha256: certificate.certificateSha256.toString('hex') },
         });
-        return forOutput(certificate, new Map([[key.id, key.publicKey]]));
+        return forOutput(certificate, new Map([[key.keyId, key.publicKey]]));
       });
     } catch (error) {
       if (sqlStateOf(error) === NOT_DUE) {
@@ -271,33 +273,8 @@ export class TenantOffboardingService {
 
   /** The platform's certificates, each checked against its hash and signature. */
   async certificates(): Promise<TenantDestructionCertificate[]> {
-    return this.transactions.run(async () => {
-      const keys = new Map((await this.offboardings.attestationKeys()).map((k) => [k.id, k.publicKey]));
-      return (await this.offboardings.listCertificates()).map((c) => forOutput(c, keys));
-    });
-  }
-
-  /** The platform's attestation keys' public halves (no login): what a former tenant checks a certificate with. */
-  async publicKeys(): Promise<AttestationPublicKey[]> {
-    const keys = await this.transactions.publicReading(() => this.offboardings.attestationKeys());
-    return keys.map((k) => Object.assign(new AttestationPublicKey(), { kty: 'OKP', crv: 'Ed25519', x: k.publicKey, kid: k.id, use: 'sig', alg: 'EdDSA', createdAt: k.createdAt }));
-  }
-
-  /** The platform's attestation key, made on first use (platform scope, in the caller's unit). */
-  private async attestationKey(): Promise<PlatformAttestationKey> {
-    const existing = await this.offboardings.attestationKey();
-    if (existing) return existing;
-    const pair = newEd25519KeyPair();
-    await this.offboardings.insertAttestationKey(pair.kid, pair.x, this.secrets.seal(pair.privateKeyPkcs8), this.clock.now());
-    await this.audit.record({ action: 'privacy.attestationKey.created', subjectType: 'PlatformAttestationKey', subjectId: undefined, details: { keyId: pair.kid } });
-    return (await this.offboardings.attestationKey())!;
-  }
-
-  private sign(key: PlatformAttestationKey, content: string): string {
-    const privateKey = this.secrets.open(key.sealedPrivateKey);
-    // Another SECRETS_KEY than the one that sealed it: nothing can be signed, and nothing is destroyed (the transaction rolls back).
-    if (!privateKey) throw new Error('The platform attestation key cannot be opened with this server’s SECRETS_KEY');
-    return signEd25519(privateKey, content);
+    const keys = await this.attestation.publicKeyMap();
+    return (await this.transactions.run(() => this.offboardings.listCertificates())).map((c) => forOutput(c, keys));
   }
 
   /**
@@ -378,7 +355,7 @@ function forOutput(certificate: TenantDestructionCertificate, publicKeys: Readon
   certificate.signedContent = certificateContent(certificate);
   const signed = certificate.signature === null || certificate.signature === undefined
     ? certificate.signingKeyId === null
-    : publicKeys.has(certificate.signingKeyId ?? '') && verifyEd25519(publicKeys.get(certificate.signingKeyId!)!, certificate.signedContent, certificate.signature);
+    : verifyWithKeySet(publicKeys, certificate.signingKeyId, certificate.signedContent, certificate.signature);
   certificate.intact = sha256Of(certificate.signedContent).equals(certificate.certificateSha256) && signed;
   return certificate;
 }

@@ -118,7 +118,7 @@ export class WebhookSubscriptions {
   }
 
   private acceptedEventTypes(allowed: readonly string[], requested: string[]): WebhookEventType[] {
-    // A chamber's own targets would hear nothing: its space publishes no datasheet feed.
+    // Targets that could hear nothing here (none since every tenant's own hear `audit.checkpoint`; kept as the guard it was).
     if (!allowed.length) throw WebhookErrors.WEBHOOK_NO_EVENTS_HERE('no event of this tenant’s space is for these targets: a tenant’s targets hear its datasheet feed, which only a certification body publishes');
     const refused = requested.filter((type) => !allowed.includes(type));
     if (!requested.length || refused.length) {

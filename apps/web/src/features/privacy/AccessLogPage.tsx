@@ -43,6 +43,8 @@ const VerifyAccessChain = graphql(`
       valid
       entries
       firstBrokenSequence
+      reason
+      checkpointSequence
       prunedEntries
     }
   }

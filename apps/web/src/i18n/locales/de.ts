@@ -57,7 +57,7 @@ const de: CoreMessages = {
       apiKeys: 'Schlüssel, mit denen die Systeme Ihres Unternehmens (ERP) die API nutzen.',
       tenantApiKeys: 'Schlüssel für Systeme, die Ihre veröffentlichten Daten lesen.',
       webhooks: 'Adressen der Systeme Ihres Unternehmens (ERP), die erfahren, wenn sich Ihre Dokumente ändern.',
-      tenantWebhooks: 'Adressen von Systemen, die von Ihren veröffentlichten Datenblättern erfahren.',
+      tenantWebhooks: 'Adressen von Systemen, die die signierten Kontrollpunkte Ihrer Protokolle erhalten und von Ihren veröffentlichten Datenblättern erfahren.',
       subProcessors: 'Die Unterauftragsverarbeiter der Kammer, geplante Änderungen und die Einwände der Kunden.',
       subProcessorChanges: 'Von der Kammer oder Zertifizierungsstelle geplante Änderungen bei den Unternehmen, die Ihre Daten verarbeiten, und Ihre Einwände.',
       projects: 'Projektzertifikate mit mehreren Parteien, die Ihr Unternehmen nennen: die Parteien, ihre Kontakte, wohin sie gesendet wurden.',

@@ -62,7 +62,7 @@ const en = {
       apiKeys: "Keys that let your company's systems (ERP) use the API.",
       tenantApiKeys: 'Keys for systems that read your published data.',
       webhooks: 'Addresses of your company’s systems (ERP) that are told when your documents change.',
-      tenantWebhooks: 'Addresses of systems that hear of your published datasheets.',
+      tenantWebhooks: 'Addresses of systems that receive the signed checkpoints of your logs and hear of your published datasheets.',
       subProcessors: 'The chamber’s sub-processors, planned changes and the customers’ objections.',
       subProcessorChanges: 'Changes the chamber or certification body plans to the companies processing your data, and your objections.',
       projects: 'Multi-party project certificates naming your company: the parties, their contacts, where they were sent.',

@@ -57,7 +57,7 @@ const fr: CoreMessages = {
       apiKeys: 'Des clés permettant aux systèmes de votre entreprise (ERP) d’utiliser l’API.',
       tenantApiKeys: 'Des clés pour les systèmes qui lisent vos données publiées.',
       webhooks: 'Les adresses des systèmes de votre entreprise (ERP) informés quand vos documents changent.',
-      tenantWebhooks: 'Les adresses des systèmes informés de vos fiches techniques publiées.',
+      tenantWebhooks: 'Les adresses des systèmes qui reçoivent les points de contrôle signés de vos journaux et sont informés de vos fiches techniques publiées.',
       subProcessors: 'Les sous-traitants de la chambre, les changements prévus et les objections des clients.',
       subProcessorChanges: 'Les changements prévus par la chambre ou l’organisme de certification parmi les sociétés qui traitent vos données, et vos objections.',
       projects: 'Les certificats de projet multipartites qui nomment votre entreprise : les parties, leurs contacts, où ils ont été envoyés.',

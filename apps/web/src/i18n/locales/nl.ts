@@ -57,7 +57,7 @@ const nl: CoreMessages = {
       apiKeys: 'Sleutels waarmee de systemen van uw bedrijf (ERP) de API gebruiken.',
       tenantApiKeys: 'Sleutels voor systemen die uw gepubliceerde gegevens lezen.',
       webhooks: 'Adressen van de systemen van uw bedrijf (ERP) die horen wanneer uw documenten wijzigen.',
-      tenantWebhooks: 'Adressen van systemen die horen over uw gepubliceerde datasheets.',
+      tenantWebhooks: 'Adressen van systemen die de ondertekende controlepunten van uw logboeken ontvangen en horen over uw gepubliceerde datasheets.',
       subProcessors: 'De subverwerkers van de kamer, geplande wijzigingen en de bezwaren van klanten.',
       subProcessorChanges: 'Wijzigingen die de kamer of certificatie-instelling plant aan de bedrijven die uw gegevens verwerken, en uw bezwaren.',
       projects: 'Projectcertificaten met meerdere partijen die uw bedrijf vermelden: de partijen, hun contactpersonen, waarheen ze verstuurd werden.',

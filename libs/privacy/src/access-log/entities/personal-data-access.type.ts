@@ -1,6 +1,7 @@
 import { Field, ID, Int, ObjectType } from '@nestjs/graphql';
 import { DateTimeScalar } from '@chancery/core';
 import { Role } from '@chancery/access';
+import { ChainBreakReason } from '@chancery/audit';
 import { Envelope, Internal, NotPersonalData, ownTenant, PersonalData, PersonalDataDeclaration, PolicyEntity, Readable, self, RetentionRuleKey } from '@chancery/policy';
 import type { StoredPersonalDataAccess } from '../personal-data-access.repository';
 
@@ -98,4 +99,10 @@ export class PersonalDataAccessChainStatus {
 
   @Field(() => Int, { description: 'Entries pruned after their retention period (PERSONAL_DATA_ACCESS); checkpoints stand for them in the chain.' })
   prunedEntries: number;
+
+  @Field(() => ChainBreakReason, { nullable: true, description: 'Why it is broken; null when valid.' })
+  reason?: ChainBreakReason;
+
+  @Field(() => Int, { nullable: true, description: 'The newest signed head (log checkpoint) the chain was checked against; null when none was signed yet.' })
+  checkpointSequence?: number;
 }
