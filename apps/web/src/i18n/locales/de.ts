@@ -291,6 +291,7 @@ const de: CoreMessages = {
     companyData: 'Unternehmensdaten',
     financial: 'Finanzdaten',
     credentials: 'Zugangsdaten',
+    correspondence: 'Korrespondenz',
   },
   fields: {
     email: 'E-Mail-Adresse',
@@ -429,7 +430,6 @@ const de: CoreMessages = {
       register: 'Das Verzeichnis nach Art. 30, als JSON oder lesbares Dokument.',
       publicForm: 'Datenschutzantrag',
     },
-    correspondence: 'Korrespondenz',
     types: {
       ACCESS: 'Auskunft über meine Daten',
       RECTIFICATION: 'Berichtigung',
