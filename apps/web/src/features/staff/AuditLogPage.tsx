@@ -8,6 +8,7 @@ import { LoadError, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { NextPageButton } from '../../ui/NextPageButton';
 import { usePagedList } from '../../ui/paged';
+import { auditActionLabel, auditDetailLabel, auditDetailValue, recordTypeName } from './audit-labels';
 
 const PAGE_SIZE = 50;
 
@@ -41,7 +42,7 @@ const VerifyAuditChain = graphql(`
   }
 `);
 
-/** The tenant's tamper-evident log, newest first, and a check of its hash chain. */
+/** The tenant's tamper-evident log, newest first, in words (with the action's code), and a check of its hash chain. */
 export default function AuditLogPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -76,7 +77,10 @@ export default function AuditLogPage() {
                   <td className="numeric">{entry.sequence}</td>
                   <td>{format.dateTime(entry.occurredAt)}</td>
                   <td>
-                    <code>{entry.action}</code>
+                    {auditActionLabel(entry.action ?? '')}
+                    <span className="cell-note">
+                      <code>{entry.action}</code>
+                    </span>
                   </td>
                   <td>
                     {translateDynamic(`actorKinds.${entry.actorKind ?? ''}`) ?? entry.actorKind}
@@ -88,7 +92,7 @@ export default function AuditLogPage() {
                     ) : null}
                   </td>
                   <td>
-                    {entry.subjectType}
+                    {entry.subjectType ? recordTypeName(entry.subjectType) : null}
                     {entry.subjectId ? (
                       <>
                         <br />
@@ -100,9 +104,7 @@ export default function AuditLogPage() {
                     <ul className="plain-list">
                       {(entry.details ?? []).map((detail) => (
                         <li key={detail.key}>
-                          <code>
-                            {detail.key}={detail.value ?? '∅'}
-                          </code>
+                          <DetailValue action={entry.action ?? ''} detailKey={detail.key ?? ''} value={detail.value ?? null} />
                         </li>
                       ))}
                     </ul>
@@ -116,6 +118,16 @@ export default function AuditLogPage() {
       {!list.loading && !list.error && list.rows.length === 0 ? <p>{t('audit.none')}</p> : null}
       {list.loading ? <Loading /> : null}
       <NextPageButton list={list} label={t('common.loadOlder')} />
+    </>
+  );
+}
+
+/** One detail of an entry: its name, and its value in words where it is a code we name, else as recorded. */
+function DetailValue({ action, detailKey, value }: { action: string; detailKey: string; value: string | null }) {
+  const words = value === null ? null : auditDetailValue(action, detailKey, value);
+  return (
+    <>
+      {auditDetailLabel(detailKey)}: {value === null ? '—' : (words ?? <code>{value}</code>)}
     </>
   );
 }
