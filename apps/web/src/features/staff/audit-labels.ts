@@ -44,7 +44,8 @@ function valueMessages(action: string, key: string): string | null {
     case 'status':
       return action === 'datasheets.product.statusChanged' ? 'datasheets.productStatus' : null;
     case 'reason':
-      return action === 'certificates.certificate.revoked' ? 'certificates.revocationReasons' : null;
+      if (action === 'certificates.certificate.revoked') return 'certificates.revocationReasons';
+      return action === 'datasheets.datasheet.unpublished' ? 'datasheets.public.withdrawnReason' : null;
     case 'type':
       return action.startsWith('privacy.request.') ? 'privacyDesk.types' : null;
     case 'unit':
