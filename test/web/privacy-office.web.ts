@@ -411,16 +411,16 @@ test('the privacy officer places a legal hold on a record, sees it in force, and
   await expect(recordId).toHaveAttribute('aria-invalid', 'true');
 
   const id = await firstApplicationOf(state, VOKA);
-  const record = `CertificateApplication:${id}`;
+  const record = `${m.recordTypes.CertificateApplication} ${id}`;
   await recordId.fill(id);
   await section.getByRole('button', { name: exactly(h.place) }).click();
   await expect(section.getByText(fill(h.placed, { record }))).toBeVisible();
-  const row = section.getByRole('row').filter({ has: page.getByRole('rowheader', { name: record }) });
+  const row = section.getByRole('row').filter({ has: page.getByRole('rowheader', { name: id }) });
   await expect(row).toHaveCount(1);
 
   await row.getByRole('button', { name: new RegExp(`^${h.release}`) }).click();
   await expect(section.getByText(fill(h.released, { record }))).toBeVisible();
-  await expect(section.getByRole('rowheader', { name: record })).toHaveCount(0);
+  await expect(section.getByRole('rowheader', { name: id })).toHaveCount(0);
 });
 
 test('the privacy officer applies a shortened period at once: the delivered e-mails are deleted, and the table says so (en)', async ({ page, state, pageProblems: _ }) => {

@@ -3,6 +3,7 @@ import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
 import { checkScreen, chooseLanguage, expect, journey, logIn, test, linkFromMail, totpCode, uniqueSuffix, useLanguage, type Language } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
+import { apiLogin, graphqlCaller, VOKA_COMPANY_ADMIN } from './support/api';
 
 const VOKA = 'voka-antwerpen-waasland';
 
@@ -156,8 +157,18 @@ test('an organisation admin keeps the company profile, the own profile and the s
   await page.getByRole('dialog').getByRole('button', { name: exactly(m.sessions.end) }).click();
   await expect(page.getByText(m.sessions.endedNotice)).toBeVisible();
 
+  // A clerk reads the administrator's account; the administrator reads what it was for and which data, in words.
+  const call = graphqlCaller(page);
+  const adminId = (await call<{ me: { id: string } }>('{ me { id } }', {}, await apiLogin(call, VOKA_COMPANY_ADMIN, state.demoPassword))).me.id;
+  await call('query U($id: ID!) { user(id: $id) { email phone firstName } }', { id: adminId }, await apiLogin(call, 'clerk@voka.test', state.demoPassword));
   await openFromNav(page, 'nl', m.nav.myDataAccesses);
   await expect(page.getByRole('heading', { level: 1, name: m.myDataAccesses.title })).toBeVisible();
+  const reads = page.getByRole('table', { name: m.myDataAccesses.title });
+  const read = reads.getByRole('row').filter({ hasText: m.accessPurposes.userAccount }).first();
+  await expect(read).toContainText(m.personalDataFields.email);
+  await expect(read).toContainText(m.roles.CLERK);
+  // The codes (`user`, `User.email`) are folded away, there for whoever needs them.
+  await expect(read.getByText('User.email', { exact: true })).toBeHidden();
   await checkScreen(page, 'my-data-accesses');
 });
 

@@ -3,19 +3,35 @@ import { Link } from 'react-router';
 import type { MyPersonalDataAccessesQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
 import { translateDynamic } from '../../i18n/errors';
+import { categoryName } from './shared';
+import { FIELD_LABELS, OPERATION_PURPOSES, parseRecordedOperation } from './access-labels';
 
 export type AccessRow = MyPersonalDataAccessesQuery['myPersonalDataAccesses'][number];
 
-/** Names of personal-data categories in the reader's language (the code when we have no name). */
-export function categoryName(category: string): string {
-  return translateDynamic(`dataCategories.${category}`) ?? category;
-}
 
 export function roleNames(roles: readonly string[] | null | undefined): string {
   return (roles ?? []).map((role) => translateDynamic(`roles.${role}`) ?? role).join(', ');
 }
 
-/** Reads of personal data: when, who (kind, roles), through which operation, which categories and fields. */
+/** What an API operation that read personal data was for, in the reader's language (the code when we have no words). */
+export function operationPurpose(operation: string): string {
+  const purpose = OPERATION_PURPOSES[operation];
+  return (purpose ? translateDynamic(`accessPurposes.${purpose}`) : null) ?? operation;
+}
+
+/** The data an `Entity.field` holds, in the reader's language (the code when we have no words). */
+export function fieldLabel(field: string): string {
+  const label = FIELD_LABELS[field];
+  return (label ? translateDynamic(`personalDataFields.${label}`) : null) ?? field;
+}
+
+const unique = (texts: string[]) => [...new Set(texts)];
+
+/**
+ * Reads of personal data: when, who (kind, roles), what for, which categories and which data. In words
+ * first; the privacy officer (`showSubject`) also sees the operation and field codes they investigate
+ * with, the person reading about themself finds them folded away.
+ */
 export function AccessTable({ rows, caption, showSubject }: { rows: AccessRow[]; caption: string; showSubject: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -61,22 +77,60 @@ export function AccessTable({ rows, caption, showSubject }: { rows: AccessRow[];
                 </td>
               ) : null}
               <td>
-                <code>{row.operation}</code>
+                <OperationCell operation={row.operation ?? ''} showCodes={showSubject} />
               </td>
               <td>{(row.categories ?? []).map(categoryName).join(', ')}</td>
               <td>
-                <ul className="plain-list">
-                  {(row.fields ?? []).map((field) => (
-                    <li key={field}>
-                      <code>{field}</code>
-                    </li>
-                  ))}
-                </ul>
+                {showSubject ? (
+                  <ul className="plain-list">
+                    {(row.fields ?? []).map((field) => (
+                      <li key={field}>
+                        {fieldLabel(field)} <code className="muted">{field}</code>
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <>
+                    <ul className="plain-list">
+                      {unique((row.fields ?? []).map(fieldLabel)).map((label) => (
+                        <li key={label}>{label}</li>
+                      ))}
+                    </ul>
+                    <details>
+                      <summary>{t('accessLabels.codes')}</summary>
+                      <code>{row.operation}</code>
+                      <ul className="plain-list">
+                        {(row.fields ?? []).map((field) => (
+                          <li key={field}>
+                            <code>{field}</code>
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  </>
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** What the read was for, and the support grant it was made under; the codes too for the privacy officer. */
+function OperationCell({ operation, showCodes }: { operation: string; showCodes: boolean }) {
+  const { t } = useTranslation();
+  const recorded = parseRecordedOperation(operation);
+  return (
+    <>
+      {unique(recorded.operations.map(operationPurpose)).join('; ')}
+      {recorded.supportGrant ? <span className="cell-note">{t('accessLabels.underSupportGrant', { purpose: recorded.supportGrant.purpose })}</span> : null}
+      {showCodes ? (
+        <span className="cell-note">
+          <code>{operation}</code>
+        </span>
+      ) : null}
+    </>
   );
 }

@@ -3,14 +3,13 @@ import { useTranslation } from 'react-i18next';
 import { request } from '../../api/client';
 import { clientError } from '../../api/errors';
 import { graphql } from '../../gql';
-import { translateDynamic } from '../../i18n/errors';
 import { useFormat } from '../../i18n/format';
 import { LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { ChoiceGroup, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { localInputToIso, usePrivacyReasons } from './shared';
+import { categoryName, localInputToIso, usePrivacyReasons } from './shared';
 import { TextAreaField } from './TextAreaField';
 
 // PRIVACY_OFFICER@ownTenant reads every field of Breach.
@@ -90,7 +89,6 @@ export default function BreachesPage() {
   const [done, setDone] = useState<string | null>(null);
   const [delayReason, setDelayReason] = useState<Record<string, string>>({});
   const set = <K extends keyof BreachForm>(key: K) => (value: BreachForm[K]) => setForm((previous) => ({ ...previous, [key]: value }));
-  const categoryName = (code: string) => translateDynamic(`dataCategories.${code}`) ?? translateDynamic(`privacyDesk.${code}`) ?? code;
   const now = Date.now();
 
   const record = useAction(async () => {

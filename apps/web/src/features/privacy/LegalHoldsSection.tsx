@@ -8,6 +8,7 @@ import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField, TextField } from '../../ui/fields';
 import { useAction, useLoad } from '../../ui/use-api';
+import { recordTypeName } from '../staff/audit-labels';
 import { usePrivacyReasons } from './shared';
 import { isUuid } from '../../ui/typed-values';
 
@@ -75,7 +76,7 @@ export function LegalHoldsSection() {
     ];
     if (problems.length > 0) throw clientError(problems);
     await request(PlaceLegalHold, { input: { record: `${kind}:${id}`, reason: reason.trim() } });
-    setNotice(t('legalHolds.placed', { record: `${kind}:${id}` }));
+    setNotice(t('legalHolds.placed', { record: heldRecordText(`${kind}:${id}`) }));
     setRecordId('');
     setReason('');
     loaded.reload();
@@ -83,7 +84,7 @@ export function LegalHoldsSection() {
   const release = useAction(async (hold: { id: string | null; record: string | null }) => {
     if (!hold.id) return;
     await request(ReleaseLegalHold, { holdId: hold.id });
-    setNotice(t('legalHolds.released', { record: hold.record ?? '' }));
+    setNotice(t('legalHolds.released', { record: heldRecordText(hold.record ?? '') }));
     loaded.reload();
   });
 
@@ -114,14 +115,14 @@ export function LegalHoldsSection() {
               {holds.map((hold) => (
                 <tr key={hold.id ?? ''}>
                   <th scope="row">
-                    <code>{hold.record}</code>
+                    <HeldRecord record={hold.record ?? ''} />
                   </th>
                   <td>{hold.reason}</td>
                   <td>{hold.placedAt ? format.date(hold.placedAt) : ''}</td>
                   <td>
                     <button type="button" className="button button--secondary button--small" disabled={release.pending} onClick={() => void release.run(hold)}>
                       {t('legalHolds.release')}
-                      <span className="visually-hidden"> {hold.record}</span>
+                      <span className="visually-hidden"> {heldRecordText(hold.record ?? '')}</span>
                     </button>
                   </td>
                 </tr>
@@ -132,7 +133,7 @@ export function LegalHoldsSection() {
       ) : null}
       <h3>{t('legalHolds.placeTitle')}</h3>
       <Form error={place.error} overrides={reasons} onSubmit={() => void place.run()} idScope="legal-hold-">
-        <SelectField name="recordKind" label={t('legalHolds.kind')} value={kind} onValue={setKind} options={RECORD_KINDS.map((value) => ({ value, label: value }))} />
+        <SelectField name="recordKind" label={t('legalHolds.kind')} value={kind} onValue={setKind} options={RECORD_KINDS.map((value) => ({ value, label: recordTypeName(value) }))} />
         <TextField name="input.record" label={t('legalHolds.recordId')} hint={t('legalHolds.recordIdHint')} value={recordId} onValue={setRecordId} autoComplete="off" spellCheck={false} />
         <TextField name="input.reason" label={t('legalHolds.reason')} hint={t('legalHolds.reasonHint')} value={reason} onValue={setReason} maxLength={1000} />
         <SubmitButton pending={place.pending} pendingLabel={t('common.saving')}>
@@ -140,5 +141,24 @@ export function LegalHoldsSection() {
         </SubmitButton>
       </Form>
     </section>
+  );
+}
+
+/** A held record as the API names it (`Kind:id`), its kind in words: `Certificate application 2f0c…`. */
+function heldRecordText(record: string): string {
+  const [kind, id] = record.split(':', 2);
+  return id ? `${recordTypeName(kind!)} ${id}` : record;
+}
+
+/** A held record (`Kind:id`): its kind in words, its id as the code it is. */
+function HeldRecord({ record }: { record: string }) {
+  const [kind, id] = record.split(':', 2);
+  if (!id) return <code>{record}</code>;
+  return (
+    <>
+      {recordTypeName(kind!)}
+      <br />
+      <code className="id">{id}</code>
+    </>
   );
 }

@@ -2,11 +2,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { requestPublic } from '../../api/client';
 import { graphql } from '../../gql';
-import { translateDynamic } from '../../i18n/errors';
 import { useFormat } from '../../i18n/format';
 import { LoadError, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { useLoad } from '../../ui/use-api';
+import { categoryName } from './shared';
 
 // All public: Tenant (anyone), privacyPolicyVersions and subProcessors (public by the API).
 const TenantPrivacy = graphql(`
@@ -43,7 +43,6 @@ export default function PrivacyNoticePage() {
   const { slug = '' } = useParams();
   const { data, error, loading, reload } = useLoad(() => requestPublic(TenantPrivacy, { slug }), [slug]);
   const current = data?.privacyPolicyVersions[0];
-  const categoryName = (code: string) => translateDynamic(`dataCategories.${code}`) ?? translateDynamic(`privacyDesk.${code}`) ?? code;
   return (
     <div className="medium">
       <PageTitle lead={t('privacyDesk.notice.lead')}>{data?.tenant ? t('privacyDesk.notice.title', { tenant: data.tenant.name }) : t('privacyDesk.notice.titleUnknown')}</PageTitle>

@@ -11,7 +11,7 @@ import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { ChoiceGroup, FieldShell, SelectField, TextField } from '../../ui/fields';
 import { useAction, useLoad } from '../../ui/use-api';
-import { usePrivacyReasons } from './shared';
+import { categoryName, usePrivacyReasons } from './shared';
 import { DATA_CATEGORIES } from './SubProcessorsPage';
 
 const ProcessingActivities = graphql(`
@@ -86,7 +86,6 @@ export function RegisterEntries({ onChanged }: { onChanged: () => void }) {
   const [notice, setNotice] = useState<string | null>(null);
   const [removing, setRemoving] = useState<Entry | null>(null);
   const set = <K extends keyof EntryForm>(key: K) => (value: EntryForm[K]) => setForm((previous) => ({ ...previous, [key]: value }));
-  const categoryName = (code: string) => translateDynamic(`dataCategories.${code}`) ?? translateDynamic(`privacyDesk.${code}`) ?? code;
   const basisName = (code: string | null | undefined) => (code ? (translateDynamic(`registerEntries.legalBases.${code}`) ?? code) : '');
 
   const add = useAction(async () => {

@@ -6,14 +6,13 @@ import { clientError, type FieldProblem } from '../../api/errors';
 import { useSession } from '../../auth/session';
 import { graphql } from '../../gql';
 import type { SubProcessorChangeKind } from '../../gql/graphql';
-import { translateDynamic } from '../../i18n/errors';
 import { sortedCountries, useFormat } from '../../i18n/format';
 import { HiddenValue, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { ChoiceGroup, FieldShell, SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { localInputToIso, usePrivacyReasons } from './shared';
+import { categoryName, localInputToIso, usePrivacyReasons } from './shared';
 
 const TenantSubProcessors = graphql(`
   query TenantSubProcessors($slug: String!) {
@@ -112,7 +111,6 @@ export default function SubProcessorsPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const countries = useMemo(() => sortedCountries(format), [format]);
   const set = <K extends keyof ChangeForm>(key: K) => (value: ChangeForm[K]) => setForm((previous) => ({ ...previous, [key]: value }));
-  const categoryName = (code: string) => translateDynamic(`dataCategories.${code}`) ?? translateDynamic(`privacyDesk.${code}`) ?? code;
   const now = Date.now();
 
   const current = (loaded.data?.subProcessors ?? []).filter((entry) => !entry.effectiveUntil || Date.parse(entry.effectiveUntil) > now);

@@ -1,6 +1,7 @@
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DataSubjectRequestType } from '../../gql/graphql';
+import { translateDynamic } from '../../i18n/errors';
 
 /** The rights a person may exercise (GDPR Art. 15–21), in the order the form offers them. */
 export const REQUEST_TYPES: DataSubjectRequestType[] = ['ACCESS', 'RECTIFICATION', 'ERASURE', 'RESTRICTION', 'OBJECTION', 'PORTABILITY', 'CONSENT_WITHDRAWAL'];
@@ -55,4 +56,9 @@ export function restrictionLiftedAt(outcome: string | null | undefined): string 
   } catch {
     return null;
   }
+}
+
+/** Names of personal-data categories in the reader's language (the code when we have no name). */
+export function categoryName(category: string): string {
+  return translateDynamic(`dataCategories.${category}`) ?? category;
 }

@@ -10,6 +10,7 @@ import { LoadError, Loading } from '../../ui/feedback';
 import { PageTitle } from '../../ui/Page';
 import { NextPageButton } from '../../ui/NextPageButton';
 import { usePagedList } from '../../ui/paged';
+import { auditActionLabel, auditDetailLabel, auditDetailValue, recordTypeName } from './audit-labels';
 
 const PAGE_SIZE = 50;
 
@@ -61,7 +62,7 @@ const LogCheckpoints = graphql(`
 
 const CHECKPOINTS_SHOWN = 24;
 
-/** The tenant's tamper-evident log, newest first, and a check of its hash chain. */
+/** The tenant's tamper-evident log, newest first, in words (with the action's code), and a check of its hash chain. */
 export default function AuditLogPage() {
   const { t } = useTranslation();
   const format = useFormat();
@@ -97,7 +98,10 @@ export default function AuditLogPage() {
                   <td className="numeric">{entry.sequence}</td>
                   <td>{format.dateTime(entry.occurredAt)}</td>
                   <td>
-                    <code>{entry.action}</code>
+                    {auditActionLabel(entry.action ?? '')}
+                    <span className="cell-note">
+                      <code>{entry.action}</code>
+                    </span>
                   </td>
                   <td>
                     {translateDynamic(`actorKinds.${entry.actorKind ?? ''}`) ?? entry.actorKind}
@@ -109,7 +113,7 @@ export default function AuditLogPage() {
                     ) : null}
                   </td>
                   <td>
-                    {entry.subjectType}
+                    {entry.subjectType ? recordTypeName(entry.subjectType) : null}
                     {entry.subjectId ? (
                       <>
                         <br />
@@ -121,9 +125,7 @@ export default function AuditLogPage() {
                     <ul className="plain-list">
                       {(entry.details ?? []).map((detail) => (
                         <li key={detail.key}>
-                          <code>
-                            {detail.key}={detail.value ?? '∅'}
-                          </code>
+                          <DetailValue action={entry.action ?? ''} detailKey={detail.key ?? ''} value={detail.value ?? null} />
                         </li>
                       ))}
                     </ul>
@@ -191,5 +193,15 @@ function Checkpoints() {
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** One detail of an entry: its name, and its value in words where it is a code we name, else as recorded. */
+function DetailValue({ action, detailKey, value }: { action: string; detailKey: string; value: string | null }) {
+  const words = value === null ? null : auditDetailValue(action, detailKey, value);
+  return (
+    <>
+      {auditDetailLabel(detailKey)}: {value === null ? '—' : (words ?? <code>{value}</code>)}
+    </>
   );
 }

@@ -293,6 +293,7 @@ const de: CoreMessages = {
     companyData: 'Unternehmensdaten',
     financial: 'Finanzdaten',
     credentials: 'Zugangsdaten',
+    correspondence: 'Korrespondenz',
   },
   fields: {
     email: 'E-Mail-Adresse',
@@ -431,7 +432,6 @@ const de: CoreMessages = {
       register: 'Das Verzeichnis nach Art. 30, als JSON oder lesbares Dokument.',
       publicForm: 'Datenschutzantrag',
     },
-    correspondence: 'Korrespondenz',
     types: {
       ACCESS: 'Auskunft über meine Daten',
       RECTIFICATION: 'Berichtigung',

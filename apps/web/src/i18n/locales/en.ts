@@ -298,6 +298,7 @@ const en = {
     companyData: 'Company data',
     financial: 'Financial data',
     credentials: 'Credentials',
+    correspondence: 'Correspondence',
   },
   fields: {
     email: 'E-mail address',
@@ -436,7 +437,6 @@ const en = {
       register: 'The Art. 30 register, as JSON or a readable document.',
       publicForm: 'Privacy request',
     },
-    correspondence: 'Correspondence',
     types: {
       ACCESS: 'Access to my data',
       RECTIFICATION: 'Rectification',

@@ -293,6 +293,7 @@ const fr: CoreMessages = {
     companyData: 'Données de l’entreprise',
     financial: 'Données financières',
     credentials: 'Identifiants de connexion',
+    correspondence: 'Correspondance',
   },
   fields: {
     email: 'Adresse e-mail',
@@ -431,7 +432,6 @@ const fr: CoreMessages = {
       register: 'Le registre de l’article 30, en JSON ou en document lisible.',
       publicForm: 'Demande RGPD',
     },
-    correspondence: 'Correspondance',
     types: {
       ACCESS: 'Accès à mes données',
       RECTIFICATION: 'Rectification',

@@ -293,6 +293,7 @@ const nl: CoreMessages = {
     companyData: 'Bedrijfsgegevens',
     financial: 'Financiële gegevens',
     credentials: 'Inloggegevens',
+    correspondence: 'Correspondentie',
   },
   fields: {
     email: 'E-mailadres',
@@ -431,7 +432,6 @@ const nl: CoreMessages = {
       register: 'Het register van artikel 30, als JSON of als leesbaar document.',
       publicForm: 'Privacyverzoek',
     },
-    correspondence: 'Correspondentie',
     types: {
       ACCESS: 'Inzage in mijn gegevens',
       RECTIFICATION: 'Rectificatie',

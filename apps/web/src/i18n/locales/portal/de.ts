@@ -1,6 +1,8 @@
 import type { PortalMessages } from './en';
+import logs from './logs/de';
 
 const de: PortalMessages = {
+  ...logs,
   roles: {
     ORG_ADMIN: 'Unternehmensadministrator',
     ORG_MEMBER: 'Unternehmensbenutzer',

@@ -1,9 +1,12 @@
+import logs from './logs/en';
+
 /**
  * The portal's own messages in English (screens behind the login only): loaded with the portal, so the public
  * pages (directory, verification, datasheets, privacy) do not carry them. portal/nl.ts, fr.ts and de.ts are
  * typed against this shape, as ../nl.ts is against ../en.ts.
  */
 const en = {
+  ...logs,
   roles: {
     ORG_ADMIN: 'Company administrator',
     ORG_MEMBER: 'Company user',

@@ -1,6 +1,8 @@
 import type { PortalMessages } from './en';
+import logs from './logs/fr';
 
 const fr: PortalMessages = {
+  ...logs,
   roles: {
     ORG_ADMIN: 'Administrateur de l’entreprise',
     ORG_MEMBER: 'Utilisateur de l’entreprise',

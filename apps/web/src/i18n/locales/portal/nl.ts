@@ -1,6 +1,8 @@
 import type { PortalMessages } from './en';
+import logs from './logs/nl';
 
 const nl: PortalMessages = {
+  ...logs,
   roles: {
     ORG_ADMIN: 'Bedrijfsbeheerder',
     ORG_MEMBER: 'Bedrijfsgebruiker',
