@@ -190,6 +190,11 @@ describe('Architecture', () => {
       expect(await transactions().invitingTenantAdministrator(a.id, () => tryInsertInto(b.id))).toMatch(/row-level security/);
     });
 
+    bypass('resettingAdministratorSecondFactor', async () => {
+      await transactions().resettingAdministratorSecondFactor(a.id, seesOnly([a.id]));
+      expect(await transactions().resettingAdministratorSecondFactor(a.id, () => tryInsertInto(b.id))).toMatch(/row-level security/);
+    });
+
     bypass('asSystem', async () => {
       await transactions().asSystem(a.id, seesOnly([a.id]));
       await transactions().asSystem(null, seesOnly(['platform']));

@@ -780,7 +780,7 @@ describe('T1 field matrix', () => {
     settle(part);
   });
 
-  it('createTenant, inviteTenantAdministrator, disableUser, enableUser and resetSecondFactor: the records they return', async () => {
+  it('createTenant, inviteTenantAdministrator, resetTenantAdministratorSecondFactor, disableUser, enableUser and resetSecondFactor: the records they return', async () => {
     const part = newTally();
     // createTenant: the platform operator creates a chamber; everyone else is refused.
     for (const viewer of world.viewers) {
@@ -811,6 +811,24 @@ describe('T1 field matrix', () => {
       if ('data' in invitedAnswer) expect(invitedAnswer.data.invitationSentTo).toBe(`admin-again@${slug}.test`);
       judge(part, world.schema, 'Tenant', `inviteTenantAdministrator as ${viewer.label}`, invitedRefusal ? { error: invitedRefusal } : expected,
         'data' in invitedAnswer ? { data: invitedAnswer.data.tenant as Record<string, unknown> } : invitedAnswer);
+    }
+    // resetTenantAdministratorSecondFactor answers the tenant too, to the operator, for a tenant whose only
+    // administrator lost their second factor (not a viewer, so no session of the world ends); anyone else is refused.
+    const lockedOut = await world.factory.tenant();
+    const onlyAdministrator = await world.factory.user({ tenant: lockedOut, roles: [Role.TENANT_ADMIN] });
+    for (const viewer of [...world.viewers.filter((v) => v.label !== 'platformAdmin'), world.viewer('platformAdmin')]) {
+      const response = await gql(
+        `mutation($input: ResetTenantAdministratorSecondFactorInput!) { resetTenantAdministratorSecondFactor(input: $input) { tenant { ${selectionOfType(world.schema, 'Tenant')} } administratorId } }`,
+        { input: { tenantId: lockedOut.id, email: onlyAdministrator.email, reference: 'FM-2026-1' } },
+        viewer,
+      );
+      const [row] = (await world.owner.query(`SELECT * FROM tenant WHERE id = $1`, [lockedOut.id])).rows as Array<Record<string, unknown>>;
+      const refusal = accessRefusal('resetTenantAdministratorSecondFactor', viewer.actor);
+      const answer = answerOf(response, 'resetTenantAdministratorSecondFactor');
+      if ('data' in answer) expect(answer.data.administratorId).toBe(onlyAdministrator.id);
+      judge(part, world.schema, 'Tenant', `resetTenantAdministratorSecondFactor as ${viewer.label}`,
+        refusal ? { error: refusal } : { data: expectedObject(world, 'Tenant', viewer.actor, { id: row!.id }, storedObject(world.schema, 'Tenant', row!)) },
+        'data' in answer ? { data: answer.data.tenant as Record<string, unknown> } : answer);
     }
     // disableUser: each administrator disables a user they manage (not a viewer, so no session ends).
     for (const [admin, target] of [['a1Admin', 'a1Colleague'], ['aTenantAdmin', 'aClerk2'], ['bTenantAdmin', 'bClerk'], ['b1Admin', 'b1Member']] as const) {
@@ -1222,7 +1240,7 @@ describe('T1 field matrix', () => {
   const T1_PATHS = new Set([
     'user', 'me', 'managedUser', 'changeUserRoles', 'managedUsers', 'organisation', 'organisations', 'tenants', 'tenant', 'proposeChamber', 'apiKeys',
     'createApiKey', 'revokeApiKey', 'auditEntries', 'logCheckpoints', 'personalDataAccesses', 'myPersonalDataAccesses', 'inviteUser', 'updateUserProfile',
-    'updateOrganisation', 'registerOrganisation', 'createTenant', 'inviteTenantAdministrator', 'disableUser', 'mySessions', 'sessionsOfUser', 'endMySession',
+    'updateOrganisation', 'registerOrganisation', 'createTenant', 'inviteTenantAdministrator', 'resetTenantAdministratorSecondFactor', 'disableUser', 'mySessions', 'sessionsOfUser', 'endMySession',
     'setMySignatureImage', 'invitations', 'revokeInvitation', 'enableUser', 'resetSecondFactor',
     // The same type and gate as user(id) for the tenant admin, once per company left without an
     // administrator: test/identity/company-administrator-appointment compares the two answers.

@@ -51,6 +51,7 @@ const LEGITIMATE: Record<string, string> = {
   'CreateCertifiedProductInput.organisationId': 'the certificate holder the staff certify the product of (the target, checked in the tenant)',
   'RequestSupportAccessInput.tenantId': 'the tenant the operator asks for a support grant (its administrator decides)',
   'InviteTenantAdministratorInput.tenantId': 'the tenant without an active administrator whose administrator the operator invites (refused while it has one)',
+  'ResetTenantAdministratorSecondFactorInput.tenantId': 'the tenant whose only active administrator lost their second factor (refused while it has another)',
   'ProjectPartyInput.organisationId': 'a company named as a party to the project (checked in the tenant; the caller’s own must be one)',
   'ProjectPartyInput.role': 'the status of that company in the project (client, contractor, intermediate storage), not a user role',
 };
@@ -183,6 +184,15 @@ const TEMPLATES: Record<string, MutationTemplate> = {
           country: 'BE', languages: ['nl'], privacyContactEmail: `privacy@${slug}.test`, administrator: { firstName: 'Ada', lastName: 'Admin', email: `admin@${slug}.test`, preferredLanguage: 'nl' } } },
         { token: world.viewer('platformAdmin').token }));
       return { input: { tenantId: createTenant.tenant.id, administrator: { firstName: 'Ada', lastName: 'Admin', email: `ada@${slug}.test`, preferredLanguage: 'nl' } } };
+    },
+  },
+  resetTenantAdministratorSecondFactor: {
+    caller: 'platformAdmin',
+    // A tenant whose only administrator lost their second factor: the operator resets it.
+    base: async (world) => {
+      const tenant = await world.factory.tenant();
+      const administrator = await world.factory.user({ tenant, roles: [Role.TENANT_ADMIN] });
+      return { input: { tenantId: tenant.id, email: administrator.email, reference: `T4-${next()}` } };
     },
   },
   // The privacy office (issue 18 items 5–8).

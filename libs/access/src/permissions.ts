@@ -22,6 +22,7 @@ export enum Permission {
   DisableUsers = 'DisableUsers',
   EnableUsers = 'EnableUsers',
   ResetSecondFactor = 'ResetSecondFactor',
+  ResetTenantAdministratorSecondFactor = 'ResetTenantAdministratorSecondFactor',
   ReadApiKeys = 'ReadApiKeys',
   ManageApiKeys = 'ManageApiKeys',
   // The company
@@ -105,6 +106,10 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.DisableUsers]: { description: 'Disable an account one administers (its sessions, invitations and API keys end with it)' },
   [Permission.EnableUsers]: { description: 'Enable again a disabled account one administers' },
   [Permission.ResetSecondFactor]: { description: "Remove a user's second factor (a lost phone), so they enrol again", stepUp: 'recent-login' },
+  [Permission.ResetTenantAdministratorSecondFactor]: {
+    description: "Remove the second factor of a tenant's only active administrator, who lost phone and recovery codes (the operator, after an out-of-band check)",
+    stepUp: 'recent-login',
+  },
   [Permission.ReadApiKeys]: { description: "List the company's or the tenant's API keys" },
   [Permission.ManageApiKeys]: { description: 'Create and revoke API keys', stepUp: 'recent-login' },
   [Permission.UpdateOrganisation]: { description: "Change the company's details (the field declarations say which)" },

@@ -17,6 +17,7 @@ const EVERY_ROLE: readonly Role[] = ALL_ROLES;
 /** Who holds each permission. The one place where roles meet permissions. */
 const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.CreateTenant]: [Role.PLATFORM_ADMIN],
+  [Permission.ResetTenantAdministratorSecondFactor]: [Role.PLATFORM_ADMIN],
   [Permission.ReadUserRecords]: EVERY_ROLE,
   [Permission.ReadOrganisationRecords]: EVERY_ROLE,
   [Permission.ListTenantOrganisations]: [Role.TENANT_ADMIN, Role.CLERK, Role.SIGNER, Role.AUDITOR],

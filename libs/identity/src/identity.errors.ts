@@ -5,6 +5,8 @@ export const IdentityErrors = defineErrors('identity', {
   TENANT_SLUG_TAKEN: [ErrorCode.BAD_USER_INPUT, 'Another tenant already uses this slug.'],
   TENANT_NOT_FOUND: [ErrorCode.NOT_FOUND, 'No such tenant.'],
   TENANT_HAS_ADMINISTRATOR: [ErrorCode.CONFLICT, 'The tenant has an active administrator, who invites its staff; the platform operator invites one only while it has none.'],
+  TENANT_HAS_OTHER_ADMINISTRATOR: [ErrorCode.CONFLICT, 'The tenant has another active administrator, who resets the second factor (resetSecondFactor); the platform operator resets only the only one’s.'],
+  NOT_TENANT_ADMINISTRATOR: [ErrorCode.NOT_FOUND, 'No active administrator of the tenant has this e-mail address.'],
   UNKNOWN_CHAMBER: [ErrorCode.BAD_USER_INPUT, 'No chamber has this slug.'],
   NO_CHAMBER_FOR_POSTAL_CODE: [ErrorCode.BAD_USER_INPUT, 'No chamber serves this postal code: the registrant must choose one.'],
   INVALID_POSTAL_CODE: [ErrorCode.BAD_USER_INPUT, 'The postal code does not exist in the country given.'],

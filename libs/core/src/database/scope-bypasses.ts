@@ -16,6 +16,8 @@ export const SCOPE_BYPASSES = {
     "The platform operator creating a tenant and the invitation of its first administrator atomically: platform scope, then the new tenant's.",
   invitingTenantAdministrator:
     "The platform operator inviting the administrator of an existing tenant that has no active one (the first one's invitation expired or went to a wrong address): that tenant's scope, where the service first checks that no active administrator exists and only then writes the invitation.",
+  resettingAdministratorSecondFactor:
+    "The platform operator resetting the second factor of a tenant's only active administrator, who lost both phone and recovery codes (after an out-of-band check, with a support reference): that tenant's scope, where the service first checks that no other active administrator exists (who would reset it) and only then removes the factor.",
   asSystem:
     'The system acting on its own in one tenant or the platform (scheduled jobs, demo data, test factories); no person is the actor.',
   deliveringOutbox:

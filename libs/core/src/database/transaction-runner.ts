@@ -105,6 +105,11 @@ export class TransactionRunner {
     return this.within(this.bypass('invitingTenantAdministrator', tenantId), work);
   }
 
+  /** Bypass `resettingAdministratorSecondFactor`: see SCOPE_BYPASSES. The acting operator, in `tenantId`'s scope. */
+  resettingAdministratorSecondFactor<T>(tenantId: string, work: () => Promise<T>): Promise<T> {
+    return this.within(this.bypass('resettingAdministratorSecondFactor', tenantId), work);
+  }
+
   /** Bypass `asSystem`: see SCOPE_BYPASSES. `tenantId` null: the platform's own rows. */
   asSystem<T>(tenantId: string | null, work: () => Promise<T>): Promise<T> {
     return this.within(this.bypass('asSystem', tenantId), work);

@@ -106,6 +106,15 @@ export class InviteTenantAdministratorInput {
 }
 
 @InputType()
+export class ResetTenantAdministratorSecondFactorInput {
+  @Field(() => ID, { description: 'The tenant.' }) @IsUUID() tenantId: string;
+  @Field({ description: 'The login address of its only active administrator, who lost phone and recovery codes.' }) @IsEmail() @MaxLength(254) email: string;
+  @Field({ description: 'The support case under which the person was checked out of band (e.g. a call-back to the number on record): kept in the tenant’s audit log.' })
+  @Matches(/^[A-Za-z0-9][\w./-]{2,39}$/, { message: 'must be a support reference: 3 to 40 letters, digits, dots, slashes, dashes or underscores' })
+  reference: string;
+}
+
+@InputType()
 export class InviteUserInput {
   @Field() @IsEmail() @MaxLength(254) email: string;
   @Field(() => [Role]) @ArrayMinSize(1) @ArrayUnique() @IsEnum(Role, { each: true }) roles: Role[];

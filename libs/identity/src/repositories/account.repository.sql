@@ -95,6 +95,10 @@ SELECT pg_advisory_xact_lock(hashtextextended('administration:' || $1 || ':' || 
 SELECT count(*)::int AS n FROM user_account u JOIN user_role r ON r.user_id = u.id
 WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid AND r.role = $3 AND u.status = 'ACTIVE' AND u.id <> ALL($4::uuid[]);
 
+-- AccountRepository.activeHolders
+SELECT u.id, u.email FROM user_account u JOIN user_role r ON r.user_id = u.id
+WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid AND r.role = $3 AND u.status = 'ACTIVE' ORDER BY u.id;
+
 -- AccountRepository.existsInScope
 SELECT 1 FROM user_account u WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid AND u.email = $3;
 

@@ -311,6 +311,16 @@ export class AccountRepository {
     return row!.n;
   }
 
+  /** The active accounts of the scope holding the role: their ids and login addresses. */
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: null }, 'TENANT_ADMIN'] })
+  async activeHolders(scope: ManagedScope, role: Role): Promise<Array<{ id: string; email: string }>> {
+    return this.sql.query<{ id: string; email: string }>(
+      `SELECT u.id, u.email FROM user_account u JOIN user_role r ON r.user_id = u.id
+        WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid AND r.role = $3 AND u.status = 'ACTIVE' ORDER BY u.id`,
+      [scope.tenantId, scope.organisationId, role],
+    );
+  }
+
   /** Whether the scope (a company, or the tenant's staff) has an account with this address. */
   @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }, 'ann@example.test'] })
   async existsInScope(scope: ManagedScope, email: string): Promise<boolean> {

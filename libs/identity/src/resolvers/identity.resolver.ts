@@ -15,6 +15,7 @@ import {
   CreateApiKeyInput,
   CreateTenantInput,
   InviteTenantAdministratorInput,
+  ResetTenantAdministratorSecondFactorInput,
   InviteUserInput,
   RegisterOrganisationInput,
   SignatureImageArgs,
@@ -69,6 +70,14 @@ export class InvitedTenantAdministrator {
   @Field(() => Tenant) tenant: Tenant;
   @Field({ description: 'Where the new invitation went: the administrator chooses their password from its link.' }) invitationSentTo: string;
   @Field(() => Int, { description: 'Unaccepted administrator invitations of the tenant that no longer work.' }) earlierInvitationsRevoked: number;
+}
+
+@Envelope('TenantAdministratorSecondFactorReset')
+@ObjectType()
+export class TenantAdministratorSecondFactorReset {
+  @Field(() => Tenant) tenant: Tenant;
+  @Field(() => ID, { description: 'The administrator whose second factor was removed: they set up a new authenticator at their next login.' }) administratorId: string;
+  @Field(() => Date) resetAt: Date;
 }
 
 @Envelope('CreatedApiKey')
@@ -157,6 +166,15 @@ export class IdentityResolver {
   })
   async inviteTenantAdministrator(@Args('input') input: InviteTenantAdministratorInput): Promise<InvitedTenantAdministrator> {
     return Object.assign(new InvitedTenantAdministrator(), await this.directory.inviteAdministrator(input));
+  }
+
+  @Allow(Permission.ResetTenantAdministratorSecondFactor)
+  @Mutation(() => TenantAdministratorSecondFactorReset, {
+    description:
+      'Removes the second factor of a tenant’s only active administrator, who lost both phone and recovery codes, after the operator checked them out of band (the reference is kept in the tenant’s audit log; the administrator is told by e-mail). CONFLICT while the tenant has another active administrator: they reset it.',
+  })
+  async resetTenantAdministratorSecondFactor(@Args('input') input: ResetTenantAdministratorSecondFactorInput): Promise<TenantAdministratorSecondFactorReset> {
+    return Object.assign(new TenantAdministratorSecondFactorReset(), await this.directory.resetAdministratorSecondFactor(input));
   }
 
   @Public()

@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { AuditLog } from '@chancery/audit';
-import { isUniqueViolation, TransactionRunner } from '@chancery/core';
+import { Clock, isUniqueViolation, TransactionRunner } from '@chancery/core';
 import { Tenant } from '../entities/tenant.entity';
 import { IdentityErrors } from '../identity.errors';
-import { CreateTenantInput, InviteTenantAdministratorInput } from '../inputs/identity.inputs';
+import { CreateTenantInput, InviteTenantAdministratorInput, ResetTenantAdministratorSecondFactorInput } from '../inputs/identity.inputs';
 import { TenantRepository } from '../repositories/tenant.repository';
 import { UserAdministrationService } from './user-administration.service';
 
 /** A tenant whose administrator the operator invited again, where the invitation went, and how many unaccepted ones it replaced. */
 export interface InvitedTenantAdministrator extends CreatedTenant {
   earlierInvitationsRevoked: number;
+}
+
+/** A tenant whose only administrator's second factor the operator reset: who, and when. */
+export interface TenantAdministratorSecondFactorReset {
+  tenant: Tenant;
+  administratorId: string;
+  resetAt: Date;
 }
 
 /** A tenant just opened, and where the invitation of its first administrator went. */
@@ -26,6 +33,7 @@ export class TenantDirectoryService {
     private readonly tenants: TenantRepository,
     private readonly users: UserAdministrationService,
     private readonly audit: AuditLog,
+    private readonly clock: Clock,
   ) {}
 
   list(): Promise<Tenant[]> {
@@ -83,6 +91,19 @@ export class TenantDirectoryService {
    * tenant is NOT_FOUND; one with an active administrator is CONFLICT, so the operator can never add
    * an administrator beside the tenant's own.
    */
+  /**
+   * Resets the second factor of a tenant's only active administrator, who lost phone and recovery codes
+   * (see UserAdministrationService.resetOnlyAdministratorSecondFactor). An unknown tenant is NOT_FOUND.
+   */
+  resetAdministratorSecondFactor(input: ResetTenantAdministratorSecondFactorInput): Promise<TenantAdministratorSecondFactorReset> {
+    return this.transactions.resettingAdministratorSecondFactor(input.tenantId, async () => {
+      const tenant = await this.tenants.findById(input.tenantId);
+      if (!tenant) throw IdentityErrors.TENANT_NOT_FOUND('No such tenant', { field: 'input.tenantId' });
+      const administrator = await this.users.resetOnlyAdministratorSecondFactor(tenant, input.email, input.reference);
+      return { tenant, administratorId: administrator.id, resetAt: this.clock.now() };
+    });
+  }
+
   inviteAdministrator(input: InviteTenantAdministratorInput): Promise<InvitedTenantAdministrator> {
     return this.transactions.invitingTenantAdministrator(input.tenantId, async () => {
       const tenant = await this.tenants.findById(input.tenantId);

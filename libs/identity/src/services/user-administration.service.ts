@@ -342,6 +342,34 @@ export class UserAdministrationService {
   }
 
   /**
+   * The platform operator removes the second factor of a tenant's only active administrator, who lost
+   * phone and recovery codes (review F11): nobody else could, the tenant's administrators reset each
+   * other's. The operator checked the person out of band under a support `reference`, kept in the
+   * tenant's own audit log with the operator as actor; the administrator is told by e-mail, their
+   * sessions end, and they set up a new authenticator at their next login (their password still
+   * needed). Refused while another active administrator exists: they reset it. In the tenant's unit.
+   */
+  async resetOnlyAdministratorSecondFactor(tenant: Tenant, email: string, reference: string): Promise<UserAccount> {
+    const scope: ManagedScope = { tenantId: tenant.id, organisationId: null };
+    // Serialised with the tenant's own changes of its administrators.
+    await this.accounts.lockAdministration(scope);
+    const administrators = await this.accounts.activeHolders(scope, Role.TENANT_ADMIN);
+    const target = administrators.find((admin) => admin.email === normaliseEmailAddress(email));
+    if (!target) throw IdentityErrors.NOT_TENANT_ADMINISTRATOR('is not the address of an active administrator of the tenant', { field: 'input.email' });
+    if (administrators.length > 1) {
+      throw IdentityErrors.TENANT_HAS_OTHER_ADMINISTRATOR('the tenant has another active administrator: they reset the second factor (resetSecondFactor)', { field: 'input.email' });
+    }
+    const user = (await this.accounts.findManaged(target.id, scope))!;
+    if (!user.totpEnrolledAt) throw IdentityErrors.SECOND_FACTOR_NOT_ENROLLED('the administrator has no second factor', { field: 'input.email' });
+    await this.accounts.removeSecondFactor(user.id);
+    await this.recoveryCodes.deleteAllOf(user.id);
+    await this.events.emitAsync(SECOND_FACTOR_REMOVED, { userId: user.id, tenantId: user.tenantId } satisfies AccountDisabled);
+    await this.audit.record({ action: 'identity.secondFactor.resetByOperator', subjectType: 'User', subjectId: user.id, tenantId: tenant.id, details: { reference } });
+    await this.mailer.queue(SECOND_FACTOR_RESET, { tenantId: tenant.id, to: user.email, language: user.preferredLanguage, values: { at: this.clock.now().toISOString() } });
+    return (await this.accounts.findManaged(user.id, scope))!;
+  }
+
+  /**
    * Refuses a change that would leave the user's company (or the tenant's staff) without an active
    * administrator: nobody could give the role back. The lock makes two simultaneous changes wait
    * for each other, so they cannot both see the other admin still there.

@@ -203,6 +203,7 @@ const logs: LogMessages = {
     identity_role_granted: 'Rolle vergeben',
     identity_role_withdrawn: 'Rolle entzogen',
     identity_secondFactor_reset: 'Zweiter Faktor zurückgesetzt',
+    identity_secondFactor_resetByOperator: 'Zweiter Faktor vom Plattformbetreiber zurückgesetzt (einziger Administrator)',
     identity_tenant_created: 'Organisation auf der Plattform angelegt',
     identity_user_disabled: 'Benutzer gesperrt',
     identity_user_enabled: 'Benutzer entsperrt',

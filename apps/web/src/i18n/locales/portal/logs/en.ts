@@ -208,6 +208,7 @@ const logs = {
     identity_role_granted: 'Role granted',
     identity_role_withdrawn: 'Role withdrawn',
     identity_secondFactor_reset: 'Second factor reset',
+    identity_secondFactor_resetByOperator: 'Second factor reset by the platform operator (only administrator)',
     identity_tenant_created: 'Organisation created on the platform',
     identity_user_disabled: 'User blocked',
     identity_user_enabled: 'User unblocked',

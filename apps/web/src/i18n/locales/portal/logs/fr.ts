@@ -203,6 +203,7 @@ const logs: LogMessages = {
     identity_role_granted: 'Rôle attribué',
     identity_role_withdrawn: 'Rôle retiré',
     identity_secondFactor_reset: 'Second facteur réinitialisé',
+    identity_secondFactor_resetByOperator: 'Second facteur réinitialisé par l’opérateur de la plateforme (seul administrateur)',
     identity_tenant_created: 'Organisme créé sur la plateforme',
     identity_user_disabled: 'Utilisateur bloqué',
     identity_user_enabled: 'Utilisateur débloqué',

@@ -203,6 +203,7 @@ const logs: LogMessages = {
     identity_role_granted: 'Rol toegekend',
     identity_role_withdrawn: 'Rol ingetrokken',
     identity_secondFactor_reset: 'Tweede factor opnieuw ingesteld',
+    identity_secondFactor_resetByOperator: 'Tweede factor opnieuw ingesteld door de platformbeheerder (enige beheerder)',
     identity_tenant_created: 'Organisatie op het platform aangemaakt',
     identity_user_disabled: 'Gebruiker geblokkeerd',
     identity_user_enabled: 'Gebruiker gedeblokkeerd',
