@@ -241,8 +241,11 @@ export class ContactDisclosureService {
     const { restored, notEligible } = await this.publication.restorePersonContact(tenantId, userId);
     let parties = 0;
     let partiesNotEligible = 0;
+    // One eligibility check per company (every party the person stood for is their own company's), not per party.
+    const eligibleFor = new Map<string, Awaited<ReturnType<DatasheetPublication['eligibleContact']>>>();
     for (const party of await this.projects.lockPartiesSuspendedFor(tenantId, userId)) {
-      const eligible = await this.publication.eligibleContact({ tenantId, organisationId: party.organisationId }, userId);
+      if (!eligibleFor.has(party.organisationId)) eligibleFor.set(party.organisationId, await this.publication.eligibleContact({ tenantId, organisationId: party.organisationId }, userId));
+      const eligible = eligibleFor.get(party.organisationId);
       if (!eligible) {
         partiesNotEligible += 1;
         continue;
