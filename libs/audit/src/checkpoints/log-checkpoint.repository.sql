@@ -2,26 +2,26 @@
 -- Every statement the repository sends, so a changed tenant or owner filter shows up in review.
 
 -- LogCheckpointRepository.newest
-SELECT id, tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature FROM log_checkpoint WHERE chain = $1 AND tenant_id = $2 ORDER BY sequence DESC LIMIT 1;
+SELECT c.id, c.tenant_id AS "tenantId", c.chain, c.sequence, c.head_hash AS "headHash", c.checkpointed_at AS "checkpointedAt", c.signing_key_id AS "keyId", c.signature FROM log_checkpoint c WHERE c.chain = $1 AND c.tenant_id = $2 ORDER BY c.sequence DESC LIMIT 1;
 
 -- LogCheckpointRepository.newest
-SELECT id, tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature FROM log_checkpoint WHERE chain = $1 AND tenant_id IS NULL ORDER BY sequence DESC LIMIT 1;
+SELECT c.id, c.tenant_id AS "tenantId", c.chain, c.sequence, c.head_hash AS "headHash", c.checkpointed_at AS "checkpointedAt", c.signing_key_id AS "keyId", c.signature FROM log_checkpoint c WHERE c.chain = $1 AND c.tenant_id IS NULL ORDER BY c.sequence DESC LIMIT 1;
 
 -- LogCheckpointRepository.insert
-INSERT INTO log_checkpoint (tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature)
-VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING id, tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature;
+INSERT INTO log_checkpoint AS c (tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature)
+VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING c.id, c.tenant_id AS "tenantId", c.chain, c.sequence, c.head_hash AS "headHash", c.checkpointed_at AS "checkpointedAt", c.signing_key_id AS "keyId", c.signature;
 
 -- LogCheckpointRepository.heads
-SELECT sequence, head_hash FROM log_checkpoint WHERE chain = $1 AND tenant_id = $2 ORDER BY sequence;
+SELECT c.sequence, c.head_hash FROM log_checkpoint c WHERE c.chain = $1 AND c.tenant_id = $2 ORDER BY c.sequence;
 
 -- LogCheckpointRepository.heads
-SELECT sequence, head_hash FROM log_checkpoint WHERE chain = $1 AND tenant_id IS NULL ORDER BY sequence;
+SELECT c.sequence, c.head_hash FROM log_checkpoint c WHERE c.chain = $1 AND c.tenant_id IS NULL ORDER BY c.sequence;
 
 -- LogCheckpointRepository.newestFirst
-SELECT id, tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature FROM log_checkpoint WHERE tenant_id = $1  ORDER BY id DESC LIMIT 50;
+SELECT c.id, c.tenant_id AS "tenantId", c.chain, c.sequence, c.head_hash AS "headHash", c.checkpointed_at AS "checkpointedAt", c.signing_key_id AS "keyId", c.signature FROM log_checkpoint c WHERE c.tenant_id = $1  ORDER BY c.id DESC LIMIT 50;
 
 -- LogCheckpointRepository.newestFirst
-SELECT id, tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature FROM log_checkpoint WHERE tenant_id = $1 AND id < (SELECT c.id FROM log_checkpoint c WHERE c.tenant_id = $1 AND c.id = $2::bigint) ORDER BY id DESC LIMIT 50;
+SELECT c.id, c.tenant_id AS "tenantId", c.chain, c.sequence, c.head_hash AS "headHash", c.checkpointed_at AS "checkpointedAt", c.signing_key_id AS "keyId", c.signature FROM log_checkpoint c WHERE c.tenant_id = $1 AND c.id < (SELECT k.id FROM log_checkpoint k WHERE k.tenant_id = $1 AND k.id = $2::bigint) ORDER BY c.id DESC LIMIT 50;
 
 -- LogCheckpointRepository.chainsWithCheckpoints
 SELECT DISTINCT tenant_id FROM log_checkpoint WHERE chain = $1 ORDER BY tenant_id NULLS FIRST;

@@ -1,22 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { GenerateSql, SignedChainHead, Sql, SQL_EXAMPLE } from '@chancery/core';
+import { GenerateSql, selectColumns, SignedChainHead, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
 import { LoggedChain } from './log-checkpoint';
 import { LogCheckpoint } from './log-checkpoint.entity';
 
-interface LogCheckpointRow {
-  id: string;
-  tenant_id: string | null;
-  chain: LoggedChain;
-  sequence: string;
-  head_hash: string;
-  checkpointed_at: Date;
-  signing_key_id: string;
-  signature: string;
-}
-
 export type NewLogCheckpoint = Omit<LogCheckpoint, 'id' | 'payload' | 'document'>;
 
-const COLUMNS = 'id, tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature';
+const CHECKPOINT = selectColumns(LogCheckpoint, 'c');
 const EXAMPLE: NewLogCheckpoint = {
   tenantId: SQL_EXAMPLE.tenantId, chain: LoggedChain.AUDIT, sequence: 42, headHash: SQL_EXAMPLE.hash.toString('hex'), checkpointedAt: SQL_EXAMPLE.at, keyId: 'kid', signature: 'signature',
 };
@@ -34,7 +23,7 @@ export class LogCheckpointRepository {
   @GenerateSql({ params: [LoggedChain.AUDIT, SQL_EXAMPLE.tenantId] }, { params: [LoggedChain.AUDIT, null], tenantId: null })
   async newest(chain: LoggedChain, tenantId: string | null): Promise<LogCheckpoint | undefined> {
     const [condition, parameters] = chainCondition(chain, tenantId);
-    const rows = (await this.sql.query(`SELECT ${COLUMNS} FROM log_checkpoint WHERE ${condition} ORDER BY sequence DESC LIMIT 1`, parameters)) as LogCheckpointRow[];
+    const rows = (await this.sql.query(`SELECT ${CHECKPOINT} FROM log_checkpoint c WHERE ${condition} ORDER BY c.sequence DESC LIMIT 1`, parameters)) as LogCheckpoint[];
     return rows[0] && toCheckpoint(rows[0]);
   }
 
@@ -42,10 +31,10 @@ export class LogCheckpointRepository {
   @GenerateSql({ params: [EXAMPLE] })
   async insert(checkpoint: NewLogCheckpoint): Promise<LogCheckpoint | undefined> {
     const rows = (await this.sql.query(
-      `INSERT INTO log_checkpoint (tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING ${COLUMNS}`,
+      `INSERT INTO log_checkpoint AS c (tenant_id, chain, sequence, head_hash, checkpointed_at, signing_key_id, signature)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT DO NOTHING RETURNING ${CHECKPOINT}`,
       [checkpoint.tenantId, checkpoint.chain, checkpoint.sequence, checkpoint.headHash, checkpoint.checkpointedAt, checkpoint.keyId, checkpoint.signature],
-    )) as LogCheckpointRow[];
+    )) as LogCheckpoint[];
     return rows[0] && toCheckpoint(rows[0]);
   }
 
@@ -53,7 +42,7 @@ export class LogCheckpointRepository {
   @GenerateSql({ params: [LoggedChain.AUDIT, SQL_EXAMPLE.tenantId] }, { params: [LoggedChain.AUDIT, null], tenantId: null })
   async heads(chain: LoggedChain, tenantId: string | null): Promise<SignedChainHead[]> {
     const [condition, parameters] = chainCondition(chain, tenantId);
-    const rows = (await this.sql.query(`SELECT sequence, head_hash FROM log_checkpoint WHERE ${condition} ORDER BY sequence`, parameters)) as Array<Pick<LogCheckpointRow, 'sequence' | 'head_hash'>>;
+    const rows = (await this.sql.query(`SELECT c.sequence, c.head_hash FROM log_checkpoint c WHERE ${condition} ORDER BY c.sequence`, parameters)) as Array<{ sequence: string; head_hash: string }>;
     return rows.map((row) => ({ sequence: Number(row.sequence), hash: Buffer.from(row.head_hash, 'hex') }));
   }
 
@@ -64,30 +53,30 @@ export class LogCheckpointRepository {
    */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 50] }, { params: [SQL_EXAMPLE.tenantId, 50, '10'] })
   async newestFirst(tenantId: string, first: number, beforeId?: string): Promise<LogCheckpoint[]> {
-    const before = beforeId === undefined ? '' : 'AND id < (SELECT c.id FROM log_checkpoint c WHERE c.tenant_id = $1 AND c.id = $2::bigint)';
+    const before = beforeId === undefined ? '' : 'AND c.id < (SELECT k.id FROM log_checkpoint k WHERE k.tenant_id = $1 AND k.id = $2::bigint)';
     const rows = (await this.sql.query(
-      `SELECT ${COLUMNS} FROM log_checkpoint WHERE tenant_id = $1 ${before} ORDER BY id DESC LIMIT ${Math.trunc(first)}`,
+      `SELECT ${CHECKPOINT} FROM log_checkpoint c WHERE c.tenant_id = $1 ${before} ORDER BY c.id DESC LIMIT ${Math.trunc(first)}`,
       beforeId === undefined ? [tenantId] : [tenantId, beforeId],
-    )) as LogCheckpointRow[];
+    )) as LogCheckpoint[];
     return rows.map(toCheckpoint);
   }
 
   /** The tenants (null: the platform) with checkpoints of `chain`, as far as the reader may see: a chain emptied entirely is still verified. */
   @GenerateSql({ params: [LoggedChain.AUDIT] })
   async chainsWithCheckpoints(chain: LoggedChain): Promise<(string | null)[]> {
-    const rows = (await this.sql.query(`SELECT DISTINCT tenant_id FROM log_checkpoint WHERE chain = $1 ORDER BY tenant_id NULLS FIRST`, [chain])) as Array<Pick<LogCheckpointRow, 'tenant_id'>>;
+    const rows = (await this.sql.query(`SELECT DISTINCT tenant_id FROM log_checkpoint WHERE chain = $1 ORDER BY tenant_id NULLS FIRST`, [chain])) as Array<{ tenant_id: string | null }>;
     return rows.map((row) => row.tenant_id);
   }
 }
 
 // As audit_entry's: `tenant_id = NULL` matches nothing.
 function chainCondition(chain: LoggedChain, tenantId: string | null): [string, unknown[]] {
-  return tenantId === null ? ['chain = $1 AND tenant_id IS NULL', [chain]] : ['chain = $1 AND tenant_id = $2', [chain, tenantId]];
+  return tenantId === null ? ['c.chain = $1 AND c.tenant_id IS NULL', [chain]] : ['c.chain = $1 AND c.tenant_id = $2', [chain, tenantId]];
 }
 
-function toCheckpoint(row: LogCheckpointRow): LogCheckpoint {
-  return Object.assign(new LogCheckpoint(), {
-    id: String(row.id), tenantId: row.tenant_id, chain: row.chain, sequence: Number(row.sequence), headHash: row.head_hash,
-    checkpointedAt: row.checkpointed_at, keyId: row.signing_key_id, signature: row.signature,
-  });
+// \`sequence\` is a bigint, which pg returns as text; positions stay far below 2^53.
+function toCheckpoint(row: LogCheckpoint): LogCheckpoint {
+  const checkpoint = toEntity(LogCheckpoint, row);
+  checkpoint.sequence = Number(checkpoint.sequence);
+  return checkpoint;
 }
