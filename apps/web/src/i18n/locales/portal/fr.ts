@@ -582,7 +582,7 @@ const fr: PortalMessages = {
     submit: 'Réinitialiser le second facteur',
     doneTitle: 'Second facteur réinitialisé',
     done: 'Le second facteur de {{email}}, administrateur de {{tenant}}, a été supprimé (référence {{reference}}).',
-    nextMail: 'Il en a été informé par e-mail.',
+    nextMail: 'La personne en a été informée par e-mail.',
     nextSessions: 'Toutes ses sessions ont pris fin.',
     nextLogin: 'À sa prochaine connexion, son mot de passe seul lui permet uniquement de configurer une nouvelle application d’authentification (avec de nouveaux codes de récupération). Dites-le-lui.',
     hasOtherAdministrator: 'Cet organisme a un autre administrateur actif. Demandez à cet administrateur de réinitialiser ce second facteur (Collaborateurs, « Réinitialiser le second facteur ») : la plateforme ne le fait que pour le seul administrateur d’un organisme.',
