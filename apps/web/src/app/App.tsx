@@ -51,6 +51,7 @@ const TenantSettingsPage = lazy(() => import('../features/staff/TenantSettingsPa
 const PrivacyUserPage = lazy(() => import('../features/privacy/PrivacyUserPage'));
 const CreateTenantPage = lazy(() => import('../features/platform/CreateTenantPage'));
 const InviteTenantAdministratorPage = lazy(() => import('../features/platform/InviteTenantAdministratorPage'));
+const ResetAdministratorSecondFactorPage = lazy(() => import('../features/platform/ResetAdministratorSecondFactorPage'));
 const SupportRequestsPage = lazy(() => import('../features/platform/SupportRequestsPage'));
 const SupportGrantPage = lazy(() => import('../features/platform/SupportGrantPage'));
 const SupportAccessPage = lazy(() => import('../features/privacy/SupportAccessPage'));
@@ -165,6 +166,7 @@ export function App() {
           <Route path="sub-processor-changes" element={<RequireRoles roles={['ORG_ADMIN']}><SubProcessorChangesPage /></RequireRoles>} />
           <Route path="platform/tenants/new" element={<RequireRoles roles={['PLATFORM_ADMIN']}><CreateTenantPage /></RequireRoles>} />
           <Route path="platform/tenants/administrator" element={<RequireRoles roles={['PLATFORM_ADMIN']}><InviteTenantAdministratorPage /></RequireRoles>} />
+          <Route path="platform/tenants/second-factor" element={<RequireRoles roles={['PLATFORM_ADMIN']}><ResetAdministratorSecondFactorPage /></RequireRoles>} />
           <Route path="platform/support" element={<RequireRoles roles={['PLATFORM_ADMIN']}><SupportRequestsPage /></RequireRoles>} />
           <Route path="platform/support/:grantId" element={<RequireRoles roles={['PLATFORM_ADMIN']}><SupportGrantPage /></RequireRoles>} />
           <Route path="platform/offboarding" element={<RequireRoles roles={['PLATFORM_ADMIN']}><OffboardingsPage /></RequireRoles>} />

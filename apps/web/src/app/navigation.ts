@@ -83,6 +83,7 @@ export const NAVIGATION: NavSection[] = [
       // The platform's sub-processors.
       { to: '/app/platform/tenants/new', label: 'nav.createTenant', description: 'nav.descriptions.createTenant', roles: ['PLATFORM_ADMIN'] },
       { to: '/app/platform/tenants/administrator', label: 'tenantAdministrator.title', description: 'tenantAdministrator.nav', roles: ['PLATFORM_ADMIN'] },
+      { to: '/app/platform/tenants/second-factor', label: 'breakGlass.title', description: 'breakGlass.nav', roles: ['PLATFORM_ADMIN'] },
       { to: '/app/platform/register', label: 'platformRegister.title', description: 'platformRegister.nav', roles: ['PLATFORM_ADMIN'] },
       { to: '/app/platform/support', label: 'supportAccess.operator.title', description: 'supportAccess.nav.operator', roles: ['PLATFORM_ADMIN'] },
       { to: '/app/platform/offboarding', label: 'offboarding.operator.title', description: 'offboarding.nav.operator', roles: ['PLATFORM_ADMIN'] },

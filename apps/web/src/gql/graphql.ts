@@ -458,6 +458,15 @@ export type RequestSupportAccessInput = {
   tenantId: string;
 };
 
+export type ResetTenantAdministratorSecondFactorInput = {
+  /** The login address of its only active administrator, who lost phone and recovery codes. */
+  email: string;
+  /** The support case under which the person was checked out of band (e.g. a call-back to the number on record): kept in the tenant’s audit log. */
+  reference: string;
+  /** The tenant. */
+  tenantId: string;
+};
+
 /** What a retention rule's period counts from. */
 export type RetentionBasis =
   | 'ACCOUNT_CLOSED'
@@ -1401,6 +1410,13 @@ export type InviteTenantAdministratorMutationVariables = Exact<{
 
 
 export type InviteTenantAdministratorMutation = { inviteTenantAdministrator: { invitationSentTo: string, earlierInvitationsRevoked: number, tenant: { name: string } } };
+
+export type ResetTenantAdministratorSecondFactorMutationVariables = Exact<{
+  input: ResetTenantAdministratorSecondFactorInput;
+}>;
+
+
+export type ResetTenantAdministratorSecondFactorMutation = { resetTenantAdministratorSecondFactor: { administratorId: string, resetAt: string, tenant: { name: string } } };
 
 export type OwnSupportGrantsQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3377,6 +3393,17 @@ export const InviteTenantAdministratorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InviteTenantAdministratorMutation, InviteTenantAdministratorMutationVariables>;
+export const ResetTenantAdministratorSecondFactorDocument = new TypedDocumentString(`
+    mutation ResetTenantAdministratorSecondFactor($input: ResetTenantAdministratorSecondFactorInput!) {
+  resetTenantAdministratorSecondFactor(input: $input) {
+    administratorId
+    resetAt
+    tenant {
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ResetTenantAdministratorSecondFactorMutation, ResetTenantAdministratorSecondFactorMutationVariables>;
 export const OwnSupportGrantsDocument = new TypedDocumentString(`
     query OwnSupportGrants {
   supportGrants {

@@ -51,7 +51,10 @@ const LOST_SECOND_FACTOR = [
   '  active administrator exists, who does it). The reference and the operator stand in the tenant\'s own audit log',
   '  (`identity.secondFactor.resetByOperator`), the administrator is e-mailed, their sessions end, and their password',
   '  alone opens only the enrolment of a new phone. With no active tenant administrator at all, the operator invites',
-  '  one instead (`inviteTenantAdministrator`).',
+  '  one instead (`inviteTenantAdministrator`). In the portal, the operator does it at `/app/platform/tenants/second-factor`',
+  '  ("Reset an administrator\'s second factor", next to inviting a tenant administrator): the tenant, the administrator\'s',
+  '  login address, the support reference and a tick that the person was called back on the number on record, never on one',
+  '  given in the request; each refusal says what to do instead (`test/web/administrator-second-factor-reset.web.ts`).',
   '',
 ];
 
