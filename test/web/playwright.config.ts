@@ -8,8 +8,11 @@ export default defineConfig({
   testDir: '.',
   testMatch: '*.web.ts',
   outputDir: '.output/results',
-  // One API and one database for the whole run; journeys register their own companies.
-  workers: 1,
+  // Each worker starts its own API on its own embedded database (fixtures.ts, `server`), so files run
+  // side by side without sharing demo accounts, second-factor steps or a tenant's settings. The
+  // journeys mostly wait (on the server, the worker's e-mail and PDF rounds, the browser), so two
+  // lanes finish in little more than half the time of one. Tests of a file run in order, in one worker.
+  workers: Number(process.env.CHANCERY_WEB_WORKERS ?? 2),
   fullyParallel: false,
   forbidOnly: true,
   retries: 0,

@@ -3,7 +3,7 @@ import { expect, test as base, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSync } from 'otplib';
-import { readState, REPO_ROOT, type WebTestState } from './server';
+import { REPO_ROOT, startApi, type WebTestState } from './server';
 
 export type Language = 'nl' | 'fr' | 'de' | 'en';
 
@@ -13,12 +13,27 @@ interface Fixtures {
   pageProblems: string[];
 }
 
-export const test = base.extend<Fixtures>({
-  state: async ({}, use) => {
-    await use(readState());
+interface WorkerFixtures {
+  /** This worker's own API and database: workers share no accounts, second-factor steps or settings. */
+  server: WebTestState;
+}
+
+export const test = base.extend<Fixtures, WorkerFixtures>({
+  server: [
+    async ({}, use, workerInfo) => {
+      const { state, stop } = await startApi();
+      process.stdout.write(`[web] worker ${workerInfo.parallelIndex}: API and portal at ${state.baseURL} (DATA_DIR ${state.dataDir})\n`);
+      await use(state);
+      await stop();
+    },
+    // Migrations and demo data on a fresh embedded PostgreSQL, on a machine that runs jest beside.
+    { scope: 'worker', timeout: 180_000 },
+  ],
+  state: async ({ server }, use) => {
+    await use(server);
   },
-  baseURL: async ({}, use) => {
-    await use(readState().baseURL);
+  baseURL: async ({ server }, use) => {
+    await use(server.baseURL);
   },
   pageProblems: async ({ page }, use) => {
     const problems: string[] = [];

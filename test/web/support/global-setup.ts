@@ -1,9 +1,6 @@
-import { build, startApi } from './server';
+import { build } from './server';
 
-/** Builds, starts the real API (which serves the portal), and stops it after the last test. */
-export default async function globalSetup(): Promise<() => Promise<void>> {
+/** Builds the API and the portal once; each worker then starts its own API (fixtures.ts, `server`). */
+export default function globalSetup(): void {
   build();
-  const { state, stop } = await startApi();
-  process.stdout.write(`[web] API and portal at ${state.baseURL} (DATA_DIR ${state.dataDir})\n`);
-  return stop;
 }

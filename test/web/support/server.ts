@@ -1,5 +1,5 @@
 import { execSync, spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 
-/** What the global setup hands to the tests (through CHANCERY_WEB_STATE). */
+/** What a worker's API hands to its tests (the `state` fixture). */
 export interface WebTestState {
   baseURL: string;
   ownerUrl: string;
@@ -15,12 +15,6 @@ export interface WebTestState {
   /** Second-factor secrets of the demo accounts, by e-mail address, as the API printed them. */
   totpSecrets: Record<string, string>;
   demoPassword: string;
-}
-
-export function readState(): WebTestState {
-  const path = process.env.CHANCERY_WEB_STATE;
-  if (!path) throw new Error('CHANCERY_WEB_STATE is not set: run the browser tests with `npm run test:web`');
-  return JSON.parse(readFileSync(path, 'utf8')) as WebTestState;
 }
 
 function freePort(): Promise<number> {
@@ -98,9 +92,6 @@ export async function startApi(): Promise<{ state: WebTestState; stop: () => Pro
   const ownerUrl = new URL(embedded.serverUrl);
   ownerUrl.pathname = '/chancery';
   const state: WebTestState = { baseURL, ownerUrl: ownerUrl.toString(), dataDir, totpSecrets, demoPassword };
-  const statePath = join(dataDir, 'web-test-state.json');
-  writeFileSync(statePath, JSON.stringify(state));
-  process.env.CHANCERY_WEB_STATE = statePath;
 
   const stop = async () => {
     if (child.exitCode === null && child.signalCode === null) {
