@@ -2,7 +2,7 @@ import { ageStepUp, tenantOfOwn } from './support/api';
 import { checkScreen, expect, logIn, test, totpCode, useLanguage } from './support/fixtures';
 import { exactly, loginTexts, MESSAGES } from './support/messages';
 
-test('the administrator of a chamber that is also a certification body sets its certificate numbers and fees, the datasheet contact deadline and the request deadline rule (nl)', async ({
+test('the administrator of a chamber that is also a certification body sets its certificate numbers and fees, the datasheet contact deadline, a second factor for all staff and the request deadline rule (nl)', async ({
   page,
   state,
   pageProblems: _,
@@ -82,6 +82,16 @@ test('the administrator of a chamber that is also a certification body sets its 
   await privacy.getByRole('radio', { name: s.privacy.THIRTY_DAYS }).check();
   await privacy.getByRole('button', { name: exactly(s.save) }).click();
   await expect(privacy.getByText(s.saved)).toBeVisible();
+  // A second factor for every staff member: the administrator, the tenant's only staff member, has one already.
+  const f = m.staffSecondFactor;
+  const staff = page.getByRole('region', { name: f.title });
+  await expect(staff.getByText(f.off)).toBeVisible();
+  await expect(staff.getByText(f.allEnrolled)).toBeVisible();
+  await staff.getByRole('button', { name: exactly(f.turnOn) }).click();
+  const confirm = page.getByRole('dialog', { name: f.confirmTitle });
+  await expect(confirm.getByText(f.confirmBodyNone)).toBeVisible();
+  await confirm.getByRole('button', { name: exactly(f.turnOn) }).click();
+  await expect(staff.getByText(f.on)).toBeVisible();
   await checkScreen(page, 'tenant-settings');
 
   // What was saved is what the screen reads afterwards.
@@ -91,4 +101,5 @@ test('the administrator of a chamber that is also a certification body sets its 
   await expect(certificates.getByLabel(exactly(s.certificates.copyNonMemberFeeCents))).toHaveValue('7,25');
   await expect(days).toHaveValue('14');
   await expect(privacy.getByRole('radio', { name: s.privacy.THIRTY_DAYS })).toBeChecked();
+  await expect(staff.getByText(f.on)).toBeVisible();
 });

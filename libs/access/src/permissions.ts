@@ -23,6 +23,8 @@ export enum Permission {
   EnableUsers = 'EnableUsers',
   ResetSecondFactor = 'ResetSecondFactor',
   ResetTenantAdministratorSecondFactor = 'ResetTenantAdministratorSecondFactor',
+  ReadStaffSecondFactorRequirement = 'ReadStaffSecondFactorRequirement',
+  RequireStaffSecondFactor = 'RequireStaffSecondFactor',
   ReadApiKeys = 'ReadApiKeys',
   ManageApiKeys = 'ManageApiKeys',
   // The company
@@ -109,6 +111,11 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.ResetTenantAdministratorSecondFactor]: {
     description: "Remove the second factor of a tenant's only active administrator, who lost phone and recovery codes (the operator, after an out-of-band check)",
     stepUp: 'recent-login',
+  },
+  [Permission.ReadStaffSecondFactorRequirement]: { description: 'Read whether the tenant requires a second factor of all its staff, and how many active staff members have none yet' },
+  [Permission.RequireStaffSecondFactor]: {
+    description: 'Require a second factor of every staff member of the tenant (those without one are e-mailed and may only enrol at their next request), or no longer require it',
+    stepUp: 'second-factor',
   },
   [Permission.ReadApiKeys]: { description: "List the company's or the tenant's API keys" },
   [Permission.ManageApiKeys]: { description: 'Create and revoke API keys', stepUp: 'recent-login' },

@@ -21,6 +21,7 @@ import { TenantRepository } from './repositories/tenant.repository';
 import { PeopleDirectoryRepository } from './repositories/people-directory.repository';
 import { PeopleDirectory } from './services/people-directory.service';
 import { IdentityResolver } from './resolvers/identity.resolver';
+import { StaffSecondFactorResolver } from './resolvers/staff-second-factor.resolver';
 import { AccountsService } from './services/accounts.service';
 import { ApiKeyService } from './services/api-key.service';
 import { IdentityProvisioning } from './services/identity-provisioning.service';
@@ -31,6 +32,7 @@ import { PolicedRecordsService } from './services/policed-records.service';
 import { TenantDirectoryService } from './services/tenant-directory.service';
 import { TenantSpacesModule } from './services/identity-tenant-spaces';
 import { UserAdministrationService } from './services/user-administration.service';
+import { StaffSecondFactorService } from './services/staff-second-factor.service';
 import { UnconfirmedRegistrationRepository } from './repositories/unconfirmed-registration.repository';
 import { UnconfirmedRegistrations } from './services/unconfirmed-registrations.service';
 
@@ -56,6 +58,8 @@ const REPOSITORIES = [
     PartyDirectoryService,
     OrganisationPeople,
     IdentityResolver,
+    StaffSecondFactorService,
+    StaffSecondFactorResolver,
     PeopleDirectory,
     IdentityPersonalDataHolder,
   ],

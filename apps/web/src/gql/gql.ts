@@ -209,6 +209,8 @@ type Documents = {
     "\n  mutation SaveRequestDeadlineRule($rule: RequestDeadlineRule!) {\n    setRequestDeadlineRule(rule: $rule) {\n      requestDeadlineRule\n    }\n  }\n": typeof types.SaveRequestDeadlineRuleDocument,
     "\n  query SigningKeysOfChamber($slug: String!) {\n    certificateSigningKeys(tenantSlug: $slug) {\n      kid\n      createdAt\n      retiredAt\n    }\n  }\n": typeof types.SigningKeysOfChamberDocument,
     "\n  mutation RotateSigningKey {\n    rotateCertificateSigningKey {\n      kid\n    }\n  }\n": typeof types.RotateSigningKeyDocument,
+    "\n  query StaffSecondFactorRequirementOfTenant {\n    staffSecondFactorRequirement {\n      required\n      staffWithoutSecondFactor\n    }\n  }\n": typeof types.StaffSecondFactorRequirementOfTenantDocument,
+    "\n  mutation SetStaffSecondFactorRequirement($required: Boolean!) {\n    setStaffSecondFactorRequirement(required: $required) {\n      required\n      staffWithoutSecondFactor\n    }\n  }\n": typeof types.SetStaffSecondFactorRequirementDocument,
 };
 const documents: Documents = {
     "\n  mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      preferredLanguage\n    }\n  }\n": types.UpdateMyLanguageDocument,
@@ -405,6 +407,8 @@ const documents: Documents = {
     "\n  mutation SaveRequestDeadlineRule($rule: RequestDeadlineRule!) {\n    setRequestDeadlineRule(rule: $rule) {\n      requestDeadlineRule\n    }\n  }\n": types.SaveRequestDeadlineRuleDocument,
     "\n  query SigningKeysOfChamber($slug: String!) {\n    certificateSigningKeys(tenantSlug: $slug) {\n      kid\n      createdAt\n      retiredAt\n    }\n  }\n": types.SigningKeysOfChamberDocument,
     "\n  mutation RotateSigningKey {\n    rotateCertificateSigningKey {\n      kid\n    }\n  }\n": types.RotateSigningKeyDocument,
+    "\n  query StaffSecondFactorRequirementOfTenant {\n    staffSecondFactorRequirement {\n      required\n      staffWithoutSecondFactor\n    }\n  }\n": types.StaffSecondFactorRequirementOfTenantDocument,
+    "\n  mutation SetStaffSecondFactorRequirement($required: Boolean!) {\n    setStaffSecondFactorRequirement(required: $required) {\n      required\n      staffWithoutSecondFactor\n    }\n  }\n": types.SetStaffSecondFactorRequirementDocument,
 };
 
 /**
@@ -1183,6 +1187,14 @@ export function graphql(source: "\n  query SigningKeysOfChamber($slug: String!) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RotateSigningKey {\n    rotateCertificateSigningKey {\n      kid\n    }\n  }\n"): typeof import('./graphql').RotateSigningKeyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query StaffSecondFactorRequirementOfTenant {\n    staffSecondFactorRequirement {\n      required\n      staffWithoutSecondFactor\n    }\n  }\n"): typeof import('./graphql').StaffSecondFactorRequirementOfTenantDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetStaffSecondFactorRequirement($required: Boolean!) {\n    setStaffSecondFactorRequirement(required: $required) {\n      required\n      staffWithoutSecondFactor\n    }\n  }\n"): typeof import('./graphql').SetStaffSecondFactorRequirementDocument;
 
 
 export function graphql(source: string) {

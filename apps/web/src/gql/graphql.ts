@@ -1941,6 +1941,18 @@ export type RotateSigningKeyMutationVariables = Exact<{ [key: string]: never; }>
 
 export type RotateSigningKeyMutation = { rotateCertificateSigningKey: { kid: string } };
 
+export type StaffSecondFactorRequirementOfTenantQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type StaffSecondFactorRequirementOfTenantQuery = { staffSecondFactorRequirement: { required: boolean, staffWithoutSecondFactor: number } };
+
+export type SetStaffSecondFactorRequirementMutationVariables = Exact<{
+  required: boolean;
+}>;
+
+
+export type SetStaffSecondFactorRequirementMutation = { setStaffSecondFactorRequirement: { required: boolean, staffWithoutSecondFactor: number } };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -4278,3 +4290,19 @@ export const RotateSigningKeyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RotateSigningKeyMutation, RotateSigningKeyMutationVariables>;
+export const StaffSecondFactorRequirementOfTenantDocument = new TypedDocumentString(`
+    query StaffSecondFactorRequirementOfTenant {
+  staffSecondFactorRequirement {
+    required
+    staffWithoutSecondFactor
+  }
+}
+    `) as unknown as TypedDocumentString<StaffSecondFactorRequirementOfTenantQuery, StaffSecondFactorRequirementOfTenantQueryVariables>;
+export const SetStaffSecondFactorRequirementDocument = new TypedDocumentString(`
+    mutation SetStaffSecondFactorRequirement($required: Boolean!) {
+  setStaffSecondFactorRequirement(required: $required) {
+    required
+    staffWithoutSecondFactor
+  }
+}
+    `) as unknown as TypedDocumentString<SetStaffSecondFactorRequirementMutation, SetStaffSecondFactorRequirementMutationVariables>;

@@ -10,7 +10,7 @@ INSERT INTO refresh_token (tenant_id, session_id, token_hash, created_at) VALUES
 
 -- SessionRepository.stateOf
 SELECT s.revoked_at AS "revokedAt", s.absolute_expires_at AS "absoluteExpiresAt", s.stepped_up_at AS "steppedUpAt",
-s.stepped_up_with AS "steppedUpWith", a.id AS "account.id", a.tenant_id AS "account.tenantId", a.organisation_id AS "account.organisationId", a.email AS "account.email", a.first_name AS "account.firstName", a.last_name AS "account.lastName", a.phone AS "account.phone", a.job_title AS "account.jobTitle", a.preferred_language AS "account.preferredLanguage", a.status AS "account.status", a.token_version AS "account.tokenVersion", a.totp_enrolled_at AS "account.totpEnrolledAt", a.email_confirmed_at AS "account.emailConfirmedAt", a.last_login_at AS "account.lastLoginAt", a.created_at AS "account.createdAt", a.login_method AS "account.loginMethod", a.roles AS "account.roles"
+s.stepped_up_with AS "steppedUpWith", a.id AS "account.id", a.tenant_id AS "account.tenantId", a.organisation_id AS "account.organisationId", a.email AS "account.email", a.first_name AS "account.firstName", a.last_name AS "account.lastName", a.phone AS "account.phone", a.job_title AS "account.jobTitle", a.preferred_language AS "account.preferredLanguage", a.status AS "account.status", a.token_version AS "account.tokenVersion", a.totp_enrolled_at AS "account.totpEnrolledAt", a.email_confirmed_at AS "account.emailConfirmedAt", a.last_login_at AS "account.lastLoginAt", a.created_at AS "account.createdAt", a.login_method AS "account.loginMethod", a.roles AS "account.roles", a.staff_second_factor_required AS "account.tenantRequiresStaffSecondFactor"
 FROM auth_session s JOIN account_access a ON a.id = s.user_id
 WHERE s.id = $2 AND s.user_id = $1;
 

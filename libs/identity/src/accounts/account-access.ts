@@ -16,6 +16,8 @@ export interface AccountAccess {
   totpEnrolledAt: Date | null;
   /** The company's login method (PASSWORD_AND_TOTP requires a second factor); null for staff. */
   loginMethod: string | null;
+  /** The account's tenant requires a second factor of all its staff (whether it binds this account: `secondFactorRequired`). */
+  tenantRequiresStaffSecondFactor: boolean;
   roles: Role[];
 }
 
@@ -37,6 +39,7 @@ const VIEW_COLUMNS: ReadonlyArray<[column: string, property: string]> = [
   ['created_at', 'createdAt'],
   ['login_method', 'loginMethod'],
   ['roles', 'roles'],
+  ['staff_second_factor_required', 'tenantRequiresStaffSecondFactor'],
 ];
 
 /** The select list of `account_access` under an alias, each column prefixed `account.` in the row. */
@@ -47,7 +50,7 @@ export function accountAccessColumns(alias: string): string {
 /** The account part of a row selected with `accountAccessColumns`. */
 export function accountAccessOf(row: Record<string, unknown>): AccountAccess {
   const values = Object.fromEntries(VIEW_COLUMNS.map(([, property]) => [property, row[`account.${property}`]])) as Record<string, unknown>;
-  const { loginMethod, ...accountFields } = values;
+  const { loginMethod, tenantRequiresStaffSecondFactor, ...accountFields } = values;
   const account = Object.assign(new UserAccount(), accountFields) as UserAccount;
   return {
     account,
@@ -57,6 +60,7 @@ export function accountAccessOf(row: Record<string, unknown>): AccountAccess {
     organisationId: account.organisationId,
     totpEnrolledAt: account.totpEnrolledAt,
     loginMethod: (loginMethod as string | null) ?? null,
+    tenantRequiresStaffSecondFactor: tenantRequiresStaffSecondFactor === true,
     roles: (account.roles ?? []) as Role[],
   };
 }

@@ -112,3 +112,32 @@ export const RECOVERY_CODE_USED = emailTemplate<RecoveryCodeUsedValues>('identit
     text: `Am ${emailMoment(v.at, 'de')} wurde bei Ihrem Konto mit einem Wiederherstellungscode statt mit dem Code Ihrer Authenticator-App angemeldet. Es bleiben ${v.remaining} unbenutzte Wiederherstellungscode(s); jeder funktioniert einmal. Wenn Sie Ihr Telefon verloren haben, richten Sie Ihre Authenticator-App neu ein (bitten Sie Ihren Administrator, Ihren zweiten Faktor zurückzusetzen) und erzeugen Sie neue Wiederherstellungscodes unter Konto > Zweiter Faktor. Wenn Sie es nicht waren, ändern Sie sofort Ihr Passwort und informieren Sie Ihren Administrator.`,
   }),
 }, { sentDuringRestriction: true });
+
+interface StaffSecondFactorRequiredValues {
+  tenantName: string;
+  loginLink: string;
+}
+
+/**
+ * The tenant now requires a second factor of all its staff, and the recipient has none: at their next
+ * login (or next request, if logged in) the portal asks them to set up an authenticator app first.
+ * Sent even during a restriction: it concerns access to their own account and says nothing of anyone else.
+ */
+export const STAFF_SECOND_FACTOR_REQUIRED = emailTemplate<StaffSecondFactorRequiredValues>('identity.staff-second-factor-required', {
+  en: (v) => ({
+    subject: `${v.tenantName} now requires a second factor for your Chancery account`,
+    text: `${v.tenantName} now requires every staff member to log in with a second factor (an authenticator app on your phone). At your next login at ${v.loginLink} you set one up first, before anything else: install an authenticator app (such as Google Authenticator, Microsoft Authenticator or FreeOTP), scan the code the portal shows and keep the recovery codes it gives you. If you are logged in now, the portal asks you for it at your next action.`,
+  }),
+  nl: (v) => ({
+    subject: `${v.tenantName} vereist voortaan een tweede factor voor uw Chancery-account`,
+    text: `${v.tenantName} vereist voortaan dat elke medewerker zich aanmeldt met een tweede factor (een authenticator-app op uw telefoon). Bij uw volgende aanmelding op ${v.loginLink} stelt u die eerst in, vóór al het andere: installeer een authenticator-app (zoals Google Authenticator, Microsoft Authenticator of FreeOTP), scan de code die het portaal toont en bewaar de herstelcodes die u krijgt. Bent u nu aangemeld, dan vraagt het portaal erom bij uw volgende handeling.`,
+  }),
+  fr: (v) => ({
+    subject: `${v.tenantName} exige désormais un second facteur pour votre compte Chancery`,
+    text: `${v.tenantName} exige désormais que chaque membre du personnel se connecte avec un second facteur (une application d'authentification sur votre téléphone). À votre prochaine connexion sur ${v.loginLink}, vous le configurez d'abord, avant toute autre chose : installez une application d'authentification (par exemple Google Authenticator, Microsoft Authenticator ou FreeOTP), scannez le code affiché par le portail et conservez les codes de récupération qu'il vous donne. Si vous êtes connecté(e) maintenant, le portail vous le demandera à votre prochaine action.`,
+  }),
+  de: (v) => ({
+    subject: `${v.tenantName} verlangt jetzt einen zweiten Faktor für Ihr Chancery-Konto`,
+    text: `${v.tenantName} verlangt jetzt, dass sich alle Mitarbeitenden mit einem zweiten Faktor anmelden (einer Authenticator-App auf Ihrem Telefon). Bei Ihrer nächsten Anmeldung unter ${v.loginLink} richten Sie ihn zuerst ein, vor allem anderen: Installieren Sie eine Authenticator-App (etwa Google Authenticator, Microsoft Authenticator oder FreeOTP), scannen Sie den Code, den das Portal zeigt, und bewahren Sie die Wiederherstellungscodes auf, die Sie erhalten. Wenn Sie jetzt angemeldet sind, fragt das Portal bei Ihrer nächsten Aktion danach.`,
+  }),
+}, { sentDuringRestriction: true });

@@ -55,6 +55,9 @@ export class Tenant {
   @Field() @Column({ name: 'privacy_contact_email' }) privacyContactEmail: string;
   @Readable(anyone()) @NotPersonalData('public directory entry of the tenant (functional addresses)')
   @Field(() => [PostalCodeRange]) @Column('jsonb', { name: 'served_postal_codes' }) servedPostalCodes: PostalCodeRange[];
+  /** Every staff member must have a second factor, not only signers and administrators (`secondFactorRequired`); read through `staffSecondFactorRequirement`. */
+  @Internal() @NotPersonalData('a security setting of the tenant')
+  @Column({ name: 'staff_second_factor_required', default: false }) staffSecondFactorRequired: boolean;
   @Internal() @NotPersonalData()
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
 }

@@ -5,5 +5,6 @@ import { AccountAddressLookup1767600000200 } from './1767600000200-account-addre
 import { EmailAddressesComposed1767630000000 } from './1767630000000-email-addresses-composed';
 import { OrganisationInvoicingDetails1767680000300 } from './1767680000300-organisation-invoicing-details';
 import { RecoveryCodes1767720000000 } from './1767720000000-recovery-codes';
+import { StaffSecondFactorRequirement1767810000000 } from './1767810000000-staff-second-factor-requirement';
 
-export const IDENTITY_MIGRATIONS = [Identity1765000000100, IdentityHardening1765100000100, AccountClosureDate1767510000200, AccountAddressLookup1767600000200, EmailAddressesComposed1767630000000, OrganisationInvoicingDetails1767680000300, RecoveryCodes1767720000000];
+export const IDENTITY_MIGRATIONS = [Identity1765000000100, IdentityHardening1765100000100, AccountClosureDate1767510000200, AccountAddressLookup1767600000200, EmailAddressesComposed1767630000000, OrganisationInvoicingDetails1767680000300, RecoveryCodes1767720000000, StaffSecondFactorRequirement1767810000000];

@@ -50,16 +50,16 @@ UPDATE user_account u SET signature_image = $2 WHERE u.id = $1;
 SELECT u.signature_image AS image FROM user_account u WHERE u.id = $1;
 
 -- AccountRepository.credentialsOf
-SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", u.totp_last_step::float8 AS "totpLastStep", a.id AS "account.id", a.tenant_id AS "account.tenantId", a.organisation_id AS "account.organisationId", a.email AS "account.email", a.first_name AS "account.firstName", a.last_name AS "account.lastName", a.phone AS "account.phone", a.job_title AS "account.jobTitle", a.preferred_language AS "account.preferredLanguage", a.status AS "account.status", a.token_version AS "account.tokenVersion", a.totp_enrolled_at AS "account.totpEnrolledAt", a.email_confirmed_at AS "account.emailConfirmedAt", a.last_login_at AS "account.lastLoginAt", a.created_at AS "account.createdAt", a.login_method AS "account.loginMethod", a.roles AS "account.roles"
+SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", u.totp_last_step::float8 AS "totpLastStep", a.id AS "account.id", a.tenant_id AS "account.tenantId", a.organisation_id AS "account.organisationId", a.email AS "account.email", a.first_name AS "account.firstName", a.last_name AS "account.lastName", a.phone AS "account.phone", a.job_title AS "account.jobTitle", a.preferred_language AS "account.preferredLanguage", a.status AS "account.status", a.token_version AS "account.tokenVersion", a.totp_enrolled_at AS "account.totpEnrolledAt", a.email_confirmed_at AS "account.emailConfirmedAt", a.last_login_at AS "account.lastLoginAt", a.created_at AS "account.createdAt", a.login_method AS "account.loginMethod", a.roles AS "account.roles", a.staff_second_factor_required AS "account.tenantRequiresStaffSecondFactor"
 FROM user_account u JOIN account_access a ON a.id = u.id WHERE u.id = $1;
 
 -- AccountRepository.loginCandidate
-SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", u.totp_last_step::float8 AS "totpLastStep", a.id AS "account.id", a.tenant_id AS "account.tenantId", a.organisation_id AS "account.organisationId", a.email AS "account.email", a.first_name AS "account.firstName", a.last_name AS "account.lastName", a.phone AS "account.phone", a.job_title AS "account.jobTitle", a.preferred_language AS "account.preferredLanguage", a.status AS "account.status", a.token_version AS "account.tokenVersion", a.totp_enrolled_at AS "account.totpEnrolledAt", a.email_confirmed_at AS "account.emailConfirmedAt", a.last_login_at AS "account.lastLoginAt", a.created_at AS "account.createdAt", a.login_method AS "account.loginMethod", a.roles AS "account.roles"
+SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", u.totp_last_step::float8 AS "totpLastStep", a.id AS "account.id", a.tenant_id AS "account.tenantId", a.organisation_id AS "account.organisationId", a.email AS "account.email", a.first_name AS "account.firstName", a.last_name AS "account.lastName", a.phone AS "account.phone", a.job_title AS "account.jobTitle", a.preferred_language AS "account.preferredLanguage", a.status AS "account.status", a.token_version AS "account.tokenVersion", a.totp_enrolled_at AS "account.totpEnrolledAt", a.email_confirmed_at AS "account.emailConfirmedAt", a.last_login_at AS "account.lastLoginAt", a.created_at AS "account.createdAt", a.login_method AS "account.loginMethod", a.roles AS "account.roles", a.staff_second_factor_required AS "account.tenantRequiresStaffSecondFactor"
 FROM user_account u JOIN account_access a ON a.id = u.id
 WHERE u.email = $1 AND u.tenant_id IS NOT DISTINCT FROM $2::uuid;
 
 -- AccountRepository.accessOf
-SELECT a.id AS "account.id", a.tenant_id AS "account.tenantId", a.organisation_id AS "account.organisationId", a.email AS "account.email", a.first_name AS "account.firstName", a.last_name AS "account.lastName", a.phone AS "account.phone", a.job_title AS "account.jobTitle", a.preferred_language AS "account.preferredLanguage", a.status AS "account.status", a.token_version AS "account.tokenVersion", a.totp_enrolled_at AS "account.totpEnrolledAt", a.email_confirmed_at AS "account.emailConfirmedAt", a.last_login_at AS "account.lastLoginAt", a.created_at AS "account.createdAt", a.login_method AS "account.loginMethod", a.roles AS "account.roles" FROM account_access a WHERE a.id = $1;
+SELECT a.id AS "account.id", a.tenant_id AS "account.tenantId", a.organisation_id AS "account.organisationId", a.email AS "account.email", a.first_name AS "account.firstName", a.last_name AS "account.lastName", a.phone AS "account.phone", a.job_title AS "account.jobTitle", a.preferred_language AS "account.preferredLanguage", a.status AS "account.status", a.token_version AS "account.tokenVersion", a.totp_enrolled_at AS "account.totpEnrolledAt", a.email_confirmed_at AS "account.emailConfirmedAt", a.last_login_at AS "account.lastLoginAt", a.created_at AS "account.createdAt", a.login_method AS "account.loginMethod", a.roles AS "account.roles", a.staff_second_factor_required AS "account.tenantRequiresStaffSecondFactor" FROM account_access a WHERE a.id = $1;
 
 -- AccountRepository.secondFactorOf
 SELECT u.email, u.totp_secret AS "totpSecret", u.totp_enrolled_at AS "totpEnrolledAt" FROM user_account u WHERE u.id = $1;
@@ -98,6 +98,14 @@ WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid AND r
 -- AccountRepository.activeHolders
 SELECT u.id, u.email FROM user_account u JOIN user_role r ON r.user_id = u.id
 WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid AND r.role = $3 AND u.status = 'ACTIVE' ORDER BY u.id;
+
+-- AccountRepository.activeStaffWithoutSecondFactor
+SELECT u.id, u.email, u.preferred_language AS "preferredLanguage" FROM user_account u
+WHERE u.tenant_id = $1 AND u.organisation_id IS NULL AND u.status = 'ACTIVE' AND u.totp_enrolled_at IS NULL ORDER BY u.id;
+
+-- AccountRepository.countActiveStaffWithoutSecondFactor
+SELECT count(*)::int AS n FROM user_account u
+WHERE u.tenant_id = $1 AND u.organisation_id IS NULL AND u.status = 'ACTIVE' AND u.totp_enrolled_at IS NULL;
 
 -- AccountRepository.existsInScope
 SELECT 1 FROM user_account u WHERE u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM $2::uuid AND u.email = $3;

@@ -321,6 +321,30 @@ export class AccountRepository {
     );
   }
 
+  /**
+   * The tenant's active staff without a second factor, with what their e-mail needs (the tenant now
+   * requires one of all its staff). Staff: the tenant's accounts outside any company.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
+  async activeStaffWithoutSecondFactor(tenantId: string): Promise<Array<{ id: string; email: string; preferredLanguage: string }>> {
+    return this.sql.query<{ id: string; email: string; preferredLanguage: string }>(
+      `SELECT u.id, u.email, u.preferred_language AS "preferredLanguage" FROM user_account u
+        WHERE u.tenant_id = $1 AND u.organisation_id IS NULL AND u.status = 'ACTIVE' AND u.totp_enrolled_at IS NULL ORDER BY u.id`,
+      [tenantId],
+    );
+  }
+
+  /** How many of the tenant's active staff have no second factor yet. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
+  async countActiveStaffWithoutSecondFactor(tenantId: string): Promise<number> {
+    const [row] = await this.sql.query<{ n: number }>(
+      `SELECT count(*)::int AS n FROM user_account u
+        WHERE u.tenant_id = $1 AND u.organisation_id IS NULL AND u.status = 'ACTIVE' AND u.totp_enrolled_at IS NULL`,
+      [tenantId],
+    );
+    return row!.n;
+  }
+
   /** Whether the scope (a company, or the tenant's staff) has an account with this address. */
   @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, organisationId: SQL_EXAMPLE.organisationId }, 'ann@example.test'] })
   async existsInScope(scope: ManagedScope, email: string): Promise<boolean> {

@@ -2,15 +2,22 @@
 -- Every statement the repository sends, so a changed tenant or owner filter shows up in review.
 
 -- TenantRepository.list
-SELECT t.id, t.slug, t.name, t.kinds, t.legal_entity_number AS "legalEntityNumber", t.street, t.postal_code AS "postalCode", t.city, t.country, t.phone, t.email, t.website, t.languages, t.privacy_contact_email AS "privacyContactEmail", t.served_postal_codes AS "servedPostalCodes", t.created_at AS "createdAt" FROM tenant t ORDER BY t.name COLLATE natural_order, t.id;
+SELECT t.id, t.slug, t.name, t.kinds, t.legal_entity_number AS "legalEntityNumber", t.street, t.postal_code AS "postalCode", t.city, t.country, t.phone, t.email, t.website, t.languages, t.privacy_contact_email AS "privacyContactEmail", t.served_postal_codes AS "servedPostalCodes", t.staff_second_factor_required AS "staffSecondFactorRequired", t.created_at AS "createdAt" FROM tenant t ORDER BY t.name COLLATE natural_order, t.id;
 
 -- TenantRepository.findBySlug
-SELECT t.id, t.slug, t.name, t.kinds, t.legal_entity_number AS "legalEntityNumber", t.street, t.postal_code AS "postalCode", t.city, t.country, t.phone, t.email, t.website, t.languages, t.privacy_contact_email AS "privacyContactEmail", t.served_postal_codes AS "servedPostalCodes", t.created_at AS "createdAt" FROM tenant t WHERE t.slug = $1;
+SELECT t.id, t.slug, t.name, t.kinds, t.legal_entity_number AS "legalEntityNumber", t.street, t.postal_code AS "postalCode", t.city, t.country, t.phone, t.email, t.website, t.languages, t.privacy_contact_email AS "privacyContactEmail", t.served_postal_codes AS "servedPostalCodes", t.staff_second_factor_required AS "staffSecondFactorRequired", t.created_at AS "createdAt" FROM tenant t WHERE t.slug = $1;
 
 -- TenantRepository.findById
-SELECT t.id, t.slug, t.name, t.kinds, t.legal_entity_number AS "legalEntityNumber", t.street, t.postal_code AS "postalCode", t.city, t.country, t.phone, t.email, t.website, t.languages, t.privacy_contact_email AS "privacyContactEmail", t.served_postal_codes AS "servedPostalCodes", t.created_at AS "createdAt" FROM tenant t WHERE t.id = $1;
+SELECT t.id, t.slug, t.name, t.kinds, t.legal_entity_number AS "legalEntityNumber", t.street, t.postal_code AS "postalCode", t.city, t.country, t.phone, t.email, t.website, t.languages, t.privacy_contact_email AS "privacyContactEmail", t.served_postal_codes AS "servedPostalCodes", t.staff_second_factor_required AS "staffSecondFactorRequired", t.created_at AS "createdAt" FROM tenant t WHERE t.id = $1;
+
+-- TenantRepository.staffSecondFactorRequired
+SELECT t.staff_second_factor_required AS required FROM tenant t WHERE t.id = $1;
+
+-- TenantRepository.setStaffSecondFactorRequired
+UPDATE tenant t SET staff_second_factor_required = $2 FROM (SELECT p.id, p.staff_second_factor_required FROM tenant p WHERE p.id = $1 FOR UPDATE) previous
+WHERE t.id = previous.id RETURNING previous.staff_second_factor_required AS before;
 
 -- TenantRepository.insert
 INSERT INTO tenant AS t (slug, name, kinds, legal_entity_number, street, postal_code, city, country, phone, email, languages,
 privacy_contact_email, served_postal_codes)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING t.id, t.slug, t.name, t.kinds, t.legal_entity_number AS "legalEntityNumber", t.street, t.postal_code AS "postalCode", t.city, t.country, t.phone, t.email, t.website, t.languages, t.privacy_contact_email AS "privacyContactEmail", t.served_postal_codes AS "servedPostalCodes", t.created_at AS "createdAt";
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING t.id, t.slug, t.name, t.kinds, t.legal_entity_number AS "legalEntityNumber", t.street, t.postal_code AS "postalCode", t.city, t.country, t.phone, t.email, t.website, t.languages, t.privacy_contact_email AS "privacyContactEmail", t.served_postal_codes AS "servedPostalCodes", t.staff_second_factor_required AS "staffSecondFactorRequired", t.created_at AS "createdAt";

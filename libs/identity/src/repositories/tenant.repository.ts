@@ -31,6 +31,28 @@ export class TenantRepository {
     return row ? toTenant(row) : null;
   }
 
+  /** Whether the tenant requires a second factor of all its staff. */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
+  async staffSecondFactorRequired(tenantId: string): Promise<boolean> {
+    const [row] = await this.sql.query<{ required: boolean }>(`SELECT t.staff_second_factor_required AS required FROM tenant t WHERE t.id = $1`, [tenantId]);
+    return row?.required ?? false;
+  }
+
+  /**
+   * Sets the requirement and answers what it was before (null: no such tenant, or not its own to
+   * change). The tenant's row stays locked until the unit commits, so two administrators' changes
+   * queue and each sees the other's.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, true] })
+  async setStaffSecondFactorRequired(tenantId: string, required: boolean): Promise<{ before: boolean } | null> {
+    const [row] = await this.sql.query<{ before: boolean }>(
+      `UPDATE tenant t SET staff_second_factor_required = $2 FROM (SELECT p.id, p.staff_second_factor_required FROM tenant p WHERE p.id = $1 FOR UPDATE) previous
+        WHERE t.id = previous.id RETURNING previous.staff_second_factor_required AS before`,
+      [tenantId, required],
+    );
+    return row ?? null;
+  }
+
   /** Platform scope only (row-level security: tenants are created by the operator). */
   @GenerateSql({ params: [{ slug: 'example', name: 'Example', kinds: ['CHAMBER_OF_COMMERCE'], legalEntityNumber: '0404.419.278', street: 'Street 1', postalCode: '2000', city: 'Antwerpen', country: 'BE', phone: null, email: null, languages: ['nl'], privacyContactEmail: 'privacy@example.test', servedPostalCodes: [] }], tenantId: null })
   async insert(tenant: NewTenant): Promise<Tenant> {

@@ -85,6 +85,24 @@ const RotateSigningKey = graphql(`
   }
 `);
 
+const StaffSecondFactorQuery = graphql(`
+  query StaffSecondFactorRequirementOfTenant {
+    staffSecondFactorRequirement {
+      required
+      staffWithoutSecondFactor
+    }
+  }
+`);
+
+const SetStaffSecondFactor = graphql(`
+  mutation SetStaffSecondFactorRequirement($required: Boolean!) {
+    setStaffSecondFactorRequirement(required: $required) {
+      required
+      staffWithoutSecondFactor
+    }
+  }
+`);
+
 const FEES = ['memberFeeCents', 'nonMemberFeeCents', 'copyMemberFeeCents', 'copyNonMemberFeeCents'] as const;
 type Fee = (typeof FEES)[number];
 /** The API's ceiling for a fee (class-validator's @Max on CertificateSettingsInput), in cents. */
@@ -105,7 +123,8 @@ export function centsOf(amount: string): number | null {
 /**
  * The tenant's own settings, each where the act it governs would send its administrator: how a chamber
  * numbers its certificates and what it charges for them, how long a certificate holder has to name a new
- * datasheet contact after an objection, and how the first deadline of a data-subject request is counted.
+ * datasheet contact after an objection, whether every staff member needs a second factor, and how the first
+ * deadline of a data-subject request is counted.
  */
 export default function TenantSettingsPage() {
   const { t } = useTranslation();
@@ -118,6 +137,7 @@ export default function TenantSettingsPage() {
       {admin && kinds.includes('CHAMBER_OF_COMMERCE') ? <CertificateSettingsSection /> : null}
       {admin && kinds.includes('CHAMBER_OF_COMMERCE') ? <SigningKeysSection /> : null}
       {admin && kinds.includes('CERTIFICATION_BODY') ? <DatasheetSettingsSection /> : null}
+      {admin ? <StaffSecondFactorSection /> : null}
       <PrivacySettingsSection />
     </div>
   );
@@ -331,6 +351,67 @@ function DatasheetSettingsSection() {
             {t('tenantSettings.save')}
           </SubmitButton>
         </Form>
+      ) : null}
+    </section>
+  );
+}
+
+/**
+ * Whether every staff member needs a second factor, not only signers and administrators (review F13). Turning it
+ * on asks for a confirmation that says how many will be held to setting one up; the API asks for the
+ * administrator's second factor again (a high-value act), which the portal's step-up prompt handles.
+ */
+function StaffSecondFactorSection() {
+  const { t } = useTranslation();
+  const loaded = useLoad(() => request(StaffSecondFactorQuery));
+  const [confirming, setConfirming] = useState(false);
+  const [saved, setSaved] = useState(false);
+  const state = loaded.data?.staffSecondFactorRequirement;
+  const change = useAction(async (required: boolean) => {
+    setSaved(false);
+    try {
+      await request(SetStaffSecondFactor, { required });
+      setSaved(true);
+      loaded.reload();
+    } finally {
+      setConfirming(false);
+    }
+  });
+  const titleId = 'staff-second-factor-title';
+  return (
+    <section aria-labelledby={titleId} className="panel">
+      <h2 id={titleId}>{t('staffSecondFactor.title')}</h2>
+      <p>{t('staffSecondFactor.lead')}</p>
+      {loaded.loading && !loaded.data ? <Loading /> : null}
+      {loaded.error ? <LoadError error={loaded.error} onRetry={loaded.reload} /> : null}
+      {saved ? <Notice kind="success">{t('tenantSettings.saved')}</Notice> : null}
+      <ErrorSummary error={change.error} />
+      {state ? (
+        <>
+          <p>
+            <strong>{state.required ? t('staffSecondFactor.on') : t('staffSecondFactor.off')}</strong>{' '}
+            {state.staffWithoutSecondFactor > 0 ? t('staffSecondFactor.without', { count: state.staffWithoutSecondFactor }) : t('staffSecondFactor.allEnrolled')}
+          </p>
+          {state.required ? (
+            <button type="button" className="button button--secondary" disabled={change.pending} onClick={() => void change.run(false)}>
+              {t('staffSecondFactor.turnOff')}
+            </button>
+          ) : (
+            <button type="button" className="button" onClick={() => (setConfirming(true), setSaved(false), change.setError(null))}>
+              {t('staffSecondFactor.turnOn')}
+            </button>
+          )}
+          <ConfirmDialog
+            open={confirming}
+            tone="primary"
+            title={t('staffSecondFactor.confirmTitle')}
+            body={<p>{state.staffWithoutSecondFactor > 0 ? t('staffSecondFactor.confirmBody', { count: state.staffWithoutSecondFactor }) : t('staffSecondFactor.confirmBodyNone')}</p>}
+            confirmLabel={t('staffSecondFactor.turnOn')}
+            pending={change.pending}
+            onConfirm={() => void change.run(true)}
+            onClose={() => setConfirming(false)}
+          />
+        </>
       ) : null}
     </section>
   );

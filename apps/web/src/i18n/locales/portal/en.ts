@@ -911,6 +911,22 @@ const en = {
       THIRTY_DAYS_description: 'As some privacy policies promise: always 30 days after receipt.',
     },
   },
+  // A second factor for every staff member (review F13): the tenant administrator's setting on the settings page.
+  staffSecondFactor: {
+    title: 'Second factor for all staff',
+    lead: 'Signers and administrators always log in with a second factor (an authenticator app). You can require it of every staff member. Those without one are told by e-mail and, from their next action or login, can do nothing but set it up. Company users follow their company’s own choice.',
+    on: 'Required of every staff member.',
+    off: 'Required of signers and administrators only.',
+    without_one: '{{count}} active staff member has no second factor yet.',
+    without_other: '{{count}} active staff members have no second factor yet.',
+    allEnrolled: 'Every active staff member has one.',
+    turnOn: 'Require it of all staff',
+    turnOff: 'Require it of signers and administrators only',
+    confirmTitle: 'Require a second factor of every staff member?',
+    confirmBody_one: '{{count}} staff member without one is e-mailed and, from their next action or login, can only set up an authenticator app.',
+    confirmBody_other: '{{count}} staff members without one are e-mailed and, from their next action or login, can only set up an authenticator app.',
+    confirmBodyNone: 'Every active staff member has one already; new staff will set one up at their first login.',
+  },
   // Support access (SPEC §5): the operator's time-boxed grants, asked of a tenant and decided by its administrator.
   supportAccess: {
     nav: {
