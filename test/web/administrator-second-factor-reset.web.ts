@@ -1,10 +1,9 @@
 import { Client } from 'pg';
-import { graphqlCaller, tenantOfOwn } from './support/api';
-import { checkScreen, chooseLanguage, expect, journey, linkFromMail, logIn, test, totpCode, uniqueSuffix, useLanguage } from './support/fixtures';
+import { graphqlCaller, invitedStaff, tenantLogin, tenantOfOwn } from './support/api';
+import { checkScreen, chooseLanguage, expect, journey, logIn, test, useLanguage } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import type { WebTestState } from './support/server';
 
-const LOGIN = 'mutation L($input: LoginInput!) { login(input: $input) { accessToken } }';
 
 /** What the database holds of the administrator's second factor and of the operator's reset (as its owner, past row-level security). */
 async function resetState(state: WebTestState, userId: string): Promise<{ enrolled: boolean; references: string[] }> {
@@ -38,15 +37,8 @@ test("the operator resets the second factor of a tenant's only administrator, no
   // A tenant of the test's own (its administrator's second factor goes), with a second administrator, as people make one.
   const { tenant, admin } = await tenantOfOwn(page, state);
   const call = graphqlCaller(page);
-  const { login } = await call<{ login: { accessToken: string } }>(LOGIN, {
-    input: { tenant: tenant.slug, email: admin.email, password: admin.password, totpCode: await totpCode(admin.totpSecret) },
-  });
-  const second = `tweede-${uniqueSuffix()}@eigen.test`;
-  await call('mutation I($input: InviteUserInput!) { inviteUser(input: $input) { id } }', { input: { email: second, roles: ['TENANT_ADMIN'] } }, login.accessToken);
-  const token = new URLSearchParams(new URL(await linkFromMail(state, second, 'identity.invitation')).hash.slice(1)).get('token');
-  await call('mutation A($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }', {
-    input: { token, firstName: 'Tine', lastName: 'Tweede', password: 'harbour-violet-lantern-42', preferredLanguage: 'nl' },
-  });
+  const adminToken = await tenantLogin(call, tenant.slug, admin.email, admin.password, admin.totpSecret);
+  const second = (await invitedStaff(page, state, adminToken, { prefix: 'tweede', firstName: 'Tine', lastName: 'Tweede', roles: ['TENANT_ADMIN'] })).email;
 
   await logIn(page, { tenant: null, email: 'operator@chancery.test', password: state.demoPassword, totpSecret: state.totpSecrets['operator@chancery.test'] }, loginTexts(m));
   await chooseLanguage(page, 'fr');
@@ -77,8 +69,8 @@ test("the operator resets the second factor of a tenant's only administrator, no
   expect(await resetState(state, admin.id)).toEqual({ enrolled: true, references: [] });
 
   // That administrator leaves; now the operator resets it.
-  const { managedUsers } = await call<{ managedUsers: Array<{ id: string; email: string }> }>('query { managedUsers { id email } }', {}, login.accessToken);
-  await call('mutation D($id: ID!) { disableUser(userId: $id) { id } }', { id: managedUsers.find((user) => user.email === second)!.id }, login.accessToken);
+  const { managedUsers } = await call<{ managedUsers: Array<{ id: string; email: string }> }>('query { managedUsers { id email } }', {}, adminToken);
+  await call('mutation D($id: ID!) { disableUser(userId: $id) { id } }', { id: managedUsers.find((user) => user.email === second)!.id }, adminToken);
   await submit();
   const notice = page.getByRole('status').filter({ hasText: b.doneTitle });
   await expect(notice).toContainText(fill(b.done, { email: admin.email, tenant: tenant.name, reference }));

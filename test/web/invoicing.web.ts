@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import { graphqlCaller, tenantOfOwn, VOKA, type GraphqlCall } from './support/api';
+import { graphqlCaller, invitedStaff, tenantOfOwn, VOKA, type GraphqlCall } from './support/api';
 import { checkScreen, chooseLanguage, expect, linkFromMail, logIn, newBelgianVatNumber, test, totpCode, uniqueSuffix, useLanguage } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import type { WebTestState } from './support/server';
@@ -70,12 +70,7 @@ test("a chamber's administrator sees a month's fees per company with their total
     { input: { numberPrefix: certificateSettings.numberPrefix, memberFeeCents: 2550, nonMemberFeeCents: 4000, copyMemberFeeCents: 500, copyNonMemberFeeCents: 900, currency: 'EUR' } },
     adminToken,
   );
-  const signer = { email: `signer-${uniqueSuffix()}@eigen.test`, password: 'copper-willow-signal-73' };
-  await call('mutation I($input: InviteUserInput!) { inviteUser(input: $input) { id } }', { input: { email: signer.email, roles: ['SIGNER'] } }, adminToken);
-  const invitation = await linkFromMail(state, signer.email, 'identity.invitation');
-  await call('mutation A($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }', {
-    input: { token: new URLSearchParams(new URL(invitation).hash.slice(1)).get('token'), firstName: 'Sien', lastName: 'Signer', password: signer.password, preferredLanguage: 'nl' },
-  });
+  const signer = await invitedStaff(page, state, adminToken, { prefix: 'signer', firstName: 'Sien', lastName: 'Signer', roles: ['SIGNER'] });
   const enrolling = await login(call, tenant.slug, signer.email, signer.password);
   const { beginTotpEnrolment } = await call<{ beginTotpEnrolment: string }>('mutation { beginTotpEnrolment }', {}, enrolling);
   const signerSecret = new URL(beginTotpEnrolment).searchParams.get('secret')!;

@@ -1,9 +1,10 @@
-import { ageStepUp, tenantOfOwn } from './support/api';
-import { checkScreen, expect, logIn, test, totpCode, useLanguage } from './support/fixtures';
-import { exactly, loginTexts, MESSAGES } from './support/messages';
+import { ageStepUp, graphqlCaller, invitedStaff, tenantLogin, tenantOfOwn } from './support/api';
+import { checkScreen, expect, logIn, mailTo, test, totpCode, useLanguage } from './support/fixtures';
+import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 
 test('the administrator of a chamber that is also a certification body sets its certificate numbers and fees, the datasheet contact deadline, a second factor for all staff and the request deadline rule (nl)', async ({
   page,
+  browser,
   state,
   pageProblems: _,
 }) => {
@@ -82,16 +83,28 @@ test('the administrator of a chamber that is also a certification body sets its 
   await privacy.getByRole('radio', { name: s.privacy.THIRTY_DAYS }).check();
   await privacy.getByRole('button', { name: exactly(s.save) }).click();
   await expect(privacy.getByText(s.saved)).toBeVisible();
-  // A second factor for every staff member: the administrator, the tenant's only staff member, has one already.
+  // A second factor for every staff member. A clerk without one is at work in the portal meanwhile.
   const f = m.staffSecondFactor;
+  const adminToken = await tenantLogin(graphqlCaller(page), tenant.slug, admin.email, admin.password, admin.totpSecret);
+  const clerk = await invitedStaff(page, state, adminToken, { prefix: 'griffie', firstName: 'Greet', lastName: 'Griffie', roles: ['CLERK'] });
+  const clerkPage = await (await browser.newContext({ baseURL: state.baseURL })).newPage();
+  await useLanguage(clerkPage, 'nl');
+  await logIn(clerkPage, { tenant: tenant.slug, email: clerk.email, password: clerk.password }, loginTexts(m));
+  await page.reload();
   const staff = page.getByRole('region', { name: f.title });
   await expect(staff.getByText(f.off)).toBeVisible();
-  await expect(staff.getByText(f.allEnrolled)).toBeVisible();
+  await expect(staff.getByText(fill(f.without_one, { count: 1 }))).toBeVisible();
   await staff.getByRole('button', { name: exactly(f.turnOn) }).click();
   const confirm = page.getByRole('dialog', { name: f.confirmTitle });
-  await expect(confirm.getByText(f.confirmBodyNone)).toBeVisible();
+  await expect(confirm.getByText(fill(f.confirmBody_one, { count: 1 }))).toBeVisible();
   await confirm.getByRole('button', { name: exactly(f.turnOn) }).click();
   await expect(staff.getByText(f.on)).toBeVisible();
+  await mailTo(state, clerk.email, 'identity.staff-second-factor-required');
+  // The clerk's next step takes them to setting up a second factor, not to a refusal on every screen.
+  await clerkPage.getByRole('navigation', { name: m.app.portalNavigation }).getByRole('link', { name: exactly(m.nav.profile) }).click();
+  await expect(clerkPage).toHaveURL(/\/app\/second-factor$/);
+  await expect(clerkPage.getByText(m.secondFactor.required)).toBeVisible();
+  await clerkPage.context().close();
   await checkScreen(page, 'tenant-settings');
 
   // What was saved is what the screen reads afterwards.

@@ -151,6 +151,34 @@ export const VOKA = 'voka-antwerpen-waasland';
 /** The first demo company of Voka logs in with a password only: its administrator needs no second factor. */
 export const VOKA_COMPANY_ADMIN = 'admin@company1.voka.test';
 
+/** An access token of a tenant's user, as a program logs in (with a code of their authenticator when they have one). */
+export async function tenantLogin(call: GraphqlCall, tenant: string, email: string, password: string, totpSecret?: string): Promise<string> {
+  const { login } = await call<{ login: { accessToken: string } }>(LOGIN, {
+    input: { tenant, email, password, ...(totpSecret ? { totpCode: await totpCode(totpSecret) } : {}) },
+  });
+  return login.accessToken;
+}
+
+/**
+ * A new member of a tenant's staff with `roles`, made as people make one: the administrator (`adminToken`)
+ * invites them, and they accept from the e-mail's link, choosing their password.
+ */
+export async function invitedStaff(
+  page: Page,
+  state: WebTestState,
+  adminToken: string,
+  person: { prefix: string; firstName: string; lastName: string; roles: string[] },
+): Promise<{ email: string; password: string }> {
+  const call = graphqlCaller(page);
+  const staff = { email: `${person.prefix}-${uniqueSuffix()}@eigen.test`, password: `${person.prefix}-harbour-lantern-42` };
+  await call('mutation I($input: InviteUserInput!) { inviteUser(input: $input) { id } }', { input: { email: staff.email, roles: person.roles } }, adminToken);
+  const token = new URLSearchParams(new URL(await linkFromMail(state, staff.email, 'identity.invitation')).hash.slice(1)).get('token');
+  await call('mutation A($input: AcceptInvitationInput!) { acceptInvitation(input: $input) }', {
+    input: { token, firstName: person.firstName, lastName: person.lastName, password: staff.password, preferredLanguage: 'nl' },
+  });
+  return staff;
+}
+
 /** A Voka user's access token, as a program logs in. */
 export async function apiLogin(call: GraphqlCall, email: string, password: string): Promise<string> {
   const { login } = await call<{ login: { accessToken: string } }>(LOGIN, {

@@ -83,6 +83,12 @@ async function send<R, V>(
       if (await renewTokens()) return send(document, variables, { ...options, renewOnExpiry: false });
       sessionStore.end('expired');
     }
+    // The account must now set up a second factor (its tenant came to require one of all staff, or its
+    // role changed) while this session's token still says otherwise: renewed, the session says so and
+    // the layout sends the person to the enrolment screen instead of refusing each act in turn.
+    if (first.extensions?.reason === 'SECOND_FACTOR_ENROLMENT_REQUIRED' && token && !sessionStore.get()?.totpEnrolmentRequired) {
+      await renewTokens();
+    }
     // Refused at the door, before anything was done: once the person has confirmed, the act runs again (once).
     if (first.extensions?.reason === 'STEP_UP_REQUIRED' && options.askStepUp && stepUpPrompt && (await stepUpPrompt())) {
       return send(document, variables, { ...options, askStepUp: false });

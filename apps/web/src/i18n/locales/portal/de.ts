@@ -47,7 +47,7 @@ const de: PortalMessages = {
     title: 'Zweiter Faktor',
     lead: 'Eine Authenticator-App auf Ihrem Telefon (zum Beispiel FreeOTP, Google Authenticator oder Microsoft Authenticator) zeigt alle 30 Sekunden einen neuen 6-stelligen Code.',
     requiredTitle: 'Ein zweiter Faktor ist erforderlich',
-    required: 'Ihre Rolle oder Ihr Unternehmen verlangt einen zweiten Faktor. Richten Sie ihn ein, um fortzufahren.',
+    required: 'Ihre Rolle, Ihr Unternehmen oder Ihre Kammer bzw. Zertifizierungsstelle verlangt einen zweiten Faktor. Richten Sie ihn ein, um fortzufahren.',
     step1: 'Installieren Sie eine Authenticator-App auf Ihrem Telefon.',
     step2: 'Scannen Sie den angezeigten Code oder geben Sie den Schlüssel ein.',
     step3: 'Geben Sie den 6-stelligen Code ein, den die App anzeigt.',

@@ -51,7 +51,7 @@ const en = {
     title: 'Second factor',
     lead: 'An authenticator app on your phone (for example FreeOTP, Google Authenticator or Microsoft Authenticator) shows a new 6-digit code every 30 seconds.',
     requiredTitle: 'A second factor is required',
-    required: 'Your role or your company requires a second factor. Set it up to continue.',
+    required: 'Your role, your company or your chamber or certification body requires a second factor. Set it up to continue.',
     step1: 'Install an authenticator app on your phone.',
     step2: 'Scan the code that appears, or type the key.',
     step3: 'Enter the 6-digit code the app shows.',

@@ -47,7 +47,7 @@ const fr: PortalMessages = {
     title: 'Second facteur',
     lead: 'Une application d’authentification sur votre téléphone (par exemple FreeOTP, Google Authenticator ou Microsoft Authenticator) affiche un nouveau code à 6 chiffres toutes les 30 secondes.',
     requiredTitle: 'Un second facteur est obligatoire',
-    required: 'Votre rôle ou votre entreprise exige un second facteur. Configurez-le pour continuer.',
+    required: 'Votre rôle, votre entreprise ou votre chambre ou organisme de certification exige un second facteur. Configurez-le pour continuer.',
     step1: 'Installez une application d’authentification sur votre téléphone.',
     step2: 'Scannez le code qui apparaît, ou saisissez la clé.',
     step3: 'Indiquez le code à 6 chiffres affiché par l’application.',

@@ -47,7 +47,7 @@ const nl: PortalMessages = {
     title: 'Tweede factor',
     lead: 'Een authenticator-app op uw telefoon (bijvoorbeeld FreeOTP, Google Authenticator of Microsoft Authenticator) toont elke 30 seconden een nieuwe code van 6 cijfers.',
     requiredTitle: 'Een tweede factor is verplicht',
-    required: 'Uw rol of uw bedrijf vereist een tweede factor. Stel hem in om verder te gaan.',
+    required: 'Uw rol, uw bedrijf of uw kamer of certificatie-instelling vereist een tweede factor. Stel hem in om verder te gaan.',
     step1: 'Installeer een authenticator-app op uw telefoon.',
     step2: 'Scan de code die verschijnt, of typ de sleutel.',
     step3: 'Vul de code van 6 cijfers in die de app toont.',
