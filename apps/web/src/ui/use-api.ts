@@ -50,3 +50,16 @@ export function useLoad<R>(load: () => Promise<R>, key: unknown[] = []): QuerySt
   const reload = useCallback(() => setGeneration((g) => g + 1), []);
   return { ...state, reload };
 }
+
+/**
+ * `value` once it has stood still for `delayMs`: a list filtered as the person types asks the API once
+ * they pause, not once per keystroke (each of which would also race the answers before it).
+ */
+export function useSettled<T>(value: T, delayMs = 300): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(value), delayMs);
+    return () => clearTimeout(timer);
+  }, [value, delayMs]);
+  return settled;
+}

@@ -9,7 +9,7 @@ import { downloadText } from '../../ui/download';
 import { LoadError, Loading } from '../../ui/feedback';
 import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
-import { useLoad } from '../../ui/use-api';
+import { useLoad, useSettled } from '../../ui/use-api';
 import { invoicingCsv } from './invoicing-csv';
 
 // TENANT_ADMIN and AUDITOR of the chamber (ReadCertificateBilling); the fields are theirs alone.
@@ -77,7 +77,7 @@ export default function InvoicingPage() {
   // Only ever built from the two lists below: the page cannot ask for a month that is not YYYY-MM.
   const month = `${String(year).padStart(4, '0')}-${String(monthNumber).padStart(2, '0')}`;
 
-  const nameContains = search.trim().slice(0, 100);
+  const nameContains = useSettled(search.trim().slice(0, 100));
   const companies = useLoad(async () => (await request(InvoicingCompanies, { nameContains: nameContains || null, first: COMPANY_CHOICES })).organisations, [nameContains]);
   const lines = useLoad(async () => (await request(InvoicingLines, { month, organisationId: organisationId || null })).certificateBillableLines, [month, organisationId]);
 
