@@ -41,7 +41,9 @@ function escape(text: string): string {
 /** The demo kerbstones schema's titles in each language it gives them (`x-titles`): the form's labels. */
 const KERBSTONE_LABELS = { nl: { strength: 'Druksterkteklasse', length: 'Lengte (mm)' }, de: { strength: 'Druckfestigkeitsklasse', length: 'Länge (mm)' } } as const;
 
-for (const language of ['nl', 'de'] as const) {
+// In Dutch only (it also ran in German): a German visitor's titles and labels are the fr journey's below, in
+// its own language, and the browser lane is the longest part of CI. `KERBSTONE_LABELS.de` lets it run in German again.
+for (const language of ['nl'] as const) {
   test(`a company completes a datasheet, the certification body approves and publishes it, a visitor finds it by search and by short code (${language})`, async ({
     page,
     browser,
