@@ -1,5 +1,8 @@
+import { useMemo } from 'react';
 import { requestPublic } from '../../api/client';
 import { graphql } from '../../gql';
+import { useFormat } from '../../i18n/format';
+import { useLoad } from '../../ui/use-api';
 import type { TenantDirectoryQuery } from '../../gql/graphql';
 
 // Every Tenant field is public (docs/visibility-matrix.md: Tenant, `anyone`).
@@ -42,4 +45,18 @@ export function tenantDirectoryForNames(): Promise<TenantDirectoryQuery> {
     });
   }
   return kept.answer;
+}
+
+/**
+ * The directory asked afresh (a tenant opened or destroyed a moment ago counts), with its tenants in
+ * name order for the reader's language: the operator's screens that choose a tenant.
+ */
+export function useFreshTenantDirectory() {
+  const format = useFormat();
+  const directory = useLoad(() => requestPublic(TenantDirectory));
+  const byName = useMemo(() => {
+    const collator = new Intl.Collator(format.locale);
+    return [...(directory.data?.tenants ?? [])].sort((a, b) => collator.compare(a.name ?? '', b.name ?? ''));
+  }, [directory.data, format.locale]);
+  return { directory, byName };
 }

@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request, requestPublic } from '../../api/client';
+import { request } from '../../api/client';
 import { ApiError, clientError } from '../../api/errors';
 import { graphql } from '../../gql';
 import type { DestructionCertificatesQuery, TenantDepartureListQuery } from '../../gql/graphql';
@@ -11,7 +11,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { TenantDirectory } from '../directory/tenant-directory';
+import { useFreshTenantDirectory } from '../directory/tenant-directory';
 import { stageOf, useOffboardingReasons, WAITING_DAYS, WITHDRAWAL_REASON_MAX, withoutFields, withReasonFieldOnly } from './offboarding-shared';
 import { TextAreaField } from '../privacy/TextAreaField';
 import { downloadText } from '../../ui/download';
@@ -112,7 +112,7 @@ export default function OffboardingsPage() {
   const departures = useLoad(() => request(TenantDepartureList));
   const certificates = useLoad(() => request(DestructionCertificates));
   // Asked afresh (not the directory kept for other pages): a tenant opened or destroyed a moment ago counts.
-  const directory = useLoad(() => requestPublic(TenantDirectory));
+  const { directory, byName } = useFreshTenantDirectory();
   const tenantsById = useMemo(
     () => new Map<string, DirectoryTenant>((directory.data?.tenants ?? []).map((tenant) => [tenant.id ?? '', { name: tenant.name ?? '', slug: tenant.slug ?? '' }])),
     [directory.data],
@@ -120,10 +120,7 @@ export default function OffboardingsPage() {
   const list = departures.data?.tenantOffboardings ?? [];
   // A withdrawn departure is kept for the record; its tenant may be filed again.
   const leaving = useMemo(() => new Set(list.filter((departure) => departure.status !== 'WITHDRAWN').map((departure) => departure.tenantId ?? '')), [list]);
-  const choosable = useMemo(() => {
-    const collator = new Intl.Collator(format.locale);
-    return [...(directory.data?.tenants ?? [])].filter((tenant) => !leaving.has(tenant.id ?? '')).sort((a, b) => collator.compare(a.name ?? '', b.name ?? ''));
-  }, [directory.data, format.locale, leaving]);
+  const choosable = useMemo(() => byName.filter((tenant) => !leaving.has(tenant.id ?? '')), [byName, leaving]);
 
   const [tenantId, setTenantId] = useState('');
   const [filing, setFiling] = useState(false);

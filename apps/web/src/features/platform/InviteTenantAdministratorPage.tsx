@@ -1,15 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request, requestPublic } from '../../api/client';
+import { request } from '../../api/client';
 import { clientError } from '../../api/errors';
 import { graphql } from '../../gql';
-import { useFormat } from '../../i18n/format';
 import { LoadError, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
-import { useAction, useLoad } from '../../ui/use-api';
-import { TenantDirectory } from '../directory/tenant-directory';
+import { useAction } from '../../ui/use-api';
+import { useFreshTenantDirectory } from '../directory/tenant-directory';
 import { administratorInput, missingAdministratorFields, NO_TENANT_ADMINISTRATOR, TenantAdministratorFields } from './TenantAdministratorFields';
 
 const InviteTenantAdministrator = graphql(`
@@ -32,13 +31,8 @@ const InviteTenantAdministrator = graphql(`
  */
 export default function InviteTenantAdministratorPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   // Asked afresh: a tenant opened a moment ago is the likely one.
-  const directory = useLoad(() => requestPublic(TenantDirectory));
-  const tenants = useMemo(() => {
-    const collator = new Intl.Collator(format.locale);
-    return [...(directory.data?.tenants ?? [])].sort((a, b) => collator.compare(a.name ?? '', b.name ?? ''));
-  }, [directory.data, format.locale]);
+  const { directory, byName: tenants } = useFreshTenantDirectory();
   const [tenantId, setTenantId] = useState('');
   const [admin, setAdmin] = useState(NO_TENANT_ADMINISTRATOR);
   const [sent, setSent] = useState<{ tenant: string; email: string; revoked: number } | null>(null);

@@ -1,15 +1,14 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { request, requestPublic } from '../../api/client';
+import { request } from '../../api/client';
 import { clientError, type FieldProblem } from '../../api/errors';
 import { graphql } from '../../gql';
-import { useFormat } from '../../i18n/format';
 import { LoadError, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
 import { ChoiceGroup, SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
-import { useAction, useLoad } from '../../ui/use-api';
-import { TenantDirectory } from '../directory/tenant-directory';
+import { useAction } from '../../ui/use-api';
+import { useFreshTenantDirectory } from '../directory/tenant-directory';
 
 const ResetTenantAdministratorSecondFactor = graphql(`
   mutation ResetTenantAdministratorSecondFactor($input: ResetTenantAdministratorSecondFactorInput!) {
@@ -37,13 +36,8 @@ const CHECKED = 'checkedOutOfBand';
  */
 export default function ResetAdministratorSecondFactorPage() {
   const { t } = useTranslation();
-  const format = useFormat();
   // Asked afresh, as on the invitation page: a tenant opened a moment ago may be the one.
-  const directory = useLoad(() => requestPublic(TenantDirectory));
-  const tenants = useMemo(() => {
-    const collator = new Intl.Collator(format.locale);
-    return [...(directory.data?.tenants ?? [])].sort((a, b) => collator.compare(a.name ?? '', b.name ?? ''));
-  }, [directory.data, format.locale]);
+  const { directory, byName: tenants } = useFreshTenantDirectory();
   const [tenantId, setTenantId] = useState('');
   const [email, setEmail] = useState('');
   const [reference, setReference] = useState('');

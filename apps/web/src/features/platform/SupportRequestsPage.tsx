@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { request, requestPublic } from '../../api/client';
+import { request } from '../../api/client';
 import { clientError } from '../../api/errors';
 import { graphql } from '../../gql';
 import { useFormat } from '../../i18n/format';
@@ -10,7 +10,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { ChoiceGroup, SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { TenantDirectory } from '../directory/tenant-directory';
+import { useFreshTenantDirectory } from '../directory/tenant-directory';
 import { GrantStatusCell, isRunning, useDuration, useSupportReasons } from '../privacy/support-access-shared';
 import { TextAreaField } from '../privacy/TextAreaField';
 
@@ -53,9 +53,9 @@ const PURPOSE_MAX = 1000;
  * asked afresh, so a tenant the operator has just opened can be chosen at once.
  */
 export function useTenantNames() {
-  const directory = useLoad(() => requestPublic(TenantDirectory));
-  const names = useMemo(() => new Map((directory.data?.tenants ?? []).map((tenant) => [tenant.id ?? '', tenant.name ?? ''])), [directory.data]);
-  return { directory, names };
+  const { directory, byName } = useFreshTenantDirectory();
+  const names = useMemo(() => new Map(byName.map((tenant) => [tenant.id ?? '', tenant.name ?? ''])), [byName]);
+  return { directory, byName, names };
 }
 
 /**
@@ -68,11 +68,7 @@ export default function SupportRequestsPage() {
   const duration = useDuration();
   const reasons = useSupportReasons();
   const grants = useLoad(() => request(OperatorSupportGrants));
-  const { directory, names } = useTenantNames();
-  const tenants = useMemo(() => {
-    const collator = new Intl.Collator(format.locale);
-    return [...(directory.data?.tenants ?? [])].sort((a, b) => collator.compare(a.name ?? '', b.name ?? ''));
-  }, [directory.data, format.locale]);
+  const { directory, byName: tenants, names } = useTenantNames();
   const [tenantId, setTenantId] = useState('');
   const [purpose, setPurpose] = useState('');
   const [minutes, setMinutes] = useState<Duration>('60');
