@@ -859,7 +859,7 @@ const de: PortalMessages = {
     },
   },
   tenantSettings: {
-    nav: 'Nummern und Gebühren der Zeugnisse, die Frist für einen neuen Ansprechpartner, die Berechnung der Fristen von Anfragen.',
+    nav: 'Nummern und Gebühren der Zeugnisse, die Frist für einen neuen Ansprechpartner, die Berechnung der Fristen von Anfragen, ein zweiter Faktor für alle Mitarbeitenden.',
     title: 'Einstellungen',
     lead: 'Wie Ihre Organisation in Chancery arbeitet. Jede Änderung steht im Prüfprotokoll.',
     save: 'Speichern',

@@ -859,7 +859,7 @@ const en = {
     },
   },
   tenantSettings: {
-    nav: 'Certificate numbers and fees, the deadline for a new datasheet contact, how request deadlines are counted.',
+    nav: 'Certificate numbers and fees, the deadline for a new datasheet contact, how request deadlines are counted, a second factor for all staff.',
     title: 'Settings',
     lead: 'How your organisation works in Chancery. Each change is in the audit log.',
     save: 'Save',

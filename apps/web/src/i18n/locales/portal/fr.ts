@@ -857,7 +857,7 @@ const fr: PortalMessages = {
     },
   },
   tenantSettings: {
-    nav: 'Numéros et tarifs des certificats, le délai pour un nouveau contact de fiche, le calcul des délais des demandes.',
+    nav: 'Numéros et tarifs des certificats, le délai pour un nouveau contact de fiche, le calcul des délais des demandes, un second facteur pour tout le personnel.',
     title: 'Paramètres',
     lead: 'Comment votre organisation fonctionne dans Chancery. Chaque modification figure dans le journal d’audit.',
     save: 'Enregistrer',

@@ -859,7 +859,7 @@ const nl: PortalMessages = {
     },
   },
   tenantSettings: {
-    nav: 'Nummers en tarieven van certificaten, de termijn voor een nieuwe contactpersoon, hoe termijnen van verzoeken lopen.',
+    nav: 'Nummers en tarieven van certificaten, de termijn voor een nieuwe contactpersoon, hoe termijnen van verzoeken lopen, een tweede factor voor alle medewerkers.',
     title: 'Instellingen',
     lead: 'Hoe uw organisatie in Chancery werkt. Elke wijziging staat in het auditlogboek.',
     save: 'Opslaan',
