@@ -129,4 +129,29 @@ describe('a tenant requires a second factor of all its staff', () => {
     expect(expectData(await me(tokens.privacyOfficer!)).me.id).toBe(privacyOfficer.id);
     expect((await auditOf()).map((entry) => entry.action)).toEqual(['identity.staffSecondFactor.required', 'identity.staffSecondFactor.notRequired']);
   });
+
+  it('turned on again within a day, it e-mails only the staff not told yet: switching it off and on does not flood anyone', async () => {
+    const newClerk = await factory.user({ tenant, roles: [Role.CLERK] });
+    expect(expectData(await set(true)).setStaffSecondFactorRequirement).toEqual({ required: true, staffWithoutSecondFactor: 2 });
+    expectData(await set(false));
+    expectData(await set(true));
+    // The privacy officer was told at the first switch; the clerk who joined since is told once.
+    expect(await queuedEmails(app, { recipient: privacyOfficer.email, template: TEMPLATE })).toHaveLength(1);
+    expect(await queuedEmails(app, { recipient: newClerk.email, template: TEMPLATE })).toHaveLength(1);
+    expect((await auditOf()).filter((entry) => entry.action === 'identity.staffSecondFactor.required').map((entry) => entry.details)).toEqual([
+      { staffNotified: 2 },
+      { staffNotified: 1 },
+      { staffNotified: 0 },
+    ]);
+  });
+
+  it('a day after their last notice, turning it on again reminds those who still have no second factor', async () => {
+    expectData(await set(false));
+    app.clock.advance(24 * 60 * 60_000 + 1_000);
+    // The administrator's session of yesterday has run out: a fresh login (with its second factor).
+    tokens.admin = (await factory.login(admin)).accessToken;
+    expect(expectData(await set(true)).setStaffSecondFactorRequirement).toEqual({ required: true, staffWithoutSecondFactor: 2 });
+    expect(await queuedEmails(app, { recipient: privacyOfficer.email, template: TEMPLATE })).toHaveLength(2);
+    expect((await auditOf()).at(-1)).toEqual({ action: 'identity.staffSecondFactor.required', actor_id: admin.id, details: { staffNotified: 2 } });
+  });
 });

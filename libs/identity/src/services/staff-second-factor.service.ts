@@ -7,6 +7,9 @@ import { IdentityErrors } from '../identity.errors';
 import { AccountRepository } from '../repositories/account.repository';
 import { TenantRepository } from '../repositories/tenant.repository';
 
+/** A staff member is told of the requirement at most once in this time, however often it is switched on. */
+const NOTICE_INTERVAL_MS = 24 * 60 * 60_000;
+
 /** Whether the tenant requires a second factor of all its staff, and how many active staff members have none yet. */
 export interface StaffSecondFactorRequirementState {
   required: boolean;
@@ -53,15 +56,19 @@ export class StaffSecondFactorService {
       }
       const staff = await this.accounts.activeStaffWithoutSecondFactor(tenantId);
       const tenant = await this.tenants.findById(tenantId);
+      let staffNotified = 0;
       for (const person of staff) {
-        await this.mailer.queue(STAFF_SECOND_FACTOR_REQUIRED, {
+        const queued = await this.mailer.queue(STAFF_SECOND_FACTOR_REQUIRED, {
           tenantId,
           to: person.email,
           language: person.preferredLanguage,
           values: { tenantName: tenant?.name ?? 'Chancery', loginLink: `${this.config.publicBaseUrl}/login` },
+          // Switched off and on again, the setting tells nobody twice in a day.
+          notAgainWithinMs: NOTICE_INTERVAL_MS,
         });
+        if (queued) staffNotified += 1;
       }
-      await this.audit.record({ action: 'identity.staffSecondFactor.required', subjectType: 'Tenant', subjectId: tenantId, details: { staffNotified: staff.length } });
+      await this.audit.record({ action: 'identity.staffSecondFactor.required', subjectType: 'Tenant', subjectId: tenantId, details: { staffNotified } });
       return { required, staffWithoutSecondFactor: staff.length };
     });
   }

@@ -15,6 +15,12 @@ export interface EmailMessage<V> {
   /** The recipient as a viewer: records among the values are presented as this viewer may see them. */
   viewer?: Actor;
   values: V;
+  /**
+   * Not queued when the recipient got a message of this template (in this tenant) within this many
+   * milliseconds: for notices a person may cause again and again, such as a setting switched off and on.
+   * Tenants' messages only.
+   */
+  notAgainWithinMs?: number;
 }
 
 /**
@@ -31,7 +37,8 @@ export class Mailer {
     private readonly clock: Clock,
   ) {}
 
-  async queue<V extends object>(template: EmailTemplate<V>, message: EmailMessage<V>): Promise<void> {
+  /** Queues the message; answers false only when `notAgainWithinMs` held it back. */
+  async queue<V extends object>(template: EmailTemplate<V>, message: EmailMessage<V>): Promise<boolean> {
     const viewer = message.viewer ?? ANONYMOUS_ACTOR;
     const values = Object.fromEntries(
       Object.entries(message.values).map(([key, value]) => [key, isRecord(value) ? present(viewer, value, 'email') : value]),
@@ -42,12 +49,20 @@ export class Mailer {
     // sealing the whole text under SECRETS_KEY (AES-256-GCM, as second-factor secrets) keeps every
     // template's secrets and personal data unreadable in a copy of the database, with one rule for all.
     const body = this.secrets.seal(content.text);
-    await this.transactions.run(() =>
-      this.outbox.insertEmail({
-        tenantId: message.tenantId, recipient: message.to, template: template.name, subject: content.subject, body, dueAt: this.clock.now(),
-        sentDuringRestriction: template.sentDuringRestriction,
-      }),
-    );
+    const now = this.clock.now();
+    const outgoing = {
+      tenantId: message.tenantId, recipient: message.to, template: template.name, subject: content.subject, body, dueAt: now,
+      sentDuringRestriction: template.sentDuringRestriction,
+    };
+    return this.transactions.run(async () => {
+      if (message.notAgainWithinMs === undefined) {
+        await this.outbox.insertEmail(outgoing);
+        return true;
+      }
+      // Per tenant: the statement seeks the tenant's messages of one address (outbox_message_recipient).
+      if (message.tenantId === null) throw new Error('A notice sent at most once in a while belongs to a tenant');
+      return this.outbox.insertEmailUnlessRecent({ ...outgoing, tenantId: message.tenantId, since: new Date(now.getTime() - message.notAgainWithinMs) });
+    });
   }
 }
 

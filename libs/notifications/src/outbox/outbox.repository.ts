@@ -14,6 +14,12 @@ export interface NewOutboxMessage {
   sentDuringRestriction: boolean;
 }
 
+/** A message queued only when its recipient got none of its template since `since`, in the same tenant. */
+export interface NewOccasionalMessage extends NewOutboxMessage {
+  tenantId: string;
+  since: Date;
+}
+
 /** A message a worker holds until `claimedUntil`: no other worker takes it before then. */
 export interface ClaimedOutboxMessage {
   id: string;
@@ -47,6 +53,25 @@ export class OutboxRepository {
       `INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body, next_attempt_at, sent_during_restriction) VALUES ($1, 'EMAIL', $2, $3, $4, $5, $6, $7)`,
       [message.tenantId, message.recipient, message.template, message.subject, message.body, message.dueAt, message.sentDuringRestriction],
     );
+  }
+
+  /**
+   * Queues the message unless the recipient got one of its template since `since` (one not given up
+   * on): a notice repeated by switching a setting off and on goes out once. Answers whether it was
+   * queued. Callers serialise on the cause (a locked row), so two such inserts do not race.
+   */
+  @GenerateSql({ params: [{ tenantId: SQL_EXAMPLE.tenantId, recipient: 'ann@example.test', template: 'identity.staff-second-factor-required', subject: 's', body: 'v1.b', dueAt: SQL_EXAMPLE.at, sentDuringRestriction: false, since: SQL_EXAMPLE.at }] })
+  async insertEmailUnlessRecent(message: NewOccasionalMessage): Promise<boolean> {
+    const rows = await this.sql.query(
+      `INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body, next_attempt_at, sent_during_restriction)
+       SELECT $1::uuid, 'EMAIL', $2::text, $3::text, $4::text, $5::text, $6::timestamptz, $7::boolean
+        WHERE NOT EXISTS (SELECT 1 FROM outbox_message p
+                           WHERE p.tenant_id = $1::uuid AND lower(p.recipient) = lower($2::text) AND p.template = $3::text
+                             AND p.created_at > $8::timestamptz AND p.failed_at IS NULL)
+       RETURNING id`,
+      [message.tenantId, message.recipient, message.template, message.subject, message.body, message.dueAt, message.sentDuringRestriction, message.since],
+    );
+    return rows.length === 1;
   }
 
   /**

@@ -914,7 +914,7 @@ const de: PortalMessages = {
   // A second factor for every staff member (review F13): the tenant administrator's setting on the settings page.
   staffSecondFactor: {
     title: 'Zweiter Faktor für alle Mitarbeitenden',
-    lead: 'Unterzeichnende und Administratoren melden sich immer mit einem zweiten Faktor an (einer Authenticator-App). Sie können ihn von allen Mitarbeitenden verlangen. Wer noch keinen hat, erhält eine E-Mail und kann ab der nächsten Aktion oder Anmeldung nichts anderes tun, als ihn einzurichten. Benutzer von Unternehmen folgen der Wahl ihres Unternehmens.',
+    lead: 'Unterzeichnende und Administratoren melden sich immer mit einem zweiten Faktor an (einer Authenticator-App). Sie können ihn von allen Mitarbeitenden verlangen. Wer noch keinen hat, erhält eine E-Mail (außer es erhielt schon in den letzten 24 Stunden eine) und kann ab der nächsten Aktion oder Anmeldung nichts anderes tun, als ihn einzurichten. Benutzer von Unternehmen folgen der Wahl ihres Unternehmens.',
     on: 'Von allen Mitarbeitenden verlangt.',
     off: 'Nur von Unterzeichnenden und Administratoren verlangt.',
     without_one: '{{count}} aktives Teammitglied hat noch keinen zweiten Faktor.',
@@ -924,7 +924,7 @@ const de: PortalMessages = {
     turnOff: 'Nur von Unterzeichnenden und Administratoren verlangen',
     confirmTitle: 'Einen zweiten Faktor von allen Mitarbeitenden verlangen?',
     confirmBody_one: '{{count}} Teammitglied ohne zweiten Faktor erhält eine E-Mail und kann ab der nächsten Aktion oder Anmeldung nur eine Authenticator-App einrichten.',
-    confirmBody_other: '{{count}} Mitarbeitende ohne zweiten Faktor erhalten eine E-Mail und können ab ihrer nächsten Aktion oder Anmeldung nur eine Authenticator-App einrichten.',
+    confirmBody_other: '{{count}} Mitarbeitende ohne zweiten Faktor erhalten eine E-Mail (außer wer schon in den letzten 24 Stunden eine erhielt) und können ab ihrer nächsten Aktion oder Anmeldung nur eine Authenticator-App einrichten.',
     confirmBodyNone: 'Alle aktiven Mitarbeitenden haben bereits einen; neue richten ihn bei ihrer ersten Anmeldung ein.',
   },
   // Support access (SPEC §5): the operator's time-boxed grants, asked of a tenant and decided by its administrator.

@@ -923,8 +923,8 @@ const en = {
     turnOn: 'Require it of all staff',
     turnOff: 'Require it of signers and administrators only',
     confirmTitle: 'Require a second factor of every staff member?',
-    confirmBody_one: '{{count}} staff member without one is e-mailed and, from their next action or login, can only set up an authenticator app.',
-    confirmBody_other: '{{count}} staff members without one are e-mailed and, from their next action or login, can only set up an authenticator app.',
+    confirmBody_one: '{{count}} staff member without one is e-mailed (unless told in the last day) and, from their next action or login, can only set up an authenticator app.',
+    confirmBody_other: '{{count}} staff members without one are e-mailed (unless told in the last day) and, from their next action or login, can only set up an authenticator app.',
     confirmBodyNone: 'Every active staff member has one already; new staff will set one up at their first login.',
   },
   // Support access (SPEC §5): the operator's time-boxed grants, asked of a tenant and decided by its administrator.

@@ -912,7 +912,7 @@ const fr: PortalMessages = {
   // A second factor for every staff member (review F13): the tenant administrator's setting on the settings page.
   staffSecondFactor: {
     title: 'Second facteur pour tout le personnel',
-    lead: 'Les signataires et les administrateurs se connectent toujours avec un second facteur (une application d’authentification). Vous pouvez l’exiger de chaque membre du personnel. Ceux qui n’en ont pas encore sont prévenus par e-mail et, dès leur prochaine action ou connexion, ne peuvent rien faire d’autre que le configurer. Les utilisateurs des entreprises suivent le choix de leur entreprise.',
+    lead: 'Les signataires et les administrateurs se connectent toujours avec un second facteur (une application d’authentification). Vous pouvez l’exiger de chaque membre du personnel. Ceux qui n’en ont pas encore sont prévenus par e-mail (sauf ceux qui l’ont été dans la journée) et, dès leur prochaine action ou connexion, ne peuvent rien faire d’autre que le configurer. Les utilisateurs des entreprises suivent le choix de leur entreprise.',
     on: 'Exigé de chaque membre du personnel.',
     off: 'Exigé des signataires et des administrateurs uniquement.',
     without_one: '{{count}} membre actif du personnel n’a pas encore de second facteur.',
@@ -921,7 +921,7 @@ const fr: PortalMessages = {
     turnOn: 'L’exiger de tout le personnel',
     turnOff: 'L’exiger des signataires et administrateurs uniquement',
     confirmTitle: 'Exiger un second facteur de chaque membre du personnel ?',
-    confirmBody_one: '{{count}} membre du personnel sans second facteur est prévenu par e-mail et, dès sa prochaine action ou connexion, peut seulement configurer une application d’authentification.',
+    confirmBody_one: '{{count}} membre du personnel sans second facteur est prévenu par e-mail (sauf s’il l’a été dans la journée) et, dès sa prochaine action ou connexion, peut seulement configurer une application d’authentification.',
     confirmBody_other: '{{count}} membres du personnel sans second facteur sont prévenus par e-mail et, dès leur prochaine action ou connexion, peuvent seulement configurer une application d’authentification.',
     confirmBodyNone: 'Chaque membre actif du personnel en a déjà un ; les nouveaux le configureront à leur première connexion.',
   },

@@ -914,7 +914,7 @@ const nl: PortalMessages = {
   // A second factor for every staff member (review F13): the tenant administrator's setting on the settings page.
   staffSecondFactor: {
     title: 'Tweede factor voor alle medewerkers',
-    lead: 'Ondertekenaars en beheerders melden zich altijd aan met een tweede factor (een authenticator-app). U kunt die van elke medewerker vereisen. Wie er nog geen heeft, krijgt een e-mail en kan vanaf de volgende handeling of aanmelding niets anders dan die instellen. Gebruikers van ondernemingen volgen de keuze van hun onderneming.',
+    lead: 'Ondertekenaars en beheerders melden zich altijd aan met een tweede factor (een authenticator-app). U kunt die van elke medewerker vereisen. Wie er nog geen heeft, krijgt een e-mail (tenzij al in de voorbije dag) en kan vanaf de volgende handeling of aanmelding niets anders dan die instellen. Gebruikers van ondernemingen volgen de keuze van hun onderneming.',
     on: 'Vereist voor elke medewerker.',
     off: 'Enkel vereist voor ondertekenaars en beheerders.',
     without_one: '{{count}} actieve medewerker heeft nog geen tweede factor.',
@@ -924,7 +924,7 @@ const nl: PortalMessages = {
     turnOff: 'Enkel vereisen voor ondertekenaars en beheerders',
     confirmTitle: 'Een tweede factor vereisen van elke medewerker?',
     confirmBody_one: '{{count}} medewerker zonder tweede factor krijgt een e-mail en kan vanaf de volgende handeling of aanmelding enkel een authenticator-app instellen.',
-    confirmBody_other: '{{count}} medewerkers zonder tweede factor krijgen een e-mail en kunnen vanaf hun volgende handeling of aanmelding enkel een authenticator-app instellen.',
+    confirmBody_other: '{{count}} medewerkers zonder tweede factor krijgen een e-mail (tenzij al in de voorbije dag) en kunnen vanaf hun volgende handeling of aanmelding enkel een authenticator-app instellen.',
     confirmBodyNone: 'Elke actieve medewerker heeft er al een; nieuwe medewerkers stellen er een in bij hun eerste aanmelding.',
   },
   // Support access (SPEC §5): the operator's time-boxed grants, asked of a tenant and decided by its administrator.
