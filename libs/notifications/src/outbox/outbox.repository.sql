@@ -8,7 +8,7 @@ INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, bo
 INSERT INTO outbox_message (tenant_id, channel, recipient, template, subject, body, next_attempt_at, sent_during_restriction)
 SELECT $1::uuid, 'EMAIL', $2::text, $3::text, $4::text, $5::text, $6::timestamptz, $7::boolean
 WHERE NOT EXISTS (SELECT 1 FROM outbox_message p
-WHERE p.tenant_id IS NOT DISTINCT FROM $1::uuid AND lower(p.recipient) = lower($2::text) AND p.template = $3::text
+WHERE p.tenant_id = $1::uuid AND lower(p.recipient) = lower($2::text) AND p.template = $3::text
 AND p.created_at > $8::timestamptz AND p.failed_at IS NULL)
 RETURNING id;
 
