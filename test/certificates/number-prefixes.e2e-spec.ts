@@ -12,6 +12,7 @@ import { CertificateFactory, TestTenant, useTestApp } from '@chancery/testing';
  */
 type Err = { errors?: Array<{ extensions?: Record<string, unknown> }> };
 const ext = (r: Err) => r.errors?.[0]?.extensions;
+const refusal = (r: Err) => ({ code: ext(r)?.code, reason: ext(r)?.reason });
 const SETTINGS = 'mutation($i: CertificateSettingsInput!) { setCertificateSettings(input: $i) { numberPrefix } }';
 const FEES = { memberFeeCents: 2500, nonMemberFeeCents: 4000, copyMemberFeeCents: 500, copyNonMemberFeeCents: 800, currency: 'EUR' };
 const defaultPrefixOf = (tenant: TestTenant) => `BE-${tenant.slug.toUpperCase().replace(/[^A-Z0-9]+/g, '-')}`;
@@ -96,7 +97,6 @@ describe('certificate number prefixes belong to one chamber', () => {
     const body = await started.factory.tenant({ kinds: [TenantKind.CERTIFICATION_BODY] });
     const admin = (await started.factory.login(await started.factory.user({ tenant: body, roles: [Role.TENANT_ADMIN] }))).accessToken;
     const prefix = `CB-${Date.now().toString(36).toUpperCase()}`;
-    const refusal = (r: Err) => ({ code: ext(r)?.code, reason: ext(r)?.reason });
     const notAChamber = { code: 'FORBIDDEN', reason: 'NOT_A_CHAMBER_OF_COMMERCE' };
     expect(refusal(await setPrefix(admin, prefix))).toEqual(notAChamber);
     expect(refusal(await started.app.graphql('mutation { rotateCertificateSigningKey { kid } }', {}, { token: admin }))).toEqual(notAChamber);
@@ -127,5 +127,18 @@ describe('a chamber’s certificate settings as its administrator reads them', (
       expect({ code: ext(refused)?.code, fields: (ext(refused)?.fields as Array<{ field: string }> | undefined)?.map((f) => f.field) }).toEqual({ code: 'BAD_USER_INPUT', fields: ['input.currency'] });
     }
     expect((await started.app.graphql(SETTINGS, { i: { numberPrefix: `CUR-${Date.now().toString(36).toUpperCase()}`, ...FEES, currency: 'USD' } }, { token: admin })).errors).toBeUndefined();
+  });
+
+  it('are read without a fresh login, which only changing them asks for; and only by the administrator', async () => {
+    const tenant = await started.factory.tenant();
+    const admin = (await started.factory.login(await started.factory.user({ tenant, roles: [Role.TENANT_ADMIN] }))).accessToken;
+    const clerk = (await started.factory.login(await started.factory.user({ tenant, roles: [Role.CLERK] }))).accessToken;
+    // Past the five minutes a login counts as recent: opening the settings page must not ask for the password again.
+    started.app.clock.advance(5 * 60_000 + 1_000);
+    const read = await started.app.graphql<{ certificateSettings: { numberPrefix: string } }>(READ, {}, { token: admin });
+    expect(read.errors).toBeUndefined();
+    expect(read.data?.certificateSettings.numberPrefix).toBe(defaultPrefixOf(tenant));
+    expect(refusal(await started.app.graphql(SETTINGS, { i: { numberPrefix: 'BE-LATE', ...FEES } }, { token: admin }))).toEqual({ code: 'FORBIDDEN', reason: 'STEP_UP_REQUIRED' });
+    expect(refusal(await started.app.graphql(READ, {}, { token: clerk }))).toEqual({ code: 'FORBIDDEN', reason: 'PERMISSION_REQUIRED' });
   });
 });

@@ -40,6 +40,7 @@ export enum Permission {
   SignCertificates = 'SignCertificates',
   RevokeCertificates = 'RevokeCertificates',
   ManageCertificateSettings = 'ManageCertificateSettings',
+  ReadCertificateSettings = 'ReadCertificateSettings',
   ReadCertificateBilling = 'ReadCertificateBilling',
   ReadProcessingStatistics = 'ReadProcessingStatistics',
   // Accountability
@@ -129,6 +130,7 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.SignCertificates]: { description: 'Sign an approved application: issues the certificate (number, signature)', stepUp: 'second-factor' },
   [Permission.RevokeCertificates]: { description: 'Revoke an issued certificate, with a reason', stepUp: 'second-factor' },
   [Permission.ManageCertificateSettings]: { description: "Set the tenant's certificate number prefix and fees; rotate its signing key", stepUp: 'recent-login' },
+  [Permission.ReadCertificateSettings]: { description: "Read the tenant's certificate number prefix and fees (changing them asks for a recent login, reading does not)" },
   [Permission.ReadCertificateBilling]: { description: 'Export the billable lines (fees) of issued certificates and copies per company and month' },
   [Permission.ReadProcessingStatistics]: { description: 'Read the applications a chamber user processed per month: one’s own, or anyone’s for the tenant admin' },
   [Permission.ReadAuditLog]: { description: "Read and verify the tenant's tamper-evident audit log" },

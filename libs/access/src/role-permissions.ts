@@ -42,6 +42,7 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.SignCertificates]: [Role.SIGNER],
   [Permission.RevokeCertificates]: [Role.SIGNER],
   [Permission.ManageCertificateSettings]: [Role.TENANT_ADMIN],
+  [Permission.ReadCertificateSettings]: [Role.TENANT_ADMIN],
   [Permission.ReadCertificateBilling]: [Role.TENANT_ADMIN, Role.AUDITOR],
   [Permission.ReadProcessingStatistics]: [Role.TENANT_ADMIN, Role.CLERK, Role.SIGNER],
   [Permission.ReadAuditLog]: [Role.TENANT_ADMIN, Role.AUDITOR],

@@ -185,7 +185,7 @@ export class CertificatesResolver {
 
   // Tenant administration ------------------------------------------------------------------------
 
-  @Allow(Permission.ManageCertificateSettings)
+  @Allow(Permission.ReadCertificateSettings)
   @Query(() => CertificateSettings, { nullable: true })
   certificateSettings(): Promise<CertificateSettings | null> {
     return this.reports.settings();
