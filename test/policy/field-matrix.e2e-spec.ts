@@ -328,6 +328,9 @@ describe('T1 field matrix', () => {
     return { code: null, items };
   }
 
+  /** In scope of the platform's own listings: a row of no tenant, for a viewer acting in none. */
+  const platformRowFor = (item: UniverseItem) => (actor: Actor) => (item.relation as { tenantId: string | null }).tenantId === null && !actor.tenantId;
+
   function judgeList(part: Tally, typeName: string, operation: string, viewer: Viewer, result: { code: string | null; items: Array<Record<string, unknown>> }, universe: UniverseItem[], label = operation): void {
     const refusal = accessRefusal(operation, viewer.actor);
     const matched = new Set<Record<string, unknown>>();
@@ -395,6 +398,9 @@ describe('T1 field matrix', () => {
       });
       const result = await fetchAll(viewer, 'auditEntries', `query($after: Int) { auditEntries(first: 200, afterSequence: $after) { ${sel} } }`, (last) => ({ after: Number(last.sequence) }));
       judgeList(part, 'AuditEntry', 'auditEntries', viewer, result, universe);
+      // The platform's own chain, for the operator (who acts in no tenant): the same universe, the platform's rows in scope.
+      const platform = await fetchAll(viewer, 'platformAuditEntries', `query($after: Int) { platformAuditEntries(first: 200, afterSequence: $after) { ${sel} } }`, (last) => ({ after: Number(last.sequence) }));
+      judgeList(part, 'AuditEntry', 'platformAuditEntries', viewer, platform, universe.map((item) => ({ ...item, inScope: platformRowFor(item) })));
     }
     expect(part.cases).toBeGreaterThan(1000);
     settle(part);
@@ -420,6 +426,8 @@ describe('T1 field matrix', () => {
     for (const viewer of world.viewers) {
       const result = await fetchAll(viewer, 'logCheckpoints', `query($before: ID) { logCheckpoints(first: 200, before: $before) { ${sel} } }`, (last) => ({ before: String(last.id) }));
       judgeList(part, 'LogCheckpoint', 'logCheckpoints', viewer, result, universe);
+      const platform = await fetchAll(viewer, 'platformLogCheckpoints', `query($before: ID) { platformLogCheckpoints(first: 200, before: $before) { ${sel} } }`, (last) => ({ before: String(last.id) }));
+      judgeList(part, 'LogCheckpoint', 'platformLogCheckpoints', viewer, platform, universe.map((item) => ({ ...item, inScope: platformRowFor(item) })));
     }
     settle(part);
   });
@@ -1239,7 +1247,7 @@ describe('T1 field matrix', () => {
   /** Operations this suite reads records through; a new one that returns records fails the next test until it is added. */
   const T1_PATHS = new Set([
     'user', 'me', 'managedUser', 'changeUserRoles', 'managedUsers', 'organisation', 'organisations', 'tenants', 'tenant', 'proposeChamber', 'apiKeys',
-    'createApiKey', 'revokeApiKey', 'auditEntries', 'logCheckpoints', 'personalDataAccesses', 'myPersonalDataAccesses', 'inviteUser', 'updateUserProfile',
+    'createApiKey', 'revokeApiKey', 'auditEntries', 'logCheckpoints', 'platformAuditEntries', 'platformLogCheckpoints', 'personalDataAccesses', 'myPersonalDataAccesses', 'inviteUser', 'updateUserProfile',
     'updateOrganisation', 'registerOrganisation', 'createTenant', 'inviteTenantAdministrator', 'resetTenantAdministratorSecondFactor', 'disableUser', 'mySessions', 'sessionsOfUser', 'endMySession',
     'setMySignatureImage', 'invitations', 'revokeInvitation', 'enableUser', 'resetSecondFactor',
     // The same type and gate as user(id) for the tenant admin, once per company left without an

@@ -324,6 +324,15 @@ test('the platform operator creates a tenant, which the directory then lists; it
   await expect(page.getByRole('heading', { level: 1, name: m.platformRegister.title })).toBeVisible();
   await expect(page.getByLabel(m.privacyDesk.register.preview)).toContainText(name);
   await checkScreen(page, 'platform-processing-register');
+  // The platform's own audit log holds the tenant just created (no tenant's entries), and its chain is intact.
+  await openFromNav(page, 'en', m.platformAudit.title);
+  await expect(page.getByRole('heading', { level: 1, name: m.platformAudit.title })).toBeVisible();
+  const entries = page.getByRole('region', { name: m.audit.entries });
+  await expect(entries.getByText(m.auditActions.identity_tenant_created).first()).toBeVisible();
+  await expect(entries.getByText(m.auditActions.identity_invitation_created)).toHaveCount(0);
+  await page.getByRole('button', { name: m.audit.verify }).click();
+  await expect(page.getByText(m.audit.chainValid_other.split('(')[0]!.trim())).toBeVisible();
+  await checkScreen(page, 'platform-audit-log');
 });
 
 test('an unknown address shows a page that says so (fr)', async ({ page, pageProblems: _ }) => {

@@ -45,6 +45,7 @@ export enum Permission {
   ReadProcessingStatistics = 'ReadProcessingStatistics',
   // Accountability
   ReadAuditLog = 'ReadAuditLog',
+  ReadPlatformAuditLog = 'ReadPlatformAuditLog',
   ReadPersonalDataAccessLog = 'ReadPersonalDataAccessLog',
   ReadUserSessions = 'ReadUserSessions',
   // The privacy office (SPEC §5)
@@ -134,6 +135,7 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.ReadCertificateBilling]: { description: 'Export the billable lines (fees) of issued certificates and copies per company and month' },
   [Permission.ReadProcessingStatistics]: { description: 'Read the applications a chamber user processed per month: one’s own, or anyone’s for the tenant admin' },
   [Permission.ReadAuditLog]: { description: "Read and verify the tenant's tamper-evident audit log" },
+  [Permission.ReadPlatformAuditLog]: { description: "Read and verify the platform's own tamper-evident audit log (what happens outside any tenant) and its signed checkpoints" },
   [Permission.ReadPersonalDataAccessLog]: { description: "Read who read whose personal data in the tenant" },
   [Permission.ReadUserSessions]: { description: "Read a user's login sessions (IP address, browser)" },
   [Permission.ReadProcessingRegister]: { description: "Read and export the tenant's register of processing activities (Art. 30(1))" },

@@ -46,6 +46,7 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.ReadCertificateBilling]: [Role.TENANT_ADMIN, Role.AUDITOR],
   [Permission.ReadProcessingStatistics]: [Role.TENANT_ADMIN, Role.CLERK, Role.SIGNER],
   [Permission.ReadAuditLog]: [Role.TENANT_ADMIN, Role.AUDITOR],
+  [Permission.ReadPlatformAuditLog]: [Role.PLATFORM_ADMIN],
   [Permission.ReadPersonalDataAccessLog]: [Role.PRIVACY_OFFICER],
   [Permission.ReadUserSessions]: [Role.PRIVACY_OFFICER],
   [Permission.ReadProcessingRegister]: [Role.PRIVACY_OFFICER, Role.TENANT_ADMIN, Role.AUDITOR],

@@ -27,6 +27,14 @@ details, request_id, previous_hash, hash FROM audit_entry WHERE tenant_id = $1  
 SELECT id, tenant_id, sequence, occurred_at, actor_kind, actor_id, action, subject_type, subject_id,
 details, request_id, previous_hash, hash FROM audit_entry WHERE tenant_id = $1 AND sequence < $2 ORDER BY sequence DESC LIMIT 50;
 
+-- AuditEntryRepository.newestFirst
+SELECT id, tenant_id, sequence, occurred_at, actor_kind, actor_id, action, subject_type, subject_id,
+details, request_id, previous_hash, hash FROM audit_entry WHERE tenant_id IS NULL  ORDER BY sequence DESC LIMIT 50;
+
+-- AuditEntryRepository.newestFirst
+SELECT id, tenant_id, sequence, occurred_at, actor_kind, actor_id, action, subject_type, subject_id,
+details, request_id, previous_hash, hash FROM audit_entry WHERE tenant_id IS NULL AND sequence < $1 ORDER BY sequence DESC LIMIT 50;
+
 -- AuditEntryRepository.chain
 SELECT id, tenant_id, sequence, occurred_at, actor_kind, actor_id, action, subject_type, subject_id,
 details, request_id, previous_hash, hash FROM audit_entry WHERE tenant_id = $1 AND sequence > $2

@@ -88,7 +88,7 @@ export class AuditEntryRepository {
   }
 
   /** One page of a chain, newest first, continuing below `beforeSequence` when given. */
-  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 50] }, { params: [SQL_EXAMPLE.tenantId, 50, 10] })
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 50] }, { params: [SQL_EXAMPLE.tenantId, 50, 10] }, { params: [null, 50], tenantId: null }, { params: [null, 50, 10], tenantId: null })
   async newestFirst(
     tenantId: string | null,
     first: number,

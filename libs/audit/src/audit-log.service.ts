@@ -31,6 +31,7 @@ export interface AuditEntriesPage {
  */
 export const AuditErrors = defineErrors('audit', {
   AUDIT_LOG_IS_PER_TENANT: [ErrorCode.FORBIDDEN, 'The audit log is read within a tenant; the caller acts in none.'],
+  PLATFORM_AUDIT_LOG_OUTSIDE_TENANTS: [ErrorCode.FORBIDDEN, "The platform's audit log is read in platform scope; the caller acts in a tenant."],
 });
 
 @Injectable()
@@ -67,6 +68,15 @@ export class AuditLog {
     return this.transactions.run(() => this.verifyAgainstCheckpoints(tenantId));
   }
 
+  /**
+   * The platform's own chain (tenant_id NULL), verified against its signed heads, in the operator's
+   * ordinary unit of work: platform scope, where row-level security shows the platform's rows only.
+   */
+  async verifyPlatformChain(): Promise<AuditChainVerification> {
+    this.assertPlatformScope();
+    return this.transactions.run(() => this.verifyAgainstCheckpoints(null));
+  }
+
   // The heads first: a checkpoint committed during the walk signs entries the walk reads after it.
   private async verifyAgainstCheckpoints(tenantId: string | null): Promise<AuditChainVerification> {
     const heads = await this.checkpoints.heads(LoggedChain.AUDIT, tenantId);
@@ -80,10 +90,25 @@ export class AuditLog {
     return this.transactions.run(() => this.entries.newestFirst(tenantId, page.first, page.afterSequence));
   }
 
+  /** The platform's own entries, newest first (the operator's unit of work: platform scope). */
+  async listPlatformEntries(page: AuditEntriesPage): Promise<StoredAuditEntry[]> {
+    this.assertPlatformScope();
+    // Scoped here (tenant_id IS NULL) and by row-level security (platform scope): two locks.
+    return this.transactions.run(() => this.entries.newestFirst(null, page.first, page.afterSequence));
+  }
+
   private currentTenant(): string {
     const tenantId = this.context.actor.tenantId;
     if (!tenantId) throw AuditErrors.AUDIT_LOG_IS_PER_TENANT('The audit log is read within a tenant');
     return tenantId;
+  }
+
+  /**
+   * The platform's chain is read by a person acting in no tenant (the operator): in a tenant's unit the
+   * rows are out of sight, and an empty chain would read as a valid one.
+   */
+  private assertPlatformScope(): void {
+    if (this.context.actor.tenantId) throw AuditErrors.PLATFORM_AUDIT_LOG_OUTSIDE_TENANTS("The platform's audit log is read outside any tenant");
   }
 
   private async append(entry: AuditEntryInput): Promise<RecordedAuditEntry> {

@@ -40,4 +40,30 @@ export class AuditResolver {
   async logCheckpoints(@Args() page: LogCheckpointsArgs): Promise<LogCheckpoint[]> {
     return this.checkpoints.listForCurrentTenant(page.first, page.before);
   }
+
+  @Allow(Permission.ReadPlatformAuditLog)
+  @Query(() => [AuditEntry], {
+    description: "The platform's own audit log (what happens outside any tenant: tenants created, the operator's logins and acts), newest first. The platform operator.",
+  })
+  async platformAuditEntries(@Args() page: AuditEntriesArgs): Promise<AuditEntry[]> {
+    return (await this.auditLog.listPlatformEntries(page)).map(toAuditEntryType);
+  }
+
+  @Allow(Permission.ReadPlatformAuditLog)
+  @OncePerRequest()
+  @Query(() => AuditChainStatus, {
+    description: "Recomputes the platform's own audit chain, against its signed checkpoints. The platform operator.",
+  })
+  async verifyPlatformAuditChain(): Promise<AuditChainStatus> {
+    return Object.assign(new AuditChainStatus(), await this.auditLog.verifyPlatformChain());
+  }
+
+  @Allow(Permission.ReadPlatformAuditLog)
+  @Query(() => [LogCheckpoint], {
+    description:
+      "The signed heads of the platform's own audit log, newest first: keep each `document`, it proves how far the log had reached (docs/verify-log-checkpoint.mjs checks it offline). The platform operator.",
+  })
+  async platformLogCheckpoints(@Args() page: LogCheckpointsArgs): Promise<LogCheckpoint[]> {
+    return this.checkpoints.listForPlatform(page.first, page.before);
+  }
 }

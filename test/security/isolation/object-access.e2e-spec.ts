@@ -1101,6 +1101,7 @@ const OPERATOR_OPERATIONS: Record<string, string> = {
   destroyTenant: 'test/privacy/tenant-offboarding.e2e-spec.ts: refused before confirmation, before the export and inside the waiting period',
   inviteTenantAdministrator: "takes any tenant by design (the operator invites an administrator where there is none); test/identity/tenant-directory.e2e-spec.ts: an unknown tenant is NOT_FOUND, and a tenant with an active administrator is refused (CONFLICT) with nothing written",
   resetTenantAdministratorSecondFactor: "takes any tenant by design (the operator resets the second factor of a tenant's only administrator); test/identity/administrator-second-factor-reset.e2e-spec.ts: another tenant's administrator or a clerk is NOT_FOUND, a tenant with another active administrator is refused (CONFLICT) with nothing changed",
+  platformLogCheckpoints: "the platform's own checkpoints, listed in platform scope (row-level security); test/audit/platform-audit-log.e2e-spec.ts: a tenant's checkpoint id or an unknown id as cursor gives an empty page, and tenant admins and auditors are FORBIDDEN",
   withdrawTenantOffboarding: "takes any tenant's departure by design (the operator files and withdraws); test/privacy/tenant-offboarding-withdrawal.e2e-spec.ts: another tenant's administrator is refused, a withdrawn or destroyed one is refused with a stable reason",
 };
 

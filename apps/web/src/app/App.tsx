@@ -54,6 +54,7 @@ const InviteTenantAdministratorPage = lazy(() => import('../features/platform/In
 const ResetAdministratorSecondFactorPage = lazy(() => import('../features/platform/ResetAdministratorSecondFactorPage'));
 const SupportRequestsPage = lazy(() => import('../features/platform/SupportRequestsPage'));
 const SupportGrantPage = lazy(() => import('../features/platform/SupportGrantPage'));
+const PlatformAuditLogPage = lazy(() => import('../features/platform/PlatformAuditLogPage'));
 const SupportAccessPage = lazy(() => import('../features/privacy/SupportAccessPage'));
 const TenantOffboardingPage = lazy(() => import('../features/offboarding/TenantOffboardingPage'));
 const OffboardingsPage = lazy(() => import('../features/offboarding/OffboardingsPage'));
@@ -170,6 +171,7 @@ export function App() {
           <Route path="platform/support" element={<RequireRoles roles={['PLATFORM_ADMIN']}><SupportRequestsPage /></RequireRoles>} />
           <Route path="platform/support/:grantId" element={<RequireRoles roles={['PLATFORM_ADMIN']}><SupportGrantPage /></RequireRoles>} />
           <Route path="platform/offboarding" element={<RequireRoles roles={['PLATFORM_ADMIN']}><OffboardingsPage /></RequireRoles>} />
+          <Route path="platform/audit-log" element={<RequireRoles roles={['PLATFORM_ADMIN']}><PlatformAuditLogPage /></RequireRoles>} />
           <Route path="datasheets" element={<RequireRoles roles={ORGANISATION_ROLES} kinds={CERTIFICATION_BODY}><CompanyDatasheetsPage /></RequireRoles>} />
           <Route path="datasheets/:productId" element={<RequireRoles roles={ORGANISATION_ROLES} kinds={CERTIFICATION_BODY}><DatasheetEditorPage /></RequireRoles>} />
           <Route path="contact-disclosure" element={<ContactDisclosurePage />} />

@@ -87,6 +87,7 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/platform/register', label: 'platformRegister.title', description: 'platformRegister.nav', roles: ['PLATFORM_ADMIN'] },
       { to: '/app/platform/support', label: 'supportAccess.operator.title', description: 'supportAccess.nav.operator', roles: ['PLATFORM_ADMIN'] },
       { to: '/app/platform/offboarding', label: 'offboarding.operator.title', description: 'offboarding.nav.operator', roles: ['PLATFORM_ADMIN'] },
+      { to: '/app/platform/audit-log', label: 'platformAudit.title', description: 'platformAudit.nav', roles: ['PLATFORM_ADMIN'] },
     ],
   },
   {

@@ -1411,6 +1411,26 @@ export type InviteTenantAdministratorMutationVariables = Exact<{
 
 export type InviteTenantAdministratorMutation = { inviteTenantAdministrator: { invitationSentTo: string, earlierInvitationsRevoked: number, tenant: { name: string } } };
 
+export type PlatformAuditEntriesQueryVariables = Exact<{
+  first: number;
+  afterSequence?: number | null | undefined;
+}>;
+
+
+export type PlatformAuditEntriesQuery = { platformAuditEntries: Array<{ id: string | null, sequence: number | null, occurredAt: string | null, action: string | null, actorKind: string | null, actorId: string | null, subjectType: string | null, subjectId: string | null, details: Array<{ key: string, value: string | null }> | null }> };
+
+export type VerifyPlatformAuditChainQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type VerifyPlatformAuditChainQuery = { verifyPlatformAuditChain: { valid: boolean, entries: number, firstBrokenSequence: number | null, reason: ChainBreakReason | null, checkpointSequence: number | null } };
+
+export type PlatformLogCheckpointsQueryVariables = Exact<{
+  first: number;
+}>;
+
+
+export type PlatformLogCheckpointsQuery = { platformLogCheckpoints: Array<{ id: string | null, chain: LoggedChain | null, sequence: number | null, checkpointedAt: string | null, keyId: string | null, document: string | null }> };
+
 export type ResetTenantAdministratorSecondFactorMutationVariables = Exact<{
   input: ResetTenantAdministratorSecondFactorInput;
 }>;
@@ -3405,6 +3425,47 @@ export const InviteTenantAdministratorDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InviteTenantAdministratorMutation, InviteTenantAdministratorMutationVariables>;
+export const PlatformAuditEntriesDocument = new TypedDocumentString(`
+    query PlatformAuditEntries($first: Int!, $afterSequence: Int) {
+  platformAuditEntries(first: $first, afterSequence: $afterSequence) {
+    id
+    sequence
+    occurredAt
+    action
+    actorKind
+    actorId
+    subjectType
+    subjectId
+    details {
+      key
+      value
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformAuditEntriesQuery, PlatformAuditEntriesQueryVariables>;
+export const VerifyPlatformAuditChainDocument = new TypedDocumentString(`
+    query VerifyPlatformAuditChain {
+  verifyPlatformAuditChain {
+    valid
+    entries
+    firstBrokenSequence
+    reason
+    checkpointSequence
+  }
+}
+    `) as unknown as TypedDocumentString<VerifyPlatformAuditChainQuery, VerifyPlatformAuditChainQueryVariables>;
+export const PlatformLogCheckpointsDocument = new TypedDocumentString(`
+    query PlatformLogCheckpoints($first: Int!) {
+  platformLogCheckpoints(first: $first) {
+    id
+    chain
+    sequence
+    checkpointedAt
+    keyId
+    document
+  }
+}
+    `) as unknown as TypedDocumentString<PlatformLogCheckpointsQuery, PlatformLogCheckpointsQueryVariables>;
 export const ResetTenantAdministratorSecondFactorDocument = new TypedDocumentString(`
     mutation ResetTenantAdministratorSecondFactor($input: ResetTenantAdministratorSecondFactorInput!) {
   resetTenantAdministratorSecondFactor(input: $input) {

@@ -23,5 +23,11 @@ SELECT c.id, c.tenant_id AS "tenantId", c.chain, c.sequence, c.head_hash AS "hea
 -- LogCheckpointRepository.newestFirst
 SELECT c.id, c.tenant_id AS "tenantId", c.chain, c.sequence, c.head_hash AS "headHash", c.checkpointed_at AS "checkpointedAt", c.signing_key_id AS "keyId", c.signature FROM log_checkpoint c WHERE c.tenant_id = $1 AND c.id < (SELECT k.id FROM log_checkpoint k WHERE k.tenant_id = $1 AND k.id = $2::bigint) ORDER BY c.id DESC LIMIT 50;
 
+-- LogCheckpointRepository.newestFirst
+SELECT c.id, c.tenant_id AS "tenantId", c.chain, c.sequence, c.head_hash AS "headHash", c.checkpointed_at AS "checkpointedAt", c.signing_key_id AS "keyId", c.signature FROM log_checkpoint c WHERE c.tenant_id IS NULL  ORDER BY c.id DESC LIMIT 50;
+
+-- LogCheckpointRepository.newestFirst
+SELECT c.id, c.tenant_id AS "tenantId", c.chain, c.sequence, c.head_hash AS "headHash", c.checkpointed_at AS "checkpointedAt", c.signing_key_id AS "keyId", c.signature FROM log_checkpoint c WHERE c.tenant_id IS NULL AND c.id < (SELECT k.id FROM log_checkpoint k WHERE k.tenant_id IS NULL AND k.id = $1::bigint) ORDER BY c.id DESC LIMIT 50;
+
 -- LogCheckpointRepository.chainsWithCheckpoints
 SELECT DISTINCT tenant_id FROM log_checkpoint WHERE chain = $1 ORDER BY tenant_id NULLS FIRST;

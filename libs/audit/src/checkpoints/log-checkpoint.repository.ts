@@ -47,16 +47,18 @@ export class LogCheckpointRepository {
   }
 
   /**
-   * One page of the tenant's checkpoints (both logs), newest first, continuing below `beforeId` when
-   * given. The cursor must be one of the tenant's checkpoints: any other id finds no row and the page is
-   * empty, so nothing is learnt of another tenant's ids.
+   * One page of a tenant's checkpoints (both logs; null: the platform's, of its audit log), newest first,
+   * continuing below `beforeId` when given. The cursor must be one of that owner's checkpoints: any other
+   * id finds no row and the page is empty, so nothing is learnt of another tenant's ids.
    */
-  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 50] }, { params: [SQL_EXAMPLE.tenantId, 50, '10'] })
-  async newestFirst(tenantId: string, first: number, beforeId?: string): Promise<LogCheckpoint[]> {
-    const before = beforeId === undefined ? '' : 'AND c.id < (SELECT k.id FROM log_checkpoint k WHERE k.tenant_id = $1 AND k.id = $2::bigint)';
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 50] }, { params: [SQL_EXAMPLE.tenantId, 50, '10'] }, { params: [null, 50], tenantId: null }, { params: [null, 50, '10'], tenantId: null })
+  async newestFirst(tenantId: string | null, first: number, beforeId?: string): Promise<LogCheckpoint[]> {
+    const [owner, parameters]: [string, unknown[]] = tenantId === null ? ['tenant_id IS NULL', []] : ['tenant_id = $1', [tenantId]];
+    const cursor = `$${parameters.length + 1}::bigint`;
+    const before = beforeId === undefined ? '' : `AND c.id < (SELECT k.id FROM log_checkpoint k WHERE k.${owner} AND k.id = ${cursor})`;
     const rows = (await this.sql.query(
-      `SELECT ${CHECKPOINT} FROM log_checkpoint c WHERE c.tenant_id = $1 ${before} ORDER BY c.id DESC LIMIT ${Math.trunc(first)}`,
-      beforeId === undefined ? [tenantId] : [tenantId, beforeId],
+      `SELECT ${CHECKPOINT} FROM log_checkpoint c WHERE c.${owner} ${before} ORDER BY c.id DESC LIMIT ${Math.trunc(first)}`,
+      beforeId === undefined ? parameters : [...parameters, beforeId],
     )) as LogCheckpoint[];
     return rows.map(toCheckpoint);
   }

@@ -75,6 +75,13 @@ export class LogCheckpoints {
     // Scoped here and by row-level security: two locks.
     return (await this.transactions.run(() => this.checkpoints.newestFirst(tenantId, first, beforeId))).map(withDocument);
   }
+
+  /** The platform's own checkpoints (its audit log), newest first, each with the signed document to keep; for the operator, in platform scope. */
+  async listForPlatform(first: number, beforeId?: string): Promise<LogCheckpoint[]> {
+    if (this.context.actor.tenantId) throw AuditErrors.PLATFORM_AUDIT_LOG_OUTSIDE_TENANTS("The platform's audit log is read outside any tenant");
+    // Scoped here (tenant_id IS NULL) and by row-level security (platform scope): two locks.
+    return (await this.transactions.run(() => this.checkpoints.newestFirst(null, first, beforeId))).map(withDocument);
+  }
 }
 
 /** The checkpoint with what is signed and the document to keep, rebuilt from its stored facts. */

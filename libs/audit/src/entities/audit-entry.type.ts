@@ -1,10 +1,15 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '@chancery/core';
 import { Role } from '@chancery/access';
-import { anyone, Envelope, Internal, NotPersonalData, ownTenant, PersonalData, PolicyEntity, Readable, RetentionRuleKey } from '@chancery/policy';
+import { anyone, Envelope, Grant, Internal, NotPersonalData, ownTenant, PersonalData, PolicyEntity, Readable, RetentionRuleKey } from '@chancery/policy';
 import type { StoredAuditEntry } from '../audit-entry.repository';
 
-const AUDIT_READERS = ownTenant(Role.TENANT_ADMIN, Role.AUDITOR);
+/**
+ * A tenant's administrators and auditors read its chain; the operator reads the platform's own chain
+ * (tenant_id NULL). The operator's queries read in platform scope, where row-level security shows the
+ * platform's rows only: no tenant's entry reaches it.
+ */
+export const AUDIT_READERS: readonly Grant[] = [ownTenant(Role.TENANT_ADMIN, Role.AUDITOR), { relation: 'anyone', roles: [Role.PLATFORM_ADMIN] }];
 
 @ObjectType({ description: 'One detail of an audit entry: an id, a code or a count, never personal data.' })
 // Reachable only through AuditEntry.details, which is policed itself.
@@ -22,51 +27,51 @@ export class AuditDetail {
   value: string | null;
 }
 
-@ObjectType({ description: "An entry of the tenant's tamper-evident audit log. Tenant admins and auditors." })
+@ObjectType({ description: "An entry of a tamper-evident audit log: the tenant's (tenant admins and auditors), or the platform's own (the platform operator)." })
 // The person an entry is about, for the access log, is its acting user: `actorId` is their personal
 // data (an auditor reading it reads that person's). Grants no access: no rule here names `self`.
 @PolicyEntity<AuditEntry>({
   name: 'AuditEntry',
-  visibleTo: [AUDIT_READERS],
+  visibleTo: AUDIT_READERS,
   relations: { tenantId: (e) => e.tenantId, selfUserId: (e) => (e.actorKind === 'user' ? e.actorId : null) },
 })
 export class AuditEntry {
   @Internal() @NotPersonalData()
   tenantId: string | null;
 
-  @Readable(AUDIT_READERS) @NotPersonalData()
+  @Readable(...AUDIT_READERS) @NotPersonalData()
   @Field(() => ID, { nullable: true })
   id: string;
 
-  @Readable(AUDIT_READERS) @NotPersonalData()
-  @Field(() => Int, { nullable: true, description: "Position in the tenant's chain, from 1, without gaps." })
+  @Readable(...AUDIT_READERS) @NotPersonalData()
+  @Field(() => Int, { nullable: true, description: 'Position in its chain (the tenant’s, or the platform’s), from 1, without gaps.' })
   sequence: number;
 
-  @Readable(AUDIT_READERS) @NotPersonalData()
+  @Readable(...AUDIT_READERS) @NotPersonalData()
   @Field(() => DateTimeScalar, { nullable: true })
   occurredAt: Date;
 
-  @Readable(AUDIT_READERS) @NotPersonalData()
+  @Readable(...AUDIT_READERS) @NotPersonalData()
   @Field(() => String, { nullable: true, description: 'anonymous, user, apiKey or system.' })
   actorKind: string;
 
-  @Readable(AUDIT_READERS) @PersonalData({ category: 'electronicIdentification', subject: 'user', purpose: 'Evidence of who did what, for disputes and security', legalBasis: 'legitimateInterest', retention: RetentionRuleKey.CERTIFICATE_FILE })
+  @Readable(...AUDIT_READERS) @PersonalData({ category: 'electronicIdentification', subject: 'user', purpose: 'Evidence of who did what, for disputes and security', legalBasis: 'legitimateInterest', retention: RetentionRuleKey.CERTIFICATE_FILE })
   @Field(() => ID, { nullable: true, description: 'The user or API key that acted.' })
   actorId: string | null;
 
-  @Readable(AUDIT_READERS) @NotPersonalData()
+  @Readable(...AUDIT_READERS) @NotPersonalData()
   @Field(() => String, { nullable: true, description: 'What happened, e.g. auth.login.succeeded.' })
   action: string;
 
-  @Readable(AUDIT_READERS) @NotPersonalData()
+  @Readable(...AUDIT_READERS) @NotPersonalData()
   @Field(() => String, { nullable: true })
   subjectType: string | null;
 
-  @Readable(AUDIT_READERS) @NotPersonalData()
+  @Readable(...AUDIT_READERS) @NotPersonalData()
   @Field(() => String, { nullable: true })
   subjectId: string | null;
 
-  @Readable(AUDIT_READERS) @NotPersonalData()
+  @Readable(...AUDIT_READERS) @NotPersonalData()
   @Field(() => [AuditDetail], { nullable: true, description: 'Sorted by key.' })
   details: AuditDetail[];
 }
@@ -83,7 +88,7 @@ export enum ChainBreakReason {
 registerEnumType(ChainBreakReason, { name: 'ChainBreakReason', description: 'Why a tamper-evident log’s chain is broken.' });
 
 @Envelope('AuditChainStatus')
-@ObjectType({ description: "Result of recomputing the tenant's audit chain from its first entry." })
+@ObjectType({ description: "Result of recomputing an audit chain (the tenant's, or the platform's) from its first entry." })
 export class AuditChainStatus {
   @Field(() => Int)
   entries: number;

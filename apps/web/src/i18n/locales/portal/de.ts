@@ -1171,6 +1171,12 @@ const de: PortalMessages = {
       },
     },
   },
+  platformAudit: {
+    title: 'Audit-Protokoll der Plattform',
+    nav: 'Was auf der Plattform außerhalb jeder Organisation geschah, mit der Prüfung seiner Kette und seinen signierten Kontrollpunkten.',
+    lead: 'Was die Plattform außerhalb jeder Organisation aufgezeichnet hat, neueste zuerst: angelegte Organisationen, Anmeldungen und Handlungen des Betreibers, Schlüssel der Plattform. Jeder Eintrag ist mit dem vorherigen verkettet, sodass eine Änderung auffiele. Die eigenen Protokolle der Organisationen werden hier nicht gezeigt.',
+    checkpointsLead: 'Stündlich signiert die Plattform, wie weit ihr eigenes Audit-Protokoll reicht. Bewahren Sie diese Dokumente außerhalb der Plattform auf: Mit ihnen fällt ein später gekürztes oder neu geschriebenes Protokoll auf, auch wenn die Kontrollpunkte hier ebenfalls entfernt wurden. Jeder kann ein Dokument mit docs/verify-log-checkpoint.mjs und den unter /platform/attestation-keys veröffentlichten Schlüsseln prüfen.',
+  },
   platformRegister: {
     title: 'Verzeichnis der Verarbeitungen (Auftragsverarbeiter)',
     lead: 'Das Verzeichnis der Plattform als Auftragsverarbeiter für jede Organisation (DSGVO Art. 30 Abs. 2): was sie in deren Auftrag verarbeitet, wo und mit welchen Garantien. Aus den Deklarationen im Code erzeugt; laden Sie es für die Aufsichtsbehörde oder das Audit eines Kunden herunter.',

@@ -1171,6 +1171,12 @@ const en = {
       },
     },
   },
+  platformAudit: {
+    title: 'Platform audit log',
+    nav: 'What happened on the platform outside any tenant, with the check of its chain and its signed checkpoints.',
+    lead: 'What the platform recorded outside any tenant, newest first: tenants created, the operator’s logins and acts, the platform’s keys. Each entry is chained to the previous one, so a change would show. The tenants’ own logs are not shown here.',
+    checkpointsLead: 'Every hour, the platform signs how far its own audit log has reached. Keep these documents outside the platform: with them, a log later cut short or rewritten shows, even if the checkpoints here were removed too. Anyone can check a document with docs/verify-log-checkpoint.mjs and the keys at /platform/attestation-keys.',
+  },
   platformRegister: {
     title: 'Register of processing (processor)',
     lead: 'The platform\'s register as processor for every tenant (GDPR Art. 30(2)): what it processes on their behalf, where and with which safeguards. Generated from the code\'s declarations; download it for the supervisory authority or a customer\'s audit.',

@@ -1169,6 +1169,12 @@ const fr: PortalMessages = {
       },
     },
   },
+  platformAudit: {
+    title: 'Journal d’audit de la plateforme',
+    nav: 'Ce qui s’est passé sur la plateforme hors de tout organisme, avec la vérification de sa chaîne et ses points de contrôle signés.',
+    lead: 'Ce que la plateforme a enregistré hors de tout organisme, les plus récents d’abord : organismes créés, connexions et actes de l’opérateur, clés de la plateforme. Chaque entrée est chaînée à la précédente : une modification se verrait. Les journaux propres aux organismes ne sont pas affichés ici.',
+    checkpointsLead: 'Chaque heure, la plateforme signe jusqu’où va son propre journal d’audit. Conservez ces documents hors de la plateforme : grâce à eux, un journal raccourci ou réécrit par la suite se remarque, même si les points de contrôle ici ont été supprimés aussi. Chacun peut vérifier un document avec docs/verify-log-checkpoint.mjs et les clés publiées sur /platform/attestation-keys.',
+  },
   platformRegister: {
     title: 'Registre des traitements (sous-traitant)',
     lead: 'Le registre de la plateforme en tant que sous-traitant pour chaque organisme (RGPD art. 30, §2) : ce qu’elle traite pour leur compte, où et avec quelles garanties. Généré à partir des déclarations du code ; téléchargez-le pour l’autorité de contrôle ou l’audit d’un client.',

@@ -1171,6 +1171,12 @@ const nl: PortalMessages = {
       },
     },
   },
+  platformAudit: {
+    title: 'Auditlogboek van het platform',
+    nav: 'Wat er op het platform gebeurde buiten elke organisatie, met de controle van de keten en de ondertekende controlepunten.',
+    lead: 'Wat het platform buiten elke organisatie registreerde, nieuwste eerst: aangemaakte organisaties, aanmeldingen en handelingen van de beheerder, sleutels van het platform. Elk item is aan het vorige gekoppeld, zodat een wijziging zichtbaar zou zijn. De eigen logboeken van de organisaties staan hier niet.',
+    checkpointsLead: 'Elk uur ondertekent het platform tot waar zijn eigen auditlogboek reikt. Bewaar deze documenten buiten het platform: daarmee valt een logboek op dat later wordt ingekort of herschreven, ook als de controlepunten hier mee werden verwijderd. Iedereen kan een document controleren met docs/verify-log-checkpoint.mjs en de sleutels op /platform/attestation-keys.',
+  },
   platformRegister: {
     title: 'Register van verwerkingen (verwerker)',
     lead: 'Het register van het platform als verwerker voor elke organisatie (AVG art. 30, lid 2): wat het namens hen verwerkt, waar en met welke waarborgen. Gegenereerd uit de verklaringen in de code; download het voor de toezichthouder of de audit van een klant.',
