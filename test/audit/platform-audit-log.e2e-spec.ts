@@ -4,9 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { ACCESS_RULE, holdersOf, Permission, Role } from '@chancery/access';
-import { AuditLog, LogCheckpoints } from '@chancery/audit';
+import { AuditEntry, AuditLog, LogCheckpoint, LogCheckpoints } from '@chancery/audit';
+import { AuditEntryRepository } from '@chancery/audit/audit-entry.repository';
+import { toAuditEntryType } from '@chancery/audit/entities/audit-entry.type';
 import { AuditResolver } from '@chancery/audit/audit.resolver';
-import { RequestContext, SYSTEM_ACTOR } from '@chancery/core';
+import { RequestContext, SYSTEM_ACTOR, TransactionRunner } from '@chancery/core';
+import { canSee, present } from '@chancery/policy';
 import { LogCheckpointJob } from '@chancery/privacy';
 import { expectData, TestTenant, TestUser, useTestApp } from '@chancery/testing';
 
@@ -111,6 +114,19 @@ describe("The platform's own audit log, for the operator", () => {
       const response = await world.app.graphql(query, { first: 10 }, as(operator));
       expect(response.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
     }
+  });
+
+  it('field by field too, the operator reads the platform’s entries and checkpoints and no tenant’s, even one a unit of work would show', async () => {
+    const operatorActor = { kind: 'user' as const, id: operator.id, roles: [Role.PLATFORM_ADMIN] };
+    const [platformEntry] = await world.app.get(RequestContext).runAs(SYSTEM_ACTOR, () => world.app.get(TransactionRunner).asSystem(null, () => world.app.get(AuditEntryRepository).newestFirst(null, 1)));
+    const [tenantEntry] = await world.app.get(RequestContext).runAs(SYSTEM_ACTOR, () => world.app.get(TransactionRunner).asSystem(tenant.id, () => world.app.get(AuditEntryRepository).newestFirst(tenant.id, 1)));
+    expect(canSee(operatorActor, AuditEntry, toAuditEntryType(platformEntry!))).toBe(true);
+    expect(canSee(operatorActor, AuditEntry, toAuditEntryType(tenantEntry!))).toBe(false);
+    expect(present(operatorActor, toAuditEntryType(tenantEntry!), 'graphql')).toBeNull();
+    expect(present(operatorActor, toAuditEntryType(platformEntry!), 'graphql')).toMatchObject({ action: platformEntry!.action });
+    const checkpoint = (tenantId: string | null) => Object.assign(new LogCheckpoint(), { id: '1', tenantId, sequence: 1, headHash: 'aa' });
+    expect(canSee(operatorActor, LogCheckpoint, checkpoint(null))).toBe(true);
+    expect(canSee(operatorActor, LogCheckpoint, checkpoint(tenant.id))).toBe(false);
   });
 
   it.each([

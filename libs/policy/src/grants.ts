@@ -25,6 +25,14 @@ export function ownTenant(...roles: Role[]): Grant {
   return grant('ownTenant', roles);
 }
 
+/**
+ * A person acting in no tenant (the platform operator), on the platform's own records: those of no
+ * tenant, such as its audit chain. Never a tenant's record, whatever the unit of work shows.
+ */
+export function ownPlatform(...roles: Role[]): Grant {
+  return grant('ownPlatform', roles);
+}
+
 /** The tenant's staff: TENANT_ADMIN, CLERK, SIGNER, PRIVACY_OFFICER, AUDITOR. */
 export function staffOfOwnTenant(): Grant {
   return grant('ownTenant', TENANT_STAFF_ROLES);

@@ -118,6 +118,18 @@ describe('relations', () => {
     expect(relationsOf(platformAdmin(), TestPerson, aPerson()).has('ownTenant')).toBe(false);
   });
 
+  it('ownPlatform holds for a person acting in no tenant (the operator) on a record of no tenant, and for no one else', () => {
+    const platformRecord = aPerson({ tenantId: null as unknown as string });
+    expect(relationsOf(platformAdmin(), TestPerson, platformRecord).has('ownPlatform')).toBe(true);
+    // A tenant's record, a tenant's staff, an anonymous caller, the system: never.
+    expect(relationsOf(platformAdmin(), TestPerson, aPerson()).has('ownPlatform')).toBe(false);
+    expect(relationsOf(staff(Role.TENANT_ADMIN), TestPerson, platformRecord).has('ownPlatform')).toBe(false);
+    expect(relationsOf(anonymousViewer(), TestPerson, platformRecord).has('ownPlatform')).toBe(false);
+    expect(relationsOf({ kind: 'system', roles: [] }, TestPerson, platformRecord).has('ownPlatform')).toBe(false);
+    // An entity that says nothing of tenants has no platform records either.
+    expect(relationsOf(platformAdmin(), UnregisteredRecord, new UnregisteredRecord()).has('ownPlatform')).toBe(false);
+  });
+
   it('published holds for every viewer once the record is published, and for none before', () => {
     expect(
       relationsOf(anonymousViewer(), TestDatasheet, aDatasheet({ state: 'published' })).has('published'),

@@ -17,6 +17,7 @@ const BIT: Readonly<Record<Relation, number>> = {
   projectParty: 8,
   published: 16,
   anyone: 32,
+  ownPlatform: 64,
 };
 
 /** Which relations the viewer has to the record. `anyone` always; the rest only when proven. */
@@ -145,6 +146,8 @@ export function relationMask(viewer: Actor, policy: EntityPolicy, record: object
 
   const recordTenant = r.tenantId?.(record);
   if (viewer.tenantId && recordTenant === viewer.tenantId) mask |= BIT.ownTenant;
+  // Null, not absent: the entity says whose a record is, and this one is no tenant's.
+  if (viewer.kind === 'user' && viewer.id && !viewer.tenantId && r.tenantId && recordTenant === null) mask |= BIT.ownPlatform;
 
   if (viewer.organisationId) {
     // An organisation id from another tenant must not count, even if ids were ever to collide.

@@ -8,17 +8,20 @@ import { RetentionRuleKey } from './retention/retention-rules';
  * - `self`            the viewer is the person the record is about
  * - `ownOrganisation` the record belongs to the company the viewer acts for (same tenant when both known)
  * - `ownTenant`       the record belongs to the tenant the viewer acts in
+ * - `ownPlatform`     the record belongs to no tenant (the platform's own, such as its audit chain) and the
+ *                     viewer is a person acting in none (the operator)
  * - `published`       the record is published; holds for every viewer, anonymous included
  * - `projectParty`    the viewer's company is a party to the record's project
  * - `anyone`          always holds, anonymous included; for genuinely public fields only
  */
-export type Relation = 'self' | 'ownOrganisation' | 'ownTenant' | 'published' | 'projectParty' | 'anyone';
+export type Relation = 'self' | 'ownOrganisation' | 'ownTenant' | 'ownPlatform' | 'published' | 'projectParty' | 'anyone';
 
 /** In the order the matrix prints them: closest relation first. */
 export const RELATIONS: readonly Relation[] = [
   'self',
   'ownOrganisation',
   'ownTenant',
+  'ownPlatform',
   'projectParty',
   'published',
   'anyone',

@@ -30,7 +30,7 @@ const ORGANISATION_RELATIONS: readonly Relation[] = [
 ];
 const TENANT_STAFF_RELATIONS: readonly Relation[] = ['self', 'ownTenant', 'published', 'anyone'];
 // The platform operator acts in no tenant and for no company (see Actor).
-const PLATFORM_RELATIONS: readonly Relation[] = ['self', 'published', 'anyone'];
+const PLATFORM_RELATIONS: readonly Relation[] = ['self', 'ownPlatform', 'published', 'anyone'];
 const ANONYMOUS_RELATIONS: readonly Relation[] = ['published', 'anyone'];
 
 function relationsForRole(role: Role): readonly Relation[] {

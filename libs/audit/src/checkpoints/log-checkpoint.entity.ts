@@ -1,7 +1,7 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { Role } from '@chancery/access';
 import { DateTimeScalar } from '@chancery/core';
-import { Grant, Internal, NotPersonalData, ownTenant, PolicyEntity, Readable } from '@chancery/policy';
+import { Grant, Internal, NotPersonalData, ownPlatform, ownTenant, PolicyEntity, Readable } from '@chancery/policy';
 import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { LoggedChain } from './log-checkpoint';
 
@@ -12,7 +12,7 @@ registerEnumType(LoggedChain, { name: 'LoggedChain', description: 'A tamper-evid
  * a tenant's administrators and auditors, and the operator for the platform's own chain (read in platform
  * scope, where row-level security shows the platform's checkpoints only).
  */
-const CHECKPOINT_READERS: readonly Grant[] = [ownTenant(Role.TENANT_ADMIN, Role.AUDITOR), { relation: 'anyone', roles: [Role.PLATFORM_ADMIN] }];
+const CHECKPOINT_READERS: readonly Grant[] = [ownTenant(Role.TENANT_ADMIN, Role.AUDITOR), ownPlatform(Role.PLATFORM_ADMIN)];
 const WHAT = 'position and hash of a log’s head, signed by the platform';
 
 @ObjectType({ description: "A signed head of one of the tenant's tamper-evident logs (tenant admins and auditors), or of the platform's own audit log (the platform operator): keep `document`, it proves how far the log had reached." })

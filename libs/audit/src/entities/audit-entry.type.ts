@@ -1,15 +1,15 @@
 import { Field, ID, Int, ObjectType, registerEnumType } from '@nestjs/graphql';
 import { DateTimeScalar } from '@chancery/core';
 import { Role } from '@chancery/access';
-import { anyone, Envelope, Grant, Internal, NotPersonalData, ownTenant, PersonalData, PolicyEntity, Readable, RetentionRuleKey } from '@chancery/policy';
+import { anyone, Envelope, Grant, Internal, NotPersonalData, ownPlatform, ownTenant, PersonalData, PolicyEntity, Readable, RetentionRuleKey } from '@chancery/policy';
 import type { StoredAuditEntry } from '../audit-entry.repository';
 
 /**
  * A tenant's administrators and auditors read its chain; the operator reads the platform's own chain
- * (tenant_id NULL). The operator's queries read in platform scope, where row-level security shows the
- * platform's rows only: no tenant's entry reaches it.
+ * (tenant_id NULL) and no tenant's: the grant holds on records of no tenant only, whatever a unit of
+ * work might show (its queries also read in platform scope, where row-level security shows no other).
  */
-export const AUDIT_READERS: readonly Grant[] = [ownTenant(Role.TENANT_ADMIN, Role.AUDITOR), { relation: 'anyone', roles: [Role.PLATFORM_ADMIN] }];
+export const AUDIT_READERS: readonly Grant[] = [ownTenant(Role.TENANT_ADMIN, Role.AUDITOR), ownPlatform(Role.PLATFORM_ADMIN)];
 
 @ObjectType({ description: 'One detail of an audit entry: an id, a code or a count, never personal data.' })
 // Reachable only through AuditEntry.details, which is policed itself.

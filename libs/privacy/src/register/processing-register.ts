@@ -134,7 +134,8 @@ function recipientsOfGrants(grants: readonly Grant[]): string[] {
     if (grant.relation === 'ownOrganisation') found.push(`the data subject's company (${grant.roles ? grant.roles.join(', ') : 'all its users'})`);
     if (grant.relation === 'published' || (grant.relation === 'anyone' && !grant.roles)) found.push('the public and the external datasheet system, once published (000 §5b)');
     if (grant.relation === 'projectParty') found.push('companies party to the same project (000 §5c)');
-    if (grant.roles?.includes(Role.PLATFORM_ADMIN)) found.push('the platform operator (processor)');
+    // A grant on the platform's own records (of no tenant) never reaches a tenant's data.
+    if (grant.roles?.includes(Role.PLATFORM_ADMIN) && grant.relation !== 'ownPlatform') found.push('the platform operator (processor)');
   }
   return found;
 }
