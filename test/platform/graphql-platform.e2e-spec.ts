@@ -79,6 +79,23 @@ describe('The GraphQL endpoint and health checks', () => {
       expect(response.text).not.toMatch(/stacktrace/i);
     }
   });
+
+  it('answers automatic persisted queries, which the portal does not use, as not supported: never an internal error (review of 7 December, F5)', async () => {
+    const post = (extensions: unknown, query?: string) =>
+      app.http().post('/graphql').set('content-type', 'application/json').send({ ...(query ? { query } : {}), extensions });
+    const cases = [
+      post({ persistedQuery: { version: 1, sha256Hash: 'abc' } }, '{ apiInfo { version } }'),
+      post({ persistedQuery: { version: 2 } }, '{ apiInfo { version } }'),
+      post({ persistedQuery: { version: 1, sha256Hash: 'abc' } }),
+      app.http().get('/graphql').set('apollo-require-preflight', 'true').query({ query: '{ apiInfo { version } }', extensions: JSON.stringify({ persistedQuery: 1 }) }),
+    ];
+    for (const response of await Promise.all(cases)) {
+      expect(response.status).toBeGreaterThanOrEqual(400);
+      expect(response.status).toBeLessThan(500);
+      const errors = (JSON.parse(response.text) as { errors: Array<{ extensions: { code: string } }> }).errors;
+      expect(errors.map((e) => e.extensions.code)).toEqual(['PERSISTED_QUERY_NOT_SUPPORTED']);
+    }
+  });
 });
 
 describe('The token limit', () => {

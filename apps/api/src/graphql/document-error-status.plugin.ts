@@ -24,6 +24,8 @@ export const documentErrorStatusPlugin: ApolloServerPlugin = {
           }
         }
         else if (codes.every((code) => DOCUMENT_ERROR_CODES.has(code)) && (response.http.status ?? 200) >= 500) response.http.status = 400;
+        // Apollo answers 200 so that its clients fall back to sending the document; ours always send it.
+        else if (codes.every((code) => code === 'PERSISTED_QUERY_NOT_SUPPORTED')) response.http.status = 400;
       },
     };
   },

@@ -46,6 +46,9 @@ export function graphqlOptions(config: AppConfig, context: RequestContext, perso
     includeStacktraceInErrorResponses: false,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // Automatic persisted queries: the portal sends whole documents; left on, a made-up hash or version
+    // reached the error formatter as an unknown error (500-like answer, an ERROR log line per request).
+    persistedQueries: false,
     playground: false,
     formatError: (formatted, error) => formatGraphQLError(formatted, error, { hideSuggestions: config.isProduction }),
     // Nest would reset every answer with a `data` key to 200, undoing the 429 of a rate-limited
