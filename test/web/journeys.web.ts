@@ -154,6 +154,8 @@ for (const { language, loginMethod, title } of REGISTRATIONS) {
       // The company chose a second factor for everyone: nothing opens before enrolment.
       await expect(page).toHaveURL(/\/app\/second-factor$/);
       await expect(page.getByText(m.secondFactor.required)).toBeVisible();
+      // Expected, not a fault: no error box with a help-desk reference above the enrolment (outside review of 7 December, F1).
+      await expect(page.getByRole('alert')).toHaveCount(0);
     } else {
       await expect(page.getByRole('heading', { level: 1, name: fill(m.home.title, { name: 'Eva' }) })).toBeVisible();
       await page.getByRole('navigation', { name: m.app.portalNavigation }).getByRole('link', { name: m.nav.secondFactor }).click();
@@ -162,6 +164,10 @@ for (const { language, loginMethod, title } of REGISTRATIONS) {
     await expect(page.getByRole('img', { name: m.secondFactor.qrLabel })).toBeVisible();
     await checkScreen(page, language === 'fr' ? 'second-factor-enrolment' : `second-factor-enrolment-${language}`);
     const secret = (await page.getByTestId('totp-secret').textContent())!.replace(/\s/g, '');
+    // A code that is not the app's says so, and what to do, in the person's language (F2).
+    await page.getByLabel(exactly(m.secondFactor.code)).fill('000000');
+    await page.getByRole('button', { name: exactly(m.secondFactor.confirm) }).click();
+    await expect(page.getByText(m.errors.constraint.secondfactorcodewrong)).toBeVisible();
     await page.getByLabel(exactly(m.secondFactor.code)).fill(await totpCode(secret));
     await page.getByRole('button', { name: exactly(m.secondFactor.confirm) }).click();
     await expect(page.getByText(m.secondFactor.enrolledNow)).toBeVisible();

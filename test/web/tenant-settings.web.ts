@@ -104,6 +104,7 @@ test('the administrator of a chamber that is also a certification body sets its 
   await clerkPage.getByRole('navigation', { name: m.app.portalNavigation }).getByRole('link', { name: exactly(m.nav.profile) }).click();
   await expect(clerkPage).toHaveURL(/\/app\/second-factor$/);
   await expect(clerkPage.getByText(m.secondFactor.required)).toBeVisible();
+  await expect(clerkPage.getByRole('alert')).toHaveCount(0);
   await clerkPage.context().close();
   await checkScreen(page, 'tenant-settings');
 

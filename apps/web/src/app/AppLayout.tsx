@@ -85,7 +85,7 @@ export default function AppLayout() {
           </ul>
         </nav>
         <main id={MAIN_ID} tabIndex={-1} className="app-main">
-          {meError ? <LoadError error={meError} onRetry={() => void reloadMe()} /> : null}
+          {meError && !session?.totpEnrolmentRequired ? <LoadError error={meError} onRetry={() => void reloadMe()} /> : null}
           {me && !session?.totpEnrolmentRequired ? <PolicyNotice slot={noticeSlot} /> : null}
           <PageNoticeSlot.Provider value={setNoticeSlot}>
             <Suspense fallback={<Loading />}>{me || session?.totpEnrolmentRequired ? <Outlet /> : <Loading />}</Suspense>

@@ -73,7 +73,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const load = useCallback(async (tenantSlug: string | null, withTenant: boolean): Promise<Me | null> => {
     const [found, person] = await Promise.all([withTenant ? tenantOf(tenantSlug) : undefined, personOf()]);
     if (found !== undefined) setTenant(found);
-    if ('error' in person) setMeError(person.error);
+    // A session held to enrolling a second factor may not read the person yet: expected, not a fault
+    // (the layout shows the enrolment screen; the person is read once the factor is set up).
+    if ('error' in person) setMeError(person.error.reason === 'SECOND_FACTOR_ENROLMENT_REQUIRED' ? null : person.error);
     else {
       setMe(person.me);
       setMeError(null);

@@ -194,6 +194,9 @@ const de: CoreMessages = {
       passwordpolicy: 'Wählen Sie ein Passwort mit mindestens 12 Zeichen, das Ihre E-Mail-Adresse nicht enthält und nicht leicht zu erraten ist.',
       mismatch: 'Die beiden Passwörter stimmen nicht überein.',
       totp: 'Das ist nicht der aktuelle Code Ihrer Authenticator-App. Prüfen Sie die Uhrzeit Ihres Telefons und versuchen Sie es erneut.',
+      // A wrong or spent code at enrolment (SECOND_FACTOR_CODE_WRONG) and at a step-up (STEP_UP_FAILED, also per field below).
+      secondfactorcodewrong: 'Das ist nicht der aktuelle Code Ihrer Authenticator-App, oder er wurde schon verwendet (ein Code gilt nur einmal): Warten Sie auf den nächsten Code und versuchen Sie es erneut. Klappt es weiterhin nicht, prüfen Sie die Uhrzeit Ihres Telefons.',
+      stepupfailed: 'Code oder Passwort stimmen nicht. Ein Code gilt nur einmal: Warten Sie auf den nächsten.',
       duplicate: 'Das ist bereits registriert.',
       unique: 'Das wird bereits verwendet.',
       exists: 'Das existiert nicht.',
@@ -248,6 +251,9 @@ const de: CoreMessages = {
       invalidschema: 'Das ist kein gültiges JSON Schema.',
     },
     field: {
+      code: { stepupfailed: 'Das ist nicht der aktuelle Code Ihrer Authenticator-App, oder er wurde schon verwendet (ein Code gilt nur einmal): Warten Sie auf den nächsten Code und versuchen Sie es erneut. Klappt es weiterhin nicht, prüfen Sie die Uhrzeit Ihres Telefons.' },
+      totpCode: { stepupfailed: 'Das ist nicht der aktuelle Code Ihrer Authenticator-App, oder er wurde schon verwendet (ein Code gilt nur einmal): Warten Sie auf den nächsten Code und versuchen Sie es erneut. Klappt es weiterhin nicht, prüfen Sie die Uhrzeit Ihres Telefons.' },
+      password: { stepupfailed: 'Das ist nicht Ihr Passwort.' },
       input: {
         email: { usernotfound: 'Kein Benutzer eines Ihrer Unternehmen hat diese Adresse.' },
         vatNumber: { duplicate: 'Ein Unternehmen mit dieser USt-IdNr. ist bei dieser Kammer bereits registriert.' },

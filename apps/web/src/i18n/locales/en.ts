@@ -199,6 +199,9 @@ const en = {
       passwordpolicy: 'Choose a password of at least 12 characters that does not contain your e-mail address and is not easy to guess.',
       mismatch: 'The two passwords are not the same.',
       totp: 'This is not the current code of your authenticator app. Check the time on your phone and try again.',
+      // A wrong or spent code at enrolment (SECOND_FACTOR_CODE_WRONG) and at a step-up (STEP_UP_FAILED, also per field below).
+      secondfactorcodewrong: 'This is not the current code of your authenticator app, or it was used already (a code works once): wait for the next code and try again. If it keeps failing, check the time on your phone.',
+      stepupfailed: 'The code or password is not right. A code works once: wait for the next one.',
       duplicate: 'This is already registered.',
       unique: 'This is already in use.',
       exists: 'This does not exist.',
@@ -253,6 +256,9 @@ const en = {
       invalidschema: 'This is not a valid JSON Schema.',
     },
     field: {
+      code: { stepupfailed: 'This is not the current code of your authenticator app, or it was used already (a code works once): wait for the next code and try again. If it keeps failing, check the time on your phone.' },
+      totpCode: { stepupfailed: 'This is not the current code of your authenticator app, or it was used already (a code works once): wait for the next code and try again. If it keeps failing, check the time on your phone.' },
+      password: { stepupfailed: 'This is not your password.' },
       input: {
         email: { usernotfound: 'No user of a company of yours has this address.' },
         vatNumber: { duplicate: 'A company with this VAT number is already registered with this chamber.' },

@@ -194,6 +194,9 @@ const fr: CoreMessages = {
       passwordpolicy: 'Choisissez un mot de passe d’au moins 12 caractères, qui ne contient pas votre adresse e-mail et n’est pas facile à deviner.',
       mismatch: 'Les deux mots de passe ne sont pas identiques.',
       totp: 'Ce n’est pas le code actuel de votre application d’authentification. Vérifiez l’heure de votre téléphone et réessayez.',
+      // A wrong or spent code at enrolment (SECOND_FACTOR_CODE_WRONG) and at a step-up (STEP_UP_FAILED, also per field below).
+      secondfactorcodewrong: 'Ce n’est pas le code actuel de votre application d’authentification, ou il a déjà servi (un code ne sert qu’une fois) : attendez le code suivant et réessayez. Si cela échoue encore, vérifiez l’heure de votre téléphone.',
+      stepupfailed: 'Le code ou le mot de passe n’est pas le bon. Un code ne sert qu’une fois : attendez le suivant.',
       duplicate: 'Ceci est déjà enregistré.',
       unique: 'Ceci est déjà utilisé.',
       exists: 'Ceci n’existe pas.',
@@ -248,6 +251,9 @@ const fr: CoreMessages = {
       invalidschema: "Ce n'est pas un JSON Schema valide.",
     },
     field: {
+      code: { stepupfailed: 'Ce n’est pas le code actuel de votre application d’authentification, ou il a déjà servi (un code ne sert qu’une fois) : attendez le code suivant et réessayez. Si cela échoue encore, vérifiez l’heure de votre téléphone.' },
+      totpCode: { stepupfailed: 'Ce n’est pas le code actuel de votre application d’authentification, ou il a déjà servi (un code ne sert qu’une fois) : attendez le code suivant et réessayez. Si cela échoue encore, vérifiez l’heure de votre téléphone.' },
+      password: { stepupfailed: 'Ce n’est pas votre mot de passe.' },
       input: {
         email: { usernotfound: 'Aucun utilisateur de vos entreprises n’a cette adresse.' },
         vatNumber: { duplicate: 'Une entreprise avec ce numéro de TVA est déjà inscrite auprès de cette chambre.' },

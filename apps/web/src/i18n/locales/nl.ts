@@ -194,6 +194,9 @@ const nl: CoreMessages = {
       passwordpolicy: 'Kies een wachtwoord van minstens 12 tekens dat uw e-mailadres niet bevat en niet makkelijk te raden is.',
       mismatch: 'De twee wachtwoorden zijn niet gelijk.',
       totp: 'Dit is niet de huidige code van uw authenticator-app. Controleer de tijd op uw telefoon en probeer opnieuw.',
+      // A wrong or spent code at enrolment (SECOND_FACTOR_CODE_WRONG) and at a step-up (STEP_UP_FAILED, also per field below).
+      secondfactorcodewrong: 'Dit is niet de huidige code van uw authenticator-app, of hij werd al gebruikt (een code werkt één keer): wacht op de volgende code en probeer opnieuw. Lukt het nog altijd niet, controleer dan de tijd op uw telefoon.',
+      stepupfailed: 'De code of het wachtwoord klopt niet. Een code werkt één keer: wacht op de volgende.',
       duplicate: 'Dit is al geregistreerd.',
       unique: 'Dit is al in gebruik.',
       exists: 'Dit bestaat niet.',
@@ -248,6 +251,9 @@ const nl: CoreMessages = {
       invalidschema: 'Dit is geen geldig JSON Schema.',
     },
     field: {
+      code: { stepupfailed: 'Dit is niet de huidige code van uw authenticator-app, of hij werd al gebruikt (een code werkt één keer): wacht op de volgende code en probeer opnieuw. Lukt het nog altijd niet, controleer dan de tijd op uw telefoon.' },
+      totpCode: { stepupfailed: 'Dit is niet de huidige code van uw authenticator-app, of hij werd al gebruikt (een code werkt één keer): wacht op de volgende code en probeer opnieuw. Lukt het nog altijd niet, controleer dan de tijd op uw telefoon.' },
+      password: { stepupfailed: 'Dit is niet uw wachtwoord.' },
       input: {
         email: { usernotfound: 'Geen gebruiker van een van uw bedrijven heeft dit adres.' },
         vatNumber: { duplicate: 'Een bedrijf met dit btw-nummer is al bij deze kamer geregistreerd.' },
