@@ -157,6 +157,16 @@ test('an organisation admin keeps the company profile, the own profile and the s
   await page.getByRole('dialog').getByRole('button', { name: exactly(m.sessions.end) }).click();
   await expect(page.getByText(m.sessions.endedNotice)).toBeVisible();
 
+  // Three tabs opened at once (a browser restoring its tabs) each renew the session from the one cookie:
+  // one after the other, so no renewal is taken for a stolen token's reuse and the session lives on
+  // (outside review of 7 December, F4: the second and third were refused and the session revoked).
+  const tabs = await Promise.all([0, 1, 2].map(() => page.context().newPage()));
+  await Promise.all(tabs.map((tab) => tab.goto('/app/profile')));
+  for (const tab of tabs) await expect(tab.getByLabel(new RegExp(`^${m.fields.jobTitle}`))).toHaveValue('Exportmanager');
+  await Promise.all(tabs.map((tab) => tab.close()));
+  await page.reload();
+  await expect(page.getByRole('heading', { level: 1, name: m.sessions.title })).toBeVisible();
+
   // A clerk reads the administrator's account; the administrator reads what it was for and which data, in words.
   const call = graphqlCaller(page);
   const adminId = (await call<{ me: { id: string } }>('{ me { id } }', {}, await apiLogin(call, VOKA_COMPANY_ADMIN, state.demoPassword))).me.id;

@@ -119,7 +119,9 @@ let renewing: Promise<boolean> | null = null;
 export async function tokensFromCookie(): Promise<SessionTokens | null> {
   let response: Response;
   try {
-    response = await fetch(REFRESH_ENDPOINT, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{}', credentials: 'same-origin' });
+    response = await oneTabAtATime(() =>
+      fetch(REFRESH_ENDPOINT, { method: 'POST', headers: { 'content-type': 'application/json', accept: 'application/json' }, body: '{}', credentials: 'same-origin' }),
+    );
   } catch (error) {
     throw new ApiError('NETWORK', error instanceof Error ? error.message : 'network error');
   }
@@ -132,7 +134,23 @@ export async function tokensFromCookie(): Promise<SessionTokens | null> {
   return { accessToken: body.accessToken, accessTokenExpiresAt: body.accessTokenExpiresAt, totpEnrolmentRequired: body.totpEnrolmentRequired === true };
 }
 
-/** Renews the access token from the cookie; concurrent callers share one exchange. */
+/**
+ * The refresh token is rotated at each renewal, and a token presented twice is taken for a stolen copy:
+ * the server ends the session. Every tab of the browser sends the one cookie, so tabs renewing at the
+ * same moment (a browser restoring them) would end their own session; they take turns instead, each
+ * sending the cookie its predecessor's answer set. Browsers without the Web Locks API run it as before.
+ */
+async function oneTabAtATime<T>(renewal: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
+  if (!locks) return renewal();
+  let result: T | undefined;
+  await locks.request('chancery.session-renewal', async () => {
+    result = await renewal();
+  });
+  return result as T;
+}
+
+/** Renews the access token from the cookie; concurrent callers (of this tab) share one exchange. */
 export function renewTokens(): Promise<boolean> {
   renewing ??= (async () => {
     if (!sessionStore.get()) return false;
