@@ -80,7 +80,8 @@ test("a chamber's administrator sees a month's fees per company with their total
   // Two companies: a member whose name a spreadsheet would take for a formula, and a non-member.
   const suffix = uniqueSuffix();
   const memberName = `=Cacao ${suffix} BV`;
-  const otherName = `Zeepziederij ${suffix} BV`;
+  // A spreadsheet set to Belgian or Dutch separators splits a CSV line on ';': what follows must not become a formula cell.
+  const otherName = `Zeepziederij ${suffix};=1+1 BV`;
   const member = await registeredCompany(call, state, tenant.slug, memberName);
   const other = await registeredCompany(call, state, tenant.slug, otherName);
   // The VAT numbers as the chamber's records hold them (the registration normalises what was typed).
@@ -170,7 +171,7 @@ test("a chamber's administrator sees a month's fees per company with their total
   expect(rows.slice(1)).toEqual(expect.arrayContaining([
     `${day(first.issuedAt)},'${memberName},${memberVat},${first.number},ISSUE,,yes,25.50,EUR`,
     expect.stringMatching(new RegExp(`^${issuedMonth}-\\d{2},'${escaped(memberName)},${memberVat},${escaped(first.number)},COPY,${copy.copyNumber},yes,5\\.00,EUR$`)),
-    `${day(second.issuedAt)},${otherName},${otherVat},${second.number},ISSUE,,no,40.00,EUR`,
+    `${day(second.issuedAt)},"${otherName}",${otherVat},${second.number},ISSUE,,no,40.00,EUR`,
   ]));
   expect(csv).not.toMatch(/(^|,)=Cacao/m);
 

@@ -17,12 +17,14 @@ export const INVOICING_CSV_HEADER = ['date', 'company', 'vat_number', 'certifica
 /**
  * A text cell: a leading =, +, -, @, tab or carriage return would make a spreadsheet read the cell as
  * a formula (CSV injection, OWASP), so such a value gets a leading apostrophe; a value with the
- * separator, a quote or a line break is quoted (RFC 4180).
+ * separator, a quote or a line break is quoted (RFC 4180). So is one with a semicolon or a tab: a
+ * spreadsheet set to Belgian, Dutch, French or German conventions splits lines on ';', and an unquoted
+ * `Acme;=HYPERLINK(…)` would give a cell starting with '=' there; quoted, it stays one cell.
  */
 export function csvText(value: string | null | undefined): string {
   let text = value ?? '';
   if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[",;\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** Cents as a decimal with a point and two decimals (5 → "0.05", 2550 → "25.50"). */
