@@ -88,4 +88,22 @@ describe('the operator resets the second factor of a tenant’s only administrat
     }
     expect(await totpOf(admin)).toBe(true);
   });
+
+  it('only an operator with a second factor, proven in the last minutes: without one the operator may only enrol; a password-only step-up does not open it (review of 7 December, F8)', async () => {
+    const { tenant, admin } = await tenantWithAdministrator();
+    const input = { tenantId: tenant.id, email: admin.email, reference: 'SUP-8' };
+    const withoutFactor = await factory.user({ roles: [Role.PLATFORM_ADMIN], withTotp: false });
+    const login = expectData(await app.graphql<{ login: { accessToken: string; totpEnrolmentRequired: boolean } }>(LOGIN, { i: { email: withoutFactor.email, password: withoutFactor.password } })).login;
+    expect(login.totpEnrolmentRequired).toBe(true);
+    expect(refusal(await reset(input, login.accessToken))).toMatchObject({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_ENROLMENT_REQUIRED' });
+    // An operator with one, whose check is older than five minutes, proves it again first; the password is not enough.
+    const later = await factory.user({ roles: [Role.PLATFORM_ADMIN] });
+    const token = (await factory.login(later)).accessToken;
+    app.clock.advance(5 * 60_000 + 1_000);
+    expect(refusal(await reset(input, token))).toMatchObject({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_STEP_UP_REQUIRED' });
+    expect(refusal(await app.graphql('mutation($p: String) { stepUp(password: $p) }', { p: later.password }, { token }))).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'STEP_UP_CREDENTIAL_MISSING' });
+    expect(await totpOf(admin)).toBe(true);
+    expectData(await app.graphql('mutation($c: String) { stepUp(code: $c) }', { c: factory.totpCode(later) }, { token }));
+    expect(expectData(await reset(input, token)).resetTenantAdministratorSecondFactor.administratorId).toBe(admin.id);
+  });
 });

@@ -112,7 +112,7 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.ResetSecondFactor]: { description: "Remove a user's second factor (a lost phone), so they enrol again", stepUp: 'recent-login' },
   [Permission.ResetTenantAdministratorSecondFactor]: {
     description: "Remove the second factor of a tenant's only active administrator, who lost phone and recovery codes (the operator, after an out-of-band check)",
-    stepUp: 'recent-login',
+    stepUp: 'second-factor',
   },
   [Permission.ReadStaffSecondFactorRequirement]: { description: 'Read whether the tenant requires a second factor of all its staff, and how many active staff members have none yet' },
   [Permission.RequireStaffSecondFactor]: {
@@ -154,10 +154,10 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.RequestSupportAccess]: { description: "Ask a tenant for a time-boxed support grant to its data, with a purpose (the operator)" },
   [Permission.ReadSupportGrants]: { description: "Read the support grants asked of the tenant (or, for the operator, its own requests)" },
   [Permission.DecideSupportAccess]: { description: "Approve or refuse the operator's support grant, or end it early", stepUp: 'recent-login' },
-  [Permission.RequestTenantOffboarding]: { description: "File a tenant's departure from the platform, or withdraw it before the destruction (the operator)", stepUp: 'recent-login' },
+  [Permission.RequestTenantOffboarding]: { description: "File a tenant's departure from the platform, or withdraw it before the destruction (the operator)", stepUp: 'second-factor' },
   [Permission.ConfirmTenantOffboarding]: { description: "Confirm or decline the tenant's departure (or revoke the confirmation during the wait) and take the archive of all its records", stepUp: 'recent-login' },
   [Permission.ReadTenantOffboarding]: { description: "Read the tenant's departure (the operator: every tenant's)" },
-  [Permission.DestroyTenant]: { description: "Destroy a departed tenant's data after the waiting period; read the destruction certificates", stepUp: 'recent-login' },
+  [Permission.DestroyTenant]: { description: "Destroy a departed tenant's data after the waiting period; read the destruction certificates", stepUp: 'second-factor' },
   [Permission.ReadUnderSupportGrant]: { description: "Read a tenant's data during a support grant it approved; every read is in the tenant's access log" },
   [Permission.ManageCertifiedProducts]: { description: "Create the certificate holders' certified products and change their status" },
   [Permission.ManageProductFamilySchemas]: { description: 'Keep the JSON Schema of each product family' },

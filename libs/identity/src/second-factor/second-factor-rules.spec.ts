@@ -18,8 +18,10 @@ describe('who must have a second factor', () => {
     expect(secondFactorRequired({ ...companyUser, loginMethod: 'PASSWORD_AND_TOTP' })).toBe(true);
   });
 
-  it('the platform operator (no tenant) is not staff of a tenant', () => {
-    expect(secondFactorRequired({ ...staff, roles: [Role.PLATFORM_ADMIN], tenantId: null, tenantRequiresStaffSecondFactor: true })).toBe(false);
+  it('the platform operator must have one, by its role (review of 7 December, F8), not as staff of a tenant', () => {
+    expect(secondFactorRequired({ ...staff, roles: [Role.PLATFORM_ADMIN], tenantId: null, tenantRequiresStaffSecondFactor: false })).toBe(true);
+    // An account of no tenant and no role that needs one is not caught by a tenant's staff rule.
+    expect(secondFactorRequired({ ...staff, roles: [], tenantId: null, tenantRequiresStaffSecondFactor: true })).toBe(false);
   });
 
   it('missing: required and not enrolled', () => {

@@ -1,8 +1,12 @@
 import { Role } from '@chancery/access';
 import { AccountAccess } from '../accounts/account-access';
 
-/** Staff roles that must have a second factor (SPEC §6: signing is a high-value act). */
-export const ROLES_REQUIRING_TOTP: readonly Role[] = [Role.SIGNER, Role.TENANT_ADMIN];
+/**
+ * Roles that must have a second factor (SPEC §6: signing is a high-value act; administering a tenant,
+ * or the platform, holds the keys to others' accounts: the operator resets a tenant administrator's
+ * second factor and destroys a departed tenant's data).
+ */
+export const ROLES_REQUIRING_TOTP: readonly Role[] = [Role.SIGNER, Role.TENANT_ADMIN, Role.PLATFORM_ADMIN];
 
 type SecondFactorFacts = Pick<AccountAccess, 'loginMethod' | 'roles' | 'tenantId' | 'organisationId' | 'tenantRequiresStaffSecondFactor'>;
 

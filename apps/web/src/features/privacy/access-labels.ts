@@ -34,6 +34,7 @@ export const OPERATION_PURPOSES: Readonly<Record<string, AccessPurpose>> = {
   mySessions: 'sessions',
   endMySession: 'sessions',
   auditEntries: 'auditLog',
+  platformAuditEntries: 'auditLog',
   certificateApplication: 'certificateApplications',
   certificateApplications: 'certificateApplications',
   createCertificateApplication: 'certificateApplicationEditing',
