@@ -89,8 +89,10 @@ async function send<R, V>(
     if (first.extensions?.reason === 'SECOND_FACTOR_ENROLMENT_REQUIRED' && token && !sessionStore.get()?.totpEnrolmentRequired) {
       await renewTokens();
     }
-    // Refused at the door, before anything was done: once the person has confirmed, the act runs again (once).
-    if (first.extensions?.reason === 'STEP_UP_REQUIRED' && options.askStepUp && stepUpPrompt && (await stepUpPrompt())) {
+    // Refused at the door, before anything was done: once the person has confirmed (their second factor,
+    // or their password where the act allows it), the act runs again (once).
+    const stepUpAsked = first.extensions?.reason === 'STEP_UP_REQUIRED' || first.extensions?.reason === 'SECOND_FACTOR_STEP_UP_REQUIRED';
+    if (stepUpAsked && options.askStepUp && stepUpPrompt && (await stepUpPrompt())) {
       return send(document, variables, { ...options, askStepUp: false });
     }
     const fields = errors.flatMap((error) => error.extensions?.fields ?? []);

@@ -6,7 +6,6 @@ import { clientError } from '../../api/errors';
 import { hasAnyRole } from '../../auth/roles';
 import { useSession } from '../../auth/session';
 import { useFormat } from '../../i18n/format';
-import { StepUpDialog } from '../account/StepUpDialog';
 import { ConfirmDialog, Dialog } from '../../ui/Dialog';
 import { ErrorSummary, LoadError, Loading, Notice } from '../../ui/feedback';
 import { Form, SubmitButton } from '../../ui/Form';
@@ -51,9 +50,6 @@ export default function ReviewApplicationPage() {
   const [notice, setNotice] = useState<string | null>(null);
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState<string>(REVOCATION_REASONS[0]);
-  const [stepUpOpen, setStepUpOpen] = useState(false);
-  const stepUpUntil = useRef<Date | null>(null);
-  const afterStepUp = useRef<(() => void) | null>(null);
   const idempotencyKey = useRef(newIdempotencyKey());
   const [certificateGeneration, setCertificateGeneration] = useState(0);
 
@@ -69,15 +65,6 @@ export default function ReviewApplicationPage() {
     setComment('');
     setNotice(message);
     loaded.reload();
-  };
-  /** Runs a high-value act now if the second factor was confirmed recently, else after the step-up dialog. */
-  const withStepUp = (act: () => void) => {
-    if (stepUpUntil.current && stepUpUntil.current.getTime() - Date.now() > 15_000) {
-      act();
-      return;
-    }
-    afterStepUp.current = act;
-    setStepUpOpen(true);
   };
   const claim = useAction(async () => {
     await request(ClaimCertificateApplication, { applicationId: id });
@@ -102,22 +89,14 @@ export default function ReviewApplicationPage() {
     await request(ApproveCertificateApplication, { applicationId: id });
     done(t('certificates.review.approved'));
   });
+  // Signing and revoking are tried at once: a login or step-up of the last five minutes counts. When the
+  // API asks for a fresh second-factor check, the portal's step-up dialog opens and the act runs again.
   const sign = useAction(async () => {
-    try {
-      const data = await request(SignCertificate, { applicationId: id, idempotencyKey: idempotencyKey.current });
-      done(t('certificates.review.signed', { number: data.signCertificate.number ?? '' }));
-    } catch (error) {
-      stepUpUntil.current = null;
-      throw error;
-    }
+    const data = await request(SignCertificate, { applicationId: id, idempotencyKey: idempotencyKey.current });
+    done(t('certificates.review.signed', { number: data.signCertificate.number ?? '' }));
   });
   const revoke = useAction(async (certificateId: string) => {
-    try {
-      await request(RevokeCertificate, { certificateId, reason });
-    } catch (error) {
-      stepUpUntil.current = null;
-      throw error;
-    }
+    await request(RevokeCertificate, { certificateId, reason });
     setDecision(null);
     setNotice(t('certificates.review.revoked'));
     setCertificateGeneration((g) => g + 1);
@@ -205,7 +184,7 @@ export default function ReviewApplicationPage() {
                 </button>
                 <Dialog open={decision === 'revoke'} title={t('certificates.review.revokeTitle', { number: certificate.number ?? '' })} onClose={() => setDecision(null)}>
                   <p>{t('certificates.review.revokeBody')}</p>
-                  <Form error={revoke.error} idScope="revoke-" onSubmit={() => withStepUp(() => void revoke.run(certificate.id ?? ''))}>
+                  <Form error={revoke.error} idScope="revoke-" onSubmit={() => void revoke.run(certificate.id ?? '')}>
                     <SelectField
                       name="reason"
                       label={t('certificates.review.revokeReason')}
@@ -264,23 +243,9 @@ export default function ReviewApplicationPage() {
         pending={sign.pending}
         onConfirm={() => {
           setDecision(null);
-          withStepUp(() => void sign.run());
+          void sign.run();
         }}
         onClose={() => setDecision(null)}
-      />
-      <StepUpDialog
-        open={stepUpOpen}
-        onClose={() => {
-          setStepUpOpen(false);
-          afterStepUp.current = null;
-        }}
-        onVerified={(until) => {
-          stepUpUntil.current = until;
-          setStepUpOpen(false);
-          const act = afterStepUp.current;
-          afterStepUp.current = null;
-          act?.();
-        }}
       />
     </>
   );
