@@ -1,9 +1,11 @@
 import { Role } from '@chancery/access';
-import { expectData, IdentityFactory, TestApp, TestTenant, useTestApp } from '@chancery/testing';
+import { expectData, IdentityFactory, queuedEmails, TestApp, TestTenant, useTestApp } from '@chancery/testing';
 
 /**
  * `organisations`: tenant staff find the tenant's companies by name (choosing a certificate holder),
- * or name a list of them by id in one call; only their own tenant's, only staff, bounded.
+ * or name a list of them by id in one call; only their own tenant's, only staff, bounded. A company
+ * whose registration is not confirmed yet is not among them (review F6: anyone could put names in the
+ * staff's pickers with registerOrganisation, no address confirmed); it is, once confirmed.
  */
 describe("The tenant's companies, for its staff", () => {
   const world = useTestApp();
@@ -53,5 +55,24 @@ describe("The tenant's companies, for its staff", () => {
     expect(await refused({ n: 'Beton\u0000' })).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'nameContains' })] });
     expect(await refused({ ids: ['not-an-id'] })).toMatchObject({ code: 'BAD_USER_INPUT' });
     expect(await refused({ ids: Array.from({ length: 101 }, () => ids.get('Zand & Grind')) })).toMatchObject({ code: 'BAD_USER_INPUT', fields: [expect.objectContaining({ field: 'ids' })] });
+  });
+
+  it('an unconfirmed registration is not listed, by name nor by id; once its address is confirmed, it is', async () => {
+    const email = `spam-${Date.now()}@example.test`;
+    expectData(await app.graphql('mutation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { tenant { slug } } }', {
+      input: {
+        tenantSlug: tenant.slug, vatNumber: 'BE0123.456.749', name: 'Beton Spam NV', legalForm: 'NV', street: 'Kaai 1', postalCode: '2000', city: 'Antwerpen',
+        country: 'BE', phone: '+3232322219', email: 'info@spam.test', iban: 'BE71096123456769', loginMethod: 'PASSWORD',
+        administrator: { firstName: 'Sam', lastName: 'Spam', email, password: 'a long enough passphrase 42', preferredLanguage: 'en' },
+      },
+    }));
+    const registered = await app.asOwner(async (db) => ((await db.query(`SELECT organisation_id AS id FROM user_account WHERE email = $1`, [email])).rows[0] as { id: string }).id);
+    expect(expectData(await list({ n: 'BETON' })).organisations.map((o) => o.name)).toEqual(['Beton Brugge NV', 'Betonwerken 100% Gent']);
+    expect(expectData(await list({ ids: [registered, ids.get('Zand & Grind')!] })).organisations.map((o) => o.name)).toEqual(['Zand & Grind']);
+
+    const [mail] = await queuedEmails(app, { recipient: email, template: 'identity.confirm-email' });
+    expectData(await app.graphql('mutation($token: String!) { confirmEmail(token: $token) }', { token: /(ect_[A-Za-z0-9_-]+)/.exec(mail!.body)![1] }));
+    expect(expectData(await list({ n: 'BETON' })).organisations.map((o) => o.name)).toEqual(['Beton Brugge NV', 'Beton Spam NV', 'Betonwerken 100% Gent']);
+    expect(expectData(await list({ ids: [registered] })).organisations.map((o) => o.name)).toEqual(['Beton Spam NV']);
   });
 });

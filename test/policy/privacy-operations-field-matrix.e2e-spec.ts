@@ -374,7 +374,7 @@ describe('T1 field matrix: privacy operations', () => {
   it('supportOrganisations, supportCertificateApplications, supportCertificateApplication, supportDatasheets: every viewer × every grant × every field', async () => {
     const part = newTally();
     await judgeSupportRead(part, 'supportOrganisations', 'SupportOrganisation', async () => ({}), true, async (tenantId) =>
-      (await rows(`SELECT * FROM organisation WHERE tenant_id = $1`, [tenantId]))
+      (await rows(`SELECT * FROM organisation WHERE tenant_id = $1 AND confirmed_at IS NOT NULL`, [tenantId]))
         .map((r) => ({ id: String(r.id), stored: storedObject(world.schema, 'SupportOrganisation', r), relation: { tenantId: r.tenant_id, organisationId: r.id } })));
     await judgeSupportRead(part, 'supportCertificateApplications', 'SupportCertificateApplication', async () => ({}), true, applicationsOf);
     await judgeSupportRead(part, 'supportCertificateApplication', 'SupportCertificateApplication', async (tenantId) => {

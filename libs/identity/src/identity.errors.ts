@@ -12,6 +12,7 @@ export const IdentityErrors = defineErrors('identity', {
   INVALID_POSTAL_CODE: [ErrorCode.BAD_USER_INPUT, 'The postal code does not exist in the country given.'],
   REGISTRATION_KEPT: [ErrorCode.CONFLICT, 'A lapsed registration is kept by a context that answers for it (a legal hold or a restriction on its account): it is not deleted.'],
   COMPANY_ALREADY_REGISTERED: [ErrorCode.BAD_USER_INPUT, 'The company (VAT number) is already registered with this chamber.'],
+  COMPANY_REGISTERED_MEANWHILE: [ErrorCode.CONFLICT, 'Another registration of the company (VAT number) with this chamber was confirmed first: this one cannot be confirmed, and lapses.'],
   PASSWORD_TOO_WEAK: [ErrorCode.BAD_USER_INPUT, 'The password is too short, too long, too easy to guess or contains the e-mail address.'],
   ACCOUNT_ALREADY_EXISTS: [ErrorCode.BAD_USER_INPUT, 'An account with this e-mail address already exists in this tenant.'],
   INVITATION_INVALID: [ErrorCode.UNAUTHENTICATED, 'The invitation link is unknown, already used, revoked or expired.'],

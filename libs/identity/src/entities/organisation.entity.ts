@@ -54,4 +54,10 @@ export class Organisation {
   @Field(() => Boolean, { nullable: true }) @Column({ name: 'is_member' }) isMember: boolean;
   @Internal() @NotPersonalData('bookkeeping of the record')
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' }) createdAt: Date;
+  /**
+   * When the company's registration was confirmed (its administrator's address); null while it awaits
+   * that. Only a confirmed company holds its VAT number in the tenant and is listed for its staff.
+   */
+  @Internal() @NotPersonalData('state of the registration')
+  @Column({ name: 'confirmed_at', type: 'timestamptz', nullable: true }) confirmedAt: Date | null;
 }

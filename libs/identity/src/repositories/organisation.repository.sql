@@ -2,24 +2,35 @@
 -- Every statement the repository sends, so a changed tenant or owner filter shows up in review.
 
 -- OrganisationRepository.findById
-SELECT o.id, o.tenant_id AS "tenantId", o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.name, o.legal_form AS "legalForm", o.street, o.postal_code AS "postalCode", o.city, o.country, o.phone, o.email, o.iban, o.login_method AS "loginMethod", o.is_member AS "isMember", o.created_at AS "createdAt" FROM organisation o WHERE o.id = $1;
+SELECT o.id, o.tenant_id AS "tenantId", o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.name, o.legal_form AS "legalForm", o.street, o.postal_code AS "postalCode", o.city, o.country, o.phone, o.email, o.iban, o.login_method AS "loginMethod", o.is_member AS "isMember", o.created_at AS "createdAt", o.confirmed_at AS "confirmedAt" FROM organisation o WHERE o.id = $1;
 
 -- OrganisationRepository.list
-SELECT o.id, o.tenant_id AS "tenantId", o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.name, o.legal_form AS "legalForm", o.street, o.postal_code AS "postalCode", o.city, o.country, o.phone, o.email, o.iban, o.login_method AS "loginMethod", o.is_member AS "isMember", o.created_at AS "createdAt" FROM organisation o
-WHERE ($1::text IS NULL OR o.name ILIKE '%' || replace(replace(replace($1, '\', '\\'), '%', '\%'), '_', '\_') || '%')
+SELECT o.id, o.tenant_id AS "tenantId", o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.name, o.legal_form AS "legalForm", o.street, o.postal_code AS "postalCode", o.city, o.country, o.phone, o.email, o.iban, o.login_method AS "loginMethod", o.is_member AS "isMember", o.created_at AS "createdAt", o.confirmed_at AS "confirmedAt" FROM organisation o
+WHERE o.confirmed_at IS NOT NULL
+AND ($1::text IS NULL OR o.name ILIKE '%' || replace(replace(replace($1, '\', '\\'), '%', '\%'), '_', '\_') || '%')
 AND ($2::uuid[] IS NULL OR o.id = ANY($2::uuid[]))
 ORDER BY o.name COLLATE natural_order, o.id LIMIT $3;
 
 -- OrganisationRepository.findByCompanyNumber
-SELECT o.id, o.tenant_id AS "tenantId", o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.name, o.legal_form AS "legalForm", o.street, o.postal_code AS "postalCode", o.city, o.country, o.phone, o.email, o.iban, o.login_method AS "loginMethod", o.is_member AS "isMember", o.created_at AS "createdAt" FROM organisation o WHERE o.tenant_id = $1 AND o.company_number = $2;
+SELECT o.id, o.tenant_id AS "tenantId", o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.name, o.legal_form AS "legalForm", o.street, o.postal_code AS "postalCode", o.city, o.country, o.phone, o.email, o.iban, o.login_method AS "loginMethod", o.is_member AS "isMember", o.created_at AS "createdAt", o.confirmed_at AS "confirmedAt" FROM organisation o WHERE o.tenant_id = $1 AND o.company_number = $2 AND o.confirmed_at IS NOT NULL;
 
--- OrganisationRepository.existsWithCompanyNumber
-SELECT 1 FROM organisation o WHERE o.tenant_id = $1 AND o.company_number = $2;
+-- OrganisationRepository.confirmedWithCompanyNumber
+SELECT 1 FROM organisation o WHERE o.tenant_id = $1 AND o.company_number = $2 AND o.confirmed_at IS NOT NULL;
+
+-- OrganisationRepository.confirmedRivalOf
+SELECT 1 FROM user_account u JOIN organisation mine ON mine.tenant_id = u.tenant_id AND mine.id = u.organisation_id
+JOIN organisation o ON o.tenant_id = mine.tenant_id AND o.company_number = mine.company_number AND o.id <> mine.id AND o.confirmed_at IS NOT NULL
+WHERE u.id = $1;
+
+-- OrganisationRepository.confirmRegistrationOf
+UPDATE organisation o SET confirmed_at = $2
+WHERE o.confirmed_at IS NULL AND o.id = (SELECT u.organisation_id FROM user_account u WHERE u.id = $1 AND u.tenant_id = o.tenant_id)
+RETURNING o.id;
 
 -- OrganisationRepository.insert
 INSERT INTO organisation AS o (tenant_id, company_number, vat_number, name, legal_form, street, postal_code, city, country, phone, email,
-iban, login_method, is_member)
-VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING o.id, o.tenant_id AS "tenantId", o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.name, o.legal_form AS "legalForm", o.street, o.postal_code AS "postalCode", o.city, o.country, o.phone, o.email, o.iban, o.login_method AS "loginMethod", o.is_member AS "isMember", o.created_at AS "createdAt";
+iban, login_method, is_member, confirmed_at)
+VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING o.id, o.tenant_id AS "tenantId", o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.name, o.legal_form AS "legalForm", o.street, o.postal_code AS "postalCode", o.city, o.country, o.phone, o.email, o.iban, o.login_method AS "loginMethod", o.is_member AS "isMember", o.created_at AS "createdAt", o.confirmed_at AS "confirmedAt";
 
 -- OrganisationRepository.update
-UPDATE organisation o SET name = $2, iban = $3 WHERE o.id = $1 RETURNING o.id, o.tenant_id AS "tenantId", o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.name, o.legal_form AS "legalForm", o.street, o.postal_code AS "postalCode", o.city, o.country, o.phone, o.email, o.iban, o.login_method AS "loginMethod", o.is_member AS "isMember", o.created_at AS "createdAt";
+UPDATE organisation o SET name = $2, iban = $3 WHERE o.id = $1 RETURNING o.id, o.tenant_id AS "tenantId", o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.name, o.legal_form AS "legalForm", o.street, o.postal_code AS "postalCode", o.city, o.country, o.phone, o.email, o.iban, o.login_method AS "loginMethod", o.is_member AS "isMember", o.created_at AS "createdAt", o.confirmed_at AS "confirmedAt";

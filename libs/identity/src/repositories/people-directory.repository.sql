@@ -21,4 +21,4 @@ SELECT o.id, o.email FROM organisation o WHERE o.tenant_id = $1 ORDER BY o.id;
 -- PeopleDirectoryRepository.companyRecordsOfTenant
 SELECT o.id, o.name, o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.street, o.postal_code AS "postalCode", o.city, o.country,
 o.email, o.phone, o.created_at AS "createdAt"
-FROM organisation o WHERE o.tenant_id = $1 ORDER BY o.name COLLATE natural_order, o.id;
+FROM organisation o WHERE o.tenant_id = $1 AND o.confirmed_at IS NOT NULL ORDER BY o.name COLLATE natural_order, o.id;

@@ -80,13 +80,13 @@ export class PeopleDirectoryRepository {
     return this.sql.query<ReachableCompany>(`SELECT o.id, o.email FROM organisation o WHERE o.tenant_id = $1 ORDER BY o.id`, [tenantId]);
   }
 
-  /** Every company of the tenant, by name: its record but the bank account. */
+  /** Every confirmed company of the tenant, by name: its record but the bank account (a registration not confirmed yet is nobody's customer). */
   @GenerateSql({ params: [SQL_EXAMPLE.tenantId] })
   async companyRecordsOfTenant(tenantId: string): Promise<CompanyRecord[]> {
     return this.sql.query<CompanyRecord>(
       `SELECT o.id, o.name, o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.street, o.postal_code AS "postalCode", o.city, o.country,
               o.email, o.phone, o.created_at AS "createdAt"
-         FROM organisation o WHERE o.tenant_id = $1 ORDER BY o.name COLLATE natural_order, o.id`,
+         FROM organisation o WHERE o.tenant_id = $1 AND o.confirmed_at IS NOT NULL ORDER BY o.name COLLATE natural_order, o.id`,
       [tenantId],
     );
   }

@@ -41,7 +41,7 @@ export class RegisteredCompany {
   @Field() city: string;
   @Field() country: string;
   @Field({ description: 'Where the confirmation link went: the administrator confirms it to activate the account.' }) confirmationSentTo: string;
-  @Field({ description: 'AWAITING_EMAIL_CONFIRMATION until the link is used.' }) status: string;
+  @Field({ description: 'AWAITING_EMAIL_CONFIRMATION until the link is used: until then the company holds nothing (another registration of its VAT number may stand beside it; the first confirmed wins) and is not listed for the chamber’s staff.' }) status: string;
 }
 
 @Envelope('RegistrationResult')
@@ -179,7 +179,9 @@ export class IdentityResolver {
 
   @Public()
   @ThrottleAuthentication()
-  @Mutation(() => RegistrationResult, { description: 'Registers a company and its first administrator, who then confirms the e-mail address.' })
+  @Mutation(() => RegistrationResult, {
+    description: 'Registers a company and its first administrator, who then confirms the e-mail address. The same answer whether or not the address already has an account (then nothing is made and its owner is e-mailed); COMPANY_ALREADY_REGISTERED only when a confirmed company holds the VAT number.',
+  })
   async registerOrganisation(@Args('input') input: RegisterOrganisationInput): Promise<RegistrationResult> {
     const registration = await this.registration.register(input);
     return Object.assign(new RegistrationResult(), registration, { company: Object.assign(new RegisteredCompany(), registration.company) });
@@ -187,7 +189,9 @@ export class IdentityResolver {
 
   @Public()
   @ThrottleAuthentication()
-  @Mutation(() => Boolean)
+  @Mutation(() => Boolean, {
+    description: 'Confirms a registration’s address from its e-mailed link: the account is activated and the company confirmed. CONFLICT COMPANY_REGISTERED_MEANWHILE when another registration of the same company was confirmed first (nothing changes).',
+  })
   confirmEmail(@Args() { token }: TokenArgs): Promise<boolean> {
     return this.registration.confirmEmail(token);
   }

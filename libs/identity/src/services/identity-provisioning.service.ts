@@ -59,9 +59,12 @@ export class IdentityProvisioning {
     return this.transactions.asSystem(null, () => this.tenants.insert(tenant));
   }
 
-  provisionOrganisation(organisation: Omit<NewOrganisation, 'loginMethod' | 'isMember'> & { loginMethod?: LoginMethod; isMember?: boolean }): Promise<Organisation> {
+  /** A company made by the system is confirmed when made (only registerOrganisation makes unconfirmed ones). */
+  provisionOrganisation(
+    organisation: Omit<NewOrganisation, 'loginMethod' | 'isMember' | 'confirmedAt'> & { loginMethod?: LoginMethod; isMember?: boolean },
+  ): Promise<Organisation> {
     return this.transactions.asSystem(organisation.tenantId, () =>
-      this.organisations.insert({ ...organisation, loginMethod: organisation.loginMethod ?? LoginMethod.PASSWORD, isMember: organisation.isMember ?? false }),
+      this.organisations.insert({ ...organisation, loginMethod: organisation.loginMethod ?? LoginMethod.PASSWORD, isMember: organisation.isMember ?? false, confirmedAt: this.clock.now() }),
     );
   }
 

@@ -69,7 +69,11 @@ export class OrganisationRegistrationService {
       const organisation = await this.transactions.beforeSession(tenant.id, async () => {
         // A registration of this company or address never confirmed, whose link expired, no longer stands in the way.
         await this.unconfirmed.clearTheWayFor(tenant.id, vatNumber, administratorEmail, this.clock.now());
-        if (await this.organisations.existsWithCompanyNumber(tenant.id, vatNumber)) {
+        // Only a confirmed company holds its number: an unconfirmed registration of it never blocks
+        // this one (see confirmEmail: the first confirmed wins). Otherwise what a known address leaves
+        // behind (nothing) and a new one (a company) would tell them apart, and anyone could hold a
+        // company's number with an address of their own until the link expired.
+        if (await this.organisations.confirmedWithCompanyNumber(tenant.id, vatNumber)) {
           throw IdentityErrors.COMPANY_ALREADY_REGISTERED('this company is already registered with this chamber', { field: 'input.vatNumber' });
         }
         const existing = await this.accounts.findIdByEmail(tenant.id, administratorEmail);
@@ -82,6 +86,7 @@ export class OrganisationRegistrationService {
           tenantId: tenant.id, companyNumber: vatNumber, vatNumber, name: input.name, legalForm: input.legalForm,
           street: input.street, postalCode: input.postalCode, city: input.city, country, phone: input.phone,
           email: normaliseEmailAddress(input.email), iban: input.iban.replace(/\s/g, '').toUpperCase(), loginMethod: input.loginMethod as LoginMethod, isMember: false,
+          confirmedAt: null,
         });
         const userId = await this.accounts.insert({
           tenantId: tenant.id, organisationId: created.id, email: administratorEmail, firstName: admin.firstName, lastName: admin.lastName,
@@ -108,9 +113,6 @@ export class OrganisationRegistrationService {
       });
       return { organisation: organisation ?? notRegistered(tenant.id), tenant, company };
     } catch (error) {
-      if (isUniqueViolation(error, 'organisation_tenant_id_company_number_key')) {
-        throw IdentityErrors.COMPANY_ALREADY_REGISTERED('this company is already registered with this chamber', { field: 'input.vatNumber' });
-      }
       if (!isUniqueViolation(error, 'user_account_email_per_tenant')) throw error;
       // A registration with the same address won the race: answer as below.
       await this.transactions.beforeSession(tenant.id, () =>
@@ -135,18 +137,33 @@ export class OrganisationRegistrationService {
     await this.audit.record({ action: 'identity.registration.addressInUse', subjectType: userId ? 'User' : undefined, subjectId: userId ?? undefined, tenantId: tenant.id });
   }
 
-  /** Activates the account the confirmation e-mail was sent for; a token works once. */
+  /**
+   * Activates the account the confirmation e-mail was sent for, and confirms its company's
+   * registration; a token works once. Of rival registrations of one company (VAT number), the first
+   * confirmed wins: a later one is refused and nothing of it changes (its link keeps working until it
+   * expires, and it lapses as any unconfirmed registration does).
+   */
   async confirmEmail(token: string): Promise<boolean> {
     const parsed = parseSecret(token, 'ect');
     if (!parsed?.tenantId) throw IdentityErrors.CONFIRMATION_LINK_INVALID('Invalid or expired confirmation link');
-    const confirmed = await this.transactions.forSecretHolder(parsed, async () => {
-      const now = this.clock.now();
-      const userId = await this.accountTokens.consume('EMAIL_CONFIRMATION', parsed.hash, now);
-      if (!userId) return false;
-      await this.accounts.confirmEmail(userId, now);
-      await this.audit.record({ action: 'identity.email.confirmed', subjectType: 'User', subjectId: userId, tenantId: parsed.tenantId });
-      return true;
-    });
+    const registeredMeanwhile = () => IdentityErrors.COMPANY_REGISTERED_MEANWHILE('another registration of this company with this chamber was confirmed first');
+    let confirmed: boolean;
+    try {
+      confirmed = await this.transactions.forSecretHolder(parsed, async () => {
+        const now = this.clock.now();
+        const userId = await this.accountTokens.consume('EMAIL_CONFIRMATION', parsed.hash, now);
+        if (!userId) return false;
+        if (await this.organisations.confirmedRivalOf(userId)) throw registeredMeanwhile();
+        await this.accounts.confirmEmail(userId, now);
+        await this.organisations.confirmRegistrationOf(userId, now);
+        await this.audit.record({ action: 'identity.email.confirmed', subjectType: 'User', subjectId: userId, tenantId: parsed.tenantId });
+        return true;
+      });
+    } catch (error) {
+      // A rival confirmed in the same moment: the database's index decided, as the check above would have.
+      if (isUniqueViolation(error, 'organisation_confirmed_company_number')) throw registeredMeanwhile();
+      throw error;
+    }
     if (!confirmed) throw IdentityErrors.CONFIRMATION_LINK_INVALID('Invalid or expired confirmation link');
     return true;
   }

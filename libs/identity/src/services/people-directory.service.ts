@@ -39,7 +39,7 @@ export class PeopleDirectory {
     return this.transactions.run(() => this.people.companiesOfTenant(tenantId));
   }
 
-  /** The tenant's companies' records (no bank account), for the operator under a support grant (privacy's support access). */
+  /** The tenant's confirmed companies' records (no bank account), for the operator under a support grant (privacy's support access). */
   companyRecordsOfTenant(tenantId: string): Promise<CompanyRecord[]> {
     return this.transactions.run(() => this.people.companyRecordsOfTenant(tenantId));
   }
