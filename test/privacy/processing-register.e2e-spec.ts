@@ -139,6 +139,10 @@ describe('T16 register of processing activities', () => {
     expect(register.controllers!.map((c) => c.name).sort()).toEqual(tenants);
     expect(register.processor?.name).toEqual(expect.any(String));
     expect(register.activities.map((a) => missingItems(a)).flat()).toEqual([]);
+    // Tenants add entries to their own registers (as controller), never to the platform's: its document does not say they do.
+    const markdown = expectData(await gql<{ platformProcessingRegister: string }>(`{ platformProcessingRegister(format: MARKDOWN) }`, {}, operator)).platformProcessingRegister;
+    expect(markdown).toContain('Generated from the personal-data declarations of the code; do not edit by hand.');
+    expect(markdown).not.toMatch(/tenant added/);
   });
 
   it('who may read and keep it: privacy officer, tenant admin and auditor read; only the privacy officer adds; the operator reads only the platform’s', async () => {

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { Client } from 'pg';
-import { checkScreen, chooseLanguage, expect, journey, logIn, mailTo, test, totpCode, uniqueSuffix, useLanguage } from './support/fixtures';
+import { checkScreen, chooseLanguage, expect, journey, logIn, mailTo, registerActivity, registerItem, registerOnScreen, test, totpCode, uniqueSuffix, useLanguage } from './support/fixtures';
 import { createApplicationThroughApi, graphqlCaller, tenantOfOwn } from './support/api';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import type { WebTestState } from './support/server';
@@ -329,18 +329,52 @@ function dayAfter(days: number): string {
     await form.getByRole('button', { name: r.add }).click();
     await expect(page.getByText(fill(r.added, { name }))).toBeVisible();
 
-    // The entry is listed, and the register document carries it.
+    // The entry is listed, and the register on screen carries it: a heading per activity, legal bases by
+    // their names, no Markdown and no codes, and a sentence saying the descriptions are in English.
     const row = page.getByRole('row').filter({ has: page.getByRole('rowheader', { name }) });
     await expect(row.getByText(r.legalBases.consent)).toBeVisible();
-    await expect(page.getByLabel(m.privacyDesk.register.preview, { exact: true })).toContainText(name);
+    const v = m.registerView;
+    const register = registerOnScreen(page, m);
+    await expect(register.getByText(v.englishNote, { exact: true })).toBeVisible();
+    const own = registerActivity(register, `${name} ${v.ownEntry}`);
+    await expect(own.getByRole('heading', { level: 4 })).toBeVisible();
+    await expect(registerItem(own, v.legalBases_one)).toHaveText(r.legalBases.consent);
+    await expect(registerItem(own, v.dataCategories)).toContainText(m.dataCategories.contact);
+    // The other items open under the activity.
+    await own.getByText(v.showItems).click();
+    await expect(registerItem(own, v.retention)).toBeVisible();
+    await expect(registerItem(own, v.retention)).toHaveText('Until unsubscribed');
+    await expect(registerItem(own, v.purpose)).toHaveText('Telling member companies of events and new services.');
+    const declared = registerActivity(register, 'Authenticate the user');
+    await expect(registerItem(declared, v.legalBases_one)).toHaveText(r.legalBases.contract);
+    await expect(registerItem(declared, v.dataCategories)).toHaveText(m.dataCategories.credentials);
+    await expect(registerItem(declared, v.retention)).toContainText(`${m.retentionSchedule.rules.ACCOUNT_CREDENTIALS}: until the credential is changed`);
+    expect(await register.getByRole('heading', { level: 4 }).count()).toBeGreaterThan(10);
+    for (const raw of ['**', '# ', 'legitimateInterest', 'legalObligation', 'ACCOUNT_CREDENTIALS', 'ABANDONED_APPLICATION']) await expect(register).not.toContainText(raw);
     await checkScreen(page, language === 'en' ? 'register-entries' : `register-entries-${language}`);
+
+    // In French on a 360-pixel phone: French labels and legal bases, the note in French, and nothing wider
+    // than the screen (tables scroll inside their own region).
+    const f = MESSAGES.fr;
+    await page.setViewportSize({ width: 360, height: 800 });
+    await chooseLanguage(page, 'fr');
+    const registerFr = registerOnScreen(page, f);
+    await expect(registerFr.getByText(f.registerView.englishNote, { exact: true })).toBeVisible();
+    const ownFr = registerActivity(registerFr, `${name} ${f.registerView.ownEntry}`);
+    await expect(registerItem(ownFr, f.registerView.legalBases_one)).toHaveText(f.registerEntries.legalBases.consent);
+    await expect(registerItem(registerActivity(registerFr, 'Authenticate the user'), f.registerView.legalBases_one)).toHaveText(f.registerEntries.legalBases.contract);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
+    await checkScreen(page, 'register-entries-phone-fr');
+    await chooseLanguage(page, language);
+    await page.setViewportSize({ width: 1280, height: 900 });
 
     await row.getByRole('button', { name: new RegExp(`^${r.remove}`) }).click();
     const dialog = page.getByRole('dialog', { name: fill(r.removeTitle, { name }) });
     await dialog.getByRole('button', { name: exactly(r.remove) }).click();
     await expect(page.getByText(fill(r.removed, { name }))).toBeVisible();
     await expect(page.getByRole('rowheader', { name })).toHaveCount(0);
-    await expect(page.getByLabel(m.privacyDesk.register.preview, { exact: true })).not.toContainText(name);
+    await expect(register.getByRole('heading', { level: 4, name: new RegExp(`^${name}`) })).toHaveCount(0);
+    await expect(registerActivity(register, 'Authenticate the user')).toBeVisible();
   });
 }
 
@@ -376,7 +410,10 @@ for (const language of ['en'] as const) {
 
     // The register of processing shows the chamber's period for the rule.
     await openFromNav(page, m.app.portalNavigation, m.privacyDesk.register.title);
-    await expect(page.getByLabel(m.privacyDesk.register.preview, { exact: true })).toContainText("DELIVERED_MESSAGE: 30 days after the message is delivered (tenant's period; platform default 90 days)");
+    // (the rule by its name, the period as the register, kept in English, words it).
+    const register = registerOnScreen(page, m);
+    await expect(register).toContainText(`${rule}: 30 days after the message is delivered (tenant's period; platform default 90 days)`);
+    await expect(register).not.toContainText('DELIVERED_MESSAGE');
 
     // Back to the default, so the demo tenant is as it was.
     await openFromNav(page, m.app.portalNavigation, r.title);

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { checkScreen, chooseLanguage, expect, journey, logIn, test, linkFromMail, totpCode, uniqueSuffix, useLanguage, type Language } from './support/fixtures';
+import { checkScreen, chooseLanguage, expect, journey, logIn, test, linkFromMail, registerActivity, registerItem, registerOnScreen, totpCode, uniqueSuffix, useLanguage, type Language } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import { apiLogin, graphqlCaller, VOKA_COMPANY_ADMIN } from './support/api';
 
@@ -332,7 +332,12 @@ test('the platform operator creates a tenant, which the directory then lists; it
   await page.goto('/app');
   await openFromNav(page, 'en', m.platformRegister.title);
   await expect(page.getByRole('heading', { level: 1, name: m.platformRegister.title })).toBeVisible();
-  await expect(page.getByLabel(m.privacyDesk.register.preview)).toContainText(name);
+  const register = registerOnScreen(page, m);
+  await expect(register.getByRole('region', { name: m.registerView.controllers }).getByRole('rowheader', { name, exact: true })).toBeVisible();
+  await expect(register.getByRole('heading', { level: 3, name: m.registerView.processor, exact: true })).toBeVisible();
+  await expect(register.getByText(m.registerView.englishNote, { exact: true })).toBeVisible();
+  await expect(registerItem(registerActivity(register, 'Authenticate the user'), m.registerView.legalBases_one)).toHaveText(m.registerEntries.legalBases.contract);
+  for (const raw of ['**', 'legitimateInterest', 'PERSONAL_DATA_ACCESS']) await expect(register).not.toContainText(raw);
   await checkScreen(page, 'platform-processing-register');
   // The platform's own audit log holds the tenant just created (no tenant's entries), and its chain is intact.
   await openFromNav(page, 'en', m.platformAudit.title);

@@ -1,8 +1,9 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, test as base, type Page } from '@playwright/test';
+import { expect, test as base, type Locator, type Page } from '@playwright/test';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { generateSync } from 'otplib';
+import { exactly, type MESSAGES } from './messages';
 import { REPO_ROOT, startApi, type WebTestState } from './server';
 
 export type Language = 'nl' | 'fr' | 'de' | 'en';
@@ -187,4 +188,19 @@ export async function logIn(page: Page, details: LoginDetails, texts: { tenant: 
   if (details.totpSecret) await page.getByLabel(texts.code).fill(await totpCode(details.totpSecret));
   await page.getByRole('button', { name: texts.submit }).click();
   await expect(page).toHaveURL(/\/app/);
+}
+
+/** The register of processing activities on screen (RegisterView), by its heading in the reader's language. */
+export function registerOnScreen(page: Page, m: (typeof MESSAGES)[Language]): Locator {
+  return page.getByRole('region', { name: exactly(m.registerView.title) });
+}
+
+/** One activity of the register on screen, by its heading (an own entry's heading ends in its badge). */
+export function registerActivity(register: Locator, heading: string): Locator {
+  return register.getByRole('region', { name: exactly(heading) });
+}
+
+/** The value (`<dd>`) of an item of an activity of the register on screen, by its label (`<dt>`). */
+export function registerItem(activity: Locator, label: string): Locator {
+  return activity.locator('dl > div').filter({ has: activity.page().locator('dt', { hasText: exactly(label) }) }).locator('dd');
 }

@@ -251,7 +251,10 @@ export function renderRegisterMarkdown(register: ProcessingRegister): string {
     ? `Register of processing activities — ${register.controller!.name} (controller, ${register.article})`
     : `Register of processing activities — ${register.processor!.name} (${register.article})`;
   lines.push(`# ${title}`, '');
-  lines.push('Generated from the personal-data declarations of the code and the entries the tenant added; do not edit by hand.', '');
+  // The processor's register has no entries of a tenant's own: those belong to that tenant's register as controller.
+  lines.push(register.register === 'controller'
+    ? 'Generated from the personal-data declarations of the code and the entries the tenant added; do not edit by hand.'
+    : 'Generated from the personal-data declarations of the code; do not edit by hand.', '');
   if (register.controller) lines.push(`**Controller:** ${describeParty(register.controller)}`, '');
   if (register.processor) lines.push(`**Processor:** ${describeParty(register.processor)}`, '');
   if (register.controllers) {

@@ -8,6 +8,7 @@ import { useAction, useLoad } from '../../ui/use-api';
 import { downloadText } from '../../ui/download';
 import { Form } from '../../ui/Form';
 import { RegisterEntries } from './RegisterEntries';
+import { parseRegister, RegisterView } from './RegisterView';
 
 const ProcessingRegister = graphql(`
   query ProcessingRegister($format: RegisterFormat!) {
@@ -22,7 +23,7 @@ const PlatformProcessingRegister = graphql(`
 `);
 
 /**
- * A register of processing activities on screen, with both forms to download: the tenant's as controller
+ * A register of processing activities on screen (read from its JSON form), with both forms to download: the tenant's as controller
  * (Art. 30(1)), with its own entries to add and remove; or, for the operator, the platform's as processor
  * for every tenant (Art. 30(2)).
  */
@@ -30,7 +31,7 @@ export default function RegisterExportPage({ platform = false }: { platform?: bo
   const { t } = useTranslation();
   const read = async (format: RegisterFormat) =>
     platform ? (await request(PlatformProcessingRegister, { format })).platformProcessingRegister : (await request(ProcessingRegister, { format })).processingRegister;
-  const preview = useLoad(() => read('MARKDOWN'), [platform]);
+  const shown = useLoad(async () => parseRegister(await read('JSON')), [platform]);
   const save = useAction(async (format: RegisterFormat) => {
     const text = await read(format);
     const day = new Date().toISOString().slice(0, 10);
@@ -55,15 +56,11 @@ export default function RegisterExportPage({ platform = false }: { platform?: bo
           </button>
         </p>
       </Form>
-      {platform ? null : <RegisterEntries onChanged={preview.reload} />}
-      <h2>{t('privacyDesk.register.preview')}</h2>
-      {preview.loading ? <Loading /> : null}
-      {preview.error ? <LoadError error={preview.error} onRetry={preview.reload} /> : null}
-      {preview.data ? (
-        <pre className="document" tabIndex={0} aria-label={t('privacyDesk.register.preview')}>
-          {preview.data}
-        </pre>
-      ) : null}
+      {platform ? null : <RegisterEntries onChanged={shown.reload} />}
+      {shown.loading && !shown.data ? <Loading /> : null}
+      {shown.error ? <LoadError error={shown.error} onRetry={shown.reload} /> : null}
+      {shown.data ? <RegisterView register={shown.data} /> : null}
+      {shown.data === null && !shown.loading && !shown.error ? <p>{t('registerView.unreadable')}</p> : null}
     </>
   );
 }

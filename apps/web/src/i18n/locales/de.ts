@@ -651,7 +651,6 @@ const de: CoreMessages = {
       lead: 'Das Verzeichnis Ihrer Organisation als Verantwortlicher (DSGVO Art. 30 Abs. 1): aus den Erklärungen der Plattform und Ihren eigenen Einträgen erstellt.',
       json: 'Als JSON herunterladen',
       markdown: 'Als lesbares Dokument herunterladen',
-      preview: 'Lesbares Dokument',
       entries: 'Ihre eigenen Einträge',
       noEntries: 'Keine eigenen Einträge.',
     },

@@ -656,7 +656,6 @@ const en = {
       lead: 'Your tenant’s register as controller (GDPR Art. 30(1)): generated from the declarations of the platform plus your own entries.',
       json: 'Download as JSON',
       markdown: 'Download as a readable document',
-      preview: 'Readable document',
       entries: 'Your own entries',
       noEntries: 'No entries of your own.',
     },

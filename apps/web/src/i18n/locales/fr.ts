@@ -651,7 +651,6 @@ const fr: CoreMessages = {
       lead: 'Le registre de votre organisation en tant que responsable du traitement (RGPD art. 30, §1) : issu des déclarations de la plateforme et de vos propres entrées.',
       json: 'Télécharger en JSON',
       markdown: 'Télécharger en document lisible',
-      preview: 'Document lisible',
       entries: 'Vos propres entrées',
       noEntries: 'Aucune entrée propre.',
     },

@@ -651,7 +651,6 @@ const nl: CoreMessages = {
       lead: 'Het register van uw organisatie als verwerkingsverantwoordelijke (AVG art. 30, lid 1): gemaakt uit de verklaringen van het platform en uw eigen vermeldingen.',
       json: 'Downloaden als JSON',
       markdown: 'Downloaden als leesbaar document',
-      preview: 'Leesbaar document',
       entries: 'Uw eigen vermeldingen',
       noEntries: 'Geen eigen vermeldingen.',
     },
