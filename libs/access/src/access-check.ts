@@ -20,9 +20,17 @@ export function demandPermission(actor: Actor, permission: Permission, now: Date
   if (!permissionsOf(actor).has(permission)) throw CoreErrors.PERMISSION_REQUIRED(`Not allowed: ${PERMISSIONS[permission].description}`);
   const level = PERMISSIONS[permission].stepUp;
   if (!level) return;
-  const fresh = actor.steppedUpAt !== undefined && now.getTime() - actor.steppedUpAt.getTime() <= STEP_UP_WINDOW_MS;
-  if (level === 'second-factor' && !(fresh && actor.steppedUpWith === 'secondFactor')) {
+  if (level === 'second-factor' && !(steppedUpLately(actor, now) && actor.steppedUpWith === 'secondFactor')) {
     throw AccessErrors.SECOND_FACTOR_STEP_UP_REQUIRED('A second-factor check within the last 5 minutes is required (stepUp)');
   }
-  if (!fresh) throw AccessErrors.STEP_UP_REQUIRED('A re-authentication within the last 5 minutes is required (stepUp)');
+  demandRecentAuthentication(actor, now);
+}
+
+/** The session logged in or re-authenticated (stepUp) in the last five minutes, by any means. */
+export function demandRecentAuthentication(actor: Actor, now: Date): void {
+  if (!steppedUpLately(actor, now)) throw AccessErrors.STEP_UP_REQUIRED('A re-authentication within the last 5 minutes is required (stepUp)');
+}
+
+function steppedUpLately(actor: Actor, now: Date): boolean {
+  return actor.steppedUpAt !== undefined && now.getTime() - actor.steppedUpAt.getTime() <= STEP_UP_WINDOW_MS;
 }

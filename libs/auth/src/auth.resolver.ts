@@ -166,7 +166,9 @@ export class AuthResolver {
     return Object.assign(new RecoveryCodeStatusType(), await this.accounts.myRecoveryCodeCount());
   }
 
-  @AuthenticatedPerson()
+  // Also before the second factor: a session held to enrolling whose login is old re-authenticates with
+  // its password before it may begin enrolment (it can do nothing else with it).
+  @AuthenticatedPerson({ beforeSecondFactor: true })
   @Mutation(() => Date, {
     description: 'Re-authenticates the session (second-factor code, or the password without one); high-value acts accept it for 5 minutes.',
   })

@@ -90,7 +90,8 @@ export default function AppLayout() {
           <PageNoticeSlot.Provider value={setNoticeSlot}>
             <Suspense fallback={<Loading />}>{me || session?.totpEnrolmentRequired ? <Outlet /> : <Loading />}</Suspense>
           </PageNoticeSlot.Provider>
-          {me ? <StepUpPrompt withPassword={!me.totpEnrolledAt} /> : null}
+          {/* A session held to enrolling has no profile to read yet, and no second factor: its step-up is the password. */}
+          {me || session?.totpEnrolmentRequired ? <StepUpPrompt withPassword={!me?.totpEnrolledAt} /> : null}
         </main>
       </div>
     </div>

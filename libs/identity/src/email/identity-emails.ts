@@ -67,6 +67,22 @@ export const PASSWORD_CHANGED = emailTemplate<PasswordChangedValues>('identity.p
   de: (v) => ({ subject: 'Ihr Chancery-Passwort wurde geändert', text: `Das Passwort Ihres Kontos wurde am ${emailMoment(v.at, 'de')} geändert, und alle anderen Sitzungen wurden abgemeldet. Wenn Sie es nicht waren, setzen Sie Ihr Passwort sofort zurück und informieren Sie Ihren Administrator.` }),
 }, { sentDuringRestriction: true });
 
+interface SecondFactorEnrolledValues {
+  at: string;
+}
+
+/**
+ * A security notice: a second factor was added to the account. Whoever added it decides every login
+ * from now on; if it was not the owner, the owner must hear of it before their next login fails.
+ * Sent even during a restriction: it protects the account.
+ */
+export const SECOND_FACTOR_ENROLLED = emailTemplate<SecondFactorEnrolledValues>('identity.second-factor-enrolled', {
+  en: (v) => ({ subject: 'A second factor was added to your Chancery account', text: `An authenticator app was set up as the second factor of your account on ${emailMoment(v.at, 'en')}: from now on, a login asks for its code. If it was not you, reset your password at once and tell your administrator, who can remove the second factor.` }),
+  nl: (v) => ({ subject: 'Er werd een tweede factor aan uw Chancery-account toegevoegd', text: `Op ${emailMoment(v.at, 'nl')} werd een authenticator-app ingesteld als tweede factor van uw account: voortaan vraagt elke aanmelding om de code ervan. Was u het niet, stel dan meteen een nieuw wachtwoord in en verwittig uw beheerder, die de tweede factor kan verwijderen.` }),
+  fr: (v) => ({ subject: 'Un second facteur a été ajouté à votre compte Chancery', text: `Une application d'authentification a été configurée comme second facteur de votre compte le ${emailMoment(v.at, 'fr')} : désormais, chaque connexion demande son code. Si ce n'était pas vous, réinitialisez immédiatement votre mot de passe et prévenez votre administrateur, qui peut retirer le second facteur.` }),
+  de: (v) => ({ subject: 'Ihrem Chancery-Konto wurde ein zweiter Faktor hinzugefügt', text: `Am ${emailMoment(v.at, 'de')} wurde eine Authenticator-App als zweiter Faktor Ihres Kontos eingerichtet: Ab jetzt fragt jede Anmeldung nach ihrem Code. Wenn Sie es nicht waren, setzen Sie Ihr Passwort sofort zurück und informieren Sie Ihren Administrator, der den zweiten Faktor entfernen kann.` }),
+}, { sentDuringRestriction: true });
+
 interface SecondFactorResetValues {
   at: string;
 }

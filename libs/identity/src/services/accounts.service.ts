@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { demandRecentAuthentication } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
 import { Clock, issueSecret, ParsedSecret, PasswordHasher, personIdOf, RequestContext, SecretBox, TransactionRunner } from '@chancery/core';
 import { Mailer } from '@chancery/notifications';
 import { AccountAccess } from '../accounts/account-access';
-import { PASSWORD_CHANGED, RECOVERY_CODE_USED } from '../email/identity-emails';
+import { PASSWORD_CHANGED, RECOVERY_CODE_USED, SECOND_FACTOR_ENROLLED } from '../email/identity-emails';
 import { UserAccount } from '../entities/user-account.entity';
 import { IdentityErrors } from '../identity.errors';
 import { AccountRepository, LoginCandidate } from '../repositories/account.repository';
@@ -211,9 +212,14 @@ export class AccountsService {
     return true;
   }
 
-  /** Starts TOTP enrolment: a new secret, returned once as an otpauth:// URI for the app to scan. */
+  /**
+   * Starts TOTP enrolment: a new secret, returned once as an otpauth:// URI for the app to scan. Only
+   * a session that logged in or re-authenticated lately: an old one (a laptop left open, a copied
+   * token) must not put its own authenticator on the account and shut the owner out (review F10).
+   */
   async beginTotpEnrolment(): Promise<string> {
     const userId = personIdOf(this.context.actor);
+    demandRecentAuthentication(this.context.actor, this.clock.now());
     return this.transactions.run(async () => {
       const account = await this.accounts.secondFactorOf(userId);
       if (!account) throw IdentityErrors.USER_NOT_FOUND('User not found');
@@ -238,6 +244,9 @@ export class AccountsService {
     // The enrolment code is spent: it cannot log in or step up a second time.
     await this.accounts.useTotpStep(userId, step);
     await this.audit.record({ action: 'auth.totp.enrolled', subjectType: 'User', subjectId: userId });
+    // Told at once, as of a changed password: if it was not the owner, they hear of it before their next login fails.
+    const owner = await this.accounts.findById(userId);
+    if (owner) await this.mailer.queue(SECOND_FACTOR_ENROLLED, { tenantId: owner.tenantId, to: owner.email, language: owner.preferredLanguage, values: { at: now.toISOString() } });
     return now;
   }
 
