@@ -30,11 +30,19 @@ function humanise(reason: string, property: string, path: string): string {
   return reason;
 }
 
-/** Characters no text field of ours takes: NUL and other C0 controls but tab and line breaks, direction overrides and isolates. */
+/**
+ * Characters no text field of ours takes: NUL and other C0 controls but tab and line breaks, direction
+ * overrides and isolates, and tag characters (invisible, they carry hidden text: "ASCII smuggling").
+ */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
-const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069]/;
-/** Nothing but white space and invisible format characters; stops at the first visible character (every input string passes here). */
-const BLANK = /^[\s\p{Cf}]*$/u;
+const FORBIDDEN_CHARACTER = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F\u202A-\u202E\u2066-\u2069\u{E0000}-\u{E007F}]/u;
+/**
+ * Nothing but white space, invisible format characters and the fillers that render as nothing (Hangul
+ * fillers, the blank Braille pattern); stops at the first visible character (every input string passes here).
+ */
+const BLANK = /^[\s\p{Cf}\u115F\u1160\u3164\uFFA0\u2800]*$/u;
+/** More combining marks on one character than any language writes ("Zalgo" text, spilling over the lines around). */
+const STACKED_MARKS = /\p{M}{6,}/u;
 /** A high surrogate not followed by a low one, or a low one not preceded by a high one (not well-formed UTF-16). */
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
@@ -48,6 +56,7 @@ export function problemWithText(value: string): string | undefined {
   // Invisible format characters (zero-width space and joiners, word joiner, BOM, soft hyphen: Unicode Cf) count as blank too:
   // a purpose or a title of nothing but those reads as nothing to whoever decides on it.
   if (value.length > 0 && BLANK.test(value)) return 'must not be blank';
+  if (STACKED_MARKS.test(value)) return 'stacks too many accents or marks on one character';
   return undefined;
 }
 

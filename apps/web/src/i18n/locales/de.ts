@@ -212,7 +212,7 @@ const de: CoreMessages = {
       empty: 'Ändern Sie mindestens ein Feld.',
       imagetype: 'Wählen Sie ein PNG- oder JPEG-Bild.',
       imagesize: 'Wählen Sie ein Bild von höchstens 200 kB.',
-      safetext: 'Dieser Text besteht nur aus Leerzeichen oder enthält ein unsichtbares Steuer- oder Schreibrichtungszeichen (oft aus einem anderen Dokument mitkopiert): Geben Sie ihn neu ein.',
+      safetext: 'Dieser Text besteht nur aus Leerzeichen oder unsichtbaren Zeichen, oder enthält ein unsichtbares Steuer- oder Schreibrichtungszeichen (oft aus einem anderen Dokument mitkopiert) oder mehr Akzente auf einem Buchstaben, als eine Sprache schreibt: Geben Sie ihn neu ein.',
       invalid: 'Dieser Wert wird nicht akzeptiert.',
       // Certificates of origin (#16)
       declarationrequired: 'Akzeptieren Sie die Erklärung des Ausführers.',

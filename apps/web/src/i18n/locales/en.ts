@@ -217,7 +217,7 @@ const en = {
       empty: 'Change at least one field.',
       imagetype: 'Choose a PNG or JPEG image.',
       imagesize: 'Choose an image of at most 200 kB.',
-      safetext: 'This text holds only spaces, or an invisible control or text-direction character (often copied along from another document): type it again.',
+      safetext: 'This text holds only spaces or invisible characters, an invisible control or text-direction character (often copied along from another document), or more accents on one letter than any language writes: type it again.',
       invalid: 'This value is not accepted.',
       // Certificates of origin (#16)
       declarationrequired: "Accept the exporter's declaration.",

@@ -212,7 +212,7 @@ const fr: CoreMessages = {
       empty: 'Modifiez au moins un champ.',
       imagetype: 'Choisissez une image PNG ou JPEG.',
       imagesize: 'Choisissez une image de 200 ko au plus.',
-      safetext: 'Ce texte ne contient que des espaces, ou un caractère de contrôle ou de sens d’écriture invisible (souvent copié avec le texte d’un autre document) : retapez-le.',
+      safetext: 'Ce texte ne contient que des espaces ou des caractères invisibles, ou un caractère de contrôle ou de sens d’écriture invisible (souvent copié avec le texte d’un autre document), ou plus d’accents sur une lettre qu’aucune langue n’en écrit : retapez-le.',
       invalid: 'Cette valeur n’est pas acceptée.',
       // Certificates of origin (#16)
       declarationrequired: "Acceptez la déclaration de l'exportateur.",

@@ -212,7 +212,7 @@ const nl: CoreMessages = {
       empty: 'Wijzig minstens één veld.',
       imagetype: 'Kies een PNG- of JPEG-afbeelding.',
       imagesize: 'Kies een afbeelding van hoogstens 200 kB.',
-      safetext: 'Deze tekst bestaat alleen uit spaties, of bevat een onzichtbaar stuur- of tekstrichtingsteken (vaak meegekopieerd uit een ander document): typ hem opnieuw.',
+      safetext: 'Deze tekst bestaat alleen uit spaties of onzichtbare tekens, of bevat een onzichtbaar stuur- of tekstrichtingsteken (vaak meegekopieerd uit een ander document) of meer accenten op één letter dan een taal schrijft: typ hem opnieuw.',
       invalid: 'Deze waarde wordt niet aanvaard.',
       // Certificates of origin (#16)
       declarationrequired: 'Aanvaard de verklaring van de exporteur.',
