@@ -52,6 +52,7 @@ const LEGITIMATE: Record<string, string> = {
   'RequestSupportAccessInput.tenantId': 'the tenant the operator asks for a support grant (its administrator decides)',
   'InviteTenantAdministratorInput.tenantId': 'the tenant without an active administrator whose administrator the operator invites (refused while it has one)',
   'ResetTenantAdministratorSecondFactorInput.tenantId': 'the tenant whose only active administrator lost their second factor (refused while it has another)',
+  'ResetCompanyAdministratorSecondFactorInput.organisationId': 'the company of the tenant whose only active administrator lost their second factor (refused while it has another)',
   'ProjectPartyInput.organisationId': 'a company named as a party to the project (checked in the tenant; the caller’s own must be one)',
   'ProjectPartyInput.role': 'the status of that company in the project (client, contractor, intermediate storage), not a user role',
 };
@@ -193,6 +194,15 @@ const TEMPLATES: Record<string, MutationTemplate> = {
       const tenant = await world.factory.tenant();
       const administrator = await world.factory.user({ tenant, roles: [Role.TENANT_ADMIN] });
       return { input: { tenantId: tenant.id, email: administrator.email, reference: `T4-${next()}` } };
+    },
+  },
+  resetCompanyAdministratorSecondFactor: {
+    caller: 'aTenantAdmin',
+    // A company of tenant A whose only administrator lost their second factor: the tenant's administrator resets it.
+    base: async (world) => {
+      const company = await world.factory.organisation(world.tenants.A);
+      const administrator = await world.factory.user({ tenant: world.tenants.A, organisation: company, roles: [Role.ORG_ADMIN], withTotp: true });
+      return { input: { organisationId: company.id, email: administrator.email, reference: `T4-${next()}` } };
     },
   },
   // The privacy office (issue 18 items 5–8).

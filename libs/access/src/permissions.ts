@@ -23,6 +23,7 @@ export enum Permission {
   EnableUsers = 'EnableUsers',
   ResetSecondFactor = 'ResetSecondFactor',
   ResetTenantAdministratorSecondFactor = 'ResetTenantAdministratorSecondFactor',
+  ResetCompanyAdministratorSecondFactor = 'ResetCompanyAdministratorSecondFactor',
   ReadStaffSecondFactorRequirement = 'ReadStaffSecondFactorRequirement',
   RequireStaffSecondFactor = 'RequireStaffSecondFactor',
   ReadApiKeys = 'ReadApiKeys',
@@ -112,6 +113,10 @@ export const PERMISSIONS: Readonly<Record<Permission, PermissionDefinition>> = {
   [Permission.ResetSecondFactor]: { description: "Remove a user's second factor (a lost phone), so they enrol again", stepUp: 'recent-login' },
   [Permission.ResetTenantAdministratorSecondFactor]: {
     description: "Remove the second factor of a tenant's only active administrator, who lost phone and recovery codes (the operator, after an out-of-band check)",
+    stepUp: 'second-factor',
+  },
+  [Permission.ResetCompanyAdministratorSecondFactor]: {
+    description: "Remove the second factor of a company's only active administrator, who lost phone and recovery codes (the tenant's administrator, after an out-of-band check)",
     stepUp: 'second-factor',
   },
   [Permission.ReadStaffSecondFactorRequirement]: { description: 'Read whether the tenant requires a second factor of all its staff, and how many active staff members have none yet' },

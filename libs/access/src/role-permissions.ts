@@ -28,6 +28,7 @@ const HOLDERS: Readonly<Record<Permission, readonly Role[]>> = {
   [Permission.DisableUsers]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
   [Permission.EnableUsers]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
   [Permission.ResetSecondFactor]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],
+  [Permission.ResetCompanyAdministratorSecondFactor]: [Role.TENANT_ADMIN],
   [Permission.ReadStaffSecondFactorRequirement]: [Role.TENANT_ADMIN],
   [Permission.RequireStaffSecondFactor]: [Role.TENANT_ADMIN],
   [Permission.ReadApiKeys]: [Role.ORG_ADMIN, Role.TENANT_ADMIN],

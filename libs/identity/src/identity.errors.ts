@@ -7,6 +7,8 @@ export const IdentityErrors = defineErrors('identity', {
   TENANT_HAS_ADMINISTRATOR: [ErrorCode.CONFLICT, 'The tenant has an active administrator, who invites its staff; the platform operator invites one only while it has none.'],
   TENANT_HAS_OTHER_ADMINISTRATOR: [ErrorCode.CONFLICT, 'The tenant has another active administrator, who resets the second factor (resetSecondFactor); the platform operator resets only the only one’s.'],
   NOT_TENANT_ADMINISTRATOR: [ErrorCode.NOT_FOUND, 'No active administrator of the tenant has this e-mail address.'],
+  COMPANY_HAS_OTHER_ADMINISTRATOR: [ErrorCode.CONFLICT, 'The company has another active administrator, who resets the second factor (resetSecondFactor); the tenant’s administrator resets only the only one’s.'],
+  NOT_COMPANY_ADMINISTRATOR: [ErrorCode.NOT_FOUND, 'No active administrator of this company of the tenant has this e-mail address (or no such company).'],
   UNKNOWN_CHAMBER: [ErrorCode.BAD_USER_INPUT, 'No chamber has this slug.'],
   NO_CHAMBER_FOR_POSTAL_CODE: [ErrorCode.BAD_USER_INPUT, 'No chamber serves this postal code: the registrant must choose one.'],
   INVALID_POSTAL_CODE: [ErrorCode.BAD_USER_INPUT, 'The postal code does not exist in the country given.'],

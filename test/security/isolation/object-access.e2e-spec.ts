@@ -131,6 +131,9 @@ const companyOrStaff = (caller: Caller, record: KnownRecord): Reach => (isStaff(
 /** Set when the datasheets are made: the datasheet nameDatasheetContact's person variant names a contact for. */
 const DATASHEET_FIXTURE = { a1Published: '', a1Project: '' };
 
+/** Each company's administrator's login address, so resetCompanyAdministratorSecondFactor names the right person for the id it is given. */
+const COMPANY_ADMINISTRATORS: Record<string, string> = {};
+
 /** A role the caller's kind may hand out, so changeUserRoles gets past its role check to the lookup. */
 function roleGrantableBy(caller: Caller): Role {
   return caller.roles.includes(Role.TENANT_ADMIN) ? Role.CLERK : Role.ORG_MEMBER;
@@ -882,6 +885,21 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     reach: administered,
     controls: [['A1 ORG_ADMIN', 'delete', "A1 ORG_ADMIN's spare webhook"], ['A staff TENANT_ADMIN', 'delete', "A staff TENANT_ADMIN's spare webhook"]],
   },
+  resetCompanyAdministratorSecondFactor: {
+    document: 'mutation($input: ResetCompanyAdministratorSecondFactorInput!) { resetCompanyAdministratorSecondFactor(input: $input) { organisationId } }',
+    variants: {
+      reset: {
+        path: 'input.organisationId', takes: 'organisation',
+        variables: (id) => ({ input: { organisationId: id, email: COMPANY_ADMINISTRATORS[String(id).toLowerCase()] ?? 'nobody@example.test', reference: 'T3-RESET' } }),
+      },
+    },
+    field: 'resetCompanyAdministratorSecondFactor',
+    answers: 'record',
+    allowed: holds(Role.TENANT_ADMIN),
+    reach: companyOrStaff,
+    returnedId: (value) => value.organisationId,
+    controls: [['A staff TENANT_ADMIN', 'reset', 'company A3, its administrator without a second factor']],
+  },
   disableUser: {
     document: 'mutation($id: ID!) { disableUser(userId: $id) { id } }',
     variants: { disable: { path: 'userId', takes: 'user', variables: (id) => ({ id }) } },
@@ -1321,6 +1339,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
         records.push({ kind: 'organisation', id: company.id, label: `company ${prefix}${n}`, tenantId: tenant.id, organisationId: company.id });
         for (const role of [Role.ORG_ADMIN, Role.ORG_MEMBER]) {
           const user = await factory.user({ tenant, organisation: company, roles: [role] });
+          if (role === Role.ORG_ADMIN) COMPANY_ADMINISTRATORS[company.id] = user.email;
           addUser(user, `${prefix}${n} ${role}`);
           const caller = await userCaller(user, `${prefix}${n} ${role}`);
           allCallers.push(caller);
@@ -1361,6 +1380,11 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
       addUser(await factory.user({ tenant: tenantA, organisation, roles: [role] }), `${label}'s target`);
       await createApiKey(byLabel(label), `${label}'s own key`);
     }
+
+    // A company whose only administrator lost their second factor: resetCompanyAdministratorSecondFactor's control resets it.
+    const companyA3 = await factory.organisation(tenantA, { name: 'Company A3' });
+    records.push({ kind: 'organisation', id: companyA3.id, label: 'company A3, its administrator without a second factor', tenantId: tenantA.id, organisationId: companyA3.id });
+    COMPANY_ADMINISTRATORS[companyA3.id] = (await factory.user({ tenant: tenantA, organisation: companyA3, roles: [Role.ORG_ADMIN], withTotp: true })).email;
 
     // Pending invitations of every company and of both tenants' staff; the own ones are revoked by the controls.
     for (const inviter of records.filter((r) => r.kind === 'user' && (r.label.endsWith(Role.ORG_ADMIN) || r.label.endsWith(Role.TENANT_ADMIN)))) {

@@ -105,12 +105,25 @@ export class InviteTenantAdministratorInput {
   @ValidateNested() @Type(() => TenantAdministratorInput) administrator: TenantAdministratorInput;
 }
 
+/** A support case's reference, the only words of a second-factor reset kept in the audit log (no free text). */
+const SUPPORT_REFERENCE = /^[A-Za-z0-9][\w./-]{2,39}$/;
+const SUPPORT_REFERENCE_RULE = 'must be a support reference: 3 to 40 letters, digits, dots, slashes, dashes or underscores';
+
 @InputType()
 export class ResetTenantAdministratorSecondFactorInput {
   @Field(() => ID, { description: 'The tenant.' }) @IsUUID() tenantId: string;
   @Field({ description: 'The login address of its only active administrator, who lost phone and recovery codes.' }) @IsEmail() @MaxLength(254) email: string;
   @Field({ description: 'The support case under which the person was checked out of band (e.g. a call-back to the number on record): kept in the tenant’s audit log.' })
-  @Matches(/^[A-Za-z0-9][\w./-]{2,39}$/, { message: 'must be a support reference: 3 to 40 letters, digits, dots, slashes, dashes or underscores' })
+  @Matches(SUPPORT_REFERENCE, { message: SUPPORT_REFERENCE_RULE })
+  reference: string;
+}
+
+@InputType()
+export class ResetCompanyAdministratorSecondFactorInput {
+  @Field(() => ID, { description: 'The company, of the caller’s tenant.' }) @IsUUID() organisationId: string;
+  @Field({ description: 'The login address of its only active administrator, who lost phone and recovery codes.' }) @IsEmail() @MaxLength(254) email: string;
+  @Field({ description: 'The support case under which the person was checked out of band (a call-back to the company’s number on record): kept in the tenant’s audit log.' })
+  @Matches(SUPPORT_REFERENCE, { message: SUPPORT_REFERENCE_RULE })
   reference: string;
 }
 

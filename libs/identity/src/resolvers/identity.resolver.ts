@@ -15,6 +15,7 @@ import {
   CreateApiKeyInput,
   CreateTenantInput,
   InviteTenantAdministratorInput,
+  ResetCompanyAdministratorSecondFactorInput,
   ResetTenantAdministratorSecondFactorInput,
   InviteUserInput,
   RegisterOrganisationInput,
@@ -77,6 +78,14 @@ export class InvitedTenantAdministrator {
 export class TenantAdministratorSecondFactorReset {
   @Field(() => Tenant) tenant: Tenant;
   @Field(() => ID, { description: 'The administrator whose second factor was removed: they set up a new authenticator at their next login.' }) administratorId: string;
+  @Field(() => Date) resetAt: Date;
+}
+
+@Envelope('CompanyAdministratorSecondFactorReset')
+@ObjectType()
+export class CompanyAdministratorSecondFactorReset {
+  @Field(() => ID) organisationId: string;
+  @Field(() => ID, { description: 'The administrator whose second factor was removed: they set up a new authenticator at their next login if their company or role requires one.' }) administratorId: string;
   @Field(() => Date) resetAt: Date;
 }
 
@@ -249,6 +258,15 @@ export class IdentityResolver {
   @Mutation(() => UserAccount, { description: 'Makes an active user of a company that has no active administrator its administrator (ORG_ADMIN). Tenant admins.' })
   appointCompanyAdministrator(@Args('input') input: AppointCompanyAdministratorInput): Promise<UserAccount> {
     return this.users.appointCompanyAdministrator(input);
+  }
+
+  @Allow(Permission.ResetCompanyAdministratorSecondFactor)
+  @Mutation(() => CompanyAdministratorSecondFactorReset, {
+    description:
+      'Removes the second factor of a company’s only active administrator, who lost both phone and recovery codes, after the tenant’s administrator called them back on the company’s number on record (the reference is kept in the tenant’s audit log; the administrator is told by e-mail). CONFLICT while the company has another active administrator: they reset it.',
+  })
+  async resetCompanyAdministratorSecondFactor(@Args('input') input: ResetCompanyAdministratorSecondFactorInput): Promise<CompanyAdministratorSecondFactorReset> {
+    return Object.assign(new CompanyAdministratorSecondFactorReset(), await this.users.resetOnlyCompanyAdministratorSecondFactor(input));
   }
 
   @Allow(Permission.DisableUsers)

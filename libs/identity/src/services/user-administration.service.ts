@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EventEmitter2 } from '@nestjs/event-emitter';
 import { holdsRole, ORGANISATION_ROLES, Role, TENANT_STAFF_ROLES } from '@chancery/access';
 import { AuditLog } from '@chancery/audit';
-import { Actor, AppConfig, Clock, DAY_MS, issueSecret, isUniqueViolation, parseSecret, PasswordHasher, RequestContext, TransactionRunner } from '@chancery/core';
+import { Actor, AppConfig, Clock, DAY_MS, DomainError, issueSecret, isUniqueViolation, parseSecret, PasswordHasher, RequestContext, TransactionRunner } from '@chancery/core';
 import { Mailer } from '@chancery/notifications';
 import {
   ACCOUNT_DISABLED, ACCOUNT_ENABLED, AccountDisabled, ORGANISATION_ROLES_TAKEN, ORGANISATION_ROLES_WITHDRAWN, OrganisationRolesTaken, OrganisationRolesWithdrawn, SECOND_FACTOR_REMOVED,
@@ -12,7 +12,9 @@ import { Invitation } from '../entities/invitation.entity';
 import { Tenant } from '../entities/tenant.entity';
 import { UserAccount, UserStatus } from '../entities/user-account.entity';
 import { IdentityErrors } from '../identity.errors';
-import { AcceptInvitationInput, AppointCompanyAdministratorInput, ChangeUserRolesInput, InviteUserInput, TenantAdministratorInput } from '../inputs/identity.inputs';
+import {
+  AcceptInvitationInput, AppointCompanyAdministratorInput, ChangeUserRolesInput, InviteUserInput, ResetCompanyAdministratorSecondFactorInput, TenantAdministratorInput,
+} from '../inputs/identity.inputs';
 import { assertAcceptablePassword } from '../password-policy';
 import { AccountRepository, ManagedScope } from '../repositories/account.repository';
 import { ApiKeyRepository } from '../repositories/api-key.repository';
@@ -43,6 +45,13 @@ export function managedScopeOf(actor: Actor): ManagedScope {
   return holdsRole(actor.roles, Role.TENANT_ADMIN)
     ? { tenantId: actor.tenantId, organisationId: null }
     : { tenantId: actor.tenantId, organisationId: actor.organisationId ?? '00000000-0000-0000-0000-000000000000' };
+}
+
+/** A company whose only administrator's second factor the tenant's administrator reset: who, and when. */
+export interface CompanyAdministratorSecondFactorReset {
+  organisationId: string;
+  administratorId: string;
+  resetAt: Date;
 }
 
 /** Administrators managing the people of their company or staff: invitations, roles, disabling. */
@@ -350,22 +359,65 @@ export class UserAdministrationService {
    * needed). Refused while another active administrator exists: they reset it. In the tenant's unit.
    */
   async resetOnlyAdministratorSecondFactor(tenant: Tenant, email: string, reference: string): Promise<UserAccount> {
-    const scope: ManagedScope = { tenantId: tenant.id, organisationId: null };
-    // Serialised with the tenant's own changes of its administrators.
+    return this.resetOnlyAdministratorOf({ tenantId: tenant.id, organisationId: null }, Role.TENANT_ADMIN, email, {
+      reference,
+      action: 'identity.secondFactor.resetByOperator',
+      notAdministrator: () => IdentityErrors.NOT_TENANT_ADMINISTRATOR('is not the address of an active administrator of the tenant', { field: 'input.email' }),
+      otherAdministrator: () =>
+        IdentityErrors.TENANT_HAS_OTHER_ADMINISTRATOR('the tenant has another active administrator: they reset the second factor (resetSecondFactor)', { field: 'input.email' }),
+    });
+  }
+
+  /**
+   * The same one level down (review F13): the tenant's administrator removes the second factor of a
+   * company's only active administrator, who lost phone and recovery codes; the company's other users
+   * cannot, and the tenant's administrators otherwise manage their staff only. The tenant's administrator
+   * called the person back on the company's number on record, under a support `reference` kept in the
+   * tenant's audit log. Refused while the company has another active administrator: they reset it. An
+   * address that is not an active administrator of that company, or a company not of the tenant, is
+   * NOT_FOUND alike, so nothing is learnt of other companies' people or other tenants' companies.
+   */
+  async resetOnlyCompanyAdministratorSecondFactor(input: ResetCompanyAdministratorSecondFactorInput): Promise<CompanyAdministratorSecondFactorReset> {
+    const notAdministrator = () =>
+      IdentityErrors.NOT_COMPANY_ADMINISTRATOR('is not the address of an active administrator of this company', { field: 'input.email' });
+    const tenantId = this.context.actor.tenantId;
+    if (!tenantId) throw notAdministrator();
+    const administrator = await this.transactions.run(() =>
+      this.resetOnlyAdministratorOf({ tenantId, organisationId: input.organisationId }, Role.ORG_ADMIN, input.email, {
+        reference: input.reference,
+        action: 'identity.secondFactor.resetByTenant',
+        notAdministrator,
+        otherAdministrator: () =>
+          IdentityErrors.COMPANY_HAS_OTHER_ADMINISTRATOR('the company has another active administrator: they reset the second factor (resetSecondFactor)', { field: 'input.email' }),
+      }),
+    );
+    return { organisationId: input.organisationId, administratorId: administrator.id, resetAt: this.clock.now() };
+  }
+
+  /**
+   * Removes the second factor of the only active holder of an administrator role in a scope (a tenant's
+   * staff, or a company), in the caller's unit of work: recovery codes go too, the sessions end, the
+   * person is e-mailed, and the support reference stands in the tenant's audit log (the actor: who did it).
+   */
+  private async resetOnlyAdministratorOf(
+    scope: ManagedScope,
+    role: Role,
+    email: string,
+    how: { reference: string; action: string; notAdministrator: () => DomainError; otherAdministrator: () => DomainError },
+  ): Promise<UserAccount> {
+    // Serialised with the scope's own changes of its administrators.
     await this.accounts.lockAdministration(scope);
-    const administrators = await this.accounts.activeHolders(scope, Role.TENANT_ADMIN);
+    const administrators = await this.accounts.activeHolders(scope, role);
     const target = administrators.find((admin) => admin.email === normaliseEmailAddress(email));
-    if (!target) throw IdentityErrors.NOT_TENANT_ADMINISTRATOR('is not the address of an active administrator of the tenant', { field: 'input.email' });
-    if (administrators.length > 1) {
-      throw IdentityErrors.TENANT_HAS_OTHER_ADMINISTRATOR('the tenant has another active administrator: they reset the second factor (resetSecondFactor)', { field: 'input.email' });
-    }
+    if (!target) throw how.notAdministrator();
+    if (administrators.length > 1) throw how.otherAdministrator();
     const user = (await this.accounts.findManaged(target.id, scope))!;
     if (!user.totpEnrolledAt) throw IdentityErrors.SECOND_FACTOR_NOT_ENROLLED('the administrator has no second factor', { field: 'input.email' });
     await this.accounts.removeSecondFactor(user.id);
     await this.recoveryCodes.deleteAllOf(user.id);
     await this.events.emitAsync(SECOND_FACTOR_REMOVED, { userId: user.id, tenantId: user.tenantId } satisfies AccountDisabled);
-    await this.audit.record({ action: 'identity.secondFactor.resetByOperator', subjectType: 'User', subjectId: user.id, tenantId: tenant.id, details: { reference } });
-    await this.mailer.queue(SECOND_FACTOR_RESET, { tenantId: tenant.id, to: user.email, language: user.preferredLanguage, values: { at: this.clock.now().toISOString() } });
+    await this.audit.record({ action: how.action, subjectType: 'User', subjectId: user.id, tenantId: scope.tenantId, details: { reference: how.reference } });
+    await this.mailer.queue(SECOND_FACTOR_RESET, { tenantId: scope.tenantId, to: user.email, language: user.preferredLanguage, values: { at: this.clock.now().toISOString() } });
     return (await this.accounts.findManaged(user.id, scope))!;
   }
 

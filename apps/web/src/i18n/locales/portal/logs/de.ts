@@ -204,6 +204,7 @@ const logs: LogMessages = {
     identity_role_withdrawn: 'Rolle entzogen',
     identity_secondFactor_reset: 'Zweiter Faktor zurückgesetzt',
     identity_secondFactor_resetByOperator: 'Zweiter Faktor vom Plattformbetreiber zurückgesetzt (einziger Administrator)',
+    identity_secondFactor_resetByTenant: 'Zweiter Faktor von der Kammer zurückgesetzt (einziger Administrator des Unternehmens)',
     identity_staffSecondFactor_notRequired: 'Zweiter Faktor nicht mehr für alle Mitarbeitenden verlangt (weiterhin für Unterzeichnende und Administratoren)',
     identity_staffSecondFactor_required: 'Zweiter Faktor für alle Mitarbeitenden verlangt',
     identity_tenant_created: 'Organisation auf der Plattform angelegt',

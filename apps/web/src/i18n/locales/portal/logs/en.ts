@@ -209,6 +209,7 @@ const logs = {
     identity_role_withdrawn: 'Role withdrawn',
     identity_secondFactor_reset: 'Second factor reset',
     identity_secondFactor_resetByOperator: 'Second factor reset by the platform operator (only administrator)',
+    identity_secondFactor_resetByTenant: 'Second factor reset by the chamber (company’s only administrator)',
     identity_staffSecondFactor_notRequired: 'Second factor no longer required of all staff (signers and administrators still)',
     identity_staffSecondFactor_required: 'Second factor required of all staff',
     identity_tenant_created: 'Organisation created on the platform',

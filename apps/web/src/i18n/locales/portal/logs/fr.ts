@@ -204,6 +204,7 @@ const logs: LogMessages = {
     identity_role_withdrawn: 'Rôle retiré',
     identity_secondFactor_reset: 'Second facteur réinitialisé',
     identity_secondFactor_resetByOperator: 'Second facteur réinitialisé par l’opérateur de la plateforme (seul administrateur)',
+    identity_secondFactor_resetByTenant: 'Second facteur réinitialisé par la chambre (seul administrateur de l’entreprise)',
     identity_staffSecondFactor_notRequired: 'Le second facteur n’est plus exigé de tout le personnel (il l’est toujours des signataires et administrateurs)',
     identity_staffSecondFactor_required: 'Second facteur exigé de tout le personnel',
     identity_tenant_created: 'Organisme créé sur la plateforme',

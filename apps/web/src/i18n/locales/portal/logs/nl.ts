@@ -204,6 +204,7 @@ const logs: LogMessages = {
     identity_role_withdrawn: 'Rol ingetrokken',
     identity_secondFactor_reset: 'Tweede factor opnieuw ingesteld',
     identity_secondFactor_resetByOperator: 'Tweede factor opnieuw ingesteld door de platformbeheerder (enige beheerder)',
+    identity_secondFactor_resetByTenant: 'Tweede factor opnieuw ingesteld door de kamer (enige beheerder van het bedrijf)',
     identity_staffSecondFactor_notRequired: 'Tweede factor niet langer verplicht voor alle medewerkers (wel nog voor ondertekenaars en beheerders)',
     identity_staffSecondFactor_required: 'Tweede factor verplicht voor alle medewerkers',
     identity_tenant_created: 'Organisatie op het platform aangemaakt',
