@@ -403,7 +403,7 @@ export class UserAdministrationService {
     scope: ManagedScope,
     role: Role,
     email: string,
-    how: { reference: string; action: string; notAdministrator: () => DomainError; otherAdministrator: () => DomainError },
+    how: { reference: string; action: 'identity.secondFactor.resetByOperator' | 'identity.secondFactor.resetByTenant'; notAdministrator: () => DomainError; otherAdministrator: () => DomainError },
   ): Promise<UserAccount> {
     // Serialised with the scope's own changes of its administrators.
     await this.accounts.lockAdministration(scope);
@@ -416,7 +416,8 @@ export class UserAdministrationService {
     await this.accounts.removeSecondFactor(user.id);
     await this.recoveryCodes.deleteAllOf(user.id);
     await this.events.emitAsync(SECOND_FACTOR_REMOVED, { userId: user.id, tenantId: user.tenantId } satisfies AccountDisabled);
-    await this.audit.record({ action: how.action, subjectType: 'User', subjectId: user.id, tenantId: scope.tenantId, details: { reference: how.reference } });
+    const { action, reference } = how;
+    await this.audit.record({ action, subjectType: 'User', subjectId: user.id, tenantId: scope.tenantId, details: { reference } });
     await this.mailer.queue(SECOND_FACTOR_RESET, { tenantId: scope.tenantId, to: user.email, language: user.preferredLanguage, values: { at: this.clock.now().toISOString() } });
     return (await this.accounts.findManaged(user.id, scope))!;
   }
