@@ -391,7 +391,7 @@ export class UserAdministrationService {
           IdentityErrors.COMPANY_HAS_OTHER_ADMINISTRATOR('the company has another active administrator: they reset the second factor (resetSecondFactor)', { field: 'input.email' }),
       }),
     );
-    return { organisationId: input.organisationId, administratorId: administrator.id, resetAt: this.clock.now() };
+    return { organisationId: administrator.organisationId!, administratorId: administrator.id, resetAt: this.clock.now() };
   }
 
   /**
