@@ -89,7 +89,7 @@ export const PLATFORM_SECURITY_MEASURES: readonly string[] = [
   'Tenant isolation in the database: row-level security enabled and forced on every tenant table',
   'Field-level visibility per role and relation, default deny, one declaration per field for every output',
   // Said from the rule the login enforces, so the register cannot promise more than is in force.
-  `Passwords hashed with argon2id; second factor (TOTP) required for the roles ${ROLES_REQUIRING_TOTP.join(' and ')} for all the staff of a tenant that requires it and for the users of companies that choose it, offered to every account; high-value acts ask for it (or the password) again`,
+  `Passwords hashed with argon2id; second factor (TOTP) required for the roles ${new Intl.ListFormat('en', { type: 'conjunction' }).format(ROLES_REQUIRING_TOTP)}, for all the staff of a tenant that requires it and for the users of companies that choose it, offered to every account; high-value acts ask for it (or the password) again`,
   'Short-lived signed access tokens, rotating refresh tokens, revocation on the next request',
   'Tamper-evident audit log (hash chain) and a log of every staff read of personal data',
   'No operator access to tenant personal data except through a time-boxed grant the tenant approves',
