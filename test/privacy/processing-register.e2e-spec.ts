@@ -90,6 +90,14 @@ describe('T16 register of processing activities', () => {
     const incomplete = register.activities.map((a) => ({ activity: a.name, missing: missingItems(a) })).filter((a) => a.missing.length > 0);
     expect(incomplete).toEqual([]);
     expect(register.activities.filter((a) => a.source === 'tenant').map((a) => a.name)).toEqual([entry.name]);
+    // Beside the words, the categories by code, which the portal shows in the reader's language.
+    const declaredCategories = new Set(policedEntities().flatMap((p) => [...p.fields.values()].flatMap((f) => (f.personalData ? [f.personalData.category] : []))));
+    for (const activity of register.activities) {
+      const { personalData, personalDataCodes } = activity.categories as { personalData: string[]; personalDataCodes: string[] };
+      expect(personalDataCodes).toHaveLength(personalData.length);
+      if (activity.source === 'tenant') expect(personalDataCodes).toEqual(entry.dataCategories);
+      else expect(personalDataCodes.filter((code) => !declaredCategories.has(code))).toEqual([]);
+    }
 
     // Every field declared personal data is in some activity; every activity's field is declared.
     const declared = policedEntities().flatMap((p) => [...p.fields.values()].filter((f) => f.personalData).map((f) => `${p.name}.${f.name}`)).sort();

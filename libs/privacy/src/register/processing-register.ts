@@ -53,8 +53,8 @@ export interface ProcessingActivityRecord {
   /** (b) */
   purpose: string;
   legalBases: string[];
-  /** (c) */
-  categories: { dataSubjects: string[]; personalData: string[] };
+  /** (c): the personal data in words, and the same categories by their codes for a reader that translates them. */
+  categories: { dataSubjects: string[]; personalData: string[]; personalDataCodes: string[] };
   /** (d) */
   recipients: string[];
   /** (e) */
@@ -169,6 +169,7 @@ function activitiesOf(controller: string, subProcessors: readonly RegisterSubPro
       categories: {
         dataSubjects: uniqueSorted(group.fields.map((f) => SUBJECTS[f.declaration.subject] ?? f.declaration.subject)),
         personalData: categories.map((c) => CATEGORY_WORDS[c] ?? c),
+        personalDataCodes: categories,
       },
       recipients: uniqueSorted([
         'the platform operator as processor (no access except through a support grant the tenant approves)',
@@ -200,7 +201,8 @@ export function controllerRegister(input: {
     controller,
     purpose: e.purpose,
     legalBases: [e.legalBasis],
-    categories: { dataSubjects: [...e.dataSubjects], personalData: [...e.dataCategories] },
+    // The tenant's entries are written with the category codes.
+    categories: { dataSubjects: [...e.dataSubjects], personalData: [...e.dataCategories], personalDataCodes: [...e.dataCategories] },
     recipients: e.recipients.length ? [...e.recipients] : ['none outside the controller'],
     transfers: e.transfers,
     retention: [e.retention],

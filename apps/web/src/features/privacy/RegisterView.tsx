@@ -28,7 +28,8 @@ interface RegisterActivity {
   source: 'declared' | 'tenant';
   purpose: string;
   legalBases: string[];
-  categories: { dataSubjects: string[]; personalData: string[] };
+  /** `personalData` in the register's words; `personalDataCodes`, the same categories by code, shown in the reader's language. */
+  categories: { dataSubjects: string[]; personalData: string[]; personalDataCodes: string[] };
   recipients: string[];
   transfers: string;
   retention: string[];
@@ -44,25 +45,6 @@ export interface RegisterDocument {
   subProcessors: RegisterSubProcessor[];
   activities: RegisterActivity[];
 }
-
-/**
- * The words the register uses for the declared data categories (libs/privacy `CATEGORY_WORDS`), back to
- * their codes so the reader sees them in their language; the tenant's own entries carry the codes.
- * A word not listed here is shown as the register writes it.
- */
-const CATEGORY_CODES: Record<string, string> = {
-  'identification data': 'identification',
-  'contact details': 'contact',
-  'electronic identification data': 'electronicIdentification',
-  'employment data': 'employment',
-  signatures: 'signature',
-  'use of the application': 'usageStatistics',
-  'company data': 'companyData',
-  credentials: 'credentials',
-  'security data': 'security',
-  correspondence: 'correspondence',
-  'financial data': 'financial',
-};
 
 /** A retention line reads `RULE_KEY: how long`; the rule by its name in the reader's language, the period as written. */
 function splitRetention(line: string): { rule: string | null; text: string } {
@@ -125,7 +107,6 @@ export function RegisterView({ register }: { register: RegisterDocument }) {
   const { t } = useTranslation();
   const format = useFormat();
   const basisName = (code: string) => translateDynamic(`registerEntries.legalBases.${code}`) ?? code;
-  const dataName = (word: string) => (CATEGORY_CODES[word] ? categoryName(CATEGORY_CODES[word]) : categoryName(word));
   return (
     <section aria-labelledby="register-view-title" className="register-view">
       <h2 id="register-view-title">{t('registerView.title')}</h2>
@@ -228,7 +209,7 @@ export function RegisterView({ register }: { register: RegisterDocument }) {
             </div>
             <div>
               <dt>{t('registerView.dataCategories')}</dt>
-              <dd>{activity.categories.personalData.map(dataName).join(', ')}</dd>
+              <dd>{activity.categories.personalDataCodes.map(categoryName).join(', ')}</dd>
             </div>
           </dl>
           <details>
