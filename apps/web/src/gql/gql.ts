@@ -130,9 +130,9 @@ type Documents = {
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      attempts\n      nextAttemptAt\n      deadLetteredAt\n    }\n  }\n": typeof types.RedeliverWebhookDocument,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        slug\n        name\n      }\n      invitationSentTo\n    }\n  }\n": typeof types.CreateTenantDocument,
     "\n  mutation InviteTenantAdministrator($input: InviteTenantAdministratorInput!) {\n    inviteTenantAdministrator(input: $input) {\n      tenant {\n        name\n      }\n      invitationSentTo\n      earlierInvitationsRevoked\n    }\n  }\n": typeof types.InviteTenantAdministratorDocument,
-    "\n  query PlatformAuditEntries($first: Int!, $afterSequence: Int) {\n    platformAuditEntries(first: $first, afterSequence: $afterSequence) {\n      id\n      sequence\n      occurredAt\n      action\n      actorKind\n      actorId\n      subjectType\n      subjectId\n      details {\n        key\n        value\n      }\n    }\n  }\n": typeof types.PlatformAuditEntriesDocument,
-    "\n  query VerifyPlatformAuditChain {\n    verifyPlatformAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n      reason\n      checkpointSequence\n    }\n  }\n": typeof types.VerifyPlatformAuditChainDocument,
-    "\n  query PlatformLogCheckpoints($first: Int!) {\n    platformLogCheckpoints(first: $first) {\n      id\n      chain\n      sequence\n      checkpointedAt\n      keyId\n      document\n    }\n  }\n": typeof types.PlatformLogCheckpointsDocument,
+    "\n  query PlatformAuditEntries($first: Int!, $afterSequence: Int) {\n    platformAuditEntries(first: $first, afterSequence: $afterSequence) {\n      ...AuditEntryFields\n    }\n  }\n": typeof types.PlatformAuditEntriesDocument,
+    "\n  query VerifyPlatformAuditChain {\n    verifyPlatformAuditChain {\n      ...ChainStatusFields\n    }\n  }\n": typeof types.VerifyPlatformAuditChainDocument,
+    "\n  query PlatformLogCheckpoints($first: Int!) {\n    platformLogCheckpoints(first: $first) {\n      ...LogCheckpointFields\n    }\n  }\n": typeof types.PlatformLogCheckpointsDocument,
     "\n  mutation ResetTenantAdministratorSecondFactor($input: ResetTenantAdministratorSecondFactorInput!) {\n    resetTenantAdministratorSecondFactor(input: $input) {\n      administratorId\n      resetAt\n      tenant {\n        name\n      }\n    }\n  }\n": typeof types.ResetTenantAdministratorSecondFactorDocument,
     "\n  query OwnSupportGrants {\n    supportGrants {\n      id\n      tenantId\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      endsAt\n      endedAt\n    }\n  }\n": typeof types.OwnSupportGrantsDocument,
     "\n  query UnderSupportGrant($grantId: ID!) {\n    supportAccounts(grantId: $grantId) {\n      id\n      organisationId\n      email\n      roles\n      createdAt\n    }\n    supportOrganisations(grantId: $grantId) {\n      id\n      name\n      companyNumber\n      vatNumber\n      street\n      postalCode\n      city\n      country\n      email\n      phone\n    }\n    supportCertificateApplications(grantId: $grantId, first: 50) {\n      id\n      organisationId\n      state\n      consigneeName\n      consigneeCountry\n      countryOfOrigin\n      submittedAt\n      updatedAt\n    }\n    supportDatasheets(grantId: $grantId) {\n      id\n      organisationId\n      publicCode\n      latestVersion\n      latestState\n      createdAt\n    }\n  }\n": typeof types.UnderSupportGrantDocument,
@@ -199,9 +199,9 @@ type Documents = {
     "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n": typeof types.ConfirmEmailDocument,
     "\n  query ProposeChamber($postalCode: String!) {\n    proposeChamber(postalCode: $postalCode) {\n      slug\n      name\n      city\n    }\n  }\n": typeof types.ProposeChamberDocument,
     "\n  mutation RegisterOrganisation($input: RegisterOrganisationInput!) {\n    registerOrganisation(input: $input) {\n      tenant {\n        slug\n        name\n      }\n    }\n  }\n": typeof types.RegisterOrganisationDocument,
-    "\n  query AuditEntries($first: Int!, $afterSequence: Int) {\n    auditEntries(first: $first, afterSequence: $afterSequence) {\n      id\n      sequence\n      occurredAt\n      action\n      actorKind\n      actorId\n      subjectType\n      subjectId\n      details {\n        key\n        value\n      }\n    }\n  }\n": typeof types.AuditEntriesDocument,
-    "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n      reason\n      checkpointSequence\n    }\n  }\n": typeof types.VerifyAuditChainDocument,
-    "\n  query LogCheckpoints($first: Int!) {\n    logCheckpoints(first: $first) {\n      id\n      chain\n      sequence\n      checkpointedAt\n      keyId\n      document\n    }\n  }\n": typeof types.LogCheckpointsDocument,
+    "\n  query AuditEntries($first: Int!, $afterSequence: Int) {\n    auditEntries(first: $first, afterSequence: $afterSequence) {\n      ...AuditEntryFields\n    }\n  }\n": typeof types.AuditEntriesDocument,
+    "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      ...ChainStatusFields\n    }\n  }\n": typeof types.VerifyAuditChainDocument,
+    "\n  query LogCheckpoints($first: Int!) {\n    logCheckpoints(first: $first) {\n      ...LogCheckpointFields\n    }\n  }\n": typeof types.LogCheckpointsDocument,
     "\n  query InvoicingLines($month: String!, $organisationId: ID) {\n    certificateBillableLines(month: $month, organisationId: $organisationId) {\n      id\n      organisationId\n      organisationName\n      organisationVatNumber\n      certificateNumber\n      kind\n      copyNumber\n      member\n      amountCents\n      currency\n      occurredAt\n    }\n  }\n": typeof types.InvoicingLinesDocument,
     "\n  query InvoicingCompanies($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n    }\n  }\n": typeof types.InvoicingCompaniesDocument,
     "\n  query CertificateSettingsOfTenant {\n    certificateSettings {\n      numberPrefix\n      memberFeeCents\n      nonMemberFeeCents\n      copyMemberFeeCents\n      copyNonMemberFeeCents\n      currency\n    }\n  }\n": typeof types.CertificateSettingsOfTenantDocument,
@@ -214,6 +214,9 @@ type Documents = {
     "\n  mutation RotateSigningKey {\n    rotateCertificateSigningKey {\n      kid\n    }\n  }\n": typeof types.RotateSigningKeyDocument,
     "\n  query StaffSecondFactorRequirementOfTenant {\n    staffSecondFactorRequirement {\n      required\n      staffWithoutSecondFactor\n    }\n  }\n": typeof types.StaffSecondFactorRequirementOfTenantDocument,
     "\n  mutation SetStaffSecondFactorRequirement($required: Boolean!) {\n    setStaffSecondFactorRequirement(required: $required) {\n      required\n      staffWithoutSecondFactor\n    }\n  }\n": typeof types.SetStaffSecondFactorRequirementDocument,
+    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    sequence\n    occurredAt\n    action\n    actorKind\n    actorId\n    subjectType\n    subjectId\n    details {\n      key\n      value\n    }\n  }\n": typeof types.AuditEntryFieldsFragmentDoc,
+    "\n  fragment ChainStatusFields on AuditChainStatus {\n    valid\n    entries\n    firstBrokenSequence\n    reason\n    checkpointSequence\n  }\n": typeof types.ChainStatusFieldsFragmentDoc,
+    "\n  fragment LogCheckpointFields on LogCheckpoint {\n    id\n    chain\n    sequence\n    checkpointedAt\n    keyId\n    document\n  }\n": typeof types.LogCheckpointFieldsFragmentDoc,
 };
 const documents: Documents = {
     "\n  mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {\n    updateUserProfile(input: $input) {\n      id\n      preferredLanguage\n    }\n  }\n": types.UpdateMyLanguageDocument,
@@ -331,9 +334,9 @@ const documents: Documents = {
     "\n  mutation RedeliverWebhook($deliveryId: ID!) {\n    redeliverWebhook(deliveryId: $deliveryId) {\n      id\n      attempts\n      nextAttemptAt\n      deadLetteredAt\n    }\n  }\n": types.RedeliverWebhookDocument,
     "\n  mutation CreateTenant($input: CreateTenantInput!) {\n    createTenant(input: $input) {\n      tenant {\n        id\n        slug\n        name\n      }\n      invitationSentTo\n    }\n  }\n": types.CreateTenantDocument,
     "\n  mutation InviteTenantAdministrator($input: InviteTenantAdministratorInput!) {\n    inviteTenantAdministrator(input: $input) {\n      tenant {\n        name\n      }\n      invitationSentTo\n      earlierInvitationsRevoked\n    }\n  }\n": types.InviteTenantAdministratorDocument,
-    "\n  query PlatformAuditEntries($first: Int!, $afterSequence: Int) {\n    platformAuditEntries(first: $first, afterSequence: $afterSequence) {\n      id\n      sequence\n      occurredAt\n      action\n      actorKind\n      actorId\n      subjectType\n      subjectId\n      details {\n        key\n        value\n      }\n    }\n  }\n": types.PlatformAuditEntriesDocument,
-    "\n  query VerifyPlatformAuditChain {\n    verifyPlatformAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n      reason\n      checkpointSequence\n    }\n  }\n": types.VerifyPlatformAuditChainDocument,
-    "\n  query PlatformLogCheckpoints($first: Int!) {\n    platformLogCheckpoints(first: $first) {\n      id\n      chain\n      sequence\n      checkpointedAt\n      keyId\n      document\n    }\n  }\n": types.PlatformLogCheckpointsDocument,
+    "\n  query PlatformAuditEntries($first: Int!, $afterSequence: Int) {\n    platformAuditEntries(first: $first, afterSequence: $afterSequence) {\n      ...AuditEntryFields\n    }\n  }\n": types.PlatformAuditEntriesDocument,
+    "\n  query VerifyPlatformAuditChain {\n    verifyPlatformAuditChain {\n      ...ChainStatusFields\n    }\n  }\n": types.VerifyPlatformAuditChainDocument,
+    "\n  query PlatformLogCheckpoints($first: Int!) {\n    platformLogCheckpoints(first: $first) {\n      ...LogCheckpointFields\n    }\n  }\n": types.PlatformLogCheckpointsDocument,
     "\n  mutation ResetTenantAdministratorSecondFactor($input: ResetTenantAdministratorSecondFactorInput!) {\n    resetTenantAdministratorSecondFactor(input: $input) {\n      administratorId\n      resetAt\n      tenant {\n        name\n      }\n    }\n  }\n": types.ResetTenantAdministratorSecondFactorDocument,
     "\n  query OwnSupportGrants {\n    supportGrants {\n      id\n      tenantId\n      purpose\n      durationMinutes\n      requestedAt\n      status\n      decidedAt\n      refusalReason\n      endsAt\n      endedAt\n    }\n  }\n": types.OwnSupportGrantsDocument,
     "\n  query UnderSupportGrant($grantId: ID!) {\n    supportAccounts(grantId: $grantId) {\n      id\n      organisationId\n      email\n      roles\n      createdAt\n    }\n    supportOrganisations(grantId: $grantId) {\n      id\n      name\n      companyNumber\n      vatNumber\n      street\n      postalCode\n      city\n      country\n      email\n      phone\n    }\n    supportCertificateApplications(grantId: $grantId, first: 50) {\n      id\n      organisationId\n      state\n      consigneeName\n      consigneeCountry\n      countryOfOrigin\n      submittedAt\n      updatedAt\n    }\n    supportDatasheets(grantId: $grantId) {\n      id\n      organisationId\n      publicCode\n      latestVersion\n      latestState\n      createdAt\n    }\n  }\n": types.UnderSupportGrantDocument,
@@ -400,9 +403,9 @@ const documents: Documents = {
     "\n  mutation ConfirmEmail($token: String!) {\n    confirmEmail(token: $token)\n  }\n": types.ConfirmEmailDocument,
     "\n  query ProposeChamber($postalCode: String!) {\n    proposeChamber(postalCode: $postalCode) {\n      slug\n      name\n      city\n    }\n  }\n": types.ProposeChamberDocument,
     "\n  mutation RegisterOrganisation($input: RegisterOrganisationInput!) {\n    registerOrganisation(input: $input) {\n      tenant {\n        slug\n        name\n      }\n    }\n  }\n": types.RegisterOrganisationDocument,
-    "\n  query AuditEntries($first: Int!, $afterSequence: Int) {\n    auditEntries(first: $first, afterSequence: $afterSequence) {\n      id\n      sequence\n      occurredAt\n      action\n      actorKind\n      actorId\n      subjectType\n      subjectId\n      details {\n        key\n        value\n      }\n    }\n  }\n": types.AuditEntriesDocument,
-    "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n      reason\n      checkpointSequence\n    }\n  }\n": types.VerifyAuditChainDocument,
-    "\n  query LogCheckpoints($first: Int!) {\n    logCheckpoints(first: $first) {\n      id\n      chain\n      sequence\n      checkpointedAt\n      keyId\n      document\n    }\n  }\n": types.LogCheckpointsDocument,
+    "\n  query AuditEntries($first: Int!, $afterSequence: Int) {\n    auditEntries(first: $first, afterSequence: $afterSequence) {\n      ...AuditEntryFields\n    }\n  }\n": types.AuditEntriesDocument,
+    "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      ...ChainStatusFields\n    }\n  }\n": types.VerifyAuditChainDocument,
+    "\n  query LogCheckpoints($first: Int!) {\n    logCheckpoints(first: $first) {\n      ...LogCheckpointFields\n    }\n  }\n": types.LogCheckpointsDocument,
     "\n  query InvoicingLines($month: String!, $organisationId: ID) {\n    certificateBillableLines(month: $month, organisationId: $organisationId) {\n      id\n      organisationId\n      organisationName\n      organisationVatNumber\n      certificateNumber\n      kind\n      copyNumber\n      member\n      amountCents\n      currency\n      occurredAt\n    }\n  }\n": types.InvoicingLinesDocument,
     "\n  query InvoicingCompanies($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n    }\n  }\n": types.InvoicingCompaniesDocument,
     "\n  query CertificateSettingsOfTenant {\n    certificateSettings {\n      numberPrefix\n      memberFeeCents\n      nonMemberFeeCents\n      copyMemberFeeCents\n      copyNonMemberFeeCents\n      currency\n    }\n  }\n": types.CertificateSettingsOfTenantDocument,
@@ -415,6 +418,9 @@ const documents: Documents = {
     "\n  mutation RotateSigningKey {\n    rotateCertificateSigningKey {\n      kid\n    }\n  }\n": types.RotateSigningKeyDocument,
     "\n  query StaffSecondFactorRequirementOfTenant {\n    staffSecondFactorRequirement {\n      required\n      staffWithoutSecondFactor\n    }\n  }\n": types.StaffSecondFactorRequirementOfTenantDocument,
     "\n  mutation SetStaffSecondFactorRequirement($required: Boolean!) {\n    setStaffSecondFactorRequirement(required: $required) {\n      required\n      staffWithoutSecondFactor\n    }\n  }\n": types.SetStaffSecondFactorRequirementDocument,
+    "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    sequence\n    occurredAt\n    action\n    actorKind\n    actorId\n    subjectType\n    subjectId\n    details {\n      key\n      value\n    }\n  }\n": types.AuditEntryFieldsFragmentDoc,
+    "\n  fragment ChainStatusFields on AuditChainStatus {\n    valid\n    entries\n    firstBrokenSequence\n    reason\n    checkpointSequence\n  }\n": types.ChainStatusFieldsFragmentDoc,
+    "\n  fragment LogCheckpointFields on LogCheckpoint {\n    id\n    chain\n    sequence\n    checkpointedAt\n    keyId\n    document\n  }\n": types.LogCheckpointFieldsFragmentDoc,
 };
 
 /**
@@ -880,15 +886,15 @@ export function graphql(source: "\n  mutation InviteTenantAdministrator($input: 
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PlatformAuditEntries($first: Int!, $afterSequence: Int) {\n    platformAuditEntries(first: $first, afterSequence: $afterSequence) {\n      id\n      sequence\n      occurredAt\n      action\n      actorKind\n      actorId\n      subjectType\n      subjectId\n      details {\n        key\n        value\n      }\n    }\n  }\n"): typeof import('./graphql').PlatformAuditEntriesDocument;
+export function graphql(source: "\n  query PlatformAuditEntries($first: Int!, $afterSequence: Int) {\n    platformAuditEntries(first: $first, afterSequence: $afterSequence) {\n      ...AuditEntryFields\n    }\n  }\n"): typeof import('./graphql').PlatformAuditEntriesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VerifyPlatformAuditChain {\n    verifyPlatformAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n      reason\n      checkpointSequence\n    }\n  }\n"): typeof import('./graphql').VerifyPlatformAuditChainDocument;
+export function graphql(source: "\n  query VerifyPlatformAuditChain {\n    verifyPlatformAuditChain {\n      ...ChainStatusFields\n    }\n  }\n"): typeof import('./graphql').VerifyPlatformAuditChainDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query PlatformLogCheckpoints($first: Int!) {\n    platformLogCheckpoints(first: $first) {\n      id\n      chain\n      sequence\n      checkpointedAt\n      keyId\n      document\n    }\n  }\n"): typeof import('./graphql').PlatformLogCheckpointsDocument;
+export function graphql(source: "\n  query PlatformLogCheckpoints($first: Int!) {\n    platformLogCheckpoints(first: $first) {\n      ...LogCheckpointFields\n    }\n  }\n"): typeof import('./graphql').PlatformLogCheckpointsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1156,15 +1162,15 @@ export function graphql(source: "\n  mutation RegisterOrganisation($input: Regis
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query AuditEntries($first: Int!, $afterSequence: Int) {\n    auditEntries(first: $first, afterSequence: $afterSequence) {\n      id\n      sequence\n      occurredAt\n      action\n      actorKind\n      actorId\n      subjectType\n      subjectId\n      details {\n        key\n        value\n      }\n    }\n  }\n"): typeof import('./graphql').AuditEntriesDocument;
+export function graphql(source: "\n  query AuditEntries($first: Int!, $afterSequence: Int) {\n    auditEntries(first: $first, afterSequence: $afterSequence) {\n      ...AuditEntryFields\n    }\n  }\n"): typeof import('./graphql').AuditEntriesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      valid\n      entries\n      firstBrokenSequence\n      reason\n      checkpointSequence\n    }\n  }\n"): typeof import('./graphql').VerifyAuditChainDocument;
+export function graphql(source: "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      ...ChainStatusFields\n    }\n  }\n"): typeof import('./graphql').VerifyAuditChainDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query LogCheckpoints($first: Int!) {\n    logCheckpoints(first: $first) {\n      id\n      chain\n      sequence\n      checkpointedAt\n      keyId\n      document\n    }\n  }\n"): typeof import('./graphql').LogCheckpointsDocument;
+export function graphql(source: "\n  query LogCheckpoints($first: Int!) {\n    logCheckpoints(first: $first) {\n      ...LogCheckpointFields\n    }\n  }\n"): typeof import('./graphql').LogCheckpointsDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
@@ -1213,6 +1219,18 @@ export function graphql(source: "\n  query StaffSecondFactorRequirementOfTenant 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation SetStaffSecondFactorRequirement($required: Boolean!) {\n    setStaffSecondFactorRequirement(required: $required) {\n      required\n      staffWithoutSecondFactor\n    }\n  }\n"): typeof import('./graphql').SetStaffSecondFactorRequirementDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuditEntryFields on AuditEntry {\n    id\n    sequence\n    occurredAt\n    action\n    actorKind\n    actorId\n    subjectType\n    subjectId\n    details {\n      key\n      value\n    }\n  }\n"): typeof import('./graphql').AuditEntryFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChainStatusFields on AuditChainStatus {\n    valid\n    entries\n    firstBrokenSequence\n    reason\n    checkpointSequence\n  }\n"): typeof import('./graphql').ChainStatusFieldsFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LogCheckpointFields on LogCheckpoint {\n    id\n    chain\n    sequence\n    checkpointedAt\n    keyId\n    document\n  }\n"): typeof import('./graphql').LogCheckpointFieldsFragmentDoc;
 
 
 export function graphql(source: string) {

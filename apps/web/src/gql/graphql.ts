@@ -1973,6 +1973,12 @@ export type SetStaffSecondFactorRequirementMutationVariables = Exact<{
 
 export type SetStaffSecondFactorRequirementMutation = { setStaffSecondFactorRequirement: { required: boolean, staffWithoutSecondFactor: number } };
 
+export type AuditEntryFieldsFragment = { id: string | null, sequence: number | null, occurredAt: string | null, action: string | null, actorKind: string | null, actorId: string | null, subjectType: string | null, subjectId: string | null, details: Array<{ key: string, value: string | null }> | null };
+
+export type ChainStatusFieldsFragment = { valid: boolean, entries: number, firstBrokenSequence: number | null, reason: ChainBreakReason | null, checkpointSequence: number | null };
+
+export type LogCheckpointFieldsFragment = { id: string | null, chain: LoggedChain | null, sequence: number | null, checkpointedAt: string | null, keyId: string | null, document: string | null };
+
 export class TypedDocumentString<TResult, TVariables>
   extends String
   implements DocumentTypeDecoration<TResult, TVariables>
@@ -2091,6 +2097,41 @@ export const DatasheetVersionFieldsFragmentDoc = new TypedDocumentString(`
   unpublishedAt
 }
     `, {"fragmentName":"DatasheetVersionFields"}) as unknown as TypedDocumentString<DatasheetVersionFieldsFragment, unknown>;
+export const AuditEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AuditEntryFields on AuditEntry {
+  id
+  sequence
+  occurredAt
+  action
+  actorKind
+  actorId
+  subjectType
+  subjectId
+  details {
+    key
+    value
+  }
+}
+    `, {"fragmentName":"AuditEntryFields"}) as unknown as TypedDocumentString<AuditEntryFieldsFragment, unknown>;
+export const ChainStatusFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ChainStatusFields on AuditChainStatus {
+  valid
+  entries
+  firstBrokenSequence
+  reason
+  checkpointSequence
+}
+    `, {"fragmentName":"ChainStatusFields"}) as unknown as TypedDocumentString<ChainStatusFieldsFragment, unknown>;
+export const LogCheckpointFieldsFragmentDoc = new TypedDocumentString(`
+    fragment LogCheckpointFields on LogCheckpoint {
+  id
+  chain
+  sequence
+  checkpointedAt
+  keyId
+  document
+}
+    `, {"fragmentName":"LogCheckpointFields"}) as unknown as TypedDocumentString<LogCheckpointFieldsFragment, unknown>;
 export const UpdateMyLanguageDocument = new TypedDocumentString(`
     mutation UpdateMyLanguage($input: UpdateUserProfileInput!) {
   updateUserProfile(input: $input) {
@@ -3428,44 +3469,50 @@ export const InviteTenantAdministratorDocument = new TypedDocumentString(`
 export const PlatformAuditEntriesDocument = new TypedDocumentString(`
     query PlatformAuditEntries($first: Int!, $afterSequence: Int) {
   platformAuditEntries(first: $first, afterSequence: $afterSequence) {
-    id
-    sequence
-    occurredAt
-    action
-    actorKind
-    actorId
-    subjectType
-    subjectId
-    details {
-      key
-      value
-    }
+    ...AuditEntryFields
   }
 }
-    `) as unknown as TypedDocumentString<PlatformAuditEntriesQuery, PlatformAuditEntriesQueryVariables>;
+    fragment AuditEntryFields on AuditEntry {
+  id
+  sequence
+  occurredAt
+  action
+  actorKind
+  actorId
+  subjectType
+  subjectId
+  details {
+    key
+    value
+  }
+}`) as unknown as TypedDocumentString<PlatformAuditEntriesQuery, PlatformAuditEntriesQueryVariables>;
 export const VerifyPlatformAuditChainDocument = new TypedDocumentString(`
     query VerifyPlatformAuditChain {
   verifyPlatformAuditChain {
-    valid
-    entries
-    firstBrokenSequence
-    reason
-    checkpointSequence
+    ...ChainStatusFields
   }
 }
-    `) as unknown as TypedDocumentString<VerifyPlatformAuditChainQuery, VerifyPlatformAuditChainQueryVariables>;
+    fragment ChainStatusFields on AuditChainStatus {
+  valid
+  entries
+  firstBrokenSequence
+  reason
+  checkpointSequence
+}`) as unknown as TypedDocumentString<VerifyPlatformAuditChainQuery, VerifyPlatformAuditChainQueryVariables>;
 export const PlatformLogCheckpointsDocument = new TypedDocumentString(`
     query PlatformLogCheckpoints($first: Int!) {
   platformLogCheckpoints(first: $first) {
-    id
-    chain
-    sequence
-    checkpointedAt
-    keyId
-    document
+    ...LogCheckpointFields
   }
 }
-    `) as unknown as TypedDocumentString<PlatformLogCheckpointsQuery, PlatformLogCheckpointsQueryVariables>;
+    fragment LogCheckpointFields on LogCheckpoint {
+  id
+  chain
+  sequence
+  checkpointedAt
+  keyId
+  document
+}`) as unknown as TypedDocumentString<PlatformLogCheckpointsQuery, PlatformLogCheckpointsQueryVariables>;
 export const ResetTenantAdministratorSecondFactorDocument = new TypedDocumentString(`
     mutation ResetTenantAdministratorSecondFactor($input: ResetTenantAdministratorSecondFactorInput!) {
   resetTenantAdministratorSecondFactor(input: $input) {
@@ -4225,44 +4272,50 @@ export const RegisterOrganisationDocument = new TypedDocumentString(`
 export const AuditEntriesDocument = new TypedDocumentString(`
     query AuditEntries($first: Int!, $afterSequence: Int) {
   auditEntries(first: $first, afterSequence: $afterSequence) {
-    id
-    sequence
-    occurredAt
-    action
-    actorKind
-    actorId
-    subjectType
-    subjectId
-    details {
-      key
-      value
-    }
+    ...AuditEntryFields
   }
 }
-    `) as unknown as TypedDocumentString<AuditEntriesQuery, AuditEntriesQueryVariables>;
+    fragment AuditEntryFields on AuditEntry {
+  id
+  sequence
+  occurredAt
+  action
+  actorKind
+  actorId
+  subjectType
+  subjectId
+  details {
+    key
+    value
+  }
+}`) as unknown as TypedDocumentString<AuditEntriesQuery, AuditEntriesQueryVariables>;
 export const VerifyAuditChainDocument = new TypedDocumentString(`
     query VerifyAuditChain {
   verifyAuditChain {
-    valid
-    entries
-    firstBrokenSequence
-    reason
-    checkpointSequence
+    ...ChainStatusFields
   }
 }
-    `) as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
+    fragment ChainStatusFields on AuditChainStatus {
+  valid
+  entries
+  firstBrokenSequence
+  reason
+  checkpointSequence
+}`) as unknown as TypedDocumentString<VerifyAuditChainQuery, VerifyAuditChainQueryVariables>;
 export const LogCheckpointsDocument = new TypedDocumentString(`
     query LogCheckpoints($first: Int!) {
   logCheckpoints(first: $first) {
-    id
-    chain
-    sequence
-    checkpointedAt
-    keyId
-    document
+    ...LogCheckpointFields
   }
 }
-    `) as unknown as TypedDocumentString<LogCheckpointsQuery, LogCheckpointsQueryVariables>;
+    fragment LogCheckpointFields on LogCheckpoint {
+  id
+  chain
+  sequence
+  checkpointedAt
+  keyId
+  document
+}`) as unknown as TypedDocumentString<LogCheckpointsQuery, LogCheckpointsQueryVariables>;
 export const InvoicingLinesDocument = new TypedDocumentString(`
     query InvoicingLines($month: String!, $organisationId: ID) {
   certificateBillableLines(month: $month, organisationId: $organisationId) {

@@ -11,18 +11,7 @@ const PAGE_SIZE = 50;
 const PlatformAuditEntries = graphql(`
   query PlatformAuditEntries($first: Int!, $afterSequence: Int) {
     platformAuditEntries(first: $first, afterSequence: $afterSequence) {
-      id
-      sequence
-      occurredAt
-      action
-      actorKind
-      actorId
-      subjectType
-      subjectId
-      details {
-        key
-        value
-      }
+      ...AuditEntryFields
     }
   }
 `);
@@ -30,11 +19,7 @@ const PlatformAuditEntries = graphql(`
 const VerifyPlatformAuditChain = graphql(`
   query VerifyPlatformAuditChain {
     verifyPlatformAuditChain {
-      valid
-      entries
-      firstBrokenSequence
-      reason
-      checkpointSequence
+      ...ChainStatusFields
     }
   }
 `);
@@ -43,12 +28,7 @@ const VerifyPlatformAuditChain = graphql(`
 const PlatformLogCheckpoints = graphql(`
   query PlatformLogCheckpoints($first: Int!) {
     platformLogCheckpoints(first: $first) {
-      id
-      chain
-      sequence
-      checkpointedAt
-      keyId
-      document
+      ...LogCheckpointFields
     }
   }
 `);

@@ -11,18 +11,7 @@ const PAGE_SIZE = 50;
 const AuditEntries = graphql(`
   query AuditEntries($first: Int!, $afterSequence: Int) {
     auditEntries(first: $first, afterSequence: $afterSequence) {
-      id
-      sequence
-      occurredAt
-      action
-      actorKind
-      actorId
-      subjectType
-      subjectId
-      details {
-        key
-        value
-      }
+      ...AuditEntryFields
     }
   }
 `);
@@ -30,11 +19,7 @@ const AuditEntries = graphql(`
 const VerifyAuditChain = graphql(`
   query VerifyAuditChain {
     verifyAuditChain {
-      valid
-      entries
-      firstBrokenSequence
-      reason
-      checkpointSequence
+      ...ChainStatusFields
     }
   }
 `);
@@ -43,12 +28,7 @@ const VerifyAuditChain = graphql(`
 const LogCheckpoints = graphql(`
   query LogCheckpoints($first: Int!) {
     logCheckpoints(first: $first) {
-      id
-      chain
-      sequence
-      checkpointedAt
-      keyId
-      document
+      ...LogCheckpointFields
     }
   }
 `);

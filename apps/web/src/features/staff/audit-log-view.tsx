@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { AuditEntriesQuery, LogCheckpointsQuery } from '../../gql/graphql';
+import { graphql } from '../../gql';
+import type { AuditEntryFieldsFragment, LogCheckpointFieldsFragment } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
 import { translateDynamic } from '../../i18n/errors';
 import { downloadText } from '../../ui/download';
@@ -11,13 +12,52 @@ import { auditActionLabel, auditDetailLabel, auditDetailValue, recordTypeName } 
 
 /*
  * The parts of an audit-log screen, shared by the tenant's (AuditLogPage) and the operator's for the
- * platform's own chain (features/platform/PlatformAuditLogPage): each page brings its own queries.
+ * platform's own chain (features/platform/PlatformAuditLogPage): each page brings its own queries,
+ * which select these fragments.
  */
 
+export const AuditEntryFields = graphql(`
+  fragment AuditEntryFields on AuditEntry {
+    id
+    sequence
+    occurredAt
+    action
+    actorKind
+    actorId
+    subjectType
+    subjectId
+    details {
+      key
+      value
+    }
+  }
+`);
+
+export const ChainStatusFields = graphql(`
+  fragment ChainStatusFields on AuditChainStatus {
+    valid
+    entries
+    firstBrokenSequence
+    reason
+    checkpointSequence
+  }
+`);
+
+export const LogCheckpointFields = graphql(`
+  fragment LogCheckpointFields on LogCheckpoint {
+    id
+    chain
+    sequence
+    checkpointedAt
+    keyId
+    document
+  }
+`);
+
 /** An entry as both audit-log queries select it. */
-export type AuditEntryRow = AuditEntriesQuery['auditEntries'][number];
+export type AuditEntryRow = AuditEntryFieldsFragment;
 /** A signed head as both checkpoint queries select it. */
-export type LogCheckpointRow = LogCheckpointsQuery['logCheckpoints'][number];
+export type LogCheckpointRow = LogCheckpointFieldsFragment;
 
 /**
  * A chain's entries, newest first, in words (with the action's code), a page at a time ("Load older").
