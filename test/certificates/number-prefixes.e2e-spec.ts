@@ -1,6 +1,6 @@
 import { Role } from '@chancery/access';
 import { TenantKind } from '@chancery/identity';
-import { CertificateFactory, TestTenant, useTestApp } from '@chancery/testing';
+import { CertificateFactory, refusalOf, TestTenant, useTestApp } from '@chancery/testing';
 
 /**
  * Probe D, finding 1: certificate numbers are unique across chambers (public verification finds a
@@ -12,7 +12,6 @@ import { CertificateFactory, TestTenant, useTestApp } from '@chancery/testing';
  */
 type Err = { errors?: Array<{ extensions?: Record<string, unknown> }> };
 const ext = (r: Err) => r.errors?.[0]?.extensions;
-const refusal = (r: Err) => ({ code: ext(r)?.code, reason: ext(r)?.reason });
 const SETTINGS = 'mutation($i: CertificateSettingsInput!) { setCertificateSettings(input: $i) { numberPrefix } }';
 const FEES = { memberFeeCents: 2500, nonMemberFeeCents: 4000, copyMemberFeeCents: 500, copyNonMemberFeeCents: 800, currency: 'EUR' };
 const defaultPrefixOf = (tenant: TestTenant) => `BE-${tenant.slug.toUpperCase().replace(/[^A-Z0-9]+/g, '-')}`;
@@ -98,9 +97,9 @@ describe('certificate number prefixes belong to one chamber', () => {
     const admin = (await started.factory.login(await started.factory.user({ tenant: body, roles: [Role.TENANT_ADMIN] }))).accessToken;
     const prefix = `CB-${Date.now().toString(36).toUpperCase()}`;
     const notAChamber = { code: 'FORBIDDEN', reason: 'NOT_A_CHAMBER_OF_COMMERCE' };
-    expect(refusal(await setPrefix(admin, prefix))).toEqual(notAChamber);
-    expect(refusal(await started.app.graphql('mutation { rotateCertificateSigningKey { kid } }', {}, { token: admin }))).toEqual(notAChamber);
-    expect(refusal(await started.app.graphql('{ certificateSettings { numberPrefix } }', {}, { token: admin }))).toEqual(notAChamber);
+    expect(refusalOf(await setPrefix(admin, prefix))).toEqual(notAChamber);
+    expect(refusalOf(await started.app.graphql('mutation { rotateCertificateSigningKey { kid } }', {}, { token: admin }))).toEqual(notAChamber);
+    expect(refusalOf(await started.app.graphql('{ certificateSettings { numberPrefix } }', {}, { token: admin }))).toEqual(notAChamber);
     // Nothing was stored: a chamber takes the prefix.
     const real = await chamber(await started.factory.tenant());
     expect((await setPrefix(real.admin, prefix)).errors).toBeUndefined();
@@ -138,7 +137,7 @@ describe('a chamber’s certificate settings as its administrator reads them', (
     const read = await started.app.graphql<{ certificateSettings: { numberPrefix: string } }>(READ, {}, { token: admin });
     expect(read.errors).toBeUndefined();
     expect(read.data?.certificateSettings.numberPrefix).toBe(defaultPrefixOf(tenant));
-    expect(refusal(await started.app.graphql(SETTINGS, { i: { numberPrefix: 'BE-LATE', ...FEES } }, { token: admin }))).toEqual({ code: 'FORBIDDEN', reason: 'STEP_UP_REQUIRED' });
-    expect(refusal(await started.app.graphql(READ, {}, { token: clerk }))).toEqual({ code: 'FORBIDDEN', reason: 'PERMISSION_REQUIRED' });
+    expect(refusalOf(await started.app.graphql(SETTINGS, { i: { numberPrefix: 'BE-LATE', ...FEES } }, { token: admin }))).toEqual({ code: 'FORBIDDEN', reason: 'STEP_UP_REQUIRED' });
+    expect(refusalOf(await started.app.graphql(READ, {}, { token: clerk }))).toEqual({ code: 'FORBIDDEN', reason: 'PERMISSION_REQUIRED' });
   });
 });

@@ -1,6 +1,6 @@
 import { Role } from '@chancery/access';
 import { LoginMethod } from '@chancery/identity';
-import { expectData, IdentityFactory, queuedEmails, TestApp, TestOrganisation, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { expectData, IdentityFactory, queuedEmails, TestApp, TestOrganisation, TestTenant, refusalOf, TestUser, useTestApp } from '@chancery/testing';
 
 /**
  * Review F13: a company's only active administrator who lost both phone and recovery codes had no way
@@ -32,10 +32,6 @@ describe('the tenant’s administrator resets the second factor of a company’s
 
   const reset = (input: Record<string, unknown>, token: string | undefined = tenantAdminToken) =>
     app.graphql<{ resetCompanyAdministratorSecondFactor: { organisationId: string; administratorId: string; resetAt: string } }>(RESET, { i: input }, { token });
-  const refusal = (response: { errors?: Array<{ extensions?: Record<string, unknown> }> }) => {
-    const extensions = response.errors?.[0]?.extensions;
-    return { code: extensions?.code, reason: extensions?.reason, fields: (extensions?.fields as Array<{ field: string }> | undefined)?.map((f) => f.field) };
-  };
   const secondFactorOf = async (user: TestUser) =>
     (await app.asOwner((db) => db.query(
       `SELECT totp_enrolled_at IS NOT NULL AS enrolled, (SELECT count(*)::int FROM recovery_code c WHERE c.user_id = u.id) AS codes FROM user_account u WHERE id = $1`,
@@ -60,11 +56,11 @@ describe('the tenant’s administrator resets the second factor of a company’s
     expect(await secondFactorOf(admin)).toEqual({ enrolled: false, codes: 0 });
     // The old session is over; the password alone opens a session that may only set up a new authenticator
     // (the company logs in with password and second factor).
-    expect(refusal(await app.graphql('{ me { id } }', {}, { token: adminToken })).code).toBe('UNAUTHENTICATED');
+    expect(refusalOf(await app.graphql('{ me { id } }', {}, { token: adminToken })).code).toBe('UNAUTHENTICATED');
     const login = expectData(await app.graphql<{ login: { accessToken: string; totpEnrolmentRequired: boolean } }>(
       LOGIN, { i: { email: admin.email, password: admin.password, tenant: admin.tenantSlug } })).login;
     expect(login.totpEnrolmentRequired).toBe(true);
-    expect(refusal(await app.graphql('{ managedUsers { id } }', {}, { token: login.accessToken })).code).toBe('FORBIDDEN');
+    expect(refusalOf(await app.graphql('{ managedUsers { id } }', {}, { token: login.accessToken })).code).toBe('FORBIDDEN');
 
     const audit = await app.asOwner(async (db) => (await db.query(
       `SELECT tenant_id, actor_id, details FROM audit_entry WHERE action = 'identity.secondFactor.resetByTenant' AND subject_id = $1`, [admin.id])).rows);
@@ -75,7 +71,7 @@ describe('the tenant’s administrator resets the second factor of a company’s
   it('only the only one: with another active administrator it is theirs to do (CONFLICT), and nothing changes', async () => {
     const { company, admin } = await companyWithAdministrator();
     await factory.user({ tenant, organisation: company, roles: [Role.ORG_ADMIN] });
-    expect(refusal(await reset({ organisationId: company.id, email: admin.email, reference: 'SUP-1' }))).toEqual({
+    expect(refusalOf(await reset({ organisationId: company.id, email: admin.email, reference: 'SUP-1' }))).toEqual({
       code: 'CONFLICT', reason: 'COMPANY_HAS_OTHER_ADMINISTRATOR', fields: ['input.email'],
     });
     expect((await secondFactorOf(admin)).enrolled).toBe(true);
@@ -84,7 +80,7 @@ describe('the tenant’s administrator resets the second factor of a company’s
   it('nothing enrolled, nothing to reset (CONFLICT)', async () => {
     const company = await factory.organisation(tenant);
     const admin = await factory.user({ tenant, organisation: company, roles: [Role.ORG_ADMIN], withTotp: false });
-    expect(refusal(await reset({ organisationId: company.id, email: admin.email, reference: 'SUP-9' }))).toEqual({
+    expect(refusalOf(await reset({ organisationId: company.id, email: admin.email, reference: 'SUP-9' }))).toEqual({
       code: 'CONFLICT', reason: 'SECOND_FACTOR_NOT_ENROLLED', fields: ['input.email'],
     });
   });
@@ -95,12 +91,12 @@ describe('the tenant’s administrator resets the second factor of a company’s
     const neighbour = await companyWithAdministrator();
     const elsewhere = await companyWithAdministrator({ in: await factory.tenant() });
     const notFound = { code: 'NOT_FOUND', reason: 'NOT_COMPANY_ADMINISTRATOR', fields: ['input.email'] };
-    expect(refusal(await reset({ organisationId: company.id, email: member.email, reference: 'SUP-2' }))).toEqual(notFound);
-    expect(refusal(await reset({ organisationId: company.id, email: neighbour.admin.email, reference: 'SUP-3' }))).toEqual(notFound);
-    expect(refusal(await reset({ organisationId: elsewhere.company.id, email: elsewhere.admin.email, reference: 'SUP-4' }))).toEqual(notFound);
-    expect(refusal(await reset({ organisationId: '00000000-0000-4000-8000-000000000000', email: admin.email, reference: 'SUP-5' }))).toEqual(notFound);
+    expect(refusalOf(await reset({ organisationId: company.id, email: member.email, reference: 'SUP-2' }))).toEqual(notFound);
+    expect(refusalOf(await reset({ organisationId: company.id, email: neighbour.admin.email, reference: 'SUP-3' }))).toEqual(notFound);
+    expect(refusalOf(await reset({ organisationId: elsewhere.company.id, email: elsewhere.admin.email, reference: 'SUP-4' }))).toEqual(notFound);
+    expect(refusalOf(await reset({ organisationId: '00000000-0000-4000-8000-000000000000', email: admin.email, reference: 'SUP-5' }))).toEqual(notFound);
     await app.asOwner((db) => db.query(`UPDATE user_account SET status = 'DISABLED', disabled_at = now() WHERE id = $1`, [admin.id]));
-    expect(refusal(await reset({ organisationId: company.id, email: admin.email, reference: 'SUP-6' }))).toEqual(notFound);
+    expect(refusalOf(await reset({ organisationId: company.id, email: admin.email, reference: 'SUP-6' }))).toEqual(notFound);
     const after = await Promise.all([admin, member, neighbour.admin, elsewhere.admin].map(secondFactorOf));
     expect(after.map((state) => state.enrolled)).toEqual([true, true, true, true]);
   });
@@ -109,11 +105,11 @@ describe('the tenant’s administrator resets the second factor of a company’s
     const { company, admin, adminToken } = await companyWithAdministrator();
     const clerk = await factory.user({ tenant, roles: [Role.CLERK] });
     const input = { organisationId: company.id, email: admin.email, reference: 'SUP-7' };
-    expect(refusal(await reset(input, adminToken)).code).toBe('FORBIDDEN');
-    expect(refusal(await reset(input, (await factory.login(clerk)).accessToken)).code).toBe('FORBIDDEN');
-    expect(refusal(await app.graphql(RESET, { i: input })).code).toBe('UNAUTHENTICATED');
+    expect(refusalOf(await reset(input, adminToken)).code).toBe('FORBIDDEN');
+    expect(refusalOf(await reset(input, (await factory.login(clerk)).accessToken)).code).toBe('FORBIDDEN');
+    expect(refusalOf(await app.graphql(RESET, { i: input })).code).toBe('UNAUTHENTICATED');
     for (const reference of ['', 'x', 'called him\nback', 'SUP 7', '-SUP']) {
-      expect(refusal(await reset({ ...input, reference }))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['input.reference'] });
+      expect(refusalOf(await reset({ ...input, reference }))).toMatchObject({ code: 'BAD_USER_INPUT', fields: ['input.reference'] });
     }
     expect((await secondFactorOf(admin)).enrolled).toBe(true);
   });
@@ -122,8 +118,8 @@ describe('the tenant’s administrator resets the second factor of a company’s
     const { company, admin } = await companyWithAdministrator();
     const input = { organisationId: company.id, email: admin.email, reference: 'SUP-8' };
     app.clock.advance(5 * 60_000 + 1_000);
-    expect(refusal(await reset(input))).toMatchObject({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_STEP_UP_REQUIRED' });
-    expect(refusal(await app.graphql('mutation($p: String) { stepUp(password: $p) }', { p: tenantAdmin.password }, { token: tenantAdminToken }))).toMatchObject({
+    expect(refusalOf(await reset(input))).toMatchObject({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_STEP_UP_REQUIRED' });
+    expect(refusalOf(await app.graphql('mutation($p: String) { stepUp(password: $p) }', { p: tenantAdmin.password }, { token: tenantAdminToken }))).toMatchObject({
       code: 'BAD_USER_INPUT', reason: 'STEP_UP_CREDENTIAL_MISSING',
     });
     expect((await secondFactorOf(admin)).enrolled).toBe(true);

@@ -1,5 +1,5 @@
 import { Role } from '@chancery/access';
-import { expectData, IdentityFactory, queuedEmails, TestApp, TestUser, useTestApp } from '@chancery/testing';
+import { expectData, IdentityFactory, queuedEmails, TestApp, refusalOf, TestUser, useTestApp } from '@chancery/testing';
 import { generateSync } from 'otplib';
 
 /**
@@ -13,8 +13,6 @@ const CONFIRM = 'mutation($c: String!) { confirmTotpEnrolmentWithRecoveryCodes(c
 const TEMPLATE = 'identity.second-factor-enrolled';
 const FIVE_MINUTES = 5 * 60_000;
 
-type Answer = { errors?: Array<{ extensions?: Record<string, unknown> }> };
-const refusal = (response: Answer) => ({ code: response.errors?.[0]?.extensions?.code, reason: response.errors?.[0]?.extensions?.reason });
 
 describe('adding a second factor to an account', () => {
   const world = useTestApp();
@@ -36,7 +34,7 @@ describe('adding a second factor to an account', () => {
     const member = await passwordOnlyMember();
     const token = (await factory.login(member)).accessToken;
     app.clock.advance(FIVE_MINUTES + 1_000);
-    expect(refusal(await app.graphql(BEGIN, {}, { token }))).toEqual({ code: 'FORBIDDEN', reason: 'STEP_UP_REQUIRED' });
+    expect(refusalOf(await app.graphql(BEGIN, {}, { token }))).toEqual({ code: 'FORBIDDEN', reason: 'STEP_UP_REQUIRED' });
     expect(await queuedEmails(app, { recipient: member.email, template: TEMPLATE })).toEqual([]);
     expectData(await app.graphql('mutation($p: String) { stepUp(password: $p) }', { p: member.password }, { token }));
     expect((await enrol(token)).errors).toBeUndefined();
@@ -57,7 +55,7 @@ describe('adding a second factor to an account', () => {
       'mutation($i: LoginInput!) { login(input: $i) { accessToken totpEnrolmentRequired } }', { i: { email: signer.email, password: signer.password, tenant: signer.tenantSlug } })).login;
     expect(fresh.totpEnrolmentRequired).toBe(true);
     app.clock.advance(FIVE_MINUTES + 1_000);
-    expect(refusal(await app.graphql(BEGIN, {}, { token: fresh.accessToken }))).toEqual({ code: 'FORBIDDEN', reason: 'STEP_UP_REQUIRED' });
+    expect(refusalOf(await app.graphql(BEGIN, {}, { token: fresh.accessToken }))).toEqual({ code: 'FORBIDDEN', reason: 'STEP_UP_REQUIRED' });
     expectData(await app.graphql('mutation($p: String) { stepUp(password: $p) }', { p: signer.password }, { token: fresh.accessToken }));
     expect((await enrol(fresh.accessToken)).errors).toBeUndefined();
   });

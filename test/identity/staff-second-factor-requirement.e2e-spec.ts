@@ -1,5 +1,5 @@
 import { Role } from '@chancery/access';
-import { expectData, IdentityFactory, queuedEmails, TestApp, TestTenant, TestUser, useTestApp } from '@chancery/testing';
+import { expectData, IdentityFactory, queuedEmails, TestApp, TestTenant, refusalOf, TestUser, useTestApp } from '@chancery/testing';
 
 /**
  * Review F13, the second part: a tenant may require a second factor of every member of its staff, not
@@ -14,8 +14,6 @@ const LOGIN = 'mutation($i: LoginInput!) { login(input: $i) { accessToken totpEn
 const TEMPLATE = 'identity.staff-second-factor-required';
 const STEP_UP_WINDOW_MS = 5 * 60_000;
 
-type Answer = { errors?: Array<{ extensions?: Record<string, unknown> }>; data?: unknown };
-const refusal = (response: Answer) => ({ code: response.errors?.[0]?.extensions?.code, reason: response.errors?.[0]?.extensions?.reason });
 
 describe('a tenant requires a second factor of all its staff', () => {
   const world = useTestApp();
@@ -66,8 +64,8 @@ describe('a tenant requires a second factor of all its staff', () => {
 
   it('only the tenant administrator reads and changes it: a clerk, a privacy officer and a company administrator are FORBIDDEN, and nothing changes', async () => {
     for (const token of [tokens.clerk!, tokens.privacyOfficer!, tokens.companyAdmin!]) {
-      expect(refusal(await set(true, token))).toEqual({ code: 'FORBIDDEN', reason: 'PERMISSION_REQUIRED' });
-      expect(refusal(await app.graphql(REQUIREMENT, {}, { token }))).toEqual({ code: 'FORBIDDEN', reason: 'PERMISSION_REQUIRED' });
+      expect(refusalOf(await set(true, token))).toEqual({ code: 'FORBIDDEN', reason: 'PERMISSION_REQUIRED' });
+      expect(refusalOf(await app.graphql(REQUIREMENT, {}, { token }))).toEqual({ code: 'FORBIDDEN', reason: 'PERMISSION_REQUIRED' });
     }
     expect(expectData(await me(tokens.clerk!)).me.id).toBe(clerk.id);
     expect(await auditOf()).toEqual([]);
@@ -76,7 +74,7 @@ describe('a tenant requires a second factor of all its staff', () => {
   it('needs a fresh second-factor check of the administrator (step-up)', async () => {
     // The login's check counts for five minutes; after them the act is refused until the administrator proves it again.
     app.clock.advance(STEP_UP_WINDOW_MS + 1_000);
-    expect(refusal(await set(true))).toEqual({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_STEP_UP_REQUIRED' });
+    expect(refusalOf(await set(true))).toEqual({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_STEP_UP_REQUIRED' });
     expect(expectData(await me(tokens.clerk!)).me.id).toBe(clerk.id);
     await stepUp();
     expect(expectData(await set(true)).setStaffSecondFactorRequirement).toEqual({ required: true, staffWithoutSecondFactor: 2 });
@@ -84,11 +82,11 @@ describe('a tenant requires a second factor of all its staff', () => {
   });
 
   it('restricts the clerk’s open session at its next request to setting up a second factor, and their next login says so', async () => {
-    expect(refusal(await me(tokens.clerk!))).toEqual({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_ENROLMENT_REQUIRED' });
-    expect(refusal(await me(tokens.privacyOfficer!))).toEqual({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_ENROLMENT_REQUIRED' });
+    expect(refusalOf(await me(tokens.clerk!))).toEqual({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_ENROLMENT_REQUIRED' });
+    expect(refusalOf(await me(tokens.privacyOfficer!))).toEqual({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_ENROLMENT_REQUIRED' });
     const fresh = await login(clerk);
     expect(fresh.totpEnrolmentRequired).toBe(true);
-    expect(refusal(await me(fresh.accessToken))).toEqual({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_ENROLMENT_REQUIRED' });
+    expect(refusalOf(await me(fresh.accessToken))).toEqual({ code: 'FORBIDDEN', reason: 'SECOND_FACTOR_ENROLMENT_REQUIRED' });
   });
 
   it('does not lock out the administrator, nor touch the users of the tenant’s companies or another tenant’s staff', async () => {
@@ -126,7 +124,7 @@ describe('a tenant requires a second factor of all its staff', () => {
   });
 
   it('turned off again, the staff without a second factor work again, and the change is in the audit log', async () => {
-    expect(refusal(await me(tokens.privacyOfficer!)).reason).toBe('SECOND_FACTOR_ENROLMENT_REQUIRED');
+    expect(refusalOf(await me(tokens.privacyOfficer!)).reason).toBe('SECOND_FACTOR_ENROLMENT_REQUIRED');
     expect(expectData(await set(false)).setStaffSecondFactorRequirement).toEqual({ required: false, staffWithoutSecondFactor: 1 });
     expect(expectData(await me(tokens.privacyOfficer!)).me.id).toBe(privacyOfficer.id);
     expect((await auditOf()).map((entry) => entry.action)).toEqual(['identity.staffSecondFactor.required', 'identity.staffSecondFactor.notRequired']);

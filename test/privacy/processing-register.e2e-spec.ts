@@ -91,7 +91,7 @@ describe('T16 register of processing activities', () => {
     expect(incomplete).toEqual([]);
     expect(register.activities.filter((a) => a.source === 'tenant').map((a) => a.name)).toEqual([entry.name]);
     // Beside the words, the categories by code, which the portal shows in the reader's language.
-    const declaredCategories = new Set(policedEntities().flatMap((p) => [...p.fields.values()].flatMap((f) => (f.personalData ? [f.personalData.category] : []))));
+    const declaredCategories = new Set<string>(policedEntities().flatMap((p) => [...p.fields.values()].flatMap((f) => (f.personalData ? [f.personalData.category] : []))));
     for (const activity of register.activities) {
       const { personalData, personalDataCodes } = activity.categories as { personalData: string[]; personalDataCodes: string[] };
       expect(personalDataCodes).toHaveLength(personalData.length);

@@ -145,6 +145,15 @@ export class TestApp {
   }
 }
 
+/**
+ * What a refused GraphQL call answered, to compare whole: the first error's code and reason, and the
+ * fields it names (undefined when it names none, which `toEqual` treats as absent).
+ */
+export function refusalOf(response: { errors?: Array<{ extensions?: Record<string, unknown> }> }): { code: unknown; reason: unknown; fields: string[] | undefined } {
+  const extensions = response.errors?.[0]?.extensions;
+  return { code: extensions?.code, reason: extensions?.reason, fields: (extensions?.fields as Array<{ field: string }> | undefined)?.map((f) => f.field) };
+}
+
 /** Fails the test with the server's errors when a GraphQL call that should succeed did not. */
 export function expectData<T>(response: GraphQLResponse<T>): T {
   if (response.errors?.length || !response.data) {
