@@ -136,6 +136,8 @@ export async function certificateOfOriginJourney(
   await openFromNav(clerk, language, m.nav.reviewQueue);
   await expect(clerk.getByRole('heading', { level: 1, name: c.review.title })).toBeVisible();
   await checkScreen(clerk, screenName('certificate-review-queue', language));
+  // The chamber's queue holds every company's applications: each row names the exporter.
+  await expect(clerk.getByRole('row').filter({ has: clerk.getByRole('rowheader', { name: consignee }) }).getByRole('cell', { name: companyName, exact: true })).toBeVisible();
   await openApplication(clerk, language, consignee);
   await clerk.getByRole('button', { name: exactly(c.review.claim) }).click();
   await expect(clerk.getByText(c.review.claimed)).toBeVisible();

@@ -814,7 +814,7 @@ export type CertificateApplicationsQueryVariables = Exact<{
 }>;
 
 
-export type CertificateApplicationsQuery = { certificateApplications: Array<{ id: string | null, state: ApplicationState | null, consigneeName: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, createdAt: string | null, submittedAt: string | null, updatedAt: string | null, claimedBy: string | null, certificateId: string | null, destroyedAt: string | null, goods: Array<{ hsCode: string }> | null }> };
+export type CertificateApplicationsQuery = { certificateApplications: Array<{ id: string | null, state: ApplicationState | null, exporterName: string | null, consigneeName: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, createdAt: string | null, submittedAt: string | null, updatedAt: string | null, claimedBy: string | null, certificateId: string | null, destroyedAt: string | null, goods: Array<{ hsCode: string }> | null }> };
 
 export type CertificateByNumberQueryVariables = Exact<{
   number: string;
@@ -2401,6 +2401,7 @@ export const CertificateApplicationsDocument = new TypedDocumentString(`
   certificateApplications(state: $state, first: $first, after: $after) {
     id
     state
+    exporterName
     consigneeName
     consigneeCountry
     countryOfOrigin

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useLocation, useNavigate } from 'react-router';
+import { useLocation, useNavigate } from 'react-router';
 import { request } from '../../api/client';
 import { useFormat } from '../../i18n/format';
 import { LoadError, Loading, Notice } from '../../ui/feedback';
@@ -10,7 +10,8 @@ import { PageTitle } from '../../ui/Page';
 import { NextPageButton } from '../../ui/NextPageButton';
 import { usePagedList } from '../../ui/paged';
 import { useAction } from '../../ui/use-api';
-import { StateBadge, useConsigneeLabel } from './ApplicationDetails';
+import { useConsigneeLabel } from './ApplicationDetails';
+import { ApplicationsTable } from './ApplicationsTable';
 import { CertificateApplications, CreateCertificateApplication } from './operations';
 
 const PAGE_SIZE = 50;
@@ -74,45 +75,7 @@ export default function CertificatesPage() {
       <h2>{t('certificates.list.applications')}</h2>
       {applications.error ? <LoadError error={applications.error} onRetry={applications.reload} /> : null}
       {!applications.loading && !applications.error && list.length === 0 ? <p>{t('certificates.list.none')}</p> : null}
-      {list.length > 0 ? (
-        <div className="table-wrap" role="region" aria-label={t('certificates.list.applications')} tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t('certificates.list.applications')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('certificates.list.created')}</th>
-                <th scope="col">{t('certificates.list.consignee')}</th>
-                <th scope="col">{t('certificates.list.destination')}</th>
-                <th scope="col">{t('certificates.list.origin')}</th>
-                <th scope="col" className="numeric">{t('certificates.list.goodsLines')}</th>
-                <th scope="col">{t('certificates.list.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((application) => (
-                <tr key={application.id ?? ''}>
-                  <td>{format.dateTime(application.createdAt)}</td>
-                  <th scope="row">{consigneeOf(application)}</th>
-                  <td>{format.country(application.consigneeCountry)}</td>
-                  <td>{format.country(application.countryOfOrigin)}</td>
-                  <td className="numeric">{format.number(application.goods?.length ?? 0)}</td>
-                  <td>
-                    <StateBadge state={application.state} />
-                  </td>
-                  <td className="actions">
-                    <Link to={`/app/certificates/${application.id}`} aria-label={t('certificates.list.openApplication', { consignee: consigneeOf(application), date: format.dateTime(application.createdAt) })}>
-                      {t('certificates.list.open')}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      ) : null}
+      {list.length > 0 ? <ApplicationsTable applications={list} /> : null}
       {applications.loading ? <Loading /> : null}
       <NextPageButton list={applications} label={t('common.loadOlder')} />
     </>

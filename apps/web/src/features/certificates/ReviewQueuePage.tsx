@@ -1,11 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { request } from '../../api/client';
 import { clientError } from '../../api/errors';
 import { hasAnyRole } from '../../auth/roles';
 import { useSession } from '../../auth/session';
-import { useFormat } from '../../i18n/format';
 import { LoadError, Loading } from '../../ui/feedback';
 import { Form } from '../../ui/Form';
 import { SelectField, TextField } from '../../ui/fields';
@@ -13,7 +12,7 @@ import { PageTitle } from '../../ui/Page';
 import { NextPageButton } from '../../ui/NextPageButton';
 import { usePagedList } from '../../ui/paged';
 import { useAction } from '../../ui/use-api';
-import { StateBadge, useConsigneeLabel } from './ApplicationDetails';
+import { ApplicationsTable } from './ApplicationsTable';
 import { APPLICATION_STATES, CertificateApplications, CertificateByNumber } from './operations';
 
 /**
@@ -27,8 +26,6 @@ const CERTIFICATE_NUMBER = /^[A-Za-z0-9]+(-[A-Za-z0-9]+)*$/;
 
 export default function ReviewQueuePage() {
   const { t } = useTranslation();
-  const format = useFormat();
-  const consigneeOf = useConsigneeLabel();
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const state = params.get('state') ?? '';
@@ -85,49 +82,15 @@ export default function ReviewQueuePage() {
       {queue.error ? <LoadError error={queue.error} onRetry={queue.reload} /> : null}
       {!queue.loading && !queue.error && list.length === 0 ? <p>{t('certificates.review.none')}</p> : null}
       {list.length > 0 ? (
-        <div className="table-wrap" role="region" aria-label={t('certificates.list.applications')} tabIndex={0}>
-          <table>
-            <caption className="visually-hidden">{t('certificates.list.applications')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('certificates.detail.submittedAt')}</th>
-                <th scope="col">{t('certificates.list.consignee')}</th>
-                <th scope="col">{t('certificates.list.destination')}</th>
-                <th scope="col">{t('certificates.list.origin')}</th>
-                <th scope="col" className="numeric">{t('certificates.list.goodsLines')}</th>
-                <th scope="col">{t('certificates.list.state')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('common.actions')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((application) => (
-                <tr key={application.id ?? ''}>
-                  <td>{format.dateTime(application.submittedAt)}</td>
-                  <th scope="row">{consigneeOf(application)}</th>
-                  <td>{format.country(application.consigneeCountry)}</td>
-                  <td>{format.country(application.countryOfOrigin)}</td>
-                  <td className="numeric">{format.number(application.goods?.length ?? 0)}</td>
-                  <td>
-                    <StateBadge state={application.state} />
-                    {application.state === 'IN_REVIEW' && application.claimedBy ? (
-                      <span className="muted"> {application.claimedBy === me?.id ? t('certificates.review.claimedByYou') : t('certificates.review.claimedByOther')}</span>
-                    ) : null}
-                  </td>
-                  <td className="actions">
-                    <Link
-                      to={`/app/review/${application.id}`}
-                      aria-label={t('certificates.list.openApplication', { consignee: consigneeOf(application), date: format.dateTime(application.submittedAt ?? application.createdAt) })}
-                    >
-                      {t('certificates.list.open')}
-                    </Link>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ApplicationsTable
+          applications={list}
+          queue
+          stateNote={(application) =>
+            application.state === 'IN_REVIEW' && application.claimedBy ? (
+              <span className="muted"> {application.claimedBy === me?.id ? t('certificates.review.claimedByYou') : t('certificates.review.claimedByOther')}</span>
+            ) : null
+          }
+        />
       ) : null}
       {queue.loading ? <Loading /> : null}
       <NextPageButton list={queue} label={t('common.showMore')} />

@@ -78,6 +78,7 @@ export const CertificateApplications = graphql(`
     certificateApplications(state: $state, first: $first, after: $after) {
       id
       state
+      exporterName
       consigneeName
       consigneeCountry
       countryOfOrigin
