@@ -27,6 +27,7 @@ describe('Lists of applications and certificates, page by page', () => {
   const made: Made[] = [];
   /** A certificate another chamber issued. */
   let otherChambers: { number: string };
+  let companyIds: { A: string; B: string; otherChambers: string };
 
   const WORK: State[] = ['SUBMITTED', 'IN_REVIEW', 'APPROVED'];
 
@@ -47,14 +48,14 @@ describe('Lists of applications and certificates, page by page', () => {
   }
 
   /** Every page of a list, `first` at a time, each after the last record of the one before. */
-  async function walk(token: string, list: 'certificateApplications' | 'certificatesOfOrigin', first: number, state?: State): Promise<{ ids: string[]; pages: number }> {
+  async function walk(token: string, list: 'certificateApplications' | 'certificatesOfOrigin', first: number, state?: State, organisationId?: string): Promise<{ ids: string[]; pages: number }> {
     const ids: string[] = [];
     let pages = 0;
     for (let after: string | null = null; ; ) {
       const document = list === 'certificateApplications'
-        ? 'query($first: Int!, $after: ID, $state: String) { certificateApplications(first: $first, after: $after, state: $state) { id } }'
+        ? 'query($first: Int!, $after: ID, $state: String, $organisationId: ID) { certificateApplications(first: $first, after: $after, state: $state, organisationId: $organisationId) { id } }'
         : 'query($first: Int!, $after: ID) { certificatesOfOrigin(first: $first, after: $after) { id } }';
-      const page: Array<{ id: string }> = expectData(await app.graphql<Record<string, Array<{ id: string }>>>(document, { first, after, ...(state ? { state } : {}) }, { token }))[list]!;
+      const page: Array<{ id: string }> = expectData(await app.graphql<Record<string, Array<{ id: string }>>>(document, { first, after, ...(state ? { state } : {}), ...(organisationId ? { organisationId } : {}) }, { token }))[list]!;
       pages += 1;
       expect(page.length).toBeLessThanOrEqual(first);
       ids.push(...page.map((record) => record.id));
@@ -101,6 +102,7 @@ describe('Lists of applications and certificates, page by page', () => {
 
     const otherChamber = await factory.tenant();
     const otherCompany = await factory.organisation(otherChamber);
+    companyIds = { A: companyA.id, B: companyB.id, otherChambers: otherCompany.id };
     const tokenOf = async (roles: Role[], organisation?: typeof otherCompany) => (await factory.login(await factory.user({ tenant: otherChamber, organisation, roles }))).accessToken;
     otherChambers = await certificates.issued(await tokenOf([Role.ORG_ADMIN], otherCompany), await tokenOf([Role.CLERK]), await tokenOf([Role.SIGNER]));
   });
@@ -118,6 +120,18 @@ describe('Lists of applications and certificates, page by page', () => {
   it("a state filter keeps the order and the pages: the chamber's issued applications, newest first", async () => {
     const { ids } = await walk(tokens.clerk, 'certificateApplications', 3, 'ISSUED');
     expect(ids).toEqual(chamberOrder(made.filter((r) => r.state === 'ISSUED')).map((r) => r.id));
+  });
+
+  it("one company's applications as the chamber sees them: no drafts, newest first, two at a time; another chamber's company has none", async () => {
+    // A clerk asked on the phone where a company's applications stand.
+    expect((await walk(tokens.clerk, 'certificateApplications', 2, undefined, companyIds.A)).ids)
+      .toEqual(newestFirst(made.filter((r) => r.company === 'A' && r.state !== 'DRAFT')).map((r) => r.id));
+    expect((await walk(tokens.clerk, 'certificateApplications', 2, 'SUBMITTED', companyIds.B.toUpperCase())).ids)
+      .toEqual(newestFirst(made.filter((r) => r.company === 'B' && r.state === 'SUBMITTED')).map((r) => r.id));
+    expect((await walk(tokens.clerk, 'certificateApplications', 2, undefined, companyIds.otherChambers)).ids).toEqual([]);
+    // A company naming itself sees its own list, drafts included; naming another company, nothing.
+    expect((await walk(tokens.exporterA, 'certificateApplications', 50, undefined, companyIds.A)).ids).toEqual(newestFirst(made.filter((r) => r.company === 'A')).map((r) => r.id));
+    expect((await walk(tokens.exporterA, 'certificateApplications', 50, undefined, companyIds.B)).ids).toEqual([]);
   });
 
   it("a company's list: its own applications, drafts included, newest first, three at a time", async () => {

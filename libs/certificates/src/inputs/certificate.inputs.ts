@@ -168,6 +168,13 @@ class ListPageArgs {
 @ArgsType()
 export class ApplicationListArgs extends ListPageArgs {
   @Field(() => String, { nullable: true, description: 'An ApplicationState.' }) @OptionalArgument() @IsIn(Object.values(ApplicationState)) state?: ApplicationState;
+  @Field(() => ID, {
+    nullable: true,
+    description: "Staff: only this company's applications (no drafts), newest first, as the company lists them. A company user: its own company's, or none.",
+  })
+  @OptionalArgument()
+  @IsUUID()
+  organisationId?: string;
 }
 
 @ArgsType()

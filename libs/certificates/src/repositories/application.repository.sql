@@ -15,12 +15,16 @@ SELECT a.id, a.tenant_id AS "tenantId", a.organisation_id AS "organisationId", a
 
 -- ApplicationRepository.listOfOrganisation
 SELECT a.id, a.tenant_id AS "tenantId", a.organisation_id AS "organisationId", a.exporter_name AS "exporterName", a.exporter_address AS "exporterAddress", a.exporter_country AS "exporterCountry", a.state, a.language, a.consignee_name AS "consigneeName", a.consignee_address AS "consigneeAddress", a.consignee_country AS "consigneeCountry", a.country_of_origin AS "countryOfOrigin", a.transport_details AS "transportDetails", a.goods, a.invoice_references AS "invoiceReferences", a.remarks, a.declaration_accepted AS "declarationAccepted", a.supporting_document_ids AS "supportingDocumentIds", a.created_by AS "createdBy", a.claimed_by AS "claimedBy", a.reviewed_by AS "reviewedBy", a.review_comment AS "reviewComment", a.rejection_reason AS "rejectionReason", a.replaces_certificate_id AS "replacesCertificateId", a.started_from_application_id AS "startedFromApplicationId", a.certificate_id AS "certificateId", a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.submitted_at AS "submittedAt", a.destroyed_at AS "destroyedAt" FROM certificate_application a WHERE a.organisation_id = $1 AND ($2::text IS NULL OR a.state = $2)
-AND ($4::uuid IS NULL OR (a.created_at, a.id) < (SELECT x.created_at, x.id FROM certificate_application x WHERE x.id = $4 AND x.organisation_id = $1))
+AND (NOT $5::boolean OR (a.submitted_at IS NOT NULL AND a.state <> 'DRAFT'))
+AND ($4::uuid IS NULL OR (a.created_at, a.id) < (SELECT x.created_at, x.id FROM certificate_application x WHERE x.id = $4 AND x.organisation_id = $1
+AND (NOT $5::boolean OR (x.submitted_at IS NOT NULL AND x.state <> 'DRAFT'))))
 ORDER BY a.created_at DESC, a.id DESC LIMIT $3;
 
 -- ApplicationRepository.listOfOrganisation
 SELECT a.id, a.tenant_id AS "tenantId", a.organisation_id AS "organisationId", a.exporter_name AS "exporterName", a.exporter_address AS "exporterAddress", a.exporter_country AS "exporterCountry", a.state, a.language, a.consignee_name AS "consigneeName", a.consignee_address AS "consigneeAddress", a.consignee_country AS "consigneeCountry", a.country_of_origin AS "countryOfOrigin", a.transport_details AS "transportDetails", a.goods, a.invoice_references AS "invoiceReferences", a.remarks, a.declaration_accepted AS "declarationAccepted", a.supporting_document_ids AS "supportingDocumentIds", a.created_by AS "createdBy", a.claimed_by AS "claimedBy", a.reviewed_by AS "reviewedBy", a.review_comment AS "reviewComment", a.rejection_reason AS "rejectionReason", a.replaces_certificate_id AS "replacesCertificateId", a.started_from_application_id AS "startedFromApplicationId", a.certificate_id AS "certificateId", a.created_at AS "createdAt", a.updated_at AS "updatedAt", a.submitted_at AS "submittedAt", a.destroyed_at AS "destroyedAt" FROM certificate_application a WHERE a.organisation_id = $1 AND ($2::text IS NULL OR a.state = $2)
-AND ($4::uuid IS NULL OR (a.created_at, a.id) < (SELECT x.created_at, x.id FROM certificate_application x WHERE x.id = $4 AND x.organisation_id = $1))
+AND (NOT $5::boolean OR (a.submitted_at IS NOT NULL AND a.state <> 'DRAFT'))
+AND ($4::uuid IS NULL OR (a.created_at, a.id) < (SELECT x.created_at, x.id FROM certificate_application x WHERE x.id = $4 AND x.organisation_id = $1
+AND (NOT $5::boolean OR (x.submitted_at IS NOT NULL AND x.state <> 'DRAFT'))))
 ORDER BY a.created_at DESC, a.id DESC LIMIT $3;
 
 -- ApplicationRepository.listOfTenantQueue

@@ -54,15 +54,19 @@ export class ApplicationRepository {
 
   /**
    * A company's applications, newest first; `after`: the page continues after that application, which
-   * must be the company's (else the page is empty: another's says nothing of where it stands).
+   * must be in the list (else the page is empty: another's says nothing of where it stands).
+   * `submittedOnly`: as the chamber's staff see the company's, without its drafts (a draft is the
+   * company's alone, and so is a draft replacement closed unsubmitted).
    */
-  @GenerateSql({ params: [SQL_EXAMPLE.organisationId, null, 50, null] }, { params: [SQL_EXAMPLE.organisationId, 'SUBMITTED', 50, SQL_EXAMPLE.id] })
-  async listOfOrganisation(organisationId: string, state: ApplicationState | null, limit: number, after: string | null): Promise<CertificateApplication[]> {
+  @GenerateSql({ params: [SQL_EXAMPLE.organisationId, null, 50, null, false] }, { params: [SQL_EXAMPLE.organisationId, 'SUBMITTED', 50, SQL_EXAMPLE.id, true] })
+  async listOfOrganisation(organisationId: string, state: ApplicationState | null, limit: number, after: string | null, submittedOnly: boolean): Promise<CertificateApplication[]> {
     const rows = await this.sql.query(
       `SELECT ${APPLICATION} FROM certificate_application a WHERE a.organisation_id = $1 AND ($2::text IS NULL OR a.state = $2)
-        AND ($4::uuid IS NULL OR (a.created_at, a.id) < (SELECT x.created_at, x.id FROM certificate_application x WHERE x.id = $4 AND x.organisation_id = $1))
+        AND (NOT $5::boolean OR (a.submitted_at IS NOT NULL AND a.state <> 'DRAFT'))
+        AND ($4::uuid IS NULL OR (a.created_at, a.id) < (SELECT x.created_at, x.id FROM certificate_application x WHERE x.id = $4 AND x.organisation_id = $1
+                                                          AND (NOT $5::boolean OR (x.submitted_at IS NOT NULL AND x.state <> 'DRAFT'))))
         ORDER BY a.created_at DESC, a.id DESC LIMIT $3`,
-      [organisationId, state, limit, after],
+      [organisationId, state, limit, after, submittedOnly],
     );
     return rows.map(hydrate);
   }

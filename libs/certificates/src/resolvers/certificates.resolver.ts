@@ -47,10 +47,10 @@ export class CertificatesResolver {
   @Allow(Permission.ReadCertificates)
   @Query(() => [CertificateApplication], {
     description:
-      "The company's applications, newest first; or the tenant's (staff, without drafts): the chamber's work (submitted, in review, approved) first, oldest submission first, then the others, newest submission first.",
+      "The company's applications, newest first; or the tenant's (staff, without drafts): the chamber's work (submitted, in review, approved) first, oldest submission first, then the others, newest submission first; or, for staff, one company's (without drafts), newest first.",
   })
-  certificateApplications(@Args() { state, first, after }: ApplicationListArgs): Promise<CertificateApplication[]> {
-    return this.applications.list(state, first, after ?? null);
+  certificateApplications(@Args() { state, first, after, organisationId }: ApplicationListArgs): Promise<CertificateApplication[]> {
+    return this.applications.list(state, first, after ?? null, organisationId ?? null);
   }
 
   @Allow(Permission.ReadCertificates)

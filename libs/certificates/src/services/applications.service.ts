@@ -239,14 +239,22 @@ export class ApplicationsService {
     return this.transactions.run(async () => this.withDocuments(await this.visible(applicationId)));
   }
 
-  /** The company's applications (company users) or the tenant's queue without drafts (staff). */
-  async list(state: ApplicationState | undefined, first: number, after: string | null): Promise<CertificateApplication[]> {
+  /**
+   * The company's applications (company users) or the tenant's queue without drafts (staff); staff
+   * may ask for one company's (without drafts, in the company's order), and a company user naming
+   * another company than its own gets none.
+   */
+  async list(state: ApplicationState | undefined, first: number, after: string | null, organisationId: string | null = null): Promise<CertificateApplication[]> {
     const actor = this.context.actor;
     return this.transactions.run(async () => {
       const found = actor.organisationId
-        ? await this.applications.listOfOrganisation(actor.organisationId, state ?? null, first, after)
+        ? organisationId === null || organisationId.toLowerCase() === actor.organisationId
+          ? await this.applications.listOfOrganisation(actor.organisationId, state ?? null, first, after, false)
+          : []
         : holdsRole(actor.roles, ...TENANT_STAFF_ROLES)
-          ? await this.applications.listOfTenantQueue(state ?? null, first, after)
+          ? organisationId === null
+            ? await this.applications.listOfTenantQueue(state ?? null, first, after)
+            : await this.applications.listOfOrganisation(organisationId, state ?? null, first, after, true)
           : [];
       return this.withDocumentsOfAll(found);
     });
