@@ -190,7 +190,7 @@ test("the chamber's invoicing is its administrator's and auditor's: a clerk has 
   await chooseLanguage(page, 'en');
   await nav.getByRole('link', { name: exactly(m.invoicing.title) }).click();
   await expect(page.getByRole('heading', { level: 1, name: m.invoicing.title })).toBeVisible();
-  await expect(page.getByLabel(exactly(m.invoicing.company))).toBeVisible();
+  await expect(page.getByLabel(exactly(m.companyChoice.company))).toBeVisible();
   await page.getByRole('button', { name: m.nav.logout }).click();
 
   await logIn(page, { tenant: VOKA, email: 'clerk@voka.test', password: state.demoPassword }, loginTexts(m));

@@ -140,6 +140,12 @@ export async function certificateOfOriginJourney(
   await checkScreen(clerk, screenName('certificate-review-queue', language));
   // The chamber's queue holds every company's applications: each row names the exporter.
   await expect(clerk.getByRole('row').filter({ has: clerk.getByRole('rowheader', { name: consignee }) }).getByRole('cell', { name: companyName, exact: true })).toBeVisible();
+  // The company calls: the clerk shows its applications alone.
+  await clerk.getByRole('searchbox', { name: new RegExp(`^${m.companyChoice.findCompany}`) }).fill(companyName.slice(0, 12));
+  await clerk.getByLabel(exactly(m.companyChoice.company)).selectOption({ label: companyName });
+  await clerk.getByRole('button', { name: exactly(c.review.show) }).click();
+  await expect(clerk).toHaveURL(/[?&]company=/);
+  await expect(clerk.getByRole('region', { name: c.list.applications }).getByRole('row')).toHaveCount(2);
   await openApplication(clerk, language, consignee);
   await clerk.getByRole('button', { name: exactly(c.review.claim) }).click();
   await expect(clerk.getByText(c.review.claimed)).toBeVisible();

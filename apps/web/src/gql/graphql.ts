@@ -811,6 +811,7 @@ export type CertificateApplicationsQueryVariables = Exact<{
   state?: string | null | undefined;
   first: number;
   after?: string | null | undefined;
+  organisationId?: string | null | undefined;
 }>;
 
 
@@ -1897,6 +1898,14 @@ export type LogCheckpointsQueryVariables = Exact<{
 
 export type LogCheckpointsQuery = { logCheckpoints: Array<{ id: string | null, chain: LoggedChain | null, sequence: number | null, checkpointedAt: string | null, keyId: string | null, document: string | null }> };
 
+export type StaffCompaniesQueryVariables = Exact<{
+  nameContains?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type StaffCompaniesQuery = { organisations: Array<{ id: string | null, name: string | null }> };
+
 export type InvoicingLinesQueryVariables = Exact<{
   month: string;
   organisationId?: string | null | undefined;
@@ -1904,14 +1913,6 @@ export type InvoicingLinesQueryVariables = Exact<{
 
 
 export type InvoicingLinesQuery = { certificateBillableLines: Array<{ id: string | null, organisationId: string | null, organisationName: string | null, organisationVatNumber: string | null, certificateNumber: string | null, kind: string | null, copyNumber: number | null, member: boolean | null, amountCents: number | null, currency: string | null, occurredAt: string | null }> };
-
-export type InvoicingCompaniesQueryVariables = Exact<{
-  nameContains?: string | null | undefined;
-  first?: number | null | undefined;
-}>;
-
-
-export type InvoicingCompaniesQuery = { organisations: Array<{ id: string | null, name: string | null }> };
 
 export type CertificateSettingsOfTenantQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -2397,8 +2398,13 @@ export const VerifyCertificateDocument = new TypedDocumentString(`
 }
     `) as unknown as TypedDocumentString<VerifyCertificateQuery, VerifyCertificateQueryVariables>;
 export const CertificateApplicationsDocument = new TypedDocumentString(`
-    query CertificateApplications($state: String, $first: Int!, $after: ID) {
-  certificateApplications(state: $state, first: $first, after: $after) {
+    query CertificateApplications($state: String, $first: Int!, $after: ID, $organisationId: ID) {
+  certificateApplications(
+    state: $state
+    first: $first
+    after: $after
+    organisationId: $organisationId
+  ) {
     id
     state
     exporterName
@@ -4317,6 +4323,14 @@ export const LogCheckpointsDocument = new TypedDocumentString(`
   keyId
   document
 }`) as unknown as TypedDocumentString<LogCheckpointsQuery, LogCheckpointsQueryVariables>;
+export const StaffCompaniesDocument = new TypedDocumentString(`
+    query StaffCompanies($nameContains: String, $first: Int) {
+  organisations(nameContains: $nameContains, first: $first) {
+    id
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<StaffCompaniesQuery, StaffCompaniesQueryVariables>;
 export const InvoicingLinesDocument = new TypedDocumentString(`
     query InvoicingLines($month: String!, $organisationId: ID) {
   certificateBillableLines(month: $month, organisationId: $organisationId) {
@@ -4334,14 +4348,6 @@ export const InvoicingLinesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<InvoicingLinesQuery, InvoicingLinesQueryVariables>;
-export const InvoicingCompaniesDocument = new TypedDocumentString(`
-    query InvoicingCompanies($nameContains: String, $first: Int) {
-  organisations(nameContains: $nameContains, first: $first) {
-    id
-    name
-  }
-}
-    `) as unknown as TypedDocumentString<InvoicingCompaniesQuery, InvoicingCompaniesQueryVariables>;
 export const CertificateSettingsOfTenantDocument = new TypedDocumentString(`
     query CertificateSettingsOfTenant {
   certificateSettings {

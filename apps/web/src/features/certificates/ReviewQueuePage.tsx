@@ -12,6 +12,7 @@ import { PageTitle } from '../../ui/Page';
 import { NextPageButton } from '../../ui/NextPageButton';
 import { usePagedList } from '../../ui/paged';
 import { useAction } from '../../ui/use-api';
+import { CompanyChoice } from '../staff/CompanyChoice';
 import { ApplicationsTable } from './ApplicationsTable';
 import { APPLICATION_STATES, CertificateApplications, CertificateByNumber } from './operations';
 
@@ -29,15 +30,19 @@ export default function ReviewQueuePage() {
   const { me } = useSession();
   const [params, setParams] = useSearchParams();
   const state = params.get('state') ?? '';
+  const company = params.get('company') ?? '';
   const [choice, setChoice] = useState(state);
+  const [companyChoice, setCompanyChoice] = useState({ id: company, name: '' });
   // The two menu entries ("Review queue", "To sign") open this same screen with another filter.
   useEffect(() => setChoice(state), [state]);
+  useEffect(() => setCompanyChoice((chosen) => (chosen.id === company ? chosen : { id: company, name: '' })), [company]);
   // The chamber's work (submitted, in review, approved) comes first, oldest first: the API's order.
+  // One company's (a company calls about its applications): newest first, as the company lists them.
   const queue = usePagedList(
-    async (after: string | null) => (await request(CertificateApplications, { first: PAGE_SIZE, state: state || null, after })).certificateApplications,
+    async (after: string | null) => (await request(CertificateApplications, { first: PAGE_SIZE, state: state || null, organisationId: company || null, after })).certificateApplications,
     (application) => application.id ?? null,
     PAGE_SIZE,
-    [state],
+    [state, company],
   );
   const signing = state === 'APPROVED' && hasAnyRole(me?.roles, ['SIGNER']);
   // A customs office or the company calls about a certificate: its number opens its application.
@@ -59,9 +64,14 @@ export default function ReviewQueuePage() {
           className="form form--inline filters"
           onSubmit={(event) => {
             event.preventDefault();
-            setParams(choice ? { state: choice } : {});
+            setParams({ ...(choice ? { state: choice } : {}), ...(companyChoice.id ? { company: companyChoice.id } : {}) });
           }}
         >
+          <CompanyChoice
+            value={companyChoice.id}
+            chosenName={companyChoice.name || (company === companyChoice.id ? queue.rows[0]?.exporterName : null)}
+            onValue={(id, name) => setCompanyChoice({ id, name })}
+          />
           <SelectField
             name="state"
             label={t('certificates.review.filter')}

@@ -74,8 +74,8 @@ export const CertificateFields = graphql(`
 `);
 
 export const CertificateApplications = graphql(`
-  query CertificateApplications($state: String, $first: Int!, $after: ID) {
-    certificateApplications(state: $state, first: $first, after: $after) {
+  query CertificateApplications($state: String, $first: Int!, $after: ID, $organisationId: ID) {
+    certificateApplications(state: $state, first: $first, after: $after, organisationId: $organisationId) {
       id
       state
       exporterName

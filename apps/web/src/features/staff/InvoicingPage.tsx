@@ -7,9 +7,10 @@ import type { InvoicingLinesQuery } from '../../gql/graphql';
 import { useFormat } from '../../i18n/format';
 import { downloadText } from '../../ui/download';
 import { LoadError, Loading } from '../../ui/feedback';
-import { SelectField, TextField } from '../../ui/fields';
+import { SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
-import { useLoad, useSettled } from '../../ui/use-api';
+import { useLoad } from '../../ui/use-api';
+import { CompanyChoice } from './CompanyChoice';
 import { invoicingCsv } from './invoicing-csv';
 
 // TENANT_ADMIN and AUDITOR of the chamber (ReadCertificateBilling); the fields are theirs alone.
@@ -31,19 +32,9 @@ const InvoicingLines = graphql(`
   }
 `);
 
-const InvoicingCompanies = graphql(`
-  query InvoicingCompanies($nameContains: String, $first: Int) {
-    organisations(nameContains: $nameContains, first: $first) {
-      id
-      name
-    }
-  }
-`);
 
 type Line = InvoicingLinesQuery['certificateBillableLines'][number];
 
-/** Companies offered without a search (the API's page limit); any other is found by part of its name. */
-const COMPANY_CHOICES = 100;
 /** Years offered: invoicing records are kept 7 years, and a few more. */
 const YEARS_BACK = 10;
 const ALL = '';
@@ -73,12 +64,10 @@ export default function InvoicingPage() {
   const [year, setYear] = useState(initial.year);
   const [monthNumber, setMonthNumber] = useState(initial.month);
   const [organisationId, setOrganisationId] = useState(ALL);
-  const [search, setSearch] = useState('');
+  const [companyName, setCompanyName] = useState('');
   // Only ever built from the two lists below: the page cannot ask for a month that is not YYYY-MM.
   const month = `${String(year).padStart(4, '0')}-${String(monthNumber).padStart(2, '0')}`;
 
-  const nameContains = useSettled(search.trim().slice(0, 100));
-  const companies = useLoad(async () => (await request(InvoicingCompanies, { nameContains: nameContains || null, first: COMPANY_CHOICES })).organisations, [nameContains]);
   const lines = useLoad(async () => (await request(InvoicingLines, { month, organisationId: organisationId || null })).certificateBillableLines, [month, organisationId]);
 
   const monthNames = useMemo(() => {
@@ -99,12 +88,6 @@ export default function InvoicingPage() {
 
   const years = Array.from({ length: YEARS_BACK + 1 }, (_, i) => new Date().getUTCFullYear() - i);
   if (!years.includes(year)) years.push(year);
-  const companyOptions = [{ value: ALL, label: t('invoicing.allCompanies') }, ...(companies.data ?? []).map((c) => ({ value: c.id ?? '', label: c.name ?? '' }))];
-  // The chosen company stays offered while another search runs.
-  if (organisationId && !companyOptions.some((o) => o.value === organisationId)) {
-    companyOptions.push({ value: organisationId, label: lines.data?.[0]?.organisationName ?? t('invoicing.chosenCompany') });
-  }
-  const companyName = companyOptions.find((o) => o.value === organisationId)?.label ?? '';
 
   const rows = lines.data ?? [];
   const perCompany = useMemo(() => {
@@ -133,10 +116,15 @@ export default function InvoicingPage() {
           options={years.map((y) => ({ value: String(y), label: String(y) }))} />
       </div>
       <div className="filters">
-        <TextField name="companySearch" type="search" label={t('invoicing.findCompany')} hint={t('invoicing.findCompanyHint')} optional maxLength={100} value={search} onValue={setSearch} />
-        <SelectField name="organisationId" label={t('invoicing.company')} value={organisationId} onValue={setOrganisationId} options={companyOptions} />
+        <CompanyChoice
+          value={organisationId}
+          chosenName={companyName}
+          onValue={(id, name) => {
+            setOrganisationId(id);
+            setCompanyName(name);
+          }}
+        />
       </div>
-      {companies.error ? <LoadError error={companies.error} onRetry={companies.reload} /> : null}
       {lines.loading && !lines.data ? <Loading /> : null}
       {lines.error ? <LoadError error={lines.error} onRetry={lines.reload} /> : null}
       {lines.data && rows.length === 0 ? (
