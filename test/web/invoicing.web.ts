@@ -1,8 +1,7 @@
 import { Client } from 'pg';
-import { graphqlCaller, invitedStaff, tenantOfOwn, VOKA, type GraphqlCall } from './support/api';
-import { checkScreen, chooseLanguage, expect, linkFromMail, logIn, newBelgianVatNumber, test, totpCode, uniqueSuffix, useLanguage } from './support/fixtures';
+import { graphqlCaller, invitedStaff, registeredCompany, tenantOfOwn, VOKA, type GraphqlCall } from './support/api';
+import { checkScreen, chooseLanguage, expect, logIn, test, totpCode, uniqueSuffix, useLanguage } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
-import type { WebTestState } from './support/server';
 
 const LOGIN = 'mutation L($input: LoginInput!) { login(input: $input) { accessToken } }';
 
@@ -11,24 +10,6 @@ async function login(call: GraphqlCall, tenant: string, email: string, password:
     input: { tenant, email, password, ...(totpSecret ? { totpCode: await totpCode(totpSecret) } : {}) },
   });
   return session.accessToken;
-}
-
-/** A company registered with the chamber and confirmed from its e-mail, as its administrator would: the administrator's token. */
-async function registeredCompany(call: GraphqlCall, state: WebTestState, tenant: string, name: string): Promise<{ token: string }> {
-  const suffix = uniqueSuffix();
-  const email = `admin-${suffix}@company.test`;
-  const password = 'amber-harbour-lantern-42';
-  const vatNumber = newBelgianVatNumber();
-  await call('mutation R($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { company { name } } }', {
-    input: {
-      tenantSlug: tenant, name, legalForm: 'BV', vatNumber, street: 'Kaai 7', postalCode: '3500', city: 'Hasselt', country: 'BE',
-      phone: '+3211000000', email: `info-${suffix}@company.test`, iban: 'BE71096123456769', loginMethod: 'PASSWORD',
-      administrator: { firstName: 'Ine', lastName: 'Invoice', email, password, preferredLanguage: 'nl' },
-    },
-  });
-  const link = await linkFromMail(state, email, 'identity.confirm-email');
-  await call('mutation C($token: String!) { confirmEmail(token: $token) }', { token: new URLSearchParams(new URL(link).hash.slice(1)).get('token') });
-  return { token: await login(call, tenant, email, password) };
 }
 
 /** An application of the company, submitted: its id. */

@@ -1,6 +1,6 @@
 import { expect, type Page } from '@playwright/test';
 import { Client } from 'pg';
-import { linkFromMail, totpCode, uniqueSuffix } from './fixtures';
+import { linkFromMail, newBelgianVatNumber, totpCode, uniqueSuffix } from './fixtures';
 import type { WebTestState } from './server';
 
 /** GraphQL over the page's own HTTP client, as a company's program would call the API; any error fails the test. */
@@ -157,6 +157,33 @@ export async function tenantLogin(call: GraphqlCall, tenant: string, email: stri
     input: { tenant, email, password, ...(totpSecret ? { totpCode: await totpCode(totpSecret) } : {}) },
   });
   return login.accessToken;
+}
+
+/**
+ * A company registered with the chamber and confirmed from its e-mail, as its administrator would: the
+ * administrator's login and an access token of theirs (with PASSWORD_AND_TOTP, one that may only set up
+ * the second factor).
+ */
+export async function registeredCompany(
+  call: GraphqlCall,
+  state: WebTestState,
+  tenant: string,
+  name: string,
+  options: { loginMethod?: 'PASSWORD' | 'PASSWORD_AND_TOTP'; phone?: string } = {},
+): Promise<{ token: string; email: string; password: string }> {
+  const suffix = uniqueSuffix();
+  const email = `admin-${suffix}@company.test`;
+  const password = 'amber-harbour-lantern-42';
+  await call('mutation R($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { company { name } } }', {
+    input: {
+      tenantSlug: tenant, name, legalForm: 'BV', vatNumber: newBelgianVatNumber(), street: 'Kaai 7', postalCode: '3500', city: 'Hasselt', country: 'BE',
+      phone: options.phone ?? '+3211000000', email: `info-${suffix}@company.test`, iban: 'BE71096123456769', loginMethod: options.loginMethod ?? 'PASSWORD',
+      administrator: { firstName: 'Ine', lastName: 'Invoice', email, password, preferredLanguage: 'nl' },
+    },
+  });
+  const link = await linkFromMail(state, email, 'identity.confirm-email');
+  await call('mutation C($token: String!) { confirmEmail(token: $token) }', { token: new URLSearchParams(new URL(link).hash.slice(1)).get('token') });
+  return { token: await tenantLogin(call, tenant, email, password), email, password };
 }
 
 /**

@@ -40,6 +40,7 @@ const PasswordPage = lazy(() => import('../features/account/PasswordPage'));
 const ProcessingStatisticsPage = lazy(() => import('../features/account/ProcessingStatisticsPage'));
 const CompanyPage = lazy(() => import('../features/organisation/CompanyPage'));
 const UsersPage = lazy(() => import('../features/organisation/UsersPage'));
+const ResetCompanyAdministratorSecondFactorPage = lazy(() => import('../features/organisation/ResetCompanyAdministratorSecondFactorPage'));
 const ApiKeysPage = lazy(() => import('../features/organisation/ApiKeysPage'));
 const WebhooksPage = lazy(() => import('../features/organisation/WebhooksPage'));
 const AuditLogPage = lazy(() => import('../features/staff/AuditLogPage'));
@@ -142,6 +143,7 @@ export function App() {
           <Route path="users/:userId/processing-statistics" element={<RequireRoles roles={['TENANT_ADMIN']} kinds={CHAMBER}><ProcessingStatisticsPage /></RequireRoles>} />
           <Route path="company" element={<RequireRoles roles={ORGANISATION_ROLES}><CompanyPage /></RequireRoles>} />
           <Route path="users" element={<RequireRoles roles={['ORG_ADMIN', 'TENANT_ADMIN']}><UsersPage /></RequireRoles>} />
+          <Route path="companies/administrator-second-factor" element={<RequireRoles roles={['TENANT_ADMIN']}><ResetCompanyAdministratorSecondFactorPage /></RequireRoles>} />
           <Route path="api-keys" element={<RequireRoles roles={['ORG_ADMIN', 'TENANT_ADMIN']}><ApiKeysPage /></RequireRoles>} />
           <Route path="webhooks" element={<RequireRoles roles={['ORG_ADMIN', 'TENANT_ADMIN']}><WebhooksPage /></RequireRoles>} />
           <Route path="audit" element={<RequireRoles roles={['TENANT_ADMIN', 'AUDITOR']}><AuditLogPage /></RequireRoles>} />

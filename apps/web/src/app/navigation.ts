@@ -52,6 +52,8 @@ export const NAVIGATION: NavSection[] = [
       { to: '/app/datasheet-review', label: 'nav.datasheetReview', description: 'nav.descriptions.datasheetReview', roles: ['TENANT_ADMIN', 'CLERK'], kinds: CERTIFICATION_BODY },
       { to: '/app/projects', label: 'nav.projects', description: 'nav.descriptions.projectsStaff', roles: ['TENANT_ADMIN', 'CLERK'], kinds: CERTIFICATION_BODY },
       { to: '/app/users', label: 'nav.staffUsers', description: 'nav.descriptions.staffUsers', roles: ['TENANT_ADMIN'] },
+      // Beside the staff users page, whose "company without an administrator" links here: a company's only administrator locked out.
+      { to: '/app/companies/administrator-second-factor', label: 'companyAdministratorReset.navTitle', description: 'companyAdministratorReset.nav', roles: ['TENANT_ADMIN'] },
       { to: '/app/api-keys', label: 'nav.apiKeys', description: 'nav.descriptions.tenantApiKeys', roles: ['TENANT_ADMIN'], kinds: CERTIFICATION_BODY },
       // Every tenant's own targets may hear the signed checkpoints of its logs (audit.checkpoint); a certification body's, its datasheet feed too.
       { to: '/app/webhooks', label: 'nav.webhooks', description: 'nav.descriptions.tenantWebhooks', roles: ['TENANT_ADMIN'] },

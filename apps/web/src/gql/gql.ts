@@ -113,6 +113,9 @@ type Documents = {
     "\n  query CompanyForAdmin($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      legalForm\n      vatNumber\n      companyNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n      iban\n      loginMethod\n      isMember\n    }\n  }\n": typeof types.CompanyForAdminDocument,
     "\n  query CompanyForMember($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      legalForm\n      vatNumber\n      companyNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n    }\n  }\n": typeof types.CompanyForMemberDocument,
     "\n  mutation UpdateCompany($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateCompanyDocument,
+    "\n  query CompaniesToReset($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n": typeof types.CompaniesToResetDocument,
+    "\n  query CompanyToReset($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      phone\n      loginMethod\n    }\n  }\n": typeof types.CompanyToResetDocument,
+    "\n  mutation ResetCompanyAdministratorSecondFactor($input: ResetCompanyAdministratorSecondFactorInput!) {\n    resetCompanyAdministratorSecondFactor(input: $input) {\n      organisationId\n      administratorId\n      resetAt\n    }\n  }\n": typeof types.ResetCompanyAdministratorSecondFactorDocument,
     "\n  query ManagedUsers {\n    managedUsers {\n      id\n      email\n      firstName\n      lastName\n      jobTitle\n      status\n      totpEnrolledAt\n      roles\n    }\n  }\n": typeof types.ManagedUsersDocument,
     "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n": typeof types.InviteUserDocument,
     "\n  mutation ChangeUserRoles($input: ChangeUserRolesInput!) {\n    changeUserRoles(input: $input) {\n      id\n      roles\n    }\n  }\n": typeof types.ChangeUserRolesDocument,
@@ -317,6 +320,9 @@ const documents: Documents = {
     "\n  query CompanyForAdmin($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      legalForm\n      vatNumber\n      companyNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n      iban\n      loginMethod\n      isMember\n    }\n  }\n": types.CompanyForAdminDocument,
     "\n  query CompanyForMember($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      legalForm\n      vatNumber\n      companyNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n    }\n  }\n": types.CompanyForMemberDocument,
     "\n  mutation UpdateCompany($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      id\n    }\n  }\n": types.UpdateCompanyDocument,
+    "\n  query CompaniesToReset($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n": types.CompaniesToResetDocument,
+    "\n  query CompanyToReset($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      phone\n      loginMethod\n    }\n  }\n": types.CompanyToResetDocument,
+    "\n  mutation ResetCompanyAdministratorSecondFactor($input: ResetCompanyAdministratorSecondFactorInput!) {\n    resetCompanyAdministratorSecondFactor(input: $input) {\n      organisationId\n      administratorId\n      resetAt\n    }\n  }\n": types.ResetCompanyAdministratorSecondFactorDocument,
     "\n  query ManagedUsers {\n    managedUsers {\n      id\n      email\n      firstName\n      lastName\n      jobTitle\n      status\n      totpEnrolledAt\n      roles\n    }\n  }\n": types.ManagedUsersDocument,
     "\n  mutation InviteUser($input: InviteUserInput!) {\n    inviteUser(input: $input) {\n      id\n      email\n      roles\n      expiresAt\n    }\n  }\n": types.InviteUserDocument,
     "\n  mutation ChangeUserRoles($input: ChangeUserRolesInput!) {\n    changeUserRoles(input: $input) {\n      id\n      roles\n    }\n  }\n": types.ChangeUserRolesDocument,
@@ -815,6 +821,18 @@ export function graphql(source: "\n  query CompanyForMember($id: ID!) {\n    org
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation UpdateCompany($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      id\n    }\n  }\n"): typeof import('./graphql').UpdateCompanyDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompaniesToReset($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n"): typeof import('./graphql').CompaniesToResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CompanyToReset($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      phone\n      loginMethod\n    }\n  }\n"): typeof import('./graphql').CompanyToResetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResetCompanyAdministratorSecondFactor($input: ResetCompanyAdministratorSecondFactorInput!) {\n    resetCompanyAdministratorSecondFactor(input: $input) {\n      organisationId\n      administratorId\n      resetAt\n    }\n  }\n"): typeof import('./graphql').ResetCompanyAdministratorSecondFactorDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -458,6 +458,15 @@ export type RequestSupportAccessInput = {
   tenantId: string;
 };
 
+export type ResetCompanyAdministratorSecondFactorInput = {
+  /** The login address of its only active administrator, who lost phone and recovery codes. */
+  email: string;
+  /** The company, of the caller’s tenant. */
+  organisationId: string;
+  /** The support case under which the person was checked out of band (a call-back to the company’s number on record): kept in the tenant’s audit log. */
+  reference: string;
+};
+
 export type ResetTenantAdministratorSecondFactorInput = {
   /** The login address of its only active administrator, who lost phone and recovery codes. */
   email: string;
@@ -1297,6 +1306,28 @@ export type UpdateCompanyMutationVariables = Exact<{
 
 
 export type UpdateCompanyMutation = { updateOrganisation: { id: string | null } };
+
+export type CompaniesToResetQueryVariables = Exact<{
+  nameContains?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type CompaniesToResetQuery = { organisations: Array<{ id: string | null, name: string | null, city: string | null }> };
+
+export type CompanyToResetQueryVariables = Exact<{
+  id: string;
+}>;
+
+
+export type CompanyToResetQuery = { organisation: { id: string | null, name: string | null, phone: string | null, loginMethod: LoginMethod | null } };
+
+export type ResetCompanyAdministratorSecondFactorMutationVariables = Exact<{
+  input: ResetCompanyAdministratorSecondFactorInput;
+}>;
+
+
+export type ResetCompanyAdministratorSecondFactorMutation = { resetCompanyAdministratorSecondFactor: { organisationId: string, administratorId: string, resetAt: string } };
 
 export type ManagedUsersQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -3302,6 +3333,34 @@ export const UpdateCompanyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateCompanyMutation, UpdateCompanyMutationVariables>;
+export const CompaniesToResetDocument = new TypedDocumentString(`
+    query CompaniesToReset($nameContains: String, $first: Int) {
+  organisations(nameContains: $nameContains, first: $first) {
+    id
+    name
+    city
+  }
+}
+    `) as unknown as TypedDocumentString<CompaniesToResetQuery, CompaniesToResetQueryVariables>;
+export const CompanyToResetDocument = new TypedDocumentString(`
+    query CompanyToReset($id: ID!) {
+  organisation(id: $id) {
+    id
+    name
+    phone
+    loginMethod
+  }
+}
+    `) as unknown as TypedDocumentString<CompanyToResetQuery, CompanyToResetQueryVariables>;
+export const ResetCompanyAdministratorSecondFactorDocument = new TypedDocumentString(`
+    mutation ResetCompanyAdministratorSecondFactor($input: ResetCompanyAdministratorSecondFactorInput!) {
+  resetCompanyAdministratorSecondFactor(input: $input) {
+    organisationId
+    administratorId
+    resetAt
+  }
+}
+    `) as unknown as TypedDocumentString<ResetCompanyAdministratorSecondFactorMutation, ResetCompanyAdministratorSecondFactorMutationVariables>;
 export const ManagedUsersDocument = new TypedDocumentString(`
     query ManagedUsers {
   managedUsers {

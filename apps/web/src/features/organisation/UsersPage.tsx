@@ -389,6 +389,19 @@ export default function UsersPage() {
         </section>
       ) : null}
 
+      {staff ? (
+        // Its own screen (the out-of-band checklist, the company's number on record, a support reference): linked from here, beside the appointment.
+        <section aria-labelledby="company-second-factor-title" className="panel">
+          <h2 id="company-second-factor-title">{t('companyAdministratorReset.usersTitle')}</h2>
+          <p>{t('companyAdministratorReset.usersLead')}</p>
+          <p>
+            <Link className="button button--secondary" to="/app/companies/administrator-second-factor">
+              {t('companyAdministratorReset.title')}
+            </Link>
+          </p>
+        </section>
+      ) : null}
+
       <Dialog open={editing !== null} title={t('users.changeRolesOf', { name: editing ? fullName(editing) : '' })} onClose={() => setEditing(null)}>
         <Form error={changeRoles.error} onSubmit={() => void changeRoles.run()} idScope="roles-dialog-">
           <ChoiceGroup<Role> name="input.roles" legend={t('fields.roles')} type="checkbox" options={roleOptions} selected={editedRoles} onChange={setEditedRoles} />
