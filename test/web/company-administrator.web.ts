@@ -104,8 +104,8 @@ test("a tenant admin resets the second factor of a company's only administrator 
   await expect(page.getByRole('heading', { level: 1, name: r.title })).toBeVisible();
 
   // The company by part of its name; its number on record is the one to call back.
-  await page.getByLabel(new RegExp(`^${r.findCompany}`)).fill(name.split(' ')[1]!);
-  await page.getByLabel(exactly(r.company)).selectOption({ label: `${name} (Hasselt)` });
+  await page.getByLabel(new RegExp(`^${m.companyChoice.findCompany}`)).fill(name.split(' ')[1]!);
+  await page.getByLabel(exactly(m.companyChoice.company)).selectOption({ label: `${name} (Hasselt)` });
   await expect(page.getByText(fill(r.companyPhone, { phone }))).toBeVisible();
   const reference = 'SUP-2026/1207';
   await page.getByLabel(exactly(r.email)).fill(admin.email);

@@ -157,7 +157,7 @@ test("a chamber's administrator sees a month's fees per company with their total
   expect(csv).not.toMatch(/(^|,)=Cacao/m);
 
   // One company: only its fees, and its total is the whole.
-  await page.getByLabel(exactly(v.company)).selectOption({ label: otherName });
+  await page.getByLabel(exactly(v.company)).selectOption({ label: `${otherName} (Hasselt)` });
   await expect(table.getByRole('row').filter({ hasText: first.number })).toHaveCount(0);
   await expect(rowOf(second.number, v.issue)).toHaveCount(1);
   await expect(table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: exactly(v.total) }) })).toContainText(money('40,00'));

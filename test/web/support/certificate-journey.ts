@@ -142,7 +142,7 @@ export async function certificateOfOriginJourney(
   await expect(clerk.getByRole('row').filter({ has: clerk.getByRole('rowheader', { name: consignee }) }).getByRole('cell', { name: companyName, exact: true })).toBeVisible();
   // The company calls: the clerk shows its applications alone.
   await clerk.getByRole('searchbox', { name: new RegExp(`^${m.companyChoice.findCompany}`) }).fill(companyName.slice(0, 12));
-  await clerk.getByLabel(exactly(m.companyChoice.company)).selectOption({ label: companyName });
+  await clerk.getByLabel(exactly(m.companyChoice.company)).selectOption({ label: `${companyName} (Antwerpen)` });
   await clerk.getByRole('button', { name: exactly(c.review.show) }).click();
   await expect(clerk).toHaveURL(/[?&]company=/);
   await expect(clerk.getByRole('region', { name: c.list.applications }).getByRole('row')).toHaveCount(2);

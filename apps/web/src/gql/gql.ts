@@ -113,7 +113,6 @@ type Documents = {
     "\n  query CompanyForAdmin($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      legalForm\n      vatNumber\n      companyNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n      iban\n      loginMethod\n      isMember\n    }\n  }\n": typeof types.CompanyForAdminDocument,
     "\n  query CompanyForMember($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      legalForm\n      vatNumber\n      companyNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n    }\n  }\n": typeof types.CompanyForMemberDocument,
     "\n  mutation UpdateCompany($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      id\n    }\n  }\n": typeof types.UpdateCompanyDocument,
-    "\n  query CompaniesToReset($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n": typeof types.CompaniesToResetDocument,
     "\n  query CompanyToReset($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      phone\n      loginMethod\n    }\n  }\n": typeof types.CompanyToResetDocument,
     "\n  mutation ResetCompanyAdministratorSecondFactor($input: ResetCompanyAdministratorSecondFactorInput!) {\n    resetCompanyAdministratorSecondFactor(input: $input) {\n      organisationId\n      administratorId\n      resetAt\n    }\n  }\n": typeof types.ResetCompanyAdministratorSecondFactorDocument,
     "\n  query ManagedUsers {\n    managedUsers {\n      id\n      email\n      firstName\n      lastName\n      jobTitle\n      status\n      totpEnrolledAt\n      roles\n    }\n  }\n": typeof types.ManagedUsersDocument,
@@ -205,7 +204,7 @@ type Documents = {
     "\n  query AuditEntries($first: Int!, $afterSequence: Int) {\n    auditEntries(first: $first, afterSequence: $afterSequence) {\n      ...AuditEntryFields\n    }\n  }\n": typeof types.AuditEntriesDocument,
     "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      ...ChainStatusFields\n    }\n  }\n": typeof types.VerifyAuditChainDocument,
     "\n  query LogCheckpoints($first: Int!) {\n    logCheckpoints(first: $first) {\n      ...LogCheckpointFields\n    }\n  }\n": typeof types.LogCheckpointsDocument,
-    "\n  query StaffCompanies($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n    }\n  }\n": typeof types.StaffCompaniesDocument,
+    "\n  query StaffCompanies($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n": typeof types.StaffCompaniesDocument,
     "\n  query InvoicingLines($month: String!, $organisationId: ID) {\n    certificateBillableLines(month: $month, organisationId: $organisationId) {\n      id\n      organisationId\n      organisationName\n      organisationVatNumber\n      certificateNumber\n      kind\n      copyNumber\n      member\n      amountCents\n      currency\n      occurredAt\n    }\n  }\n": typeof types.InvoicingLinesDocument,
     "\n  query CertificateSettingsOfTenant {\n    certificateSettings {\n      numberPrefix\n      memberFeeCents\n      nonMemberFeeCents\n      copyMemberFeeCents\n      copyNonMemberFeeCents\n      currency\n    }\n  }\n": typeof types.CertificateSettingsOfTenantDocument,
     "\n  mutation SaveCertificateSettings($input: CertificateSettingsInput!) {\n    setCertificateSettings(input: $input) {\n      numberPrefix\n    }\n  }\n": typeof types.SaveCertificateSettingsDocument,
@@ -320,7 +319,6 @@ const documents: Documents = {
     "\n  query CompanyForAdmin($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      legalForm\n      vatNumber\n      companyNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n      iban\n      loginMethod\n      isMember\n    }\n  }\n": types.CompanyForAdminDocument,
     "\n  query CompanyForMember($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      legalForm\n      vatNumber\n      companyNumber\n      street\n      postalCode\n      city\n      country\n      phone\n      email\n    }\n  }\n": types.CompanyForMemberDocument,
     "\n  mutation UpdateCompany($input: UpdateOrganisationInput!) {\n    updateOrganisation(input: $input) {\n      id\n    }\n  }\n": types.UpdateCompanyDocument,
-    "\n  query CompaniesToReset($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n": types.CompaniesToResetDocument,
     "\n  query CompanyToReset($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      phone\n      loginMethod\n    }\n  }\n": types.CompanyToResetDocument,
     "\n  mutation ResetCompanyAdministratorSecondFactor($input: ResetCompanyAdministratorSecondFactorInput!) {\n    resetCompanyAdministratorSecondFactor(input: $input) {\n      organisationId\n      administratorId\n      resetAt\n    }\n  }\n": types.ResetCompanyAdministratorSecondFactorDocument,
     "\n  query ManagedUsers {\n    managedUsers {\n      id\n      email\n      firstName\n      lastName\n      jobTitle\n      status\n      totpEnrolledAt\n      roles\n    }\n  }\n": types.ManagedUsersDocument,
@@ -412,7 +410,7 @@ const documents: Documents = {
     "\n  query AuditEntries($first: Int!, $afterSequence: Int) {\n    auditEntries(first: $first, afterSequence: $afterSequence) {\n      ...AuditEntryFields\n    }\n  }\n": types.AuditEntriesDocument,
     "\n  query VerifyAuditChain {\n    verifyAuditChain {\n      ...ChainStatusFields\n    }\n  }\n": types.VerifyAuditChainDocument,
     "\n  query LogCheckpoints($first: Int!) {\n    logCheckpoints(first: $first) {\n      ...LogCheckpointFields\n    }\n  }\n": types.LogCheckpointsDocument,
-    "\n  query StaffCompanies($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n    }\n  }\n": types.StaffCompaniesDocument,
+    "\n  query StaffCompanies($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n": types.StaffCompaniesDocument,
     "\n  query InvoicingLines($month: String!, $organisationId: ID) {\n    certificateBillableLines(month: $month, organisationId: $organisationId) {\n      id\n      organisationId\n      organisationName\n      organisationVatNumber\n      certificateNumber\n      kind\n      copyNumber\n      member\n      amountCents\n      currency\n      occurredAt\n    }\n  }\n": types.InvoicingLinesDocument,
     "\n  query CertificateSettingsOfTenant {\n    certificateSettings {\n      numberPrefix\n      memberFeeCents\n      nonMemberFeeCents\n      copyMemberFeeCents\n      copyNonMemberFeeCents\n      currency\n    }\n  }\n": types.CertificateSettingsOfTenantDocument,
     "\n  mutation SaveCertificateSettings($input: CertificateSettingsInput!) {\n    setCertificateSettings(input: $input) {\n      numberPrefix\n    }\n  }\n": types.SaveCertificateSettingsDocument,
@@ -824,10 +822,6 @@ export function graphql(source: "\n  mutation UpdateCompany($input: UpdateOrgani
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query CompaniesToReset($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n"): typeof import('./graphql').CompaniesToResetDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  query CompanyToReset($id: ID!) {\n    organisation(id: $id) {\n      id\n      name\n      phone\n      loginMethod\n    }\n  }\n"): typeof import('./graphql').CompanyToResetDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -1192,7 +1186,7 @@ export function graphql(source: "\n  query LogCheckpoints($first: Int!) {\n    l
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query StaffCompanies($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').StaffCompaniesDocument;
+export function graphql(source: "\n  query StaffCompanies($nameContains: String, $first: Int) {\n    organisations(nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n"): typeof import('./graphql').StaffCompaniesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -1307,14 +1307,6 @@ export type UpdateCompanyMutationVariables = Exact<{
 
 export type UpdateCompanyMutation = { updateOrganisation: { id: string | null } };
 
-export type CompaniesToResetQueryVariables = Exact<{
-  nameContains?: string | null | undefined;
-  first?: number | null | undefined;
-}>;
-
-
-export type CompaniesToResetQuery = { organisations: Array<{ id: string | null, name: string | null, city: string | null }> };
-
 export type CompanyToResetQueryVariables = Exact<{
   id: string;
 }>;
@@ -1935,7 +1927,7 @@ export type StaffCompaniesQueryVariables = Exact<{
 }>;
 
 
-export type StaffCompaniesQuery = { organisations: Array<{ id: string | null, name: string | null }> };
+export type StaffCompaniesQuery = { organisations: Array<{ id: string | null, name: string | null, city: string | null }> };
 
 export type InvoicingLinesQueryVariables = Exact<{
   month: string;
@@ -3333,15 +3325,6 @@ export const UpdateCompanyDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<UpdateCompanyMutation, UpdateCompanyMutationVariables>;
-export const CompaniesToResetDocument = new TypedDocumentString(`
-    query CompaniesToReset($nameContains: String, $first: Int) {
-  organisations(nameContains: $nameContains, first: $first) {
-    id
-    name
-    city
-  }
-}
-    `) as unknown as TypedDocumentString<CompaniesToResetQuery, CompaniesToResetQueryVariables>;
 export const CompanyToResetDocument = new TypedDocumentString(`
     query CompanyToReset($id: ID!) {
   organisation(id: $id) {
@@ -4387,6 +4370,7 @@ export const StaffCompaniesDocument = new TypedDocumentString(`
   organisations(nameContains: $nameContains, first: $first) {
     id
     name
+    city
   }
 }
     `) as unknown as TypedDocumentString<StaffCompaniesQuery, StaffCompaniesQueryVariables>;

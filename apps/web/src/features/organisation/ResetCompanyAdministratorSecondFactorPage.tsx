@@ -1,24 +1,13 @@
-import { useState, type KeyboardEvent } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { request } from '../../api/client';
 import { graphql } from '../../gql';
 import { LoadError } from '../../ui/feedback';
-import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
-import { useLoad, useSettled } from '../../ui/use-api';
+import { useLoad } from '../../ui/use-api';
 import { OutOfBandResetDone, OutOfBandSecondFactorResetForm } from '../account/OutOfBandSecondFactorReset';
-
-// The staff's company picker (as on the invoicing page): names and cities only, for the list.
-const CompaniesToReset = graphql(`
-  query CompaniesToReset($nameContains: String, $first: Int) {
-    organisations(nameContains: $nameContains, first: $first) {
-      id
-      name
-      city
-    }
-  }
-`);
+import { CompanyChoice } from '../staff/CompanyChoice';
 
 // The chosen company alone, read when chosen: its number on record as it stands now, and whether it requires a second factor.
 const CompanyToReset = graphql(`
@@ -42,14 +31,6 @@ const ResetCompanyAdministratorSecondFactor = graphql(`
   }
 `);
 
-/** Companies offered without a search (the API's page limit); any other is found by part of its name. */
-const COMPANY_CHOICES = 100;
-
-/** Enter in the search box narrows the list; it does not send the reset. */
-function keepEnterInSearch(event: KeyboardEvent<HTMLInputElement>) {
-  if (event.key === 'Enter') event.preventDefault();
-}
-
 /**
  * The tenant's administrator removes the second factor of a company's only active administrator, who
  * lost both the phone and the recovery codes, after calling them back on the company's number on record,
@@ -61,27 +42,19 @@ function keepEnterInSearch(event: KeyboardEvent<HTMLInputElement>) {
  */
 export default function ResetCompanyAdministratorSecondFactorPage() {
   const { t } = useTranslation();
-  const [search, setSearch] = useState('');
   const [organisationId, setOrganisationId] = useState('');
   const [done, setDone] = useState<{ company: string; email: string; reference: string; enrolsAtLogin: boolean } | null>(null);
 
-  const nameContains = useSettled(search.trim().slice(0, 100));
-  const companies = useLoad(async () => (await request(CompaniesToReset, { nameContains: nameContains || null, first: COMPANY_CHOICES })).organisations, [nameContains]);
   const chosen = useLoad(async () => (organisationId ? (await request(CompanyToReset, { id: organisationId })).organisation : null), [organisationId]);
   const company = chosen.data?.id === organisationId ? chosen.data : null;
 
-  const options = (companies.data ?? []).map((c) => ({ value: c.id ?? '', label: c.city ? `${c.name ?? ''} (${c.city})` : (c.name ?? '') }));
-  // The chosen company stays offered while another search runs.
-  if (company && !options.some((o) => o.value === organisationId)) options.unshift({ value: organisationId, label: company.name ?? '' });
-  const companyName = company?.name ?? options.find((o) => o.value === organisationId)?.label ?? '';
-  const nothingFound = companies.data !== null && companies.data.length === 0 && nameContains !== '';
+  const companyName = company?.name ?? '';
 
   const reset = async ({ email, reference }: { email: string; reference: string }) => {
     setDone(null);
     await request(ResetCompanyAdministratorSecondFactor, { input: { organisationId, email, reference } });
     // What the next login asks depends on the company's login method (a company administrator's role requires no second factor).
     setDone({ company: companyName, email, reference, enrolsAtLogin: company?.loginMethod === 'PASSWORD_AND_TOTP' });
-    setSearch('');
     setOrganisationId('');
   };
 
@@ -105,27 +78,13 @@ export default function ResetCompanyAdministratorSecondFactorPage() {
         reset={reset}
         scope={
           <>
-            <TextField
-              name="companySearch"
-              type="search"
-              label={t('companyAdministratorReset.findCompany')}
-              hint={t('companyAdministratorReset.findCompanyHint')}
-              optional
-              maxLength={100}
-              autoComplete="off"
-              value={search}
-              onValue={setSearch}
-              onKeyDown={keepEnterInSearch}
-            />
-            {nothingFound ? <p role="status">{t('companyAdministratorReset.noCompanyFound', { name: nameContains })}</p> : null}
-            {companies.error ? <LoadError error={companies.error} onRetry={companies.reload} /> : null}
-            <SelectField
+            <CompanyChoice
               name="input.organisationId"
-              label={t('companyAdministratorReset.company')}
-              hint={company ? (company.phone ? t('companyAdministratorReset.companyPhone', { phone: company.phone }) : t('companyAdministratorReset.companyNoPhone')) : undefined}
               value={organisationId}
-              onValue={setOrganisationId}
-              options={[{ value: '', label: t('companyAdministratorReset.chooseCompany') }, ...options]}
+              onValue={(id) => setOrganisationId(id)}
+              chosenName={company?.name}
+              emptyLabel={t('companyChoice.chooseCompany')}
+              hint={company ? (company.phone ? t('companyAdministratorReset.companyPhone', { phone: company.phone }) : t('companyAdministratorReset.companyNoPhone')) : undefined}
             />
             {chosen.error ? <LoadError error={chosen.error} onRetry={chosen.reload} /> : null}
           </>
