@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from 'pg';
 import { NestFactory } from '@nestjs/core';
 import pino from 'pino';
+import { demoSignatureImage } from '../../apps/api/src/demo/demo-signature';
 import { CertificatePdfRenderingLoop } from '../../apps/worker/src/jobs/certificates/certificate-pdf-rendering.loop';
 import { configureWorkerContext, WORKER_CONTEXT_OPTIONS } from '../../apps/worker/src/worker-application';
 import { WorkerModule } from '../../apps/worker/src/worker.module';
@@ -94,13 +95,15 @@ async function approvedApplications(owner: Client, tenantId: string, people: Awa
   });
 }
 
-/** The signer with a second factor (sealed with the bench's SECRETS_KEY) and a fresh session, not yet stepped up. */
+/** The signer with a second factor (sealed with the bench's SECRETS_KEY), a stored signature and a fresh session, not yet stepped up. */
 async function signerSession(owner: Client, tenantId: string, signerId: string): Promise<{ caller: BenchCaller; totpSecret: string }> {
   const totpSecret = newTotpSecret();
   return inTenant(owner, tenantId, async () => {
-    await owner.query(`UPDATE user_account SET totp_secret = $2, totp_enrolled_at = now(), totp_last_step = NULL WHERE id = $1`, [
+    // A signature stored (signing needs one; the PDFs carry it, as a real signer's do).
+    await owner.query(`UPDATE user_account SET totp_secret = $2, totp_enrolled_at = now(), totp_last_step = NULL, signature_image = $3 WHERE id = $1`, [
       signerId,
       sealSecret(Buffer.from(BENCH_SECRETS_KEY, 'base64'), totpSecret),
+      demoSignatureImage(),
     ]);
     const { rows } = await owner.query<Omit<BenchCaller, 'sessionId'>>(
       `SELECT u.id AS "userId", u.email, u.first_name AS "firstName", u.tenant_id AS "tenantId", u.organisation_id AS "organisationId", u.token_version AS "tokenVersion",

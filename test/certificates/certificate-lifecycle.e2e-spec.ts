@@ -6,7 +6,9 @@ import {
   expectData,
   IdentityFactory,
   lastLinkToken,
+  pdfContent,
   SAMPLE_PDF,
+  signatureImage,
   TestApp,
   TestTenant,
   TestUser,
@@ -73,6 +75,17 @@ describe('Certificates of origin, end to end', () => {
     expect(expectData(await gql<{ confirmEmail: boolean }>('mutation($t: String!) { confirmEmail(token: $t) }', { t: token })).confirmEmail).toBe(true);
     const login = expectData(await gql<{ login: { accessToken: string } }>('mutation($i: LoginInput!) { login(input: $i) { accessToken } }', { i: { email, password: PASSWORD, tenant: chamber.slug } }));
     return { token: login.login.accessToken, email };
+  }
+
+  /** A certificate's stored PDF as its company downloads it. */
+  async function downloadPdf(certificateId: string, token: string): Promise<Buffer> {
+    const response = await app.http().get(`/certificates/${certificateId}/pdf`).set('authorization', `Bearer ${token}`).buffer(true).parse((res, done) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => done(null, Buffer.concat(chunks)));
+    });
+    expect(response.status).toBe(200);
+    return response.body as Buffer;
   }
 
   const auditActions = (subjectId: string) =>
@@ -205,5 +218,45 @@ describe('Certificates of origin, end to end', () => {
     const notices = await app.asOwner(async (db) => (await db.query(`SELECT subject FROM outbox_message WHERE recipient = $1 AND template = 'certificates.application-state-changed' ORDER BY created_at`, [exporter.email])).rows as Array<{ subject: string }>);
     expect(notices.length).toBeGreaterThanOrEqual(7);
     expect(notices.every((n) => n.subject.startsWith('Uw aanvraag'))).toBe(true);
+  });
+
+  it('a signer without a stored signature cannot sign (CONFLICT SIGNATURE_NOT_STORED): nothing changes, no number is used; with one stored, the PDF carries it', async () => {
+    // A chamber of its own: its numbering starts at 1, so a number used by the refusal would show.
+    const own = await people.tenant();
+    const company = await people.organisation(own);
+    const exporterToken = (await people.login(await people.user({ tenant: own, organisation: company, roles: [Role.ORG_ADMIN] }))).accessToken;
+    const clerkToken = (await people.login(await people.user({ tenant: own, roles: [Role.CLERK] }))).accessToken;
+    const unsigned = await people.user({ tenant: own, roles: [Role.SIGNER], withSignature: false });
+    const signerToken = (await people.login(unsigned)).accessToken;
+    const application = await certificates.approved(exporterToken, clerkToken);
+
+    const key = `sign-${randomUUID()}`;
+    const refused = await certificates.signResponse(application.id, signerToken, key);
+    expect(refused.data).toBeNull();
+    expect(refused.errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'SIGNATURE_NOT_STORED' });
+    const state = async () => expectData(await gql<{ certificateApplication: { state: string; certificateId: string | null } }>(
+      'query($id: ID!) { certificateApplication(applicationId: $id) { state certificateId } }', { id: application.id }, clerkToken)).certificateApplication;
+    expect(await state()).toEqual({ state: 'APPROVED', certificateId: null });
+    const written = await app.asOwner(async (db) => (await db.query(
+      `SELECT (SELECT count(*) FROM certificate WHERE tenant_id = $1)::int AS certificates,
+              (SELECT count(*) FROM certificate_number_counter WHERE tenant_id = $1)::int AS counters,
+              (SELECT count(*) FROM audit_entry WHERE tenant_id = $1 AND action LIKE 'certificates.certificate.%')::int AS audited`, [own.id])).rows[0]);
+    expect(written).toEqual({ certificates: 0, counters: 0, audited: 0 });
+
+    // The signer stores a signature (/app/signature): the same request now signs, with the first number of the year.
+    const image = signatureImage(17);
+    expectData(await gql('mutation($image: String!) { setMySignatureImage(image: $image) { id } }', { image }, signerToken));
+    const certificate = await certificates.sign(application.id, signerToken, key);
+    expect(certificate.number).toMatch(new RegExp(`-${app.clock.now().getUTCFullYear()}-000001$`));
+    expect(await state()).toEqual({ state: 'ISSUED', certificateId: certificate.id });
+
+    // The PDF carries the signature image (2×1 pixels, beside the QR code and its mask) and the signer's name.
+    await worker.get(CertificatePdfRenderingLoop).runOnce();
+    const bytes = await downloadPdf(certificate.id, exporterToken);
+    const pdf = pdfContent(bytes);
+    const { me } = expectData(await gql<{ me: { firstName: string; lastName: string } }>('query { me { firstName lastName } }', {}, signerToken));
+    expect(pdf.text).toContain(`${me.firstName} ${me.lastName}`);
+    expect(pdf.images).toBe(3);
+    expect(bytes.toString('latin1')).toMatch(/\/Subtype \/Image[^>]*\/Width 2\s*\/Height 1\b/);
   });
 });

@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { graphqlCaller, invitedStaff, registeredCompany, tenantOfOwn, VOKA, type GraphqlCall } from './support/api';
-import { checkScreen, chooseLanguage, expect, logIn, test, totpCode, uniqueSuffix, useLanguage } from './support/fixtures';
+import { checkScreen, chooseLanguage, expect, logIn, test, tinyPng, totpCode, uniqueSuffix, useLanguage } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 
 const LOGIN = 'mutation L($input: LoginInput!) { login(input: $input) { accessToken } }';
@@ -57,6 +57,8 @@ test("a chamber's administrator sees a month's fees per company with their total
   const signerSecret = new URL(beginTotpEnrolment).searchParams.get('secret')!;
   await call('mutation C($code: String!) { confirmTotpEnrolment(code: $code) }', { code: await totpCode(signerSecret) }, enrolling);
   const signerToken = await login(call, tenant.slug, signer.email, signer.password, signerSecret);
+  // A signer signs with a stored signature (/app/signature).
+  await call('mutation I($image: String!) { setMySignatureImage(image: $image) { id } }', { image: `data:image/png;base64,${tinyPng().toString('base64')}` }, signerToken);
 
   // Two companies: a member whose name a spreadsheet would take for a formula, and a non-member.
   const suffix = uniqueSuffix();

@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { deflateSync } from 'node:zlib';
 import type { Page } from '@playwright/test';
-import { checkScreen, chooseLanguage, expect, journey, logIn, test, linkFromMail, registerActivity, registerItem, registerOnScreen, totpCode, uniqueSuffix, useLanguage, type Language } from './support/fixtures';
+import { checkScreen, chooseLanguage, expect, journey, logIn, test, linkFromMail, registerActivity, registerItem, registerOnScreen, tinyPng, totpCode, uniqueSuffix, useLanguage, type Language } from './support/fixtures';
 import { exactly, fill, loginTexts, MESSAGES } from './support/messages';
 import { apiLogin, graphqlCaller, VOKA_COMPANY_ADMIN } from './support/api';
 
@@ -18,35 +17,6 @@ async function navigateInApp(page: Page, path: string): Promise<void> {
     window.history.pushState({}, '', to);
     window.dispatchEvent(new PopStateEvent('popstate'));
   }, path);
-}
-
-/** A 2×1 white PNG, the smallest signature image there is. */
-function tinyPng(): Buffer {
-  const crcTable = Array.from({ length: 256 }, (_, n) => {
-    let c = n;
-    for (let k = 0; k < 8; k += 1) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    return c >>> 0;
-  });
-  const crc = (bytes: Buffer) => {
-    let c = 0xffffffff;
-    for (const byte of bytes) c = crcTable[(c ^ byte) & 0xff]! ^ (c >>> 8);
-    return (c ^ 0xffffffff) >>> 0;
-  };
-  const chunk = (type: string, data: Buffer) => {
-    const body = Buffer.concat([Buffer.from(type, 'ascii'), data]);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(data.length);
-    const sum = Buffer.alloc(4);
-    sum.writeUInt32BE(crc(body));
-    return Buffer.concat([length, body, sum]);
-  };
-  const header = Buffer.alloc(13);
-  header.writeUInt32BE(2, 0);
-  header.writeUInt32BE(1, 4);
-  header[8] = 8; // bit depth
-  header[9] = 2; // truecolour
-  const pixels = Buffer.from([0, 255, 255, 255, 255, 255, 255]);
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', header), chunk('IDAT', deflateSync(pixels)), chunk('IEND', Buffer.alloc(0))]);
 }
 
 const RESETS = [
@@ -223,10 +193,15 @@ test('a signer sets the signature image (de)', async ({ page, state, pageProblem
   await logIn(page, { tenant: VOKA, email: 'signer@voka.test', password: state.demoPassword, totpSecret: state.totpSecrets['signer@voka.test'] }, loginTexts(m));
   await chooseLanguage(page, 'de');
   await openFromNav(page, 'de', m.nav.signature);
-  await expect(page.getByText(m.signature.none)).toBeVisible();
+  // The demo's signer has a signature stored (signing needs one): it is shown, and replaced by the upload.
+  const current = page.getByRole('img', { name: m.signature.currentAlt });
+  await expect(current).toBeVisible();
+  const before = await current.getAttribute('src');
   await page.getByLabel(exactly(m.signature.file)).setInputFiles({ name: 'signature.png', mimeType: 'image/png', buffer: tinyPng() });
   await page.getByRole('button', { name: m.signature.submit }).click();
-  await expect(page.getByRole('img', { name: m.signature.currentAlt })).toBeVisible();
+  await expect(page.getByText(m.common.saved)).toBeVisible();
+  await expect(current).toHaveAttribute('src', `data:image/png;base64,${tinyPng().toString('base64')}`);
+  expect(before).not.toBe(`data:image/png;base64,${tinyPng().toString('base64')}`);
   await checkScreen(page, 'signature');
 });
 

@@ -13,6 +13,7 @@ export const CertificateErrors = defineErrors('certificates', {
   NOT_A_CHAMBER_OF_COMMERCE: [ErrorCode.FORBIDDEN, 'Certificates of origin exist only in a chamber of commerce’s space.'],
   NUMBER_PREFIX_TAKEN: [ErrorCode.CONFLICT, 'Another chamber numbers its certificates with this prefix, or has issued this number: choose another number prefix.'],
   SIGNER_IS_REVIEWER: [ErrorCode.CONFLICT, 'The clerk who approved an application cannot also sign it (four eyes).'],
+  SIGNATURE_NOT_STORED: [ErrorCode.CONFLICT, 'The signer has no signature stored: a certificate carries the authorised official’s signature, stored first on the signature page (/app/signature).'],
   NO_SIGNING_KEY: [ErrorCode.CONFLICT, 'The tenant has no signing key yet.'],
   CERTIFICATE_NO_LONGER_VALID: [ErrorCode.CONFLICT, 'The certificate was revoked or superseded (`details.status`; `details.supersededByNumber` names its replacement): the company no longer prints it.'],
   PDF_NOT_RENDERED: [ErrorCode.CONFLICT, 'The PDF is being rendered; try again shortly.'],

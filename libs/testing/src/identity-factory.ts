@@ -4,6 +4,7 @@ import { AuditEntryInput, AuditLog, RecordedAuditEntry } from '@chancery/audit';
 import { TransactionRunner } from '@chancery/core';
 import * as argon2 from 'argon2';
 import { IdentityProvisioning, LoginMethod, newTotpSecret, ROLES_REQUIRING_TOTP, TenantKind, totpCodeAt, UserStatus } from '@chancery/identity';
+import { signatureImage } from './sample-images';
 import { expectData, type TestApp } from './test-app';
 
 /**
@@ -102,9 +103,10 @@ export class IdentityFactory {
 
   /**
    * A user with roles; `tenant` absent means the platform operator. Roles that require a second
-   * factor (signer, tenant admin) get one enrolled unless `withTotp: false`.
+   * factor (signer, tenant admin) get one enrolled unless `withTotp: false`; a signer has a stored
+   * signature image (signing needs one) unless `withSignature: false`.
    */
-  async user(options: { tenant?: TestTenant; organisation?: TestOrganisation; roles: Role[]; status?: string; withTotp?: boolean; email?: string }): Promise<TestUser> {
+  async user(options: { tenant?: TestTenant; organisation?: TestOrganisation; roles: Role[]; status?: string; withTotp?: boolean; withSignature?: boolean; email?: string }): Promise<TestUser> {
     const n = this.next();
     const email = options.email ?? `user-${n}-${randomUUID().slice(0, 6)}@example.test`;
     defaultPasswordHash ??= testPasswordHash(DEFAULT_TEST_PASSWORD);
@@ -115,6 +117,7 @@ export class IdentityFactory {
       tenantId, organisationId: options.organisation?.id ?? null, email, firstName: `First${n}`, lastName: `Last${n}`,
       phone: '+32470000000', jobTitle: 'Export manager', roles: options.roles, status: (options.status as UserStatus | undefined) ?? UserStatus.ACTIVE,
       passwordHash: await defaultPasswordHash, totpSecret,
+      signatureImage: (options.withSignature ?? options.roles.includes(Role.SIGNER)) ? signatureImage() : undefined,
     });
     return {
       id,

@@ -6,6 +6,7 @@ import { ApplicationsService, CertificateLanguage, CertificatesService } from '@
 import { type Actor, AppConfig, hashPassword, RequestContext } from '@chancery/core';
 import { IdentityProvisioning, LoginMethod, newTotpSecret, TenantKind } from '@chancery/identity';
 import { loadDemoDatasheets, type DemoPerson } from './demo-datasheets';
+import { demoSignatureImage } from './demo-signature';
 
 /** Printed by `npm start` in development only; never used outside the demo data set. */
 export const DEMO_PASSWORD = 'chancery-demo-2026';
@@ -97,6 +98,8 @@ export async function loadDemoDataOnce(app: INestApplicationContext, dataDir: st
     const id = await provisioning.provisionAccount({
       tenantId, organisationId, email: account.email, firstName, lastName, phone: '+32470123456',
       jobTitle: DEMO_JOB_TITLES[account.roles[0]!], preferredLanguage: 'nl', roles: account.roles, passwordHash, totpSecret: account.totpSecret,
+      // A signer has a stored signature (SPEC §1): signing needs one, and the demo's certificates carry it.
+      signatureImage: account.roles.includes(Role.SIGNER) ? demoSignatureImage(accounts.length) : undefined,
     });
     accounts.push(account);
     people.set(account.email, { id, tenantId, organisationId });

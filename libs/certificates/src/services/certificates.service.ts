@@ -152,6 +152,11 @@ export class CertificatesService {
     }
     assertStep('sign', application.state);
     if (application.reviewedBy === signer) throw CertificateErrors.SIGNER_IS_REVIEWER('The clerk who approved the application cannot sign it');
+    // The certificate carries the official's signature (SPEC §2): read at signing, in this transaction, before a
+    // number is drawn, so a refusal consumes none. (Printed later by the worker, from the account as it is then.)
+    if (!(await this.parties.hasStoredSignature(signer))) {
+      throw CertificateErrors.SIGNATURE_NOT_STORED('You have no signature stored: store it on the signature page before signing');
+    }
 
     const issuedAt = this.clock.now();
     const year = issuedAt.getUTCFullYear();

@@ -49,6 +49,9 @@ UPDATE user_account u SET signature_image = $2 WHERE u.id = $1;
 -- AccountRepository.signatureImageOf
 SELECT u.signature_image AS image FROM user_account u WHERE u.id = $1;
 
+-- AccountRepository.hasSignatureImage
+SELECT u.signature_image IS NOT NULL AS stored FROM user_account u WHERE u.id = $1;
+
 -- AccountRepository.credentialsOf
 SELECT u.password_hash AS "passwordHash", u.totp_secret AS "totpSecret", u.totp_last_step::float8 AS "totpLastStep", a.id AS "account.id", a.tenant_id AS "account.tenantId", a.organisation_id AS "account.organisationId", a.email AS "account.email", a.first_name AS "account.firstName", a.last_name AS "account.lastName", a.phone AS "account.phone", a.job_title AS "account.jobTitle", a.preferred_language AS "account.preferredLanguage", a.status AS "account.status", a.token_version AS "account.tokenVersion", a.totp_enrolled_at AS "account.totpEnrolledAt", a.email_confirmed_at AS "account.emailConfirmedAt", a.last_login_at AS "account.lastLoginAt", a.created_at AS "account.createdAt", a.login_method AS "account.loginMethod", a.roles AS "account.roles", a.staff_second_factor_required AS "account.tenantRequiresStaffSecondFactor"
 FROM user_account u JOIN account_access a ON a.id = u.id WHERE u.id = $1;

@@ -185,6 +185,13 @@ export class AccountRepository {
     return row?.image ?? null;
   }
 
+  /** Whether the account has a signature image stored (without reading the image). */
+  @GenerateSql({ params: [SQL_EXAMPLE.userId] })
+  async hasSignatureImage(id: string): Promise<boolean> {
+    const [row] = await this.sql.query<{ stored: boolean }>(`SELECT u.signature_image IS NOT NULL AS stored FROM user_account u WHERE u.id = $1`, [id]);
+    return row?.stored === true;
+  }
+
   /** Credentials and state of one account, by id (step-up by password). */
   @GenerateSql({ params: [SQL_EXAMPLE.userId] })
   async credentialsOf(userId: string): Promise<LoginCandidate | null> {

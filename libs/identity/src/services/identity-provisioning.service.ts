@@ -30,6 +30,8 @@ export interface ProvisionedAccount {
   passwordHash?: string;
   /** An enrolled second factor (the secret in clear; it is stored sealed). */
   totpSecret?: string;
+  /** A stored signature image (a PNG or JPEG data URL), as a signer sets it on /app/signature. */
+  signatureImage?: string;
 }
 
 /**
@@ -88,6 +90,7 @@ export class IdentityProvisioning {
         totpEnrolledAt: account.totpSecret ? now : null,
       });
       await this.accounts.grantRoles(id, account.tenantId, account.roles, null);
+      if (account.signatureImage) await this.accounts.setSignatureImage(id, account.signatureImage);
       return id;
     });
   }

@@ -53,6 +53,11 @@ export class PartyDirectoryService {
     return [account.firstName, account.lastName, account.email, account.phone].filter((v): v is string => typeof v === 'string' && v.trim().length >= 2);
   }
 
+  /** Whether the official has a signature stored, as signing requires: one small statement, not the image. */
+  hasStoredSignature(userId: string): Promise<boolean> {
+    return this.accounts.hasSignatureImage(userId);
+  }
+
   /** The signer's stored signature image (a data: URL), reproduced on the certificates they sign. */
   signatureImage(userId: string): Promise<string | null> {
     return this.accounts.signatureImageOf(userId);

@@ -137,6 +137,12 @@ export default function ReviewApplicationPage() {
       ) : null}
       {notice ? <Notice kind="success">{notice}</Notice> : null}
       <ErrorSummary error={actionError} />
+      {/* A signer without a stored signature: the page where they store it (signing needs it). */}
+      {sign.error?.reason === 'SIGNATURE_NOT_STORED' ? (
+        <p>
+          <Link to="/app/signature">{t('certificates.review.storeSignature')}</Link>
+        </p>
+      ) : null}
       <div className="button-row">
         {isClerk && state === 'SUBMITTED' ? (
           <button type="button" className="button" disabled={claim.pending} onClick={() => void claim.run()}>

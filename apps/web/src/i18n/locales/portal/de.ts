@@ -295,10 +295,10 @@ const de: PortalMessages = {
   },
   signature: {
     title: 'Meine Unterschrift',
-    lead: 'Erscheint auf den Zeugnissen, die Sie unterzeichnen.',
+    lead: 'Erscheint auf den Zeugnissen, die Sie unterzeichnen: Sie können erst unterzeichnen, wenn sie gespeichert ist.',
     current: 'Ihre aktuelle Unterschrift',
     currentAlt: 'Ihre Unterschrift',
-    none: 'Noch keine Unterschrift.',
+    none: 'Noch keine Unterschrift: speichern Sie eine, bevor Sie ein Zeugnis unterzeichnen.',
     file: 'Bild Ihrer Unterschrift',
     fileHint: 'PNG oder JPEG, höchstens 200 kB, auf weißem oder transparentem Hintergrund.',
     submit: 'Unterschrift speichern',

@@ -299,10 +299,10 @@ const en = {
   },
   signature: {
     title: 'My signature',
-    lead: 'Reproduced on the certificates you sign.',
+    lead: 'Reproduced on the certificates you sign: you can sign only once it is stored.',
     current: 'Your current signature',
     currentAlt: 'Your signature',
-    none: 'No signature yet.',
+    none: 'No signature yet: store one before you sign a certificate.',
     file: 'Image of your signature',
     fileHint: 'PNG or JPEG, at most 200 kB, on a white or transparent background.',
     submit: 'Save the signature',

@@ -295,10 +295,10 @@ const fr: PortalMessages = {
   },
   signature: {
     title: 'Ma signature',
-    lead: 'Reproduite sur les certificats que vous signez.',
+    lead: 'Reproduite sur les certificats que vous signez : vous ne pouvez signer qu’une fois qu’elle est enregistrée.',
     current: 'Votre signature actuelle',
     currentAlt: 'Votre signature',
-    none: 'Pas encore de signature.',
+    none: 'Pas encore de signature : enregistrez-en une avant de signer un certificat.',
     file: 'Image de votre signature',
     fileHint: 'PNG ou JPEG, 200 ko au plus, sur fond blanc ou transparent.',
     submit: 'Enregistrer la signature',

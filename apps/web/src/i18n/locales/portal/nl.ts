@@ -295,10 +295,10 @@ const nl: PortalMessages = {
   },
   signature: {
     title: 'Mijn handtekening',
-    lead: 'Staat op de certificaten die u ondertekent.',
+    lead: 'Staat op de certificaten die u ondertekent: u kunt pas ondertekenen als ze opgeslagen is.',
     current: 'Uw huidige handtekening',
     currentAlt: 'Uw handtekening',
-    none: 'Nog geen handtekening.',
+    none: 'Nog geen handtekening: sla er een op voor u een certificaat ondertekent.',
     file: 'Afbeelding van uw handtekening',
     fileHint: 'PNG of JPEG, hoogstens 200 kB, op een witte of transparante achtergrond.',
     submit: 'Handtekening opslaan',
