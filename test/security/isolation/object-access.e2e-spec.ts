@@ -950,15 +950,19 @@ Object.assign(CALL_TEMPLATES, {
     controls: [['A1 ORG_MEMBER', 'read', 'A1 draft'], ['A staff CLERK', 'read', 'A2 submitted']],
   },
   certificateApplications: {
-    document: 'query($id: ID) { certificateApplications(after: $id) { id } }',
-    variants: { cursor: { path: 'after', takes: 'application', variables: (id) => ({ id }) } },
+    document: 'query($after: ID, $organisationId: ID) { certificateApplications(after: $after, organisationId: $organisationId) { id } }',
+    variants: {
+      cursor: { path: 'after', takes: 'application', variables: (id) => ({ after: id }) },
+      company: { path: 'organisationId', takes: 'organisation', variables: (id) => ({ organisationId: id }) },
+    },
     field: 'certificateApplications',
     answers: 'list',
     allowed: holds(...CERTIFICATE_READERS),
     // A company's list holds its own applications; the chamber's every one but drafts. Any other, as
-    // the cursor, must answer like a missing one (an empty page), not tell where it stands.
-    reach: listedRecord,
-    controls: [['A1 ORG_MEMBER', 'cursor', 'A1 approved'], ['A staff CLERK', 'cursor', 'A1 submitted']],
+    // the cursor, must answer like a missing one (an empty page), not tell where it stands. By company:
+    // staff any of the tenant's, a company user its own; another's is an empty page.
+    reach: (caller, record) => (record.kind === 'organisation' ? (caller.organisationId ? ownCompanyOnly(caller, record) : 'own') : listedRecord(caller, record)),
+    controls: [['A1 ORG_MEMBER', 'cursor', 'A1 approved'], ['A staff CLERK', 'cursor', 'A1 submitted'], ['A staff CLERK', 'company', 'company A1'], ['A1 ORG_MEMBER', 'company', 'company A1']],
   },
   certificatesOfOrigin: {
     document: 'query($id: ID) { certificatesOfOrigin(after: $id) { id } }',
