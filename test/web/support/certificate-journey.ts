@@ -328,7 +328,7 @@ async function destroyCertificateFileAsTheSweepDoes(state: WebTestState, number:
     await owner.query(
       `UPDATE certificate_application
           SET consignee_name = '', consignee_address = '', created_by = NULL, claimed_by = NULL, reviewed_by = NULL,
-              review_comment = NULL, rejection_reason = NULL, supporting_document_ids = '{}', destroyed_at = now()
+              review_comment = NULL, company_reply = NULL, rejection_reason = NULL, supporting_document_ids = '{}', destroyed_at = now()
         WHERE id = $1`,
       [applicationId],
     );
