@@ -112,6 +112,9 @@ describe('Certificates of origin, end to end', () => {
     expect((await gql(`query($id: ID!) { certificateApplication(applicationId: $id) { id } }`, { id: draft.id }, (await people.login(clerk)).accessToken)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
 
     const clerkToken = (await people.login(clerk)).accessToken;
+    // A first submission answers nobody: a reply is refused, naming it.
+    const early = await certificates.stepResponse('submitCertificateApplication', draft.id, exporter.token, { reply: 'Nothing to answer yet' });
+    expect(early.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NO_CHANGES_REQUESTED', fields: [expect.objectContaining({ field: 'reply' })] });
     await certificates.step('submitCertificateApplication', draft.id, exporter.token);
     const claimed = await certificates.step('claimCertificateApplication', draft.id, clerkToken);
     expect(claimed).toMatchObject({ state: 'IN_REVIEW', claimedBy: clerk.id });
@@ -124,8 +127,14 @@ describe('Certificates of origin, end to end', () => {
     const seenByCompany = expectData(await gql<{ certificateApplication: Record<string, unknown> }>(`query($id: ID!) { certificateApplication(applicationId: $id) { ${APPLICATION_FIELDS} } }`, { id: draft.id }, exporter.token)).certificateApplication;
     expect(seenByCompany).toMatchObject({ state: 'CHANGES_REQUESTED', reviewComment: 'Add the vessel name to the transport details', claimedBy: null, reviewedBy: null });
     expectData(await gql(`mutation($i: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $i) { id } }`, { i: { applicationId: draft.id, transportDetails: 'By sea on MSC Anna, Antwerp to Felixstowe' } }, exporter.token));
-    await certificates.step('submitCertificateApplication', draft.id, exporter.token);
-    await certificates.step('claimCertificateApplication', draft.id, clerkToken);
+    // Review 2, finding 2: the company answers the clerk in a reply of its own, required to resubmit, never
+    // in the remarks the certificate prints; the clerk reads it beside their comment.
+    const unanswered = await certificates.stepResponse('submitCertificateApplication', draft.id, exporter.token);
+    expect(unanswered.errors?.[0]?.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'REPLY_REQUIRED', fields: [expect.objectContaining({ field: 'reply' })] });
+    const reply = 'Vessel added as asked. Container MSCU1234567, ask Anna for the seal numbers.';
+    expect(await certificates.step('submitCertificateApplication', draft.id, exporter.token, { reply })).toMatchObject({ state: 'SUBMITTED', companyReply: reply, companyRepliedAt: app.clock.now().toISOString(), remarks: '' });
+    const reread = await certificates.step('claimCertificateApplication', draft.id, clerkToken);
+    expect(reread).toMatchObject({ reviewComment: 'Add the vessel name to the transport details', companyReply: reply });
     const approved = await certificates.step('approveCertificateApplication', draft.id, clerkToken);
     expect(approved.state).toBe('APPROVED');
 
@@ -155,6 +164,13 @@ describe('Certificates of origin, end to end', () => {
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect((pdf.body as Buffer).subarray(0, 5).toString()).toBe('%PDF-');
     expect((pdf.body as Buffer).length).toBeGreaterThan(5000);
+    // The reply to the chamber is on neither the signed content nor the printed certificate.
+    const printed = pdfContent(pdf.body as Buffer).text;
+    expect(printed).toContain('Belgian chocolate pralines');
+    for (const text of [printed, certificate.signedPayload]) {
+      expect(text).not.toContain('MSCU1234567');
+      expect(text).not.toContain('seal numbers');
+    }
     // A copy is recorded as such and rendered with its number.
     const copy = expectData(await gql<{ requestCertificateCopy: { copyNumber: number } }>(`mutation($id: ID!) { requestCertificateCopy(certificateId: $id) { copyNumber } }`, { id: certificate.id }, exporter.token));
     expect(copy.requestCertificateCopy.copyNumber).toBe(1);

@@ -73,7 +73,9 @@ describe('Certificate workflow rules', () => {
       for (const { operation, by, step, extra } of OPERATIONS) {
         const to = APPLICATION_STEPS[step].to;
         const application = await inState(from);
-        const response = await call(operation, by, application.id, extra);
+        // Resubmitting after a change request takes the company's reply (a first submission none).
+        const reply: Record<string, string> = step === 'submit' && from === ApplicationState.CHANGES_REQUESTED ? { reply: 'Invoice attached' } : {};
+        const response = await call(operation, by, application.id, { ...extra, ...reply });
         const allowed = APPLICATION_STEPS[step].from.includes(from);
         const staffOnDraft = from === ApplicationState.DRAFT && by !== 'exporter';
         // Idempotent by design: the claiming clerk claiming again, a signature of an issued application (the same certificate).
@@ -259,7 +261,7 @@ describe('Certificate workflow rules', () => {
     await certificates.step('requestCertificateApplicationChanges', resubmitted.id, tokens.clerk, { comment: 'Invoice missing' });
     expect((await exporterOf(resubmitted.id, tokens.clerk)).exporterName).toBe('Shenzhen Trading Ltd');
     await profile({ name: 'Waasland Textiles NV' });
-    await certificates.step('submitCertificateApplication', resubmitted.id, admin);
+    await certificates.step('submitCertificateApplication', resubmitted.id, admin, { reply: 'Invoice attached' });
     expect(await exporterOf(resubmitted.id, tokens.clerk)).toEqual({ exporterName: 'Waasland Textiles NV', exporterAddress: 'Somewhere Else 99, 9100 Sint-Niklaas', exporterCountry: 'BE' });
   });
 

@@ -160,6 +160,10 @@ describe('T12 export and T13 erasure', () => {
     issuedDocumentId = (await upload(issued.id))[0]!.id;
     await certificates.step('submitCertificateApplication', issued.id, aliceToken);
     await certificates.step('claimCertificateApplication', issued.id, clerkToken);
+    // Sent back once: Alice's reply (her words, naming her) is hers in her export, someone else's in the clerk's; her erasure takes her name out of it.
+    await certificates.step('requestCertificateApplicationChanges', issued.id, clerkToken, { comment: 'Which vessel?' });
+    await certificates.step('submitCertificateApplication', issued.id, aliceToken, { reply: `MSC Anna. Seal numbers: call ${alice.firstName} ${alice.lastName}, ${alice.phone}` });
+    await certificates.step('claimCertificateApplication', issued.id, clerkToken);
     await certificates.step('approveCertificateApplication', issued.id, clerkToken);
     issuedCertificateId = (await certificates.sign(issued.id, signerToken)).id;
     const rejected = await certificates.create(aliceToken);
@@ -191,7 +195,7 @@ describe('T12 export and T13 erasure', () => {
       [document, alice, othersThan(alice), { CertificateApplication: [...consignee, ...staffSide] }],
       [own, aliceElsewhere, othersThan(aliceElsewhere), {}],
       [portable, bob, othersThan(bob), {}],
-      [clerkExport, clerk, othersThan(clerk), { CertificateApplication: [...consignee, 'createdBy'] }],
+      [clerkExport, clerk, othersThan(clerk), { CertificateApplication: [...consignee, 'createdBy', 'companyReply'] }],
       [signerExport, signer, othersThan(signer), {}],
     ];
 
@@ -283,15 +287,17 @@ describe('T12 export and T13 erasure', () => {
     expect(byHolder['audit.entries']).toMatchObject({ keptAsReference: expect.any(Number), reason: expect.stringContaining('evidence') });
     expect(byHolder['audit.entries']!.keptAsReference).toBeGreaterThan(0);
     for (const outcome of outcomesOf.flat()) if (outcome.deidentified + outcome.keptAsReference > 0) expect(outcome.reason).toEqual(expect.any(String));
-    // Certificates: Alice's draft deleted, her two uploads without her id, her issued and rejected applications kept (evidence);
-    // the clerk's rejection no longer names him, his applications kept; the signer's certificate kept, signed content unchanged.
+    // Certificates: Alice's draft deleted, her two uploads without her id, her reply to the clerk without her name and telephone,
+    // her issued and rejected applications kept (evidence); the clerk's rejection no longer names him, his applications kept;
+    // the signer's certificate kept, signed content unchanged.
     const certificatesOf = (list: typeof outcomes) => list.find((o) => o.holder === 'certificates.applications')!;
-    expect(certificatesOf(outcomes)).toMatchObject({ deleted: 2, deidentified: 1, keptAsReference: 2, reason: expect.stringContaining('10 years') });
+    expect(certificatesOf(outcomes)).toMatchObject({ deleted: 2, deidentified: 2, keptAsReference: 2, reason: expect.stringContaining('10 years') });
     expect(certificatesOf(clerkOutcomes)).toMatchObject({ deleted: 0, deidentified: 1, keptAsReference: 2 });
     expect(certificatesOf(signerOutcomes)).toMatchObject({ deleted: 0, deidentified: 0, keptAsReference: 1 });
     const certificateRows = (table: string) => [...(after.get(table) ?? [])].filter((r) => r.includes(tenant.id));
     expect(certificateRows('certificate')).toEqual([...(before.get('certificate') ?? [])].filter((r) => r.includes(tenant.id)));
     expect(certificateRows('certificate_application').some((r) => r.includes('Goods not of Belgian origin. Questions: [erased] [erased], [erased]'))).toBe(true);
+    expect(certificateRows('certificate_application').some((r) => r.includes('MSC Anna. Seal numbers: call [erased] [erased], [erased]'))).toBe(true);
     // The draft's document went with it, bytes and all (nobody's evidence, and it may name her); the issued one's stays without her id.
     expect(certificateRows('stored_document').filter((r) => r.includes(draftDocumentId))).toHaveLength(0);
     expect(await app.asOwner(async (db) => (await db.query(`SELECT count(*)::int AS n FROM document_content WHERE document_id = $1`, [draftDocumentId])).rows[0].n)).toBe(0);

@@ -107,7 +107,7 @@ describe('T15 retention sweep (documents)', () => {
        SELECT a.id::text FROM certificate_application a LEFT JOIN certificate c ON c.id = a.certificate_id
         WHERE a.tenant_id = $1 AND ((a.state = 'ISSUED' AND c.issued_at < $2::timestamptz - interval '10 years') OR (a.state = 'REJECTED' AND a.updated_at < $2::timestamptz - interval '10 years'))
           AND (a.consignee_name <> '' OR a.consignee_address <> '' OR a.created_by IS NOT NULL OR a.claimed_by IS NOT NULL OR a.reviewed_by IS NOT NULL
-               OR a.review_comment IS NOT NULL OR a.rejection_reason IS NOT NULL OR cardinality(a.supporting_document_ids) > 0)`,
+               OR a.review_comment IS NOT NULL OR a.company_reply IS NOT NULL OR a.rejection_reason IS NOT NULL OR cardinality(a.supporting_document_ids) > 0)`,
       [tenant.id, at],
     );
     return found.map((r) => r.id as string).sort();
@@ -139,7 +139,7 @@ describe('T15 retention sweep (documents)', () => {
     return (await rows(
       `SELECT a.id::text FROM certificate_application a WHERE a.tenant_id = $1 AND a.state IN ('DRAFT', 'CHANGES_REQUESTED', 'WITHDRAWN') AND a.updated_at < $2::timestamptz - interval '12 months'
           AND (a.consignee_name <> '' OR a.consignee_address <> '' OR a.created_by IS NOT NULL OR a.claimed_by IS NOT NULL OR a.reviewed_by IS NOT NULL
-               OR a.review_comment IS NOT NULL OR a.rejection_reason IS NOT NULL OR cardinality(a.supporting_document_ids) > 0)`,
+               OR a.review_comment IS NOT NULL OR a.company_reply IS NOT NULL OR a.rejection_reason IS NOT NULL OR cardinality(a.supporting_document_ids) > 0)`,
       [shelf.tenant.id, at],
     )).map((r) => r.id as string).sort();
   }
@@ -285,6 +285,10 @@ describe('T15 retention sweep (documents)', () => {
       supportingDocuments.set(application.id, await upload(application.id, token));
       await certificates.step('submitCertificateApplication', application.id, token);
       await certificates.step('claimCertificateApplication', application.id, t.clerk);
+      // Sent back once: the company's reply is part of the file, and goes with it.
+      await certificates.step('requestCertificateApplicationChanges', application.id, t.clerk, { comment: 'Which vessel?' });
+      await certificates.step('submitCertificateApplication', application.id, token, { reply: 'MSC Anna; Jan Peeters (+32 3 123 45 67) has the bill of lading' });
+      await certificates.step('claimCertificateApplication', application.id, t.clerk);
       await certificates.step('approveCertificateApplication', application.id, t.clerk);
       const certificate = await certificates.sign(application.id, t.signer);
       expectData(await app.graphql(`mutation($id: ID!) { requestCertificateCopy(certificateId: $id) { id } }`, { id: certificate.id }, { token }));
@@ -319,6 +323,10 @@ describe('T15 retention sweep (documents)', () => {
       const id = await draft();
       const [memberToken, clerkToken] = [(await factory.login(shelf.member)).accessToken, (await factory.login(shelf.clerk)).accessToken];
       await certificates.step('submitCertificateApplication', id, memberToken);
+      await certificates.step('claimCertificateApplication', id, clerkToken);
+      await certificates.step('requestCertificateApplicationChanges', id, clerkToken, { comment: 'Which vessel?' });
+      // Answered once, then sent back again and abandoned: the earlier reply goes with the rest.
+      await certificates.step('submitCertificateApplication', id, memberToken, { reply: 'MSC Anna; Jan Peeters (+32 3 123 45 67) has the bill of lading' });
       await certificates.step('claimCertificateApplication', id, clerkToken);
       await certificates.step('requestCertificateApplicationChanges', id, clerkToken, { comment: 'Consignee address incomplete (ask Jan Peeters, +32 3 123 45 67)' });
       return id;
@@ -416,11 +424,11 @@ describe('T15 retention sweep (documents)', () => {
     // The draft is gone; the one the chamber reviewed keeps a record without anyone in it.
     expect(await rows(`SELECT id FROM certificate_application WHERE id = $1`, [abandoned.draft])).toEqual([]);
     const [destroyed] = await rows(
-      `SELECT state, consignee_name, consignee_address, created_by, claimed_by, reviewed_by, review_comment, rejection_reason, supporting_document_ids, destroyed_at
+      `SELECT state, consignee_name, consignee_address, created_by, claimed_by, reviewed_by, review_comment, company_reply, rejection_reason, supporting_document_ids, destroyed_at
          FROM certificate_application WHERE id = $1`, [abandoned.sentBack]);
     expect(destroyed).toEqual({
       state: 'CHANGES_REQUESTED', consignee_name: '', consignee_address: '', created_by: null, claimed_by: null, reviewed_by: null,
-      review_comment: null, rejection_reason: null, supporting_document_ids: [], destroyed_at: new Date(AB_SWEEP),
+      review_comment: null, company_reply: null, rejection_reason: null, supporting_document_ids: [], destroyed_at: new Date(AB_SWEEP),
     });
     const [withdrawnRecord] = await rows(`SELECT state, consignee_name, created_by, supporting_document_ids, destroyed_at FROM certificate_application WHERE id = $1`, [abandoned.withdrawn]);
     expect(withdrawnRecord).toEqual({ state: 'WITHDRAWN', consignee_name: '', created_by: null, supporting_document_ids: [], destroyed_at: new Date(AB_SWEEP) });
@@ -439,8 +447,8 @@ describe('T15 retention sweep (documents)', () => {
     const certificates = new CertificateFactory(app);
     expect((await certificates.stepResponse('submitCertificateApplication', abandoned.sentBack, memberToken)).errors?.[0]?.extensions).toMatchObject({ code: 'CONFLICT', reason: 'RECORD_DESTROYED' });
     const seen = expectData(await app.graphql<{ certificateApplication: Record<string, unknown> }>(
-      `query($id: ID!) { certificateApplication(applicationId: $id) { state consigneeName reviewComment destroyedAt } }`, { id: abandoned.sentBack }, { token: memberToken })).certificateApplication;
-    expect(seen).toEqual({ state: 'CHANGES_REQUESTED', consigneeName: '', reviewComment: null, destroyedAt: new Date(AB_SWEEP).toISOString() });
+      `query($id: ID!) { certificateApplication(applicationId: $id) { state consigneeName reviewComment companyReply destroyedAt } }`, { id: abandoned.sentBack }, { token: memberToken })).certificateApplication;
+    expect(seen).toEqual({ state: 'CHANGES_REQUESTED', consigneeName: '', reviewComment: null, companyReply: null, destroyedAt: new Date(AB_SWEEP).toISOString() });
     // A recent one is still the company's to edit.
     expectData(await edit(abandoned.recentSentBack));
 
@@ -528,11 +536,11 @@ describe('T15 retention sweep (documents)', () => {
     expect(await rows(`SELECT requested_by FROM certificate_copy WHERE certificate_id = $1`, [files.due.id])).toEqual([{ requested_by: null }]);
     for (const id of [dueApplication, rejected.due]) {
       const [application] = await rows(
-        `SELECT state, consignee_name, consignee_address, created_by, claimed_by, reviewed_by, review_comment, rejection_reason, supporting_document_ids, destroyed_at IS NOT NULL AS destroyed
+        `SELECT state, consignee_name, consignee_address, created_by, claimed_by, reviewed_by, review_comment, company_reply, rejection_reason, supporting_document_ids, destroyed_at IS NOT NULL AS destroyed
            FROM certificate_application WHERE id = $1`, [id]);
       expect(application).toEqual({
         state: id === rejected.due ? 'REJECTED' : 'ISSUED', consignee_name: '', consignee_address: '', created_by: null, claimed_by: null, reviewed_by: null,
-        review_comment: null, rejection_reason: null, supporting_document_ids: [], destroyed: true,
+        review_comment: null, company_reply: null, rejection_reason: null, supporting_document_ids: [], destroyed: true,
       });
     }
     // The PDFs (certificate and copy) and the supporting documents: records and bytes gone.

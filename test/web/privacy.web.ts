@@ -161,7 +161,7 @@ async function destroyAsTheSweepDoes(state: WebTestState, applicationId: string)
       `UPDATE certificate_application
           SET state = 'CHANGES_REQUESTED', submitted_at = now() - interval '13 months', updated_at = now() - interval '12 months 1 day',
               consignee_name = '', consignee_address = '', created_by = NULL, claimed_by = NULL, reviewed_by = NULL,
-              review_comment = NULL, rejection_reason = NULL, supporting_document_ids = '{}', destroyed_at = now()
+              review_comment = NULL, company_reply = NULL, rejection_reason = NULL, supporting_document_ids = '{}', destroyed_at = now()
         WHERE id = $1 RETURNING destroyed_at`,
       [applicationId],
     );

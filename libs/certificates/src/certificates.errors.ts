@@ -8,6 +8,8 @@ export const CertificateErrors = defineErrors('certificates', {
   NOT_A_DRAFT: [ErrorCode.CONFLICT, 'Only a draft never submitted can be deleted: a submitted application is the chamber’s file; `details.state` names its state.'],
   CLAIMED_BY_ANOTHER_CLERK: [ErrorCode.CONFLICT, 'Another clerk has claimed the application; only they decide on it.'],
   DECLARATION_REQUIRED: [ErrorCode.BAD_USER_INPUT, "The exporter's declaration must be accepted before submitting."],
+  REPLY_REQUIRED: [ErrorCode.BAD_USER_INPUT, "An application sent back for changes is resubmitted with the company's reply to the clerk's comment (`reply`); it is shown to the chamber, never printed on the certificate."],
+  NO_CHANGES_REQUESTED: [ErrorCode.BAD_USER_INPUT, 'A reply answers a change request: an application the chamber has not sent back for changes takes none (`reply`); what the certificate should say goes in its remarks.'],
   GOODS_REQUIRED: [ErrorCode.BAD_USER_INPUT, 'An application needs at least one goods line before it is submitted.'],
   IDEMPOTENCY_KEY_REUSED: [ErrorCode.CONFLICT, 'The idempotency key was already used to sign another application.'],
   NOT_A_CHAMBER_OF_COMMERCE: [ErrorCode.FORBIDDEN, 'Certificates of origin exist only in a chamber of commerce’s space.'],

@@ -3,7 +3,7 @@ import { expectData, GraphQLResponse, TestApp } from './test-app';
 
 export const APPLICATION_FIELDS = `id organisationId state language exporterName exporterAddress exporterCountry consigneeName consigneeAddress consigneeCountry countryOfOrigin transportDetails
   goods { description hsCode quantity unit grossWeightKg netWeightKg marksAndNumbers packages } invoiceReferences remarks declarationAccepted
-  supportingDocuments { id kind fileName mediaType sizeBytes sha256 uploadedBy createdAt } createdBy claimedBy reviewedBy reviewComment rejectionReason
+  supportingDocuments { id kind fileName mediaType sizeBytes sha256 uploadedBy createdAt } createdBy claimedBy reviewedBy reviewComment companyReply companyRepliedAt rejectionReason
   replacesCertificateId startedFromApplicationId certificateId createdAt updatedAt submittedAt destroyedAt`;
 
 export const CERTIFICATE_FIELDS = `id organisationId applicationId number status language countryOfOrigin goodsHash issuingChamber signedPayload signature keyId

@@ -164,13 +164,15 @@ export async function certificateOfOriginJourney(
   await expect(page.getByText(/reads 1175 kg/)).toBeVisible();
   await checkScreen(page, screenName('certificate-changes-requested', language));
   await page.getByRole('group', { name: fill(c.form.goodsLine, { index: 1 }) }).getByLabel(exactly(c.form.netWeightKg)).fill('1175');
-  await page.getByLabel(new RegExp(`^${c.form.remarks}`)).fill('Net weight corrected to 1175 kg as asked.');
+  // The answer goes in the reply to the chamber, never in the remarks the certificate prints (review 2, finding 2).
+  await page.getByLabel(new RegExp(`^${c.form.reply}`)).fill('Net weight corrected to 1175 kg as asked.');
   await page.getByRole('button', { name: exactly(c.form.submit) }).click();
   await expect(page.getByText(c.form.submitted)).toBeVisible();
 
-  // The clerk claims it again and approves it.
+  // The clerk reads the reply, claims the application again and approves it.
   await openFromNav(clerk, language, m.nav.reviewQueue);
   await openApplication(clerk, language, consignee);
+  await expect(clerk.getByRole('note', { name: c.detail.companyReply })).toContainText('Net weight corrected to 1175 kg as asked.');
   await clerk.getByRole('button', { name: exactly(c.review.claim) }).click();
   await expect(clerk.getByText(c.review.claimed)).toBeVisible();
   await clerk.getByRole('button', { name: exactly(c.review.approve) }).click();
@@ -336,7 +338,7 @@ async function destroyCertificateFileAsTheSweepDoes(state: WebTestState, number:
     await owner.query(
       `UPDATE certificate_application
           SET consignee_name = '', consignee_address = '', created_by = NULL, claimed_by = NULL, reviewed_by = NULL,
-              review_comment = NULL, rejection_reason = NULL, supporting_document_ids = '{}', destroyed_at = now()
+              review_comment = NULL, company_reply = NULL, rejection_reason = NULL, supporting_document_ids = '{}', destroyed_at = now()
         WHERE id = $1`,
       [applicationId],
     );

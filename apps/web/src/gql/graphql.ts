@@ -812,7 +812,7 @@ export type VerifyCertificateQueryVariables = Exact<{
 
 export type VerifyCertificateQuery = { verifyCertificate: { authentic: boolean, number: string | null, status: CertificateStatus | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, issuingChamber: string | null, issuedAt: string | null, countryOfOrigin: string | null, goodsHash: string | null, keyId: string | null, recordDestroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, packages: number, marksAndNumbers: string }> | null } };
 
-export type ApplicationFieldsFragment = { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, exporterName: string | null, exporterAddress: string | null, exporterCountry: string | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, destroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null };
+export type ApplicationFieldsFragment = { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, exporterName: string | null, exporterAddress: string | null, exporterCountry: string | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, companyReply: string | null, companyRepliedAt: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, destroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null };
 
 export type CertificateFieldsFragment = { id: string | null, applicationId: string | null, number: string | null, status: CertificateStatus | null, language: CertificateLanguage | null, countryOfOrigin: string | null, issuedAt: string | null, revokedAt: string | null, revocationReason: RevocationReason | null, supersededByNumber: string | null, verificationCode: string | null, pdfReady: boolean | null, destroyedAt: string | null, copies: Array<{ id: string | null, copyNumber: number | null, createdAt: string | null, pdfReady: boolean | null }> | null };
 
@@ -838,7 +838,7 @@ export type CertificateApplicationQueryVariables = Exact<{
 }>;
 
 
-export type CertificateApplicationQuery = { certificateApplication: { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, exporterName: string | null, exporterAddress: string | null, exporterCountry: string | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, destroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null } };
+export type CertificateApplicationQuery = { certificateApplication: { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, exporterName: string | null, exporterAddress: string | null, exporterCountry: string | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, companyReply: string | null, companyRepliedAt: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, destroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null } };
 
 export type CertificateOfOriginQueryVariables = Exact<{
   certificateId: string;
@@ -900,10 +900,11 @@ export type UpdateCertificateApplicationMutationVariables = Exact<{
 }>;
 
 
-export type UpdateCertificateApplicationMutation = { updateCertificateApplication: { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, exporterName: string | null, exporterAddress: string | null, exporterCountry: string | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, destroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null } };
+export type UpdateCertificateApplicationMutation = { updateCertificateApplication: { id: string | null, state: ApplicationState | null, language: CertificateLanguage | null, exporterName: string | null, exporterAddress: string | null, exporterCountry: string | null, consigneeName: string | null, consigneeAddress: string | null, consigneeCountry: string | null, countryOfOrigin: string | null, transportDetails: string | null, invoiceReferences: Array<string> | null, remarks: string | null, declarationAccepted: boolean | null, claimedBy: string | null, reviewComment: string | null, companyReply: string | null, companyRepliedAt: string | null, rejectionReason: string | null, replacesCertificateId: string | null, startedFromApplicationId: string | null, certificateId: string | null, createdAt: string | null, updatedAt: string | null, submittedAt: string | null, destroyedAt: string | null, goods: Array<{ description: string, hsCode: string, quantity: number, unit: string, grossWeightKg: number, netWeightKg: number, marksAndNumbers: string, packages: number }> | null, supportingDocuments: Array<{ id: string | null, fileName: string | null, mediaType: string | null, sizeBytes: number | null, createdAt: string | null }> | null } };
 
 export type SubmitCertificateApplicationMutationVariables = Exact<{
   applicationId: string;
+  reply?: string | null | undefined;
 }>;
 
 
@@ -2056,6 +2057,8 @@ export const ApplicationFieldsFragmentDoc = new TypedDocumentString(`
   }
   claimedBy
   reviewComment
+  companyReply
+  companyRepliedAt
   rejectionReason
   replacesCertificateId
   startedFromApplicationId
@@ -2495,6 +2498,8 @@ export const CertificateApplicationDocument = new TypedDocumentString(`
   }
   claimedBy
   reviewComment
+  companyReply
+  companyRepliedAt
   rejectionReason
   replacesCertificateId
   startedFromApplicationId
@@ -2620,6 +2625,8 @@ export const UpdateCertificateApplicationDocument = new TypedDocumentString(`
   }
   claimedBy
   reviewComment
+  companyReply
+  companyRepliedAt
   rejectionReason
   replacesCertificateId
   startedFromApplicationId
@@ -2630,8 +2637,8 @@ export const UpdateCertificateApplicationDocument = new TypedDocumentString(`
   destroyedAt
 }`) as unknown as TypedDocumentString<UpdateCertificateApplicationMutation, UpdateCertificateApplicationMutationVariables>;
 export const SubmitCertificateApplicationDocument = new TypedDocumentString(`
-    mutation SubmitCertificateApplication($applicationId: ID!) {
-  submitCertificateApplication(applicationId: $applicationId) {
+    mutation SubmitCertificateApplication($applicationId: ID!, $reply: String) {
+  submitCertificateApplication(applicationId: $applicationId, reply: $reply) {
     id
     state
   }

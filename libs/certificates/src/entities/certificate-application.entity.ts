@@ -2,7 +2,7 @@ import { Field, Float, ID, Int, ObjectType, registerEnumType } from '@nestjs/gra
 import { anyone, Internal, NotPersonalData, ownOrganisation, PersonalData, PolicyEntity, Readable, staffOfOwnTenant } from '@chancery/policy';
 import { StoredDocument } from '@chancery/documents';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
-import { APPLICANT, CONSIGNEE_ADDRESS, CONSIGNEE_DETAILS, EXPORTER_AS_SUBMITTED, SAVED_CONSIGNEE, STAFF_HANDLING_APPLICATION, STAFF_NOTE } from './personal-data.declarations';
+import { APPLICANT, COMPANY_REPLY, CONSIGNEE_ADDRESS, CONSIGNEE_DETAILS, EXPORTER_AS_SUBMITTED, SAVED_CONSIGNEE, STAFF_HANDLING_APPLICATION, STAFF_NOTE } from './personal-data.declarations';
 
 /** The states of an application (SPEC §2); the transitions between them are in `application-workflow.ts`. */
 export enum ApplicationState {
@@ -105,6 +105,11 @@ export class CertificateApplication {
   @Field(() => ID, { nullable: true, description: 'The clerk who took the last review decision.' }) @Column({ name: 'reviewed_by', type: 'uuid', nullable: true }) reviewedBy: string | null;
   @Readable(...OWNERS_AND_STAFF) @PersonalData(STAFF_NOTE)
   @Field(() => String, { nullable: true, description: 'What the clerk asked to change.' }) @Column({ name: 'review_comment', type: 'text', nullable: true }) reviewComment: string | null;
+  @Readable(...OWNERS_AND_STAFF) @PersonalData(COMPANY_REPLY)
+  @Field(() => String, { nullable: true, description: "The company's answer to the clerk's review comment, given when it resubmitted the application sent back for changes. For the chamber: never printed on the certificate nor signed (the certificate's Remarks are)." })
+  @Column({ name: 'company_reply', type: 'text', nullable: true }) companyReply: string | null;
+  @Readable(...OWNERS_AND_STAFF) @NotPersonalData('time of the record')
+  @Field(() => Date, { nullable: true, description: 'When the company gave its reply.' }) @Column({ name: 'company_replied_at', type: 'timestamptz', nullable: true }) companyRepliedAt: Date | null;
   @Readable(...OWNERS_AND_STAFF) @PersonalData(STAFF_NOTE)
   @Field(() => String, { nullable: true }) @Column({ name: 'rejection_reason', type: 'text', nullable: true }) rejectionReason: string | null;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('reference to a certificate')
@@ -120,7 +125,7 @@ export class CertificateApplication {
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('time of the record')
   @Field(() => Date, { nullable: true }) @Column({ name: 'submitted_at', type: 'timestamptz', nullable: true }) submittedAt: Date | null;
   @Readable(...OWNERS_AND_STAFF) @NotPersonalData('time the record was destroyed')
-  @Field(() => Date, { nullable: true, description: 'When its personal data was destroyed after its retention period (CERTIFICATE_FILE; ABANDONED_APPLICATION for one sent back for changes and never resubmitted): consignee, applicant, clerks, notes and supporting documents. It is never changed again.' })
+  @Field(() => Date, { nullable: true, description: 'When its personal data was destroyed after its retention period (CERTIFICATE_FILE; ABANDONED_APPLICATION for one sent back for changes and never resubmitted): consignee, applicant, clerks, notes, the company’s reply and supporting documents. It is never changed again.' })
   @Column({ name: 'destroyed_at', type: 'timestamptz', nullable: true }) destroyedAt: Date | null;
 }
 

@@ -36,6 +36,13 @@ export const STAFF_HANDLING_APPLICATION: PersonalDataDeclaration = { ...STAFF_HA
 export const STAFF_NOTE: PersonalDataDeclaration = {
   category: 'correspondence', subject: 'user', purpose: 'Explain a review decision or a revocation to the company', legalBasis: 'legalObligation', ...ON_APPLICATION,
 };
+/**
+ * The company's reply to a change request, in its user's words (free text, which may name people): the
+ * clerk's review comment's other half, held and destroyed with it. Never printed on the certificate.
+ */
+export const COMPANY_REPLY: PersonalDataDeclaration = {
+  category: 'correspondence', subject: 'user', purpose: "Answer the chamber's request for changes to an application", legalBasis: 'legalObligation', ...ON_APPLICATION,
+};
 export const STAFF_STATISTICS: PersonalDataDeclaration = {
   category: 'usageStatistics', subject: 'user', purpose: 'The number of requests each chamber user processed (DigiChambers §2.2)', legalBasis: 'legitimateInterest', retention: RetentionRuleKey.PROCESSING_STATISTICS,
 };

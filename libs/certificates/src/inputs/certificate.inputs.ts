@@ -134,14 +134,30 @@ export class CertificateIdArgs {
   @Field(() => ID) @IsUUID() certificateId: string;
 }
 
+/** The longest review comment, rejection reason or company reply: the exchange about one application. */
+export const MAX_REVIEW_TEXT = 2000;
+
+@ArgsType()
+export class SubmitApplicationArgs extends ApplicationIdArgs {
+  @MultiLine()
+  @Field(() => String, {
+    nullable: true,
+    description: "The company's answer to the clerk's review comment: required when resubmitting an application sent back for changes, refused on a first submission. Shown to the chamber, never printed on the certificate nor signed (unlike remarks).",
+  })
+  @OptionalArgument()
+  @IsString()
+  @Length(1, MAX_REVIEW_TEXT)
+  reply?: string;
+}
+
 @ArgsType()
 export class ReviewCommentArgs extends ApplicationIdArgs {
-  @MultiLine() @Field() @IsString() @Length(1, 2000) comment: string;
+  @MultiLine() @Field() @IsString() @Length(1, MAX_REVIEW_TEXT) comment: string;
 }
 
 @ArgsType()
 export class RejectArgs extends ApplicationIdArgs {
-  @MultiLine() @Field() @IsString() @Length(1, 2000) reason: string;
+  @MultiLine() @Field() @IsString() @Length(1, MAX_REVIEW_TEXT) reason: string;
 }
 
 @ArgsType()

@@ -41,7 +41,7 @@ const CONSIGNEE_FIELDS = ['consigneeName', 'consigneeAddress'] as const;
  * (number, status, dates, chamber, country of origin, goods hash), so public verification of the
  * number says the record was destroyed after its retention period; its signed content (consignee,
  * exporter), signature, signer, the copies' requesters and every PDF (record and bytes) go; of its
- * application the consignee, the applicant, the clerks and their notes go, and the supporting
+ * application the consignee, the applicant, the clerks, their notes and the company's reply go, and the supporting
  * documents no live application names (record and bytes). Rejected applications go the same way,
  * counted from the decision. A file under a legal hold, or naming a restricted person, stays.
  *
@@ -189,11 +189,12 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
 
 }
 
-/** The fields of an application that are someone else's: the consignee's, and the other side's (the applicant, the clerk and their notes). */
+/** The fields of an application that are someone else's: the consignee's, and the other side's (the applicant and the company's reply, the clerk and their notes). */
 function aboutOthersOn(application: CertificateApplication, userId: string): string[] {
   const others: string[] = [...CONSIGNEE_FIELDS];
   const someoneElse = (id: string | null) => id !== null && id.toLowerCase() !== userId.toLowerCase();
-  if (someoneElse(application.createdBy)) others.push('createdBy');
+  // The reply is the company's words (its applicant's, as far as the record says): not a clerk's.
+  if (someoneElse(application.createdBy) || application.createdBy === null) others.push('createdBy', 'companyReply');
   if (someoneElse(application.claimedBy)) others.push('claimedBy');
   // The notes are the deciding clerk's words: theirs, not the applicant's.
   if (someoneElse(application.reviewedBy) || application.reviewedBy === null) others.push('reviewedBy', 'reviewComment', 'rejectionReason');

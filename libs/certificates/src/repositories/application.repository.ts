@@ -11,7 +11,7 @@ export type ApplicationContent = Pick<
   'language' | 'consigneeName' | 'consigneeAddress' | 'consigneeCountry' | 'countryOfOrigin' | 'transportDetails' | 'goods' | 'invoiceReferences' | 'remarks' | 'declarationAccepted' | 'supportingDocumentIds'
 >;
 export type NewApplication = ApplicationContent & Pick<CertificateApplication, 'tenantId' | 'organisationId' | 'createdBy' | 'replacesCertificateId' | 'startedFromApplicationId'>;
-export type ApplicationWorkflowChanges = Partial<Pick<CertificateApplication, 'state' | 'claimedBy' | 'reviewedBy' | 'reviewComment' | 'rejectionReason' | 'certificateId' | 'submittedAt' | 'exporterName' | 'exporterAddress' | 'exporterCountry'>>;
+export type ApplicationWorkflowChanges = Partial<Pick<CertificateApplication, 'state' | 'claimedBy' | 'reviewedBy' | 'reviewComment' | 'companyReply' | 'companyRepliedAt' | 'rejectionReason' | 'certificateId' | 'submittedAt' | 'exporterName' | 'exporterAddress' | 'exporterCountry'>>;
 
 const EXAMPLE_CONTENT: ApplicationContent = {
   language: 'EN' as never, consigneeName: 'Importer Ltd', consigneeAddress: '1 Dock Road, Leeds', consigneeCountry: 'GB', countryOfOrigin: 'BE',
@@ -214,8 +214,8 @@ export class ApplicationRepository {
   }
 
   /**
-   * Erasure: the staff notes (review comment, rejection reason) of the applications a person applied
-   * for or decided keep their words, with what names or reaches the person (`pattern`, a
+   * Erasure: the notes (review comment, rejection reason, the company's reply) of the applications a
+   * person applied for or decided keep their words, with what names or reaches the person (`pattern`, a
    * case-insensitive regular expression of their name, address, telephone) replaced. Only rows that
    * still mention them change, so a second run changes nothing.
    */
@@ -224,8 +224,9 @@ export class ApplicationRepository {
     const rows = await this.sql.query(
       `UPDATE certificate_application a
           SET review_comment = regexp_replace(a.review_comment, $2, '[erased]', 'gi'),
+              company_reply = regexp_replace(a.company_reply, $2, '[erased]', 'gi'),
               rejection_reason = regexp_replace(a.rejection_reason, $2, '[erased]', 'gi')
-        WHERE (a.created_by = $1 OR a.claimed_by = $1 OR a.reviewed_by = $1) AND (a.review_comment ~* $2 OR a.rejection_reason ~* $2)
+        WHERE (a.created_by = $1 OR a.claimed_by = $1 OR a.reviewed_by = $1) AND (a.review_comment ~* $2 OR a.company_reply ~* $2 OR a.rejection_reason ~* $2)
         RETURNING a.id`,
       [userId, pattern],
     );

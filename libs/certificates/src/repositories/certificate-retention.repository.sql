@@ -43,7 +43,7 @@ UPDATE certificate_copy k SET requested_by = NULL WHERE k.certificate_id = ANY($
 -- CertificateRetentionRepository.destroyApplications
 UPDATE certificate_application a
 SET consignee_name = '', consignee_address = '', exporter_name = NULL, exporter_address = NULL, created_by = NULL, claimed_by = NULL, reviewed_by = NULL,
-review_comment = NULL, rejection_reason = NULL, supporting_document_ids = '{}', destroyed_at = $2
+review_comment = NULL, company_reply = NULL, rejection_reason = NULL, supporting_document_ids = '{}', destroyed_at = $2
 FROM certificate_application before
 WHERE before.id = a.id AND a.id = ANY($1::uuid[]) AND a.destroyed_at IS NULL
 RETURNING before.supporting_document_ids AS documents;

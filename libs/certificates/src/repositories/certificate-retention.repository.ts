@@ -121,14 +121,14 @@ export class CertificateRetentionRepository {
 
   /**
    * The applications' personal data destroyed (consignee, exporter as submitted, applicant, clerks, their
-   * notes, the list of supporting documents); the rest of the record stays. Returns the documents they named.
+   * notes, the company's reply to them, the list of supporting documents); the rest of the record stays. Returns the documents they named.
    */
   @GenerateSql({ params: [[SQL_EXAMPLE.id], SQL_EXAMPLE.at] })
   async destroyApplications(ids: readonly string[], at: Date): Promise<{ destroyed: number; documentIds: string[] }> {
     const rows = await this.sql.query<{ documents: string[] }>(
       `UPDATE certificate_application a
           SET consignee_name = '', consignee_address = '', exporter_name = NULL, exporter_address = NULL, created_by = NULL, claimed_by = NULL, reviewed_by = NULL,
-              review_comment = NULL, rejection_reason = NULL, supporting_document_ids = '{}', destroyed_at = $2
+              review_comment = NULL, company_reply = NULL, rejection_reason = NULL, supporting_document_ids = '{}', destroyed_at = $2
          FROM certificate_application before
         WHERE before.id = a.id AND a.id = ANY($1::uuid[]) AND a.destroyed_at IS NULL
         RETURNING before.supporting_document_ids AS documents`,

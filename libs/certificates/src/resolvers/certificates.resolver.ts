@@ -18,6 +18,7 @@ import {
   RevokeArgs,
   SavedConsigneeIdArgs,
   SignArgs,
+  SubmitApplicationArgs,
   StatisticsArgs,
   SupportingDocumentArgs,
   TenantSlugArgs,
@@ -86,9 +87,9 @@ export class CertificatesResolver {
   }
 
   @Allow(Permission.ApplyForCertificates)
-  @Mutation(() => CertificateApplication, { description: "DRAFT or CHANGES_REQUESTED → SUBMITTED: to the tenant's queue." })
-  submitCertificateApplication(@Args() { applicationId }: ApplicationIdArgs): Promise<CertificateApplication> {
-    return this.applications.submit(applicationId);
+  @Mutation(() => CertificateApplication, { description: "DRAFT or CHANGES_REQUESTED → SUBMITTED: to the tenant's queue; from CHANGES_REQUESTED with the company's reply to the clerk." })
+  submitCertificateApplication(@Args() { applicationId, reply }: SubmitApplicationArgs): Promise<CertificateApplication> {
+    return this.applications.submit(applicationId, reply);
   }
 
   @Allow(Permission.ApplyForCertificates)

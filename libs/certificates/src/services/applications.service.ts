@@ -145,7 +145,14 @@ export class ApplicationsService {
     });
   }
 
-  async submit(applicationId: string): Promise<CertificateApplication> {
+  /**
+   * DRAFT or CHANGES_REQUESTED → SUBMITTED. Resubmitting an application sent back for changes takes the
+   * company's reply to the clerk (required: the clerk asked something, and without a place for the answer
+   * companies wrote it in the remarks, which the signed certificate prints). The reply is the exchange's,
+   * never the certificate's: kept on the application beside the review comment, not printed nor signed.
+   * A first submission has nobody to answer and takes none.
+   */
+  async submit(applicationId: string, reply?: string): Promise<CertificateApplication> {
     const { organisationId } = this.exporter();
     return this.transactions.run(async () => {
       // The certificate prints the company's name and address from its profile: refused here, where the company can correct it.
@@ -154,10 +161,18 @@ export class ApplicationsService {
       assertExporterPrintable(profile);
       return this.step(applicationId, 'submit', (application) => {
         if (application.organisationId !== organisationId) throw new NotFoundError('Certificate application');
+        const answersChangeRequest = application.state === ApplicationState.CHANGES_REQUESTED;
+        if (answersChangeRequest && reply === undefined) {
+          throw CertificateErrors.REPLY_REQUIRED("Answer the chamber's comment before resubmitting (it is not printed on the certificate)", { field: 'reply' });
+        }
+        if (!answersChangeRequest && reply !== undefined) {
+          throw CertificateErrors.NO_CHANGES_REQUESTED('The chamber has not asked for changes to this application: there is nothing to reply to', { field: 'reply', details: { state: application.state } });
+        }
         if (!application.declarationAccepted) throw CertificateErrors.DECLARATION_REQUIRED("Accept the exporter's declaration first", { field: 'input.declarationAccepted' });
         if (application.goods.length === 0) throw CertificateErrors.GOODS_REQUIRED('Add at least one goods line first', { field: 'input.goods' });
         // The exporter as submitted is what the clerk reviews and the signature certifies, whatever the profile says later.
-        return { submittedAt: this.clock.now(), claimedBy: null, ...exporterAsSubmitted(profile) };
+        const answer = answersChangeRequest ? { companyReply: reply!, companyRepliedAt: this.clock.now() } : {};
+        return { submittedAt: this.clock.now(), claimedBy: null, ...answer, ...exporterAsSubmitted(profile) };
       });
     });
   }

@@ -44,6 +44,31 @@ export function DestroyedNotice({ destroyedAt, record }: { destroyedAt: string; 
   );
 }
 
+/**
+ * The company's reply to the chamber's change request, with the comment it answers: the exchange about
+ * the application, which the certificate never prints. Shown to the company and the chamber's staff
+ * once resubmitted; sent back again, the new comment is what counts.
+ */
+export function CompanyReplyNotice({ application }: { application: ApplicationFieldsFragment }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  if (!application.companyReply || application.state === 'CHANGES_REQUESTED') return null;
+  return (
+    <div className="notice notice--info" role="note" aria-labelledby="company-reply-title">
+      <h2 className="notice__title" id="company-reply-title">
+        {t('certificates.detail.companyReply')}
+      </h2>
+      {application.reviewComment ? (
+        <p className="preserve-lines muted">
+          {t('certificates.detail.companyReplyTo')}: {application.reviewComment}
+        </p>
+      ) : null}
+      <p className="preserve-lines">{application.companyReply}</p>
+      <p className="muted">{t('certificates.detail.companyRepliedAt', { date: format.dateTime(application.companyRepliedAt) })}</p>
+    </div>
+  );
+}
+
 /** What the company applied for, read-only (the review screens, and an application no longer editable). */
 export function ApplicationDetails({ application }: { application: ApplicationFieldsFragment }) {
   const { t } = useTranslation();

@@ -72,6 +72,9 @@ export function ApplicationForm({
   );
   const [invoices, setInvoices] = useState((application?.invoiceReferences ?? []).join('\n'));
   const [remarks, setRemarks] = useState(application?.remarks ?? '');
+  // Sent back for changes: the company answers the chamber here, with the resubmission (never in the remarks, which the certificate prints).
+  const answersChangeRequest = application?.state === 'CHANGES_REQUESTED';
+  const [reply, setReply] = useState('');
   // A new certificate in the reader's language, unless they choose another.
   const [language, setLanguage] = useState<string>(application?.language ?? format.language.toUpperCase());
   const [declaration, setDeclaration] = useState(Boolean(application?.declarationAccepted));
@@ -164,7 +167,7 @@ export function ApplicationForm({
     saveDraft.setError(null);
     const current = await save();
     if (!current?.id) return;
-    await request(SubmitCertificateApplication, { applicationId: current.id });
+    await request(SubmitCertificateApplication, { applicationId: current.id, reply: answersChangeRequest ? reply.trim() || undefined : undefined });
     onSubmitted?.();
   });
   const error = submit.error ?? saveDraft.error ?? forget.error;
@@ -265,6 +268,14 @@ export function ApplicationForm({
           options={CERTIFICATE_LANGUAGES.map((code) => ({ value: code, label: t(`certificates.languages.${code}`) }))}
         />
       </fieldset>
+      {answersChangeRequest ? (
+        <fieldset className="form-section">
+          <legend>{t('certificates.form.replySection')}</legend>
+          <FieldShell name="reply" label={t('certificates.form.reply')} hint={t('certificates.form.replyHint')}>
+            {(a11y) => <textarea {...a11y} rows={3} value={reply} onChange={(event) => setReply(event.target.value)} />}
+          </FieldShell>
+        </fieldset>
+      ) : null}
       <ChoiceGroup
         name="input.declarationAccepted"
         legend={t('certificates.form.declaration')}

@@ -11,7 +11,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { FieldShell } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { ApplicationDetails, DestroyedNotice, DocumentList, StateBadge } from './ApplicationDetails';
+import { ApplicationDetails, CompanyReplyNotice, DestroyedNotice, DocumentList, StateBadge } from './ApplicationDetails';
 import { ApplicationForm } from './ApplicationForm';
 import { uploadSupportingDocument } from './certificate-files';
 import { CertificatePanel } from './CertificatePanel';
@@ -71,6 +71,7 @@ export default function ApplicationPage() {
           <p>{t('certificates.form.changesRequestedBody')}</p>
         </div>
       ) : null}
+      <CompanyReplyNotice application={application} />
       {application.state === 'REJECTED' ? (
         <div className="notice notice--warning" role="note" aria-labelledby="rejected-title">
           <h2 className="notice__title" id="rejected-title">

@@ -12,7 +12,7 @@ import { Form, SubmitButton } from '../../ui/Form';
 import { FieldShell, SelectField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
-import { ApplicationDetails, DestroyedNotice, StateBadge } from './ApplicationDetails';
+import { ApplicationDetails, CompanyReplyNotice, DestroyedNotice, StateBadge } from './ApplicationDetails';
 import { CertificatePanel } from './CertificatePanel';
 import {
   ApproveCertificateApplication,
@@ -130,6 +130,7 @@ export default function ReviewApplicationPage() {
           <p className="preserve-lines">{application.reviewComment}</p>
         </Notice>
       ) : null}
+      <CompanyReplyNotice application={application} />
       {application.rejectionReason && state === 'REJECTED' ? (
         <Notice kind="warning" title={t('certificates.detail.rejectionReason')}>
           <p className="preserve-lines">{application.rejectionReason}</p>

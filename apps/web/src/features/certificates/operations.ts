@@ -38,6 +38,8 @@ export const ApplicationFields = graphql(`
     }
     claimedBy
     reviewComment
+    companyReply
+    companyRepliedAt
     rejectionReason
     replacesCertificateId
     startedFromApplicationId
@@ -187,8 +189,8 @@ export const UpdateCertificateApplication = graphql(`
 `);
 
 export const SubmitCertificateApplication = graphql(`
-  mutation SubmitCertificateApplication($applicationId: ID!) {
-    submitCertificateApplication(applicationId: $applicationId) {
+  mutation SubmitCertificateApplication($applicationId: ID!, $reply: String) {
+    submitCertificateApplication(applicationId: $applicationId, reply: $reply) {
       id
       state
     }

@@ -125,7 +125,7 @@ export const FIELD_LABELS: Readonly<Record<string, PersonalDataFieldLabel>> = {
     companyNumber: 'companyNumber', vatNumber: 'vatNumber', name: 'companyName', legalForm: 'legalForm', street: ADDRESS, postalCode: ADDRESS, city: ADDRESS,
     country: ADDRESS, phone: 'phone', email: 'email', iban: 'iban',
   }),
-  ...prefixed('CertificateApplication', { ...APPLICATION, reviewComment: 'reviewComment', rejectionReason: 'rejectionReason' }),
+  ...prefixed('CertificateApplication', { ...APPLICATION, reviewComment: 'reviewComment', companyReply: 'companyReply', rejectionReason: 'rejectionReason' }),
   ...prefixed('SupportCertificateApplication', { consigneeName: 'consigneeName', consigneeAddress: 'consigneeAddress', createdBy: 'author', claimedBy: 'handledBy', reviewedBy: 'handledBy' }),
   ...prefixed('CertificateBillableLine', { member: 'membership', amountCents: 'amountInvoiced', organisationName: 'companyName', organisationVatNumber: 'vatNumber' }),
   ...prefixed('CertificateCopy', { requestedBy: 'author' }),

@@ -70,6 +70,7 @@ const logs: LogMessages = {
     consigneeName: 'Name des Empfängers',
     consigneeAddress: 'Anschrift des Empfängers',
     reviewComment: 'Kommentar der Prüfung',
+    companyReply: 'Antwort des Unternehmens',
     rejectionReason: 'Grund der Ablehnung',
     membership: 'Mitgliedschaft (für die Abrechnung)',
     amountInvoiced: 'Abgerechneter Betrag',

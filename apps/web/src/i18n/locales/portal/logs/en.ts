@@ -74,6 +74,7 @@ const logs = {
     consigneeName: 'Consignee name',
     consigneeAddress: 'Consignee address',
     reviewComment: 'Comment of the review',
+    companyReply: 'Reply of the company',
     rejectionReason: 'Reason for the refusal',
     membership: 'Membership (for invoicing)',
     amountInvoiced: 'Amount invoiced',

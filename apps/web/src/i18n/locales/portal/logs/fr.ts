@@ -70,6 +70,7 @@ const logs: LogMessages = {
     consigneeName: 'Nom du destinataire',
     consigneeAddress: 'Adresse du destinataire',
     reviewComment: 'Commentaire de l’examen',
+    companyReply: 'Réponse de l’entreprise',
     rejectionReason: 'Motif du refus',
     membership: 'Affiliation (pour la facturation)',
     amountInvoiced: 'Montant facturé',

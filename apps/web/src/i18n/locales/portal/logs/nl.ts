@@ -70,6 +70,7 @@ const logs: LogMessages = {
     consigneeName: 'Naam van de geadresseerde',
     consigneeAddress: 'Adres van de geadresseerde',
     reviewComment: 'Opmerking bij de beoordeling',
+    companyReply: 'Antwoord van het bedrijf',
     rejectionReason: 'Reden van de weigering',
     membership: 'Lidmaatschap (voor de facturatie)',
     amountInvoiced: 'Gefactureerd bedrag',
