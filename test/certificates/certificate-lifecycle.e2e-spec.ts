@@ -6,6 +6,7 @@ import {
   expectData,
   IdentityFactory,
   lastLinkToken,
+  queuedEmails,
   SAMPLE_PDF,
   TestApp,
   TestTenant,
@@ -110,6 +111,16 @@ describe('Certificates of origin, end to end', () => {
     expect(changes).toMatchObject({ state: 'CHANGES_REQUESTED', reviewComment: 'Add the vessel name to the transport details' });
     const seenByCompany = expectData(await gql<{ certificateApplication: Record<string, unknown> }>(`query($id: ID!) { certificateApplication(applicationId: $id) { ${APPLICATION_FIELDS} } }`, { id: draft.id }, exporter.token)).certificateApplication;
     expect(seenByCompany).toMatchObject({ state: 'CHANGES_REQUESTED', reviewComment: 'Add the vessel name to the transport details', claimedBy: null, reviewedBy: null });
+    // The applicant is told in their language (Dutch) in one sentence naming the application as the company
+    // knows it (consignee and country, day submitted, invoice), with the clerk's comment and a link to it (review-2 F8).
+    const [asked] = (await queuedEmails(app, { recipient: exporter.email, template: 'certificates.application-state-changed' })).slice(-1);
+    const day = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(new Date(seenByCompany.submittedAt as string));
+    const link = `https://chancery.example.test/app/certificates/${draft.id}`;
+    expect(asked!.subject).toBe(`De kamer vraagt wijzigingen aan uw aanvraag van ${day}`);
+    expect(asked!.body).toContain(`De kamer vraagt wijzigingen aan uw aanvraag voor Harbour Imports Ltd (Verenigd Koninkrijk) van ${day}, factuur ${(draft.invoiceReferences as string[])[0]}.`);
+    expect(asked!.body).toContain('Opmerking van de kamer: Add the vessel name to the transport details');
+    expect(asked!.body).toContain(link);
+    expect(asked!.body.replace(link, '')).not.toContain(draft.id);
     expectData(await gql(`mutation($i: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $i) { id } }`, { i: { applicationId: draft.id, transportDetails: 'By sea on MSC Anna, Antwerp to Felixstowe' } }, exporter.token));
     await certificates.step('submitCertificateApplication', draft.id, exporter.token);
     await certificates.step('claimCertificateApplication', draft.id, clerkToken);
@@ -204,6 +215,6 @@ describe('Certificates of origin, end to end', () => {
     // The company was told of each change, in its language (Dutch), through the outbox.
     const notices = await app.asOwner(async (db) => (await db.query(`SELECT subject FROM outbox_message WHERE recipient = $1 AND template = 'certificates.application-state-changed' ORDER BY created_at`, [exporter.email])).rows as Array<{ subject: string }>);
     expect(notices.length).toBeGreaterThanOrEqual(7);
-    expect(notices.every((n) => n.subject.startsWith('Uw aanvraag'))).toBe(true);
+    expect(notices.every((n) => n.subject.includes(' aanvraag van '))).toBe(true);
   });
 });
