@@ -7,6 +7,7 @@ import {
   IdentityFactory,
   lastLinkToken,
   pdfContent,
+  queuedEmails,
   SAMPLE_PDF,
   signatureImage,
   TestApp,
@@ -126,6 +127,17 @@ describe('Certificates of origin, end to end', () => {
     expect(changes).toMatchObject({ state: 'CHANGES_REQUESTED', reviewComment: 'Add the vessel name to the transport details' });
     const seenByCompany = expectData(await gql<{ certificateApplication: Record<string, unknown> }>(`query($id: ID!) { certificateApplication(applicationId: $id) { ${APPLICATION_FIELDS} } }`, { id: draft.id }, exporter.token)).certificateApplication;
     expect(seenByCompany).toMatchObject({ state: 'CHANGES_REQUESTED', reviewComment: 'Add the vessel name to the transport details', claimedBy: null, reviewedBy: null });
+    // The applicant is told in their language (Dutch) in one sentence naming the application as the company
+    // knows it (day submitted, goods, destination, invoice) and a link to it (review-2 F8); nothing of anyone
+    // else (the consignee's name, the clerk's comment: the message is the applicant's, in their export too).
+    const [asked] = (await queuedEmails(app, { recipient: exporter.email, template: 'certificates.application-state-changed' })).slice(-1);
+    const day = new Intl.DateTimeFormat('nl-BE', { dateStyle: 'long', timeZone: 'Europe/Brussels' }).format(new Date(seenByCompany.submittedAt as string));
+    const link = `https://chancery.example.test/app/certificates/${draft.id}`;
+    expect(asked!.subject).toBe(`De kamer vraagt wijzigingen aan uw aanvraag van ${day}`);
+    expect(asked!.body).toContain(`De kamer vraagt wijzigingen aan uw aanvraag van ${day} voor Belgian chocolate pralines en 1 andere lijn, bestemming Verenigd Koninkrijk, factuur ${(draft.invoiceReferences as string[])[0]}.`);
+    expect(asked!.body).not.toMatch(/Harbour Imports|vessel name/);
+    expect(asked!.body).toContain(link);
+    expect(asked!.body.replace(link, '')).not.toContain(draft.id);
     expectData(await gql(`mutation($i: UpdateCertificateApplicationInput!) { updateCertificateApplication(input: $i) { id } }`, { i: { applicationId: draft.id, transportDetails: 'By sea on MSC Anna, Antwerp to Felixstowe' } }, exporter.token));
     // Review 2, finding 2: the company answers the clerk in a reply of its own, required to resubmit, never
     // in the remarks the certificate prints; the clerk reads it beside their comment.
@@ -233,7 +245,7 @@ describe('Certificates of origin, end to end', () => {
     // The company was told of each change, in its language (Dutch), through the outbox.
     const notices = await app.asOwner(async (db) => (await db.query(`SELECT subject FROM outbox_message WHERE recipient = $1 AND template = 'certificates.application-state-changed' ORDER BY created_at`, [exporter.email])).rows as Array<{ subject: string }>);
     expect(notices.length).toBeGreaterThanOrEqual(7);
-    expect(notices.every((n) => n.subject.startsWith('Uw aanvraag'))).toBe(true);
+    expect(notices.every((n) => n.subject.includes(' aanvraag van '))).toBe(true);
   });
 
   it('a signer without a stored signature cannot sign (CONFLICT SIGNATURE_NOT_STORED): nothing changes, no number is used; with one stored, the PDF carries it', async () => {

@@ -181,7 +181,7 @@ describe('answers to data-subject requests reach the person', () => {
     const entities = (JSON.parse(exported.document) as { records: Array<{ entity: string }> }).records.map((r) => r.entity);
     expect(entities).toEqual(expect.arrayContaining(['User', 'UserRole', 'Session']));
 
-    const erasure = await askPublicly(leaver.email, 'ERASURE', 'en');
+    const erasure = await askPublicly(leaver.email, 'ERASURE', 'fr');
     expect((await subjectOf(erasure)).subject_user_id).toBe(leaver.id);
     expectData(await officerCall(`mutation($id: ID!) { eraseForDataSubjectRequest(requestId: $id) { id } }`, { id: erasure }));
     const left = await app.asOwner(async (db) => ({
@@ -193,7 +193,12 @@ describe('answers to data-subject requests reach the person', () => {
     // What remains of the address: the erasure's answer, and only because the erasure was done.
     const told = await queuedEmails(app, { recipient: leaver.email, template: 'privacy.request-answered' });
     expect(told).toHaveLength(1);
-    expect(told[0]!.body).toMatch(/has been erased/);
+    // In the person's language (French), what was kept, in what form, for which duty and how long (SPEC §5; review-2 F9).
+    expect(told[0]!.body).toMatch(/ont été effacées/);
+    expect(told[0]!.body).toContain('- L’identifiant de votre compte, sans votre nom, vos coordonnées ni votre mot de passe');
+    expect(told[0]!.body).toContain('- Le registre des consultations de vos données personnelles (1 entrée), avec des identifiants seulement : responsabilité au sens du RGPD (art. 5, § 2), conservé 12 mois après chaque consultation.');
+    expect(told[0]!.body).toMatch(/Vos demandes relatives à vos données \(2\), .* conservées 3 ans après la réponse\./);
+    expect(told[0]!.body).not.toMatch(/[A-Z]{4,}_[A-Z]+|kept|evidence/);
 
     const restriction = await askPublicly(pending.email, 'RESTRICTION', 'en');
     expect((await subjectOf(restriction)).subject_user_id).toBe(pending.id);

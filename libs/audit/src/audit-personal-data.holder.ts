@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, KeptOnErasure, PersonalDataHolder } from '@chancery/policy';
 import type { AuditDetails } from './audit-chain';
 import { AuditEntryRepository, StoredAuditEntry } from './audit-entry.repository';
 import { toAuditEntryType } from './entities/audit-entry.type';
@@ -45,6 +45,7 @@ export class AuditPersonalDataHolder implements PersonalDataHolder {
       deidentified: 0,
       keptAsReference: kept,
       reason: kept > 0 ? 'The tamper-evident audit trail is kept as evidence of who did what (disputes, DigiChambers §4.3); it holds only the de-identified account id.' : undefined,
+      kept: kept > 0 ? [{ what: KeptOnErasure.AUDIT_TRAIL, records: kept }] : [],
     };
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DocumentsService } from '@chancery/documents';
 import { PartyDirectoryService } from '@chancery/identity';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, NOTHING_ERASED, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches, sumOutcomes } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, KeptOnErasure, NOTHING_ERASED, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches, sumOutcomes } from '@chancery/policy';
 import { CertificateApplication } from '../entities/certificate-application.entity';
 import { CertificateSignatory } from '../entities/certificate-signatory';
 import { ApplicationRepository } from '../repositories/application.repository';
@@ -105,6 +105,7 @@ export class CertificatesPersonalDataHolder implements PersonalDataHolder {
       reason: kept + deidentified > 0
         ? 'The applications you made or handled, the certificates of origin you signed and the copies you requested are kept with your account’s identifier only (no name or contact details), and their signed content is never changed: a certificate of origin is evidence the chamber must keep for 10 years after issue (DigiChambers §4.3). Staff notes on them no longer name you; documents you uploaded stay with the company’s file without your identifier; PDFs already issued stay as issued, and none printed from now on shows your name or signature.'
         : undefined,
+      kept: kept > 0 ? [{ what: KeptOnErasure.CERTIFICATE_FILE, records: kept }] : [],
     };
   }
 

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches, sumOutcomes } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, KeptOnErasure, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches, sumOutcomes } from '@chancery/policy';
 import { DatasheetAttachmentRepository } from '../repositories/datasheet-attachment.repository';
 import { DatasheetVersionRepository } from '../repositories/datasheet-version.repository';
 import { DatasheetRepository } from '../repositories/datasheet.repository';
@@ -100,6 +100,10 @@ export class DatasheetsPersonalDataHolder implements PersonalDataHolder {
       deidentified: released.datasheets.length + projectParties + forgotten,
       keptAsReference: completed + distributed,
       reason: reasons.length > 0 ? reasons.join(' ') : undefined,
+      kept: [
+        ...(completed > 0 ? [{ what: KeptOnErasure.DATASHEET_VERSIONS, records: completed }] : []),
+        ...(distributed > 0 ? [{ what: KeptOnErasure.PROJECT_DISTRIBUTIONS, records: distributed }] : []),
+      ],
     };
   }
 

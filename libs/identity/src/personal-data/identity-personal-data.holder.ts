@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches, sumOutcomes } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, KeptOnErasure, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches, sumOutcomes } from '@chancery/policy';
 import { erasedAddressOf, HOLDABLE_IDENTITY_RECORDS, IdentityPersonalDataRepository } from '../repositories/personal-data.repository';
 import { RecoveryCodeRepository } from '../repositories/recovery-code.repository';
 import { UnconfirmedRegistrations } from '../services/unconfirmed-registrations.service';
@@ -59,6 +59,7 @@ export class IdentityPersonalDataHolder implements PersonalDataHolder {
       deidentified,
       keptAsReference: 0,
       reason: deidentified > 0 ? "The account's identifier is kept, without name, address, telephone or credentials: it is the reference of the audit trail kept as evidence (DigiChambers §4.3)." : undefined,
+      kept: deidentified > 0 ? [{ what: KeptOnErasure.ACCOUNT_REFERENCE, records: deidentified }] : [],
     };
   }
 

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { Actor } from '@chancery/core';
 import { AccountRepository } from '../repositories/account.repository';
 import { OrganisationRepository } from '../repositories/organisation.repository';
 
@@ -30,10 +31,16 @@ export class PartyDirectoryService {
     return o ? { id: o.id, name: o.name, street: o.street, postalCode: o.postalCode, city: o.city, country: o.country, isMember: o.isMember } : null;
   }
 
-  /** Where and in which language to write to a person; null for an account that is not active. */
-  async mailingAddress(userId: string): Promise<{ email: string; language: string } | null> {
+  /**
+   * Where and in which language to write to a person, and the person as a reader (their tenant, company
+   * and roles: the output gate presents a record in the message as they may see it); null for an account
+   * that is not active.
+   */
+  async mailingAddress(userId: string): Promise<{ email: string; language: string; reader: Actor } | null> {
     const account = await this.accounts.findById(userId);
-    return account && account.status === 'ACTIVE' ? { email: account.email, language: account.preferredLanguage } : null;
+    if (!account || account.status !== 'ACTIVE') return null;
+    const reader: Actor = { kind: 'user', id: account.id, tenantId: account.tenantId ?? undefined, organisationId: account.organisationId ?? undefined, roles: account.roles ?? [] };
+    return { email: account.email, language: account.preferredLanguage, reader };
   }
 
   /** The name an official signs with, as the certificate form prints it; null once the account is erased (no name left). */

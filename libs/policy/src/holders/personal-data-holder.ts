@@ -22,6 +22,44 @@ export interface HeldRecord {
   aboutOthers?: readonly string[];
 }
 
+/**
+ * What a holder keeps of an erased person, as a stable code: the answer to the person says it in their
+ * language (libs/privacy, request-emails.ts): what is kept, in what form, for which duty, for how long.
+ */
+export enum KeptOnErasure {
+  /** The account's identifier, without name, contact details or credentials: the audit trail's reference. */
+  ACCOUNT_REFERENCE = 'ACCOUNT_REFERENCE',
+  /** Audit entries of what the person did, with the account's identifier only. */
+  AUDIT_TRAIL = 'AUDIT_TRAIL',
+  /** Applications made or handled, certificates signed, copies requested: identifier only, signed content unchanged. */
+  CERTIFICATE_FILE = 'CERTIFICATE_FILE',
+  /** Datasheet versions the person completed: identifier only. */
+  DATASHEET_VERSIONS = 'DATASHEET_VERSIONS',
+  /** Project certificates the person sent to an external system: identifier only, as the sender. */
+  PROJECT_DISTRIBUTIONS = 'PROJECT_DISTRIBUTIONS',
+  /** The log of who read the person's data: identifiers only. */
+  PERSONAL_DATA_ACCESS_LOG = 'PERSONAL_DATA_ACCESS_LOG',
+  /** The person's data-subject requests, this one included, without name or address. */
+  DATA_SUBJECT_REQUESTS = 'DATA_SUBJECT_REQUESTS',
+}
+
+/** How long each is kept: the retention rule its records are declared under (the tenant's period of it). */
+export const KEPT_ON_ERASURE_RETENTION: Readonly<Record<KeptOnErasure, RetentionRuleKey>> = {
+  ACCOUNT_REFERENCE: RetentionRuleKey.CERTIFICATE_FILE,
+  AUDIT_TRAIL: RetentionRuleKey.CERTIFICATE_FILE,
+  CERTIFICATE_FILE: RetentionRuleKey.CERTIFICATE_FILE,
+  DATASHEET_VERSIONS: RetentionRuleKey.DATASHEET_RECORD,
+  PROJECT_DISTRIBUTIONS: RetentionRuleKey.CERTIFICATE_FILE,
+  PERSONAL_DATA_ACCESS_LOG: RetentionRuleKey.PERSONAL_DATA_ACCESS,
+  DATA_SUBJECT_REQUESTS: RetentionRuleKey.DATA_SUBJECT_REQUEST,
+};
+
+/** Records of one kind kept on erasure. */
+export interface KeptRecords {
+  what: KeptOnErasure;
+  records: number;
+}
+
 /** What erasure did to one holder's records of a person, and why where something is kept. */
 export interface ErasureOutcome {
   /** Records removed. */
@@ -30,8 +68,10 @@ export interface ErasureOutcome {
   deidentified: number;
   /** Records kept as they are: they hold only a reference (an id) and a duty to keep them applies. */
   keptAsReference: number;
-  /** Why what was kept is kept (the legal or evidential duty), in the words of the answer to the person. */
+  /** Why what was kept is kept (the legal or evidential duty), for the privacy office (English). */
   reason?: string;
+  /** What was kept, by kind: the answer to the person lists them in their language. */
+  kept?: readonly KeptRecords[];
 }
 
 /** What a retention sweep did in one holder: records past their declared retention, and what became of them. */

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountsService } from '@chancery/identity';
-import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
+import { DataSubject, ErasureOutcome, HeldRecord, HoldsPersonalData, KeptOnErasure, PersonalDataHolder, RetentionOutcome, RetentionRuleKey, RetentionSweep, inBatches } from '@chancery/policy';
 import { toPersonalDataAccessType } from '../access-log/entities/personal-data-access.type';
 import { PersonalDataAccessRepository } from '../access-log/personal-data-access.repository';
 import { HOLDABLE_PRIVACY_RECORDS, DataSubjectRequestRepository } from '../requests/data-subject-request.repository';
@@ -52,6 +52,10 @@ export class PrivacyPersonalDataHolder implements PersonalDataHolder {
       deidentified,
       keptAsReference: accesses + requests - deidentified,
       reason: 'The personal-data access log (accountability, append-only) and the requests themselves (evidence they were answered in time) are kept with ids only.',
+      kept: [
+        ...(accesses > 0 ? [{ what: KeptOnErasure.PERSONAL_DATA_ACCESS_LOG, records: accesses }] : []),
+        ...(requests > 0 ? [{ what: KeptOnErasure.DATA_SUBJECT_REQUESTS, records: requests }] : []),
+      ],
     };
   }
 

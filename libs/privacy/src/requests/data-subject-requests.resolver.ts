@@ -117,7 +117,8 @@ export class DataSubjectRequestsResolver {
   @Allow(Permission.HandleDataSubjectRequests)
   @Mutation(() => DataSubjectErasureAnswer, { description: 'Answer an erasure request: deleted, de-identified or kept, per holder, and why.' })
   async eraseForDataSubjectRequest(@Args() args: RequestIdArgs): Promise<DataSubjectErasureAnswer> {
-    const holders = (await this.rights.erase(args.requestId)).map((outcome) => Object.assign(new HolderErasureType(), outcome));
+    // The kept records' codes are for the person's answer; the office reads the counts and the reason.
+    const holders = (await this.rights.erase(args.requestId)).map(({ kept: _kept, ...outcome }) => Object.assign(new HolderErasureType(), outcome));
     return Object.assign(new DataSubjectErasureAnswer(), { id: args.requestId, holders });
   }
 

@@ -3,12 +3,13 @@ import { AuditLog } from '@chancery/audit';
 import { ANONYMOUS_ACTOR, AppConfig, Clock, DAY_MS, describeError, issueSecret, parseSecret, personIdOf, RequestContext, TransactionRunner } from '@chancery/core';
 import { AccountsService, IdentityProvisioning, normaliseEmailAddress } from '@chancery/identity';
 import { Mailer } from '@chancery/notifications';
-import { DataSubject } from '@chancery/policy';
+import { DataSubject, effectivePeriod, KEPT_ON_ERASURE_RETENTION, KeptOnErasure, KeptRecords, retentionRule } from '@chancery/policy';
 import { DataSubjectAnswerKind, DataSubjectRequest, DataSubjectRequestStatus, DataSubjectRequestType } from './entities/data-subject-request.entity';
 import { DataSubjectRequestRepository } from './data-subject-request.repository';
 import { PrivacySettingsService } from '../settings/privacy-settings.service';
 import { dayOf, extendedDeadline, firstDeadline, isOverdue } from './legal-clock';
-import { REQUEST_ACKNOWLEDGEMENT, REQUEST_ANSWERED, REQUEST_CONFIRM_ADDRESS, REQUEST_EXTENDED, REQUEST_REFUSED } from './request-emails';
+import { KeptItem, REQUEST_ACKNOWLEDGEMENT, REQUEST_ANSWERED, REQUEST_CONFIRM_ADDRESS, REQUEST_EXTENDED, REQUEST_REFUSED } from './request-emails';
+import { RetentionScheduleService } from '../retention/retention-schedule.service';
 import { DataSubjectRequestErrors } from './requests.errors';
 import { CONFIRMATION_LINK_LIFETIME_MS } from './confirmation-link';
 
@@ -37,6 +38,8 @@ export interface RequestAnswer {
   refused?: boolean;
   /** Where the answer goes: the address the request came from, or the account's (taken before an erasure). */
   to: string | null;
+  /** An erasure's records kept under a duty: the person is told what, in what form, why and how long. */
+  kept?: readonly KeptRecords[];
 }
 
 /**
@@ -59,6 +62,7 @@ export class DataSubjectRequests {
     private readonly config: AppConfig,
     private readonly settings: PrivacySettingsService,
     private readonly audit: AuditLog,
+    private readonly retention: RetentionScheduleService,
   ) {}
 
   /** A logged-in person's request about themself: the login is the identity check. */
@@ -223,7 +227,19 @@ export class DataSubjectRequests {
       return;
     }
     const statement = answer.kind === DataSubjectAnswerKind.STATEMENT ? answer.outcome : null;
-    await this.mailer.queue(REQUEST_ANSWERED, { ...message, values: { type: request.type, kind: answer.kind, statement, link, validUntil } });
+    const kept = answer.kept?.length ? await this.keptFor(request.tenantId, answer.kept) : [];
+    await this.mailer.queue(REQUEST_ANSWERED, { ...message, values: { type: request.type, kind: answer.kind, statement, link, validUntil, kept } });
+  }
+
+  /** What an erasure kept, one line per kind (holders' counts added up), with the tenant's period of its rule. */
+  private async keptFor(tenantId: string, kept: readonly KeptRecords[]): Promise<KeptItem[]> {
+    const own = await this.retention.ownPeriodsOf(tenantId);
+    const records = new Map<KeptOnErasure, number>();
+    for (const k of kept) records.set(k.what, (records.get(k.what) ?? 0) + k.records);
+    return Object.values(KeptOnErasure).filter((what) => records.has(what)).map((what) => {
+      const rule = retentionRule(KEPT_ON_ERASURE_RETENTION[what]);
+      return { what, records: records.get(what)!, period: effectivePeriod(rule, own.get(rule.key)), unit: rule.unit };
+    });
   }
 
   /**

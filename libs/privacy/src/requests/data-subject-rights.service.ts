@@ -102,7 +102,7 @@ export class DataSubjectRights {
       const outcomes = await this.eraser.erase(subject);
       if (request.status !== DataSubjectRequestStatus.COMPLETED) {
         // The address was taken before the erasure: the person is told, once.
-        await this.requests.answer(request, { kind: DataSubjectAnswerKind.ERASURE, outcome: JSON.stringify(outcomes), to: subject.email || null });
+        await this.requests.answer(request, { kind: DataSubjectAnswerKind.ERASURE, outcome: JSON.stringify(outcomes), to: subject.email || null, kept: outcomes.flatMap((o) => o.kept ?? []) });
       }
       return outcomes;
     });

@@ -1,4 +1,5 @@
 import { emailDay, emailTemplate, type Language } from '@chancery/notifications';
+import { KeptOnErasure, RetentionUnit } from '@chancery/policy';
 import { CONFIRMATION_LINK_LIFETIME_DAYS } from './confirmation-link';
 
 /** A request's type as the e-mails name it, in each language. */
@@ -66,6 +67,84 @@ interface AnswerValues {
   /** An export's download link (portal page; the secret in the fragment) and its last day. */
   link: string | null;
   validUntil: string | null;
+  /** An erasure's records kept under a duty, by kind, with the tenant's period of the rule they are kept under. */
+  kept: readonly KeptItem[];
+}
+
+export interface KeptItem {
+  what: KeptOnErasure;
+  records: number;
+  /** In `unit`; null only for a rule without a period (none of the rules kept records are declared under). */
+  period: number | null;
+  unit: RetentionUnit;
+}
+
+const UNIT_WORDS: Record<Language, Record<RetentionUnit, [string, string]>> = {
+  en: { DAYS: ['day', 'days'], MONTHS: ['month', 'months'], YEARS: ['year', 'years'] },
+  nl: { DAYS: ['dag', 'dagen'], MONTHS: ['maand', 'maanden'], YEARS: ['jaar', 'jaar'] },
+  fr: { DAYS: ['jour', 'jours'], MONTHS: ['mois', 'mois'], YEARS: ['an', 'ans'] },
+  de: { DAYS: ['Tag', 'Tage'], MONTHS: ['Monat', 'Monate'], YEARS: ['Jahr', 'Jahre'] },
+};
+
+function periodWords(language: Language, item: KeptItem): string {
+  const period = item.period ?? 0;
+  const [one, many] = UNIT_WORDS[language][item.unit];
+  return `${period} ${period === 1 ? one : many}`;
+}
+
+/**
+ * What each kind of kept record is, in what form, for which duty and how long (`p`: the period; `n`:
+ * how many), in the person's words: SPEC §5, "the answer says why".
+ */
+const KEPT_WORDS: Record<Language, Record<KeptOnErasure, (n: number, p: string) => string>> = {
+  en: {
+    ACCOUNT_REFERENCE: () => 'Your account’s identifier, without your name, contact details or password: the records kept here refer to it, so it is kept as long as they are.',
+    AUDIT_TRAIL: (n, p) => `The audit trail of what you did in the application (${n} ${n === 1 ? 'entry' : 'entries'}), with your account’s identifier only: evidence of who did what, for disputes (DigiChambers §4.3), kept ${p} after each entry.`,
+    CERTIFICATE_FILE: (n, p) => `The certificate applications you made or handled, the certificates of origin you signed and the copies you requested (${n}), with your account’s identifier only and their signed content unchanged: a certificate of origin is evidence the chamber must keep (DigiChambers §3.2c, §4.3), kept ${p} after issue.`,
+    DATASHEET_VERSIONS: (n, p) => `The technical datasheet versions you completed (${n}), with your account’s identifier only: the record of a certified product’s declared characteristics in its certification file, kept ${p} after the datasheet is withdrawn.`,
+    PROJECT_DISTRIBUTIONS: (n, p) => `The project certificates you sent to an external system (${n}), with your account’s identifier only as their sender: evidence kept with the certificate file, ${p} after the sending.`,
+    PERSONAL_DATA_ACCESS_LOG: (n, p) => `The log of who read your personal data (${n} ${n === 1 ? 'entry' : 'entries'}), with identifiers only: accountability under the GDPR (Art. 5(2)), kept ${p} after each access.`,
+    DATA_SUBJECT_REQUESTS: (n, p) => `Your requests about your data (${n}), this one included, without your name or address: evidence that they were answered in time (GDPR Art. 12), kept ${p} after the answer.`,
+  },
+  nl: {
+    ACCOUNT_REFERENCE: () => 'De identificatiecode van uw account, zonder uw naam, contactgegevens of wachtwoord: de stukken die we hier bewaren verwijzen ernaar, dus ze blijft zolang die bewaard worden.',
+    AUDIT_TRAIL: (n, p) => `Het auditspoor van wat u in de toepassing deed (${n} ${n === 1 ? 'registratie' : 'registraties'}), met alleen de identificatiecode van uw account: bewijs van wie wat deed, voor geschillen (DigiChambers §4.3), bewaard tot ${p} na elke registratie.`,
+    CERTIFICATE_FILE: (n, p) => `De certificaataanvragen die u indiende of behandelde, de oorsprongscertificaten die u ondertekende en de kopieën die u aanvroeg (${n}), met alleen de identificatiecode van uw account en met ongewijzigde ondertekende inhoud: een oorsprongscertificaat is bewijs dat de kamer moet bewaren (DigiChambers §3.2c, §4.3), tot ${p} na de uitreiking.`,
+    DATASHEET_VERSIONS: (n, p) => `De versies van technische fiches die u invulde (${n}), met alleen de identificatiecode van uw account: het verslag van de verklaarde kenmerken van een gecertificeerd product in zijn certificatiedossier, bewaard tot ${p} nadat de fiche is ingetrokken.`,
+    PROJECT_DISTRIBUTIONS: (n, p) => `De projectcertificaten die u naar een extern systeem verstuurde (${n}), met alleen de identificatiecode van uw account als afzender: bewijs bij het certificaatdossier, bewaard tot ${p} na de verzending.`,
+    PERSONAL_DATA_ACCESS_LOG: (n, p) => `Het logboek van wie uw persoonsgegevens las (${n} ${n === 1 ? 'registratie' : 'registraties'}), met alleen identificatiecodes: verantwoording volgens de AVG (art. 5, lid 2), bewaard tot ${p} na elke inzage.`,
+    DATA_SUBJECT_REQUESTS: (n, p) => `Uw verzoeken over uw gegevens (${n}), dit verzoek inbegrepen, zonder uw naam of adres: bewijs dat ze tijdig beantwoord werden (AVG art. 12), bewaard tot ${p} na het antwoord.`,
+  },
+  fr: {
+    ACCOUNT_REFERENCE: () => 'L’identifiant de votre compte, sans votre nom, vos coordonnées ni votre mot de passe : les pièces conservées ici y renvoient ; il est donc conservé aussi longtemps qu’elles.',
+    AUDIT_TRAIL: (n, p) => `Le journal d’audit de ce que vous avez fait dans l’application (${n} ${n === 1 ? 'entrée' : 'entrées'}), avec le seul identifiant de votre compte : preuve de qui a fait quoi, en cas de litige (DigiChambers §4.3), conservé ${p} après chaque entrée.`,
+    CERTIFICATE_FILE: (n, p) => `Les demandes de certificat que vous avez faites ou traitées, les certificats d’origine que vous avez signés et les copies que vous avez demandées (${n}), avec le seul identifiant de votre compte et leur contenu signé inchangé : un certificat d’origine est une preuve que la chambre doit conserver (DigiChambers §3.2c, §4.3), ${p} après sa délivrance.`,
+    DATASHEET_VERSIONS: (n, p) => `Les versions de fiches techniques que vous avez complétées (${n}), avec le seul identifiant de votre compte : la trace des caractéristiques déclarées d’un produit certifié dans son dossier de certification, conservées ${p} après le retrait de la fiche.`,
+    PROJECT_DISTRIBUTIONS: (n, p) => `Les certificats de projet que vous avez envoyés à un système externe (${n}), avec le seul identifiant de votre compte comme expéditeur : preuve jointe au dossier du certificat, conservée ${p} après l’envoi.`,
+    PERSONAL_DATA_ACCESS_LOG: (n, p) => `Le registre des consultations de vos données personnelles (${n} ${n === 1 ? 'entrée' : 'entrées'}), avec des identifiants seulement : responsabilité au sens du RGPD (art. 5, § 2), conservé ${p} après chaque consultation.`,
+    DATA_SUBJECT_REQUESTS: (n, p) => `Vos demandes relatives à vos données (${n}), celle-ci comprise, sans votre nom ni votre adresse : preuve qu’elles ont reçu une réponse dans les délais (RGPD art. 12), conservées ${p} après la réponse.`,
+  },
+  de: {
+    ACCOUNT_REFERENCE: () => 'Die Kennung Ihres Kontos, ohne Ihren Namen, Ihre Kontaktdaten oder Ihr Passwort: Die hier aufbewahrten Unterlagen verweisen darauf; sie bleibt daher so lange wie diese.',
+    AUDIT_TRAIL: (n, p) => `Das Prüfprotokoll Ihrer Handlungen in der Anwendung (${n} ${n === 1 ? 'Eintrag' : 'Einträge'}), nur mit der Kennung Ihres Kontos: Nachweis, wer was getan hat, für Streitfälle (DigiChambers §4.3), aufbewahrt bis ${p} nach jedem Eintrag.`,
+    CERTIFICATE_FILE: (n, p) => `Die Zeugnisanträge, die Sie gestellt oder bearbeitet haben, die Ursprungszeugnisse, die Sie unterzeichnet haben, und die Kopien, die Sie angefordert haben (${n}), nur mit der Kennung Ihres Kontos und mit unverändertem signiertem Inhalt: Ein Ursprungszeugnis ist ein Nachweis, den die Kammer aufbewahren muss (DigiChambers §3.2c, §4.3), bis ${p} nach der Ausstellung.`,
+    DATASHEET_VERSIONS: (n, p) => `Die Versionen technischer Datenblätter, die Sie ausgefüllt haben (${n}), nur mit der Kennung Ihres Kontos: der Nachweis der erklärten Eigenschaften eines zertifizierten Produkts in seiner Zertifizierungsakte, aufbewahrt bis ${p} nach dem Zurückziehen des Datenblatts.`,
+    PROJECT_DISTRIBUTIONS: (n, p) => `Die Projektzertifikate, die Sie an ein externes System gesendet haben (${n}), nur mit der Kennung Ihres Kontos als Absender: Nachweis bei der Zertifikatsakte, aufbewahrt bis ${p} nach dem Versand.`,
+    PERSONAL_DATA_ACCESS_LOG: (n, p) => `Das Protokoll, wer Ihre personenbezogenen Daten gelesen hat (${n} ${n === 1 ? 'Eintrag' : 'Einträge'}), nur mit Kennungen: Rechenschaftspflicht nach der DSGVO (Art. 5 Abs. 2), aufbewahrt bis ${p} nach jedem Zugriff.`,
+    DATA_SUBJECT_REQUESTS: (n, p) => `Ihre Anfragen zu Ihren Daten (${n}), diese eingeschlossen, ohne Ihren Namen oder Ihre Adresse: Nachweis, dass sie fristgerecht beantwortet wurden (DSGVO Art. 12), aufbewahrt bis ${p} nach der Antwort.`,
+  },
+};
+
+/** The erasure's answer when something was kept: the lead, then one line per kind kept. */
+const ERASED_BUT_KEPT: Record<Language, string> = {
+  en: 'Your personal data has been erased, except what the law obliges us to keep, which no longer names you:',
+  nl: 'Uw persoonsgegevens zijn gewist, behalve wat de wet ons verplicht te bewaren; dat noemt u niet meer:',
+  fr: 'Vos données personnelles ont été effacées, sauf ce que la loi nous oblige à conserver, qui ne vous nomme plus :',
+  de: 'Ihre personenbezogenen Daten wurden gelöscht, außer dem, was wir gesetzlich aufbewahren müssen; das nennt Sie nicht mehr:',
+};
+
+function erasureAnswer(language: Language, kept: readonly KeptItem[]): string {
+  return [ERASED_BUT_KEPT[language], ...kept.map((item) => `- ${KEPT_WORDS[language][item.what](item.records, periodWords(language, item))}`)].join('\n');
 }
 
 
@@ -105,7 +184,7 @@ const DOWNLOAD: Record<Language, (link: string, until: string) => string> = {
 };
 
 function answerText(language: Language, lead: string, v: AnswerValues): string {
-  const sentence = v.statement ?? STANDARD[language][v.kind];
+  const sentence = v.statement ?? (v.kind === 'ERASURE' && v.kept.length > 0 ? erasureAnswer(language, v.kept) : STANDARD[language][v.kind]);
   const download = v.link && v.validUntil ? `\n\n${DOWNLOAD[language](v.link, emailDay(v.validUntil, language))}` : '';
   return `${lead}\n\n${sentence}${download}`;
 }
