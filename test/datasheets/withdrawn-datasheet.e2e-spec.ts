@@ -69,7 +69,7 @@ describe('Datasheets: the public notice of a withdrawn datasheet', () => {
     // The datasheet itself: no longer in force, and the refusal says so, in either form and by code or id.
     expect(reasonOf(await published(sheet.publicCode))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWN']);
     expect(reasonOf(await published(sheet.publicCode.toLowerCase()))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWN']);
-    for (const key of [sheet.publicCode, sheet.datasheetId, `${sheet.publicCode}/versions`]) {
+    for (const key of [sheet.publicCode, sheet.datasheetId]) {
       const get = await app.http().get(`/public/datasheets/${key}`);
       expect([key, get.status, get.body.errors?.[0]?.extensions?.reason]).toEqual([key, 404, 'DATASHEET_WITHDRAWN']);
     }
@@ -116,13 +116,19 @@ describe('Datasheets: the public notice of a withdrawn datasheet', () => {
     const suspended = expectData(await notice({ code: sheet.publicCode })).withdrawnDatasheet;
     expect([suspended.reason, suspended.withdrawnAt]).toEqual(['PRODUCT_SUSPENDED', suspendedAt]);
     const etag = (await app.http().get(`/public/datasheets/${sheet.publicCode}/withdrawal`)).headers.etag as string;
+    // Its history stays readable (SPEC §3): the version in force until the suspension, and why.
+    const historyOf = () => app.http().get(`/public/datasheets/${sheet.publicCode}/versions`);
+    const suspendedHistory = await historyOf();
+    expect(suspendedHistory.body.map((v: Record<string, unknown>) => [v.versionNumber, v.withdrawnAt, v.withdrawalReason])).toEqual([[1, suspendedAt, 'PRODUCT_SUSPENDED']]);
 
     // Withdrawn after the suspension: the notice says so, from the day the datasheet was withdrawn.
     app.clock.advance(60_000);
     expectData(await setStatus(sheet.productId, 'WITHDRAWN'));
     expect(expectData(await notice({ code: sheet.publicCode })).withdrawnDatasheet).toMatchObject({ reason: 'PRODUCT_WITHDRAWN', withdrawnAt: suspendedAt });
-    // A cached copy of the suspended notice is not confirmed.
+    // A cached copy of the suspended notice, or of the history saying so, is not confirmed.
     expect((await app.http().get(`/public/datasheets/${sheet.publicCode}/withdrawal`).set('if-none-match', etag)).status).toBe(200);
+    const withdrawnHistory = await historyOf().set('if-none-match', suspendedHistory.headers.etag as string);
+    expect([withdrawnHistory.status, withdrawnHistory.body[0]?.withdrawalReason]).toEqual([200, 'PRODUCT_WITHDRAWN']);
 
     // The same status again changes nothing.
     expectData(await setStatus(sheet.productId, 'WITHDRAWN'));
@@ -147,6 +153,8 @@ describe('Datasheets: the public notice of a withdrawn datasheet', () => {
     expect(expectData(await published(sheet.publicCode)).publishedDatasheet).toMatchObject({ id: sheet.datasheetId, versionNumber: 2 });
     expect(reasonOf(await notice({ code: sheet.publicCode }))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWAL_NOT_FOUND']);
     expect((await app.http().get(`/public/datasheets/${sheet.publicCode}`)).status).toBe(200);
+    // In force again: the withdrawn version stays in its history, with why it stopped being in force then.
+    expect((await historyOf()).body.map((v: Record<string, unknown>) => [v.versionNumber, v.supersededAt, v.withdrawnAt, v.withdrawalReason])).toEqual([[1, null, suspendedAt, 'PRODUCT_SUSPENDED']]);
     expect((await feedOf(sheet.datasheetId)).at(-1)).toMatchObject({ kind: 'PUBLISHED', withdrawal: null, datasheet: { versionNumber: 2 } });
   });
 

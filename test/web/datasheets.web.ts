@@ -389,9 +389,16 @@ test('a visitor with the code of a withdrawn datasheet learns that it was withdr
   await expect(notice).toContainText(m.datasheets.public.withdrawnLead);
   await expect(page.getByText(m.datasheets.public.notFound)).toHaveCount(0);
   await expect(page.getByRole('definition').filter({ hasText: 'BENOR-7-9' })).toBeVisible();
-  // What it was, not who: no contact on the page, and no characteristics (the datasheet is no longer in force).
+  // What it was, not who: no contact on the page, and no characteristics in force (the datasheet is no longer in force).
   await expect(page.locator('main')).not.toContainText('@');
   await expect(page.getByRole('region', { name: m.datasheets.editor.characteristics })).toHaveCount(0);
+  // Its history stays readable (SPEC §3): the version in force until the suspension (marked so) and the one before, their characteristics folded.
+  const versions = page.getByRole('region', { name: m.datasheets.public.withdrawnVersions, exact: true });
+  const withdrawnVersion = versions.locator('details').first();
+  await expect(versions.locator('details')).toHaveCount(2);
+  await expect(withdrawnVersion.locator('summary')).toContainText(m.datasheets.public.inForceUntilWithdrawn.split('{{from}}')[1]!.split('{{until}}')[0]!.trim());
+  await withdrawnVersion.locator('summary').click();
+  await expect(withdrawnVersion.getByText('C30/37')).toBeVisible();
   await checkScreen(page, 'datasheet-public-withdrawn');
   // On a phone on site: the page keeps off the screen's edges (its text ran to the very edge).
   await page.setViewportSize({ width: 390, height: 800 });

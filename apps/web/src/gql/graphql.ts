@@ -1106,7 +1106,7 @@ export type PublishedDatasheetHistoryQueryVariables = Exact<{
 }>;
 
 
-export type PublishedDatasheetHistoryQuery = { publishedDatasheetHistory: Array<{ versionId: string | null, versionNumber: number | null, publishedAt: string | null, supersededAt: string | null, characteristics: string | null }> };
+export type PublishedDatasheetHistoryQuery = { publishedDatasheetHistory: Array<{ versionId: string | null, versionNumber: number | null, publishedAt: string | null, supersededAt: string | null, withdrawnAt: string | null, characteristics: string | null }> };
 
 export type PublishedFamilySchemaQueryVariables = Exact<{
   tenant: string;
@@ -2880,6 +2880,7 @@ export const PublishedDatasheetHistoryDocument = new TypedDocumentString(`
     versionNumber
     publishedAt
     supersededAt
+    withdrawnAt
     characteristics
   }
 }
