@@ -138,6 +138,8 @@ for (const language of ['nl'] as const) {
     // The clerk approves it, then publishes it.
     await openFromNav(clerk, language, m.nav.datasheetReview);
     await expect(clerk.getByRole('heading', { level: 1, name: m.datasheets.review.title })).toBeVisible();
+    // Whose product it is: the body's list holds every company's datasheets.
+    await expect(clerk.getByRole('row').filter({ has: clerk.getByRole('rowheader', { name: productName }) }).getByRole('cell', { name: HOLDER })).toBeVisible();
     await clerk.getByRole('button', { name: `${m.datasheets.review.open} (${productName})` }).click();
     const dialog = clerk.getByRole('dialog');
     await expect(dialog.getByText('C35/45')).toBeVisible();

@@ -67,7 +67,6 @@ type Documents = {
     "\n  mutation SignCertificate($applicationId: ID!, $idempotencyKey: String!) {\n    signCertificate(applicationId: $applicationId, idempotencyKey: $idempotencyKey) {\n      id\n      number\n    }\n  }\n": typeof types.SignCertificateDocument,
     "\n  mutation RevokeCertificate($certificateId: ID!, $reason: String!) {\n    revokeCertificate(certificateId: $certificateId, reason: $reason) {\n      id\n      status\n    }\n  }\n": typeof types.RevokeCertificateDocument,
     "\n  mutation RemoveDatasheetAttachment($attachmentId: ID!) {\n    removeDatasheetAttachment(attachmentId: $attachmentId) {\n      id\n    }\n  }\n": typeof types.RemoveDatasheetAttachmentDocument,
-    "\n  query Companies($ids: [ID!], $nameContains: String, $first: Int) {\n    organisations(ids: $ids, nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n": typeof types.CompaniesDocument,
     "\n  mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {\n    createCertifiedProduct(input: $input) {\n      id\n      name\n    }\n  }\n": typeof types.CreateCertifiedProductDocument,
     "\n  mutation ChangeCertifiedProductStatus($id: ID!, $status: CertifiedProductStatus!) {\n    changeCertifiedProductStatus(id: $id, status: $status) {\n      id\n      status\n      statusChangedAt\n    }\n  }\n": typeof types.ChangeCertifiedProductStatusDocument,
     "\n  mutation SetProductFamilySchema($input: SetProductFamilySchemaInput!) {\n    setProductFamilySchema(input: $input) {\n      id\n      family\n      version\n    }\n  }\n": typeof types.SetProductFamilySchemaDocument,
@@ -92,6 +91,7 @@ type Documents = {
     "\n  query PublishedFamilySchemas {\n    publishedProductFamilySchemas {\n      tenantId\n      family\n      jsonSchema\n    }\n  }\n": typeof types.PublishedFamilySchemasDocument,
     "\n  query WithdrawnDatasheets($tenant: String, $first: Int, $after: String) {\n    withdrawnDatasheets(tenant: $tenant, first: $first, after: $after) {\n      items {\n        id\n        tenantId\n        publicCode\n        productName\n        holderName\n        scheme\n        certificateReference\n        withdrawnAt\n        reason\n      }\n      nextCursor\n    }\n  }\n": typeof types.WithdrawnDatasheetsDocument,
     "\n  query CertifiedProducts($first: Int, $after: ID, $search: String, $ids: [ID!]) {\n    certifiedProducts(first: $first, after: $after, search: $search, ids: $ids) {\n      id\n      organisationId\n      name\n      productFamily\n      certificateReference\n      scheme\n      productionUnit\n      status\n      statusChangedAt\n      createdAt\n    }\n  }\n": typeof types.CertifiedProductsDocument,
+    "\n  query Companies($ids: [ID!], $nameContains: String, $first: Int) {\n    organisations(ids: $ids, nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n": typeof types.CompaniesDocument,
     "\n  query Datasheets($first: Int, $after: ID, $state: DatasheetState, $certifiedProductIds: [ID!], $contactReplacementRequired: Boolean) {\n    datasheets(first: $first, after: $after, state: $state, certifiedProductIds: $certifiedProductIds, contactReplacementRequired: $contactReplacementRequired) {\n      id\n      certifiedProductId\n      organisationId\n      publicCode\n      contactUserId\n      contactReplacementRequired\n      contactReplacementDeadline\n      contactSuspended\n      createdAt\n    }\n  }\n": typeof types.DatasheetsDocument,
     "\n  query ProductFamilySchemas {\n    productFamilySchemas {\n      id\n      family\n      version\n      jsonSchema\n      updatedAt\n    }\n  }\n": typeof types.ProductFamilySchemasDocument,
     "\n  fragment DatasheetVersionFields on DatasheetVersion {\n    id\n    datasheetId\n    number\n    state\n    characteristics\n    texts {\n      language\n      title\n      description\n    }\n    attachments {\n      id\n      title\n      language\n      fileName\n      mediaType\n      sizeBytes\n      sha256\n    }\n    completedBy\n    reviewComment\n    createdAt\n    updatedAt\n    submittedAt\n    approvedAt\n    publishedAt\n    supersededAt\n    unpublishedAt\n  }\n": typeof types.DatasheetVersionFieldsFragmentDoc,
@@ -271,7 +271,6 @@ const documents: Documents = {
     "\n  mutation SignCertificate($applicationId: ID!, $idempotencyKey: String!) {\n    signCertificate(applicationId: $applicationId, idempotencyKey: $idempotencyKey) {\n      id\n      number\n    }\n  }\n": types.SignCertificateDocument,
     "\n  mutation RevokeCertificate($certificateId: ID!, $reason: String!) {\n    revokeCertificate(certificateId: $certificateId, reason: $reason) {\n      id\n      status\n    }\n  }\n": types.RevokeCertificateDocument,
     "\n  mutation RemoveDatasheetAttachment($attachmentId: ID!) {\n    removeDatasheetAttachment(attachmentId: $attachmentId) {\n      id\n    }\n  }\n": types.RemoveDatasheetAttachmentDocument,
-    "\n  query Companies($ids: [ID!], $nameContains: String, $first: Int) {\n    organisations(ids: $ids, nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n": types.CompaniesDocument,
     "\n  mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {\n    createCertifiedProduct(input: $input) {\n      id\n      name\n    }\n  }\n": types.CreateCertifiedProductDocument,
     "\n  mutation ChangeCertifiedProductStatus($id: ID!, $status: CertifiedProductStatus!) {\n    changeCertifiedProductStatus(id: $id, status: $status) {\n      id\n      status\n      statusChangedAt\n    }\n  }\n": types.ChangeCertifiedProductStatusDocument,
     "\n  mutation SetProductFamilySchema($input: SetProductFamilySchemaInput!) {\n    setProductFamilySchema(input: $input) {\n      id\n      family\n      version\n    }\n  }\n": types.SetProductFamilySchemaDocument,
@@ -296,6 +295,7 @@ const documents: Documents = {
     "\n  query PublishedFamilySchemas {\n    publishedProductFamilySchemas {\n      tenantId\n      family\n      jsonSchema\n    }\n  }\n": types.PublishedFamilySchemasDocument,
     "\n  query WithdrawnDatasheets($tenant: String, $first: Int, $after: String) {\n    withdrawnDatasheets(tenant: $tenant, first: $first, after: $after) {\n      items {\n        id\n        tenantId\n        publicCode\n        productName\n        holderName\n        scheme\n        certificateReference\n        withdrawnAt\n        reason\n      }\n      nextCursor\n    }\n  }\n": types.WithdrawnDatasheetsDocument,
     "\n  query CertifiedProducts($first: Int, $after: ID, $search: String, $ids: [ID!]) {\n    certifiedProducts(first: $first, after: $after, search: $search, ids: $ids) {\n      id\n      organisationId\n      name\n      productFamily\n      certificateReference\n      scheme\n      productionUnit\n      status\n      statusChangedAt\n      createdAt\n    }\n  }\n": types.CertifiedProductsDocument,
+    "\n  query Companies($ids: [ID!], $nameContains: String, $first: Int) {\n    organisations(ids: $ids, nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n": types.CompaniesDocument,
     "\n  query Datasheets($first: Int, $after: ID, $state: DatasheetState, $certifiedProductIds: [ID!], $contactReplacementRequired: Boolean) {\n    datasheets(first: $first, after: $after, state: $state, certifiedProductIds: $certifiedProductIds, contactReplacementRequired: $contactReplacementRequired) {\n      id\n      certifiedProductId\n      organisationId\n      publicCode\n      contactUserId\n      contactReplacementRequired\n      contactReplacementDeadline\n      contactSuspended\n      createdAt\n    }\n  }\n": types.DatasheetsDocument,
     "\n  query ProductFamilySchemas {\n    productFamilySchemas {\n      id\n      family\n      version\n      jsonSchema\n      updatedAt\n    }\n  }\n": types.ProductFamilySchemasDocument,
     "\n  fragment DatasheetVersionFields on DatasheetVersion {\n    id\n    datasheetId\n    number\n    state\n    characteristics\n    texts {\n      language\n      title\n      description\n    }\n    attachments {\n      id\n      title\n      language\n      fileName\n      mediaType\n      sizeBytes\n      sha256\n    }\n    completedBy\n    reviewComment\n    createdAt\n    updatedAt\n    submittedAt\n    approvedAt\n    publishedAt\n    supersededAt\n    unpublishedAt\n  }\n": types.DatasheetVersionFieldsFragmentDoc,
@@ -634,10 +634,6 @@ export function graphql(source: "\n  mutation RemoveDatasheetAttachment($attachm
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Companies($ids: [ID!], $nameContains: String, $first: Int) {\n    organisations(ids: $ids, nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n"): typeof import('./graphql').CompaniesDocument;
-/**
- * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
- */
 export function graphql(source: "\n  mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {\n    createCertifiedProduct(input: $input) {\n      id\n      name\n    }\n  }\n"): typeof import('./graphql').CreateCertifiedProductDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -731,6 +727,10 @@ export function graphql(source: "\n  query WithdrawnDatasheets($tenant: String, 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query CertifiedProducts($first: Int, $after: ID, $search: String, $ids: [ID!]) {\n    certifiedProducts(first: $first, after: $after, search: $search, ids: $ids) {\n      id\n      organisationId\n      name\n      productFamily\n      certificateReference\n      scheme\n      productionUnit\n      status\n      statusChangedAt\n      createdAt\n    }\n  }\n"): typeof import('./graphql').CertifiedProductsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Companies($ids: [ID!], $nameContains: String, $first: Int) {\n    organisations(ids: $ids, nameContains: $nameContains, first: $first) {\n      id\n      name\n      city\n    }\n  }\n"): typeof import('./graphql').CompaniesDocument;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -973,15 +973,6 @@ export type RemoveDatasheetAttachmentMutationVariables = Exact<{
 
 export type RemoveDatasheetAttachmentMutation = { removeDatasheetAttachment: { id: string | null } };
 
-export type CompaniesQueryVariables = Exact<{
-  ids?: Array<string> | string | null | undefined;
-  nameContains?: string | null | undefined;
-  first?: number | null | undefined;
-}>;
-
-
-export type CompaniesQuery = { organisations: Array<{ id: string | null, name: string | null, city: string | null }> };
-
 export type CreateCertifiedProductMutationVariables = Exact<{
   input: CreateCertifiedProductInput;
 }>;
@@ -1160,6 +1151,15 @@ export type CertifiedProductsQueryVariables = Exact<{
 
 
 export type CertifiedProductsQuery = { certifiedProducts: Array<{ id: string | null, organisationId: string | null, name: string | null, productFamily: string | null, certificateReference: string | null, scheme: string | null, productionUnit: string | null, status: CertifiedProductStatus | null, statusChangedAt: string | null, createdAt: string | null }> };
+
+export type CompaniesQueryVariables = Exact<{
+  ids?: Array<string> | string | null | undefined;
+  nameContains?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type CompaniesQuery = { organisations: Array<{ id: string | null, name: string | null, city: string | null }> };
 
 export type DatasheetsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -2689,15 +2689,6 @@ export const RemoveDatasheetAttachmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveDatasheetAttachmentMutation, RemoveDatasheetAttachmentMutationVariables>;
-export const CompaniesDocument = new TypedDocumentString(`
-    query Companies($ids: [ID!], $nameContains: String, $first: Int) {
-  organisations(ids: $ids, nameContains: $nameContains, first: $first) {
-    id
-    name
-    city
-  }
-}
-    `) as unknown as TypedDocumentString<CompaniesQuery, CompaniesQueryVariables>;
 export const CreateCertifiedProductDocument = new TypedDocumentString(`
     mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {
   createCertifiedProduct(input: $input) {
@@ -2980,6 +2971,15 @@ export const CertifiedProductsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CertifiedProductsQuery, CertifiedProductsQueryVariables>;
+export const CompaniesDocument = new TypedDocumentString(`
+    query Companies($ids: [ID!], $nameContains: String, $first: Int) {
+  organisations(ids: $ids, nameContains: $nameContains, first: $first) {
+    id
+    name
+    city
+  }
+}
+    `) as unknown as TypedDocumentString<CompaniesQuery, CompaniesQueryVariables>;
 export const DatasheetsDocument = new TypedDocumentString(`
     query Datasheets($first: Int, $after: ID, $state: DatasheetState, $certifiedProductIds: [ID!], $contactReplacementRequired: Boolean) {
   datasheets(
