@@ -171,6 +171,28 @@ describe('Datasheets: the public notice of a withdrawn datasheet', () => {
     // Exactly one key.
     expect(reasonOf(await started.app.graphql('query { withdrawnDatasheet { id } }'))[0]).toBe('BAD_USER_INPUT');
   });
+  it("a company without an administrator left is written to at its general address in the body's first language, with the objector's count", async () => {
+    const { app } = started;
+    // A company whose only administrator completed its two datasheets: one published, one withdrawn with its suspended product.
+    const lone = await sheets.holder(body, 'Prefab Alleen BV');
+    const [published, suspended] = [await sheets.product(body, lone, { name: 'Kerbstone Lone L1' }), await sheets.product(body, lone, { name: 'Kerbstone Lone L2' })];
+    for (const product of [published, suspended]) await sheets.publish(body, lone.adminToken, (await sheets.draft(lone.adminToken, product.id)).id);
+    expectData(await setStatus(suspended.id, 'SUSPENDED'));
+
+    const objection = expectData(await app.graphql<{ objectToContactDisclosure: { datasheetsAffected: number } }>('mutation { objectToContactDisclosure { datasheetsAffected } }', {}, { token: lone.adminToken })).objectToContactDisclosure;
+    expect(objection.datasheetsAffected).toBe(2);
+    const general = (await app.asOwner((db) => db.query('SELECT email FROM organisation WHERE id = $1', [lone.organisation.id]))).rows[0].email as string;
+    // The body's languages are nl, en: the company's general address reads Dutch, and the number the objector was given.
+    const objectionMails = await queuedEmails(app, { template: 'datasheets.contact-objection', recipient: general });
+    expect(objectionMails.map((mail) => [mail.subject, mail.body.includes('2 fiche(s) vermeldden')])).toEqual([['Duid een nieuwe contactpersoon aan voor uw fiches', true]]);
+
+    // Its published datasheet withdrawn now: the notice goes to the general address too, in Dutch.
+    expectData(await setStatus(published.id, 'WITHDRAWN'));
+    const withdrawnMails = await queuedEmails(app, { template: 'datasheets.datasheet-withdrawn', recipient: general });
+    expect(withdrawnMails.map((mail) => mail.subject)).toEqual(['Uw fiche van Kerbstone Lone L1 werd ingetrokken']);
+    expect(withdrawnMails[0]!.body).toContain('het certificaat van het product is ingetrokken');
+  });
+
   it("the register lists a body's withdrawn datasheets, newest withdrawal first, in pages, by GraphQL and GET; a datasheet published again leaves it", async () => {
     const { app } = started;
     const other = await sheets.certificationBody();
