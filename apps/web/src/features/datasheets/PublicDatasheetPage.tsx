@@ -164,10 +164,11 @@ function WithdrawnNotice({ lookup }: { lookup: { code: string } | { id: string }
           <dd>{t('datasheets.public.publishedOn', { date: format.date(sheet.publishedAt), version: sheet.versionNumber ?? 1 })}</dd>
         </div>
       </dl>
-      {sheet.publicCode ? <EarlierVersions code={sheet.publicCode} titles={titles} withdrawn /> : null}
       <p>
         <Link to="/datasheets">{t('datasheets.public.backToSearch')}</Link>
       </p>
+      {/* After the link: a folded version's summary just above it left the link too small a target (axe target-size). */}
+      {sheet.publicCode ? <EarlierVersions code={sheet.publicCode} titles={titles} withdrawn /> : null}
     </article>
   );
 }
