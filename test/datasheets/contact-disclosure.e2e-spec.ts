@@ -243,6 +243,14 @@ describe('contact disclosure: objection', () => {
     }
     expect(notices.map((text) => JSON.parse(text).data?.withdrawnDatasheet?.reason ?? JSON.parse(text).reason)).toEqual(Array(4).fill('DATASHEET_WITHDRAWN'));
     expect(appearances(notices)).toBe(0);
+    // And their history stays readable (SPEC §3): the version withdrawn, as published, without the objector.
+    const histories: string[] = [];
+    for (const sheet of datasheets.slice(1)) {
+      histories.push((await app.graphql(`query($c: String) { publishedDatasheetHistory(code: $c) { versionNumber holderName productName characteristics texts { title description } withdrawnAt withdrawalReason } }`, { c: sheet.publicCode })).text);
+      histories.push((await app.http().get(`/public/datasheets/${sheet.publicCode}/versions`)).text);
+    }
+    expect(histories.map((text) => (JSON.parse(text).data?.publishedDatasheetHistory ?? JSON.parse(text)).map((v: { withdrawalReason: string }) => v.withdrawalReason))).toEqual(Array(4).fill(['DATASHEET_WITHDRAWN']));
+    expect(appearances(histories)).toBe(0);
     expect((await app.graphql<{ publishedDatasheet: { id: string } }>('query($id: ID) { publishedDatasheet(id: $id) { id } }', { id: datasheets[0]!.datasheetId })).data).toEqual({ publishedDatasheet: { id: datasheets[0]!.datasheetId } });
   });
 });

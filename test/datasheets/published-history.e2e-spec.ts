@@ -1,14 +1,15 @@
 import { Role } from '@chancery/access';
 import { CertificateHolder, CertificationBody, DatasheetsFactory, expectData, KERBSTONE_CHARACTERISTICS, useTestApp } from '@chancery/testing';
 
-const HISTORY_FIELDS = 'versionId datasheetId versionNumber productName productFamily certificateReference scheme productionUnit holderName characteristics texts { language title description } publishedAt supersededAt';
+const HISTORY_FIELDS = 'versionId datasheetId versionNumber productName productFamily certificateReference scheme productionUnit holderName characteristics texts { language title description } publishedAt supersededAt withdrawnAt withdrawalReason';
 
 /**
  * "Published datasheets are versioned: a new version supersedes the old one; history stays readable"
  * (SPEC §3). A site engineer checks the datasheet that applied when a delivery note was printed: the
  * public reads the superseded versions with the dates each was in force, by public id or short code,
  * through GraphQL and the plain GET form, without any contact (a former contact's details do not stay
- * public), and only while the datasheet is published.
+ * public). A withdrawn datasheet's history stays readable too (review 2 finding 6): the contractor who
+ * built with the product last month needs what was certified then.
  */
 describe('Datasheets: the public history of a published datasheet', () => {
   const started = useTestApp({ env: { EXPOSE_STATEMENT_COUNT: 'true' } });
@@ -84,20 +85,48 @@ describe('Datasheets: the public history of a published datasheet', () => {
     expect(notModified.status).toBe(304);
   });
 
-  it('an unpublished datasheet takes its history out of reach with it; an unknown code or id is NOT_FOUND', async () => {
+  it("a withdrawn datasheet's history stays readable: its last version marked withdrawn, when and why, never a contact, not even once they objected", async () => {
     const { app } = started;
+    const superseded = expectData(await history(sheet.publicCode)).publishedDatasheetHistory;
+    const last = expectData(await app.graphql<{ publishedDatasheet: Record<string, unknown> }>(`query($id: ID) { publishedDatasheet(id: $id) { versionId versionNumber publishedAt contactName contactEmail } }`, { id: sheet.datasheetId })).publishedDatasheet;
+    // The colleague who completed the last version is its public contact: the detector below looks for them.
+    expect(last.contactEmail).toBe(colleague.email);
+    const cached = (await app.http().get(`/public/datasheets/${sheet.publicCode}/versions`)).headers.etag as string;
+    app.clock.advance(60_000);
     expectData(await app.graphql('mutation($d: ID!) { unpublishDatasheet(datasheetId: $d) { id } }', { d: sheet.datasheetId }, { token: body.clerkToken }));
-    for (const code of [sheet.publicCode, 'ZZZZZZZZ', 'not a code']) expect((await history(code)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    for (const id of [sheet.datasheetId, '00000000-0000-4000-8000-000000000000']) expect((await historyById(id)).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
-    // Exactly one key: neither or both is refused naming the field.
+    const withdrawnAt = app.clock.now().toISOString();
+
+    const byCode = expectData(await history(sheet.publicCode)).publishedDatasheetHistory;
+    expect(byCode.map((v) => [v.versionNumber, JSON.parse(v.characteristics as string).compressiveStrength])).toEqual([[3, 'C30/37'], [2, 'C35/45'], [1, 'C30/37']]);
+    // In force from its publication until the withdrawal, and why; the versions before it as they were.
+    expect(byCode[0]).toMatchObject({ versionId: last.versionId, publishedAt: last.publishedAt, supersededAt: null, withdrawnAt, withdrawalReason: 'DATASHEET_WITHDRAWN', holderName: 'Betonwerk Schelde NV' });
+    expect(byCode.slice(1)).toEqual(superseded);
+    // The same answer by id and in the GET form, one statement, cacheable; a copy cached before the withdrawal is not confirmed.
+    expect(expectData(await historyById(sheet.datasheetId)).publishedDatasheetHistory).toEqual(byCode);
+    const get = await app.http().get(`/public/datasheets/${sheet.datasheetId}/versions`);
+    expect([get.status, get.body]).toEqual([200, byCode]);
+    expect(get.headers['x-sql-statements']).toBe('4');
+    expect(get.headers['cache-control']).toBe('public, no-cache');
+    expect((await app.http().get(`/public/datasheets/${sheet.datasheetId}/versions`).set('if-none-match', cached)).status).toBe(200);
+    expect((await app.http().get(`/public/datasheets/${sheet.datasheetId}/versions`).set('if-none-match', get.headers.etag as string)).status).toBe(304);
+
+    // The contact objects to the disclosure afterwards: in no form of the history, before or after.
+    const answers = async () => [JSON.stringify(expectData(await history(sheet.publicCode))), (await app.http().get(`/public/datasheets/${sheet.publicCode}/versions`)).text];
+    const texts = await answers();
+    expectData(await app.graphql('mutation { objectToContactDisclosure { datasheetsAffected } }', {}, { token: colleague.token }));
+    texts.push(...(await answers()));
+    for (const text of texts) {
+      for (const secret of [colleague.email, last.contactName as string, holder.admin.email, 'contact']) expect(text).not.toContain(secret);
+    }
+
+    // Nothing published under a key: NOT_FOUND, as before. Exactly one key: neither or both is refused naming the field.
+    for (const code of ['ZZZZZZZZ', 'not a code']) expect((await history(code)).errors?.[0]?.extensions).toMatchObject({ code: 'NOT_FOUND', reason: 'DATASHEET_NOT_FOUND' });
+    expect((await historyById('00000000-0000-4000-8000-000000000000')).errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect((await app.http().get('/public/datasheets/ZZZZZZZZ/versions')).status).toBe(404);
     const neither = await started.app.graphql('query { publishedDatasheetHistory { versionId } }');
     expect(neither.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     const both = await started.app.graphql('query($id: ID, $code: String) { publishedDatasheetHistory(id: $id, code: $code) { versionId } }', { id: sheet.datasheetId, code: sheet.publicCode });
     expect(both.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    for (const key of [sheet.publicCode, sheet.datasheetId]) expect((await app.http().get(`/public/datasheets/${key}/versions`)).status).toBe(404);
-    // The rows are kept (a datasheet published again shows its history again): only the public scope lost sight of them.
-    const kept = await app.asOwner((db) => db.query('SELECT count(*)::int AS n FROM published_datasheet_version WHERE datasheet_id = $1', [sheet.datasheetId]));
-    expect(kept.rows[0].n).toBe(2);
   });
 });
 

@@ -69,7 +69,7 @@ describe('Datasheets: the public notice of a withdrawn datasheet', () => {
     // The datasheet itself: no longer in force, and the refusal says so, in either form and by code or id.
     expect(reasonOf(await published(sheet.publicCode))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWN']);
     expect(reasonOf(await published(sheet.publicCode.toLowerCase()))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWN']);
-    for (const key of [sheet.publicCode, sheet.datasheetId, `${sheet.publicCode}/versions`]) {
+    for (const key of [sheet.publicCode, sheet.datasheetId]) {
       const get = await app.http().get(`/public/datasheets/${key}`);
       expect([key, get.status, get.body.errors?.[0]?.extensions?.reason]).toEqual([key, 404, 'DATASHEET_WITHDRAWN']);
     }
@@ -116,13 +116,19 @@ describe('Datasheets: the public notice of a withdrawn datasheet', () => {
     const suspended = expectData(await notice({ code: sheet.publicCode })).withdrawnDatasheet;
     expect([suspended.reason, suspended.withdrawnAt]).toEqual(['PRODUCT_SUSPENDED', suspendedAt]);
     const etag = (await app.http().get(`/public/datasheets/${sheet.publicCode}/withdrawal`)).headers.etag as string;
+    // Its history stays readable (SPEC §3): the version in force until the suspension, and why.
+    const historyOf = () => app.http().get(`/public/datasheets/${sheet.publicCode}/versions`);
+    const suspendedHistory = await historyOf();
+    expect(suspendedHistory.body.map((v: Record<string, unknown>) => [v.versionNumber, v.withdrawnAt, v.withdrawalReason])).toEqual([[1, suspendedAt, 'PRODUCT_SUSPENDED']]);
 
     // Withdrawn after the suspension: the notice says so, from the day the datasheet was withdrawn.
     app.clock.advance(60_000);
     expectData(await setStatus(sheet.productId, 'WITHDRAWN'));
     expect(expectData(await notice({ code: sheet.publicCode })).withdrawnDatasheet).toMatchObject({ reason: 'PRODUCT_WITHDRAWN', withdrawnAt: suspendedAt });
-    // A cached copy of the suspended notice is not confirmed.
+    // A cached copy of the suspended notice, or of the history saying so, is not confirmed.
     expect((await app.http().get(`/public/datasheets/${sheet.publicCode}/withdrawal`).set('if-none-match', etag)).status).toBe(200);
+    const withdrawnHistory = await historyOf().set('if-none-match', suspendedHistory.headers.etag as string);
+    expect([withdrawnHistory.status, withdrawnHistory.body[0]?.withdrawalReason]).toEqual([200, 'PRODUCT_WITHDRAWN']);
 
     // The same status again changes nothing.
     expectData(await setStatus(sheet.productId, 'WITHDRAWN'));
@@ -147,6 +153,8 @@ describe('Datasheets: the public notice of a withdrawn datasheet', () => {
     expect(expectData(await published(sheet.publicCode)).publishedDatasheet).toMatchObject({ id: sheet.datasheetId, versionNumber: 2 });
     expect(reasonOf(await notice({ code: sheet.publicCode }))).toEqual(['NOT_FOUND', 'DATASHEET_WITHDRAWAL_NOT_FOUND']);
     expect((await app.http().get(`/public/datasheets/${sheet.publicCode}`)).status).toBe(200);
+    // In force again: the withdrawn version stays in its history, with why it stopped being in force then.
+    expect((await historyOf()).body.map((v: Record<string, unknown>) => [v.versionNumber, v.supersededAt, v.withdrawnAt, v.withdrawalReason])).toEqual([[1, null, suspendedAt, 'PRODUCT_SUSPENDED']]);
     expect((await feedOf(sheet.datasheetId)).at(-1)).toMatchObject({ kind: 'PUBLISHED', withdrawal: null, datasheet: { versionNumber: 2 } });
   });
 
@@ -163,6 +171,28 @@ describe('Datasheets: the public notice of a withdrawn datasheet', () => {
     // Exactly one key.
     expect(reasonOf(await started.app.graphql('query { withdrawnDatasheet { id } }'))[0]).toBe('BAD_USER_INPUT');
   });
+  it("a company without an administrator left is written to at its general address in the body's first language, with the objector's count", async () => {
+    const { app } = started;
+    // A company whose only administrator completed its two datasheets: one published, one withdrawn with its suspended product.
+    const lone = await sheets.holder(body, 'Prefab Alleen BV');
+    const [published, suspended] = [await sheets.product(body, lone, { name: 'Kerbstone Lone L1' }), await sheets.product(body, lone, { name: 'Kerbstone Lone L2' })];
+    for (const product of [published, suspended]) await sheets.publish(body, lone.adminToken, (await sheets.draft(lone.adminToken, product.id)).id);
+    expectData(await setStatus(suspended.id, 'SUSPENDED'));
+
+    const objection = expectData(await app.graphql<{ objectToContactDisclosure: { datasheetsAffected: number } }>('mutation { objectToContactDisclosure { datasheetsAffected } }', {}, { token: lone.adminToken })).objectToContactDisclosure;
+    expect(objection.datasheetsAffected).toBe(2);
+    const general = (await app.asOwner((db) => db.query('SELECT email FROM organisation WHERE id = $1', [lone.organisation.id]))).rows[0].email as string;
+    // The body's languages are nl, en: the company's general address reads Dutch, and the number the objector was given.
+    const objectionMails = await queuedEmails(app, { template: 'datasheets.contact-objection', recipient: general });
+    expect(objectionMails.map((mail) => [mail.subject, mail.body.includes('2 fiche(s) vermeldden')])).toEqual([['Duid een nieuwe contactpersoon aan voor uw fiches', true]]);
+
+    // Its published datasheet withdrawn now: the notice goes to the general address too, in Dutch.
+    expectData(await setStatus(published.id, 'WITHDRAWN'));
+    const withdrawnMails = await queuedEmails(app, { template: 'datasheets.datasheet-withdrawn', recipient: general });
+    expect(withdrawnMails.map((mail) => mail.subject)).toEqual(['Uw fiche van Kerbstone Lone L1 werd ingetrokken']);
+    expect(withdrawnMails[0]!.body).toContain('het certificaat van het product is ingetrokken');
+  });
+
   it("the register lists a body's withdrawn datasheets, newest withdrawal first, in pages, by GraphQL and GET; a datasheet published again leaves it", async () => {
     const { app } = started;
     const other = await sheets.certificationBody();

@@ -387,8 +387,12 @@ describe('T15 retention sweep (documents)', () => {
     // The due one had lost its contact before it was withdrawn (they objected; the company named nobody): a datasheet
     // without a contact is swept all the same (a NULL contact once kept it out of the sweep).
     await rows(`UPDATE datasheet SET contact_user_id = NULL, contact_replacement_required = true WHERE id = $1`, [sheets.due]);
+    // Its public history (SPEC §3: it stays readable once withdrawn) names nobody, so the sweep leaves it as it was.
+    const historyBefore = await app.http().get(`/public/datasheets/${sheets.due}/versions`);
+    expect([historyBefore.status, historyBefore.body.length]).toEqual([200, 1]);
     const outcome = (await sweep(bodyOfficer)).find((o) => o.holder === 'datasheets.contacts')!;
     expect(outcome).toEqual({ holder: 'datasheets.contacts', expired: 3, deleted: 0, deidentified: 1, held: 2 });
+    expect((await app.http().get(`/public/datasheets/${sheets.due}/versions`)).body).toEqual(historyBefore.body);
     const after = await datasheetsPastRetention(DS_SWEEP);
     expect(after).toEqual(untouchable);
     // The withdrawn datasheet keeps its record (versions, characteristics, dates, attachments) without anyone in it.

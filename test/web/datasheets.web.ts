@@ -138,6 +138,8 @@ for (const language of ['nl'] as const) {
     // The clerk approves it, then publishes it.
     await openFromNav(clerk, language, m.nav.datasheetReview);
     await expect(clerk.getByRole('heading', { level: 1, name: m.datasheets.review.title })).toBeVisible();
+    // Whose product it is: the body's list holds every company's datasheets.
+    await expect(clerk.getByRole('row').filter({ has: clerk.getByRole('rowheader', { name: productName }) }).getByRole('cell', { name: HOLDER })).toBeVisible();
     await clerk.getByRole('button', { name: `${m.datasheets.review.open} (${productName})` }).click();
     const dialog = clerk.getByRole('dialog');
     await expect(dialog.getByText('C35/45')).toBeVisible();
@@ -389,9 +391,16 @@ test('a visitor with the code of a withdrawn datasheet learns that it was withdr
   await expect(notice).toContainText(m.datasheets.public.withdrawnLead);
   await expect(page.getByText(m.datasheets.public.notFound)).toHaveCount(0);
   await expect(page.getByRole('definition').filter({ hasText: 'BENOR-7-9' })).toBeVisible();
-  // What it was, not who: no contact on the page, and no characteristics (the datasheet is no longer in force).
+  // What it was, not who: no contact on the page, and no characteristics in force (the datasheet is no longer in force).
   await expect(page.locator('main')).not.toContainText('@');
   await expect(page.getByRole('region', { name: m.datasheets.editor.characteristics })).toHaveCount(0);
+  // Its history stays readable (SPEC §3): the version in force until the suspension (marked so) and the one before, their characteristics folded.
+  const versions = page.getByRole('region', { name: m.datasheets.public.withdrawnVersions, exact: true });
+  const withdrawnVersion = versions.locator('details').first();
+  await expect(versions.locator('details')).toHaveCount(2);
+  await expect(withdrawnVersion.locator('summary')).toContainText(m.datasheets.public.inForceUntilWithdrawn.split('{{from}}')[1]!.split('{{until}}')[0]!.trim());
+  await withdrawnVersion.locator('summary').click();
+  await expect(withdrawnVersion.getByText('C30/37')).toBeVisible();
   await checkScreen(page, 'datasheet-public-withdrawn');
   // On a phone on site: the page keeps off the screen's edges (its text ran to the very edge).
   await page.setViewportSize({ width: 390, height: 800 });

@@ -984,15 +984,6 @@ export type RemoveDatasheetAttachmentMutationVariables = Exact<{
 
 export type RemoveDatasheetAttachmentMutation = { removeDatasheetAttachment: { id: string | null } };
 
-export type CompaniesQueryVariables = Exact<{
-  ids?: Array<string> | string | null | undefined;
-  nameContains?: string | null | undefined;
-  first?: number | null | undefined;
-}>;
-
-
-export type CompaniesQuery = { organisations: Array<{ id: string | null, name: string | null, city: string | null }> };
-
 export type CreateCertifiedProductMutationVariables = Exact<{
   input: CreateCertifiedProductInput;
 }>;
@@ -1117,7 +1108,7 @@ export type PublishedDatasheetHistoryQueryVariables = Exact<{
 }>;
 
 
-export type PublishedDatasheetHistoryQuery = { publishedDatasheetHistory: Array<{ versionId: string | null, versionNumber: number | null, publishedAt: string | null, supersededAt: string | null, characteristics: string | null }> };
+export type PublishedDatasheetHistoryQuery = { publishedDatasheetHistory: Array<{ versionId: string | null, versionNumber: number | null, publishedAt: string | null, supersededAt: string | null, withdrawnAt: string | null, characteristics: string | null }> };
 
 export type PublishedFamilySchemaQueryVariables = Exact<{
   tenant: string;
@@ -1171,6 +1162,15 @@ export type CertifiedProductsQueryVariables = Exact<{
 
 
 export type CertifiedProductsQuery = { certifiedProducts: Array<{ id: string | null, organisationId: string | null, name: string | null, productFamily: string | null, certificateReference: string | null, scheme: string | null, productionUnit: string | null, status: CertifiedProductStatus | null, statusChangedAt: string | null, createdAt: string | null }> };
+
+export type CompaniesQueryVariables = Exact<{
+  ids?: Array<string> | string | null | undefined;
+  nameContains?: string | null | undefined;
+  first?: number | null | undefined;
+}>;
+
+
+export type CompaniesQuery = { organisations: Array<{ id: string | null, name: string | null, city: string | null }> };
 
 export type DatasheetsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -2725,15 +2725,6 @@ export const RemoveDatasheetAttachmentDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<RemoveDatasheetAttachmentMutation, RemoveDatasheetAttachmentMutationVariables>;
-export const CompaniesDocument = new TypedDocumentString(`
-    query Companies($ids: [ID!], $nameContains: String, $first: Int) {
-  organisations(ids: $ids, nameContains: $nameContains, first: $first) {
-    id
-    name
-    city
-  }
-}
-    `) as unknown as TypedDocumentString<CompaniesQuery, CompaniesQueryVariables>;
 export const CreateCertifiedProductDocument = new TypedDocumentString(`
     mutation CreateCertifiedProduct($input: CreateCertifiedProductInput!) {
   createCertifiedProduct(input: $input) {
@@ -2916,6 +2907,7 @@ export const PublishedDatasheetHistoryDocument = new TypedDocumentString(`
     versionNumber
     publishedAt
     supersededAt
+    withdrawnAt
     characteristics
   }
 }
@@ -3015,6 +3007,15 @@ export const CertifiedProductsDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<CertifiedProductsQuery, CertifiedProductsQueryVariables>;
+export const CompaniesDocument = new TypedDocumentString(`
+    query Companies($ids: [ID!], $nameContains: String, $first: Int) {
+  organisations(ids: $ids, nameContains: $nameContains, first: $first) {
+    id
+    name
+    city
+  }
+}
+    `) as unknown as TypedDocumentString<CompaniesQuery, CompaniesQueryVariables>;
 export const DatasheetsDocument = new TypedDocumentString(`
     query Datasheets($first: Int, $after: ID, $state: DatasheetState, $certifiedProductIds: [ID!], $contactReplacementRequired: Boolean) {
   datasheets(

@@ -30,9 +30,10 @@ function etagOf(result: unknown): string | null {
   if (Array.isArray(result) && result.length > 0 && result.every((row) => row instanceof PublishedProductFamilySchema)) {
     return tagOf(`schemas:${result.map((s: PublishedProductFamilySchema) => `${s.tenantId}:${s.family}:${s.version}`).join(',')}`);
   }
-  // A datasheet's history: superseded versions never change, a new one adds a row (an empty list: no family, no version).
+  // A datasheet's history: a version no longer in force never changes but for why a withdrawn one is (its notice's
+  // reason, while it stays withdrawn); a new one adds a row (an empty list: no family, no version).
   if (Array.isArray(result) && result.every((row) => row instanceof PublishedDatasheetVersion)) {
-    return tagOf(`history:${result.map((row: PublishedDatasheetVersion) => row.versionId).join(',')}`);
+    return tagOf(`history:${result.map((row: PublishedDatasheetVersion) => `${row.versionId}:${row.withdrawalReason ?? ''}`).join(',')}`);
   }
   // A notice changes only when the datasheet is withdrawn again or its product's certificate changes status.
   const noticeIdentity = (w: WithdrawnDatasheet) => `${w.id}:${w.withdrawnAt.toISOString()}:${w.reason}`;
@@ -90,7 +91,7 @@ export class PublicDatasheetsController {
     return this.publicDatasheets.find(lookupKey(key));
   }
 
-  /** The versions the published one superseded, newest first (publishedDatasheetHistory). */
+  /** The versions no longer in force, newest first, of a published or a withdrawn datasheet (publishedDatasheetHistory). */
   @Public()
   @Get(':key/versions')
   history(@Param('key') key: string): Promise<PublishedDatasheetVersion[]> {

@@ -2,19 +2,20 @@ import { emailDay, emailMoment, emailTemplate, type Language } from '@chancery/n
 import { DatasheetWithdrawalReason, WithdrawnDatasheet } from '../entities/withdrawn-datasheet.entity';
 
 interface ContactObjectionValues {
+  /** The datasheets that named the person as contact, now flagged (the objector's `datasheetsAffected`). */
   count: number;
   deadline: string;
 }
 
 /**
- * To the company's remaining administrators: a contact person objected to the disclosure of their
- * details. Names no one (the objector's details are exactly what must not travel further).
+ * To the company's remaining administrators (or its general address): a contact person objected to the
+ * disclosure of their details. Names no one (the objector's details are exactly what must not travel further).
  */
 export const CONTACT_OBJECTION = emailTemplate<ContactObjectionValues>('datasheets.contact-objection', {
-  en: (v) => ({ subject: 'Name a new contact for your datasheets', text: `A contact person of your company can no longer be published on your datasheets (they objected to the publication of their details, their account was closed, or they no longer hold their role). ${v.count} published datasheet(s) now show the company's general contact. Name a new contact before ${emailMoment(v.deadline, 'en')}, or they will be unpublished.` }),
-  nl: (v) => ({ subject: 'Duid een nieuwe contactpersoon aan voor uw fiches', text: `Een contactpersoon van uw onderneming kan niet langer op uw fiches gepubliceerd worden (bezwaar tegen de publicatie van zijn of haar gegevens, account afgesloten, of de rol niet meer). ${v.count} gepubliceerde fiche(s) tonen nu het algemene contact van de onderneming. Duid voor ${emailMoment(v.deadline, 'nl')} een nieuwe contactpersoon aan, anders worden ze niet langer gepubliceerd.` }),
-  fr: (v) => ({ subject: 'Désignez un nouveau contact pour vos fiches', text: `Une personne de contact de votre entreprise ne peut plus être publiée sur vos fiches (opposition à la publication de ses coordonnées, compte fermé, ou rôle retiré). ${v.count} fiche(s) publiée(s) affichent désormais le contact général de l'entreprise. Désignez un nouveau contact avant le ${emailMoment(v.deadline, 'fr')}, sinon elles seront dépubliées.` }),
-  de: (v) => ({ subject: 'Benennen Sie einen neuen Kontakt für Ihre Datenblätter', text: `Eine Kontaktperson Ihres Unternehmens kann nicht mehr auf Ihren Datenblättern veröffentlicht werden (Widerspruch gegen die Veröffentlichung ihrer Daten, Konto geschlossen oder Rolle entzogen). ${v.count} veröffentlichte(s) Datenblatt/Datenblätter zeigen nun den allgemeinen Kontakt des Unternehmens. Benennen Sie vor dem ${emailMoment(v.deadline, 'de')} einen neuen Kontakt, sonst wird die Veröffentlichung zurückgezogen.` }),
+  en: (v) => ({ subject: 'Name a new contact for your datasheets', text: `A contact person of your company can no longer be published on your datasheets (they objected to the publication of their details, their account was closed, or they no longer hold their role). ${v.count} datasheet(s) named them as contact: they are flagged until you name a new contact, and those published show the company's general contact meanwhile. Name a new contact before ${emailMoment(v.deadline, 'en')}, or the published ones will be unpublished.` }),
+  nl: (v) => ({ subject: 'Duid een nieuwe contactpersoon aan voor uw fiches', text: `Een contactpersoon van uw onderneming kan niet langer op uw fiches gepubliceerd worden (bezwaar tegen de publicatie van zijn of haar gegevens, account afgesloten, of de rol niet meer). ${v.count} fiche(s) vermeldden die persoon als contact: ze zijn gemarkeerd tot u een nieuwe contactpersoon aanduidt, en de gepubliceerde tonen intussen het algemene contact van de onderneming. Duid voor ${emailMoment(v.deadline, 'nl')} een nieuwe contactpersoon aan, anders worden de gepubliceerde niet langer gepubliceerd.` }),
+  fr: (v) => ({ subject: 'Désignez un nouveau contact pour vos fiches', text: `Une personne de contact de votre entreprise ne peut plus être publiée sur vos fiches (opposition à la publication de ses coordonnées, compte fermé, ou rôle retiré). ${v.count} fiche(s) la désignaient comme contact : elles sont signalées jusqu'à ce que vous désigniez un nouveau contact, et celles qui sont publiées affichent entre-temps le contact général de l'entreprise. Désignez un nouveau contact avant le ${emailMoment(v.deadline, 'fr')}, sinon les fiches publiées seront dépubliées.` }),
+  de: (v) => ({ subject: 'Benennen Sie einen neuen Kontakt für Ihre Datenblätter', text: `Eine Kontaktperson Ihres Unternehmens kann nicht mehr auf Ihren Datenblättern veröffentlicht werden (Widerspruch gegen die Veröffentlichung ihrer Daten, Konto geschlossen oder Rolle entzogen). ${v.count} Datenblatt/Datenblätter nannten sie als Kontakt: Sie sind markiert, bis Sie einen neuen Kontakt benennen, und die veröffentlichten zeigen bis dahin den allgemeinen Kontakt des Unternehmens. Benennen Sie vor dem ${emailMoment(v.deadline, 'de')} einen neuen Kontakt, sonst wird die Veröffentlichung der veröffentlichten zurückgezogen.` }),
 });
 
 interface DatasheetWithdrawnValues {

@@ -49,10 +49,29 @@ p.scheme, p.production_unit, p.holder_name, p.characteristics, p.texts, p.publis
 FROM published_datasheet p WHERE p.datasheet_id = $1 AND p.version_id = $2
 ON CONFLICT (version_id) DO NOTHING;
 
--- PublishedDatasheetRepository.supersededVersionsOf
-SELECT v.version_id IS NOT NULL AS "isVersion", v.version_id AS "versionId", v.tenant_id AS "tenantId", v.datasheet_id AS "datasheetId", v.version_number AS "versionNumber", v.product_name AS "productName", v.product_family AS "productFamily", v.certificate_reference AS "certificateReference", v.scheme, v.production_unit AS "productionUnit", v.holder_name AS "holderName", v.texts, v.published_at AS "publishedAt", v.superseded_at AS "supersededAt", v.characteristics::text AS characteristics
-FROM published_datasheet p LEFT JOIN published_datasheet_version v ON v.datasheet_id = p.datasheet_id
-WHERE p.datasheet_id = $1 ORDER BY v.version_number DESC;
+-- PublishedDatasheetRepository.keepWithdrawnVersion
+INSERT INTO published_datasheet_version (version_id, tenant_id, datasheet_id, version_number, product_name, product_family, certificate_reference,
+scheme, production_unit, holder_name, characteristics, texts, published_at, withdrawn_at, withdrawal_reason)
+SELECT p.version_id, p.tenant_id, p.datasheet_id, p.version_number, p.product_name, p.product_family, p.certificate_reference,
+p.scheme, p.production_unit, p.holder_name, p.characteristics, p.texts, p.published_at, $2, $3
+FROM published_datasheet p WHERE p.datasheet_id = $1
+ON CONFLICT (version_id) DO NOTHING;
+
+-- PublishedDatasheetRepository.historyOf
+SELECT v.version_id IS NOT NULL AS "isVersion", v.version_id AS "versionId", v.tenant_id AS "tenantId", v.datasheet_id AS "datasheetId", v.version_number AS "versionNumber", v.product_name AS "productName", v.product_family AS "productFamily", v.certificate_reference AS "certificateReference", v.scheme, v.production_unit AS "productionUnit", v.holder_name AS "holderName", v.texts, v.published_at AS "publishedAt", v.superseded_at AS "supersededAt", v.withdrawn_at AS "withdrawnAt", v.characteristics::text AS characteristics, COALESCE(w.reason, v.withdrawal_reason) AS "withdrawalReason"
+FROM (SELECT p.datasheet_id FROM published_datasheet p WHERE p.datasheet_id = $1
+UNION SELECT w.datasheet_id FROM withdrawn_datasheet w WHERE w.datasheet_id = $1) d
+LEFT JOIN published_datasheet_version v ON v.datasheet_id = d.datasheet_id
+LEFT JOIN withdrawn_datasheet w ON w.datasheet_id = v.datasheet_id AND w.withdrawn_at = v.withdrawn_at
+ORDER BY v.version_number DESC;
+
+-- PublishedDatasheetRepository.historyOf
+SELECT v.version_id IS NOT NULL AS "isVersion", v.version_id AS "versionId", v.tenant_id AS "tenantId", v.datasheet_id AS "datasheetId", v.version_number AS "versionNumber", v.product_name AS "productName", v.product_family AS "productFamily", v.certificate_reference AS "certificateReference", v.scheme, v.production_unit AS "productionUnit", v.holder_name AS "holderName", v.texts, v.published_at AS "publishedAt", v.superseded_at AS "supersededAt", v.withdrawn_at AS "withdrawnAt", v.characteristics::text AS characteristics, COALESCE(w.reason, v.withdrawal_reason) AS "withdrawalReason"
+FROM (SELECT p.datasheet_id FROM published_datasheet p WHERE p.public_code = $1
+UNION SELECT w.datasheet_id FROM withdrawn_datasheet w WHERE w.public_code = $1) d
+LEFT JOIN published_datasheet_version v ON v.datasheet_id = d.datasheet_id
+LEFT JOIN withdrawn_datasheet w ON w.datasheet_id = v.datasheet_id AND w.withdrawn_at = v.withdrawn_at
+ORDER BY v.version_number DESC;
 
 -- PublishedDatasheetRepository.keepWithdrawal
 INSERT INTO withdrawn_datasheet AS w (datasheet_id, tenant_id, public_code, version_number, product_name, product_family, certificate_reference, scheme,

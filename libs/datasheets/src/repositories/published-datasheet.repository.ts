@@ -8,7 +8,9 @@ import { DatasheetWithdrawalReason, WithdrawnDatasheet } from '../entities/withd
 import { likePattern } from './like-pattern';
 
 const PUBLISHED = selectColumns(PublishedDatasheet, 'p', { except: ['characteristics'] }) + ', p.characteristics::text AS characteristics';
-const SUPERSEDED = selectColumns(PublishedDatasheetVersion, 'v', { except: ['characteristics'] }) + ', v.characteristics::text AS characteristics';
+const HISTORY =
+  selectColumns(PublishedDatasheetVersion, 'v', { except: ['characteristics', 'withdrawalReason'] }) +
+  ', v.characteristics::text AS characteristics, COALESCE(w.reason, v.withdrawal_reason) AS "withdrawalReason"';
 const WITHDRAWN = selectColumns(WithdrawnDatasheet, 'w');
 
 /** The contact a published datasheet shows. */
@@ -161,18 +163,41 @@ export class PublishedDatasheetRepository {
   }
 
   /**
-   * The superseded versions of a datasheet published under a public id or a short code, newest first,
-   * or null when none is published under it: one statement, so the answer is one snapshot (a datasheet
-   * unpublished meanwhile cannot show a history without being found, or the other way round). The
-   * public scope sees the versions only while the datasheet is published.
+   * Keeps the version in force when the datasheet is withdrawn in its public history (SPEC §3), as the
+   * read model shows it now (no contact), with when and why it was withdrawn, in the unpublishing
+   * transaction, before the read model's row goes.
    */
-  @GenerateSql({ params: [{ id: SQL_EXAMPLE.id }] })
-  async supersededVersionsOf(key: { id: string } | { code: string }): Promise<PublishedDatasheetVersion[] | null> {
+  @GenerateSql({ params: [SQL_EXAMPLE.id, SQL_EXAMPLE.at, DatasheetWithdrawalReason.PRODUCT_SUSPENDED] })
+  async keepWithdrawnVersion(datasheetId: string, withdrawnAt: Date, reason: DatasheetWithdrawalReason): Promise<void> {
+    await this.sql.query(
+      `INSERT INTO published_datasheet_version (version_id, tenant_id, datasheet_id, version_number, product_name, product_family, certificate_reference,
+              scheme, production_unit, holder_name, characteristics, texts, published_at, withdrawn_at, withdrawal_reason)
+       SELECT p.version_id, p.tenant_id, p.datasheet_id, p.version_number, p.product_name, p.product_family, p.certificate_reference,
+              p.scheme, p.production_unit, p.holder_name, p.characteristics, p.texts, p.published_at, $2, $3
+         FROM published_datasheet p WHERE p.datasheet_id = $1
+       ON CONFLICT (version_id) DO NOTHING`,
+      [datasheetId, withdrawnAt, reason],
+    );
+  }
+
+  /**
+   * The versions no longer in force of a datasheet published or withdrawn under a public id or a short
+   * code, newest first (a withdrawn one's last version first, marked withdrawn), or null when nothing was
+   * published under it: one statement, so the answer is one snapshot (a datasheet unpublished meanwhile
+   * cannot show a history without being found, or the other way round). The public scope sees the
+   * versions only while the datasheet is published or withdrawn. While the datasheet stays withdrawn,
+   * the version withdrawn says why as its notice does now (a suspension that became a withdrawal).
+   */
+  @GenerateSql({ params: [{ id: SQL_EXAMPLE.id }] }, { params: [{ code: 'K7QX3M9P' }] })
+  async historyOf(key: { id: string } | { code: string }): Promise<PublishedDatasheetVersion[] | null> {
     const [column, value] = 'id' in key ? ['datasheet_id', key.id] : ['public_code', key.code];
     const rows = await this.sql.query(
-      `SELECT v.version_id IS NOT NULL AS "isVersion", ${SUPERSEDED}
-         FROM published_datasheet p LEFT JOIN published_datasheet_version v ON v.datasheet_id = p.datasheet_id
-        WHERE p.${column} = $1 ORDER BY v.version_number DESC`,
+      `SELECT v.version_id IS NOT NULL AS "isVersion", ${HISTORY}
+         FROM (SELECT p.datasheet_id FROM published_datasheet p WHERE p.${column} = $1
+               UNION SELECT w.datasheet_id FROM withdrawn_datasheet w WHERE w.${column} = $1) d
+         LEFT JOIN published_datasheet_version v ON v.datasheet_id = d.datasheet_id
+         LEFT JOIN withdrawn_datasheet w ON w.datasheet_id = v.datasheet_id AND w.withdrawn_at = v.withdrawn_at
+        ORDER BY v.version_number DESC`,
       [value],
     );
     if (rows.length === 0) return null;

@@ -24,7 +24,7 @@ export class ContactDisclosureNotice {
 @ObjectType()
 export class ContactDisclosureObjection {
   @Field(() => [Role], { description: 'The organisation roles withdrawn: effective at the next request.' }) withdrawnRoles: Role[];
-  @Field(() => Int, { description: 'Datasheets that now show the company’s general contact, flagged CONTACT_REPLACEMENT_REQUIRED.' }) datasheetsAffected: number;
+  @Field(() => Int, { description: 'Datasheets that named the person as contact, now flagged CONTACT_REPLACEMENT_REQUIRED (the published ones show the company’s general contact meanwhile): the number the company’s e-mail gives.' }) datasheetsAffected: number;
   @Field(() => Date, { nullable: true, description: 'Unless the company names a new contact by then, those datasheets are unpublished.' }) replacementDeadline: Date | null;
 }
 

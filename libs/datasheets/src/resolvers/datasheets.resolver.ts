@@ -251,7 +251,7 @@ export class PublicDatasheetsResolver {
   @Public()
   @Query(() => [PublishedDatasheetVersion], {
     description:
-      "The versions a published datasheet's current one superseded, newest first, with when each was in force, by its public id or short code (exactly one; GET /public/datasheets/{code or id}/versions is the same question); NOT_FOUND when none is published under it.",
+      "The versions of a datasheet no longer in force, newest first, with when each was in force, by its public id or short code (exactly one; GET /public/datasheets/{code or id}/versions is the same question): those its current version superseded, or, withdrawn, its last version (withdrawnAt, withdrawalReason) and those before it; NOT_FOUND when none was published under it.",
   })
   publishedDatasheetHistory(@Args() { id, code }: PublishedDatasheetHistoryArgs): Promise<PublishedDatasheetVersion[]> {
     return this.publicDatasheets.history({ id, code });

@@ -198,9 +198,13 @@ export class ContactDisclosureService {
       await this.audit.record({ action: 'datasheets.project.contactReleased', subjectType: 'User', subjectId: userId, tenantId, details: { reason, parties: projectParties } });
     }
     if (released.datasheets.length === 0) return released;
+    // One number, the objector's answer's (`datasheetsAffected`) too: every datasheet that named them is flagged
+    // and needs a new contact, a withdrawn one (its product suspended) as well as the published ones. A contact
+    // belongs to the datasheet's company, so this is one company.
+    const affected = released.datasheets.length;
     for (const organisationId of new Set(released.datasheets.map((d) => d.organisationId))) {
       for (const recipient of await this.recipients.of(tenantId, organisationId, { except: userId })) {
-        await this.mailer.queue(CONTACT_OBJECTION, { tenantId, ...recipient, values: { count: released.published, deadline: released.deadline!.toISOString() } });
+        await this.mailer.queue(CONTACT_OBJECTION, { tenantId, ...recipient, values: { count: affected, deadline: released.deadline!.toISOString() } });
       }
     }
     await this.audit.record({

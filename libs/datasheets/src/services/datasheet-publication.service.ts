@@ -137,6 +137,8 @@ export class DatasheetPublication {
     if (!current) return false;
     await this.versions.setState(current.id, DatasheetState.UNPUBLISHED, now, null);
     const notice = await this.published.keepWithdrawal(datasheet.id, now, reason);
+    // Its public history keeps the version withdrawn, as published (SPEC §3), before the read model's row goes.
+    await this.published.keepWithdrawnVersion(datasheet.id, now, reason);
     await this.published.remove(datasheet.id);
     await this.attachments.showPublicly(datasheet.tenantId, datasheet.id, []);
     await this.recordChange(datasheet.tenantId, datasheet.id, current.id, DatasheetChangeKind.UNPUBLISHED, now);

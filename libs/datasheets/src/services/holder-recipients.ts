@@ -10,7 +10,9 @@ export interface HolderRecipient {
 
 /**
  * Who hears for a certificate holder about its datasheets: its active administrators, each in their
- * language, else the company's general address (in English: a company has no language of its own).
+ * language, else the company's general address, in the certification body's first language (a company
+ * has no language of its own; the body's is the one its companies deal with it in), as the tenant's own
+ * addresses are written to.
  */
 @Injectable()
 export class HolderRecipients {
@@ -32,6 +34,8 @@ export class HolderRecipients {
     }
     if (admins.length) return admins.map((admin) => ({ to: admin.email, language: admin.preferredLanguage }));
     const organisation = await this.people.organisation(organisationId);
-    return organisation ? [{ to: organisation.email, language: 'en' }] : [];
+    if (!organisation) return [];
+    const tenant = await this.people.tenant(tenantId);
+    return [{ to: organisation.email, language: tenant?.languages[0] ?? 'en' }];
   }
 }

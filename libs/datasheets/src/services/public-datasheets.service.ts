@@ -86,11 +86,15 @@ export class PublicDatasheetsService {
     return found;
   }
 
-  /** The versions a published datasheet's current one superseded, newest first; NOT_FOUND as `find`. */
+  /**
+   * The versions of a datasheet no longer in force, newest first: those its current one superseded, or,
+   * withdrawn, its last one (marked withdrawn, when and why) and those before it (SPEC §3: history stays
+   * readable). NOT_FOUND (DATASHEET_NOT_FOUND) when nothing was published under the key.
+   */
   async history(key: { id?: string; code?: string }): Promise<PublishedDatasheetVersion[]> {
     const lookup = lookupOf(key);
-    const versions = lookup ? await this.transactions.publicReading(() => this.published.supersededVersionsOf(lookup)) : null;
-    if (!versions) throw await this.notPublished(lookup);
+    const versions = lookup ? await this.transactions.publicReading(() => this.published.historyOf(lookup)) : null;
+    if (!versions) throw DatasheetsErrors.DATASHEET_NOT_FOUND('Datasheet not found');
     return versions;
   }
 

@@ -16,17 +16,7 @@ import { SelectField, TextField } from '../../ui/fields';
 import { PageTitle } from '../../ui/Page';
 import { useAction, useLoad } from '../../ui/use-api';
 import { TextAreaField } from './datasheet-shared';
-import { CertifiedProducts, ProductFamilySchemas } from './operations';
-
-const Companies = graphql(`
-  query Companies($ids: [ID!], $nameContains: String, $first: Int) {
-    organisations(ids: $ids, nameContains: $nameContains, first: $first) {
-      id
-      name
-      city
-    }
-  }
-`);
+import { CertifiedProducts, Companies, ProductFamilySchemas } from './operations';
 
 /** Products per page (the holders of a page are named in one call: the companies' page limit is 100). */
 const PAGE_SIZE = 50;

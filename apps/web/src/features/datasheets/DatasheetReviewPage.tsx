@@ -16,7 +16,7 @@ import { usePagedList } from '../../ui/paged';
 import { useAction, useLoad } from '../../ui/use-api';
 import { AttachmentsSection } from './AttachmentsSection';
 import { CharacteristicsList, latestSchemaOf, parseObject, parseSchema, StateBadge, TextAreaField, titleAt } from './datasheet-shared';
-import { CertifiedProducts, Datasheets, DatasheetVersionsOf, ProductFamilySchemas } from './operations';
+import { CertifiedProducts, Companies, Datasheets, DatasheetVersionsOf, ProductFamilySchemas } from './operations';
 import { VersionsTable, type DatasheetVersionRow } from './VersionsTable';
 
 const ApproveDatasheetVersion = graphql(`
@@ -61,6 +61,8 @@ const PAGE_SIZE = 20;
 interface Row {
   datasheet: DatasheetsQuery['datasheets'][number];
   productName: string;
+  /** Whose product it is: the certificate holder (a body's lists hold every company's datasheets). */
+  holderName: string;
   family: string;
   certificate: string;
   versions: DatasheetVersionRow[];
@@ -82,15 +84,17 @@ export default function DatasheetReviewPage() {
     const ids = datasheets.map((d) => d.id ?? '').filter(Boolean);
     if (ids.length === 0) return [];
     const productIds = [...new Set(datasheets.map((d) => d.certifiedProductId ?? '').filter(Boolean))];
-    const [products, versions] = await Promise.all([
+    const holderIds = [...new Set(datasheets.map((d) => d.organisationId ?? '').filter(Boolean))];
+    const [products, versions, holders] = await Promise.all([
       request(CertifiedProducts, { ids: productIds, first: productIds.length }),
       request(DatasheetVersionsOf, { datasheetIds: ids }),
+      request(Companies, { ids: holderIds, first: holderIds.length }),
     ]);
     return datasheets.map((datasheet): Row => {
       const product = products.certifiedProducts.find((p) => p.id === datasheet.certifiedProductId);
       const own = versions.datasheetVersionsOf.filter((v) => v.datasheetId === datasheet.id);
       return {
-        datasheet, versions: own, productName: product?.name ?? '', family: product?.productFamily ?? '', certificate: `${product?.scheme ?? ''} ${product?.certificateReference ?? ''}`.trim(),
+        datasheet, versions: own, productName: product?.name ?? '', holderName: holders.organisations.find((o) => o.id === datasheet.organisationId)?.name ?? '', family: product?.productFamily ?? '', certificate: `${product?.scheme ?? ''} ${product?.certificateReference ?? ''}`.trim(),
         latest: own[own.length - 1] ?? null, published: own.find((v) => v.state === 'PUBLISHED') ?? null,
       };
     });
@@ -151,6 +155,7 @@ export default function DatasheetReviewPage() {
             <thead>
               <tr>
                 <th scope="col">{t('datasheets.fields.product')}</th>
+                <th scope="col">{t('datasheets.fields.holder')}</th>
                 <th scope="col">{t('datasheets.fields.publicCode')}</th>
                 <th scope="col">{t('datasheets.versions.number')}</th>
                 <th scope="col">{t('datasheets.versions.state')}</th>
@@ -167,6 +172,7 @@ export default function DatasheetReviewPage() {
                     {row.productName}
                     <span className="muted"> · {row.certificate}</span>
                   </th>
+                  <td>{row.holderName}</td>
                   <td>
                     <code>{row.datasheet.publicCode}</code>
                   </td>
@@ -231,7 +237,7 @@ export default function DatasheetReviewPage() {
           <>
             <ErrorSummary error={actionError} />
             <p>
-              <StateBadge state={viewing.latest.state} /> <span className="muted">{viewing.family} · {viewing.certificate}</span>
+              <StateBadge state={viewing.latest.state} /> <span className="muted">{viewing.holderName} · {viewing.family} · {viewing.certificate}</span>
             </p>
             <h3>{t('datasheets.editor.characteristics')}</h3>
             <CharacteristicsList values={parseObject(viewing.latest.characteristics)} titles={(path) => titleAt(parseSchema(schemaTextOf(viewing.family)), path, i18n.language)} />

@@ -50,7 +50,8 @@ const PublishedDatasheet = graphql(`
   }
 `);
 
-// The versions the published one superseded (no contact: the datasheet's is the current one).
+// The versions no longer in force: those the published one superseded, or a withdrawn one's last and
+// those before it (no contact: a published datasheet's is the current one, a withdrawn one has none).
 const PublishedDatasheetHistory = graphql(`
   query PublishedDatasheetHistory($code: String!) {
     publishedDatasheetHistory(code: $code) {
@@ -58,6 +59,7 @@ const PublishedDatasheetHistory = graphql(`
       versionNumber
       publishedAt
       supersededAt
+      withdrawnAt
       characteristics
     }
   }
@@ -138,9 +140,10 @@ function IdentityRows({ sheet }: { sheet: DatasheetIdentity }) {
  * since when and why, and what it was.
  */
 function WithdrawnNotice({ lookup }: { lookup: { code: string } | { id: string } }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const format = useFormat();
   const notice = useLoad(async () => (await requestPublic(WithdrawnDatasheet, lookup)).withdrawnDatasheet, [lookup]);
+  const { titles } = useFamilySchema(notice.data?.tenantId, notice.data?.productFamily, i18n.language);
   if (notice.loading) return <Loading />;
   if (notice.error) return <LoadError error={notice.error} onRetry={notice.reload} />;
   const sheet = notice.data!;
@@ -164,6 +167,8 @@ function WithdrawnNotice({ lookup }: { lookup: { code: string } | { id: string }
       <p>
         <Link to="/datasheets">{t('datasheets.public.backToSearch')}</Link>
       </p>
+      {/* After the link: a folded version's summary just above it left the link too small a target (axe target-size). */}
+      {sheet.publicCode ? <EarlierVersions code={sheet.publicCode} titles={titles} withdrawn /> : null}
     </article>
   );
 }
@@ -181,8 +186,11 @@ function useFamilySchema(tenantId: string | null | undefined, family: string | n
   return { title: loaded ? titleAt(loaded, '', language) : null, titles: loaded ? (path) => titleAt(loaded, path, language) : undefined };
 }
 
-/** "History stays readable" (SPEC §3): each earlier version with when it was in force, its characteristics folded. */
-function EarlierVersions({ code, titles }: { code: string; titles: Titles | undefined }) {
+/**
+ * "History stays readable" (SPEC §3): each version no longer in force with when it was, its characteristics
+ * folded; a withdrawn datasheet's too (the version in force until the withdrawal says so).
+ */
+function EarlierVersions({ code, titles, withdrawn = false }: { code: string; titles: Titles | undefined; withdrawn?: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const history = useLoad(async () => (await requestPublic(PublishedDatasheetHistory, { code })).publishedDatasheetHistory, [code]);
@@ -190,11 +198,15 @@ function EarlierVersions({ code, titles }: { code: string; titles: Titles | unde
   if (!history.data || history.data.length === 0) return null;
   return (
     <section aria-labelledby="history-title">
-      <h2 id="history-title">{t('datasheets.public.earlierVersions')}</h2>
-      <p className="muted">{t('datasheets.public.earlierVersionsLead')}</p>
+      <h2 id="history-title">{t(withdrawn ? 'datasheets.public.withdrawnVersions' : 'datasheets.public.earlierVersions')}</h2>
+      <p className="muted">{t(withdrawn ? 'datasheets.public.withdrawnVersionsLead' : 'datasheets.public.earlierVersionsLead')}</p>
       {history.data.map((version) => (
         <details key={version.versionId ?? ''}>
-          <summary>{t('datasheets.public.inForce', { version: version.versionNumber ?? '', from: format.date(version.publishedAt), until: format.date(version.supersededAt) })}</summary>
+          <summary>
+            {version.withdrawnAt
+              ? t('datasheets.public.inForceUntilWithdrawn', { version: version.versionNumber ?? '', from: format.date(version.publishedAt), until: format.date(version.withdrawnAt) })
+              : t('datasheets.public.inForce', { version: version.versionNumber ?? '', from: format.date(version.publishedAt), until: format.date(version.supersededAt) })}
+          </summary>
           <CharacteristicsList values={parseObject(version.characteristics)} titles={titles} />
         </details>
       ))}

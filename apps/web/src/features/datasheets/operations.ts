@@ -20,6 +20,17 @@ export const CertifiedProducts = graphql(`
   }
 `);
 
+/** Staff: the certificate holders (companies) by id or by name, to name a product's holder. */
+export const Companies = graphql(`
+  query Companies($ids: [ID!], $nameContains: String, $first: Int) {
+    organisations(ids: $ids, nameContains: $nameContains, first: $first) {
+      id
+      name
+      city
+    }
+  }
+`);
+
 export const Datasheets = graphql(`
   query Datasheets($first: Int, $after: ID, $state: DatasheetState, $certifiedProductIds: [ID!], $contactReplacementRequired: Boolean) {
     datasheets(first: $first, after: $after, state: $state, certifiedProductIds: $certifiedProductIds, contactReplacementRequired: $contactReplacementRequired) {
