@@ -25,7 +25,8 @@ import {
  * VERIFY T3 — object-level access (BOLA). Every query and mutation that takes an id (found by
  * introspecting the schema over HTTP, so an operation added later is covered or fails the suite) is
  * called by every role of tenant A with ids of tenant B, of the other company of tenant A, of records
- * outside the caller's scope in its own tenant, of the platform operator, of deleted records, random
+ * outside the caller's scope in its own tenant, of a company whose registration is not confirmed yet
+ * (nobody's company, its own tenant's staff included), of the platform operator, of deleted records, random
  * ids, and (by the roles that pass the operation's role rule, the only callers whose id is read at
  * all) malformed ids and other tenants' ids in upper case. Expected: 0 successes, and a record that exists but is not the caller's answers
  * exactly like one that does not exist (status, data and the whole errors array without
@@ -70,6 +71,8 @@ interface KnownRecord {
   published?: boolean;
   /** For datasheets: withdrawn after publication (everyone may read its notice, and learns it is withdrawn). */
   withdrawn?: boolean;
+  /** For companies: a registration not confirmed yet, nobody's company (but for the privacy office's duties: `pendingReach`). */
+  pending?: boolean;
 }
 
 /**
@@ -102,6 +105,12 @@ interface CallTemplate {
    * own they are (a tenant's administrator objects to the platform's sub-processor changes as its customer).
    */
   platformReach?: (caller: Caller) => Reach;
+  /**
+   * For a company whose registration is not confirmed yet, which is otherwise always foreign (it answers
+   * as a missing id to everyone, its own tenant's staff included): the callers who may still name it (the
+   * privacy office records a breach involving its records).
+   */
+  pendingReach?: (caller: Caller) => Reach;
   /** Where a control's answer names the record called with (default: the answer's `id`), for a mutation that returns another record. */
   returnedId?: (value: Record<string, unknown>) => unknown;
   /** The answer is another record than the one the id names (a datasheet made for a product): its id is not compared. */
@@ -439,6 +448,8 @@ const CALL_TEMPLATES: Record<string, CallTemplate> = {
     answers: 'record',
     allowed: holds(Role.PRIVACY_OFFICER),
     reach: wholeTenant,
+    // The registrant's data is held like anyone's: a breach may involve it.
+    pendingReach: () => 'skip',
     returnedId: (value) => (value.involvedOrganisationIds as string[])[0],
     controls: [['A staff PRIVACY_OFFICER', 'involved', 'company A1']],
   },
@@ -1208,7 +1219,7 @@ async function idTakingOperations(app: TestApp): Promise<Array<{ operation: stri
 
 // ---------------------------------------------------------------------------------------------
 
-type Category = 'other tenant' | 'other tenant (upper-case id)' | 'other company' | 'own tenant, outside scope' | 'platform' | 'deleted' | 'random' | 'malformed';
+type Category = 'other tenant' | 'other tenant (upper-case id)' | 'other company' | 'own tenant, outside scope' | 'pending registration' | 'platform' | 'deleted' | 'random' | 'malformed';
 
 function categoryFor(template: CallTemplate, caller: Caller, record: KnownRecord): Category | 'own' | 'skip' {
   if (record.tenantId === null) {
@@ -1216,6 +1227,10 @@ function categoryFor(template: CallTemplate, caller: Caller, record: KnownRecord
     return reach === 'outside' ? 'platform' : reach;
   }
   if (record.tenantId !== caller.tenantId) return 'other tenant';
+  if (record.pending) {
+    const reach = template.pendingReach?.(caller) ?? 'outside';
+    return reach === 'outside' ? 'pending registration' : reach;
+  }
   const reach = template.reach(caller, record);
   if (reach !== 'outside') return reach;
   return caller.organisationId && record.organisationId && record.organisationId !== caller.organisationId ? 'other company' : 'own tenant, outside scope';
@@ -1389,6 +1404,20 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     const companyA3 = await factory.organisation(tenantA, { name: 'Company A3' });
     records.push({ kind: 'organisation', id: companyA3.id, label: 'company A3, its administrator without a second factor', tenantId: tenantA.id, organisationId: companyA3.id });
     COMPANY_ADMINISTRATORS[companyA3.id] = (await factory.user({ tenant: tenantA, organisation: companyA3, roles: [Role.ORG_ADMIN], withTotp: true })).email;
+
+    // A company registered with tenant A and not confirmed yet: anyone can make one (its id is in the
+    // tenant's audit log). Every operation answers its id as a missing one, to every caller.
+    const registrant = `registrant-${randomUUID().slice(0, 8)}@example.test`;
+    expectData(await app.graphql('mutation($input: RegisterOrganisationInput!) { registerOrganisation(input: $input) { tenant { slug } } }', {
+      input: {
+        tenantSlug: tenantA.slug, vatNumber: 'BE0123.456.749', name: 'Pending Registration NV', legalForm: 'NV', street: 'Kaai 1', postalCode: '2000', city: 'Antwerpen',
+        country: 'BE', phone: '+3232322219', email: 'info@pending.test', iban: 'BE71096123456769', loginMethod: 'PASSWORD', acknowledgedContactDisclosureNotice: CONTACT_DISCLOSURE_NOTICE.version,
+        administrator: { firstName: 'Rita', lastName: 'Registrant', email: registrant, password: 'a long enough passphrase 42', preferredLanguage: 'en' },
+      },
+    }));
+    const pendingId = await app.asOwner(async (db) => (await db.query('SELECT organisation_id AS id FROM user_account WHERE email = $1', [registrant])).rows[0].id as string);
+    records.push({ kind: 'organisation', id: pendingId, label: 'a pending registration', tenantId: tenantA.id, organisationId: pendingId, pending: true });
+    COMPANY_ADMINISTRATORS[pendingId] = registrant;
 
     // Pending invitations of every company and of both tenants' staff; the own ones are revoked by the controls.
     for (const inviter of records.filter((r) => r.kind === 'user' && (r.label.endsWith(Role.ORG_ADMIN) || r.label.endsWith(Role.TENANT_ADMIN)))) {
@@ -1820,7 +1849,7 @@ describe('T3 object-level access: ids of other tenants, companies and scopes', (
     // granted or withdrawn, no key revoked, no session ended.
     expect(after).toEqual(before);
     // Not vacuous: every kind of foreign id was tried, and every operation reached its lookup for someone.
-    for (const category of ['other tenant', 'other company', 'own tenant, outside scope', 'platform', 'deleted', 'malformed'] as Category[]) {
+    for (const category of ['other tenant', 'other company', 'own tenant, outside scope', 'pending registration', 'platform', 'deleted', 'malformed'] as Category[]) {
       expect({ category, calls: (perCategory.get(category) ?? 0) > 0 }).toEqual({ category, calls: true });
     }
     for (const operation of operations) {

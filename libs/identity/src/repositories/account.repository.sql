@@ -16,6 +16,11 @@ WHERE u.id = $3 AND u.tenant_id = $1 AND u.organisation_id IS NOT DISTINCT FROM 
 -- AccountRepository.findIdByEmail
 SELECT u.id FROM user_account u WHERE u.email = $1 AND u.tenant_id IS NOT DISTINCT FROM $2::uuid;
 
+-- AccountRepository.findCompanyUserByEmail
+SELECT u.id, u.tenant_id AS "tenantId", u.organisation_id AS "organisationId", u.email, u.first_name AS "firstName", u.last_name AS "lastName", u.phone, u.job_title AS "jobTitle", u.preferred_language AS "preferredLanguage", u.status, u.token_version AS "tokenVersion", u.disabled_at AS "disabledAt", u.totp_enrolled_at AS "totpEnrolledAt", u.email_confirmed_at AS "emailConfirmedAt", u.last_login_at AS "lastLoginAt", u.created_at AS "createdAt", ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles FROM user_account u
+WHERE u.email = $2 AND u.tenant_id = $1
+AND EXISTS (SELECT 1 FROM organisation o WHERE o.id = u.organisation_id AND o.tenant_id = u.tenant_id AND o.confirmed_at IS NOT NULL);
+
 -- AccountRepository.findActiveByEmail
 SELECT u.id, u.email, u.preferred_language AS "preferredLanguage" FROM user_account u
 WHERE u.email = $1 AND u.tenant_id IS NOT DISTINCT FROM $2::uuid AND u.status = 'ACTIVE';

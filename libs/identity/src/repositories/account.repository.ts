@@ -1,12 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { Role } from '@chancery/access';
-import { columnOf, GenerateSql, selectColumns, Sql, SQL_EXAMPLE, toEntity } from '@chancery/core';
+import { columnOf, GenerateSql, selectColumns, Sql, SQL_EXAMPLE, sqlStateOf, toEntity } from '@chancery/core';
 import { accountAccessColumns, AccountAccess, accountAccessOf } from '../accounts/account-access';
 import { UserAccount, UserStatus } from '../entities/user-account.entity';
 
 /** An account's columns a reader may be shown: never the password hash, the second-factor secret or the (large) signature image. */
 const ACCOUNT = selectColumns(UserAccount, 'u', { except: ['passwordHash', 'totpSecret', 'signatureImage'] });
 const ROLES = `ARRAY(SELECT r.role FROM user_role r WHERE r.user_id = u.id ORDER BY r.role) AS roles`;
+
+/**
+ * The database refuses an ACTIVE account of a company whose registration is not confirmed, whatever
+ * writes it (migration ActiveAccountsOfConfirmedCompanies): only its registrant's confirmation
+ * activates one, after confirming the company.
+ */
+export function isActivationOfUnconfirmedCompany(error: unknown): boolean {
+  return sqlStateOf(error) === 'CTI01';
+}
 
 /** Whose accounts an administrator manages: a company's users, or (organisationId null) the tenant's staff. */
 export interface ManagedScope {
@@ -98,6 +107,23 @@ export class AccountRepository {
       [email, tenantId],
     );
     return row?.id ?? null;
+  }
+
+  /**
+   * The account of an e-mail address among the users of the tenant's companies, with its roles, whatever
+   * its status: the staff's way to a company's user (appointing its administrator). A registration not
+   * confirmed yet is no company here (OrganisationRepository.findById): its registrant is found as an
+   * address nobody has; so are the tenant's staff.
+   */
+  @GenerateSql({ params: [SQL_EXAMPLE.tenantId, 'ann@example.test'] })
+  async findCompanyUserByEmail(tenantId: string, email: string): Promise<UserAccount | null> {
+    const [row] = await this.sql.query(
+      `SELECT ${ACCOUNT}, ${ROLES} FROM user_account u
+        WHERE u.email = $2 AND u.tenant_id = $1
+          AND EXISTS (SELECT 1 FROM organisation o WHERE o.id = u.organisation_id AND o.tenant_id = u.tenant_id AND o.confirmed_at IS NOT NULL)`,
+      [tenantId, email],
+    );
+    return row ? toEntity(UserAccount, row) : null;
   }
 
   /** The account of an e-mail address in a tenant if it is ACTIVE: for login-side flows (password reset), never for data-subject requests. */

@@ -2,7 +2,7 @@
 -- Every statement the repository sends, so a changed tenant or owner filter shows up in review.
 
 -- OrganisationRepository.findById
-SELECT o.id, o.tenant_id AS "tenantId", o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.name, o.legal_form AS "legalForm", o.street, o.postal_code AS "postalCode", o.city, o.country, o.phone, o.email, o.iban, o.login_method AS "loginMethod", o.is_member AS "isMember", o.created_at AS "createdAt", o.confirmed_at AS "confirmedAt" FROM organisation o WHERE o.id = $1;
+SELECT o.id, o.tenant_id AS "tenantId", o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.name, o.legal_form AS "legalForm", o.street, o.postal_code AS "postalCode", o.city, o.country, o.phone, o.email, o.iban, o.login_method AS "loginMethod", o.is_member AS "isMember", o.created_at AS "createdAt", o.confirmed_at AS "confirmedAt" FROM organisation o WHERE o.id = $1 AND o.confirmed_at IS NOT NULL;
 
 -- OrganisationRepository.list
 SELECT o.id, o.tenant_id AS "tenantId", o.company_number AS "companyNumber", o.vat_number AS "vatNumber", o.name, o.legal_form AS "legalForm", o.street, o.postal_code AS "postalCode", o.city, o.country, o.phone, o.email, o.iban, o.login_method AS "loginMethod", o.is_member AS "isMember", o.created_at AS "createdAt", o.confirmed_at AS "confirmedAt" FROM organisation o

@@ -12,9 +12,16 @@ export type OrganisationChanges = Partial<Pick<Organisation, 'name' | 'legalForm
 export class OrganisationRepository {
   constructor(private readonly sql: Sql) {}
 
+  /**
+   * A confirmed company by id, as anyone acting in the tenant may find it: staff, other companies, the
+   * documents that name it. A registration not confirmed yet is found by no id, exactly as one that
+   * does not exist (the tenant's audit log names its id; anyone can make one, with any name and address):
+   * only its registrant's confirmation (confirmRegistrationOf), its lapse and the privacy office's
+   * duties reach it, through statements of their own.
+   */
   @GenerateSql({ params: [SQL_EXAMPLE.id] })
   async findById(id: string): Promise<Organisation | null> {
-    const [row] = await this.sql.query(`SELECT ${ORGANISATION} FROM organisation o WHERE o.id = $1`, [id]);
+    const [row] = await this.sql.query(`SELECT ${ORGANISATION} FROM organisation o WHERE o.id = $1 AND o.confirmed_at IS NOT NULL`, [id]);
     return row ? toEntity(Organisation, row) : null;
   }
 

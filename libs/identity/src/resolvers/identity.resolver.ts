@@ -42,7 +42,7 @@ export class RegisteredCompany {
   @Field() city: string;
   @Field() country: string;
   @Field({ description: 'Where the confirmation link went: the administrator confirms it to activate the account.' }) confirmationSentTo: string;
-  @Field({ description: 'AWAITING_EMAIL_CONFIRMATION until the link is used: until then the company holds nothing (another registration of its VAT number may stand beside it; the first confirmed wins) and is not listed for the chamber’s staff.' }) status: string;
+  @Field({ description: 'AWAITING_EMAIL_CONFIRMATION until the link is used: until then the company holds nothing (another registration of its VAT number may stand beside it; the first confirmed wins), and the chamber’s staff neither list it nor find it by its id.' }) status: string;
 }
 
 @Envelope('RegistrationResult')
@@ -313,7 +313,7 @@ export class IdentityResolver {
   }
 
   @Allow(Permission.ReadOrganisationRecords)
-  @Query(() => Organisation)
+  @Query(() => Organisation, { description: 'A company by id (what of it: the field declarations). A registration not confirmed yet is NOT_FOUND, as a company that does not exist.' })
   organisation(@Args() { id }: IdArgs): Promise<Organisation> {
     return this.records.findOrganisation(id);
   }

@@ -154,8 +154,9 @@ export class OrganisationRegistrationService {
         const userId = await this.accountTokens.consume('EMAIL_CONFIRMATION', parsed.hash, now);
         if (!userId) return false;
         if (await this.organisations.confirmedRivalOf(userId)) throw registeredMeanwhile();
-        await this.accounts.confirmEmail(userId, now);
+        // The company first: the database activates no account of an unconfirmed one.
         await this.organisations.confirmRegistrationOf(userId, now);
+        await this.accounts.confirmEmail(userId, now);
         await this.audit.record({ action: 'identity.email.confirmed', subjectType: 'User', subjectId: userId, tenantId: parsed.tenantId });
         return true;
       });

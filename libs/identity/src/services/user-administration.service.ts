@@ -16,7 +16,7 @@ import {
   AcceptInvitationInput, AppointCompanyAdministratorInput, ChangeUserRolesInput, InviteUserInput, ResetCompanyAdministratorSecondFactorInput, TenantAdministratorInput,
 } from '../inputs/identity.inputs';
 import { assertAcceptablePassword } from '../password-policy';
-import { AccountRepository, ManagedScope } from '../repositories/account.repository';
+import { AccountRepository, isActivationOfUnconfirmedCompany, ManagedScope } from '../repositories/account.repository';
 import { ApiKeyRepository } from '../repositories/api-key.repository';
 import { InvitationRepository } from '../repositories/invitation.repository';
 import { RecoveryCodeRepository } from '../repositories/recovery-code.repository';
@@ -233,6 +233,10 @@ export class UserAdministrationService {
         if (isUniqueViolation(error, 'user_account_email_per_tenant')) {
           throw IdentityErrors.ACCOUNT_ALREADY_EXISTS('an account with this e-mail address already exists', { field: 'input.token' });
         }
+        // An invitation into a company whose registration is not confirmed yet (issued before it was
+        // hidden, or provisioned): no account of it becomes active but its registrant's, and until then
+        // the company does not exist for anyone else: answered as an unknown link, nothing written.
+        if (isActivationOfUnconfirmedCompany(error)) throw IdentityErrors.INVITATION_INVALID('Invalid or expired invitation');
         throw error;
       }
       return true;
@@ -285,9 +289,9 @@ export class UserAdministrationService {
     const actor = this.context.actor;
     if (!actor.tenantId) throw IdentityErrors.USER_NOT_FOUND('User not found', { field: 'input.email' });
     return this.transactions.run(async () => {
-      const id = await this.accounts.findIdByEmail(actor.tenantId!, normaliseEmailAddress(input.email));
-      const found = id ? await this.accounts.findById(id) : null;
-      if (!found?.organisationId || found.tenantId !== actor.tenantId) throw IdentityErrors.USER_NOT_FOUND('No user of a company of yours has this address', { field: 'input.email' });
+      // Staff, and the registrant of a company not confirmed yet, are found as an address nobody has.
+      const found = await this.accounts.findCompanyUserByEmail(actor.tenantId!, normaliseEmailAddress(input.email));
+      if (!found?.organisationId) throw IdentityErrors.USER_NOT_FOUND('No user of a company of yours has this address', { field: 'input.email' });
       const scope: ManagedScope = { tenantId: actor.tenantId!, organisationId: found.organisationId };
       await this.accounts.lockAdministration(scope);
       if ((await this.accounts.countActiveHolders(scope, Role.ORG_ADMIN, [])) > 0) {
