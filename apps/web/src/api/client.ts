@@ -16,7 +16,9 @@ interface GraphQLResponse<R> {
 }
 
 /** Optional when the operation has no required variables, required otherwise. */
-type VariablesArgument<V> = Record<string, never> extends V ? [variables?: V] : [variables: V];
+// NoInfer: the variables are typed by the document alone, so a variable it does not declare is an error
+// (inferred from both, an extra one widened V and passed unchecked).
+type VariablesArgument<V> = Record<string, never> extends V ? [variables?: NoInfer<V>] : [variables: NoInfer<V>];
 
 /** Renews the session from the HttpOnly refresh cookie (set by the login with `refreshTokenIn: COOKIE`). */
 const REFRESH_ENDPOINT = '/auth/session/refresh';
